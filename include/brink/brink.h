@@ -1,0 +1,18 @@
+/* brink/brink.h — everything public. */
+#ifndef BRINK_BRINK_H
+#define BRINK_BRINK_H
+
+#define BRINK_VERSION_MAJOR 0
+#define BRINK_VERSION_MINOR 1
+#define BRINK_VERSION_PATCH 0
+#define BRINK_VERSION_STRING "0.1.0"
+
+#include "error.h"
+#include "core.h"
+#include "nfg.h"
+#include "efg.h"
+#include "game.h"
+#include "solve.h"
+#include "io.h"
+
+#endif

@@ -1,0 +1,151 @@
+/* brink/efg.h — N-player games in extensive form.
+ *
+ * Layout. A game is plain arrays, indexed by small integers (no pointers between nodes):
+ *
+ *   nodes 0..nnodes-1 in PRE-ORDER (node 0 is the root; a node's subtree is the contiguous
+ *   range [v, v + node_subtree_size[v]) ). For every node:
+ *       node_infoset[v]    infoset index, or -1 for a terminal node
+ *       node_parent[v]     parent node, -1 for the root
+ *       node_action[v]     global action index of the edge parent -> v, -1 for the root
+ *       node_outcome[v]    outcome index or -1 (outcomes may sit on interior nodes; a play's
+ *                          payoff is the sum of the outcomes met, as in Gambit)
+ *       node_child_start[v] children are node_children[node_child_start[v] + a] for action a
+ *                          (a = 0..nactions-1 of the node's infoset)
+ *       node_depth[v]
+ *   infosets 0..ninfosets-1, chance infosets included:
+ *       infoset_player[h]  0..nplayers-1, or BRINK_CHANCE (-1)
+ *       infoset_action_start[h], infoset_nactions[h]: its actions are global indices
+ *                          infoset_action_start[h] + a, a = 0..nactions-1
+ *       infoset_members: the nodes of h are infoset_member[infoset_member_start[h] + k],
+ *                          k < infoset_nmembers[h], in pre-order.
+ *   Infoset numbering: per player, infosets are ordered by the pre-order index of their first
+ *   node (Gambit's order), players in order, chance infosets last. player_infoset_start[p] ..
+ *   player_infoset_start[p+1]-1 are the infosets of player p (p = nplayers means chance).
+ *   So for players, global action indices are contiguous per player too:
+ *   player_action_start[p] .. player_action_start[p+1]-1.
+ *   actions: action_label[a]; chance actions carry action_probq[a] / action_prob[a]
+ *            (0 for player actions).
+ *   outcomes: outcome_payq[o * nplayers + i].
+ *   terminal payoffs: for terminal node v, leaf_payq[node_leaf[v] * nplayers + i] is the sum of
+ *            outcomes on the path root..v (node_leaf[v] = -1 for non-terminals).
+ *
+ * Behaviour profiles are vectors over global action indices (chance entries ignored / equal
+ * to the chance probabilities).
+ *
+ * Building: brink_efg_builder_* adds nodes in pre-order (as .efg files list them and as a
+ * recursive generator emits them); brink_efg_builder_finish() validates and produces the
+ * arrays above.
+ */
+#ifndef BRINK_EFG_H
+#define BRINK_EFG_H
+
+#include <stddef.h>
+#include <gmp.h>
+#include "error.h"
+#include "core.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define BRINK_CHANCE (-1)
+
+typedef struct brink_efg {
+    char *title, *comment;
+    int nplayers;
+    char **player_names;
+
+    int nnodes;
+    int *node_infoset, *node_parent, *node_action, *node_outcome;
+    int *node_child_start, *node_children, *node_depth, *node_subtree_size, *node_leaf;
+    char **node_label;               /* never NULL entries ("" when unlabelled) */
+
+    int ninfosets;
+    int *infoset_player, *infoset_action_start, *infoset_nactions;
+    int *infoset_member_start, *infoset_nmembers, *infoset_member;
+    char **infoset_label;
+    int *infoset_number;             /* the number used in the source file (for writing back) */
+    int *player_infoset_start;       /* [nplayers + 2]: players 0..n-1, then chance */
+    int *player_action_start;        /* [nplayers + 2] */
+
+    int nactions;
+    char **action_label;
+    mpq_t *action_probq;             /* [nactions]; 0 for player actions */
+    double *action_prob;
+
+    int noutcomes;
+    char **outcome_label;
+    int *outcome_number;             /* number used in the source file */
+    mpq_t *outcome_payq;             /* [noutcomes * nplayers] */
+    double *outcome_pay;
+
+    int nleaves;
+    int *leaf_node;                  /* [nleaves] */
+    mpq_t *leaf_payq;                /* [nleaves * nplayers] */
+    double *leaf_pay;
+
+    int perfect_recall;              /* 1 if every player has perfect recall */
+    int perfect_info;                /* 1 if every infoset is a single node */
+    brink_arena *arena;
+} brink_efg;
+
+/* ---- Building ---- */
+typedef struct brink_efg_builder brink_efg_builder;
+
+brink_efg_builder *brink_efg_builder_new(int nplayers, brink_error *err);
+void brink_efg_builder_free(brink_efg_builder *b);  /* NULL is a no-op */
+brink_status brink_efg_builder_set_title(brink_efg_builder *b, const char *title,
+                                         brink_error *err);
+brink_status brink_efg_builder_set_comment(brink_efg_builder *b, const char *comment,
+                                           brink_error *err);
+brink_status brink_efg_builder_set_player_name(brink_efg_builder *b, int p, const char *name,
+                                               brink_error *err);
+/* Declare an information set of player p (or BRINK_CHANCE) with nactions labelled actions.
+ * For chance, probs gives the exact probabilities (must be >= 0 and sum to 1); else NULL.
+ * `number` is the file's infoset number (0 = assign automatically). Returns the builder's
+ * infoset id (>= 0) or -1 with err set. */
+int brink_efg_builder_add_infoset(brink_efg_builder *b, int player, int nactions,
+                                  const char *label, const char *const *action_labels,
+                                  const mpq_t *probs, int number, brink_error *err);
+/* Declare an outcome with exact payoffs [nplayers]. Returns outcome id or -1. */
+int brink_efg_builder_add_outcome(brink_efg_builder *b, const char *label, const mpq_t *pay,
+                                  int number, brink_error *err);
+/* Append the next node in pre-order. infoset = -1 makes a terminal node; outcome = -1 none. */
+int brink_efg_builder_add_node(brink_efg_builder *b, const char *label, int infoset,
+                               int outcome, brink_error *err);
+/* Validate (tree complete, every infoset's nodes have its action count, every infoset and
+ * outcome used...) and produce the game. The builder is consumed (freed) either way. */
+brink_efg *brink_efg_builder_finish(brink_efg_builder *b, brink_error *err);
+
+void brink_efg_free(brink_efg *g);   /* NULL is a no-op */
+
+/* ---- Queries ---- */
+static inline int brink_efg_is_terminal(const brink_efg *g, int v) { return g->node_infoset[v] < 0; }
+static inline int brink_efg_node_player(const brink_efg *g, int v) {
+    return g->node_infoset[v] < 0 ? -2 : g->infoset_player[g->node_infoset[v]];
+}
+static inline int brink_efg_child(const brink_efg *g, int v, int a) {
+    return g->node_children[g->node_child_start[v] + a];
+}
+/* Number of player infosets of player p / actions of player p. */
+static inline int brink_efg_player_ninfosets(const brink_efg *g, int p) {
+    return g->player_infoset_start[p + 1] - g->player_infoset_start[p];
+}
+
+/* Perfect recall check with a reason: returns 1/0, and on 0 writes which player and
+ * infoset break it into `why` (may be NULL). */
+int brink_efg_check_perfect_recall(const brink_efg *g, char *why, size_t why_size);
+
+/* Is every infoset a singleton (perfect information)? */
+int brink_efg_is_perfect_info(const brink_efg *g);
+
+/* Is the game constant-sum at every leaf? */
+int brink_efg_is_constant_sum(const brink_efg *g);
+
+/* Structural and numeric equality (labels, tree shape, infosets, exact payoffs/probs). */
+int brink_efg_equal(const brink_efg *a, const brink_efg *b);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

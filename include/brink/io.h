@@ -1,0 +1,40 @@
+/* brink/io.h — reading and writing games and results: Gambit .efg/.nfg, JSON.
+ *
+ * Readers take text in memory plus a file name for messages; errors carry line:column.
+ * Writers append to a brink_buf. Reading is linear in the input size.
+ */
+#ifndef BRINK_IO_H
+#define BRINK_IO_H
+
+#include "game.h"
+#include "solve.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Size limit for game files read whole into memory. */
+#define BRINK_MAX_FILE_BYTES ((size_t)1 << 31)
+
+brink_nfg *brink_nfg_read(const char *text, size_t len, const char *filename, brink_error *err);
+brink_efg *brink_efg_read(const char *text, size_t len, const char *filename, brink_error *err);
+/* Sniff "NFG"/"EFG" and read either; game->kind tells which. */
+brink_status brink_game_read(const char *text, size_t len, const char *filename,
+                             brink_game *game, brink_error *err);
+brink_status brink_game_read_file(const char *path, brink_game *game, brink_error *err);
+
+/* Gambit writers. The nfg writer uses the outcome version when the game has outcomes,
+ * otherwise the payoff version. */
+brink_status brink_nfg_write(const brink_nfg *g, brink_buf *out, brink_error *err);
+brink_status brink_efg_write(const brink_efg *g, brink_buf *out, brink_error *err);
+
+/* JSON */
+brink_status brink_nfg_write_json(const brink_nfg *g, brink_buf *out, brink_error *err);
+brink_status brink_efg_write_json(const brink_efg *g, brink_buf *out, brink_error *err);
+/* Escape and quote a string as JSON. */
+void brink_json_string(brink_buf *out, const char *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,153 @@
+/* brink/solve.h — the one contract every solver follows, and exact verification.
+ *
+ * A solver is a value of type brink_solver (as a GSL algorithm is a type plugged into a
+ * driver): a name, what it applies to, what it guarantees, and a solve function. Solvers never
+ * print. brink_solve() runs one and then verifies every profile it returned (exactly in
+ * rationals when the solver is exact or the game is small, NashConv in doubles always); a
+ * profile an exact method returns that fails exact verification is an error, not an answer.
+ */
+#ifndef BRINK_SOLVE_H
+#define BRINK_SOLVE_H
+
+#include <stdint.h>
+#include "game.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Profiles ---- */
+typedef enum {
+    BRINK_PROFILE_MIXED = 1, /* over the strategies of an nfg (strat_offset layout) */
+    BRINK_PROFILE_BEHAV = 2  /* over the global actions of an efg */
+} brink_profile_kind;
+
+typedef struct brink_profile {
+    brink_profile_kind kind;
+    int n;               /* vector length (total strategies or actions) */
+    double *p;           /* [n] always present */
+    mpq_t *q;            /* [n] exact values, or NULL */
+    /* Assessment (behaviour profiles only, optional): belief[v] = probability of node v
+     * within its infoset; NULL when the method does not produce beliefs. */
+    double *belief;      /* [nnodes] or NULL */
+    mpq_t *beliefq;      /* [nnodes] or NULL */
+    double lambda;       /* QRE precision parameter, or NaN when not a QRE point */
+    int component;       /* index of the convex component (all-equilibria enumerations), -1 */
+    /* Filled by verification: */
+    int verified;        /* 1 = exact regret 0; 0 = not checked exactly; -1 = exact check failed */
+    double max_regret;   /* max over players of best-response gain (doubles) */
+    double nashconv;     /* sum over players of best-response gain (doubles) */
+    double *value;       /* [nplayers] expected payoffs (doubles) */
+    mpq_t *valueq;       /* [nplayers] exact expected payoffs, or NULL */
+} brink_profile;
+
+typedef struct brink_solve_stats {
+    long iterations;
+    double seconds;
+    double residual;         /* method-specific: final exploitability, path residual ... */
+    int complete;            /* 1 if the method claims to have found ALL equilibria */
+} brink_solve_stats;
+
+typedef struct brink_profile_list {
+    brink_profile *items;
+    int count, cap;
+    int ncomponents;         /* convex components found (enumeration methods), else 0 */
+    brink_solve_stats stats;
+    char method[32];         /* the solver's name */
+} brink_profile_list;
+
+void brink_profile_list_init(brink_profile_list *l);
+void brink_profile_list_free(brink_profile_list *l);
+/* Append a new zeroed profile of kind/length; exact = allocate q. Returns it or NULL (OOM). */
+brink_profile *brink_profile_list_add(brink_profile_list *l, brink_profile_kind kind, int n,
+                                      int exact, brink_error *err);
+void brink_profile_clear(brink_profile *pr);
+/* Fill p from q (after an exact solver has set q). */
+void brink_profile_sync_doubles(brink_profile *pr);
+
+/* ---- Options (GLPK style: a struct with an initialiser, every tolerance a field) ---- */
+typedef struct brink_solve_options {
+    int exact;                   /* compute in rationals where the method supports it */
+    int all;                     /* 1: all equilibria the method can find; 0: one */
+    long max_iterations;         /* iterative methods; 0 = method default */
+    double target_exploitability;/* stop iterative methods below this NashConv; 0 = none */
+    double time_limit;           /* seconds, 0 = none */
+    int threads;                 /* 0 = all cores */
+    uint64_t seed;               /* for randomised methods */
+    double lambda;               /* QRE: report the point at this lambda (NaN = follow to limit) */
+    double tolerance;            /* numeric tolerance for double methods (default 1e-10) */
+    int want_path;               /* QRE: return the path points, not only the end */
+    long max_exact_cells;        /* verification: skip exact check above this (default
+                                    BRINK_MAX_EXACT_CELLS) */
+    /* Progress: called now and then by long methods; return nonzero to cancel. May be NULL. */
+    int (*progress)(void *ctx, double fraction, const char *what);
+    void *progress_ctx;
+} brink_solve_options;
+
+void brink_solve_options_init(brink_solve_options *o);
+
+/* ---- Solvers ---- */
+enum {
+    BRINK_SOLVER_NFG = 1u << 0,          /* accepts strategic games */
+    BRINK_SOLVER_EFG = 1u << 1,          /* accepts extensive games */
+    BRINK_SOLVER_EXACT = 1u << 2,        /* can compute in rationals */
+    BRINK_SOLVER_ALL = 1u << 3,          /* can enumerate all equilibria (of its kind) */
+    BRINK_SOLVER_TWO_PLAYER = 1u << 4,   /* 2-player games only */
+    BRINK_SOLVER_CONSTANT_SUM = 1u << 5, /* constant-sum games only */
+    BRINK_SOLVER_PERFECT_INFO = 1u << 6, /* perfect-information extensive games only */
+    BRINK_SOLVER_APPROX = 1u << 7        /* returns approximate equilibria (NashConv > 0) */
+};
+
+typedef struct brink_solver {
+    const char *name;        /* "enumpure", "spe", "lcp", ... */
+    const char *summary;     /* one line for `brink solve --list` */
+    const char *guarantee;   /* what the result is: "all pure Nash equilibria", ... */
+    unsigned flags;
+    brink_status (*solve_nfg)(const brink_nfg *g, const brink_solve_options *o,
+                              brink_profile_list *out, brink_error *err);
+    brink_status (*solve_efg)(const brink_efg *g, const brink_solve_options *o,
+                              brink_profile_list *out, brink_error *err);
+} brink_solver;
+
+/* The registry (a constant table; no global mutable state). */
+const brink_solver *const *brink_solvers(int *count);
+const brink_solver *brink_solver_find(const char *name);
+/* A sensible default method for the game (name of a registered solver). */
+const char *brink_solver_default(const brink_game *g);
+
+/* Run a solver on a game and verify everything it returns. */
+brink_status brink_solve(const brink_solver *s, const brink_game *g,
+                         const brink_solve_options *o, brink_profile_list *out,
+                         brink_error *err);
+
+/* ---- Verification ---- */
+/* Strategic form. Doubles: fills value, max_regret, nashconv. Exact (pr->q required):
+ * sets verified = 1 iff every player's regret is exactly 0, else -1. */
+brink_status brink_verify_nfg(const brink_nfg *g, brink_profile *pr, int exact,
+                              brink_error *err);
+/* Extensive form (perfect recall required): best responses by backward induction over the
+ * player's sequences. Same fields as above. */
+brink_status brink_verify_efg(const brink_efg *g, brink_profile *pr, int exact,
+                              brink_error *err);
+
+/* Expected payoff of every pure strategy of every player against the others' mixtures:
+ * out[strat_offset[p] + s]. Doubles. */
+void brink_nfg_strategy_values(const brink_nfg *g, const double *profile, double *out);
+void brink_nfg_strategy_valuesq(const brink_nfg *g, const mpq_t *profile, mpq_t *out);
+
+/* Extensive form: expected payoffs of a behaviour profile, and each player's best-response
+ * value against it (doubles; brvalue[i]). */
+void brink_efg_values(const brink_efg *g, const double *behav, double *value);
+brink_status brink_efg_best_response_values(const brink_efg *g, const double *behav,
+                                            double *brvalue, brink_error *err);
+/* Node reach probabilities under a behaviour profile: reach[v] (all players and chance). */
+void brink_efg_reach(const brink_efg *g, const double *behav, double *reach);
+
+/* Check a profile is a probability vector (nonnegative, sums to 1 per player/infoset). */
+brink_status brink_profile_check_simplex(const brink_profile *pr, const brink_game *g,
+                                         double tol, brink_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
