@@ -309,15 +309,36 @@ brink_status io_lex_take_number(io_lexer *lx, const char *what, mpq_t out)
 {
     if (lx->cur.kind != IO_TOK_NUMBER)
         return io_lex_expected(lx, what);
-    brink_error e;
-    brink_error_clear(&e);
-    if (brink_q_parse(out, lx->cur.text, lx->cur.len, &e) != BRINK_OK) {
-        char t[64];
-        clip(t, sizeof t, lx->cur.text, lx->cur.len, 32);
-        if (e.code == BRINK_ENOMEM)
-            return io_lex_error(lx, BRINK_ENOMEM, "out of memory reading a number");
-        return io_lex_error(lx, BRINK_ESYNTAX, "invalid number '%s' for %s", t, what);
+    char t[64];
+    clip(t, sizeof t, lx->cur.text, lx->cur.len, 32);
+    /* Bound the exponent before GMP expands it: "1e99999" is 8 bytes of input but a
+     * 40-kilobyte integer, and a file full of them must not cost gigabytes. */
+    const char *e = NULL;
+    int slash = 0;
+    for (size_t i = 0; i < lx->cur.len; i++) {
+        if (lx->cur.text[i] == 'e' || lx->cur.text[i] == 'E')
+            e = lx->cur.text + i + 1;
+        slash |= lx->cur.text[i] == '/';
     }
+    if (e && !slash) {
+        const char *end = lx->cur.text + lx->cur.len;
+        long x = 0;
+        if (e < end && *e == '-')
+            e++;
+        for (; e < end && is_digit((unsigned char)*e) && x <= IO_MAX_EXPONENT; e++)
+            x = x * 10 + (*e - '0');
+        if (x > IO_MAX_EXPONENT)
+            return io_lex_error(lx, BRINK_ETOOBIG,
+                                "exponent out of range in '%s' (brink reads exponents up to "
+                                "%d)", t, IO_MAX_EXPONENT);
+    }
+    brink_error qe;
+    brink_error_clear(&qe);
+    brink_status st = brink_q_parse(out, lx->cur.text, lx->cur.len, &qe);
+    if (st == BRINK_ESYNTAX)
+        return io_lex_error(lx, BRINK_ESYNTAX, "invalid number '%s' (expected %s)", t, what);
+    if (st != BRINK_OK)
+        return io_lex_error(lx, st, "%s", qe.message);
     return io_lex_advance(lx);
 }
 

@@ -18,6 +18,10 @@
 #include <gmp.h>
 #include "brink/error.h"
 
+/* Largest decimal exponent accepted in a number ("1e400"): covers the whole double range and
+ * keeps one short token from expanding into a huge integer. */
+#define IO_MAX_EXPONENT 400
+
 typedef enum io_tok_kind {
     IO_TOK_EOF = 0,
     IO_TOK_STRING,   /* text = unescaped contents (NUL-terminated, in the scratch buffer) */
