@@ -58,8 +58,8 @@ oom:
 void brink_efg_builder_free(brink_efg_builder *b)
 {
     if (!b) return;
-    brink_q_array_free(b->probq, (size_t)b->nactions);
-    brink_q_array_free(b->outcome_payq, (size_t)b->noutcomes * (size_t)b->nplayers);
+    brink_q_array_free(b->probq, (size_t)b->probq_cap);            /* every slot was inited */
+    brink_q_array_free(b->outcome_payq, (size_t)b->outpay_cap);
     free(b->infosets);
     free(b->action_label);
     free(b->outcomes);
@@ -131,6 +131,7 @@ int brink_efg_builder_add_infoset(brink_efg_builder *b, int player, int nactions
         char *s = one ? NULL : brink_q_to_string(sum);
         mpq_clear(sum);
         if (neg >= 0) {
+            free(s);
             brink_error_set(err, BRINK_EINVALID, "chance probability of action %d is negative",
                             neg + 1);
             return -1;
