@@ -34,4 +34,9 @@ $BRINK solve $D/bos.nfg --method enumpure --json > "$TMP/out.json"
 if command -v python3 >/dev/null; then
   if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["profiles"])==2' "$TMP/out.json"; then ok; else bad "json parse"; fi
 fi
+# Tree picture: DOT with the information set drawn as a dashed link.
+expect_status "convert to dot" 0 $BRINK convert $D/bluff.efg -o "$TMP/t.dot"
+expect_grep "dot has a digraph" "^digraph game" "$TMP/t.dot"
+expect_grep "dot links the information set" "style=dashed" "$TMP/t.dot"
+expect_status "no tree for a strategic game" 2 $BRINK convert $D/pd.nfg -o "$TMP/t.dot"
 finish
