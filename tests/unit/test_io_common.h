@@ -138,6 +138,41 @@ out:
     return ok;
 }
 
+/* Minimal JSON syntax check: balanced brackets outside strings, valid escapes, no control
+ * characters in strings. Enough to catch a writer that forgets a comma or a quote. */
+static inline int io_json_well_formed(const char *s)
+{
+    int depth = 0, in_str = 0;
+    char stack[256];
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (in_str) {
+            if (c < 0x20)
+                return 0;
+            if (c == '\\') {
+                s++;
+                if (!strchr("\"\\/bfnrtu", *s))
+                    return 0;
+            } else if (c == '"') {
+                in_str = 0;
+            }
+            continue;
+        }
+        if (c == '"')
+            in_str = 1;
+        else if (c == '{' || c == '[') {
+            if (depth >= 255)
+                return 0;
+            stack[depth++] = (char)c;
+        } else if (c == '}' || c == ']') {
+            if (depth == 0 || stack[depth - 1] != (c == '}' ? '{' : '['))
+                return 0;
+            depth--;
+        }
+    }
+    return depth == 0 && !in_str;
+}
+
 /* Does name end with suffix? */
 static inline int io_ends_with(const char *name, const char *suffix)
 {

@@ -165,41 +165,6 @@ static void test_writer_renumbers(void)
     brink_efg_free(e);
 }
 
-/* Minimal JSON syntax check: balanced brackets outside strings, valid escapes, no control
- * characters in strings. Enough to catch a writer that forgets a comma or a quote. */
-static int json_well_formed(const char *s)
-{
-    int depth = 0, in_str = 0;
-    char stack[256];
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (in_str) {
-            if (c < 0x20)
-                return 0;
-            if (c == '\\') {
-                s++;
-                if (!strchr("\"\\/bfnrtu", *s))
-                    return 0;
-            } else if (c == '"') {
-                in_str = 0;
-            }
-            continue;
-        }
-        if (c == '"')
-            in_str = 1;
-        else if (c == '{' || c == '[') {
-            if (depth >= 255)
-                return 0;
-            stack[depth++] = (char)c;
-        } else if (c == '}' || c == ']') {
-            if (depth == 0 || stack[depth - 1] != (c == '}' ? '{' : '['))
-                return 0;
-            depth--;
-        }
-    }
-    return depth == 0 && !in_str;
-}
-
 static void test_json(void)
 {
     char dir[1024];
@@ -218,7 +183,7 @@ static void test_json(void)
         brink_status st = g.kind == BRINK_GAME_NFG ? brink_nfg_write_json(g.nfg, &b, &err)
                                                    : brink_efg_write_json(g.efg, &b, &err);
         CHECK(st == BRINK_OK);
-        CHECK_MSG(b.data && json_well_formed(b.data), "%s", names[i]);
+        CHECK_MSG(b.data && io_json_well_formed(b.data), "%s", names[i]);
         brink_buf_free(&b);
         brink_game_free(&g);
     }
