@@ -55,7 +55,7 @@ brink_scenario *brink_scenario_load_file(const char *path, const brink_scenario_
                                          brink_error *err);
 void brink_scenario_free(brink_scenario *sc);   /* NULL is a no-op */
 
-/* ---- Built-in library (scenarios/*.yaml embedded in the binary) ---- */
+/* ---- Built-in library (the scenarios/ folder, embedded in the binary) ---- */
 int brink_scenario_builtin_count(void);
 /* File name (e.g. "m1-summit-brinkmanship.yaml") and text of built-in i; NULL if out of range. */
 const char *brink_scenario_builtin_name(int i);

@@ -8,6 +8,7 @@
 #include "scenario/expr.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "brink/core.h"

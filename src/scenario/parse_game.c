@@ -7,6 +7,7 @@
  * (a recursive sub-game would describe an infinite game).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "scenario/model.h"
