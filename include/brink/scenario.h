@@ -100,6 +100,11 @@ const brink_param_info *brink_scenario_param(const brink_scenario *sc, int i);
 int brink_scenario_param_find(const brink_scenario *sc, const char *name);   /* -1 if none */
 /* Exact default values into values[nparams] (initialised mpq_t). */
 void brink_scenario_defaults(const brink_scenario *sc, mpq_t *values);
+/* Replace the default values (e.g. from `--set p=0.4`) before the scenario is shared: values
+ * must lie in each parameter's range, and the default game is re-bound (so priors and chance
+ * probabilities are checked). On error the old defaults stay. */
+brink_status brink_scenario_set_defaults(brink_scenario *sc, const mpq_t *values,
+                                         brink_error *err);
 
 /* Actors are the players of the game, in declaration order. */
 int brink_scenario_nactors(const brink_scenario *sc);

@@ -286,6 +286,36 @@ void brink_scenario_defaults(const brink_scenario *sc, mpq_t *values)
         mpq_set(values[i], sc->params[i].value);
 }
 
+brink_status brink_scenario_set_defaults(brink_scenario *sc, const mpq_t *values,
+                                         brink_error *err)
+{
+    for (int i = 0; i < sc->nparams; i++) {
+        const sc_param *p = &sc->params[i];
+        if (p->info.has_range && (mpq_cmp(values[i], p->lo) < 0 || mpq_cmp(values[i], p->hi) > 0))
+            return brink_error_set(err, BRINK_EINVALID, "%s = %g lies outside its range [%g, %g]",
+                                   p->info.name, mpq_get_d(values[i]), p->info.lo, p->info.hi);
+    }
+    mpq_t *old = brink_q_array_new((size_t)sc->nparams + 1);
+    if (!old)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    for (int i = 0; i < sc->nparams; i++) {
+        mpq_set(old[i], sc->params[i].value);
+        mpq_set(sc->params[i].value, values[i]);
+    }
+    brink_status st = bind_defaults(sc, err);
+    for (int i = 0; i < sc->nparams; i++) {
+        if (st)
+            mpq_set(sc->params[i].value, old[i]);
+        sc->params[i].info.value = mpq_get_d(sc->params[i].value);
+    }
+    if (st) {
+        brink_error ignored;
+        bind_defaults(sc, &ignored);
+    }
+    brink_q_array_free(old, (size_t)sc->nparams + 1);
+    return st;
+}
+
 int brink_scenario_nactors(const brink_scenario *sc) { return sc->nactors; }
 const char *brink_scenario_actor_id(const brink_scenario *sc, int a) { return sc->actors[a].id; }
 const char *brink_scenario_actor_name(const brink_scenario *sc, int a)
