@@ -305,38 +305,70 @@ brink_status io_lex_take_int(io_lexer *lx, const char *what, long min, long max,
     return io_lex_advance(lx);
 }
 
+/* Parse -?D{1,18} at s[0..n) into *v; returns 0 when the text is not such an integer. */
+static int small_int(const char *s, size_t n, long *v)
+{
+    size_t i = n > 0 && s[0] == '-';
+    if (n == i || n - i > 18)
+        return 0;
+    long x = 0;
+    for (size_t k = i; k < n; k++) {
+        if (!is_digit((unsigned char)s[k]))
+            return 0;
+        x = x * 10 + (s[k] - '0');
+    }
+    *v = i ? -x : x;
+    return 1;
+}
+
 brink_status io_lex_take_number(io_lexer *lx, const char *what, mpq_t out)
 {
     if (lx->cur.kind != IO_TOK_NUMBER)
         return io_lex_expected(lx, what);
+    const char *s = lx->cur.text;
+    size_t n = lx->cur.len;
+
+    /* Fast paths for the common shapes "-12" and "-3/4" (same values brink_q_parse gives). */
+    long num, den;
+    const char *slash = memchr(s, '/', n);
+    if (!slash && small_int(s, n, &num)) {
+        mpq_set_si(out, num, 1);
+        return io_lex_advance(lx);
+    }
+    if (slash && small_int(s, (size_t)(slash - s), &num) && slash[1] != '-' &&
+        small_int(slash + 1, n - (size_t)(slash - s) - 1, &den) && den > 0) {
+        mpq_set_si(out, num, (unsigned long)den);
+        mpq_canonicalize(out);
+        return io_lex_advance(lx);
+    }
+
     char t[64];
-    clip(t, sizeof t, lx->cur.text, lx->cur.len, 32);
     /* Bound the exponent before GMP expands it: "1e99999" is 8 bytes of input but a
      * 40-kilobyte integer, and a file full of them must not cost gigabytes. */
     const char *e = NULL;
-    int slash = 0;
-    for (size_t i = 0; i < lx->cur.len; i++) {
-        if (lx->cur.text[i] == 'e' || lx->cur.text[i] == 'E')
-            e = lx->cur.text + i + 1;
-        slash |= lx->cur.text[i] == '/';
-    }
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == 'e' || s[i] == 'E')
+            e = s + i + 1;
     if (e && !slash) {
-        const char *end = lx->cur.text + lx->cur.len;
+        const char *end = s + n;
         long x = 0;
         if (e < end && *e == '-')
             e++;
         for (; e < end && is_digit((unsigned char)*e) && x <= IO_MAX_EXPONENT; e++)
             x = x * 10 + (*e - '0');
-        if (x > IO_MAX_EXPONENT)
+        if (x > IO_MAX_EXPONENT) {
+            clip(t, sizeof t, s, n, 32);
             return io_lex_error(lx, BRINK_ETOOBIG,
                                 "exponent out of range in '%s' (brink reads exponents up to "
                                 "%d)", t, IO_MAX_EXPONENT);
+        }
     }
     brink_error qe;
-    brink_error_clear(&qe);
-    brink_status st = brink_q_parse(out, lx->cur.text, lx->cur.len, &qe);
-    if (st == BRINK_ESYNTAX)
+    brink_status st = brink_q_parse(out, s, n, &qe);
+    if (st == BRINK_ESYNTAX) {
+        clip(t, sizeof t, s, n, 32);
         return io_lex_error(lx, BRINK_ESYNTAX, "invalid number '%s' (expected %s)", t, what);
+    }
     if (st != BRINK_OK)
         return io_lex_error(lx, st, "%s", qe.message);
     return io_lex_advance(lx);

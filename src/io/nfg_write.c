@@ -73,7 +73,7 @@ brink_status brink_nfg_write(const brink_nfg *g, brink_buf *out, brink_error *er
             io_put_gambit_string(out, g->outcome_labels[o] ? g->outcome_labels[o] : "");
             for (size_t p = 0; p < n; p++) {
                 brink_buf_puts(out, p ? ", " : " ");
-                brink_buf_put_q(out, g->outcome_payq[(size_t)o * n + p]);
+                io_put_q(out, g->outcome_payq[(size_t)o * n + p]);
             }
             brink_buf_puts(out, " }\n");
         }
@@ -92,7 +92,7 @@ brink_status brink_nfg_write(const brink_nfg *g, brink_buf *out, brink_error *er
             for (size_t p = 0; p < n; p++) {
                 if (p)
                     brink_buf_puts(out, " ");
-                brink_buf_put_q(out, g->payq[c * n + p]);
+                io_put_q(out, g->payq[c * n + p]);
             }
             brink_buf_puts(out, "\n");
         }

@@ -109,3 +109,32 @@ size_t io_utf8_seq(const unsigned char *s, size_t n)
     }
     return 0;
 }
+
+void io_put_long(brink_buf *out, long v)
+{
+    char digits[24];
+    size_t i = sizeof digits;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do {
+        digits[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        digits[--i] = '-';
+    brink_buf_append(out, digits + i, sizeof digits - i);
+}
+
+void io_put_q(brink_buf *out, const mpq_t q)
+{
+    /* Most payoffs and probabilities are small: skip GMP's string conversion for them. */
+    if (mpz_fits_slong_p(mpq_numref(q)) && mpz_fits_slong_p(mpq_denref(q))) {
+        io_put_long(out, mpz_get_si(mpq_numref(q)));
+        long den = mpz_get_si(mpq_denref(q));
+        if (den != 1) {
+            brink_buf_append(out, "/", 1);
+            io_put_long(out, den);
+        }
+        return;
+    }
+    brink_buf_put_q(out, q);
+}

@@ -21,6 +21,11 @@ int io_gambit_string_ok(const char *s);
  * backslash and the character after it are copied as a pair). Call io_gambit_string_ok first. */
 void io_put_gambit_string(brink_buf *out, const char *s);
 
+/* Append a decimal integer / an exact rational as "p" or "p/q" (same text as
+ * brink_buf_put_q, faster for numbers that fit in a long). */
+void io_put_long(brink_buf *out, long v);
+void io_put_q(brink_buf *out, const mpq_t q);
+
 /* Length of the valid UTF-8 sequence starting at s[0] (n >= 1 bytes available), or 0 when
  * invalid (overlong forms, surrogates and code points above U+10FFFF are invalid). */
 size_t io_utf8_seq(const unsigned char *s, size_t n);
