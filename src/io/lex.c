@@ -335,7 +335,7 @@ brink_status io_lex_take_number(io_lexer *lx, const char *what, mpq_t out)
         mpq_set_si(out, num, 1);
         return io_lex_advance(lx);
     }
-    if (slash && small_int(s, (size_t)(slash - s), &num) && slash[1] != '-' &&
+    if (slash && small_int(s, (size_t)(slash - s), &num) &&
         small_int(slash + 1, n - (size_t)(slash - s) - 1, &den) && den > 0) {
         mpq_set_si(out, num, (unsigned long)den);
         mpq_canonicalize(out);
