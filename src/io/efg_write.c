@@ -19,8 +19,9 @@ static brink_status check_string(const char *s, const char *what, brink_error *e
     if (io_gambit_string_ok(s))
         return BRINK_OK;
     return brink_error_set(err, BRINK_EINVALID,
-                           "%s \"%.60s\" cannot be written in Gambit format (a backslash at "
-                           "its end or right before a quote would be read back differently)",
+                           "%s \"%.60s\" cannot be written in Gambit format (it is not valid "
+                           "UTF-8, or a backslash at its end or right before a quote would be "
+                           "read back differently)",
                            what, s);
 }
 

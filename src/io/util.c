@@ -49,15 +49,26 @@ void io_free_q(mpq_t *p, size_t cap)
 /* Gambit's reader turns \" into a quote and keeps any other backslash pair as two
  * characters. So a label can be written back exactly iff, pairing each backslash with the
  * character after it (left to right, as the reader does), no backslash is paired with a
- * quote or with the end of the string. */
+ * quote or with the end of the string — and it is valid UTF-8, which both readers require. */
 int io_gambit_string_ok(const char *s)
 {
+    size_t len = strlen(s);
     for (size_t i = 0; s[i]; i++) {
+        if ((unsigned char)s[i] >= 0x80) {
+            size_t k = io_utf8_seq((const unsigned char *)s + i, len - i);
+            if (k == 0)
+                return 0; /* Gambit (and brink) reject invalid UTF-8 */
+            i += k - 1;
+            continue;
+        }
         if (s[i] != '\\')
             continue;
         if (s[i + 1] == '\0' || s[i + 1] == '"')
             return 0;
-        i++; /* skip the partner */
+        size_t k = io_utf8_seq((const unsigned char *)s + i + 1, len - i - 1);
+        if (k == 0)
+            return 0;
+        i += k; /* skip the partner, a whole character */
     }
     return 1;
 }

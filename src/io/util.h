@@ -15,7 +15,8 @@ int io_grow_q(mpq_t **p, size_t *cap, size_t need);
 void io_free_q(mpq_t *p, size_t cap);
 
 /* Can `s` be written as a Gambit quoted string that Gambit's reader gives back exactly?
- * Not when a backslash is the last character or stands right before a quote. */
+ * Not when a backslash is the last character or stands right before a quote, nor when `s`
+ * is not valid UTF-8. */
 int io_gambit_string_ok(const char *s);
 /* Append s as a Gambit quoted string: '"' becomes \" and everything else is copied (a
  * backslash and the character after it are copied as a pair). Call io_gambit_string_ok first. */
