@@ -71,7 +71,8 @@ static brink_efg *generate(size_t target, uint64_t seed, brink_error *err)
     while (open > 0) {
         int depth = top == 0 ? 0 : stack_depth[top - 1] + 1;
         int m = mover(depth), k = kActions[m];
-        int internal = depth < MAX_DEPTH - 1 && emitted + open + (size_t)k - 1 <= target &&
+        /* after this node: emitted + 1 nodes, open - 1 other slots, k children */
+        int internal = depth < MAX_DEPTH - 1 && emitted + open + (size_t)k <= target &&
                        (depth == 0 || brink_rng_uniform(&rng) < 0.75);
         char nlabel[24] = "";
         if (emitted % 16 == 0)
