@@ -44,6 +44,12 @@ static void bump(io_lexer *lx)
     }
 }
 
+/* Columns for n ASCII bytes just passed over (no newline among them). */
+static void add_cols(io_lexer *lx, size_t n)
+{
+    lx->col = n > (size_t)(INT_MAX - lx->col) ? INT_MAX : lx->col + (int)n;
+}
+
 brink_status io_lex_error_at(io_lexer *lx, brink_status code, int line, int col,
                              const char *fmt, ...)
 {
@@ -103,6 +109,20 @@ static brink_status lex_string(io_lexer *lx)
     brink_status st = sbuf_reserve(lx, end - start + 1);
     if (st != BRINK_OK)
         return st;
+    /* Fast path, most labels: printable ASCII without escapes is copied as is. */
+    int plain = 1;
+    for (size_t k = start; k < end && plain; k++)
+        plain = s[k] >= 0x20 && s[k] < 0x7F && s[k] != '\\';
+    if (plain) {
+        memcpy(lx->sbuf, s + start, end - start);
+        lx->sbuf[end - start] = '\0';
+        lx->pos = end + 1;
+        add_cols(lx, end - start + 2);
+        lx->cur.kind = IO_TOK_STRING;
+        lx->cur.text = lx->sbuf;
+        lx->cur.len = end - start;
+        return BRINK_OK;
+    }
     size_t o = 0;
     bump(lx); /* opening quote */
     while (lx->pos < end) {
@@ -144,8 +164,15 @@ brink_status io_lex_advance(io_lexer *lx)
     if (lx->failed)
         return lx->status;
     const unsigned char *s = (const unsigned char *)lx->src;
-    while (lx->pos < lx->len && is_space(s[lx->pos]))
-        bump(lx);
+    while (lx->pos < lx->len && is_space(s[lx->pos])) {
+        if (s[lx->pos++] == '\n') {
+            if (lx->line < INT_MAX)
+                lx->line++;
+            lx->col = 1;
+        } else {
+            add_cols(lx, 1);
+        }
+    }
     lx->cur.line = lx->line;
     lx->cur.col = lx->col;
     lx->cur.text = lx->src + lx->pos;
@@ -164,7 +191,8 @@ brink_status io_lex_advance(io_lexer *lx)
         if (is_digit(c) || c == '-' || c == '+' || c == '.') {
             size_t start = lx->pos;
             while (lx->pos < lx->len && is_number_char(s[lx->pos]))
-                bump(lx);
+                lx->pos++;
+            add_cols(lx, lx->pos - start); /* ASCII: one column per byte */
             lx->cur.kind = IO_TOK_NUMBER;
             lx->cur.len = lx->pos - start;
             return BRINK_OK;
@@ -172,7 +200,8 @@ brink_status io_lex_advance(io_lexer *lx)
         if (is_alpha(c) || c == '#' || c == '_') {
             size_t start = lx->pos;
             while (lx->pos < lx->len && is_word_char(s[lx->pos]))
-                bump(lx);
+                lx->pos++;
+            add_cols(lx, lx->pos - start);
             lx->cur.kind = IO_TOK_WORD;
             lx->cur.len = lx->pos - start;
             return BRINK_OK;
