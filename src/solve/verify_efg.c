@@ -358,6 +358,7 @@ brink_status brink_verify_efg(const brink_efg *g, brink_profile *pr, int exact,
         pr->valueq = brink_q_array_new((size_t)n);
         if (!pr->valueq)
             return brink_error_set(err, BRINK_ENOMEM, "verification: out of memory");
+        pr->nvalue = n;
     }
     mpq_t *brq = brink_q_array_new((size_t)n);
     if (!brq)
