@@ -328,22 +328,30 @@ static int dlex_cmp(const dtab *t, int i1, int i2, int c, double sign)
     return 0;
 }
 
-static void dpivot(dtab *t, int r, int c)
+/* Pivot on (r, c). The pivot row is sparse in practice, so only its nonzero columns are
+ * touched (nz: scratch of w ints). */
+static void dpivot(dtab *t, int r, int c, int *nz)
 {
     int W = t->w;
     double piv = DA(t, r, c);
-    for (int j = 0; j < W; j++)
-        DA(t, r, j) /= piv;
-    DA(t, r, c) = 1.0;
+    double *rr = &DA(t, r, 0);
+    int nnz = 0;
+    for (int j = 0; j < W; j++) {
+        if (rr[j] != 0) {
+            rr[j] /= piv;
+            nz[nnz++] = j;
+        }
+    }
+    rr[c] = 1.0;
     for (int i = 0; i < t->n; i++) {
         if (i == r)
             continue;
-        double f = DA(t, i, c);
+        double *ri = &DA(t, i, 0);
+        double f = ri[c];
         if (f == 0)
             continue;
-        double *ri = &DA(t, i, 0), *rr = &DA(t, r, 0);
-        for (int j = 0; j < W; j++)
-            ri[j] -= f * rr[j];
+        for (int k = 0; k < nnz; k++)
+            ri[nz[k]] -= f * rr[nz[k]];
         ri[c] = 0;
     }
 }
@@ -362,9 +370,11 @@ brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol,
                                "Lemke: tableau of %d x %d exceeds the size limit", n, t.w);
     t.a = brink_calloc(cells, sizeof(double));
     int *basis = brink_calloc((size_t)n + 1, sizeof *basis);
-    if (!t.a || !basis) {
+    int *nz = brink_calloc((size_t)t.w, sizeof *nz);
+    if (!t.a || !basis || !nz) {
         free(t.a);
         free(basis);
+        free(nz);
         return brink_error_set(err, BRINK_ENOMEM, "Lemke: out of memory");
     }
     for (int k = 0; k < l->nnz; k++)
@@ -387,7 +397,7 @@ brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol,
                 r = i;
         int entering = 2 * n;
         for (;;) {
-            dpivot(&t, r, entering);
+            dpivot(&t, r, entering, nz);
             npiv++;
             int leaving = basis[r];
             basis[r] = entering;
@@ -426,6 +436,7 @@ brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol,
         *pivots = npiv;
     free(t.a);
     free(basis);
+    free(nz);
     return st;
 }
 
