@@ -26,6 +26,23 @@ typedef struct venum_opts {
     void *ctx;
 } venum_opts;
 
+/* ---- Iterator: the search can be advanced in slices (GSL style: init / iterate / free),
+ * so a caller can run two enumerations side by side and keep the one that ends first. ---- */
+typedef struct venum venum;
+
+/* Prepare the search of {z >= 0 : M z <= 1}, M k x d row-major (copied). */
+venum *venum_new(int k, int d, const mpz_t *m, int force_width, brink_error *err);
+void venum_free(venum *e); /* NULL is a no-op */
+/* Visit up to `budget` more bases (0 = until the end). *done = 1 when the search is complete.
+ * Errors: BRINK_ENOMEM, BRINK_EINTERNAL (unbounded edge). */
+brink_status venum_step(venum *e, size_t budget, int *done, brink_error *err);
+/* Label sets found so far (discovery order); stable while the search is not advanced. */
+const lset *venum_vertex_set(const venum *e);
+size_t venum_nbases(const venum *e);
+long venum_npivots(const venum *e);
+vdict_width venum_width(const venum *e);
+
+/* ---- One-shot convenience ---- */
 typedef struct venum_result {
     int nvar;            /* d + k */
     lset vertices;       /* label sets, words = ceil(nvar / 64), in discovery order */
