@@ -15,7 +15,7 @@
 #include "lset.h"
 #include "venum.h"
 
-enum { BIENUM_SLICE = 2048 };
+enum { BIENUM_SLICE = 2048, BIENUM_MAX_FACE_SYSTEMS = 4096 };
 
 typedef struct side {
     int k, d;
@@ -125,6 +125,8 @@ typedef struct matcher {
     int *wmap;            /* winner vertex index -> wpts index, or -1 */
     int *pmap;            /* partners index -> opts index */
     pairs pr;
+    lset local;           /* partners of the current winner vertex */
+    double max_face_systems; /* more square systems than this: use the label lookup */
     mpq_t *z;             /* scratch points: z for partners, zw for winners; */
     mpq_t *zw;            /* both max(d_W, k_W) long, zw = z + that */
     uint64_t *lab, *zc, *tr; /* scratch bitsets */
@@ -166,31 +168,12 @@ static int add_pair(matcher *mt, size_t wi, const uint64_t *lo, const mpq_t *oz)
     return pairs_add(&mt->pr, mt->wmap[wi], mt->pmap[pi]);
 }
 
-/* Partner of winner vertex wi by one linear system: 1 done, 0 needs the label lookup, -1 OOM. */
-static int match_fast(matcher *mt, ksolve *ks, size_t wi, int *R, int *T)
+/* Record the partner just solved by ksolve (rows R, columns T, size s) for winner vertex wi,
+ * unless this vertex already has it. */
+static int take_partner(matcher *mt, ksolve *ks, size_t wi, const int *T, int s)
 {
     side *w = mt->w;
-    const uint64_t *L = lset_key(venum_vertex_set(w->e), wi);
-    int nw = w->k + w->d;
-    if (bits_count(L, (nw + 63) / 64) != w->d)
-        return 0; /* degenerate vertex */
-    int s = 0, t = 0;
-    for (int v = 0; v < w->d; v++)
-        if (!bits_get(L, v))
-            R[s++] = v;
-    if (s == 0)
-        return 1; /* the origin: no equilibrium */
-    for (int q = 0; q < w->k; q++)
-        if (bits_get(L, w->d + q))
-            T[t++] = q;
-    if (t != s)
-        return 0; /* cannot happen for a nondegenerate vertex; be safe */
-    ks_result r = ksolve_partner(ks, R, T, s, mt->zc, mt->tr);
-    if (r == KS_SINGULAR)
-        return 0;
-    if (r == KS_INFEASIBLE)
-        return 1;
-    /* Partner labels in O's numbering: variables q outside T or zero, slacks k_W + v tight. */
+    /* Labels in O's numbering: variables q outside T or zero there, slacks k_W + v tight. */
     memset(mt->lab, 0, sizeof(uint64_t) * (size_t)mt->words_o);
     for (int q = 0; q < w->k; q++)
         bits_set(mt->lab, q);
@@ -206,7 +189,84 @@ static int match_fast(matcher *mt, ksolve *ks, size_t wi, int *R, int *T)
     for (int v = 0; v < w->d; v++)
         if (bits_get(mt->tr, v))
             bits_set(mt->lab, w->k + v);
-    return add_pair(mt, wi, mt->lab, (const mpq_t *)mt->z) < 0 ? -1 : 1;
+    int ins = lset_insert(&mt->local, mt->lab, NULL);
+    if (ins <= 0)
+        return ins;
+    return add_pair(mt, wi, mt->lab, (const mpq_t *)mt->z);
+}
+
+/* Partners of winner vertex wi by linear systems. They are the vertices of the face
+ *     F = {w_T >= 0 : M[R][T] w_T = 1, M[v][T] w_T <= 1 for v not in R}
+ * of the other polytope (R: support of the winner point, T: its best responses). When
+ * |T| = |R| + e, each vertex of F makes e more constraints tight (w_q = 0, or a row v), so
+ * every choice of e such constraints is one square system; e = 0 for a nondegenerate vertex.
+ * Returns 1 when done, 0 when the label lookup must decide (the rows R are dependent, or there
+ * are too many choices), -1 on OOM. */
+static int match_face(matcher *mt, ksolve *ks, size_t wi, int *R, int *T, int *K, int *pick)
+{
+    side *w = mt->w;
+    const uint64_t *L = lset_key(venum_vertex_set(w->e), wi);
+    int r0 = 0, t0 = 0;
+    for (int v = 0; v < w->d; v++)
+        if (!bits_get(L, v))
+            R[r0++] = v;
+    if (r0 == 0)
+        return 1; /* the origin: no equilibrium */
+    for (int q = 0; q < w->k; q++)
+        if (bits_get(L, w->d + q))
+            T[t0++] = q;
+    int e = t0 - r0;
+    if (e < 0)
+        return 0;
+    /* Candidates for the e extra tight constraints: K[i] >= 0 is column q = K[i] of T
+     * (w_q = 0); K[i] < 0 is row -1 - K[i] outside R. */
+    int nk = 0;
+    for (int i = 0; i < t0; i++)
+        K[nk++] = T[i];
+    for (int v = 0; v < w->d; v++)
+        if (bits_get(L, v))
+            K[nk++] = -1 - v;
+    double choices = 1;
+    for (int i = 0; i < e; i++)
+        choices = choices * (nk - i) / (i + 1);
+    if (choices > mt->max_face_systems)
+        return 0;
+    lset_clear(&mt->local);
+    int *Ts = T + t0; /* the system's columns, after the fixed list */
+    int nonsingular = 0;
+    for (int i = 0; i < e; i++)
+        pick[i] = i;
+    for (;;) {
+        /* System: rows R0 + picked rows; columns T0 minus picked columns. */
+        int s = r0, t = 0;
+        for (int i = 0; i < e; i++)
+            if (K[pick[i]] < 0)
+                R[s++] = -1 - K[pick[i]];
+        for (int i = 0, j = 0; i < t0; i++) {
+            while (j < e && K[pick[j]] >= 0 && K[pick[j]] < T[i])
+                j++;
+            if (j < e && K[pick[j]] == T[i])
+                continue;
+            Ts[t++] = T[i];
+        }
+        if (s == t && s > 0) {
+            ks_result res = ksolve_partner(ks, R, Ts, s, mt->zc, mt->tr);
+            if (res != KS_SINGULAR)
+                nonsingular = 1;
+            if (res == KS_FEASIBLE && take_partner(mt, ks, wi, Ts, s) < 0)
+                return -1;
+        }
+        /* next combination of e out of nk */
+        int i = e - 1;
+        while (i >= 0 && pick[i] == nk - e + i)
+            i--;
+        if (i < 0)
+            break;
+        pick[i]++;
+        for (int j = i + 1; j < e; j++)
+            pick[j] = pick[j - 1] + 1;
+    }
+    return nonsingular ? 1 : 0;
 }
 
 /* Partners of winner vertex wi among the complete vertex list of O. */
@@ -329,11 +389,12 @@ brink_status bienum_run(const bimatrix *bm, const bienum_opts *o, bienum_result 
     mt.z = malloc(sizeof(mpq_t) * (size_t)dim_max * 2);
     mt.wmap = malloc(sizeof(int) * (wv->count ? wv->count : 1));
     mt.lab = calloc((size_t)mt.words_o * 3, sizeof(uint64_t));
-    R = malloc(sizeof(int) * (size_t)2 * (dim_max + 1));
+    /* R: d_W rows; T: 2 k_W (fixed list + system); K and pick: k_W + d_W each. */
+    R = malloc(sizeof(int) * (size_t)6 * (dim_max + 1));
     int *pending = malloc(sizeof(int) * (wv->count ? wv->count : 1));
     int npending = 0;
     if (!mt.z || !mt.wmap || !mt.lab || !R || !pending ||
-        lset_init(&mt.partners, mt.words_o) != 0) {
+        lset_init(&mt.partners, mt.words_o) != 0 || lset_init(&mt.local, mt.words_o) != 0) {
         free(pending);
         if (mt.z)
             free(mt.z), mt.z = NULL;
@@ -353,9 +414,10 @@ brink_status bienum_run(const bimatrix *bm, const bienum_opts *o, bienum_result 
     }
     if (o && o->no_filter)
         ks.max_cond = 0; /* every system is decided exactly */
-    int *T = R + dim_max + 1;
+    int *T = R + dim_max + 1, *K = T + 2 * (dim_max + 1), *pick = K + 2 * (dim_max + 1);
+    mt.max_face_systems = BIENUM_MAX_FACE_SYSTEMS;
     for (size_t i = 0; i < wv->count; i++) {
-        int r = match_fast(&mt, &ks, i, R, T);
+        int r = match_face(&mt, &ks, i, R, T, K, pick);
         if (r < 0) {
             free(pending);
             goto oom;
@@ -423,6 +485,7 @@ done:
     ptlist_free(&mt.wpts);
     ptlist_free(&mt.opts);
     lset_free(&mt.partners);
+    lset_free(&mt.local);
     free(mt.wmap);
     free(mt.pmap);
     free(mt.lab);

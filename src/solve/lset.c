@@ -40,9 +40,25 @@ void lset_free(lset *s)
     s->count = s->cap = s->tsize = 0;
 }
 
+void lset_clear(lset *s)
+{
+    s->count = 0;
+    memset(s->table, 0, sizeof(uint32_t) * s->tsize);
+}
+
 static size_t probe(const lset *s, const uint64_t *key, int *found)
 {
     size_t mask = s->tsize - 1, i = (size_t)hash_key(key, s->words) & mask;
+    if (s->words == 1) { /* the common case, without memcmp */
+        for (;;) {
+            uint32_t t = s->table[i];
+            if (t == 0 || s->keys[t - 1] == key[0]) {
+                *found = t != 0;
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
     size_t bytes = sizeof(uint64_t) * (size_t)s->words;
     for (;;) {
         uint32_t t = s->table[i];

@@ -22,6 +22,8 @@ typedef struct lset {
 /* 0 on success, -1 on OOM. */
 int lset_init(lset *s, int words);
 void lset_free(lset *s);
+/* Remove every key (keeps the memory). */
+void lset_clear(lset *s);
 /* Index of key, or -1. */
 long lset_find(const lset *s, const uint64_t *key);
 /* Insert: returns 1 if new, 0 if present, -1 on OOM (or more than 2^32 - 2 keys);

@@ -97,7 +97,9 @@ vdict *vdict_new(int k, int d, const mpz_t *m, int force_width, brink_error *err
     vdict_width w = bits <= VDICT_I64_BITS ? VDICT_I64 : bits <= VDICT_I128_BITS ? VDICT_I128
                                                                                  : VDICT_MPZ;
     if (force_width) {
-        vdict_width f = force_width < 0 ? VDICT_MPZ : (vdict_width)force_width;
+        vdict_width f = force_width < 0       ? VDICT_MPZ
+                        : force_width == 129 ? VDICT_I128
+                                             : (vdict_width)force_width;
         int narrower = (f == VDICT_I64 && w != VDICT_I64) || (f == VDICT_I128 && w == VDICT_MPZ);
         if (narrower) {
             brink_error_set(err, BRINK_EINVALID,
@@ -114,6 +116,8 @@ vdict *vdict_new(int k, int d, const mpz_t *m, int force_width, brink_error *err
     v->d = d;
     v->nvar = k + d;
     v->width = w;
+    v->bits = bits < 1e6 ? (int)ceil(bits) : 1000000;
+    v->no_low = force_width == 129;
     v->stride = d + 1;
     v->row_var = malloc(sizeof(int) * (size_t)k);
     v->col_var = malloc(sizeof(int) * (size_t)d);
@@ -232,23 +236,35 @@ static int lex_less128(const vdict *v, int r1, int r2, xi128 a1, xi128 a2)
     return 0;
 }
 
+/* Ratios are first compared in doubles: each is within a relative 4 * 2^-53 of the truth,
+ * so a relative gap above VDICT_RATIO_GAP decides; closer ratios (and zeros) are compared
+ * exactly. */
+#define VDICT_RATIO_GAP 1e-12
+
 static int ratio128(const vdict *v, int c)
 {
     const xi128 *t = v->t128;
     size_t s = (size_t)v->stride;
     int best = -1;
     xi128 ab = 0;
+    double bd = 0;
     for (int r = 0; r < v->k; r++) {
         xi128 a = t[r * s + 1 + c];
         if (a <= 0)
             continue;
+        double rd = (double)t[r * s] / (double)a;
         if (best >= 0) {
-            int sg = xi_cross_sign128(t[r * s], ab, t[best * s], a);
-            if (sg > 0 || (sg == 0 && !lex_less128(v, r, best, a, ab)))
+            if (rd > bd * (1 + VDICT_RATIO_GAP) && bd > 0)
                 continue;
+            if (!(rd < bd * (1 - VDICT_RATIO_GAP) && rd > 0)) {
+                int sg = xi_cross_sign128(t[r * s], ab, t[best * s], a);
+                if (sg > 0 || (sg == 0 && !lex_less128(v, r, best, a, ab)))
+                    continue;
+            }
         }
         best = r;
         ab = a;
+        bd = rd;
     }
     return best;
 }
@@ -352,13 +368,26 @@ static void pivot128(vdict *v, int r, int c)
     int sh = xi_ctz128((xu128)dd);
     xu128 inv = xi_inv128((xu128)dd >> sh);
     const xi128 *tr = t + r * s;
+    /* When every entry is below 2^(127 - sh), the quotient is determined by its low 128 - sh
+     * bits, and those follow from the numerator modulo 2^128: low-half products suffice. */
+    int low = v->bits + sh <= 127 && !v->no_low;
     for (int i = 0; i < v->k; i++) {
         if (i == r)
             continue;
         xi128 *ti = t + (size_t)i * s;
         xi128 a = ti[cc];
-        for (size_t j = 0; j < s; j++)
-            ti[j] = xi_divexact128(xi_sub256(xi_mul256(p, ti[j]), xi_mul256(a, tr[j])), sh, inv);
+        if (low) {
+            xu128 up = (xu128)p, ua = (xu128)a;
+            for (size_t j = 0; j < s; j++) {
+                xu128 n = up * (xu128)ti[j] - ua * (xu128)tr[j];
+                xu128 q = (n >> sh) * inv;
+                ti[j] = (xi128)(q << sh) >> sh;
+            }
+        } else {
+            for (size_t j = 0; j < s; j++)
+                ti[j] = xi_divexact128(xi_sub256(xi_mul256(p, ti[j]), xi_mul256(a, tr[j])), sh,
+                                       inv);
+        }
         ti[cc] = -a;
     }
     t[r * s + cc] = dd;

@@ -32,6 +32,8 @@ typedef struct vdict {
     int *col_var;        /* [d] nonbasic variable of each column */
     int *var_pos;        /* [nvar] row r >= 0, or column c as -1 - c */
     vdict_width width;
+    int bits;            /* every entry is below 2^bits in magnitude (Hadamard bound) */
+    int no_low;          /* tests: always use the 256-bit products in int128 pivots */
     int stride;          /* d + 1 entries per row; column 0 is the right-hand side */
     int64_t *t64, d64;
     xi128 *t128, d128;
@@ -39,8 +41,9 @@ typedef struct vdict {
 } vdict;
 
 /* Build the dictionary of the slack basis (z = 0) for the k x d matrix m (row-major).
- * force_width: 0 to choose from the Hadamard bound, else VDICT_I64/VDICT_I128/-1 for MPZ
- * (forcing a narrower width than the bound allows is refused with BRINK_EINVALID). */
+ * force_width: 0 to choose from the Hadamard bound, else VDICT_I64/VDICT_I128/-1 for MPZ, or
+ * 129 for int128 always with full 256-bit products (tests); forcing a narrower width than the
+ * bound allows is refused with BRINK_EINVALID. */
 vdict *vdict_new(int k, int d, const mpz_t *m, int force_width, brink_error *err);
 void vdict_free(vdict *v);
 

@@ -191,14 +191,16 @@ static void test_textbook(void)
 static void compare_modes(int m, int n, const long *a, const long *b, const eqset *ref,
                           const char *what)
 {
-    bienum_opts modes[5];
+    bienum_opts modes[6];
     memset(modes, 0, sizeof modes);
     modes[1].which = 1;
     modes[2].which = 2;
     modes[3].no_filter = 1;
     modes[4].force_width = -1;
     modes[4].slice = 7;
-    for (int k = 0; k < 5; k++) {
+    modes[5].force_width = 129;
+    modes[5].which = 1;
+    for (int k = 0; k < 6; k++) {
         eqset got;
         if (solve_set(m, n, a, b, &modes[k], &got, NULL) != 0) {
             CHECK_MSG(0, "%s: mode %d failed", what, k);
