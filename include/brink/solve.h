@@ -30,7 +30,8 @@ typedef struct brink_profile {
     /* Assessment (behaviour profiles only, optional): belief[v] = probability of node v
      * within its infoset; NULL when the method does not produce beliefs. */
     double *belief;      /* [nnodes] or NULL */
-    mpq_t *beliefq;      /* [nnodes] or NULL */
+    mpq_t *beliefq;      /* [nbelief] or NULL */
+    int nbelief;         /* length of belief/beliefq (nnodes) when present */
     double lambda;       /* QRE precision parameter, or NaN when not a QRE point */
     int component;       /* index of the convex component (all-equilibria enumerations), -1 */
     /* Filled by verification: */
@@ -38,7 +39,8 @@ typedef struct brink_profile {
     double max_regret;   /* max over players of best-response gain (doubles) */
     double nashconv;     /* sum over players of best-response gain (doubles) */
     double *value;       /* [nplayers] expected payoffs (doubles) */
-    mpq_t *valueq;       /* [nplayers] exact expected payoffs, or NULL */
+    mpq_t *valueq;       /* [nvalue] exact expected payoffs, or NULL */
+    int nvalue;          /* nplayers once verified */
 } brink_profile;
 
 typedef struct brink_solve_stats {
@@ -64,6 +66,10 @@ brink_profile *brink_profile_list_add(brink_profile_list *l, brink_profile_kind 
 void brink_profile_clear(brink_profile *pr);
 /* Fill p from q (after an exact solver has set q). */
 void brink_profile_sync_doubles(brink_profile *pr);
+/* Give a double profile exact values: each entry becomes the simplest rational within tol
+ * (continued fractions). Used so that solutions of double methods can be verified exactly
+ * when they are exact equilibria in disguise. Allocates pr->q if needed. */
+brink_status brink_profile_rationalize(brink_profile *pr, double tol, brink_error *err);
 
 /* ---- Options (GLPK style: a struct with an initialiser, every tolerance a field) ---- */
 typedef struct brink_solve_options {
@@ -129,6 +135,11 @@ brink_status brink_verify_nfg(const brink_nfg *g, brink_profile *pr, int exact,
  * player's sequences. Same fields as above. */
 brink_status brink_verify_efg(const brink_efg *g, brink_profile *pr, int exact,
                               brink_error *err);
+
+/* Perfect-information games: is a (pure or mixed) exact behaviour profile subgame perfect,
+ * i.e. optimal for the mover at every decision node given the continuation? */
+brink_status brink_verify_subgame_perfect(const brink_efg *g, const brink_profile *pr,
+                                          int *is_spe, brink_error *err);
 
 /* Expected payoff of every pure strategy of every player against the others' mixtures:
  * out[strat_offset[p] + s]. Doubles. */

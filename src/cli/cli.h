@@ -1,0 +1,50 @@
+/* cli.h — shared helpers of the brink command-line tool (the only layer that prints/exits).
+ *
+ * Exit status convention (documented in docs/brink.1):
+ *   0  success
+ *   1  the answer is "no" (e.g. `brink verify`: the profile is not an equilibrium)
+ *   2  bad input or usage: malformed file, unknown option, method not applicable
+ *   3  internal error, out of memory, or a failed exact self-check
+ */
+#ifndef BRINK_CLI_H
+#define BRINK_CLI_H
+
+#include <stdio.h>
+#include "brink/brink.h"
+
+#define BRINK_EXIT_OK 0
+#define BRINK_EXIT_NO 1
+#define BRINK_EXIT_INPUT 2
+#define BRINK_EXIT_INTERNAL 3
+
+/* Print err as "file:line:col: error: msg" on stderr; return the exit status it implies. */
+int cli_report(const brink_error *err);
+/* Exit status for a status code. */
+int cli_exit_status(brink_status st);
+/* Usage error: prints "brink CMD: msg" and a hint, returns BRINK_EXIT_INPUT. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Write a buffer to stdout (or to a file when path is non-NULL and not "-"). */
+int cli_emit(const brink_buf *b, const char *path);
+/* Progress callback printing a one-line bar on stderr when it is a terminal. */
+int cli_progress(void *ctx, double fraction, const char *what);
+int cli_stderr_is_tty(void);
+/* Parse a number option value (strtod/strtol with full validation). */
+int cli_parse_double(const char *s, double *out);
+int cli_parse_long(const char *s, long *out);
+
+/* Text and JSON renderings of solver results. */
+void cli_print_profiles_text(brink_buf *out, const brink_game *g, const brink_solver *s,
+                             const brink_profile_list *l);
+void cli_print_profiles_json(brink_buf *out, const brink_game *g, const brink_solver *s,
+                             const brink_profile_list *l);
+void cli_print_profiles_gambit(brink_buf *out, const brink_game *g, const brink_profile_list *l);
+/* Read a game file (any supported format); prints the error and returns an exit status. */
+int cli_load_game(const char *path, brink_game *g);
+/* One probability, exact when available. */
+void cli_put_prob(brink_buf *out, const brink_profile *pr, int k, int exact_only);
+
+#endif

@@ -1,0 +1,166 @@
+/* cmd_verify.c — `brink verify FILE PROFILE`: is this profile a Nash equilibrium?
+ * PROFILE is a comma-separated list of probabilities (rationals or decimals, as Gambit's
+ * "NE,..." lines; the "NE," prefix is optional), or a file with one such line per profile. */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+/* Parse one line into an exact profile. For extensive games the line may list players'
+ * actions only (as Gambit prints) — chance probabilities are then filled in. */
+static int parse_line(const char *line, size_t len, const brink_game *g, brink_profile_list *l,
+                      const char *src, int lineno, brink_error *err)
+{
+    while (len && isspace((unsigned char)line[len - 1])) len--;
+    size_t i = 0;
+    while (i < len && isspace((unsigned char)line[i])) i++;
+    if (len - i >= 3 && !strncmp(line + i, "NE,", 3)) i += 3;
+    int total = g->kind == BRINK_GAME_NFG ? g->nfg->total_strats : g->efg->nactions;
+    int players_only = g->kind == BRINK_GAME_EFG ? g->efg->player_action_start[g->efg->nplayers] : total;
+    int count = 1;
+    for (size_t k = i; k < len; k++) count += line[k] == ',';
+    if (count != total && count != players_only)
+        return brink_error_set_at(err, BRINK_EINVALID, src, lineno, 1,
+                                  "profile has %d numbers; the game needs %d%s", count,
+                                  players_only,
+                                  players_only != total ? " (one per player action)" : "");
+    brink_profile *pr = brink_profile_list_add(
+        l, g->kind == BRINK_GAME_NFG ? BRINK_PROFILE_MIXED : BRINK_PROFILE_BEHAV, total, 1, err);
+    if (!pr) return BRINK_ENOMEM;
+    if (g->kind == BRINK_GAME_EFG)
+        for (int a = 0; a < total; a++) mpq_set(pr->q[a], g->efg->action_probq[a]);
+    int k = 0;
+    while (i <= len && k < count) {
+        size_t j = i;
+        while (j < len && line[j] != ',') j++;
+        size_t a = i, b = j;
+        while (a < b && isspace((unsigned char)line[a])) a++;
+        while (b > a && isspace((unsigned char)line[b - 1])) b--;
+        if (brink_q_parse(pr->q[k], line + a, b - a, err)) {
+            err->line = lineno;
+            err->column = (int)a + 1;
+            snprintf(err->file, sizeof err->file, "%s", src);
+            return err->code;
+        }
+        k++;
+        i = j + 1;
+    }
+    brink_profile_sync_doubles(pr);
+    return BRINK_OK;
+}
+
+int brink_cli_verify(int argc, char **argv)
+{
+    const char *path = NULL, *prof = NULL;
+    int json = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            printf("usage: brink verify FILE PROFILE [--json]\n\n"
+                   "Check exactly whether PROFILE is a Nash equilibrium of the game in FILE.\n"
+                   "PROFILE: comma-separated probabilities, e.g. 1/2,1/2,1/3,2/3 (Gambit's\n"
+                   "'NE,' prefix allowed), or a file with one profile per line.\n"
+                   "Exit status 0 when every profile is an equilibrium, 1 when one is not.\n");
+            return BRINK_EXIT_OK;
+        }
+        if (!strcmp(argv[i], "--json")) json = 1;
+        else if (argv[i][0] == '-' && argv[i][1] && !isdigit((unsigned char)argv[i][1]) && argv[i][1] != '.')
+            return cli_usage_error("verify", "unknown option '%s'", argv[i]);
+        else if (!path) path = argv[i];
+        else if (!prof) prof = argv[i];
+        else return cli_usage_error("verify", "too many arguments");
+    }
+    if (!path || !prof) return cli_usage_error("verify", "need FILE and PROFILE");
+    brink_game g;
+    int rc = cli_load_game(path, &g);
+    if (rc) return rc;
+    brink_error err;
+    brink_error_clear(&err);
+    brink_profile_list l;
+    brink_profile_list_init(&l);
+    brink_buf text;
+    brink_buf_init(&text);
+    const char *src = "PROFILE";
+    FILE *probe = fopen(prof, "rb");
+    if (probe) {
+        fclose(probe);
+        if (brink_read_file(prof, (size_t)1 << 26, &text, &err)) goto fail;
+        src = prof;
+    } else {
+        brink_buf_puts(&text, prof);
+    }
+    {
+        int lineno = 0;
+        const char *s = text.data ? text.data : "";
+        while (*s) {
+            const char *e = strchr(s, '\n');
+            size_t len = e ? (size_t)(e - s) : strlen(s);
+            lineno++;
+            int blank = 1;
+            for (size_t k = 0; k < len; k++) if (!isspace((unsigned char)s[k])) blank = 0;
+            if (!blank && s[0] != '#' && parse_line(s, len, &g, &l, src, lineno, &err)) goto fail;
+            s += len + (e ? 1 : 0);
+        }
+    }
+    if (l.count == 0) {
+        brink_error_set(&err, BRINK_EINVALID, "no profile given");
+        goto fail;
+    }
+    int all_ok = 1;
+    brink_buf out;
+    brink_buf_init(&out);
+    if (json) brink_buf_puts(&out, "{\"profiles\":[");
+    for (int i = 0; i < l.count; i++) {
+        brink_profile *pr = &l.items[i];
+        brink_status st = brink_profile_check_simplex(pr, &g, 1e-12, &err);
+        if (st) {
+            brink_buf_free(&out);
+            err.line = i + 1;
+            goto fail;
+        }
+        st = g.kind == BRINK_GAME_NFG ? brink_verify_nfg(g.nfg, pr, 1, &err)
+                                      : brink_verify_efg(g.efg, pr, 1, &err);
+        if (st) {
+            brink_buf_free(&out);
+            goto fail;
+        }
+        if (pr->verified <= 0) all_ok = 0;
+        if (json) {
+            brink_buf_printf(&out, "%s{\"equilibrium\":%s,\"exact\":%s,\"max_regret\":%.17g,"
+                                   "\"nashconv\":%.17g}",
+                             i ? "," : "", pr->verified > 0 ? "true" : "false",
+                             pr->verified != 0 ? "true" : "false", pr->max_regret, pr->nashconv);
+        } else {
+            brink_buf_printf(&out, "Profile %d: %s", i + 1,
+                             pr->verified > 0 ? "a Nash equilibrium (checked exactly)"
+                             : pr->verified < 0 ? "NOT a Nash equilibrium"
+                                                : "not checked exactly (game too large)");
+            brink_buf_printf(&out, "; max gain from deviating %.6g, NashConv %.6g\n",
+                             pr->max_regret, pr->nashconv);
+            if (pr->valueq) {
+                brink_buf_puts(&out, "  payoffs:");
+                for (int p = 0; p < pr->nvalue; p++) {
+                    brink_buf_puts(&out, " ");
+                    brink_buf_put_q(&out, pr->valueq[p]);
+                }
+                brink_buf_puts(&out, "\n");
+            }
+        }
+    }
+    if (json) brink_buf_puts(&out, "]}\n");
+    rc = cli_emit(&out, NULL);
+    brink_buf_free(&out);
+    if (!rc && !all_ok) rc = BRINK_EXIT_NO;
+    brink_profile_list_free(&l);
+    brink_buf_free(&text);
+    brink_game_free(&g);
+    return rc;
+fail:
+    rc = cli_report(&err);
+    brink_profile_list_free(&l);
+    brink_buf_free(&text);
+    brink_game_free(&g);
+    return rc;
+}

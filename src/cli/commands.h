@@ -1,0 +1,11 @@
+/* commands.h — one function per `brink` subcommand: int brink_cli_<name>(argc, argv), where
+ * argv[0] is the subcommand name. Each returns the process exit status. */
+#ifndef BRINK_CLI_COMMANDS_H
+#define BRINK_CLI_COMMANDS_H
+
+int brink_cli_info(int argc, char **argv);
+int brink_cli_solve(int argc, char **argv);
+int brink_cli_convert(int argc, char **argv);
+int brink_cli_verify(int argc, char **argv);
+
+#endif

@@ -1,0 +1,51 @@
+/* main.c — `brink`: dispatch to a subcommand. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} command;
+
+static const command commands[] = {
+    {"info", brink_cli_info, "describe a game file: players, strategies, nodes, recall"},
+    {"solve", brink_cli_solve, "find equilibria of a game file, verified"},
+    {"verify", brink_cli_verify, "check whether a given profile is an equilibrium"},
+    {"convert", brink_cli_convert, "convert between .efg, .nfg and JSON"},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "brink %s — model, solve and stress-test strategic negotiations\n\n"
+               "usage: brink COMMAND [ARGS...]   (brink COMMAND --help for details)\n\n"
+               "commands:\n", BRINK_VERSION_STRING);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\nexit status: 0 ok, 1 answer is no (verify), 2 bad input or usage, "
+               "3 internal error\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return BRINK_EXIT_INPUT;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        return BRINK_EXIT_OK;
+    }
+    if (!strcmp(argv[1], "--version")) {
+        printf("brink %s\n", BRINK_VERSION_STRING);
+        return BRINK_EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(argv[1], commands[i].name)) return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "brink: unknown command '%s'\n\n", argv[1]);
+    usage(stderr);
+    return BRINK_EXIT_INPUT;
+}

@@ -1,0 +1,231 @@
+/* print_profiles.c — solver results as text for people, JSON for programs, and Gambit's
+ * "NE,..." lines for comparison with Gambit's command-line tools. */
+#include <math.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+void cli_put_prob(brink_buf *out, const brink_profile *pr, int k, int exact_only)
+{
+    if (pr->q) brink_buf_put_q(out, pr->q[k]);
+    else if (exact_only) brink_buf_puts(out, "null");
+    else {
+        double x = pr->p[k];
+        if (fabs(x) < 5e-13) x = 0;
+        brink_buf_printf(out, "%.6g", x);
+    }
+}
+
+static int nplayers(const brink_game *g)
+{
+    return g->kind == BRINK_GAME_NFG ? g->nfg->nplayers : g->efg->nplayers;
+}
+
+static const char *player_name(const brink_game *g, int p)
+{
+    return g->kind == BRINK_GAME_NFG ? g->nfg->player_names[p] : g->efg->player_names[p];
+}
+
+static void put_status_text(brink_buf *out, const brink_profile *pr)
+{
+    if (pr->verified > 0)
+        brink_buf_puts(out, "verified exactly: no player can gain by deviating");
+    else if (pr->verified < 0)
+        brink_buf_printf(out, "approximate: NashConv %.3g, largest gain from deviating %.3g",
+                         pr->nashconv, pr->max_regret);
+    else
+        brink_buf_printf(out, "checked in floating point: NashConv %.3g", pr->nashconv);
+}
+
+void cli_print_profiles_text(brink_buf *out, const brink_game *g, const brink_solver *s,
+                             const brink_profile_list *l)
+{
+    brink_buf_printf(out, "Method: %s — %s\n", s->name, s->guarantee);
+    brink_buf_printf(out, "Found %d profile%s in %.3g s", l->count, l->count == 1 ? "" : "s",
+                     l->stats.seconds);
+    if (l->ncomponents > 0)
+        brink_buf_printf(out, ", in %d maximal convex component%s", l->ncomponents,
+                         l->ncomponents == 1 ? "" : "s");
+    if ((s->flags & BRINK_SOLVER_ALL) && l->stats.complete) brink_buf_puts(out, " (complete)");
+    if (l->stats.iterations) brink_buf_printf(out, ", %ld iterations", l->stats.iterations);
+    brink_buf_puts(out, "\n");
+    for (int i = 0; i < l->count; i++) {
+        const brink_profile *pr = &l->items[i];
+        brink_buf_printf(out, "\n%s %d", isfinite(pr->lambda) ? "QRE point" : "Equilibrium", i + 1);
+        if (isfinite(pr->lambda)) brink_buf_printf(out, " (lambda = %.6g)", pr->lambda);
+        if (pr->component >= 0) brink_buf_printf(out, " [component %d]", pr->component + 1);
+        brink_buf_puts(out, "  — ");
+        put_status_text(out, pr);
+        brink_buf_puts(out, "\n");
+        if (g->kind == BRINK_GAME_NFG) {
+            const brink_nfg *n = g->nfg;
+            for (int p = 0; p < n->nplayers; p++) {
+                brink_buf_printf(out, "  %s:", n->player_names[p]);
+                for (int k = n->strat_offset[p]; k < n->strat_offset[p + 1]; k++) {
+                    brink_buf_printf(out, " %s=", n->strat_labels[k]);
+                    cli_put_prob(out, pr, k, 0);
+                }
+                brink_buf_puts(out, "\n");
+            }
+        } else {
+            const brink_efg *e = g->efg;
+            for (int p = 0; p < e->nplayers; p++) {
+                brink_buf_printf(out, "  %s:\n", e->player_names[p]);
+                for (int h = e->player_infoset_start[p]; h < e->player_infoset_start[p + 1]; h++) {
+                    brink_buf_printf(out, "    infoset %d", h - e->player_infoset_start[p] + 1);
+                    if (e->infoset_label[h][0]) brink_buf_printf(out, " \"%s\"", e->infoset_label[h]);
+                    brink_buf_puts(out, ":");
+                    for (int a = 0; a < e->infoset_nactions[h]; a++) {
+                        int k = e->infoset_action_start[h] + a;
+                        brink_buf_printf(out, " %s=", e->action_label[k][0] ? e->action_label[k] : "?");
+                        cli_put_prob(out, pr, k, 0);
+                    }
+                    if (pr->belief) {
+                        brink_buf_puts(out, "   beliefs:");
+                        for (int m = 0; m < e->infoset_nmembers[h]; m++) {
+                            int v = e->infoset_member[e->infoset_member_start[h] + m];
+                            brink_buf_printf(out, " node %d=", v + 1);
+                            if (pr->beliefq) brink_buf_put_q(out, pr->beliefq[v]);
+                            else brink_buf_printf(out, "%.6g", pr->belief[v]);
+                        }
+                    }
+                    brink_buf_puts(out, "\n");
+                }
+            }
+        }
+        if (pr->value) {
+            brink_buf_puts(out, "  Expected payoffs:");
+            for (int p = 0; p < nplayers(g); p++) {
+                brink_buf_printf(out, " %s=", player_name(g, p));
+                if (pr->valueq) brink_buf_put_q(out, pr->valueq[p]);
+                else brink_buf_printf(out, "%.6g", pr->value[p]);
+            }
+            brink_buf_puts(out, "\n");
+        }
+    }
+}
+
+static void put_num_json(brink_buf *out, double x)
+{
+    if (isfinite(x)) brink_buf_printf(out, "%.17g", x);
+    else brink_buf_puts(out, "null");
+}
+
+static void put_q_json(brink_buf *out, const mpq_t q)
+{
+    brink_buf_puts(out, "\"");
+    brink_buf_put_q(out, q);
+    brink_buf_puts(out, "\"");
+}
+
+static void put_entry_json(brink_buf *out, const char *label, const brink_profile *pr, int k)
+{
+    brink_buf_puts(out, "{\"label\":");
+    brink_json_string(out, label);
+    brink_buf_puts(out, ",\"p\":");
+    put_num_json(out, pr->p[k]);
+    if (pr->q) {
+        brink_buf_puts(out, ",\"exact\":");
+        put_q_json(out, pr->q[k]);
+    }
+    brink_buf_puts(out, "}");
+}
+
+void cli_print_profiles_json(brink_buf *out, const brink_game *g, const brink_solver *s,
+                             const brink_profile_list *l)
+{
+    brink_buf_puts(out, "{\"method\":");
+    brink_json_string(out, s->name);
+    brink_buf_puts(out, ",\"guarantee\":");
+    brink_json_string(out, s->guarantee);
+    brink_buf_printf(out, ",\"complete\":%s,\"seconds\":", l->stats.complete ? "true" : "false");
+    put_num_json(out, l->stats.seconds);
+    brink_buf_printf(out, ",\"iterations\":%ld,\"components\":%d,\"profiles\":[",
+                     l->stats.iterations, l->ncomponents);
+    for (int i = 0; i < l->count; i++) {
+        const brink_profile *pr = &l->items[i];
+        if (i) brink_buf_puts(out, ",");
+        brink_buf_printf(out, "{\"verified\":\"%s\",\"max_regret\":",
+                         pr->verified > 0 ? "exact" : pr->verified < 0 ? "approximate" : "float");
+        put_num_json(out, pr->max_regret);
+        brink_buf_puts(out, ",\"nashconv\":");
+        put_num_json(out, pr->nashconv);
+        if (pr->component >= 0) brink_buf_printf(out, ",\"component\":%d", pr->component);
+        if (isfinite(pr->lambda)) {
+            brink_buf_puts(out, ",\"lambda\":");
+            put_num_json(out, pr->lambda);
+        }
+        brink_buf_puts(out, ",\"players\":[");
+        for (int p = 0; p < nplayers(g); p++) {
+            if (p) brink_buf_puts(out, ",");
+            brink_buf_puts(out, "{\"name\":");
+            brink_json_string(out, player_name(g, p));
+            if (pr->value) {
+                brink_buf_puts(out, ",\"value\":");
+                put_num_json(out, pr->value[p]);
+            }
+            if (pr->valueq) {
+                brink_buf_puts(out, ",\"value_exact\":");
+                put_q_json(out, pr->valueq[p]);
+            }
+            if (g->kind == BRINK_GAME_NFG) {
+                const brink_nfg *n = g->nfg;
+                brink_buf_puts(out, ",\"strategies\":[");
+                for (int k = n->strat_offset[p]; k < n->strat_offset[p + 1]; k++) {
+                    if (k > n->strat_offset[p]) brink_buf_puts(out, ",");
+                    put_entry_json(out, n->strat_labels[k], pr, k);
+                }
+                brink_buf_puts(out, "]}");
+            } else {
+                const brink_efg *e = g->efg;
+                brink_buf_puts(out, ",\"infosets\":[");
+                for (int h = e->player_infoset_start[p]; h < e->player_infoset_start[p + 1]; h++) {
+                    if (h > e->player_infoset_start[p]) brink_buf_puts(out, ",");
+                    brink_buf_printf(out, "{\"number\":%d,\"label\":", e->infoset_number[h]);
+                    brink_json_string(out, e->infoset_label[h]);
+                    brink_buf_puts(out, ",\"actions\":[");
+                    for (int a = 0; a < e->infoset_nactions[h]; a++) {
+                        if (a) brink_buf_puts(out, ",");
+                        int k = e->infoset_action_start[h] + a;
+                        put_entry_json(out, e->action_label[k], pr, k);
+                    }
+                    brink_buf_puts(out, "]");
+                    if (pr->belief) {
+                        brink_buf_puts(out, ",\"beliefs\":[");
+                        for (int m = 0; m < e->infoset_nmembers[h]; m++) {
+                            int v = e->infoset_member[e->infoset_member_start[h] + m];
+                            if (m) brink_buf_puts(out, ",");
+                            brink_buf_printf(out, "{\"node\":%d,\"p\":", v + 1);
+                            put_num_json(out, pr->belief[v]);
+                            if (pr->beliefq) {
+                                brink_buf_puts(out, ",\"exact\":");
+                                put_q_json(out, pr->beliefq[v]);
+                            }
+                            brink_buf_puts(out, "}");
+                        }
+                        brink_buf_puts(out, "]");
+                    }
+                    brink_buf_puts(out, "}");
+                }
+                brink_buf_puts(out, "]}");
+            }
+        }
+        brink_buf_puts(out, "]}");
+    }
+    brink_buf_puts(out, "]}\n");
+}
+
+void cli_print_profiles_gambit(brink_buf *out, const brink_game *g, const brink_profile_list *l)
+{
+    /* Gambit lists players' actions only; brink's chance actions come after them. */
+    int n = g->kind == BRINK_GAME_EFG ? g->efg->player_action_start[g->efg->nplayers] : -1;
+    for (int i = 0; i < l->count; i++) {
+        const brink_profile *pr = &l->items[i];
+        brink_buf_puts(out, "NE");
+        for (int k = 0; k < (n >= 0 ? n : pr->n); k++) {
+            brink_buf_puts(out, ",");
+            cli_put_prob(out, pr, k, 0);
+        }
+        brink_buf_puts(out, "\n");
+    }
+}

@@ -1,0 +1,100 @@
+/* error.c — error records: set, prefix, format. No allocation, no printing. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "brink/error.h"
+
+void brink_error_clear(brink_error *err)
+{
+    if (!err) return;
+    err->code = BRINK_OK;
+    err->line = err->column = 0;
+    err->file[0] = '\0';
+    err->message[0] = '\0';
+}
+
+static void set_file(brink_error *err, const char *file)
+{
+    if (!file) {
+        err->file[0] = '\0';
+        return;
+    }
+    size_t n = strlen(file);
+    if (n >= sizeof err->file) n = sizeof err->file - 1;
+    memcpy(err->file, file, n);
+    err->file[n] = '\0';
+}
+
+brink_status brink_error_set(brink_error *err, brink_status code, const char *fmt, ...)
+{
+    if (!err) return code;
+    err->code = code;
+    err->line = err->column = 0;
+    err->file[0] = '\0';
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+brink_status brink_error_set_at(brink_error *err, brink_status code, const char *file,
+                                int line, int column, const char *fmt, ...)
+{
+    if (!err) return code;
+    err->code = code;
+    set_file(err, file);
+    err->line = line;
+    err->column = column;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+void brink_error_prefix(brink_error *err, const char *fmt, ...)
+{
+    if (!err) return;
+    char prefix[BRINK_ERROR_MESSAGE_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(prefix, sizeof prefix, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    char tmp[BRINK_ERROR_MESSAGE_MAX];
+    snprintf(tmp, sizeof tmp, "%s: %s", prefix, err->message);
+    memcpy(err->message, tmp, sizeof tmp);
+}
+
+const char *brink_status_name(brink_status code)
+{
+    switch (code) {
+    case BRINK_OK: return "ok";
+    case BRINK_ENOMEM: return "out-of-memory";
+    case BRINK_ESYNTAX: return "syntax";
+    case BRINK_EINVALID: return "invalid";
+    case BRINK_ETOOBIG: return "too-big";
+    case BRINK_EIO: return "io";
+    case BRINK_EUNSUPPORTED: return "unsupported";
+    case BRINK_ENOCONVERGE: return "no-convergence";
+    case BRINK_EVERIFY: return "verification-failed";
+    case BRINK_EINTERNAL: return "internal";
+    }
+    return "unknown";
+}
+
+size_t brink_error_format(const brink_error *err, char *buf, size_t size)
+{
+    int n;
+    if (!err) return 0;
+    if (err->file[0] && err->line > 0)
+        n = snprintf(buf, size, "%s:%d:%d: error: %s", err->file, err->line,
+                     err->column > 0 ? err->column : 1, err->message);
+    else if (err->file[0])
+        n = snprintf(buf, size, "%s: error: %s", err->file, err->message);
+    else
+        n = snprintf(buf, size, "error: %s", err->message);
+    return n < 0 ? 0 : (size_t)n;
+}

@@ -1,0 +1,183 @@
+/* rational.c — exact numbers: parsing Gambit-style number text into mpq_t, exact and
+ * approximate conversion from doubles, printing, and mpq_t arrays. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brink/core.h"
+
+/* Exponents beyond this are refused: 10^100000 would already be a 40 KB integer, and a
+ * hostile file could otherwise ask for gigabytes with a few characters. */
+#define BRINK_Q_MAX_EXPONENT 100000L
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+brink_status brink_q_parse(mpq_t out, const char *s, size_t len, brink_error *err)
+{
+    size_t i = 0;
+    int neg = 0;
+    if (i < len && s[i] == '-') { neg = 1; i++; }
+    size_t int_start = i;
+    while (i < len && is_digit(s[i])) i++;
+    size_t int_len = i - int_start;
+    size_t frac_start = i, frac_len = 0;
+    int has_dot = 0, has_slash = 0;
+    long exponent = 0;
+    size_t den_start = 0, den_len = 0;
+
+    if (i < len && s[i] == '/') {
+        has_slash = 1;
+        i++;
+        den_start = i;
+        while (i < len && is_digit(s[i])) i++;
+        den_len = i - den_start;
+        if (int_len == 0 || den_len == 0)
+            return brink_error_set(err, BRINK_ESYNTAX, "invalid number '%.*s'", (int)len, s);
+    } else {
+        if (i < len && s[i] == '.') {
+            has_dot = 1;
+            i++;
+            frac_start = i;
+            while (i < len && is_digit(s[i])) i++;
+            frac_len = i - frac_start;
+        }
+        if (int_len + frac_len == 0)
+            return brink_error_set(err, BRINK_ESYNTAX, "invalid number '%.*s'", (int)len, s);
+        if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+            i++;
+            int eneg = 0;
+            if (i < len && s[i] == '-') { eneg = 1; i++; }
+            size_t es = i;
+            while (i < len && is_digit(s[i])) {
+                if (exponent <= BRINK_Q_MAX_EXPONENT) exponent = exponent * 10 + (s[i] - '0');
+                i++;
+            }
+            if (i == es)
+                return brink_error_set(err, BRINK_ESYNTAX, "invalid number '%.*s'", (int)len, s);
+            if (exponent > BRINK_Q_MAX_EXPONENT)
+                return brink_error_set(err, BRINK_ETOOBIG, "exponent too large in '%.*s'",
+                                       (int)(len > 40 ? 40 : len), s);
+            if (eneg) exponent = -exponent;
+        }
+    }
+    if (i != len)
+        return brink_error_set(err, BRINK_ESYNTAX, "invalid number '%.*s'",
+                               (int)(len > 40 ? 40 : len), s);
+    (void)has_dot;
+
+    /* Collect the digits into one string to hand to GMP. */
+    size_t ndig = int_len + frac_len;
+    char small[128];
+    char *digits = ndig + 1 <= sizeof small ? small : malloc(ndig + 1);
+    if (!digits) return brink_error_set(err, BRINK_ENOMEM, "out of memory parsing a number");
+    memcpy(digits, s + int_start, int_len);
+    memcpy(digits + int_len, s + frac_start, frac_len);
+    digits[ndig] = '\0';
+
+    mpz_t num, den;
+    mpz_init(num);
+    mpz_init_set_ui(den, 1);
+    if (ndig == 0) digits[0] = '0', digits[1] = '\0';
+    mpz_set_str(num, digits, 10);
+    if (digits != small) free(digits);
+
+    if (has_slash) {
+        char dsmall[128];
+        char *d = den_len + 1 <= sizeof dsmall ? dsmall : malloc(den_len + 1);
+        if (!d) {
+            mpz_clear(num);
+            mpz_clear(den);
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory parsing a number");
+        }
+        memcpy(d, s + den_start, den_len);
+        d[den_len] = '\0';
+        mpz_set_str(den, d, 10);
+        if (d != dsmall) free(d);
+        if (mpz_sgn(den) == 0) {
+            mpz_clear(num);
+            mpz_clear(den);
+            return brink_error_set(err, BRINK_EINVALID, "zero denominator in '%.*s'",
+                                   (int)(len > 40 ? 40 : len), s);
+        }
+    } else {
+        long e10 = exponent - (long)frac_len;
+        if (e10 > 0) {
+            mpz_t p;
+            mpz_init(p);
+            mpz_ui_pow_ui(p, 10, (unsigned long)e10);
+            mpz_mul(num, num, p);
+            mpz_clear(p);
+        } else if (e10 < 0) {
+            mpz_ui_pow_ui(den, 10, (unsigned long)(-e10));
+        }
+    }
+    if (neg) mpz_neg(num, num);
+    mpq_set_num(out, num);
+    mpq_set_den(out, den);
+    mpq_canonicalize(out);
+    mpz_clear(num);
+    mpz_clear(den);
+    return BRINK_OK;
+}
+
+brink_status brink_q_from_double(mpq_t out, double x, brink_error *err)
+{
+    if (!isfinite(x))
+        return brink_error_set(err, BRINK_EINVALID, "non-finite number (%g)", x);
+    mpq_set_d(out, x);
+    return BRINK_OK;
+}
+
+void brink_q_from_double_approx(mpq_t out, double x, double tol)
+{
+    if (!isfinite(x)) {
+        mpq_set_ui(out, 0, 1);
+        return;
+    }
+    /* Continued-fraction convergents h/k until |x - h/k| <= tol. */
+    double v = x;
+    long h0 = 0, h1 = 1, k0 = 1, k1 = 0;
+    for (int it = 0; it < 64; it++) {
+        double a = floor(v);
+        if (fabs(a) > 1e15) break;
+        long ai = (long)a;
+        long h2 = ai * h1 + h0, k2 = ai * k1 + k0;
+        h0 = h1; h1 = h2; k0 = k1; k1 = k2;
+        if (k1 != 0 && fabs(x - (double)h1 / (double)k1) <= tol) break;
+        double f = v - a;
+        if (f < 1e-18) break;
+        v = 1.0 / f;
+        if (k1 > 1000000000L) break;
+    }
+    if (k1 == 0) {
+        mpq_set_d(out, x);
+        return;
+    }
+    if (k1 < 0) { k1 = -k1; h1 = -h1; }
+    mpq_set_si(out, h1, (unsigned long)k1);
+    mpq_canonicalize(out);
+}
+
+char *brink_q_to_string(const mpq_t q)
+{
+    size_t n = mpz_sizeinbase(mpq_numref(q), 10) + mpz_sizeinbase(mpq_denref(q), 10) + 3;
+    char *s = malloc(n);
+    if (!s) return NULL;
+    mpq_get_str(s, 10, q);
+    return s;
+}
+
+mpq_t *brink_q_array_new(size_t n)
+{
+    mpq_t *a = brink_calloc(n ? n : 1, sizeof(mpq_t));
+    if (!a) return NULL;
+    for (size_t i = 0; i < n; i++) mpq_init(a[i]);
+    return a;
+}
+
+void brink_q_array_free(mpq_t *a, size_t n)
+{
+    if (!a) return;
+    for (size_t i = 0; i < n; i++) mpq_clear(a[i]);
+    free(a);
+}

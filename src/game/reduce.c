@@ -1,0 +1,293 @@
+/* reduce.c — the reduced strategic form of an extensive game (perfect recall required), and
+ * the map from its mixed strategies back to behaviour strategies (Kuhn's theorem).
+ *
+ * A reduced pure strategy chooses an action only at the player's information sets that its own
+ * earlier choices do not rule out. Player i's information sets hang off its sequences: set h is
+ * reachable exactly when the strategy picked h's parent action (the last own action before h).
+ * Counting uses N(sigma) = prod_{h after sigma} sum_{a in h} N(sigma a), checked against
+ * BRINK_MAX_CELLS before anything is enumerated. Payoffs are exact; each cell walks the part
+ * of the tree its strategies reach. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brink/game.h"
+
+void brink_reduced_free(brink_reduced *r)
+{
+    if (!r) return;
+    if (r->choice)
+        for (int i = 0; i < r->nplayers; i++) free(r->choice[i]);
+    free(r->choice);
+    free(r->nstrats);
+    free(r);
+}
+
+/* Last action of player(h) on the path to h's first node, or -1 (perfect recall: unique). */
+static int parent_action(const brink_efg *g, int h)
+{
+    int pl = g->infoset_player[h];
+    int v = g->infoset_member[g->infoset_member_start[h]];
+    while (g->node_parent[v] >= 0) {
+        int u = g->node_parent[v];
+        if (g->infoset_player[g->node_infoset[u]] == pl) return g->node_action[v];
+        v = u;
+    }
+    return -1;
+}
+
+static int infoset_of_action(const brink_efg *g, int a, int lo, int hi)
+{
+    while (lo < hi) { /* binary search on action starts within [lo, hi) */
+        int mid = (lo + hi) / 2;
+        if (g->infoset_action_start[mid] + g->infoset_nactions[mid] <= a) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* Number of reduced strategies of player i, as a double (may be huge); -1 when out of memory. */
+static double count_strategies(const brink_efg *g, int i, const int *par)
+{
+    int h0 = g->player_infoset_start[i], h1 = g->player_infoset_start[i + 1];
+    int a0 = g->player_action_start[i], na = g->player_action_start[i + 1] - a0;
+    double *N = malloc(sizeof(double) * ((size_t)na + 1)); /* N[1 + a - a0]; N[0] = empty seq */
+    if (!N) return -1;
+    for (int k = 0; k <= na; k++) N[k] = 1;
+    /* Later infosets come later in pre-order, so a reverse sweep sees children first. */
+    for (int h = h1 - 1; h >= h0; h--) {
+        double s = 0;
+        for (int a = 0; a < g->infoset_nactions[h]; a++) s += N[1 + g->infoset_action_start[h] + a - a0];
+        int p = par[h];
+        N[p < 0 ? 0 : 1 + p - a0] *= s;
+    }
+    double r = N[0];
+    free(N);
+    return r;
+}
+
+typedef struct {
+    const brink_efg *g;
+    int i, h0, nh;
+    const int *par;
+    int *cur;       /* current partial strategy: choice per infoset of i */
+    int *out;       /* rows of nh ints */
+    int count;
+} enum_state;
+
+static void enumerate(enum_state *e, int k)
+{
+    if (k == e->nh) {
+        memcpy(e->out + (size_t)e->count * (size_t)e->nh, e->cur, sizeof(int) * (size_t)e->nh);
+        e->count++;
+        return;
+    }
+    const brink_efg *g = e->g;
+    int h = e->h0 + k, p = e->par[h];
+    int active = 1;
+    if (p >= 0) {
+        int ph = infoset_of_action(g, p, e->h0, e->h0 + e->nh);
+        active = e->cur[ph - e->h0] == p - g->infoset_action_start[ph];
+    }
+    if (!active) {
+        e->cur[k] = -1;
+        enumerate(e, k + 1);
+        return;
+    }
+    for (int a = 0; a < g->infoset_nactions[h]; a++) {
+        e->cur[k] = a;
+        enumerate(e, k + 1);
+    }
+}
+
+brink_nfg *brink_efg_to_nfg(const brink_efg *g, brink_reduced **mapout, brink_error *err)
+{
+    if (mapout) *mapout = NULL;
+    if (!g->perfect_recall) {
+        brink_error_set(err, BRINK_EINVALID,
+                        "the reduced strategic form needs perfect recall, which this game lacks");
+        return NULL;
+    }
+    int n = g->nplayers;
+    brink_nfg *nf = NULL;
+    int *par = malloc(sizeof(int) * ((size_t)g->ninfosets + 1));
+    brink_reduced *r = calloc(1, sizeof *r);
+    int *strat = NULL;
+    mpq_t *prob = NULL;
+    int *stack = NULL;
+    if (!par || !r) goto oom;
+    r->nplayers = n;
+    if (!(r->nstrats = calloc((size_t)n, sizeof(int))) || !(r->choice = calloc((size_t)n, sizeof(int *))))
+        goto oom;
+    for (int h = 0; h < g->ninfosets; h++) par[h] = g->infoset_player[h] >= 0 ? parent_action(g, h) : -1;
+    double cells = 1;
+    for (int i = 0; i < n; i++) {
+        double c = count_strategies(g, i, par);
+        if (c < 0) goto oom;
+        cells *= c;
+        if (!(c <= (double)BRINK_MAX_CELLS) || !(cells <= (double)BRINK_MAX_CELLS)) {
+            brink_error_set(err, BRINK_ETOOBIG,
+                            "the reduced strategic form would have %.3g cells (player %d alone "
+                            "has %.3g reduced strategies); the limit is %zu. Use a method that "
+                            "works on the tree (seqlcp, sequential, cfr)",
+                            cells, i + 1, c, (size_t)BRINK_MAX_CELLS);
+            goto fail;
+        }
+        r->nstrats[i] = (int)c;
+    }
+    for (int i = 0; i < n; i++) {
+        int nh = brink_efg_player_ninfosets(g, i);
+        size_t rows = (size_t)r->nstrats[i] * (size_t)(nh ? nh : 1);
+        enum_state e = {g, i, g->player_infoset_start[i], nh, par, NULL, NULL, 0};
+        e.cur = calloc((size_t)nh + 1, sizeof(int));
+        r->choice[i] = e.out = calloc(rows, sizeof(int));
+        if (!e.cur || !e.out) {
+            free(e.cur);
+            goto oom;
+        }
+        enumerate(&e, 0);
+        free(e.cur);
+    }
+    nf = brink_nfg_new(n, r->nstrats, err);
+    if (!nf) goto fail;
+    if (brink_nfg_set_title(nf, g->title, err)) goto fail;
+    for (int i = 0; i < n; i++) {
+        if (brink_nfg_set_player_name(nf, i, g->player_names[i], err)) goto fail;
+        /* Label a reduced strategy by its actions ("*" where it does not choose). */
+        int nh = brink_efg_player_ninfosets(g, i);
+        for (int s = 0; s < r->nstrats[i]; s++) {
+            brink_buf lab;
+            brink_buf_init(&lab);
+            for (int k = 0; k < nh; k++) {
+                int c = r->choice[i][(size_t)s * nh + k];
+                int h = g->player_infoset_start[i] + k;
+                if (k) brink_buf_puts(&lab, ",");
+                brink_buf_puts(&lab, c < 0 ? "*" : g->action_label[g->infoset_action_start[h] + c][0]
+                                                       ? g->action_label[g->infoset_action_start[h] + c]
+                                                       : "?");
+            }
+            if (nh == 0) brink_buf_puts(&lab, "-");
+            brink_status st = lab.failed ? brink_error_set(err, BRINK_ENOMEM, "out of memory")
+                                         : brink_nfg_set_strat_label(nf, i, s, lab.data, err);
+            brink_buf_free(&lab);
+            if (st) goto fail;
+        }
+    }
+    /* Payoffs: walk the reached part of the tree for each cell. */
+    strat = calloc((size_t)n, sizeof(int));
+    prob = brink_q_array_new((size_t)g->nnodes);
+    stack = malloc(sizeof(int) * (size_t)g->nnodes);
+    if (!strat || !prob || !stack) goto oom;
+    mpq_t t;
+    mpq_init(t);
+    for (size_t c = 0; c < nf->ncells; c++) {
+        brink_nfg_cell_strats(nf, c, strat);
+        mpq_t *pay = nf->payq + c * (size_t)n;
+        int sp = 0;
+        stack[sp++] = 0;
+        mpq_set_ui(prob[0], 1, 1);
+        while (sp > 0) {
+            int v = stack[--sp];
+            int h = g->node_infoset[v];
+            if (h < 0) {
+                int l = g->node_leaf[v];
+                for (int p = 0; p < n; p++) {
+                    mpq_mul(t, prob[v], g->leaf_payq[(size_t)l * n + p]);
+                    mpq_add(pay[p], pay[p], t);
+                }
+                continue;
+            }
+            int pl = g->infoset_player[h];
+            if (pl < 0) {
+                for (int a = 0; a < g->infoset_nactions[h]; a++) {
+                    const mpq_t *pa = &g->action_probq[g->infoset_action_start[h] + a];
+                    if (mpq_sgn(*pa) == 0) continue;
+                    int ch = g->node_children[g->node_child_start[v] + a];
+                    mpq_mul(prob[ch], prob[v], *pa);
+                    stack[sp++] = ch;
+                }
+            } else {
+                int k = h - g->player_infoset_start[pl];
+                int nh = brink_efg_player_ninfosets(g, pl);
+                int a = r->choice[pl][(size_t)strat[pl] * nh + k];
+                int ch = g->node_children[g->node_child_start[v] + a];
+                mpq_set(prob[ch], prob[v]);
+                stack[sp++] = ch;
+            }
+        }
+        for (int p = 0; p < n; p++) nf->pay[c * (size_t)n + p] = mpq_get_d(pay[p]);
+    }
+    mpq_clear(t);
+    free(strat);
+    brink_q_array_free(prob, (size_t)g->nnodes);
+    free(stack);
+    free(par);
+    if (mapout) *mapout = r;
+    else brink_reduced_free(r);
+    return nf;
+oom:
+    brink_error_set(err, BRINK_ENOMEM, "out of memory building the reduced strategic form");
+fail:
+    free(strat);
+    brink_q_array_free(prob, prob ? (size_t)g->nnodes : 0);
+    free(stack);
+    free(par);
+    brink_reduced_free(r);
+    brink_nfg_free(nf);
+    return NULL;
+}
+
+brink_status brink_reduced_mixed_to_behavq(const brink_efg *g, const brink_reduced *r,
+                                           const mpq_t *mixed, mpq_t *behav, brink_error *err)
+{
+    mpq_t den;
+    mpq_init(den);
+    int off = 0;
+    for (int a = 0; a < g->nactions; a++) mpq_set(behav[a], g->action_probq[a]);
+    for (int i = 0; i < r->nplayers; i++) {
+        int nh = brink_efg_player_ninfosets(g, i);
+        for (int k = 0; k < nh; k++) {
+            int h = g->player_infoset_start[i] + k, a0 = g->infoset_action_start[h];
+            mpq_set_ui(den, 0, 1);
+            for (int s = 0; s < r->nstrats[i]; s++) {
+                int c = r->choice[i][(size_t)s * nh + k];
+                if (c < 0) continue;
+                mpq_add(behav[a0 + c], behav[a0 + c], mixed[off + s]);
+                mpq_add(den, den, mixed[off + s]);
+            }
+            for (int a = 0; a < g->infoset_nactions[h]; a++) {
+                if (mpq_sgn(den) == 0) mpq_set_ui(behav[a0 + a], 1, (unsigned long)g->infoset_nactions[h]);
+                else mpq_div(behav[a0 + a], behav[a0 + a], den);
+            }
+        }
+        off += r->nstrats[i];
+    }
+    mpq_clear(den);
+    (void)err;
+    return BRINK_OK;
+}
+
+brink_status brink_reduced_mixed_to_behav(const brink_efg *g, const brink_reduced *r,
+                                          const double *mixed, double *behav, brink_error *err)
+{
+    int off = 0;
+    for (int a = 0; a < g->nactions; a++) behav[a] = g->action_prob[a];
+    for (int i = 0; i < r->nplayers; i++) {
+        int nh = brink_efg_player_ninfosets(g, i);
+        for (int k = 0; k < nh; k++) {
+            int h = g->player_infoset_start[i] + k, a0 = g->infoset_action_start[h];
+            double den = 0;
+            for (int s = 0; s < r->nstrats[i]; s++) {
+                int c = r->choice[i][(size_t)s * nh + k];
+                if (c < 0) continue;
+                behav[a0 + c] += mixed[off + s];
+                den += mixed[off + s];
+            }
+            for (int a = 0; a < g->infoset_nactions[h]; a++)
+                behav[a0 + a] = den > 0 ? behav[a0 + a] / den : 1.0 / g->infoset_nactions[h];
+        }
+        off += r->nstrats[i];
+    }
+    (void)err;
+    return BRINK_OK;
+}

@@ -1,0 +1,124 @@
+/* driver.c — brink_solve(): check that a method applies, run it, and verify every profile.
+ *
+ * A strategic-form method applied to an extensive game runs on the reduced strategic form and
+ * its mixed profiles are mapped back to behaviour strategies (Kuhn's theorem, perfect recall).
+ * Verification is exact (rationals) whenever the game is small enough, whatever the method; a
+ * profile an exact method produced that fails the exact check is a bug and is reported as
+ * BRINK_EVERIFY rather than printed. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brink/solve.h"
+
+static brink_status applicable(const brink_solver *s, const brink_game *g, brink_error *err)
+{
+    int np = g->kind == BRINK_GAME_NFG ? g->nfg->nplayers : g->efg->nplayers;
+    if (g->kind == BRINK_GAME_EFG && !s->solve_efg && !s->solve_nfg)
+        return brink_error_set(err, BRINK_EUNSUPPORTED, "method %s has no solver", s->name);
+    if (g->kind == BRINK_GAME_NFG && !s->solve_nfg)
+        return brink_error_set(err, BRINK_EUNSUPPORTED,
+                               "method %s applies to extensive games only", s->name);
+    if ((s->flags & BRINK_SOLVER_TWO_PLAYER) && np != 2)
+        return brink_error_set(err, BRINK_EUNSUPPORTED,
+                               "method %s needs a 2-player game; this one has %d players",
+                               s->name, np);
+    if (s->flags & BRINK_SOLVER_CONSTANT_SUM) {
+        int cs = g->kind == BRINK_GAME_NFG ? brink_nfg_is_constant_sum(g->nfg, NULL)
+                                           : brink_efg_is_constant_sum(g->efg);
+        if (!cs)
+            return brink_error_set(err, BRINK_EUNSUPPORTED,
+                                   "method %s needs a constant-sum game; payoffs here do not "
+                                   "add up to the same total everywhere", s->name);
+    }
+    if ((s->flags & BRINK_SOLVER_PERFECT_INFO) &&
+        (g->kind != BRINK_GAME_EFG || !g->efg->perfect_info))
+        return brink_error_set(err, BRINK_EUNSUPPORTED,
+                               "method %s needs an extensive game of perfect information",
+                               s->name);
+    if (g->kind == BRINK_GAME_EFG && !g->efg->perfect_recall) {
+        char why[300];
+        brink_efg_check_perfect_recall(g->efg, why, sizeof why);
+        return brink_error_set(err, BRINK_EUNSUPPORTED,
+                               "the game lacks perfect recall (%s); brink's solvers and "
+                               "verifier need it", why);
+    }
+    return BRINK_OK;
+}
+
+/* Run a strategic-form method on the reduced form of an extensive game. */
+static brink_status solve_via_reduced(const brink_solver *s, const brink_efg *g,
+                                      const brink_solve_options *o, brink_profile_list *out,
+                                      brink_error *err)
+{
+    brink_reduced *map = NULL;
+    brink_nfg *nf = brink_efg_to_nfg(g, &map, err);
+    if (!nf) return err ? err->code : BRINK_ENOMEM;
+    brink_profile_list mixed;
+    brink_profile_list_init(&mixed);
+    brink_status st = s->solve_nfg(nf, o, &mixed, err);
+    for (int i = 0; st == BRINK_OK && i < mixed.count; i++) {
+        brink_profile *m = &mixed.items[i];
+        brink_profile *b = brink_profile_list_add(out, BRINK_PROFILE_BEHAV, g->nactions,
+                                                  m->q != NULL, err);
+        if (!b) { st = BRINK_ENOMEM; break; }
+        b->component = m->component;
+        b->lambda = m->lambda;
+        if (m->q) {
+            st = brink_reduced_mixed_to_behavq(g, map, (const mpq_t *)m->q, b->q, err);
+            brink_profile_sync_doubles(b);
+        } else {
+            st = brink_reduced_mixed_to_behav(g, map, m->p, b->p, err);
+        }
+    }
+    out->ncomponents = mixed.ncomponents;
+    out->stats = mixed.stats;
+    brink_profile_list_free(&mixed);
+    brink_reduced_free(map);
+    brink_nfg_free(nf);
+    return st;
+}
+
+brink_status brink_solve(const brink_solver *s, const brink_game *g, const brink_solve_options *o,
+                         brink_profile_list *out, brink_error *err)
+{
+    brink_solve_options defaults;
+    if (!o) {
+        brink_solve_options_init(&defaults);
+        o = &defaults;
+    }
+    if (!g || g->kind == BRINK_GAME_NONE) return brink_error_set(err, BRINK_EINVALID, "no game");
+    brink_status st = applicable(s, g, err);
+    if (st) return st;
+    snprintf(out->method, sizeof out->method, "%s", s->name);
+    double t0 = brink_now();
+    int first = out->count;
+    if (g->kind == BRINK_GAME_NFG) st = s->solve_nfg(g->nfg, o, out, err);
+    else if (s->solve_efg) st = s->solve_efg(g->efg, o, out, err);
+    else st = solve_via_reduced(s, g->efg, o, out, err);
+    out->stats.seconds = brink_now() - t0;
+    if (st) return st;
+
+    for (int i = first; i < out->count; i++) {
+        brink_profile *pr = &out->items[i];
+        int had_exact = pr->q != NULL;
+        if (g->kind == BRINK_GAME_NFG) st = brink_verify_nfg(g->nfg, pr, 1, err);
+        else st = brink_verify_efg(g->efg, pr, 1, err);
+        if (st) return st;
+        if (pr->verified < 0 && had_exact && !isfinite(pr->lambda))
+            return brink_error_set(err, BRINK_EVERIFY,
+                                   "method %s returned profile %d, which fails the exact "
+                                   "equilibrium check (max regret %.3g): this is a bug in brink",
+                                   s->name, i + 1, pr->max_regret);
+        if (pr->verified < 0 && !had_exact) {
+            /* The rationalised guess was not exact: keep the double profile only. */
+            brink_q_array_free(pr->q, (size_t)pr->n);
+            pr->q = NULL;
+            if (pr->valueq) brink_q_array_free(pr->valueq, (size_t)pr->nvalue);
+            pr->valueq = NULL;
+            pr->nvalue = 0;
+        }
+    }
+    return BRINK_OK;
+}

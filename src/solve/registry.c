@@ -1,0 +1,55 @@
+/* registry.c — the constant table of solvers, lookup by name, and the default method. */
+#include <string.h>
+
+#include "solve/solvers.h"
+
+static const brink_solver *const registry[] = {
+    &brink_solver_enumpure,
+    &brink_solver_spe,
+};
+
+const brink_solver *const *brink_solvers(int *count)
+{
+    if (count) *count = (int)(sizeof registry / sizeof registry[0]);
+    return registry;
+}
+
+const brink_solver *brink_solver_find(const char *name)
+{
+    int n;
+    const brink_solver *const *all = brink_solvers(&n);
+    for (int i = 0; i < n; i++)
+        if (strcmp(all[i]->name, name) == 0) return all[i];
+    return NULL;
+}
+
+/* First registered name in a preference list. */
+static const char *first_of(const char *const *names)
+{
+    for (; *names; names++)
+        if (brink_solver_find(*names)) return *names;
+    return "enumpure";
+}
+
+const char *brink_solver_default(const brink_game *g)
+{
+    if (g->kind == BRINK_GAME_NFG) {
+        if (g->nfg->nplayers == 2) {
+            static const char *const small[] = {"enummixed", "lcp", "enumpure", NULL};
+            static const char *const large[] = {"lcp", "enumpure", NULL};
+            return first_of(g->nfg->total_strats <= 40 ? small : large);
+        }
+        static const char *const many[] = {"logit", "simpdiv", "enumpure", NULL};
+        return first_of(many);
+    }
+    if (g->kind == BRINK_GAME_EFG) {
+        if (g->efg->perfect_info) return "spe";
+        if (g->efg->nplayers == 2) {
+            static const char *const two[] = {"sequential", "seqlcp", "enumpure", NULL};
+            return first_of(two);
+        }
+        static const char *const many[] = {"agent-logit", "enumpure", NULL};
+        return first_of(many);
+    }
+    return "enumpure";
+}

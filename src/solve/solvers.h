@@ -1,0 +1,11 @@
+/* solvers.h — every solver the registry knows. Each lives in its own file and exports only
+ * its brink_solver value. Add a line here and one in registry.c to register a new one. */
+#ifndef BRINK_SOLVERS_H
+#define BRINK_SOLVERS_H
+
+#include "brink/solve.h"
+
+extern const brink_solver brink_solver_enumpure;
+extern const brink_solver brink_solver_spe;
+
+#endif
