@@ -53,7 +53,15 @@ typedef struct brink_solve_stats {
 typedef struct brink_profile_list {
     brink_profile *items;
     int count, cap;
-    int ncomponents;         /* convex components found (enumeration methods), else 0 */
+    int ncomponents;         /* components found (enumeration methods), else 0: profile
+                                component = index of its connected component */
+    /* Maximal convex sets of equilibria (all-equilibria enumeration of 2-player games): set k
+     * is the convex hull of the profiles items[convex_member[i]] for i in
+     * convex_start[k] .. convex_start[k+1]-1. An extreme equilibrium may lie in several sets;
+     * sets that share one are in the same component. NULL/0 when not reported. */
+    int nconvex;
+    int *convex_start;       /* [nconvex + 1] */
+    int *convex_member;
     brink_solve_stats stats;
     char method[32];         /* the solver's name */
 } brink_profile_list;
@@ -140,6 +148,24 @@ brink_status brink_verify_efg(const brink_efg *g, brink_profile *pr, int exact,
  * i.e. optimal for the mover at every decision node given the continuation? */
 brink_status brink_verify_subgame_perfect(const brink_efg *g, const brink_profile *pr,
                                           int *is_spe, brink_error *err);
+
+/* Assessments (behaviour + beliefs, e.g. from the "sequential" method). Checks Bayes
+ * consistency wherever an information set is reached and sequential rationality at every
+ * player information set (no better continuation from h on, given the beliefs at h). Exact
+ * when pr->q and pr->beliefq are set; otherwise in doubles with tolerance tol.
+ * Off-path consistency in the Kreps–Wilson sense is not checkable from one profile; methods
+ * that build beliefs as limits of fully mixed profiles guarantee it. */
+typedef struct brink_assessment_report {
+    int exact;                 /* 1: the checks were done in rationals */
+    int consistent;            /* beliefs are distributions and follow Bayes' rule on path */
+    int sequentially_rational; /* every player optimises at every information set */
+    double max_belief_error;   /* on-path |belief - conditional reach| (doubles) */
+    double max_regret;         /* largest conditional gain from deviating at some infoset */
+    int worst_infoset;         /* where max_regret is attained, -1 if none */
+} brink_assessment_report;
+
+brink_status brink_verify_assessment(const brink_efg *g, const brink_profile *pr, double tol,
+                                     brink_assessment_report *rep, brink_error *err);
 
 /* Expected payoff of every pure strategy of every player against the others' mixtures:
  * out[strat_offset[p] + s]. Doubles. */

@@ -71,6 +71,7 @@ static int leduc_deal_public(leduc_ctx *k, const leduc_state *s)
         labels[na] = leduc_rank[r];
         mpq_init(probs[na]);
         mpq_set_ui(probs[na], (unsigned long)left, 4);
+        mpq_canonicalize(probs[na]);
         ranks[na++] = r;
     }
     int h = brink_efg_builder_add_infoset(k->b, BRINK_CHANCE, na, "public card", labels,
@@ -178,6 +179,7 @@ static int leduc_deal_private(leduc_ctx *k, int taken, int *ranks)
         labels[na] = leduc_rank[r];
         mpq_init(probs[na]);
         mpq_set_ui(probs[na], (unsigned long)left, taken < 0 ? 6 : 5);
+        mpq_canonicalize(probs[na]);
         ranks[na++] = r;
     }
     int h = brink_efg_builder_add_infoset(k->b, BRINK_CHANCE, na,

@@ -6,6 +6,8 @@
 static const brink_solver *const registry[] = {
     &brink_solver_enumpure,
     &brink_solver_spe,
+    &brink_solver_seqlp,
+    &brink_solver_seqlcp,
 };
 
 const brink_solver *const *brink_solvers(int *count)

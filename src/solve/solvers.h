@@ -7,5 +7,7 @@
 
 extern const brink_solver brink_solver_enumpure;
 extern const brink_solver brink_solver_spe;
+extern const brink_solver brink_solver_seqlp;
+extern const brink_solver brink_solver_seqlcp;
 
 #endif
