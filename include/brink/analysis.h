@@ -153,11 +153,13 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
                                   brink_eqset *out, brink_error *err);
 void brink_eqset_free(brink_eqset *s, const brink_efg *g);
 
-/* The watched choice in words ("hold_firm"; "concede 40% / hold_firm 60%" for a mixture;
- * "varies" when equilibria disagree; "no equilibrium"). infosets[n] of the game. */
+/* The watched choice in words ("hold_firm"; "concede 40% / hold_firm 60%" for a mixture, or
+ * "mixes concede/hold_firm" when probs is 0; "varies across equilibria" when equilibria
+ * disagree; "no equilibrium found"). infosets[n] of the game. With probs = 0 the text is a
+ * discrete state, as threshold searches need. */
 void brink_analysis_choice_text(const brink_scenario *sc, const brink_efg *g,
-                                const brink_eqset *s, const int *infosets, int n, char *buf,
-                                size_t size);
+                                const brink_eqset *s, const int *infosets, int n, int probs,
+                                char *buf, size_t size);
 
 #ifdef __cplusplus
 }

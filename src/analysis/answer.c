@@ -80,7 +80,7 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
             ans->nequilibria[k] = s.count;
             char text[300] = "";
             if (nwatch)
-                brink_analysis_choice_text(sc, g, &s, watch, nwatch, text, sizeof text);
+                brink_analysis_choice_text(sc, g, &s, watch, nwatch, 1, text, sizeof text);
             ans->choice[k] = malloc(strlen(text) + 1);
             if (!ans->choice[k]) {
                 brink_eqset_free(&s, g);

@@ -28,40 +28,46 @@ void brink_analysis_options_init(brink_analysis_options *o)
 
 enum { NEED_PI = 1, NEED_IMPERFECT = 2, NEED_2P = 4 };
 
+/* Plans, best first. A plan applies when its first method is registered and the game has
+ * what the plan needs; the other methods of the plan run too (when registered) and their
+ * equilibria are merged, e.g. every pure equilibrium plus one that may be mixed. */
+#define PLAN_MAX 3
 static const struct {
-    const char *name;
+    const char *methods[PLAN_MAX];
     unsigned need;
     const char *why;
-} PREFS[] = {
-    {"spe", NEED_PI,
+} PLANS[] = {
+    {{"spe"}, NEED_PI,
      "perfect information: backward induction finds every subgame-perfect equilibrium exactly"},
-    {"sequential", NEED_IMPERFECT,
+    {{"sequential"}, NEED_IMPERFECT,
      "imperfect information: sequential equilibria, beliefs included"},
-    {"seqlcp", NEED_IMPERFECT | NEED_2P,
-     "two actors, imperfect information: the sequence-form LCP (Koller-Megiddo-von Stengel)"},
-    {"enummixed", NEED_IMPERFECT | NEED_2P,
+    {{"enummixed"}, NEED_IMPERFECT | NEED_2P,
      "two actors, imperfect information: every extreme equilibrium of the reduced strategic "
-     "form, mixed ones included, then checked for sequential rationality"},
-    {"lcp", NEED_IMPERFECT | NEED_2P,
-     "two actors, imperfect information: Lemke-Howson on the reduced strategic form, then "
-     "checked for sequential rationality"},
-    {"enumpure", NEED_IMPERFECT,
+     "form, mixed ones included, each checked for sequential rationality"},
+    {{"enumpure", "seqlcp"}, NEED_IMPERFECT | NEED_2P,
+     "two actors, imperfect information: every pure-strategy equilibrium of the reduced "
+     "strategic form, plus the one Lemke's algorithm finds on the sequence form (possibly "
+     "mixed); each checked for sequential rationality"},
+    {{"seqlcp"}, NEED_IMPERFECT | NEED_2P,
+     "two actors, imperfect information: Lemke's algorithm on the sequence form, checked for "
+     "sequential rationality"},
+    {{"enumpure"}, NEED_IMPERFECT,
      "imperfect information: every pure-strategy equilibrium of the reduced strategic form, "
-     "then checked for sequential rationality"},
-    {"enumpure", 0, "every pure-strategy equilibrium of the reduced strategic form"},
+     "each checked for sequential rationality"},
+    {{"enumpure"}, 0, "every pure-strategy equilibrium of the reduced strategic form"},
 };
-#define NPREFS ((int)(sizeof PREFS / sizeof PREFS[0]))
+#define NPLANS ((int)(sizeof PLANS / sizeof PLANS[0]))
 
-static int pref_applies(int i, const brink_efg *g)
+static int plan_applies(int i, const brink_efg *g)
 {
-    unsigned n = PREFS[i].need;
+    unsigned n = PLANS[i].need;
     if ((n & NEED_PI) && !g->perfect_info)
         return 0;
     if ((n & NEED_IMPERFECT) && g->perfect_info)
         return 0;
     if ((n & NEED_2P) && g->nplayers != 2)
         return 0;
-    return brink_solver_find(PREFS[i].name) != NULL;
+    return brink_solver_find(PLANS[i].methods[0]) != NULL;
 }
 
 const brink_solver *brink_analysis_method(const brink_efg *g, const brink_analysis_options *o,
@@ -76,11 +82,11 @@ const brink_solver *brink_analysis_method(const brink_efg *g, const brink_analys
             *why = "chosen by the user";
         return s;
     }
-    for (int i = 0; i < NPREFS; i++) {
-        if (pref_applies(i, g)) {
+    for (int i = 0; i < NPLANS; i++) {
+        if (plan_applies(i, g)) {
             if (why)
-                *why = PREFS[i].why;
-            return brink_solver_find(PREFS[i].name);
+                *why = PLANS[i].why;
+            return brink_solver_find(PLANS[i].methods[0]);
         }
     }
     brink_error_set(err, BRINK_EUNSUPPORTED, "no registered method applies to this game");
@@ -139,6 +145,7 @@ static brink_status verify(const brink_efg *g, brink_equilibrium *eq, brink_erro
     return st;
 }
 
+/* Run one method and merge its (assessed, verified) equilibria into out. */
 static brink_status run(const brink_solver *s, const brink_scenario_instance *in,
                         const int *leaf_group, int ngroups, const brink_analysis_options *o,
                         brink_eqset *out, brink_error *err)
@@ -158,15 +165,19 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         brink_profile_list_free(&l);
         return st;
     }
-    snprintf(out->method, sizeof out->method, "%s", s->name);
-    out->guarantee = s->guarantee;
-    out->complete = l.stats.complete;
-    out->nfound = l.count;
-    out->eq = brink_calloc((size_t)(l.count ? l.count : 1), sizeof *out->eq);
-    if (!out->eq) {
+    size_t len = strlen(out->method);
+    snprintf(out->method + len, sizeof out->method - len, "%s%s", len ? "+" : "", s->name);
+    if (!out->guarantee)
+        out->guarantee = s->guarantee;
+    out->complete = out->complete || l.stats.complete;
+    out->nfound += l.count;
+    brink_equilibrium *grown = brink_reallocarray(out->eq, (size_t)(out->count + l.count + 1),
+                                                  sizeof *out->eq);
+    if (!grown) {
         brink_profile_list_free(&l);
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     }
+    out->eq = grown;
     for (int i = 0; i < l.count && !st; i++) {
         brink_equilibrium eq;
         st = an_assess(g, l.items[i].p, l.items[i].q ? (const mpq_t *)l.items[i].q : NULL, o->tol,
@@ -195,6 +206,11 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
     return st;
 }
 
+static int refusal(brink_status st)
+{
+    return st == BRINK_ETOOBIG || st == BRINK_EUNSUPPORTED || st == BRINK_ENOCONVERGE;
+}
+
 brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *leaf_group,
                                   int ngroups, const brink_analysis_options *o,
                                   brink_eqset *out, brink_error *err)
@@ -206,37 +222,59 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
     }
     memset(out, 0, sizeof *out);
     const brink_efg *g = brink_scenario_instance_game((brink_scenario_instance *)in);
-    const char *why = NULL;
-    const brink_solver *s = brink_analysis_method(g, o, &why, err);
-    if (!s)
-        return err ? err->code : BRINK_EINVALID;
-    brink_status st = run(s, in, leaf_group, ngroups, o, out, err);
-    out->method_why = why;
-    if (st == BRINK_ETOOBIG || st == BRINK_EUNSUPPORTED) {
-        if (o->method)
-            return st;
-        /* hand over to the next applicable method in the table */
-        int i = 0;
-        while (i < NPREFS && !(pref_applies(i, g) && brink_solver_find(PREFS[i].name) == s))
-            i++;
-        for (i++; i < NPREFS && st; i++) {
-            if (!pref_applies(i, g) || brink_solver_find(PREFS[i].name) == s)
-                continue;
+    if (o->method) {
+        const brink_solver *s = brink_analysis_method(g, o, &out->method_why, err);
+        if (!s)
+            return err ? err->code : BRINK_EINVALID;
+        brink_status st = run(s, in, leaf_group, ngroups, o, out, err);
+        if (st)
             brink_eqset_free(out, g);
-            brink_error_clear(err);
-            s = brink_solver_find(PREFS[i].name);
-            st = run(s, in, leaf_group, ngroups, o, out, err);
-            out->method_why = PREFS[i].why;
-        }
+        return st;
     }
-    if (st)
+    /* the first plan whose methods accept the game; within a plan, a method that refuses the
+     * game is skipped when another one answers */
+    brink_status st = BRINK_EUNSUPPORTED;
+    brink_error_set(err, st, "no registered method applies to this game");
+    for (int i = 0; i < NPLANS; i++) {
+        if (!plan_applies(i, g))
+            continue;
         brink_eqset_free(out, g);
-    return st;
+        int ran = 0;
+        st = BRINK_OK;
+        for (int k = 0; k < PLAN_MAX && PLANS[i].methods[k]; k++) {
+            const brink_solver *s = brink_solver_find(PLANS[i].methods[k]);
+            if (!s)
+                continue;
+            brink_error local;
+            brink_error_clear(&local);
+            brink_status r = run(s, in, leaf_group, ngroups, o, out, &local);
+            if (r == BRINK_OK) {
+                ran++;
+            } else if (!refusal(r)) {
+                st = r;
+                if (err)
+                    *err = local;
+                break;
+            } else if (!ran && err) {
+                *err = local;
+            }
+        }
+        if (st)
+            break;
+        if (ran) {
+            out->method_why = PLANS[i].why;
+            brink_error_clear(err);
+            return BRINK_OK;
+        }
+        st = err ? err->code : BRINK_EUNSUPPORTED;
+    }
+    brink_eqset_free(out, g);
+    return st ? st : BRINK_EUNSUPPORTED;
 }
 
 void brink_analysis_choice_text(const brink_scenario *sc, const brink_efg *g,
-                                const brink_eqset *s, const int *infosets, int n, char *buf,
-                                size_t size)
+                                const brink_eqset *s, const int *infosets, int n, int probs,
+                                char *buf, size_t size)
 {
     size_t len = 0;
     buf[0] = '\0';
@@ -265,12 +303,18 @@ void brink_analysis_choice_text(const brink_scenario *sc, const brink_efg *g,
         if (agree && pure >= 0) {
             len += (size_t)snprintf(buf + len, size - len, "%s", g->action_label[a0 + pure]);
         } else if (s->count == 1) {
+            if (!probs && len < size)
+                len += (size_t)snprintf(buf + len, size - len, "mixes ");
             for (int a = 0, first = 1; a < na && len < size; a++) {
                 double pa = s->eq[0].behav[a0 + a];
                 if (pa <= 1e-9)
                     continue;
-                len += (size_t)snprintf(buf + len, size - len, "%s%s %.3g%%", first ? "" : " / ",
-                                        g->action_label[a0 + a], 100 * pa);
+                if (probs)
+                    len += (size_t)snprintf(buf + len, size - len, "%s%s %.3g%%",
+                                            first ? "" : " / ", g->action_label[a0 + a], 100 * pa);
+                else
+                    len += (size_t)snprintf(buf + len, size - len, "%s%s", first ? "" : "/",
+                                            g->action_label[a0 + a]);
                 first = 0;
             }
         } else {

@@ -46,7 +46,7 @@ static brink_status state_at(tctx *t, const mpq_t x, brink_eqset *s, char *text,
         return st;
     t->solves++;
     brink_analysis_choice_text(t->sc, brink_scenario_instance_game(t->in), s, t->watch,
-                               t->nwatch, text, size);
+                               t->nwatch, 0, text, size);
     return BRINK_OK;
 }
 
@@ -261,35 +261,55 @@ static brink_status pin_down(tctx *t, const mpq_t lo, const mpq_t hi, brink_flip
     brink_eqset above;
     if ((st = state_at(t, hi, &above, tmp, sizeof tmp)))
         goto out;
-    /* the first watched infoset whose main action differs */
+    /* The flip happens because some actor becomes indifferent: look for an information set
+     * (watched ones first, then all) whose choice differs across the bracket and whose
+     * exact payoff gap vanishes at the simplest rational in the bracket. */
     int h = -1, a0 = -1, a1 = -1;
-    for (int k = 0; k < t->nwatch && h < 0; k++) {
-        int x = main_action(g, &below, t->watch[k]), y = main_action(g, &above, t->watch[k]);
-        if (x >= 0 && y >= 0 && x != y) {
-            h = t->watch[k];
-            a0 = x;
-            a1 = y;
+    int nh = g->player_infoset_start[g->nplayers];
+    simplest_between(r, lo, hi);
+    int certified = 0;
+    for (int pass = 0; pass < 2 && !certified; pass++) {
+        int n = pass == 0 ? t->nwatch : nh;
+        for (int k = 0; k < n && !certified; k++) {
+            int hh = pass == 0 ? t->watch[k] : k;
+            int x = main_action(g, &below, hh), y = main_action(g, &above, hh);
+            if (x < 0 || y < 0 || x == y)
+                continue;
+            if (h < 0) {
+                h = hh;
+                a0 = x;
+                a1 = y;
+            }
+            if (!below.eq[0].behavq)
+                continue;
+            /* the gap must be strictly negative below the flip (a real preference, not a
+             * permanent tie) and exactly zero at r */
+            for (int at = 0; at < 2; at++) {
+                mpq_set(t->values[t->param], at == 0 ? lo : r);
+                if ((st = brink_scenario_bind_q(t->in, (const mpq_t *)t->values, t->err)) ||
+                    (st = gap_exact(g, (const mpq_t *)below.eq[0].behavq, hh, y, x, gap,
+                                    t->err))) {
+                    brink_eqset_free(&above, g);
+                    goto out;
+                }
+                if (at == 0 && mpq_sgn(gap) >= 0)
+                    break;
+                if (at == 1 && mpq_sgn(gap) == 0)
+                    certified = 1;
+            }
         }
     }
     brink_eqset_free(&above, g);
+    if (certified) {
+        fl->exact = 1;
+        fl->at = mpq_get_d(r);
+        char *qs = brink_q_to_string(r);
+        snprintf(fl->exactq, sizeof fl->exactq, "%s", qs ? qs : "");
+        free(qs);
+        goto out;
+    }
     if (h < 0 || !below.count)
         goto out;
-    simplest_between(r, lo, hi);
-    if (below.eq[0].behavq) {
-        mpq_set(t->values[t->param], r);
-        if ((st = brink_scenario_bind_q(t->in, (const mpq_t *)t->values, t->err)))
-            goto out;
-        if ((st = gap_exact(g, (const mpq_t *)below.eq[0].behavq, h, a1, a0, gap, t->err)))
-            goto out;
-        if (mpq_sgn(gap) == 0) {
-            fl->exact = 1;
-            fl->at = mpq_get_d(r);
-            char *s = brink_q_to_string(r);
-            snprintf(fl->exactq, sizeof fl->exactq, "%s", s ? s : "");
-            free(s);
-            goto out;
-        }
-    }
     /* Brent on the continuous gap, when it changes sign across the bracket */
     gapf f = {t, below.eq[0].behav, h, a1, a0, NULL, NULL, 0};
     f.reach = brink_calloc((size_t)g->nnodes, sizeof *f.reach);

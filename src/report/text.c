@@ -76,6 +76,10 @@ static void parameters(const brink_analysis *a, brink_buf *out)
     if (!n)
         return;
     brink_buf_puts(out, "\nParameters (defaults used below):\n");
+    int nw = 12;
+    for (int i = 0; i < n; i++)
+        if ((int)strlen(brink_scenario_param(sc, i)->name) > nw)
+            nw = (int)strlen(brink_scenario_param(sc, i)->name);
     for (int i = 0; i < n; i++) {
         const brink_param_info *p = brink_scenario_param(sc, i);
         char v[32], lo[32], hi[32], line[900];
@@ -85,11 +89,11 @@ static void parameters(const brink_analysis *a, brink_buf *out)
         char range[80] = "";
         if (p->has_range)
             snprintf(range, sizeof range, "in [%s, %s]", lo, hi);
-        snprintf(line, sizeof line, "%-16s %-7s %-15s %s%s%s", p->name, v, range, p->units,
+        snprintf(line, sizeof line, "%-*s %-7s %-15s %s%s%s", nw, p->name, v, range, p->units,
                  p->units[0] ? ". " : "", p->doc);
         brink_buf_printf(out, "  ");
         /* wrap the doc under its column */
-        size_t head = strlen(p->name) > 16 ? strlen(p->name) + 25 : 41;
+        size_t head = (size_t)nw + 25;
         if (strlen(line) <= WIDTH - 2) {
             brink_buf_printf(out, "%s\n", line);
         } else {
@@ -241,41 +245,84 @@ static void outcomes(const brink_analysis *a, const brink_equilibrium *eq, brink
     wrap(out, line, 2);
 }
 
-static const char *kind_of_equilibrium(const brink_analysis *a)
+/* What the search covered, in words. */
+static const char *coverage(const brink_analysis *a)
 {
     if (!strcmp(a->method, "spe"))
-        return "subgame-perfect equilibri";
+        return "every subgame-perfect equilibrium in pure strategies";
     if (!strcmp(a->method, "enumpure"))
-        return "pure-strategy perfect Bayesian equilibri";
+        return "every pure-strategy equilibrium; mixed strategies were not searched";
+    if (!strcmp(a->method, "enumpure+seqlcp"))
+        return "every pure-strategy equilibrium, plus the one Lemke's algorithm finds, which may "
+               "be mixed; other mixed equilibria may exist";
     if (!strcmp(a->method, "enummixed"))
-        return "perfect Bayesian equilibri";
-    return "equilibri";
+        return "every extreme equilibrium; mixtures of equilibria in one component are "
+               "equilibria too";
+    return a->guarantee ? a->guarantee : "as the method guarantees";
+}
+
+/* "DPRK (bluffing) at the start: demand from 42.9% to 100%" for each differing infoset. */
+static void differences(const brink_analysis *a, brink_buf *out)
+{
+    const brink_efg *g = a->game;
+    int n;
+    int *order = rep_infoset_order(g, &n);
+    if (!order)
+        return;
+    brink_buf_puts(out, "\nNot unique. The equilibria differ in:\n");
+    int any = 0;
+    for (int k = 0; k < n; k++) {
+        int h = order[k], a0 = g->infoset_action_start[h];
+        if (!rep_differs(g, a, h))
+            continue;
+        char who[120], when[400], line[1200];
+        rep_who(a->sc, g, h, who, sizeof who);
+        rep_when(a->sc, h, when, sizeof when);
+        size_t len = (size_t)snprintf(line, sizeof line, "%s, %s:", who, when);
+        for (int x = 0, first = 1; x < g->infoset_nactions[h] && len < sizeof line; x++) {
+            double lo = 2, hi = -1;
+            for (int e = 0; e < a->count; e++) {
+                double p = a->eq[e].behav[a0 + x];
+                lo = p < lo ? p : lo;
+                hi = p > hi ? p : hi;
+            }
+            char w[120], pl[32], ph[32];
+            rep_words(w, sizeof w, g->action_label[a0 + x]);
+            rep_pct(pl, sizeof pl, lo);
+            rep_pct(ph, sizeof ph, hi);
+            if (hi - lo > 1e-9)
+                len += (size_t)snprintf(line + len, sizeof line - len, "%s %s from %s to %s",
+                                        first ? "" : ",", w, pl, ph);
+            else
+                len += (size_t)snprintf(line + len, sizeof line - len, "%s %s %s", first ? "" : ",",
+                                        w, pl);
+            first = 0;
+        }
+        wrap(out, line, 2);
+        any = 1;
+    }
+    if (!any)
+        brink_buf_puts(out, "  only in beliefs or numbers shown above\n");
+    free(order);
 }
 
 static void equilibria(const brink_analysis *a, brink_buf *out)
 {
-    const brink_efg *g = a->game;
-    const char *kind = kind_of_equilibrium(a);
+    char line[600];
     if (a->count == 0) {
-        char msg[600];
-        snprintf(msg, sizeof msg,
+        snprintf(line, sizeof line,
                  "No equilibrium found by %s (%s). A method that also finds mixed equilibria is "
-                 "needed here (e.g. enummixed or seqlcp for two actors, when registered).",
-                 a->method, a->guarantee ? a->guarantee : "");
+                 "needed here.", a->method, coverage(a));
         brink_buf_puts(out, "\n");
-        wrap(out, msg, 0);
+        wrap(out, line, 0);
         return;
     }
-    int pure_only = !strcmp(a->method, "enumpure");
+    brink_buf_puts(out, "\n");
     if (a->count == 1)
-        brink_buf_printf(out, "\nThe %sum%s:\n", kind,
-                         !a->complete ? ""
-                         : pure_only ? " (the only one in pure strategies; mixed strategies were "
-                                       "not searched)"
-                                     : " (unique: the method finds them all)");
+        snprintf(line, sizeof line, "One equilibrium (search: %s):", coverage(a));
     else
-        brink_buf_printf(out, "\n%d %sa (the method finds them all%s):\n", a->count, kind,
-                         a->complete ? "" : " it can");
+        snprintf(line, sizeof line, "%d equilibria (search: %s):", a->count, coverage(a));
+    wrap(out, line, 0);
     int shown = a->count < MAX_SHOWN ? a->count : MAX_SHOWN;
     for (int e = 0; e < shown; e++) {
         const brink_equilibrium *eq = &a->eq[e];
@@ -287,30 +334,10 @@ static void equilibria(const brink_analysis *a, brink_buf *out)
     }
     if (a->count > shown)
         brink_buf_printf(out, "  ... and %d more (see --json)\n", a->count - shown);
-    if (a->count > 1) {
-        int n;
-        int *order = rep_infoset_order(g, &n);
-        char line[2000];
-        size_t len = (size_t)snprintf(line, sizeof line, "Not unique. The equilibria differ at:");
-        int any = 0;
-        for (int k = 0; order && k < n && len < sizeof line; k++) {
-            if (!rep_differs(g, a, order[k]))
-                continue;
-            char who[120], when[400];
-            rep_who(a->sc, g, order[k], who, sizeof who);
-            rep_when(a->sc, order[k], when, sizeof when);
-            len += (size_t)snprintf(line + len, sizeof line - len, "%s %s %s", any ? ";" : "",
-                                    who, when);
-            any = 1;
-        }
-        if (!any && len < sizeof line)
-            snprintf(line + len, sizeof line - len, " (only in the numbers above)");
-        free(order);
-        brink_buf_puts(out, "\n");
-        wrap(out, line, 0);
-    } else if (a->eq[0].verified == 1) {
+    if (a->count > 1)
+        differences(a, out);
+    else if (a->eq[0].verified == 1)
         brink_buf_puts(out, "  (verified exactly as a Nash equilibrium in rational arithmetic)\n");
-    }
 }
 
 static void answers(const brink_analysis *a, brink_buf *out)
@@ -358,8 +385,8 @@ static void answers(const brink_analysis *a, brink_buf *out)
                                               q->watch, fl->before, fl->after, at);
                 if (fl->at_point[0] && len < sizeof line)
                     len += (size_t)snprintf(line + len, sizeof line - len,
-                                            " At that value exactly: %s (the actor is "
-                                            "indifferent).", fl->at_point);
+                                            " At that value exactly: %s (an actor is "
+                                            "indifferent there).", fl->at_point);
                 if (f == 0 && len < sizeof line) {
                     char v[32];
                     rep_num(v, sizeof v, brink_scenario_param(sc, q->param[0])->value);
