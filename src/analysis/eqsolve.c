@@ -272,53 +272,73 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
     return st ? st : BRINK_EUNSUPPORTED;
 }
 
+/* One infoset's choice in words (see brink_analysis_choice_text). */
+static void one_choice(const brink_efg *g, const brink_eqset *s, int h, int probs, char *buf,
+                       size_t size)
+{
+    int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
+    size_t len = 0;
+    buf[0] = '\0';
+    /* the same pure action in every equilibrium? */
+    int pure = -1, agree = 1;
+    for (int e = 0; e < s->count && agree; e++) {
+        int pe = -1;
+        for (int a = 0; a < na; a++)
+            if (s->eq[e].behav[a0 + a] > 1 - 1e-9)
+                pe = a;
+        if (pe < 0 || (e > 0 && pe != pure))
+            agree = 0;
+        pure = pe;
+    }
+    if (agree && pure >= 0) {
+        snprintf(buf, size, "%s", g->action_label[a0 + pure]);
+    } else if (s->count == 1) {
+        if (!probs)
+            len += (size_t)snprintf(buf + len, size - len, "mixes ");
+        for (int a = 0, first = 1; a < na && len < size; a++) {
+            double pa = s->eq[0].behav[a0 + a];
+            if (pa <= 1e-9)
+                continue;
+            if (probs)
+                len += (size_t)snprintf(buf + len, size - len, "%s%s %.3g%%", first ? "" : " / ",
+                                        g->action_label[a0 + a], 100 * pa);
+            else
+                len += (size_t)snprintf(buf + len, size - len, "%s%s", first ? "" : "/",
+                                        g->action_label[a0 + a]);
+            first = 0;
+        }
+    } else {
+        snprintf(buf, size, "varies across equilibria");
+    }
+}
+
 void brink_analysis_choice_text(const brink_scenario *sc, const brink_efg *g,
                                 const brink_eqset *s, const int *infosets, int n, int probs,
                                 char *buf, size_t size)
 {
-    size_t len = 0;
     buf[0] = '\0';
     if (s->count == 0) {
         snprintf(buf, size, "no equilibrium found");
         return;
     }
+    char first[200], cur[200];
+    int same = 1;
+    for (int k = 0; k < n; k++) {
+        one_choice(g, s, infosets[k], probs, k ? cur : first, sizeof first);
+        if (k && strcmp(cur, first) != 0)
+            same = 0;
+    }
+    if (same) {   /* one answer for every watched decision */
+        snprintf(buf, size, "%s", n ? first : "");
+        return;
+    }
+    size_t len = 0;
     for (int k = 0; k < n && len < size; k++) {
-        int h = infosets[k], a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
-        int p = g->infoset_player[h], t = brink_scenario_infoset_type(sc, h);
-        if (n > 1)
-            len += (size_t)snprintf(buf + len, size - len, "%s%s%s", k ? "; " : "",
-                                    t >= 0 ? brink_scenario_type_name(sc, p, t) : g->infoset_label[h],
-                                    ": ");
-        /* the same pure action in every equilibrium? */
-        int pure = -1, agree = 1;
-        for (int e = 0; e < s->count && agree; e++) {
-            int pe = -1;
-            for (int a = 0; a < na; a++)
-                if (s->eq[e].behav[a0 + a] > 1 - 1e-9)
-                    pe = a;
-            if (pe < 0 || (e > 0 && pe != pure))
-                agree = 0;
-            pure = pe;
-        }
-        if (agree && pure >= 0) {
-            len += (size_t)snprintf(buf + len, size - len, "%s", g->action_label[a0 + pure]);
-        } else if (s->count == 1) {
-            if (!probs && len < size)
-                len += (size_t)snprintf(buf + len, size - len, "mixes ");
-            for (int a = 0, first = 1; a < na && len < size; a++) {
-                double pa = s->eq[0].behav[a0 + a];
-                if (pa <= 1e-9)
-                    continue;
-                if (probs)
-                    len += (size_t)snprintf(buf + len, size - len, "%s%s %.3g%%",
-                                            first ? "" : " / ", g->action_label[a0 + a], 100 * pa);
-                else
-                    len += (size_t)snprintf(buf + len, size - len, "%s%s", first ? "" : "/",
-                                            g->action_label[a0 + a]);
-                first = 0;
-            }
-        } else {
-            len += (size_t)snprintf(buf + len, size - len, "varies across equilibria");
-        }
+        int h = infosets[k], p = g->infoset_player[h], t = brink_scenario_infoset_type(sc, h);
+        const char *view = brink_scenario_infoset_view(sc, h);
+        one_choice(g, s, h, probs, cur, sizeof cur);
+        len += (size_t)snprintf(buf + len, size - len, "%s%s: %s", k ? "; " : "",
+                                t >= 0 ? brink_scenario_type_name(sc, p, t)
+                                       : view[0] ? view : g->infoset_label[h], cur);
     }
 }
