@@ -96,6 +96,7 @@ typedef struct brink_answer {
     int *nequilibria;        /* [npoints] */
     double *value;           /* [npoints * nplayers] expected payoffs (first equilibrium) */
     double *group_prob;      /* [npoints * ngroups] */
+    double *issue_mean;      /* [npoints * nissues] expected numeric issues (first eq.) */
     /* compare: per option of the watched decision (first matching infoset) */
     int nopts;
     int infoset;

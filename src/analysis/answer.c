@@ -23,6 +23,7 @@ void an_answer_free(brink_answer *ans)
     free(ans->nequilibria);
     free(ans->value);
     free(ans->group_prob);
+    free(ans->issue_mean);
     free(ans->opt_label);
     free(ans->opt_value);
     free(ans->opt_group);
@@ -49,6 +50,8 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
     ans->nequilibria = brink_calloc(N, sizeof *ans->nequilibria);
     ans->value = brink_calloc(N * (size_t)na, sizeof *ans->value);
     ans->group_prob = brink_calloc(N * (size_t)(G ? G : 1), sizeof *ans->group_prob);
+    int ni = brink_scenario_nissues(sc);
+    ans->issue_mean = brink_calloc(N * (size_t)(ni ? ni : 1), sizeof *ans->issue_mean);
     brink_scenario_instance *in = brink_scenario_instance_new(sc, err);
     mpq_t *values = brink_q_array_new((size_t)np + 1);
     brink_status st = BRINK_OK;
@@ -57,7 +60,7 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
         return err->code;
     }
     if (!ans->x || !ans->choice || !ans->nequilibria || !ans->value || !ans->group_prob ||
-        !values) {
+        !ans->issue_mean || !values) {
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
         goto out;
     }
@@ -92,6 +95,8 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
                 memcpy(ans->value + k * (size_t)na, s.eq[0].value, (size_t)na * sizeof(double));
                 memcpy(ans->group_prob + k * (size_t)G, s.eq[0].group_prob,
                        (size_t)G * sizeof(double));
+                memcpy(ans->issue_mean + k * (size_t)ni, s.eq[0].issue_mean,
+                       (size_t)ni * sizeof(double));
             }
             brink_eqset_free(&s, g);
         }

@@ -340,6 +340,61 @@ static void equilibria(const brink_analysis *a, brink_buf *out)
         brink_buf_puts(out, "  (verified exactly as a Nash equilibrium in rational arithmetic)\n");
 }
 
+/* A sweep as a table: parameter value(s), watched choice (or equilibrium count), expected
+ * numeric issues, each actor's expected value. */
+static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_buf *out)
+{
+    const brink_scenario *sc = a->sc;
+    const brink_efg *g = a->game;
+    const brink_question *q = an->q;
+    int ni = brink_scenario_nissues(sc);
+    int wp[2] = {0, 0}, wc = q->watch ? (int)strlen(q->watch) : 10;
+    for (int d = 0; d < q->nparams; d++)
+        wp[d] = (int)strlen(brink_scenario_param(sc, q->param[d])->name);
+    for (int k = 0; k < an->npoints; k++)
+        if (q->watch && (int)strlen(an->choice[k]) > wc)
+            wc = (int)strlen(an->choice[k]);
+    if (wc > 48)
+        wc = 48;
+    brink_buf_puts(out, "    ");
+    for (int d = 0; d < q->nparams; d++)
+        brink_buf_printf(out, "%-*s  ", wp[d] < 8 ? 8 : wp[d], brink_scenario_param(sc, q->param[d])->name);
+    brink_buf_printf(out, "%-*s", wc, q->watch ? q->watch : "equilibria");
+    for (int k = 0; k < ni; k++)
+        if (brink_scenario_issue_nlevels(sc, k) == 0)
+            brink_buf_printf(out, " %9.9s", brink_scenario_issue_name(sc, k));
+    for (int p = 0; p < g->nplayers; p++)
+        brink_buf_printf(out, " %9.9s", brink_scenario_actor_id(sc, p));
+    brink_buf_puts(out, "\n");
+    for (int k = 0; k < an->npoints; k++) {
+        brink_buf_puts(out, "    ");
+        for (int d = 0; d < q->nparams; d++) {
+            char x[32];
+            rep_num(x, sizeof x, an->x[2 * k + d]);
+            brink_buf_printf(out, "%-*s  ", wp[d] < 8 ? 8 : wp[d], x);
+        }
+        char ch[64];
+        if (q->watch)
+            snprintf(ch, sizeof ch, "%.48s", an->choice[k]);
+        else
+            snprintf(ch, sizeof ch, "%d", an->nequilibria[k]);
+        brink_buf_printf(out, "%-*s", wc, ch);
+        for (int i = 0; i < ni; i++) {
+            if (brink_scenario_issue_nlevels(sc, i))
+                continue;
+            char v[32];
+            rep_num(v, sizeof v, an->issue_mean[(size_t)k * (size_t)ni + (size_t)i]);
+            brink_buf_printf(out, " %9s", an->nequilibria[k] ? v : "-");
+        }
+        for (int p = 0; p < g->nplayers; p++) {
+            char v[32];
+            rep_num(v, sizeof v, an->value[(size_t)k * (size_t)g->nplayers + (size_t)p]);
+            brink_buf_printf(out, " %9s", an->nequilibria[k] ? v : "-");
+        }
+        brink_buf_puts(out, "\n");
+    }
+}
+
 static void answers(const brink_analysis *a, brink_buf *out)
 {
     const brink_scenario *sc = a->sc;
@@ -399,31 +454,7 @@ static void answers(const brink_analysis *a, brink_buf *out)
             }
             brink_buf_printf(out, "    (%d equilibrium computations)\n", an->solves);
         } else if (q->kind == BRINK_Q_SWEEP) {
-            const char *p2 = q->nparams > 1 ? brink_scenario_param(sc, q->param[1])->name : NULL;
-            brink_buf_printf(out, "    %-10s%s%-10s %-34s", pname, p2 ? " " : "", p2 ? p2 : "",
-                             q->watch ? q->watch : "equilibria");
-            for (int p = 0; p < g->nplayers; p++)
-                brink_buf_printf(out, " %9s", brink_scenario_actor_id(sc, p));
-            brink_buf_puts(out, "\n");
-            for (int k = 0; k < an->npoints; k++) {
-                char x0[32], x1[32], ch[64];
-                rep_num(x0, sizeof x0, an->x[2 * k]);
-                rep_num(x1, sizeof x1, an->x[2 * k + 1]);
-                if (q->watch)
-                    snprintf(ch, sizeof ch, "%.34s", an->choice[k]);
-                else
-                    snprintf(ch, sizeof ch, "%d", an->nequilibria[k]);
-                brink_buf_printf(out, "    %-10s%s%-10s %-34s", x0, p2 ? " " : "", p2 ? x1 : "", ch);
-                for (int p = 0; p < g->nplayers; p++) {
-                    char v[32];
-                    if (an->nequilibria[k])
-                        rep_num(v, sizeof v, an->value[(size_t)k * (size_t)g->nplayers + (size_t)p]);
-                    else
-                        snprintf(v, sizeof v, "-");
-                    brink_buf_printf(out, " %9s", v);
-                }
-                brink_buf_puts(out, "\n");
-            }
+            sweep_table(a, an, out);
         } else {
             char who[120], when[400];
             rep_who(sc, g, an->infoset, who, sizeof who);
