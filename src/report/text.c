@@ -322,6 +322,18 @@ static void differences(const brink_analysis *a, brink_buf *out)
     }
     if (!any)
         brink_buf_puts(out, "  only in beliefs or numbers shown above\n");
+    /* same outcomes and values everywhere? then the differences are off the path */
+    int same = 1;
+    for (int e = 1; e < a->count && same; e++) {
+        for (int i = 0; i < g->nplayers; i++)
+            if (fabs(a->eq[e].value[i] - a->eq[0].value[i]) > 1e-9)
+                same = 0;
+        for (int k = 0; k < a->ngroups; k++)
+            if (fabs(a->eq[e].group_prob[k] - a->eq[0].group_prob[k]) > 1e-9)
+                same = 0;
+    }
+    if (same)
+        brink_buf_puts(out, "  All of them lead to the same outcomes and expected values.\n");
     free(order);
 }
 
