@@ -22,17 +22,24 @@ void brink_analysis_options_init(brink_analysis_options *o)
     o->questions = 1;
     o->scan_points = 17;
     o->threshold_tol = 1e-10;
-    o->max_reduced_strats = 4096;
     o->time_limit = 0;
     o->max_profiles = 64;
     o->all_limit_nodes = 5000;
+    o->max_reduced_cells = 20000;
 }
 
 enum { NEED_PI = 1, NEED_IMPERFECT = 2, NEED_2P = 4 };
 
-/* Plans, best first. A plan applies when its first method is registered and the game has
- * what the plan needs; the other methods of the plan run too (when registered) and their
- * equilibria are merged, e.g. every pure equilibrium plus one that may be mixed. */
+/* Methods that work on the reduced strategic form run only when that form is small enough
+ * (reduced_ok below); the others always may. */
+static int uses_reduced_form(const char *name)
+{
+    return !strcmp(name, "enumpure") || !strcmp(name, "enummixed") || !strcmp(name, "lcp");
+}
+
+/* Plans, best first. A plan applies when the game has what it needs and its first method is
+ * registered; the other methods of the plan run too (when registered) and their equilibria
+ * are merged, e.g. every extreme equilibrium plus a sequential one with its beliefs. */
 #define PLAN_MAX 3
 static const struct {
     const char *methods[PLAN_MAX];
@@ -41,11 +48,14 @@ static const struct {
 } PLANS[] = {
     {{"spe"}, NEED_PI,
      "perfect information: backward induction finds every subgame-perfect equilibrium exactly"},
-    {{"sequential"}, NEED_IMPERFECT,
-     "imperfect information: sequential equilibria, beliefs included"},
-    {{"enummixed"}, NEED_IMPERFECT | NEED_2P,
-     "two actors, imperfect information: every extreme equilibrium of the reduced strategic "
-     "form, mixed ones included, each checked for sequential rationality"},
+    {{"enummixed", "sequential"}, NEED_IMPERFECT | NEED_2P,
+     "two actors, imperfect information, small: every extreme equilibrium of the reduced "
+     "strategic form (mixed ones included) and a sequential equilibrium, each checked for "
+     "sequential rationality"},
+    {{"sequential", "enumpure"}, NEED_IMPERFECT | NEED_2P,
+     "two actors, imperfect information: a sequential (quasi-perfect) equilibrium with its "
+     "beliefs, plus every pure-strategy equilibrium when the reduced strategic form is small, "
+     "each checked for sequential rationality"},
     {{"enumpure", "seqlcp"}, NEED_IMPERFECT | NEED_2P,
      "two actors, imperfect information: every pure-strategy equilibrium of the reduced "
      "strategic form, plus the one Lemke's algorithm finds on the sequence form (possibly "
@@ -53,14 +63,27 @@ static const struct {
     {{"seqlcp"}, NEED_IMPERFECT | NEED_2P,
      "two actors, imperfect information: Lemke's algorithm on the sequence form, checked for "
      "sequential rationality"},
-    {{"enumpure"}, NEED_IMPERFECT,
-     "imperfect information: every pure-strategy equilibrium of the reduced strategic form, "
-     "each checked for sequential rationality"},
+    {{"enumpure", "agent-logit"}, NEED_IMPERFECT,
+     "imperfect information: every pure-strategy equilibrium of the reduced strategic form "
+     "(and the limit of the agent quantal-response path when registered), each checked for "
+     "sequential rationality"},
     {{"enumpure"}, 0, "every pure-strategy equilibrium of the reduced strategic form"},
 };
 #define NPLANS ((int)(sizeof PLANS / sizeof PLANS[0]))
 
-static int plan_applies(int i, const brink_efg *g)
+/* Is the reduced strategic form small enough for enumeration (o->max_reduced_cells)? */
+static int reduced_ok(const brink_efg *g, const brink_analysis_options *o)
+{
+    brink_error ignored;
+    brink_reduced *map = NULL;
+    brink_nfg *nf = brink_efg_to_nfg(g, &map, &ignored);
+    int ok = nf && (double)nf->ncells <= (double)o->max_reduced_cells;
+    brink_nfg_free(nf);
+    brink_reduced_free(map);
+    return ok;
+}
+
+static int plan_applies(int i, const brink_efg *g, int small_nf)
 {
     unsigned n = PLANS[i].need;
     if ((n & NEED_PI) && !g->perfect_info)
@@ -69,7 +92,10 @@ static int plan_applies(int i, const brink_efg *g)
         return 0;
     if ((n & NEED_2P) && g->nplayers != 2)
         return 0;
-    return brink_solver_find(PLANS[i].methods[0]) != NULL;
+    const char *first = PLANS[i].methods[0];
+    if (uses_reduced_form(first) && !small_nf)
+        return 0;
+    return brink_solver_find(first) != NULL;
 }
 
 const brink_solver *brink_analysis_method(const brink_efg *g, const brink_analysis_options *o,
@@ -84,8 +110,14 @@ const brink_solver *brink_analysis_method(const brink_efg *g, const brink_analys
             *why = "chosen by the user";
         return s;
     }
+    brink_analysis_options defaults;
+    if (!o) {
+        brink_analysis_options_init(&defaults);
+        o = &defaults;
+    }
+    int small = g->perfect_info ? 0 : reduced_ok(g, o);
     for (int i = 0; i < NPLANS; i++) {
-        if (plan_applies(i, g)) {
+        if (plan_applies(i, g, small)) {
             if (why)
                 *why = PLANS[i].why;
             return brink_solver_find(PLANS[i].methods[0]);
@@ -256,15 +288,16 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
      * game is skipped when another one answers */
     brink_status st = BRINK_EUNSUPPORTED;
     brink_error_set(err, st, "no registered method applies to this game");
+    int small = g->perfect_info ? 0 : reduced_ok(g, o);
     for (int i = 0; i < NPLANS; i++) {
-        if (!plan_applies(i, g))
+        if (!plan_applies(i, g, small))
             continue;
         brink_eqset_free(out, g);
         int ran = 0;
         st = BRINK_OK;
         for (int k = 0; k < PLAN_MAX && PLANS[i].methods[k]; k++) {
             const brink_solver *s = brink_solver_find(PLANS[i].methods[k]);
-            if (!s)
+            if (!s || (uses_reduced_form(PLANS[i].methods[k]) && !small))
                 continue;
             brink_error local;
             brink_error_clear(&local);

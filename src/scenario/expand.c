@@ -845,6 +845,18 @@ static int apply_node(xctx *x, const sc_node *n, int ei, undo *saved)
             int id = inst_id(x, s->value, ei);
             if (id < 0)
                 return -1;
+            if (s->add) {   /* tally: old + amount, folded when both are constants */
+                sc_expr *sum = sc_expr_combine(SC_OP_ADD, x->sc->c.closed[x->value[s->issue]],
+                                               x->sc->c.closed[id], x->err);
+                sc_expr *f = sum ? sc_expr_instantiate(sum, NULL, 0, x->sc->file, x->err) : NULL;
+                sc_expr_free(sum);
+                id = f ? intern_expr(x, f, 1) : -1;
+                if (id < 0) {
+                    if (!x->st)
+                        oom(x);
+                    return -1;
+                }
+            }
             x->value[s->issue] = id;
         }
     }
