@@ -189,7 +189,7 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
     brink_game game = {BRINK_GAME_EFG, NULL, g};
     brink_solve_options so;
     brink_solve_options_init(&so);
-    so.exact = 1;
+    so.exact = 0;   /* exact pivoting is slow; methods still certify exactly (profiles carry q) */
     so.all = o->all_limit_nodes < 0 || g->nnodes <= o->all_limit_nodes;
     so.time_limit = o->time_limit;
     brink_profile_list l;
