@@ -71,16 +71,79 @@ static const struct {
 };
 #define NPLANS ((int)(sizeof PLANS / sizeof PLANS[0]))
 
+/* Number of reduced pure strategies of player p, without building the strategic form: with
+ * perfect recall each information set hangs under one own sequence (the player's last action
+ * on the way to it), and count(h) = sum over actions a of the product of count(h') over the
+ * sets h' under (h, a); the player's total is the product over the sets under the empty
+ * sequence. Doubles: huge counts become large or infinite, which is all the caller needs. */
+static double reduced_count(const brink_efg *g, int p, double *cnt, int *parent_action)
+{
+    int h0 = g->player_infoset_start[p], h1 = g->player_infoset_start[p + 1];
+    for (int h = h0; h < h1; h++) {
+        int v = g->infoset_member[g->infoset_member_start[h]];
+        parent_action[h - h0] = -1;
+        for (int u = v; u > 0; u = g->node_parent[u]) {
+            int par = g->node_parent[u];
+            if (g->infoset_player[g->node_infoset[par]] == p) {
+                parent_action[h - h0] = g->node_action[u];
+                break;
+            }
+        }
+    }
+    /* deeper sets have larger first-node indices: go from the last set to the first, folding
+     * each finished count into its parent action's product (kept in cnt per action) */
+    int a0 = g->player_action_start[p], na = g->player_action_start[p + 1] - a0;
+    for (int k = 0; k < na; k++)
+        cnt[k] = 1;
+    double total = 1;
+    int nh = h1 - h0;
+    int *order = brink_calloc((size_t)(nh ? nh : 1), sizeof *order);
+    if (!order)
+        return INFINITY;
+    /* order by first node, descending */
+    int *all = brink_calloc((size_t)g->player_infoset_start[g->nplayers] + 1, sizeof *all);
+    if (!all) {
+        free(order);
+        return INFINITY;
+    }
+    an_infosets_by_first_node(g, all, 1);
+    int k = 0;
+    for (int i = 0; i < g->player_infoset_start[g->nplayers]; i++)
+        if (all[i] >= h0 && all[i] < h1)
+            order[k++] = all[i];
+    free(all);
+    for (int i = 0; i < nh; i++) {
+        int h = order[i];
+        double c = 0;
+        for (int a = 0; a < g->infoset_nactions[h]; a++)
+            c += cnt[g->infoset_action_start[h] + a - a0];
+        int pa = parent_action[h - h0];
+        if (pa < 0)
+            total *= c;
+        else
+            cnt[pa - a0] *= c;
+    }
+    free(order);
+    return total;
+}
+
+double an_reduced_cells(const brink_efg *g)
+{
+    int na = g->nactions, nh = g->player_infoset_start[g->nplayers];
+    double *cnt = brink_calloc((size_t)(na ? na : 1), sizeof *cnt);
+    int *pa = brink_calloc((size_t)(nh ? nh : 1), sizeof *pa);
+    double cells = cnt && pa ? 1 : INFINITY;
+    for (int p = 0; p < g->nplayers && cnt && pa; p++)
+        cells *= reduced_count(g, p, cnt, pa);
+    free(cnt);
+    free(pa);
+    return cells;
+}
+
 /* Is the reduced strategic form small enough for enumeration (o->max_reduced_cells)? */
 static int reduced_ok(const brink_efg *g, const brink_analysis_options *o)
 {
-    brink_error ignored;
-    brink_reduced *map = NULL;
-    brink_nfg *nf = brink_efg_to_nfg(g, &map, &ignored);
-    int ok = nf && (double)nf->ncells <= (double)o->max_reduced_cells;
-    brink_nfg_free(nf);
-    brink_reduced_free(map);
-    return ok;
+    return an_reduced_cells(g) <= (double)o->max_reduced_cells;
 }
 
 static int plan_applies(int i, const brink_efg *g, int small_nf)
