@@ -425,7 +425,30 @@ static void one_choice(const brink_efg *g, const brink_eqset *s, int h, int prob
             first = 0;
         }
     } else {
-        snprintf(buf, size, "varies across equilibria");
+        /* equilibria disagree: name the distinct choices ("hold_firm or concede") */
+        int seen[64] = {0}, mixed = 0;
+        for (int e = 0; e < s->count; e++) {
+            int pe = -1;
+            for (int a = 0; a < na; a++)
+                if (s->eq[e].behav[a0 + a] > 1 - 1e-9)
+                    pe = a;
+            if (pe >= 0 && pe < 64)
+                seen[pe] = 1;
+            else
+                mixed = 1;
+        }
+        len += (size_t)snprintf(buf + len, size - len, "either ");
+        for (int a = 0, first = 1; a < na && a < 64 && len < size; a++) {
+            if (!seen[a])
+                continue;
+            len += (size_t)snprintf(buf + len, size - len, "%s%s", first ? "" : " or ",
+                                    g->action_label[a0 + a]);
+            first = 0;
+        }
+        if (mixed && len < size)
+            len += (size_t)snprintf(buf + len, size - len, " or a mixture");
+        if (len < size)
+            snprintf(buf + len, size - len, " (several equilibria)");
     }
 }
 
@@ -449,13 +472,20 @@ void brink_analysis_choice_text(const brink_scenario *sc, const brink_efg *g,
         snprintf(buf, size, "%s", n ? first : "");
         return;
     }
+    /* name each decision by the actor's type when they all saw the same, else by the view */
+    int same_view = 1;
+    for (int k = 1; k < n; k++)
+        if (strcmp(brink_scenario_infoset_view(sc, infosets[k]),
+                   brink_scenario_infoset_view(sc, infosets[0])) != 0)
+            same_view = 0;
     size_t len = 0;
     for (int k = 0; k < n && len < size; k++) {
         int h = infosets[k], p = g->infoset_player[h], t = brink_scenario_infoset_type(sc, h);
         const char *view = brink_scenario_infoset_view(sc, h);
         one_choice(g, s, h, probs, cur, sizeof cur);
-        len += (size_t)snprintf(buf + len, size - len, "%s%s: %s", k ? "; " : "",
-                                t >= 0 ? brink_scenario_type_name(sc, p, t)
-                                       : view[0] ? view : g->infoset_label[h], cur);
+        const char *name = same_view && t >= 0 ? brink_scenario_type_name(sc, p, t)
+                           : view[0]           ? view
+                                               : "at the start";
+        len += (size_t)snprintf(buf + len, size - len, "%s%s: %s", k ? "; " : "", name, cur);
     }
 }

@@ -187,11 +187,14 @@ static void strategies(const brink_analysis *a, const brink_equilibrium *eq, bri
                                          eq->on_path[h] ? "believes" : "belief off the path "
                                                                        "(one that supports this "
                                                                        "choice)");
-            for (int b = 0; b < nb && bl < sizeof line; b++) {
+            for (int b = 0, lead = 1; b < nb && bl < sizeof line; b++) {
                 char pc[32];
+                if (prob[b] <= 1e-12)   /* what the actor rules out is not worth a line */
+                    continue;
                 rep_pct(pc, sizeof pc, prob[b]);
-                bl += (size_t)snprintf(line + bl, sizeof line - bl, "%s%s %s", b ? "; " : "",
+                bl += (size_t)snprintf(line + bl, sizeof line - bl, "%s%s %s", lead ? "" : "; ",
                                        desc[b], pc);
+                lead = 0;
             }
             wrap(out, line, 6);
         }
