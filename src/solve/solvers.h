@@ -7,5 +7,6 @@
 
 extern const brink_solver brink_solver_enumpure;
 extern const brink_solver brink_solver_spe;
+extern const brink_solver brink_solver_enummixed;
 
 #endif
