@@ -5,9 +5,10 @@
  * of the two players. A set X' x Y' with every pair an equilibrium spans a convex set of
  * equilibria, conv(X') x conv(Y'); the maximal convex sets are the maximal bicliques (Avis,
  * Rosenberg, Savani, von Stengel 2010; Gambit's enummixed -c, lrsnash's blocks). Two maximal
- * sets intersect exactly when they share an extreme equilibrium (an edge; sharing only an x or
- * only a y is not enough), so the connected components of the equilibrium set are the classes
- * of edges joined through common maximal sets.
+ * sets intersect exactly when they share an extreme equilibrium (an edge). Sets sharing only
+ * an x are still connected, through the set that contains the star {x} x N(x); so the
+ * connected components of the equilibrium set are the connected parts of the bipartite graph,
+ * computed here as the classes of edges joined through common maximal sets.
  */
 #ifndef BRINK_SOLVE_BICLIQUES_H
 #define BRINK_SOLVE_BICLIQUES_H
