@@ -7,6 +7,7 @@ static const brink_solver *const registry[] = {
     &brink_solver_enumpure,
     &brink_solver_spe,
     &brink_solver_enummixed,
+    &brink_solver_lcp,
 };
 
 const brink_solver *const *brink_solvers(int *count)

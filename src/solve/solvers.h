@@ -8,5 +8,6 @@
 extern const brink_solver brink_solver_enumpure;
 extern const brink_solver brink_solver_spe;
 extern const brink_solver brink_solver_enummixed;
+extern const brink_solver brink_solver_lcp;
 
 #endif
