@@ -28,6 +28,11 @@ brink_status brink_game_read_file(const char *path, brink_game *game, brink_erro
 brink_status brink_nfg_write(const brink_nfg *g, brink_buf *out, brink_error *err);
 brink_status brink_efg_write(const brink_efg *g, brink_buf *out, brink_error *err);
 
+/* Graphviz DOT picture of a tree; behav (may be NULL) adds a profile's probabilities.
+ * Refuses trees with more than max_nodes nodes (0 = no limit) with BRINK_ETOOBIG. */
+brink_status brink_efg_write_dot(const brink_efg *g, const double *behav, int max_nodes,
+                                 brink_buf *out, brink_error *err);
+
 /* JSON */
 brink_status brink_nfg_write_json(const brink_nfg *g, brink_buf *out, brink_error *err);
 brink_status brink_efg_write_json(const brink_efg *g, brink_buf *out, brink_error *err);

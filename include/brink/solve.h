@@ -53,7 +53,15 @@ typedef struct brink_solve_stats {
 typedef struct brink_profile_list {
     brink_profile *items;
     int count, cap;
-    int ncomponents;         /* convex components found (enumeration methods), else 0 */
+    int ncomponents;         /* components found (enumeration methods), else 0: profile
+                                component = index of its connected component */
+    /* Maximal convex sets of equilibria (all-equilibria enumeration of 2-player games): set k
+     * is the convex hull of the profiles items[convex_member[i]] for i in
+     * convex_start[k] .. convex_start[k+1]-1. An extreme equilibrium may lie in several sets;
+     * sets that share one are in the same component. NULL/0 when not reported. */
+    int nconvex;
+    int *convex_start;       /* [nconvex + 1] */
+    int *convex_member;
     brink_solve_stats stats;
     char method[32];         /* the solver's name */
 } brink_profile_list;

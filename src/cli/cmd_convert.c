@@ -16,11 +16,12 @@ int brink_cli_convert(int argc, char **argv)
     const char *in = NULL, *outp = NULL, *to = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            printf("usage: brink convert FILE -o OUT [--to nfg|efg|json]\n\n"
+            printf("usage: brink convert FILE -o OUT [--to nfg|efg|json|dot]\n\n"
                    "Convert a game. The target format comes from --to or OUT's extension:\n"
                    "  .nfg   strategic form (an extensive game becomes its reduced strategic form)\n"
                    "  .efg   extensive form (only from an extensive game)\n"
                    "  .json  brink's JSON description of the game\n"
+                   "  .dot   Graphviz picture of the tree (render: dot -Tsvg OUT > tree.svg)\n"
                    "OUT '-' writes to standard output.\n");
             return BRINK_EXIT_OK;
         }
@@ -41,8 +42,8 @@ int brink_cli_convert(int argc, char **argv)
     if (!in) return cli_usage_error("convert", "missing FILE");
     if (!outp) return cli_usage_error("convert", "missing -o OUT");
     if (!to) to = ext_of(outp);
-    if (strcmp(to, "nfg") && strcmp(to, "efg") && strcmp(to, "json"))
-        return cli_usage_error("convert", "unknown target format '%s' (nfg, efg or json)", to);
+    if (strcmp(to, "nfg") && strcmp(to, "efg") && strcmp(to, "json") && strcmp(to, "dot"))
+        return cli_usage_error("convert", "unknown target format '%s' (nfg, efg, json or dot)", to);
     brink_game g;
     int rc = cli_load_game(in, &g);
     if (rc) return rc;
@@ -64,6 +65,10 @@ int brink_cli_convert(int argc, char **argv)
         } else {
             st = brink_nfg_write(g.nfg, &out, &err);
         }
+    } else if (!strcmp(to, "dot")) {
+        if (g.kind != BRINK_GAME_EFG)
+            st = brink_error_set(&err, BRINK_EUNSUPPORTED, "only extensive games have a tree to draw");
+        else st = brink_efg_write_dot(g.efg, NULL, 5000, &out, &err);
     } else {
         st = g.kind == BRINK_GAME_EFG ? brink_efg_write_json(g.efg, &out, &err)
                                       : brink_nfg_write_json(g.nfg, &out, &err);

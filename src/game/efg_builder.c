@@ -58,8 +58,8 @@ oom:
 void brink_efg_builder_free(brink_efg_builder *b)
 {
     if (!b) return;
-    brink_q_array_free(b->probq, (size_t)b->nactions);
-    brink_q_array_free(b->outcome_payq, (size_t)b->noutcomes * (size_t)b->nplayers);
+    brink_q_array_free(b->probq, (size_t)b->probq_cap);            /* every slot was inited */
+    brink_q_array_free(b->outcome_payq, (size_t)b->outpay_cap);
     free(b->infosets);
     free(b->action_label);
     free(b->outcomes);
@@ -73,6 +73,7 @@ void brink_efg_builder_free(brink_efg_builder *b)
 
 static brink_status dup_into(brink_efg_builder *b, char **slot, const char *s, brink_error *err)
 {
+    if (!b) return brink_error_set(err, BRINK_ENOMEM, "no game builder (its creation failed)");
     char *c = brink_arena_strdup(b->arena, s);
     if (!c) return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     *slot = c;
@@ -97,7 +98,7 @@ brink_status brink_efg_builder_set_player_name(brink_efg_builder *b, int p, cons
     return dup_into(b, &b->player_names[p], name, err);
 }
 
-int brink_efg_builder_add_infoset(brink_efg_builder *b, int player, int nactions,
+static int add_infoset_impl(brink_efg_builder *b, int player, int nactions,
                                   const char *label, const char *const *action_labels,
                                   const mpq_t *probs, int number, brink_error *err)
 {
@@ -131,6 +132,7 @@ int brink_efg_builder_add_infoset(brink_efg_builder *b, int player, int nactions
         char *s = one ? NULL : brink_q_to_string(sum);
         mpq_clear(sum);
         if (neg >= 0) {
+            free(s);
             brink_error_set(err, BRINK_EINVALID, "chance probability of action %d is negative",
                             neg + 1);
             return -1;
@@ -179,7 +181,7 @@ oom:
     return -1;
 }
 
-int brink_efg_builder_add_outcome(brink_efg_builder *b, const char *label, const mpq_t *pay,
+static int add_outcome_impl(brink_efg_builder *b, const char *label, const mpq_t *pay,
                                   int number, brink_error *err)
 {
     size_t n = (size_t)b->nplayers;
@@ -208,7 +210,7 @@ oom:
     return -1;
 }
 
-int brink_efg_builder_add_node(brink_efg_builder *b, const char *label, int infoset, int outcome,
+static int add_node_impl(brink_efg_builder *b, const char *label, int infoset, int outcome,
                                brink_error *err)
 {
     if (infoset < -1 || infoset >= b->ninfosets) {
@@ -254,4 +256,56 @@ int brink_efg_builder_add_node(brink_efg_builder *b, const char *label, int info
 oom:
     brink_error_set(err, BRINK_ENOMEM, "out of memory adding node %d", b->nnodes + 1);
     return -1;
+}
+
+/* ---- Public entry points: a failure sticks to the builder (see efg_internal.h). ---- */
+
+static int refuse(brink_efg_builder *b, brink_error *err)
+{
+    if (!b) {
+        brink_error_set(err, BRINK_ENOMEM, "no game builder (its creation failed)");
+    } else if (err) {
+        *err = b->failure;
+    }
+    return -1;
+}
+
+static int remember(brink_efg_builder *b, int r, const brink_error *local, brink_error *err)
+{
+    if (r < 0) {
+        b->failure = *local;
+        if (err) *err = *local;
+    }
+    return r;
+}
+
+int brink_efg_builder_add_infoset(brink_efg_builder *b, int player, int nactions,
+                                  const char *label, const char *const *action_labels,
+                                  const mpq_t *probs, int number, brink_error *err)
+{
+    if (!b || b->failure.code) return refuse(b, err);
+    brink_error local;
+    brink_error_clear(&local);
+    int r = add_infoset_impl(b, player, nactions, label, action_labels, probs, number, &local);
+    return remember(b, r, &local, err);
+}
+
+int brink_efg_builder_add_outcome(brink_efg_builder *b, const char *label, const mpq_t *pay,
+                                  int number, brink_error *err)
+{
+    if (!b || b->failure.code) return refuse(b, err);
+    brink_error local;
+    brink_error_clear(&local);
+    int r = add_outcome_impl(b, label, pay, number, &local);
+    return remember(b, r, &local, err);
+}
+
+int brink_efg_builder_add_node(brink_efg_builder *b, const char *label, int infoset, int outcome,
+                               brink_error *err)
+{
+    if (!b || b->failure.code) return refuse(b, err);
+    brink_error local;
+    brink_error_clear(&local);
+    int r = add_node_impl(b, label, infoset, outcome, &local);
+    return remember(b, r, &local, err);
 }

@@ -48,6 +48,9 @@ struct brink_efg_builder {
     builder_open *stack;
     int depth, stack_cap;
     brink_arena *arena;
+    /* Sticky failure: the first error of any builder call, reported again by finish() so a
+     * generator may check only at the end (as brink_buf does for writers). */
+    brink_error failure;
 };
 
 #endif

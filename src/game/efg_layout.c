@@ -93,7 +93,12 @@ brink_efg *brink_efg_builder_finish(brink_efg_builder *b, brink_error *err)
     brink_efg *g = NULL;
     int *order = NULL, *remap = NULL;
     if (!b) {
-        brink_error_set(err, BRINK_EINVALID, "no builder");
+        brink_error_set(err, BRINK_ENOMEM, "no game builder (its creation failed)");
+        return NULL;
+    }
+    if (b->failure.code) { /* an earlier call failed: report that, not its consequences */
+        if (err) *err = b->failure;
+        brink_efg_builder_free(b);
         return NULL;
     }
     if (b->nnodes == 0) {

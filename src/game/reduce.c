@@ -46,13 +46,13 @@ static int infoset_of_action(const brink_efg *g, int a, int lo, int hi)
     return lo;
 }
 
-/* Number of reduced strategies of player i, as a double (may be huge). */
+/* Number of reduced strategies of player i, as a double (may be huge); -1 when out of memory. */
 static double count_strategies(const brink_efg *g, int i, const int *par)
 {
     int h0 = g->player_infoset_start[i], h1 = g->player_infoset_start[i + 1];
     int a0 = g->player_action_start[i], na = g->player_action_start[i + 1] - a0;
     double *N = malloc(sizeof(double) * ((size_t)na + 1)); /* N[1 + a - a0]; N[0] = empty seq */
-    if (!N) return INFINITY;
+    if (!N) return -1;
     for (int k = 0; k <= na; k++) N[k] = 1;
     /* Later infosets come later in pre-order, so a reverse sweep sees children first. */
     for (int h = h1 - 1; h >= h0; h--) {
@@ -123,6 +123,7 @@ brink_nfg *brink_efg_to_nfg(const brink_efg *g, brink_reduced **mapout, brink_er
     double cells = 1;
     for (int i = 0; i < n; i++) {
         double c = count_strategies(g, i, par);
+        if (c < 0) goto oom;
         cells *= c;
         if (!(c <= (double)BRINK_MAX_CELLS) || !(cells <= (double)BRINK_MAX_CELLS)) {
             brink_error_set(err, BRINK_ETOOBIG,

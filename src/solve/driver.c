@@ -73,6 +73,17 @@ static brink_status solve_via_reduced(const brink_solver *s, const brink_efg *g,
         }
     }
     out->ncomponents = mixed.ncomponents;
+    if (st == BRINK_OK && mixed.nconvex > 0 && !out->convex_start) {
+        /* profiles map one to one; shift member indices past the list's earlier items */
+        int shift = out->count - mixed.count;
+        for (int k = 0; k < mixed.convex_start[mixed.nconvex]; k++)
+            mixed.convex_member[k] += shift;
+        out->nconvex = mixed.nconvex;
+        out->convex_start = mixed.convex_start;
+        out->convex_member = mixed.convex_member;
+        mixed.convex_start = mixed.convex_member = NULL;
+        mixed.nconvex = 0;
+    }
     out->stats = mixed.stats;
     brink_profile_list_free(&mixed);
     brink_reduced_free(map);

@@ -37,6 +37,8 @@ void brink_profile_list_free(brink_profile_list *l)
     if (!l) return;
     for (int i = 0; i < l->count; i++) brink_profile_clear(&l->items[i]);
     free(l->items);
+    free(l->convex_start);
+    free(l->convex_member);
     memset(l, 0, sizeof *l);
 }
 

@@ -5,7 +5,7 @@
 
 #include "brink/brink.h"
 
-static int fx_outcome(brink_efg_builder *b, long u1, long u2)
+static inline int fx_outcome(brink_efg_builder *b, long u1, long u2)
 {
     mpq_t pay[2];
     mpq_init(pay[0]);
@@ -18,12 +18,12 @@ static int fx_outcome(brink_efg_builder *b, long u1, long u2)
     return o;
 }
 
-static int fx_leaf(brink_efg_builder *b, long u1, long u2)
+static inline int fx_leaf(brink_efg_builder *b, long u1, long u2)
 {
     return brink_efg_builder_add_node(b, "", -1, fx_outcome(b, u1, u2), NULL);
 }
 
-static int fx_decision(brink_efg_builder *b, int player, const char *a0, const char *a1)
+static inline int fx_decision(brink_efg_builder *b, int player, const char *a0, const char *a1)
 {
     const char *acts[2] = {a0, a1};
     int h = brink_efg_builder_add_infoset(b, player, 2, "", acts, NULL, 0, NULL);
@@ -32,7 +32,7 @@ static int fx_decision(brink_efg_builder *b, int player, const char *a0, const c
 
 /* Four-stage centipede: T1 (1,0), T2 (0,2), T3 (3,1), T4 (2,4), pass at the end (4,3).
  * Backward induction: everyone takes; unique SPE with payoffs (1,0). */
-static brink_efg *fx_centipede(void)
+static inline brink_efg *fx_centipede(void)
 {
     brink_efg_builder *b = brink_efg_builder_new(2, NULL);
     long t[4][2] = {{1, 0}, {0, 2}, {3, 1}, {2, 4}};
@@ -46,7 +46,7 @@ static brink_efg *fx_centipede(void)
 
 /* Entry deterrence: Entrant Out -> (0, 2); In -> Incumbent Fight (-1,-1) / Accommodate (1,1).
  * SPE: (In, Accommodate). Pure Nash: also (Out, Fight), sustained by an incredible threat. */
-static brink_efg *fx_entry(void)
+static inline brink_efg *fx_entry(void)
 {
     brink_efg_builder *b = brink_efg_builder_new(2, NULL);
     brink_efg_builder_set_player_name(b, 0, "Entrant", NULL);
@@ -62,7 +62,7 @@ static brink_efg *fx_entry(void)
 /* One card of chance (High/Low, 1/2 each) seen by player 1 only, who Bets or Folds; player 2,
  * not seeing the card, Calls or Passes after a bet (one information set over both cards).
  * Fold: (-1, 1). Bet-Pass: (1, -1). Bet-Call: High (2,-2), Low (-2,2). */
-static brink_efg *fx_bluff(void)
+static inline brink_efg *fx_bluff(void)
 {
     brink_efg_builder *b = brink_efg_builder_new(2, NULL);
     mpq_t pr[2];

@@ -72,6 +72,11 @@ static void test_builder_errors(void)
     }
     CHECK(brink_efg_builder_add_infoset(b, BRINK_CHANCE, 3, "", NULL, pr, 0, &err) < 0);
     CHECK(strstr(err.message, "999999/1000000") != NULL);
+    /* A failure sticks: later calls and finish() report it again. */
+    CHECK(brink_efg_builder_add_node(b, "", -1, -1, &err) < 0);
+    CHECK(strstr(err.message, "999999/1000000") != NULL);
+    brink_efg_builder_free(b);
+    b = brink_efg_builder_new(1, NULL);
     mpq_set_si(pr[2], 333334, 1000000);
     CHECK(brink_efg_builder_add_infoset(b, BRINK_CHANCE, 3, "", NULL, pr, 0, &err) >= 0);
     mpq_set_si(pr[2], -1, 3);
