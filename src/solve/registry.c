@@ -13,6 +13,7 @@ static const brink_solver *const registry[] = {
     &brink_solver_cfrplus,
     &brink_solver_dcfr,
     &brink_solver_mccfr,
+    &brink_solver_agent_logit,
 };
 
 const brink_solver *const *brink_solvers(int *count)

@@ -14,5 +14,6 @@ extern const brink_solver brink_solver_cfr;
 extern const brink_solver brink_solver_cfrplus;
 extern const brink_solver brink_solver_dcfr;
 extern const brink_solver brink_solver_mccfr;
+extern const brink_solver brink_solver_agent_logit;
 
 #endif
