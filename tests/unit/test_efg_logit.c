@@ -235,8 +235,36 @@ static void test_chain_store(void)
     brink_efg_free(g);
 }
 
+/* Counts proportional to the QRE at lambda = 2 in Kuhn: the likelihood peaks at 2. */
+static void test_fit(void)
+{
+    brink_error err;
+    brink_efg *g = brink_gen_kuhn(&err);
+    brink_profile_list l;
+    CHECK(run(g, 2.0, 0, &l) == BRINK_OK && l.count == 1);
+    double *counts = calloc((size_t)g->nactions, sizeof *counts);
+    for (int a = 0; a < g->nactions && l.count == 1; a++)
+        counts[a] = 1000 * l.items[0].p[a];
+    brink_profile_list_free(&l);
+    double lam = -1, ll = 0;
+    brink_profile_list_init(&l);
+    CHECK(brink_agent_logit_fit(g, counts, NULL, &lam, &ll, &l, &err) == BRINK_OK);
+    CHECK_NEAR(lam, 2.0, 1e-3);
+    CHECK(isfinite(ll) && ll < 0);
+    CHECK_EQ_INT(l.count, 1);
+    if (l.count == 1)
+        CHECK_NEAR(l.items[0].lambda, lam, 0);
+    brink_profile_list_free(&l);
+    /* bad counts */
+    counts[0] = -1;
+    CHECK(brink_agent_logit_fit(g, counts, NULL, &lam, &ll, NULL, &err) == BRINK_EINVALID);
+    free(counts);
+    brink_efg_free(g);
+}
+
 int main(void)
 {
+    test_fit();
     test_one_choice();
     test_kuhn();
     test_chain_store();
