@@ -8,6 +8,7 @@ static const brink_solver *const registry[] = {
     &brink_solver_spe,
     &brink_solver_seqlp,
     &brink_solver_seqlcp,
+    &brink_solver_enummixed,
 };
 
 const brink_solver *const *brink_solvers(int *count)

@@ -9,5 +9,6 @@ extern const brink_solver brink_solver_enumpure;
 extern const brink_solver brink_solver_spe;
 extern const brink_solver brink_solver_seqlp;
 extern const brink_solver brink_solver_seqlcp;
+extern const brink_solver brink_solver_enummixed;
 
 #endif
