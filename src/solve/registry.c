@@ -9,6 +9,11 @@ static const brink_solver *const registry[] = {
     &brink_solver_seqlp,
     &brink_solver_seqlcp,
     &brink_solver_enummixed,
+    &brink_solver_sequential,
+    &brink_solver_cfr,
+    &brink_solver_cfrplus,
+    &brink_solver_dcfr,
+    &brink_solver_mccfr,
 };
 
 const brink_solver *const *brink_solvers(int *count)
