@@ -8,6 +8,7 @@ static const brink_solver *const registry[] = {
     &brink_solver_spe,
     &brink_solver_seqlp,
     &brink_solver_seqlcp,
+    &brink_solver_enummixed,
     &brink_solver_sequential,
     &brink_solver_cfr,
     &brink_solver_cfrplus,

@@ -9,6 +9,7 @@ extern const brink_solver brink_solver_enumpure;
 extern const brink_solver brink_solver_spe;
 extern const brink_solver brink_solver_seqlp;
 extern const brink_solver brink_solver_seqlcp;
+extern const brink_solver brink_solver_enummixed;
 extern const brink_solver brink_solver_sequential;
 extern const brink_solver brink_solver_cfr;
 extern const brink_solver brink_solver_cfrplus;
