@@ -46,7 +46,7 @@ static void test_leduc(void)
 {
     brink_error err;
     brink_efg *g = brink_gen_leduc(&err);
-    brink_profile_list l;
+    brink_profile_list l, lc;
     brink_status st;
     brink_profile *pr = solve(g, "seqlp", &l, &st);
     CHECK(pr != NULL);
@@ -55,8 +55,18 @@ static void test_leduc(void)
         CHECK_NEAR(pr->value[0], -0.0856064, 5e-7);
         CHECK(pr->nashconv < 1e-12);
     }
+    /* the card-level tree has exactly the same value */
+    brink_efg *gc = brink_gen_leduc_cards(&err);
+    brink_profile *pc = solve(gc, "seqlp", &lc, &st);
+    CHECK(pc != NULL);
+    if (pr && pc) {
+        CHECK_EQ_INT(pc->verified, 1);
+        CHECK(pr->valueq && pc->valueq && mpq_equal(pr->valueq[0], pc->valueq[0]));
+    }
     brink_profile_list_free(&l);
+    brink_profile_list_free(&lc);
     brink_efg_free(g);
+    brink_efg_free(gc);
 }
 
 static void test_bluff(void)
