@@ -47,6 +47,7 @@ void brink_cfr_free(brink_cfr *c)
     free(c->pm);
     free(c->val);
     free(c->seqv);
+    free(c->mark);
     free(c->V);
     free(c->chance_cum);
     free(c);
@@ -109,10 +110,11 @@ brink_cfr *brink_cfr_new(const brink_efg *g, const brink_cfr_params *p, brink_er
     c->pm = brink_calloc((size_t)N, sizeof(double));
     c->val = brink_calloc((size_t)N, sizeof(double));
     c->seqv = brink_calloc((size_t)N, sizeof(int));
+    c->mark = brink_calloc((size_t)N, sizeof(unsigned));
     c->V = brink_calloc(APn + (size_t)n, sizeof(double));
     c->chance_cum = brink_calloc(An, sizeof(double));
     if (!c->parent || !c->edge || !c->owner || !c->pay || !c->ps_action || !c->regret ||
-        !c->avg || !c->sigma || !c->cfv || !c->xr || !c->pm || !c->val || !c->seqv || !c->V ||
+        !c->avg || !c->sigma || !c->cfv || !c->xr || !c->pm || !c->val || !c->seqv || !c->mark || !c->V ||
         !c->chance_cum) {
         brink_cfr_free(c);
         brink_error_set(err, BRINK_ENOMEM, "cfr: out of memory");
@@ -164,7 +166,7 @@ brink_cfr *brink_cfr_new(const brink_efg *g, const brink_cfr_params *p, brink_er
         threads = 1;
     if (threads <= 0) {
         long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-        long want = N / 32768;
+        long want = N / 262144; /* a pass must be long next to two barrier round trips */
         threads = (int)(want < ncpu ? want : ncpu);
         if (threads < 1)
             threads = 1;
@@ -175,15 +177,21 @@ brink_cfr *brink_cfr_new(const brink_efg *g, const brink_cfr_params *p, brink_er
         if (c->pool)
             c->nthreads = threads;
     }
-    /* Bytes per player pass: forward ~49 B/node (parent, owner, edge, pm, sigma, pay, val),
-     * backward ~57 B/node; per action ~100 B (matching, averaging, regret update). */
-    c->bytes_per_iter = (double)n * (106.0 * N + 100.0 * c->AP / n);
     return c;
 }
 
-void brink_cfr__forward(const brink_cfr *c, int i, int lo, int hi)
+void brink_cfr__new_pass(brink_cfr *c)
 {
-    const int *parent = c->parent, *edge = c->edge;
+    if (++c->stamp == 0) { /* wrapped: forget every old mark */
+        memset(c->mark, 0, (size_t)c->N * sizeof *c->mark);
+        c->stamp = 1;
+    }
+}
+
+long brink_cfr__forward(const brink_cfr *c, int i, int lo, int hi, int prune)
+{
+    long skipped = 0;
+    const int *parent = c->parent, *edge = c->edge, *size = c->g->node_subtree_size;
     const signed char *owner = c->owner;
     const double *sigma = c->sigma, *pay = c->pay + (size_t)i * c->N;
     double *pm = c->pm, *val = c->val;
@@ -193,13 +201,23 @@ void brink_cfr__forward(const brink_cfr *c, int i, int lo, int hi)
             pm[v] = 1.0;
         } else {
             double w = owner[v] == i ? 1.0 : sigma[edge[v]];
-            pm[v] = pm[p] * w;
+            double x = pm[p] * w;
+            pm[v] = x;
+            if (prune && x == 0 && pm[p] != 0 && v + size[v] <= hi) {
+                /* others' zero-probability move: skip the subtree in both passes */
+                c->mark[v + size[v] - 1] = c->stamp;
+                c->seqv[v + size[v] - 1] = v;
+                skipped += size[v];
+                v += size[v] - 1;
+                continue;
+            }
         }
         val[v] = pay[v];
     }
+    return skipped;
 }
 
-void brink_cfr__backward(const brink_cfr *c, int i, int lo, int hi, double *cfv)
+void brink_cfr__backward(const brink_cfr *c, int i, int lo, int hi, double *cfv, int prune)
 {
     const int *parent = c->parent, *edge = c->edge;
     const signed char *owner = c->owner;
@@ -208,6 +226,10 @@ void brink_cfr__backward(const brink_cfr *c, int i, int lo, int hi, double *cfv)
     if (lo < 1)
         lo = 1;
     for (int v = hi - 1; v >= lo; v--) {
+        if (prune && c->mark[v] == c->stamp) {
+            v = c->seqv[v]; /* the pruned subtree's root; it contributes 0 to its parent */
+            continue;
+        }
         int p = parent[v], a = edge[v];
         double x = val[v];
         val[p] += sigma[a] * x;
@@ -285,12 +307,15 @@ static void full_tree_iteration(brink_cfr *c)
         accumulate_average(c, i, w);
         int a0 = g->player_action_start[i], a1 = g->player_action_start[i + 1];
         memset(c->cfv + a0, 0, (size_t)(a1 - a0) * sizeof(double));
+        brink_cfr__new_pass(c);
+        long skipped;
         if (c->pool) {
-            brink_cfr__pool_pass(c->pool, i);
+            skipped = brink_cfr__pool_pass(c->pool, i);
         } else {
-            brink_cfr__forward(c, i, 0, c->N);
-            brink_cfr__backward(c, i, 1, c->N, c->cfv);
+            skipped = brink_cfr__forward(c, i, 0, c->N, 1);
+            brink_cfr__backward(c, i, 1, c->N, c->cfv, 1);
         }
+        c->visited += (double)(c->N - skipped);
         update_regrets(c, i, t);
         if (c->prm.alternating)
             match_player(c, i);
@@ -323,9 +348,14 @@ int brink_cfr_threads(const brink_cfr *c)
 
 double brink_cfr_bytes_per_iteration(const brink_cfr *c)
 {
+    if (c->t == 0)
+        return 0;
     if (c->prm.variant == BRINK_CFR_EXTERNAL_SAMPLING)
-        return c->t > 0 ? c->mc_nodes * 60.0 / (double)c->t : 0;
-    return c->bytes_per_iter;
+        return c->mc_nodes * 60.0 / (double)c->t;
+    /* Per visited node and pass: forward ~49 B (parent, owner, edge, pm, sigma, pay, val),
+     * backward ~61 B (the same plus the prune mark and cfv); per player action and
+     * iteration ~100 B (regret matching, averaging, regret update). */
+    return 110.0 * c->visited / (double)c->t + 100.0 * c->AP;
 }
 
 static void normalised(const brink_cfr *c, const double *w, double *behav)
@@ -377,7 +407,7 @@ brink_status brink_cfr_nashconv(brink_cfr *c, double *nashconv, brink_error *err
         double *V = c->V;
         for (int s = 0; s < nseq; s++)
             V[s] = 0;
-        brink_cfr__forward(c, i, 0, c->N);
+        brink_cfr__forward(c, i, 0, c->N, 0);
         c->seqv[0] = 0;
         for (int v = 1; v < c->N; v++)
             c->seqv[v] = c->owner[v] == i ? 1 + c->edge[v] - as : c->seqv[c->parent[v]];
@@ -397,7 +427,7 @@ brink_status brink_cfr_nashconv(brink_cfr *c, double *nashconv, brink_error *err
         /* value of the profile: a backward pass (cfv output discarded into xr scratch) */
         for (int v = 0; v < c->N; v++)
             c->val[v] = c->pay[(size_t)i * c->N + v];
-        brink_cfr__backward(c, CFR_NOBODY, 1, c->N, NULL);
+        brink_cfr__backward(c, CFR_NOBODY, 1, c->N, NULL, 0);
         double value = c->val[0];
         double gain = br - value;
         total += gain > 0 ? gain : 0;

@@ -41,11 +41,14 @@ struct brink_cfr {
     /* per-node scratch */
     double *pm;             /* [N] reach of everyone but the traverser (or avg-profile reach) */
     double *val;            /* [N] traverser's value */
-    int *seqv;              /* [N] traverser's own sequence (best responses) */
+    int *seqv;              /* [N] own sequence (best responses); during a pruned pass, the
+                             * root of a pruned subtree, stored at its last node */
+    unsigned *mark;         /* [N] mark[last node of a pruned subtree] = stamp of the pass */
+    unsigned stamp;         /* current pass */
     double *V;              /* [AP + n] sequence values (best responses) */
 
     long t;                 /* iterations done */
-    double bytes_per_iter;  /* estimate of array traffic per iteration */
+    double visited;         /* node visits of all full-tree passes so far (after pruning) */
 
     /* threads (full-tree variants) */
     int nthreads;
@@ -63,15 +66,22 @@ struct brink_cfr {
 /* cfr_engine.c */
 void brink_cfr__regret_matching(brink_cfr *c, int h);
 /* One forward and backward pass for traverser i over nodes [lo, hi) of a subtree-closed
- * range, accumulating counterfactual values into cfv (may be a thread-local buffer). */
-void brink_cfr__forward(const brink_cfr *c, int i, int lo, int hi);
-void brink_cfr__backward(const brink_cfr *c, int i, int lo, int hi, double *cfv);
+ * range, accumulating counterfactual values into cfv (may be a thread-local buffer).
+ * With prune, a subtree entered through a zero-probability move of chance or another player
+ * (reach of the others 0 there, positive at the parent) is skipped in both passes: it adds
+ * nothing to any value or counterfactual value. Its val/pm entries are then stale, so the
+ * best-response code runs unpruned. Call brink_cfr__new_pass() before a pruned pass. */
+void brink_cfr__new_pass(brink_cfr *c);
+/* Returns the number of nodes skipped by pruning. */
+long brink_cfr__forward(const brink_cfr *c, int i, int lo, int hi, int prune);
+void brink_cfr__backward(const brink_cfr *c, int i, int lo, int hi, double *cfv, int prune);
 
 /* cfr_threads.c: a pool that splits the passes by subtrees; NULL when one thread is best. */
 cfr_pool *brink_cfr__pool_new(brink_cfr *c, int threads);
 void brink_cfr__pool_free(cfr_pool *p);
-/* Forward + backward pass for traverser i, cfv reduced into c->cfv. */
-void brink_cfr__pool_pass(cfr_pool *p, int i);
+/* Forward + backward pass for traverser i, cfv reduced into c->cfv; returns the number of
+ * nodes pruned. */
+long brink_cfr__pool_pass(cfr_pool *p, int i);
 
 /* cfr_mc.c: one external-sampling iteration (every player traverses once). */
 void brink_cfr__mc_iteration(brink_cfr *c);

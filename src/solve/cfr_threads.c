@@ -73,6 +73,7 @@ struct cfr_pool {
     int *blk;                /* [T + 1]: thread t handles cut[blk[t] .. blk[t+1]) */
     int ntop, *top;          /* nodes outside the cut subtrees' interiors, ascending */
     double **tcfv;           /* [T][AP] */
+    long *skipped;           /* [T] nodes pruned by each thread in the current pass */
     int started;             /* worker threads running: ids 1..started */
 };
 
@@ -89,11 +90,13 @@ static void pool_share(cfr_pool *p, int id)
     int a0 = g->player_action_start[i], a1 = g->player_action_start[i + 1];
     double *cfv = p->tcfv[id];
     memset(cfv + a0, 0, (size_t)(a1 - a0) * sizeof(double));
+    long skipped = 0;
     for (int k = p->blk[id]; k < p->blk[id + 1]; k++) {
         int r = p->cut[k], end = r + g->node_subtree_size[r];
-        brink_cfr__forward(c, i, r + 1, end);
-        brink_cfr__backward(c, i, r + 1, end, cfv);
+        skipped += brink_cfr__forward(c, i, r + 1, end, 1);
+        brink_cfr__backward(c, i, r + 1, end, cfv, 1);
     }
+    p->skipped[id] = skipped;
 }
 
 static void *worker(void *arg)
@@ -133,6 +136,7 @@ void brink_cfr__pool_free(cfr_pool *p)
         for (int t = 0; t < p->T; t++)
             free(p->tcfv[t]);
     free(p->tcfv);
+    free(p->skipped);
     free(p->th);
     free(p->cut);
     free(p->blk);
@@ -167,7 +171,8 @@ cfr_pool *brink_cfr__pool_new(brink_cfr *c, int threads)
     p->cut = brink_calloc((size_t)N, sizeof *p->cut);
     p->top = brink_calloc((size_t)N, sizeof *p->top);
     p->tcfv = brink_calloc((size_t)threads, sizeof *p->tcfv);
-    if (!p->th || !p->blk || !p->cut || !p->top || !p->tcfv) {
+    p->skipped = brink_calloc((size_t)threads, sizeof *p->skipped);
+    if (!p->th || !p->blk || !p->cut || !p->top || !p->tcfv || !p->skipped) {
         brink_cfr__pool_free(p);
         return NULL;
     }
@@ -226,15 +231,16 @@ cfr_pool *brink_cfr__pool_new(brink_cfr *c, int threads)
     return p;
 }
 
-void brink_cfr__pool_pass(cfr_pool *p, int i)
+long brink_cfr__pool_pass(cfr_pool *p, int i)
 {
+    long skipped = 0;
     brink_cfr *c = p->c;
     const brink_efg *g = c->g;
     p->traverser = i;
     /* top forward (ascending) */
     for (int k = 0; k < p->ntop; k++) {
         int v = p->top[k];
-        brink_cfr__forward(c, i, v, v + 1);
+        skipped += brink_cfr__forward(c, i, v, v + 1, 1);
     }
     barrier_wait(&p->start);
     pool_share(p, 0);
@@ -242,12 +248,14 @@ void brink_cfr__pool_pass(cfr_pool *p, int i)
     int a0 = g->player_action_start[i], a1 = g->player_action_start[i + 1];
     for (int t = 0; t < p->T; t++) {
         const double *tc = p->tcfv[t];
+        skipped += p->skipped[t];
         for (int a = a0; a < a1; a++)
             c->cfv[a] += tc[a];
     }
     /* top backward (descending); each top node's parent is a top node */
     for (int k = p->ntop - 1; k >= 1; k--) {
         int v = p->top[k];
-        brink_cfr__backward(c, i, v, v + 1, c->cfv);
+        brink_cfr__backward(c, i, v, v + 1, c->cfv, 1);
     }
+    return skipped;
 }
