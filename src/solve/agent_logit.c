@@ -13,6 +13,8 @@
  * The Jacobian is exact: one tangent (forward-mode) pass per column gives d Q / d y_b. The
  * path is traced in arclength with an Euler predictor and a Newton corrector on the system
  * augmented by the tangent hyperplane; the step grows when the corrector converges fast.
+ * Linear systems are dense, solved by LU with partial pivoting in a preallocated workspace
+ * (no allocation and no library error handler inside the loop).
  *
  * Output: the profile at opts->lambda, or (lambda = NaN) the end of the principal branch,
  * stopped when NashConv falls below AGENT_LOGIT_LIMIT_NASHCONV x (payoff range) or lambda
@@ -21,7 +23,6 @@
  * consistent ones. When the limit profile, rounded to simple fractions, passes the exact
  * check, it is returned exactly.
  */
-#include <gsl/gsl_linalg.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -217,78 +218,110 @@ static void residual(const brink_alogit *m, const double *y, double lambda, doub
     }
 }
 
-/* Jacobian [dH/dy | dH/dlambda] into J (AP rows, AP + 1 columns, row-major). */
-static void jacobian(brink_alogit *m, const double *y, double lambda, gsl_matrix *J)
+/* Dense workspace: J is AP x (AP + 1), S is (AP + 1) x (AP + 1), row-major. */
+typedef struct la_ws {
+    int n1;         /* AP + 1 */
+    double *J, *S, *r, *x;
+} la_ws;
+
+#define JAC(w, i, j) ((w)->J[(size_t)(i) * (w)->n1 + (j)])
+#define SQ(w, i, j) ((w)->S[(size_t)(i) * (w)->n1 + (j)])
+
+/* Jacobian [dH/dy | dH/dlambda] into w->J. */
+static void jacobian(brink_alogit *m, const double *y, double lambda, la_ws *w)
 {
     const brink_efg *g = m->g;
     int AP = m->AP;
-    gsl_matrix_set_zero(J);
+    memset(w->J, 0, (size_t)AP * w->n1 * sizeof(double));
     for (int h = 0; h < m->H; h++) {
         int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
         for (int a = 0; a < na; a++)
-            gsl_matrix_set(J, (size_t)a0, (size_t)(a0 + a), exp(y[a0 + a]));
+            JAC(w, a0, a0 + a) = exp(y[a0 + a]);
         for (int a = 1; a < na; a++) {
-            gsl_matrix_set(J, (size_t)(a0 + a), (size_t)(a0 + a), 1.0);
-            gsl_matrix_set(J, (size_t)(a0 + a), (size_t)a0, -1.0);
-            gsl_matrix_set(J, (size_t)(a0 + a), (size_t)AP, -(m->Q[a0 + a] - m->Q[a0]));
+            JAC(w, a0 + a, a0 + a) = 1.0;
+            JAC(w, a0 + a, a0) = -1.0;
+            JAC(w, a0 + a, AP) = -(m->Q[a0 + a] - m->Q[a0]);
         }
     }
     for (int b = 0; b < AP; b++) {
         tangent(m, b);
         for (int h = 0; h < m->H; h++) {
             int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
-            for (int a = 1; a < na; a++) {
-                double d = -lambda * (m->dQ[a0 + a] - m->dQ[a0]);
-                if (d != 0)
-                    gsl_matrix_set(J, (size_t)(a0 + a), (size_t)b,
-                                   gsl_matrix_get(J, (size_t)(a0 + a), (size_t)b) + d);
-            }
+            for (int a = 1; a < na; a++)
+                JAC(w, a0 + a, b) += -lambda * (m->dQ[a0 + a] - m->dQ[a0]);
         }
     }
 }
 
-/* Solve the square system M x = r (M overwritten). */
-static int lu_solve(gsl_matrix *M, const gsl_vector *r, gsl_vector *x, gsl_permutation *perm)
+/* Solve S x = r in place (S destroyed) by LU with partial pivoting. -1 when singular. */
+static int lu_solve(la_ws *w)
 {
-    int sgn;
-    gsl_error_handler_t *old = gsl_set_error_handler_off();
-    int rc = gsl_linalg_LU_decomp(M, perm, &sgn);
-    if (rc == 0)
-        rc = gsl_linalg_LU_solve(M, perm, r, x);
-    gsl_set_error_handler(old);
-    if (rc != 0)
-        return -1;
-    for (size_t k = 0; k < x->size; k++)
-        if (!isfinite(gsl_vector_get(x, k)))
+    int n = w->n1;
+    double *r = w->r;
+    for (int k = 0; k < n; k++) {
+        int piv = k;
+        double best = fabs(SQ(w, k, k));
+        for (int i = k + 1; i < n; i++)
+            if (fabs(SQ(w, i, k)) > best) {
+                best = fabs(SQ(w, i, k));
+                piv = i;
+            }
+        if (!(best > 0) || !isfinite(best))
             return -1;
+        if (piv != k) {
+            for (int j = 0; j < n; j++) {
+                double t = SQ(w, k, j);
+                SQ(w, k, j) = SQ(w, piv, j);
+                SQ(w, piv, j) = t;
+            }
+            double t = r[k];
+            r[k] = r[piv];
+            r[piv] = t;
+        }
+        double d = SQ(w, k, k);
+        for (int i = k + 1; i < n; i++) {
+            double f = SQ(w, i, k) / d;
+            if (f == 0)
+                continue;
+            double *ri = &SQ(w, i, 0), *rk = &SQ(w, k, 0);
+            for (int j = k + 1; j < n; j++)
+                ri[j] -= f * rk[j];
+            r[i] -= f * r[k];
+        }
+    }
+    for (int k = n - 1; k >= 0; k--) {
+        double s = r[k];
+        for (int j = k + 1; j < n; j++)
+            s -= SQ(w, k, j) * w->x[j];
+        w->x[k] = s / SQ(w, k, k);
+        if (!isfinite(w->x[k]))
+            return -1;
+    }
     return 0;
 }
 
 /* Unit tangent at z = (y, lambda): null vector of J, oriented along `prev` (or lambda > 0). */
 static int tangent_vector(brink_alogit *m, const double *z, const double *prev, double *t,
-                          gsl_matrix *J, gsl_matrix *S, gsl_vector *r, gsl_vector *x,
-                          gsl_permutation *perm)
+                          la_ws *w)
 {
     int AP = m->AP;
     brink_alogit_eval(m, z);
-    jacobian(m, z, z[AP], J);
-    for (int i = 0; i < AP; i++)
-        for (int j = 0; j <= AP; j++)
-            gsl_matrix_set(S, (size_t)i, (size_t)j, gsl_matrix_get(J, (size_t)i, (size_t)j));
+    jacobian(m, z, z[AP], w);
+    memcpy(w->S, w->J, (size_t)AP * w->n1 * sizeof(double));
     for (int j = 0; j <= AP; j++)
-        gsl_matrix_set(S, (size_t)AP, (size_t)j, prev ? prev[j] : (j == AP));
-    gsl_vector_set_zero(r);
-    gsl_vector_set(r, (size_t)AP, 1.0);
-    if (lu_solve(S, r, x, perm) != 0)
+        SQ(w, AP, j) = prev ? prev[j] : (j == AP);
+    memset(w->r, 0, (size_t)w->n1 * sizeof(double));
+    w->r[AP] = 1.0;
+    if (lu_solve(w) != 0)
         return -1;
     double norm = 0;
     for (int j = 0; j <= AP; j++)
-        norm += gsl_vector_get(x, (size_t)j) * gsl_vector_get(x, (size_t)j);
+        norm += w->x[j] * w->x[j];
     norm = sqrt(norm);
     if (!(norm > 0))
         return -1;
     for (int j = 0; j <= AP; j++)
-        t[j] = gsl_vector_get(x, (size_t)j) / norm;
+        t[j] = w->x[j] / norm;
     return 0;
 }
 
@@ -303,8 +336,7 @@ static double max_abs(const double *v, int n)
 /* Newton on H(z) = 0 with one extra equation: either t.(z - zp) = 0 (fixed_lambda < 0) or
  * lambda = fixed_lambda. Returns iterations used, or -1 without convergence. */
 static int correct(brink_alogit *m, double *z, const double *zp, const double *t,
-                   double fixed_lambda, double tol, gsl_matrix *J, gsl_matrix *S,
-                   gsl_vector *r, gsl_vector *x, gsl_permutation *perm, double *F)
+                   double fixed_lambda, double tol, la_ws *w, double *F)
 {
     int AP = m->AP;
     for (int it = 1; it <= 12; it++) {
@@ -317,22 +349,19 @@ static int correct(brink_alogit *m, double *z, const double *zp, const double *t
         } else {
             extra = z[AP] - fixed_lambda;
         }
-        jacobian(m, z, z[AP], J);
-        for (int i = 0; i < AP; i++) {
-            for (int j = 0; j <= AP; j++)
-                gsl_matrix_set(S, (size_t)i, (size_t)j, gsl_matrix_get(J, (size_t)i, (size_t)j));
-            gsl_vector_set(r, (size_t)i, -F[i]);
-        }
+        jacobian(m, z, z[AP], w);
+        memcpy(w->S, w->J, (size_t)AP * w->n1 * sizeof(double));
+        for (int i = 0; i < AP; i++)
+            w->r[i] = -F[i];
         for (int j = 0; j <= AP; j++)
-            gsl_matrix_set(S, (size_t)AP, (size_t)j, fixed_lambda < 0 ? t[j] : (j == AP));
-        gsl_vector_set(r, (size_t)AP, -extra);
-        if (lu_solve(S, r, x, perm) != 0)
+            SQ(w, AP, j) = fixed_lambda < 0 ? t[j] : (j == AP);
+        w->r[AP] = -extra;
+        if (lu_solve(w) != 0)
             return -1;
         double step = 0;
         for (int j = 0; j <= AP; j++) {
-            double d = gsl_vector_get(x, (size_t)j);
-            z[j] += d;
-            step = fmax(step, fabs(d));
+            z[j] += w->x[j];
+            step = fmax(step, fabs(w->x[j]));
         }
         if (!isfinite(step) || step > 1e6)
             return -1;
@@ -455,17 +484,19 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
                                "agent-logit: %d player actions exceed the dense-Jacobian limit "
                                "of %d; use a CFR method", AP, AGENT_LOGIT_MAX_ACTIONS);
     }
-    gsl_matrix *J = gsl_matrix_alloc((size_t)AP, (size_t)n1);
-    gsl_matrix *S = gsl_matrix_alloc((size_t)n1, (size_t)n1);
-    gsl_vector *r = gsl_vector_alloc((size_t)n1), *x = gsl_vector_alloc((size_t)n1);
-    gsl_permutation *perm = gsl_permutation_alloc((size_t)n1);
+    la_ws w;
+    w.n1 = n1;
+    w.J = brink_calloc((size_t)AP * n1 + 1, sizeof(double));
+    w.S = brink_calloc((size_t)n1 * n1, sizeof(double));
+    w.r = brink_calloc((size_t)n1, sizeof(double));
+    w.x = brink_calloc((size_t)n1, sizeof(double));
     double *z = brink_calloc((size_t)n1, sizeof *z), *zp = brink_calloc((size_t)n1, sizeof *zp);
     double *zs = brink_calloc((size_t)n1, sizeof *zs);
     double *t = brink_calloc((size_t)n1, sizeof *t), *tn = brink_calloc((size_t)n1, sizeof *tn);
     double *F = brink_calloc((size_t)n1, sizeof *F);
     double *behav = brink_calloc((size_t)g->nactions + 1, sizeof *behav);
     double *val = brink_calloc((size_t)m->n, sizeof *val), *br = brink_calloc((size_t)m->n, sizeof *br);
-    if (!J || !S || !r || !x || !perm || !z || !zp || !zs || !t || !tn || !F || !behav || !val ||
+    if (!w.J || !w.S || !w.r || !w.x || !z || !zp || !zs || !t || !tn || !F || !behav || !val ||
         !br) {
         st = brink_error_set(err, BRINK_ENOMEM, "agent-logit: out of memory");
         goto out;
@@ -491,7 +522,7 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
         st = emit(m, 0, out, err);
         goto out;
     }
-    if (tangent_vector(m, z, NULL, t, J, S, r, x, perm) != 0) {
+    if (tangent_vector(m, z, NULL, t, &w) != 0) {
         st = brink_error_set(err, BRINK_EINTERNAL, "agent-logit: singular Jacobian at lambda 0");
         goto out;
     }
@@ -515,12 +546,12 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
         for (int j = 0; j < n1; j++)
             zp[j] = z[j] + hstep * t[j];
         memcpy(zs, zp, (size_t)n1 * sizeof *zs);
-        int its = correct(m, zs, zp, t, -1, tol, J, S, r, x, perm, F);
+        int its = correct(m, zs, zp, t, -1, tol, &w, F);
         double dist = 0;
         for (int j = 0; j < n1 && its > 0; j++)
             dist = fmax(dist, fabs(zs[j] - zp[j]));
         if (its < 0 || dist > 0.5 * hstep + 1e-12 ||
-            tangent_vector(m, zs, t, tn, J, S, r, x, perm) != 0) {
+            tangent_vector(m, zs, t, tn, &w) != 0) {
             hstep *= 0.5;
             if (hstep < 1e-12 * fmax(1.0, z[AP])) {
                 if (limit && steps > 0) {
@@ -547,7 +578,7 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
                 zp[j] = z[j] + f * (zs[j] - z[j]);
             memcpy(zs, zp, (size_t)n1 * sizeof *zs);
             zs[AP] = target;
-            if (correct(m, zs, zp, t, target, tol, J, S, r, x, perm, F) < 0) {
+            if (correct(m, zs, zp, t, target, tol, &w, F) < 0) {
                 st = brink_error_set(err, BRINK_ENOCONVERGE,
                                      "agent-logit: corrector failed at lambda %.6g", target);
                 break;
@@ -588,16 +619,10 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
     if (out)
         out->stats.iterations = steps;
 out:
-    if (J)
-        gsl_matrix_free(J);
-    if (S)
-        gsl_matrix_free(S);
-    if (r)
-        gsl_vector_free(r);
-    if (x)
-        gsl_vector_free(x);
-    if (perm)
-        gsl_permutation_free(perm);
+    free(w.J);
+    free(w.S);
+    free(w.r);
+    free(w.x);
     free(z);
     free(zp);
     free(zs);
