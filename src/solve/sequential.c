@@ -125,11 +125,11 @@ static brink_status sequential_solve(const brink_efg *g, const brink_solve_optio
     }
     pr->belief = brink_calloc((size_t)g->nnodes, sizeof *pr->belief);
     pr->beliefq = brink_q_array_new((size_t)g->nnodes);
+    pr->nbelief = g->nnodes; /* the list frees beliefq with this length */
     if (!pr->belief || !pr->beliefq) {
         st = brink_error_set(err, BRINK_ENOMEM, "sequential: out of memory");
         goto out;
     }
-    pr->nbelief = g->nnodes;
 
     /* Behaviour: limits of x_{sa} / x_s. */
     for (int i = 0; i < 2; i++) {
