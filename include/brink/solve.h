@@ -149,6 +149,32 @@ brink_status brink_verify_efg(const brink_efg *g, brink_profile *pr, int exact,
 brink_status brink_verify_subgame_perfect(const brink_efg *g, const brink_profile *pr,
                                           int *is_spe, brink_error *err);
 
+/* Assessments (behaviour + beliefs, e.g. from the "sequential" method). Checks Bayes
+ * consistency wherever an information set is reached and sequential rationality at every
+ * player information set (no better continuation from h on, given the beliefs at h). Exact
+ * when pr->q and pr->beliefq are set; otherwise in doubles with tolerance tol.
+ * Off-path consistency in the Kreps–Wilson sense is not checkable from one profile; methods
+ * that build beliefs as limits of fully mixed profiles guarantee it. */
+typedef struct brink_assessment_report {
+    int exact;                 /* 1: the checks were done in rationals */
+    int consistent;            /* beliefs are distributions and follow Bayes' rule on path */
+    int sequentially_rational; /* every player optimises at every information set */
+    double max_belief_error;   /* on-path |belief - conditional reach| (doubles) */
+    double max_regret;         /* largest conditional gain from deviating at some infoset */
+    int worst_infoset;         /* where max_regret is attained, -1 if none */
+} brink_assessment_report;
+
+brink_status brink_verify_assessment(const brink_efg *g, const brink_profile *pr, double tol,
+                                     brink_assessment_report *rep, brink_error *err);
+
+/* Maximum-likelihood lambda of the agent logit QRE (principal branch) for observed action
+ * counts: counts[a] for every global action a (chance entries ignored). Gives lambda, the
+ * log-likelihood, and (out may be NULL) the QRE profile at that lambda with its beliefs.
+ * Uses o->tolerance / o->max_iterations for the path (o may be NULL). */
+brink_status brink_agent_logit_fit(const brink_efg *g, const double *counts,
+                                   const brink_solve_options *o, double *lambda,
+                                   double *loglik, brink_profile_list *out, brink_error *err);
+
 /* Expected payoff of every pure strategy of every player against the others' mixtures:
  * out[strat_offset[p] + s]. Doubles. */
 void brink_nfg_strategy_values(const brink_nfg *g, const double *profile, double *out);

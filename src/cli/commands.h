@@ -7,5 +7,10 @@ int brink_cli_info(int argc, char **argv);
 int brink_cli_solve(int argc, char **argv);
 int brink_cli_convert(int argc, char **argv);
 int brink_cli_verify(int argc, char **argv);
+/* cmd_scenario.c */
+int brink_cli_analyze(int argc, char **argv);
+int brink_cli_scenarios(int argc, char **argv);
+int brink_cli_show(int argc, char **argv);
+int brink_cli_compile(int argc, char **argv);
 
 #endif

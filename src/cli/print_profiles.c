@@ -49,6 +49,13 @@ void cli_print_profiles_text(brink_buf *out, const brink_game *g, const brink_so
     if ((s->flags & BRINK_SOLVER_ALL) && l->stats.complete) brink_buf_puts(out, " (complete)");
     if (l->stats.iterations) brink_buf_printf(out, ", %ld iterations", l->stats.iterations);
     brink_buf_puts(out, "\n");
+    if (l->count == 0)
+        brink_buf_printf(out, "\n%s\n",
+                         l->stats.complete
+                             ? "None exists: the method searched the whole game. (A finite game "
+                               "always has a Nash equilibrium in mixed strategies; try another "
+                               "--method, see brink solve --list.)"
+                             : "None found.");
     for (int i = 0; i < l->count; i++) {
         const brink_profile *pr = &l->items[i];
         brink_buf_printf(out, "\n%s %d", isfinite(pr->lambda) ? "QRE point" : "Equilibrium", i + 1);

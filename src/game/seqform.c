@@ -314,3 +314,55 @@ void brink_seqform_behav_from_realizationq(const brink_seqform *sf, const mpq_t 
         mpq_set(behav[a], g->action_probq[a]);
     mpq_clear(sum);
 }
+
+brink_status brink_seqform_entry_chance(const brink_seqform *sf, mpq_t *mass, brink_error *err)
+{
+    const brink_efg *g = sf->game;
+    int n = sf->nplayers;
+    mpq_t *chance = brink_q_array_new((size_t)g->nleaves + 1);
+    if (!chance)
+        return brink_error_set(err, BRINK_ENOMEM, "sequence form: out of memory");
+    brink_status st = leaf_chance_probs(g, chance, err);
+    for (int e = 0; e < sf->nentries; e++)
+        mpq_set_ui(mass[e], 0, 1);
+    for (int l = 0; l < g->nleaves && st == BRINK_OK; l++) {
+        if (mpq_sgn(chance[l]) == 0)
+            continue;
+        const int *key = sf->node_seq + (size_t)g->leaf_node[l] * n;
+        int lo = 0, hi = sf->nentries - 1, found = -1;
+        while (lo <= hi) { /* entries are sorted by tuple */
+            int mid = (lo + hi) / 2;
+            int c = 0;
+            for (int i = 0; i < n && c == 0; i++) {
+                int a = sf->entry_seq[(size_t)mid * n + i];
+                c = (a > key[i]) - (a < key[i]);
+            }
+            if (c == 0) {
+                found = mid;
+                break;
+            }
+            if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        if (found < 0)
+            st = brink_error_set(err, BRINK_EINTERNAL, "sequence form: leaf without entry");
+        else
+            mpq_add(mass[found], mass[found], chance[l]);
+    }
+    brink_q_array_free(chance, (size_t)g->nleaves + 1);
+    return st;
+}
+
+void brink_seqform_seq_lengths(const brink_seqform *sf, int player, int *len)
+{
+    const brink_efg *g = sf->game;
+    int as = g->player_action_start[player];
+    len[0] = 0;
+    for (int h = g->player_infoset_start[player]; h < g->player_infoset_start[player + 1]; h++) {
+        int a0 = g->infoset_action_start[h];
+        for (int a = 0; a < g->infoset_nactions[h]; a++)
+            len[1 + a0 + a - as] = len[sf->infoset_parent_seq[h]] + 1;
+    }
+}

@@ -16,4 +16,11 @@ void brink_seqform_realization_from_behavq(const brink_seqform *sf, const mpq_t 
 void brink_seqform_behav_from_realizationq(const brink_seqform *sf, const mpq_t *plans,
                                            mpq_t *behav);
 
+/* Chance probability mass of every payoff entry: mass[e] = sum over the entry's leaves of
+ * chance(l) (nentries initialised mpq). Used to shift payoffs by a constant. */
+brink_status brink_seqform_entry_chance(const brink_seqform *sf, mpq_t *mass, brink_error *err);
+
+/* Number of own actions in each sequence of `player` (len[0] = 0). */
+void brink_seqform_seq_lengths(const brink_seqform *sf, int player, int *len);
+
 #endif

@@ -65,10 +65,16 @@ typedef struct efg_reader {
     io_intmap out_map;   /* number -> index in outs */
     mpq_t *probs;        /* pool of chance probabilities of described infosets */
     size_t nprobs, probs_cap;
+    char **prob_text;    /* their source text, parallel to probs */
+    size_t prob_text_cap;
     mpq_t *pays;         /* pool of outcome payoffs */
     size_t npays, pays_cap;
+    char **pay_text;     /* their source text, parallel to pays */
+    size_t pay_text_cap;
     mpq_t *scratch_q;    /* one description's numbers */
     size_t scratch_q_cap;
+    char **scratch_t;    /* ... and their text */
+    size_t scratch_t_cap;
     const char **scratch_s; /* one description's action labels */
     size_t scratch_s_cap;
     mpq_t tmp, sum;
@@ -96,6 +102,19 @@ static brink_status relocate(efg_reader *r, int line, int col)
 static char *keep(efg_reader *r, const char *s)
 {
     return brink_arena_strdup(r->arena, s);
+}
+
+/* Copy of the current token's text (numbers are kept as text to compare repeats fast). */
+static char *keep_token(efg_reader *r)
+{
+    return brink_arena_strndup(r->arena, r->lx.cur.text, r->lx.cur.len);
+}
+
+/* Is the current token's text exactly t? Gambit writes a repeated description with the
+ * same number text, so this settles most comparisons without parsing the number. */
+static int token_is(const io_lexer *lx, const char *t)
+{
+    return strncmp(lx->cur.text, t, lx->cur.len) == 0 && t[lx->cur.len] == '\0';
 }
 
 static const char *player_name(int player, char *buf, size_t size)
@@ -205,24 +224,30 @@ static brink_status check_repeat_actions(efg_reader *r, const iset_rec *h, int c
 {
     io_lexer *lx = &r->lx;
     brink_status st;
-    char who[32];
-    player_name(h->player, who, sizeof who);
+    char who[32]; /* filled only when a message needs it */
     int k = 0;
     while (lx->cur.kind == IO_TOK_STRING) {
         if (k >= h->nactions)
             return io_lex_error(lx, BRINK_EINVALID,
                                 "infoset %d of %s has %d actions (line %d), but here more are "
-                                "listed", h->number, who, h->nactions, h->line);
+                                "listed", h->number, player_name(h->player, who, sizeof who),
+                                h->nactions, h->line);
         if (strcmp(lx->cur.text, h->actions[k]) != 0) {
             char t[48];
             snprintf(t, sizeof t, "%.40s", lx->cur.text);
             return io_lex_error(lx, BRINK_EINVALID,
                                 "action %d of infoset %d of %s is \"%s\" here but \"%.40s\" at "
-                                "line %d", k + 1, h->number, who, t, h->actions[k], h->line);
+                                "line %d", k + 1, h->number,
+                                player_name(h->player, who, sizeof who), t, h->actions[k],
+                                h->line);
         }
         if ((st = io_lex_advance(lx)) != BRINK_OK)
             return st;
-        if (chance) {
+        if (chance && lx->cur.kind == IO_TOK_NUMBER &&
+            token_is(lx, r->prob_text[h->prob_start + (size_t)k])) {
+            if ((st = io_lex_advance(lx)) != BRINK_OK)
+                return st;
+        } else if (chance) {
             int line = lx->cur.line, col = lx->cur.col;
             if ((st = io_lex_take_number(lx, "chance probability", r->tmp)) != BRINK_OK)
                 return st;
@@ -240,7 +265,8 @@ static brink_status check_repeat_actions(efg_reader *r, const iset_rec *h, int c
     if (k != h->nactions)
         return io_lex_error(lx, BRINK_EINVALID,
                             "infoset %d of %s has %d actions (line %d), but here %d are listed",
-                            h->number, who, h->nactions, h->line, k);
+                            h->number, player_name(h->player, who, sizeof who), h->nactions,
+                            h->line, k);
     return io_lex_advance(lx);
 }
 
@@ -263,7 +289,10 @@ static brink_status read_new_actions(efg_reader *r, int chance, int lbrace_line,
         if ((st = io_lex_advance(lx)) != BRINK_OK)
             return st;
         if (chance) {
-            if (io_grow_q(&r->scratch_q, &r->scratch_q_cap, k + 1) != 0)
+            if (io_grow_q(&r->scratch_q, &r->scratch_q_cap, k + 1) != 0 ||
+                io_grow((void **)&r->scratch_t, &r->scratch_t_cap, k + 1, sizeof(char *)) != 0)
+                return oom(r);
+            if (lx->cur.kind == IO_TOK_NUMBER && !(r->scratch_t[k] = keep_token(r)))
                 return oom(r);
             int line = lx->cur.line, col = lx->cur.col;
             if ((st = io_lex_take_number(lx, "chance probability", r->scratch_q[k])) != BRINK_OK)
@@ -302,8 +331,7 @@ static brink_status read_infoset(efg_reader *r, int player, int *id, int *nactio
     int nline = lx->cur.line, ncol = lx->cur.col;
     if ((st = io_lex_take_int(lx, "information set number", 1, INT_MAX, &number)) != BRINK_OK)
         return st;
-    char who[32];
-    player_name(player, who, sizeof who);
+    char who[32]; /* filled only when a message needs it */
     int idx = io_intmap_get(&r->iset_map, iset_key(player, number));
     int chance = player == BRINK_CHANCE;
 
@@ -311,7 +339,8 @@ static brink_status read_infoset(efg_reader *r, int player, int *id, int *nactio
         if (idx < 0)
             return io_lex_error_at(lx, BRINK_EINVALID, nline, ncol,
                                    "infoset %ld of %s is used before it is described (its first "
-                                   "use needs a label and an action list)", number, who);
+                                   "use needs a label and an action list)", number,
+                                   player_name(player, who, sizeof who));
         *id = r->isets[idx].id;
         *nactions = r->isets[idx].nactions;
         return BRINK_OK;
@@ -324,7 +353,8 @@ static brink_status read_infoset(efg_reader *r, int player, int *id, int *nactio
             snprintf(t, sizeof t, "%.40s", lx->cur.text);
             return io_lex_error(lx, BRINK_EINVALID,
                                 "infoset %ld of %s is labelled \"%s\" here but \"%.40s\" at line "
-                                "%d", number, who, t, h->label, h->line);
+                                "%d", number, player_name(player, who, sizeof who), t,
+                                h->label, h->line);
         }
         if ((st = io_lex_advance(lx)) != BRINK_OK)
             return st;
@@ -370,10 +400,14 @@ static brink_status read_infoset(efg_reader *r, int player, int *id, int *nactio
     memcpy(h->actions, r->scratch_s, (size_t)n * sizeof(char *));
     h->prob_start = r->nprobs;
     if (chance) {
-        if (io_grow_q(&r->probs, &r->probs_cap, r->nprobs + (size_t)n) != 0)
+        if (io_grow_q(&r->probs, &r->probs_cap, r->nprobs + (size_t)n) != 0 ||
+            io_grow((void **)&r->prob_text, &r->prob_text_cap, r->nprobs + (size_t)n,
+                    sizeof(char *)) != 0)
             return oom(r);
-        for (int a = 0; a < n; a++)
+        for (int a = 0; a < n; a++) {
             mpq_set(r->probs[r->nprobs + (size_t)a], r->scratch_q[a]);
+            r->prob_text[r->nprobs + (size_t)a] = r->scratch_t[a];
+        }
         r->nprobs += (size_t)n;
     }
     if (io_intmap_put(&r->iset_map, iset_key(player, number), (int)r->nisets) != 0)
@@ -386,9 +420,11 @@ static brink_status read_infoset(efg_reader *r, int player, int *id, int *nactio
 
 /* ---- outcomes ---- */
 
-/* Read `{ u1 [,] u2 [,] ... }` with exactly nplayers numbers into dst[0..n-1]; when cmp is
- * not NULL compare instead (cmp = the recorded payoffs) and report a mismatch. */
-static brink_status read_payoffs(efg_reader *r, long number, mpq_t *dst, const outcome_rec *cmp)
+/* Read `{ u1 [,] u2 [,] ... }` with exactly nplayers numbers into dst[0..n-1] (their text
+ * into dst_text); when cmp is not NULL compare instead (cmp = the recorded payoffs) and
+ * report a mismatch. */
+static brink_status read_payoffs(efg_reader *r, long number, mpq_t *dst, char **dst_text,
+                                 const outcome_rec *cmp)
 {
     io_lexer *lx = &r->lx;
     brink_status st;
@@ -401,6 +437,13 @@ static brink_status read_payoffs(efg_reader *r, long number, mpq_t *dst, const o
             snprintf(what, sizeof what, "payoff of player %d (a number)", p + 1);
             return io_lex_expected(lx, what);
         }
+        if (cmp && token_is(lx, r->pay_text[cmp->pay_start + (size_t)p])) {
+            if ((st = io_lex_advance(lx)) != BRINK_OK || (st = io_lex_skip_comma(lx)) != BRINK_OK)
+                return st;
+            continue;
+        }
+        if (!cmp && !(dst_text[p] = keep_token(r)))
+            return oom(r);
         mpq_ptr q = cmp ? r->tmp : dst[p];
         if ((st = io_lex_take_number(lx, "payoff", q)) != BRINK_OK)
             return st;
@@ -455,7 +498,7 @@ static brink_status read_outcome(efg_reader *r, int *id)
         }
         if ((st = io_lex_advance(lx)) != BRINK_OK)
             return st;
-        if ((st = read_payoffs(r, number, NULL, o)) != BRINK_OK)
+        if ((st = read_payoffs(r, number, NULL, NULL, o)) != BRINK_OK)
             return st;
         *id = o->id;
         return BRINK_OK;
@@ -466,9 +509,11 @@ static brink_status read_outcome(efg_reader *r, int *id)
     if ((st = io_lex_advance(lx)) != BRINK_OK)
         return st;
     size_t start = r->npays;
-    if (io_grow_q(&r->pays, &r->pays_cap, start + (size_t)r->nplayers) != 0)
+    if (io_grow_q(&r->pays, &r->pays_cap, start + (size_t)r->nplayers) != 0 ||
+        io_grow((void **)&r->pay_text, &r->pay_text_cap, start + (size_t)r->nplayers,
+                sizeof(char *)) != 0)
         return oom(r);
-    if ((st = read_payoffs(r, number, r->pays + start, NULL)) != BRINK_OK)
+    if ((st = read_payoffs(r, number, r->pays + start, r->pay_text + start, NULL)) != BRINK_OK)
         return st;
     int oid = brink_efg_builder_add_outcome(r->b, label, (const mpq_t *)(r->pays + start),
                                             (int)number, r->err);
@@ -604,6 +649,9 @@ brink_efg *brink_efg_read(const char *text, size_t len, const char *filename, br
     io_free_q(r.pays, r.pays_cap);
     io_free_q(r.scratch_q, r.scratch_q_cap);
     free(r.scratch_s);
+    free(r.scratch_t);
+    free(r.prob_text);
+    free(r.pay_text);
     free(r.isets);
     free(r.outs);
     mpq_clear(r.tmp);

@@ -19,8 +19,9 @@ static brink_status check_string(const char *s, const char *what, brink_error *e
     if (io_gambit_string_ok(s))
         return BRINK_OK;
     return brink_error_set(err, BRINK_EINVALID,
-                           "%s \"%.60s\" cannot be written in Gambit format (a backslash at "
-                           "its end or right before a quote would be read back differently)",
+                           "%s \"%.60s\" cannot be written in Gambit format (it is not valid "
+                           "UTF-8, or a backslash at its end or right before a quote would be "
+                           "read back differently)",
                            what, s);
 }
 
@@ -123,10 +124,13 @@ brink_status brink_efg_write(const brink_efg *g, brink_buf *out, brink_error *er
             int chance = p == BRINK_CHANCE;
             brink_buf_puts(out, chance ? "c " : "p ");
             io_put_gambit_string(out, str(g->node_label[v]));
-            if (chance)
-                brink_buf_printf(out, " %d ", iset_no[h]);
-            else
-                brink_buf_printf(out, " %d %d ", p + 1, iset_no[h]);
+            brink_buf_append(out, " ", 1);
+            if (!chance) {
+                io_put_long(out, p + 1);
+                brink_buf_append(out, " ", 1);
+            }
+            io_put_long(out, iset_no[h]);
+            brink_buf_append(out, " ", 1);
             io_put_gambit_string(out, str(g->infoset_label[h]));
             brink_buf_puts(out, " {");
             int a0 = g->infoset_action_start[h];
@@ -135,7 +139,7 @@ brink_status brink_efg_write(const brink_efg *g, brink_buf *out, brink_error *er
                 io_put_gambit_string(out, str(g->action_label[a]));
                 if (chance) {
                     brink_buf_puts(out, " ");
-                    brink_buf_put_q(out, g->action_probq[a]);
+                    io_put_q(out, g->action_probq[a]);
                 }
             }
             brink_buf_puts(out, " }");
@@ -145,12 +149,14 @@ brink_status brink_efg_write(const brink_efg *g, brink_buf *out, brink_error *er
             brink_buf_puts(out, " 0\n");
             continue;
         }
-        brink_buf_printf(out, " %d ", out_no[o]);
+        brink_buf_append(out, " ", 1);
+        io_put_long(out, out_no[o]);
+        brink_buf_append(out, " ", 1);
         io_put_gambit_string(out, str(g->outcome_label[o]));
         brink_buf_puts(out, " {");
         for (size_t p = 0; p < n; p++) {
             brink_buf_puts(out, p ? ", " : " ");
-            brink_buf_put_q(out, g->outcome_payq[(size_t)o * n + p]);
+            io_put_q(out, g->outcome_payq[(size_t)o * n + p]);
         }
         brink_buf_puts(out, " }\n");
     }

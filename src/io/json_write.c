@@ -95,7 +95,7 @@ static void put_numbers(brink_buf *out, const char *exact_key, const char *doubl
     brink_buf_printf(out, "\"%s\": [", exact_key);
     for (size_t i = 0; i < n; i++) {
         brink_buf_puts(out, i ? ", \"" : "\"");
-        brink_buf_put_q(out, q[i]);
+        io_put_q(out, q[i]);
         brink_buf_puts(out, "\"");
     }
     brink_buf_printf(out, "], \"%s\": [", double_key);

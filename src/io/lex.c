@@ -44,6 +44,12 @@ static void bump(io_lexer *lx)
     }
 }
 
+/* Columns for n ASCII bytes just passed over (no newline among them). */
+static void add_cols(io_lexer *lx, size_t n)
+{
+    lx->col = n > (size_t)(INT_MAX - lx->col) ? INT_MAX : lx->col + (int)n;
+}
+
 brink_status io_lex_error_at(io_lexer *lx, brink_status code, int line, int col,
                              const char *fmt, ...)
 {
@@ -103,6 +109,20 @@ static brink_status lex_string(io_lexer *lx)
     brink_status st = sbuf_reserve(lx, end - start + 1);
     if (st != BRINK_OK)
         return st;
+    /* Fast path, most labels: printable ASCII without escapes is copied as is. */
+    int plain = 1;
+    for (size_t k = start; k < end && plain; k++)
+        plain = s[k] >= 0x20 && s[k] < 0x7F && s[k] != '\\';
+    if (plain) {
+        memcpy(lx->sbuf, s + start, end - start);
+        lx->sbuf[end - start] = '\0';
+        lx->pos = end + 1;
+        add_cols(lx, end - start + 2);
+        lx->cur.kind = IO_TOK_STRING;
+        lx->cur.text = lx->sbuf;
+        lx->cur.len = end - start;
+        return BRINK_OK;
+    }
     size_t o = 0;
     bump(lx); /* opening quote */
     while (lx->pos < end) {
@@ -144,8 +164,15 @@ brink_status io_lex_advance(io_lexer *lx)
     if (lx->failed)
         return lx->status;
     const unsigned char *s = (const unsigned char *)lx->src;
-    while (lx->pos < lx->len && is_space(s[lx->pos]))
-        bump(lx);
+    while (lx->pos < lx->len && is_space(s[lx->pos])) {
+        if (s[lx->pos++] == '\n') {
+            if (lx->line < INT_MAX)
+                lx->line++;
+            lx->col = 1;
+        } else {
+            add_cols(lx, 1);
+        }
+    }
     lx->cur.line = lx->line;
     lx->cur.col = lx->col;
     lx->cur.text = lx->src + lx->pos;
@@ -164,7 +191,8 @@ brink_status io_lex_advance(io_lexer *lx)
         if (is_digit(c) || c == '-' || c == '+' || c == '.') {
             size_t start = lx->pos;
             while (lx->pos < lx->len && is_number_char(s[lx->pos]))
-                bump(lx);
+                lx->pos++;
+            add_cols(lx, lx->pos - start); /* ASCII: one column per byte */
             lx->cur.kind = IO_TOK_NUMBER;
             lx->cur.len = lx->pos - start;
             return BRINK_OK;
@@ -172,7 +200,8 @@ brink_status io_lex_advance(io_lexer *lx)
         if (is_alpha(c) || c == '#' || c == '_') {
             size_t start = lx->pos;
             while (lx->pos < lx->len && is_word_char(s[lx->pos]))
-                bump(lx);
+                lx->pos++;
+            add_cols(lx, lx->pos - start);
             lx->cur.kind = IO_TOK_WORD;
             lx->cur.len = lx->pos - start;
             return BRINK_OK;
@@ -305,38 +334,70 @@ brink_status io_lex_take_int(io_lexer *lx, const char *what, long min, long max,
     return io_lex_advance(lx);
 }
 
+/* Parse -?D{1,18} at s[0..n) into *v; returns 0 when the text is not such an integer. */
+static int small_int(const char *s, size_t n, long *v)
+{
+    size_t i = n > 0 && s[0] == '-';
+    if (n == i || n - i > 18)
+        return 0;
+    long x = 0;
+    for (size_t k = i; k < n; k++) {
+        if (!is_digit((unsigned char)s[k]))
+            return 0;
+        x = x * 10 + (s[k] - '0');
+    }
+    *v = i ? -x : x;
+    return 1;
+}
+
 brink_status io_lex_take_number(io_lexer *lx, const char *what, mpq_t out)
 {
     if (lx->cur.kind != IO_TOK_NUMBER)
         return io_lex_expected(lx, what);
+    const char *s = lx->cur.text;
+    size_t n = lx->cur.len;
+
+    /* Fast paths for the common shapes "-12" and "-3/4" (same values brink_q_parse gives). */
+    long num, den;
+    const char *slash = memchr(s, '/', n);
+    if (!slash && small_int(s, n, &num)) {
+        mpq_set_si(out, num, 1);
+        return io_lex_advance(lx);
+    }
+    if (slash && small_int(s, (size_t)(slash - s), &num) &&
+        small_int(slash + 1, n - (size_t)(slash - s) - 1, &den) && den > 0) {
+        mpq_set_si(out, num, (unsigned long)den);
+        mpq_canonicalize(out);
+        return io_lex_advance(lx);
+    }
+
     char t[64];
-    clip(t, sizeof t, lx->cur.text, lx->cur.len, 32);
     /* Bound the exponent before GMP expands it: "1e99999" is 8 bytes of input but a
      * 40-kilobyte integer, and a file full of them must not cost gigabytes. */
     const char *e = NULL;
-    int slash = 0;
-    for (size_t i = 0; i < lx->cur.len; i++) {
-        if (lx->cur.text[i] == 'e' || lx->cur.text[i] == 'E')
-            e = lx->cur.text + i + 1;
-        slash |= lx->cur.text[i] == '/';
-    }
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == 'e' || s[i] == 'E')
+            e = s + i + 1;
     if (e && !slash) {
-        const char *end = lx->cur.text + lx->cur.len;
+        const char *end = s + n;
         long x = 0;
         if (e < end && *e == '-')
             e++;
         for (; e < end && is_digit((unsigned char)*e) && x <= IO_MAX_EXPONENT; e++)
             x = x * 10 + (*e - '0');
-        if (x > IO_MAX_EXPONENT)
+        if (x > IO_MAX_EXPONENT) {
+            clip(t, sizeof t, s, n, 32);
             return io_lex_error(lx, BRINK_ETOOBIG,
                                 "exponent out of range in '%s' (brink reads exponents up to "
                                 "%d)", t, IO_MAX_EXPONENT);
+        }
     }
     brink_error qe;
-    brink_error_clear(&qe);
-    brink_status st = brink_q_parse(out, lx->cur.text, lx->cur.len, &qe);
-    if (st == BRINK_ESYNTAX)
+    brink_status st = brink_q_parse(out, s, n, &qe);
+    if (st == BRINK_ESYNTAX) {
+        clip(t, sizeof t, s, n, 32);
         return io_lex_error(lx, BRINK_ESYNTAX, "invalid number '%s' (expected %s)", t, what);
+    }
     if (st != BRINK_OK)
         return io_lex_error(lx, st, "%s", qe.message);
     return io_lex_advance(lx);

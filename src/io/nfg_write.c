@@ -19,8 +19,9 @@ static brink_status check_string(const char *s, const char *what, brink_error *e
     if (io_gambit_string_ok(s))
         return BRINK_OK;
     return brink_error_set(err, BRINK_EINVALID,
-                           "%s \"%.60s\" cannot be written in Gambit format (a backslash at "
-                           "its end or right before a quote would be read back differently)",
+                           "%s \"%.60s\" cannot be written in Gambit format (it is not valid "
+                           "UTF-8, or a backslash at its end or right before a quote would be "
+                           "read back differently)",
                            what, s);
 }
 
@@ -73,7 +74,7 @@ brink_status brink_nfg_write(const brink_nfg *g, brink_buf *out, brink_error *er
             io_put_gambit_string(out, g->outcome_labels[o] ? g->outcome_labels[o] : "");
             for (size_t p = 0; p < n; p++) {
                 brink_buf_puts(out, p ? ", " : " ");
-                brink_buf_put_q(out, g->outcome_payq[(size_t)o * n + p]);
+                io_put_q(out, g->outcome_payq[(size_t)o * n + p]);
             }
             brink_buf_puts(out, " }\n");
         }
@@ -92,7 +93,7 @@ brink_status brink_nfg_write(const brink_nfg *g, brink_buf *out, brink_error *er
             for (size_t p = 0; p < n; p++) {
                 if (p)
                     brink_buf_puts(out, " ");
-                brink_buf_put_q(out, g->payq[c * n + p]);
+                io_put_q(out, g->payq[c * n + p]);
             }
             brink_buf_puts(out, "\n");
         }

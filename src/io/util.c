@@ -49,15 +49,26 @@ void io_free_q(mpq_t *p, size_t cap)
 /* Gambit's reader turns \" into a quote and keeps any other backslash pair as two
  * characters. So a label can be written back exactly iff, pairing each backslash with the
  * character after it (left to right, as the reader does), no backslash is paired with a
- * quote or with the end of the string. */
+ * quote or with the end of the string — and it is valid UTF-8, which both readers require. */
 int io_gambit_string_ok(const char *s)
 {
+    size_t len = strlen(s);
     for (size_t i = 0; s[i]; i++) {
+        if ((unsigned char)s[i] >= 0x80) {
+            size_t k = io_utf8_seq((const unsigned char *)s + i, len - i);
+            if (k == 0)
+                return 0; /* Gambit (and brink) reject invalid UTF-8 */
+            i += k - 1;
+            continue;
+        }
         if (s[i] != '\\')
             continue;
         if (s[i + 1] == '\0' || s[i + 1] == '"')
             return 0;
-        i++; /* skip the partner */
+        size_t k = io_utf8_seq((const unsigned char *)s + i + 1, len - i - 1);
+        if (k == 0)
+            return 0;
+        i += k; /* skip the partner, a whole character */
     }
     return 1;
 }
@@ -108,4 +119,33 @@ size_t io_utf8_seq(const unsigned char *s, size_t n)
         return 4;
     }
     return 0;
+}
+
+void io_put_long(brink_buf *out, long v)
+{
+    char digits[24];
+    size_t i = sizeof digits;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do {
+        digits[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        digits[--i] = '-';
+    brink_buf_append(out, digits + i, sizeof digits - i);
+}
+
+void io_put_q(brink_buf *out, const mpq_t q)
+{
+    /* Most payoffs and probabilities are small: skip GMP's string conversion for them. */
+    if (mpz_fits_slong_p(mpq_numref(q)) && mpz_fits_slong_p(mpq_denref(q))) {
+        io_put_long(out, mpz_get_si(mpq_numref(q)));
+        long den = mpz_get_si(mpq_denref(q));
+        if (den != 1) {
+            brink_buf_append(out, "/", 1);
+            io_put_long(out, den);
+        }
+        return;
+    }
+    brink_buf_put_q(out, q);
 }

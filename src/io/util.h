@@ -15,11 +15,17 @@ int io_grow_q(mpq_t **p, size_t *cap, size_t need);
 void io_free_q(mpq_t *p, size_t cap);
 
 /* Can `s` be written as a Gambit quoted string that Gambit's reader gives back exactly?
- * Not when a backslash is the last character or stands right before a quote. */
+ * Not when a backslash is the last character or stands right before a quote, nor when `s`
+ * is not valid UTF-8. */
 int io_gambit_string_ok(const char *s);
 /* Append s as a Gambit quoted string: '"' becomes \" and everything else is copied (a
  * backslash and the character after it are copied as a pair). Call io_gambit_string_ok first. */
 void io_put_gambit_string(brink_buf *out, const char *s);
+
+/* Append a decimal integer / an exact rational as "p" or "p/q" (same text as
+ * brink_buf_put_q, faster for numbers that fit in a long). */
+void io_put_long(brink_buf *out, long v);
+void io_put_q(brink_buf *out, const mpq_t q);
 
 /* Length of the valid UTF-8 sequence starting at s[0] (n >= 1 bytes available), or 0 when
  * invalid (overlong forms, surrogates and code points above U+10FFFF are invalid). */

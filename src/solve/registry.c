@@ -6,8 +6,16 @@
 static const brink_solver *const registry[] = {
     &brink_solver_enumpure,
     &brink_solver_spe,
+    &brink_solver_seqlp,
+    &brink_solver_seqlcp,
     &brink_solver_enummixed,
     &brink_solver_lcp,
+    &brink_solver_sequential,
+    &brink_solver_cfr,
+    &brink_solver_cfrplus,
+    &brink_solver_dcfr,
+    &brink_solver_mccfr,
+    &brink_solver_agent_logit,
 };
 
 const brink_solver *const *brink_solvers(int *count)

@@ -34,6 +34,13 @@ $BRINK solve $D/bos.nfg --method enumpure --json > "$TMP/out.json"
 if command -v python3 >/dev/null; then
   if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["profiles"])==2' "$TMP/out.json"; then ok; else bad "json parse"; fi
 fi
+# Mixed equilibrium of the bluffing game (derived by hand: Low bets 1/3, P2 calls 2/3, value 1/3)
+# by the two sequence-form methods.
+expect_output "bluff: seqlcp" "NE,1,0,1/3,2/3,2/3,1/3" $BRINK solve $D/bluff.efg --method seqlcp --gambit
+expect_output "bluff: seqlp" "NE,1,0,1/3,2/3,2/3,1/3" $BRINK solve $D/bluff.efg --method seqlp --gambit
+expect_status "pure search finds none" 0 $BRINK solve $D/bluff.efg --method enumpure
+expect_grep "and says none exists" "None exists" "$TMP/stdout"
+
 # Tree picture: DOT with the information set drawn as a dashed link.
 expect_status "convert to dot" 0 $BRINK convert $D/bluff.efg -o "$TMP/t.dot"
 expect_grep "dot has a digraph" "^digraph game" "$TMP/t.dot"

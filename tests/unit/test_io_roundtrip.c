@@ -143,6 +143,46 @@ static void test_built(void)
     brink_efg_free(e);
 }
 
+/* Which labels the Gambit writers accept, and that accepted ones come back unchanged. */
+static void test_label_rules(void)
+{
+    struct { const char *label; int ok; } cases[] = {
+        {"plain", 1},
+        {"quote \" inside", 1},
+        {"\"", 1},
+        {"back\\slash", 1},           /* backslash + 's' */
+        {"two \\\\ backslashes", 1},  /* a backslash pair */
+        {"\\\\\"", 1},               /* pair, then a quote */
+        {"caf\xC3\xA9 \\\xC3\xA9", 1},  /* UTF-8, and a backslash before a 2-byte char */
+        {"ends with \\", 0},
+        {"\\\" backslash-quote", 0},
+        {"bad \xFF byte", 0},
+        {"cut \xE2\x82", 0},
+        {"\\\xFF", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        brink_error err;
+        int n[1] = {2};
+        brink_nfg *g = brink_nfg_new(1, n, &err);
+        if (!g)
+            continue;
+        CHECK(brink_nfg_set_strat_label(g, 0, 1, cases[i].label, &err) == BRINK_OK);
+        brink_buf b;
+        brink_buf_init(&b);
+        brink_status st = brink_nfg_write(g, &b, &err);
+        CHECK_MSG((st == BRINK_OK) == cases[i].ok, "label %zu: %s", i, err.message);
+        if (st == BRINK_OK) {
+            brink_nfg *back = brink_nfg_read(b.data, b.len, "label.nfg", &err);
+            CHECK_MSG(back && strcmp(back->strat_labels[1], cases[i].label) == 0, "label %zu", i);
+            brink_nfg_free(back);
+        } else {
+            CHECK(st == BRINK_EINVALID && strstr(err.message, "strategy label") != NULL);
+        }
+        brink_buf_free(&b);
+        brink_nfg_free(g);
+    }
+}
+
 static void test_writer_renumbers(void)
 {
     /* Infoset numbers that repeat within a player cannot be written as they are. */
@@ -264,6 +304,7 @@ int main(void)
     test_efg_text();
     test_nfg_text();
     test_built();
+    test_label_rules();
     test_writer_renumbers();
     test_json();
     return check_finish();

@@ -1,0 +1,89 @@
+/* analyze.c — brink_analyze(): a scenario at its default values, explained, with answers to
+ * its declared questions. Owns one instance (the game analysed) and the outcome groups.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/analysis_int.h"
+
+void brink_analysis_free(brink_analysis *a)
+{
+    if (!a)
+        return;
+    for (int i = 0; i < a->nanswers; i++)
+        an_answer_free(&a->answers[i]);
+    free(a->answers);
+    if (a->game) {
+        for (int i = 0; i < a->count; i++)
+            an_eq_free(&a->eq[i], a->game);
+    }
+    free(a->eq);
+    an_groups_free(a->ngroups, a->group_text, a->leaf_group);
+    brink_scenario_instance_free(a->instance);
+    free(a);
+}
+
+brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_options *o,
+                              brink_error *err)
+{
+    brink_analysis_options defaults;
+    if (!o) {
+        brink_analysis_options_init(&defaults);
+        o = &defaults;
+    }
+    double t0 = brink_now();
+    brink_analysis *a = calloc(1, sizeof *a);
+    if (!a) {
+        brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        return NULL;
+    }
+    a->sc = sc;
+    a->instance = brink_scenario_instance_new(sc, err);
+    if (!a->instance)
+        goto fail;
+    a->game = brink_scenario_instance_game(a->instance);
+    if (an_groups(sc, a->game, &a->ngroups, &a->group_text, &a->leaf_group, err))
+        goto fail;
+    brink_eqset s;
+    if (brink_analysis_solve(a->instance, a->leaf_group, a->ngroups, o, &s, err))
+        goto fail;
+    a->count = s.count;
+    a->eq = s.eq;
+    a->nfound = s.nfound;
+    a->nrejected = s.nrejected;
+    a->complete = s.complete;
+    memcpy(a->method, s.method, sizeof a->method);
+    a->method_why = s.method_why;
+    a->guarantee = s.guarantee;
+    if (o->questions && brink_scenario_nquestions(sc) > 0) {
+        int nq = brink_scenario_nquestions(sc);
+        a->answers = brink_calloc((size_t)nq, sizeof *a->answers);
+        if (!a->answers) {
+            brink_error_set(err, BRINK_ENOMEM, "out of memory");
+            goto fail;
+        }
+        for (int i = 0; i < nq; i++) {
+            a->answers[i].q = brink_scenario_question(sc, i);
+            a->nanswers = i + 1;
+            brink_error local;
+            brink_error_clear(&local);
+            brink_status st = an_answer(sc, a, o, &a->answers[i], &local);
+            if (st == BRINK_ENOMEM || st == BRINK_EINTERNAL) {
+                if (err)
+                    *err = local;
+                goto fail;
+            }
+            if (st) {   /* unanswerable: say why, keep the rest of the analysis */
+                a->answers[i].status = st;
+                snprintf(a->answers[i].message, sizeof a->answers[i].message, "%s",
+                         local.message);
+            }
+        }
+    }
+    a->seconds = brink_now() - t0;
+    return a;
+fail:
+    brink_analysis_free(a);
+    return NULL;
+}

@@ -1,0 +1,174 @@
+/* answer.c — answers to declared questions other than thresholds (threshold.c):
+ *
+ *   sweep    solve on a grid of one or two parameters (the others at their defaults) and
+ *            record the watched choice, the number of equilibria, each actor's expected value
+ *            and the outcome probabilities of the first equilibrium at every point;
+ *   compare  for each option of the watched decision, what follows if it is taken (in the
+ *            first equilibrium): each actor's expected value and the outcome probabilities,
+ *            weighting the decision's nodes by the actor's beliefs.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/analysis_int.h"
+
+void an_answer_free(brink_answer *ans)
+{
+    free(ans->x);
+    if (ans->choice)
+        for (int i = 0; i < ans->npoints; i++)
+            free(ans->choice[i]);
+    free(ans->choice);
+    free(ans->nequilibria);
+    free(ans->value);
+    free(ans->group_prob);
+    free(ans->issue_mean);
+    free(ans->opt_label);
+    free(ans->opt_value);
+    free(ans->opt_group);
+}
+
+static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
+                          const brink_analysis_options *o, brink_answer *ans, brink_error *err)
+{
+    const brink_question *q = ans->q;
+    int np = brink_scenario_nparams(sc), na = brink_scenario_nactors(sc), G = an->ngroups;
+    int n0 = q->steps[0], n1 = q->nparams > 1 ? q->steps[1] : 1;
+    int watch[64], nwatch = 0;
+    if (q->watch) {
+        nwatch = brink_scenario_find_decisions(sc, q->watch, watch, 64, err);
+        if (nwatch < 0)
+            return err->code;
+        if (nwatch > 64)
+            nwatch = 64;
+    }
+    size_t N = (size_t)n0 * (size_t)n1;
+    ans->npoints = (int)N;
+    ans->x = brink_calloc(N * 2, sizeof *ans->x);
+    ans->choice = brink_calloc(N, sizeof *ans->choice);
+    ans->nequilibria = brink_calloc(N, sizeof *ans->nequilibria);
+    ans->value = brink_calloc(N * (size_t)na, sizeof *ans->value);
+    ans->group_prob = brink_calloc(N * (size_t)(G ? G : 1), sizeof *ans->group_prob);
+    int ni = brink_scenario_nissues(sc);
+    ans->issue_mean = brink_calloc(N * (size_t)(ni ? ni : 1), sizeof *ans->issue_mean);
+    brink_scenario_instance *in = brink_scenario_instance_new(sc, err);
+    mpq_t *values = brink_q_array_new((size_t)np + 1);
+    brink_status st = BRINK_OK;
+    if (!in) {
+        brink_q_array_free(values, (size_t)np + 1);
+        return err->code;
+    }
+    if (!ans->x || !ans->choice || !ans->nequilibria || !ans->value || !ans->group_prob ||
+        !ans->issue_mean || !values) {
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        goto out;
+    }
+    brink_scenario_defaults(sc, values);
+    const brink_efg *g = brink_scenario_instance_game(in);
+    for (int j = 0; j < n1 && !st; j++) {
+        for (int i = 0; i < n0 && !st; i++) {
+            size_t k = (size_t)j * (size_t)n0 + (size_t)i;
+            int idx[2] = {i, j}, ns[2] = {n0, n1};
+            for (int d = 0; d < q->nparams; d++) {
+                double x = q->lo[d] + (q->hi[d] - q->lo[d]) * idx[d] / (ns[d] - 1);
+                ans->x[2 * k + (size_t)d] = x;
+                brink_q_from_double_approx(values[q->param[d]], x, 1e-12);
+            }
+            if ((st = brink_scenario_bind_q(in, (const mpq_t *)values, err)))
+                break;
+            brink_eqset s;
+            if ((st = brink_analysis_solve(in, an->leaf_group, G, o, &s, err)))
+                break;
+            ans->nequilibria[k] = s.count;
+            char text[300] = "";
+            if (nwatch)
+                brink_analysis_choice_text(sc, g, &s, watch, nwatch, 1, text, sizeof text);
+            ans->choice[k] = malloc(strlen(text) + 1);
+            if (!ans->choice[k]) {
+                brink_eqset_free(&s, g);
+                st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+                break;
+            }
+            memcpy(ans->choice[k], text, strlen(text) + 1);
+            if (s.count) {
+                memcpy(ans->value + k * (size_t)na, s.eq[0].value, (size_t)na * sizeof(double));
+                memcpy(ans->group_prob + k * (size_t)G, s.eq[0].group_prob,
+                       (size_t)G * sizeof(double));
+                memcpy(ans->issue_mean + k * (size_t)ni, s.eq[0].issue_mean,
+                       (size_t)ni * sizeof(double));
+            }
+            brink_eqset_free(&s, g);
+        }
+    }
+out:
+    brink_q_array_free(values, (size_t)np + 1);
+    brink_scenario_instance_free(in);
+    return st;
+}
+
+static brink_status compare(const brink_scenario *sc, const brink_analysis *an,
+                            brink_answer *ans, brink_error *err)
+{
+    int h;
+    int n = brink_scenario_find_decisions(sc, ans->q->watch, &h, 1, err);
+    if (n < 0)
+        return err->code;
+    if (!an->count)
+        return brink_error_set(err, BRINK_EINVALID, "no equilibrium to compare options in");
+    const brink_efg *g = an->game;
+    const brink_equilibrium *eq = &an->eq[0];
+    int k = g->infoset_nactions[h], a0 = g->infoset_action_start[h], np = g->nplayers,
+        G = an->ngroups, m = g->infoset_nmembers[h], ms = g->infoset_member_start[h];
+    ans->infoset = h;
+    ans->nopts = k;
+    ans->opt_label = brink_calloc((size_t)k, sizeof *ans->opt_label);
+    ans->opt_value = brink_calloc((size_t)k * (size_t)np, sizeof *ans->opt_value);
+    ans->opt_group = brink_calloc((size_t)k * (size_t)(G ? G : 1), sizeof *ans->opt_group);
+    double *w = brink_calloc((size_t)m, sizeof *w);
+    double *r = brink_calloc((size_t)g->nnodes, sizeof *r);
+    if (!ans->opt_label || !ans->opt_value || !ans->opt_group || !w || !r) {
+        free(w);
+        free(r);
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    }
+    an_infoset_weights(g, eq, h, w);
+    for (int a = 0; a < k; a++) {
+        ans->opt_label[a] = g->action_label[a0 + a];
+        for (int x = 0; x < m; x++) {
+            int c = brink_efg_child(g, g->infoset_member[ms + x], a);
+            int end = c + g->node_subtree_size[c];
+            /* probability of each node below c given c is reached */
+            r[c] = 1;
+            for (int v = c + 1; v < end; v++)
+                r[v] = r[g->node_parent[v]] * eq->behav[g->node_action[v]];
+            for (int v = c; v < end; v++) {
+                int l = g->node_leaf[v];
+                if (l < 0 || r[v] == 0)
+                    continue;
+                double p = w[x] * r[v];
+                ans->opt_group[(size_t)a * (size_t)G + (size_t)an->leaf_group[l]] += p;
+                for (int i = 0; i < np; i++)
+                    ans->opt_value[(size_t)a * (size_t)np + (size_t)i] +=
+                        p * g->leaf_pay[(size_t)l * (size_t)np + (size_t)i];
+            }
+        }
+    }
+    free(w);
+    free(r);
+    return BRINK_OK;
+}
+
+brink_status an_answer(const brink_scenario *sc, const brink_analysis *a,
+                       const brink_analysis_options *o, brink_answer *ans, brink_error *err)
+{
+    switch (ans->q->kind) {
+    case BRINK_Q_THRESHOLD:
+        return an_answer_threshold(sc, a, o, ans, err);
+    case BRINK_Q_SWEEP:
+        return sweep(sc, a, o, ans, err);
+    case BRINK_Q_COMPARE:
+        return compare(sc, a, ans, err);
+    }
+    return brink_error_set(err, BRINK_EINTERNAL, "unknown question kind");
+}

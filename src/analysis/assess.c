@@ -1,0 +1,389 @@
+/* assess.c — from a Nash equilibrium in behaviour strategies to an explained assessment.
+ *
+ * Given a behaviour profile the file computes, in doubles: reach probabilities (forward over
+ * the pre-order), continuation values of every node for every player (backward), and for each
+ * information set the value of each action at each member node. Then:
+ *
+ *   on the path (reached with positive probability) beliefs follow Bayes' rule and the
+ *   chosen actions must be optimal against them;
+ *   off the path any belief is allowed: the choice must be optimal for SOME belief over the
+ *   members (a small linear program, GLPK, for non-singleton sets). A choice no belief
+ *   supports — a non-credible threat, typically inherited from a strategic-form solution,
+ *   where off-path play is arbitrary — is replaced by the best reply to uniform beliefs,
+ *   deepest information sets first, repeated until nothing changes.
+ *
+ * The result is a weak perfect Bayesian equilibrium when every check passes (eq->sequential).
+ * Exact behaviour (behavq) is carried along: replaced choices are pure, hence exact.
+ */
+#include <glpk.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/analysis_int.h"
+
+#define MAX_PASSES 8
+
+void an_eq_free(brink_equilibrium *eq, const brink_efg *g)
+{
+    if (!eq)
+        return;
+    free(eq->behav);
+    if (eq->behavq)
+        brink_q_array_free(eq->behavq, (size_t)g->nactions);
+    free(eq->belief);
+    free(eq->on_path);
+    free(eq->reach);
+    free(eq->value);
+    if (eq->valueq)
+        brink_q_array_free(eq->valueq, (size_t)g->nplayers);
+    free(eq->type_value);
+    free(eq->group_prob);
+    free(eq->issue_mean);
+    memset(eq, 0, sizeof *eq);
+}
+
+static void compute_reach(const brink_efg *g, const double *behav, double *reach)
+{
+    reach[0] = 1;
+    for (int v = 1; v < g->nnodes; v++)
+        reach[v] = reach[g->node_parent[v]] * behav[g->node_action[v]];
+}
+
+/* U[v * np + i]: expected payoff of player i from node v on. */
+static void compute_values(const brink_efg *g, const double *behav, double *U)
+{
+    int np = g->nplayers;
+    for (int v = g->nnodes - 1; v >= 0; v--) {
+        double *u = U + (size_t)v * (size_t)np;
+        int h = g->node_infoset[v];
+        if (h < 0) {
+            const double *lp = g->leaf_pay + (size_t)g->node_leaf[v] * (size_t)np;
+            memcpy(u, lp, (size_t)np * sizeof *u);
+            continue;
+        }
+        for (int i = 0; i < np; i++)
+            u[i] = 0;
+        int a0 = g->infoset_action_start[h];
+        for (int a = 0; a < g->infoset_nactions[h]; a++) {
+            double p = behav[a0 + a];
+            if (p == 0)
+                continue;
+            const double *uc = U + (size_t)brink_efg_child(g, v, a) * (size_t)np;
+            for (int i = 0; i < np; i++)
+                u[i] += p * uc[i];
+        }
+    }
+}
+
+/* Is there a belief mu over the m members under which every action in the support of
+ * sigma is optimal? Q is m x k (member x action) for the mover. On success mu receives one. */
+static int supported(const double *Q, int m, int k, const double *sigma, double tol,
+                     double *mu)
+{
+    double scale = 1;
+    for (int i = 0; i < m * k; i++)
+        if (fabs(Q[i]) > scale)
+            scale = fabs(Q[i]);
+    double eps = tol * scale;
+    if (m == 1) {
+        double best = -INFINITY;
+        for (int a = 0; a < k; a++)
+            if (Q[a] > best)
+                best = Q[a];
+        mu[0] = 1;
+        for (int a = 0; a < k; a++)
+            if (sigma[a] > tol && Q[a] < best - eps)
+                return 0;
+        return 1;
+    }
+    /* maximise t subject to: for a in S, b not in S: sum_x mu_x (Q_xa - Q_xb) >= t;
+     * for consecutive a, a' in S: sum_x mu_x (Q_xa - Q_xa') in [-eps, eps]; sum mu = 1. */
+    int S[64], ns = 0;
+    for (int a = 0; a < k && ns < 64; a++)
+        if (sigma[a] > tol)
+            S[ns++] = a;
+    if (ns == 0)
+        return 0;
+    glp_prob *lp = glp_create_prob();
+    glp_set_obj_dir(lp, GLP_MAX);
+    glp_add_cols(lp, m + 1);
+    for (int x = 0; x < m; x++)
+        glp_set_col_bnds(lp, x + 1, GLP_DB, 0.0, 1.0);
+    glp_set_col_bnds(lp, m + 1, GLP_UP, 0.0, 1.0);   /* t <= 1 keeps the LP bounded */
+    glp_set_obj_coef(lp, m + 1, 1.0);
+    int nrows = 1 + ns * (k - ns) + (ns - 1);
+    glp_add_rows(lp, nrows);
+    int *ind = malloc((size_t)(m + 2) * sizeof *ind);
+    double *val = malloc((size_t)(m + 2) * sizeof *val);
+    int ok = 0;
+    if (!ind || !val)
+        goto out;
+    int r = 1;
+    for (int x = 0; x < m; x++) {
+        ind[x + 1] = x + 1;
+        val[x + 1] = 1;
+    }
+    glp_set_row_bnds(lp, r, GLP_FX, 1.0, 1.0);
+    glp_set_mat_row(lp, r++, m, ind, val);
+    for (int si = 0; si < ns; si++) {
+        int a = S[si];
+        for (int b = 0; b < k; b++) {
+            if (sigma[b] > tol)
+                continue;
+            for (int x = 0; x < m; x++) {
+                ind[x + 1] = x + 1;
+                val[x + 1] = Q[x * k + a] - Q[x * k + b];
+            }
+            ind[m + 1] = m + 1;
+            val[m + 1] = -1;
+            glp_set_row_bnds(lp, r, GLP_LO, 0.0, 0.0);
+            glp_set_mat_row(lp, r++, m + 1, ind, val);
+        }
+    }
+    for (int si = 0; si + 1 < ns; si++) {
+        for (int x = 0; x < m; x++) {
+            ind[x + 1] = x + 1;
+            val[x + 1] = Q[x * k + S[si]] - Q[x * k + S[si + 1]];
+        }
+        glp_set_row_bnds(lp, r, GLP_DB, -eps, eps);
+        glp_set_mat_row(lp, r++, m, ind, val);
+    }
+    glp_smcp parm;
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    if (glp_simplex(lp, &parm) == 0 && glp_get_status(lp) == GLP_OPT &&
+        glp_get_obj_val(lp) >= -eps) {
+        ok = 1;
+        double s = 0;
+        for (int x = 0; x < m; x++) {
+            mu[x] = glp_get_col_prim(lp, x + 1);
+            if (mu[x] < 0)
+                mu[x] = 0;
+            s += mu[x];
+        }
+        for (int x = 0; x < m; x++)
+            mu[x] = s > 0 ? mu[x] / s : 1.0 / m;
+    }
+out:
+    free(ind);
+    free(val);
+    glp_delete_prob(lp);
+    return ok;
+}
+
+typedef struct work {
+    const brink_efg *g;
+    double *reach, *U, *Q, *mu, *sig;   /* sig: scratch per action */
+    int *order;            /* player infosets by decreasing first-member pre-order */
+    int maxm, maxk;
+} work;
+
+/* Q for infoset h, member x, action a (mover's payoff). */
+static void fill_Q(const work *w, int h, double *Q)
+{
+    const brink_efg *g = w->g;
+    int p = g->infoset_player[h], np = g->nplayers, k = g->infoset_nactions[h];
+    for (int j = 0; j < g->infoset_nmembers[h]; j++) {
+        int v = g->infoset_member[g->infoset_member_start[h] + j];
+        for (int a = 0; a < k; a++)
+            Q[j * k + a] = w->U[(size_t)brink_efg_child(g, v, a) * (size_t)np + (size_t)p];
+    }
+}
+
+static double infoset_reach(const work *w, int h)
+{
+    const brink_efg *g = w->g;
+    double r = 0;
+    for (int j = 0; j < g->infoset_nmembers[h]; j++)
+        r += w->reach[g->infoset_member[g->infoset_member_start[h] + j]];
+    return r;
+}
+
+brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *behavq,
+                       double tol, brink_equilibrium *eq, brink_error *err)
+{
+    memset(eq, 0, sizeof *eq);
+    int np = g->nplayers, nh = g->player_infoset_start[np];
+    work w;
+    memset(&w, 0, sizeof w);
+    w.g = g;
+    for (int h = 0; h < nh; h++) {
+        if (g->infoset_nmembers[h] > w.maxm)
+            w.maxm = g->infoset_nmembers[h];
+        if (g->infoset_nactions[h] > w.maxk)
+            w.maxk = g->infoset_nactions[h];
+    }
+    eq->behav = brink_calloc((size_t)g->nactions, sizeof *eq->behav);
+    eq->belief = brink_calloc((size_t)g->nnodes, sizeof *eq->belief);
+    eq->on_path = brink_calloc((size_t)(g->ninfosets ? g->ninfosets : 1), sizeof *eq->on_path);
+    eq->reach = brink_calloc((size_t)g->nnodes, sizeof *eq->reach);
+    eq->value = brink_calloc((size_t)np, sizeof *eq->value);
+    w.U = brink_calloc((size_t)g->nnodes * (size_t)np, sizeof *w.U);
+    w.Q = brink_calloc((size_t)(w.maxm + 1) * (size_t)(w.maxk + 1), sizeof *w.Q);
+    w.mu = brink_calloc((size_t)w.maxm + 1, sizeof *w.mu);
+    w.order = brink_calloc((size_t)(nh ? nh : 1), sizeof *w.order);
+    w.sig = brink_calloc((size_t)w.maxk + 1, sizeof *w.sig);
+    if (behavq)
+        eq->behavq = brink_q_array_new((size_t)g->nactions);
+    brink_status st = BRINK_OK;
+    if (!eq->behav || !eq->belief || !eq->on_path || !eq->reach || !eq->value || !w.U || !w.Q ||
+        !w.mu || !w.order || !w.sig || (behavq && !eq->behavq)) {
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory assessing an equilibrium");
+        goto out;
+    }
+    w.reach = eq->reach;
+    memcpy(eq->behav, behav_in, (size_t)g->nactions * sizeof *eq->behav);
+    if (behavq)
+        for (int a = 0; a < g->nactions; a++)
+            mpq_set(eq->behavq[a], behavq[a]);
+
+    /* deepest first: decreasing pre-order index of the first member (insertion sort; the
+     * number of information sets is modest) */
+    for (int h = 0; h < nh; h++) {
+        int v = g->infoset_member[g->infoset_member_start[h]];
+        int j = h;
+        while (j > 0 && g->infoset_member[g->infoset_member_start[w.order[j - 1]]] < v) {
+            w.order[j] = w.order[j - 1];
+            j--;
+        }
+        w.order[j] = h;
+    }
+
+    compute_reach(g, eq->behav, eq->reach);
+    compute_values(g, eq->behav, w.U);
+    for (int h = 0; h < nh; h++)
+        eq->on_path[h] = infoset_reach(&w, h) > tol;
+
+    /* complete off-path play */
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+        int changed = 0;
+        for (int oi = 0; oi < nh; oi++) {
+            int h = w.order[oi];
+            if (eq->on_path[h])
+                continue;
+            int m = g->infoset_nmembers[h], k = g->infoset_nactions[h],
+                a0 = g->infoset_action_start[h];
+            fill_Q(&w, h, w.Q);
+            if (supported(w.Q, m, k, eq->behav + a0, tol, w.mu))
+                continue;
+            int best = 0;
+            double bv = -INFINITY;
+            for (int a = 0; a < k; a++) {
+                double s = 0;
+                for (int x = 0; x < m; x++)
+                    s += w.Q[x * k + a] / m;
+                if (s > bv + tol) {
+                    bv = s;
+                    best = a;
+                }
+            }
+            for (int a = 0; a < k; a++) {
+                eq->behav[a0 + a] = a == best;
+                if (eq->behavq)
+                    mpq_set_ui(eq->behavq[a0 + a], a == best, 1);
+            }
+            compute_values(g, eq->behav, w.U);
+            changed = 1;
+        }
+        if (!changed)
+            break;
+    }
+    compute_reach(g, eq->behav, eq->reach);   /* on-path play is unchanged; kept for clarity */
+
+    /* final check and beliefs */
+    eq->sequential = 1;
+    for (int h = 0; h < nh; h++) {
+        int m = g->infoset_nmembers[h], k = g->infoset_nactions[h],
+            a0 = g->infoset_action_start[h], ms = g->infoset_member_start[h];
+        fill_Q(&w, h, w.Q);
+        double R = infoset_reach(&w, h);
+        if (R > tol) {
+            double best = -INFINITY, scale = 1;
+            double *ev = w.sig;
+            for (int a = 0; a < k; a++) {
+                ev[a] = 0;
+                for (int x = 0; x < m; x++)
+                    ev[a] += w.reach[g->infoset_member[ms + x]] / R * w.Q[x * k + a];
+                if (ev[a] > best)
+                    best = ev[a];
+                if (fabs(ev[a]) > scale)
+                    scale = fabs(ev[a]);
+            }
+            for (int a = 0; a < k; a++)
+                if (eq->behav[a0 + a] > tol && ev[a] < best - tol * scale)
+                    eq->sequential = 0;
+            for (int x = 0; x < m; x++)
+                eq->belief[g->infoset_member[ms + x]] = w.reach[g->infoset_member[ms + x]] / R;
+        } else {
+            if (!supported(w.Q, m, k, eq->behav + a0, tol, w.mu)) {
+                eq->sequential = 0;
+                for (int x = 0; x < m; x++)
+                    w.mu[x] = 1.0 / m;
+            }
+            for (int x = 0; x < m; x++)
+                eq->belief[g->infoset_member[ms + x]] = w.mu[x];
+        }
+    }
+    for (int i = 0; i < np; i++)
+        eq->value[i] = w.U[i];
+out:
+    free(w.U);
+    free(w.Q);
+    free(w.mu);
+    free(w.order);
+    free(w.sig);
+    if (st)
+        an_eq_free(eq, g);
+    return st;
+}
+
+void an_infoset_weights(const brink_efg *g, const brink_equilibrium *eq, int h, double *w)
+{
+    int m = g->infoset_nmembers[h], ms = g->infoset_member_start[h];
+    double R = 0;
+    for (int x = 0; x < m; x++)
+        R += eq->reach[g->infoset_member[ms + x]];
+    for (int x = 0; x < m; x++) {
+        int v = g->infoset_member[ms + x];
+        w[x] = R > 0 ? eq->reach[v] / R : eq->belief[v];
+    }
+}
+
+brink_status an_eq_summarise(const brink_scenario *sc, const brink_scenario_instance *in,
+                             const brink_efg *g, const int *leaf_group, int ngroups,
+                             brink_equilibrium *eq, brink_error *err)
+{
+    int np = g->nplayers, ni = brink_scenario_nissues(sc);
+    size_t nt = (size_t)np * BRINK_ANALYSIS_MAX_TYPES;
+    eq->type_value = brink_calloc(nt, sizeof *eq->type_value);
+    eq->group_prob = brink_calloc((size_t)(ngroups ? ngroups : 1), sizeof *eq->group_prob);
+    eq->issue_mean = brink_calloc((size_t)(ni ? ni : 1), sizeof *eq->issue_mean);
+    double *mass = brink_calloc(nt, sizeof *mass);
+    if (!eq->type_value || !eq->group_prob || !eq->issue_mean || !mass) {
+        free(mass);
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    }
+    for (int l = 0; l < g->nleaves; l++) {
+        int v = g->leaf_node[l];
+        double r = eq->reach[v];
+        if (r == 0)
+            continue;
+        eq->group_prob[leaf_group[l]] += r;
+        for (int k = 0; k < ni; k++)
+            if (in && brink_scenario_issue_nlevels(sc, k) == 0)
+                eq->issue_mean[k] += r * brink_scenario_instance_issue_value(in, l, k);
+        for (int i = 0; i < np; i++) {
+            int t = brink_scenario_node_type(sc, v, i);
+            if (t < 0 || t >= BRINK_ANALYSIS_MAX_TYPES)
+                continue;
+            size_t ix = (size_t)i * BRINK_ANALYSIS_MAX_TYPES + (size_t)t;
+            eq->type_value[ix] += r * g->leaf_pay[(size_t)l * (size_t)np + (size_t)i];
+            mass[ix] += r;
+        }
+    }
+    for (size_t ix = 0; ix < nt; ix++)
+        eq->type_value[ix] = mass[ix] > 0 ? eq->type_value[ix] / mass[ix] : NAN;
+    free(mass);
+    return BRINK_OK;
+}

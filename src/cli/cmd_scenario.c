@@ -1,0 +1,312 @@
+/* cmd_scenario.c — the scenario subcommands:
+ *   brink analyze [FILE|ID ...] [--json] [--method M] [--no-questions] [--set NAME=VALUE]
+ *                 with no scenario: every built-in scenario (this is `make demo`)
+ *   brink scenarios [--json]        list the built-in library
+ *   brink show ID                   print a built-in scenario's YAML
+ *   brink compile FILE|ID [-o game.efg] [--set NAME=VALUE]   export the game (Gambit .efg)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brink/analysis.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+#define MAX_SETS 32
+
+typedef struct setting {
+    const char *name, *value;
+} setting;
+
+/* NAME=VALUE -> exact values[] (on top of the defaults). */
+static int apply_sets(const char *cmd, const brink_scenario *sc, const setting *sets, int n,
+                      mpq_t *values)
+{
+    brink_scenario_defaults(sc, values);
+    for (int i = 0; i < n; i++) {
+        int p = brink_scenario_param_find(sc, sets[i].name);
+        if (p < 0)
+            return cli_usage_error(cmd, "scenario %s has no parameter '%s'",
+                                   brink_scenario_id(sc), sets[i].name);
+        brink_error err;
+        brink_error_clear(&err);
+        const char *v = sets[i].value;
+        if (brink_q_parse(values[p], v, strlen(v), &err) != BRINK_OK)
+            return cli_usage_error(cmd, "--set %s=%s: not a number", sets[i].name, v);
+    }
+    return BRINK_EXIT_OK;
+}
+
+static int parse_set(const char *cmd, const char *arg, setting *sets, int *n)
+{
+    const char *eq = strchr(arg, '=');
+    if (!eq || eq == arg)
+        return cli_usage_error(cmd, "--set expects NAME=VALUE, not '%s'", arg);
+    if (*n >= MAX_SETS)
+        return cli_usage_error(cmd, "too many --set options (limit %d)", MAX_SETS);
+    size_t len = (size_t)(eq - arg);
+    char *name = malloc(len + 1);
+    if (!name)
+        return BRINK_EXIT_INTERNAL;
+    memcpy(name, arg, len);
+    name[len] = '\0';
+    sets[*n].name = name;
+    sets[*n].value = eq + 1;
+    (*n)++;
+    return BRINK_EXIT_OK;
+}
+
+static void free_sets(setting *sets, int n)
+{
+    for (int i = 0; i < n; i++)
+        free((char *)sets[i].name);
+}
+
+/* Analyse one loaded scenario (at its defaults, which --set may have changed). */
+static int analyze_one(brink_scenario *sc, const brink_analysis_options *o, int json,
+                       brink_buf *out)
+{
+    brink_error err;
+    brink_error_clear(&err);
+    brink_analysis *a = brink_analyze(sc, o, &err);
+    if (!a)
+        return cli_report(&err);
+    brink_status st = json ? brink_analysis_write_json(a, out, &err)
+                           : brink_analysis_write_text(a, out, &err);
+    brink_analysis_free(a);
+    if (st)
+        return cli_report(&err);
+    return BRINK_EXIT_OK;
+}
+
+static void analyze_usage(FILE *f)
+{
+    fprintf(f,
+            "usage: brink analyze [FILE|ID ...] [--json] [--method NAME] [--no-questions]\n"
+            "                     [--all-equilibria] [--set NAME=VALUE ...]\n"
+            "Analyse scenarios (YAML files or built-in ids, see `brink scenarios`): each actor's\n"
+            "strategy, beliefs, outcome probabilities, expected values, uniqueness, and the\n"
+            "answers to the scenario's questions. With no scenario, every built-in one.\n"
+            "  --json            machine-readable output (one JSON document per line)\n"
+            "  --method NAME     a registered solver instead of the automatic choice\n"
+            "  --no-questions    skip the declared questions (thresholds, sweeps)\n"
+            "  --all-equilibria  keep equilibria that are not sequentially rational too\n"
+            "  --set NAME=VALUE  change a parameter's value (exact: 0.3, 3/10)\n");
+}
+
+/* Load a file or built-in and apply --set values as its new defaults. */
+static brink_scenario *load_with_sets(const char *cmd, const char *what, const setting *sets,
+                                      int nsets, int *status);
+
+int brink_cli_analyze(int argc, char **argv)
+{
+    brink_analysis_options o;
+    brink_analysis_options_init(&o);
+    int json = 0, nfiles = 0, rc = BRINK_EXIT_OK, nsets = 0;
+    const char **files = calloc((size_t)argc + 1, sizeof *files);
+    setting sets[MAX_SETS];
+    if (!files)
+        return BRINK_EXIT_INTERNAL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--json")) {
+            json = 1;
+        } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            analyze_usage(stdout);
+            free(files);
+            return BRINK_EXIT_OK;
+        } else if (!strcmp(argv[i], "--method") && i + 1 < argc) {
+            o.method = argv[++i];
+            if (!brink_solver_find(o.method)) {
+                free(files);
+                return cli_usage_error("analyze", "no method named '%s' (brink solve --list)",
+                                       o.method);
+            }
+        } else if (!strcmp(argv[i], "--no-questions")) {
+            o.questions = 0;
+        } else if (!strcmp(argv[i], "--all-equilibria")) {
+            o.refine = 0;
+        } else if (!strcmp(argv[i], "--set") && i + 1 < argc) {
+            if ((rc = parse_set("analyze", argv[++i], sets, &nsets))) {
+                free_sets(sets, nsets);
+                free(files);
+                return rc;
+            }
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            free_sets(sets, nsets);
+            free(files);
+            return cli_usage_error("analyze", "unknown option '%s'", argv[i]);
+        } else {
+            files[nfiles++] = argv[i];
+        }
+    }
+    int builtin_all = nfiles == 0;
+    int n = builtin_all ? brink_scenario_builtin_count() : nfiles;
+    for (int i = 0; i < n; i++) {
+        brink_buf out;
+        brink_buf_init(&out);
+        int status = BRINK_EXIT_OK;
+        brink_scenario *sc;
+        if (builtin_all) {
+            char id[300];
+            snprintf(id, sizeof id, "%s", brink_scenario_builtin_name(i));
+            sc = load_with_sets("analyze", id, sets, nsets, &status);
+        } else {
+            sc = load_with_sets("analyze", files[i], sets, nsets, &status);
+        }
+        if (sc) {
+            status = analyze_one(sc, &o, json, &out);
+            brink_scenario_free(sc);
+            if (!json && i + 1 < n)
+                brink_buf_puts(&out, "\n");
+        }
+        if (status == BRINK_EXIT_OK)
+            status = cli_emit(&out, NULL);
+        fflush(stdout);
+        brink_buf_free(&out);
+        if (status && !rc)
+            rc = status;
+    }
+    free_sets(sets, nsets);
+    free(files);
+    return rc;
+}
+
+static brink_scenario *load_with_sets(const char *cmd, const char *what, const setting *sets,
+                                      int nsets, int *status)
+{
+    brink_error err;
+    brink_error_clear(&err);
+    brink_scenario *sc = brink_scenario_load(what, &err);
+    if (!sc) {
+        *status = cli_report(&err);
+        return NULL;
+    }
+    if (!nsets)
+        return sc;
+    int np = brink_scenario_nparams(sc);
+    mpq_t *values = brink_q_array_new((size_t)np + 1);
+    if (!values) {
+        brink_scenario_free(sc);
+        *status = BRINK_EXIT_INTERNAL;
+        return NULL;
+    }
+    *status = apply_sets(cmd, sc, sets, nsets, values);
+    if (!*status && brink_scenario_set_defaults(sc, (const mpq_t *)values, &err) != BRINK_OK)
+        *status = cli_report(&err);
+    brink_q_array_free(values, (size_t)np + 1);
+    if (*status) {
+        brink_scenario_free(sc);
+        return NULL;
+    }
+    return sc;
+}
+
+int brink_cli_scenarios(int argc, char **argv)
+{
+    int json = argc > 1 && !strcmp(argv[1], "--json");
+    if (argc > 1 && !json)
+        return cli_usage_error("scenarios", "usage: brink scenarios [--json]");
+    brink_buf out;
+    brink_buf_init(&out);
+    int rc = BRINK_EXIT_OK;
+    if (json)
+        brink_buf_puts(&out, "[");
+    for (int i = 0; i < brink_scenario_builtin_count(); i++) {
+        brink_error err;
+        brink_error_clear(&err);
+        brink_scenario *sc = brink_scenario_load_builtin(i, &err);
+        if (!sc) {
+            rc = cli_report(&err);
+            continue;
+        }
+        const brink_efg *g = brink_scenario_game(sc);
+        if (json) {
+            brink_buf_puts(&out, i ? ",{\"id\":" : "{\"id\":");
+            brink_json_string(&out, brink_scenario_id(sc));
+            brink_buf_puts(&out, ",\"file\":");
+            brink_json_string(&out, brink_scenario_builtin_name(i));
+            brink_buf_puts(&out, ",\"mechanism\":");
+            brink_json_string(&out, brink_scenario_mechanism(sc));
+            brink_buf_puts(&out, ",\"title\":");
+            brink_json_string(&out, brink_scenario_title(sc));
+            brink_buf_printf(&out, ",\"actors\":%d,\"nodes\":%d,\"questions\":%d}",
+                             g->nplayers, g->nnodes, brink_scenario_nquestions(sc));
+        } else {
+            brink_buf_printf(&out, "%-4s %-26s %s\n     %d actors, %d nodes, %d questions; %s\n",
+                             brink_scenario_mechanism(sc), brink_scenario_id(sc),
+                             brink_scenario_title(sc), g->nplayers, g->nnodes,
+                             brink_scenario_nquestions(sc), brink_scenario_builtin_name(i));
+        }
+        brink_scenario_free(sc);
+    }
+    if (json)
+        brink_buf_puts(&out, "]\n");
+    int e = cli_emit(&out, NULL);
+    brink_buf_free(&out);
+    return rc ? rc : e;
+}
+
+int brink_cli_show(int argc, char **argv)
+{
+    if (argc != 2 || argv[1][0] == '-')
+        return cli_usage_error("show", "usage: brink show ID   (ids: brink scenarios)");
+    int i = brink_scenario_builtin_find(argv[1]);
+    if (i < 0)
+        return cli_usage_error("show", "no built-in scenario '%s' (see brink scenarios)", argv[1]);
+    size_t len = 0;
+    const char *text = brink_scenario_builtin_text(i, &len);
+    if (fwrite(text, 1, len, stdout) != len)
+        return BRINK_EXIT_INTERNAL;
+    return BRINK_EXIT_OK;
+}
+
+int brink_cli_compile(int argc, char **argv)
+{
+    const char *in = NULL, *outpath = NULL;
+    int nsets = 0, rc;
+    setting sets[MAX_SETS];
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-o") && i + 1 < argc) {
+            outpath = argv[++i];
+        } else if (!strcmp(argv[i], "--set") && i + 1 < argc) {
+            if ((rc = parse_set("compile", argv[++i], sets, &nsets))) {
+                free_sets(sets, nsets);
+                return rc;
+            }
+        } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            printf("usage: brink compile FILE|ID [-o game.efg] [--set NAME=VALUE ...]\n"
+                   "Compile a scenario to a Gambit .efg game (stdout without -o).\n");
+            free_sets(sets, nsets);
+            return BRINK_EXIT_OK;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            free_sets(sets, nsets);
+            return cli_usage_error("compile", "unknown option '%s'", argv[i]);
+        } else if (!in) {
+            in = argv[i];
+        } else {
+            free_sets(sets, nsets);
+            return cli_usage_error("compile", "one scenario at a time");
+        }
+    }
+    if (!in) {
+        free_sets(sets, nsets);
+        return cli_usage_error("compile", "usage: brink compile FILE|ID [-o game.efg]");
+    }
+    int status = BRINK_EXIT_OK;
+    brink_scenario *sc = load_with_sets("compile", in, sets, nsets, &status);
+    free_sets(sets, nsets);
+    if (!sc)
+        return status;
+    brink_error err;
+    brink_error_clear(&err);
+    brink_buf out;
+    brink_buf_init(&out);
+    if (brink_efg_write(brink_scenario_game(sc), &out, &err) != BRINK_OK)
+        status = cli_report(&err);
+    else
+        status = cli_emit(&out, outpath);
+    brink_buf_free(&out);
+    brink_scenario_free(sc);
+    return status;
+}

@@ -1,0 +1,172 @@
+/* bind.c — numbers for one parameter instance: evaluate every closed expression once, then
+ * write chance probabilities and leaf payoffs (sums of terms) into a game emitted from the
+ * same scenario. Instances own a game and the scratch space, so binding allocates nothing.
+ *
+ * Invariant after a successful bind: for every chance infoset the probabilities are >= 0 and
+ * sum exactly to 1; outcome_payq[leaf_outcome[l]] == leaf_payq[l] (one outcome per leaf);
+ * every double equals its rational rounded.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario/model.h"
+
+brink_status sc_bind_game(const brink_scenario *sc, brink_efg *g, const mpq_t *values,
+                          mpq_t *stack, mpq_t *vals, mpq_t *tmp, brink_error *err)
+{
+    const sc_compiled *c = &sc->c;
+    brink_status st;
+    for (int i = 0; i < c->nclosed; i++)
+        if ((st = sc_expr_eval_q(c->closed[i], values, stack, vals[i], sc->file, err)))
+            return st;
+    /* chance */
+    int first = g->player_infoset_start[g->nplayers];
+    for (int h = first; h < g->ninfosets; h++) {
+        const sc_xinfoset *xi = &c->xinfosets[c->xinfoset_of[h]];
+        int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
+        mpq_set_ui(*tmp, 0, 1);
+        for (int a = 0; a < na; a++) {
+            const mpq_t *p = &vals[c->action_expr[a0 + a]];
+            if (mpq_sgn(*p) < 0)
+                return brink_error_set_at(err, BRINK_EINVALID, sc->file, xi->loc.line,
+                                          xi->loc.col,
+                                          "probability of '%s' is negative (%g) at these "
+                                          "parameter values", xi->actions[a], mpq_get_d(*p));
+            mpq_set(g->action_probq[a0 + a], *p);
+            mpq_add(*tmp, *tmp, *p);
+        }
+        if (mpq_cmp_ui(*tmp, 1, 1) != 0) {
+            double s = mpq_get_d(*tmp);
+            if (!(xi->inexact && s > 1 - 1e-12 && s < 1 + 1e-12))
+                return brink_error_set_at(err, BRINK_EINVALID, sc->file, xi->loc.line,
+                                          xi->loc.col,
+                                          "probabilities of this chance move sum to %.17g, not 1, "
+                                          "at these parameter values", s);
+            mpq_sub(*tmp, *tmp, g->action_probq[a0 + na - 1]);
+            mpq_set_ui(g->action_probq[a0 + na - 1], 1, 1);
+            mpq_sub(g->action_probq[a0 + na - 1], g->action_probq[a0 + na - 1], *tmp);
+        }
+        for (int a = 0; a < na; a++)
+            g->action_prob[a0 + a] = mpq_get_d(g->action_probq[a0 + a]);
+    }
+    /* leaves */
+    int np = g->nplayers;
+    for (int l = 0; l < g->nleaves; l++) {
+        int xl = c->xleaf_of[l], o = c->leaf_outcome[l];
+        for (int p = 0; p < np; p++) {
+            size_t k = (size_t)xl * (size_t)np + (size_t)p;
+            mpq_set_ui(*tmp, 0, 1);
+            for (int t = c->leaf_term_start[k]; t < c->leaf_term_start[k + 1]; t++)
+                mpq_add(*tmp, *tmp, vals[c->leaf_term[t]]);
+            size_t oi = (size_t)o * (size_t)np + (size_t)p, li = (size_t)l * (size_t)np + (size_t)p;
+            mpq_set(g->outcome_payq[oi], *tmp);
+            mpq_set(g->leaf_payq[li], *tmp);
+            double d = mpq_get_d(*tmp);
+            g->outcome_pay[oi] = d;
+            g->leaf_pay[li] = d;
+        }
+    }
+    return BRINK_OK;
+}
+
+/* ---------------------------------------------------------------- instances */
+
+struct brink_scenario_instance {
+    const brink_scenario *sc;
+    brink_efg *game;
+    mpq_t *stack, *vals, *params, tmp;
+    double *dstack;
+    int nstack, nvals, nparams;
+};
+
+brink_scenario_instance *brink_scenario_instance_new(const brink_scenario *sc, brink_error *err)
+{
+    brink_scenario_instance *in = calloc(1, sizeof *in);
+    if (!in) {
+        brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        return NULL;
+    }
+    in->sc = sc;
+    mpq_init(in->tmp);
+    in->nstack = sc->c.maxstack + 1;
+    in->nvals = sc->c.nclosed + 1;
+    in->nparams = sc->nparams + 1;
+    in->stack = brink_q_array_new((size_t)in->nstack);
+    in->vals = brink_q_array_new((size_t)in->nvals);
+    in->params = brink_q_array_new((size_t)in->nparams);
+    in->dstack = brink_calloc((size_t)in->nstack, sizeof *in->dstack);
+    in->game = in->stack && in->vals && in->params && in->dstack ? sc_emit_game(sc, err) : NULL;
+    if (!in->game) {
+        if (!in->stack || !in->vals || !in->params || !in->dstack)
+            brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        brink_scenario_instance_free(in);
+        return NULL;
+    }
+    for (int i = 0; i < sc->nparams; i++)
+        mpq_set(in->params[i], sc->params[i].value);
+    if (sc_bind_game(sc, in->game, (const mpq_t *)in->params, in->stack, in->vals, &in->tmp,
+                     err) != BRINK_OK) {
+        brink_scenario_instance_free(in);
+        return NULL;
+    }
+    return in;
+}
+
+void brink_scenario_instance_free(brink_scenario_instance *in)
+{
+    if (!in)
+        return;
+    brink_efg_free(in->game);
+    brink_q_array_free(in->stack, (size_t)in->nstack);
+    brink_q_array_free(in->vals, (size_t)in->nvals);
+    brink_q_array_free(in->params, (size_t)in->nparams);
+    free(in->dstack);
+    mpq_clear(in->tmp);
+    free(in);
+}
+
+brink_status brink_scenario_bind_q(brink_scenario_instance *in, const mpq_t *values,
+                                   brink_error *err)
+{
+    for (int i = 0; i < in->sc->nparams; i++)
+        mpq_set(in->params[i], values[i]);
+    return sc_bind_game(in->sc, in->game, (const mpq_t *)in->params, in->stack, in->vals,
+                        &in->tmp, err);
+}
+
+brink_status brink_scenario_bind_d(brink_scenario_instance *in, const double *values,
+                                   brink_error *err)
+{
+    /* Doubles are exact dyadic rationals: binding them exactly keeps chance probabilities
+     * such as p and 1 - p summing to exactly 1. */
+    for (int i = 0; i < in->sc->nparams; i++) {
+        if (!(values[i] == values[i]) || values[i] - values[i] != 0)
+            return brink_error_set(err, BRINK_EINVALID, "parameter %s is not a finite number",
+                                   in->sc->params[i].info.name);
+        mpq_set_d(in->params[i], values[i]);
+    }
+    return sc_bind_game(in->sc, in->game, (const mpq_t *)in->params, in->stack, in->vals,
+                        &in->tmp, err);
+}
+
+brink_efg *brink_scenario_instance_game(brink_scenario_instance *in)
+{
+    return in->game;
+}
+
+const brink_scenario *brink_scenario_instance_scenario(const brink_scenario_instance *in)
+{
+    return in->sc;
+}
+
+double brink_scenario_instance_issue_value(const brink_scenario_instance *in, int leaf, int k)
+{
+    const sc_compiled *c = &in->sc->c;
+    if (leaf < 0 || leaf >= c->ngleaves || k < 0 || k >= in->sc->nissues)
+        return 0;
+    int xl = c->xleaf_of[leaf];
+    int e = c->leaf_value_expr[(size_t)xl * (size_t)in->sc->nissues + (size_t)k];
+    if (e < 0)
+        return 0;
+    return mpq_get_d(in->vals[e]);
+}

@@ -1,0 +1,241 @@
+/* expr_eval.c — run expression code, exactly (GMP rationals) or in doubles.
+ *
+ * Both evaluators walk the same code with a caller-provided stack (no allocation). The exact
+ * one keeps rationals wherever the operation is rational (+ - * /, integer powers up to
+ * SC_EXPR_MAX_EXACT_POW, comparisons, min/max/abs/clamp); sqrt, exp, log and other powers
+ * go through doubles and come back as the exact dyadic value of the double result.
+ */
+#include "scenario/expr.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+/* Exponents beyond this are computed in doubles (keeps exact numbers small). */
+#define SC_EXPR_MAX_EXACT_POW 256
+
+static brink_status domain_error(const sc_expr *e, const char *file, brink_error *err,
+                                 const char *what)
+{
+    return brink_error_set_at(err, BRINK_EINVALID, file, e->line, e->col, "%s in '%s'", what,
+                              e->text ? e->text : "?");
+}
+
+static int truthy(const mpq_t q) { return mpq_sgn(q) != 0; }
+
+brink_status sc_expr_eval_q(const sc_expr *e, const mpq_t *params, mpq_t *stack, mpq_t out,
+                            const char *file, brink_error *err)
+{
+    int sp = 0;
+    for (int pc = 0; pc < e->ncode;) {
+        int op = e->code[pc];
+        switch (op) {
+        case SC_OP_CONST:
+            mpq_set(stack[sp++], e->kq[e->code[pc + 1]]);
+            pc += 2;
+            continue;
+        case SC_OP_PARAM:
+            if (!params)
+                return domain_error(e, file, err, "a parameter used where only constants are "
+                                                  "allowed");
+            mpq_set(stack[sp++], params[e->code[pc + 1]]);
+            pc += 2;
+            continue;
+        case SC_OP_ARG:
+            return brink_error_set_at(err, BRINK_EINTERNAL, file, e->line, e->col,
+                                      "open expression evaluated: '%s'", e->text);
+        case SC_OP_JZ:
+            sp--;
+            pc += 2 + (truthy(stack[sp]) ? 0 : e->code[pc + 1]);
+            continue;
+        case SC_OP_JMP:
+            pc += 2 + e->code[pc + 1];
+            continue;
+        case SC_OP_MIN:
+        case SC_OP_MAX: {
+            int n = e->code[pc + 1];
+            int base = sp - n;
+            for (int i = base + 1; i < sp; i++) {
+                int c = mpq_cmp(stack[i], stack[base]);
+                if ((op == SC_OP_MIN && c < 0) || (op == SC_OP_MAX && c > 0))
+                    mpq_set(stack[base], stack[i]);
+            }
+            sp = base + 1;
+            pc += 2;
+            continue;
+        }
+        case SC_OP_CLAMP:
+            /* x lo hi */
+            if (mpq_cmp(stack[sp - 3], stack[sp - 2]) < 0)
+                mpq_set(stack[sp - 3], stack[sp - 2]);
+            if (mpq_cmp(stack[sp - 3], stack[sp - 1]) > 0)
+                mpq_set(stack[sp - 3], stack[sp - 1]);
+            sp -= 2;
+            pc++;
+            continue;
+        case SC_OP_NEG:
+            mpq_neg(stack[sp - 1], stack[sp - 1]);
+            pc++;
+            continue;
+        case SC_OP_NOT:
+            mpq_set_ui(stack[sp - 1], truthy(stack[sp - 1]) ? 0 : 1, 1);
+            pc++;
+            continue;
+        case SC_OP_ABS:
+            mpq_abs(stack[sp - 1], stack[sp - 1]);
+            pc++;
+            continue;
+        case SC_OP_SQRT:
+        case SC_OP_EXP:
+        case SC_OP_LOG: {
+            double x = mpq_get_d(stack[sp - 1]), y;
+            if (op == SC_OP_SQRT) {
+                if (x < 0)
+                    return domain_error(e, file, err, "square root of a negative number");
+                y = sqrt(x);
+            } else if (op == SC_OP_EXP) {
+                y = exp(x);
+            } else {
+                if (x <= 0)
+                    return domain_error(e, file, err, "logarithm of a non-positive number");
+                y = log(x);
+            }
+            if (!isfinite(y))
+                return domain_error(e, file, err, "result too large");
+            mpq_set_d(stack[sp - 1], y);
+            pc++;
+            continue;
+        }
+        default:
+            break;
+        }
+        /* binary operators: a = stack[sp-2], b = stack[sp-1] */
+        mpq_t *a = &stack[sp - 2], *b = &stack[sp - 1];
+        int c;
+        switch (op) {
+        case SC_OP_ADD: mpq_add(*a, *a, *b); break;
+        case SC_OP_SUB: mpq_sub(*a, *a, *b); break;
+        case SC_OP_MUL: mpq_mul(*a, *a, *b); break;
+        case SC_OP_DIV:
+            if (mpq_sgn(*b) == 0)
+                return domain_error(e, file, err, "division by zero");
+            mpq_div(*a, *a, *b);
+            break;
+        case SC_OP_POW: {
+            int integral = mpz_cmp_ui(mpq_denref(*b), 1) == 0 &&
+                           mpz_cmpabs_ui(mpq_numref(*b), SC_EXPR_MAX_EXACT_POW) <= 0;
+            if (integral) {
+                long n = mpz_get_si(mpq_numref(*b));
+                if (n < 0 && mpq_sgn(*a) == 0)
+                    return domain_error(e, file, err, "zero raised to a negative power");
+                unsigned long un = (unsigned long)(n < 0 ? -n : n);
+                mpz_pow_ui(mpq_numref(*a), mpq_numref(*a), un);
+                mpz_pow_ui(mpq_denref(*a), mpq_denref(*a), un);
+                if (n < 0)
+                    mpq_inv(*a, *a);
+            } else {
+                double x = mpq_get_d(*a), y = mpq_get_d(*b);
+                double r = pow(x, y);
+                if (!isfinite(r))
+                    return domain_error(e, file, err, "power out of range (negative base or "
+                                                      "too large)");
+                mpq_set_d(*a, r);
+            }
+            break;
+        }
+        case SC_OP_LT: c = mpq_cmp(*a, *b) < 0; mpq_set_ui(*a, (unsigned)c, 1); break;
+        case SC_OP_LE: c = mpq_cmp(*a, *b) <= 0; mpq_set_ui(*a, (unsigned)c, 1); break;
+        case SC_OP_GT: c = mpq_cmp(*a, *b) > 0; mpq_set_ui(*a, (unsigned)c, 1); break;
+        case SC_OP_GE: c = mpq_cmp(*a, *b) >= 0; mpq_set_ui(*a, (unsigned)c, 1); break;
+        case SC_OP_EQ: c = mpq_equal(*a, *b) != 0; mpq_set_ui(*a, (unsigned)c, 1); break;
+        case SC_OP_NE: c = mpq_equal(*a, *b) == 0; mpq_set_ui(*a, (unsigned)c, 1); break;
+        case SC_OP_AND: c = truthy(*a) && truthy(*b); mpq_set_ui(*a, (unsigned)c, 1); break;
+        case SC_OP_OR: c = truthy(*a) || truthy(*b); mpq_set_ui(*a, (unsigned)c, 1); break;
+        default:
+            return brink_error_set_at(err, BRINK_EINTERNAL, file, e->line, e->col,
+                                      "bad expression code %d", op);
+        }
+        sp--;
+        pc++;
+    }
+    mpq_set(out, stack[0]);
+    return BRINK_OK;
+}
+
+double sc_expr_eval_d(const sc_expr *e, const double *params, double *stack, int *bad)
+{
+    int sp = 0;
+    for (int pc = 0; pc < e->ncode;) {
+        int op = e->code[pc];
+        double *a, *b;
+        switch (op) {
+        case SC_OP_CONST:
+            stack[sp++] = e->kd[e->code[pc + 1]];
+            pc += 2;
+            continue;
+        case SC_OP_PARAM:
+            stack[sp++] = params ? params[e->code[pc + 1]] : NAN;
+            pc += 2;
+            continue;
+        case SC_OP_ARG:
+            *bad = 1;
+            return NAN;
+        case SC_OP_JZ:
+            sp--;
+            pc += 2 + (stack[sp] != 0 ? 0 : e->code[pc + 1]);
+            continue;
+        case SC_OP_JMP:
+            pc += 2 + e->code[pc + 1];
+            continue;
+        case SC_OP_MIN:
+        case SC_OP_MAX: {
+            int n = e->code[pc + 1], base = sp - n;
+            for (int i = base + 1; i < sp; i++)
+                if ((op == SC_OP_MIN && stack[i] < stack[base]) ||
+                    (op == SC_OP_MAX && stack[i] > stack[base]))
+                    stack[base] = stack[i];
+            sp = base + 1;
+            pc += 2;
+            continue;
+        }
+        case SC_OP_CLAMP:
+            if (stack[sp - 3] < stack[sp - 2])
+                stack[sp - 3] = stack[sp - 2];
+            if (stack[sp - 3] > stack[sp - 1])
+                stack[sp - 3] = stack[sp - 1];
+            sp -= 2;
+            pc++;
+            continue;
+        case SC_OP_NEG: stack[sp - 1] = -stack[sp - 1]; pc++; continue;
+        case SC_OP_NOT: stack[sp - 1] = stack[sp - 1] == 0; pc++; continue;
+        case SC_OP_ABS: stack[sp - 1] = fabs(stack[sp - 1]); pc++; continue;
+        case SC_OP_SQRT: stack[sp - 1] = sqrt(stack[sp - 1]); pc++; continue;
+        case SC_OP_EXP: stack[sp - 1] = exp(stack[sp - 1]); pc++; continue;
+        case SC_OP_LOG: stack[sp - 1] = log(stack[sp - 1]); pc++; continue;
+        default:
+            break;
+        }
+        a = &stack[sp - 2];
+        b = &stack[sp - 1];
+        switch (op) {
+        case SC_OP_ADD: *a += *b; break;
+        case SC_OP_SUB: *a -= *b; break;
+        case SC_OP_MUL: *a *= *b; break;
+        case SC_OP_DIV: *a /= *b; break;
+        case SC_OP_POW: *a = pow(*a, *b); break;
+        case SC_OP_LT: *a = *a < *b; break;
+        case SC_OP_LE: *a = *a <= *b; break;
+        case SC_OP_GT: *a = *a > *b; break;
+        case SC_OP_GE: *a = *a >= *b; break;
+        case SC_OP_EQ: *a = *a == *b; break;
+        case SC_OP_NE: *a = *a != *b; break;
+        case SC_OP_AND: *a = (*a != 0) && (*b != 0); break;
+        case SC_OP_OR: *a = (*a != 0) || (*b != 0); break;
+        default: *bad = 1; return NAN;
+        }
+        sp--;
+        pc++;
+    }
+    if (!isfinite(stack[0]))
+        *bad = 1;
+    return stack[0];
+}

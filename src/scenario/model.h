@@ -1,0 +1,231 @@
+/* model.h — the parsed scenario (what the YAML says, validated) and the compiled structure
+ * (the game tree it expands to, with a map back to the scenario's words).
+ *
+ * Ownership: every string and array lives in the scenario's arena, except expressions
+ * (sc_expr, which hold GMP numbers) which are registered in `exprs` and freed with the
+ * scenario. "Open" expressions may mention sub-game arguments; "closed" ones mention only
+ * parameters. The compiled structure refers to closed expressions by index into `closed`
+ * (de-duplicated, so a weight used at a thousand leaves is evaluated once per binding).
+ */
+#ifndef BRINK_SCENARIO_MODEL_H
+#define BRINK_SCENARIO_MODEL_H
+
+#include "brink/scenario.h"
+#include "scenario/expr.h"
+#include "scenario/ytree.h"
+
+typedef struct sc_loc {
+    int line, col;
+} sc_loc;
+
+typedef struct sc_param {
+    brink_param_info info;   /* public view; info.valueq points at value */
+    mpq_t value;
+    mpq_t lo, hi;            /* exact range (when info.has_range) */
+} sc_param;
+
+typedef struct sc_type {
+    const char *name;
+    sc_expr *prior;          /* closed */
+    sc_loc loc;
+} sc_type;
+
+typedef struct sc_actor {
+    const char *id, *name, *doc;
+    sc_loc loc, types_loc;
+    int ntypes;
+    sc_type *types;
+} sc_actor;
+
+typedef struct sc_issue {
+    const char *name, *doc, *units;
+    sc_loc loc;
+    int nlevels;             /* 0 = numeric issue */
+    const char **levels;
+    int default_level;       /* discrete issues */
+    sc_expr *default_value;  /* numeric issues (closed) */
+} sc_issue;
+
+typedef enum { SC_PREF_LEVEL = 1, SC_PREF_LINEAR, SC_PREF_IDEAL } sc_pref_kind;
+
+typedef struct sc_pref {
+    int actor, type;         /* type -1: every type of the actor */
+    int issue, level;        /* level: SC_PREF_LEVEL only */
+    sc_pref_kind kind;
+    int quadratic;           /* SC_PREF_IDEAL: squared (1) or absolute (0) distance */
+    sc_expr *weight;         /* closed */
+    sc_expr *ideal;          /* closed, SC_PREF_IDEAL only */
+    sc_loc loc;
+} sc_pref;
+
+typedef enum {
+    SN_LEAF = 1, SN_DECISION, SN_CHANCE, SN_PLAY, SN_REPEAT, SN_IF, SN_NEXT
+} sc_node_kind;
+
+typedef struct sc_setting {
+    int issue, level;        /* level for discrete issues, -1 for numeric */
+    sc_expr *value;          /* numeric issues: open expression */
+    sc_loc loc;
+} sc_setting;
+
+typedef struct sc_payterm {
+    int actor, type;         /* type -1: every type */
+    sc_expr *amount;         /* open */
+    sc_loc loc;
+} sc_payterm;
+
+typedef struct sc_node sc_node;
+struct sc_node {
+    sc_node_kind kind;
+    sc_loc loc;
+    const char *name;        /* explicit decision / chance name, or NULL */
+    int actor;               /* SN_DECISION */
+    int seen_set;            /* 1 when seen_by / hidden was given */
+    uint64_t seen_by;        /* actors who observe the move (the mover always does) */
+    int nopts;               /* SN_DECISION, SN_CHANCE */
+    const char **opt_labels;
+    sc_loc *opt_locs;
+    sc_node **opts;
+    sc_expr **probs;         /* SN_CHANCE: open */
+    int nsettings;
+    sc_setting *settings;
+    int npay;
+    sc_payterm *pay;
+    /* SN_PLAY / SN_REPEAT */
+    int sub;
+    int nargs;               /* = the sub-game's argument count */
+    sc_expr **args;          /* open (caller scope); NULL entry = use the default */
+    sc_node *then;           /* continuation for `next` (NULL: the enclosing one) */
+    sc_expr *times;          /* SN_REPEAT: open, must be constant */
+    int index_arg;           /* SN_REPEAT: argument receiving the round number, or -1 */
+    /* SN_IF */
+    sc_expr *cond;           /* open, must not depend on parameters */
+    sc_node *if_then, *if_else;
+};
+
+typedef struct sc_subgame {
+    const char *name;
+    sc_loc loc;
+    int nargs;
+    const char **arg_names;
+    sc_expr **arg_defaults;  /* closed or NULL (argument required) */
+    sc_node *body;
+    int state;               /* cycle detection scratch */
+} sc_subgame;
+
+/* ---- compiled structure ----
+ * Built by expand.c in pre-order ("x" arrays, in the compiler's own numbering), emitted into a
+ * brink_efg by emit.c (as often as instances need a game), and mapped to the game's indices
+ * once (the emission is deterministic, so every emitted game has the same indices). */
+typedef struct sc_xinfoset {
+    int player;              /* actor, or BRINK_CHANCE */
+    int nact;
+    const char *label;       /* efg infoset label */
+    const char **actions;
+    int *prob_expr;          /* chance: closed expression per action */
+    const char *view;        /* what the actor has seen, in words */
+    int type;                /* the actor's own type (-1 none) */
+    sc_loc loc;              /* the decision / chance node in the source */
+    int inexact;             /* chance: some probability is computed in doubles */
+} sc_xinfoset;
+
+typedef struct sc_compiled {
+    int nnodes, nplayers;
+    /* per node, pre-order (same order as the game's nodes) */
+    int *x_infoset;          /* compiler infoset id or -1 (terminal) */
+    int *x_leaf;             /* compiler leaf id or -1 */
+    int *edge_mover;         /* actor, -1 chance, -2 type draw, -3 root */
+    uint64_t *edge_seen;     /* actors observing the move into the node */
+    const char **edge_text;
+    int *node_type;          /* [nnodes * nplayers] type of actor a on the path, -1 */
+    /* compiler infosets */
+    int nxinfosets;
+    sc_xinfoset *xinfosets;
+    /* compiler leaves */
+    int nleaves;
+    int *leaf_level;         /* [nleaves * nissues]: level, or -1 for numeric issues */
+    int *leaf_value_expr;    /* [nleaves * nissues]: closed expr of numeric issues, -1 */
+    const char **leaf_text;
+    int *leaf_term_start;    /* [nleaves * nplayers + 1] */
+    int *leaf_term;          /* closed expression ids, summed */
+    /* closed expressions */
+    int nclosed, closed_cap;
+    sc_expr **closed;
+    int maxstack;
+    /* maps from the emitted game's indices */
+    int ninfosets, ngleaves, nactions;
+    int *xinfoset_of;        /* [game infosets] -> compiler infoset */
+    int *xleaf_of;           /* [game leaves] -> compiler leaf */
+    int *leaf_outcome;       /* [game leaves] -> game outcome */
+    int *action_expr;        /* [game actions] closed expr (chance) or -1 */
+} sc_compiled;
+
+struct brink_scenario {
+    brink_arena *arena;
+    brink_scenario_limits lim;
+    const char *file, *id, *title, *description, *source, *model, *mechanism;
+    int nparams;
+    sc_param *params;
+    const char **param_names;  /* for "did you mean" hints */
+    int nactors;
+    sc_actor *actors;
+    int nissues;
+    sc_issue *issues;
+    int nprefs;
+    sc_pref *prefs;
+    int nsubs;
+    sc_subgame *subs;
+    sc_node *root;
+    int nquestions;
+    brink_question *questions;
+    sc_loc *question_watch_loc;
+    /* every expression, for freeing */
+    sc_expr **exprs;
+    int nexprs, exprs_cap;
+    sc_compiled c;
+    brink_efg *game;          /* bound at the default values */
+    uint64_t tree_nodes;      /* nodes counted before building */
+};
+
+/* ---- helpers shared by the scenario files ---- */
+/* Record an error at a YAML node's position. */
+brink_status sc_err(brink_scenario *sc, brink_error *err, const ynode *n, brink_status code,
+                    const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+/* Keep an expression for freeing with the scenario; returns e (NULL stays NULL). */
+sc_expr *sc_keep(brink_scenario *sc, sc_expr *e);
+int sc_actor_find(const brink_scenario *sc, const char *id);
+int sc_type_find(const sc_actor *a, const char *name);
+int sc_issue_find(const brink_scenario *sc, const char *name);
+int sc_level_find(const sc_issue *is, const char *name);
+int sc_param_find(const brink_scenario *sc, const char *name);
+/* Parse "ACTOR" or "ACTOR.TYPE" (key of preferences / payoffs). */
+brink_status sc_parse_actor_ref(brink_scenario *sc, const ynode *key, int *actor, int *type,
+                                brink_error *err);
+/* Compile a scalar node as an expression; arg_names (may be NULL) lists sub-game args. */
+sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const *arg_names,
+                           int nargs, brink_error *err);
+/* Is the word reserved (a node key) and therefore not usable as an actor id? */
+int sc_reserved_word(const char *s);
+
+/* parse_meta.c: everything but the game tree; parse_game.c: the tree and sub-games. */
+brink_status sc_parse_meta(brink_scenario *sc, const ynode *root, brink_error *err);
+brink_status sc_parse_questions(brink_scenario *sc, const ynode *root, brink_error *err);
+brink_status sc_parse_game(brink_scenario *sc, const ynode *root, brink_error *err);
+/* expand.c: count the tree (refusing blow-ups), then expand it into sc->c. */
+brink_status sc_expand(brink_scenario *sc, brink_error *err);
+/* emit.c: a fresh game from sc->c (numbers at the defaults); the first call also fills the
+ * maps from game indices (sc->c.xinfoset_of ...), so it takes a non-const scenario. */
+brink_efg *sc_emit_game(const brink_scenario *sc, brink_error *err);
+brink_status sc_emit_maps(brink_scenario *sc, const brink_efg *g, brink_error *err);
+/* bind.c: evaluate every closed expression at values and write payoffs and chance
+ * probabilities into g. stack: c.maxstack entries; vals: c.nclosed; tmp: 1. */
+brink_status sc_bind_game(const brink_scenario *sc, brink_efg *g, const mpq_t *values,
+                          mpq_t *stack, mpq_t *vals, mpq_t *tmp, brink_error *err);
+/* questions: validate watch references (after compiling). */
+brink_status sc_check_questions(brink_scenario *sc, brink_error *err);
+
+#endif

@@ -1,0 +1,615 @@
+/* parse_game.c — the game tree and reusable sub-games.
+ *
+ * A node is a mapping with at most one structural key (an actor id for a decision, `chance`,
+ * `play`, `repeat`, `if`, `next`; none for a leaf) plus common keys (`outcome`, `payoff`,
+ * `name`, `seen_by`, `hidden`, `note`). Sub-game headers are read before any body so that
+ * sub-games may be used before they are defined; the call graph is then checked for cycles
+ * (a recursive sub-game would describe an infinite game).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario/model.h"
+#include "scenario/parse_util.h"
+
+typedef struct scope {
+    const sc_subgame *sub;   /* NULL at the top level */
+} scope;
+
+static const char *const COMMON_KEYS[] = {"outcome", "payoff", "name", "seen_by", "hidden",
+                                          "note", "doc", NULL};
+
+static int is_common(const char *k)
+{
+    for (const char *const *c = COMMON_KEYS; *c; c++)
+        if (strcmp(*c, k) == 0)
+            return 1;
+    return 0;
+}
+
+static sc_node *new_node(brink_scenario *sc, const ynode *y, sc_node_kind kind)
+{
+    sc_node *n = brink_arena_alloc(sc->arena, sizeof *n);
+    if (!n)
+        return NULL;
+    memset(n, 0, sizeof *n);
+    n->kind = kind;
+    n->loc.line = y->line;
+    n->loc.col = y->col;
+    n->actor = -1;
+    n->sub = -1;
+    n->index_arg = -1;
+    return n;
+}
+
+static int sub_find(const brink_scenario *sc, const char *name)
+{
+    for (int i = 0; i < sc->nsubs; i++)
+        if (strcmp(sc->subs[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+static brink_status oom(brink_error *err)
+{
+    return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+}
+
+static brink_status parse_node(brink_scenario *sc, const ynode *y, const scope *sp,
+                               int in_chance, sc_node **out, brink_error *err);
+
+/* ---- common keys ---- */
+
+static brink_status parse_outcome(brink_scenario *sc, const ynode *m, const scope *sp,
+                                  sc_node *n, brink_error *err)
+{
+    brink_status st = sc_expect(sc, m, Y_MAP, "outcome", err);
+    if (st)
+        return st;
+    n->settings = brink_arena_alloc(sc->arena, (size_t)(m->n ? m->n : 1) * sizeof *n->settings);
+    if (!n->settings)
+        return oom(err);
+    for (int i = 0; i < m->n; i++) {
+        const ynode *k = ytree_key(m, i), *v = ytree_val(m, i);
+        sc_setting *s = &n->settings[i];
+        memset(s, 0, sizeof *s);
+        s->loc.line = k->line;
+        s->loc.col = k->col;
+        s->issue = sc_issue_find(sc, k->text);
+        if (s->issue < 0) {
+            char known[300] = "";
+            for (int j = 0; j < sc->nissues; j++) {
+                size_t l = strlen(known);
+                snprintf(known + l, sizeof known - l, "%s%s", j ? ", " : "", sc->issues[j].name);
+            }
+            return sc_err(sc, err, k, BRINK_EINVALID, "outcome sets undefined issue '%s' (issues: %s)",
+                          k->text, sc->nissues ? known : "none declared");
+        }
+        const sc_issue *is = &sc->issues[s->issue];
+        if (is->nlevels) {
+            if ((st = sc_expect(sc, v, Y_SCALAR, "an issue level", err)))
+                return st;
+            s->level = sc_level_find(is, v->text);
+            if (s->level < 0) {
+                char known[300] = "";
+                for (int j = 0; j < is->nlevels; j++) {
+                    size_t l = strlen(known);
+                    snprintf(known + l, sizeof known - l, "%s%s", j ? ", " : "", is->levels[j]);
+                }
+                return sc_err(sc, err, v, BRINK_EINVALID, "issue '%s' has no level '%s' (levels: %s)",
+                              is->name, v->text, known);
+            }
+        } else {
+            s->level = -1;
+            s->value = sc_compile_scalar(sc, v, sp->sub ? sp->sub->arg_names : NULL,
+                                         sp->sub ? sp->sub->nargs : 0, err);
+            if (!s->value)
+                return err && err->code ? err->code : BRINK_ENOMEM;
+        }
+        n->nsettings = i + 1;
+    }
+    return BRINK_OK;
+}
+
+static brink_status parse_payoff(brink_scenario *sc, const ynode *m, const scope *sp,
+                                 sc_node *n, brink_error *err)
+{
+    brink_status st = sc_expect(sc, m, Y_MAP, "payoff", err);
+    if (st)
+        return st;
+    n->pay = brink_arena_alloc(sc->arena, (size_t)(m->n ? m->n : 1) * sizeof *n->pay);
+    if (!n->pay)
+        return oom(err);
+    for (int i = 0; i < m->n; i++) {
+        const ynode *k = ytree_key(m, i), *v = ytree_val(m, i);
+        sc_payterm *t = &n->pay[i];
+        memset(t, 0, sizeof *t);
+        t->loc.line = v->line;
+        t->loc.col = v->col;
+        if ((st = sc_parse_actor_ref(sc, k, &t->actor, &t->type, err)))
+            return st;
+        t->amount = sc_compile_scalar(sc, v, sp->sub ? sp->sub->arg_names : NULL,
+                                      sp->sub ? sp->sub->nargs : 0, err);
+        if (!t->amount)
+            return err && err->code ? err->code : BRINK_ENOMEM;
+        n->npay = i + 1;
+    }
+    return BRINK_OK;
+}
+
+static brink_status parse_visibility(brink_scenario *sc, const ynode *y, sc_node *n,
+                                     brink_error *err)
+{
+    const ynode *seen = ytree_get(y, "seen_by"), *hidden = ytree_get(y, "hidden");
+    brink_status st;
+    if (seen && hidden)
+        return sc_err(sc, err, hidden, BRINK_EINVALID, "use either seen_by or hidden, not both");
+    if (hidden) {
+        if ((st = sc_expect(sc, hidden, Y_SCALAR, "hidden", err)))
+            return st;
+        if (strcmp(hidden->text, "true") != 0 && strcmp(hidden->text, "false") != 0)
+            return sc_err(sc, err, hidden, BRINK_ESYNTAX, "hidden must be true or false");
+        n->seen_set = strcmp(hidden->text, "true") == 0;
+        n->seen_by = 0;
+    }
+    if (seen) {
+        n->seen_set = 1;
+        n->seen_by = 0;
+        int cnt = seen->kind == Y_SEQ ? seen->n : 1;
+        for (int i = 0; i < cnt; i++) {
+            const ynode *a = seen->kind == Y_SEQ ? seen->items[i] : seen;
+            if ((st = sc_expect(sc, a, Y_SCALAR, "an actor in seen_by", err)))
+                return st;
+            int ai = sc_actor_find(sc, a->text);
+            if (ai < 0)
+                return sc_err(sc, err, a, BRINK_EINVALID, "seen_by names unknown actor '%s'",
+                              a->text);
+            n->seen_by |= (uint64_t)1 << ai;
+        }
+    }
+    return BRINK_OK;
+}
+
+/* ---- structural kinds ---- */
+
+static brink_status parse_options(brink_scenario *sc, const ynode *m, const scope *sp,
+                                  sc_node *n, int chance, brink_error *err)
+{
+    brink_status st = sc_expect(sc, m, Y_MAP, chance ? "chance (a mapping of outcomes)"
+                                                      : "a decision (a mapping of options)", err);
+    if (st)
+        return st;
+    if (m->n < 1)
+        return sc_err(sc, err, m, BRINK_EINVALID, "a %s needs at least one option",
+                      chance ? "chance move" : "decision");
+    size_t k = (size_t)m->n;
+    n->opt_labels = brink_arena_alloc(sc->arena, k * sizeof *n->opt_labels);
+    n->opt_locs = brink_arena_alloc(sc->arena, k * sizeof *n->opt_locs);
+    n->opts = brink_arena_alloc(sc->arena, k * sizeof *n->opts);
+    n->probs = chance ? brink_arena_alloc(sc->arena, k * sizeof *n->probs) : NULL;
+    if (!n->opt_labels || !n->opt_locs || !n->opts || (chance && !n->probs))
+        return oom(err);
+    for (int i = 0; i < m->n; i++) {
+        const ynode *ok = ytree_key(m, i), *ov = ytree_val(m, i);
+        if (!sc_is_identifier(ok->text))
+            return sc_err(sc, err, ok, BRINK_EINVALID,
+                          "option '%s' must be a word of letters, digits, _ and -", ok->text);
+        n->opt_labels[i] = sc_strdup(sc, ok->text);
+        n->opt_locs[i].line = ok->line;
+        n->opt_locs[i].col = ok->col;
+        if (chance) {
+            const ynode *pr = ov->kind == Y_MAP ? ytree_get(ov, "prob") : NULL;
+            if (!pr)
+                return sc_err(sc, err, ov, BRINK_EINVALID,
+                              "chance outcome '%s' needs prob: (its probability)", ok->text);
+            n->probs[i] = sc_compile_scalar(sc, pr, sp->sub ? sp->sub->arg_names : NULL,
+                                            sp->sub ? sp->sub->nargs : 0, err);
+            if (!n->probs[i])
+                return err && err->code ? err->code : BRINK_ENOMEM;
+        }
+        if ((st = parse_node(sc, ov, sp, chance, &n->opts[i], err)))
+            return st;
+        n->nopts = i + 1;
+    }
+    return BRINK_OK;
+}
+
+static brink_status parse_args(brink_scenario *sc, const ynode *site, const ynode *with,
+                               const scope *sp, sc_node *n, const sc_subgame *sub, int skip_arg,
+                               brink_error *err)
+{
+    n->nargs = sub->nargs;
+    n->args = brink_arena_alloc(sc->arena, (size_t)(sub->nargs ? sub->nargs : 1) * sizeof *n->args);
+    if (!n->args)
+        return oom(err);
+    memset(n->args, 0, (size_t)(sub->nargs ? sub->nargs : 1) * sizeof *n->args);
+    brink_status st;
+    if (with) {
+        if ((st = sc_expect(sc, with, Y_MAP, "with (the sub-game's arguments)", err)))
+            return st;
+        for (int i = 0; i < with->n; i++) {
+            const ynode *k = ytree_key(with, i);
+            int a = -1;
+            for (int j = 0; j < sub->nargs; j++)
+                if (strcmp(sub->arg_names[j], k->text) == 0)
+                    a = j;
+            if (a < 0)
+                return sc_err(sc, err, k, BRINK_EINVALID, "sub-game '%s' has no argument '%s'",
+                              sub->name, k->text);
+            if (a == skip_arg)
+                return sc_err(sc, err, k, BRINK_EINVALID,
+                              "argument '%s' receives the round number; do not set it", k->text);
+            n->args[a] = sc_compile_scalar(sc, ytree_val(with, i),
+                                           sp->sub ? sp->sub->arg_names : NULL,
+                                           sp->sub ? sp->sub->nargs : 0, err);
+            if (!n->args[a])
+                return err && err->code ? err->code : BRINK_ENOMEM;
+        }
+    }
+    for (int j = 0; j < sub->nargs; j++)
+        if (!n->args[j] && !sub->arg_defaults[j] && j != skip_arg)
+            return sc_err(sc, err, with ? with : site, BRINK_EINVALID,
+                          "sub-game '%s' needs argument '%s' (give it under with:)", sub->name,
+                          sub->arg_names[j]);
+    return BRINK_OK;
+}
+
+static brink_status parse_call(brink_scenario *sc, const ynode *y, const scope *sp, sc_node *n,
+                               int repeat, brink_error *err)
+{
+    const ynode *name = ytree_get(y, repeat ? "repeat" : "play");
+    brink_status st = sc_expect(sc, name, Y_SCALAR, repeat ? "repeat" : "play", err);
+    if (st)
+        return st;
+    n->sub = sub_find(sc, name->text);
+    if (n->sub < 0) {
+        char known[300] = "";
+        for (int j = 0; j < sc->nsubs; j++) {
+            size_t l = strlen(known);
+            snprintf(known + l, sizeof known - l, "%s%s", j ? ", " : "", sc->subs[j].name);
+        }
+        return sc_err(sc, err, name, BRINK_EINVALID, "unknown sub-game '%s' (sub-games: %s)",
+                      name->text, sc->nsubs ? known : "none defined");
+    }
+    n->loc.line = name->line;
+    n->loc.col = name->col;
+    const sc_subgame *sub = &sc->subs[n->sub];
+    if (repeat) {
+        const ynode *times = ytree_get(y, "times"), *index = ytree_get(y, "index");
+        if (!times)
+            return sc_err(sc, err, y, BRINK_EINVALID, "repeat needs times: (how many rounds)");
+        n->times = sc_compile_scalar(sc, times, sp->sub ? sp->sub->arg_names : NULL,
+                                     sp->sub ? sp->sub->nargs : 0, err);
+        if (!n->times)
+            return err && err->code ? err->code : BRINK_ENOMEM;
+        if (index) {
+            if ((st = sc_expect(sc, index, Y_SCALAR, "index", err)))
+                return st;
+            for (int j = 0; j < sub->nargs; j++)
+                if (strcmp(sub->arg_names[j], index->text) == 0)
+                    n->index_arg = j;
+            if (n->index_arg < 0)
+                return sc_err(sc, err, index, BRINK_EINVALID,
+                              "index '%s' is not an argument of sub-game '%s'", index->text,
+                              sub->name);
+        }
+    }
+    if ((st = parse_args(sc, name, ytree_get(y, "with"), sp, n, sub, n->index_arg, err)))
+        return st;
+    const ynode *then = ytree_get(y, "then");
+    if (then && (st = parse_node(sc, then, sp, 0, &n->then, err)))
+        return st;
+    return BRINK_OK;
+}
+
+static brink_status parse_if(brink_scenario *sc, const ynode *y, const scope *sp, sc_node *n,
+                             brink_error *err)
+{
+    const ynode *c = ytree_get(y, "if"), *t = ytree_get(y, "then"), *e = ytree_get(y, "else");
+    if (!t || !e)
+        return sc_err(sc, err, y, BRINK_EINVALID, "if: needs both then: and else:");
+    n->cond = sc_compile_scalar(sc, c, sp->sub ? sp->sub->arg_names : NULL,
+                                sp->sub ? sp->sub->nargs : 0, err);
+    if (!n->cond)
+        return err && err->code ? err->code : BRINK_ENOMEM;
+    if (n->cond->flags & SC_EXPR_HAS_PARAM)
+        return sc_err(sc, err, c, BRINK_EINVALID,
+                      "an if: condition may use sub-game arguments but not parameters (the "
+                      "tree's shape cannot depend on numbers that sweeps change)");
+    brink_status st;
+    if ((st = parse_node(sc, t, sp, 0, &n->if_then, err)) ||
+        (st = parse_node(sc, e, sp, 0, &n->if_else, err)))
+        return st;
+    return BRINK_OK;
+}
+
+static int is_null_scalar(const ynode *y)
+{
+    return y->kind == Y_SCALAR && !y->quoted &&
+           (y->len == 0 || strcmp(y->text, "~") == 0 || strcmp(y->text, "null") == 0);
+}
+
+static brink_status parse_node(brink_scenario *sc, const ynode *y, const scope *sp,
+                               int in_chance, sc_node **out, brink_error *err)
+{
+    brink_status st;
+    if (is_null_scalar(y)) {
+        *out = new_node(sc, y, SN_LEAF);
+        return *out ? BRINK_OK : oom(err);
+    }
+    if (y->kind == Y_SCALAR && strcmp(y->text, "next") == 0) {
+        if (!sp->sub)
+            return sc_err(sc, err, y, BRINK_EINVALID, "next is only meaningful inside a sub-game");
+        *out = new_node(sc, y, SN_NEXT);
+        return *out ? BRINK_OK : oom(err);
+    }
+    if (y->kind != Y_MAP)
+        return sc_err(sc, err, y, BRINK_ESYNTAX,
+                      "expected a node: a mapping with an actor's options, chance:, play:, "
+                      "repeat:, if:, next: or outcome:/payoff: (found '%s')",
+                      y->kind == Y_SCALAR ? y->text : "a list");
+    /* classify keys */
+    const ynode *structural = NULL;
+    int actor = -1;
+    sc_node_kind kind = SN_LEAF;
+    for (int i = 0; i < y->n; i++) {
+        const ynode *k = ytree_key(y, i);
+        const char *t = k->text;
+        sc_node_kind kk = 0;
+        int a = -1;
+        if (is_common(t) || strcmp(t, "with") == 0 || strcmp(t, "then") == 0 ||
+            strcmp(t, "else") == 0 || strcmp(t, "times") == 0 || strcmp(t, "index") == 0)
+            continue;
+        if (strcmp(t, "prob") == 0) {
+            if (!in_chance)
+                return sc_err(sc, err, k, BRINK_EINVALID,
+                              "prob: belongs to the outcomes of a chance move");
+            continue;
+        }
+        if (strcmp(t, "chance") == 0)
+            kk = SN_CHANCE;
+        else if (strcmp(t, "play") == 0)
+            kk = SN_PLAY;
+        else if (strcmp(t, "repeat") == 0)
+            kk = SN_REPEAT;
+        else if (strcmp(t, "if") == 0)
+            kk = SN_IF;
+        else if (strcmp(t, "next") == 0)
+            kk = SN_NEXT;
+        else if ((a = sc_actor_find(sc, t)) >= 0)
+            kk = SN_DECISION;
+        else {
+            char known[300] = "";
+            for (int j = 0; j < sc->nactors; j++) {
+                size_t l = strlen(known);
+                snprintf(known + l, sizeof known - l, "%s%s", j ? ", " : "", sc->actors[j].id);
+            }
+            return sc_err(sc, err, k, BRINK_EINVALID,
+                          "unknown actor '%s' (actors: %s; other node keys: chance, play, repeat, "
+                          "if, next, outcome, payoff, name, seen_by, hidden, note)", t, known);
+        }
+        if (structural)
+            return sc_err(sc, err, k, BRINK_EINVALID,
+                          "a node has one move: '%s' and '%s' cannot be siblings (nest one "
+                          "inside the other's options)", structural->text, t);
+        structural = k;
+        kind = kk;
+        actor = a;
+    }
+    /* keys that only fit some kinds */
+    static const struct { const char *key; unsigned kinds; } only[] = {
+        {"with", (1u << SN_PLAY) | (1u << SN_REPEAT)},
+        {"then", (1u << SN_PLAY) | (1u << SN_REPEAT) | (1u << SN_IF)},
+        {"else", 1u << SN_IF},
+        {"times", 1u << SN_REPEAT},
+        {"index", 1u << SN_REPEAT},
+        {"seen_by", (1u << SN_DECISION) | (1u << SN_CHANCE)},
+        {"hidden", (1u << SN_DECISION) | (1u << SN_CHANCE)},
+        {"name", (1u << SN_DECISION) | (1u << SN_CHANCE)},
+    };
+    for (size_t i = 0; i < sizeof only / sizeof only[0]; i++) {
+        const ynode *v = ytree_get(y, only[i].key);
+        if (v && !(only[i].kinds & (1u << kind))) {
+            for (int j = 0; j < y->n; j++)
+                if (ytree_val(y, j) == v)
+                    return sc_err(sc, err, ytree_key(y, j), BRINK_EINVALID,
+                                  "'%s' does not apply to this node (it has %s)", only[i].key,
+                                  structural ? structural->text : "no move: it is an outcome");
+        }
+    }
+    sc_node *n = new_node(sc, y, kind);
+    if (!n)
+        return oom(err);
+    *out = n;
+    n->actor = actor;
+    const ynode *v;
+    if ((v = ytree_get(y, "name"))) {
+        if ((st = sc_expect(sc, v, Y_SCALAR, "name", err)))
+            return st;
+        if (!sc_is_identifier(v->text))
+            return sc_err(sc, err, v, BRINK_EINVALID,
+                          "name '%s' must be a word of letters, digits, _ and -", v->text);
+        n->name = sc_strdup(sc, v->text);
+    }
+    if ((st = parse_visibility(sc, y, n, err)))
+        return st;
+    if ((v = ytree_get(y, "outcome")) && (st = parse_outcome(sc, v, sp, n, err)))
+        return st;
+    if ((v = ytree_get(y, "payoff")) && (st = parse_payoff(sc, v, sp, n, err)))
+        return st;
+    switch (kind) {
+    case SN_DECISION:
+        n->loc.line = structural->line;
+        n->loc.col = structural->col;
+        return parse_options(sc, ytree_get(y, structural->text), sp, n, 0, err);
+    case SN_CHANCE:
+        n->loc.line = structural->line;
+        n->loc.col = structural->col;
+        return parse_options(sc, ytree_get(y, "chance"), sp, n, 1, err);
+    case SN_PLAY:
+        return parse_call(sc, y, sp, n, 0, err);
+    case SN_REPEAT:
+        return parse_call(sc, y, sp, n, 1, err);
+    case SN_IF:
+        return parse_if(sc, y, sp, n, err);
+    case SN_NEXT:
+        if (!sp->sub)
+            return sc_err(sc, err, structural, BRINK_EINVALID,
+                          "next is only meaningful inside a sub-game");
+        v = ytree_get(y, "next");
+        if (v->kind != Y_SCALAR || strcmp(v->text, "true") != 0)
+            return sc_err(sc, err, v, BRINK_EINVALID, "write next: true");
+        return BRINK_OK;
+    default:
+        return BRINK_OK;
+    }
+}
+
+/* ---- sub-games ---- */
+
+static brink_status parse_sub_header(brink_scenario *sc, const ynode *k, const ynode *v,
+                                     sc_subgame *s, brink_error *err)
+{
+    static const char *const keys[] = {"args", "body", "doc", NULL};
+    brink_status st;
+    if (!sc_is_identifier(k->text))
+        return sc_err(sc, err, k, BRINK_EINVALID, "sub-game name '%s' must be a word", k->text);
+    s->name = sc_strdup(sc, k->text);
+    s->loc.line = k->line;
+    s->loc.col = k->col;
+    if ((st = sc_expect(sc, v, Y_MAP, "a sub-game", err)) ||
+        (st = sc_check_keys(sc, v, keys, "a sub-game", err)))
+        return st;
+    if (!ytree_get(v, "body"))
+        return sc_err(sc, err, v, BRINK_EINVALID, "sub-game '%s' needs a body:", k->text);
+    const ynode *args = ytree_get(v, "args");
+    if (!args)
+        return BRINK_OK;
+    int n = args->kind == Y_SEQ || args->kind == Y_MAP ? args->n : -1;
+    if (n < 0)
+        return sc_err(sc, err, args, BRINK_ESYNTAX,
+                      "args must be a list of names or a mapping name: default");
+    s->nargs = n;
+    s->arg_names = brink_arena_alloc(sc->arena, (size_t)(n ? n : 1) * sizeof *s->arg_names);
+    s->arg_defaults = brink_arena_alloc(sc->arena, (size_t)(n ? n : 1) * sizeof *s->arg_defaults);
+    if (!s->arg_names || !s->arg_defaults)
+        return oom(err);
+    for (int i = 0; i < n; i++) {
+        const ynode *name = args->kind == Y_SEQ ? args->items[i] : ytree_key(args, i);
+        const ynode *def = args->kind == Y_MAP ? ytree_val(args, i) : NULL;
+        if ((st = sc_expect(sc, name, Y_SCALAR, "an argument name", err)))
+            return st;
+        if (!sc_is_identifier(name->text) || strchr(name->text, '-'))
+            return sc_err(sc, err, name, BRINK_EINVALID,
+                          "argument '%s' must be a word of letters, digits and _", name->text);
+        if (sc_param_find(sc, name->text) >= 0)
+            return sc_err(sc, err, name, BRINK_EINVALID,
+                          "argument '%s' has the name of a parameter; rename it", name->text);
+        for (int j = 0; j < i; j++)
+            if (strcmp(s->arg_names[j], name->text) == 0)
+                return sc_err(sc, err, name, BRINK_EINVALID, "argument '%s' listed twice",
+                              name->text);
+        s->arg_names[i] = sc_strdup(sc, name->text);
+        s->arg_defaults[i] = NULL;
+        if (def && !(def->kind == Y_SCALAR && def->len == 0 && !def->quoted)) {
+            s->arg_defaults[i] = sc_compile_scalar(sc, def, NULL, 0, err);
+            if (!s->arg_defaults[i])
+                return err && err->code ? err->code : BRINK_ENOMEM;
+        }
+    }
+    return BRINK_OK;
+}
+
+/* Depth-first search over calls; state 1 = on the current path, 2 = done. */
+static brink_status find_cycle(brink_scenario *sc, const sc_node *n, int *path, int depth,
+                               brink_error *err);
+
+static brink_status visit_sub(brink_scenario *sc, int s, const sc_node *site, int *path,
+                              int depth, brink_error *err)
+{
+    sc_subgame *sub = &sc->subs[s];
+    if (sub->state == 2)
+        return BRINK_OK;
+    if (sub->state == 1) {
+        char chain[400] = "";
+        int start = 0;
+        while (start < depth && path[start] != s)
+            start++;
+        for (int i = start; i < depth; i++) {
+            size_t l = strlen(chain);
+            snprintf(chain + l, sizeof chain - l, "%s -> ", sc->subs[path[i]].name);
+        }
+        size_t l = strlen(chain);
+        snprintf(chain + l, sizeof chain - l, "%s", sub->name);
+        return brink_error_set_at(err, BRINK_EINVALID, sc->file, site->loc.line, site->loc.col,
+                                  "sub-games call each other in a cycle (%s); a recursive "
+                                  "sub-game would make the game infinite (use repeat: for rounds)",
+                                  chain);
+    }
+    sub->state = 1;
+    path[depth] = s;
+    brink_status st = find_cycle(sc, sub->body, path, depth + 1, err);
+    sub->state = 2;
+    return st;
+}
+
+static brink_status find_cycle(brink_scenario *sc, const sc_node *n, int *path, int depth,
+                               brink_error *err)
+{
+    brink_status st;
+    if (!n)
+        return BRINK_OK;
+    if ((n->kind == SN_PLAY || n->kind == SN_REPEAT) &&
+        (st = visit_sub(sc, n->sub, n, path, depth, err)))
+        return st;
+    for (int i = 0; i < n->nopts; i++)
+        if ((st = find_cycle(sc, n->opts[i], path, depth, err)))
+            return st;
+    if ((st = find_cycle(sc, n->then, path, depth, err)) ||
+        (st = find_cycle(sc, n->if_then, path, depth, err)) ||
+        (st = find_cycle(sc, n->if_else, path, depth, err)))
+        return st;
+    return BRINK_OK;
+}
+
+brink_status sc_parse_game(brink_scenario *sc, const ynode *root, brink_error *err)
+{
+    brink_status st;
+    const ynode *subs = ytree_get(root, "subgames");
+    if (subs) {
+        if ((st = sc_expect(sc, subs, Y_MAP, "subgames", err)))
+            return st;
+        sc->subs = brink_arena_alloc(sc->arena, (size_t)(subs->n ? subs->n : 1) * sizeof *sc->subs);
+        if (!sc->subs)
+            return oom(err);
+        memset(sc->subs, 0, (size_t)(subs->n ? subs->n : 1) * sizeof *sc->subs);
+        for (int i = 0; i < subs->n; i++) {
+            if ((st = parse_sub_header(sc, ytree_key(subs, i), ytree_val(subs, i), &sc->subs[i],
+                                       err)))
+                return st;
+            sc->nsubs = i + 1;
+        }
+        for (int i = 0; i < subs->n; i++) {
+            scope sp = {&sc->subs[i]};
+            if ((st = parse_node(sc, ytree_get(ytree_val(subs, i), "body"), &sp, 0,
+                                 &sc->subs[i].body, err)))
+                return st;
+        }
+    }
+    const ynode *game = ytree_get(root, "game");
+    if (!game)
+        return sc_err(sc, err, root, BRINK_EINVALID, "missing required key 'game' (the moves)");
+    scope top = {NULL};
+    if ((st = parse_node(sc, game, &top, 0, &sc->root, err)))
+        return st;
+    int *path = brink_reallocarray(NULL, (size_t)(sc->nsubs ? sc->nsubs : 1) + 1, sizeof *path);
+    if (!path)
+        return oom(err);
+    st = find_cycle(sc, sc->root, path, 0, err);
+    for (int i = 0; !st && i < sc->nsubs; i++)
+        if (sc->subs[i].state == 0)
+            st = visit_sub(sc, i, sc->subs[i].body, path, 0, err);
+    free(path);
+    return st;
+}

@@ -1,0 +1,661 @@
+/* parse_meta.c — the parts of a scenario around the game tree: header (version, id, title,
+ * provenance), parameters, actors and their private types, issues, preferences.
+ *
+ * Every check reports the position of the YAML node at fault. Strings are copied into the
+ * scenario's arena (the YAML tree is freed after parsing).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario/model.h"
+#include "scenario/parse_util.h"
+
+const char *sc_strdup(brink_scenario *sc, const char *s)
+{
+    return brink_arena_strdup(sc->arena, s ? s : "");
+}
+
+int sc_is_identifier(const char *s)
+{
+    if (!s || !(isalpha((unsigned char)s[0]) || s[0] == '_'))
+        return 0;
+    for (const char *p = s; *p; p++)
+        if (!(isalnum((unsigned char)*p) || *p == '_' || *p == '-'))
+            return 0;
+    return strlen(s) < 64;
+}
+
+brink_status sc_check_keys(brink_scenario *sc, const ynode *map, const char *const *allowed,
+                           const char *what, brink_error *err)
+{
+    for (int i = 0; i < map->n; i++) {
+        const ynode *k = ytree_key(map, i);
+        int ok = 0;
+        for (const char *const *a = allowed; *a; a++)
+            if (strcmp(*a, k->text) == 0)
+                ok = 1;
+        if (!ok) {
+            char list[400] = "";
+            for (const char *const *a = allowed; *a; a++) {
+                size_t l = strlen(list);
+                snprintf(list + l, sizeof list - l, "%s%s", a == allowed ? "" : ", ", *a);
+            }
+            return sc_err(sc, err, k, BRINK_EINVALID, "unknown key '%s' in %s (expected one of: %s)",
+                          k->text, what, list);
+        }
+    }
+    return BRINK_OK;
+}
+
+brink_status sc_expect(brink_scenario *sc, const ynode *n, ykind kind, const char *what,
+                       brink_error *err)
+{
+    static const char *const names[] = {"a single value", "a list", "a mapping"};
+    if (n->kind == kind)
+        return BRINK_OK;
+    return sc_err(sc, err, n, BRINK_ESYNTAX, "%s must be %s, found %s", what, names[kind],
+                  names[n->kind]);
+}
+
+brink_status sc_get_text(brink_scenario *sc, const ynode *map, const char *key, int required,
+                         const char **out, brink_error *err)
+{
+    const ynode *v = ytree_get(map, key);
+    if (!v) {
+        if (required)
+            return sc_err(sc, err, map, BRINK_EINVALID, "missing required key '%s'", key);
+        return BRINK_OK;
+    }
+    brink_status st = sc_expect(sc, v, Y_SCALAR, key, err);
+    if (st)
+        return st;
+    *out = sc_strdup(sc, v->text);
+    return *out ? BRINK_OK : brink_error_set(err, BRINK_ENOMEM, "out of memory");
+}
+
+brink_status sc_get_number(brink_scenario *sc, const ynode *n, mpq_t out, const char *what,
+                           brink_error *err)
+{
+    brink_status st = sc_expect(sc, n, Y_SCALAR, what, err);
+    if (st)
+        return st;
+    const char *s = n->text;
+    size_t len = strlen(s);
+    if (len && s[0] == '+') {   /* brink_q_parse is Gambit-strict; YAML users write +1 */
+        s++;
+        len--;
+    }
+    if (!len || brink_q_parse(out, s, len, NULL) != BRINK_OK)
+        return sc_err(sc, err, n, BRINK_ESYNTAX, "%s must be a number (like 3, -0.25 or 2/3), "
+                      "found '%s'", what, n->text);
+    return BRINK_OK;
+}
+
+brink_status sc_get_int(brink_scenario *sc, const ynode *n, long lo, long hi, long *out,
+                        const char *what, brink_error *err)
+{
+    mpq_t q;
+    mpq_init(q);
+    brink_status st = sc_get_number(sc, n, q, what, err);
+    if (!st && (mpz_cmp_ui(mpq_denref(q), 1) != 0 || mpz_cmp_si(mpq_numref(q), lo) < 0 ||
+                mpz_cmp_si(mpq_numref(q), hi) > 0))
+        st = sc_err(sc, err, n, BRINK_EINVALID, "%s must be a whole number from %ld to %ld", what,
+                    lo, hi);
+    if (!st)
+        *out = mpz_get_si(mpq_numref(q));
+    mpq_clear(q);
+    return st;
+}
+
+/* ---------------------------------------------------------------- parameters */
+
+static brink_status parse_distribution(brink_scenario *sc, const ynode *n, sc_param *p,
+                                       brink_error *err)
+{
+    static const struct { const char *name; brink_dist_kind kind; int nargs; } D[] = {
+        {"uniform", BRINK_DIST_UNIFORM, 2}, {"normal", BRINK_DIST_NORMAL, 2},
+        {"triangular", BRINK_DIST_TRIANGULAR, 3}, {"beta", BRINK_DIST_BETA, 2},
+    };
+    brink_status st = sc_expect(sc, n, Y_SCALAR, "distribution", err);
+    if (st)
+        return st;
+    const char *s = n->text;
+    const char *open = strchr(s, '(');
+    const char *close = open ? strchr(open, ')') : NULL;
+    int which = -1;
+    for (size_t i = 0; open && i < sizeof D / sizeof D[0]; i++)
+        if ((size_t)(open - s) == strlen(D[i].name) && strncmp(s, D[i].name, strlen(D[i].name)) == 0)
+            which = (int)i;
+    if (which < 0 || !close || close[1] != '\0')
+        return sc_err(sc, err, n, BRINK_ESYNTAX,
+                      "distribution must be one of uniform(low, high), normal(mean, sd), "
+                      "triangular(low, mode, high), beta(alpha, beta); found '%s'", s);
+    double a[3] = {0, 0, 0};
+    int k = 0;
+    const char *q = open + 1;
+    while (q < close && k < 3) {
+        char *end;
+        a[k] = strtod(q, &end);
+        if (end == q)
+            break;
+        k++;
+        while (*end == ' ')
+            end++;
+        if (*end == ',')
+            end++;
+        q = end;
+    }
+    while (q < close && *q == ' ')
+        q++;
+    if (k != D[which].nargs || q != close)
+        return sc_err(sc, err, n, BRINK_ESYNTAX, "%s() takes %d numbers, found '%s'",
+                      D[which].name, D[which].nargs, s);
+    if ((D[which].kind == BRINK_DIST_UNIFORM && !(a[0] < a[1])) ||
+        (D[which].kind == BRINK_DIST_NORMAL && !(a[1] > 0)) ||
+        (D[which].kind == BRINK_DIST_TRIANGULAR && !(a[0] <= a[1] && a[1] <= a[2] && a[0] < a[2])) ||
+        (D[which].kind == BRINK_DIST_BETA && !(a[0] > 0 && a[1] > 0)))
+        return sc_err(sc, err, n, BRINK_EINVALID, "distribution '%s' has impossible arguments", s);
+    p->info.dist = D[which].kind;
+    p->info.dist_a = a[0];
+    p->info.dist_b = a[1];
+    p->info.dist_c = a[2];
+    return BRINK_OK;
+}
+
+static brink_status parse_param(brink_scenario *sc, const ynode *key, const ynode *val,
+                                sc_param *p, brink_error *err)
+{
+    static const char *const keys[] = {"value", "range", "distribution", "units", "doc", NULL};
+    brink_status st;
+    if (!sc_is_identifier(key->text) || strchr(key->text, '-'))
+        return sc_err(sc, err, key, BRINK_EINVALID,
+                      "parameter name '%s' must be a word of letters, digits and _", key->text);
+    p->info.name = sc_strdup(sc, key->text);
+    p->info.doc = "";
+    p->info.units = "";
+    p->info.line = key->line;
+    p->info.column = key->col;
+    if (val->kind == Y_SCALAR) {          /* shorthand: name: 3 */
+        st = sc_get_number(sc, val, p->value, "a parameter's value", err);
+        if (st)
+            return st;
+    } else {
+        if ((st = sc_expect(sc, val, Y_MAP, "a parameter", err)) ||
+            (st = sc_check_keys(sc, val, keys, "a parameter", err)))
+            return st;
+        const ynode *v = ytree_get(val, "value");
+        if (!v)
+            return sc_err(sc, err, val, BRINK_EINVALID, "parameter '%s' needs a value",
+                          key->text);
+        if ((st = sc_get_number(sc, v, p->value, "value", err)))
+            return st;
+        const ynode *r = ytree_get(val, "range");
+        if (r) {
+            if ((st = sc_expect(sc, r, Y_SEQ, "range", err)))
+                return st;
+            if (r->n != 2)
+                return sc_err(sc, err, r, BRINK_EINVALID, "range must be [low, high]");
+            if ((st = sc_get_number(sc, r->items[0], p->lo, "range low", err)) ||
+                (st = sc_get_number(sc, r->items[1], p->hi, "range high", err)))
+                return st;
+            if (mpq_cmp(p->lo, p->hi) > 0)
+                return sc_err(sc, err, r, BRINK_EINVALID, "range low is above range high");
+            if (mpq_cmp(p->value, p->lo) < 0 || mpq_cmp(p->value, p->hi) > 0)
+                return sc_err(sc, err, v, BRINK_EINVALID,
+                              "value of '%s' lies outside its range", key->text);
+            p->info.has_range = 1;
+            p->info.lo = mpq_get_d(p->lo);
+            p->info.hi = mpq_get_d(p->hi);
+        }
+        const ynode *d = ytree_get(val, "distribution");
+        if (d && (st = parse_distribution(sc, d, p, err)))
+            return st;
+        if ((st = sc_get_text(sc, val, "units", 0, &p->info.units, err)) ||
+            (st = sc_get_text(sc, val, "doc", 0, &p->info.doc, err)))
+            return st;
+    }
+    p->info.value = mpq_get_d(p->value);
+    p->info.valueq = (const mpq_t *)&p->value;
+    if (!p->info.name || !p->info.doc || !p->info.units)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    return BRINK_OK;
+}
+
+static brink_status parse_params(brink_scenario *sc, const ynode *n, brink_error *err)
+{
+    brink_status st = sc_expect(sc, n, Y_MAP, "parameters", err);
+    if (st)
+        return st;
+    sc->params = brink_arena_alloc(sc->arena, (size_t)(n->n ? n->n : 1) * sizeof *sc->params);
+    sc->param_names = brink_arena_alloc(sc->arena, (size_t)(n->n ? n->n : 1) * sizeof(char *));
+    if (!sc->params || !sc->param_names)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    memset(sc->params, 0, (size_t)(n->n ? n->n : 1) * sizeof *sc->params);
+    for (int i = 0; i < n->n; i++) {
+        sc_param *p = &sc->params[i];
+        mpq_init(p->value);
+        mpq_init(p->lo);
+        mpq_init(p->hi);
+        sc->nparams = i + 1;             /* counted now so the scenario frees them */
+        if ((st = parse_param(sc, ytree_key(n, i), ytree_val(n, i), p, err)))
+            return st;
+        sc->param_names[i] = p->info.name;
+    }
+    return BRINK_OK;
+}
+
+/* ---------------------------------------------------------------- actors */
+
+static brink_status check_priors(brink_scenario *sc, const sc_actor *a, const ynode *where,
+                                 brink_error *err)
+{
+    /* at the default parameter values: each prior >= 0 and the sum exactly 1 */
+    int ms = 1;
+    for (int t = 0; t < a->ntypes; t++)
+        if (a->types[t].prior->maxstack > ms)
+            ms = a->types[t].prior->maxstack;
+    mpq_t *stack = brink_q_array_new((size_t)ms), *vals = brink_q_array_new((size_t)sc->nparams + 1);
+    if (!stack || !vals) {
+        brink_q_array_free(stack, (size_t)ms);
+        brink_q_array_free(vals, (size_t)sc->nparams + 1);
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    }
+    for (int i = 0; i < sc->nparams; i++)
+        mpq_set(vals[i], sc->params[i].value);
+    mpq_t v, sum;
+    mpq_init(v);
+    mpq_init(sum);
+    brink_status st = BRINK_OK;
+    for (int t = 0; t < a->ntypes && !st; t++) {
+        st = sc_expr_eval_q(a->types[t].prior, vals, stack, v, sc->file, err);
+        if (!st && mpq_sgn(v) < 0)
+            st = brink_error_set_at(err, BRINK_EINVALID, sc->file, a->types[t].loc.line,
+                                    a->types[t].loc.col,
+                                    "prior of %s.%s is negative (%g) at the default parameter "
+                                    "values", a->id, a->types[t].name, mpq_get_d(v));
+        mpq_add(sum, sum, v);
+    }
+    if (!st && mpq_cmp_ui(sum, 1, 1) != 0) {
+        char *s = brink_q_to_string(sum);
+        st = sc_err(sc, err, where, BRINK_EINVALID,
+                    "priors of %s's types sum to %s, not 1 (at the default parameter values)",
+                    a->id, s ? s : "?");
+        free(s);
+    }
+    mpq_clear(v);
+    mpq_clear(sum);
+    brink_q_array_free(stack, (size_t)ms);
+    brink_q_array_free(vals, (size_t)sc->nparams + 1);
+    return st;
+}
+
+static brink_status parse_actor(brink_scenario *sc, const ynode *key, const ynode *val,
+                                sc_actor *a, brink_error *err)
+{
+    static const char *const keys[] = {"name", "doc", "types", NULL};
+    brink_status st;
+    if (!sc_is_identifier(key->text) || strchr(key->text, '-') || strchr(key->text, '.'))
+        return sc_err(sc, err, key, BRINK_EINVALID,
+                      "actor id '%s' must be a word of letters, digits and _", key->text);
+    if (sc_reserved_word(key->text))
+        return sc_err(sc, err, key, BRINK_EINVALID,
+                      "'%s' is a reserved word of the game tree and cannot name an actor",
+                      key->text);
+    if (sc_param_find(sc, key->text) >= 0)
+        return sc_err(sc, err, key, BRINK_EINVALID,
+                      "actor id '%s' is also a parameter name; rename one", key->text);
+    a->id = sc_strdup(sc, key->text);
+    a->name = a->id;
+    a->doc = "";
+    a->loc.line = key->line;
+    a->loc.col = key->col;
+    if (val->kind == Y_SCALAR) {
+        if (val->len)
+            a->name = sc_strdup(sc, val->text);
+        return a->name ? BRINK_OK : brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    }
+    if ((st = sc_expect(sc, val, Y_MAP, "an actor", err)) ||
+        (st = sc_check_keys(sc, val, keys, "an actor", err)) ||
+        (st = sc_get_text(sc, val, "name", 0, &a->name, err)) ||
+        (st = sc_get_text(sc, val, "doc", 0, &a->doc, err)))
+        return st;
+    const ynode *types = ytree_get(val, "types");
+    if (!types)
+        return BRINK_OK;
+    if ((st = sc_expect(sc, types, Y_MAP, "types", err)))
+        return st;
+    if (types->n < 2)
+        return sc_err(sc, err, types, BRINK_EINVALID,
+                      "an actor with private types needs at least two (found %d)", types->n);
+    a->types_loc.line = types->line;
+    a->types_loc.col = types->col;
+    a->types = brink_arena_alloc(sc->arena, (size_t)types->n * sizeof *a->types);
+    if (!a->types)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    for (int t = 0; t < types->n; t++) {
+        const ynode *tk = ytree_key(types, t), *tv = ytree_val(types, t);
+        if (!sc_is_identifier(tk->text) || strchr(tk->text, '-'))
+            return sc_err(sc, err, tk, BRINK_EINVALID,
+                          "type name '%s' must be a word of letters, digits and _", tk->text);
+        a->types[t].name = sc_strdup(sc, tk->text);
+        a->types[t].loc.line = tv->line;
+        a->types[t].loc.col = tv->col;
+        a->types[t].prior = sc_compile_scalar(sc, tv, NULL, 0, err);
+        if (!a->types[t].prior)
+            return err && err->code ? err->code : BRINK_ENOMEM;
+    }
+    a->ntypes = types->n;
+    return check_priors(sc, a, types, err);
+}
+
+static brink_status parse_actors(brink_scenario *sc, const ynode *n, brink_error *err)
+{
+    brink_status st = sc_expect(sc, n, Y_MAP, "actors", err);
+    if (st)
+        return st;
+    if (n->n < 1)
+        return sc_err(sc, err, n, BRINK_EINVALID, "a scenario needs at least one actor");
+    if (n->n > BRINK_MAX_PLAYERS)
+        return sc_err(sc, err, n, BRINK_ETOOBIG, "%d actors (limit %d)", n->n, BRINK_MAX_PLAYERS);
+    sc->actors = brink_arena_alloc(sc->arena, (size_t)n->n * sizeof *sc->actors);
+    if (!sc->actors)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    memset(sc->actors, 0, (size_t)n->n * sizeof *sc->actors);
+    for (int i = 0; i < n->n; i++) {
+        if ((st = parse_actor(sc, ytree_key(n, i), ytree_val(n, i), &sc->actors[i], err)))
+            return st;
+        sc->nactors = i + 1;
+    }
+    return BRINK_OK;
+}
+
+/* ---------------------------------------------------------------- issues */
+
+static brink_status parse_levels(brink_scenario *sc, const ynode *seq, sc_issue *is,
+                                 brink_error *err)
+{
+    brink_status st = sc_expect(sc, seq, Y_SEQ, "levels", err);
+    if (st)
+        return st;
+    if (seq->n < 1)
+        return sc_err(sc, err, seq, BRINK_EINVALID, "an issue needs at least one level");
+    is->levels = brink_arena_alloc(sc->arena, (size_t)seq->n * sizeof *is->levels);
+    if (!is->levels)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    for (int i = 0; i < seq->n; i++) {
+        const ynode *l = seq->items[i];
+        if ((st = sc_expect(sc, l, Y_SCALAR, "a level", err)))
+            return st;
+        if (!sc_is_identifier(l->text))
+            return sc_err(sc, err, l, BRINK_EINVALID,
+                          "level '%s' must be a word of letters, digits, _ and -", l->text);
+        for (int j = 0; j < i; j++)
+            if (strcmp(is->levels[j], l->text) == 0)
+                return sc_err(sc, err, l, BRINK_EINVALID, "level '%s' listed twice", l->text);
+        is->levels[i] = sc_strdup(sc, l->text);
+    }
+    is->nlevels = seq->n;
+    return BRINK_OK;
+}
+
+static brink_status parse_issue(brink_scenario *sc, const ynode *key, const ynode *val,
+                                sc_issue *is, brink_error *err)
+{
+    static const char *const keys[] = {"levels", "default", "numeric", "units", "doc", NULL};
+    brink_status st;
+    if (!sc_is_identifier(key->text) || strchr(key->text, '-'))
+        return sc_err(sc, err, key, BRINK_EINVALID,
+                      "issue name '%s' must be a word of letters, digits and _", key->text);
+    is->name = sc_strdup(sc, key->text);
+    is->doc = "";
+    is->units = "";
+    is->loc.line = key->line;
+    is->loc.col = key->col;
+    if (val->kind == Y_SEQ)
+        return parse_levels(sc, val, is, err);
+    if ((st = sc_expect(sc, val, Y_MAP, "an issue (a list of levels or a mapping)", err)) ||
+        (st = sc_check_keys(sc, val, keys, "an issue", err)) ||
+        (st = sc_get_text(sc, val, "doc", 0, &is->doc, err)) ||
+        (st = sc_get_text(sc, val, "units", 0, &is->units, err)))
+        return st;
+    const ynode *levels = ytree_get(val, "levels"), *def = ytree_get(val, "default");
+    const ynode *numeric = ytree_get(val, "numeric");
+    if (levels && numeric)
+        return sc_err(sc, err, numeric, BRINK_EINVALID,
+                      "an issue has either levels or numeric: true, not both");
+    if (levels) {
+        if ((st = parse_levels(sc, levels, is, err)))
+            return st;
+        if (def) {
+            if ((st = sc_expect(sc, def, Y_SCALAR, "default", err)))
+                return st;
+            is->default_level = sc_level_find(is, def->text);
+            if (is->default_level < 0)
+                return sc_err(sc, err, def, BRINK_EINVALID, "default '%s' is not a level of '%s'",
+                              def->text, is->name);
+        }
+        return BRINK_OK;
+    }
+    if (!numeric || strcmp(numeric->text, "true") != 0)
+        return sc_err(sc, err, val, BRINK_EINVALID,
+                      "issue '%s' needs levels: [...] or numeric: true", is->name);
+    if (def) {
+        is->default_value = sc_compile_scalar(sc, def, NULL, 0, err);
+        if (!is->default_value)
+            return err && err->code ? err->code : BRINK_ENOMEM;
+    } else {
+        is->default_value = sc_keep(sc, sc_expr_const_si(0, 1));
+        if (!is->default_value)
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    }
+    return BRINK_OK;
+}
+
+static brink_status parse_issues(brink_scenario *sc, const ynode *n, brink_error *err)
+{
+    brink_status st = sc_expect(sc, n, Y_MAP, "issues", err);
+    if (st)
+        return st;
+    sc->issues = brink_arena_alloc(sc->arena, (size_t)(n->n ? n->n : 1) * sizeof *sc->issues);
+    if (!sc->issues)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    memset(sc->issues, 0, (size_t)(n->n ? n->n : 1) * sizeof *sc->issues);
+    for (int i = 0; i < n->n; i++) {
+        if ((st = parse_issue(sc, ytree_key(n, i), ytree_val(n, i), &sc->issues[i], err)))
+            return st;
+        sc->nissues = i + 1;
+    }
+    return BRINK_OK;
+}
+
+/* ---------------------------------------------------------------- preferences */
+
+static brink_status unknown_issue(brink_scenario *sc, const ynode *k, const char *name,
+                                  brink_error *err)
+{
+    char known[300] = "";
+    for (int i = 0; i < sc->nissues; i++) {
+        size_t l = strlen(known);
+        snprintf(known + l, sizeof known - l, "%s%s", i ? ", " : "", sc->issues[i].name);
+    }
+    return sc_err(sc, err, k, BRINK_EINVALID, "preference for undefined issue '%s' (issues: %s)",
+                  name, sc->nissues ? known : "none declared");
+}
+
+static brink_status parse_pref_entry(brink_scenario *sc, int actor, int type, const ynode *k,
+                                     const ynode *v, sc_pref *p, brink_error *err)
+{
+    static const char *const keys[] = {"ideal", "weight", "loss", NULL};
+    brink_status st;
+    p->actor = actor;
+    p->type = type;
+    p->loc.line = k->line;
+    p->loc.col = k->col;
+    const char *eq = strchr(k->text, '=');
+    char name[128];
+    size_t n = eq ? (size_t)(eq - k->text) : strlen(k->text);
+    if (n >= sizeof name)
+        return sc_err(sc, err, k, BRINK_EINVALID, "issue name too long");
+    memcpy(name, k->text, n);
+    name[n] = '\0';
+    p->issue = sc_issue_find(sc, name);
+    if (p->issue < 0)
+        return unknown_issue(sc, k, name, err);
+    const sc_issue *is = &sc->issues[p->issue];
+    if (eq) {
+        if (is->nlevels == 0)
+            return sc_err(sc, err, k, BRINK_EINVALID,
+                          "issue '%s' is numeric: write '%s: weight' or '%s: {ideal: x, weight: w}'",
+                          name, name, name);
+        p->level = sc_level_find(is, eq + 1);
+        if (p->level < 0) {
+            char known[300] = "";
+            for (int i = 0; i < is->nlevels; i++) {
+                size_t l = strlen(known);
+                snprintf(known + l, sizeof known - l, "%s%s", i ? ", " : "", is->levels[i]);
+            }
+            return sc_err(sc, err, k, BRINK_EINVALID, "issue '%s' has no level '%s' (levels: %s)",
+                          name, eq + 1, known);
+        }
+        p->kind = SC_PREF_LEVEL;
+        p->weight = sc_compile_scalar(sc, v, NULL, 0, err);
+        return p->weight ? BRINK_OK : (err && err->code ? err->code : BRINK_ENOMEM);
+    }
+    if (is->nlevels > 0)
+        return sc_err(sc, err, k, BRINK_EINVALID,
+                      "issue '%s' has levels: write '%s=%s: weight' for each level that matters",
+                      name, name, is->levels[0]);
+    if (v->kind == Y_SCALAR) {
+        p->kind = SC_PREF_LINEAR;
+        p->weight = sc_compile_scalar(sc, v, NULL, 0, err);
+        return p->weight ? BRINK_OK : (err && err->code ? err->code : BRINK_ENOMEM);
+    }
+    if ((st = sc_expect(sc, v, Y_MAP, "a numeric preference", err)) ||
+        (st = sc_check_keys(sc, v, keys, "a numeric preference", err)))
+        return st;
+    const ynode *ideal = ytree_get(v, "ideal"), *w = ytree_get(v, "weight"),
+                *loss = ytree_get(v, "loss");
+    if (!ideal)
+        return sc_err(sc, err, v, BRINK_EINVALID, "a spatial preference needs an ideal point");
+    p->kind = SC_PREF_IDEAL;
+    p->ideal = sc_compile_scalar(sc, ideal, NULL, 0, err);
+    if (!p->ideal)
+        return err && err->code ? err->code : BRINK_ENOMEM;
+    p->weight = w ? sc_compile_scalar(sc, w, NULL, 0, err) : sc_keep(sc, sc_expr_const_si(1, 1));
+    if (!p->weight)
+        return err && err->code ? err->code : BRINK_ENOMEM;
+    if (loss) {
+        if (loss->kind != Y_SCALAR ||
+            (strcmp(loss->text, "linear") != 0 && strcmp(loss->text, "quadratic") != 0))
+            return sc_err(sc, err, loss, BRINK_EINVALID, "loss must be linear or quadratic");
+        p->quadratic = strcmp(loss->text, "quadratic") == 0;
+    }
+    return BRINK_OK;
+}
+
+static brink_status parse_prefs(brink_scenario *sc, const ynode *n, brink_error *err)
+{
+    brink_status st = sc_expect(sc, n, Y_MAP, "preferences", err);
+    if (st)
+        return st;
+    int total = 0;
+    for (int i = 0; i < n->n; i++) {
+        const ynode *v = ytree_val(n, i);
+        if ((st = sc_expect(sc, v, Y_MAP, "an actor's preferences", err)))
+            return st;
+        total += v->n;
+    }
+    sc->prefs = brink_arena_alloc(sc->arena, (size_t)(total ? total : 1) * sizeof *sc->prefs);
+    if (!sc->prefs)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    memset(sc->prefs, 0, (size_t)(total ? total : 1) * sizeof *sc->prefs);
+    for (int i = 0; i < n->n; i++) {
+        int actor, type;
+        if ((st = sc_parse_actor_ref(sc, ytree_key(n, i), &actor, &type, err)))
+            return st;
+        const ynode *m = ytree_val(n, i);
+        for (int j = 0; j < m->n; j++) {
+            if ((st = parse_pref_entry(sc, actor, type, ytree_key(m, j), ytree_val(m, j),
+                                       &sc->prefs[sc->nprefs], err)))
+                return st;
+            sc->nprefs++;
+        }
+    }
+    return BRINK_OK;
+}
+
+/* ---------------------------------------------------------------- header */
+
+static brink_status parse_source(brink_scenario *sc, const ynode *n, brink_error *err)
+{
+    static const char *const keys[] = {"article", "date", "title", "note", NULL};
+    if (n->kind == Y_SCALAR) {
+        sc->source = sc_strdup(sc, n->text);
+        return BRINK_OK;
+    }
+    brink_status st;
+    const char *article = NULL, *date = NULL, *title = NULL;
+    if ((st = sc_expect(sc, n, Y_MAP, "source", err)) ||
+        (st = sc_check_keys(sc, n, keys, "source", err)) ||
+        (st = sc_get_text(sc, n, "article", 1, &article, err)) ||
+        (st = sc_get_text(sc, n, "date", 0, &date, err)) ||
+        (st = sc_get_text(sc, n, "title", 0, &title, err)))
+        return st;
+    char buf[600];
+    snprintf(buf, sizeof buf, "%s%s%s%s%s%s", title ? "\"" : "", title ? title : "",
+             title ? "\", " : "", article, date ? ", " : "", date ? date : "");
+    sc->source = sc_strdup(sc, buf);
+    return sc->source ? BRINK_OK : brink_error_set(err, BRINK_ENOMEM, "out of memory");
+}
+
+brink_status sc_parse_meta(brink_scenario *sc, const ynode *root, brink_error *err)
+{
+    static const char *const keys[] = {"brink", "id", "title", "description", "source", "model",
+                                       "mechanism", "actors", "parameters", "issues",
+                                       "preferences", "subgames", "game", "questions", NULL};
+    brink_status st;
+    if (!root)
+        return brink_error_set_at(err, BRINK_EINVALID, sc->file, 1, 1,
+                                  "empty scenario (expected a mapping starting with 'brink: 1')");
+    if ((st = sc_expect(sc, root, Y_MAP, "a scenario", err)))
+        return st;
+    const ynode *ver = ytree_get(root, "brink");
+    if (!ver)
+        return sc_err(sc, err, root, BRINK_EINVALID,
+                      "missing 'brink: 1' (the scenario language version)");
+    long v;
+    if ((st = sc_get_int(sc, ver, 0, 1000, &v, "brink (the language version)", err)))
+        return st;
+    if (v != BRINK_SCENARIO_VERSION)
+        return sc_err(sc, err, ver, BRINK_EUNSUPPORTED,
+                      "scenario language version %ld; this brink reads version %d", v,
+                      BRINK_SCENARIO_VERSION);
+    if ((st = sc_check_keys(sc, root, keys, "a scenario", err)))
+        return st;
+    if ((st = sc_get_text(sc, root, "id", 1, &sc->id, err)) ||
+        (st = sc_get_text(sc, root, "title", 0, &sc->title, err)) ||
+        (st = sc_get_text(sc, root, "description", 0, &sc->description, err)) ||
+        (st = sc_get_text(sc, root, "model", 0, &sc->model, err)) ||
+        (st = sc_get_text(sc, root, "mechanism", 0, &sc->mechanism, err)))
+        return st;
+    if (!sc_is_identifier(sc->id))
+        return sc_err(sc, err, ytree_get(root, "id"), BRINK_EINVALID,
+                      "id '%s' must be a word of letters, digits, _ and -", sc->id);
+    const ynode *src = ytree_get(root, "source");
+    if (src && (st = parse_source(sc, src, err)))
+        return st;
+    const ynode *n;
+    if ((n = ytree_get(root, "parameters")) && (st = parse_params(sc, n, err)))
+        return st;
+    if (!(n = ytree_get(root, "actors")))
+        return sc_err(sc, err, root, BRINK_EINVALID, "missing required key 'actors'");
+    if ((st = parse_actors(sc, n, err)))
+        return st;
+    if ((n = ytree_get(root, "issues")) && (st = parse_issues(sc, n, err)))
+        return st;
+    if ((n = ytree_get(root, "preferences")) && (st = parse_prefs(sc, n, err)))
+        return st;
+    return BRINK_OK;
+}

@@ -1,0 +1,293 @@
+/* questions.c — the `questions:` a scenario asks (thresholds, sweeps, comparisons), and the
+ * decision references they watch ("USA@demand", "DPRK.bluffing@start", "USA@*").
+ *
+ * Parameters and ranges are checked when parsing; watch references are checked after the
+ * game is compiled (only then are the decisions and their labels known).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "scenario/model.h"
+#include "scenario/parse_util.h"
+
+static brink_status parse_range(brink_scenario *sc, const ynode *r, int param, double *lo,
+                                double *hi, brink_error *err)
+{
+    const brink_param_info *p = &sc->params[param].info;
+    if (!r) {
+        if (!p->has_range)
+            return sc_err(sc, err, NULL, BRINK_EINVALID,
+                          "parameter '%s' has no range; give the question a range: [low, high]",
+                          p->name);
+        *lo = p->lo;
+        *hi = p->hi;
+        return BRINK_OK;
+    }
+    brink_status st = sc_expect(sc, r, Y_SEQ, "range", err);
+    if (st)
+        return st;
+    if (r->n != 2)
+        return sc_err(sc, err, r, BRINK_EINVALID, "range must be [low, high]");
+    mpq_t a, b;
+    mpq_init(a);
+    mpq_init(b);
+    st = sc_get_number(sc, r->items[0], a, "range low", err);
+    if (!st)
+        st = sc_get_number(sc, r->items[1], b, "range high", err);
+    if (!st && mpq_cmp(a, b) >= 0)
+        st = sc_err(sc, err, r, BRINK_EINVALID, "range low must be below range high");
+    *lo = mpq_get_d(a);
+    *hi = mpq_get_d(b);
+    mpq_clear(a);
+    mpq_clear(b);
+    return st;
+}
+
+static brink_status param_ref(brink_scenario *sc, const ynode *n, int *out, brink_error *err)
+{
+    brink_status st = sc_expect(sc, n, Y_SCALAR, "parameter", err);
+    if (st)
+        return st;
+    *out = sc_param_find(sc, n->text);
+    if (*out < 0)
+        return sc_err(sc, err, n, BRINK_EINVALID, "unknown parameter '%s'", n->text);
+    return BRINK_OK;
+}
+
+static brink_status parse_question(brink_scenario *sc, const ynode *y, brink_question *q,
+                                   sc_loc *wloc, brink_error *err)
+{
+    static const char *const keys[] = {"id", "ask", "threshold", "sweep", "compare", NULL};
+    static const char *const tkeys[] = {"parameter", "watch", "range", NULL};
+    static const char *const skeys[] = {"parameter", "parameters", "watch", "range", "ranges",
+                                        "steps", NULL};
+    static const char *const ckeys[] = {"watch", NULL};
+    brink_status st;
+    if ((st = sc_expect(sc, y, Y_MAP, "a question", err)) ||
+        (st = sc_check_keys(sc, y, keys, "a question", err)))
+        return st;
+    q->line = y->line;
+    q->column = y->col;
+    q->param[0] = q->param[1] = -1;
+    q->ask = "";
+    if ((st = sc_get_text(sc, y, "id", 0, &q->id, err)) ||
+        (st = sc_get_text(sc, y, "ask", 0, &q->ask, err)))
+        return st;
+    const ynode *t = ytree_get(y, "threshold"), *s = ytree_get(y, "sweep"),
+                *c = ytree_get(y, "compare");
+    if ((t != NULL) + (s != NULL) + (c != NULL) != 1)
+        return sc_err(sc, err, y, BRINK_EINVALID,
+                      "a question is exactly one of threshold:, sweep: or compare:");
+    const ynode *body = t ? t : s ? s : c;
+    if ((st = sc_expect(sc, body, Y_MAP, t ? "threshold" : s ? "sweep" : "compare", err)) ||
+        (st = sc_check_keys(sc, body, t ? tkeys : s ? skeys : ckeys,
+                            t ? "a threshold question" : s ? "a sweep" : "a comparison", err)))
+        return st;
+    const ynode *w = ytree_get(body, "watch");
+    if (w) {
+        if ((st = sc_expect(sc, w, Y_SCALAR, "watch", err)))
+            return st;
+        q->watch = sc_strdup(sc, w->text);
+        wloc->line = w->line;
+        wloc->col = w->col;
+    }
+    if (c) {
+        q->kind = BRINK_Q_COMPARE;
+        if (!w)
+            return sc_err(sc, err, body, BRINK_EINVALID, "compare needs watch: (a decision)");
+        return BRINK_OK;
+    }
+    if (t) {
+        q->kind = BRINK_Q_THRESHOLD;
+        const ynode *p = ytree_get(body, "parameter");
+        if (!p)
+            return sc_err(sc, err, body, BRINK_EINVALID, "threshold needs parameter:");
+        if (!w)
+            return sc_err(sc, err, body, BRINK_EINVALID,
+                          "threshold needs watch: (the decision whose choice may flip)");
+        q->nparams = 1;
+        if ((st = param_ref(sc, p, &q->param[0], err)))
+            return st;
+        const ynode *r = ytree_get(body, "range");
+        st = parse_range(sc, r, q->param[0], &q->lo[0], &q->hi[0], err);
+        if (st && !r)
+            return sc_err(sc, err, p, BRINK_EINVALID,
+                          "parameter '%s' has no range; give the question a range: [low, high]",
+                          p->text);
+        return st;
+    }
+    q->kind = BRINK_Q_SWEEP;
+    const ynode *p1 = ytree_get(body, "parameter"), *ps = ytree_get(body, "parameters");
+    if ((p1 != NULL) == (ps != NULL))
+        return sc_err(sc, err, body, BRINK_EINVALID,
+                      "a sweep names parameter: (one) or parameters: [a, b] (two)");
+    const ynode *plist[2] = {p1, NULL};
+    if (ps) {
+        if ((st = sc_expect(sc, ps, Y_SEQ, "parameters", err)))
+            return st;
+        if (ps->n < 1 || ps->n > 2)
+            return sc_err(sc, err, ps, BRINK_EINVALID, "a sweep varies one or two parameters");
+        plist[0] = ps->items[0];
+        plist[1] = ps->n > 1 ? ps->items[1] : NULL;
+    }
+    q->nparams = plist[1] ? 2 : 1;
+    const ynode *steps = ytree_get(body, "steps"), *ranges = ytree_get(body, "ranges"),
+                *range = ytree_get(body, "range");
+    if (ranges && range)
+        return sc_err(sc, err, ranges, BRINK_EINVALID, "give range: or ranges:, not both");
+    for (int i = 0; i < q->nparams; i++) {
+        if ((st = param_ref(sc, plist[i], &q->param[i], err)))
+            return st;
+        const ynode *r = NULL;
+        if (range && q->nparams == 1)
+            r = range;
+        if (ranges) {
+            if ((st = sc_expect(sc, ranges, Y_SEQ, "ranges", err)))
+                return st;
+            if (ranges->n != q->nparams)
+                return sc_err(sc, err, ranges, BRINK_EINVALID, "one range per parameter");
+            r = ranges->items[i];
+        }
+        st = parse_range(sc, r, q->param[i], &q->lo[i], &q->hi[i], err);
+        if (st && !r)
+            return sc_err(sc, err, plist[i], BRINK_EINVALID,
+                          "parameter '%s' has no range; give the sweep a range", plist[i]->text);
+        if (st)
+            return st;
+        long k = 11;
+        const ynode *sn = steps;
+        if (steps && steps->kind == Y_SEQ) {
+            if (steps->n != q->nparams)
+                return sc_err(sc, err, steps, BRINK_EINVALID, "one step count per parameter");
+            sn = steps->items[i];
+        }
+        if (sn && (st = sc_get_int(sc, sn, 2, 1001, &k, "steps", err)))
+            return st;
+        q->steps[i] = (int)k;
+    }
+    return BRINK_OK;
+}
+
+brink_status sc_parse_questions(brink_scenario *sc, const ynode *root, brink_error *err)
+{
+    const ynode *qs = ytree_get(root, "questions");
+    if (!qs)
+        return BRINK_OK;
+    brink_status st = sc_expect(sc, qs, Y_SEQ, "questions", err);
+    if (st)
+        return st;
+    size_t n = (size_t)(qs->n ? qs->n : 1);
+    sc->questions = brink_arena_alloc(sc->arena, n * sizeof *sc->questions);
+    sc->question_watch_loc = brink_arena_alloc(sc->arena, n * sizeof *sc->question_watch_loc);
+    if (!sc->questions || !sc->question_watch_loc)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    memset(sc->questions, 0, n * sizeof *sc->questions);
+    memset(sc->question_watch_loc, 0, n * sizeof *sc->question_watch_loc);
+    for (int i = 0; i < qs->n; i++) {
+        if ((st = parse_question(sc, qs->items[i], &sc->questions[i], &sc->question_watch_loc[i],
+                                 err)))
+            return st;
+        if (!sc->questions[i].id) {
+            char id[16];
+            snprintf(id, sizeof id, "q%d", i + 1);
+            sc->questions[i].id = sc_strdup(sc, id);
+        }
+        sc->nquestions = i + 1;
+    }
+    return BRINK_OK;
+}
+
+/* ---------------------------------------------------------------- decision references */
+
+int brink_scenario_find_decisions(const brink_scenario *sc, const char *ref, int *out, int max,
+                                  brink_error *err)
+{
+    const char *at = strchr(ref, '@');
+    if (!at) {
+        brink_error_set(err, BRINK_EINVALID,
+                        "decision reference '%s' must look like ACTOR@LABEL or ACTOR.TYPE@LABEL "
+                        "(LABEL may be *)", ref);
+        return -1;
+    }
+    char who[128];
+    size_t wl = (size_t)(at - ref);
+    if (wl >= sizeof who) {
+        brink_error_set(err, BRINK_EINVALID, "decision reference too long");
+        return -1;
+    }
+    memcpy(who, ref, wl);
+    who[wl] = '\0';
+    char *dot = strchr(who, '.');
+    if (dot)
+        *dot = '\0';
+    int a = sc_actor_find(sc, who);
+    if (a < 0) {
+        brink_error_set(err, BRINK_EINVALID, "decision reference '%s': unknown actor '%s'", ref,
+                        who);
+        return -1;
+    }
+    int type = -1;
+    if (dot) {
+        type = sc_type_find(&sc->actors[a], dot + 1);
+        if (type < 0) {
+            brink_error_set(err, BRINK_EINVALID, "decision reference '%s': %s has no type '%s'",
+                            ref, who, dot + 1);
+            return -1;
+        }
+    }
+    const char *label = at + 1;
+    const brink_efg *g = sc->game;
+    int n = 0;
+    for (int h = g->player_infoset_start[a]; h < g->player_infoset_start[a + 1]; h++) {
+        const sc_xinfoset *xi = &sc->c.xinfosets[sc->c.xinfoset_of[h]];
+        if (type >= 0 && xi->type != type)
+            continue;
+        if (strcmp(label, "*") != 0 && strcmp(label, xi->label) != 0)
+            continue;
+        if (n < max)
+            out[n] = h;
+        n++;
+    }
+    return n;
+}
+
+brink_status sc_check_questions(brink_scenario *sc, brink_error *err)
+{
+    for (int i = 0; i < sc->nquestions; i++) {
+        const brink_question *q = &sc->questions[i];
+        if (!q->watch)
+            continue;
+        const sc_loc *loc = &sc->question_watch_loc[i];
+        brink_error local;
+        brink_error_clear(&local);
+        int n = brink_scenario_find_decisions(sc, q->watch, NULL, 0, &local);
+        if (n < 0)
+            return brink_error_set_at(err, BRINK_EINVALID, sc->file, loc->line, loc->col, "%s",
+                                      local.message);
+        if (n == 0) {
+            /* list the actor's decisions to help */
+            char known[400] = "";
+            const char *at = strchr(q->watch, '@');
+            char who[128];
+            size_t wl = (size_t)(at - q->watch);
+            memcpy(who, q->watch, wl < sizeof who ? wl : sizeof who - 1);
+            who[wl < sizeof who ? wl : sizeof who - 1] = '\0';
+            char *dot = strchr(who, '.');
+            if (dot)
+                *dot = '\0';
+            int a = sc_actor_find(sc, who);
+            const brink_efg *g = sc->game;
+            for (int h = g->player_infoset_start[a]; h < g->player_infoset_start[a + 1]; h++) {
+                const char *l = sc->c.xinfosets[sc->c.xinfoset_of[h]].label;
+                if (strstr(known, l))
+                    continue;
+                size_t kl = strlen(known);
+                snprintf(known + kl, sizeof known - kl, "%s%s", kl ? ", " : "", l);
+            }
+            return brink_error_set_at(err, BRINK_EINVALID, sc->file, loc->line, loc->col,
+                                      "no decision matches '%s' (decisions of %s: %s)", q->watch,
+                                      who, known[0] ? known : "none");
+        }
+    }
+    return BRINK_OK;
+}

@@ -1,0 +1,197 @@
+/* util.c — small helpers shared by the scenario parser and compiler: positioned errors,
+ * lookups by name, expression compilation from YAML scalars, and the expression registry.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "scenario/model.h"
+
+brink_status sc_err(brink_scenario *sc, brink_error *err, const ynode *n, brink_status code,
+                    const char *fmt, ...)
+{
+    char msg[BRINK_ERROR_MESSAGE_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return brink_error_set_at(err, code, sc->file, n ? n->line : 0, n ? n->col : 0, "%s", msg);
+}
+
+sc_expr *sc_keep(brink_scenario *sc, sc_expr *e)
+{
+    if (!e)
+        return NULL;
+    if (sc->nexprs == sc->exprs_cap) {
+        int cap = sc->exprs_cap ? 2 * sc->exprs_cap : 64;
+        sc_expr **v = brink_reallocarray(sc->exprs, (size_t)cap, sizeof *v);
+        if (!v) {
+            sc_expr_free(e);
+            return NULL;
+        }
+        sc->exprs = v;
+        sc->exprs_cap = cap;
+    }
+    sc->exprs[sc->nexprs++] = e;
+    return e;
+}
+
+int sc_actor_find(const brink_scenario *sc, const char *id)
+{
+    for (int i = 0; i < sc->nactors; i++)
+        if (strcmp(sc->actors[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+int sc_type_find(const sc_actor *a, const char *name)
+{
+    for (int i = 0; i < a->ntypes; i++)
+        if (strcmp(a->types[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+int sc_issue_find(const brink_scenario *sc, const char *name)
+{
+    for (int i = 0; i < sc->nissues; i++)
+        if (strcmp(sc->issues[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+int sc_level_find(const sc_issue *is, const char *name)
+{
+    for (int i = 0; i < is->nlevels; i++)
+        if (strcmp(is->levels[i], name) == 0)
+            return i;
+    return -1;
+}
+
+int sc_param_find(const brink_scenario *sc, const char *name)
+{
+    for (int i = 0; i < sc->nparams; i++)
+        if (strcmp(sc->params[i].info.name, name) == 0)
+            return i;
+    return -1;
+}
+
+static const char *const RESERVED[] = {
+    "outcome", "payoff", "name", "seen_by", "hidden", "note", "doc", "chance", "play",
+    "repeat", "times", "index", "with", "then", "else", "if", "next", "prob", "start",
+};
+
+int sc_reserved_word(const char *s)
+{
+    for (size_t i = 0; i < sizeof RESERVED / sizeof RESERVED[0]; i++)
+        if (strcmp(RESERVED[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+brink_status sc_parse_actor_ref(brink_scenario *sc, const ynode *key, int *actor, int *type,
+                                brink_error *err)
+{
+    const char *s = key->text;
+    const char *dot = strchr(s, '.');
+    char id[128];
+    size_t n = dot ? (size_t)(dot - s) : strlen(s);
+    if (n >= sizeof id)
+        return sc_err(sc, err, key, BRINK_EINVALID, "actor name too long: '%.40s...'", s);
+    memcpy(id, s, n);
+    id[n] = '\0';
+    int a = sc_actor_find(sc, id);
+    if (a < 0) {
+        char known[256] = "";
+        for (int i = 0; i < sc->nactors; i++) {
+            size_t l = strlen(known);
+            snprintf(known + l, sizeof known - l, "%s%s", i ? ", " : "", sc->actors[i].id);
+        }
+        return sc_err(sc, err, key, BRINK_EINVALID, "unknown actor '%s' (actors: %s)", id,
+                      known);
+    }
+    *actor = a;
+    *type = -1;
+    if (dot) {
+        int t = sc_type_find(&sc->actors[a], dot + 1);
+        if (t < 0) {
+            if (sc->actors[a].ntypes == 0)
+                return sc_err(sc, err, key, BRINK_EINVALID,
+                              "actor %s has no private types, so '%s' names nothing", id, s);
+            char known[256] = "";
+            for (int i = 0; i < sc->actors[a].ntypes; i++) {
+                size_t l = strlen(known);
+                snprintf(known + l, sizeof known - l, "%s%s", i ? ", " : "",
+                         sc->actors[a].types[i].name);
+            }
+            return sc_err(sc, err, key, BRINK_EINVALID, "actor %s has no type '%s' (types: %s)",
+                          id, dot + 1, known);
+        }
+        *type = t;
+    }
+    return BRINK_OK;
+}
+
+typedef struct resolve_ctx {
+    const brink_scenario *sc;
+    const char *const *args;
+    int nargs;
+} resolve_ctx;
+
+static int resolve(void *vctx, const char *name, size_t len, int *is_arg, int *index)
+{
+    resolve_ctx *c = vctx;
+    for (int i = 0; i < c->nargs; i++) {
+        if (strlen(c->args[i]) == len && strncmp(c->args[i], name, len) == 0) {
+            *is_arg = 1;
+            *index = i;
+            return 1;
+        }
+    }
+    for (int i = 0; i < c->sc->nparams; i++) {
+        const char *p = c->sc->params[i].info.name;
+        if (strlen(p) == len && strncmp(p, name, len) == 0) {
+            *is_arg = 0;
+            *index = i;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const *arg_names,
+                           int nargs, brink_error *err)
+{
+    if (n->kind != Y_SCALAR) {
+        sc_err(sc, err, n, BRINK_ESYNTAX, "expected a number or an expression, found a %s",
+               n->kind == Y_MAP ? "mapping" : "sequence");
+        return NULL;
+    }
+    /* names for "did you mean": parameters then arguments */
+    const char *names[256];
+    int nn = 0;
+    for (int i = 0; i < sc->nparams && nn < 256; i++)
+        names[nn++] = sc->params[i].info.name;
+    for (int i = 0; i < nargs && nn < 256; i++)
+        names[nn++] = arg_names[i];
+    resolve_ctx rc = {sc, arg_names, nargs};
+    sc_expr_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.resolve = resolve;
+    ctx.resolve_ctx = &rc;
+    ctx.file = sc->file;
+    ctx.line = n->line;
+    ctx.col = n->col + (n->quoted ? 1 : 0);
+    ctx.max_depth = sc->lim.max_expr_depth;
+    ctx.max_length = sc->lim.max_expr_length;
+    ctx.names = names;
+    ctx.nnames = nn;
+    sc_expr *e = sc_expr_compile(n->text, &ctx, err);
+    if (!e)
+        return NULL;
+    if (!sc_keep(sc, e)) {
+        brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        return NULL;
+    }
+    return e;
+}

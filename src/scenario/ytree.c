@@ -1,0 +1,411 @@
+/* ytree.c — libfyaml event stream -> ytree (see ytree.h).
+ *
+ * One pass over the events with an explicit stack of open collections; children are
+ * gathered in a growable scratch array and copied into the arena when the collection closes.
+ * libfyaml's own diagnostics are captured through an output callback (it would otherwise
+ * print) and turned into a brink_error with the line and column it reports.
+ */
+#include "scenario/ytree.h"
+
+#include <libfyaml.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define YT_DIAG_MAX 1024
+
+typedef struct diag_capture {
+    char text[YT_DIAG_MAX];
+    size_t len;
+} diag_capture;
+
+static void diag_output(struct fy_diag *diag, void *user, const char *buf, size_t len)
+{
+    (void)diag;
+    diag_capture *c = user;
+    size_t room = YT_DIAG_MAX - 1 - c->len;
+    if (len > room)
+        len = room;
+    memcpy(c->text + c->len, buf, len);
+    c->len += len;
+    c->text[c->len] = '\0';
+}
+
+/* libfyaml formats "<source>:LINE:COL: error: MESSAGE\n<source line>\n^". */
+static brink_status diag_to_error(const diag_capture *c, const char *file, brink_error *err)
+{
+    const char *e = strstr(c->text, ": error: ");
+    if (!e)
+        return brink_error_set_at(err, BRINK_ESYNTAX, file, 0, 0, "malformed YAML");
+    const char *msg = e + 9;
+    size_t mlen = strcspn(msg, "\n");
+    /* walk back over ":COL" and ":LINE" */
+    const char *p = e;
+    int nums[2] = {0, 0}, k = 0;
+    while (k < 2 && p > c->text) {
+        const char *q = p;
+        while (q > c->text && q[-1] >= '0' && q[-1] <= '9')
+            q--;
+        if (q == p || q == c->text || q[-1] != ':')
+            break;
+        nums[k++] = atoi(q);
+        p = q - 1;
+    }
+    int line = k == 2 ? nums[1] : 0, col = k == 2 ? nums[0] : 0;
+    return brink_error_set_at(err, BRINK_ESYNTAX, file, line, col, "YAML: %.*s", (int)mlen, msg);
+}
+
+typedef struct frame {
+    ynode *node;
+    ynode **kids;
+    int n, cap;
+    const char *anchor;      /* registered when the collection closes */
+} frame;
+
+typedef struct anchor {
+    const char *name;
+    ynode *node;
+} anchor;
+
+typedef struct builder {
+    ytree *t;
+    const char *file;
+    size_t max_nodes, events;
+    frame *stack;
+    int depth, stack_cap;
+    anchor *anchors;
+    int nanchors, anchors_cap;
+    int docs;
+    brink_error *err;
+} builder;
+
+static uint64_t sat_add(uint64_t a, uint64_t b)
+{
+    uint64_t s = a + b;
+    return (s < a || s > (UINT64_MAX >> 1)) ? (UINT64_MAX >> 1) : s;
+}
+
+static brink_status oom(builder *b)
+{
+    return brink_error_set(b->err, BRINK_ENOMEM, "out of memory while reading YAML");
+}
+
+static void mark_of(struct fy_event *e, int *line, int *col)
+{
+    const struct fy_mark *m = fy_event_start_mark(e);
+    *line = m ? m->line + 1 : 0;
+    *col = m ? m->column + 1 : 0;
+}
+
+static const char *token_dup(builder *b, struct fy_token *tok)
+{
+    size_t len = 0;
+    const char *s = tok ? fy_token_get_text(tok, &len) : NULL;
+    if (!s)
+        return brink_arena_strdup(b->t->arena, "");
+    return brink_arena_strndup(b->t->arena, s, len);
+}
+
+static brink_status add_anchor(builder *b, const char *name, ynode *node)
+{
+    if (b->nanchors == b->anchors_cap) {
+        int cap = b->anchors_cap ? 2 * b->anchors_cap : 16;
+        anchor *a = brink_reallocarray(b->anchors, (size_t)cap, sizeof *a);
+        if (!a)
+            return oom(b);
+        b->anchors = a;
+        b->anchors_cap = cap;
+    }
+    b->anchors[b->nanchors].name = name;
+    b->anchors[b->nanchors].node = node;
+    b->nanchors++;
+    return BRINK_OK;
+}
+
+static ynode *find_anchor(const builder *b, const char *name)
+{
+    for (int i = b->nanchors - 1; i >= 0; i--)   /* a later anchor redefines an earlier one */
+        if (strcmp(b->anchors[i].name, name) == 0)
+            return b->anchors[i].node;
+    return NULL;
+}
+
+static int key_cmp(const void *x, const void *y)
+{
+    const ynode *a = *(ynode *const *)x, *c = *(ynode *const *)y;
+    int r = strcmp(a->text, c->text);
+    if (r)
+        return r;
+    return a->line != c->line ? a->line - c->line : a->col - c->col;
+}
+
+/* Append a finished child to the innermost open collection (or make it the root). */
+static brink_status attach(builder *b, ynode *child)
+{
+    if (b->depth == 0) {
+        b->t->root = child;
+        return BRINK_OK;
+    }
+    frame *f = &b->stack[b->depth - 1];
+    if (f->node->kind == Y_MAP && (f->n % 2) == 0 && child->kind != Y_SCALAR)
+        return brink_error_set_at(b->err, BRINK_ESYNTAX, b->file, child->line, child->col,
+                                  "mapping keys must be plain words, not %s",
+                                  child->kind == Y_MAP ? "mappings" : "sequences");
+    if (f->n == f->cap) {
+        int cap = f->cap ? 2 * f->cap : 8;
+        ynode **k = brink_reallocarray(f->kids, (size_t)cap, sizeof *k);
+        if (!k)
+            return oom(b);
+        f->kids = k;
+        f->cap = cap;
+    }
+    f->kids[f->n++] = child;
+    return BRINK_OK;
+}
+
+static brink_status open_collection(builder *b, struct fy_event *e, ykind kind,
+                                    struct fy_token *anchor_tok)
+{
+    ynode *n = brink_arena_alloc(b->t->arena, sizeof *n);
+    if (!n)
+        return oom(b);
+    memset(n, 0, sizeof *n);
+    n->kind = kind;
+    n->text = "";
+    mark_of(e, &n->line, &n->col);
+    if (b->depth == b->stack_cap) {
+        int cap = b->stack_cap ? 2 * b->stack_cap : 16;
+        frame *s = brink_reallocarray(b->stack, (size_t)cap, sizeof *s);
+        if (!s)
+            return oom(b);
+        b->stack = s;
+        b->stack_cap = cap;
+    }
+    frame *f = &b->stack[b->depth++];
+    memset(f, 0, sizeof *f);
+    f->node = n;
+    if (anchor_tok) {
+        f->anchor = token_dup(b, anchor_tok);
+        if (!f->anchor)
+            return oom(b);
+    }
+    return BRINK_OK;
+}
+
+static brink_status close_collection(builder *b)
+{
+    frame *f = &b->stack[b->depth - 1];
+    ynode *n = f->node;
+    brink_status st = BRINK_OK;
+    if (n->kind == Y_MAP) {
+        n->n = f->n / 2;
+    } else {
+        n->n = f->n;
+    }
+    if (f->n) {
+        n->items = brink_arena_alloc(b->t->arena, (size_t)f->n * sizeof *n->items);
+        if (!n->items) {
+            st = oom(b);
+            goto out;
+        }
+        memcpy(n->items, f->kids, (size_t)f->n * sizeof *n->items);
+    }
+    n->expanded = 1;
+    for (int i = 0; i < f->n; i++)
+        n->expanded = sat_add(n->expanded, f->kids[i]->expanded);
+    if (n->expanded > b->max_nodes) {
+        st = brink_error_set_at(b->err, BRINK_ETOOBIG, b->file, n->line, n->col,
+                                "this %s expands through aliases to %llu YAML nodes "
+                                "(limit %zu)", n->kind == Y_MAP ? "mapping" : "sequence",
+                                (unsigned long long)n->expanded, b->max_nodes);
+        goto out;
+    }
+    if (n->kind == Y_MAP && n->n > 1) {
+        /* duplicate keys: sort a copy of the keys, compare neighbours */
+        ynode **keys = brink_reallocarray(NULL, (size_t)n->n, sizeof *keys);
+        if (!keys) {
+            st = oom(b);
+            goto out;
+        }
+        for (int i = 0; i < n->n; i++)
+            keys[i] = n->items[2 * i];
+        qsort(keys, (size_t)n->n, sizeof *keys, key_cmp);
+        for (int i = 1; i < n->n; i++) {
+            if (strcmp(keys[i]->text, keys[i - 1]->text) == 0) {
+                st = brink_error_set_at(b->err, BRINK_ESYNTAX, b->file, keys[i]->line,
+                                        keys[i]->col,
+                                        "duplicate key '%s' (first at line %d, column %d)",
+                                        keys[i]->text, keys[i - 1]->line, keys[i - 1]->col);
+                break;
+            }
+        }
+        free(keys);
+        if (st)
+            goto out;
+    }
+    if (f->anchor && (st = add_anchor(b, f->anchor, n)) != BRINK_OK)
+        goto out;
+out:
+    free(f->kids);
+    f->kids = NULL;
+    b->depth--;
+    if (st)
+        return st;
+    return attach(b, n);
+}
+
+static brink_status handle_event(builder *b, struct fy_event *e)
+{
+    int line, col;
+    if (++b->events > b->max_nodes) {
+        mark_of(e, &line, &col);
+        return brink_error_set_at(b->err, BRINK_ETOOBIG, b->file, line, col,
+                                  "the document has more than %zu YAML nodes", b->max_nodes);
+    }
+    switch (e->type) {
+    case FYET_DOCUMENT_START:
+        if (++b->docs > 1) {
+            mark_of(e, &line, &col);
+            return brink_error_set_at(b->err, BRINK_ESYNTAX, b->file, line, col,
+                                      "a scenario file holds exactly one YAML document");
+        }
+        return BRINK_OK;
+    case FYET_MAPPING_START:
+        return open_collection(b, e, Y_MAP, e->mapping_start.anchor);
+    case FYET_SEQUENCE_START:
+        return open_collection(b, e, Y_SEQ, e->sequence_start.anchor);
+    case FYET_MAPPING_END:
+    case FYET_SEQUENCE_END:
+        return close_collection(b);
+    case FYET_SCALAR: {
+        ynode *n = brink_arena_alloc(b->t->arena, sizeof *n);
+        if (!n)
+            return oom(b);
+        memset(n, 0, sizeof *n);
+        n->kind = Y_SCALAR;
+        mark_of(e, &n->line, &n->col);
+        size_t len = 0;
+        const char *s = fy_token_get_text(e->scalar.value, &len);
+        n->text = brink_arena_strndup(b->t->arena, s ? s : "", s ? len : 0);
+        if (!n->text)
+            return oom(b);
+        n->len = s ? len : 0;
+        n->quoted = fy_token_scalar_style(e->scalar.value) != FYSS_PLAIN;
+        n->expanded = 1;
+        if (e->scalar.anchor) {
+            const char *a = token_dup(b, e->scalar.anchor);
+            if (!a)
+                return oom(b);
+            brink_status st = add_anchor(b, a, n);
+            if (st)
+                return st;
+        }
+        return attach(b, n);
+    }
+    case FYET_ALIAS: {
+        const char *name = token_dup(b, e->alias.anchor);
+        if (!name)
+            return oom(b);
+        ynode *target = find_anchor(b, name);
+        if (!target) {
+            mark_of(e, &line, &col);
+            return brink_error_set_at(b->err, BRINK_ESYNTAX, b->file, line, col,
+                                      "alias *%s refers to no complete anchor &%s "
+                                      "(an alias inside its own anchor would recurse)",
+                                      name, name);
+        }
+        return attach(b, target);
+    }
+    default:
+        return BRINK_OK;
+    }
+}
+
+brink_status ytree_parse(const char *text, size_t len, const char *file, size_t max_nodes,
+                         ytree *out, brink_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->arena = brink_arena_new();
+    if (!out->arena)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    out->file = brink_arena_strdup(out->arena, file ? file : "<input>");
+    if (!out->file) {
+        ytree_free(out);
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    }
+
+    diag_capture cap;
+    cap.len = 0;
+    cap.text[0] = '\0';
+    struct fy_diag_cfg dc;
+    fy_diag_cfg_default(&dc);
+    dc.fp = NULL;
+    dc.output_fn = diag_output;
+    dc.user = &cap;
+    dc.colorize = false;
+    struct fy_diag *diag = fy_diag_create(&dc);
+    if (!diag) {
+        ytree_free(out);
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory (YAML diagnostics)");
+    }
+    struct fy_parse_cfg pc;
+    memset(&pc, 0, sizeof pc);
+    pc.flags = FYPCF_QUIET;
+    pc.diag = diag;
+    struct fy_parser *p = fy_parser_create(&pc);
+    if (!p) {
+        fy_diag_unref(diag);
+        ytree_free(out);
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory (YAML parser)");
+    }
+
+    builder b;
+    memset(&b, 0, sizeof b);
+    b.t = out;
+    b.file = out->file;
+    b.max_nodes = max_nodes;
+    b.err = err;
+    brink_status st = BRINK_OK;
+    if (fy_parser_set_string(p, text, len) != 0) {
+        st = brink_error_set(err, BRINK_ENOMEM, "cannot hand the text to the YAML parser");
+    } else {
+        struct fy_event *e;
+        while ((e = fy_parser_parse(p)) != NULL) {
+            st = handle_event(&b, e);
+            fy_parser_event_free(p, e);
+            if (st)
+                break;
+        }
+        if (!st && fy_parser_get_stream_error(p))
+            st = diag_to_error(&cap, out->file, err);
+    }
+    for (int i = 0; i < b.depth; i++)
+        free(b.stack[i].kids);
+    free(b.stack);
+    free(b.anchors);
+    fy_parser_destroy(p);
+    fy_diag_unref(diag);
+    if (st) {
+        ytree_free(out);
+        return st;
+    }
+    return BRINK_OK;
+}
+
+void ytree_free(ytree *t)
+{
+    if (!t)
+        return;
+    brink_arena_free(t->arena);
+    t->arena = NULL;
+    t->root = NULL;
+}
+
+ynode *ytree_get(const ynode *map, const char *key)
+{
+    if (!map || map->kind != Y_MAP)
+        return NULL;
+    for (int i = 0; i < map->n; i++)
+        if (strcmp(map->items[2 * i]->text, key) == 0)
+            return map->items[2 * i + 1];
+    return NULL;
+}

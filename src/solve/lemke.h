@@ -1,0 +1,65 @@
+/* lemke.h — Lemke's complementary pivoting for LCP(q, M) with a covering vector d
+ * (not public API). Finds z >= 0 with w = q + M z >= 0 and z.w = 0.
+ *
+ * The right-hand side may be a polynomial in a symbolic epsilon > 0:
+ *     q(eps) = q[., 0] + q[., 1] eps + ... + q[., nrhs - 1] eps^(nrhs - 1),
+ * and solutions are sought for all sufficiently small eps (Miltersen–Sørensen perturbed
+ * sequence form). Comparisons of such polynomials are lexicographic in increasing degree, and
+ * the remaining ties are broken lexicographically by the columns of the basis inverse, so
+ * the method never cycles, degenerate or not.
+ *
+ * Variables are numbered 0..n-1 (w), n..2n-1 (z), 2n (the artificial z0).
+ */
+#ifndef BRINK_LEMKE_H
+#define BRINK_LEMKE_H
+
+#include <gmp.h>
+#include "brink/error.h"
+
+typedef struct brink_lcp {
+    int n;
+    int nrhs;        /* >= 1 */
+    /* M is sparse: nnz triplets (Mi, Mj, Mq); repeated positions add up. */
+    int nnz, cap;
+    int *Mi, *Mj;
+    mpq_t *Mq;
+    mpq_t *q;        /* [n * nrhs]: q[i * nrhs + k] is the eps^k coefficient of row i */
+    mpq_t *d;        /* [n] covering vector, every entry > 0 */
+    double *Md;      /* [nnz] double copies, filled by brink_lcp_sync_doubles */
+    double *qd;      /* [n * nrhs] */
+    double *dd;      /* [n] */
+} brink_lcp;
+
+/* Allocate an LCP of size n with nrhs right-hand-side columns, everything zero. */
+brink_lcp *brink_lcp_new(int n, int nrhs);
+void brink_lcp_free(brink_lcp *l);
+/* M[i][j] += v. */
+brink_status brink_lcp_add(brink_lcp *l, int i, int j, const mpq_t v, brink_error *err);
+brink_status brink_lcp_add_si(brink_lcp *l, int i, int j, long v, brink_error *err);
+/* Fill Md, qd, dd from the exact data. BRINK_ENOMEM on failure. */
+brink_status brink_lcp_sync_doubles(brink_lcp *l, brink_error *err);
+
+typedef struct brink_lemke_result {
+    int *basis;      /* [n]: basic variable of each row at the end */
+    long pivots;
+} brink_lemke_result;
+
+/* Exact run with integer (fraction-free) pivoting. z receives n * nrhs coefficients
+ * (z[j * nrhs + k]: eps^k coefficient of z_j). basis may be NULL.
+ * BRINK_ENOCONVERGE when max_pivots (> 0) is reached; BRINK_EINTERNAL on a secondary ray. */
+brink_status brink_lemke_exact(const brink_lcp *l, long max_pivots, mpq_t *z, int *basis,
+                               long *pivots, brink_error *err);
+
+/* Double run (uses Md, qd, dd, with the same lexicographic rule over all nrhs columns).
+ * tol: pivot entries below tol count as 0, and so do relative differences in the ratio test.
+ * z receives the eps^0 values (n doubles). */
+brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol, double *z,
+                                int *basis, long *pivots, brink_error *err);
+
+/* Given a final basis (from brink_lemke_double), solve B x_B = q(eps) exactly and write z
+ * (n * nrhs mpq, as brink_lemke_exact). *feasible = 1 iff every basic variable is
+ * lexicographically >= 0 and z0 is 0: then z solves the LCP for all small eps. */
+brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, mpq_t *z,
+                                         int *feasible, brink_error *err);
+
+#endif
