@@ -22,6 +22,7 @@
 
 #include "solve/dlu.h"
 #include "solve/nfgderiv.h"
+#include "solve/nfgpolish.h"
 #include "solve/solvers.h"
 
 /* Tolerances and step control (GLPK style: named, documented values). */
@@ -32,7 +33,6 @@
 #define LOGIT_CORR_ITERS 8         /* Newton corrector iterations per step */
 #define LOGIT_H_TOL 1e-11          /* corrector: max relative |H| accepted (see hnorm) */
 #define LOGIT_MAX_STEPS 200000L
-#define LOGIT_POLISH_ITERS 30
 
 typedef struct qre {
     const brink_nfg *g;
@@ -73,12 +73,7 @@ static int qre_init(qre *q, const brink_nfg *g)
     q->u = q->p + n1;
     q->H = q->u + n1;
     q->rhs = q->H + n1;
-    double lo = INFINITY, hi = -INFINITY;
-    for (size_t i = 0; i < g->ncells * (size_t)g->nplayers; i++) {
-        lo = fmin(lo, g->pay[i]);
-        hi = fmax(hi, g->pay[i]);
-    }
-    q->range = hi > lo ? hi - lo : 1;
+    q->range = nfg_payoff_range(g);
     return 0;
 }
 
@@ -212,135 +207,6 @@ static int correct(qre *q, const double *dir, double h)
     return -1;
 }
 
-/* ---- polishing: Newton on the equilibrium equations of a support ---- */
-
-static double regret_of(const brink_nfg *g, const double *p, const double *u)
-{
-    double nc = 0;
-    for (int i = 0; i < g->nplayers; i++) {
-        double ev = 0, best = -INFINITY;
-        for (int a = g->strat_offset[i]; a < g->strat_offset[i + 1]; a++) {
-            ev += p[a] * u[a];
-            best = fmax(best, u[a]);
-        }
-        nc += fmax(best - ev, 0);
-    }
-    return nc;
-}
-
-/* From q->p: support {j : p_ij >= rel * max_k p_ik}; on success out gets the equilibrium. */
-static int polish(qre *q, double rel, double tol, double *out)
-{
-    const brink_nfg *g = q->g;
-    int n = q->n, N = q->N;
-    int K = 0, *idx = malloc(sizeof(int) * (size_t)(n + N)); /* unknown -> strategy or -1-i */
-    int *pos = malloc(sizeof(int) * (size_t)n);              /* strategy -> unknown or -1 */
-    double *x = malloc(sizeof(double) * (size_t)(n + N));
-    double *F = malloc(sizeof(double) * (size_t)(n + N));
-    double *dx = malloc(sizeof(double) * (size_t)(n + N));
-    double *J = malloc(sizeof(double) * (size_t)(n + N) * (n + N));
-    double *pp = malloc(sizeof(double) * (size_t)n), *uu = malloc(sizeof(double) * (size_t)n);
-    double *dd = malloc(sizeof(double) * (size_t)n * n);
-    int *perm = malloc(sizeof(int) * (size_t)(n + N));
-    int ok = 0;
-    if (!idx || !pos || !x || !F || !dx || !J || !pp || !uu || !dd || !perm)
-        goto out;
-    for (int i = 0; i < N; i++) {
-        double mx = 0, s = 0;
-        for (int a = g->strat_offset[i]; a < g->strat_offset[i + 1]; a++)
-            mx = fmax(mx, q->p[a]);
-        for (int a = g->strat_offset[i]; a < g->strat_offset[i + 1]; a++) {
-            pos[a] = -1;
-            if (q->p[a] >= rel * mx) {
-                pos[a] = K;
-                idx[K++] = a;
-                s += q->p[a];
-            }
-        }
-        for (int a = g->strat_offset[i]; a < g->strat_offset[i + 1]; a++)
-            pp[a] = pos[a] >= 0 ? q->p[a] / s : 0;
-    }
-    int ns = K;
-    for (int i = 0; i < N; i++)
-        idx[K++] = -1 - i; /* v_i */
-    for (int k = 0; k < ns; k++)
-        x[k] = pp[idx[k]];
-    nfg_payoff_derivs(g, pp, uu, NULL);
-    for (int i = 0; i < N; i++) {
-        double ev = 0;
-        for (int a = g->strat_offset[i]; a < g->strat_offset[i + 1]; a++)
-            ev += pp[a] * uu[a];
-        x[ns + i] = ev;
-    }
-    for (int it = 0; it < LOGIT_POLISH_ITERS; it++) {
-        for (int a = 0; a < n; a++)
-            pp[a] = pos[a] >= 0 ? x[pos[a]] : 0;
-        nfg_payoff_derivs(g, pp, uu, dd);
-        /* rows: u_a - v_i for a in the support (row k), sum of player i (row ns + i) */
-        double fmax_ = 0;
-        memset(J, 0, sizeof(double) * (size_t)K * K);
-        for (int k = 0; k < ns; k++) {
-            int a = idx[k], i = 0;
-            while (a >= g->strat_offset[i + 1])
-                i++;
-            F[k] = uu[a] - x[ns + i];
-            for (int c = 0; c < ns; c++)
-                J[(size_t)k * K + c] = dd[(size_t)a * n + idx[c]];
-            J[(size_t)k * K + ns + i] = -1;
-        }
-        for (int i = 0; i < N; i++) {
-            double s = -1;
-            for (int c = 0; c < ns; c++)
-                if (idx[c] >= g->strat_offset[i] && idx[c] < g->strat_offset[i + 1]) {
-                    s += x[c];
-                    J[(size_t)(ns + i) * K + c] = 1;
-                }
-            F[ns + i] = s;
-        }
-        for (int k = 0; k < K; k++)
-            fmax_ = fmax(fmax_, fabs(F[k]));
-        if (fmax_ < 1e-14 * q->range)
-            break;
-        if (dlu_factor(J, K, perm) != 0)
-            goto out;
-        for (int k = 0; k < K; k++)
-            F[k] = -F[k];
-        dlu_solve(J, K, perm, F, dx);
-        for (int k = 0; k < K; k++)
-            x[k] += dx[k];
-    }
-    for (int a = 0; a < n; a++) {
-        double v = pos[a] >= 0 ? x[pos[a]] : 0;
-        if (!isfinite(v) || v < -1e-12)
-            goto out;
-        pp[a] = v < 0 ? 0 : v;
-    }
-    for (int i = 0; i < N; i++) { /* renormalise the clamped probabilities */
-        double s = 0;
-        for (int a = g->strat_offset[i]; a < g->strat_offset[i + 1]; a++)
-            s += pp[a];
-        for (int a = g->strat_offset[i]; a < g->strat_offset[i + 1]; a++)
-            pp[a] /= s;
-    }
-    nfg_payoff_derivs(g, pp, uu, NULL);
-    if (regret_of(g, pp, uu) <= tol) {
-        memcpy(out, pp, sizeof(double) * (size_t)n);
-        ok = 1;
-    }
-out:
-    free(idx);
-    free(pos);
-    free(x);
-    free(F);
-    free(dx);
-    free(J);
-    free(pp);
-    free(uu);
-    free(dd);
-    free(perm);
-    return ok;
-}
-
 static brink_status add_point(const qre *q, const double *p, double lambda,
                               brink_profile_list *out, brink_error *err)
 {
@@ -456,7 +322,7 @@ static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
     out->stats.iterations = steps;
     if (have_target) {
         st = add_point(&q, q.p, q.z[n], out, err);
-        out->stats.residual = regret_of(g, q.p, q.u);
+        out->stats.residual = nfg_nashconv(g, q.p, q.u);
         goto done;
     }
     /* The end of the path: polish into an equilibrium, else report the last QRE point. */
@@ -468,14 +334,14 @@ static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
     const double rels[] = {1e-6, 1e-3, 1e-9};
     int polished = 0;
     for (int k = 0; k < 3 && !polished; k++)
-        polished = polish(&q, rels[k], tol, best);
+        polished = nfg_polish(g, q.p, rels[k], tol, best);
     if (polished) {
         st = add_point(&q, best, NAN, out, err);
         nfg_payoff_derivs(g, best, q.u, NULL);
-        out->stats.residual = regret_of(g, best, q.u);
+        out->stats.residual = nfg_nashconv(g, best, q.u);
     } else {
         st = add_point(&q, q.p, q.z[n], out, err);
-        out->stats.residual = regret_of(g, q.p, q.u);
+        out->stats.residual = nfg_nashconv(g, q.p, q.u);
     }
     free(best);
 done:
