@@ -40,7 +40,8 @@ double nfg_nashconv(const brink_nfg *g, const double *p, const double *u)
     return nc;
 }
 
-int nfg_polish(const brink_nfg *g, const double *p0, double rel, double tol, double *out)
+int nfg_polish_support(const brink_nfg *g, const double *p0, const unsigned char *in,
+                       double tol, double *out)
 {
     int n = g->total_strats, N = g->nplayers;
     double range = nfg_payoff_range(g);
@@ -57,19 +58,22 @@ int nfg_polish(const brink_nfg *g, const double *p0, double rel, double tol, dou
     if (!idx || !pos || !x || !F || !dx || !J || !pp || !uu || !dd || !perm)
         goto out;
     for (int i = 0; i < N; i++) {
-        double mx = 0, s = 0;
-        for (int a = g->strat_offset[i]; a < g->strat_offset[i + 1]; a++)
-            mx = fmax(mx, p0[a]);
+        double s = 0;
+        int cnt = 0;
         for (int a = g->strat_offset[i]; a < g->strat_offset[i + 1]; a++) {
             pos[a] = -1;
-            if (p0[a] >= rel * mx) {
+            if (in[a]) {
                 pos[a] = K;
                 idx[K++] = a;
                 s += p0[a];
+                cnt++;
             }
         }
+        if (cnt == 0)
+            goto out; /* every player needs a support */
+        /* start from p0 on the support (uniform there if p0 gives it no weight) */
         for (int a = g->strat_offset[i]; a < g->strat_offset[i + 1]; a++)
-            pp[a] = pos[a] >= 0 ? p0[a] / s : 0;
+            pp[a] = pos[a] < 0 ? 0 : s > 0 ? p0[a] / s : 1.0 / cnt;
     }
     int ns = K;
     for (int i = 0; i < N; i++)
@@ -149,5 +153,44 @@ out:
     free(uu);
     free(dd);
     free(perm);
+    return ok;
+}
+
+int nfg_polish(const brink_nfg *g, const double *p0, double rel, double tol, double *out)
+{
+    unsigned char *in = malloc((size_t)g->total_strats + 1);
+    if (!in)
+        return 0;
+    for (int i = 0; i < g->nplayers; i++) {
+        double mx = 0;
+        for (int a = g->strat_offset[i]; a < g->strat_offset[i + 1]; a++)
+            mx = fmax(mx, p0[a]);
+        for (int a = g->strat_offset[i]; a < g->strat_offset[i + 1]; a++)
+            in[a] = p0[a] >= rel * mx;
+    }
+    int ok = nfg_polish_support(g, p0, in, tol, out);
+    free(in);
+    return ok;
+}
+
+int nfg_polish_br(const brink_nfg *g, const double *p0, double eps, double tol, double *out)
+{
+    int n = g->total_strats;
+    unsigned char *in = malloc((size_t)n + 1);
+    double *u = malloc(sizeof(double) * (size_t)n);
+    int ok = 0;
+    if (in && u) {
+        nfg_payoff_derivs(g, p0, u, NULL);
+        for (int i = 0; i < g->nplayers; i++) {
+            double mx = -INFINITY;
+            for (int a = g->strat_offset[i]; a < g->strat_offset[i + 1]; a++)
+                mx = fmax(mx, u[a]);
+            for (int a = g->strat_offset[i]; a < g->strat_offset[i + 1]; a++)
+                in[a] = u[a] >= mx - eps;
+        }
+        ok = nfg_polish_support(g, p0, in, tol, out);
+    }
+    free(in);
+    free(u);
     return ok;
 }

@@ -11,6 +11,14 @@
  * (in payoff units) is at most tol; 0 otherwise (out untouched). */
 int nfg_polish(const brink_nfg *g, const double *p0, double rel, double tol, double *out);
 
+/* The same on an explicit support (in[a] != 0). */
+int nfg_polish_support(const brink_nfg *g, const double *p0, const unsigned char *in,
+                       double tol, double *out);
+
+/* The same on the approximate best responses: strategies whose payoff against p0 is within
+ * eps of the player's best. */
+int nfg_polish_br(const brink_nfg *g, const double *p0, double eps, double tol, double *out);
+
 /* NashConv of p given the strategy values u (nfg_payoff_derivs). */
 double nfg_nashconv(const brink_nfg *g, const double *p, const double *u);
 

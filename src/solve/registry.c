@@ -12,6 +12,7 @@ static const brink_solver *const registry[] = {
     &brink_solver_lcp,
     &brink_solver_lp,
     &brink_solver_logit,
+    &brink_solver_simpdiv,
     &brink_solver_sequential,
     &brink_solver_cfr,
     &brink_solver_cfrplus,
