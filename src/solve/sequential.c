@@ -215,6 +215,11 @@ static brink_status sequential_solve(const brink_efg *g, const brink_solve_optio
     brink_q_array_free(prod, (size_t)KK);
     out->stats.iterations = pivots;
 
+    /* Sets that only zero-probability chance moves reach get an "as if" completion. */
+    st = brink_assessment_complete_unreached(g, pr, err);
+    if (st != BRINK_OK)
+        goto out;
+
     /* A failure here is a bug in brink, never an answer. */
     brink_assessment_report rep;
     st = brink_verify_assessment(g, pr, 0, &rep, err);
