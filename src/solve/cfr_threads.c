@@ -93,6 +93,12 @@ static void pool_share(cfr_pool *p, int id)
     long skipped = 0;
     for (int k = p->blk[id]; k < p->blk[id + 1]; k++) {
         int r = p->cut[k], end = r + g->node_subtree_size[r];
+        if (c->pm[r] == 0) {
+            /* the others' reach is 0 here (a zero move at or above r): the subtree adds
+             * nothing, and val[r] stays 0 from the top pass */
+            skipped += end - r - 1;
+            continue;
+        }
         skipped += brink_cfr__forward(c, i, r + 1, end, 1);
         brink_cfr__backward(c, i, r + 1, end, cfv, 1);
     }

@@ -10,6 +10,7 @@
  * Double run: the ordinary tableau, with the same pivoting rule.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "brink/core.h"
@@ -111,6 +112,26 @@ brink_status brink_lcp_sync_doubles(brink_lcp *l, brink_error *err)
 static int complement(int var, int n)
 {
     return var < n ? var + n : var - n;
+}
+
+/* Every 256 pivots: report progress, honour cancel and the time limit. */
+static brink_status lemke_check(const brink_lcp *l, long npiv, double t0, brink_error *err)
+{
+    const brink_solve_options *o = l->ctl;
+    if (!o || (npiv & 255) != 0)
+        return BRINK_OK;
+    if (o->progress) {
+        char what[64];
+        snprintf(what, sizeof what, "Lemke: %ld pivots", npiv);
+        if (o->progress(o->progress_ctx, 0.0, what))
+            return brink_error_set(err, BRINK_ENOCONVERGE, "Lemke: cancelled after %ld pivots",
+                                   npiv);
+    }
+    if (o->time_limit > 0 && brink_now() - t0 >= o->time_limit)
+        return brink_error_set(err, BRINK_ENOCONVERGE,
+                               "Lemke: time limit of %g s reached after %ld pivots",
+                               o->time_limit, npiv);
+    return BRINK_OK;
 }
 
 /* ---- exact, fraction-free ---- */
@@ -235,6 +256,7 @@ brink_status brink_lemke_exact(const brink_lcp *l, long max_pivots, mpq_t *z, in
             }
         }
     long npiv = 0;
+    double t0 = brink_now();
     if (any_neg) {
         /* First pivot: z0 enters where q_i / d_i is lexicographically smallest. */
         int r = 0;
@@ -254,6 +276,8 @@ brink_status brink_lemke_exact(const brink_lcp *l, long max_pivots, mpq_t *z, in
                                      "Lemke: stopped after %ld pivots", npiv);
                 break;
             }
+            if ((st = lemke_check(l, npiv, t0, err)) != BRINK_OK)
+                break;
             entering = complement(leaving, n);
             r = -1;
             for (int i = 0; i < n; i++) {
@@ -397,6 +421,7 @@ brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol,
     }
     brink_status st = BRINK_OK;
     long npiv = 0;
+    double t0 = brink_now();
     if (any_neg) {
         int r = 0;
         for (int i = 1; i < n; i++)
@@ -415,6 +440,8 @@ brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol,
                                      "Lemke: stopped after %ld pivots", npiv);
                 break;
             }
+            if ((st = lemke_check(l, npiv, t0, err)) != BRINK_OK)
+                break;
             entering = complement(leaving, n);
             r = -1;
             for (int i = 0; i < n; i++) {

@@ -15,6 +15,7 @@
 
 #include <gmp.h>
 #include "brink/error.h"
+#include "brink/solve.h"
 
 typedef struct brink_lcp {
     int n;
@@ -28,6 +29,9 @@ typedef struct brink_lcp {
     double *Md;      /* [nnz] double copies, filled by brink_lcp_sync_doubles */
     double *qd;      /* [n * nrhs] */
     double *dd;      /* [n] */
+    /* Optional: progress callback and time limit (every 256 pivots; cancel or timeout ends
+     * the run with BRINK_ENOCONVERGE). Borrowed, may be NULL. */
+    const brink_solve_options *ctl;
 } brink_lcp;
 
 /* Allocate an LCP of size n with nrhs right-hand-side columns, everything zero. */

@@ -69,6 +69,7 @@ static brink_status sequential_solve(const brink_efg *g, const brink_solve_optio
         brink_seqform_free(sf);
         return st;
     }
+    s.lcp->ctl = o;
     int n = s.lcp->n, K = s.lcp->nrhs, m1 = s.m[0], m2 = s.m[1];
     int KK = 2 * K - 1; /* degree bound of a product of two plan entries */
     mpq_t *z = brink_q_array_new((size_t)n * K);
@@ -90,15 +91,23 @@ static brink_status sequential_solve(const brink_efg *g, const brink_solve_optio
          * exactly and certified lexicographically feasible. Falls back to exact pivoting. */
         double *zd = brink_calloc((size_t)n, sizeof *zd);
         int *basis = brink_calloc((size_t)n, sizeof *basis);
-        if (zd && basis &&
-            brink_lemke_double(s.lcp, maxp, o->tolerance > 0 ? 10 * o->tolerance : 1e-9, zd,
-                               basis, &pivots, NULL) == BRINK_OK) {
+        brink_status sd = zd && basis ? brink_lemke_double(s.lcp, maxp,
+                                                           o->tolerance > 0 ? 10 * o->tolerance
+                                                                            : 1e-9,
+                                                           zd, basis, &pivots, err)
+                                      : BRINK_ENOMEM;
+        if (sd == BRINK_OK) {
             int feasible = 0;
             if (brink_lcp_solve_basis_exact(s.lcp, basis, z, &feasible, NULL) == BRINK_OK)
                 have = feasible;
         }
         free(zd);
         free(basis);
+        if (sd == BRINK_ENOCONVERGE) { /* cancelled, time or pivot budget: do not restart */
+            st = sd;
+            goto out;
+        }
+        brink_error_clear(err); /* any other failure: the exact run below decides */
     }
     if (!have) {
         st = brink_lemke_exact(s.lcp, maxp, z, NULL, &pivots, err);
@@ -205,6 +214,11 @@ static brink_status sequential_solve(const brink_efg *g, const brink_solve_optio
     brink_q_array_free(one, (size_t)K);
     brink_q_array_free(prod, (size_t)KK);
     out->stats.iterations = pivots;
+
+    /* Sets that only zero-probability chance moves reach get an "as if" completion. */
+    st = brink_assessment_complete_unreached(g, pr, err);
+    if (st != BRINK_OK)
+        goto out;
 
     /* A failure here is a bug in brink, never an answer. */
     brink_assessment_report rep;
