@@ -114,14 +114,14 @@ static brink_status new_state(lcp *L, int exact, lh_state *st, brink_error *err)
     return BRINK_OK;
 }
 
-/* Move side s from the slack basis to the basis whose rows hold basic[0..k). */
-static void rebuild(lh_state *st, int s, const int *basic, int exact)
+/* Move side s from the slack basis to the basis whose rows hold basic[0..k). 0, or -1 OOM. */
+static int rebuild(lh_state *st, int s, const int *basic, int exact)
 {
     lh_side *sd = &st->side[s];
     int k = sd->k, d = sd->d;
     unsigned char *want = calloc((size_t)(k + d), 1);
     if (!want)
-        return; /* the check after the path will fail and report */
+        return -1;
     for (int r = 0; r < k; r++)
         want[basic[r]] = 1;
     for (int v = 0; v < d; v++) {
@@ -156,18 +156,19 @@ static void rebuild(lh_state *st, int s, const int *basic, int exact)
             ddict_pivot(sd->dict, best, c);
     }
     free(want);
+    return 0;
 }
 
 /* Exact point of side s from its basis: support systems solved in rationals. Fills L->z
  * (offset 0 for x, m for y, normalised later) and the side's label set in game labels.
- * Returns 1 feasible, 0 not (infeasible, singular, or the origin). */
+ * Returns 1 feasible, 0 not (infeasible, singular, or the origin), -1 OOM. */
 static int exact_side(lcp *L, const lh_state *st, int s, mpq_t *z)
 {
     const lh_side *sd = &st->side[s];
     int k = sd->k, d = sd->d;
     int *R = malloc(sizeof(int) * (size_t)(k + d + 2));
     if (!R)
-        return 0;
+        return -1;
     int *S = R + k + 1;
     int ns = 0, nr = 0;
     for (int r = 0; r < k; r++)
@@ -225,8 +226,8 @@ static void side_labels(const lcp *L, int s, const mpq_t *z, uint64_t *lab)
     mpq_clears(acc, t, NULL);
 }
 
-/* After a path: the exact equilibrium of the final bases, or 0 when the check fails (or the
- * path came back to the artificial equilibrium: *artificial = 1). */
+/* After a path: the exact equilibrium of the final bases (1), or 0 when the check fails (or
+ * the path came back to the artificial equilibrium: *artificial = 1), -1 OOM. */
 static int exact_equilibrium(lcp *L, const lh_state *st, int *artificial)
 {
     int m = L->m, n = L->n, words = (m + n + 63) / 64;
@@ -236,7 +237,11 @@ static int exact_equilibrium(lcp *L, const lh_state *st, int *artificial)
             *artificial = 0;
     if (*artificial)
         return 0;
-    if (!exact_side(L, st, 0, L->z) || !exact_side(L, st, 1, L->z + m))
+    int e0 = exact_side(L, st, 0, L->z);
+    int e1 = e0 == 1 ? exact_side(L, st, 1, L->z + m) : 0;
+    if (e0 < 0 || e1 < 0)
+        return -1;
+    if (!e0 || !e1)
         return 0;
     uint64_t *lab = L->lab[0];
     memset(lab, 0, sizeof(uint64_t) * (size_t)words);
@@ -311,9 +316,11 @@ static int one_path(lcp *L, int from, int k, int exact, int *is_new, brink_statu
             *st_out = bs;
             return -1;
         }
-        if (from >= 0) {
-            rebuild(&st, 0, L->eq[from].basis, ex);
-            rebuild(&st, 1, L->eq[from].basis + L->n, ex);
+        if (from >= 0 && (rebuild(&st, 0, L->eq[from].basis, ex) != 0 ||
+                          rebuild(&st, 1, L->eq[from].basis + L->n, ex) != 0)) {
+            free_state(&st, ex);
+            *st_out = brink_error_set(err, BRINK_ENOMEM, "lcp: out of memory");
+            return -1;
         }
         long budget = L->max_pivots > 0 ? L->max_pivots - L->pivots : LCP_MAX_PIVOTS_PER_PATH;
         if (budget <= 0)
@@ -327,7 +334,13 @@ static int one_path(lcp *L, int from, int k, int exact, int *is_new, brink_statu
             return -1;
         }
         int artificial = 0;
-        if (ls == LH_OK && exact_equilibrium(L, &st, &artificial)) {
+        int ee = ls == LH_OK ? exact_equilibrium(L, &st, &artificial) : 0;
+        if (ee < 0) {
+            free_state(&st, ex);
+            *st_out = brink_error_set(err, BRINK_ENOMEM, "lcp: out of memory");
+            return -1;
+        }
+        if (ee > 0) {
             int e = record(L, &st, is_new);
             free_state(&st, ex);
             if (e < 0) {
@@ -387,8 +400,8 @@ static int race_one(lcp *L, int exact, brink_status *st, brink_error *err)
             active[i] = 0;
             nactive--;
             int artificial, is_new;
-            if (ls == LH_OK && exact_equilibrium(L, &racers[i], &artificial) &&
-                record(L, &racers[i], &is_new) < 0) {
+            int ee = ls == LH_OK ? exact_equilibrium(L, &racers[i], &artificial) : 0;
+            if (ee < 0 || (ee > 0 && record(L, &racers[i], &is_new) < 0)) {
                 *st = brink_error_set(err, BRINK_ENOMEM, "lcp: out of memory");
                 rc = -1;
                 goto out;

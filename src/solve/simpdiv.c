@@ -54,8 +54,10 @@ typedef struct sdiv {
     long *y;           /* [n] */
     int *pi;           /* [n] */
     int *lab;          /* [n + 1] labels (global strategy) of vertices 0..t */
-    /* scratch */
+    /* scratch (allocated once: the path makes no allocation) */
     long *w, *wv;      /* [n], [(n + 1) * n] */
+    int *oldmap, *npi, *labs, *ord; /* [n + 2] each */
+    long *sum;         /* [n + 2] */
     double *x, *u;     /* [n] */
     long pivots;
 } sdiv;
@@ -217,9 +219,7 @@ static int raise(sdiv *s, int a)
     int t = s->t;
     int oldc_next = next >= 0 ? s->coord[next] : -1;
     s->coord[a] = 0;
-    int *oldmap = malloc(sizeof(int) * (size_t)(t + 1));
-    if (!oldmap)
-        return -1;
+    int *oldmap = s->oldmap;
     for (int c = 0; c < t; c++)
         oldmap[c] = s->strat[c];
     renumber(s);
@@ -231,11 +231,7 @@ static int raise(sdiv *s, int a)
     ny[cn] = oldc_next >= 0 ? s->y[oldc_next] : 0;
     memcpy(s->y, ny, sizeof(long) * (size_t)(t + 1));
     /* pi: remap, then insert cn before the next coordinate of player j (or at the end) */
-    int *npi = malloc(sizeof(int) * (size_t)(t + 1));
-    if (!npi) {
-        free(oldmap);
-        return -1;
-    }
+    int *npi = s->npi;
     int k = 0, pos = -1;
     int cnext = next >= 0 ? s->coord[next] : -1;
     for (int i = 0; i < t; i++) {
@@ -251,8 +247,6 @@ static int raise(sdiv *s, int a)
         npi[k++] = cn;
     }
     memcpy(s->pi, npi, sizeof(int) * (size_t)(t + 1));
-    free(npi);
-    free(oldmap);
     /* labels: the new vertex is number pos + 1 */
     memmove(s->lab + pos + 2, s->lab + pos + 1, sizeof(int) * (size_t)(t - pos));
     return pos + 1;
@@ -266,9 +260,7 @@ static int lower(sdiv *s, int r, int a)
 {
     int t = s->t;
     int nv = 0;
-    int *labs = malloc(sizeof(int) * (size_t)(t + 1));
-    if (!labs)
-        return -1;
+    int *labs = s->labs;
     for (int l = 0; l <= t; l++) {
         if (l == r)
             continue;
@@ -288,13 +280,9 @@ static int lower(sdiv *s, int r, int a)
                 dst[d++] = src[c];
     }
     /* order the vertices by coordinate sum; consecutive ones must differ by a unit vector */
-    int *ord = malloc(sizeof(int) * (size_t)nv);
-    long *sum = malloc(sizeof(long) * (size_t)nv);
+    int *ord = s->ord;
+    long *sum = s->sum;
     int rc = 0;
-    if (!ord || !sum) {
-        rc = -1;
-        goto out;
-    }
     for (int l = 0; l < nv; l++) {
         ord[l] = l;
         sum[l] = 0;
@@ -330,9 +318,6 @@ static int lower(sdiv *s, int r, int a)
     for (int i = 0; i < nv; i++)
         s->lab[i] = labs[ord[i]];
 out:
-    free(ord);
-    free(sum);
-    free(labs);
     return rc;
 }
 
@@ -350,7 +335,7 @@ static int completes(const sdiv *s, int a)
 }
 
 /* One path from v on grid m. On return s's simplex (and T) is the terminal one. 0 ok, -1 a
- * broken invariant or OOM, 1 pivot budget exhausted.
+ * broken invariant, 1 pivot budget exhausted.
  *
  * Two kinds of step alternate: a vertex has just joined the simplex and its label decides
  * (new label: raise the dimension, or stop if it completes a player; repeated label: the
@@ -374,8 +359,6 @@ static int run_path(sdiv *s, long max_pivots)
                 if (completes(s, l))
                     return 0;
                 fresh = raise(s, l);
-                if (fresh < 0)
-                    return -1;
                 s->lab[fresh] = label_of_vertex(s, fresh);
                 continue;
             }
@@ -403,8 +386,9 @@ static int run_path(sdiv *s, long max_pivots)
         if (where < 0)
             return 0; /* the facet without r, on the outer boundary, is complete */
         int a = where - 1;
-        if (lower(s, r, a) != 0)
-            return -1;
+        int lr = lower(s, r, a);
+        if (lr != 0)
+            return lr;
         for (int i = 0; i <= s->t; i++)
             if (s->lab[i] == a)
                 leave = i;
@@ -449,10 +433,15 @@ brink_status simpdiv_search(const brink_nfg *g, const brink_solve_options *o, in
     s.wv = malloc(sizeof(long) * (size_t)(n + 2) * (n + 1));
     s.x = malloc(sizeof(double) * (size_t)n);
     s.u = malloc(sizeof(double) * (size_t)n);
+    s.oldmap = malloc(sizeof(int) * (size_t)(n + 2));
+    s.npi = malloc(sizeof(int) * (size_t)(n + 2));
+    s.labs = malloc(sizeof(int) * (size_t)(n + 2));
+    s.ord = malloc(sizeof(int) * (size_t)(n + 2));
+    s.sum = malloc(sizeof(long) * (size_t)(n + 2));
     double *best = malloc(sizeof(double) * (size_t)n);
     double *pol = malloc(sizeof(double) * (size_t)n);
     if (!s.v || !s.coord || !s.strat || !s.y || !s.pi || !s.lab || !s.w || !s.wv || !s.x ||
-        !s.u || !best || !pol) {
+        !s.u || !s.oldmap || !s.npi || !s.labs || !s.ord || !s.sum || !best || !pol) {
         st = brink_error_set(err, BRINK_ENOMEM, "simpdiv: out of memory");
         goto done;
     }
@@ -527,6 +516,11 @@ done:
     free(s.wv);
     free(s.x);
     free(s.u);
+    free(s.oldmap);
+    free(s.npi);
+    free(s.labs);
+    free(s.ord);
+    free(s.sum);
     free(best);
     free(pol);
     *pivots = s.pivots;
