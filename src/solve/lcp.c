@@ -43,7 +43,6 @@ typedef struct lcp {
     eqrec *eq;
     int neq, capeq;
     long pivots, max_pivots;
-    int exact_paths;   /* paths repeated exactly after a failed check */
     const brink_solve_options *o;
     double t0;
     uint64_t *lab[2];
@@ -358,7 +357,6 @@ static int one_path(lcp *L, int from, int k, int exact, int *is_new, brink_statu
                                       "without an equilibrium", k + 1);
             return -1;
         }
-        L->exact_paths++;
     }
     return -2;
 }
@@ -410,7 +408,6 @@ static int race_one(lcp *L, int exact, brink_status *st, brink_error *err)
     }
     if (L->neq == 0) { /* every racer failed the exact check: repeat label 1 exactly */
         int is_new;
-        L->exact_paths++;
         if (one_path(L, -1, 0, 1, &is_new, st, err) == -1)
             rc = -1;
     }

@@ -181,11 +181,10 @@ static int pivot(sdiv *s, int r)
 }
 
 /* Inverse of `pivot` for a rejected move (new vertex outside the region). */
-static void unpivot(sdiv *s, int r, int newidx)
+static void unpivot(sdiv *s, int r)
 {
     int t = s->t;
     if (r == 0) { /* undo: pivot out the new vertex t */
-        (void)newidx;
         int pt = s->pi[t - 1];
         s->y[pt]--;
         memmove(s->pi + 1, s->pi, sizeof(int) * (size_t)(t - 1));
@@ -381,7 +380,7 @@ static int run_path(sdiv *s, long max_pivots)
             s->lab[nw] = label_of_vertex(s, nw);
             continue;
         }
-        unpivot(s, r, nw);
+        unpivot(s, r);
         s->lab[r] = saved; /* the label rotation lost it */
         if (where < 0)
             return 0; /* the facet without r, on the outer boundary, is complete */
