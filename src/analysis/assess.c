@@ -238,17 +238,8 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
         for (int a = 0; a < g->nactions; a++)
             mpq_set(eq->behavq[a], behavq[a]);
 
-    /* deepest first: decreasing pre-order index of the first member (insertion sort; the
-     * number of information sets is modest) */
-    for (int h = 0; h < nh; h++) {
-        int v = g->infoset_member[g->infoset_member_start[h]];
-        int j = h;
-        while (j > 0 && g->infoset_member[g->infoset_member_start[w.order[j - 1]]] < v) {
-            w.order[j] = w.order[j - 1];
-            j--;
-        }
-        w.order[j] = h;
-    }
+    /* deepest first: decreasing pre-order index of the first member */
+    an_infosets_by_first_node(g, w.order, 1);
 
     compute_reach(g, eq->behav, eq->reach);
     compute_values(g, eq->behav, w.U);
@@ -285,6 +276,7 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
             }
             compute_values(g, eq->behav, w.U);
             changed = 1;
+            eq->completed++;
         }
         if (!changed)
             break;
@@ -336,6 +328,32 @@ out:
     if (st)
         an_eq_free(eq, g);
     return st;
+}
+
+static int cmp_pair(const void *x, const void *y)
+{
+    const int *a = x, *b = y;
+    return (a[0] > b[0]) - (a[0] < b[0]);
+}
+
+void an_infosets_by_first_node(const brink_efg *g, int *order, int descending)
+{
+    int nh = g->player_infoset_start[g->nplayers];
+    int *pairs = brink_calloc((size_t)(nh ? nh : 1) * 2, sizeof *pairs);
+    if (!pairs) {   /* no memory: the natural order is still a valid (slower) order */
+        for (int h = 0; h < nh; h++)
+            order[h] = descending ? nh - 1 - h : h;
+        return;
+    }
+    for (int h = 0; h < nh; h++) {
+        int v = g->infoset_member[g->infoset_member_start[h]];
+        pairs[2 * h] = descending ? -v : v;
+        pairs[2 * h + 1] = h;
+    }
+    qsort(pairs, (size_t)nh, 2 * sizeof *pairs, cmp_pair);
+    for (int h = 0; h < nh; h++)
+        order[h] = pairs[2 * h + 1];
+    free(pairs);
 }
 
 void an_infoset_weights(const brink_efg *g, const brink_equilibrium *eq, int h, double *w)

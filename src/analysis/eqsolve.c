@@ -24,6 +24,8 @@ void brink_analysis_options_init(brink_analysis_options *o)
     o->threshold_tol = 1e-10;
     o->max_reduced_strats = 4096;
     o->time_limit = 0;
+    o->max_profiles = 64;
+    o->all_limit_nodes = 5000;
 }
 
 enum { NEED_PI = 1, NEED_IMPERFECT = 2, NEED_2P = 4 };
@@ -156,7 +158,7 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
     brink_solve_options so;
     brink_solve_options_init(&so);
     so.exact = 1;
-    so.all = 1;
+    so.all = o->all_limit_nodes < 0 || g->nnodes <= o->all_limit_nodes;
     so.time_limit = o->time_limit;
     brink_profile_list l;
     brink_profile_list_init(&l);
@@ -178,7 +180,12 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     }
     out->eq = grown;
-    for (int i = 0; i < l.count && !st; i++) {
+    int examine = l.count;
+    if (o->max_profiles > 0 && examine > o->max_profiles) {
+        examine = o->max_profiles;
+        out->truncated = 1;
+    }
+    for (int i = 0; i < examine && !st; i++) {
         brink_equilibrium eq;
         st = an_assess(g, l.items[i].p, l.items[i].q ? (const mpq_t *)l.items[i].q : NULL, o->tol,
                        &eq, err);
@@ -188,8 +195,22 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         for (int j = 0; keep && j < out->count; j++)
             if (same_play(g, &eq, &out->eq[j], o->tol))
                 keep = -1;
-        if (keep == 1)
-            st = verify(g, &eq, err);
+        if (keep == 1) {
+            const brink_profile *pr = &l.items[i];
+            if (!eq.completed && pr->verified == 1 && pr->valueq && pr->nvalue == g->nplayers) {
+                /* unchanged and already verified exactly by brink_solve */
+                eq.verified = 1;
+                eq.max_regret = pr->max_regret;
+                eq.valueq = brink_q_array_new((size_t)g->nplayers);
+                if (!eq.valueq)
+                    st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+                else
+                    for (int k = 0; k < g->nplayers; k++)
+                        mpq_set(eq.valueq[k], pr->valueq[k]);
+            } else {
+                st = verify(g, &eq, err);
+            }
+        }
         if (!st && keep == 1 && eq.verified < 0)
             keep = 0;   /* completing off-path play broke the equilibrium: not kept */
         if (!st && keep == 1)
