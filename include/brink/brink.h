@@ -14,5 +14,7 @@
 #include "game.h"
 #include "solve.h"
 #include "io.h"
+#include "generate.h"
+#include "cfr.h"
 
 #endif

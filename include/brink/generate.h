@@ -25,6 +25,9 @@ brink_efg *brink_gen_kuhn(brink_error *err);
  * otherwise the higher card; equal cards split. Suits never matter, so chance deals ranks
  * with their exact probabilities (zero-probability deals are left out). Zero-sum. */
 brink_efg *brink_gen_leduc(brink_error *err);
+/* The same game with the six cards dealt individually (suits kept apart), as OpenSpiel and
+ * most CFR codes build it: 936 player information sets, more nodes, the same value. */
+brink_efg *brink_gen_leduc_cards(brink_error *err);
 
 /* Crisis bargaining with private resolve.
  *

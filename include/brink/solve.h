@@ -167,6 +167,20 @@ typedef struct brink_assessment_report {
 brink_status brink_verify_assessment(const brink_efg *g, const brink_profile *pr, double tol,
                                      brink_assessment_report *rep, brink_error *err);
 
+/* Complete an exact assessment at the information sets that only zero-probability chance
+ * moves lead to (outside the game proper): beliefs conditional on the fewest such moves, and
+ * best replies from the bottom up. See src/solve/unreached.c. */
+brink_status brink_assessment_complete_unreached(const brink_efg *g, brink_profile *pr,
+                                                 brink_error *err);
+
+/* Maximum-likelihood lambda of the agent logit QRE (principal branch) for observed action
+ * counts: counts[a] for every global action a (chance entries ignored). Gives lambda, the
+ * log-likelihood, and (out may be NULL) the QRE profile at that lambda with its beliefs.
+ * Uses o->tolerance / o->max_iterations for the path (o may be NULL). */
+brink_status brink_agent_logit_fit(const brink_efg *g, const double *counts,
+                                   const brink_solve_options *o, double *lambda,
+                                   double *loglik, brink_profile_list *out, brink_error *err);
+
 /* Expected payoff of every pure strategy of every player against the others' mixtures:
  * out[strat_offset[p] + s]. Doubles. */
 void brink_nfg_strategy_values(const brink_nfg *g, const double *profile, double *out);

@@ -1,10 +1,12 @@
 /* gen_leduc.c — Leduc hold'em built through the pre-order builder.
  *
  * Invariant: nodes are emitted in pre-order by a recursion over the betting; a player's
- * information set is keyed by (player, own rank, public rank or '?', betting history with '/'
- * between rounds) and declared the first time it is met. Chance deals ranks, not cards:
- * suits never matter, so merging the two cards of a rank changes no payoff or information,
- * only the tree size. Payoffs are net winnings (zero-sum).
+ * information set is keyed by (player, own card, public card or '?', betting history with '/'
+ * between rounds) and declared the first time it is met. By default chance deals ranks, not
+ * cards: suits never matter, so merging the two cards of a rank changes no payoff and no
+ * strategically relevant information, only the tree size. brink_gen_leduc_cards() deals the
+ * six cards individually (the tree other tools build, 936 information sets).
+ * Payoffs are net winnings (zero-sum).
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,10 +14,12 @@
 #include "game/gen_util.h"
 
 static const char *const leduc_rank[3] = {"J", "Q", "K"};
+static const char *const leduc_card[6] = {"Js", "Jh", "Qs", "Qh", "Ks", "Kh"};
 
 enum { LEDUC_MAX_RAISES = 2, LEDUC_HIST = 16 };
 
 typedef struct leduc_ctx {
+    int suits;       /* 1: six distinct cards; 0: three ranks with two copies each */
     brink_efg_builder *b;
     brink_genmap sets;
     mpq_t pay[2];
@@ -23,8 +27,8 @@ typedef struct leduc_ctx {
 } leduc_ctx;
 
 typedef struct leduc_state {
-    int rank[2];      /* private ranks 0..2 */
-    int pub;          /* public rank, -1 during round 1 */
+    int rank[2];      /* private cards (ranks 0..2, or cards 0..5 with suits) */
+    int pub;          /* public card, -1 during round 1 */
     int round;        /* 0 or 1 */
     int contrib[2];   /* chips put in so far, antes included */
     int raises;       /* raises in the current round */
@@ -35,6 +39,22 @@ typedef struct leduc_state {
     int round_start;  /* index in hist where the current round begins */
 } leduc_state;
 
+static int card_rank(const leduc_ctx *k, int c)
+{
+    return k->suits ? c / 2 : c;
+}
+
+static const char *card_label(const leduc_ctx *k, int c)
+{
+    return k->suits ? leduc_card[c] : leduc_rank[c];
+}
+
+/* Cards of kind c still in the deck, given the cards already dealt (-1 = none). */
+static int cards_left(const leduc_ctx *k, int c, int d1, int d2)
+{
+    return (k->suits ? 1 : 2) - (d1 == c) - (d2 == c);
+}
+
 static int leduc_leaf(leduc_ctx *k, long p1_wins)
 {
     mpq_set_si(k->pay[0], p1_wins, 1);
@@ -44,7 +64,7 @@ static int leduc_leaf(leduc_ctx *k, long p1_wins)
 
 static int leduc_showdown(leduc_ctx *k, const leduc_state *s)
 {
-    int r1 = s->rank[0], r2 = s->rank[1], pub = s->pub;
+    int r1 = card_rank(k, s->rank[0]), r2 = card_rank(k, s->rank[1]), pub = card_rank(k, s->pub);
     int win; /* +1 player 1, -1 player 2, 0 split */
     if (r1 == pub)
         win = 1;
@@ -61,14 +81,14 @@ static int leduc_betting(leduc_ctx *k, leduc_state *s);
 /* Chance deals the public card, then round 2 starts with player 1. */
 static int leduc_deal_public(leduc_ctx *k, const leduc_state *s)
 {
-    const char *labels[3];
-    mpq_t probs[3];
-    int ranks[3], na = 0;
-    for (int r = 0; r < 3; r++) {
-        int left = 2 - (s->rank[0] == r) - (s->rank[1] == r);
+    const char *labels[6];
+    mpq_t probs[6];
+    int ranks[6], na = 0;
+    for (int r = 0; r < (k->suits ? 6 : 3); r++) {
+        int left = cards_left(k, r, s->rank[0], s->rank[1]);
         if (left == 0)
             continue;
-        labels[na] = leduc_rank[r];
+        labels[na] = card_label(k, r);
         mpq_init(probs[na]);
         mpq_set_ui(probs[na], (unsigned long)left, 4);
         mpq_canonicalize(probs[na]);
@@ -104,8 +124,8 @@ static int leduc_round_over(leduc_ctx *k, const leduc_state *s)
 static int leduc_infoset(leduc_ctx *k, const leduc_state *s)
 {
     char key[48];
-    snprintf(key, sizeof key, "%d:%s%s:%s", s->actor + 1, leduc_rank[s->rank[s->actor]],
-             s->pub >= 0 ? leduc_rank[s->pub] : "?", s->hist);
+    snprintf(key, sizeof key, "%d:%s%s:%s", s->actor + 1, card_label(k, s->rank[s->actor]),
+             s->pub >= 0 ? card_label(k, s->pub) : "?", s->hist);
     int h = brink_genmap_get(&k->sets, key);
     if (h >= 0)
         return h;
@@ -168,15 +188,17 @@ static int leduc_betting(leduc_ctx *k, leduc_state *s)
     return 0;
 }
 
-/* A chance node dealing one rank, given the ranks already out (-1 = none). */
+/* A chance node dealing one private card, given the card already out (-1 = none). */
 static int leduc_deal_private(leduc_ctx *k, int taken, int *ranks)
 {
-    const char *labels[3];
-    mpq_t probs[3];
+    const char *labels[6];
+    mpq_t probs[6];
     int na = 0;
-    for (int r = 0; r < 3; r++) {
-        int left = 2 - (taken == r);
-        labels[na] = leduc_rank[r];
+    for (int r = 0; r < (k->suits ? 6 : 3); r++) {
+        int left = cards_left(k, r, taken, -1);
+        if (left == 0)
+            continue;
+        labels[na] = card_label(k, r);
         mpq_init(probs[na]);
         mpq_set_ui(probs[na], (unsigned long)left, taken < 0 ? 6 : 5);
         mpq_canonicalize(probs[na]);
@@ -192,9 +214,10 @@ static int leduc_deal_private(leduc_ctx *k, int taken, int *ranks)
     return na;
 }
 
-brink_efg *brink_gen_leduc(brink_error *err)
+static brink_efg *gen_leduc(int suits, brink_error *err)
 {
     leduc_ctx k;
+    k.suits = suits;
     k.err = err;
     k.b = brink_efg_builder_new(2, err);
     if (!k.b)
@@ -205,7 +228,7 @@ brink_efg *brink_gen_leduc(brink_error *err)
     int ok = brink_efg_builder_set_title(k.b, "Leduc hold'em", err) == BRINK_OK &&
              brink_efg_builder_set_player_name(k.b, 0, "Player 1", err) == BRINK_OK &&
              brink_efg_builder_set_player_name(k.b, 1, "Player 2", err) == BRINK_OK;
-    int r1s[3], r2s[3];
+    int r1s[6], r2s[6];
     int n1 = ok ? leduc_deal_private(&k, -1, r1s) : -1;
     ok = n1 > 0;
     for (int a = 0; a < n1 && ok; a++) {
@@ -229,4 +252,14 @@ brink_efg *brink_gen_leduc(brink_error *err)
         return NULL;
     }
     return brink_efg_builder_finish(k.b, err);
+}
+
+brink_efg *brink_gen_leduc(brink_error *err)
+{
+    return gen_leduc(0, err);
+}
+
+brink_efg *brink_gen_leduc_cards(brink_error *err)
+{
+    return gen_leduc(1, err);
 }

@@ -75,28 +75,40 @@ typedef struct {
     int count;
 } enum_state;
 
-static void enumerate(enum_state *e, int k)
+static int is_active(const enum_state *e, int k)
 {
-    if (k == e->nh) {
-        memcpy(e->out + (size_t)e->count * (size_t)e->nh, e->cur, sizeof(int) * (size_t)e->nh);
-        e->count++;
-        return;
-    }
     const brink_efg *g = e->g;
-    int h = e->h0 + k, p = e->par[h];
-    int active = 1;
-    if (p >= 0) {
-        int ph = infoset_of_action(g, p, e->h0, e->h0 + e->nh);
-        active = e->cur[ph - e->h0] == p - g->infoset_action_start[ph];
-    }
-    if (!active) {
-        e->cur[k] = -1;
-        enumerate(e, k + 1);
-        return;
-    }
-    for (int a = 0; a < g->infoset_nactions[h]; a++) {
-        e->cur[k] = a;
-        enumerate(e, k + 1);
+    int p = e->par[e->h0 + k];
+    if (p < 0) return 1;
+    int ph = infoset_of_action(g, p, e->h0, e->h0 + e->nh);
+    return e->cur[ph - e->h0] == p - g->infoset_action_start[ph];
+}
+
+/* Depth-first over the player's infosets in order (an odometer with an explicit position, so
+ * thousands of infosets need no deep recursion). cur[k] = -2: not yet visited on this branch;
+ * -1: the strategy does not reach infoset k; >= 0: the action chosen there. */
+static void enumerate(enum_state *e)
+{
+    int k = 0;
+    for (int j = 0; j < e->nh; j++) e->cur[j] = -2;
+    while (k >= 0) {
+        if (k == e->nh) {
+            memcpy(e->out + (size_t)e->count * (size_t)e->nh, e->cur, sizeof(int) * (size_t)e->nh);
+            e->count++;
+            k--;
+            continue;
+        }
+        int h = e->h0 + k;
+        if (e->cur[k] == -2) {
+            e->cur[k] = is_active(e, k) ? 0 : -1;
+            k++;
+        } else if (e->cur[k] == -1 || e->cur[k] + 1 >= e->g->infoset_nactions[h]) {
+            e->cur[k] = -2;
+            k--;
+        } else {
+            e->cur[k]++;
+            k++;
+        }
     }
 }
 
@@ -145,7 +157,7 @@ brink_nfg *brink_efg_to_nfg(const brink_efg *g, brink_reduced **mapout, brink_er
             free(e.cur);
             goto oom;
         }
-        enumerate(&e, 0);
+        enumerate(&e);
         free(e.cur);
     }
     nf = brink_nfg_new(n, r->nstrats, err);

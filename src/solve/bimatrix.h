@@ -20,9 +20,11 @@
 
 typedef struct bimatrix {
     int m, n;
-    mpz_t *a;    /* [m * n] */
+    mpz_t *a;    /* [m * n] read-only views (never write to or clear them) */
     mpz_t *b;    /* [m * n] */
-    mpz_t *bt;   /* [n * m] */
+    mpz_t *bt;   /* [n * m], sharing b's limbs */
+    mp_limb_t *limbs; /* the entries: nlimbs limbs each, a's then b's */
+    int nlimbs;
 } bimatrix;
 
 /* From a 2-player game (BRINK_EINVALID otherwise). */

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dlu.h"
 #include "lset.h"
 
 int ksolve_init(ksolve *ks, int rows, int cols, const mpz_t *m, int cap)
@@ -80,53 +81,6 @@ void ksolve_free(ksolve *ks)
 
 /* ---- floating-point filter ---- */
 
-static int lu_factor(double *a, int s, int *perm)
-{
-    for (int i = 0; i < s; i++)
-        perm[i] = i;
-    for (int k = 0; k < s; k++) {
-        int p = k;
-        for (int i = k + 1; i < s; i++)
-            if (fabs(a[i * s + k]) > fabs(a[p * s + k]))
-                p = i;
-        if (a[p * s + k] == 0)
-            return -1;
-        if (p != k) {
-            for (int j = 0; j < s; j++) {
-                double t = a[k * s + j];
-                a[k * s + j] = a[p * s + j];
-                a[p * s + j] = t;
-            }
-            int t = perm[k];
-            perm[k] = perm[p];
-            perm[p] = t;
-        }
-        for (int i = k + 1; i < s; i++) {
-            double f = a[i * s + k] /= a[k * s + k];
-            for (int j = k + 1; j < s; j++)
-                a[i * s + j] -= f * a[k * s + j];
-        }
-    }
-    return 0;
-}
-
-/* x = A^-1 b with A = P^T L U as factored above. */
-static void lu_solve(const double *lu, int s, const int *perm, const double *b, double *x)
-{
-    for (int i = 0; i < s; i++) {
-        double v = b[perm[i]];
-        for (int j = 0; j < i; j++)
-            v -= lu[i * s + j] * x[j];
-        x[i] = v;
-    }
-    for (int i = s - 1; i >= 0; i--) {
-        double v = x[i];
-        for (int j = i + 1; j < s; j++)
-            v -= lu[i * s + j] * x[j];
-        x[i] = v / lu[i * s + i];
-    }
-}
-
 /* 1 when the system certainly has no feasible solution, 0 when it must be decided exactly. */
 static int clear_miss(ksolve *ks, const int *R, const int *T, int s, const uint64_t *inR)
 {
@@ -138,17 +92,17 @@ static int clear_miss(ksolve *ks, const int *R, const int *T, int s, const uint6
     for (int i = 0; i < s; i++)
         for (int j = 0; j < s; j++)
             lu[i * s + j] = ks->md[(size_t)R[i] * cols + T[j]];
-    if (lu_factor(lu, s, ks->perm) != 0)
+    if (dlu_factor(lu, s, ks->perm) != 0)
         return 0;
     for (int i = 0; i < s; i++)
         e[i] = 1;
-    lu_solve(lu, s, ks->perm, e, y);
+    dlu_solve(lu, s, ks->perm, e, y);
     /* ||A^-1||_inf from the computed inverse, column by column. */
     double *inv = ks->inv;
     for (int c = 0; c < s; c++) {
         for (int i = 0; i < s; i++)
             e[i] = i == c;
-        lu_solve(lu, s, ks->perm, e, inv + (size_t)c * s); /* column c, stored as a row */
+        dlu_solve(lu, s, ks->perm, e, inv + (size_t)c * s); /* column c, stored as a row */
     }
     double ninv = 0, na = 0, rb = 0;
     for (int i = 0; i < s; i++) {

@@ -10,6 +10,7 @@
  * Double run: the ordinary tableau, with the same pivoting rule.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "brink/core.h"
@@ -25,7 +26,7 @@ brink_lcp *brink_lcp_new(int n, int nrhs)
     l->nrhs = nrhs;
     l->q = brink_q_array_new((size_t)n * nrhs + 1);
     l->d = brink_q_array_new((size_t)n + 1);
-    l->qd = brink_calloc((size_t)n + 1, sizeof(double));
+    l->qd = brink_calloc((size_t)n * nrhs + 1, sizeof(double));
     l->dd = brink_calloc((size_t)n + 1, sizeof(double));
     if (!l->q || !l->d || !l->qd || !l->dd) {
         brink_lcp_free(l);
@@ -101,16 +102,36 @@ brink_status brink_lcp_sync_doubles(brink_lcp *l, brink_error *err)
         return brink_error_set(err, BRINK_ENOMEM, "LCP: out of memory");
     for (int k = 0; k < l->nnz; k++)
         l->Md[k] = mpq_get_d(l->Mq[k]);
-    for (int i = 0; i < l->n; i++) {
-        l->qd[i] = mpq_get_d(l->q[(size_t)i * l->nrhs]);
+    for (size_t k = 0; k < (size_t)l->n * l->nrhs; k++)
+        l->qd[k] = mpq_get_d(l->q[k]);
+    for (int i = 0; i < l->n; i++)
         l->dd[i] = mpq_get_d(l->d[i]);
-    }
     return BRINK_OK;
 }
 
 static int complement(int var, int n)
 {
     return var < n ? var + n : var - n;
+}
+
+/* Every 256 pivots: report progress, honour cancel and the time limit. */
+static brink_status lemke_check(const brink_lcp *l, long npiv, double t0, brink_error *err)
+{
+    const brink_solve_options *o = l->ctl;
+    if (!o || (npiv & 255) != 0)
+        return BRINK_OK;
+    if (o->progress) {
+        char what[64];
+        snprintf(what, sizeof what, "Lemke: %ld pivots", npiv);
+        if (o->progress(o->progress_ctx, 0.0, what))
+            return brink_error_set(err, BRINK_ENOCONVERGE, "Lemke: cancelled after %ld pivots",
+                                   npiv);
+    }
+    if (o->time_limit > 0 && brink_now() - t0 >= o->time_limit)
+        return brink_error_set(err, BRINK_ENOCONVERGE,
+                               "Lemke: time limit of %g s reached after %ld pivots",
+                               o->time_limit, npiv);
+    return BRINK_OK;
 }
 
 /* ---- exact, fraction-free ---- */
@@ -235,6 +256,7 @@ brink_status brink_lemke_exact(const brink_lcp *l, long max_pivots, mpq_t *z, in
             }
         }
     long npiv = 0;
+    double t0 = brink_now();
     if (any_neg) {
         /* First pivot: z0 enters where q_i / d_i is lexicographically smallest. */
         int r = 0;
@@ -254,6 +276,8 @@ brink_status brink_lemke_exact(const brink_lcp *l, long max_pivots, mpq_t *z, in
                                      "Lemke: stopped after %ld pivots", npiv);
                 break;
             }
+            if ((st = lemke_check(l, npiv, t0, err)) != BRINK_OK)
+                break;
             entering = complement(leaving, n);
             r = -1;
             for (int i = 0; i < n; i++) {
@@ -307,8 +331,8 @@ brink_status brink_lemke_exact(const brink_lcp *l, long max_pivots, mpq_t *z, in
 /* ---- doubles ---- */
 
 typedef struct dtab {
-    int n, w;
-    double *a; /* [n * w], w = 2n + 2 (one rhs column) */
+    int n, w, nrhs;
+    double *a; /* [n * w], w = 2n + 1 + nrhs */
     double tol;
 } dtab;
 
@@ -317,8 +341,8 @@ typedef struct dtab {
 static int dlex_cmp(const dtab *t, int i1, int i2, int c, double sign)
 {
     int rhs = 2 * t->n + 1;
-    for (int k = 0; k <= t->n; k++) {
-        int col = k == 0 ? rhs : k - 1;
+    for (int k = 0; k < t->nrhs + t->n; k++) {
+        int col = k < t->nrhs ? rhs + k : k - t->nrhs;
         double a = DA(t, i1, col) / (sign * DA(t, i1, c));
         double b = DA(t, i2, col) / (sign * DA(t, i2, c));
         double scale = fmax(1.0, fmax(fabs(a), fabs(b)));
@@ -359,10 +383,11 @@ static void dpivot(dtab *t, int r, int c, int *nz)
 brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol, double *z,
                                 int *basis_out, long *pivots, brink_error *err)
 {
-    int n = l->n;
+    int n = l->n, K = l->nrhs;
     dtab t;
     t.n = n;
-    t.w = 2 * n + 2;
+    t.nrhs = K;
+    t.w = 2 * n + 1 + K;
     t.tol = tol > 0 ? tol : 1e-12;
     size_t cells;
     if (brink_mul_size((size_t)n, (size_t)t.w, &cells) != 0 || cells > BRINK_MAX_CELLS)
@@ -383,13 +408,20 @@ brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol,
     for (int i = 0; i < n; i++) {
         DA(&t, i, i) = 1.0;
         DA(&t, i, 2 * n) = -l->dd[i];
-        DA(&t, i, 2 * n + 1) = l->qd[i];
         basis[i] = i;
-        if (l->qd[i] < 0)
+        int sign = 0;
+        for (int k = 0; k < K; k++) {
+            double qk = l->qd[(size_t)i * K + k];
+            DA(&t, i, 2 * n + 1 + k) = qk;
+            if (!sign && qk != 0)
+                sign = qk < 0 ? -1 : 1;
+        }
+        if (sign < 0)
             any_neg = 1;
     }
     brink_status st = BRINK_OK;
     long npiv = 0;
+    double t0 = brink_now();
     if (any_neg) {
         int r = 0;
         for (int i = 1; i < n; i++)
@@ -408,6 +440,8 @@ brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol,
                                      "Lemke: stopped after %ld pivots", npiv);
                 break;
             }
+            if ((st = lemke_check(l, npiv, t0, err)) != BRINK_OK)
+                break;
             entering = complement(leaving, n);
             r = -1;
             for (int i = 0; i < n; i++) {
@@ -447,8 +481,9 @@ brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, m
     *feasible = 0;
     /* Column of each variable in the basis: unknown k is basis[k]. */
     int *pos = brink_calloc((size_t)2 * n + 1, sizeof *pos);
-    brink_qsys *s = brink_qsys_new(n);
-    mpq_t *x = brink_q_array_new((size_t)n + 1);
+    int K = l->nrhs;
+    brink_qsys *s = brink_qsys_new(n, K);
+    mpq_t *x = brink_q_array_new((size_t)n * K + 1);
     mpq_t t;
     mpq_init(t);
     brink_status st = BRINK_OK;
@@ -481,28 +516,33 @@ brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, m
     if (st != BRINK_OK)
         goto out;
     for (int i = 0; i < n; i++)
-        brink_qsys_set_rhs(s, i, l->q[(size_t)i * l->nrhs]);
+        for (int r = 0; r < K; r++)
+            brink_qsys_set_rhs(s, i, r, l->q[(size_t)i * K + r]);
     st = brink_qsys_solve(s, x, err);
     if (st != BRINK_OK)
         goto out;
     int ok = 1;
     for (int k = 0; k < n; k++) {
-        if (mpq_sgn(x[k]) < 0)
-            ok = 0;
-        if (basis[k] == 2 * n && mpq_sgn(x[k]) != 0)
+        int sign = 0;
+        for (int r = 0; r < K && !sign; r++)
+            sign = mpq_sgn(x[(size_t)k * K + r]);
+        if (sign < 0)
+            ok = 0; /* negative for small eps */
+        if (basis[k] == 2 * n && sign != 0)
             ok = 0;
     }
-    for (int j = 0; j < n; j++)
+    for (size_t j = 0; j < (size_t)n * K; j++)
         mpq_set_ui(z[j], 0, 1);
     for (int k = 0; k < n; k++)
         if (basis[k] >= n && basis[k] < 2 * n)
-            mpq_set(z[basis[k] - n], x[k]);
+            for (int r = 0; r < K; r++)
+                mpq_set(z[(size_t)(basis[k] - n) * K + r], x[(size_t)k * K + r]);
     *feasible = ok;
 out:
     brink_qsys_free(s);
     mpq_clear(t);
     free(pos);
     if (x)
-        brink_q_array_free(x, (size_t)n + 1);
+        brink_q_array_free(x, (size_t)n * K + 1);
     return st;
 }

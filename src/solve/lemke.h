@@ -15,6 +15,7 @@
 
 #include <gmp.h>
 #include "brink/error.h"
+#include "brink/solve.h"
 
 typedef struct brink_lcp {
     int n;
@@ -26,8 +27,11 @@ typedef struct brink_lcp {
     mpq_t *q;        /* [n * nrhs]: q[i * nrhs + k] is the eps^k coefficient of row i */
     mpq_t *d;        /* [n] covering vector, every entry > 0 */
     double *Md;      /* [nnz] double copies, filled by brink_lcp_sync_doubles */
-    double *qd;      /* [n]: the eps^0 column only */
+    double *qd;      /* [n * nrhs] */
     double *dd;      /* [n] */
+    /* Optional: progress callback and time limit (every 256 pivots; cancel or timeout ends
+     * the run with BRINK_ENOCONVERGE). Borrowed, may be NULL. */
+    const brink_solve_options *ctl;
 } brink_lcp;
 
 /* Allocate an LCP of size n with nrhs right-hand-side columns, everything zero. */
@@ -50,13 +54,15 @@ typedef struct brink_lemke_result {
 brink_status brink_lemke_exact(const brink_lcp *l, long max_pivots, mpq_t *z, int *basis,
                                long *pivots, brink_error *err);
 
-/* Double run (uses Md, qd, dd; eps^0 column only). tol: pivot entries below tol count as 0.
- * z receives n doubles. */
+/* Double run (uses Md, qd, dd, with the same lexicographic rule over all nrhs columns).
+ * tol: pivot entries below tol count as 0, and so do relative differences in the ratio test.
+ * z receives the eps^0 values (n doubles). */
 brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol, double *z,
                                 int *basis, long *pivots, brink_error *err);
 
-/* Given a final basis (from brink_lemke_double), solve B x_B = q exactly (eps^0 column) and
- * write z (n mpq). *feasible = 1 iff every basic variable is >= 0 (then z solves the LCP). */
+/* Given a final basis (from brink_lemke_double), solve B x_B = q(eps) exactly and write z
+ * (n * nrhs mpq, as brink_lemke_exact). *feasible = 1 iff every basic variable is
+ * lexicographically >= 0 and z0 is 0: then z solves the LCP for all small eps. */
 brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, mpq_t *z,
                                          int *feasible, brink_error *err);
 

@@ -18,20 +18,21 @@ typedef struct qrow {
 } qrow;
 
 struct brink_qsys {
-    int n;
+    int n, nrhs;
     qrow *rows;
-    mpq_t *rhs;
+    mpq_t *rhs; /* [n * nrhs] */
     int *colcount; /* entries per column among rows not yet pivoted */
 };
 
-brink_qsys *brink_qsys_new(int n)
+brink_qsys *brink_qsys_new(int n, int nrhs)
 {
     brink_qsys *s = brink_calloc(1, sizeof *s);
     if (!s)
         return NULL;
     s->n = n;
+    s->nrhs = nrhs;
     s->rows = brink_calloc((size_t)n + 1, sizeof *s->rows);
-    s->rhs = brink_q_array_new((size_t)n + 1);
+    s->rhs = brink_q_array_new((size_t)n * nrhs + 1);
     s->colcount = brink_calloc((size_t)n + 1, sizeof *s->colcount);
     if (!s->rows || !s->rhs || !s->colcount) {
         brink_qsys_free(s);
@@ -58,7 +59,7 @@ void brink_qsys_free(brink_qsys *s)
             qrow_free(&s->rows[i]);
     free(s->rows);
     if (s->rhs)
-        brink_q_array_free(s->rhs, (size_t)s->n + 1);
+        brink_q_array_free(s->rhs, (size_t)s->n * s->nrhs + 1);
     free(s->colcount);
     free(s);
 }
@@ -142,9 +143,9 @@ brink_status brink_qsys_add_si(brink_qsys *s, int row, int col, long v, brink_er
     return st;
 }
 
-void brink_qsys_set_rhs(brink_qsys *s, int row, const mpq_t v)
+void brink_qsys_set_rhs(brink_qsys *s, int row, int k, const mpq_t v)
 {
-    mpq_set(s->rhs[row], v);
+    mpq_set(s->rhs[(size_t)row * s->nrhs + k], v);
 }
 
 /* dst = dst - f * src (sorted merge into scratch, then swap buffers). */
@@ -230,28 +231,34 @@ brink_status brink_qsys_solve(brink_qsys *s, mpq_t *x, brink_error *err)
             if (k < 0)
                 continue;
             mpq_div(f, s->rows[i].val[k], rp->val[kbest]);
-            mpq_mul(tmp, f, s->rhs[p]);
-            mpq_sub(s->rhs[i], s->rhs[i], tmp);
+            for (int r = 0; r < s->nrhs; r++) {
+                mpq_t *ri = &s->rhs[(size_t)i * s->nrhs + r];
+                mpq_mul(tmp, f, s->rhs[(size_t)p * s->nrhs + r]);
+                mpq_sub(*ri, *ri, tmp);
+            }
             if (qrow_axpy(&s->rows[i], rp, f, &scratch, s->colcount, tmp) < 0) {
                 st = brink_error_set(err, BRINK_ENOMEM, "exact linear solve: out of memory");
                 goto out;
             }
         }
     }
+    int K = s->nrhs;
     for (int step = n - 1; step >= 0; step--) {
         int p = order[step];
         qrow *rp = &s->rows[p];
-        mpq_set(f, s->rhs[p]);
-        int kp = -1;
-        for (int k = 0; k < rp->len; k++) {
-            if (rp->col[k] == pivcol[p]) {
-                kp = k;
-                continue;
+        for (int r = 0; r < K; r++) {
+            mpq_set(f, s->rhs[(size_t)p * K + r]);
+            int kp = -1;
+            for (int k = 0; k < rp->len; k++) {
+                if (rp->col[k] == pivcol[p]) {
+                    kp = k;
+                    continue;
+                }
+                mpq_mul(tmp, rp->val[k], x[(size_t)rp->col[k] * K + r]);
+                mpq_sub(f, f, tmp);
             }
-            mpq_mul(tmp, rp->val[k], x[rp->col[k]]);
-            mpq_sub(f, f, tmp);
+            mpq_div(x[(size_t)pivcol[p] * K + r], f, rp->val[kp]);
         }
-        mpq_div(x[pivcol[p]], f, rp->val[kp]);
     }
 out:
     qrow_free(&scratch);

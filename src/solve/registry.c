@@ -8,6 +8,17 @@ static const brink_solver *const registry[] = {
     &brink_solver_spe,
     &brink_solver_seqlp,
     &brink_solver_seqlcp,
+    &brink_solver_enummixed,
+    &brink_solver_lcp,
+    &brink_solver_lp,
+    &brink_solver_logit,
+    &brink_solver_simpdiv,
+    &brink_solver_sequential,
+    &brink_solver_cfr,
+    &brink_solver_cfrplus,
+    &brink_solver_dcfr,
+    &brink_solver_mccfr,
+    &brink_solver_agent_logit,
 };
 
 const brink_solver *const *brink_solvers(int *count)
@@ -45,10 +56,27 @@ const char *brink_solver_default(const brink_game *g)
         return first_of(many);
     }
     if (g->kind == BRINK_GAME_EFG) {
-        if (g->efg->perfect_info) return "spe";
-        if (g->efg->nplayers == 2) {
-            static const char *const two[] = {"sequential", "seqlcp", "enumpure", NULL};
-            return first_of(two);
+        const brink_efg *e = g->efg;
+        if (e->perfect_info) return "spe";
+        /* The exact tree methods use dense tableaux whose size grows with the number of
+         * sequences (about one per player action): a refinement for small games, the zero-sum
+         * LP when it applies, Lemke for mid-sized games, CFR+ beyond. */
+        int actions = e->player_action_start[e->nplayers];
+        if (e->nplayers == 2) {
+            if (actions <= 300) {
+                static const char *const small[] = {"sequential", "seqlcp", "enumpure", NULL};
+                return first_of(small);
+            }
+            if (brink_efg_is_constant_sum(e)) {
+                static const char *const zs[] = {"seqlp", "cfr+", NULL};
+                return first_of(zs);
+            }
+            if (actions <= 3000) {
+                static const char *const mid[] = {"seqlcp", "cfr+", NULL};
+                return first_of(mid);
+            }
+            static const char *const big[] = {"cfr+", "seqlcp", NULL};
+            return first_of(big);
         }
         static const char *const many[] = {"agent-logit", "enumpure", NULL};
         return first_of(many);

@@ -26,6 +26,7 @@ static brink_status seqlcp_solve(const brink_efg *g, const brink_solve_options *
         brink_seqform_free(sf);
         return st;
     }
+    s.lcp->ctl = o;
     int n = s.lcp->n, m = s.m[0] + s.m[1];
     mpq_t *zq = brink_q_array_new((size_t)n);
     double *z = brink_calloc((size_t)n, sizeof *z);

@@ -146,7 +146,7 @@ static brink_status side_solve(const brink_seqform *sf, const seqlp_side *s, int
          * structurals sit at 0 (x at its lower bound, v free); nonbasic auxiliaries at their
          * bound: 0 for opponent rows, e_r for own constraint rows. */
         int *pos = brink_calloc((size_t)(s->nrows + s->ncols) + 1, sizeof *pos);
-        brink_qsys *sys = brink_qsys_new(s->nrows);
+        brink_qsys *sys = brink_qsys_new(s->nrows, 1);
         mpq_t *u = brink_q_array_new((size_t)s->nrows);
         mpq_t one, tmp;
         mpq_init(one);
@@ -174,7 +174,7 @@ static brink_status side_solve(const brink_seqform *sf, const seqlp_side *s, int
                 mpq_neg(tmp, one);
                 ok = brink_qsys_add(sys, r, pos[r], tmp, err) == BRINK_OK;
             } else if (r == s->mo) {
-                brink_qsys_set_rhs(sys, r, one); /* E x: row 0 equals 1 */
+                brink_qsys_set_rhs(sys, r, 0, one); /* E x: row 0 equals 1 */
             }
         }
         if (ok)

@@ -60,8 +60,10 @@ brink_status brink_sflcp_build(const brink_seqform *sf, int perturbed, brink_sfl
         s->m[i] = sf->nseqs[i];
         s->k[i] = 1 + brink_efg_player_ninfosets(g, i);
         s->seqlen[i] = brink_calloc((size_t)s->m[i], sizeof(int));
-        if (!s->seqlen[i])
+        if (!s->seqlen[i]) {
+            brink_sflcp_free(s);
             return brink_error_set(err, BRINK_ENOMEM, "sequence-form LCP: out of memory");
+        }
         brink_seqform_seq_lengths(sf, i, s->seqlen[i]);
         for (int j = 0; j < s->m[i]; j++)
             if (s->seqlen[i][j] > s->maxlen)

@@ -9,5 +9,16 @@ extern const brink_solver brink_solver_enumpure;
 extern const brink_solver brink_solver_spe;
 extern const brink_solver brink_solver_seqlp;
 extern const brink_solver brink_solver_seqlcp;
+extern const brink_solver brink_solver_enummixed;
+extern const brink_solver brink_solver_lcp;
+extern const brink_solver brink_solver_lp;
+extern const brink_solver brink_solver_logit;
+extern const brink_solver brink_solver_simpdiv;
+extern const brink_solver brink_solver_sequential;
+extern const brink_solver brink_solver_cfr;
+extern const brink_solver brink_solver_cfrplus;
+extern const brink_solver brink_solver_dcfr;
+extern const brink_solver brink_solver_mccfr;
+extern const brink_solver brink_solver_agent_logit;
 
 #endif

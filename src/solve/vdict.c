@@ -438,6 +438,48 @@ void vdict_pivot(vdict *v, int r, int c)
     v->var_pos[l] = -1 - c;
 }
 
+void vdict_pivot_any(vdict *v, int r, int c)
+{
+    vdict_pivot(v, r, c);
+    size_t n = (size_t)v->k * v->stride;
+    switch (v->width) {
+    case VDICT_I64:
+        if (v->d64 < 0) {
+            v->d64 = -v->d64;
+            for (size_t i = 0; i < n; i++)
+                v->t64[i] = -v->t64[i];
+        }
+        break;
+    case VDICT_I128:
+        if (v->d128 < 0) {
+            v->d128 = -v->d128;
+            for (size_t i = 0; i < n; i++)
+                v->t128[i] = -v->t128[i];
+        }
+        break;
+    default:
+        if (mpz_sgn(v->dz) < 0) {
+            mpz_neg(v->dz, v->dz);
+            for (size_t i = 0; i < n; i++)
+                mpz_neg(v->tz[i], v->tz[i]);
+        }
+        break;
+    }
+}
+
+int vdict_entry_sign(const vdict *v, int r, int c)
+{
+    size_t i = (size_t)r * v->stride + 1 + c;
+    switch (v->width) {
+    case VDICT_I64:
+        return (v->t64[i] > 0) - (v->t64[i] < 0);
+    case VDICT_I128:
+        return (v->t128[i] > 0) - (v->t128[i] < 0);
+    default:
+        return mpz_sgn(v->tz[i]);
+    }
+}
+
 int vdict_rhs_sign(const vdict *v, int r)
 {
     size_t i = (size_t)r * v->stride;

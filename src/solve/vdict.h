@@ -57,6 +57,13 @@ int vdict_ratio(vdict *v, int c);
 /* Exchange row_var[r] and col_var[c]; requires T[r][1 + c] > 0. */
 void vdict_pivot(vdict *v, int r, int c);
 
+/* The same exchange for any nonzero T[r][1 + c] (rebuilding a given basis); the dictionary
+ * is renormalised to D > 0 afterwards. Feasibility is the caller's business. */
+void vdict_pivot_any(vdict *v, int r, int c);
+
+/* Sign of T[r][1 + c]. */
+int vdict_entry_sign(const vdict *v, int r, int c);
+
 /* Sign of T[r][0] (0 or 1: the dictionary is feasible). */
 int vdict_rhs_sign(const vdict *v, int r);
 

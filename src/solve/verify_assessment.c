@@ -306,10 +306,10 @@ brink_status brink_verify_assessment(const brink_efg *g, const brink_profile *pr
         for (int k = 0; k < nm; k++) {
             total += reach[mem[k]];
             bsum += pr->belief[mem[k]];
-            if (!(pr->belief[mem[k]] >= -tol))
+            if (!exact && !(pr->belief[mem[k]] >= -tol))
                 rep->consistent = 0;
         }
-        if (fabs(bsum - 1) > tol * nm)
+        if (!exact && fabs(bsum - 1) > tol * nm)
             rep->consistent = 0;
         if (total > 0)
             for (int k = 0; k < nm; k++)

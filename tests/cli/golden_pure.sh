@@ -41,6 +41,16 @@ expect_output "bluff: seqlp" "NE,1,0,1/3,2/3,2/3,1/3" $BRINK solve $D/bluff.efg 
 expect_status "pure search finds none" 0 $BRINK solve $D/bluff.efg --method enumpure
 expect_grep "and says none exists" "None exists" "$TMP/stdout"
 
+# A type with zero prior: sequential equilibrium is defined without it, and brink completes
+# the assessment "as if nature trembled": a resolute DPRK would demand and cancel when refused
+# (cancel 0 > back down -1; demanding then gets 0 > -1), the US holds firm against the bluffer.
+expect_output "zero prior: sequential completes the cut-off type" "NE,0,1,1,0,1,0,1,0,0,1" \
+  $BRINK solve $D/zero_prior.efg --method sequential --gambit
+
+# Reduced strategic form: a player who takes at the first node chooses nothing later.
+expect_status "centipede reduced form" 0 $BRINK convert $D/centipede.efg -o "$TMP/c.nfg"
+expect_grep "three reduced strategies each" '\{ "take,\*" "pass,take" "pass,pass" \}' "$TMP/c.nfg"
+
 # Tree picture: DOT with the information set drawn as a dashed link.
 expect_status "convert to dot" 0 $BRINK convert $D/bluff.efg -o "$TMP/t.dot"
 expect_grep "dot has a digraph" "^digraph game" "$TMP/t.dot"

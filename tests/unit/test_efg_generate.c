@@ -67,6 +67,21 @@ static void test_leduc(void)
     brink_efg_free(g);
 }
 
+static void test_leduc_cards(void)
+{
+    brink_error err;
+    brink_efg *g = brink_gen_leduc_cards(&err);
+    CHECK_MSG(g != NULL, "%s", err.message);
+    if (!g)
+        return;
+    /* the card-level tree other tools build: 9457 nodes, 936 information sets */
+    CHECK_EQ_INT(g->nnodes, 9457);
+    CHECK_EQ_INT(count_player_infosets(g, 0) + count_player_infosets(g, 1), 936);
+    CHECK(g->perfect_recall);
+    CHECK(brink_efg_is_constant_sum(g));
+    brink_efg_free(g);
+}
+
 static void test_crisis(void)
 {
     brink_error err;
@@ -108,6 +123,7 @@ int main(void)
 {
     test_kuhn();
     test_leduc();
+    test_leduc_cards();
     test_crisis();
     return check_finish();
 }

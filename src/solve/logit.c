@@ -1,0 +1,361 @@
+/* logit.c — the logit quantal response equilibrium path of an N-player strategic game.
+ *
+ * A logit QRE at precision lambda is a profile p with p_ij proportional to exp(lambda u_ij(p))
+ * (McKelvey and Palfrey 1995). Written in log probabilities (Turocy 2005), with strategy 0 of
+ * each player as reference, the QRE satisfy H(z) = 0 for z = (ln p, lambda):
+ *     sum_j p_ij - 1 = 0,                                  one row per player i,
+ *     ln p_ij - ln p_i0 - lambda (u_ij - u_i0) = 0,         j = 1 .. n_i - 1.
+ * From the centroid at lambda = 0 the principal branch is followed by arc length: an Euler
+ * predictor along the tangent (the kernel of the Jacobian, oriented to continue the previous
+ * one) and a Newton corrector orthogonal to it, with adaptive steps. The branch converges to a
+ * Nash equilibrium as lambda grows; the end point is then polished by Newton's method on the
+ * equilibrium equations of its support (payoffs equal on the support, probabilities summing to
+ * one) and accepted when the result is an equilibrium to within the tolerance; the driver then
+ * tries the nearby simple rationals and verifies exactly.
+ *
+ * Options: lambda (finite) returns the QRE at that lambda; want_path returns every accepted
+ * point of the path (each with its lambda) before the end point.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "solve/dlu.h"
+#include "solve/nfgderiv.h"
+#include "solve/nfgpolish.h"
+#include "solve/solvers.h"
+
+/* Tolerances and step control (GLPK style: named, documented values). */
+#define LOGIT_LAMBDA_RANGE_END 1e7 /* stop when lambda * (payoff range) reaches this */
+#define LOGIT_STEP0 0.03           /* first arc-length step */
+#define LOGIT_STEP_MIN 1e-12       /* give up below this step */
+#define LOGIT_GROW 1.5             /* step growth after an easy correction */
+#define LOGIT_CORR_ITERS 8         /* Newton corrector iterations per step */
+#define LOGIT_H_TOL 1e-11          /* corrector: max relative |H| accepted (see hnorm) */
+#define LOGIT_MAX_STEPS 200000L
+
+typedef struct qre {
+    const brink_nfg *g;
+    int n, N;              /* strategies in all, players */
+    double range;          /* payoff range (max - min over all payoffs), > 0 */
+    double *z, *zp, *t, *tprev, *dz, *p, *u, *du, *H, *A, *rhs;
+    int *perm;
+} qre;
+
+static void qre_free(qre *q)
+{
+    free(q->z);
+    free(q->du);
+    free(q->A);
+    free(q->perm);
+}
+
+static int qre_init(qre *q, const brink_nfg *g)
+{
+    memset(q, 0, sizeof *q);
+    q->g = g;
+    q->n = g->total_strats;
+    q->N = g->nplayers;
+    int n = q->n, n1 = n + 1;
+    q->z = malloc(sizeof(double) * (size_t)(10 * n1));
+    q->du = malloc(sizeof(double) * (size_t)n * n);
+    q->A = malloc(sizeof(double) * (size_t)n1 * n1);
+    q->perm = malloc(sizeof(int) * (size_t)n1);
+    if (!q->z || !q->du || !q->A || !q->perm) {
+        qre_free(q);
+        return -1;
+    }
+    q->zp = q->z + n1;
+    q->t = q->zp + n1;
+    q->tprev = q->t + n1;
+    q->dz = q->tprev + n1;
+    q->p = q->dz + n1;
+    q->u = q->p + n1;
+    q->H = q->u + n1;
+    q->rhs = q->H + n1;
+    q->range = nfg_payoff_range(g);
+    return 0;
+}
+
+/* p, u, du and H at z. */
+static void eval(qre *q, const double *z)
+{
+    const brink_nfg *g = q->g;
+    for (int a = 0; a < q->n; a++)
+        q->p[a] = exp(z[a]);
+    nfg_payoff_derivs(g, q->p, q->u, q->du);
+    double lam = z[q->n];
+    for (int i = 0; i < q->N; i++) {
+        int o = g->strat_offset[i], k = g->nstrats[i];
+        double s = 0;
+        for (int j = 0; j < k; j++)
+            s += q->p[o + j];
+        q->H[o] = s - 1;
+        for (int j = 1; j < k; j++)
+            q->H[o + j] = z[o + j] - z[o] - lam * (q->u[o + j] - q->u[o]);
+    }
+}
+
+/* Rows 0..n-1 of the (n+1) x (n+1) matrix A: the Jacobian of H at the last eval. */
+static void jacobian(qre *q, const double *z)
+{
+    const brink_nfg *g = q->g;
+    int n = q->n, n1 = n + 1;
+    double lam = z[n];
+    memset(q->A, 0, sizeof(double) * (size_t)n * n1);
+    for (int i = 0; i < q->N; i++) {
+        int o = g->strat_offset[i], k = g->nstrats[i];
+        for (int j = 0; j < k; j++)
+            q->A[(size_t)o * n1 + o + j] = q->p[o + j];
+        for (int j = 1; j < k; j++) {
+            double *row = q->A + (size_t)(o + j) * n1;
+            row[o + j] = 1;
+            row[o] = -1;
+            const double *dj = q->du + (size_t)(o + j) * n, *d0 = q->du + (size_t)o * n;
+            for (int b = 0; b < n; b++) {
+                if (b >= o && b < o + k)
+                    continue;
+                row[b] = -lam * (dj[b] - d0[b]) * q->p[b];
+            }
+            row[n] = -(q->u[o + j] - q->u[o]);
+        }
+    }
+}
+
+/* Solve A x = rhs with the last row of A set to `last`; 0 ok, -1 singular. */
+static int solve_aug(qre *q, const double *last, double *x)
+{
+    int n1 = q->n + 1;
+    memcpy(q->A + (size_t)q->n * n1, last, sizeof(double) * (size_t)n1);
+    if (dlu_factor(q->A, n1, q->perm) != 0)
+        return -1;
+    dlu_solve(q->A, n1, q->perm, q->rhs, x);
+    for (int i = 0; i < n1; i++)
+        if (!isfinite(x[i]))
+            return -1;
+    return 0;
+}
+
+/* Unit tangent at z continuing tprev (into q->t). */
+static int tangent(qre *q, const double *z)
+{
+    int n = q->n, n1 = n + 1;
+    eval(q, z);
+    jacobian(q, z);
+    memset(q->rhs, 0, sizeof(double) * (size_t)n1);
+    q->rhs[n] = 1;
+    if (solve_aug(q, q->tprev, q->t) != 0)
+        return -1;
+    double norm = 0, dot = 0;
+    for (int i = 0; i < n1; i++) {
+        norm += q->t[i] * q->t[i];
+        dot += q->t[i] * q->tprev[i];
+    }
+    norm = sqrt(norm);
+    if (!(norm > 0))
+        return -1;
+    for (int i = 0; i < n1; i++)
+        q->t[i] *= dot < 0 ? -1 / norm : 1 / norm;
+    return 0;
+}
+
+/* max |H| relative to the size of the terms (at large lambda the ratio rows subtract numbers
+ * of order lambda * range, so an absolute tolerance would be below their rounding error). */
+static double hnorm(const qre *q, const double *z)
+{
+    const brink_nfg *g = q->g;
+    double m = 0, lr = fabs(z[q->n]) * q->range;
+    for (int i = 0; i < q->N; i++) {
+        int o = g->strat_offset[i];
+        m = fmax(m, fabs(q->H[o]));
+        for (int j = 1; j < g->nstrats[i]; j++)
+            m = fmax(m, fabs(q->H[o + j]) / (1 + fabs(z[o + j]) + fabs(z[o]) + lr));
+    }
+    return m;
+}
+
+/* Newton corrector from zp, each step orthogonal to `dir` (the tangent, or e_lambda to hold
+ * lambda fixed). Returns iterations used, or -1. */
+static int correct(qre *q, const double *dir, double h)
+{
+    int n1 = q->n + 1;
+    double moved = 0;
+    for (int it = 0; it <= LOGIT_CORR_ITERS; it++) {
+        eval(q, q->zp);
+        double r = hnorm(q, q->zp);
+        if (!isfinite(r))
+            return -1;
+        if (r < LOGIT_H_TOL)
+            return it;
+        if (it == LOGIT_CORR_ITERS)
+            return -1;
+        jacobian(q, q->zp);
+        for (int i = 0; i < q->n; i++)
+            q->rhs[i] = -q->H[i];
+        q->rhs[q->n] = 0;
+        if (solve_aug(q, dir, q->dz) != 0)
+            return -1;
+        double step = 0;
+        for (int i = 0; i < n1; i++) {
+            q->zp[i] += q->dz[i];
+            step = fmax(step, fabs(q->dz[i]));
+        }
+        moved += step;
+        if (moved > 0.5 * h + 1e-9) /* far from the predicted point: too big a step */
+            return -1;
+    }
+    return -1;
+}
+
+static brink_status add_point(const qre *q, const double *p, double lambda,
+                              brink_profile_list *out, brink_error *err)
+{
+    brink_profile *pr = brink_profile_list_add(out, BRINK_PROFILE_MIXED, q->n, 0, err);
+    if (!pr)
+        return BRINK_ENOMEM;
+    memcpy(pr->p, p, sizeof(double) * (size_t)q->n);
+    pr->lambda = lambda;
+    return BRINK_OK;
+}
+
+static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
+                              brink_profile_list *out, brink_error *err)
+{
+    qre q;
+    if (qre_init(&q, g) != 0)
+        return brink_error_set(err, BRINK_ENOMEM, "logit: out of memory");
+    int n = q.n, n1 = n + 1;
+    brink_status st = BRINK_OK;
+    double target = o->lambda;
+    int have_target = isfinite(target);
+    if (have_target && target < 0) {
+        qre_free(&q);
+        return brink_error_set(err, BRINK_EINVALID, "logit: lambda must be >= 0 (got %g)",
+                               target);
+    }
+    double lam_end = LOGIT_LAMBDA_RANGE_END / q.range;
+    long max_steps = o->max_iterations > 0 ? o->max_iterations : LOGIT_MAX_STEPS;
+    double tol = (o->tolerance > 0 ? o->tolerance : 1e-10) * q.range;
+    double t0 = brink_now();
+    /* start: the centroid at lambda = 0, heading towards larger lambda */
+    for (int i = 0; i < q.N; i++)
+        for (int a = g->strat_offset[i]; a < g->strat_offset[i + 1]; a++)
+            q.z[a] = -log((double)g->nstrats[i]);
+    q.z[n] = 0;
+    memset(q.tprev, 0, sizeof(double) * (size_t)n1);
+    q.tprev[n] = 1;
+    eval(&q, q.z);
+    if (o->want_path && (st = add_point(&q, q.p, 0, out, err)) != BRINK_OK)
+        goto done;
+    if (have_target && target == 0) {
+        st = o->want_path ? BRINK_OK : add_point(&q, q.p, 0, out, err);
+        goto done;
+    }
+    double h = LOGIT_STEP0;
+    long steps = 0;
+    int reached = 0;
+    while (!reached) {
+        if (steps >= max_steps) {
+            st = brink_error_set(err, BRINK_ENOCONVERGE,
+                                 "logit: %ld steps without reaching the end of the path "
+                                 "(lambda = %g)", steps, q.z[n]);
+            goto done;
+        }
+        if (o->time_limit > 0 && brink_now() - t0 > o->time_limit) {
+            st = brink_error_set(err, BRINK_ENOCONVERGE,
+                                 "logit: time limit of %g s reached at lambda = %g",
+                                 o->time_limit, q.z[n]);
+            goto done;
+        }
+        if (tangent(&q, q.z) != 0) {
+            st = brink_error_set(err, BRINK_ENOCONVERGE,
+                                 "logit: singular Jacobian at lambda = %g (a bifurcation?)",
+                                 q.z[n]);
+            goto done;
+        }
+        double hs = h;
+        int fixed = 0;
+        double goal = have_target ? target : lam_end;
+        if (q.t[n] > 0 && q.z[n] + h * q.t[n] >= goal) { /* land exactly on the goal */
+            hs = (goal - q.z[n]) / q.t[n];
+            fixed = 1;
+        }
+        for (int i = 0; i < n1; i++)
+            q.zp[i] = q.z[i] + hs * q.t[i];
+        int it;
+        if (fixed) {
+            /* hold lambda at the goal: corrections orthogonal to e_lambda */
+            double *el = q.rhs + n1; /* scratch row after rhs (allocated with z) */
+            memset(el, 0, sizeof(double) * (size_t)n1);
+            el[n] = 1;
+            q.zp[n] = goal;
+            it = correct(&q, el, hs > 1 ? hs : 1);
+        } else {
+            it = correct(&q, q.t, hs);
+        }
+        if (it < 0) {
+            h *= 0.5;
+            if (h < LOGIT_STEP_MIN) {
+                st = brink_error_set(err, BRINK_ENOCONVERGE,
+                                     "logit: the path could not be followed beyond lambda = %g",
+                                     q.z[n]);
+                goto done;
+            }
+            continue;
+        }
+        memcpy(q.z, q.zp, sizeof(double) * (size_t)n1);
+        memcpy(q.tprev, q.t, sizeof(double) * (size_t)n1);
+        steps++;
+        if (it <= 2)
+            h *= LOGIT_GROW;
+        if (o->progress && o->progress(o->progress_ctx, log1p(q.z[n]) / log1p(goal),
+                                       "following the logit path")) {
+            st = brink_error_set(err, BRINK_ENOCONVERGE, "logit: cancelled");
+            goto done;
+        }
+        reached = fixed;
+        if (o->want_path && !(reached && have_target) &&
+            (st = add_point(&q, q.p, q.z[n], out, err)) != BRINK_OK)
+            goto done;
+    }
+    eval(&q, q.z);
+    out->stats.iterations = steps;
+    if (have_target) {
+        st = add_point(&q, q.p, q.z[n], out, err);
+        out->stats.residual = nfg_nashconv(g, q.p, q.u);
+        goto done;
+    }
+    /* The end of the path: polish into an equilibrium, else report the last QRE point. */
+    double *best = malloc(sizeof(double) * (size_t)n);
+    if (!best) {
+        st = brink_error_set(err, BRINK_ENOMEM, "logit: out of memory");
+        goto done;
+    }
+    const double rels[] = {1e-6, 1e-3, 1e-9};
+    int polished = 0;
+    for (int k = 0; k < 3 && !polished; k++)
+        polished = nfg_polish(g, q.p, rels[k], tol, best);
+    if (polished) {
+        st = add_point(&q, best, NAN, out, err);
+        nfg_payoff_derivs(g, best, q.u, NULL);
+        out->stats.residual = nfg_nashconv(g, best, q.u);
+    } else {
+        st = add_point(&q, q.p, q.z[n], out, err);
+        out->stats.residual = nfg_nashconv(g, q.p, q.u);
+    }
+    free(best);
+done:
+    qre_free(&q);
+    return st;
+}
+
+const brink_solver brink_solver_logit = {
+    .name = "logit",
+    .summary = "logit quantal response equilibrium path (any number of players); its limit is "
+               "a Nash equilibrium; --lambda X for the QRE at X, --path for the path",
+    .guarantee = "one Nash equilibrium (the limit of the principal logit QRE branch), to the "
+                 "tolerance, exact when the driver's rational check confirms it",
+    .flags = BRINK_SOLVER_NFG | BRINK_SOLVER_EFG | BRINK_SOLVER_APPROX,
+    .solve_nfg = logit_nfg,
+    .solve_efg = NULL,
+};

@@ -1,0 +1,31 @@
+# efg_solvers.sh — the extensive-form methods through `brink solve`: Kuhn poker's value -1/18
+# from the exact methods, CFR variants meeting a target NashConv, the sequential method's
+# beliefs, logit routed to agent-logit on a tree, JSON output, and method/game mismatches.
+. "$(dirname "$0")/lib.bash"
+D=$SRC/tests/data
+K=$D/kuhn.efg
+
+for m in seqlp seqlcp sequential; do
+  expect_status "$m on Kuhn" 0 $BRINK solve $K --method $m
+  expect_grep "$m: value -1/18" "Player 1=-1/18" "$TMP/stdout"
+  expect_grep "$m: verified exactly" "verified exactly" "$TMP/stdout"
+done
+expect_status "seqlcp --exact" 0 $BRINK solve $K --method seqlcp --exact
+expect_grep "seqlcp --exact: value" "Player 1=-1/18" "$TMP/stdout"
+
+for m in cfr cfr+ dcfr mccfr; do
+  expect_status "$m with a target" 0 $BRINK solve $K --method $m --target-exploitability 0.05
+  expect_grep "$m reports NashConv" "NashConv" "$TMP/stdout"
+done
+expect_status "cfr+ with a fixed budget" 0 $BRINK solve $K --method cfr+ --iterations 200 --json
+expect_grep "cfr+ JSON names the method" '"method":"cfr\+"' "$TMP/stdout"
+expect_grep "cfr+ JSON counts iterations" '"iterations":200' "$TMP/stdout"
+
+expect_status "logit on a tree is agent logit" 0 $BRINK solve $K --method logit --lambda 1
+expect_grep "agent-logit ran" "agent-logit" "$TMP/stdout"
+expect_status "sequential gives beliefs" 0 $BRINK solve $D/crisis-2x2x2.efg --method sequential
+expect_grep "beliefs printed" "beliefs: node" "$TMP/stdout"
+
+expect_status "seqlp refuses general-sum games" 2 $BRINK solve $D/crisis-2x2x2.efg --method seqlp
+expect_grep "seqlp says why" "constant-sum" "$TMP/stderr"
+finish
