@@ -523,7 +523,7 @@ static brink_status parse_sub_header(brink_scenario *sc, const ynode *k, const y
                               name->text);
         s->arg_names[i] = sc_strdup(sc, name->text);
         s->arg_defaults[i] = NULL;
-        if (def && !(def->kind == Y_SCALAR && def->len == 0 && !def->quoted)) {
+        if (def && !is_null_scalar(def)) {
             s->arg_defaults[i] = sc_compile_scalar(sc, def, NULL, 0, err);
             if (!s->arg_defaults[i])
                 return err && err->code ? err->code : BRINK_ENOMEM;
