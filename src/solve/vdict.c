@@ -97,7 +97,12 @@ vdict *vdict_new(int k, int d, const mpz_t *m, int force_width, brink_error *err
             return NULL;
         }
     double bits = vdict_log2_bound(k, d, m);
-    int limbs = (int)ceil((bits + 1 + VDICT_WIDE_SLACK) / 64);
+    if (!isfinite(bits)) {
+        brink_error_set(err, BRINK_ENOMEM, "vdict: out of memory");
+        return NULL;
+    }
+    int limbs = bits < 64.0 * VDICT_WIDE_MAX_LIMBS ? (int)ceil((bits + 1 + VDICT_WIDE_SLACK) / 64)
+                                                   : VDICT_WIDE_MAX_LIMBS + 1;
     if (limbs < 3)
         limbs = 3;
     vdict_width w = bits <= VDICT_I64_BITS    ? VDICT_I64

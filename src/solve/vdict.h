@@ -56,7 +56,8 @@ typedef struct vdict {
 vdict *vdict_new(int k, int d, const mpz_t *m, int force_width, brink_error *err);
 void vdict_free(vdict *v);
 
-/* log2 of the Hadamard bound of the k x k minors of [M | I | 1] (an upper bound, doubles). */
+/* log2 of the Hadamard bound of the k x k minors of [M | I | 1] (an upper bound, doubles);
+ * INFINITY when out of memory. */
 double vdict_log2_bound(int k, int d, const mpz_t *m);
 
 /* Leaving row for entering column c by the lexicographic minimum ratio test,
