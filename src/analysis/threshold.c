@@ -307,6 +307,27 @@ static brink_status certify(tctx *t, const brink_eqset *below, const brink_eqset
         if (mpq_sgn(w->gap) == 0)
             *ok = 1;
     }
+    /* Second certificate, for equilibria whose mixing moves with the parameter: in an
+     * equilibrium computed AT r, the actor at a set whose choice flips is exactly indifferent
+     * between the two choices (and the bracket around r is narrow). */
+    if (!*ok) {
+        brink_eqset at;
+        char tmp[160];
+        if ((st = state_at(t, r, &at, tmp, sizeof tmp)))
+            goto out;
+        for (int e = 0; e < at.count && !*ok; e++) {
+            if (!at.eq[e].behavq)
+                continue;
+            exact_eval(g, (const mpq_t *)at.eq[e].behavq, w->reach, w->U, w->tmp);
+            for (int k = 0; k < nc && !*ok; k++) {
+                gap_from(g, (const mpq_t *)w->reach, (const mpq_t *)w->U, cand[k], c1[k], c0[k],
+                         w->gap, w->tmp);
+                if (mpq_sgn(w->gap) == 0)
+                    *ok = 1;
+            }
+        }
+        brink_eqset_free(&at, g);
+    }
 out:
     if (glo)
         brink_q_array_free(glo, (size_t)nc);

@@ -187,11 +187,14 @@ static void strategies(const brink_analysis *a, const brink_equilibrium *eq, bri
                                          eq->on_path[h] ? "believes" : "belief off the path "
                                                                        "(one that supports this "
                                                                        "choice)");
-            for (int b = 0; b < nb && bl < sizeof line; b++) {
+            for (int b = 0, lead = 1; b < nb && bl < sizeof line; b++) {
                 char pc[32];
+                if (prob[b] <= 1e-12)   /* what the actor rules out is not worth a line */
+                    continue;
                 rep_pct(pc, sizeof pc, prob[b]);
-                bl += (size_t)snprintf(line + bl, sizeof line - bl, "%s%s %s", b ? "; " : "",
+                bl += (size_t)snprintf(line + bl, sizeof line - bl, "%s%s %s", lead ? "" : "; ",
                                        desc[b], pc);
+                lead = 0;
             }
             wrap(out, line, 6);
         }
@@ -226,7 +229,8 @@ static void outcomes(const brink_analysis *a, const brink_equilibrium *eq, brink
             len += (size_t)snprintf(line + len, sizeof line - len, "%s %s %s", r ? ";" : "", pc,
                                     a->group_text[best]);
     }
-    wrap(out, line, 2);
+    if (a->ngroups > 1 || strcmp(a->group_text[0], "every outcome") != 0)
+        wrap(out, line, 2);
     for (int k = 0; k < brink_scenario_nissues(sc); k++)
         if (brink_scenario_issue_nlevels(sc, k) == 0) {
             char v[32];
@@ -393,7 +397,7 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
     brink_buf_printf(out, "%-*s", wc, q->watch ? q->watch : "equilibria");
     for (int k = 0; k < ni; k++)
         if (brink_scenario_issue_nlevels(sc, k) == 0)
-            brink_buf_printf(out, " %9.9s", brink_scenario_issue_name(sc, k));
+            brink_buf_printf(out, " %11.11s", brink_scenario_issue_name(sc, k));
     for (int p = 0; p < g->nplayers; p++)
         brink_buf_printf(out, " %9.9s", brink_scenario_actor_id(sc, p));
     brink_buf_puts(out, "\n");
@@ -415,7 +419,7 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
                 continue;
             char v[32];
             rep_num(v, sizeof v, an->issue_mean[(size_t)k * (size_t)ni + (size_t)i]);
-            brink_buf_printf(out, " %9s", an->nequilibria[k] ? v : "-");
+            brink_buf_printf(out, " %11s", an->nequilibria[k] ? v : "-");
         }
         for (int p = 0; p < g->nplayers; p++) {
             char v[32];
