@@ -21,7 +21,7 @@ int lset_init(lset *s, int words)
     memset(s, 0, sizeof *s);
     s->words = words;
     s->tsize = 64;
-    s->table = calloc(s->tsize, sizeof(uint32_t));
+    s->table = calloc(s->tsize, sizeof(lset_slot));
     s->cap = 16;
     s->keys = malloc(sizeof(uint64_t) * s->cap * (size_t)words);
     if (!s->table || !s->keys) {
@@ -43,30 +43,21 @@ void lset_free(lset *s)
 void lset_clear(lset *s)
 {
     s->count = 0;
-    memset(s->table, 0, sizeof(uint32_t) * s->tsize);
+    memset(s->table, 0, sizeof(lset_slot) * s->tsize);
 }
 
 static size_t probe(const lset *s, const uint64_t *key, int *found)
 {
     size_t mask = s->tsize - 1, i = (size_t)hash_key(key, s->words) & mask;
-    if (s->words == 1) { /* the common case, without memcmp */
-        for (;;) {
-            uint32_t t = s->table[i];
-            if (t == 0 || s->keys[t - 1] == key[0]) {
-                *found = t != 0;
-                return i;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-    size_t bytes = sizeof(uint64_t) * (size_t)s->words;
+    size_t rest = sizeof(uint64_t) * (size_t)(s->words - 1);
     for (;;) {
-        uint32_t t = s->table[i];
-        if (t == 0) {
+        const lset_slot *sl = &s->table[i];
+        if (sl->idx == 0) {
             *found = 0;
             return i;
         }
-        if (memcmp(s->keys + (size_t)(t - 1) * s->words, key, bytes) == 0) {
+        if (sl->key0 == key[0] &&
+            (rest == 0 || memcmp(s->keys + (size_t)(sl->idx - 1) * s->words + 1, key + 1, rest) == 0)) {
             *found = 1;
             return i;
         }
@@ -78,21 +69,23 @@ long lset_find(const lset *s, const uint64_t *key)
 {
     int found;
     size_t i = probe(s, key, &found);
-    return found ? (long)s->table[i] - 1 : -1;
+    return found ? (long)s->table[i].idx - 1 : -1;
 }
 
 static int grow_table(lset *s)
 {
     size_t nsize = s->tsize * 2;
-    uint32_t *nt = calloc(nsize, sizeof(uint32_t));
+    lset_slot *nt = calloc(nsize, sizeof(lset_slot));
     if (!nt)
         return -1;
     size_t mask = nsize - 1;
     for (size_t k = 0; k < s->count; k++) {
-        size_t i = (size_t)hash_key(s->keys + k * s->words, s->words) & mask;
-        while (nt[i])
+        const uint64_t *key = s->keys + k * s->words;
+        size_t i = (size_t)hash_key(key, s->words) & mask;
+        while (nt[i].idx)
             i = (i + 1) & mask;
-        nt[i] = (uint32_t)(k + 1);
+        nt[i].key0 = key[0];
+        nt[i].idx = (uint32_t)(k + 1);
     }
     free(s->table);
     s->table = nt;
@@ -106,7 +99,7 @@ int lset_insert(lset *s, const uint64_t *key, size_t *index)
     size_t i = probe(s, key, &found);
     if (found) {
         if (index)
-            *index = s->table[i] - 1;
+            *index = s->table[i].idx - 1;
         return 0;
     }
     if (s->count >= UINT32_MAX - 1)
@@ -120,13 +113,14 @@ int lset_insert(lset *s, const uint64_t *key, size_t *index)
         s->cap = ncap;
     }
     memcpy(s->keys + s->count * s->words, key, sizeof(uint64_t) * (size_t)s->words);
-    s->table[i] = (uint32_t)(s->count + 1);
+    s->table[i].key0 = key[0];
+    s->table[i].idx = (uint32_t)(s->count + 1);
     if (index)
         *index = s->count;
     s->count++;
     if (2 * s->count > s->tsize && grow_table(s) != 0) {
         s->count--; /* keep the table consistent: the key was not added */
-        s->table[i] = 0;
+        s->table[i].idx = 0;
         return -1;
     }
     return 1;

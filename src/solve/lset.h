@@ -2,8 +2,9 @@
  *
  * Used for bases visited by vertex enumeration and for label sets of vertices. Keys are
  * `words` 64-bit words each; key i lives at keys[i * words], so the set doubles as the list
- * of distinct keys in the order they were first inserted. The open-addressing table holds
- * key indices + 1 (0 = empty) and is kept at most half full.
+ * of distinct keys in the order they were first inserted. The open-addressing table holds,
+ * per slot, the key's first word and its index + 1 (0 = empty), so a probe usually touches one
+ * cache line (one-word keys are compared in the table itself); it is kept at most half full.
  */
 #ifndef BRINK_SOLVE_LSET_H
 #define BRINK_SOLVE_LSET_H
@@ -11,11 +12,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+typedef struct lset_slot {
+    uint64_t key0;       /* first word of the key */
+    uint32_t idx;        /* key index + 1, 0 = empty */
+} lset_slot;
+
 typedef struct lset {
     int words;
     size_t count, cap;   /* keys stored, keys allocated */
     uint64_t *keys;      /* [cap * words] */
-    uint32_t *table;     /* [tsize] */
+    lset_slot *table;    /* [tsize] */
     size_t tsize;        /* power of two */
 } lset;
 

@@ -5,6 +5,7 @@
  * Hadamard bound so that the fixed widths are exact without overflow checks.
  */
 #include "vdict.h"
+#include "vdict_wide.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -65,6 +66,8 @@ void vdict_free(vdict *v)
     }
     free(v->t64);
     free(v->t128);
+    free(v->tw);
+    free(v->dw);
     free(v->row_var);
     free(v->col_var);
     free(v->var_pos);
@@ -94,13 +97,26 @@ vdict *vdict_new(int k, int d, const mpz_t *m, int force_width, brink_error *err
             return NULL;
         }
     double bits = vdict_log2_bound(k, d, m);
-    vdict_width w = bits <= VDICT_I64_BITS ? VDICT_I64 : bits <= VDICT_I128_BITS ? VDICT_I128
-                                                                                 : VDICT_MPZ;
+    if (!isfinite(bits)) {
+        brink_error_set(err, BRINK_ENOMEM, "vdict: out of memory");
+        return NULL;
+    }
+    int limbs = bits < 64.0 * VDICT_WIDE_MAX_LIMBS ? (int)ceil((bits + 1 + VDICT_WIDE_SLACK) / 64)
+                                                   : VDICT_WIDE_MAX_LIMBS + 1;
+    if (limbs < 3)
+        limbs = 3;
+    vdict_width w = bits <= VDICT_I64_BITS    ? VDICT_I64
+                    : bits <= VDICT_I128_BITS ? VDICT_I128
+                    : limbs <= VDICT_WIDE_MAX_LIMBS ? VDICT_WIDE
+                                                    : VDICT_MPZ;
     if (force_width) {
         vdict_width f = force_width < 0       ? VDICT_MPZ
                         : force_width == 129 ? VDICT_I128
+                        : force_width == 2   ? VDICT_WIDE
                                              : (vdict_width)force_width;
-        int narrower = (f == VDICT_I64 && w != VDICT_I64) || (f == VDICT_I128 && w == VDICT_MPZ);
+        int narrower = (f == VDICT_I64 && w != VDICT_I64) ||
+                       (f == VDICT_I128 && (w == VDICT_MPZ || w == VDICT_WIDE)) ||
+                       (f == VDICT_WIDE && w == VDICT_MPZ);
         if (narrower) {
             brink_error_set(err, BRINK_EINVALID,
                             "vdict: width %d requested but entries may need %.0f bits",
@@ -116,8 +132,11 @@ vdict *vdict_new(int k, int d, const mpz_t *m, int force_width, brink_error *err
     v->d = d;
     v->nvar = k + d;
     v->width = w;
+    v->limbs = limbs;
     v->bits = bits < 1e6 ? (int)ceil(bits) : 1000000;
     v->no_low = force_width == 129;
+    if (force_width == 2)
+        v->bits = 64 * limbs; /* tests: the first wide pivot must promote to GMP */
     v->stride = d + 1;
     v->row_var = malloc(sizeof(int) * (size_t)k);
     v->col_var = malloc(sizeof(int) * (size_t)d);
@@ -154,6 +173,7 @@ vdict *vdict_new(int k, int d, const mpz_t *m, int force_width, brink_error *err
                 v->t128[(size_t)r * v->stride + 1 + c] = get_z128(m[(size_t)r * d + c]);
         }
     } else {
+        /* GMP, or wide with GMP arrays ready for a promotion (which then cannot fail) */
         v->tz = malloc(sizeof(mpz_t) * n);
         if (!v->tz)
             goto oom;
@@ -165,6 +185,15 @@ vdict *vdict_new(int k, int d, const mpz_t *m, int force_width, brink_error *err
             mpz_set_ui(v->tz[(size_t)r * v->stride], 1);
             for (int c = 0; c < d; c++)
                 mpz_set(v->tz[(size_t)r * v->stride + 1 + c], m[(size_t)r * d + c]);
+        }
+        if (w == VDICT_WIDE) {
+            v->tw = malloc(sizeof(uint64_t) * n * (size_t)limbs);
+            v->dw = calloc((size_t)limbs, sizeof(uint64_t));
+            if (!v->tw || !v->dw)
+                goto oom;
+            for (size_t i = 0; i < n; i++)
+                vw_from_mpz(v->tw + i * (size_t)limbs, v->tz[i], limbs);
+            v->dw[0] = 1;
         }
     }
     return v;
@@ -330,6 +359,8 @@ int vdict_ratio(vdict *v, int c)
         return ratio64(v, c);
     case VDICT_I128:
         return ratio128(v, c);
+    case VDICT_WIDE:
+        return vw_ratio(v, c);
     default:
         return ratioz(v, c);
     }
@@ -427,6 +458,12 @@ void vdict_pivot(vdict *v, int r, int c)
     case VDICT_I128:
         pivot128(v, r, c);
         break;
+    case VDICT_WIDE:
+        if (vw_pivot(v, r, c) == 0)
+            break;
+        vw_promote(v); /* D has too many factors 2 for the fixed width: GMP from now on */
+        pivotz(v, r, c);
+        break;
     default:
         pivotz(v, r, c);
         break;
@@ -457,6 +494,10 @@ void vdict_pivot_any(vdict *v, int r, int c)
                 v->t128[i] = -v->t128[i];
         }
         break;
+    case VDICT_WIDE:
+        if (vw_sign(v->dw, v->limbs) < 0)
+            vw_negate_all(v);
+        break;
     default:
         if (mpz_sgn(v->dz) < 0) {
             mpz_neg(v->dz, v->dz);
@@ -475,6 +516,8 @@ int vdict_entry_sign(const vdict *v, int r, int c)
         return (v->t64[i] > 0) - (v->t64[i] < 0);
     case VDICT_I128:
         return (v->t128[i] > 0) - (v->t128[i] < 0);
+    case VDICT_WIDE:
+        return vw_sign(v->tw + i * (size_t)v->limbs, v->limbs);
     default:
         return mpz_sgn(v->tz[i]);
     }
@@ -488,6 +531,8 @@ int vdict_rhs_sign(const vdict *v, int r)
         return (v->t64[i] > 0) - (v->t64[i] < 0);
     case VDICT_I128:
         return (v->t128[i] > 0) - (v->t128[i] < 0);
+    case VDICT_WIDE:
+        return vw_sign(v->tw + i * (size_t)v->limbs, v->limbs);
     default:
         return mpz_sgn(v->tz[i]);
     }
@@ -513,6 +558,10 @@ void vdict_rhs_value(const vdict *v, int r, mpz_t num, mpz_t den)
     case VDICT_I128:
         set_z128(num, v->t128[i]);
         set_z128(den, v->d128);
+        break;
+    case VDICT_WIDE:
+        vw_to_mpz(num, v->tw + i * (size_t)v->limbs, v->limbs);
+        vw_to_mpz(den, v->dw, v->limbs);
         break;
     default:
         mpz_set(num, v->tz[i]);

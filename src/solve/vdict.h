@@ -23,7 +23,13 @@
 #include "brink/error.h"
 #include "xint.h"
 
-typedef enum { VDICT_I64 = 64, VDICT_I128 = 128, VDICT_MPZ = 0 } vdict_width;
+/* Number widths: int64 with 128-bit products, int128 with 256-bit products, L-limb integers
+ * with products modulo 2^(64 L) (vdict_wide.c), GMP. */
+typedef enum { VDICT_I64 = 64, VDICT_I128 = 128, VDICT_WIDE = 1, VDICT_MPZ = 0 } vdict_width;
+
+#define VDICT_WIDE_MAX_LIMBS 8 /* 512-bit entries at most, else GMP */
+#define VDICT_WIDE_SLACK 16    /* wide pivots stay in fixed width while D has <= 16 trailing
+                                  zero bits (else the dictionary moves to GMP) */
 
 typedef struct vdict {
     int k, d;            /* rows (constraints of M), columns (dimension) */
@@ -35,19 +41,23 @@ typedef struct vdict {
     int bits;            /* every entry is below 2^bits in magnitude (Hadamard bound) */
     int no_low;          /* tests: always use the 256-bit products in int128 pivots */
     int stride;          /* d + 1 entries per row; column 0 is the right-hand side */
+    int limbs;           /* VDICT_WIDE: limbs per entry */
+    uint64_t *tw, *dw;   /* VDICT_WIDE: [k * stride * limbs], D [limbs] */
     int64_t *t64, d64;
     xi128 *t128, d128;
     mpz_t *tz, dz, tmp1, tmp2;
 } vdict;
 
 /* Build the dictionary of the slack basis (z = 0) for the k x d matrix m (row-major).
- * force_width: 0 to choose from the Hadamard bound, else VDICT_I64/VDICT_I128/-1 for MPZ, or
- * 129 for int128 always with full 256-bit products (tests); forcing a narrower width than the
- * bound allows is refused with BRINK_EINVALID. */
+ * force_width: 0 to choose from the Hadamard bound, else VDICT_I64/VDICT_I128/VDICT_WIDE/-1
+ * for MPZ, or (tests) 129 for int128 always with full 256-bit products, 2 for wide with an
+ * immediate promotion to GMP at the first pivot; forcing a narrower
+ * width than the bound allows is refused with BRINK_EINVALID. */
 vdict *vdict_new(int k, int d, const mpz_t *m, int force_width, brink_error *err);
 void vdict_free(vdict *v);
 
-/* log2 of the Hadamard bound of the k x k minors of [M | I | 1] (an upper bound, doubles). */
+/* log2 of the Hadamard bound of the k x k minors of [M | I | 1] (an upper bound, doubles);
+ * INFINITY when out of memory. */
 double vdict_log2_bound(int k, int d, const mpz_t *m);
 
 /* Leaving row for entering column c by the lexicographic minimum ratio test,

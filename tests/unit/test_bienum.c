@@ -191,7 +191,7 @@ static void test_textbook(void)
 static void compare_modes(int m, int n, const long *a, const long *b, const eqset *ref,
                           const char *what)
 {
-    bienum_opts modes[6];
+    bienum_opts modes[8];
     memset(modes, 0, sizeof modes);
     modes[1].which = 1;
     modes[2].which = 2;
@@ -200,7 +200,10 @@ static void compare_modes(int m, int n, const long *a, const long *b, const eqse
     modes[4].slice = 7;
     modes[5].force_width = 129;
     modes[5].which = 1;
-    for (int k = 0; k < 6; k++) {
+    modes[6].force_width = VDICT_WIDE;
+    modes[7].force_width = 2;
+    modes[7].which = 2;
+    for (int k = 0; k < 8; k++) {
         eqset got;
         if (solve_set(m, n, a, b, &modes[k], &got, NULL) != 0) {
             CHECK_MSG(0, "%s: mode %d failed", what, k);

@@ -47,7 +47,7 @@ static void test_cube(void)
 
 static void test_random(int trials, int lo, int hi)
 {
-    int widths[4] = {VDICT_I64, VDICT_I128, 129, -1};
+    int widths[6] = {VDICT_I64, VDICT_I128, 129, VDICT_WIDE, 2, -1};
     for (int t = 0; t < trials; t++) {
         int k = 1 + (int)rnd(5), d = 1 + (int)rnd(5);
         mpz_t m[25];
@@ -58,7 +58,7 @@ static void test_random(int trials, int lo, int hi)
                 mpz_add_ui(m[rnd((unsigned)k) * d + c], m[rnd((unsigned)k) * d + c], 1);
         lset want;
         brute_vertices(k, d, m, &want);
-        for (int w = 0; w < 4; w++) {
+        for (int w = 0; w < 6; w++) {
             venum_opts o = {0};
             o.force_width = widths[w];
             venum_result r;
@@ -101,8 +101,16 @@ static void test_big_entries(void)
         CHECK(venum_vertices(k, d, m, &o, &r, &err) == BRINK_OK);
         CHECK(same_sets(&want, &r.vertices));
         venum_result_free(&r);
+        o.force_width = VDICT_WIDE;
+        CHECK(venum_vertices(k, d, m, &o, &r, &err) == BRINK_OK);
+        CHECK(same_sets(&want, &r.vertices));
+        venum_result_free(&r);
+        o.force_width = 2;
+        CHECK(venum_vertices(k, d, m, &o, &r, &err) == BRINK_OK);
+        CHECK(same_sets(&want, &r.vertices));
+        venum_result_free(&r);
         o.force_width = 129;
-        if (r.width != VDICT_MPZ || vdict_log2_bound(k, d, m) <= 126) {
+        if (vdict_log2_bound(k, d, m) <= 126) {
             CHECK(venum_vertices(k, d, m, &o, &r, &err) == BRINK_OK);
             CHECK(same_sets(&want, &r.vertices));
             venum_result_free(&r);
