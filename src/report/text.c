@@ -15,7 +15,7 @@
 
 #define WIDTH 92
 #define MAX_SHOWN 6
-#define MAX_ALL_DECISIONS 30   /* above this, only decisions on the path are listed */
+#define MAX_ALL_DECISIONS 16   /* above this, only decisions on the path are listed */
 
 /* Append text wrapped at WIDTH with `indent` spaces on every line. */
 static void wrap(brink_buf *out, const char *text, int indent)
