@@ -23,507 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "scenario/htab.h"
-#include "scenario/model.h"
-
-#define GROW(ptr, n, cap, fail)                                                         \
-    do {                                                                                \
-        if ((n) >= (cap)) {                                                             \
-            int ncap_ = (cap) ? 2 * (cap) : 64;                                         \
-            void *np_ = brink_reallocarray((ptr), (size_t)ncap_, sizeof *(ptr));        \
-            if (!np_) {                                                                 \
-                fail;                                                                   \
-            }                                                                           \
-            (ptr) = np_;                                                                \
-            (cap) = ncap_;                                                              \
-        }                                                                               \
-    } while (0)
-
-#define SAT_LIMIT (UINT64_MAX >> 2)
-
-enum { EV_TYPE = 1, EV_MOVE, EV_CHANCE };
-
-typedef struct env {
-    int sub, nargs;
-    sc_expr **args;            /* closed; owned here */
-    const sc_node *next;
-    int next_env, next_round;
-    int depth;
-    uint64_t hash;
-} env;
-
-typedef struct memo {
-    const sc_node *n;
-    int env, round;
-    uint64_t count;
-} memo;
-
-typedef struct term {
-    int actor, type, expr;
-} term;
-
-typedef struct xctx {
-    brink_scenario *sc;
-    brink_error *err;
-    brink_status st;
-    int depth;
-    /* environments */
-    env *envs;
-    int nenvs, envcap;
-    htab envh;
-    /* count memo */
-    memo *memos;
-    int nmemo, memocap;
-    htab memoh;
-    /* interned strings */
-    const char **strs;
-    int nstrs, strcap;
-    htab strh;
-    /* events and views */
-    int *ev_kind, *ev_who, *ev_label;
-    int nev, evcap;
-    htab evh;
-    int *vw_parent, *vw_event;
-    int nvw, vwcap;
-    htab vwh;
-    /* infoset lookup (actor, view) */
-    int *xi_view, *xi_actor;
-    int xicap;
-    htab ish;
-    /* closed expressions */
-    htab exh;
-    /* pref combination cache: (pref, value expr) -> closed id */
-    int *pc_pref, *pc_val, *pc_res;
-    int npc, pccap;
-    htab pch;
-    /* build state */
-    int *view, *types, *level, *value;
-    term *terms;
-    int nterms, termcap;
-    int node;                  /* next node index */
-    int pend_mover;
-    uint64_t pend_seen;
-    const char *pend_text;
-    /* temporaries for key lookups */
-    const void *key;
-} xctx;
-
-static brink_status fail(xctx *x, const sc_loc *loc, brink_status code, const char *fmt,
-                         const char *a, const char *b)
-{
-    if (x->st)
-        return x->st;
-    char msg[400];
-    snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
-    x->st = brink_error_set_at(x->err, code, x->sc->file, loc ? loc->line : 0,
-                               loc ? loc->col : 0, "%s", msg);
-    return x->st;
-}
-
-static brink_status oom(xctx *x)
-{
-    if (!x->st)
-        x->st = brink_error_set(x->err, BRINK_ENOMEM, "out of memory while compiling the game");
-    return x->st;
-}
-
-/* ---------------------------------------------------------------- strings */
-
-static int str_eq(void *ctx, int idx)
-{
-    xctx *x = ctx;
-    return strcmp(x->strs[idx], (const char *)x->key) == 0;
-}
-
-/* Intern a string (copied into the scenario's arena); returns its id or -1. */
-static int str_id(xctx *x, const char *s)
-{
-    uint64_t h = htab_hash_bytes(s, strlen(s), 7);
-    x->key = s;
-    int i = htab_find(&x->strh, h, str_eq, x);
-    if (i >= 0)
-        return i;
-    GROW(x->strs, x->nstrs, x->strcap, { oom(x); return -1; });
-    const char *c = brink_arena_strdup(x->sc->arena, s);
-    if (!c || htab_add(&x->strh, h, x->nstrs) != 0) {
-        oom(x);
-        return -1;
-    }
-    x->strs[x->nstrs] = c;
-    return x->nstrs++;
-}
-
-static const char *intern_str(xctx *x, const char *s)
-{
-    int i = str_id(x, s);
-    return i < 0 ? NULL : x->strs[i];
-}
-
-/* ---------------------------------------------------------------- closed expressions */
-
-static int expr_eq(void *ctx, int idx)
-{
-    xctx *x = ctx;
-    return sc_expr_equal(x->sc->c.closed[idx], (const sc_expr *)x->key);
-}
-
-/* Intern a closed expression. owned: e is a fresh copy that is adopted or freed. */
-static int intern_expr(xctx *x, sc_expr *e, int owned)
-{
-    sc_compiled *c = &x->sc->c;
-    if (!e) {
-        oom(x);
-        return -1;
-    }
-    x->key = e;
-    int i = htab_find(&x->exh, e->hash, expr_eq, x);
-    if (i >= 0) {
-        if (owned)
-            sc_expr_free(e);
-        return i;
-    }
-    if (!owned) {
-        e = sc_expr_instantiate(e, NULL, 0, x->sc->file, x->err);
-        if (!e) {
-            oom(x);
-            return -1;
-        }
-    }
-    if (c->nclosed >= c->closed_cap) {
-        int cap = c->closed_cap ? 2 * c->closed_cap : 64;
-        sc_expr **v = brink_reallocarray(c->closed, (size_t)cap, sizeof *v);
-        if (!v) {
-            sc_expr_free(e);
-            oom(x);
-            return -1;
-        }
-        c->closed = v;
-        c->closed_cap = cap;
-    }
-    if (htab_add(&x->exh, e->hash, c->nclosed) != 0) {
-        sc_expr_free(e);
-        oom(x);
-        return -1;
-    }
-    if (e->maxstack > c->maxstack)
-        c->maxstack = e->maxstack;
-    c->closed[c->nclosed] = e;
-    return c->nclosed++;
-}
-
-/* Instantiate an open expression in environment ei (a fresh closed copy, or NULL). */
-static sc_expr *inst(xctx *x, const sc_expr *e, int ei)
-{
-    const env *v = &x->envs[ei];
-    sc_expr *r = sc_expr_instantiate(e, v->args, v->nargs, x->sc->file, x->err);
-    if (!r && !x->st)
-        x->st = x->err && x->err->code ? x->err->code : BRINK_ENOMEM;
-    return r;
-}
-
-static int inst_id(xctx *x, const sc_expr *e, int ei)
-{
-    if (!(e->flags & SC_EXPR_HAS_ARG))
-        return intern_expr(x, (sc_expr *)e, 0);
-    sc_expr *r = inst(x, e, ei);
-    return r ? intern_expr(x, r, 1) : -1;
-}
-
-/* A value that must be known before the game exists (if: conditions, repeat counts). */
-static int const_value(xctx *x, const sc_expr *e, int ei, const char *what, mpq_t out)
-{
-    sc_expr *r = inst(x, e, ei);
-    if (!r)
-        return -1;
-    if (!sc_expr_is_const(r)) {
-        sc_loc loc = {e->line, e->col};
-        fail(x, &loc, BRINK_EINVALID,
-             "%s must be known when the tree is built: it may use sub-game arguments but not "
-             "parameters ('%s')", what, e->text);
-        sc_expr_free(r);
-        return -1;
-    }
-    mpq_set(out, r->kq[0]);
-    sc_expr_free(r);
-    return 0;
-}
-
-/* ---------------------------------------------------------------- environments */
-
-static int env_eq(void *ctx, int idx)
-{
-    xctx *x = ctx;
-    const env *a = &x->envs[idx], *b = x->key;
-    if (a->sub != b->sub || a->next != b->next || a->next_env != b->next_env ||
-        a->next_round != b->next_round || a->nargs != b->nargs)
-        return 0;
-    for (int i = 0; i < a->nargs; i++)
-        if (!sc_expr_equal(a->args[i], b->args[i]))
-            return 0;
-    return 1;
-}
-
-/* Intern an environment; takes ownership of args (freed when an equal one exists). */
-static int intern_env(xctx *x, env *e, const sc_loc *site)
-{
-    uint64_t h = htab_mix((uint64_t)(e->sub + 1), (uint64_t)(uintptr_t)e->next);
-    h = htab_mix(h, (uint64_t)(e->next_env + 1));
-    h = htab_mix(h, (uint64_t)e->next_round);
-    for (int i = 0; i < e->nargs; i++)
-        h = htab_mix(h, e->args[i]->hash);
-    e->hash = h;
-    x->key = e;
-    int i = htab_find(&x->envh, h, env_eq, x);
-    if (i >= 0) {
-        for (int k = 0; k < e->nargs; k++)
-            sc_expr_free(e->args[k]);
-        free(e->args);
-        return i;
-    }
-    if (e->depth > x->sc->lim.max_call_depth) {
-        char lim[32];
-        snprintf(lim, sizeof lim, "%d", x->sc->lim.max_call_depth);
-        fail(x, site, BRINK_ETOOBIG, "sub-game calls nested deeper than %s levels%s", lim, NULL);
-        goto drop;
-    }
-    if (x->nenvs >= x->envcap) {
-        int cap = x->envcap ? 2 * x->envcap : 64;
-        env *v = brink_reallocarray(x->envs, (size_t)cap, sizeof *v);
-        if (!v) {
-            oom(x);
-            goto drop;
-        }
-        x->envs = v;
-        x->envcap = cap;
-    }
-    if (htab_add(&x->envh, h, x->nenvs) != 0) {
-        oom(x);
-        goto drop;
-    }
-    x->envs[x->nenvs] = *e;
-    return x->nenvs++;
-drop:
-    for (int k = 0; k < e->nargs; k++)
-        sc_expr_free(e->args[k]);
-    free(e->args);
-    return -1;
-}
-
-/* Environment for a call of sub-game `sub` from environment ei. Argument `index_arg`
- * (or -1) receives `round`. */
-static int call_env(xctx *x, const sc_node *n, int ei, const sc_node *next, int next_env,
-                    int next_round, long round)
-{
-    const sc_subgame *sub = &x->sc->subs[n->sub];
-    env e;
-    memset(&e, 0, sizeof e);
-    e.sub = n->sub;
-    e.nargs = sub->nargs;
-    e.next = next;
-    e.next_env = next_env;
-    e.next_round = next_round;
-    e.depth = x->envs[ei].depth + 1;
-    e.args = brink_calloc((size_t)(sub->nargs ? sub->nargs : 1), sizeof *e.args);
-    if (!e.args) {
-        oom(x);
-        return -1;
-    }
-    for (int i = 0; i < sub->nargs; i++) {
-        if (i == n->index_arg)
-            e.args[i] = sc_expr_const_si(round, 1);
-        else if (n->args[i])
-            e.args[i] = inst(x, n->args[i], ei);
-        else
-            e.args[i] = sc_expr_instantiate(sub->arg_defaults[i], NULL, 0, x->sc->file, x->err);
-        if (!e.args[i]) {
-            if (!x->st)
-                oom(x);
-            for (int k = 0; k < i; k++)
-                sc_expr_free(e.args[k]);
-            free(e.args);
-            return -1;
-        }
-    }
-    return intern_env(x, &e, &n->loc);
-}
-
-/* ---------------------------------------------------------------- control flow */
-
-typedef struct target {
-    const sc_node *n;
-    int env, round;
-} target;
-
-/* Where a control node (if / next / play / repeat) leads. Returns 0, or -1 on error. */
-static int resolve(xctx *x, const sc_node *n, int ei, int round, target *t)
-{
-    const env *e = &x->envs[ei];
-    mpq_t q;
-    switch (n->kind) {
-    case SN_IF:
-        mpq_init(q);
-        if (const_value(x, n->cond, ei, "an if: condition", q) != 0) {
-            mpq_clear(q);
-            return -1;
-        }
-        t->n = mpq_sgn(q) ? n->if_then : n->if_else;
-        t->env = ei;
-        t->round = 0;
-        mpq_clear(q);
-        return 0;
-    case SN_NEXT:
-        if (!e->next) {
-            char name[80];
-            snprintf(name, sizeof name, "%s", e->sub >= 0 ? x->sc->subs[e->sub].name : "?");
-            fail(x, &n->loc, BRINK_EINVALID,
-                 "next: reached in sub-game '%s', but its call gives no then: to continue with%s",
-                 name, NULL);
-            return -1;
-        }
-        t->n = e->next;
-        t->env = e->next_env;
-        t->round = e->next_round;
-        return 0;
-    case SN_PLAY: {
-        const sc_node *next = n->then ? n->then : e->next;
-        int next_env = n->then ? ei : e->next_env;
-        int next_round = n->then ? 0 : e->next_round;
-        int ne = call_env(x, n, ei, next, next_env, next_round, 0);
-        if (ne < 0)
-            return -1;
-        t->n = x->sc->subs[n->sub].body;
-        t->env = ne;
-        t->round = 0;
-        return 0;
-    }
-    case SN_REPEAT: {
-        mpq_init(q);
-        if (const_value(x, n->times, ei, "repeat times:", q) != 0) {
-            mpq_clear(q);
-            return -1;
-        }
-        if (mpz_cmp_ui(mpq_denref(q), 1) != 0 || mpq_sgn(q) < 0 ||
-            mpz_cmp_si(mpq_numref(q), x->sc->lim.max_repeat) > 0) {
-            char lim[32];
-            snprintf(lim, sizeof lim, "%d", x->sc->lim.max_repeat);
-            mpq_clear(q);
-            sc_loc loc = {n->times->line, n->times->col};
-            fail(x, &loc, BRINK_EINVALID, "times: must be a whole number from 0 to %s%s", lim,
-                 NULL);
-            return -1;
-        }
-        long times = mpz_get_si(mpq_numref(q));
-        mpq_clear(q);
-        long r = round < 1 ? 1 : round;
-        if (r > times) {
-            if (n->then) {
-                t->n = n->then;
-                t->env = ei;
-                t->round = 0;
-                return 0;
-            }
-            if (!e->next) {
-                fail(x, &n->loc, BRINK_EINVALID,
-                     "after the last round of repeat there is nothing to continue with: give "
-                     "then:%s%s", NULL, NULL);
-                return -1;
-            }
-            t->n = e->next;
-            t->env = e->next_env;
-            t->round = e->next_round;
-            return 0;
-        }
-        int ne = call_env(x, n, ei, n, ei, (int)r + 1, r);
-        if (ne < 0)
-            return -1;
-        t->n = x->sc->subs[n->sub].body;
-        t->env = ne;
-        t->round = 0;
-        return 0;
-    }
-    default:
-        return -1;
-    }
-}
-
-/* ---------------------------------------------------------------- pass 1: count */
-
-static int memo_eq(void *ctx, int idx)
-{
-    xctx *x = ctx;
-    const memo *a = &x->memos[idx], *b = x->key;
-    return a->n == b->n && a->env == b->env && a->round == b->round;
-}
-
-static uint64_t sat_add(uint64_t a, uint64_t b)
-{
-    uint64_t s = a + b;
-    return (s < a || s > SAT_LIMIT) ? SAT_LIMIT : s;
-}
-
-static uint64_t sat_mul(uint64_t a, uint64_t b)
-{
-    if (a && b > SAT_LIMIT / a)
-        return SAT_LIMIT;
-    return a * b;
-}
-
-static int enter(xctx *x, const sc_node *n)
-{
-    if (++x->depth > x->sc->lim.max_tree_depth) {
-        char lim[32];
-        snprintf(lim, sizeof lim, "%d", x->sc->lim.max_tree_depth);
-        fail(x, &n->loc, BRINK_ETOOBIG,
-             "the game tree is deeper than %s levels here (too many rounds or nested calls)%s",
-             lim, NULL);
-        return 0;
-    }
-    return 1;
-}
-
-static uint64_t count(xctx *x, const sc_node *n, int ei, int round)
-{
-    if (x->st)
-        return 0;
-    memo key = {n, ei, round, 0};
-    uint64_t h = htab_mix(htab_mix((uint64_t)(uintptr_t)n, (uint64_t)ei), (uint64_t)round);
-    x->key = &key;
-    int mi = htab_find(&x->memoh, h, memo_eq, x);
-    if (mi >= 0)
-        return x->memos[mi].count;
-    if (!enter(x, n))
-        return 0;
-    uint64_t c = 0;
-    switch (n->kind) {
-    case SN_LEAF:
-        c = 1;
-        break;
-    case SN_DECISION:
-    case SN_CHANCE:
-        c = 1;
-        for (int i = 0; i < n->nopts && !x->st; i++)
-            c = sat_add(c, count(x, n->opts[i], ei, 0));
-        break;
-    default: {
-        target t;
-        if (resolve(x, n, ei, round, &t) == 0)
-            c = count(x, t.n, t.env, t.round);
-        break;
-    }
-    }
-    x->depth--;
-    if (x->st)
-        return 0;
-    GROW(x->memos, x->nmemo, x->memocap, { oom(x); return 0; });
-    x->memos[x->nmemo] = key;
-    x->memos[x->nmemo].count = c;
-    if (htab_add(&x->memoh, h, x->nmemo) != 0) {
-        oom(x);
-        return 0;
-    }
-    x->nmemo++;
-    return c;
-}
+#include "scenario/expand_int.h"
 
 /* ---------------------------------------------------------------- pass 2: build */
 
@@ -543,17 +43,17 @@ static int intern_event(xctx *x, int kind, int who, int label)
     if (i >= 0)
         return i;
     int cap = x->evcap;
-    GROW(x->ev_kind, x->nev, cap, { oom(x); return -1; });
+    GROW(x->ev_kind, x->nev, cap, { x_oom(x); return -1; });
     cap = x->evcap;
-    GROW(x->ev_who, x->nev, cap, { oom(x); return -1; });
+    GROW(x->ev_who, x->nev, cap, { x_oom(x); return -1; });
     cap = x->evcap;
-    GROW(x->ev_label, x->nev, cap, { oom(x); return -1; });
+    GROW(x->ev_label, x->nev, cap, { x_oom(x); return -1; });
     x->evcap = cap;
     x->ev_kind[x->nev] = kind;
     x->ev_who[x->nev] = who;
     x->ev_label[x->nev] = label;
     if (htab_add(&x->evh, h, x->nev) != 0) {
-        oom(x);
+        x_oom(x);
         return -1;
     }
     return x->nev++;
@@ -575,14 +75,14 @@ static int extend_view(xctx *x, int view, int event)
     if (i >= 0)
         return i;
     int cap = x->vwcap;
-    GROW(x->vw_parent, x->nvw, cap, { oom(x); return -1; });
+    GROW(x->vw_parent, x->nvw, cap, { x_oom(x); return -1; });
     cap = x->vwcap;
-    GROW(x->vw_event, x->nvw, cap, { oom(x); return -1; });
+    GROW(x->vw_event, x->nvw, cap, { x_oom(x); return -1; });
     x->vwcap = cap;
     x->vw_parent[x->nvw] = view;
     x->vw_event[x->nvw] = event;
     if (htab_add(&x->vwh, h, x->nvw) != 0) {
-        oom(x);
+        x_oom(x);
         return -1;
     }
     return x->nvw++;
@@ -637,7 +137,7 @@ static int new_xinfoset(xctx *x, const sc_node *n, int player, int view)
         if (w)
             x->xi_view = w;
         if (!v || !a || !w) {
-            oom(x);
+            x_oom(x);
             return -1;
         }
         x->xicap = cap;
@@ -655,12 +155,12 @@ static int new_xinfoset(xctx *x, const sc_node *n, int player, int view)
     if (player >= 0) {
         char path[400], words[600];
         render_view(x, player, view, path, sizeof path, words, sizeof words);
-        xi->label = intern_str(x, n->name ? n->name : path);
-        xi->view = intern_str(x, words);
+        xi->label = x_intern_str(x, n->name ? n->name : path);
+        xi->view = x_intern_str(x, words);
         if (!xi->label || !xi->view)
             return -1;
     } else {
-        xi->label = intern_str(x, n->name ? n->name : "chance");
+        xi->label = x_intern_str(x, n->name ? n->name : "chance");
         if (!xi->label)
             return -1;
         xi->view = "";
@@ -685,7 +185,7 @@ static int emit_node(xctx *x, int xinfoset, int leaf)
 
 static int push_term(xctx *x, int actor, int type, int expr)
 {
-    GROW(x->terms, x->nterms, x->termcap, { oom(x); return -1; });
+    GROW(x->terms, x->nterms, x->termcap, { x_oom(x); return -1; });
     x->terms[x->nterms].actor = actor;
     x->terms[x->nterms].type = type;
     x->terms[x->nterms].expr = expr;
@@ -726,7 +226,7 @@ static int pref_term(xctx *x, int pi, int value_expr)
         sc_expr_free(w);
     }
     if (!t) {
-        oom(x);
+        x_oom(x);
         return -1;
     }
     /* fold when everything is constant */
@@ -737,21 +237,21 @@ static int pref_term(xctx *x, int pi, int value_expr)
             x->st = x->err && x->err->code ? x->err->code : BRINK_ENOMEM;
         return -1;
     }
-    int id = intern_expr(x, f, 1);
+    int id = x_intern_expr(x, f, 1);
     if (id < 0)
         return -1;
     int cap = x->pccap;
-    GROW(x->pc_pref, x->npc, cap, { oom(x); return -1; });
+    GROW(x->pc_pref, x->npc, cap, { x_oom(x); return -1; });
     cap = x->pccap;
-    GROW(x->pc_val, x->npc, cap, { oom(x); return -1; });
+    GROW(x->pc_val, x->npc, cap, { x_oom(x); return -1; });
     cap = x->pccap;
-    GROW(x->pc_res, x->npc, cap, { oom(x); return -1; });
+    GROW(x->pc_res, x->npc, cap, { x_oom(x); return -1; });
     x->pccap = cap;
     x->pc_pref[x->npc] = pi;
     x->pc_val[x->npc] = value_expr;
     x->pc_res[x->npc] = id;
     if (htab_add(&x->pch, h, x->npc) != 0) {
-        oom(x);
+        x_oom(x);
         return -1;
     }
     x->npc++;
@@ -790,7 +290,7 @@ static int build_leaf(xctx *x)
             }
         }
     }
-    c->leaf_text[leaf] = intern_str(x, ni ? text : "end");
+    c->leaf_text[leaf] = x_intern_str(x, ni ? text : "end");
     if (!c->leaf_text[leaf])
         return -1;
     return leaf;
@@ -813,20 +313,20 @@ static int leaf_terms(xctx *x, int leaf, int **out, int *nout, int *cap)
             if (p->kind == SC_PREF_LEVEL) {
                 if (x->level[p->issue] != p->level)
                     continue;
-                id = intern_expr(x, p->weight, 0);
+                id = x_intern_expr(x, p->weight, 0);
             } else {
                 id = pref_term(x, pi, x->value[p->issue]);
             }
             if (id < 0)
                 return -1;
-            GROW(*out, *nout, *cap, { oom(x); return -1; });
+            GROW(*out, *nout, *cap, { x_oom(x); return -1; });
             (*out)[(*nout)++] = id;
         }
         for (int i = 0; i < x->nterms; i++) {
             const term *tm = &x->terms[i];
             if (tm->actor != a || (tm->type >= 0 && tm->type != t))
                 continue;
-            GROW(*out, *nout, *cap, { oom(x); return -1; });
+            GROW(*out, *nout, *cap, { x_oom(x); return -1; });
             (*out)[(*nout)++] = tm->expr;
         }
     }
@@ -852,7 +352,7 @@ static int apply_node(xctx *x, const sc_node *n, int ei, undo *saved)
         if (s->level >= 0) {
             x->level[s->issue] = s->level;
         } else {
-            int id = inst_id(x, s->value, ei);
+            int id = x_inst_id(x, s->value, ei);
             if (id < 0)
                 return -1;
             if (s->add) {   /* tally: old + amount, folded when both are constants */
@@ -860,10 +360,10 @@ static int apply_node(xctx *x, const sc_node *n, int ei, undo *saved)
                                                x->sc->c.closed[id], x->err);
                 sc_expr *f = sum ? sc_expr_instantiate(sum, NULL, 0, x->sc->file, x->err) : NULL;
                 sc_expr_free(sum);
-                id = f ? intern_expr(x, f, 1) : -1;
+                id = f ? x_intern_expr(x, f, 1) : -1;
                 if (id < 0) {
                     if (!x->st)
-                        oom(x);
+                        x_oom(x);
                     return -1;
                 }
             }
@@ -871,7 +371,7 @@ static int apply_node(xctx *x, const sc_node *n, int ei, undo *saved)
         }
     }
     for (int i = 0; i < n->npay; i++) {
-        int id = inst_id(x, n->pay[i].amount, ei);
+        int id = x_inst_id(x, n->pay[i].amount, ei);
         if (id < 0 || push_term(x, n->pay[i].actor, n->pay[i].type, id) != 0)
             return -1;
     }
@@ -898,7 +398,7 @@ static brink_status build_moves(xctx *x, const sc_node *n, int ei, int **terms, 
             if (!same) {
                 char other[80];
                 snprintf(other, sizeof other, "line %d, column %d", o->loc.line, o->loc.col);
-                return fail(x, &n->loc, BRINK_EINVALID,
+                return x_fail(x, &n->loc, BRINK_EINVALID,
                             "%s cannot tell this decision apart from the one at %s (it has seen "
                             "the same things), so both must offer the same options in the same "
                             "order", sc->actors[n->actor].id, other);
@@ -906,18 +406,18 @@ static brink_status build_moves(xctx *x, const sc_node *n, int ei, int **terms, 
         } else {
             xi = new_xinfoset(x, n, n->actor, x->view[n->actor]);
             if (xi < 0 || htab_add(&x->ish, h, xi) != 0)
-                return oom(x);
+                return x_oom(x);
         }
     } else {
         xi = new_xinfoset(x, n, BRINK_CHANCE, -1);
         if (xi < 0)
-            return oom(x);
+            return x_oom(x);
         sc_xinfoset *c = &sc->c.xinfosets[xi];
         c->prob_expr = brink_arena_alloc(sc->arena, (size_t)n->nopts * sizeof *c->prob_expr);
         if (!c->prob_expr)
-            return oom(x);
+            return x_oom(x);
         for (int i = 0; i < n->nopts; i++) {
-            c->prob_expr[i] = inst_id(x, n->probs[i], ei);
+            c->prob_expr[i] = x_inst_id(x, n->probs[i], ei);
             if (c->prob_expr[i] < 0)
                 return x->st;
             if (sc->c.closed[c->prob_expr[i]]->flags & SC_EXPR_INEXACT)
@@ -925,9 +425,9 @@ static brink_status build_moves(xctx *x, const sc_node *n, int ei, int **terms, 
         }
     }
     emit_node(x, xi, -1);
-    int who = mover >= 0 ? mover : str_id(x, n->name ? n->name : "chance");
+    int who = mover >= 0 ? mover : x_str_id(x, n->name ? n->name : "chance");
     if (who < 0 && mover < 0)
-        return oom(x);
+        return x_oom(x);
     uint64_t seen = n->seen_set ? n->seen_by : ~(uint64_t)0;
     if (mover >= 0)
         seen |= (uint64_t)1 << mover;
@@ -936,17 +436,17 @@ static brink_status build_moves(xctx *x, const sc_node *n, int ei, int **terms, 
     int local[BRINK_MAX_PLAYERS];
     memcpy(local, x->view, (size_t)np * sizeof *local);
     for (int i = 0; i < n->nopts && !x->st; i++) {
-        int lid = str_id(x, n->opt_labels[i]);
+        int lid = x_str_id(x, n->opt_labels[i]);
         int ev = lid < 0 ? -1 : intern_event(x, mover >= 0 ? EV_MOVE : EV_CHANCE, who, lid);
         if (ev < 0)
-            return oom(x);
+            return x_oom(x);
         int views[BRINK_MAX_PLAYERS];
         for (int a = 0; a < np; a++) {
             views[a] = local[a];
             if (seen & ((uint64_t)1 << a)) {
                 views[a] = extend_view(x, local[a], ev);
                 if (views[a] < 0)
-                    return oom(x);
+                    return x_oom(x);
             }
         }
         char text[200];
@@ -955,9 +455,9 @@ static brink_status build_moves(xctx *x, const sc_node *n, int ei, int **terms, 
                  n->opt_labels[i]);
         x->pend_mover = mover;
         x->pend_seen = seen;
-        x->pend_text = intern_str(x, text);
+        x->pend_text = x_intern_str(x, text);
         if (!x->pend_text)
-            return oom(x);
+            return x_oom(x);
         memcpy(x->view, views, (size_t)np * sizeof *views);
         build(x, n->opts[i], ei, 0, terms, nterms, termcap);
     }
@@ -970,13 +470,13 @@ static brink_status build(xctx *x, const sc_node *n, int ei, int round, int **te
 {
     if (x->st)
         return x->st;
-    if (!enter(x, n))
+    if (!x_enter(x, n))
         return x->st;
     undo saved_local[8];
     undo *saved = n->nsettings <= 8 ? saved_local
                                     : brink_calloc((size_t)n->nsettings, sizeof *saved);
     if (!saved)
-        return oom(x);
+        return x_oom(x);
     int nterms_before = x->nterms;
     /* a repeat node's own settings apply once, on entry, not again each round */
     int nsaved = 0;
@@ -998,7 +498,7 @@ static brink_status build(xctx *x, const sc_node *n, int ei, int round, int **te
             break;
         default: {
             target t;
-            if (resolve(x, n, ei, round, &t) == 0)
+            if (x_resolve(x, n, ei, round, &t) == 0)
                 build(x, t.n, t.env, t.round, terms, nterms, termcap);
             break;
         }
@@ -1031,22 +531,22 @@ static brink_status build_types(xctx *x, int a, int **terms, int *nterms, int *t
     tmp.nopts = ac->ntypes;
     const char **labels = brink_arena_alloc(sc->arena, (size_t)ac->ntypes * sizeof *labels);
     if (!labels)
-        return oom(x);
+        return x_oom(x);
     for (int t = 0; t < ac->ntypes; t++)
         labels[t] = ac->types[t].name;
     tmp.opt_labels = labels;
     char nm[100];
     snprintf(nm, sizeof nm, "type of %s", ac->id);
-    tmp.name = intern_str(x, nm);
+    tmp.name = x_intern_str(x, nm);
     int xi = new_xinfoset(x, &tmp, BRINK_CHANCE, -1);
     if (xi < 0)
-        return oom(x);
+        return x_oom(x);
     sc_xinfoset *c = &sc->c.xinfosets[xi];
     c->prob_expr = brink_arena_alloc(sc->arena, (size_t)ac->ntypes * sizeof *c->prob_expr);
     if (!c->prob_expr)
-        return oom(x);
+        return x_oom(x);
     for (int t = 0; t < ac->ntypes; t++) {
-        c->prob_expr[t] = intern_expr(x, ac->types[t].prior, 0);
+        c->prob_expr[t] = x_intern_expr(x, ac->types[t].prior, 0);
         if (c->prob_expr[t] < 0)
             return x->st;
         if (ac->types[t].prior->flags & SC_EXPR_INEXACT)
@@ -1055,21 +555,21 @@ static brink_status build_types(xctx *x, int a, int **terms, int *nterms, int *t
     emit_node(x, xi, -1);
     int saved = x->view[a];
     for (int t = 0; t < ac->ntypes && !x->st; t++) {
-        int lid = str_id(x, ac->types[t].name);
+        int lid = x_str_id(x, ac->types[t].name);
         int ev = lid < 0 ? -1 : intern_event(x, EV_TYPE, a, lid);
         if (ev < 0)
-            return oom(x);
+            return x_oom(x);
         x->view[a] = extend_view(x, saved, ev);
         if (x->view[a] < 0)
-            return oom(x);
+            return x_oom(x);
         x->types[a] = t;
         char text[200];
         snprintf(text, sizeof text, "%s is %s", ac->id, ac->types[t].name);
         x->pend_mover = -2;
         x->pend_seen = (uint64_t)1 << a;
-        x->pend_text = intern_str(x, text);
+        x->pend_text = x_intern_str(x, text);
         if (!x->pend_text)
-            return oom(x);
+            return x_oom(x);
         build_types(x, a + 1, terms, nterms, termcap);
     }
     x->view[a] = saved;
@@ -1080,15 +580,15 @@ static brink_status build_types(xctx *x, int a, int **terms, int *nterms, int *t
 static uint64_t count_types(xctx *x)
 {
     /* nodes = chance nodes of the type draws + (type profiles) * body */
-    uint64_t body = count(x, x->sc->root, 0, 0), total = 0, profiles = 1;
+    uint64_t body = x_count(x, x->sc->root, 0, 0), total = 0, profiles = 1;
     for (int a = 0; a < x->sc->nactors; a++) {
         int k = x->sc->actors[a].ntypes;
         if (!k)
             continue;
-        total = sat_add(total, profiles);      /* one draw node per earlier profile */
-        profiles = sat_mul(profiles, (uint64_t)k);
+        total = x_sat_add(total, profiles);      /* one draw node per earlier profile */
+        profiles = x_sat_mul(profiles, (uint64_t)k);
     }
-    return sat_add(total, sat_mul(profiles, body));
+    return x_sat_add(total, x_sat_mul(profiles, body));
 }
 
 static void xctx_free(xctx *x)
@@ -1149,8 +649,8 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
     memset(&top, 0, sizeof top);
     top.sub = -1;
     top.next_env = -1;
-    if (intern_env(&x, &top, NULL) != 0) {
-        st = x.st ? x.st : oom(&x);
+    if (x_intern_env(&x, &top, NULL) != 0) {
+        st = x.st ? x.st : x_oom(&x);
         goto out;
     }
 
@@ -1196,7 +696,7 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
     if (!c->x_infoset || !c->x_leaf || !c->edge_mover || !c->edge_seen || !c->edge_text ||
         !c->node_type || !c->leaf_level || !c->leaf_value_expr || !c->leaf_text ||
         !c->leaf_term_start || !x.view || !x.types || !x.level || !x.value) {
-        st = oom(&x);
+        st = x_oom(&x);
         goto out;
     }
     for (int a = 0; a < np; a++) {
@@ -1206,7 +706,7 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
     for (int k = 0; k < ni; k++) {
         const sc_issue *is = &sc->issues[k];
         x.level[k] = is->default_level;
-        x.value[k] = is->nlevels ? -1 : intern_expr(&x, is->default_value, 0);
+        x.value[k] = is->nlevels ? -1 : x_intern_expr(&x, is->default_value, 0);
         if (!is->nlevels && x.value[k] < 0) {
             st = x.st;
             goto out;

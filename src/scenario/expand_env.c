@@ -1,0 +1,422 @@
+/* expand_env.c — the expansion's shared machinery: interned strings and closed expressions,
+ * environments of sub-game calls, control flow (if / next / play / repeat), and pass 1, the
+ * memoised count of the tree's nodes (see expand.c for the design).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario/expand_int.h"
+
+brink_status x_fail(xctx *x, const sc_loc *loc, brink_status code, const char *fmt,
+                         const char *a, const char *b)
+{
+    if (x->st)
+        return x->st;
+    char msg[400];
+    snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
+    x->st = brink_error_set_at(x->err, code, x->sc->file, loc ? loc->line : 0,
+                               loc ? loc->col : 0, "%s", msg);
+    return x->st;
+}
+
+brink_status x_oom(xctx *x)
+{
+    if (!x->st)
+        x->st = brink_error_set(x->err, BRINK_ENOMEM, "out of memory while compiling the game");
+    return x->st;
+}
+
+/* ---------------------------------------------------------------- strings */
+
+static int str_eq(void *ctx, int idx)
+{
+    xctx *x = ctx;
+    return strcmp(x->strs[idx], (const char *)x->key) == 0;
+}
+
+/* Intern a string (copied into the scenario's arena); returns its id or -1. */
+int x_str_id(xctx *x, const char *s)
+{
+    uint64_t h = htab_hash_bytes(s, strlen(s), 7);
+    x->key = s;
+    int i = htab_find(&x->strh, h, str_eq, x);
+    if (i >= 0)
+        return i;
+    GROW(x->strs, x->nstrs, x->strcap, { x_oom(x); return -1; });
+    const char *c = brink_arena_strdup(x->sc->arena, s);
+    if (!c || htab_add(&x->strh, h, x->nstrs) != 0) {
+        x_oom(x);
+        return -1;
+    }
+    x->strs[x->nstrs] = c;
+    return x->nstrs++;
+}
+
+const char *x_intern_str(xctx *x, const char *s)
+{
+    int i = x_str_id(x, s);
+    return i < 0 ? NULL : x->strs[i];
+}
+
+/* ---------------------------------------------------------------- closed expressions */
+
+static int expr_eq(void *ctx, int idx)
+{
+    xctx *x = ctx;
+    return sc_expr_equal(x->sc->c.closed[idx], (const sc_expr *)x->key);
+}
+
+/* Intern a closed expression. owned: e is a fresh copy that is adopted or freed. */
+int x_intern_expr(xctx *x, sc_expr *e, int owned)
+{
+    sc_compiled *c = &x->sc->c;
+    if (!e) {
+        x_oom(x);
+        return -1;
+    }
+    x->key = e;
+    int i = htab_find(&x->exh, e->hash, expr_eq, x);
+    if (i >= 0) {
+        if (owned)
+            sc_expr_free(e);
+        return i;
+    }
+    if (!owned) {
+        e = sc_expr_instantiate(e, NULL, 0, x->sc->file, x->err);
+        if (!e) {
+            x_oom(x);
+            return -1;
+        }
+    }
+    if (c->nclosed >= c->closed_cap) {
+        int cap = c->closed_cap ? 2 * c->closed_cap : 64;
+        sc_expr **v = brink_reallocarray(c->closed, (size_t)cap, sizeof *v);
+        if (!v) {
+            sc_expr_free(e);
+            x_oom(x);
+            return -1;
+        }
+        c->closed = v;
+        c->closed_cap = cap;
+    }
+    if (htab_add(&x->exh, e->hash, c->nclosed) != 0) {
+        sc_expr_free(e);
+        x_oom(x);
+        return -1;
+    }
+    if (e->maxstack > c->maxstack)
+        c->maxstack = e->maxstack;
+    c->closed[c->nclosed] = e;
+    return c->nclosed++;
+}
+
+/* Instantiate an open expression in environment ei (a fresh closed copy, or NULL). */
+sc_expr *x_inst(xctx *x, const sc_expr *e, int ei)
+{
+    const env *v = &x->envs[ei];
+    sc_expr *r = sc_expr_instantiate(e, v->args, v->nargs, x->sc->file, x->err);
+    if (!r && !x->st)
+        x->st = x->err && x->err->code ? x->err->code : BRINK_ENOMEM;
+    return r;
+}
+
+int x_inst_id(xctx *x, const sc_expr *e, int ei)
+{
+    if (!(e->flags & SC_EXPR_HAS_ARG))
+        return x_intern_expr(x, (sc_expr *)e, 0);
+    sc_expr *r = x_inst(x, e, ei);
+    return r ? x_intern_expr(x, r, 1) : -1;
+}
+
+/* A value that must be known before the game exists (if: conditions, repeat counts). */
+int x_const_value(xctx *x, const sc_expr *e, int ei, const char *what, mpq_t out)
+{
+    sc_expr *r = x_inst(x, e, ei);
+    if (!r)
+        return -1;
+    if (!sc_expr_is_const(r)) {
+        sc_loc loc = {e->line, e->col};
+        x_fail(x, &loc, BRINK_EINVALID,
+             "%s must be known when the tree is built: it may use sub-game arguments but not "
+             "parameters ('%s')", what, e->text);
+        sc_expr_free(r);
+        return -1;
+    }
+    mpq_set(out, r->kq[0]);
+    sc_expr_free(r);
+    return 0;
+}
+
+/* ---------------------------------------------------------------- environments */
+
+static int env_eq(void *ctx, int idx)
+{
+    xctx *x = ctx;
+    const env *a = &x->envs[idx], *b = x->key;
+    if (a->sub != b->sub || a->next != b->next || a->next_env != b->next_env ||
+        a->next_round != b->next_round || a->nargs != b->nargs)
+        return 0;
+    for (int i = 0; i < a->nargs; i++)
+        if (!sc_expr_equal(a->args[i], b->args[i]))
+            return 0;
+    return 1;
+}
+
+/* Intern an environment; takes ownership of args (freed when an equal one exists). */
+int x_intern_env(xctx *x, env *e, const sc_loc *site)
+{
+    uint64_t h = htab_mix((uint64_t)(e->sub + 1), (uint64_t)(uintptr_t)e->next);
+    h = htab_mix(h, (uint64_t)(e->next_env + 1));
+    h = htab_mix(h, (uint64_t)e->next_round);
+    for (int i = 0; i < e->nargs; i++)
+        h = htab_mix(h, e->args[i]->hash);
+    e->hash = h;
+    x->key = e;
+    int i = htab_find(&x->envh, h, env_eq, x);
+    if (i >= 0) {
+        for (int k = 0; k < e->nargs; k++)
+            sc_expr_free(e->args[k]);
+        free(e->args);
+        return i;
+    }
+    if (e->depth > x->sc->lim.max_call_depth) {
+        char lim[32];
+        snprintf(lim, sizeof lim, "%d", x->sc->lim.max_call_depth);
+        x_fail(x, site, BRINK_ETOOBIG, "sub-game calls nested deeper than %s levels%s", lim, NULL);
+        goto drop;
+    }
+    if (x->nenvs >= x->envcap) {
+        int cap = x->envcap ? 2 * x->envcap : 64;
+        env *v = brink_reallocarray(x->envs, (size_t)cap, sizeof *v);
+        if (!v) {
+            x_oom(x);
+            goto drop;
+        }
+        x->envs = v;
+        x->envcap = cap;
+    }
+    if (htab_add(&x->envh, h, x->nenvs) != 0) {
+        x_oom(x);
+        goto drop;
+    }
+    x->envs[x->nenvs] = *e;
+    return x->nenvs++;
+drop:
+    for (int k = 0; k < e->nargs; k++)
+        sc_expr_free(e->args[k]);
+    free(e->args);
+    return -1;
+}
+
+/* Environment for a call of sub-game `sub` from environment ei. Argument `index_arg`
+ * (or -1) receives `round`. */
+static int x_call_env(xctx *x, const sc_node *n, int ei, const sc_node *next, int next_env,
+                    int next_round, long round)
+{
+    const sc_subgame *sub = &x->sc->subs[n->sub];
+    env e;
+    memset(&e, 0, sizeof e);
+    e.sub = n->sub;
+    e.nargs = sub->nargs;
+    e.next = next;
+    e.next_env = next_env;
+    e.next_round = next_round;
+    e.depth = x->envs[ei].depth + 1;
+    e.args = brink_calloc((size_t)(sub->nargs ? sub->nargs : 1), sizeof *e.args);
+    if (!e.args) {
+        x_oom(x);
+        return -1;
+    }
+    for (int i = 0; i < sub->nargs; i++) {
+        if (i == n->index_arg)
+            e.args[i] = sc_expr_const_si(round, 1);
+        else if (n->args[i])
+            e.args[i] = x_inst(x, n->args[i], ei);
+        else
+            e.args[i] = sc_expr_instantiate(sub->arg_defaults[i], NULL, 0, x->sc->file, x->err);
+        if (!e.args[i]) {
+            if (!x->st)
+                x_oom(x);
+            for (int k = 0; k < i; k++)
+                sc_expr_free(e.args[k]);
+            free(e.args);
+            return -1;
+        }
+    }
+    return x_intern_env(x, &e, &n->loc);
+}
+
+/* ---------------------------------------------------------------- control flow */
+
+/* Where a control node (if / next / play / repeat) leads. Returns 0, or -1 on error. */
+int x_resolve(xctx *x, const sc_node *n, int ei, int round, target *t)
+{
+    const env *e = &x->envs[ei];
+    mpq_t q;
+    switch (n->kind) {
+    case SN_IF:
+        mpq_init(q);
+        if (x_const_value(x, n->cond, ei, "an if: condition", q) != 0) {
+            mpq_clear(q);
+            return -1;
+        }
+        t->n = mpq_sgn(q) ? n->if_then : n->if_else;
+        t->env = ei;
+        t->round = 0;
+        mpq_clear(q);
+        return 0;
+    case SN_NEXT:
+        if (!e->next) {
+            char name[80];
+            snprintf(name, sizeof name, "%s", e->sub >= 0 ? x->sc->subs[e->sub].name : "?");
+            x_fail(x, &n->loc, BRINK_EINVALID,
+                 "next: reached in sub-game '%s', but its call gives no then: to continue with%s",
+                 name, NULL);
+            return -1;
+        }
+        t->n = e->next;
+        t->env = e->next_env;
+        t->round = e->next_round;
+        return 0;
+    case SN_PLAY: {
+        const sc_node *next = n->then ? n->then : e->next;
+        int next_env = n->then ? ei : e->next_env;
+        int next_round = n->then ? 0 : e->next_round;
+        int ne = x_call_env(x, n, ei, next, next_env, next_round, 0);
+        if (ne < 0)
+            return -1;
+        t->n = x->sc->subs[n->sub].body;
+        t->env = ne;
+        t->round = 0;
+        return 0;
+    }
+    case SN_REPEAT: {
+        mpq_init(q);
+        if (x_const_value(x, n->times, ei, "repeat times:", q) != 0) {
+            mpq_clear(q);
+            return -1;
+        }
+        if (mpz_cmp_ui(mpq_denref(q), 1) != 0 || mpq_sgn(q) < 0 ||
+            mpz_cmp_si(mpq_numref(q), x->sc->lim.max_repeat) > 0) {
+            char lim[32];
+            snprintf(lim, sizeof lim, "%d", x->sc->lim.max_repeat);
+            mpq_clear(q);
+            sc_loc loc = {n->times->line, n->times->col};
+            x_fail(x, &loc, BRINK_EINVALID, "times: must be a whole number from 0 to %s%s", lim,
+                 NULL);
+            return -1;
+        }
+        long times = mpz_get_si(mpq_numref(q));
+        mpq_clear(q);
+        long r = round < 1 ? 1 : round;
+        if (r > times) {
+            if (n->then) {
+                t->n = n->then;
+                t->env = ei;
+                t->round = 0;
+                return 0;
+            }
+            if (!e->next) {
+                x_fail(x, &n->loc, BRINK_EINVALID,
+                     "after the last round of repeat there is nothing to continue with: give "
+                     "then:%s%s", NULL, NULL);
+                return -1;
+            }
+            t->n = e->next;
+            t->env = e->next_env;
+            t->round = e->next_round;
+            return 0;
+        }
+        int ne = x_call_env(x, n, ei, n, ei, (int)r + 1, r);
+        if (ne < 0)
+            return -1;
+        t->n = x->sc->subs[n->sub].body;
+        t->env = ne;
+        t->round = 0;
+        return 0;
+    }
+    default:
+        return -1;
+    }
+}
+
+/* ---------------------------------------------------------------- pass 1: count */
+
+static int memo_eq(void *ctx, int idx)
+{
+    xctx *x = ctx;
+    const memo *a = &x->memos[idx], *b = x->key;
+    return a->n == b->n && a->env == b->env && a->round == b->round;
+}
+
+uint64_t x_sat_add(uint64_t a, uint64_t b)
+{
+    uint64_t s = a + b;
+    return (s < a || s > SAT_LIMIT) ? SAT_LIMIT : s;
+}
+
+uint64_t x_sat_mul(uint64_t a, uint64_t b)
+{
+    if (a && b > SAT_LIMIT / a)
+        return SAT_LIMIT;
+    return a * b;
+}
+
+int x_enter(xctx *x, const sc_node *n)
+{
+    if (++x->depth > x->sc->lim.max_tree_depth) {
+        char lim[32];
+        snprintf(lim, sizeof lim, "%d", x->sc->lim.max_tree_depth);
+        x_fail(x, &n->loc, BRINK_ETOOBIG,
+             "the game tree is deeper than %s levels here (too many rounds or nested calls)%s",
+             lim, NULL);
+        return 0;
+    }
+    return 1;
+}
+
+uint64_t x_count(xctx *x, const sc_node *n, int ei, int round)
+{
+    if (x->st)
+        return 0;
+    memo key = {n, ei, round, 0};
+    uint64_t h = htab_mix(htab_mix((uint64_t)(uintptr_t)n, (uint64_t)ei), (uint64_t)round);
+    x->key = &key;
+    int mi = htab_find(&x->memoh, h, memo_eq, x);
+    if (mi >= 0)
+        return x->memos[mi].count;
+    if (!x_enter(x, n))
+        return 0;
+    uint64_t c = 0;
+    switch (n->kind) {
+    case SN_LEAF:
+        c = 1;
+        break;
+    case SN_DECISION:
+    case SN_CHANCE:
+        c = 1;
+        for (int i = 0; i < n->nopts && !x->st; i++)
+            c = x_sat_add(c, x_count(x, n->opts[i], ei, 0));
+        break;
+    default: {
+        target t;
+        if (x_resolve(x, n, ei, round, &t) == 0)
+            c = x_count(x, t.n, t.env, t.round);
+        break;
+    }
+    }
+    x->depth--;
+    if (x->st)
+        return 0;
+    GROW(x->memos, x->nmemo, x->memocap, { x_oom(x); return 0; });
+    x->memos[x->nmemo] = key;
+    x->memos[x->nmemo].count = c;
+    if (htab_add(&x->memoh, h, x->nmemo) != 0) {
+        x_oom(x);
+        return 0;
+    }
+    x->nmemo++;
+    return c;
+}
+

@@ -1,0 +1,124 @@
+/* expand_int.h — shared by the two passes of the tree expansion (expand_env.c: strings,
+ * closed expressions, environments, control flow and the counting pass; expand.c: the
+ * building pass and information sets). See expand.c for the design.
+ */
+#ifndef BRINK_SCENARIO_EXPAND_INT_H
+#define BRINK_SCENARIO_EXPAND_INT_H
+
+#include <stdint.h>
+
+#include "scenario/htab.h"
+#include "scenario/model.h"
+
+#define GROW(ptr, n, cap, fail)                                                         \
+    do {                                                                                \
+        if ((n) >= (cap)) {                                                             \
+            int ncap_ = (cap) ? 2 * (cap) : 64;                                         \
+            void *np_ = brink_reallocarray((ptr), (size_t)ncap_, sizeof *(ptr));        \
+            if (!np_) {                                                                 \
+                fail;                                                                   \
+            }                                                                           \
+            (ptr) = np_;                                                                \
+            (cap) = ncap_;                                                              \
+        }                                                                               \
+    } while (0)
+
+#define SAT_LIMIT (UINT64_MAX >> 2)
+
+enum { EV_TYPE = 1, EV_MOVE, EV_CHANCE };
+
+typedef struct env {
+    int sub, nargs;
+    sc_expr **args;            /* closed; owned here */
+    const sc_node *next;
+    int next_env, next_round;
+    int depth;
+    uint64_t hash;
+} env;
+
+typedef struct memo {
+    const sc_node *n;
+    int env, round;
+    uint64_t count;
+} memo;
+
+typedef struct term {
+    int actor, type, expr;
+} term;
+
+typedef struct xctx {
+    brink_scenario *sc;
+    brink_error *err;
+    brink_status st;
+    int depth;
+    /* environments */
+    env *envs;
+    int nenvs, envcap;
+    htab envh;
+    /* count memo */
+    memo *memos;
+    int nmemo, memocap;
+    htab memoh;
+    /* interned strings */
+    const char **strs;
+    int nstrs, strcap;
+    htab strh;
+    /* events and views */
+    int *ev_kind, *ev_who, *ev_label;
+    int nev, evcap;
+    htab evh;
+    int *vw_parent, *vw_event;
+    int nvw, vwcap;
+    htab vwh;
+    /* infoset lookup (actor, view) */
+    int *xi_view, *xi_actor;
+    int xicap;
+    htab ish;
+    /* closed expressions */
+    htab exh;
+    /* pref combination cache: (pref, value expr) -> closed id */
+    int *pc_pref, *pc_val, *pc_res;
+    int npc, pccap;
+    htab pch;
+    /* build state */
+    int *view, *types, *level, *value;
+    term *terms;
+    int nterms, termcap;
+    int node;                  /* next node index */
+    int pend_mover;
+    uint64_t pend_seen;
+    const char *pend_text;
+    /* temporaries for key lookups */
+    const void *key;
+} xctx;
+
+typedef struct target {
+    const sc_node *n;
+    int env, round;
+} target;
+
+brink_status x_fail(xctx *x, const sc_loc *loc, brink_status code, const char *fmt,
+                    const char *a, const char *b);
+brink_status x_oom(xctx *x);
+/* Interned strings (copied into the scenario's arena): id, or the string itself. */
+int x_str_id(xctx *x, const char *s);
+const char *x_intern_str(xctx *x, const char *s);
+/* Intern a closed expression into sc->c.closed; owned: e is adopted or freed. */
+int x_intern_expr(xctx *x, sc_expr *e, int owned);
+/* An open expression instantiated in environment ei (a fresh copy), or its interned id. */
+sc_expr *x_inst(xctx *x, const sc_expr *e, int ei);
+int x_inst_id(xctx *x, const sc_expr *e, int ei);
+/* A value that must be known when the tree is built (if: conditions, repeat counts). */
+int x_const_value(xctx *x, const sc_expr *e, int ei, const char *what, mpq_t out);
+/* Interned environments (takes ownership of e->args). */
+int x_intern_env(xctx *x, env *e, const sc_loc *site);
+/* Where a control node (if / next / play / repeat) leads; 0 or -1 on error. */
+int x_resolve(xctx *x, const sc_node *n, int ei, int round, target *t);
+uint64_t x_sat_add(uint64_t a, uint64_t b);
+uint64_t x_sat_mul(uint64_t a, uint64_t b);
+/* Depth guard (tree depth and control hops). */
+int x_enter(xctx *x, const sc_node *n);
+/* Pass 1: nodes below n (memoised on node, environment and round). */
+uint64_t x_count(xctx *x, const sc_node *n, int ei, int round);
+
+#endif
