@@ -36,9 +36,14 @@ typedef struct brink_analysis_options {
     int scan_points;         /* thresholds: initial grid intervals (default 17, a prime, so
                                 grid points rarely sit exactly on a simple threshold) */
     double threshold_tol;    /* thresholds: final bracket width relative to the range (1e-10) */
-    int max_reduced_strats;  /* reduced strategic form: refuse enumeration beyond this many
-                                strategies per player (default 4096) */
+    long max_reduced_cells;  /* methods on the reduced strategic form (enumpure, enummixed,
+                                lcp) run only when it has at most this many cells (20000) */
     double time_limit;       /* per solve, seconds (0 = none) */
+    int all_limit_nodes;     /* questions re-solve asking for ALL equilibria only when the game
+                                has at most this many nodes (default 5000); larger games ask
+                                for one, since ties can make "all" exponentially many */
+    int max_profiles;        /* assess at most this many profiles per method (default 64);
+                                the rest are counted in nfound but not examined */
 } brink_analysis_options;
 
 void brink_analysis_options_init(brink_analysis_options *o);
@@ -62,6 +67,7 @@ typedef struct brink_equilibrium {
     double *issue_mean;      /* [nissues] expected value of numeric issues (0 for discrete) */
     int verified;            /* 1 = exact Nash check passed; 0 = checked in doubles only */
     int sequential;          /* 1 = passed the sequential-rationality check */
+    int completed;           /* off-path information sets whose choice was replaced */
     double max_regret;
 } brink_equilibrium;
 
@@ -115,6 +121,7 @@ typedef struct brink_analysis {
     int complete;                    /* the method claims all equilibria of its kind */
     int nfound;                      /* profiles the solver returned */
     int nrejected;                   /* of those, not sequentially rational */
+    int truncated;                   /* only the first max_profiles were examined */
     int count;                       /* equilibria kept (distinct after completion) */
     brink_equilibrium *eq;
     int ngroups;                     /* outcome groups: leaves with the same issue levels */
@@ -145,6 +152,7 @@ typedef struct brink_eqset {
     int count;
     brink_equilibrium *eq;
     int nfound, nrejected, complete;
+    int truncated;           /* more profiles than max_profiles were returned */
     char method[32];
     const char *method_why, *guarantee;
 } brink_eqset;

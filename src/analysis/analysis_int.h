@@ -23,6 +23,13 @@ brink_status an_groups(const brink_scenario *sc, const brink_efg *g, int *ngroup
                        char ***text, int **leaf_group, brink_error *err);
 void an_groups_free(int ngroups, char **text, int *leaf_group);
 
+/* Player infosets ordered by the pre-order index of their first node (ascending, or
+ * descending = deepest first). order has room for every player infoset. O(n log n). */
+void an_infosets_by_first_node(const brink_efg *g, int *order, int descending);
+
+/* eqsolve.c: cells of the reduced strategic form, counted without building it. */
+double an_reduced_cells(const brink_efg *g);
+
 /* Node weights within an information set: Bayes from reach when reached, else eq->belief. */
 void an_infoset_weights(const brink_efg *g, const brink_equilibrium *eq, int h, double *w);
 

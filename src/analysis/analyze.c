@@ -46,12 +46,16 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
     if (an_groups(sc, a->game, &a->ngroups, &a->group_text, &a->leaf_group, err))
         goto fail;
     brink_eqset s;
-    if (brink_analysis_solve(a->instance, a->leaf_group, a->ngroups, o, &s, err))
+    /* the main analysis asks for every equilibrium whatever the size */
+    brink_analysis_options main_o = *o;
+    main_o.all_limit_nodes = -1;
+    if (brink_analysis_solve(a->instance, a->leaf_group, a->ngroups, &main_o, &s, err))
         goto fail;
     a->count = s.count;
     a->eq = s.eq;
     a->nfound = s.nfound;
     a->nrejected = s.nrejected;
+    a->truncated = s.truncated;
     a->complete = s.complete;
     memcpy(a->method, s.method, sizeof a->method);
     a->method_why = s.method_why;

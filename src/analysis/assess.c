@@ -1,19 +1,22 @@
 /* assess.c — from a Nash equilibrium in behaviour strategies to an explained assessment.
  *
  * Given a behaviour profile the file computes, in doubles: reach probabilities (forward over
- * the pre-order), continuation values of every node for every player (backward), and for each
- * information set the value of each action at each member node. Then:
+ * the pre-order), each player's "reach by the others" (chance and the other players only),
+ * continuation values of every node for every player (backward), and for each information
+ * set the value of each action at each member node. Beliefs at an information set of player
+ * p follow Bayes' rule on the others' reach: on the path this is the usual posterior; off the
+ * path but reachable by the others' strategies (p's own earlier choices excluded it) the
+ * belief is still pinned down, because p's own moves are the same at every member (perfect
+ * recall). Only where the others' strategies exclude the set too is any belief allowed, and
+ * then the choice must be optimal for SOME belief (a small linear program, GLPK).
  *
- *   on the path (reached with positive probability) beliefs follow Bayes' rule and the
- *   chosen actions must be optimal against them;
- *   off the path any belief is allowed: the choice must be optimal for SOME belief over the
- *   members (a small linear program, GLPK, for non-singleton sets). A choice no belief
- *   supports — a non-credible threat, typically inherited from a strategic-form solution,
- *   where off-path play is arbitrary — is replaced by the best reply to uniform beliefs,
- *   deepest information sets first, repeated until nothing changes.
- *
- * The result is a weak perfect Bayesian equilibrium when every check passes (eq->sequential).
- * Exact behaviour (behavq) is carried along: replaced choices are pure, hence exact.
+ * Strategic-form solutions leave off-path play arbitrary (the reduced form even fills sets
+ * excluded by the player's own choices with uniform play). So choices that the beliefs do not
+ * support are replaced by best replies (to the pinned belief, or to uniform beliefs when
+ * free), deepest information sets first, pass after pass until nothing changes; on-path
+ * choices are never changed, only checked. The result is a weak perfect Bayesian equilibrium
+ * (with beliefs consistent wherever the others' strategies reach) when every check passes
+ * (eq->sequential). Exact behaviour (behavq) is carried along: replaced choices are pure.
  */
 #include <glpk.h>
 #include <math.h>
@@ -48,6 +51,21 @@ static void compute_reach(const brink_efg *g, const double *behav, double *reach
     reach[0] = 1;
     for (int v = 1; v < g->nnodes; v++)
         reach[v] = reach[g->node_parent[v]] * behav[g->node_action[v]];
+}
+
+/* xr[p * N + v]: probability of reaching v counting chance and players other than p. */
+static void compute_xreach(const brink_efg *g, const double *behav, double *xr)
+{
+    int N = g->nnodes;
+    for (int p = 0; p < g->nplayers; p++) {
+        double *r = xr + (size_t)p * (size_t)N;
+        r[0] = 1;
+        for (int v = 1; v < N; v++) {
+            int par = g->node_parent[v];
+            int mover = g->infoset_player[g->node_infoset[par]];
+            r[v] = r[par] * (mover == p ? 1.0 : behav[g->node_action[v]]);
+        }
+    }
 }
 
 /* U[v * np + i]: expected payoff of player i from node v on. */
@@ -175,6 +193,7 @@ out:
 typedef struct work {
     const brink_efg *g;
     double *reach, *U, *Q, *mu, *sig;   /* sig: scratch per action */
+    double *xreach;          /* [np * nnodes]: reach by chance and the other players */
     int *order;            /* player infosets by decreasing first-member pre-order */
     int maxm, maxk;
 } work;
@@ -198,6 +217,60 @@ static double infoset_reach(const work *w, int h)
     for (int j = 0; j < g->infoset_nmembers[h]; j++)
         r += w->reach[g->infoset_member[g->infoset_member_start[h] + j]];
     return r;
+}
+
+/* Bayes on the others' reach; returns 0 when the others' strategies exclude the set (the
+ * belief is then free). */
+static int pinned_belief(const work *w, int h, double *mu)
+{
+    const brink_efg *g = w->g;
+    int p = g->infoset_player[h], m = g->infoset_nmembers[h], ms = g->infoset_member_start[h];
+    const double *r = w->xreach + (size_t)p * (size_t)g->nnodes;
+    double R = 0;
+    for (int x = 0; x < m; x++)
+        R += r[g->infoset_member[ms + x]];
+    if (R <= 0)
+        return 0;
+    for (int x = 0; x < m; x++)
+        mu[x] = r[g->infoset_member[ms + x]] / R;
+    return 1;
+}
+
+/* Is every action in the support of sigma a best reply to belief mu? ev: scratch [k]. */
+static int optimal(const double *Q, int m, int k, const double *sigma, const double *mu,
+                   double tol, double *ev)
+{
+    double best = -INFINITY, scale = 1;
+    for (int a = 0; a < k; a++) {
+        ev[a] = 0;
+        for (int x = 0; x < m; x++)
+            ev[a] += mu[x] * Q[x * k + a];
+        if (ev[a] > best)
+            best = ev[a];
+        if (fabs(ev[a]) > scale)
+            scale = fabs(ev[a]);
+    }
+    for (int a = 0; a < k; a++)
+        if (sigma[a] > tol && ev[a] < best - tol * scale)
+            return 0;
+    return 1;
+}
+
+/* A pure best reply to belief mu (the first of equal ones). */
+static int best_reply(const double *Q, int m, int k, const double *mu, double tol)
+{
+    int best = 0;
+    double bv = -INFINITY;
+    for (int a = 0; a < k; a++) {
+        double s = 0;
+        for (int x = 0; x < m; x++)
+            s += mu[x] * Q[x * k + a];
+        if (s > bv + tol) {
+            bv = s;
+            best = a;
+        }
+    }
+    return best;
 }
 
 brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *behavq,
@@ -224,11 +297,12 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
     w.mu = brink_calloc((size_t)w.maxm + 1, sizeof *w.mu);
     w.order = brink_calloc((size_t)(nh ? nh : 1), sizeof *w.order);
     w.sig = brink_calloc((size_t)w.maxk + 1, sizeof *w.sig);
+    w.xreach = brink_calloc((size_t)g->nnodes * (size_t)np, sizeof *w.xreach);
     if (behavq)
         eq->behavq = brink_q_array_new((size_t)g->nactions);
     brink_status st = BRINK_OK;
     if (!eq->behav || !eq->belief || !eq->on_path || !eq->reach || !eq->value || !w.U || !w.Q ||
-        !w.mu || !w.order || !w.sig || (behavq && !eq->behavq)) {
+        !w.mu || !w.order || !w.sig || !w.xreach || (behavq && !eq->behavq)) {
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory assessing an equilibrium");
         goto out;
     }
@@ -238,26 +312,18 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
         for (int a = 0; a < g->nactions; a++)
             mpq_set(eq->behavq[a], behavq[a]);
 
-    /* deepest first: decreasing pre-order index of the first member (insertion sort; the
-     * number of information sets is modest) */
-    for (int h = 0; h < nh; h++) {
-        int v = g->infoset_member[g->infoset_member_start[h]];
-        int j = h;
-        while (j > 0 && g->infoset_member[g->infoset_member_start[w.order[j - 1]]] < v) {
-            w.order[j] = w.order[j - 1];
-            j--;
-        }
-        w.order[j] = h;
-    }
+    /* deepest first: decreasing pre-order index of the first member */
+    an_infosets_by_first_node(g, w.order, 1);
 
     compute_reach(g, eq->behav, eq->reach);
-    compute_values(g, eq->behav, w.U);
     for (int h = 0; h < nh; h++)
         eq->on_path[h] = infoset_reach(&w, h) > tol;
 
-    /* complete off-path play */
+    /* complete off-path play: replace choices the beliefs do not support */
     for (int pass = 0; pass < MAX_PASSES; pass++) {
         int changed = 0;
+        compute_xreach(g, eq->behav, w.xreach);
+        compute_values(g, eq->behav, w.U);
         for (int oi = 0; oi < nh; oi++) {
             int h = w.order[oi];
             if (eq->on_path[h])
@@ -265,19 +331,14 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
             int m = g->infoset_nmembers[h], k = g->infoset_nactions[h],
                 a0 = g->infoset_action_start[h];
             fill_Q(&w, h, w.Q);
-            if (supported(w.Q, m, k, eq->behav + a0, tol, w.mu))
+            int pinned = pinned_belief(&w, h, w.mu);
+            if (pinned ? optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, w.sig)
+                       : supported(w.Q, m, k, eq->behav + a0, tol, w.mu))
                 continue;
-            int best = 0;
-            double bv = -INFINITY;
-            for (int a = 0; a < k; a++) {
-                double s = 0;
+            if (!pinned)
                 for (int x = 0; x < m; x++)
-                    s += w.Q[x * k + a] / m;
-                if (s > bv + tol) {
-                    bv = s;
-                    best = a;
-                }
-            }
+                    w.mu[x] = 1.0 / m;
+            int best = best_reply(w.Q, m, k, w.mu, tol);
             for (int a = 0; a < k; a++) {
                 eq->behav[a0 + a] = a == best;
                 if (eq->behavq)
@@ -285,11 +346,14 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
             }
             compute_values(g, eq->behav, w.U);
             changed = 1;
+            eq->completed++;
         }
         if (!changed)
             break;
     }
     compute_reach(g, eq->behav, eq->reach);   /* on-path play is unchanged; kept for clarity */
+    compute_xreach(g, eq->behav, w.xreach);
+    compute_values(g, eq->behav, w.U);
 
     /* final check and beliefs */
     eq->sequential = 1;
@@ -297,33 +361,19 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
         int m = g->infoset_nmembers[h], k = g->infoset_nactions[h],
             a0 = g->infoset_action_start[h], ms = g->infoset_member_start[h];
         fill_Q(&w, h, w.Q);
-        double R = infoset_reach(&w, h);
-        if (R > tol) {
-            double best = -INFINITY, scale = 1;
-            double *ev = w.sig;
-            for (int a = 0; a < k; a++) {
-                ev[a] = 0;
-                for (int x = 0; x < m; x++)
-                    ev[a] += w.reach[g->infoset_member[ms + x]] / R * w.Q[x * k + a];
-                if (ev[a] > best)
-                    best = ev[a];
-                if (fabs(ev[a]) > scale)
-                    scale = fabs(ev[a]);
-            }
-            for (int a = 0; a < k; a++)
-                if (eq->behav[a0 + a] > tol && ev[a] < best - tol * scale)
-                    eq->sequential = 0;
-            for (int x = 0; x < m; x++)
-                eq->belief[g->infoset_member[ms + x]] = w.reach[g->infoset_member[ms + x]] / R;
+        int ok;
+        if (pinned_belief(&w, h, w.mu)) {
+            ok = optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, w.sig);
         } else {
-            if (!supported(w.Q, m, k, eq->behav + a0, tol, w.mu)) {
-                eq->sequential = 0;
+            ok = supported(w.Q, m, k, eq->behav + a0, tol, w.mu);
+            if (!ok)
                 for (int x = 0; x < m; x++)
                     w.mu[x] = 1.0 / m;
-            }
-            for (int x = 0; x < m; x++)
-                eq->belief[g->infoset_member[ms + x]] = w.mu[x];
         }
+        if (!ok)
+            eq->sequential = 0;
+        for (int x = 0; x < m; x++)
+            eq->belief[g->infoset_member[ms + x]] = w.mu[x];
     }
     for (int i = 0; i < np; i++)
         eq->value[i] = w.U[i];
@@ -333,9 +383,36 @@ out:
     free(w.mu);
     free(w.order);
     free(w.sig);
+    free(w.xreach);
     if (st)
         an_eq_free(eq, g);
     return st;
+}
+
+static int cmp_pair(const void *x, const void *y)
+{
+    const int *a = x, *b = y;
+    return (a[0] > b[0]) - (a[0] < b[0]);
+}
+
+void an_infosets_by_first_node(const brink_efg *g, int *order, int descending)
+{
+    int nh = g->player_infoset_start[g->nplayers];
+    int *pairs = brink_calloc((size_t)(nh ? nh : 1) * 2, sizeof *pairs);
+    if (!pairs) {   /* no memory: the natural order is still a valid (slower) order */
+        for (int h = 0; h < nh; h++)
+            order[h] = descending ? nh - 1 - h : h;
+        return;
+    }
+    for (int h = 0; h < nh; h++) {
+        int v = g->infoset_member[g->infoset_member_start[h]];
+        pairs[2 * h] = descending ? -v : v;
+        pairs[2 * h + 1] = h;
+    }
+    qsort(pairs, (size_t)nh, 2 * sizeof *pairs, cmp_pair);
+    for (int h = 0; h < nh; h++)
+        order[h] = pairs[2 * h + 1];
+    free(pairs);
 }
 
 void an_infoset_weights(const brink_efg *g, const brink_equilibrium *eq, int h, double *w)

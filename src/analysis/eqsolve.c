@@ -22,15 +22,24 @@ void brink_analysis_options_init(brink_analysis_options *o)
     o->questions = 1;
     o->scan_points = 17;
     o->threshold_tol = 1e-10;
-    o->max_reduced_strats = 4096;
     o->time_limit = 0;
+    o->max_profiles = 64;
+    o->all_limit_nodes = 5000;
+    o->max_reduced_cells = 20000;
 }
 
 enum { NEED_PI = 1, NEED_IMPERFECT = 2, NEED_2P = 4 };
 
-/* Plans, best first. A plan applies when its first method is registered and the game has
- * what the plan needs; the other methods of the plan run too (when registered) and their
- * equilibria are merged, e.g. every pure equilibrium plus one that may be mixed. */
+/* Methods that work on the reduced strategic form run only when that form is small enough
+ * (reduced_ok below); the others always may. */
+static int uses_reduced_form(const char *name)
+{
+    return !strcmp(name, "enumpure") || !strcmp(name, "enummixed") || !strcmp(name, "lcp");
+}
+
+/* Plans, best first. A plan applies when the game has what it needs and its first method is
+ * registered; the other methods of the plan run too (when registered) and their equilibria
+ * are merged, e.g. every extreme equilibrium plus a sequential one with its beliefs. */
 #define PLAN_MAX 3
 static const struct {
     const char *methods[PLAN_MAX];
@@ -39,11 +48,14 @@ static const struct {
 } PLANS[] = {
     {{"spe"}, NEED_PI,
      "perfect information: backward induction finds every subgame-perfect equilibrium exactly"},
-    {{"sequential"}, NEED_IMPERFECT,
-     "imperfect information: sequential equilibria, beliefs included"},
-    {{"enummixed"}, NEED_IMPERFECT | NEED_2P,
-     "two actors, imperfect information: every extreme equilibrium of the reduced strategic "
-     "form, mixed ones included, each checked for sequential rationality"},
+    {{"enummixed", "sequential"}, NEED_IMPERFECT | NEED_2P,
+     "two actors, imperfect information, small: every extreme equilibrium of the reduced "
+     "strategic form (mixed ones included) and a sequential equilibrium, each checked for "
+     "sequential rationality"},
+    {{"sequential", "enumpure"}, NEED_IMPERFECT | NEED_2P,
+     "two actors, imperfect information: a sequential (quasi-perfect) equilibrium with its "
+     "beliefs, plus every pure-strategy equilibrium when the reduced strategic form is small, "
+     "each checked for sequential rationality"},
     {{"enumpure", "seqlcp"}, NEED_IMPERFECT | NEED_2P,
      "two actors, imperfect information: every pure-strategy equilibrium of the reduced "
      "strategic form, plus the one Lemke's algorithm finds on the sequence form (possibly "
@@ -51,14 +63,90 @@ static const struct {
     {{"seqlcp"}, NEED_IMPERFECT | NEED_2P,
      "two actors, imperfect information: Lemke's algorithm on the sequence form, checked for "
      "sequential rationality"},
-    {{"enumpure"}, NEED_IMPERFECT,
-     "imperfect information: every pure-strategy equilibrium of the reduced strategic form, "
-     "each checked for sequential rationality"},
+    {{"enumpure", "agent-logit"}, NEED_IMPERFECT,
+     "imperfect information: every pure-strategy equilibrium of the reduced strategic form "
+     "(and the limit of the agent quantal-response path when registered), each checked for "
+     "sequential rationality"},
     {{"enumpure"}, 0, "every pure-strategy equilibrium of the reduced strategic form"},
 };
 #define NPLANS ((int)(sizeof PLANS / sizeof PLANS[0]))
 
-static int plan_applies(int i, const brink_efg *g)
+/* Number of reduced pure strategies of player p, without building the strategic form: with
+ * perfect recall each information set hangs under one own sequence (the player's last action
+ * on the way to it), and count(h) = sum over actions a of the product of count(h') over the
+ * sets h' under (h, a); the player's total is the product over the sets under the empty
+ * sequence. Doubles: huge counts become large or infinite, which is all the caller needs. */
+static double reduced_count(const brink_efg *g, int p, double *cnt, int *parent_action)
+{
+    int h0 = g->player_infoset_start[p], h1 = g->player_infoset_start[p + 1];
+    for (int h = h0; h < h1; h++) {
+        int v = g->infoset_member[g->infoset_member_start[h]];
+        parent_action[h - h0] = -1;
+        for (int u = v; u > 0; u = g->node_parent[u]) {
+            int par = g->node_parent[u];
+            if (g->infoset_player[g->node_infoset[par]] == p) {
+                parent_action[h - h0] = g->node_action[u];
+                break;
+            }
+        }
+    }
+    /* deeper sets have larger first-node indices: go from the last set to the first, folding
+     * each finished count into its parent action's product (kept in cnt per action) */
+    int a0 = g->player_action_start[p], na = g->player_action_start[p + 1] - a0;
+    for (int k = 0; k < na; k++)
+        cnt[k] = 1;
+    double total = 1;
+    int nh = h1 - h0;
+    int *order = brink_calloc((size_t)(nh ? nh : 1), sizeof *order);
+    if (!order)
+        return INFINITY;
+    /* order by first node, descending */
+    int *all = brink_calloc((size_t)g->player_infoset_start[g->nplayers] + 1, sizeof *all);
+    if (!all) {
+        free(order);
+        return INFINITY;
+    }
+    an_infosets_by_first_node(g, all, 1);
+    int k = 0;
+    for (int i = 0; i < g->player_infoset_start[g->nplayers]; i++)
+        if (all[i] >= h0 && all[i] < h1)
+            order[k++] = all[i];
+    free(all);
+    for (int i = 0; i < nh; i++) {
+        int h = order[i];
+        double c = 0;
+        for (int a = 0; a < g->infoset_nactions[h]; a++)
+            c += cnt[g->infoset_action_start[h] + a - a0];
+        int pa = parent_action[h - h0];
+        if (pa < 0)
+            total *= c;
+        else
+            cnt[pa - a0] *= c;
+    }
+    free(order);
+    return total;
+}
+
+double an_reduced_cells(const brink_efg *g)
+{
+    int na = g->nactions, nh = g->player_infoset_start[g->nplayers];
+    double *cnt = brink_calloc((size_t)(na ? na : 1), sizeof *cnt);
+    int *pa = brink_calloc((size_t)(nh ? nh : 1), sizeof *pa);
+    double cells = cnt && pa ? 1 : INFINITY;
+    for (int p = 0; p < g->nplayers && cnt && pa; p++)
+        cells *= reduced_count(g, p, cnt, pa);
+    free(cnt);
+    free(pa);
+    return cells;
+}
+
+/* Is the reduced strategic form small enough for enumeration (o->max_reduced_cells)? */
+static int reduced_ok(const brink_efg *g, const brink_analysis_options *o)
+{
+    return an_reduced_cells(g) <= (double)o->max_reduced_cells;
+}
+
+static int plan_applies(int i, const brink_efg *g, int small_nf)
 {
     unsigned n = PLANS[i].need;
     if ((n & NEED_PI) && !g->perfect_info)
@@ -67,7 +155,10 @@ static int plan_applies(int i, const brink_efg *g)
         return 0;
     if ((n & NEED_2P) && g->nplayers != 2)
         return 0;
-    return brink_solver_find(PLANS[i].methods[0]) != NULL;
+    const char *first = PLANS[i].methods[0];
+    if (uses_reduced_form(first) && !small_nf)
+        return 0;
+    return brink_solver_find(first) != NULL;
 }
 
 const brink_solver *brink_analysis_method(const brink_efg *g, const brink_analysis_options *o,
@@ -82,8 +173,14 @@ const brink_solver *brink_analysis_method(const brink_efg *g, const brink_analys
             *why = "chosen by the user";
         return s;
     }
+    brink_analysis_options defaults;
+    if (!o) {
+        brink_analysis_options_init(&defaults);
+        o = &defaults;
+    }
+    int small = g->perfect_info ? 0 : reduced_ok(g, o);
     for (int i = 0; i < NPLANS; i++) {
-        if (plan_applies(i, g)) {
+        if (plan_applies(i, g, small)) {
             if (why)
                 *why = PLANS[i].why;
             return brink_solver_find(PLANS[i].methods[0]);
@@ -155,8 +252,8 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
     brink_game game = {BRINK_GAME_EFG, NULL, g};
     brink_solve_options so;
     brink_solve_options_init(&so);
-    so.exact = 1;
-    so.all = 1;
+    so.exact = 0;   /* exact pivoting is slow; methods still certify exactly (profiles carry q) */
+    so.all = o->all_limit_nodes < 0 || g->nnodes <= o->all_limit_nodes;
     so.time_limit = o->time_limit;
     brink_profile_list l;
     brink_profile_list_init(&l);
@@ -178,7 +275,12 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     }
     out->eq = grown;
-    for (int i = 0; i < l.count && !st; i++) {
+    int examine = l.count;
+    if (o->max_profiles > 0 && examine > o->max_profiles) {
+        examine = o->max_profiles;
+        out->truncated = 1;
+    }
+    for (int i = 0; i < examine && !st; i++) {
         brink_equilibrium eq;
         st = an_assess(g, l.items[i].p, l.items[i].q ? (const mpq_t *)l.items[i].q : NULL, o->tol,
                        &eq, err);
@@ -188,8 +290,22 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         for (int j = 0; keep && j < out->count; j++)
             if (same_play(g, &eq, &out->eq[j], o->tol))
                 keep = -1;
-        if (keep == 1)
-            st = verify(g, &eq, err);
+        if (keep == 1) {
+            const brink_profile *pr = &l.items[i];
+            if (!eq.completed && pr->verified == 1 && pr->valueq && pr->nvalue == g->nplayers) {
+                /* unchanged and already verified exactly by brink_solve */
+                eq.verified = 1;
+                eq.max_regret = pr->max_regret;
+                eq.valueq = brink_q_array_new((size_t)g->nplayers);
+                if (!eq.valueq)
+                    st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+                else
+                    for (int k = 0; k < g->nplayers; k++)
+                        mpq_set(eq.valueq[k], pr->valueq[k]);
+            } else {
+                st = verify(g, &eq, err);
+            }
+        }
         if (!st && keep == 1 && eq.verified < 0)
             keep = 0;   /* completing off-path play broke the equilibrium: not kept */
         if (!st && keep == 1)
@@ -235,15 +351,16 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
      * game is skipped when another one answers */
     brink_status st = BRINK_EUNSUPPORTED;
     brink_error_set(err, st, "no registered method applies to this game");
+    int small = g->perfect_info ? 0 : reduced_ok(g, o);
     for (int i = 0; i < NPLANS; i++) {
-        if (!plan_applies(i, g))
+        if (!plan_applies(i, g, small))
             continue;
         brink_eqset_free(out, g);
         int ran = 0;
         st = BRINK_OK;
         for (int k = 0; k < PLAN_MAX && PLANS[i].methods[k]; k++) {
             const brink_solver *s = brink_solver_find(PLANS[i].methods[k]);
-            if (!s)
+            if (!s || (uses_reduced_form(PLANS[i].methods[k]) && !small))
                 continue;
             brink_error local;
             brink_error_clear(&local);
@@ -308,7 +425,30 @@ static void one_choice(const brink_efg *g, const brink_eqset *s, int h, int prob
             first = 0;
         }
     } else {
-        snprintf(buf, size, "varies across equilibria");
+        /* equilibria disagree: name the distinct choices ("hold_firm or concede") */
+        int seen[64] = {0}, mixed = 0;
+        for (int e = 0; e < s->count; e++) {
+            int pe = -1;
+            for (int a = 0; a < na; a++)
+                if (s->eq[e].behav[a0 + a] > 1 - 1e-9)
+                    pe = a;
+            if (pe >= 0 && pe < 64)
+                seen[pe] = 1;
+            else
+                mixed = 1;
+        }
+        len += (size_t)snprintf(buf + len, size - len, "either ");
+        for (int a = 0, first = 1; a < na && a < 64 && len < size; a++) {
+            if (!seen[a])
+                continue;
+            len += (size_t)snprintf(buf + len, size - len, "%s%s", first ? "" : " or ",
+                                    g->action_label[a0 + a]);
+            first = 0;
+        }
+        if (mixed && len < size)
+            len += (size_t)snprintf(buf + len, size - len, " or a mixture");
+        if (len < size)
+            snprintf(buf + len, size - len, " (several equilibria)");
     }
 }
 
@@ -332,13 +472,20 @@ void brink_analysis_choice_text(const brink_scenario *sc, const brink_efg *g,
         snprintf(buf, size, "%s", n ? first : "");
         return;
     }
+    /* name each decision by the actor's type when they all saw the same, else by the view */
+    int same_view = 1;
+    for (int k = 1; k < n; k++)
+        if (strcmp(brink_scenario_infoset_view(sc, infosets[k]),
+                   brink_scenario_infoset_view(sc, infosets[0])) != 0)
+            same_view = 0;
     size_t len = 0;
     for (int k = 0; k < n && len < size; k++) {
         int h = infosets[k], p = g->infoset_player[h], t = brink_scenario_infoset_type(sc, h);
         const char *view = brink_scenario_infoset_view(sc, h);
         one_choice(g, s, h, probs, cur, sizeof cur);
-        len += (size_t)snprintf(buf + len, size - len, "%s%s: %s", k ? "; " : "",
-                                t >= 0 ? brink_scenario_type_name(sc, p, t)
-                                       : view[0] ? view : g->infoset_label[h], cur);
+        const char *name = same_view && t >= 0 ? brink_scenario_type_name(sc, p, t)
+                           : view[0]           ? view
+                                               : "at the start";
+        len += (size_t)snprintf(buf + len, size - len, "%s%s: %s", k ? "; " : "", name, cur);
     }
 }

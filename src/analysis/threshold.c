@@ -128,22 +128,12 @@ static int main_action(const brink_efg *g, const brink_eqset *s, int h)
     return best;
 }
 
-/* Exact payoff gap of the mover at h between actions a1 and a0, behaviour fixed (player
- * infosets from behavq, chance from the game's current binding). Weighted by reach (Bayes,
- * unnormalised: the sign is what matters, and zero is zero), uniform when unreached. */
-static brink_status gap_exact(const brink_efg *g, const mpq_t *behavq, int h, int a1, int a0,
-                              mpq_t out, brink_error *err)
+/* Exact reach probabilities and continuation values of every player, behaviour fixed
+ * (player infosets from behavq, chance from the game's current binding). */
+static void exact_eval(const brink_efg *g, const mpq_t *behavq, mpq_t *reach, mpq_t *U,
+                       mpq_t tmp)
 {
-    int N = g->nnodes, p = g->infoset_player[h], np = g->nplayers;
-    int first_chance = g->player_infoset_start[np];
-    mpq_t *reach = brink_q_array_new((size_t)N), *U = brink_q_array_new((size_t)N);
-    mpq_t tmp, w;
-    if (!reach || !U) {
-        brink_q_array_free(reach, (size_t)N);
-        brink_q_array_free(U, (size_t)N);
-        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
-    }
-    mpq_inits(tmp, w, NULL);
+    int N = g->nnodes, np = g->nplayers, first_chance = g->player_infoset_start[np];
 #define PROB(act, hh) ((hh) >= first_chance ? g->action_probq[act] : behavq[act])
     mpq_set_ui(reach[0], 1, 1);
     for (int v = 1; v < N; v++) {
@@ -152,40 +142,47 @@ static brink_status gap_exact(const brink_efg *g, const mpq_t *behavq, int h, in
     }
     for (int v = N - 1; v >= 0; v--) {
         int hh = g->node_infoset[v];
+        mpq_t *u = U + (size_t)v * (size_t)np;
         if (hh < 0) {
-            mpq_set(U[v], g->leaf_payq[(size_t)g->node_leaf[v] * (size_t)np + (size_t)p]);
+            for (int i = 0; i < np; i++)
+                mpq_set(u[i], g->leaf_payq[(size_t)g->node_leaf[v] * (size_t)np + (size_t)i]);
             continue;
         }
-        mpq_set_ui(U[v], 0, 1);
+        for (int i = 0; i < np; i++)
+            mpq_set_ui(u[i], 0, 1);
         int b0 = g->infoset_action_start[hh];
         for (int a = 0; a < g->infoset_nactions[hh]; a++) {
             if (mpq_sgn(PROB(b0 + a, hh)) == 0)
                 continue;
-            mpq_mul(tmp, PROB(b0 + a, hh), U[brink_efg_child(g, v, a)]);
-            mpq_add(U[v], U[v], tmp);
+            const mpq_t *uc = U + (size_t)brink_efg_child(g, v, a) * (size_t)np;
+            for (int i = 0; i < np; i++) {
+                mpq_mul(tmp, PROB(b0 + a, hh), uc[i]);
+                mpq_add(u[i], u[i], tmp);
+            }
         }
     }
 #undef PROB
-    int m = g->infoset_nmembers[h], ms = g->infoset_member_start[h];
-    int reached = 0;
+}
+
+/* Payoff gap of the mover at h between actions a1 and a0: weighted by reach (Bayes,
+ * unnormalised: the sign is what matters, and zero is zero), uniform when unreached. */
+static void gap_from(const brink_efg *g, const mpq_t *reach, const mpq_t *U, int h, int a1,
+                     int a0, mpq_t out, mpq_t tmp)
+{
+    int np = g->nplayers, p = g->infoset_player[h];
+    int m = g->infoset_nmembers[h], ms = g->infoset_member_start[h], reached = 0;
     for (int x = 0; x < m; x++)
         if (mpq_sgn(reach[g->infoset_member[ms + x]]) > 0)
             reached = 1;
     mpq_set_ui(out, 0, 1);
     for (int x = 0; x < m; x++) {
         int v = g->infoset_member[ms + x];
+        mpq_sub(tmp, U[(size_t)brink_efg_child(g, v, a1) * (size_t)np + (size_t)p],
+                U[(size_t)brink_efg_child(g, v, a0) * (size_t)np + (size_t)p]);
         if (reached)
-            mpq_set(w, reach[v]);
-        else
-            mpq_set_ui(w, 1, 1);
-        mpq_sub(tmp, U[brink_efg_child(g, v, a1)], U[brink_efg_child(g, v, a0)]);
-        mpq_mul(tmp, tmp, w);
+            mpq_mul(tmp, tmp, reach[v]);
         mpq_add(out, out, tmp);
     }
-    mpq_clears(tmp, w, NULL);
-    brink_q_array_free(reach, (size_t)N);
-    brink_q_array_free(U, (size_t)N);
-    return BRINK_OK;
 }
 
 /* Same in doubles, for Brent (normalised by the reach of h so the scale is a payoff). */
@@ -241,108 +238,234 @@ static double gap_double(double x, void *vp)
     return d;
 }
 
-static brink_status pin_down(tctx *t, const mpq_t lo, const mpq_t hi, brink_flip *fl)
+/* Scratch for exact certification. */
+typedef struct certw {
+    mpq_t *reach, *U, gap, tmp;
+    size_t nU;
+} certw;
+
+/* Try to show that the flip in [lo, hi] (equilibria `below` at lo and `above` at hi) is
+ * exactly at the simplest rational r of the bracket: some information set whose choice
+ * differs across the bracket has, with below's behaviour fixed, a payoff gap strictly
+ * negative at lo (a real preference, not a permanent tie) and exactly zero at r. */
+static brink_status certify(tctx *t, const brink_eqset *below, const brink_eqset *above,
+                            const mpq_t lo, const mpq_t hi, certw *w, mpq_t r, int *ok)
 {
-    brink_status st = BRINK_OK;
-    brink_eqset below;
-    memset(&below, 0, sizeof below);
-    char tmp[160];
     const brink_efg *g = brink_scenario_instance_game(t->in);
-    mpq_t r, gap, mid;
-    mpq_inits(r, gap, mid, NULL);
-    mpq_add(mid, lo, hi);
-    mpq_div_2exp(mid, mid, 1);
-    fl->lo = mpq_get_d(lo);
-    fl->hi = mpq_get_d(hi);
-    fl->at = mpq_get_d(mid);
-    fl->exact = 0;
-    if ((st = state_at(t, lo, &below, tmp, sizeof tmp)))
-        goto out;
-    brink_eqset above;
-    if ((st = state_at(t, hi, &above, tmp, sizeof tmp)))
-        goto out;
-    /* The flip happens because some actor becomes indifferent: look for an information set
-     * (watched ones first, then all) whose choice differs across the bracket and whose
-     * exact payoff gap vanishes at the simplest rational in the bracket. */
-    int h = -1, a0 = -1, a1 = -1;
     int nh = g->player_infoset_start[g->nplayers];
+    *ok = 0;
+    if (!below->count || !above->count || !below->eq[0].behavq)
+        return BRINK_OK;
     simplest_between(r, lo, hi);
-    int certified = 0;
-    for (int pass = 0; pass < 2 && !certified; pass++) {
+    /* candidates: watched infosets first, then all */
+    int *cand = brink_calloc((size_t)(t->nwatch + nh + 1), sizeof *cand);
+    int *c0 = brink_calloc((size_t)(t->nwatch + nh + 1), sizeof *c0);
+    int *c1 = brink_calloc((size_t)(t->nwatch + nh + 1), sizeof *c1);
+    mpq_t *glo = NULL;
+    int nc = 0;
+    brink_status st = BRINK_OK;
+    if (!cand || !c0 || !c1) {
+        st = brink_error_set(t->err, BRINK_ENOMEM, "out of memory");
+        goto out;
+    }
+    for (int pass = 0; pass < 2; pass++) {
         int n = pass == 0 ? t->nwatch : nh;
-        for (int k = 0; k < n && !certified; k++) {
-            int hh = pass == 0 ? t->watch[k] : k;
-            int x = main_action(g, &below, hh), y = main_action(g, &above, hh);
+        for (int k = 0; k < n; k++) {
+            int h = pass == 0 ? t->watch[k] : k;
+            int x = main_action(g, below, h), y = main_action(g, above, h);
             if (x < 0 || y < 0 || x == y)
                 continue;
-            if (h < 0) {
-                h = hh;
-                a0 = x;
-                a1 = y;
-            }
-            if (!below.eq[0].behavq)
-                continue;
-            /* the gap must be strictly negative below the flip (a real preference, not a
-             * permanent tie) and exactly zero at r */
-            for (int at = 0; at < 2; at++) {
-                mpq_set(t->values[t->param], at == 0 ? lo : r);
-                if ((st = brink_scenario_bind_q(t->in, (const mpq_t *)t->values, t->err)) ||
-                    (st = gap_exact(g, (const mpq_t *)below.eq[0].behavq, hh, y, x, gap,
-                                    t->err))) {
-                    brink_eqset_free(&above, g);
-                    goto out;
-                }
-                if (at == 0 && mpq_sgn(gap) >= 0)
-                    break;
-                if (at == 1 && mpq_sgn(gap) == 0)
-                    certified = 1;
-            }
+            cand[nc] = h;
+            c0[nc] = x;
+            c1[nc++] = y;
         }
     }
-    brink_eqset_free(&above, g);
-    if (certified) {
-        fl->exact = 1;
+    if (!nc)
+        goto out;
+    glo = brink_q_array_new((size_t)nc);
+    if (!glo) {
+        st = brink_error_set(t->err, BRINK_ENOMEM, "out of memory");
+        goto out;
+    }
+    const mpq_t *bq = (const mpq_t *)below->eq[0].behavq;
+    mpq_set(t->values[t->param], lo);
+    if ((st = brink_scenario_bind_q(t->in, (const mpq_t *)t->values, t->err)))
+        goto out;
+    exact_eval(g, bq, w->reach, w->U, w->tmp);
+    for (int k = 0; k < nc; k++)
+        gap_from(g, (const mpq_t *)w->reach, (const mpq_t *)w->U, cand[k], c1[k], c0[k], glo[k],
+                 w->tmp);
+    mpq_set(t->values[t->param], r);
+    if ((st = brink_scenario_bind_q(t->in, (const mpq_t *)t->values, t->err)))
+        goto out;
+    exact_eval(g, bq, w->reach, w->U, w->tmp);
+    for (int k = 0; k < nc && !*ok; k++) {
+        if (mpq_sgn(glo[k]) >= 0)
+            continue;
+        gap_from(g, (const mpq_t *)w->reach, (const mpq_t *)w->U, cand[k], c1[k], c0[k], w->gap,
+                 w->tmp);
+        if (mpq_sgn(w->gap) == 0)
+            *ok = 1;
+    }
+    /* Second certificate, for equilibria whose mixing moves with the parameter: in an
+     * equilibrium computed AT r, the actor at a set whose choice flips is exactly indifferent
+     * between the two choices (and the bracket around r is narrow). */
+    if (!*ok) {
+        brink_eqset at;
+        char tmp[160];
+        if ((st = state_at(t, r, &at, tmp, sizeof tmp)))
+            goto out;
+        for (int e = 0; e < at.count && !*ok; e++) {
+            if (!at.eq[e].behavq)
+                continue;
+            exact_eval(g, (const mpq_t *)at.eq[e].behavq, w->reach, w->U, w->tmp);
+            for (int k = 0; k < nc && !*ok; k++) {
+                gap_from(g, (const mpq_t *)w->reach, (const mpq_t *)w->U, cand[k], c1[k], c0[k],
+                         w->gap, w->tmp);
+                if (mpq_sgn(w->gap) == 0)
+                    *ok = 1;
+            }
+        }
+        brink_eqset_free(&at, g);
+    }
+out:
+    if (glo)
+        brink_q_array_free(glo, (size_t)nc);
+    free(cand);
+    free(c0);
+    free(c1);
+    return st;
+}
+
+/* Brent on the continuous gap of the first watched decision that flips (doubles). */
+static void brent(tctx *t, const brink_eqset *below, const brink_eqset *above, const mpq_t lo,
+                  const mpq_t hi, brink_flip *fl)
+{
+    const brink_efg *g = brink_scenario_instance_game(t->in);
+    int h = -1, a0 = -1, a1 = -1;
+    for (int k = 0; k < t->nwatch && h < 0; k++) {
+        int x = main_action(g, below, t->watch[k]), y = main_action(g, above, t->watch[k]);
+        if (x >= 0 && y >= 0 && x != y) {
+            h = t->watch[k];
+            a0 = x;
+            a1 = y;
+        }
+    }
+    if (h < 0 || !below->count)
+        return;
+    gapf f = {t, below->eq[0].behav, h, a1, a0, NULL, NULL, 0};
+    f.reach = brink_calloc((size_t)g->nnodes, sizeof *f.reach);
+    f.U = brink_calloc((size_t)g->nnodes, sizeof *f.U);
+    if (f.reach && f.U) {
+        double xl = mpq_get_d(lo), xh = mpq_get_d(hi);
+        double fa = gap_double(xl, &f), fb = gap_double(xh, &f);
+        /* GSL's Brent requires a sign change (else it reports an error) */
+        if (!f.failed && isfinite(fa) && isfinite(fb) && fa * fb < 0) {
+            gsl_function F = {gap_double, &f};
+            gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+            if (s && gsl_root_fsolver_set(s, &F, xl, xh) == GSL_SUCCESS) {
+                for (int it = 0; it < 100 && !f.failed; it++) {
+                    if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
+                        break;
+                    if (gsl_root_test_interval(gsl_root_fsolver_x_lower(s),
+                                               gsl_root_fsolver_x_upper(s), 0,
+                                               1e-15) == GSL_SUCCESS)
+                        break;
+                }
+                if (!f.failed)
+                    fl->at = gsl_root_fsolver_root(s);
+            }
+            gsl_root_fsolver_free(s);
+        }
+    }
+    free(f.reach);
+    free(f.U);
+}
+
+/* Certification is attempted once the bracket is this narrow (relative to the range), and
+ * then every CERTIFY_EVERY bisection steps: flips usually sit at simple rationals, which
+ * certification recognises long before plain bisection would reach threshold_tol. */
+#define CERTIFY_FROM 1e-3
+#define CERTIFY_EVERY 3
+
+static brink_status bisect(tctx *t, const mpq_t x0, const mpq_t x1, const char *s0,
+                           const char *s1, const mpq_t tolw, const mpq_t width, certw *w,
+                           brink_flip *fl)
+{
+    const brink_efg *g = brink_scenario_instance_game(t->in);
+    brink_eqset below, above, s;
+    memset(&below, 0, sizeof below);
+    memset(&above, 0, sizeof above);
+    char tmp[160], sm[160];
+    mpq_t a, b, m, r, from;
+    mpq_inits(a, b, m, r, from, NULL);
+    mpq_set(a, x0);
+    mpq_set(b, x1);
+    snprintf(fl->before, sizeof fl->before, "%s", s0);
+    snprintf(fl->after, sizeof fl->after, "%s", s1);
+    fl->at_point[0] = '\0';
+    fl->exact = 0;
+    brink_q_from_double_approx(from, CERTIFY_FROM, 1e-6);
+    mpq_mul(from, from, width);
+    brink_status st = state_at(t, a, &below, tmp, sizeof tmp);
+    if (!st)
+        st = state_at(t, b, &above, tmp, sizeof tmp);
+    for (int it = 0; it < 400 && !st; it++) {
+        mpq_sub(m, b, a);
+        if (mpq_cmp(m, tolw) <= 0)
+            break;
+        if (mpq_cmp(m, from) <= 0 && it % CERTIFY_EVERY == 0) {
+            int ok = 0;
+            if ((st = certify(t, &below, &above, a, b, w, r, &ok)))
+                break;
+            if (ok) {
+                fl->exact = 1;
+                break;
+            }
+        }
+        mpq_add(m, a, b);
+        mpq_div_2exp(m, m, 1);
+        if ((st = state_at(t, m, &s, sm, sizeof sm)))
+            break;
+        if (strcmp(sm, s0) == 0) {
+            mpq_set(a, m);
+            brink_eqset_free(&below, g);
+            below = s;
+        } else {
+            mpq_set(b, m);
+            brink_eqset_free(&above, g);
+            above = s;
+            /* a third state met on the way (typically indifference exactly at the flip) is
+             * reported as such; `after` stays the state beyond the flip */
+            if (strcmp(sm, s1) != 0)
+                snprintf(fl->at_point, sizeof fl->at_point, "%s", sm);
+            else
+                fl->at_point[0] = '\0';
+        }
+    }
+    if (!st && !fl->exact) {
+        int ok = 0;
+        st = certify(t, &below, &above, a, b, w, r, &ok);
+        fl->exact = ok;
+    }
+    fl->lo = mpq_get_d(a);
+    fl->hi = mpq_get_d(b);
+    if (!st && fl->exact) {
         fl->at = mpq_get_d(r);
         char *qs = brink_q_to_string(r);
         snprintf(fl->exactq, sizeof fl->exactq, "%s", qs ? qs : "");
         free(qs);
-        goto out;
+        fl->lo = fl->hi = fl->at;
+    } else if (!st) {
+        mpq_add(m, a, b);
+        mpq_div_2exp(m, m, 1);
+        fl->at = mpq_get_d(m);
+        brent(t, &below, &above, a, b, fl);
     }
-    if (h < 0 || !below.count)
-        goto out;
-    /* Brent on the continuous gap, when it changes sign across the bracket */
-    gapf f = {t, below.eq[0].behav, h, a1, a0, NULL, NULL, 0};
-    f.reach = brink_calloc((size_t)g->nnodes, sizeof *f.reach);
-    f.U = brink_calloc((size_t)g->nnodes, sizeof *f.U);
-    if (!f.reach || !f.U) {
-        free(f.reach);
-        free(f.U);
-        st = brink_error_set(t->err, BRINK_ENOMEM, "out of memory");
-        goto out;
-    }
-    double xl = mpq_get_d(lo), xh = mpq_get_d(hi);
-    double fa = gap_double(xl, &f), fb = gap_double(xh, &f);
-    if (!f.failed && isfinite(fa) && isfinite(fb) && fa * fb < 0) {
-        gsl_function F = {gap_double, &f};
-        gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
-        if (s && gsl_root_fsolver_set(s, &F, xl, xh) == GSL_SUCCESS) {
-            for (int it = 0; it < 100 && !f.failed; it++) {
-                if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
-                    break;
-                if (gsl_root_test_interval(gsl_root_fsolver_x_lower(s),
-                                           gsl_root_fsolver_x_upper(s), 0, 1e-15) == GSL_SUCCESS)
-                    break;
-            }
-            if (!f.failed)
-                fl->at = gsl_root_fsolver_root(s);
-        }
-        gsl_root_fsolver_free(s);
-    }
-    free(f.reach);
-    free(f.U);
-out:
+    (void)tmp;
     brink_eqset_free(&below, g);
-    mpq_clears(r, gap, mid, NULL);
+    brink_eqset_free(&above, g);
+    mpq_clears(a, b, m, r, from, NULL);
     return st;
 }
 
@@ -352,10 +475,16 @@ static brink_status threshold(tctx *t, brink_answer *ans, const mpq_t lo, const 
     const brink_efg *g = brink_scenario_instance_game(t->in);
     char (*text)[160] = brink_calloc((size_t)K + 1, sizeof *text);
     mpq_t *xs = brink_q_array_new((size_t)K + 1);
-    mpq_t a, b, m, width, tolw;
-    mpq_inits(a, b, m, width, tolw, NULL);
+    certw w;
+    memset(&w, 0, sizeof w);
+    w.nU = (size_t)g->nnodes * (size_t)g->nplayers;
+    w.reach = brink_q_array_new((size_t)g->nnodes);
+    w.U = brink_q_array_new(w.nU);
+    mpq_inits(w.gap, w.tmp, NULL);
+    mpq_t width, tolw;
+    mpq_inits(width, tolw, NULL);
     brink_status st = BRINK_OK;
-    if (!text || !xs) {
+    if (!text || !xs || !w.reach || !w.U) {
         st = brink_error_set(t->err, BRINK_ENOMEM, "out of memory");
         goto out;
     }
@@ -380,43 +509,15 @@ static brink_status threshold(tctx *t, brink_answer *ans, const mpq_t lo, const 
             continue;
         if (ans->nflips >= BRINK_ANALYSIS_MAX_FLIPS)
             break;
-        brink_flip *fl = &ans->flips[ans->nflips++];
-        snprintf(fl->before, sizeof fl->before, "%s", text[j]);
-        char sa[160], sm[160];
-        snprintf(sa, sizeof sa, "%s", text[j]);
-        snprintf(fl->after, sizeof fl->after, "%s", text[j + 1]);
-        mpq_set(a, xs[j]);
-        mpq_set(b, xs[j + 1]);
-        for (int it = 0; it < 200 && !st; it++) {
-            mpq_sub(m, b, a);
-            if (mpq_cmp(m, tolw) <= 0)
-                break;
-            mpq_add(m, a, b);
-            mpq_div_2exp(m, m, 1);
-            brink_eqset s;
-            st = state_at(t, m, &s, sm, sizeof sm);
-            if (st)
-                break;
-            brink_eqset_free(&s, g);
-            if (strcmp(sm, sa) == 0) {
-                mpq_set(a, m);
-            } else {
-                mpq_set(b, m);
-                /* a third state met on the way (typically indifference exactly at the
-                 * flip) is reported as such; `after` stays the state beyond the flip */
-                if (strcmp(sm, text[j + 1]) != 0)
-                    snprintf(fl->at_point, sizeof fl->at_point, "%s", sm);
-                else
-                    fl->at_point[0] = '\0';
-            }
-        }
-        if (!st)
-            st = pin_down(t, a, b, fl);
+        st = bisect(t, xs[j], xs[j + 1], text[j], text[j + 1], tolw, width, &w,
+                    &ans->flips[ans->nflips++]);
     }
 out:
     free(text);
     brink_q_array_free(xs, (size_t)K + 1);
-    mpq_clears(a, b, m, width, tolw, NULL);
+    brink_q_array_free(w.reach, (size_t)g->nnodes);
+    brink_q_array_free(w.U, w.nU);
+    mpq_clears(w.gap, w.tmp, width, tolw, NULL);
     return st;
 }
 

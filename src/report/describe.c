@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/analysis_int.h"
 #include "report/describe.h"
 
 int *rep_infoset_order(const brink_efg *g, int *n)
@@ -12,14 +13,7 @@ int *rep_infoset_order(const brink_efg *g, int *n)
     int *o = brink_calloc((size_t)(nh ? nh : 1), sizeof *o);
     if (!o)
         return NULL;
-    for (int h = 0; h < nh; h++) {
-        int v = g->infoset_member[g->infoset_member_start[h]], j = h;
-        while (j > 0 && g->infoset_member[g->infoset_member_start[o[j - 1]]] > v) {
-            o[j] = o[j - 1];
-            j--;
-        }
-        o[j] = h;
-    }
+    an_infosets_by_first_node(g, o, 0);
     *n = nh;
     return o;
 }

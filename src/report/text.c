@@ -15,6 +15,7 @@
 
 #define WIDTH 92
 #define MAX_SHOWN 6
+#define MAX_ALL_DECISIONS 30   /* above this, only decisions on the path are listed */
 
 /* Append text wrapped at WIDTH with `indent` spaces on every line. */
 static void wrap(brink_buf *out, const char *text, int indent)
@@ -131,10 +132,12 @@ static void game_line(const brink_analysis *a, brink_buf *out)
     char why[400];
     snprintf(why, sizeof why, "Method: %s: %s.", a->method, a->method_why ? a->method_why : "");
     wrap(out, why, 0);
-    brink_buf_printf(out, "        %d profile%s found, %d rejected as not sequentially rational, "
-                          "%d distinct equilibri%s kept; %.3g s.\n",
-                     a->nfound, a->nfound == 1 ? "" : "s", a->nrejected, a->count,
-                     a->count == 1 ? "um" : "a", a->seconds);
+    snprintf(why, sizeof why,
+             "%d profile%s found%s, %d rejected as not sequentially rational, %d distinct "
+             "equilibri%s kept; %.2g s.", a->nfound, a->nfound == 1 ? "" : "s",
+             a->truncated ? " (only the first examined)" : "", a->nrejected, a->count,
+             a->count == 1 ? "um" : "a", a->seconds);
+    wrap(out, why, 8);
 }
 
 static void strategies(const brink_analysis *a, const brink_equilibrium *eq, brink_buf *out)
@@ -145,8 +148,14 @@ static void strategies(const brink_analysis *a, const brink_equilibrium *eq, bri
     int *order = rep_infoset_order(g, &n);
     if (!order)
         return;
+    /* small games: every decision point; large ones: those on the path of play */
+    int all = n <= MAX_ALL_DECISIONS, hidden = 0;
     for (int k = 0; k < n; k++) {
         int h = order[k], a0 = g->infoset_action_start[h];
+        if (!all && !eq->on_path[h]) {
+            hidden++;
+            continue;
+        }
         char who[120], when[400], line[900];
         rep_who(sc, g, h, who, sizeof who);
         rep_when(sc, h, when, sizeof when);
@@ -178,15 +187,21 @@ static void strategies(const brink_analysis *a, const brink_equilibrium *eq, bri
                                          eq->on_path[h] ? "believes" : "belief off the path "
                                                                        "(one that supports this "
                                                                        "choice)");
-            for (int b = 0; b < nb && bl < sizeof line; b++) {
+            for (int b = 0, lead = 1; b < nb && bl < sizeof line; b++) {
                 char pc[32];
+                if (prob[b] <= 1e-12)   /* what the actor rules out is not worth a line */
+                    continue;
                 rep_pct(pc, sizeof pc, prob[b]);
-                bl += (size_t)snprintf(line + bl, sizeof line - bl, "%s%s %s", b ? "; " : "",
+                bl += (size_t)snprintf(line + bl, sizeof line - bl, "%s%s %s", lead ? "" : "; ",
                                        desc[b], pc);
+                lead = 0;
             }
             wrap(out, line, 6);
         }
     }
+    if (hidden)
+        brink_buf_printf(out, "  (%d decision points off the path of play not shown; --json lists "
+                              "them)\n", hidden);
     free(order);
 }
 
@@ -214,7 +229,8 @@ static void outcomes(const brink_analysis *a, const brink_equilibrium *eq, brink
             len += (size_t)snprintf(line + len, sizeof line - len, "%s %s %s", r ? ";" : "", pc,
                                     a->group_text[best]);
     }
-    wrap(out, line, 2);
+    if (a->ngroups > 1 || strcmp(a->group_text[0], "every outcome") != 0)
+        wrap(out, line, 2);
     for (int k = 0; k < brink_scenario_nissues(sc); k++)
         if (brink_scenario_issue_nlevels(sc, k) == 0) {
             char v[32];
@@ -275,6 +291,13 @@ static void differences(const brink_analysis *a, brink_buf *out)
         int h = order[k], a0 = g->infoset_action_start[h];
         if (!rep_differs(g, a, h))
             continue;
+        if (n > MAX_ALL_DECISIONS) {
+            int on = 0;
+            for (int e = 0; e < a->count; e++)
+                on |= a->eq[e].on_path[h];
+            if (!on)
+                continue;
+        }
         char who[120], when[400], line[1200];
         rep_who(a->sc, g, h, who, sizeof who);
         rep_when(a->sc, h, when, sizeof when);
@@ -303,6 +326,18 @@ static void differences(const brink_analysis *a, brink_buf *out)
     }
     if (!any)
         brink_buf_puts(out, "  only in beliefs or numbers shown above\n");
+    /* same outcomes and values everywhere? then the differences are off the path */
+    int same = 1;
+    for (int e = 1; e < a->count && same; e++) {
+        for (int i = 0; i < g->nplayers; i++)
+            if (fabs(a->eq[e].value[i] - a->eq[0].value[i]) > 1e-9)
+                same = 0;
+        for (int k = 0; k < a->ngroups; k++)
+            if (fabs(a->eq[e].group_prob[k] - a->eq[0].group_prob[k]) > 1e-9)
+                same = 0;
+    }
+    if (same)
+        brink_buf_puts(out, "  All of them lead to the same outcomes and expected values.\n");
     free(order);
 }
 
@@ -362,7 +397,7 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
     brink_buf_printf(out, "%-*s", wc, q->watch ? q->watch : "equilibria");
     for (int k = 0; k < ni; k++)
         if (brink_scenario_issue_nlevels(sc, k) == 0)
-            brink_buf_printf(out, " %9.9s", brink_scenario_issue_name(sc, k));
+            brink_buf_printf(out, " %11.11s", brink_scenario_issue_name(sc, k));
     for (int p = 0; p < g->nplayers; p++)
         brink_buf_printf(out, " %9.9s", brink_scenario_actor_id(sc, p));
     brink_buf_puts(out, "\n");
@@ -384,7 +419,7 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
                 continue;
             char v[32];
             rep_num(v, sizeof v, an->issue_mean[(size_t)k * (size_t)ni + (size_t)i]);
-            brink_buf_printf(out, " %9s", an->nequilibria[k] ? v : "-");
+            brink_buf_printf(out, " %11s", an->nequilibria[k] ? v : "-");
         }
         for (int p = 0; p < g->nplayers; p++) {
             char v[32];

@@ -775,9 +775,19 @@ static int build_leaf(xctx *x)
             if (is->nlevels)
                 tl += (size_t)snprintf(text + tl, sizeof text - tl, "%s%s=%s", tl ? ", " : "",
                                        is->name, is->levels[x->level[k]]);
-            else
+            else {
+                /* a constant prints as its value (tallies fold to one), else as written */
+                const sc_expr *e = c->closed[x->value[k]];
+                char num[64];
+                if (sc_expr_is_const(e)) {
+                    if (mpz_cmp_ui(mpq_denref(e->kq[0]), 1) == 0)
+                        gmp_snprintf(num, sizeof num, "%Zd", mpq_numref(e->kq[0]));
+                    else
+                        snprintf(num, sizeof num, "%.6g", e->kd[0]);
+                }
                 tl += (size_t)snprintf(text + tl, sizeof text - tl, "%s%s=%s", tl ? ", " : "",
-                                       is->name, c->closed[x->value[k]]->text);
+                                       is->name, sc_expr_is_const(e) ? num : e->text);
+            }
         }
     }
     c->leaf_text[leaf] = intern_str(x, ni ? text : "end");
@@ -845,6 +855,18 @@ static int apply_node(xctx *x, const sc_node *n, int ei, undo *saved)
             int id = inst_id(x, s->value, ei);
             if (id < 0)
                 return -1;
+            if (s->add) {   /* tally: old + amount, folded when both are constants */
+                sc_expr *sum = sc_expr_combine(SC_OP_ADD, x->sc->c.closed[x->value[s->issue]],
+                                               x->sc->c.closed[id], x->err);
+                sc_expr *f = sum ? sc_expr_instantiate(sum, NULL, 0, x->sc->file, x->err) : NULL;
+                sc_expr_free(sum);
+                id = f ? intern_expr(x, f, 1) : -1;
+                if (id < 0) {
+                    if (!x->st)
+                        oom(x);
+                    return -1;
+                }
+            }
             x->value[s->issue] = id;
         }
     }

@@ -405,10 +405,13 @@ static void parse_atom(parser *p)
     int c = peek(p);
     size_t at = p->pos;
     if (c == '(') {
+        if (!enter(p))   /* reported at the '(' that nests too deep */
+            return;
         p->pos++;
         parse_expr(p);
         if (!p->st && !accept(p, ")"))
             perr(p, p->pos, "expected ')'", NULL);
+        p->depth--;
         return;
     }
     if (isdigit(c) || c == '.') {
@@ -422,7 +425,10 @@ static void parse_atom(parser *p)
         const char *name = p->s + start;
         size_t nlen = p->pos - start;
         if (peek(p) == '(') {
+            if (!enter(p))
+                return;
             parse_call(p, name, nlen, at);
+            p->depth--;
             return;
         }
         int is_arg = 0, index = -1;
@@ -467,24 +473,32 @@ static void parse_power(parser *p)
     if (p->st)
         return;
     if (accept(p, "^")) {
+        if (!enter(p))
+            return;
         parse_unary(p);   /* right associative: 2^-1, 2^3^2 = 2^(3^2) */
         cb_emit(&p->b, SC_OP_POW);
+        p->depth--;
     }
 }
 
 static void parse_unary(parser *p)
 {
-    if (!enter(p))
-        return;
+    /* nesting is counted per prefix operator, parenthesis, call and power (not per grammar
+     * rule), so the limit reads as "how deeply the text nests" */
     if (accept(p, "-")) {
+        if (!enter(p))
+            return;
         parse_unary(p);
         cb_emit(&p->b, SC_OP_NEG);
+        p->depth--;
     } else if (accept(p, "+")) {
+        if (!enter(p))
+            return;
         parse_unary(p);
+        p->depth--;
     } else {
         parse_power(p);
     }
-    p->depth--;
 }
 
 static void parse_prod(parser *p)
@@ -539,15 +553,15 @@ static void parse_cmp(parser *p)
 
 static void parse_not(parser *p)
 {
-    if (!enter(p))
-        return;
     if (accept(p, "not")) {
+        if (!enter(p))
+            return;
         parse_not(p);
         cb_emit(&p->b, SC_OP_NOT);
+        p->depth--;
     } else {
         parse_cmp(p);
     }
-    p->depth--;
 }
 
 static void parse_and(parser *p)
@@ -561,14 +575,11 @@ static void parse_and(parser *p)
 
 static void parse_expr(parser *p)
 {
-    if (!enter(p))
-        return;
     parse_and(p);
     while (!p->st && accept(p, "or")) {
         parse_and(p);
         cb_emit(&p->b, SC_OP_OR);
     }
-    p->depth--;
 }
 
 /* Fold a name-free expression to one constant (exact when possible). */

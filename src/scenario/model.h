@@ -65,6 +65,7 @@ typedef enum {
 typedef struct sc_setting {
     int issue, level;        /* level for discrete issues, -1 for numeric */
     sc_expr *value;          /* numeric issues: open expression */
+    int add;                 /* numeric issues: add value to the current one */
     sc_loc loc;
 } sc_setting;
 

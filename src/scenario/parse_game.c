@@ -102,6 +102,17 @@ static brink_status parse_outcome(brink_scenario *sc, const ynode *m, const scop
             }
         } else {
             s->level = -1;
+            /* {add: x} adds to the value so far (a tally across rounds) */
+            if (v->kind == Y_MAP) {
+                static const char *const addkeys[] = {"add", NULL};
+                if ((st = sc_check_keys(sc, v, addkeys, "a numeric outcome", err)))
+                    return st;
+                s->add = 1;
+                v = ytree_get(v, "add");
+                if (!v)
+                    return sc_err(sc, err, ytree_val(m, i), BRINK_EINVALID,
+                                  "write {add: amount} or a plain value");
+            }
             s->value = sc_compile_scalar(sc, v, sp->sub ? sp->sub->arg_names : NULL,
                                          sp->sub ? sp->sub->nargs : 0, err);
             if (!s->value)
@@ -512,7 +523,7 @@ static brink_status parse_sub_header(brink_scenario *sc, const ynode *k, const y
                               name->text);
         s->arg_names[i] = sc_strdup(sc, name->text);
         s->arg_defaults[i] = NULL;
-        if (def && !(def->kind == Y_SCALAR && def->len == 0 && !def->quoted)) {
+        if (def && !is_null_scalar(def)) {
             s->arg_defaults[i] = sc_compile_scalar(sc, def, NULL, 0, err);
             if (!s->arg_defaults[i])
                 return err && err->code ? err->code : BRINK_ENOMEM;
