@@ -14,6 +14,8 @@
 #include "game.h"
 #include "solve.h"
 #include "io.h"
+#include "scenario.h"
+#include "analysis.h"
 #include "generate.h"
 #include "cfr.h"
 

@@ -67,6 +67,9 @@ static const struct {
      "imperfect information: every pure-strategy equilibrium of the reduced strategic form "
      "(and the limit of the agent quantal-response path when registered), each checked for "
      "sequential rationality"},
+    {{"agent-logit"}, NEED_IMPERFECT,
+     "imperfect information, large: the limit of the agent quantal-response path, checked for "
+     "sequential rationality"},
     {{"enumpure"}, 0, "every pure-strategy equilibrium of the reduced strategic form"},
 };
 #define NPLANS ((int)(sizeof PLANS / sizeof PLANS[0]))

@@ -236,7 +236,7 @@ static void test_m6(void)
             found = 1;
             CHECK_NEAR(a->eq[e].value[0], 4, 1e-12);
             CHECK_NEAR(prob(a, e, "DPRK.hardliner@incremental/freeze", "comply"), 1, 1e-12);
-            int k = group(a, "agreement=freeze, relief=partial, cheating=no");
+            int k = group(a, "agreement=freeze, relief=partial, cheating=none");
             CHECK(k >= 0 && fabs(a->eq[e].group_prob[k] - 1) < 1e-12);
         }
     CHECK_MSG(found, "no equilibrium with the incremental policy");
