@@ -43,12 +43,28 @@ void cli_print_profiles_text(brink_buf *out, const brink_game *g, const brink_so
     brink_buf_printf(out, "Method: %s — %s\n", s->name, s->guarantee);
     brink_buf_printf(out, "Found %d profile%s in %.3g s", l->count, l->count == 1 ? "" : "s",
                      l->stats.seconds);
+    if (l->nconvex > 0)
+        brink_buf_printf(out, ", spanning %d maximal convex set%s", l->nconvex,
+                         l->nconvex == 1 ? "" : "s");
     if (l->ncomponents > 0)
-        brink_buf_printf(out, ", in %d maximal convex component%s", l->ncomponents,
+        brink_buf_printf(out, " in %d connected component%s", l->ncomponents,
                          l->ncomponents == 1 ? "" : "s");
     if ((s->flags & BRINK_SOLVER_ALL) && l->stats.complete) brink_buf_puts(out, " (complete)");
     if (l->stats.iterations) brink_buf_printf(out, ", %ld iterations", l->stats.iterations);
     brink_buf_puts(out, "\n");
+    for (int k = 0; k < l->nconvex; k++) {
+        int a = l->convex_start[k], b = l->convex_start[k + 1];
+        brink_buf_printf(out, "  Convex set %d: ", k + 1);
+        if (b - a == 1) {
+            brink_buf_printf(out, "equilibrium %d alone\n", l->convex_member[a] + 1);
+            continue;
+        }
+        brink_buf_puts(out, "every mixture of equilibria");
+        for (int i = a; i < b; i++)
+            brink_buf_printf(out, "%s %d", i == a ? "" : (i == b - 1 ? " and" : ","),
+                             l->convex_member[i] + 1);
+        brink_buf_puts(out, " is an equilibrium\n");
+    }
     if (l->count == 0)
         brink_buf_printf(out, "\n%s\n",
                          l->stats.complete
@@ -147,8 +163,15 @@ void cli_print_profiles_json(brink_buf *out, const brink_game *g, const brink_so
     brink_json_string(out, s->guarantee);
     brink_buf_printf(out, ",\"complete\":%s,\"seconds\":", l->stats.complete ? "true" : "false");
     put_num_json(out, l->stats.seconds);
-    brink_buf_printf(out, ",\"iterations\":%ld,\"components\":%d,\"profiles\":[",
+    brink_buf_printf(out, ",\"iterations\":%ld,\"components\":%d,\"convex_sets\":[",
                      l->stats.iterations, l->ncomponents);
+    for (int k = 0; k < l->nconvex; k++) {
+        brink_buf_puts(out, k ? ",[" : "[");
+        for (int i = l->convex_start[k]; i < l->convex_start[k + 1]; i++)
+            brink_buf_printf(out, "%s%d", i > l->convex_start[k] ? "," : "", l->convex_member[i]);
+        brink_buf_puts(out, "]");
+    }
+    brink_buf_puts(out, "],\"profiles\":[");
     for (int i = 0; i < l->count; i++) {
         const brink_profile *pr = &l->items[i];
         if (i) brink_buf_puts(out, ",");

@@ -1,6 +1,7 @@
 /* registry.c — the constant table of solvers, lookup by name, and the default method. */
 #include <string.h>
 
+#include "solve/bienum.h"
 #include "solve/solvers.h"
 
 static const brink_solver *const registry[] = {
@@ -48,9 +49,14 @@ const char *brink_solver_default(const brink_game *g)
 {
     if (g->kind == BRINK_GAME_NFG) {
         if (g->nfg->nplayers == 2) {
+            /* Enumeration visits the vertices of a best-response polytope: while the upper
+             * bound theorem caps them near a million it takes seconds, so all equilibria are
+             * affordable; beyond that one Lemke-Howson equilibrium is. */
             static const char *const small[] = {"enummixed", "lcp", "enumpure", NULL};
             static const char *const large[] = {"lcp", "enumpure", NULL};
-            return first_of(g->nfg->total_strats <= 40 ? small : large);
+            int m = g->nfg->nstrats[0], k = g->nfg->nstrats[1];
+            double up = bienum_ubt(m, m + k), uq = bienum_ubt(k, m + k);
+            return first_of((up < uq ? up : uq) <= 1e6 ? small : large);
         }
         static const char *const many[] = {"logit", "simpdiv", "enumpure", NULL};
         return first_of(many);

@@ -51,6 +51,15 @@ expect_output "zero prior: sequential completes the cut-off type" "NE,0,1,1,0,1,
 expect_status "centipede reduced form" 0 $BRINK convert $D/centipede.efg -o "$TMP/c.nfg"
 expect_grep "three reduced strategies each" '\{ "take,\*" "pass,take" "pass,pass" \}' "$TMP/c.nfg"
 
+# A continuum of equilibria: two extreme equilibria spanning one convex set.
+expect_status "segment: enummixed" 0 $BRINK solve $D/segment.nfg --method enummixed
+expect_grep "reports the convex set" "every mixture of equilibria 1 and 2 is an equilibrium" "$TMP/stdout"
+expect_output "segment: convex sets in JSON" "[[0, 1]]" sh -c "$BRINK solve $D/segment.nfg --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"convex_sets\"])'"
+# The default method for a 2-player strategic game enumerates all equilibria (BoS: 3).
+expect_output "BoS default method finds all three" "NE,0,1,0,1
+NE,1,0,1,0
+NE,2/3,1/3,1/3,2/3" sh -c "$BRINK solve $D/bos.nfg --gambit | LC_ALL=C sort"
+
 # Tree picture: DOT with the information set drawn as a dashed link.
 expect_status "convert to dot" 0 $BRINK convert $D/bluff.efg -o "$TMP/t.dot"
 expect_grep "dot has a digraph" "^digraph game" "$TMP/t.dot"

@@ -1,72 +1,24 @@
-/* test_oom.c — every allocation failure is survived: no crash, no leak (under ASan), and
- * BRINK_ENOMEM (or a NULL result with the error set) instead of an answer.
- *
- * malloc/calloc/realloc are wrapped at link time (-Wl,--wrap=...; see CMakeLists.txt): the
- * wrapper fails the N-th allocation. Each scenario runs with N = 1, 2, ... until it completes
- * without hitting the failure. GMP's own allocations are not wrapped: GMP aborts on OOM by
- * design, which is documented in docs/ as a known limit. */
-#include <stdlib.h>
-
+/* test_oom.c — the core, game model, reader/writer and basic solvers survive every allocation
+ * failure (see oom_harness.h). */
 #include "brink/brink.h"
 #include "check.h"
 #include "efg_fixtures.h"
+#include "oom_harness.h"
 #include "solve/solvers.h"
 
-void *__real_malloc(size_t n);
-void *__real_calloc(size_t n, size_t m);
-void *__real_realloc(void *p, size_t n);
-
-static long oom_countdown = -1; /* test-only state: the harness is single-threaded */
-static int oom_hit = 0;
-
-static int should_fail(void)
-{
-    if (oom_countdown < 0) return 0;
-    if (oom_countdown-- == 0) {
-        oom_hit = 1;
-        return 1;
-    }
-    return 0;
-}
-
-void *__wrap_malloc(size_t n) { return should_fail() ? NULL : __real_malloc(n); }
-void *__wrap_calloc(size_t n, size_t m) { return should_fail() ? NULL : __real_calloc(n, m); }
-void *__wrap_realloc(void *p, size_t n) { return should_fail() ? NULL : __real_realloc(p, n); }
-
-/* Runs f with the k-th allocation failing, for every k, until f succeeds untouched. */
-static void exhaust(const char *name, int (*f)(void))
-{
-    int rounds = 0, bad = 0;
-    for (long k = 0; k < 100000; k++) {
-        oom_countdown = k;
-        oom_hit = 0;
-        int ok = f();
-        oom_countdown = -1;
-        rounds++;
-        if (!oom_hit) {
-            if (!ok) bad++;
-            break;
-        }
-        if (ok < 0) { /* f reports -1 when a failure was not surfaced as an error */
-            bad++;
-            fprintf(stderr, "%s: allocation %ld failed silently\n", name, k);
-        }
-    }
-    CHECK_MSG(bad == 0, "%s: %d rounds, %d bad", name, rounds, bad);
-    printf("%s: survived %d allocation failures\n", name, rounds - 1);
-}
-
 /* Each returns 1 on success, 0 on a reported failure, -1 on a silent one. */
-static int build_centipede(void)
+static int build_centipede(void *ctx)
 {
+    (void)ctx;
     brink_efg *g = fx_centipede();
     int ok = g != NULL;
     brink_efg_free(g);
     return ok;
 }
 
-static int build_bluff_reduce_and_solve(void)
+static int build_bluff_reduce_and_solve(void *ctx)
 {
+    (void)ctx;
     brink_efg *g = fx_bluff();
     if (!g) return 0;
     brink_error err;
@@ -94,8 +46,9 @@ static int build_bluff_reduce_and_solve(void)
     return ok;
 }
 
-static int spe_centipede(void)
+static int spe_centipede(void *ctx)
 {
+    (void)ctx;
     brink_efg *g = fx_centipede();
     if (!g) return 0;
     brink_solve_options o;
@@ -111,8 +64,9 @@ static int spe_centipede(void)
     return ok;
 }
 
-static int nfg_clone(void)
+static int nfg_clone(void *ctx)
 {
+    (void)ctx;
     int ns[3] = {2, 3, 2};
     brink_nfg *g = brink_nfg_new(3, ns, NULL);
     if (!g) return 0;
@@ -123,8 +77,9 @@ static int nfg_clone(void)
     return ok;
 }
 
-static int read_game_text(void)
+static int read_game_text(void *ctx)
 {
+    (void)ctx;
     static const char text[] =
         "EFG 2 R \"t\" { \"A\" \"B\" }\n\"\"\n"
         "c \"\" 1 \"deal\" { \"H\" 1/2 \"L\" 1/2 } 0\n"
@@ -148,10 +103,10 @@ static int read_game_text(void)
 
 int main(void)
 {
-    exhaust("builder", build_centipede);
-    exhaust("reduce+enumpure+verify", build_bluff_reduce_and_solve);
-    exhaust("spe", spe_centipede);
-    exhaust("nfg clone", nfg_clone);
-    exhaust("efg read+write", read_game_text);
+    oom_exhaust("builder", build_centipede, NULL);
+    oom_exhaust("reduce+enumpure+verify", build_bluff_reduce_and_solve, NULL);
+    oom_exhaust("spe", spe_centipede, NULL);
+    oom_exhaust("nfg clone", nfg_clone, NULL);
+    oom_exhaust("efg read+write", read_game_text, NULL);
     return check_finish();
 }

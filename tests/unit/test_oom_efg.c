@@ -8,60 +8,13 @@
 
 #include "brink/brink.h"
 #include "check.h"
+#include "oom_harness.h"
 #include "solve/solvers.h"
 
-void *__real_malloc(size_t n);
-void *__real_calloc(size_t n, size_t m);
-void *__real_realloc(void *p, size_t n);
 
-static long oom_countdown = -1; /* test-only state: the harness is single-threaded */
-static int oom_hit = 0;
-
-static int should_fail(void)
+static int gen_all(void *ctx)
 {
-    if (oom_countdown < 0)
-        return 0;
-    if (oom_countdown-- == 0) {
-        oom_hit = 1;
-        return 1;
-    }
-    return 0;
-}
-
-void *__wrap_malloc(size_t n) { return should_fail() ? NULL : __real_malloc(n); }
-void *__wrap_calloc(size_t n, size_t m) { return should_fail() ? NULL : __real_calloc(n, m); }
-void *__wrap_realloc(void *p, size_t n) { return should_fail() ? NULL : __real_realloc(p, n); }
-
-static void exhaust(const char *name, int (*f)(void))
-{
-    int rounds = 0, bad = 0;
-    for (long k = 0; k < 200000; k++) {
-        oom_countdown = k;
-        oom_hit = 0;
-        int ok = f();
-        oom_countdown = -1;
-        rounds++;
-        if (!oom_hit) {
-            if (ok != 1)
-                bad++;
-            break;
-        }
-        if (ok < 0) {
-            bad++;
-            fprintf(stderr, "%s: allocation %ld failed silently\n", name, k);
-        }
-    }
-    CHECK_MSG(bad == 0, "%s: %d rounds, %d bad", name, rounds, bad);
-    printf("%s: survived %d allocation failures\n", name, rounds - 1);
-}
-
-static int code(brink_status st)
-{
-    return st == BRINK_OK ? 1 : st == BRINK_ENOMEM ? 0 : -1;
-}
-
-static int gen_all(void)
-{
+    (void)ctx;
     brink_error err;
     brink_efg *g = brink_gen_kuhn(&err);
     if (!g)
@@ -93,7 +46,7 @@ static int solve_kuhn(const brink_solver *s, int exact, long iters, double lambd
     brink_profile_list l;
     brink_profile_list_init(&l);
     brink_status st = brink_solve(s, &game, &o, &l, &err);
-    int ok = code(st);
+    int ok = oom_code(st);
     if (st == BRINK_OK && l.count != 1)
         ok = -1;
     brink_profile_list_free(&l);
@@ -101,15 +54,16 @@ static int solve_kuhn(const brink_solver *s, int exact, long iters, double lambd
     return ok;
 }
 
-static int seqlcp_double(void) { return solve_kuhn(&brink_solver_seqlcp, 0, 0, NAN); }
-static int seqlcp_exact(void) { return solve_kuhn(&brink_solver_seqlcp, 1, 0, NAN); }
-static int sequential(void) { return solve_kuhn(&brink_solver_sequential, 0, 0, NAN); }
-static int cfrplus(void) { return solve_kuhn(&brink_solver_cfrplus, 0, 20, NAN); }
-static int mccfr(void) { return solve_kuhn(&brink_solver_mccfr, 0, 20, NAN); }
-static int logit(void) { return solve_kuhn(&brink_solver_agent_logit, 0, 0, 0.5); }
+static int seqlcp_double(void *ctx) { (void)ctx; return solve_kuhn(&brink_solver_seqlcp, 0, 0, NAN); }
+static int seqlcp_exact(void *ctx) { (void)ctx; return solve_kuhn(&brink_solver_seqlcp, 1, 0, NAN); }
+static int sequential(void *ctx) { (void)ctx; return solve_kuhn(&brink_solver_sequential, 0, 0, NAN); }
+static int cfrplus(void *ctx) { (void)ctx; return solve_kuhn(&brink_solver_cfrplus, 0, 20, NAN); }
+static int mccfr(void *ctx) { (void)ctx; return solve_kuhn(&brink_solver_mccfr, 0, 20, NAN); }
+static int logit(void *ctx) { (void)ctx; return solve_kuhn(&brink_solver_agent_logit, 0, 0, 0.5); }
 
-static int seqform_and_assessment(void)
+static int seqform_and_assessment(void *ctx)
 {
+    (void)ctx;
     brink_error err;
     brink_efg *g = brink_gen_kuhn(&err);
     if (!g)
@@ -138,9 +92,9 @@ static int seqform_and_assessment(void)
                     if (g->node_infoset[v] >= 0)
                         pr->belief[v] = 1.0 / g->infoset_nmembers[g->node_infoset[v]];
                 brink_assessment_report rep;
-                ok = code(brink_verify_assessment(g, pr, 1e-9, &rep, &err));
+                ok = oom_code(brink_verify_assessment(g, pr, 1e-9, &rep, &err));
                 if (ok == 1)
-                    ok = code(brink_verify_efg(g, pr, 1, &err));
+                    ok = oom_code(brink_verify_efg(g, pr, 1, &err));
             }
         }
         brink_profile_list_free(&l);
@@ -151,13 +105,13 @@ static int seqform_and_assessment(void)
 
 int main(void)
 {
-    exhaust("generators", gen_all);
-    exhaust("seqform+assessment+verify", seqform_and_assessment);
-    exhaust("seqlcp (double)", seqlcp_double);
-    exhaust("seqlcp (exact)", seqlcp_exact);
-    exhaust("sequential", sequential);
-    exhaust("cfr+", cfrplus);
-    exhaust("mccfr", mccfr);
-    exhaust("agent-logit", logit);
+    oom_exhaust("generators", gen_all, NULL);
+    oom_exhaust("seqform+assessment+verify", seqform_and_assessment, NULL);
+    oom_exhaust("seqlcp (double)", seqlcp_double, NULL);
+    oom_exhaust("seqlcp (exact)", seqlcp_exact, NULL);
+    oom_exhaust("sequential", sequential, NULL);
+    oom_exhaust("cfr+", cfrplus, NULL);
+    oom_exhaust("mccfr", mccfr, NULL);
+    oom_exhaust("agent-logit", logit, NULL);
     return check_finish();
 }

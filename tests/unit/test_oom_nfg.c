@@ -10,28 +10,7 @@
 
 #include "brink/brink.h"
 #include "check.h"
-
-void *__real_malloc(size_t n);
-void *__real_calloc(size_t n, size_t m);
-void *__real_realloc(void *p, size_t n);
-
-static long oom_countdown = -1; /* test-only state: the harness is single-threaded */
-static int oom_hit = 0;
-
-static int should_fail(void)
-{
-    if (oom_countdown < 0)
-        return 0;
-    if (oom_countdown-- == 0) {
-        oom_hit = 1;
-        return 1;
-    }
-    return 0;
-}
-
-void *__wrap_malloc(size_t n) { return should_fail() ? NULL : __real_malloc(n); }
-void *__wrap_calloc(size_t n, size_t m) { return should_fail() ? NULL : __real_calloc(n, m); }
-void *__wrap_realloc(void *p, size_t n) { return should_fail() ? NULL : __real_realloc(p, n); }
+#include "oom_harness.h"
 
 static const brink_nfg *game2;  /* 2-player test game */
 static const brink_nfg *game0;  /* zero-sum */
@@ -40,8 +19,9 @@ static const char *method;
 static int method_all;
 
 /* 1 success, 0 reported ENOMEM, -1 anything else. */
-static int run(void)
+static int run(void *ctx)
 {
+    (void)ctx;
     const brink_nfg *g = strcmp(method, "lp") == 0 ? game0
                          : (strcmp(method, "logit") == 0 || strcmp(method, "simpdiv") == 0)
                              ? game3
@@ -64,28 +44,11 @@ static int run(void)
 
 static void exhaust(const char *name, int all)
 {
+    char label[64];
     method = name;
     method_all = all;
-    int rounds = 0, bad = 0;
-    for (long k = 0; k < 200000; k++) {
-        oom_countdown = k;
-        oom_hit = 0;
-        int ok = run();
-        oom_countdown = -1;
-        rounds++;
-        if (!oom_hit) {
-            if (ok != 1)
-                bad++;
-            break;
-        }
-        if (ok < 0) {
-            bad++;
-            fprintf(stderr, "%s: allocation %ld failed without ENOMEM\n", name, k);
-        }
-    }
-    CHECK_MSG(bad == 0, "%s: %d rounds, %d bad", name, rounds, bad);
-    printf("%s%s: survived %d allocation failures\n", name, all ? " --all" : " --one",
-           rounds - 1);
+    snprintf(label, sizeof label, "%s%s", name, all ? " --all" : " --one");
+    oom_exhaust(label, run, NULL);
 }
 
 static brink_nfg *table(int np, const int *ns, const long *pay)
