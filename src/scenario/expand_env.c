@@ -211,8 +211,8 @@ drop:
 
 /* Environment for a call of sub-game `sub` from environment ei. Argument `index_arg`
  * (or -1) receives `round`. */
-static int x_call_env(xctx *x, const sc_node *n, int ei, const sc_node *next, int next_env,
-                    int next_round, long round)
+static int x_call_env(xctx *x, const sc_node *n, int ei, const sc_node *next,
+                      int next_env, int next_round, long round)
 {
     const sc_subgame *sub = &x->sc->subs[n->sub];
     env e;
