@@ -5,8 +5,9 @@
  * or (under ASan) a leak.
  *
  * Same harness as test_oom.c: malloc/calloc/realloc are wrapped at link time and the k-th call
- * fails, for k = 0, 1, ... until a run completes. Allocations inside GMP and libfyaml are not
- * wrapped (those libraries abort, or report, by their own rules).
+ * fails, for k = 0, 1, ... (every k for parsing and binding, a sample for analyses) until a
+ * run completes. Allocations inside GMP and libfyaml are not wrapped (those libraries abort,
+ * or report, by their own rules).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -182,9 +183,9 @@ int main(void)
         with_questions = 1;
         CHECK_EQ_INT(analyze_once(), 1);
         with_questions = 0;
-        exhaust("analyze+report", analyze_once, 1);
+        exhaust("analyze+report", analyze_once, 2);
         with_questions = 1;
-        exhaust("analyze+questions (sampled)", analyze_once, 97);
+        exhaust("analyze+questions (sampled)", analyze_once, 401);
         brink_scenario_free(shared);
     }
     return check_finish();
