@@ -123,7 +123,7 @@ typedef struct brink_analysis {
     int nrejected;                   /* of those, not sequentially rational */
     int truncated;                   /* only the first max_profiles were examined */
     int count;                       /* equilibria kept (distinct after completion) */
-    brink_equilibrium *eq;
+    brink_equilibrium *eq;           /* most efficient first (sum of expected values) */
     int ngroups;                     /* outcome groups: leaves with the same issue levels */
     char **group_text;
     int *leaf_group;                 /* [nleaves] */

@@ -24,6 +24,30 @@ void brink_analysis_free(brink_analysis *a)
     free(a);
 }
 
+/* Present equilibria from the most to the least efficient (sum of expected values); stable,
+ * so equal ones keep the solver's order. The "first equilibrium" comparisons use is then the
+ * most efficient one. */
+static void sort_equilibria(brink_equilibrium *eq, int n, int np)
+{
+    for (int i = 1; i < n; i++) {
+        brink_equilibrium key = eq[i];
+        double kv = 0;
+        for (int p = 0; p < np; p++)
+            kv += key.value[p];
+        int j = i;
+        while (j > 0) {
+            double v = 0;
+            for (int p = 0; p < np; p++)
+                v += eq[j - 1].value[p];
+            if (v >= kv - 1e-12)
+                break;
+            eq[j] = eq[j - 1];
+            j--;
+        }
+        eq[j] = key;
+    }
+}
+
 brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_options *o,
                               brink_error *err)
 {
@@ -53,6 +77,7 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
         goto fail;
     a->count = s.count;
     a->eq = s.eq;
+    sort_equilibria(a->eq, a->count, a->game->nplayers);
     a->nfound = s.nfound;
     a->nrejected = s.nrejected;
     a->truncated = s.truncated;

@@ -356,7 +356,8 @@ static void equilibria(const brink_analysis *a, brink_buf *out)
     if (a->count == 1)
         snprintf(line, sizeof line, "One equilibrium (search: %s):", coverage(a));
     else
-        snprintf(line, sizeof line, "%d equilibria (search: %s):", a->count, coverage(a));
+        snprintf(line, sizeof line, "%d equilibria, the most efficient first (search: %s):",
+                 a->count, coverage(a));
     wrap(out, line, 0);
     int shown = a->count < MAX_SHOWN ? a->count : MAX_SHOWN;
     for (int e = 0; e < shown; e++) {
