@@ -78,9 +78,9 @@ static result run(const brink_efg *g, brink_cfr_variant v, int threads, double s
     if (print_curve)
         printf("      curve (iterations: seconds, NashConv):");
     while (brink_now() - wall0 < seconds) {
-        long todo = next - brink_cfr_iterations(c);
+        long batch = next - brink_cfr_iterations(c);
         double t = brink_now();
-        brink_cfr_iterate(c, todo);
+        brink_cfr_iterate(c, batch);
         busy += brink_now() - t;
         double nc;
         brink_cfr_nashconv(c, &nc, &err);

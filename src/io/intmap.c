@@ -1,17 +1,30 @@
-/* io/intmap.c — open-addressing hash map uint64 -> int with linear probing (see intmap.h). */
+/* io/intmap.c — uint64 -> int map (see intmap.h), a thin layer over the core hash index:
+ * entries live in two parallel arrays, the index maps a key's hash to its entry. */
 #include "io/intmap.h"
 
 #include <stdlib.h>
 
-static size_t slot_of(uint64_t k, size_t cap)
+#include "brink/core.h"
+
+static uint64_t hash_key(uint64_t k)
 {
-    /* splitmix64 finalizer: spreads sequential numbers over the table */
+    /* splitmix64 finalizer: spreads sequential file numbers over the table */
     k ^= k >> 30;
     k *= 0xbf58476d1ce4e5b9ULL;
     k ^= k >> 27;
     k *= 0x94d049bb133111ebULL;
-    k ^= k >> 31;
-    return (size_t)k & (cap - 1);
+    return k ^ (k >> 31);
+}
+
+typedef struct {
+    const io_intmap *m;
+    uint64_t key;
+} key_probe;
+
+static int same_key(void *ctx, int idx)
+{
+    const key_probe *p = ctx;
+    return p->m->keys[idx] == p->key;
 }
 
 void io_intmap_init(io_intmap *m)
@@ -19,68 +32,47 @@ void io_intmap_init(io_intmap *m)
     m->keys = NULL;
     m->vals = NULL;
     m->cap = m->count = 0;
+    htab_init(&m->index);
 }
 
 void io_intmap_free(io_intmap *m)
 {
     free(m->keys);
     free(m->vals);
+    htab_free(&m->index);
     io_intmap_init(m);
 }
 
 int io_intmap_get(const io_intmap *m, uint64_t key)
 {
-    if (m->cap == 0)
-        return -1;
-    uint64_t k = key + 1;
-    for (size_t i = slot_of(k, m->cap);; i = (i + 1) & (m->cap - 1)) {
-        if (m->keys[i] == k)
-            return m->vals[i];
-        if (m->keys[i] == 0)
-            return -1;
-    }
-}
-
-static int grow(io_intmap *m)
-{
-    size_t cap = m->cap ? m->cap * 2 : 64;
-    if (cap < m->cap || cap > SIZE_MAX / sizeof(uint64_t))
-        return -1;
-    uint64_t *keys = calloc(cap, sizeof *keys);
-    int *vals = calloc(cap, sizeof *vals);
-    if (!keys || !vals) {
-        free(keys);
-        free(vals);
-        return -1;
-    }
-    for (size_t j = 0; j < m->cap; j++) {
-        if (m->keys[j] == 0)
-            continue;
-        size_t i = slot_of(m->keys[j], cap);
-        while (keys[i] != 0)
-            i = (i + 1) & (cap - 1);
-        keys[i] = m->keys[j];
-        vals[i] = m->vals[j];
-    }
-    free(m->keys);
-    free(m->vals);
-    m->keys = keys;
-    m->vals = vals;
-    m->cap = cap;
-    return 0;
+    key_probe p = {m, key};
+    int idx = htab_find(&m->index, hash_key(key), same_key, &p);
+    return idx < 0 ? -1 : m->vals[idx];
 }
 
 int io_intmap_put(io_intmap *m, uint64_t key, int val)
 {
-    if ((m->count + 1) * 2 > m->cap && grow(m) != 0)
-        return -1;
-    uint64_t k = key + 1;
-    size_t i = slot_of(k, m->cap);
-    while (m->keys[i] != 0 && m->keys[i] != k)
-        i = (i + 1) & (m->cap - 1);
-    if (m->keys[i] == 0)
-        m->count++;
-    m->keys[i] = k;
-    m->vals[i] = val;
+    key_probe p = {m, key};
+    uint64_t h = hash_key(key);
+    int idx = htab_find(&m->index, h, same_key, &p);
+    if (idx >= 0) {
+        m->vals[idx] = val;
+        return 0;
+    }
+    if (m->count == m->cap) {
+        size_t cap = m->cap ? 2 * m->cap : 32;
+        if (cap > (size_t)1 << 30) return -1;
+        uint64_t *k = brink_reallocarray(m->keys, cap, sizeof *k);
+        if (!k) return -1;
+        m->keys = k;
+        int *v = brink_reallocarray(m->vals, cap, sizeof *v);
+        if (!v) return -1;
+        m->vals = v;
+        m->cap = cap;
+    }
+    m->keys[m->count] = key;
+    m->vals[m->count] = val;
+    if (htab_add(&m->index, h, (int)m->count) != 0) return -1;
+    m->count++;
     return 0;
 }

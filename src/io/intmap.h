@@ -2,8 +2,8 @@
  *
  * The readers use it to find an information set by (player, number) and an outcome by its
  * number: file numbers are arbitrary positive integers, so they cannot index an array.
- * Invariant: the table is a power of two in size and at most half full; lookups and inserts
- * take expected O(1) time. Memory grows only with the number of entries actually inserted.
+ * Built on the core hash index (core/htab.h): lookups and inserts take expected O(1) time,
+ * and memory grows only with the number of entries actually inserted.
  */
 #ifndef BRINK_IO_INTMAP_H
 #define BRINK_IO_INTMAP_H
@@ -11,10 +11,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/htab.h"
+
 typedef struct io_intmap {
-    uint64_t *keys;   /* key + 1; 0 marks an empty slot */
+    uint64_t *keys;   /* [count] entries in insertion order */
     int *vals;
     size_t cap, count;
+    htab index;       /* key hash -> entry */
 } io_intmap;
 
 void io_intmap_init(io_intmap *m);

@@ -7,7 +7,7 @@
 
 #include <stdint.h>
 
-#include "scenario/htab.h"
+#include "core/htab.h"
 #include "scenario/model.h"
 
 #define GROW(ptr, n, cap, fail)                                                         \

@@ -1,9 +1,10 @@
-/* htab.h — an open-addressing hash index: 64-bit hashes mapped to int indices into the
- * caller's own arrays. Equality is decided by a caller callback, so distinct keys with equal
- * hashes are handled correctly (the table never trusts a hash alone).
+/* core/htab.h — brink's one hash table (private to the library): an open-addressing index
+ * from 64-bit hashes to int indices into the caller's own arrays. Equality is decided by a
+ * caller callback, so distinct keys with equal hashes are handled correctly (the table never
+ * trusts a hash alone). Used by the scenario compiler (names) and the Gambit readers (numbers).
  */
-#ifndef BRINK_SCENARIO_HTAB_H
-#define BRINK_SCENARIO_HTAB_H
+#ifndef BRINK_CORE_HTAB_H
+#define BRINK_CORE_HTAB_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,5 +1,5 @@
 /* htab.c — open addressing with linear probing; grows at 50% load (see htab.h). */
-#include "scenario/htab.h"
+#include "core/htab.h"
 
 #include <stdlib.h>
 #include <string.h>
