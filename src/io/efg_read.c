@@ -80,24 +80,6 @@ typedef struct efg_reader {
     mpq_t tmp, sum;
 } efg_reader;
 
-static brink_status oom(efg_reader *r)
-{
-    return io_lex_error(&r->lx, BRINK_ENOMEM, "out of memory reading the game");
-}
-
-/* A builder call failed: keep its message, add the place being read. */
-static brink_status relocate(efg_reader *r, int line, int col)
-{
-    brink_status code = BRINK_EINTERNAL;
-    char msg[BRINK_ERROR_MESSAGE_MAX] = "the game builder failed";
-    if (r->err) {
-        code = r->err->code;
-        memcpy(msg, r->err->message, sizeof msg);
-        msg[sizeof msg - 1] = '\0';
-    }
-    return io_lex_error_at(&r->lx, code == BRINK_OK ? BRINK_EINTERNAL : code, line, col, "%s",
-                           msg);
-}
 
 static char *keep(efg_reader *r, const char *s)
 {
@@ -150,7 +132,7 @@ static brink_status read_header(efg_reader *r)
         return st;
     char *title = keep(r, lx->cur.text);
     if (!title)
-        return oom(r);
+        return io_lex_oom(&r->lx);
     if ((st = io_lex_advance(lx)) != BRINK_OK)
         return st;
 
@@ -169,7 +151,7 @@ static brink_status read_header(efg_reader *r)
         char *name = keep(r, lx->cur.text);
         if (!name || io_grow((void **)&names, &names_cap, nnames + 1, sizeof *names) != 0) {
             free(names);
-            return oom(r);
+            return io_lex_oom(&r->lx);
         }
         names[nnames++] = name;
         if ((st = io_lex_advance(lx)) != BRINK_OK) {
@@ -194,18 +176,18 @@ static brink_status read_header(efg_reader *r)
     r->b = brink_efg_builder_new(r->nplayers, r->err);
     if (!r->b) {
         free(names);
-        return relocate(r, pline, pcol);
+        return io_lex_relocate(&r->lx, pline, pcol);
     }
     st = brink_efg_builder_set_title(r->b, title, r->err);
     for (int p = 0; st == BRINK_OK && p < r->nplayers; p++)
         st = brink_efg_builder_set_player_name(r->b, p, names[p], r->err);
     free(names);
     if (st != BRINK_OK)
-        return relocate(r, pline, pcol);
+        return io_lex_relocate(&r->lx, pline, pcol);
 
     if (lx->cur.kind == IO_TOK_STRING) { /* optional comment */
         if (brink_efg_builder_set_comment(r->b, lx->cur.text, r->err) != BRINK_OK)
-            return relocate(r, lx->cur.line, lx->cur.col);
+            return io_lex_relocate(&r->lx, lx->cur.line, lx->cur.col);
         if ((st = io_lex_advance(lx)) != BRINK_OK)
             return st;
     }
@@ -284,16 +266,16 @@ static brink_status read_new_actions(efg_reader *r, int chance, int lbrace_line,
         char *label = keep(r, lx->cur.text);
         if (!label ||
             io_grow((void **)&r->scratch_s, &r->scratch_s_cap, k + 1, sizeof(char *)) != 0)
-            return oom(r);
+            return io_lex_oom(&r->lx);
         r->scratch_s[k] = label;
         if ((st = io_lex_advance(lx)) != BRINK_OK)
             return st;
         if (chance) {
             if (io_grow_q(&r->scratch_q, &r->scratch_q_cap, k + 1) != 0 ||
                 io_grow((void **)&r->scratch_t, &r->scratch_t_cap, k + 1, sizeof(char *)) != 0)
-                return oom(r);
+                return io_lex_oom(&r->lx);
             if (lx->cur.kind == IO_TOK_NUMBER && !(r->scratch_t[k] = keep_token(r)))
-                return oom(r);
+                return io_lex_oom(&r->lx);
             int line = lx->cur.line, col = lx->cur.col;
             if ((st = io_lex_take_number(lx, "chance probability", r->scratch_q[k])) != BRINK_OK)
                 return st;
@@ -370,7 +352,7 @@ static brink_status read_infoset(efg_reader *r, int player, int *id, int *nactio
     /* First description. */
     char *label = keep(r, lx->cur.text);
     if (!label)
-        return oom(r);
+        return io_lex_oom(&r->lx);
     if ((st = io_lex_advance(lx)) != BRINK_OK)
         return st;
     int bline = lx->cur.line, bcol = lx->cur.col;
@@ -384,9 +366,9 @@ static brink_status read_infoset(efg_reader *r, int player, int *id, int *nactio
                                             chance ? (const mpq_t *)r->scratch_q : NULL,
                                             (int)number, r->err);
     if (bid < 0)
-        return relocate(r, nline, ncol);
+        return io_lex_relocate(&r->lx, nline, ncol);
     if (io_grow((void **)&r->isets, &r->isets_cap, r->nisets + 1, sizeof *r->isets) != 0)
-        return oom(r);
+        return io_lex_oom(&r->lx);
     iset_rec *h = &r->isets[r->nisets];
     h->id = bid;
     h->player = player;
@@ -396,14 +378,14 @@ static brink_status read_infoset(efg_reader *r, int player, int *id, int *nactio
     h->label = label;
     h->actions = brink_arena_alloc(r->arena, (size_t)n * sizeof(char *));
     if (!h->actions)
-        return oom(r);
+        return io_lex_oom(&r->lx);
     memcpy(h->actions, r->scratch_s, (size_t)n * sizeof(char *));
     h->prob_start = r->nprobs;
     if (chance) {
         if (io_grow_q(&r->probs, &r->probs_cap, r->nprobs + (size_t)n) != 0 ||
             io_grow((void **)&r->prob_text, &r->prob_text_cap, r->nprobs + (size_t)n,
                     sizeof(char *)) != 0)
-            return oom(r);
+            return io_lex_oom(&r->lx);
         for (int a = 0; a < n; a++) {
             mpq_set(r->probs[r->nprobs + (size_t)a], r->scratch_q[a]);
             r->prob_text[r->nprobs + (size_t)a] = r->scratch_t[a];
@@ -411,7 +393,7 @@ static brink_status read_infoset(efg_reader *r, int player, int *id, int *nactio
         r->nprobs += (size_t)n;
     }
     if (io_intmap_put(&r->iset_map, iset_key(player, number), (int)r->nisets) != 0)
-        return oom(r);
+        return io_lex_oom(&r->lx);
     r->nisets++;
     *id = bid;
     *nactions = n;
@@ -443,7 +425,7 @@ static brink_status read_payoffs(efg_reader *r, long number, mpq_t *dst, char **
             continue;
         }
         if (!cmp && !(dst_text[p] = keep_token(r)))
-            return oom(r);
+            return io_lex_oom(&r->lx);
         mpq_ptr q = cmp ? r->tmp : dst[p];
         if ((st = io_lex_take_number(lx, "payoff", q)) != BRINK_OK)
             return st;
@@ -505,22 +487,22 @@ static brink_status read_outcome(efg_reader *r, int *id)
     }
     char *label = keep(r, lx->cur.text);
     if (!label)
-        return oom(r);
+        return io_lex_oom(&r->lx);
     if ((st = io_lex_advance(lx)) != BRINK_OK)
         return st;
     size_t start = r->npays;
     if (io_grow_q(&r->pays, &r->pays_cap, start + (size_t)r->nplayers) != 0 ||
         io_grow((void **)&r->pay_text, &r->pay_text_cap, start + (size_t)r->nplayers,
                 sizeof(char *)) != 0)
-        return oom(r);
+        return io_lex_oom(&r->lx);
     if ((st = read_payoffs(r, number, r->pays + start, r->pay_text + start, NULL)) != BRINK_OK)
         return st;
     int oid = brink_efg_builder_add_outcome(r->b, label, (const mpq_t *)(r->pays + start),
                                             (int)number, r->err);
     if (oid < 0)
-        return relocate(r, nline, ncol);
+        return io_lex_relocate(&r->lx, nline, ncol);
     if (io_grow((void **)&r->outs, &r->outs_cap, r->nouts + 1, sizeof *r->outs) != 0)
-        return oom(r);
+        return io_lex_oom(&r->lx);
     outcome_rec *o = &r->outs[r->nouts];
     o->id = oid;
     o->line = nline;
@@ -528,7 +510,7 @@ static brink_status read_outcome(efg_reader *r, int *id)
     o->pay_start = start;
     r->npays += (size_t)r->nplayers;
     if (io_intmap_put(&r->out_map, (uint64_t)number, (int)r->nouts) != 0)
-        return oom(r);
+        return io_lex_oom(&r->lx);
     r->nouts++;
     *id = oid;
     return BRINK_OK;
@@ -570,7 +552,7 @@ static brink_status read_body(efg_reader *r)
             goto done;
         /* The node label must survive the tokens that follow (the lexer reuses its buffer). */
         if (io_grow((void **)&node_label, &node_label_cap, lx->cur.len + 1, 1) != 0) {
-            st = oom(r);
+            st = io_lex_oom(&r->lx);
             goto done;
         }
         memcpy(node_label, lx->cur.text, lx->cur.len + 1);
@@ -598,7 +580,7 @@ static brink_status read_body(efg_reader *r)
         if ((st = read_outcome(r, &outcome)) != BRINK_OK)
             goto done;
         if (brink_efg_builder_add_node(r->b, node_label, infoset, outcome, r->err) < 0) {
-            st = relocate(r, line, col);
+            st = io_lex_relocate(&r->lx, line, col);
             goto done;
         }
         nnodes++;
@@ -628,7 +610,7 @@ brink_efg *brink_efg_read(const char *text, size_t len, const char *filename, br
         st = io_lex_error(&r.lx, BRINK_ETOOBIG, "input of %zu bytes exceeds the limit of %zu",
                           len, (size_t)BRINK_MAX_FILE_BYTES);
     if (st == BRINK_OK && !(r.arena = brink_arena_new()))
-        st = oom(&r);
+        st = io_lex_oom(&r.lx);
     if (st == BRINK_OK)
         st = read_header(&r);
     if (st == BRINK_OK)
@@ -639,7 +621,7 @@ brink_efg *brink_efg_read(const char *text, size_t len, const char *filename, br
         r.b = NULL; /* finish consumes the builder */
         g = brink_efg_builder_finish(b, err);
         if (!g)
-            relocate(&r, line, col);
+            io_lex_relocate(&r.lx, line, col);
     }
     brink_efg_builder_free(r.b);
     io_lex_free(&r.lx);

@@ -63,6 +63,23 @@ brink_status io_lex_error_at(io_lexer *lx, brink_status code, int line, int col,
     return brink_error_set_at(lx->err, code, lx->filename, line, col, "%s", msg);
 }
 
+brink_status io_lex_relocate(io_lexer *lx, int line, int col)
+{
+    brink_status code = BRINK_EINTERNAL;
+    char msg[BRINK_ERROR_MESSAGE_MAX] = "building the game failed";
+    if (lx->err) {
+        code = lx->err->code;
+        memcpy(msg, lx->err->message, sizeof msg);
+        msg[sizeof msg - 1] = '\0';
+    }
+    return io_lex_error_at(lx, code == BRINK_OK ? BRINK_EINTERNAL : code, line, col, "%s", msg);
+}
+
+brink_status io_lex_oom(io_lexer *lx)
+{
+    return io_lex_error(lx, BRINK_ENOMEM, "out of memory reading the game");
+}
+
 brink_status io_lex_error(io_lexer *lx, brink_status code, const char *fmt, ...)
 {
     char msg[BRINK_ERROR_MESSAGE_MAX];

@@ -79,6 +79,11 @@ brink_status io_lex_error_at(io_lexer *lx, brink_status code, int line, int col,
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
+/* A call below the reader (the game builder) failed and left its message in lx->err: keep
+ * the message and code, and add the place being read. */
+brink_status io_lex_relocate(io_lexer *lx, int line, int col);
+/* Out of memory while reading, at the current token. */
+brink_status io_lex_oom(io_lexer *lx);
 /* "expected <what>, got <current token>" at the current token (BRINK_ESYNTAX). */
 brink_status io_lex_expected(io_lexer *lx, const char *what);
 

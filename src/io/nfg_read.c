@@ -44,23 +44,6 @@ typedef struct nfg_reader {
     brink_nfg *g;
 } nfg_reader;
 
-static brink_status oom(nfg_reader *r)
-{
-    return io_lex_error(&r->lx, BRINK_ENOMEM, "out of memory reading the game");
-}
-
-static brink_status relocate(nfg_reader *r, int line, int col)
-{
-    brink_status code = BRINK_EINTERNAL;
-    char msg[BRINK_ERROR_MESSAGE_MAX] = "building the game failed";
-    if (r->err) {
-        code = r->err->code;
-        memcpy(msg, r->err->message, sizeof msg);
-        msg[sizeof msg - 1] = '\0';
-    }
-    return io_lex_error_at(&r->lx, code == BRINK_OK ? BRINK_EINTERNAL : code, line, col, "%s",
-                           msg);
-}
 
 static brink_status take_string_copy(nfg_reader *r, const char *what, char **out)
 {
@@ -68,7 +51,7 @@ static brink_status take_string_copy(nfg_reader *r, const char *what, char **out
     if (st != BRINK_OK)
         return st;
     if (!(*out = brink_arena_strdup(r->arena, r->lx.cur.text)))
-        return oom(r);
+        return io_lex_oom(&r->lx);
     return io_lex_advance(&r->lx);
 }
 
@@ -117,7 +100,7 @@ static brink_status read_strategy_labels(nfg_reader *r)
             if (k >= INT_MAX / 2)
                 return io_lex_error(lx, BRINK_ETOOBIG, "too many strategies");
             if (io_grow((void **)&r->labels, &r->labels_cap, r->nlabels + 1, sizeof(char *)))
-                return oom(r);
+                return io_lex_oom(&r->lx);
             if ((st = take_string_copy(r, "a strategy label", &r->labels[r->nlabels])) != BRINK_OK)
                 return st;
             r->nlabels++;
@@ -170,7 +153,7 @@ static brink_status read_header(nfg_reader *r)
             return io_lex_error(lx, BRINK_ETOOBIG, "too many players (brink's limit is %d)",
                                 BRINK_MAX_PLAYERS);
         if (io_grow((void **)&r->players, &r->players_cap, r->nplayers + 1, sizeof(char *)))
-            return oom(r);
+            return io_lex_oom(&r->lx);
         if ((st = take_string_copy(r, "a player name", &r->players[r->nplayers])) != BRINK_OK)
             return st;
         r->nplayers++;
@@ -234,7 +217,7 @@ static brink_status make_game(nfg_reader *r)
     brink_status st = BRINK_OK;
     r->g = brink_nfg_new((int)r->nplayers, r->nstrats, r->err);
     if (!r->g)
-        return relocate(r, r->hline, r->hcol);
+        return io_lex_relocate(&r->lx, r->hline, r->hcol);
     st = brink_nfg_set_title(r->g, r->title, r->err);
     if (st == BRINK_OK && r->comment)
         st = brink_nfg_set_comment(r->g, r->comment, r->err);
@@ -247,7 +230,7 @@ static brink_status make_game(nfg_reader *r)
                 st = brink_nfg_set_strat_label(r->g, (int)p, s, r->labels[k++], r->err);
     }
     if (st != BRINK_OK)
-        return relocate(r, r->hline, r->hcol);
+        return io_lex_relocate(&r->lx, r->hline, r->hcol);
     return BRINK_OK;
 }
 
@@ -314,7 +297,7 @@ static brink_status read_outcome_body(nfg_reader *r)
             goto done;
         if (io_grow((void **)&olabels, &olabels_cap, nout + 1, sizeof(char *)) != 0 ||
             io_grow_q(&pay, &pay_cap, (nout + 1) * n) != 0) {
-            st = oom(r);
+            st = io_lex_oom(&r->lx);
             goto done;
         }
         st = take_string_copy(r, "the outcome label (a quoted string)", &olabels[nout]);
@@ -353,7 +336,7 @@ static brink_status read_outcome_body(nfg_reader *r)
     /* Outcome indices, one per cell. */
     int store = plausible(lx, r->ncells);
     if (store && !(cell_outcome = brink_calloc(r->ncells, sizeof(int)))) {
-        st = oom(r);
+        st = io_lex_oom(&r->lx);
         goto done;
     }
     for (size_t c = 0; c < r->ncells; c++) {
@@ -384,7 +367,7 @@ static brink_status read_outcome_body(nfg_reader *r)
         goto done;
     if (brink_nfg_set_outcomes(r->g, (int)nout, (const char *const *)olabels,
                                (const mpq_t *)pay, cell_outcome, r->err) != BRINK_OK)
-        st = relocate(r, bl, bc);
+        st = io_lex_relocate(&r->lx, bl, bc);
 done:
     free(olabels);
     io_free_q(pay, pay_cap);
@@ -402,7 +385,7 @@ brink_nfg *brink_nfg_read(const char *text, size_t len, const char *filename, br
         st = io_lex_error(&r.lx, BRINK_ETOOBIG, "input of %zu bytes exceeds the limit of %zu",
                           len, (size_t)BRINK_MAX_FILE_BYTES);
     if (st == BRINK_OK && !(r.arena = brink_arena_new()))
-        st = oom(&r);
+        st = io_lex_oom(&r.lx);
     if (st == BRINK_OK)
         st = read_header(&r);
     if (st == BRINK_OK)
