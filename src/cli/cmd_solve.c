@@ -42,12 +42,33 @@ static void usage(void)
            "  --time-limit S      seconds\n"
            "  --json              machine-readable output\n"
            "  --gambit            Gambit-style NE,... lines\n"
+           "  --dot FILE          extensive games: draw the tree with the first profile's\n"
+           "                      probabilities as Graphviz DOT (dot -Tsvg FILE > tree.svg)\n"
            "  -q, --quiet         no progress on stderr\n");
+}
+
+/* The tree with the first profile's probabilities drawn on its edges. */
+static int write_dot(const brink_game *g, const brink_profile_list *l, const char *path)
+{
+    if (g->kind != BRINK_GAME_EFG) {
+        fprintf(stderr, "brink solve: --dot needs an extensive game\n");
+        return BRINK_EXIT_INPUT;
+    }
+    brink_error err;
+    brink_error_clear(&err);
+    brink_buf out;
+    brink_buf_init(&out);
+    const double *behav = l->count > 0 && l->items[0].kind == BRINK_PROFILE_BEHAV ? l->items[0].p
+                                                                                : NULL;
+    int rc = brink_efg_write_dot(g->efg, behav, 5000, &out, &err) ? cli_report(&err)
+                                                                   : cli_emit(&out, path);
+    brink_buf_free(&out);
+    return rc;
 }
 
 int brink_cli_solve(int argc, char **argv)
 {
-    const char *path = NULL, *method = NULL;
+    const char *path = NULL, *method = NULL, *dot = NULL;
     int json = 0, gambit = 0, quiet = 0;
     brink_solve_options o;
     brink_solve_options_init(&o);
@@ -67,6 +88,7 @@ int brink_cli_solve(int argc, char **argv)
         else if (!strcmp(a, "--exact")) o.exact = 1;
         else if (!strcmp(a, "--path")) o.want_path = 1;
         else if (!strcmp(a, "--method") || !strcmp(a, "-m")) { NEED_VALUE(); method = v; }
+        else if (!strcmp(a, "--dot")) { NEED_VALUE(); dot = v; }
         else if (!strcmp(a, "--iterations")) {
             NEED_VALUE();
             if (cli_parse_long(v, &lv) || lv < 1) return cli_usage_error("solve", "bad --iterations '%s'", v);
@@ -125,6 +147,7 @@ int brink_cli_solve(int argc, char **argv)
         else cli_print_profiles_text(&out, &g, s, &l);
         rc = cli_emit(&out, NULL);
         brink_buf_free(&out);
+        if (!rc && dot) rc = write_dot(&g, &l, dot);
     }
     brink_profile_list_free(&l);
     brink_game_free(&g);

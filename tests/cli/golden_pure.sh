@@ -67,4 +67,8 @@ expect_status "convert to dot" 0 $BRINK convert $D/bluff.efg -o "$TMP/t.dot"
 expect_grep "dot has a digraph" "^digraph game" "$TMP/t.dot"
 expect_grep "dot links the information set" "style=dashed" "$TMP/t.dot"
 expect_status "no tree for a strategic game" 2 $BRINK convert $D/pd.nfg -o "$TMP/t.dot"
+# The equilibrium drawn on the tree: the bluff with Low is bet with probability 1/3.
+expect_status "solve --dot" 0 $BRINK solve $D/bluff.efg --method seqlcp --dot "$TMP/eq.dot"
+expect_grep "equilibrium probabilities on the edges" 'label="Bet \[0.333\]"' "$TMP/eq.dot"
+expect_status "--dot refuses a strategic game" 2 $BRINK solve $D/pd.nfg --dot "$TMP/eq.dot"
 finish
