@@ -63,6 +63,31 @@ brink_status io_lex_error_at(io_lexer *lx, brink_status code, int line, int col,
     return brink_error_set_at(lx->err, code, lx->filename, line, col, "%s", msg);
 }
 
+brink_status io_lex_take_prologue(io_lexer *lx, const char *kind, long version)
+{
+    char what[64], ext[8];
+    size_t n = strlen(kind);
+    for (size_t i = 0; i < n && i + 1 < sizeof ext; i++)
+        ext[i] = (char)(kind[i] >= 'A' && kind[i] <= 'Z' ? kind[i] - 'A' + 'a' : kind[i]);
+    ext[n < sizeof ext ? n : sizeof ext - 1] = '\0';
+    snprintf(what, sizeof what, "'%s' at the start of an .%s file", kind, ext);
+    brink_status st = io_lex_take_word(lx, kind, what);
+    if (st != BRINK_OK)
+        return st;
+    int vline = lx->cur.line, vcol = lx->cur.col;
+    long v;
+    if ((st = io_lex_take_int(lx, "format version", 0, INT_MAX, &v)) != BRINK_OK)
+        return st;
+    if (v != version)
+        return io_lex_error_at(lx, BRINK_EUNSUPPORTED, vline, vcol,
+                               "unsupported .%s version %ld (brink reads version %ld)", ext, v,
+                               version);
+    if (lx->cur.kind != IO_TOK_WORD || lx->cur.len != 1 ||
+        (lx->cur.text[0] != 'R' && lx->cur.text[0] != 'D'))
+        return io_lex_expected(lx, "precision 'R' (or legacy 'D')");
+    return io_lex_advance(lx);
+}
+
 brink_status io_lex_relocate(io_lexer *lx, int line, int col)
 {
     brink_status code = BRINK_EINTERNAL;

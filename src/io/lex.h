@@ -79,6 +79,9 @@ brink_status io_lex_error_at(io_lexer *lx, brink_status code, int line, int col,
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
+/* Gambit's file prologue "<KIND> <version> R": the kind word ("EFG"/"NFG"), the one version
+ * brink reads, and the precision letter (legacy 'D' accepted). */
+brink_status io_lex_take_prologue(io_lexer *lx, const char *kind, long version);
 /* A call below the reader (the game builder) failed and left its message in lx->err: keep
  * the message and code, and add the place being read. */
 brink_status io_lex_relocate(io_lexer *lx, int line, int col);

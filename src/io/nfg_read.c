@@ -128,19 +128,7 @@ static brink_status read_header(nfg_reader *r)
 {
     io_lexer *lx = &r->lx;
     brink_status st;
-    long version;
-    if ((st = io_lex_take_word(lx, "NFG", "'NFG' at the start of an .nfg file")) != BRINK_OK)
-        return st;
-    int vline = lx->cur.line, vcol = lx->cur.col;
-    if ((st = io_lex_take_int(lx, "format version", 0, INT_MAX, &version)) != BRINK_OK)
-        return st;
-    if (version != 1)
-        return io_lex_error_at(lx, BRINK_EUNSUPPORTED, vline, vcol,
-                               "unsupported .nfg version %ld (brink reads version 1)", version);
-    if (lx->cur.kind != IO_TOK_WORD || lx->cur.len != 1 ||
-        (lx->cur.text[0] != 'R' && lx->cur.text[0] != 'D'))
-        return io_lex_expected(lx, "precision 'R' (or legacy 'D')");
-    if ((st = io_lex_advance(lx)) != BRINK_OK)
+    if ((st = io_lex_take_prologue(lx, "NFG", 1)) != BRINK_OK)
         return st;
     if ((st = take_string_copy(r, "the game title (a quoted string)", &r->title)) != BRINK_OK)
         return st;
