@@ -461,3 +461,36 @@ int rf_sign_poly(pq *out, const rf *f)
 {
     return pq_mul(out, &f->n, &f->d);
 }
+
+/* ---------------------------------------------------------------- condition sets */
+
+void pcset_free(pcset *s)
+{
+    for (int i = 0; i < s->n; i++)
+        pq_clear(&s->c[i].s);
+    free(s->c);
+    s->c = NULL;
+    s->n = s->cap = 0;
+}
+
+pcond *pcset_push(pcset *s, pc_kind kind, const pq *f)
+{
+    if (s->n == s->cap) {
+        int cap = s->cap ? 2 * s->cap : 16;
+        pcond *c = brink_reallocarray(s->c, (size_t)cap, sizeof *c);
+        if (!c)
+            return NULL;
+        s->c = c;
+        s->cap = cap;
+    }
+    pcond *c = &s->c[s->n];
+    pq_init(&c->s);
+    if (pq_set(&c->s, f)) {
+        pq_clear(&c->s);
+        return NULL;
+    }
+    c->kind = kind;
+    c->tag = c->h = c->a = c->b = -1;
+    s->n++;
+    return c;
+}

@@ -73,6 +73,40 @@ int rf_eval(mpq_t out, const rf *f, const mpq_t x);
 /* The polynomial n*d, whose sign equals the function's wherever it is defined. */
 int rf_sign_poly(pq *out, const rf *f);
 
+/* ---- sign conditions ----
+ * A condition on the parameter: the sign of polynomial s at t is as `kind` requires. Where a
+ * condition comes from (an expression's branch, an equilibrium's best-reply inequality) is
+ * recorded by its producer in tag/h/a/b so that a region's end can be explained. */
+typedef enum { PC_POS, PC_NEG, PC_ZERO, PC_NONNEG, PC_NONPOS } pc_kind;
+
+typedef struct pcond {
+    pq s;
+    pc_kind kind;
+    int tag, h, a, b;     /* producer's data (see analysis/continuation.h) */
+} pcond;
+
+/* Does sign sg satisfy kind? */
+static inline int pc_holds(pc_kind kind, int sg)
+{
+    switch (kind) {
+    case PC_POS: return sg > 0;
+    case PC_NEG: return sg < 0;
+    case PC_ZERO: return sg == 0;
+    case PC_NONNEG: return sg >= 0;
+    case PC_NONPOS: return sg <= 0;
+    }
+    return 0;
+}
+
+typedef struct pcset {
+    pcond *c;
+    int n, cap;
+} pcset;
+
+void pcset_free(pcset *s);
+/* Append a condition on the sign of f (copied); NULL when out of memory. */
+pcond *pcset_push(pcset *s, pc_kind kind, const pq *f);
+
 /* ---- real algebraic numbers ---- */
 typedef struct alg {
     int rational;        /* 1: exactly q */
