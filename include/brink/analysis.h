@@ -44,6 +44,9 @@ typedef struct brink_analysis_options {
                                 for one, since ties can make "all" exponentially many */
     int max_profiles;        /* assess at most this many profiles per method (default 64);
                                 the rest are counted in nfound but not examined */
+    int max_solves;          /* thresholds: at most this many equilibrium computations per
+                                question (default 200); parts of the range left are reported
+                                as unknown (BRINK_UNKNOWN_BUDGET), never guessed */
 } brink_analysis_options;
 
 void brink_analysis_options_init(brink_analysis_options *o);
@@ -73,27 +76,15 @@ typedef struct brink_equilibrium {
 
 #define BRINK_ANALYSIS_MAX_TYPES 16
 
+struct brink_threshold;   /* brink/threshold.h */
+
 /* The answer to one declared question. */
-typedef struct brink_flip {
-    double at;               /* where the choice flips (best estimate) */
-    double lo, hi;           /* bracket that certainly contains the flip */
-    int exact;               /* 1: `at` equals exactq exactly (indifference verified) */
-    char exactq[64];         /* "1/2" */
-    char before[160], after[160];   /* the watched choice just below / above */
-    char at_point[160];      /* the choice exactly at the flip when it differs from both
-                                (e.g. "varies across equilibria": indifference), else "" */
-} brink_flip;
-
-#define BRINK_ANALYSIS_MAX_FLIPS 8
-
 typedef struct brink_answer {
     const brink_question *q;
     brink_status status;     /* BRINK_OK, or why it could not be answered (message) */
     char message[256];
-    /* threshold */
-    int nflips;
-    brink_flip flips[BRINK_ANALYSIS_MAX_FLIPS];
-    char at_lo[160], at_hi[160];    /* the watched choice at the two ends of the range */
+    /* threshold: the certified answer (include/brink/threshold.h) */
+    struct brink_threshold *threshold;
     int solves;              /* equilibrium computations used */
     /* sweep: npoints grid points (x0 varies fastest) */
     int npoints;

@@ -12,9 +12,11 @@
 #include <string.h>
 
 #include "analysis/analysis_int.h"
+#include "brink/threshold.h"
 
 void an_answer_free(brink_answer *ans)
 {
+    brink_threshold_free(ans->threshold);
     free(ans->x);
     if (ans->choice)
         for (int i = 0; i < ans->npoints; i++)

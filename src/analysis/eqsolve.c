@@ -26,6 +26,7 @@ void brink_analysis_options_init(brink_analysis_options *o)
     o->max_profiles = 64;
     o->all_limit_nodes = 5000;
     o->max_reduced_cells = 20000;
+    o->max_solves = 200;
 }
 
 enum { NEED_PI = 1, NEED_IMPERFECT = 2, NEED_2P = 4 };

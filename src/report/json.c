@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "brink/io.h"
+#include "brink/threshold.h"
 #include "report/describe.h"
 
 static void num(brink_buf *out, double x)
@@ -208,36 +209,12 @@ static void answer(const brink_analysis *a, const brink_answer *an, brink_buf *o
         return;
     }
     if (q->kind == BRINK_Q_THRESHOLD) {
-        brink_buf_puts(out, ",");
-        str(out, "parameter", brink_scenario_param(sc, q->param[0])->name);
-        brink_buf_puts(out, ",\"range\":[");
-        num(out, q->lo[0]);
-        brink_buf_puts(out, ",");
-        num(out, q->hi[0]);
-        brink_buf_puts(out, "],");
-        str(out, "at_low", an->at_lo);
-        brink_buf_puts(out, ",");
-        str(out, "at_high", an->at_hi);
-        brink_buf_printf(out, ",\"solves\":%d,\"flips\":[", an->solves);
-        for (int f = 0; f < an->nflips; f++) {
-            const brink_flip *fl = &an->flips[f];
-            brink_buf_puts(out, f ? ",{\"at\":" : "{\"at\":");
-            num(out, fl->at);
-            brink_buf_puts(out, ",\"bracket\":[");
-            num(out, fl->lo);
-            brink_buf_puts(out, ",");
-            num(out, fl->hi);
-            brink_buf_printf(out, "],\"exact\":%s,", fl->exact ? "true" : "false");
-            str(out, "exact_value", fl->exact ? fl->exactq : "");
-            brink_buf_puts(out, ",");
-            str(out, "before", fl->before);
-            brink_buf_puts(out, ",");
-            str(out, "after", fl->after);
-            brink_buf_puts(out, ",");
-            str(out, "at_point", fl->at_point);
-            brink_buf_puts(out, "}");
-        }
-        brink_buf_puts(out, "]}");
+        brink_buf_puts(out, ",\"threshold\":");
+        if (an->threshold)
+            brink_threshold_write_json(an->threshold, sc, out, NULL);
+        else
+            brink_buf_puts(out, "null");
+        brink_buf_puts(out, "}");
         return;
     }
     if (q->kind == BRINK_Q_SWEEP) {

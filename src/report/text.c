@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brink/threshold.h"
 #include "report/describe.h"
 
 #define WIDTH 92
@@ -449,46 +450,10 @@ static void answers(const brink_analysis *a, brink_buf *out)
             wrap(out, line, 4);
             continue;
         }
-        const char *pname = q->param[0] >= 0 ? brink_scenario_param(sc, q->param[0])->name : "";
         if (q->kind == BRINK_Q_THRESHOLD) {
-            char lo[32], hi[32];
-            rep_num(lo, sizeof lo, q->lo[0]);
-            rep_num(hi, sizeof hi, q->hi[0]);
-            if (an->nflips == 0) {
-                snprintf(line, sizeof line,
-                         "-> %s does not change for %s in [%s, %s]: %s throughout.", q->watch,
-                         pname, lo, hi, an->at_lo);
-                wrap(out, line, 4);
-            }
-            for (int f = 0; f < an->nflips; f++) {
-                const brink_flip *fl = &an->flips[f];
-                char at[80], pl[32], ph[32];
-                if (fl->exact)
-                    snprintf(at, sizeof at, "%s = %s exactly", pname, fl->exactq);
-                else {
-                    rep_num(pl, sizeof pl, fl->lo);
-                    rep_num(ph, sizeof ph, fl->hi);
-                    snprintf(at, sizeof at, "%s = %.6g (within [%.9g, %.9g])", pname, fl->at,
-                             fl->lo, fl->hi);
-                }
-                size_t len = (size_t)snprintf(line, sizeof line,
-                                              "-> %s: \"%s\" below, \"%s\" above; it flips at %s.",
-                                              q->watch, fl->before, fl->after, at);
-                if (fl->at_point[0] && len < sizeof line)
-                    len += (size_t)snprintf(line + len, sizeof line - len,
-                                            " At that value exactly: %s (an actor is "
-                                            "indifferent there).", fl->at_point);
-                if (f == 0 && len < sizeof line) {
-                    char v[32];
-                    rep_num(v, sizeof v, brink_scenario_param(sc, q->param[0])->value);
-                    snprintf(line + len, sizeof line - len,
-                             " At the default %s = %s the answer is \"%s\".", pname, v,
-                             brink_scenario_param(sc, q->param[0])->value < fl->at ? fl->before
-                                                                                   : fl->after);
-                }
-                wrap(out, line, 4);
-            }
-            brink_buf_printf(out, "    (%d equilibrium computations)\n", an->solves);
+            brink_buf_printf(out, "    watching %s:\n", q->watch ? q->watch : "(nothing)");
+            if (an->threshold)
+                brink_threshold_write_text(an->threshold, sc, out, NULL);
         } else if (q->kind == BRINK_Q_SWEEP) {
             sweep_table(a, an, out);
         } else {

@@ -1,0 +1,162 @@
+/* brink/threshold.h — certified one-parameter analysis: over a parameter's range, where does a
+ * watched decision's equilibrium choice change, exactly?
+ *
+ * Method (exact one-parameter continuation; nothing is sampled on a grid):
+ *   1. Payoffs and chance probabilities are rational functions of the parameter t (the
+ *      scenario's expressions evaluated over Q(t); branches in expressions give guards).
+ *   2. At a rational sample point the game is solved exactly (the analysis' method). Each
+ *      equilibrium's structure — the support of every information set, the beliefs held off
+ *      the path, which sets are reached — is continued in t: pure choices stay; mixed
+ *      probabilities solve the indifference equations over Q(t) (linear ones; otherwise the
+ *      region is reported unknown). The structure is an equilibrium (weak perfect Bayesian:
+ *      every choice optimal given beliefs, Bayes' rule on the path) exactly where a finite set
+ *      of sign conditions on rational functions holds: best-reply inequalities, positive
+ *      probabilities, reached sets staying reached. The region of a sample is the connected
+ *      set around it where every condition and guard holds; its ends are real roots of
+ *      polynomials, found exactly (Sturm sequences).
+ *   3. Uncovered parts of the range are sampled next, until the range is covered. Regions
+ *      are therefore exact however narrow, and a flip is reported only between two adjacent
+ *      certified regions whose watched choices differ, with its certificate.
+ *
+ * Numbers: an end or flip is a brink_real: rational (exact) or an irrational root of an
+ * integer polynomial given with an isolating interval; never an approximation called exact.
+ * Everything here is data: ids and indices into the game; words are made in report/.
+ */
+#ifndef BRINK_THRESHOLD_H
+#define BRINK_THRESHOLD_H
+
+#include <gmp.h>
+#include "analysis.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* An exact real number. */
+typedef struct brink_real {
+    int rational;          /* 1: exactly q */
+    mpq_t q;               /* rational: the value; else a rational inside (lo, hi) */
+    int degree;            /* irrational: degree of poly (>= 2) */
+    mpz_t *poly;           /* irrational: [degree + 1] integer coefficients, constant first */
+    mpq_t lo, hi;          /* irrational: the only root of poly in the open interval (lo, hi) */
+    double approx;         /* nearest double */
+} brink_real;
+
+typedef enum {
+    BRINK_REGION_CERTIFIED = 0, /* the listed equilibria are certified on the whole region */
+    BRINK_REGION_UNKNOWN        /* nothing certified here: see `reason` */
+} brink_region_status;
+
+typedef enum {
+    BRINK_UNKNOWN_NONE = 0,
+    BRINK_UNKNOWN_NONRATIONAL,      /* an expression is not rational in t (sqrt/exp/log/...) */
+    BRINK_UNKNOWN_NONLINEAR,        /* mixed equilibria whose indifference is not linear */
+    BRINK_UNKNOWN_NO_EQUILIBRIUM,   /* the method found no equilibrium at the sample */
+    BRINK_UNKNOWN_SOLVE_FAILED,     /* the method failed at the sample (see message) */
+    BRINK_UNKNOWN_NOT_EXACT,        /* an equilibrium could not be certified exactly there */
+    BRINK_UNKNOWN_IRRATIONAL_POINT, /* a single irrational point no neighbour covers */
+    BRINK_UNKNOWN_BUDGET            /* the solve budget ran out before this part */
+} brink_unknown_reason;
+
+typedef struct brink_region {
+    brink_real lo, hi;     /* ends (lo == hi for a single point) */
+    int lo_closed, hi_closed;
+    int point;             /* a single point */
+    brink_region_status status;
+    brink_unknown_reason reason;
+    char *message;         /* SOLVE_FAILED: the method's error message (else NULL) */
+    int expr_line, expr_col;   /* NONRATIONAL: where the expression is */
+    mpq_t sample;          /* where the equilibria were computed */
+    int nequilibria;       /* equilibria found at the sample */
+    int ncertified;        /* of those, continued and certified over the region */
+    int nstates;
+    int *state;            /* [nstates] ids of the distinct watched choices (see below) */
+    int complete;          /* 1: certified to be every equilibrium the method looks for, on
+                              the whole region (perfect information: unique SPE, strict) */
+    int complete_at_sample;/* the method's list at the sample point is complete */
+    int binding_lo, binding_hi;   /* ids into conds of the condition that ends the region at
+                                     each side, -1 at a range end or when not one condition */
+} brink_region;
+
+/* Kinds of condition that can end a region. */
+typedef enum {
+    BRINK_COND_BEST_REPLY = 1,  /* actor at infoset h: action a no better than b */
+    BRINK_COND_INDIFFERENT,     /* actor at h indifferent between a and b (mixed) */
+    BRINK_COND_POSITIVE,        /* probability of action a at h stays positive */
+    BRINK_COND_REACHED,         /* infoset h stays reached */
+    BRINK_COND_UNREACHED,       /* infoset h stays unreached */
+    BRINK_COND_EXPRESSION,      /* an expression's branch (line = h, column = a) */
+    BRINK_COND_PROBABILITY      /* a chance probability stays >= 0 */
+} brink_cond_kind;
+
+typedef struct brink_cond {
+    brink_cond_kind kind;
+    int h, a, b;           /* infoset and actions (or line, column for EXPRESSION) */
+} brink_cond;
+
+/* Certificate of a flip at t*: the mover at `infoset`, in the equilibrium of the region
+ * below, compares action_below (its choice there) with action_above (its choice above).
+ * gap(t) = E[u | a_above] - E[u | a_below] given the set is reached (beliefs by Bayes' rule,
+ * or the region's beliefs off the path) is a rational function num/den; gap(t*) = 0 exactly;
+ * gap < 0 just below t* and, in the equilibrium of the region above, > 0 just above. */
+typedef struct brink_flip_cert {
+    int infoset, player, action_below, action_above;
+    int num_deg, den_deg;
+    mpq_t *num, *den;      /* coefficients, constant first */
+    int value_rational;    /* 1: value_at is exact */
+    mpq_t value_at;        /* the mover's expected value of either choice at t* */
+    double value_at_d;
+    int sign_below, sign_above;
+} brink_flip_cert;
+
+typedef struct brink_threshold_flip {
+    brink_real at;
+    int region_below, region_above;   /* the adjacent regions (or point region between) */
+    int region_at;         /* a point region at t* itself, -1 when none */
+    int certified;         /* 1: cert checked (watched mover indifferent exactly at t*) */
+    brink_flip_cert cert;
+    int cause;             /* not certified: id of the condition ending the region below
+                              (another actor's indifference, a reach change), or -1 */
+} brink_threshold_flip;
+
+typedef struct brink_threshold {
+    int param;                 /* parameter index */
+    brink_real lo, hi;         /* the range searched */
+    int nwatch;
+    int *watch;                /* [nwatch] watched information sets */
+    int *watch_action_start;   /* [nwatch + 1] offsets into a state's action list */
+    int nstates;
+    unsigned char *state_played;   /* [nstates * watch_action_start[nwatch]]: 1 when the
+                                      action is played with positive probability */
+    int nregions;
+    brink_region *regions;     /* increasing, covering [lo, hi] */
+    int nconds;
+    brink_cond *conds;
+    int nflips;
+    brink_threshold_flip *flips;
+    int default_region;        /* region containing the parameter's default, -1 if outside */
+    int solves;                /* equilibrium computations */
+    double seconds;
+} brink_threshold;
+
+/* Answer a threshold question: parameter `param` over [lo, hi] (exact), watching infosets
+ * watch[nwatch] (NULL/0: no watched decision; regions then describe equilibrium structure
+ * only). values[nparams] hold the other parameters (values[param] is ignored). Errors:
+ * BRINK_ENOMEM, BRINK_EINVALID (bad range). A method failure inside the range is not an error:
+ * it becomes an unknown region. */
+brink_threshold *brink_threshold_compute(const brink_scenario *sc, int param, const mpq_t lo,
+                                         const mpq_t hi, const mpq_t *values,
+                                         const int *watch, int nwatch,
+                                         const brink_analysis_options *o, brink_error *err);
+void brink_threshold_free(brink_threshold *t);   /* NULL is a no-op */
+
+/* Text and JSON renderings (report/threshold.c). */
+brink_status brink_threshold_write_text(const brink_threshold *t, const brink_scenario *sc,
+                                        brink_buf *out, brink_error *err);
+brink_status brink_threshold_write_json(const brink_threshold *t, const brink_scenario *sc,
+                                        brink_buf *out, brink_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

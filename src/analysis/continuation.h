@@ -1,0 +1,62 @@
+/* continuation.h — one equilibrium continued in one parameter (internal; see
+ * include/brink/threshold.h for the method).
+ *
+ * cn_game holds a scenario game as rational functions of t (payoffs, chance probabilities)
+ * and a workspace for evaluating behaviour profiles over Q(t). cn_continue turns an exact
+ * equilibrium at a sample point x0 into a profile of rational functions and the sign
+ * conditions under which it stays an equilibrium; cn_component finds the connected set around
+ * x0 where a set of conditions holds.
+ */
+#ifndef BRINK_ANALYSIS_CONTINUATION_H
+#define BRINK_ANALYSIS_CONTINUATION_H
+
+#include "brink/threshold.h"
+#include "core/poly.h"
+#include "scenario/param.h"
+
+typedef struct cn_game {
+    const brink_efg *g;
+    sc_pgame pg;
+    rf *beh;        /* [nactions] behaviour (chance actions: pg.prob) */
+    rf *reach;      /* [nnodes] */
+    rf *U;          /* [nnodes * nplayers] */
+    rf t1, t2, t3;
+    pq sp;
+    int *anc_mixed, *desc_mixed;   /* [nnodes] scratch for the linearity check */
+} cn_game;
+
+brink_status cn_game_init(cn_game *G, const brink_scenario *sc, const brink_efg *g, int param,
+                          const mpq_t *values, brink_error *err);
+void cn_game_free(cn_game *G);
+
+/* A continued equilibrium: the profile over Q(t) and the beliefs held off the path. */
+typedef struct cn_eq {
+    rf *beh;        /* [nactions] player actions (chance entries unused) */
+    mpq_t *mu;      /* [nnodes] belief within its infoset, for unreached infosets */
+    int *reached;   /* [ninfosets] reached at x0 */
+} cn_eq;
+
+void cn_eq_free(cn_eq *e, const brink_efg *g);
+
+typedef enum { CN_OK = 0, CN_NONLINEAR, CN_NOT_EXACT } cn_result;
+
+/* Continue the equilibrium behq (exact at x0; belief: the analysis' beliefs, doubles, may be
+ * NULL) and append its conditions to conds (tag = brink_cond_kind, h, a, b). */
+brink_status cn_continue(cn_game *G, const mpq_t *behq, const double *belief, const mpq_t x0,
+                         cn_eq *out, pcset *conds, cn_result *res, brink_error *err);
+
+/* The mover's gap E[u | a] - E[u | b] at infoset h under e, as a rational function: weights
+ * are reach (on the path) or e->mu. b < 0: the expected value E[u | a] itself. */
+brink_status cn_gap(cn_game *G, const cn_eq *e, int h, int a, int b, rf *out, brink_error *err);
+
+/* Largest connected set around x0 within [L, H] on which every condition holds (they hold at
+ * x0). Ends are exact; *_bind is the index of a condition that fails just beyond the end
+ * (-1 at L or H). */
+brink_status cn_component(const pcset *conds, const mpq_t x0, const mpq_t L, const mpq_t H,
+                          alg *lo, int *lo_closed, int *lo_bind, alg *hi, int *hi_closed,
+                          int *hi_bind, brink_error *err);
+
+/* A rational strictly between a < b. */
+void cn_rational_between(mpq_t out, alg *a, alg *b);
+
+#endif

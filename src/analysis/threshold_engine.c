@@ -1,0 +1,1020 @@
+/* threshold_engine.c — cover a parameter's range with certified regions and find the flips of
+ * a watched choice (the method is described in include/brink/threshold.h).
+ *
+ * Invariant: the regions found so far and the gaps still to visit partition [lo, hi]. A gap
+ * is sampled at a rational point inside it (the parameter's default first, when it lies in
+ * the gap), the region of that sample is cut out of the gap, and what remains on either side
+ * becomes new gaps. Parts of the range where nothing can be certified become unknown regions
+ * with their reason; a flip is reported only between certified regions.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/analysis_int.h"
+#include "analysis/continuation.h"
+#include "brink/threshold.h"
+
+#define OOM(err) brink_error_set((err), BRINK_ENOMEM, "out of memory")
+
+typedef struct gapi {
+    alg a, b;
+    int ai, bi;       /* the gap includes a / b */
+} gapi;
+
+typedef struct treg {
+    alg lo, hi;
+    int lo_closed, hi_closed;
+    brink_region_status status;
+    brink_unknown_reason reason;
+    char *message;
+    int expr_line, expr_col;
+    mpq_t sample;
+    int nequilibria, ncertified, complete, complete_at_sample;
+    int bind_lo, bind_hi;     /* indices into the engine's condition list, or -1 */
+    int ncn;
+    cn_eq *cn;                /* continued equilibria */
+    int *cn_state;            /* [ncn] state id of each */
+} treg;
+
+typedef struct eng {
+    const brink_scenario *sc;
+    const brink_analysis_options *o;
+    brink_scenario_instance *in;
+    const brink_efg *g;
+    int param, np;
+    mpq_t *values;
+    mpq_t L, H, dflt;
+    int have_default, default_used;
+    const int *watch;
+    int nwatch, nwact;
+    int *wstart;
+    /* states */
+    int nstates, states_cap;
+    unsigned char *states;
+    /* regions */
+    int nreg, reg_cap;
+    treg *reg;
+    /* conditions that ended regions (public copies) */
+    int nconds, conds_cap;
+    brink_cond *conds;
+    int *leaf_group, ngroups;
+    char **group_text;
+    int solves;
+    brink_error *err;
+} eng;
+
+/* ---------------------------------------------------------------- small helpers */
+
+static int state_id(eng *E, const mpq_t *behq)
+{
+    unsigned char *row = brink_calloc((size_t)E->nwact + 1, 1);
+    if (!row)
+        return -1;
+    for (int w = 0; w < E->nwatch; w++) {
+        int h = E->watch[w], a0 = E->g->infoset_action_start[h];
+        for (int a = 0; a < E->g->infoset_nactions[h]; a++)
+            row[E->wstart[w] + a] = mpq_sgn(behq[a0 + a]) > 0;
+    }
+    for (int s = 0; s < E->nstates; s++)
+        if (!memcmp(E->states + (size_t)s * (size_t)E->nwact, row, (size_t)E->nwact)) {
+            free(row);
+            return s;
+        }
+    if (E->nstates == E->states_cap) {
+        int cap = E->states_cap ? 2 * E->states_cap : 8;
+        unsigned char *ns = brink_reallocarray(E->states, (size_t)cap * (size_t)E->nwact + 1, 1);
+        if (!ns) {
+            free(row);
+            return -1;
+        }
+        E->states = ns;
+        E->states_cap = cap;
+    }
+    memcpy(E->states + (size_t)E->nstates * (size_t)E->nwact, row, (size_t)E->nwact);
+    free(row);
+    return E->nstates++;
+}
+
+static int add_cond(eng *E, const pcond *c)
+{
+    if (E->nconds == E->conds_cap) {
+        int cap = E->conds_cap ? 2 * E->conds_cap : 16;
+        brink_cond *n = brink_reallocarray(E->conds, (size_t)cap, sizeof *n);
+        if (!n)
+            return -2;
+        E->conds = n;
+        E->conds_cap = cap;
+    }
+    brink_cond *d = &E->conds[E->nconds];
+    d->kind = (brink_cond_kind)c->tag;
+    d->h = c->h;
+    d->a = c->a;
+    d->b = c->b;
+    return E->nconds++;
+}
+
+static treg *new_region(eng *E, const gapi *gp)
+{
+    if (E->nreg == E->reg_cap) {
+        int cap = E->reg_cap ? 2 * E->reg_cap : 16;
+        treg *r = brink_reallocarray(E->reg, (size_t)cap, sizeof *r);
+        if (!r)
+            return NULL;
+        E->reg = r;
+        E->reg_cap = cap;
+    }
+    treg *r = &E->reg[E->nreg++];
+    memset(r, 0, sizeof *r);
+    alg_init(&r->lo);
+    alg_init(&r->hi);
+    mpq_init(r->sample);
+    r->bind_lo = r->bind_hi = -1;
+    if (gp) {
+        alg_set(&r->lo, &gp->a);
+        alg_set(&r->hi, &gp->b);
+        r->lo_closed = gp->ai;
+        r->hi_closed = gp->bi;
+    }
+    return r;
+}
+
+static void free_region(eng *E, treg *r)
+{
+    alg_clear(&r->lo);
+    alg_clear(&r->hi);
+    mpq_clear(r->sample);
+    free(r->message);
+    for (int i = 0; i < r->ncn; i++)
+        cn_eq_free(&r->cn[i], E->g);
+    free(r->cn);
+    free(r->cn_state);
+}
+
+static brink_status unknown_gap(eng *E, const gapi *gp, brink_unknown_reason why,
+                                const char *msg, const mpq_t sample)
+{
+    treg *r = new_region(E, gp);
+    if (!r)
+        return OOM(E->err);
+    r->status = BRINK_REGION_UNKNOWN;
+    r->reason = why;
+    if (sample)
+        mpq_set(r->sample, sample);
+    if (msg && msg[0]) {
+        size_t n = strlen(msg);
+        r->message = malloc(n + 1);
+        if (!r->message)
+            return OOM(E->err);
+        memcpy(r->message, msg, n + 1);
+    }
+    return BRINK_OK;
+}
+
+/* gaps: a small stack */
+typedef struct gstack {
+    gapi *g;
+    int n, cap;
+} gstack;
+
+static int push_gap(gstack *S, alg *a, int ai, alg *b, int bi)
+{
+    int oom = 0;
+    int c = alg_cmp(a, b, &oom);
+    if (c > 0 || (c == 0 && !(ai && bi)))
+        return 0;   /* empty */
+    if (S->n == S->cap) {
+        int cap = S->cap ? 2 * S->cap : 8;
+        gapi *n = brink_reallocarray(S->g, (size_t)cap, sizeof *n);
+        if (!n)
+            return -1;
+        S->g = n;
+        S->cap = cap;
+    }
+    gapi *x = &S->g[S->n++];
+    alg_init(&x->a);
+    alg_init(&x->b);
+    x->ai = ai;
+    x->bi = bi;
+    if (alg_set(&x->a, a) || alg_set(&x->b, b))
+        return -1;
+    return oom ? -1 : 0;
+}
+
+static void gap_clear(gapi *g)
+{
+    alg_clear(&g->a);
+    alg_clear(&g->b);
+}
+
+/* Is q inside the gap? */
+static int gap_contains(gapi *gp, const mpq_t q)
+{
+    int ca = alg_cmp_q(&gp->a, q), cb = alg_cmp_q(&gp->b, q);   /* sign of (a - q), (b - q) */
+    return (ca < 0 || (ca == 0 && gp->ai)) && (cb > 0 || (cb == 0 && gp->bi));
+}
+
+/* ---------------------------------------------------------------- intervals */
+
+/* An interval with exact ends and the conditions that end it (NULL at the range ends). */
+typedef struct ivl {
+    alg lo, hi;
+    int lc, hc;
+    pcond lbc, hbc;       /* copies of the binding conditions (sign polynomial unused) */
+    const pcond *lb, *hb; /* &lbc / &hbc, or NULL */
+} ivl;
+
+static void ivl_init(ivl *v)
+{
+    memset(v, 0, sizeof *v);
+    alg_init(&v->lo);
+    alg_init(&v->hi);
+}
+
+static void ivl_clear(ivl *v)
+{
+    alg_clear(&v->lo);
+    alg_clear(&v->hi);
+}
+
+static void set_bind(pcond *dst, const pcond **ptr, const pcond *src)
+{
+    if (!src) {
+        *ptr = NULL;
+        return;
+    }
+    dst->kind = src->kind;
+    dst->tag = src->tag;
+    dst->h = src->h;
+    dst->a = src->a;
+    dst->b = src->b;
+    *ptr = dst;
+}
+
+static void ivl_copy(ivl *d, const ivl *s)
+{
+    alg_set(&d->lo, &s->lo);
+    alg_set(&d->hi, &s->hi);
+    d->lc = s->lc;
+    d->hc = s->hc;
+    set_bind(&d->lbc, &d->lb, s->lb);
+    set_bind(&d->hbc, &d->hb, s->hb);
+}
+
+static brink_status ivl_component(eng *E, const pcset *conds, const mpq_t x, const mpq_t L,
+                                  const mpq_t H, ivl *v)
+{
+    int lb, hb;
+    brink_status st = cn_component(conds, x, L, H, &v->lo, &v->lc, &lb, &v->hi, &v->hc, &hb,
+                                   E->err);
+    set_bind(&v->lbc, &v->lb, lb >= 0 ? &conds->c[lb] : NULL);
+    set_bind(&v->hbc, &v->hb, hb >= 0 ? &conds->c[hb] : NULL);
+    return st;
+}
+
+/* d = d united with s (both contain the same sample point) */
+static void ivl_union(ivl *d, ivl *s, int *oom)
+{
+    int c = alg_cmp(&s->lo, &d->lo, oom);
+    if (c < 0 || (c == 0 && s->lc && !d->lc)) {
+        alg_set(&d->lo, &s->lo);
+        d->lc = s->lc;
+        set_bind(&d->lbc, &d->lb, s->lb);
+    }
+    c = alg_cmp(&s->hi, &d->hi, oom);
+    if (c > 0 || (c == 0 && s->hc && !d->hc)) {
+        alg_set(&d->hi, &s->hi);
+        d->hc = s->hc;
+        set_bind(&d->hbc, &d->hb, s->hb);
+    }
+}
+
+/* d = d intersected with s */
+static void ivl_intersect(ivl *d, ivl *s, int *oom)
+{
+    int c = alg_cmp(&s->lo, &d->lo, oom);
+    if (c > 0 || (c == 0 && !s->lc && d->lc)) {
+        alg_set(&d->lo, &s->lo);
+        d->lc = s->lc;
+        set_bind(&d->lbc, &d->lb, s->lb);
+    }
+    c = alg_cmp(&s->hi, &d->hi, oom);
+    if (c < 0 || (c == 0 && !s->hc && d->hc)) {
+        alg_set(&d->hi, &s->hi);
+        d->hc = s->hc;
+        set_bind(&d->hbc, &d->hb, s->hb);
+    }
+}
+
+/* ---------------------------------------------------------------- one sample */
+
+static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
+{
+    const brink_efg *g = E->g;
+    int oom = 0;
+    mpq_t x;
+    mpq_init(x);
+    brink_status st = BRINK_OK;
+    int point = alg_cmp(&gp->a, &gp->b, &oom) == 0;
+    if (point) {
+        if (!gp->a.rational) {
+            st = unknown_gap(E, gp, BRINK_UNKNOWN_IRRATIONAL_POINT, NULL, NULL);
+            goto out;
+        }
+        mpq_set(x, gp->a.q);
+    } else if (E->have_default && !E->default_used && gap_contains(gp, E->dflt)) {
+        mpq_set(x, E->dflt);
+        E->default_used = 1;
+    } else {
+        cn_rational_between(x, &gp->a, &gp->b);
+    }
+    if (E->solves >= E->o->max_solves) {
+        st = unknown_gap(E, gp, BRINK_UNKNOWN_BUDGET, NULL, NULL);
+        goto out;
+    }
+    /* solve exactly at x */
+    mpq_set(E->values[E->param], x);
+    brink_error local;
+    brink_error_clear(&local);
+    brink_eqset s;
+    memset(&s, 0, sizeof s);
+    if (brink_scenario_bind_q(E->in, (const mpq_t *)E->values, &local) ||
+        brink_analysis_solve(E->in, E->leaf_group, E->ngroups, E->o, &s, &local)) {
+        E->solves++;
+        if (local.code == BRINK_ENOMEM) {
+            st = OOM(E->err);
+            goto out;
+        }
+        st = unknown_gap(E, gp, BRINK_UNKNOWN_SOLVE_FAILED, local.message, x);
+        goto out;
+    }
+    E->solves++;
+    cn_game G;
+    brink_status gs = cn_game_init(&G, E->sc, g, E->param, (const mpq_t *)E->values, &local);
+    if (gs) {
+        cn_game_free(&G);
+        brink_eqset_free(&s, g);
+        if (gs == BRINK_ENOMEM) {
+            st = OOM(E->err);
+            goto out;
+        }
+        st = unknown_gap(E, gp, BRINK_UNKNOWN_SOLVE_FAILED, local.message, x);
+        goto out;
+    }
+    if (G.pg.nonrational || !s.count) {
+        treg *r = NULL;
+        st = unknown_gap(E, gp, G.pg.nonrational ? BRINK_UNKNOWN_NONRATIONAL
+                                                 : BRINK_UNKNOWN_NO_EQUILIBRIUM, NULL, x);
+        if (!st && (r = &E->reg[E->nreg - 1]) && G.pg.nonrational) {
+            r->expr_line = G.pg.nr_line;
+            r->expr_col = G.pg.nr_col;
+        }
+        if (r)
+            r->nequilibria = s.count;
+        cn_game_free(&G);
+        brink_eqset_free(&s, g);
+        goto out;
+    }
+    /* The expression guards hold on one interval around x; each equilibrium, continued,
+     * holds on another. A watched choice is certified on the union of the intervals of the
+     * equilibria that make it, and the region is where every choice found is certified (and
+     * the guards hold). Taking unions per choice keeps continua of equilibria (one extreme
+     * of the family reaching further than another) from cutting the range into ever smaller
+     * pieces. */
+    pcset gconds = {NULL, 0, 0};
+    for (int i = 0; i < G.pg.guards.n && !st; i++) {
+        pcond *c = pcset_push(&gconds, G.pg.guards.c[i].kind, &G.pg.guards.c[i].s);
+        if (!c) {
+            st = OOM(E->err);
+            break;
+        }
+        int expr = G.pg.guards.c[i].tag >= 0;
+        c->tag = expr ? BRINK_COND_EXPRESSION : BRINK_COND_PROBABILITY;
+        c->h = G.pg.guards.c[i].tag;
+        c->a = G.pg.guards.c[i].h;
+    }
+    cn_eq *cn = brink_calloc((size_t)s.count, sizeof *cn);
+    int *cst = brink_calloc((size_t)s.count, sizeof *cst);
+    ivl *eqi = brink_calloc((size_t)s.count + 1, sizeof *eqi);
+    int ncn = 0, nonlinear = 0, notexact = 0;
+    if (!st && (!cn || !cst || !eqi))
+        st = OOM(E->err);
+    mpq_t Lq, Hq;
+    mpq_inits(Lq, Hq, NULL);
+    mpq_set(Lq, E->L);
+    mpq_set(Hq, E->H);
+    for (int k = 0; k < s.count && !st; k++) {
+        mpq_t *bq = s.eq[k].behavq;
+        mpq_t *tmpq = NULL;
+        if (!bq) {   /* a float profile: its rational reading must pass the exact check */
+            tmpq = brink_q_array_new((size_t)g->nactions);
+            if (!tmpq) {
+                st = OOM(E->err);
+                break;
+            }
+            for (int a = 0; a < g->nactions; a++)
+                brink_q_from_double_approx(tmpq[a], s.eq[k].behav[a], 1e-12);
+            bq = tmpq;
+        }
+        cn_result res;
+        pcset conds = {NULL, 0, 0};
+        st = cn_continue(&G, (const mpq_t *)bq, s.eq[k].belief, x, &cn[ncn], &conds, &res,
+                         E->err);
+        if (!st && res == CN_OK) {
+            cst[ncn] = state_id(E, (const mpq_t *)bq);
+            if (cst[ncn] < 0)
+                st = OOM(E->err);
+            ivl_init(&eqi[ncn]);
+            if (!st)
+                st = ivl_component(E, &conds, x, Lq, Hq, &eqi[ncn]);
+            ncn++;
+        } else if (!st) {
+            nonlinear += res == CN_NONLINEAR;
+            notexact += res == CN_NOT_EXACT;
+        }
+        pcset_free(&conds);
+        if (tmpq)
+            brink_q_array_free(tmpq, (size_t)g->nactions);
+    }
+    if (!st && !ncn) {
+        st = unknown_gap(E, gp, nonlinear ? BRINK_UNKNOWN_NONLINEAR : BRINK_UNKNOWN_NOT_EXACT,
+                         NULL, x);
+        if (!st)
+            E->reg[E->nreg - 1].nequilibria = s.count;
+    } else if (!st) {
+        ivl R, U;
+        ivl_init(&R);
+        ivl_init(&U);
+        st = ivl_component(E, &gconds, x, Lq, Hq, &R);
+        /* per watched choice: the union of its equilibria's intervals; then intersect */
+        for (int k = 0; k < ncn && !st; k++) {
+            int first = 1;
+            for (int j = 0; j < k; j++)
+                first &= cst[j] != cst[k];
+            if (!first)
+                continue;
+            ivl_copy(&U, &eqi[k]);
+            for (int j = k + 1; j < ncn; j++)
+                if (cst[j] == cst[k])
+                    ivl_union(&U, &eqi[j], &oom);
+            ivl_intersect(&R, &U, &oom);
+        }
+        if (!st) {
+            /* clip to the gap; an end shared with a neighbour stays closed when the
+             * equilibria hold there too (a tie belongs to both sides) */
+            if (alg_cmp(&R.lo, &gp->a, &oom) < 0) {
+                alg_set(&R.lo, &gp->a);
+                R.lc = 1;
+                R.lb = NULL;
+            }
+            if (alg_cmp(&R.hi, &gp->b, &oom) > 0) {
+                alg_set(&R.hi, &gp->b);
+                R.hc = 1;
+                R.hb = NULL;
+            }
+            treg *r = new_region(E, NULL);
+            if (!r) {
+                st = OOM(E->err);
+            } else {
+                alg_set(&r->lo, &R.lo);
+                alg_set(&r->hi, &R.hi);
+                r->lo_closed = R.lc;
+                r->hi_closed = R.hc;
+                r->status = BRINK_REGION_CERTIFIED;
+                mpq_set(r->sample, x);
+                r->nequilibria = s.count;
+                r->ncertified = ncn;
+                r->complete_at_sample = s.complete && !s.truncated;
+                r->complete = g->perfect_info && r->complete_at_sample && s.count == 1 &&
+                              ncn == 1;
+                r->bind_lo = R.lb ? add_cond(E, R.lb) : -1;
+                r->bind_hi = R.hb ? add_cond(E, R.hb) : -1;
+                if (r->bind_lo < -1 || r->bind_hi < -1)
+                    st = OOM(E->err);
+                r->ncn = ncn;
+                r->cn = cn;
+                r->cn_state = cst;
+                cn = NULL;
+                cst = NULL;
+                /* what is left of the gap on either side */
+                if (!st && (push_gap(S, &gp->a, gp->ai, &R.lo, !R.lc) ||
+                            push_gap(S, &R.hi, !R.hc, &gp->b, gp->bi)))
+                    st = OOM(E->err);
+            }
+        }
+        ivl_clear(&R);
+        ivl_clear(&U);
+    }
+    for (int k = 0; eqi && k < ncn; k++)
+        ivl_clear(&eqi[k]);
+    free(eqi);
+    mpq_clears(Lq, Hq, NULL);
+    pcset_free(&gconds);
+    for (int k = 0; cn && k < ncn; k++)
+        cn_eq_free(&cn[k], g);
+    free(cn);
+    free(cst);
+    cn_game_free(&G);
+    brink_eqset_free(&s, g);
+out:
+    mpq_clear(x);
+    if (oom && !st)
+        st = OOM(E->err);
+    return st;
+}
+
+/* ---------------------------------------------------------------- results */
+
+static int real_from_alg(brink_real *r, alg *a)
+{
+    memset(r, 0, sizeof *r);
+    mpq_inits(r->q, r->lo, r->hi, NULL);
+    r->approx = alg_get_d(a);
+    if (a->rational) {
+        r->rational = 1;
+        mpq_set(r->q, a->q);
+        mpq_set(r->lo, a->q);
+        mpq_set(r->hi, a->q);
+        return 0;
+    }
+    mpq_set(r->lo, a->lo);
+    mpq_set(r->hi, a->hi);
+    mpq_add(r->q, a->lo, a->hi);
+    mpq_div_2exp(r->q, r->q, 1);
+    r->degree = a->p.deg;
+    r->poly = brink_calloc((size_t)r->degree + 1, sizeof *r->poly);
+    if (!r->poly)
+        return -1;
+    mpz_t den, gcd;
+    mpz_init_set_ui(den, 1);
+    mpz_init_set_ui(gcd, 0);
+    for (int i = 0; i <= r->degree; i++)
+        mpz_lcm(den, den, mpq_denref(a->p.c[i]));
+    for (int i = 0; i <= r->degree; i++) {
+        mpz_init(r->poly[i]);
+        mpz_divexact(r->poly[i], den, mpq_denref(a->p.c[i]));
+        mpz_mul(r->poly[i], r->poly[i], mpq_numref(a->p.c[i]));
+        mpz_gcd(gcd, gcd, r->poly[i]);
+    }
+    if (mpz_sgn(gcd) > 0)
+        for (int i = 0; i <= r->degree; i++)
+            mpz_divexact(r->poly[i], r->poly[i], gcd);
+    mpz_clears(den, gcd, NULL);
+    return 0;
+}
+
+static void real_clear(brink_real *r)
+{
+    if (r->poly) {
+        for (int i = 0; i <= r->degree; i++)
+            mpz_clear(r->poly[i]);
+        free(r->poly);
+    }
+    mpq_clears(r->q, r->lo, r->hi, NULL);
+}
+
+static int cmp_reg(const void *x, const void *y)
+{
+    treg *a = (treg *)x, *b = (treg *)y;
+    int oom = 0;
+    int c = alg_cmp(&a->lo, &b->lo, &oom);
+    if (c)
+        return c;
+    /* a closed start comes first ([r, r] before (r, s)) */
+    return b->lo_closed - a->lo_closed;
+}
+
+static int same_states(const treg *a, const treg *b)
+{
+    if (a->status != BRINK_REGION_CERTIFIED || b->status != BRINK_REGION_CERTIFIED)
+        return 0;
+    /* state sets as sets */
+    for (int pass = 0; pass < 2; pass++) {
+        const treg *x = pass ? b : a, *y = pass ? a : b;
+        for (int i = 0; i < x->ncn; i++) {
+            int found = 0;
+            for (int j = 0; j < y->ncn && !found; j++)
+                found = x->cn_state[i] == y->cn_state[j];
+            if (!found)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+static int *distinct_states(const treg *r, int *n)
+{
+    int *s = brink_calloc((size_t)r->ncn + 1, sizeof *s);
+    *n = 0;
+    if (!s)
+        return NULL;
+    for (int i = 0; i < r->ncn; i++) {
+        int dup = 0;
+        for (int j = 0; j < *n && !dup; j++)
+            dup = s[j] == r->cn_state[i];
+        if (!dup)
+            s[(*n)++] = r->cn_state[i];
+    }
+    /* ascending */
+    for (int i = 1; i < *n; i++)
+        for (int j = i; j > 0 && s[j - 1] > s[j]; j--) {
+            int t = s[j];
+            s[j] = s[j - 1];
+            s[j - 1] = t;
+        }
+    return s;
+}
+
+/* The first watched information set where states sa and sb differ, and an action played in
+ * sa but not sb (below) and one played in sb (above). */
+static int differing(eng *E, int sa, int sb, int *h, int *ab, int *aa)
+{
+    const unsigned char *A = E->states + (size_t)sa * (size_t)E->nwact;
+    const unsigned char *B = E->states + (size_t)sb * (size_t)E->nwact;
+    for (int w = 0; w < E->nwatch; w++) {
+        int n = E->wstart[w + 1] - E->wstart[w], o = E->wstart[w];
+        if (!memcmp(A + o, B + o, (size_t)n))
+            continue;
+        *h = E->watch[w];
+        *ab = *aa = -1;
+        for (int a = 0; a < n; a++) {
+            if (A[o + a] && !B[o + a] && *ab < 0)
+                *ab = a;
+            if (B[o + a] && !A[o + a] && *aa < 0)
+                *aa = a;
+        }
+        for (int a = 0; a < n && *ab < 0; a++)
+            if (A[o + a])
+                *ab = a;
+        for (int a = 0; a < n && *aa < 0; a++)
+            if (B[o + a])
+                *aa = a;
+        return *ab >= 0 && *aa >= 0 && *ab != *aa;
+    }
+    return 0;
+}
+
+/* Sign of f (a rational function) just left (dir -1) or right (dir +1) of `at`, looking no
+ * further than `bound`. */
+static int side_sign(const rf *f, alg *at, alg *bound, int dir, const mpq_t L, const mpq_t H,
+                     int *oom)
+{
+    pq sp;
+    pq_init(&sp);
+    if (rf_sign_poly(&sp, f)) {
+        *oom = 1;
+        return 0;
+    }
+    if (sp.deg <= 0) {
+        int s = sp.deg < 0 ? 0 : mpq_sgn(sp.c[0]);
+        pq_clear(&sp);
+        return s;
+    }
+    alg *roots = NULL;
+    int nr = pq_roots_in(&sp, L, H, &roots);
+    if (nr < 0) {
+        *oom = 1;
+        pq_clear(&sp);
+        return 0;
+    }
+    alg near;
+    alg_init(&near);
+    alg_set(&near, bound);
+    for (int i = 0; i < nr; i++) {
+        int c = alg_cmp(&roots[i], at, oom);
+        if (c * dir > 0 && alg_cmp(&roots[i], &near, oom) * dir < 0)
+            alg_set(&near, &roots[i]);
+    }
+    mpq_t q;
+    mpq_init(q);
+    if (dir < 0)
+        cn_rational_between(q, &near, at);
+    else
+        cn_rational_between(q, at, &near);
+    int s = pq_sign_at(&sp, q);
+    mpq_clear(q);
+    alg_clear(&near);
+    alg_array_free(roots, nr);
+    pq_clear(&sp);
+    return s;
+}
+
+static void cert_clear(brink_flip_cert *c)
+{
+    if (c->num)
+        brink_q_array_free(c->num, (size_t)c->num_deg + 1);
+    if (c->den)
+        brink_q_array_free(c->den, (size_t)c->den_deg + 1);
+    mpq_clear(c->value_at);
+}
+
+/* Build and check the certificate of a flip between regions rb (below) and ra (above). */
+static brink_status certify(eng *E, treg *rb, treg *ra, alg *at, brink_threshold_flip *fl)
+{
+    brink_flip_cert *c = &fl->cert;
+    c->infoset = c->player = c->action_below = c->action_above = -1;
+    fl->certified = 0;
+    if (rb->ncn < 1 || ra->ncn < 1)
+        return BRINK_OK;
+    int h, ab, aa;
+    if (!differing(E, rb->cn_state[0], ra->cn_state[0], &h, &ab, &aa))
+        return BRINK_OK;
+    c->infoset = h;
+    c->player = E->g->infoset_player[h];
+    c->action_below = ab;
+    c->action_above = aa;
+    brink_status st = BRINK_OK;
+    int oom = 0;
+    rf gb, ga, vb;
+    rf_init(&gb);
+    rf_init(&ga);
+    rf_init(&vb);
+    cn_game G;
+    memset(&G, 0, sizeof G);
+    /* below: the game as seen from rb's sample */
+    mpq_set(E->values[E->param], rb->sample);
+    st = cn_game_init(&G, E->sc, E->g, E->param, (const mpq_t *)E->values, E->err);
+    if (!st)
+        st = cn_gap(&G, &rb->cn[0], h, aa, ab, &gb, E->err);
+    if (!st)
+        st = cn_gap(&G, &rb->cn[0], h, ab, -1, &vb, E->err);
+    cn_game_free(&G);
+    if (!st) {
+        mpq_set(E->values[E->param], ra->sample);
+        st = cn_game_init(&G, E->sc, E->g, E->param, (const mpq_t *)E->values, E->err);
+        if (!st)
+            st = cn_gap(&G, &ra->cn[0], h, aa, ab, &ga, E->err);
+        cn_game_free(&G);
+    }
+    if (st)
+        goto out;
+    c->num_deg = gb.n.deg < 0 ? 0 : gb.n.deg;
+    c->den_deg = gb.d.deg < 0 ? 0 : gb.d.deg;
+    c->num = brink_q_array_new((size_t)c->num_deg + 1);
+    c->den = brink_q_array_new((size_t)c->den_deg + 1);
+    if (!c->num || !c->den) {
+        st = OOM(E->err);
+        goto out;
+    }
+    for (int i = 0; i <= gb.n.deg; i++)
+        mpq_set(c->num[i], gb.n.c[i]);
+    for (int i = 0; i <= gb.d.deg; i++)
+        mpq_set(c->den[i], gb.d.c[i]);
+    /* gap zero at the flip on both sides, strictly signed next to it */
+    int zb = alg_sign_poly(at, &gb.n, &oom) == 0 && alg_sign_poly(at, &gb.d, &oom) != 0;
+    int za = alg_sign_poly(at, &ga.n, &oom) == 0 && alg_sign_poly(at, &ga.d, &oom) != 0;
+    c->sign_below = side_sign(&gb, at, &rb->lo, -1, E->L, E->H, &oom);
+    c->sign_above = side_sign(&ga, at, &ra->hi, +1, E->L, E->H, &oom);
+    fl->certified = zb && za && c->sign_below < 0 && c->sign_above > 0;
+    if (at->rational) {
+        c->value_rational = !rf_eval(c->value_at, &vb, at->q);
+        c->value_at_d = mpq_get_d(c->value_at);
+    } else {
+        /* value at an irrational point: evaluate at the isolating interval's midpoint */
+        mpq_t m;
+        mpq_init(m);
+        alg_get_d(at);
+        mpq_add(m, at->lo, at->hi);
+        mpq_div_2exp(m, m, 1);
+        if (!rf_eval(c->value_at, &vb, m))
+            c->value_at_d = mpq_get_d(c->value_at);
+        c->value_rational = 0;
+        mpq_clear(m);
+    }
+    if (oom)
+        st = OOM(E->err);
+out:
+    rf_clear(&gb);
+    rf_clear(&ga);
+    rf_clear(&vb);
+    return st;
+}
+
+static brink_status finish(eng *E, brink_threshold *T)
+{
+    int oom = 0;
+    qsort(E->reg, (size_t)E->nreg, sizeof *E->reg, cmp_reg);
+    T->nregions = E->nreg;
+    T->regions = brink_calloc((size_t)E->nreg + 1, sizeof *T->regions);
+    T->flips = brink_calloc((size_t)E->nreg + 1, sizeof *T->flips);
+    if (!T->regions || !T->flips)
+        return OOM(E->err);
+    T->default_region = -1;
+    for (int i = 0; i < E->nreg; i++) {
+        treg *r = &E->reg[i];
+        brink_region *p = &T->regions[i];
+        mpq_init(p->sample);
+        if (real_from_alg(&p->lo, &r->lo) || real_from_alg(&p->hi, &r->hi))
+            return OOM(E->err);
+        p->lo_closed = r->lo_closed;
+        p->hi_closed = r->hi_closed;
+        p->point = alg_cmp(&r->lo, &r->hi, &oom) == 0;
+        p->status = r->status;
+        p->reason = r->reason;
+        p->message = r->message;
+        r->message = NULL;
+        p->expr_line = r->expr_line;
+        p->expr_col = r->expr_col;
+        mpq_set(p->sample, r->sample);
+        p->nequilibria = r->nequilibria;
+        p->ncertified = r->ncertified;
+        p->complete = r->complete;
+        p->complete_at_sample = r->complete_at_sample;
+        p->binding_lo = r->bind_lo;
+        p->binding_hi = r->bind_hi;
+        p->state = distinct_states(r, &p->nstates);
+        if (!p->state)
+            return OOM(E->err);
+        if (E->have_default && T->default_region < 0) {
+            int ca = alg_cmp_q(&r->lo, E->dflt), cb = alg_cmp_q(&r->hi, E->dflt);
+            if ((ca < 0 || (ca == 0 && r->lo_closed)) && (cb > 0 || (cb == 0 && r->hi_closed)))
+                T->default_region = i;
+        }
+    }
+    /* flips: between runs of certified regions with the same watched choices; a point
+     * region in between is the state at the flip */
+    for (int i = 0; i + 1 < E->nreg; i++) {
+        treg *a = &E->reg[i];
+        if (a->status != BRINK_REGION_CERTIFIED || same_states(a, &E->reg[i + 1]))
+            continue;
+        int j = i + 1, at_reg = -1;
+        if (T->regions[j].point && E->reg[j].status == BRINK_REGION_CERTIFIED &&
+            j + 1 < E->nreg) {
+            /* look through a single point (a tie) to the region beyond it */
+            at_reg = j;
+            j++;
+        }
+        treg *b = &E->reg[j];
+        if (b->status != BRINK_REGION_CERTIFIED || same_states(a, b)) {
+            if (at_reg >= 0 && b->status == BRINK_REGION_CERTIFIED)
+                i = j - 1;   /* the same choice on both sides of a tie: no flip */
+            continue;
+        }
+        brink_threshold_flip *fl = &T->flips[T->nflips++];
+        fl->region_below = i;
+        fl->region_above = j;
+        fl->region_at = at_reg;
+        fl->cause = a->bind_hi;
+        mpq_init(fl->cert.value_at);
+        if (real_from_alg(&fl->at, &a->hi))
+            return OOM(E->err);
+        brink_status st = certify(E, a, b, &a->hi, fl);
+        if (st)
+            return st;
+        if (fl->certified)
+            fl->cause = -1;
+        i = j - 1;
+    }
+    if (oom)
+        return OOM(E->err);
+    /* states and conditions */
+    T->nstates = E->nstates;
+    T->state_played = E->states;
+    E->states = NULL;
+    T->nconds = E->nconds;
+    T->conds = E->conds;
+    E->conds = NULL;
+    T->nwatch = E->nwatch;
+    T->watch = brink_calloc((size_t)E->nwatch + 1, sizeof *T->watch);
+    T->watch_action_start = E->wstart;
+    E->wstart = NULL;
+    if (!T->watch)
+        return OOM(E->err);
+    if (E->nwatch)
+        memcpy(T->watch, E->watch, (size_t)E->nwatch * sizeof *T->watch);
+    T->solves = E->solves;
+    return BRINK_OK;
+}
+
+void brink_threshold_free(brink_threshold *t)
+{
+    if (!t)
+        return;
+    for (int i = 0; i < t->nregions; i++) {
+        brink_region *r = &t->regions[i];
+        if (r->lo.poly || mpq_denref(r->lo.q)->_mp_d)
+            real_clear(&r->lo);
+        if (r->hi.poly || mpq_denref(r->hi.q)->_mp_d)
+            real_clear(&r->hi);
+        if (mpq_denref(r->sample)->_mp_d)
+            mpq_clear(r->sample);
+        free(r->message);
+        free(r->state);
+    }
+    for (int i = 0; i < t->nflips; i++) {
+        real_clear(&t->flips[i].at);
+        cert_clear(&t->flips[i].cert);
+    }
+    if (mpq_denref(t->lo.q)->_mp_d)
+        real_clear(&t->lo);
+    if (mpq_denref(t->hi.q)->_mp_d)
+        real_clear(&t->hi);
+    free(t->regions);
+    free(t->flips);
+    free(t->watch);
+    free(t->watch_action_start);
+    free(t->state_played);
+    free(t->conds);
+    free(t);
+}
+
+brink_threshold *brink_threshold_compute(const brink_scenario *sc, int param, const mpq_t lo,
+                                         const mpq_t hi, const mpq_t *values,
+                                         const int *watch, int nwatch,
+                                         const brink_analysis_options *o, brink_error *err)
+{
+    brink_analysis_options defaults;
+    if (!o) {
+        brink_analysis_options_init(&defaults);
+        o = &defaults;
+    }
+    if (param < 0 || param >= brink_scenario_nparams(sc) || mpq_cmp(lo, hi) > 0) {
+        brink_error_set(err, BRINK_EINVALID, "threshold: bad parameter or range");
+        return NULL;
+    }
+    double t0 = brink_now();
+    eng E;
+    memset(&E, 0, sizeof E);
+    E.sc = sc;
+    E.o = o;
+    E.err = err;
+    E.param = param;
+    E.np = brink_scenario_nparams(sc);
+    E.watch = watch;
+    E.nwatch = watch ? nwatch : 0;
+    mpq_inits(E.L, E.H, E.dflt, NULL);
+    mpq_set(E.L, lo);
+    mpq_set(E.H, hi);
+    brink_threshold *T = brink_calloc(1, sizeof *T);
+    gstack S = {NULL, 0, 0};
+    brink_status st = BRINK_OK;
+    E.in = brink_scenario_instance_new(sc, err);
+    E.values = brink_q_array_new((size_t)E.np + 1);
+    E.wstart = brink_calloc((size_t)E.nwatch + 1, sizeof *E.wstart);
+    if (!T || !E.in || !E.values || !E.wstart) {
+        if (E.in)
+            OOM(err);
+        st = BRINK_ENOMEM;
+        goto out;
+    }
+    T->param = param;
+    E.g = brink_scenario_instance_game(E.in);
+    for (int w = 0; w < E.nwatch; w++)
+        E.wstart[w + 1] = E.wstart[w] + E.g->infoset_nactions[watch[w]];
+    E.nwact = E.wstart[E.nwatch];
+    for (int i = 0; i < E.np; i++)
+        mpq_set(E.values[i], values[i]);
+    {
+        mpq_t *d = brink_q_array_new((size_t)E.np);
+        if (!d) {
+            st = OOM(err);
+            goto out;
+        }
+        brink_scenario_defaults(sc, d);
+        mpq_set(E.dflt, d[param]);
+        brink_q_array_free(d, (size_t)E.np);
+    }
+    E.have_default = mpq_cmp(E.dflt, lo) >= 0 && mpq_cmp(E.dflt, hi) <= 0;
+    st = an_groups(sc, E.g, &E.ngroups, &E.group_text, &E.leaf_group, err);
+    if (st)
+        goto out;
+    {
+        alg a, b;
+        alg_init(&a);
+        alg_init(&b);
+        alg_set_q(&a, lo);
+        alg_set_q(&b, hi);
+        if (push_gap(&S, &a, 1, &b, 1))
+            st = OOM(err);
+        if (!st && (real_from_alg(&T->lo, &a) || real_from_alg(&T->hi, &b)))
+            st = OOM(err);
+        alg_clear(&a);
+        alg_clear(&b);
+    }
+    while (!st && S.n) {
+        gapi gp = S.g[--S.n];
+        st = sample_gap(&E, &gp, &S);
+        gap_clear(&gp);
+    }
+    if (!st)
+        st = finish(&E, T);
+    T->seconds = brink_now() - t0;
+out:
+    for (int i = 0; i < S.n; i++)
+        gap_clear(&S.g[i]);
+    free(S.g);
+    for (int i = 0; i < E.nreg; i++)
+        free_region(&E, &E.reg[i]);
+    free(E.reg);
+    free(E.states);
+    free(E.conds);
+    free(E.wstart);
+    an_groups_free(E.ngroups, E.group_text, E.leaf_group);
+    brink_q_array_free(E.values, (size_t)E.np + 1);
+    brink_scenario_instance_free(E.in);
+    mpq_clears(E.L, E.H, E.dflt, NULL);
+    if (st) {
+        brink_threshold_free(T);
+        return NULL;
+    }
+    return T;
+}

@@ -1,0 +1,485 @@
+/* report/threshold.c — words and JSON for a certified threshold answer (brink_threshold).
+ *
+ * Wording follows the certificates: "exactly" only for a rational flip whose certificate
+ * checked; an irrational flip is given as the root of its polynomial with an isolating
+ * interval; an uncertified change is reported as where the structure changes, with its
+ * cause; unknown regions say why and are never read as flips.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brink/io.h"
+#include "brink/threshold.h"
+
+static const char *action_label(const brink_scenario *sc, int h, int a)
+{
+    const brink_efg *g = brink_scenario_game(sc);
+    return g->action_label[g->infoset_action_start[h] + a];
+}
+
+static void put_poly_t(brink_buf *out, const char *var, int deg, const mpz_t *z, const mpq_t *q)
+{
+    int first = 1;
+    for (int i = deg; i >= 0; i--) {
+        int s = z ? mpz_sgn(z[i]) : mpq_sgn(q[i]);
+        if (!s)
+            continue;
+        mpq_t c;
+        mpq_init(c);
+        if (z)
+            mpq_set_z(c, z[i]);
+        else
+            mpq_set(c, q[i]);
+        if (s < 0) {
+            brink_buf_puts(out, first ? "-" : " - ");
+            mpq_neg(c, c);
+        } else if (!first) {
+            brink_buf_puts(out, " + ");
+        }
+        int one = mpq_cmp_ui(c, 1, 1) == 0;
+        if (!one || i == 0) {
+            int frac = mpz_cmp_ui(mpq_denref(c), 1) != 0;
+            if (frac && i > 0)
+                brink_buf_puts(out, "(");
+            brink_buf_put_q(out, c);
+            if (frac && i > 0)
+                brink_buf_puts(out, ")");
+        }
+        if (i >= 1)
+            brink_buf_printf(out, "%s%s", one ? "" : " ", var);
+        if (i >= 2)
+            brink_buf_printf(out, "^%d", i);
+        first = 0;
+        mpq_clear(c);
+    }
+    if (first)
+        brink_buf_puts(out, "0");
+}
+
+/* "1/2" (exact) or "0.4142 (the root of t^2 - 2 in (1/2, 2))" */
+static void put_real(brink_buf *out, const brink_real *r, const char *var)
+{
+    if (r->rational) {
+        brink_buf_put_q(out, r->q);
+        return;
+    }
+    brink_buf_printf(out, "%.10g (the root of ", r->approx);
+    put_poly_t(out, var, r->degree, (const mpz_t *)r->poly, NULL);
+    brink_buf_puts(out, " in (");
+    brink_buf_put_q(out, r->lo);
+    brink_buf_puts(out, ", ");
+    brink_buf_put_q(out, r->hi);
+    brink_buf_puts(out, "))");
+}
+
+static void put_real_short(brink_buf *out, const brink_real *r)
+{
+    if (r->rational)
+        brink_buf_put_q(out, r->q);
+    else
+        brink_buf_printf(out, "%.10g", r->approx);
+}
+
+/* The watched choice of state s, in words. */
+static void put_state(brink_buf *out, const brink_threshold *t, const brink_scenario *sc, int s)
+{
+    int nw = t->watch_action_start[t->nwatch];
+    const unsigned char *row = t->state_played + (size_t)s * (size_t)nw;
+    for (int w = 0; w < t->nwatch; w++) {
+        int h = t->watch[w], o = t->watch_action_start[w];
+        int n = t->watch_action_start[w + 1] - o, k = 0;
+        if (t->nwatch > 1) {
+            int ty = brink_scenario_infoset_type(sc, h);
+            int actor = brink_scenario_game(sc)->infoset_player[h];
+            if (w)
+                brink_buf_puts(out, "; ");
+            if (ty >= 0)
+                brink_buf_printf(out, "%s: ", brink_scenario_type_name(sc, actor, ty));
+            else
+                brink_buf_printf(out, "%s: ", brink_scenario_infoset_view(sc, h));
+        }
+        for (int a = 0; a < n; a++)
+            k += row[o + a];
+        if (k > 1)
+            brink_buf_puts(out, "mixes ");
+        int j = 0;
+        for (int a = 0; a < n; a++)
+            if (row[o + a])
+                brink_buf_printf(out, "%s%s", j++ ? "/" : "", action_label(sc, h, a));
+    }
+}
+
+static void put_states(brink_buf *out, const brink_threshold *t, const brink_scenario *sc,
+                       const brink_region *r)
+{
+    if (!t->nwatch) {
+        brink_buf_puts(out, "equilibrium structure unchanged");
+        return;
+    }
+    for (int i = 0; i < r->nstates; i++) {
+        if (i)
+            brink_buf_puts(out, i + 1 == r->nstates ? " or " : ", ");
+        brink_buf_puts(out, "\"");
+        put_state(out, t, sc, r->state[i]);
+        brink_buf_puts(out, "\"");
+    }
+}
+
+static const char *reason_text(brink_unknown_reason r)
+{
+    switch (r) {
+    case BRINK_UNKNOWN_NONRATIONAL:
+        return "a payoff or probability is not a rational function of the parameter";
+    case BRINK_UNKNOWN_NONLINEAR:
+        return "mixed equilibria whose indifference conditions are not linear: no exact "
+               "continuation";
+    case BRINK_UNKNOWN_NO_EQUILIBRIUM:
+        return "the method found no equilibrium";
+    case BRINK_UNKNOWN_SOLVE_FAILED:
+        return "the method failed";
+    case BRINK_UNKNOWN_NOT_EXACT:
+        return "no equilibrium found could be certified exactly";
+    case BRINK_UNKNOWN_IRRATIONAL_POINT:
+        return "a single irrational point not covered by its neighbours";
+    case BRINK_UNKNOWN_BUDGET:
+        return "the limit on equilibrium computations was reached";
+    default:
+        return "unknown";
+    }
+}
+
+static void put_interval(brink_buf *out, const brink_region *r)
+{
+    if (r->point) {
+        put_real_short(out, &r->lo);
+        return;
+    }
+    brink_buf_puts(out, r->lo_closed ? "[" : "(");
+    put_real_short(out, &r->lo);
+    brink_buf_puts(out, ", ");
+    put_real_short(out, &r->hi);
+    brink_buf_puts(out, r->hi_closed ? "]" : ")");
+}
+
+static void put_cond(brink_buf *out, const brink_threshold *t, const brink_scenario *sc, int id)
+{
+    if (id < 0 || id >= t->nconds)
+        return;
+    const brink_cond *c = &t->conds[id];
+    const brink_efg *g = brink_scenario_game(sc);
+    const char *who = c->kind != BRINK_COND_EXPRESSION && c->kind != BRINK_COND_PROBABILITY &&
+                              c->h >= 0
+                          ? brink_scenario_actor_id(sc, g->infoset_player[c->h])
+                          : "";
+    switch (c->kind) {
+    case BRINK_COND_BEST_REPLY:
+    case BRINK_COND_INDIFFERENT:
+        brink_buf_printf(out, "%s becomes indifferent between %s and %s (%s)", who,
+                         action_label(sc, c->h, c->b), action_label(sc, c->h, c->a),
+                         brink_scenario_infoset_view(sc, c->h));
+        break;
+    case BRINK_COND_POSITIVE:
+        brink_buf_printf(out, "%s's probability of %s (%s) reaches 0", who,
+                         action_label(sc, c->h, c->a), brink_scenario_infoset_view(sc, c->h));
+        break;
+    case BRINK_COND_REACHED:
+        brink_buf_printf(out, "%s's decision %s stops being reached", who,
+                         brink_scenario_infoset_view(sc, c->h));
+        break;
+    case BRINK_COND_UNREACHED:
+        brink_buf_printf(out, "%s's decision %s becomes reached", who,
+                         brink_scenario_infoset_view(sc, c->h));
+        break;
+    case BRINK_COND_EXPRESSION:
+        brink_buf_printf(out, "an expression at line %d, column %d changes branch", c->h, c->a);
+        break;
+    case BRINK_COND_PROBABILITY:
+        brink_buf_puts(out, "a chance probability reaches 0");
+        break;
+    }
+}
+
+brink_status brink_threshold_write_text(const brink_threshold *t, const brink_scenario *sc,
+                                        brink_buf *out, brink_error *err)
+{
+    const char *pname = brink_scenario_param(sc, t->param)->name;
+    int unknown = 0;
+    for (int i = 0; i < t->nregions; i++)
+        unknown += t->regions[i].status != BRINK_REGION_CERTIFIED;
+    brink_buf_printf(out, "    %s over [", pname);
+    put_real_short(out, &t->lo);
+    brink_buf_puts(out, ", ");
+    put_real_short(out, &t->hi);
+    brink_buf_printf(out, "]: %d region%s, %s\n", t->nregions, t->nregions == 1 ? "" : "s",
+                     unknown ? "some unknown" : "every one certified exactly");
+    for (int i = 0; i < t->nregions; i++) {
+        const brink_region *r = &t->regions[i];
+        brink_buf_puts(out, "      ");
+        put_interval(out, r);
+        brink_buf_puts(out, "  ");
+        if (r->status != BRINK_REGION_CERTIFIED) {
+            brink_buf_printf(out, "unknown: %s", reason_text(r->reason));
+            if (r->message)
+                brink_buf_printf(out, " (%s)", r->message);
+            if (r->reason == BRINK_UNKNOWN_NONRATIONAL)
+                brink_buf_printf(out, " (line %d, column %d)", r->expr_line, r->expr_col);
+            brink_buf_puts(out, "\n");
+            continue;
+        }
+        put_states(out, t, sc, r);
+        if (r->complete)
+            brink_buf_puts(out, r->point ? "  (the only equilibrium)"
+                                         : "  (the only equilibrium inside)");
+        else if (r->ncertified < r->nequilibria)
+            brink_buf_printf(out, "  (%d of %d equilibria certified here)", r->ncertified,
+                             r->nequilibria);
+        else if (!r->complete_at_sample)
+            brink_buf_puts(out, "  (equilibria found; the list may be incomplete)");
+        brink_buf_puts(out, "\n");
+    }
+    if (t->nwatch && t->nflips == 0 && !unknown && t->nregions)
+        brink_buf_puts(out, "    -> the watched choice does not change over the range.\n");
+    for (int f = 0; f < t->nflips; f++) {
+        const brink_threshold_flip *fl = &t->flips[f];
+        const brink_region *rb = &t->regions[fl->region_below];
+        const brink_region *ra = &t->regions[fl->region_above];
+        brink_buf_printf(out, "    -> it flips at %s = ", pname);
+        put_real(out, &fl->at, pname);
+        if (fl->certified && fl->at.rational)
+            brink_buf_puts(out, " exactly");
+        brink_buf_puts(out, ": ");
+        put_states(out, t, sc, rb);
+        brink_buf_puts(out, " below, ");
+        put_states(out, t, sc, ra);
+        brink_buf_puts(out, " above.\n");
+        if (fl->certified) {
+            const brink_flip_cert *c = &fl->cert;
+            const char *actor = brink_scenario_actor_id(sc, c->player);
+            brink_buf_printf(out, "       certificate: %s (%s) gains g(%s) = ", actor,
+                             brink_scenario_infoset_view(sc, c->infoset), pname);
+            brink_buf_puts(out, "(");
+            put_poly_t(out, pname, c->num_deg, NULL, (const mpq_t *)c->num);
+            brink_buf_puts(out, ")");
+            if (c->den_deg > 0 || mpq_cmp_ui(c->den[0], 1, 1) != 0) {
+                brink_buf_puts(out, " / (");
+                put_poly_t(out, pname, c->den_deg, NULL, (const mpq_t *)c->den);
+                brink_buf_puts(out, ")");
+            }
+            brink_buf_printf(out, " by %s instead of %s; g = 0 at the flip, g < 0 below, "
+                                  "g > 0 above; either choice is worth ",
+                             action_label(sc, c->infoset, c->action_above),
+                             action_label(sc, c->infoset, c->action_below));
+            if (c->value_rational)
+                brink_buf_put_q(out, c->value_at);
+            else
+                brink_buf_printf(out, "%.10g", c->value_at_d);
+            brink_buf_puts(out, " there.\n");
+        } else {
+            brink_buf_puts(out, "       the watched actor is not indifferent there: ");
+            if (fl->cause >= 0)
+                put_cond(out, t, sc, fl->cause);
+            else
+                brink_buf_puts(out, "the equilibria on the two sides differ");
+            brink_buf_puts(out, ".\n");
+        }
+        if (fl->region_at >= 0) {
+            brink_buf_puts(out, "       exactly at the flip: ");
+            put_states(out, t, sc, &t->regions[fl->region_at]);
+            brink_buf_puts(out, ".\n");
+        }
+    }
+    if (t->default_region >= 0) {
+        const brink_region *r = &t->regions[t->default_region];
+        mpq_t d;
+        mpq_init(d);
+        brink_buf_printf(out, "    -> at the default %s = ", pname);
+        const brink_param_info *pi = brink_scenario_param(sc, t->param);
+        brink_buf_put_q(out, *pi->valueq);
+        brink_buf_puts(out, ": ");
+        if (r->status == BRINK_REGION_CERTIFIED)
+            put_states(out, t, sc, r);
+        else
+            brink_buf_printf(out, "unknown (%s)", reason_text(r->reason));
+        brink_buf_puts(out, ".\n");
+        mpq_clear(d);
+    }
+    brink_buf_printf(out, "    (%d equilibrium computations, %.3f s)\n", t->solves, t->seconds);
+    (void)err;
+    return BRINK_OK;
+}
+
+/* ---------------------------------------------------------------- JSON */
+
+static void jq(brink_buf *out, const mpq_t q)
+{
+    brink_buf_puts(out, "\"");
+    brink_buf_put_q(out, q);
+    brink_buf_puts(out, "\"");
+}
+
+static void jnum(brink_buf *out, double x)
+{
+    if (x != x || x - x != 0)
+        brink_buf_puts(out, "null");
+    else
+        brink_buf_printf(out, "%.17g", x);
+}
+
+static void jreal(brink_buf *out, const brink_real *r)
+{
+    brink_buf_printf(out, "{\"rational\":%s,\"value\":", r->rational ? "true" : "false");
+    jnum(out, r->approx);
+    if (r->rational) {
+        brink_buf_puts(out, ",\"exact\":");
+        jq(out, r->q);
+    } else {
+        brink_buf_puts(out, ",\"polynomial\":[");
+        for (int i = 0; i <= r->degree; i++) {
+            char *s = mpz_get_str(NULL, 10, r->poly[i]);
+            brink_buf_printf(out, "%s\"%s\"", i ? "," : "", s ? s : "0");
+            free(s);
+        }
+        brink_buf_puts(out, "],\"interval\":[");
+        jq(out, r->lo);
+        brink_buf_puts(out, ",");
+        jq(out, r->hi);
+        brink_buf_puts(out, "]");
+    }
+    brink_buf_puts(out, "}");
+}
+
+static const char *reason_id(brink_unknown_reason r)
+{
+    static const char *const ids[] = {"none", "nonrational", "nonlinear", "no_equilibrium",
+                                      "solve_failed", "not_exact", "irrational_point",
+                                      "budget"};
+    return (unsigned)r < sizeof ids / sizeof ids[0] ? ids[r] : "unknown";
+}
+
+static const char *cond_id(brink_cond_kind k)
+{
+    static const char *const ids[] = {"", "best_reply", "indifferent", "positive", "reached",
+                                      "unreached", "expression", "probability"};
+    return (unsigned)k < sizeof ids / sizeof ids[0] ? ids[k] : "";
+}
+
+brink_status brink_threshold_write_json(const brink_threshold *t, const brink_scenario *sc,
+                                        brink_buf *out, brink_error *err)
+{
+    const brink_efg *g = brink_scenario_game(sc);
+    brink_buf_puts(out, "{\"parameter\":");
+    brink_json_string(out, brink_scenario_param(sc, t->param)->name);
+    brink_buf_printf(out, ",\"parameter_index\":%d,\"range\":[", t->param);
+    jreal(out, &t->lo);
+    brink_buf_puts(out, ",");
+    jreal(out, &t->hi);
+    brink_buf_printf(out, "],\"solves\":%d,\"seconds\":", t->solves);
+    jnum(out, t->seconds);
+    brink_buf_puts(out, ",\"watch\":[");
+    for (int w = 0; w < t->nwatch; w++) {
+        int h = t->watch[w];
+        int ty = brink_scenario_infoset_type(sc, h);
+        brink_buf_printf(out, "%s{\"infoset\":%d,\"actor\":%d,\"actor_id\":", w ? "," : "", h,
+                         g->infoset_player[h]);
+        brink_json_string(out, brink_scenario_actor_id(sc, g->infoset_player[h]));
+        brink_buf_printf(out, ",\"type\":%d,\"view\":", ty);
+        brink_json_string(out, brink_scenario_infoset_view(sc, h));
+        brink_buf_puts(out, ",\"actions\":[");
+        for (int a = 0; a < g->infoset_nactions[h]; a++) {
+            if (a)
+                brink_buf_puts(out, ",");
+            brink_json_string(out, action_label(sc, h, a));
+        }
+        brink_buf_puts(out, "]}");
+    }
+    brink_buf_puts(out, "],\"states\":[");
+    int nw = t->watch_action_start[t->nwatch];
+    for (int s = 0; s < t->nstates; s++) {
+        brink_buf_printf(out, "%s{\"id\":%d,\"played\":[", s ? "," : "", s);
+        for (int w = 0; w < t->nwatch; w++) {
+            brink_buf_puts(out, w ? ",[" : "[");
+            int o = t->watch_action_start[w], j = 0;
+            for (int a = 0; a < t->watch_action_start[w + 1] - o; a++)
+                if (t->state_played[(size_t)s * (size_t)nw + (size_t)(o + a)])
+                    brink_buf_printf(out, "%s%d", j++ ? "," : "", a);
+            brink_buf_puts(out, "]");
+        }
+        brink_buf_puts(out, "]}");
+    }
+    brink_buf_puts(out, "],\"conditions\":[");
+    for (int i = 0; i < t->nconds; i++) {
+        const brink_cond *c = &t->conds[i];
+        brink_buf_printf(out, "%s{\"id\":%d,\"kind\":\"%s\",\"infoset\":%d,\"a\":%d,\"b\":%d}",
+                         i ? "," : "", i, cond_id(c->kind), c->h, c->a, c->b);
+    }
+    brink_buf_puts(out, "],\"regions\":[");
+    for (int i = 0; i < t->nregions; i++) {
+        const brink_region *r = &t->regions[i];
+        brink_buf_printf(out, "%s{\"lo\":", i ? "," : "");
+        jreal(out, &r->lo);
+        brink_buf_puts(out, ",\"hi\":");
+        jreal(out, &r->hi);
+        brink_buf_printf(out, ",\"lo_closed\":%s,\"hi_closed\":%s,\"point\":%s,\"status\":\"%s\"",
+                         r->lo_closed ? "true" : "false", r->hi_closed ? "true" : "false",
+                         r->point ? "true" : "false",
+                         r->status == BRINK_REGION_CERTIFIED ? "certified" : "unknown");
+        if (r->status != BRINK_REGION_CERTIFIED) {
+            brink_buf_printf(out, ",\"reason\":\"%s\"", reason_id(r->reason));
+            if (r->message) {
+                brink_buf_puts(out, ",\"message\":");
+                brink_json_string(out, r->message);
+            }
+            if (r->reason == BRINK_UNKNOWN_NONRATIONAL)
+                brink_buf_printf(out, ",\"line\":%d,\"column\":%d", r->expr_line, r->expr_col);
+        }
+        brink_buf_puts(out, ",\"sample\":");
+        jq(out, r->sample);
+        brink_buf_printf(out, ",\"equilibria\":%d,\"certified_equilibria\":%d,\"states\":[",
+                         r->nequilibria, r->ncertified);
+        for (int k = 0; k < r->nstates; k++)
+            brink_buf_printf(out, "%s%d", k ? "," : "", r->state[k]);
+        brink_buf_printf(out, "],\"complete\":%s,\"complete_at_sample\":%s,\"ends_by\":[%d,%d]}",
+                         r->complete ? "true" : "false", r->complete_at_sample ? "true" : "false",
+                         r->binding_lo, r->binding_hi);
+    }
+    brink_buf_puts(out, "],\"flips\":[");
+    for (int f = 0; f < t->nflips; f++) {
+        const brink_threshold_flip *fl = &t->flips[f];
+        brink_buf_printf(out, "%s{\"at\":", f ? "," : "");
+        jreal(out, &fl->at);
+        brink_buf_printf(out, ",\"exact\":%s,\"region_below\":%d,\"region_above\":%d,"
+                              "\"region_at\":%d,\"certified\":%s,\"cause\":%d",
+                         fl->certified && fl->at.rational ? "true" : "false", fl->region_below,
+                         fl->region_above, fl->region_at, fl->certified ? "true" : "false",
+                         fl->cause);
+        const brink_flip_cert *c = &fl->cert;
+        if (c->infoset >= 0 && c->num) {
+            brink_buf_printf(out, ",\"certificate\":{\"infoset\":%d,\"actor\":%d,"
+                                  "\"action_below\":%d,\"action_above\":%d,\"gap_numerator\":[",
+                             c->infoset, c->player, c->action_below, c->action_above);
+            for (int i = 0; i <= c->num_deg; i++) {
+                if (i)
+                    brink_buf_puts(out, ",");
+                jq(out, c->num[i]);
+            }
+            brink_buf_puts(out, "],\"gap_denominator\":[");
+            for (int i = 0; i <= c->den_deg; i++) {
+                if (i)
+                    brink_buf_puts(out, ",");
+                jq(out, c->den[i]);
+            }
+            brink_buf_printf(out, "],\"sign_below\":%d,\"sign_above\":%d,\"value_at\":",
+                             c->sign_below, c->sign_above);
+            if (c->value_rational)
+                jq(out, c->value_at);
+            else
+                jnum(out, c->value_at_d);
+            brink_buf_puts(out, "}");
+        }
+        brink_buf_puts(out, "}");
+    }
+    brink_buf_printf(out, "],\"default_region\":%d}", t->default_region);
+    (void)err;
+    return BRINK_OK;
+}
