@@ -137,6 +137,7 @@ typedef struct brink_threshold {
     int default_region;        /* region containing the parameter's default, -1 if outside */
     int solves;                /* equilibrium computations */
     double seconds;
+    struct brink_threshold_internal *internal;   /* the continued equilibria (opaque) */
 } brink_threshold;
 
 /* Answer a threshold question: parameter `param` over [lo, hi] (exact), watching infosets
@@ -149,6 +150,23 @@ brink_threshold *brink_threshold_compute(const brink_scenario *sc, int param, co
                                          const int *watch, int nwatch,
                                          const brink_analysis_options *o, brink_error *err);
 void brink_threshold_free(brink_threshold *t);   /* NULL is a no-op */
+
+/* The equilibria behind a region: each of the ncertified equilibria found at the sample was
+ * continued and is certified on its own interval; every watched choice of the region is made
+ * by at least one of them at every point of the region. */
+int brink_threshold_eq_state(const brink_threshold *t, int region, int k);   /* state id */
+/* 1 when equilibrium k of the region is certified at x. */
+int brink_threshold_covers(const brink_threshold *t, int region, int k, const mpq_t x);
+
+/* The k-th certified equilibrium of a region (0 <= k < regions[region].ncertified) at a
+ * parameter value x where it is certified (brink_threshold_covers): behq[nactions] its exact behaviour profile (chance
+ * entries: the chance probabilities at x) and, when beliefq is not NULL, beliefq[nnodes] the
+ * beliefs of the certified assessment (Bayes' rule where the information set is reached,
+ * the continued off-path beliefs elsewhere). For independent checking: at every x of the
+ * region the profile is an equilibrium of the game bound at x. Errors: BRINK_EINVALID (bad
+ * indices, x outside the region), BRINK_ENOMEM. */
+brink_status brink_threshold_profile(const brink_threshold *t, int region, int k, const mpq_t x,
+                                     mpq_t *behq, mpq_t *beliefq, brink_error *err);
 
 /* Text and JSON renderings (report/threshold.c). */
 brink_status brink_threshold_write_text(const brink_threshold *t, const brink_scenario *sc,

@@ -4,27 +4,30 @@
  * Conditions for a behaviour profile sigma(t) with beliefs mu to be a weak perfect Bayesian
  * equilibrium with the same structure as at x0, per player information set h with support
  * S_h and reference action b_h in S_h:
- *   reached at x0:   R_h(t) = sum of reach over h > 0          (REACHED)
- *   unreached at x0: R_h(t) = 0                                (UNREACHED)
+ *   reached at x0:   R_h(t) = sum over h of the reach by the others > 0   (REACHED)
+ *   unreached at x0: R_h(t) = 0                                           (UNREACHED)
  *   a not in S_h:    sum_v w_v (U_a(v) - U_b(v)) <= 0          (BEST_REPLY)
  *   a in S_h:        the same sum = 0 (solved for, so identically 0)   (INDIFFERENT)
  *   a in S_h:        sigma_a(t) > 0                            (POSITIVE)
- * with w_v = reach(v) on the path (Bayes, unnormalised) and w_v = mu_v off it. Mixed
+ * with w_v = the others' reach of v where R_h > 0 (Bayes' rule, unnormalised: on the path,
+ * and off it where only the mover's own earlier choices exclude h, as in analysis/assess.c)
+ * and w_v = mu_v where the others exclude h too. Mixed
  * probabilities solve the indifference equations over Q(t); those equations are linear when
  * no root-to-leaf path through a mixed set crosses two other mixed sets counted together
  * (checked structurally), which covers signalling games and two-stage crises; otherwise the
  * result is CN_NONLINEAR and nothing is claimed.
  */
-#include "analysis/continuation.h"
+#include "analysis/cn_int.h"
+#include "analysis/analysis_int.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
 
-#define OOM(err) brink_error_set((err), BRINK_ENOMEM, "out of memory")
 
-static rf *rf_array(size_t n)
+
+rf *cn_rf_array(size_t n)
 {
     rf *a = brink_calloc(n ? n : 1, sizeof *a);
     if (a)
@@ -33,7 +36,7 @@ static rf *rf_array(size_t n)
     return a;
 }
 
-static void rf_array_free(rf *a, size_t n)
+void cn_rf_array_free(rf *a, size_t n)
 {
     if (!a)
         return;
@@ -54,13 +57,13 @@ brink_status cn_game_init(cn_game *G, const brink_scenario *sc, const brink_efg 
     brink_status st = sc_param_game(sc, g, param, values, &G->pg, err);
     if (st)
         return st;
-    G->beh = rf_array((size_t)g->nactions);
-    G->reach = rf_array((size_t)g->nnodes);
-    G->U = rf_array((size_t)g->nnodes * (size_t)g->nplayers);
+    G->beh = cn_rf_array((size_t)g->nactions);
+    G->reach = cn_rf_array((size_t)g->nnodes * (size_t)g->nplayers);
+    G->U = cn_rf_array((size_t)g->nnodes * (size_t)g->nplayers);
     G->anc_mixed = brink_calloc((size_t)g->nnodes, sizeof *G->anc_mixed);
     G->desc_mixed = brink_calloc((size_t)g->nnodes, sizeof *G->desc_mixed);
     if (!G->beh || !G->reach || !G->U || !G->anc_mixed || !G->desc_mixed)
-        return OOM(err);
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     return BRINK_OK;
 }
 
@@ -68,9 +71,9 @@ void cn_game_free(cn_game *G)
 {
     const brink_efg *g = G->g;
     if (g) {
-        rf_array_free(G->beh, (size_t)g->nactions);
-        rf_array_free(G->reach, (size_t)g->nnodes);
-        rf_array_free(G->U, (size_t)g->nnodes * (size_t)g->nplayers);
+        cn_rf_array_free(G->beh, (size_t)g->nactions);
+        cn_rf_array_free(G->reach, (size_t)g->nnodes * (size_t)g->nplayers);
+        cn_rf_array_free(G->U, (size_t)g->nnodes * (size_t)g->nplayers);
     }
     free(G->anc_mixed);
     free(G->desc_mixed);
@@ -84,9 +87,8 @@ void cn_game_free(cn_game *G)
 
 void cn_eq_free(cn_eq *e, const brink_efg *g)
 {
-    rf_array_free(e->beh, (size_t)g->nactions);
-    if (e->mu)
-        brink_q_array_free(e->mu, (size_t)g->nnodes);
+    cn_rf_array_free(e->beh, (size_t)g->nactions);
+    cn_rf_array_free(e->mu, (size_t)g->nnodes);
     free(e->reached);
     memset(e, 0, sizeof *e);
 }
@@ -96,18 +98,27 @@ static const rf *prob_of(const cn_game *G, int act, int h)
     return h >= G->g->player_infoset_start[G->g->nplayers] ? &G->pg.prob[act] : &G->beh[act];
 }
 
-/* reach and U for the profile in G->beh; -1 on OOM. */
-static int eval_tree(cn_game *G)
+/* Reach by the others and U for the profile in G->beh; -1 on OOM. reach[v * np + i] is the
+ * probability that chance and the players other than i lead to v: at an information set of
+ * i it is what Bayes' rule weighs (i's own earlier moves are common to all its nodes by
+ * perfect recall), and it stays positive where only i's own choices exclude the set. */
+int cn_eval_tree(cn_game *G)
 {
     const brink_efg *g = G->g;
     int N = g->nnodes, np = g->nplayers;
-    if (rf_set_si(&G->reach[0], 1))
-        return -1;
-    for (int v = 1; v < N; v++) {
-        int par = g->node_parent[v];
-        if (rf_mul(&G->reach[v], &G->reach[par],
-                   prob_of(G, g->node_action[v], g->node_infoset[par])))
+    for (int i = 0; i < np; i++)
+        if (rf_set_si(&G->reach[i], 1))
             return -1;
+    for (int v = 1; v < N; v++) {
+        int par = g->node_parent[v], hp = g->node_infoset[par];
+        int mover = hp >= g->player_infoset_start[np] ? -1 : g->infoset_player[hp];
+        const rf *pr = prob_of(G, g->node_action[v], hp);
+        for (int i = 0; i < np; i++) {
+            rf *r = &G->reach[(size_t)v * (size_t)np + (size_t)i];
+            const rf *rp = &G->reach[(size_t)par * (size_t)np + (size_t)i];
+            if (mover == i ? rf_set(r, rp) : rf_mul(r, rp, pr))
+                return -1;
+        }
     }
     for (int v = N - 1; v >= 0; v--) {
         int h = g->node_infoset[v];
@@ -137,7 +148,7 @@ static int eval_tree(cn_game *G)
 
 /* sum over v in h of w_v (U_p(child a) - U_p(child b)) into out (b < 0: w_v U_p(child a));
  * w from reach or mu. */
-static int gap_sum(cn_game *G, int h, int a, int b, int reached, const mpq_t *mu, rf *out)
+static int gap_sum(cn_game *G, int h, int a, int b, int reached, const rf *mu, rf *out)
 {
     const brink_efg *g = G->g;
     int np = g->nplayers, p = g->infoset_player[h];
@@ -155,12 +166,12 @@ static int gap_sum(cn_game *G, int h, int a, int b, int reached, const mpq_t *mu
             return -1;
         }
         if (reached) {
-            if (rf_mul(&G->t2, &G->t2, &G->reach[v]))
+            if (rf_mul(&G->t2, &G->t2, &G->reach[(size_t)v * (size_t)np + (size_t)p]))
                 return -1;
         } else {
-            if (mpq_sgn(mu[v]) == 0)
+            if (rf_is_zero(&mu[v]))
                 continue;
-            if (rf_set_q(&G->t3, mu[v]) || rf_mul(&G->t2, &G->t2, &G->t3))
+            if (rf_mul(&G->t2, &G->t2, &mu[v]))
                 return -1;
         }
         if (rf_add(out, out, &G->t2))
@@ -169,29 +180,30 @@ static int gap_sum(cn_game *G, int h, int a, int b, int reached, const mpq_t *mu
     return 0;
 }
 
+/* Reach of h by the others (chance and the other players). */
 static int reach_sum(cn_game *G, int h, rf *out)
 {
     const brink_efg *g = G->g;
     int ms = g->infoset_member_start[h], m = g->infoset_nmembers[h];
+    size_t np = (size_t)g->nplayers, p = (size_t)g->infoset_player[h];
     if (rf_set_si(out, 0))
         return -1;
     for (int k = 0; k < m; k++)
-        if (rf_add(out, out, &G->reach[g->infoset_member[ms + k]]))
+        if (rf_add(out, out, &G->reach[(size_t)g->infoset_member[ms + k] * np + p]))
             return -1;
     return 0;
 }
 
-static int sign_at(const rf *f, const mpq_t x, mpq_t tmp)
+int cn_sign_at(const rf *f, const mpq_t x, mpq_t tmp)
 {
     if (rf_eval(tmp, f, x))
         return 0;
     return mpq_sgn(tmp);
 }
 
-/* Push "f has the sign kind" unless f is constant; a constant f must satisfy it (else the
- * structure is not an equilibrium at x0: *bad). */
-static int push_cond(cn_game *G, pcset *conds, const rf *f, pc_kind kind, int tag, int h, int a,
-                     int b, int *bad, mpq_t tmp)
+
+int cn_push_cond(cn_game *G, pcset *conds, const rf *f, pc_kind kind, int tag, int h, int a,
+                 int b, int *bad)
 {
     if (rf_is_const(f)) {
         int s = f->n.deg < 0 ? 0 : mpq_sgn(f->n.c[0]);
@@ -201,7 +213,8 @@ static int push_cond(cn_game *G, pcset *conds, const rf *f, pc_kind kind, int ta
     }
     if (rf_sign_poly(&G->sp, f))
         return -1;
-    (void)tmp;
+    if (getenv("BRINK_DEBUG_CN") && G->dbg_x0 && pq_sign_at(&G->sp, *G->dbg_x0) == 0 && kind != PC_ZERO)
+        fprintf(stderr, "tie: tag %d h %d a %d b %d kind %d deg %d\n", tag, h, a, b, kind, G->sp.deg);
     pcond *c = pcset_push(conds, kind, &G->sp);
     if (!c)
         return -1;
@@ -212,11 +225,14 @@ static int push_cond(cn_game *G, pcset *conds, const rf *f, pc_kind kind, int ta
     return 0;
 }
 
-/* The belief that makes the mover exactly indifferent among the support when that pins it
- * down (as many nodes as support actions): solve sum_v mu_v d_v(a) = 0 for a in S \ {b},
- * sum mu = 1, exactly at x0. Returns 1 with mu set (all >= 0), 0 when not applicable. */
-static int indifference_belief(cn_game *G, int h, const unsigned char *supp, int bref,
-                               const mpq_t x0, mpq_t *mu)
+/* ---------------------------------------------------------------- beliefs off the path */
+
+/* A mixed choice at an unreached set with as many nodes as support actions: the belief that
+ * keeps the mover indifferent, solved over Q(t) (sum_v mu_v d_v(a) = 0 for a in S \ {b},
+ * sum mu = 1), with the conditions mu_v >= 0. Returns 1 when it applies (mu set, conditions
+ * appended), 0 when not, -1 on OOM. */
+static int moving_belief(cn_game *G, int h, const unsigned char *supp, int bref,
+                         const mpq_t x0, rf *mu, pcset *conds, int *bad)
 {
     const brink_efg *g = G->g;
     int ms = g->infoset_member_start[h], m = g->infoset_nmembers[h];
@@ -227,124 +243,125 @@ static int indifference_belief(cn_game *G, int h, const unsigned char *supp, int
     if (k < 2 || k != m)
         return 0;
     size_t W = (size_t)m + 1;
-    mpq_t *A = brink_q_array_new((size_t)m * W), t, u;
-    if (!A)
-        return -1;
-    mpq_inits(t, u, NULL);
-    int row = 0, ok = 1;
-    for (int a = 0; a < na && ok; a++) {
+    rf *A = cn_rf_array((size_t)m * W), *sol = cn_rf_array((size_t)m);
+    int rc = -1, row = 0, nbad = 0;
+    pcset tmpc = {NULL, 0, 0};
+    if (!A || !sol)
+        goto out;
+    for (int a = 0; a < na; a++) {
         if (a == bref || !supp[a0 + a])
             continue;
         for (int j = 0; j < m; j++) {
             int v = g->infoset_member[ms + j];
-            const rf *ua = &G->U[(size_t)brink_efg_child(g, v, a) * (size_t)np + (size_t)p];
-            const rf *ub = &G->U[(size_t)brink_efg_child(g, v, bref) * (size_t)np + (size_t)p];
-            if (rf_eval(t, ua, x0) || rf_eval(u, ub, x0))
-                ok = 0;
-            mpq_sub(A[(size_t)row * W + (size_t)j], t, u);
+            if (rf_sub(&A[(size_t)row * W + (size_t)j],
+                       &G->U[(size_t)brink_efg_child(g, v, a) * (size_t)np + (size_t)p],
+                       &G->U[(size_t)brink_efg_child(g, v, bref) * (size_t)np + (size_t)p]))
+                goto out;
         }
         row++;
     }
-    for (int j = 0; j < m; j++)
-        mpq_set_ui(A[(size_t)row * W + (size_t)j], 1, 1);
-    mpq_set_ui(A[(size_t)row * W + (size_t)m], 1, 1);
-    /* Gauss-Jordan on the m x m system */
-    for (int c = 0; c < m && ok; c++) {
-        int piv = -1;
-        for (int r = c; r < m && piv < 0; r++)
-            if (mpq_sgn(A[(size_t)r * W + (size_t)c]))
-                piv = r;
-        if (piv < 0) {
-            ok = 0;
-            break;
-        }
-        for (size_t j = 0; j < W; j++)
-            mpq_swap(A[(size_t)piv * W + j], A[(size_t)c * W + j]);
-        mpq_set(t, A[(size_t)c * W + (size_t)c]);
-        for (size_t j = 0; j < W; j++)
-            mpq_div(A[(size_t)c * W + j], A[(size_t)c * W + j], t);
-        for (int r = 0; r < m; r++) {
-            if (r == c || !mpq_sgn(A[(size_t)r * W + (size_t)c]))
-                continue;
-            mpq_set(t, A[(size_t)r * W + (size_t)c]);
-            for (size_t j = 0; j < W; j++) {
-                mpq_mul(u, t, A[(size_t)c * W + j]);
-                mpq_sub(A[(size_t)r * W + j], A[(size_t)r * W + j], u);
-            }
-        }
+    for (size_t j = 0; j < W; j++)
+        if (rf_set_si(&A[(size_t)row * W + j], 1))
+            goto out;
+    /* no unknown may stay free: a free belief is not pinned down (then not applicable) */
+    if (cn_rf_solve(G, A, m, m, x0, NULL, sol, &tmpc, BRINK_COND_UNREACHED, h, -1, -1, &nbad))
+        goto out;
+    rc = 0;
+    if (nbad || tmpc.n)
+        goto out;
+    mpq_t q;
+    mpq_init(q);
+    int ok = 1;
+    for (int j = 0; j < m && ok; j++)
+        ok = !rf_eval(q, &sol[j], x0) && mpq_sgn(q) >= 0;
+    mpq_clear(q);
+    if (!ok)
+        goto out;
+    for (int j = 0; j < m; j++) {
+        if (rf_set(&mu[g->infoset_member[ms + j]], &sol[j]) ||
+            cn_push_cond(G, conds, &sol[j], PC_NONNEG, BRINK_COND_UNREACHED, h, -1, -1, bad))
+            goto fail;
     }
-    for (int j = 0; j < m && ok; j++) {
-        if (mpq_sgn(A[(size_t)j * W + (size_t)m]) < 0)
-            ok = 0;
-        else
-            mpq_set(mu[g->infoset_member[ms + j]], A[(size_t)j * W + (size_t)m]);
-    }
-    brink_q_array_free(A, (size_t)m * W);
-    mpq_clears(t, u, NULL);
-    return ok;
+    rc = 1;
+    goto out;
+fail:
+    rc = -1;
+out:
+    pcset_free(&tmpc);
+    cn_rf_array_free(A, (size_t)m * W);
+    cn_rf_array_free(sol, (size_t)m);
+    return rc;
 }
 
-/* Beliefs for an unreached set h: the first candidate under which the support is optimal at
- * x0 (the belief that makes a mixed choice indifferent, the analysis' belief, uniform, then
- * each node alone). U must hold the profile at x0's
- * structure; values are compared at x0. */
-static int pick_belief(cn_game *G, int h, const unsigned char *supp, int bref, const double *belief,
-                       const mpq_t x0, mpq_t *mu, mpq_t tmp)
+/* Constant beliefs for an unreached set h: a candidate under which the support is optimal
+ * at x0, strictly against the other actions when one is (its region then does not end at
+ * x0): the analysis' belief read as the simplest nearby rationals, uniform, then each node
+ * alone. 1 found, 0 none, -1 OOM. */
+static int constant_belief(cn_game *G, int h, const unsigned char *supp, int bref,
+                           const double *belief, const mpq_t x0, rf *mu, mpq_t tmp)
 {
     const brink_efg *g = G->g;
     int ms = g->infoset_member_start[h], m = g->infoset_nmembers[h];
     int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
-    for (int cand = -3; cand < m; cand++) {
-        mpq_t sum;
-        mpq_init(sum);
-        if (cand == -3) {
-            int r = indifference_belief(G, h, supp, bref, x0, mu);
-            if (r < 0) {
-                mpq_clear(sum);
-                return -1;
-            }
-            if (!r) {
-                mpq_clear(sum);
+    mpq_t *w = brink_q_array_new((size_t)m), sum;
+    if (!w)
+        return -1;
+    mpq_init(sum);
+    int found = 0, weak = -3;   /* weak: the first merely weakly supporting candidate */
+    for (int pass = 0; pass < 2 && !found; pass++)
+        for (int cand = -2; cand < m && !found; cand++) {
+            if (pass == 1 && cand != weak)
                 continue;
+            mpq_set_ui(sum, 0, 1);
+            for (int k = 0; k < m; k++) {
+                int v = g->infoset_member[ms + k];
+                if (cand == -2) {
+                    double b = belief && belief[v] == belief[v] && belief[v] > 0 ? belief[v] : 0;
+                    brink_q_from_double_approx(w[k], b, 1e-9);   /* 0.666.. -> 2/3 */
+                } else if (cand == -1) {
+                    mpq_set_ui(w[k], 1, 1);
+                } else {
+                    mpq_set_ui(w[k], k == cand ? 1 : 0, 1);
+                }
+                mpq_add(sum, sum, w[k]);
             }
-        }
-        for (int k = 0; k < m && cand > -3; k++) {
-            int v = g->infoset_member[ms + k];
-            if (cand == -2) {
-                double b = belief && isfinite(belief[v]) && belief[v] > 0 ? belief[v] : 0;
-                brink_q_from_double_approx(mu[v], b, 1e-9);   /* 0.666.. -> 2/3 */
-            } else if (cand == -1) {
-                mpq_set_ui(mu[v], 1, (unsigned long)m);
-            } else {
-                mpq_set_ui(mu[v], k == cand ? 1 : 0, 1);
-            }
-            mpq_add(sum, sum, mu[v]);
-        }
-        if (cand > -3 && mpq_sgn(sum) <= 0) {
-            mpq_clear(sum);
-            continue;
-        }
-        if (cand == -3)
-            mpq_set_ui(sum, 1, 1);
-        for (int k = 0; k < m; k++)
-            mpq_div(mu[g->infoset_member[ms + k]], mu[g->infoset_member[ms + k]], sum);
-        mpq_clear(sum);
-        int ok = 1;
-        for (int a = 0; a < na && ok; a++) {
-            if (a == bref)
+            if (mpq_sgn(sum) <= 0)
                 continue;
-            if (gap_sum(G, h, a, bref, 0, (const mpq_t *)mu, &G->t1))
-                return -1;
-            int s = sign_at(&G->t1, x0, tmp);
-            ok = supp[a0 + a] ? s == 0 : s <= 0;
+            for (int k = 0; k < m; k++) {
+                mpq_div(w[k], w[k], sum);
+                if (rf_set_q(&mu[g->infoset_member[ms + k]], w[k]))
+                    goto oom;
+            }
+            int ok = 1, strict = 1;
+            for (int a = 0; a < na && ok; a++) {
+                if (a == bref)
+                    continue;
+                if (gap_sum(G, h, a, bref, 0, mu, &G->t1))
+                    goto oom;
+                int s = cn_sign_at(&G->t1, x0, tmp);
+                ok = supp[a0 + a] ? s == 0 : s <= 0;
+                strict &= supp[a0 + a] || s < 0;
+            }
+            if (ok && (strict || pass == 1))
+                found = 1;
+            else if (ok && weak == -3)
+                weak = cand;
         }
-        if (ok)
-            return 1;
-    }
-    return 0;
+    brink_q_array_free(w, (size_t)m);
+    mpq_clear(sum);
+    return found;
+oom:
+    brink_q_array_free(w, (size_t)m);
+    mpq_clear(sum);
+    return -1;
 }
 
-/* Linearity of the indifference equations in the unknown mixed probabilities (see top). */
+/* ---------------------------------------------------------------- more than two players */
+
+/* Linearity of the behaviour-strategy indifference equations in the unknown mixed
+ * probabilities: through a mixed set reached on the path, at most one other mixed set on any
+ * root-to-leaf path (above it through the reach, below it through the values); an unreached
+ * set's weights are constant beliefs, so only what lies below counts. */
 static int linear_structure(cn_game *G, const unsigned char *mixed, const int *reached)
 {
     const brink_efg *g = G->g;
@@ -366,7 +383,6 @@ static int linear_structure(cn_game *G, const unsigned char *mixed, const int *r
                 best = d;
         }
         G->desc_mixed[v] = best + mixed[h];
-        /* an unreached set's weights are constant beliefs: only what lies below counts */
         if (mixed[h] && (reached[h] ? G->anc_mixed[v] : 0) + best > 1)
             return 0;
     }
@@ -377,7 +393,7 @@ typedef struct unk {
     int h, a, b;   /* unknown = probability of action a at h; b = reference action */
 } unk;
 
-/* Set G->beh's mixed entries: unknown j = val[j] (NULL: all zero, or e_k when k >= 0). */
+/* Mixed entries of G->beh: unknown j = val[j] (val NULL: all 0, or vertex e_k for k >= 0). */
 static int set_unknowns(cn_game *G, const unk *U, int n, const rf *val, int k)
 {
     for (int j = 0; j < n; j++) {
@@ -398,35 +414,29 @@ static int set_unknowns(cn_game *G, const unk *U, int n, const rf *val, int k)
             return -1;
         }
     }
-    /* with e_k, every other unknown of k's set is 0 and its reference is 0 */
     return 0;
 }
 
-/* Solve the indifference equations for the unknowns over Q(t). Returns 0, -1 on OOM, or 1
- * when an equation that is not implied must hold (pushed as INDIFFERENT conditions). */
-static int solve_mixed(cn_game *G, const unk *U, int n, const unsigned char *reached,
-                       const mpq_t *mu, const mpq_t *behq, const mpq_t x0, rf *sol,
-                       pcset *conds, int *bad)
+/* Behaviour-strategy indifference equations, linear by linear_structure: the affine map
+ * u -> gaps is read off at u = 0 and the unit vectors, then solved over Q(t). */
+static int solve_behaviour(cn_game *G, const unk *U, int n, const int *reached, const rf *mu,
+                           const mpq_t *behq, const mpq_t x0, pcset *conds, int *bad)
 {
     size_t nn = (size_t)n;
-    rf *E = rf_array((nn + 1) * nn);        /* E[k * n + i]: equation i at vertex k */
-    rf *A = rf_array(nn * (nn + 1));        /* augmented [A | rhs] */
-    int *pivcol = brink_calloc(nn + 1, sizeof *pivcol);
-    int *isfree = brink_calloc(nn + 1, sizeof *isfree);
-    mpq_t tmp;
-    mpq_init(tmp);
+    rf *E = cn_rf_array((nn + 1) * nn), *A = cn_rf_array(nn * (nn + 1));
+    rf *sol = cn_rf_array(nn);
+    mpq_t *xfree = brink_q_array_new(nn);
     int rc = -1;
-    if (!E || !A || !pivcol || !isfree)
+    if (!E || !A || !sol || !xfree)
         goto out;
     for (int k = -1; k < n; k++) {
-        if (set_unknowns(G, U, n, NULL, k) || eval_tree(G))
+        if (set_unknowns(G, U, n, NULL, k) || cn_eval_tree(G))
             goto out;
         for (int i = 0; i < n; i++)
             if (gap_sum(G, U[i].h, U[i].a, U[i].b, reached[U[i].h], mu,
                         &E[(size_t)(k + 1) * nn + (size_t)i]))
                 goto out;
     }
-    /* A[i][j] = E_j - E_0 (affine in u), rhs = -E_0 */
     for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++)
             if (rf_sub(&A[(size_t)i * (nn + 1) + (size_t)j], &E[(size_t)(j + 1) * nn + (size_t)i],
@@ -437,77 +447,33 @@ static int solve_mixed(cn_game *G, const unk *U, int n, const unsigned char *rea
             goto out;
         rf_neg(r);
     }
-    /* Gauss-Jordan over Q(t), pivots chosen where they are non-zero at x0 */
-    int row = 0;
-    for (int j = 0; j < n; j++) {
-        int p = -1;
-        for (int i = row; i < n && p < 0; i++)
-            if (sign_at(&A[(size_t)i * (nn + 1) + (size_t)j], x0, tmp) != 0)
-                p = i;
-        if (p < 0) {
-            isfree[j] = 1;
-            continue;
-        }
-        if (p != row)
-            for (int c = 0; c <= n; c++) {
-                rf t = A[(size_t)p * (nn + 1) + (size_t)c];
-                A[(size_t)p * (nn + 1) + (size_t)c] = A[(size_t)row * (nn + 1) + (size_t)c];
-                A[(size_t)row * (nn + 1) + (size_t)c] = t;
-            }
-        rf *prow = &A[(size_t)row * (nn + 1)];
-        if (rf_set(&G->t3, &prow[j]))
-            goto out;
-        for (int c = 0; c <= n; c++)
-            if (rf_div(&prow[c], &prow[c], &G->t3))
-                goto out;
-        for (int i = 0; i < n; i++) {
-            if (i == row)
-                continue;
-            rf *r = &A[(size_t)i * (nn + 1)];
-            if (rf_is_zero(&r[j]))
-                continue;
-            if (rf_set(&G->t3, &r[j]))
-                goto out;
-            for (int c = 0; c <= n; c++)
-                if (rf_mul(&G->t1, &G->t3, &prow[c]) || rf_sub(&r[c], &r[c], &G->t1))
-                    goto out;
-        }
-        pivcol[row++] = j;
-    }
-    /* free unknowns keep their value at x0 */
     for (int j = 0; j < n; j++)
-        if (isfree[j]) {
-            int a0 = G->g->infoset_action_start[U[j].h];
-            if (rf_set_q(&sol[j], behq[a0 + U[j].a]))
-                goto out;
-        }
-    for (int i = 0; i < n; i++) {
-        rf *r = &A[(size_t)i * (nn + 1)];
-        if (rf_set(&G->t2, &r[nn]))
+        mpq_set(xfree[j], behq[G->g->infoset_action_start[U[j].h] + U[j].a]);
+    if (cn_rf_solve(G, A, n, n, x0, (const mpq_t *)xfree, sol, conds, BRINK_COND_INDIFFERENT,
+                    -1, -1, -1, bad) ||
+        set_unknowns(G, U, n, sol, -1))
+        goto out;
+    for (int j = 0; j < n; j++) {   /* every support probability stays positive */
+        int a0 = G->g->infoset_action_start[U[j].h];
+        if (cn_push_cond(G, conds, &G->beh[a0 + U[j].a], PC_POS, BRINK_COND_POSITIVE, U[j].h,
+                         U[j].a, -1, bad) ||
+            (j + 1 == n || U[j + 1].h != U[j].h
+                 ? cn_push_cond(G, conds, &G->beh[a0 + U[j].b], PC_POS, BRINK_COND_POSITIVE,
+                                U[j].h, U[j].b, -1, bad)
+                 : 0))
             goto out;
-        for (int j = 0; j < n; j++)
-            if (isfree[j] && !rf_is_zero(&r[j]))
-                if (rf_mul(&G->t1, &r[j], &sol[j]) || rf_sub(&G->t2, &G->t2, &G->t1))
-                    goto out;
-        if (i < row) {
-            if (rf_set(&sol[pivcol[i]], &G->t2))
-                goto out;
-        } else if (!rf_is_zero(&G->t2)) {
-            /* a dependent equation that holds at x0 only where this residual vanishes */
-            if (push_cond(G, conds, &G->t2, PC_ZERO, BRINK_COND_INDIFFERENT, U[i].h, U[i].a,
-                          U[i].b, bad, tmp))
-                goto out;
-        }
     }
     rc = 0;
 out:
-    rf_array_free(E, (nn + 1) * nn);
-    rf_array_free(A, nn * (nn + 1));
-    free(pivcol);
-    free(isfree);
-    mpq_clear(tmp);
+    cn_rf_array_free(E, (nn + 1) * nn);
+    cn_rf_array_free(A, nn * (nn + 1));
+    cn_rf_array_free(sol, nn);
+    if (xfree)
+        brink_q_array_free(xfree, nn);
     return rc;
 }
+
+/* ---------------------------------------------------------------- one equilibrium */
 
 brink_status cn_continue(cn_game *G, const mpq_t *behq, const double *belief, const mpq_t x0,
                          cn_eq *out, pcset *conds, cn_result *res, brink_error *err)
@@ -517,19 +483,20 @@ brink_status cn_continue(cn_game *G, const mpq_t *behq, const double *belief, co
     int first_conds = conds->n;
     memset(out, 0, sizeof *out);
     *res = CN_OK;
+    G->dbg_x0 = (const mpq_t *)&x0[0] == NULL ? NULL : (const mpq_t *)x0;
     unsigned char *supp = brink_calloc((size_t)g->nactions + 1, 1);
     unsigned char *mixed = brink_calloc((size_t)g->ninfosets + 1, 1);
+    unsigned char *moving = brink_calloc((size_t)g->ninfosets + 1, 1);
     int *bref = brink_calloc((size_t)g->ninfosets + 1, sizeof *bref);
     unk *U = brink_calloc((size_t)g->nactions + 1, sizeof *U);
-    rf *sol = NULL;
-    int n = 0, bad = 0;
+    int n = 0, bad = 0, nmixed = 0;
     mpq_t tmp;
     mpq_init(tmp);
-    out->beh = rf_array((size_t)g->nactions);
-    out->mu = brink_q_array_new((size_t)g->nnodes);
+    out->beh = cn_rf_array((size_t)g->nactions);
+    out->mu = cn_rf_array((size_t)g->nnodes);
     out->reached = brink_calloc((size_t)g->ninfosets + 1, sizeof *out->reached);
     brink_status st = BRINK_OK;
-    if (!supp || !mixed || !bref || !U || !out->beh || !out->mu || !out->reached)
+    if (!supp || !mixed || !moving || !bref || !U || !out->beh || !out->mu || !out->reached)
         goto oom;
     for (int h = 0; h < nh; h++) {
         int a0 = g->infoset_action_start[h], k = 0;
@@ -546,64 +513,78 @@ brink_status cn_continue(cn_game *G, const mpq_t *behq, const double *belief, co
             goto done;
         }
         mixed[h] = k > 1;
+        nmixed += k > 1;
         for (int a = 0; a < g->infoset_nactions[h]; a++)
             if (rf_set_q(&G->beh[a0 + a], behq[a0 + a]))
                 goto oom;
     }
     /* which sets are reached at x0, from the exact profile */
-    if (eval_tree(G))
+    if (cn_eval_tree(G))
         goto oom;
     for (int h = 0; h < nh; h++) {
         if (reach_sum(G, h, &G->t1))
             goto oom;
-        out->reached[h] = sign_at(&G->t1, x0, tmp) > 0;
+        out->reached[h] = cn_sign_at(&G->t1, x0, tmp) > 0;
     }
-    for (int h = 0; h < nh; h++)
-        if (!out->reached[h]) {
-            int r = pick_belief(G, h, supp, bref[h], belief, x0, out->mu, tmp);
-            if (r < 0)
-                goto oom;
-            if (!r) {
-                if (getenv("BRINK_DEBUG_CN")) fprintf(stderr, "no belief at %d\n", h);
-                *res = CN_NOT_EXACT;
-                goto done;
+    /* mixed probabilities as functions of t */
+    if (nmixed && g->nplayers == 2) {
+        if (cn_seqform(G, behq, supp, x0, conds, &bad))
+            goto oom;
+    } else if (nmixed) {
+        /* beliefs at unreached mixed sets first: the equations use them */
+        for (int h = 0; h < nh; h++)
+            if (!out->reached[h] && mixed[h]) {
+                int r = constant_belief(G, h, supp, bref[h], belief, x0, out->mu, tmp);
+                if (r < 0)
+                    goto oom;
+                if (!r) {
+                    *res = CN_NOT_EXACT;
+                    goto done;
+                }
             }
-        }
-    for (int h = 0; h < nh; h++)
-        if (mixed[h])
-            for (int a = 0; a < g->infoset_nactions[h]; a++)
-                if (a != bref[h] && supp[g->infoset_action_start[h] + a])
-                    U[n++] = (unk){h, a, bref[h]};
-    if (n) {
+        for (int h = 0; h < nh; h++)
+            if (mixed[h])
+                for (int a = 0; a < g->infoset_nactions[h]; a++)
+                    if (a != bref[h] && supp[g->infoset_action_start[h] + a])
+                        U[n++] = (unk){h, a, bref[h]};
         if (!linear_structure(G, mixed, out->reached)) {
             *res = CN_NONLINEAR;
             goto done;
         }
-        sol = rf_array((size_t)n);
-        if (!sol || solve_mixed(G, U, n, (const unsigned char *)out->reached,
-                                (const mpq_t *)out->mu, behq, x0, sol, conds, &bad))
+        if (solve_behaviour(G, U, n, out->reached, out->mu, behq, x0, conds, &bad))
             goto oom;
-        if (set_unknowns(G, U, n, sol, -1))
+    }
+    if (cn_eval_tree(G))
+        goto oom;
+    /* beliefs where the path does not go: moving with t when they pin a mixed choice down
+     * (two players; else the constant ones chosen above), else a constant supporting one */
+    for (int h = 0; h < nh; h++) {
+        if (out->reached[h])
+            continue;
+        int r = 0;
+        if (mixed[h] && g->nplayers == 2) {
+            r = moving_belief(G, h, supp, bref[h], x0, out->mu, conds, &bad);
+            moving[h] = r > 0;
+        } else if (mixed[h]) {
+            continue;   /* set before the behaviour solve */
+        }
+        if (r == 0)
+            r = constant_belief(G, h, supp, bref[h], belief, x0, out->mu, tmp);
+        if (r < 0)
             goto oom;
-        for (int h = 0; h < nh; h++)
-            if (mixed[h])
-                for (int a = 0; a < g->infoset_nactions[h]; a++) {
-                    int k = g->infoset_action_start[h] + a;
-                    if (supp[k] && push_cond(G, conds, &G->beh[k], PC_POS, BRINK_COND_POSITIVE,
-                                             h, a, -1, &bad, tmp))
-                        goto oom;
-                }
-        if (eval_tree(G))
-            goto oom;
+        if (!r) {
+            *res = CN_NOT_EXACT;
+            goto done;
+        }
     }
     for (int h = 0; h < nh; h++) {
         if (reach_sum(G, h, &G->t1))
             goto oom;
         if (out->reached[h]) {
-            if (push_cond(G, conds, &G->t1, PC_POS, BRINK_COND_REACHED, h, -1, -1, &bad, tmp))
+            if (cn_push_cond(G, conds, &G->t1, PC_POS, BRINK_COND_REACHED, h, -1, -1, &bad))
                 goto oom;
         } else if (!rf_is_zero(&G->t1)) {
-            if (push_cond(G, conds, &G->t1, PC_ZERO, BRINK_COND_UNREACHED, h, -1, -1, &bad, tmp))
+            if (cn_push_cond(G, conds, &G->t1, PC_ZERO, BRINK_COND_UNREACHED, h, -1, -1, &bad))
                 goto oom;
         }
         int a0 = g->infoset_action_start[h];
@@ -612,16 +593,16 @@ brink_status cn_continue(cn_game *G, const mpq_t *behq, const double *belief, co
                 continue;
             rf gap;
             rf_init(&gap);
-            int fail = gap_sum(G, h, a, bref[h], out->reached[h], (const mpq_t *)out->mu, &gap);
+            int fail = gap_sum(G, h, a, bref[h], out->reached[h], out->mu, &gap);
             if (!fail) {
                 if (supp[a0 + a])
                     fail = rf_is_zero(&gap) ? 0
-                                            : push_cond(G, conds, &gap, PC_ZERO,
-                                                        BRINK_COND_INDIFFERENT, h, a, bref[h],
-                                                        &bad, tmp);
+                                            : cn_push_cond(G, conds, &gap, PC_ZERO,
+                                                           BRINK_COND_INDIFFERENT, h, a, bref[h],
+                                                           &bad);
                 else
-                    fail = push_cond(G, conds, &gap, PC_NONPOS, BRINK_COND_BEST_REPLY, h, a,
-                                     bref[h], &bad, tmp);
+                    fail = cn_push_cond(G, conds, &gap, PC_NONPOS, BRINK_COND_BEST_REPLY, h, a,
+                                        bref[h], &bad);
             }
             rf_clear(&gap);
             if (fail)
@@ -629,12 +610,9 @@ brink_status cn_continue(cn_game *G, const mpq_t *behq, const double *belief, co
         }
     }
     /* every condition must hold at x0 exactly (a float method's profile may not) */
-    if (bad && getenv("BRINK_DEBUG_CN")) fprintf(stderr, "constant cond fails\n");
     for (int i = first_conds; i < conds->n && !bad; i++)
-        if (!pc_holds(conds->c[i].kind, pq_sign_at(&conds->c[i].s, x0))) {
-            if (getenv("BRINK_DEBUG_CN")) fprintf(stderr, "cond %d kind %d tag %d h %d a %d b %d fails\n", i, conds->c[i].kind, conds->c[i].tag, conds->c[i].h, conds->c[i].a, conds->c[i].b);
+        if (!pc_holds(conds->c[i].kind, pq_sign_at(&conds->c[i].s, x0)))
             bad = 1;
-        }
     if (bad) {
         *res = CN_NOT_EXACT;
         goto done;
@@ -644,7 +622,7 @@ brink_status cn_continue(cn_game *G, const mpq_t *behq, const double *belief, co
             goto oom;
     goto done;
 oom:
-    st = OOM(err);
+    st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
 done:
     if (st || *res != CN_OK) {
         for (int i = first_conds; i < conds->n; i++)
@@ -653,10 +631,9 @@ done:
     }
     if (st)
         cn_eq_free(out, g);
-    if (sol)
-        rf_array_free(sol, (size_t)n);
     free(supp);
     free(mixed);
+    free(moving);
     free(bref);
     free(U);
     mpq_clear(tmp);
@@ -668,170 +645,12 @@ brink_status cn_gap(cn_game *G, const cn_eq *e, int h, int a, int b, rf *out, br
     const brink_efg *g = G->g;
     for (int k = 0; k < g->player_action_start[g->nplayers]; k++)
         if (rf_set(&G->beh[k], &e->beh[k]))
-            return OOM(err);
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     rf R;
     rf_init(&R);
-    int fail = eval_tree(G) || gap_sum(G, h, a, b, e->reached[h], (const mpq_t *)e->mu, out);
-    if (!fail && e->reached[h]) {
+    int fail = cn_eval_tree(G) || gap_sum(G, h, a, b, e->reached[h], e->mu, out);
+    if (!fail && e->reached[h])
         fail = reach_sum(G, h, &R) || rf_div(out, out, &R);
-    }
     rf_clear(&R);
-    return fail ? OOM(err) : BRINK_OK;
-}
-
-/* ---------------------------------------------------------------- regions */
-
-void cn_rational_between(mpq_t out, alg *a, alg *b)
-{
-    int oom = 0;
-    /* refine until a's upper bound is below b's lower bound, then take the simplest */
-    for (int it = 0; it < 10000; it++) {
-        const mpq_t *ah = a->rational ? &a->q : &a->hi;
-        const mpq_t *bl = b->rational ? &b->q : &b->lo;
-        if (mpq_cmp(*ah, *bl) < 0) {
-            mpq_t lo, hi;
-            mpq_inits(lo, hi, NULL);
-            mpq_set(lo, *ah);
-            mpq_set(hi, *bl);
-            if (a->rational || b->rational) {
-                /* open ends: stay strictly inside */
-                mpq_t w;
-                mpq_init(w);
-                mpq_sub(w, hi, lo);
-                mpq_div_2exp(w, w, 2);
-                if (a->rational)
-                    mpq_add(lo, lo, w);
-                if (b->rational)
-                    mpq_sub(hi, hi, w);
-                mpq_clear(w);
-            }
-            q_simplest_between(out, lo, hi);
-            mpq_clears(lo, hi, NULL);
-            return;
-        }
-        alg_refine(a);
-        alg_refine(b);
-    }
-    (void)oom;
-    mpq_set(out, a->rational ? a->q : a->hi);   /* unreachable for a < b */
-}
-
-/* Extent of one condition around x0 in one direction (dir = +1 right, -1 left). */
-static void extent(const pcond *c, alg *roots, int nr, alg *x0, int x0_root, int dir,
-                   const mpq_t end, alg *res, int *closed, int *failed)
-{
-    mpq_t q;
-    mpq_init(q);
-    alg *prev = x0;
-    int oom = 0;
-    *failed = 0;
-    /* roots strictly beyond x0 in direction dir */
-    int start = -1;
-    if (dir > 0) {
-        for (int i = 0; i < nr && start < 0; i++)
-            if (alg_cmp(&roots[i], x0, &oom) > 0)
-                start = i;
-        if (start < 0)
-            start = nr;
-    } else {
-        for (int i = nr - 1; i >= 0 && start < 0; i--)
-            if (alg_cmp(&roots[i], x0, &oom) < 0)
-                start = i;
-    }
-    (void)x0_root;
-    for (int i = start; dir > 0 ? i < nr : i >= 0; i += dir) {
-        alg *r = &roots[i];
-        if (dir > 0)
-            cn_rational_between(q, prev, r);
-        else
-            cn_rational_between(q, r, prev);
-        if (!pc_holds(c->kind, pq_sign_at(&c->s, q))) {
-            alg_set(res, prev);
-            *closed = 1;
-            *failed = 1;
-            mpq_clear(q);
-            return;
-        }
-        if (!pc_holds(c->kind, 0)) {
-            alg_set(res, r);
-            *closed = 0;
-            *failed = 1;
-            mpq_clear(q);
-            return;
-        }
-        prev = r;
-    }
-    /* last cell up to the range end */
-    alg e;
-    alg_init(&e);
-    alg_set_q(&e, end);
-    if (alg_cmp(prev, &e, &oom) != 0) {
-        if (dir > 0)
-            cn_rational_between(q, prev, &e);
-        else
-            cn_rational_between(q, &e, prev);
-        if (!pc_holds(c->kind, pq_sign_at(&c->s, q))) {
-            alg_set(res, prev);
-            *closed = 1;
-            *failed = 1;
-            alg_clear(&e);
-            mpq_clear(q);
-            return;
-        }
-    }
-    alg_set_q(res, end);
-    *closed = pc_holds(c->kind, pq_sign_at(&c->s, end));
-    *failed = !*closed;
-    alg_clear(&e);
-    mpq_clear(q);
-}
-
-brink_status cn_component(const pcset *conds, const mpq_t x0q, const mpq_t L, const mpq_t H,
-                          alg *lo, int *lo_closed, int *lo_bind, alg *hi, int *hi_closed,
-                          int *hi_bind, brink_error *err)
-{
-    alg x0, r;
-    alg_init(&x0);
-    alg_init(&r);
-    alg_set_q(&x0, x0q);
-    alg_set_q(lo, L);
-    alg_set_q(hi, H);
-    *lo_closed = *hi_closed = 1;
-    *lo_bind = *hi_bind = -1;
-    int oom = 0;
-    for (int i = 0; i < conds->n && !oom; i++) {
-        const pcond *c = &conds->c[i];
-        if (c->s.deg <= 0)
-            continue;
-        alg *roots = NULL;
-        int nr = pq_roots_in(&c->s, L, H, &roots);
-        if (nr < 0) {
-            oom = 1;
-            break;
-        }
-        int x0_root = pq_sign_at(&c->s, x0q) == 0;
-        for (int dir = -1; dir <= 1; dir += 2) {
-            int closed, failed;
-            extent(c, roots, nr, &x0, x0_root, dir, dir > 0 ? H : L, &r, &closed, &failed);
-            alg *cur = dir > 0 ? hi : lo;
-            int *cc = dir > 0 ? hi_closed : lo_closed, *bind = dir > 0 ? hi_bind : lo_bind;
-            int cmp = alg_cmp(&r, cur, &oom) * dir;   /* < 0: r is nearer to x0 */
-            if (cmp < 0) {
-                alg_set(cur, &r);
-                *cc = closed;
-                *bind = failed ? i : -1;
-            } else if (cmp == 0) {
-                if (!closed && *cc) {
-                    *cc = 0;
-                    *bind = failed ? i : *bind;
-                } else if (failed && *bind < 0) {
-                    *bind = i;
-                }
-            }
-        }
-        alg_array_free(roots, nr);
-    }
-    alg_clear(&x0);
-    alg_clear(&r);
-    return oom ? OOM(err) : BRINK_OK;
+    return fail ? brink_error_set(err, BRINK_ENOMEM, "out of memory") : BRINK_OK;
 }

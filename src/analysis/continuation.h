@@ -23,6 +23,7 @@ typedef struct cn_game {
     rf t1, t2, t3;
     pq sp;
     int *anc_mixed, *desc_mixed;   /* [nnodes] scratch for the linearity check */
+    const mpq_t *dbg_x0;
 } cn_game;
 
 brink_status cn_game_init(cn_game *G, const brink_scenario *sc, const brink_efg *g, int param,
@@ -32,7 +33,7 @@ void cn_game_free(cn_game *G);
 /* A continued equilibrium: the profile over Q(t) and the beliefs held off the path. */
 typedef struct cn_eq {
     rf *beh;        /* [nactions] player actions (chance entries unused) */
-    mpq_t *mu;      /* [nnodes] belief within its infoset, for unreached infosets */
+    rf *mu;         /* [nnodes] belief within its infoset, for unreached infosets */
     int *reached;   /* [ninfosets] reached at x0 */
 } cn_eq;
 

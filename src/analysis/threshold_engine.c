@@ -16,10 +16,28 @@
 
 #define OOM(err) brink_error_set((err), BRINK_ENOMEM, "out of memory")
 
+/* What stays with a result: the continued equilibria of every region, to evaluate them. */
+struct brink_threshold_internal {
+    const brink_scenario *sc;   /* borrowed: must outlive the result */
+    int param, np, nactions, nnodes;
+    mpq_t *values;              /* [np] the other parameters */
+    int nregions;
+    int *ncn;                   /* [nregions] */
+    cn_eq **cn;                 /* [nregions][ncn] */
+    alg *lo, *hi;               /* [nregions] exact ends */
+    int *lc, *hc;
+    int **eq_state;
+    struct ivl **eq_ivl;        /* [nregions][ncn]: where each equilibrium is certified */
+};
+
 typedef struct gapi {
     alg a, b;
     int ai, bi;       /* the gap includes a / b */
 } gapi;
+
+typedef struct ivl ivl;
+static void ivl_clear(ivl *v);
+static void ivl_array_free(ivl *a, int n);
 
 typedef struct treg {
     alg lo, hi;
@@ -34,6 +52,8 @@ typedef struct treg {
     int ncn;
     cn_eq *cn;                /* continued equilibria */
     int *cn_state;            /* [ncn] state id of each */
+    struct ivl *cn_ivl;       /* [ncn] where each one is certified (within the range) */
+    int ncn_ivl;
 } treg;
 
 typedef struct eng {
@@ -148,6 +168,7 @@ static void free_region(eng *E, treg *r)
         cn_eq_free(&r->cn[i], E->g);
     free(r->cn);
     free(r->cn_state);
+    ivl_array_free(r->cn_ivl, r->ncn_ivl);
 }
 
 static brink_status unknown_gap(eng *E, const gapi *gp, brink_unknown_reason why,
@@ -216,12 +237,12 @@ static int gap_contains(gapi *gp, const mpq_t q)
 /* ---------------------------------------------------------------- intervals */
 
 /* An interval with exact ends and the conditions that end it (NULL at the range ends). */
-typedef struct ivl {
+struct ivl {
     alg lo, hi;
     int lc, hc;
     pcond lbc, hbc;       /* copies of the binding conditions (sign polynomial unused) */
     const pcond *lb, *hb; /* &lbc / &hbc, or NULL */
-} ivl;
+};
 
 static void ivl_init(ivl *v)
 {
@@ -234,6 +255,13 @@ static void ivl_clear(ivl *v)
 {
     alg_clear(&v->lo);
     alg_clear(&v->hi);
+}
+
+static void ivl_array_free(ivl *a, int n)
+{
+    for (int i = 0; a && i < n; i++)
+        ivl_clear(&a[i]);
+    free(a);
 }
 
 static void set_bind(pcond *dst, const pcond **ptr, const pcond *src)
@@ -493,8 +521,11 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
                 r->ncn = ncn;
                 r->cn = cn;
                 r->cn_state = cst;
+                r->cn_ivl = eqi;
+                r->ncn_ivl = ncn;
                 cn = NULL;
                 cst = NULL;
+                eqi = NULL;
                 /* what is left of the gap on either side */
                 if (!st && (push_gap(S, &gp->a, gp->ai, &R.lo, !R.lc) ||
                             push_gap(S, &R.hi, !R.hc, &gp->b, gp->bi)))
@@ -830,6 +861,41 @@ static brink_status finish(eng *E, brink_threshold *T)
                 T->default_region = i;
         }
     }
+    /* keep the continued equilibria for brink_threshold_profile */
+    struct brink_threshold_internal *I = brink_calloc(1, sizeof *I);
+    if (!I)
+        return OOM(E->err);
+    T->internal = I;
+    I->sc = E->sc;
+    I->param = E->param;
+    I->np = E->np;
+    I->nactions = E->g->nactions;
+    I->nnodes = E->g->nnodes;
+    I->nregions = E->nreg;
+    I->values = brink_q_array_new((size_t)E->np + 1);
+    I->ncn = brink_calloc((size_t)E->nreg + 1, sizeof *I->ncn);
+    I->cn = brink_calloc((size_t)E->nreg + 1, sizeof *I->cn);
+    I->lo = brink_calloc((size_t)E->nreg + 1, sizeof *I->lo);
+    I->hi = brink_calloc((size_t)E->nreg + 1, sizeof *I->hi);
+    I->lc = brink_calloc((size_t)E->nreg + 1, sizeof *I->lc);
+    I->hc = brink_calloc((size_t)E->nreg + 1, sizeof *I->hc);
+    I->eq_state = brink_calloc((size_t)E->nreg + 1, sizeof *I->eq_state);
+    I->eq_ivl = brink_calloc((size_t)E->nreg + 1, sizeof *I->eq_ivl);
+    if (!I->values || !I->ncn || !I->cn || !I->lo || !I->hi || !I->lc || !I->hc ||
+        !I->eq_state || !I->eq_ivl) {
+        I->nregions = 0;
+        return OOM(E->err);
+    }
+    for (int i = 0; i < E->np; i++)
+        mpq_set(I->values[i], E->values[i]);
+    for (int i = 0; i < E->nreg; i++) {
+        alg_init(&I->lo[i]);
+        alg_init(&I->hi[i]);
+        if (alg_set(&I->lo[i], &E->reg[i].lo) || alg_set(&I->hi[i], &E->reg[i].hi))
+            return OOM(E->err);
+        I->lc[i] = E->reg[i].lo_closed;
+        I->hc[i] = E->reg[i].hi_closed;
+    }
     /* flips: between runs of certified regions with the same watched choices; a point
      * region in between is the state at the flip */
     for (int i = 0; i + 1 < E->nreg; i++) {
@@ -882,7 +948,147 @@ static brink_status finish(eng *E, brink_threshold *T)
     if (E->nwatch)
         memcpy(T->watch, E->watch, (size_t)E->nwatch * sizeof *T->watch);
     T->solves = E->solves;
+    /* move the equilibria last: certify() above still reads them from the regions */
+    for (int i = 0; i < E->nreg; i++) {
+        I->ncn[i] = E->reg[i].ncn;
+        I->cn[i] = E->reg[i].cn;
+        I->eq_state[i] = E->reg[i].cn_state;
+        I->eq_ivl[i] = E->reg[i].cn_ivl;
+        E->reg[i].ncn = E->reg[i].ncn_ivl = 0;
+        E->reg[i].cn = NULL;
+        E->reg[i].cn_state = NULL;
+        E->reg[i].cn_ivl = NULL;
+    }
     return BRINK_OK;
+}
+
+static void internal_free(struct brink_threshold_internal *I)
+{
+    if (!I)
+        return;
+    const brink_efg *g = brink_scenario_game(I->sc);
+    for (int i = 0; i < I->nregions; i++) {
+        for (int k = 0; I->cn && k < I->ncn[i]; k++)
+            cn_eq_free(&I->cn[i][k], g);
+        if (I->cn)
+            free(I->cn[i]);
+        if (I->eq_ivl)
+            ivl_array_free(I->eq_ivl[i], I->ncn[i]);
+        if (I->eq_state)
+            free(I->eq_state[i]);
+        if (I->lo)
+            alg_clear(&I->lo[i]);
+        if (I->hi)
+            alg_clear(&I->hi[i]);
+    }
+    if (I->values)
+        brink_q_array_free(I->values, (size_t)I->np + 1);
+    free(I->ncn);
+    free(I->cn);
+    free(I->lo);
+    free(I->hi);
+    free(I->lc);
+    free(I->hc);
+    free(I->eq_state);
+    free(I->eq_ivl);
+    free(I);
+}
+
+int brink_threshold_eq_state(const brink_threshold *t, int region, int k)
+{
+    struct brink_threshold_internal *I = t ? t->internal : NULL;
+    if (!I || region < 0 || region >= I->nregions || k < 0 || k >= I->ncn[region])
+        return -1;
+    return I->eq_state[region][k];
+}
+
+int brink_threshold_covers(const brink_threshold *t, int region, int k, const mpq_t x)
+{
+    struct brink_threshold_internal *I = t ? t->internal : NULL;
+    if (!I || region < 0 || region >= I->nregions || k < 0 || k >= I->ncn[region])
+        return 0;
+    ivl *v = &I->eq_ivl[region][k];
+    int cl = alg_cmp_q(&v->lo, x), ch = alg_cmp_q(&v->hi, x);
+    return !(cl > 0 || (cl == 0 && !v->lc) || ch < 0 || (ch == 0 && !v->hc));
+}
+
+brink_status brink_threshold_profile(const brink_threshold *t, int region, int k, const mpq_t x,
+                                     mpq_t *behq, mpq_t *beliefq, brink_error *err)
+{
+    struct brink_threshold_internal *I = t ? t->internal : NULL;
+    if (!I || region < 0 || region >= I->nregions || k < 0 || k >= I->ncn[region])
+        return brink_error_set(err, BRINK_EINVALID, "threshold profile: no such equilibrium");
+    if (!brink_threshold_covers(t, region, k, x))
+        return brink_error_set(err, BRINK_EINVALID,
+                               "threshold profile: the equilibrium is not certified at this value");
+    const cn_eq *e = &I->cn[region][k];
+    brink_scenario_instance *in = brink_scenario_instance_new(I->sc, err);
+    mpq_t *values = brink_q_array_new((size_t)I->np + 1);
+    if (!in || !values) {
+        brink_scenario_instance_free(in);
+        if (values)
+            brink_q_array_free(values, (size_t)I->np + 1);
+        return in ? brink_error_set(err, BRINK_ENOMEM, "out of memory")
+                  : (err ? err->code : BRINK_ENOMEM);
+    }
+    for (int i = 0; i < I->np; i++)
+        mpq_set(values[i], I->values[i]);
+    mpq_set(values[I->param], x);
+    brink_status st = brink_scenario_bind_q(in, (const mpq_t *)values, err);
+    brink_q_array_free(values, (size_t)I->np + 1);
+    const brink_efg *g = brink_scenario_instance_game(in);
+    int np = g->nplayers, nh = g->player_infoset_start[np];
+    for (int a = 0; a < g->nactions && !st; a++) {
+        if (a >= g->player_action_start[np])
+            mpq_set(behq[a], g->action_probq[a]);
+        else if (rf_eval(behq[a], &e->beh[a], x))
+            st = brink_error_set(err, BRINK_EINVALID, "threshold profile: undefined at this value");
+    }
+    if (!st && beliefq) {
+        /* Bayes' rule on the reach by the others where it is positive, else the continued
+         * belief */
+        size_t NP = (size_t)g->nnodes * (size_t)np;
+        mpq_t *reach = brink_q_array_new(NP), s;
+        if (!reach) {
+            st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        } else {
+            mpq_init(s);
+            for (int i = 0; i < np; i++)
+                mpq_set_ui(reach[i], 1, 1);
+            for (int v = 1; v < g->nnodes; v++) {
+                int par = g->node_parent[v], hp = g->node_infoset[par];
+                int mover = hp >= nh ? -1 : g->infoset_player[hp];
+                for (int i = 0; i < np; i++) {
+                    mpq_set(reach[(size_t)v * np + i], reach[(size_t)par * np + i]);
+                    if (mover != i)
+                        mpq_mul(reach[(size_t)v * np + i], reach[(size_t)v * np + i],
+                                behq[g->node_action[v]]);
+                }
+            }
+            for (int h = 0; h < nh && !st; h++) {
+                int ms = g->infoset_member_start[h], m = g->infoset_nmembers[h];
+                size_t p = (size_t)g->infoset_player[h];
+                mpq_set_ui(s, 0, 1);
+                for (int j = 0; j < m; j++)
+                    mpq_add(s, s, reach[(size_t)g->infoset_member[ms + j] * np + p]);
+                for (int j = 0; j < m && !st; j++) {
+                    int v = g->infoset_member[ms + j];
+                    if (e->reached[h] && mpq_sgn(s) > 0)
+                        mpq_div(beliefq[v], reach[(size_t)v * np + p], s);
+                    else if (rf_eval(beliefq[v], &e->mu[v], x))
+                        st = brink_error_set(err, BRINK_EINVALID,
+                                             "threshold profile: belief undefined at this value");
+                }
+            }
+            for (int v = 0; v < g->nnodes; v++)
+                if (g->node_infoset[v] < 0 || g->node_infoset[v] >= nh)
+                    mpq_set_ui(beliefq[v], 1, 1);
+            mpq_clear(s);
+            brink_q_array_free(reach, NP);
+        }
+    }
+    brink_scenario_instance_free(in);
+    return st;
 }
 
 void brink_threshold_free(brink_threshold *t)
@@ -914,6 +1120,7 @@ void brink_threshold_free(brink_threshold *t)
     free(t->watch_action_start);
     free(t->state_played);
     free(t->conds);
+    internal_free(t->internal);
     free(t);
 }
 

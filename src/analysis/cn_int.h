@@ -1,0 +1,36 @@
+/* cn_int.h — pieces shared by the continuation files (continuation.c: one equilibrium's
+ * conditions; cn_solve.c: linear algebra over Q(t); cn_seqform.c: two-player sequence form).
+ * Internal to src/analysis. */
+#ifndef BRINK_ANALYSIS_CN_INT_H
+#define BRINK_ANALYSIS_CN_INT_H
+
+#include "analysis/continuation.h"
+
+rf *cn_rf_array(size_t n);
+void cn_rf_array_free(rf *a, size_t n);
+
+/* Reach probabilities and every player's continuation values for the profile in G->beh
+ * (chance from the parametric game). -1 on OOM. */
+int cn_eval_tree(cn_game *G);
+
+/* Sign at x (0 where the denominator vanishes). */
+int cn_sign_at(const rf *f, const mpq_t x, mpq_t tmp);
+
+/* Append "sign(f) is kind" unless f is constant, in which case it must hold (else *bad). */
+int cn_push_cond(cn_game *G, pcset *conds, const rf *f, pc_kind kind, int tag, int h, int a,
+                 int b, int *bad);
+
+/* Solve A u = c over Q(t): A is rows x (n + 1) row-major with c in column n. Pivots are
+ * chosen non-zero at x0; unknowns without a pivot keep xfree[j] (their value at x0; NULL:
+ * none may be free, else *bad). Rows left after elimination must vanish identically; their
+ * residuals become PC_ZERO conditions (tag, h, a, b). A is destroyed. Returns 0, -1 on OOM. */
+int cn_rf_solve(cn_game *G, rf *A, int rows, int n, const mpq_t x0, const mpq_t *xfree,
+                rf *sol, pcset *conds, int tag, int h, int a, int b, int *bad);
+
+/* Two-player games: the equilibrium's sequence-form equalities solved over Q(t). Sets
+ * G->beh (own-reached information sets from the realisation plans, the others as behq) and
+ * appends the Nash conditions (positive realisation weights, best replies). -1 on OOM. */
+int cn_seqform(cn_game *G, const mpq_t *behq, const unsigned char *supp, const mpq_t x0,
+               pcset *conds, int *bad);
+
+#endif

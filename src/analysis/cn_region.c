@@ -1,0 +1,166 @@
+/* cn_region.c — the connected set around a sample point on which a list of sign conditions
+ * holds, with exact ends (see continuation.h). Each condition's polynomial has finitely many
+ * real roots; between consecutive roots its sign is constant, so walking the cells and the
+ * roots outward from the sample until the condition fails gives its extent on each side; the
+ * region is the intersection of the extents. */
+#include "analysis/continuation.h"
+
+#include <string.h>
+
+#define OOM(err) brink_error_set((err), BRINK_ENOMEM, "out of memory")
+
+
+void cn_rational_between(mpq_t out, alg *a, alg *b)
+{
+    int oom = 0;
+    /* refine until a's upper bound is below b's lower bound, then take the simplest */
+    for (int it = 0; it < 10000; it++) {
+        const mpq_t *ah = a->rational ? &a->q : &a->hi;
+        const mpq_t *bl = b->rational ? &b->q : &b->lo;
+        if (mpq_cmp(*ah, *bl) < 0) {
+            mpq_t lo, hi;
+            mpq_inits(lo, hi, NULL);
+            mpq_set(lo, *ah);
+            mpq_set(hi, *bl);
+            if (a->rational || b->rational) {
+                /* open ends: stay strictly inside */
+                mpq_t w;
+                mpq_init(w);
+                mpq_sub(w, hi, lo);
+                mpq_div_2exp(w, w, 2);
+                if (a->rational)
+                    mpq_add(lo, lo, w);
+                if (b->rational)
+                    mpq_sub(hi, hi, w);
+                mpq_clear(w);
+            }
+            q_simplest_between(out, lo, hi);
+            mpq_clears(lo, hi, NULL);
+            return;
+        }
+        alg_refine(a);
+        alg_refine(b);
+    }
+    (void)oom;
+    mpq_set(out, a->rational ? a->q : a->hi);   /* unreachable for a < b */
+}
+
+/* Extent of one condition around x0 in one direction (dir = +1 right, -1 left). */
+static void extent(const pcond *c, alg *roots, int nr, alg *x0, int x0_root, int dir,
+                   const mpq_t end, alg *res, int *closed, int *failed)
+{
+    mpq_t q;
+    mpq_init(q);
+    alg *prev = x0;
+    int oom = 0;
+    *failed = 0;
+    /* roots strictly beyond x0 in direction dir */
+    int start = -1;
+    if (dir > 0) {
+        for (int i = 0; i < nr && start < 0; i++)
+            if (alg_cmp(&roots[i], x0, &oom) > 0)
+                start = i;
+        if (start < 0)
+            start = nr;
+    } else {
+        for (int i = nr - 1; i >= 0 && start < 0; i--)
+            if (alg_cmp(&roots[i], x0, &oom) < 0)
+                start = i;
+    }
+    (void)x0_root;
+    for (int i = start; dir > 0 ? i < nr : i >= 0; i += dir) {
+        alg *r = &roots[i];
+        if (dir > 0)
+            cn_rational_between(q, prev, r);
+        else
+            cn_rational_between(q, r, prev);
+        if (!pc_holds(c->kind, pq_sign_at(&c->s, q))) {
+            alg_set(res, prev);
+            *closed = 1;
+            *failed = 1;
+            mpq_clear(q);
+            return;
+        }
+        if (!pc_holds(c->kind, 0)) {
+            alg_set(res, r);
+            *closed = 0;
+            *failed = 1;
+            mpq_clear(q);
+            return;
+        }
+        prev = r;
+    }
+    /* last cell up to the range end */
+    alg e;
+    alg_init(&e);
+    alg_set_q(&e, end);
+    if (alg_cmp(prev, &e, &oom) != 0) {
+        if (dir > 0)
+            cn_rational_between(q, prev, &e);
+        else
+            cn_rational_between(q, &e, prev);
+        if (!pc_holds(c->kind, pq_sign_at(&c->s, q))) {
+            alg_set(res, prev);
+            *closed = 1;
+            *failed = 1;
+            alg_clear(&e);
+            mpq_clear(q);
+            return;
+        }
+    }
+    alg_set_q(res, end);
+    *closed = pc_holds(c->kind, pq_sign_at(&c->s, end));
+    *failed = !*closed;
+    alg_clear(&e);
+    mpq_clear(q);
+}
+
+brink_status cn_component(const pcset *conds, const mpq_t x0q, const mpq_t L, const mpq_t H,
+                          alg *lo, int *lo_closed, int *lo_bind, alg *hi, int *hi_closed,
+                          int *hi_bind, brink_error *err)
+{
+    alg x0, r;
+    alg_init(&x0);
+    alg_init(&r);
+    alg_set_q(&x0, x0q);
+    alg_set_q(lo, L);
+    alg_set_q(hi, H);
+    *lo_closed = *hi_closed = 1;
+    *lo_bind = *hi_bind = -1;
+    int oom = 0;
+    for (int i = 0; i < conds->n && !oom; i++) {
+        const pcond *c = &conds->c[i];
+        if (c->s.deg <= 0)
+            continue;
+        alg *roots = NULL;
+        int nr = pq_roots_in(&c->s, L, H, &roots);
+        if (nr < 0) {
+            oom = 1;
+            break;
+        }
+        int x0_root = pq_sign_at(&c->s, x0q) == 0;
+        for (int dir = -1; dir <= 1; dir += 2) {
+            int closed, failed;
+            extent(c, roots, nr, &x0, x0_root, dir, dir > 0 ? H : L, &r, &closed, &failed);
+            alg *cur = dir > 0 ? hi : lo;
+            int *cc = dir > 0 ? hi_closed : lo_closed, *bind = dir > 0 ? hi_bind : lo_bind;
+            int cmp = alg_cmp(&r, cur, &oom) * dir;   /* < 0: r is nearer to x0 */
+            if (cmp < 0) {
+                alg_set(cur, &r);
+                *cc = closed;
+                *bind = failed ? i : -1;
+            } else if (cmp == 0) {
+                if (!closed && *cc) {
+                    *cc = 0;
+                    *bind = failed ? i : *bind;
+                } else if (failed && *bind < 0) {
+                    *bind = i;
+                }
+            }
+        }
+        alg_array_free(roots, nr);
+    }
+    alg_clear(&x0);
+    alg_clear(&r);
+    return oom ? OOM(err) : BRINK_OK;
+}
