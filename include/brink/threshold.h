@@ -55,7 +55,10 @@ typedef enum {
     BRINK_UNKNOWN_SOLVE_FAILED,     /* the method failed at the sample (see message) */
     BRINK_UNKNOWN_NOT_EXACT,        /* an equilibrium could not be certified exactly there */
     BRINK_UNKNOWN_IRRATIONAL_POINT, /* a single irrational point no neighbour covers */
-    BRINK_UNKNOWN_BUDGET            /* the solve budget ran out before this part */
+    BRINK_UNKNOWN_BUDGET,           /* the solve budget ran out before this part */
+    BRINK_UNKNOWN_DEGENERATE        /* the equilibria found near here hold only at their
+                                       sample points (ties whose resolution moves with t,
+                                       e.g. off-path play that must adjust): not continued */
 } brink_unknown_reason;
 
 typedef struct brink_region {

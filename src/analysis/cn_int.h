@@ -33,4 +33,10 @@ int cn_rf_solve(cn_game *G, rf *A, int rows, int n, const mpq_t x0, const mpq_t 
 int cn_seqform(cn_game *G, const mpq_t *behq, const unsigned char *supp, const mpq_t x0,
                pcset *conds, int *bad);
 
+/* Two-player games, lexicographic beliefs everywhere (see cn_seqform.c). Sets *applies to 1
+ * and fills G->beh, mu[nnodes] (beliefs at every set) and the conditions when the sample's
+ * equilibrium is supported by those beliefs; else *applies = 0 and nothing changes. */
+int cn_seqform_lex(cn_game *G, const mpq_t *behq, const unsigned char *supp, const mpq_t x0,
+                   pcset *conds, rf *mu, int *applies, int *bad);
+
 #endif

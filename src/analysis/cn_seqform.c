@@ -455,3 +455,374 @@ out:
     mpq_clears(t1, t2, NULL);
     return rc;
 }
+
+/* ---------------------------------------------------------------- lexicographic form
+ *
+ * The same system with every information set treated as reached: each player's plan is
+ * taken conditional on its own zero-probability choices (a choice outside the support counts
+ * as made: "kappa", the realisation plan with those factors skipped), and the beliefs at an
+ * information set of player i weigh only its nodes reached with the fewest zero-probability
+ * choices of the other player, by chance times the other's kappa — Bayes' rule on the path,
+ * and on the path's lexicographic continuation off it (the beliefs of trembles of equal
+ * order). Conditions are then one per action at every information set, the equilibrium's
+ * off-path play moves with t as its on-path play does, and the beliefs are part of the
+ * certificate. When the sample's equilibrium is not supported by these beliefs the caller
+ * falls back to cn_seqform. */
+
+typedef struct lexw {
+    int *z[2];        /* [nnodes] zero-probability choices of player i on the path */
+    int *keff[2];     /* [nnodes] player i's last sequence in the support on the path */
+    int *m;           /* [ninfosets] fewest zero choices of the other player over the set */
+    int *var[2];      /* [ns] unknown of kappa_i(s), -1 (not in the support) */
+    int *vvar;        /* [ninfosets] unknown of V(h) */
+    int *hpar;        /* [ninfosets] own parent sequence (may be outside the support) */
+    int *hkeff;       /* [ninfosets] own last support sequence above the set */
+    rf *c;            /* [nnodes] chance reach */
+} lexw;
+
+static int lex_weight(cn_game *G, const lexw *X, int v, int j, const rf *sol, rf *out)
+{
+    if (rf_set(out, &X->c[v]))
+        return -1;
+    int s = X->keff[j][v];
+    if (s && rf_mul(out, out, &sol[X->var[j][s]]))
+        return -1;
+    (void)G;
+    return 0;
+}
+
+/* W_i(h, a) over the solution (sol) or, with coef != NULL, as a row of coefficients:
+ * leaves right after (h, a) at the set's order plus V of the own sets right after it at the
+ * same order. */
+static int lex_W(cn_game *G, const lexw *X, int h, int a, const rf *sol, rf *out, rf *row,
+                 int n)
+{
+    const brink_efg *g = G->g;
+    int i = g->infoset_player[h], j = 1 - i, k = g->infoset_action_start[h] + a;
+    int s = seq_of(g, i, k), m = X->m[h];
+    if (!row && rf_set_si(out, 0))
+        return -1;
+    /* leaves whose last own sequence is s: scan the subtrees of the set's nodes */
+    int ms = g->infoset_member_start[h];
+    for (int q = 0; q < g->infoset_nmembers[h]; q++) {
+        int v = g->infoset_member[ms + q];
+        if (X->z[j][v] != m)
+            continue;
+        int c0 = brink_efg_child(g, v, a);
+        int end = c0 + g->node_subtree_size[c0];
+        for (int x = c0; x < end; x++) {
+            int hx = g->node_infoset[x];
+            if (hx >= 0)
+                continue;
+            /* a leaf: own last sequence s, the other with no further zero choice */
+            int own = 0;
+            for (int y = x; g->node_parent[y] != v; y = g->node_parent[y]) {
+                int hp = g->node_infoset[g->node_parent[y]];
+                if (hp >= 0 && hp < g->player_infoset_start[2] && g->infoset_player[hp] == i) {
+                    own = 1;
+                    break;
+                }
+            }
+            if (own || X->z[j][x] != m)
+                continue;
+            int l = g->node_leaf[x];
+            if (rf_mul(&G->t1, &X->c[x], &G->pg.pay[(size_t)l * 2 + (size_t)i]))
+                return -1;
+            int sj = X->keff[j][x];
+            if (row) {
+                rf *e = &row[sj ? X->var[j][sj] : n];
+                /* V - W = 0: -coefficient on the left, the constant to the right */
+                if (sj ? rf_sub(e, e, &G->t1) : rf_add(e, e, &G->t1))
+                    return -1;
+            } else {
+                if (sj && rf_mul(&G->t1, &G->t1, &sol[X->var[j][sj]]))
+                    return -1;
+                if (rf_add(out, out, &G->t1))
+                    return -1;
+            }
+        }
+    }
+    for (int h2 = g->player_infoset_start[i]; h2 < g->player_infoset_start[i + 1]; h2++) {
+        if (X->hpar[h2] != s || X->m[h2] != m)
+            continue;
+        if (row) {
+            rf *e = &row[X->vvar[h2]];
+            if (rf_set_si(&G->t1, 1) || rf_sub(e, e, &G->t1))
+                return -1;
+        } else if (rf_add(out, out, &sol[X->vvar[h2]])) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int cn_seqform_lex(cn_game *G, const mpq_t *behq, const unsigned char *supp, const mpq_t x0,
+                   pcset *conds, rf *mu, int *applies, int *bad)
+{
+    const brink_efg *g = G->g;
+    int N = g->nnodes, nh = g->player_infoset_start[2], first_chance = nh;
+    int rc = -1, n = 0, rows = 0, ns[2];
+    *applies = 0;
+    lexw X;
+    memset(&X, 0, sizeof X);
+    rf *A = NULL, *sol = NULL;
+    mpq_t *xv = NULL;
+    mpq_t q1, q2;
+    mpq_inits(q1, q2, NULL);
+    pcset local = {NULL, 0, 0};
+    int lbad = 0;
+    for (int i = 0; i < 2; i++) {
+        ns[i] = 1 + g->player_action_start[i + 1] - g->player_action_start[i];
+        X.z[i] = brink_calloc((size_t)N, sizeof *X.z[i]);
+        X.keff[i] = brink_calloc((size_t)N, sizeof *X.keff[i]);
+        X.var[i] = brink_calloc((size_t)ns[i], sizeof *X.var[i]);
+        if (!X.z[i] || !X.keff[i] || !X.var[i])
+            goto out;
+    }
+    X.m = brink_calloc((size_t)nh + 1, sizeof *X.m);
+    X.vvar = brink_calloc((size_t)nh + 1, sizeof *X.vvar);
+    X.hpar = brink_calloc((size_t)nh + 1, sizeof *X.hpar);
+    X.hkeff = brink_calloc((size_t)nh + 1, sizeof *X.hkeff);
+    X.c = cn_rf_array((size_t)N);
+    if (!X.m || !X.vvar || !X.hpar || !X.hkeff || !X.c || rf_set_si(&X.c[0], 1))
+        goto out;
+    for (int v = 1; v < N; v++) {
+        int par = g->node_parent[v], hp = g->node_infoset[par], k = g->node_action[v];
+        for (int i = 0; i < 2; i++) {
+            X.z[i][v] = X.z[i][par];
+            X.keff[i][v] = X.keff[i][par];
+            if (hp < first_chance && g->infoset_player[hp] == i) {
+                if (supp[k])
+                    X.keff[i][v] = seq_of(g, i, k);
+                else
+                    X.z[i][v]++;
+            }
+        }
+        if (hp >= first_chance) {
+            if (rf_mul(&X.c[v], &X.c[par], &G->pg.prob[k]))
+                goto out;
+            if (cn_sign_at(&G->pg.prob[k], x0, q1) == 0) {   /* nature's zero: not handled */
+                rc = 0;
+                goto out;
+            }
+        } else if (rf_set(&X.c[v], &X.c[par])) {
+            goto out;
+        }
+    }
+    for (int h = 0; h < nh; h++) {
+        int i = g->infoset_player[h], ms = g->infoset_member_start[h];
+        int v0 = g->infoset_member[ms];
+        X.hkeff[h] = X.keff[i][v0];
+        /* own parent sequence (support or not) */
+        X.hpar[h] = 0;
+        for (int y = v0; y != 0; y = g->node_parent[y]) {
+            int hp = g->node_infoset[g->node_parent[y]];
+            if (hp >= 0 && hp < first_chance && g->infoset_player[hp] == i) {
+                X.hpar[h] = seq_of(g, i, g->node_action[y]);
+                break;
+            }
+        }
+        X.m[h] = -1;
+        for (int q = 0; q < g->infoset_nmembers[h]; q++) {
+            int z = X.z[1 - i][g->infoset_member[ms + q]];
+            if (X.m[h] < 0 || z < X.m[h])
+                X.m[h] = z;
+        }
+    }
+    /* unknowns: kappa of every support sequence, V of every set */
+    for (int i = 0; i < 2; i++)
+        for (int s = 0; s < ns[i]; s++)
+            X.var[i][s] = -1;
+    for (int h = 0; h < nh; h++) {
+        int i = g->infoset_player[h], a0 = g->infoset_action_start[h];
+        for (int a = 0; a < g->infoset_nactions[h]; a++)
+            if (supp[a0 + a])
+                X.var[i][seq_of(g, i, a0 + a)] = n++;
+    }
+    for (int h = 0; h < nh; h++)
+        X.vvar[h] = n++;
+    /* values at x0: kappa from the behaviour; V from the equations at x0, deepest first */
+    xv = brink_q_array_new((size_t)n + 1);
+    sol = cn_rf_array((size_t)n + 1);
+    if (!xv || !sol)
+        goto out;
+    {
+        int *order = brink_calloc((size_t)nh + 1, sizeof *order);
+        if (!order)
+            goto out;
+        an_infosets_by_first_node(g, order, 0);
+        for (int k = 0; k < nh; k++) {   /* parents first: kappa */
+            int h = order[k], i = g->infoset_player[h], a0 = g->infoset_action_start[h];
+            for (int a = 0; a < g->infoset_nactions[h]; a++) {
+                if (!supp[a0 + a])
+                    continue;
+                int var = X.var[i][seq_of(g, i, a0 + a)];
+                mpq_set(xv[var], behq[a0 + a]);
+                if (X.hkeff[h])
+                    mpq_mul(xv[var], xv[var], xv[X.var[i][X.hkeff[h]]]);
+                if (rf_set_q(&sol[var], xv[var]))
+                    goto fail_order;
+            }
+        }
+        for (int k = nh - 1; k >= 0; k--) {   /* deepest first: V(h) = W(h, first support) */
+            int h = order[k], a0 = g->infoset_action_start[h], a = 0;
+            while (!supp[a0 + a])
+                a++;
+            if (lex_W(G, &X, h, a, sol, &G->t2, NULL, n) || rf_eval(q1, &G->t2, x0))
+                goto fail_order;
+            mpq_set(xv[X.vvar[h]], q1);
+            if (rf_set_q(&sol[X.vvar[h]], q1))
+                goto fail_order;
+        }
+        free(order);
+        goto ordered;
+fail_order:
+        free(order);
+        goto out;
+    }
+ordered:
+    /* the beliefs must support the sample's choices: every action's W <= V at x0 */
+    for (int h = 0; h < nh; h++) {
+        for (int a = 0; a < g->infoset_nactions[h]; a++) {
+            if (lex_W(G, &X, h, a, sol, &G->t2, NULL, n) || rf_eval(q1, &G->t2, x0))
+                goto out;
+            int c = mpq_cmp(q1, xv[X.vvar[h]]);
+            if (c > 0 || (supp[g->infoset_action_start[h] + a] && c != 0)) {
+                rc = 0;   /* not applicable: the caller falls back */
+                goto out;
+            }
+        }
+    }
+    /* equations */
+    for (int h = 0; h < nh; h++)
+        rows += 1;
+    for (int k = 0; k < g->player_action_start[2]; k++)
+        rows += supp[k];
+    size_t W = (size_t)n + 1;
+    A = cn_rf_array((size_t)rows * W);
+    if (!A)
+        goto out;
+    {
+        int r = 0;
+        for (int h = 0; h < nh; h++) {
+            int i = g->infoset_player[h], a0 = g->infoset_action_start[h];
+            for (int a = 0; a < g->infoset_nactions[h]; a++) {
+                if (!supp[a0 + a])
+                    continue;
+                rf *row = &A[(size_t)r * W];
+                if (rf_set_si(&row[X.vvar[h]], 1) || lex_W(G, &X, h, a, NULL, NULL, row, n))
+                    goto out;
+                r++;
+            }
+            rf *row = &A[(size_t)r * W];
+            for (int a = 0; a < g->infoset_nactions[h]; a++)
+                if (supp[a0 + a] && rf_set_si(&row[X.var[i][seq_of(g, i, a0 + a)]], 1))
+                    goto out;
+            if (X.hkeff[h]) {
+                rf *e = &row[X.var[i][X.hkeff[h]]];
+                if (rf_set_si(&G->t1, 1) || rf_sub(e, e, &G->t1))
+                    goto out;
+            } else if (rf_set_si(&row[n], 1)) {
+                goto out;
+            }
+            r++;
+        }
+    }
+    if (cn_rf_solve(G, A, rows, n, x0, (const mpq_t *)xv, sol, &local, BRINK_COND_INDIFFERENT,
+                    -1, -1, -1, &lbad))
+        goto out;
+    /* conditions: positive kappa, best replies, each set keeps its weight */
+    for (int h = 0; h < nh && !lbad; h++) {
+        int i = g->infoset_player[h], a0 = g->infoset_action_start[h];
+        for (int a = 0; a < g->infoset_nactions[h]; a++) {
+            if (supp[a0 + a]) {
+                if (cn_push_cond(G, &local, &sol[X.var[i][seq_of(g, i, a0 + a)]], PC_POS,
+                                 BRINK_COND_POSITIVE, h, a, -1, &lbad))
+                    goto out;
+                continue;
+            }
+            int b = 0;
+            while (!supp[a0 + b])
+                b++;
+            if (lex_W(G, &X, h, a, sol, &G->t2, NULL, n) ||
+                rf_sub(&G->t2, &G->t2, &sol[X.vvar[h]]) ||
+                cn_push_cond(G, &local, &G->t2, PC_NONPOS, BRINK_COND_BEST_REPLY, h, a, b, &lbad))
+                goto out;
+        }
+        int ms = g->infoset_member_start[h];
+        if (rf_set_si(&G->t2, 0))
+            goto out;
+        for (int q = 0; q < g->infoset_nmembers[h]; q++) {
+            int v = g->infoset_member[ms + q];
+            if (X.z[1 - i][v] != X.m[h])
+                continue;
+            if (lex_weight(G, &X, v, 1 - i, sol, &G->t1) || rf_add(&G->t2, &G->t2, &G->t1))
+                goto out;
+        }
+        if (cn_push_cond(G, &local, &G->t2, PC_POS, BRINK_COND_REACHED, h, -1, -1, &lbad))
+            goto out;
+        /* beliefs */
+        for (int q = 0; q < g->infoset_nmembers[h]; q++) {
+            int v = g->infoset_member[ms + q];
+            if (X.z[1 - i][v] != X.m[h]) {
+                if (rf_set_si(&mu[v], 0))
+                    goto out;
+                continue;
+            }
+            if (lex_weight(G, &X, v, 1 - i, sol, &mu[v]) || rf_div(&mu[v], &mu[v], &G->t2))
+                goto out;
+        }
+    }
+    for (int c = 0; c < local.n && !lbad; c++)
+        if (!pc_holds(local.c[c].kind, pq_sign_at(&local.c[c].s, x0)))
+            lbad = 1;
+    if (lbad) {
+        rc = 0;   /* not applicable */
+        goto out;
+    }
+    /* behaviour */
+    for (int h = 0; h < nh; h++) {
+        int i = g->infoset_player[h], a0 = g->infoset_action_start[h];
+        for (int a = 0; a < g->infoset_nactions[h]; a++) {
+            rf *b = &G->beh[a0 + a];
+            if (!supp[a0 + a]) {
+                if (rf_set_si(b, 0))
+                    goto out;
+                continue;
+            }
+            const rf *num = &sol[X.var[i][seq_of(g, i, a0 + a)]];
+            if (X.hkeff[h] ? rf_div(b, num, &sol[X.var[i][X.hkeff[h]]]) : rf_set(b, num))
+                goto out;
+        }
+    }
+    for (int c = 0; c < local.n; c++) {
+        pcond *d = pcset_push(conds, local.c[c].kind, &local.c[c].s);
+        if (!d)
+            goto out;
+        d->tag = local.c[c].tag;
+        d->h = local.c[c].h;
+        d->a = local.c[c].a;
+        d->b = local.c[c].b;
+    }
+    *applies = 1;
+    rc = 0;
+out:
+    (void)bad;
+    pcset_free(&local);
+    for (int i = 0; i < 2; i++) {
+        free(X.z[i]);
+        free(X.keff[i]);
+        free(X.var[i]);
+    }
+    free(X.m);
+    free(X.vvar);
+    free(X.hpar);
+    free(X.hkeff);
+    cn_rf_array_free(X.c, (size_t)N);
+    cn_rf_array_free(A, (size_t)rows * ((size_t)n + 1));
+    cn_rf_array_free(sol, (size_t)n + 1);
+    if (xv)
+        brink_q_array_free(xv, (size_t)n + 1);
+    mpq_clears(q1, q2, NULL);
+    return rc;
+}

@@ -213,8 +213,6 @@ int cn_push_cond(cn_game *G, pcset *conds, const rf *f, pc_kind kind, int tag, i
     }
     if (rf_sign_poly(&G->sp, f))
         return -1;
-    if (getenv("BRINK_DEBUG_CN") && G->dbg_x0 && pq_sign_at(&G->sp, *G->dbg_x0) == 0 && kind != PC_ZERO)
-        fprintf(stderr, "tie: tag %d h %d a %d b %d kind %d deg %d\n", tag, h, a, b, kind, G->sp.deg);
     pcond *c = pcset_push(conds, kind, &G->sp);
     if (!c)
         return -1;
@@ -483,7 +481,6 @@ brink_status cn_continue(cn_game *G, const mpq_t *behq, const double *belief, co
     int first_conds = conds->n;
     memset(out, 0, sizeof *out);
     *res = CN_OK;
-    G->dbg_x0 = (const mpq_t *)&x0[0] == NULL ? NULL : (const mpq_t *)x0;
     unsigned char *supp = brink_calloc((size_t)g->nactions + 1, 1);
     unsigned char *mixed = brink_calloc((size_t)g->ninfosets + 1, 1);
     unsigned char *moving = brink_calloc((size_t)g->ninfosets + 1, 1);
@@ -527,7 +524,15 @@ brink_status cn_continue(cn_game *G, const mpq_t *behq, const double *belief, co
         out->reached[h] = cn_sign_at(&G->t1, x0, tmp) > 0;
     }
     /* mixed probabilities as functions of t */
+    int lex = 0;
     if (nmixed && g->nplayers == 2) {
+        if (cn_seqform_lex(G, behq, supp, x0, conds, out->mu, &lex, &bad))
+            goto oom;
+        if (lex) {   /* complete: every set's conditions under lexicographic beliefs */
+            for (int h = 0; h < nh; h++)
+                out->reached[h] = 0;
+            goto check;
+        }
         if (cn_seqform(G, behq, supp, x0, conds, &bad))
             goto oom;
     } else if (nmixed) {
@@ -609,6 +614,7 @@ brink_status cn_continue(cn_game *G, const mpq_t *behq, const double *belief, co
                 goto oom;
         }
     }
+check:
     /* every condition must hold at x0 exactly (a float method's profile may not) */
     for (int i = first_conds; i < conds->n && !bad; i++)
         if (!pc_holds(conds->c[i].kind, pq_sign_at(&conds->c[i].s, x0)))

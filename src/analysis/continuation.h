@@ -23,7 +23,6 @@ typedef struct cn_game {
     rf t1, t2, t3;
     pq sp;
     int *anc_mixed, *desc_mixed;   /* [nnodes] scratch for the linearity check */
-    const mpq_t *dbg_x0;
 } cn_game;
 
 brink_status cn_game_init(cn_game *G, const brink_scenario *sc, const brink_efg *g, int param,

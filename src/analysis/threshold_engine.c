@@ -15,6 +15,7 @@
 #include "brink/threshold.h"
 
 #define OOM(err) brink_error_set((err), BRINK_ENOMEM, "out of memory")
+#define MAX_POINT_STREAK 6
 
 /* What stays with a result: the continued equilibria of every region, to evaluate them. */
 struct brink_threshold_internal {
@@ -80,6 +81,7 @@ typedef struct eng {
     int *leaf_group, ngroups;
     char **group_text;
     int solves;
+    int point_streak;         /* consecutive samples whose region was that point alone */
     brink_error *err;
 } eng;
 
@@ -359,6 +361,12 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
         st = unknown_gap(E, gp, BRINK_UNKNOWN_BUDGET, NULL, NULL);
         goto out;
     }
+    /* Samples whose structure holds at the sample alone, one after another, would converge
+     * without covering (each gap left is sampled again): stop and say so. */
+    if (E->point_streak >= MAX_POINT_STREAK && !point) {
+        st = unknown_gap(E, gp, BRINK_UNKNOWN_DEGENERATE, NULL, NULL);
+        goto out;
+    }
     /* solve exactly at x */
     mpq_set(E->values[E->param], x);
     brink_error local;
@@ -503,6 +511,8 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
             if (!r) {
                 st = OOM(E->err);
             } else {
+                int single = alg_cmp(&R.lo, &R.hi, &oom) == 0;
+                E->point_streak = single && !point ? E->point_streak + 1 : 0;
                 alg_set(&r->lo, &R.lo);
                 alg_set(&r->hi, &R.hi);
                 r->lo_closed = R.lc;

@@ -144,6 +144,9 @@ static const char *reason_text(brink_unknown_reason r)
         return "a single irrational point not covered by its neighbours";
     case BRINK_UNKNOWN_BUDGET:
         return "the limit on equilibrium computations was reached";
+    case BRINK_UNKNOWN_DEGENERATE:
+        return "the equilibria found here hold only at the points solved (ties that move with "
+               "the parameter): no exact continuation";
     default:
         return "unknown";
     }
@@ -353,7 +356,7 @@ static const char *reason_id(brink_unknown_reason r)
 {
     static const char *const ids[] = {"none", "nonrational", "nonlinear", "no_equilibrium",
                                       "solve_failed", "not_exact", "irrational_point",
-                                      "budget"};
+                                      "budget", "degenerate"};
     return (unsigned)r < sizeof ids / sizeof ids[0] ? ids[r] : "unknown";
 }
 
