@@ -5,6 +5,8 @@
  * region is the intersection of the extents. */
 #include "analysis/continuation.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define OOM(err) brink_error_set((err), BRINK_ENOMEM, "out of memory")
@@ -115,6 +117,19 @@ static void extent(const pcond *c, alg *roots, int nr, alg *x0, int x0_root, int
     mpq_clear(q);
 }
 
+/* A hash of a condition (kind and coefficients), to skip exact repeats: the same payoff
+ * difference appears at many nodes of a tree. */
+static uint64_t cond_hash(const pcond *c)
+{
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)c->kind;
+    for (int i = 0; i <= c->s.deg; i++) {
+        h = (h ^ (uint64_t)mpz_get_si(mpq_numref(c->s.c[i]))) * 1099511628211ull;
+        h = (h ^ (uint64_t)mpz_get_ui(mpq_denref(c->s.c[i]))) * 1099511628211ull;
+        h = (h ^ (uint64_t)mpz_size(mpq_numref(c->s.c[i]))) * 1099511628211ull;
+    }
+    return h ^ ((uint64_t)c->s.deg << 56);
+}
+
 brink_status cn_component(const pcset *conds, const mpq_t x0q, const mpq_t L, const mpq_t H,
                           alg *lo, int *lo_closed, int *lo_bind, alg *hi, int *hi_closed,
                           int *hi_bind, brink_error *err)
@@ -128,12 +143,44 @@ brink_status cn_component(const pcset *conds, const mpq_t x0q, const mpq_t L, co
     *lo_closed = *hi_closed = 1;
     *lo_bind = *hi_bind = -1;
     int oom = 0;
+    /* seen: open addressing over condition indices */
+    size_t cap = 16;
+    while (cap < 2 * (size_t)conds->n + 2)
+        cap *= 2;
+    int *seen = malloc(cap * sizeof *seen);
+    mpq_t wl, wh, root;
+    mpq_inits(wl, wh, root, NULL);
+    if (!seen)
+        oom = 1;
+    for (size_t k = 0; seen && k < cap; k++)
+        seen[k] = -1;
     for (int i = 0; i < conds->n && !oom; i++) {
         const pcond *c = &conds->c[i];
         if (c->s.deg <= 0)
             continue;
+        size_t slot = (size_t)cond_hash(c) & (cap - 1);
+        int dup = 0;
+        for (; seen[slot] >= 0; slot = (slot + 1) & (cap - 1)) {
+            const pcond *d = &conds->c[seen[slot]];
+            if (d->kind == c->kind && pq_equal(&d->s, &c->s)) {
+                dup = 1;
+                break;
+            }
+        }
+        if (dup)
+            continue;
+        seen[slot] = i;
+        /* only the window still open matters: a rational bracket of the current ends */
+        mpq_set(wl, lo->rational ? lo->q : lo->lo);
+        mpq_set(wh, hi->rational ? hi->q : hi->hi);
+        if (c->s.deg == 1) {   /* one root: skip when it lies outside the window */
+            mpq_div(root, c->s.c[0], c->s.c[1]);
+            mpq_neg(root, root);
+            if (mpq_cmp(root, wl) < 0 || mpq_cmp(root, wh) > 0)
+                continue;
+        }
         alg *roots = NULL;
-        int nr = pq_roots_in(&c->s, L, H, &roots);
+        int nr = pq_roots_in(&c->s, wl, wh, &roots);
         if (nr < 0) {
             oom = 1;
             break;
@@ -141,7 +188,7 @@ brink_status cn_component(const pcset *conds, const mpq_t x0q, const mpq_t L, co
         int x0_root = pq_sign_at(&c->s, x0q) == 0;
         for (int dir = -1; dir <= 1; dir += 2) {
             int closed, failed;
-            extent(c, roots, nr, &x0, x0_root, dir, dir > 0 ? H : L, &r, &closed, &failed);
+            extent(c, roots, nr, &x0, x0_root, dir, dir > 0 ? wh : wl, &r, &closed, &failed);
             alg *cur = dir > 0 ? hi : lo;
             int *cc = dir > 0 ? hi_closed : lo_closed, *bind = dir > 0 ? hi_bind : lo_bind;
             int cmp = alg_cmp(&r, cur, &oom) * dir;   /* < 0: r is nearer to x0 */
@@ -160,6 +207,8 @@ brink_status cn_component(const pcset *conds, const mpq_t x0q, const mpq_t L, co
         }
         alg_array_free(roots, nr);
     }
+    free(seen);
+    mpq_clears(wl, wh, root, NULL);
     alg_clear(&x0);
     alg_clear(&r);
     return oom ? OOM(err) : BRINK_OK;

@@ -23,7 +23,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdio.h>
 
 
 
@@ -65,6 +64,13 @@ brink_status cn_game_init(cn_game *G, const brink_scenario *sc, const brink_efg 
     if (!G->beh || !G->reach || !G->U || !G->anc_mixed || !G->desc_mixed)
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     return BRINK_OK;
+}
+
+brink_status cn_game_rebind(cn_game *G, const brink_scenario *sc, int param,
+                            const mpq_t *values, brink_error *err)
+{
+    sc_pgame_free(&G->pg);
+    return sc_param_game(sc, G->g, param, values, &G->pg, err);
 }
 
 void cn_game_free(cn_game *G)
@@ -147,7 +153,7 @@ int cn_eval_tree(cn_game *G)
 }
 
 /* sum over v in h of w_v (U_p(child a) - U_p(child b)) into out (b < 0: w_v U_p(child a));
- * w from reach or mu. */
+ * w from the others' reach or mu. A single-node set takes w = 1 (same sign, same zeros). */
 static int gap_sum(cn_game *G, int h, int a, int b, int reached, const rf *mu, rf *out)
 {
     const brink_efg *g = G->g;
@@ -165,7 +171,10 @@ static int gap_sum(cn_game *G, int h, int a, int b, int reached, const rf *mu, r
         } else if (rf_set(&G->t2, ua)) {
             return -1;
         }
-        if (reached) {
+        if (m == 1) {
+            /* one node: a positive weight (reach while reached, belief 1 otherwise) does not
+             * change the sign, and conditions only use signs */
+        } else if (reached) {
             if (rf_mul(&G->t2, &G->t2, &G->reach[(size_t)v * (size_t)np + (size_t)p]))
                 return -1;
         } else {
@@ -301,6 +310,8 @@ static int constant_belief(cn_game *G, int h, const unsigned char *supp, int bre
     const brink_efg *g = G->g;
     int ms = g->infoset_member_start[h], m = g->infoset_nmembers[h];
     int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
+    if (m == 1)   /* the only belief; whether it supports the choice is checked with the rest */
+        return rf_set_si(&mu[g->infoset_member[ms]], 1) ? -1 : 1;
     mpq_t *w = brink_q_array_new((size_t)m), sum;
     if (!w)
         return -1;
@@ -655,7 +666,7 @@ brink_status cn_gap(cn_game *G, const cn_eq *e, int h, int a, int b, rf *out, br
     rf R;
     rf_init(&R);
     int fail = cn_eval_tree(G) || gap_sum(G, h, a, b, e->reached[h], e->mu, out);
-    if (!fail && e->reached[h])
+    if (!fail && e->reached[h] && g->infoset_nmembers[h] > 1)   /* see gap_sum */
         fail = reach_sum(G, h, &R) || rf_div(out, out, &R);
     rf_clear(&R);
     return fail ? brink_error_set(err, BRINK_ENOMEM, "out of memory") : BRINK_OK;

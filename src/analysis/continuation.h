@@ -27,6 +27,9 @@ typedef struct cn_game {
 
 brink_status cn_game_init(cn_game *G, const brink_scenario *sc, const brink_efg *g, int param,
                           const mpq_t *values, brink_error *err);
+/* The same game at another sample point: only the rational functions are re-derived. */
+brink_status cn_game_rebind(cn_game *G, const brink_scenario *sc, int param,
+                            const mpq_t *values, brink_error *err);
 void cn_game_free(cn_game *G);
 
 /* A continued equilibrium: the profile over Q(t) and the beliefs held off the path. */

@@ -82,6 +82,8 @@ typedef struct eng {
     char **group_text;
     int solves;
     int point_streak;         /* consecutive samples whose region was that point alone */
+    cn_game G;                /* the parametric game and its workspace, reused */
+    int G_ready;
     brink_error *err;
 } eng;
 
@@ -335,6 +337,23 @@ static void ivl_intersect(ivl *d, ivl *s, int *oom)
     }
 }
 
+/* Has a continued equilibrium (states cst[0..n)) the watched choice of behq already? */
+static int state_seen(eng *E, const int *cst, int n, const mpq_t *behq)
+{
+    for (int k = 0; k < n; k++) {
+        const unsigned char *row = E->states + (size_t)cst[k] * (size_t)E->nwact;
+        int same = 1;
+        for (int w = 0; w < E->nwatch && same; w++) {
+            int h = E->watch[w], a0 = E->g->infoset_action_start[h];
+            for (int a = 0; a < E->g->infoset_nactions[h] && same; a++)
+                same = row[E->wstart[w] + a] == (mpq_sgn(behq[a0 + a]) > 0);
+        }
+        if (same)
+            return 1;
+    }
+    return 0;
+}
+
 /* ---------------------------------------------------------------- one sample */
 
 static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
@@ -384,10 +403,13 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
         goto out;
     }
     E->solves++;
-    cn_game G;
-    brink_status gs = cn_game_init(&G, E->sc, g, E->param, (const mpq_t *)E->values, &local);
+    brink_status gs = E->G_ready ? cn_game_rebind(&E->G, E->sc, E->param,
+                                                  (const mpq_t *)E->values, &local)
+                                 : cn_game_init(&E->G, E->sc, g, E->param,
+                                                (const mpq_t *)E->values, &local);
+    E->G_ready = 1;
+    cn_game *Gp = &E->G;
     if (gs) {
-        cn_game_free(&G);
         brink_eqset_free(&s, g);
         if (gs == BRINK_ENOMEM) {
             st = OOM(E->err);
@@ -396,17 +418,16 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
         st = unknown_gap(E, gp, BRINK_UNKNOWN_SOLVE_FAILED, local.message, x);
         goto out;
     }
-    if (G.pg.nonrational || !s.count) {
+    if (Gp->pg.nonrational || !s.count) {
         treg *r = NULL;
-        st = unknown_gap(E, gp, G.pg.nonrational ? BRINK_UNKNOWN_NONRATIONAL
+        st = unknown_gap(E, gp, Gp->pg.nonrational ? BRINK_UNKNOWN_NONRATIONAL
                                                  : BRINK_UNKNOWN_NO_EQUILIBRIUM, NULL, x);
-        if (!st && (r = &E->reg[E->nreg - 1]) && G.pg.nonrational) {
-            r->expr_line = G.pg.nr_line;
-            r->expr_col = G.pg.nr_col;
+        if (!st && (r = &E->reg[E->nreg - 1]) && Gp->pg.nonrational) {
+            r->expr_line = Gp->pg.nr_line;
+            r->expr_col = Gp->pg.nr_col;
         }
         if (r)
             r->nequilibria = s.count;
-        cn_game_free(&G);
         brink_eqset_free(&s, g);
         goto out;
     }
@@ -417,16 +438,16 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
      * of the family reaching further than another) from cutting the range into ever smaller
      * pieces. */
     pcset gconds = {NULL, 0, 0};
-    for (int i = 0; i < G.pg.guards.n && !st; i++) {
-        pcond *c = pcset_push(&gconds, G.pg.guards.c[i].kind, &G.pg.guards.c[i].s);
+    for (int i = 0; i < Gp->pg.guards.n && !st; i++) {
+        pcond *c = pcset_push(&gconds, Gp->pg.guards.c[i].kind, &Gp->pg.guards.c[i].s);
         if (!c) {
             st = OOM(E->err);
             break;
         }
-        int expr = G.pg.guards.c[i].tag >= 0;
+        int expr = Gp->pg.guards.c[i].tag >= 0;
         c->tag = expr ? BRINK_COND_EXPRESSION : BRINK_COND_PROBABILITY;
-        c->h = G.pg.guards.c[i].tag;
-        c->a = G.pg.guards.c[i].h;
+        c->h = Gp->pg.guards.c[i].tag;
+        c->a = Gp->pg.guards.c[i].h;
     }
     cn_eq *cn = brink_calloc((size_t)s.count, sizeof *cn);
     int *cst = brink_calloc((size_t)s.count, sizeof *cst);
@@ -451,9 +472,16 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
                 brink_q_from_double_approx(tmpq[a], s.eq[k].behav[a], 1e-12);
             bq = tmpq;
         }
+        /* one continued equilibrium per watched choice is enough for the region (its
+         * interval is that choice's); more only cost time on large trees */
+        if (state_seen(E, cst, ncn, (const mpq_t *)bq)) {
+            if (tmpq)
+                brink_q_array_free(tmpq, (size_t)g->nactions);
+            continue;
+        }
         cn_result res;
         pcset conds = {NULL, 0, 0};
-        st = cn_continue(&G, (const mpq_t *)bq, s.eq[k].belief, x, &cn[ncn], &conds, &res,
+        st = cn_continue(Gp, (const mpq_t *)bq, s.eq[k].belief, x, &cn[ncn], &conds, &res,
                          E->err);
         if (!st && res == CN_OK) {
             cst[ncn] = state_id(E, (const mpq_t *)bq);
@@ -554,7 +582,6 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
         cn_eq_free(&cn[k], g);
     free(cn);
     free(cst);
-    cn_game_free(&G);
     brink_eqset_free(&s, g);
 out:
     mpq_clear(x);
@@ -769,22 +796,18 @@ static brink_status certify(eng *E, treg *rb, treg *ra, alg *at, brink_threshold
     rf_init(&gb);
     rf_init(&ga);
     rf_init(&vb);
-    cn_game G;
-    memset(&G, 0, sizeof G);
-    /* below: the game as seen from rb's sample */
+    /* below: the game as seen from rb's sample; above: from ra's */
     mpq_set(E->values[E->param], rb->sample);
-    st = cn_game_init(&G, E->sc, E->g, E->param, (const mpq_t *)E->values, E->err);
+    st = cn_game_rebind(&E->G, E->sc, E->param, (const mpq_t *)E->values, E->err);
     if (!st)
-        st = cn_gap(&G, &rb->cn[0], h, aa, ab, &gb, E->err);
+        st = cn_gap(&E->G, &rb->cn[0], h, aa, ab, &gb, E->err);
     if (!st)
-        st = cn_gap(&G, &rb->cn[0], h, ab, -1, &vb, E->err);
-    cn_game_free(&G);
+        st = cn_gap(&E->G, &rb->cn[0], h, ab, -1, &vb, E->err);
     if (!st) {
         mpq_set(E->values[E->param], ra->sample);
-        st = cn_game_init(&G, E->sc, E->g, E->param, (const mpq_t *)E->values, E->err);
+        st = cn_game_rebind(&E->G, E->sc, E->param, (const mpq_t *)E->values, E->err);
         if (!st)
-            st = cn_gap(&G, &ra->cn[0], h, aa, ab, &ga, E->err);
-        cn_game_free(&G);
+            st = cn_gap(&E->G, &ra->cn[0], h, aa, ab, &ga, E->err);
     }
     if (st)
         goto out;
@@ -1226,6 +1249,8 @@ out:
     free(E.conds);
     free(E.wstart);
     an_groups_free(E.ngroups, E.group_text, E.leaf_group);
+    if (E.G_ready)
+        cn_game_free(&E.G);
     brink_q_array_free(E.values, (size_t)E.np + 1);
     brink_scenario_instance_free(E.in);
     mpq_clears(E.L, E.H, E.dflt, NULL);

@@ -25,7 +25,7 @@ int pq_reserve(pq *p, int n)
 {
     if (n <= p->cap)
         return 0;
-    int cap = p->cap ? p->cap : 4;
+    int cap = p->cap ? p->cap : 2;   /* most functions met are affine */
     while (cap < n)
         cap *= 2;
     mpq_t *c = brink_reallocarray(p->c, (size_t)cap, sizeof *c);
@@ -120,30 +120,35 @@ int pq_mul(pq *r, const pq *a, const pq *b)
         r->deg = -1;
         return 0;
     }
-    pq t;
-    pq_init(&t);
     int n = a->deg + b->deg;
-    if (pq_reserve(&t, n + 1))
+    pq t, *d = r;
+    int alias = r == a || r == b;
+    if (alias) {   /* write into a fresh polynomial, then swap it in */
+        pq_init(&t);
+        d = &t;
+    }
+    if (pq_reserve(d, n + 1))
         return -1;
     mpq_t x;
     mpq_init(x);
     for (int i = 0; i <= n; i++)
-        mpq_set_ui(t.c[i], 0, 1);
+        mpq_set_ui(d->c[i], 0, 1);
     for (int i = 0; i <= a->deg; i++) {
         if (mpq_sgn(a->c[i]) == 0)
             continue;
         for (int j = 0; j <= b->deg; j++) {
             mpq_mul(x, a->c[i], b->c[j]);
-            mpq_add(t.c[i + j], t.c[i + j], x);
+            mpq_add(d->c[i + j], d->c[i + j], x);
         }
     }
     mpq_clear(x);
-    t.deg = n;
-    trim(&t);
-    /* swap into r */
-    pq old = *r;
-    *r = t;
-    pq_clear(&old);
+    d->deg = n;
+    trim(d);
+    if (alias) {
+        pq old = *r;
+        *r = t;
+        pq_clear(&old);
+    }
     return 0;
 }
 
@@ -421,8 +426,38 @@ int rf_sub(rf *r, const rf *a, const rf *b)
     return rc;
 }
 
+static int is_one(const pq *p)
+{
+    return p->deg == 0 && mpq_cmp_ui(p->c[0], 1, 1) == 0;
+}
+
 int rf_mul(rf *r, const rf *a, const rf *b)
 {
+    /* the common cases in a tree walk: a zero or a one factor, a constant times a function */
+    if (rf_is_zero(a) || rf_is_zero(b)) {
+        r->n.deg = -1;
+        return pq_set_si(&r->d, 1);
+    }
+    if (rf_is_const(a) && is_one(&a->n))
+        return rf_set(r, b);
+    if (rf_is_const(b) && is_one(&b->n))
+        return rf_set(r, a);
+    if (rf_is_const(a) && r != b) {
+        mpq_t k;
+        mpq_init(k);
+        mpq_set(k, a->n.c[0]);
+        int rc = pq_scale(&r->n, &b->n, k) || pq_set(&r->d, &b->d);
+        mpq_clear(k);
+        return rc ? -1 : 0;
+    }
+    if (rf_is_const(b) && r != a) {
+        mpq_t k;
+        mpq_init(k);
+        mpq_set(k, b->n.c[0]);
+        int rc = pq_scale(&r->n, &a->n, k) || pq_set(&r->d, &a->d);
+        mpq_clear(k);
+        return rc ? -1 : 0;
+    }
     int plain = a->d.deg == 0 && b->d.deg == 0;
     if (pq_mul(&r->d, &a->d, &b->d) || pq_mul(&r->n, &a->n, &b->n))
         return -1;

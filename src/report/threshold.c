@@ -57,7 +57,33 @@ static void put_poly_t(brink_buf *out, const char *var, int deg, const mpz_t *z,
         brink_buf_puts(out, "0");
 }
 
-/* "1/2" (exact) or "0.4142 (the root of t^2 - 2 in (1/2, 2))" */
+/* A rational rounded to `digits` decimals, down (dir < 0) or up (dir > 0): "1.414213562". */
+static void put_decimal(brink_buf *out, const mpq_t q, int digits, int dir)
+{
+    mpz_t scale, n;
+    mpz_inits(scale, n, NULL);
+    mpz_ui_pow_ui(scale, 10, (unsigned long)digits);
+    mpz_mul(n, mpq_numref(q), scale);
+    if (dir < 0)
+        mpz_fdiv_q(n, n, mpq_denref(q));
+    else
+        mpz_cdiv_q(n, n, mpq_denref(q));
+    int neg = mpz_sgn(n) < 0;
+    mpz_abs(n, n);
+    mpz_t ip, fp;
+    mpz_inits(ip, fp, NULL);
+    mpz_tdiv_qr(ip, fp, n, scale);
+    char *is = mpz_get_str(NULL, 10, ip), *fs = mpz_get_str(NULL, 10, fp);
+    brink_buf_printf(out, "%s%s.", neg ? "-" : "", is ? is : "0");
+    for (int k = (int)strlen(fs ? fs : ""); k < digits; k++)
+        brink_buf_puts(out, "0");
+    brink_buf_puts(out, fs ? fs : "");
+    free(is);
+    free(fs);
+    mpz_clears(scale, n, ip, fp, NULL);
+}
+
+/* "1/2" (exact) or "1.414213562 (the root of t^2 - 2 in (1.414213562, 1.414213563))" */
 static void put_real(brink_buf *out, const brink_real *r, const char *var)
 {
     if (r->rational) {
@@ -67,10 +93,16 @@ static void put_real(brink_buf *out, const brink_real *r, const char *var)
     brink_buf_printf(out, "%.10g (the root of ", r->approx);
     put_poly_t(out, var, r->degree, (const mpz_t *)r->poly, NULL);
     brink_buf_puts(out, " in (");
-    brink_buf_put_q(out, r->lo);
+    put_decimal(out, r->lo, 9, -1);
     brink_buf_puts(out, ", ");
-    brink_buf_put_q(out, r->hi);
+    put_decimal(out, r->hi, 9, +1);
     brink_buf_puts(out, "))");
+}
+
+static const char *view_of(const brink_scenario *sc, int h)
+{
+    const char *v = brink_scenario_infoset_view(sc, h);
+    return v && v[0] ? v : "at the start";
 }
 
 static void put_real_short(brink_buf *out, const brink_real *r)
@@ -78,7 +110,7 @@ static void put_real_short(brink_buf *out, const brink_real *r)
     if (r->rational)
         brink_buf_put_q(out, r->q);
     else
-        brink_buf_printf(out, "%.10g", r->approx);
+        brink_buf_printf(out, "~%.10g", r->approx);   /* exact form: see the flip or --json */
 }
 
 /* The watched choice of state s, in words. */
@@ -97,7 +129,7 @@ static void put_state(brink_buf *out, const brink_threshold *t, const brink_scen
             if (ty >= 0)
                 brink_buf_printf(out, "%s: ", brink_scenario_type_name(sc, actor, ty));
             else
-                brink_buf_printf(out, "%s: ", brink_scenario_infoset_view(sc, h));
+                brink_buf_printf(out, "%s: ", view_of(sc, h));
         }
         for (int a = 0; a < n; a++)
             k += row[o + a];
@@ -152,17 +184,33 @@ static const char *reason_text(brink_unknown_reason r)
     }
 }
 
-static void put_interval(brink_buf *out, const brink_region *r)
+/* The interval from region a's lower end to region b's upper end. */
+static void put_span(brink_buf *out, const brink_region *a, const brink_region *b)
 {
-    if (r->point) {
-        put_real_short(out, &r->lo);
+    if (a == b && a->point) {
+        put_real_short(out, &a->lo);
         return;
     }
-    brink_buf_puts(out, r->lo_closed ? "[" : "(");
-    put_real_short(out, &r->lo);
+    brink_buf_puts(out, a->lo_closed ? "[" : "(");
+    put_real_short(out, &a->lo);
     brink_buf_puts(out, ", ");
-    put_real_short(out, &r->hi);
-    brink_buf_puts(out, r->hi_closed ? "]" : ")");
+    put_real_short(out, &b->hi);
+    brink_buf_puts(out, b->hi_closed ? "]" : ")");
+}
+
+/* Regions a and b say the same thing (shown as one line). */
+static int same_answer(const brink_region *a, const brink_region *b)
+{
+    if (a->status != b->status)
+        return 0;
+    if (a->status != BRINK_REGION_CERTIFIED)
+        return a->reason == b->reason;
+    if (a->nstates != b->nstates || a->complete != b->complete)
+        return 0;
+    for (int i = 0; i < a->nstates; i++)
+        if (a->state[i] != b->state[i])
+            return 0;
+    return 1;
 }
 
 static void put_cond(brink_buf *out, const brink_threshold *t, const brink_scenario *sc, int id)
@@ -180,19 +228,17 @@ static void put_cond(brink_buf *out, const brink_threshold *t, const brink_scena
     case BRINK_COND_INDIFFERENT:
         brink_buf_printf(out, "%s becomes indifferent between %s and %s (%s)", who,
                          action_label(sc, c->h, c->b), action_label(sc, c->h, c->a),
-                         brink_scenario_infoset_view(sc, c->h));
+                         view_of(sc, c->h));
         break;
     case BRINK_COND_POSITIVE:
         brink_buf_printf(out, "%s's probability of %s (%s) reaches 0", who,
-                         action_label(sc, c->h, c->a), brink_scenario_infoset_view(sc, c->h));
+                         action_label(sc, c->h, c->a), view_of(sc, c->h));
         break;
     case BRINK_COND_REACHED:
-        brink_buf_printf(out, "%s's decision %s stops being reached", who,
-                         brink_scenario_infoset_view(sc, c->h));
+        brink_buf_printf(out, "%s's decision (%s) stops being reached", who, view_of(sc, c->h));
         break;
     case BRINK_COND_UNREACHED:
-        brink_buf_printf(out, "%s's decision %s becomes reached", who,
-                         brink_scenario_infoset_view(sc, c->h));
+        brink_buf_printf(out, "%s's decision (%s) becomes reached", who, view_of(sc, c->h));
         break;
     case BRINK_COND_EXPRESSION:
         brink_buf_printf(out, "an expression at line %d, column %d changes branch", c->h, c->a);
@@ -215,14 +261,18 @@ brink_status brink_threshold_write_text(const brink_threshold *t, const brink_sc
     brink_buf_puts(out, ", ");
     put_real_short(out, &t->hi);
     brink_buf_printf(out, "]: %d region%s, %s\n", t->nregions, t->nregions == 1 ? "" : "s",
-                     unknown ? "some unknown" : "every one certified exactly");
-    for (int i = 0; i < t->nregions; i++) {
+                     unknown ? "some not certified" : "all certified");
+    for (int i = 0; i < t->nregions;) {
         const brink_region *r = &t->regions[i];
+        int j = i;
+        while (j + 1 < t->nregions && same_answer(r, &t->regions[j + 1]))
+            j++;
         brink_buf_puts(out, "      ");
-        put_interval(out, r);
+        put_span(out, r, &t->regions[j]);
         brink_buf_puts(out, "  ");
+        i = j + 1;
         if (r->status != BRINK_REGION_CERTIFIED) {
-            brink_buf_printf(out, "unknown: %s", reason_text(r->reason));
+            brink_buf_printf(out, "not certified: %s", reason_text(r->reason));
             if (r->message)
                 brink_buf_printf(out, " (%s)", r->message);
             if (r->reason == BRINK_UNKNOWN_NONRATIONAL)
@@ -234,11 +284,8 @@ brink_status brink_threshold_write_text(const brink_threshold *t, const brink_sc
         if (r->complete)
             brink_buf_puts(out, r->point ? "  (the only equilibrium)"
                                          : "  (the only equilibrium inside)");
-        else if (r->ncertified < r->nequilibria)
-            brink_buf_printf(out, "  (%d of %d equilibria certified here)", r->ncertified,
-                             r->nequilibria);
-        else if (!r->complete_at_sample)
-            brink_buf_puts(out, "  (equilibria found; the list may be incomplete)");
+        else if (r->nstates > 1)
+            brink_buf_puts(out, "  (several equilibria)");
         brink_buf_puts(out, "\n");
     }
     if (t->nwatch && t->nflips == 0 && !unknown && t->nregions)
@@ -260,7 +307,7 @@ brink_status brink_threshold_write_text(const brink_threshold *t, const brink_sc
             const brink_flip_cert *c = &fl->cert;
             const char *actor = brink_scenario_actor_id(sc, c->player);
             brink_buf_printf(out, "       certificate: %s (%s) gains g(%s) = ", actor,
-                             brink_scenario_infoset_view(sc, c->infoset), pname);
+                             view_of(sc, c->infoset), pname);
             brink_buf_puts(out, "(");
             put_poly_t(out, pname, c->num_deg, NULL, (const mpq_t *)c->num);
             brink_buf_puts(out, ")");
@@ -279,11 +326,22 @@ brink_status brink_threshold_write_text(const brink_threshold *t, const brink_sc
                 brink_buf_printf(out, "%.10g", c->value_at_d);
             brink_buf_puts(out, " there.\n");
         } else {
-            brink_buf_puts(out, "       the watched actor is not indifferent there: ");
+            int watched = 0, single = rb->nstates == 1 && ra->nstates == 1;
+            if (fl->cause >= 0 && fl->cause < t->nconds)
+                for (int w = 0; w < t->nwatch; w++)
+                    watched |= t->conds[fl->cause].h == t->watch[w] &&
+                               t->conds[fl->cause].kind != BRINK_COND_EXPRESSION &&
+                               t->conds[fl->cause].kind != BRINK_COND_PROBABILITY;
+            if (single && !watched)
+                brink_buf_puts(out, "       the watched actor is not indifferent there; the "
+                                    "change comes from elsewhere: ");
+            else
+                brink_buf_puts(out, "       (no single-choice certificate: the equilibria on "
+                                    "the two sides differ) the boundary is where ");
             if (fl->cause >= 0)
                 put_cond(out, t, sc, fl->cause);
             else
-                brink_buf_puts(out, "the equilibria on the two sides differ");
+                brink_buf_puts(out, "the set of equilibria changes");
             brink_buf_puts(out, ".\n");
         }
         if (fl->region_at >= 0) {

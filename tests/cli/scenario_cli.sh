@@ -50,12 +50,14 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["id"] == "deterrence-last-resort"
 assert d["method"]["name"] == "spe"
-flips = {a["id"]: a["flips"] for a in d["answers"]}
-assert flips["last_resort"][0]["exact_value"] == "9/10", flips
-assert flips["credible_retaliation"][0]["exact_value"] == "10", flips
+flips = {a["id"]: a["threshold"]["flips"] for a in d["answers"] if a["kind"] == "threshold"}
+f = flips["last_resort"][0]
+assert f["at"]["exact"] == "9/10" and f["exact"] and f["certified"], flips
+assert f["certificate"]["sign_below"] == -1 and f["certificate"]["sign_above"] == 1, f
+assert flips["credible_retaliation"][0]["at"]["exact"] == "10", flips
 PY
 else
-  expect_grep "m4 JSON" '"exact_value":"9/10"' "$TMP/m4.json"
+  expect_grep "m4 JSON" '"exact":"9/10"' "$TMP/m4.json"
 fi
 
 # a scenario file given by path; several at once

@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "brink/analysis.h"
+#include "threshold_util.h"
 
 static brink_analysis *run(const char *id, brink_scenario **out)
 {
@@ -31,7 +32,9 @@ static const brink_answer *answer(const brink_analysis *a, const char *id)
     return NULL;
 }
 
-/* The first flip of a threshold answer is exactly `q` ("1/2"). */
+/* Flip k of a threshold answer lies exactly at the rational `q` ("1/2"), between the watched
+ * choices `before` and `after` (NULL: not checked); every region's equilibria pass the
+ * independent exact check. */
 static void check_flip(const brink_analysis *a, const char *id, int k, const char *q,
                        const char *before, const char *after)
 {
@@ -39,16 +42,12 @@ static void check_flip(const brink_analysis *a, const char *id, int k, const cha
     if (!an)
         return;
     CHECK_MSG(an->status == BRINK_OK, "%s: %s", id, an->message);
-    CHECK_MSG(an->nflips > k, "%s: %d flips", id, an->nflips);
-    if (an->nflips <= k)
+    CHECK_MSG(an->threshold != NULL, "%s: no threshold answer", id);
+    if (!an->threshold)
         return;
-    const brink_flip *f = &an->flips[k];
-    CHECK_MSG(f->exact && !strcmp(f->exactq, q), "%s: flip at %s (exact %d), want %s", id,
-              f->exactq, f->exact, q);
-    if (before)
-        CHECK_STR(f->before, before);
-    if (after)
-        CHECK_STR(f->after, after);
+    tu_check_flip(an->threshold, a->sc, k, q, before, after, id);
+    if (k == 0)
+        tu_verify_regions(an->threshold, a->sc, 4, id);
 }
 
 /* Probability of action `label` at the decision `ref` in equilibrium e. */
@@ -137,7 +136,27 @@ static void test_m2(void)
     CHECK(a->count >= 1);
     if (a->count)
         CHECK_NEAR(prob(a, 0, "DPRK@start", "wait"), 1, 1e-12);
-    check_flip(a, "deterred", 0, "8/27", "demand", "wait");
+    /* The hand-derived flip at 8/27 needs the sequential equilibrium's off-path mixing to
+     * move with p_firm while the others' beliefs are pinned by Bayes' rule; the continuation
+     * does not certify that structure (docs/scenario-language.md, "Thresholds"). What it
+     * must do is say so: no flip is claimed, the part of the range around 8/27 is reported
+     * as not certified, and what it does certify (wait at the default, wait from 2/3 on)
+     * passes the independent check. */
+    const brink_answer *an = answer(a, "deterred");
+    const brink_threshold *t = an ? an->threshold : NULL;
+    CHECK(t != NULL);
+    if (t) {
+        CHECK_EQ_INT(t->nflips, 0);
+        int covered = 0;
+        for (int r = 0; r < t->nregions; r++) {
+            const brink_region *R = &t->regions[r];
+            if (mpq_cmp_si(R->lo.q, 8, 27) <= 0 && mpq_cmp_si(R->hi.q, 8, 27) >= 0)
+                covered |= R->status == BRINK_REGION_CERTIFIED;
+        }
+        CHECK(!covered);
+        CHECK(t->default_region >= 0 && tu_region_has(t, a->sc, t->default_region, "wait"));
+        tu_verify_regions(t, a->sc, 3, "deterred");
+    }
     brink_analysis_free(a);
     brink_scenario_free(sc);
 }

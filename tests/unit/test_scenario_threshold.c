@@ -1,12 +1,15 @@
-/* test_scenario_threshold.c — the threshold search on games whose flip points are known in
- * closed form: an exact rational flip (certified), an irrational one (ln 3: no rational can be
- * certified, so Brent's method on the payoff gap must find it), several flips in one range,
- * and a range with no flip at all.
+/* test_scenario_threshold.c — certified thresholds on games whose answers are known in
+ * closed form: exact rational flips, an irrational flip (sqrt 2, given by its polynomial),
+ * an expression that is not rational in the parameter (reported unknown, never a flip),
+ * several flips, none, and the three cases handed in with the issue (a narrow middle region
+ * a grid would miss, the default read from its own region, a flip that is not where a
+ * bracket's simplest rational lies). Every region's equilibria are checked independently.
  */
 #include <math.h>
 #include <string.h>
 
 #include "check.h"
+#include "threshold_util.h"
 #include "brink/analysis.h"
 
 static brink_analysis *analyze(const char *text, brink_scenario **sc)
@@ -21,29 +24,103 @@ static brink_analysis *analyze(const char *text, brink_scenario **sc)
     return a;
 }
 
-/* One decision: safe pays 1, risky pays exp(x) / 3. Risky is better iff x > ln 3. */
+static brink_analysis *analyze_file(const char *name, brink_scenario **sc)
+{
+    char path[512];
+    const char *dir = getenv("BRINK_SOURCE_DIR");
+    snprintf(path, sizeof path, "%s/tests/data/thresholds/%s", dir ? dir : "..", name);
+    brink_error err;
+    *sc = brink_scenario_load_file(path, NULL, &err);
+    CHECK_MSG(*sc != NULL, "%s", err.message);
+    if (!*sc)
+        return NULL;
+    brink_analysis *a = brink_analyze(*sc, NULL, &err);
+    CHECK_MSG(a != NULL, "%s", err.message);
+    return a;
+}
+
+static const brink_threshold *thr(const brink_analysis *a, int i)
+{
+    if (!a || a->nanswers <= i)
+        return NULL;
+    CHECK_MSG(a->answers[i].status == BRINK_OK, "%s", a->answers[i].message);
+    return a->answers[i].threshold;
+}
+
+static char *text_of(const brink_analysis *a)
+{
+    brink_buf b;
+    brink_buf_init(&b);
+    brink_error err;
+    CHECK(brink_analysis_write_text(a, &b, &err) == BRINK_OK);
+    return b.data;   /* caller frees */
+}
+
+/* One decision: safe pays 1, risky pays x^2 / 2. Risky is better iff x > sqrt 2. */
 static void test_irrational(void)
 {
     const char *text =
         "brink: 1\nid: irr\nactors: {A: {}}\n"
         "parameters: {x: {value: 0.5, range: [0, 2]}}\n"
+        "game: {A: {safe: {payoff: {A: 1}}, risky: {payoff: {A: x * x / 2}}}}\n"
+        "questions:\n  - {id: t, threshold: {parameter: x, watch: A@start}}\n";
+    brink_scenario *sc;
+    brink_analysis *a = analyze(text, &sc);
+    const brink_threshold *t = thr(a, 0);
+    if (t) {
+        CHECK_EQ_INT(t->nflips, 1);
+        if (t->nflips == 1) {
+            const brink_threshold_flip *f = &t->flips[0];
+            CHECK(!f->at.rational);
+            CHECK(f->certified);
+            CHECK_NEAR(f->at.approx, sqrt(2.0), 1e-12);
+            /* t^2 - 2, up to sign */
+            CHECK_EQ_INT(f->at.degree, 2);
+            if (f->at.degree == 2) {
+                CHECK(mpz_cmpabs_ui(f->at.poly[0], 2) == 0);
+                CHECK(mpz_sgn(f->at.poly[1]) == 0);
+                CHECK(mpz_cmpabs_ui(f->at.poly[2], 1) == 0);
+            }
+            CHECK(mpq_get_d(f->at.lo) < 1.41421357 && mpq_get_d(f->at.hi) > 1.41421356);
+            char b[64];
+            CHECK_STR(tu_state(t, sc, t->regions[f->region_below].state[0], b, sizeof b), "safe");
+            CHECK_STR(tu_state(t, sc, t->regions[f->region_above].state[0], b, sizeof b), "risky");
+        }
+        char *s = text_of(a);
+        const char *line = s ? strstr(s, "it flips at") : NULL;
+        const char *eol = line ? strchr(line, '\n') : NULL;
+        CHECK(line && eol && strstr(line, "the root of x^2 - 2"));
+        const char *ex = line ? strstr(line, "exactly") : NULL;
+        CHECK(!ex || (eol && ex > eol));   /* never "exactly" for an irrational flip */
+        free(s);
+        CHECK(tu_verify_regions(t, sc, 5, "irr") > 0);
+    }
+    brink_analysis_free(a);
+    brink_scenario_free(sc);
+}
+
+/* exp(x) is not a rational function of x: the range is unknown, no flip is invented. */
+static void test_nonrational(void)
+{
+    const char *text =
+        "brink: 1\nid: exp\nactors: {A: {}}\n"
+        "parameters: {x: {value: 0.5, range: [0, 2]}}\n"
         "game: {A: {safe: {payoff: {A: 1}}, risky: {payoff: {A: exp(x) / 3}}}}\n"
         "questions:\n  - {id: t, threshold: {parameter: x, watch: A@start}}\n";
     brink_scenario *sc;
     brink_analysis *a = analyze(text, &sc);
-    if (a) {
-        CHECK_EQ_INT(a->nanswers, 1);
-        const brink_answer *an = &a->answers[0];
-        CHECK_EQ_INT(an->nflips, 1);
-        if (an->nflips == 1) {
-            CHECK(!an->flips[0].exact);
-            CHECK_NEAR(an->flips[0].at, log(3.0), 1e-9);
-            CHECK(an->flips[0].lo <= log(3.0) + 1e-12 && an->flips[0].hi >= log(3.0) - 1e-12);
-            CHECK_STR(an->flips[0].before, "safe");
-            CHECK_STR(an->flips[0].after, "risky");
+    const brink_threshold *t = thr(a, 0);
+    if (t) {
+        CHECK_EQ_INT(t->nflips, 0);
+        CHECK(t->nregions >= 1);
+        for (int r = 0; r < t->nregions; r++) {
+            CHECK(t->regions[r].status == BRINK_REGION_UNKNOWN);
+            CHECK(t->regions[r].reason == BRINK_UNKNOWN_NONRATIONAL);
+            CHECK_EQ_INT(t->regions[r].expr_line, 5);
         }
-        CHECK_STR(an->at_lo, "safe");
-        CHECK_STR(an->at_hi, "risky");
+        char *s = text_of(a);
+        CHECK(s && strstr(s, "not a rational function") && !strstr(s, "flips"));
+        free(s);
     }
     brink_analysis_free(a);
     brink_scenario_free(sc);
@@ -64,16 +141,14 @@ static void test_several_flips(void)
         "questions:\n  - {id: t, threshold: {parameter: x, watch: A@start}}\n";
     brink_scenario *sc;
     brink_analysis *a = analyze(text, &sc);
-    if (a) {
-        const brink_answer *an = &a->answers[0];
-        CHECK_EQ_INT(an->nflips, 2);
-        if (an->nflips == 2) {
-            CHECK(an->flips[0].exact && !strcmp(an->flips[0].exactq, "5/3"));
-            CHECK_STR(an->flips[0].before, "c");
-            CHECK_STR(an->flips[0].after, "b");
-            CHECK(an->flips[1].exact && !strcmp(an->flips[1].exactq, "2"));
-            CHECK_STR(an->flips[1].after, "a");
-        }
+    const brink_threshold *t = thr(a, 0);
+    if (t) {
+        CHECK_EQ_INT(t->nflips, 2);
+        tu_check_flip(t, sc, 0, "5/3", "c", "b", "multi");
+        tu_check_flip(t, sc, 1, "2", "b", "a", "multi");
+        for (int f = 0; f < t->nflips; f++)
+            CHECK(t->flips[f].certified);
+        CHECK(tu_verify_regions(t, sc, 7, "multi") > 0);
     }
     brink_analysis_free(a);
     brink_scenario_free(sc);
@@ -89,17 +164,94 @@ static void test_no_flip(void)
         "questions:\n  - {id: t, threshold: {parameter: x, watch: A@start}}\n";
     brink_scenario *sc;
     brink_analysis *a = analyze(text, &sc);
-    if (a) {
-        const brink_answer *an = &a->answers[0];
-        CHECK_EQ_INT(an->nflips, 0);
-        CHECK_STR(an->at_lo, "up");
-        CHECK_STR(an->at_hi, "up");
-        brink_buf b;
-        brink_buf_init(&b);
-        brink_error err;
-        CHECK(brink_analysis_write_text(a, &b, &err) == BRINK_OK);
-        CHECK(strstr(b.data, "does not change for x in [0, 4]: up throughout") != NULL);
-        brink_buf_free(&b);
+    const brink_threshold *t = thr(a, 0);
+    if (t) {
+        CHECK_EQ_INT(t->nflips, 0);
+        CHECK_EQ_INT(t->nregions, 1);
+        CHECK(t->regions[0].complete);
+        char *s = text_of(a);
+        CHECK(s && strstr(s, "the watched choice does not change"));
+        free(s);
+    }
+    brink_analysis_free(a);
+    brink_scenario_free(sc);
+}
+
+/* threshold-default.yaml: o1 below 3/10, o2 on (3/10, 7/10), o3 above; default 0.9 -> o3. */
+static void test_case_default(void)
+{
+    brink_scenario *sc;
+    brink_analysis *a = analyze_file("threshold-default.yaml", &sc);
+    const brink_threshold *t = thr(a, 0);
+    if (t) {
+        CHECK_EQ_INT(t->nflips, 2);
+        tu_check_flip(t, sc, 0, "3/10", "o1", "o2", "default");
+        tu_check_flip(t, sc, 1, "7/10", "o2", "o3", "default");
+        CHECK(t->default_region >= 0 && tu_region_has(t, sc, t->default_region, "o3"));
+        CHECK(t->default_region >= 0 && t->regions[t->default_region].nstates == 1);
+        char *s = text_of(a);
+        CHECK(s && strstr(s, "at the default t = 9/10: \"o3\""));
+        free(s);
+        tu_verify_regions(t, sc, 5, "default");
+    }
+    brink_analysis_free(a);
+    brink_scenario_free(sc);
+}
+
+/* threshold-missed.yaml: low below 49/100, mid on [49/100, 51/100], high above; 0.5 -> mid. */
+static void test_case_missed(void)
+{
+    brink_scenario *sc;
+    brink_analysis *a = analyze_file("threshold-missed.yaml", &sc);
+    const brink_threshold *t = thr(a, 0);
+    if (t) {
+        CHECK_EQ_INT(t->nflips, 2);
+        tu_check_flip(t, sc, 0, "49/100", "low", "mid", "missed");
+        tu_check_flip(t, sc, 1, "51/100", "mid", "high", "missed");
+        CHECK(t->default_region >= 0 && tu_region_has(t, sc, t->default_region, "mid"));
+        for (int f = 0; f < t->nflips; f++)
+            CHECK(t->flips[f].certified);
+        tu_verify_regions(t, sc, 5, "missed");
+    }
+    brink_analysis_free(a);
+    brink_scenario_free(sc);
+}
+
+/* threshold-false-exact.yaml: A@all accepts iff 9p + 0.1 > 5, i.e. p > 49/90; at 37/68 A
+ * strictly prefers war. The certificate: A's gain from accepting is 9p - 49/10, zero at
+ * 49/90, negative below, positive above; both worth 5 there. */
+static void test_case_false_exact(void)
+{
+    brink_scenario *sc;
+    brink_analysis *a = analyze_file("threshold-false-exact.yaml", &sc);
+    const brink_threshold *t = thr(a, 0);
+    if (t) {
+        CHECK_EQ_INT(t->nflips, 1);
+        tu_check_flip(t, sc, 0, "49/90", "war", "accept", "false-exact");
+        if (t->nflips == 1) {
+            const brink_flip_cert *c = &t->flips[0].cert;
+            CHECK(t->flips[0].certified);
+            CHECK_EQ_INT(c->sign_below, -1);
+            CHECK_EQ_INT(c->sign_above, 1);
+            CHECK(c->value_rational && mpq_cmp_si(c->value_at, 5, 1) == 0);
+            /* gap = 9p - 49/10 (numerator, denominator 1) */
+            CHECK_EQ_INT(c->num_deg, 1);
+            CHECK(c->num_deg == 1 && mpq_cmp_si(c->num[1], 9, 1) == 0 &&
+                  mpq_cmp_si(c->num[0], -49, 10) == 0);
+        }
+        /* 37/68 lies in the war region */
+        mpq_t q;
+        mpq_init(q);
+        mpq_set_ui(q, 37, 68);
+        int found = 0;
+        for (int r = 0; r < t->nregions; r++) {
+            const brink_region *R = &t->regions[r];
+            if (mpq_cmp(R->lo.q, q) <= 0 && mpq_cmp(R->hi.q, q) > 0)
+                found = tu_region_has(t, sc, r, "war");
+        }
+        CHECK(found);
+        mpq_clear(q);
+        tu_verify_regions(t, sc, 5, "false-exact");
     }
     brink_analysis_free(a);
     brink_scenario_free(sc);
@@ -108,7 +260,11 @@ static void test_no_flip(void)
 int main(void)
 {
     test_irrational();
+    test_nonrational();
     test_several_flips();
     test_no_flip();
+    test_case_default();
+    test_case_missed();
+    test_case_false_exact();
     return check_finish();
 }
