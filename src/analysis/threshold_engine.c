@@ -16,6 +16,7 @@
 
 #define OOM(err) brink_error_set((err), BRINK_ENOMEM, "out of memory")
 #define MAX_POINT_STREAK 6
+#define CONTINUE_ALL_NODES 2000   /* see sample_gap */
 
 /* What stays with a result: the continued equilibria of every region, to evaluate them. */
 struct brink_threshold_internal {
@@ -472,9 +473,10 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
                 brink_q_from_double_approx(tmpq[a], s.eq[k].behav[a], 1e-12);
             bq = tmpq;
         }
-        /* one continued equilibrium per watched choice is enough for the region (its
-         * interval is that choice's); more only cost time on large trees */
-        if (state_seen(E, cst, ncn, (const mpq_t *)bq)) {
+        /* On large trees one continued equilibrium per watched choice (each costs a pass
+         * over the tree); on small ones all, since the union of their intervals covers
+         * continua of equilibria in fewer samples. */
+        if (g->nnodes > CONTINUE_ALL_NODES && state_seen(E, cst, ncn, (const mpq_t *)bq)) {
             if (tmpq)
                 brink_q_array_free(tmpq, (size_t)g->nactions);
             continue;

@@ -294,7 +294,13 @@ brink_status brink_threshold_write_text(const brink_threshold *t, const brink_sc
         const brink_threshold_flip *fl = &t->flips[f];
         const brink_region *rb = &t->regions[fl->region_below];
         const brink_region *ra = &t->regions[fl->region_above];
-        brink_buf_printf(out, "    -> it flips at %s = ", pname);
+        /* "flips" only where it is known: the watched actor's certificate, or every
+         * equilibrium known on both sides; otherwise what changes is what was found */
+        int known = fl->certified || (rb->complete && ra->complete);
+        if (known)
+            brink_buf_printf(out, "    -> it flips at %s = ", pname);
+        else
+            brink_buf_printf(out, "    -> the equilibria found change at %s = ", pname);
         put_real(out, &fl->at, pname);
         if (fl->certified && fl->at.rational)
             brink_buf_puts(out, " exactly");
@@ -336,8 +342,7 @@ brink_status brink_threshold_write_text(const brink_threshold *t, const brink_sc
                 brink_buf_puts(out, "       the watched actor is not indifferent there; the "
                                     "change comes from elsewhere: ");
             else
-                brink_buf_puts(out, "       (no single-choice certificate: the equilibria on "
-                                    "the two sides differ) the boundary is where ");
+                brink_buf_puts(out, "       the boundary is where ");
             if (fl->cause >= 0)
                 put_cond(out, t, sc, fl->cause);
             else
