@@ -18,10 +18,11 @@ brink_status an_eq_summarise(const brink_scenario *sc, const brink_scenario_inst
                              const brink_efg *g, const int *leaf_group, int ngroups,
                              brink_equilibrium *eq, brink_error *err);
 
-/* groups.c: outcome groups (leaves with the same levels of the discrete issues). */
+/* groups.c: outcome groups (leaves with the same levels of the discrete issues).
+ * group_level[k * nissues + i]: level of issue i in group k (-1: numeric issue). */
 brink_status an_groups(const brink_scenario *sc, const brink_efg *g, int *ngroups,
-                       char ***text, int **leaf_group, brink_error *err);
-void an_groups_free(int ngroups, char **text, int *leaf_group);
+                       int **group_level, int **leaf_group, brink_error *err);
+void an_groups_free(int *group_level, int *leaf_group);
 
 /* Player infosets ordered by the pre-order index of their first node (ascending, or
  * descending = deepest first). order has room for every player infoset. O(n log n). */
@@ -30,16 +31,33 @@ void an_infosets_by_first_node(const brink_efg *g, int *order, int descending);
 /* eqsolve.c: cells of the reduced strategic form, counted without building it. */
 double an_reduced_cells(const brink_efg *g);
 
+/* policy.c: the solver filling role r on g; `small` says whether the reduced strategic form
+ * is small enough for reduced-form methods (an_reduced_small). */
+const brink_solver *an_role_solver(const brink_method_role *r, const brink_efg *g, int small);
+int an_reduced_small(const brink_efg *g, const brink_analysis_options *o);
+/* Does the game meet plan i's needs and is its first role filled? */
+int an_plan_applies(int i, const brink_efg *g, int small);
+
 /* Node weights within an information set: Bayes from reach when reached, else eq->belief. */
 void an_infoset_weights(const brink_efg *g, const brink_equilibrium *eq, int h, double *w);
 
-/* questions.c: answer one declared question. */
+/* answer.c: answer one declared question. */
 brink_status an_answer(const brink_scenario *sc, const brink_analysis *a,
                        const brink_analysis_options *o, brink_answer *ans, brink_error *err);
 void an_answer_free(brink_answer *ans);
+/* The watched sets of a question (ans->watch, watch_start, nwatch), all of them. */
+brink_status an_watch(const brink_scenario *sc, const brink_efg *g, const char *ref,
+                      brink_answer *ans, brink_error *err);
 /* threshold.c */
 brink_status an_answer_threshold(const brink_scenario *sc, const brink_analysis *an,
                                  const brink_analysis_options *o, brink_answer *ans,
                                  brink_error *err);
+
+/* The watched choice in words, for the threshold engine's state comparison until the exact
+ * continuation replaces it (words made in src/report/choice.c from brink_eqset_choice; the
+ * text is cut to size). */
+void brink_analysis_choice_text(const brink_scenario *sc, const brink_efg *g,
+                                const brink_eqset *s, const int *infosets, int n, int probs,
+                                char *buf, size_t size);
 
 #endif

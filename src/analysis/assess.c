@@ -95,7 +95,8 @@ static void compute_values(const brink_efg *g, const double *behav, double *U)
 }
 
 /* Is there a belief mu over the m members under which every action in the support of
- * sigma is optimal? Q is m x k (member x action) for the mover. On success mu receives one. */
+ * sigma is optimal? Q is m x k (member x action) for the mover. On success mu receives one.
+ * Returns 1 yes, 0 no, -1 out of memory. */
 static int supported(const double *Q, int m, int k, const double *sigma, double tol,
                      double *mu)
 {
@@ -117,12 +118,18 @@ static int supported(const double *Q, int m, int k, const double *sigma, double 
     }
     /* maximise t subject to: for a in S, b not in S: sum_x mu_x (Q_xa - Q_xb) >= t;
      * for consecutive a, a' in S: sum_x mu_x (Q_xa - Q_xa') in [-eps, eps]; sum mu = 1. */
-    int S[64], ns = 0;
-    for (int a = 0; a < k && ns < 64; a++)
-        if (sigma[a] > tol)
-            S[ns++] = a;
+    int ns = 0;
+    for (int a = 0; a < k; a++)
+        ns += sigma[a] > tol;
     if (ns == 0)
         return 0;
+    int *S = malloc((size_t)ns * sizeof *S);
+    if (!S)
+        return -1;
+    ns = 0;
+    for (int a = 0; a < k; a++)
+        if (sigma[a] > tol)
+            S[ns++] = a;
     glp_prob *lp = glp_create_prob();
     glp_set_obj_dir(lp, GLP_MAX);
     glp_add_cols(lp, m + 1);
@@ -135,8 +142,10 @@ static int supported(const double *Q, int m, int k, const double *sigma, double 
     int *ind = malloc((size_t)(m + 2) * sizeof *ind);
     double *val = malloc((size_t)(m + 2) * sizeof *val);
     int ok = 0;
-    if (!ind || !val)
+    if (!ind || !val) {
+        ok = -1;
         goto out;
+    }
     int r = 1;
     for (int x = 0; x < m; x++) {
         ind[x + 1] = x + 1;
@@ -184,6 +193,7 @@ static int supported(const double *Q, int m, int k, const double *sigma, double 
             mu[x] = s > 0 ? mu[x] / s : 1.0 / m;
     }
 out:
+    free(S);
     free(ind);
     free(val);
     glp_delete_prob(lp);
@@ -332,8 +342,13 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
                 a0 = g->infoset_action_start[h];
             fill_Q(&w, h, w.Q);
             int pinned = pinned_belief(&w, h, w.mu);
-            if (pinned ? optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, w.sig)
-                       : supported(w.Q, m, k, eq->behav + a0, tol, w.mu))
+            int ok = pinned ? optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, w.sig)
+                            : supported(w.Q, m, k, eq->behav + a0, tol, w.mu);
+            if (ok < 0) {
+                st = brink_error_set(err, BRINK_ENOMEM, "out of memory assessing an equilibrium");
+                goto out;
+            }
+            if (ok)
                 continue;
             if (!pinned)
                 for (int x = 0; x < m; x++)
@@ -366,6 +381,10 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
             ok = optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, w.sig);
         } else {
             ok = supported(w.Q, m, k, eq->behav + a0, tol, w.mu);
+            if (ok < 0) {
+                st = brink_error_set(err, BRINK_ENOMEM, "out of memory assessing an equilibrium");
+                goto out;
+            }
             if (!ok)
                 for (int x = 0; x < m; x++)
                     w.mu[x] = 1.0 / m;
@@ -432,11 +451,11 @@ brink_status an_eq_summarise(const brink_scenario *sc, const brink_scenario_inst
                              brink_equilibrium *eq, brink_error *err)
 {
     int np = g->nplayers, ni = brink_scenario_nissues(sc);
-    size_t nt = (size_t)np * BRINK_ANALYSIS_MAX_TYPES;
-    eq->type_value = brink_calloc(nt, sizeof *eq->type_value);
+    size_t nt = (size_t)brink_analysis_type_slots(sc);
+    eq->type_value = brink_calloc(nt + 1, sizeof *eq->type_value);
     eq->group_prob = brink_calloc((size_t)(ngroups ? ngroups : 1), sizeof *eq->group_prob);
     eq->issue_mean = brink_calloc((size_t)(ni ? ni : 1), sizeof *eq->issue_mean);
-    double *mass = brink_calloc(nt, sizeof *mass);
+    double *mass = brink_calloc(nt + 1, sizeof *mass);
     if (!eq->type_value || !eq->group_prob || !eq->issue_mean || !mass) {
         free(mass);
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
@@ -452,9 +471,9 @@ brink_status an_eq_summarise(const brink_scenario *sc, const brink_scenario_inst
                 eq->issue_mean[k] += r * brink_scenario_instance_issue_value(in, l, k);
         for (int i = 0; i < np; i++) {
             int t = brink_scenario_node_type(sc, v, i);
-            if (t < 0 || t >= BRINK_ANALYSIS_MAX_TYPES)
+            if (t < 0)
                 continue;
-            size_t ix = (size_t)i * BRINK_ANALYSIS_MAX_TYPES + (size_t)t;
+            size_t ix = (size_t)brink_analysis_type_slot(sc, i, t);
             eq->type_value[ix] += r * g->leaf_pay[(size_t)l * (size_t)np + (size_t)i];
             mass[ix] += r;
         }
