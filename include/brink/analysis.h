@@ -229,6 +229,7 @@ typedef struct brink_eqset {
     int count;
     brink_equilibrium *eq;
     int nfound, nrejected;
+    int complete;            /* some solver that ran claims every equilibrium of its kind */
     int truncated;           /* more profiles than max_profiles were returned */
     brink_method_used method;
 } brink_eqset;

@@ -95,8 +95,7 @@ static void compute_values(const brink_efg *g, const double *behav, double *U)
 }
 
 /* Is there a belief mu over the m members under which every action in the support of
- * sigma is optimal? Q is m x k (member x action) for the mover. On success mu receives one.
- * Returns 1 yes, 0 no, -1 out of memory. */
+ * sigma is optimal? Q is m x k (member x action) for the mover. On success mu receives one. */
 static int supported(const double *Q, int m, int k, const double *sigma, double tol,
                      double *mu)
 {
@@ -118,18 +117,11 @@ static int supported(const double *Q, int m, int k, const double *sigma, double 
     }
     /* maximise t subject to: for a in S, b not in S: sum_x mu_x (Q_xa - Q_xb) >= t;
      * for consecutive a, a' in S: sum_x mu_x (Q_xa - Q_xa') in [-eps, eps]; sum mu = 1. */
-    int ns = 0;
+    int ns = 0;   /* the support S = {a : sigma[a] > tol}, any size */
     for (int a = 0; a < k; a++)
         ns += sigma[a] > tol;
     if (ns == 0)
         return 0;
-    int *S = malloc((size_t)ns * sizeof *S);
-    if (!S)
-        return -1;
-    ns = 0;
-    for (int a = 0; a < k; a++)
-        if (sigma[a] > tol)
-            S[ns++] = a;
     glp_prob *lp = glp_create_prob();
     glp_set_obj_dir(lp, GLP_MAX);
     glp_add_cols(lp, m + 1);
@@ -142,10 +134,8 @@ static int supported(const double *Q, int m, int k, const double *sigma, double 
     int *ind = malloc((size_t)(m + 2) * sizeof *ind);
     double *val = malloc((size_t)(m + 2) * sizeof *val);
     int ok = 0;
-    if (!ind || !val) {
-        ok = -1;
+    if (!ind || !val)
         goto out;
-    }
     int r = 1;
     for (int x = 0; x < m; x++) {
         ind[x + 1] = x + 1;
@@ -153,8 +143,9 @@ static int supported(const double *Q, int m, int k, const double *sigma, double 
     }
     glp_set_row_bnds(lp, r, GLP_FX, 1.0, 1.0);
     glp_set_mat_row(lp, r++, m, ind, val);
-    for (int si = 0; si < ns; si++) {
-        int a = S[si];
+    for (int a = 0; a < k; a++) {
+        if (sigma[a] <= tol)
+            continue;
         for (int b = 0; b < k; b++) {
             if (sigma[b] > tol)
                 continue;
@@ -168,11 +159,18 @@ static int supported(const double *Q, int m, int k, const double *sigma, double 
             glp_set_mat_row(lp, r++, m + 1, ind, val);
         }
     }
-    for (int si = 0; si + 1 < ns; si++) {
+    for (int a = 0, prev = -1; a < k; a++) {   /* consecutive members of S */
+        if (sigma[a] <= tol)
+            continue;
+        if (prev < 0) {
+            prev = a;
+            continue;
+        }
         for (int x = 0; x < m; x++) {
             ind[x + 1] = x + 1;
-            val[x + 1] = Q[x * k + S[si]] - Q[x * k + S[si + 1]];
+            val[x + 1] = Q[x * k + prev] - Q[x * k + a];
         }
+        prev = a;
         glp_set_row_bnds(lp, r, GLP_DB, -eps, eps);
         glp_set_mat_row(lp, r++, m, ind, val);
     }
@@ -193,7 +191,6 @@ static int supported(const double *Q, int m, int k, const double *sigma, double 
             mu[x] = s > 0 ? mu[x] / s : 1.0 / m;
     }
 out:
-    free(S);
     free(ind);
     free(val);
     glp_delete_prob(lp);
@@ -342,13 +339,8 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
                 a0 = g->infoset_action_start[h];
             fill_Q(&w, h, w.Q);
             int pinned = pinned_belief(&w, h, w.mu);
-            int ok = pinned ? optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, w.sig)
-                            : supported(w.Q, m, k, eq->behav + a0, tol, w.mu);
-            if (ok < 0) {
-                st = brink_error_set(err, BRINK_ENOMEM, "out of memory assessing an equilibrium");
-                goto out;
-            }
-            if (ok)
+            if (pinned ? optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, w.sig)
+                       : supported(w.Q, m, k, eq->behav + a0, tol, w.mu))
                 continue;
             if (!pinned)
                 for (int x = 0; x < m; x++)
@@ -381,10 +373,6 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
             ok = optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, w.sig);
         } else {
             ok = supported(w.Q, m, k, eq->behav + a0, tol, w.mu);
-            if (ok < 0) {
-                st = brink_error_set(err, BRINK_ENOMEM, "out of memory assessing an equilibrium");
-                goto out;
-            }
             if (!ok)
                 for (int x = 0; x < m; x++)
                     w.mu[x] = 1.0 / m;

@@ -169,6 +169,7 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
     if (out->method.nsolvers < BRINK_PLAN_MAX_ROLES) {
         out->method.complete[out->method.nsolvers] =
             (s->flags & BRINK_SOLVER_ALL) && l.stats.complete;
+        out->complete |= out->method.complete[out->method.nsolvers];
         out->method.solver[out->method.nsolvers++] = s;
     }
     out->method.refined = o->refine != 0;
