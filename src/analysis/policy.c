@@ -4,9 +4,11 @@
  * (include/brink/solve.h) and is filled by the first registered solver that has them and
  * accepts the game, so a method that lands later is used as soon as it is registered with
  * honest flags. What the reports say about the method is made from the same data (the plan's
- * needs and the flags of the solvers that ran), in src/report/.
+ * needs and the flags of the solvers that ran), in src/report/. `brink solve`'s default
+ * method (brink_solver_default) is chosen here too, by the same flags.
  */
 #include "analysis/analysis_int.h"
+#include "solve/bienum.h"
 
 enum {
     TREE = BRINK_SOLVER_EFG,
@@ -135,4 +137,89 @@ const brink_solver *brink_analysis_method(const brink_efg *g, const brink_analys
     }
     brink_error_set(err, BRINK_EUNSUPPORTED, "no registered method applies to this game");
     return NULL;
+}
+
+/* ---- `brink solve` without --method: one solver for a game (solve.h) ----
+ * The same flags choose: perfect information -> every subgame-perfect equilibrium; two-
+ * player strategic games -> every extreme equilibrium while the upper bound theorem keeps
+ * the best-response polytope's vertices near a million (seconds), else one exact
+ * equilibrium; more players -> an approximate method; two-player trees -> an exact method
+ * with beliefs while the tableau is small (<= 300 actions), an exact LP when constant-sum,
+ * an exact pivoting method up to 3000 actions, else an approximate one; more players ->
+ * approximate with beliefs. Every path ends with every pure equilibrium, or any solver. */
+
+static int nfg_constant_sum(const brink_nfg *g)
+{
+    mpq_t sum;
+    mpq_init(sum);
+    int r = brink_nfg_is_constant_sum(g, sum);
+    mpq_clear(sum);
+    return r;
+}
+
+static const brink_solver *pick(const brink_game *g, unsigned require, unsigned exclude)
+{
+    int n;
+    const brink_solver *const *all = brink_solvers(&n);
+    for (int i = 0; i < n; i++) {
+        const brink_solver *s = all[i];
+        unsigned f = s->flags;
+        if ((f & require) != require || (f & exclude))
+            continue;
+        if (g->kind == BRINK_GAME_NFG) {
+            if (!(f & BRINK_SOLVER_NFG) || (f & BRINK_SOLVER_PERFECT_INFO))
+                continue;
+            if ((f & BRINK_SOLVER_TWO_PLAYER) && g->nfg->nplayers != 2)
+                continue;
+            if ((f & BRINK_SOLVER_CONSTANT_SUM) && !nfg_constant_sum(g->nfg))
+                continue;
+            return s;
+        }
+        if (g->kind == BRINK_GAME_EFG && accepts(s, g->efg, 1))
+            return s;
+    }
+    return NULL;
+}
+
+const char *brink_solver_default(const brink_game *g)
+{
+    const brink_solver *s = NULL;
+    if (g->kind == BRINK_GAME_NFG && g->nfg->nplayers == 2) {
+        int m = g->nfg->nstrats[0], k = g->nfg->nstrats[1];
+        double up = bienum_ubt(m, m + k), uq = bienum_ubt(k, m + k);
+        if ((up < uq ? up : uq) <= 1e6)
+            s = pick(g, BRINK_SOLVER_ALL, PURE);
+        if (!s)
+            s = pick(g, EXACT, ALL | APPROX);
+    } else if (g->kind == BRINK_GAME_NFG) {
+        s = pick(g, APPROX, 0);
+    } else if (g->kind == BRINK_GAME_EFG) {
+        const brink_efg *e = g->efg;
+        int actions = e->player_action_start[e->nplayers];
+        if (e->perfect_info)
+            s = pick(g, TREE | PI | ALL, 0);
+        else if (e->nplayers != 2)
+            s = pick(g, TREE | BELIEFS | APPROX, 0);
+        else if (actions <= 300)
+            s = pick(g, TREE | EXACT | BELIEFS, 0);
+        if (!s && !e->perfect_info && e->nplayers == 2) {
+            if (actions <= 300)
+                s = pick(g, TREE | EXACT, ALL | BELIEFS | APPROX);
+            else if (brink_efg_is_constant_sum(e))
+                s = pick(g, TREE | EXACT | BRINK_SOLVER_CONSTANT_SUM, 0);
+            if (!s && actions <= 3000)
+                s = pick(g, TREE | EXACT, ALL | BELIEFS | APPROX);
+            if (!s)
+                s = pick(g, TREE | APPROX, BELIEFS);
+            if (!s)
+                s = pick(g, TREE | EXACT, ALL | BELIEFS | APPROX);
+        }
+    }
+    if (!s)
+        s = pick(g, ALL | PURE, 0);
+    if (!s) {
+        int n;
+        s = brink_solvers(&n)[0];
+    }
+    return s->name;
 }

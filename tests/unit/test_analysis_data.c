@@ -16,6 +16,7 @@
 
 #include "check.h"
 #include "brink/analysis.h"
+#include "brink/io.h"
 
 static brink_analysis *analyze(const char *id, int questions, brink_scenario **sc)
 {
@@ -284,8 +285,38 @@ static void test_same_state(void)
     CHECK(!brink_choice_same_state(ws, 1, &none, &c0, 1e-9));
 }
 
+/* `brink solve`'s default comes from the same policy: on each game the solver chosen has
+ * the capability the game calls for. */
+static void test_solve_default(void)
+{
+    static const struct {
+        const char *file;
+        unsigned want;
+    } cases[] = {
+        {"bos.nfg", BRINK_SOLVER_ALL},                 /* 2 players, small: every equilibrium */
+        {"centipede.efg", BRINK_SOLVER_PERFECT_INFO},  /* perfect information: SPE */
+        {"kuhn.efg", BRINK_SOLVER_BELIEFS},            /* 2-player tree: with beliefs */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/tests/data/%s%s", check_source_dir(),
+                 strcmp(cases[i].file, "kuhn.efg") ? "games/" : "", cases[i].file);
+        brink_game g;
+        brink_error err;
+        if (brink_game_read_file(path, &g, &err)) {
+            CHECK_MSG(0, "%s: %s", path, err.message);
+            continue;
+        }
+        const brink_solver *s = brink_solver_find(brink_solver_default(&g));
+        CHECK_MSG(s && (s->flags & cases[i].want), "%s: %s", cases[i].file, s ? s->name : "?");
+        CHECK(s && !(s->flags & BRINK_SOLVER_PURE_ONLY));
+        brink_game_free(&g);
+    }
+}
+
 int main(void)
 {
+    test_solve_default();
     test_same_state();
     test_long_type_names();
     test_builtins();
