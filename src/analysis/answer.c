@@ -126,10 +126,7 @@ static brink_status compare(const brink_scenario *sc, const brink_analysis *an,
         for (int x = 0; x < m; x++) {
             int c = brink_efg_child(g, g->infoset_member[ms + x], a);
             int end = c + g->node_subtree_size[c];
-            /* probability of each node below c given c is reached */
-            r[c] = 1;
-            for (int v = c + 1; v < end; v++)
-                r[v] = r[g->node_parent[v]] * eq->behav[g->node_action[v]];
+            an_reach_below(g, eq->behav, c, r);
             for (int v = c; v < end; v++) {
                 int l = g->node_leaf[v];
                 if (l < 0 || r[v] == 0)

@@ -8,14 +8,16 @@
  *  - the method policy: every role of every plan is filled only by a solver with the flags
  *    it asks for, and the solvers an analysis ran fill roles of the plan it reports;
  *  - watched choices of a sweep are probabilities by action index, one row per equilibrium,
- *    and their comparison as states works on those numbers.
+ *    and their comparison as states works on those numbers;
+ *  - the tree evaluator's chance convention: the game's probabilities, whatever a profile
+ *    holds at chance actions.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
-#include "brink/analysis.h"
+#include "analysis/analysis_int.h"
 #include "brink/io.h"
 
 static brink_analysis *analyze(const char *id, int questions, brink_scenario **sc)
@@ -314,8 +316,60 @@ static void test_solve_default(void)
     }
 }
 
+static void test_chance_convention(void)
+{
+    brink_scenario *sc;
+    brink_analysis *a = analyze("m1", 0, &sc);   /* DPRK's type is a chance move */
+    if (!a || !a->count) {
+        brink_analysis_free(a);
+        brink_scenario_free(sc);
+        return;
+    }
+    const brink_efg *g = a->game;
+    const brink_equilibrium *eq = &a->eq[0];
+    int np = g->nplayers, nchance = 0;
+    for (int h = g->player_infoset_start[np]; h < g->ninfosets; h++)
+        for (int k = 0; k < g->infoset_nactions[h]; k++) {
+            int x = g->infoset_action_start[h] + k;
+            CHECK_NEAR(eq->behav[x], g->action_prob[x], 0);
+            nchance++;
+        }
+    CHECK(nchance >= 2);
+    double *junk = malloc((size_t)g->nactions * sizeof *junk);
+    double *r0 = malloc((size_t)g->nnodes * sizeof *r0), *r1 = malloc((size_t)g->nnodes * sizeof *r1);
+    double *u0 = malloc((size_t)g->nnodes * (size_t)np * sizeof *u0);
+    double *u1 = malloc((size_t)g->nnodes * (size_t)np * sizeof *u1);
+    if (junk && r0 && r1 && u0 && u1) {
+        memcpy(junk, eq->behav, (size_t)g->nactions * sizeof *junk);
+        for (int x = g->player_action_start[np]; x < g->nactions; x++)
+            junk[x] = 0;   /* a solver that leaves chance entries unset */
+        an_reach(g, eq->behav, r0);
+        an_reach(g, junk, r1);
+        an_values(g, eq->behav, u0);
+        an_values(g, junk, u1);
+        for (int v = 0; v < g->nnodes; v++)
+            CHECK_NEAR(r0[v], r1[v], 0);
+        for (size_t i = 0; i < (size_t)g->nnodes * (size_t)np; i++)
+            CHECK_NEAR(u0[i], u1[i], 0);
+        for (int i = 0; i < np; i++)
+            CHECK_NEAR(u0[i], eq->value[i], 1e-12);   /* the root's values */
+        double s = 0;
+        for (int l = 0; l < g->nleaves; l++)
+            s += r0[g->leaf_node[l]];
+        CHECK_NEAR(s, 1, 1e-12);
+    }
+    free(junk);
+    free(r0);
+    free(r1);
+    free(u0);
+    free(u1);
+    brink_analysis_free(a);
+    brink_scenario_free(sc);
+}
+
 int main(void)
 {
+    test_chance_convention();
     test_solve_default();
     test_same_state();
     test_long_type_names();
