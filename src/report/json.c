@@ -153,7 +153,13 @@ static void tables(const brink_analysis *a, brink_buf *out, brink_buf *w)
         brink_buf_puts(out, "],\"nodes\":[");
         for (int x = 0; x < g->infoset_nmembers[h]; x++) {
             int v = g->infoset_member[g->infoset_member_start[h] + x];
-            brink_buf_printf(out, "%s{\"id\":%d,", x ? "," : "", v);
+            brink_buf_printf(out, "%s{\"id\":%d,\"types\":[", x ? "," : "", v);
+            for (int i = 0; i < g->nplayers; i++) {   /* beliefs by type sum over these */
+                if (i)
+                    brink_buf_puts(out, ",");
+                int_or_null(out, brink_scenario_node_type(sc, v, i));
+            }
+            brink_buf_puts(out, "],");
             brink_buf_reset(w);
             rep_hidden(w, sc, g, v);
             text_key(out, "hidden", w);

@@ -47,6 +47,12 @@ for path in sys.argv[2:]:
             assert (l is None) == i["numeric"] and (l is None or l < len(i["levels"]))
     for x in dec.values():
         assert x["actor"] < nactors
+        for m in x["nodes"]:
+            assert len(m["types"]) == nactors
+            for i, t in enumerate(m["types"]):
+                assert t is None or t < len(d["actors"][i]["types"])
+            # the decider knows its own type: every node of the decision has it
+            assert m["types"][x["actor"]] == x["type"]
         assert x["type"] is None or x["type"] < len(d["actors"][x["actor"]]["types"])
     for e in d["equilibria"]:
         assert sorted(s["decision"] for s in e["strategies"]) == sorted(dec)
