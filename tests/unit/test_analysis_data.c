@@ -10,7 +10,8 @@
  *  - watched choices of a sweep are probabilities by action index, one row per equilibrium,
  *    and their comparison as states works on those numbers;
  *  - the tree evaluator's chance convention: the game's probabilities, whatever a profile
- *    holds at chance actions.
+ *    holds at chance actions;
+ *  - "unique" is claimed only after an enumeration of every equilibrium that proves it.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -367,8 +368,39 @@ static void test_chance_convention(void)
     brink_scenario_free(sc);
 }
 
+static void check_unique(const char *id, int want)
+{
+    brink_scenario *sc;
+    brink_analysis *a = analyze(id, 0, &sc);
+    if (a) {
+        CHECK_MSG(a->unique == want, "%s: unique %d, want %d", id, a->unique, want);
+        brink_buf text;
+        brink_buf_init(&text);
+        brink_error err;
+        CHECK(brink_analysis_write_text(a, &text, &err) == BRINK_OK);
+        int says = text.data && strstr(text.data, "One equilibrium, unique") != NULL;
+        CHECK_MSG(says == want, "%s: the text %s unique", id, says ? "says" : "does not say");
+        brink_buf_free(&text);
+    }
+    brink_analysis_free(a);
+    brink_scenario_free(sc);
+}
+
+static void test_unique(void)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/data/scenarios/report/unique-dilemma.yaml",
+             check_source_dir());
+    if (brink_solver_find("enummixed"))
+        check_unique(path, 1);   /* every extreme equilibrium enumerated: one */
+    check_unique("m1", 0);       /* several equilibria */
+    check_unique("m4", 0);       /* one, but only pure subgame-perfect ones were enumerated */
+    check_unique("m2", 0);       /* one sequential equilibrium found, nothing enumerated */
+}
+
 int main(void)
 {
+    test_unique();
     test_chance_convention();
     test_solve_default();
     test_same_state();
