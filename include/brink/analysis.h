@@ -37,7 +37,8 @@ typedef struct brink_analysis_options {
     int scan_points;         /* thresholds: initial grid intervals (default 17, a prime, so
                                 grid points rarely sit exactly on a simple threshold) */
     double threshold_tol;    /* thresholds: final bracket width relative to the range (1e-10) */
-    long max_reduced_cells;  /* methods on the reduced strategic form run only when it has at most this many cells (20000) */
+    long max_reduced_cells;  /* methods on the reduced strategic form run only when it has
+                                at most this many cells (20000) */
     double time_limit;       /* per solve, seconds (0 = none) */
     int all_limit_nodes;     /* questions re-solve asking for ALL equilibria only when the game
                                 has at most this many nodes (default 5000); larger games ask

@@ -337,7 +337,8 @@ static void test_chance_convention(void)
         }
     CHECK(nchance >= 2);
     double *junk = malloc((size_t)g->nactions * sizeof *junk);
-    double *r0 = malloc((size_t)g->nnodes * sizeof *r0), *r1 = malloc((size_t)g->nnodes * sizeof *r1);
+    double *r0 = malloc((size_t)g->nnodes * sizeof *r0);
+    double *r1 = malloc((size_t)g->nnodes * sizeof *r1);
     double *u0 = malloc((size_t)g->nnodes * (size_t)np * sizeof *u0);
     double *u1 = malloc((size_t)g->nnodes * (size_t)np * sizeof *u1);
     if (junk && r0 && r1 && u0 && u1) {
