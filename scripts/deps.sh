@@ -13,6 +13,7 @@ PACKAGES=(
   libfyaml-dev                       # YAML scenarios
   graphviz                           # rendering game trees (dot)
   lrslib                             # lrsnash: reference all-equilibria enumeration in tests
+  python3-jsonschema python3-yaml    # tests: JSON Schemas (scenario, analyze --json)
 )
 
 missing=()

@@ -1,13 +1,12 @@
 /* brink/analysis.h — analyse a scenario: choose a method by the game's size and shape, solve,
- * verify, keep the equilibria that are sequentially rational, explain them in the scenario's
- * words, and answer the scenario's declared questions (thresholds, sweeps, comparisons).
+ * verify, keep the equilibria that are sequentially rational, and answer the scenario's
+ * declared questions (thresholds, sweeps, comparisons).
  *
- * Method choice (brink_analysis_method) walks a preference table against the solver registry
- * (include/brink/solve.h), so a better method plugs in by registering it:
- *   perfect information            -> "spe" (every subgame-perfect equilibrium, exact)
- *   imperfect information, 2 actors -> "sequential", "seqlcp", then the reduced strategic
- *                                      form with "enummixed" (small) or "lcp", then "enumpure"
- *   imperfect information, more     -> "sequential", "agent-logit", then "enumpure"
+ * Method choice follows one policy (src/analysis/policy.c, brink_analysis_plans()): an
+ * ordered list of plans, each a condition on the game and a list of roles; a role names no
+ * solver but the capability flags one must have (include/brink/solve.h), and is filled by
+ * the first registered solver with those flags that accepts the game. So a better method
+ * plugs in by registering it with honest flags.
  * Strategic-form methods run on the reduced strategic form; their Nash equilibria are mapped
  * to behaviour strategies, completed off the equilibrium path and kept only when every
  * information set's choice is optimal for some belief, with Bayes' rule wherever it applies
@@ -15,7 +14,9 @@
  * perfection's credibility requirement). Every reported profile is verified as a Nash
  * equilibrium (exactly, when the game is small enough).
  *
- * Results are plain data so report writers (text, JSON) need no access to internals.
+ * Results are data: indices of the game analysed (actions, nodes, information sets), of the
+ * scenario (actors, types, issues and their levels) and numbers. No field holds prose; the
+ * report writers (src/report/) make every word from the data and the scenario's labels.
  */
 #ifndef BRINK_ANALYSIS_H
 #define BRINK_ANALYSIS_H
@@ -36,14 +37,14 @@ typedef struct brink_analysis_options {
     int scan_points;         /* thresholds: initial grid intervals (default 17, a prime, so
                                 grid points rarely sit exactly on a simple threshold) */
     double threshold_tol;    /* thresholds: final bracket width relative to the range (1e-10) */
-    long max_reduced_cells;  /* methods on the reduced strategic form (enumpure, enummixed,
-                                lcp) run only when it has at most this many cells (20000) */
+    long max_reduced_cells;  /* methods on the reduced strategic form run only when it has
+                                at most this many cells (20000) */
     double time_limit;       /* per solve, seconds (0 = none) */
     int all_limit_nodes;     /* questions re-solve asking for ALL equilibria only when the game
                                 has at most this many nodes (default 5000); larger games ask
                                 for one, since ties can make "all" exponentially many */
     int max_profiles;        /* assess at most this many profiles per method (default 64);
-                                the rest are counted in nfound but not examined */
+                                the rest are counted in nfound but not examined (truncated) */
     int max_solves;          /* thresholds: at most this many equilibrium computations per
                                 question (default 200); parts of the range left are reported
                                 as unknown (BRINK_UNKNOWN_BUDGET), never guessed */
@@ -51,11 +52,62 @@ typedef struct brink_analysis_options {
 
 void brink_analysis_options_init(brink_analysis_options *o);
 
-/* The solver the analysis would use on g, and one line saying why. */
-const brink_solver *brink_analysis_method(const brink_efg *g, const brink_analysis_options *o,
-                                          const char **why, brink_error *err);
+/* ---- The method policy (src/analysis/policy.c) ---- */
 
-/* One equilibrium, explained. Indices are those of the game analysed. */
+/* What a plan asks of the game. */
+enum {
+    BRINK_PLAN_PERFECT_INFO = 1u << 0,   /* perfect information */
+    BRINK_PLAN_IMPERFECT = 1u << 1,      /* imperfect information */
+    BRINK_PLAN_TWO_ACTORS = 1u << 2      /* exactly two actors */
+};
+
+/* One role of a plan: the solver filling it has every flag in `require` and none in
+ * `exclude` (BRINK_SOLVER_* of solve.h), works on the tree or on the reduced strategic form
+ * as `reduced` asks (a solver with BRINK_SOLVER_EFG and no solve_efg runs on the reduced
+ * form: the driver builds it), and accepts the game (its restriction flags TWO_PLAYER,
+ * CONSTANT_SUM, PERFECT_INFO hold; a reduced-form one only while the reduced strategic form
+ * has at most max_reduced_cells cells). */
+typedef struct brink_method_role {
+    unsigned require, exclude;
+    int reduced;             /* 1: on the reduced strategic form; 0: on the tree */
+} brink_method_role;
+
+#define BRINK_PLAN_MAX_ROLES 3   /* the policy table's shape, not a cap on results */
+
+/* A plan applies when the game meets `need` and its first role is filled; the other roles
+ * run too when filled, and their equilibria are merged. */
+typedef struct brink_method_plan {
+    unsigned need;                              /* BRINK_PLAN_* */
+    int nroles;
+    brink_method_role role[BRINK_PLAN_MAX_ROLES];
+} brink_method_plan;
+
+/* The plans, best first (a constant table). */
+const brink_method_plan *brink_analysis_plans(int *count);
+
+/* The first registered solver that fills role r for game g (NULL if none). */
+const brink_solver *brink_analysis_role_solver(const brink_method_role *r, const brink_efg *g,
+                                               const brink_analysis_options *o);
+
+/* The method used: which plan, and the solvers that ran, in order. */
+typedef struct brink_method_used {
+    int plan;                /* index in brink_analysis_plans(); -1: chosen by the user */
+    int nsolvers;
+    const brink_solver *solver[BRINK_PLAN_MAX_ROLES];
+    int complete[BRINK_PLAN_MAX_ROLES];   /* solver k claims it found every equilibrium of
+                                             its kind (BRINK_SOLVER_ALL and it finished) */
+    int refined;             /* equilibria were checked for sequential rationality */
+} brink_method_used;
+
+/* The plan the analysis would use on g and its first solver; plan = -1 for the user's
+ * choice (o->method). */
+const brink_solver *brink_analysis_method(const brink_efg *g, const brink_analysis_options *o,
+                                          int *plan, brink_error *err);
+
+/* ---- Results ---- */
+
+/* One equilibrium. Indices are those of the game analysed: actions by global action index
+ * (information set h's k-th action is infoset_action_start[h] + k), nodes by pre-order id. */
 typedef struct brink_equilibrium {
     double *behav;           /* [nactions] behaviour strategies (chance = its probabilities) */
     mpq_t *behavq;           /* [nactions] exact, or NULL */
@@ -65,7 +117,9 @@ typedef struct brink_equilibrium {
     double *reach;           /* [nnodes] probability that play passes through the node */
     double *value;           /* [nplayers] expected payoff */
     mpq_t *valueq;           /* [nplayers] exact, or NULL */
-    double *type_value;      /* [nplayers * BRINK_ANALYSIS_MAX_TYPES]: value given own type */
+    double *type_value;      /* [brink_analysis_type_slots(sc)]: actor i's expected payoff
+                                given its own type t at slot brink_analysis_type_slot(sc, i,
+                                t); NaN where that type is never reached */
     double *group_prob;      /* [ngroups] probability of each outcome group */
     double *issue_mean;      /* [nissues] expected value of numeric issues (0 for discrete) */
     int verified;            /* 1 = exact Nash check passed; 0 = checked in doubles only */
@@ -74,7 +128,25 @@ typedef struct brink_equilibrium {
     double max_regret;
 } brink_equilibrium;
 
-#define BRINK_ANALYSIS_MAX_TYPES 16
+/* Slots of per-type arrays: actors in order, each with its types (actors without types have
+ * none). */
+int brink_analysis_type_slots(const brink_scenario *sc);
+int brink_analysis_type_slot(const brink_scenario *sc, int actor, int type);
+
+/* The watched choice at one point, as data: for each equilibrium found there and each
+ * watched information set (brink_answer.watch), the action probabilities by action index:
+ * equilibrium e, watched set k, action j at prob[e * watch_start[nwatch] + watch_start[k] + j]. */
+typedef struct brink_choice {
+    int neq;                 /* equilibria found (0: none) */
+    double *prob;
+} brink_choice;
+
+/* Do two choices of the same answer agree as states: at every watched set, the same actions
+ * are played with certainty by every equilibrium, or (one equilibrium) the same support, or
+ * (several) the same set of pure actions and whether some equilibrium mixes? tol bounds
+ * "certainty" and "in the support". */
+int brink_choice_same_state(const int *watch_start, int nwatch, const brink_choice *x,
+                            const brink_choice *y, double tol);
 
 struct brink_threshold;   /* brink/threshold.h */
 
@@ -82,22 +154,25 @@ struct brink_threshold;   /* brink/threshold.h */
 typedef struct brink_answer {
     const brink_question *q;
     brink_status status;     /* BRINK_OK, or why it could not be answered (message) */
-    char message[256];
+    char *message;           /* malloc'd when status != BRINK_OK, else NULL */
+    /* the watched information sets (sweep and compare), in the order the scenario lists them */
+    int nwatch;
+    int *watch;              /* [nwatch] */
+    int *watch_start;        /* [nwatch + 1] offsets of each set's actions in a choice */
     /* threshold: the certified answer (include/brink/threshold.h) */
     struct brink_threshold *threshold;
     int solves;              /* equilibrium computations used */
     /* sweep: npoints grid points (x0 varies fastest) */
     int npoints;
     double *x;               /* [npoints * 2] parameter values */
-    char **choice;           /* [npoints] watched choice ("" when nothing watched) */
+    brink_choice *choice;    /* [npoints] watched choice (neq only when nothing is watched) */
     int *nequilibria;        /* [npoints] */
     double *value;           /* [npoints * nplayers] expected payoffs (first equilibrium) */
     double *group_prob;      /* [npoints * ngroups] */
     double *issue_mean;      /* [npoints * nissues] expected numeric issues (first eq.) */
-    /* compare: per option of the watched decision (first matching infoset) */
+    /* compare: per action of the watched decision (the first watched set, infoset) */
     int nopts;
     int infoset;
-    const char **opt_label;
     double *opt_value;       /* [nopts * nplayers] */
     double *opt_group;       /* [nopts * ngroups] */
 } brink_answer;
@@ -106,17 +181,18 @@ typedef struct brink_analysis {
     const brink_scenario *sc;        /* borrowed */
     const brink_efg *game;           /* the game analysed (owned by the analysis' instance) */
     brink_scenario_instance *instance;
-    char method[32];
-    const char *method_why;
-    const char *guarantee;           /* the solver's guarantee */
-    int complete;                    /* the method claims all equilibria of its kind */
-    int nfound;                      /* profiles the solver returned */
+    brink_method_used method;
+    int nfound;                      /* profiles the solvers returned */
     int nrejected;                   /* of those, not sequentially rational */
     int truncated;                   /* only the first max_profiles were examined */
     int count;                       /* equilibria kept (distinct after completion) */
+    int unique;                      /* proved: one equilibrium kept, found by an enumeration
+                                        of every (mixed) equilibrium that finished, with
+                                        nothing rejected or left unexamined */
     brink_equilibrium *eq;           /* most efficient first (sum of expected values) */
     int ngroups;                     /* outcome groups: leaves with the same issue levels */
-    char **group_text;
+    int *group_level;                /* [ngroups * nissues]: level of each discrete issue in
+                                        group k (-1 for numeric issues) */
     int *leaf_group;                 /* [nleaves] */
     int nanswers;
     brink_answer *answers;
@@ -128,7 +204,7 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
                               brink_error *err);
 void brink_analysis_free(brink_analysis *a);   /* NULL is a no-op */
 
-/* Reports (append to out). */
+/* Reports (append to out; src/report/). */
 brink_status brink_analysis_write_text(const brink_analysis *a, brink_buf *out,
                                        brink_error *err);
 brink_status brink_analysis_write_json(const brink_analysis *a, brink_buf *out,
@@ -142,10 +218,10 @@ brink_status brink_analysis_write_json(const brink_analysis *a, brink_buf *out,
 typedef struct brink_eqset {
     int count;
     brink_equilibrium *eq;
-    int nfound, nrejected, complete;
+    int nfound, nrejected;
+    int complete;            /* some solver that ran claims every equilibrium of its kind */
     int truncated;           /* more profiles than max_profiles were returned */
-    char method[32];
-    const char *method_why, *guarantee;
+    brink_method_used method;
 } brink_eqset;
 
 brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *leaf_group,
@@ -153,13 +229,10 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
                                   brink_eqset *out, brink_error *err);
 void brink_eqset_free(brink_eqset *s, const brink_efg *g);
 
-/* The watched choice in words ("hold_firm"; "concede 40% / hold_firm 60%" for a mixture, or
- * "mixes concede/hold_firm" when probs is 0; "varies across equilibria" when equilibria
- * disagree; "no equilibrium found"). infosets[n] of the game. With probs = 0 the text is a
- * discrete state, as threshold searches need. */
-void brink_analysis_choice_text(const brink_scenario *sc, const brink_efg *g,
-                                const brink_eqset *s, const int *infosets, int n, int probs,
-                                char *buf, size_t size);
+/* The watched choice of an equilibrium set as data (choice->prob allocated; free() it). */
+brink_status brink_eqset_choice(const brink_efg *g, const brink_eqset *s, const int *watch,
+                                const int *watch_start, int nwatch, brink_choice *choice,
+                                brink_error *err);
 
 #ifdef __cplusplus
 }

@@ -109,7 +109,10 @@ enum {
     BRINK_SOLVER_TWO_PLAYER = 1u << 4,   /* 2-player games only */
     BRINK_SOLVER_CONSTANT_SUM = 1u << 5, /* constant-sum games only */
     BRINK_SOLVER_PERFECT_INFO = 1u << 6, /* perfect-information extensive games only */
-    BRINK_SOLVER_APPROX = 1u << 7        /* returns approximate equilibria (NashConv > 0) */
+    BRINK_SOLVER_APPROX = 1u << 7,       /* returns approximate equilibria (NashConv > 0) */
+    BRINK_SOLVER_PURE_ONLY = 1u << 8,    /* finds pure-strategy equilibria only */
+    BRINK_SOLVER_BELIEFS = 1u << 9       /* returns assessments: beliefs at every information
+                                            set with sequentially rational play */
 };
 
 typedef struct brink_solver {

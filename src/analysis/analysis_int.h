@@ -18,10 +18,11 @@ brink_status an_eq_summarise(const brink_scenario *sc, const brink_scenario_inst
                              const brink_efg *g, const int *leaf_group, int ngroups,
                              brink_equilibrium *eq, brink_error *err);
 
-/* groups.c: outcome groups (leaves with the same levels of the discrete issues). */
+/* groups.c: outcome groups (leaves with the same levels of the discrete issues).
+ * group_level[k * nissues + i]: level of issue i in group k (-1: numeric issue). */
 brink_status an_groups(const brink_scenario *sc, const brink_efg *g, int *ngroups,
-                       char ***text, int **leaf_group, brink_error *err);
-void an_groups_free(int ngroups, char **text, int *leaf_group);
+                       int **group_level, int **leaf_group, brink_error *err);
+void an_groups_free(int *group_level, int *leaf_group);
 
 /* Player infosets ordered by the pre-order index of their first node (ascending, or
  * descending = deepest first). order has room for every player infoset. O(n log n). */
@@ -30,13 +31,37 @@ void an_infosets_by_first_node(const brink_efg *g, int *order, int descending);
 /* eqsolve.c: cells of the reduced strategic form, counted without building it. */
 double an_reduced_cells(const brink_efg *g);
 
+/* policy.c: the solver filling role r on g; `small` says whether the reduced strategic form
+ * is small enough for reduced-form methods (an_reduced_small). */
+const brink_solver *an_role_solver(const brink_method_role *r, const brink_efg *g, int small);
+int an_reduced_small(const brink_efg *g, const brink_analysis_options *o);
+/* Does the game meet plan i's needs and is its first role filled? */
+int an_plan_applies(int i, const brink_efg *g, int small);
+
+/* evaluate.c: the one tree evaluator (doubles). Chance moves always take the game's
+ * probabilities (g->action_prob); a profile's entries at chance actions are ignored.
+ *   an_edge_prob     probability of the move into node v (v > 0)
+ *   an_reach         reach[v]: probability that play passes through v
+ *   an_reach_others  reach[v] counting chance and players other than p (p's moves as 1)
+ *   an_values        U[v * nplayers + i]: player i's expected payoff from v on
+ *   an_reach_below   r[v] for v in the subtree of c: probability of passing through v
+ *                    given c is reached (other entries untouched) */
+double an_edge_prob(const brink_efg *g, const double *behav, int v);
+void an_reach(const brink_efg *g, const double *behav, double *reach);
+void an_reach_others(const brink_efg *g, const double *behav, int p, double *reach);
+void an_values(const brink_efg *g, const double *behav, double *U);
+void an_reach_below(const brink_efg *g, const double *behav, int c, double *r);
+
 /* Node weights within an information set: Bayes from reach when reached, else eq->belief. */
 void an_infoset_weights(const brink_efg *g, const brink_equilibrium *eq, int h, double *w);
 
-/* questions.c: answer one declared question. */
+/* answer.c: answer one declared question. */
 brink_status an_answer(const brink_scenario *sc, const brink_analysis *a,
                        const brink_analysis_options *o, brink_answer *ans, brink_error *err);
 void an_answer_free(brink_answer *ans);
+/* The watched sets of a question (ans->watch, watch_start, nwatch), all of them. */
+brink_status an_watch(const brink_scenario *sc, const brink_efg *g, const char *ref,
+                      brink_answer *ans, brink_error *err);
 /* threshold.c */
 brink_status an_answer_threshold(const brink_scenario *sc, const brink_analysis *an,
                                  const brink_analysis_options *o, brink_answer *ans,

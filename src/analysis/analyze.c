@@ -1,7 +1,6 @@
 /* analyze.c — brink_analyze(): a scenario at its default values, explained, with answers to
  * its declared questions. Owns one instance (the game analysed) and the outcome groups.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,9 +18,18 @@ void brink_analysis_free(brink_analysis *a)
             an_eq_free(&a->eq[i], a->game);
     }
     free(a->eq);
-    an_groups_free(a->ngroups, a->group_text, a->leaf_group);
+    an_groups_free(a->group_level, a->leaf_group);
     brink_scenario_instance_free(a->instance);
     free(a);
+}
+
+static char *copy_text(const char *t)
+{
+    size_t n = strlen(t) + 1;
+    char *c = malloc(n);
+    if (c)
+        memcpy(c, t, n);
+    return c;
 }
 
 /* Present equilibria from the most to the least efficient (sum of expected values); stable,
@@ -67,7 +75,7 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
     if (!a->instance)
         goto fail;
     a->game = brink_scenario_instance_game(a->instance);
-    if (an_groups(sc, a->game, &a->ngroups, &a->group_text, &a->leaf_group, err))
+    if (an_groups(sc, a->game, &a->ngroups, &a->group_level, &a->leaf_group, err))
         goto fail;
     brink_eqset s;
     /* the main analysis asks for every equilibrium whatever the size */
@@ -81,10 +89,12 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
     a->nfound = s.nfound;
     a->nrejected = s.nrejected;
     a->truncated = s.truncated;
-    a->complete = s.complete;
-    memcpy(a->method, s.method, sizeof a->method);
-    a->method_why = s.method_why;
-    a->guarantee = s.guarantee;
+    a->method = s.method;
+    for (int k = 0; k < s.method.nsolvers; k++) {
+        unsigned f = s.method.solver[k]->flags;
+        if (s.method.complete[k] && !(f & (BRINK_SOLVER_PURE_ONLY | BRINK_SOLVER_PERFECT_INFO)))
+            a->unique = a->count == 1 && a->nrejected == 0 && !a->truncated;
+    }
     if (o->questions && brink_scenario_nquestions(sc) > 0) {
         int nq = brink_scenario_nquestions(sc);
         a->answers = brink_calloc((size_t)nq, sizeof *a->answers);
@@ -105,8 +115,11 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
             }
             if (st) {   /* unanswerable: say why, keep the rest of the analysis */
                 a->answers[i].status = st;
-                snprintf(a->answers[i].message, sizeof a->answers[i].message, "%s",
-                         local.message);
+                a->answers[i].message = copy_text(local.message);
+                if (!a->answers[i].message) {
+                    brink_error_set(err, BRINK_ENOMEM, "out of memory");
+                    goto fail;
+                }
             }
         }
     }

@@ -7,7 +7,6 @@
  *            first equilibrium): each actor's expected value and the outcome probabilities,
  *            weighting the decision's nodes by the actor's beliefs.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,16 +16,18 @@
 void an_answer_free(brink_answer *ans)
 {
     brink_threshold_free(ans->threshold);
+    free(ans->message);
+    free(ans->watch);
+    free(ans->watch_start);
     free(ans->x);
     if (ans->choice)
         for (int i = 0; i < ans->npoints; i++)
-            free(ans->choice[i]);
+            free(ans->choice[i].prob);
     free(ans->choice);
     free(ans->nequilibria);
     free(ans->value);
     free(ans->group_prob);
     free(ans->issue_mean);
-    free(ans->opt_label);
     free(ans->opt_value);
     free(ans->opt_group);
 }
@@ -37,14 +38,10 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
     const brink_question *q = ans->q;
     int np = brink_scenario_nparams(sc), na = brink_scenario_nactors(sc), G = an->ngroups;
     int n0 = q->steps[0], n1 = q->nparams > 1 ? q->steps[1] : 1;
-    int watch[64], nwatch = 0;
-    if (q->watch) {
-        nwatch = brink_scenario_find_decisions(sc, q->watch, watch, 64, err);
-        if (nwatch < 0)
-            return err->code;
-        if (nwatch > 64)
-            nwatch = 64;
-    }
+    if (q->watch && an_watch(sc, an->game, q->watch, ans, err))
+        return err ? err->code : BRINK_ENOMEM;
+    if (!q->watch && !(ans->watch_start = brink_calloc(1, sizeof *ans->watch_start)))
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     size_t N = (size_t)n0 * (size_t)n1;
     ans->npoints = (int)N;
     ans->x = brink_calloc(N * 2, sizeof *ans->x);
@@ -83,17 +80,9 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
             if ((st = brink_analysis_solve(in, an->leaf_group, G, o, &s, err)))
                 break;
             ans->nequilibria[k] = s.count;
-            char text[300] = "";
-            if (nwatch)
-                brink_analysis_choice_text(sc, g, &s, watch, nwatch, 1, text, sizeof text);
-            ans->choice[k] = malloc(strlen(text) + 1);
-            if (!ans->choice[k]) {
-                brink_eqset_free(&s, g);
-                st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
-                break;
-            }
-            memcpy(ans->choice[k], text, strlen(text) + 1);
-            if (s.count) {
+            st = brink_eqset_choice(g, &s, ans->watch, ans->watch_start, ans->nwatch,
+                                    &ans->choice[k], err);
+            if (!st && s.count) {
                 memcpy(ans->value + k * (size_t)na, s.eq[0].value, (size_t)na * sizeof(double));
                 memcpy(ans->group_prob + k * (size_t)G, s.eq[0].group_prob,
                        (size_t)G * sizeof(double));
@@ -112,38 +101,34 @@ out:
 static brink_status compare(const brink_scenario *sc, const brink_analysis *an,
                             brink_answer *ans, brink_error *err)
 {
-    int h;
-    int n = brink_scenario_find_decisions(sc, ans->q->watch, &h, 1, err);
-    if (n < 0)
-        return err->code;
+    if (an_watch(sc, an->game, ans->q->watch, ans, err))
+        return err ? err->code : BRINK_ENOMEM;
+    if (ans->nwatch < 1)
+        return brink_error_set(err, BRINK_EINVALID, "'%s' matches no decision", ans->q->watch);
+    int h = ans->watch[0];
     if (!an->count)
         return brink_error_set(err, BRINK_EINVALID, "no equilibrium to compare options in");
     const brink_efg *g = an->game;
     const brink_equilibrium *eq = &an->eq[0];
-    int k = g->infoset_nactions[h], a0 = g->infoset_action_start[h], np = g->nplayers,
+    int k = g->infoset_nactions[h], np = g->nplayers,
         G = an->ngroups, m = g->infoset_nmembers[h], ms = g->infoset_member_start[h];
     ans->infoset = h;
     ans->nopts = k;
-    ans->opt_label = brink_calloc((size_t)k, sizeof *ans->opt_label);
     ans->opt_value = brink_calloc((size_t)k * (size_t)np, sizeof *ans->opt_value);
     ans->opt_group = brink_calloc((size_t)k * (size_t)(G ? G : 1), sizeof *ans->opt_group);
     double *w = brink_calloc((size_t)m, sizeof *w);
     double *r = brink_calloc((size_t)g->nnodes, sizeof *r);
-    if (!ans->opt_label || !ans->opt_value || !ans->opt_group || !w || !r) {
+    if (!ans->opt_value || !ans->opt_group || !w || !r) {
         free(w);
         free(r);
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     }
     an_infoset_weights(g, eq, h, w);
     for (int a = 0; a < k; a++) {
-        ans->opt_label[a] = g->action_label[a0 + a];
         for (int x = 0; x < m; x++) {
             int c = brink_efg_child(g, g->infoset_member[ms + x], a);
             int end = c + g->node_subtree_size[c];
-            /* probability of each node below c given c is reached */
-            r[c] = 1;
-            for (int v = c + 1; v < end; v++)
-                r[v] = r[g->node_parent[v]] * eq->behav[g->node_action[v]];
+            an_reach_below(g, eq->behav, c, r);
             for (int v = c; v < end; v++) {
                 int l = g->node_leaf[v];
                 if (l < 0 || r[v] == 0)

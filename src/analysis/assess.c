@@ -1,8 +1,8 @@
 /* assess.c — from a Nash equilibrium in behaviour strategies to an explained assessment.
  *
- * Given a behaviour profile the file computes, in doubles: reach probabilities (forward over
- * the pre-order), each player's "reach by the others" (chance and the other players only),
- * continuation values of every node for every player (backward), and for each information
+ * Given a behaviour profile the file computes, in doubles, with the one tree evaluator
+ * (evaluate.c): reach probabilities, each player's "reach by the others" (chance and the
+ * other players only), continuation values of every node for every player, and for each information
  * set the value of each action at each member node. Beliefs at an information set of player
  * p follow Bayes' rule on the others' reach: on the path this is the usual posterior; off the
  * path but reachable by the others' strategies (p's own earlier choices excluded it) the
@@ -46,52 +46,11 @@ void an_eq_free(brink_equilibrium *eq, const brink_efg *g)
     memset(eq, 0, sizeof *eq);
 }
 
-static void compute_reach(const brink_efg *g, const double *behav, double *reach)
-{
-    reach[0] = 1;
-    for (int v = 1; v < g->nnodes; v++)
-        reach[v] = reach[g->node_parent[v]] * behav[g->node_action[v]];
-}
-
 /* xr[p * N + v]: probability of reaching v counting chance and players other than p. */
 static void compute_xreach(const brink_efg *g, const double *behav, double *xr)
 {
-    int N = g->nnodes;
-    for (int p = 0; p < g->nplayers; p++) {
-        double *r = xr + (size_t)p * (size_t)N;
-        r[0] = 1;
-        for (int v = 1; v < N; v++) {
-            int par = g->node_parent[v];
-            int mover = g->infoset_player[g->node_infoset[par]];
-            r[v] = r[par] * (mover == p ? 1.0 : behav[g->node_action[v]]);
-        }
-    }
-}
-
-/* U[v * np + i]: expected payoff of player i from node v on. */
-static void compute_values(const brink_efg *g, const double *behav, double *U)
-{
-    int np = g->nplayers;
-    for (int v = g->nnodes - 1; v >= 0; v--) {
-        double *u = U + (size_t)v * (size_t)np;
-        int h = g->node_infoset[v];
-        if (h < 0) {
-            const double *lp = g->leaf_pay + (size_t)g->node_leaf[v] * (size_t)np;
-            memcpy(u, lp, (size_t)np * sizeof *u);
-            continue;
-        }
-        for (int i = 0; i < np; i++)
-            u[i] = 0;
-        int a0 = g->infoset_action_start[h];
-        for (int a = 0; a < g->infoset_nactions[h]; a++) {
-            double p = behav[a0 + a];
-            if (p == 0)
-                continue;
-            const double *uc = U + (size_t)brink_efg_child(g, v, a) * (size_t)np;
-            for (int i = 0; i < np; i++)
-                u[i] += p * uc[i];
-        }
-    }
+    for (int p = 0; p < g->nplayers; p++)
+        an_reach_others(g, behav, p, xr + (size_t)p * (size_t)g->nnodes);
 }
 
 /* Is there a belief mu over the m members under which every action in the support of
@@ -117,10 +76,9 @@ static int supported(const double *Q, int m, int k, const double *sigma, double 
     }
     /* maximise t subject to: for a in S, b not in S: sum_x mu_x (Q_xa - Q_xb) >= t;
      * for consecutive a, a' in S: sum_x mu_x (Q_xa - Q_xa') in [-eps, eps]; sum mu = 1. */
-    int S[64], ns = 0;
-    for (int a = 0; a < k && ns < 64; a++)
-        if (sigma[a] > tol)
-            S[ns++] = a;
+    int ns = 0;   /* the support S = {a : sigma[a] > tol}, any size */
+    for (int a = 0; a < k; a++)
+        ns += sigma[a] > tol;
     if (ns == 0)
         return 0;
     glp_prob *lp = glp_create_prob();
@@ -144,8 +102,9 @@ static int supported(const double *Q, int m, int k, const double *sigma, double 
     }
     glp_set_row_bnds(lp, r, GLP_FX, 1.0, 1.0);
     glp_set_mat_row(lp, r++, m, ind, val);
-    for (int si = 0; si < ns; si++) {
-        int a = S[si];
+    for (int a = 0; a < k; a++) {
+        if (sigma[a] <= tol)
+            continue;
         for (int b = 0; b < k; b++) {
             if (sigma[b] > tol)
                 continue;
@@ -159,11 +118,18 @@ static int supported(const double *Q, int m, int k, const double *sigma, double 
             glp_set_mat_row(lp, r++, m + 1, ind, val);
         }
     }
-    for (int si = 0; si + 1 < ns; si++) {
+    for (int a = 0, prev = -1; a < k; a++) {   /* consecutive members of S */
+        if (sigma[a] <= tol)
+            continue;
+        if (prev < 0) {
+            prev = a;
+            continue;
+        }
         for (int x = 0; x < m; x++) {
             ind[x + 1] = x + 1;
-            val[x + 1] = Q[x * k + S[si]] - Q[x * k + S[si + 1]];
+            val[x + 1] = Q[x * k + prev] - Q[x * k + a];
         }
+        prev = a;
         glp_set_row_bnds(lp, r, GLP_DB, -eps, eps);
         glp_set_mat_row(lp, r++, m, ind, val);
     }
@@ -311,11 +277,19 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
     if (behavq)
         for (int a = 0; a < g->nactions; a++)
             mpq_set(eq->behavq[a], behavq[a]);
+    /* chance moves carry the game's probabilities, whatever the solver left there */
+    for (int h = g->player_infoset_start[np]; h < g->ninfosets; h++)
+        for (int a = g->infoset_action_start[h];
+             a < g->infoset_action_start[h] + g->infoset_nactions[h]; a++) {
+            eq->behav[a] = g->action_prob[a];
+            if (eq->behavq && g->action_probq)
+                mpq_set(eq->behavq[a], g->action_probq[a]);
+        }
 
     /* deepest first: decreasing pre-order index of the first member */
     an_infosets_by_first_node(g, w.order, 1);
 
-    compute_reach(g, eq->behav, eq->reach);
+    an_reach(g, eq->behav, eq->reach);
     for (int h = 0; h < nh; h++)
         eq->on_path[h] = infoset_reach(&w, h) > tol;
 
@@ -323,7 +297,7 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
     for (int pass = 0; pass < MAX_PASSES; pass++) {
         int changed = 0;
         compute_xreach(g, eq->behav, w.xreach);
-        compute_values(g, eq->behav, w.U);
+        an_values(g, eq->behav, w.U);
         for (int oi = 0; oi < nh; oi++) {
             int h = w.order[oi];
             if (eq->on_path[h])
@@ -344,16 +318,16 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
                 if (eq->behavq)
                     mpq_set_ui(eq->behavq[a0 + a], a == best, 1);
             }
-            compute_values(g, eq->behav, w.U);
+            an_values(g, eq->behav, w.U);
             changed = 1;
             eq->completed++;
         }
         if (!changed)
             break;
     }
-    compute_reach(g, eq->behav, eq->reach);   /* on-path play is unchanged; kept for clarity */
+    an_reach(g, eq->behav, eq->reach);   /* on-path play is unchanged; kept for clarity */
     compute_xreach(g, eq->behav, w.xreach);
-    compute_values(g, eq->behav, w.U);
+    an_values(g, eq->behav, w.U);
 
     /* final check and beliefs */
     eq->sequential = 1;
@@ -432,11 +406,11 @@ brink_status an_eq_summarise(const brink_scenario *sc, const brink_scenario_inst
                              brink_equilibrium *eq, brink_error *err)
 {
     int np = g->nplayers, ni = brink_scenario_nissues(sc);
-    size_t nt = (size_t)np * BRINK_ANALYSIS_MAX_TYPES;
-    eq->type_value = brink_calloc(nt, sizeof *eq->type_value);
+    size_t nt = (size_t)brink_analysis_type_slots(sc);
+    eq->type_value = brink_calloc(nt + 1, sizeof *eq->type_value);
     eq->group_prob = brink_calloc((size_t)(ngroups ? ngroups : 1), sizeof *eq->group_prob);
     eq->issue_mean = brink_calloc((size_t)(ni ? ni : 1), sizeof *eq->issue_mean);
-    double *mass = brink_calloc(nt, sizeof *mass);
+    double *mass = brink_calloc(nt + 1, sizeof *mass);
     if (!eq->type_value || !eq->group_prob || !eq->issue_mean || !mass) {
         free(mass);
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
@@ -452,9 +426,9 @@ brink_status an_eq_summarise(const brink_scenario *sc, const brink_scenario_inst
                 eq->issue_mean[k] += r * brink_scenario_instance_issue_value(in, l, k);
         for (int i = 0; i < np; i++) {
             int t = brink_scenario_node_type(sc, v, i);
-            if (t < 0 || t >= BRINK_ANALYSIS_MAX_TYPES)
+            if (t < 0)
                 continue;
-            size_t ix = (size_t)i * BRINK_ANALYSIS_MAX_TYPES + (size_t)t;
+            size_t ix = (size_t)brink_analysis_type_slot(sc, i, t);
             eq->type_value[ix] += r * g->leaf_pay[(size_t)l * (size_t)np + (size_t)i];
             mass[ix] += r;
         }

@@ -1,9 +1,6 @@
-/* eqsolve.c — choose a method for a game, solve, assess, refine, verify, summarise.
- *
- * The preference table is the only place that knows which methods exist; it is matched
- * against the solver registry at run time, so methods that land later are used as soon as
- * they are registered. A method that refuses a game (too big, not applicable) hands over to
- * the next one in the table.
+/* eqsolve.c — solve a game with the plan the method policy picks (policy.c), assess,
+ * refine, verify, summarise. A method that refuses a game (too big, not applicable) hands
+ * over to the next role of the plan, or to the next plan.
  */
 #include <math.h>
 #include <stdio.h>
@@ -28,52 +25,6 @@ void brink_analysis_options_init(brink_analysis_options *o)
     o->max_reduced_cells = 20000;
     o->max_solves = 200;
 }
-
-enum { NEED_PI = 1, NEED_IMPERFECT = 2, NEED_2P = 4 };
-
-/* Methods that work on the reduced strategic form run only when that form is small enough
- * (reduced_ok below); the others always may. */
-static int uses_reduced_form(const char *name)
-{
-    return !strcmp(name, "enumpure") || !strcmp(name, "enummixed") || !strcmp(name, "lcp");
-}
-
-/* Plans, best first. A plan applies when the game has what it needs and its first method is
- * registered; the other methods of the plan run too (when registered) and their equilibria
- * are merged, e.g. every extreme equilibrium plus a sequential one with its beliefs. */
-#define PLAN_MAX 3
-static const struct {
-    const char *methods[PLAN_MAX];
-    unsigned need;
-    const char *why;
-} PLANS[] = {
-    {{"spe"}, NEED_PI,
-     "perfect information: backward induction finds every subgame-perfect equilibrium exactly"},
-    {{"enummixed", "sequential"}, NEED_IMPERFECT | NEED_2P,
-     "two actors, imperfect information, small: every extreme equilibrium of the reduced "
-     "strategic form (mixed ones included) and a sequential equilibrium, each checked for "
-     "sequential rationality"},
-    {{"sequential", "enumpure"}, NEED_IMPERFECT | NEED_2P,
-     "two actors, imperfect information: a sequential (quasi-perfect) equilibrium with its "
-     "beliefs, plus every pure-strategy equilibrium when the reduced strategic form is small, "
-     "each checked for sequential rationality"},
-    {{"enumpure", "seqlcp"}, NEED_IMPERFECT | NEED_2P,
-     "two actors, imperfect information: every pure-strategy equilibrium of the reduced "
-     "strategic form, plus the one Lemke's algorithm finds on the sequence form (possibly "
-     "mixed); each checked for sequential rationality"},
-    {{"seqlcp"}, NEED_IMPERFECT | NEED_2P,
-     "two actors, imperfect information: Lemke's algorithm on the sequence form, checked for "
-     "sequential rationality"},
-    {{"enumpure", "agent-logit"}, NEED_IMPERFECT,
-     "imperfect information: every pure-strategy equilibrium of the reduced strategic form "
-     "(and the limit of the agent quantal-response path when registered), each checked for "
-     "sequential rationality"},
-    {{"agent-logit"}, NEED_IMPERFECT,
-     "imperfect information, large: the limit of the agent quantal-response path, checked for "
-     "sequential rationality"},
-    {{"enumpure"}, 0, "every pure-strategy equilibrium of the reduced strategic form"},
-};
-#define NPLANS ((int)(sizeof PLANS / sizeof PLANS[0]))
 
 /* Number of reduced pure strategies of player p, without building the strategic form: with
  * perfect recall each information set hangs under one own sequence (the player's last action
@@ -142,56 +93,6 @@ double an_reduced_cells(const brink_efg *g)
     free(cnt);
     free(pa);
     return cells;
-}
-
-/* Is the reduced strategic form small enough for enumeration (o->max_reduced_cells)? */
-static int reduced_ok(const brink_efg *g, const brink_analysis_options *o)
-{
-    return an_reduced_cells(g) <= (double)o->max_reduced_cells;
-}
-
-static int plan_applies(int i, const brink_efg *g, int small_nf)
-{
-    unsigned n = PLANS[i].need;
-    if ((n & NEED_PI) && !g->perfect_info)
-        return 0;
-    if ((n & NEED_IMPERFECT) && g->perfect_info)
-        return 0;
-    if ((n & NEED_2P) && g->nplayers != 2)
-        return 0;
-    const char *first = PLANS[i].methods[0];
-    if (uses_reduced_form(first) && !small_nf)
-        return 0;
-    return brink_solver_find(first) != NULL;
-}
-
-const brink_solver *brink_analysis_method(const brink_efg *g, const brink_analysis_options *o,
-                                          const char **why, brink_error *err)
-{
-    if (o && o->method) {
-        const brink_solver *s = brink_solver_find(o->method);
-        if (!s)
-            brink_error_set(err, BRINK_EINVALID, "no method named '%s' (brink solve --list)",
-                            o->method);
-        if (why)
-            *why = "chosen by the user";
-        return s;
-    }
-    brink_analysis_options defaults;
-    if (!o) {
-        brink_analysis_options_init(&defaults);
-        o = &defaults;
-    }
-    int small = g->perfect_info ? 0 : reduced_ok(g, o);
-    for (int i = 0; i < NPLANS; i++) {
-        if (plan_applies(i, g, small)) {
-            if (why)
-                *why = PLANS[i].why;
-            return brink_solver_find(PLANS[i].methods[0]);
-        }
-    }
-    brink_error_set(err, BRINK_EUNSUPPORTED, "no registered method applies to this game");
-    return NULL;
 }
 
 void brink_eqset_free(brink_eqset *s, const brink_efg *g)
@@ -266,11 +167,13 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         brink_profile_list_free(&l);
         return st;
     }
-    size_t len = strlen(out->method);
-    snprintf(out->method + len, sizeof out->method - len, "%s%s", len ? "+" : "", s->name);
-    if (!out->guarantee)
-        out->guarantee = s->guarantee;
-    out->complete = out->complete || l.stats.complete;
+    if (out->method.nsolvers < BRINK_PLAN_MAX_ROLES) {
+        out->method.complete[out->method.nsolvers] =
+            (s->flags & BRINK_SOLVER_ALL) && l.stats.complete;
+        out->complete |= out->method.complete[out->method.nsolvers];
+        out->method.solver[out->method.nsolvers++] = s;
+    }
+    out->method.refined = o->refine != 0;
     out->nfound += l.count;
     brink_equilibrium *grown = brink_reallocarray(out->eq, (size_t)(out->count + l.count + 1),
                                                   sizeof *out->eq);
@@ -342,8 +245,9 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
     }
     memset(out, 0, sizeof *out);
     const brink_efg *g = brink_scenario_instance_game((brink_scenario_instance *)in);
+    out->method.plan = -1;
     if (o->method) {
-        const brink_solver *s = brink_analysis_method(g, o, &out->method_why, err);
+        const brink_solver *s = brink_analysis_method(g, o, NULL, err);
         if (!s)
             return err ? err->code : BRINK_EINVALID;
         brink_status st = run(s, in, leaf_group, ngroups, o, out, err);
@@ -355,16 +259,17 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
      * game is skipped when another one answers */
     brink_status st = BRINK_EUNSUPPORTED;
     brink_error_set(err, st, "no registered method applies to this game");
-    int small = g->perfect_info ? 0 : reduced_ok(g, o);
-    for (int i = 0; i < NPLANS; i++) {
-        if (!plan_applies(i, g, small))
+    int small = an_reduced_small(g, o), nplans;
+    const brink_method_plan *plans = brink_analysis_plans(&nplans);
+    for (int i = 0; i < nplans; i++) {
+        if (!an_plan_applies(i, g, small))
             continue;
         brink_eqset_free(out, g);
         int ran = 0;
         st = BRINK_OK;
-        for (int k = 0; k < PLAN_MAX && PLANS[i].methods[k]; k++) {
-            const brink_solver *s = brink_solver_find(PLANS[i].methods[k]);
-            if (!s || (uses_reduced_form(PLANS[i].methods[k]) && !small))
+        for (int k = 0; k < plans[i].nroles; k++) {
+            const brink_solver *s = an_role_solver(&plans[i].role[k], g, small);
+            if (!s)
                 continue;
             brink_error local;
             brink_error_clear(&local);
@@ -383,7 +288,7 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
         if (st)
             break;
         if (ran) {
-            out->method_why = PLANS[i].why;
+            out->method.plan = i;
             brink_error_clear(err);
             return BRINK_OK;
         }
@@ -391,105 +296,4 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
     }
     brink_eqset_free(out, g);
     return st ? st : BRINK_EUNSUPPORTED;
-}
-
-/* One infoset's choice in words (see brink_analysis_choice_text). */
-static void one_choice(const brink_efg *g, const brink_eqset *s, int h, int probs, char *buf,
-                       size_t size)
-{
-    int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
-    size_t len = 0;
-    buf[0] = '\0';
-    /* the same pure action in every equilibrium? */
-    int pure = -1, agree = 1;
-    for (int e = 0; e < s->count && agree; e++) {
-        int pe = -1;
-        for (int a = 0; a < na; a++)
-            if (s->eq[e].behav[a0 + a] > 1 - 1e-9)
-                pe = a;
-        if (pe < 0 || (e > 0 && pe != pure))
-            agree = 0;
-        pure = pe;
-    }
-    if (agree && pure >= 0) {
-        snprintf(buf, size, "%s", g->action_label[a0 + pure]);
-    } else if (s->count == 1) {
-        if (!probs)
-            len += (size_t)snprintf(buf + len, size - len, "mixes ");
-        for (int a = 0, first = 1; a < na && len < size; a++) {
-            double pa = s->eq[0].behav[a0 + a];
-            if (pa <= 1e-9)
-                continue;
-            if (probs)
-                len += (size_t)snprintf(buf + len, size - len, "%s%s %.3g%%", first ? "" : " / ",
-                                        g->action_label[a0 + a], 100 * pa);
-            else
-                len += (size_t)snprintf(buf + len, size - len, "%s%s", first ? "" : "/",
-                                        g->action_label[a0 + a]);
-            first = 0;
-        }
-    } else {
-        /* equilibria disagree: name the distinct choices ("hold_firm or concede") */
-        int seen[64] = {0}, mixed = 0;
-        for (int e = 0; e < s->count; e++) {
-            int pe = -1;
-            for (int a = 0; a < na; a++)
-                if (s->eq[e].behav[a0 + a] > 1 - 1e-9)
-                    pe = a;
-            if (pe >= 0 && pe < 64)
-                seen[pe] = 1;
-            else
-                mixed = 1;
-        }
-        len += (size_t)snprintf(buf + len, size - len, "either ");
-        for (int a = 0, first = 1; a < na && a < 64 && len < size; a++) {
-            if (!seen[a])
-                continue;
-            len += (size_t)snprintf(buf + len, size - len, "%s%s", first ? "" : " or ",
-                                    g->action_label[a0 + a]);
-            first = 0;
-        }
-        if (mixed && len < size)
-            len += (size_t)snprintf(buf + len, size - len, " or a mixture");
-        if (len < size)
-            snprintf(buf + len, size - len, " (several equilibria)");
-    }
-}
-
-void brink_analysis_choice_text(const brink_scenario *sc, const brink_efg *g,
-                                const brink_eqset *s, const int *infosets, int n, int probs,
-                                char *buf, size_t size)
-{
-    buf[0] = '\0';
-    if (s->count == 0) {
-        snprintf(buf, size, "no equilibrium found");
-        return;
-    }
-    char first[200], cur[200];
-    int same = 1;
-    for (int k = 0; k < n; k++) {
-        one_choice(g, s, infosets[k], probs, k ? cur : first, sizeof first);
-        if (k && strcmp(cur, first) != 0)
-            same = 0;
-    }
-    if (same) {   /* one answer for every watched decision */
-        snprintf(buf, size, "%s", n ? first : "");
-        return;
-    }
-    /* name each decision by the actor's type when they all saw the same, else by the view */
-    int same_view = 1;
-    for (int k = 1; k < n; k++)
-        if (strcmp(brink_scenario_infoset_view(sc, infosets[k]),
-                   brink_scenario_infoset_view(sc, infosets[0])) != 0)
-            same_view = 0;
-    size_t len = 0;
-    for (int k = 0; k < n && len < size; k++) {
-        int h = infosets[k], p = g->infoset_player[h], t = brink_scenario_infoset_type(sc, h);
-        const char *view = brink_scenario_infoset_view(sc, h);
-        one_choice(g, s, h, probs, cur, sizeof cur);
-        const char *name = same_view && t >= 0 ? brink_scenario_type_name(sc, p, t)
-                           : view[0]           ? view
-                                               : "at the start";
-        len += (size_t)snprintf(buf + len, size - len, "%s%s: %s", k ? "; " : "", name, cur);
-    }
 }

@@ -80,7 +80,7 @@ typedef struct eng {
     int nconds, conds_cap;
     brink_cond *conds;
     int *leaf_group, ngroups;
-    char **group_text;
+    int *group_level;
     int solves;
     int point_streak;         /* consecutive samples whose region was that point alone */
     cn_game G;                /* the parametric game and its workspace, reused */
@@ -1216,7 +1216,7 @@ brink_threshold *brink_threshold_compute(const brink_scenario *sc, int param, co
         brink_q_array_free(d, (size_t)E.np);
     }
     E.have_default = mpq_cmp(E.dflt, lo) >= 0 && mpq_cmp(E.dflt, hi) <= 0;
-    st = an_groups(sc, E.g, &E.ngroups, &E.group_text, &E.leaf_group, err);
+    st = an_groups(sc, E.g, &E.ngroups, &E.group_level, &E.leaf_group, err);
     if (st)
         goto out;
     {
@@ -1250,7 +1250,7 @@ out:
     free(E.states);
     free(E.conds);
     free(E.wstart);
-    an_groups_free(E.ngroups, E.group_text, E.leaf_group);
+    an_groups_free(E.group_level, E.leaf_group);
     if (E.G_ready)
         cn_game_free(&E.G);
     brink_q_array_free(E.values, (size_t)E.np + 1);

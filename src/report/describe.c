@@ -1,11 +1,15 @@
 /* describe.c — see describe.h. */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis/analysis_int.h"
 #include "report/describe.h"
+
+const char *rep_text(const brink_buf *b)
+{
+    return b->data && b->len ? b->data : "";
+}
 
 int *rep_infoset_order(const brink_efg *g, int *n)
 {
@@ -18,92 +22,343 @@ int *rep_infoset_order(const brink_efg *g, int *n)
     return o;
 }
 
-void rep_who(const brink_scenario *sc, const brink_efg *g, int h, char *buf, size_t size)
+void rep_who(brink_buf *b, const brink_scenario *sc, const brink_efg *g, int h)
 {
     int p = g->infoset_player[h], t = brink_scenario_infoset_type(sc, h);
     if (t >= 0)
-        snprintf(buf, size, "%s (%s)", brink_scenario_actor_id(sc, p),
-                 brink_scenario_type_name(sc, p, t));
+        brink_buf_printf(b, "%s (%s)", brink_scenario_actor_id(sc, p),
+                         brink_scenario_type_name(sc, p, t));
     else
-        snprintf(buf, size, "%s", brink_scenario_actor_id(sc, p));
+        brink_buf_puts(b, brink_scenario_actor_id(sc, p));
 }
 
-void rep_when(const brink_scenario *sc, int h, char *buf, size_t size)
+void rep_when(brink_buf *b, const brink_scenario *sc, int h)
 {
     const char *v = brink_scenario_infoset_view(sc, h);
     if (!v[0])
-        snprintf(buf, size, "at the start");
+        brink_buf_puts(b, "at the start");
     else
-        snprintf(buf, size, "after %s", v);
+        brink_buf_printf(b, "after %s", v);
 }
 
-void rep_hidden(const brink_scenario *sc, const brink_efg *g, int v, char *buf, size_t size)
+void rep_hidden(brink_buf *b, const brink_scenario *sc, const brink_efg *g, int v)
 {
-    int p = brink_efg_node_player(g, v);
-    const char *parts[64];
+    int p = brink_efg_node_player(g, v), depth = 0;
+    for (int u = v; u > 0; u = g->node_parent[u])
+        depth++;
+    int *path = brink_calloc((size_t)depth + 1, sizeof *path);
+    if (!path) {
+        b->failed = 1;
+        return;
+    }
     int n = 0;
-    for (int u = v; u > 0 && n < 64; u = g->node_parent[u])
+    for (int u = v; u > 0; u = g->node_parent[u])
         if (p < 0 || !brink_scenario_edge_seen(sc, u, p))
-            parts[n++] = brink_scenario_edge_text(sc, u);
-    size_t len = 0;
-    buf[0] = '\0';
-    for (int i = n - 1; i >= 0 && len < size; i--)
-        len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? " & " : "", parts[i]);
+            path[n++] = u;
+    for (int i = n - 1; i >= 0; i--)   /* from the root down */
+        brink_buf_printf(b, "%s%s", i < n - 1 ? " & " : "", brink_scenario_edge_text(sc, path[i]));
     if (!n)
-        snprintf(buf, size, "(nothing hidden)");
+        brink_buf_puts(b, "(nothing hidden)");
+    free(path);
 }
 
-int rep_beliefs(const brink_scenario *sc, const brink_efg *g, const brink_equilibrium *eq,
-                int h, char (*desc)[200], double *prob, int max)
+double rep_belief(const brink_efg *g, const brink_equilibrium *eq, int h, int v)
 {
-    int n = 0, m = g->infoset_nmembers[h], ms = g->infoset_member_start[h];
+    int m = g->infoset_nmembers[h], ms = g->infoset_member_start[h];
     double R = 0;
     for (int x = 0; x < m; x++)
         R += eq->reach[g->infoset_member[ms + x]];
-    for (int x = 0; x < m; x++) {
-        int v = g->infoset_member[ms + x];
-        double b = R > 0 ? eq->reach[v] / R : eq->belief[v];
-        char d[200];
-        rep_hidden(sc, g, v, d, sizeof d);
-        int k = 0;
-        while (k < n && strcmp(desc[k], d) != 0)
-            k++;
-        if (k == n) {
-            if (n == max)
-                continue;
-            snprintf(desc[n], sizeof desc[n], "%s", d);
-            prob[n++] = 0;
-        }
-        prob[k] += b;
-    }
-    return n;
+    return R > 0 ? eq->reach[v] / R : eq->belief[v];
 }
 
-void rep_pct(char *buf, size_t size, double p)
+int rep_has_discrete_issue(const brink_scenario *sc)
+{
+    for (int k = 0; k < brink_scenario_nissues(sc); k++)
+        if (brink_scenario_issue_nlevels(sc, k))
+            return 1;
+    return 0;
+}
+
+void rep_group(brink_buf *b, const brink_analysis *a, int k)
+{
+    const brink_scenario *sc = a->sc;
+    int ni = brink_scenario_nissues(sc), n = 0;
+    for (int i = 0; i < ni; i++) {
+        int level = a->group_level[(size_t)k * (size_t)ni + (size_t)i];
+        if (level < 0)
+            continue;
+        brink_buf_printf(b, "%s%s=%s", n++ ? ", " : "", brink_scenario_issue_name(sc, i),
+                         brink_scenario_issue_level(sc, i, level));
+    }
+    if (!n)
+        brink_buf_puts(b, "every outcome");
+}
+
+/* ---- watched choices ---- */
+
+typedef struct cview {
+    const brink_efg *g;
+    const int *watch, *ws;
+    int nwatch;
+    const brink_choice *c;
+} cview;
+
+static double cprob(const cview *v, int e, int k, int j)
+{
+    return v->c->prob[(size_t)e * (size_t)v->ws[v->nwatch] + (size_t)v->ws[k] + (size_t)j];
+}
+
+static const char *clabel(const cview *v, int k, int j)
+{
+    return v->g->action_label[v->g->infoset_action_start[v->watch[k]] + j];
+}
+
+static int cpure(const cview *v, int e, int k)
+{
+    for (int j = 0; j < v->ws[k + 1] - v->ws[k]; j++)
+        if (cprob(v, e, k, j) > 1 - 1e-9)
+            return j;
+    return -1;
+}
+
+/* One watched set's choice in words. */
+static void one_choice(brink_buf *b, const cview *v, int k, int probs)
+{
+    int na = v->ws[k + 1] - v->ws[k], neq = v->c->neq;
+    int pure = -1, agree = 1;
+    for (int e = 0; e < neq && agree; e++) {
+        int pe = cpure(v, e, k);
+        if (pe < 0 || (e > 0 && pe != pure))
+            agree = 0;
+        pure = pe;
+    }
+    if (agree && pure >= 0) {
+        brink_buf_puts(b, clabel(v, k, pure));
+    } else if (neq == 1) {
+        if (!probs)
+            brink_buf_puts(b, "mixes ");
+        for (int j = 0, first = 1; j < na; j++) {
+            double p = cprob(v, 0, k, j);
+            if (p <= 1e-9)
+                continue;
+            if (probs)
+                brink_buf_printf(b, "%s%s %.3g%%", first ? "" : " / ", clabel(v, k, j), 100 * p);
+            else
+                brink_buf_printf(b, "%s%s", first ? "" : "/", clabel(v, k, j));
+            first = 0;
+        }
+    } else {   /* equilibria disagree: name the distinct choices ("hold_firm or concede") */
+        brink_buf_puts(b, "either ");
+        int mixed = 0, first = 1;
+        for (int j = 0; j < na; j++) {
+            int seen = 0;
+            for (int e = 0; e < neq && !seen; e++)
+                seen = cpure(v, e, k) == j;
+            if (seen) {
+                brink_buf_printf(b, "%s%s", first ? "" : " or ", clabel(v, k, j));
+                first = 0;
+            }
+        }
+        for (int e = 0; e < neq; e++)
+            mixed |= cpure(v, e, k) < 0;
+        if (mixed)
+            brink_buf_puts(b, " or a mixture");
+        brink_buf_puts(b, " (several equilibria)");
+    }
+}
+
+/* Do watched sets k and l get the same words: the same action labels, played alike by every
+ * equilibrium (to the probability shown when probs)? */
+static int same_choice(const cview *v, int k, int l, int probs)
+{
+    int na = v->ws[k + 1] - v->ws[k];
+    if (na != v->ws[l + 1] - v->ws[l])
+        return 0;
+    for (int j = 0; j < na; j++)
+        if (strcmp(clabel(v, k, j), clabel(v, l, j)) != 0)
+            return 0;
+    for (int e = 0; e < v->c->neq; e++)
+        for (int j = 0; j < na; j++) {
+            double x = cprob(v, e, k, j), y = cprob(v, e, l, j);
+            if (probs ? fabs(x - y) > 1e-12
+                      : (x > 1e-9) != (y > 1e-9) || (x > 1 - 1e-9) != (y > 1 - 1e-9))
+                return 0;
+        }
+    return 1;
+}
+
+void rep_choice(brink_buf *b, const brink_scenario *sc, const brink_efg *g, const int *watch,
+                const int *watch_start, int nwatch, const brink_choice *c, int probs)
+{
+    if (c->neq == 0) {
+        brink_buf_puts(b, "no equilibrium found");
+        return;
+    }
+    cview v = {g, watch, watch_start, nwatch, c};
+    int same = 1;
+    for (int k = 1; k < nwatch && same; k++)
+        same = same_choice(&v, 0, k, probs);
+    if (same) {   /* one answer for every watched decision */
+        if (nwatch)
+            one_choice(b, &v, 0, probs);
+        return;
+    }
+    /* name each decision by the actor's type when the sets are one per type, else by what
+     * the actor has seen */
+    int by_type = 1;
+    for (int k = 0; k < nwatch && by_type; k++) {
+        int t = brink_scenario_infoset_type(sc, watch[k]);
+        if (t < 0)
+            by_type = 0;
+        for (int l = 0; l < k && by_type; l++)
+            if (g->infoset_player[watch[l]] != g->infoset_player[watch[k]] ||
+                brink_scenario_infoset_type(sc, watch[l]) == t)
+                by_type = 0;
+    }
+    for (int k = 0; k < nwatch; k++) {
+        int h = watch[k], p = g->infoset_player[h];
+        const char *view = brink_scenario_infoset_view(sc, h);
+        const char *name = by_type ? brink_scenario_type_name(sc, p,
+                                                              brink_scenario_infoset_type(sc, h))
+                           : view[0] ? view
+                                     : "at the start";
+        brink_buf_printf(b, "%s%s: ", k ? "; " : "", name);
+        one_choice(b, &v, k, probs);
+    }
+}
+
+/* ---- the method, from the plan and the flags of the solvers that ran ---- */
+
+static int reduced(const brink_solver *s)
+{
+    return (s->flags & BRINK_SOLVER_EFG) && !s->solve_efg;
+}
+
+void rep_method_name(brink_buf *b, const brink_method_used *m)
+{
+    for (int k = 0; k < m->nsolvers; k++)
+        brink_buf_printf(b, "%s%s", k ? "+" : "", m->solver[k]->name);
+}
+
+/* What one solver looks for, by its flags. */
+static void solver_does(brink_buf *b, const brink_solver *s)
+{
+    unsigned f = s->flags;
+    if ((f & BRINK_SOLVER_PERFECT_INFO) && (f & BRINK_SOLVER_ALL))
+        brink_buf_puts(b, "backward induction finds every subgame-perfect equilibrium exactly");
+    else if (reduced(s) && (f & BRINK_SOLVER_ALL) && (f & BRINK_SOLVER_PURE_ONLY))
+        brink_buf_puts(b, "every pure-strategy equilibrium of the reduced strategic form");
+    else if (reduced(s) && (f & BRINK_SOLVER_ALL))
+        brink_buf_puts(b, "every extreme equilibrium of the reduced strategic form (mixed ones "
+                          "included)");
+    else if ((f & BRINK_SOLVER_BELIEFS) && (f & BRINK_SOLVER_APPROX))
+        brink_buf_puts(b, "an approximate sequential equilibrium with its beliefs (the limit of "
+                          "a quantal-response path)");
+    else if (f & BRINK_SOLVER_BELIEFS)
+        brink_buf_puts(b, "a sequential equilibrium with its beliefs");
+    else if (f & BRINK_SOLVER_APPROX)
+        brink_buf_puts(b, "an approximate equilibrium");
+    else
+        brink_buf_printf(b, "one equilibrium of the %s", reduced(s) ? "reduced strategic form"
+                                                                    : "sequence form");
+}
+
+void rep_method_why(brink_buf *b, const brink_method_used *m)
+{
+    int nplans;
+    const brink_method_plan *plans = brink_analysis_plans(&nplans);
+    unsigned need = m->plan >= 0 && m->plan < nplans ? plans[m->plan].need : 0;
+    int any_reduced = 0;
+    for (int k = 0; k < m->nsolvers; k++)
+        any_reduced |= reduced(m->solver[k]);
+    if (m->plan < 0)
+        brink_buf_puts(b, "chosen by the user");
+    else if (need & BRINK_PLAN_PERFECT_INFO)
+        brink_buf_puts(b, "perfect information");
+    else if (need & BRINK_PLAN_IMPERFECT)
+        brink_buf_printf(b, "%simperfect information%s",
+                         need & BRINK_PLAN_TWO_ACTORS ? "two actors, " : "",
+                         any_reduced ? ", small" : "");
+    else
+        brink_buf_puts(b, any_reduced ? "small" : "any game");
+    brink_buf_puts(b, ": ");
+    for (int k = 0; k < m->nsolvers; k++) {
+        if (k)
+            brink_buf_puts(b, k + 1 == m->nsolvers ? " and " : ", ");
+        solver_does(b, m->solver[k]);
+    }
+    /* backward induction's equilibria are sequentially rational by construction */
+    if (m->refined && !(need & BRINK_PLAN_PERFECT_INFO))
+        brink_buf_printf(b, ", %schecked for sequential rationality",
+                         m->nsolvers > 1 ? "each " : "");
+}
+
+void rep_coverage(brink_buf *b, const brink_method_used *m)
+{
+    int all_mixed = 0, all_pure = 1, spe = 0;
+    for (int k = 0; k < m->nsolvers; k++) {
+        unsigned f = m->solver[k]->flags;
+        if (m->complete[k] && (f & BRINK_SOLVER_PERFECT_INFO))
+            spe = 1;
+        else if (m->complete[k] && !(f & BRINK_SOLVER_PURE_ONLY))
+            all_mixed = 1;
+        if (!(f & BRINK_SOLVER_PURE_ONLY))
+            all_pure = 0;
+    }
+    for (int k = 0; k < m->nsolvers; k++) {
+        const brink_solver *s = m->solver[k];
+        unsigned f = s->flags;
+        if (k)
+            brink_buf_puts(b, ", plus ");
+        if ((f & BRINK_SOLVER_ALL) && !m->complete[k])
+            brink_buf_puts(b, "some of the equilibria an enumeration that did not finish found");
+        else if (f & BRINK_SOLVER_PERFECT_INFO)
+            brink_buf_puts(b, "every subgame-perfect equilibrium in pure strategies");
+        else if ((f & BRINK_SOLVER_ALL) && (f & BRINK_SOLVER_PURE_ONLY))
+            brink_buf_puts(b, "every pure-strategy equilibrium");
+        else if (f & BRINK_SOLVER_ALL)
+            brink_buf_puts(b, "every extreme equilibrium; mixtures of equilibria in one "
+                              "component are equilibria too");
+        else if ((f & BRINK_SOLVER_BELIEFS) && (f & BRINK_SOLVER_APPROX))
+            brink_buf_puts(b, "an approximate sequential equilibrium");
+        else if (f & BRINK_SOLVER_BELIEFS)
+            brink_buf_puts(b, "a sequential equilibrium");
+        else if (f & BRINK_SOLVER_APPROX)
+            brink_buf_puts(b, "an approximate equilibrium");
+        else
+            brink_buf_puts(b, "one equilibrium, which may be mixed");
+    }
+    if (all_mixed || spe)
+        return;
+    brink_buf_puts(b, all_pure ? "; mixed strategies were not searched"
+                               : "; other mixed equilibria may exist");
+}
+
+/* ---- numbers and labels ---- */
+
+void rep_pct(brink_buf *b, double p)
 {
     double x = 100 * p;
     if (fabs(x - floor(x + 0.5)) < 1e-9)
-        snprintf(buf, size, "%.0f%%", floor(x + 0.5));
+        brink_buf_printf(b, "%.0f%%", floor(x + 0.5));
     else
-        snprintf(buf, size, "%.3g%%", x);
+        brink_buf_printf(b, "%.3g%%", x);
 }
 
-void rep_num(char *buf, size_t size, double x)
+void rep_num(brink_buf *b, double x)
 {
     if (fabs(x) < 5e-13)
         x = 0;
     if (fabs(x - floor(x + 0.5)) < 1e-9)
-        snprintf(buf, size, "%.0f", floor(x + 0.5));
+        brink_buf_printf(b, "%.0f", floor(x + 0.5));
     else
-        snprintf(buf, size, "%.4g", x);
+        brink_buf_printf(b, "%.4g", x);
 }
 
-void rep_words(char *buf, size_t size, const char *label)
+void rep_words(brink_buf *b, const char *label)
 {
-    size_t i = 0;
-    for (; label[i] && i + 1 < size; i++)
-        buf[i] = label[i] == '_' ? ' ' : label[i];
-    buf[i] = '\0';
+    for (const char *p = label; *p; p++)
+        brink_buf_append(b, *p == '_' ? " " : p, 1);
 }
 
 int rep_differs(const brink_efg *g, const brink_analysis *a, int h)

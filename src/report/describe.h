@@ -1,34 +1,52 @@
-/* describe.h — words shared by the text and JSON reports: decision points in tree order,
- * who decides and what they have seen, what they cannot see (belief descriptions), numbers
- * formatted for people.
+/* describe.h — words shared by the text and JSON reports, made from the analysis' data and
+ * the scenario's labels: decision points in tree order, who decides and what they have seen,
+ * what they cannot see, outcome groups, watched choices, the method, numbers for people.
+ * Every function appends to a brink_buf (no fixed-size text).
  */
 #ifndef BRINK_REPORT_DESCRIBE_H
 #define BRINK_REPORT_DESCRIBE_H
 
 #include "brink/analysis.h"
 
+/* The buffer's text ("" when nothing was appended). */
+const char *rep_text(const brink_buf *b);
+
 /* Player infosets of g ordered by the pre-order index of their first node (the order in
  * which a reader meets them going down the tree). Returns a malloc'd array of n entries. */
 int *rep_infoset_order(const brink_efg *g, int *n);
 
 /* "USA" or "DPRK (resolute)" */
-void rep_who(const brink_scenario *sc, const brink_efg *g, int h, char *buf, size_t size);
+void rep_who(brink_buf *b, const brink_scenario *sc, const brink_efg *g, int h);
 /* "at the start" or "after DPRK demand, USA hold_firm" */
-void rep_when(const brink_scenario *sc, int h, char *buf, size_t size);
+void rep_when(brink_buf *b, const brink_scenario *sc, int h);
 /* What the mover at node v cannot see about the path to v: "DPRK is resolute". */
-void rep_hidden(const brink_scenario *sc, const brink_efg *g, int v, char *buf, size_t size);
+void rep_hidden(brink_buf *b, const brink_scenario *sc, const brink_efg *g, int v);
+/* Probability of member node v within its information set: Bayes from reach when the set is
+ * reached, else the supporting belief. */
+double rep_belief(const brink_efg *g, const brink_equilibrium *eq, int h, int v);
 
-/* Beliefs at infoset h as (description, probability) pairs with equal descriptions merged.
- * Returns the number of pairs (<= max). */
-int rep_beliefs(const brink_scenario *sc, const brink_efg *g, const brink_equilibrium *eq,
-                int h, char (*desc)[200], double *prob, int max);
+/* Outcome group k: "summit=held, exercises=suspended", or "every outcome" when the scenario
+ * has no discrete issue. */
+void rep_group(brink_buf *b, const brink_analysis *a, int k);
+int rep_has_discrete_issue(const brink_scenario *sc);
+
+/* The watched choice in words ("hold_firm"; "concede 40% / hold_firm 60%" for a mixture, or
+ * "mixes concede/hold_firm" when probs is 0; "either A or B (several equilibria)"; "no
+ * equilibrium found"). Sets whose choices differ are named by type or by what was seen. */
+void rep_choice(brink_buf *b, const brink_scenario *sc, const brink_efg *g, const int *watch,
+                const int *watch_start, int nwatch, const brink_choice *c, int probs);
+
+/* The method: "enummixed+sequential"; why it was chosen; what the search covered. */
+void rep_method_name(brink_buf *b, const brink_method_used *m);
+void rep_method_why(brink_buf *b, const brink_method_used *m);
+void rep_coverage(brink_buf *b, const brink_method_used *m);
 
 /* "30%", "33.3%", "0.01%" */
-void rep_pct(char *buf, size_t size, double p);
+void rep_pct(brink_buf *b, double p);
 /* "4.2", "-3", "0.3333" */
-void rep_num(char *buf, size_t size, double x);
+void rep_num(brink_buf *b, double x);
 /* Underscores to spaces, for prose. */
-void rep_words(char *buf, size_t size, const char *label);
+void rep_words(brink_buf *b, const char *label);
 
 /* Infosets whose behaviour differs across the equilibria (max - min > tol on some action). */
 int rep_differs(const brink_efg *g, const brink_analysis *a, int h);

@@ -1,6 +1,9 @@
-/* json.c — an analysis as JSON for programs (brink analyze --json). Same content as the
- * text report, keyed by the scenario's own names. Numbers are doubles; exact values are
- * added as strings ("1/2") where the analysis has them.
+/* json.c — an analysis as JSON for programs (brink analyze --json), documented by
+ * schema/brink-analysis.schema.json. Same content as the text report as data: actors, types,
+ * decisions, actions, nodes, issues, levels and outcome groups are referred to by their ids
+ * (indices), with labels beside them; the words describing them are given once in the
+ * "actors", "issues", "decisions" and "outcome_groups" tables. Numbers are doubles; exact
+ * values are added as strings ("1/2") where the analysis has them.
  */
 #include <math.h>
 #include <stdio.h>
@@ -38,6 +41,22 @@ static void qstr(brink_buf *out, const mpq_t q)
     free(s);
 }
 
+static void text_key(brink_buf *out, const char *k, const brink_buf *v)
+{
+    if (v->failed)
+        out->failed = 1;
+    key(out, k);
+    brink_json_string(out, rep_text(v));
+}
+
+static void int_or_null(brink_buf *out, int x)
+{
+    if (x < 0)
+        brink_buf_puts(out, "null");
+    else
+        brink_buf_printf(out, "%d", x);
+}
+
 static void scenario_part(const brink_analysis *a, brink_buf *out)
 {
     const brink_scenario *sc = a->sc;
@@ -55,7 +74,7 @@ static void scenario_part(const brink_analysis *a, brink_buf *out)
     brink_buf_puts(out, "[");
     for (int i = 0; i < brink_scenario_nparams(sc); i++) {
         const brink_param_info *p = brink_scenario_param(sc, i);
-        brink_buf_puts(out, i ? ",{" : "{");
+        brink_buf_printf(out, "%s{\"id\":%d,", i ? "," : "", i);
         str(out, "name", p->name);
         brink_buf_puts(out, ",\"value\":");
         num(out, p->value);
@@ -77,6 +96,128 @@ static void scenario_part(const brink_analysis *a, brink_buf *out)
     brink_buf_puts(out, "]");
 }
 
+/* The scenario's and the game's vocabulary: every id used below, with its labels. */
+static void tables(const brink_analysis *a, brink_buf *out, brink_buf *w)
+{
+    const brink_scenario *sc = a->sc;
+    const brink_efg *g = a->game;
+    brink_buf_puts(out, ",\"actors\":[");
+    for (int i = 0; i < brink_scenario_nactors(sc); i++) {
+        brink_buf_printf(out, "%s{\"id\":%d,", i ? "," : "", i);
+        str(out, "label", brink_scenario_actor_id(sc, i));
+        brink_buf_puts(out, ",");
+        str(out, "name", brink_scenario_actor_name(sc, i));
+        brink_buf_puts(out, ",\"types\":[");
+        for (int t = 0; t < brink_scenario_actor_ntypes(sc, i); t++) {
+            if (t)
+                brink_buf_puts(out, ",");
+            brink_json_string(out, brink_scenario_type_name(sc, i, t));
+        }
+        brink_buf_puts(out, "]}");
+    }
+    brink_buf_puts(out, "],\"issues\":[");
+    for (int k = 0; k < brink_scenario_nissues(sc); k++) {
+        int nl = brink_scenario_issue_nlevels(sc, k);
+        brink_buf_printf(out, "%s{\"id\":%d,", k ? "," : "", k);
+        str(out, "label", brink_scenario_issue_name(sc, k));
+        brink_buf_printf(out, ",\"numeric\":%s,\"levels\":[", nl ? "false" : "true");
+        for (int l = 0; l < nl; l++) {
+            if (l)
+                brink_buf_puts(out, ",");
+            brink_json_string(out, brink_scenario_issue_level(sc, k, l));
+        }
+        brink_buf_puts(out, "]}");
+    }
+    brink_buf_puts(out, "],\"decisions\":[");
+    int n;
+    int *order = rep_infoset_order(g, &n);
+    if (!order)
+        out->failed = 1;
+    for (int k = 0; order && k < n; k++) {
+        int h = order[k], a0 = g->infoset_action_start[h], p = g->infoset_player[h];
+        brink_buf_printf(out, "%s{\"id\":%d,\"actor\":%d,\"type\":", k ? "," : "", h, p);
+        int_or_null(out, brink_scenario_infoset_type(sc, h));
+        brink_buf_puts(out, ",");
+        str(out, "label", g->infoset_label[h]);
+        brink_buf_reset(w);
+        rep_who(w, sc, g, h);
+        brink_buf_puts(out, ",");
+        text_key(out, "who", w);
+        brink_buf_puts(out, ",");
+        str(out, "seen", brink_scenario_infoset_view(sc, h));
+        brink_buf_puts(out, ",\"actions\":[");
+        for (int x = 0; x < g->infoset_nactions[h]; x++) {
+            if (x)
+                brink_buf_puts(out, ",");
+            brink_json_string(out, g->action_label[a0 + x]);
+        }
+        brink_buf_puts(out, "],\"nodes\":[");
+        for (int x = 0; x < g->infoset_nmembers[h]; x++) {
+            int v = g->infoset_member[g->infoset_member_start[h] + x];
+            brink_buf_printf(out, "%s{\"id\":%d,\"types\":[", x ? "," : "", v);
+            for (int i = 0; i < g->nplayers; i++) {   /* beliefs by type sum over these */
+                if (i)
+                    brink_buf_puts(out, ",");
+                int_or_null(out, brink_scenario_node_type(sc, v, i));
+            }
+            brink_buf_puts(out, "],");
+            brink_buf_reset(w);
+            rep_hidden(w, sc, g, v);
+            text_key(out, "hidden", w);
+            brink_buf_puts(out, "}");
+        }
+        brink_buf_puts(out, "]}");
+    }
+    free(order);
+    brink_buf_puts(out, "],\"outcome_groups\":[");
+    int ni = brink_scenario_nissues(sc);
+    for (int k = 0; k < a->ngroups; k++) {
+        brink_buf_printf(out, "%s{\"id\":%d,\"levels\":[", k ? "," : "", k);
+        for (int i = 0; i < ni; i++) {
+            if (i)
+                brink_buf_puts(out, ",");
+            int_or_null(out, a->group_level[(size_t)k * (size_t)ni + (size_t)i]);
+        }
+        brink_buf_puts(out, "],");
+        brink_buf_reset(w);
+        rep_group(w, a, k);
+        text_key(out, "label", w);
+        brink_buf_puts(out, "}");
+    }
+    brink_buf_puts(out, "]");
+}
+
+/* Outcome probabilities by group id ({"group": k, "probability": p}), nonzero ones. */
+static void group_probs(brink_buf *out, const double *prob, int ngroups)
+{
+    brink_buf_puts(out, "[");
+    for (int k = 0, first = 1; k < ngroups; k++) {
+        if (prob[k] <= 1e-15)
+            continue;
+        brink_buf_printf(out, "%s{\"group\":%d,\"probability\":", first ? "" : ",", k);
+        num(out, prob[k]);
+        brink_buf_puts(out, "}");
+        first = 0;
+    }
+    brink_buf_puts(out, "]");
+}
+
+/* Expected values by actor id. */
+static void actor_values(brink_buf *out, const double *v, const mpq_t *vq, int np)
+{
+    brink_buf_puts(out, "[");
+    for (int i = 0; i < np; i++) {
+        brink_buf_printf(out, "%s{\"actor\":%d,\"value\":", i ? "," : "", i);
+        num(out, v[i]);
+        if (vq) {
+            brink_buf_puts(out, ",\"exact\":");
+            qstr(out, vq[i]);
+        }
+        brink_buf_puts(out, "}");
+    }
+    brink_buf_puts(out, "]");
+}
+
 static void equilibrium(const brink_analysis *a, const brink_equilibrium *eq, brink_buf *out)
 {
     const brink_scenario *sc = a->sc;
@@ -87,111 +228,174 @@ static void equilibrium(const brink_analysis *a, const brink_equilibrium *eq, br
     brink_buf_puts(out, ",\"strategies\":[");
     int n;
     int *order = rep_infoset_order(g, &n);
+    if (!order)
+        out->failed = 1;
     for (int k = 0; order && k < n; k++) {
-        int h = order[k], a0 = g->infoset_action_start[h], p = g->infoset_player[h];
-        int t = brink_scenario_infoset_type(sc, h);
-        brink_buf_puts(out, k ? ",{" : "{");
-        str(out, "actor", brink_scenario_actor_id(sc, p));
-        brink_buf_puts(out, ",");
-        str(out, "type", t >= 0 ? brink_scenario_type_name(sc, p, t) : "");
-        brink_buf_puts(out, ",");
-        str(out, "decision", g->infoset_label[h]);
-        brink_buf_puts(out, ",");
-        str(out, "seen", brink_scenario_infoset_view(sc, h));
-        brink_buf_printf(out, ",\"on_path\":%s,\"actions\":{", eq->on_path[h] ? "true" : "false");
+        int h = order[k], a0 = g->infoset_action_start[h];
+        brink_buf_printf(out, "%s{\"decision\":%d,\"on_path\":%s,\"probabilities\":[",
+                         k ? "," : "", h, eq->on_path[h] ? "true" : "false");
         for (int x = 0; x < g->infoset_nactions[h]; x++) {
             if (x)
                 brink_buf_puts(out, ",");
-            key(out, g->action_label[a0 + x]);
             num(out, eq->behav[a0 + x]);
         }
-        brink_buf_puts(out, "}");
+        brink_buf_puts(out, "]");
         if (eq->behavq) {
-            brink_buf_puts(out, ",\"exact\":{");
+            brink_buf_puts(out, ",\"exact\":[");
             for (int x = 0; x < g->infoset_nactions[h]; x++) {
                 if (x)
                     brink_buf_puts(out, ",");
-                key(out, g->action_label[a0 + x]);
                 qstr(out, eq->behavq[a0 + x]);
             }
-            brink_buf_puts(out, "}");
+            brink_buf_puts(out, "]");
         }
         if (g->infoset_nmembers[h] > 1) {
-            char desc[16][200];
-            double prob[16];
-            int nb = rep_beliefs(sc, g, eq, h, desc, prob, 16);
-            brink_buf_puts(out, ",\"beliefs\":{");
-            for (int b = 0; b < nb; b++) {
-                if (b)
-                    brink_buf_puts(out, ",");
-                key(out, desc[b]);
-                num(out, prob[b]);
+            brink_buf_puts(out, ",\"beliefs\":[");
+            for (int x = 0; x < g->infoset_nmembers[h]; x++) {
+                int v = g->infoset_member[g->infoset_member_start[h] + x];
+                brink_buf_printf(out, "%s{\"node\":%d,\"probability\":", x ? "," : "", v);
+                num(out, rep_belief(g, eq, h, v));
+                brink_buf_puts(out, "}");
             }
-            brink_buf_puts(out, "}");
+            brink_buf_puts(out, "]");
         }
         brink_buf_puts(out, "}");
     }
     free(order);
-    brink_buf_puts(out, "],\"outcomes\":{");
-    for (int k = 0, first = 1; k < a->ngroups; k++) {
-        if (eq->group_prob[k] <= 1e-15)
+    brink_buf_puts(out, "],\"outcomes\":");
+    group_probs(out, eq->group_prob, a->ngroups);
+    brink_buf_puts(out, ",\"values\":");
+    actor_values(out, eq->value, (const mpq_t *)eq->valueq, g->nplayers);
+    brink_buf_puts(out, ",\"type_values\":[");
+    for (int i = 0, first = 1; i < g->nplayers; i++) {
+        for (int t = 0; t < brink_scenario_actor_ntypes(sc, i); t++) {
+            brink_buf_printf(out, "%s{\"actor\":%d,\"type\":%d,\"value\":", first ? "" : ",", i,
+                             t);
+            num(out, eq->type_value[brink_analysis_type_slot(sc, i, t)]);
+            brink_buf_puts(out, "}");
+            first = 0;
+        }
+    }
+    brink_buf_puts(out, "],\"issue_means\":[");
+    for (int k = 0, first = 1; k < brink_scenario_nissues(sc); k++) {
+        if (brink_scenario_issue_nlevels(sc, k))
             continue;
-        if (!first)
-            brink_buf_puts(out, ",");
+        brink_buf_printf(out, "%s{\"issue\":%d,\"value\":", first ? "" : ",", k);
+        num(out, eq->issue_mean[k]);
+        brink_buf_puts(out, "}");
         first = 0;
-        key(out, a->group_text[k]);
-        num(out, eq->group_prob[k]);
     }
-    brink_buf_puts(out, "},\"values\":{");
-    for (int i = 0; i < g->nplayers; i++) {
-        if (i)
-            brink_buf_puts(out, ",");
-        key(out, brink_scenario_actor_id(sc, i));
-        num(out, eq->value[i]);
+    brink_buf_puts(out, "]}");
+}
+
+/* The threshold engine's answer (its own section, replaced with the engine). */
+static void threshold_answer(const brink_analysis *a, const brink_answer *an, brink_buf *out)
+{
+    brink_buf_puts(out, ",\"threshold\":");
+    if (an->threshold)
+        brink_threshold_write_json(an->threshold, a->sc, out, NULL);
+    else
+        brink_buf_puts(out, "null");
+}
+
+/* A watched choice as data: per equilibrium, per watched decision, probabilities by action
+ * id; its words beside it. */
+static void choice(const brink_analysis *a, const brink_answer *an, const brink_choice *c,
+                   brink_buf *out, brink_buf *w)
+{
+    int width = an->watch_start[an->nwatch];
+    brink_buf_puts(out, "{\"equilibria\":[");
+    for (int e = 0; e < c->neq; e++) {
+        brink_buf_puts(out, e ? ",[" : "[");
+        for (int k = 0; k < an->nwatch; k++) {
+            brink_buf_puts(out, k ? ",[" : "[");
+            for (int j = an->watch_start[k]; j < an->watch_start[k + 1]; j++) {
+                if (j > an->watch_start[k])
+                    brink_buf_puts(out, ",");
+                num(out, c->prob[(size_t)e * (size_t)width + (size_t)j]);
+            }
+            brink_buf_puts(out, "]");
+        }
+        brink_buf_puts(out, "]");
     }
+    brink_buf_puts(out, "],");
+    brink_buf_reset(w);
+    rep_choice(w, a->sc, a->game, an->watch, an->watch_start, an->nwatch, c, 1);
+    text_key(out, "label", w);
     brink_buf_puts(out, "}");
-    if (eq->valueq) {
-        brink_buf_puts(out, ",\"exact_values\":{");
-        for (int i = 0; i < g->nplayers; i++) {
-            if (i)
+}
+
+static void sweep_answer(const brink_analysis *a, const brink_answer *an, brink_buf *out,
+                         brink_buf *w)
+{
+    const brink_efg *g = a->game;
+    const brink_question *q = an->q;
+    int ni = brink_scenario_nissues(a->sc);
+    brink_buf_puts(out, ",\"parameters\":[");
+    for (int d = 0; d < q->nparams; d++)
+        brink_buf_printf(out, "%s%d", d ? "," : "", q->param[d]);
+    brink_buf_puts(out, "],\"parameter_labels\":[");
+    for (int d = 0; d < q->nparams; d++) {
+        if (d)
+            brink_buf_puts(out, ",");
+        brink_json_string(out, brink_scenario_param(a->sc, q->param[d])->name);
+    }
+    brink_buf_puts(out, "],\"watched\":[");
+    for (int k = 0; k < an->nwatch; k++)
+        brink_buf_printf(out, "%s%d", k ? "," : "", an->watch[k]);
+    brink_buf_puts(out, "],\"points\":[");
+    for (int k = 0; k < an->npoints; k++) {
+        brink_buf_puts(out, k ? ",{\"x\":[" : "{\"x\":[");
+        for (int d = 0; d < q->nparams; d++) {
+            if (d)
                 brink_buf_puts(out, ",");
-            key(out, brink_scenario_actor_id(sc, i));
-            qstr(out, eq->valueq[i]);
+            num(out, an->x[2 * k + d]);
+        }
+        brink_buf_printf(out, "],\"equilibria\":%d", an->nequilibria[k]);
+        if (q->watch) {
+            brink_buf_puts(out, ",\"choice\":");
+            choice(a, an, &an->choice[k], out, w);
+        }
+        if (an->nequilibria[k]) {   /* of the first equilibrium */
+            brink_buf_puts(out, ",\"values\":");
+            actor_values(out, an->value + (size_t)k * (size_t)g->nplayers, NULL, g->nplayers);
+            brink_buf_puts(out, ",\"outcomes\":");
+            group_probs(out, an->group_prob + (size_t)k * (size_t)a->ngroups, a->ngroups);
+            brink_buf_puts(out, ",\"issue_means\":[");
+            for (int i = 0, first = 1; i < ni; i++) {
+                if (brink_scenario_issue_nlevels(a->sc, i))
+                    continue;
+                brink_buf_printf(out, "%s{\"issue\":%d,\"value\":", first ? "" : ",", i);
+                num(out, an->issue_mean[(size_t)k * (size_t)ni + (size_t)i]);
+                brink_buf_puts(out, "}");
+                first = 0;
+            }
+            brink_buf_puts(out, "]");
         }
         brink_buf_puts(out, "}");
     }
-    brink_buf_puts(out, ",\"type_values\":{");
-    int first = 1;
-    for (int i = 0; i < g->nplayers; i++) {
-        for (int t = 0; t < brink_scenario_actor_ntypes(sc, i) && t < BRINK_ANALYSIS_MAX_TYPES; t++) {
-            char name[200];
-            snprintf(name, sizeof name, "%s.%s", brink_scenario_actor_id(sc, i),
-                     brink_scenario_type_name(sc, i, t));
-            if (!first)
-                brink_buf_puts(out, ",");
-            first = 0;
-            key(out, name);
-            num(out, eq->type_value[i * BRINK_ANALYSIS_MAX_TYPES + t]);
-        }
-    }
-    brink_buf_puts(out, "},\"issue_means\":{");
-    first = 1;
-    for (int k = 0; k < brink_scenario_nissues(sc); k++) {
-        if (brink_scenario_issue_nlevels(sc, k))
-            continue;
-        if (!first)
-            brink_buf_puts(out, ",");
-        first = 0;
-        key(out, brink_scenario_issue_name(sc, k));
-        num(out, eq->issue_mean[k]);
-    }
-    brink_buf_puts(out, "}}");
+    brink_buf_puts(out, "]");
 }
 
-static void answer(const brink_analysis *a, const brink_answer *an, brink_buf *out)
+static void compare_answer(const brink_analysis *a, const brink_answer *an, brink_buf *out)
 {
-    const brink_scenario *sc = a->sc;
     const brink_efg *g = a->game;
+    brink_buf_printf(out, ",\"decision\":%d,\"options\":[", an->infoset);
+    for (int o = 0; o < an->nopts; o++) {
+        brink_buf_printf(out, "%s{\"action\":%d,", o ? "," : "", o);
+        str(out, "label", g->action_label[g->infoset_action_start[an->infoset] + o]);
+        brink_buf_puts(out, ",\"values\":");
+        actor_values(out, an->opt_value + (size_t)o * (size_t)g->nplayers, NULL, g->nplayers);
+        brink_buf_puts(out, ",\"outcomes\":");
+        group_probs(out, an->opt_group + (size_t)o * (size_t)a->ngroups, a->ngroups);
+        brink_buf_puts(out, "}");
+    }
+    brink_buf_puts(out, "]");
+}
+
+static void answer(const brink_analysis *a, const brink_answer *an, brink_buf *out,
+                   brink_buf *w)
+{
     const brink_question *q = an->q;
     static const char *const kinds[] = {"", "threshold", "sweep", "compare"};
     brink_buf_puts(out, "{");
@@ -205,109 +409,66 @@ static void answer(const brink_analysis *a, const brink_answer *an, brink_buf *o
     if (an->status) {
         brink_buf_puts(out, ",");
         str(out, "error", an->message);
+    } else if (q->kind == BRINK_Q_THRESHOLD) {
+        threshold_answer(a, an, out);
+    } else if (q->kind == BRINK_Q_SWEEP) {
+        sweep_answer(a, an, out, w);
+    } else {
+        compare_answer(a, an, out);
+    }
+    brink_buf_puts(out, "}");
+}
+
+static void method(const brink_analysis *a, brink_buf *out, brink_buf *w)
+{
+    const brink_method_used *m = &a->method;
+    brink_buf_puts(out, "\"method\":{");
+    brink_buf_reset(w);
+    rep_method_name(w, m);
+    text_key(out, "name", w);
+    brink_buf_puts(out, ",\"plan\":");
+    int_or_null(out, m->plan);
+    brink_buf_puts(out, ",\"solvers\":[");
+    int complete = 0;
+    for (int k = 0; k < m->nsolvers; k++) {
+        brink_buf_puts(out, k ? ",{" : "{");
+        str(out, "name", m->solver[k]->name);
+        brink_buf_printf(out, ",\"flags\":%u,\"complete\":%s,", m->solver[k]->flags,
+                         m->complete[k] ? "true" : "false");
+        str(out, "guarantee", m->solver[k]->guarantee);
         brink_buf_puts(out, "}");
-        return;
+        complete |= m->complete[k];
     }
-    if (q->kind == BRINK_Q_THRESHOLD) {
-        brink_buf_puts(out, ",\"threshold\":");
-        if (an->threshold)
-            brink_threshold_write_json(an->threshold, sc, out, NULL);
-        else
-            brink_buf_puts(out, "null");
-        brink_buf_puts(out, "}");
-        return;
-    }
-    if (q->kind == BRINK_Q_SWEEP) {
-        brink_buf_puts(out, ",\"parameters\":[");
-        for (int d = 0; d < q->nparams; d++) {
-            if (d)
-                brink_buf_puts(out, ",");
-            brink_json_string(out, brink_scenario_param(sc, q->param[d])->name);
-        }
-        brink_buf_puts(out, "],\"points\":[");
-        for (int k = 0; k < an->npoints; k++) {
-            brink_buf_puts(out, k ? ",{\"x\":[" : "{\"x\":[");
-            for (int d = 0; d < q->nparams; d++) {
-                if (d)
-                    brink_buf_puts(out, ",");
-                num(out, an->x[2 * k + d]);
-            }
-            brink_buf_printf(out, "],\"equilibria\":%d,", an->nequilibria[k]);
-            str(out, "choice", an->choice[k]);
-            brink_buf_puts(out, ",\"values\":{");
-            for (int p = 0; p < g->nplayers; p++) {
-                if (p)
-                    brink_buf_puts(out, ",");
-                key(out, brink_scenario_actor_id(sc, p));
-                num(out, an->nequilibria[k] ? an->value[(size_t)k * (size_t)g->nplayers + (size_t)p]
-                                            : NAN);
-            }
-            brink_buf_puts(out, "},\"outcomes\":{");
-            for (int j = 0, first = 1; j < a->ngroups; j++) {
-                double pr = an->group_prob[(size_t)k * (size_t)a->ngroups + (size_t)j];
-                if (pr <= 1e-15)
-                    continue;
-                if (!first)
-                    brink_buf_puts(out, ",");
-                first = 0;
-                key(out, a->group_text[j]);
-                num(out, pr);
-            }
-            brink_buf_puts(out, "}}");
-        }
-        brink_buf_puts(out, "]}");
-        return;
-    }
+    brink_buf_puts(out, "],");
+    brink_buf_reset(w);
+    rep_method_why(w, m);
+    text_key(out, "why", w);
     brink_buf_puts(out, ",");
-    str(out, "decision", g->infoset_label[an->infoset]);
-    brink_buf_puts(out, ",\"options\":{");
-    for (int o = 0; o < an->nopts; o++) {
-        if (o)
-            brink_buf_puts(out, ",");
-        key(out, an->opt_label[o]);
-        brink_buf_puts(out, "{\"values\":{");
-        for (int p = 0; p < g->nplayers; p++) {
-            if (p)
-                brink_buf_puts(out, ",");
-            key(out, brink_scenario_actor_id(sc, p));
-            num(out, an->opt_value[(size_t)o * (size_t)g->nplayers + (size_t)p]);
-        }
-        brink_buf_puts(out, "},\"outcomes\":{");
-        for (int j = 0, first = 1; j < a->ngroups; j++) {
-            double pr = an->opt_group[(size_t)o * (size_t)a->ngroups + (size_t)j];
-            if (pr <= 1e-15)
-                continue;
-            if (!first)
-                brink_buf_puts(out, ",");
-            first = 0;
-            key(out, a->group_text[j]);
-            num(out, pr);
-        }
-        brink_buf_puts(out, "}}");
-    }
-    brink_buf_puts(out, "}}");
+    brink_buf_reset(w);
+    rep_coverage(w, m);
+    text_key(out, "coverage", w);
+    brink_buf_printf(out, ",\"complete\":%s,\"refined\":%s,\"found\":%d,\"rejected\":%d,"
+                          "\"truncated\":%s,\"seconds\":",
+                     complete ? "true" : "false", m->refined ? "true" : "false", a->nfound,
+                     a->nrejected, a->truncated ? "true" : "false");
+    num(out, a->seconds);
+    brink_buf_puts(out, "}");
 }
 
 brink_status brink_analysis_write_json(const brink_analysis *a, brink_buf *out, brink_error *err)
 {
     const brink_efg *g = a->game;
+    brink_buf w;   /* words made beside the data */
+    brink_buf_init(&w);
     brink_buf_puts(out, "{");
     scenario_part(a, out);
+    tables(a, out, &w);
     brink_buf_printf(out, ",\"game\":{\"actors\":%d,\"nodes\":%d,\"decision_points\":%d,"
                           "\"perfect_information\":%s},",
                      g->nplayers, g->nnodes, g->player_infoset_start[g->nplayers],
                      g->perfect_info ? "true" : "false");
-    brink_buf_puts(out, "\"method\":{");
-    str(out, "name", a->method);
-    brink_buf_puts(out, ",");
-    str(out, "why", a->method_why);
-    brink_buf_puts(out, ",");
-    str(out, "guarantee", a->guarantee);
-    brink_buf_printf(out, ",\"complete\":%s,\"found\":%d,\"rejected\":%d,\"seconds\":",
-                     a->complete ? "true" : "false", a->nfound, a->nrejected);
-    num(out, a->seconds);
-    brink_buf_printf(out, "},\"unique\":%s,\"equilibria\":[",
-                     a->count == 1 && a->complete ? "true" : "false");
+    method(a, out, &w);
+    brink_buf_printf(out, ",\"unique\":%s,\"equilibria\":[", a->unique ? "true" : "false");
     for (int e = 0; e < a->count; e++) {
         if (e)
             brink_buf_puts(out, ",");
@@ -317,17 +478,13 @@ brink_status brink_analysis_write_json(const brink_analysis *a, brink_buf *out, 
     if (a->count > 1) {
         int n, first = 1;
         int *order = rep_infoset_order(g, &n);
+        if (!order)
+            out->failed = 1;
         for (int k = 0; order && k < n; k++) {
             if (!rep_differs(g, a, order[k]))
                 continue;
-            char who[120];
-            rep_who(a->sc, g, order[k], who, sizeof who);
-            brink_buf_puts(out, first ? "{" : ",{");
+            brink_buf_printf(out, "%s%d", first ? "" : ",", order[k]);
             first = 0;
-            str(out, "who", who);
-            brink_buf_puts(out, ",");
-            str(out, "decision", g->infoset_label[order[k]]);
-            brink_buf_puts(out, "}");
         }
         free(order);
     }
@@ -335,9 +492,13 @@ brink_status brink_analysis_write_json(const brink_analysis *a, brink_buf *out, 
     for (int i = 0; i < a->nanswers; i++) {
         if (i)
             brink_buf_puts(out, ",");
-        answer(a, &a->answers[i], out);
+        answer(a, &a->answers[i], out, &w);
     }
     brink_buf_puts(out, "]}\n");
+    /* a failed word buffer fails the report (reset clears the flag, so check as we go) */
+    if (w.failed)
+        out->failed = 1;
+    brink_buf_free(&w);
     if (out->failed)
         return brink_error_set(err, BRINK_ENOMEM, "out of memory writing JSON");
     return BRINK_OK;

@@ -655,7 +655,7 @@ const brink_solver brink_solver_agent_logit = {
                  "its beliefs; without: the branch followed until NashConv < 1e-8 x payoff "
                  "range, an approximate sequential equilibrium (limit points are sequential), "
                  "made exact when the rounded profile passes the exact check",
-    .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_APPROX,
+    .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_APPROX | BRINK_SOLVER_BELIEFS,
     .solve_nfg = NULL,
     .solve_efg = agent_logit_solve,
 };

@@ -55,7 +55,8 @@ const brink_solver brink_solver_enumpure = {
     .summary = "all pure-strategy Nash equilibria (any number of players; extensive games "
                "via the reduced strategic form)",
     .guarantee = "every pure-strategy Nash equilibrium, exactly",
-    .flags = BRINK_SOLVER_NFG | BRINK_SOLVER_EFG | BRINK_SOLVER_EXACT | BRINK_SOLVER_ALL,
+    .flags = BRINK_SOLVER_NFG | BRINK_SOLVER_EFG | BRINK_SOLVER_EXACT | BRINK_SOLVER_ALL |
+             BRINK_SOLVER_PURE_ONLY,
     .solve_nfg = enumpure_nfg,
     .solve_efg = NULL,
 };

@@ -253,7 +253,8 @@ const brink_solver brink_solver_sequential = {
     .guarantee = "one quasi-perfect, hence sequential, equilibrium, exact in rationals, with "
                  "consistent beliefs at every information set (off the path too); sequential "
                  "rationality is checked exactly before it is returned",
-    .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_TWO_PLAYER | BRINK_SOLVER_EXACT,
+    .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_TWO_PLAYER | BRINK_SOLVER_EXACT |
+             BRINK_SOLVER_BELIEFS,
     .solve_nfg = NULL,
     .solve_efg = sequential_solve,
 };

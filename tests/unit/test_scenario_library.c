@@ -67,11 +67,25 @@ static double prob(const brink_analysis *a, int e, const char *ref, const char *
     return NAN;
 }
 
-static int group(const brink_analysis *a, const char *text)
+/* The outcome group with these levels ("issue=level" pairs; other issues any level),
+ * matched by issue and level ids, or -1. */
+static int group(const brink_analysis *a, int n, const char *const *issue,
+                 const char *const *level)
 {
-    for (int k = 0; k < a->ngroups; k++)
-        if (!strcmp(a->group_text[k], text))
+    int ni = brink_scenario_nissues(a->sc);
+    for (int k = 0; k < a->ngroups; k++) {
+        int ok = 1;
+        for (int j = 0; j < n && ok; j++) {
+            ok = 0;
+            for (int i = 0; i < ni; i++)
+                if (!strcmp(brink_scenario_issue_name(a->sc, i), issue[j])) {
+                    int l = a->group_level[(size_t)k * (size_t)ni + (size_t)i];
+                    ok = l >= 0 && !strcmp(brink_scenario_issue_level(a->sc, i, l), level[j]);
+                }
+        }
+        if (ok)
             return k;
+    }
     return -1;
 }
 
@@ -176,8 +190,8 @@ static void test_m3(void)
     if (a->count) {
         CHECK_NEAR(prob(a, 0, "DPRK@start", "big"), 1, 1e-12);
         CHECK_NEAR(issue_mean(a, 0, "nation"), 1, 1e-12);
-        CHECK_NEAR(a->eq[0].type_value[0 * BRINK_ANALYSIS_MAX_TYPES + 0], 6, 1e-12);  /* 11-5 */
-        CHECK_NEAR(a->eq[0].type_value[0 * BRINK_ANALYSIS_MAX_TYPES + 1], 2.5, 1e-12);
+        CHECK_NEAR(a->eq[0].type_value[brink_analysis_type_slot(sc, 0, 0)], 6, 1e-12);  /* 11-5 */
+        CHECK_NEAR(a->eq[0].type_value[brink_analysis_type_slot(sc, 0, 1)], 2.5, 1e-12);
         CHECK_NEAR(a->eq[0].value[1], 3.8, 1e-12);   /* 0.6 * 6 + 0.4 * 0.5 */
     }
     check_flip(a, "big_demand", 0, "5/11", "small", "big");
@@ -197,7 +211,8 @@ static void test_m4(void)
     if (!a)
         return;
     CHECK_EQ_INT(a->count, 1);
-    CHECK_STR(a->method, "spe");
+    CHECK(a->method.nsolvers == 1 && !strcmp(a->method.solver[0]->name, "spe"));
+    CHECK(a->method.solver[0]->flags & BRINK_SOLVER_PERFECT_INFO);
     if (a->count) {
         CHECK_NEAR(prob(a, 0, "DPRK@threatened", "status_quo"), 1, 0);
         CHECK_NEAR(prob(a, 0, "DPRK@normal", "status_quo"), 1, 0);
@@ -255,7 +270,9 @@ static void test_m6(void)
             found = 1;
             CHECK_NEAR(a->eq[e].value[0], 4, 1e-12);
             CHECK_NEAR(prob(a, e, "DPRK.hardliner@incremental/freeze", "comply"), 1, 1e-12);
-            int k = group(a, "agreement=freeze, relief=partial, cheating=none");
+            static const char *const issue[] = {"agreement", "relief", "cheating"},
+                                     *const level[] = {"freeze", "partial", "none"};
+            int k = group(a, 3, issue, level);
             CHECK(k >= 0 && fabs(a->eq[e].group_prob[k] - 1) < 1e-12);
         }
     CHECK_MSG(found, "no equilibrium with the incremental policy");

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# analysis_schema.sh — `brink analyze --json` of every built-in scenario (and of a scenario
+# with 16 long-named types per actor) validates against schema/brink-analysis.schema.json,
+# its ids point into its own tables, and the schema rejects choices given as words. Needs
+# python3 with jsonschema (scripts/deps.sh installs python3-jsonschema; skips, exit 77,
+# without it).
+source "$(dirname "$0")/lib.bash"
+command -v python3 >/dev/null 2>&1 || { echo "SKIP: no python3"; exit 77; }
+python3 -c "import jsonschema" 2>/dev/null || { echo "SKIP: python3 jsonschema missing"; exit 77; }
+
+# The largest game (M8, 29.5k nodes) runs beside the others, without its questions: they
+# take the threshold engine seconds (minutes under ASan), and every answer shape is also
+# given by the smaller scenarios (a sweep with nothing watched: long-type-names).
+n=0
+pids=()
+for f in "$SRC"/scenarios/m8-*.yaml "$SRC"/scenarios/*.yaml \
+         "$SRC"/tests/data/scenarios/report/*.yaml; do
+  case "$f" in */m8-*.yaml) [ "$n" -eq 0 ] || continue ;; esac
+  n=$((n + 1))
+  args=()
+  [ "$n" -eq 1 ] && args=(--no-questions)
+  ( "$BRINK" analyze "$f" --json "${args[@]}" >"$TMP/a$n.json" 2>"$TMP/err$n" || echo "$f" >"$TMP/failed$n" ) &
+  [ "$n" -eq 1 ] && pids+=($!) || wait $!
+done
+wait "${pids[@]}"
+for k in $(seq 1 "$n"); do
+  if [ -e "$TMP/failed$k" ]; then bad "analyze --json $(cat "$TMP/failed$k"): $(head -c 300 "$TMP/err$k")"; else ok; fi
+done
+[ "$n" -ge 11 ] && ok || bad "only $n scenarios"
+
+python3 - "$SRC" "$TMP"/a*.json <<'PY' && ok || bad "analysis JSON against its schema"
+import copy, json, sys, jsonschema
+schema = json.load(open(f"{sys.argv[1]}/schema/brink-analysis.schema.json"))
+jsonschema.Draft202012Validator.check_schema(schema)
+v = jsonschema.Draft202012Validator(schema)
+for path in sys.argv[2:]:
+    d = json.load(open(path))
+    errs = list(v.iter_errors(d))
+    assert not errs, (d["id"], [(list(e.path), e.message[:200]) for e in errs[:3]])
+    # ids point into the tables
+    dec = {x["id"]: x for x in d["decisions"]}
+    assert len(dec) == d["game"]["decision_points"], d["id"]
+    ngroups, nactors = len(d["outcome_groups"]), len(d["actors"])
+    for g in d["outcome_groups"]:
+        assert len(g["levels"]) == len(d["issues"])
+        for i, l in zip(d["issues"], g["levels"]):
+            assert (l is None) == i["numeric"] and (l is None or l < len(i["levels"]))
+    for x in dec.values():
+        assert x["actor"] < nactors
+        for m in x["nodes"]:
+            assert len(m["types"]) == nactors
+            for i, t in enumerate(m["types"]):
+                assert t is None or t < len(d["actors"][i]["types"])
+            # the decider knows its own type: every node of the decision has it
+            assert m["types"][x["actor"]] == x["type"]
+        assert x["type"] is None or x["type"] < len(d["actors"][x["actor"]]["types"])
+    for e in d["equilibria"]:
+        assert sorted(s["decision"] for s in e["strategies"]) == sorted(dec)
+        for s in e["strategies"]:
+            x = dec[s["decision"]]
+            assert len(s["probabilities"]) == len(x["actions"])
+            assert abs(sum(s["probabilities"]) - 1) < 1e-9
+            if len(x["nodes"]) > 1:
+                assert [b["node"] for b in s["beliefs"]] == [m["id"] for m in x["nodes"]]
+                assert abs(sum(b["probability"] for b in s["beliefs"]) - 1) < 1e-9
+        assert all(o["group"] < ngroups for o in e["outcomes"])
+        assert abs(sum(o["probability"] for o in e["outcomes"]) - 1) < 1e-9
+        assert [x["actor"] for x in e["values"]] == list(range(nactors))
+    assert all(h in dec for h in d["differ_at"])
+    for a in d["answers"]:
+        if a["kind"] == "sweep" and "points" in a:
+            for p in a["points"]:
+                if "choice" in p:
+                    c = p["choice"]["equilibria"]
+                    assert len(c) == p["equilibria"]
+                    for per_eq in c:
+                        assert [len(r) for r in per_eq] == [len(dec[h]["actions"]) for h in a["watched"]]
+        if a["kind"] == "compare" and "options" in a:
+            assert len(a["options"]) == len(dec[a["decision"]]["actions"])
+    # the schema is a contract: a choice in words, or an unknown field, is rejected
+    # (checked on the smaller games: each check validates the whole document again)
+    if d["game"]["nodes"] > 5000:
+        continue
+    if d["equilibria"]:
+        w = copy.deepcopy(d)
+        s = w["equilibria"][0]["strategies"][0]
+        s["probabilities"] = {dec[s["decision"]]["actions"][0]: 1}
+        assert list(v.iter_errors(w)), "choice in words accepted"
+        w = copy.deepcopy(d)
+        w["equilibria"][0]["outcomes"] = {"summit=held": 1}
+        assert list(v.iter_errors(w)), "outcomes keyed by words accepted"
+    w = copy.deepcopy(d)
+    w["surprise"] = 1
+    assert list(v.iter_errors(w)), "unknown field accepted"
+kinds = set()
+for path in sys.argv[2:]:
+    for a in json.load(open(path))["answers"]:
+        kinds.add((a["kind"], a["kind"] == "sweep" and "watched" in a and not a["watched"]))
+assert {("threshold", False), ("sweep", False), ("sweep", True), ("compare", False)} <= kinds, kinds
+PY
+finish
