@@ -14,7 +14,7 @@ python3 -c "import jsonschema" 2>/dev/null || { echo "SKIP: python3 jsonschema m
 n=0
 pids=()
 for f in "$SRC"/scenarios/m8-*.yaml "$SRC"/scenarios/*.yaml \
-         "$SRC"/tests/data/scenarios/report/*.yaml; do
+         "$SRC"/tests/data/scenarios/report/*.yaml "$SRC"/tests/data/thresholds/*.yaml; do
   case "$f" in */m8-*.yaml) [ "$n" -eq 0 ] || continue ;; esac
   n=$((n + 1))
   args=()
@@ -26,7 +26,7 @@ wait "${pids[@]}"
 for k in $(seq 1 "$n"); do
   if [ -e "$TMP/failed$k" ]; then bad "analyze --json $(cat "$TMP/failed$k"): $(head -c 300 "$TMP/err$k")"; else ok; fi
 done
-[ "$n" -ge 11 ] && ok || bad "only $n scenarios"
+[ "$n" -ge 14 ] && ok || bad "only $n scenarios"
 
 python3 - "$SRC" "$TMP"/a*.json <<'PY' && ok || bad "analysis JSON against its schema"
 import copy, json, sys, jsonschema
@@ -75,6 +75,28 @@ for path in sys.argv[2:]:
                     assert len(c) == p["equilibria"]
                     for per_eq in c:
                         assert [len(r) for r in per_eq] == [len(dec[h]["actions"]) for h in a["watched"]]
+        if a["kind"] == "threshold" and a.get("threshold"):
+            t = a["threshold"]
+            ns = len(t["states"])
+            assert [x["infoset"] in dec for x in t["watch"]] == [True] * len(t["watch"])
+            for st in t["states"]:
+                assert [len(p) <= len(x["actions"]) and all(i < len(x["actions"]) for i in p)
+                        for p, x in zip(st["played"], t["watch"])] == [True] * len(t["watch"])
+            prev = None
+            for r in t["regions"]:
+                assert all(0 <= k < ns for k in r["states"]), r
+                assert all(-1 <= c < len(t["conditions"]) for c in r["ends_by"])
+                # regions are ordered and cover the range without gaps
+                if prev is not None:
+                    assert prev["hi"]["value"] == r["lo"]["value"], (prev["hi"], r["lo"])
+                    assert prev["hi_closed"] or r["lo_closed"]
+                prev = r
+            assert t["regions"][0]["lo"]["value"] == t["range"][0]["value"]
+            assert t["regions"][-1]["hi"]["value"] == t["range"][1]["value"]
+            for f in t["flips"]:
+                assert t["regions"][f["region_below"]]["status"] == "certified"
+                assert t["regions"][f["region_above"]]["status"] == "certified"
+                assert not f["exact"] or (f["at"]["rational"] and f["certified"])
         if a["kind"] == "compare" and "options" in a:
             assert len(a["options"]) == len(dec[a["decision"]]["actions"])
     # the schema is a contract: a choice in words, or an unknown field, is rejected
