@@ -260,8 +260,7 @@ brink_status brink_threshold_write_text(const brink_threshold *t, const brink_sc
     put_real_short(out, &t->lo);
     brink_buf_puts(out, ", ");
     put_real_short(out, &t->hi);
-    brink_buf_printf(out, "]: %d region%s, %s\n", t->nregions, t->nregions == 1 ? "" : "s",
-                     unknown ? "some not certified" : "all certified");
+    brink_buf_printf(out, "] (%s):\n", unknown ? "parts not certified" : "every region certified");
     for (int i = 0; i < t->nregions;) {
         const brink_region *r = &t->regions[i];
         int j = i;

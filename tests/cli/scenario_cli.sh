@@ -42,6 +42,19 @@ expect_grep "m1 beliefs" "believes: DPRK is resolute 30%; DPRK is bluffing 70%" 
 "$BRINK" analyze m1 --set p_resolute=0.6 --no-questions >"$TMP/m1c.txt" 2>&1
 expect_grep "m1 --set concede" "USA, after DPRK demand: concede" "$TMP/m1c.txt"
 
+# the threshold cases handed in with issue 8: right answers, with certificates, in text
+"$BRINK" analyze "$SRC/tests/data/thresholds/threshold-false-exact.yaml" >"$TMP/tfe.txt" 2>&1
+expect_grep "false-exact flip" "it flips at p = 49/90 exactly" "$TMP/tfe.txt"
+expect_grep "false-exact certificate" "g(p) = (9 p - 49/10) by accept instead of war" "$TMP/tfe.txt"
+grep -q "37/68" "$TMP/tfe.txt" && bad "false-exact: 37/68 printed" || ok
+"$BRINK" analyze "$SRC/tests/data/thresholds/threshold-missed.yaml" >"$TMP/tm.txt" 2>&1
+expect_grep "missed: first flip" "it flips at t = 49/100 exactly" "$TMP/tm.txt"
+expect_grep "missed: second flip" "it flips at t = 51/100 exactly" "$TMP/tm.txt"
+expect_grep "missed: default" 'at the default t = 1/2: "mid"' "$TMP/tm.txt"
+"$BRINK" analyze "$SRC/tests/data/thresholds/threshold-default.yaml" >"$TMP/td.txt" 2>&1
+expect_grep "default: flips" "it flips at t = 7/10 exactly" "$TMP/td.txt"
+expect_grep "default: answer" 'at the default t = 9/10: "o3"' "$TMP/td.txt"
+
 # analyze: JSON parses and carries the answer
 "$BRINK" analyze m4 --json >"$TMP/m4.json"
 if command -v python3 >/dev/null 2>&1; then
