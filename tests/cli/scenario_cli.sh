@@ -45,7 +45,7 @@ expect_grep "m1 --set concede" "USA, after DPRK demand: concede" "$TMP/m1c.txt"
 # the threshold cases handed in with issue 8: right answers, with certificates, in text
 "$BRINK" analyze "$SRC/tests/data/thresholds/threshold-false-exact.yaml" >"$TMP/tfe.txt" 2>&1
 expect_grep "false-exact flip" "it flips at p = 49/90 exactly" "$TMP/tfe.txt"
-expect_grep "false-exact certificate" "g(p) = (9 p - 49/10) by accept instead of war" "$TMP/tfe.txt"
+expect_grep "false-exact certificate" "gains g.p. = .9 p - 49/10. by accept instead of war" "$TMP/tfe.txt"
 grep -q "37/68" "$TMP/tfe.txt" && bad "false-exact: 37/68 printed" || ok
 "$BRINK" analyze "$SRC/tests/data/thresholds/threshold-missed.yaml" >"$TMP/tm.txt" 2>&1
 expect_grep "missed: first flip" "it flips at t = 49/100 exactly" "$TMP/tm.txt"
