@@ -159,8 +159,17 @@ typedef struct brink_answer {
     int nwatch;
     int *watch;              /* [nwatch] */
     int *watch_start;        /* [nwatch + 1] offsets of each set's actions in a choice */
-    /* threshold: the certified answer (include/brink/threshold.h) */
+    /* threshold: the certified answer (include/brink/threshold.h); one-parameter sweep with
+     * a watched decision: the same over the sweep's range, for the exact boundaries between
+     * its grid points */
     struct brink_threshold *threshold;
+    /* two-parameter sweep with a watched decision: a region map traced on lines — for each
+     * grid value line_x[j] of the second parameter (j < nlines), the certified continuation
+     * in the first over its range (boundaries exact along each line; between lines the map
+     * is resolved at the grid spacing) */
+    int nlines;
+    double *line_x;                      /* [nlines] */
+    struct brink_threshold **lines;      /* [nlines] (entries NULL where it failed) */
     int solves;              /* equilibrium computations used */
     /* sweep: npoints grid points (x0 varies fastest) */
     int npoints;

@@ -174,6 +174,9 @@ brink_status brink_threshold_profile(const brink_threshold *t, int region, int k
 /* Text and JSON renderings (report/threshold.c). */
 brink_status brink_threshold_write_text(const brink_threshold *t, const brink_scenario *sc,
                                         brink_buf *out, brink_error *err);
+/* One line: each run of regions with its watched choices ("a" on [0, 1/2]; "b" on ...). */
+brink_status brink_threshold_write_brief(const brink_threshold *t, const brink_scenario *sc,
+                                         brink_buf *out, brink_error *err);
 brink_status brink_threshold_write_json(const brink_threshold *t, const brink_scenario *sc,
                                         brink_buf *out, brink_error *err);
 

@@ -16,6 +16,10 @@
 void an_answer_free(brink_answer *ans)
 {
     brink_threshold_free(ans->threshold);
+    for (int j = 0; ans->lines && j < ans->nlines; j++)
+        brink_threshold_free(ans->lines[j]);
+    free(ans->lines);
+    free(ans->line_x);
     free(ans->message);
     free(ans->watch);
     free(ans->watch_start);
@@ -91,6 +95,41 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
             }
             brink_eqset_free(&s, g);
         }
+    }
+    /* exact boundaries between the grid points (the certified continuation over the same
+     * range; along each grid line of the second parameter for two) */
+    if (!st && q->watch && ans->nwatch > 0 && o->questions) {
+        mpq_t lo, hi;
+        mpq_inits(lo, hi, NULL);
+        brink_q_from_double_approx(lo, q->lo[0], 1e-12);
+        brink_q_from_double_approx(hi, q->hi[0], 1e-12);
+        brink_scenario_defaults(sc, values);
+        if (q->nparams == 1) {
+            ans->threshold = brink_threshold_compute(sc, q->param[0], lo, hi,
+                                                     (const mpq_t *)values, ans->watch,
+                                                     ans->nwatch, o, err);
+            if (!ans->threshold)
+                st = err ? err->code : BRINK_ENOMEM;
+        } else {
+            ans->lines = brink_calloc((size_t)n1, sizeof *ans->lines);
+            ans->line_x = brink_calloc((size_t)n1, sizeof *ans->line_x);
+            if (!ans->lines || !ans->line_x)
+                st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+            for (int j = 0; j < n1 && !st; j++) {
+                double y = q->lo[1] + (q->hi[1] - q->lo[1]) * j / (n1 - 1);
+                ans->line_x[j] = y;
+                ans->nlines = j + 1;
+                brink_q_from_double_approx(values[q->param[1]], y, 1e-12);
+                brink_error local;
+                brink_error_clear(&local);
+                ans->lines[j] = brink_threshold_compute(sc, q->param[0], lo, hi,
+                                                        (const mpq_t *)values, ans->watch,
+                                                        ans->nwatch, o, &local);
+                if (!ans->lines[j] && local.code == BRINK_ENOMEM)
+                    st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+            }
+        }
+        mpq_clears(lo, hi, NULL);
     }
 out:
     brink_q_array_free(values, (size_t)np + 1);

@@ -375,6 +375,24 @@ static void sweep_answer(const brink_analysis *a, const brink_answer *an, brink_
         brink_buf_puts(out, "}");
     }
     brink_buf_puts(out, "]");
+    if (an->threshold) {
+        brink_buf_puts(out, ",\"threshold\":");
+        brink_threshold_write_json(an->threshold, a->sc, out, NULL);
+    }
+    if (an->nlines) {
+        brink_buf_puts(out, ",\"lines\":[");
+        for (int k = 0; k < an->nlines; k++) {
+            brink_buf_puts(out, k ? ",{\"x\":" : "{\"x\":");
+            num(out, an->line_x[k]);
+            brink_buf_puts(out, ",\"threshold\":");
+            if (an->lines[k])
+                brink_threshold_write_json(an->lines[k], a->sc, out, NULL);
+            else
+                brink_buf_puts(out, "null");
+            brink_buf_puts(out, "}");
+        }
+        brink_buf_puts(out, "]");
+    }
 }
 
 static void compare_answer(const brink_analysis *a, const brink_answer *an, brink_buf *out)

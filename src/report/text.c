@@ -494,6 +494,22 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
     if (num.failed || line->failed)
         out->failed = 1;
     brink_buf_free(&num);
+    /* exact boundaries between the grid points */
+    if (an->threshold) {
+        brink_buf_puts(line, "exact regions: ");
+        brink_threshold_write_brief(an->threshold, sc, line, NULL);
+        flush(out, line, 4);
+    }
+    for (int k = 0; k < an->nlines; k++) {
+        if (!an->lines[k])
+            continue;
+        brink_buf_printf(line, "exact regions at %s = ",
+                         brink_scenario_param(sc, q->param[1])->name);
+        rep_num(line, an->line_x[k]);
+        brink_buf_puts(line, ": ");
+        brink_threshold_write_brief(an->lines[k], sc, line, NULL);
+        flush(out, line, 4);
+    }
 }
 
 /* The threshold engine's answer (its own section, replaced with the engine). */

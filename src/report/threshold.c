@@ -374,6 +374,28 @@ brink_status brink_threshold_write_text(const brink_threshold *t, const brink_sc
     return BRINK_OK;
 }
 
+brink_status brink_threshold_write_brief(const brink_threshold *t, const brink_scenario *sc,
+                                         brink_buf *out, brink_error *err)
+{
+    for (int i = 0; i < t->nregions;) {
+        const brink_region *r = &t->regions[i];
+        int j = i;
+        while (j + 1 < t->nregions && same_answer(r, &t->regions[j + 1]))
+            j++;
+        if (i)
+            brink_buf_puts(out, "; ");
+        if (r->status == BRINK_REGION_CERTIFIED)
+            put_states(out, t, sc, r);
+        else
+            brink_buf_puts(out, "not certified");
+        brink_buf_puts(out, " on ");
+        put_span(out, r, &t->regions[j]);
+        i = j + 1;
+    }
+    (void)err;
+    return BRINK_OK;
+}
+
 /* ---------------------------------------------------------------- JSON */
 
 static void jq(brink_buf *out, const mpq_t q)
