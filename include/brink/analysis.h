@@ -34,9 +34,6 @@ typedef struct brink_analysis_options {
     int max_equilibria;      /* explain at most this many in detail (default 6) */
     double tol;              /* tolerance on probabilities and payoff gaps in doubles (1e-9) */
     int questions;           /* answer the declared questions (default 1) */
-    int scan_points;         /* thresholds: initial grid intervals (default 17, a prime, so
-                                grid points rarely sit exactly on a simple threshold) */
-    double threshold_tol;    /* thresholds: final bracket width relative to the range (1e-10) */
     long max_reduced_cells;  /* methods on the reduced strategic form run only when it has
                                 at most this many cells (20000) */
     double time_limit;       /* per solve, seconds (0 = none) */

@@ -17,8 +17,6 @@ void brink_analysis_options_init(brink_analysis_options *o)
     o->max_equilibria = 6;
     o->tol = 1e-9;
     o->questions = 1;
-    o->scan_points = 17;
-    o->threshold_tol = 1e-10;
     o->time_limit = 0;
     o->max_profiles = 64;
     o->all_limit_nodes = 5000;
