@@ -113,15 +113,43 @@ static void put_real_short(brink_buf *out, const brink_real *r)
         brink_buf_printf(out, "~%.10g", r->approx);   /* exact form: see the flip or --json */
 }
 
+/* Do all watched sets play the same labels in this state (then it is said once)? */
+static int uniform_state(const brink_threshold *t, const brink_scenario *sc,
+                         const unsigned char *row)
+{
+    for (int w = 1; w < t->nwatch; w++) {
+        int o0 = t->watch_action_start[0], n0 = t->watch_action_start[1] - o0;
+        int o = t->watch_action_start[w], n = t->watch_action_start[w + 1] - o;
+        int j0 = 0, j = 0;
+        for (;;) {
+            while (j0 < n0 && !row[o0 + j0])
+                j0++;
+            while (j < n && !row[o + j])
+                j++;
+            if (j0 == n0 || j == n) {
+                if (j0 != n0 || j != n)
+                    return 0;
+                break;
+            }
+            if (strcmp(action_label(sc, t->watch[0], j0), action_label(sc, t->watch[w], j)))
+                return 0;
+            j0++;
+            j++;
+        }
+    }
+    return 1;
+}
+
 /* The watched choice of state s, in words. */
 static void put_state(brink_buf *out, const brink_threshold *t, const brink_scenario *sc, int s)
 {
     int nw = t->watch_action_start[t->nwatch];
     const unsigned char *row = t->state_played + (size_t)s * (size_t)nw;
-    for (int w = 0; w < t->nwatch; w++) {
+    int nshow = uniform_state(t, sc, row) ? 1 : t->nwatch;
+    for (int w = 0; w < nshow; w++) {
         int h = t->watch[w], o = t->watch_action_start[w];
         int n = t->watch_action_start[w + 1] - o, k = 0;
-        if (t->nwatch > 1) {
+        if (nshow > 1) {
             int ty = brink_scenario_infoset_type(sc, h);
             int actor = brink_scenario_game(sc)->infoset_player[h];
             if (w)
@@ -249,8 +277,8 @@ static void put_cond(brink_buf *out, const brink_threshold *t, const brink_scena
     }
 }
 
-brink_status brink_threshold_write_text(const brink_threshold *t, const brink_scenario *sc,
-                                        brink_buf *out, brink_error *err)
+static brink_status write_text_raw(const brink_threshold *t, const brink_scenario *sc,
+                                   brink_buf *out, brink_error *err)
 {
     const char *pname = brink_scenario_param(sc, t->param)->name;
     int unknown = 0;
@@ -372,6 +400,57 @@ brink_status brink_threshold_write_text(const brink_threshold *t, const brink_sc
     brink_buf_printf(out, "    (%d equilibrium computations, %.3f s)\n", t->solves, t->seconds);
     (void)err;
     return BRINK_OK;
+}
+
+/* Lines longer than `width` are folded at spaces; the continuation is indented 4 more than
+ * the line it continues. */
+static void wrap_lines(brink_buf *out, const char *text, size_t len, size_t width)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t e = i;
+        while (e < len && text[e] != '\n')
+            e++;
+        size_t ind = 0;
+        while (i + ind < e && text[i + ind] == ' ')
+            ind++;
+        size_t pos = i, col_ind = 0;
+        int first = 1;
+        while (pos < e) {
+            size_t room = width > col_ind ? width - col_ind : 1;
+            size_t end = e;
+            if (e - pos > room) {   /* fold at the last space that fits */
+                end = pos + room;
+                while (end > pos && text[end] != ' ')
+                    end--;
+                if (end == pos)
+                    end = pos + room;
+            }
+            if (!first)
+                for (size_t k = 0; k < col_ind; k++)
+                    brink_buf_puts(out, " ");
+            brink_buf_append(out, text + pos, end - pos);
+            brink_buf_puts(out, "\n");
+            pos = end;
+            while (pos < e && text[pos] == ' ')
+                pos++;
+            first = 0;
+            col_ind = ind + 4;
+        }
+        i = e + 1;
+    }
+}
+
+brink_status brink_threshold_write_text(const brink_threshold *t, const brink_scenario *sc,
+                                        brink_buf *out, brink_error *err)
+{
+    brink_buf raw;
+    brink_buf_init(&raw);
+    brink_status st = write_text_raw(t, sc, &raw, err);
+    if (!st && raw.len)
+        wrap_lines(out, raw.data, raw.len, 92);
+    brink_buf_free(&raw);
+    return st;
 }
 
 brink_status brink_threshold_write_brief(const brink_threshold *t, const brink_scenario *sc,
