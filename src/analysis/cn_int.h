@@ -6,6 +6,14 @@
 
 #include "analysis/continuation.h"
 
+/* Positivity of an action in the support: strict, except for an action added to the support
+ * at a tie (G->extra), which starts from 0 at the sample. */
+#define CN_POSITIVE(G, k) ((G)->extra && (G)->extra[k] ? PC_NONNEG : PC_POS)
+
+/* Unknowns beyond which the sequence-form systems are not formed: they are eliminated densely
+ * over Q(t) (n^2 rational functions, n^3 operations). */
+#define CN_MAX_DENSE 400
+
 rf *cn_rf_array(size_t n);
 void cn_rf_array_free(rf *a, size_t n);
 

@@ -249,6 +249,11 @@ int cn_seqform(cn_game *G, const mpq_t *behq, const unsigned char *supp, const m
     }
     for (int h = 0; h < nh; h++)
         S.vvar[h] = own_reach_q(g, &S, h, t1) ? n++ : -1;
+    if (n > CN_MAX_DENSE) {   /* too large for dense elimination over Q(t): not certified */
+        *bad = 1;
+        rc = 0;
+        goto out;
+    }
     xv = brink_q_array_new((size_t)n + 1);
     if (!xv)
         goto out;
@@ -353,8 +358,8 @@ int cn_seqform(cn_game *G, const mpq_t *behq, const unsigned char *supp, const m
                         h = hh;
                         break;
                     }
-                if (cn_push_cond(G, conds, &sol[S.rvar[i][s]], PC_POS, BRINK_COND_POSITIVE, h,
-                                 k - g->infoset_action_start[h], -1, bad))
+                if (cn_push_cond(G, conds, &sol[S.rvar[i][s]], CN_POSITIVE(G, k),
+                                 BRINK_COND_POSITIVE, h, k - g->infoset_action_start[h], -1, bad))
                     goto out;
             }
     /* best replies: every value a deviation to (h, a), a outside the support, can reach is
@@ -425,6 +430,10 @@ int cn_seqform(cn_game *G, const mpq_t *behq, const unsigned char *supp, const m
             const rf *num = &sol[S.rvar[i][seq_of(g, i, a0 + a)]];
             if (!S.hpar[h]) {
                 if (rf_set(b, num))
+                    goto out;
+            } else if (rf_is_zero(&sol[S.rvar[i][S.hpar[h]]])) {
+                *bad = 1;   /* the parent sequence vanishes identically: no behaviour */
+                if (rf_set_q(b, behq[a0 + a]))
                     goto out;
             } else if (rf_div(b, num, &sol[S.rvar[i][S.hpar[h]]])) {
                 goto out;
@@ -641,6 +650,10 @@ int cn_seqform_lex(cn_game *G, const mpq_t *behq, const unsigned char *supp, con
     }
     for (int h = 0; h < nh; h++)
         X.vvar[h] = n++;
+    if (n > CN_MAX_DENSE) {   /* dense elimination over Q(t) would not fit: not applicable */
+        rc = 0;
+        goto out;
+    }
     /* values at x0: kappa from the behaviour; V from the equations at x0, deepest first */
     xv = brink_q_array_new((size_t)n + 1);
     sol = cn_rf_array((size_t)n + 1);
@@ -736,8 +749,8 @@ ordered:
         int i = g->infoset_player[h], a0 = g->infoset_action_start[h];
         for (int a = 0; a < g->infoset_nactions[h]; a++) {
             if (supp[a0 + a]) {
-                if (cn_push_cond(G, &local, &sol[X.var[i][seq_of(g, i, a0 + a)]], PC_POS,
-                                 BRINK_COND_POSITIVE, h, a, -1, &lbad))
+                if (cn_push_cond(G, &local, &sol[X.var[i][seq_of(g, i, a0 + a)]],
+                                 CN_POSITIVE(G, a0 + a), BRINK_COND_POSITIVE, h, a, -1, &lbad))
                     goto out;
                 continue;
             }
@@ -769,6 +782,10 @@ ordered:
                     goto out;
                 continue;
             }
+            if (rf_is_zero(&G->t2)) {
+                rc = 0;   /* no weight at all: not applicable */
+                goto out;
+            }
             if (lex_weight(G, &X, v, 1 - i, sol, &mu[v]) || rf_div(&mu[v], &mu[v], &G->t2))
                 goto out;
         }
@@ -791,6 +808,10 @@ ordered:
                 continue;
             }
             const rf *num = &sol[X.var[i][seq_of(g, i, a0 + a)]];
+            if (X.hkeff[h] && rf_is_zero(&sol[X.var[i][X.hkeff[h]]])) {
+                rc = 0;   /* the parent vanishes identically: not applicable */
+                goto out;
+            }
             if (X.hkeff[h] ? rf_div(b, num, &sol[X.var[i][X.hkeff[h]]]) : rf_set(b, num))
                 goto out;
         }

@@ -464,10 +464,12 @@ static int solve_behaviour(cn_game *G, const unk *U, int n, const int *reached, 
         goto out;
     for (int j = 0; j < n; j++) {   /* every support probability stays positive */
         int a0 = G->g->infoset_action_start[U[j].h];
-        if (cn_push_cond(G, conds, &G->beh[a0 + U[j].a], PC_POS, BRINK_COND_POSITIVE, U[j].h,
+        if (cn_push_cond(G, conds, &G->beh[a0 + U[j].a], CN_POSITIVE(G, a0 + U[j].a),
+                         BRINK_COND_POSITIVE, U[j].h,
                          U[j].a, -1, bad) ||
             (j + 1 == n || U[j + 1].h != U[j].h
-                 ? cn_push_cond(G, conds, &G->beh[a0 + U[j].b], PC_POS, BRINK_COND_POSITIVE,
+                 ? cn_push_cond(G, conds, &G->beh[a0 + U[j].b], CN_POSITIVE(G, a0 + U[j].b),
+                                BRINK_COND_POSITIVE,
                                 U[j].h, U[j].b, -1, bad)
                  : 0))
             goto out;
@@ -487,11 +489,19 @@ out:
 brink_status cn_continue(cn_game *G, const mpq_t *behq, const double *belief, const mpq_t x0,
                          cn_eq *out, pcset *conds, cn_result *res, brink_error *err)
 {
+    return cn_continue_with(G, behq, NULL, belief, x0, out, conds, res, err);
+}
+
+brink_status cn_continue_with(cn_game *G, const mpq_t *behq, const unsigned char *extra,
+                              const double *belief, const mpq_t x0, cn_eq *out, pcset *conds,
+                              cn_result *res, brink_error *err)
+{
     const brink_efg *g = G->g;
     int nh = g->player_infoset_start[g->nplayers];
     int first_conds = conds->n;
     memset(out, 0, sizeof *out);
     *res = CN_OK;
+    G->extra = extra;
     unsigned char *supp = brink_calloc((size_t)g->nactions + 1, 1);
     unsigned char *mixed = brink_calloc((size_t)g->ninfosets + 1, 1);
     unsigned char *moving = brink_calloc((size_t)g->ninfosets + 1, 1);
@@ -510,10 +520,10 @@ brink_status cn_continue(cn_game *G, const mpq_t *behq, const double *belief, co
         int a0 = g->infoset_action_start[h], k = 0;
         bref[h] = -1;
         for (int a = 0; a < g->infoset_nactions[h]; a++)
-            if (mpq_sgn(behq[a0 + a]) > 0) {
+            if (mpq_sgn(behq[a0 + a]) > 0 || (extra && extra[a0 + a])) {
                 supp[a0 + a] = 1;
-                if (bref[h] < 0)
-                    bref[h] = a;
+                if (bref[h] < 0 && mpq_sgn(behq[a0 + a]) > 0)
+                    bref[h] = a;   /* the reference is played at x0 */
                 k++;
             }
         if (bref[h] < 0) {   /* not a behaviour strategy: nothing to continue */
@@ -648,6 +658,7 @@ done:
     }
     if (st)
         cn_eq_free(out, g);
+    G->extra = NULL;
     free(supp);
     free(mixed);
     free(moving);

@@ -23,6 +23,7 @@ typedef struct cn_game {
     rf t1, t2, t3;
     pq sp;
     int *anc_mixed, *desc_mixed;   /* [nnodes] scratch for the linearity check */
+    const unsigned char *extra;    /* during cn_continue: actions added to the support */
 } cn_game;
 
 brink_status cn_game_init(cn_game *G, const brink_scenario *sc, const brink_efg *g, int param,
@@ -47,6 +48,14 @@ typedef enum { CN_OK = 0, CN_NONLINEAR, CN_NOT_EXACT } cn_result;
  * NULL) and append its conditions to conds (tag = brink_cond_kind, h, a, b). */
 brink_status cn_continue(cn_game *G, const mpq_t *behq, const double *belief, const mpq_t x0,
                          cn_eq *out, pcset *conds, cn_result *res, brink_error *err);
+
+/* The same with actions added to the support (extra[nactions], 1 = add; NULL: none): at a
+ * tie at x0 — an unused action exactly as good as the used ones — the equilibrium beyond x0
+ * may have to use it; its probability starts from 0 and the structure is continued with it
+ * (support enlargement, as a pivoting method brings a variable into the basis). */
+brink_status cn_continue_with(cn_game *G, const mpq_t *behq, const unsigned char *extra,
+                              const double *belief, const mpq_t x0, cn_eq *out, pcset *conds,
+                              cn_result *res, brink_error *err);
 
 /* The mover's gap E[u | a] - E[u | b] at infoset h under e, as a rational function: weights
  * are reach (on the path) or e->mu. b < 0: the expected value E[u | a] itself. */

@@ -17,6 +17,7 @@
 #define OOM(err) brink_error_set((err), BRINK_ENOMEM, "out of memory")
 #define MAX_POINT_STREAK 6
 #define CONTINUE_ALL_NODES 2000   /* see sample_gap */
+#define MAX_ENLARGE 6             /* support enlargements tried per equilibrium (see enlarge) */
 
 /* What stays with a result: the continued equilibria of every region, to evaluate them. */
 struct brink_threshold_internal {
@@ -355,6 +356,71 @@ static int state_seen(eng *E, const int *cst, int n, const mpq_t *behq)
     return 0;
 }
 
+/* Support enlargement at a tie. The equilibrium continued from x holds on one side of x only
+ * when an unused action is exactly as good as the used ones at x and better beyond: the
+ * equilibrium there uses it too, with a probability that starts from 0 at x. Each attempt
+ * continues the structure with tied unused actions added (all at once, then one at a time;
+ * never at a watched decision, so the watched choice stays the same) and keeps it when it
+ * reaches past x. Appends to cn/cst/eqi (capacity cap). */
+static brink_status enlarge(eng *E, cn_game *G, const mpq_t *bq, const double *belief,
+                            const mpq_t x, const pcset *conds, cn_eq *cn, int *cst, ivl *eqi,
+                            int *ncn, int cap, const mpq_t Lq, const mpq_t Hq)
+{
+    const brink_efg *g = E->g;
+    int *tied = brink_calloc((size_t)g->nactions + 1, sizeof *tied), nt = 0;
+    unsigned char *extra = brink_calloc((size_t)g->nactions + 1, 1);
+    brink_status st = BRINK_OK;
+    int base = *ncn - 1;
+    if (!tied || !extra) {
+        st = OOM(E->err);
+        goto out;
+    }
+    for (int i = 0; i < conds->n; i++) {
+        const pcond *c = &conds->c[i];
+        if (c->tag != BRINK_COND_BEST_REPLY || c->kind != PC_NONPOS || c->h < 0 || c->a < 0 ||
+            pq_sign_at(&c->s, x) != 0)
+            continue;
+        int watched = 0;
+        for (int w = 0; w < E->nwatch; w++)
+            watched |= E->watch[w] == c->h;
+        int k = g->infoset_action_start[c->h] + c->a, dup = 0;
+        for (int j = 0; j < nt; j++)
+            dup |= tied[j] == k;
+        if (!watched && !dup && mpq_sgn(bq[k]) == 0)
+            tied[nt++] = k;
+    }
+    for (int attempt = -1; attempt < nt && attempt < MAX_ENLARGE - 1 && *ncn < cap && !st;
+         attempt++) {
+        if (attempt == -1 && nt < 2)
+            continue;   /* "all at once" is the single one */
+        memset(extra, 0, (size_t)g->nactions);
+        for (int j = 0; j < nt; j++)
+            extra[tied[j]] = attempt < 0 || j == attempt;
+        pcset c2 = {NULL, 0, 0};
+        cn_result res;
+        st = cn_continue_with(G, bq, extra, belief, x, &cn[*ncn], &c2, &res, E->err);
+        if (!st && res == CN_OK) {
+            ivl_init(&eqi[*ncn]);
+            st = ivl_component(E, &c2, x, Lq, Hq, &eqi[*ncn]);
+            int oom = 0;
+            int further = !st && (alg_cmp(&eqi[*ncn].lo, &eqi[base].lo, &oom) < 0 ||
+                                  alg_cmp(&eqi[*ncn].hi, &eqi[base].hi, &oom) > 0);
+            if (further) {
+                cst[*ncn] = cst[base];
+                (*ncn)++;
+            } else {
+                ivl_clear(&eqi[*ncn]);
+                cn_eq_free(&cn[*ncn], g);
+            }
+        }
+        pcset_free(&c2);
+    }
+out:
+    free(tied);
+    free(extra);
+    return st;
+}
+
 /* ---------------------------------------------------------------- one sample */
 
 static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
@@ -450,9 +516,10 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
         c->h = Gp->pg.guards.c[i].tag;
         c->a = Gp->pg.guards.c[i].h;
     }
-    cn_eq *cn = brink_calloc((size_t)s.count, sizeof *cn);
-    int *cst = brink_calloc((size_t)s.count, sizeof *cst);
-    ivl *eqi = brink_calloc((size_t)s.count + 1, sizeof *eqi);
+    int cap = s.count * (1 + MAX_ENLARGE);
+    cn_eq *cn = brink_calloc((size_t)cap, sizeof *cn);
+    int *cst = brink_calloc((size_t)cap, sizeof *cst);
+    ivl *eqi = brink_calloc((size_t)cap + 1, sizeof *eqi);
     int ncn = 0, nonlinear = 0, notexact = 0;
     if (!st && (!cn || !cst || !eqi))
         st = OOM(E->err);
@@ -493,6 +560,11 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
             if (!st)
                 st = ivl_component(E, &conds, x, Lq, Hq, &eqi[ncn]);
             ncn++;
+            /* a side that ends at the sample itself: bring in the unused actions tied there */
+            if (!st && ncn < cap && g->nnodes <= CONTINUE_ALL_NODES &&
+                (alg_cmp_q(&eqi[ncn - 1].lo, x) == 0 || alg_cmp_q(&eqi[ncn - 1].hi, x) == 0))
+                st = enlarge(E, Gp, (const mpq_t *)bq, s.eq[k].belief, x, &conds, cn, cst, eqi,
+                             &ncn, cap, Lq, Hq);
         } else if (!st) {
             nonlinear += res == CN_NONLINEAR;
             notexact += res == CN_NOT_EXACT;
