@@ -40,7 +40,11 @@ typedef struct brink_scenario_limits {
     int max_expr_length;     /* characters in one expression (default 4096) */
     int max_call_depth;      /* nested sub-game calls (default 256) */
     int max_repeat;          /* rounds of one `repeat` (default 1000) */
-    int max_tree_depth;      /* depth of the compiled game tree (default 10000) */
+    int max_tree_depth;      /* depth of the compiled game tree, counting each play/repeat/
+                                if/next step as a level too (default 10000) */
+    int max_yaml_depth;      /* nesting of YAML collections (default 1000) */
+    int max_number_bits;     /* bits of a number's numerator or denominator, in a literal or
+                                in any result computed from constants (default 65536) */
 } brink_scenario_limits;
 
 void brink_scenario_limits_init(brink_scenario_limits *l);

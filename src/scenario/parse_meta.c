@@ -87,6 +87,9 @@ brink_status sc_get_number(brink_scenario *sc, const ynode *n, mpq_t out, const 
         s++;
         len--;
     }
+    if (!n->len)
+        return sc_err(sc, err, n, BRINK_ESYNTAX, "%s must be a number (like 3, -0.25 or 2/3), "
+                      "found an empty value", what);
     if (!len || brink_q_parse(out, s, len, NULL) != BRINK_OK)
         return sc_err(sc, err, n, BRINK_ESYNTAX, "%s must be a number (like 3, -0.25 or 2/3), "
                       "found '%s'", what, n->text);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "scenario/model.h"
+#include "scenario/textcheck.h"
 
 void brink_scenario_limits_init(brink_scenario_limits *l)
 {
@@ -21,6 +22,8 @@ void brink_scenario_limits_init(brink_scenario_limits *l)
     l->max_call_depth = 256;
     l->max_repeat = 1000;
     l->max_tree_depth = 10000;
+    l->max_yaml_depth = 1000;
+    l->max_number_bits = 65536;
 }
 
 static void compiled_free(sc_compiled *c)
@@ -115,7 +118,9 @@ brink_scenario *brink_scenario_parse(const char *text, size_t len, const char *f
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
         goto fail;
     }
-    if ((st = ytree_parse(text, len, sc->file, lim.max_yaml_nodes, &t, err)) ||
+    if ((st = sc_check_text(text, len, sc->file, err)) ||
+        (st = ytree_parse(text, len, sc->file, lim.max_yaml_nodes, lim.max_yaml_depth, &t,
+                             err)) ||
         (st = sc_parse_meta(sc, t.root, err)) || (st = sc_parse_game(sc, t.root, err)) ||
         (st = sc_parse_questions(sc, t.root, err)))
         goto fail;
