@@ -22,10 +22,43 @@ static brink_status domain_error(const sc_expr *e, const char *file, brink_error
 
 static int truthy(const mpq_t q) { return mpq_sgn(q) != 0; }
 
+static long bits(const mpz_t z) { return (long)mpz_sizeinbase(z, 2); }
+
+/* An upper bound, in bits, of the numerator and denominator of a op b (op one of + - * / ^n),
+ * computed from the operands' sizes alone: |x| < 2^bits(x), so |xy| < 2^(bits x + bits y). */
+static long result_bits(int op, const mpq_t a, const mpq_t b, unsigned long n)
+{
+    long an = bits(mpq_numref(a)), ad = bits(mpq_denref(a));
+    long bn = bits(mpq_numref(b)), bd = bits(mpq_denref(b));
+    switch (op) {
+    case SC_OP_ADD:
+    case SC_OP_SUB: {
+        long x = an + bd > bn + ad ? an + bd : bn + ad;
+        return x + 1 > ad + bd ? x + 1 : ad + bd;
+    }
+    case SC_OP_MUL:
+        return an + bn > ad + bd ? an + bn : ad + bd;
+    case SC_OP_DIV:
+        return an + bd > ad + bn ? an + bd : ad + bn;
+    default: { /* SC_OP_POW; n <= SC_EXPR_MAX_EXACT_POW, so no overflow */
+        long m = an > ad ? an : ad;
+        return m <= 1 ? 1 : m * (long)n;
+    }
+    }
+}
+
+static brink_status too_large(const sc_expr *e, const char *file, brink_error *err, long limit)
+{
+    return brink_error_set_at(err, BRINK_ETOOBIG, file, e->line, e->col,
+                              "number too large in '%s' (a result would need more than %ld "
+                              "bits; limit max_number_bits)", e->text ? e->text : "?", limit);
+}
+
 brink_status sc_expr_eval_q(const sc_expr *e, const mpq_t *params, mpq_t *stack, mpq_t out,
                             const char *file, brink_error *err)
 {
     int sp = 0;
+    long limit = e->max_bits > 0 ? e->max_bits : SC_EXPR_DEFAULT_MAX_BITS;
     for (int pc = 0; pc < e->ncode;) {
         int op = e->code[pc];
         switch (op) {
@@ -111,6 +144,9 @@ brink_status sc_expr_eval_q(const sc_expr *e, const mpq_t *params, mpq_t *stack,
         /* binary operators: a = stack[sp-2], b = stack[sp-1] */
         mpq_t *a = &stack[sp - 2], *b = &stack[sp - 1];
         int c;
+        if ((op == SC_OP_ADD || op == SC_OP_SUB || op == SC_OP_MUL || op == SC_OP_DIV) &&
+            result_bits(op, *a, *b, 0) > limit)
+            return too_large(e, file, err, limit);
         switch (op) {
         case SC_OP_ADD: mpq_add(*a, *a, *b); break;
         case SC_OP_SUB: mpq_sub(*a, *a, *b); break;
@@ -128,6 +164,8 @@ brink_status sc_expr_eval_q(const sc_expr *e, const mpq_t *params, mpq_t *stack,
                 if (n < 0 && mpq_sgn(*a) == 0)
                     return domain_error(e, file, err, "zero raised to a negative power");
                 unsigned long un = (unsigned long)(n < 0 ? -n : n);
+                if (result_bits(op, *a, *b, un) > limit)
+                    return too_large(e, file, err, limit);
                 mpz_pow_ui(mpq_numref(*a), mpq_numref(*a), un);
                 mpz_pow_ui(mpq_denref(*a), mpq_denref(*a), un);
                 if (n < 0)

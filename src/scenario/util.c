@@ -184,6 +184,7 @@ sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const
     ctx.col = n->col + (n->quoted ? 1 : 0);
     ctx.max_depth = sc->lim.max_expr_depth;
     ctx.max_length = sc->lim.max_expr_length;
+    ctx.max_bits = sc->lim.max_number_bits;
     ctx.names = names;
     ctx.nnames = nn;
     sc_expr *e = sc_expr_compile(n->text, &ctx, err);
