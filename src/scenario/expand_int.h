@@ -46,6 +46,16 @@ typedef struct term {
     int actor, type, expr;
 } term;
 
+typedef struct target {
+    const sc_node *n;
+    int env, round;
+} target;
+
+/* Frames of the two walks (each keeps its own stack, see expand.c and expand_env.c). */
+typedef struct bframe bframe;
+typedef struct undo undo;
+typedef struct cframe cframe;
+
 typedef struct xctx {
     brink_scenario *sc;
     brink_error *err;
@@ -88,14 +98,20 @@ typedef struct xctx {
     int pend_mover;
     uint64_t pend_seen;
     const char *pend_text;
+    /* explicit stacks of the walks: counting frames; building frames, the settings they
+     * changed and the views they saved */
+    cframe *cframes;
+    int ncframes, cframecap;
+    uint64_t ccount;         /* the count of the node last finished */
+    bframe *bframes;
+    int nbframes, bframecap;
+    undo *undo;
+    int nundo, undocap;
+    int *vsave;
+    int nvsave, vsavecap;
     /* temporaries for key lookups */
     const void *key;
 } xctx;
-
-typedef struct target {
-    const sc_node *n;
-    int env, round;
-} target;
 
 brink_status x_fail(xctx *x, const sc_loc *loc, brink_status code, const char *fmt,
                     const char *a, const char *b);
