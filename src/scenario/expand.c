@@ -78,9 +78,12 @@ static int extend_view(xctx *x, int view, int event)
     GROW(x->vw_parent, x->nvw, cap, { x_oom(x); return -1; });
     cap = x->vwcap;
     GROW(x->vw_event, x->nvw, cap, { x_oom(x); return -1; });
+    cap = x->vwcap;
+    GROW(x->vw_len, x->nvw, cap, { x_oom(x); return -1; });
     x->vwcap = cap;
     x->vw_parent[x->nvw] = view;
     x->vw_event[x->nvw] = event;
+    x->vw_len[x->nvw] = (view >= 0 ? x->vw_len[view] : 0) + (x->ev_kind[event] != EV_TYPE);
     if (htab_add(&x->vwh, h, x->nvw) != 0) {
         x_oom(x);
         return -1;
@@ -95,31 +98,35 @@ static int is_eq(void *ctx, int idx)
     return x->xi_actor[idx] == k[0] && x->xi_view[idx] == k[1];
 }
 
-/* Render actor a's view: label path ("demand/hold_firm") and words ("DPRK demand, USA
- * hold_firm"). The actor's own type is left out (reports name the type separately). */
-static void render_view(xctx *x, int a, int view, char *path, size_t psz, char *words,
-                        size_t wsz)
+/* Render a view: label path ("demand/hold_firm") and words ("DPRK demand, USA hold_firm").
+ * The actor's own type is left out (reports name the type separately). A view of more than
+ * SC_VIEW_SHOWN events shows its last SC_VIEW_SHOWN, after "(N earlier)": labels and words
+ * of deep trees would otherwise grow with the square of the depth. */
+static int render_view(xctx *x, int view, brink_buf *path, brink_buf *words)
 {
-    int evs[512], n = 0;
-    for (int v = view; v >= 0 && n < 512; v = x->vw_parent[v])
-        evs[n++] = x->vw_event[v];
-    path[0] = words[0] = '\0';
-    size_t pl = 0, wl = 0;
+    int evs[SC_VIEW_SHOWN], n = 0;
+    int total = view >= 0 ? x->vw_len[view] : 0;
+    for (int v = view; v >= 0 && n < SC_VIEW_SHOWN; v = x->vw_parent[v])
+        if (x->ev_kind[x->vw_event[v]] != EV_TYPE)
+            evs[n++] = x->vw_event[v];
+    brink_buf_reset(path);
+    brink_buf_reset(words);
+    if (total > n) {
+        brink_buf_printf(path, "(%d earlier)", total - n);
+        brink_buf_printf(words, "(%d earlier events)", total - n);
+    }
     for (int i = n - 1; i >= 0; i--) {
         int e = evs[i];
-        if (x->ev_kind[e] == EV_TYPE)
-            continue;
         const char *label = x->strs[x->ev_label[e]];
         const char *who = x->ev_kind[e] == EV_MOVE ? x->sc->actors[x->ev_who[e]].id
                                                     : x->strs[x->ev_who[e]];
-        if (pl < psz)
-            pl += (size_t)snprintf(path + pl, psz - pl, "%s%s", pl ? "/" : "", label);
-        if (wl < wsz)
-            wl += (size_t)snprintf(words + wl, wsz - wl, "%s%s %s", wl ? ", " : "", who, label);
+        brink_buf_printf(path, "%s%s", path->len ? "/" : "", label);
+        brink_buf_printf(words, "%s%s %s", words->len ? ", " : "", who, label);
     }
-    (void)a;
-    if (!path[0])
-        snprintf(path, psz, "start");
+    if (!path->len)
+        brink_buf_puts(path, "start");
+    brink_buf_append(words, "", 0);   /* NUL-terminated even when empty */
+    return path->failed || words->failed ? -1 : 0;
 }
 
 static int new_xinfoset(xctx *x, const sc_node *n, int player, int view)
@@ -153,10 +160,10 @@ static int new_xinfoset(xctx *x, const sc_node *n, int player, int view)
     x->xi_actor[id] = player;
     x->xi_view[id] = view;
     if (player >= 0) {
-        char path[400], words[600];
-        render_view(x, player, view, path, sizeof path, words, sizeof words);
-        xi->label = x_intern_str(x, n->name ? n->name : path);
-        xi->view = x_intern_str(x, words);
+        if (render_view(x, view, &x->pathbuf, &x->wordbuf) != 0)
+            return -1;
+        xi->label = x_intern_str(x, n->name ? n->name : x->pathbuf.data);
+        xi->view = x_intern_str(x, x->wordbuf.data);
         if (!xi->label || !xi->view)
             return -1;
     } else {
@@ -697,6 +704,9 @@ static void xctx_free(xctx *x)
     htab_free(&x->evh);
     free(x->vw_parent);
     free(x->vw_event);
+    free(x->vw_len);
+    brink_buf_free(&x->pathbuf);
+    brink_buf_free(&x->wordbuf);
     htab_free(&x->vwh);
     free(x->xi_view);
     free(x->xi_actor);
@@ -731,6 +741,8 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
     htab_init(&x.ish);
     htab_init(&x.exh);
     htab_init(&x.pch);
+    brink_buf_init(&x.pathbuf);
+    brink_buf_init(&x.wordbuf);
     sc_compiled *c = &sc->c;
     int *terms = NULL, nterms = 0, termcap = 0;
     brink_status st = BRINK_OK;

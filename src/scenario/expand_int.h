@@ -27,6 +27,9 @@
 
 enum { EV_TYPE = 1, EV_MOVE, EV_CHANCE };
 
+/* Events of a view written out in an information set's label and words (the rest counted). */
+#define SC_VIEW_SHOWN 64
+
 typedef struct env {
     int sub, nargs;
     sc_expr **args;            /* closed; owned here */
@@ -78,6 +81,8 @@ typedef struct xctx {
     int nev, evcap;
     htab evh;
     int *vw_parent, *vw_event;
+    int *vw_len;               /* events a view shows (its own type draws left out) */
+    brink_buf pathbuf, wordbuf; /* scratch for rendering views */
     int nvw, vwcap;
     htab vwh;
     /* infoset lookup (actor, view) */
