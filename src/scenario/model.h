@@ -179,12 +179,15 @@ struct brink_scenario {
     sc_node *root;
     int nquestions;
     brink_question *questions;
+    mpq_t *question_bounds;   /* exact ranges: 4 per question (lo_q/hi_q point here) */
+    size_t nquestion_bounds;
     sc_loc *question_watch_loc;
     /* every expression, for freeing */
     sc_expr **exprs;
     int nexprs, exprs_cap;
     sc_compiled c;
     brink_efg *game;          /* bound at the default values */
+    int game_overflow;        /* its doubles beyond double range (see bind.c) */
     uint64_t tree_nodes;      /* nodes counted before building */
 };
 
@@ -223,9 +226,11 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err);
 brink_efg *sc_emit_game(const brink_scenario *sc, brink_error *err);
 brink_status sc_emit_maps(brink_scenario *sc, const brink_efg *g, brink_error *err);
 /* bind.c: evaluate every closed expression at values and write payoffs and chance
- * probabilities into g. stack: c.maxstack entries; vals: c.nclosed; tmp: 1. */
+ * probabilities into g. stack: c.maxstack entries; vals: c.nclosed; tmp: 1. *overflow
+ * receives the number of payoffs whose double copy is beyond double range (+-inf). */
 brink_status sc_bind_game(const brink_scenario *sc, brink_efg *g, const mpq_t *values,
-                          mpq_t *stack, mpq_t *vals, mpq_t *tmp, brink_error *err);
+                          mpq_t *stack, mpq_t *vals, mpq_t *tmp, int *overflow,
+                          brink_error *err);
 /* questions: validate watch references (after compiling). */
 brink_status sc_check_questions(brink_scenario *sc, brink_error *err);
 

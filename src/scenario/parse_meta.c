@@ -5,6 +5,8 @@
  * scenario's arena (the YAML tree is freed after parsing).
  */
 #include <ctype.h>
+#include <float.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,6 +164,11 @@ static brink_status parse_distribution(brink_scenario *sc, const ynode *n, sc_pa
     if (k != D[which].nargs || q != close)
         return sc_err(sc, err, n, BRINK_ESYNTAX, "%s() takes %d numbers, found '%s'",
                       D[which].name, D[which].nargs, s);
+    /* samples are drawn in doubles, so here a double is truly needed */
+    for (int i = 0; i < k; i++)
+        if (!isfinite(a[i]) || fabs(a[i]) >= DBL_MAX)
+            return sc_err(sc, err, n, BRINK_EINVALID, "distribution '%s': argument %d is not a "
+                          "finite number within double range (about 1.8e308)", s, i + 1);
     if ((D[which].kind == BRINK_DIST_UNIFORM && !(a[0] < a[1])) ||
         (D[which].kind == BRINK_DIST_NORMAL && !(a[1] > 0)) ||
         (D[which].kind == BRINK_DIST_TRIANGULAR && !(a[0] <= a[1] && a[1] <= a[2] && a[0] < a[2])) ||
@@ -218,6 +225,8 @@ static brink_status parse_param(brink_scenario *sc, const ynode *key, const ynod
             p->info.has_range = 1;
             p->info.lo = mpq_get_d(p->lo);
             p->info.hi = mpq_get_d(p->hi);
+            p->info.lo_q = (const mpq_t *)&p->lo;
+            p->info.hi_q = (const mpq_t *)&p->hi;
         }
         const ynode *d = ytree_get(val, "distribution");
         if (d && (st = parse_distribution(sc, d, p, err)))

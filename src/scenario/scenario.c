@@ -58,6 +58,7 @@ void brink_scenario_free(brink_scenario *sc)
     for (int i = 0; i < sc->nexprs; i++)
         sc_expr_free(sc->exprs[i]);
     free(sc->exprs);
+    brink_q_array_free(sc->question_bounds, sc->nquestion_bounds);
     for (int i = 0; i < sc->nparams; i++) {
         mpq_clear(sc->params[i].value);
         mpq_clear(sc->params[i].lo);
@@ -79,7 +80,8 @@ static brink_status bind_defaults(brink_scenario *sc, brink_error *err)
     } else {
         for (int i = 0; i < sc->nparams; i++)
             mpq_set(params[i], sc->params[i].value);
-        st = sc_bind_game(sc, sc->game, (const mpq_t *)params, stack, vals, tmp, err);
+        st = sc_bind_game(sc, sc->game, (const mpq_t *)params, stack, vals, tmp,
+                          &sc->game_overflow, err);
     }
     brink_q_array_free(stack, ns);
     brink_q_array_free(vals, nv);
@@ -343,6 +345,7 @@ const char *brink_scenario_issue_level(const brink_scenario *sc, int k, int leve
 }
 
 const brink_efg *brink_scenario_game(const brink_scenario *sc) { return sc->game; }
+int brink_scenario_double_overflow(const brink_scenario *sc) { return sc->game_overflow; }
 
 int brink_scenario_node_type(const brink_scenario *sc, int v, int a)
 {
