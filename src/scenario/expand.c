@@ -265,39 +265,52 @@ static int pref_term(xctx *x, int pi, int value_expr)
     return id;
 }
 
+/* A numeric issue's constant value in a leaf's words: whole numbers of up to 15 digits
+ * exactly, others to 6 significant digits (mpf: no overflow beyond double range). */
+static void put_value(brink_buf *b, const mpq_t q)
+{
+    if (mpz_cmp_ui(mpq_denref(q), 1) == 0 && mpz_sizeinbase(mpq_numref(q), 10) <= 15) {
+        brink_buf_printf(b, "%ld", mpz_get_si(mpq_numref(q)));
+        return;
+    }
+    mpf_t f;
+    mpf_init2(f, 64);
+    mpf_set_q(f, q);
+    char num[64];   /* 6 digits and an exponent: always fits */
+    gmp_snprintf(num, sizeof num, "%.6Fg", f);
+    mpf_clear(f);
+    brink_buf_puts(b, num);
+}
+
 static int build_leaf(xctx *x)
 {
     brink_scenario *sc = x->sc;
     sc_compiled *c = &sc->c;
     int leaf = c->nleaves++;
     int ni = sc->nissues;
-    char text[600];
-    size_t tl = 0;
-    text[0] = '\0';
+    brink_buf *text = &x->textbuf;
+    brink_buf_reset(text);
     for (int k = 0; k < ni; k++) {
         const sc_issue *is = &sc->issues[k];
         c->leaf_level[(size_t)leaf * (size_t)ni + (size_t)k] = is->nlevels ? x->level[k] : -1;
         c->leaf_value_expr[(size_t)leaf * (size_t)ni + (size_t)k] = is->nlevels ? -1 : x->value[k];
-        if (tl < sizeof text) {
-            if (is->nlevels)
-                tl += (size_t)snprintf(text + tl, sizeof text - tl, "%s%s=%s", tl ? ", " : "",
-                                       is->name, is->levels[x->level[k]]);
-            else {
-                /* a constant prints as its value (tallies fold to one), else as written */
-                const sc_expr *e = c->closed[x->value[k]];
-                char num[64];
-                if (sc_expr_is_const(e)) {
-                    if (mpz_cmp_ui(mpq_denref(e->kq[0]), 1) == 0)
-                        gmp_snprintf(num, sizeof num, "%Zd", mpq_numref(e->kq[0]));
-                    else
-                        snprintf(num, sizeof num, "%.6g", e->kd[0]);
-                }
-                tl += (size_t)snprintf(text + tl, sizeof text - tl, "%s%s=%s", tl ? ", " : "",
-                                       is->name, sc_expr_is_const(e) ? num : e->text);
-            }
+        brink_buf_printf(text, "%s%s=", k ? ", " : "", is->name);
+        if (is->nlevels) {
+            brink_buf_puts(text, is->levels[x->level[k]]);
+        } else {
+            /* a constant prints as its value (tallies fold to one), else as written */
+            const sc_expr *e = c->closed[x->value[k]];
+            if (sc_expr_is_const(e))
+                put_value(text, e->kq[0]);
+            else
+                brink_buf_puts(text, e->text);
         }
     }
-    c->leaf_text[leaf] = x_intern_str(x, ni ? text : "end");
+    if (text->failed) {
+        x_oom(x);
+        return -1;
+    }
+    c->leaf_text[leaf] = x_intern_str(x, ni ? text->data : "end");
     if (!c->leaf_text[leaf])
         return -1;
     return leaf;
@@ -707,6 +720,7 @@ static void xctx_free(xctx *x)
     free(x->vw_len);
     brink_buf_free(&x->pathbuf);
     brink_buf_free(&x->wordbuf);
+    brink_buf_free(&x->textbuf);
     htab_free(&x->vwh);
     free(x->xi_view);
     free(x->xi_actor);
@@ -743,6 +757,7 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
     htab_init(&x.pch);
     brink_buf_init(&x.pathbuf);
     brink_buf_init(&x.wordbuf);
+    brink_buf_init(&x.textbuf);
     sc_compiled *c = &sc->c;
     int *terms = NULL, nterms = 0, termcap = 0;
     brink_status st = BRINK_OK;

@@ -83,6 +83,7 @@ typedef struct xctx {
     int *vw_parent, *vw_event;
     int *vw_len;               /* events a view shows (its own type draws left out) */
     brink_buf pathbuf, wordbuf; /* scratch for rendering views */
+    brink_buf textbuf;         /* scratch for a leaf's words */
     int nvw, vwcap;
     htab vwh;
     /* infoset lookup (actor, view) */

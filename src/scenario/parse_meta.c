@@ -622,10 +622,12 @@ static brink_status parse_source(brink_scenario *sc, const ynode *n, brink_error
         (st = sc_get_text(sc, n, "date", 0, &date, err)) ||
         (st = sc_get_text(sc, n, "title", 0, &title, err)))
         return st;
-    char buf[600];
-    snprintf(buf, sizeof buf, "%s%s%s%s%s%s", title ? "\"" : "", title ? title : "",
-             title ? "\", " : "", article, date ? ", " : "", date ? date : "");
-    sc->source = sc_strdup(sc, buf);
+    brink_buf b;
+    brink_buf_init(&b);
+    brink_buf_printf(&b, "%s%s%s%s%s%s", title ? "\"" : "", title ? title : "",
+                     title ? "\", " : "", article, date ? ", " : "", date ? date : "");
+    sc->source = b.failed ? NULL : sc_strdup(sc, b.data);
+    brink_buf_free(&b);
     return sc->source ? BRINK_OK : brink_error_set(err, BRINK_ENOMEM, "out of memory");
 }
 

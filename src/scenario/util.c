@@ -3,6 +3,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "scenario/model.h"
@@ -167,12 +168,16 @@ sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const
                n->kind == Y_MAP ? "mapping" : "sequence");
         return NULL;
     }
-    /* names for "did you mean": parameters then arguments */
-    const char *names[256];
+    /* names for "did you mean": parameters then arguments (all of them) */
+    const char **names = brink_calloc((size_t)sc->nparams + (size_t)nargs + 1, sizeof *names);
+    if (!names) {
+        brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        return NULL;
+    }
     int nn = 0;
-    for (int i = 0; i < sc->nparams && nn < 256; i++)
+    for (int i = 0; i < sc->nparams; i++)
         names[nn++] = sc->params[i].info.name;
-    for (int i = 0; i < nargs && nn < 256; i++)
+    for (int i = 0; i < nargs; i++)
         names[nn++] = arg_names[i];
     resolve_ctx rc = {sc, arg_names, nargs};
     sc_expr_ctx ctx;
@@ -188,6 +193,7 @@ sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const
     ctx.names = names;
     ctx.nnames = nn;
     sc_expr *e = sc_expr_compile(n->text, &ctx, err);
+    free(names);
     if (!e)
         return NULL;
     if (!sc_keep(sc, e)) {
