@@ -313,9 +313,14 @@ static void parse_number(parser *p)
     mpq_init(q);
     long limit = p->ctx->max_bits > 0 ? p->ctx->max_bits : SC_EXPR_DEFAULT_MAX_BITS;
     brink_status qs = brink_q_parse(q, buf, n, NULL);
-    if (qs == BRINK_ETOOBIG || (qs == BRINK_OK && ((long)mpz_sizeinbase(mpq_numref(q), 2) > limit ||
-                                                   (long)mpz_sizeinbase(mpq_denref(q), 2) > limit)))
+    if (qs == BRINK_ETOOBIG ||
+        (qs == BRINK_OK && ((long)mpz_sizeinbase(mpq_numref(q), 2) > limit ||
+                            (long)mpz_sizeinbase(mpq_denref(q), 2) > limit))) {
         perr(p, start, "number too large: '%s' (limit max_number_bits)", buf);
+        p->st = BRINK_ETOOBIG;   /* a size limit, not a syntax error */
+        if (p->err)
+            p->err->code = BRINK_ETOOBIG;
+    }
     else if (qs != BRINK_OK)
         perr(p, start, "malformed number '%s'", buf);
     else

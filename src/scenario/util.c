@@ -186,7 +186,7 @@ sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const
     ctx.resolve_ctx = &rc;
     ctx.file = sc->file;
     ctx.line = n->line;
-    ctx.col = n->col + (n->quoted ? 1 : 0);
+    ctx.col = n->col;   /* libfyaml marks a quoted scalar at its first character */
     ctx.max_depth = sc->lim.max_expr_depth;
     ctx.max_length = sc->lim.max_expr_length;
     ctx.max_bits = sc->lim.max_number_bits;
