@@ -199,6 +199,9 @@ brink_status sc_err(brink_scenario *sc, brink_error *err, const ynode *n, brink_
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
+/* Lists of names in messages ("USA, DPRK"): appended to a brink_buf, never cut. */
+void sc_list_add(brink_buf *b, const char *name);
+const char *sc_list_text(const brink_buf *b);   /* "" when empty, "?" after a failed append */
 /* Keep an expression for freeing with the scenario; returns e (NULL stays NULL). */
 sc_expr *sc_keep(brink_scenario *sc, sc_expr *e);
 int sc_actor_find(const brink_scenario *sc, const char *id);

@@ -78,13 +78,14 @@ static brink_status parse_outcome(brink_scenario *sc, const ynode *m, const scop
         s->loc.col = k->col;
         s->issue = sc_issue_find(sc, k->text);
         if (s->issue < 0) {
-            char known[300] = "";
-            for (int j = 0; j < sc->nissues; j++) {
-                size_t l = strlen(known);
-                snprintf(known + l, sizeof known - l, "%s%s", j ? ", " : "", sc->issues[j].name);
-            }
-            return sc_err(sc, err, k, BRINK_EINVALID, "outcome sets undefined issue '%s' (issues: %s)",
-                          k->text, sc->nissues ? known : "none declared");
+            brink_buf known;
+            brink_buf_init(&known);
+            for (int j = 0; j < sc->nissues; j++)
+                sc_list_add(&known, sc->issues[j].name);
+            brink_status r = sc_err(sc, err, k, BRINK_EINVALID, "outcome sets undefined issue '%s' (issues: %s)",
+                          k->text, sc->nissues ? sc_list_text(&known) : "none declared");
+            brink_buf_free(&known);
+            return r;
         }
         const sc_issue *is = &sc->issues[s->issue];
         if (is->nlevels) {
@@ -92,13 +93,14 @@ static brink_status parse_outcome(brink_scenario *sc, const ynode *m, const scop
                 return st;
             s->level = sc_level_find(is, v->text);
             if (s->level < 0) {
-                char known[300] = "";
-                for (int j = 0; j < is->nlevels; j++) {
-                    size_t l = strlen(known);
-                    snprintf(known + l, sizeof known - l, "%s%s", j ? ", " : "", is->levels[j]);
-                }
-                return sc_err(sc, err, v, BRINK_EINVALID, "issue '%s' has no level '%s' (levels: %s)",
-                              is->name, v->text, known);
+                brink_buf known;
+                brink_buf_init(&known);
+                for (int j = 0; j < is->nlevels; j++)
+                    sc_list_add(&known, is->levels[j]);
+                brink_status r = sc_err(sc, err, v, BRINK_EINVALID, "issue '%s' has no level '%s' (levels: %s)",
+                              is->name, v->text, sc_list_text(&known));
+                brink_buf_free(&known);
+                return r;
             }
         } else {
             s->level = -1;
@@ -275,13 +277,14 @@ static brink_status parse_call(brink_scenario *sc, const ynode *y, const scope *
         return st;
     n->sub = sub_find(sc, name->text);
     if (n->sub < 0) {
-        char known[300] = "";
-        for (int j = 0; j < sc->nsubs; j++) {
-            size_t l = strlen(known);
-            snprintf(known + l, sizeof known - l, "%s%s", j ? ", " : "", sc->subs[j].name);
-        }
-        return sc_err(sc, err, name, BRINK_EINVALID, "unknown sub-game '%s' (sub-games: %s)",
-                      name->text, sc->nsubs ? known : "none defined");
+        brink_buf known;
+        brink_buf_init(&known);
+        for (int j = 0; j < sc->nsubs; j++)
+            sc_list_add(&known, sc->subs[j].name);
+        brink_status r = sc_err(sc, err, name, BRINK_EINVALID, "unknown sub-game '%s' (sub-games: %s)",
+                      name->text, sc->nsubs ? sc_list_text(&known) : "none defined");
+        brink_buf_free(&known);
+        return r;
     }
     n->loc.line = name->line;
     n->loc.col = name->col;
@@ -391,14 +394,16 @@ static brink_status parse_node(brink_scenario *sc, const ynode *y, const scope *
         else if ((a = sc_actor_find(sc, t)) >= 0)
             kk = SN_DECISION;
         else {
-            char known[300] = "";
-            for (int j = 0; j < sc->nactors; j++) {
-                size_t l = strlen(known);
-                snprintf(known + l, sizeof known - l, "%s%s", j ? ", " : "", sc->actors[j].id);
-            }
-            return sc_err(sc, err, k, BRINK_EINVALID,
-                          "unknown actor '%s' (actors: %s; other node keys: chance, play, repeat, "
-                          "if, next, outcome, payoff, name, seen_by, hidden, note)", t, known);
+            brink_buf known;
+            brink_buf_init(&known);
+            for (int j = 0; j < sc->nactors; j++)
+                sc_list_add(&known, sc->actors[j].id);
+            brink_status r = sc_err(sc, err, k, BRINK_EINVALID,
+                                    "unknown actor '%s' (actors: %s; other node keys: chance, "
+                                    "play, repeat, if, next, outcome, payoff, name, seen_by, "
+                                    "hidden, note)", t, sc_list_text(&known));
+            brink_buf_free(&known);
+            return r;
         }
         if (structural)
             return sc_err(sc, err, k, BRINK_EINVALID,

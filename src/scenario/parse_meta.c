@@ -39,13 +39,15 @@ brink_status sc_check_keys(brink_scenario *sc, const ynode *map, const char *con
             if (strcmp(*a, k->text) == 0)
                 ok = 1;
         if (!ok) {
-            char list[400] = "";
-            for (const char *const *a = allowed; *a; a++) {
-                size_t l = strlen(list);
-                snprintf(list + l, sizeof list - l, "%s%s", a == allowed ? "" : ", ", *a);
-            }
-            return sc_err(sc, err, k, BRINK_EINVALID, "unknown key '%s' in %s (expected one of: %s)",
-                          k->text, what, list);
+            brink_buf list;
+            brink_buf_init(&list);
+            for (const char *const *a = allowed; *a; a++)
+                sc_list_add(&list, *a);
+            brink_status r = sc_err(sc, err, k, BRINK_EINVALID,
+                                    "unknown key '%s' in %s (expected one of: %s)", k->text, what,
+                                    sc_list_text(&list));
+            brink_buf_free(&list);
+            return r;
         }
     }
     return BRINK_OK;
@@ -494,13 +496,14 @@ static brink_status parse_issues(brink_scenario *sc, const ynode *n, brink_error
 static brink_status unknown_issue(brink_scenario *sc, const ynode *k, const char *name,
                                   brink_error *err)
 {
-    char known[300] = "";
-    for (int i = 0; i < sc->nissues; i++) {
-        size_t l = strlen(known);
-        snprintf(known + l, sizeof known - l, "%s%s", i ? ", " : "", sc->issues[i].name);
-    }
-    return sc_err(sc, err, k, BRINK_EINVALID, "preference for undefined issue '%s' (issues: %s)",
-                  name, sc->nissues ? known : "none declared");
+    brink_buf known;
+    brink_buf_init(&known);
+    for (int i = 0; i < sc->nissues; i++)
+        sc_list_add(&known, sc->issues[i].name);
+    brink_status r = sc_err(sc, err, k, BRINK_EINVALID, "preference for undefined issue '%s' (issues: %s)",
+                  name, sc->nissues ? sc_list_text(&known) : "none declared");
+    brink_buf_free(&known);
+    return r;
 }
 
 static brink_status parse_pref_entry(brink_scenario *sc, int actor, int type, const ynode *k,
@@ -530,13 +533,14 @@ static brink_status parse_pref_entry(brink_scenario *sc, int actor, int type, co
                           name, name, name);
         p->level = sc_level_find(is, eq + 1);
         if (p->level < 0) {
-            char known[300] = "";
-            for (int i = 0; i < is->nlevels; i++) {
-                size_t l = strlen(known);
-                snprintf(known + l, sizeof known - l, "%s%s", i ? ", " : "", is->levels[i]);
-            }
-            return sc_err(sc, err, k, BRINK_EINVALID, "issue '%s' has no level '%s' (levels: %s)",
-                          name, eq + 1, known);
+            brink_buf known;
+            brink_buf_init(&known);
+            for (int i = 0; i < is->nlevels; i++)
+                sc_list_add(&known, is->levels[i]);
+            brink_status r = sc_err(sc, err, k, BRINK_EINVALID, "issue '%s' has no level '%s' (levels: %s)",
+                          name, eq + 1, sc_list_text(&known));
+            brink_buf_free(&known);
+            return r;
         }
         p->kind = SC_PREF_LEVEL;
         p->weight = sc_compile_scalar(sc, v, NULL, 0, err);

@@ -276,9 +276,10 @@ brink_status sc_check_questions(brink_scenario *sc, brink_error *err)
                                       local.message);
         if (n == 0) {
             /* list the actor's decisions to help */
-            char known[400] = "";
+            brink_buf known;
+            brink_buf_init(&known);
             const char *at = strchr(q->watch, '@');
-            char who[128];
+            char who[128];   /* ACTOR.TYPE: two identifiers, each under 64 bytes */
             size_t wl = (size_t)(at - q->watch);
             memcpy(who, q->watch, wl < sizeof who ? wl : sizeof who - 1);
             who[wl < sizeof who ? wl : sizeof who - 1] = '\0';
@@ -287,16 +288,28 @@ brink_status sc_check_questions(brink_scenario *sc, brink_error *err)
                 *dot = '\0';
             int a = sc_actor_find(sc, who);
             const brink_efg *g = sc->game;
-            for (int h = g->player_infoset_start[a]; h < g->player_infoset_start[a + 1]; h++) {
+            /* each label once; the first 32 labels, then how many decisions there are */
+            int h0 = g->player_infoset_start[a], h1 = g->player_infoset_start[a + 1], shown = 0;
+            const char *listed[32];
+            for (int h = h0; h < h1 && shown < 32; h++) {
                 const char *l = sc->c.xinfosets[sc->c.xinfoset_of[h]].label;
-                if (strstr(known, l))
-                    continue;
-                size_t kl = strlen(known);
-                snprintf(known + kl, sizeof known - kl, "%s%s", kl ? ", " : "", l);
+                int seen = 0;
+                for (int k = 0; k < shown && !seen; k++)
+                    seen = strcmp(listed[k], l) == 0;
+                if (!seen) {
+                    sc_list_add(&known, l);
+                    listed[shown++] = l;
+                }
+                if (shown == 32 && h + 1 < h1)
+                    brink_buf_printf(&known, ", ... (%d decisions in all)", h1 - h0);
             }
-            return brink_error_set_at(err, BRINK_EINVALID, sc->file, loc->line, loc->col,
-                                      "no decision matches '%s' (decisions of %s: %s)", q->watch,
-                                      who, known[0] ? known : "none");
+            brink_status r = brink_error_set_at(err, BRINK_EINVALID, sc->file, loc->line,
+                                                loc->col,
+                                                "no decision matches '%s' (decisions of %s: %s)",
+                                                q->watch, who,
+                                                known.len ? sc_list_text(&known) : "none");
+            brink_buf_free(&known);
+            return r;
         }
     }
     return BRINK_OK;

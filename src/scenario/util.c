@@ -19,6 +19,18 @@ brink_status sc_err(brink_scenario *sc, brink_error *err, const ynode *n, brink_
     return brink_error_set_at(err, code, sc->file, n ? n->line : 0, n ? n->col : 0, "%s", msg);
 }
 
+void sc_list_add(brink_buf *b, const char *name)
+{
+    if (b->len)
+        brink_buf_puts(b, ", ");
+    brink_buf_puts(b, name);
+}
+
+const char *sc_list_text(const brink_buf *b)
+{
+    return b->failed ? "?" : b->len ? b->data : "";
+}
+
 sc_expr *sc_keep(brink_scenario *sc, sc_expr *e)
 {
     if (!e)
@@ -103,13 +115,14 @@ brink_status sc_parse_actor_ref(brink_scenario *sc, const ynode *key, int *actor
     id[n] = '\0';
     int a = sc_actor_find(sc, id);
     if (a < 0) {
-        char known[256] = "";
-        for (int i = 0; i < sc->nactors; i++) {
-            size_t l = strlen(known);
-            snprintf(known + l, sizeof known - l, "%s%s", i ? ", " : "", sc->actors[i].id);
-        }
-        return sc_err(sc, err, key, BRINK_EINVALID, "unknown actor '%s' (actors: %s)", id,
-                      known);
+        brink_buf known;
+        brink_buf_init(&known);
+        for (int i = 0; i < sc->nactors; i++)
+            sc_list_add(&known, sc->actors[i].id);
+        brink_status r = sc_err(sc, err, key, BRINK_EINVALID, "unknown actor '%s' (actors: %s)", id,
+                      sc_list_text(&known));
+        brink_buf_free(&known);
+        return r;
     }
     *actor = a;
     *type = -1;
@@ -119,14 +132,14 @@ brink_status sc_parse_actor_ref(brink_scenario *sc, const ynode *key, int *actor
             if (sc->actors[a].ntypes == 0)
                 return sc_err(sc, err, key, BRINK_EINVALID,
                               "actor %s has no private types, so '%s' names nothing", id, s);
-            char known[256] = "";
-            for (int i = 0; i < sc->actors[a].ntypes; i++) {
-                size_t l = strlen(known);
-                snprintf(known + l, sizeof known - l, "%s%s", i ? ", " : "",
-                         sc->actors[a].types[i].name);
-            }
-            return sc_err(sc, err, key, BRINK_EINVALID, "actor %s has no type '%s' (types: %s)",
-                          id, dot + 1, known);
+            brink_buf known;
+            brink_buf_init(&known);
+            for (int i = 0; i < sc->actors[a].ntypes; i++)
+                sc_list_add(&known, sc->actors[a].types[i].name);
+            brink_status r = sc_err(sc, err, key, BRINK_EINVALID, "actor %s has no type '%s' (types: %s)",
+                          id, dot + 1, sc_list_text(&known));
+            brink_buf_free(&known);
+            return r;
         }
         *type = t;
     }
