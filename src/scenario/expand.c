@@ -265,23 +265,6 @@ static int pref_term(xctx *x, int pi, int value_expr)
     return id;
 }
 
-/* A numeric issue's constant value in a leaf's words: whole numbers of up to 15 digits
- * exactly, others to 6 significant digits (mpf: no overflow beyond double range). */
-static void put_value(brink_buf *b, const mpq_t q)
-{
-    if (mpz_cmp_ui(mpq_denref(q), 1) == 0 && mpz_sizeinbase(mpq_numref(q), 10) <= 15) {
-        brink_buf_printf(b, "%ld", mpz_get_si(mpq_numref(q)));
-        return;
-    }
-    mpf_t f;
-    mpf_init2(f, 64);
-    mpf_set_q(f, q);
-    char num[64];   /* 6 digits and an exponent: always fits */
-    gmp_snprintf(num, sizeof num, "%.6Fg", f);
-    mpf_clear(f);
-    brink_buf_puts(b, num);
-}
-
 static int build_leaf(xctx *x)
 {
     brink_scenario *sc = x->sc;
@@ -301,7 +284,7 @@ static int build_leaf(xctx *x)
             /* a constant prints as its value (tallies fold to one), else as written */
             const sc_expr *e = c->closed[x->value[k]];
             if (sc_expr_is_const(e))
-                put_value(text, e->kq[0]);
+                sc_put_number(text, e->kq[0]);
             else
                 brink_buf_puts(text, e->text);
         }

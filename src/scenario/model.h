@@ -202,6 +202,9 @@ brink_status sc_err(brink_scenario *sc, brink_error *err, const ynode *n, brink_
 /* Lists of names in messages ("USA, DPRK"): appended to a brink_buf, never cut. */
 void sc_list_add(brink_buf *b, const char *name);
 const char *sc_list_text(const brink_buf *b);   /* "" when empty, "?" after a failed append */
+/* A number in words: whole numbers of up to 15 digits exactly, others to 6 significant
+ * digits (also beyond double range). */
+void sc_put_number(brink_buf *b, const mpq_t q);
 /* Keep an expression for freeing with the scenario; returns e (NULL stays NULL). */
 sc_expr *sc_keep(brink_scenario *sc, sc_expr *e);
 int sc_actor_find(const brink_scenario *sc, const char *id);

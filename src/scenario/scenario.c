@@ -298,9 +298,21 @@ brink_status brink_scenario_set_defaults(brink_scenario *sc, const mpq_t *values
 {
     for (int i = 0; i < sc->nparams; i++) {
         const sc_param *p = &sc->params[i];
-        if (p->info.has_range && (mpq_cmp(values[i], p->lo) < 0 || mpq_cmp(values[i], p->hi) > 0))
-            return brink_error_set(err, BRINK_EINVALID, "%s = %g lies outside its range [%g, %g]",
-                                   p->info.name, mpq_get_d(values[i]), p->info.lo, p->info.hi);
+        if (p->info.has_range && (mpq_cmp(values[i], p->lo) < 0 || mpq_cmp(values[i], p->hi) > 0)) {
+            /* the doubles may be infinite, or round two different values together */
+            brink_buf t;
+            brink_buf_init(&t);
+            sc_put_number(&t, values[i]);
+            brink_buf_puts(&t, " lies outside its range [");
+            sc_put_number(&t, p->lo);
+            brink_buf_puts(&t, ", ");
+            sc_put_number(&t, p->hi);
+            brink_buf_puts(&t, "]");
+            brink_status st = brink_error_set(err, BRINK_EINVALID, "%s = %s", p->info.name,
+                                              t.failed ? "?" : t.data);
+            brink_buf_free(&t);
+            return st;
+        }
     }
     mpq_t *old = brink_q_array_new((size_t)sc->nparams + 1);
     if (!old)

@@ -31,6 +31,21 @@ const char *sc_list_text(const brink_buf *b)
     return b->failed ? "?" : b->len ? b->data : "";
 }
 
+void sc_put_number(brink_buf *b, const mpq_t q)
+{
+    if (mpz_cmp_ui(mpq_denref(q), 1) == 0 && mpz_sizeinbase(mpq_numref(q), 10) <= 15) {
+        brink_buf_printf(b, "%ld", mpz_get_si(mpq_numref(q)));
+        return;
+    }
+    mpf_t f;   /* no overflow beyond double range */
+    mpf_init2(f, 64);
+    mpf_set_q(f, q);
+    char num[64];   /* 6 digits and an exponent: always fits */
+    gmp_snprintf(num, sizeof num, "%.6Fg", f);
+    mpf_clear(f);
+    brink_buf_puts(b, num);
+}
+
 sc_expr *sc_keep(brink_scenario *sc, sc_expr *e)
 {
     if (!e)
