@@ -196,8 +196,11 @@ sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const
                n->kind == Y_MAP ? "mapping" : "sequence");
         return NULL;
     }
-    /* names for "did you mean": parameters then arguments (all of them) */
-    const char **names = brink_calloc((size_t)sc->nparams + (size_t)nargs + 1, sizeof *names);
+    /* names for "did you mean": parameters then arguments, all of them (on the heap only
+     * when there are many) */
+    const char *local[64];
+    size_t total = (size_t)sc->nparams + (size_t)nargs;
+    const char **names = total <= 64 ? local : brink_calloc(total, sizeof *names);
     if (!names) {
         brink_error_set(err, BRINK_ENOMEM, "out of memory");
         return NULL;
@@ -221,7 +224,8 @@ sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const
     ctx.names = names;
     ctx.nnames = nn;
     sc_expr *e = sc_expr_compile(n->text, &ctx, err);
-    free(names);
+    if (names != local)
+        free(names);
     if (!e)
         return NULL;
     if (!sc_keep(sc, e)) {
