@@ -2,7 +2,7 @@
  * abort or silent cut: bytes checked before libfyaml (NUL, invalid UTF-8, controls, the
  * `%` line that hangs libfyaml), libfyaml errors without a place, empty values, numbers too
  * large for GMP (literals, ^ towers, at bind time), exact ranges beyond double range, payoffs
- * whose double overflows, and deep input (YAML nesting, tree depth, sub-game chains) at the
+ * whose double overflows, arguments whose code doubles at each call, and deep input (YAML nesting, tree depth, sub-game chains) at the
  * documented limits and beyond. Deep inputs are generated here, and the deep ones are compiled
  * on a thread with a small stack: the walks must not recurse with the depth.
  */
@@ -393,6 +393,22 @@ static void test_depth(void)
     brink_buf_free(&b);
 }
 
+/* An argument that doubles at each nested call (x + x with x a parameter, so nothing folds)
+ * is refused once the substituted code passes its bound, located at the expression. */
+static void test_growth(void)
+{
+    brink_buf b;
+    brink_buf_init(&b);
+    brink_buf_puts(&b, "brink: 1\nid: x\nactors: {A: {}}\nparameters: {p: 1}\nsubgames:\n");
+    for (int i = 0; i < 30; i++)
+        brink_buf_printf(&b, "  s%d: {args: [x], body: {play: s%d, with: {x: x + x}}}\n", i,
+                         i + 1);
+    brink_buf_puts(&b, "  s30: {args: [x], body: {A: {a: {payoff: {A: x}}, b: {}}}}\n"
+                       "game: {play: s0, with: {x: p}}\n");
+    refused(b.data, b.len, NULL, BRINK_ETOOBIG, 20, 48, "grows to more than 65536 code words");
+    brink_buf_free(&b);
+}
+
 int main(void)
 {
     test_bytes();
@@ -402,5 +418,6 @@ int main(void)
     test_ranges();
     test_overflow();
     test_depth();
+    test_growth();
     return check_finish();
 }
