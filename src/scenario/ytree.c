@@ -9,6 +9,8 @@
  */
 #include "scenario/ytree.h"
 
+#include "core/htab.h"
+
 #include <libfyaml.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +81,8 @@ typedef struct builder {
     int depth, stack_cap;
     anchor *anchors;
     int nanchors, anchors_cap;
+    htab anchor_index;       /* name -> anchors[] */
+    const char *key;         /* the name being looked up */
     int docs;
     brink_error *err;
 } builder;
@@ -123,8 +127,23 @@ static const char *token_dup(builder *b, struct fy_token *tok)
     return brink_arena_strndup(b->t->arena, s, len);
 }
 
+static int anchor_eq(void *ctx, int idx)
+{
+    builder *b = ctx;
+    return strcmp(b->anchors[idx].name, b->key) == 0;
+}
+
+/* Anchors are found through a hash index (a linear search made a file of many anchors and
+ * aliases take minutes); a later anchor of the same name replaces the earlier one. */
 static brink_status add_anchor(builder *b, const char *name, ynode *node)
 {
+    uint64_t h = htab_hash_bytes(name, strlen(name), 11);
+    b->key = name;
+    int i = htab_find(&b->anchor_index, h, anchor_eq, b);
+    if (i >= 0) {
+        b->anchors[i].node = node;
+        return BRINK_OK;
+    }
     if (b->nanchors == b->anchors_cap) {
         int cap = b->anchors_cap ? 2 * b->anchors_cap : 16;
         anchor *a = brink_reallocarray(b->anchors, (size_t)cap, sizeof *a);
@@ -133,18 +152,19 @@ static brink_status add_anchor(builder *b, const char *name, ynode *node)
         b->anchors = a;
         b->anchors_cap = cap;
     }
+    if (htab_add(&b->anchor_index, h, b->nanchors) != 0)
+        return oom(b);
     b->anchors[b->nanchors].name = name;
     b->anchors[b->nanchors].node = node;
     b->nanchors++;
     return BRINK_OK;
 }
 
-static ynode *find_anchor(const builder *b, const char *name)
+static ynode *find_anchor(builder *b, const char *name)
 {
-    for (int i = b->nanchors - 1; i >= 0; i--)   /* a later anchor redefines an earlier one */
-        if (strcmp(b->anchors[i].name, name) == 0)
-            return b->anchors[i].node;
-    return NULL;
+    b->key = name;
+    int i = htab_find(&b->anchor_index, htab_hash_bytes(name, strlen(name), 11), anchor_eq, b);
+    return i >= 0 ? b->anchors[i].node : NULL;
 }
 
 static int key_cmp(const void *x, const void *y)
@@ -387,6 +407,7 @@ brink_status ytree_parse(const char *text, size_t len, const char *file, size_t 
     b.max_nodes = max_nodes;
     b.max_depth = max_depth;
     b.last_line = b.last_col = 1;
+    htab_init(&b.anchor_index);
     b.err = err;
     brink_status st = BRINK_OK;
     if (fy_parser_set_string(p, text, len) != 0) {
@@ -408,6 +429,7 @@ brink_status ytree_parse(const char *text, size_t len, const char *file, size_t 
         free(b.stack[i].kids);
     free(b.stack);
     free(b.anchors);
+    htab_free(&b.anchor_index);
     fy_parser_destroy(p);
     fy_diag_unref(diag);
     brink_buf_free(&cap);
