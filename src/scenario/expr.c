@@ -448,10 +448,15 @@ static void parse_atom(parser *p)
             const char *best = NULL;
             size_t bestd = 3;
             for (int i = 0; i < p->ctx->nnames; i++) {
-                size_t d = edit_distance(name, nlen, p->ctx->names[i], strlen(p->ctx->names[i]));
+                const char *cand = p->ctx->names ? p->ctx->names[i]
+                                   : p->ctx->name_at ? p->ctx->name_at(p->ctx->resolve_ctx, i)
+                                                     : NULL;
+                if (!cand)
+                    continue;
+                size_t d = edit_distance(name, nlen, cand, strlen(cand));
                 if (d < bestd) {
                     bestd = d;
-                    best = p->ctx->names[i];
+                    best = cand;
                 }
             }
             if (best)

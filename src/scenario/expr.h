@@ -77,8 +77,10 @@ typedef struct sc_expr_ctx {
     int line, col;         /* position of the text's first character */
     int max_depth, max_length;
     long max_bits;         /* 0: SC_EXPR_DEFAULT_MAX_BITS */
-    /* Optional: a list of known names for "did you mean" hints. */
+    /* Optional: the nnames known names for "did you mean" hints, as an array or, when names
+     * is NULL, through name_at(resolve_ctx, i) (only called when a name is unknown). */
     const char *const *names;
+    const char *(*name_at)(void *resolve_ctx, int i);
     int nnames;
 } sc_expr_ctx;
 

@@ -43,14 +43,6 @@ static sc_node *new_node(brink_scenario *sc, const ynode *y, sc_node_kind kind)
     return n;
 }
 
-static int sub_find(const brink_scenario *sc, const char *name)
-{
-    for (int i = 0; i < sc->nsubs; i++)
-        if (strcmp(sc->subs[i].name, name) == 0)
-            return i;
-    return -1;
-}
-
 static brink_status oom(brink_error *err)
 {
     return brink_error_set(err, BRINK_ENOMEM, "out of memory");
@@ -91,7 +83,7 @@ static brink_status parse_outcome(brink_scenario *sc, const ynode *m, const scop
         if (is->nlevels) {
             if ((st = sc_expect(sc, v, Y_SCALAR, "an issue level", err)))
                 return st;
-            s->level = sc_level_find(is, v->text);
+            s->level = sc_level_find(sc, s->issue, v->text);
             if (s->level < 0) {
                 brink_buf known;
                 brink_buf_init(&known);
@@ -275,7 +267,7 @@ static brink_status parse_call(brink_scenario *sc, const ynode *y, const scope *
     brink_status st = sc_expect(sc, name, Y_SCALAR, repeat ? "repeat" : "play", err);
     if (st)
         return st;
-    n->sub = sub_find(sc, name->text);
+    n->sub = sc_sub_find(sc, name->text);
     if (n->sub < 0) {
         brink_buf known;
         brink_buf_init(&known);
@@ -506,6 +498,9 @@ static brink_status parse_sub_header(brink_scenario *sc, const ynode *k, const y
     if (n < 0)
         return sc_err(sc, err, args, BRINK_ESYNTAX,
                       "args must be a list of names or a mapping name: default");
+    if (n > SC_MAX_ARGS)   /* arguments are searched by name and copied at every call */
+        return sc_err(sc, err, args, BRINK_ETOOBIG, "sub-game '%s' has %d arguments (limit %d)",
+                      k->text, n, SC_MAX_ARGS);
     s->nargs = n;
     s->arg_names = brink_arena_alloc(sc->arena, (size_t)(n ? n : 1) * sizeof *s->arg_names);
     s->arg_defaults = brink_arena_alloc(sc->arena, (size_t)(n ? n : 1) * sizeof *s->arg_defaults);
@@ -679,6 +674,8 @@ brink_status sc_parse_game(brink_scenario *sc, const ynode *root, brink_error *e
                                        err)))
                 return st;
             sc->nsubs = i + 1;
+            if (!sc->subs[i].name || sc_name_add(sc, SC_NAME_SUB, 0, sc->subs[i].name, i) == -2)
+                return oom(err);
         }
         for (int i = 0; i < subs->n; i++) {
             scope sp = {&sc->subs[i]};

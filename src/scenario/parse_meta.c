@@ -263,6 +263,8 @@ static brink_status parse_params(brink_scenario *sc, const ynode *n, brink_error
         if ((st = parse_param(sc, ytree_key(n, i), ytree_val(n, i), p, err)))
             return st;
         sc->param_names[i] = p->info.name;
+        if (sc_name_add(sc, SC_NAME_PARAM, 0, p->info.name, i) == -2)
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     }
     return BRINK_OK;
 }
@@ -363,6 +365,9 @@ static brink_status parse_actor(brink_scenario *sc, const ynode *key, const ynod
         a->types[t].name = sc_strdup(sc, tk->text);
         a->types[t].loc.line = tv->line;
         a->types[t].loc.col = tv->col;
+        if (!a->types[t].name ||
+            sc_name_add(sc, SC_NAME_TYPE, (int)(a - sc->actors), a->types[t].name, t) == -2)
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
         a->types[t].prior = sc_compile_scalar(sc, tv, NULL, 0, err);
         if (!a->types[t].prior)
             return err && err->code ? err->code : BRINK_ENOMEM;
@@ -412,10 +417,14 @@ static brink_status parse_levels(brink_scenario *sc, const ynode *seq, sc_issue 
         if (!sc_is_identifier(l->text))
             return sc_err(sc, err, l, BRINK_EINVALID,
                           "level '%s' must be a word of letters, digits, _ and -", l->text);
-        for (int j = 0; j < i; j++)
-            if (strcmp(is->levels[j], l->text) == 0)
-                return sc_err(sc, err, l, BRINK_EINVALID, "level '%s' listed twice", l->text);
         is->levels[i] = sc_strdup(sc, l->text);
+        if (!is->levels[i])
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        int old = sc_name_add(sc, SC_NAME_LEVEL, (int)(is - sc->issues), is->levels[i], i);
+        if (old == -2)
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        if (old >= 0)
+            return sc_err(sc, err, l, BRINK_EINVALID, "level '%s' listed twice", l->text);
     }
     is->nlevels = seq->n;
     return BRINK_OK;
@@ -452,7 +461,7 @@ static brink_status parse_issue(brink_scenario *sc, const ynode *key, const ynod
         if (def) {
             if ((st = sc_expect(sc, def, Y_SCALAR, "default", err)))
                 return st;
-            is->default_level = sc_level_find(is, def->text);
+            is->default_level = sc_level_find(sc, (int)(is - sc->issues), def->text);
             if (is->default_level < 0)
                 return sc_err(sc, err, def, BRINK_EINVALID, "default '%s' is not a level of '%s'",
                               def->text, is->name);
@@ -487,6 +496,9 @@ static brink_status parse_issues(brink_scenario *sc, const ynode *n, brink_error
         if ((st = parse_issue(sc, ytree_key(n, i), ytree_val(n, i), &sc->issues[i], err)))
             return st;
         sc->nissues = i + 1;
+        if (!sc->issues[i].name ||
+            sc_name_add(sc, SC_NAME_ISSUE, 0, sc->issues[i].name, i) == -2)
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     }
     return BRINK_OK;
 }
@@ -531,7 +543,7 @@ static brink_status parse_pref_entry(brink_scenario *sc, int actor, int type, co
             return sc_err(sc, err, k, BRINK_EINVALID,
                           "issue '%s' is numeric: write '%s: weight' or '%s: {ideal: x, weight: w}'",
                           name, name, name);
-        p->level = sc_level_find(is, eq + 1);
+        p->level = sc_level_find(sc, p->issue, eq + 1);
         if (p->level < 0) {
             brink_buf known;
             brink_buf_init(&known);

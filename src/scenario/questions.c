@@ -238,7 +238,7 @@ int brink_scenario_find_decisions(const brink_scenario *sc, const char *ref, int
     }
     int type = -1;
     if (dot) {
-        type = sc_type_find(&sc->actors[a], dot + 1);
+        type = sc_type_find(sc, a, dot + 1);
         if (type < 0) {
             brink_error_set(err, BRINK_EINVALID, "decision reference '%s': %s has no type '%s'",
                             ref, who, dot + 1);

@@ -59,6 +59,8 @@ void brink_scenario_free(brink_scenario *sc)
         sc_expr_free(sc->exprs[i]);
     free(sc->exprs);
     brink_q_array_free(sc->question_bounds, sc->nquestion_bounds);
+    free(sc->names);
+    htab_free(&sc->name_index);
     for (int i = 0; i < sc->nparams; i++) {
         mpq_clear(sc->params[i].value);
         mpq_clear(sc->params[i].lo);
@@ -111,6 +113,7 @@ brink_scenario *brink_scenario_parse(const char *text, size_t len, const char *f
         return NULL;
     }
     sc->lim = lim;
+    htab_init(&sc->name_index);
     sc->file = brink_arena_strdup(sc->arena, file);
     sc->title = sc->description = sc->source = sc->model = sc->mechanism = "";
     ytree t;

@@ -72,36 +72,29 @@ int sc_actor_find(const brink_scenario *sc, const char *id)
     return -1;
 }
 
-int sc_type_find(const sc_actor *a, const char *name)
+int sc_type_find(const brink_scenario *sc, int actor, const char *name)
 {
-    for (int i = 0; i < a->ntypes; i++)
-        if (strcmp(a->types[i].name, name) == 0)
-            return i;
-    return -1;
+    return sc_name_find(sc, SC_NAME_TYPE, actor, name, strlen(name));
 }
 
 int sc_issue_find(const brink_scenario *sc, const char *name)
 {
-    for (int i = 0; i < sc->nissues; i++)
-        if (strcmp(sc->issues[i].name, name) == 0)
-            return i;
-    return -1;
+    return sc_name_find(sc, SC_NAME_ISSUE, 0, name, strlen(name));
 }
 
-int sc_level_find(const sc_issue *is, const char *name)
+int sc_level_find(const brink_scenario *sc, int issue, const char *name)
 {
-    for (int i = 0; i < is->nlevels; i++)
-        if (strcmp(is->levels[i], name) == 0)
-            return i;
-    return -1;
+    return sc_name_find(sc, SC_NAME_LEVEL, issue, name, strlen(name));
 }
 
 int sc_param_find(const brink_scenario *sc, const char *name)
 {
-    for (int i = 0; i < sc->nparams; i++)
-        if (strcmp(sc->params[i].info.name, name) == 0)
-            return i;
-    return -1;
+    return sc_name_find(sc, SC_NAME_PARAM, 0, name, strlen(name));
+}
+
+int sc_sub_find(const brink_scenario *sc, const char *name)
+{
+    return sc_name_find(sc, SC_NAME_SUB, 0, name, strlen(name));
 }
 
 static const char *const RESERVED[] = {
@@ -142,7 +135,7 @@ brink_status sc_parse_actor_ref(brink_scenario *sc, const ynode *key, int *actor
     *actor = a;
     *type = -1;
     if (dot) {
-        int t = sc_type_find(&sc->actors[a], dot + 1);
+        int t = sc_type_find(sc, a, dot + 1);
         if (t < 0) {
             if (sc->actors[a].ntypes == 0)
                 return sc_err(sc, err, key, BRINK_EINVALID,
@@ -177,15 +170,19 @@ static int resolve(void *vctx, const char *name, size_t len, int *is_arg, int *i
             return 1;
         }
     }
-    for (int i = 0; i < c->sc->nparams; i++) {
-        const char *p = c->sc->params[i].info.name;
-        if (strlen(p) == len && strncmp(p, name, len) == 0) {
-            *is_arg = 0;
-            *index = i;
-            return 1;
-        }
-    }
-    return 0;
+    int i = sc_name_find(c->sc, SC_NAME_PARAM, 0, name, len);
+    if (i < 0)
+        return 0;
+    *is_arg = 0;
+    *index = i;
+    return 1;
+}
+
+/* Names for "did you mean": parameters, then the sub-game's arguments. */
+static const char *name_at(void *vctx, int i)
+{
+    const resolve_ctx *c = vctx;
+    return i < c->sc->nparams ? c->sc->params[i].info.name : c->args[i - c->sc->nparams];
 }
 
 sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const *arg_names,
@@ -196,20 +193,6 @@ sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const
                n->kind == Y_MAP ? "mapping" : "sequence");
         return NULL;
     }
-    /* names for "did you mean": parameters then arguments, all of them (on the heap only
-     * when there are many) */
-    const char *local[64];
-    size_t total = (size_t)sc->nparams + (size_t)nargs;
-    const char **names = total <= 64 ? local : brink_calloc(total, sizeof *names);
-    if (!names) {
-        brink_error_set(err, BRINK_ENOMEM, "out of memory");
-        return NULL;
-    }
-    int nn = 0;
-    for (int i = 0; i < sc->nparams; i++)
-        names[nn++] = sc->params[i].info.name;
-    for (int i = 0; i < nargs; i++)
-        names[nn++] = arg_names[i];
     resolve_ctx rc = {sc, arg_names, nargs};
     sc_expr_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
@@ -221,11 +204,9 @@ sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const
     ctx.max_depth = sc->lim.max_expr_depth;
     ctx.max_length = sc->lim.max_expr_length;
     ctx.max_bits = sc->lim.max_number_bits;
-    ctx.names = names;
-    ctx.nnames = nn;
+    ctx.name_at = name_at;
+    ctx.nnames = sc->nparams + nargs;
     sc_expr *e = sc_expr_compile(n->text, &ctx, err);
-    if (names != local)
-        free(names);
     if (!e)
         return NULL;
     if (!sc_keep(sc, e)) {
