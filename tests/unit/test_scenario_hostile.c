@@ -409,6 +409,55 @@ static void test_growth(void)
     brink_buf_free(&b);
 }
 
+/* Many names (parameters, sub-games, levels, anchors) and as many references: every lookup
+ * goes through an index, so this reads in time linear in the text (linear searches made such
+ * files of a few MB take minutes). Checked here for the right game; timed under bench/. */
+static void test_many_names(void)
+{
+    enum { N = 20000 };
+    brink_buf b;
+    brink_buf_init(&b);
+    brink_buf_puts(&b, "brink: 1\nid: x\nactors: {A: {}}\nparameters: {");
+    for (int i = 0; i < N; i++)
+        brink_buf_printf(&b, "%sp%d: %d", i ? ", " : "", i, i);
+    brink_buf_puts(&b, "}\nissues: {k: [");
+    for (int i = 0; i < N; i++)
+        brink_buf_printf(&b, "%sl%d", i ? ", " : "", i);
+    brink_buf_puts(&b, "]}\ndescription: [");
+    for (int i = 0; i < N; i++)
+        brink_buf_printf(&b, "%s&a%d x", i ? ", " : "", i);
+    brink_buf_puts(&b, "]\nmodel: '");
+    brink_buf_puts(&b, "'\nsubgames:\n");
+    for (int i = 0; i < N; i++)
+        brink_buf_printf(&b, "  s%d: {body: {payoff: {A: p%d}, outcome: {k: l%d}}}\n", i, i, i);
+    brink_buf_puts(&b, "game: {A: {");
+    for (int i = 0; i < N; i++)
+        brink_buf_printf(&b, "%so%d: {play: s%d}", i ? ", " : "", i, N - 1 - i);
+    brink_buf_puts(&b, "}}\n");
+    brink_error err;
+    brink_scenario *sc = parse_n(b.data, b.len, NULL, &err);
+    /* description is a list here: refused, but only after every anchor was read */
+    CHECK(!sc && err.line == 6 && strstr(err.message, "description"));
+    brink_scenario_free(sc);
+    /* without the list: compiles, and option i leads to sub-game N-1-i's payoff */
+    char *d = strstr(b.data, "description: [");
+    char *m = strstr(b.data, "model: '");
+    memset(d, ' ', (size_t)(m - d));
+    d[0] = '#';
+    sc = parse_n(b.data, b.len, NULL, &err);
+    CHECK_MSG(sc != NULL, "%s", err.message);
+    if (sc) {
+        const brink_efg *g = brink_scenario_game(sc);
+        CHECK_EQ_INT(g->nleaves, N);
+        CHECK_EQ_INT(brink_scenario_nparams(sc), N);
+        CHECK(mpz_cmp_ui(mpq_numref(g->leaf_payq[0]), N - 1) == 0);
+        CHECK(mpz_cmp_ui(mpq_numref(g->leaf_payq[N - 1]), 0) == 0);
+        CHECK_STR(brink_scenario_leaf_text(sc, 0), "k=l19999");
+    }
+    brink_scenario_free(sc);
+    brink_buf_free(&b);
+}
+
 int main(void)
 {
     test_bytes();
@@ -419,5 +468,6 @@ int main(void)
     test_overflow();
     test_depth();
     test_growth();
+    test_many_names();
     return check_finish();
 }
