@@ -774,6 +774,24 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
                                 "options, or raise the limit", cnt, sc->lim.max_tree_nodes);
         goto out;
     }
+    /* Every node records each issue and each actor's type, and every leaf looks at each preference once per actor:
+     * bound that memory and time too, not only the node count. */
+    uint64_t issue_cells = x_sat_mul(total, (uint64_t)sc->nissues + (uint64_t)sc->nactors);
+    uint64_t pref_work = x_sat_mul(x_sat_mul(total, (uint64_t)sc->nprefs), (uint64_t)sc->nactors);
+    if (issue_cells > SC_MAX_ISSUE_CELLS || pref_work > SC_MAX_PREF_WORK) {
+        int issues = issue_cells > SC_MAX_ISSUE_CELLS;
+        st = brink_error_set_at(err, BRINK_ETOOBIG, sc->file, sc->root->loc.line,
+                                sc->root->loc.col,
+                                "the game would have %llu nodes, each with %s %d %s: more than "
+                                "%llu %s; reduce the tree, the issues or the preferences",
+                                (unsigned long long)total, issues ? "a record of" : "a look at",
+                                issues ? sc->nissues + sc->nactors : sc->nprefs * sc->nactors,
+                                issues ? "issues and actors" : "actor-preference pairs",
+                                (unsigned long long)(issues ? SC_MAX_ISSUE_CELLS
+                                                            : SC_MAX_PREF_WORK),
+                                issues ? "node-issue cells" : "steps");
+        goto out;
+    }
 
     /* ---- pass 2 ---- */
     int np = sc->nactors, ni = sc->nissues;

@@ -25,6 +25,12 @@
 
 #define SAT_LIMIT (UINT64_MAX >> 2)
 
+/* Bounds on the compiled tree besides its node count (documented with the limits): nodes x
+ * (issues + actors) (each node records every issue and every actor's type: 512 MB per table
+ * at the bound) and nodes x preferences x actors (the work of summing leaves' payoffs). */
+#define SC_MAX_ISSUE_CELLS ((uint64_t)1 << 27)
+#define SC_MAX_PREF_WORK ((uint64_t)1 << 31)
+
 enum { EV_TYPE = 1, EV_MOVE, EV_CHANCE };
 
 /* Events of a view written out in an information set's label and words (the rest counted). */

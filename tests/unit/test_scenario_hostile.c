@@ -458,6 +458,33 @@ static void test_many_names(void)
     brink_buf_free(&b);
 }
 
+/* Nodes x (issues + actors) and nodes x preferences x actors are bounded as well as the node
+ * count: memory and time, refused before the tree is built. */
+static void test_tree_work(void)
+{
+    brink_buf b;
+    brink_buf_init(&b);
+    /* 131071 nodes x (2000 issues + 2 actors) > 2^27 cells */
+    brink_buf_puts(&b, "brink: 1\nid: x\nactors: {A: {}, B: {}}\nissues: {");
+    for (int i = 0; i < 2000; i++)
+        brink_buf_printf(&b, "%si%d: [a, b]", i ? ", " : "", i);
+    brink_buf_puts(&b, "}\nsubgames:\n  r: {body: {A: {x: next, y: next}}}\n"
+                       "game: {repeat: r, times: 16, then: {}}\n");
+    refused(b.data, b.len, NULL, BRINK_ETOOBIG, 7, 16, "131071 nodes, each with a record of 2002");
+    /* 262143 nodes x 5000 preferences x 2 actors > 2^31 steps */
+    brink_buf_reset(&b);
+    brink_buf_puts(&b, "brink: 1\nid: x\nactors: {A: {}, B: {}}\nissues: {k: [");
+    for (int i = 0; i < 5000; i++)
+        brink_buf_printf(&b, "%sl%d", i ? ", " : "", i);
+    brink_buf_puts(&b, "]}\npreferences: {A: {");
+    for (int i = 0; i < 5000; i++)
+        brink_buf_printf(&b, "%sk=l%d: %d", i ? ", " : "", i, i);
+    brink_buf_puts(&b, "}}\nsubgames:\n  r: {body: {A: {x: next, y: next}}}\n"
+                       "game: {repeat: r, times: 17, then: {}}\n");
+    refused(b.data, b.len, NULL, BRINK_ETOOBIG, 8, 16, "actor-preference pairs");
+    brink_buf_free(&b);
+}
+
 int main(void)
 {
     test_bytes();
@@ -469,5 +496,6 @@ int main(void)
     test_depth();
     test_growth();
     test_many_names();
+    test_tree_work();
     return check_finish();
 }
