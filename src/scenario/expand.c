@@ -3,8 +3,10 @@
  * Pass 1 counts the nodes the description expands to, memoised on (node, environment,
  * round) so that a description whose expansion is astronomically large is measured in time
  * proportional to the description; above limits.max_tree_nodes it is refused with
- * BRINK_ETOOBIG stating the count. Pass 2 walks the same way and writes the tree in pre-order
- * (sc->c), computing information sets from what each actor has seen:
+ * BRINK_ETOOBIG stating the count (and so are trees whose issue records or payoff sums would
+ * be too large). Pass 2 walks the same way and writes the tree in pre-order (sc->c),
+ * computing information sets from what each actor has seen. Both walks keep their own stacks
+ * on the heap (frames in xctx), so a tree at limits.max_tree_depth never exhausts the C stack:
  *
  *   an actor's VIEW at a node is the sequence of events it observed on the path: its own
  *   type, its own moves, the moves of others it sees (all, unless `hidden`/`seen_by` say
