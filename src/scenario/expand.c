@@ -6,7 +6,8 @@
  * BRINK_ETOOBIG stating the count (and so are trees whose issue records or payoff sums would
  * be too large). Pass 2 walks the same way and writes the tree in pre-order (sc->c),
  * computing information sets from what each actor has seen. Both walks keep their own stacks
- * on the heap (frames in xctx), so a tree at limits.max_tree_depth never exhausts the C stack. Views:
+ * on the heap (frames in xctx), so a tree at limits.max_tree_depth never exhausts the C
+ * stack. Views:
  *
  *   an actor's VIEW at a node is the sequence of events it observed on the path: its own
  *   type, its own moves, the moves of others it sees (all, unless `hidden`/`seen_by` say
