@@ -777,8 +777,8 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
                                 "options, or raise the limit", cnt, sc->lim.max_tree_nodes);
         goto out;
     }
-    /* Every node records each issue and each actor's type, and every leaf looks at each preference once per actor:
-     * bound that memory and time too, not only the node count. */
+    /* Every node records each issue and each actor's type, and every leaf looks at each
+     * preference once per actor: bound that memory and time too, not only the node count. */
     uint64_t issue_cells = x_sat_mul(total, (uint64_t)sc->nissues + (uint64_t)sc->nactors);
     uint64_t pref_work = x_sat_mul(x_sat_mul(total, (uint64_t)sc->nprefs), (uint64_t)sc->nactors);
     if (issue_cells > SC_MAX_ISSUE_CELLS || pref_work > SC_MAX_PREF_WORK) {

@@ -74,8 +74,9 @@ static brink_status parse_outcome(brink_scenario *sc, const ynode *m, const scop
             brink_buf_init(&known);
             for (int j = 0; j < sc->nissues; j++)
                 sc_list_add(&known, sc->issues[j].name);
-            brink_status r = sc_err(sc, err, k, BRINK_EINVALID, "outcome sets undefined issue '%s' (issues: %s)",
-                          k->text, sc->nissues ? sc_list_text(&known) : "none declared");
+            brink_status r = sc_err(sc, err, k, BRINK_EINVALID,
+                                    "outcome sets undefined issue '%s' (issues: %s)",
+                                    k->text, sc->nissues ? sc_list_text(&known) : "none declared");
             brink_buf_free(&known);
             return r;
         }
@@ -89,8 +90,9 @@ static brink_status parse_outcome(brink_scenario *sc, const ynode *m, const scop
                 brink_buf_init(&known);
                 for (int j = 0; j < is->nlevels; j++)
                     sc_list_add(&known, is->levels[j]);
-                brink_status r = sc_err(sc, err, v, BRINK_EINVALID, "issue '%s' has no level '%s' (levels: %s)",
-                              is->name, v->text, sc_list_text(&known));
+                brink_status r = sc_err(sc, err, v, BRINK_EINVALID,
+                                        "issue '%s' has no level '%s' (levels: %s)",
+                                        is->name, v->text, sc_list_text(&known));
                 brink_buf_free(&known);
                 return r;
             }
@@ -273,8 +275,9 @@ static brink_status parse_call(brink_scenario *sc, const ynode *y, const scope *
         brink_buf_init(&known);
         for (int j = 0; j < sc->nsubs; j++)
             sc_list_add(&known, sc->subs[j].name);
-        brink_status r = sc_err(sc, err, name, BRINK_EINVALID, "unknown sub-game '%s' (sub-games: %s)",
-                      name->text, sc->nsubs ? sc_list_text(&known) : "none defined");
+        brink_status r = sc_err(sc, err, name, BRINK_EINVALID,
+                                "unknown sub-game '%s' (sub-games: %s)",
+                                name->text, sc->nsubs ? sc_list_text(&known) : "none defined");
         brink_buf_free(&known);
         return r;
     }

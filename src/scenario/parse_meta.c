@@ -512,8 +512,9 @@ static brink_status unknown_issue(brink_scenario *sc, const ynode *k, const char
     brink_buf_init(&known);
     for (int i = 0; i < sc->nissues; i++)
         sc_list_add(&known, sc->issues[i].name);
-    brink_status r = sc_err(sc, err, k, BRINK_EINVALID, "preference for undefined issue '%s' (issues: %s)",
-                  name, sc->nissues ? sc_list_text(&known) : "none declared");
+    brink_status r = sc_err(sc, err, k, BRINK_EINVALID,
+                            "preference for undefined issue '%s' (issues: %s)",
+                            name, sc->nissues ? sc_list_text(&known) : "none declared");
     brink_buf_free(&known);
     return r;
 }
@@ -549,8 +550,9 @@ static brink_status parse_pref_entry(brink_scenario *sc, int actor, int type, co
             brink_buf_init(&known);
             for (int i = 0; i < is->nlevels; i++)
                 sc_list_add(&known, is->levels[i]);
-            brink_status r = sc_err(sc, err, k, BRINK_EINVALID, "issue '%s' has no level '%s' (levels: %s)",
-                          name, eq + 1, sc_list_text(&known));
+            brink_status r = sc_err(sc, err, k, BRINK_EINVALID,
+                                    "issue '%s' has no level '%s' (levels: %s)",
+                                    name, eq + 1, sc_list_text(&known));
             brink_buf_free(&known);
             return r;
         }

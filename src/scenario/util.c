@@ -144,8 +144,9 @@ brink_status sc_parse_actor_ref(brink_scenario *sc, const ynode *key, int *actor
             brink_buf_init(&known);
             for (int i = 0; i < sc->actors[a].ntypes; i++)
                 sc_list_add(&known, sc->actors[a].types[i].name);
-            brink_status r = sc_err(sc, err, key, BRINK_EINVALID, "actor %s has no type '%s' (types: %s)",
-                          id, dot + 1, sc_list_text(&known));
+            brink_status r = sc_err(sc, err, key, BRINK_EINVALID,
+                                    "actor %s has no type '%s' (types: %s)",
+                                    id, dot + 1, sc_list_text(&known));
             brink_buf_free(&known);
             return r;
         }

@@ -2,9 +2,11 @@
  * abort or silent cut: bytes checked before libfyaml (NUL, invalid UTF-8, controls, the
  * `%` line that hangs libfyaml), libfyaml errors without a place, empty values, numbers too
  * large for GMP (literals, ^ towers, at bind time), exact ranges beyond double range, payoffs
- * whose double overflows, arguments whose code doubles at each call, and deep input (YAML nesting, tree depth, sub-game chains) at the
- * documented limits and beyond. Deep inputs are generated here, and the deep ones are compiled
- * on a thread with a small stack: the walks must not recurse with the depth.
+ * whose double overflows, arguments whose code doubles at each call, and deep input (YAML
+ * nesting, tree depth, sub-game chains) at the documented limits and beyond; also many names
+ * and references (hash-indexed lookups) and the bounds on tree work. Inputs are generated
+ * here, and the deep ones are compiled on a thread with a small stack: the walks must not
+ * recurse with the depth.
  */
 #include <math.h>
 #include <pthread.h>
@@ -80,7 +82,8 @@ static void test_bytes(void)
                 bad[i].part);
     }
     /* what YAML calls printable passes: BOM, tab, NEL, accents, CJK, emoji, CR LF */
-    static const char good[] = "\xEF\xBB\xBF# \xC3\xA9\t\xC2\x85 \xE4\xB8\xAD \xF0\x9F\x98\x80\r\nid: x\n";
+    static const char good[] =
+        "\xEF\xBB\xBF# \xC3\xA9\t\xC2\x85 \xE4\xB8\xAD \xF0\x9F\x98\x80\r\nid: x\n";
     brink_error err;
     CHECK(sc_check_text(good, sizeof good - 1, "t.yaml", &err) == BRINK_OK);
 
@@ -134,15 +137,18 @@ static void test_numbers(void)
 {
     /* the case files: a 3 GB tower and one that made GMP abort the process */
     REFUSED("brink: 1\nid: h\nactors: {A: {}, B: {}}\n"
-            "game: {A: {x: {payoff: {A: '(((2^256)^256)^256)^256'}}, y: {}}}\n", NULL, BRINK_ETOOBIG, 4, 29, "number too large");
+            "game: {A: {x: {payoff: {A: '(((2^256)^256)^256)^256'}}, y: {}}}\n",
+            NULL, BRINK_ETOOBIG, 4, 29, "number too large");
     REFUSED("brink: 1\nid: h\nactors: {A: {}, B: {}}\n"
-            "game: {A: {x: {payoff: {A: '((((2^256)^256)^256)^256)^256'}}, y: {}}}\n", NULL, BRINK_ETOOBIG, 4, 29, "number too large");
+            "game: {A: {x: {payoff: {A: '((((2^256)^256)^256)^256)^256'}}, y: {}}}\n",
+            NULL, BRINK_ETOOBIG, 4, 29, "number too large");
     /* the limit is a field, and it is exact at its edge */
     brink_scenario_limits l;
     brink_scenario_limits_init(&l);
     CHECK_EQ_INT(l.max_number_bits, 65536);
     l.max_number_bits = 64;
-    const char *fmt = "brink: 1\nid: h\nactors: {A: {}}\ngame: {A: {x: {payoff: {A: %s}}, y: {}}}\n";
+    const char *fmt =
+        "brink: 1\nid: h\nactors: {A: {}}\ngame: {A: {x: {payoff: {A: %s}}, y: {}}}\n";
     static const struct {
         const char *expr;
         int ok;
@@ -166,10 +172,12 @@ static void test_numbers(void)
     REFUSED("brink: 1\nid: h\nactors: {A: {}}\ngame: {A: {x: {payoff: {A: 1e99999}}, y: {}}}\n",
             NULL, BRINK_ETOOBIG, 4, 28, "number too large");
     REFUSED("brink: 1\nid: h\nactors: {A: {}}\nparameters: {p: 1e99999}\n"
-            "game: {A: {x: {payoff: {A: p}}, y: {}}}\n", NULL, BRINK_ETOOBIG, 4, 17, "number too large");
+            "game: {A: {x: {payoff: {A: p}}, y: {}}}\n",
+            NULL, BRINK_ETOOBIG, 4, 17, "number too large");
     /* at bind time, from a parameter's value */
     REFUSED("brink: 1\nid: h\nactors: {A: {}}\nparameters: {p: 2}\n"
-            "game: {A: {x: {payoff: {A: (p^256)^256}}, y: {}}}\n", NULL, BRINK_ETOOBIG, 5, 28, "number too large");
+            "game: {A: {x: {payoff: {A: (p^256)^256}}, y: {}}}\n",
+            NULL, BRINK_ETOOBIG, 5, 28, "number too large");
 }
 
 /* ---------------------------------------------------------------- exact ranges, overflow */
@@ -224,7 +232,8 @@ static void test_ranges(void)
     /* distributions are sampled in doubles: there a double is truly needed */
     REFUSED("brink: 1\nid: r\nactors: {A: {}}\n"
             "parameters: {p: {value: 1, range: [0, 2], distribution: 'uniform(0, 1e400)'}}\n"
-            "game: {A: {x: {payoff: {A: p}}, y: {}}}\n", NULL, BRINK_EINVALID, 4, 58, "not a finite number");
+            "game: {A: {x: {payoff: {A: p}}, y: {}}}\n",
+            NULL, BRINK_EINVALID, 4, 58, "not a finite number");
 }
 
 /* The case file: a payoff of 1e400 is an exact rational; its double copy is +-inf, counted. */
