@@ -31,7 +31,9 @@ extern "C" {
 /* The language version this library reads (the `brink:` key). */
 #define BRINK_SCENARIO_VERSION 1
 
-/* Limits that protect against hostile or accidental blow-ups (every one a field). */
+/* Limits that protect against hostile or accidental blow-ups. Start from
+ * brink_scenario_limits_init; the few fixed limits are listed with these in
+ * docs/scenario-language.md ("Limits and error messages"). */
 typedef struct brink_scenario_limits {
     size_t max_bytes;        /* document size in bytes (default 4 MiB) */
     size_t max_yaml_nodes;   /* YAML nodes visited after following aliases (default 1<<20) */
@@ -43,8 +45,9 @@ typedef struct brink_scenario_limits {
     int max_tree_depth;      /* depth of the compiled game tree, counting each play/repeat/
                                 if/next step as a level too (default 10000) */
     int max_yaml_depth;      /* nesting of YAML collections (default 1000) */
-    int max_number_bits;     /* bits of a number's numerator or denominator, in a literal or
-                                in any result computed from constants (default 65536) */
+    int max_number_bits;     /* bits of an exact number's numerator or denominator: literals,
+                                parameter values and every result of + - * / ^, checked
+                                before GMP computes it (default 65536; 0 = the default) */
 } brink_scenario_limits;
 
 void brink_scenario_limits_init(brink_scenario_limits *l);
