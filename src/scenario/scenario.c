@@ -299,8 +299,13 @@ void brink_scenario_defaults(const brink_scenario *sc, mpq_t *values)
 brink_status brink_scenario_set_defaults(brink_scenario *sc, const mpq_t *values,
                                          brink_error *err)
 {
+    long bits = sc->lim.max_number_bits > 0 ? sc->lim.max_number_bits : SC_EXPR_DEFAULT_MAX_BITS;
     for (int i = 0; i < sc->nparams; i++) {
         const sc_param *p = &sc->params[i];
+        if ((long)mpz_sizeinbase(mpq_numref(values[i]), 2) > bits ||
+            (long)mpz_sizeinbase(mpq_denref(values[i]), 2) > bits)
+            return brink_error_set(err, BRINK_ETOOBIG, "%s: number too large (more than %ld "
+                                   "bits; limit max_number_bits)", p->info.name, bits);
         if (p->info.has_range && (mpq_cmp(values[i], p->lo) < 0 || mpq_cmp(values[i], p->hi) > 0)) {
             /* the doubles may be infinite, or round two different values together */
             brink_buf t;

@@ -174,6 +174,24 @@ static void test_numbers(void)
     REFUSED("brink: 1\nid: h\nactors: {A: {}}\nparameters: {p: 1e99999}\n"
             "game: {A: {x: {payoff: {A: p}}, y: {}}}\n",
             NULL, BRINK_ETOOBIG, 4, 17, "number too large");
+    /* a value set from outside (--set) is held to the same bound */
+    {
+        brink_error err;
+        brink_scenario *sc = parse("brink: 1\nid: h\nactors: {A: {}}\nparameters: {p: 2}\n"
+                                   "game: {A: {x: {payoff: {A: p}}, y: {}}}\n", &err);
+        CHECK(sc != NULL);
+        if (sc) {
+            mpq_t v;
+            mpq_init(v);
+            mpz_setbit(mpq_numref(v), 65536);   /* 65537 bits */
+            CHECK(brink_scenario_set_defaults(sc, (const mpq_t *)&v, &err) == BRINK_ETOOBIG);
+            mpz_clrbit(mpq_numref(v), 65536);
+            mpz_setbit(mpq_numref(v), 65535);   /* 65536 bits: allowed */
+            CHECK(brink_scenario_set_defaults(sc, (const mpq_t *)&v, &err) == BRINK_OK);
+            mpq_clear(v);
+        }
+        brink_scenario_free(sc);
+    }
     /* at bind time, from a parameter's value */
     REFUSED("brink: 1\nid: h\nactors: {A: {}}\nparameters: {p: 2}\n"
             "game: {A: {x: {payoff: {A: (p^256)^256}}, y: {}}}\n",
