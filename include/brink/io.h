@@ -15,6 +15,14 @@ extern "C" {
 
 /* Size limit for game files read whole into memory. */
 #define BRINK_MAX_FILE_BYTES ((size_t)1 << 31)
+/* A game file must show its first token (EFG, NFG) within this many bytes: binary data or an
+ * endless stream (/dev/zero) is refused after reading this much, not 2 GB. */
+#define BRINK_MAX_PREFIX_BYTES ((size_t)1 << 16)
+/* Memory of the strategic-form table a .nfg file asks for (cells x players x the bytes one
+ * payoff takes: an exact rational and a double), checked before it is allocated. A few
+ * bytes of outcome indices per cell could otherwise ask for ~100 bytes per payoff. */
+#define BRINK_NFG_BYTES_PER_PAYOFF ((size_t)112)
+#define BRINK_MAX_NFG_TABLE_BYTES ((size_t)1 << 32)
 
 brink_nfg *brink_nfg_read(const char *text, size_t len, const char *filename, brink_error *err);
 brink_efg *brink_efg_read(const char *text, size_t len, const char *filename, brink_error *err);

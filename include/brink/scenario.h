@@ -31,7 +31,9 @@ extern "C" {
 /* The language version this library reads (the `brink:` key). */
 #define BRINK_SCENARIO_VERSION 1
 
-/* Limits that protect against hostile or accidental blow-ups (every one a field). */
+/* Limits that protect against hostile or accidental blow-ups. Start from
+ * brink_scenario_limits_init; the few fixed limits are listed with these in
+ * docs/scenario-language.md ("Limits and error messages"). */
 typedef struct brink_scenario_limits {
     size_t max_bytes;        /* document size in bytes (default 4 MiB) */
     size_t max_yaml_nodes;   /* YAML nodes visited after following aliases (default 1<<20) */
@@ -40,7 +42,12 @@ typedef struct brink_scenario_limits {
     int max_expr_length;     /* characters in one expression (default 4096) */
     int max_call_depth;      /* nested sub-game calls (default 256) */
     int max_repeat;          /* rounds of one `repeat` (default 1000) */
-    int max_tree_depth;      /* depth of the compiled game tree (default 10000) */
+    int max_tree_depth;      /* depth of the compiled game tree, counting each play/repeat/
+                                if/next step as a level too (default 10000) */
+    int max_yaml_depth;      /* nesting of YAML collections (default 1000) */
+    int max_number_bits;     /* bits of an exact number's numerator or denominator: literals,
+                                parameter values and every result of + - * / ^, checked
+                                before GMP computes it (default 65536; 0 = the default) */
 } brink_scenario_limits;
 
 void brink_scenario_limits_init(brink_scenario_limits *l);
@@ -89,7 +96,9 @@ typedef struct brink_param_info {
     double value;            /* default value */
     const mpq_t *valueq;     /* exact default */
     int has_range;
-    double lo, hi;           /* plausible range (inclusive) when has_range */
+    double lo, hi;           /* plausible range (inclusive) when has_range: the nearest
+                                doubles, +-HUGE_VAL beyond double range */
+    const mpq_t *lo_q, *hi_q;   /* the exact range; NULL when no range */
     brink_dist_kind dist;
     double dist_a, dist_b, dist_c;
     int line, column;        /* where it is declared */
@@ -121,6 +130,9 @@ const char *brink_scenario_issue_level(const brink_scenario *sc, int k, int leve
 
 /* ---- The compiled game's map back to the scenario (indices are those of the game) ---- */
 const brink_efg *brink_scenario_game(const brink_scenario *sc);          /* bound at defaults */
+/* How many payoffs of that game have a double copy beyond double range (+-inf; the exact
+ * copy is right). 0 when every double is finite. */
+int brink_scenario_double_overflow(const brink_scenario *sc);
 /* Type of actor a on the path to node v (-1 when a has no types). */
 int brink_scenario_node_type(const brink_scenario *sc, int v, int a);
 /* The type of its own actor an infoset belongs to (-1 when the actor has no types). */
@@ -156,7 +168,9 @@ typedef struct brink_question {
     const char *id, *ask;        /* ask: the question in words ("" when absent) */
     int param[2];                /* threshold: param[0]; sweep: 1 or 2 params (-1 unused) */
     int nparams;
-    double lo[2], hi[2];         /* range to search / sweep */
+    double lo[2], hi[2];         /* range to search / sweep (nearest doubles, +-HUGE_VAL
+                                    beyond double range) */
+    const mpq_t *lo_q[2], *hi_q[2];  /* the exact range; NULL entries when unused */
     int steps[2];                /* sweep: grid points per parameter */
     const char *watch;           /* decision reference, or NULL */
     int line, column;
@@ -179,6 +193,9 @@ brink_status brink_scenario_bind_q(brink_scenario_instance *in, const mpq_t *val
 brink_status brink_scenario_bind_d(brink_scenario_instance *in, const double *values,
                                    brink_error *err);
 brink_efg *brink_scenario_instance_game(brink_scenario_instance *in);
+/* After a bind: how many payoffs have a double copy beyond double range (+-inf). The exact
+ * copies are right; a method working in doubles must refuse the game when this is not 0. */
+int brink_scenario_instance_double_overflow(const brink_scenario_instance *in);
 const brink_scenario *brink_scenario_instance_scenario(const brink_scenario_instance *in);
 /* Value of numeric issue k at a leaf, under the last binding. */
 double brink_scenario_instance_issue_value(const brink_scenario_instance *in, int leaf, int k);

@@ -34,7 +34,8 @@ static int is_word_char(unsigned char c) { return is_digit(c) || is_alpha(c) || 
 static void bump(io_lexer *lx)
 {
     unsigned char c = (unsigned char)lx->src[lx->pos++];
-    if (c == '\n') {
+    /* a line ends at \n, at \r\n (counted at its \n) and at a lone \r */
+    if (c == '\n' || (c == '\r' && !(lx->pos < lx->len && lx->src[lx->pos] == '\n'))) {
         if (lx->line < INT_MAX)
             lx->line++;
         lx->col = 1;
@@ -206,15 +207,8 @@ brink_status io_lex_advance(io_lexer *lx)
     if (lx->failed)
         return lx->status;
     const unsigned char *s = (const unsigned char *)lx->src;
-    while (lx->pos < lx->len && is_space(s[lx->pos])) {
-        if (s[lx->pos++] == '\n') {
-            if (lx->line < INT_MAX)
-                lx->line++;
-            lx->col = 1;
-        } else {
-            add_cols(lx, 1);
-        }
-    }
+    while (lx->pos < lx->len && is_space(s[lx->pos]))
+        bump(lx);
     lx->cur.line = lx->line;
     lx->cur.col = lx->col;
     lx->cur.text = lx->src + lx->pos;

@@ -5,7 +5,8 @@
  * "numbers" (a maximal run of number characters, kept as a span of the input and validated
  * by the caller with brink_q_parse or io_lex_take_int), words (EFG, NFG, R, c, p, t, ...),
  * braces, commas, end of file. Every token carries its 1-based line and column (columns count
- * UTF-8 code points). The lexer never allocates more than the longest string in the input.
+ * UTF-8 code points; a line ends at \n, \r\n or a lone \r, so old Mac files are placed right).
+ * The lexer never allocates more than the longest string in the input.
  *
  * Escapes follow Gambit's reader: inside quotes `\"` is a quote; a backslash followed by any
  * other character stands for both characters (so `\n` is two characters, `\\` is two

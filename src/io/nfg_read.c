@@ -12,8 +12,9 @@
  * Which version follows is decided by the first token after the header: '{' = outcomes.
  * Either header form may precede either version.
  *
- * Sizes: the table is only allocated after the strategy counts pass two checks — the number
- * of cells is within BRINK_MAX_CELLS (else BRINK_ETOOBIG), and the input left is long enough
+ * Sizes: the table is only allocated after the strategy counts pass three checks — the number
+ * of cells is within BRINK_MAX_CELLS and its memory (BRINK_NFG_BYTES_PER_PAYOFF per payoff)
+ * within BRINK_MAX_NFG_TABLE_BYTES (else BRINK_ETOOBIG), and the input left is long enough
  * to hold one token per entry (at least two bytes each). When it is not, the body is still
  * scanned (without storing) so the error points at the place where the data runs out.
  * Empty and duplicate strategy labels are kept as written.
@@ -170,7 +171,8 @@ static brink_status read_header(nfg_reader *r)
     return BRINK_OK;
 }
 
-/* Cells = product of strategy counts, within BRINK_MAX_CELLS. */
+/* Cells = product of strategy counts, within BRINK_MAX_CELLS, and the table's memory within
+ * BRINK_MAX_NFG_TABLE_BYTES (both checked before anything is allocated). */
 static brink_status check_size(nfg_reader *r)
 {
     size_t cells = 1;
@@ -196,6 +198,18 @@ static brink_status check_size(nfg_reader *r)
                                "the strategy table %s has %.4g cells; brink's limit is %zu",
                                dims, prod, (size_t)BRINK_MAX_CELLS);
     }
+    /* Memory, not only cells: every payoff is held exactly and as a double. */
+    size_t payoffs, bytes;
+    if (brink_mul_size(cells, r->nplayers, &payoffs) != 0 ||
+        brink_mul_size(payoffs, BRINK_NFG_BYTES_PER_PAYOFF, &bytes) != 0 ||
+        bytes > BRINK_MAX_NFG_TABLE_BYTES)
+        return io_lex_error_at(&r->lx, BRINK_ETOOBIG, r->hline, r->hcol,
+                               "the strategy table has %zu cells of %zu payoffs, about %.3g GB "
+                               "in memory; brink's limit is %.3g GB (BRINK_MAX_NFG_TABLE_BYTES)",
+                               cells, r->nplayers,
+                               (double)cells * (double)r->nplayers *
+                                   BRINK_NFG_BYTES_PER_PAYOFF / 1e9,
+                               (double)BRINK_MAX_NFG_TABLE_BYTES / 1e9);
     r->ncells = cells;
     return BRINK_OK;
 }

@@ -4,18 +4,25 @@
  *
  * Invariant after a successful bind: for every chance infoset the probabilities are >= 0 and
  * sum exactly to 1; outcome_payq[leaf_outcome[l]] == leaf_payq[l] (one outcome per leaf);
- * every double equals its rational rounded.
+ * every double equals its rational rounded, except that a payoff beyond double range has
+ * the double +-inf: the exact copy is still right, and the instance counts such payoffs
+ * (brink_scenario_instance_double_overflow) so float methods can refuse them.
  */
+#include <float.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "scenario/model.h"
 
 brink_status sc_bind_game(const brink_scenario *sc, brink_efg *g, const mpq_t *values,
-                          mpq_t *stack, mpq_t *vals, mpq_t *tmp, brink_error *err)
+                          mpq_t *stack, mpq_t *vals, mpq_t *tmp, int *overflow,
+                          brink_error *err)
 {
     const sc_compiled *c = &sc->c;
     brink_status st;
+    int over = 0;
+    *overflow = 0;
     for (int i = 0; i < c->nclosed; i++)
         if ((st = sc_expr_eval_q(c->closed[i], values, stack, vals[i], sc->file, err)))
             return st;
@@ -61,11 +68,16 @@ brink_status sc_bind_game(const brink_scenario *sc, brink_efg *g, const mpq_t *v
             size_t oi = (size_t)o * (size_t)np + (size_t)p, li = (size_t)l * (size_t)np + (size_t)p;
             mpq_set(g->outcome_payq[oi], *tmp);
             mpq_set(g->leaf_payq[li], *tmp);
+            /* beyond double range mpq_get_d gives +-inf (or the largest double: either way
+             * the count below is what tells) */
             double d = mpq_get_d(*tmp);
+            if (!isfinite(d) || fabs(d) >= DBL_MAX)
+                over++;
             g->outcome_pay[oi] = d;
             g->leaf_pay[li] = d;
         }
     }
+    *overflow = over;
     return BRINK_OK;
 }
 
@@ -77,6 +89,7 @@ struct brink_scenario_instance {
     mpq_t *stack, *vals, *params, tmp;
     double *dstack;
     int nstack, nvals, nparams;
+    int overflow;            /* payoffs whose double is beyond range, at the last bind */
 };
 
 brink_scenario_instance *brink_scenario_instance_new(const brink_scenario *sc, brink_error *err)
@@ -105,7 +118,7 @@ brink_scenario_instance *brink_scenario_instance_new(const brink_scenario *sc, b
     for (int i = 0; i < sc->nparams; i++)
         mpq_set(in->params[i], sc->params[i].value);
     if (sc_bind_game(sc, in->game, (const mpq_t *)in->params, in->stack, in->vals, &in->tmp,
-                     err) != BRINK_OK) {
+                     &in->overflow, err) != BRINK_OK) {
         brink_scenario_instance_free(in);
         return NULL;
     }
@@ -131,7 +144,7 @@ brink_status brink_scenario_bind_q(brink_scenario_instance *in, const mpq_t *val
     for (int i = 0; i < in->sc->nparams; i++)
         mpq_set(in->params[i], values[i]);
     return sc_bind_game(in->sc, in->game, (const mpq_t *)in->params, in->stack, in->vals,
-                        &in->tmp, err);
+                        &in->tmp, &in->overflow, err);
 }
 
 brink_status brink_scenario_bind_d(brink_scenario_instance *in, const double *values,
@@ -146,7 +159,12 @@ brink_status brink_scenario_bind_d(brink_scenario_instance *in, const double *va
         mpq_set_d(in->params[i], values[i]);
     }
     return sc_bind_game(in->sc, in->game, (const mpq_t *)in->params, in->stack, in->vals,
-                        &in->tmp, err);
+                        &in->tmp, &in->overflow, err);
+}
+
+int brink_scenario_instance_double_overflow(const brink_scenario_instance *in)
+{
+    return in->overflow;
 }
 
 brink_efg *brink_scenario_instance_game(brink_scenario_instance *in)

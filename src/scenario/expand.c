@@ -3,8 +3,11 @@
  * Pass 1 counts the nodes the description expands to, memoised on (node, environment,
  * round) so that a description whose expansion is astronomically large is measured in time
  * proportional to the description; above limits.max_tree_nodes it is refused with
- * BRINK_ETOOBIG stating the count. Pass 2 walks the same way and writes the tree in pre-order
- * (sc->c), computing information sets from what each actor has seen:
+ * BRINK_ETOOBIG stating the count (and so are trees whose issue records or payoff sums would
+ * be too large). Pass 2 walks the same way and writes the tree in pre-order (sc->c),
+ * computing information sets from what each actor has seen. Both walks keep their own stacks
+ * on the heap (frames in xctx), so a tree at limits.max_tree_depth never exhausts the C
+ * stack. Views:
  *
  *   an actor's VIEW at a node is the sequence of events it observed on the path: its own
  *   type, its own moves, the moves of others it sees (all, unless `hidden`/`seen_by` say
@@ -78,9 +81,12 @@ static int extend_view(xctx *x, int view, int event)
     GROW(x->vw_parent, x->nvw, cap, { x_oom(x); return -1; });
     cap = x->vwcap;
     GROW(x->vw_event, x->nvw, cap, { x_oom(x); return -1; });
+    cap = x->vwcap;
+    GROW(x->vw_len, x->nvw, cap, { x_oom(x); return -1; });
     x->vwcap = cap;
     x->vw_parent[x->nvw] = view;
     x->vw_event[x->nvw] = event;
+    x->vw_len[x->nvw] = (view >= 0 ? x->vw_len[view] : 0) + (x->ev_kind[event] != EV_TYPE);
     if (htab_add(&x->vwh, h, x->nvw) != 0) {
         x_oom(x);
         return -1;
@@ -95,31 +101,35 @@ static int is_eq(void *ctx, int idx)
     return x->xi_actor[idx] == k[0] && x->xi_view[idx] == k[1];
 }
 
-/* Render actor a's view: label path ("demand/hold_firm") and words ("DPRK demand, USA
- * hold_firm"). The actor's own type is left out (reports name the type separately). */
-static void render_view(xctx *x, int a, int view, char *path, size_t psz, char *words,
-                        size_t wsz)
+/* Render a view: label path ("demand/hold_firm") and words ("DPRK demand, USA hold_firm").
+ * The actor's own type is left out (reports name the type separately). A view of more than
+ * SC_VIEW_SHOWN events shows its last SC_VIEW_SHOWN, after "(N earlier)": labels and words
+ * of deep trees would otherwise grow with the square of the depth. */
+static int render_view(xctx *x, int view, brink_buf *path, brink_buf *words)
 {
-    int evs[512], n = 0;
-    for (int v = view; v >= 0 && n < 512; v = x->vw_parent[v])
-        evs[n++] = x->vw_event[v];
-    path[0] = words[0] = '\0';
-    size_t pl = 0, wl = 0;
+    int evs[SC_VIEW_SHOWN], n = 0;
+    int total = view >= 0 ? x->vw_len[view] : 0;
+    for (int v = view; v >= 0 && n < SC_VIEW_SHOWN; v = x->vw_parent[v])
+        if (x->ev_kind[x->vw_event[v]] != EV_TYPE)
+            evs[n++] = x->vw_event[v];
+    brink_buf_reset(path);
+    brink_buf_reset(words);
+    if (total > n) {
+        brink_buf_printf(path, "(%d earlier)", total - n);
+        brink_buf_printf(words, "(%d earlier events)", total - n);
+    }
     for (int i = n - 1; i >= 0; i--) {
         int e = evs[i];
-        if (x->ev_kind[e] == EV_TYPE)
-            continue;
         const char *label = x->strs[x->ev_label[e]];
         const char *who = x->ev_kind[e] == EV_MOVE ? x->sc->actors[x->ev_who[e]].id
                                                     : x->strs[x->ev_who[e]];
-        if (pl < psz)
-            pl += (size_t)snprintf(path + pl, psz - pl, "%s%s", pl ? "/" : "", label);
-        if (wl < wsz)
-            wl += (size_t)snprintf(words + wl, wsz - wl, "%s%s %s", wl ? ", " : "", who, label);
+        brink_buf_printf(path, "%s%s", path->len ? "/" : "", label);
+        brink_buf_printf(words, "%s%s %s", words->len ? ", " : "", who, label);
     }
-    (void)a;
-    if (!path[0])
-        snprintf(path, psz, "start");
+    if (!path->len)
+        brink_buf_puts(path, "start");
+    brink_buf_append(words, "", 0);   /* NUL-terminated even when empty */
+    return path->failed || words->failed ? -1 : 0;
 }
 
 static int new_xinfoset(xctx *x, const sc_node *n, int player, int view)
@@ -153,10 +163,10 @@ static int new_xinfoset(xctx *x, const sc_node *n, int player, int view)
     x->xi_actor[id] = player;
     x->xi_view[id] = view;
     if (player >= 0) {
-        char path[400], words[600];
-        render_view(x, player, view, path, sizeof path, words, sizeof words);
-        xi->label = x_intern_str(x, n->name ? n->name : path);
-        xi->view = x_intern_str(x, words);
+        if (render_view(x, view, &x->pathbuf, &x->wordbuf) != 0)
+            return -1;
+        xi->label = x_intern_str(x, n->name ? n->name : x->pathbuf.data);
+        xi->view = x_intern_str(x, x->wordbuf.data);
         if (!xi->label || !xi->view)
             return -1;
     } else {
@@ -264,33 +274,29 @@ static int build_leaf(xctx *x)
     sc_compiled *c = &sc->c;
     int leaf = c->nleaves++;
     int ni = sc->nissues;
-    char text[600];
-    size_t tl = 0;
-    text[0] = '\0';
+    brink_buf *text = &x->textbuf;
+    brink_buf_reset(text);
     for (int k = 0; k < ni; k++) {
         const sc_issue *is = &sc->issues[k];
         c->leaf_level[(size_t)leaf * (size_t)ni + (size_t)k] = is->nlevels ? x->level[k] : -1;
         c->leaf_value_expr[(size_t)leaf * (size_t)ni + (size_t)k] = is->nlevels ? -1 : x->value[k];
-        if (tl < sizeof text) {
-            if (is->nlevels)
-                tl += (size_t)snprintf(text + tl, sizeof text - tl, "%s%s=%s", tl ? ", " : "",
-                                       is->name, is->levels[x->level[k]]);
-            else {
-                /* a constant prints as its value (tallies fold to one), else as written */
-                const sc_expr *e = c->closed[x->value[k]];
-                char num[64];
-                if (sc_expr_is_const(e)) {
-                    if (mpz_cmp_ui(mpq_denref(e->kq[0]), 1) == 0)
-                        gmp_snprintf(num, sizeof num, "%Zd", mpq_numref(e->kq[0]));
-                    else
-                        snprintf(num, sizeof num, "%.6g", e->kd[0]);
-                }
-                tl += (size_t)snprintf(text + tl, sizeof text - tl, "%s%s=%s", tl ? ", " : "",
-                                       is->name, sc_expr_is_const(e) ? num : e->text);
-            }
+        brink_buf_printf(text, "%s%s=", k ? ", " : "", is->name);
+        if (is->nlevels) {
+            brink_buf_puts(text, is->levels[x->level[k]]);
+        } else {
+            /* a constant prints as its value (tallies fold to one), else as written */
+            const sc_expr *e = c->closed[x->value[k]];
+            if (sc_expr_is_const(e))
+                sc_put_number(text, e->kq[0]);
+            else
+                brink_buf_puts(text, e->text);
         }
     }
-    c->leaf_text[leaf] = x_intern_str(x, ni ? text : "end");
+    if (text->failed) {
+        x_oom(x);
+        return -1;
+    }
+    c->leaf_text[leaf] = x_intern_str(x, ni ? text->data : "end");
     if (!c->leaf_text[leaf])
         return -1;
     return leaf;
@@ -333,12 +339,9 @@ static int leaf_terms(xctx *x, int leaf, int **out, int *nout, int *cap)
     return 0;
 }
 
-typedef struct undo {
+struct undo {
     int issue, level, value;
-} undo;
-
-static brink_status build(xctx *x, const sc_node *n, int ei, int round, int **terms,
-                          int *nterms, int *termcap);
+};
 
 /* Apply a node's outcome settings and payoff terms; returns how many settings were saved
  * in saved[] (caller restores) or -1. Terms are pushed on x->terms. */
@@ -363,7 +366,7 @@ static int apply_node(xctx *x, const sc_node *n, int ei, undo *saved)
                 id = f ? x_intern_expr(x, f, 1) : -1;
                 if (id < 0) {
                     if (!x->st)
-                        x_oom(x);
+                        x->st = x->err && x->err->code ? x->err->code : x_oom(x);
                     return -1;
                 }
             }
@@ -378,13 +381,11 @@ static int apply_node(xctx *x, const sc_node *n, int ei, undo *saved)
     return n->nsettings;
 }
 
-static brink_status build_moves(xctx *x, const sc_node *n, int ei, int **terms, int *nterms,
-                                int *termcap)
+/* The information set of a decision or chance node (found or made), its node emitted. */
+static int moves_infoset(xctx *x, const sc_node *n, int ei)
 {
     brink_scenario *sc = x->sc;
-    int np = sc->c.nplayers;
     int xi;
-    int mover = n->kind == SN_DECISION ? n->actor : -1;
     if (n->kind == SN_DECISION) {
         int k[2] = {n->actor, x->view[n->actor]};
         uint64_t h = htab_mix((uint64_t)n->actor, (uint64_t)(k[1] + 1));
@@ -398,120 +399,212 @@ static brink_status build_moves(xctx *x, const sc_node *n, int ei, int **terms, 
             if (!same) {
                 char other[80];
                 snprintf(other, sizeof other, "line %d, column %d", o->loc.line, o->loc.col);
-                return x_fail(x, &n->loc, BRINK_EINVALID,
-                            "%s cannot tell this decision apart from the one at %s (it has seen "
-                            "the same things), so both must offer the same options in the same "
-                            "order", sc->actors[n->actor].id, other);
+                x_fail(x, &n->loc, BRINK_EINVALID,
+                       "%s cannot tell this decision apart from the one at %s (it has seen "
+                       "the same things), so both must offer the same options in the same "
+                       "order", sc->actors[n->actor].id, other);
+                return -1;
             }
         } else {
             xi = new_xinfoset(x, n, n->actor, x->view[n->actor]);
-            if (xi < 0 || htab_add(&x->ish, h, xi) != 0)
-                return x_oom(x);
+            if (xi < 0 || htab_add(&x->ish, h, xi) != 0) {
+                x_oom(x);
+                return -1;
+            }
         }
     } else {
         xi = new_xinfoset(x, n, BRINK_CHANCE, -1);
-        if (xi < 0)
-            return x_oom(x);
+        if (xi < 0) {
+            x_oom(x);
+            return -1;
+        }
         sc_xinfoset *c = &sc->c.xinfosets[xi];
         c->prob_expr = brink_arena_alloc(sc->arena, (size_t)n->nopts * sizeof *c->prob_expr);
-        if (!c->prob_expr)
-            return x_oom(x);
+        if (!c->prob_expr) {
+            x_oom(x);
+            return -1;
+        }
         for (int i = 0; i < n->nopts; i++) {
             c->prob_expr[i] = x_inst_id(x, n->probs[i], ei);
             if (c->prob_expr[i] < 0)
-                return x->st;
+                return -1;
             if (sc->c.closed[c->prob_expr[i]]->flags & SC_EXPR_INEXACT)
-                c->inexact = 1;
+                sc->c.xinfosets[xi].inexact = 1;
         }
     }
     emit_node(x, xi, -1);
-    int who = mover >= 0 ? mover : x_str_id(x, n->name ? n->name : "chance");
-    if (who < 0 && mover < 0)
-        return x_oom(x);
-    uint64_t seen = n->seen_set ? n->seen_by : ~(uint64_t)0;
-    if (mover >= 0)
-        seen |= (uint64_t)1 << mover;
-    if (np < 64)
-        seen &= ((uint64_t)1 << np) - 1;
-    int local[BRINK_MAX_PLAYERS];
-    memcpy(local, x->view, (size_t)np * sizeof *local);
-    for (int i = 0; i < n->nopts && !x->st; i++) {
-        int lid = x_str_id(x, n->opt_labels[i]);
-        int ev = lid < 0 ? -1 : intern_event(x, mover >= 0 ? EV_MOVE : EV_CHANCE, who, lid);
-        if (ev < 0)
-            return x_oom(x);
-        int views[BRINK_MAX_PLAYERS];
-        for (int a = 0; a < np; a++) {
-            views[a] = local[a];
-            if (seen & ((uint64_t)1 << a)) {
-                views[a] = extend_view(x, local[a], ev);
-                if (views[a] < 0)
-                    return x_oom(x);
-            }
-        }
-        char text[200];
-        snprintf(text, sizeof text, "%s: %s",
-                 mover >= 0 ? sc->actors[mover].id : (n->name ? n->name : "chance"),
-                 n->opt_labels[i]);
-        x->pend_mover = mover;
-        x->pend_seen = seen;
-        x->pend_text = x_intern_str(x, text);
-        if (!x->pend_text)
-            return x_oom(x);
-        memcpy(x->view, views, (size_t)np * sizeof *views);
-        build(x, n->opts[i], ei, 0, terms, nterms, termcap);
-    }
-    memcpy(x->view, local, (size_t)np * sizeof *local);
-    return x->st;
+    return xi;
 }
 
-static brink_status build(xctx *x, const sc_node *n, int ei, int round, int **terms,
-                          int *nterms, int *termcap)
+/* One open node of the building walk. The walk keeps its own stack (x->bframes) instead of
+ * recursing, so a tree as deep as limits.max_tree_depth costs heap, never the C stack. */
+struct bframe {
+    const sc_node *n;
+    int ei, round;
+    int stage;               /* 1: visiting options, 2: done, 3: enter the control target */
+    target target;           /* where a control node (play, repeat, if, next) leads */
+    int undo_base, nsaved;   /* settings to restore (x->undo[undo_base ...]) */
+    int nterms_before;
+    int view_base;           /* the views before the move (x->vsave[view_base ...]) */
+    int next_opt;
+    int mover, who;
+    uint64_t seen;
+};
+
+/* Enter node n: check the depth, apply its settings, and either finish it at once (a leaf,
+ * an error) or push a frame. */
+static void build_enter(xctx *x, const sc_node *n, int ei, int round, int **terms,
+                        int *nterms, int *termcap)
 {
-    if (x->st)
-        return x->st;
-    if (!x_enter(x, n))
-        return x->st;
-    undo saved_local[8];
-    undo *saved = n->nsettings <= 8 ? saved_local
-                                    : brink_calloc((size_t)n->nsettings, sizeof *saved);
-    if (!saved)
-        return x_oom(x);
-    int nterms_before = x->nterms;
+    if (x->st || !x_enter(x, n))
+        return;
+    int np = x->sc->c.nplayers;
+    GROW(x->bframes, x->nbframes, x->bframecap, { x_oom(x); x->depth--; return; });
+    int need = x->nundo + (n->nsettings ? n->nsettings : 1);
+    while (need > x->undocap) {
+        int cap = x->undocap ? 2 * x->undocap : 64;
+        undo *u = brink_reallocarray(x->undo, (size_t)cap, sizeof *u);
+        if (!u) {
+            x_oom(x);
+            x->depth--;
+            return;
+        }
+        x->undo = u;
+        x->undocap = cap;
+    }
+    bframe *f = &x->bframes[x->nbframes++];
+    memset(f, 0, sizeof *f);
+    f->n = n;
+    f->ei = ei;
+    f->round = round;
+    f->undo_base = x->nundo;
+    f->nterms_before = x->nterms;
+    f->view_base = x->nvsave;
     /* a repeat node's own settings apply once, on entry, not again each round */
     int nsaved = 0;
     if (!(n->kind == SN_REPEAT && round > 1))
-        nsaved = apply_node(x, n, ei, saved);
-    if (nsaved >= 0) {
-        switch (n->kind) {
-        case SN_LEAF: {
-            int leaf = build_leaf(x);
-            if (leaf >= 0) {
-                emit_node(x, -1, leaf);
-                leaf_terms(x, leaf, terms, nterms, termcap);
-            }
-            break;
+        nsaved = apply_node(x, n, ei, x->undo + f->undo_base);
+    f->nsaved = nsaved > 0 ? nsaved : 0;
+    x->nundo += f->nsaved;
+    if (nsaved < 0)
+        return;
+    switch (n->kind) {
+    case SN_LEAF: {
+        int leaf = build_leaf(x);
+        if (leaf >= 0) {
+            emit_node(x, -1, leaf);
+            leaf_terms(x, leaf, terms, nterms, termcap);
         }
-        case SN_DECISION:
-        case SN_CHANCE:
-            build_moves(x, n, ei, terms, nterms, termcap);
-            break;
-        default: {
-            target t;
-            if (x_resolve(x, n, ei, round, &t) == 0)
-                build(x, t.n, t.env, t.round, terms, nterms, termcap);
-            break;
-        }
-        }
+        f->stage = 2;
+        return;
     }
-    for (int i = (nsaved > 0 ? nsaved : 0) - 1; i >= 0; i--) {
-        x->level[saved[i].issue] = saved[i].level;
-        x->value[saved[i].issue] = saved[i].value;
+    case SN_DECISION:
+    case SN_CHANCE: {
+        if (moves_infoset(x, n, ei) < 0)
+            return;
+        f->mover = n->kind == SN_DECISION ? n->actor : -1;
+        f->who = f->mover >= 0 ? f->mover : x_str_id(x, n->name ? n->name : "chance");
+        if (f->who < 0) {
+            x_oom(x);
+            return;
+        }
+        uint64_t seen = n->seen_set ? n->seen_by : ~(uint64_t)0;
+        if (f->mover >= 0)
+            seen |= (uint64_t)1 << f->mover;
+        if (np < 64)
+            seen &= ((uint64_t)1 << np) - 1;
+        f->seen = seen;
+        while (x->nvsave + np > x->vsavecap)
+            GROW(x->vsave, x->vsavecap, x->vsavecap, { x_oom(x); return; });
+        memcpy(x->vsave + x->nvsave, x->view, (size_t)np * sizeof *x->view);
+        x->nvsave += np;
+        f->stage = 1;
+        return;
     }
-    x->nterms = nterms_before;
-    if (saved != saved_local)
-        free(saved);
+    default:
+        /* the target is entered by the walk's loop, so chains of control steps do not
+         * recurse either */
+        if (x_resolve(x, n, ei, round, &f->target) == 0)
+            f->stage = 3;
+        return;
+    }
+}
+
+/* Leave the top frame: restore the settings, payoff terms and views it changed. */
+static void build_leave(xctx *x)
+{
+    bframe *f = &x->bframes[x->nbframes - 1];
+    for (int i = f->nsaved - 1; i >= 0; i--) {
+        const undo *u = &x->undo[f->undo_base + i];
+        x->level[u->issue] = u->level;
+        x->value[u->issue] = u->value;
+    }
+    x->nundo = f->undo_base;
+    x->nterms = f->nterms_before;
+    if (x->nvsave > f->view_base) {
+        memcpy(x->view, x->vsave + f->view_base, (size_t)x->sc->c.nplayers * sizeof *x->view);
+        x->nvsave = f->view_base;
+    }
+    x->nbframes--;
     x->depth--;
+}
+
+/* Start option i of a move (events, views, the edge's words), then enter its node. */
+static void build_option(xctx *x, bframe *f, int **terms, int *nterms, int *termcap)
+{
+    brink_scenario *sc = x->sc;
+    const sc_node *n = f->n;
+    int np = sc->c.nplayers, i = f->next_opt++;
+    const int *local = x->vsave + f->view_base;
+    int lid = x_str_id(x, n->opt_labels[i]);
+    int ev = lid < 0 ? -1 : intern_event(x, f->mover >= 0 ? EV_MOVE : EV_CHANCE, f->who, lid);
+    if (ev < 0) {
+        x_oom(x);
+        return;
+    }
+    for (int a = 0; a < np; a++) {
+        x->view[a] = local[a];
+        if (f->seen & ((uint64_t)1 << a)) {
+            x->view[a] = extend_view(x, local[a], ev);
+            if (x->view[a] < 0) {
+                x_oom(x);
+                return;
+            }
+        }
+    }
+    /* actor ids, decision names and option labels are identifiers (< 64 bytes) */
+    char text[200];
+    snprintf(text, sizeof text, "%s: %s",
+             f->mover >= 0 ? sc->actors[f->mover].id : (n->name ? n->name : "chance"),
+             n->opt_labels[i]);
+    x->pend_mover = f->mover;
+    x->pend_seen = f->seen;
+    x->pend_text = x_intern_str(x, text);
+    if (!x->pend_text) {
+        x_oom(x);
+        return;
+    }
+    build_enter(x, n->opts[i], f->ei, 0, terms, nterms, termcap);
+}
+
+/* Build the subtree of n (pre-order) without recursion. */
+static brink_status build(xctx *x, const sc_node *n, int ei, int round, int **terms,
+                          int *nterms, int *termcap)
+{
+    int base = x->nbframes;
+    build_enter(x, n, ei, round, terms, nterms, termcap);
+    while (x->nbframes > base) {
+        bframe *f = &x->bframes[x->nbframes - 1];
+        if (!x->st && f->stage == 1 && f->next_opt < f->n->nopts) {
+            build_option(x, f, terms, nterms, termcap);
+        } else if (!x->st && f->stage == 3) {
+            f->stage = 2;
+            target t = f->target;
+            build_enter(x, t.n, t.env, t.round, terms, nterms, termcap);
+        } else {
+            build_leave(x);
+        }
+    }
     return x->st;
 }
 
@@ -610,6 +703,10 @@ static void xctx_free(xctx *x)
     htab_free(&x->evh);
     free(x->vw_parent);
     free(x->vw_event);
+    free(x->vw_len);
+    brink_buf_free(&x->pathbuf);
+    brink_buf_free(&x->wordbuf);
+    brink_buf_free(&x->textbuf);
     htab_free(&x->vwh);
     free(x->xi_view);
     free(x->xi_actor);
@@ -624,6 +721,10 @@ static void xctx_free(xctx *x)
     free(x->level);
     free(x->value);
     free(x->terms);
+    free(x->cframes);
+    free(x->bframes);
+    free(x->undo);
+    free(x->vsave);
 }
 
 brink_status sc_expand(brink_scenario *sc, brink_error *err)
@@ -640,6 +741,9 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
     htab_init(&x.ish);
     htab_init(&x.exh);
     htab_init(&x.pch);
+    brink_buf_init(&x.pathbuf);
+    brink_buf_init(&x.wordbuf);
+    brink_buf_init(&x.textbuf);
     sc_compiled *c = &sc->c;
     int *terms = NULL, nterms = 0, termcap = 0;
     brink_status st = BRINK_OK;
@@ -671,6 +775,24 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
                                 sc->root->loc.col,
                                 "the game would have %s nodes (limit %zu); reduce rounds or "
                                 "options, or raise the limit", cnt, sc->lim.max_tree_nodes);
+        goto out;
+    }
+    /* Every node records each issue and each actor's type, and every leaf looks at each
+     * preference once per actor: bound that memory and time too, not only the node count. */
+    uint64_t issue_cells = x_sat_mul(total, (uint64_t)sc->nissues + (uint64_t)sc->nactors);
+    uint64_t pref_work = x_sat_mul(x_sat_mul(total, (uint64_t)sc->nprefs), (uint64_t)sc->nactors);
+    if (issue_cells > SC_MAX_ISSUE_CELLS || pref_work > SC_MAX_PREF_WORK) {
+        int issues = issue_cells > SC_MAX_ISSUE_CELLS;
+        st = brink_error_set_at(err, BRINK_ETOOBIG, sc->file, sc->root->loc.line,
+                                sc->root->loc.col,
+                                "the game would have %llu nodes, each with %s %d %s: more than "
+                                "%llu %s; reduce the tree, the issues or the preferences",
+                                (unsigned long long)total, issues ? "a record of" : "a look at",
+                                issues ? sc->nissues + sc->nactors : sc->nprefs * sc->nactors,
+                                issues ? "issues and actors" : "actor-preference pairs",
+                                (unsigned long long)(issues ? SC_MAX_ISSUE_CELLS
+                                                            : SC_MAX_PREF_WORK),
+                                issues ? "node-issue cells" : "steps");
         goto out;
     }
 

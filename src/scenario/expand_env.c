@@ -376,47 +376,93 @@ int x_enter(xctx *x, const sc_node *n)
     return 1;
 }
 
-uint64_t x_count(xctx *x, const sc_node *n, int ei, int round)
+/* One open node of the counting walk, which keeps its own stack (no recursion). */
+struct cframe {
+    const sc_node *n;
+    int ei, round;
+    uint64_t h;              /* memo hash of (n, ei, round) */
+    uint64_t count;          /* nodes so far */
+    int next_opt;            /* decision / chance: the next option to count */
+    int pending;             /* a child was entered: add x->ccount when back here */
+    int done;                /* control node: its target was entered */
+};
+
+/* Enter (n, ei, round): a memo hit sets x->ccount at once; otherwise push a frame. */
+static void count_enter(xctx *x, const sc_node *n, int ei, int round)
 {
-    if (x->st)
-        return 0;
     memo key = {n, ei, round, 0};
     uint64_t h = htab_mix(htab_mix((uint64_t)(uintptr_t)n, (uint64_t)ei), (uint64_t)round);
     x->key = &key;
     int mi = htab_find(&x->memoh, h, memo_eq, x);
-    if (mi >= 0)
-        return x->memos[mi].count;
+    if (mi >= 0) {
+        x->ccount = x->memos[mi].count;
+        return;
+    }
     if (!x_enter(x, n))
-        return 0;
-    uint64_t c = 0;
-    switch (n->kind) {
-    case SN_LEAF:
-        c = 1;
-        break;
-    case SN_DECISION:
-    case SN_CHANCE:
-        c = 1;
-        for (int i = 0; i < n->nopts && !x->st; i++)
-            c = x_sat_add(c, x_count(x, n->opts[i], ei, 0));
-        break;
-    default: {
-        target t;
-        if (x_resolve(x, n, ei, round, &t) == 0)
-            c = x_count(x, t.n, t.env, t.round);
-        break;
-    }
-    }
-    x->depth--;
-    if (x->st)
-        return 0;
-    GROW(x->memos, x->nmemo, x->memocap, { x_oom(x); return 0; });
-    x->memos[x->nmemo] = key;
-    x->memos[x->nmemo].count = c;
-    if (htab_add(&x->memoh, h, x->nmemo) != 0) {
-        x_oom(x);
-        return 0;
-    }
-    x->nmemo++;
-    return c;
+        return;
+    GROW(x->cframes, x->ncframes, x->cframecap, { x_oom(x); x->depth--; return; });
+    cframe *f = &x->cframes[x->ncframes++];
+    memset(f, 0, sizeof *f);
+    f->n = n;
+    f->ei = ei;
+    f->round = round;
+    f->h = h;
+    f->count = n->kind == SN_LEAF || n->kind == SN_DECISION || n->kind == SN_CHANCE ? 1 : 0;
 }
 
+/* Pop the top frame, memoise its count and hand it to the parent in x->ccount. */
+static void count_leave(xctx *x)
+{
+    cframe *f = &x->cframes[--x->ncframes];
+    x->depth--;
+    if (x->st)
+        return;
+    GROW(x->memos, x->nmemo, x->memocap, { x_oom(x); return; });
+    memo *m = &x->memos[x->nmemo];
+    m->n = f->n;
+    m->env = f->ei;
+    m->round = f->round;
+    m->count = f->count;
+    if (htab_add(&x->memoh, f->h, x->nmemo) != 0) {
+        x_oom(x);
+        return;
+    }
+    x->nmemo++;
+    x->ccount = f->count;
+}
+
+uint64_t x_count(xctx *x, const sc_node *n, int ei, int round)
+{
+    if (x->st)
+        return 0;
+    int base = x->ncframes;
+    x->ccount = 0;
+    count_enter(x, n, ei, round);
+    while (x->ncframes > base) {
+        cframe *f = &x->cframes[x->ncframes - 1];
+        if (x->st) {
+            count_leave(x);
+            continue;
+        }
+        if (f->pending) {
+            f->count = x_sat_add(f->count, x->ccount);
+            f->pending = 0;
+        }
+        const sc_node *m = f->n;
+        if ((m->kind == SN_DECISION || m->kind == SN_CHANCE) && f->next_opt < m->nopts) {
+            f->pending = 1;
+            count_enter(x, m->opts[f->next_opt++], f->ei, 0);
+        } else if (m->kind != SN_LEAF && m->kind != SN_DECISION && m->kind != SN_CHANCE &&
+                   !f->done) {
+            target t;
+            f->done = 1;
+            if (x_resolve(x, m, f->ei, f->round, &t) == 0) {
+                f->pending = 1;
+                count_enter(x, t.n, t.env, t.round);
+            }
+        } else {
+            count_leave(x);
+        }
+    }
+    return x->st ? 0 : x->ccount;
+}

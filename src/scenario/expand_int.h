@@ -25,7 +25,16 @@
 
 #define SAT_LIMIT (UINT64_MAX >> 2)
 
+/* Bounds on the compiled tree besides its node count (documented with the limits): nodes x
+ * (issues + actors) (each node records every issue and every actor's type: 512 MB per table
+ * at the bound) and nodes x preferences x actors (the work of summing leaves' payoffs). */
+#define SC_MAX_ISSUE_CELLS ((uint64_t)1 << 27)
+#define SC_MAX_PREF_WORK ((uint64_t)1 << 31)
+
 enum { EV_TYPE = 1, EV_MOVE, EV_CHANCE };
+
+/* Events of a view written out in an information set's label and words (the rest counted). */
+#define SC_VIEW_SHOWN 64
 
 typedef struct env {
     int sub, nargs;
@@ -45,6 +54,16 @@ typedef struct memo {
 typedef struct term {
     int actor, type, expr;
 } term;
+
+typedef struct target {
+    const sc_node *n;
+    int env, round;
+} target;
+
+/* Frames of the two walks (each keeps its own stack, see expand.c and expand_env.c). */
+typedef struct bframe bframe;
+typedef struct undo undo;
+typedef struct cframe cframe;
 
 typedef struct xctx {
     brink_scenario *sc;
@@ -68,6 +87,9 @@ typedef struct xctx {
     int nev, evcap;
     htab evh;
     int *vw_parent, *vw_event;
+    int *vw_len;               /* events a view shows (its own type draws left out) */
+    brink_buf pathbuf, wordbuf; /* scratch for rendering views */
+    brink_buf textbuf;         /* scratch for a leaf's words */
     int nvw, vwcap;
     htab vwh;
     /* infoset lookup (actor, view) */
@@ -88,14 +110,20 @@ typedef struct xctx {
     int pend_mover;
     uint64_t pend_seen;
     const char *pend_text;
+    /* explicit stacks of the walks: counting frames; building frames, the settings they
+     * changed and the views they saved */
+    cframe *cframes;
+    int ncframes, cframecap;
+    uint64_t ccount;         /* the count of the node last finished */
+    bframe *bframes;
+    int nbframes, bframecap;
+    undo *undo;
+    int nundo, undocap;
+    int *vsave;
+    int nvsave, vsavecap;
     /* temporaries for key lookups */
     const void *key;
 } xctx;
-
-typedef struct target {
-    const sc_node *n;
-    int env, round;
-} target;
 
 brink_status x_fail(xctx *x, const sc_loc *loc, brink_status code, const char *fmt,
                     const char *a, const char *b);

@@ -311,7 +311,17 @@ static void parse_number(parser *p)
     }
     mpq_t q;
     mpq_init(q);
-    if (brink_q_parse(q, buf, n, NULL) != BRINK_OK)
+    long limit = p->ctx->max_bits > 0 ? p->ctx->max_bits : SC_EXPR_DEFAULT_MAX_BITS;
+    brink_status qs = brink_q_parse(q, buf, n, NULL);
+    if (qs == BRINK_ETOOBIG ||
+        (qs == BRINK_OK && ((long)mpz_sizeinbase(mpq_numref(q), 2) > limit ||
+                            (long)mpz_sizeinbase(mpq_denref(q), 2) > limit))) {
+        perr(p, start, "number too large: '%s' (limit max_number_bits)", buf);
+        p->st = BRINK_ETOOBIG;   /* a size limit, not a syntax error */
+        if (p->err)
+            p->err->code = BRINK_ETOOBIG;
+    }
+    else if (qs != BRINK_OK)
         perr(p, start, "malformed number '%s'", buf);
     else
         cb_push_const(&p->b, q);
@@ -438,10 +448,15 @@ static void parse_atom(parser *p)
             const char *best = NULL;
             size_t bestd = 3;
             for (int i = 0; i < p->ctx->nnames; i++) {
-                size_t d = edit_distance(name, nlen, p->ctx->names[i], strlen(p->ctx->names[i]));
+                const char *cand = p->ctx->names ? p->ctx->names[i]
+                                   : p->ctx->name_at ? p->ctx->name_at(p->ctx->resolve_ctx, i)
+                                                     : NULL;
+                if (!cand)
+                    continue;
+                size_t d = edit_distance(name, nlen, cand, strlen(cand));
                 if (d < bestd) {
                     bestd = d;
-                    best = p->ctx->names[i];
+                    best = cand;
                 }
             }
             if (best)
@@ -614,6 +629,7 @@ static sc_expr *fold(sc_expr *e, const char *file, brink_error *err)
         brink_error_set(err, BRINK_ENOMEM, "out of memory");
         return NULL;
     }
+    f->max_bits = e->max_bits;
     sc_expr_free(e);
     return f;
 }
@@ -652,6 +668,7 @@ sc_expr *sc_expr_compile(const char *text, const sc_expr_ctx *ctx, brink_error *
         brink_error_set(err, BRINK_ENOMEM, "out of memory");
         return NULL;
     }
+    e->max_bits = ctx->max_bits > 0 ? ctx->max_bits : SC_EXPR_DEFAULT_MAX_BITS;
     return fold(e, ctx->file, err);
 }
 
@@ -755,11 +772,19 @@ sc_expr *sc_expr_instantiate(const sc_expr *e, sc_expr *const *args, int nargs,
     memset(&b, 0, sizeof b);
     b.flags = e->flags & SC_EXPR_INEXACT;
     splice(&b, e, args, nargs);
+    if (!b.failed && b.n > SC_EXPR_MAX_CODE) {
+        cb_free(&b);
+        brink_error_set_at(err, BRINK_ETOOBIG, file, e->line, e->col,
+                           "expression '%.60s' grows to more than %d code words once sub-game "
+                           "arguments are substituted", e->text, SC_EXPR_MAX_CODE);
+        return NULL;
+    }
     sc_expr *r = cb_finish(&b, e->text, strlen(e->text), e->line, e->col);
     if (!r) {
         brink_error_set(err, BRINK_ENOMEM, "out of memory");
         return NULL;
     }
+    r->max_bits = e->max_bits;
     return fold(r, file, err);
 }
 
@@ -778,10 +803,18 @@ sc_expr *sc_expr_combine(int op, const sc_expr *a, const sc_expr *bx, brink_erro
         cb_emit(&b, bx ? 2 : 1);
     if (op == SC_OP_SQRT || op == SC_OP_EXP || op == SC_OP_LOG)
         b.flags |= SC_EXPR_INEXACT;
+    if (!b.failed && b.n > SC_EXPR_MAX_CODE) {
+        cb_free(&b);
+        brink_error_set_at(err, BRINK_ETOOBIG, NULL, a->line, a->col,
+                           "expression '%.60s' grows to more than %d code words", a->text,
+                           SC_EXPR_MAX_CODE);
+        return NULL;
+    }
     sc_expr *r = cb_finish(&b, a->text, strlen(a->text), a->line, a->col);
     if (!r) {
         brink_error_set(err, BRINK_ENOMEM, "out of memory");
         return NULL;
     }
+    r->max_bits = a->max_bits > (bx ? bx->max_bits : 0) ? a->max_bits : (bx ? bx->max_bits : 0);
     return r;
 }

@@ -55,7 +55,16 @@ typedef struct sc_expr {
     int line, col;         /* where the source text starts (1-based; 0 = synthetic) */
     const char *text;      /* source text, for messages (owned by the expression) */
     uint64_t hash;         /* of code and constants, for de-duplication */
+    long max_bits;         /* exact numbers larger than this are refused (see below) */
 } sc_expr;
+
+/* Default bound on the bits of a numerator or denominator (limits.max_number_bits). The exact
+ * evaluator checks an upper bound of every result's size BEFORE asking GMP for it (a tower
+ * such as ((2^256)^256)^256 would otherwise take gigabytes or make GMP abort the process). */
+#define SC_EXPR_DEFAULT_MAX_BITS 65536L
+/* Code words of one expression after sub-game arguments are substituted (nested calls can
+ * double an expression at each level). */
+#define SC_EXPR_MAX_CODE (1 << 16)
 
 /* Name lookup: return 1 and set *is_arg / *index when `name` (len chars) is known. */
 typedef int (*sc_expr_resolve_fn)(void *ctx, const char *name, size_t len, int *is_arg,
@@ -67,8 +76,11 @@ typedef struct sc_expr_ctx {
     const char *file;      /* for messages */
     int line, col;         /* position of the text's first character */
     int max_depth, max_length;
-    /* Optional: a list of known names for "did you mean" hints. */
+    long max_bits;         /* 0: SC_EXPR_DEFAULT_MAX_BITS */
+    /* Optional: the nnames known names for "did you mean" hints, as an array or, when names
+     * is NULL, through name_at(resolve_ctx, i) (only called when a name is unknown). */
     const char *const *names;
+    const char *(*name_at)(void *resolve_ctx, int i);
     int nnames;
 } sc_expr_ctx;
 
@@ -80,7 +92,8 @@ sc_expr *sc_expr_const(const mpq_t q, int line, int col);
 sc_expr *sc_expr_const_si(long num, unsigned long den);
 void sc_expr_free(sc_expr *e);   /* NULL is a no-op */
 
-/* Splice args[i] (closed expressions) for every SC_OP_ARG i; folds constants. */
+/* Splice args[i] (closed expressions) for every SC_OP_ARG i; folds constants. Fails with
+ * BRINK_ETOOBIG (at e's place) when the result exceeds SC_EXPR_MAX_CODE words. */
 sc_expr *sc_expr_instantiate(const sc_expr *e, sc_expr *const *args, int nargs,
                              const char *file, brink_error *err);
 /* op applied to a (and b when binary): e.g. SC_OP_MUL of two expressions. */
@@ -93,7 +106,8 @@ int sc_expr_is_const(const sc_expr *e);
 
 /* Evaluate a closed expression. stack: at least e->maxstack initialised mpq_t / doubles.
  * Exact evaluation fails (BRINK_EINVALID with the expression's location) on division by
- * zero, 0^negative or log of a non-positive number. */
+ * zero, 0^negative or log of a non-positive number, and with BRINK_ETOOBIG ("number too
+ * large") when a result could need more than e->max_bits bits. */
 brink_status sc_expr_eval_q(const sc_expr *e, const mpq_t *params, mpq_t *stack, mpq_t out,
                             const char *file, brink_error *err);
 /* Doubles: returns the value; *bad is set to 1 on a domain error (NaN or infinity). */

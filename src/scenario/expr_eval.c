@@ -22,10 +22,58 @@ static brink_status domain_error(const sc_expr *e, const char *file, brink_error
 
 static int truthy(const mpq_t q) { return mpq_sgn(q) != 0; }
 
+static long bits(const mpz_t z) { return (long)mpz_sizeinbase(z, 2); }
+
+/* Bits of z^n: floor(n log2|z|) + 1, with a margin of one bit for rounding in log2. */
+static long pow_bits(const mpz_t z, unsigned long n)
+{
+    if (mpz_cmpabs_ui(z, 1) <= 0)
+        return 1;
+    long e;
+    double d = fabs(mpz_get_d_2exp(&e, z));   /* |z| = d 2^e, d in [0.5, 1) */
+    double lg = (double)e + log2(d);
+    double b = floor((double)n * lg) + 1;
+    if (mpz_scan1(z, 0) == mpz_sizeinbase(z, 2) - 1)
+        return (long)b;                       /* a power of two: exact */
+    return (long)b + 1;
+}
+
+/* An upper bound, in bits, of the numerator and denominator of a op b (op one of + - * / ^n),
+ * computed from the operands' sizes alone: |x| < 2^bits(x), so |xy| < 2^(bits x + bits y). */
+static long result_bits(int op, const mpq_t a, const mpq_t b, unsigned long n)
+{
+    long an = bits(mpq_numref(a)), ad = bits(mpq_denref(a));
+    long bn = bits(mpq_numref(b)), bd = bits(mpq_denref(b));
+    switch (op) {
+    case SC_OP_ADD:
+    case SC_OP_SUB: {
+        long x = an + bd > bn + ad ? an + bd : bn + ad;
+        return x + 1 > ad + bd ? x + 1 : ad + bd;
+    }
+    case SC_OP_MUL:
+        return an + bn > ad + bd ? an + bn : ad + bd;
+    case SC_OP_DIV:
+        return an + bd > ad + bn ? an + bd : ad + bn;
+    default: { /* SC_OP_POW: n * log2|x| + 1 bits, from the leading bits (not bits * n,
+                * which would refuse 2^63 under a 64-bit limit) */
+        long x = pow_bits(mpq_numref(a), n), y = pow_bits(mpq_denref(a), n);
+        return x > y ? x : y;
+    }
+    }
+}
+
+static brink_status too_large(const sc_expr *e, const char *file, brink_error *err, long limit)
+{
+    return brink_error_set_at(err, BRINK_ETOOBIG, file, e->line, e->col,
+                              "number too large in '%s' (a result needs more than %ld bits; "
+                              "limit max_number_bits)", e->text ? e->text : "?", limit);
+}
+
 brink_status sc_expr_eval_q(const sc_expr *e, const mpq_t *params, mpq_t *stack, mpq_t out,
                             const char *file, brink_error *err)
 {
     int sp = 0;
+    long limit = e->max_bits > 0 ? e->max_bits : SC_EXPR_DEFAULT_MAX_BITS;
     for (int pc = 0; pc < e->ncode;) {
         int op = e->code[pc];
         switch (op) {
@@ -111,6 +159,11 @@ brink_status sc_expr_eval_q(const sc_expr *e, const mpq_t *params, mpq_t *stack,
         /* binary operators: a = stack[sp-2], b = stack[sp-1] */
         mpq_t *a = &stack[sp - 2], *b = &stack[sp - 1];
         int c;
+        /* The bound may exceed the true size by a bit or two: beyond limit + 2 the result is
+         * refused unseen; closer, it is computed (cheaply) and its true size decides. */
+        int grows = op == SC_OP_ADD || op == SC_OP_SUB || op == SC_OP_MUL || op == SC_OP_DIV;
+        if (grows && result_bits(op, *a, *b, 0) > limit + 2)
+            return too_large(e, file, err, limit);
         switch (op) {
         case SC_OP_ADD: mpq_add(*a, *a, *b); break;
         case SC_OP_SUB: mpq_sub(*a, *a, *b); break;
@@ -128,6 +181,9 @@ brink_status sc_expr_eval_q(const sc_expr *e, const mpq_t *params, mpq_t *stack,
                 if (n < 0 && mpq_sgn(*a) == 0)
                     return domain_error(e, file, err, "zero raised to a negative power");
                 unsigned long un = (unsigned long)(n < 0 ? -n : n);
+                if (result_bits(op, *a, *b, un) > limit + 2)
+                    return too_large(e, file, err, limit);
+                grows = 1;
                 mpz_pow_ui(mpq_numref(*a), mpq_numref(*a), un);
                 mpz_pow_ui(mpq_denref(*a), mpq_denref(*a), un);
                 if (n < 0)
@@ -154,6 +210,8 @@ brink_status sc_expr_eval_q(const sc_expr *e, const mpq_t *params, mpq_t *stack,
             return brink_error_set_at(err, BRINK_EINTERNAL, file, e->line, e->col,
                                       "bad expression code %d", op);
         }
+        if (grows && (bits(mpq_numref(*a)) > limit || bits(mpq_denref(*a)) > limit))
+            return too_large(e, file, err, limit);
         sp--;
         pc++;
     }

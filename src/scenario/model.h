@@ -11,6 +11,7 @@
 #define BRINK_SCENARIO_MODEL_H
 
 #include "brink/scenario.h"
+#include "core/htab.h"
 #include "scenario/expr.h"
 #include "scenario/ytree.h"
 
@@ -104,6 +105,9 @@ struct sc_node {
     sc_node *if_then, *if_else;
 };
 
+/* Arguments of one sub-game (documented with the limits). */
+#define SC_MAX_ARGS 256
+
 typedef struct sc_subgame {
     const char *name;
     sc_loc loc;
@@ -161,6 +165,16 @@ typedef struct sc_compiled {
     int *action_expr;        /* [game actions] closed expr (chance) or -1 */
 } sc_compiled;
 
+/* An entry of the name index (names.c). */
+enum { SC_NAME_PARAM = 1, SC_NAME_SUB, SC_NAME_ISSUE, SC_NAME_LEVEL, SC_NAME_TYPE };
+
+typedef struct sc_name {
+    int kind, owner;         /* owner: the issue of a level, the actor of a type, else 0 */
+    const char *name;        /* in the scenario's arena */
+    size_t len;
+    int value;               /* the index it names */
+} sc_name;
+
 struct brink_scenario {
     brink_arena *arena;
     brink_scenario_limits lim;
@@ -179,12 +193,19 @@ struct brink_scenario {
     sc_node *root;
     int nquestions;
     brink_question *questions;
+    mpq_t *question_bounds;   /* exact ranges: 4 per question (lo_q/hi_q point here) */
+    size_t nquestion_bounds;
     sc_loc *question_watch_loc;
     /* every expression, for freeing */
     sc_expr **exprs;
     int nexprs, exprs_cap;
     sc_compiled c;
+    /* name index: parameters, sub-games, issues, levels, types (names.c) */
+    sc_name *names;
+    int nnames, names_cap;
+    htab name_index;
     brink_efg *game;          /* bound at the default values */
+    int game_overflow;        /* its doubles beyond double range (see bind.c) */
     uint64_t tree_nodes;      /* nodes counted before building */
 };
 
@@ -196,13 +217,25 @@ brink_status sc_err(brink_scenario *sc, brink_error *err, const ynode *n, brink_
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
+/* Lists of names in messages ("USA, DPRK"): appended to a brink_buf, never cut. */
+void sc_list_add(brink_buf *b, const char *name);
+const char *sc_list_text(const brink_buf *b);   /* "" when empty, "?" after a failed append */
+/* A number in words: whole numbers of up to 15 digits exactly, others to 6 significant
+ * digits (also beyond double range). */
+void sc_put_number(brink_buf *b, const mpq_t q);
 /* Keep an expression for freeing with the scenario; returns e (NULL stays NULL). */
 sc_expr *sc_keep(brink_scenario *sc, sc_expr *e);
 int sc_actor_find(const brink_scenario *sc, const char *id);
-int sc_type_find(const sc_actor *a, const char *name);
+int sc_type_find(const brink_scenario *sc, int actor, const char *name);
 int sc_issue_find(const brink_scenario *sc, const char *name);
-int sc_level_find(const sc_issue *is, const char *name);
+int sc_level_find(const brink_scenario *sc, int issue, const char *name);
 int sc_param_find(const brink_scenario *sc, const char *name);
+int sc_sub_find(const brink_scenario *sc, const char *name);
+/* The name index (names.c). find: the value, or -1. add: -1 when added, the existing value
+ * when the name is already there (nothing added), -2 when out of memory. `name` must live as
+ * long as the scenario (its arena). */
+int sc_name_find(const brink_scenario *sc, int kind, int owner, const char *name, size_t len);
+int sc_name_add(brink_scenario *sc, int kind, int owner, const char *name, int value);
 /* Parse "ACTOR" or "ACTOR.TYPE" (key of preferences / payoffs). */
 brink_status sc_parse_actor_ref(brink_scenario *sc, const ynode *key, int *actor, int *type,
                                 brink_error *err);
@@ -223,9 +256,11 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err);
 brink_efg *sc_emit_game(const brink_scenario *sc, brink_error *err);
 brink_status sc_emit_maps(brink_scenario *sc, const brink_efg *g, brink_error *err);
 /* bind.c: evaluate every closed expression at values and write payoffs and chance
- * probabilities into g. stack: c.maxstack entries; vals: c.nclosed; tmp: 1. */
+ * probabilities into g. stack: c.maxstack entries; vals: c.nclosed; tmp: 1. *overflow
+ * receives the number of payoffs whose double copy is beyond double range (+-inf). */
 brink_status sc_bind_game(const brink_scenario *sc, brink_efg *g, const mpq_t *values,
-                          mpq_t *stack, mpq_t *vals, mpq_t *tmp, brink_error *err);
+                          mpq_t *stack, mpq_t *vals, mpq_t *tmp, int *overflow,
+                          brink_error *err);
 /* questions: validate watch references (after compiling). */
 brink_status sc_check_questions(brink_scenario *sc, brink_error *err);
 

@@ -43,14 +43,6 @@ static sc_node *new_node(brink_scenario *sc, const ynode *y, sc_node_kind kind)
     return n;
 }
 
-static int sub_find(const brink_scenario *sc, const char *name)
-{
-    for (int i = 0; i < sc->nsubs; i++)
-        if (strcmp(sc->subs[i].name, name) == 0)
-            return i;
-    return -1;
-}
-
 static brink_status oom(brink_error *err)
 {
     return brink_error_set(err, BRINK_ENOMEM, "out of memory");
@@ -78,27 +70,31 @@ static brink_status parse_outcome(brink_scenario *sc, const ynode *m, const scop
         s->loc.col = k->col;
         s->issue = sc_issue_find(sc, k->text);
         if (s->issue < 0) {
-            char known[300] = "";
-            for (int j = 0; j < sc->nissues; j++) {
-                size_t l = strlen(known);
-                snprintf(known + l, sizeof known - l, "%s%s", j ? ", " : "", sc->issues[j].name);
-            }
-            return sc_err(sc, err, k, BRINK_EINVALID, "outcome sets undefined issue '%s' (issues: %s)",
-                          k->text, sc->nissues ? known : "none declared");
+            brink_buf known;
+            brink_buf_init(&known);
+            for (int j = 0; j < sc->nissues; j++)
+                sc_list_add(&known, sc->issues[j].name);
+            brink_status r = sc_err(sc, err, k, BRINK_EINVALID,
+                                    "outcome sets undefined issue '%s' (issues: %s)",
+                                    k->text, sc->nissues ? sc_list_text(&known) : "none declared");
+            brink_buf_free(&known);
+            return r;
         }
         const sc_issue *is = &sc->issues[s->issue];
         if (is->nlevels) {
             if ((st = sc_expect(sc, v, Y_SCALAR, "an issue level", err)))
                 return st;
-            s->level = sc_level_find(is, v->text);
+            s->level = sc_level_find(sc, s->issue, v->text);
             if (s->level < 0) {
-                char known[300] = "";
-                for (int j = 0; j < is->nlevels; j++) {
-                    size_t l = strlen(known);
-                    snprintf(known + l, sizeof known - l, "%s%s", j ? ", " : "", is->levels[j]);
-                }
-                return sc_err(sc, err, v, BRINK_EINVALID, "issue '%s' has no level '%s' (levels: %s)",
-                              is->name, v->text, known);
+                brink_buf known;
+                brink_buf_init(&known);
+                for (int j = 0; j < is->nlevels; j++)
+                    sc_list_add(&known, is->levels[j]);
+                brink_status r = sc_err(sc, err, v, BRINK_EINVALID,
+                                        "issue '%s' has no level '%s' (levels: %s)",
+                                        is->name, v->text, sc_list_text(&known));
+                brink_buf_free(&known);
+                return r;
             }
         } else {
             s->level = -1;
@@ -273,15 +269,17 @@ static brink_status parse_call(brink_scenario *sc, const ynode *y, const scope *
     brink_status st = sc_expect(sc, name, Y_SCALAR, repeat ? "repeat" : "play", err);
     if (st)
         return st;
-    n->sub = sub_find(sc, name->text);
+    n->sub = sc_sub_find(sc, name->text);
     if (n->sub < 0) {
-        char known[300] = "";
-        for (int j = 0; j < sc->nsubs; j++) {
-            size_t l = strlen(known);
-            snprintf(known + l, sizeof known - l, "%s%s", j ? ", " : "", sc->subs[j].name);
-        }
-        return sc_err(sc, err, name, BRINK_EINVALID, "unknown sub-game '%s' (sub-games: %s)",
-                      name->text, sc->nsubs ? known : "none defined");
+        brink_buf known;
+        brink_buf_init(&known);
+        for (int j = 0; j < sc->nsubs; j++)
+            sc_list_add(&known, sc->subs[j].name);
+        brink_status r = sc_err(sc, err, name, BRINK_EINVALID,
+                                "unknown sub-game '%s' (sub-games: %s)",
+                                name->text, sc->nsubs ? sc_list_text(&known) : "none defined");
+        brink_buf_free(&known);
+        return r;
     }
     n->loc.line = name->line;
     n->loc.col = name->col;
@@ -391,14 +389,16 @@ static brink_status parse_node(brink_scenario *sc, const ynode *y, const scope *
         else if ((a = sc_actor_find(sc, t)) >= 0)
             kk = SN_DECISION;
         else {
-            char known[300] = "";
-            for (int j = 0; j < sc->nactors; j++) {
-                size_t l = strlen(known);
-                snprintf(known + l, sizeof known - l, "%s%s", j ? ", " : "", sc->actors[j].id);
-            }
-            return sc_err(sc, err, k, BRINK_EINVALID,
-                          "unknown actor '%s' (actors: %s; other node keys: chance, play, repeat, "
-                          "if, next, outcome, payoff, name, seen_by, hidden, note)", t, known);
+            brink_buf known;
+            brink_buf_init(&known);
+            for (int j = 0; j < sc->nactors; j++)
+                sc_list_add(&known, sc->actors[j].id);
+            brink_status r = sc_err(sc, err, k, BRINK_EINVALID,
+                                    "unknown actor '%s' (actors: %s; other node keys: chance, "
+                                    "play, repeat, if, next, outcome, payoff, name, seen_by, "
+                                    "hidden, note)", t, sc_list_text(&known));
+            brink_buf_free(&known);
+            return r;
         }
         if (structural)
             return sc_err(sc, err, k, BRINK_EINVALID,
@@ -501,6 +501,9 @@ static brink_status parse_sub_header(brink_scenario *sc, const ynode *k, const y
     if (n < 0)
         return sc_err(sc, err, args, BRINK_ESYNTAX,
                       "args must be a list of names or a mapping name: default");
+    if (n > SC_MAX_ARGS)   /* arguments are searched by name and copied at every call */
+        return sc_err(sc, err, args, BRINK_ETOOBIG, "sub-game '%s' has %d arguments (limit %d)",
+                      k->text, n, SC_MAX_ARGS);
     s->nargs = n;
     s->arg_names = brink_arena_alloc(sc->arena, (size_t)(n ? n : 1) * sizeof *s->arg_names);
     s->arg_defaults = brink_arena_alloc(sc->arena, (size_t)(n ? n : 1) * sizeof *s->arg_defaults);
@@ -532,56 +535,130 @@ static brink_status parse_sub_header(brink_scenario *sc, const ynode *k, const y
     return BRINK_OK;
 }
 
-/* Depth-first search over calls; state 1 = on the current path, 2 = done. */
-static brink_status find_cycle(brink_scenario *sc, const sc_node *n, int *path, int depth,
-                               brink_error *err);
+/* ---- cycles among sub-games ----
+ * The calls each body makes are listed first (a walk as deep as the YAML, which its depth
+ * limit bounds); the call graph is then searched depth first with an explicit stack, since a
+ * chain of thousands of sub-games is legal text. state: 1 = on the current path, 2 = done. */
+typedef struct call {
+    int sub;
+    const sc_node *site;
+} call;
 
-static brink_status visit_sub(brink_scenario *sc, int s, const sc_node *site, int *path,
-                              int depth, brink_error *err)
+typedef struct calls {
+    call *v;
+    int n, cap;
+} calls;
+
+static int add_call(calls *c, int sub, const sc_node *site)
 {
-    sc_subgame *sub = &sc->subs[s];
-    if (sub->state == 2)
-        return BRINK_OK;
-    if (sub->state == 1) {
-        char chain[400] = "";
-        int start = 0;
-        while (start < depth && path[start] != s)
-            start++;
-        for (int i = start; i < depth; i++) {
-            size_t l = strlen(chain);
-            snprintf(chain + l, sizeof chain - l, "%s -> ", sc->subs[path[i]].name);
-        }
-        size_t l = strlen(chain);
-        snprintf(chain + l, sizeof chain - l, "%s", sub->name);
-        return brink_error_set_at(err, BRINK_EINVALID, sc->file, site->loc.line, site->loc.col,
-                                  "sub-games call each other in a cycle (%s); a recursive "
-                                  "sub-game would make the game infinite (use repeat: for rounds)",
-                                  chain);
+    if (c->n == c->cap) {
+        int cap = c->cap ? 2 * c->cap : 8;
+        call *v = brink_reallocarray(c->v, (size_t)cap, sizeof *v);
+        if (!v)
+            return -1;
+        c->v = v;
+        c->cap = cap;
     }
-    sub->state = 1;
-    path[depth] = s;
-    brink_status st = find_cycle(sc, sub->body, path, depth + 1, err);
-    sub->state = 2;
+    c->v[c->n].sub = sub;
+    c->v[c->n].site = site;
+    c->n++;
+    return 0;
+}
+
+static int collect_calls(const sc_node *n, calls *out)
+{
+    if (!n)
+        return 0;
+    if ((n->kind == SN_PLAY || n->kind == SN_REPEAT) && add_call(out, n->sub, n) != 0)
+        return -1;
+    for (int i = 0; i < n->nopts; i++)
+        if (collect_calls(n->opts[i], out) != 0)
+            return -1;
+    if (collect_calls(n->then, out) != 0 || collect_calls(n->if_then, out) != 0 ||
+        collect_calls(n->if_else, out) != 0)
+        return -1;
+    return 0;
+}
+
+static brink_status cycle_error(brink_scenario *sc, const int *path, int depth, int s,
+                                const sc_node *site, brink_error *err)
+{
+    brink_buf chain;
+    brink_buf_init(&chain);
+    int start = 0;
+    while (start < depth && path[start] != s)
+        start++;
+    for (int i = start; i < depth; i++)
+        brink_buf_printf(&chain, "%s -> ", sc->subs[path[i]].name);
+    brink_buf_puts(&chain, sc->subs[s].name);
+    brink_status st =
+        chain.failed ? oom(err)
+                     : brink_error_set_at(err, BRINK_EINVALID, sc->file, site->loc.line,
+                                          site->loc.col,
+                                          "sub-games call each other in a cycle (%s); a "
+                                          "recursive sub-game would make the game infinite "
+                                          "(use repeat: for rounds)", chain.data);
+    brink_buf_free(&chain);
     return st;
 }
 
-static brink_status find_cycle(brink_scenario *sc, const sc_node *n, int *path, int depth,
-                               brink_error *err)
+/* Search from sub-game s (called at site); path/next hold the explicit stack. */
+static brink_status visit_sub(brink_scenario *sc, const calls *body_calls, int s,
+                              const sc_node *site, int *path, int *next, brink_error *err)
 {
-    brink_status st;
-    if (!n)
+    if (sc->subs[s].state == 2)
         return BRINK_OK;
-    if ((n->kind == SN_PLAY || n->kind == SN_REPEAT) &&
-        (st = visit_sub(sc, n->sub, n, path, depth, err)))
-        return st;
-    for (int i = 0; i < n->nopts; i++)
-        if ((st = find_cycle(sc, n->opts[i], path, depth, err)))
-            return st;
-    if ((st = find_cycle(sc, n->then, path, depth, err)) ||
-        (st = find_cycle(sc, n->if_then, path, depth, err)) ||
-        (st = find_cycle(sc, n->if_else, path, depth, err)))
-        return st;
+    if (sc->subs[s].state == 1)
+        return cycle_error(sc, path, 0, s, site, err);
+    int depth = 0;
+    sc->subs[s].state = 1;
+    path[depth] = s;
+    next[depth++] = 0;
+    while (depth > 0) {
+        int top = path[depth - 1];
+        const calls *c = &body_calls[top];
+        if (next[depth - 1] == c->n) {
+            sc->subs[top].state = 2;
+            depth--;
+            continue;
+        }
+        const call *k = &c->v[next[depth - 1]++];
+        if (sc->subs[k->sub].state == 1)
+            return cycle_error(sc, path, depth, k->sub, k->site, err);
+        if (sc->subs[k->sub].state == 0) {
+            sc->subs[k->sub].state = 1;
+            path[depth] = k->sub;
+            next[depth++] = 0;
+        }
+    }
     return BRINK_OK;
+}
+
+static brink_status check_cycles(brink_scenario *sc, brink_error *err)
+{
+    int ns = sc->nsubs;
+    calls *body_calls = brink_calloc((size_t)ns + 1, sizeof *body_calls);
+    int *path = brink_reallocarray(NULL, (size_t)ns + 1, sizeof *path);
+    int *next = brink_reallocarray(NULL, (size_t)ns + 1, sizeof *next);
+    calls top = {NULL, 0, 0};
+    brink_status st = BRINK_OK;
+    if (!body_calls || !path || !next || collect_calls(sc->root, &top) != 0)
+        st = oom(err);
+    for (int i = 0; !st && i < ns; i++)
+        if (collect_calls(sc->subs[i].body, &body_calls[i]) != 0)
+            st = oom(err);
+    for (int i = 0; !st && i < top.n; i++)
+        st = visit_sub(sc, body_calls, top.v[i].sub, top.v[i].site, path, next, err);
+    for (int i = 0; !st && i < ns; i++)
+        if (sc->subs[i].state == 0)
+            st = visit_sub(sc, body_calls, i, sc->subs[i].body, path, next, err);
+    for (int i = 0; body_calls && i < ns; i++)
+        free(body_calls[i].v);
+    free(body_calls);
+    free(top.v);
+    free(path);
+    free(next);
+    return st;
 }
 
 brink_status sc_parse_game(brink_scenario *sc, const ynode *root, brink_error *err)
@@ -600,6 +677,8 @@ brink_status sc_parse_game(brink_scenario *sc, const ynode *root, brink_error *e
                                        err)))
                 return st;
             sc->nsubs = i + 1;
+            if (!sc->subs[i].name || sc_name_add(sc, SC_NAME_SUB, 0, sc->subs[i].name, i) == -2)
+                return oom(err);
         }
         for (int i = 0; i < subs->n; i++) {
             scope sp = {&sc->subs[i]};
@@ -614,13 +693,5 @@ brink_status sc_parse_game(brink_scenario *sc, const ynode *root, brink_error *e
     scope top = {NULL};
     if ((st = parse_node(sc, game, &top, 0, &sc->root, err)))
         return st;
-    int *path = brink_reallocarray(NULL, (size_t)(sc->nsubs ? sc->nsubs : 1) + 1, sizeof *path);
-    if (!path)
-        return oom(err);
-    st = find_cycle(sc, sc->root, path, 0, err);
-    for (int i = 0; !st && i < sc->nsubs; i++)
-        if (sc->subs[i].state == 0)
-            st = visit_sub(sc, i, sc->subs[i].body, path, 0, err);
-    free(path);
-    return st;
+    return check_cycles(sc, err);
 }

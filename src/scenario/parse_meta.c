@@ -5,6 +5,8 @@
  * scenario's arena (the YAML tree is freed after parsing).
  */
 #include <ctype.h>
+#include <float.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,13 +39,15 @@ brink_status sc_check_keys(brink_scenario *sc, const ynode *map, const char *con
             if (strcmp(*a, k->text) == 0)
                 ok = 1;
         if (!ok) {
-            char list[400] = "";
-            for (const char *const *a = allowed; *a; a++) {
-                size_t l = strlen(list);
-                snprintf(list + l, sizeof list - l, "%s%s", a == allowed ? "" : ", ", *a);
-            }
-            return sc_err(sc, err, k, BRINK_EINVALID, "unknown key '%s' in %s (expected one of: %s)",
-                          k->text, what, list);
+            brink_buf list;
+            brink_buf_init(&list);
+            for (const char *const *a = allowed; *a; a++)
+                sc_list_add(&list, *a);
+            brink_status r = sc_err(sc, err, k, BRINK_EINVALID,
+                                    "unknown key '%s' in %s (expected one of: %s)", k->text, what,
+                                    sc_list_text(&list));
+            brink_buf_free(&list);
+            return r;
         }
     }
     return BRINK_OK;
@@ -87,7 +91,17 @@ brink_status sc_get_number(brink_scenario *sc, const ynode *n, mpq_t out, const 
         s++;
         len--;
     }
-    if (!len || brink_q_parse(out, s, len, NULL) != BRINK_OK)
+    if (!n->len)
+        return sc_err(sc, err, n, BRINK_ESYNTAX, "%s must be a number (like 3, -0.25 or 2/3), "
+                      "found an empty value", what);
+    brink_status qs = len ? brink_q_parse(out, s, len, NULL) : BRINK_ESYNTAX;
+    long limit = sc->lim.max_number_bits > 0 ? sc->lim.max_number_bits : SC_EXPR_DEFAULT_MAX_BITS;
+    if (qs == BRINK_ETOOBIG || (qs == BRINK_OK &&
+                                ((long)mpz_sizeinbase(mpq_numref(out), 2) > limit ||
+                                 (long)mpz_sizeinbase(mpq_denref(out), 2) > limit)))
+        return sc_err(sc, err, n, BRINK_ETOOBIG, "%s: number too large: '%.60s' (more than %ld "
+                      "bits; limit max_number_bits)", what, n->text, limit);
+    if (qs != BRINK_OK)
         return sc_err(sc, err, n, BRINK_ESYNTAX, "%s must be a number (like 3, -0.25 or 2/3), "
                       "found '%s'", what, n->text);
     return BRINK_OK;
@@ -152,6 +166,11 @@ static brink_status parse_distribution(brink_scenario *sc, const ynode *n, sc_pa
     if (k != D[which].nargs || q != close)
         return sc_err(sc, err, n, BRINK_ESYNTAX, "%s() takes %d numbers, found '%s'",
                       D[which].name, D[which].nargs, s);
+    /* samples are drawn in doubles, so here a double is truly needed */
+    for (int i = 0; i < k; i++)
+        if (!isfinite(a[i]) || fabs(a[i]) >= DBL_MAX)
+            return sc_err(sc, err, n, BRINK_EINVALID, "distribution '%s': argument %d is not a "
+                          "finite number within double range (about 1.8e308)", s, i + 1);
     if ((D[which].kind == BRINK_DIST_UNIFORM && !(a[0] < a[1])) ||
         (D[which].kind == BRINK_DIST_NORMAL && !(a[1] > 0)) ||
         (D[which].kind == BRINK_DIST_TRIANGULAR && !(a[0] <= a[1] && a[1] <= a[2] && a[0] < a[2])) ||
@@ -208,6 +227,8 @@ static brink_status parse_param(brink_scenario *sc, const ynode *key, const ynod
             p->info.has_range = 1;
             p->info.lo = mpq_get_d(p->lo);
             p->info.hi = mpq_get_d(p->hi);
+            p->info.lo_q = (const mpq_t *)&p->lo;
+            p->info.hi_q = (const mpq_t *)&p->hi;
         }
         const ynode *d = ytree_get(val, "distribution");
         if (d && (st = parse_distribution(sc, d, p, err)))
@@ -242,6 +263,8 @@ static brink_status parse_params(brink_scenario *sc, const ynode *n, brink_error
         if ((st = parse_param(sc, ytree_key(n, i), ytree_val(n, i), p, err)))
             return st;
         sc->param_names[i] = p->info.name;
+        if (sc_name_add(sc, SC_NAME_PARAM, 0, p->info.name, i) == -2)
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     }
     return BRINK_OK;
 }
@@ -342,6 +365,9 @@ static brink_status parse_actor(brink_scenario *sc, const ynode *key, const ynod
         a->types[t].name = sc_strdup(sc, tk->text);
         a->types[t].loc.line = tv->line;
         a->types[t].loc.col = tv->col;
+        if (!a->types[t].name ||
+            sc_name_add(sc, SC_NAME_TYPE, (int)(a - sc->actors), a->types[t].name, t) == -2)
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
         a->types[t].prior = sc_compile_scalar(sc, tv, NULL, 0, err);
         if (!a->types[t].prior)
             return err && err->code ? err->code : BRINK_ENOMEM;
@@ -391,10 +417,14 @@ static brink_status parse_levels(brink_scenario *sc, const ynode *seq, sc_issue 
         if (!sc_is_identifier(l->text))
             return sc_err(sc, err, l, BRINK_EINVALID,
                           "level '%s' must be a word of letters, digits, _ and -", l->text);
-        for (int j = 0; j < i; j++)
-            if (strcmp(is->levels[j], l->text) == 0)
-                return sc_err(sc, err, l, BRINK_EINVALID, "level '%s' listed twice", l->text);
         is->levels[i] = sc_strdup(sc, l->text);
+        if (!is->levels[i])
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        int old = sc_name_add(sc, SC_NAME_LEVEL, (int)(is - sc->issues), is->levels[i], i);
+        if (old == -2)
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        if (old >= 0)
+            return sc_err(sc, err, l, BRINK_EINVALID, "level '%s' listed twice", l->text);
     }
     is->nlevels = seq->n;
     return BRINK_OK;
@@ -431,7 +461,7 @@ static brink_status parse_issue(brink_scenario *sc, const ynode *key, const ynod
         if (def) {
             if ((st = sc_expect(sc, def, Y_SCALAR, "default", err)))
                 return st;
-            is->default_level = sc_level_find(is, def->text);
+            is->default_level = sc_level_find(sc, (int)(is - sc->issues), def->text);
             if (is->default_level < 0)
                 return sc_err(sc, err, def, BRINK_EINVALID, "default '%s' is not a level of '%s'",
                               def->text, is->name);
@@ -466,6 +496,9 @@ static brink_status parse_issues(brink_scenario *sc, const ynode *n, brink_error
         if ((st = parse_issue(sc, ytree_key(n, i), ytree_val(n, i), &sc->issues[i], err)))
             return st;
         sc->nissues = i + 1;
+        if (!sc->issues[i].name ||
+            sc_name_add(sc, SC_NAME_ISSUE, 0, sc->issues[i].name, i) == -2)
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     }
     return BRINK_OK;
 }
@@ -475,13 +508,15 @@ static brink_status parse_issues(brink_scenario *sc, const ynode *n, brink_error
 static brink_status unknown_issue(brink_scenario *sc, const ynode *k, const char *name,
                                   brink_error *err)
 {
-    char known[300] = "";
-    for (int i = 0; i < sc->nissues; i++) {
-        size_t l = strlen(known);
-        snprintf(known + l, sizeof known - l, "%s%s", i ? ", " : "", sc->issues[i].name);
-    }
-    return sc_err(sc, err, k, BRINK_EINVALID, "preference for undefined issue '%s' (issues: %s)",
-                  name, sc->nissues ? known : "none declared");
+    brink_buf known;
+    brink_buf_init(&known);
+    for (int i = 0; i < sc->nissues; i++)
+        sc_list_add(&known, sc->issues[i].name);
+    brink_status r = sc_err(sc, err, k, BRINK_EINVALID,
+                            "preference for undefined issue '%s' (issues: %s)",
+                            name, sc->nissues ? sc_list_text(&known) : "none declared");
+    brink_buf_free(&known);
+    return r;
 }
 
 static brink_status parse_pref_entry(brink_scenario *sc, int actor, int type, const ynode *k,
@@ -509,15 +544,17 @@ static brink_status parse_pref_entry(brink_scenario *sc, int actor, int type, co
             return sc_err(sc, err, k, BRINK_EINVALID,
                           "issue '%s' is numeric: write '%s: weight' or '%s: {ideal: x, weight: w}'",
                           name, name, name);
-        p->level = sc_level_find(is, eq + 1);
+        p->level = sc_level_find(sc, p->issue, eq + 1);
         if (p->level < 0) {
-            char known[300] = "";
-            for (int i = 0; i < is->nlevels; i++) {
-                size_t l = strlen(known);
-                snprintf(known + l, sizeof known - l, "%s%s", i ? ", " : "", is->levels[i]);
-            }
-            return sc_err(sc, err, k, BRINK_EINVALID, "issue '%s' has no level '%s' (levels: %s)",
-                          name, eq + 1, known);
+            brink_buf known;
+            brink_buf_init(&known);
+            for (int i = 0; i < is->nlevels; i++)
+                sc_list_add(&known, is->levels[i]);
+            brink_status r = sc_err(sc, err, k, BRINK_EINVALID,
+                                    "issue '%s' has no level '%s' (levels: %s)",
+                                    name, eq + 1, sc_list_text(&known));
+            brink_buf_free(&known);
+            return r;
         }
         p->kind = SC_PREF_LEVEL;
         p->weight = sc_compile_scalar(sc, v, NULL, 0, err);
@@ -603,10 +640,12 @@ static brink_status parse_source(brink_scenario *sc, const ynode *n, brink_error
         (st = sc_get_text(sc, n, "date", 0, &date, err)) ||
         (st = sc_get_text(sc, n, "title", 0, &title, err)))
         return st;
-    char buf[600];
-    snprintf(buf, sizeof buf, "%s%s%s%s%s%s", title ? "\"" : "", title ? title : "",
-             title ? "\", " : "", article, date ? ", " : "", date ? date : "");
-    sc->source = sc_strdup(sc, buf);
+    brink_buf b;
+    brink_buf_init(&b);
+    brink_buf_printf(&b, "%s%s%s%s%s%s", title ? "\"" : "", title ? title : "",
+                     title ? "\", " : "", article, date ? ", " : "", date ? date : "");
+    sc->source = b.failed ? NULL : sc_strdup(sc, b.data);
+    brink_buf_free(&b);
     return sc->source ? BRINK_OK : brink_error_set(err, BRINK_ENOMEM, "out of memory");
 }
 

@@ -10,17 +10,21 @@
 #include "scenario/model.h"
 #include "scenario/parse_util.h"
 
-static brink_status parse_range(brink_scenario *sc, const ynode *r, int param, double *lo,
-                                double *hi, brink_error *err)
+/* The range of a question: exact bounds into lo/hi (and their nearest doubles, which are
+ * +-HUGE_VAL beyond double range: the exact copies are the ones to use). */
+static brink_status parse_range(brink_scenario *sc, const ynode *r, int param, mpq_t lo,
+                                mpq_t hi, double *dlo, double *dhi, brink_error *err)
 {
-    const brink_param_info *p = &sc->params[param].info;
+    const sc_param *p = &sc->params[param];
     if (!r) {
-        if (!p->has_range)
+        if (!p->info.has_range)
             return sc_err(sc, err, NULL, BRINK_EINVALID,
                           "parameter '%s' has no range; give the question a range: [low, high]",
-                          p->name);
-        *lo = p->lo;
-        *hi = p->hi;
+                          p->info.name);
+        mpq_set(lo, p->lo);
+        mpq_set(hi, p->hi);
+        *dlo = p->info.lo;
+        *dhi = p->info.hi;
         return BRINK_OK;
     }
     brink_status st = sc_expect(sc, r, Y_SEQ, "range", err);
@@ -28,18 +32,13 @@ static brink_status parse_range(brink_scenario *sc, const ynode *r, int param, d
         return st;
     if (r->n != 2)
         return sc_err(sc, err, r, BRINK_EINVALID, "range must be [low, high]");
-    mpq_t a, b;
-    mpq_init(a);
-    mpq_init(b);
-    st = sc_get_number(sc, r->items[0], a, "range low", err);
+    st = sc_get_number(sc, r->items[0], lo, "range low", err);
     if (!st)
-        st = sc_get_number(sc, r->items[1], b, "range high", err);
-    if (!st && mpq_cmp(a, b) >= 0)
+        st = sc_get_number(sc, r->items[1], hi, "range high", err);
+    if (!st && mpq_cmp(lo, hi) >= 0)
         st = sc_err(sc, err, r, BRINK_EINVALID, "range low must be below range high");
-    *lo = mpq_get_d(a);
-    *hi = mpq_get_d(b);
-    mpq_clear(a);
-    mpq_clear(b);
+    *dlo = mpq_get_d(lo);
+    *dhi = mpq_get_d(hi);
     return st;
 }
 
@@ -54,8 +53,9 @@ static brink_status param_ref(brink_scenario *sc, const ynode *n, int *out, brin
     return BRINK_OK;
 }
 
+/* bounds: 4 initialised numbers owned by the scenario (low, high of each parameter). */
 static brink_status parse_question(brink_scenario *sc, const ynode *y, brink_question *q,
-                                   sc_loc *wloc, brink_error *err)
+                                   mpq_t *bounds, sc_loc *wloc, brink_error *err)
 {
     static const char *const keys[] = {"id", "ask", "threshold", "sweep", "compare", NULL};
     static const char *const tkeys[] = {"parameter", "watch", "range", NULL};
@@ -109,7 +109,9 @@ static brink_status parse_question(brink_scenario *sc, const ynode *y, brink_que
         if ((st = param_ref(sc, p, &q->param[0], err)))
             return st;
         const ynode *r = ytree_get(body, "range");
-        st = parse_range(sc, r, q->param[0], &q->lo[0], &q->hi[0], err);
+        st = parse_range(sc, r, q->param[0], bounds[0], bounds[1], &q->lo[0], &q->hi[0], err);
+        q->lo_q[0] = (const mpq_t *)&bounds[0];
+        q->hi_q[0] = (const mpq_t *)&bounds[1];
         if (st && !r)
             return sc_err(sc, err, p, BRINK_EINVALID,
                           "parameter '%s' has no range; give the question a range: [low, high]",
@@ -148,7 +150,10 @@ static brink_status parse_question(brink_scenario *sc, const ynode *y, brink_que
                 return sc_err(sc, err, ranges, BRINK_EINVALID, "one range per parameter");
             r = ranges->items[i];
         }
-        st = parse_range(sc, r, q->param[i], &q->lo[i], &q->hi[i], err);
+        st = parse_range(sc, r, q->param[i], bounds[2 * i], bounds[2 * i + 1], &q->lo[i],
+                         &q->hi[i], err);
+        q->lo_q[i] = (const mpq_t *)&bounds[2 * i];
+        q->hi_q[i] = (const mpq_t *)&bounds[2 * i + 1];
         if (st && !r)
             return sc_err(sc, err, plist[i], BRINK_EINVALID,
                           "parameter '%s' has no range; give the sweep a range", plist[i]->text);
@@ -183,8 +188,13 @@ brink_status sc_parse_questions(brink_scenario *sc, const ynode *root, brink_err
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     memset(sc->questions, 0, n * sizeof *sc->questions);
     memset(sc->question_watch_loc, 0, n * sizeof *sc->question_watch_loc);
+    sc->question_bounds = brink_q_array_new(4 * n);
+    if (!sc->question_bounds)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    sc->nquestion_bounds = 4 * n;
     for (int i = 0; i < qs->n; i++) {
-        if ((st = parse_question(sc, qs->items[i], &sc->questions[i], &sc->question_watch_loc[i],
+        if ((st = parse_question(sc, qs->items[i], &sc->questions[i],
+                                 sc->question_bounds + 4 * (size_t)i, &sc->question_watch_loc[i],
                                  err)))
             return st;
         if (!sc->questions[i].id) {
@@ -228,7 +238,7 @@ int brink_scenario_find_decisions(const brink_scenario *sc, const char *ref, int
     }
     int type = -1;
     if (dot) {
-        type = sc_type_find(&sc->actors[a], dot + 1);
+        type = sc_type_find(sc, a, dot + 1);
         if (type < 0) {
             brink_error_set(err, BRINK_EINVALID, "decision reference '%s': %s has no type '%s'",
                             ref, who, dot + 1);
@@ -266,9 +276,10 @@ brink_status sc_check_questions(brink_scenario *sc, brink_error *err)
                                       local.message);
         if (n == 0) {
             /* list the actor's decisions to help */
-            char known[400] = "";
+            brink_buf known;
+            brink_buf_init(&known);
             const char *at = strchr(q->watch, '@');
-            char who[128];
+            char who[128];   /* ACTOR.TYPE: two identifiers, each under 64 bytes */
             size_t wl = (size_t)(at - q->watch);
             memcpy(who, q->watch, wl < sizeof who ? wl : sizeof who - 1);
             who[wl < sizeof who ? wl : sizeof who - 1] = '\0';
@@ -277,16 +288,28 @@ brink_status sc_check_questions(brink_scenario *sc, brink_error *err)
                 *dot = '\0';
             int a = sc_actor_find(sc, who);
             const brink_efg *g = sc->game;
-            for (int h = g->player_infoset_start[a]; h < g->player_infoset_start[a + 1]; h++) {
+            /* each label once; the first 32 labels, then how many decisions there are */
+            int h0 = g->player_infoset_start[a], h1 = g->player_infoset_start[a + 1], shown = 0;
+            const char *listed[32];
+            for (int h = h0; h < h1 && shown < 32; h++) {
                 const char *l = sc->c.xinfosets[sc->c.xinfoset_of[h]].label;
-                if (strstr(known, l))
-                    continue;
-                size_t kl = strlen(known);
-                snprintf(known + kl, sizeof known - kl, "%s%s", kl ? ", " : "", l);
+                int seen = 0;
+                for (int k = 0; k < shown && !seen; k++)
+                    seen = strcmp(listed[k], l) == 0;
+                if (!seen) {
+                    sc_list_add(&known, l);
+                    listed[shown++] = l;
+                }
+                if (shown == 32 && h + 1 < h1)
+                    brink_buf_printf(&known, ", ... (%d decisions in all)", h1 - h0);
             }
-            return brink_error_set_at(err, BRINK_EINVALID, sc->file, loc->line, loc->col,
-                                      "no decision matches '%s' (decisions of %s: %s)", q->watch,
-                                      who, known[0] ? known : "none");
+            brink_status r = brink_error_set_at(err, BRINK_EINVALID, sc->file, loc->line,
+                                                loc->col,
+                                                "no decision matches '%s' (decisions of %s: %s)",
+                                                q->watch, who,
+                                                known.len ? sc_list_text(&known) : "none");
+            brink_buf_free(&known);
+            return r;
         }
     }
     return BRINK_OK;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "scenario/model.h"
+#include "scenario/textcheck.h"
 
 void brink_scenario_limits_init(brink_scenario_limits *l)
 {
@@ -21,6 +22,8 @@ void brink_scenario_limits_init(brink_scenario_limits *l)
     l->max_call_depth = 256;
     l->max_repeat = 1000;
     l->max_tree_depth = 10000;
+    l->max_yaml_depth = 1000;
+    l->max_number_bits = 65536;
 }
 
 static void compiled_free(sc_compiled *c)
@@ -55,6 +58,9 @@ void brink_scenario_free(brink_scenario *sc)
     for (int i = 0; i < sc->nexprs; i++)
         sc_expr_free(sc->exprs[i]);
     free(sc->exprs);
+    brink_q_array_free(sc->question_bounds, sc->nquestion_bounds);
+    free(sc->names);
+    htab_free(&sc->name_index);
     for (int i = 0; i < sc->nparams; i++) {
         mpq_clear(sc->params[i].value);
         mpq_clear(sc->params[i].lo);
@@ -76,7 +82,8 @@ static brink_status bind_defaults(brink_scenario *sc, brink_error *err)
     } else {
         for (int i = 0; i < sc->nparams; i++)
             mpq_set(params[i], sc->params[i].value);
-        st = sc_bind_game(sc, sc->game, (const mpq_t *)params, stack, vals, tmp, err);
+        st = sc_bind_game(sc, sc->game, (const mpq_t *)params, stack, vals, tmp,
+                          &sc->game_overflow, err);
     }
     brink_q_array_free(stack, ns);
     brink_q_array_free(vals, nv);
@@ -106,6 +113,7 @@ brink_scenario *brink_scenario_parse(const char *text, size_t len, const char *f
         return NULL;
     }
     sc->lim = lim;
+    htab_init(&sc->name_index);
     sc->file = brink_arena_strdup(sc->arena, file);
     sc->title = sc->description = sc->source = sc->model = sc->mechanism = "";
     ytree t;
@@ -115,7 +123,9 @@ brink_scenario *brink_scenario_parse(const char *text, size_t len, const char *f
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
         goto fail;
     }
-    if ((st = ytree_parse(text, len, sc->file, lim.max_yaml_nodes, &t, err)) ||
+    if ((st = sc_check_text(text, len, sc->file, err)) ||
+        (st = ytree_parse(text, len, sc->file, lim.max_yaml_nodes, lim.max_yaml_depth, &t,
+                             err)) ||
         (st = sc_parse_meta(sc, t.root, err)) || (st = sc_parse_game(sc, t.root, err)) ||
         (st = sc_parse_questions(sc, t.root, err)))
         goto fail;
@@ -289,11 +299,28 @@ void brink_scenario_defaults(const brink_scenario *sc, mpq_t *values)
 brink_status brink_scenario_set_defaults(brink_scenario *sc, const mpq_t *values,
                                          brink_error *err)
 {
+    long bits = sc->lim.max_number_bits > 0 ? sc->lim.max_number_bits : SC_EXPR_DEFAULT_MAX_BITS;
     for (int i = 0; i < sc->nparams; i++) {
         const sc_param *p = &sc->params[i];
-        if (p->info.has_range && (mpq_cmp(values[i], p->lo) < 0 || mpq_cmp(values[i], p->hi) > 0))
-            return brink_error_set(err, BRINK_EINVALID, "%s = %g lies outside its range [%g, %g]",
-                                   p->info.name, mpq_get_d(values[i]), p->info.lo, p->info.hi);
+        if ((long)mpz_sizeinbase(mpq_numref(values[i]), 2) > bits ||
+            (long)mpz_sizeinbase(mpq_denref(values[i]), 2) > bits)
+            return brink_error_set(err, BRINK_ETOOBIG, "%s: number too large (more than %ld "
+                                   "bits; limit max_number_bits)", p->info.name, bits);
+        if (p->info.has_range && (mpq_cmp(values[i], p->lo) < 0 || mpq_cmp(values[i], p->hi) > 0)) {
+            /* the doubles may be infinite, or round two different values together */
+            brink_buf t;
+            brink_buf_init(&t);
+            sc_put_number(&t, values[i]);
+            brink_buf_puts(&t, " lies outside its range [");
+            sc_put_number(&t, p->lo);
+            brink_buf_puts(&t, ", ");
+            sc_put_number(&t, p->hi);
+            brink_buf_puts(&t, "]");
+            brink_status st = brink_error_set(err, BRINK_EINVALID, "%s = %s", p->info.name,
+                                              t.failed ? "?" : t.data);
+            brink_buf_free(&t);
+            return st;
+        }
     }
     mpq_t *old = brink_q_array_new((size_t)sc->nparams + 1);
     if (!old)
@@ -338,6 +365,7 @@ const char *brink_scenario_issue_level(const brink_scenario *sc, int k, int leve
 }
 
 const brink_efg *brink_scenario_game(const brink_scenario *sc) { return sc->game; }
+int brink_scenario_double_overflow(const brink_scenario *sc) { return sc->game_overflow; }
 
 int brink_scenario_node_type(const brink_scenario *sc, int v, int a)
 {

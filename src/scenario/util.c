@@ -3,6 +3,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "scenario/model.h"
@@ -16,6 +17,33 @@ brink_status sc_err(brink_scenario *sc, brink_error *err, const ynode *n, brink_
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     return brink_error_set_at(err, code, sc->file, n ? n->line : 0, n ? n->col : 0, "%s", msg);
+}
+
+void sc_list_add(brink_buf *b, const char *name)
+{
+    if (b->len)
+        brink_buf_puts(b, ", ");
+    brink_buf_puts(b, name);
+}
+
+const char *sc_list_text(const brink_buf *b)
+{
+    return b->failed ? "?" : b->len ? b->data : "";
+}
+
+void sc_put_number(brink_buf *b, const mpq_t q)
+{
+    if (mpz_cmp_ui(mpq_denref(q), 1) == 0 && mpz_sizeinbase(mpq_numref(q), 10) <= 15) {
+        brink_buf_printf(b, "%ld", mpz_get_si(mpq_numref(q)));
+        return;
+    }
+    mpf_t f;   /* no overflow beyond double range */
+    mpf_init2(f, 64);
+    mpf_set_q(f, q);
+    char num[64];   /* 6 digits and an exponent: always fits */
+    gmp_snprintf(num, sizeof num, "%.6Fg", f);
+    mpf_clear(f);
+    brink_buf_puts(b, num);
 }
 
 sc_expr *sc_keep(brink_scenario *sc, sc_expr *e)
@@ -44,36 +72,29 @@ int sc_actor_find(const brink_scenario *sc, const char *id)
     return -1;
 }
 
-int sc_type_find(const sc_actor *a, const char *name)
+int sc_type_find(const brink_scenario *sc, int actor, const char *name)
 {
-    for (int i = 0; i < a->ntypes; i++)
-        if (strcmp(a->types[i].name, name) == 0)
-            return i;
-    return -1;
+    return sc_name_find(sc, SC_NAME_TYPE, actor, name, strlen(name));
 }
 
 int sc_issue_find(const brink_scenario *sc, const char *name)
 {
-    for (int i = 0; i < sc->nissues; i++)
-        if (strcmp(sc->issues[i].name, name) == 0)
-            return i;
-    return -1;
+    return sc_name_find(sc, SC_NAME_ISSUE, 0, name, strlen(name));
 }
 
-int sc_level_find(const sc_issue *is, const char *name)
+int sc_level_find(const brink_scenario *sc, int issue, const char *name)
 {
-    for (int i = 0; i < is->nlevels; i++)
-        if (strcmp(is->levels[i], name) == 0)
-            return i;
-    return -1;
+    return sc_name_find(sc, SC_NAME_LEVEL, issue, name, strlen(name));
 }
 
 int sc_param_find(const brink_scenario *sc, const char *name)
 {
-    for (int i = 0; i < sc->nparams; i++)
-        if (strcmp(sc->params[i].info.name, name) == 0)
-            return i;
-    return -1;
+    return sc_name_find(sc, SC_NAME_PARAM, 0, name, strlen(name));
+}
+
+int sc_sub_find(const brink_scenario *sc, const char *name)
+{
+    return sc_name_find(sc, SC_NAME_SUB, 0, name, strlen(name));
 }
 
 static const char *const RESERVED[] = {
@@ -102,30 +123,32 @@ brink_status sc_parse_actor_ref(brink_scenario *sc, const ynode *key, int *actor
     id[n] = '\0';
     int a = sc_actor_find(sc, id);
     if (a < 0) {
-        char known[256] = "";
-        for (int i = 0; i < sc->nactors; i++) {
-            size_t l = strlen(known);
-            snprintf(known + l, sizeof known - l, "%s%s", i ? ", " : "", sc->actors[i].id);
-        }
-        return sc_err(sc, err, key, BRINK_EINVALID, "unknown actor '%s' (actors: %s)", id,
-                      known);
+        brink_buf known;
+        brink_buf_init(&known);
+        for (int i = 0; i < sc->nactors; i++)
+            sc_list_add(&known, sc->actors[i].id);
+        brink_status r = sc_err(sc, err, key, BRINK_EINVALID, "unknown actor '%s' (actors: %s)", id,
+                      sc_list_text(&known));
+        brink_buf_free(&known);
+        return r;
     }
     *actor = a;
     *type = -1;
     if (dot) {
-        int t = sc_type_find(&sc->actors[a], dot + 1);
+        int t = sc_type_find(sc, a, dot + 1);
         if (t < 0) {
             if (sc->actors[a].ntypes == 0)
                 return sc_err(sc, err, key, BRINK_EINVALID,
                               "actor %s has no private types, so '%s' names nothing", id, s);
-            char known[256] = "";
-            for (int i = 0; i < sc->actors[a].ntypes; i++) {
-                size_t l = strlen(known);
-                snprintf(known + l, sizeof known - l, "%s%s", i ? ", " : "",
-                         sc->actors[a].types[i].name);
-            }
-            return sc_err(sc, err, key, BRINK_EINVALID, "actor %s has no type '%s' (types: %s)",
-                          id, dot + 1, known);
+            brink_buf known;
+            brink_buf_init(&known);
+            for (int i = 0; i < sc->actors[a].ntypes; i++)
+                sc_list_add(&known, sc->actors[a].types[i].name);
+            brink_status r = sc_err(sc, err, key, BRINK_EINVALID,
+                                    "actor %s has no type '%s' (types: %s)",
+                                    id, dot + 1, sc_list_text(&known));
+            brink_buf_free(&known);
+            return r;
         }
         *type = t;
     }
@@ -148,15 +171,19 @@ static int resolve(void *vctx, const char *name, size_t len, int *is_arg, int *i
             return 1;
         }
     }
-    for (int i = 0; i < c->sc->nparams; i++) {
-        const char *p = c->sc->params[i].info.name;
-        if (strlen(p) == len && strncmp(p, name, len) == 0) {
-            *is_arg = 0;
-            *index = i;
-            return 1;
-        }
-    }
-    return 0;
+    int i = sc_name_find(c->sc, SC_NAME_PARAM, 0, name, len);
+    if (i < 0)
+        return 0;
+    *is_arg = 0;
+    *index = i;
+    return 1;
+}
+
+/* Names for "did you mean": parameters, then the sub-game's arguments. */
+static const char *name_at(void *vctx, int i)
+{
+    const resolve_ctx *c = vctx;
+    return i < c->sc->nparams ? c->sc->params[i].info.name : c->args[i - c->sc->nparams];
 }
 
 sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const *arg_names,
@@ -167,13 +194,6 @@ sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const
                n->kind == Y_MAP ? "mapping" : "sequence");
         return NULL;
     }
-    /* names for "did you mean": parameters then arguments */
-    const char *names[256];
-    int nn = 0;
-    for (int i = 0; i < sc->nparams && nn < 256; i++)
-        names[nn++] = sc->params[i].info.name;
-    for (int i = 0; i < nargs && nn < 256; i++)
-        names[nn++] = arg_names[i];
     resolve_ctx rc = {sc, arg_names, nargs};
     sc_expr_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
@@ -181,11 +201,12 @@ sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const
     ctx.resolve_ctx = &rc;
     ctx.file = sc->file;
     ctx.line = n->line;
-    ctx.col = n->col + (n->quoted ? 1 : 0);
+    ctx.col = n->col;   /* libfyaml marks a quoted scalar at its first character */
     ctx.max_depth = sc->lim.max_expr_depth;
     ctx.max_length = sc->lim.max_expr_length;
-    ctx.names = names;
-    ctx.nnames = nn;
+    ctx.max_bits = sc->lim.max_number_bits;
+    ctx.name_at = name_at;
+    ctx.nnames = sc->nparams + nargs;
     sc_expr *e = sc_expr_compile(n->text, &ctx, err);
     if (!e)
         return NULL;

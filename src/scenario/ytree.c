@@ -1,56 +1,61 @@
 /* ytree.c — libfyaml event stream -> ytree (see ytree.h).
  *
  * One pass over the events with an explicit stack of open collections; children are
- * gathered in a growable scratch array and copied into the arena when the collection closes.
+ * gathered in a growable scratch array and copied into the arena when the collection closes,
+ * so nesting costs heap, not stack; it is bounded by the max_depth argument all the same,
+ * because the scenario parser walks the tree recursively.
  * libfyaml's own diagnostics are captured through an output callback (it would otherwise
  * print) and turned into a brink_error with the line and column it reports.
  */
 #include "scenario/ytree.h"
 
+#include "core/htab.h"
+
 #include <libfyaml.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define YT_DIAG_MAX 1024
-
-typedef struct diag_capture {
-    char text[YT_DIAG_MAX];
-    size_t len;
-} diag_capture;
-
+/* libfyaml's messages are gathered whole (they are short, but nothing here truncates them). */
 static void diag_output(struct fy_diag *diag, void *user, const char *buf, size_t len)
 {
     (void)diag;
-    diag_capture *c = user;
-    size_t room = YT_DIAG_MAX - 1 - c->len;
-    if (len > room)
-        len = room;
-    memcpy(c->text + c->len, buf, len);
-    c->len += len;
-    c->text[c->len] = '\0';
+    brink_buf_append(user, buf, len);
 }
 
-/* libfyaml formats "<source>:LINE:COL: error: MESSAGE\n<source line>\n^". */
-static brink_status diag_to_error(const diag_capture *c, const char *file, brink_error *err)
+/* libfyaml formats "<source>:LINE:COL: error: MESSAGE\n<source line>\n^"; some failures
+ * (an unsupported %YAML version, a bad %TAG prefix) come as "[ERR]: MESSAGE" without a place,
+ * and are then placed where the last complete event ended (line, col). */
+static brink_status diag_to_error(const brink_buf *c, const char *file, int line, int col,
+                                  brink_error *err)
 {
-    const char *e = strstr(c->text, ": error: ");
-    if (!e)
-        return brink_error_set_at(err, BRINK_ESYNTAX, file, 0, 0, "malformed YAML");
+    const char *text = c->data ? c->data : "";
+    const char *e = strstr(text, ": error: ");
+    if (!e) {
+        const char *m = strstr(text, "[ERR]: ");
+        if (!m)
+            return brink_error_set_at(err, BRINK_ESYNTAX, file, line, col, "malformed YAML");
+        m += 7;
+        return brink_error_set_at(err, BRINK_ESYNTAX, file, line, col, "YAML: %.*s",
+                                  (int)strcspn(m, "\n"), m);
+    }
     const char *msg = e + 9;
     size_t mlen = strcspn(msg, "\n");
     /* walk back over ":COL" and ":LINE" */
     const char *p = e;
     int nums[2] = {0, 0}, k = 0;
-    while (k < 2 && p > c->text) {
+    while (k < 2 && p > text) {
         const char *q = p;
-        while (q > c->text && q[-1] >= '0' && q[-1] <= '9')
+        while (q > text && q[-1] >= '0' && q[-1] <= '9')
             q--;
-        if (q == p || q == c->text || q[-1] != ':')
+        if (q == p || q == text || q[-1] != ':')
             break;
         nums[k++] = atoi(q);
         p = q - 1;
     }
-    int line = k == 2 ? nums[1] : 0, col = k == 2 ? nums[0] : 0;
+    if (k == 2) {
+        line = nums[1];
+        col = nums[0];
+    }
     return brink_error_set_at(err, BRINK_ESYNTAX, file, line, col, "YAML: %.*s", (int)mlen, msg);
 }
 
@@ -70,10 +75,14 @@ typedef struct builder {
     ytree *t;
     const char *file;
     size_t max_nodes, events;
+    int max_depth;
+    int last_line, last_col; /* where the last event ended: the place of unmarked events */
     frame *stack;
     int depth, stack_cap;
     anchor *anchors;
     int nanchors, anchors_cap;
+    htab anchor_index;       /* name -> anchors[] */
+    const char *key;         /* the name being looked up */
     int docs;
     brink_error *err;
 } builder;
@@ -89,11 +98,24 @@ static brink_status oom(builder *b)
     return brink_error_set(b->err, BRINK_ENOMEM, "out of memory while reading YAML");
 }
 
-static void mark_of(struct fy_event *e, int *line, int *col)
+/* An empty value ("value:" with nothing after it) has no mark of its own: it is placed where
+ * the previous event ended, right after its key. */
+static void mark_of(const builder *b, struct fy_event *e, int *line, int *col)
 {
     const struct fy_mark *m = fy_event_start_mark(e);
-    *line = m ? m->line + 1 : 0;
-    *col = m ? m->column + 1 : 0;
+    *line = m ? m->line + 1 : b->last_line;
+    *col = m ? m->column + 1 : b->last_col;
+}
+
+static void note_end(builder *b, struct fy_event *e)
+{
+    const struct fy_mark *m = fy_event_end_mark(e);
+    if (!m)
+        m = fy_event_start_mark(e);
+    if (m) {
+        b->last_line = m->line + 1;
+        b->last_col = m->column + 1;
+    }
 }
 
 static const char *token_dup(builder *b, struct fy_token *tok)
@@ -105,8 +127,23 @@ static const char *token_dup(builder *b, struct fy_token *tok)
     return brink_arena_strndup(b->t->arena, s, len);
 }
 
+static int anchor_eq(void *ctx, int idx)
+{
+    builder *b = ctx;
+    return strcmp(b->anchors[idx].name, b->key) == 0;
+}
+
+/* Anchors are found through a hash index (a linear search made a file of many anchors and
+ * aliases take minutes); a later anchor of the same name replaces the earlier one. */
 static brink_status add_anchor(builder *b, const char *name, ynode *node)
 {
+    uint64_t h = htab_hash_bytes(name, strlen(name), 11);
+    b->key = name;
+    int i = htab_find(&b->anchor_index, h, anchor_eq, b);
+    if (i >= 0) {
+        b->anchors[i].node = node;
+        return BRINK_OK;
+    }
     if (b->nanchors == b->anchors_cap) {
         int cap = b->anchors_cap ? 2 * b->anchors_cap : 16;
         anchor *a = brink_reallocarray(b->anchors, (size_t)cap, sizeof *a);
@@ -115,18 +152,19 @@ static brink_status add_anchor(builder *b, const char *name, ynode *node)
         b->anchors = a;
         b->anchors_cap = cap;
     }
+    if (htab_add(&b->anchor_index, h, b->nanchors) != 0)
+        return oom(b);
     b->anchors[b->nanchors].name = name;
     b->anchors[b->nanchors].node = node;
     b->nanchors++;
     return BRINK_OK;
 }
 
-static ynode *find_anchor(const builder *b, const char *name)
+static ynode *find_anchor(builder *b, const char *name)
 {
-    for (int i = b->nanchors - 1; i >= 0; i--)   /* a later anchor redefines an earlier one */
-        if (strcmp(b->anchors[i].name, name) == 0)
-            return b->anchors[i].node;
-    return NULL;
+    b->key = name;
+    int i = htab_find(&b->anchor_index, htab_hash_bytes(name, strlen(name), 11), anchor_eq, b);
+    return i >= 0 ? b->anchors[i].node : NULL;
 }
 
 static int key_cmp(const void *x, const void *y)
@@ -171,7 +209,10 @@ static brink_status open_collection(builder *b, struct fy_event *e, ykind kind,
     memset(n, 0, sizeof *n);
     n->kind = kind;
     n->text = "";
-    mark_of(e, &n->line, &n->col);
+    mark_of(b, e, &n->line, &n->col);
+    if (b->depth >= b->max_depth)
+        return brink_error_set_at(b->err, BRINK_ETOOBIG, b->file, n->line, n->col,
+                                  "YAML nested deeper than %d levels", b->max_depth);
     if (b->depth == b->stack_cap) {
         int cap = b->stack_cap ? 2 * b->stack_cap : 16;
         frame *s = brink_reallocarray(b->stack, (size_t)cap, sizeof *s);
@@ -257,14 +298,14 @@ static brink_status handle_event(builder *b, struct fy_event *e)
 {
     int line, col;
     if (++b->events > b->max_nodes) {
-        mark_of(e, &line, &col);
+        mark_of(b, e, &line, &col);
         return brink_error_set_at(b->err, BRINK_ETOOBIG, b->file, line, col,
                                   "the document has more than %zu YAML nodes", b->max_nodes);
     }
     switch (e->type) {
     case FYET_DOCUMENT_START:
         if (++b->docs > 1) {
-            mark_of(e, &line, &col);
+            mark_of(b, e, &line, &col);
             return brink_error_set_at(b->err, BRINK_ESYNTAX, b->file, line, col,
                                       "a scenario file holds exactly one YAML document");
         }
@@ -282,7 +323,7 @@ static brink_status handle_event(builder *b, struct fy_event *e)
             return oom(b);
         memset(n, 0, sizeof *n);
         n->kind = Y_SCALAR;
-        mark_of(e, &n->line, &n->col);
+        mark_of(b, e, &n->line, &n->col);
         size_t len = 0;
         const char *s = fy_token_get_text(e->scalar.value, &len);
         n->text = brink_arena_strndup(b->t->arena, s ? s : "", s ? len : 0);
@@ -307,7 +348,7 @@ static brink_status handle_event(builder *b, struct fy_event *e)
             return oom(b);
         ynode *target = find_anchor(b, name);
         if (!target) {
-            mark_of(e, &line, &col);
+            mark_of(b, e, &line, &col);
             return brink_error_set_at(b->err, BRINK_ESYNTAX, b->file, line, col,
                                       "alias *%s refers to no complete anchor &%s "
                                       "(an alias inside its own anchor would recurse)",
@@ -321,7 +362,7 @@ static brink_status handle_event(builder *b, struct fy_event *e)
 }
 
 brink_status ytree_parse(const char *text, size_t len, const char *file, size_t max_nodes,
-                         ytree *out, brink_error *err)
+                         int max_depth, ytree *out, brink_error *err)
 {
     memset(out, 0, sizeof *out);
     out->arena = brink_arena_new();
@@ -333,9 +374,8 @@ brink_status ytree_parse(const char *text, size_t len, const char *file, size_t 
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     }
 
-    diag_capture cap;
-    cap.len = 0;
-    cap.text[0] = '\0';
+    brink_buf cap;
+    brink_buf_init(&cap);
     struct fy_diag_cfg dc;
     fy_diag_cfg_default(&dc);
     dc.fp = NULL;
@@ -344,6 +384,7 @@ brink_status ytree_parse(const char *text, size_t len, const char *file, size_t 
     dc.colorize = false;
     struct fy_diag *diag = fy_diag_create(&dc);
     if (!diag) {
+        brink_buf_free(&cap);
         ytree_free(out);
         return brink_error_set(err, BRINK_ENOMEM, "out of memory (YAML diagnostics)");
     }
@@ -354,6 +395,7 @@ brink_status ytree_parse(const char *text, size_t len, const char *file, size_t 
     struct fy_parser *p = fy_parser_create(&pc);
     if (!p) {
         fy_diag_unref(diag);
+        brink_buf_free(&cap);
         ytree_free(out);
         return brink_error_set(err, BRINK_ENOMEM, "out of memory (YAML parser)");
     }
@@ -363,6 +405,9 @@ brink_status ytree_parse(const char *text, size_t len, const char *file, size_t 
     b.t = out;
     b.file = out->file;
     b.max_nodes = max_nodes;
+    b.max_depth = max_depth;
+    b.last_line = b.last_col = 1;
+    htab_init(&b.anchor_index);
     b.err = err;
     brink_status st = BRINK_OK;
     if (fy_parser_set_string(p, text, len) != 0) {
@@ -371,19 +416,23 @@ brink_status ytree_parse(const char *text, size_t len, const char *file, size_t 
         struct fy_event *e;
         while ((e = fy_parser_parse(p)) != NULL) {
             st = handle_event(&b, e);
+            note_end(&b, e);
             fy_parser_event_free(p, e);
             if (st)
                 break;
         }
         if (!st && fy_parser_get_stream_error(p))
-            st = diag_to_error(&cap, out->file, err);
+            st = cap.failed ? brink_error_set(err, BRINK_ENOMEM, "out of memory")
+                            : diag_to_error(&cap, out->file, b.last_line, b.last_col, err);
     }
     for (int i = 0; i < b.depth; i++)
         free(b.stack[i].kids);
     free(b.stack);
     free(b.anchors);
+    htab_free(&b.anchor_index);
     fy_parser_destroy(p);
     fy_diag_unref(diag);
+    brink_buf_free(&cap);
     if (st) {
         ytree_free(out);
         return st;

@@ -36,9 +36,10 @@ typedef struct ytree {
 
 /* Parse one YAML document. Fails with BRINK_ESYNTAX (with line:column) on malformed YAML,
  * duplicate keys or a second document, and with BRINK_ETOOBIG when the text holds more than
- * max_nodes nodes or expands (through aliases) to more than max_nodes. */
+ * max_nodes nodes, expands (through aliases) to more than max_nodes, or nests collections
+ * more than max_depth deep. Every node has a position, an empty value that of its key. */
 brink_status ytree_parse(const char *text, size_t len, const char *file, size_t max_nodes,
-                         ytree *out, brink_error *err);
+                         int max_depth, ytree *out, brink_error *err);
 void ytree_free(ytree *t);
 
 /* Lookup in a mapping: the value for key, or NULL. */

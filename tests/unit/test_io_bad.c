@@ -104,9 +104,9 @@ static int read_clean(const char *text, size_t len, const char *name)
         brink_game_free(&g);
         return 1;
     }
-    int lines = 1;
+    int lines = 1;   /* a line ends at \n, \r\n or a lone \r, as the readers count */
     for (size_t i = 0; i < len; i++)
-        lines += text[i] == '\n';
+        lines += text[i] == '\n' || (text[i] == '\r' && !(i + 1 < len && text[i + 1] == '\n'));
     CHECK_MSG(err.code == st && err.message[0] != '\0' && err.line >= 1 && err.line <= lines &&
                   err.column >= 1,
               "%s (len %zu): code %d line %d col %d: %s", name, len, (int)err.code, err.line,

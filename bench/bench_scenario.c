@@ -1,0 +1,113 @@
+/* bench_scenario.c — scenario loading stays linear in the text for hostile shapes: many
+ * names with as many references (parameters, sub-games, issue levels, YAML anchors), and a
+ * game tree at the depth limit.
+ *
+ * For each N (default 5000 20000 40000; override with arguments) a scenario with N of each
+ * kind of name and N references to them is generated, parsed and compiled; reported: the
+ * time, and the time per name (roughly constant if loading is linear — linear name searches
+ * made such cases take minutes). Then a tree exactly 10,000 deep (999 rounds of a
+ * repeat) is compiled and timed.
+ *
+ * Usage: bench_scenario [N ...]
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brink/brink.h"
+#include "brink/scenario.h"
+
+static void many_names(brink_buf *b, int n)
+{
+    brink_buf_reset(b);
+    brink_buf_puts(b, "brink: 1\nid: x\nactors: {A: {}}\nparameters: {");
+    for (int i = 0; i < n; i++)
+        brink_buf_printf(b, "%sp%d: %d", i ? ", " : "", i, i);
+    brink_buf_puts(b, "}\nissues: {k: [");
+    for (int i = 0; i < n; i++)
+        brink_buf_printf(b, "%sl%d", i ? ", " : "", i);
+    brink_buf_puts(b, "]}\nmodel: [");
+    for (int i = 0; i < n; i++)
+        brink_buf_printf(b, "%s&a%d x", i ? ", " : "", i);
+    brink_buf_puts(b, "]\ndescription: [");
+    for (int i = 0; i < n; i++)
+        brink_buf_printf(b, "%s*a%d", i ? ", " : "", n - 1 - i);
+    brink_buf_puts(b, "]\nsubgames:\n");
+    for (int i = 0; i < n; i++)
+        brink_buf_printf(b, "  s%d: {body: {payoff: {A: p%d}, outcome: {k: l%d}}}\n", i, i, i);
+    brink_buf_puts(b, "game: {A: {");
+    for (int i = 0; i < n; i++)
+        brink_buf_printf(b, "%so%d: {play: s%d}", i ? ", " : "", i, n - 1 - i);
+    brink_buf_puts(b, "}}\n");
+}
+
+static void deep_tree(brink_buf *b)
+{
+    brink_buf_reset(b);
+    brink_buf_puts(b, "brink: 1\nid: deep\nactors: {A: {}, B: {}}\nsubgames:\n  round:\n"
+                      "    args: [i]\n    body: {if: i <= 8, then: ");
+    for (int i = 0; i < 8; i++)
+        brink_buf_puts(b, "{A: {stop: {payoff: {A: 1}}, go: ");
+    brink_buf_puts(b, "next");
+    for (int i = 0; i < 8; i++)
+        brink_buf_puts(b, "}}");
+    brink_buf_puts(b, ", else: ");
+    for (int i = 0; i < 7; i++)
+        brink_buf_puts(b, "{A: {stop: {payoff: {A: 1}}, go: ");
+    brink_buf_puts(b, "next");
+    for (int i = 0; i < 7; i++)
+        brink_buf_puts(b, "}}");
+    brink_buf_puts(b, "}\ngame: {repeat: round, times: 999, index: i, then: {payoff: {B: 1}}}\n");
+}
+
+/* Model and description are lists, which a scenario refuses: blank them out for the compile
+ * run (the anchors are still read by the first run). */
+static double load(const brink_buf *b, int expect_refusal, int *ok)
+{
+    brink_error err;
+    double t0 = brink_now();
+    brink_scenario_limits lim;   /* the default 4 MiB would stop the largest sizes */
+    brink_scenario_limits_init(&lim);
+    lim.max_bytes = (size_t)64 << 20;
+    brink_scenario *sc = brink_scenario_parse(b->data, b->len, "bench.yaml", &lim, &err);
+    double dt = brink_now() - t0;
+    *ok = sc != NULL;
+    if (!sc && !expect_refusal)
+        fprintf(stderr, "  %s:%d:%d: %s\n", err.file, err.line, err.column, err.message);
+    brink_scenario_free(sc);
+    return dt;
+}
+
+int main(int argc, char **argv)
+{
+    int sizes[16], nsizes = 0;
+    for (int i = 1; i < argc && nsizes < 16; i++)
+        sizes[nsizes++] = atoi(argv[i]);
+    if (!nsizes) {
+        sizes[0] = 5000;
+        sizes[1] = 20000;
+        sizes[2] = 40000;   /* 60000 passes the YAML node limit */
+        nsizes = 3;
+    }
+    brink_buf b;
+    brink_buf_init(&b);
+    printf("%8s %10s %12s %12s %12s\n", "names", "bytes", "read (s)", "compile (s)", "us/name");
+    for (int k = 0; k < nsizes; k++) {
+        many_names(&b, sizes[k]);
+        int ok;
+        double t_read = load(&b, 1, &ok);   /* refused at model: after all anchors and aliases */
+        char *m = strstr(b.data, "model: [");
+        char *s = strstr(b.data, "subgames:");
+        memset(m, ' ', (size_t)(s - m) - 1);   /* keep the line end */
+        m[0] = '#';
+        double t_all = load(&b, 0, &ok);
+        printf("%8d %10zu %12.3f %12.3f %12.2f%s\n", sizes[k], b.len, t_read, t_all,
+               1e6 * (t_read + t_all) / sizes[k], ok ? "" : "  (FAILED)");
+    }
+    deep_tree(&b);
+    int ok;
+    double t = load(&b, 0, &ok);
+    printf("tree 10000 deep: %.3f s%s\n", t, ok ? "" : " (FAILED)");
+    brink_buf_free(&b);
+    return 0;
+}
