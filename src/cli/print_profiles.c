@@ -37,9 +37,48 @@ static void put_status_text(brink_buf *out, const brink_profile *pr)
         brink_buf_printf(out, "checked in floating point: NashConv %.3g", pr->nashconv);
 }
 
+/* What made a double-precision run give way to exact arithmetic (brink_fallback). */
+static const char *fallback_text(int reason)
+{
+    switch (reason) {
+    case BRINK_FALLBACK_CERTIFICATE: return "ended at a basis that failed the exact check";
+    case BRINK_FALLBACK_BUDGET:
+        return "ran past its pivot budget for this problem size (cycling on rounding ties)";
+    case BRINK_FALLBACK_RAY: return "ended on a ray";
+    case BRINK_FALLBACK_RANGE: return "could not hold the payoffs (beyond double range)";
+    case BRINK_FALLBACK_SOLVER:
+        return "(GLPK's simplex) gave a basis that failed the exact check on the true payoffs";
+    default: return "";
+    }
+}
+
+/* Profiles that are not exact equilibria, and the largest NashConv among them. */
+static int count_approximate(const brink_profile_list *l, double *worst)
+{
+    int n = 0;
+    *worst = 0;
+    for (int i = 0; i < l->count; i++)
+        if (l->items[i].verified <= 0) {
+            n++;
+            if (l->items[i].nashconv > *worst) *worst = l->items[i].nashconv;
+        }
+    return n;
+}
+
 void cli_print_profiles_text(brink_buf *out, const brink_game *g, const brink_solver *s,
                              const brink_profile_list *l)
 {
+    double worst;
+    int napprox = count_approximate(l, &worst);
+    /* An answer that is not exact says so first, before anything that reads like one. */
+    if (l->stats.stopped_at_limit)
+        brink_buf_printf(out, "STOPPED AT THE LIMIT: best profile%s so far, NashConv %.3g; "
+                              "not an equilibrium to the method's tolerance\n",
+                         l->count == 1 ? "" : "s", worst);
+    else if (napprox > 0)
+        brink_buf_printf(out, "APPROXIMATE: %d of %d profile%s not verified as exact "
+                              "equilibria (largest NashConv %.3g)\n",
+                         napprox, l->count, l->count == 1 ? "" : "s", worst);
     brink_buf_printf(out, "Method: %s — %s\n", s->name, s->guarantee);
     brink_buf_printf(out, "Found %d profile%s in %.3g s", l->count, l->count == 1 ? "" : "s",
                      l->stats.seconds);
@@ -52,6 +91,10 @@ void cli_print_profiles_text(brink_buf *out, const brink_game *g, const brink_so
     if ((s->flags & BRINK_SOLVER_ALL) && l->stats.complete) brink_buf_puts(out, " (complete)");
     if (l->stats.iterations) brink_buf_printf(out, ", %ld iterations", l->stats.iterations);
     brink_buf_puts(out, "\n");
+    if (l->stats.exact_fallbacks > 0)
+        brink_buf_printf(out, "Note: double-precision pivoting %s; redone in exact arithmetic"
+                              "%s\n", fallback_text(l->stats.fallback_reason),
+                         l->stats.exact_fallbacks > 1 ? " (more than once)" : "");
     for (int k = 0; k < l->nconvex; k++) {
         int a = l->convex_start[k], b = l->convex_start[k + 1];
         brink_buf_printf(out, "  Convex set %d: ", k + 1);
@@ -161,6 +204,15 @@ void cli_print_profiles_json(brink_buf *out, const brink_game *g, const brink_so
     brink_json_string(out, s->name);
     brink_buf_puts(out, ",\"guarantee\":");
     brink_json_string(out, s->guarantee);
+    double worst;
+    int napprox = count_approximate(l, &worst);
+    brink_buf_printf(out, ",\"approximate\":%s,\"stopped_at_limit\":%s,\"exact_fallbacks\":%d",
+                     napprox > 0 ? "true" : "false", l->stats.stopped_at_limit ? "true" : "false",
+                     l->stats.exact_fallbacks);
+    if (l->stats.exact_fallbacks > 0) {
+        brink_buf_puts(out, ",\"fallback_reason\":");
+        brink_json_string(out, fallback_text(l->stats.fallback_reason));
+    }
     brink_buf_printf(out, ",\"complete\":%s,\"seconds\":", l->stats.complete ? "true" : "false");
     put_num_json(out, l->stats.seconds);
     brink_buf_printf(out, ",\"iterations\":%ld,\"components\":%d,\"convex_sets\":[",
