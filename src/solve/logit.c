@@ -10,8 +10,16 @@
  * one) and a Newton corrector orthogonal to it, with adaptive steps. The branch converges to a
  * Nash equilibrium as lambda grows; the end point is then polished by Newton's method on the
  * equilibrium equations of its support (payoffs equal on the support, probabilities summing to
- * one) and accepted when the result is an equilibrium to within the tolerance; the driver then
- * tries the nearby simple rationals and verifies exactly.
+ * one), or of its best replies, or replaced by its pure best replies, and accepted when the
+ * result is an equilibrium to within the tolerance (relative to the payoff range); the driver
+ * then tries the nearby simple rationals and verifies exactly.
+ *
+ * Where the path ends is scale-free: the first goal is lambda * (payoff range) = 1e7, but a
+ * payoff range set by one huge payoff says nothing about the small differences that decide
+ * the other players' choices, so while no polished equilibrium is found the path is followed
+ * a decade further, up to lambda * range = 1e16. What is left then is returned as the last
+ * QRE point, which the driver marks approximate. A time or step limit returns the point
+ * reached so far, flagged stopped_at_limit.
  *
  * Options: lambda (finite) returns the QRE at that lambda; want_path returns every accepted
  * point of the path (each with its lambda) before the end point.
@@ -33,6 +41,7 @@
 #define LOGIT_CORR_ITERS 8         /* Newton corrector iterations per step */
 #define LOGIT_H_TOL 1e-11          /* corrector: max relative |H| accepted (see hnorm) */
 #define LOGIT_MAX_STEPS 200000L
+#define LOGIT_LAMBDA_RANGE_MAX 1e16 /* follow no further than this (see above) */
 
 typedef struct qre {
     const brink_nfg *g;
@@ -218,6 +227,42 @@ static brink_status add_point(const qre *q, const double *p, double lambda,
     return BRINK_OK;
 }
 
+/* The pure profile of each player's best reply to p (first on ties), if it is an
+ * equilibrium to within tol. */
+static int pure_best_reply(const brink_nfg *g, const double *p, double tol, double *out,
+                           double *u)
+{
+    int n = g->total_strats;
+    nfg_payoff_derivs(g, p, u, NULL);
+    for (int i = 0; i < g->nplayers; i++) {
+        int b = g->strat_offset[i];
+        for (int a = b; a < g->strat_offset[i + 1]; a++)
+            if (u[a] > u[b])
+                b = a;
+        for (int a = g->strat_offset[i]; a < g->strat_offset[i + 1]; a++)
+            out[a] = a == b;
+    }
+    nfg_payoff_derivs(g, out, u, NULL);
+    (void)n;
+    return nfg_nashconv(g, out, u) <= tol;
+}
+
+/* Turn the end of the path into an equilibrium within tol: Newton on its support, on its
+ * best replies, or its pure best replies. 1 and best filled on success. */
+static int polish_end(const brink_nfg *g, const double *p, double tol, double range,
+                      double *best, double *u)
+{
+    const double rels[] = {1e-6, 1e-3, 1e-9};
+    for (int k = 0; k < 3; k++)
+        if (nfg_polish(g, p, rels[k], tol, best))
+            return 1;
+    const double eps[] = {1e-9, 1e-6, 1e-3};
+    for (int k = 0; k < 3; k++)
+        if (nfg_polish_br(g, p, eps[k] * range, tol, best))
+            return 1;
+    return pure_best_reply(g, p, tol, best, u);
+}
+
 static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
                               brink_profile_list *out, brink_error *err)
 {
@@ -254,24 +299,38 @@ static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
     double h = LOGIT_STEP0;
     long steps = 0;
     int reached = 0;
-    while (!reached) {
-        if (steps >= max_steps) {
-            st = brink_error_set(err, BRINK_ENOCONVERGE,
-                                 "logit: %ld steps without reaching the end of the path "
-                                 "(lambda = %g)", steps, q.z[n]);
-            goto done;
+    double *best = malloc(sizeof(double) * (size_t)n);
+    if (!best) {
+        st = brink_error_set(err, BRINK_ENOMEM, "logit: out of memory");
+        goto done;
+    }
+    int polished = 0;
+    for (;;) {
+        if (reached) {
+            /* A goal reached: done with --lambda, or when the end polishes into an
+             * equilibrium; else a decade further while the scale-free cap allows. */
+            eval(&q, q.z);
+            if (have_target)
+                break;
+            polished = polish_end(g, q.p, tol, q.range, best, q.du);
+            if (polished || lam_end * q.range >= LOGIT_LAMBDA_RANGE_MAX)
+                break;
+            lam_end *= 10;
+            reached = 0;
         }
-        if (o->time_limit > 0 && brink_now() - t0 > o->time_limit) {
-            st = brink_error_set(err, BRINK_ENOCONVERGE,
-                                 "logit: time limit of %g s reached at lambda = %g",
-                                 o->time_limit, q.z[n]);
-            goto done;
+        if (steps >= max_steps || (o->time_limit > 0 && brink_now() - t0 > o->time_limit)) {
+            /* a user's limit: the point reached so far is the result, flagged as such */
+            eval(&q, q.z);
+            polished = !have_target && polish_end(g, q.p, tol, q.range, best, q.du);
+            if (!polished)
+                out->stats.stopped_at_limit = 1;
+            break;
         }
         if (tangent(&q, q.z) != 0) {
             st = brink_error_set(err, BRINK_ENOCONVERGE,
                                  "logit: singular Jacobian at lambda = %g (a bifurcation?)",
                                  q.z[n]);
-            goto done;
+            goto free_best;
         }
         double hs = h;
         int fixed = 0;
@@ -299,7 +358,7 @@ static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
                 st = brink_error_set(err, BRINK_ENOCONVERGE,
                                      "logit: the path could not be followed beyond lambda = %g",
                                      q.z[n]);
-                goto done;
+                goto free_best;
             }
             continue;
         }
@@ -311,30 +370,19 @@ static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
         if (o->progress && o->progress(o->progress_ctx, log1p(q.z[n]) / log1p(goal),
                                        "following the logit path")) {
             st = brink_error_set(err, BRINK_ENOCONVERGE, "logit: cancelled");
-            goto done;
+            goto free_best;
         }
         reached = fixed;
         if (o->want_path && !(reached && have_target) &&
             (st = add_point(&q, q.p, q.z[n], out, err)) != BRINK_OK)
-            goto done;
+            goto free_best;
     }
-    eval(&q, q.z);
     out->stats.iterations = steps;
-    if (have_target) {
+    if (have_target && !out->stats.stopped_at_limit) {
         st = add_point(&q, q.p, q.z[n], out, err);
         out->stats.residual = nfg_nashconv(g, q.p, q.u);
-        goto done;
+        goto free_best;
     }
-    /* The end of the path: polish into an equilibrium, else report the last QRE point. */
-    double *best = malloc(sizeof(double) * (size_t)n);
-    if (!best) {
-        st = brink_error_set(err, BRINK_ENOMEM, "logit: out of memory");
-        goto done;
-    }
-    const double rels[] = {1e-6, 1e-3, 1e-9};
-    int polished = 0;
-    for (int k = 0; k < 3 && !polished; k++)
-        polished = nfg_polish(g, q.p, rels[k], tol, best);
     if (polished) {
         st = add_point(&q, best, NAN, out, err);
         nfg_payoff_derivs(g, best, q.u, NULL);
@@ -343,6 +391,7 @@ static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
         st = add_point(&q, q.p, q.z[n], out, err);
         out->stats.residual = nfg_nashconv(g, q.p, q.u);
     }
+free_best:
     free(best);
 done:
     qre_free(&q);
