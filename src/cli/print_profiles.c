@@ -26,6 +26,60 @@ static const char *player_name(const brink_game *g, int p)
     return g->kind == BRINK_GAME_NFG ? g->nfg->player_names[p] : g->efg->player_names[p];
 }
 
+/* Tolerance for checks in doubles: a small multiple of the payoff range's rounding. */
+static double efg_check_tol(const brink_efg *e)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t k = 0; k < (size_t)e->nleaves * (size_t)e->nplayers; k++) {
+        lo = fmin(lo, e->leaf_pay[k]);
+        hi = fmax(hi, e->leaf_pay[k]);
+    }
+    double range = hi > lo && isfinite(hi - lo) ? hi - lo : 1;
+    return 1e-8 * range;
+}
+
+/* Check an assessment (a profile with beliefs) before anything is said about it: 1 when it
+ * is sequentially rational with beliefs Bayes-consistent on the path, 0 when not, -1 when the
+ * check could not run. */
+static int check_assessment(const brink_efg *e, const brink_profile *pr,
+                            brink_assessment_report *rep)
+{
+    if (brink_verify_assessment(e, pr, efg_check_tol(e), rep, NULL) != BRINK_OK) return -1;
+    return rep->consistent && rep->sequentially_rational;
+}
+
+static void put_assessment_text(brink_buf *out, const brink_efg *e, const brink_profile *pr)
+{
+    brink_assessment_report rep;
+    int ok = check_assessment(e, pr, &rep);
+    if (ok < 0) {
+        brink_buf_puts(out, "  Assessment: not checked (the check could not run)\n");
+        return;
+    }
+    if (ok) {
+        brink_buf_printf(out, "  Assessment: sequentially rational at every information set "
+                              "given the beliefs, which follow Bayes' rule on the path (%s)\n",
+                         rep.exact ? "checked exactly"
+                                   : "checked in floating point, to the tolerance");
+        return;
+    }
+    brink_buf_puts(out, "  Assessment: NOT a sequential equilibrium:");
+    if (!rep.consistent)
+        brink_buf_printf(out, " beliefs depart from Bayes' rule on the path by %.3g;",
+                         rep.max_belief_error);
+    if (!rep.sequentially_rational) {
+        int h = rep.worst_infoset, p = h >= 0 ? e->infoset_player[h] : -1;
+        if (p >= 0)
+            brink_buf_printf(out, " %s gains %.3g by deviating at her/his information set %d "
+                                  "given the beliefs;", e->player_names[p], rep.max_regret,
+                             h - e->player_infoset_start[p] + 1);
+        else
+            brink_buf_printf(out, " a player gains %.3g by deviating given the beliefs;",
+                             rep.max_regret);
+    }
+    brink_buf_puts(out, " only the claim on the line above holds\n");
+}
+
 static void put_status_text(brink_buf *out, const brink_profile *pr)
 {
     if (pr->verified > 0)
@@ -159,6 +213,7 @@ void cli_print_profiles_text(brink_buf *out, const brink_game *g, const brink_so
                 }
             }
         }
+        if (g->kind == BRINK_GAME_EFG && pr->belief) put_assessment_text(out, g->efg, pr);
         if (pr->value) {
             brink_buf_puts(out, "  Expected payoffs:");
             for (int p = 0; p < nplayers(g); p++) {
@@ -236,6 +291,13 @@ void cli_print_profiles_json(brink_buf *out, const brink_game *g, const brink_so
         if (isfinite(pr->lambda)) {
             brink_buf_puts(out, ",\"lambda\":");
             put_num_json(out, pr->lambda);
+        }
+        if (g->kind == BRINK_GAME_EFG && pr->belief) {
+            brink_assessment_report rep;
+            int ok = check_assessment(g->efg, pr, &rep);
+            brink_buf_printf(out, ",\"sequentially_rational\":%s,\"assessment_check\":\"%s\"",
+                             ok > 0 ? "true" : "false",
+                             ok < 0 ? "failed" : rep.exact ? "exact" : "float");
         }
         brink_buf_puts(out, ",\"players\":[");
         for (int p = 0; p < nplayers(g); p++) {
