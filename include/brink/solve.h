@@ -55,6 +55,9 @@ typedef struct brink_solve_stats {
     /* 1 when an iterative method stopped at its time or iteration limit: the profiles are the
      * best found so far (their regret is in the profiles), not answers to the target. */
     int stopped_at_limit;
+    /* 1 when an all-equilibria method listed fewer than exist because of a documented cap on
+     * the list's size (memory): the list is a true subset, and complete is 0. */
+    int list_capped;
 } brink_solve_stats;
 
 /* Why a double-precision pivoting run was abandoned for exact arithmetic. */
