@@ -36,7 +36,7 @@
 
 /* Stopping rule for the limit (relative to the payoff range). */
 #define AGENT_LOGIT_LIMIT_NASHCONV 1e-8
-#define AGENT_LOGIT_MAX_LAMBDA 1e9
+#define AGENT_LOGIT_MAX_LAMBDA 1e12
 /* Largest number of player actions (dense Jacobian). */
 #define AGENT_LOGIT_MAX_ACTIONS 4000
 /* Default step budget. */
@@ -590,6 +590,9 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
                      * equilibria at the end): return the last point, NashConv tells how
                      * close it is */
                     brink_alogit_eval(m, z);
+                    double nc = nashconv_of(m, behav, val, br);
+                    if (out && !(nc <= stop_nc && sequential_regret(m, behav, bel) <= stop_nc))
+                        out->stats.stopped_at_limit = 1; /* short of the tolerance: say so */
                     st = emit(m, z[AP], out, err);
                     if (st == BRINK_OK)
                         try_exact(g, &out->items[out->count - 1]);
@@ -636,15 +639,17 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
             if (o->progress(o->progress_ctx, fmin(1.0, log1p(z[AP]) / log1p(max_lambda)), what))
                 break;
         }
-        if (limit && ((nc <= stop_nc && sequential_regret(m, behav, bel) <= stop_nc) ||
-                      z[AP] >= max_lambda)) {
+        int met = limit && nc <= stop_nc && sequential_regret(m, behav, bel) <= stop_nc;
+        if (limit && (met || z[AP] >= max_lambda)) {
+            if (!met && out) /* the method's own lambda limit before the tolerance: say so */
+                out->stats.stopped_at_limit = 1;
             st = emit(m, z[AP], out, err);
             if (st == BRINK_OK)
                 try_exact(g, &out->items[out->count - 1]);
             done = 1;
         }
         if (its <= 3)
-            hstep = fmin(hstep * 1.5, 1.0 + 0.5 * z[AP]);
+            hstep = fmin(hstep * 1.5, 1.0 + 0.5 * z[AP] * m->range); /* y ~ lambda range */
         else if (its >= 6)
             hstep *= 0.7;
     }

@@ -2,15 +2,17 @@
  *
  * A strategic-form method applied to an extensive game runs on the reduced strategic form and
  * its mixed profiles are mapped back to behaviour strategies (Kuhn's theorem, perfect recall).
- * Verification is exact (rationals) whenever the game is small enough, whatever the method; a
- * profile an exact method produced that fails the exact check is a bug and is reported as
- * BRINK_EVERIFY rather than printed. */
+ * Verification is exact (rationals) whenever the game is small enough, whatever the method (a
+ * double profile of a two-player game that is not a simple fraction is solved exactly on its
+ * support first, nfgexact.c); a profile an exact method produced that fails the exact check
+ * is a bug and is reported as BRINK_EVERIFY rather than printed. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "brink/solve.h"
+#include "solve/nfgpolish.h"
 
 static brink_status applicable(const brink_solver *s, const brink_game *g, brink_error *err)
 {
@@ -181,6 +183,15 @@ brink_status brink_solve(const brink_solver *s, const brink_game *g, const brink
                                    "method %s returned profile %d, which fails the exact "
                                    "equilibrium check (max regret %.3g): this is a bug in brink",
                                    s->name, i + 1, pr->max_regret);
+        if (pr->verified < 0 && !had_exact && exact && g->kind == BRINK_GAME_NFG &&
+            g->nfg->nplayers == 2 && !isfinite(pr->lambda)) {
+            /* The simple rationals nearby were not it: solve the support's indifference
+             * equations exactly instead (an equilibrium with large denominators). */
+            if (nfg_exact_polish2(g->nfg, pr->p, pr->q)) {
+                brink_profile_sync_doubles(pr);
+                if ((st = brink_verify_nfg(g->nfg, pr, 1, err))) return st;
+            }
+        }
         if (pr->verified < 0 && !had_exact) {
             /* The rationalised guess was not exact: keep the double profile only. */
             brink_q_array_free(pr->q, (size_t)pr->n);

@@ -41,13 +41,16 @@
 #define LOGIT_CORR_ITERS 8         /* Newton corrector iterations per step */
 #define LOGIT_H_TOL 1e-11          /* corrector: max relative |H| accepted (see hnorm) */
 #define LOGIT_MAX_STEPS 200000L
-#define LOGIT_LAMBDA_RANGE_MAX 1e16 /* follow no further than this (see above) */
+#define LOGIT_LAMBDA_RANGE_MAX 1e16
+#define LOGIT_MIN_COS_TURN 0.8     /* largest turn of the tangent in one step: ~37 degrees */
+#define LOGIT_TURN_CHECK_STEP 1e-3 /* steps shorter than this are not checked for turns */ /* follow no further than this (see above) */
 
 typedef struct qre {
     const brink_nfg *g;
     int n, N;              /* strategies in all, players */
     double range;          /* payoff range (max - min over all payoffs), > 0 */
     double *z, *zp, *t, *tprev, *dz, *p, *u, *du, *H, *A, *rhs;
+    double *ts, *tps;      /* saved tangents while a step is judged */
     int *perm;
 } qre;
 
@@ -66,7 +69,7 @@ static int qre_init(qre *q, const brink_nfg *g)
     q->n = g->total_strats;
     q->N = g->nplayers;
     int n = q->n, n1 = n + 1;
-    q->z = malloc(sizeof(double) * (size_t)(10 * n1));
+    q->z = malloc(sizeof(double) * (size_t)(12 * n1));
     q->du = malloc(sizeof(double) * (size_t)n * n);
     q->A = malloc(sizeof(double) * (size_t)n1 * n1);
     q->perm = malloc(sizeof(int) * (size_t)n1);
@@ -82,6 +85,8 @@ static int qre_init(qre *q, const brink_nfg *g)
     q->u = q->p + n1;
     q->H = q->u + n1;
     q->rhs = q->H + n1;
+    q->ts = q->rhs + 2 * n1; /* after rhs and the scratch row that follows it */
+    q->tps = q->ts + n1;
     q->range = nfg_payoff_range(g);
     return 0;
 }
@@ -93,6 +98,12 @@ static void eval(qre *q, const double *z)
     for (int a = 0; a < q->n; a++)
         q->p[a] = exp(z[a]);
     nfg_payoff_derivs(g, q->p, q->u, q->du);
+    /* payoffs in units of the range: lambda inside is lambda x range (scale-free) */
+    double sc = 1 / q->range;
+    for (int a = 0; a < q->n; a++)
+        q->u[a] *= sc;
+    for (size_t k = 0; k < (size_t)q->n * q->n; k++)
+        q->du[k] *= sc;
     double lam = z[q->n];
     for (int i = 0; i < q->N; i++) {
         int o = g->strat_offset[i], k = g->nstrats[i];
@@ -173,7 +184,7 @@ static int tangent(qre *q, const double *z)
 static double hnorm(const qre *q, const double *z)
 {
     const brink_nfg *g = q->g;
-    double m = 0, lr = fabs(z[q->n]) * q->range;
+    double m = 0, lr = fabs(z[q->n]); /* payoffs are in units of the range (eval) */
     for (int i = 0; i < q->N; i++) {
         int o = g->strat_offset[i];
         m = fmax(m, fabs(q->H[o]));
@@ -214,6 +225,25 @@ static int correct(qre *q, const double *dir, double h)
             return -1;
     }
     return -1;
+}
+
+/* Did the corrected point zp leave the branch? The principal branch never returns to
+ * lambda < 0, and along it the tangent turns smoothly; a step that lands where the tangent
+ * points more than LOGIT_MAX_TURN away has jumped to another branch (a large step near a
+ * turning point does that). Leaves q->t and q->tprev as they were. */
+static int jumped(qre *q)
+{
+    int n1 = q->n + 1;
+    memcpy(q->ts, q->t, sizeof(double) * (size_t)n1);
+    memcpy(q->tps, q->tprev, sizeof(double) * (size_t)n1);
+    memcpy(q->tprev, q->t, sizeof(double) * (size_t)n1);
+    int bad = tangent(q, q->zp) != 0;
+    double dot = 0;
+    for (int i = 0; i < n1 && !bad; i++)
+        dot += q->t[i] * q->ts[i];
+    memcpy(q->t, q->ts, sizeof(double) * (size_t)n1);
+    memcpy(q->tprev, q->tps, sizeof(double) * (size_t)n1);
+    return bad || dot < LOGIT_MIN_COS_TURN;
 }
 
 static brink_status add_point(const qre *q, const double *p, double lambda,
@@ -278,7 +308,10 @@ static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
         return brink_error_set(err, BRINK_EINVALID, "logit: lambda must be >= 0 (got %g)",
                                target);
     }
-    double lam_end = LOGIT_LAMBDA_RANGE_END / q.range;
+    /* inside, lambda is measured in units of 1 / (payoff range): see eval */
+    double lam_end = LOGIT_LAMBDA_RANGE_END, R = q.range;
+    if (have_target)
+        target *= R;
     long max_steps = o->max_iterations > 0 ? o->max_iterations : LOGIT_MAX_STEPS;
     double tol = (o->tolerance > 0 ? o->tolerance : 1e-10) * q.range;
     double t0 = brink_now();
@@ -304,7 +337,14 @@ static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
         st = brink_error_set(err, BRINK_ENOMEM, "logit: out of memory");
         goto done;
     }
-    int polished = 0;
+    int polished = 0, lost = 0;
+    double *bestp = malloc(sizeof(double) * (size_t)n), best_rel = INFINITY, best_lam = 0;
+    if (!bestp) {
+        free(best);
+        st = brink_error_set(err, BRINK_ENOMEM, "logit: out of memory");
+        goto done;
+    }
+    memcpy(bestp, q.p, sizeof(double) * (size_t)n);
     for (;;) {
         if (reached) {
             /* A goal reached: done with --lambda, or when the end polishes into an
@@ -313,8 +353,12 @@ static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
             if (have_target)
                 break;
             polished = polish_end(g, q.p, tol, q.range, best, q.du);
-            if (polished || lam_end * q.range >= LOGIT_LAMBDA_RANGE_MAX)
+            if (polished)
                 break;
+            if (lam_end >= LOGIT_LAMBDA_RANGE_MAX) { /* the method's own limit: say so */
+                out->stats.stopped_at_limit = 1;
+                break;
+            }
             lam_end *= 10;
             reached = 0;
         }
@@ -327,9 +371,13 @@ static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
             break;
         }
         if (tangent(&q, q.z) != 0) {
+            if (!have_target) { /* lost the path: the best point so far decides, below */
+                lost = 1;
+                break;
+            }
             st = brink_error_set(err, BRINK_ENOCONVERGE,
                                  "logit: singular Jacobian at lambda = %g (a bifurcation?)",
-                                 q.z[n]);
+                                 q.z[n] / R);
             goto free_best;
         }
         double hs = h;
@@ -352,12 +400,20 @@ static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
         } else {
             it = correct(&q, q.t, hs);
         }
+        /* onto another branch: retry smaller (a short step cannot jump far, and a sharp but
+         * genuine turn must still be passable) */
+        if (it >= 0 && !fixed && (q.zp[n] < 0 || (hs > LOGIT_TURN_CHECK_STEP && jumped(&q))))
+            it = -1;
         if (it < 0) {
             h *= 0.5;
             if (h < LOGIT_STEP_MIN) {
+                if (!have_target) {
+                    lost = 1;
+                    break;
+                }
                 st = brink_error_set(err, BRINK_ENOCONVERGE,
                                      "logit: the path could not be followed beyond lambda = %g",
-                                     q.z[n]);
+                                     q.z[n] / R);
                 goto free_best;
             }
             continue;
@@ -365,6 +421,12 @@ static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
         memcpy(q.z, q.zp, sizeof(double) * (size_t)n1);
         memcpy(q.tprev, q.t, sizeof(double) * (size_t)n1);
         steps++;
+        double rel = nfg_nashconv(g, q.p, q.u); /* u is in units of the range */
+        if (rel < best_rel) {
+            best_rel = rel;
+            best_lam = q.z[n];
+            memcpy(bestp, q.p, sizeof(double) * (size_t)n);
+        }
         if (it <= 2)
             h *= LOGIT_GROW;
         if (o->progress && o->progress(o->progress_ctx, log1p(q.z[n]) / log1p(goal),
@@ -374,13 +436,25 @@ static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
         }
         reached = fixed;
         if (o->want_path && !(reached && have_target) &&
-            (st = add_point(&q, q.p, q.z[n], out, err)) != BRINK_OK)
+            (st = add_point(&q, q.p, q.z[n] / R, out, err)) != BRINK_OK)
             goto free_best;
     }
     out->stats.iterations = steps;
+    if (lost) {
+        /* The path could not be followed (a near-bifurcation, a sharp turn): the point of
+         * least regret met so far is polished, or returned flagged as not at the target. */
+        memcpy(q.p, bestp, sizeof(double) * (size_t)n);
+        q.z[n] = best_lam;
+        polished = polish_end(g, q.p, tol, q.range, best, q.du);
+        nfg_payoff_derivs(g, q.p, q.u, NULL);
+        for (int a = 0; a < n; a++)
+            q.u[a] /= R; /* as eval leaves it */
+        if (!polished)
+            out->stats.stopped_at_limit = 1;
+    }
     if (have_target && !out->stats.stopped_at_limit) {
-        st = add_point(&q, q.p, q.z[n], out, err);
-        out->stats.residual = nfg_nashconv(g, q.p, q.u);
+        st = add_point(&q, q.p, q.z[n] / R, out, err);
+        out->stats.residual = R * nfg_nashconv(g, q.p, q.u);
         goto free_best;
     }
     if (polished) {
@@ -388,11 +462,12 @@ static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
         nfg_payoff_derivs(g, best, q.u, NULL);
         out->stats.residual = nfg_nashconv(g, best, q.u);
     } else {
-        st = add_point(&q, q.p, q.z[n], out, err);
-        out->stats.residual = nfg_nashconv(g, q.p, q.u);
+        st = add_point(&q, q.p, q.z[n] / R, out, err);
+        out->stats.residual = R * nfg_nashconv(g, q.p, q.u);
     }
 free_best:
     free(best);
+    free(bestp);
 done:
     qre_free(&q);
     return st;
