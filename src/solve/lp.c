@@ -174,6 +174,9 @@ static glp_prob *maxmin_lp(int k, int l, const mpq_t *M, double time_left, brink
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     parm.presolve = GLP_OFF; /* keep the basis for the exact step */
+    /* GLPK's double simplex can cycle on badly scaled data (seen on a 3x4 game with
+     * 15-digit payoffs): an iteration budget by size, then the exact path takes over */
+    parm.it_lim = 1000 + 50 * (k + l + 2);
     if (time_left > 0)
         parm.tm_lim = time_left < 2e6 ? (int)ceil(time_left * 1000) : 2000000000;
     int rc = glp_simplex(lp, &parm);
@@ -184,6 +187,9 @@ static glp_prob *maxmin_lp(int k, int l, const mpq_t *M, double time_left, brink
     }
     if (rc != 0 || glp_get_status(lp) != GLP_OPT) {
         /* doubles failed (e.g. badly scaled payoffs): let the rational simplex try */
+        if (rc == GLP_EITLIM) { /* from scratch: the double basis may be anywhere */
+            glp_std_basis(lp);
+        }
         rc = glp_exact(lp, &parm);
         if (rc == GLP_ETMLIM) {
             glp_delete_prob(lp);

@@ -132,6 +132,7 @@ static brink_status side_solve(const brink_seqform *sf, const seqlp_side *s, int
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     parm.presolve = GLP_OFF; /* keep the basis of the original problem */
+    parm.it_lim = 1000 + 50 * (s->nrows + s->ncols); /* GLPK can cycle: exact Lemke then */
     if (time_left > 0)
         parm.tm_lim = time_left < 2e6 ? (int)ceil(time_left * 1000) : 2000000000;
     int rc = glp_simplex(lp, &parm);

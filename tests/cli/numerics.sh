@@ -14,6 +14,14 @@ expect_grep "lp: value 1/3" "Expected payoffs: P1=1/3 P2=-1/3" "$TMP/stdout"
 expect_grep "lp: says it went exact" "redone in exact arithmetic" "$TMP/stdout"
 expect_grep "lp: verified" "verified exactly" "$TMP/stdout"
 
+# found by the property test: GLPK's double simplex cycles on this 3x4 zero-sum game; the
+# iteration budget hands it to the exact path, whose answer enummixed confirms.
+expect_status "lp where GLPK cycles" 0 timeout 20 $BRINK solve $D/glpk_cycles_3x4_15digits.nfg --method lp
+expect_grep "lp GLPK cycle: exact" "verified exactly" "$TMP/stdout"
+grep "Expected payoffs" "$TMP/stdout" >"$TMP/lpv"
+$BRINK solve $D/glpk_cycles_3x4_15digits.nfg --method enummixed | grep "Expected payoffs" | sort -u >"$TMP/emv"
+if [ "$(cat "$TMP/lpv")" = "$(cat "$TMP/emv")" ]; then ok; else bad "lp value $(cat "$TMP/lpv") vs enummixed $(cat "$TMP/emv")"; fi
+
 # gambit 334: 12-digit decimals; Lemke-Howson reaches all three equilibria.
 expect_status "lcp on 12-digit decimals" 0 $BRINK solve $D/gambit334_lcp_3x3_decimals.nfg --method lcp
 expect_grep "lcp: three equilibria" "Found 3 profiles" "$TMP/stdout"
