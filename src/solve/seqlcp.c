@@ -73,7 +73,7 @@ const brink_solver brink_solver_seqlcp = {
     .name = "seqlcp",
     .summary = "Lemke's algorithm on the sequence-form LCP (2-player extensive games)",
     .guarantee = "one Nash equilibrium, exact in rationals (double pivoting with the final "
-                 "basis re-solved exactly, or exact pivoting with --exact)",
+                 "basis re-solved exactly, exact pivoting on numeric trouble or with --exact)",
     .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_TWO_PLAYER | BRINK_SOLVER_EXACT,
     .solve_nfg = NULL,
     .solve_efg = seqlcp_solve,

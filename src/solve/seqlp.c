@@ -310,8 +310,8 @@ out:
 const brink_solver brink_solver_seqlp = {
     .name = "seqlp",
     .summary = "sequence-form linear program (2-player constant-sum extensive games, GLPK)",
-    .guarantee = "a Nash equilibrium (minimax behaviour strategies) and the game value; exact "
-                 "in rationals when GLPK's rational simplex certifies the basis",
+    .guarantee = "a Nash equilibrium (minimax behaviour strategies) and the game value, exact "
+                 "in rationals (GLPK's basis certified, else exact sequence-form Lemke)",
     .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_TWO_PLAYER | BRINK_SOLVER_CONSTANT_SUM |
              BRINK_SOLVER_EXACT,
     .solve_nfg = NULL,
