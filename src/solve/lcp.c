@@ -25,7 +25,7 @@
 
 /* Pivots a double-precision path gets before it counts as lost to rounding (it is then
  * followed again exactly): a multiple of the number of labels, generous for real paths. */
-#define LCP_DOUBLE_PIVOTS(m, n) (10000L + 100L * ((long)(m) + (n)) * ((long)(m) + (n)))
+#define LCP_DOUBLE_PIVOTS(m, n) (2000L + 20L * ((long)(m) + (n)) * ((long)(m) + (n)))
 /* --one races this many labels, one pivot each in turn: LH path lengths from different labels
  * vary by orders of magnitude, so the first path to end is usually far shorter than a path
  * from one fixed label. */

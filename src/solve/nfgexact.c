@@ -42,8 +42,7 @@ static int indifference(const brink_nfg *g, int who, const int *S, const int *T,
         if (brink_qsys_add_si(sys, k, c, 1, NULL) != BRINK_OK)
             goto out;
     brink_qsys_set_rhs(sys, k, 0, one);
-    brink_status st = brink_qsys_solve(sys, x, NULL);
-    sys = NULL; /* consumed */
+    brink_status st = brink_qsys_solve(sys, x, NULL); /* (sys is still ours to free) */
     if (st != BRINK_OK)
         goto out;
     for (int a = g->strat_offset[who]; a < g->strat_offset[who + 1]; a++)
