@@ -25,7 +25,7 @@
 
 /* Pivots a double-precision path gets before it counts as lost to rounding (it is then
  * followed again exactly): a multiple of the number of labels, generous for real paths. */
-#define LCP_DOUBLE_PIVOTS(m, n) (2000L + 20L * ((long)(m) + (n)) * ((long)(m) + (n)))
+#define LCP_DOUBLE_PIVOTS(m, n) (2000L + 2L * ((long)(m) + (n)) * ((long)(m) + (n)))
 /* --one races this many labels, one pivot each in turn: LH path lengths from different labels
  * vary by orders of magnitude, so the first path to end is usually far shorter than a path
  * from one fixed label. */
@@ -430,7 +430,7 @@ static int race_one(lcp *L, int exact, brink_status *st, brink_error *err)
         active[i] = 1;
         nactive++;
     }
-    long dbl = LCP_DOUBLE_PIVOTS(L->m, L->n) * R;
+    long dbl = 2 * LCP_DOUBLE_PIVOTS(L->m, L->n); /* for all the racers together */
     long budget = L->max_pivots > 0 && (exact || L->max_pivots < dbl) ? L->max_pivots
                   : exact ? 0 : dbl;
     while (nactive > 0 && L->neq == 0) {

@@ -73,7 +73,7 @@ typedef struct tally {
  * 1e-10 (logit, simpdiv) and 1e-8 (agent-logit) x range; this leaves room for the rounding of
  * the check itself on payoffs of 15 digits). */
 #define REL_TOL 1e-7
-#define TIME_LIMIT 20.0
+#define TIME_LIMIT 60.0 /* wall clock on a shared machine, sanitizers included */
 
 static double game_range(const brink_game *g)
 {
@@ -287,6 +287,14 @@ static void tree_game(prng *r, tally *t, int index)
                     put(&b, "t \"\" %d \"\" { %ld, %ld }\n", leaf + 1, u1, u2);
                 }
             }
+        }
+    }
+    const char *dump = getenv("BRINK_PROPERTY_DUMP"); /* "INDEX:FILE": write that tree */
+    if (dump && atoi(dump) == index && strchr(dump, ':')) {
+        FILE *f = fopen(strchr(dump, ':') + 1, "w");
+        if (f) {
+            fwrite(b.s, 1, b.n, f);
+            fclose(f);
         }
     }
     brink_game game;
