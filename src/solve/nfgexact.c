@@ -4,15 +4,22 @@
  * A double profile near an equilibrium with supports S1, S2 (|S1| = |S2|) determines, when the
  * game is nondegenerate there, the equilibrium exactly: player 2's mixture on S2 makes every
  * row of S1 pay the same (and sums to one), and likewise for player 1. Those are two square
- * linear systems, solved here in rationals (qsolve.c). The caller verifies the result exactly;
- * this only proposes. Several support thresholds are tried, since a double profile carries
- * noise on the strategies it does not use.
+ * linear systems, solved here in rationals (qsolve.c). Where the supports differ in size or
+ * the systems are singular (equivalent strategies, a continuum of equilibria: reduced strategic
+ * forms), the small game on S1 x S2 is solved exactly by vertex enumeration (enummixed) and
+ * its equilibria, extended by zeros, are checked against the whole game. The caller verifies
+ * the result exactly too; this only proposes. Several support thresholds are tried, since a
+ * double profile carries noise on the strategies it does not use.
  */
 #include <math.h>
 #include <stdlib.h>
 
 #include "solve/nfgpolish.h"
 #include "solve/qsolve.h"
+#include "solve/solvers.h"
+
+/* Largest support subgame (cells) solved by vertex enumeration. */
+#define NFG_EXACT_SUBGAME_CELLS 400
 
 /* Solve for the mixture z of player `who` on support T (nT entries) that makes the other
  * player's strategies in S (nS = nT) indifferent. 0 on success (z filled on T, 0 elsewhere). */
@@ -62,6 +69,61 @@ out:
     return rc;
 }
 
+/* Equilibria of the subgame on S (k0 rows) x T (k1 columns), exactly; of those whose
+ * extension is an equilibrium of g, the nearest to p goes into q. 1 found, 0 not. */
+static int subgame_polish(const brink_nfg *g, const double *p, const int *S, int k0,
+                          const int *T, int k1, mpq_t *q)
+{
+    if ((long)k0 * k1 > NFG_EXACT_SUBGAME_CELLS)
+        return 0;
+    int ns[2] = {k0, k1}, m = g->nstrats[0], found = 0;
+    brink_nfg *sub = brink_nfg_new(2, ns, NULL);
+    if (!sub)
+        return 0;
+    for (int i = 0; i < k0; i++)
+        for (int j = 0; j < k1; j++)
+            for (int pl = 0; pl < 2; pl++)
+                brink_nfg_set_payoff(sub, (size_t)i + (size_t)k0 * j, pl,
+                                     g->payq[((size_t)S[i] + (size_t)m * T[j]) * 2 + pl]);
+    brink_solve_options o;
+    brink_solve_options_init(&o);
+    o.all = 1;
+    o.time_limit = 1; /* a proposal only: never the bulk of a solve */
+    brink_profile_list l;
+    brink_profile_list_init(&l);
+    brink_profile_list cand;
+    brink_profile_list_init(&cand);
+    brink_profile *c = brink_profile_list_add(&cand, BRINK_PROFILE_MIXED, g->total_strats, 1,
+                                              NULL);
+    if (c && brink_solver_enummixed.solve_nfg(sub, &o, &l, NULL) == BRINK_OK) {
+        double best = INFINITY;
+        for (int e = 0; e < l.count; e++) {
+            if (!l.items[e].q)
+                continue;
+            for (int a = 0; a < g->total_strats; a++)
+                mpq_set_ui(c->q[a], 0, 1);
+            for (int i = 0; i < k0; i++)
+                mpq_set(c->q[S[i]], l.items[e].q[i]);
+            for (int j = 0; j < k1; j++)
+                mpq_set(c->q[g->strat_offset[1] + T[j]], l.items[e].q[k0 + j]);
+            brink_profile_sync_doubles(c);
+            double d = 0;
+            for (int a = 0; a < g->total_strats; a++)
+                d += fabs(c->p[a] - p[a]);
+            if (d < best && brink_verify_nfg(g, c, 1, NULL) == BRINK_OK && c->verified == 1) {
+                for (int a = 0; a < g->total_strats; a++)
+                    mpq_set(q[a], c->q[a]);
+                best = d;
+                found = 1;
+            }
+        }
+    }
+    brink_profile_list_free(&l);
+    brink_profile_list_free(&cand);
+    brink_nfg_free(sub);
+    return found;
+}
+
 int nfg_exact_polish2(const brink_nfg *g, const double *p, mpq_t *q)
 {
     if (g->nplayers != 2)
@@ -84,10 +146,11 @@ int nfg_exact_polish2(const brink_nfg *g, const double *p, mpq_t *q)
                 if (p[a] >= rels[t] * mx)
                     dst[k[who]++] = a - g->strat_offset[who];
         }
-        if (k[0] != k[1])
-            continue; /* degenerate support: no square system */
         /* player 1's mixture on S makes player 2 indifferent on T, and vice versa */
-        ok = indifference(g, 0, T, S, k[0], q) == 0 && indifference(g, 1, S, T, k[0], q) == 0;
+        ok = k[0] == k[1] && indifference(g, 0, T, S, k[0], q) == 0 &&
+             indifference(g, 1, S, T, k[0], q) == 0;
+        if (!ok) /* degenerate or singular: the support's subgame, exactly */
+            ok = subgame_polish(g, p, S, k[0], T, k[1], q);
     }
     free(S);
     return ok;

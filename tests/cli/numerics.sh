@@ -88,7 +88,9 @@ expect_status "simpdiv at 5 pivots" 0 $BRINK solve $D/gambit365_scale_3p.nfg --m
 expect_status "seqlcp at 2 pivots" 2 $BRINK solve $D/gambit211_seqlcp_5e6.efg --method seqlcp --iterations 2
 expect_status "analyze takes --time-limit" 0 $BRINK analyze --time-limit 30 --no-questions $SRC/scenarios/$(ls $SRC/scenarios | head -1)
 
-# reduced strategic forms of the Gambit corpus games e18 and 2smp: simpdiv answers at once
+# reduced strategic forms of the Gambit corpus games e18 and 2smp: simpdiv answers at once,
+# and exactly (equivalent strategies make Newton singular: Levenberg-Marquardt, then the
+# support's subgame solved exactly)
 G=${BRINK_GAMBIT_CONTRIB:-$SRC/../shared/games/gambit-contrib}
 if [ -f "$G/e18.efg" ] && [ -f "$G/2smp.efg" ]; then
   for f in e18 2smp; do
@@ -96,6 +98,7 @@ if [ -f "$G/e18.efg" ] && [ -f "$G/2smp.efg" ]; then
     expect_status "simpdiv on the reduced form of $f" 0 timeout 20 $BRINK solve "$TMP/$f.nfg" --method simpdiv
     expect_grep "simpdiv $f: few pivots" "Found 1 profile in [^,]*, [0-9]{1,4} iterations" "$TMP/stdout"
     if grep -q "STOPPED" "$TMP/stdout"; then bad "simpdiv $f stopped at the limit"; else ok; fi
+    expect_grep "simpdiv $f: exact (on the support's subgame)" "verified exactly" "$TMP/stdout"
   done
 else
   echo "SKIP: Gambit corpus not found at $G (simpdiv on e18/2smp)"
