@@ -3,6 +3,7 @@
 #   make check   install missing packages, build (gcc, -Werror), run all tests
 #   make check-clang / check-asan   the same suite with clang / ASan+UBSan
 #   make bench   build and run the benchmarks under bench/
+#   make property  the numerics property test at length (PROPERTY_GAMES random games)
 #   make install PREFIX=/usr/local
 
 BUILD   ?= build
@@ -10,7 +11,7 @@ PREFIX  ?= /usr/local
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo check check-clang check-asan check-all bench install clean
+.PHONY: all deps build demo check check-clang check-asan check-all bench property install clean
 
 all: build
 
@@ -45,6 +46,10 @@ bench: build
 	cmake --build $(BUILD) --target benchmarks -j $(JOBS)
 	@for b in $(BUILD)/bench_*; do echo "== $$b"; BRINK_BIN=$(BUILD)/brink $$b || exit 1; done
 	@for s in bench/*.sh; do [ -f "$$s" ] || continue; echo "== $$s"; BRINK_BIN=$(BUILD)/brink bash $$s || exit 1; done
+
+PROPERTY_GAMES ?= 20000
+property: build
+	BRINK_PROPERTY_GAMES=$(PROPERTY_GAMES) $(BUILD)/test_numerics_property
 
 install: build
 	cmake --install $(BUILD)

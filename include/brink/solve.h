@@ -48,7 +48,29 @@ typedef struct brink_solve_stats {
     double seconds;
     double residual;         /* method-specific: final exploitability, path residual ... */
     int complete;            /* 1 if the method claims to have found ALL equilibria */
+    /* Numeric trouble in a double-precision run that made the method redo the work in exact
+     * arithmetic: how many times, and why the first time (a brink_fallback value). */
+    int exact_fallbacks;
+    int fallback_reason;
+    /* 1 when an iterative method stopped at its time or iteration limit: the profiles are the
+     * best found so far (their regret is in the profiles), not answers to the target. */
+    int stopped_at_limit;
+    /* 1 when an all-equilibria method listed fewer than exist because of a documented cap on
+     * the list's size (memory): the list is a true subset, and complete is 0. */
+    int list_capped;
 } brink_solve_stats;
+
+/* Why a double-precision pivoting run was abandoned for exact arithmetic. */
+typedef enum brink_fallback {
+    BRINK_FALLBACK_NONE = 0,
+    BRINK_FALLBACK_CERTIFICATE = 1, /* the final basis failed the exact check */
+    BRINK_FALLBACK_BUDGET = 2,      /* pivot budget (relative to the problem size) exhausted:
+                                       rounding made the path cycle or wander */
+    BRINK_FALLBACK_RAY = 3,         /* the path ended on a ray (a secondary ray in Lemke) */
+    BRINK_FALLBACK_RANGE = 4,       /* payoffs beyond what doubles represent */
+    BRINK_FALLBACK_SOLVER = 5       /* the floating-point LP solver reported failure */
+} brink_fallback;
+
 
 typedef struct brink_profile_list {
     brink_profile *items;

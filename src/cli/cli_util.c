@@ -16,7 +16,9 @@ int cli_exit_status(brink_status st)
     case BRINK_EINVALID:
     case BRINK_ETOOBIG:
     case BRINK_EIO:
-    case BRINK_EUNSUPPORTED: return BRINK_EXIT_INPUT;
+    case BRINK_EUNSUPPORTED:
+    case BRINK_ENOCONVERGE: /* a user's limit or a method that does not converge here */
+        return BRINK_EXIT_INPUT;
     default: return BRINK_EXIT_INTERNAL;
     }
 }

@@ -1,5 +1,6 @@
 /* cmd_scenario.c — the scenario subcommands:
- *   brink analyze [FILE|ID ...] [--json] [--method M] [--no-questions] [--set NAME=VALUE]
+ *   brink analyze [FILE|ID ...] [--json] [--method M] [--no-questions] [--time-limit S]
+ *                 [--set NAME=VALUE]
  *                 with no scenario: every built-in scenario (this is `make demo`)
  *   brink scenarios [--json]        list the built-in library
  *   brink show ID                   print a built-in scenario's YAML
@@ -84,7 +85,7 @@ static void analyze_usage(FILE *f)
 {
     fprintf(f,
             "usage: brink analyze [FILE|ID ...] [--json] [--method NAME] [--no-questions]\n"
-            "                     [--all-equilibria] [--set NAME=VALUE ...]\n"
+            "                     [--all-equilibria] [--time-limit S] [--set NAME=VALUE ...]\n"
             "Analyse scenarios (YAML files or built-in ids, see `brink scenarios`): each actor's\n"
             "strategy, beliefs, outcome probabilities, expected values, uniqueness, and the\n"
             "answers to the scenario's questions. With no scenario, every built-in one.\n"
@@ -92,6 +93,7 @@ static void analyze_usage(FILE *f)
             "  --method NAME     a registered solver instead of the automatic choice\n"
             "  --no-questions    skip the declared questions (thresholds, sweeps)\n"
             "  --all-equilibria  keep equilibria that are not sequentially rational too\n"
+            "  --time-limit S    seconds per solve (a solve that reaches it is an error, exit 2)\n"
             "  --set NAME=VALUE  change a parameter's value (exact: 0.3, 3/10)\n");
 }
 
@@ -126,6 +128,14 @@ int brink_cli_analyze(int argc, char **argv)
             o.questions = 0;
         } else if (!strcmp(argv[i], "--all-equilibria")) {
             o.refine = 0;
+        } else if (!strcmp(argv[i], "--time-limit") && i + 1 < argc) {
+            double dv;
+            if (cli_parse_double(argv[++i], &dv) || !(dv > 0)) {
+                free_sets(sets, nsets);
+                free(files);
+                return cli_usage_error("analyze", "bad --time-limit '%s'", argv[i]);
+            }
+            o.time_limit = dv;
         } else if (!strcmp(argv[i], "--set") && i + 1 < argc) {
             if ((rc = parse_set("analyze", argv[++i], sets, &nsets))) {
                 free_sets(sets, nsets);

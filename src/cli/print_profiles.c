@@ -26,6 +26,60 @@ static const char *player_name(const brink_game *g, int p)
     return g->kind == BRINK_GAME_NFG ? g->nfg->player_names[p] : g->efg->player_names[p];
 }
 
+/* Tolerance for checks in doubles: a small multiple of the payoff range's rounding. */
+static double efg_check_tol(const brink_efg *e)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t k = 0; k < (size_t)e->nleaves * (size_t)e->nplayers; k++) {
+        lo = fmin(lo, e->leaf_pay[k]);
+        hi = fmax(hi, e->leaf_pay[k]);
+    }
+    double range = hi > lo && isfinite(hi - lo) ? hi - lo : 1;
+    return 1e-8 * range;
+}
+
+/* Check an assessment (a profile with beliefs) before anything is said about it: 1 when it
+ * is sequentially rational with beliefs Bayes-consistent on the path, 0 when not, -1 when the
+ * check could not run. */
+static int check_assessment(const brink_efg *e, const brink_profile *pr,
+                            brink_assessment_report *rep)
+{
+    if (brink_verify_assessment(e, pr, efg_check_tol(e), rep, NULL) != BRINK_OK) return -1;
+    return rep->consistent && rep->sequentially_rational;
+}
+
+static void put_assessment_text(brink_buf *out, const brink_efg *e, const brink_profile *pr)
+{
+    brink_assessment_report rep;
+    int ok = check_assessment(e, pr, &rep);
+    if (ok < 0) {
+        brink_buf_puts(out, "  Assessment: not checked (the check could not run)\n");
+        return;
+    }
+    if (ok) {
+        brink_buf_printf(out, "  Assessment: sequentially rational at every information set "
+                              "given the beliefs, which follow Bayes' rule on the path (%s)\n",
+                         rep.exact ? "checked exactly"
+                                   : "checked in floating point, to the tolerance");
+        return;
+    }
+    brink_buf_puts(out, "  Assessment: NOT a sequential equilibrium:");
+    if (!rep.consistent)
+        brink_buf_printf(out, " beliefs depart from Bayes' rule on the path by %.3g;",
+                         rep.max_belief_error);
+    if (!rep.sequentially_rational) {
+        int h = rep.worst_infoset, p = h >= 0 ? e->infoset_player[h] : -1;
+        if (p >= 0)
+            brink_buf_printf(out, " %s gains %.3g by deviating at her/his information set %d "
+                                  "given the beliefs;", e->player_names[p], rep.max_regret,
+                             h - e->player_infoset_start[p] + 1);
+        else
+            brink_buf_printf(out, " a player gains %.3g by deviating given the beliefs;",
+                             rep.max_regret);
+    }
+    brink_buf_puts(out, " only the claim on the line above holds\n");
+}
+
 static void put_status_text(brink_buf *out, const brink_profile *pr)
 {
     if (pr->verified > 0)
@@ -37,9 +91,48 @@ static void put_status_text(brink_buf *out, const brink_profile *pr)
         brink_buf_printf(out, "checked in floating point: NashConv %.3g", pr->nashconv);
 }
 
+/* What made a double-precision run give way to exact arithmetic (brink_fallback). */
+static const char *fallback_text(int reason)
+{
+    switch (reason) {
+    case BRINK_FALLBACK_CERTIFICATE: return "ended at a basis that failed the exact check";
+    case BRINK_FALLBACK_BUDGET:
+        return "ran past its pivot budget for this problem size (cycling on rounding ties)";
+    case BRINK_FALLBACK_RAY: return "ended on a ray";
+    case BRINK_FALLBACK_RANGE: return "could not hold the payoffs (beyond double range)";
+    case BRINK_FALLBACK_SOLVER:
+        return "(GLPK's simplex) gave a basis that failed the exact check on the true payoffs";
+    default: return "";
+    }
+}
+
+/* Profiles that are not exact equilibria, and the largest NashConv among them. */
+static int count_approximate(const brink_profile_list *l, double *worst)
+{
+    int n = 0;
+    *worst = 0;
+    for (int i = 0; i < l->count; i++)
+        if (l->items[i].verified <= 0) {
+            n++;
+            if (l->items[i].nashconv > *worst) *worst = l->items[i].nashconv;
+        }
+    return n;
+}
+
 void cli_print_profiles_text(brink_buf *out, const brink_game *g, const brink_solver *s,
                              const brink_profile_list *l)
 {
+    double worst;
+    int napprox = count_approximate(l, &worst);
+    /* An answer that is not exact says so first, before anything that reads like one. */
+    if (l->stats.stopped_at_limit && napprox > 0) /* (an exact point reached is an answer) */
+        brink_buf_printf(out, "STOPPED AT THE LIMIT: best profile%s so far, NashConv %.3g; "
+                              "not an equilibrium to the method's tolerance\n",
+                         l->count == 1 ? "" : "s", worst);
+    else if (napprox > 0)
+        brink_buf_printf(out, "APPROXIMATE: %d of %d profile%s not verified as exact "
+                              "equilibria (largest NashConv %.3g)\n",
+                         napprox, l->count, l->count == 1 ? "" : "s", worst);
     brink_buf_printf(out, "Method: %s — %s\n", s->name, s->guarantee);
     brink_buf_printf(out, "Found %d profile%s in %.3g s", l->count, l->count == 1 ? "" : "s",
                      l->stats.seconds);
@@ -52,6 +145,13 @@ void cli_print_profiles_text(brink_buf *out, const brink_game *g, const brink_so
     if ((s->flags & BRINK_SOLVER_ALL) && l->stats.complete) brink_buf_puts(out, " (complete)");
     if (l->stats.iterations) brink_buf_printf(out, ", %ld iterations", l->stats.iterations);
     brink_buf_puts(out, "\n");
+    if (l->stats.list_capped)
+        brink_buf_puts(out, "Note: the list stopped at the method's memory cap: more equilibria "
+                            "exist than are listed (see brink solve --list)\n");
+    if (l->stats.exact_fallbacks > 0)
+        brink_buf_printf(out, "Note: double-precision pivoting %s; redone in exact arithmetic"
+                              "%s\n", fallback_text(l->stats.fallback_reason),
+                         l->stats.exact_fallbacks > 1 ? " (more than once)" : "");
     for (int k = 0; k < l->nconvex; k++) {
         int a = l->convex_start[k], b = l->convex_start[k + 1];
         brink_buf_printf(out, "  Convex set %d: ", k + 1);
@@ -116,6 +216,7 @@ void cli_print_profiles_text(brink_buf *out, const brink_game *g, const brink_so
                 }
             }
         }
+        if (g->kind == BRINK_GAME_EFG && pr->belief) put_assessment_text(out, g->efg, pr);
         if (pr->value) {
             brink_buf_puts(out, "  Expected payoffs:");
             for (int p = 0; p < nplayers(g); p++) {
@@ -161,6 +262,19 @@ void cli_print_profiles_json(brink_buf *out, const brink_game *g, const brink_so
     brink_json_string(out, s->name);
     brink_buf_puts(out, ",\"guarantee\":");
     brink_json_string(out, s->guarantee);
+    double worst;
+    int napprox = count_approximate(l, &worst);
+    brink_buf_printf(out, ",\"approximate\":%s,\"stopped_at_limit\":%s,\"list_capped\":%s,"
+                          "\"exact_fallbacks\":%d",
+                     napprox > 0 ? "true" : "false", l->stats.stopped_at_limit ? "true" : "false",
+                     l->stats.list_capped ? "true" : "false", l->stats.exact_fallbacks);
+    if (l->stats.list_capped)
+        brink_buf_puts(out, "Note: the list stopped at the method's memory cap: more equilibria "
+                            "exist than are listed (see brink solve --list)\n");
+    if (l->stats.exact_fallbacks > 0) {
+        brink_buf_puts(out, ",\"fallback_reason\":");
+        brink_json_string(out, fallback_text(l->stats.fallback_reason));
+    }
     brink_buf_printf(out, ",\"complete\":%s,\"seconds\":", l->stats.complete ? "true" : "false");
     put_num_json(out, l->stats.seconds);
     brink_buf_printf(out, ",\"iterations\":%ld,\"components\":%d,\"convex_sets\":[",
@@ -184,6 +298,13 @@ void cli_print_profiles_json(brink_buf *out, const brink_game *g, const brink_so
         if (isfinite(pr->lambda)) {
             brink_buf_puts(out, ",\"lambda\":");
             put_num_json(out, pr->lambda);
+        }
+        if (g->kind == BRINK_GAME_EFG && pr->belief) {
+            brink_assessment_report rep;
+            int ok = check_assessment(g->efg, pr, &rep);
+            brink_buf_printf(out, ",\"sequentially_rational\":%s,\"assessment_check\":\"%s\"",
+                             ok > 0 ? "true" : "false",
+                             ok < 0 ? "failed" : rep.exact ? "exact" : "float");
         }
         brink_buf_puts(out, ",\"players\":[");
         for (int p = 0; p < nplayers(g); p++) {

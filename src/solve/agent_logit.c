@@ -17,11 +17,14 @@
  * (no allocation and no library error handler inside the loop).
  *
  * Output: the profile at opts->lambda, or (lambda = NaN) the end of the principal branch,
- * stopped when NashConv falls below AGENT_LOGIT_LIMIT_NASHCONV x (payoff range) or lambda
- * exceeds AGENT_LOGIT_MAX_LAMBDA / range. Limit points of the agent QRE as lambda -> inf are
- * sequential equilibria (McKelvey and Palfrey 1998), so the final beliefs approximate
- * consistent ones. When the limit profile, rounded to simple fractions, passes the exact
- * check, it is returned exactly.
+ * stopped when both NashConv and the largest conditional gain at any information set given
+ * the beliefs (brink_verify_assessment: off the path too, where NashConv sees nothing) fall
+ * below AGENT_LOGIT_LIMIT_NASHCONV x (payoff range), or lambda exceeds AGENT_LOGIT_MAX_LAMBDA /
+ * range. Limit points of the agent QRE as lambda -> inf are sequential equilibria (McKelvey
+ * and Palfrey 1998); whether the returned point is sequentially rational to the tolerance is
+ * checked again when it is printed. When the limit profile, rounded to simple fractions,
+ * passes the exact check, it is returned exactly. A time or step limit returns the point
+ * reached, flagged stopped_at_limit.
  */
 #include <math.h>
 #include <stdio.h>
@@ -33,7 +36,7 @@
 
 /* Stopping rule for the limit (relative to the payoff range). */
 #define AGENT_LOGIT_LIMIT_NASHCONV 1e-8
-#define AGENT_LOGIT_MAX_LAMBDA 1e9
+#define AGENT_LOGIT_MAX_LAMBDA 1e12
 /* Largest number of player actions (dense Jacobian). */
 #define AGENT_LOGIT_MAX_ACTIONS 4000
 /* Default step budget. */
@@ -406,6 +409,27 @@ static double nashconv_of(const brink_alogit *m, double *behav, double *val, dou
     return s;
 }
 
+/* Largest conditional gain from deviating at any information set, given the beliefs of the
+ * current point (behav from nashconv_of); INFINITY when the check fails. bel: [N] scratch. */
+static double sequential_regret(const brink_alogit *m, const double *behav, double *bel)
+{
+    const brink_efg *g = m->g;
+    for (int v = 0; v < m->N; v++)
+        bel[v] = g->node_infoset[v] >= 0 ? m->mu[v] : 0;
+    brink_profile pr;
+    memset(&pr, 0, sizeof pr);
+    pr.kind = BRINK_PROFILE_BEHAV;
+    pr.n = g->nactions;
+    pr.p = (double *)behav;
+    pr.belief = bel;
+    pr.nbelief = m->N;
+    pr.lambda = NAN;
+    brink_assessment_report rep;
+    if (brink_verify_assessment(g, &pr, 1e-9, &rep, NULL) != BRINK_OK)
+        return INFINITY;
+    return rep.max_regret;
+}
+
 /* Append the current point as a profile (behaviour, beliefs, lambda). */
 static brink_status emit(const brink_alogit *m, double lambda, brink_profile_list *out,
                          brink_error *err)
@@ -496,8 +520,10 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
     double *F = brink_calloc((size_t)n1, sizeof *F);
     double *behav = brink_calloc((size_t)g->nactions + 1, sizeof *behav);
     double *val = brink_calloc((size_t)m->n, sizeof *val), *br = brink_calloc((size_t)m->n, sizeof *br);
+    double *bel = brink_calloc((size_t)m->N + 1, sizeof *bel);
+    double t0 = brink_now();
     if (!w.J || !w.S || !w.r || !w.x || !z || !zp || !zs || !t || !tn || !F || !behav || !val ||
-        !br) {
+        !br || !bel) {
         st = brink_error_set(err, BRINK_ENOMEM, "agent-logit: out of memory");
         goto out;
     }
@@ -537,10 +563,15 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
         st = emit(m, 0, out, err);
     }
     while (st == BRINK_OK && !done) {
-        if (steps >= max_steps) {
-            st = brink_error_set(err, BRINK_ENOCONVERGE,
-                                 "agent-logit: %ld steps without reaching the end (lambda %.4g)",
-                                 steps, z[AP]);
+        if (steps >= max_steps ||
+            (o && o->time_limit > 0 && brink_now() - t0 > o->time_limit)) {
+            /* a user's limit: the point reached is the result, flagged as such */
+            brink_alogit_eval(m, z);
+            st = emit(m, z[AP], out, err);
+            if (st == BRINK_OK && limit)
+                try_exact(g, &out->items[out->count - 1]);
+            if (out)
+                out->stats.stopped_at_limit = 1;
             break;
         }
         for (int j = 0; j < n1; j++)
@@ -559,6 +590,9 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
                      * equilibria at the end): return the last point, NashConv tells how
                      * close it is */
                     brink_alogit_eval(m, z);
+                    double nc = nashconv_of(m, behav, val, br);
+                    if (out && !(nc <= stop_nc && sequential_regret(m, behav, bel) <= stop_nc))
+                        out->stats.stopped_at_limit = 1; /* short of the tolerance: say so */
                     st = emit(m, z[AP], out, err);
                     if (st == BRINK_OK)
                         try_exact(g, &out->items[out->count - 1]);
@@ -605,14 +639,17 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
             if (o->progress(o->progress_ctx, fmin(1.0, log1p(z[AP]) / log1p(max_lambda)), what))
                 break;
         }
-        if (limit && (nc <= stop_nc || z[AP] >= max_lambda)) {
+        int met = limit && nc <= stop_nc && sequential_regret(m, behav, bel) <= stop_nc;
+        if (limit && (met || z[AP] >= max_lambda)) {
+            if (!met && out) /* the method's own lambda limit before the tolerance: say so */
+                out->stats.stopped_at_limit = 1;
             st = emit(m, z[AP], out, err);
             if (st == BRINK_OK)
                 try_exact(g, &out->items[out->count - 1]);
             done = 1;
         }
         if (its <= 3)
-            hstep = fmin(hstep * 1.5, 1.0 + 0.5 * z[AP]);
+            hstep = fmin(hstep * 1.5, 1.0 + 0.5 * z[AP] * m->range); /* y ~ lambda range */
         else if (its >= 6)
             hstep *= 0.7;
     }
@@ -632,6 +669,7 @@ out:
     free(behav);
     free(val);
     free(br);
+    free(bel);
     brink_alogit_free(m);
     return st;
 }
@@ -652,9 +690,11 @@ const brink_solver brink_solver_agent_logit = {
     .summary = "agent logit QRE path of an extensive game (McKelvey-Palfrey 1998), traced "
                "from lambda 0; N players",
     .guarantee = "with --lambda: the agent QRE on the principal branch at that lambda, with "
-                 "its beliefs; without: the branch followed until NashConv < 1e-8 x payoff "
-                 "range, an approximate sequential equilibrium (limit points are sequential), "
-                 "made exact when the rounded profile passes the exact check",
+                 "its beliefs; without: the branch followed until NashConv and every "
+                 "conditional gain at an information set are below 1e-8 x payoff range "
+                 "(limit points are sequential equilibria; each profile's own check is "
+                 "printed with it), made exact when the rounded profile passes the exact "
+                 "check",
     .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_APPROX | BRINK_SOLVER_BELIEFS,
     .solve_nfg = NULL,
     .solve_efg = agent_logit_solve,

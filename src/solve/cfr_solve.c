@@ -3,7 +3,9 @@
  *
  * NashConv is measured on a schedule (every max(10, t/10) iterations, so at most ~10% extra
  * work and at most ~10% overshoot past the target) only when a target or a progress callback
- * asks for it, and once at the end for the statistics.
+ * asks for it, and once at the end for the statistics. A run that ends at the time limit
+ * before its iteration budget, or without reaching a requested target, is flagged
+ * stopped_at_limit (the average strategy so far is the answer, and says so).
  */
 #include <math.h>
 #include <stdio.h>
@@ -32,6 +34,7 @@ brink_status brink_cfr_solve(const brink_efg *g, const brink_solve_options *o,
     double t0 = brink_now(), nc = INFINITY;
     long next = 10;
     brink_status st = BRINK_OK;
+    int timed_out = 0;
     while (brink_cfr_iterations(c) < maxit) {
         long t = brink_cfr_iterations(c);
         long step = measure ? next - t : maxit - t;
@@ -58,8 +61,10 @@ brink_status brink_cfr_solve(const brink_efg *g, const brink_solve_options *o,
             if (target > 0 && nc <= target)
                 break;
         }
-        if (o->time_limit > 0 && brink_now() - t0 >= o->time_limit)
+        if (o->time_limit > 0 && brink_now() - t0 >= o->time_limit) {
+            timed_out = brink_cfr_iterations(c) < maxit;
             break;
+        }
     }
     if (st == BRINK_OK)
         st = brink_cfr_nashconv(c, &nc, err);
@@ -72,6 +77,7 @@ brink_status brink_cfr_solve(const brink_efg *g, const brink_solve_options *o,
         brink_cfr_average(c, pr->p);
         out->stats.iterations = brink_cfr_iterations(c);
         out->stats.residual = nc;
+        out->stats.stopped_at_limit = timed_out || (target > 0 && !(nc <= target));
     }
     brink_cfr_free(c);
     return st;

@@ -2,15 +2,17 @@
  *
  * A strategic-form method applied to an extensive game runs on the reduced strategic form and
  * its mixed profiles are mapped back to behaviour strategies (Kuhn's theorem, perfect recall).
- * Verification is exact (rationals) whenever the game is small enough, whatever the method; a
- * profile an exact method produced that fails the exact check is a bug and is reported as
- * BRINK_EVERIFY rather than printed. */
+ * Verification is exact (rationals) whenever the game is small enough, whatever the method (a
+ * double profile of a two-player game that is not a simple fraction is solved exactly on its
+ * support first, nfgexact.c); a profile an exact method produced that fails the exact check
+ * is a bug and is reported as BRINK_EVERIFY rather than printed. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "brink/solve.h"
+#include "solve/nfgpolish.h"
 
 static brink_status applicable(const brink_solver *s, const brink_game *g, brink_error *err)
 {
@@ -45,6 +47,61 @@ static brink_status applicable(const brink_solver *s, const brink_game *g, brink
                                "verifier need it", why);
     }
     return BRINK_OK;
+}
+
+/* Payoffs beyond this magnitude (or below its inverse, nonzero) are refused by the methods
+ * that compute only in doubles: products and sums of such numbers overflow or vanish. */
+#define BRINK_FLOAT_PAYOFF_MAX 1e150
+
+/* Largest |payoff| as a double (infinity when some payoff is beyond double range); *tiny is
+ * set when a nonzero payoff is below 1/BRINK_FLOAT_PAYOFF_MAX. */
+static double payoff_magnitude(const brink_game *g, int *tiny)
+{
+    const double *pay;
+    size_t n;
+    if (g->kind == BRINK_GAME_NFG) {
+        pay = g->nfg->pay;
+        n = g->nfg->ncells * (size_t)g->nfg->nplayers;
+    } else {
+        pay = g->efg->leaf_pay;
+        n = (size_t)g->efg->nleaves * (size_t)g->efg->nplayers;
+    }
+    double big = 0;
+    *tiny = 0;
+    for (size_t k = 0; k < n; k++) {
+        double a = fabs(pay[k]);
+        if (!isfinite(a)) return INFINITY;
+        if (a > big) big = a;
+        if (a > 0 && a < 1 / BRINK_FLOAT_PAYOFF_MAX) *tiny = 1;
+    }
+    return big;
+}
+
+/* Methods that compute only in doubles cannot take payoffs beyond double range: refuse
+ * before they start, naming exact methods that can. */
+static brink_status float_range_ok(const brink_solver *s, const brink_game *g,
+                                   brink_error *err)
+{
+    if (s->flags & BRINK_SOLVER_EXACT) return BRINK_OK; /* exact paths take any rational */
+    int tiny;
+    double big = payoff_magnitude(g, &tiny);
+    if (big <= BRINK_FLOAT_PAYOFF_MAX && !tiny) return BRINK_OK;
+    int np = g->kind == BRINK_GAME_NFG ? g->nfg->nplayers : g->efg->nplayers;
+    const char *alt = g->kind == BRINK_GAME_NFG
+                          ? (np == 2 ? "enummixed or lcp" : "enumpure")
+                          : (np == 2 ? "sequential or seqlcp" : "enumpure");
+    if (!isfinite(big))
+        return brink_error_set(err, BRINK_EUNSUPPORTED,
+                               "method %s computes in double precision, and a payoff of this "
+                               "game is beyond double range (about 1.8e308); use an exact "
+                               "method (--method %s), which takes the payoffs as exact "
+                               "rationals", s->name, alt);
+    return brink_error_set(err, BRINK_EUNSUPPORTED,
+                           "method %s computes in double precision, and the payoffs span "
+                           "beyond %g (largest %.3g%s), where its arithmetic overflows or "
+                           "loses them; use an exact method (--method %s)",
+                           s->name, BRINK_FLOAT_PAYOFF_MAX, big,
+                           tiny ? ", or a nonzero one below its inverse" : "", alt);
 }
 
 /* Run a strategic-form method on the reduced form of an extensive game. */
@@ -102,6 +159,7 @@ brink_status brink_solve(const brink_solver *s, const brink_game *g, const brink
     if (!g || g->kind == BRINK_GAME_NONE) return brink_error_set(err, BRINK_EINVALID, "no game");
     brink_status st = applicable(s, g, err);
     if (st) return st;
+    if ((st = float_range_ok(s, g, err))) return st;
     snprintf(out->method, sizeof out->method, "%s", s->name);
     double t0 = brink_now();
     int first = out->count;
@@ -114,14 +172,26 @@ brink_status brink_solve(const brink_solver *s, const brink_game *g, const brink
     for (int i = first; i < out->count; i++) {
         brink_profile *pr = &out->items[i];
         int had_exact = pr->q != NULL;
-        if (g->kind == BRINK_GAME_NFG) st = brink_verify_nfg(g->nfg, pr, 1, err);
-        else st = brink_verify_efg(g->efg, pr, 1, err);
+        /* Past the time limit the exact check is skipped (the doubles' check is linear): the
+         * profile is then reported as checked in floating point only, never as exact. */
+        int exact = !(o->time_limit > 0 && brink_now() - t0 > o->time_limit);
+        if (g->kind == BRINK_GAME_NFG) st = brink_verify_nfg(g->nfg, pr, exact, err);
+        else st = brink_verify_efg(g->efg, pr, exact, err);
         if (st) return st;
         if (pr->verified < 0 && had_exact && !isfinite(pr->lambda))
             return brink_error_set(err, BRINK_EVERIFY,
                                    "method %s returned profile %d, which fails the exact "
                                    "equilibrium check (max regret %.3g): this is a bug in brink",
                                    s->name, i + 1, pr->max_regret);
+        if (pr->verified < 0 && !had_exact && exact && g->kind == BRINK_GAME_NFG &&
+            g->nfg->nplayers == 2 && !isfinite(pr->lambda)) {
+            /* The simple rationals nearby were not it: solve the support's indifference
+             * equations exactly instead (an equilibrium with large denominators). */
+            if (nfg_exact_polish2(g->nfg, pr->p, pr->q)) {
+                brink_profile_sync_doubles(pr);
+                if ((st = brink_verify_nfg(g->nfg, pr, 1, err))) return st;
+            }
+        }
         if (pr->verified < 0 && !had_exact) {
             /* The rationalised guess was not exact: keep the double profile only. */
             brink_q_array_free(pr->q, (size_t)pr->n);

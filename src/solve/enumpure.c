@@ -2,7 +2,8 @@
  *
  * For each player p and each context (the others' strategies) the maximal payoff over p's
  * strategies is found exactly (rationals); a cell is an equilibrium when every player's payoff
- * there equals that maximum. Cost O(cells * players) exact comparisons; no approximation. */
+ * there equals that maximum. Cost O(cells * players) exact comparisons; no approximation.
+ * The time limit is checked every 65536 contexts. */
 #include <stdlib.h>
 
 #include "solve/solvers.h"
@@ -14,12 +15,21 @@ static brink_status enumpure_nfg(const brink_nfg *g, const brink_solve_options *
     unsigned char *ok = malloc(g->ncells ? g->ncells : 1);
     if (!ok) return brink_error_set(err, BRINK_ENOMEM, "out of memory (%zu cells)", g->ncells);
     for (size_t c = 0; c < g->ncells; c++) ok[c] = 1;
-    size_t stride = 1;
+    size_t stride = 1, contexts = 0;
+    double t0 = brink_now();
     for (size_t p = 0; p < n; p++) {
         size_t k = (size_t)g->nstrats[p], block = stride * k;
         for (size_t hi = 0; hi < g->ncells; hi += block)
             for (size_t lo = 0; lo < stride; lo++) {
                 size_t base = hi + lo;
+                if ((++contexts & 65535) == 0 && o->time_limit > 0 &&
+                    brink_now() - t0 > o->time_limit) {
+                    free(ok);
+                    return brink_error_set(err, BRINK_ENOCONVERGE,
+                                           "enumpure: time limit of %g s reached after %zu of "
+                                           "%zu cells' comparisons", o->time_limit, contexts * k,
+                                           g->ncells * n);
+                }
                 const mpq_t *best = &g->payq[base * n + p];
                 for (size_t s = 1; s < k; s++) {
                     const mpq_t *x = &g->payq[(base + s * stride) * n + p];

@@ -23,8 +23,9 @@
 #include "solve/solvers.h"
 #include "solve/vdict.h"
 
-/* Pivots allowed on one path unless the caller sets max_iterations. */
-#define LCP_MAX_PIVOTS_PER_PATH 1000000L
+/* Pivots a double-precision path gets before it counts as lost to rounding (it is then
+ * followed again exactly): a multiple of the number of labels, generous for real paths. */
+#define LCP_DOUBLE_PIVOTS(m, n) (2000L + 2L * ((long)(m) + (n)) * ((long)(m) + (n)))
 /* --one races this many labels, one pivot each in turn: LH path lengths from different labels
  * vary by orders of magnitude, so the first path to end is usually far shorter than a path
  * from one fixed label. */
@@ -43,6 +44,7 @@ typedef struct lcp {
     eqrec *eq;
     int neq, capeq;
     long pivots, max_pivots;
+    int fallbacks, fallback_reason; /* exact repeats of double paths, and the first cause */
     const brink_solve_options *o;
     double t0;
     uint64_t *lab[2];
@@ -300,6 +302,36 @@ static int record(lcp *L, const lh_state *st, int *is_new)
     return L->neq++;
 }
 
+/* Out of time? (Checked every 1024 pivots along a path.) */
+static int over_time(const lcp *L)
+{
+    return L->o->time_limit > 0 && brink_now() - L->t0 > L->o->time_limit;
+}
+
+static void note_fallback(lcp *L, int reason)
+{
+    if (L->fallbacks++ == 0)
+        L->fallback_reason = reason;
+}
+
+/* lh_run with a budget (0 = none) that also stops at the time limit (LH_LIMIT, *timed = 1). */
+static lh_status run_path(lcp *L, lh_state *st, int k, long budget, int *timed)
+{
+    *timed = 0;
+    lh_start(st, k);
+    for (long steps = 0;; steps++) {
+        if (budget > 0 && steps >= budget)
+            return LH_LIMIT;
+        if ((steps & 1023) == 1023 && over_time(L)) {
+            *timed = 1;
+            return LH_LIMIT;
+        }
+        lh_status ls = lh_step(st);
+        if (ls != LH_RUNNING)
+            return ls;
+    }
+}
+
 /* One path: from equilibrium `from` (-1 = artificial) dropping label k. Pivots in doubles
  * unless exact; repeats exactly when the doubles' answer fails the exact check. Returns the
  * index of the equilibrium reached, -2 for the artificial one, or -1 with *st_out set. */
@@ -321,16 +353,32 @@ static int one_path(lcp *L, int from, int k, int exact, int *is_new, brink_statu
             *st_out = brink_error_set(err, BRINK_ENOMEM, "lcp: out of memory");
             return -1;
         }
-        long budget = L->max_pivots > 0 ? L->max_pivots - L->pivots : LCP_MAX_PIVOTS_PER_PATH;
-        if (budget <= 0)
-            budget = 1;
-        lh_status ls = lh_run(&st, k, budget);
+        /* The user's budget binds both runs; the double run also gets a size-based one. */
+        long user = L->max_pivots > 0 ? L->max_pivots - L->pivots : 0;
+        if (L->max_pivots > 0 && user <= 0)
+            user = 1;
+        long dbl = LCP_DOUBLE_PIVOTS(L->m, L->n);
+        long budget = ex ? user : (user > 0 && user < dbl ? user : dbl);
+        int timed = 0;
+        lh_status ls = run_path(L, &st, k, budget, &timed);
         L->pivots += st.pivots;
-        if (ls == LH_LIMIT) {
+        if (ls == LH_LIMIT && (timed || ex || budget == user)) {
             free_state(&st, ex);
-            *st_out = brink_error_set(err, BRINK_ENOCONVERGE,
-                                      "lcp: a Lemke-Howson path exceeded %ld pivots", budget);
+            if (timed)
+                *st_out = brink_error_set(err, BRINK_ENOCONVERGE,
+                                          "lcp: time limit of %g s reached on a Lemke-Howson "
+                                          "path (%d equilibria found so far)",
+                                          L->o->time_limit, L->neq);
+            else
+                *st_out = brink_error_set(err, BRINK_ENOCONVERGE,
+                                          "lcp: the pivot budget of %ld (--iterations) ran out "
+                                          "on a Lemke-Howson path", L->max_pivots);
             return -1;
+        }
+        if (ls == LH_LIMIT || ls == LH_RAY) { /* rounding went astray: repeat exactly */
+            free_state(&st, ex);
+            note_fallback(L, ls == LH_LIMIT ? BRINK_FALLBACK_BUDGET : BRINK_FALLBACK_RAY);
+            continue;
         }
         int artificial = 0;
         int ee = ls == LH_OK ? exact_equilibrium(L, &st, &artificial) : 0;
@@ -351,6 +399,8 @@ static int one_path(lcp *L, int from, int k, int exact, int *is_new, brink_statu
         free_state(&st, ex);
         if (ls == LH_OK && artificial)
             return -2;
+        if (!ex)
+            note_fallback(L, BRINK_FALLBACK_CERTIFICATE);
         if (ex) {
             *st_out = brink_error_set(err, BRINK_EINTERNAL,
                                       "lcp: exact Lemke-Howson path from label %d ended "
@@ -380,16 +430,31 @@ static int race_one(lcp *L, int exact, brink_status *st, brink_error *err)
         active[i] = 1;
         nactive++;
     }
-    long budget = L->max_pivots > 0 ? L->max_pivots : LCP_MAX_PIVOTS_PER_PATH * R;
+    long dbl = 2 * LCP_DOUBLE_PIVOTS(L->m, L->n); /* for all the racers together */
+    long budget = L->max_pivots > 0 && (exact || L->max_pivots < dbl) ? L->max_pivots
+                  : exact ? 0 : dbl;
     while (nactive > 0 && L->neq == 0) {
         for (int i = 0; i < R && L->neq == 0; i++) {
             if (!active[i])
                 continue;
             lh_status ls = lh_step(&racers[i]);
-            if (++L->pivots >= budget) {
+            ++L->pivots;
+            if ((L->pivots & 1023) == 0 && over_time(L)) {
                 *st = brink_error_set(err, BRINK_ENOCONVERGE,
-                                      "lcp: no Lemke-Howson path ended within %ld pivots",
-                                      budget);
+                                      "lcp: time limit of %g s reached after %ld pivots",
+                                      L->o->time_limit, L->pivots);
+                rc = -1;
+                goto out;
+            }
+            if (budget > 0 && L->pivots >= budget) {
+                if (!exact && budget != L->max_pivots) { /* lost to rounding: go exact */
+                    note_fallback(L, BRINK_FALLBACK_BUDGET);
+                    nactive = 0;
+                    break;
+                }
+                *st = brink_error_set(err, BRINK_ENOCONVERGE,
+                                      "lcp: no Lemke-Howson path ended within %ld pivots "
+                                      "(--iterations)", budget);
                 rc = -1;
                 goto out;
             }
@@ -408,6 +473,8 @@ static int race_one(lcp *L, int exact, brink_status *st, brink_error *err)
     }
     if (L->neq == 0) { /* every racer failed the exact check: repeat label 1 exactly */
         int is_new;
+        if (!exact && L->fallbacks == 0)
+            note_fallback(L, BRINK_FALLBACK_CERTIFICATE);
         if (one_path(L, -1, 0, 1, &is_new, st, err) == -1)
             rc = -1;
     }
@@ -464,10 +531,20 @@ static brink_status lcp_nfg(const brink_nfg *g, const brink_solve_options *o,
         L.lab[s] = calloc((size_t)words, sizeof(uint64_t));
         if (!L.md[s] || !L.lab[s])
             goto oom;
+        double big = 0;
         for (size_t i = 0; i < (size_t)k * d; i++) {
             L.md[s][i] = mpz_get_d(mz[i]);
-            if (!isfinite(L.md[s][i]) || L.md[s][i] > 1e150)
-                exact = 1; /* payoffs beyond doubles: pivot exactly */
+            big = fmax(big, fabs(L.md[s][i]));
+        }
+        if (!isfinite(big) || big > 1e150) { /* payoffs beyond doubles: pivot exactly */
+            if (!exact)
+                note_fallback(&L, BRINK_FALLBACK_RANGE);
+            exact = 1;
+        } else if (big > 0) { /* scale to entries <= 1 (a power of two: exact) */
+            int e;
+            frexp(big, &e);
+            for (size_t i = 0; i < (size_t)k * d; i++)
+                L.md[s][i] = ldexp(L.md[s][i], -e);
         }
         if (ksolve_init(&L.ks[s], k, d, mz, k < d ? k : d) != 0)
             goto oom;
@@ -512,6 +589,8 @@ static brink_status lcp_nfg(const brink_nfg *g, const brink_solve_options *o,
     }
     out->stats.iterations = L.pivots;
     out->stats.complete = 0; /* LH need not reach every equilibrium */
+    out->stats.exact_fallbacks = L.fallbacks;
+    out->stats.fallback_reason = L.fallback_reason;
     goto done;
 oom:
     st = brink_error_set(err, BRINK_ENOMEM, "lcp: out of memory");

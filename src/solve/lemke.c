@@ -380,6 +380,16 @@ static void dpivot(dtab *t, int r, int c, int *nz)
     }
 }
 
+/* The power of two nearest 1/x (1 for x = 0 or not finite). */
+static double pow2_inverse(double x)
+{
+    if (!(x > 0) || !isfinite(x))
+        return 1.0;
+    int e;
+    frexp(x, &e);
+    return ldexp(1.0, -e);
+}
+
 brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol, double *z,
                                 int *basis_out, long *pivots, brink_error *err)
 {
@@ -402,17 +412,37 @@ brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol,
         free(nz);
         return brink_error_set(err, BRINK_ENOMEM, "Lemke: out of memory");
     }
+    /* Equilibrate: scale row i by rs[i] and the column of z_j by cs[j] (powers of two, so
+     * exactly). Scaling rows and variables changes no basis and no lexicographic order, but
+     * puts payoffs of any magnitude on the same footing for the tolerances. */
+    double *rs = brink_calloc((size_t)(2 * n) + 1, sizeof *rs), *cs = rs ? rs + n : NULL;
+    if (!rs) {
+        free(t.a);
+        free(basis);
+        free(nz);
+        return brink_error_set(err, BRINK_ENOMEM, "Lemke: out of memory");
+    }
+    for (int i = 0; i < n; i++)
+        rs[i] = fabs(l->dd[i]);
     for (int k = 0; k < l->nnz; k++)
-        DA(&t, l->Mi[k], n + l->Mj[k]) -= l->Md[k];
+        rs[l->Mi[k]] = fmax(rs[l->Mi[k]], fabs(l->Md[k]));
+    for (int i = 0; i < n; i++)
+        rs[i] = pow2_inverse(rs[i]);
+    for (int k = 0; k < l->nnz; k++)
+        cs[l->Mj[k]] = fmax(cs[l->Mj[k]], fabs(l->Md[k]) * rs[l->Mi[k]]);
+    for (int j = 0; j < n; j++)
+        cs[j] = pow2_inverse(cs[j]);
+    for (int k = 0; k < l->nnz; k++)
+        DA(&t, l->Mi[k], n + l->Mj[k]) -= l->Md[k] * rs[l->Mi[k]] * cs[l->Mj[k]];
     int any_neg = 0;
     for (int i = 0; i < n; i++) {
-        DA(&t, i, i) = 1.0;
-        DA(&t, i, 2 * n) = -l->dd[i];
+        DA(&t, i, i) = rs[i];
+        DA(&t, i, 2 * n) = -l->dd[i] * rs[i];
         basis[i] = i;
         int sign = 0;
         for (int k = 0; k < K; k++) {
             double qk = l->qd[(size_t)i * K + k];
-            DA(&t, i, 2 * n + 1 + k) = qk;
+            DA(&t, i, 2 * n + 1 + k) = qk * rs[i];
             if (!sign && qk != 0)
                 sign = qk < 0 ? -1 : 1;
         }
@@ -462,7 +492,7 @@ brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol,
             z[j] = 0;
         for (int i = 0; i < n; i++)
             if (basis[i] >= n && basis[i] < 2 * n)
-                z[basis[i] - n] = DA(&t, i, 2 * n + 1);
+                z[basis[i] - n] = DA(&t, i, 2 * n + 1) * cs[basis[i] - n];
         if (basis_out)
             memcpy(basis_out, basis, (size_t)n * sizeof *basis);
     }
@@ -471,6 +501,7 @@ brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol,
     free(t.a);
     free(basis);
     free(nz);
+    free(rs);
     return st;
 }
 

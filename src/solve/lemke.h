@@ -66,4 +66,15 @@ brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol,
 brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, mpq_t *z,
                                          int *feasible, brink_error *err);
 
+/* Double run with an exact safety net (lemke_robust.c): the double run gets a pivot budget
+ * proportional to n and its final basis is certified exactly (when n <= max_exact_resolve);
+ * on trouble (budget, ray, failed certificate, payoffs beyond doubles) or with o->exact the
+ * LCP is solved by exact pivoting. On success *exact = 1 and z (n * nrhs mpq) holds the
+ * solution, or *exact = 0 and zd (n doubles) holds an uncertified one (n too large).
+ * *fallback: a brink_fallback value, NONE when the double run's answer stood. Time limit and
+ * cancel (o) end the run with BRINK_ENOCONVERGE; so does o->max_iterations. */
+brink_status brink_lemke_robust(const brink_lcp *l, const brink_solve_options *o, mpq_t *z,
+                                long max_exact_resolve, int *exact, double *zd, long *pivots,
+                                int *fallback, brink_error *err);
+
 #endif

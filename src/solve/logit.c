@@ -10,8 +10,16 @@
  * one) and a Newton corrector orthogonal to it, with adaptive steps. The branch converges to a
  * Nash equilibrium as lambda grows; the end point is then polished by Newton's method on the
  * equilibrium equations of its support (payoffs equal on the support, probabilities summing to
- * one) and accepted when the result is an equilibrium to within the tolerance; the driver then
- * tries the nearby simple rationals and verifies exactly.
+ * one), or of its best replies, or replaced by its pure best replies, and accepted when the
+ * result is an equilibrium to within the tolerance (relative to the payoff range); the driver
+ * then tries the nearby simple rationals and verifies exactly.
+ *
+ * Where the path ends is scale-free: the first goal is lambda * (payoff range) = 1e7, but a
+ * payoff range set by one huge payoff says nothing about the small differences that decide
+ * the other players' choices, so while no polished equilibrium is found the path is followed
+ * a decade further, up to lambda * range = 1e16. What is left then is returned as the last
+ * QRE point, which the driver marks approximate. A time or step limit returns the point
+ * reached so far, flagged stopped_at_limit.
  *
  * Options: lambda (finite) returns the QRE at that lambda; want_path returns every accepted
  * point of the path (each with its lambda) before the end point.
@@ -33,12 +41,16 @@
 #define LOGIT_CORR_ITERS 8         /* Newton corrector iterations per step */
 #define LOGIT_H_TOL 1e-11          /* corrector: max relative |H| accepted (see hnorm) */
 #define LOGIT_MAX_STEPS 200000L
+#define LOGIT_LAMBDA_RANGE_MAX 1e16
+#define LOGIT_MIN_COS_TURN 0.8     /* largest turn of the tangent in one step: ~37 degrees */
+#define LOGIT_TURN_CHECK_STEP 1e-3 /* steps shorter than this are not checked for turns */ /* follow no further than this (see above) */
 
 typedef struct qre {
     const brink_nfg *g;
     int n, N;              /* strategies in all, players */
     double range;          /* payoff range (max - min over all payoffs), > 0 */
     double *z, *zp, *t, *tprev, *dz, *p, *u, *du, *H, *A, *rhs;
+    double *ts, *tps;      /* saved tangents while a step is judged */
     int *perm;
 } qre;
 
@@ -57,7 +69,7 @@ static int qre_init(qre *q, const brink_nfg *g)
     q->n = g->total_strats;
     q->N = g->nplayers;
     int n = q->n, n1 = n + 1;
-    q->z = malloc(sizeof(double) * (size_t)(10 * n1));
+    q->z = malloc(sizeof(double) * (size_t)(12 * n1));
     q->du = malloc(sizeof(double) * (size_t)n * n);
     q->A = malloc(sizeof(double) * (size_t)n1 * n1);
     q->perm = malloc(sizeof(int) * (size_t)n1);
@@ -73,6 +85,8 @@ static int qre_init(qre *q, const brink_nfg *g)
     q->u = q->p + n1;
     q->H = q->u + n1;
     q->rhs = q->H + n1;
+    q->ts = q->rhs + 2 * n1; /* after rhs and the scratch row that follows it */
+    q->tps = q->ts + n1;
     q->range = nfg_payoff_range(g);
     return 0;
 }
@@ -84,6 +98,12 @@ static void eval(qre *q, const double *z)
     for (int a = 0; a < q->n; a++)
         q->p[a] = exp(z[a]);
     nfg_payoff_derivs(g, q->p, q->u, q->du);
+    /* payoffs in units of the range: lambda inside is lambda x range (scale-free) */
+    double sc = 1 / q->range;
+    for (int a = 0; a < q->n; a++)
+        q->u[a] *= sc;
+    for (size_t k = 0; k < (size_t)q->n * q->n; k++)
+        q->du[k] *= sc;
     double lam = z[q->n];
     for (int i = 0; i < q->N; i++) {
         int o = g->strat_offset[i], k = g->nstrats[i];
@@ -164,7 +184,7 @@ static int tangent(qre *q, const double *z)
 static double hnorm(const qre *q, const double *z)
 {
     const brink_nfg *g = q->g;
-    double m = 0, lr = fabs(z[q->n]) * q->range;
+    double m = 0, lr = fabs(z[q->n]); /* payoffs are in units of the range (eval) */
     for (int i = 0; i < q->N; i++) {
         int o = g->strat_offset[i];
         m = fmax(m, fabs(q->H[o]));
@@ -207,6 +227,25 @@ static int correct(qre *q, const double *dir, double h)
     return -1;
 }
 
+/* Did the corrected point zp leave the branch? The principal branch never returns to
+ * lambda < 0, and along it the tangent turns smoothly; a step that lands where the tangent
+ * points more than LOGIT_MAX_TURN away has jumped to another branch (a large step near a
+ * turning point does that). Leaves q->t and q->tprev as they were. */
+static int jumped(qre *q)
+{
+    int n1 = q->n + 1;
+    memcpy(q->ts, q->t, sizeof(double) * (size_t)n1);
+    memcpy(q->tps, q->tprev, sizeof(double) * (size_t)n1);
+    memcpy(q->tprev, q->t, sizeof(double) * (size_t)n1);
+    int bad = tangent(q, q->zp) != 0;
+    double dot = 0;
+    for (int i = 0; i < n1 && !bad; i++)
+        dot += q->t[i] * q->ts[i];
+    memcpy(q->t, q->ts, sizeof(double) * (size_t)n1);
+    memcpy(q->tprev, q->tps, sizeof(double) * (size_t)n1);
+    return bad || dot < LOGIT_MIN_COS_TURN;
+}
+
 static brink_status add_point(const qre *q, const double *p, double lambda,
                               brink_profile_list *out, brink_error *err)
 {
@@ -216,6 +255,42 @@ static brink_status add_point(const qre *q, const double *p, double lambda,
     memcpy(pr->p, p, sizeof(double) * (size_t)q->n);
     pr->lambda = lambda;
     return BRINK_OK;
+}
+
+/* The pure profile of each player's best reply to p (first on ties), if it is an
+ * equilibrium to within tol. */
+static int pure_best_reply(const brink_nfg *g, const double *p, double tol, double *out,
+                           double *u)
+{
+    int n = g->total_strats;
+    nfg_payoff_derivs(g, p, u, NULL);
+    for (int i = 0; i < g->nplayers; i++) {
+        int b = g->strat_offset[i];
+        for (int a = b; a < g->strat_offset[i + 1]; a++)
+            if (u[a] > u[b])
+                b = a;
+        for (int a = g->strat_offset[i]; a < g->strat_offset[i + 1]; a++)
+            out[a] = a == b;
+    }
+    nfg_payoff_derivs(g, out, u, NULL);
+    (void)n;
+    return nfg_nashconv(g, out, u) <= tol;
+}
+
+/* Turn the end of the path into an equilibrium within tol: Newton on its support, on its
+ * best replies, or its pure best replies. 1 and best filled on success. */
+static int polish_end(const brink_nfg *g, const double *p, double tol, double range,
+                      double *best, double *u)
+{
+    const double rels[] = {1e-6, 1e-3, 1e-9};
+    for (int k = 0; k < 3; k++)
+        if (nfg_polish(g, p, rels[k], tol, best))
+            return 1;
+    const double eps[] = {1e-9, 1e-6, 1e-3};
+    for (int k = 0; k < 3; k++)
+        if (nfg_polish_br(g, p, eps[k] * range, tol, best))
+            return 1;
+    return pure_best_reply(g, p, tol, best, u);
 }
 
 static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
@@ -233,7 +308,10 @@ static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
         return brink_error_set(err, BRINK_EINVALID, "logit: lambda must be >= 0 (got %g)",
                                target);
     }
-    double lam_end = LOGIT_LAMBDA_RANGE_END / q.range;
+    /* inside, lambda is measured in units of 1 / (payoff range): see eval */
+    double lam_end = LOGIT_LAMBDA_RANGE_END, R = q.range;
+    if (have_target)
+        target *= R;
     long max_steps = o->max_iterations > 0 ? o->max_iterations : LOGIT_MAX_STEPS;
     double tol = (o->tolerance > 0 ? o->tolerance : 1e-10) * q.range;
     double t0 = brink_now();
@@ -254,24 +332,53 @@ static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
     double h = LOGIT_STEP0;
     long steps = 0;
     int reached = 0;
-    while (!reached) {
-        if (steps >= max_steps) {
-            st = brink_error_set(err, BRINK_ENOCONVERGE,
-                                 "logit: %ld steps without reaching the end of the path "
-                                 "(lambda = %g)", steps, q.z[n]);
-            goto done;
+    double *best = malloc(sizeof(double) * (size_t)n);
+    if (!best) {
+        st = brink_error_set(err, BRINK_ENOMEM, "logit: out of memory");
+        goto done;
+    }
+    int polished = 0, lost = 0;
+    double *bestp = malloc(sizeof(double) * (size_t)n), best_rel = INFINITY, best_lam = 0;
+    if (!bestp) {
+        free(best);
+        st = brink_error_set(err, BRINK_ENOMEM, "logit: out of memory");
+        goto done;
+    }
+    memcpy(bestp, q.p, sizeof(double) * (size_t)n);
+    for (;;) {
+        if (reached) {
+            /* A goal reached: done with --lambda, or when the end polishes into an
+             * equilibrium; else a decade further while the scale-free cap allows. */
+            eval(&q, q.z);
+            if (have_target)
+                break;
+            polished = polish_end(g, q.p, tol, q.range, best, q.du);
+            if (polished)
+                break;
+            if (lam_end >= LOGIT_LAMBDA_RANGE_MAX) { /* the method's own limit: say so */
+                out->stats.stopped_at_limit = 1;
+                break;
+            }
+            lam_end *= 10;
+            reached = 0;
         }
-        if (o->time_limit > 0 && brink_now() - t0 > o->time_limit) {
-            st = brink_error_set(err, BRINK_ENOCONVERGE,
-                                 "logit: time limit of %g s reached at lambda = %g",
-                                 o->time_limit, q.z[n]);
-            goto done;
+        if (steps >= max_steps || (o->time_limit > 0 && brink_now() - t0 > o->time_limit)) {
+            /* a user's limit: the point reached so far is the result, flagged as such */
+            eval(&q, q.z);
+            polished = !have_target && polish_end(g, q.p, tol, q.range, best, q.du);
+            if (!polished)
+                out->stats.stopped_at_limit = 1;
+            break;
         }
         if (tangent(&q, q.z) != 0) {
+            if (!have_target) { /* lost the path: the best point so far decides, below */
+                lost = 1;
+                break;
+            }
             st = brink_error_set(err, BRINK_ENOCONVERGE,
                                  "logit: singular Jacobian at lambda = %g (a bifurcation?)",
-                                 q.z[n]);
-            goto done;
+                                 q.z[n] / R);
+            goto free_best;
         }
         double hs = h;
         int fixed = 0;
@@ -293,57 +400,74 @@ static brink_status logit_nfg(const brink_nfg *g, const brink_solve_options *o,
         } else {
             it = correct(&q, q.t, hs);
         }
+        /* onto another branch: retry smaller (a short step cannot jump far, and a sharp but
+         * genuine turn must still be passable) */
+        if (it >= 0 && !fixed && (q.zp[n] < 0 || (hs > LOGIT_TURN_CHECK_STEP && jumped(&q))))
+            it = -1;
         if (it < 0) {
             h *= 0.5;
             if (h < LOGIT_STEP_MIN) {
+                if (!have_target) {
+                    lost = 1;
+                    break;
+                }
                 st = brink_error_set(err, BRINK_ENOCONVERGE,
                                      "logit: the path could not be followed beyond lambda = %g",
-                                     q.z[n]);
-                goto done;
+                                     q.z[n] / R);
+                goto free_best;
             }
             continue;
         }
         memcpy(q.z, q.zp, sizeof(double) * (size_t)n1);
         memcpy(q.tprev, q.t, sizeof(double) * (size_t)n1);
         steps++;
+        double rel = nfg_nashconv(g, q.p, q.u); /* u is in units of the range */
+        if (rel < best_rel) {
+            best_rel = rel;
+            best_lam = q.z[n];
+            memcpy(bestp, q.p, sizeof(double) * (size_t)n);
+        }
         if (it <= 2)
             h *= LOGIT_GROW;
         if (o->progress && o->progress(o->progress_ctx, log1p(q.z[n]) / log1p(goal),
                                        "following the logit path")) {
             st = brink_error_set(err, BRINK_ENOCONVERGE, "logit: cancelled");
-            goto done;
+            goto free_best;
         }
         reached = fixed;
         if (o->want_path && !(reached && have_target) &&
-            (st = add_point(&q, q.p, q.z[n], out, err)) != BRINK_OK)
-            goto done;
+            (st = add_point(&q, q.p, q.z[n] / R, out, err)) != BRINK_OK)
+            goto free_best;
     }
-    eval(&q, q.z);
     out->stats.iterations = steps;
-    if (have_target) {
-        st = add_point(&q, q.p, q.z[n], out, err);
-        out->stats.residual = nfg_nashconv(g, q.p, q.u);
-        goto done;
+    if (lost) {
+        /* The path could not be followed (a near-bifurcation, a sharp turn): the point of
+         * least regret met so far is polished, or returned flagged as not at the target. */
+        memcpy(q.p, bestp, sizeof(double) * (size_t)n);
+        q.z[n] = best_lam;
+        polished = polish_end(g, q.p, tol, q.range, best, q.du);
+        nfg_payoff_derivs(g, q.p, q.u, NULL);
+        for (int a = 0; a < n; a++)
+            q.u[a] /= R; /* as eval leaves it */
+        if (!polished)
+            out->stats.stopped_at_limit = 1;
     }
-    /* The end of the path: polish into an equilibrium, else report the last QRE point. */
-    double *best = malloc(sizeof(double) * (size_t)n);
-    if (!best) {
-        st = brink_error_set(err, BRINK_ENOMEM, "logit: out of memory");
-        goto done;
+    if (have_target && !out->stats.stopped_at_limit) {
+        st = add_point(&q, q.p, q.z[n] / R, out, err);
+        out->stats.residual = R * nfg_nashconv(g, q.p, q.u);
+        goto free_best;
     }
-    const double rels[] = {1e-6, 1e-3, 1e-9};
-    int polished = 0;
-    for (int k = 0; k < 3 && !polished; k++)
-        polished = nfg_polish(g, q.p, rels[k], tol, best);
     if (polished) {
         st = add_point(&q, best, NAN, out, err);
         nfg_payoff_derivs(g, best, q.u, NULL);
         out->stats.residual = nfg_nashconv(g, best, q.u);
     } else {
-        st = add_point(&q, q.p, q.z[n], out, err);
-        out->stats.residual = nfg_nashconv(g, q.p, q.u);
+        st = add_point(&q, q.p, q.z[n] / R, out, err);
+        out->stats.residual = R * nfg_nashconv(g, q.p, q.u);
     }
+free_best:
     free(best);
+    free(bestp);
 done:
     qre_free(&q);
     return st;

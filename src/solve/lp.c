@@ -7,10 +7,15 @@
  * basic columns form a square system), and the result is checked exactly: feasibility of both
  * strategies and equal values (the minimax theorem), which together prove optimality, hence an
  * equilibrium. When the double basis fails that check, glp_exact (GLPK's rational simplex)
- * finishes from it and the check is repeated. One equilibrium is returned (the optimal
- * strategy sets are convex; their vertices are not enumerated).
+ * finishes from it and the check is repeated. GLPK reads its data as doubles, so a payoff
+ * such as 0.6666666666666666 or 1e400 is not what it solves; when the check still fails, or
+ * the payoffs are beyond double range, the game is solved by exact Lemke-Howson pivoting
+ * (lcp.c; any equilibrium of a constant-sum game is a pair of optimal strategies), and the
+ * diagnostics say so. One equilibrium is returned (the optimal strategy sets are convex;
+ * their vertices are not enumerated).
  */
 #include <glpk.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -126,7 +131,7 @@ out:
 }
 
 /* Build and solve the maxmin LP of M (k x l) in doubles; NULL on failure. */
-static glp_prob *maxmin_lp(int k, int l, const mpq_t *M, brink_error *err)
+static glp_prob *maxmin_lp(int k, int l, const mpq_t *M, double time_left, brink_error *err)
 {
     glp_prob *lp = glp_create_prob();
     glp_set_obj_dir(lp, GLP_MAX);
@@ -169,9 +174,30 @@ static glp_prob *maxmin_lp(int k, int l, const mpq_t *M, brink_error *err)
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     parm.presolve = GLP_OFF; /* keep the basis for the exact step */
-    if (glp_simplex(lp, &parm) != 0 || glp_get_status(lp) != GLP_OPT) {
+    /* GLPK's double simplex can cycle on badly scaled data (seen on a 3x4 game with
+     * 15-digit payoffs): an iteration budget by size, then the exact path takes over */
+    parm.it_lim = 1000 + 50 * (k + l + 2);
+    if (time_left > 0)
+        parm.tm_lim = time_left < 2e6 ? (int)ceil(time_left * 1000) : 2000000000;
+    int rc = glp_simplex(lp, &parm);
+    if (rc == GLP_ETMLIM) {
+        glp_delete_prob(lp);
+        brink_error_set(err, BRINK_ENOCONVERGE, "lp: time limit reached in the simplex method");
+        return NULL;
+    }
+    if (rc != 0 || glp_get_status(lp) != GLP_OPT) {
         /* doubles failed (e.g. badly scaled payoffs): let the rational simplex try */
-        if (glp_exact(lp, &parm) != 0 || glp_get_status(lp) != GLP_OPT) {
+        if (rc == GLP_EITLIM) { /* from scratch: the double basis may be anywhere */
+            glp_std_basis(lp);
+        }
+        rc = glp_exact(lp, &parm);
+        if (rc == GLP_ETMLIM) {
+            glp_delete_prob(lp);
+            brink_error_set(err, BRINK_ENOCONVERGE,
+                            "lp: time limit reached in the rational simplex method");
+            return NULL;
+        }
+        if (rc != 0 || glp_get_status(lp) != GLP_OPT) {
             glp_delete_prob(lp);
             brink_error_set(err, BRINK_EINTERNAL, "lp: GLPK found no optimal solution");
             return NULL;
@@ -182,9 +208,9 @@ static glp_prob *maxmin_lp(int k, int l, const mpq_t *M, brink_error *err)
 
 /* Exact maxmin strategy and value for the rows of M. 0 ok, else a status. */
 static brink_status solve_side(int k, int l, const mpq_t *M, mpq_t *x, mpq_t v, long *iters,
-                               brink_error *err)
+                               double time_left, brink_error *err)
 {
-    glp_prob *lp = maxmin_lp(k, l, M, err);
+    glp_prob *lp = maxmin_lp(k, l, M, time_left, err);
     if (!lp)
         return err ? err->code : BRINK_EINTERNAL;
     int ok = exact_from_basis(lp, k, l, M, x, v);
@@ -192,6 +218,8 @@ static brink_status solve_side(int k, int l, const mpq_t *M, mpq_t *x, mpq_t v, 
         glp_smcp parm;
         glp_init_smcp(&parm);
         parm.msg_lev = GLP_MSG_OFF;
+        if (time_left > 0)
+            parm.tm_lim = time_left < 2e6 ? (int)ceil(time_left * 1000) : 2000000000;
         if (glp_exact(lp, &parm) == 0 && glp_get_status(lp) == GLP_OPT)
             ok = exact_from_basis(lp, k, l, M, x, v);
     }
@@ -203,6 +231,26 @@ static brink_status solve_side(int k, int l, const mpq_t *M, mpq_t *x, mpq_t v, 
         return brink_error_set(err, BRINK_EINTERNAL,
                                "lp: the optimal basis failed the exact optimality check");
     return BRINK_OK;
+}
+
+/* Seconds left of the time limit (a small positive floor so that 0 keeps meaning "none"). */
+static double time_left(const brink_solve_options *o, double t0)
+{
+    if (!(o->time_limit > 0))
+        return 0;
+    double left = o->time_limit - (brink_now() - t0);
+    return left > 1e-3 ? left : 1e-3;
+}
+
+/* Does every payoff survive conversion to double with room for the simplex's arithmetic? */
+static int in_double_range(const mpq_t *A, size_t cells)
+{
+    for (size_t c = 0; c < cells; c++) {
+        double a = fabs(mpq_get_d(A[c]));
+        if (!isfinite(a) || a > 1e150 || (a > 0 && a < 1e-150))
+            return 0;
+    }
+    return 1;
 }
 
 static brink_status lp_nfg(const brink_nfg *g, const brink_solve_options *o,
@@ -235,15 +283,33 @@ static brink_status lp_nfg(const brink_nfg *g, const brink_solve_options *o,
             mpq_neg(At[(size_t)j * m + i], *a); /* player 2 maximises -A */
         }
     long iters = 0;
-    st = solve_side(m, n, (const mpq_t *)A, x, v1, &iters, err);
-    if (st == BRINK_OK)
-        st = solve_side(n, m, (const mpq_t *)At, y, v2, &iters, err);
-    if (st != BRINK_OK)
-        goto done;
-    mpq_neg(v2, v2);
-    if (!mpq_equal(v1, v2)) {
-        st = brink_error_set(err, BRINK_EINTERNAL,
-                             "lp: maxmin and minmax values differ after the exact check");
+    double t0 = brink_now();
+    int fallback = in_double_range(A, cells) ? BRINK_FALLBACK_NONE : BRINK_FALLBACK_RANGE;
+    if (!fallback) {
+        st = solve_side(m, n, (const mpq_t *)A, x, v1, &iters, o->time_limit, err);
+        if (st == BRINK_OK)
+            st = solve_side(n, m, (const mpq_t *)At, y, v2, &iters,
+                            time_left(o, t0), err);
+        if (st == BRINK_OK) {
+            mpq_neg(v2, v2);
+            if (!mpq_equal(v1, v2))
+                st = BRINK_EINTERNAL; /* cannot be, once both sides passed the check */
+        }
+        if (st == BRINK_EINTERNAL)
+            fallback = BRINK_FALLBACK_SOLVER;
+        else if (st != BRINK_OK)
+            goto done;
+    }
+    if (fallback) { /* GLPK's doubles are not the game: exact Lemke-Howson instead */
+        brink_error_clear(err);
+        brink_solve_options eo = *o;
+        eo.exact = 1;
+        eo.all = 0;
+        eo.time_limit = o->time_limit > 0 ? time_left(o, t0) : 0;
+        st = brink_solver_lcp.solve_nfg(g, &eo, out, err);
+        out->stats.iterations += iters;
+        out->stats.exact_fallbacks = 1;
+        out->stats.fallback_reason = fallback;
         goto done;
     }
     brink_profile *pr = brink_profile_list_add(out, BRINK_PROFILE_MIXED, g->total_strats, 1, err);

@@ -3,7 +3,10 @@
  * Unknowns: the probabilities of the support strategies and each player's value v_i.
  * Equations: u_a(p) = v_i for every support strategy a of player i, and each player's support
  * probabilities sum to one. Square, so Newton applies directly; the Jacobian entries are the
- * payoff derivatives of nfgderiv.c. The result is accepted only if it is a profile (no
+ * payoff derivatives of nfgderiv.c. When the Jacobian is singular (equivalent strategies, a
+ * continuum of equilibria on the support: common in reduced strategic forms) the step is the
+ * Levenberg-Marquardt one, (J'J + mu I) dx = -J'F with a tiny mu, which heads for the nearest
+ * solution of the underdetermined system. The result is accepted only if it is a profile (no
  * negative probability beyond rounding) with NashConv at most tol.
  */
 #include "nfgpolish.h"
@@ -51,11 +54,13 @@ int nfg_polish_support(const brink_nfg *g, const double *p0, const unsigned char
     double *F = malloc(sizeof(double) * (size_t)(n + N));
     double *dx = malloc(sizeof(double) * (size_t)(n + N));
     double *J = malloc(sizeof(double) * (size_t)(n + N) * (n + N));
+    double *JJ = malloc(sizeof(double) * (size_t)(n + N) * (n + N)); /* J'J, or a copy of J */
+    double *g_ = malloc(sizeof(double) * (size_t)(n + N));
     double *pp = malloc(sizeof(double) * (size_t)n), *uu = malloc(sizeof(double) * (size_t)n);
     double *dd = malloc(sizeof(double) * (size_t)n * n);
     int *perm = malloc(sizeof(int) * (size_t)(n + N));
     int ok = 0;
-    if (!idx || !pos || !x || !F || !dx || !J || !pp || !uu || !dd || !perm)
+    if (!idx || !pos || !x || !F || !dx || !J || !pp || !uu || !dd || !perm || !JJ || !g_)
         goto out;
     for (int i = 0; i < N; i++) {
         double s = 0;
@@ -116,11 +121,34 @@ int nfg_polish_support(const brink_nfg *g, const double *p0, const unsigned char
             fmax_ = fmax(fmax_, fabs(F[k]));
         if (fmax_ < 1e-14 * range)
             break;
-        if (dlu_factor(J, K, perm) != 0)
-            goto out;
+        memcpy(JJ, J, sizeof(double) * (size_t)K * K);
         for (int k = 0; k < K; k++)
             F[k] = -F[k];
-        dlu_solve(J, K, perm, F, dx);
+        if (dlu_factor(JJ, K, perm) == 0) {
+            dlu_solve(JJ, K, perm, F, dx);
+        } else { /* singular: Levenberg-Marquardt step */
+            double tr = 0;
+            for (int r = 0; r < K; r++)
+                for (int c = 0; c < K; c++) {
+                    double t = 0;
+                    for (int k = 0; k < K; k++)
+                        t += J[(size_t)k * K + r] * J[(size_t)k * K + c];
+                    JJ[(size_t)r * K + c] = t;
+                }
+            for (int r = 0; r < K; r++) {
+                tr += JJ[(size_t)r * K + r];
+                double t = 0;
+                for (int k = 0; k < K; k++)
+                    t += J[(size_t)k * K + r] * F[k];
+                g_[r] = t;
+            }
+            double mu = 1e-12 * (tr > 0 ? tr / K : 1);
+            for (int r = 0; r < K; r++)
+                JJ[(size_t)r * K + r] += mu;
+            if (dlu_factor(JJ, K, perm) != 0)
+                goto out;
+            dlu_solve(JJ, K, perm, g_, dx);
+        }
         for (int k = 0; k < K; k++)
             x[k] += dx[k];
     }
@@ -149,6 +177,8 @@ out:
     free(F);
     free(dx);
     free(J);
+    free(JJ);
+    free(g_);
     free(pp);
     free(uu);
     free(dd);

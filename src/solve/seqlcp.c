@@ -2,8 +2,9 @@
  * sequence-form LCP (Koller, Megiddo and von Stengel 1996); see sflcp.h for the LCP.
  *
  * Doubles by default: the final basis is then solved again in rationals, and when that
- * exact solution is feasible the profile is exact (the driver checks regret 0 exactly).
- * With opts->exact the whole run is in integers (fraction-free pivoting), always exact.
+ * exact solution is feasible the profile is exact (the driver checks regret 0 exactly). On
+ * numeric trouble (pivot budget, ray, failed certificate, payoffs beyond doubles) the run is
+ * redone in integers (lemke_robust.c); with opts->exact the whole run is in integers.
  */
 #include <stdlib.h>
 #include "brink/solve.h"
@@ -37,20 +38,11 @@ static brink_status seqlcp_solve(const brink_efg *g, const brink_solve_options *
         st = brink_error_set(err, BRINK_ENOMEM, "seqlcp: out of memory");
         goto out;
     }
-    long maxp = o->max_iterations > 0 ? o->max_iterations : 0;
-    if (o->exact) {
-        st = brink_lemke_exact(s.lcp, maxp, zq, basis, &pivots, err);
-        exact = st == BRINK_OK;
-    } else {
-        /* pivot entries below 10 x tolerance count as zero (1e-9 by default) */
-        double tol = o->tolerance > 0 ? 10 * o->tolerance : 1e-9;
-        st = brink_lemke_double(s.lcp, maxp, tol, z, basis, &pivots, err);
-        if (st == BRINK_OK && n <= SEQLCP_MAX_EXACT_RESOLVE) {
-            int feasible = 0;
-            if (brink_lcp_solve_basis_exact(s.lcp, basis, zq, &feasible, NULL) == BRINK_OK)
-                exact = feasible;
-        }
-    }
+    int fallback = 0;
+    st = brink_lemke_robust(s.lcp, o, zq, SEQLCP_MAX_EXACT_RESOLVE, &exact, z, &pivots,
+                            &fallback, err);
+    out->stats.fallback_reason = fallback;
+    out->stats.exact_fallbacks = fallback != BRINK_FALLBACK_NONE;
     if (st != BRINK_OK)
         goto out;
     brink_profile *pr = brink_profile_list_add(out, BRINK_PROFILE_BEHAV, g->nactions, exact,
@@ -81,7 +73,7 @@ const brink_solver brink_solver_seqlcp = {
     .name = "seqlcp",
     .summary = "Lemke's algorithm on the sequence-form LCP (2-player extensive games)",
     .guarantee = "one Nash equilibrium, exact in rationals (double pivoting with the final "
-                 "basis re-solved exactly, or exact pivoting with --exact)",
+                 "basis re-solved exactly, exact pivoting on numeric trouble or with --exact)",
     .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_TWO_PLAYER | BRINK_SOLVER_EXACT,
     .solve_nfg = NULL,
     .solve_efg = seqlcp_solve,

@@ -6,9 +6,14 @@
  * gives i's maximin plan and the value v_0 (the opponent's best reply is the dual). Solving it
  * for both players gives an equilibrium. The optimal basis from GLPK (double simplex, then
  * GLPK's exact rational simplex to certify it) is solved again in rationals (qsolve.c), so
- * the returned plans are exact and the driver can check regret 0 exactly.
+ * the returned plans are exact and the driver can check regret 0 exactly. GLPK reads doubles,
+ * not the game's rationals: when it fails, when its basis fails the exact check, or when the
+ * payoffs are beyond double range, the game is solved by exact Lemke pivoting on the sequence
+ * form instead (seqlcp with exact arithmetic), and the diagnostics say so. A time limit is
+ * passed to GLPK.
  */
 #include <glpk.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "brink/solve.h"
@@ -92,7 +97,7 @@ static brink_status side_build(const brink_seqform *sf, int player, seqlp_side *
 /* Solve one side with GLPK; on success fill the exact plan (m mpq) and *exact_ok. The double
  * plan is always filled (m doubles). */
 static brink_status side_solve(const brink_seqform *sf, const seqlp_side *s, int certify,
-                               double *plan, mpq_t *planq, int *exact_ok, brink_error *err)
+                               double *plan, mpq_t *planq, int *exact_ok, brink_error *err, double time_left)
 {
     *exact_ok = 0;
     glp_prob *lp = glp_create_prob();
@@ -127,7 +132,15 @@ static brink_status side_solve(const brink_seqform *sf, const seqlp_side *s, int
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     parm.presolve = GLP_OFF; /* keep the basis of the original problem */
+    parm.it_lim = 1000 + 50 * (s->nrows + s->ncols); /* GLPK can cycle: exact Lemke then */
+    if (time_left > 0)
+        parm.tm_lim = time_left < 2e6 ? (int)ceil(time_left * 1000) : 2000000000;
     int rc = glp_simplex(lp, &parm);
+    if (rc == GLP_ETMLIM) {
+        st = brink_error_set(err, BRINK_ENOCONVERGE,
+                             "seqlp: time limit reached in the simplex method");
+        goto out;
+    }
     if (rc != 0 || glp_get_status(lp) != GLP_OPT) {
         st = brink_error_set(err, BRINK_EINTERNAL,
                              "seqlp: GLPK simplex ended without an optimum (code %d, status %d)",
@@ -206,6 +219,15 @@ out:
     return st;
 }
 
+/* Seconds left of the time limit (0 = no limit; a small floor once it has run out). */
+static double time_left(const brink_solve_options *o, double t0)
+{
+    if (!(o->time_limit > 0))
+        return 0;
+    double left = o->time_limit - (brink_now() - t0);
+    return left > 1e-3 ? left : 1e-3;
+}
+
 static brink_status seqlp_solve(const brink_efg *g, const brink_solve_options *o,
                                 brink_profile_list *out, brink_error *err)
 {
@@ -228,15 +250,38 @@ static brink_status seqlp_solve(const brink_efg *g, const brink_solve_options *o
         st = brink_error_set(err, BRINK_ENOMEM, "seqlp: out of memory");
         goto out;
     }
-    for (int i = 0; i < 2 && st == BRINK_OK; i++) {
+    double t0 = brink_now();
+    int range_ok = 1;
+    for (int e = 0; e < sf->nentries * 2 && range_ok; e++) {
+        double a = fabs(sf->entry_pay[e]);
+        range_ok = isfinite(a) && a <= 1e150 && (a == 0 || a >= 1e-150);
+    }
+    for (int i = 0; i < 2 && st == BRINK_OK && range_ok; i++) {
         int off = i == 0 ? 0 : sf->nseqs[0];
         st = side_build(sf, i, &side[i], err);
         if (st == BRINK_OK)
-            st = side_solve(sf, &side[i], 1, plans + off, plansq + off, &exact[i], err);
+            st = side_solve(sf, &side[i], 1, plans + off, plansq + off, &exact[i], err,
+                            time_left(o, t0));
+    }
+    int is_exact = exact[0] && exact[1];
+    int fallback = !range_ok ? BRINK_FALLBACK_RANGE
+                   : st == BRINK_EINTERNAL ? BRINK_FALLBACK_SOLVER
+                   : st == BRINK_OK && !is_exact &&
+                           side[0].nrows <= SEQLP_MAX_EXACT_ROWS &&
+                           side[1].nrows <= SEQLP_MAX_EXACT_ROWS ? BRINK_FALLBACK_CERTIFICATE
+                                                                 : BRINK_FALLBACK_NONE;
+    if (fallback) { /* GLPK's doubles are not the game: exact Lemke on the sequence form */
+        brink_error_clear(err);
+        brink_solve_options eo = *o;
+        eo.exact = 1;
+        eo.time_limit = o->time_limit > 0 ? time_left(o, t0) : 0;
+        st = brink_solver_seqlcp.solve_efg(g, &eo, out, err);
+        out->stats.exact_fallbacks = 1;
+        out->stats.fallback_reason = fallback;
+        goto out;
     }
     if (st != BRINK_OK)
         goto out;
-    int is_exact = exact[0] && exact[1];
     brink_profile *pr = brink_profile_list_add(out, BRINK_PROFILE_BEHAV, g->nactions, is_exact,
                                                err);
     if (!pr) {
@@ -252,7 +297,6 @@ static brink_status seqlp_solve(const brink_efg *g, const brink_solve_options *o
     out->stats.iterations = 0;
     out->stats.residual = 0;
     out->stats.complete = 0;
-    (void)o;
 out:
     free(side[0].t);
     free(side[1].t);
@@ -266,8 +310,8 @@ out:
 const brink_solver brink_solver_seqlp = {
     .name = "seqlp",
     .summary = "sequence-form linear program (2-player constant-sum extensive games, GLPK)",
-    .guarantee = "a Nash equilibrium (minimax behaviour strategies) and the game value; exact "
-                 "in rationals when GLPK's rational simplex certifies the basis",
+    .guarantee = "a Nash equilibrium (minimax behaviour strategies) and the game value, exact "
+                 "in rationals (GLPK's basis certified, else exact sequence-form Lemke)",
     .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_TWO_PLAYER | BRINK_SOLVER_CONSTANT_SUM |
              BRINK_SOLVER_EXACT,
     .solve_nfg = NULL,

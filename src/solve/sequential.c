@@ -8,9 +8,10 @@
  * all small eps > 0. Those plans are completely mixed; their limit as eps -> 0 is a
  * quasi-perfect equilibrium, and quasi-perfect equilibria are sequential (van Damme 1984).
  *
- * By default the pivoting runs in doubles (same lexicographic rule) and the final basis is
- * solved again exactly and certified lexicographically feasible; with opts->exact, or when
- * the certificate fails, the pivoting itself runs in exact integer arithmetic.
+ * By default the pivoting runs in doubles (same lexicographic rule, a pivot budget) and the
+ * final basis is solved again exactly and certified lexicographically feasible; with
+ * opts->exact, or on any numeric trouble (lemke_robust.c), the pivoting itself runs in exact
+ * integer arithmetic.
  *
  * Limits are read off the lowest-order coefficients:
  *   behaviour at h (parent sequence s):  b(a) = [eps^d] x_{sa} / [eps^d] x_s,
@@ -84,33 +85,14 @@ static brink_status sequential_solve(const brink_efg *g, const brink_solve_optio
         st = brink_error_set(err, BRINK_ENOMEM, "sequential: out of memory");
         goto out;
     }
-    long maxp = o->max_iterations > 0 ? o->max_iterations : 0;
-    int have = 0;
-    if (!o->exact) {
-        /* Fast path: the same symbolic-eps pivoting in doubles, then the final basis solved
-         * exactly and certified lexicographically feasible. Falls back to exact pivoting. */
-        double *zd = brink_calloc((size_t)n, sizeof *zd);
-        int *basis = brink_calloc((size_t)n, sizeof *basis);
-        brink_status sd = zd && basis ? brink_lemke_double(s.lcp, maxp,
-                                                           o->tolerance > 0 ? 10 * o->tolerance
-                                                                            : 1e-9,
-                                                           zd, basis, &pivots, err)
-                                      : BRINK_ENOMEM;
-        if (sd == BRINK_OK) {
-            int feasible = 0;
-            if (brink_lcp_solve_basis_exact(s.lcp, basis, z, &feasible, NULL) == BRINK_OK)
-                have = feasible;
-        }
+    {
+        int exact = 0, fallback = 0;
+        double *zd = brink_calloc((size_t)n + 1, sizeof *zd);
+        st = zd ? brink_lemke_robust(s.lcp, o, z, n, &exact, zd, &pivots, &fallback, err)
+                : brink_error_set(err, BRINK_ENOMEM, "sequential: out of memory");
         free(zd);
-        free(basis);
-        if (sd == BRINK_ENOCONVERGE) { /* cancelled, time or pivot budget: do not restart */
-            st = sd;
-            goto out;
-        }
-        brink_error_clear(err); /* any other failure: the exact run below decides */
-    }
-    if (!have) {
-        st = brink_lemke_exact(s.lcp, maxp, z, NULL, &pivots, err);
+        out->stats.fallback_reason = fallback;
+        out->stats.exact_fallbacks = fallback != BRINK_FALLBACK_NONE;
         if (st != BRINK_OK)
             goto out;
     }

@@ -35,7 +35,11 @@
 #define SIMPDIV_GRID0 4          /* first grid: 1/4 */
 #define SIMPDIV_MAX_ROUNDS 40    /* grid refinements (grid 4 * 2^39 at most) */
 #define SIMPDIV_ROUND_TOL 1e-9   /* stop refining below this regret (relative to range) */
-#define SIMPDIV_MAX_PIVOTS 10000000L
+/* Pivots for the whole search unless --iterations says otherwise: a multiple of the
+ * dimension. Paths on these grids are short when the support polishing works (it usually
+ * ends the search in the first rounds); past this the best point so far is returned, flagged
+ * as stopped at the limit. */
+#define SIMPDIV_PIVOTS(n) (200000L + 20000L * (long)(n))
 /* Support thresholds tried when polishing (see nfgpolish.h). */
 static const double simpdiv_rels[] = {1e-3, 1e-2, 1e-4, 1e-6, 0.1};
 #define SIMPDIV_NRELS ((int)(sizeof simpdiv_rels / sizeof simpdiv_rels[0]))
@@ -60,6 +64,7 @@ typedef struct sdiv {
     long *sum;         /* [n + 2] */
     double *x, *u;     /* [n] */
     long pivots;
+    double t0, time_limit; /* seconds; 0 = none (checked every 4096 pivots) */
 } sdiv;
 
 /* Point x of integer coordinates w (length t). */
@@ -352,6 +357,9 @@ static int run_path(sdiv *s, long max_pivots)
     for (;;) {
         if (++s->pivots > max_pivots)
             return 1;
+        if ((s->pivots & 4095) == 0 && s->time_limit > 0 &&
+            brink_now() - s->t0 > s->time_limit)
+            return 1;
         if (leave < 0) {
             int l = s->lab[fresh];
             if (s->coord[l] < 0) {
@@ -411,7 +419,7 @@ static int try_polish(const brink_nfg *g, const double *x, double reg, double to
 }
 
 brink_status simpdiv_search(const brink_nfg *g, const brink_solve_options *o, int max_rounds,
-                            int polish, double *out, double *regret, long *pivots,
+                            int polish, double *out, double *regret, long *pivots, int *stopped,
                             brink_error *err)
 {
     sdiv s;
@@ -447,7 +455,10 @@ brink_status simpdiv_search(const brink_nfg *g, const brink_solve_options *o, in
     for (int j = 0; j < s.N; j++)
         for (int a = g->strat_offset[j]; a < g->strat_offset[j + 1]; a++)
             s.v[a] = best[a] = 1.0 / g->nstrats[j];
-    long max_pivots = o->max_iterations > 0 ? o->max_iterations : SIMPDIV_MAX_PIVOTS;
+    long max_pivots = o->max_iterations > 0 ? o->max_iterations : SIMPDIV_PIVOTS(n);
+    *stopped = 0;
+    s.t0 = brink_now();
+    s.time_limit = o->time_limit;
     double tol = (o->tolerance > 0 ? o->tolerance : 1e-10) * s.range;
     double round_tol = SIMPDIV_ROUND_TOL * s.range;
     double t0 = brink_now(), breg = INFINITY;
@@ -471,11 +482,9 @@ brink_status simpdiv_search(const brink_nfg *g, const brink_solve_options *o, in
                 memcpy(best, s.x, sizeof(double) * (size_t)n);
             }
         }
-        if (rc == 1) {
-            st = brink_error_set(err, BRINK_ENOCONVERGE,
-                                 "simpdiv: %ld pivots without an equilibrium (NashConv %.3g)",
-                                 max_pivots, breg);
-            goto done;
+        if (rc == 1) { /* pivot budget or time limit: the best point so far */
+            *stopped = 1;
+            break;
         }
         if (breg <= round_tol)
             break;
@@ -488,8 +497,10 @@ brink_status simpdiv_search(const brink_nfg *g, const brink_solve_options *o, in
             break;
         if (round + 1 == max_rounds)
             break;
-        if (o->time_limit > 0 && brink_now() - t0 > o->time_limit)
+        if (o->time_limit > 0 && brink_now() - t0 > o->time_limit) {
+            *stopped = 1;
             break;
+        }
         if (o->progress && o->progress(o->progress_ctx, (round + 1.0) / SIMPDIV_MAX_ROUNDS,
                                        "refining the grid"))
             break;
@@ -504,6 +515,8 @@ brink_status simpdiv_search(const brink_nfg *g, const brink_solve_options *o, in
     memcpy(out, polished ? pol : best, sizeof(double) * (size_t)n);
     nfg_payoff_derivs(g, out, s.u, NULL);
     *regret = nfg_nashconv(g, out, s.u);
+    if (*regret <= tol)
+        *stopped = 0; /* the target was met after all */
 done:
     free(s.v);
     free(s.coord);
@@ -534,7 +547,10 @@ static brink_status simpdiv_nfg(const brink_nfg *g, const brink_solve_options *o
         return brink_error_set(err, BRINK_ENOMEM, "simpdiv: out of memory");
     double regret;
     long pivots = 0;
-    brink_status st = simpdiv_search(g, o, SIMPDIV_MAX_ROUNDS, 1, x, &regret, &pivots, err);
+    int stopped = 0;
+    brink_status st = simpdiv_search(g, o, SIMPDIV_MAX_ROUNDS, 1, x, &regret, &pivots, &stopped,
+                                     err);
+    out->stats.stopped_at_limit = stopped;
     if (st == BRINK_OK) {
         brink_profile *pr = brink_profile_list_add(out, BRINK_PROFILE_MIXED, g->total_strats, 0,
                                                    err);

@@ -6,14 +6,19 @@
  * of each child the SPE uses. A decision node combines every tuple of its children's
  * summaries and keeps each action that maximises the mover's payoff; a chance node averages.
  * Without ties every list has one entry and the work is linear in the tree. With ties the
- * number of SPE can grow exponentially: per-node lists are capped (BRINK_SPE_MAX) and the
- * result says so (stats.complete = 0). */
+ * number of SPE can grow exponentially, so memory is bounded by caps that the result
+ * reports (stats.list_capped = 1, stats.complete = 0): at most BRINK_SPE_MAX summaries per
+ * node, at most BRINK_SPE_MAX_TOTAL over the tree (each node keeps at least one, so an SPE is
+ * always found), and at most BRINK_SPE_LIST_BYTES of listed profiles (exact vectors of all
+ * the actions each). The time limit is checked as the induction goes. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "solve/solvers.h"
 
 #define BRINK_SPE_MAX 1024
+#define BRINK_SPE_MAX_TOTAL (1L << 18)          /* summaries over the tree (~80 bytes each) */
+#define BRINK_SPE_LIST_BYTES (256L << 20)       /* listed profiles, estimated */
 
 typedef struct {
     int *choice;      /* per summary: action index at the node (-1 terminal/chance) */
@@ -83,9 +88,16 @@ static brink_status spe_efg(const brink_efg *g, const brink_solve_options *o,
         if (g->infoset_nactions[h] > maxk) maxk = g->infoset_nactions[h];
     if (!(idx = calloc((size_t)maxk, sizeof(int)))) goto oom;
 
+    double t0 = brink_now();
     for (int v = N - 1; v >= 0; v--) {
         int h = g->node_infoset[v];
         first[v] = S.count;
+        if ((v & 1023) == 0 && o->time_limit > 0 && brink_now() - t0 > o->time_limit) {
+            st = brink_error_set(err, BRINK_ENOCONVERGE,
+                                 "spe: time limit of %g s reached during backward induction "
+                                 "(%d of %d nodes done)", o->time_limit, N - 1 - v, N);
+            goto done;
+        }
         if (h < 0) {
             if (grow_summaries(&S, S.count + 1, n)) goto oom;
             S.choice[S.count] = -1;
@@ -111,7 +123,8 @@ static brink_status spe_efg(const brink_efg *g, const brink_solve_options *o,
                     if (mover >= 0 &&
                         mpq_cmp(S.pay[(size_t)(first[c] + idx[a]) * n + mover], best) != 0)
                         continue;
-                    if (S.count - first[v] >= BRINK_SPE_MAX) {
+                    if (S.count - first[v] >= BRINK_SPE_MAX ||
+                        (S.count >= BRINK_SPE_MAX_TOTAL && S.count > first[v])) {
                         truncated = 1;
                         break;
                     }
@@ -144,7 +157,8 @@ static brink_status spe_efg(const brink_efg *g, const brink_solve_options *o,
                     idx[a] = 0;
                 }
                 if (a == k) break;
-                if (S.count - first[v] >= BRINK_SPE_MAX) {
+                if (S.count - first[v] >= BRINK_SPE_MAX ||
+                    (S.count >= BRINK_SPE_MAX_TOTAL && S.count > first[v])) {
                     truncated = 1;
                     break;
                 }
@@ -162,7 +176,12 @@ static brink_status spe_efg(const brink_efg *g, const brink_solve_options *o,
     {
         int *stack = malloc(sizeof(int) * 2 * (size_t)N);
         if (!stack) goto oom;
-        for (int r = 0; r < count[0]; r++) {
+        /* an exact profile costs about 48 bytes per action (mpq and double) */
+        long listable = BRINK_SPE_LIST_BYTES / (48L * (g->nactions + 1));
+        if (listable < 1) listable = 1;
+        int nlist = count[0] < listable ? count[0] : (int)listable;
+        if (nlist < count[0] && o->all) truncated = 1;
+        for (int r = 0; r < nlist; r++) {
             brink_profile *pr = brink_profile_list_add(out, BRINK_PROFILE_BEHAV, g->nactions, 1, err);
             if (!pr) {
                 free(stack);
@@ -190,6 +209,7 @@ static brink_status spe_efg(const brink_efg *g, const brink_solve_options *o,
         free(stack);
     }
     out->stats.complete = !truncated && o->all;
+    out->stats.list_capped = truncated && o->all;
     goto done;
 oom:
     st = brink_error_set(err, BRINK_ENOMEM, "out of memory in backward induction");
@@ -250,7 +270,8 @@ const brink_solver brink_solver_spe = {
     .name = "spe",
     .summary = "backward induction on perfect-information games; every pure subgame-perfect "
                "equilibrium when there are ties",
-    .guarantee = "every pure subgame-perfect equilibrium (up to 1024 per subtree), exactly",
+    .guarantee = "every pure subgame-perfect equilibrium, exactly, unless the output says the "
+                 "list stopped at its memory cap (then a subset; at least one)",
     .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_EXACT | BRINK_SOLVER_ALL | BRINK_SOLVER_PERFECT_INFO,
     .solve_nfg = NULL,
     .solve_efg = spe_efg,

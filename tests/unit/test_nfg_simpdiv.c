@@ -47,10 +47,11 @@ static void test_search_converges(void)
         double *x = malloc(sizeof(double) * (size_t)g->total_strats);
         double r3, r7;
         long piv;
+        int stopped;
         brink_error err;
-        brink_status st = simpdiv_search(g, &o, 3, 0, x, &r3, &piv, &err);
+        brink_status st = simpdiv_search(g, &o, 3, 0, x, &r3, &piv, &stopped, &err);
         CHECK_MSG(st == BRINK_OK, "search: %s", err.message);
-        st = simpdiv_search(g, &o, 6, 0, x, &r7, &piv, &err);
+        st = simpdiv_search(g, &o, 6, 0, x, &r7, &piv, &stopped, &err);
         CHECK_MSG(st == BRINK_OK, "search: %s", err.message);
         CHECK_NEAR(nashconv(g, x), r7, 1e-12);
         double range = nfg_payoff_range(g);
