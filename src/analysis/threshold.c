@@ -8,17 +8,16 @@
  * 3. Pin down: the watched actor is indifferent at a flip. Holding the equilibrium found just
  *    below the flip fixed, its payoff gap D(x) between the two actions (beliefs by Bayes'
  *    rule, payoffs and chance re-bound at x) is evaluated exactly at the simplest rational in
- *    the bracket; D = 0 there makes the threshold exact. Otherwise GSL's Brent solver finds
+ *    the bracket; D = 0 there makes the threshold exact. Otherwise a bracketing solver finds
  *    the root of D inside the bracket (a continuous indicator), else the midpoint is given.
  */
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_roots.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis/analysis_int.h"
+#include "core/root.h"
 
 #define MAX_WATCH 64
 
@@ -185,7 +184,7 @@ static void gap_from(const brink_efg *g, const mpq_t *reach, const mpq_t *U, int
     }
 }
 
-/* Same in doubles, for Brent (normalised by the reach of h so the scale is a payoff). */
+/* Same in doubles, for the root finder (normalised by the reach of h so the scale is a payoff). */
 typedef struct gapf {
     tctx *t;
     const double *behav;
@@ -337,7 +336,14 @@ out:
     return st;
 }
 
-/* Brent on the continuous gap of the first watched decision that flips (doubles). */
+/* gap_double, NaN once a bind failed (stops the root finder) */
+static double gap_double_or_nan(double x, void *vp)
+{
+    double d = gap_double(x, vp);
+    return ((gapf *)vp)->failed ? NAN : d;
+}
+
+/* Root of the continuous gap of the first watched decision that flips (doubles). */
 static void brent(tctx *t, const brink_eqset *below, const brink_eqset *above, const mpq_t lo,
                   const mpq_t hi, brink_flip *fl)
 {
@@ -358,25 +364,17 @@ static void brent(tctx *t, const brink_eqset *below, const brink_eqset *above, c
     f.U = brink_calloc((size_t)g->nnodes, sizeof *f.U);
     if (f.reach && f.U) {
         double xl = mpq_get_d(lo), xh = mpq_get_d(hi);
-        double fa = gap_double(xl, &f), fb = gap_double(xh, &f);
-        /* GSL's Brent requires a sign change (else it reports an error) */
-        if (!f.failed && isfinite(fa) && isfinite(fb) && fa * fb < 0) {
-            gsl_function F = {gap_double, &f};
-            gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
-            if (s && gsl_root_fsolver_set(s, &F, xl, xh) == GSL_SUCCESS) {
-                for (int it = 0; it < 100 && !f.failed; it++) {
-                    if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
-                        break;
-                    if (gsl_root_test_interval(gsl_root_fsolver_x_lower(s),
-                                               gsl_root_fsolver_x_upper(s), 0,
-                                               1e-15) == GSL_SUCCESS)
-                        break;
-                }
-                if (!f.failed)
-                    fl->at = gsl_root_fsolver_root(s);
-            }
-            gsl_root_fsolver_free(s);
+        /* mpq_set_d (in gap_double) must never see an infinity: GMP would raise SIGFPE */
+        double fa = NAN, fb = NAN, x;
+        if (isfinite(xl) && isfinite(xh)) {
+            fa = gap_double(xl, &f);
+            fb = gap_double(xh, &f);
         }
+        /* core/root: no GSL, so no process-wide GSL error handler can abort */
+        if (!f.failed && fa * fb < 0 &&
+            brink_root_bracket(gap_double_or_nan, &f, xl, xh, fa, fb, 1e-15, 100, &x) == 0 &&
+            !f.failed)
+            fl->at = x;
     }
     free(f.reach);
     free(f.U);
