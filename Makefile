@@ -3,14 +3,19 @@
 #   make check   install missing packages, build (gcc, -Werror), run all tests
 #   make check-clang / check-asan   the same suite with clang / ASan+UBSan
 #   make bench   build and run the benchmarks under bench/
+#   make fuzz    build the libFuzzer targets (clang, ASan+UBSan) and run each FUZZ_SECONDS
+#                (default 600); make fuzz-smoke: 60 s each, as CI does (docs/robustness.md)
 #   make install PREFIX=/usr/local
 
 BUILD   ?= build
 PREFIX  ?= /usr/local
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS    ?= $(JOBS)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo check check-clang check-asan check-all bench install clean
+.PHONY: all deps build demo check check-clang check-asan check-all bench fuzz-build fuzz fuzz-smoke install clean
 
 all: build
 
@@ -46,8 +51,18 @@ bench: build
 	@for b in $(BUILD)/bench_*; do echo "== $$b"; BRINK_BIN=$(BUILD)/brink $$b || exit 1; done
 	@for s in bench/*.sh; do [ -f "$$s" ] || continue; echo "== $$s"; BRINK_BIN=$(BUILD)/brink bash $$s || exit 1; done
 
+fuzz-build: deps
+	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBRINK_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) --target fuzzers -j $(JOBS)
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh $(FUZZ_BUILD)
+
+fuzz-smoke: fuzz-build
+	FUZZ_SECONDS=60 FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh $(FUZZ_BUILD)
+
 install: build
 	cmake --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) build-clang build-asan
+	rm -rf $(BUILD) build-clang build-asan $(FUZZ_BUILD)
