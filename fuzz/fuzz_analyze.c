@@ -25,10 +25,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     brink_analysis_options_init(&o);
     o.time_limit = 1;
     o.scan_points = 3;
-    o.threshold_tol = 1e-3;
+    o.threshold_tol = 1e-2;
     o.max_profiles = 8;
     o.max_reduced_cells = 512;
-    o.all_limit_nodes = 64;
+    o.all_limit_nodes = 32;
     brink_analysis *a = brink_analyze(sc, &o, &err);
     if (!a) {
         if (!err.message[0])

@@ -43,8 +43,9 @@ static inline int fuzz_known_libfyaml_hang(const uint8_t *d, size_t n)
         for (size_t k = 1; k < len; k++)
             if ((d[i + k] & 0xC0) != 0x80)
                 return 1;
-        if ((len == 3 && c == 0xE0 && d[i + 1] < 0xA0) || (len == 3 && c == 0xED && d[i + 1] >= 0xA0) ||
-            (len == 4 && c == 0xF0 && d[i + 1] < 0x90) || (len == 4 && c == 0xF4 && d[i + 1] >= 0x90))
+        unsigned c1 = len > 1 ? d[i + 1] : 0;
+        if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) ||
+            (c == 0xF4 && c1 >= 0x90))
             return 1;
         i += len;
     }

@@ -74,7 +74,8 @@ static void test_refuses(void)
     CHECK_EQ_INT(brink_root_bracket(cubic, NULL, 2, 0, -2, 6, 1e-15, 100, &r), -1);
     CHECK(r == 42);
     int n = 0;
-    CHECK_EQ_INT(brink_root_bracket(nan_after_two, &n, 0, 1, -0.015625, 0.421875, 1e-15, 100, &r), -1);
+    CHECK_EQ_INT(
+        brink_root_bracket(nan_after_two, &n, 0, 1, -0.015625, 0.421875, 1e-15, 100, &r), -1);
     CHECK_EQ_INT(brink_root_bracket(cubic, NULL, 0, 2, 0, 6, 1e-15, 100, &r), 0);
     CHECK(r == 0); /* f(lo) = 0: lo is the root */
 }
