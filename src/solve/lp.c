@@ -182,8 +182,8 @@ static glp_prob *maxmin_lp(int k, int l, const mpq_t *M, brink_error *err)
 }
 
 /* Exact maxmin strategy and value for the rows of M. 0 ok, else a status. */
-static brink_status solve_side_glpk(int k, int l, const mpq_t *M, mpq_t *x, mpq_t v, long *iters,
-                               brink_error *err)
+static brink_status solve_side_glpk(int k, int l, const mpq_t *M, mpq_t *x, mpq_t v,
+                                    long *iters, brink_error *err)
 {
     glp_prob *lp = maxmin_lp(k, l, M, err);
     if (!lp)
