@@ -4,14 +4,20 @@
 #   make check-clang / check-asan   the same suite with clang / ASan+UBSan
 #   make bench   build and run the benchmarks under bench/
 #   make property  the numerics property test at length (PROPERTY_GAMES random games)
+#   make fuzz    build the libFuzzer targets (clang, ASan+UBSan) and run each FUZZ_SECONDS
+#                (default 600); make fuzz-smoke: 60 s each, as CI does (docs/robustness.md)
 #   make install PREFIX=/usr/local
 
 BUILD   ?= build
 PREFIX  ?= /usr/local
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS    ?= $(JOBS)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo check check-clang check-asan check-all bench property install clean
+.PHONY: all deps build demo check check-clang check-asan check-all bench property fuzz-build fuzz \
+        fuzz-smoke install clean
 
 all: build
 
@@ -51,8 +57,18 @@ PROPERTY_GAMES ?= 20000
 property: build
 	BRINK_PROPERTY_GAMES=$(PROPERTY_GAMES) $(BUILD)/test_numerics_property
 
+fuzz-build: deps
+	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBRINK_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) --target fuzzers -j $(JOBS)
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh $(FUZZ_BUILD)
+
+fuzz-smoke: fuzz-build
+	FUZZ_SECONDS=60 FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh $(FUZZ_BUILD)
+
 install: build
 	cmake --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) build-clang build-asan
+	rm -rf $(BUILD) build-clang build-asan $(FUZZ_BUILD)

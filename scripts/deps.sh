@@ -7,6 +7,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config   # toolchain
   clang                              # second compiler for CI
+  libclang-rt-14-dev                 # clang sanitizer + libFuzzer runtimes (check-asan, make fuzz)
   libgmp-dev                         # exact rational arithmetic
   libglpk-dev                        # linear programming (zero-sum LP, sequence-form LP)
   libgsl-dev                         # distributions, root finding

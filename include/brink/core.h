@@ -43,7 +43,11 @@ void brink_rng_split(const brink_rng *parent, uint64_t index, brink_rng *child);
 
 /* ---- Rationals (GMP mpq_t) ---- */
 /* Parse Gambit-style exact number text: -?D+, -?D+/D+, -?D*.D*([eE]-?D+)?.
- * Leading '+' is rejected. Returns BRINK_OK or BRINK_ESYNTAX (message only, no location). */
+ * Leading '+' is rejected. Returns BRINK_OK, BRINK_ESYNTAX, or BRINK_ETOOBIG when the digits
+ * before or after '/' (integer and fraction digits together) or the exponent's value exceed
+ * BRINK_Q_MAX_DIGITS, so no short text asks GMP for a huge number (message only, no
+ * location: readers add it). */
+#define BRINK_Q_MAX_DIGITS 10000
 brink_status brink_q_parse(mpq_t out, const char *text, size_t len, brink_error *err);
 /* Exact rational of a finite double (every double is a dyadic rational). */
 brink_status brink_q_from_double(mpq_t out, double x, brink_error *err);

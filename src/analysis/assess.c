@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "analysis/analysis_int.h"
+#include "solve/glpk_guard.h"
 
 #define MAX_PASSES 8
 
@@ -55,8 +56,8 @@ static void compute_xreach(const brink_efg *g, const double *behav, double *xr)
 
 /* Is there a belief mu over the m members under which every action in the support of
  * sigma is optimal? Q is m x k (member x action) for the mover. On success mu receives one. */
-static int supported(const double *Q, int m, int k, const double *sigma, double tol,
-                     double *mu)
+static int supported_body(const double *Q, int m, int k, const double *sigma, double tol,
+                          double *mu)
 {
     double scale = 1;
     for (int i = 0; i < m * k; i++)
@@ -154,6 +155,28 @@ out:
     free(val);
     glp_delete_prob(lp);
     return ok;
+}
+
+typedef struct supported_args {
+    const double *Q, *sigma;
+    int m, k, ok;
+    double tol, *mu;
+} supported_args;
+
+static brink_status supported_glpk(void *ctx, brink_error *err)
+{
+    supported_args *a = ctx;
+    a->ok = supported_body(a->Q, a->m, a->k, a->sigma, a->tol, a->mu);
+    return BRINK_OK;
+}
+
+/* supported_body under the GLPK guard: a GLPK failure claims no support (so no
+ * "sequential" claim), instead of aborting. */
+static int supported(const double *Q, int m, int k, const double *sigma, double tol,
+                     double *mu)
+{
+    supported_args a = {Q, sigma, m, k, 0, tol, mu};
+    return brink_glpk_guard(supported_glpk, &a, NULL) == BRINK_OK && a.ok;
 }
 
 typedef struct work {

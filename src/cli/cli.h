@@ -5,6 +5,8 @@
  *   1  the answer is "no" (e.g. `brink verify`: the profile is not an equilibrium)
  *   2  bad input or usage: malformed file, unknown option, method not applicable
  *   3  internal error, out of memory, or a failed exact self-check
+ * Writing standard output failed (full disk, closed or broken stdout): 2, with
+ * "brink: error writing output: ..." (cli_stdout.c).
  */
 #ifndef BRINK_CLI_H
 #define BRINK_CLI_H
@@ -27,7 +29,15 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-/* Write a buffer to stdout (or to a file when path is non-NULL and not "-"). */
+/* Re-open closed descriptors 0-2 on /dev/null so that no file takes their number. */
+void cli_std_fds_reserve(void);
+/* Flush and close stdout; on a write error (now or earlier) print "brink: error writing
+ * output: ..." and return 2 (3 stays 3); else return rc. Called once, by main. */
+int cli_stdout_finish(int rc);
+/* Report a failed write to stdout now (errno), discard later output; returns 2. */
+int cli_stdout_failed(void);
+/* Write a buffer to stdout (or to a file when path is non-NULL and not "-"). A failed write
+ * to stdout is reported by cli_stdout_failed (exit status 2). */
 int cli_emit(const brink_buf *b, const char *path);
 /* Progress callback printing a one-line bar on stderr when it is a terminal. */
 int cli_progress(void *ctx, double fraction, const char *what);

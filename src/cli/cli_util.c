@@ -54,11 +54,9 @@ int cli_emit(const brink_buf *b, const char *path)
         if (brink_buf_write_file(b, path, &err)) return cli_report(&err);
         return BRINK_EXIT_OK;
     }
-    if (b->len && fwrite(b->data, 1, b->len, stdout) != b->len) {
-        fprintf(stderr, "brink: cannot write to standard output\n");
-        return BRINK_EXIT_INTERNAL;
-    }
-    fflush(stdout);
+    errno = 0;
+    if ((b->len && fwrite(b->data, 1, b->len, stdout) != b->len) || fflush(stdout) != 0)
+        return cli_stdout_failed();
     return BRINK_EXIT_OK;
 }
 

@@ -266,8 +266,8 @@ int brink_cli_show(int argc, char **argv)
         return cli_usage_error("show", "no built-in scenario '%s' (see brink scenarios)", argv[1]);
     size_t len = 0;
     const char *text = brink_scenario_builtin_text(i, &len);
-    if (fwrite(text, 1, len, stdout) != len)
-        return BRINK_EXIT_INTERNAL;
+    if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
+        return cli_stdout_failed();
     return BRINK_EXIT_OK;
 }
 

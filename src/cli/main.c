@@ -33,7 +33,7 @@ static void usage(FILE *f)
                "3 internal error\n");
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     if (argc < 2) {
         usage(stderr);
@@ -52,4 +52,10 @@ int main(int argc, char **argv)
     fprintf(stderr, "brink: unknown command '%s'\n\n", argv[1]);
     usage(stderr);
     return BRINK_EXIT_INPUT;
+}
+
+int main(int argc, char **argv)
+{
+    cli_std_fds_reserve();
+    return cli_stdout_finish(run(argc, argv));
 }

@@ -6,9 +6,10 @@
 
 #include "brink/core.h"
 
-/* Exponents beyond this are refused: 10^100000 would already be a 40 KB integer, and a
- * hostile file could otherwise ask for gigabytes with a few characters. */
-#define BRINK_Q_MAX_EXPONENT 100000L
+/* Exponents beyond this are refused: 10^10000 is already a 4 KB integer, and a hostile file
+ * could otherwise ask GMP (which aborts when an allocation fails) for gigabytes with a few
+ * characters. Digit runs are bounded the same way (BRINK_Q_MAX_DIGITS, in core.h). */
+#define BRINK_Q_MAX_EXPONENT ((long)BRINK_Q_MAX_DIGITS)
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -55,8 +56,9 @@ brink_status brink_q_parse(mpq_t out, const char *s, size_t len, brink_error *er
             if (i == es)
                 return brink_error_set(err, BRINK_ESYNTAX, "invalid number '%.*s'", (int)len, s);
             if (exponent > BRINK_Q_MAX_EXPONENT)
-                return brink_error_set(err, BRINK_ETOOBIG, "exponent too large in '%.*s'",
-                                       (int)(len > 40 ? 40 : len), s);
+                return brink_error_set(err, BRINK_ETOOBIG,
+                                       "exponent too large in '%.*s' (limit %d)",
+                                       (int)(len > 40 ? 40 : len), s, BRINK_Q_MAX_DIGITS);
             if (eneg) exponent = -exponent;
         }
     }
@@ -64,6 +66,10 @@ brink_status brink_q_parse(mpq_t out, const char *s, size_t len, brink_error *er
         return brink_error_set(err, BRINK_ESYNTAX, "invalid number '%.*s'",
                                (int)(len > 40 ? 40 : len), s);
     (void)has_dot;
+    if (int_len + frac_len > BRINK_Q_MAX_DIGITS || den_len > BRINK_Q_MAX_DIGITS)
+        return brink_error_set(err, BRINK_ETOOBIG,
+                               "number '%.*s...' has more than %d digits", 20, s,
+                               BRINK_Q_MAX_DIGITS);
 
     /* Collect the digits into one string to hand to GMP. */
     size_t ndig = int_len + frac_len;

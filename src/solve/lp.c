@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "solve/glpk_guard.h"
 #include "solve/solvers.h"
 
 /* Exact maxmin strategy of the rows of the k x l matrix M (row-major mpq, M[i][j] is the row
@@ -207,8 +208,8 @@ static glp_prob *maxmin_lp(int k, int l, const mpq_t *M, double time_left, brink
 }
 
 /* Exact maxmin strategy and value for the rows of M. 0 ok, else a status. */
-static brink_status solve_side(int k, int l, const mpq_t *M, mpq_t *x, mpq_t v, long *iters,
-                               double time_left, brink_error *err)
+static brink_status solve_side_glpk(int k, int l, const mpq_t *M, mpq_t *x, mpq_t v,
+                                    long *iters, double time_left, brink_error *err)
 {
     glp_prob *lp = maxmin_lp(k, l, M, time_left, err);
     if (!lp)
@@ -231,6 +232,29 @@ static brink_status solve_side(int k, int l, const mpq_t *M, mpq_t *x, mpq_t v, 
         return brink_error_set(err, BRINK_EINTERNAL,
                                "lp: the optimal basis failed the exact optimality check");
     return BRINK_OK;
+}
+
+typedef struct side_args {
+    int k, l;
+    const mpq_t *M;
+    mpq_t *x;
+    mpq_ptr v;
+    long *iters;
+    double time_left;
+} side_args;
+
+static brink_status side_glpk(void *ctx, brink_error *err)
+{
+    side_args *a = ctx;
+    return solve_side_glpk(a->k, a->l, a->M, a->x, a->v, a->iters, a->time_left, err);
+}
+
+/* solve_side_glpk under the GLPK guard (a GLPK error is a status, not an abort). */
+static brink_status solve_side(int k, int l, const mpq_t *M, mpq_t *x, mpq_t v, long *iters,
+                               double time_left, brink_error *err)
+{
+    side_args a = {k, l, M, x, v, iters, time_left};
+    return brink_glpk_guard(side_glpk, &a, err);
 }
 
 /* Seconds left of the time limit (a small positive floor so that 0 keeps meaning "none"). */

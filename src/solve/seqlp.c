@@ -18,6 +18,7 @@
 #include <string.h>
 #include "brink/solve.h"
 #include "game/seqform_internal.h"
+#include "solve/glpk_guard.h"
 #include "solve/qsolve.h"
 #include "solve/solvers.h"
 
@@ -96,8 +97,9 @@ static brink_status side_build(const brink_seqform *sf, int player, seqlp_side *
 
 /* Solve one side with GLPK; on success fill the exact plan (m mpq) and *exact_ok. The double
  * plan is always filled (m doubles). */
-static brink_status side_solve(const brink_seqform *sf, const seqlp_side *s, int certify,
-                               double *plan, mpq_t *planq, int *exact_ok, brink_error *err, double time_left)
+static brink_status side_solve_glpk(const brink_seqform *sf, const seqlp_side *s, int certify,
+                                    double *plan, mpq_t *planq, int *exact_ok,
+                                    brink_error *err, double time_left)
 {
     *exact_ok = 0;
     glp_prob *lp = glp_create_prob();
@@ -217,6 +219,32 @@ out:
     free(ja);
     free(ar);
     return st;
+}
+
+typedef struct side_args {
+    const brink_seqform *sf;
+    const seqlp_side *s;
+    int certify;
+    double *plan;
+    mpq_t *planq;
+    int *exact_ok;
+    double time_left;
+} side_args;
+
+static brink_status side_glpk(void *ctx, brink_error *err)
+{
+    side_args *a = ctx;
+    return side_solve_glpk(a->sf, a->s, a->certify, a->plan, a->planq, a->exact_ok, err,
+                           a->time_left);
+}
+
+/* side_solve_glpk under the GLPK guard (a GLPK error is a status, not an abort). */
+static brink_status side_solve(const brink_seqform *sf, const seqlp_side *s, int certify,
+                               double *plan, mpq_t *planq, int *exact_ok, brink_error *err,
+                               double time_left)
+{
+    side_args a = {sf, s, certify, plan, planq, exact_ok, time_left};
+    return brink_glpk_guard(side_glpk, &a, err);
 }
 
 /* Seconds left of the time limit (0 = no limit; a small floor once it has run out). */

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# fuzz.sh — run every libFuzzer target of a BRINK_FUZZ=ON build for FUZZ_SECONDS each (make
+# fuzz, make fuzz-smoke; docs/robustness.md). Corpora grow in BUILD/fuzz-corpus/<target>/
+# (seeded from tests/data, scenarios/, fuzz/seeds/ and, when present, the shared Gambit
+# corpus ../shared/games/gambit-contrib); a crash, leak, timeout or out-of-memory input is
+# saved as BUILD/fuzz-crashes/<target>-... and makes the script fail. The last line of each
+# run (executions, exec/s, cov, ft, corpus) is collected in BUILD/fuzz-summary.txt.
+# Usage: scripts/fuzz.sh BUILD [TARGET...]   env: FUZZ_SECONDS (60), FUZZ_JOBS (1 at a time)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${1:?usage: scripts/fuzz.sh BUILD [TARGET...]}
+shift
+SECONDS_PER=${FUZZ_SECONDS:-60}
+JOBS=${FUZZ_JOBS:-1}
+TARGETS=("$@")
+if [ ${#TARGETS[@]} -eq 0 ]; then
+  TARGETS=(efg_read nfg_read roundtrip solve scenario expr analyze)
+fi
+SHARED=../shared/games/gambit-contrib
+mkdir -p "$BUILD/fuzz-corpus" "$BUILD/fuzz-crashes" "$BUILD/fuzz-logs"
+
+run_one() {
+  local t=$1 bin=$BUILD/fuzz_$1 dict seeds=() maxlen=8192
+  case $t in
+    efg_read|nfg_read|roundtrip|solve)
+      dict=fuzz/gambit.dict; seeds=(tests/data/golden tests/data/games tests/data/bad)
+      [ -d "$SHARED" ] && seeds+=("$SHARED") ;;
+    scenario|analyze)
+      dict=fuzz/scenario.dict; seeds=(scenarios tests/data/scenarios/bad) ;;
+    expr)
+      dict=fuzz/expr.dict; seeds=(fuzz/seeds/expr); maxlen=512 ;;
+    *) echo "fuzz: unknown target $t" >&2; return 2 ;;
+  esac
+  [ -d "tests/data/fuzz-regressions/$t" ] && seeds+=("tests/data/fuzz-regressions/$t")
+  [ -x "$bin" ] || { echo "fuzz: $bin not built (make fuzz builds it)" >&2; return 2; }
+  mkdir -p "$BUILD/fuzz-corpus/$t"
+  # -timeout: one input running longer than 30 s is a finding (a hang), as is > 2 GB memory.
+  ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    "$bin" -max_total_time="$SECONDS_PER" -timeout=30 -rss_limit_mb=2048 -max_len=$maxlen \
+    -dict="$dict" -artifact_prefix="$BUILD/fuzz-crashes/$t-" -print_final_stats=1 \
+    "$BUILD/fuzz-corpus/$t" "${seeds[@]}" >"$BUILD/fuzz-logs/$t.log" 2>&1
+  local rc=$?
+  local last execs speed
+  last=$(grep -E '^#[0-9]+' "$BUILD/fuzz-logs/$t.log" | tail -1)
+  execs=$(grep -E '^stat::number_of_executed_units' "$BUILD/fuzz-logs/$t.log" | awk '{print $2}')
+  speed=$(grep -E '^stat::average_exec_per_sec' "$BUILD/fuzz-logs/$t.log" | awk '{print $2}')
+  printf '%-10s rc=%d %ss execs=%s exec/s=%s  %s\n' "$t" $rc "$SECONDS_PER" "${execs:-?}" \
+    "${speed:-?}" "$(echo "$last" | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+[a-zA-Z]*')"
+  if [ $rc -ne 0 ]; then
+    echo "fuzz: $t FAILED (exit $rc); log $BUILD/fuzz-logs/$t.log:" >&2
+    grep -E 'ERROR|SUMMARY|fuzz: |Test unit written|deadly signal|timeout' "$BUILD/fuzz-logs/$t.log" | head -20 >&2
+  fi
+  return $rc
+}
+
+: >"$BUILD/fuzz-summary.txt"
+fail=0
+pids=()
+names=()
+for t in "${TARGETS[@]}"; do
+  run_one "$t" >>"$BUILD/fuzz-summary.txt" &
+  pids+=($!)
+  names+=("$t")
+  if [ ${#pids[@]} -ge "$JOBS" ]; then
+    wait "${pids[0]}" || fail=1
+    pids=("${pids[@]:1}")
+  fi
+done
+for p in "${pids[@]}"; do wait "$p" || fail=1; done
+cat "$BUILD/fuzz-summary.txt"
+if [ $fail -ne 0 ]; then
+  echo "fuzz: FAILED; crash inputs in $BUILD/fuzz-crashes/ (add each to tests/data/fuzz-regressions/<target>/)" >&2
+  exit 1
+fi
+echo "fuzz: all targets ran ${SECONDS_PER}s without a finding"
