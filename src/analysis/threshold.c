@@ -33,9 +33,14 @@ brink_status an_answer_threshold(const brink_scenario *sc, const brink_analysis 
         goto out;
     }
     brink_scenario_defaults(sc, values);
-    /* the question's range (decimal in the file: the nearest simple rational) */
-    brink_q_from_double_approx(lo, q->lo[0], 1e-12);
-    brink_q_from_double_approx(hi, q->hi[0], 1e-12);
+    /* the question's range, exact as the scenario gives it */
+    if (q->lo_q[0] && q->hi_q[0]) {
+        mpq_set(lo, *q->lo_q[0]);
+        mpq_set(hi, *q->hi_q[0]);
+    } else {
+        brink_q_from_double_approx(lo, q->lo[0], 1e-12);
+        brink_q_from_double_approx(hi, q->hi[0], 1e-12);
+    }
     ans->threshold = brink_threshold_compute(sc, q->param[0], lo, hi, (const mpq_t *)values,
                                              watch, nwatch, o, err);
     if (!ans->threshold)
