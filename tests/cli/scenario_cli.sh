@@ -55,6 +55,11 @@ expect_grep "missed: default" 'at the default t = 1/2: "mid"' "$TMP/tm.txt"
 expect_grep "default: flips" "it flips at t = 7/10 exactly" "$TMP/td.txt"
 expect_grep "default: answer" 'at the default t = 9/10: "o3"' "$TMP/td.txt"
 
+# a range beyond double range stays exact (was [0, 0] and a wrong answer)
+"$BRINK" analyze "$SRC/tests/data/thresholds/threshold-range-1e400.yaml" >"$TMP/tr.txt" 2>&1
+expect_grep "1e400 range: flip" "it flips at q = 2 exactly" "$TMP/tr.txt"
+expect_grep "1e400 range: shown" "q over \\[0, ~1.0e\\+400\\]" "$TMP/tr.txt"
+
 # analyze: JSON parses and carries the answer
 "$BRINK" analyze m4 --json >"$TMP/m4.json"
 if command -v python3 >/dev/null 2>&1; then
