@@ -63,6 +63,8 @@ void an_answer_free(brink_answer *ans);
 brink_status an_watch(const brink_scenario *sc, const brink_efg *g, const char *ref,
                       brink_answer *ans, brink_error *err);
 /* threshold.c */
+/* The range of a question's parameter d (0 or 1), exact when the scenario gives it so. */
+void an_question_range(const brink_question *q, int d, mpq_t lo, mpq_t hi);
 brink_status an_answer_threshold(const brink_scenario *sc, const brink_analysis *an,
                                  const brink_analysis_options *o, brink_answer *ans,
                                  brink_error *err);

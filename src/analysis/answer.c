@@ -101,13 +101,7 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
     if (!st && q->watch && ans->nwatch > 0 && o->questions) {
         mpq_t lo, hi;
         mpq_inits(lo, hi, NULL);
-        if (q->lo_q[0] && q->hi_q[0]) {
-            mpq_set(lo, *q->lo_q[0]);
-            mpq_set(hi, *q->hi_q[0]);
-        } else {
-            brink_q_from_double_approx(lo, q->lo[0], 1e-12);
-            brink_q_from_double_approx(hi, q->hi[0], 1e-12);
-        }
+        an_question_range(q, 0, lo, hi);
         brink_scenario_defaults(sc, values);
         if (q->nparams == 1) {
             ans->threshold = brink_threshold_compute(sc, q->param[0], lo, hi,

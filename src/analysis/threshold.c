@@ -7,6 +7,17 @@
 #include "analysis/analysis_int.h"
 #include "brink/threshold.h"
 
+void an_question_range(const brink_question *q, int d, mpq_t lo, mpq_t hi)
+{
+    if (q->lo_q[d] && q->hi_q[d]) {
+        mpq_set(lo, *q->lo_q[d]);
+        mpq_set(hi, *q->hi_q[d]);
+    } else {   /* not given exactly: the simplest rationals of the doubles */
+        brink_q_from_double_approx(lo, q->lo[d], 1e-12);
+        brink_q_from_double_approx(hi, q->hi[d], 1e-12);
+    }
+}
+
 brink_status an_answer_threshold(const brink_scenario *sc, const brink_analysis *an,
                                  const brink_analysis_options *o, brink_answer *ans,
                                  brink_error *err)
@@ -33,14 +44,7 @@ brink_status an_answer_threshold(const brink_scenario *sc, const brink_analysis 
         goto out;
     }
     brink_scenario_defaults(sc, values);
-    /* the question's range, exact as the scenario gives it */
-    if (q->lo_q[0] && q->hi_q[0]) {
-        mpq_set(lo, *q->lo_q[0]);
-        mpq_set(hi, *q->hi_q[0]);
-    } else {
-        brink_q_from_double_approx(lo, q->lo[0], 1e-12);
-        brink_q_from_double_approx(hi, q->hi[0], 1e-12);
-    }
+    an_question_range(q, 0, lo, hi);
     ans->threshold = brink_threshold_compute(sc, q->param[0], lo, hi, (const mpq_t *)values,
                                              watch, nwatch, o, err);
     if (!ans->threshold)

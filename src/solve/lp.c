@@ -257,15 +257,6 @@ static brink_status solve_side(int k, int l, const mpq_t *M, mpq_t *x, mpq_t v, 
     return brink_glpk_guard(side_glpk, &a, err);
 }
 
-/* Seconds left of the time limit (a small positive floor so that 0 keeps meaning "none"). */
-static double time_left(const brink_solve_options *o, double t0)
-{
-    if (!(o->time_limit > 0))
-        return 0;
-    double left = o->time_limit - (brink_now() - t0);
-    return left > 1e-3 ? left : 1e-3;
-}
-
 /* Does every payoff survive conversion to double with room for the simplex's arithmetic? */
 static int in_double_range(const mpq_t *A, size_t cells)
 {
@@ -313,7 +304,7 @@ static brink_status lp_nfg(const brink_nfg *g, const brink_solve_options *o,
         st = solve_side(m, n, (const mpq_t *)A, x, v1, &iters, o->time_limit, err);
         if (st == BRINK_OK)
             st = solve_side(n, m, (const mpq_t *)At, y, v2, &iters,
-                            time_left(o, t0), err);
+                            solve_time_left(o, t0), err);
         if (st == BRINK_OK) {
             mpq_neg(v2, v2);
             if (!mpq_equal(v1, v2))
@@ -329,7 +320,7 @@ static brink_status lp_nfg(const brink_nfg *g, const brink_solve_options *o,
         brink_solve_options eo = *o;
         eo.exact = 1;
         eo.all = 0;
-        eo.time_limit = o->time_limit > 0 ? time_left(o, t0) : 0;
+        eo.time_limit = o->time_limit > 0 ? solve_time_left(o, t0) : 0;
         st = brink_solver_lcp.solve_nfg(g, &eo, out, err);
         out->stats.iterations += iters;
         out->stats.exact_fallbacks = 1;

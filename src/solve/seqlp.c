@@ -247,15 +247,6 @@ static brink_status side_solve(const brink_seqform *sf, const seqlp_side *s, int
     return brink_glpk_guard(side_glpk, &a, err);
 }
 
-/* Seconds left of the time limit (0 = no limit; a small floor once it has run out). */
-static double time_left(const brink_solve_options *o, double t0)
-{
-    if (!(o->time_limit > 0))
-        return 0;
-    double left = o->time_limit - (brink_now() - t0);
-    return left > 1e-3 ? left : 1e-3;
-}
-
 static brink_status seqlp_solve(const brink_efg *g, const brink_solve_options *o,
                                 brink_profile_list *out, brink_error *err)
 {
@@ -289,7 +280,7 @@ static brink_status seqlp_solve(const brink_efg *g, const brink_solve_options *o
         st = side_build(sf, i, &side[i], err);
         if (st == BRINK_OK)
             st = side_solve(sf, &side[i], 1, plans + off, plansq + off, &exact[i], err,
-                            time_left(o, t0));
+                            solve_time_left(o, t0));
     }
     int is_exact = exact[0] && exact[1];
     int fallback = !range_ok ? BRINK_FALLBACK_RANGE
@@ -302,7 +293,7 @@ static brink_status seqlp_solve(const brink_efg *g, const brink_solve_options *o
         brink_error_clear(err);
         brink_solve_options eo = *o;
         eo.exact = 1;
-        eo.time_limit = o->time_limit > 0 ? time_left(o, t0) : 0;
+        eo.time_limit = o->time_limit > 0 ? solve_time_left(o, t0) : 0;
         st = brink_solver_seqlcp.solve_efg(g, &eo, out, err);
         out->stats.exact_fallbacks = 1;
         out->stats.fallback_reason = fallback;

@@ -21,4 +21,15 @@ extern const brink_solver brink_solver_dcfr;
 extern const brink_solver brink_solver_mccfr;
 extern const brink_solver brink_solver_agent_logit;
 
+/* Seconds left of o->time_limit since t0 (brink_now()), for methods that pass a limit on to
+ * a library (GLPK): 0 = no limit; once it has run out, a small positive floor so that 0 keeps
+ * meaning "none". */
+static inline double solve_time_left(const brink_solve_options *o, double t0)
+{
+    if (!(o->time_limit > 0))
+        return 0;
+    double left = o->time_limit - (brink_now() - t0);
+    return left > 1e-3 ? left : 1e-3;
+}
+
 #endif
