@@ -520,7 +520,7 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
     cn_eq *cn = brink_calloc((size_t)cap, sizeof *cn);
     int *cst = brink_calloc((size_t)cap, sizeof *cst);
     ivl *eqi = brink_calloc((size_t)cap + 1, sizeof *eqi);
-    int ncn = 0, nonlinear = 0, notexact = 0;
+    int ncn = 0, nonlinear = 0;
     if (!st && (!cn || !cst || !eqi))
         st = OOM(E->err);
     mpq_t Lq, Hq;
@@ -567,7 +567,6 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
                              &ncn, cap, Lq, Hq);
         } else if (!st) {
             nonlinear += res == CN_NONLINEAR;
-            notexact += res == CN_NOT_EXACT;
         }
         pcset_free(&conds);
         if (tmpq)
