@@ -74,8 +74,10 @@ typedef struct brink_region {
     int ncertified;        /* of those, continued and certified over the region */
     int nstates;
     int *state;            /* [nstates] ids of the distinct watched choices (see below) */
-    int complete;          /* 1: certified to be every equilibrium the method looks for, on
-                              the whole region (perfect information: unique SPE, strict) */
+    int complete;          /* 1: certified to be every equilibrium the method looks for
+                              inside the region, ends excluded (perfect information: one
+                              subgame-perfect equilibrium, every preference strict inside;
+                              at a closed end a tie may add equilibria) */
     int complete_at_sample;/* the method's list at the sample point is complete */
     int binding_lo, binding_hi;   /* ids into conds of the condition that ends the region at
                                      each side, -1 at a range end or when not one condition */

@@ -656,7 +656,7 @@ done:
             pq_clear(&conds->c[i].s);
         conds->n = first_conds;
     }
-    if (st)
+    if (st || *res != CN_OK)   /* only a continued equilibrium is handed back */
         cn_eq_free(out, g);
     G->extra = NULL;
     free(supp);

@@ -421,6 +421,36 @@ out:
     return st;
 }
 
+/* Does no best-reply condition vanish strictly inside the interval? */
+static int no_tie_inside(const pcset *conds, ivl *R, int *oom)
+{
+    if (alg_cmp(&R->lo, &R->hi, oom) >= 0)
+        return 1;
+    mpq_t a, b;
+    mpq_inits(a, b, NULL);
+    /* a rational bracket of the open interval's ends */
+    mpq_set(a, R->lo.rational ? R->lo.q : R->lo.lo);
+    mpq_set(b, R->hi.rational ? R->hi.q : R->hi.hi);
+    int ok = 1;
+    for (int i = 0; i < conds->n && ok; i++) {
+        const pcond *c = &conds->c[i];
+        if (c->tag != BRINK_COND_BEST_REPLY || c->s.deg <= 0)
+            continue;
+        alg *roots = NULL;
+        int nr = pq_roots_in(&c->s, a, b, &roots);
+        if (nr < 0) {
+            *oom = 1;
+            ok = 0;
+            break;
+        }
+        for (int j = 0; j < nr && ok; j++)
+            ok = !(alg_cmp(&roots[j], &R->lo, oom) > 0 && alg_cmp(&roots[j], &R->hi, oom) < 0);
+        alg_array_free(roots, nr);
+    }
+    mpq_clears(a, b, NULL);
+    return ok;
+}
+
 /* ---------------------------------------------------------------- one sample */
 
 static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
@@ -521,6 +551,7 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
     int *cst = brink_calloc((size_t)cap, sizeof *cst);
     ivl *eqi = brink_calloc((size_t)cap + 1, sizeof *eqi);
     int ncn = 0, nonlinear = 0;
+    pcset first_conds = {NULL, 0, 0};
     if (!st && (!cn || !cst || !eqi))
         st = OOM(E->err);
     mpq_t Lq, Hq;
@@ -567,6 +598,11 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
                              &ncn, cap, Lq, Hq);
         } else if (!st) {
             nonlinear += res == CN_NONLINEAR;
+        }
+        if (k == 0 && s.count == 1 && !st && res == CN_OK) {
+            first_conds = conds;   /* kept for the uniqueness check of the region */
+            conds.c = NULL;
+            conds.n = conds.cap = 0;
         }
         pcset_free(&conds);
         if (tmpq)
@@ -623,8 +659,11 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
                 r->nequilibria = s.count;
                 r->ncertified = ncn;
                 r->complete_at_sample = s.complete && !s.truncated;
+                /* unique inside the region: perfect information, one subgame-perfect
+                 * equilibrium at the sample, and no best-reply gap touching zero strictly
+                 * inside (a tie there would add equilibria at that point) */
                 r->complete = g->perfect_info && r->complete_at_sample && s.count == 1 &&
-                              ncn == 1;
+                              ncn == 1 && no_tie_inside(&first_conds, &R, &oom);
                 r->bind_lo = R.lb ? add_cond(E, R.lb) : -1;
                 r->bind_hi = R.hb ? add_cond(E, R.hb) : -1;
                 if (r->bind_lo < -1 || r->bind_hi < -1)
@@ -651,6 +690,7 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
     free(eqi);
     mpq_clears(Lq, Hq, NULL);
     pcset_free(&gconds);
+    pcset_free(&first_conds);
     for (int k = 0; cn && k < ncn; k++)
         cn_eq_free(&cn[k], g);
     free(cn);
