@@ -3,6 +3,7 @@
 #   make check   install missing packages, build (gcc, -Werror), run all tests
 #   make check-clang / check-asan   the same suite with clang / ASan+UBSan
 #   make bench   build and run the benchmarks under bench/
+#   make threshold-long   the threshold property test at 10^4 exact solves per scenario
 #   make install PREFIX=/usr/local
 
 BUILD   ?= build
@@ -10,7 +11,7 @@ PREFIX  ?= /usr/local
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo check check-clang check-asan check-all bench install clean
+.PHONY: all deps build demo check check-clang check-asan check-all bench threshold-long install clean
 
 all: build
 
@@ -45,6 +46,9 @@ bench: build
 	cmake --build $(BUILD) --target benchmarks -j $(JOBS)
 	@for b in $(BUILD)/bench_*; do echo "== $$b"; BRINK_BIN=$(BUILD)/brink $$b || exit 1; done
 	@for s in bench/*.sh; do [ -f "$$s" ] || continue; echo "== $$s"; BRINK_BIN=$(BUILD)/brink bash $$s || exit 1; done
+
+threshold-long: build
+	cd tests && BRINK_LONG=1 BRINK_SOURCE_DIR=$(CURDIR) $(abspath $(BUILD))/test_threshold_property
 
 install: build
 	cmake --install $(BUILD)
