@@ -4,6 +4,7 @@
 #   make check-clang / check-asan   the same suite with clang / ASan+UBSan
 #   make bench   build and run the benchmarks under bench/
 #   make property  the numerics property test at length (PROPERTY_GAMES random games)
+#   make threshold-long   the threshold property test at 10^4 exact solves per scenario
 #   make fuzz    build the libFuzzer targets (clang, ASan+UBSan) and run each FUZZ_SECONDS
 #                (default 600); make fuzz-smoke: 60 s each, as CI does (docs/robustness.md)
 #   make install PREFIX=/usr/local
@@ -16,8 +17,8 @@ FUZZ_SECONDS ?= 600
 FUZZ_JOBS    ?= $(JOBS)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo check check-clang check-asan check-all bench property fuzz-build fuzz \
-        fuzz-smoke install clean
+.PHONY: all deps build demo check check-clang check-asan check-all bench property threshold-long \
+        fuzz-build fuzz fuzz-smoke install clean
 
 all: build
 
@@ -66,6 +67,9 @@ fuzz: fuzz-build
 
 fuzz-smoke: fuzz-build
 	FUZZ_SECONDS=60 FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh $(FUZZ_BUILD)
+
+threshold-long: build
+	cd tests && BRINK_LONG=1 BRINK_SOURCE_DIR=$(CURDIR) $(abspath $(BUILD))/test_threshold_property
 
 install: build
 	cmake --install $(BUILD)
