@@ -45,7 +45,7 @@ check-clang: deps
 check-asan: deps
 	CC=clang cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DBRINK_SANITIZE=ON
 	cmake --build build-asan -j $(JOBS)
-	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/fuzz/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
 check-all: check check-clang check-asan
 

@@ -36,6 +36,7 @@ run_one() {
   mkdir -p "$BUILD/fuzz-corpus/$t"
   # -timeout: one input running longer than 30 s is a finding (a hang), as is > 2 GB memory.
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  LSAN_OPTIONS=suppressions="$PWD/fuzz/lsan.supp" \
     "$bin" -max_total_time="$SECONDS_PER" -timeout=30 -rss_limit_mb=2048 -max_len=$maxlen \
     -dict="$dict" -artifact_prefix="$BUILD/fuzz-crashes/$t-" -print_final_stats=1 \
     "$BUILD/fuzz-corpus/$t" "${seeds[@]}" >"$BUILD/fuzz-logs/$t.log" 2>&1
