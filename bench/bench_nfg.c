@@ -19,34 +19,16 @@
 
 #include "brink/brink.h"
 #include "../tests/unit/lrsnash_ref.h"
+#include "bench_util.h"
 
 /* CPU seconds of this process, and of finished children (lrsnash): the machine may be shared,
  * so CPU time is the fair measure; all work here is single-threaded. */
-static double cpu_self(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
 static double cpu_children(void)
 {
     struct rusage u;
     getrusage(RUSAGE_CHILDREN, &u);
     return (double)u.ru_utime.tv_sec + 1e-6 * (double)u.ru_utime.tv_usec +
            (double)u.ru_stime.tv_sec + 1e-6 * (double)u.ru_stime.tv_usec;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof(double), cmp_double);
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
 static brink_nfg *random_game(int m, int n, uint64_t seed, long *a, long *b)
@@ -111,9 +93,9 @@ static int bench_enummixed(int reps, int big)
             brink_profile_list l;
             brink_profile_list_init(&l);
             brink_error err;
-            double t0 = cpu_self();
+            double t0 = bench_cpu_self();
             brink_status st = brink_solve(s, &game, NULL, &l, &err);
-            tb[r] = cpu_self() - t0;
+            tb[r] = bench_cpu_self() - t0;
             if (st != BRINK_OK) {
                 fprintf(stderr, "enummixed failed: %s\n", err.message);
                 return 1;
@@ -143,9 +125,9 @@ static int bench_enummixed(int reps, int big)
             free(a);
             free(b);
         }
-        double mb = median(tb, rn);
+        double mb = bench_median(tb, rn);
         if (have_lrs) {
-            double ml = median(tl, rn);
+            double ml = bench_median(tl, rn);
             printf("%4d %5d %12.4f %12.4f %7.1fx %10.1f %10ld  (sets equal)\n", n, rn, mb, ml,
                    ml / mb, (double)neq / rn, bases / rn);
         } else {
@@ -175,15 +157,15 @@ static int bench_lh(int reps)
         brink_profile_list_init(&l);
         brink_error err;
         /* the solver alone: conversion, paths, exact re-derivation of the equilibrium */
-        double t0 = cpu_self();
+        double t0 = bench_cpu_self();
         brink_status st = s->solve_nfg(g, &o, &l, &err);
-        t[r] = cpu_self() - t0;
+        t[r] = bench_cpu_self() - t0;
         brink_profile_list_free(&l);
         /* through brink_solve: plus the driver's independent exact verification */
-        t0 = cpu_self();
+        t0 = bench_cpu_self();
         if (st == BRINK_OK)
             st = brink_solve(s, &game, &o, &l, &err);
-        tv[r] = cpu_self() - t0;
+        tv[r] = bench_cpu_self() - t0;
         if (st != BRINK_OK || l.count != 1 || l.items[0].verified != 1) {
             fprintf(stderr, "lcp failed: %s\n", st ? err.message : "no verified equilibrium");
             return 1;
@@ -196,7 +178,7 @@ static int bench_lh(int reps)
     }
     printf("  solver: median %.2f ms; with the driver's exact verification: %.2f ms "
            "(%d games, %.0f pivots/game)\n",
-           1e3 * median(t, reps), 1e3 * median(tv, reps), reps, (double)piv / reps);
+           1e3 * bench_median(t, reps), 1e3 * bench_median(tv, reps), reps, (double)piv / reps);
     return 0;
 }
 

@@ -14,25 +14,7 @@
 
 #include "brink/brink.h"
 #include "brink/threshold.h"
-
-static double cpu_self(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof(double), cmp_double);
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
+#include "bench_util.h"
 
 /* Median time of one exact solve at the defaults; -1 on failure. */
 static double time_solve(const brink_scenario *sc, const brink_analysis *a, int reps)
@@ -52,14 +34,14 @@ static double time_solve(const brink_scenario *sc, const brink_analysis *a, int 
         for (int r = 0; r < reps && ok; r++) {
             brink_eqset set;
             memset(&set, 0, sizeof set);
-            double t0 = cpu_self();
+            double t0 = bench_cpu_self();
             ok = brink_analysis_solve(in, a->leaf_group, a->ngroups, &o, &set, &err) == BRINK_OK;
-            ts[r] = cpu_self() - t0;
+            ts[r] = bench_cpu_self() - t0;
             if (ok)
                 brink_eqset_free(&set, brink_scenario_instance_game(in));
         }
         if (ok)
-            res = median(ts, reps);
+            res = bench_median(ts, reps);
     }
     free(ts);
     brink_q_array_free(v, (size_t)np + 1);
@@ -119,11 +101,11 @@ int main(void)
             double *ts = calloc((size_t)reps, sizeof *ts);
             int solves = -1, nreg = -1, nflip = -1;
             for (int r = 0; ts && r < reps; r++) {
-                double t0 = cpu_self();
+                double t0 = bench_cpu_self();
                 brink_threshold *t = brink_threshold_compute(sc, q->param[0], lo, hi,
                                                              (const mpq_t *)values, watch,
                                                              nwatch, NULL, &err);
-                ts[r] = cpu_self() - t0;
+                ts[r] = bench_cpu_self() - t0;
                 if (!t) {
                     fprintf(stderr, "%s/%s: %s\n", brink_scenario_id(sc), q->id, err.message);
                     failed = 1;
@@ -134,7 +116,7 @@ int main(void)
                 nflip = t->nflips;
                 brink_threshold_free(t);
             }
-            double qs = ts ? median(ts, reps) : -1;
+            double qs = ts ? bench_median(ts, reps) : -1;
             if (qs > worst)
                 worst = qs;
             printf("%-28s %-26s %10.4f %10.5f %8.1f %7d %6d %8d\n", brink_scenario_id(sc),

@@ -14,7 +14,6 @@
 
 void cn_rational_between(mpq_t out, alg *a, alg *b)
 {
-    int oom = 0;
     /* refine until a's upper bound is below b's lower bound, then take the simplest */
     for (int it = 0; it < 10000; it++) {
         const mpq_t *ah = a->rational ? &a->q : &a->hi;
@@ -43,12 +42,11 @@ void cn_rational_between(mpq_t out, alg *a, alg *b)
         alg_refine(a);
         alg_refine(b);
     }
-    (void)oom;
     mpq_set(out, a->rational ? a->q : a->hi);   /* unreachable for a < b */
 }
 
 /* Extent of one condition around x0 in one direction (dir = +1 right, -1 left). */
-static void extent(const pcond *c, alg *roots, int nr, alg *x0, int x0_root, int dir,
+static void extent(const pcond *c, alg *roots, int nr, alg *x0, int dir,
                    const mpq_t end, alg *res, int *closed, int *failed)
 {
     mpq_t q;
@@ -69,7 +67,6 @@ static void extent(const pcond *c, alg *roots, int nr, alg *x0, int x0_root, int
             if (alg_cmp(&roots[i], x0, &oom) < 0)
                 start = i;
     }
-    (void)x0_root;
     for (int i = start; dir > 0 ? i < nr : i >= 0; i += dir) {
         alg *r = &roots[i];
         if (dir > 0)
@@ -185,10 +182,9 @@ brink_status cn_component(const pcset *conds, const mpq_t x0q, const mpq_t L, co
             oom = 1;
             break;
         }
-        int x0_root = pq_sign_at(&c->s, x0q) == 0;
         for (int dir = -1; dir <= 1; dir += 2) {
             int closed, failed;
-            extent(c, roots, nr, &x0, x0_root, dir, dir > 0 ? wh : wl, &r, &closed, &failed);
+            extent(c, roots, nr, &x0, dir, dir > 0 ? wh : wl, &r, &closed, &failed);
             alg *cur = dir > 0 ? hi : lo;
             int *cc = dir > 0 ? hi_closed : lo_closed, *bind = dir > 0 ? hi_bind : lo_bind;
             int cmp = alg_cmp(&r, cur, &oom) * dir;   /* < 0: r is nearer to x0 */

@@ -576,8 +576,8 @@ int cn_seqform_lex(cn_game *G, const mpq_t *behq, const unsigned char *supp, con
     memset(&X, 0, sizeof X);
     rf *A = NULL, *sol = NULL;
     mpq_t *xv = NULL;
-    mpq_t q1, q2;
-    mpq_inits(q1, q2, NULL);
+    mpq_t q1;
+    mpq_init(q1);
     pcset local = {NULL, 0, 0};
     int lbad = 0;
     for (int i = 0; i < 2; i++) {
@@ -844,6 +844,6 @@ out:
     cn_rf_array_free(sol, (size_t)n + 1);
     if (xv)
         brink_q_array_free(xv, (size_t)n + 1);
-    mpq_clears(q1, q2, NULL);
+    mpq_clear(q1);
     return rc;
 }

@@ -504,7 +504,6 @@ brink_status cn_continue_with(cn_game *G, const mpq_t *behq, const unsigned char
     G->extra = extra;
     unsigned char *supp = brink_calloc((size_t)g->nactions + 1, 1);
     unsigned char *mixed = brink_calloc((size_t)g->ninfosets + 1, 1);
-    unsigned char *moving = brink_calloc((size_t)g->ninfosets + 1, 1);
     int *bref = brink_calloc((size_t)g->ninfosets + 1, sizeof *bref);
     unk *U = brink_calloc((size_t)g->nactions + 1, sizeof *U);
     int n = 0, bad = 0, nmixed = 0;
@@ -514,7 +513,7 @@ brink_status cn_continue_with(cn_game *G, const mpq_t *behq, const unsigned char
     out->mu = cn_rf_array((size_t)g->nnodes);
     out->reached = brink_calloc((size_t)g->ninfosets + 1, sizeof *out->reached);
     brink_status st = BRINK_OK;
-    if (!supp || !mixed || !moving || !bref || !U || !out->beh || !out->mu || !out->reached)
+    if (!supp || !mixed || !bref || !U || !out->beh || !out->mu || !out->reached)
         goto oom;
     for (int h = 0; h < nh; h++) {
         int a0 = g->infoset_action_start[h], k = 0;
@@ -590,7 +589,6 @@ brink_status cn_continue_with(cn_game *G, const mpq_t *behq, const unsigned char
         int r = 0;
         if (mixed[h] && g->nplayers == 2) {
             r = moving_belief(G, h, supp, bref[h], x0, out->mu, conds, &bad);
-            moving[h] = r > 0;
         } else if (mixed[h]) {
             continue;   /* set before the behaviour solve */
         }
@@ -661,7 +659,6 @@ done:
     G->extra = NULL;
     free(supp);
     free(mixed);
-    free(moving);
     free(bref);
     free(U);
     mpq_clear(tmp);

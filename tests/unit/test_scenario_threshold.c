@@ -149,6 +149,19 @@ static void test_several_flips(void)
         for (int f = 0; f < t->nflips; f++)
             CHECK(t->flips[f].certified);
         CHECK(tu_verify_regions(t, sc, 7, "multi") > 0);
+        /* the profile query refuses what it cannot certify */
+        brink_error err;
+        const brink_efg *g = brink_scenario_game(sc);
+        mpq_t *bq = brink_q_array_new((size_t)g->nactions), x;
+        mpq_init(x);
+        mpq_set_ui(x, 3, 1);   /* a: x > 2, outside the first region (c on [0, 5/3]) */
+        CHECK(brink_threshold_profile(t, 0, 0, x, bq, NULL, &err) == BRINK_EINVALID);
+        CHECK(!brink_threshold_covers(t, 0, 0, x));
+        CHECK(brink_threshold_profile(t, t->nregions, 0, x, bq, NULL, &err) == BRINK_EINVALID);
+        CHECK(brink_threshold_profile(t, 0, 99, x, bq, NULL, &err) == BRINK_EINVALID);
+        CHECK_EQ_INT(brink_threshold_eq_state(t, 0, 99), -1);
+        mpq_clear(x);
+        brink_q_array_free(bq, (size_t)g->nactions);
     }
     brink_analysis_free(a);
     brink_scenario_free(sc);
