@@ -91,7 +91,9 @@ typedef enum {
     BRINK_COND_REACHED,         /* infoset h stays reached */
     BRINK_COND_UNREACHED,       /* infoset h stays unreached */
     BRINK_COND_EXPRESSION,      /* an expression's branch (line = h, column = a) */
-    BRINK_COND_PROBABILITY      /* a chance probability stays >= 0 */
+    BRINK_COND_PROBABILITY,     /* a chance probability stays >= 0 */
+    BRINK_COND_BELIEF           /* the off-path beliefs after the zero-probability action a
+                                   at h stay defined (its tremble weight stays positive) */
 } brink_cond_kind;
 
 typedef struct brink_cond {

@@ -468,39 +468,44 @@ out:
 /* ---------------------------------------------------------------- lexicographic form
  *
  * The same system with every information set treated as reached: each player's plan is
- * taken conditional on its own zero-probability choices (a choice outside the support counts
- * as made: "kappa", the realisation plan with those factors skipped), and the beliefs at an
- * information set of player i weigh only its nodes reached with the fewest zero-probability
- * choices of the other player, by chance times the other's kappa — Bayes' rule on the path,
- * and on the path's lexicographic continuation off it (the beliefs of trembles of equal
- * order). Conditions are then one per action at every information set, the equilibrium's
- * off-path play moves with t as its on-path play does, and the beliefs are part of the
- * certificate. When the sample's equilibrium is not supported by these beliefs the caller
- * falls back to cn_seqform. */
+ * taken conditional on its own zero-probability choices, and the beliefs at an information
+ * set of player i weigh only its nodes reached with the fewest zero-probability choices of
+ * the other player j ("order" m), by chance times j's weight of the node. That weight is j's
+ * realisation weight with the last zero-probability choice on the path given a free
+ * tremble weight rho > 0 of its own (the limit of trembles of size eps * rho: any positive
+ * rho gives consistent beliefs, Kreps and Wilson 1982) and the support's probabilities below
+ * it. A rho is an unknown only where it reaches a belief (the last zero choice above a node
+ * of a set of order m >= 1 at that order); other zero choices weigh 1 (plain lexicographic
+ * beliefs). So off-path beliefs can move with t to keep a mixing actor indifferent, as the
+ * sequential equilibria of reputation games need (the off-path sets of Kreps-Wilson).
+ * Conditions are one per action at every information set plus rho > 0; the beliefs are part
+ * of the certificate. The unknowns' values at x0 come from the same equations with the
+ * sample's behaviour pinned (free rho = 1); when the sample's equilibrium is not supported by
+ * any such beliefs the caller falls back to cn_seqform. */
 
 typedef struct lexw {
     int *z[2];        /* [nnodes] zero-probability choices of player i on the path */
-    int *keff[2];     /* [nnodes] player i's last sequence in the support on the path */
+    int *keff[2];     /* [nnodes] player i's last sequence with an unknown on the path */
     int *m;           /* [ninfosets] fewest zero choices of the other player over the set */
-    int *var[2];      /* [ns] unknown of kappa_i(s), -1 (not in the support) */
+    int *var[2];      /* [ns] unknown of kappa_i(s) or rho_i(s), -1 (none) */
+    unsigned char *rho[2];   /* [ns] 1: a zero-probability sequence with a tremble weight */
     int *vvar;        /* [ninfosets] unknown of V(h) */
     int *hpar;        /* [ninfosets] own parent sequence (may be outside the support) */
-    int *hkeff;       /* [ninfosets] own last support sequence above the set */
+    int *hkeff;       /* [ninfosets] own last sequence with an unknown above the set */
     rf *c;            /* [nnodes] chance reach */
 } lexw;
 
-static int lex_weight(cn_game *G, const lexw *X, int v, int j, const rf *sol, rf *out)
+static int lex_weight(const lexw *X, int v, int j, const rf *sol, rf *out)
 {
     if (rf_set(out, &X->c[v]))
         return -1;
     int s = X->keff[j][v];
     if (s && rf_mul(out, out, &sol[X->var[j][s]]))
         return -1;
-    (void)G;
     return 0;
 }
 
-/* W_i(h, a) over the solution (sol) or, with coef != NULL, as a row of coefficients:
+/* W_i(h, a) over the solution (sol) or, with row != NULL, as a row of coefficients:
  * leaves right after (h, a) at the set's order plus V of the own sets right after it at the
  * same order. */
 static int lex_W(cn_game *G, const lexw *X, int h, int a, const rf *sol, rf *out, rf *row,
@@ -565,12 +570,190 @@ static int lex_W(cn_game *G, const lexw *X, int h, int a, const rf *sol, rf *out
     return 0;
 }
 
+/* The equalities: V(h) = W(h, a) for a in the support and the plan's sums at every set;
+ * with behq, also each support weight pinned to the sample's behaviour times its parent's
+ * (the system at x0 that gives the unknowns' values there). Returns the rows written. */
+static int lex_rows(cn_game *G, const lexw *X, const unsigned char *supp, const mpq_t *behq,
+                    rf *A, int n)
+{
+    const brink_efg *g = G->g;
+    int nh = g->player_infoset_start[2], r = 0;
+    size_t W = (size_t)n + 1;
+    for (int h = 0; h < nh; h++) {
+        int i = g->infoset_player[h], a0 = g->infoset_action_start[h];
+        for (int a = 0; a < g->infoset_nactions[h]; a++) {
+            if (!supp[a0 + a])
+                continue;
+            rf *row = &A[(size_t)r * W];
+            if (rf_set_si(&row[X->vvar[h]], 1) || lex_W(G, X, h, a, NULL, NULL, row, n))
+                return -1;
+            r++;
+            if (!behq)
+                continue;
+            row = &A[(size_t)r * W];   /* kappa(h, a) = beh(a) kappa(parent) */
+            if (rf_set_si(&row[X->var[i][seq_of(g, i, a0 + a)]], 1))
+                return -1;
+            if (X->hkeff[h]) {
+                if (rf_set_q(&G->t1, behq[a0 + a]))
+                    return -1;
+                rf_neg(&G->t1);
+                if (rf_set(&row[X->var[i][X->hkeff[h]]], &G->t1))
+                    return -1;
+            } else if (rf_set_q(&row[n], behq[a0 + a])) {
+                return -1;
+            }
+            r++;
+        }
+        rf *row = &A[(size_t)r * W];
+        for (int a = 0; a < g->infoset_nactions[h]; a++)
+            if (supp[a0 + a] && rf_set_si(&row[X->var[i][seq_of(g, i, a0 + a)]], 1))
+                return -1;
+        if (X->hkeff[h]) {
+            rf *e = &row[X->var[i][X->hkeff[h]]];
+            if (rf_set_si(&G->t1, 1) || rf_sub(e, e, &G->t1))
+                return -1;
+        } else if (rf_set_si(&row[n], 1)) {
+            return -1;
+        }
+        r++;
+    }
+    return r;
+}
+
+static void lex_free(lexw *X, int N)
+{
+    for (int i = 0; i < 2; i++) {
+        free(X->z[i]);
+        free(X->keff[i]);
+        free(X->var[i]);
+        free(X->rho[i]);
+    }
+    free(X->m);
+    free(X->vvar);
+    free(X->hpar);
+    free(X->hkeff);
+    cn_rf_array_free(X->c, (size_t)N);
+}
+
+/* Orders, chance reach, tremble weights and unknowns. Returns 1 when the form applies,
+ * 0 when not (nature's zero, too many unknowns), -1 on OOM; sets *nunk. */
+static int lex_setup(cn_game *G, lexw *X, const unsigned char *supp, const mpq_t x0, int *nunk)
+{
+    const brink_efg *g = G->g;
+    int N = g->nnodes, nh = g->player_infoset_start[2], first_chance = nh, n = 0, ns[2];
+    int *lastz[2] = {NULL, NULL}, rc = -1;
+    mpq_t q1;
+    mpq_init(q1);
+    for (int i = 0; i < 2; i++) {
+        ns[i] = 1 + g->player_action_start[i + 1] - g->player_action_start[i];
+        X->z[i] = brink_calloc((size_t)N, sizeof *X->z[i]);
+        X->keff[i] = brink_calloc((size_t)N, sizeof *X->keff[i]);
+        X->var[i] = brink_calloc((size_t)ns[i], sizeof *X->var[i]);
+        X->rho[i] = brink_calloc((size_t)ns[i], 1);
+        lastz[i] = brink_calloc((size_t)N, sizeof *lastz[i]);
+        if (!X->z[i] || !X->keff[i] || !X->var[i] || !X->rho[i] || !lastz[i])
+            goto out;
+    }
+    X->m = brink_calloc((size_t)nh + 1, sizeof *X->m);
+    X->vvar = brink_calloc((size_t)nh + 1, sizeof *X->vvar);
+    X->hpar = brink_calloc((size_t)nh + 1, sizeof *X->hpar);
+    X->hkeff = brink_calloc((size_t)nh + 1, sizeof *X->hkeff);
+    X->c = cn_rf_array((size_t)N);
+    if (!X->m || !X->vvar || !X->hpar || !X->hkeff || !X->c || rf_set_si(&X->c[0], 1))
+        goto out;
+    for (int v = 1; v < N; v++) {
+        int par = g->node_parent[v], hp = g->node_infoset[par], k = g->node_action[v];
+        for (int i = 0; i < 2; i++) {
+            X->z[i][v] = X->z[i][par];
+            lastz[i][v] = lastz[i][par];
+            if (hp < first_chance && g->infoset_player[hp] == i && !supp[k]) {
+                X->z[i][v]++;
+                lastz[i][v] = seq_of(g, i, k);
+            }
+        }
+        if (hp >= first_chance) {
+            if (rf_mul(&X->c[v], &X->c[par], &G->pg.prob[k]))
+                goto out;
+            if (cn_sign_at(&G->pg.prob[k], x0, q1) == 0) {   /* nature's zero: not handled */
+                rc = 0;
+                goto out;
+            }
+        } else if (rf_set(&X->c[v], &X->c[par])) {
+            goto out;
+        }
+    }
+    for (int h = 0; h < nh; h++) {
+        int i = g->infoset_player[h], ms = g->infoset_member_start[h];
+        int v0 = g->infoset_member[ms];
+        X->hpar[h] = 0;   /* own parent sequence (support or not) */
+        for (int y = v0; y != 0; y = g->node_parent[y]) {
+            int hp = g->node_infoset[g->node_parent[y]];
+            if (hp >= 0 && hp < first_chance && g->infoset_player[hp] == i) {
+                X->hpar[h] = seq_of(g, i, g->node_action[y]);
+                break;
+            }
+        }
+        X->m[h] = -1;
+        for (int q = 0; q < g->infoset_nmembers[h]; q++) {
+            int z = X->z[1 - i][g->infoset_member[ms + q]];
+            if (X->m[h] < 0 || z < X->m[h])
+                X->m[h] = z;
+        }
+        /* the zero choices whose tremble weight reaches this set's beliefs */
+        for (int q = 0; q < g->infoset_nmembers[h] && X->m[h] > 0; q++) {
+            int v = g->infoset_member[ms + q];
+            if (X->z[1 - i][v] == X->m[h])
+                X->rho[1 - i][lastz[1 - i][v]] = 1;
+        }
+    }
+    /* unknowns: kappa of every support sequence, V of every set, rho */
+    for (int i = 0; i < 2; i++)
+        for (int s = 0; s < ns[i]; s++)
+            X->var[i][s] = -1;
+    for (int h = 0; h < nh; h++) {
+        int i = g->infoset_player[h], a0 = g->infoset_action_start[h];
+        for (int a = 0; a < g->infoset_nactions[h]; a++)
+            if (supp[a0 + a])
+                X->var[i][seq_of(g, i, a0 + a)] = n++;
+    }
+    for (int h = 0; h < nh; h++)
+        X->vvar[h] = n++;
+    /* rho last: the elimination pivots on the values first, so a weight whose scale nothing
+     * fixes stays free (at 1) rather than a value */
+    for (int i = 0; i < 2; i++)
+        for (int s = 1; s < ns[i]; s++)
+            if (X->rho[i][s])
+                X->var[i][s] = n++;
+    if (n > CN_MAX_DENSE) {   /* dense elimination over Q(t) would not fit: not applicable */
+        rc = 0;
+        goto out;
+    }
+    for (int v = 1; v < N; v++) {   /* each node's last sequence with an unknown */
+        int par = g->node_parent[v], hp = g->node_infoset[par], k = g->node_action[v];
+        for (int i = 0; i < 2; i++) {
+            X->keff[i][v] = X->keff[i][par];
+            if (hp < first_chance && g->infoset_player[hp] == i && X->var[i][seq_of(g, i, k)] >= 0)
+                X->keff[i][v] = seq_of(g, i, k);
+        }
+    }
+    for (int h = 0; h < nh; h++)
+        X->hkeff[h] = X->keff[g->infoset_player[h]][g->infoset_member[g->infoset_member_start[h]]];
+    *nunk = n;
+    rc = 1;
+out:
+    free(lastz[0]);
+    free(lastz[1]);
+    mpq_clear(q1);
+    return rc;
+}
+
 int cn_seqform_lex(cn_game *G, const mpq_t *behq, const unsigned char *supp, const mpq_t x0,
                    pcset *conds, rf *mu, int *applies, int *bad)
 {
     const brink_efg *g = G->g;
-    int N = g->nnodes, nh = g->player_infoset_start[2], first_chance = nh;
-    int rc = -1, n = 0, rows = 0, ns[2];
+    int N = g->nnodes, nh = g->player_infoset_start[2];
+    int rc = -1, n = 0, rows = 0, rows0 = 0, nties = 0;
+    int *ties = NULL;
     *applies = 0;
     lexw X;
     memset(&X, 0, sizeof X);
@@ -580,180 +763,114 @@ int cn_seqform_lex(cn_game *G, const mpq_t *behq, const unsigned char *supp, con
     mpq_init(q1);
     pcset local = {NULL, 0, 0};
     int lbad = 0;
-    for (int i = 0; i < 2; i++) {
-        ns[i] = 1 + g->player_action_start[i + 1] - g->player_action_start[i];
-        X.z[i] = brink_calloc((size_t)N, sizeof *X.z[i]);
-        X.keff[i] = brink_calloc((size_t)N, sizeof *X.keff[i]);
-        X.var[i] = brink_calloc((size_t)ns[i], sizeof *X.var[i]);
-        if (!X.z[i] || !X.keff[i] || !X.var[i])
-            goto out;
-    }
-    X.m = brink_calloc((size_t)nh + 1, sizeof *X.m);
-    X.vvar = brink_calloc((size_t)nh + 1, sizeof *X.vvar);
-    X.hpar = brink_calloc((size_t)nh + 1, sizeof *X.hpar);
-    X.hkeff = brink_calloc((size_t)nh + 1, sizeof *X.hkeff);
-    X.c = cn_rf_array((size_t)N);
-    if (!X.m || !X.vvar || !X.hpar || !X.hkeff || !X.c || rf_set_si(&X.c[0], 1))
-        goto out;
-    for (int v = 1; v < N; v++) {
-        int par = g->node_parent[v], hp = g->node_infoset[par], k = g->node_action[v];
-        for (int i = 0; i < 2; i++) {
-            X.z[i][v] = X.z[i][par];
-            X.keff[i][v] = X.keff[i][par];
-            if (hp < first_chance && g->infoset_player[hp] == i) {
-                if (supp[k])
-                    X.keff[i][v] = seq_of(g, i, k);
-                else
-                    X.z[i][v]++;
-            }
-        }
-        if (hp >= first_chance) {
-            if (rf_mul(&X.c[v], &X.c[par], &G->pg.prob[k]))
-                goto out;
-            if (cn_sign_at(&G->pg.prob[k], x0, q1) == 0) {   /* nature's zero: not handled */
-                rc = 0;
-                goto out;
-            }
-        } else if (rf_set(&X.c[v], &X.c[par])) {
-            goto out;
-        }
-    }
-    for (int h = 0; h < nh; h++) {
-        int i = g->infoset_player[h], ms = g->infoset_member_start[h];
-        int v0 = g->infoset_member[ms];
-        X.hkeff[h] = X.keff[i][v0];
-        /* own parent sequence (support or not) */
-        X.hpar[h] = 0;
-        for (int y = v0; y != 0; y = g->node_parent[y]) {
-            int hp = g->node_infoset[g->node_parent[y]];
-            if (hp >= 0 && hp < first_chance && g->infoset_player[hp] == i) {
-                X.hpar[h] = seq_of(g, i, g->node_action[y]);
-                break;
-            }
-        }
-        X.m[h] = -1;
-        for (int q = 0; q < g->infoset_nmembers[h]; q++) {
-            int z = X.z[1 - i][g->infoset_member[ms + q]];
-            if (X.m[h] < 0 || z < X.m[h])
-                X.m[h] = z;
-        }
-    }
-    /* unknowns: kappa of every support sequence, V of every set */
-    for (int i = 0; i < 2; i++)
-        for (int s = 0; s < ns[i]; s++)
-            X.var[i][s] = -1;
-    for (int h = 0; h < nh; h++) {
-        int i = g->infoset_player[h], a0 = g->infoset_action_start[h];
-        for (int a = 0; a < g->infoset_nactions[h]; a++)
-            if (supp[a0 + a])
-                X.var[i][seq_of(g, i, a0 + a)] = n++;
-    }
-    for (int h = 0; h < nh; h++)
-        X.vvar[h] = n++;
-    if (n > CN_MAX_DENSE) {   /* dense elimination over Q(t) would not fit: not applicable */
-        rc = 0;
+    int st = lex_setup(G, &X, supp, x0, &n);
+    if (st <= 0) {
+        rc = st < 0 ? -1 : 0;
         goto out;
     }
-    /* values at x0: kappa from the behaviour; V from the equations at x0, deepest first */
+    rows0 = nh;
+    for (int k = 0; k < g->player_action_start[2]; k++)
+        rows0 += 2 * supp[k];
+    size_t W = (size_t)n + 1;
+    A = cn_rf_array((size_t)rows0 * W);
     xv = brink_q_array_new((size_t)n + 1);
     sol = cn_rf_array((size_t)n + 1);
-    if (!xv || !sol)
+    if (!A || !xv || !sol)
         goto out;
-    {
-        int *order = brink_calloc((size_t)nh + 1, sizeof *order);
-        if (!order)
+    /* values at x0: the equalities at x0 with the sample's behaviour pinned */
+    rows = lex_rows(G, &X, supp, behq, A, n);
+    if (rows < 0)
+        goto out;
+    for (size_t e = 0; e < (size_t)rows * W; e++) {
+        if (rf_is_const(&A[e]))
+            continue;
+        if (rf_eval(q1, &A[e], x0)) {   /* a number undefined at x0: not applicable */
+            rc = 0;
             goto out;
-        an_infosets_by_first_node(g, order, 0);
-        for (int k = 0; k < nh; k++) {   /* parents first: kappa */
-            int h = order[k], i = g->infoset_player[h], a0 = g->infoset_action_start[h];
-            for (int a = 0; a < g->infoset_nactions[h]; a++) {
-                if (!supp[a0 + a])
-                    continue;
-                int var = X.var[i][seq_of(g, i, a0 + a)];
-                mpq_set(xv[var], behq[a0 + a]);
-                if (X.hkeff[h])
-                    mpq_mul(xv[var], xv[var], xv[X.var[i][X.hkeff[h]]]);
-                if (rf_set_q(&sol[var], xv[var]))
-                    goto fail_order;
-            }
         }
-        for (int k = nh - 1; k >= 0; k--) {   /* deepest first: V(h) = W(h, first support) */
-            int h = order[k], a0 = g->infoset_action_start[h], a = 0;
-            while (!supp[a0 + a])
-                a++;
-            if (lex_W(G, &X, h, a, sol, &G->t2, NULL, n) || rf_eval(q1, &G->t2, x0))
-                goto fail_order;
-            mpq_set(xv[X.vvar[h]], q1);
-            if (rf_set_q(&sol[X.vvar[h]], q1))
-                goto fail_order;
-        }
-        free(order);
-        goto ordered;
-fail_order:
-        free(order);
-        goto out;
+        if (rf_set_q(&A[e], q1))
+            goto out;
     }
-ordered:
-    /* the beliefs must support the sample's choices: every action's W <= V at x0 */
-    for (int h = 0; h < nh; h++) {
-        for (int a = 0; a < g->infoset_nactions[h]; a++) {
-            if (lex_W(G, &X, h, a, sol, &G->t2, NULL, n) || rf_eval(q1, &G->t2, x0))
-                goto out;
-            int c = mpq_cmp(q1, xv[X.vvar[h]]);
-            if (c > 0 || (supp[g->infoset_action_start[h] + a] && c != 0)) {
-                rc = 0;   /* not applicable: the caller falls back */
-                goto out;
-            }
-        }
-    }
-    /* equations */
-    for (int h = 0; h < nh; h++)
-        rows += 1;
-    for (int k = 0; k < g->player_action_start[2]; k++)
-        rows += supp[k];
-    size_t W = (size_t)n + 1;
-    A = cn_rf_array((size_t)rows * W);
-    if (!A)
-        goto out;
-    {
-        int r = 0;
-        for (int h = 0; h < nh; h++) {
-            int i = g->infoset_player[h], a0 = g->infoset_action_start[h];
-            for (int a = 0; a < g->infoset_nactions[h]; a++) {
-                if (!supp[a0 + a])
-                    continue;
-                rf *row = &A[(size_t)r * W];
-                if (rf_set_si(&row[X.vvar[h]], 1) || lex_W(G, &X, h, a, NULL, NULL, row, n))
-                    goto out;
-                r++;
-            }
-            rf *row = &A[(size_t)r * W];
-            for (int a = 0; a < g->infoset_nactions[h]; a++)
-                if (supp[a0 + a] && rf_set_si(&row[X.var[i][seq_of(g, i, a0 + a)]], 1))
-                    goto out;
-            if (X.hkeff[h]) {
-                rf *e = &row[X.var[i][X.hkeff[h]]];
-                if (rf_set_si(&G->t1, 1) || rf_sub(e, e, &G->t1))
-                    goto out;
-            } else if (rf_set_si(&row[n], 1)) {
-                goto out;
-            }
-            r++;
-        }
-    }
+    for (int j = 0; j < n; j++)
+        mpq_set_ui(xv[j], 1, 1);   /* a free tremble weight: 1 (plain lexicographic) */
     if (cn_rf_solve(G, A, rows, n, x0, (const mpq_t *)xv, sol, &local, BRINK_COND_INDIFFERENT,
                     -1, -1, -1, &lbad))
         goto out;
-    /* conditions: positive kappa, best replies, each set keeps its weight */
+    if (lbad || local.n) {   /* the sample is not supported by such beliefs */
+        rc = 0;
+        goto out;
+    }
+    for (int j = 0; j < n; j++)
+        if (rf_eval(xv[j], &sol[j], x0)) {
+            rc = 0;
+            goto out;
+        }
+    /* ties at x0: an action outside the support as good as the support. Where the sample's
+     * free choices (an off-path mix, a tremble weight) sit at such a vertex, holding them
+     * constant would end the region at once on one side; keeping the tie as an equality
+     * pins them instead (the action stays unplayed, its mover indifferent). */
+    ties = brink_calloc(2 * (size_t)g->player_action_start[2] + 2, sizeof *ties);
+    if (!ties)
+        goto out;
+    for (int h = 0; h < nh; h++) {
+        int a0 = g->infoset_action_start[h];
+        for (int a = 0; a < g->infoset_nactions[h]; a++) {
+            if (supp[a0 + a])
+                continue;
+            if (lex_W(G, &X, h, a, sol, &G->t2, NULL, n) || rf_eval(q1, &G->t2, x0))
+                goto out;
+            if (mpq_equal(q1, xv[X.vvar[h]])) {
+                ties[2 * nties] = h;
+                ties[2 * nties++ + 1] = a;
+            }
+        }
+    }
+    rows0 += nties;
+    cn_rf_array_free(A, (size_t)(rows0 - nties) * W);
+    A = cn_rf_array((size_t)rows0 * W);
+    if (!A)
+        goto out;
+    /* the equalities over Q(t), with the ties first tried as equalities too */
+    for (int use_ties = nties > 0;; use_ties = 0) {
+        int first = local.n;
+        rows = lex_rows(G, &X, supp, NULL, A, n);
+        if (rows < 0)
+            goto out;
+        for (int k = 0; k < nties && use_ties; k++) {
+            int h = ties[2 * k], a = ties[2 * k + 1];
+            rf *row = &A[(size_t)rows * W];
+            if (rf_set_si(&row[X.vvar[h]], 1) || lex_W(G, &X, h, a, NULL, NULL, row, n))
+                goto out;
+            rows++;
+        }
+        if (cn_rf_solve(G, A, rows, n, x0, (const mpq_t *)xv, sol, &local,
+                        BRINK_COND_INDIFFERENT, -1, -1, -1, &lbad))
+            goto out;
+        if (!use_ties || (!lbad && local.n == first))
+            break;
+        /* a tie that cannot be kept: without them */
+        for (int c = first; c < local.n; c++)
+            pq_clear(&local.c[c].s);
+        local.n = first;
+        lbad = 0;
+        for (size_t e = 0; e < (size_t)rows0 * W; e++)
+            if (rf_set_si(&A[e], 0))
+                goto out;
+    }
+    /* conditions: positive kappa and rho, best replies, each set keeps its weight */
     for (int h = 0; h < nh && !lbad; h++) {
         int i = g->infoset_player[h], a0 = g->infoset_action_start[h];
         for (int a = 0; a < g->infoset_nactions[h]; a++) {
+            int s = seq_of(g, i, a0 + a);
             if (supp[a0 + a]) {
-                if (cn_push_cond(G, &local, &sol[X.var[i][seq_of(g, i, a0 + a)]],
-                                 CN_POSITIVE(G, a0 + a), BRINK_COND_POSITIVE, h, a, -1, &lbad))
+                if (cn_push_cond(G, &local, &sol[X.var[i][s]], CN_POSITIVE(G, a0 + a),
+                                 BRINK_COND_POSITIVE, h, a, -1, &lbad))
                     goto out;
                 continue;
             }
+            if (X.rho[i][s] && cn_push_cond(G, &local, &sol[X.var[i][s]], PC_POS,
+                                            BRINK_COND_BELIEF, h, a, -1, &lbad))
+                goto out;
             int b = 0;
             while (!supp[a0 + b])
                 b++;
@@ -769,7 +886,7 @@ ordered:
             int v = g->infoset_member[ms + q];
             if (X.z[1 - i][v] != X.m[h])
                 continue;
-            if (lex_weight(G, &X, v, 1 - i, sol, &G->t1) || rf_add(&G->t2, &G->t2, &G->t1))
+            if (lex_weight(&X, v, 1 - i, sol, &G->t1) || rf_add(&G->t2, &G->t2, &G->t1))
                 goto out;
         }
         if (cn_push_cond(G, &local, &G->t2, PC_POS, BRINK_COND_REACHED, h, -1, -1, &lbad))
@@ -786,7 +903,7 @@ ordered:
                 rc = 0;   /* no weight at all: not applicable */
                 goto out;
             }
-            if (lex_weight(G, &X, v, 1 - i, sol, &mu[v]) || rf_div(&mu[v], &mu[v], &G->t2))
+            if (lex_weight(&X, v, 1 - i, sol, &mu[v]) || rf_div(&mu[v], &mu[v], &G->t2))
                 goto out;
         }
     }
@@ -830,17 +947,9 @@ ordered:
 out:
     (void)bad;
     pcset_free(&local);
-    for (int i = 0; i < 2; i++) {
-        free(X.z[i]);
-        free(X.keff[i]);
-        free(X.var[i]);
-    }
-    free(X.m);
-    free(X.vvar);
-    free(X.hpar);
-    free(X.hkeff);
-    cn_rf_array_free(X.c, (size_t)N);
-    cn_rf_array_free(A, (size_t)rows * ((size_t)n + 1));
+    free(ties);
+    lex_free(&X, N);
+    cn_rf_array_free(A, (size_t)rows0 * ((size_t)n + 1));
     cn_rf_array_free(sol, (size_t)n + 1);
     if (xv)
         brink_q_array_free(xv, (size_t)n + 1);

@@ -297,6 +297,11 @@ static void put_cond(brink_buf *out, const brink_threshold *t, const brink_scena
     case BRINK_COND_PROBABILITY:
         brink_buf_puts(out, "a chance probability reaches 0");
         break;
+    case BRINK_COND_BELIEF:
+        brink_buf_printf(out, "the beliefs that support the off-path play after %s's "
+                         "unplayed %s (%s) stop being consistent", who,
+                         action_label(sc, c->h, c->a), view_of(sc, c->h));
+        break;
     }
 }
 
@@ -549,7 +554,7 @@ static const char *reason_id(brink_unknown_reason r)
 static const char *cond_id(brink_cond_kind k)
 {
     static const char *const ids[] = {"", "best_reply", "indifferent", "positive", "reached",
-                                      "unreached", "expression", "probability"};
+                                      "unreached", "expression", "probability", "belief"};
     return (unsigned)k < sizeof ids / sizeof ids[0] ? ids[k] : "";
 }
 

@@ -591,6 +591,7 @@ static int run_one(uint64_t seed, const char *fixed, long npts, totals *tot)
     else
         gen_scenario(&r, &text, &kind);
     int failed0 = check_failed_;
+    double t0 = brink_now();
     char what[64];
     snprintf(what, sizeof what, "seed %llu", (unsigned long long)seed);
     brink_error err;
@@ -684,9 +685,9 @@ static int run_one(uint64_t seed, const char *fixed, long npts, totals *tot)
     }
     int bad = check_failed_ != failed0;
     if (getenv("BRINK_PROP_VERBOSE"))
-        fprintf(stderr, "%s: kind %d, %d regions, %d flips, %d solves, %.3f s\n", what, kind,
-                t ? t->nregions : -1, t ? t->nflips : -1, t ? t->solves : -1,
-                t ? t->seconds : 0.0);
+        fprintf(stderr, "%s: kind %d, %d regions, %d flips, %d solves, %.3f s (checked in "
+                "%.1f s)\n", what, kind, t ? t->nregions : -1, t ? t->nflips : -1,
+                t ? t->solves : -1, t ? t->seconds : 0.0, brink_now() - t0);
     if (bad)
         fprintf(stderr, "---- %s failed; the scenario:\n%s----\n", what, text.data);
     brink_analysis_free(a);
