@@ -69,7 +69,7 @@ fuzz-smoke: fuzz-build
 	FUZZ_SECONDS=60 FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh $(FUZZ_BUILD)
 
 threshold-long: build
-	cd tests && BRINK_LONG=1 BRINK_SOURCE_DIR=$(CURDIR) $(abspath $(BUILD))/test_threshold_property
+	scripts/threshold-long.sh $(BUILD)
 
 install: build
 	cmake --install $(BUILD)
