@@ -69,6 +69,13 @@ brink_status cn_game_init(cn_game *G, const brink_scenario *sc, const brink_efg 
 brink_status cn_game_rebind(cn_game *G, const brink_scenario *sc, int param,
                             const mpq_t *values, brink_error *err)
 {
+    /* The functions are the same wherever every branch taken is still taken: re-deriving
+     * them (a pass over every expression of every leaf) is needed only past a guard. */
+    int same = G->pg.pay != NULL && !G->pg.nonrational;
+    for (int i = 0; i < G->pg.guards.n && same; i++)
+        same = pc_holds(G->pg.guards.c[i].kind, pq_sign_at(&G->pg.guards.c[i].s, values[param]));
+    if (same)
+        return BRINK_OK;
     sc_pgame_free(&G->pg);
     return sc_param_game(sc, G->g, param, values, &G->pg, err);
 }
@@ -122,7 +129,10 @@ int cn_eval_tree(cn_game *G)
         for (int i = 0; i < np; i++) {
             rf *r = &G->reach[(size_t)v * (size_t)np + (size_t)i];
             const rf *rp = &G->reach[(size_t)par * (size_t)np + (size_t)i];
-            if (mover == i ? rf_set(r, rp) : rf_mul(r, rp, pr))
+            int fail = mover == i || rf_is_one(pr) ? rf_set(r, rp)
+                       : rf_is_zero(pr) || rf_is_zero(rp) ? rf_set_si(r, 0)
+                                                          : rf_mul(r, rp, pr);
+            if (fail)
                 return -1;
         }
     }
@@ -144,8 +154,47 @@ int cn_eval_tree(cn_game *G)
             if (rf_is_zero(p))
                 continue;
             const rf *uc = G->U + (size_t)brink_efg_child(g, v, a) * (size_t)np;
+            if (rf_is_one(p)) {   /* a pure choice: the child's values (most of a big tree) */
+                for (int i = 0; i < np; i++)
+                    if (rf_is_zero(&u[i]) ? rf_set(&u[i], &uc[i]) : rf_add(&u[i], &u[i], &uc[i]))
+                        return -1;
+                continue;
+            }
             for (int i = 0; i < np; i++)
                 if (rf_mul(&G->t1, p, &uc[i]) || rf_add(&u[i], &u[i], &G->t1))
+                    return -1;
+        }
+    }
+    return 0;
+}
+
+/* U (not reach) for the nodes of the subtree at root, for the profile in G->beh. */
+static int eval_subtree(cn_game *G, int root)
+{
+    const brink_efg *g = G->g;
+    int np = g->nplayers, end = root + g->node_subtree_size[root];
+    for (int v = end - 1; v >= root; v--) {
+        int h = g->node_infoset[v];
+        rf *u = G->U + (size_t)v * (size_t)np;
+        if (h < 0) {
+            for (int i = 0; i < np; i++)
+                if (rf_set(&u[i], &G->pg.pay[(size_t)g->node_leaf[v] * (size_t)np + (size_t)i]))
+                    return -1;
+            continue;
+        }
+        for (int i = 0; i < np; i++)
+            if (rf_set_si(&u[i], 0))
+                return -1;
+        int a0 = g->infoset_action_start[h];
+        for (int a = 0; a < g->infoset_nactions[h]; a++) {
+            const rf *p = prob_of(G, a0 + a, h);
+            if (rf_is_zero(p))
+                continue;
+            const rf *uc = G->U + (size_t)brink_efg_child(g, v, a) * (size_t)np;
+            for (int i = 0; i < np; i++)
+                if (rf_is_one(p) ? (rf_is_zero(&u[i]) ? rf_set(&u[i], &uc[i])
+                                                      : rf_add(&u[i], &u[i], &uc[i]))
+                                 : rf_mul(&G->t1, p, &uc[i]) || rf_add(&u[i], &u[i], &G->t1))
                     return -1;
         }
     }
@@ -579,7 +628,7 @@ brink_status cn_continue_with(cn_game *G, const mpq_t *behq, const unsigned char
         if (solve_behaviour(G, U, n, out->reached, out->mu, behq, x0, conds, &bad))
             goto oom;
     }
-    if (cn_eval_tree(G))
+    if (nmixed && cn_eval_tree(G))   /* pure: the pass above already has these values */
         goto oom;
     /* beliefs where the path does not go: moving with t when they pin a mixed choice down
      * (two players; else the constant ones chosen above), else a constant supporting one */
@@ -668,12 +717,29 @@ done:
 brink_status cn_gap(cn_game *G, const cn_eq *e, int h, int a, int b, rf *out, brink_error *err)
 {
     const brink_efg *g = G->g;
+    int np = g->nplayers, fail = 0;
+    rf R;
+    rf_init(&R);
+    if (g->infoset_nmembers[h] == 1) {
+        /* one node: its subtree's values are all the gap needs (no reach: see gap_sum) */
+        int v = g->infoset_member[g->infoset_member_start[h]];
+        int end = v + g->node_subtree_size[v];
+        for (int x = v; x < end && !fail; x++) {
+            int hx = g->node_infoset[x];
+            if (hx < 0 || hx >= g->player_infoset_start[np])
+                continue;
+            int a0 = g->infoset_action_start[hx];
+            for (int k = a0; k < a0 + g->infoset_nactions[hx] && !fail; k++)
+                fail = rf_set(&G->beh[k], &e->beh[k]);
+        }
+        fail = fail || eval_subtree(G, v) || gap_sum(G, h, a, b, e->reached[h], e->mu, out);
+        rf_clear(&R);
+        return fail ? brink_error_set(err, BRINK_ENOMEM, "out of memory") : BRINK_OK;
+    }
     for (int k = 0; k < g->player_action_start[g->nplayers]; k++)
         if (rf_set(&G->beh[k], &e->beh[k]))
             return brink_error_set(err, BRINK_ENOMEM, "out of memory");
-    rf R;
-    rf_init(&R);
-    int fail = cn_eval_tree(G) || gap_sum(G, h, a, b, e->reached[h], e->mu, out);
+    fail = cn_eval_tree(G) || gap_sum(G, h, a, b, e->reached[h], e->mu, out);
     if (!fail && e->reached[h] && g->infoset_nmembers[h] > 1)   /* see gap_sum */
         fail = reach_sum(G, h, &R) || rf_div(out, out, &R);
     rf_clear(&R);

@@ -478,6 +478,11 @@ void rf_neg(rf *r) { pq_neg(&r->n); }
 int rf_is_zero(const rf *f) { return f->n.deg < 0; }
 int rf_is_const(const rf *f) { return f->n.deg <= 0 && f->d.deg == 0; }
 
+int rf_is_one(const rf *f)
+{
+    return f->n.deg == 0 && f->d.deg == 0 && mpq_equal(f->n.c[0], f->d.c[0]);
+}
+
 int rf_eval(mpq_t out, const rf *f, const mpq_t x)
 {
     mpq_t d;

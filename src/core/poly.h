@@ -68,6 +68,7 @@ void rf_neg(rf *r);
 int rf_norm(rf *r);
 int rf_is_zero(const rf *f);
 int rf_is_const(const rf *f);
+int rf_is_one(const rf *f);                   /* the constant 1 */
 /* Value at x; returns 0 and sets out, or 1 when the denominator vanishes at x. */
 int rf_eval(mpq_t out, const rf *f, const mpq_t x);
 /* The polynomial n*d, whose sign equals the function's wherever it is defined. */
