@@ -1,0 +1,16 @@
+/* mc_int.h — internals of the uncertainty module (src/uncertainty/): the GSL view of a
+ * stream and helpers shared by the sampler, the Monte Carlo driver and the policy
+ * comparison.
+ */
+#ifndef BRINK_UNCERTAINTY_MC_INT_H
+#define BRINK_UNCERTAINTY_MC_INT_H
+
+#include <gsl/gsl_rng.h>
+#include "brink/uncertainty.h"
+
+/* A uniform in the open interval (0, 1) (for inverse CDFs). */
+double mc_uniform_open(brink_stream *s);
+/* Make r a GSL generator drawing from s (r keeps a pointer to s; nothing is allocated). */
+void mc_rng_wrap(gsl_rng *r, brink_stream *s);
+
+#endif
