@@ -81,6 +81,8 @@ typedef struct brink_mc_options {
                                  watched by the scenario's questions */
     int nwatch_refs;
     int keep_draws;           /* 1: keep the per-draw arrays below */
+    const char *compare_at;   /* a decision reference ("USA@start"): also compare the
+                                 options there (the first matching decision), or NULL */
     brink_analysis_options analysis;   /* how each draw is solved */
 } brink_mc_options;
 
@@ -133,6 +135,21 @@ typedef struct brink_mc_result {
     int nplayers;
     brink_mean *value;               /* [nplayers] */
     long value_ambiguous;
+    /* options compared (o->compare_at): for each action a of the decision compare_infoset,
+     * its value to the decider in a draw is the decider's expected payoff when it takes a
+     * and play continues as in the draw's equilibrium (the others' equilibrium replies),
+     * weighting the decision's nodes by the decider's beliefs; when the draw has several
+     * equilibria, the least of their values (cautious) */
+    int compare_infoset;             /* -1: not asked */
+    int compare_actor;
+    int nopts;
+    brink_proportion *opt_best;      /* [nopts] share of draws where a is (one of) the best */
+    brink_mean *opt_value;           /* [nopts] expected value */
+    brink_mean *opt_regret;          /* [nopts] expected regret: best value - a's value */
+    double *opt_worst;               /* [nopts] least value over the draws */
+    long compare_n;                  /* draws compared (with an equilibrium) */
+    long compare_ambiguous;          /* of those, draws whose equilibria value an option
+                                        differently */
     /* per draw (keep_draws): */
     double *draw_x;                  /* [samples * nvaried] */
     int *draw_neq;                   /* [samples]: equilibria, -1 failed */

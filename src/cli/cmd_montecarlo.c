@@ -1,8 +1,11 @@
 /* cmd_montecarlo.c — brink montecarlo SCENARIO --samples N [--seed S] [--threads T] [--json]
  *                    [--watch REF ...] [--draws] [--time-limit S]
+ *                  brink compare SCENARIO --actor A [--at REF] [same options]
  * Draws the scenario's parameters from their declared distributions, solves each draw and
  * prints how often each outcome and watched choice occurs (Wilson intervals), how many draws
- * have one proved equilibrium or several, and expected values (docs/montecarlo.md).
+ * have one proved equilibrium or several, and expected values; `compare` adds, for each
+ * option of the actor's decision, the share of draws where it is best, its expected value,
+ * expected regret and worst value (docs/montecarlo.md).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,8 +34,22 @@ static void usage(FILE *f)
             "  --json          machine-readable (schema/brink-montecarlo.schema.json)\n");
 }
 
-int brink_cli_montecarlo(int argc, char **argv)
+static void compare_usage(FILE *f)
 {
+    fprintf(f,
+            "usage: brink compare FILE|ID --actor A [--at REF] [--samples N] [--seed S]\n"
+            "                     [--threads T] [--json] [--time-limit S]\n"
+            "Across draws of the uncertain parameters, compare the options of actor A's first\n"
+            "decision (or of decision REF, e.g. USA@start): the share of draws in which each\n"
+            "is best, its expected value, expected regret and worst value, the others\n"
+            "replying as in each draw's equilibrium. Prints the Monte Carlo summary too.\n");
+}
+
+static int run(int argc, char **argv, int compare)
+{
+    const char *cmd = compare ? "compare" : "montecarlo";
+    const char *actor = NULL, *at = NULL;
+    char *actor_ref = NULL;
     brink_mc_options o;
     brink_mc_options_init(&o);
     const char *in = NULL;
@@ -48,44 +65,69 @@ int brink_cli_montecarlo(int argc, char **argv)
             json = 1;
         } else if (!strcmp(argv[i], "--draws")) {
             o.keep_draws = 1;
+        } else if (compare && !strcmp(argv[i], "--actor") && i + 1 < argc) {
+            actor = argv[++i];
+        } else if (compare && !strcmp(argv[i], "--at") && i + 1 < argc) {
+            at = argv[++i];
         } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            usage(stdout);
+            if (compare)
+                compare_usage(stdout);
+            else
+                usage(stdout);
             free(watch);
             return BRINK_EXIT_OK;
         } else if (!strcmp(argv[i], "--samples") && i + 1 < argc) {
             if (cli_parse_long(argv[++i], &v) || v < 1)
-                rc = cli_usage_error("montecarlo", "bad --samples '%s' (a whole number >= 1)",
+                rc = cli_usage_error(cmd, "bad --samples '%s' (a whole number >= 1)",
                                      argv[i]);
             o.samples = v;
         } else if (!strcmp(argv[i], "--seed") && i + 1 < argc) {
             if (cli_parse_long(argv[++i], &v) || v < 0)
-                rc = cli_usage_error("montecarlo", "bad --seed '%s' (a whole number >= 0)",
+                rc = cli_usage_error(cmd, "bad --seed '%s' (a whole number >= 0)",
                                      argv[i]);
             o.seed = (uint64_t)v;
         } else if (!strcmp(argv[i], "--threads") && i + 1 < argc) {
             if (cli_parse_long(argv[++i], &v) || v < 1 || v > 4096)
-                rc = cli_usage_error("montecarlo", "bad --threads '%s' (1 to 4096)", argv[i]);
+                rc = cli_usage_error(cmd, "bad --threads '%s' (1 to 4096)", argv[i]);
             o.threads = (int)v;
         } else if (!strcmp(argv[i], "--time-limit") && i + 1 < argc) {
             if (cli_parse_double(argv[++i], &d) || !(d > 0))
-                rc = cli_usage_error("montecarlo", "bad --time-limit '%s'", argv[i]);
+                rc = cli_usage_error(cmd, "bad --time-limit '%s'", argv[i]);
             o.analysis.time_limit = d;
         } else if (!strcmp(argv[i], "--watch") && i + 1 < argc) {
             watch[o.nwatch_refs++] = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            rc = cli_usage_error("montecarlo", "unknown option '%s'", argv[i]);
+            rc = cli_usage_error(cmd, "unknown option '%s'", argv[i]);
         } else if (!in) {
             in = argv[i];
         } else {
-            rc = cli_usage_error("montecarlo", "one scenario at a time");
+            rc = cli_usage_error(cmd, "one scenario at a time");
         }
     }
     if (!rc && !in)
-        rc = cli_usage_error("montecarlo", "which scenario? (a file or a built-in id)");
+        rc = cli_usage_error(cmd, "which scenario? (a file or a built-in id)");
+    if (!rc && compare && !actor && !at)
+        rc = cli_usage_error(cmd, "whose options? (--actor A or --at DECISION)");
+    if (!rc && compare) {
+        if (at) {
+            o.compare_at = at;
+        } else {
+            size_t n = strlen(actor);
+            actor_ref = malloc(n + 3);
+            if (!actor_ref) {
+                free(watch);
+                return BRINK_EXIT_INTERNAL;
+            }
+            memcpy(actor_ref, actor, n);
+            memcpy(actor_ref + n, "@*", 3);
+            o.compare_at = actor_ref;
+        }
+    }
     if (!rc && o.keep_draws && !json)
-        rc = cli_usage_error("montecarlo", "--draws goes with --json");
+        rc = cli_usage_error(cmd, "--draws goes with --json");
     if (rc) {
         free(watch);
+        free(actor_ref);
         return rc;
     }
     if (o.nwatch_refs)
@@ -95,6 +137,7 @@ int brink_cli_montecarlo(int argc, char **argv)
     brink_scenario *sc = brink_scenario_load(in, &err);
     if (!sc) {
         free(watch);
+        free(actor_ref);
         return cli_report(&err);
     }
     brink_mc_result *r = brink_montecarlo(sc, &o, &err);
@@ -112,5 +155,16 @@ int brink_cli_montecarlo(int argc, char **argv)
     brink_mc_result_free(r);
     brink_scenario_free(sc);
     free(watch);
+    free(actor_ref);
     return rc;
+}
+
+int brink_cli_montecarlo(int argc, char **argv)
+{
+    return run(argc, argv, 0);
+}
+
+int brink_cli_compare(int argc, char **argv)
+{
+    return run(argc, argv, 1);
 }

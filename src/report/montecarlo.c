@@ -30,6 +30,42 @@ static const char *dist_name(brink_dist_kind k)
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }
 
+/* The options of the compared decision: P(best), expected value, regret, worst. */
+static void compare_text(const brink_mc_result *r, const brink_efg *g, brink_buf *out)
+{
+    const brink_scenario *sc = r->sc;
+    int h = r->compare_infoset;
+    brink_buf_puts(out, "\nOptions of ");
+    rep_who(out, sc, g, h);
+    brink_buf_puts(out, ", ");
+    rep_when(out, sc, h);
+    brink_buf_printf(out, " (%ld draws; the others reply as in the draw's equilibrium):\n",
+                     r->compare_n);
+    for (int a = 0; a < r->nopts; a++) {
+        brink_buf_puts(out, "  ");
+        rep_words(out, g->action_label[g->infoset_action_start[h] + a]);
+        brink_buf_puts(out, ": best in ");
+        prop_text(out, &r->opt_best[a]);
+        brink_buf_puts(out, "\n      expected value ");
+        rep_num(out, r->opt_value[a].mean);
+        if (r->opt_value[a].n > 1) {
+            brink_buf_puts(out, " [");
+            rep_num(out, r->opt_value[a].lo);
+            brink_buf_puts(out, ", ");
+            rep_num(out, r->opt_value[a].hi);
+            brink_buf_puts(out, "]");
+        }
+        brink_buf_puts(out, ", expected regret ");
+        rep_num(out, r->opt_regret[a].mean);
+        brink_buf_puts(out, ", worst ");
+        rep_num(out, r->opt_worst[a]);
+        brink_buf_puts(out, "\n");
+    }
+    if (r->compare_ambiguous)
+        brink_buf_printf(out, "  In %ld draws the equilibria value an option differently; the "
+                              "least value was used.\n", r->compare_ambiguous);
+}
+
 brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink_error *err)
 {
     const brink_scenario *sc = r->sc;
@@ -128,6 +164,8 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
     if (r->value_ambiguous)
         brink_buf_printf(out, "  %ld draws not counted: their equilibria differ in expected "
                               "value.\n", r->value_ambiguous);
+    if (r->compare_infoset >= 0)
+        compare_text(r, g, out);
     if (out->failed)
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     return BRINK_OK;
@@ -151,6 +189,19 @@ static void prop_json(brink_buf *out, const brink_proportion *p)
     num(out, p->lo);
     brink_buf_puts(out, ",\"hi\":");
     num(out, p->hi);
+    brink_buf_puts(out, "}");
+}
+
+static void mean_json(brink_buf *out, const brink_mean *m)
+{
+    brink_buf_printf(out, "{\"n\":%ld,\"mean\":", m->n);
+    num(out, m->mean);
+    brink_buf_puts(out, ",\"sd\":");
+    num(out, m->sd);
+    brink_buf_puts(out, ",\"lo\":");
+    num(out, m->lo);
+    brink_buf_puts(out, ",\"hi\":");
+    num(out, m->hi);
     brink_buf_puts(out, "}");
 }
 
@@ -224,17 +275,38 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
         const brink_mean *m = &r->value[p];
         brink_buf_printf(out, "%s{\"actor\":", p ? "," : "");
         brink_json_string(out, brink_scenario_actor_id(sc, p));
-        brink_buf_printf(out, ",\"n\":%ld,\"mean\":", m->n);
-        num(out, m->mean);
-        brink_buf_puts(out, ",\"sd\":");
-        num(out, m->sd);
-        brink_buf_puts(out, ",\"lo\":");
-        num(out, m->lo);
-        brink_buf_puts(out, ",\"hi\":");
-        num(out, m->hi);
+        brink_buf_puts(out, ",\"estimate\":");
+        mean_json(out, m);
         brink_buf_puts(out, "}");
     }
     brink_buf_printf(out, "],\"value_ambiguous\":%ld", r->value_ambiguous);
+    if (r->compare_infoset >= 0) {
+        int h = r->compare_infoset;
+        brink_buf_reset(&w);
+        rep_who(&w, sc, g, h);
+        brink_buf_puts(&w, ", ");
+        rep_when(&w, sc, h);
+        brink_buf_printf(out, ",\"compare\":{\"infoset\":%d,\"actor\":", h);
+        brink_json_string(out, brink_scenario_actor_id(sc, r->compare_actor));
+        brink_buf_puts(out, ",\"label\":");
+        brink_json_string(out, rep_text(&w));
+        brink_buf_printf(out, ",\"n\":%ld,\"ambiguous\":%ld,\"options\":[", r->compare_n,
+                         r->compare_ambiguous);
+        for (int a = 0; a < r->nopts; a++) {
+            brink_buf_puts(out, a ? ",{\"action\":" : "{\"action\":");
+            brink_json_string(out, g->action_label[g->infoset_action_start[h] + a]);
+            brink_buf_puts(out, ",\"best\":");
+            prop_json(out, &r->opt_best[a]);
+            brink_buf_puts(out, ",\"value\":");
+            mean_json(out, &r->opt_value[a]);
+            brink_buf_puts(out, ",\"regret\":");
+            mean_json(out, &r->opt_regret[a]);
+            brink_buf_puts(out, ",\"worst\":");
+            num(out, r->opt_worst[a]);
+            brink_buf_puts(out, "}");
+        }
+        brink_buf_puts(out, "]}");
+    }
     if (r->draw_neq) {
         brink_buf_puts(out, ",\"draws\":[");
         for (long i = 0; i < r->samples; i++) {

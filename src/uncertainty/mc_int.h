@@ -13,4 +13,10 @@ double mc_uniform_open(brink_stream *s);
 /* Make r a GSL generator drawing from s (r keeps a pointer to s; nothing is allocated). */
 void mc_rng_wrap(gsl_rng *r, brink_stream *s);
 
+/* compare.c: opt[nactions of h] for the draw's equilibrium set s (count >= 1); U: scratch of
+ * nnodes * nplayers doubles, w: of the infoset's members. */
+struct brink_eqset;
+void mc_compare_eval(const brink_efg *g, const struct brink_eqset *s, int h, double *U,
+                     double *w, double *opt, int *ambiguous);
+
 #endif

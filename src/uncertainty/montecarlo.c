@@ -69,6 +69,10 @@ void brink_mc_result_free(brink_mc_result *r)
     free(r->choice_mixed);
     free(r->choice_ambiguous);
     free(r->value);
+    free(r->opt_best);
+    free(r->opt_value);
+    free(r->opt_regret);
+    free(r->opt_worst);
     free(r->draw_x);
     free(r->draw_neq);
     free(r->draw_outcome);
@@ -84,12 +88,14 @@ typedef struct rec {
     int verified;            /* every equilibrium checked exactly */
     int outcome;             /* realised group, -1: ambiguous or none */
     int agreed_outcome;
+    int has_opt, opt_ambiguous;   /* options compared in this draw */
     brink_error err;         /* when failed */
 } rec;
 
 typedef struct worker {
     brink_scenario_instance *in;
     double *values, *work;
+    double *U, *w;           /* compare: node values, infoset weights */
 } worker;
 
 typedef struct run {
@@ -101,7 +107,7 @@ typedef struct run {
     brink_mc_result *r;
     /* the block's records */
     rec *rec;
-    double *x, *gprob, *val;
+    double *x, *gprob, *val, *opt;
     int *choice;
 } run;
 
@@ -148,6 +154,7 @@ static void solve_one(const run *R, worker *w, long idx, int j)
     rc->outcome = -1;
     rc->agreed_outcome = 0;
     rc->proved = rc->verified = 0;
+    rc->has_opt = rc->opt_ambiguous = 0;
     brink_eqset s;
     if (brink_scenario_bind_d(w->in, w->values, &rc->err) ||
         brink_analysis_solve(w->in, R->leaf_group, ng, &o->analysis, &s, &rc->err))
@@ -159,6 +166,11 @@ static void solve_one(const run *R, worker *w, long idx, int j)
     rc->verified = 1;
     for (int e = 0; e < s.count; e++)
         rc->verified &= s.eq[e].verified;
+    if (s.count > 0 && r->compare_infoset >= 0) {
+        mc_compare_eval(g, &s, r->compare_infoset, w->U, w->w,
+                        &R->opt[(size_t)j * (size_t)r->nopts], &rc->opt_ambiguous);
+        rc->has_opt = 1;
+    }
     if (s.count > 0) {
         for (int k = 0; k < nw; k++) {
             int st = eq_state(g, &s.eq[0], r->watch[k], tol);
@@ -207,7 +219,25 @@ typedef struct sums {
     long *choice_k, *mixed_k, *amb_k;
     long *val_n;
     double *val_mean, *val_m2;   /* Welford */
+    long *best_k;
+    double *ov_mean, *ov_m2, *rg_mean, *rg_m2;   /* options: value and regret (Welford) */
 } sums;
+
+static void welford(double *mean, double *m2, long n, double v)
+{
+    double d = v - *mean;
+    *mean += d / (double)n;
+    *m2 += d * (v - *mean);
+}
+
+static void mean_of(brink_mean *m, long n, double mean, double m2, double z)
+{
+    m->n = n;
+    m->mean = n ? mean : NAN;
+    m->sd = n > 1 ? sqrt(m2 / (double)(n - 1)) : NAN;
+    m->lo = n > 1 ? m->mean - z * m->sd / sqrt((double)n) : -HUGE_VAL;
+    m->hi = n > 1 ? m->mean + z * m->sd / sqrt((double)n) : HUGE_VAL;
+}
 
 static void merge_block(run *R, sums *S, long first, int count)
 {
@@ -268,6 +298,22 @@ static void merge_block(run *R, sums *S, long first, int count)
         }
         if (rc->neq > 0 && !have_val)
             r->value_ambiguous++;
+        if (rc->has_opt) {
+            const double *ov = &R->opt[(size_t)j * (size_t)r->nopts];
+            long n = ++r->compare_n;
+            r->compare_ambiguous += rc->opt_ambiguous;
+            double best = ov[0];
+            for (int a = 1; a < r->nopts; a++)
+                best = fmax(best, ov[a]);
+            for (int a = 0; a < r->nopts; a++) {
+                if (ov[a] >= best - 1e-9 * (1 + fabs(best)))
+                    S->best_k[a]++;
+                welford(&S->ov_mean[a], &S->ov_m2[a], n, ov[a]);
+                welford(&S->rg_mean[a], &S->rg_m2[a], n, best - ov[a]);
+                if (n == 1 || ov[a] < r->opt_worst[a])
+                    r->opt_worst[a] = ov[a];
+            }
+        }
         if (r->draw_neq) {
             r->draw_neq[idx] = rc->neq;
             r->draw_outcome[idx] = rc->agreed_outcome ? rc->outcome : -1;
@@ -390,6 +436,40 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
     r->nplayers = g->nplayers;
     if (resolve_watch(sc, o, g, r, err))
         goto fail;
+    r->compare_infoset = r->compare_actor = -1;
+    if (o->compare_at) {
+        int h;
+        int n = brink_scenario_find_decisions(sc, o->compare_at, &h, 1, err);
+        if (n < 0)
+            goto fail;
+        if (n == 0) {
+            brink_error_set(err, BRINK_EINVALID, "no decision matches '%s'", o->compare_at);
+            goto fail;
+        }
+        r->compare_infoset = h;
+        r->compare_actor = g->infoset_player[h];
+        r->nopts = g->infoset_nactions[h];
+        size_t no = (size_t)r->nopts;
+        r->opt_best = calloc(no, sizeof *r->opt_best);
+        r->opt_value = calloc(no, sizeof *r->opt_value);
+        r->opt_regret = calloc(no, sizeof *r->opt_regret);
+        r->opt_worst = calloc(no, sizeof *r->opt_worst);
+        S.best_k = calloc(no, sizeof *S.best_k);
+        S.ov_mean = calloc(no, sizeof *S.ov_mean);
+        S.ov_m2 = calloc(no, sizeof *S.ov_m2);
+        S.rg_mean = calloc(no, sizeof *S.rg_mean);
+        S.rg_m2 = calloc(no, sizeof *S.rg_m2);
+        R.opt = calloc((size_t)MC_BLOCK * no, sizeof *R.opt);
+        if (!r->opt_best || !r->opt_value || !r->opt_regret || !r->opt_worst || !S.best_k ||
+            !S.ov_mean || !S.ov_m2 || !S.rg_mean || !S.rg_m2 || !R.opt)
+            goto oom;
+        for (int t = 0; t < T; t++) {
+            wk[t].U = malloc((size_t)g->nnodes * (size_t)g->nplayers * sizeof(double));
+            wk[t].w = malloc(((size_t)g->infoset_nmembers[h] + 1) * sizeof(double));
+            if (!wk[t].U || !wk[t].w)
+                goto oom;
+        }
+    }
     int ng = R.ngroups, nw = r->nwatch, np = r->nplayers, nc = r->watch_start[nw];
     r->outcome = calloc((size_t)ng + 1, sizeof *r->outcome);
     r->outcome_mean = calloc((size_t)ng + 1, sizeof *r->outcome_mean);
@@ -454,13 +534,14 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
         brink_wilson(S.mixed_k[k], o->samples, o->z, &r->choice_mixed[k]);
         brink_wilson(S.amb_k[k], o->samples, o->z, &r->choice_ambiguous[k]);
     }
-    for (int p = 0; p < np; p++) {
-        brink_mean *m = &r->value[p];
-        m->n = S.val_n[p];
-        m->mean = m->n ? S.val_mean[p] : NAN;
-        m->sd = m->n > 1 ? sqrt(S.val_m2[p] / (double)(m->n - 1)) : NAN;
-        m->lo = m->n > 1 ? m->mean - o->z * m->sd / sqrt((double)m->n) : -HUGE_VAL;
-        m->hi = m->n > 1 ? m->mean + o->z * m->sd / sqrt((double)m->n) : HUGE_VAL;
+    for (int p = 0; p < np; p++)
+        mean_of(&r->value[p], S.val_n[p], S.val_mean[p], S.val_m2[p], o->z);
+    for (int a = 0; a < r->nopts; a++) {
+        brink_wilson(S.best_k[a], r->compare_n, o->z, &r->opt_best[a]);
+        mean_of(&r->opt_value[a], r->compare_n, S.ov_mean[a], S.ov_m2[a], o->z);
+        mean_of(&r->opt_regret[a], r->compare_n, S.rg_mean[a], S.rg_m2[a], o->z);
+        if (!r->compare_n)
+            r->opt_worst[a] = NAN;
     }
     r->seconds = brink_now() - t0;
     goto done;
@@ -475,6 +556,8 @@ done:
             brink_scenario_instance_free(wk[t].in);
             free(wk[t].values);
             free(wk[t].work);
+            free(wk[t].U);
+            free(wk[t].w);
         }
     free(wk);
     brink_sampler_free(smp);
@@ -484,6 +567,12 @@ done:
     free(R.gprob);
     free(R.val);
     free(R.choice);
+    free(R.opt);
+    free(S.best_k);
+    free(S.ov_mean);
+    free(S.ov_m2);
+    free(S.rg_mean);
+    free(S.rg_m2);
     free(S.outcome_k);
     free(S.outcome_p);
     free(S.choice_k);
