@@ -84,6 +84,10 @@ typedef struct brink_mc_options {
     const char *compare_at;   /* a decision reference ("USA@start"): also compare the
                                  options there (the first matching decision), or NULL */
     brink_analysis_options analysis;   /* how each draw is solved */
+    /* Called from the calling thread after each block of draws (and once at the end) with
+     * the draws done so far and the seconds elapsed; NULL: none. */
+    void (*progress)(void *ctx, long done, long total, double seconds);
+    void *progress_ctx;
 } brink_mc_options;
 
 void brink_mc_options_init(brink_mc_options *o);

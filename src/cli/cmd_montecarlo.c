@@ -34,6 +34,20 @@ static void usage(FILE *f)
             "  --json          machine-readable (schema/brink-montecarlo.schema.json)\n");
 }
 
+/* Progress on stderr when it is a terminal: done/total, rate and time left. */
+static void progress(void *ctx, long done, long total, double seconds)
+{
+    (void)ctx;
+    if (!cli_stderr_is_tty())
+        return;
+    double rate = seconds > 0 ? (double)done / seconds : 0;
+    double eta = rate > 0 ? (double)(total - done) / rate : 0;
+    fprintf(stderr, "\r%ld/%ld draws, %.0f/s, %.0f s left\033[K", done, total, rate, eta);
+    if (done >= total)
+        fputc('\n', stderr);
+    fflush(stderr);
+}
+
 static void compare_usage(FILE *f)
 {
     fprintf(f,
@@ -52,6 +66,7 @@ static int run(int argc, char **argv, int compare)
     char *actor_ref = NULL;
     brink_mc_options o;
     brink_mc_options_init(&o);
+    o.progress = progress;
     const char *in = NULL;
     int json = 0;
     const char **watch = calloc((size_t)argc + 1, sizeof *watch);

@@ -517,7 +517,18 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
 #endif
             solve_one(&R, &wk[t], first + j, j);
         }
+        /* running out of memory (or an internal failure) in a draw ends the run: it is not
+         * a property of that draw */
+        for (int j = 0; j < count; j++)
+            if (R.rec[j].neq < 0 &&
+                (R.rec[j].err.code == BRINK_ENOMEM || R.rec[j].err.code == BRINK_EINTERNAL)) {
+                if (err)
+                    *err = R.rec[j].err;
+                goto fail;
+            }
         merge_block(&R, &S, first, count);
+        if (o->progress)
+            o->progress(o->progress_ctx, first + count, o->samples, brink_now() - t0);
     }
     if (r->failed && !r->first_error)
         goto oom;
