@@ -81,6 +81,9 @@ typedef struct brink_mc_options {
                                  watched by the scenario's questions */
     int nwatch_refs;
     int keep_draws;           /* 1: keep the per-draw arrays below */
+    int sensitivity;          /* > 0: standardised regression coefficients of each actor's
+                                 expected value on the drawn parameters, with this many
+                                 bootstrap resamples for their intervals (e.g. 200) */
     const char *compare_at;   /* a decision reference ("USA@start"): also compare the
                                  options there (the first matching decision), or NULL */
     brink_analysis_options analysis;   /* how each draw is solved */
@@ -154,6 +157,15 @@ typedef struct brink_mc_result {
     long compare_n;                  /* draws compared (with an equilibrium) */
     long compare_ambiguous;          /* of those, draws whose equilibria value an option
                                         differently */
+    /* sensitivity (o->sensitivity): for actor i's expected value over the draws whose
+     * equilibria agree on it, the least-squares fit y = b0 + sum_j b_j x_j on the drawn
+     * parameters, standardised: src = b_j sd(x_j) / sd(y) (NaN for a parameter or value that
+     * does not vary), with percentile bootstrap intervals (the resamples drawn from lane 2
+     * of the streams, so they too are reproducible), and the fit's R^2 */
+    int nsens;                       /* = nplayers when computed, else 0 */
+    double *src, *src_lo, *src_hi;   /* [nsens * nvaried] */
+    double *src_r2;                  /* [nsens] */
+    long *src_n;                     /* [nsens] draws used */
     /* per draw (keep_draws): */
     double *draw_x;                  /* [samples * nvaried] */
     int *draw_neq;                   /* [samples]: equilibria, -1 failed */

@@ -1,5 +1,5 @@
 /* cmd_montecarlo.c — brink montecarlo SCENARIO --samples N [--seed S] [--threads T] [--json]
- *                    [--watch REF ...] [--draws] [--time-limit S]
+ *                    [--watch REF ...] [--draws] [--sensitivity] [--time-limit S]
  *                  brink compare SCENARIO --actor A [--at REF] [same options]
  * Draws the scenario's parameters from their declared distributions, solves each draw and
  * prints how often each outcome and watched choice occurs (Wilson intervals), how many draws
@@ -19,7 +19,8 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: brink montecarlo FILE|ID [--samples N] [--seed S] [--threads T] [--json]\n"
-            "                        [--watch REF ...] [--draws] [--time-limit S]\n"
+            "                        [--watch REF ...] [--draws] [--sensitivity]\n"
+            "                        [--time-limit S]\n"
             "Draw the parameters that declare a distribution, solve every draw, and report\n"
             "how often each outcome and watched choice occurs (95%% Wilson intervals), how\n"
             "many draws have one proved equilibrium or several, and expected values.\n"
@@ -30,6 +31,8 @@ static void usage(FILE *f)
             "  --watch REF     a decision to report, e.g. USA@demand (default: the decisions\n"
             "                  the scenario's questions watch); repeatable\n"
             "  --draws         with --json: every draw's values and findings too\n"
+            "  --sensitivity   which drawn parameters matter to each expected value:\n"
+            "                  standardised regression coefficients, bootstrap intervals\n"
             "  --time-limit S  seconds per solve\n"
             "  --json          machine-readable (schema/brink-montecarlo.schema.json)\n");
 }
@@ -78,6 +81,8 @@ static int run(int argc, char **argv, int compare)
         double d;
         if (!strcmp(argv[i], "--json")) {
             json = 1;
+        } else if (!strcmp(argv[i], "--sensitivity")) {
+            o.sensitivity = 200;
         } else if (!strcmp(argv[i], "--draws")) {
             o.keep_draws = 1;
         } else if (compare && !strcmp(argv[i], "--actor") && i + 1 < argc) {

@@ -66,6 +66,38 @@ static void compare_text(const brink_mc_result *r, const brink_efg *g, brink_buf
                               "least value was used.\n", r->compare_ambiguous);
 }
 
+/* Standardised regression coefficients per actor's value, largest first as given. */
+static void sensitivity_text(const brink_mc_result *r, brink_buf *out)
+{
+    const brink_scenario *sc = r->sc;
+    brink_buf_puts(out, "\nSensitivity of each expected value (standardised regression "
+                        "coefficients, 95% bootstrap intervals):\n");
+    for (int p = 0; p < r->nsens; p++) {
+        brink_buf_printf(out, "  %s (%ld draws, R^2 ", brink_scenario_actor_id(sc, p),
+                         r->src_n[p]);
+        rep_num(out, r->src_r2[p]);
+        brink_buf_puts(out, "):");
+        for (int j = 0; j < r->nvaried; j++) {
+            size_t ix = (size_t)p * (size_t)r->nvaried + (size_t)j;
+            brink_buf_printf(out, "%s %s ", j ? "," : "",
+                             brink_scenario_param(sc, r->varied[j])->name);
+            if (isnan(r->src[ix])) {
+                brink_buf_puts(out, "n/a");
+                continue;
+            }
+            rep_num(out, r->src[ix]);
+            if (!isnan(r->src_lo[ix])) {
+                brink_buf_puts(out, " [");
+                rep_num(out, r->src_lo[ix]);
+                brink_buf_puts(out, ", ");
+                rep_num(out, r->src_hi[ix]);
+                brink_buf_puts(out, "]");
+            }
+        }
+        brink_buf_puts(out, "\n");
+    }
+}
+
 brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink_error *err)
 {
     const brink_scenario *sc = r->sc;
@@ -166,6 +198,8 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
                               "value.\n", r->value_ambiguous);
     if (r->compare_infoset >= 0)
         compare_text(r, g, out);
+    if (r->nsens)
+        sensitivity_text(r, out);
     if (out->failed)
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     return BRINK_OK;
@@ -306,6 +340,28 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
             brink_buf_puts(out, "}");
         }
         brink_buf_puts(out, "]}");
+    }
+    if (r->nsens) {
+        brink_buf_puts(out, ",\"sensitivity\":[");
+        for (int p = 0; p < r->nsens; p++) {
+            brink_buf_printf(out, "%s{\"actor\":", p ? "," : "");
+            brink_json_string(out, brink_scenario_actor_id(sc, p));
+            brink_buf_printf(out, ",\"n\":%ld,\"r2\":", r->src_n[p]);
+            num(out, r->src_r2[p]);
+            brink_buf_puts(out, ",\"src\":[");
+            for (int j = 0; j < r->nvaried; j++) {
+                size_t ix = (size_t)p * (size_t)r->nvaried + (size_t)j;
+                brink_buf_printf(out, "%s{\"param\":%d,\"value\":", j ? "," : "", r->varied[j]);
+                num(out, r->src[ix]);
+                brink_buf_puts(out, ",\"lo\":");
+                num(out, r->src_lo[ix]);
+                brink_buf_puts(out, ",\"hi\":");
+                num(out, r->src_hi[ix]);
+                brink_buf_puts(out, "}");
+            }
+            brink_buf_puts(out, "]}");
+        }
+        brink_buf_puts(out, "]");
     }
     if (r->draw_neq) {
         brink_buf_puts(out, ",\"draws\":[");

@@ -19,4 +19,9 @@ struct brink_eqset;
 void mc_compare_eval(const brink_efg *g, const struct brink_eqset *s, int h, double *U,
                      double *w, double *opt, int *ambiguous);
 
+/* sensitivity.c: r->src* from the draws' parameters X[samples * nvaried] and values
+ * Y[samples * nplayers] (NaN: not agreed), with B bootstrap resamples. */
+brink_status mc_sensitivity(brink_mc_result *r, const double *X, const double *Y, int B,
+                            uint64_t seed, brink_error *err);
+
 #endif

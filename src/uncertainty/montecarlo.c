@@ -73,6 +73,11 @@ void brink_mc_result_free(brink_mc_result *r)
     free(r->opt_value);
     free(r->opt_regret);
     free(r->opt_worst);
+    free(r->src);
+    free(r->src_lo);
+    free(r->src_hi);
+    free(r->src_r2);
+    free(r->src_n);
     free(r->draw_x);
     free(r->draw_neq);
     free(r->draw_outcome);
@@ -377,9 +382,10 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
         brink_mc_options_init(&defaults);
         o = &defaults;
     }
-    if (o->samples < 1 || o->threads < 0 || !(o->z > 0)) {
-        brink_error_set(err, BRINK_EINVALID, "Monte Carlo needs samples >= 1, threads >= 0 "
-                        "and z > 0");
+    if (o->samples < 1 || o->threads < 0 || !(o->z > 0) || o->sensitivity < 0 ||
+        o->sensitivity > 100000) {
+        brink_error_set(err, BRINK_EINVALID, "Monte Carlo needs samples >= 1, threads >= 0, "
+                        "z > 0 and 0 to 100000 bootstrap resamples");
         return NULL;
     }
     int T = o->threads;
@@ -495,7 +501,7 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
         !S.mixed_k || !S.amb_k || !S.val_n || !S.val_mean || !S.val_m2 || !R.rec || !R.x ||
         !R.gprob || !R.val || !R.choice)
         goto oom;
-    if (o->keep_draws) {
+    if (o->keep_draws || o->sensitivity > 0) {   /* sensitivity fits on the draws */
         size_t n = (size_t)o->samples;
         r->draw_x = calloc(n * ((size_t)r->nvaried + 1), sizeof *r->draw_x);
         r->draw_neq = calloc(n, sizeof *r->draw_neq);
@@ -553,6 +559,18 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
         mean_of(&r->opt_regret[a], r->compare_n, S.rg_mean[a], S.rg_m2[a], o->z);
         if (!r->compare_n)
             r->opt_worst[a] = NAN;
+    }
+    if (o->sensitivity > 0 &&
+        mc_sensitivity(r, r->draw_x, r->draw_value, o->sensitivity, o->seed, err))
+        goto fail;
+    if (!o->keep_draws) {   /* kept only for the fit */
+        free(r->draw_x);
+        free(r->draw_neq);
+        free(r->draw_outcome);
+        free(r->draw_choice);
+        free(r->draw_value);
+        r->draw_x = r->draw_value = NULL;
+        r->draw_neq = r->draw_outcome = r->draw_choice = NULL;
     }
     r->seconds = brink_now() - t0;
     goto done;

@@ -48,7 +48,7 @@ expect_grep "options" "Options of USA" "$TMP/stdout"
 # JSON: 1 and 2 threads agree; the schema accepts both outputs
 "$BRINK" montecarlo m1 --samples 120 --json --draws --threads 1 >"$TMP/t1.json" 2>"$TMP/e1" || bad "json t1: $(cat "$TMP/e1")"
 "$BRINK" montecarlo m1 --samples 120 --json --draws --threads 2 >"$TMP/t2.json" 2>"$TMP/e2" || bad "json t2: $(cat "$TMP/e2")"
-"$BRINK" compare m1 --actor USA --samples 30 --json >"$TMP/c.json" 2>"$TMP/e3" || bad "compare json: $(cat "$TMP/e3")"
+"$BRINK" compare m1 --actor USA --samples 30 --json --sensitivity >"$TMP/c.json" 2>"$TMP/e3" || bad "compare json: $(cat "$TMP/e3")"
 if command -v python3 >/dev/null 2>&1; then
   python3 - "$TMP/t1.json" "$TMP/t2.json" <<'PY' && ok || bad "1 and 2 threads differ"
 import json, sys
@@ -68,7 +68,8 @@ for p in sys.argv[2:]:
     d = json.load(open(p))
     errs = list(v.iter_errors(d))
     assert not errs, [(list(e.path), e.message[:200]) for e in errs[:3]]
-assert "compare" in json.load(open(sys.argv[3]))
+c = json.load(open(sys.argv[3]))
+assert "compare" in c and len(c["sensitivity"]) == 2
 # the schema is not vacuous: a proportion given as words is rejected
 d = json.load(open(sys.argv[2])); d["unique"] = "most"
 assert list(v.iter_errors(d))

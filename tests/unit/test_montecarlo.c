@@ -7,7 +7,8 @@
  *   - the same seed gives the same draws and aggregates with 1 and 2 threads;
  *   - every distribution kind draws inside its range, with the right mean / frequencies /
  *     correlation, reproducibly per (seed, index), without reaching GSL's error handler;
- *   - bad distributions are refused at load with the distribution's line and column.
+ *   - bad distributions are refused at load with the distribution's line and column;
+ *   - standardised regression coefficients of a value that is linear in the draws.
  */
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
@@ -304,6 +305,46 @@ static void bad_distributions(void)
     }
 }
 
+/* SRC: A's value is 2u + v with u, v ~ uniform(0, 1) independent and w drawn but unused:
+ * src(u) = 2/sqrt(5), src(v) = 1/sqrt(5), src(w) = 0, R^2 = 1. */
+static void sensitivity(void)
+{
+    static const char *T =
+        "brink: 1\nid: src\nactors: {A: {}}\n"
+        "parameters:\n"
+        "  u: {value: 0.5, range: [0, 1], distribution: 'uniform(0, 1)'}\n"
+        "  v: {value: 0.5, range: [0, 1], distribution: 'uniform(0, 1)'}\n"
+        "  w: {value: 0.5, range: [0, 1], distribution: 'uniform(0, 1)'}\n"
+        "issues: {x: [a, b]}\n"
+        "preferences: {A: {x=a: 2 * u + v + 1}}\n"
+        "game:\n  A:\n    l: {outcome: {x: a}}\n    r: {outcome: {x: b}}\n";
+    brink_error err;
+    brink_error_clear(&err);
+    brink_scenario *sc = load_text(T, &err);
+    CHECK_MSG(sc != NULL, "%s", err.message);
+    if (!sc)
+        return;
+    brink_mc_options o;
+    brink_mc_options_init(&o);
+    o.samples = 800;
+    o.sensitivity = 100;
+    brink_mc_result *r = brink_montecarlo(sc, &o, &err);
+    CHECK_MSG(r != NULL, "%s", err.message);
+    if (r) {
+        CHECK_EQ_INT(r->nsens, 1);
+        CHECK_EQ_INT(r->nvaried, 3);
+        CHECK_EQ_INT(r->src_n[0], 800);
+        CHECK_NEAR(r->src_r2[0], 1, 1e-9);
+        CHECK_NEAR(r->src[0], 2 / sqrt(5), 0.03);
+        CHECK_NEAR(r->src[1], 1 / sqrt(5), 0.03);
+        CHECK_NEAR(r->src[2], 0, 1e-6);   /* y is exactly linear in u and v */
+        CHECK(r->src_lo[0] <= r->src[0] && r->src[0] <= r->src_hi[0] && r->src_hi[0] < 1);
+        CHECK(r->draw_x == NULL);          /* kept only for the fit */
+        brink_mc_result_free(r);
+    }
+    brink_scenario_free(sc);
+}
+
 static void wilson(void)
 {
     brink_proportion p;
@@ -319,6 +360,7 @@ static void wilson(void)
 int main(void)
 {
     wilson();
+    sensitivity();
     bad_distributions();
     sampler_kinds();
     threads_same("m1", 200);
