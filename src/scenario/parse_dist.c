@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/chol.h"
 #include "scenario/model.h"
 #include "scenario/parse_util.h"
 
@@ -254,28 +255,6 @@ brink_status sc_parse_distribution(brink_scenario *sc, const ynode *n, const yno
 
 /* ---------------------------------------------------------------- correlations */
 
-/* In-place Cholesky factor of the n x n symmetric matrix m (lower triangle); 0 when m is
- * not (numerically) positive definite. */
-static int cholesky(double *m, int n)
-{
-    for (int j = 0; j < n; j++) {
-        double d = m[j * n + j];
-        for (int k = 0; k < j; k++)
-            d -= m[j * n + k] * m[j * n + k];
-        if (!(d > 1e-12))
-            return 0;
-        d = sqrt(d);
-        m[j * n + j] = d;
-        for (int i = j + 1; i < n; i++) {
-            double s = m[i * n + j];
-            for (int k = 0; k < j; k++)
-                s -= m[i * n + k] * m[j * n + k];
-            m[i * n + j] = s / d;
-        }
-    }
-    return 1;
-}
-
 static brink_status param_ref(brink_scenario *sc, const ynode *n, int *out, brink_error *err)
 {
     brink_status st = sc_expect(sc, n, Y_SCALAR, "a parameter name", err);
@@ -357,7 +336,7 @@ brink_status sc_parse_correlations(brink_scenario *sc, const ynode *n, brink_err
         m[sc->corr[i].a * np + sc->corr[i].b] = sc->corr[i].rho;
         m[sc->corr[i].b * np + sc->corr[i].a] = sc->corr[i].rho;
     }
-    int pd = cholesky(m, np);
+    int pd = core_cholesky(m, np, 1e-12);
     free(m);
     if (!pd)
         return sc_err(sc, err, n, BRINK_EINVALID, "the declared correlations do not form a "

@@ -20,6 +20,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 
+#include "core/chol.h"
 #include "uncertainty/mc_int.h"
 
 typedef struct sparam {
@@ -266,20 +267,11 @@ brink_sampler *brink_sampler_new(const brink_scenario *sc, brink_error *err)
             s->L[slot[c->a] * n + slot[c->b]] = c->rho;
             s->L[slot[c->b] * n + slot[c->a]] = c->rho;
         }
-        for (int j = 0; j < n; j++) {
-            double d = s->L[j * n + j];
-            for (int k = 0; k < j; k++)
-                d -= s->L[j * n + k] * s->L[j * n + k];
-            d = sqrt(d > 0 ? d : 0);
-            s->L[j * n + j] = d;
-            for (int i = j + 1; i < n; i++) {
-                double t = s->L[i * n + j];
-                for (int k = 0; k < j; k++)
-                    t -= s->L[i * n + k] * s->L[j * n + k];
-                s->L[i * n + j] = d > 0 ? t / d : 0;
-            }
-            for (int i = 0; i < j; i++)
-                s->L[i * n + j] = 0;
+        if (!core_cholesky(s->L, n, 0)) {   /* positive definite: checked at load */
+            free(slot);
+            brink_sampler_free(s);
+            brink_error_set(err, BRINK_EINTERNAL, "correlation matrix not positive definite");
+            return NULL;
         }
     }
     free(slot);

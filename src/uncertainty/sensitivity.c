@@ -12,31 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/chol.h"
 #include "uncertainty/mc_int.h"
 
-/* Lower Cholesky of the m x m matrix a in place; 0 when not positive definite. */
-static int chol(double *a, int m)
-{
-    for (int j = 0; j < m; j++) {
-        double d = a[j * m + j];
-        for (int k = 0; k < j; k++)
-            d -= a[j * m + k] * a[j * m + k];
-        if (!(d > 1e-12))
-            return 0;
-        d = sqrt(d);
-        a[j * m + j] = d;
-        for (int i = j + 1; i < m; i++) {
-            double s = a[i * m + j];
-            for (int k = 0; k < j; k++)
-                s -= a[i * m + k] * a[j * m + k];
-            a[i * m + j] = s / d;
-        }
-    }
-    return 1;
-}
-
 /* SRC of y on the columns of X (row r of X: X[row[r] * k ..]); out[k], *r2 (R^2 of the
- * fit). work: mc_src_work_size(k) doubles. Returns 0 when nothing fits. */
+ * fit). work: work_size(k) doubles. Returns 0 when nothing fits. */
 static size_t work_size(int k)
 {
     return 5 * (size_t)k + (size_t)k * (size_t)k + 4;
@@ -88,7 +68,7 @@ static int fit(const double *X, const double *y, const long *row, long n, int k,
             s += (X[row[r] * k + ja] - mx[ja]) * (y[row[r]] - my);
         cy[a] = s / ((double)(n - 1) * sx[ja] * sy);
     }
-    if (!chol(A, m))
+    if (!core_cholesky(A, m, 1e-12))
         return 0;
     /* A = L L': solve L z = cy, then L' beta = z */
     for (int a = 0; a < m; a++) {
