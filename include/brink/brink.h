@@ -18,5 +18,7 @@
 #include "analysis.h"
 #include "generate.h"
 #include "cfr.h"
+#include "threshold.h"
+#include "uncertainty.h"
 
 #endif

@@ -86,9 +86,11 @@ const char *brink_scenario_mechanism(const brink_scenario *sc);      /* "M1".. o
 typedef enum {
     BRINK_DIST_NONE = 0,
     BRINK_DIST_UNIFORM,     /* a = low, b = high */
-    BRINK_DIST_NORMAL,      /* a = mean, b = sd (truncated to the range when one is given) */
+    BRINK_DIST_NORMAL,      /* a = mean, b = sd */
     BRINK_DIST_TRIANGULAR,  /* a = low, b = mode, c = high */
-    BRINK_DIST_BETA         /* a = alpha, b = beta (on [0,1], scaled to the range) */
+    BRINK_DIST_BETA,        /* a = alpha, b = beta (on [0,1], scaled to the range) */
+    BRINK_DIST_LOGNORMAL,   /* a = mu, b = sigma of log x (x > 0) */
+    BRINK_DIST_DISCRETE     /* dist_n values dist_values[] with weights dist_weights[] */
 } brink_dist_kind;
 
 typedef struct brink_param_info {
@@ -102,7 +104,28 @@ typedef struct brink_param_info {
     brink_dist_kind dist;
     double dist_a, dist_b, dist_c;
     int line, column;        /* where it is declared */
+    /* Checked at load (docs/scenario-language.md, "Distributions"): arguments finite, sd,
+     * sigma, alpha, beta and weights > 0; a distribution whose support leaves the range is
+     * refused unless `truncate: true` asks for it truncated to the range (which must then
+     * hold some of its probability). */
+    int dist_truncated;      /* 1: draws follow the distribution conditioned on the range */
+    int dist_n;              /* discrete: number of values (else 0) */
+    const double *dist_values, *dist_weights;   /* discrete: [dist_n]; weights sum to 1 */
+    int dist_line, dist_column;   /* where the distribution is declared (0 when none) */
 } brink_param_info;
+
+/* A declared correlation (Gaussian copula, the scenario's `correlations:` list): the
+ * normal scores of parameters a and b have correlation rho. The matrix of all declared
+ * correlations (1 on the diagonal, 0 where none is declared) was checked to be positive
+ * definite at load. */
+typedef struct brink_correlation {
+    int a, b;                /* parameter indices, a != b */
+    double rho;              /* in (-1, 1) */
+    int line, column;
+} brink_correlation;
+
+int brink_scenario_ncorrelations(const brink_scenario *sc);
+const brink_correlation *brink_scenario_correlation(const brink_scenario *sc, int i);
 
 int brink_scenario_nparams(const brink_scenario *sc);
 const brink_param_info *brink_scenario_param(const brink_scenario *sc, int i);

@@ -12,5 +12,8 @@ int brink_cli_analyze(int argc, char **argv);
 int brink_cli_scenarios(int argc, char **argv);
 int brink_cli_show(int argc, char **argv);
 int brink_cli_compile(int argc, char **argv);
+/* cmd_montecarlo.c */
+int brink_cli_montecarlo(int argc, char **argv);
+int brink_cli_compare(int argc, char **argv);
 
 #endif

@@ -19,6 +19,10 @@ static const command commands[] = {
     {"analyze", brink_cli_analyze, "analyse scenarios: equilibria in words, thresholds, sweeps"},
     {"scenarios", brink_cli_scenarios, "list the built-in scenario library"},
     {"show", brink_cli_show, "print a built-in scenario's YAML"},
+    {"montecarlo", brink_cli_montecarlo,
+     "draw uncertain parameters, solve each draw: outcome and choice probabilities"},
+    {"compare", brink_cli_compare,
+     "an actor's options across uncertain draws: chance of best, value, regret, worst"},
     {"compile", brink_cli_compile, "compile a scenario to a Gambit .efg game"},
 };
 

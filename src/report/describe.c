@@ -81,10 +81,14 @@ int rep_has_discrete_issue(const brink_scenario *sc)
 
 void rep_group(brink_buf *b, const brink_analysis *a, int k)
 {
-    const brink_scenario *sc = a->sc;
+    rep_group_levels(b, a->sc, a->group_level, k);
+}
+
+void rep_group_levels(brink_buf *b, const brink_scenario *sc, const int *group_level, int k)
+{
     int ni = brink_scenario_nissues(sc), n = 0;
     for (int i = 0; i < ni; i++) {
-        int level = a->group_level[(size_t)k * (size_t)ni + (size_t)i];
+        int level = group_level[(size_t)k * (size_t)ni + (size_t)i];
         if (level < 0)
             continue;
         brink_buf_printf(b, "%s%s=%s", n++ ? ", " : "", brink_scenario_issue_name(sc, i),

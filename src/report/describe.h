@@ -28,6 +28,8 @@ double rep_belief(const brink_efg *g, const brink_equilibrium *eq, int h, int v)
 /* Outcome group k: "summit=held, exercises=suspended", or "every outcome" when the scenario
  * has no discrete issue. */
 void rep_group(brink_buf *b, const brink_analysis *a, int k);
+/* The same from a group_level table ([ngroups * nissues], as brink_analysis has). */
+void rep_group_levels(brink_buf *b, const brink_scenario *sc, const int *group_level, int k);
 int rep_has_discrete_issue(const brink_scenario *sc);
 
 /* The watched choice in words ("hold_firm"; "concede 40% / hold_firm 60%" for a mixture, or

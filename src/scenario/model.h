@@ -182,6 +182,8 @@ struct brink_scenario {
     int nparams;
     sc_param *params;
     const char **param_names;  /* for "did you mean" hints */
+    int ncorr;
+    brink_correlation *corr;   /* declared correlations (parse_dist.c) */
     int nactors;
     sc_actor *actors;
     int nissues;

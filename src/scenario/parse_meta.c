@@ -125,68 +125,11 @@ brink_status sc_get_int(brink_scenario *sc, const ynode *n, long lo, long hi, lo
 
 /* ---------------------------------------------------------------- parameters */
 
-static brink_status parse_distribution(brink_scenario *sc, const ynode *n, sc_param *p,
-                                       brink_error *err)
-{
-    static const struct { const char *name; brink_dist_kind kind; int nargs; } D[] = {
-        {"uniform", BRINK_DIST_UNIFORM, 2}, {"normal", BRINK_DIST_NORMAL, 2},
-        {"triangular", BRINK_DIST_TRIANGULAR, 3}, {"beta", BRINK_DIST_BETA, 2},
-    };
-    brink_status st = sc_expect(sc, n, Y_SCALAR, "distribution", err);
-    if (st)
-        return st;
-    const char *s = n->text;
-    const char *open = strchr(s, '(');
-    const char *close = open ? strchr(open, ')') : NULL;
-    int which = -1;
-    for (size_t i = 0; open && i < sizeof D / sizeof D[0]; i++)
-        if ((size_t)(open - s) == strlen(D[i].name) && strncmp(s, D[i].name, strlen(D[i].name)) == 0)
-            which = (int)i;
-    if (which < 0 || !close || close[1] != '\0')
-        return sc_err(sc, err, n, BRINK_ESYNTAX,
-                      "distribution must be one of uniform(low, high), normal(mean, sd), "
-                      "triangular(low, mode, high), beta(alpha, beta); found '%s'", s);
-    double a[3] = {0, 0, 0};
-    int k = 0;
-    const char *q = open + 1;
-    while (q < close && k < 3) {
-        char *end;
-        a[k] = strtod(q, &end);
-        if (end == q)
-            break;
-        k++;
-        while (*end == ' ')
-            end++;
-        if (*end == ',')
-            end++;
-        q = end;
-    }
-    while (q < close && *q == ' ')
-        q++;
-    if (k != D[which].nargs || q != close)
-        return sc_err(sc, err, n, BRINK_ESYNTAX, "%s() takes %d numbers, found '%s'",
-                      D[which].name, D[which].nargs, s);
-    /* samples are drawn in doubles, so here a double is truly needed */
-    for (int i = 0; i < k; i++)
-        if (!isfinite(a[i]) || fabs(a[i]) >= DBL_MAX)
-            return sc_err(sc, err, n, BRINK_EINVALID, "distribution '%s': argument %d is not a "
-                          "finite number within double range (about 1.8e308)", s, i + 1);
-    if ((D[which].kind == BRINK_DIST_UNIFORM && !(a[0] < a[1])) ||
-        (D[which].kind == BRINK_DIST_NORMAL && !(a[1] > 0)) ||
-        (D[which].kind == BRINK_DIST_TRIANGULAR && !(a[0] <= a[1] && a[1] <= a[2] && a[0] < a[2])) ||
-        (D[which].kind == BRINK_DIST_BETA && !(a[0] > 0 && a[1] > 0)))
-        return sc_err(sc, err, n, BRINK_EINVALID, "distribution '%s' has impossible arguments", s);
-    p->info.dist = D[which].kind;
-    p->info.dist_a = a[0];
-    p->info.dist_b = a[1];
-    p->info.dist_c = a[2];
-    return BRINK_OK;
-}
-
 static brink_status parse_param(brink_scenario *sc, const ynode *key, const ynode *val,
                                 sc_param *p, brink_error *err)
 {
-    static const char *const keys[] = {"value", "range", "distribution", "units", "doc", NULL};
+    static const char *const keys[] = {"value", "range", "distribution", "truncate", "units",
+                                       "doc", NULL};
     brink_status st;
     if (!sc_is_identifier(key->text) || strchr(key->text, '-'))
         return sc_err(sc, err, key, BRINK_EINVALID,
@@ -230,8 +173,11 @@ static brink_status parse_param(brink_scenario *sc, const ynode *key, const ynod
             p->info.lo_q = (const mpq_t *)&p->lo;
             p->info.hi_q = (const mpq_t *)&p->hi;
         }
-        const ynode *d = ytree_get(val, "distribution");
-        if (d && (st = parse_distribution(sc, d, p, err)))
+        const ynode *d = ytree_get(val, "distribution"), *tr = ytree_get(val, "truncate");
+        if (tr && !d)
+            return sc_err(sc, err, tr, BRINK_EINVALID, "truncate applies to a distribution; "
+                          "'%s' has none", key->text);
+        if (d && (st = sc_parse_distribution(sc, d, tr, p, err)))
             return st;
         if ((st = sc_get_text(sc, val, "units", 0, &p->info.units, err)) ||
             (st = sc_get_text(sc, val, "doc", 0, &p->info.doc, err)))
@@ -653,7 +599,8 @@ brink_status sc_parse_meta(brink_scenario *sc, const ynode *root, brink_error *e
 {
     static const char *const keys[] = {"brink", "id", "title", "description", "source", "model",
                                        "mechanism", "actors", "parameters", "issues",
-                                       "preferences", "subgames", "game", "questions", NULL};
+                                       "preferences", "subgames", "game", "questions",
+                                       "correlations", NULL};
     brink_status st;
     if (!root)
         return brink_error_set_at(err, BRINK_EINVALID, sc->file, 1, 1,
@@ -687,6 +634,8 @@ brink_status sc_parse_meta(brink_scenario *sc, const ynode *root, brink_error *e
         return st;
     const ynode *n;
     if ((n = ytree_get(root, "parameters")) && (st = parse_params(sc, n, err)))
+        return st;
+    if ((n = ytree_get(root, "correlations")) && (st = sc_parse_correlations(sc, n, err)))
         return st;
     if (!(n = ytree_get(root, "actors")))
         return sc_err(sc, err, root, BRINK_EINVALID, "missing required key 'actors'");

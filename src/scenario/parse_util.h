@@ -22,5 +22,10 @@ brink_status sc_get_number(brink_scenario *sc, const ynode *n, mpq_t out, const 
                            brink_error *err);
 brink_status sc_get_int(brink_scenario *sc, const ynode *n, long lo, long hi, long *out,
                         const char *what, brink_error *err);
+/* parse_dist.c: a parameter's distribution (n) and its `truncate:` node (or NULL), after
+ * the parameter's range is read; the scenario's correlations, after the parameters. */
+brink_status sc_parse_distribution(brink_scenario *sc, const ynode *n, const ynode *trunc,
+                                   sc_param *p, brink_error *err);
+brink_status sc_parse_correlations(brink_scenario *sc, const ynode *n, brink_error *err);
 
 #endif

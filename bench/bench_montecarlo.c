@@ -1,0 +1,114 @@
+/* bench_montecarlo.c — Monte Carlo throughput (issue 10): certified instances per second
+ * for M1, M6 and M8 with 1 thread and with every thread OpenMP offers, and the ratio to the
+ * naive loop a user would script, one `brink analyze ID --no-questions --set ...` process
+ * per draw (a few timed, the rate extrapolated). Times are wall-clock (threads); the
+ * machine may be shared, so rerun when the figures look off. Issue 10's target: M1 at
+ * >= 10^6 instances per minute on a 2-core machine.
+ * BRINK_BENCH_SCALE multiplies the number of draws (default 1). BRINK_BIN: the CLI.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "brink/brink.h"
+#include "bench_util.h"
+
+/* Draws per second of brink_montecarlo with `threads` threads; -1 on failure. */
+static double rate(const brink_scenario *sc, long samples, int threads, long *failed)
+{
+    brink_error err;
+    brink_error_clear(&err);
+    brink_mc_options o;
+    brink_mc_options_init(&o);
+    o.samples = samples;
+    o.threads = threads;
+    double t0 = brink_now();
+    brink_mc_result *r = brink_montecarlo(sc, &o, &err);
+    double dt = brink_now() - t0;
+    if (!r) {
+        fprintf(stderr, "%s: %s\n", brink_scenario_id(sc), err.message);
+        return -1;
+    }
+    *failed = r->failed;
+    brink_mc_result_free(r);
+    return (double)samples / dt;
+}
+
+/* Draws per second of the naive loop: `brink analyze` per draw, values from the sampler. */
+static double naive_rate(const char *bin, const char *id, const brink_scenario *sc, int reps)
+{
+    brink_error err;
+    brink_sampler *s = brink_sampler_new(sc, &err);
+    if (!s)
+        return -1;
+    int np = brink_scenario_nparams(sc);
+    double *v = calloc((size_t)np + 1, sizeof *v);
+    double *w = calloc(brink_sampler_work_size(s), sizeof *w);
+    double *ts = calloc((size_t)reps, sizeof *ts), res = -1;
+    brink_buf cmd;
+    brink_buf_init(&cmd);
+    int ok = v && w && ts;
+    for (int i = 0; i < reps && ok; i++) {
+        brink_sampler_draw(s, 1, (uint64_t)i, v, w);
+        brink_buf_reset(&cmd);
+        brink_buf_printf(&cmd, "'%s' analyze %s --no-questions", bin, id);
+        for (int k = 0; k < brink_sampler_nvaried(s); k++) {
+            int p = brink_sampler_varied(s, k);
+            brink_buf_printf(&cmd, " --set %s=%.17g", brink_scenario_param(sc, p)->name, v[p]);
+        }
+        brink_buf_puts(&cmd, " >/dev/null");
+        double t0 = brink_now();
+        ok = !cmd.failed && system(cmd.data) == 0;
+        ts[i] = brink_now() - t0;
+    }
+    if (ok)
+        res = 1.0 / bench_median(ts, reps);
+    brink_buf_free(&cmd);
+    free(ts);
+    free(v);
+    free(w);
+    brink_sampler_free(s);
+    return res;
+}
+
+int main(void)
+{
+    static const struct { const char *id; long samples; } cases[] = {
+        {"m1", 20000}, {"m6", 300}, {"m8", 12},
+    };
+    const char *e = getenv("BRINK_BENCH_SCALE");
+    double scale = e && atof(e) > 0 ? atof(e) : 1;
+    const char *bin = getenv("BRINK_BIN");
+    int all = 1, failed = 0;
+#ifdef _OPENMP
+    all = omp_get_max_threads();
+#endif
+    printf("%-6s %8s %12s %12s %8s %12s %10s %9s\n", "scen", "draws", "inst/s 1thr",
+           "inst/s all", "threads", "naive inst/s", "ratio", "inst/min");
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        brink_error err;
+        brink_error_clear(&err);
+        brink_scenario *sc = brink_scenario_load(cases[i].id, &err);
+        if (!sc) {
+            fprintf(stderr, "%s: %s\n", cases[i].id, err.message);
+            failed = 1;
+            continue;
+        }
+        long n = (long)((double)cases[i].samples * scale);
+        if (n < 1)
+            n = 1;
+        long f1 = 0, fa = 0;
+        double r1 = rate(sc, n, 1, &f1), ra = rate(sc, n, all, &fa);
+        double rn = bin ? naive_rate(bin, cases[i].id, sc, 5) : -1;
+        printf("%-6s %8ld %12.1f %12.1f %8d %12.2f %10.1f %9.3g%s\n", cases[i].id, n, r1, ra,
+               all, rn, rn > 0 ? ra / rn : -1, ra * 60,
+               f1 || fa ? "  (some draws failed)" : "");
+        failed |= r1 < 0 || ra < 0;
+        brink_scenario_free(sc);
+    }
+    printf("target (issue 10): m1 >= 1e6 instances per minute on 2 cores; naive ratio >= 1000\n");
+    return failed;
+}

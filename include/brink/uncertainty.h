@@ -1,0 +1,192 @@
+/* brink/uncertainty.h — parameters drawn from their declared distributions, and Monte Carlo
+ * analysis of a scenario across the draws.
+ *
+ * Reproducibility: every random number of sample i comes from a counter-based stream keyed
+ * by (seed, i) (brink_stream), so a sample's draw does not depend on which thread computes
+ * it or in which order; aggregates are merged in sample order. The same seed therefore gives
+ * the same result, bit for bit, with any number of threads.
+ *
+ * Distributions (declared per parameter in the scenario; docs/scenario-language.md) are
+ * sampled with GSL's gsl_ran_* generators driven by that stream; truncated ones and those
+ * in a Gaussian copula (`correlations:`) by the inverse of their CDF. Only GSL functions that
+ * never reach GSL's error handler (whose default aborts) for arguments checked at load are
+ * used (docs/montecarlo.md lists them; tests/cli/exports.sh enforces the list).
+ *
+ * Results are data; the words are made in src/report/ (brink_mc_write_text / _json).
+ */
+#ifndef BRINK_UNCERTAINTY_H
+#define BRINK_UNCERTAINTY_H
+
+#include <stdint.h>
+#include "analysis.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Counter-based random stream ---- */
+
+/* The k-th output is a fixed function of (seed, index, lane, k): a keyed 64-bit mixing
+ * function of the counter (two SplitMix64 finalisers), so streams are independent of one
+ * another and of scheduling. */
+typedef struct brink_stream {
+    uint64_t k0, k1, ctr;
+} brink_stream;
+
+void brink_stream_init(brink_stream *s, uint64_t seed, uint64_t index, uint32_t lane);
+uint64_t brink_stream_next(brink_stream *s);
+double brink_stream_uniform(brink_stream *s);   /* in [0, 1), 53 random bits */
+
+/* ---- Sampler: every parameter with a distribution, drawn per sample index ---- */
+typedef struct brink_sampler brink_sampler;
+
+/* Prepares the draws of sc's parameters (lane 0 of each sample's stream). Parameters
+ * without a distribution keep their default value. Errors: BRINK_ENOMEM. */
+brink_sampler *brink_sampler_new(const brink_scenario *sc, brink_error *err);
+void brink_sampler_free(brink_sampler *s);               /* NULL is a no-op */
+int brink_sampler_nvaried(const brink_sampler *s);       /* parameters with a distribution */
+int brink_sampler_varied(const brink_sampler *s, int k); /* k-th such parameter's index */
+/* Doubles of workspace one draw needs (per thread). */
+size_t brink_sampler_work_size(const brink_sampler *s);
+/* values[nparams] for sample `index`: defaults, and a draw for each varied parameter,
+ * inside its range. work: brink_sampler_work_size(s) doubles. No allocation. */
+void brink_sampler_draw(const brink_sampler *s, uint64_t seed, uint64_t index, double *values,
+                        double *work);
+
+/* ---- Interval estimates ---- */
+
+/* A proportion k/n with its Wilson score interval at normal quantile z (n = 0: p = NaN,
+ * interval [0, 1]). */
+typedef struct brink_proportion {
+    long k, n;
+    double p, lo, hi;
+} brink_proportion;
+void brink_wilson(long k, long n, double z, brink_proportion *out);
+
+/* A mean over n values with its interval mean +- z * sd / sqrt(n) (normal approximation;
+ * n < 2: the interval is [-inf, inf]). */
+typedef struct brink_mean {
+    long n;
+    double mean, sd, lo, hi;
+} brink_mean;
+
+/* ---- Monte Carlo ---- */
+
+typedef struct brink_mc_options {
+    long samples;             /* draws (default 1000) */
+    uint64_t seed;            /* default 1 */
+    int threads;              /* 0: all the processors OpenMP offers (1 without OpenMP) */
+    double z;                 /* normal quantile of the intervals (1.959964: 95%) */
+    const char *const *watch; /* decision references ("USA@demand"); NULL: the decisions
+                                 watched by the scenario's questions */
+    int nwatch_refs;
+    int keep_draws;           /* 1: keep the per-draw arrays below */
+    int sensitivity;          /* > 0: standardised regression coefficients of each actor's
+                                 expected value on the drawn parameters, with this many
+                                 bootstrap resamples for their intervals (e.g. 200) */
+    const char *compare_at;   /* a decision reference ("USA@start"): also compare the
+                                 options there (the first matching decision), or NULL */
+    brink_analysis_options analysis;   /* how each draw is solved */
+    /* Called from the calling thread after each block of draws (and once at the end) with
+     * the draws done so far and the seconds elapsed; NULL: none. */
+    void (*progress)(void *ctx, long done, long total, double seconds);
+    void *progress_ctx;
+} brink_mc_options;
+
+void brink_mc_options_init(brink_mc_options *o);
+
+/* What one draw's equilibrium set says, at one watched decision: the action every
+ * equilibrium plays for sure (>= 0), or: */
+enum {
+    BRINK_MC_MIXED = -1,      /* the equilibria agree and mix there */
+    BRINK_MC_AMBIGUOUS = -2,  /* the equilibria disagree there */
+    BRINK_MC_NONE = -3        /* no equilibrium (or the draw failed) */
+};
+
+typedef struct brink_mc_result {
+    const brink_scenario *sc;        /* borrowed */
+    long samples;
+    uint64_t seed;
+    int threads;                     /* threads used */
+    int nvaried;
+    int *varied;                     /* [nvaried] parameter indices */
+    /* draws by what the method found (together: samples) */
+    long failed;                     /* bind or solve failed (first_error says why) */
+    long none;                       /* no equilibrium */
+    long unique;                     /* one equilibrium, proved the only one (an enumeration
+                                        of every equilibrium finished, nothing rejected) */
+    long single;                     /* one equilibrium found, not proved unique */
+    long several;                    /* several equilibria ("ambiguous") */
+    long unverified;                 /* draws with an equilibrium checked in doubles only */
+    char *first_error;               /* malloc'd message of the first failed draw, or NULL */
+    long first_error_index;
+    brink_proportion p_unique, p_several;
+    /* outcomes: groups of leaves with the same issue levels (as brink_analysis) */
+    int ngroups;
+    int *group_level;                /* [ngroups * nissues] */
+    long outcome_ambiguous;          /* draws whose equilibria give different outcome
+                                        distributions: no outcome counted */
+    brink_proportion *outcome;       /* [ngroups]: the realised outcome (drawn from the
+                                        equilibrium's outcome distribution, lane 1) among
+                                        draws with an agreed outcome distribution */
+    double *outcome_mean;            /* [ngroups] mean outcome probability over those draws */
+    /* watched decisions (information sets of the game), in the order given */
+    int nwatch;
+    int *watch;                      /* [nwatch] */
+    int *watch_start;                /* [nwatch + 1] offsets of each set's actions */
+    brink_proportion *choice;        /* [watch_start[nwatch]]: the action played for sure by
+                                        every equilibrium, over all draws */
+    brink_proportion *choice_mixed;  /* [nwatch] */
+    brink_proportion *choice_ambiguous;   /* [nwatch] */
+    /* expected payoffs, over draws whose equilibria agree on them (within tol) */
+    int nplayers;
+    brink_mean *value;               /* [nplayers] */
+    long value_ambiguous;
+    /* options compared (o->compare_at): for each action a of the decision compare_infoset,
+     * its value to the decider in a draw is the decider's expected payoff when it takes a
+     * and play continues as in the draw's equilibrium (the others' equilibrium replies),
+     * weighting the decision's nodes by the decider's beliefs; when the draw has several
+     * equilibria, the least of their values (cautious) */
+    int compare_infoset;             /* -1: not asked */
+    int compare_actor;
+    int nopts;
+    brink_proportion *opt_best;      /* [nopts] share of draws where a is (one of) the best */
+    brink_mean *opt_value;           /* [nopts] expected value */
+    brink_mean *opt_regret;          /* [nopts] expected regret: best value - a's value */
+    double *opt_worst;               /* [nopts] least value over the draws */
+    long compare_n;                  /* draws compared (with an equilibrium) */
+    long compare_ambiguous;          /* of those, draws whose equilibria value an option
+                                        differently */
+    /* sensitivity (o->sensitivity): for actor i's expected value over the draws whose
+     * equilibria agree on it, the least-squares fit y = b0 + sum_j b_j x_j on the drawn
+     * parameters, standardised: src = b_j sd(x_j) / sd(y) (NaN for a parameter or value that
+     * does not vary), with percentile bootstrap intervals (the resamples drawn from lane 2
+     * of the streams, so they too are reproducible), and the fit's R^2 */
+    int nsens;                       /* = nplayers when computed, else 0 */
+    double *src, *src_lo, *src_hi;   /* [nsens * nvaried] */
+    double *src_r2;                  /* [nsens] */
+    long *src_n;                     /* [nsens] draws used */
+    /* per draw (keep_draws): */
+    double *draw_x;                  /* [samples * nvaried] */
+    int *draw_neq;                   /* [samples]: equilibria, -1 failed */
+    int *draw_outcome;               /* [samples]: realised outcome group, -1 none/ambiguous */
+    int *draw_choice;                /* [samples * nwatch]: action or BRINK_MC_* */
+    double *draw_value;              /* [samples * nplayers]: NaN when not agreed */
+    double seconds;
+} brink_mc_result;
+
+/* Draw o->samples parameter vectors, solve each draw's game (bound from the draw; solved,
+ * refined and verified as brink_analyze does) and aggregate. Errors: BRINK_ENOMEM,
+ * BRINK_EINVALID (bad watch reference, samples < 1). A draw that cannot be solved is
+ * counted in `failed`, not an error. */
+brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_options *o,
+                                  brink_error *err);
+void brink_mc_result_free(brink_mc_result *r);   /* NULL is a no-op */
+
+brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink_error *err);
+brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,190 @@
+/* cmd_montecarlo.c — brink montecarlo SCENARIO --samples N [--seed S] [--threads T] [--json]
+ *                    [--watch REF ...] [--draws] [--sensitivity] [--time-limit S]
+ *                  brink compare SCENARIO --actor A [--at REF] [same options]
+ * Draws the scenario's parameters from their declared distributions, solves each draw and
+ * prints how often each outcome and watched choice occurs (Wilson intervals), how many draws
+ * have one proved equilibrium or several, and expected values; `compare` adds, for each
+ * option of the actor's decision, the share of draws where it is best, its expected value,
+ * expected regret and worst value (docs/montecarlo.md).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brink/uncertainty.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: brink montecarlo FILE|ID [--samples N] [--seed S] [--threads T] [--json]\n"
+            "                        [--watch REF ...] [--draws] [--sensitivity]\n"
+            "                        [--time-limit S]\n"
+            "Draw the parameters that declare a distribution, solve every draw, and report\n"
+            "how often each outcome and watched choice occurs (95%% Wilson intervals), how\n"
+            "many draws have one proved equilibrium or several, and expected values.\n"
+            "The same seed gives the same result whatever the number of threads.\n"
+            "  --samples N     draws (default 1000)\n"
+            "  --seed S        seed of the counter-based streams (default 1)\n"
+            "  --threads T     threads (default: all processors)\n"
+            "  --watch REF     a decision to report, e.g. USA@demand (default: the decisions\n"
+            "                  the scenario's questions watch); repeatable\n"
+            "  --draws         with --json: every draw's values and findings too\n"
+            "  --sensitivity   which drawn parameters matter to each expected value:\n"
+            "                  standardised regression coefficients, bootstrap intervals\n"
+            "  --time-limit S  seconds per solve\n"
+            "  --json          machine-readable (schema/brink-montecarlo.schema.json)\n");
+}
+
+/* Progress on stderr when it is a terminal: done/total, rate and time left. */
+static void progress(void *ctx, long done, long total, double seconds)
+{
+    (void)ctx;
+    if (!cli_stderr_is_tty())
+        return;
+    double rate = seconds > 0 ? (double)done / seconds : 0;
+    double eta = rate > 0 ? (double)(total - done) / rate : 0;
+    fprintf(stderr, "\r%ld/%ld draws, %.0f/s, %.0f s left\033[K", done, total, rate, eta);
+    if (done >= total)
+        fputc('\n', stderr);
+    fflush(stderr);
+}
+
+static void compare_usage(FILE *f)
+{
+    fprintf(f,
+            "usage: brink compare FILE|ID --actor A [--at REF] [--samples N] [--seed S]\n"
+            "                     [--threads T] [--json] [--time-limit S]\n"
+            "Across draws of the uncertain parameters, compare the options of actor A's first\n"
+            "decision (or of decision REF, e.g. USA@start): the share of draws in which each\n"
+            "is best, its expected value, expected regret and worst value, the others\n"
+            "replying as in each draw's equilibrium. Prints the Monte Carlo summary too.\n");
+}
+
+static int run(int argc, char **argv, int compare)
+{
+    const char *cmd = compare ? "compare" : "montecarlo";
+    const char *actor = NULL, *at = NULL;
+    char *actor_ref = NULL;
+    brink_mc_options o;
+    brink_mc_options_init(&o);
+    o.progress = progress;
+    const char *in = NULL;
+    int json = 0;
+    const char **watch = calloc((size_t)argc + 1, sizeof *watch);
+    if (!watch)
+        return BRINK_EXIT_INTERNAL;
+    int rc = BRINK_EXIT_OK;
+    for (int i = 1; i < argc && !rc; i++) {
+        long v;
+        double d;
+        if (!strcmp(argv[i], "--json")) {
+            json = 1;
+        } else if (!strcmp(argv[i], "--sensitivity")) {
+            o.sensitivity = 200;
+        } else if (!strcmp(argv[i], "--draws")) {
+            o.keep_draws = 1;
+        } else if (compare && !strcmp(argv[i], "--actor") && i + 1 < argc) {
+            actor = argv[++i];
+        } else if (compare && !strcmp(argv[i], "--at") && i + 1 < argc) {
+            at = argv[++i];
+        } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            if (compare)
+                compare_usage(stdout);
+            else
+                usage(stdout);
+            free(watch);
+            return BRINK_EXIT_OK;
+        } else if (!strcmp(argv[i], "--samples") && i + 1 < argc) {
+            if (cli_parse_long(argv[++i], &v) || v < 1)
+                rc = cli_usage_error(cmd, "bad --samples '%s' (a whole number >= 1)",
+                                     argv[i]);
+            o.samples = v;
+        } else if (!strcmp(argv[i], "--seed") && i + 1 < argc) {
+            if (cli_parse_long(argv[++i], &v) || v < 0)
+                rc = cli_usage_error(cmd, "bad --seed '%s' (a whole number >= 0)",
+                                     argv[i]);
+            o.seed = (uint64_t)v;
+        } else if (!strcmp(argv[i], "--threads") && i + 1 < argc) {
+            if (cli_parse_long(argv[++i], &v) || v < 1 || v > 4096)
+                rc = cli_usage_error(cmd, "bad --threads '%s' (1 to 4096)", argv[i]);
+            o.threads = (int)v;
+        } else if (!strcmp(argv[i], "--time-limit") && i + 1 < argc) {
+            if (cli_parse_double(argv[++i], &d) || !(d > 0))
+                rc = cli_usage_error(cmd, "bad --time-limit '%s'", argv[i]);
+            o.analysis.time_limit = d;
+        } else if (!strcmp(argv[i], "--watch") && i + 1 < argc) {
+            watch[o.nwatch_refs++] = argv[++i];
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            rc = cli_usage_error(cmd, "unknown option '%s'", argv[i]);
+        } else if (!in) {
+            in = argv[i];
+        } else {
+            rc = cli_usage_error(cmd, "one scenario at a time");
+        }
+    }
+    if (!rc && !in)
+        rc = cli_usage_error(cmd, "which scenario? (a file or a built-in id)");
+    if (!rc && compare && !actor && !at)
+        rc = cli_usage_error(cmd, "whose options? (--actor A or --at DECISION)");
+    if (!rc && compare) {
+        if (at) {
+            o.compare_at = at;
+        } else {
+            size_t n = strlen(actor);
+            actor_ref = malloc(n + 3);
+            if (!actor_ref) {
+                free(watch);
+                return BRINK_EXIT_INTERNAL;
+            }
+            memcpy(actor_ref, actor, n);
+            memcpy(actor_ref + n, "@*", 3);
+            o.compare_at = actor_ref;
+        }
+    }
+    if (!rc && o.keep_draws && !json)
+        rc = cli_usage_error(cmd, "--draws goes with --json");
+    if (rc) {
+        free(watch);
+        free(actor_ref);
+        return rc;
+    }
+    if (o.nwatch_refs)
+        o.watch = watch;
+    brink_error err;
+    brink_error_clear(&err);
+    brink_scenario *sc = brink_scenario_load(in, &err);
+    if (!sc) {
+        free(watch);
+        free(actor_ref);
+        return cli_report(&err);
+    }
+    brink_mc_result *r = brink_montecarlo(sc, &o, &err);
+    if (!r) {
+        rc = cli_report(&err);
+    } else {
+        brink_buf out;
+        brink_buf_init(&out);
+        if ((json ? brink_mc_write_json(r, &out, &err) : brink_mc_write_text(r, &out, &err)))
+            rc = cli_report(&err);
+        else
+            rc = cli_emit(&out, NULL);
+        brink_buf_free(&out);
+    }
+    brink_mc_result_free(r);
+    brink_scenario_free(sc);
+    free(watch);
+    free(actor_ref);
+    return rc;
+}
+
+int brink_cli_montecarlo(int argc, char **argv)
+{
+    return run(argc, argv, 0);
+}
+
+int brink_cli_compare(int argc, char **argv)
+{
+    return run(argc, argv, 1);
+}

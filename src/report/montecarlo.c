@@ -1,0 +1,398 @@
+/* montecarlo.c — a Monte Carlo result in words (brink montecarlo) and as JSON
+ * (brink montecarlo --json, schema/brink-montecarlo.schema.json). Every number comes from
+ * brink_mc_result; "unique" is said only of draws whose equilibrium set was proved complete.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "brink/io.h"
+#include "brink/uncertainty.h"
+#include "report/describe.h"
+
+static void prop_text(brink_buf *b, const brink_proportion *p)
+{
+    if (p->n == 0) {
+        brink_buf_puts(b, "n/a (no draw counted)");
+        return;
+    }
+    rep_pct(b, p->p);
+    brink_buf_puts(b, "  [");
+    rep_pct(b, p->lo);
+    brink_buf_puts(b, ", ");
+    rep_pct(b, p->hi);
+    brink_buf_printf(b, "]  (%ld of %ld)", p->k, p->n);
+}
+
+static const char *dist_name(brink_dist_kind k)
+{
+    static const char *const names[] = {"none", "uniform", "normal", "triangular", "beta",
+                                        "lognormal", "discrete"};
+    return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
+}
+
+/* The options of the compared decision: P(best), expected value, regret, worst. */
+static void compare_text(const brink_mc_result *r, const brink_efg *g, brink_buf *out)
+{
+    const brink_scenario *sc = r->sc;
+    int h = r->compare_infoset;
+    brink_buf_puts(out, "\nOptions of ");
+    rep_who(out, sc, g, h);
+    brink_buf_puts(out, ", ");
+    rep_when(out, sc, h);
+    brink_buf_printf(out, " (%ld draws; the others reply as in the draw's equilibrium):\n",
+                     r->compare_n);
+    for (int a = 0; a < r->nopts; a++) {
+        brink_buf_puts(out, "  ");
+        rep_words(out, g->action_label[g->infoset_action_start[h] + a]);
+        brink_buf_puts(out, ": best in ");
+        prop_text(out, &r->opt_best[a]);
+        brink_buf_puts(out, "\n      expected value ");
+        rep_num(out, r->opt_value[a].mean);
+        if (r->opt_value[a].n > 1) {
+            brink_buf_puts(out, " [");
+            rep_num(out, r->opt_value[a].lo);
+            brink_buf_puts(out, ", ");
+            rep_num(out, r->opt_value[a].hi);
+            brink_buf_puts(out, "]");
+        }
+        brink_buf_puts(out, ", expected regret ");
+        rep_num(out, r->opt_regret[a].mean);
+        brink_buf_puts(out, ", worst ");
+        rep_num(out, r->opt_worst[a]);
+        brink_buf_puts(out, "\n");
+    }
+    if (r->compare_ambiguous)
+        brink_buf_printf(out, "  In %ld draws the equilibria value an option differently; the "
+                              "least value was used.\n", r->compare_ambiguous);
+}
+
+/* Standardised regression coefficients per actor's value, largest first as given. */
+static void sensitivity_text(const brink_mc_result *r, brink_buf *out)
+{
+    const brink_scenario *sc = r->sc;
+    brink_buf_puts(out, "\nSensitivity of each expected value (standardised regression "
+                        "coefficients, 95% bootstrap intervals):\n");
+    for (int p = 0; p < r->nsens; p++) {
+        brink_buf_printf(out, "  %s (%ld draws, R^2 ", brink_scenario_actor_id(sc, p),
+                         r->src_n[p]);
+        rep_num(out, r->src_r2[p]);
+        brink_buf_puts(out, "):");
+        for (int j = 0; j < r->nvaried; j++) {
+            size_t ix = (size_t)p * (size_t)r->nvaried + (size_t)j;
+            brink_buf_printf(out, "%s %s ", j ? "," : "",
+                             brink_scenario_param(sc, r->varied[j])->name);
+            if (isnan(r->src[ix])) {
+                brink_buf_puts(out, "n/a");
+                continue;
+            }
+            rep_num(out, r->src[ix]);
+            if (!isnan(r->src_lo[ix])) {
+                brink_buf_puts(out, " [");
+                rep_num(out, r->src_lo[ix]);
+                brink_buf_puts(out, ", ");
+                rep_num(out, r->src_hi[ix]);
+                brink_buf_puts(out, "]");
+            }
+        }
+        brink_buf_puts(out, "\n");
+    }
+}
+
+brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink_error *err)
+{
+    const brink_scenario *sc = r->sc;
+    const brink_efg *g = brink_scenario_game(sc);
+    const char *mech = brink_scenario_mechanism(sc);
+    brink_buf_printf(out, "%s%s%s  [%s]\n", mech, *mech ? " | " : "", brink_scenario_title(sc),
+                     brink_scenario_id(sc));
+    brink_buf_printf(out, "Monte Carlo: %ld draws, seed %llu, %d thread%s, %.3g s.\n",
+                     r->samples, (unsigned long long)r->seed, r->threads,
+                     r->threads == 1 ? "" : "s", r->seconds);
+    if (r->nvaried == 0)
+        brink_buf_puts(out, "No parameter declares a distribution: every draw is the "
+                            "default game.\n");
+    else
+        brink_buf_puts(out, "Drawn:");
+    for (int k = 0; k < r->nvaried; k++) {
+        const brink_param_info *p = brink_scenario_param(sc, r->varied[k]);
+        brink_buf_printf(out, "%s %s ~ %s%s", k ? "," : "", p->name, dist_name(p->dist),
+                         p->dist_truncated ? " (truncated to its range)" : "");
+    }
+    if (r->nvaried)
+        brink_buf_puts(out, "; the other parameters at their values.\n");
+    long nd = r->samples - r->failed;
+    brink_buf_printf(out, "\nEquilibria per draw (%ld solved", nd);
+    if (r->failed)
+        brink_buf_printf(out, "; %ld failed, the first (draw %ld): %s", r->failed,
+                         r->first_error_index, r->first_error ? r->first_error : "");
+    brink_buf_puts(out, "):\n  unique (proved):          ");
+    prop_text(out, &r->p_unique);
+    brink_buf_printf(out, "\n  one found (not proved):   %ld\n", r->single);
+    brink_buf_puts(out, "  several (ambiguous):      ");
+    prop_text(out, &r->p_several);
+    brink_buf_printf(out, "\n  none found:               %ld\n", r->none);
+    if (r->unverified)
+        brink_buf_printf(out, "  %ld draws had equilibria checked in doubles only.\n",
+                         r->unverified);
+    brink_buf_puts(out, "\nOutcomes (realised, with 95% Wilson intervals; mean probability in "
+                        "the equilibrium):\n");
+    for (int k = 0; k < r->ngroups; k++) {
+        brink_buf_puts(out, "  ");
+        rep_group_levels(out, sc, r->group_level, k);
+        brink_buf_puts(out, ": ");
+        prop_text(out, &r->outcome[k]);
+        brink_buf_puts(out, "; mean ");
+        rep_pct(out, r->outcome_mean[k]);
+        brink_buf_puts(out, "\n");
+    }
+    if (r->outcome_ambiguous)
+        brink_buf_printf(out, "  %ld draws not counted: their equilibria lead to different "
+                              "outcomes.\n", r->outcome_ambiguous);
+    for (int k = 0; k < r->nwatch; k++) {
+        int h = r->watch[k];
+        brink_buf_puts(out, k ? "" : "\nWatched choices (share of all draws in which every "
+                                     "equilibrium makes it):\n");
+        brink_buf_puts(out, "  ");
+        rep_who(out, sc, g, h);
+        brink_buf_puts(out, ", ");
+        rep_when(out, sc, h);
+        brink_buf_puts(out, ":\n");
+        for (int a = r->watch_start[k]; a < r->watch_start[k + 1]; a++) {
+            brink_buf_puts(out, "    ");
+            rep_words(out, g->action_label[g->infoset_action_start[h] + a - r->watch_start[k]]);
+            brink_buf_puts(out, ": ");
+            prop_text(out, &r->choice[a]);
+            brink_buf_puts(out, "\n");
+        }
+        if (r->choice_mixed[k].k) {
+            brink_buf_puts(out, "    mixes: ");
+            prop_text(out, &r->choice_mixed[k]);
+            brink_buf_puts(out, "\n");
+        }
+        if (r->choice_ambiguous[k].k) {
+            brink_buf_puts(out, "    equilibria disagree: ");
+            prop_text(out, &r->choice_ambiguous[k]);
+            brink_buf_puts(out, "\n");
+        }
+    }
+    brink_buf_puts(out, "\nExpected value (mean over draws, 95% interval):\n");
+    for (int p = 0; p < r->nplayers; p++) {
+        const brink_mean *m = &r->value[p];
+        brink_buf_printf(out, "  %s: ", brink_scenario_actor_id(sc, p));
+        if (m->n == 0) {
+            brink_buf_puts(out, "n/a\n");
+            continue;
+        }
+        rep_num(out, m->mean);
+        if (m->n > 1) {
+            brink_buf_puts(out, "  [");
+            rep_num(out, m->lo);
+            brink_buf_puts(out, ", ");
+            rep_num(out, m->hi);
+            brink_buf_puts(out, "]");
+        }
+        brink_buf_printf(out, "  (%ld draws)\n", m->n);
+    }
+    if (r->value_ambiguous)
+        brink_buf_printf(out, "  %ld draws not counted: their equilibria differ in expected "
+                              "value.\n", r->value_ambiguous);
+    if (r->compare_infoset >= 0)
+        compare_text(r, g, out);
+    if (r->nsens)
+        sensitivity_text(r, out);
+    if (out->failed)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    return BRINK_OK;
+}
+
+/* ---- JSON ---- */
+
+static void num(brink_buf *out, double x)
+{
+    if (!isfinite(x))
+        brink_buf_puts(out, "null");
+    else
+        brink_buf_printf(out, "%.17g", x);
+}
+
+static void prop_json(brink_buf *out, const brink_proportion *p)
+{
+    brink_buf_printf(out, "{\"k\":%ld,\"n\":%ld,\"p\":", p->k, p->n);
+    num(out, p->p);
+    brink_buf_puts(out, ",\"lo\":");
+    num(out, p->lo);
+    brink_buf_puts(out, ",\"hi\":");
+    num(out, p->hi);
+    brink_buf_puts(out, "}");
+}
+
+static void mean_json(brink_buf *out, const brink_mean *m)
+{
+    brink_buf_printf(out, "{\"n\":%ld,\"mean\":", m->n);
+    num(out, m->mean);
+    brink_buf_puts(out, ",\"sd\":");
+    num(out, m->sd);
+    brink_buf_puts(out, ",\"lo\":");
+    num(out, m->lo);
+    brink_buf_puts(out, ",\"hi\":");
+    num(out, m->hi);
+    brink_buf_puts(out, "}");
+}
+
+brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink_error *err)
+{
+    const brink_scenario *sc = r->sc;
+    const brink_efg *g = brink_scenario_game(sc);
+    brink_buf w;
+    brink_buf_init(&w);
+    brink_buf_puts(out, "{\"scenario\":");
+    brink_json_string(out, brink_scenario_id(sc));
+    brink_buf_printf(out, ",\"samples\":%ld,\"seed\":%llu,\"threads\":%d,\"seconds\":",
+                     r->samples, (unsigned long long)r->seed, r->threads);
+    num(out, r->seconds);
+    brink_buf_puts(out, ",\"varied\":[");
+    for (int k = 0; k < r->nvaried; k++) {
+        const brink_param_info *p = brink_scenario_param(sc, r->varied[k]);
+        brink_buf_printf(out, "%s{\"param\":%d,\"name\":", k ? "," : "", r->varied[k]);
+        brink_json_string(out, p->name);
+        brink_buf_puts(out, ",\"distribution\":");
+        brink_json_string(out, dist_name(p->dist));
+        brink_buf_printf(out, ",\"truncated\":%s}", p->dist_truncated ? "true" : "false");
+    }
+    brink_buf_printf(out, "],\"failed\":%ld,\"first_error\":", r->failed);
+    if (r->first_error)
+        brink_json_string(out, r->first_error);
+    else
+        brink_buf_puts(out, "null");
+    brink_buf_printf(out, ",\"none\":%ld,\"unique\":", r->none);
+    prop_json(out, &r->p_unique);
+    brink_buf_printf(out, ",\"single_unproved\":%ld,\"several\":", r->single);
+    prop_json(out, &r->p_several);
+    brink_buf_printf(out, ",\"unverified\":%ld,\"outcomes\":[", r->unverified);
+    for (int k = 0; k < r->ngroups; k++) {
+        brink_buf_reset(&w);
+        rep_group_levels(&w, sc, r->group_level, k);
+        brink_buf_printf(out, "%s{\"group\":%d,\"label\":", k ? "," : "", k);
+        brink_json_string(out, rep_text(&w));
+        brink_buf_puts(out, ",\"realised\":");
+        prop_json(out, &r->outcome[k]);
+        brink_buf_puts(out, ",\"mean_probability\":");
+        num(out, r->outcome_mean[k]);
+        brink_buf_puts(out, "}");
+    }
+    brink_buf_printf(out, "],\"outcome_ambiguous\":%ld,\"watched\":[", r->outcome_ambiguous);
+    for (int k = 0; k < r->nwatch; k++) {
+        int h = r->watch[k];
+        brink_buf_reset(&w);
+        rep_who(&w, sc, g, h);
+        brink_buf_puts(&w, ", ");
+        rep_when(&w, sc, h);
+        brink_buf_printf(out, "%s{\"infoset\":%d,\"label\":", k ? "," : "", h);
+        brink_json_string(out, rep_text(&w));
+        brink_buf_puts(out, ",\"actions\":[");
+        for (int a = r->watch_start[k]; a < r->watch_start[k + 1]; a++) {
+            brink_buf_puts(out, a > r->watch_start[k] ? ",{\"action\":" : "{\"action\":");
+            brink_json_string(out,
+                              g->action_label[g->infoset_action_start[h] + a - r->watch_start[k]]);
+            brink_buf_puts(out, ",\"played\":");
+            prop_json(out, &r->choice[a]);
+            brink_buf_puts(out, "}");
+        }
+        brink_buf_puts(out, "],\"mixed\":");
+        prop_json(out, &r->choice_mixed[k]);
+        brink_buf_puts(out, ",\"ambiguous\":");
+        prop_json(out, &r->choice_ambiguous[k]);
+        brink_buf_puts(out, "}");
+    }
+    brink_buf_puts(out, "],\"values\":[");
+    for (int p = 0; p < r->nplayers; p++) {
+        const brink_mean *m = &r->value[p];
+        brink_buf_printf(out, "%s{\"actor\":", p ? "," : "");
+        brink_json_string(out, brink_scenario_actor_id(sc, p));
+        brink_buf_puts(out, ",\"estimate\":");
+        mean_json(out, m);
+        brink_buf_puts(out, "}");
+    }
+    brink_buf_printf(out, "],\"value_ambiguous\":%ld", r->value_ambiguous);
+    if (r->compare_infoset >= 0) {
+        int h = r->compare_infoset;
+        brink_buf_reset(&w);
+        rep_who(&w, sc, g, h);
+        brink_buf_puts(&w, ", ");
+        rep_when(&w, sc, h);
+        brink_buf_printf(out, ",\"compare\":{\"infoset\":%d,\"actor\":", h);
+        brink_json_string(out, brink_scenario_actor_id(sc, r->compare_actor));
+        brink_buf_puts(out, ",\"label\":");
+        brink_json_string(out, rep_text(&w));
+        brink_buf_printf(out, ",\"n\":%ld,\"ambiguous\":%ld,\"options\":[", r->compare_n,
+                         r->compare_ambiguous);
+        for (int a = 0; a < r->nopts; a++) {
+            brink_buf_puts(out, a ? ",{\"action\":" : "{\"action\":");
+            brink_json_string(out, g->action_label[g->infoset_action_start[h] + a]);
+            brink_buf_puts(out, ",\"best\":");
+            prop_json(out, &r->opt_best[a]);
+            brink_buf_puts(out, ",\"value\":");
+            mean_json(out, &r->opt_value[a]);
+            brink_buf_puts(out, ",\"regret\":");
+            mean_json(out, &r->opt_regret[a]);
+            brink_buf_puts(out, ",\"worst\":");
+            num(out, r->opt_worst[a]);
+            brink_buf_puts(out, "}");
+        }
+        brink_buf_puts(out, "]}");
+    }
+    if (r->nsens) {
+        brink_buf_puts(out, ",\"sensitivity\":[");
+        for (int p = 0; p < r->nsens; p++) {
+            brink_buf_printf(out, "%s{\"actor\":", p ? "," : "");
+            brink_json_string(out, brink_scenario_actor_id(sc, p));
+            brink_buf_printf(out, ",\"n\":%ld,\"r2\":", r->src_n[p]);
+            num(out, r->src_r2[p]);
+            brink_buf_puts(out, ",\"src\":[");
+            for (int j = 0; j < r->nvaried; j++) {
+                size_t ix = (size_t)p * (size_t)r->nvaried + (size_t)j;
+                brink_buf_printf(out, "%s{\"param\":%d,\"value\":", j ? "," : "", r->varied[j]);
+                num(out, r->src[ix]);
+                brink_buf_puts(out, ",\"lo\":");
+                num(out, r->src_lo[ix]);
+                brink_buf_puts(out, ",\"hi\":");
+                num(out, r->src_hi[ix]);
+                brink_buf_puts(out, "}");
+            }
+            brink_buf_puts(out, "]}");
+        }
+        brink_buf_puts(out, "]");
+    }
+    if (r->draw_neq) {
+        brink_buf_puts(out, ",\"draws\":[");
+        for (long i = 0; i < r->samples; i++) {
+            brink_buf_printf(out, "%s{\"x\":[", i ? "," : "");
+            for (int k = 0; k < r->nvaried; k++) {
+                brink_buf_puts(out, k ? "," : "");
+                num(out, r->draw_x[(size_t)i * (size_t)r->nvaried + (size_t)k]);
+            }
+            brink_buf_printf(out, "],\"equilibria\":%d,\"outcome\":", r->draw_neq[i]);
+            if (r->draw_outcome[i] < 0)
+                brink_buf_puts(out, "null");
+            else
+                brink_buf_printf(out, "%d", r->draw_outcome[i]);
+            brink_buf_puts(out, ",\"choice\":[");
+            for (int k = 0; k < r->nwatch; k++)
+                brink_buf_printf(out, "%s%d", k ? "," : "",
+                                 r->draw_choice[(size_t)i * (size_t)r->nwatch + (size_t)k]);
+            brink_buf_puts(out, "],\"value\":[");
+            for (int p = 0; p < r->nplayers; p++) {
+                brink_buf_puts(out, p ? "," : "");
+                num(out, r->draw_value[(size_t)i * (size_t)r->nplayers + (size_t)p]);
+            }
+            brink_buf_puts(out, "]}");
+        }
+        brink_buf_puts(out, "]");
+    }
+    brink_buf_puts(out, "}\n");
+    int failed = w.failed;
+    brink_buf_free(&w);
+    if (out->failed || failed)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    return BRINK_OK;
+}

@@ -1,0 +1,614 @@
+/* montecarlo.c — brink_montecarlo(): draw the parameters, solve each draw's game, aggregate.
+ *
+ * Samples are processed in blocks. Within a block, OpenMP threads (each with its own game
+ * instance and scratch) fill one record per sample; the block's records are then merged in
+ * sample order by one thread. Since every draw depends only on (seed, index) and the merge
+ * order is fixed, the result is the same for any number of threads.
+ *
+ * Each draw is bound from its doubles (exactly: brink_scenario_bind_d) and solved, refined
+ * and verified by brink_analysis_solve, as `brink analyze` does at the defaults; so every
+ * equilibrium counted passed the analysis' checks (exact when the game is small enough).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "analysis/analysis_int.h"
+#include "uncertainty/mc_int.h"
+
+#define MC_BLOCK 512
+
+void brink_mc_options_init(brink_mc_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->samples = 1000;
+    o->seed = 1;
+    o->z = 1.959963984540054;
+    brink_analysis_options_init(&o->analysis);
+    o->analysis.questions = 0;
+    o->analysis.all_limit_nodes = -1;   /* every equilibrium, as the main analysis asks */
+}
+
+void brink_wilson(long k, long n, double z, brink_proportion *out)
+{
+    out->k = k;
+    out->n = n;
+    if (n <= 0) {
+        out->p = NAN;
+        out->lo = 0;
+        out->hi = 1;
+        return;
+    }
+    double p = (double)k / (double)n, z2 = z * z, dn = (double)n;
+    double den = 1 + z2 / dn, mid = (p + z2 / (2 * dn)) / den;
+    double half = z / den * sqrt(p * (1 - p) / dn + z2 / (4 * dn * dn));
+    out->p = p;
+    out->lo = fmax(0, mid - half);
+    out->hi = fmin(1, mid + half);
+    if (k == 0)
+        out->lo = 0;
+    if (k == n)
+        out->hi = 1;
+}
+
+void brink_mc_result_free(brink_mc_result *r)
+{
+    if (!r)
+        return;
+    free(r->varied);
+    free(r->first_error);
+    an_groups_free(r->group_level, NULL);
+    free(r->outcome);
+    free(r->outcome_mean);
+    free(r->watch);
+    free(r->watch_start);
+    free(r->choice);
+    free(r->choice_mixed);
+    free(r->choice_ambiguous);
+    free(r->value);
+    free(r->opt_best);
+    free(r->opt_value);
+    free(r->opt_regret);
+    free(r->opt_worst);
+    free(r->src);
+    free(r->src_lo);
+    free(r->src_hi);
+    free(r->src_r2);
+    free(r->src_n);
+    free(r->draw_x);
+    free(r->draw_neq);
+    free(r->draw_outcome);
+    free(r->draw_choice);
+    free(r->draw_value);
+    free(r);
+}
+
+/* One sample's findings. */
+typedef struct rec {
+    int neq;                 /* -1: failed */
+    int proved;              /* the equilibrium set is proved complete */
+    int verified;            /* every equilibrium checked exactly */
+    int outcome;             /* realised group, -1: ambiguous or none */
+    int agreed_outcome;
+    int has_opt, opt_ambiguous;   /* options compared in this draw */
+    brink_error err;         /* when failed */
+} rec;
+
+typedef struct worker {
+    brink_scenario_instance *in;
+    double *values, *work;
+    double *U, *w;           /* compare: node values, infoset weights */
+} worker;
+
+typedef struct run {
+    const brink_scenario *sc;
+    const brink_mc_options *o;
+    const brink_sampler *smp;
+    const brink_efg *g;      /* structure shared by every instance */
+    int ngroups, *leaf_group;
+    brink_mc_result *r;
+    /* the block's records */
+    rec *rec;
+    double *x, *gprob, *val, *opt;
+    int *choice;
+} run;
+
+static int proved_complete(const brink_eqset *s)
+{
+    for (int k = 0; k < s->method.nsolvers; k++) {
+        unsigned f = s->method.solver[k]->flags;
+        if (s->method.complete[k] && !(f & (BRINK_SOLVER_PURE_ONLY | BRINK_SOLVER_PERFECT_INFO)))
+            return s->count == 1 && s->nrejected == 0 && !s->truncated;
+    }
+    return 0;
+}
+
+/* The state of equilibrium e at watched set h: the action played for sure, or MIXED. */
+static int eq_state(const brink_efg *g, const brink_equilibrium *e, int h, double tol)
+{
+    int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
+    for (int a = 0; a < na; a++)
+        if (e->behav[a0 + a] >= 1 - tol)
+            return a;
+    return BRINK_MC_MIXED;
+}
+
+static int close_enough(double x, double y)
+{
+    return fabs(x - y) <= 1e-7 * (1 + fabs(x) + fabs(y));
+}
+
+static void solve_one(const run *R, worker *w, long idx, int j)
+{
+    const brink_mc_options *o = R->o;
+    brink_mc_result *r = R->r;
+    rec *rc = &R->rec[j];
+    int nw = r->nwatch, np = r->nplayers, ng = R->ngroups;
+    brink_error_clear(&rc->err);
+    brink_sampler_draw(R->smp, o->seed, (uint64_t)idx, w->values, w->work);
+    for (int k = 0; k < r->nvaried; k++)
+        R->x[(size_t)j * (size_t)r->nvaried + (size_t)k] = w->values[r->varied[k]];
+    for (int k = 0; k < nw; k++)
+        R->choice[(size_t)j * (size_t)nw + (size_t)k] = BRINK_MC_NONE;
+    for (int p = 0; p < np; p++)
+        R->val[(size_t)j * (size_t)np + (size_t)p] = NAN;
+    rc->neq = -1;
+    rc->outcome = -1;
+    rc->agreed_outcome = 0;
+    rc->proved = rc->verified = 0;
+    rc->has_opt = rc->opt_ambiguous = 0;
+    brink_eqset s;
+    if (brink_scenario_bind_d(w->in, w->values, &rc->err) ||
+        brink_analysis_solve(w->in, R->leaf_group, ng, &o->analysis, &s, &rc->err))
+        return;
+    const brink_efg *g = brink_scenario_instance_game(w->in);
+    double tol = o->analysis.tol;
+    rc->neq = s.count;
+    rc->proved = proved_complete(&s);
+    rc->verified = 1;
+    for (int e = 0; e < s.count; e++)
+        rc->verified &= s.eq[e].verified;
+    if (s.count > 0 && r->compare_infoset >= 0) {
+        mc_compare_eval(g, &s, r->compare_infoset, w->U, w->w,
+                        &R->opt[(size_t)j * (size_t)r->nopts], &rc->opt_ambiguous);
+        rc->has_opt = 1;
+    }
+    if (s.count > 0) {
+        for (int k = 0; k < nw; k++) {
+            int st = eq_state(g, &s.eq[0], r->watch[k], tol);
+            for (int e = 1; e < s.count; e++)
+                if (eq_state(g, &s.eq[e], r->watch[k], tol) != st)
+                    st = BRINK_MC_AMBIGUOUS;
+            R->choice[(size_t)j * (size_t)nw + (size_t)k] = st;
+        }
+        int agree = 1;
+        for (int e = 1; e < s.count && agree; e++)
+            for (int p = 0; p < np; p++)
+                agree &= close_enough(s.eq[e].value[p], s.eq[0].value[p]);
+        if (agree)
+            for (int p = 0; p < np; p++)
+                R->val[(size_t)j * (size_t)np + (size_t)p] = s.eq[0].value[p];
+        agree = 1;
+        for (int e = 1; e < s.count && agree; e++)
+            for (int k = 0; k < ng; k++)
+                agree &= close_enough(s.eq[e].group_prob[k], s.eq[0].group_prob[k]);
+        rc->agreed_outcome = agree;
+        if (agree) {
+            /* the realised outcome: drawn from the outcome distribution on lane 1 */
+            brink_stream st;
+            brink_stream_init(&st, o->seed, (uint64_t)idx, 1);
+            double u = brink_stream_uniform(&st), acc = 0;
+            int last = -1;
+            for (int k = 0; k < ng; k++) {
+                R->gprob[(size_t)j * (size_t)ng + (size_t)k] = s.eq[0].group_prob[k];
+                if (s.eq[0].group_prob[k] > 0)
+                    last = k;
+                acc += s.eq[0].group_prob[k];
+                if (rc->outcome < 0 && u < acc)
+                    rc->outcome = k;
+            }
+            if (rc->outcome < 0)
+                rc->outcome = last;   /* rounding: u above the sum of the probabilities */
+        }
+    }
+    brink_eqset_free(&s, g);
+}
+
+/* Running sums, merged in sample order. */
+typedef struct sums {
+    long *outcome_k, outcome_n;
+    double *outcome_p;
+    long *choice_k, *mixed_k, *amb_k;
+    long *val_n;
+    double *val_mean, *val_m2;   /* Welford */
+    long *best_k;
+    double *ov_mean, *ov_m2, *rg_mean, *rg_m2;   /* options: value and regret (Welford) */
+} sums;
+
+static void welford(double *mean, double *m2, long n, double v)
+{
+    double d = v - *mean;
+    *mean += d / (double)n;
+    *m2 += d * (v - *mean);
+}
+
+static void mean_of(brink_mean *m, long n, double mean, double m2, double z)
+{
+    m->n = n;
+    m->mean = n ? mean : NAN;
+    m->sd = n > 1 ? sqrt(m2 / (double)(n - 1)) : NAN;
+    m->lo = n > 1 ? m->mean - z * m->sd / sqrt((double)n) : -HUGE_VAL;
+    m->hi = n > 1 ? m->mean + z * m->sd / sqrt((double)n) : HUGE_VAL;
+}
+
+static void merge_block(run *R, sums *S, long first, int count)
+{
+    brink_mc_result *r = R->r;
+    int nw = r->nwatch, np = r->nplayers, ng = R->ngroups;
+    for (int j = 0; j < count; j++) {
+        long idx = first + j;
+        const rec *rc = &R->rec[j];
+        if (rc->neq < 0) {
+            if (r->failed++ == 0) {
+                r->first_error = malloc(strlen(rc->err.message) + 1);
+                if (r->first_error)
+                    strcpy(r->first_error, rc->err.message);
+                r->first_error_index = idx;
+            }
+        } else if (rc->neq == 0) {
+            r->none++;
+        } else if (rc->neq == 1) {
+            if (rc->proved)
+                r->unique++;
+            else
+                r->single++;
+        } else {
+            r->several++;
+        }
+        if (rc->neq > 0 && !rc->verified)
+            r->unverified++;
+        if (rc->neq > 0) {
+            if (rc->agreed_outcome && rc->outcome >= 0) {
+                S->outcome_n++;
+                S->outcome_k[rc->outcome]++;
+                for (int k = 0; k < ng; k++)
+                    S->outcome_p[k] += R->gprob[(size_t)j * (size_t)ng + (size_t)k];
+            } else {
+                r->outcome_ambiguous++;
+            }
+        }
+        for (int k = 0; k < nw; k++) {
+            int st = R->choice[(size_t)j * (size_t)nw + (size_t)k];
+            if (st >= 0)
+                S->choice_k[r->watch_start[k] + st]++;
+            else if (st == BRINK_MC_MIXED)
+                S->mixed_k[k]++;
+            else if (st == BRINK_MC_AMBIGUOUS)
+                S->amb_k[k]++;
+        }
+        int have_val = rc->neq > 0;
+        for (int p = 0; p < np; p++) {
+            double v = R->val[(size_t)j * (size_t)np + (size_t)p];
+            if (isnan(v)) {
+                have_val = 0;
+                continue;
+            }
+            long n = ++S->val_n[p];
+            double d = v - S->val_mean[p];
+            S->val_mean[p] += d / (double)n;
+            S->val_m2[p] += d * (v - S->val_mean[p]);
+        }
+        if (rc->neq > 0 && !have_val)
+            r->value_ambiguous++;
+        if (rc->has_opt) {
+            const double *ov = &R->opt[(size_t)j * (size_t)r->nopts];
+            long n = ++r->compare_n;
+            r->compare_ambiguous += rc->opt_ambiguous;
+            double best = ov[0];
+            for (int a = 1; a < r->nopts; a++)
+                best = fmax(best, ov[a]);
+            for (int a = 0; a < r->nopts; a++) {
+                if (ov[a] >= best - 1e-9 * (1 + fabs(best)))
+                    S->best_k[a]++;
+                welford(&S->ov_mean[a], &S->ov_m2[a], n, ov[a]);
+                welford(&S->rg_mean[a], &S->rg_m2[a], n, best - ov[a]);
+                if (n == 1 || ov[a] < r->opt_worst[a])
+                    r->opt_worst[a] = ov[a];
+            }
+        }
+        if (r->draw_neq) {
+            r->draw_neq[idx] = rc->neq;
+            r->draw_outcome[idx] = rc->agreed_outcome ? rc->outcome : -1;
+            memcpy(&r->draw_x[(size_t)idx * (size_t)r->nvaried], &R->x[(size_t)j * (size_t)r->nvaried],
+                   (size_t)r->nvaried * sizeof(double));
+            memcpy(&r->draw_choice[(size_t)idx * (size_t)nw], &R->choice[(size_t)j * (size_t)nw],
+                   (size_t)nw * sizeof(int));
+            memcpy(&r->draw_value[(size_t)idx * (size_t)np], &R->val[(size_t)j * (size_t)np],
+                   (size_t)np * sizeof(double));
+        }
+    }
+}
+
+/* The watched information sets: the references given, else those of the questions. */
+static brink_status resolve_watch(const brink_scenario *sc, const brink_mc_options *o,
+                                  const brink_efg *g, brink_mc_result *r, brink_error *err)
+{
+    int nrefs = o->watch ? o->nwatch_refs : brink_scenario_nquestions(sc);
+    int cap = g->ninfosets + 1;
+    r->watch = malloc((size_t)cap * sizeof *r->watch);
+    r->watch_start = malloc((size_t)(cap + 1) * sizeof *r->watch_start);
+    int *found = malloc((size_t)cap * sizeof *found);
+    if (!r->watch || !r->watch_start || !found) {
+        free(found);
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    }
+    for (int i = 0; i < nrefs; i++) {
+        const char *ref = o->watch ? o->watch[i] : brink_scenario_question(sc, i)->watch;
+        if (!ref)
+            continue;
+        int n = brink_scenario_find_decisions(sc, ref, found, cap, err);
+        if (n < 0) {
+            free(found);
+            return err ? err->code : BRINK_EINVALID;
+        }
+        if (n == 0 && o->watch) {
+            free(found);
+            return brink_error_set(err, BRINK_EINVALID, "no decision matches '%s'", ref);
+        }
+        for (int k = 0; k < n && k < cap; k++) {
+            int dup = 0;
+            for (int m = 0; m < r->nwatch; m++)
+                dup |= r->watch[m] == found[k];
+            if (!dup && r->nwatch < cap)
+                r->watch[r->nwatch++] = found[k];
+        }
+    }
+    free(found);
+    r->watch_start[0] = 0;
+    for (int k = 0; k < r->nwatch; k++)
+        r->watch_start[k + 1] = r->watch_start[k] + g->infoset_nactions[r->watch[k]];
+    return BRINK_OK;
+}
+
+brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_options *o,
+                                  brink_error *err)
+{
+    double t0 = brink_now();
+    brink_mc_options defaults;
+    if (!o) {
+        brink_mc_options_init(&defaults);
+        o = &defaults;
+    }
+    if (o->samples < 1 || o->threads < 0 || !(o->z > 0) || o->sensitivity < 0 ||
+        o->sensitivity > 100000) {
+        brink_error_set(err, BRINK_EINVALID, "Monte Carlo needs samples >= 1, threads >= 0, "
+                        "z > 0 and 0 to 100000 bootstrap resamples");
+        return NULL;
+    }
+    int T = o->threads;
+#ifdef _OPENMP
+    if (T == 0)
+        T = omp_get_max_threads();
+#else
+    T = 1;
+#endif
+    if (T < 1)
+        T = 1;
+    brink_mc_result *r = calloc(1, sizeof *r);
+    brink_sampler *smp = NULL;
+    worker *wk = NULL;
+    sums S;
+    memset(&S, 0, sizeof S);
+    run R;
+    memset(&R, 0, sizeof R);
+    if (!r)
+        goto oom;
+    r->sc = sc;
+    r->samples = o->samples;
+    r->seed = o->seed;
+    r->threads = T;
+    if (!(smp = brink_sampler_new(sc, err)))
+        goto fail;
+    r->nvaried = brink_sampler_nvaried(smp);
+    r->varied = malloc(((size_t)r->nvaried + 1) * sizeof *r->varied);
+    if (!r->varied)
+        goto oom;
+    for (int k = 0; k < r->nvaried; k++)
+        r->varied[k] = brink_sampler_varied(smp, k);
+    wk = calloc((size_t)T, sizeof *wk);
+    if (!wk)
+        goto oom;
+    size_t np_all = (size_t)brink_scenario_nparams(sc) + 1;
+    for (int t = 0; t < T; t++) {
+        if (!(wk[t].in = brink_scenario_instance_new(sc, err)))
+            goto fail;
+        wk[t].values = malloc(np_all * sizeof(double));
+        wk[t].work = malloc(brink_sampler_work_size(smp) * sizeof(double));
+        if (!wk[t].values || !wk[t].work)
+            goto oom;
+    }
+    const brink_efg *g = brink_scenario_instance_game(wk[0].in);
+    R.sc = sc;
+    R.o = o;
+    R.smp = smp;
+    R.g = g;
+    R.r = r;
+    if (an_groups(sc, g, &R.ngroups, &r->group_level, &R.leaf_group, err))
+        goto fail;
+    r->ngroups = R.ngroups;
+    r->nplayers = g->nplayers;
+    if (resolve_watch(sc, o, g, r, err))
+        goto fail;
+    r->compare_infoset = r->compare_actor = -1;
+    if (o->compare_at) {
+        int h;
+        int n = brink_scenario_find_decisions(sc, o->compare_at, &h, 1, err);
+        if (n < 0)
+            goto fail;
+        if (n == 0) {
+            brink_error_set(err, BRINK_EINVALID, "no decision matches '%s'", o->compare_at);
+            goto fail;
+        }
+        r->compare_infoset = h;
+        r->compare_actor = g->infoset_player[h];
+        r->nopts = g->infoset_nactions[h];
+        size_t no = (size_t)r->nopts;
+        r->opt_best = calloc(no, sizeof *r->opt_best);
+        r->opt_value = calloc(no, sizeof *r->opt_value);
+        r->opt_regret = calloc(no, sizeof *r->opt_regret);
+        r->opt_worst = calloc(no, sizeof *r->opt_worst);
+        S.best_k = calloc(no, sizeof *S.best_k);
+        S.ov_mean = calloc(no, sizeof *S.ov_mean);
+        S.ov_m2 = calloc(no, sizeof *S.ov_m2);
+        S.rg_mean = calloc(no, sizeof *S.rg_mean);
+        S.rg_m2 = calloc(no, sizeof *S.rg_m2);
+        R.opt = calloc((size_t)MC_BLOCK * no, sizeof *R.opt);
+        if (!r->opt_best || !r->opt_value || !r->opt_regret || !r->opt_worst || !S.best_k ||
+            !S.ov_mean || !S.ov_m2 || !S.rg_mean || !S.rg_m2 || !R.opt)
+            goto oom;
+        for (int t = 0; t < T; t++) {
+            wk[t].U = malloc((size_t)g->nnodes * (size_t)g->nplayers * sizeof(double));
+            wk[t].w = malloc(((size_t)g->infoset_nmembers[h] + 1) * sizeof(double));
+            if (!wk[t].U || !wk[t].w)
+                goto oom;
+        }
+    }
+    int ng = R.ngroups, nw = r->nwatch, np = r->nplayers, nc = r->watch_start[nw];
+    r->outcome = calloc((size_t)ng + 1, sizeof *r->outcome);
+    r->outcome_mean = calloc((size_t)ng + 1, sizeof *r->outcome_mean);
+    r->choice = calloc((size_t)nc + 1, sizeof *r->choice);
+    r->choice_mixed = calloc((size_t)nw + 1, sizeof *r->choice_mixed);
+    r->choice_ambiguous = calloc((size_t)nw + 1, sizeof *r->choice_ambiguous);
+    r->value = calloc((size_t)np + 1, sizeof *r->value);
+    S.outcome_k = calloc((size_t)ng + 1, sizeof *S.outcome_k);
+    S.outcome_p = calloc((size_t)ng + 1, sizeof *S.outcome_p);
+    S.choice_k = calloc((size_t)nc + 1, sizeof *S.choice_k);
+    S.mixed_k = calloc((size_t)nw + 1, sizeof *S.mixed_k);
+    S.amb_k = calloc((size_t)nw + 1, sizeof *S.amb_k);
+    S.val_n = calloc((size_t)np + 1, sizeof *S.val_n);
+    S.val_mean = calloc((size_t)np + 1, sizeof *S.val_mean);
+    S.val_m2 = calloc((size_t)np + 1, sizeof *S.val_m2);
+    R.rec = calloc(MC_BLOCK, sizeof *R.rec);
+    R.x = calloc((size_t)MC_BLOCK * ((size_t)r->nvaried + 1), sizeof *R.x);
+    R.gprob = calloc((size_t)MC_BLOCK * ((size_t)ng + 1), sizeof *R.gprob);
+    R.val = calloc((size_t)MC_BLOCK * ((size_t)np + 1), sizeof *R.val);
+    R.choice = calloc((size_t)MC_BLOCK * ((size_t)nw + 1), sizeof *R.choice);
+    if (!r->outcome || !r->outcome_mean || !r->choice || !r->choice_mixed ||
+        !r->choice_ambiguous || !r->value || !S.outcome_k || !S.outcome_p || !S.choice_k ||
+        !S.mixed_k || !S.amb_k || !S.val_n || !S.val_mean || !S.val_m2 || !R.rec || !R.x ||
+        !R.gprob || !R.val || !R.choice)
+        goto oom;
+    if (o->keep_draws || o->sensitivity > 0) {   /* sensitivity fits on the draws */
+        size_t n = (size_t)o->samples;
+        r->draw_x = calloc(n * ((size_t)r->nvaried + 1), sizeof *r->draw_x);
+        r->draw_neq = calloc(n, sizeof *r->draw_neq);
+        r->draw_outcome = calloc(n, sizeof *r->draw_outcome);
+        r->draw_choice = calloc(n * ((size_t)nw + 1), sizeof *r->draw_choice);
+        r->draw_value = calloc(n * ((size_t)np + 1), sizeof *r->draw_value);
+        if (!r->draw_x || !r->draw_neq || !r->draw_outcome || !r->draw_choice || !r->draw_value)
+            goto oom;
+    }
+    for (long first = 0; first < o->samples; first += MC_BLOCK) {
+        int count = (int)(o->samples - first < MC_BLOCK ? o->samples - first : MC_BLOCK);
+#ifdef _OPENMP
+#pragma omp parallel for num_threads(T) schedule(dynamic, 4)
+#endif
+        for (int j = 0; j < count; j++) {
+            int t = 0;
+#ifdef _OPENMP
+            t = omp_get_thread_num();
+#endif
+            solve_one(&R, &wk[t], first + j, j);
+        }
+        /* running out of memory (or an internal failure) in a draw ends the run: it is not
+         * a property of that draw */
+        for (int j = 0; j < count; j++)
+            if (R.rec[j].neq < 0 &&
+                (R.rec[j].err.code == BRINK_ENOMEM || R.rec[j].err.code == BRINK_EINTERNAL)) {
+                if (err)
+                    *err = R.rec[j].err;
+                goto fail;
+            }
+        merge_block(&R, &S, first, count);
+        if (o->progress)
+            o->progress(o->progress_ctx, first + count, o->samples, brink_now() - t0);
+    }
+    if (r->failed && !r->first_error)
+        goto oom;
+    long nd = o->samples - r->failed;
+    brink_wilson(r->unique, nd, o->z, &r->p_unique);
+    brink_wilson(r->several, nd, o->z, &r->p_several);
+    for (int k = 0; k < ng; k++) {
+        brink_wilson(S.outcome_k[k], S.outcome_n, o->z, &r->outcome[k]);
+        r->outcome_mean[k] = S.outcome_n ? S.outcome_p[k] / (double)S.outcome_n : NAN;
+    }
+    for (int k = 0; k < nw; k++) {
+        for (int a = r->watch_start[k]; a < r->watch_start[k + 1]; a++)
+            brink_wilson(S.choice_k[a], o->samples, o->z, &r->choice[a]);
+        brink_wilson(S.mixed_k[k], o->samples, o->z, &r->choice_mixed[k]);
+        brink_wilson(S.amb_k[k], o->samples, o->z, &r->choice_ambiguous[k]);
+    }
+    for (int p = 0; p < np; p++)
+        mean_of(&r->value[p], S.val_n[p], S.val_mean[p], S.val_m2[p], o->z);
+    for (int a = 0; a < r->nopts; a++) {
+        brink_wilson(S.best_k[a], r->compare_n, o->z, &r->opt_best[a]);
+        mean_of(&r->opt_value[a], r->compare_n, S.ov_mean[a], S.ov_m2[a], o->z);
+        mean_of(&r->opt_regret[a], r->compare_n, S.rg_mean[a], S.rg_m2[a], o->z);
+        if (!r->compare_n)
+            r->opt_worst[a] = NAN;
+    }
+    if (o->sensitivity > 0 &&
+        mc_sensitivity(r, r->draw_x, r->draw_value, o->sensitivity, o->seed, err))
+        goto fail;
+    if (!o->keep_draws) {   /* kept only for the fit */
+        free(r->draw_x);
+        free(r->draw_neq);
+        free(r->draw_outcome);
+        free(r->draw_choice);
+        free(r->draw_value);
+        r->draw_x = r->draw_value = NULL;
+        r->draw_neq = r->draw_outcome = r->draw_choice = NULL;
+    }
+    r->seconds = brink_now() - t0;
+    goto done;
+oom:
+    brink_error_set(err, BRINK_ENOMEM, "out of memory");
+fail:
+    brink_mc_result_free(r);
+    r = NULL;
+done:
+    if (wk)
+        for (int t = 0; t < T; t++) {
+            brink_scenario_instance_free(wk[t].in);
+            free(wk[t].values);
+            free(wk[t].work);
+            free(wk[t].U);
+            free(wk[t].w);
+        }
+    free(wk);
+    brink_sampler_free(smp);
+    free(R.leaf_group);
+    free(R.rec);
+    free(R.x);
+    free(R.gprob);
+    free(R.val);
+    free(R.choice);
+    free(R.opt);
+    free(S.best_k);
+    free(S.ov_mean);
+    free(S.ov_m2);
+    free(S.rg_mean);
+    free(S.rg_m2);
+    free(S.outcome_k);
+    free(S.outcome_p);
+    free(S.choice_k);
+    free(S.mixed_k);
+    free(S.amb_k);
+    free(S.val_n);
+    free(S.val_mean);
+    free(S.val_m2);
+    return r;
+}

@@ -1,0 +1,337 @@
+/* sampler.c — draws every parameter that declares a distribution, for one sample index.
+ *
+ * Independent parameters use GSL's samplers (gsl_ran_flat, _gaussian, _lognormal, _beta)
+ * on the sample's stream; triangular, discrete and truncated ones invert their CDF at a
+ * uniform. Correlated parameters (a Gaussian copula) get normal scores z = L g (L the
+ * Cholesky factor of the declared correlations, g independent standard normals), then
+ * u = Phi(z) and x = F^{-1}(u). Truncation conditions on the range by mapping u into
+ * [F(lo), F(hi)]; a normal whose range lies in its upper tail is reflected so the CDF
+ * values keep their precision. Every draw is finally kept inside the exact range (doubles
+ * at or inside its ends), so binding never sees a value outside it.
+ *
+ * GSL functions used (none reaches GSL's error handler for the arguments checked at load):
+ * gsl_ran_flat, gsl_ran_gaussian, gsl_ran_lognormal, gsl_ran_beta, gsl_cdf_ugaussian_P,
+ * gsl_cdf_ugaussian_Pinv.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+
+#include "core/chol.h"
+#include "uncertainty/mc_int.h"
+
+typedef struct sparam {
+    int index;
+    brink_dist_kind kind;
+    double a, b, c;
+    double lo, hi;           /* doubles inside the exact range (+-inf when none) */
+    int truncated;
+    int reflect;             /* normal/lognormal truncated in the upper tail: sample -z */
+    double flo, fhi;         /* truncation: CDF (of the reflected score) at the range ends */
+    int slot;                /* index among the correlated parameters, -1 when independent */
+    int n;                   /* discrete */
+    const double *v;
+    double *cw;              /* cumulative weights [n] */
+} sparam;
+
+struct brink_sampler {
+    int nparams;
+    double *defaults;        /* [nparams] */
+    int nvaried;
+    sparam *p;               /* [nvaried] */
+    int ncorr;               /* correlated parameters */
+    double *L;               /* [ncorr * ncorr] lower Cholesky factor */
+};
+
+/* The double nearest to q on the side inside the range (dir > 0: at or above q). */
+static double inner_double(const mpq_t q, double approx, int dir)
+{
+    if (!isfinite(approx))
+        return approx;
+    mpq_t t;
+    mpq_init(t);
+    double d = approx;
+    for (int guard = 0; guard < 4; guard++) {
+        mpq_set_d(t, d);
+        int c = mpq_cmp(t, q);
+        if ((dir > 0 && c >= 0) || (dir < 0 && c <= 0))
+            break;
+        d = nextafter(d, dir > 0 ? HUGE_VAL : -HUGE_VAL);
+    }
+    mpq_clear(t);
+    return d;
+}
+
+static double tri_cdf(const sparam *p, double x)
+{
+    double a = p->a, m = p->b, c = p->c;
+    if (x <= a)
+        return 0;
+    if (x >= c)
+        return 1;
+    if (x <= m)
+        return (x - a) * (x - a) / ((c - a) * (m - a));
+    return 1 - (c - x) * (c - x) / ((c - a) * (c - m));
+}
+
+static double tri_inv(const sparam *p, double u)
+{
+    double a = p->a, m = p->b, c = p->c, fm = (m - a) / (c - a);
+    if (u <= fm)
+        return a + sqrt(u * (c - a) * (m - a));
+    return c - sqrt((1 - u) * (c - a) * (c - m));
+}
+
+/* Standardised truncation bounds of a normal score. */
+static void score_bounds(const sparam *p, double *zl, double *zh)
+{
+    double lo = p->lo, hi = p->hi;
+    if (p->kind == BRINK_DIST_LOGNORMAL) {
+        lo = lo > 0 ? log(lo) : -HUGE_VAL;
+        hi = hi > 0 ? log(hi) : -HUGE_VAL;
+    }
+    *zl = (lo - p->a) / p->b;
+    *zh = (hi - p->a) / p->b;
+}
+
+static void prepare(sparam *p)
+{
+    if (!p->truncated)
+        return;
+    switch (p->kind) {
+    case BRINK_DIST_NORMAL:
+    case BRINK_DIST_LOGNORMAL: {
+        double zl, zh;
+        score_bounds(p, &zl, &zh);
+        p->reflect = zl > 0;
+        if (p->reflect) {
+            double t = zl;
+            zl = -zh;
+            zh = -t;
+        }
+        p->flo = gsl_cdf_ugaussian_P(zl);
+        p->fhi = gsl_cdf_ugaussian_P(zh);
+        break;
+    }
+    case BRINK_DIST_TRIANGULAR:
+        p->flo = tri_cdf(p, p->lo);
+        p->fhi = tri_cdf(p, p->hi);
+        break;
+    default:
+        break;
+    }
+}
+
+/* x = F^{-1}(u), u in (0, 1), truncated to the range when asked. */
+static double invert(const sparam *p, double u)
+{
+    switch (p->kind) {
+    case BRINK_DIST_UNIFORM: {
+        double a = p->a, b = p->b;
+        if (p->truncated) {
+            a = fmax(a, p->lo);
+            b = fmin(b, p->hi);
+        }
+        return a + u * (b - a);
+    }
+    case BRINK_DIST_TRIANGULAR:
+        return tri_inv(p, p->truncated ? p->flo + u * (p->fhi - p->flo) : u);
+    case BRINK_DIST_NORMAL:
+    case BRINK_DIST_LOGNORMAL: {
+        double z;
+        if (p->truncated) {
+            z = gsl_cdf_ugaussian_Pinv(p->flo + u * (p->fhi - p->flo));
+            if (p->reflect)
+                z = -z;
+        } else {
+            z = gsl_cdf_ugaussian_Pinv(u);
+        }
+        double y = p->a + p->b * z;
+        return p->kind == BRINK_DIST_LOGNORMAL ? exp(y) : y;
+    }
+    case BRINK_DIST_DISCRETE: {
+        int lo = 0, hi = p->n - 1;   /* the first value whose cumulative weight exceeds u */
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (p->cw[mid] > u)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        return p->v[lo];
+    }
+    default:
+        return p->a;   /* beta is never inverted (refused in correlations at load) */
+    }
+}
+
+static double draw_independent(const sparam *p, brink_stream *s, gsl_rng *r)
+{
+    if (p->truncated || p->kind == BRINK_DIST_TRIANGULAR || p->kind == BRINK_DIST_DISCRETE)
+        return invert(p, mc_uniform_open(s));
+    switch (p->kind) {
+    case BRINK_DIST_UNIFORM:
+        return gsl_ran_flat(r, p->a, p->b);
+    case BRINK_DIST_NORMAL:
+        return p->a + gsl_ran_gaussian(r, p->b);
+    case BRINK_DIST_LOGNORMAL:
+        return gsl_ran_lognormal(r, p->a, p->b);
+    case BRINK_DIST_BETA:
+        return p->lo + (p->hi - p->lo) * gsl_ran_beta(r, p->a, p->b);
+    default:
+        return p->a;
+    }
+}
+
+void brink_sampler_free(brink_sampler *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < s->nvaried; i++)
+        free(s->p[i].cw);
+    free(s->p);
+    free(s->defaults);
+    free(s->L);
+    free(s);
+}
+
+brink_sampler *brink_sampler_new(const brink_scenario *sc, brink_error *err)
+{
+    brink_sampler *s = calloc(1, sizeof *s);
+    int np = brink_scenario_nparams(sc);
+    if (!s)
+        goto oom;
+    s->nparams = np;
+    s->defaults = calloc((size_t)np + 1, sizeof *s->defaults);
+    s->p = calloc((size_t)np + 1, sizeof *s->p);
+    if (!s->defaults || !s->p)
+        goto oom;
+    int *slot = calloc((size_t)np + 1, sizeof *slot);
+    if (!slot)
+        goto oom;
+    for (int i = 0; i < np; i++)
+        slot[i] = -1;
+    for (int k = 0; k < brink_scenario_ncorrelations(sc); k++) {
+        const brink_correlation *c = brink_scenario_correlation(sc, k);
+        if (slot[c->a] < 0)
+            slot[c->a] = s->ncorr++;
+        if (slot[c->b] < 0)
+            slot[c->b] = s->ncorr++;
+    }
+    for (int i = 0; i < np; i++) {
+        const brink_param_info *pi = brink_scenario_param(sc, i);
+        s->defaults[i] = pi->value;
+        if (pi->dist == BRINK_DIST_NONE)
+            continue;
+        sparam *p = &s->p[s->nvaried++];
+        p->index = i;
+        p->kind = pi->dist;
+        p->a = pi->dist_a;
+        p->b = pi->dist_b;
+        p->c = pi->dist_c;
+        p->lo = pi->has_range ? inner_double(*pi->lo_q, pi->lo, +1) : -HUGE_VAL;
+        p->hi = pi->has_range ? inner_double(*pi->hi_q, pi->hi, -1) : HUGE_VAL;
+        p->truncated = pi->dist_truncated;
+        p->slot = slot[i];
+        if (p->kind == BRINK_DIST_DISCRETE) {
+            p->n = pi->dist_n;
+            p->v = pi->dist_values;
+            p->cw = malloc((size_t)p->n * sizeof *p->cw);
+            if (!p->cw) {
+                free(slot);
+                goto oom;
+            }
+            double acc = 0;
+            for (int j = 0; j < p->n; j++)
+                p->cw[j] = acc += pi->dist_weights[j];
+            p->cw[p->n - 1] = 2;   /* u < 1 always finds a value */
+        }
+        prepare(p);
+    }
+    /* the copula's factor over the correlated parameters (checked positive definite at
+     * load, so the factorisation succeeds) */
+    if (s->ncorr) {
+        int n = s->ncorr;
+        s->L = calloc((size_t)n * (size_t)n, sizeof *s->L);
+        if (!s->L) {
+            free(slot);
+            goto oom;
+        }
+        for (int i = 0; i < n; i++)
+            s->L[i * n + i] = 1;
+        for (int k = 0; k < brink_scenario_ncorrelations(sc); k++) {
+            const brink_correlation *c = brink_scenario_correlation(sc, k);
+            s->L[slot[c->a] * n + slot[c->b]] = c->rho;
+            s->L[slot[c->b] * n + slot[c->a]] = c->rho;
+        }
+        if (!core_cholesky(s->L, n, 0)) {   /* positive definite: checked at load */
+            free(slot);
+            brink_sampler_free(s);
+            brink_error_set(err, BRINK_EINTERNAL, "correlation matrix not positive definite");
+            return NULL;
+        }
+    }
+    free(slot);
+    return s;
+oom:
+    brink_sampler_free(s);
+    brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    return NULL;
+}
+
+int brink_sampler_nvaried(const brink_sampler *s)
+{
+    return s->nvaried;
+}
+
+int brink_sampler_varied(const brink_sampler *s, int k)
+{
+    return k >= 0 && k < s->nvaried ? s->p[k].index : -1;
+}
+
+size_t brink_sampler_work_size(const brink_sampler *s)
+{
+    return 2 * (size_t)s->ncorr + 1;
+}
+
+void brink_sampler_draw(const brink_sampler *s, uint64_t seed, uint64_t index, double *values,
+                        double *work)
+{
+    brink_stream st;
+    gsl_rng r;
+    brink_stream_init(&st, seed, index, 0);
+    mc_rng_wrap(&r, &st);
+    memcpy(values, s->defaults, (size_t)s->nparams * sizeof *values);
+    int n = s->ncorr;
+    double *g = work, *z = work + n;
+    for (int i = 0; i < n; i++)
+        g[i] = gsl_ran_gaussian(&r, 1.0);
+    for (int i = 0; i < n; i++) {
+        double t = 0;
+        for (int k = 0; k <= i; k++)
+            t += s->L[i * n + k] * g[k];
+        z[i] = t;
+    }
+    for (int k = 0; k < s->nvaried; k++) {
+        const sparam *p = &s->p[k];
+        double x;
+        if (p->slot >= 0) {
+            double zs = z[p->slot];
+            if (!p->truncated && p->kind == BRINK_DIST_NORMAL)
+                x = p->a + p->b * zs;
+            else if (!p->truncated && p->kind == BRINK_DIST_LOGNORMAL)
+                x = exp(p->a + p->b * zs);
+            else {
+                double u = gsl_cdf_ugaussian_P(zs);
+                u = fmin(fmax(u, 0x1.0p-60), 1 - 0x1.0p-53);   /* keep u inside (0, 1) */
+                x = invert(p, u);
+            }
+        } else {
+            x = draw_independent(p, &st, &r);
+        }
+        values[p->index] = fmin(fmax(x, p->lo), p->hi);
+    }
+}
