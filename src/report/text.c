@@ -149,7 +149,7 @@ static void game_line(const brink_analysis *a, brink_buf *out, brink_buf *line)
     const brink_scenario *sc = a->sc;
     int nh = g->player_infoset_start[g->nplayers];
     int nchance = g->ninfosets - nh;
-    brink_buf_printf(line, "Game: %d actors (", g->nplayers);
+    brink_buf_printf(line, "Game: %d actor%s (", g->nplayers, g->nplayers == 1 ? "" : "s");
     for (int i = 0; i < g->nplayers; i++)
         brink_buf_printf(line, "%s%s", i ? ", " : "", brink_scenario_actor_name(sc, i));
     brink_buf_printf(line, "), %d nodes, %d decision point%s, %d chance move%s; %s.", g->nnodes,

@@ -774,7 +774,7 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
         st = brink_error_set_at(err, BRINK_ETOOBIG, sc->file, sc->root->loc.line,
                                 sc->root->loc.col,
                                 "the game would have %s nodes (limit %zu); reduce rounds or "
-                                "options, or raise the limit", cnt, sc->lim.max_tree_nodes);
+                                "options, or raise the limit (--max-nodes on the command line)", cnt, sc->lim.max_tree_nodes);
         goto out;
     }
     /* Every node records each issue and each actor's type, and every leaf looks at each

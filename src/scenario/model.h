@@ -23,6 +23,7 @@ typedef struct sc_param {
     brink_param_info info;   /* public view; info.valueq points at value */
     mpq_t value;
     mpq_t lo, hi;            /* exact range (when info.has_range) */
+    sc_loc range_loc;        /* where the range is written (messages) */
 } sc_param;
 
 typedef struct sc_type {
@@ -261,6 +262,8 @@ brink_status sc_emit_maps(brink_scenario *sc, const brink_efg *g, brink_error *e
 brink_status sc_bind_game(const brink_scenario *sc, brink_efg *g, const mpq_t *values,
                           mpq_t *stack, mpq_t *vals, mpq_t *tmp, int *overflow,
                           brink_error *err);
+/* ranges.c: priors and chance probabilities non-negative at both ends of every range. */
+brink_status sc_check_ranges(const brink_scenario *sc, brink_error *err);
 /* questions: validate watch references (after compiling). */
 brink_status sc_check_questions(brink_scenario *sc, brink_error *err);
 
