@@ -37,6 +37,8 @@ typedef struct brink_analysis_options {
     long max_reduced_cells;  /* methods on the reduced strategic form run only when it has
                                 at most this many cells (20000) */
     double time_limit;       /* per solve, seconds (0 = none) */
+    long iterations;         /* iterative methods (CFR, logit): at most this many iterations
+                                per solve; 0 = the method's default */
     int all_limit_nodes;     /* questions re-solve asking for ALL equilibria only when the game
                                 has at most this many nodes (default 5000); larger games ask
                                 for one, since ties can make "all" exponentially many */

@@ -158,6 +158,7 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
     so.exact = 0;   /* exact pivoting is slow; methods still certify exactly (profiles carry q) */
     so.all = o->all_limit_nodes < 0 || g->nnodes <= o->all_limit_nodes;
     so.time_limit = o->time_limit;
+    so.max_iterations = o->iterations;
     brink_profile_list l;
     brink_profile_list_init(&l);
     brink_status st = brink_solve(s, &game, &so, &l, err);

@@ -86,7 +86,7 @@ static void analyze_usage(FILE *f)
     fprintf(f,
             "usage: brink analyze [FILE|ID ...] [--json] [--method NAME] [--no-questions]\n"
             "                     [--all-equilibria] [--time-limit S] [--set NAME=VALUE ...]\n"
-            "                     [--max-nodes N]\n"
+            "                     [--iterations N] [--max-nodes N]\n"
             "Analyse scenarios (YAML files or built-in ids, see `brink scenarios`): each actor's\n"
             "strategy, beliefs, outcome probabilities, expected values, uniqueness, and the\n"
             "answers to the scenario's questions. With no scenario, every built-in one.\n"
@@ -95,6 +95,7 @@ static void analyze_usage(FILE *f)
             "  --no-questions    skip the declared questions (thresholds, sweeps)\n"
             "  --all-equilibria  keep equilibria that are not sequentially rational too\n"
             "  --time-limit S    seconds per solve (a solve that reaches it is an error, exit 2)\n"
+            "  --iterations N    iterations per solve for iterative methods (CFR, logit)\n"
             "  --set NAME=VALUE  change a parameter's value (exact: 0.3, 3/10)\n"
             "  --max-nodes N     game-tree node limit for scenario files (default 4194304)\n");
 }
@@ -150,6 +151,16 @@ int brink_cli_analyze(int argc, char **argv)
                 return cli_usage_error("analyze", "bad --time-limit '%s'", argv[i]);
             }
             o.time_limit = dv;
+        } else if (!strcmp(argv[i], "--iterations") && i + 1 < argc) {
+            char *end = NULL;
+            const char *v = argv[++i];
+            long it = strtol(v, &end, 10);
+            if (!v[0] || !end || *end || it < 1) {
+                free_sets(sets, nsets);
+                free(files);
+                return cli_usage_error("analyze", "bad --iterations '%s' (a whole number >= 1)", v);
+            }
+            o.iterations = it;
         } else if (!strcmp(argv[i], "--max-nodes") && i + 1 < argc) {
             if ((rc = parse_max_nodes("analyze", argv[++i], &max_nodes))) {
                 free_sets(sets, nsets);
