@@ -444,6 +444,16 @@ static void parse_atom(parser *p)
             return;
         }
         int is_arg = 0, index = -1;
+        if (p->ctx->local) {
+            mpq_t q;
+            mpq_init(q);
+            int found = p->ctx->local(p->ctx->resolve_ctx, name, nlen, q);
+            if (found)
+                cb_push_const(&p->b, q);
+            mpq_clear(q);
+            if (found)
+                return;
+        }
         if (!p->ctx->resolve || !p->ctx->resolve(p->ctx->resolve_ctx, name, nlen, &is_arg, &index)) {
             char nm[64], msg[200];
             snprintf(nm, sizeof nm, "%.*s", (int)(nlen > 60 ? 60 : nlen), name);

@@ -84,6 +84,9 @@ typedef struct sc_expr_ctx {
     const char *const *names;
     const char *(*name_at)(void *resolve_ctx, int i);
     int nnames;
+    /* Optional: names bound to constants (a generator's variable, see parse_game.c), looked
+     * up before resolve; return 1 and set out when `name` is one. */
+    int (*local)(void *resolve_ctx, const char *name, size_t len, mpq_t out);
 } sc_expr_ctx;
 
 /* Compile text. Errors (BRINK_ESYNTAX) carry the file, line and column of the offending

@@ -243,6 +243,15 @@ brink_status sc_parse_actor_ref(brink_scenario *sc, const ynode *key, int *actor
 /* Compile a scalar node as an expression; arg_names (may be NULL) lists sub-game args. */
 sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const *arg_names,
                            int nargs, brink_error *err);
+/* A generator's variable bound to one value while its body is read (parse_game.c); a chain,
+ * innermost first. In expressions such a name is that constant. */
+typedef struct sc_local {
+    const char *name;
+    mpq_srcptr value;
+    const struct sc_local *next;
+} sc_local;
+sc_expr *sc_compile_local(brink_scenario *sc, const ynode *n, const char *const *arg_names,
+                          int nargs, const sc_local *locals, brink_error *err);
 /* Is the word reserved (a node key) and therefore not usable as an actor id? */
 int sc_reserved_word(const char *s);
 
