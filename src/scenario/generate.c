@@ -66,15 +66,20 @@ static int split_range(brink_scenario *sc, const ynode *in, ynode *parts, char *
         else if (i == close || (s[i] == ',' && depth == 0)) {
             if (k == 3)
                 return -2;
-            texts[k] = brink_arena_alloc(sc->arena, i - start + 1);
+            size_t end = i;   /* trimmed, so that messages quote and point at the number */
+            while (start < end && s[start] == ' ')
+                start++;
+            while (end > start && s[end - 1] == ' ')
+                end--;
+            texts[k] = brink_arena_alloc(sc->arena, end - start + 1);
             if (!texts[k])
                 return -3;
-            memcpy(texts[k], s + start, i - start);
-            texts[k][i - start] = '\0';
+            memcpy(texts[k], s + start, end - start);
+            texts[k][end - start] = '\0';
             parts[k] = *in;
             parts[k].text = texts[k];
-            parts[k].len = i - start;
-            parts[k].col = in->col + (int)start + (in->quoted ? 1 : 0);
+            parts[k].len = end - start;
+            parts[k].col = in->col + (int)start;   /* a quoted scalar starts inside its quote */
             parts[k].quoted = 0;
             k++;
             start = i + 1;
@@ -138,8 +143,8 @@ brink_status sc_gen_values(brink_scenario *sc, const ynode *in, const sc_local *
     }
     if (mpq_cmp(hi, lo) < 0) {
         st = sc_err(sc, err, in, BRINK_EINVALID,
-                    "range(%s, %s) is empty (high below low): a generator needs a value",
-                    texts[0], texts[1]);
+                    "this range is empty (high %s is below low %s): a generator needs a value",
+                    texts[1], texts[0]);
         goto out;
     }
     /* count = floor((hi - lo) / step) + 1, bounded before anything is allocated */
