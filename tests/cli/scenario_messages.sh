@@ -52,4 +52,48 @@ YAML
 expect_grep "1 actor" '^Game: 1 actor \(A\), 3 nodes, 1 decision point, 0 chance moves' "$TMP/out"
 if grep -q "1 actors" "$TMP/out"; then bad "'1 actors' printed"; else ok; fi
 
+# a solver that refuses the game: the message names the scenario file (6000 actions for a
+# method limited to 4000)
+cat > "$TMP/many.yaml" <<'YAML'
+brink: 1
+id: many-actions
+actors:
+  A: {}
+  B: {}
+game:
+  A:
+    a_{i}:
+      for: i
+      in: range(1, 2000)
+      B:
+        b_{j}:
+          for: j
+          in: [1, 2]
+          payoff: {A: "mod(i, 3)", B: j}
+YAML
+expect_status "agent-logit refuses" 2 "$BRINK" analyze "$TMP/many.yaml" --method agent-logit --no-questions
+expect_grep "refusal names the file" "^$TMP/many.yaml: error: agent-logit: 6000 player actions" "$TMP/stderr"
+
+# floor/mod over the watched parameter: the threshold engine says "not rational", never guesses
+cat > "$TMP/floor.yaml" <<'YAML'
+brink: 1
+id: floor-threshold
+actors:
+  A: {}
+parameters:
+  p: {value: 0.25, range: [0, 1]}
+  k: 3
+game:
+  A:
+    take: {payoff: {A: "floor(10 * p) / 10 - 0.5"}}
+    leave: {payoff: {A: "mod(k, 2) - 1"}}
+questions:
+  - threshold: {parameter: p, watch: A@start}
+YAML
+"$BRINK" analyze "$TMP/floor.yaml" > "$TMP/out" 2>&1
+expect_grep "floor not rational" '\[0, 1\]  not certified: a payoff or probability is not a rational function' "$TMP/out"
+expect_grep "floor place" 'parameter \(line 10, column 25\)' "$TMP/out"
+# ... while mod of a constant parameter is folded: "leave" is worth mod(3, 2) - 1 = 0 > -0.3
+expect_grep "mod folded" '^  A, at the start: leave$' "$TMP/out"
+
 finish
