@@ -4,13 +4,15 @@
  * A decision option or chance outcome whose node holds `for: NAME` and `in: VALUES` stands for
  * one option per value (parse_game.c reads the node once per value, NAME bound to it).
  * VALUES is `range(lo, hi)` or `range(lo, hi, step)` — lo, lo + step, ... while <= hi, in
- * exact arithmetic, so range(0.5, 0.8, 0.01) is exactly 31 values — or a YAML list of
+ * exact arithmetic, so range(0.5, 0.8, 0.01) is exactly 31 values —, quantiles(DIST, n)
+ * (n equally likely values of a distribution, for private types) or a YAML list of
  * expressions. Every value must be known when the tree is built (numbers, outer generators'
  * variables, integer arithmetic): the tree's shape never depends on parameters that sweeps
  * change. The count is bounded by the node limit before anything is allocated per value.
  * Labels: `{NAME}` in the option's key is replaced by the value in words (whole numbers
  * exactly, others to 6 significant digits); the labels of one decision must differ.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,16 +38,18 @@ static brink_status constant(brink_scenario *sc, const ynode *y, const sc_local 
     return st;
 }
 
-/* range(...)'s arguments as scalar nodes placed at their columns. */
-static int split_range(brink_scenario *sc, const ynode *in, ynode *parts, char **texts)
+/* NAME(a, b, c)'s arguments (at most 3) as scalar nodes placed at their columns: their
+ * count, -1 when the text is not a call of NAME, -2 with too many, -3 out of memory. */
+static int split_call(brink_scenario *sc, const ynode *in, const char *name, ynode *parts,
+                      char **texts)
 {
     const char *s = in->text;
-    size_t n = strlen(s), open = 0;
+    size_t n = strlen(s), open = 0, nl = strlen(name);
     while (s[open] == ' ')
         open++;
-    if (strncmp(s + open, "range", 5) != 0)
+    if (strncmp(s + open, name, nl) != 0)
         return -1;
-    open += 5;
+    open += nl;
     while (s[open] == ' ')
         open++;
     if (s[open] != '(')
@@ -88,6 +92,112 @@ static int split_range(brink_scenario *sc, const ynode *in, ynode *parts, char *
     return k;
 }
 
+/* ---- quantiles(DISTRIBUTION, n): n equally likely values ----
+ * The i-th value (i = 1..n) is the distribution's quantile at (i - 1/2) / n, the median of the
+ * i-th of n slices of equal probability: a private cost uniform on [0, 0.3] becomes 30 equally
+ * likely types 0.005, 0.015, ..., 0.295. uniform is exact; normal and triangular quantiles are
+ * computed in doubles (the values are then exact binary fractions). */
+
+static double normal_quantile(double u)
+{
+    /* bisection on the normal CDF 0.5 erfc(-x / sqrt 2): 200 halvings of [-40, 40] reach
+     * the nearest double, whatever u in (0, 1) */
+    double lo = -40, hi = 40;
+    for (int it = 0; it < 200 && hi - lo > 0; it++) {
+        double mid = 0.5 * (lo + hi);
+        if (mid == lo || mid == hi)
+            break;
+        if (0.5 * erfc(-mid / sqrt(2.0)) < u)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return 0.5 * (lo + hi);
+}
+
+static brink_status quantiles(brink_scenario *sc, const ynode *in, ynode *parts, int k,
+                              const sc_local *locals, mpq_t **out, int *count, brink_error *err)
+{
+    if (k != 2)
+        return sc_err(sc, err, in, BRINK_ESYNTAX,
+                      "quantiles takes a distribution and a count: quantiles(uniform(0, 0.3), 30)");
+    static const char *const dists[] = {"uniform", "normal", "triangular"};
+    static const int nargs[] = {2, 2, 3};
+    ynode dp[3];
+    char *dt[3];
+    int which = -1, dk = -1;
+    for (int d = 0; d < 3 && which < 0; d++)
+        if ((dk = split_call(sc, &parts[0], dists[d], dp, dt)) >= 0 || dk < -1)
+            which = d;
+    if (dk == -3)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    if (which < 0 || dk != nargs[which])
+        return sc_err(sc, err, &parts[0], BRINK_ESYNTAX,
+                      "a distribution for quantiles: uniform(low, high), normal(mean, sd) or "
+                      "triangular(low, mode, high) (found '%s')", parts[0].text);
+    mpq_t a[3], nq;
+    for (int i = 0; i < 3; i++)
+        mpq_init(a[i]);
+    mpq_init(nq);
+    brink_status st = BRINK_OK;
+    for (int i = 0; i < dk && !st; i++)
+        st = constant(sc, &dp[i], locals, a[i], err);
+    if (!st)
+        st = constant(sc, &parts[1], locals, nq, err);
+    if (!st && (mpz_cmp_ui(mpq_denref(nq), 1) != 0 || mpq_sgn(nq) <= 0))
+        st = sc_err(sc, err, &parts[1], BRINK_EINVALID, "the count of quantiles must be a "
+                    "whole number of at least 1");
+    if (!st && mpz_cmp_ui(mpq_numref(nq), (unsigned long)sc->lim.max_tree_nodes) > 0)
+        st = sc_err(sc, err, &parts[1], BRINK_ETOOBIG, "%s quantiles (limit %zu, the node "
+                    "limit)", parts[1].text, sc->lim.max_tree_nodes);
+    if (!st && which == 0 && mpq_cmp(a[0], a[1]) > 0)
+        st = sc_err(sc, err, &parts[0], BRINK_EINVALID, "uniform(low, high) needs low <= high");
+    if (!st && which == 1 && mpq_sgn(a[1]) <= 0)
+        st = sc_err(sc, err, &parts[0], BRINK_EINVALID, "normal(mean, sd) needs sd > 0");
+    if (!st && which == 2 && (mpq_cmp(a[0], a[1]) > 0 || mpq_cmp(a[1], a[2]) > 0 ||
+                              mpq_cmp(a[0], a[2]) >= 0))
+        st = sc_err(sc, err, &parts[0], BRINK_EINVALID,
+                    "triangular(low, mode, high) needs low <= mode <= high and low < high");
+    int n = st ? 0 : (int)mpz_get_ui(mpq_numref(nq));
+    mpq_t *v = st ? NULL : brink_q_array_new((size_t)n);
+    if (!st && !v)
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    for (int i = 0; i < n && !st; i++) {
+        /* u = (2i + 1) / 2n */
+        mpq_set_ui(nq, 2u * (unsigned)i + 1u, 2u * (unsigned)n);
+        mpq_canonicalize(nq);
+        if (which == 0) {   /* low + u (high - low), exact */
+            mpq_sub(v[i], a[1], a[0]);
+            mpq_mul(v[i], v[i], nq);
+            mpq_add(v[i], v[i], a[0]);
+            continue;
+        }
+        double u = mpq_get_d(nq), x;
+        if (which == 1) {
+            x = mpq_get_d(a[0]) + mpq_get_d(a[1]) * normal_quantile(u);
+        } else {
+            double lo = mpq_get_d(a[0]), md = mpq_get_d(a[1]), hi = mpq_get_d(a[2]);
+            double f = (md - lo) / (hi - lo);
+            x = u < f ? lo + sqrt(u * (hi - lo) * (md - lo))
+                      : hi - sqrt((1 - u) * (hi - lo) * (hi - md));
+        }
+        if (!isfinite(x))
+            st = sc_err(sc, err, &parts[0], BRINK_EINVALID, "a quantile is not a finite number");
+        else
+            mpq_set_d(v[i], x);
+    }
+    for (int i = 0; i < 3; i++)
+        mpq_clear(a[i]);
+    mpq_clear(nq);
+    if (st) {
+        brink_q_array_free(v, (size_t)n);
+        return st;
+    }
+    *out = v;
+    *count = n;
+    return BRINK_OK;
+}
+
 brink_status sc_gen_values(brink_scenario *sc, const ynode *in, const sc_local *locals,
                            mpq_t **out, int *count, brink_error *err)
 {
@@ -114,16 +224,19 @@ brink_status sc_gen_values(brink_scenario *sc, const ynode *in, const sc_local *
     }
     if (in->kind != Y_SCALAR)
         return sc_err(sc, err, in, BRINK_ESYNTAX,
-                      "in: must be range(low, high), range(low, high, step) or a list of values");
+                      "in: must be range(low, high), range(low, high, step), "
+                      "quantiles(DISTRIBUTION, n) or a list of values");
     ynode parts[3];
     char *texts[3];
-    int k = split_range(sc, in, parts, texts);
+    int k = split_call(sc, in, "range", parts, texts);
+    if (k == -1 && (k = split_call(sc, in, "quantiles", parts, texts)) >= 0)
+        return quantiles(sc, in, parts, k, locals, out, count, err);
     if (k == -3)
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     if (k < 2)
         return sc_err(sc, err, in, BRINK_ESYNTAX,
-                      "in: must be range(low, high), range(low, high, step) or a list of values "
-                      "(found '%s')", in->text);
+                      "in: must be range(low, high), range(low, high, step), "
+                      "quantiles(DISTRIBUTION, n) or a list of values (found '%s')", in->text);
     mpq_t lo, hi, step, span;
     mpq_inits(lo, hi, step, span, NULL);
     mpz_t n;

@@ -12,7 +12,7 @@ expect_grep "fearon P(war)" 'Outcomes: 66\.7% war=peace; 33\.3% war=fought' "$TM
 expect_grep "fearon one SPE" '^One equilibrium' "$TMP/f"
 # 100 equally likely types: the same answer (33 of the 100 midpoints lie below x - p = 0.1);
 # 1 + 31 demands x (1 chance node + 100 x (B + 2 leaves)) = 9332 nodes
-sed 's/range(1, 30)/range(1, 100)/; s|prob: 1/30|prob: 1/100|; s|(i - 1/2) / 30|(i - 1/2) / 100|' \
+sed 's/uniform(0, 1), 30)/uniform(0, 1), 100)/; s|prob: 1/30|prob: 1/100|' \
   "$EX/fearon.yaml" > "$TMP/f100.yaml"
 "$BRINK" analyze "$TMP/f100.yaml" --no-questions > "$TMP/f100" 2>&1
 expect_grep "fearon 100 demand" '^  A, at the start: demand 0\.6$' "$TMP/f100"
