@@ -116,6 +116,7 @@ typedef struct sc_subgame {
     const char **arg_names;
     sc_expr **arg_defaults;  /* closed or NULL (argument required) */
     sc_node *body;
+    int round_arg;           /* the implicit argument `round` (see parse_game.c), or -1 */
     int state;               /* cycle detection scratch */
 } sc_subgame;
 

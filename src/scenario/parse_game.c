@@ -27,6 +27,9 @@ static sc_expr *compile_in(brink_scenario *sc, const ynode *n, const scope *sp, 
                             sp->sub ? sp->sub->nargs : 0, sp->locals, err);
 }
 
+/* the implicit sub-game argument holding the round number (add_round_arg below) */
+static const char ROUND[] = "round";
+
 static const char *const COMMON_KEYS[] = {"outcome", "payoff", "name", "seen_by", "hidden",
                                           "note", "doc", NULL};
 
@@ -357,13 +360,29 @@ static brink_status parse_args(brink_scenario *sc, const ynode *site, const ynod
             if (a < 0)
                 return sc_err(sc, err, k, BRINK_EINVALID, "sub-game '%s' has no argument '%s'",
                               sub->name, k->text);
-            if (a == skip_arg)
+            if (a == skip_arg || a == sub->round_arg)
                 return sc_err(sc, err, k, BRINK_EINVALID,
                               "argument '%s' receives the round number; do not set it", k->text);
             n->args[a] = compile_in(sc, ytree_val(with, i), sp, err);
             if (!n->args[a])
                 return err && err->code ? err->code : BRINK_ENOMEM;
         }
+    }
+    if (sub->round_arg >= 0) {   /* the caller's round passes on (0 outside any repeat) */
+        if (sp->sub && sp->sub->round_arg >= 0) {
+            ynode r = *site;
+            r.kind = Y_SCALAR;
+            r.text = ROUND;
+            r.len = sizeof ROUND - 1;
+            r.quoted = 0;
+            n->args[sub->round_arg] = compile_in(sc, &r, sp, err);
+        } else {
+            n->args[sub->round_arg] = sc_keep(sc, sc_expr_const_si(0, 1));
+            if (!n->args[sub->round_arg])
+                brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        }
+        if (!n->args[sub->round_arg])
+            return err && err->code ? err->code : BRINK_ENOMEM;
     }
     for (int j = 0; j < sub->nargs; j++)
         if (!n->args[j] && !sub->arg_defaults[j] && j != skip_arg)
@@ -595,8 +614,8 @@ static brink_status parse_node(brink_scenario *sc, const ynode *y, const scope *
 
 /* ---- sub-games ---- */
 
-static brink_status parse_sub_header(brink_scenario *sc, const ynode *k, const ynode *v,
-                                     sc_subgame *s, brink_error *err)
+static brink_status parse_sub_args(brink_scenario *sc, const ynode *k, const ynode *v,
+                                   sc_subgame *s, brink_error *err)
 {
     static const char *const keys[] = {"args", "body", "doc", NULL};
     brink_status st;
@@ -649,6 +668,42 @@ static brink_status parse_sub_header(brink_scenario *sc, const ynode *k, const y
         }
     }
     return BRINK_OK;
+}
+
+/* The round number is usable everywhere inside sub-games: each sub-game gets an implicit last
+ * argument `round` (unless it has an argument or the scenario a parameter of that name). A
+ * `repeat` sets it to the round being played (1, 2, ...), a `play` passes on the caller's
+ * (0 at the top level, outside any repeat), so a sub-game called from a round knows it without
+ * an argument of its own. */
+static brink_status add_round_arg(brink_scenario *sc, sc_subgame *s, brink_error *err)
+{
+    s->round_arg = -1;
+    if (sc_param_find(sc, ROUND) >= 0)
+        return BRINK_OK;
+    for (int i = 0; i < s->nargs; i++)
+        if (strcmp(s->arg_names[i], ROUND) == 0)
+            return BRINK_OK;
+    const char **names = brink_arena_alloc(sc->arena, (size_t)(s->nargs + 1) * sizeof *names);
+    sc_expr **defs = brink_arena_alloc(sc->arena, (size_t)(s->nargs + 1) * sizeof *defs);
+    if (!names || !defs)
+        return oom(err);
+    for (int i = 0; i < s->nargs; i++) {
+        names[i] = s->arg_names[i];
+        defs[i] = s->arg_defaults[i];
+    }
+    names[s->nargs] = ROUND;
+    defs[s->nargs] = NULL;
+    s->arg_names = names;
+    s->arg_defaults = defs;
+    s->round_arg = s->nargs++;
+    return BRINK_OK;
+}
+
+static brink_status parse_sub_header(brink_scenario *sc, const ynode *k, const ynode *v,
+                                     sc_subgame *s, brink_error *err)
+{
+    brink_status st = parse_sub_args(sc, k, v, s, err);
+    return st ? st : add_round_arg(sc, s, err);
 }
 
 /* ---- cycles among sub-games ----
