@@ -198,6 +198,11 @@ typedef struct brink_analysis {
                                         of every (mixed) equilibrium that finished, with
                                         nothing rejected or left unexamined */
     brink_equilibrium *eq;           /* most efficient first (sum of expected values) */
+    int npath_groups;                /* groups of equilibria identical on the path of play */
+    int *path_group;                 /* [count] the group of each equilibrium: equal groups
+                                        reach the same information sets and choose alike
+                                        there, differing only off the path; numbered by
+                                        their first (most efficient) equilibrium */
     int ngroups;                     /* outcome groups: leaves with the same issue levels */
     int *group_level;                /* [ngroups * nissues]: level of each discrete issue in
                                         group k (-1 for numeric issues) */

@@ -18,6 +18,7 @@ void brink_analysis_free(brink_analysis *a)
             an_eq_free(&a->eq[i], a->game);
     }
     free(a->eq);
+    free(a->path_group);
     an_groups_free(a->group_level, a->leaf_group);
     brink_scenario_instance_free(a->instance);
     free(a);
@@ -86,6 +87,8 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
     a->count = s.count;
     a->eq = s.eq;
     sort_equilibria(a->eq, a->count, a->game->nplayers);
+    if (an_path_groups(a, o->tol, err))
+        goto fail;
     a->nfound = s.nfound;
     a->nrejected = s.nrejected;
     a->truncated = s.truncated;

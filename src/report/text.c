@@ -384,25 +384,62 @@ static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
         flush(out, line, 0);
         return;
     }
+    /* equilibria identical on the path of play are shown once, with their off-path variants
+     * counted (pathgroups.c); --json lists every one */
+    int ng = a->npath_groups > 0 && a->path_group ? a->npath_groups : a->count;
     if (a->count == 1)
         brink_buf_puts(line, a->unique ? "One equilibrium, unique (search: "
                                        : "One equilibrium (search: ");
+    else if (ng < a->count)
+        brink_buf_printf(line, "%d equilibria, %s, the most efficient first (search: ",
+                         a->count, ng == 1 ? "all identical on the path of play"
+                                           : "in groups identical on the path of play");
     else
         brink_buf_printf(line, "%d equilibria, the most efficient first (search: ", a->count);
     rep_coverage(line, &a->method);
     brink_buf_puts(line, "):");
     flush(out, line, 0);
-    int shown = a->count < MAX_SHOWN ? a->count : MAX_SHOWN;
-    for (int e = 0; e < shown; e++) {
+    if (ng < a->count) {
+        if (ng == 1)
+            brink_buf_printf(line, "They all lead to the same play and differ only off the path "
+                                   "of play (in choices no one reaches); one is shown, --json "
+                                   "lists all %d.", a->count);
+        else
+            brink_buf_printf(line, "They lead to %d different plays; the other %d differ only "
+                                   "off the path of play (in choices no one reaches). One "
+                                   "equilibrium of each play is shown; --json lists every one.",
+                             ng, a->count - ng);
+        flush(out, line, 0);
+    }
+    int shown = 0;
+    for (int e = 0; e < a->count && shown < MAX_SHOWN; e++) {
         const brink_equilibrium *eq = &a->eq[e];
-        if (a->count > 1)
-            brink_buf_printf(out, " Equilibrium %d%s:\n", e + 1,
+        int grp = ng < a->count ? a->path_group[e] : e, variants = 0;
+        if (ng < a->count) {
+            int first = 1;
+            for (int f = 0; f < a->count; f++)
+                if (a->path_group[f] == grp) {
+                    first &= f >= e;
+                    variants++;
+                }
+            if (!first)
+                continue;
+            variants--;
+        }
+        shown++;
+        if (a->count > 1) {
+            brink_buf_printf(out, " Equilibrium %d%s", e + 1,
                              eq->verified == 1 ? " (verified exactly)" : "");
+            if (variants)
+                brink_buf_printf(out, ", and %d more identical on the path of play", variants);
+            brink_buf_puts(out, ":\n");
+        }
         strategies(a, eq, out, line);
         outcomes(a, eq, out, line);
     }
-    if (a->count > shown)
-        brink_buf_printf(out, "  ... and %d more (see --json)\n", a->count - shown);
+    if (ng > shown)
+        brink_buf_printf(out, "  ... and %d more %s (see --json)\n", ng - shown,
+                         ng < a->count ? "plays" : "equilibria");
     if (a->count > 1)
         differences(a, out, line);
     else if (a->eq[0].verified == 1)
