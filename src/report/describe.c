@@ -297,6 +297,16 @@ void rep_method_why(brink_buf *b, const brink_method_used *m)
                          m->nsolvers > 1 ? "each " : "");
 }
 
+void rep_method_change(brink_buf *b, const brink_method_change *c)
+{
+    if (c->cells > 0)
+        brink_buf_printf(b, "%s not used: the reduced strategic form would have %.3g cells "
+                            "(limit %.3g, max_reduced_cells)", c->solver->name, c->cells,
+                         c->limit);
+    else
+        brink_buf_printf(b, "%s refused the game: %s", c->solver->name, c->why.message);
+}
+
 void rep_coverage(brink_buf *b, const brink_method_used *m)
 {
     int all_mixed = 0, all_pure = 1, spe = 0;

@@ -460,6 +460,21 @@ static void method(const brink_analysis *a, brink_buf *out, brink_buf *w)
         brink_buf_puts(out, "}");
         complete |= m->complete[k];
     }
+    brink_buf_puts(out, "],\"changes\":[");
+    for (int k = 0; k < m->nchanges; k++) {
+        const brink_method_change *c = &m->change[k];
+        brink_buf_puts(out, k ? ",{" : "{");
+        str(out, "solver", c->solver->name);
+        brink_buf_printf(out, ",\"status\":%d,\"cells\":", (int)c->status);
+        num(out, c->cells);
+        brink_buf_puts(out, ",\"limit\":");
+        num(out, c->limit);
+        brink_buf_puts(out, ",");
+        brink_buf_reset(w);
+        rep_method_change(w, c);
+        text_key(out, "reason", w);
+        brink_buf_puts(out, "}");
+    }
     brink_buf_puts(out, "],");
     brink_buf_reset(w);
     rep_method_why(w, m);

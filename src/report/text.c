@@ -164,6 +164,13 @@ static void game_line(const brink_analysis *a, brink_buf *out, brink_buf *line)
     rep_method_why(line, &a->method);
     brink_buf_puts(line, ".");
     flush(out, line, 0);
+    /* every automatic change of method, with its reason */
+    for (int k = 0; k < a->method.nchanges; k++) {
+        brink_buf_puts(line, k ? "and " : "Changed automatically: ");
+        rep_method_change(line, &a->method.change[k]);
+        brink_buf_puts(line, k + 1 < a->method.nchanges ? ";" : ".");
+        flush(out, line, 8);
+    }
     brink_buf_printf(line,
                      "%d profile%s found%s, %d rejected as not sequentially rational, %d distinct "
                      "equilibri%s kept; %.2g s.", a->nfound, a->nfound == 1 ? "" : "s",
@@ -380,7 +387,22 @@ static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
         rep_method_name(line, &a->method);
         brink_buf_puts(line, " (");
         rep_coverage(line, &a->method);
-        brink_buf_puts(line, "). A method that also finds mixed equilibria is needed here.");
+        /* say what is known: an approximate method's profile failed the checks, or the
+         * methods looked for pure equilibria only, or nothing was found */
+        unsigned any = 0, all_pure = 1;
+        for (int k = 0; k < a->method.nsolvers; k++) {
+            any |= a->method.solver[k]->flags;
+            all_pure &= (a->method.solver[k]->flags & BRINK_SOLVER_PURE_ONLY) != 0;
+        }
+        if ((any & BRINK_SOLVER_APPROX) && a->nfound > 0)
+            brink_buf_printf(line, "). The approximate profile%s found did not pass the "
+                                   "checks (an equilibrium to the tolerance, sequentially "
+                                   "rational); more iterations (--iterations N) or an exact "
+                                   "method may find one.", a->nfound == 1 ? "" : "s");
+        else if (all_pure && a->method.nsolvers > 0)
+            brink_buf_puts(line, "). A method that also finds mixed equilibria is needed here.");
+        else
+            brink_buf_puts(line, "). Another method (--method NAME) may find one.");
         flush(out, line, 0);
         return;
     }
