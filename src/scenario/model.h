@@ -71,8 +71,12 @@ typedef struct sc_setting {
     sc_loc loc;
 } sc_setting;
 
+/* An actor given by a sub-game's actor argument i (decisions and payoff keys). */
+#define SC_ACTOR_ARG(i) (-2 - (i))
+#define SC_ACTOR_ARG_INDEX(a) (-2 - (a))
+
 typedef struct sc_payterm {
-    int actor, type;         /* type -1: every type */
+    int actor, type;         /* type -1: every type; actor may be SC_ACTOR_ARG(i) */
     sc_expr *amount;         /* open */
     sc_loc loc;
 } sc_payterm;
@@ -82,7 +86,8 @@ struct sc_node {
     sc_node_kind kind;
     sc_loc loc;
     const char *name;        /* explicit decision / chance name, or NULL */
-    int actor;               /* SN_DECISION */
+    int actor;               /* SN_DECISION: the actor, or SC_ACTOR_ARG(i) for the enclosing
+                                sub-game's actor argument i (resolved when expanding) */
     int seen_set;            /* 1 when seen_by / hidden was given */
     uint64_t seen_by;        /* actors who observe the move (the mover always does) */
     int nopts;               /* SN_DECISION, SN_CHANCE */
@@ -115,6 +120,8 @@ typedef struct sc_subgame {
     int nargs;
     const char **arg_names;
     sc_expr **arg_defaults;  /* closed or NULL (argument required) */
+    unsigned char *arg_actor;/* 1: the argument is an actor (`name: actor`), its value the
+                                actor's index; a decision or payoff key may name it */
     sc_node *body;
     int round_arg;           /* the implicit argument `round` (see parse_game.c), or -1 */
     int state;               /* cycle detection scratch */

@@ -20,6 +20,17 @@ typedef struct scope {
     const ynode *gen_node;   /* the node being generated (its for:/in: keys are read) */
 } scope;
 
+/* The enclosing sub-game's actor argument named `name`, or -1. */
+static int actor_arg(const scope *sp, const char *name)
+{
+    if (!sp->sub || !sp->sub->arg_actor)
+        return -1;
+    for (int i = 0; i < sp->sub->nargs; i++)
+        if (sp->sub->arg_actor[i] && strcmp(sp->sub->arg_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
 /* An expression in the scope: the sub-game's arguments and the generators' variables. */
 static sc_expr *compile_in(brink_scenario *sc, const ynode *n, const scope *sp, brink_error *err)
 {
@@ -146,8 +157,13 @@ static brink_status parse_payoff(brink_scenario *sc, const ynode *m, const scope
         memset(t, 0, sizeof *t);
         t->loc.line = v->line;
         t->loc.col = v->col;
-        if ((st = sc_parse_actor_ref(sc, k, &t->actor, &t->type, err)))
+        int aa = actor_arg(sp, k->text);
+        if (aa >= 0) {
+            t->actor = SC_ACTOR_ARG(aa);
+            t->type = -1;
+        } else if ((st = sc_parse_actor_ref(sc, k, &t->actor, &t->type, err))) {
             return st;
+        }
         t->amount = compile_in(sc, v, sp, err);
         if (!t->amount)
             return err && err->code ? err->code : BRINK_ENOMEM;
@@ -363,7 +379,24 @@ static brink_status parse_args(brink_scenario *sc, const ynode *site, const ynod
             if (a == skip_arg || a == sub->round_arg)
                 return sc_err(sc, err, k, BRINK_EINVALID,
                               "argument '%s' receives the round number; do not set it", k->text);
-            n->args[a] = compile_in(sc, ytree_val(with, i), sp, err);
+            const ynode *val = ytree_val(with, i);
+            if (sub->arg_actor && sub->arg_actor[a]) {
+                /* an actor id, or the caller's own actor argument */
+                int who = val->kind == Y_SCALAR ? sc_actor_find(sc, val->text) : -1;
+                if (who >= 0)
+                    n->args[a] = sc_keep(sc, sc_expr_const_si(who, 1));
+                else if (val->kind == Y_SCALAR && actor_arg(sp, val->text) >= 0)
+                    n->args[a] = compile_in(sc, val, sp, err);
+                else
+                    return sc_err(sc, err, val, BRINK_EINVALID,
+                                  "argument '%s' of sub-game '%s' is an actor: give an actor's "
+                                  "id (or an actor argument of the calling sub-game)",
+                                  k->text, sub->name);
+                if (!n->args[a] && !(err && err->code))
+                    return oom(err);
+            } else {
+                n->args[a] = compile_in(sc, val, sp, err);
+            }
             if (!n->args[a])
                 return err && err->code ? err->code : BRINK_ENOMEM;
         }
@@ -523,6 +556,10 @@ static brink_status parse_node(brink_scenario *sc, const ynode *y, const scope *
             kk = SN_NEXT;
         else if ((a = sc_actor_find(sc, t)) >= 0)
             kk = SN_DECISION;
+        else if ((a = actor_arg(sp, t)) >= 0) {
+            kk = SN_DECISION;
+            a = SC_ACTOR_ARG(a);
+        }
         else {
             brink_buf known;
             brink_buf_init(&known);
@@ -642,8 +679,10 @@ static brink_status parse_sub_args(brink_scenario *sc, const ynode *k, const yno
     s->nargs = n;
     s->arg_names = brink_arena_alloc(sc->arena, (size_t)(n ? n : 1) * sizeof *s->arg_names);
     s->arg_defaults = brink_arena_alloc(sc->arena, (size_t)(n ? n : 1) * sizeof *s->arg_defaults);
-    if (!s->arg_names || !s->arg_defaults)
+    s->arg_actor = brink_arena_alloc(sc->arena, (size_t)(n ? n : 1));
+    if (!s->arg_names || !s->arg_defaults || !s->arg_actor)
         return oom(err);
+    memset(s->arg_actor, 0, (size_t)(n ? n : 1));
     for (int i = 0; i < n; i++) {
         const ynode *name = args->kind == Y_SEQ ? args->items[i] : ytree_key(args, i);
         const ynode *def = args->kind == Y_MAP ? ytree_val(args, i) : NULL;
@@ -661,7 +700,14 @@ static brink_status parse_sub_args(brink_scenario *sc, const ynode *k, const yno
                               name->text);
         s->arg_names[i] = sc_strdup(sc, name->text);
         s->arg_defaults[i] = NULL;
-        if (def && !is_null_scalar(def)) {
+        if (def && def->kind == Y_SCALAR && !def->quoted && strcmp(def->text, "actor") == 0) {
+            /* an actor argument: required, an actor id (or the caller's actor argument) */
+            if (sc_actor_find(sc, name->text) >= 0)
+                return sc_err(sc, err, name, BRINK_EINVALID,
+                              "actor argument '%s' has the name of an actor; rename it",
+                              name->text);
+            s->arg_actor[i] = 1;
+        } else if (def && !is_null_scalar(def)) {
             s->arg_defaults[i] = sc_compile_scalar(sc, def, NULL, 0, err);
             if (!s->arg_defaults[i])
                 return err && err->code ? err->code : BRINK_ENOMEM;
@@ -685,16 +731,20 @@ static brink_status add_round_arg(brink_scenario *sc, sc_subgame *s, brink_error
             return BRINK_OK;
     const char **names = brink_arena_alloc(sc->arena, (size_t)(s->nargs + 1) * sizeof *names);
     sc_expr **defs = brink_arena_alloc(sc->arena, (size_t)(s->nargs + 1) * sizeof *defs);
-    if (!names || !defs)
+    unsigned char *act = brink_arena_alloc(sc->arena, (size_t)(s->nargs + 1));
+    if (!names || !defs || !act)
         return oom(err);
     for (int i = 0; i < s->nargs; i++) {
         names[i] = s->arg_names[i];
         defs[i] = s->arg_defaults[i];
+        act[i] = s->arg_actor ? s->arg_actor[i] : 0;
     }
     names[s->nargs] = ROUND;
     defs[s->nargs] = NULL;
+    act[s->nargs] = 0;
     s->arg_names = names;
     s->arg_defaults = defs;
+    s->arg_actor = act;
     s->round_arg = s->nargs++;
     return BRINK_OK;
 }

@@ -49,4 +49,20 @@ expect_grep "exact 1/20" '^t "" 1 "end" \{ 1/20 \}$' "$TMP/u.efg"
 sed 's/quantiles(uniform(0, 0.3), 3)/quantiles(beta(2, 5), 3)/' "$TMP/u.yaml" > "$TMP/b.yaml"
 expect_status "beta refused" 2 "$BRINK" compile "$TMP/b.yaml"
 expect_grep "beta located" ":9:21: error: a distribution for quantiles: uniform\(low, high\), normal\(mean, sd\) or triangular" "$TMP/stderr"
+
+# actor arguments: one sub-game with proposer/responder passed as actors gives the same game
+# (every payoff, in order) as the Rubinstein example written with both roles spelt out
+sed "s/times: 3/times: 2/" "$SRC/examples/rubinstein.yaml" > "$TMP/r2.yaml"
+"$BRINK" compile "$TMP/r2.yaml" -o "$TMP/r2.efg"
+"$BRINK" compile data/scenarios/actor_args.yaml -o "$TMP/aa.efg"
+grep -o '{ [^"]* }$' "$TMP/r2.efg" > "$TMP/r2.pay"
+grep -o '{ [^"]* }$' "$TMP/aa.efg" > "$TMP/aa.pay"
+[ "$(wc -l < "$TMP/r2.pay")" = $((20 * (1 + 20 * 2))) ] && ok || bad "want 20 x (1 + 20 x 2) leaves, got $(wc -l < "$TMP/r2.pay")"
+cmp -s "$TMP/r2.pay" "$TMP/aa.pay" && ok || bad "actor arguments: payoffs differ"
+grep -o '^p "" [12] ' "$TMP/r2.efg" > "$TMP/r2.who"; grep -o '^p "" [12] ' "$TMP/aa.efg" > "$TMP/aa.who"
+cmp -s "$TMP/r2.who" "$TMP/aa.who" && ok || bad "actor arguments: movers differ"
+# an actor argument needs an actor
+sed 's/with: {proposer: A, responder: B, k: 1}/with: {proposer: C, responder: B, k: 1}/' data/scenarios/actor_args.yaml > "$TMP/bad.yaml"
+expect_status "not an actor" 2 "$BRINK" compile "$TMP/bad.yaml"
+expect_grep "not an actor located" ":[0-9]+:[0-9]+: error: argument 'proposer' of sub-game 'round' is an actor: give an actor's id" "$TMP/stderr"
 finish
