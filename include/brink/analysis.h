@@ -37,6 +37,8 @@ typedef struct brink_analysis_options {
     long max_reduced_cells;  /* methods on the reduced strategic form run only when it has
                                 at most this many cells (20000) */
     double time_limit;       /* per solve, seconds (0 = none) */
+    long iterations;         /* iterative methods (CFR, logit): at most this many iterations
+                                per solve; 0 = the method's default */
     int all_limit_nodes;     /* questions re-solve asking for ALL equilibria only when the game
                                 has at most this many nodes (default 5000); larger games ask
                                 for one, since ties can make "all" exponentially many */
@@ -86,6 +88,18 @@ const brink_method_plan *brink_analysis_plans(int *count);
 const brink_solver *brink_analysis_role_solver(const brink_method_role *r, const brink_efg *g,
                                                const brink_analysis_options *o);
 
+/* An automatic change of method: a method the policy would have used that was not, and why
+ * (data; the report words it). */
+typedef struct brink_method_change {
+    const brink_solver *solver;   /* the method not used */
+    brink_status status;          /* BRINK_ETOOBIG, BRINK_EUNSUPPORTED, BRINK_ENOCONVERGE */
+    double cells, limit;          /* > 0 when skipped because the reduced strategic form has
+                                     `cells` cells, over max_reduced_cells = `limit` */
+    brink_error why;              /* otherwise the method's own refusal */
+} brink_method_change;
+
+#define BRINK_METHOD_MAX_CHANGES 4   /* the policy table has fewer fallbacks than this */
+
 /* The method used: which plan, and the solvers that ran, in order. */
 typedef struct brink_method_used {
     int plan;                /* index in brink_analysis_plans(); -1: chosen by the user */
@@ -94,6 +108,8 @@ typedef struct brink_method_used {
     int complete[BRINK_PLAN_MAX_ROLES];   /* solver k claims it found every equilibrium of
                                              its kind (BRINK_SOLVER_ALL and it finished) */
     int refined;             /* equilibria were checked for sequential rationality */
+    int nchanges;            /* automatic changes of method before these ran, in order */
+    brink_method_change change[BRINK_METHOD_MAX_CHANGES];
 } brink_method_used;
 
 /* The plan the analysis would use on g and its first solver; plan = -1 for the user's
@@ -196,6 +212,11 @@ typedef struct brink_analysis {
                                         of every (mixed) equilibrium that finished, with
                                         nothing rejected or left unexamined */
     brink_equilibrium *eq;           /* most efficient first (sum of expected values) */
+    int npath_groups;                /* groups of equilibria identical on the path of play */
+    int *path_group;                 /* [count] the group of each equilibrium: equal groups
+                                        reach the same information sets and choose alike
+                                        there, differing only off the path; numbered by
+                                        their first (most efficient) equilibrium */
     int ngroups;                     /* outcome groups: leaves with the same issue levels */
     int *group_level;                /* [ngroups * nissues]: level of each discrete issue in
                                         group k (-1 for numeric issues) */

@@ -18,6 +18,9 @@ brink_status an_eq_summarise(const brink_scenario *sc, const brink_scenario_inst
                              const brink_efg *g, const int *leaf_group, int ngroups,
                              brink_equilibrium *eq, brink_error *err);
 
+/* pathgroups.c: a->path_group / npath_groups from a->eq (tol: for double strategies). */
+brink_status an_path_groups(brink_analysis *a, double tol, brink_error *err);
+
 /* groups.c: outcome groups (leaves with the same levels of the discrete issues).
  * group_level[k * nissues + i]: level of issue i in group k (-1: numeric issue). */
 brink_status an_groups(const brink_scenario *sc, const brink_efg *g, int *ngroups,

@@ -18,6 +18,7 @@ void brink_analysis_free(brink_analysis *a)
             an_eq_free(&a->eq[i], a->game);
     }
     free(a->eq);
+    free(a->path_group);
     an_groups_free(a->group_level, a->leaf_group);
     brink_scenario_instance_free(a->instance);
     free(a);
@@ -86,6 +87,8 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
     a->count = s.count;
     a->eq = s.eq;
     sort_equilibria(a->eq, a->count, a->game->nplayers);
+    if (an_path_groups(a, o->tol, err))
+        goto fail;
     a->nfound = s.nfound;
     a->nrejected = s.nrejected;
     a->truncated = s.truncated;
@@ -126,6 +129,16 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
     a->seconds = brink_now() - t0;
     return a;
 fail:
+    /* a solver's refusal ("too many actions") is about this scenario: name its file */
+    if (err && err->code && !err->file[0]) {
+        const char *f = brink_scenario_filename(sc);
+        size_t n = f ? strlen(f) : 0;
+        if (n >= sizeof err->file)
+            n = sizeof err->file - 1;
+        if (n)
+            memcpy(err->file, f, n);
+        err->file[n] = '\0';
+    }
     brink_analysis_free(a);
     return NULL;
 }

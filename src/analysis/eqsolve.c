@@ -158,6 +158,7 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
     so.exact = 0;   /* exact pivoting is slow; methods still certify exactly (profiles carry q) */
     so.all = o->all_limit_nodes < 0 || g->nnodes <= o->all_limit_nodes;
     so.time_limit = o->time_limit;
+    so.max_iterations = o->iterations;
     brink_profile_list l;
     brink_profile_list_init(&l);
     brink_status st = brink_solve(s, &game, &so, &l, err);
@@ -227,6 +228,36 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
     return st;
 }
 
+/* Strategic-form methods skipped because the reduced strategic form is too large. */
+static void note_too_large(const brink_efg *g, const brink_analysis_options *o,
+                           brink_method_change *ch, int *n)
+{
+    if (g->perfect_info || an_reduced_small(g, o))
+        return;
+    int nplans;
+    const brink_method_plan *plans = brink_analysis_plans(&nplans);
+    for (int i = 0; i < nplans; i++) {
+        if (!an_plan_applies(i, g, 1))
+            continue;
+        for (int k = 0; k < plans[i].nroles && *n < BRINK_METHOD_MAX_CHANGES; k++) {
+            const brink_solver *s = plans[i].role[k].reduced
+                                        ? an_role_solver(&plans[i].role[k], g, 1) : NULL;
+            int seen = 0;
+            for (int j = 0; j < *n; j++)
+                seen |= ch[j].solver == s;
+            if (!s || seen)
+                continue;
+            memset(&ch[*n], 0, sizeof ch[*n]);
+            ch[*n].solver = s;
+            ch[*n].status = BRINK_ETOOBIG;
+            ch[*n].cells = an_reduced_cells(g);
+            ch[*n].limit = (double)o->max_reduced_cells;
+            (*n)++;
+        }
+        return;   /* the plan the game would have had */
+    }
+}
+
 static int refusal(brink_status st)
 {
     return st == BRINK_ETOOBIG || st == BRINK_EUNSUPPORTED || st == BRINK_ENOCONVERGE;
@@ -254,7 +285,11 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
         return st;
     }
     /* the first plan whose methods accept the game; within a plan, a method that refuses the
-     * game is skipped when another one answers */
+     * game is skipped when another one answers. Every method passed over is recorded with
+     * its reason (changes), so the report can say why the method is not the usual one. */
+    brink_method_change changes[BRINK_METHOD_MAX_CHANGES];
+    int nchanges = 0;
+    note_too_large(g, o, changes, &nchanges);
     brink_status st = BRINK_EUNSUPPORTED;
     brink_error_set(err, st, "no registered method applies to this game");
     int small = an_reduced_small(g, o), nplans;
@@ -279,14 +314,23 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
                 if (err)
                     *err = local;
                 break;
-            } else if (!ran && err) {
-                *err = local;
+            } else {
+                if (nchanges < BRINK_METHOD_MAX_CHANGES) {
+                    memset(&changes[nchanges], 0, sizeof changes[nchanges]);
+                    changes[nchanges].solver = s;
+                    changes[nchanges].status = r;
+                    changes[nchanges++].why = local;
+                }
+                if (!ran && err)
+                    *err = local;
             }
         }
         if (st)
             break;
         if (ran) {
             out->method.plan = i;
+            out->method.nchanges = nchanges;
+            memcpy(out->method.change, changes, (size_t)nchanges * sizeof changes[0]);
             brink_error_clear(err);
             return BRINK_OK;
         }

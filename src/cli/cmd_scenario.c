@@ -86,6 +86,7 @@ static void analyze_usage(FILE *f)
     fprintf(f,
             "usage: brink analyze [FILE|ID ...] [--json] [--method NAME] [--no-questions]\n"
             "                     [--all-equilibria] [--time-limit S] [--set NAME=VALUE ...]\n"
+            "                     [--iterations N] [--max-nodes N]\n"
             "Analyse scenarios (YAML files or built-in ids, see `brink scenarios`): each actor's\n"
             "strategy, beliefs, outcome probabilities, expected values, uniqueness, and the\n"
             "answers to the scenario's questions. With no scenario, every built-in one.\n"
@@ -94,18 +95,32 @@ static void analyze_usage(FILE *f)
             "  --no-questions    skip the declared questions (thresholds, sweeps)\n"
             "  --all-equilibria  keep equilibria that are not sequentially rational too\n"
             "  --time-limit S    seconds per solve (a solve that reaches it is an error, exit 2)\n"
-            "  --set NAME=VALUE  change a parameter's value (exact: 0.3, 3/10)\n");
+            "  --iterations N    iterations per solve for iterative methods (CFR, logit)\n"
+            "  --set NAME=VALUE  change a parameter's value (exact: 0.3, 3/10)\n"
+            "  --max-nodes N     game-tree node limit for scenario files (default 4194304)\n");
 }
 
 /* Load a file or built-in and apply --set values as its new defaults. */
 static brink_scenario *load_with_sets(const char *cmd, const char *what, const setting *sets,
-                                      int nsets, int *status);
+                                      int nsets, size_t max_nodes, int *status);
+
+/* --max-nodes N: a whole number of at least 1 (the game-tree node limit). */
+static int parse_max_nodes(const char *cmd, const char *arg, size_t *out)
+{
+    char *end = NULL;
+    unsigned long long v = strtoull(arg, &end, 10);
+    if (!arg[0] || arg[0] == '-' || !end || *end || v < 1 || v > (unsigned long long)1 << 40)
+        return cli_usage_error(cmd, "bad --max-nodes '%s' (a whole number from 1 to 2^40)", arg);
+    *out = (size_t)v;
+    return BRINK_EXIT_OK;
+}
 
 int brink_cli_analyze(int argc, char **argv)
 {
     brink_analysis_options o;
     brink_analysis_options_init(&o);
     int json = 0, nfiles = 0, rc = BRINK_EXIT_OK, nsets = 0;
+    size_t max_nodes = 0;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     setting sets[MAX_SETS];
     if (!files)
@@ -136,6 +151,22 @@ int brink_cli_analyze(int argc, char **argv)
                 return cli_usage_error("analyze", "bad --time-limit '%s'", argv[i]);
             }
             o.time_limit = dv;
+        } else if (!strcmp(argv[i], "--iterations") && i + 1 < argc) {
+            char *end = NULL;
+            const char *v = argv[++i];
+            long it = strtol(v, &end, 10);
+            if (!v[0] || !end || *end || it < 1) {
+                free_sets(sets, nsets);
+                free(files);
+                return cli_usage_error("analyze", "bad --iterations '%s' (a whole number >= 1)", v);
+            }
+            o.iterations = it;
+        } else if (!strcmp(argv[i], "--max-nodes") && i + 1 < argc) {
+            if ((rc = parse_max_nodes("analyze", argv[++i], &max_nodes))) {
+                free_sets(sets, nsets);
+                free(files);
+                return rc;
+            }
         } else if (!strcmp(argv[i], "--set") && i + 1 < argc) {
             if ((rc = parse_set("analyze", argv[++i], sets, &nsets))) {
                 free_sets(sets, nsets);
@@ -160,9 +191,9 @@ int brink_cli_analyze(int argc, char **argv)
         if (builtin_all) {
             char id[300];
             snprintf(id, sizeof id, "%s", brink_scenario_builtin_name(i));
-            sc = load_with_sets("analyze", id, sets, nsets, &status);
+            sc = load_with_sets("analyze", id, sets, nsets, max_nodes, &status);
         } else {
-            sc = load_with_sets("analyze", files[i], sets, nsets, &status);
+            sc = load_with_sets("analyze", files[i], sets, nsets, max_nodes, &status);
         }
         if (sc) {
             status = analyze_one(sc, &o, json, &out);
@@ -183,11 +214,21 @@ int brink_cli_analyze(int argc, char **argv)
 }
 
 static brink_scenario *load_with_sets(const char *cmd, const char *what, const setting *sets,
-                                      int nsets, int *status)
+                                      int nsets, size_t max_nodes, int *status)
 {
     brink_error err;
     brink_error_clear(&err);
-    brink_scenario *sc = brink_scenario_load(what, &err);
+    brink_scenario *sc;
+    FILE *f = max_nodes ? fopen(what, "rb") : NULL;
+    if (f) {   /* a file with a node limit of its own; built-ins are small */
+        fclose(f);
+        brink_scenario_limits lim;
+        brink_scenario_limits_init(&lim);
+        lim.max_tree_nodes = max_nodes;
+        sc = brink_scenario_load_file(what, &lim, &err);
+    } else {
+        sc = brink_scenario_load(what, &err);
+    }
     if (!sc) {
         *status = cli_report(&err);
         return NULL;
@@ -243,10 +284,12 @@ int brink_cli_scenarios(int argc, char **argv)
             brink_buf_printf(&out, ",\"actors\":%d,\"nodes\":%d,\"questions\":%d}",
                              g->nplayers, g->nnodes, brink_scenario_nquestions(sc));
         } else {
-            brink_buf_printf(&out, "%-4s %-26s %s\n     %d actors, %d nodes, %d questions; %s\n",
+            int nq = brink_scenario_nquestions(sc);
+            brink_buf_printf(&out, "%-4s %-26s %s\n     %d actor%s, %d node%s, %d question%s; %s\n",
                              brink_scenario_mechanism(sc), brink_scenario_id(sc),
-                             brink_scenario_title(sc), g->nplayers, g->nnodes,
-                             brink_scenario_nquestions(sc), brink_scenario_builtin_name(i));
+                             brink_scenario_title(sc), g->nplayers, g->nplayers == 1 ? "" : "s",
+                             g->nnodes, g->nnodes == 1 ? "" : "s", nq, nq == 1 ? "" : "s",
+                             brink_scenario_builtin_name(i));
         }
         brink_scenario_free(sc);
     }
@@ -275,10 +318,16 @@ int brink_cli_compile(int argc, char **argv)
 {
     const char *in = NULL, *outpath = NULL;
     int nsets = 0, rc;
+    size_t max_nodes = 0;
     setting sets[MAX_SETS];
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-o") && i + 1 < argc) {
             outpath = argv[++i];
+        } else if (!strcmp(argv[i], "--max-nodes") && i + 1 < argc) {
+            if ((rc = parse_max_nodes("compile", argv[++i], &max_nodes))) {
+                free_sets(sets, nsets);
+                return rc;
+            }
         } else if (!strcmp(argv[i], "--set") && i + 1 < argc) {
             if ((rc = parse_set("compile", argv[++i], sets, &nsets))) {
                 free_sets(sets, nsets);
@@ -286,7 +335,9 @@ int brink_cli_compile(int argc, char **argv)
             }
         } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             printf("usage: brink compile FILE|ID [-o game.efg] [--set NAME=VALUE ...]\n"
-                   "Compile a scenario to a Gambit .efg game (stdout without -o).\n");
+                   "                     [--max-nodes N]\n"
+                   "Compile a scenario to a Gambit .efg game (stdout without -o).\n"
+                   "  --max-nodes N     game-tree node limit (default 4194304)\n");
             free_sets(sets, nsets);
             return BRINK_EXIT_OK;
         } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -304,7 +355,7 @@ int brink_cli_compile(int argc, char **argv)
         return cli_usage_error("compile", "usage: brink compile FILE|ID [-o game.efg]");
     }
     int status = BRINK_EXIT_OK;
-    brink_scenario *sc = load_with_sets("compile", in, sets, nsets, &status);
+    brink_scenario *sc = load_with_sets("compile", in, sets, nsets, max_nodes, &status);
     free_sets(sets, nsets);
     if (!sc)
         return status;

@@ -245,10 +245,14 @@ void rep_method_name(brink_buf *b, const brink_method_used *m)
 }
 
 /* What one solver looks for, by its flags. */
-static void solver_does(brink_buf *b, const brink_solver *s)
+static void solver_does(brink_buf *b, const brink_solver *s, int complete)
 {
     unsigned f = s->flags;
-    if ((f & BRINK_SOLVER_PERFECT_INFO) && (f & BRINK_SOLVER_ALL))
+    /* "every" only when this run's enumeration finished (JSON's complete says the same) */
+    if ((f & BRINK_SOLVER_PERFECT_INFO) && (f & BRINK_SOLVER_ALL) && !complete)
+        brink_buf_puts(b, "backward induction finds subgame-perfect equilibria exactly (here "
+                          "not all of them: the enumeration stopped at its limit)");
+    else if ((f & BRINK_SOLVER_PERFECT_INFO) && (f & BRINK_SOLVER_ALL))
         brink_buf_puts(b, "backward induction finds every subgame-perfect equilibrium exactly");
     else if (reduced(s) && (f & BRINK_SOLVER_ALL) && (f & BRINK_SOLVER_PURE_ONLY))
         brink_buf_puts(b, "every pure-strategy equilibrium of the reduced strategic form");
@@ -289,12 +293,22 @@ void rep_method_why(brink_buf *b, const brink_method_used *m)
     for (int k = 0; k < m->nsolvers; k++) {
         if (k)
             brink_buf_puts(b, k + 1 == m->nsolvers ? " and " : ", ");
-        solver_does(b, m->solver[k]);
+        solver_does(b, m->solver[k], m->complete[k]);
     }
     /* backward induction's equilibria are sequentially rational by construction */
     if (m->refined && !(need & BRINK_PLAN_PERFECT_INFO))
         brink_buf_printf(b, ", %schecked for sequential rationality",
                          m->nsolvers > 1 ? "each " : "");
+}
+
+void rep_method_change(brink_buf *b, const brink_method_change *c)
+{
+    if (c->cells > 0)
+        brink_buf_printf(b, "%s not used: the reduced strategic form would have %.3g cells "
+                            "(limit %.3g, max_reduced_cells)", c->solver->name, c->cells,
+                         c->limit);
+    else
+        brink_buf_printf(b, "%s refused the game: %s", c->solver->name, c->why.message);
 }
 
 void rep_coverage(brink_buf *b, const brink_method_used *m)
@@ -315,7 +329,8 @@ void rep_coverage(brink_buf *b, const brink_method_used *m)
         if (k)
             brink_buf_puts(b, ", plus ");
         if ((f & BRINK_SOLVER_ALL) && !m->complete[k])
-            brink_buf_puts(b, "some of the equilibria an enumeration that did not finish found");
+            brink_buf_puts(b, "some of the equilibria (the enumeration stopped before it "
+                              "finished)");
         else if (f & BRINK_SOLVER_PERFECT_INFO)
             brink_buf_puts(b, "every subgame-perfect equilibrium in pure strategies");
         else if ((f & BRINK_SOLVER_ALL) && (f & BRINK_SOLVER_PURE_ONLY))

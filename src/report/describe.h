@@ -42,6 +42,8 @@ void rep_choice(brink_buf *b, const brink_scenario *sc, const brink_efg *g, cons
 void rep_method_name(brink_buf *b, const brink_method_used *m);
 void rep_method_why(brink_buf *b, const brink_method_used *m);
 void rep_coverage(brink_buf *b, const brink_method_used *m);
+/* Change k of the method in words: "enummixed not used: the reduced strategic form has ...". */
+void rep_method_change(brink_buf *b, const brink_method_change *c);
 
 /* "30%", "33.3%", "0.01%" */
 void rep_pct(brink_buf *b, double p);

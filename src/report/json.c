@@ -218,12 +218,15 @@ static void actor_values(brink_buf *out, const double *v, const mpq_t *vq, int n
     brink_buf_puts(out, "]");
 }
 
-static void equilibrium(const brink_analysis *a, const brink_equilibrium *eq, brink_buf *out)
+static void equilibrium(const brink_analysis *a, const brink_equilibrium *eq, int path_group,
+                        brink_buf *out)
 {
     const brink_scenario *sc = a->sc;
     const brink_efg *g = a->game;
-    brink_buf_printf(out, "{\"verified\":%s,\"sequential\":%s,\"max_regret\":",
-                     eq->verified == 1 ? "true" : "false", eq->sequential ? "true" : "false");
+    brink_buf_printf(out, "{\"verified\":%s,\"sequential\":%s,\"path_group\":%d,"
+                          "\"max_regret\":",
+                     eq->verified == 1 ? "true" : "false", eq->sequential ? "true" : "false",
+                     path_group);
     num(out, eq->max_regret);
     brink_buf_puts(out, ",\"strategies\":[");
     int n;
@@ -457,6 +460,21 @@ static void method(const brink_analysis *a, brink_buf *out, brink_buf *w)
         brink_buf_puts(out, "}");
         complete |= m->complete[k];
     }
+    brink_buf_puts(out, "],\"changes\":[");
+    for (int k = 0; k < m->nchanges; k++) {
+        const brink_method_change *c = &m->change[k];
+        brink_buf_puts(out, k ? ",{" : "{");
+        str(out, "solver", c->solver->name);
+        brink_buf_printf(out, ",\"status\":%d,\"cells\":", (int)c->status);
+        num(out, c->cells);
+        brink_buf_puts(out, ",\"limit\":");
+        num(out, c->limit);
+        brink_buf_puts(out, ",");
+        brink_buf_reset(w);
+        rep_method_change(w, c);
+        text_key(out, "reason", w);
+        brink_buf_puts(out, "}");
+    }
     brink_buf_puts(out, "],");
     brink_buf_reset(w);
     rep_method_why(w, m);
@@ -486,11 +504,13 @@ brink_status brink_analysis_write_json(const brink_analysis *a, brink_buf *out, 
                      g->nplayers, g->nnodes, g->player_infoset_start[g->nplayers],
                      g->perfect_info ? "true" : "false");
     method(a, out, &w);
-    brink_buf_printf(out, ",\"unique\":%s,\"equilibria\":[", a->unique ? "true" : "false");
+    brink_buf_printf(out, ",\"unique\":%s,\"path_groups\":%d,\"equilibria\":[",
+                     a->unique ? "true" : "false",
+                     a->path_group ? a->npath_groups : a->count);
     for (int e = 0; e < a->count; e++) {
         if (e)
             brink_buf_puts(out, ",");
-        equilibrium(a, &a->eq[e], out);
+        equilibrium(a, &a->eq[e], a->path_group ? a->path_group[e] : e, out);
     }
     brink_buf_puts(out, "],\"differ_at\":[");
     if (a->count > 1) {

@@ -149,7 +149,7 @@ static void game_line(const brink_analysis *a, brink_buf *out, brink_buf *line)
     const brink_scenario *sc = a->sc;
     int nh = g->player_infoset_start[g->nplayers];
     int nchance = g->ninfosets - nh;
-    brink_buf_printf(line, "Game: %d actors (", g->nplayers);
+    brink_buf_printf(line, "Game: %d actor%s (", g->nplayers, g->nplayers == 1 ? "" : "s");
     for (int i = 0; i < g->nplayers; i++)
         brink_buf_printf(line, "%s%s", i ? ", " : "", brink_scenario_actor_name(sc, i));
     brink_buf_printf(line, "), %d nodes, %d decision point%s, %d chance move%s; %s.", g->nnodes,
@@ -164,6 +164,13 @@ static void game_line(const brink_analysis *a, brink_buf *out, brink_buf *line)
     rep_method_why(line, &a->method);
     brink_buf_puts(line, ".");
     flush(out, line, 0);
+    /* every automatic change of method, with its reason */
+    for (int k = 0; k < a->method.nchanges; k++) {
+        brink_buf_puts(line, k ? "and " : "Changed automatically: ");
+        rep_method_change(line, &a->method.change[k]);
+        brink_buf_puts(line, k + 1 < a->method.nchanges ? ";" : ".");
+        flush(out, line, 8);
+    }
     brink_buf_printf(line,
                      "%d profile%s found%s, %d rejected as not sequentially rational, %d distinct "
                      "equilibri%s kept; %.2g s.", a->nfound, a->nfound == 1 ? "" : "s",
@@ -380,29 +387,81 @@ static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
         rep_method_name(line, &a->method);
         brink_buf_puts(line, " (");
         rep_coverage(line, &a->method);
-        brink_buf_puts(line, "). A method that also finds mixed equilibria is needed here.");
+        /* say what is known: an approximate method's profile failed the checks, or the
+         * methods looked for pure equilibria only, or nothing was found */
+        unsigned any = 0, all_pure = 1;
+        for (int k = 0; k < a->method.nsolvers; k++) {
+            any |= a->method.solver[k]->flags;
+            all_pure &= (a->method.solver[k]->flags & BRINK_SOLVER_PURE_ONLY) != 0;
+        }
+        if ((any & BRINK_SOLVER_APPROX) && a->nfound > 0)
+            brink_buf_printf(line, "). The approximate profile%s found did not pass the "
+                                   "checks (an equilibrium to the tolerance, sequentially "
+                                   "rational); more iterations (--iterations N) or an exact "
+                                   "method may find one.", a->nfound == 1 ? "" : "s");
+        else if (all_pure && a->method.nsolvers > 0)
+            brink_buf_puts(line, "). A method that also finds mixed equilibria is needed here.");
+        else
+            brink_buf_puts(line, "). Another method (--method NAME) may find one.");
         flush(out, line, 0);
         return;
     }
+    /* equilibria identical on the path of play are shown once, with their off-path variants
+     * counted (pathgroups.c); --json lists every one */
+    int ng = a->npath_groups > 0 && a->path_group ? a->npath_groups : a->count;
     if (a->count == 1)
         brink_buf_puts(line, a->unique ? "One equilibrium, unique (search: "
                                        : "One equilibrium (search: ");
+    else if (ng < a->count)
+        brink_buf_printf(line, "%d equilibria, %s, the most efficient first (search: ",
+                         a->count, ng == 1 ? "all identical on the path of play"
+                                           : "in groups identical on the path of play");
     else
         brink_buf_printf(line, "%d equilibria, the most efficient first (search: ", a->count);
     rep_coverage(line, &a->method);
     brink_buf_puts(line, "):");
     flush(out, line, 0);
-    int shown = a->count < MAX_SHOWN ? a->count : MAX_SHOWN;
-    for (int e = 0; e < shown; e++) {
+    if (ng < a->count) {
+        if (ng == 1)
+            brink_buf_printf(line, "They all lead to the same play and differ only off the path "
+                                   "of play (in choices no one reaches); one is shown, --json "
+                                   "lists all %d.", a->count);
+        else
+            brink_buf_printf(line, "They lead to %d different plays; the other %d differ only "
+                                   "off the path of play (in choices no one reaches). One "
+                                   "equilibrium of each play is shown; --json lists every one.",
+                             ng, a->count - ng);
+        flush(out, line, 0);
+    }
+    int shown = 0;
+    for (int e = 0; e < a->count && shown < MAX_SHOWN; e++) {
         const brink_equilibrium *eq = &a->eq[e];
-        if (a->count > 1)
-            brink_buf_printf(out, " Equilibrium %d%s:\n", e + 1,
+        int grp = ng < a->count ? a->path_group[e] : e, variants = 0;
+        if (ng < a->count) {
+            int first = 1;
+            for (int f = 0; f < a->count; f++)
+                if (a->path_group[f] == grp) {
+                    first &= f >= e;
+                    variants++;
+                }
+            if (!first)
+                continue;
+            variants--;
+        }
+        shown++;
+        if (a->count > 1) {
+            brink_buf_printf(out, " Equilibrium %d%s", e + 1,
                              eq->verified == 1 ? " (verified exactly)" : "");
+            if (variants)
+                brink_buf_printf(out, ", and %d more identical on the path of play", variants);
+            brink_buf_puts(out, ":\n");
+        }
         strategies(a, eq, out, line);
         outcomes(a, eq, out, line);
     }
-    if (a->count > shown)
-        brink_buf_printf(out, "  ... and %d more (see --json)\n", a->count - shown);
+    if (ng > shown)
+        brink_buf_printf(out, "  ... and %d more %s (see --json)\n", ng - shown,
+                         ng < a->count ? "plays" : "equilibria");
     if (a->count > 1)
         differences(a, out, line);
     else if (a->eq[0].verified == 1)

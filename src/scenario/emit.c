@@ -86,8 +86,23 @@ brink_efg *sc_emit_game(const brink_scenario *sc, brink_error *err)
                 goto out;
             pr = (const mpq_t *)probs;
         }
-        bid[i] = brink_efg_builder_add_infoset(b, xi->player, xi->nact, xi->label, xi->actions,
+        /* a typed actor's types decide apart: the exported label says whose decision it is
+         * ("start (resolute)"), references keep the plain label (questions.c) */
+        const char *label = xi->label;
+        brink_buf typed;
+        brink_buf_init(&typed);
+        if (xi->player >= 0 && xi->type >= 0) {
+            brink_buf_printf(&typed, "%s (%s)", xi->label,
+                             sc->actors[xi->player].types[xi->type].name);
+            if (typed.failed) {
+                st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+                goto out;
+            }
+            label = typed.data;
+        }
+        bid[i] = brink_efg_builder_add_infoset(b, xi->player, xi->nact, label, xi->actions,
                                                pr, 0, err);
+        brink_buf_free(&typed);
         if (bid[i] < 0) {
             st = err ? err->code : BRINK_EINVALID;
             goto out;

@@ -343,6 +343,23 @@ struct undo {
     int issue, level, value;
 };
 
+/* The actor of a decision or payoff key: fixed, or the value of the enclosing sub-game's
+ * actor argument (an actor index, set by parse_args). -1 (and x->st set) if it is not one. */
+static int x_actor(xctx *x, int actor, int ei, const sc_loc *loc)
+{
+    if (actor >= 0)
+        return actor;
+    const env *e = &x->envs[ei];
+    int i = SC_ACTOR_ARG_INDEX(actor);
+    const sc_expr *v = i >= 0 && i < e->nargs ? e->args[i] : NULL;
+    if (v && sc_expr_is_const(v) && mpz_cmp_ui(mpq_denref(v->kq[0]), 1) == 0 &&
+        mpz_sgn(mpq_numref(v->kq[0])) >= 0 &&
+        mpz_cmp_ui(mpq_numref(v->kq[0]), (unsigned long)x->sc->nactors) < 0)
+        return (int)mpz_get_ui(mpq_numref(v->kq[0]));
+    x_fail(x, loc, BRINK_EINTERNAL, "%s%s", "an actor argument without an actor (a brink bug)", "");
+    return -1;
+}
+
 /* Apply a node's outcome settings and payoff terms; returns how many settings were saved
  * in saved[] (caller restores) or -1. Terms are pushed on x->terms. */
 static int apply_node(xctx *x, const sc_node *n, int ei, undo *saved)
@@ -375,7 +392,8 @@ static int apply_node(xctx *x, const sc_node *n, int ei, undo *saved)
     }
     for (int i = 0; i < n->npay; i++) {
         int id = x_inst_id(x, n->pay[i].amount, ei);
-        if (id < 0 || push_term(x, n->pay[i].actor, n->pay[i].type, id) != 0)
+        int who = x_actor(x, n->pay[i].actor, ei, &n->pay[i].loc);
+        if (id < 0 || who < 0 || push_term(x, who, n->pay[i].type, id) != 0)
             return -1;
     }
     return n->nsettings;
@@ -387,8 +405,11 @@ static int moves_infoset(xctx *x, const sc_node *n, int ei)
     brink_scenario *sc = x->sc;
     int xi;
     if (n->kind == SN_DECISION) {
-        int k[2] = {n->actor, x->view[n->actor]};
-        uint64_t h = htab_mix((uint64_t)n->actor, (uint64_t)(k[1] + 1));
+        int actor = x_actor(x, n->actor, ei, &n->loc);
+        if (actor < 0)
+            return -1;
+        int k[2] = {actor, x->view[actor]};
+        uint64_t h = htab_mix((uint64_t)actor, (uint64_t)(k[1] + 1));
         x->key = k;
         xi = htab_find(&x->ish, h, is_eq, x);
         if (xi >= 0) {
@@ -402,11 +423,11 @@ static int moves_infoset(xctx *x, const sc_node *n, int ei)
                 x_fail(x, &n->loc, BRINK_EINVALID,
                        "%s cannot tell this decision apart from the one at %s (it has seen "
                        "the same things), so both must offer the same options in the same "
-                       "order", sc->actors[n->actor].id, other);
+                       "order", sc->actors[actor].id, other);
                 return -1;
             }
         } else {
-            xi = new_xinfoset(x, n, n->actor, x->view[n->actor]);
+            xi = new_xinfoset(x, n, actor, x->view[actor]);
             if (xi < 0 || htab_add(&x->ish, h, xi) != 0) {
                 x_oom(x);
                 return -1;
@@ -502,7 +523,7 @@ static void build_enter(xctx *x, const sc_node *n, int ei, int round, int **term
     case SN_CHANCE: {
         if (moves_infoset(x, n, ei) < 0)
             return;
-        f->mover = n->kind == SN_DECISION ? n->actor : -1;
+        f->mover = n->kind == SN_DECISION ? x_actor(x, n->actor, ei, &n->loc) : -1;
         f->who = f->mover >= 0 ? f->mover : x_str_id(x, n->name ? n->name : "chance");
         if (f->who < 0) {
             x_oom(x);
@@ -774,7 +795,7 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
         st = brink_error_set_at(err, BRINK_ETOOBIG, sc->file, sc->root->loc.line,
                                 sc->root->loc.col,
                                 "the game would have %s nodes (limit %zu); reduce rounds or "
-                                "options, or raise the limit", cnt, sc->lim.max_tree_nodes);
+                                "options, or raise the limit (--max-nodes on the command line)", cnt, sc->lim.max_tree_nodes);
         goto out;
     }
     /* Every node records each issue and each actor's type, and every leaf looks at each

@@ -229,7 +229,7 @@ static int x_call_env(xctx *x, const sc_node *n, int ei, const sc_node *next,
         return -1;
     }
     for (int i = 0; i < sub->nargs; i++) {
-        if (i == n->index_arg)
+        if (i == n->index_arg || (n->kind == SN_REPEAT && i == sub->round_arg))
             e.args[i] = sc_expr_const_si(round, 1);
         else if (n->args[i])
             e.args[i] = x_inst(x, n->args[i], ei);

@@ -92,7 +92,7 @@ static int op_effect(int op, int operand)
     case SC_OP_CONST: case SC_OP_PARAM: case SC_OP_ARG:
         return 1;
     case SC_OP_NEG: case SC_OP_NOT: case SC_OP_ABS: case SC_OP_SQRT: case SC_OP_EXP:
-    case SC_OP_LOG: case SC_OP_JMP:
+    case SC_OP_LOG: case SC_OP_JMP: case SC_OP_FLOOR:
         return 0;
     case SC_OP_MIN: case SC_OP_MAX:
         return 1 - operand;
@@ -337,6 +337,7 @@ static const fn_info FUNCTIONS[] = {
     {"min", SC_OP_MIN, 1, 64}, {"max", SC_OP_MAX, 1, 64}, {"abs", SC_OP_ABS, 1, 1},
     {"sqrt", SC_OP_SQRT, 1, 1}, {"exp", SC_OP_EXP, 1, 1},   {"log", SC_OP_LOG, 1, 1},
     {"clamp", SC_OP_CLAMP, 3, 3}, {"if", -2, 3, 3},
+    {"floor", SC_OP_FLOOR, 1, 1}, {"mod", SC_OP_MOD, 2, 2},
 };
 
 static void parse_call(parser *p, const char *name, size_t nlen, size_t at)
@@ -348,7 +349,7 @@ static void parse_call(parser *p, const char *name, size_t nlen, size_t at)
     if (!fn) {
         char nm[64];
         snprintf(nm, sizeof nm, "%.*s", (int)(nlen > 60 ? 60 : nlen), name);
-        perr(p, at, "unknown function '%s' (functions: min, max, abs, clamp, if, sqrt, exp, log)",
+        perr(p, at, "unknown function '%s' (functions: min, max, abs, clamp, if, floor, mod, sqrt, exp, log)",
              nm);
         return;
     }
@@ -405,7 +406,8 @@ static void parse_call(parser *p, const char *name, size_t nlen, size_t at)
         cb_emit(&p->b, nargs);
     } else {
         cb_emit(&p->b, fn->op);
-        if (fn->op != SC_OP_ABS && fn->op != SC_OP_CLAMP)
+        if (fn->op != SC_OP_ABS && fn->op != SC_OP_CLAMP && fn->op != SC_OP_FLOOR &&
+            fn->op != SC_OP_MOD)
             p->b.flags |= SC_EXPR_INEXACT;
     }
 }
@@ -442,6 +444,16 @@ static void parse_atom(parser *p)
             return;
         }
         int is_arg = 0, index = -1;
+        if (p->ctx->local) {
+            mpq_t q;
+            mpq_init(q);
+            int found = p->ctx->local(p->ctx->resolve_ctx, name, nlen, q);
+            if (found)
+                cb_push_const(&p->b, q);
+            mpq_clear(q);
+            if (found)
+                return;
+        }
         if (!p->ctx->resolve || !p->ctx->resolve(p->ctx->resolve_ctx, name, nlen, &is_arg, &index)) {
             char nm[64], msg[200];
             snprintf(nm, sizeof nm, "%.*s", (int)(nlen > 60 ? 60 : nlen), name);

@@ -7,8 +7,8 @@
  *     sum    := prod (('+'|'-') prod)*     prod := unary (('*'|'/') unary)*
  *     unary  := ('-'|'+') unary | power    power := atom ('^' unary)?
  *     atom   := NUMBER | NAME | NAME '(' expr (',' expr)* ')' | '(' expr ')'
- * Functions: min, max (1+ args), abs, clamp(x, lo, hi), if(cond, a, b), and the inexact
- * sqrt, exp, log. Truth is "nonzero"; comparisons give 1 or 0.
+ * Functions: min, max (1+ args), abs, clamp(x, lo, hi), if(cond, a, b), floor(x),
+ * mod(a, b) (integer arithmetic for generators, exact), and the inexact sqrt, exp, log. Truth is "nonzero"; comparisons give 1 or 0.
  *
  * Code: an int array of instructions, some followed by one operand; jumps are relative and
  * forward only. Numbers are exact rationals (GMP) unless an inexact function or a
@@ -37,7 +37,9 @@ enum {
     SC_OP_MIN,       /* n: pop n, push the least */
     SC_OP_MAX,       /* n */
     SC_OP_JZ,        /* off: pop; if zero skip off words */
-    SC_OP_JMP        /* off: skip off words */
+    SC_OP_JMP,       /* off: skip off words */
+    SC_OP_FLOOR,     /* the greatest integer <= x (exact) */
+    SC_OP_MOD        /* pop b, a; push a - b * floor(a / b) (exact; b = 0 is an error) */
 };
 
 #define SC_EXPR_HAS_PARAM 1u
@@ -82,6 +84,9 @@ typedef struct sc_expr_ctx {
     const char *const *names;
     const char *(*name_at)(void *resolve_ctx, int i);
     int nnames;
+    /* Optional: names bound to constants (a generator's variable, see parse_game.c), looked
+     * up before resolve; return 1 and set out when `name` is one. */
+    int (*local)(void *resolve_ctx, const char *name, size_t len, mpq_t out);
 } sc_expr_ctx;
 
 /* Compile text. Errors (BRINK_ESYNTAX) carry the file, line and column of the offending

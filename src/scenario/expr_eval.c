@@ -132,6 +132,29 @@ brink_status sc_expr_eval_q(const sc_expr *e, const mpq_t *params, mpq_t *stack,
             mpq_abs(stack[sp - 1], stack[sp - 1]);
             pc++;
             continue;
+        case SC_OP_FLOOR:
+            mpz_fdiv_q(mpq_numref(stack[sp - 1]), mpq_numref(stack[sp - 1]),
+                       mpq_denref(stack[sp - 1]));
+            mpz_set_ui(mpq_denref(stack[sp - 1]), 1);
+            pc++;
+            continue;
+        case SC_OP_MOD: {
+            /* a - b * floor(a / b): the result has b's sign; sizes stay within a's and b's */
+            mpq_t *a = &stack[sp - 2], *b = &stack[sp - 1];
+            if (mpq_sgn(*b) == 0)
+                return domain_error(e, file, err, "mod by zero");
+            mpq_t f;
+            mpq_init(f);
+            mpq_div(f, *a, *b);
+            mpz_fdiv_q(mpq_numref(f), mpq_numref(f), mpq_denref(f));
+            mpz_set_ui(mpq_denref(f), 1);
+            mpq_mul(f, f, *b);
+            mpq_sub(*a, *a, f);
+            mpq_clear(f);
+            sp--;
+            pc++;
+            continue;
+        }
         case SC_OP_SQRT:
         case SC_OP_EXP:
         case SC_OP_LOG: {
@@ -266,6 +289,16 @@ double sc_expr_eval_d(const sc_expr *e, const double *params, double *stack, int
         case SC_OP_NEG: stack[sp - 1] = -stack[sp - 1]; pc++; continue;
         case SC_OP_NOT: stack[sp - 1] = stack[sp - 1] == 0; pc++; continue;
         case SC_OP_ABS: stack[sp - 1] = fabs(stack[sp - 1]); pc++; continue;
+        case SC_OP_FLOOR: stack[sp - 1] = floor(stack[sp - 1]); pc++; continue;
+        case SC_OP_MOD:
+            if (stack[sp - 1] == 0) {
+                *bad = 1;
+                return NAN;
+            }
+            stack[sp - 2] -= stack[sp - 1] * floor(stack[sp - 2] / stack[sp - 1]);
+            sp--;
+            pc++;
+            continue;
         case SC_OP_SQRT: stack[sp - 1] = sqrt(stack[sp - 1]); pc++; continue;
         case SC_OP_EXP: stack[sp - 1] = exp(stack[sp - 1]); pc++; continue;
         case SC_OP_LOG: stack[sp - 1] = log(stack[sp - 1]); pc++; continue;

@@ -23,6 +23,7 @@ typedef struct sc_param {
     brink_param_info info;   /* public view; info.valueq points at value */
     mpq_t value;
     mpq_t lo, hi;            /* exact range (when info.has_range) */
+    sc_loc range_loc;        /* where the range is written (messages) */
 } sc_param;
 
 typedef struct sc_type {
@@ -70,8 +71,12 @@ typedef struct sc_setting {
     sc_loc loc;
 } sc_setting;
 
+/* An actor given by a sub-game's actor argument i (decisions and payoff keys). */
+#define SC_ACTOR_ARG(i) (-2 - (i))
+#define SC_ACTOR_ARG_INDEX(a) (-2 - (a))
+
 typedef struct sc_payterm {
-    int actor, type;         /* type -1: every type */
+    int actor, type;         /* type -1: every type; actor may be SC_ACTOR_ARG(i) */
     sc_expr *amount;         /* open */
     sc_loc loc;
 } sc_payterm;
@@ -81,7 +86,8 @@ struct sc_node {
     sc_node_kind kind;
     sc_loc loc;
     const char *name;        /* explicit decision / chance name, or NULL */
-    int actor;               /* SN_DECISION */
+    int actor;               /* SN_DECISION: the actor, or SC_ACTOR_ARG(i) for the enclosing
+                                sub-game's actor argument i (resolved when expanding) */
     int seen_set;            /* 1 when seen_by / hidden was given */
     uint64_t seen_by;        /* actors who observe the move (the mover always does) */
     int nopts;               /* SN_DECISION, SN_CHANCE */
@@ -114,7 +120,10 @@ typedef struct sc_subgame {
     int nargs;
     const char **arg_names;
     sc_expr **arg_defaults;  /* closed or NULL (argument required) */
+    unsigned char *arg_actor;/* 1: the argument is an actor (`name: actor`), its value the
+                                actor's index; a decision or payoff key may name it */
     sc_node *body;
+    int round_arg;           /* the implicit argument `round` (see parse_game.c), or -1 */
     int state;               /* cycle detection scratch */
 } sc_subgame;
 
@@ -244,6 +253,15 @@ brink_status sc_parse_actor_ref(brink_scenario *sc, const ynode *key, int *actor
 /* Compile a scalar node as an expression; arg_names (may be NULL) lists sub-game args. */
 sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const *arg_names,
                            int nargs, brink_error *err);
+/* A generator's variable bound to one value while its body is read (parse_game.c); a chain,
+ * innermost first. In expressions such a name is that constant. */
+typedef struct sc_local {
+    const char *name;
+    mpq_srcptr value;
+    const struct sc_local *next;
+} sc_local;
+sc_expr *sc_compile_local(brink_scenario *sc, const ynode *n, const char *const *arg_names,
+                          int nargs, const sc_local *locals, brink_error *err);
 /* Is the word reserved (a node key) and therefore not usable as an actor id? */
 int sc_reserved_word(const char *s);
 
@@ -263,6 +281,8 @@ brink_status sc_emit_maps(brink_scenario *sc, const brink_efg *g, brink_error *e
 brink_status sc_bind_game(const brink_scenario *sc, brink_efg *g, const mpq_t *values,
                           mpq_t *stack, mpq_t *vals, mpq_t *tmp, int *overflow,
                           brink_error *err);
+/* ranges.c: priors and chance probabilities non-negative at both ends of every range. */
+brink_status sc_check_ranges(const brink_scenario *sc, brink_error *err);
 /* questions: validate watch references (after compiling). */
 brink_status sc_check_questions(brink_scenario *sc, brink_error *err);
 

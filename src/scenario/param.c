@@ -134,6 +134,35 @@ static ev_result eval(pev *E, const sc_expr *e, const mpq_t *values, int param, 
                 rf_neg(&st[sp - 1]);
             pc++;
             continue;
+        case SC_OP_FLOOR:
+        case SC_OP_MOD: {
+            /* integer arithmetic (generators): exact on constants, a step function of t
+             * otherwise, which is not rational in t */
+            int two = op == SC_OP_MOD;
+            mpq_t b;
+            mpq_init(b);
+            if (!const_value(q, &st[sp - 1 - two]) || (two && !const_value(b, &st[sp - 1])) ||
+                (two && mpq_sgn(b) == 0)) {
+                res = two && rf_is_const(&st[sp - 1]) && rf_is_const(&st[sp - 2])
+                          ? EV_DOMAIN : EV_NONRATIONAL;
+                mpq_clear(b);
+                continue;
+            }
+            if (two)
+                mpq_div(q, q, b);
+            mpz_fdiv_q(mpq_numref(q), mpq_numref(q), mpq_denref(q));
+            mpz_set_ui(mpq_denref(q), 1);
+            if (two) {   /* a - b * floor(a / b) */
+                mpq_mul(q, q, b);
+                const_value(b, &st[sp - 2]);
+                mpq_sub(q, b, q);
+            }
+            mpq_clear(b);
+            sp -= two;
+            E->oom |= rf_set_q(&st[sp - 1], q);
+            pc++;
+            continue;
+        }
         case SC_OP_SQRT:
         case SC_OP_EXP:
         case SC_OP_LOG: {

@@ -11,11 +11,35 @@
 #include <string.h>
 
 #include "scenario/model.h"
+#include "scenario/generate.h"
 #include "scenario/parse_util.h"
 
 typedef struct scope {
     const sc_subgame *sub;   /* NULL at the top level */
+    const sc_local *locals;  /* generator variables in force (innermost first) */
+    const ynode *gen_node;   /* the node being generated (its for:/in: keys are read) */
 } scope;
+
+/* The enclosing sub-game's actor argument named `name`, or -1. */
+static int actor_arg(const scope *sp, const char *name)
+{
+    if (!sp->sub || !sp->sub->arg_actor)
+        return -1;
+    for (int i = 0; i < sp->sub->nargs; i++)
+        if (sp->sub->arg_actor[i] && strcmp(sp->sub->arg_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+/* An expression in the scope: the sub-game's arguments and the generators' variables. */
+static sc_expr *compile_in(brink_scenario *sc, const ynode *n, const scope *sp, brink_error *err)
+{
+    return sc_compile_local(sc, n, sp->sub ? sp->sub->arg_names : NULL,
+                            sp->sub ? sp->sub->nargs : 0, sp->locals, err);
+}
+
+/* the implicit sub-game argument holding the round number (add_round_arg below) */
+static const char ROUND[] = "round";
 
 static const char *const COMMON_KEYS[] = {"outcome", "payoff", "name", "seen_by", "hidden",
                                           "note", "doc", NULL};
@@ -109,8 +133,7 @@ static brink_status parse_outcome(brink_scenario *sc, const ynode *m, const scop
                     return sc_err(sc, err, ytree_val(m, i), BRINK_EINVALID,
                                   "write {add: amount} or a plain value");
             }
-            s->value = sc_compile_scalar(sc, v, sp->sub ? sp->sub->arg_names : NULL,
-                                         sp->sub ? sp->sub->nargs : 0, err);
+            s->value = compile_in(sc, v, sp, err);
             if (!s->value)
                 return err && err->code ? err->code : BRINK_ENOMEM;
         }
@@ -134,10 +157,14 @@ static brink_status parse_payoff(brink_scenario *sc, const ynode *m, const scope
         memset(t, 0, sizeof *t);
         t->loc.line = v->line;
         t->loc.col = v->col;
-        if ((st = sc_parse_actor_ref(sc, k, &t->actor, &t->type, err)))
+        int aa = actor_arg(sp, k->text);
+        if (aa >= 0) {
+            t->actor = SC_ACTOR_ARG(aa);
+            t->type = -1;
+        } else if ((st = sc_parse_actor_ref(sc, k, &t->actor, &t->type, err))) {
             return st;
-        t->amount = sc_compile_scalar(sc, v, sp->sub ? sp->sub->arg_names : NULL,
-                                      sp->sub ? sp->sub->nargs : 0, err);
+        }
+        t->amount = compile_in(sc, v, sp, err);
         if (!t->amount)
             return err && err->code ? err->code : BRINK_ENOMEM;
         n->npay = i + 1;
@@ -180,6 +207,60 @@ static brink_status parse_visibility(brink_scenario *sc, const ynode *y, sc_node
 
 /* ---- structural kinds ---- */
 
+/* One option (or chance outcome): label, place, probability, node. */
+static brink_status parse_option(brink_scenario *sc, const ynode *ok, const ynode *ov,
+                                 const char *label, const scope *sp, sc_node *n, int i,
+                                 int chance, brink_error *err)
+{
+    n->opt_labels[i] = label;
+    n->opt_locs[i].line = ok->line;
+    n->opt_locs[i].col = ok->col;
+    if (chance) {
+        const ynode *pr = ov->kind == Y_MAP ? ytree_get(ov, "prob") : NULL;
+        if (!pr)
+            return sc_err(sc, err, ov, BRINK_EINVALID,
+                          "chance outcome '%s' needs prob: (its probability)", ok->text);
+        n->probs[i] = compile_in(sc, pr, sp, err);
+        if (!n->probs[i])
+            return err && err->code ? err->code : BRINK_ENOMEM;
+    }
+    return parse_node(sc, ov, sp, chance, &n->opts[i], err);
+}
+
+static const ynode *generator_of(const ynode *ov)
+{
+    return ov->kind == Y_MAP ? ytree_get(ov, "for") : NULL;
+}
+
+static int cmp_label(const void *a, const void *b)
+{
+    return strcmp(**(const char *const *const *)a, **(const char *const *const *)b);
+}
+
+/* The options of one decision must differ (generated labels can collide: 1/3 and 0.333333). */
+static brink_status check_unique_labels(brink_scenario *sc, sc_node *n, brink_error *err)
+{
+    const char **idx[64], ***v = n->nopts <= 64 ? idx : malloc((size_t)n->nopts * sizeof *v);
+    if (!v)
+        return oom(err);
+    for (int i = 0; i < n->nopts; i++)
+        v[i] = &n->opt_labels[i];
+    qsort(v, (size_t)n->nopts, sizeof *v, cmp_label);
+    brink_status st = BRINK_OK;
+    for (int i = 1; i < n->nopts && !st; i++)
+        if (strcmp(*v[i], *v[i - 1]) == 0) {
+            int at = (int)(v[i] - n->opt_labels);
+            st = brink_error_set_at(err, BRINK_EINVALID, sc->file, n->opt_locs[at].line,
+                                    n->opt_locs[at].col,
+                                    "two options are labelled '%s' (a generated label holds the "
+                                    "value to 6 digits: put {NAME} in the key, or use values "
+                                    "that differ there)", *v[i]);
+        }
+    if (v != idx)
+        free(v);
+    return st;
+}
+
 static brink_status parse_options(brink_scenario *sc, const ynode *m, const scope *sp,
                                   sc_node *n, int chance, brink_error *err)
 {
@@ -190,36 +271,87 @@ static brink_status parse_options(brink_scenario *sc, const ynode *m, const scop
     if (m->n < 1)
         return sc_err(sc, err, m, BRINK_EINVALID, "a %s needs at least one option",
                       chance ? "chance move" : "decision");
-    size_t k = (size_t)m->n;
-    n->opt_labels = brink_arena_alloc(sc->arena, k * sizeof *n->opt_labels);
-    n->opt_locs = brink_arena_alloc(sc->arena, k * sizeof *n->opt_locs);
-    n->opts = brink_arena_alloc(sc->arena, k * sizeof *n->opts);
-    n->probs = chance ? brink_arena_alloc(sc->arena, k * sizeof *n->probs) : NULL;
-    if (!n->opt_labels || !n->opt_locs || !n->opts || (chance && !n->probs))
+    /* generators first: their values decide how many options there are */
+    mpq_t **vals = brink_arena_alloc(sc->arena, (size_t)m->n * sizeof *vals);
+    int *nvals = brink_arena_alloc(sc->arena, (size_t)m->n * sizeof *nvals);
+    if (!vals || !nvals)
         return oom(err);
-    for (int i = 0; i < m->n; i++) {
-        const ynode *ok = ytree_key(m, i), *ov = ytree_val(m, i);
-        if (!sc_is_identifier(ok->text))
-            return sc_err(sc, err, ok, BRINK_EINVALID,
-                          "option '%s' must be a word of letters, digits, _ and -", ok->text);
-        n->opt_labels[i] = sc_strdup(sc, ok->text);
-        n->opt_locs[i].line = ok->line;
-        n->opt_locs[i].col = ok->col;
-        if (chance) {
-            const ynode *pr = ov->kind == Y_MAP ? ytree_get(ov, "prob") : NULL;
-            if (!pr)
-                return sc_err(sc, err, ov, BRINK_EINVALID,
-                              "chance outcome '%s' needs prob: (its probability)", ok->text);
-            n->probs[i] = sc_compile_scalar(sc, pr, sp->sub ? sp->sub->arg_names : NULL,
-                                            sp->sub ? sp->sub->nargs : 0, err);
-            if (!n->probs[i])
-                return err && err->code ? err->code : BRINK_ENOMEM;
+    memset(vals, 0, (size_t)m->n * sizeof *vals);
+    size_t k = 0;
+    for (int i = 0; i < m->n && !st; i++) {
+        const ynode *ov = ytree_val(m, i), *var = generator_of(ov);
+        nvals[i] = 1;
+        if (var) {
+            const ynode *in = ytree_get(ov, "in");
+            if (!in)
+                st = sc_err(sc, err, var, BRINK_EINVALID,
+                            "for: needs in: (the values, e.g. in: range(0, 1, 0.1))");
+            else if (var->kind != Y_SCALAR || !sc_is_identifier(var->text) ||
+                     strchr(var->text, '-'))
+                st = sc_err(sc, err, var, BRINK_EINVALID,
+                            "for: names the generator's variable (a word of letters, digits "
+                            "and _)");
+            else if (sc_param_find(sc, var->text) >= 0 || sc_actor_find(sc, var->text) >= 0)
+                st = sc_err(sc, err, var, BRINK_EINVALID,
+                            "generator variable '%s' is already a parameter or an actor",
+                            var->text);
+            else
+                st = sc_gen_values(sc, in, sp->locals, &vals[i], &nvals[i], err);
+        } else if (ov->kind == Y_MAP && ytree_get(ov, "in")) {
+            for (int j = 0; j < ov->n; j++)
+                if (strcmp(ytree_key(ov, j)->text, "in") == 0)
+                    st = sc_err(sc, err, ytree_key(ov, j), BRINK_EINVALID,
+                                "in: belongs to a generator: add for: NAME beside it");
         }
-        if ((st = parse_node(sc, ov, sp, chance, &n->opts[i], err)))
-            return st;
-        n->nopts = i + 1;
+        k += (size_t)nvals[i];
+        if (!st && k > sc->lim.max_tree_nodes)
+            st = sc_err(sc, err, m, BRINK_ETOOBIG, "this %s has more than %zu options (the node "
+                        "limit)", chance ? "chance move" : "decision", sc->lim.max_tree_nodes);
     }
-    return BRINK_OK;
+    if (!st) {
+        n->opt_labels = brink_arena_alloc(sc->arena, k * sizeof *n->opt_labels);
+        n->opt_locs = brink_arena_alloc(sc->arena, k * sizeof *n->opt_locs);
+        n->opts = brink_arena_alloc(sc->arena, k * sizeof *n->opts);
+        n->probs = chance ? brink_arena_alloc(sc->arena, k * sizeof *n->probs) : NULL;
+        if (!n->opt_labels || !n->opt_locs || !n->opts || (chance && !n->probs))
+            st = oom(err);
+    }
+    int o = 0;
+    for (int i = 0; i < m->n && !st; i++) {
+        const ynode *ok = ytree_key(m, i), *ov = ytree_val(m, i), *var = generator_of(ov);
+        if (!var) {
+            if (!sc_is_identifier(ok->text)) {
+                st = sc_err(sc, err, ok, BRINK_EINVALID,
+                            "option '%s' must be a word of letters, digits, _ and -", ok->text);
+                break;
+            }
+            const char *label = sc_strdup(sc, ok->text);
+            st = label ? parse_option(sc, ok, ov, label, sp, n, o, chance, err) : oom(err);
+            n->nopts = ++o;
+            continue;
+        }
+        scope inner = *sp;
+        inner.gen_node = ov;
+        for (int v = 0; v < nvals[i] && !st; v++) {
+            sc_local loc = {var->text, vals[i][v], sp->locals};
+            inner.locals = &loc;
+            const char *label = sc_gen_label(sc, ok->text, var->text, vals[i][v]);
+            if (!label)
+                st = oom(err);
+            else if (!sc_gen_label_ok(label))
+                st = sc_err(sc, err, ok, BRINK_EINVALID,
+                            "generated option '%s' must be a word of letters, digits, _ - . and "
+                            "+ (write the value as {%s} in the key)", label, var->text);
+            else
+                st = parse_option(sc, ok, ov, label, &inner, n, o, chance, err);
+            n->nopts = ++o;
+        }
+    }
+    for (int i = 0; i < m->n; i++)
+        brink_q_array_free(vals[i], (size_t)nvals[i]);
+    if (st)
+        return st;
+    return check_unique_labels(sc, n, err);
 }
 
 static brink_status parse_args(brink_scenario *sc, const ynode *site, const ynode *with,
@@ -244,15 +376,46 @@ static brink_status parse_args(brink_scenario *sc, const ynode *site, const ynod
             if (a < 0)
                 return sc_err(sc, err, k, BRINK_EINVALID, "sub-game '%s' has no argument '%s'",
                               sub->name, k->text);
-            if (a == skip_arg)
+            if (a == skip_arg || a == sub->round_arg)
                 return sc_err(sc, err, k, BRINK_EINVALID,
                               "argument '%s' receives the round number; do not set it", k->text);
-            n->args[a] = sc_compile_scalar(sc, ytree_val(with, i),
-                                           sp->sub ? sp->sub->arg_names : NULL,
-                                           sp->sub ? sp->sub->nargs : 0, err);
+            const ynode *val = ytree_val(with, i);
+            if (sub->arg_actor && sub->arg_actor[a]) {
+                /* an actor id, or the caller's own actor argument */
+                int who = val->kind == Y_SCALAR ? sc_actor_find(sc, val->text) : -1;
+                if (who >= 0)
+                    n->args[a] = sc_keep(sc, sc_expr_const_si(who, 1));
+                else if (val->kind == Y_SCALAR && actor_arg(sp, val->text) >= 0)
+                    n->args[a] = compile_in(sc, val, sp, err);
+                else
+                    return sc_err(sc, err, val, BRINK_EINVALID,
+                                  "argument '%s' of sub-game '%s' is an actor: give an actor's "
+                                  "id (or an actor argument of the calling sub-game)",
+                                  k->text, sub->name);
+                if (!n->args[a] && !(err && err->code))
+                    return oom(err);
+            } else {
+                n->args[a] = compile_in(sc, val, sp, err);
+            }
             if (!n->args[a])
                 return err && err->code ? err->code : BRINK_ENOMEM;
         }
+    }
+    if (sub->round_arg >= 0) {   /* the caller's round passes on (0 outside any repeat) */
+        if (sp->sub && sp->sub->round_arg >= 0) {
+            ynode r = *site;
+            r.kind = Y_SCALAR;
+            r.text = ROUND;
+            r.len = sizeof ROUND - 1;
+            r.quoted = 0;
+            n->args[sub->round_arg] = compile_in(sc, &r, sp, err);
+        } else {
+            n->args[sub->round_arg] = sc_keep(sc, sc_expr_const_si(0, 1));
+            if (!n->args[sub->round_arg])
+                brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        }
+        if (!n->args[sub->round_arg])
+            return err && err->code ? err->code : BRINK_ENOMEM;
     }
     for (int j = 0; j < sub->nargs; j++)
         if (!n->args[j] && !sub->arg_defaults[j] && j != skip_arg)
@@ -288,8 +451,7 @@ static brink_status parse_call(brink_scenario *sc, const ynode *y, const scope *
         const ynode *times = ytree_get(y, "times"), *index = ytree_get(y, "index");
         if (!times)
             return sc_err(sc, err, y, BRINK_EINVALID, "repeat needs times: (how many rounds)");
-        n->times = sc_compile_scalar(sc, times, sp->sub ? sp->sub->arg_names : NULL,
-                                     sp->sub ? sp->sub->nargs : 0, err);
+        n->times = compile_in(sc, times, sp, err);
         if (!n->times)
             return err && err->code ? err->code : BRINK_ENOMEM;
         if (index) {
@@ -318,8 +480,7 @@ static brink_status parse_if(brink_scenario *sc, const ynode *y, const scope *sp
     const ynode *c = ytree_get(y, "if"), *t = ytree_get(y, "then"), *e = ytree_get(y, "else");
     if (!t || !e)
         return sc_err(sc, err, y, BRINK_EINVALID, "if: needs both then: and else:");
-    n->cond = sc_compile_scalar(sc, c, sp->sub ? sp->sub->arg_names : NULL,
-                                sp->sub ? sp->sub->nargs : 0, err);
+    n->cond = compile_in(sc, c, sp, err);
     if (!n->cond)
         return err && err->code ? err->code : BRINK_ENOMEM;
     if (n->cond->flags & SC_EXPR_HAS_PARAM)
@@ -370,6 +531,13 @@ static brink_status parse_node(brink_scenario *sc, const ynode *y, const scope *
         if (is_common(t) || strcmp(t, "with") == 0 || strcmp(t, "then") == 0 ||
             strcmp(t, "else") == 0 || strcmp(t, "times") == 0 || strcmp(t, "index") == 0)
             continue;
+        if (strcmp(t, "for") == 0 || strcmp(t, "in") == 0) {
+            if (y != sp->gen_node)
+                return sc_err(sc, err, k, BRINK_EINVALID,
+                              "%s: generates options: it belongs on an option of a decision or "
+                              "an outcome of a chance move", t);
+            continue;
+        }
         if (strcmp(t, "prob") == 0) {
             if (!in_chance)
                 return sc_err(sc, err, k, BRINK_EINVALID,
@@ -388,6 +556,10 @@ static brink_status parse_node(brink_scenario *sc, const ynode *y, const scope *
             kk = SN_NEXT;
         else if ((a = sc_actor_find(sc, t)) >= 0)
             kk = SN_DECISION;
+        else if ((a = actor_arg(sp, t)) >= 0) {
+            kk = SN_DECISION;
+            a = SC_ACTOR_ARG(a);
+        }
         else {
             brink_buf known;
             brink_buf_init(&known);
@@ -479,8 +651,8 @@ static brink_status parse_node(brink_scenario *sc, const ynode *y, const scope *
 
 /* ---- sub-games ---- */
 
-static brink_status parse_sub_header(brink_scenario *sc, const ynode *k, const ynode *v,
-                                     sc_subgame *s, brink_error *err)
+static brink_status parse_sub_args(brink_scenario *sc, const ynode *k, const ynode *v,
+                                   sc_subgame *s, brink_error *err)
 {
     static const char *const keys[] = {"args", "body", "doc", NULL};
     brink_status st;
@@ -507,8 +679,10 @@ static brink_status parse_sub_header(brink_scenario *sc, const ynode *k, const y
     s->nargs = n;
     s->arg_names = brink_arena_alloc(sc->arena, (size_t)(n ? n : 1) * sizeof *s->arg_names);
     s->arg_defaults = brink_arena_alloc(sc->arena, (size_t)(n ? n : 1) * sizeof *s->arg_defaults);
-    if (!s->arg_names || !s->arg_defaults)
+    s->arg_actor = brink_arena_alloc(sc->arena, (size_t)(n ? n : 1));
+    if (!s->arg_names || !s->arg_defaults || !s->arg_actor)
         return oom(err);
+    memset(s->arg_actor, 0, (size_t)(n ? n : 1));
     for (int i = 0; i < n; i++) {
         const ynode *name = args->kind == Y_SEQ ? args->items[i] : ytree_key(args, i);
         const ynode *def = args->kind == Y_MAP ? ytree_val(args, i) : NULL;
@@ -526,13 +700,60 @@ static brink_status parse_sub_header(brink_scenario *sc, const ynode *k, const y
                               name->text);
         s->arg_names[i] = sc_strdup(sc, name->text);
         s->arg_defaults[i] = NULL;
-        if (def && !is_null_scalar(def)) {
+        if (def && def->kind == Y_SCALAR && !def->quoted && strcmp(def->text, "actor") == 0) {
+            /* an actor argument: required, an actor id (or the caller's actor argument) */
+            if (sc_actor_find(sc, name->text) >= 0)
+                return sc_err(sc, err, name, BRINK_EINVALID,
+                              "actor argument '%s' has the name of an actor; rename it",
+                              name->text);
+            s->arg_actor[i] = 1;
+        } else if (def && !is_null_scalar(def)) {
             s->arg_defaults[i] = sc_compile_scalar(sc, def, NULL, 0, err);
             if (!s->arg_defaults[i])
                 return err && err->code ? err->code : BRINK_ENOMEM;
         }
     }
     return BRINK_OK;
+}
+
+/* The round number is usable everywhere inside sub-games: each sub-game gets an implicit last
+ * argument `round` (unless it has an argument or the scenario a parameter of that name). A
+ * `repeat` sets it to the round being played (1, 2, ...), a `play` passes on the caller's
+ * (0 at the top level, outside any repeat), so a sub-game called from a round knows it without
+ * an argument of its own. */
+static brink_status add_round_arg(brink_scenario *sc, sc_subgame *s, brink_error *err)
+{
+    s->round_arg = -1;
+    if (sc_param_find(sc, ROUND) >= 0)
+        return BRINK_OK;
+    for (int i = 0; i < s->nargs; i++)
+        if (strcmp(s->arg_names[i], ROUND) == 0)
+            return BRINK_OK;
+    const char **names = brink_arena_alloc(sc->arena, (size_t)(s->nargs + 1) * sizeof *names);
+    sc_expr **defs = brink_arena_alloc(sc->arena, (size_t)(s->nargs + 1) * sizeof *defs);
+    unsigned char *act = brink_arena_alloc(sc->arena, (size_t)(s->nargs + 1));
+    if (!names || !defs || !act)
+        return oom(err);
+    for (int i = 0; i < s->nargs; i++) {
+        names[i] = s->arg_names[i];
+        defs[i] = s->arg_defaults[i];
+        act[i] = s->arg_actor ? s->arg_actor[i] : 0;
+    }
+    names[s->nargs] = ROUND;
+    defs[s->nargs] = NULL;
+    act[s->nargs] = 0;
+    s->arg_names = names;
+    s->arg_defaults = defs;
+    s->arg_actor = act;
+    s->round_arg = s->nargs++;
+    return BRINK_OK;
+}
+
+static brink_status parse_sub_header(brink_scenario *sc, const ynode *k, const ynode *v,
+                                     sc_subgame *s, brink_error *err)
+{
+    brink_status st = parse_sub_args(sc, k, v, s, err);
+    return st ? st : add_round_arg(sc, s, err);
 }
 
 /* ---- cycles among sub-games ----
@@ -681,7 +902,7 @@ brink_status sc_parse_game(brink_scenario *sc, const ynode *root, brink_error *e
                 return oom(err);
         }
         for (int i = 0; i < subs->n; i++) {
-            scope sp = {&sc->subs[i]};
+            scope sp = {&sc->subs[i], NULL, NULL};
             if ((st = parse_node(sc, ytree_get(ytree_val(subs, i), "body"), &sp, 0,
                                  &sc->subs[i].body, err)))
                 return st;
@@ -690,7 +911,7 @@ brink_status sc_parse_game(brink_scenario *sc, const ynode *root, brink_error *e
     const ynode *game = ytree_get(root, "game");
     if (!game)
         return sc_err(sc, err, root, BRINK_EINVALID, "missing required key 'game' (the moves)");
-    scope top = {NULL};
+    scope top = {NULL, NULL, NULL};
     if ((st = parse_node(sc, game, &top, 0, &sc->root, err)))
         return st;
     return check_cycles(sc, err);

@@ -59,6 +59,11 @@ brink_status sc_expect(brink_scenario *sc, const ynode *n, ykind kind, const cha
     static const char *const names[] = {"a single value", "a list", "a mapping"};
     if (n->kind == kind)
         return BRINK_OK;
+    /* `parameters:` with nothing after it reads as an empty scalar: say so, not "a value" */
+    if (n->kind == Y_SCALAR && !n->quoted && n->len == 0)
+        return sc_err(sc, err, n, BRINK_ESYNTAX,
+                      "%s must be %s, found an empty value (give at least one entry, or leave "
+                      "the key out)", what, names[kind]);
     return sc_err(sc, err, n, BRINK_ESYNTAX, "%s must be %s, found %s", what, names[kind],
                   names[n->kind]);
 }
@@ -168,6 +173,8 @@ static brink_status parse_param(brink_scenario *sc, const ynode *key, const ynod
                 return sc_err(sc, err, v, BRINK_EINVALID,
                               "value of '%s' lies outside its range", key->text);
             p->info.has_range = 1;
+            p->range_loc.line = r->line;
+            p->range_loc.col = r->col;
             p->info.lo = mpq_get_d(p->lo);
             p->info.hi = mpq_get_d(p->hi);
             p->info.lo_q = (const mpq_t *)&p->lo;

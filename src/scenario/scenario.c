@@ -132,7 +132,7 @@ brink_scenario *brink_scenario_parse(const char *text, size_t len, const char *f
     ytree_free(&t);
     if (!sc->title[0])
         sc->title = sc->id;
-    if ((st = sc_expand(sc, err)))
+    if ((st = sc_expand(sc, err)) || (st = sc_check_ranges(sc, err)))
         goto fail;
     if (!(sc->game = sc_emit_game(sc, err))) {
         st = err ? err->code : BRINK_EINTERNAL;

@@ -159,7 +159,19 @@ typedef struct resolve_ctx {
     const brink_scenario *sc;
     const char *const *args;
     int nargs;
+    const sc_local *locals;
 } resolve_ctx;
+
+static int local(void *vctx, const char *name, size_t len, mpq_t out)
+{
+    const resolve_ctx *c = vctx;
+    for (const sc_local *l = c->locals; l; l = l->next)
+        if (strlen(l->name) == len && strncmp(l->name, name, len) == 0) {
+            mpq_set(out, l->value);
+            return 1;
+        }
+    return 0;
+}
 
 static int resolve(void *vctx, const char *name, size_t len, int *is_arg, int *index)
 {
@@ -189,12 +201,18 @@ static const char *name_at(void *vctx, int i)
 sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const *arg_names,
                            int nargs, brink_error *err)
 {
+    return sc_compile_local(sc, n, arg_names, nargs, NULL, err);
+}
+
+sc_expr *sc_compile_local(brink_scenario *sc, const ynode *n, const char *const *arg_names,
+                          int nargs, const sc_local *locals, brink_error *err)
+{
     if (n->kind != Y_SCALAR) {
         sc_err(sc, err, n, BRINK_ESYNTAX, "expected a number or an expression, found a %s",
                n->kind == Y_MAP ? "mapping" : "sequence");
         return NULL;
     }
-    resolve_ctx rc = {sc, arg_names, nargs};
+    resolve_ctx rc = {sc, arg_names, nargs, locals};
     sc_expr_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     ctx.resolve = resolve;
@@ -206,6 +224,7 @@ sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const
     ctx.max_length = sc->lim.max_expr_length;
     ctx.max_bits = sc->lim.max_number_bits;
     ctx.name_at = name_at;
+    ctx.local = locals ? local : NULL;
     ctx.nnames = sc->nparams + nargs;
     sc_expr *e = sc_expr_compile(n->text, &ctx, err);
     if (!e)

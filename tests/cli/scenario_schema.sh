@@ -12,7 +12,7 @@ src = sys.argv[1]
 schema = json.load(open(f"{src}/schema/brink-scenario.schema.json"))
 jsonschema.Draft202012Validator.check_schema(schema)
 v = jsonschema.Draft202012Validator(schema)
-files = sorted(glob.glob(f"{src}/scenarios/*.yaml"))
+files = sorted(glob.glob(f"{src}/scenarios/*.yaml")) + sorted(glob.glob(f"{src}/examples/*.yaml"))
 assert len(files) >= 8, files
 for f in files:
     errs = list(v.iter_errors(yaml.safe_load(open(f))))

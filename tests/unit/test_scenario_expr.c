@@ -101,6 +101,40 @@ static void test_grammar(void)
     check_value("clamp(v, 0, 5)", "5");
     check_value("clamp(-v, 0, 5)", "0");
     check_value("clamp(p, 0, 1)", "3/10");
+    /* integer arithmetic for generators: floor toward -infinity, mod with the divisor's sign */
+    check_value("floor(7/2)", "3");
+    check_value("floor(-7/2)", "-4");
+    check_value("floor(v * p * 10)", "18");
+    check_value("mod(7, 3)", "1");
+    check_value("mod(-7, 3)", "2");
+    check_value("mod(7, -3)", "-2");
+    check_value("mod(v, 4)", "2");
+    check_value("mod(5/2, 1)", "1/2");
+    check_value("1 + mod(v + 1, 2)", "2");       /* alternating proposers: 1, 2, 1, ... */
+}
+
+static void test_mod_by_zero(void)
+{
+    brink_error err;
+    sc_expr *e = compile("mod(v, v - 6)", 0, &err);
+    CHECK(e != NULL);
+    if (!e)
+        return;
+    mpq_t *params = brink_q_array_new(2), *stack = brink_q_array_new((size_t)e->maxstack);
+    mpq_set_ui(params[0], 3, 10);
+    mpq_set_ui(params[1], 6, 1);
+    mpq_t out;
+    mpq_init(out);
+    CHECK(sc_expr_eval_q(e, (const mpq_t *)params, stack, out, "t.yaml", &err) != BRINK_OK);
+    CHECK_MSG(strstr(err.message, "mod by zero") != NULL, "%s", err.message);
+    CHECK(err.line == 7 && err.column == 10);
+    mpq_clear(out);
+    brink_q_array_free(params, 2);
+    brink_q_array_free(stack, (size_t)e->maxstack);
+    sc_expr_free(e);
+    e = compile("mod(3, 0)", 0, &err);   /* constant: refused when folded */
+    CHECK(e == NULL && strstr(err.message, "mod by zero") != NULL);
+    sc_expr_free(e);
 }
 
 static void test_folding_and_flags(void)
@@ -224,6 +258,7 @@ static void test_eval_errors(void)
 int main(void)
 {
     test_grammar();
+    test_mod_by_zero();
     test_folding_and_flags();
     test_instantiate();
     test_errors();

@@ -1,0 +1,108 @@
+/* bench_examples.c — the speed targets of the classic models written with generators
+ * (issue 15): Fearon's bargaining with N equally likely private costs and a 31-point demand
+ * grid, with the cost drawn after the demand (where it first matters) and at the root (the
+ * slow order), and alternating offers with 20 offers for 1 to 4 rounds (nodes, time, peak
+ * memory of this process so far). Each model is compiled and analysed (no questions) once;
+ * CPU seconds. Targets: Fearon 100 types x 31 demands < 1 s; 4 rounds x 20 offers < 50 MB.
+ *
+ * Usage: bench_examples [TYPES ...]   (default 30 100)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "brink/brink.h"
+#include "bench_util.h"
+
+static void fearon(brink_buf *b, int types, int at_root)
+{
+    brink_buf_reset(b);
+    brink_buf_puts(b, "brink: 1\nid: fearon\nactors: {A: {}, B: {}}\n"
+                      "parameters: {p: 0.5, c_A: 0.1, c_max: 0.3}\n");
+    const char *answer = "B: {accept: {payoff: {A: x, B: 1 - x}}, "
+                         "fight: {payoff: {A: p - c_A, B: 1 - p - c_max * u}}}";
+    if (at_root)
+        brink_buf_printf(b, "game:\n  seen_by: [B]\n  chance:\n    c_{u}:\n      for: u\n"
+                            "      in: quantiles(uniform(0, 1), %d)\n      prob: 1/%d\n"
+                            "      A:\n        d_{x}:\n          for: x\n"
+                            "          in: range(0.5, 0.8, 0.01)\n          %s\n",
+                         types, types, answer);
+    else
+        brink_buf_printf(b, "game:\n  A:\n    d_{x}:\n      for: x\n"
+                            "      in: range(0.5, 0.8, 0.01)\n      seen_by: [B]\n"
+                            "      chance:\n        c_{u}:\n          for: u\n"
+                            "          in: quantiles(uniform(0, 1), %d)\n"
+                            "          prob: 1/%d\n          %s\n",
+                         types, types, answer);
+}
+
+static void rubinstein(brink_buf *b, int rounds)
+{
+    brink_buf_reset(b);
+    brink_buf_printf(b, "brink: 1\nid: rubinstein\nactors: {A: {}, B: {}}\n"
+                        "parameters: {delta: 0.5}\nsubgames:\n  offer:\n"
+                        "    args: {proposer: actor, responder: actor}\n    body:\n"
+                        "      proposer:\n        o_{y}:\n          for: y\n"
+                        "          in: range(0.025, 0.975, 0.05)\n          responder:\n"
+                        "            accept: {payoff: {proposer: \"delta^(round - 1) * (1 - y)\", "
+                        "responder: \"delta^(round - 1) * y\"}}\n            reject: next\n"
+                        "  round:\n    body:\n      if: mod(round, 2) == 1\n"
+                        "      then: {play: offer, with: {proposer: A, responder: B}, then: next}\n"
+                        "      else: {play: offer, with: {proposer: B, responder: A}, then: next}\n"
+                        "game: {repeat: round, times: %d, then: {}}\n", rounds);
+}
+
+/* Compile and analyse; prints one line. Returns 0 on success. */
+static int run(const char *what, const brink_buf *b, double target_s)
+{
+    brink_error err;
+    brink_error_clear(&err);
+    double t0 = bench_cpu_self();
+    brink_scenario *sc = brink_scenario_parse(b->data, b->len, what, NULL, &err);
+    brink_analysis_options o;
+    brink_analysis_options_init(&o);
+    o.questions = 0;
+    brink_analysis *a = sc ? brink_analyze(sc, &o, &err) : NULL;
+    double t = bench_cpu_self() - t0;
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    if (!a) {
+        printf("%-44s failed: %s\n", what, err.message);
+        brink_scenario_free(sc);
+        return 1;
+    }
+    printf("%-44s %8d nodes  %-12s %8.3f s  peak %6.0f MB", what, a->game->nnodes,
+           a->method.nsolvers ? a->method.solver[0]->name : "-", t, ru.ru_maxrss / 1024.0);
+    if (target_s > 0)
+        printf("  (target < %g s: %s)", target_s, t < target_s ? "met" : "NOT met");
+    printf("\n");
+    brink_analysis_free(a);
+    brink_scenario_free(sc);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    brink_buf b;
+    brink_buf_init(&b);
+    int def[] = {30, 100}, n = argc > 1 ? argc - 1 : 2, rc = 0;
+    char what[96];
+    for (int i = 0; i < n; i++) {
+        int types = argc > 1 ? atoi(argv[i + 1]) : def[i];
+        fearon(&b, types, 0);
+        snprintf(what, sizeof what, "Fearon %d types x 31 demands, cost drawn late", types);
+        rc |= run(what, &b, types == 100 ? 1.0 : 0);
+    }
+    fearon(&b, 10, 1);
+    rc |= run("Fearon 10 types x 31 demands, cost at root", &b, 0);
+    for (int r = 1; r <= 4; r++) {
+        rubinstein(&b, r);
+        snprintf(what, sizeof what, "alternating offers, %d round%s x 20 offers", r,
+                 r == 1 ? "" : "s");
+        rc |= run(what, &b, 0);
+    }
+    printf("(4 rounds x 20 offers target: < 50 MB peak; the peak above is this process's)\n");
+    brink_buf_free(&b);
+    return rc;
+}

@@ -1,0 +1,327 @@
+/* generate.c — the values of a generator (`for: x, in: range(0.5, 0.8, 0.01)`) and the labels
+ * of the options it makes.
+ *
+ * A decision option or chance outcome whose node holds `for: NAME` and `in: VALUES` stands for
+ * one option per value (parse_game.c reads the node once per value, NAME bound to it).
+ * VALUES is `range(lo, hi)` or `range(lo, hi, step)` — lo, lo + step, ... while <= hi, in
+ * exact arithmetic, so range(0.5, 0.8, 0.01) is exactly 31 values —, quantiles(DIST, n)
+ * (n equally likely values of a distribution, for private types) or a YAML list of
+ * expressions. Every value must be known when the tree is built (numbers, outer generators'
+ * variables, integer arithmetic): the tree's shape never depends on parameters that sweeps
+ * change. The count is bounded by the node limit before anything is allocated per value.
+ * Labels: `{NAME}` in the option's key is replaced by the value in words (whole numbers
+ * exactly, others to 6 significant digits); the labels of one decision must differ.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario/model.h"
+#include "scenario/generate.h"
+
+static brink_status constant(brink_scenario *sc, const ynode *y, const sc_local *locals,
+                             mpq_t out, brink_error *err)
+{
+    sc_expr *e = sc_compile_local(sc, y, NULL, 0, locals, err);
+    if (!e)
+        return err && err->code ? err->code : BRINK_ENOMEM;
+    if (!sc_expr_is_const(e))
+        return sc_err(sc, err, y, BRINK_EINVALID,
+                      "a generator's values must be known when the tree is built: numbers, "
+                      "outer generators' variables, floor and mod, but not parameters or "
+                      "sub-game arguments ('%s')", y->text);
+    mpq_t *stack = brink_q_array_new((size_t)e->maxstack + 1);
+    if (!stack)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    brink_status st = sc_expr_eval_q(e, NULL, stack, out, sc->file, err);
+    brink_q_array_free(stack, (size_t)e->maxstack + 1);
+    return st;
+}
+
+/* NAME(a, b, c)'s arguments (at most 3) as scalar nodes placed at their columns: their
+ * count, -1 when the text is not a call of NAME, -2 with too many, -3 out of memory. */
+static int split_call(brink_scenario *sc, const ynode *in, const char *name, ynode *parts,
+                      char **texts)
+{
+    const char *s = in->text;
+    size_t n = strlen(s), open = 0, nl = strlen(name);
+    while (s[open] == ' ')
+        open++;
+    if (strncmp(s + open, name, nl) != 0)
+        return -1;
+    open += nl;
+    while (s[open] == ' ')
+        open++;
+    if (s[open] != '(')
+        return -1;
+    size_t close = n;
+    while (close > 0 && s[close - 1] == ' ')
+        close--;
+    if (close == 0 || s[close - 1] != ')')
+        return -1;
+    close--;
+    int k = 0, depth = 0;
+    size_t start = open + 1;
+    for (size_t i = open + 1; i <= close; i++) {
+        if (i < close && s[i] == '(')
+            depth++;
+        else if (i < close && s[i] == ')')
+            depth--;
+        else if (i == close || (s[i] == ',' && depth == 0)) {
+            if (k == 3)
+                return -2;
+            size_t end = i;   /* trimmed, so that messages quote and point at the number */
+            while (start < end && s[start] == ' ')
+                start++;
+            while (end > start && s[end - 1] == ' ')
+                end--;
+            texts[k] = brink_arena_alloc(sc->arena, end - start + 1);
+            if (!texts[k])
+                return -3;
+            memcpy(texts[k], s + start, end - start);
+            texts[k][end - start] = '\0';
+            parts[k] = *in;
+            parts[k].text = texts[k];
+            parts[k].len = end - start;
+            parts[k].col = in->col + (int)start;   /* a quoted scalar starts inside its quote */
+            parts[k].quoted = 0;
+            k++;
+            start = i + 1;
+        }
+    }
+    return k;
+}
+
+/* ---- quantiles(DISTRIBUTION, n): n equally likely values ----
+ * The i-th value (i = 1..n) is the distribution's quantile at (i - 1/2) / n, the median of the
+ * i-th of n slices of equal probability: a private cost uniform on [0, 0.3] becomes 30 equally
+ * likely types 0.005, 0.015, ..., 0.295. uniform is exact; normal and triangular quantiles are
+ * computed in doubles (the values are then exact binary fractions). */
+
+static double normal_quantile(double u)
+{
+    /* bisection on the normal CDF 0.5 erfc(-x / sqrt 2): 200 halvings of [-40, 40] reach
+     * the nearest double, whatever u in (0, 1) */
+    double lo = -40, hi = 40;
+    for (int it = 0; it < 200 && hi - lo > 0; it++) {
+        double mid = 0.5 * (lo + hi);
+        if (mid == lo || mid == hi)
+            break;
+        if (0.5 * erfc(-mid / sqrt(2.0)) < u)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return 0.5 * (lo + hi);
+}
+
+static brink_status quantiles(brink_scenario *sc, const ynode *in, ynode *parts, int k,
+                              const sc_local *locals, mpq_t **out, int *count, brink_error *err)
+{
+    if (k != 2)
+        return sc_err(sc, err, in, BRINK_ESYNTAX,
+                      "quantiles takes a distribution and a count: quantiles(uniform(0, 0.3), 30)");
+    static const char *const dists[] = {"uniform", "normal", "triangular"};
+    static const int nargs[] = {2, 2, 3};
+    ynode dp[3];
+    char *dt[3];
+    int which = -1, dk = -1;
+    for (int d = 0; d < 3 && which < 0; d++)
+        if ((dk = split_call(sc, &parts[0], dists[d], dp, dt)) >= 0 || dk < -1)
+            which = d;
+    if (dk == -3)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    if (which < 0 || dk != nargs[which])
+        return sc_err(sc, err, &parts[0], BRINK_ESYNTAX,
+                      "a distribution for quantiles: uniform(low, high), normal(mean, sd) or "
+                      "triangular(low, mode, high) (found '%s')", parts[0].text);
+    mpq_t a[3], nq;
+    for (int i = 0; i < 3; i++)
+        mpq_init(a[i]);
+    mpq_init(nq);
+    brink_status st = BRINK_OK;
+    for (int i = 0; i < dk && !st; i++)
+        st = constant(sc, &dp[i], locals, a[i], err);
+    if (!st)
+        st = constant(sc, &parts[1], locals, nq, err);
+    if (!st && (mpz_cmp_ui(mpq_denref(nq), 1) != 0 || mpq_sgn(nq) <= 0))
+        st = sc_err(sc, err, &parts[1], BRINK_EINVALID, "the count of quantiles must be a "
+                    "whole number of at least 1");
+    if (!st && mpz_cmp_ui(mpq_numref(nq), (unsigned long)sc->lim.max_tree_nodes) > 0)
+        st = sc_err(sc, err, &parts[1], BRINK_ETOOBIG, "%s quantiles (limit %zu, the node "
+                    "limit)", parts[1].text, sc->lim.max_tree_nodes);
+    if (!st && which == 0 && mpq_cmp(a[0], a[1]) > 0)
+        st = sc_err(sc, err, &parts[0], BRINK_EINVALID, "uniform(low, high) needs low <= high");
+    if (!st && which == 1 && mpq_sgn(a[1]) <= 0)
+        st = sc_err(sc, err, &parts[0], BRINK_EINVALID, "normal(mean, sd) needs sd > 0");
+    if (!st && which == 2 && (mpq_cmp(a[0], a[1]) > 0 || mpq_cmp(a[1], a[2]) > 0 ||
+                              mpq_cmp(a[0], a[2]) >= 0))
+        st = sc_err(sc, err, &parts[0], BRINK_EINVALID,
+                    "triangular(low, mode, high) needs low <= mode <= high and low < high");
+    int n = st ? 0 : (int)mpz_get_ui(mpq_numref(nq));
+    mpq_t *v = st ? NULL : brink_q_array_new((size_t)n);
+    if (!st && !v)
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    for (int i = 0; i < n && !st; i++) {
+        /* u = (2i + 1) / 2n */
+        mpq_set_ui(nq, 2u * (unsigned)i + 1u, 2u * (unsigned)n);
+        mpq_canonicalize(nq);
+        if (which == 0) {   /* low + u (high - low), exact */
+            mpq_sub(v[i], a[1], a[0]);
+            mpq_mul(v[i], v[i], nq);
+            mpq_add(v[i], v[i], a[0]);
+            continue;
+        }
+        double u = mpq_get_d(nq), x;
+        if (which == 1) {
+            x = mpq_get_d(a[0]) + mpq_get_d(a[1]) * normal_quantile(u);
+        } else {
+            double lo = mpq_get_d(a[0]), md = mpq_get_d(a[1]), hi = mpq_get_d(a[2]);
+            double f = (md - lo) / (hi - lo);
+            x = u < f ? lo + sqrt(u * (hi - lo) * (md - lo))
+                      : hi - sqrt((1 - u) * (hi - lo) * (hi - md));
+        }
+        if (!isfinite(x))
+            st = sc_err(sc, err, &parts[0], BRINK_EINVALID, "a quantile is not a finite number");
+        else
+            mpq_set_d(v[i], x);
+    }
+    for (int i = 0; i < 3; i++)
+        mpq_clear(a[i]);
+    mpq_clear(nq);
+    if (st) {
+        brink_q_array_free(v, (size_t)n);
+        return st;
+    }
+    *out = v;
+    *count = n;
+    return BRINK_OK;
+}
+
+brink_status sc_gen_values(brink_scenario *sc, const ynode *in, const sc_local *locals,
+                           mpq_t **out, int *count, brink_error *err)
+{
+    *out = NULL;
+    *count = 0;
+    brink_status st;
+    if (in->kind == Y_SEQ) {
+        if (in->n < 1)
+            return sc_err(sc, err, in, BRINK_EINVALID, "a generator needs at least one value");
+        if ((size_t)in->n > sc->lim.max_tree_nodes)
+            return sc_err(sc, err, in, BRINK_ETOOBIG, "a generator of %d values (limit %zu, "
+                          "the node limit)", in->n, sc->lim.max_tree_nodes);
+        mpq_t *v = brink_q_array_new((size_t)in->n);
+        if (!v)
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        for (int i = 0; i < in->n; i++)
+            if ((st = constant(sc, in->items[i], locals, v[i], err))) {
+                brink_q_array_free(v, (size_t)in->n);
+                return st;
+            }
+        *out = v;
+        *count = in->n;
+        return BRINK_OK;
+    }
+    if (in->kind != Y_SCALAR)
+        return sc_err(sc, err, in, BRINK_ESYNTAX,
+                      "in: must be range(low, high), range(low, high, step), "
+                      "quantiles(DISTRIBUTION, n) or a list of values");
+    ynode parts[3];
+    char *texts[3];
+    int k = split_call(sc, in, "range", parts, texts);
+    if (k == -1 && (k = split_call(sc, in, "quantiles", parts, texts)) >= 0)
+        return quantiles(sc, in, parts, k, locals, out, count, err);
+    if (k == -3)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    if (k < 2)
+        return sc_err(sc, err, in, BRINK_ESYNTAX,
+                      "in: must be range(low, high), range(low, high, step), "
+                      "quantiles(DISTRIBUTION, n) or a list of values (found '%s')", in->text);
+    mpq_t lo, hi, step, span;
+    mpq_inits(lo, hi, step, span, NULL);
+    mpz_t n;
+    mpz_init(n);
+    if ((st = constant(sc, &parts[0], locals, lo, err)) ||
+        (st = constant(sc, &parts[1], locals, hi, err)))
+        goto out;
+    if (k == 3) {
+        if ((st = constant(sc, &parts[2], locals, step, err)))
+            goto out;
+    } else {
+        mpq_set_ui(step, 1, 1);
+    }
+    if (mpq_sgn(step) <= 0) {
+        st = sc_err(sc, err, &parts[2], BRINK_EINVALID, "the step of a range must be positive");
+        goto out;
+    }
+    if (mpq_cmp(hi, lo) < 0) {
+        st = sc_err(sc, err, in, BRINK_EINVALID,
+                    "this range is empty (high %s is below low %s): a generator needs a value",
+                    texts[1], texts[0]);
+        goto out;
+    }
+    /* count = floor((hi - lo) / step) + 1, bounded before anything is allocated */
+    mpq_sub(span, hi, lo);
+    mpq_div(span, span, step);
+    mpz_fdiv_q(n, mpq_numref(span), mpq_denref(span));
+    mpz_add_ui(n, n, 1);
+    if (mpz_cmp_ui(n, (unsigned long)sc->lim.max_tree_nodes) > 0) {
+        char *c = mpz_get_str(NULL, 10, n);
+        st = sc_err(sc, err, in, BRINK_ETOOBIG,
+                    "this range has %s values (limit %zu, the node limit)", c ? c : "too many",
+                    sc->lim.max_tree_nodes);
+        free(c);
+        goto out;
+    }
+    int cnt = (int)mpz_get_ui(n);
+    mpq_t *v = brink_q_array_new((size_t)cnt);
+    if (!v) {
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        goto out;
+    }
+    for (int i = 0; i < cnt; i++) {
+        mpq_set_ui(span, (unsigned long)i, 1);
+        mpq_mul(span, span, step);
+        mpq_add(v[i], lo, span);
+    }
+    *out = v;
+    *count = cnt;
+out:
+    mpq_clears(lo, hi, step, span, NULL);
+    mpz_clear(n);
+    return st;
+}
+
+const char *sc_gen_label(brink_scenario *sc, const char *key, const char *var,
+                         const mpq_t value)
+{
+    brink_buf b, num;
+    brink_buf_init(&b);
+    brink_buf_init(&num);
+    sc_put_number(&num, value);
+    size_t vl = strlen(var);
+    for (const char *p = key; *p;) {
+        if (p[0] == '{' && strncmp(p + 1, var, vl) == 0 && p[1 + vl] == '}') {
+            brink_buf_puts(&b, num.failed ? "?" : num.data);
+            p += vl + 2;
+        } else {
+            brink_buf_printf(&b, "%c", *p);
+            p++;
+        }
+    }
+    const char *r = b.failed || !b.data ? NULL : brink_arena_strdup(sc->arena, b.data);
+    brink_buf_free(&b);
+    brink_buf_free(&num);
+    return r;
+}
+
+int sc_gen_label_ok(const char *s)
+{
+    if (!s || !s[0] || strlen(s) >= 64)
+        return 0;
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '_' || *p == '-' || *p == '.' || *p == '+'))
+            return 0;
+    return 1;
+}

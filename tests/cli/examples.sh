@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# examples.sh — the classic models in examples/, written without scripts, give their published
+# answers: Fearon (1995) optimal demand 0.6 with war probability 1/3 (30 and 100 discretised
+# cost types), brinkmanship's r* = v / (v + d) exactly (at two stakes), the bluffing
+# equilibrium of the signalling game (bluff 1/4, resist 1/2), and Rubinstein's shares
+# approached as the rounds grow (1 to 3 rounds; 4 rounds, 505,261 nodes, take about 12 s and
+# 670 MB today, too slow for CI). The files also pass the schema.
+source "$(dirname "$0")/lib.bash"
+EX="$SRC/examples"
+
+"$BRINK" analyze "$EX/fearon.yaml" > "$TMP/f" 2>&1
+expect_grep "fearon demand" '^  A, at the start: demand 0\.6$' "$TMP/f"
+expect_grep "fearon P(war)" 'Outcomes: 66\.7% war=peace; 33\.3% war=fought' "$TMP/f"
+expect_grep "fearon one SPE" '^One equilibrium' "$TMP/f"
+# 100 equally likely types: the same answer (33 of the 100 midpoints lie below x - p = 0.1);
+# 1 + 31 demands x (1 chance node + 100 x (B + 2 leaves)) = 9332 nodes
+sed 's/uniform(0, 1), 30)/uniform(0, 1), 100)/; s|prob: 1/30|prob: 1/100|' \
+  "$EX/fearon.yaml" > "$TMP/f100.yaml"
+"$BRINK" analyze "$TMP/f100.yaml" --no-questions > "$TMP/f100" 2>&1
+expect_grep "fearon 100 demand" '^  A, at the start: demand 0\.6$' "$TMP/f100"
+expect_grep "fearon 100 P(war)" 'Outcomes: 67% war=peace; 33% war=fought' "$TMP/f100"
+expect_grep "fearon 100 size" 'Game: 2 actors \(State A, State B\), 9332 nodes' "$TMP/f100"
+
+"$BRINK" analyze "$EX/brinkmanship.yaml" > "$TMP/b" 2>&1
+expect_grep "r* = 1/(1+3)" 'it flips at r = 1/4 exactly: "resist" below, "concede" above' "$TMP/b"
+"$BRINK" analyze "$EX/brinkmanship.yaml" --set v=2 > "$TMP/b2" 2>&1
+expect_grep "r* = 2/(2+3)" 'it flips at r = 2/5 exactly' "$TMP/b2"
+
+"$BRINK" analyze "$EX/bluff.yaml" > "$TMP/s" 2>&1
+expect_grep "weak bluffs 1/4" 'S \(weak\), at the start: demand 25%, quiet 75%' "$TMP/s"
+expect_grep "receiver mixes 1/2" 'R, after S demand: concede 50%, resist 50%' "$TMP/s"
+expect_grep "belief mu* = 2/3" 'believes: S is strong 66\.7%' "$TMP/s"
+expect_grep "bluff unique" '^One equilibrium' "$TMP/s"
+
+# Rubinstein: the first proposer's share with T rounds is (1 - (-delta)^T) / (1 + delta) up to
+# the offer grid (0.05), and it approaches 1 / (1 + delta) = 2/3 as T grows (delta = 1/2)
+prev=
+for T in 1 2 3; do
+  sed "s/times: 3/times: $T/" "$EX/rubinstein.yaml" > "$TMP/r$T.yaml"
+  "$BRINK" analyze "$TMP/r$T.yaml" --no-questions > "$TMP/r$T" 2>&1
+  expect_grep "rubinstein T=$T unique" '^One equilibrium' "$TMP/r$T"
+  share=$(sed -n 's/^    expected share_A: //p' "$TMP/r$T" | head -1)
+  if awk -v s="$share" -v T="$T" 'BEGIN { d = 0.5; x = (1 - (-d)^T) / (1 + d); e = s - x; if (e < 0) e = -e; exit !(s != "" && e <= 0.05) }'; then ok; else bad "rubinstein T=$T: share [$share]"; fi
+  gap=$(awk -v s="$share" 'BEGIN { g = s - 2/3; if (g < 0) g = -g; print g }')
+  if [ -n "$prev" ]; then
+    if awk -v a="$gap" -v b="$prev" 'BEGIN { exit !(a < b) }'; then ok; else bad "rubinstein T=$T: gap $gap not below $prev"; fi
+  fi
+  prev=$gap
+done
+
+if command -v python3 >/dev/null 2>&1 && python3 -c "import yaml, jsonschema" 2>/dev/null; then
+  python3 - "$SRC" <<'PY' && ok || bad "examples against the scenario schema"
+import glob, json, sys, yaml, jsonschema
+src = sys.argv[1]
+v = jsonschema.Draft202012Validator(json.load(open(f"{src}/schema/brink-scenario.schema.json")))
+files = sorted(glob.glob(f"{src}/examples/*.yaml"))
+assert len(files) >= 3, files
+for f in files:
+    errs = list(v.iter_errors(yaml.safe_load(open(f))))
+    assert not errs, (f, [e.message for e in errs[:3]])
+PY
+fi
+finish
