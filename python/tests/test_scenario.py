@@ -46,6 +46,8 @@ def test_scenario_errors_are_located(tmp_path):
         brink.threshold("M1", "no_such_parameter")
     with pytest.raises(brink.BrinkError, match="unknown option"):
         brink.analyze("M1", quetions=False)
+    with pytest.raises(brink.BrinkError, match="lo is above its hi"):
+        brink.threshold("M1", "p_resolute", lo=1, hi="1/2")
 
 
 def test_builtin_list():

@@ -98,6 +98,10 @@ char *brink_ffi_threshold_json(const brink_scenario *sc, const char *param, cons
     brink_scenario_defaults(sc, vals);
     if (bound(sc, k, lo, 0, qlo, err) || bound(sc, k, hi, 1, qhi, err))
         goto done;
+    if (mpq_cmp(qlo, qhi) > 0) {
+        brink_error_set(err, BRINK_EINVALID, "threshold: the range's lo is above its hi");
+        goto done;
+    }
     if (watch) {
         nwatch = brink_scenario_find_decisions(sc, watch, NULL, 0, err);
         if (nwatch < 0)
