@@ -6,13 +6,26 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include "brink/io.h"
 #include "game/gen_args.h"
 
 brink_nfg *gen_nfg(gen_args *a, int nplayers, const int *nstrats, int m, const char *title)
 {
     int ns[BRINK_MAX_PLAYERS];
-    for (int p = 0; p < nplayers; p++)
+    /* The table's memory, checked as the .nfg reader checks it, before anything is built:
+     * BRINK_MAX_CELLS alone would let 2^26 cells ask for gigabytes. */
+    size_t bytes = BRINK_NFG_BYTES_PER_PAYOFF * (size_t)nplayers;
+    for (int p = 0; p < nplayers; p++) {
         ns[p] = nstrats ? nstrats[p] : m;
+        if (ns[p] < 1 || brink_mul_size(bytes, (size_t)ns[p], &bytes) ||
+            bytes > BRINK_MAX_NFG_TABLE_BYTES) {
+            brink_error_set(a->err, ns[p] < 1 ? BRINK_EINVALID : BRINK_ETOOBIG,
+                            "generate %s: %s (at most %zu bytes of payoff table)", a->kind,
+                            ns[p] < 1 ? "every player needs a strategy" : "the game is too big",
+                            (size_t)BRINK_MAX_NFG_TABLE_BYTES);
+            return NULL;
+        }
+    }
     brink_nfg *g = brink_nfg_new(nplayers, ns, a->err);
     if (g && brink_nfg_set_title(g, title, a->err) != BRINK_OK) {
         brink_nfg_free(g);
@@ -260,6 +273,16 @@ brink_nfg *gen_location(gen_args *a)
     if (gen_long(a, "players", 2, 2, BRINK_MAX_PLAYERS, &n) ||
         gen_long(a, "actions", 7, 1, 1 << 16, &m))
         return NULL;
+    /* Work: every cell scans every site for every player; keep it to seconds. */
+    double work = (double)m * (double)n * (double)m;
+    for (long p = 1; p < n; p++)
+        work *= (double)m;
+    if (work > (double)(1L << 26)) {
+        brink_error_set(a->err, BRINK_ETOOBIG,
+                        "generate location: %ld players on %ld sites is too much work "
+                        "(players x sites^(players+1) at most 2^26)", n, m);
+        return NULL;
+    }
     brink_nfg *g = gen_nfg(a, (int)n, NULL, (int)m, "Location game");
     if (!g || gen_number_labels(a, g, 0)) {
         brink_nfg_free(g);

@@ -100,6 +100,10 @@ static void test_refusals(void)
     CHECK(gen("covariant", "r", "x", NULL, NULL, &g, &err) == BRINK_EINVALID);
     CHECK(gen("integer", "players", "30", "actions", "10", &g, &err) == BRINK_ETOOBIG);
     CHECK(gen("crisis", "rounds", "60", "levels", "1000", &g, &err) == BRINK_ETOOBIG);
+    /* Within BRINK_MAX_CELLS but gigabytes of table: refused before allocating. */
+    CHECK(gen("integer", "actions", "8000", NULL, NULL, &g, &err) == BRINK_ETOOBIG);
+    CHECK(strstr(err.message, "too big") != NULL);
+    CHECK(gen("location", "actions", "5000", NULL, NULL, &g, &err) == BRINK_ETOOBIG);
     CHECK(gen("bos", "high", "1", "low", "2", &g, &err) == BRINK_EINVALID);
     CHECK(gen("integer", NULL, NULL, NULL, NULL, &g, NULL) == BRINK_OK);   /* err may be NULL */
     brink_game_free(&g);
