@@ -190,13 +190,19 @@ def strings(items):
 
 
 def options(kw):
-    """KEY=VALUE arrays from keyword arguments: booleans as 0/1, the rest as text."""
+    """KEY=VALUE arrays from keyword arguments (None means absent): booleans as 0/1, floats
+    as their repr (1e-12, 0.25: brink reads both as numbers), Fractions as p/q."""
     keys, values = [], []
     for k, v in kw.items():
         if v is None:
             continue
         keys.append(k)
-        values.append(str(int(v)) if isinstance(v, bool) else exact_text(v))
+        if isinstance(v, float):
+            if v != v or v in (float("inf"), float("-inf")):
+                raise ValueError("option %s: not a finite number: %r" % (k, v))
+            values.append(repr(v))
+        else:
+            values.append(exact_text(v))
     ka, n = strings(keys)
     va, _ = strings(values)
     return ka, va, n

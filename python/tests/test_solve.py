@@ -52,6 +52,13 @@ def test_options_reach_the_solver():
     assert r2.profiles[0].nashconv < r.profiles[0].nashconv
     one = brink.solve(brink.generate("bos"), "enummixed", all=False)
     assert len(one) >= 1
+    # Real-valued options as floats (0.25, 1e-12) or Fractions.
+    g = brink.generate("pennies")
+    for lam in (0.25, Fraction(1, 4)):
+        q = brink.solve(g, "logit", lambda_=lam, tolerance=1e-12)
+        assert q.profiles[0].lambda_ == 0.25
+    with pytest.raises(ValueError):
+        brink.solve(g, "logit", time_limit=float("nan"))
 
 
 def test_verify():

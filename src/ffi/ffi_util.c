@@ -60,10 +60,13 @@ brink_status ffi_opt_double(const ffi_opts *o, const char *key, double lo, doubl
     const char *s = ffi_opt(o, key);
     if (!s)
         return BRINK_OK;
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (!*s || *end || errno || !isfinite(v) || v < lo)
+    /* Exact number text (0.25, 1e-12, 1/4) read exactly, then rounded once. */
+    mpq_t q;
+    mpq_init(q);
+    brink_status st = brink_q_parse(q, s, strlen(s), NULL);
+    double v = st ? 0 : mpq_get_d(q);
+    mpq_clear(q);
+    if (st || !isfinite(v) || v < lo)
         return brink_error_set(err, BRINK_EINVALID, "%s: %s=%s: expected a number >= %g", o->what,
                                key, s, lo);
     *out = v;
