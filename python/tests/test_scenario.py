@@ -54,3 +54,19 @@ def test_builtin_list():
     names = brink.scenarios()
     assert len(names) >= 8
     assert all(brink.Scenario(n).title for n in names[:2])
+
+
+def test_threshold_json_follows_the_schema(source_dir):
+    # brink.threshold hands over the same JSON as an analysis' threshold answer: it must
+    # validate against that part of schema/brink-analysis.schema.json.
+    import json
+    jsonschema = pytest.importorskip("jsonschema")
+    with open(f"{source_dir}/schema/brink-analysis.schema.json") as f:
+        schema = json.load(f)
+    sub = dict(schema, **{"$ref": "#/$defs/threshold"})
+    for k in ("properties", "required", "type", "additionalProperties"):
+        sub.pop(k, None)
+    t = brink.threshold("M1", "p_resolute", watch="USA@demand")
+    jsonschema.validate(t.data, sub)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(dict(t.data, regions="none"), sub)
