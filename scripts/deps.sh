@@ -15,6 +15,9 @@ PACKAGES=(
   graphviz                           # rendering game trees (dot)
   lrslib                             # lrsnash: reference all-equilibria enumeration in tests
   python3-jsonschema python3-yaml    # tests: JSON Schemas (scenario, analyze --json)
+  python3-numpy python3-pytest       # the Python package (python/) and its tests
+  python3-matplotlib                 # examples/python: plots
+  python3-venv python3-pip           # tests: `pip install ./python` into a venv, offline
 )
 
 missing=()

@@ -17,6 +17,7 @@
 #include "scenario.h"
 #include "analysis.h"
 #include "generate.h"
+#include "ffi.h"
 #include "cfr.h"
 #include "threshold.h"
 #include "uncertainty.h"

@@ -6,7 +6,7 @@
 #ifndef BRINK_GENERATE_H
 #define BRINK_GENERATE_H
 
-#include "efg.h"
+#include "game.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -71,6 +71,30 @@ brink_efg *brink_gen_crisis(const brink_crisis_params *p, brink_error *err);
 
 /* Number of nodes brink_gen_crisis would build (without building it); -1 on overflow. */
 long long brink_crisis_node_count(const brink_crisis_params *p);
+
+/* ---- Every standard game by name (src/game/gen_dispatch.c; docs/generate.md) ----
+ *
+ * Kinds: kuhn, leduc, leduc-cards, crisis (extensive); uniform, integer, covariant, zerosum,
+ * degenerate, polymatrix (random strategic games, seeded); bos, chicken, pd, pennies,
+ * coordination, dispersion, travellers, attrition, bertrand, location (the GAMUT classes of
+ * Nudelman et al. 2004, "Run the GAMUT", AAMAS). Options are KEY=VALUE text pairs: keys[i]
+ * = values[i], i < nopts; integers in decimal, rationals as in .nfg files ("-1/2", "0.25"),
+ * seed an unsigned 64-bit integer (default 1; the same seed gives the same game everywhere).
+ * On success *out owns the game (brink_game_free). Errors: BRINK_EINVALID for an unknown kind,
+ * an unknown option (misspellings are refused, never ignored) or a value out of range, the
+ * message naming it; BRINK_ETOOBIG beyond BRINK_MAX_CELLS / BRINK_MAX_NODES; BRINK_ENOMEM. */
+brink_status brink_generate(const char *kind, const char *const *keys,
+                            const char *const *values, int nopts, brink_game *out,
+                            brink_error *err);
+
+typedef struct brink_generator_info {
+    const char *name;     /* "travellers" */
+    const char *summary;  /* one line */
+    const char *params;   /* its options with defaults: "low=2 high=100 bonus=2" ("" = none) */
+} brink_generator_info;
+
+/* The i-th kind (0 <= i), or NULL past the end. */
+const brink_generator_info *brink_generator(int i);
 
 #ifdef __cplusplus
 }

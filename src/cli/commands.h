@@ -7,6 +7,7 @@ int brink_cli_info(int argc, char **argv);
 int brink_cli_solve(int argc, char **argv);
 int brink_cli_convert(int argc, char **argv);
 int brink_cli_verify(int argc, char **argv);
+int brink_cli_generate(int argc, char **argv);
 /* cmd_scenario.c */
 int brink_cli_analyze(int argc, char **argv);
 int brink_cli_scenarios(int argc, char **argv);

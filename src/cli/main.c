@@ -16,6 +16,7 @@ static const command commands[] = {
     {"solve", brink_cli_solve, "find equilibria of a game file, verified"},
     {"verify", brink_cli_verify, "check whether a given profile is an equilibrium"},
     {"convert", brink_cli_convert, "convert between .efg, .nfg and JSON"},
+    {"generate", brink_cli_generate, "write a standard game: poker, crisis, random, GAMUT classes"},
     {"analyze", brink_cli_analyze, "analyse scenarios: equilibria in words, thresholds, sweeps"},
     {"scenarios", brink_cli_scenarios, "list the built-in scenario library"},
     {"show", brink_cli_show, "print a built-in scenario's YAML"},

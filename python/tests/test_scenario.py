@@ -1,0 +1,72 @@
+"""Scenarios from Python: the analysis as objects with exact Fractions (the README's M1 flip),
+a threshold question asked directly, and located errors in scenario files."""
+from fractions import Fraction
+
+import pytest
+
+import brink
+
+
+def test_m1_analysis_and_flip():
+    sc = brink.Scenario("M1")
+    assert sc.mechanism == "M1" and sc.id == "korea-2018-summit"
+    a = brink.analyze(sc)
+    eq = a.equilibria[0]
+    assert eq.verified is True and eq.sequential is True
+    assert sum(o.probability for o in eq.outcomes) == pytest.approx(1)
+    p = {x.name: x.exact for x in a.parameters}
+    assert p["p_resolute"] == Fraction(3, 10)
+    flip = a.answers[0].threshold.flips[0]
+    assert flip.at.exact == Fraction(1, 2) and flip.certified is True
+    # The certificate's gain g(p) = -3 + 6 p vanishes at the flip.
+    num = flip.certificate.gap_numerator
+    assert num[0] + num[1] * flip.at.exact == 0
+
+
+def test_threshold_question_directly():
+    t = brink.threshold("M1", "p_resolute", lo=0, hi="1", watch="USA@demand")
+    regions = [r for r in t.regions if not r.point]
+    assert [(r.lo.exact, r.hi.exact) for r in regions] == [(0, Fraction(1, 2)),
+                                                           (Fraction(1, 2), 1)]
+    assert all(r.status == "certified" for r in regions)
+    # Below the flip the US holds firm (action 1), above it concedes (action 0).
+    played = [t.states[r.states[0]].played[0] for r in regions]
+    assert played == [[1], [0]]
+    narrow = brink.threshold("M1", "p_resolute", lo="1/10", hi="2/5", watch="USA@demand")
+    assert narrow.flips == []
+
+
+def test_scenario_errors_are_located(tmp_path):
+    f = tmp_path / "bad.yaml"
+    f.write_text("id: x\ntitle: [unclosed\n")
+    with pytest.raises(brink.BrinkError) as e:
+        brink.Scenario(f)
+    assert e.value.file == str(f) and e.value.line >= 2
+    with pytest.raises(brink.BrinkError, match="unknown parameter"):
+        brink.threshold("M1", "no_such_parameter")
+    with pytest.raises(brink.BrinkError, match="unknown option"):
+        brink.analyze("M1", quetions=False)
+    with pytest.raises(brink.BrinkError, match="lo is above its hi"):
+        brink.threshold("M1", "p_resolute", lo=1, hi="1/2")
+
+
+def test_builtin_list():
+    names = brink.scenarios()
+    assert len(names) >= 8
+    assert all(brink.Scenario(n).title for n in names[:2])
+
+
+def test_threshold_json_follows_the_schema(source_dir):
+    # brink.threshold hands over the same JSON as an analysis' threshold answer: it must
+    # validate against that part of schema/brink-analysis.schema.json.
+    import json
+    jsonschema = pytest.importorskip("jsonschema")
+    with open(f"{source_dir}/schema/brink-analysis.schema.json") as f:
+        schema = json.load(f)
+    sub = dict(schema, **{"$ref": "#/$defs/threshold"})
+    for k in ("properties", "required", "type", "additionalProperties"):
+        sub.pop(k, None)
+    t = brink.threshold("M1", "p_resolute", watch="USA@demand")
+    jsonschema.validate(t.data, sub)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(dict(t.data, regions="none"), sub)

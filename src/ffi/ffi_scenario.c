@@ -1,0 +1,132 @@
+/* ffi_scenario.c — analyses and threshold questions through the flat API, handed over as the
+ * JSON the reports write (the data of the result, with exact numbers as text), so a caller
+ * builds its own objects from data, never from the words of the text report.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "ffi/ffi_int.h"
+#include "brink/threshold.h"
+
+static const char *const analysis_keys[] = {"method", "refine", "max_equilibria", "questions",
+                                            "time_limit", "max_solves", NULL};
+
+static brink_status analysis_options(const ffi_opts *fo, brink_analysis_options *o,
+                                     brink_error *err)
+{
+    long refine = o->refine, maxeq = o->max_equilibria, q = o->questions, ms = o->max_solves;
+    if (ffi_opts_check(fo, analysis_keys, err) || ffi_opt_long(fo, "refine", 0, 1, &refine, err) ||
+        ffi_opt_long(fo, "max_equilibria", 1, 1 << 20, &maxeq, err) ||
+        ffi_opt_long(fo, "questions", 0, 1, &q, err) ||
+        ffi_opt_long(fo, "max_solves", 1, 1 << 30, &ms, err) ||
+        ffi_opt_double(fo, "time_limit", 0, &o->time_limit, err))
+        return err ? err->code : BRINK_EINVALID;
+    const char *m = ffi_opt(fo, "method");
+    if (m && !brink_solver_find(m))
+        return brink_error_set(err, BRINK_EINVALID, "%s: unknown method '%s'", fo->what, m);
+    o->method = m;
+    o->refine = (int)refine;
+    o->max_equilibria = (int)maxeq;
+    o->questions = (int)q;
+    o->max_solves = (int)ms;
+    return BRINK_OK;
+}
+
+char *brink_ffi_analyze_json(const brink_scenario *sc, const char *const *keys,
+                             const char *const *values, int nopts, brink_error *err)
+{
+    brink_analysis_options o;
+    brink_analysis_options_init(&o);
+    ffi_opts fo = {"analyze", keys, values, nopts};
+    if (analysis_options(&fo, &o, err))
+        return NULL;
+    brink_analysis *a = brink_analyze(sc, &o, err);
+    if (!a)
+        return NULL;
+    brink_buf out;
+    brink_buf_init(&out);
+    char *s = brink_analysis_write_json(a, &out, err) ? NULL : ffi_take(&out, err);
+    brink_buf_free(&out);
+    brink_analysis_free(a);
+    return s;
+}
+
+/* The exact bound: text when given, else the parameter's declared end. */
+static brink_status bound(const brink_scenario *sc, int param, const char *text, int upper,
+                          mpq_t out, brink_error *err)
+{
+    if (text) {
+        if (brink_q_parse(out, text, strlen(text), err)) {
+            brink_error_prefix(err, "threshold: %s '%s'", upper ? "hi" : "lo", text);
+            return err ? err->code : BRINK_EINVALID;
+        }
+        return BRINK_OK;
+    }
+    const brink_param_info *pi = brink_scenario_param(sc, param);
+    const mpq_t *end = upper ? pi->hi_q : pi->lo_q;
+    if (!end)
+        return brink_error_set(err, BRINK_EINVALID,
+                               "threshold: parameter '%s' has no declared range: give lo and hi",
+                               pi->name);
+    mpq_set(out, *end);
+    return BRINK_OK;
+}
+
+char *brink_ffi_threshold_json(const brink_scenario *sc, const char *param, const char *lo,
+                               const char *hi, const char *watch, const char *const *keys,
+                               const char *const *values, int nopts, brink_error *err)
+{
+    brink_analysis_options o;
+    brink_analysis_options_init(&o);
+    ffi_opts fo = {"threshold", keys, values, nopts};
+    if (analysis_options(&fo, &o, err))
+        return NULL;
+    int k = param ? brink_scenario_param_find(sc, param) : -1;
+    if (k < 0)
+        return brink_error_set(err, BRINK_EINVALID, "threshold: unknown parameter '%s'",
+                               param ? param : "(null)"), NULL;
+    int np = brink_scenario_nparams(sc), nwatch = 0;
+    int *w = NULL;
+    char *s = NULL;
+    brink_threshold *t = NULL;
+    mpq_t qlo, qhi;
+    mpq_inits(qlo, qhi, NULL);
+    mpq_t *vals = brink_q_array_new((size_t)np);
+    if (!vals) {
+        brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        goto done;
+    }
+    brink_scenario_defaults(sc, vals);
+    if (bound(sc, k, lo, 0, qlo, err) || bound(sc, k, hi, 1, qhi, err))
+        goto done;
+    if (mpq_cmp(qlo, qhi) > 0) {
+        brink_error_set(err, BRINK_EINVALID, "threshold: the range's lo is above its hi");
+        goto done;
+    }
+    if (watch) {
+        nwatch = brink_scenario_find_decisions(sc, watch, NULL, 0, err);
+        if (nwatch < 0)
+            goto done;
+        if (nwatch == 0) {
+            brink_error_set(err, BRINK_EINVALID, "threshold: no decision matches '%s'", watch);
+            goto done;
+        }
+        if (!(w = malloc((size_t)nwatch * sizeof *w))) {
+            brink_error_set(err, BRINK_ENOMEM, "out of memory");
+            goto done;
+        }
+        brink_scenario_find_decisions(sc, watch, w, nwatch, err);
+    }
+    t = brink_threshold_compute(sc, k, qlo, qhi, vals, w, nwatch, &o, err);
+    if (t) {
+        brink_buf out;
+        brink_buf_init(&out);
+        s = brink_threshold_write_json(t, sc, &out, err) ? NULL : ffi_take(&out, err);
+        brink_buf_free(&out);
+    }
+done:
+    brink_threshold_free(t);
+    free(w);
+    brink_q_array_free(vals, (size_t)np);
+    mpq_clears(qlo, qhi, NULL);
+    return s;
+}
