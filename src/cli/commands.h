@@ -12,5 +12,8 @@ int brink_cli_analyze(int argc, char **argv);
 int brink_cli_scenarios(int argc, char **argv);
 int brink_cli_show(int argc, char **argv);
 int brink_cli_compile(int argc, char **argv);
+/* cmd_negotiate.c */
+int brink_cli_negotiate(int argc, char **argv);
+int brink_cli_tournament(int argc, char **argv);
 
 #endif

@@ -20,6 +20,8 @@ static const command commands[] = {
     {"scenarios", brink_cli_scenarios, "list the built-in scenario library"},
     {"show", brink_cli_show, "print a built-in scenario's YAML"},
     {"compile", brink_cli_compile, "compile a scenario to a Gambit .efg game"},
+    {"negotiate", brink_cli_negotiate, "run one negotiation between agents, with its trace"},
+    {"tournament", brink_cli_tournament, "run every pairing of negotiating agents over domains"},
 };
 
 static void usage(FILE *f)

@@ -19,10 +19,54 @@ const brink_neg_agent_type *brink_neg_agent_find(const char *name)
     return NULL;
 }
 
+/* Among the outcomes worth at most NEG_BID_WINDOW more to us than the least one reaching the
+ * target (NEG_BID_CANDIDATES at most), the one sharing most issue values with the other
+ * side's latest offer: a concession the other side can see, without knowing its utility. */
+#define NEG_BID_WINDOW 0.02
+#define NEG_BID_CANDIDATES 32
+
+static size_t neg_pick(const brink_neg_view *v, const brink_neg_turn *t, double target)
+{
+    const brink_neg_domain *d = v->domain;
+    const brink_neg_party *q = &d->party[v->self];
+    size_t base = brink_neg_outcome_at_least(d, v->self, target);
+    size_t last = 0;
+    int have = 0;
+    for (size_t k = t->nhistory; k-- > 0;)
+        if (t->history_by[k] != v->self) {
+            last = t->history[k];
+            have = 1;
+            break;
+        }
+    if (!have) return base;
+    /* position of base in order[]: the first with its utility (ties listed by index) */
+    size_t lo = 0, hi = d->noutcomes;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (q->u[q->order[mid]] > q->u[base]) lo = mid + 1;
+        else hi = mid;
+    }
+    size_t best = base;
+    int best_same = -1;
+    /* from base towards better outcomes, within the window */
+    for (size_t pos = lo + 1, n = 0; pos-- > 0 && n < NEG_BID_CANDIDATES; n++) {
+        size_t o = q->order[pos];
+        if (q->u[o] > q->u[base] + NEG_BID_WINDOW) break;
+        int same = 0;
+        for (int i = 0; i < d->nissues; i++)
+            same += brink_neg_outcome_value(d, o, i) == brink_neg_outcome_value(d, last, i);
+        if (same > best_same) {
+            best_same = same;
+            best = o;
+        }
+    }
+    return best;
+}
+
 brink_neg_action neg_offer_or_accept(const brink_neg_view *v, const brink_neg_turn *t,
                                      double target)
 {
-    size_t mine = brink_neg_outcome_at_least(v->domain, v->self, target);
+    size_t mine = neg_pick(v, t, target);
     if (t->has_offer && t->offer_by != v->self && neg_own(v, t->offer) >= neg_own(v, mine))
         return (brink_neg_action){BRINK_NEG_ACCEPT, t->offer};
     return (brink_neg_action){BRINK_NEG_OFFER, mine};

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include "brink/negotiate.h"
 
+#define NEG_PARETO_EPS 1e-12
+
 typedef struct { double a, b; size_t o; } neg_pt;
 
 static int neg_pt_cmp(const void *x, const void *y)
@@ -39,11 +41,14 @@ brink_status brink_neg_points_compute(const brink_neg_domain *d, brink_neg_point
     }
     for (size_t o = 0; o < n; o++) pts[o] = (neg_pt){u0[o], u1[o], o};
     qsort(pts, n, sizeof *pts, neg_pt_cmp);
-    /* sweep by u0 descending: an outcome is Pareto-optimal iff its u1 beats every u1 so far */
-    double best1 = -1.0;
+    /* sweep by u0 descending: an outcome is Pareto-optimal iff its u1 beats every u1 so far.
+       Utilities equal within NEG_PARETO_EPS (rounding of weighted sums) count as equal. */
+    double best1 = -1.0, last0 = INFINITY;
     size_t np = 0;
     for (size_t k = 0; k < n; k++)
-        if (pts[k].b > best1) {
+        if (pts[k].b > best1 + NEG_PARETO_EPS) {
+            if (np > 0 && last0 - pts[k].a <= NEG_PARETO_EPS) np--; /* same u0, better u1 */
+            else last0 = pts[k].a;
             best1 = pts[k].b;
             p->pareto[np++] = pts[k].o;
         }
