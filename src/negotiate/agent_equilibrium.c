@@ -8,14 +8,17 @@
  * the proposer p offers the acceptable o with the largest d_p^k u_p(o) (ties: the one better
  * for r) when that beats W[k+1][p], otherwise nothing acceptable (its best outcome) and
  * W[k] = W[k+1]. Over a split pie this approaches Rubinstein's shares as T grows
- * (tests/unit/test_negotiate.c). Work: O(T noutcomes) at creation.
+ * (tests/unit/test_negotiate.c).
+ *
+ * Work: the acceptable outcomes are those with u_r above a threshold, a prefix of r's
+ * outcomes sorted best first (party->order); a prefix maximum of u_p along that order answers
+ * each turn by one binary search: O(noutcomes + T log noutcomes) at creation.
  */
 #include <math.h>
 #include <stdlib.h>
 #include "neg_int.h"
 
 #define NEG_EQ_TOL 1e-12            /* acceptance tie tolerance (rounding of d^k u) */
-#define NEG_EQ_MAX_WORK 200000000.0 /* turns x outcomes */
 
 typedef struct {
     int turns;
@@ -39,22 +42,30 @@ static brink_status neg_eq_create(void **state, const brink_neg_view *v, brink_e
         return brink_error_set(err, BRINK_EUNSUPPORTED, "the equilibrium agent plays two-party "
                                "negotiations only (this domain has %d parties)", d->nparties);
     int T = 2 * v->max_rounds;
-    if ((double)T * (double)d->noutcomes > NEG_EQ_MAX_WORK)
-        return brink_error_set(err, BRINK_ETOOBIG, "the equilibrium agent would need %g steps "
-                               "(limit %g)", (double)T * (double)d->noutcomes, NEG_EQ_MAX_WORK);
+    size_t n = d->noutcomes;
     neg_eq *e = calloc(1, sizeof *e);
+    size_t *best[2] = {malloc(n * sizeof(size_t)), malloc(n * sizeof(size_t))};
     if (e) {
         e->turns = T;
         e->w = malloc((size_t)T * 2 * sizeof *e->w);
         e->offer = malloc((size_t)T * sizeof *e->offer);
     }
-    if (!e || !e->w || !e->offer) {
+    if (!e || !e->w || !e->offer || !best[0] || !best[1]) {
         neg_eq_free(e);
+        free(best[0]);
+        free(best[1]);
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     }
     const double *u[2] = {d->party[0].u, d->party[1].u};
+    /* best[r][i]: among r's i+1 best outcomes, the best for the other party (ties: the first,
+       so the better one for r) */
+    for (int r = 0; r < 2; r++) {
+        const size_t *ord = d->party[r].order;
+        best[r][0] = ord[0];
+        for (size_t i = 1; i < n; i++)
+            best[r][i] = u[1 - r][ord[i]] > u[1 - r][best[r][i - 1]] ? ord[i] : best[r][i - 1];
+    }
     double dp[2] = {1, 1}, disc[2] = {d->party[0].discount, d->party[1].discount};
-    /* d^k by repeated multiplication from k = 0 is cheap; here k runs backwards, so pow */
     e->w[2 * (T - 1)] = d->party[0].reservation;
     e->w[2 * (T - 1) + 1] = d->party[1].reservation;
     e->offer[T - 1] = d->party[(T - 1) % 2].order[0];
@@ -62,22 +73,25 @@ static brink_status neg_eq_create(void **state, const brink_neg_view *v, brink_e
         int p = k % 2, r = 1 - p;
         dp[0] = pow(disc[0], k);
         dp[1] = pow(disc[1], k);
-        double need = e->w[2 * (k + 1) + r];
-        double best = -1, bestr = -1;
-        size_t arg = 0;
-        for (size_t o = 0; o < d->noutcomes; o++) {
-            double vr = dp[r] * u[r][o];
-            if (vr < need - NEG_EQ_TOL) continue;
-            double vp = dp[p] * u[p][o];
-            if (vp > best || (vp == best && vr > bestr)) {
-                best = vp;
-                bestr = vr;
-                arg = o;
-            }
+        /* acceptable: dp[r] u_r(o) >= need - tol, a prefix of r's order */
+        double theta = (e->w[2 * (k + 1) + r] - NEG_EQ_TOL) / dp[r];
+        const size_t *ord = d->party[r].order;
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (u[r][ord[mid]] >= theta) lo = mid + 1;
+            else hi = mid;
         }
-        if (best >= 0 && best >= e->w[2 * (k + 1) + p] - NEG_EQ_TOL) {
+        double bestv = -1, bestr = -1;
+        size_t arg = 0;
+        if (lo > 0) {
+            arg = best[r][lo - 1];
+            bestv = dp[p] * u[p][arg];
+            bestr = dp[r] * u[r][arg];
+        }
+        if (bestv >= 0 && bestv >= e->w[2 * (k + 1) + p] - NEG_EQ_TOL) {
             e->offer[k] = arg;
-            e->w[2 * k + p] = best;
+            e->w[2 * k + p] = bestv;
             e->w[2 * k + r] = bestr;
         } else {
             e->offer[k] = d->party[p].order[0];
@@ -85,6 +99,8 @@ static brink_status neg_eq_create(void **state, const brink_neg_view *v, brink_e
             e->w[2 * k + 1] = e->w[2 * (k + 1) + 1];
         }
     }
+    free(best[0]);
+    free(best[1]);
     *state = e;
     return BRINK_OK;
 }

@@ -53,8 +53,13 @@ static size_t neg_pick(const brink_neg_view *v, const brink_neg_turn *t, double 
         size_t o = q->order[pos];
         if (q->u[o] > q->u[base] + NEG_BID_WINDOW) break;
         int same = 0;
-        for (int i = 0; i < d->nissues; i++)
-            same += brink_neg_outcome_value(d, o, i) == brink_neg_outcome_value(d, last, i);
+        size_t x = o, y = last; /* both decoded in one pass, last issue first */
+        for (int i = d->nissues - 1; i >= 0; i--) {
+            size_t nv = (size_t)d->issues[i].nvalues;
+            same += x % nv == y % nv;
+            x /= nv;
+            y /= nv;
+        }
         if (same > best_same) {
             best_same = same;
             best = o;

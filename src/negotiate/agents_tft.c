@@ -8,7 +8,7 @@
  * within [floor, best] (floor: the reservation value or the worst outcome).
  *
  * State: [0] the current target, [1] the best opponent offer seen (reciprocity), [2] steps
- * given (reciprocity).
+ * given (reciprocity), [3] offers made so far (reciprocity).
  */
 #include <stdlib.h>
 #include "neg_int.h"
@@ -28,7 +28,7 @@ static double neg_clamp(const brink_neg_view *v, double x)
 
 static brink_status neg_tft_create(void **s, const brink_neg_view *v, brink_error *err)
 {
-    return neg_create_param(s, v->domain->party[v->self].umax, 2, err);
+    return neg_create_param(s, v->domain->party[v->self].umax, 3, err);
 }
 
 static brink_neg_action neg_tft_naive_act(void *state, const brink_neg_view *v,
@@ -63,9 +63,7 @@ static brink_neg_action neg_recip_act(void *state, const brink_neg_view *v,
     double *s = state, last, prev;
     double step = NEG_RECIPROCITY_STEP * (v->domain->party[v->self].umax - neg_floor(v));
     int seen = neg_last_two_other(v, t, &last, &prev);
-    int mine = 0;
-    for (size_t k = 0; k < t->nhistory; k++) mine += t->history_by[k] == v->self;
-    if (mine == 1 && s[2] == 0) { /* second own offer: the opening step of good will */
+    if (s[3] == 1 && s[2] == 0) { /* second own offer: the opening step of good will */
         s[0] = neg_clamp(v, s[0] - step);
         s[2] = 1;
         s[1] = seen ? last : 0;
@@ -74,7 +72,9 @@ static brink_neg_action neg_recip_act(void *state, const brink_neg_view *v,
         s[1] = last;
         s[2] += 1;
     }
-    return neg_offer_or_accept(v, t, s[0]);
+    brink_neg_action a = neg_offer_or_accept(v, t, s[0]);
+    s[3] += a.act == BRINK_NEG_OFFER;
+    return a;
 }
 
 const brink_neg_agent_type neg_agent_reciprocity = {

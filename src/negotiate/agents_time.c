@@ -101,21 +101,23 @@ const brink_neg_agent_type neg_agent_random = {
 static brink_status neg_nomore_create(void **s, const brink_neg_view *v, brink_error *err)
 {
     double pmax = v->domain->party[v->self].umax, pmin = neg_floor(v);
-    return neg_create_param(s, pmax - NEG_NOMORE_CONCESSION * (pmax - pmin), 0, err);
+    /* [0] the level held, [1] the best offer received so far, [2] history entries read */
+    brink_status st = neg_create_param(s, pmax - NEG_NOMORE_CONCESSION * (pmax - pmin), 2, err);
+    if (!st) ((double *)*s)[1] = -1;
+    return st;
 }
 
 static brink_neg_action neg_nomore_act(void *state, const brink_neg_view *v,
                                        const brink_neg_turn *t)
 {
-    if (t->time >= 0.5) {
-        double best = -1;
-        for (size_t k = 0; k < t->nhistory; k++)
-            if (t->history_by[k] != v->self && neg_own(v, t->history[k]) > best)
-                best = neg_own(v, t->history[k]);
-        if (best < v->domain->party[v->self].reservation)
-            return (brink_neg_action){BRINK_NEG_END, 0};
-    }
-    return neg_offer_or_accept(v, t, *(double *)state);
+    double *s = state;
+    for (size_t k = (size_t)s[2]; k < t->nhistory; k++)
+        if (t->history_by[k] != v->self && neg_own(v, t->history[k]) > s[1])
+            s[1] = neg_own(v, t->history[k]);
+    s[2] = (double)t->nhistory;
+    if (t->time >= 0.5 && s[1] < v->domain->party[v->self].reservation)
+        return (brink_neg_action){BRINK_NEG_END, 0};
+    return neg_offer_or_accept(v, t, s[0]);
 }
 
 const brink_neg_agent_type neg_agent_nomore = {

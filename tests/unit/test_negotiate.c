@@ -428,8 +428,45 @@ static void test_tournament(void)
     brink_neg_domain_free(d);
 }
 
+/* The GENIUS test domain (tests/data/negotiate/genius): discrete evaluations divided by the
+ * issue's largest, linear evaluators on integer and real issues, weights by index. */
+static void test_genius(void)
+{
+    char dom[1024], emp[1024], cand[1024], bad[1024];
+    const char *src = check_source_dir();
+    snprintf(dom, sizeof dom, "%s/tests/data/negotiate/genius/job_domain.xml", src);
+    snprintf(emp, sizeof emp, "%s/tests/data/negotiate/genius/job_employer.xml", src);
+    snprintf(cand, sizeof cand, "%s/tests/data/negotiate/genius/job_candidate.xml", src);
+    snprintf(bad, sizeof bad, "%s/tests/data/negotiate/genius/bad/weights.xml", src);
+    const char *u[2] = {emp, cand};
+    brink_neg_domain *d = NULL;
+    brink_error e;
+    CHECK_EQ_INT(brink_neg_read_genius(dom, u, 2, 100, &d, &e), BRINK_OK);
+    if (!d) return;
+    CHECK_EQ_INT(d->nissues, 4);
+    CHECK_EQ_INT(d->noutcomes, 3 * 5 * 11 * 3);
+    CHECK_STR(d->issues[1].values[0], "4");
+    CHECK_EQ_INT(d->issues[2].kind, BRINK_NEG_CONTINUOUS);
+    CHECK_NEAR(d->party[0].eval[0][1], 8.0 / 10.0, 1e-12);   /* engineer: 8 of 10 */
+    CHECK_NEAR(d->party[0].eval[3][2], 2.0 / 5.0, 1e-12);
+    /* engineer, 6 weeks, salary 75 (grid point 5 of 0..10), two days remote:
+       0.2 (8/10) + 0.1 (2 - 0.25*6) + 0.5 (2 - 0.02*75) + 0.2 (5/5) */
+    int v[4] = {1, 2, 5, 1};
+    CHECK_NEAR(d->party[0].u[brink_neg_outcome_of(d, v)],
+               0.2 * 0.8 + 0.1 * (2 - 0.25 * 6) + 0.5 * (2 - 0.02 * 75) + 0.2 * 1.0, 1e-12);
+    CHECK_NEAR(d->party[1].u[brink_neg_outcome_of(d, v)],
+               0.3 * 0.75 + 0.2 * (-1 + 0.25 * 6) + 0.3 * (-1 + 0.02 * 75) + 0.2 * 1.0, 1e-12);
+    CHECK_NEAR(d->party[0].discount, pow(0.8, 1.0 / 200), 1e-15);
+    CHECK_NEAR(d->party[0].reservation, 0.2, 0);
+    brink_neg_domain_free(d);
+    u[1] = bad;
+    CHECK_EQ_INT(brink_neg_read_genius(dom, u, 2, 100, &d, &e), BRINK_EINVALID);
+    CHECK(d == NULL && e.line == 2 && strstr(e.file, "weights.xml") != NULL);
+}
+
 int main(void)
 {
+    test_genius();
     test_rubinstein();
     test_nash_ks_linear();
     test_nash_ks_kinked();
