@@ -196,7 +196,7 @@ typedef struct brink_neg_view {
 
 typedef struct brink_neg_turn {
     int turn;                  /* 0-based; round = turn / nparties */
-    double time;               /* turn / (last turn), in [0, 1] */
+    double time;               /* turn / (last turn), in [0, 1] (see max_seconds) */
     int has_offer;             /* an offer stands (made in turn `offer_turn` by `offer_by`) */
     size_t offer;
     int offer_by, offer_turn;
@@ -224,7 +224,7 @@ const brink_neg_agent_type *brink_neg_agent_find(const char *name);   /* NULL if
 
 typedef enum {
     BRINK_NEG_AGREEMENT = 0,
-    BRINK_NEG_DEADLINE,        /* max_rounds passed */
+    BRINK_NEG_DEADLINE,        /* max_rounds (or max_seconds) passed */
     BRINK_NEG_BREAKDOWN,       /* a party ended it */
     BRINK_NEG_INVALID          /* a party's action broke the protocol (accept with nothing
                                   to accept, an outcome out of range): a breakdown */
@@ -249,6 +249,9 @@ typedef struct brink_neg_result {
 
 typedef struct brink_neg_options {
     int max_rounds;            /* deadline (>= 1); default 100 */
+    double max_seconds;        /* also a wall-clock deadline when > 0 (default 0: none); the
+                                  agents' time is then the larger of the turn fraction and the
+                                  elapsed fraction. Runs are then not reproducible. */
     uint64_t seed;             /* agents' random streams */
     int trace;                 /* keep every action in result->steps */
 } brink_neg_options;
@@ -281,7 +284,8 @@ typedef struct brink_neg_stat {
 
 typedef struct brink_neg_agent_summary {
     const char *name;
-    long negotiations, agreements;
+    long negotiations, agreements;   /* per agent: roles played (a self-play negotiation
+                                        counts twice, once per side) */
     brink_neg_stat agreement_rate, utility, welfare, pareto_distance, nash_distance,
         ks_distance;
 } brink_neg_agent_summary;

@@ -115,15 +115,17 @@ int brink_cli_negotiate(int argc, char **argv)
     const char *cmd = "negotiate", *out_path = NULL;
     char *domain_spec = NULL, *genius = NULL, *agents_arg = NULL;
     long rounds = 100, seed = 1;
+    double seconds = 0;
     int json = 0, rc = 0;
     for (int i = 1; i < argc; i++) {
         int r;
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             printf("usage: brink negotiate [--domain NAME | --genius D.xml,U1.xml,U2.xml]\n"
-                   "                       [--agents A,B] [--rounds N] [--seed S] [--json] "
-                   "[-o FILE]\n       brink negotiate --list\n\n"
+                   "                       [--agents A,B] [--rounds N] [--seconds T] [--seed S]\n"
+                   "                       [--json] [-o FILE]\n       brink negotiate --list\n\n"
                    "Run one negotiation under the stacked alternating offers protocol and print\n"
-                   "every action with the utilities it gives. Defaults: --domain korea\n"
+                   "every action with the utilities it gives. --seconds adds a wall-clock deadline\n"
+                   "(not reproducible). Defaults: --domain korea\n"
                    "--agents no-more,reciprocity --rounds 100 --seed 1. See docs/negotiate.md.\n");
             return BRINK_EXIT_OK;
         }
@@ -135,6 +137,10 @@ int brink_cli_negotiate(int argc, char **argv)
             if (r < 0) return rc;
         } else if (!strcmp(argv[i], "--json")) {
             json = 1;
+        } else if (!strcmp(argv[i], "--seconds") && i + 1 < argc) {
+            if (cli_parse_double(argv[++i], &seconds) != 0 || !(seconds > 0) || seconds > 1e6)
+                return cli_usage_error(cmd, "--seconds must be a number in (0, 10^6], not '%s'",
+                                       argv[i]);
         } else if (!strcmp(argv[i], "--domain") && i + 1 < argc) {
             domain_spec = argv[++i];
         } else if (!strcmp(argv[i], "--genius") && i + 1 < argc) {
@@ -166,6 +172,7 @@ int brink_cli_negotiate(int argc, char **argv)
     brink_neg_options o;
     brink_neg_options_init(&o);
     o.max_rounds = (int)rounds;
+    o.max_seconds = seconds;
     o.seed = (uint64_t)seed;
     o.trace = 1;
     brink_neg_result r;

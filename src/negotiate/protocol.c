@@ -2,7 +2,7 @@
  * more parties. Turn k belongs to party k mod n. Party 0 opens with an offer; each later turn
  * accepts the standing offer, replaces it with a new offer, or ends the negotiation. An offer
  * is agreed once every other party has accepted it in turn. The deadline is max_rounds
- * rounds of n turns. Utilities: u_i(o) delta_i^k for the offer made in turn k; reservation
+ * rounds of n turns, or max_seconds of wall-clock time when given. Utilities: u_i(o) delta_i^k for the offer made in turn k; reservation
  * values at a breakdown or the deadline. Each agent has its own random stream split from the
  * seed, so a run is reproducible.
  */
@@ -49,6 +49,10 @@ brink_status brink_neg_run(const brink_neg_domain *d, const brink_neg_agent_type
     if (o->max_rounds < 1 || o->max_rounds > 1000000)
         return brink_error_set(err, BRINK_EINVALID, "negotiation: %d rounds (1 to 10^6)",
                                o->max_rounds);
+    if (!(o->max_seconds >= 0) || !isfinite(o->max_seconds))
+        return brink_error_set(err, BRINK_EINVALID, "negotiation: max_seconds %g is not >= 0",
+                               o->max_seconds);
+    double t0 = brink_now();
     int n = d->nparties;
     r->nparties = n;
     for (int i = 0; i < n; i++)
@@ -80,6 +84,11 @@ brink_status brink_neg_run(const brink_neg_domain *d, const brink_neg_agent_type
         int p = (int)(k % n);
         t.turn = (int)k;
         t.time = total > 1 ? (double)k / (double)(total - 1) : 1.0;
+        if (o->max_seconds > 0) {
+            double el = (brink_now() - t0) / o->max_seconds;
+            if (el >= 1) break; /* the wall-clock deadline: r->end stays DEADLINE */
+            if (el > t.time) t.time = el;
+        }
         brink_neg_action a = agents[p]->act(state[p], &view[p], &t);
         r->turns = (int)k + 1;
         int valid = (a.act == BRINK_NEG_OFFER && a.outcome < d->noutcomes) ||

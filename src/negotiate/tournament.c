@@ -262,8 +262,8 @@ brink_status brink_neg_tournament_run(const brink_neg_domain *const *domains, in
         for (long j = 0; j < njobs; j++) {
             const neg_job *jb = &c.pairs[j / o->repetitions];
             const neg_rec *r = &c.rec[j];
-            neg_sum_add(&sa[jb->a], r, r->u0);
-            if (jb->b != jb->a) neg_sum_add(&sa[jb->b], r, r->u1);
+            neg_sum_add(&sa[jb->a], r, r->u0); /* each role counts, in self-play too */
+            neg_sum_add(&sa[jb->b], r, r->u1);
             neg_sum_add(&sp[jb->a * nagents + jb->b], r, r->u0);
             neg_sum_add(&all, r, r->u0);
             neg_add(&all.util, r->u1); /* overall utility: both sides' */

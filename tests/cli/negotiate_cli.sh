@@ -38,6 +38,12 @@ assert r["end"] == "deadline" and r["turns"] == 10 and r["agreement"] is None
 assert [r["utility"][i] == r["parties"][i]["reservation"] for i in (0, 1)] == [True, True]
 PY
 
+# a wall-clock deadline ends a negotiation the round deadline would not
+expect_status "seconds deadline" 0 "$BRINK" negotiate --agents hardliner,hardliner --rounds 1000000 --seconds 0.1
+expect_grep "seconds: deadline" "^No agreement: the deadline passed after [0-9]+ turns" "$TMP/stdout"
+if ! grep -q "after 2000000 turns" "$TMP/stdout"; then ok; else bad "--seconds did not stop the run"; fi
+expect_status "seconds 0" 2 "$BRINK" negotiate --seconds 0
+
 # Rubinstein (1982) on the split pie (discount 0.9 each): share 1/(1+0.9) = 10/19; on a grid
 # of 1/100 within g (1 + d) / (1 - d^2) = 0.1, agreed at once (turn 0, accepted in turn 1)
 "$BRINK" negotiate --domain split --agents equilibrium,equilibrium --json >"$TMP/rb.json"
