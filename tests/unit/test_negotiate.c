@@ -464,8 +464,71 @@ static void test_genius(void)
     CHECK(d == NULL && e.line == 2 && strstr(e.file, "weights.xml") != NULL);
 }
 
+/* An agent that breaks the protocol: accepts when nothing stands. */
+static brink_status bad_create(void **s, const brink_neg_view *v, brink_error *err)
+{
+    *s = NULL;
+    return BRINK_OK;
+}
+static brink_neg_action bad_act(void *s, const brink_neg_view *v, const brink_neg_turn *t)
+{
+    return (brink_neg_action){BRINK_NEG_ACCEPT, 0};
+}
+static void bad_destroy(void *s) { (void)s; }
+static const brink_neg_agent_type bad_agent = {"bad", "accepts nothing", bad_create, bad_act,
+                                               bad_destroy};
+
+/* Three parties with table utilities: an offer is agreed only once both others accept it in
+ * turn; the equilibrium agent declines more than two parties; a broken action is recorded. */
+static void test_multiparty(void)
+{
+    brink_neg_domain *d = brink_neg_domain_new("three");
+    static const char *const v[] = {"a", "b", "c", "d", "e"};
+    CHECK_EQ_INT(brink_neg_domain_add_discrete(d, "x", 5, v, NULL), BRINK_OK);
+    static const double t0[] = {1, 0.8, 0.6, 0.3, 0}, t1[] = {0, 0.5, 1, 0.5, 0},
+                        t2[] = {0, 0.3, 0.6, 0.8, 1};
+    const double *tab[3] = {t0, t1, t2};
+    for (int p = 0; p < 3; p++) {
+        CHECK_EQ_INT(brink_neg_domain_add_party(d, p == 0 ? "P" : p == 1 ? "Q" : "R", 0.1, 1,
+                                                NULL, NULL), BRINK_OK);
+        CHECK_EQ_INT(brink_neg_domain_set_table(d, p, tab[p], NULL), BRINK_OK);
+    }
+    CHECK_EQ_INT(brink_neg_domain_finish(d, NULL), BRINK_OK);
+    CHECK_NEAR(d->party[1].u[2], 1, 0);
+    const brink_neg_agent_type *c = brink_neg_agent_find("conceder");
+    const brink_neg_agent_type *ag[3] = {c, c, c};
+    brink_neg_options o;
+    brink_neg_options_init(&o);
+    o.max_rounds = 20;
+    o.trace = 1;
+    brink_neg_result r;
+    CHECK_EQ_INT(brink_neg_run(d, ag, &o, &r, NULL), BRINK_OK);
+    CHECK_EQ_INT(r.end, BRINK_NEG_AGREEMENT);
+    CHECK(r.nsteps >= 3);
+    if (r.nsteps >= 3) {
+        const brink_neg_step *s = &r.steps[r.nsteps - 3];
+        CHECK(s[0].act == BRINK_NEG_OFFER && s[1].act == BRINK_NEG_ACCEPT &&
+              s[2].act == BRINK_NEG_ACCEPT && s[0].outcome == r.agreement);
+    }
+    for (int p = 0; p < 3; p++) CHECK_NEAR(r.utility[p], tab[p][r.agreement], 0);
+    brink_neg_result_free(&r);
+    ag[1] = brink_neg_agent_find("equilibrium");
+    brink_error e;
+    CHECK_EQ_INT(brink_neg_run(d, ag, &o, &r, &e), BRINK_EUNSUPPORTED);
+    CHECK(strstr(e.message, "equilibrium") != NULL);
+    ag[1] = c;
+    ag[0] = &bad_agent;
+    CHECK_EQ_INT(brink_neg_run(d, ag, &o, &r, &e), BRINK_OK);
+    CHECK_EQ_INT(r.end, BRINK_NEG_INVALID);
+    CHECK_EQ_INT(r.turns, 1);
+    CHECK_NEAR(r.utility[2], 0.1, 0);
+    brink_neg_result_free(&r);
+    brink_neg_domain_free(d);
+}
+
 int main(void)
 {
+    test_multiparty();
     test_genius();
     test_rubinstein();
     test_nash_ks_linear();
