@@ -125,6 +125,15 @@ brink_status brink_neg_read_genius(const char *domain_path, const char *const *u
                                    int nutility, int rounds, brink_neg_domain **out,
                                    brink_error *err);
 
+/* YAML: a `negotiation` mapping inside a scenario (its actors are the parties, its issues the
+ * issues; numeric issues take a range from negotiation.ranges) or in a file of its own with
+ * `issues` and `negotiation` (docs/negotiate.md gives the form). Plain numbers only. Errors
+ * carry file:line:column. */
+brink_status brink_neg_read_yaml(const char *text, size_t len, const char *file,
+                                 brink_neg_domain **out, brink_error *err);
+brink_status brink_neg_read_yaml_file(const char *path, brink_neg_domain **out,
+                                      brink_error *err);
+
 /* ---- Closed forms (exact over the rationals) ---- */
 
 /* Rubinstein (1982): the subgame-perfect share of the first proposer in the infinite-horizon

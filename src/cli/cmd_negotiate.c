@@ -23,13 +23,16 @@ static int neg_split(char *s, char **items, int max)
     return n;
 }
 
-/* A domain from a spec: a built-in name, random:SEED, or "genius:" D,U1,U2 (already split). */
+/* A domain from a spec: a built-in name, random:SEED or a YAML file (*.yaml, *.yml). */
 static int neg_load(const char *cmd, const char *spec, int rounds, brink_neg_domain **out)
 {
     brink_error e;
     brink_error_clear(&e);
     brink_status st;
-    if (!strncmp(spec, "random:", 7)) {
+    size_t n = strlen(spec);
+    if ((n > 5 && !strcmp(spec + n - 5, ".yaml")) || (n > 4 && !strcmp(spec + n - 4, ".yml"))) {
+        st = brink_neg_read_yaml_file(spec, out, &e);
+    } else if (!strncmp(spec, "random:", 7)) {
         long seed;
         if (cli_parse_long(spec + 7, &seed) != 0 || seed < 0)
             return cli_usage_error(cmd, "random:SEED needs a seed >= 0, not '%s'", spec + 7);
@@ -84,7 +87,8 @@ static int neg_list(void)
     brink_buf_puts(&o, "Domains: ");
     for (const char *const *d = brink_neg_domain_builtin_names(); *d; d++)
         brink_buf_printf(&o, "%s ", *d);
-    brink_buf_puts(&o, "random:SEED, or --genius DOMAIN.xml,UTILITY1.xml,UTILITY2.xml\n");
+    brink_buf_puts(&o, "random:SEED, FILE.yaml, or --genius DOMAIN.xml,UTILITY1.xml,"
+                       "UTILITY2.xml\n");
     int rc = cli_emit(&o, NULL);
     brink_buf_free(&o);
     return rc;
@@ -120,7 +124,7 @@ int brink_cli_negotiate(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         int r;
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            printf("usage: brink negotiate [--domain NAME | --genius D.xml,U1.xml,U2.xml]\n"
+            printf("usage: brink negotiate [--domain NAME|FILE.yaml | --genius D.xml,U1.xml,U2.xml]\n"
                    "                       [--agents A,B] [--rounds N] [--seconds T] [--seed S]\n"
                    "                       [--json] [-o FILE]\n       brink negotiate --list\n\n"
                    "Run one negotiation under the stacked alternating offers protocol and print\n"

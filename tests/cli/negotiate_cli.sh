@@ -92,6 +92,24 @@ for c in "weights:2:.*weights sum to 1.3" "evaluator:13:.*evaluator leaves" "ite
   expect_grep "genius bad/$f message" "bad/$f.xml:$want" "$TMP/stderr"
 done
 
+# the YAML form inside a scenario: the scenario still analyses and validates against the
+# scenario schema; the domain negotiates; broken variants give file:line:column errors
+Y=$SRC/tests/data/negotiate/yaml
+expect_status "yaml scenario analyses" 0 "$BRINK" analyze "$Y/talks.yaml" --no-questions
+python3 - "$SRC/schema/brink-scenario.schema.json" "$Y/talks.yaml" <<'PY' && ok || bad "talks.yaml against the scenario schema"
+import json, sys, yaml, jsonschema
+jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(yaml.safe_load(open(sys.argv[2])))
+PY
+expect_status "yaml domain" 0 "$BRINK" negotiate --domain "$Y/talks.yaml" --agents linear,conceder
+expect_grep "yaml: actor names" "^  2. North Korea plays conceder" "$TMP/stdout"
+for c in "weights:35:16: error: weights sum to 1.1" "level:37:27: error: 'moratorum' is not a level" \
+         "range:22:19: error: issue 'denuc': range" "actor:33:5: error: 'ROK' is not an actor" \
+         "value:39:21: error: a value must be"; do
+  f=${c%%:*} want=${c#*:}
+  expect_status "yaml bad/$f" 2 "$BRINK" negotiate --domain "$Y/bad/$f.yaml"
+  expect_grep "yaml bad/$f message" "bad/$f.yaml:$want" "$TMP/stderr"
+done
+
 # usage errors
 expect_status "unknown agent" 2 "$BRINK" negotiate --agents boulware,nobody
 expect_status "agent count" 2 "$BRINK" negotiate --agents boulware

@@ -526,8 +526,42 @@ static void test_multiparty(void)
     brink_neg_domain_free(d);
 }
 
+/* The YAML form inside a scenario: actors and issues reused, a numeric issue on a grid. */
+static void test_yaml(void)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/data/negotiate/yaml/talks.yaml", check_source_dir());
+    brink_neg_domain *d = NULL;
+    brink_error e;
+    CHECK_EQ_INT(brink_neg_read_yaml_file(path, &d, &e), BRINK_OK);
+    if (!d) return;
+    CHECK_EQ_INT(d->nissues, 3);
+    CHECK_EQ_INT(d->noutcomes, 3 * 3 * 5);
+    CHECK_STR(d->party[0].actor, "United States");
+    CHECK_STR(d->party[1].actor, "North Korea");
+    CHECK_NEAR(d->party[1].discount, 1, 0);
+    /* moratorium, partial, denuc = 75 (grid point 3 of 0..4 on [0, 100]) */
+    int v[3] = {1, 1, 3};
+    size_t o = brink_neg_outcome_of(d, v);
+    CHECK_NEAR(d->party[0].u[o], 0.5 * 0.6 + 0.2 * 0.7 + 0.3 * 0.75, 1e-12);
+    CHECK_NEAR(d->party[1].u[o], 0.3 * 0.7 + 0.5 * 0.6 + 0.2 * 0.25, 1e-12);
+    brink_neg_domain_free(d);
+    static const char bad[] = "issues: {x: [a, b]}\nnegotiation:\n  parties:\n"
+                              "    P: {weights: {x: 1}, values: {x: {a: 1, b: 0}}}\n"
+                              "    Q: {weights: {x: 1}, values: {x: {a: 0, b: 2}}}\n";
+    CHECK_EQ_INT(brink_neg_read_yaml(bad, sizeof bad - 1, "inline.yaml", &d, &e), BRINK_EINVALID);
+    CHECK(d == NULL && e.line == 5 && e.column == 48);
+    CHECK(strstr(e.message, "[0, 1]") != NULL);
+    static const char none[] = "issues: {x: [a, b]}\n";
+    CHECK_EQ_INT(brink_neg_read_yaml(none, sizeof none - 1, "none.yaml", &d, &e), BRINK_EINVALID);
+    static const char broken[] = "negotiation: [\n";
+    CHECK_EQ_INT(brink_neg_read_yaml(broken, sizeof broken - 1, "broken.yaml", &d, &e),
+                 BRINK_ESYNTAX);
+}
+
 int main(void)
 {
+    test_yaml();
     test_multiparty();
     test_genius();
     test_rubinstein();
