@@ -272,6 +272,14 @@ void brink_neg_options_init(brink_neg_options *o);
 brink_status brink_neg_run(const brink_neg_domain *d, const brink_neg_agent_type *const *agents,
                            const brink_neg_options *o, brink_neg_result *r, brink_error *err);
 void brink_neg_result_free(brink_neg_result *r);
+/* The single-text mediated protocol (Klein et al. 2003): a mediator mutates one text an issue
+ * at a time for max_rounds rounds; the change stands when every party votes for it, and
+ * parties vote as hill-climbers (accept what is at least as good for them). The final text is
+ * agreed when it gives everyone at least the reservation value (utility discounted by
+ * delta^(n k), k the round that adopted the final text: agreement_turn = n k). Trace: every adopted text as an offer by party n (the
+ * mediator), the opening one in turn 0. turns = max_rounds (rounds, not turns, here). */
+brink_status brink_neg_run_mediated(const brink_neg_domain *d, const brink_neg_options *o,
+                                    brink_neg_result *r, brink_error *err);
 
 /* ---- Tournaments ---- */
 
@@ -322,7 +330,7 @@ brink_status brink_neg_tournament_run(const brink_neg_domain *const *domains, in
                                       brink_neg_tournament *t, brink_error *err);
 void brink_neg_tournament_free(brink_neg_tournament *t);
 
-/* ---- Words (report/negotiate.c) ---- */
+/* ---- Words (report/negotiate.c); agents == NULL: a run of the mediated protocol ---- */
 void brink_neg_report_run_text(brink_buf *out, const brink_neg_domain *d,
                                const brink_neg_agent_type *const *agents,
                                const brink_neg_result *r);

@@ -118,6 +118,7 @@ int brink_cli_negotiate(int argc, char **argv)
 {
     const char *cmd = "negotiate", *out_path = NULL;
     char *domain_spec = NULL, *genius = NULL, *agents_arg = NULL;
+    int mediated = 0;
     long rounds = 100, seed = 1;
     double seconds = 0;
     int json = 0, rc = 0;
@@ -126,10 +127,12 @@ int brink_cli_negotiate(int argc, char **argv)
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             printf("usage: brink negotiate [--domain NAME|FILE.yaml | --genius D.xml,U1.xml,U2.xml]\n"
                    "                       [--agents A,B] [--rounds N] [--seconds T] [--seed S]\n"
-                   "                       [--json] [-o FILE]\n       brink negotiate --list\n\n"
+                   "                       [--protocol alternating|mediated] [--json] [-o FILE]\n"
+                   "       brink negotiate --list\n\n"
                    "Run one negotiation under the stacked alternating offers protocol and print\n"
                    "every action with the utilities it gives. --seconds adds a wall-clock deadline\n"
-                   "(not reproducible). Defaults: --domain korea\n"
+                   "(not reproducible). --protocol mediated: a mediator's single text, parties\n"
+                   "voting as hill-climbers (no agents). Defaults: --domain korea\n"
                    "--agents no-more,reciprocity --rounds 100 --seed 1. See docs/negotiate.md.\n");
             return BRINK_EXIT_OK;
         }
@@ -151,6 +154,12 @@ int brink_cli_negotiate(int argc, char **argv)
             genius = argv[++i];
         } else if (!strcmp(argv[i], "--agents") && i + 1 < argc) {
             agents_arg = argv[++i];
+        } else if (!strcmp(argv[i], "--protocol") && i + 1 < argc) {
+            i++;
+            if (!strcmp(argv[i], "mediated")) mediated = 1;
+            else if (strcmp(argv[i], "alternating"))
+                return cli_usage_error(cmd, "--protocol is alternating or mediated, not '%s'",
+                                       argv[i]);
         } else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
             out_path = argv[++i];
         } else {
@@ -158,6 +167,8 @@ int brink_cli_negotiate(int argc, char **argv)
         }
     }
     if (domain_spec && genius) return cli_usage_error(cmd, "give --domain or --genius, not both");
+    if (mediated && agents_arg)
+        return cli_usage_error(cmd, "the mediated protocol has no agents (parties vote)");
     brink_neg_domain *d = NULL;
     rc = genius ? neg_load_genius(cmd, genius, (int)rounds, &d)
                 : neg_load(cmd, domain_spec ? domain_spec : "korea", (int)rounds, &d);
@@ -165,8 +176,8 @@ int brink_cli_negotiate(int argc, char **argv)
     const brink_neg_agent_type *ag[NEG_MAX_AGENTS];
     int na = 0;
     char defaults[] = "no-more,reciprocity";
-    rc = neg_agents(cmd, agents_arg ? agents_arg : defaults, ag, &na);
-    if (!rc && na != d->nparties)
+    if (!mediated) rc = neg_agents(cmd, agents_arg ? agents_arg : defaults, ag, &na);
+    if (!rc && !mediated && na != d->nparties)
         rc = cli_usage_error(cmd, "domain '%s' has %d parties but %d agents were given",
                              d->name, d->nparties, na);
     if (rc) {
@@ -182,14 +193,14 @@ int brink_cli_negotiate(int argc, char **argv)
     brink_neg_result r;
     brink_error e;
     brink_error_clear(&e);
-    if (brink_neg_run(d, ag, &o, &r, &e)) {
+    if (mediated ? brink_neg_run_mediated(d, &o, &r, &e) : brink_neg_run(d, ag, &o, &r, &e)) {
         brink_neg_domain_free(d);
         return cli_report(&e);
     }
     brink_buf b;
     brink_buf_init(&b);
-    if (json) brink_neg_report_run_json(&b, d, ag, &r);
-    else brink_neg_report_run_text(&b, d, ag, &r);
+    if (json) brink_neg_report_run_json(&b, d, mediated ? NULL : ag, &r);
+    else brink_neg_report_run_text(&b, d, mediated ? NULL : ag, &r);
     rc = cli_emit(&b, out_path);
     brink_buf_free(&b);
     brink_neg_result_free(&r);

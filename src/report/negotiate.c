@@ -61,20 +61,46 @@ static void neg_utils_text(brink_buf *out, const brink_neg_domain *d, size_t o)
     brink_buf_puts(out, ")");
 }
 
+/* Who acted in a step: a party, or the mediator (party index nparties). */
+static const char *neg_who(const brink_neg_domain *d, int party)
+{
+    return party < d->nparties ? d->party[party].actor : "mediator";
+}
+
 void brink_neg_report_run_text(brink_buf *out, const brink_neg_domain *d,
                                const brink_neg_agent_type *const *agents,
                                const brink_neg_result *r)
 {
-    brink_buf_printf(out, "Negotiation on '%s': %d issues, %zu outcomes; stacked alternating "
-                          "offers\n", d->name, d->nissues, d->noutcomes);
+    /* agents == NULL: the single-text mediated protocol */
+    brink_buf_printf(out, "Negotiation on '%s': %d issues, %zu outcomes; %s\n", d->name,
+                     d->nissues, d->noutcomes,
+                     agents ? "stacked alternating offers" : "single-text mediated protocol");
     for (int p = 0; p < d->nparties; p++)
-        brink_buf_printf(out, "  %d. %s plays %s (reservation %.3f, discount %.4g per turn)\n",
-                         p + 1, d->party[p].actor, agents[p]->name, d->party[p].reservation,
+        brink_buf_printf(out, "  %d. %s %s %s (reservation %.3f, discount %.4g per turn)\n", p + 1,
+                         d->party[p].actor, agents ? "plays" : "votes as a",
+                         agents ? agents[p]->name : "hill-climber", d->party[p].reservation,
                          d->party[p].discount);
     brink_buf_puts(out, "Utilities in brackets, undiscounted, in party order.\n");
-    for (size_t s = 0; s < r->nsteps; s++) {
+    if (!agents) {
+        for (size_t s = 0; s < r->nsteps; s++) {
+            brink_buf_printf(out, "round %3d  the text %s ", r->steps[s].turn,
+                             s ? "becomes" : "opens as");
+            neg_outcome_text(out, d, r->steps[s].outcome);
+            neg_utils_text(out, d, r->steps[s].outcome);
+            brink_buf_puts(out, "\n");
+        }
+        if (r->end == BRINK_NEG_AGREEMENT) {
+            brink_buf_printf(out, "Agreement after %d rounds on the final text: ", r->turns);
+            neg_outcome_text(out, d, r->agreement);
+            brink_buf_puts(out, ".\n");
+        } else {
+            brink_buf_printf(out, "No agreement: after %d rounds the final text leaves a party "
+                                  "below its reservation value.\n", r->turns);
+        }
+    }
+    for (size_t s = 0; agents && s < r->nsteps; s++) {
         const brink_neg_step *st = &r->steps[s];
-        brink_buf_printf(out, "turn %3d  %s ", st->turn, d->party[st->party].actor);
+        brink_buf_printf(out, "turn %3d  %s ", st->turn, neg_who(d, st->party));
         if (st->act == BRINK_NEG_OFFER) {
             if (st->outcome >= d->noutcomes) {
                 brink_buf_puts(out, "offers an outcome that does not exist\n");
@@ -90,7 +116,7 @@ void brink_neg_report_run_text(brink_buf *out, const brink_neg_domain *d,
         }
         brink_buf_puts(out, "\n");
     }
-    switch (r->end) {
+    if (agents) switch (r->end) {
     case BRINK_NEG_AGREEMENT:
         brink_buf_printf(out, "Agreement after %d turns on the offer of turn %d: ", r->turns,
                          r->agreement_turn);
@@ -107,6 +133,7 @@ void brink_neg_report_run_text(brink_buf *out, const brink_neg_domain *d,
     default:
         brink_buf_printf(out, "No agreement: %s broke the protocol in turn %d.\n",
                          d->party[(r->turns - 1) % d->nparties].actor, r->turns - 1);
+        break;
     }
     brink_buf_puts(out, "Utilities");
     brink_buf_puts(out, r->end == BRINK_NEG_AGREEMENT ? " (discounted):" : " (reservation values):");
@@ -121,12 +148,13 @@ void brink_neg_report_run_json(brink_buf *out, const brink_neg_domain *d,
 {
     brink_buf_puts(out, "{\"domain\":");
     brink_json_string(out, d->name);
-    brink_buf_printf(out, ",\"outcomes\":%zu,\"parties\":[", d->noutcomes);
+    brink_buf_printf(out, ",\"protocol\":\"%s\",\"outcomes\":%zu,\"parties\":[",
+                     agents ? "alternating-offers" : "mediated", d->noutcomes);
     for (int p = 0; p < d->nparties; p++) {
         brink_buf_puts(out, p ? ",{\"actor\":" : "{\"actor\":");
         brink_json_string(out, d->party[p].actor);
         brink_buf_puts(out, ",\"agent\":");
-        brink_json_string(out, agents[p]->name);
+        brink_json_string(out, agents ? agents[p]->name : "hill-climber");
         brink_buf_printf(out, ",\"reservation\":%.17g,\"discount\":%.17g}",
                          d->party[p].reservation, d->party[p].discount);
     }

@@ -38,6 +38,13 @@ assert r["end"] == "deadline" and r["turns"] == 10 and r["agreement"] is None
 assert [r["utility"][i] == r["parties"][i]["reservation"] for i in (0, 1)] == [True, True]
 PY
 
+# the mediated protocol: JSON validates (checked below with the others), words say so
+"$BRINK" negotiate --protocol mediated --domain random:4 --rounds 50 --json >"$TMP/med.json" || bad "mediated --json"
+expect_status "mediated text" 0 "$BRINK" negotiate --protocol mediated --domain random:4 --rounds 50
+expect_grep "mediated: words" "votes as a hill-climber" "$TMP/stdout"
+expect_status "mediated with agents" 2 "$BRINK" negotiate --protocol mediated --agents linear,linear
+expect_status "bad protocol" 2 "$BRINK" negotiate --protocol auction
+
 # a wall-clock deadline ends a negotiation the round deadline would not
 expect_status "seconds deadline" 0 "$BRINK" negotiate --agents hardliner,hardliner --rounds 1000000 --seconds 0.1
 expect_grep "seconds: deadline" "^No agreement: the deadline passed after [0-9]+ turns" "$TMP/stdout"
@@ -59,7 +66,7 @@ PY
 "$BRINK" tournament --domains korea,random:3 --reps 3 --rounds 30 --json >"$TMP/t1.json" 2>"$TMP/err" || bad "tournament: $(cat "$TMP/err")"
 "$BRINK" tournament --domains korea,random:3 --reps 3 --rounds 30 --threads 2 --json >"$TMP/t2.json"
 N=$SRC/schema/brink-negotiation.schema.json
-if validate "$N" "$TMP/run.json" "$N" "$TMP/dl.json" "$SRC/schema/brink-tournament.schema.json" \
+if validate "$N" "$TMP/run.json" "$N" "$TMP/dl.json" "$N" "$TMP/med.json" "$SRC/schema/brink-tournament.schema.json" \
             "$TMP/t1.json" 2>"$TMP/err"; then ok; else bad "schema: $(tail -3 "$TMP/err")"; fi
 python3 - "$TMP/t1.json" "$TMP/t2.json" <<'PY' && ok || bad "tournament differs between 1 and 2 threads"
 import json, sys

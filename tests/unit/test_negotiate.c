@@ -559,8 +559,57 @@ static void test_yaml(void)
                  BRINK_ESYNTAX);
 }
 
+/* The single-text mediated protocol: hill-climbing voters find the joint gains of a domain
+ * where each party cares about its own issue only, never move on a zero-sum pie, and fail
+ * when the final text is below a reservation value. */
+static void test_mediated(void)
+{
+    brink_neg_domain *d = brink_neg_domain_new("separate");
+    static const char *const lv[] = {"l0", "l1", "l2", "l3"};
+    brink_neg_domain_add_discrete(d, "x", 4, lv, NULL);
+    brink_neg_domain_add_discrete(d, "y", 4, lv, NULL);
+    brink_neg_domain_add_party(d, "A", 0, 1, NULL, NULL);
+    brink_neg_domain_add_party(d, "B", 0, 1, NULL, NULL);
+    static const double up[] = {0, 0.3, 0.6, 1}, flat[] = {0.5, 0.5, 0.5, 0.5};
+    d->party[0].weight[0] = d->party[1].weight[1] = 1;
+    memcpy(d->party[0].eval[0], up, sizeof up);
+    memcpy(d->party[0].eval[1], flat, sizeof flat);
+    memcpy(d->party[1].eval[0], flat, sizeof flat);
+    memcpy(d->party[1].eval[1], up, sizeof up);
+    CHECK_EQ_INT(brink_neg_domain_finish(d, NULL), BRINK_OK);
+    brink_neg_options o;
+    brink_neg_options_init(&o);
+    o.max_rounds = 200;
+    o.trace = 1;
+    brink_neg_result r;
+    CHECK_EQ_INT(brink_neg_run_mediated(d, &o, &r, NULL), BRINK_OK);
+    CHECK_EQ_INT(r.end, BRINK_NEG_AGREEMENT);
+    CHECK_NEAR(r.utility[0], 1, 1e-12);
+    CHECK_NEAR(r.utility[1], 1, 1e-12);
+    for (size_t s = 1; s < r.nsteps; s++)
+        for (int p = 0; p < 2; p++)
+            CHECK(d->party[p].u[r.steps[s].outcome] >= d->party[p].u[r.steps[s - 1].outcome]);
+    CHECK(r.nsteps >= 2 && r.steps[r.nsteps - 1].party == 2);
+    brink_neg_result_free(&r);
+    brink_neg_domain_free(d);
+    d = pie(101, 0, 0, 1, 1);
+    CHECK_EQ_INT(brink_neg_run_mediated(d, &o, &r, NULL), BRINK_OK);
+    CHECK_EQ_INT(r.nsteps, 1);
+    CHECK_EQ_INT(r.end, BRINK_NEG_AGREEMENT);
+    CHECK_NEAR(r.utility[0] + r.utility[1], 1, 1e-12);
+    brink_neg_result_free(&r);
+    brink_neg_domain_free(d);
+    d = pie(101, 0.6, 0.6, 1, 1); /* no split gives both 0.6 */
+    CHECK_EQ_INT(brink_neg_run_mediated(d, &o, &r, NULL), BRINK_OK);
+    CHECK_EQ_INT(r.end, BRINK_NEG_DEADLINE);
+    CHECK_NEAR(r.utility[0], 0.6, 0);
+    brink_neg_result_free(&r);
+    brink_neg_domain_free(d);
+}
+
 int main(void)
 {
+    test_mediated();
     test_yaml();
     test_multiparty();
     test_genius();
