@@ -283,6 +283,9 @@ brink_status brink_neg_run_mediated(const brink_neg_domain *d, const brink_neg_o
 
 /* ---- Tournaments ---- */
 
+/* Each negotiation's record is kept until the end (about 48 bytes): at most this many. */
+#define BRINK_NEG_MAX_NEGOTIATIONS 10000000L
+
 typedef struct brink_neg_tournament_options {
     int max_rounds;            /* per negotiation; default 100 */
     int repetitions;           /* per pairing and domain; default 10 */

@@ -22,8 +22,8 @@ void brink_neg_tournament_options_init(brink_neg_tournament_options *o)
 }
 
 typedef struct {
-    float u0, u1, dpareto, dnash, dks; /* NaN distance: no Nash/KS point in that domain */
-    signed char agreed;
+    double u0, u1, dpareto, dnash, dks; /* NaN distance: no Nash/KS point in that domain */
+    int agreed;
 } neg_rec;
 
 typedef struct {
@@ -95,13 +95,11 @@ static void *neg_work(void *arg)
         const brink_neg_points *p = &c->points[jb->dom];
         neg_rec *rc = &c->rec[j];
         rc->agreed = res.end == BRINK_NEG_AGREEMENT;
-        rc->u0 = (float)res.utility[0];
-        rc->u1 = (float)res.utility[1];
-        rc->dpareto = (float)brink_neg_points_pareto_distance(d, p, res.utility[0],
-                                                              res.utility[1]);
-        rc->dnash = p->has_nash ? (float)neg_dist(res.utility[0], res.utility[1], p->nash_u)
-                                : NAN;
-        rc->dks = p->has_nash ? (float)neg_dist(res.utility[0], res.utility[1], p->ks_u) : NAN;
+        rc->u0 = res.utility[0];
+        rc->u1 = res.utility[1];
+        rc->dpareto = brink_neg_points_pareto_distance(d, p, res.utility[0], res.utility[1]);
+        rc->dnash = p->has_nash ? neg_dist(res.utility[0], res.utility[1], p->nash_u) : NAN;
+        rc->dks = p->has_nash ? neg_dist(res.utility[0], res.utility[1], p->ks_u) : NAN;
         brink_neg_result_free(&res);
     }
     return NULL;
@@ -146,7 +144,7 @@ static void neg_sum_add(neg_sum *s, const neg_rec *r, double own)
     s->agreed += r->agreed;
     neg_add(&s->rate, r->agreed);
     neg_add(&s->util, own);
-    neg_add(&s->welfare, (double)r->u0 + (double)r->u1);
+    neg_add(&s->welfare, r->u0 + r->u1);
     neg_add(&s->dp, r->dpareto);
     neg_add(&s->dn, r->dnash);
     neg_add(&s->dk, r->dks);
@@ -196,9 +194,9 @@ brink_status brink_neg_tournament_run(const brink_neg_domain *const *domains, in
     for (int a = 0; a < nagents; a++)
         for (int b = 0; b < nagents; b++) npair += (a != b || o->self_play);
     long njobs = npair * ndomains * o->repetitions;
-    if (njobs > 100000000L)
-        return brink_error_set(err, BRINK_ETOOBIG, "tournament: %ld negotiations (limit 10^8)",
-                               njobs);
+    if (njobs > BRINK_NEG_MAX_NEGOTIATIONS)
+        return brink_error_set(err, BRINK_ETOOBIG, "tournament: %ld negotiations (limit %ld)",
+                               njobs, (long)BRINK_NEG_MAX_NEGOTIATIONS);
     neg_ctx c;
     memset(&c, 0, sizeof c);
     c.domains = domains;
@@ -233,8 +231,8 @@ brink_status brink_neg_tournament_run(const brink_neg_domain *const *domains, in
             neg_worker *wk = calloc((size_t)nt, sizeof *wk);
             int started = 0;
             if (!th || !wk) st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+            for (int w = 0; w < nt && !st; w++) wk[w] = (neg_worker){&c, w};
             for (int w = 0; w < nt && !st; w++) {
-                wk[w] = (neg_worker){&c, w};
                 if (w > 0 && pthread_create(&th[w], NULL, neg_work, &wk[w]) != 0) {
                     /* fewer threads: this one's share is run by the calling thread below */
                     break;
