@@ -12,6 +12,7 @@ PACKAGES=(
   libglpk-dev                        # linear programming (zero-sum LP, sequence-form LP)
   libgsl-dev                         # distributions, root finding
   libfyaml-dev                       # YAML scenarios
+  libxml2-dev                        # GENIUS XML negotiation domains
   graphviz                           # rendering game trees (dot)
   lrslib                             # lrsnash: reference all-equilibria enumeration in tests
   python3-jsonschema python3-yaml    # tests: JSON Schemas (scenario, analyze --json)

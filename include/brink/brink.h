@@ -21,5 +21,6 @@
 #include "cfr.h"
 #include "threshold.h"
 #include "uncertainty.h"
+#include "negotiate.h"
 
 #endif

@@ -16,5 +16,8 @@ int brink_cli_compile(int argc, char **argv);
 /* cmd_montecarlo.c */
 int brink_cli_montecarlo(int argc, char **argv);
 int brink_cli_compare(int argc, char **argv);
+/* cmd_negotiate.c */
+int brink_cli_negotiate(int argc, char **argv);
+int brink_cli_tournament(int argc, char **argv);
 
 #endif

@@ -25,6 +25,8 @@ static const command commands[] = {
     {"compare", brink_cli_compare,
      "an actor's options across uncertain draws: chance of best, value, regret, worst"},
     {"compile", brink_cli_compile, "compile a scenario to a Gambit .efg game"},
+    {"negotiate", brink_cli_negotiate, "run one negotiation between agents, with its trace"},
+    {"tournament", brink_cli_tournament, "run every pairing of negotiating agents over domains"},
 };
 
 static void usage(FILE *f)

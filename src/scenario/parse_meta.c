@@ -607,7 +607,7 @@ brink_status sc_parse_meta(brink_scenario *sc, const ynode *root, brink_error *e
     static const char *const keys[] = {"brink", "id", "title", "description", "source", "model",
                                        "mechanism", "actors", "parameters", "issues",
                                        "preferences", "subgames", "game", "questions",
-                                       "correlations", NULL};
+                                       "correlations", "negotiation", NULL};
     brink_status st;
     if (!root)
         return brink_error_set_at(err, BRINK_EINVALID, sc->file, 1, 1,
