@@ -12,5 +12,8 @@ int brink_cli_analyze(int argc, char **argv);
 int brink_cli_scenarios(int argc, char **argv);
 int brink_cli_show(int argc, char **argv);
 int brink_cli_compile(int argc, char **argv);
+/* cmd_report.c */
+int brink_cli_report(int argc, char **argv);
+int brink_cli_plot(int argc, char **argv);
 
 #endif

@@ -20,6 +20,8 @@ static const command commands[] = {
     {"scenarios", brink_cli_scenarios, "list the built-in scenario library"},
     {"show", brink_cli_show, "print a built-in scenario's YAML"},
     {"compile", brink_cli_compile, "compile a scenario to a Gambit .efg game"},
+    {"report", brink_cli_report, "one HTML page: equilibria, figures, the game tree"},
+    {"plot", brink_cli_plot, "one figure of a report as SVG, PNG or a Vega-Lite spec"},
 };
 
 static void usage(FILE *f)
