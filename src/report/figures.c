@@ -112,17 +112,24 @@ brink_status brink_report_figure_title(const brink_analysis *a, const brink_figu
     return out->failed ? brink_error_set(err, BRINK_ENOMEM, "out of memory") : BRINK_OK;
 }
 
-static void spec_head(brink_buf *out, const brink_buf *title)
+/* The spec's opening: the page's width for single views (fit-x: the height stays as each
+ * figure sets it), a fixed width for faceted ones (Vega-Lite cannot fit those). */
+static void spec_head(brink_buf *out, const brink_buf *title, int faceted)
 {
-    brink_buf_puts(out, "{\"$schema\":\"https://vega.github.io/schema/vega-lite/v5.json\","
-                        "\"width\":\"container\",\"title\":");
+    brink_buf_puts(out, "{\"$schema\":\"https://vega.github.io/schema/vega-lite/v5.json\",");
+    if (!faceted)
+        brink_buf_puts(out, "\"width\":\"container\",\"autosize\":{\"type\":\"fit-x\","
+                            "\"contains\":\"padding\"},");
+    brink_buf_puts(out, "\"title\":");
     jtext(out, title);
     brink_buf_puts(out, ",\"config\":{\"range\":{\"category\":" PALETTE "}},");
 }
 
 static void outcomes_spec(const brink_analysis *a, brink_buf *out, brink_buf *t)
 {
-    brink_buf_puts(out, "\"height\":{\"step\":14},\"data\":{\"values\":[");
+    /* a fixed height (a "step" height would fight the page-wide width) */
+    brink_buf_printf(out, "\"height\":%d,\"data\":{\"values\":[",
+                     40 + 16 * a->ngroups * (a->count < 4 ? a->count : 4));
     int first = 1;
     for (int e = 0; e < a->count; e++)
         for (int k = 0; k < a->ngroups; k++) {
@@ -226,10 +233,14 @@ static brink_status threshold_spec(const brink_analysis *a, const brink_figure *
     }
     brink_scenario_defaults(sc, values);
     brink_buf_printf(out, "\"height\":260,\"layer\":[");
-    /* unknown regions: grey bands */
-    brink_buf_puts(out, "{\"data\":{\"values\":[");
-    int first = 1;
-    for (int r = 0; r < th->nregions; r++) {
+    /* unknown regions: grey bands (a layer only when there are some: an empty one has no
+     * extent) */
+    int first = 1, nunknown = 0;
+    for (int r = 0; r < th->nregions; r++)
+        nunknown += th->regions[r].status == BRINK_REGION_UNKNOWN;
+    if (nunknown)
+        brink_buf_puts(out, "{\"data\":{\"values\":[");
+    for (int r = 0; r < th->nregions && nunknown; r++) {
         const brink_region *rg = &th->regions[r];
         if (rg->status != BRINK_REGION_UNKNOWN)
             continue;
@@ -242,10 +253,11 @@ static brink_status threshold_spec(const brink_analysis *a, const brink_figure *
         brink_buf_puts(out, "}");
         first = 0;
     }
-    brink_buf_puts(out, "]},\"mark\":{\"type\":\"rect\",\"color\":\"#9a9a9a\",\"opacity\":0.25,"
-                        "\"tooltip\":true},\"encoding\":{\"x\":{\"field\":\"from\",\"type\":"
-                        "\"quantitative\"},\"x2\":{\"field\":\"to\"},\"tooltip\":[{\"field\":\"why\","
-                        "\"title\":\"not certified\"}]}},");
+    if (nunknown)
+        brink_buf_puts(out, "]},\"mark\":{\"type\":\"rect\",\"color\":\"#9a9a9a\",\"opacity\":0.25,"
+                            "\"tooltip\":true},\"encoding\":{\"x\":{\"field\":\"from\",\"type\":"
+                            "\"quantitative\"},\"x2\":{\"field\":\"to\"},\"tooltip\":[{\"field\":\"why\","
+                            "\"title\":\"not certified\"}]}},");
     /* the options' expected values through each certified region */
     brink_buf_puts(out, "{\"data\":{\"values\":[");
     first = 1;
@@ -314,9 +326,10 @@ static brink_status threshold_spec(const brink_analysis *a, const brink_figure *
                         "\"scale\":{\"domain\":[\"played\",\"not played\"],\"range\":[[1,0],[4,3]]}},"
                         "\"tooltip\":[{\"field\":\"option\"},{\"field\":\"x\",\"format\":\".10g\"},"
                         "{\"field\":\"value\",\"title\":\"expected value\",\"format\":\".10g\"},"
-                        "{\"field\":\"played\"}]}},");
-    /* flips at their exact values */
-    brink_buf_puts(out, "{\"data\":{\"values\":[");
+                        "{\"field\":\"played\"}]}}");
+    /* flips at their exact values (a layer only when there are some) */
+    if (th->nflips)
+        brink_buf_puts(out, ",{\"data\":{\"values\":[");
     for (int i = 0; i < th->nflips; i++) {
         const brink_threshold_flip *fl = &th->flips[i];
         brink_buf_printf(out, "%s{\"at\":", i ? "," : "");
@@ -327,10 +340,12 @@ static brink_status threshold_spec(const brink_analysis *a, const brink_figure *
         brink_buf_reset(t);
         brink_buf_printf(out, ",\"certified\":%s}", fl->certified ? "\"yes\"" : "\"no\"");
     }
-    brink_buf_puts(out, "]},\"mark\":{\"type\":\"rule\",\"color\":\"#D55E00\",\"strokeWidth\":2,"
-                        "\"strokeDash\":[6,3],\"tooltip\":true},\"encoding\":{\"x\":{\"field\":\"at\","
-                        "\"type\":\"quantitative\"},\"tooltip\":[{\"field\":\"exact\",\"title\":"
-                        "\"flip at (exact)\"},{\"field\":\"certified\"}]}}]}");
+    if (th->nflips)
+        brink_buf_puts(out, "]},\"mark\":{\"type\":\"rule\",\"color\":\"#7f7f7f\",\"strokeWidth\":2,"
+                            "\"strokeDash\":[6,3],\"tooltip\":true},\"encoding\":{\"x\":{\"field\":"
+                            "\"at\",\"type\":\"quantitative\"},\"tooltip\":[{\"field\":\"exact\","
+                            "\"title\":\"flip at (exact)\"},{\"field\":\"certified\"}]}}");
+    brink_buf_puts(out, "]}");
 out:
     free(ev);
     free(node_val);
@@ -429,7 +444,7 @@ brink_status brink_report_figure_spec(const brink_analysis *a, const brink_figur
     if (!st && (f->kind == BRINK_FIG_SWEEP || f->kind == BRINK_FIG_MAP) && an->npoints < 1)
         st = brink_error_set(err, BRINK_EINVALID, "the sweep has no points");
     if (!st) {
-        spec_head(out, &title);
+        spec_head(out, &title, f->kind == BRINK_FIG_SWEEP);
         switch (f->kind) {
         case BRINK_FIG_OUTCOMES:
             outcomes_spec(a, out, &t);

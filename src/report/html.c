@@ -14,6 +14,8 @@
 
 #define MAX_TABLES 6       /* equilibria shown as tables; the rest are counted */
 #define SAMPLES 48         /* points per certified region in threshold figures */
+#define MAX_ALL_DECISIONS 16   /* above this many decision points, tables list those on the
+                                  path only (as the text report does), and say so */
 
 static void summary(const brink_analysis *a, brink_buf *out)
 {
@@ -124,8 +126,13 @@ static void equilibrium_tables(const brink_analysis *a, brink_buf *out, brink_bu
                          eq->sequential ? "; sequentially rational" : "");
         brink_buf_puts(out, "<table class=\"choices\"><tr><th>who</th><th>when</th>"
                             "<th>choice (probability)</th><th>reached</th></tr>\n");
+        int path_only = n > MAX_ALL_DECISIONS, skipped = 0;
         for (int i = 0; i < n; i++) {
             int h = order[i];
+            if (path_only && !eq->on_path[h]) {
+                skipped++;
+                continue;
+            }
             brink_buf_puts(out, "<tr><td>");
             rep_who(t, a->sc, g, h);
             html_buf(out, t);
@@ -138,7 +145,11 @@ static void equilibrium_tables(const brink_analysis *a, brink_buf *out, brink_bu
             choice_cells(a, eq, h, out);
             brink_buf_printf(out, "</td><td>%s</td></tr>\n", eq->on_path[h] ? "yes" : "no");
         }
-        brink_buf_puts(out, "</table>\n<table><tr><th>outcome</th><th>probability</th></tr>\n");
+        brink_buf_puts(out, "</table>\n");
+        if (skipped)
+            brink_buf_printf(out, "<p class=\"muted\">%d decision points off the path of play "
+                                  "are not listed (the game has %d).</p>\n", skipped, n);
+        brink_buf_puts(out, "<table><tr><th>outcome</th><th>probability</th></tr>\n");
         for (int k = 0; k < a->ngroups; k++) {
             if (!(eq->group_prob[k] > 0))
                 continue;

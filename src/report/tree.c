@@ -89,12 +89,10 @@ static void node_line(const brink_efg *g, const brink_tree_view *v, const double
         brink_buf_puts(t, g->player_names[p]);
         if (g->node_label[u][0])
             brink_buf_printf(t, "\n%s", g->node_label[u]);
+        /* in the label, not an xlabel: dot drops xlabels it cannot place */
+        if (v->belief && g->infoset_nmembers[h] > 1)
+            brink_buf_printf(t, "\nbelief %.3g", v->belief[u]);
         put_text(out, t);
-        if (v->belief && g->infoset_nmembers[h] > 1) {
-            brink_buf_printf(t, "belief %.3g", v->belief[u]);
-            brink_buf_puts(out, ", xlabel=");
-            put_text(out, t);
-        }
     }
     if (v->behav) {
         brink_buf_printf(t, "reached with probability %.6g", reach[u]);
@@ -185,7 +183,7 @@ brink_status brink_tree_write_dot(const brink_efg *g, brink_tree_view *v, brink_
     }
     brink_buf t;
     brink_buf_init(&t);
-    brink_buf_puts(out, "digraph game {\n  rankdir=TB; forcelabels=true; bgcolor=\"transparent\";\n"
+    brink_buf_puts(out, "digraph game {\n  rankdir=TB; bgcolor=\"transparent\";\n"
                         "  node [fontname=\"Helvetica\", fontsize=10];\n"
                         "  edge [fontname=\"Helvetica\", fontsize=9];\n");
     for (int u = 0; u < g->nnodes; u++) {
