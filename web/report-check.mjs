@@ -110,12 +110,10 @@ for (const r of manifest) {
   const url = 'file://' + r.file;
   page.on('console', m => { if (m.type() === 'error') failures.push(`${r.id}: console error: ${m.text()}`); });
   page.on('pageerror', e => failures.push(`${r.id}: page error: ${e.message}`));
-  await page.route('**/*', route => {
-    if (route.request().url() === url) return route.continue();
-    failures.push(`${r.id}: network request ${route.request().url()}`);
-    return route.abort();
-  });
+  // any request but the page itself fails the test (listening is cheaper than routing)
+  page.on('request', q => { if (q.url() !== url) failures.push(`${r.id}: request ${q.url()}`); });
   await page.goto(url);
+  const tLoad = Date.now();
   const ncharts = await page.$$eval('div.chart', els => els.length);
   if (ncharts > 0) {
     try {
@@ -143,19 +141,28 @@ for (const r of manifest) {
     if (!tree.collapsed && r.nodes != null && tree.svgNodes !== r.nodes)
       failures.push(`${r.id}: tree SVG has ${tree.svgNodes} nodes, the game has ${r.nodes}`);
   }
+  const tDrawn = Date.now();
   const shots = {};
   const charts = await page.$$('div.chart');
   for (let i = 0; i < charts.length; i++)
     shots[`chart${i + 1}`] = inkGrid(await charts[i].screenshot());
+  // the whole tree, scaled to a fixed width (a wide tree would otherwise be cut by its
+  // scrolling box, differently from run to run)
+  await page.addStyleTag({ content: 'div.tree{overflow:visible;max-height:none}' +
+                                    'div.tree svg{width:1000px;height:auto}' });
   const svg = await page.$('div.tree svg');
   if (svg) shots.tree = inkGrid(await svg.screenshot());
   if (update) newRef[r.id] = shots;
-  else for (const [k, v] of Object.entries(shots)) compare(`${r.id} ${k}`, v, (reference[r.id] || {})[k], failures);
+  else {
+    for (const [k, v] of Object.entries(shots)) compare(`${r.id} ${k}`, v, (reference[r.id] || {})[k], failures);
+    for (const k of Object.keys(reference[r.id] || {}))
+      if (!shots[k]) failures.push(`${r.id}: ${k} is missing`);
+  }
   if (docsDir && docsIds.includes(r.id))
     await page.screenshot({ path: `${docsDir}/report-${r.id}.png`, fullPage: true,
                             clip: { x: 0, y: 0, width: 1200, height: 2600 } });
   console.log(`${r.id}: ${ncharts} charts, marks ${marks.join('/')}, tree ` +
-              `${tree ? tree.svgNodes : '-'} nodes, ${Date.now() - t0} ms`);
+              `${tree ? tree.svgNodes : '-'} nodes, ${Date.now() - t0} ms (load ${tLoad - t0}, draw ${tDrawn - tLoad})`);
   await page.close();
 }
 await browser.close();
