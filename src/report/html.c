@@ -1,8 +1,8 @@
 /* html.c — an analysis as one self-contained HTML page (brink report): what the scenario is
  * and where it comes from, its parameters, the method and what it proved, each equilibrium
  * as tables (choices at every decision, outcome probabilities, expected values), the same in
- * words (the text report), the figures (figures.c, drawn by Vega-Lite in the page), the
- * game tree (tree.c, laid out by the caller). Sections are independent functions called in
+ * figures (figures.c, drawn by Vega-Lite in the page), the game tree (tree.c, laid out by
+ * the caller), the same in words (the text report). Sections are independent functions called in
  * order from brink_analysis_write_html, so another (e.g. Monte Carlo results) slots in.
  */
 #include <stdlib.h>
@@ -275,11 +275,11 @@ brink_status brink_analysis_write_html(const brink_analysis *a, const brink_html
     brink_buf_free(&t);
     int ncharts = 0;
     brink_status st = figures(a, out, &ncharts, err);
-    if (!st)
-        st = words(a, out, err);
     if (st)
         return st;
     html_tree(out, as);
+    if ((st = words(a, out, err)))
+        return st;
     html_scripts(out, as, ncharts);
     html_tail(out);
     return out->failed ? brink_error_set(err, BRINK_ENOMEM, "out of memory writing HTML") : BRINK_OK;
