@@ -26,17 +26,18 @@ else ok; fi
 grep -q 'sourceMappingURL' "$f" && bad "a source map comment is left in" || ok
 
 # threshold figures: flips at the analysis' exact values; lines through best replies
-"$BRINK" analyze freeze-for-relief --json >"$TMP/a.json" || bad "analyze --json"
-"$BRINK" plot freeze-for-relief --list >"$TMP/list" || bad "plot --list"
+# (M1: one flip at a rational; M6: two threshold questions, mixed and pure regions)
+"$BRINK" analyze korea-2018-summit --json >"$TMP/a1.json" || bad "analyze --json"
+"$BRINK" plot korea-2018-summit --list >"$TMP/list" || bad "plot --list"
 expect_grep "plot --list names the tree" '^tree ' "$TMP/list"
-n=0
-while read -r k title; do
-  [ "$k" = tree ] && continue
-  "$BRINK" plot freeze-for-relief --figure "$k" -o "$TMP/fig$k.json" 2>"$TMP/err" || bad "plot --figure $k: $(cat "$TMP/err")"
-  n=$((n + 1))
-done <"$TMP/list"
-[ "$n" -ge 3 ] && ok || bad "only $n figures"
-if python3 - "$TMP/a.json" "$TMP"/fig*.json <<'PY'; then ok; else bad "threshold figures (above)"; fi
+expect_grep "plot --list: the threshold figure" "^2  USA's options" "$TMP/list"
+"$BRINK" plot korea-2018-summit --figure 2 -o "$TMP/m1fig2.json" 2>"$TMP/err" || bad "plot --figure 2: $(cat "$TMP/err")"
+"$BRINK" analyze freeze-for-relief --json >"$TMP/a6.json" || bad "analyze --json"
+for k in 2 3; do
+  "$BRINK" plot freeze-for-relief --figure "$k" -o "$TMP/m6fig$k.json" 2>"$TMP/err" || bad "plot --figure $k: $(cat "$TMP/err")"
+done
+for m in 1 6; do
+if python3 - "$TMP/a$m.json" "$TMP"/m${m}fig*.json <<'PY'; then ok; else bad "M$m threshold figures (above)"; fi
 import json, sys
 a = json.loads(open(sys.argv[1]).readline())
 want = sorted(f["at"]["exact"] for an in a["answers"] if an.get("threshold")
@@ -63,17 +64,18 @@ if sorted(got) != want:
     print("flips", sorted(got), "analysis", want); bad += 1
 sys.exit(1 if bad else 0)
 PY
+done
 
 # the tree as a figure
-"$BRINK" plot freeze-for-relief --figure tree -o "$TMP/t.svg" 2>"$TMP/err" || bad "plot tree: $(cat "$TMP/err")"
-[ "$(grep -c 'class="node"' "$TMP/t.svg")" = 43 ] && ok || bad "tree.svg has $(grep -c 'class="node"' "$TMP/t.svg") nodes, want 43"
-"$BRINK" plot freeze-for-relief --figure tree -o "$TMP/t.png" && [ "$(head -c 4 "$TMP/t.png" | tail -c 3)" = PNG ] && ok || bad "plot tree png"
+"$BRINK" plot korea-2018-summit --figure tree -o "$TMP/t.svg" 2>"$TMP/err" || bad "plot tree: $(cat "$TMP/err")"
+[ "$(grep -c 'class="node"' "$TMP/t.svg")" = "$nodes" ] && ok || bad "tree.svg has $(grep -c 'class="node"' "$TMP/t.svg") nodes, want $nodes"
+"$BRINK" plot korea-2018-summit --figure tree -o "$TMP/t.png" && [ "$(head -c 4 "$TMP/t.png" | tail -c 3)" = PNG ] && ok || bad "plot tree png"
 # collapsed: fewer nodes than the game, said in a note
-"$BRINK" report freeze-for-relief --tree-nodes 10 -o "$TMP/c.html" || bad "report --tree-nodes 10"
-expect_grep "collapse note" 'The tree has 43 nodes; shown are the equilibrium' "$TMP/c.html"
+"$BRINK" report korea-2018-summit --tree-nodes 5 -o "$TMP/c.html" || bad "report --tree-nodes 5"
+expect_grep "collapse note" "The tree has $nodes nodes; shown are the equilibrium" "$TMP/c.html"
 drawn=$(grep -o 'data-nodes="[0-9]*"' "$TMP/c.html" | grep -o '[0-9]*')
-[ "$drawn" = "$(grep -c 'class="node"' "$TMP/c.html")" ] && [ "$drawn" -lt 43 ] && ok || bad "collapsed tree: drawn $drawn"
-"$BRINK" report freeze-for-relief --no-tree -o "$TMP/n.html" || bad "report --no-tree"
+[ "$drawn" = "$(grep -c 'class="node"' "$TMP/c.html")" ] && [ "$drawn" -le "$nodes" ] && ok || bad "collapsed tree: drawn $drawn"
+"$BRINK" report korea-2018-summit --no-tree -o "$TMP/n.html" || bad "report --no-tree"
 grep -q 'class="tree"' "$TMP/n.html" && bad "--no-tree still has a tree" || ok
 
 # a Gambit game file
@@ -86,15 +88,15 @@ expect_status "no -o" 2 "$BRINK" report korea-2018-summit
 expect_status "no such scenario" 2 "$BRINK" report "$TMP/none.yaml" -o "$TMP/x.html"
 expect_status "strategic-form game" 2 "$BRINK" report "$SRC/tests/data/games/pd.nfg" -o "$TMP/x.html"
 expect_grep "says why" 'strategic-form game' "$TMP/stderr"
-expect_status "unknown parameter" 2 "$BRINK" report freeze-for-relief --set nosuch=1 -o "$TMP/x.html"
+expect_status "unknown parameter" 2 "$BRINK" report korea-2018-summit --set nosuch=1 -o "$TMP/x.html"
 expect_grep "names it" "no parameter 'nosuch'" "$TMP/stderr"
-expect_status "no figure 99" 2 "$BRINK" plot freeze-for-relief --figure 99 -o "$TMP/x.svg"
-expect_status "bad format" 2 "$BRINK" plot freeze-for-relief --figure 1 -o "$TMP/x.gif"
+expect_status "no figure 99" 2 "$BRINK" plot korea-2018-summit --figure 99 -o "$TMP/x.svg"
+expect_status "bad format" 2 "$BRINK" plot korea-2018-summit --figure 1 -o "$TMP/x.gif"
 [ -e "$TMP/x.html" ] && bad "an error left an output file" || ok
 
 # a chart as SVG through headless Chromium
 if command -v chromium >/dev/null 2>&1 || [ -n "${BRINK_CHROMIUM:-}" ]; then
-  "$BRINK" plot freeze-for-relief --figure 2 -o "$TMP/fig.svg" 2>"$TMP/err" || bad "plot svg: $(cat "$TMP/err")"
+  "$BRINK" plot korea-2018-summit --figure 2 -o "$TMP/fig.svg" 2>"$TMP/err" || bad "plot svg: $(cat "$TMP/err")"
   expect_grep "standalone SVG" '^<svg[^>]*xmlns="http://www.w3.org/2000/svg"' "$TMP/fig.svg"
   expect_grep "with the line marks" 'mark-line' "$TMP/fig.svg"
 else
