@@ -227,8 +227,9 @@ static brink_status figures(const brink_analysis *a, brink_buf *out, int *nchart
         brink_buf_puts(out, "</script>\n<figcaption>");
         if (f[i].kind == BRINK_FIG_THRESHOLD) {
             brink_buf_puts(out, "Lines: the mover's expected value of each option in the "
-                                "certified equilibrium of each region (dashed where the option "
-                                "is not played). Vertical rules: flips, at their exact values "
+                                "first certified equilibrium of each region (dashed where the "
+                                "option is not played; other equilibria of a region are in the "
+                                "answer below). Vertical rules: flips, at their exact values "
                                 "(hover). Grey bands: nothing certified there.");
             const brink_answer *an = &a->answers[f[i].answer];
             brink_buf_reset(&t);
