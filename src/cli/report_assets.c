@@ -203,7 +203,7 @@ static brink_status export_svg(const brink_buf *dom, brink_buf *svg, brink_error
 brink_status report_render_figure(const brink_buf *html, const char *format, const char *path,
                                   brink_error *err)
 {
-    char dir[400], page[512], dump[512], url[600], shot[600];
+    char dir[400], page[512], dump[512];   /* dir is checked to fit (temp_dir) */
     brink_status st = temp_dir(dir, sizeof dir, err);
     if (st)
         return st;
@@ -217,13 +217,24 @@ brink_status report_render_figure(const brink_buf *html, const char *format, con
     }
     const char *chrome = getenv("BRINK_CHROMIUM");
     chrome = chrome && chrome[0] ? chrome : "chromium";
-    snprintf(url, sizeof url, "file://%s", page);
+    brink_buf url, shot;
+    brink_buf_init(&url);
+    brink_buf_init(&shot);
+    brink_buf_printf(&url, "file://%s", page);
     int png = !strcmp(format, "png");
-    snprintf(shot, sizeof shot, "--screenshot=%s", path);
+    brink_buf_printf(&shot, "--screenshot=%s", path);
+    if (url.failed || shot.failed) {
+        brink_buf_free(&url);
+        brink_buf_free(&shot);
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        goto out;
+    }
     char *argv[] = {(char *)chrome, "--headless", "--no-sandbox", "--disable-gpu",
                     "--hide-scrollbars", "--virtual-time-budget=20000",
-                    "--window-size=960,640", png ? shot : "--dump-dom", url, NULL};
+                    "--window-size=960,640", png ? shot.data : "--dump-dom", url.data, NULL};
     int rc = run(argv, png ? NULL : dump);
+    brink_buf_free(&url);
+    brink_buf_free(&shot);
     if (rc < 0) {
         st = brink_error_set(err, BRINK_EIO, "cannot run '%s' to draw the figure (install "
                              "chromium, or set BRINK_CHROMIUM; `brink plot ... -o fig.json` "

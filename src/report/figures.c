@@ -310,7 +310,7 @@ static brink_status threshold_spec(const brink_analysis *a, const brink_figure *
         }
     }
     mpq_clear(x);
-    brink_buf_printf(out, "]},\"mark\":{\"type\":\"line\",\"point\":{\"size\":12},\"tooltip\":true},"
+    brink_buf_printf(out, "]},\"mark\":{\"type\":\"line\",\"point\":{\"size\":40,\"opacity\":0},\"tooltip\":true},"
                           "\"encoding\":{\"x\":{\"field\":\"x\",\"type\":\"quantitative\","
                           "\"title\":");
     brink_json_string(out, param_name(a, th->param));
@@ -322,7 +322,7 @@ static brink_status threshold_spec(const brink_analysis *a, const brink_figure *
     brink_buf_reset(t);
     brink_buf_puts(out, ",\"scale\":{\"zero\":false}},\"color\":{\"field\":\"option\",\"type\":"
                         "\"nominal\"},\"detail\":{\"field\":\"region\"},"
-                        "\"strokeDash\":{\"field\":\"played\",\"type\":\"nominal\",\"title\":null,"
+                        "\"strokeDash\":{\"field\":\"played\",\"type\":\"nominal\",\"legend\":null,"
                         "\"scale\":{\"domain\":[\"played\",\"not played\"],\"range\":[[1,0],[4,3]]}},"
                         "\"tooltip\":[{\"field\":\"option\"},{\"field\":\"x\",\"format\":\".10g\"},"
                         "{\"field\":\"value\",\"title\":\"expected value\",\"format\":\".10g\"},"
