@@ -401,15 +401,33 @@ static void sweep_spec(const brink_analysis *a, const brink_answer *an, brink_bu
                         "{\"field\":\"y\",\"format\":\".10g\"}]}}}");
 }
 
+/* Half a grid step of sweep parameter k (0 when the sweep has one point on that axis). */
+static double half_step(const brink_question *q, int k)
+{
+    return q->steps[k] > 1 ? 0.5 * (q->hi[k] - q->lo[k]) / (q->steps[k] - 1) : 0.5;
+}
+
+/* The watched choice at each grid point as a cell, and on top the exact flips found along
+ * each grid line of the second parameter (the certified continuation in the first). */
 static void map_spec(const brink_analysis *a, const brink_answer *an, brink_buf *out,
                      brink_buf *t)
 {
-    brink_buf_puts(out, "\"height\":300,\"data\":{\"values\":[");
+    double hx = half_step(an->q, 0), hy = half_step(an->q, 1);
+    brink_buf_puts(out, "\"height\":320,\"layer\":[{\"data\":{\"values\":[");
     for (int i = 0; i < an->npoints; i++) {
+        double x = an->x[2 * i], y = an->x[2 * i + 1];
         brink_buf_printf(out, "%s{\"x\":", i ? "," : "");
-        num(out, an->x[2 * i]);
+        num(out, x);
         brink_buf_puts(out, ",\"y\":");
-        num(out, an->x[2 * i + 1]);
+        num(out, y);
+        brink_buf_puts(out, ",\"x0\":");
+        num(out, x - hx);
+        brink_buf_puts(out, ",\"x1\":");
+        num(out, x + hx);
+        brink_buf_puts(out, ",\"y0\":");
+        num(out, y - hy);
+        brink_buf_puts(out, ",\"y1\":");
+        num(out, y + hy);
         brink_buf_puts(out, ",\"choice\":");
         rep_choice(t, a->sc, a->game, an->watch, an->watch_start, an->nwatch, &an->choice[i], 0);
         jtext(out, t);
@@ -417,16 +435,42 @@ static void map_spec(const brink_analysis *a, const brink_answer *an, brink_buf 
         brink_buf_printf(out, ",\"equilibria\":%d}", an->nequilibria[i]);
     }
     brink_buf_puts(out, "]},\"mark\":{\"type\":\"rect\",\"tooltip\":true},\"encoding\":{"
-                        "\"x\":{\"field\":\"x\",\"type\":\"ordinal\",\"title\":");
+                        "\"x\":{\"field\":\"x0\",\"type\":\"quantitative\",\"scale\":{\"nice\":false,"
+                        "\"zero\":false},\"title\":");
     brink_json_string(out, param_name(a, an->q->param[0]));
-    brink_buf_puts(out, ",\"axis\":{\"format\":\".3~g\",\"labelOverlap\":true}},"
-                        "\"y\":{\"field\":\"y\",\"type\":\"ordinal\",\"sort\":\"descending\",\"title\":");
+    brink_buf_puts(out, "},\"x2\":{\"field\":\"x1\"},\"y\":{\"field\":\"y0\",\"type\":"
+                        "\"quantitative\",\"scale\":{\"nice\":false,\"zero\":false},\"title\":");
     brink_json_string(out, param_name(a, an->q->param[1]));
-    brink_buf_puts(out, ",\"axis\":{\"format\":\".3~g\",\"labelOverlap\":true}},"
+    brink_buf_puts(out, "},\"y2\":{\"field\":\"y1\"},"
                         "\"color\":{\"field\":\"choice\",\"type\":\"nominal\",\"title\":\"watched choice\","
                         "\"legend\":{\"orient\":\"bottom\",\"labelLimit\":480,\"columns\":1}},"
                         "\"tooltip\":[{\"field\":\"x\",\"format\":\".10g\"},{\"field\":\"y\",\"format\":"
                         "\".10g\"},{\"field\":\"choice\"},{\"field\":\"equilibria\"}]}}");
+    /* exact flips along the grid lines */
+    int first = 1;
+    for (int j = 0; j < an->nlines; j++) {
+        const brink_threshold *th = an->lines ? an->lines[j] : NULL;
+        for (int k = 0; th && k < th->nflips; k++) {
+            brink_buf_puts(out, first ? ",{\"data\":{\"values\":[{\"x\":" : ",{\"x\":");
+            num(out, th->flips[k].at.approx);
+            brink_buf_puts(out, ",\"y\":");
+            num(out, an->line_x[j]);
+            brink_buf_puts(out, ",\"exact\":");
+            real_words(t, &th->flips[k].at);
+            jtext(out, t);
+            brink_buf_reset(t);
+            brink_buf_puts(out, "}");
+            first = 0;
+        }
+    }
+    if (!first)
+        brink_buf_puts(out, "]},\"mark\":{\"type\":\"point\",\"shape\":\"diamond\",\"filled\":true,"
+                            "\"color\":\"#000000\",\"stroke\":\"#ffffff\",\"strokeWidth\":1,\"size\":70,"
+                            "\"tooltip\":true},\"encoding\":{\"x\":{\"field\":\"x\",\"type\":"
+                            "\"quantitative\"},\"y\":{\"field\":\"y\",\"type\":\"quantitative\"},"
+                            "\"tooltip\":[{\"field\":\"exact\",\"title\":\"flip at (exact)\"},"
+                            "{\"field\":\"y\",\"title\":\"on the line\",\"format\":\".10g\"}]}}");
+    brink_buf_puts(out, "]}");
 }
 
 brink_status brink_report_figure_spec(const brink_analysis *a, const brink_figure *f,

@@ -238,7 +238,9 @@ static brink_status figures(const brink_analysis *a, brink_buf *out, int *nchart
                 html_buf(out, &t);
             }
         } else if (f[i].kind == BRINK_FIG_MAP) {
-            brink_buf_puts(out, "The watched choice at each grid point of the sweep.");
+            brink_buf_puts(out, "Cells: the watched choice at each grid point of the sweep. "
+                                "Diamonds: flips found exactly along each grid line of the "
+                                "second parameter (hover for the exact value).");
         } else if (f[i].kind == BRINK_FIG_SWEEP) {
             brink_buf_puts(out, "Expected values and outcome probabilities (first "
                                 "equilibrium) at each grid point.");
