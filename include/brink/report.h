@@ -96,7 +96,9 @@ brink_status brink_analysis_write_html(const brink_analysis *a, const brink_html
                                        brink_buf *out, brink_error *err);
 
 /* A page for a game file with verified profiles (brink solve's results): the game, each
- * profile as a table, the tree. profiles: nprofiles rows of [nactions] behaviour. */
+ * profile as a table with its expected payoffs, the tree (as->tree_svg). profiles:
+ * nprofiles rows of [nactions] behaviour, each having passed brink_solve's verification
+ * (exactly, or to a regret of at most 1e-6: the page says so). Errors: BRINK_ENOMEM. */
 brink_status brink_game_write_html(const brink_efg *g, const char *source,
                                    const double *const *profiles, int nprofiles,
                                    const char *method, const brink_html_assets *as,

@@ -59,8 +59,9 @@ brink_status brink_game_write_html(const brink_efg *g, const char *source,
     html_text(out, source);
     brink_buf_puts(out, ".</p>\n</section>\n<section id=\"equilibria\"><h2>Equilibria</h2>\n<p>Method: ");
     html_text(out, method);
-    brink_buf_printf(out, "; %d profile%s, each verified as a Nash equilibrium before it is "
-                          "shown.</p>\n", nprofiles, nprofiles == 1 ? "" : "s");
+    brink_buf_printf(out, "; %d profile%s, each checked by brink solve's verification before "
+                          "it is shown (exactly where the game is small enough, else to a "
+                          "regret of at most 1e-6).</p>\n", nprofiles, nprofiles == 1 ? "" : "s");
     double *val = malloc(((size_t)g->nplayers + 1) * sizeof *val);
     if (!val)
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
