@@ -246,10 +246,11 @@ int brink_cli_report(int argc, char **argv)
         return rc < 0 ? BRINK_EXIT_OK : rc;
     }
     brink_html_assets as;
+    report_bundles bundles;
     memset(&as, 0, sizeof as);
     brink_error err;
     brink_error_clear(&err);
-    if (!report_scripts(&as, &err)) {
+    if (!report_scripts(&bundles, &as, &err)) {
         free(r.sets);
         return cli_report(&err);
     }
@@ -320,10 +321,11 @@ static int plot_chart(const brink_analysis *a, const report_args *r, const brink
         return cli_usage_error("plot", "a chart is written as .svg, .png or .json, not '%s'",
                                r->out);
     brink_html_assets as;
+    report_bundles bundles;
     memset(&as, 0, sizeof as);
     brink_error err;
     brink_error_clear(&err);
-    if (!json && !report_scripts(&as, &err))
+    if (!json && !report_scripts(&bundles, &as, &err))
         return cli_report(&err);
     brink_buf spec, page;
     brink_buf_init(&spec);

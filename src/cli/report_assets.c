@@ -25,25 +25,23 @@ extern char **environ;
 #ifdef BRINK_HAVE_WEB
 extern const unsigned char brink_web_vega[], brink_web_vega_lite[], brink_web_vega_embed[];
 extern const unsigned long brink_web_vega_len, brink_web_vega_lite_len, brink_web_vega_embed_len;
-static const char *scripts[3];
-static size_t script_lens[3];
 #endif
 
-int report_scripts(brink_html_assets *as, brink_error *err)
+int report_scripts(report_bundles *b, brink_html_assets *as, brink_error *err)
 {
 #ifdef BRINK_HAVE_WEB
-    /* constant data; filled the same way on every call */
-    scripts[0] = (const char *)brink_web_vega;
-    scripts[1] = (const char *)brink_web_vega_lite;
-    scripts[2] = (const char *)brink_web_vega_embed;
-    script_lens[0] = brink_web_vega_len;
-    script_lens[1] = brink_web_vega_lite_len;
-    script_lens[2] = brink_web_vega_embed_len;
+    b->script[0] = (const char *)brink_web_vega;
+    b->script[1] = (const char *)brink_web_vega_lite;
+    b->script[2] = (const char *)brink_web_vega_embed;
+    b->len[0] = brink_web_vega_len;
+    b->len[1] = brink_web_vega_lite_len;
+    b->len[2] = brink_web_vega_embed_len;
     as->nscripts = 3;
-    as->script = scripts;
-    as->script_len = script_lens;
+    as->script = b->script;
+    as->script_len = b->len;
     return 1;
 #else
+    (void)b;
     as->nscripts = 0;
     brink_error_set(err, BRINK_EUNSUPPORTED,
                     "this brink was built without the chart bundles (web/node_modules): run "

@@ -6,9 +6,15 @@
 
 #include "brink/report.h"
 
-/* Fill the script fields of as with the embedded bundles; 0 when the binary was built
- * without them (then err says how to get them). */
-int report_scripts(brink_html_assets *as, brink_error *err);
+/* The embedded bundles (vega, vega-lite, vega-embed), held by the caller. */
+typedef struct report_bundles {
+    const char *script[3];
+    size_t len[3];
+} report_bundles;
+
+/* Fill b and point the script fields of as at it; 0 when the binary was built without the
+ * bundles (then err says how to get them). */
+int report_scripts(report_bundles *b, brink_html_assets *as, brink_error *err);
 
 /* Run `dot -T<format>` on dot text; the output in *out. BRINK_EIO with the reason when dot
  * is missing or fails. */
