@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages brink needs to build, test and benchmark, when missing.
+# Also runs `npm ci` in web/ (chart bundles and playwright-core) when web/node_modules is
+# missing or older than web/package-lock.json.
 # Idempotent: does nothing (and needs no root) when everything is present.
 # Usage: scripts/deps.sh [--check]   (--check only reports what is missing)
 set -euo pipefail
@@ -19,7 +21,14 @@ PACKAGES=(
   python3-numpy python3-pytest       # the Python package (python/) and its tests
   python3-matplotlib                 # examples/python: plots
   python3-venv python3-pip           # tests: `pip install ./python` into a venv, offline
+  chromium                           # brink plot (chart SVG/PNG), the reports' browser test
 )
+# node and npm (web/: the chart bundles embedded into brink, playwright-core for the browser
+# test): Debian's nodejs and npm unless a node with npm is already installed (e.g. from
+# NodeSource, whose nodejs package carries npm and conflicts with Debian's npm package).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -28,8 +37,25 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
+# web/node_modules from web/package-lock.json (npm ci), again whenever the lock changes.
+web_deps() {
+  local web
+  web="$(cd "$(dirname "$0")/.." && pwd)/web"
+  if [ -f "$web/node_modules/.brink-lock" ] && cmp -s "$web/package-lock.json" "$web/node_modules/.brink-lock"; then
+    return 0
+  fi
+  if [ "${1:-}" = "--check" ]; then
+    echo "web/node_modules missing or out of date (npm ci in web/)"
+    return 1
+  fi
+  echo "deps: npm ci in web/ (chart bundles, playwright-core)" >&2
+  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error >&2) &&
+    cp "$web/package-lock.json" "$web/node_modules/.brink-lock"
+}
+
 if [ "${#missing[@]}" -eq 0 ]; then
-  exit 0
+  web_deps "${1:-}"
+  exit $?
 fi
 if [ "${1:-}" = "--check" ]; then
   echo "missing Debian packages: ${missing[*]}"
@@ -49,3 +75,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+web_deps

@@ -22,5 +22,6 @@
 #include "threshold.h"
 #include "uncertainty.h"
 #include "negotiate.h"
+#include "report.h"
 
 #endif

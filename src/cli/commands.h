@@ -19,5 +19,8 @@ int brink_cli_compare(int argc, char **argv);
 /* cmd_negotiate.c */
 int brink_cli_negotiate(int argc, char **argv);
 int brink_cli_tournament(int argc, char **argv);
+/* cmd_report.c */
+int brink_cli_report(int argc, char **argv);
+int brink_cli_plot(int argc, char **argv);
 
 #endif

@@ -27,6 +27,8 @@ static const command commands[] = {
     {"compile", brink_cli_compile, "compile a scenario to a Gambit .efg game"},
     {"negotiate", brink_cli_negotiate, "run one negotiation between agents, with its trace"},
     {"tournament", brink_cli_tournament, "run every pairing of negotiating agents over domains"},
+    {"report", brink_cli_report, "one HTML page: equilibria, figures, the game tree"},
+    {"plot", brink_cli_plot, "one figure of a report as SVG, PNG or a Vega-Lite spec"},
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,406 @@
+/* cmd_report.c — pictures of results:
+ *   brink report FILE|ID|GAME.efg -o report.html [--set NAME=VALUE] [--method M]
+ *                [--no-questions] [--time-limit S] [--tree-nodes N] [--no-tree]
+ *       one self-contained HTML page (docs/report.md)
+ *   brink plot FILE|ID --list | --figure N|tree -o fig.svg|png|json [--set ...]
+ *       one figure: a chart as SVG or PNG (headless Chromium) or its Vega-Lite spec (.json),
+ *       or the tree as SVG or PNG (Graphviz)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brink/brink.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/report_assets.h"
+
+typedef struct report_args {
+    const char *in, *out, *figure;
+    int list, no_tree, tree_nodes;
+    brink_analysis_options o;
+    int nsets;
+    char **sets;          /* NAME=VALUE as given */
+} report_args;
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && !strcmp(s + n - m, suffix);
+}
+
+static void report_usage(void)
+{
+    printf("usage: brink report FILE|ID|GAME.efg -o report.html [options]\n"
+           "One self-contained HTML page (opens from disk, fetches nothing): summary and\n"
+           "sources, equilibria as tables and in words, outcome probabilities, each threshold\n"
+           "question's options against its parameter with the flips at their exact values,\n"
+           "sweeps and two-parameter maps, and the game tree with the equilibrium drawn on it.\n"
+           "  --set NAME=VALUE  change a parameter's value (exact)\n"
+           "  --method NAME     a registered solver instead of the automatic choice\n"
+           "  --no-questions    skip the declared questions\n"
+           "  --time-limit S    seconds per solve\n"
+           "  --tree-nodes N    draw every node up to N (400); above, the path and its siblings\n"
+           "  --no-tree         leave the tree out (no Graphviz needed)\n");
+}
+
+static void plot_usage(void)
+{
+    printf("usage: brink plot FILE|ID --list\n"
+           "       brink plot FILE|ID --figure N|tree -o fig.svg|fig.png|fig.json [--set ...]\n"
+           "One figure of a scenario's report. Charts: .svg and .png are drawn by headless\n"
+           "Chromium (BRINK_CHROMIUM names another binary), .json is the Vega-Lite spec. The\n"
+           "tree (--figure tree): .svg, .png or .dot through Graphviz.\n");
+}
+
+static int parse_args(const char *cmd, int argc, char **argv, report_args *r)
+{
+    memset(r, 0, sizeof *r);
+    brink_analysis_options_init(&r->o);
+    r->tree_nodes = 400;
+    r->sets = calloc((size_t)argc + 1, sizeof *r->sets);
+    if (!r->sets)
+        return BRINK_EXIT_INTERNAL;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            if (!strcmp(cmd, "report"))
+                report_usage();
+            else
+                plot_usage();
+            return -1;
+        } else if (!strcmp(a, "-o") && v) {
+            r->out = argv[++i];
+        } else if (!strcmp(a, "--set") && v) {
+            if (!strchr(v, '=') || v[0] == '=')
+                return cli_usage_error(cmd, "--set expects NAME=VALUE, not '%s'", v);
+            r->sets[r->nsets++] = argv[++i];
+        } else if (!strcmp(a, "--method") && v) {
+            r->o.method = argv[++i];
+            if (!brink_solver_find(r->o.method))
+                return cli_usage_error(cmd, "no method named '%s' (brink solve --list)", v);
+        } else if (!strcmp(a, "--no-questions")) {
+            r->o.questions = 0;
+        } else if (!strcmp(a, "--no-tree")) {
+            r->no_tree = 1;
+        } else if (!strcmp(a, "--list")) {
+            r->list = 1;
+        } else if (!strcmp(a, "--figure") && v) {
+            r->figure = argv[++i];
+        } else if (!strcmp(a, "--time-limit") && v) {
+            double d;
+            if (cli_parse_double(argv[++i], &d) || !(d > 0))
+                return cli_usage_error(cmd, "bad --time-limit '%s'", v);
+            r->o.time_limit = d;
+        } else if (!strcmp(a, "--tree-nodes") && v) {
+            long n;
+            if (cli_parse_long(argv[++i], &n) || n < 1 || n > 100000)
+                return cli_usage_error(cmd, "bad --tree-nodes '%s' (1 to 100000)", v);
+            r->tree_nodes = (int)n;
+        } else if (a[0] == '-' && a[1]) {
+            return cli_usage_error(cmd, "unknown option '%s' (or a missing value)", a);
+        } else if (r->in) {
+            return cli_usage_error(cmd, "one scenario or game at a time");
+        } else {
+            r->in = a;
+        }
+    }
+    if (!r->in)
+        return cli_usage_error(cmd, "missing the scenario (FILE or built-in ID) or game file");
+    if (!r->out && !r->list)
+        return cli_usage_error(cmd, "missing -o OUTPUT");
+    return BRINK_EXIT_OK;
+}
+
+/* Load a scenario and apply the --set values as its defaults. */
+static brink_scenario *load(const char *cmd, const report_args *r, int *rc)
+{
+    brink_error err;
+    brink_error_clear(&err);
+    brink_scenario *sc = brink_scenario_load(r->in, &err);
+    if (!sc) {
+        *rc = cli_report(&err);
+        return NULL;
+    }
+    if (!r->nsets)
+        return sc;
+    int np = brink_scenario_nparams(sc);
+    mpq_t *values = brink_q_array_new((size_t)np + 1);
+    if (!values) {
+        brink_scenario_free(sc);
+        *rc = BRINK_EXIT_INTERNAL;
+        return NULL;
+    }
+    brink_scenario_defaults(sc, values);
+    *rc = BRINK_EXIT_OK;
+    for (int i = 0; i < r->nsets && !*rc; i++) {
+        const char *eq = strchr(r->sets[i], '=');
+        int p = -1;
+        for (int k = 0; k < np; k++) {
+            const char *name = brink_scenario_param(sc, k)->name;
+            if (strlen(name) == (size_t)(eq - r->sets[i]) && !strncmp(name, r->sets[i], strlen(name)))
+                p = k;
+        }
+        if (p < 0)
+            *rc = cli_usage_error(cmd, "scenario %s has no parameter '%.*s'", brink_scenario_id(sc),
+                                  (int)(eq - r->sets[i]), r->sets[i]);
+        else if (brink_q_parse(values[p], eq + 1, strlen(eq + 1), &err) != BRINK_OK)
+            *rc = cli_usage_error(cmd, "--set %s: not a number", r->sets[i]);
+    }
+    if (!*rc && brink_scenario_set_defaults(sc, (const mpq_t *)values, &err) != BRINK_OK)
+        *rc = cli_report(&err);
+    brink_q_array_free(values, (size_t)np + 1);
+    if (*rc) {
+        brink_scenario_free(sc);
+        return NULL;
+    }
+    return sc;
+}
+
+/* The tree of an analysis' first equilibrium. */
+static brink_status analysis_tree(const brink_analysis *a, const report_args *r,
+                                  brink_html_assets *as, brink_buf *svg, brink_buf *note,
+                                  brink_error *err)
+{
+    brink_tree_view v;
+    brink_tree_view_init(&v);
+    v.max_nodes = r->tree_nodes;
+    if (a->count > 0) {
+        v.behav = a->eq[0].behav;
+        v.behavq = (const mpq_t *)a->eq[0].behavq;
+        v.belief = a->eq[0].belief;
+    }
+    return report_tree(a->game, &v, as, svg, note, err);
+}
+
+static int report_game(const report_args *r, brink_html_assets *as)
+{
+    brink_game g;
+    int rc = cli_load_game(r->in, &g);
+    if (rc)
+        return rc;
+    if (g.kind != BRINK_GAME_EFG) {
+        brink_game_free(&g);
+        return cli_usage_error("report", "%s is a strategic-form game: a report needs a game "
+                               "tree (.efg) or a scenario (brink solve shows .nfg equilibria)",
+                               r->in);
+    }
+    const char *method = r->o.method ? r->o.method : brink_solver_default(&g);
+    const brink_solver *s = brink_solver_find(method);
+    brink_solve_options so;
+    brink_solve_options_init(&so);
+    if (r->o.time_limit > 0)
+        so.time_limit = r->o.time_limit;
+    brink_profile_list l;
+    brink_profile_list_init(&l);
+    brink_error err;
+    brink_error_clear(&err);
+    brink_buf out, svg, note;
+    brink_buf_init(&out);
+    brink_buf_init(&svg);
+    brink_buf_init(&note);
+    const double **prof = calloc((size_t)1, sizeof *prof);
+    brink_status st = !s ? brink_error_set(&err, BRINK_EINVALID, "no method '%s'", method)
+                         : !prof ? brink_error_set(&err, BRINK_ENOMEM, "out of memory")
+                                 : brink_solve(s, &g, &so, &l, &err);
+    int n = 0;
+    if (!st) {
+        const double **grown = realloc(prof, ((size_t)l.count + 1) * sizeof *prof);
+        if (!grown)
+            st = brink_error_set(&err, BRINK_ENOMEM, "out of memory");
+        else
+            prof = grown;
+    }
+    /* only profiles the solver's verification passed (exactly, or to its tolerance) */
+    for (int i = 0; !st && i < l.count; i++)
+        if (l.items[i].kind == BRINK_PROFILE_BEHAV && l.items[i].verified >= 0 &&
+            l.items[i].max_regret <= 1e-6)
+            prof[n++] = l.items[i].p;
+    if (!st && !r->no_tree) {
+        brink_tree_view v;
+        brink_tree_view_init(&v);
+        v.max_nodes = r->tree_nodes;
+        v.behav = n > 0 ? prof[0] : NULL;
+        st = report_tree(g.efg, &v, as, &svg, &note, &err);
+    }
+    if (!st)
+        st = brink_game_write_html(g.efg, r->in, (const double *const *)prof, n, s->name, as,
+                                   &out, &err);
+    rc = st ? cli_report(&err) : cli_emit(&out, r->out);
+    free(prof);
+    brink_buf_free(&out);
+    brink_buf_free(&svg);
+    brink_buf_free(&note);
+    brink_profile_list_free(&l);
+    brink_game_free(&g);
+    return rc;
+}
+
+int brink_cli_report(int argc, char **argv)
+{
+    report_args r;
+    int rc = parse_args("report", argc, argv, &r);
+    if (rc) {
+        free(r.sets);
+        return rc < 0 ? BRINK_EXIT_OK : rc;
+    }
+    brink_html_assets as;
+    report_bundles bundles;
+    memset(&as, 0, sizeof as);
+    brink_error err;
+    brink_error_clear(&err);
+    if (!report_scripts(&bundles, &as, &err)) {
+        free(r.sets);
+        return cli_report(&err);
+    }
+    if (ends_with(r.in, ".efg") || ends_with(r.in, ".nfg")) {
+        rc = report_game(&r, &as);
+        free(r.sets);
+        return rc;
+    }
+    brink_scenario *sc = load("report", &r, &rc);
+    free(r.sets);
+    if (!sc)
+        return rc;
+    brink_analysis *a = brink_analyze(sc, &r.o, &err);
+    if (!a) {
+        brink_scenario_free(sc);
+        return cli_report(&err);
+    }
+    brink_buf out, svg, note;
+    brink_buf_init(&out);
+    brink_buf_init(&svg);
+    brink_buf_init(&note);
+    brink_status st = r.no_tree ? BRINK_OK : analysis_tree(a, &r, &as, &svg, &note, &err);
+    if (!st)
+        st = brink_analysis_write_html(a, &as, &out, &err);
+    rc = st ? cli_report(&err) : cli_emit(&out, r.out);
+    brink_buf_free(&out);
+    brink_buf_free(&svg);
+    brink_buf_free(&note);
+    brink_analysis_free(a);
+    brink_scenario_free(sc);
+    return rc;
+}
+
+static int plot_tree(const brink_analysis *a, const report_args *r)
+{
+    const char *fmt = ends_with(r->out, ".png") ? "png" : ends_with(r->out, ".svg") ? "svg"
+                      : ends_with(r->out, ".dot") ? "dot" : NULL;
+    if (!fmt)
+        return cli_usage_error("plot", "the tree is written as .svg, .png or .dot, not '%s'",
+                               r->out);
+    brink_tree_view v;
+    brink_tree_view_init(&v);
+    v.max_nodes = r->tree_nodes;
+    if (a->count > 0) {
+        v.behav = a->eq[0].behav;
+        v.behavq = (const mpq_t *)a->eq[0].behavq;
+        v.belief = a->eq[0].belief;
+    }
+    brink_error err;
+    brink_error_clear(&err);
+    brink_buf dot, pic;
+    brink_buf_init(&dot);
+    brink_buf_init(&pic);
+    brink_status st = brink_tree_write_dot(a->game, &v, &dot, &err);
+    if (!st && strcmp(fmt, "dot"))
+        st = report_run_dot(dot.data, dot.len, fmt, &pic, &err);
+    int rc = st ? cli_report(&err) : cli_emit(strcmp(fmt, "dot") ? &pic : &dot, r->out);
+    brink_buf_free(&dot);
+    brink_buf_free(&pic);
+    return rc;
+}
+
+static int plot_chart(const brink_analysis *a, const report_args *r, const brink_figure *f)
+{
+    int json = ends_with(r->out, ".json");
+    int png = ends_with(r->out, ".png");
+    if (!json && !png && !ends_with(r->out, ".svg"))
+        return cli_usage_error("plot", "a chart is written as .svg, .png or .json, not '%s'",
+                               r->out);
+    brink_html_assets as;
+    report_bundles bundles;
+    memset(&as, 0, sizeof as);
+    brink_error err;
+    brink_error_clear(&err);
+    if (!json && !report_scripts(&bundles, &as, &err))
+        return cli_report(&err);
+    brink_buf spec, page;
+    brink_buf_init(&spec);
+    brink_buf_init(&page);
+    brink_status st = brink_report_figure_spec(a, f, 48, &spec, &err);
+    int rc;
+    if (!st && json) {
+        brink_buf_puts(&spec, "\n");
+        rc = cli_emit(&spec, r->out);
+    } else {
+        if (!st)
+            st = brink_figure_write_html(spec.data, &as, &page, &err);
+        if (!st)
+            st = report_render_figure(&page, png ? "png" : "svg", r->out, &err);
+        rc = st ? cli_report(&err) : BRINK_EXIT_OK;
+    }
+    brink_buf_free(&spec);
+    brink_buf_free(&page);
+    return rc;
+}
+
+int brink_cli_plot(int argc, char **argv)
+{
+    report_args r;
+    int rc = parse_args("plot", argc, argv, &r);
+    if (rc) {
+        free(r.sets);
+        return rc < 0 ? BRINK_EXIT_OK : rc;
+    }
+    if (!r.list && !r.figure) {
+        free(r.sets);
+        return cli_usage_error("plot", "say which figure: --figure N|tree (see --list)");
+    }
+    brink_scenario *sc = load("plot", &r, &rc);
+    free(r.sets);
+    if (!sc)
+        return rc;
+    brink_error err;
+    brink_error_clear(&err);
+    brink_analysis *a = brink_analyze(sc, &r.o, &err);
+    if (!a) {
+        brink_scenario_free(sc);
+        return cli_report(&err);
+    }
+    int n = 0;
+    brink_figure *f = brink_report_figures(a, &n, &err);
+    if (!f) {
+        rc = cli_report(&err);
+    } else if (r.list) {
+        brink_buf out, t;
+        brink_buf_init(&out);
+        brink_buf_init(&t);
+        for (int i = 0; i < n; i++) {
+            brink_buf_reset(&t);
+            brink_report_figure_title(a, &f[i], &t, &err);
+            brink_buf_printf(&out, "%d  %s\n", i + 1, t.data ? t.data : "");
+        }
+        brink_buf_puts(&out, "tree  the game tree with the first equilibrium\n");
+        if (t.failed)
+            out.failed = 1;
+        rc = cli_emit(&out, NULL);
+        brink_buf_free(&out);
+        brink_buf_free(&t);
+    } else if (!strcmp(r.figure, "tree")) {
+        rc = plot_tree(a, &r);
+    } else {
+        long k;
+        if (cli_parse_long(r.figure, &k) || k < 1 || k > n)
+            rc = cli_usage_error("plot", "no figure '%s': this scenario has %d (see --list) and "
+                                 "the tree", r.figure, n);
+        else
+            rc = plot_chart(a, &r, &f[k - 1]);
+    }
+    free(f);
+    brink_analysis_free(a);
+    brink_scenario_free(sc);
+    return rc;
+}

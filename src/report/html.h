@@ -1,0 +1,16 @@
+/* html.h — shared pieces of the HTML reports (html_page.c): escaping, the page's head and
+ * tail, the inlined chart scripts and driver, the tree section. */
+#ifndef BRINK_REPORT_HTML_H
+#define BRINK_REPORT_HTML_H
+
+#include "brink/report.h"
+
+void html_text(brink_buf *out, const char *s);          /* escaped text */
+void html_buf(brink_buf *out, const brink_buf *b);      /* escaped text of a buffer */
+void html_json(brink_buf *out, const char *json, size_t len);
+void html_head(brink_buf *out, const char *title);
+void html_scripts(brink_buf *out, const brink_html_assets *as, int ncharts);
+void html_tree(brink_buf *out, const brink_html_assets *as);
+void html_tail(brink_buf *out);
+
+#endif

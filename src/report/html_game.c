@@ -1,0 +1,108 @@
+/* html_game.c — a game file (Gambit .efg) as an HTML page: the game, each verified profile
+ * as a table of behaviour at every information set with its expected payoffs, the tree with
+ * the first profile drawn on it. A game file has no scenario, so no words about actors'
+ * types or issues and no questions: only what the file and the solver give.
+ */
+#include <stdlib.h>
+
+#include "report/html.h"
+
+/* Expected payoffs of a behaviour profile, bottom-up in reverse pre-order. */
+static int profile_values(const brink_efg *g, const double *behav, double *val)
+{
+    size_t n = (size_t)g->nplayers;
+    double *nv = calloc((size_t)g->nnodes * n + 1, sizeof *nv);
+    if (!nv)
+        return 0;
+    for (int u = g->nnodes - 1; u >= 0; u--) {
+        double *x = nv + (size_t)u * n;
+        if (g->node_infoset[u] < 0) {
+            for (size_t p = 0; p < n; p++)
+                x[p] = g->leaf_pay[(size_t)g->node_leaf[u] * n + p];
+            continue;
+        }
+        int h = g->node_infoset[u];
+        for (int c = 0; c < g->infoset_nactions[h]; c++) {
+            int w = g->node_children[g->node_child_start[u] + c];
+            int a = g->node_action[w];
+            double pr = g->infoset_player[h] < 0 ? g->action_prob[a] : behav[a];
+            for (size_t p = 0; p < n; p++)
+                x[p] += pr * nv[(size_t)w * n + p];
+        }
+    }
+    for (size_t p = 0; p < n; p++)
+        val[p] = nv[p];
+    free(nv);
+    return 1;
+}
+
+brink_status brink_game_write_html(const brink_efg *g, const char *source,
+                                   const double *const *profiles, int nprofiles,
+                                   const char *method, const brink_html_assets *as,
+                                   brink_buf *out, brink_error *err)
+{
+    html_head(out, g->title && g->title[0] ? g->title : "game");
+    brink_buf_puts(out, "<header><p class=\"muted\">Game file &middot; ");
+    html_text(out, source);
+    brink_buf_puts(out, "</p><h1>");
+    html_text(out, g->title && g->title[0] ? g->title : "(untitled game)");
+    brink_buf_puts(out, "</h1></header>\n<section id=\"summary\"><h2>Summary and sources</h2>\n");
+    if (g->comment && g->comment[0]) {
+        brink_buf_puts(out, "<p>");
+        html_text(out, g->comment);
+        brink_buf_puts(out, "</p>\n");
+    }
+    brink_buf_printf(out, "<p>%d players, %d nodes, %d information sets, %s information, %s "
+                          "recall. Source: the file ",
+                     g->nplayers, g->nnodes, g->ninfosets, g->perfect_info ? "perfect" : "imperfect",
+                     g->perfect_recall ? "perfect" : "imperfect");
+    html_text(out, source);
+    brink_buf_puts(out, ".</p>\n</section>\n<section id=\"equilibria\"><h2>Equilibria</h2>\n<p>Method: ");
+    html_text(out, method);
+    brink_buf_printf(out, "; %d profile%s, each checked by brink solve's verification before "
+                          "it is shown (exactly where the game is small enough, else to a "
+                          "regret of at most 1e-6).</p>\n", nprofiles, nprofiles == 1 ? "" : "s");
+    double *val = malloc(((size_t)g->nplayers + 1) * sizeof *val);
+    if (!val)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    for (int e = 0; e < nprofiles; e++) {
+        brink_buf_printf(out, "<h3>Equilibrium %d</h3>\n<table class=\"choices\"><tr><th>player"
+                              "</th><th>information set</th><th>choice (probability)</th></tr>\n",
+                         e + 1);
+        for (int h = 0; h < g->ninfosets; h++) {
+            int p = g->infoset_player[h];
+            if (p < 0)
+                continue;
+            brink_buf_puts(out, "<tr><td>");
+            html_text(out, g->player_names[p]);
+            brink_buf_puts(out, "</td><td>");
+            html_text(out, g->infoset_label[h] && g->infoset_label[h][0] ? g->infoset_label[h]
+                                                                          : "(unlabelled)");
+            brink_buf_puts(out, "</td><td>");
+            for (int k = 0; k < g->infoset_nactions[h]; k++) {
+                int a = g->infoset_action_start[h] + k;
+                brink_buf_puts(out, k ? "<br>" : "");
+                html_text(out, g->action_label[a]);
+                brink_buf_printf(out, " %.6g", profiles[e][a]);
+            }
+            brink_buf_puts(out, "</td></tr>\n");
+        }
+        brink_buf_puts(out, "</table>\n");
+        if (profile_values(g, profiles[e], val)) {
+            brink_buf_puts(out, "<table><tr><th>player</th><th>expected payoff</th></tr>\n");
+            for (int p = 0; p < g->nplayers; p++) {
+                brink_buf_puts(out, "<tr><td>");
+                html_text(out, g->player_names[p]);
+                brink_buf_printf(out, "</td><td class=\"num\">%.10g</td></tr>\n", val[p]);
+            }
+            brink_buf_puts(out, "</table>\n");
+        } else {
+            out->failed = 1;
+        }
+    }
+    free(val);
+    brink_buf_puts(out, "</section>\n");
+    html_tree(out, as);
+    html_tail(out);
+    return out->failed ? brink_error_set(err, BRINK_ENOMEM, "out of memory writing HTML") : BRINK_OK;
+}
