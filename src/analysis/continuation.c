@@ -111,63 +111,6 @@ static const rf *prob_of(const cn_game *G, int act, int h)
     return h >= G->g->player_infoset_start[G->g->nplayers] ? &G->pg.prob[act] : &G->beh[act];
 }
 
-/* Reach by the others and U for the profile in G->beh; -1 on OOM. reach[v * np + i] is the
- * probability that chance and the players other than i lead to v: at an information set of
- * i it is what Bayes' rule weighs (i's own earlier moves are common to all its nodes by
- * perfect recall), and it stays positive where only i's own choices exclude the set. */
-int cn_eval_tree(cn_game *G)
-{
-    const brink_efg *g = G->g;
-    int N = g->nnodes, np = g->nplayers;
-    for (int i = 0; i < np; i++)
-        if (rf_set_si(&G->reach[i], 1))
-            return -1;
-    for (int v = 1; v < N; v++) {
-        int par = g->node_parent[v], hp = g->node_infoset[par];
-        int mover = hp >= g->player_infoset_start[np] ? -1 : g->infoset_player[hp];
-        const rf *pr = prob_of(G, g->node_action[v], hp);
-        for (int i = 0; i < np; i++) {
-            rf *r = &G->reach[(size_t)v * (size_t)np + (size_t)i];
-            const rf *rp = &G->reach[(size_t)par * (size_t)np + (size_t)i];
-            int fail = mover == i || rf_is_one(pr) ? rf_set(r, rp)
-                       : rf_is_zero(pr) || rf_is_zero(rp) ? rf_set_si(r, 0)
-                                                          : rf_mul(r, rp, pr);
-            if (fail)
-                return -1;
-        }
-    }
-    for (int v = N - 1; v >= 0; v--) {
-        int h = g->node_infoset[v];
-        rf *u = G->U + (size_t)v * (size_t)np;
-        if (h < 0) {
-            for (int i = 0; i < np; i++)
-                if (rf_set(&u[i], &G->pg.pay[(size_t)g->node_leaf[v] * (size_t)np + (size_t)i]))
-                    return -1;
-            continue;
-        }
-        for (int i = 0; i < np; i++)
-            if (rf_set_si(&u[i], 0))
-                return -1;
-        int a0 = g->infoset_action_start[h];
-        for (int a = 0; a < g->infoset_nactions[h]; a++) {
-            const rf *p = prob_of(G, a0 + a, h);
-            if (rf_is_zero(p))
-                continue;
-            const rf *uc = G->U + (size_t)brink_efg_child(g, v, a) * (size_t)np;
-            if (rf_is_one(p)) {   /* a pure choice: the child's values (most of a big tree) */
-                for (int i = 0; i < np; i++)
-                    if (rf_is_zero(&u[i]) ? rf_set(&u[i], &uc[i]) : rf_add(&u[i], &u[i], &uc[i]))
-                        return -1;
-                continue;
-            }
-            for (int i = 0; i < np; i++)
-                if (rf_mul(&G->t1, p, &uc[i]) || rf_add(&u[i], &u[i], &G->t1))
-                    return -1;
-        }
-    }
-    return 0;
-}
-
 /* U (not reach) for the nodes of the subtree at root, for the profile in G->beh. */
 static int eval_subtree(cn_game *G, int root)
 {
@@ -200,6 +143,35 @@ static int eval_subtree(cn_game *G, int root)
     }
     return 0;
 }
+
+/* Reach by the others and U for the profile in G->beh; -1 on OOM. reach[v * np + i] is the
+ * probability that chance and the players other than i lead to v: at an information set of
+ * i it is what Bayes' rule weighs (i's own earlier moves are common to all its nodes by
+ * perfect recall), and it stays positive where only i's own choices exclude the set. */
+int cn_eval_tree(cn_game *G)
+{
+    const brink_efg *g = G->g;
+    int N = g->nnodes, np = g->nplayers;
+    for (int i = 0; i < np; i++)
+        if (rf_set_si(&G->reach[i], 1))
+            return -1;
+    for (int v = 1; v < N; v++) {
+        int par = g->node_parent[v], hp = g->node_infoset[par];
+        int mover = hp >= g->player_infoset_start[np] ? -1 : g->infoset_player[hp];
+        const rf *pr = prob_of(G, g->node_action[v], hp);
+        for (int i = 0; i < np; i++) {
+            rf *r = &G->reach[(size_t)v * (size_t)np + (size_t)i];
+            const rf *rp = &G->reach[(size_t)par * (size_t)np + (size_t)i];
+            int fail = mover == i || rf_is_one(pr) ? rf_set(r, rp)
+                       : rf_is_zero(pr) || rf_is_zero(rp) ? rf_set_si(r, 0)
+                                                          : rf_mul(r, rp, pr);
+            if (fail)
+                return -1;
+        }
+    }
+    return eval_subtree(G, 0);
+}
+
 
 /* sum over v in h of w_v (U_p(child a) - U_p(child b)) into out (b < 0: w_v U_p(child a));
  * w from the others' reach or mu. A single-node set takes w = 1 (same sign, same zeros). */

@@ -54,6 +54,12 @@ void cli_print_profiles_json(brink_buf *out, const brink_game *g, const brink_so
 void cli_print_profiles_gambit(brink_buf *out, const brink_game *g, const brink_profile_list *l);
 /* Read a game file (any supported format); prints the error and returns an exit status. */
 int cli_load_game(const char *path, brink_game *g);
+/* cli_scenario.c: "--set" argument check (NAME=VALUE), and a scenario file or built-in id
+ * with the sets applied as its defaults (max_nodes 0: the default limit). NULL with *status
+ * the exit status on failure (the message printed). */
+int cli_check_set(const char *cmd, const char *arg);
+brink_scenario *cli_load_scenario(const char *cmd, const char *what, const char *const *sets,
+                                  int nsets, size_t max_nodes, int *status);
 /* One probability, exact when available. */
 void cli_put_prob(brink_buf *out, const brink_profile *pr, int k, int exact_only);
 

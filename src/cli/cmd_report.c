@@ -73,8 +73,9 @@ static int parse_args(const char *cmd, int argc, char **argv, report_args *r)
         } else if (!strcmp(a, "-o") && v) {
             r->out = argv[++i];
         } else if (!strcmp(a, "--set") && v) {
-            if (!strchr(v, '=') || v[0] == '=')
-                return cli_usage_error(cmd, "--set expects NAME=VALUE, not '%s'", v);
+            int bad = cli_check_set(cmd, v);
+            if (bad)
+                return bad;
             r->sets[r->nsets++] = argv[++i];
         } else if (!strcmp(a, "--method") && v) {
             r->o.method = argv[++i];
@@ -116,46 +117,7 @@ static int parse_args(const char *cmd, int argc, char **argv, report_args *r)
 /* Load a scenario and apply the --set values as its defaults. */
 static brink_scenario *load(const char *cmd, const report_args *r, int *rc)
 {
-    brink_error err;
-    brink_error_clear(&err);
-    brink_scenario *sc = brink_scenario_load(r->in, &err);
-    if (!sc) {
-        *rc = cli_report(&err);
-        return NULL;
-    }
-    if (!r->nsets)
-        return sc;
-    int np = brink_scenario_nparams(sc);
-    mpq_t *values = brink_q_array_new((size_t)np + 1);
-    if (!values) {
-        brink_scenario_free(sc);
-        *rc = BRINK_EXIT_INTERNAL;
-        return NULL;
-    }
-    brink_scenario_defaults(sc, values);
-    *rc = BRINK_EXIT_OK;
-    for (int i = 0; i < r->nsets && !*rc; i++) {
-        const char *eq = strchr(r->sets[i], '=');
-        int p = -1;
-        for (int k = 0; k < np; k++) {
-            const char *name = brink_scenario_param(sc, k)->name;
-            if (strlen(name) == (size_t)(eq - r->sets[i]) && !strncmp(name, r->sets[i], strlen(name)))
-                p = k;
-        }
-        if (p < 0)
-            *rc = cli_usage_error(cmd, "scenario %s has no parameter '%.*s'", brink_scenario_id(sc),
-                                  (int)(eq - r->sets[i]), r->sets[i]);
-        else if (brink_q_parse(values[p], eq + 1, strlen(eq + 1), &err) != BRINK_OK)
-            *rc = cli_usage_error(cmd, "--set %s: not a number", r->sets[i]);
-    }
-    if (!*rc && brink_scenario_set_defaults(sc, (const mpq_t *)values, &err) != BRINK_OK)
-        *rc = cli_report(&err);
-    brink_q_array_free(values, (size_t)np + 1);
-    if (*rc) {
-        brink_scenario_free(sc);
-        return NULL;
-    }
-    return sc;
+    return cli_load_scenario(cmd, r->in, (const char *const *)r->sets, r->nsets, 0, rc);
 }
 
 /* The tree of an analysis' first equilibrium. */

@@ -14,55 +14,6 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 
-#define MAX_SETS 32
-
-typedef struct setting {
-    const char *name, *value;
-} setting;
-
-/* NAME=VALUE -> exact values[] (on top of the defaults). */
-static int apply_sets(const char *cmd, const brink_scenario *sc, const setting *sets, int n,
-                      mpq_t *values)
-{
-    brink_scenario_defaults(sc, values);
-    for (int i = 0; i < n; i++) {
-        int p = brink_scenario_param_find(sc, sets[i].name);
-        if (p < 0)
-            return cli_usage_error(cmd, "scenario %s has no parameter '%s'",
-                                   brink_scenario_id(sc), sets[i].name);
-        brink_error err;
-        brink_error_clear(&err);
-        const char *v = sets[i].value;
-        if (brink_q_parse(values[p], v, strlen(v), &err) != BRINK_OK)
-            return cli_usage_error(cmd, "--set %s=%s: not a number", sets[i].name, v);
-    }
-    return BRINK_EXIT_OK;
-}
-
-static int parse_set(const char *cmd, const char *arg, setting *sets, int *n)
-{
-    const char *eq = strchr(arg, '=');
-    if (!eq || eq == arg)
-        return cli_usage_error(cmd, "--set expects NAME=VALUE, not '%s'", arg);
-    if (*n >= MAX_SETS)
-        return cli_usage_error(cmd, "too many --set options (limit %d)", MAX_SETS);
-    size_t len = (size_t)(eq - arg);
-    char *name = malloc(len + 1);
-    if (!name)
-        return BRINK_EXIT_INTERNAL;
-    memcpy(name, arg, len);
-    name[len] = '\0';
-    sets[*n].name = name;
-    sets[*n].value = eq + 1;
-    (*n)++;
-    return BRINK_EXIT_OK;
-}
-
-static void free_sets(setting *sets, int n)
-{
-    for (int i = 0; i < n; i++)
-        free((char *)sets[i].name);
-}
 
 /* Analyse one loaded scenario (at its defaults, which --set may have changed). */
 static int analyze_one(brink_scenario *sc, const brink_analysis_options *o, int json,
@@ -100,10 +51,6 @@ static void analyze_usage(FILE *f)
             "  --max-nodes N     game-tree node limit for scenario files (default 4194304)\n");
 }
 
-/* Load a file or built-in and apply --set values as its new defaults. */
-static brink_scenario *load_with_sets(const char *cmd, const char *what, const setting *sets,
-                                      int nsets, size_t max_nodes, int *status);
-
 /* --max-nodes N: a whole number of at least 1 (the game-tree node limit). */
 static int parse_max_nodes(const char *cmd, const char *arg, size_t *out)
 {
@@ -122,9 +69,12 @@ int brink_cli_analyze(int argc, char **argv)
     int json = 0, nfiles = 0, rc = BRINK_EXIT_OK, nsets = 0;
     size_t max_nodes = 0;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
-    setting sets[MAX_SETS];
-    if (!files)
+    const char **sets = calloc((size_t)argc + 1, sizeof *sets);
+    if (!files || !sets) {
+        free(files);
+        free(sets);
         return BRINK_EXIT_INTERNAL;
+    }
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--json")) {
             json = 1;
@@ -146,7 +96,7 @@ int brink_cli_analyze(int argc, char **argv)
         } else if (!strcmp(argv[i], "--time-limit") && i + 1 < argc) {
             double dv;
             if (cli_parse_double(argv[++i], &dv) || !(dv > 0)) {
-                free_sets(sets, nsets);
+                free(sets);
                 free(files);
                 return cli_usage_error("analyze", "bad --time-limit '%s'", argv[i]);
             }
@@ -156,25 +106,25 @@ int brink_cli_analyze(int argc, char **argv)
             const char *v = argv[++i];
             long it = strtol(v, &end, 10);
             if (!v[0] || !end || *end || it < 1) {
-                free_sets(sets, nsets);
+                free(sets);
                 free(files);
                 return cli_usage_error("analyze", "bad --iterations '%s' (a whole number >= 1)", v);
             }
             o.iterations = it;
         } else if (!strcmp(argv[i], "--max-nodes") && i + 1 < argc) {
             if ((rc = parse_max_nodes("analyze", argv[++i], &max_nodes))) {
-                free_sets(sets, nsets);
+                free(sets);
                 free(files);
                 return rc;
             }
         } else if (!strcmp(argv[i], "--set") && i + 1 < argc) {
-            if ((rc = parse_set("analyze", argv[++i], sets, &nsets))) {
-                free_sets(sets, nsets);
+            if ((rc = cli_check_set("analyze", sets[nsets++] = argv[++i]))) {
+                free(sets);
                 free(files);
                 return rc;
             }
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            free_sets(sets, nsets);
+            free(sets);
             free(files);
             return cli_usage_error("analyze", "unknown option '%s'", argv[i]);
         } else {
@@ -191,9 +141,9 @@ int brink_cli_analyze(int argc, char **argv)
         if (builtin_all) {
             char id[300];
             snprintf(id, sizeof id, "%s", brink_scenario_builtin_name(i));
-            sc = load_with_sets("analyze", id, sets, nsets, max_nodes, &status);
+            sc = cli_load_scenario("analyze", id, sets, nsets, max_nodes, &status);
         } else {
-            sc = load_with_sets("analyze", files[i], sets, nsets, max_nodes, &status);
+            sc = cli_load_scenario("analyze", files[i], sets, nsets, max_nodes, &status);
         }
         if (sc) {
             status = analyze_one(sc, &o, json, &out);
@@ -208,49 +158,9 @@ int brink_cli_analyze(int argc, char **argv)
         if (status && !rc)
             rc = status;
     }
-    free_sets(sets, nsets);
+    free(sets);
     free(files);
     return rc;
-}
-
-static brink_scenario *load_with_sets(const char *cmd, const char *what, const setting *sets,
-                                      int nsets, size_t max_nodes, int *status)
-{
-    brink_error err;
-    brink_error_clear(&err);
-    brink_scenario *sc;
-    FILE *f = max_nodes ? fopen(what, "rb") : NULL;
-    if (f) {   /* a file with a node limit of its own; built-ins are small */
-        fclose(f);
-        brink_scenario_limits lim;
-        brink_scenario_limits_init(&lim);
-        lim.max_tree_nodes = max_nodes;
-        sc = brink_scenario_load_file(what, &lim, &err);
-    } else {
-        sc = brink_scenario_load(what, &err);
-    }
-    if (!sc) {
-        *status = cli_report(&err);
-        return NULL;
-    }
-    if (!nsets)
-        return sc;
-    int np = brink_scenario_nparams(sc);
-    mpq_t *values = brink_q_array_new((size_t)np + 1);
-    if (!values) {
-        brink_scenario_free(sc);
-        *status = BRINK_EXIT_INTERNAL;
-        return NULL;
-    }
-    *status = apply_sets(cmd, sc, sets, nsets, values);
-    if (!*status && brink_scenario_set_defaults(sc, (const mpq_t *)values, &err) != BRINK_OK)
-        *status = cli_report(&err);
-    brink_q_array_free(values, (size_t)np + 1);
-    if (*status) {
-        brink_scenario_free(sc);
-        return NULL;
-    }
-    return sc;
 }
 
 int brink_cli_scenarios(int argc, char **argv)
@@ -319,18 +229,20 @@ int brink_cli_compile(int argc, char **argv)
     const char *in = NULL, *outpath = NULL;
     int nsets = 0, rc;
     size_t max_nodes = 0;
-    setting sets[MAX_SETS];
+    const char **sets = calloc((size_t)argc + 1, sizeof *sets);
+    if (!sets)
+        return BRINK_EXIT_INTERNAL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-o") && i + 1 < argc) {
             outpath = argv[++i];
         } else if (!strcmp(argv[i], "--max-nodes") && i + 1 < argc) {
             if ((rc = parse_max_nodes("compile", argv[++i], &max_nodes))) {
-                free_sets(sets, nsets);
+                free(sets);
                 return rc;
             }
         } else if (!strcmp(argv[i], "--set") && i + 1 < argc) {
-            if ((rc = parse_set("compile", argv[++i], sets, &nsets))) {
-                free_sets(sets, nsets);
+            if ((rc = cli_check_set("compile", sets[nsets++] = argv[++i]))) {
+                free(sets);
                 return rc;
             }
         } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -338,25 +250,25 @@ int brink_cli_compile(int argc, char **argv)
                    "                     [--max-nodes N]\n"
                    "Compile a scenario to a Gambit .efg game (stdout without -o).\n"
                    "  --max-nodes N     game-tree node limit (default 4194304)\n");
-            free_sets(sets, nsets);
+            free(sets);
             return BRINK_EXIT_OK;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            free_sets(sets, nsets);
+            free(sets);
             return cli_usage_error("compile", "unknown option '%s'", argv[i]);
         } else if (!in) {
             in = argv[i];
         } else {
-            free_sets(sets, nsets);
+            free(sets);
             return cli_usage_error("compile", "one scenario at a time");
         }
     }
     if (!in) {
-        free_sets(sets, nsets);
+        free(sets);
         return cli_usage_error("compile", "usage: brink compile FILE|ID [-o game.efg]");
     }
     int status = BRINK_EXIT_OK;
-    brink_scenario *sc = load_with_sets("compile", in, sets, nsets, max_nodes, &status);
-    free_sets(sets, nsets);
+    brink_scenario *sc = cli_load_scenario("compile", in, sets, nsets, max_nodes, &status);
+    free(sets);
     if (!sc)
         return status;
     brink_error err;
