@@ -425,7 +425,8 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
         brink_buf_puts(out, ".\n");
         mpq_clear(d);
     }
-    brink_buf_printf(out, "    (%d equilibrium computations, %.3f s)\n", t->solves, t->seconds);
+    brink_buf_printf(out, "    (%d equilibrium computation%s, %.3f s)\n", t->solves,
+                     t->solves == 1 ? "" : "s", t->seconds);
     (void)err;
     return BRINK_OK;
 }
