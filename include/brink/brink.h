@@ -18,5 +18,6 @@
 #include "analysis.h"
 #include "generate.h"
 #include "cfr.h"
+#include "forecast.h"
 
 #endif

@@ -12,5 +12,7 @@ int brink_cli_analyze(int argc, char **argv);
 int brink_cli_scenarios(int argc, char **argv);
 int brink_cli_show(int argc, char **argv);
 int brink_cli_compile(int argc, char **argv);
+/* cmd_forecast.c */
+int brink_cli_forecast(int argc, char **argv);
 
 #endif

@@ -20,6 +20,7 @@ static const command commands[] = {
     {"scenarios", brink_cli_scenarios, "list the built-in scenario library"},
     {"show", brink_cli_show, "print a built-in scenario's YAML"},
     {"compile", brink_cli_compile, "compile a scenario to a Gambit .efg game"},
+    {"forecast", brink_cli_forecast, "forecast where many actors' positions settle (EU, SMP)"},
 };
 
 static void usage(FILE *f)
