@@ -78,9 +78,13 @@ const char *brink_forecast_builtin_name(int i);
 typedef enum { BRINK_FORECAST_EU = 0, BRINK_FORECAST_SMP } brink_forecast_model;
 /* EU: the reference point mu of the better/worse utilities. */
 typedef enum { BRINK_FORECAST_MU_MEDIAN = 0, BRINK_FORECAST_MU_MEAN } brink_forecast_mu;
-/* EU: which of several offers an actor accepts: the one that moves it least (its best
- * offer) or the one whose sender expects the most. */
+/* EU: which of several offers an actor acts on: the one whose sender expects the most
+ * (default; ties: the nearest) or the one that moves it least (ties: the strongest). */
 typedef enum { BRINK_FORECAST_OFFER_NEAREST = 0, BRINK_FORECAST_OFFER_STRONGEST } brink_forecast_offer;
+/* EU: the numerator of P(i beats j): only the votes for i, as printed in Scholz et al.
+ * (s. 4), or the net vote for i clipped at 0 (the reading of the Python replication by
+ * D. Masad, which he found closer to the published figures). */
+typedef enum { BRINK_FORECAST_PROB_POSITIVE = 0, BRINK_FORECAST_PROB_NET } brink_forecast_prob;
 /* SMP: KTAB's VotingRule. */
 typedef enum {
     BRINK_FORECAST_VOTE_BINARY = 0, BRINK_FORECAST_VOTE_PROPBIN, BRINK_FORECAST_VOTE_PROP,
@@ -98,6 +102,7 @@ typedef struct brink_forecast_options {
     brink_forecast_mu mu;
     brink_forecast_offer offer;
     int risk;                /* 1: risk exponents from security (Scholz et al. s. 5); 0: r = 1 */
+    brink_forecast_prob prob;
     /* SMP */
     brink_forecast_vote vote;
     brink_forecast_pv pv;

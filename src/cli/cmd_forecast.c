@@ -17,10 +17,11 @@ static void help(void)
            "NAME: a built-in data set (--list): emu (the replication's example), six-party.\n\n"
            "  --model eu|smp      expected-utility model (default) or KTAB-style spatial model\n"
            "  --rounds N          at most N rounds (default 10)\n"
-           "  --tol X             converged when nothing moves more than X x scale width (1e-9)\n"
+           "  --tol X             converged when nothing moves more than X x scale width (1e-6)\n"
            "EU:  --q X --t X      P(status quo holds), P(a change is better) (default 1, 1)\n"
            "     --mu median|mean reference point of the better/worse utilities (median)\n"
-           "     --offer nearest|strongest  which offer a target takes (nearest)\n"
+           "     --offer strongest|nearest  which offer a target takes (strongest)\n"
+           "     --prob net|positive  numerator of P(i beats j): net votes, or votes for i (net)\n"
            "     --no-risk        r = 1 for every actor\n"
            "SMP: --vote binary|propbin|prop|propcbc|cubic  (prop)\n"
            "     --pv linear|square|quartic  probability of victory law (square)\n"
@@ -53,7 +54,7 @@ int brink_cli_forecast(int argc, char **argv)
     int json = 0;
     const char *path = NULL;
     static const char *const models[] = {"eu", "smp"}, *const mus[] = {"median", "mean"},
-                             *const offers[] = {"nearest", "strongest"},
+                             *const offers[] = {"nearest", "strongest"}, *const probs[] = {"positive", "net"},
                              *const votes[] = {"binary", "propbin", "prop", "propcbc", "cubic"},
                              *const pvs[] = {"linear", "square", "quartic"};
     for (int i = 1; i < argc; i++) {
@@ -76,20 +77,21 @@ int brink_cli_forecast(int argc, char **argv)
         else if (a[0] == '-' && a[1] && !v)
             return cli_usage_error("forecast", "option '%s' needs a value (or is unknown)", a);
         else if (!strcmp(a, "--model")) e = !pick(v, models, 2, &e) ? 1 : (o.model = (brink_forecast_model)e, 0), i++;
+        else if (!strcmp(a, "--prob")) e = !pick(v, probs, 2, &e) ? 1 : (o.prob = (brink_forecast_prob)e, 0), i++;
         else if (!strcmp(a, "--mu")) e = !pick(v, mus, 2, &e) ? 1 : (o.mu = (brink_forecast_mu)e, 0), i++;
         else if (!strcmp(a, "--offer")) e = !pick(v, offers, 2, &e) ? 1 : (o.offer = (brink_forecast_offer)e, 0), i++;
         else if (!strcmp(a, "--vote")) e = !pick(v, votes, 5, &e) ? 1 : (o.vote = (brink_forecast_vote)e, 0), i++;
         else if (!strcmp(a, "--pv")) e = !pick(v, pvs, 3, &e) ? 1 : (o.pv = (brink_forecast_pv)e, 0), i++;
-        else if (!strcmp(a, "--rounds")) e = !cli_parse_long(v, &l) || l < 1 || l > 100000 ? 1 : (o.rounds = (int)l, 0), i++;
-        else if (!strcmp(a, "--seed")) e = !cli_parse_long(v, &l) || l < 0 ? 1 : (o.seed = mc.seed = (uint64_t)l, 0), i++;
-        else if (!strcmp(a, "--mc")) e = !cli_parse_long(v, &l) || l < 1 ? 1 : (mc.runs = l, 0), i++;
-        else if (!strcmp(a, "--threads")) e = !cli_parse_long(v, &l) || l < 1 || l > 256 ? 1 : (mc.threads = (int)l, 0), i++;
-        else if (!strcmp(a, "--q")) e = !cli_parse_double(v, &d) ? 1 : (o.q = d, 0), i++;
-        else if (!strcmp(a, "--t")) e = !cli_parse_double(v, &d) ? 1 : (o.t = d, 0), i++;
-        else if (!strcmp(a, "--tol")) e = !cli_parse_double(v, &d) ? 1 : (o.tol = d, 0), i++;
-        else if (!strcmp(a, "--pos-noise")) e = !cli_parse_double(v, &d) ? 1 : (mc.pos_sd = d, 0), i++;
-        else if (!strcmp(a, "--sal-noise")) e = !cli_parse_double(v, &d) ? 1 : (mc.sal_sd = d, 0), i++;
-        else if (!strcmp(a, "--above")) e = !cli_parse_double(v, &d) ? 1 : (mc.above = d, 0), i++;
+        else if (!strcmp(a, "--rounds")) e = cli_parse_long(v, &l) || l < 1 || l > 100000 ? 1 : (o.rounds = (int)l, 0), i++;
+        else if (!strcmp(a, "--seed")) e = cli_parse_long(v, &l) || l < 0 ? 1 : (o.seed = mc.seed = (uint64_t)l, 0), i++;
+        else if (!strcmp(a, "--mc")) e = cli_parse_long(v, &l) || l < 1 ? 1 : (mc.runs = l, 0), i++;
+        else if (!strcmp(a, "--threads")) e = cli_parse_long(v, &l) || l < 1 || l > 256 ? 1 : (mc.threads = (int)l, 0), i++;
+        else if (!strcmp(a, "--q")) e = cli_parse_double(v, &d) ? 1 : (o.q = d, 0), i++;
+        else if (!strcmp(a, "--t")) e = cli_parse_double(v, &d) ? 1 : (o.t = d, 0), i++;
+        else if (!strcmp(a, "--tol")) e = cli_parse_double(v, &d) ? 1 : (o.tol = d, 0), i++;
+        else if (!strcmp(a, "--pos-noise")) e = cli_parse_double(v, &d) ? 1 : (mc.pos_sd = d, 0), i++;
+        else if (!strcmp(a, "--sal-noise")) e = cli_parse_double(v, &d) ? 1 : (mc.sal_sd = d, 0), i++;
+        else if (!strcmp(a, "--above")) e = cli_parse_double(v, &d) ? 1 : (mc.above = d, 0), i++;
         else if (a[0] == '-' && a[1]) return cli_usage_error("forecast", "unknown option '%s'", a);
         else if (path) return cli_usage_error("forecast", "one data set at a time");
         else path = a;

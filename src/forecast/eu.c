@@ -11,7 +11,7 @@
 
 /* Win probability of i against j (s. 4): votes of every actor k, weighted by c_k s_k, for the
  * nearer of the two; the numerator counts only votes for i. Equal positions: no contest. */
-static void probabilities(fc_ws *ws, int n)
+static void probabilities(fc_ws *ws, int n, brink_forecast_prob rule)
 {
     const double *x = ws->x, *w = ws->w;
     for (int i = 0; i < n; i++)
@@ -20,9 +20,10 @@ static void probabilities(fc_ws *ws, int n)
             double num = 0, den = 0;
             for (int k = 0; k < n; k++) {
                 double d = fabs(x[k] - x[j]) - fabs(x[k] - x[i]);
-                if (d > 0) num += w[k] * d;
+                if (d > 0 || rule == BRINK_FORECAST_PROB_NET) num += w[k] * d;
                 den += w[k] * fabs(d);
             }
+            if (num < 0) num = 0;
             ws->p[(size_t)i * n + j] = den > 0 ? num / den : 0.5;
         }
 }
@@ -95,7 +96,7 @@ void fc_eu_round(fc_ws *ws, const brink_forecast_input *in, const brink_forecast
     double dx = in->hi[k] - in->lo[k];
     double mu = o->mu == BRINK_FORECAST_MU_MEAN ? brink_forecast_weighted_mean(ws->x, ws->w, n)
                                                  : fc_wmedian(ws, ws->x, ws->w, n);
-    probabilities(ws, n);
+    probabilities(ws, n, o->prob);
     for (int i = 0; i < n; i++) ws->r[i] = 1.0;
     if (o->risk) {
         expected(ws, n, s, dx, mu, o->q, o->t);

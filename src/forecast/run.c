@@ -15,11 +15,12 @@ void brink_forecast_options_default(brink_forecast_options *o)
     memset(o, 0, sizeof *o);
     o->model = BRINK_FORECAST_EU;
     o->rounds = 10;
-    o->tol = 1e-9;
+    o->tol = 1e-6;
     o->q = 1.0;
     o->t = 1.0;
     o->mu = BRINK_FORECAST_MU_MEDIAN;
-    o->offer = BRINK_FORECAST_OFFER_NEAREST;
+    o->offer = BRINK_FORECAST_OFFER_STRONGEST;
+    o->prob = BRINK_FORECAST_PROB_NET;
     o->risk = 1;
     o->vote = BRINK_FORECAST_VOTE_PROP;
     o->pv = BRINK_FORECAST_PV_SQUARE;
@@ -52,7 +53,7 @@ static brink_status check_options(const brink_forecast_options *o, brink_error *
     if (!(o->q >= 0 && o->q <= 1) || !(o->t >= 0 && o->t <= 1))
         return brink_error_set(err, BRINK_EINVALID, "Q and T are probabilities: 0..1");
     if ((unsigned)o->vote > BRINK_FORECAST_VOTE_CUBIC || (unsigned)o->pv > BRINK_FORECAST_PV_QUARTIC ||
-        (unsigned)o->mu > BRINK_FORECAST_MU_MEAN || (unsigned)o->offer > BRINK_FORECAST_OFFER_STRONGEST)
+        (unsigned)o->mu > BRINK_FORECAST_MU_MEAN || (unsigned)o->prob > BRINK_FORECAST_PROB_NET || (unsigned)o->offer > BRINK_FORECAST_OFFER_STRONGEST)
         return brink_error_set(err, BRINK_EINVALID, "unknown forecast rule");
     return BRINK_OK;
 }

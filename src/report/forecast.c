@@ -175,7 +175,8 @@ void brink_forecast_write_json(const brink_forecast_input *in, const brink_forec
         num(o, op->q);
         brink_buf_puts(o, ",\"t\":");
         num(o, op->t);
-        brink_buf_printf(o, ",\"mu\":\"%s\",\"offer\":\"%s\",\"risk\":%s}",
+        brink_buf_printf(o, ",\"prob\":\"%s\",\"mu\":\"%s\",\"offer\":\"%s\",\"risk\":%s}",
+                         op->prob == BRINK_FORECAST_PROB_NET ? "net" : "positive",
                          op->mu == BRINK_FORECAST_MU_MEAN ? "mean" : "median",
                          op->offer == BRINK_FORECAST_OFFER_NEAREST ? "nearest" : "strongest",
                          op->risk ? "true" : "false");
