@@ -78,7 +78,9 @@ static void risk(fc_ws *ws, int n)
     }
     for (int i = 0; i < n; i++) {
         double R = mx > mn ? (2 * ws->sec[i] - mx - mn) / (mx - mn) : 0.0;
-        ws->r[i] = (1 - R / 3) / (1 + R / 3);
+        double r = (1 - R / 3) / (1 + R / 3);
+        /* R in [-1, 1] exactly; rounding may put r a few ulps past its ends. */
+        ws->r[i] = r < 0.5 ? 0.5 : r > 2.0 ? 2.0 : r;
     }
 }
 
