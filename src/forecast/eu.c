@@ -10,21 +10,30 @@
 #include "forecast/forecast_int.h"
 
 /* Win probability of i against j (s. 4): votes of every actor k, weighted by c_k s_k, for the
- * nearer of the two; the numerator counts only votes for i. Equal positions: no contest. */
+ * nearer of the two; the numerator counts only votes for i. Equal positions: no contest.
+ * With A_i = sum_k w_k |x_k - x_i|, the net vote for i is A_j - A_i, and the positive part
+ * is (net + total) / 2, so only the total sum_k w_k | |x_k - x_j| - |x_k - x_i| | is summed
+ * per pair (once for both orders). */
 static void probabilities(fc_ws *ws, int n, brink_forecast_prob rule)
 {
     const double *x = ws->x, *w = ws->w;
+    double *A = ws->sec; /* free until risk() */
+    for (int i = 0; i < n; i++) {
+        double a = 0;
+        for (int k = 0; k < n; k++) a += w[k] * fabs(x[k] - x[i]);
+        A[i] = a;
+    }
     for (int i = 0; i < n; i++)
-        for (int j = 0; j < n; j++) {
-            if (i == j) continue;
-            double num = 0, den = 0;
-            for (int k = 0; k < n; k++) {
-                double d = fabs(x[k] - x[j]) - fabs(x[k] - x[i]);
-                if (d > 0 || rule == BRINK_FORECAST_PROB_NET) num += w[k] * d;
-                den += w[k] * fabs(d);
-            }
-            if (num < 0) num = 0;
-            ws->p[(size_t)i * n + j] = den > 0 ? num / den : 0.5;
+        for (int j = i + 1; j < n; j++) {
+            double den = 0;
+            for (int k = 0; k < n; k++) den += w[k] * fabs(fabs(x[k] - x[j]) - fabs(x[k] - x[i]));
+            double net = A[j] - A[i]; /* votes for i minus votes for j */
+            double nij = rule == BRINK_FORECAST_PROB_NET ? net : (net + den) / 2;
+            double nji = rule == BRINK_FORECAST_PROB_NET ? -net : (den - net) / 2;
+            if (nij < 0) nij = 0;
+            if (nji < 0) nji = 0;
+            ws->p[(size_t)i * n + j] = den > 0 ? nij / den : 0.5;
+            ws->p[(size_t)j * n + i] = den > 0 ? nji / den : 0.5;
         }
 }
 
@@ -34,7 +43,26 @@ static inline double util(double v, double r)
     return 2.0 - 4.0 * (r == 1.0 ? v : pow(v, r));
 }
 
-/* E^i(U_ij) for all ordered pairs with exponents r (s. 2.2). */
+/* v^r from log v (log 0 = -inf gives 0). */
+static inline double powl_(double logv, double v, double r)
+{
+    return r == 1.0 ? v : exp(r * logv);
+}
+
+/* E^i(U_ij) for all ordered pairs with exponents r (s. 2.2). The success and failure
+ * utilities of a pair share their bases, so their logarithms are taken once per pair; the
+ * better/worse terms are weighted by 1 - Q and skipped when Q = 1 (the default). */
+static void pair_logs(fc_ws *ws, int n, double dx)
+{
+    const double *x = ws->x;
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++) {
+            double d = fabs(x[i] - x[j]) / dx;
+            ws->ls[(size_t)i * n + j] = ws->ls[(size_t)j * n + i] = log(0.5 - 0.5 * d);
+            ws->lf[(size_t)i * n + j] = ws->lf[(size_t)j * n + i] = log(0.5 + 0.5 * d);
+        }
+}
+
 static void expected(fc_ws *ws, int n, const double *sal, double dx, double mu, double q,
                      double t)
 {
@@ -51,13 +79,16 @@ static void expected(fc_ws *ws, int n, const double *sal, double dx, double mu, 
                 continue;
             }
             double d = fabs(x[i] - x[j]) / dx;
-            double us = util(0.5 - 0.5 * d, r);
-            double uf = util(0.5 + 0.5 * d, r);
-            double ub = util(0.5 - 0.25 * (dm + d), r);
-            double uw = util(0.5 + 0.25 * (dm + d), r);
+            double us = 2.0 - 4.0 * powl_(ws->ls[ij], 0.5 - 0.5 * d, r);
+            double uf = 2.0 - 4.0 * powl_(ws->lf[ij], 0.5 + 0.5 * d, r);
             double p = ws->p[ij], sj = sal[j];
-            ws->eu[ij] = sj * (p * us + (1 - p) * uf) + (1 - sj) * us - q * usq -
-                         (1 - q) * (t * ub + (1 - t) * uw);
+            double e = sj * (p * us + (1 - p) * uf) + (1 - sj) * us - q * usq;
+            if (q != 1.0) {
+                double ub = util(0.5 - 0.25 * (dm + d), r);
+                double uw = util(0.5 + 0.25 * (dm + d), r);
+                e -= (1 - q) * (t * ub + (1 - t) * uw);
+            }
+            ws->eu[ij] = e;
         }
     }
 }
@@ -106,6 +137,7 @@ void fc_eu_round(fc_ws *ws, const brink_forecast_input *in, const brink_forecast
     }
     if (risk_out)
         for (int i = 0; i < n; i++) risk_out[i] = ws->r[i];
+    if (o->risk) pair_logs(ws, n, dx); /* with r = 1 the logarithms are not used */
     expected(ws, n, s, dx, mu, o->q, o->t);
 
     /* Each target picks one of the offers sent to it (E^i(U_ij) > 0). */

@@ -27,6 +27,7 @@ typedef struct fc_ws {
     double *a;              /* [n*D] SMP: salience weights per actor, summing to 1 */
     double *vw;             /* [n] SMP: vote weights */
     double *u;              /* [n*n] SMP: u_k(z_i) */
+    double *ls, *lf;        /* [n*n] EU: log(1/2 -+ d_ij/2), shared by both members of a pair */
     int *best;              /* [n] chosen offer per target (-1 none) */
     double *bval;           /* [n] its value */
     double *tmp;            /* [2n] sort scratch for the median */
