@@ -68,9 +68,9 @@ brink_status brink_forecast_input_check(const brink_forecast_input *in, brink_er
 brink_status brink_forecast_read_csv(const char *text, size_t len, const char *file,
                                      brink_forecast_input *out, brink_error *err);
 
-/* Built-in data sets: "emu" (the replication's ten-actor example) and "six-party" (US, DPRK,
- * ROK, China, Japan, Russia on denuclearisation and sanctions relief; sources in
- * docs/forecast.md and in the data's comments). Returns the CSV text or NULL. */
+/* Built-in CSV data sets: "emu" (the replication's ten-actor example). Returns the CSV text or
+ * NULL. (The six-party forecast is the `forecast:` section of the built-in scenario
+ * six-party-talks: brink_scenario_forecast.) */
 const char *brink_forecast_builtin(const char *name);
 /* The i-th built-in name (NULL past the end). */
 const char *brink_forecast_builtin_name(int i);

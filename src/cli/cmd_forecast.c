@@ -10,11 +10,13 @@
 
 static void help(void)
 {
-    printf("usage: brink forecast FILE.csv|NAME [--json] [--model eu|smp] [--rounds N] [options]\n"
+    printf("usage: brink forecast FILE.csv|SCENARIO|NAME [--json] [--model eu|smp] [--rounds N] [options]\n"
            "       brink forecast --list\n\n"
            "Forecast where actors' positions on 0-100 issues settle (docs/forecast.md).\n"
            "FILE.csv: actor,capability,position,salience (a position/salience pair per issue).\n"
-           "NAME: a built-in data set (--list): emu (the replication's example), six-party.\n\n"
+           "SCENARIO: a scenario file or built-in id with a 'forecast:' section.\n"
+           "NAME: a built-in data set. --list: emu (the replication's example) and the\n"
+           "built-in scenarios with a forecast (six-party-talks).\n\n"
            "  --model eu|smp      expected-utility model (default) or KTAB-style spatial model\n"
            "  --rounds N          at most N rounds (default 10)\n"
            "  --tol X             converged when nothing moves more than X x scale width (1e-6)\n"
@@ -46,6 +48,27 @@ static int is_builtin_name(const char *s)
     return !strchr(s, '/') && !strchr(s, '.') && brink_forecast_builtin(s);
 }
 
+static int ends_with(const char *s, const char *tail)
+{
+    size_t n = strlen(s), m = strlen(tail);
+    return n >= m && !strcmp(s + n - m, tail);
+}
+
+/* Built-in scenarios with a forecast section: found in their text, without compiling. */
+static void list_builtins(void)
+{
+    for (int k = 0; brink_forecast_builtin_name(k); k++) printf("%s\n", brink_forecast_builtin_name(k));
+    for (int i = 0; i < brink_scenario_builtin_count(); i++) {
+        size_t len;
+        const char *t = brink_scenario_builtin_text(i, &len);
+        if (!t || !strstr(t, "\nforecast:")) continue;
+        const char *id = strstr(t, "\nid: ");
+        if (!id) continue;
+        id += 5;
+        printf("%.*s\n", (int)strcspn(id, " \r\n#"), id);
+    }
+}
+
 int brink_cli_forecast(int argc, char **argv)
 {
     brink_forecast_options o;
@@ -68,7 +91,7 @@ int brink_cli_forecast(int argc, char **argv)
             return BRINK_EXIT_OK;
         }
         if (!strcmp(a, "--list")) {
-            for (int k = 0; brink_forecast_builtin_name(k); k++) printf("%s\n", brink_forecast_builtin_name(k));
+            list_builtins();
             return BRINK_EXIT_OK;
         }
         if (!strcmp(a, "--json")) json = 1;
@@ -110,26 +133,39 @@ int brink_cli_forecast(int argc, char **argv)
     brink_forecast_mc_result mres;
     memset(&mres, 0, sizeof mres);
     int rc = BRINK_EXIT_OK;
+    brink_scenario *sc = NULL;
     const char *src = NULL;
     size_t len = 0;
-    if (is_builtin_name(path)) {
-        src = brink_forecast_builtin(path);
-        len = strlen(src);
+    const brink_forecast_input *data = &in;
+    if (is_builtin_name(path) || ends_with(path, ".csv")) {
+        if (is_builtin_name(path)) {
+            src = brink_forecast_builtin(path);
+            len = strlen(src);
+        } else {
+            if (brink_read_file(path, (size_t)1 << 26, &text, &err)) goto fail;
+            src = text.data;
+            len = text.len;
+        }
+        if (brink_forecast_read_csv(src, len, path, &in, &err)) goto fail;
     } else {
-        if (brink_read_file(path, (size_t)1 << 26, &text, &err)) goto fail;
-        src = text.data;
-        len = text.len;
+        /* A scenario file or built-in id: its `forecast:` section. */
+        if (!(sc = brink_scenario_load(path, &err))) goto fail;
+        if (!(data = brink_scenario_forecast(sc))) {
+            brink_error_set(&err, BRINK_EINVALID, "scenario '%s' has no 'forecast:' section (docs/forecast.md)",
+                            brink_scenario_id(sc));
+            goto fail;
+        }
     }
-    if (brink_forecast_read_csv(src, len, path, &in, &err)) goto fail;
-    if (brink_forecast_run(&in, &o, &res, &err)) goto fail;
-    if (mc.runs > 0 && brink_forecast_mc(&in, &o, &mc, &mres, &err)) goto fail;
-    if (json) brink_forecast_write_json(&in, &o, &res, mc.runs > 0 ? &mres : NULL, &out);
-    else brink_forecast_write_text(&in, &o, &res, mc.runs > 0 ? &mres : NULL, &out);
+    if (brink_forecast_run(data, &o, &res, &err)) goto fail;
+    if (mc.runs > 0 && brink_forecast_mc(data, &o, &mc, &mres, &err)) goto fail;
+    if (json) brink_forecast_write_json(data, &o, &res, mc.runs > 0 ? &mres : NULL, &out);
+    else brink_forecast_write_text(data, &o, &res, mc.runs > 0 ? &mres : NULL, &out);
     rc = cli_emit(&out, NULL);
     goto done;
 fail:
     rc = cli_report(&err);
 done:
+    brink_scenario_free(sc);
     brink_forecast_mc_result_free(&mres);
     brink_forecast_result_free(&res);
     brink_forecast_input_free(&in);

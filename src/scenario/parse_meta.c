@@ -653,7 +653,8 @@ brink_status sc_parse_meta(brink_scenario *sc, const ynode *root, brink_error *e
 {
     static const char *const keys[] = {"brink", "id", "title", "description", "source", "model",
                                        "mechanism", "actors", "parameters", "issues",
-                                       "preferences", "subgames", "game", "questions", NULL};
+                                       "preferences", "subgames", "game", "questions", "forecast",
+                                       NULL};
     brink_status st;
     if (!root)
         return brink_error_set_at(err, BRINK_EINVALID, sc->file, 1, 1,
@@ -695,6 +696,8 @@ brink_status sc_parse_meta(brink_scenario *sc, const ynode *root, brink_error *e
     if ((n = ytree_get(root, "issues")) && (st = parse_issues(sc, n, err)))
         return st;
     if ((n = ytree_get(root, "preferences")) && (st = parse_prefs(sc, n, err)))
+        return st;
+    if ((n = ytree_get(root, "forecast")) && (st = sc_parse_forecast(sc, n, err)))
         return st;
     return BRINK_OK;
 }

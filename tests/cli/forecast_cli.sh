@@ -15,7 +15,19 @@ expect_grep "emu plot" 'plot \(\* weighted median' "$TMP/emu.txt"
 "$BRINK" forecast emu >"$TMP/emu2.txt" 2>&1
 # Same data, same run; only the file name differs nowhere in the text.
 cmp -s "$TMP/emu.txt" "$TMP/emu2.txt" && ok || bad "built-in emu differs from tests/data/forecast/emu.csv"
-expect_output "list" "$(printf 'emu\nsix-party')" "$BRINK" forecast --list
+expect_output "list" "$(printf 'emu\nsix-party-talks')" "$BRINK" forecast --list
+# The scenario's forecast section: denuclearisation settles on South Korea's position, 45.
+"$BRINK" forecast six-party-talks --rounds 30 >"$TMP/six.txt" 2>"$TMP/err" && ok || bad "six-party-talks: $(cat "$TMP/err")"
+expect_grep "six-party converges" 'converged: no position moved in round' "$TMP/six.txt"
+expect_grep "six-party cycle" 'oscillates: round [0-9]+ repeats round [0-9]+ \(a cycle of period 2' "$TMP/six.txt"
+expect_status "scenario without forecast" 2 "$BRINK" forecast korea-2018-summit
+expect_grep "no forecast section" "has no 'forecast:' section" "$TMP/stderr"
+# Bad forecast sections (also refused by `brink compile`: scenario_errors.sh): the same
+# located message from `brink forecast`.
+for f in data/scenarios/bad/forecast_*.yaml; do
+  expect_status "$f" 2 "$BRINK" forecast "$f"
+  cmp -s "$TMP/stderr" "${f%.yaml}.err" && ok || bad "$f: got [$(cat "$TMP/stderr")] want [$(cat "${f%.yaml}.err")]"
+done
 
 expect_status "bad number" 2 "$BRINK" forecast "$D/bad/not-a-number.csv"
 expect_grep "bad number located" 'not-a-number\.csv:3:10: error: .abc. is not a number' "$TMP/stderr"
@@ -29,14 +41,14 @@ expect_status "bad model" 2 "$BRINK" forecast emu --model war
 expect_status "bad rounds" 2 "$BRINK" forecast emu --rounds 0
 expect_status "bad q" 2 "$BRINK" forecast emu --q 2
 
-"$BRINK" forecast six-party --mc 50 --above 50 >"$TMP/mc.txt" 2>"$TMP/err" && ok || bad "six-party --mc: $(cat "$TMP/err")"
+"$BRINK" forecast six-party-talks --mc 50 --above 50 >"$TMP/mc.txt" 2>"$TMP/err" && ok || bad "six-party-talks --mc: $(cat "$TMP/err")"
 expect_grep "mc summary" "P\(settlement > 50\) = " "$TMP/mc.txt"
 
 command -v python3 >/dev/null 2>&1 && python3 -c "import jsonschema" 2>/dev/null || { echo "SKIP schema part: no python3 jsonschema"; finish; exit $?; }
 n=0
-for args in "emu" "six-party --rounds 30" "six-party --model smp --vote binary --pv quartic" \
-            "six-party --model smp --stochastic --seed 9" "emu --prob positive --offer nearest --no-risk" \
-            "six-party --mc 20 --threads 2"; do
+for args in "emu" "six-party-talks --rounds 30" "six-party-talks --model smp --vote binary --pv quartic" \
+            "six-party-talks --model smp --stochastic --seed 9" "emu --prob positive --offer nearest --no-risk" \
+            "six-party-talks --mc 20 --threads 2"; do
   n=$((n + 1))
   # shellcheck disable=SC2086
   "$BRINK" forecast $args --json >"$TMP/f$n.json" 2>"$TMP/err" && ok || bad "forecast $args --json: $(cat "$TMP/err")"

@@ -21,12 +21,19 @@
 #include "brink/brink.h"
 #include "check.h"
 
+static void copy_input(const brink_forecast_input *a, brink_forecast_input *b, int reversed);
+
+/* A built-in CSV data set, or a built-in scenario's forecast section (a copy the test owns). */
 static int load(const char *name, brink_forecast_input *in)
 {
     brink_error err;
     const char *csv = brink_forecast_builtin(name);
-    if (!csv) return 0;
-    return brink_forecast_read_csv(csv, strlen(csv), name, in, &err) == BRINK_OK;
+    if (csv) return brink_forecast_read_csv(csv, strlen(csv), name, in, &err) == BRINK_OK;
+    brink_scenario *sc = brink_scenario_load(name, &err);
+    const brink_forecast_input *f = brink_scenario_forecast(sc);
+    if (f) copy_input(f, in, 0);
+    brink_scenario_free(sc);
+    return f != NULL;
 }
 
 /* Independent median: the position beating every other in pairwise votes weighted by
@@ -122,13 +129,13 @@ static void test_emu_figure(void)
 }
 
 /* Reversing the actors' order permutes the result and changes nothing else. */
-static void reverse(const brink_forecast_input *a, brink_forecast_input *b)
+static void copy_input(const brink_forecast_input *a, brink_forecast_input *b, int reversed)
 {
     brink_error err;
     CHECK(brink_forecast_input_alloc(b, a->nactors, a->nissues, &err) == BRINK_OK);
     int n = a->nactors, D = a->nissues;
     for (int i = 0; i < n; i++) {
-        int j = n - 1 - i;
+        int j = reversed ? n - 1 - i : i;
         b->actor[j] = strdup(a->actor[i]);
         b->capability[j] = a->capability[i];
         for (int k = 0; k < D; k++) {
@@ -147,7 +154,7 @@ static void test_order_and_scale(const char *name, brink_forecast_model model)
 {
     brink_forecast_input in, rev;
     CHECK(load(name, &in));
-    reverse(&in, &rev);
+    copy_input(&in, &rev, 1);
     brink_forecast_options o;
     brink_forecast_options_default(&o);
     o.model = model;
@@ -242,7 +249,7 @@ static void test_two_actors(void)
 static void test_smp_seeded(void)
 {
     brink_forecast_input in;
-    CHECK(load("six-party", &in));
+    CHECK(load("six-party-talks", &in));
     brink_forecast_options o;
     brink_forecast_options_default(&o);
     o.model = BRINK_FORECAST_SMP;
@@ -278,7 +285,7 @@ static void test_smp_seeded(void)
 static void test_mc_threads(void)
 {
     brink_forecast_input in;
-    CHECK(load("six-party", &in));
+    CHECK(load("six-party-talks", &in));
     brink_forecast_options o;
     brink_forecast_options_default(&o);
     o.rounds = 10;
@@ -374,8 +381,8 @@ int main(void)
     test_emu_masad();
     test_emu_figure();
     test_order_and_scale("emu", BRINK_FORECAST_EU);
-    test_order_and_scale("six-party", BRINK_FORECAST_EU);
-    test_order_and_scale("six-party", BRINK_FORECAST_SMP);
+    test_order_and_scale("six-party-talks", BRINK_FORECAST_EU);
+    test_order_and_scale("six-party-talks", BRINK_FORECAST_SMP);
     test_two_actors();
     test_smp_seeded();
     test_mc_threads();
