@@ -195,6 +195,11 @@ void brink_forecast_write_text(const brink_forecast_input *in, const brink_forec
 void brink_forecast_write_json(const brink_forecast_input *in, const brink_forecast_options *o,
                                const brink_forecast_result *r, const brink_forecast_mc_result *mc,
                                brink_buf *out);
+/* A few lines for another report (brink analyze): per issue the final weighted median and
+ * mean, and the convergence or cycle found, with the command that shows the rest. `id` names
+ * the data for that command. */
+void brink_forecast_write_summary(const brink_forecast_input *in, const brink_forecast_options *o,
+                                  const brink_forecast_result *r, const char *id, brink_buf *out);
 /* Short stable names used in JSON and on the command line ("eu", "prop", "square", ...). */
 const char *brink_forecast_kind_name(brink_forecast_kind k);
 const char *brink_forecast_vote_name(brink_forecast_vote v);

@@ -132,6 +132,29 @@ void brink_forecast_write_text(const brink_forecast_input *in, const brink_forec
     }
 }
 
+void brink_forecast_write_summary(const brink_forecast_input *in, const brink_forecast_options *op,
+                                  const brink_forecast_result *r, const char *id, brink_buf *o)
+{
+    int D = r->nissues;
+    brink_buf_printf(o, "\nForecast (%s model, %d rounds; `brink forecast %s --rounds %d` shows every "
+                        "round, offer and a plot):\n",
+                     r->model == BRINK_FORECAST_EU ? "expected-utility" : "spatial", r->rounds, id, op->rounds);
+    for (int k = 0; k < D; k++) {
+        int c = r->model == BRINK_FORECAST_EU ? k : 0;
+        double med = r->median[(size_t)r->rounds * D + k], mean = r->mean[(size_t)r->rounds * D + k];
+        brink_buf_printf(o, "  %s: weighted median %.4g, mean %.4g after round %d", in->issue[k], med, mean, r->rounds);
+        if (r->converged[c] >= 0)
+            brink_buf_printf(o, " (converged in round %d)\n", r->converged[c]);
+        else if (r->cycle_period[c]) {
+            brink_buf_printf(o, " (a cycle of period %d from round %d; medians", r->cycle_period[c], r->cycle_start[c]);
+            for (int t = r->cycle_start[c]; t < r->cycle_start[c] + r->cycle_period[c]; t++)
+                brink_buf_printf(o, " %.4g", r->median[(size_t)t * D + k]);
+            brink_buf_puts(o, ")\n");
+        } else
+            brink_buf_puts(o, " (neither converged nor repeated a state)\n");
+    }
+}
+
 static void num(brink_buf *o, double x)
 {
     if (!isfinite(x)) brink_buf_puts(o, "null");

@@ -20,6 +20,10 @@ expect_output "list" "$(printf 'emu\nsix-party-talks')" "$BRINK" forecast --list
 "$BRINK" forecast six-party-talks --rounds 30 >"$TMP/six.txt" 2>"$TMP/err" && ok || bad "six-party-talks: $(cat "$TMP/err")"
 expect_grep "six-party converges" 'converged: no position moved in round' "$TMP/six.txt"
 expect_grep "six-party cycle" 'oscillates: round [0-9]+ repeats round [0-9]+ \(a cycle of period 2' "$TMP/six.txt"
+# `brink analyze` shows the forecast's summary under the game's analysis.
+"$BRINK" analyze six-party-talks --no-questions >"$TMP/an.txt" 2>"$TMP/err" && ok || bad "analyze: $(cat "$TMP/err")"
+expect_grep "analyze: forecast" '^Forecast \(expected-utility model, 30 rounds' "$TMP/an.txt"
+expect_grep "analyze: denuclearisation" 'denuclearisation: weighted median 45, .* \(converged in round [0-9]+\)' "$TMP/an.txt"
 expect_status "scenario without forecast" 2 "$BRINK" forecast korea-2018-summit
 expect_grep "no forecast section" "has no 'forecast:' section" "$TMP/stderr"
 # Bad forecast sections (also refused by `brink compile`: scenario_errors.sh): the same
