@@ -52,8 +52,13 @@ void brink_forecast_input_free(brink_forecast_input *in);
  * (nactors < 2, nissues < 1, or sizes past BRINK_FORECAST_MAX_*). */
 brink_status brink_forecast_input_alloc(brink_forecast_input *in, int nactors, int nissues,
                                         brink_error *err);
-#define BRINK_FORECAST_MAX_ACTORS 1000
-#define BRINK_FORECAST_MAX_ISSUES 100
+#define BRINK_FORECAST_MAX_ACTORS 200
+#define BRINK_FORECAST_MAX_ISSUES 50
+/* A recorded run keeps every round and offer: rounds x actors^2 x issues may not pass this
+ * (ETOOBIG; about 1 GB at most). A Monte Carlo's work, runs x rounds x actors^3 x issues, may
+ * not pass BRINK_FORECAST_MAX_MC_WORK (minutes). */
+#define BRINK_FORECAST_MAX_RECORD 20000000.0
+#define BRINK_FORECAST_MAX_MC_WORK 2e10
 /* Check ranges (finite numbers, capability >= 0 with a positive sum, salience in [0, 1],
  * positions on their scales, unique names). EINVALID with a message naming actor and issue. */
 brink_status brink_forecast_input_check(const brink_forecast_input *in, brink_error *err);
@@ -148,7 +153,8 @@ typedef struct brink_forecast_result {
 
 void brink_forecast_result_free(brink_forecast_result *r);
 
-/* Run the model. Errors: EINVALID (input or options out of range), ENOMEM. */
+/* Run the model. Errors: EINVALID (input or options out of range), ETOOBIG (past
+ * BRINK_FORECAST_MAX_RECORD), ENOMEM. */
 brink_status brink_forecast_run(const brink_forecast_input *in, const brink_forecast_options *o,
                                 brink_forecast_result *res, brink_error *err);
 

@@ -143,7 +143,12 @@ brink_status brink_forecast_mc(const brink_forecast_input *in, const brink_forec
     brink_status st = brink_forecast_run(in, &one, &probe, err);
     if (st) return st;
     brink_forecast_result_free(&probe);
-    int D = in->nissues;
+    int D = in->nissues, n = in->nactors;
+    if ((double)mc->runs * o->rounds * n * n * n * D > BRINK_FORECAST_MAX_MC_WORK)
+        return brink_error_set(err, BRINK_ETOOBIG,
+                               "%ld runs of %d rounds, %d actors, %d issues is more work than a Monte Carlo "
+                               "takes (runs x rounds x actors^3 x issues <= %.0e)",
+                               mc->runs, o->rounds, n, D, BRINK_FORECAST_MAX_MC_WORK);
     if (mc->runs < 1 || mc->runs > MC_MAX_RUNS || mc->runs * (long)D > MC_MAX_CELLS)
         return brink_error_set(err, BRINK_EINVALID, "Monte Carlo runs must be 1..%ld (and runs x issues <= %ld)",
                                MC_MAX_RUNS, MC_MAX_CELLS);

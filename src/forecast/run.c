@@ -96,6 +96,11 @@ brink_status brink_forecast_run(const brink_forecast_input *in, const brink_fore
     if ((st = check_options(o, err))) return st;
     int n = in->nactors, D = in->nissues, R = o->rounds;
     size_t cells = (size_t)n * D;
+    if ((double)R * n * n * D > BRINK_FORECAST_MAX_RECORD)
+        return brink_error_set(err, BRINK_ETOOBIG,
+                               "%d rounds of %d actors on %d issues is more than a recorded run keeps "
+                               "(rounds x actors^2 x issues <= %.0f): ask for fewer rounds",
+                               R, n, D, BRINK_FORECAST_MAX_RECORD);
     int nstat = o->model == BRINK_FORECAST_EU ? D : 1;
     res->model = o->model;
     res->nactors = n;

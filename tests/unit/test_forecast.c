@@ -15,6 +15,7 @@
  * the hull of the positions; seeded runs repeat; Monte Carlo does not depend on threads.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -372,6 +373,25 @@ static void test_options_refused(void)
     in.salience[3] = 1.5;
     CHECK(brink_forecast_run(&in, &o, &r, &err) == BRINK_EINVALID);
     CHECK(strstr(err.message, "Germany") != NULL);
+    brink_forecast_input_free(&in);
+    /* Size caps: a recorded run past rounds x actors^2 x issues, a Monte Carlo past its work. */
+    CHECK(brink_forecast_input_alloc(&in, BRINK_FORECAST_MAX_ACTORS, 1, &err) == BRINK_OK);
+    for (int i = 0; i < in.nactors; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "a%d", i);
+        in.actor[i] = strdup(name);
+        in.capability[i] = 1;
+        in.position[i] = i % 101;
+        in.salience[i] = 0.5;
+    }
+    in.issue[0] = strdup("x");
+    brink_forecast_options_default(&o);
+    o.rounds = (int)(BRINK_FORECAST_MAX_RECORD / ((double)in.nactors * in.nactors)) + 1;
+    CHECK(brink_forecast_run(&in, &o, &r, &err) == BRINK_ETOOBIG);
+    o.rounds = 2;
+    brink_forecast_mc_options mc = {1000000, 0.05, 0.05, 1, 50, 1};
+    brink_forecast_mc_result m;
+    CHECK(brink_forecast_mc(&in, &o, &mc, &m, &err) == BRINK_ETOOBIG);
     brink_forecast_input_free(&in);
 }
 
