@@ -29,6 +29,7 @@ typedef struct fc_ws {
     double *u;              /* [n*n] SMP: u_k(z_i) */
     double *ls, *lf;        /* [n*n] EU: log(1/2 -+ d_ij/2), shared by both members of a pair */
     int *best;              /* [n] chosen offer per target (-1 none) */
+    long *rec_at;           /* [n] SMP: index of challenger i's recorded offer (-1 none) */
     double *bval;           /* [n] its value */
     double *tmp;            /* [2n] sort scratch for the median */
     int *idx;               /* [n] */

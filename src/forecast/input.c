@@ -166,11 +166,12 @@ brink_status fc_ws_alloc(fc_ws *ws, int n, int D)
     ws->ls = brink_calloc(nn, sizeof(double));
     ws->lf = brink_calloc(nn, sizeof(double));
     ws->best = brink_calloc((size_t)n, sizeof(int));
+    ws->rec_at = brink_calloc((size_t)n, sizeof(long));
     ws->bval = brink_calloc((size_t)n, sizeof(double));
     ws->tmp = brink_calloc(2 * (size_t)n, sizeof(double));
     ws->idx = brink_calloc((size_t)n, sizeof(int));
     if (!ws->x || !ws->w || !ws->p || !ws->eu || !ws->r || !ws->sec || !ws->z || !ws->a ||
-        !ws->vw || !ws->u || !ws->ls || !ws->lf || !ws->best || !ws->bval || !ws->tmp || !ws->idx) {
+        !ws->vw || !ws->u || !ws->ls || !ws->lf || !ws->best || !ws->rec_at || !ws->bval || !ws->tmp || !ws->idx) {
         fc_ws_free(ws);
         return BRINK_ENOMEM;
     }
@@ -192,6 +193,7 @@ void fc_ws_free(fc_ws *ws)
     free(ws->ls);
     free(ws->lf);
     free(ws->best);
+    free(ws->rec_at);
     free(ws->bval);
     free(ws->tmp);
     free(ws->idx);

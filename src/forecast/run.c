@@ -129,19 +129,13 @@ brink_status brink_forecast_run(const brink_forecast_input *in, const brink_fore
     fc_offers rec = {0};
     brink_rng rng;
     brink_rng_seed(&rng, o->seed);
-    for (int t = 1; t <= R; t++) {
+    double *tmp = brink_calloc(cells, sizeof(double)), *riskv = brink_calloc((size_t)n, sizeof(double));
+    if (!tmp || !riskv) rec.failed = 1;
+    for (int t = 1; t <= R && !rec.failed; t++) {
         const double *prev = res->position + (size_t)(t - 1) * cells;
         double *cur = res->position + (size_t)t * cells;
         if (o->model == BRINK_FORECAST_EU) {
             memcpy(cur, prev, cells * sizeof(double));
-            double *tmp = brink_calloc(cells, sizeof(double));
-            double *riskv = brink_calloc((size_t)n, sizeof(double));
-            if (!tmp || !riskv) {
-                free(tmp);
-                free(riskv);
-                rec.failed = 1;
-                break;
-            }
             for (int k = 0; k < D; k++) {
                 fc_eu_round(&ws, in, o, prev, tmp, k, t, &rec, riskv);
                 for (int i = 0; i < n; i++) {
@@ -149,8 +143,6 @@ brink_status brink_forecast_run(const brink_forecast_input *in, const brink_fore
                     res->risk[(size_t)(t - 1) * cells + (size_t)i * D + k] = riskv[i];
                 }
             }
-            free(tmp);
-            free(riskv);
         } else {
             fc_smp_round(&ws, in, o, prev, cur, in->salience, &rng, t, &rec);
         }
@@ -171,6 +163,8 @@ brink_status brink_forecast_run(const brink_forecast_input *in, const brink_fore
         }
     }
     fc_ws_free(&ws);
+    free(tmp);
+    free(riskv);
     if (rec.failed) {
         free(rec.v);
         brink_forecast_result_free(res);

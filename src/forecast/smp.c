@@ -87,6 +87,7 @@ void fc_smp_round(fc_ws *ws, const brink_forecast_input *in, const brink_forecas
     for (int i = 0; i < n; i++) {
         int tgt = -1;
         double g = 0;
+        ws->rec_at[i] = -1;
         for (int j = 0; j < n; j++) {
             if (j == i) continue;
             double gain = ws->p[(size_t)i * n + j] * (1.0 - ws->u[(size_t)i * n + j]);
@@ -102,7 +103,7 @@ void fc_smp_round(fc_ws *ws, const brink_forecast_input *in, const brink_forecas
         double loss = -p * (1.0 - ws->u[(size_t)tgt * n + i]);
         if (rec) {
             brink_forecast_offer_rec r = {round, -1, i, tgt, g, loss, 0, BRINK_FORECAST_BARGAIN};
-            ws->eu[(size_t)i * n + tgt] = (double)fc_offer_add(rec, &r);
+            ws->rec_at[i] = fc_offer_add(rec, &r);
         }
         if (loss > ws->bval[tgt]) {
             ws->bval[tgt] = loss;
@@ -120,9 +121,6 @@ void fc_smp_round(fc_ws *ws, const brink_forecast_input *in, const brink_forecas
             size_t jd = (size_t)j * D + d, id = (size_t)i * D + d;
             next[jd] = pos[jd] + f * (pos[id] - pos[jd]);
         }
-        if (rec && !rec->failed) {
-            long at = (long)ws->eu[(size_t)i * n + j];
-            if (at >= 0 && (size_t)at < rec->n) rec->v[at].accepted = 1;
-        }
+        if (rec && !rec->failed && ws->rec_at[i] >= 0) rec->v[ws->rec_at[i]].accepted = 1;
     }
 }
