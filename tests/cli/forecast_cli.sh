@@ -6,7 +6,7 @@
 source "$(dirname "$0")/lib.bash"
 D="$SRC/tests/data/forecast"
 
-"$BRINK" forecast "$D/emu.csv" >"$TMP/emu.txt" 2>"$TMP/err" && ok || bad "forecast emu.csv: $(cat "$TMP/err")"
+"$BRINK" forecast "$D/good/emu.csv" >"$TMP/emu.txt" 2>"$TMP/err" && ok || bad "forecast emu.csv: $(cat "$TMP/err")"
 # Round 0: weighted median 7, weighted mean 5.003/0.677 = 7.3900 (Table 1 of Scholz et al.).
 expect_grep "emu round 0" '^ +0 +7\.0000 +7\.3900 ' "$TMP/emu.txt"
 expect_grep "emu round 1 mean (Masad's replication: 7.4445)" '^ +1 +10\.0000 +7\.4445 ' "$TMP/emu.txt"
@@ -14,7 +14,7 @@ expect_grep "emu offers" 'Luxembourg loses a conflict to France' "$TMP/emu.txt"
 expect_grep "emu plot" 'plot \(\* weighted median' "$TMP/emu.txt"
 "$BRINK" forecast emu >"$TMP/emu2.txt" 2>&1
 # Same data, same run; only the file name differs nowhere in the text.
-cmp -s "$TMP/emu.txt" "$TMP/emu2.txt" && ok || bad "built-in emu differs from tests/data/forecast/emu.csv"
+cmp -s "$TMP/emu.txt" "$TMP/emu2.txt" && ok || bad "built-in emu differs from tests/data/forecast/good/emu.csv"
 expect_output "list" "$(printf 'emu\nsix-party-talks')" "$BRINK" forecast --list
 # The scenario's forecast section: denuclearisation settles on South Korea's position, 45.
 "$BRINK" forecast six-party-talks --rounds 30 >"$TMP/six.txt" 2>"$TMP/err" && ok || bad "six-party-talks: $(cat "$TMP/err")"
