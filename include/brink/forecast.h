@@ -173,7 +173,8 @@ typedef struct brink_forecast_mc_options {
     double pos_sd;      /* as a fraction of each issue's scale width, >= 0 */
     double sal_sd;      /* absolute, >= 0 */
     uint64_t seed;
-    double above;       /* report P(settlement > above) on each issue (scale units) */
+    double above;       /* report P(settlement > above) on each issue (scale units); NAN:
+                           at each issue's scale midpoint */
     int threads;        /* >= 1 */
 } brink_forecast_mc_options;
 
@@ -182,8 +183,8 @@ typedef struct brink_forecast_mc_result {
     long runs;
     double *mean, *sd;           /* [nissues] of the settlement */
     double *q05, *q50, *q95;     /* [nissues] quantiles */
-    double *p_above;             /* [nissues] P(settlement > above) */
-    double above;
+    double *p_above;             /* [nissues] P(settlement > above[k]) */
+    double *above;               /* [nissues] the thresholds used */
 } brink_forecast_mc_result;
 
 void brink_forecast_mc_result_free(brink_forecast_mc_result *r);

@@ -2,6 +2,7 @@
  * Reads CSV data (or a built-in data set by name), runs the EU or SMP model, optionally a
  * Monte Carlo over noisy inputs, and prints the report (text or JSON).
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,7 +31,8 @@ static void help(void)
            "     --stochastic --seed N       seeded wins and losses instead of expected moves\n"
            "Monte Carlo: --mc RUNS [--pos-noise SD] [--sal-noise SD] [--above X] [--threads N]\n"
            "     [--seed N]; SD of positions as a fraction of the scale width (0.05), of\n"
-           "     saliences absolute (0.05); P(settlement > X) per issue (default 50).\n");
+           "     saliences absolute (0.05); P(settlement > X) per issue (default: each\n"
+           "     issue's scale midpoint).\n");
 }
 
 static int pick(const char *v, const char *const *names, int n, int *out)
@@ -73,7 +75,7 @@ int brink_cli_forecast(int argc, char **argv)
 {
     brink_forecast_options o;
     brink_forecast_options_default(&o);
-    brink_forecast_mc_options mc = {0, 0.05, 0.05, 1, 50.0, 2};
+    brink_forecast_mc_options mc = {0, 0.05, 0.05, 1, NAN, 2};
     int json = 0;
     const char *path = NULL;
     static const char *const models[] = {"eu", "smp"}, *const mus[] = {"median", "mean"},

@@ -128,6 +128,7 @@ void brink_forecast_mc_result_free(brink_forecast_mc_result *r)
     free(r->q50);
     free(r->q95);
     free(r->p_above);
+    free(r->above);
     memset(r, 0, sizeof *r);
 }
 
@@ -153,9 +154,9 @@ brink_status brink_forecast_mc(const brink_forecast_input *in, const brink_forec
         return brink_error_set(err, BRINK_EINVALID, "Monte Carlo runs must be 1..%ld (and runs x issues <= %ld)",
                                MC_MAX_RUNS, MC_MAX_CELLS);
     if (!(mc->pos_sd >= 0 && mc->pos_sd <= 10) || !(mc->sal_sd >= 0 && mc->sal_sd <= 10) ||
-        !isfinite(mc->above) || mc->threads < 1 || mc->threads > 256)
+        isinf(mc->above) || mc->threads < 1 || mc->threads > 256)
         return brink_error_set(err, BRINK_EINVALID,
-                               "noise must be 0..10, the threshold finite, threads 1..256");
+                               "noise must be 0..10, the threshold finite (or NAN), threads 1..256");
     double *settle = brink_calloc((size_t)mc->runs * D, sizeof(double));
     res->mean = brink_calloc((size_t)D, sizeof(double));
     res->sd = brink_calloc((size_t)D, sizeof(double));
@@ -163,10 +164,11 @@ brink_status brink_forecast_mc(const brink_forecast_input *in, const brink_forec
     res->q50 = brink_calloc((size_t)D, sizeof(double));
     res->q95 = brink_calloc((size_t)D, sizeof(double));
     res->p_above = brink_calloc((size_t)D, sizeof(double));
+    res->above = brink_calloc((size_t)D, sizeof(double));
     int nt = mc->threads > mc->runs ? (int)mc->runs : mc->threads;
     mc_job *jobs = brink_calloc((size_t)nt, sizeof *jobs);
     pthread_t *tid = brink_calloc((size_t)nt, sizeof *tid);
-    if (!settle || !res->mean || !res->sd || !res->q05 || !res->q50 || !res->q95 || !res->p_above ||
+    if (!settle || !res->mean || !res->sd || !res->q05 || !res->q50 || !res->q95 || !res->p_above || !res->above ||
         !jobs || !tid) {
         free(settle);
         free(jobs);
@@ -200,7 +202,6 @@ brink_status brink_forecast_mc(const brink_forecast_input *in, const brink_forec
     }
     res->nissues = D;
     res->runs = mc->runs;
-    res->above = mc->above;
     double *col = settle; /* sorted in place per issue after the sums */
     double *v = brink_calloc((size_t)mc->runs, sizeof(double));
     if (!v) {
@@ -209,13 +210,14 @@ brink_status brink_forecast_mc(const brink_forecast_input *in, const brink_forec
         return brink_error_set(err, BRINK_ENOMEM, "out of memory summarising Monte Carlo runs");
     }
     for (int k = 0; k < D; k++) {
-        double s = 0, s2 = 0;
+        double s = 0, s2 = 0, thr = isnan(mc->above) ? (in->lo[k] + in->hi[k]) / 2 : mc->above;
         long above = 0;
+        res->above[k] = thr;
         for (long r = 0; r < mc->runs; r++) {
             double x = col[(size_t)r * D + k];
             v[r] = x;
             s += x;
-            above += x > mc->above;
+            above += x > thr;
         }
         double mean = s / mc->runs;
         for (long r = 0; r < mc->runs; r++) s2 += (v[r] - mean) * (v[r] - mean);

@@ -128,7 +128,7 @@ void brink_forecast_write_text(const brink_forecast_input *in, const brink_forec
         for (int k = 0; k < D; k++)
             brink_buf_printf(o, "  '%s': mean %.4g, sd %.3g, 5%%-95%% [%.4g, %.4g], median %.4g; P(settlement > %g) = %.4f\n",
                              in->issue[k], mc->mean[k], mc->sd[k], mc->q05[k], mc->q95[k], mc->q50[k],
-                             mc->above, mc->p_above[k]);
+                             mc->above[k], mc->p_above[k]);
     }
 }
 
@@ -276,9 +276,7 @@ void brink_forecast_write_json(const brink_forecast_input *in, const brink_forec
         stop_json(o, r, 0, -1);
     brink_buf_puts(o, "]");
     if (mc) {
-        brink_buf_printf(o, ",\"monte_carlo\":{\"runs\":%ld,\"above\":", mc->runs);
-        num(o, mc->above);
-        brink_buf_puts(o, ",\"settlement\":[");
+        brink_buf_printf(o, ",\"monte_carlo\":{\"runs\":%ld,\"settlement\":[", mc->runs);
         for (int k = 0; k < D; k++) {
             brink_buf_printf(o, "%s{\"issue\":%d,\"mean\":", k ? "," : "", k);
             num(o, mc->mean[k]);
@@ -290,6 +288,8 @@ void brink_forecast_write_json(const brink_forecast_input *in, const brink_forec
             num(o, mc->q50[k]);
             brink_buf_puts(o, ",\"q95\":");
             num(o, mc->q95[k]);
+            brink_buf_puts(o, ",\"above\":");
+            num(o, mc->above[k]);
             brink_buf_puts(o, ",\"p_above\":");
             num(o, mc->p_above[k]);
             brink_buf_puts(o, "}");

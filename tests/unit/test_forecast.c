@@ -316,6 +316,16 @@ static void test_mc_threads(void)
     brink_forecast_result_free(&r);
     brink_forecast_mc_result_free(&a);
     brink_forecast_input_free(&in);
+    /* No threshold given: each issue's scale midpoint (EMU: 4..10, so 7). */
+    CHECK(load("emu", &in));
+    mc.above = NAN;
+    CHECK(brink_forecast_mc(&in, &o, &mc, &a, &err) == BRINK_OK);
+    CHECK(brink_forecast_run(&in, &o, &r, &err) == BRINK_OK);
+    CHECK_NEAR(a.above[0], 7, 0);
+    CHECK(a.p_above[0] == (r.median[r.rounds] > 7 ? 1.0 : 0.0));
+    brink_forecast_result_free(&r);
+    brink_forecast_mc_result_free(&a);
+    brink_forecast_input_free(&in);
 }
 
 /* Bad CSV: every error located where the problem is. */
