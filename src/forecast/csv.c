@@ -25,15 +25,17 @@ typedef struct csv_line {
     int lineno;
 } csv_line;
 
-/* Split one line into trimmed cells; returns the count or -1 (quote at *badcol). */
+/* Split one line into trimmed cells; returns the count, or -1 for a quote and -2 for a
+ * control character (NUL included: names and numbers are text) at *badcol. */
 static int split(const csv_line *l, cell *out, int max, int *badcol)
 {
     int nc = 0;
     size_t a = 0;
     for (size_t i = 0; i <= l->n; i++) {
-        if (i < l->n && l->s[i] == '"') {
+        unsigned char ch = i < l->n ? (unsigned char)l->s[i] : 0;
+        if (i < l->n && (ch == '"' || (ch < 0x20 && ch != '\t') || ch == 0x7f)) {
             *badcol = (int)i + 1;
-            return -1;
+            return ch == '"' ? -1 : -2;
         }
         if (i == l->n || l->s[i] == ',') {
             size_t b = a, e = i;
@@ -144,7 +146,8 @@ brink_status brink_forecast_read_csv(const char *text, size_t len, const char *f
     int bad = 0;
     int nh = split(&lines[h], cells, maxc, &bad);
     if (nh < 0) {
-        st = brink_error_set_at(err, BRINK_ESYNTAX, file, lines[h].lineno, bad, "quoted fields are not supported");
+        st = brink_error_set_at(err, BRINK_ESYNTAX, file, lines[h].lineno, bad,
+                                nh == -1 ? "quoted fields are not supported" : "a control character in the header");
         goto done;
     }
     if (nh < 4 || !cell_is(&cells[0], "actor") || !cell_is(&cells[1], "capability")) {
@@ -215,7 +218,8 @@ brink_status brink_forecast_read_csv(const char *text, size_t len, const char *f
         if (is_blank_or_comment(l)) continue;
         int nc = split(l, cells, maxc, &bad);
         if (nc < 0) {
-            st = brink_error_set_at(err, BRINK_ESYNTAX, file, l->lineno, bad, "quoted fields are not supported");
+            st = brink_error_set_at(err, BRINK_ESYNTAX, file, l->lineno, bad,
+                                    nc == -1 ? "quoted fields are not supported" : "a control character in a field");
             break;
         }
         if (nc != nh) {

@@ -364,6 +364,16 @@ static void test_csv_errors(void)
         CHECK(!strcmp(err.file, "bad.csv"));
         CHECK(in.nactors == 0 && in.actor == NULL);
     }
+    /* A NUL inside a field (the fuzzer's finding: two names equal up to a NUL passed as
+     * different, and "4<NUL>x" read as 4) is refused where it is. */
+    static const char nul[] = "actor,capability,position,salience\na,1,2,3\nb\0x,1,2,3\n";
+    brink_forecast_input in;
+    brink_error err;
+    CHECK(brink_forecast_read_csv(nul, sizeof nul - 1, "nul.csv", &in, &err) == BRINK_ESYNTAX);
+    CHECK(err.line == 3 && err.column == 2);
+    static const char nul2[] = "actor,capability,position,salience\na,1,2\0x,3\nb,1,2,3\n";
+    CHECK(brink_forecast_read_csv(nul2, sizeof nul2 - 1, "nul.csv", &in, &err) == BRINK_ESYNTAX);
+    CHECK(err.line == 2 && err.column == 6);
 }
 
 static void test_options_refused(void)
