@@ -23,5 +23,6 @@
 #include "uncertainty.h"
 #include "negotiate.h"
 #include "report.h"
+#include "forecast.h"
 
 #endif

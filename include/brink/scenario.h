@@ -23,6 +23,7 @@
 #include "error.h"
 #include "core.h"
 #include "efg.h"
+#include "forecast.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -72,6 +73,9 @@ int brink_scenario_builtin_find(const char *id);
 brink_scenario *brink_scenario_load_builtin(int i, brink_error *err);
 /* A path to a file, else a built-in id. */
 brink_scenario *brink_scenario_load(const char *file_or_id, brink_error *err);
+
+/* The scenario's `forecast:` section as forecast data (docs/forecast.md), or NULL. */
+const brink_forecast_input *brink_scenario_forecast(const brink_scenario *sc);
 
 /* ---- Metadata ---- */
 const char *brink_scenario_id(const brink_scenario *sc);

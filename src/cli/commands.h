@@ -22,5 +22,7 @@ int brink_cli_tournament(int argc, char **argv);
 /* cmd_report.c */
 int brink_cli_report(int argc, char **argv);
 int brink_cli_plot(int argc, char **argv);
+/* cmd_forecast.c */
+int brink_cli_forecast(int argc, char **argv);
 
 #endif

@@ -29,6 +29,7 @@ static const command commands[] = {
     {"tournament", brink_cli_tournament, "run every pairing of negotiating agents over domains"},
     {"report", brink_cli_report, "one HTML page: equilibria, figures, the game tree"},
     {"plot", brink_cli_plot, "one figure of a report as SVG, PNG or a Vega-Lite spec"},
+    {"forecast", brink_cli_forecast, "forecast where many actors' positions settle (EU, SMP)"},
 };
 
 static void usage(FILE *f)

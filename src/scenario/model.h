@@ -215,6 +215,7 @@ struct brink_scenario {
     sc_name *names;
     int nnames, names_cap;
     htab name_index;
+    brink_forecast_input *forecast; /* the `forecast:` section, or NULL (parse_forecast.c) */
     brink_efg *game;          /* bound at the default values */
     int game_overflow;        /* its doubles beyond double range (see bind.c) */
     uint64_t tree_nodes;      /* nodes counted before building */
@@ -267,6 +268,7 @@ int sc_reserved_word(const char *s);
 
 /* parse_meta.c: everything but the game tree; parse_game.c: the tree and sub-games. */
 brink_status sc_parse_meta(brink_scenario *sc, const ynode *root, brink_error *err);
+brink_status sc_parse_forecast(brink_scenario *sc, const ynode *f, brink_error *err);
 brink_status sc_parse_questions(brink_scenario *sc, const ynode *root, brink_error *err);
 brink_status sc_parse_game(brink_scenario *sc, const ynode *root, brink_error *err);
 /* expand.c: count the tree (refusing blow-ups), then expand it into sc->c. */

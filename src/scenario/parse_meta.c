@@ -607,7 +607,7 @@ brink_status sc_parse_meta(brink_scenario *sc, const ynode *root, brink_error *e
     static const char *const keys[] = {"brink", "id", "title", "description", "source", "model",
                                        "mechanism", "actors", "parameters", "issues",
                                        "preferences", "subgames", "game", "questions",
-                                       "correlations", "negotiation", NULL};
+                                       "correlations", "negotiation", "forecast", NULL};
     brink_status st;
     if (!root)
         return brink_error_set_at(err, BRINK_EINVALID, sc->file, 1, 1,
@@ -651,6 +651,8 @@ brink_status sc_parse_meta(brink_scenario *sc, const ynode *root, brink_error *e
     if ((n = ytree_get(root, "issues")) && (st = parse_issues(sc, n, err)))
         return st;
     if ((n = ytree_get(root, "preferences")) && (st = parse_prefs(sc, n, err)))
+        return st;
+    if ((n = ytree_get(root, "forecast")) && (st = sc_parse_forecast(sc, n, err)))
         return st;
     return BRINK_OK;
 }

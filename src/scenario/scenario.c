@@ -54,6 +54,8 @@ void brink_scenario_free(brink_scenario *sc)
     if (!sc)
         return;
     brink_efg_free(sc->game);
+    brink_forecast_input_free(sc->forecast);
+    free(sc->forecast);
     compiled_free(&sc->c);
     for (int i = 0; i < sc->nexprs; i++)
         sc_expr_free(sc->exprs[i]);

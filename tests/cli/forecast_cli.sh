@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# forecast_cli.sh — `brink forecast`: the EMU example's starting figures in the text report,
+# the same run from the CSV file and from the built-in data, JSON of both models (and of a
+# Monte Carlo) against schema/brink-forecast.schema.json, and located errors for bad files
+# (exit status 2, "file:line:col: error: ..."). The schema part needs python3 with jsonschema.
+source "$(dirname "$0")/lib.bash"
+D="$SRC/tests/data/forecast"
+
+"$BRINK" forecast "$D/good/emu.csv" >"$TMP/emu.txt" 2>"$TMP/err" && ok || bad "forecast emu.csv: $(cat "$TMP/err")"
+# Round 0: weighted median 7, weighted mean 5.003/0.677 = 7.3900 (Table 1 of Scholz et al.).
+expect_grep "emu round 0" '^ +0 +7\.0000 +7\.3900 ' "$TMP/emu.txt"
+expect_grep "emu round 1 mean (Masad's replication: 7.4445)" '^ +1 +10\.0000 +7\.4445 ' "$TMP/emu.txt"
+expect_grep "emu offers" 'Luxembourg loses a conflict to France' "$TMP/emu.txt"
+expect_grep "emu plot" 'plot \(\* weighted median' "$TMP/emu.txt"
+"$BRINK" forecast emu >"$TMP/emu2.txt" 2>&1
+# Same data, same run; only the file name differs nowhere in the text.
+cmp -s "$TMP/emu.txt" "$TMP/emu2.txt" && ok || bad "built-in emu differs from tests/data/forecast/good/emu.csv"
+expect_output "list" "$(printf 'emu\nsix-party-talks')" "$BRINK" forecast --list
+# The scenario's forecast section: denuclearisation settles on South Korea's position, 45.
+"$BRINK" forecast six-party-talks --rounds 30 >"$TMP/six.txt" 2>"$TMP/err" && ok || bad "six-party-talks: $(cat "$TMP/err")"
+expect_grep "six-party converges" 'converged: no position moved in round' "$TMP/six.txt"
+expect_grep "six-party cycle" 'oscillates: round [0-9]+ repeats round [0-9]+ \(a cycle of period 2' "$TMP/six.txt"
+# `brink analyze` shows the forecast's summary under the game's analysis.
+"$BRINK" analyze six-party-talks --no-questions >"$TMP/an.txt" 2>"$TMP/err" && ok || bad "analyze: $(cat "$TMP/err")"
+expect_grep "analyze: forecast" '^Forecast \(expected-utility model, 30 rounds' "$TMP/an.txt"
+expect_grep "analyze: denuclearisation" 'denuclearisation: weighted median 45, .* \(converged in round [0-9]+\)' "$TMP/an.txt"
+expect_status "scenario without forecast" 2 "$BRINK" forecast korea-2018-summit
+expect_grep "no forecast section" "has no 'forecast:' section" "$TMP/stderr"
+# Bad forecast sections (also refused by `brink compile`: scenario_errors.sh): the same
+# located message from `brink forecast`.
+for f in data/scenarios/bad/forecast_*.yaml; do
+  expect_status "$f" 2 "$BRINK" forecast "$f"
+  cmp -s "$TMP/stderr" "${f%.yaml}.err" && ok || bad "$f: got [$(cat "$TMP/stderr")] want [$(cat "${f%.yaml}.err")]"
+done
+
+expect_status "bad number" 2 "$BRINK" forecast "$D/bad/not-a-number.csv"
+expect_grep "bad number located" 'not-a-number\.csv:3:10: error: .abc. is not a number' "$TMP/stderr"
+expect_status "bad salience" 2 "$BRINK" forecast "$D/bad/salience.csv"
+expect_grep "bad salience located" 'salience\.csv:4:13: error: salience 180' "$TMP/stderr"
+expect_status "short row" 2 "$BRINK" forecast "$D/bad/short-row.csv"
+expect_grep "short row located" 'short-row\.csv:3:12: error: 3 fields, the header has 4' "$TMP/stderr"
+expect_status "missing file" 2 "$BRINK" forecast "$TMP/none.csv"
+expect_status "unknown option" 2 "$BRINK" forecast emu --bogus
+expect_status "bad model" 2 "$BRINK" forecast emu --model war
+expect_status "bad rounds" 2 "$BRINK" forecast emu --rounds 0
+expect_status "bad q" 2 "$BRINK" forecast emu --q 2
+
+"$BRINK" forecast six-party-talks --mc 50 --above 50 >"$TMP/mc.txt" 2>"$TMP/err" && ok || bad "six-party-talks --mc: $(cat "$TMP/err")"
+expect_grep "mc summary" "P\(settlement > 50\) = " "$TMP/mc.txt"
+
+command -v python3 >/dev/null 2>&1 && python3 -c "import jsonschema" 2>/dev/null || { echo "SKIP schema part: no python3 jsonschema"; finish; exit $?; }
+n=0
+for args in "emu" "six-party-talks --rounds 30" "six-party-talks --model smp --vote binary --pv quartic" \
+            "six-party-talks --model smp --stochastic --seed 9" "emu --prob positive --offer nearest --no-risk" \
+            "six-party-talks --mc 20 --threads 2"; do
+  n=$((n + 1))
+  # shellcheck disable=SC2086
+  "$BRINK" forecast $args --json >"$TMP/f$n.json" 2>"$TMP/err" && ok || bad "forecast $args --json: $(cat "$TMP/err")"
+done
+python3 - "$SRC" "$TMP"/f*.json <<'PY' && ok || bad "forecast JSON against its schema"
+import json, sys, jsonschema
+schema = json.load(open(f"{sys.argv[1]}/schema/brink-forecast.schema.json"))
+jsonschema.Draft202012Validator.check_schema(schema)
+v = jsonschema.Draft202012Validator(schema)
+for path in sys.argv[2:]:
+    d = json.load(open(path))
+    errs = list(v.iter_errors(d))
+    assert not errs, (path, [(list(e.path), e.message[:200]) for e in errs[:3]])
+    n, D = len(d["actors"]), len(d["issues"])
+    assert len(d["rounds"]) == d["rounds_run"] + 1
+    for r in d["rounds"]:
+        assert len(r["positions"]) == n and all(len(p) == D for p in r["positions"])
+    for o in d["offers"]:
+        assert o["from"] < n and o["to"] < n and o["from"] != o["to"]
+        assert o["accepted"] == (o["kind"] is not None)
+# The schema refuses what the writer must never produce.
+d = json.load(open(sys.argv[2]))
+d["rounds"][1]["risk"][0][0] = 3.0
+assert list(v.iter_errors(d)), "risk exponent 3 accepted"
+PY
+finish
