@@ -111,6 +111,7 @@ static int tu_verify_regions(const brink_threshold *t, const brink_scenario *sc,
                     continue;
                 mpq_sub(w, *H, *L);
                 mpq_set_ui(x, (unsigned long)j, (unsigned long)(n > 1 ? n - 1 : 1));
+                mpq_canonicalize(x);   /* GMP's arithmetic needs canonical operands */
                 mpq_mul(x, x, w);
                 mpq_add(x, x, *L);
                 if (mpq_cmp(*L, *H) >= 0)
