@@ -93,11 +93,13 @@ int brink_cli_analyze(int argc, char **argv)
             json = 1;
         } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             analyze_usage(stdout);
+            free(sets);
             free(files);
             return BRINK_EXIT_OK;
         } else if (!strcmp(argv[i], "--method") && i + 1 < argc) {
             o.method = argv[++i];
             if (!brink_solver_find(o.method)) {
+                free(sets);
                 free(files);
                 return cli_usage_error("analyze", "no method named '%s' (brink solve --list)",
                                        o.method);
@@ -152,9 +154,8 @@ int brink_cli_analyze(int argc, char **argv)
         int status = BRINK_EXIT_OK;
         brink_scenario *sc;
         if (builtin_all) {
-            char id[300];
-            snprintf(id, sizeof id, "%s", brink_scenario_builtin_name(i));
-            sc = cli_load_scenario("analyze", id, sets, nsets, max_nodes, &status);
+            sc = cli_load_scenario("analyze", brink_scenario_builtin_name(i), sets, nsets,
+                                   max_nodes, &status);
         } else {
             sc = cli_load_scenario("analyze", files[i], sets, nsets, max_nodes, &status);
         }
