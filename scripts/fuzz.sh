@@ -14,7 +14,7 @@ SECONDS_PER=${FUZZ_SECONDS:-60}
 JOBS=${FUZZ_JOBS:-1}
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
-  TARGETS=(efg_read nfg_read roundtrip solve scenario expr analyze forecast)
+  TARGETS=(efg_read nfg_read roundtrip solve scenario expr analyze forecast negotiate)
 fi
 SHARED=../shared/games/gambit-contrib
 mkdir -p "$BUILD/fuzz-corpus" "$BUILD/fuzz-crashes" "$BUILD/fuzz-logs"
@@ -29,6 +29,8 @@ run_one() {
       dict=fuzz/scenario.dict; seeds=(scenarios tests/data/scenarios/bad) ;;
     expr)
       dict=fuzz/expr.dict; seeds=(fuzz/seeds/expr); maxlen=512 ;;
+    negotiate)
+      dict=fuzz/negotiate.dict; seeds=(fuzz/seeds/negotiate tests/data/negotiate/yaml/bad); maxlen=8192 ;;
     forecast)
       dict=fuzz/forecast.dict; seeds=(tests/data/forecast/good tests/data/forecast/bad); maxlen=4096 ;;
     *) echo "fuzz: unknown target $t" >&2; return 2 ;;

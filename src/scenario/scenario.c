@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "scenario/model.h"
-#include "scenario/textcheck.h"
 
 void brink_scenario_limits_init(brink_scenario_limits *l)
 {
@@ -125,8 +124,7 @@ brink_scenario *brink_scenario_parse(const char *text, size_t len, const char *f
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
         goto fail;
     }
-    if ((st = sc_check_text(text, len, sc->file, err)) ||
-        (st = ytree_parse(text, len, sc->file, lim.max_yaml_nodes, lim.max_yaml_depth, &t,
+    if ((st = ytree_parse(text, len, sc->file, lim.max_yaml_nodes, lim.max_yaml_depth, &t,
                              err)) ||
         (st = sc_parse_meta(sc, t.root, err)) || (st = sc_parse_game(sc, t.root, err)) ||
         (st = sc_parse_questions(sc, t.root, err)))

@@ -8,6 +8,7 @@
  * print) and turned into a brink_error with the line and column it reports.
  */
 #include "scenario/ytree.h"
+#include "scenario/textcheck.h"
 
 #include "core/htab.h"
 
@@ -365,6 +366,11 @@ brink_status ytree_parse(const char *text, size_t len, const char *file, size_t 
                          int max_depth, ytree *out, brink_error *err)
 {
     memset(out, 0, sizeof *out);
+    /* every YAML reader (scenarios, negotiation domains) gets the byte check: libfyaml must
+     * never see text it can hang or stop silently on (textcheck.h) */
+    brink_status st = sc_check_text(text, len, file ? file : "<input>", err);
+    if (st)
+        return st;
     out->arena = brink_arena_new();
     if (!out->arena)
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
@@ -409,7 +415,7 @@ brink_status ytree_parse(const char *text, size_t len, const char *file, size_t 
     b.last_line = b.last_col = 1;
     htab_init(&b.anchor_index);
     b.err = err;
-    brink_status st = BRINK_OK;
+    st = BRINK_OK;
     if (fy_parser_set_string(p, text, len) != 0) {
         st = brink_error_set(err, BRINK_ENOMEM, "cannot hand the text to the YAML parser");
     } else {
