@@ -12,6 +12,7 @@ PACKAGES=(
   libglpk-dev                        # linear programming (zero-sum LP, sequence-form LP)
   libgsl-dev                         # distributions, root finding
   libfyaml-dev                       # YAML scenarios
+  libsqlite3-dev sqlite3             # Monte Carlo results database (--db); sqlite3: tests
   graphviz                           # rendering game trees (dot)
   lrslib                             # lrsnash: reference all-equilibria enumeration in tests
   python3-jsonschema python3-yaml    # tests: JSON Schemas (scenario, analyze --json)

@@ -87,6 +87,13 @@ typedef struct brink_mc_options {
     const char *compare_at;   /* a decision reference ("USA@start"): also compare the
                                  options there (the first matching decision), or NULL */
     brink_analysis_options analysis;   /* how each draw is solved */
+    /* Nothing lost: a SQLite file (created if missing; schema in docs/montecarlo.md) that
+     * receives every block of samples in one transaction as it is done, or NULL. resume: 1
+     * continues the latest run in it with the same configuration (its stored samples are
+     * loaded, not recomputed; the result equals an uninterrupted run's), or starts one when
+     * there is none; 0 always starts a new run. Errors: BRINK_EIO. */
+    const char *db;
+    int resume;
     /* Called from the calling thread after each block of draws (and once at the end) with
      * the draws done so far and the seconds elapsed; NULL: none. */
     void (*progress)(void *ctx, long done, long total, double seconds);

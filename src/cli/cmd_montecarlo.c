@@ -1,5 +1,6 @@
 /* cmd_montecarlo.c — brink montecarlo SCENARIO --samples N [--seed S] [--threads T] [--json]
  *                    [--watch REF ...] [--draws] [--sensitivity] [--time-limit S]
+ *                    [--db FILE [--resume]]
  *                  brink compare SCENARIO --actor A [--at REF] [same options]
  * Draws the scenario's parameters from their declared distributions, solves each draw and
  * prints how often each outcome and watched choice occurs (Wilson intervals), how many draws
@@ -20,7 +21,7 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: brink montecarlo FILE|ID [--samples N] [--seed S] [--threads T] [--json]\n"
             "                        [--watch REF ...] [--draws] [--sensitivity]\n"
-            "                        [--time-limit S]\n"
+            "                        [--time-limit S] [--db FILE [--resume]]\n"
             "Draw the parameters that declare a distribution, solve every draw, and report\n"
             "how often each outcome and watched choice occurs (95%% Wilson intervals), how\n"
             "many draws have one proved equilibrium or several, and expected values.\n"
@@ -34,6 +35,9 @@ static void usage(FILE *f)
             "  --sensitivity   which drawn parameters matter to each expected value:\n"
             "                  standardised regression coefficients, bootstrap intervals\n"
             "  --time-limit S  seconds per solve\n"
+            "  --db FILE       store every draw in SQLite database FILE, block by block\n"
+            "  --resume        with --db: continue the interrupted run with the same\n"
+            "                  configuration (stored draws are not recomputed)\n"
             "  --json          machine-readable (schema/brink-montecarlo.schema.json)\n");
 }
 
@@ -85,6 +89,10 @@ static int run(int argc, char **argv, int compare)
             o.sensitivity = 200;
         } else if (!strcmp(argv[i], "--draws")) {
             o.keep_draws = 1;
+        } else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+            o.db = argv[++i];
+        } else if (!strcmp(argv[i], "--resume")) {
+            o.resume = 1;
         } else if (compare && !strcmp(argv[i], "--actor") && i + 1 < argc) {
             actor = argv[++i];
         } else if (compare && !strcmp(argv[i], "--at") && i + 1 < argc) {
@@ -143,6 +151,8 @@ static int run(int argc, char **argv, int compare)
             o.compare_at = actor_ref;
         }
     }
+    if (!rc && o.resume && !o.db)
+        rc = cli_usage_error(cmd, "--resume needs --db FILE");
     if (!rc && o.keep_draws && !json)
         rc = cli_usage_error(cmd, "--draws goes with --json");
     if (rc) {
