@@ -3,7 +3,7 @@
 # random points ten times, each time continued with --resume, then finished, equals an
 # uninterrupted run draw for draw (the JSON with --draws, and the stored samples table by
 # table); usage and file errors of --db. Each kill waits until the database holds more
-# draws than at the previous kill, then a random 0-0.2 s more, so every kill interrupts a
+# draws than at the previous kill, then a random 0-0.1 s more, so every kill interrupts a
 # run that has made progress (inside a block's computation or its transaction).
 source "$(dirname "$0")/lib.bash"
 
@@ -19,7 +19,7 @@ if ! command -v sqlite3 >/dev/null 2>&1; then
   exit
 fi
 
-N=3000
+N=4000
 ARGS=(montecarlo m1 --samples "$N" --seed 7 --threads 2 --json --draws)
 stored() { sqlite3 "$1" "SELECT COUNT(*) FROM samples" 2>/dev/null || echo 0; }
 # the run's stored findings, without the run id
@@ -41,14 +41,15 @@ for _ in $(seq 1 10); do
   while kill -0 "$pid" 2>/dev/null && [ "$(stored "$TMP/run.db")" -le "$last" ]; do
     sleep 0.02
   done
-  sleep "0.$((RANDOM % 200))"
+  sleep "0.0$((RANDOM % 100))"
   if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
   wait "$pid" 2>/dev/null
   last=$(stored "$TMP/run.db")
   if [ "$last" -gt 0 ] && [ "$last" -lt "$N" ]; then partial=$((partial + 1)); fi
   [ "$last" -ge "$N" ] && break
 done
-if [ "$kills" -ge 3 ] && [ "$partial" -ge 3 ]; then ok; else
+echo "$kills kills, $partial with part of the draws stored"
+if [ "$kills" -ge 5 ] && [ "$partial" -ge 5 ]; then ok; else
   bad "too few kills inside the run ($kills kills, $partial with part of the draws stored)"; fi
 "$BRINK" "${ARGS[@]}" --db "$TMP/run.db" --resume >"$TMP/run.json" 2>"$TMP/stderr" \
   || bad "resumed run failed: $(head -c 300 "$TMP/stderr")"
