@@ -192,6 +192,12 @@ void brink_mc_result_free(brink_mc_result *r);   /* NULL is a no-op */
 
 brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink_error *err);
 brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink_error *err);
+/* The draws, one row per draw (needs keep_draws; else BRINK_EINVALID): CSV with a header row
+ * (index, drawn parameters, equilibria, realised outcome, watched decisions' states, actors'
+ * values; empty cells where there is none) or JSON Lines with the same fields by name
+ * (docs/montecarlo.md). */
+brink_status brink_mc_write_csv(const brink_mc_result *r, brink_buf *out, brink_error *err);
+brink_status brink_mc_write_jsonl(const brink_mc_result *r, brink_buf *out, brink_error *err);
 
 #ifdef __cplusplus
 }

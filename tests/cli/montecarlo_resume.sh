@@ -70,4 +70,36 @@ if diff <(strip "$TMP/ref.json") <(strip "$TMP/again.json") >/dev/null; then ok;
 "$BRINK" montecarlo m1 --samples 300 --seed 8 --db "$TMP/run.db" --resume >/dev/null 2>&1 || bad "second run failed"
 runs=$(sqlite3 "$TMP/run.db" "SELECT COUNT(*) FROM runs")
 if [ "$runs" = 2 ]; then ok; else bad "runs after another seed: $runs, want 2"; fi
+
+# --csv / --jsonl: the same draws as --json --draws, row by row, by name
+"$BRINK" montecarlo m1 --samples 200 --seed 3 --json --draws --csv "$TMP/d.csv" \
+  --jsonl "$TMP/d.jsonl" >"$TMP/d.json" 2>"$TMP/stderr" || bad "export run failed: $(head -c 300 "$TMP/stderr")"
+expect_status "--draws alone still needs --json" 2 "$BRINK" montecarlo m1 --samples 5 --draws
+if python3 - "$TMP/d.json" "$TMP/d.csv" "$TMP/d.jsonl" >"$TMP/py" 2>&1 <<'PY'
+import csv, json, math, sys
+d = json.load(open(sys.argv[1]))
+rows = list(csv.DictReader(open(sys.argv[2], newline="")))
+lines = [json.loads(l) for l in open(sys.argv[3])]
+assert len(rows) == len(lines) == len(d["draws"]) == d["samples"], "row counts"
+names = [v["name"] for v in d["varied"]]
+groups = [o["label"] for o in d["outcomes"]]
+watched = d["watched"]
+players = [v["actor"] for v in d["values"]]
+def state(w, s):
+    return w["actions"][s]["action"] if s >= 0 else {-1: "mixed", -2: "ambiguous", -3: "none"}[s]
+for i, (dr, row, ln) in enumerate(zip(d["draws"], rows, lines)):
+    assert int(row["index"]) == ln["index"] == i
+    for k, n in enumerate(names):
+        assert float(row[n]) == ln["parameters"][n] == dr["x"][k], (i, n)
+    assert int(row["equilibria"]) == ln["equilibria"] == dr["equilibria"]
+    want = groups[dr["outcome"]] if dr["outcome"] is not None and dr["outcome"] >= 0 else None
+    assert (row["outcome"] or None) == ln["outcome"] == want, (i, row["outcome"], want)
+    for k, w in enumerate(watched):
+        assert row[w["label"]] == ln["watched"][w["label"]] == state(w, dr["choice"][k]), i
+    for p, name in enumerate(players):
+        v = dr["value"][p]
+        c = row["value " + name]
+        assert (c == "" and v is None) or float(c) == ln["values"][name] == v, (i, name)
+PY
+then ok; else bad "exports differ from --json --draws: $(tail -c 600 "$TMP/py")"; fi
 finish
