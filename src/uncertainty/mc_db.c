@@ -6,15 +6,17 @@
  * uninterrupted run's, sample for sample. Doubles are stored as SQLite REALs (8-byte IEEE,
  * exact); NaN as NULL. The schema is documented in docs/montecarlo.md.
  *
- * A run is identified by its configuration text (scenario, parameters' defaults, varied
- * parameters, seed, samples, watched decisions, compared decision, analysis options): resume
- * continues the latest run with the same text, or starts one when there is none.
+ * A run is identified by its configuration text (scenario id, parameters with their ranges
+ * and distributions, correlations, a hash of the game at the defaults, varied parameters,
+ * seed, samples, watched and compared decisions, analysis options): resume continues the
+ * latest run with the same text, or starts one when there is none.
  */
 #include <math.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "brink/io.h"
 #include "uncertainty/mc_int.h"
 
 static const char *const SCHEMA =
@@ -88,8 +90,29 @@ static brink_status config_text(const brink_scenario *sc, const brink_mc_options
     brink_buf_printf(b, "scenario=%s\n", brink_scenario_id(sc));
     for (int i = 0; i < brink_scenario_nparams(sc); i++) {
         const brink_param_info *p = brink_scenario_param(sc, i);
-        brink_buf_printf(b, "param %s=%.17g\n", p->name, p->value);
+        brink_buf_printf(b, "param %s=%.17g range=%d:%.17g:%.17g dist=%d:%.17g:%.17g:%.17g:%d",
+                         p->name, p->value, p->has_range, p->lo, p->hi, (int)p->dist,
+                         p->dist_a, p->dist_b, p->dist_c, p->dist_truncated);
+        for (int k = 0; k < p->dist_n; k++)
+            brink_buf_printf(b, " %.17g:%.17g", p->dist_values[k], p->dist_weights[k]);
+        brink_buf_puts(b, "\n");
     }
+    for (int i = 0; i < brink_scenario_ncorrelations(sc); i++) {
+        const brink_correlation *c = brink_scenario_correlation(sc, i);
+        brink_buf_printf(b, "correlation %d %d %.17g\n", c->a, c->b, c->rho);
+    }
+    /* the game at the defaults (tree, labels, payoffs), by a 64-bit FNV-1a hash of its
+     * .efg text */
+    brink_buf g;
+    brink_buf_init(&g);
+    brink_status st = brink_efg_write(brink_scenario_game(sc), &g, err);
+    uint64_t hash = 14695981039346656037u;
+    for (size_t i = 0; !st && i < g.len; i++)
+        hash = (hash ^ (unsigned char)g.data[i]) * 1099511628211u;
+    brink_buf_free(&g);
+    if (st)
+        return st;
+    brink_buf_printf(b, "game=%016llx\n", (unsigned long long)hash);
     for (int k = 0; k < r->nvaried; k++)
         brink_buf_printf(b, "varied %d\n", r->varied[k]);
     brink_buf_printf(b, "seed=%llu\nsamples=%ld\n", (unsigned long long)o->seed, o->samples);
