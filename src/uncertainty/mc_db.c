@@ -55,10 +55,12 @@ struct mc_db {
     sqlite3_stmt *count, *sample_ins, *sample_sel, *del[NT + 1], *ins[NT], *sel[NT];
 };
 
+/* SQLite's out-of-memory is ours too (BRINK_ENOMEM); anything else is the file's (EIO). */
 static brink_status db_fail(mc_db *db, brink_error *err, const char *what)
 {
-    return brink_error_set(err, BRINK_EIO, "%s: %s", what,
-                           db && db->h ? sqlite3_errmsg(db->h) : "cannot open the database");
+    if (!db || !db->h || sqlite3_errcode(db->h) == SQLITE_NOMEM)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    return brink_error_set(err, BRINK_EIO, "%s: %s", what, sqlite3_errmsg(db->h));
 }
 
 static int prep(mc_db *db, sqlite3_stmt **st, const char *sql)
@@ -229,14 +231,18 @@ mc_db *mc_db_open(const char *path, int resume, const brink_scenario *sc,
     brink_buf_init(&cfg);
     brink_buf_init(&sql);
     brink_status st = BRINK_OK;
-    if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-        SQLITE_OK) {
-        st = brink_error_set(err, BRINK_EIO, "%s: %s", path,
-                             db->h ? sqlite3_errmsg(db->h) : "cannot open");
+    int rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc == SQLITE_NOMEM || !db->h) {
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    } else if (rc != SQLITE_OK) {
+        st = brink_error_set(err, BRINK_EIO, "%s: %s", path, sqlite3_errmsg(db->h));
     } else {
         /* another process holding the file (a run being killed) waits a little */
         sqlite3_busy_timeout(db->h, 5000);
-        if (sqlite3_exec(db->h, SCHEMA, NULL, NULL, NULL) != SQLITE_OK)
+        rc = sqlite3_exec(db->h, SCHEMA, NULL, NULL, NULL);
+        if (rc == SQLITE_NOMEM || sqlite3_errcode(db->h) == SQLITE_NOMEM)
+            st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        else if (rc != SQLITE_OK)
             st = brink_error_set(err, BRINK_EIO, "%s: not a brink results database (%s)",
                                  path, sqlite3_errmsg(db->h));
     }
