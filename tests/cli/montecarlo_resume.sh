@@ -3,7 +3,8 @@
 # is used) killed with SIGKILL at random points ten times, each time continued with --resume,
 # then finished, equals an uninterrupted run draw for draw (the JSON with --draws, and the
 # stored tables); resuming a finished run recomputes nothing; --csv/--jsonl carry the same
-# draws as --json --draws; usage and file errors of --db. Each kill waits until the database
+# draws as --json --draws, and --jsonl lines follow schema/brink-montecarlo-draw.schema.json;
+# usage and file errors of --db. Each kill waits until the database
 # holds more draws than at the previous kill, then a random 0-0.1 s more, so every kill
 # interrupts a run that has made progress (inside a block's computation or its transaction).
 source "$(dirname "$0")/lib.bash"
@@ -108,4 +109,23 @@ for i, (dr, row, ln) in enumerate(zip(d["draws"], rows, lines)):
         assert (c == "" and v is None) or float(c) == ln["values"][name] == v, (i, name)
 PY
 then ok; else bad "exports differ from --json --draws: $(tail -c 600 "$TMP/py")"; fi
+if python3 -c "import jsonschema" 2>/dev/null; then
+  python3 - "$SRC" "$TMP/d.jsonl" >"$TMP/py" 2>&1 <<'PY' && ok || bad "--jsonl against its schema: $(tail -c 400 "$TMP/py")"
+import json, sys, jsonschema
+schema = json.load(open(f"{sys.argv[1]}/schema/brink-montecarlo-draw.schema.json"))
+jsonschema.Draft202012Validator.check_schema(schema)
+v = jsonschema.Draft202012Validator(schema)
+lines = [json.loads(l) for l in open(sys.argv[2])]
+for d in lines:
+    errs = list(v.iter_errors(d))
+    assert not errs, [(list(e.path), e.message[:200]) for e in errs[:3]]
+# the schema is not vacuous: a value given as words, an unknown field are rejected
+d = dict(lines[0]); d["equilibria"] = "two"
+assert list(v.iter_errors(d))
+d = dict(lines[0]); d["extra"] = 1
+assert list(v.iter_errors(d))
+PY
+else
+  echo "skipped the --jsonl schema check: no python3-jsonschema"
+fi
 finish
