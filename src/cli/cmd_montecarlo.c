@@ -78,7 +78,7 @@ static int run(int argc, char **argv, int compare)
     brink_mc_options_init(&o);
     o.progress = progress;
     const char *in = NULL, *csv = NULL, *jsonl = NULL;
-    int json = 0;
+    int json = 0, draws = 0;
     const char **watch = calloc((size_t)argc + 1, sizeof *watch);
     if (!watch)
         return BRINK_EXIT_INTERNAL;
@@ -91,7 +91,7 @@ static int run(int argc, char **argv, int compare)
         } else if (!strcmp(argv[i], "--sensitivity")) {
             o.sensitivity = 200;
         } else if (!strcmp(argv[i], "--draws")) {
-            o.keep_draws = 1;
+            o.keep_draws = draws = 1;
         } else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
             o.db = argv[++i];
         } else if (!strcmp(argv[i], "--csv") && i + 1 < argc) {
@@ -162,7 +162,7 @@ static int run(int argc, char **argv, int compare)
     }
     if (!rc && o.resume && !o.db)
         rc = cli_usage_error(cmd, "--resume needs --db FILE");
-    if (!rc && o.keep_draws && !json && !csv && !jsonl)
+    if (!rc && draws && !json)
         rc = cli_usage_error(cmd, "--draws goes with --json");
     if (rc) {
         free(watch);
