@@ -4,6 +4,7 @@
  * per draw (a few timed, the rate extrapolated). Times are wall-clock (threads); the
  * machine may be shared, so rerun when the figures look off. Issue 10's target: M1 at
  * >= 10^6 instances per minute on a 2-core machine.
+ * The last column: all threads, every draw stored with --db (the cost of "nothing lost").
  * BRINK_BENCH_SCALE multiplies the number of draws (default 1). BRINK_BIN: the CLI.
  */
 #include <stdio.h>
@@ -16,8 +17,25 @@
 #include "brink/brink.h"
 #include "bench_util.h"
 
-/* Draws per second of brink_montecarlo with `threads` threads; -1 on failure. */
-static double rate(const brink_scenario *sc, long samples, int threads, long *failed)
+/* Remove a database and its write-ahead log and index. */
+static void remove_db(const char *db)
+{
+    static const char *const ext[] = {"", "-wal", "-shm"};
+    brink_buf path;
+    brink_buf_init(&path);
+    for (int k = 0; k < 3; k++) {
+        brink_buf_reset(&path);
+        brink_buf_printf(&path, "%s%s", db, ext[k]);
+        if (!path.failed)
+            remove(path.data);
+    }
+    brink_buf_free(&path);
+}
+
+/* Draws per second of brink_montecarlo with `threads` threads (storing every draw in the
+ * SQLite file db when not NULL, a new file); -1 on failure. */
+static double rate(const brink_scenario *sc, long samples, int threads, const char *db,
+                   long *failed)
 {
     brink_error err;
     brink_error_clear(&err);
@@ -25,6 +43,10 @@ static double rate(const brink_scenario *sc, long samples, int threads, long *fa
     brink_mc_options_init(&o);
     o.samples = samples;
     o.threads = threads;
+    o.db = db;
+    if (db) {
+        remove_db(db);
+    }
     double t0 = brink_now();
     brink_mc_result *r = brink_montecarlo(sc, &o, &err);
     double dt = brink_now() - t0;
@@ -86,8 +108,12 @@ int main(void)
 #ifdef _OPENMP
     all = omp_get_max_threads();
 #endif
-    printf("%-6s %8s %12s %12s %8s %12s %10s %9s\n", "scen", "draws", "inst/s 1thr",
-           "inst/s all", "threads", "naive inst/s", "ratio", "inst/min");
+    /* BRINK_BENCH_DB: where the --db runs write (default: a file in /tmp, removed after) */
+    const char *db = getenv("BRINK_BENCH_DB");
+    if (!db)
+        db = "/tmp/brink-bench-montecarlo.sqlite";
+    printf("%-6s %8s %12s %12s %8s %12s %10s %9s %12s\n", "scen", "draws", "inst/s 1thr",
+           "inst/s all", "threads", "naive inst/s", "ratio", "inst/min", "all+db inst/s");
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         brink_error err;
         brink_error_clear(&err);
@@ -101,14 +127,17 @@ int main(void)
         if (n < 1)
             n = 1;
         long f1 = 0, fa = 0;
-        double r1 = rate(sc, n, 1, &f1), ra = rate(sc, n, all, &fa);
+        double r1 = rate(sc, n, 1, NULL, &f1), ra = rate(sc, n, all, NULL, &fa);
+        /* the cost of nothing lost: the same run storing every draw (--db) */
+        double rdb = rate(sc, n, all, db, &fa);
         double rn = bin ? naive_rate(bin, cases[i].id, sc, 5) : -1;
-        printf("%-6s %8ld %12.1f %12.1f %8d %12.2f %10.1f %9.3g%s\n", cases[i].id, n, r1, ra,
-               all, rn, rn > 0 ? ra / rn : -1, ra * 60,
+        printf("%-6s %8ld %12.1f %12.1f %8d %12.2f %10.1f %9.3g %12.1f%s\n", cases[i].id, n, r1,
+               ra, all, rn, rn > 0 ? ra / rn : -1, ra * 60, rdb,
                f1 || fa ? "  (some draws failed)" : "");
-        failed |= r1 < 0 || ra < 0;
+        failed |= r1 < 0 || ra < 0 || rdb < 0;
         brink_scenario_free(sc);
     }
+    remove_db(db);
     printf("target (issue 10): m1 >= 1e6 instances per minute on 2 cores; naive ratio >= 1000\n");
     return failed;
 }

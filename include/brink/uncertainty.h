@@ -87,6 +87,13 @@ typedef struct brink_mc_options {
     const char *compare_at;   /* a decision reference ("USA@start"): also compare the
                                  options there (the first matching decision), or NULL */
     brink_analysis_options analysis;   /* how each draw is solved */
+    /* Nothing lost: a SQLite file (created if missing; schema in docs/montecarlo.md) that
+     * receives every block of samples in one transaction as it is done, or NULL. resume: 1
+     * continues the latest run in it with the same configuration (its stored samples are
+     * loaded, not recomputed; the result equals an uninterrupted run's), or starts one when
+     * there is none; 0 always starts a new run. Errors: BRINK_EIO. */
+    const char *db;
+    int resume;
     /* Called from the calling thread after each block of draws (and once at the end) with
      * the draws done so far and the seconds elapsed; NULL: none. */
     void (*progress)(void *ctx, long done, long total, double seconds);
@@ -185,6 +192,12 @@ void brink_mc_result_free(brink_mc_result *r);   /* NULL is a no-op */
 
 brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink_error *err);
 brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink_error *err);
+/* The draws, one row per draw (needs keep_draws; else BRINK_EINVALID): CSV with a header row
+ * (index, drawn parameters, equilibria, realised outcome, watched decisions' states, actors'
+ * values; empty cells where there is none) or JSON Lines with the same fields by name
+ * (docs/montecarlo.md). */
+brink_status brink_mc_write_csv(const brink_mc_result *r, brink_buf *out, brink_error *err);
+brink_status brink_mc_write_jsonl(const brink_mc_result *r, brink_buf *out, brink_error *err);
 
 #ifdef __cplusplus
 }

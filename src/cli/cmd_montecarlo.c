@@ -1,5 +1,6 @@
 /* cmd_montecarlo.c — brink montecarlo SCENARIO --samples N [--seed S] [--threads T] [--json]
  *                    [--watch REF ...] [--draws] [--sensitivity] [--time-limit S]
+ *                    [--db FILE [--resume]] [--csv FILE] [--jsonl FILE]
  *                  brink compare SCENARIO --actor A [--at REF] [same options]
  * Draws the scenario's parameters from their declared distributions, solves each draw and
  * prints how often each outcome and watched choice occurs (Wilson intervals), how many draws
@@ -20,7 +21,8 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: brink montecarlo FILE|ID [--samples N] [--seed S] [--threads T] [--json]\n"
             "                        [--watch REF ...] [--draws] [--sensitivity]\n"
-            "                        [--time-limit S]\n"
+            "                        [--time-limit S] [--db FILE [--resume]]\n"
+            "                        [--csv FILE] [--jsonl FILE]\n"
             "Draw the parameters that declare a distribution, solve every draw, and report\n"
             "how often each outcome and watched choice occurs (95%% Wilson intervals), how\n"
             "many draws have one proved equilibrium or several, and expected values.\n"
@@ -34,6 +36,11 @@ static void usage(FILE *f)
             "  --sensitivity   which drawn parameters matter to each expected value:\n"
             "                  standardised regression coefficients, bootstrap intervals\n"
             "  --time-limit S  seconds per solve\n"
+            "  --db FILE       store every draw in SQLite database FILE, block by block\n"
+            "  --csv FILE      every draw as a CSV row (index, drawn parameters, equilibria,\n"
+            "                  outcome, watched choices, values); --jsonl FILE: JSON Lines\n"
+            "  --resume        with --db: continue the interrupted run with the same\n"
+            "                  configuration (stored draws are not recomputed)\n"
             "  --json          machine-readable (schema/brink-montecarlo.schema.json)\n");
 }
 
@@ -70,8 +77,8 @@ static int run(int argc, char **argv, int compare)
     brink_mc_options o;
     brink_mc_options_init(&o);
     o.progress = progress;
-    const char *in = NULL;
-    int json = 0;
+    const char *in = NULL, *csv = NULL, *jsonl = NULL;
+    int json = 0, draws = 0;
     const char **watch = calloc((size_t)argc + 1, sizeof *watch);
     if (!watch)
         return BRINK_EXIT_INTERNAL;
@@ -84,7 +91,17 @@ static int run(int argc, char **argv, int compare)
         } else if (!strcmp(argv[i], "--sensitivity")) {
             o.sensitivity = 200;
         } else if (!strcmp(argv[i], "--draws")) {
+            o.keep_draws = draws = 1;
+        } else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+            o.db = argv[++i];
+        } else if (!strcmp(argv[i], "--csv") && i + 1 < argc) {
+            csv = argv[++i];
             o.keep_draws = 1;
+        } else if (!strcmp(argv[i], "--jsonl") && i + 1 < argc) {
+            jsonl = argv[++i];
+            o.keep_draws = 1;
+        } else if (!strcmp(argv[i], "--resume")) {
+            o.resume = 1;
         } else if (compare && !strcmp(argv[i], "--actor") && i + 1 < argc) {
             actor = argv[++i];
         } else if (compare && !strcmp(argv[i], "--at") && i + 1 < argc) {
@@ -143,7 +160,9 @@ static int run(int argc, char **argv, int compare)
             o.compare_at = actor_ref;
         }
     }
-    if (!rc && o.keep_draws && !json)
+    if (!rc && o.resume && !o.db)
+        rc = cli_usage_error(cmd, "--resume needs --db FILE");
+    if (!rc && draws && !json)
         rc = cli_usage_error(cmd, "--draws goes with --json");
     if (rc) {
         free(watch);
@@ -170,6 +189,17 @@ static int run(int argc, char **argv, int compare)
             rc = cli_report(&err);
         else
             rc = cli_emit(&out, NULL);
+        /* the draws, row by row, to files ("-": standard output, after the report) */
+        for (int k = 0; k < 2 && !rc; k++) {
+            const char *path = k ? jsonl : csv;
+            if (!path)
+                continue;
+            brink_buf_reset(&out);
+            if ((k ? brink_mc_write_jsonl(r, &out, &err) : brink_mc_write_csv(r, &out, &err)))
+                rc = cli_report(&err);
+            else
+                rc = cli_emit(&out, path);
+        }
         brink_buf_free(&out);
     }
     brink_mc_result_free(r);

@@ -24,4 +24,38 @@ void mc_compare_eval(const brink_efg *g, const struct brink_eqset *s, int h, dou
 brink_status mc_sensitivity(brink_mc_result *r, const double *X, const double *Y, int B,
                             uint64_t seed, brink_error *err);
 
+/* One sample's findings (filled by a worker, merged in sample order). */
+typedef struct mc_rec {
+    int neq;                 /* -1: failed */
+    int proved;              /* the equilibrium set is proved complete */
+    int verified;            /* every equilibrium checked exactly */
+    int outcome;             /* realised group, -1: ambiguous or none */
+    int agreed_outcome;
+    int has_opt, opt_ambiguous;   /* options compared in this draw */
+    brink_error err;         /* when failed */
+} mc_rec;
+
+/* A block of samples' findings: rec[j] and row j of each array (widths in the result). */
+typedef struct mc_block {
+    mc_rec *rec;
+    double *x, *gprob, *val, *opt;   /* [j * nvaried], [j * ngroups], [j * nplayers],
+                                        [j * nopts] */
+    int *choice;                     /* [j * nwatch] */
+} mc_block;
+
+/* mc_db.c: the run's samples in a SQLite database (docs/montecarlo.md, "Nothing lost").
+ * mc_db_open finds the run to continue (resume) or starts one; the widths come from r. */
+typedef struct mc_db mc_db;
+mc_db *mc_db_open(const char *path, int resume, const brink_scenario *sc,
+                  const brink_mc_options *o, const brink_mc_result *r, brink_error *err);
+/* 1: samples [first, first + count) are stored (and were loaded into b); 0: none is (or an
+ * incomplete block was deleted); < 0: error (err set). */
+int mc_db_load_block(mc_db *db, long first, int count, const brink_mc_result *r,
+                     mc_block *b, brink_error *err);
+/* Store a block in one transaction. */
+brink_status mc_db_save_block(mc_db *db, long first, int count, const brink_mc_result *r,
+                              const mc_block *b, brink_error *err);
+brink_status mc_db_finish(mc_db *db, double seconds, brink_error *err);
+void mc_db_close(mc_db *db);   /* NULL is a no-op */
+
 #endif

@@ -8,6 +8,9 @@
  * Each draw is bound from its doubles (exactly: brink_scenario_bind_d) and solved, refined
  * and verified by brink_analysis_solve, as `brink analyze` does at the defaults; so every
  * equilibrium counted passed the analysis' checks (exact when the game is small enough).
+ *
+ * With a database (o->db, mc_db.c) each block is stored after it is computed and before it
+ * is merged; blocks already stored (resume) are loaded instead of computed.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -19,7 +22,7 @@
 #include "analysis/analysis_int.h"
 #include "uncertainty/mc_int.h"
 
-#define MC_BLOCK 512
+#define MC_BLOCK 256
 
 void brink_mc_options_init(brink_mc_options *o)
 {
@@ -86,16 +89,7 @@ void brink_mc_result_free(brink_mc_result *r)
     free(r);
 }
 
-/* One sample's findings. */
-typedef struct rec {
-    int neq;                 /* -1: failed */
-    int proved;              /* the equilibrium set is proved complete */
-    int verified;            /* every equilibrium checked exactly */
-    int outcome;             /* realised group, -1: ambiguous or none */
-    int agreed_outcome;
-    int has_opt, opt_ambiguous;   /* options compared in this draw */
-    brink_error err;         /* when failed */
-} rec;
+typedef mc_rec rec;
 
 typedef struct worker {
     brink_scenario_instance *in;
@@ -400,6 +394,7 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
     brink_mc_result *r = calloc(1, sizeof *r);
     brink_sampler *smp = NULL;
     worker *wk = NULL;
+    mc_db *db = NULL;
     sums S;
     memset(&S, 0, sizeof S);
     run R;
@@ -511,8 +506,22 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
         if (!r->draw_x || !r->draw_neq || !r->draw_outcome || !r->draw_choice || !r->draw_value)
             goto oom;
     }
+    if (o->db && !(db = mc_db_open(o->db, o->resume, sc, o, r, err)))
+        goto fail;
+    mc_block blk = {R.rec, R.x, R.gprob, R.val, R.opt, R.choice};
     for (long first = 0; first < o->samples; first += MC_BLOCK) {
         int count = (int)(o->samples - first < MC_BLOCK ? o->samples - first : MC_BLOCK);
+        if (db) {   /* stored by an earlier, interrupted run: merged as if computed now */
+            int have = mc_db_load_block(db, first, count, r, &blk, err);
+            if (have < 0)
+                goto fail;
+            if (have) {
+                merge_block(&R, &S, first, count);
+                if (o->progress)
+                    o->progress(o->progress_ctx, first + count, o->samples, brink_now() - t0);
+                continue;
+            }
+        }
 #ifdef _OPENMP
 #pragma omp parallel for num_threads(T) schedule(dynamic, 4)
 #endif
@@ -532,6 +541,8 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
                     *err = R.rec[j].err;
                 goto fail;
             }
+        if (db && mc_db_save_block(db, first, count, r, &blk, err))
+            goto fail;
         merge_block(&R, &S, first, count);
         if (o->progress)
             o->progress(o->progress_ctx, first + count, o->samples, brink_now() - t0);
@@ -573,6 +584,8 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
         r->draw_neq = r->draw_outcome = r->draw_choice = NULL;
     }
     r->seconds = brink_now() - t0;
+    if (db && mc_db_finish(db, r->seconds, err))
+        goto fail;
     goto done;
 oom:
     brink_error_set(err, BRINK_ENOMEM, "out of memory");
@@ -580,6 +593,7 @@ fail:
     brink_mc_result_free(r);
     r = NULL;
 done:
+    mc_db_close(db);
     if (wk)
         for (int t = 0; t < T; t++) {
             brink_scenario_instance_free(wk[t].in);

@@ -1,6 +1,8 @@
 /* test_oom_montecarlo.c — allocation failures anywhere in loading a scenario with every
  * distribution kind and correlations, in a Monte Carlo run with an option comparison, and in
- * its reports end in BRINK_ENOMEM (never another error, a crash or a leak), exhaustively. */
+ * its reports (text, JSON, CSV, JSON Lines) end in BRINK_ENOMEM (never another error, a crash or a leak), exhaustively. */
+#include <unistd.h>
+
 #include "oom_harness.h"
 
 static const char *TEXT =
@@ -49,9 +51,43 @@ static int run_case(void *ctx)
     brink_status st = brink_mc_write_text(r, &b, &err);
     if (!st)
         st = brink_mc_write_json(r, &b, &err);
+    if (!st)
+        st = brink_mc_write_csv(r, &b, &err);
+    if (!st)
+        st = brink_mc_write_jsonl(r, &b, &err);
     brink_buf_free(&b);
     brink_mc_result_free(r);
     return oom_code(st);
+}
+
+/* A run storing its draws (--db) in a fresh file each time: our allocations in opening,
+ * configuring and writing fail into ENOMEM. (SQLite's own allocations come from the shared
+ * library and are not injected here.) */
+static brink_buf db_path[3];   /* the file, its write-ahead log and index (built first) */
+
+static void remove_db(void)
+{
+    for (int k = 0; k < 3; k++)
+        remove(db_path[k].data);
+}
+
+static int db_case(void *ctx)
+{
+    const brink_scenario *sc = ctx;
+    remove_db();
+    brink_error err;
+    brink_error_clear(&err);
+    brink_mc_options o;
+    brink_mc_options_init(&o);
+    o.samples = 2;
+    o.threads = 1;
+    o.db = db_path[0].data;
+    o.resume = 1;
+    brink_mc_result *r = brink_montecarlo(sc, &o, &err);
+    if (!r)
+        return oom_code(err.code);
+    brink_mc_result_free(r);
+    return 1;
 }
 
 int main(void)
@@ -63,6 +99,23 @@ int main(void)
     CHECK_MSG(sc != NULL, "%s", err.message);
     if (sc) {
         oom_exhaust("montecarlo", run_case, sc);
+        static const char *const ext[] = {"", "-wal", "-shm"};
+        /* a memory file system when there is one: ~800 databases are created */
+        const char *dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+        int ok = 1;
+        for (int k = 0; k < 3; k++) {
+            brink_buf_init(&db_path[k]);
+            brink_buf_printf(&db_path[k], "%s/brink-oom-mc-%ld.sqlite%s", dir,
+                             (long)getpid(), ext[k]);
+            ok &= !db_path[k].failed;
+        }
+        CHECK(ok);
+        if (ok) {
+            oom_exhaust("montecarlo --db", db_case, sc);
+            remove_db();
+        }
+        for (int k = 0; k < 3; k++)
+            brink_buf_free(&db_path[k]);
         brink_scenario_free(sc);
     }
     return check_finish();
