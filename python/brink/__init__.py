@@ -18,7 +18,7 @@ from .game import Game, read, from_arrays, generate, generators
 from .solve import Profile, Result, solve, verify, methods
 from .scenario import Record, Scenario, analyze, threshold, scenarios
 from .uncertainty import montecarlo, compare
-from .report import report
+from .report import report, program as report_program
 
 
 def library_version():
@@ -28,4 +28,4 @@ def library_version():
 
 __all__ = ["__version__", "BrinkError", "Game", "read", "from_arrays", "generate", "generators",
            "Profile", "Result", "solve", "verify", "methods", "Record", "Scenario", "analyze",
-           "threshold", "scenarios", "montecarlo", "compare", "report", "library_version", "library_path"]
+           "threshold", "scenarios", "montecarlo", "compare", "report", "report_program", "library_version", "library_path"]
