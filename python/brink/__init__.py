@@ -28,4 +28,5 @@ def library_version():
 
 __all__ = ["__version__", "BrinkError", "Game", "read", "from_arrays", "generate", "generators",
            "Profile", "Result", "solve", "verify", "methods", "Record", "Scenario", "analyze",
-           "threshold", "scenarios", "montecarlo", "compare", "report", "report_program", "library_version", "library_path"]
+           "threshold", "scenarios", "montecarlo", "compare", "report", "report_program",
+           "library_version", "library_path"]

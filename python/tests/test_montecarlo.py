@@ -3,6 +3,7 @@ gives the same result, the per-draw arrays have the documented shapes, and on M1
 draws holding firm equals the beta CDF at the certified flip (computed here from the
 threshold result and the declared distribution, not written in)."""
 import math
+import os
 import re
 from fractions import Fraction
 
@@ -45,34 +46,40 @@ def test_draw_arrays_shapes():
     assert r.draws_outcome.shape == (S,)
     assert r.draws_choice.shape == (S, W)
     # the drawn values lie in the declared range of each parameter
+    params = brink.analyze("M1", questions=False).parameters
     for k, v in enumerate(r.varied):
-        assert np.all(np.isfinite(r.draws_x[:, k]))
+        lo, hi = params[v.param].range
+        assert np.all((r.draws_x[:, k] >= lo) & (r.draws_x[:, k] <= hi))
     # without draws=True there are no per-draw arrays
     assert not hasattr(brink.montecarlo("M1", samples=5), "draws_x")
 
 
-def test_beta_cdf_identity_m1():
+def test_beta_cdf_identity_m1(source_dir):
+    # M1 varies one parameter; its declared beta(a, b) is read from the scenario file (the
+    # JSON names the family only), its range and certified flip from the analysis.
     n = 400
     r = brink.montecarlo("M1", samples=n, seed=1, threads=2, z=3.29)   # 99.9% intervals
-    betas = [v for v in r.varied if v.distribution.startswith("beta")]
-    assert len(betas) == 1 and len(r.varied) == 1
-    name = betas[0].name
-    a, b = (int(float(x)) for x in re.findall(r"[-0-9.]+", betas[0].distribution)[:2])
-    assert len(r.watched) >= 1
+    assert len(r.varied) == 1 and r.varied[0].distribution == "beta"
+    name = r.varied[0].name
+    with open(os.path.join(source_dir, "scenarios", "m1-summit-brinkmanship.yaml")) as f:
+        m = re.search(r"^  %s:\n(?:    .*\n)*?    distribution: beta\(([0-9]+), *([0-9]+)\)" % name,
+                      f.read(), re.M)
+    assert m, "beta(a, b) of %s not found in the M1 file" % name
+    a, b = int(m.group(1)), int(m.group(2))
+    an = brink.analyze("M1")
+    lo, hi = (Fraction(x) for x in an.parameters[r.varied[0].param].range)
+    th = an.answers[0].threshold
+    flips = [f for f in th.flips if f.certified]
+    assert len(flips) == 1
+    f = flips[0]
+    expect = _beta_cdf(float((f.at.exact - lo) / (hi - lo)), a, b)
     w = r.watched[0]
-    t = brink.threshold("M1", name, watch=w.label)
-    certified = [f for f in t.flips if getattr(f, "certificate", None) is not None]
-    assert len(certified) == 1
-    f = certified[0]
-    s = brink.Scenario("M1")
-    lo = Fraction(t.regions[0].lo.exact) if hasattr(t.regions[0].lo, "exact") else None
-    hi = Fraction(t.regions[-1].hi.exact) if hasattr(t.regions[-1].hi, "exact") else None
-    at = f.at.exact if hasattr(f.at, "exact") else Fraction(f.at)
-    x = float((at - lo) / (hi - lo))
-    expect = _beta_cdf(x, a, b)
-    below = w.actions[f.certificate.action_below]
+    assert w.infoset == f.certificate.infoset
+    below = w.actions[f.certificate.action_below].played
+    assert below.n == n
     assert below.lo <= expect <= below.hi, (below.data, expect)
-    assert below.n == n - r.failed or below.n == n
+    # nothing else happens there: the equilibria neither mix nor disagree
+    assert w.mixed.k == 0 and w.ambiguous.k == 0
 
 
 def test_compare_options():
