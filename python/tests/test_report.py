@@ -13,19 +13,27 @@ _OUTSIDE = re.compile(r'<script[^>]+src=|<link[^>]+href=|<img[^>]+src="http|@imp
 
 
 @pytest.fixture
-def program(build_dir, monkeypatch):
+def program(build_dir, monkeypatch, tmp_path):
     exe = os.path.join(build_dir, "brink")
     if os.path.exists(exe):
         monkeypatch.setenv("BRINK_PROGRAM", exe)
+    # as tests/cli/report.sh: a brink built before scripts/deps.sh fetched the chart bundles
+    # cannot write reports; that is a skip, not a failure
+    try:
+        brink.report("M1", tmp_path / "probe.html", tree=False, questions=False)
+    except brink.BrinkError as e:
+        if "without the chart bundles" in str(e):
+            pytest.skip("brink built without web/ bundles (scripts/deps.sh)")
     return exe
 
 
-def _check_page(path):
+def _check_page(path, charts=True):
     with open(path, encoding="utf-8") as f:
         html = f.read()
     assert html.lstrip().lower().startswith("<!doctype html")
     assert not _OUTSIDE.search(html)
-    assert "<script" in html            # the charts' code is inline
+    if charts:
+        assert "<script" in html        # the charts' code is inline
     return html
 
 
@@ -40,7 +48,7 @@ def test_game_report(tmp_path, program):
     g = brink.generate("kuhn")
     out = str(tmp_path / "kuhn.html")
     brink.report(g, out, tree=False)
-    _check_page(out)
+    _check_page(out, charts=False)      # a game's page has tables, no charts
     with pytest.raises(brink.BrinkError):
         brink.report(brink.generate("pd"), str(tmp_path / "pd.html"))
 
