@@ -3,6 +3,7 @@
  * of the result, never from the words of the text report.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include "ffi/ffi_int.h"
 #include "brink/uncertainty.h"
@@ -17,7 +18,7 @@ static brink_status mc_options(const ffi_opts *fo, brink_mc_options *o, brink_er
     long refine = o->analysis.refine, maxeq = o->analysis.max_equilibria;
     long ms = o->analysis.max_solves;
     if (ffi_opts_check(fo, mc_keys, err) ||
-        ffi_opt_long(fo, "samples", 1, 1L << 40, &samples, err) ||
+        ffi_opt_long(fo, "samples", 1, LONG_MAX, &samples, err) ||
         ffi_opt_long(fo, "threads", 0, 4096, &threads, err) ||
         ffi_opt_long(fo, "draws", 0, 1, &draws, err) ||
         ffi_opt_long(fo, "sensitivity", 0, 1 << 20, &sens, err) ||
