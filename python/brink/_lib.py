@@ -142,6 +142,7 @@ _SIGNATURES = {
     "brink_ffi_method_summary": (_S, [_I]),
     "brink_ffi_analyze_json": (_P, [_P, _SS, _SS, _I, _E]),
     "brink_ffi_threshold_json": (_P, [_P, _S, _S, _S, _S, _SS, _SS, _I, _E]),
+    "brink_ffi_montecarlo_json": (_P, [_P, _SS, _I, _S, _SS, _SS, _I, _E]),
     "brink_generator": (_P, [_I]),
     "brink_scenario_load": (_P, [_S, _E]),
     "brink_scenario_free": (None, [_P]),

@@ -52,6 +52,7 @@ class Scenario:
     Errors in the file raise BrinkError with file:line:column."""
 
     def __init__(self, file_or_id):
+        self.source = str(file_or_id)   # what was loaded (report() hands it to `brink`)
         self._h = ctypes.c_void_p(_lib.call(lib.brink_scenario_load, str(file_or_id).encode()))
 
     def __del__(self):

@@ -2,7 +2,7 @@
 # python_install.sh — `pip install ./python` works offline as docs/python.md says: into a
 # venv made with --system-site-packages --without-pip (Debian's numpy and pip), with
 # --no-build-isolation (Debian's setuptools; nothing fetched) and --no-index (PyPI never
-# asked). The installed package,
+# asked). The installed package, in the activated venv as the README says,
 # run from elsewhere with no PYTHONPATH and no BRINK_LIBRARY, prints Leduc's value (the
 # library was bundled at install) and agrees with the build's version.
 source "$(dirname "$0")/lib.bash"
@@ -21,8 +21,11 @@ fi
 if BRINK_LIBRARY="$BUILD/libbrink.so" "$TMP/venv/bin/python" -m pip install -q --no-build-isolation \
      --no-index "$TMP/src" >"$TMP/pip.log" 2>&1; then ok; else bad "pip install: $(tail -5 "$TMP/pip.log")"; fi
 cd "$TMP"
-out=$(env -u PYTHONPATH -u BRINK_LIBRARY "$TMP/venv/bin/python" -c \
-  'import brink; g = brink.generate("leduc"); print(brink.solve(g, "seqlp").value)' 2>"$TMP/err")
+# The README's line, word for word: `python3 -c '...'` after activating the venv.
+LINE='import brink; g = brink.generate("leduc"); print(brink.solve(g, "seqlp").value)'
+grep -qF "python3 -c '$LINE'" "$SRC/README.md" && ok || bad "README lacks the done-when line"
+out=$(env -u PYTHONPATH -u BRINK_LIBRARY bash -c '. "$1/venv/bin/activate" && python3 -c "$2"' \
+  _ "$TMP" "$LINE" 2>"$TMP/err")
 case "$out" in
   -*/*) ok ;;
   *) bad "done-when line printed [$out] $(tail -3 "$TMP/err")" ;;

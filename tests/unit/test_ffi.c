@@ -1,6 +1,7 @@
 /* test_ffi.c — the flat API (brink/ffi.h) from C, so the sanitizer builds cover what the
  * Python package calls: a table game, solving with KEY=VALUE options, reading a profile back,
- * verifying, an analysis and a threshold as JSON, and every refusal with its message. */
+ * verifying, an analysis, a threshold and a Monte Carlo run (with compare) as JSON, and every
+ * refusal with its message. */
 #include "check.h"
 #include "brink/brink.h"
 #include "brink/ffi.h"
@@ -131,10 +132,42 @@ static void test_scenario(void)
     brink_scenario_free(sc);
 }
 
+static void test_montecarlo(void)
+{
+    brink_error err;
+    brink_scenario *sc = brink_scenario_load("M1", &err);
+    CHECK(sc != NULL);
+    if (!sc)
+        return;
+    const char *k[] = {"samples", "seed", "threads", "draws"}, *v[] = {"30", "5", "2", "1"};
+    const char *w[] = {"USA@demand"};
+    char *j = brink_ffi_montecarlo_json(sc, w, 1, NULL, k, v, 4, &err);
+    CHECK_MSG(j && strstr(j, "\"samples\":30") && strstr(j, "\"draws\":["), "%s",
+              j ? j : err.message);
+    CHECK(j && !strstr(j, "\"compare\""));
+    brink_ffi_free(j);
+    j = brink_ffi_montecarlo_json(sc, NULL, 0, "USA@*", k, v, 3, &err);
+    CHECK_MSG(j && strstr(j, "\"compare\":{"), "%s", j ? j : err.message);
+    brink_ffi_free(j);
+    const char *bk[] = {"seed"}, *bv[] = {"-1"};
+    CHECK(brink_ffi_montecarlo_json(sc, NULL, 0, NULL, bk, bv, 1, &err) == NULL);
+    CHECK(strstr(err.message, "bad seed '-1'") != NULL);
+    const char *uk[] = {"colour"}, *uv[] = {"red"};
+    CHECK(brink_ffi_montecarlo_json(sc, NULL, 0, NULL, uk, uv, 1, &err) == NULL);
+    CHECK(strstr(err.message, "colour") != NULL);
+    const char *sk[] = {"samples"}, *sv[] = {"0"};
+    CHECK(brink_ffi_montecarlo_json(sc, NULL, 0, NULL, sk, sv, 1, &err) == NULL);
+    const char *bw[] = {"USA@nowhere"};
+    CHECK(brink_ffi_montecarlo_json(sc, bw, 1, NULL, k, v, 1, &err) == NULL);
+    CHECK(brink_ffi_montecarlo_json(sc, w, -1, NULL, k, v, 1, &err) == NULL);
+    brink_scenario_free(sc);
+}
+
 int main(void)
 {
     test_table_solve_verify();
     test_extensive();
     test_scenario();
+    test_montecarlo();
     return check_finish();
 }
