@@ -87,6 +87,9 @@ typedef struct brink_html_assets {
     size_t tree_svg_len;
     const char *tree_note;         /* why there is no tree, or what was collapsed; NULL */
     int tree_nodes;                /* nodes drawn in tree_svg (data-nodes for tests) */
+    const struct brink_mc_result *mc;   /* Monte Carlo results for the analysis' scenario
+                                           (brink_montecarlo), or NULL: the page says the
+                                           section was not computed */
 } brink_html_assets;
 
 /* One self-contained page (no network): summary and sources, parameters, each equilibrium

@@ -1,6 +1,7 @@
 /* cmd_report.c — pictures of results:
  *   brink report FILE|ID|GAME.efg -o report.html [--set NAME=VALUE] [--method M]
  *                [--no-questions] [--time-limit S] [--tree-nodes N] [--no-tree]
+ *                [--samples N [--seed S]]
  *       one self-contained HTML page (docs/report.md)
  *   brink plot FILE|ID --list | --figure N|tree -o fig.svg|png|json [--set ...]
  *       one figure: a chart as SVG or PNG (headless Chromium) or its Vega-Lite spec (.json),
@@ -21,6 +22,8 @@ typedef struct report_args {
     brink_analysis_options o;
     int nsets;
     char **sets;          /* NAME=VALUE as given */
+    long samples;         /* Monte Carlo draws (0: no Monte Carlo section) */
+    long seed;            /* their seed (brink montecarlo's default, 1) */
 } report_args;
 
 static int ends_with(const char *s, const char *suffix)
@@ -41,7 +44,9 @@ static void report_usage(void)
            "  --no-questions    skip the declared questions\n"
            "  --time-limit S    seconds per solve\n"
            "  --tree-nodes N    draw every node up to N (400); above, the path and its siblings\n"
-           "  --no-tree         leave the tree out (no Graphviz needed)\n");
+           "  --no-tree         leave the tree out (no Graphviz needed)\n"
+           "  --samples N       add a Monte Carlo section of N draws (as brink montecarlo)\n"
+           "  --seed S          the draws' seed (default 1)\n");
 }
 
 static void plot_usage(void)
@@ -58,6 +63,7 @@ static int parse_args(const char *cmd, int argc, char **argv, report_args *r)
     memset(r, 0, sizeof *r);
     brink_analysis_options_init(&r->o);
     r->tree_nodes = 400;
+    r->seed = 1;
     r->sets = calloc((size_t)argc + 1, sizeof *r->sets);
     if (!r->sets)
         return BRINK_EXIT_INTERNAL;
@@ -99,6 +105,12 @@ static int parse_args(const char *cmd, int argc, char **argv, report_args *r)
             if (cli_parse_long(argv[++i], &n) || n < 1 || n > 100000)
                 return cli_usage_error(cmd, "bad --tree-nodes '%s' (1 to 100000)", v);
             r->tree_nodes = (int)n;
+        } else if (!strcmp(a, "--samples") && v) {
+            if (cli_parse_long(argv[++i], &r->samples) || r->samples < 1)
+                return cli_usage_error(cmd, "bad --samples '%s' (a whole number >= 1)", v);
+        } else if (!strcmp(a, "--seed") && v) {
+            if (cli_parse_long(argv[++i], &r->seed) || r->seed < 0)
+                return cli_usage_error(cmd, "bad --seed '%s' (a whole number >= 0)", v);
         } else if (a[0] == '-' && a[1]) {
             return cli_usage_error(cmd, "unknown option '%s' (or a missing value)", a);
         } else if (r->in) {
@@ -230,6 +242,24 @@ int brink_cli_report(int argc, char **argv)
         brink_scenario_free(sc);
         return cli_report(&err);
     }
+    brink_mc_result *mc = NULL;
+    if (r.samples > 0) {
+        brink_mc_options mo;
+        brink_mc_options_init(&mo);
+        mo.samples = r.samples;
+        mo.seed = (uint64_t)r.seed;
+        /* the draws are solved as brink montecarlo solves them (no questions per draw), so
+           the section equals its output for the same seed */
+        mo.analysis.method = r.o.method;
+        mo.analysis.time_limit = r.o.time_limit;
+        mc = brink_montecarlo(sc, &mo, &err);
+        if (!mc) {
+            brink_analysis_free(a);
+            brink_scenario_free(sc);
+            return cli_report(&err);
+        }
+        as.mc = mc;
+    }
     brink_buf out, svg, note;
     brink_buf_init(&out);
     brink_buf_init(&svg);
@@ -237,6 +267,7 @@ int brink_cli_report(int argc, char **argv)
     brink_status st = r.no_tree ? BRINK_OK : analysis_tree(a, &r, &as, &svg, &note, &err);
     if (!st)
         st = brink_analysis_write_html(a, &as, &out, &err);
+    brink_mc_result_free(mc);
     rc = st ? cli_report(&err) : cli_emit(&out, r.out);
     brink_buf_free(&out);
     brink_buf_free(&svg);

@@ -12,5 +12,8 @@ void html_head(brink_buf *out, const char *title);
 void html_scripts(brink_buf *out, const brink_html_assets *as, int ncharts);
 void html_tree(brink_buf *out, const brink_html_assets *as);
 void html_tail(brink_buf *out);
+/* The Monte Carlo section (r NULL: a note that it was not computed); its chart, if any, is
+ * spec<first_chart>. Returns the charts written (0 or 1). */
+int html_montecarlo(brink_buf *out, const struct brink_mc_result *r, int first_chart);
 
 #endif

@@ -5,6 +5,7 @@
 # expected number of nodes, screenshots structurally like tests/data/report/screens.json.
 # Each report must also stay under 5 MB. Skips (exit 77) only when Chromium, node or the npm
 # packages of web/ are absent (scripts/deps.sh installs all three).
+# M1 is reported once more with --samples (the Monte Carlo section's chart).
 # After a deliberate change of the pictures: BRINK_UPDATE_SCREENS=1 ctest -R report_browser.
 # M8 (29.5k nodes) is reported without its questions: they take the threshold engine minutes;
 # the other scenarios cover every figure kind.
@@ -31,6 +32,10 @@ while read -r id nodes; do
   printf '%s{"id":"%s","file":"%s","nodes":%s}\n' "$sep" "$id" "$TMP/$id.html" "$nodes" >>"$TMP/manifest.json"
   sep=","
 done <"$TMP/list"
+# M1 with a small Monte Carlo section (its outcome chart must be drawn too)
+if "$BRINK" report korea-2018-summit --samples 100 --seed 3 -o "$TMP/m1-mc.html" 2>"$TMP/err"; then ok; else bad "report m1 --samples: $(head -c 300 "$TMP/err")"; fi
+nodes=$(awk '$1 == "korea-2018-summit" {print $2}' "$TMP/list")
+printf ',{"id":"korea-2018-summit-montecarlo","file":"%s","nodes":%s}\n' "$TMP/m1-mc.html" "$nodes" >>"$TMP/manifest.json"
 # a Gambit file (11 nodes)
 if "$BRINK" report "$SRC/tests/data/games/poker.efg" -o "$TMP/poker.html" 2>"$TMP/err"; then ok; else bad "report poker.efg: $(cat "$TMP/err")"; fi
 printf ',{"id":"gambit-poker","file":"%s","nodes":11}\n]\n' "$TMP/poker.html" >>"$TMP/manifest.json"

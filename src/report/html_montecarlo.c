@@ -1,0 +1,160 @@
+/* html_montecarlo.c — the Monte Carlo section of brink report (--samples N): the realised
+ * outcome shares as a bar chart with their Wilson intervals, the watched choices and the
+ * expected values as tables. Every number is taken from the brink_mc_result (the same
+ * values brink montecarlo --json prints, at full precision in the spec and the tooltips).
+ */
+#include <math.h>
+
+#include "brink/io.h"
+#include "brink/uncertainty.h"
+#include "report/describe.h"
+#include "report/html.h"
+
+static void num(brink_buf *out, double x)
+{
+    if (!isfinite(x))
+        brink_buf_puts(out, "null");
+    else
+        brink_buf_printf(out, "%.17g", x);
+}
+
+/* Vega-Lite: one bar per outcome group (share of draws realising it), a rule for its
+ * interval; the tooltip carries k of n and the interval's ends. */
+static void outcome_spec(const brink_mc_result *r, brink_buf *spec, brink_buf *w)
+{
+    brink_buf_puts(spec, "{\"$schema\":\"https://vega.github.io/schema/vega-lite/v5.json\","
+                         "\"width\":\"container\",\"data\":{\"values\":[");
+    for (int k = 0; k < r->ngroups; k++) {
+        const brink_proportion *p = &r->outcome[k];
+        brink_buf_reset(w);
+        rep_group_levels(w, r->sc, r->group_level, k);
+        brink_buf_printf(spec, "%s{\"group\":%d,\"outcome\":", k ? "," : "", k);
+        brink_json_string(spec, rep_text(w));
+        brink_buf_printf(spec, ",\"k\":%ld,\"n\":%ld,\"p\":", p->k, p->n);
+        num(spec, p->p);
+        brink_buf_puts(spec, ",\"lo\":");
+        num(spec, p->lo);
+        brink_buf_puts(spec, ",\"hi\":");
+        num(spec, p->hi);
+        brink_buf_puts(spec, "}");
+    }
+    brink_buf_puts(spec,
+        "]},\"encoding\":{\"y\":{\"field\":\"outcome\",\"type\":\"nominal\",\"sort\":null,"
+        "\"title\":null}},\"layer\":[{\"mark\":\"bar\",\"encoding\":{\"x\":{\"field\":\"p\","
+        "\"type\":\"quantitative\",\"scale\":{\"domain\":[0,1]},\"title\":\"share of draws\"},"
+        "\"tooltip\":[{\"field\":\"outcome\"},{\"field\":\"p\",\"format\":\".6f\"},"
+        "{\"field\":\"lo\",\"format\":\".6f\"},{\"field\":\"hi\",\"format\":\".6f\"},"
+        "{\"field\":\"k\"},{\"field\":\"n\"}]}},{\"mark\":{\"type\":\"rule\",\"color\":\"black\"},"
+        "\"encoding\":{\"x\":{\"field\":\"lo\",\"type\":\"quantitative\"},\"x2\":{\"field\":"
+        "\"hi\"}}}]}");
+}
+
+static void prop_cells(brink_buf *out, const brink_proportion *p)
+{
+    if (p->n == 0) {
+        brink_buf_puts(out, "<td colspan=\"2\">no draw counted</td>");
+        return;
+    }
+    brink_buf_puts(out, "<td class=\"num\">");
+    rep_pct(out, p->p);
+    brink_buf_puts(out, "</td><td class=\"num\">");
+    rep_pct(out, p->lo);
+    brink_buf_puts(out, " &ndash; ");
+    rep_pct(out, p->hi);
+    brink_buf_printf(out, " (%ld of %ld)</td>", p->k, p->n);
+}
+
+static void watched_table(const brink_mc_result *r, brink_buf *out, brink_buf *w)
+{
+    const brink_efg *g = brink_scenario_game(r->sc);
+    for (int k = 0; k < r->nwatch; k++) {
+        int h = r->watch[k];
+        brink_buf_reset(w);
+        rep_who(w, r->sc, g, h);
+        brink_buf_puts(w, ", ");
+        rep_when(w, r->sc, h);
+        brink_buf_puts(out, "<h3>");
+        html_buf(out, w);
+        brink_buf_puts(out, "</h3>\n<table><tr><th>played for sure by every equilibrium</th>"
+                            "<th>share</th><th>interval</th></tr>\n");
+        for (int a = r->watch_start[k]; a < r->watch_start[k + 1]; a++) {
+            brink_buf_reset(w);
+            rep_words(w, g->action_label[g->infoset_action_start[h] + a - r->watch_start[k]]);
+            brink_buf_puts(out, "<tr><td>");
+            html_buf(out, w);
+            brink_buf_puts(out, "</td>");
+            prop_cells(out, &r->choice[a]);
+            brink_buf_puts(out, "</tr>\n");
+        }
+        brink_buf_puts(out, "<tr><td>mixed (the equilibria agree and mix)</td>");
+        prop_cells(out, &r->choice_mixed[k]);
+        brink_buf_puts(out, "</tr>\n<tr><td>ambiguous (the equilibria disagree)</td>");
+        prop_cells(out, &r->choice_ambiguous[k]);
+        brink_buf_puts(out, "</tr>\n</table>\n");
+    }
+}
+
+static void value_table(const brink_mc_result *r, brink_buf *out)
+{
+    const brink_efg *g = brink_scenario_game(r->sc);
+    brink_buf_puts(out, "<h3>Expected values</h3>\n<table><tr><th>actor</th><th>mean</th>"
+                        "<th>interval</th><th>draws</th></tr>\n");
+    for (int i = 0; i < r->nplayers; i++) {
+        const brink_mean *m = &r->value[i];
+        brink_buf_puts(out, "<tr><td>");
+        html_text(out, g->player_names[i]);
+        brink_buf_puts(out, "</td><td class=\"num\">");
+        rep_num(out, m->mean);
+        brink_buf_puts(out, "</td><td class=\"num\">");
+        if (m->n > 1) {
+            rep_num(out, m->lo);
+            brink_buf_puts(out, " &ndash; ");
+            rep_num(out, m->hi);
+        } else {
+            brink_buf_puts(out, "n/a");
+        }
+        brink_buf_printf(out, "</td><td class=\"num\">%ld</td></tr>\n", m->n);
+    }
+    brink_buf_printf(out, "</table>\n<p>%ld draws left out: their equilibria disagree on the "
+                          "expected values.</p>\n", r->value_ambiguous);
+}
+
+int html_montecarlo(brink_buf *out, const brink_mc_result *r, int first_chart)
+{
+    brink_buf_puts(out, "<section id=\"montecarlo\"><h2>Monte Carlo</h2>\n");
+    if (!r) {
+        brink_buf_puts(out, "<p>Not computed: run <code>brink report SCENARIO --samples N "
+                            "[--seed S]</code> to draw the uncertain parameters and add the "
+                            "distribution of outcomes here.</p>\n</section>\n");
+        return 0;
+    }
+    brink_buf w, spec;
+    brink_buf_init(&w);
+    brink_buf_init(&spec);
+    brink_buf_printf(out, "<p>%ld draws (seed %llu) of %d uncertain parameter%s; %ld failed, "
+                          "%ld without an equilibrium, %ld with several.</p>\n",
+                     r->samples, (unsigned long long)r->seed, r->nvaried,
+                     r->nvaried == 1 ? "" : "s", r->failed, r->none, r->several);
+    int n = 0;
+    if (r->ngroups > 0) {
+        outcome_spec(r, &spec, &w);
+        brink_buf_printf(out, "<figure><div class=\"chart\" data-spec=\"spec%d\" role=\"img\" "
+                              "aria-label=\"Monte Carlo outcomes\"></div>\n<script "
+                              "type=\"application/json\" id=\"spec%d\">",
+                         first_chart, first_chart);
+        html_json(out, spec.data ? spec.data : "{}", spec.data ? spec.len : 2);
+        brink_buf_printf(out, "</script>\n<figcaption>Share of draws realising each outcome "
+                              "(bars) with its Wilson interval (lines); %ld draws whose "
+                              "equilibria disagree on the outcome are not counted."
+                              "</figcaption></figure>\n", r->outcome_ambiguous);
+        n = 1;
+    }
+    watched_table(r, out, &w);
+    value_table(r, out);
+    brink_buf_puts(out, "</section>\n");
+    if (w.failed || spec.failed)
+        out->failed = 1;
+    brink_buf_free(&w);
+    brink_buf_free(&spec);
+    return n;
+}
