@@ -1,61 +1,12 @@
 /* test_oom_forecast.c — allocation failures in the forecast layer are survived: reading CSV,
  * a scenario's forecast section, both models' runs, the Monte Carlo and the reports return
  * BRINK_ENOMEM (or a failed buffer) at whichever allocation fails; never a crash, another
- * error or (under ASan) a leak. Same harness as test_oom.c (malloc/calloc/realloc wrapped at
- * link time; the k-th call fails for k = 0, 1, ... until a run completes).
+ * error or (under ASan) a leak (tests/unit/oom_harness.h).
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "brink/brink.h"
-#include "check.h"
-
-void *__real_malloc(size_t n);
-void *__real_calloc(size_t n, size_t m);
-void *__real_realloc(void *p, size_t n);
-
-static long oom_countdown = -1; /* test-only state: the harness is single-threaded */
-static int oom_hit = 0;
-
-static int should_fail(void)
-{
-    if (oom_countdown < 0)
-        return 0;
-    if (oom_countdown-- == 0) {
-        oom_hit = 1;
-        return 1;
-    }
-    return 0;
-}
-
-void *__wrap_malloc(size_t n) { return should_fail() ? NULL : __real_malloc(n); }
-void *__wrap_calloc(size_t n, size_t m) { return should_fail() ? NULL : __real_calloc(n, m); }
-void *__wrap_realloc(void *p, size_t n) { return should_fail() ? NULL : __real_realloc(p, n); }
-
-/* Fail the k-th allocation for k = 0, stride, 2 stride, ... until a run completes (stride 1
- * is exhaustive; larger strides sample long runs such as threshold searches). */
-static void exhaust(const char *name, int (*f)(void), long stride)
-{
-    int rounds = 0, bad = 0;
-    for (long k = 0; k < 4000000; k += stride) {
-        oom_countdown = k;
-        oom_hit = 0;
-        int ok = f();
-        oom_countdown = -1;
-        rounds++;
-        if (!oom_hit) {
-            if (ok != 1)
-                bad++;
-            break;
-        }
-        if (ok < 0) {
-            bad++;
-            fprintf(stderr, "%s: allocation %ld gave another error\n", name, k);
-        }
-    }
-    CHECK_MSG(bad == 0, "%s: %d rounds, %d bad", name, rounds, bad);
-    printf("%s: survived %d allocation failures\n", name, rounds - 1);
-}
+#include "oom_harness.h"
 
 static int code_of(const brink_error *err)
 {
@@ -75,8 +26,9 @@ static const char *YAML =
     "forecast:\n  capability: {A: 1, B: 0.5, C: 0.2}\n  issues:\n"
     "    i: {A: {position: 10, salience: 0.9}, B: {position: 60, salience: 0.5}, C: {position: 90, salience: 1}}\n";
 
-static int run_models(void)
+static int run_models(void *ctx)
 {
+    (void)ctx;
     brink_error err;
     brink_error_clear(&err);
     brink_forecast_input in;
@@ -113,8 +65,9 @@ static int run_models(void)
     return rc;
 }
 
-static int scenario_section(void)
+static int scenario_section(void *ctx)
 {
+    (void)ctx;
     brink_error err;
     brink_error_clear(&err);
     brink_scenario *sc = brink_scenario_parse(YAML, strlen(YAML), "oom.yaml", NULL, &err);
@@ -126,7 +79,7 @@ static int scenario_section(void)
 
 int main(void)
 {
-    exhaust("forecast csv, runs, Monte Carlo, reports", run_models, 1);
-    exhaust("scenario forecast section", scenario_section, 1);
+    oom_exhaust("forecast csv, runs, Monte Carlo, reports", run_models, NULL);
+    oom_exhaust("scenario forecast section", scenario_section, NULL);
     return check_finish();
 }
