@@ -10,6 +10,7 @@
  */
 #include "core/poly.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "brink/core.h"
@@ -198,31 +199,48 @@ void alg_refine(alg *a)
     mpq_clear(m);
 }
 
+/* The double nearest to the rational x (mpq_get_d truncates toward zero). */
+static double q_nearest_d(const mpq_t x)
+{
+    double d = mpq_get_d(x);
+    if (!isfinite(d))
+        return d;
+    double e = nextafter(d, mpq_sgn(x) >= 0 ? INFINITY : -INFINITY);
+    if (!isfinite(e))
+        return d;
+    mpq_t dd, ed;
+    mpq_inits(dd, ed, NULL);
+    mpq_set_d(dd, d);
+    mpq_set_d(ed, e);
+    mpq_sub(dd, x, dd);
+    mpq_sub(ed, ed, x);
+    mpq_abs(dd, dd);
+    mpq_abs(ed, ed);
+    int c = mpq_cmp(ed, dd);
+    mpq_clears(dd, ed, NULL);
+    return c < 0 ? e : d;
+}
+
+/* The double nearest to the number: the interval is refined until both ends round to the
+ * same double (rounding is monotone, so the root, strictly between them, rounds there too);
+ * the same number gives the same double whatever interval it came with. */
 double alg_get_d(alg *a)
 {
     if (a->rational)
-        return mpq_get_d(a->q);
-    for (int i = 0; i < 2000; i++) {
-        double l = mpq_get_d(a->lo), h = mpq_get_d(a->hi);
+        return q_nearest_d(a->q);
+    for (int i = 0; i < 4000; i++) {
+        double l = q_nearest_d(a->lo), h = q_nearest_d(a->hi);
         if (l == h)
-            break;
-        mpq_t w;
-        mpq_init(w);
-        mpq_sub(w, a->hi, a->lo);
-        double wd = mpq_get_d(w);
-        mpq_clear(w);
-        double mag = l < 0 ? -l : l;
-        if (wd <= mag * 1e-17 || wd < 1e-300)
-            break;
+            return l;
         alg_refine(a);
         if (a->rational)
-            return mpq_get_d(a->q);
+            return q_nearest_d(a->q);
     }
-    mpq_t m;
+    mpq_t m;   /* not reached for doubles' range; the midpoint's double otherwise */
     mpq_init(m);
     mpq_add(m, a->lo, a->hi);
     mpq_div_2exp(m, m, 1);
-    double d = mpq_get_d(m);
+    double d = q_nearest_d(m);
     mpq_clear(m);
     return d;
 }
