@@ -47,4 +47,12 @@ int cn_seqform(cn_game *G, const mpq_t *behq, const unsigned char *supp, const m
 int cn_seqform_lex(cn_game *G, const mpq_t *behq, const unsigned char *supp, const mpq_t x0,
                    pcset *conds, rf *mu, int *applies, int *bad);
 
+/* Pure profiles of perfect-information games without chance (cn_pure.c): whether the short
+ * pass applies, and the pass itself (out->reached, out->mu and the distinct best-reply
+ * conditions, as the general pass would give them). -1 on OOM. */
+int cn_pure_applies(const cn_game *G, int nmixed);
+int cn_pure_conditions(cn_game *G, const int *bref, cn_eq *out, pcset *conds, int *bad);
+/* cn_gap for such games when e is pure below h: *used = 1 and out set, else *used = 0. */
+int cn_pure_gap(cn_game *G, const cn_eq *e, int h, int a, int b, rf *out, int *used);
+
 #endif

@@ -77,6 +77,8 @@ brink_status cn_game_rebind(cn_game *G, const brink_scenario *sc, int param,
     if (same)
         return BRINK_OK;
     sc_pgame_free(&G->pg);
+    free(G->leafcls);   /* classes of the old functions */
+    G->leafcls = NULL;
     return sc_param_game(sc, G->g, param, values, &G->pg, err);
 }
 
@@ -90,6 +92,8 @@ void cn_game_free(cn_game *G)
     }
     free(G->anc_mixed);
     free(G->desc_mixed);
+    free(G->leafcls);
+    free(G->leafof);
     sc_pgame_free(&G->pg);
     rf_clear(&G->t1);
     rf_clear(&G->t2);
@@ -556,6 +560,11 @@ brink_status cn_continue_with(cn_game *G, const mpq_t *behq, const unsigned char
             if (rf_set_q(&G->beh[a0 + a], behq[a0 + a]))
                 goto oom;
     }
+    if (cn_pure_applies(G, nmixed)) {   /* the same conditions, without repeats */
+        if (cn_pure_conditions(G, bref, out, conds, &bad))
+            goto oom;
+        goto check;
+    }
     /* which sets are reached at x0, from the exact profile */
     if (cn_eval_tree(G))
         goto oom;
@@ -689,7 +698,11 @@ done:
 brink_status cn_gap(cn_game *G, const cn_eq *e, int h, int a, int b, rf *out, brink_error *err)
 {
     const brink_efg *g = G->g;
-    int np = g->nplayers, fail = 0;
+    int np = g->nplayers, fail = 0, used = 0;
+    if (cn_pure_gap(G, e, h, a, b, out, &used))
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    if (used)
+        return BRINK_OK;
     rf R;
     rf_init(&R);
     if (g->infoset_nmembers[h] == 1) {

@@ -24,6 +24,10 @@ typedef struct cn_game {
     pq sp;
     int *anc_mixed, *desc_mixed;   /* [nnodes] scratch for the linearity check */
     const unsigned char *extra;    /* during cn_continue: actions added to the support */
+    /* pure profiles of perfect-information games without chance (cn_pure.c): each leaf
+     * payoff's class (equal functions, equal class) for the pg it was built from */
+    int *leafcls;   /* [nleaves * nplayers], NULL until needed, freed when pg changes */
+    int *leafof;    /* [nnodes] scratch: the leaf each node's subtree leads to */
 } cn_game;
 
 brink_status cn_game_init(cn_game *G, const brink_scenario *sc, const brink_efg *g, int param,

@@ -2,10 +2,14 @@
  * induction, reporting EVERY pure SPE when ties occur (up to a cap), plus an exact checker.
  *
  * Bottom-up (reverse pre-order), each node gets a list of "summaries": one per SPE of its
- * subtree, holding the exact payoff vector, the action chosen at the node, and which summary
- * of each child the SPE uses. A decision node combines every tuple of its children's
- * summaries and keeps each action that maximises the mover's payoff; a chance node averages.
- * Without ties every list has one entry and the work is linear in the tree. With ties the
+ * subtree, holding the payoff vector, the action chosen at the node, and which summary of each
+ * child the SPE uses. A decision node combines every tuple of its children's summaries and
+ * keeps each action that maximises the mover's payoff; a chance node averages. Payoffs are the
+ * terminal nodes' path sums (leaf_payq): the outcomes above a node add the same to every
+ * child and chance probabilities sum to 1, so comparisons are those of the subtree payoffs,
+ * and a decision summary refers to its chosen child's vector instead of copying it (only
+ * chance nodes make new vectors). Without ties every list has one entry and the work is
+ * linear in the tree. With ties the
  * number of SPE can grow exponentially, so memory is bounded by caps that the result
  * reports (stats.list_capped = 1, stats.complete = 0): at most BRINK_SPE_MAX summaries per
  * node, at most BRINK_SPE_MAX_TOTAL over the tree (each node keeps at least one, so an SPE is
@@ -23,13 +27,15 @@
 typedef struct {
     int *choice;      /* per summary: action index at the node (-1 terminal/chance) */
     int *child_start; /* per summary: start in childsel */
-    mpq_t *pay;       /* per summary: nplayers exact payoffs */
+    int *payid;       /* per summary: its payoff vector, >= 0 in pool, < 0 leaf -1-payid */
     int count, cap;
     int *childsel;    /* pooled child summary indices */
     int nchildsel, childsel_cap;
+    mpq_t *pool;      /* payoff vectors made at chance nodes, nplayers each */
+    int npool, pool_cap;
 } summaries;
 
-static int grow_summaries(summaries *S, int need, int n)
+static int grow_summaries(summaries *S, int need)
 {
     if (need <= S->cap) return 0;
     int c = S->cap ? S->cap * 2 : 1024;
@@ -40,12 +46,32 @@ static int grow_summaries(summaries *S, int need, int n)
     int *cs = brink_reallocarray(S->child_start, (size_t)c, sizeof(int));
     if (!cs) return -1;
     S->child_start = cs;
-    mpq_t *p = brink_reallocarray(S->pay, (size_t)c * (size_t)n, sizeof(mpq_t));
+    int *p = brink_reallocarray(S->payid, (size_t)c, sizeof(int));
     if (!p) return -1;
-    S->pay = p;
-    for (size_t i = (size_t)S->cap * (size_t)n; i < (size_t)c * (size_t)n; i++) mpq_init(S->pay[i]);
+    S->payid = p;
     S->cap = c;
     return 0;
+}
+
+/* A new vector in the pool: its index, or -1 when out of memory. */
+static int new_vector(summaries *S, int n)
+{
+    if (S->npool >= S->pool_cap) {
+        int c = S->pool_cap ? S->pool_cap * 2 : 256;
+        mpq_t *p = brink_reallocarray(S->pool, (size_t)c * (size_t)n, sizeof(mpq_t));
+        if (!p) return -1;
+        S->pool = p;
+        for (size_t i = (size_t)S->pool_cap * (size_t)n; i < (size_t)c * (size_t)n; i++) mpq_init(S->pool[i]);
+        S->pool_cap = c;
+    }
+    return S->npool++;
+}
+
+static inline const mpq_t *vec(const brink_efg *g, const summaries *S, int s)
+{
+    int id = S->payid[s];
+    return id >= 0 ? S->pool + (size_t)id * (size_t)g->nplayers
+                   : g->leaf_payq + (size_t)(-1 - id) * (size_t)g->nplayers;
 }
 
 static int grow_childsel(summaries *S, int need)
@@ -62,8 +88,9 @@ static int grow_childsel(summaries *S, int need)
 
 static void free_summaries(summaries *S, int n)
 {
-    for (size_t i = 0; i < (size_t)S->cap * (size_t)n; i++) mpq_clear(S->pay[i]);
-    free(S->pay);
+    for (size_t i = 0; i < (size_t)S->pool_cap * (size_t)n; i++) mpq_clear(S->pool[i]);
+    free(S->pool);
+    free(S->payid);
     free(S->choice);
     free(S->child_start);
     free(S->childsel);
@@ -99,10 +126,10 @@ static brink_status spe_efg(const brink_efg *g, const brink_solve_options *o,
             goto done;
         }
         if (h < 0) {
-            if (grow_summaries(&S, S.count + 1, n)) goto oom;
+            if (grow_summaries(&S, S.count + 1)) goto oom;
             S.choice[S.count] = -1;
             S.child_start[S.count] = S.nchildsel;
-            for (int p = 0; p < n; p++) mpq_set_ui(S.pay[(size_t)S.count * n + p], 0, 1);
+            S.payid[S.count] = -1 - g->node_leaf[v];
             S.count++;
         } else {
             int k = g->infoset_nactions[h], mover = g->infoset_player[h];
@@ -113,37 +140,38 @@ static brink_status spe_efg(const brink_efg *g, const brink_solve_options *o,
                     int have = 0;
                     for (int a = 0; a < k; a++) {
                         int c = g->node_children[kids + a];
-                        mpq_t *u = &S.pay[(size_t)(first[c] + idx[a]) * n + mover];
+                        const mpq_t *u = &vec(g, &S, first[c] + idx[a])[mover];
                         if (!have || mpq_cmp(*u, best) > 0) mpq_set(best, *u);
                         have = 1;
                     }
                 }
                 for (int a = 0; a < k; a++) {
                     int c = g->node_children[kids + a];
-                    if (mover >= 0 &&
-                        mpq_cmp(S.pay[(size_t)(first[c] + idx[a]) * n + mover], best) != 0)
+                    if (mover >= 0 && mpq_cmp(vec(g, &S, first[c] + idx[a])[mover], best) != 0)
                         continue;
                     if (S.count - first[v] >= BRINK_SPE_MAX ||
                         (S.count >= BRINK_SPE_MAX_TOTAL && S.count > first[v])) {
                         truncated = 1;
                         break;
                     }
-                    if (grow_summaries(&S, S.count + 1, n) || grow_childsel(&S, S.nchildsel + k))
+                    if (grow_summaries(&S, S.count + 1) || grow_childsel(&S, S.nchildsel + k))
                         goto oom;
                     int s = S.count++;
                     S.choice[s] = mover >= 0 ? a : -1;
                     S.child_start[s] = S.nchildsel;
                     for (int j = 0; j < k; j++) S.childsel[S.nchildsel++] = first[g->node_children[kids + j]] + idx[j];
-                    for (int p = 0; p < n; p++) {
-                        mpq_t *dst = &S.pay[(size_t)s * n + p];
-                        if (mover >= 0) {
-                            mpq_set(*dst, S.pay[(size_t)(first[c] + idx[a]) * n + p]);
-                        } else {
+                    if (mover >= 0) {
+                        S.payid[s] = S.payid[first[c] + idx[a]];
+                    } else {
+                        int id = new_vector(&S, n);
+                        if (id < 0) goto oom;
+                        S.payid[s] = id;
+                        for (int p = 0; p < n; p++) {
+                            mpq_t *dst = &S.pool[(size_t)id * n + p];
                             mpq_set_ui(*dst, 0, 1);
                             for (int j = 0; j < k; j++) {
-                                int cj = g->node_children[kids + j];
                                 mpq_mul(t, g->action_probq[g->infoset_action_start[h] + j],
-                                        S.pay[(size_t)(first[cj] + idx[j]) * n + p]);
+                                        vec(g, &S, first[g->node_children[kids + j]] + idx[j])[p]);
                                 mpq_add(*dst, *dst, t);
                             }
                         }
@@ -164,11 +192,6 @@ static brink_status spe_efg(const brink_efg *g, const brink_solve_options *o,
                 }
             }
         }
-        if (g->node_outcome[v] >= 0)
-            for (int s = first[v]; s < S.count; s++)
-                for (int p = 0; p < n; p++)
-                    mpq_add(S.pay[(size_t)s * n + p], S.pay[(size_t)s * n + p],
-                            g->outcome_payq[(size_t)g->node_outcome[v] * n + p]);
         count[v] = S.count - first[v];
     }
 

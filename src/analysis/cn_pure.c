@@ -1,0 +1,202 @@
+/* cn_pure.c — the conditions of a pure profile of a perfect-information game without chance,
+ * without the general pass over Q(t) (continuation.c).
+ *
+ * There every node's value is copied as a rational function and every (information set,
+ * unplayed action) pair gives one condition: on a bargaining tree of 29.5k nodes that is 90k
+ * conditions, each isolated for roots, although a few hundred distinct functions occur (the
+ * payoffs are a handful of shares times powers of the discount). Here a node's value is the
+ * leaf its subtree leads to (an index), a condition is the difference of two leaf payoff
+ * functions, and the same difference is pushed once: the set of conditions, and so every
+ * interval and certificate computed from it, is the general pass's set without repeats.
+ * Reach by the others is 0 or 1 (no chance, pure choices), so the reach conditions are
+ * constant and hold by construction; a single-node set's belief is 1.
+ */
+#include "analysis/cn_int.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t mix(uint64_t h, uint64_t x)
+{
+    h ^= x + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    return h;
+}
+
+static uint64_t pq_hash(const pq *p, uint64_t h)
+{
+    h = mix(h, (uint64_t)(p->deg + 2));
+    for (int i = 0; i <= p->deg; i++) {
+        h = mix(h, (uint64_t)mpz_get_ui(mpq_numref(p->c[i])) ^ (uint64_t)mpz_sgn(mpq_numref(p->c[i])));
+        h = mix(h, (uint64_t)mpz_get_ui(mpq_denref(p->c[i])));
+    }
+    return h;
+}
+
+static int rf_same(const rf *a, const rf *b)
+{
+    return pq_equal(&a->n, &b->n) && pq_equal(&a->d, &b->d);
+}
+
+/* Class of each leaf payoff function (equal representations, equal class). */
+static int leaf_classes(cn_game *G)
+{
+    size_t n = (size_t)G->pg.nleaves * (size_t)G->pg.nplayers, cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    int *cls = brink_calloc(n ? n : 1, sizeof *cls);
+    int *tab = brink_calloc(cap, sizeof *tab);   /* a representative's index, or -1 */
+    if (!cls || !tab) {
+        free(cls);
+        free(tab);
+        return -1;
+    }
+    memset(tab, -1, cap * sizeof *tab);
+    int ncls = 0;
+    for (size_t k = 0; k < n; k++) {
+        const rf *f = &G->pg.pay[k];
+        size_t j = (size_t)pq_hash(&f->d, pq_hash(&f->n, 1)) & (cap - 1);
+        while (tab[j] >= 0 && !rf_same(&G->pg.pay[tab[j]], f))
+            j = (j + 1) & (cap - 1);
+        if (tab[j] < 0) {
+            tab[j] = (int)k;
+            cls[k] = ncls++;
+        } else {
+            cls[k] = cls[tab[j]];
+        }
+    }
+    free(tab);
+    G->leafcls = cls;
+    return 0;
+}
+
+/* A set of (class, class) pairs: open addressing on 64-bit keys (key + 1 stored, 0 = empty). */
+typedef struct {
+    uint64_t *k;
+    size_t cap, n;
+} pairset;
+
+static int pairset_add(pairset *S, uint64_t key, int *added)
+{
+    if (2 * (S->n + 1) > S->cap) {
+        size_t nc = S->cap ? 2 * S->cap : 1024;
+        uint64_t *nk = brink_calloc(nc, sizeof *nk);
+        if (!nk)
+            return -1;
+        for (size_t i = 0; i < S->cap; i++)
+            if (S->k[i]) {
+                size_t j = (size_t)mix(0, S->k[i]) & (nc - 1);
+                while (nk[j])
+                    j = (j + 1) & (nc - 1);
+                nk[j] = S->k[i];
+            }
+        free(S->k);
+        S->k = nk;
+        S->cap = nc;
+    }
+    size_t j = (size_t)mix(0, key + 1) & (S->cap - 1);
+    while (S->k[j] && S->k[j] != key + 1)
+        j = (j + 1) & (S->cap - 1);
+    *added = !S->k[j];
+    if (*added) {
+        S->k[j] = key + 1;
+        S->n++;
+    }
+    return 0;
+}
+
+int cn_pure_applies(const cn_game *G, int nmixed)
+{
+    const brink_efg *g = G->g;
+    return !nmixed && !G->extra && g->perfect_info &&
+           g->ninfosets == g->player_infoset_start[g->nplayers];
+}
+
+int cn_pure_conditions(cn_game *G, const int *bref, cn_eq *out, pcset *conds, int *bad)
+{
+    const brink_efg *g = G->g;
+    int N = g->nnodes, np = g->nplayers, nh = g->player_infoset_start[np];
+    if (!G->leafcls && leaf_classes(G))
+        return -1;
+    if (!G->leafof && !(G->leafof = brink_calloc((size_t)N, sizeof *G->leafof)))
+        return -1;
+    unsigned char *others = brink_calloc((size_t)N, (size_t)np);   /* reach by the others */
+    pairset seen = {NULL, 0, 0};
+    rf gap;
+    rf_init(&gap);
+    int rc = -1;
+    if (!others)
+        goto done;
+    int *leafof = G->leafof;
+    for (int v = N - 1; v >= 0; v--) {
+        int h = g->node_infoset[v];
+        leafof[v] = h < 0 ? g->node_leaf[v] : leafof[brink_efg_child(g, v, bref[h])];
+    }
+    memset(others, 1, (size_t)np);
+    for (int v = 1; v < N; v++) {
+        int par = g->node_parent[v], hp = g->node_infoset[par], mover = g->infoset_player[hp];
+        int taken = g->node_action[v] == g->infoset_action_start[hp] + bref[hp];
+        for (int i = 0; i < np; i++)
+            others[(size_t)v * np + i] = others[(size_t)par * np + i] && (mover == i || taken);
+    }
+    for (int h = 0; h < nh; h++) {
+        int v = g->infoset_member[g->infoset_member_start[h]], p = g->infoset_player[h];
+        out->reached[h] = others[(size_t)v * np + p];
+        if (!out->reached[h] && rf_set_si(&out->mu[v], 1))
+            goto done;
+        int b = bref[h], cb = G->leafcls[(size_t)leafof[brink_efg_child(g, v, b)] * np + p];
+        for (int a = 0; a < g->infoset_nactions[h]; a++) {
+            if (a == b)
+                continue;
+            int la = leafof[brink_efg_child(g, v, a)], ca = G->leafcls[(size_t)la * np + p];
+            if (ca == cb)
+                continue;   /* the zero function: 0 <= 0 holds everywhere */
+            int added;
+            if (pairset_add(&seen, ((uint64_t)(uint32_t)ca << 32) | (uint32_t)cb, &added))
+                goto done;
+            if (!added)
+                continue;
+            int lb = leafof[brink_efg_child(g, v, b)];
+            if (rf_sub(&gap, &G->pg.pay[(size_t)la * np + p], &G->pg.pay[(size_t)lb * np + p]) ||
+                cn_push_cond(G, conds, &gap, PC_NONPOS, BRINK_COND_BEST_REPLY, h, a, b, bad))
+                goto done;
+        }
+    }
+    rc = 0;
+done:
+    rf_clear(&gap);
+    free(seen.k);
+    free(others);
+    return rc;
+}
+
+int cn_pure_gap(cn_game *G, const cn_eq *e, int h, int a, int b, rf *out, int *used)
+{
+    const brink_efg *g = G->g;
+    int np = g->nplayers;
+    *used = 0;
+    if (!g->perfect_info || g->ninfosets != g->player_infoset_start[np])
+        return 0;
+    if (!G->leafof && !(G->leafof = brink_calloc((size_t)g->nnodes, sizeof *G->leafof)))
+        return -1;
+    int v = g->infoset_member[g->infoset_member_start[h]], p = g->infoset_player[h];
+    for (int x = v + g->node_subtree_size[v] - 1; x >= v; x--) {
+        int hx = g->node_infoset[x];
+        if (hx < 0) {
+            G->leafof[x] = g->node_leaf[x];
+            continue;
+        }
+        int a0 = g->infoset_action_start[hx], c = -1;
+        for (int k = 0; k < g->infoset_nactions[hx] && c < 0; k++)
+            if (rf_is_one(&e->beh[a0 + k]))
+                c = k;
+        if (c < 0)
+            return 0;   /* not pure below: the general pass */
+        G->leafof[x] = G->leafof[brink_efg_child(g, x, c)];
+    }
+    const rf *ua = &G->pg.pay[(size_t)G->leafof[brink_efg_child(g, v, a)] * np + p];
+    int fail = b >= 0 ? rf_sub(out, ua, &G->pg.pay[(size_t)G->leafof[brink_efg_child(g, v, b)] * np + p])
+                      : rf_set(out, ua);
+    *used = !fail;
+    return fail ? -1 : 0;
+}
