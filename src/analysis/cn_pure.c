@@ -9,7 +9,8 @@
  * functions, and the same difference is pushed once: the set of conditions, and so every
  * interval and certificate computed from it, is the general pass's set without repeats.
  * Reach by the others is 0 or 1 (no chance, pure choices), so the reach conditions are
- * constant and hold by construction; a single-node set's belief is 1.
+ * constant and hold by construction; a single-node set's belief is 1. The continued
+ * equilibrium keeps only the action taken at each set (cn_eq.pure): it does not move with t.
  */
 #include "analysis/cn_int.h"
 
@@ -142,8 +143,6 @@ int cn_pure_conditions(cn_game *G, const int *bref, cn_eq *out, pcset *conds, in
     for (int h = 0; h < nh; h++) {
         int v = g->infoset_member[g->infoset_member_start[h]], p = g->infoset_player[h];
         out->reached[h] = others[(size_t)v * np + p];
-        if (!out->reached[h] && rf_set_si(&out->mu[v], 1))
-            goto done;
         int b = bref[h], cb = G->leafcls[(size_t)leafof[brink_efg_child(g, v, b)] * np + p];
         for (int a = 0; a < g->infoset_nactions[h]; a++) {
             if (a == b)
@@ -186,7 +185,7 @@ int cn_pure_gap(cn_game *G, const cn_eq *e, int h, int a, int b, rf *out, int *u
             G->leafof[x] = g->node_leaf[x];
             continue;
         }
-        int a0 = g->infoset_action_start[hx], c = -1;
+        int a0 = g->infoset_action_start[hx], c = e->pure ? e->pure[hx] : -1;
         for (int k = 0; k < g->infoset_nactions[hx] && c < 0; k++)
             if (rf_is_one(&e->beh[a0 + k]))
                 c = k;

@@ -107,6 +107,7 @@ void cn_eq_free(cn_eq *e, const brink_efg *g)
     cn_rf_array_free(e->beh, (size_t)g->nactions);
     cn_rf_array_free(e->mu, (size_t)g->nnodes);
     free(e->reached);
+    free(e->pure);
     memset(e, 0, sizeof *e);
 }
 
@@ -534,11 +535,9 @@ brink_status cn_continue_with(cn_game *G, const mpq_t *behq, const unsigned char
     int n = 0, bad = 0, nmixed = 0;
     mpq_t tmp;
     mpq_init(tmp);
-    out->beh = cn_rf_array((size_t)g->nactions);
-    out->mu = cn_rf_array((size_t)g->nnodes);
     out->reached = brink_calloc((size_t)g->ninfosets + 1, sizeof *out->reached);
     brink_status st = BRINK_OK;
-    if (!supp || !mixed || !bref || !U || !out->beh || !out->mu || !out->reached)
+    if (!supp || !mixed || !bref || !U || !out->reached)
         goto oom;
     for (int h = 0; h < nh; h++) {
         int a0 = g->infoset_action_start[h], k = 0;
@@ -556,15 +555,22 @@ brink_status cn_continue_with(cn_game *G, const mpq_t *behq, const unsigned char
         }
         mixed[h] = k > 1;
         nmixed += k > 1;
-        for (int a = 0; a < g->infoset_nactions[h]; a++)
-            if (rf_set_q(&G->beh[a0 + a], behq[a0 + a]))
-                goto oom;
     }
     if (cn_pure_applies(G, nmixed)) {   /* the same conditions, without repeats */
+        if (!(out->pure = brink_calloc((size_t)g->ninfosets + 1, sizeof *out->pure)))
+            goto oom;
+        memcpy(out->pure, bref, (size_t)nh * sizeof *bref);
         if (cn_pure_conditions(G, bref, out, conds, &bad))
             goto oom;
         goto check;
     }
+    out->beh = cn_rf_array((size_t)g->nactions);
+    out->mu = cn_rf_array((size_t)g->nnodes);
+    if (!out->beh || !out->mu)
+        goto oom;
+    for (int k = 0; k < g->player_action_start[g->nplayers]; k++)
+        if (rf_set_q(&G->beh[k], behq[k]))
+            goto oom;
     /* which sets are reached at x0, from the exact profile */
     if (cn_eval_tree(G))
         goto oom;
@@ -672,7 +678,7 @@ check:
         *res = CN_NOT_EXACT;
         goto done;
     }
-    for (int k = 0; k < g->player_action_start[g->nplayers]; k++)
+    for (int k = 0; out->beh && k < g->player_action_start[g->nplayers]; k++)
         if (rf_set(&out->beh[k], &G->beh[k]))
             goto oom;
     goto done;

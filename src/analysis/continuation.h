@@ -39,9 +39,12 @@ void cn_game_free(cn_game *G);
 
 /* A continued equilibrium: the profile over Q(t) and the beliefs held off the path. */
 typedef struct cn_eq {
-    rf *beh;        /* [nactions] player actions (chance entries unused) */
-    rf *mu;         /* [nnodes] belief within its infoset, for unreached infosets */
+    rf *beh;        /* [nactions] player actions (chance entries unused); NULL when pure */
+    rf *mu;         /* [nnodes] belief within its infoset, for unreached infosets; NULL
+                       when pure (every set is a single node: belief 1) */
     int *reached;   /* [ninfosets] reached at x0 */
+    int *pure;      /* perfect information without chance, pure (cn_pure.c): [ninfosets]
+                       the action taken at each player set, constant in t; else NULL */
 } cn_eq;
 
 void cn_eq_free(cn_eq *e, const brink_efg *g);

@@ -1187,9 +1187,13 @@ brink_status brink_threshold_profile(const brink_threshold *t, int region, int k
     for (int a = 0; a < g->nactions && !st; a++) {
         if (a >= g->player_action_start[np])
             mpq_set(behq[a], g->action_probq[a]);
+        else if (e->pure)
+            mpq_set_ui(behq[a], 0, 1);
         else if (rf_eval(behq[a], &e->beh[a], x))
             st = brink_error_set(err, BRINK_EINVALID, "threshold profile: undefined at this value");
     }
+    for (int h = 0; !st && e->pure && h < nh; h++)
+        mpq_set_ui(behq[g->infoset_action_start[h] + e->pure[h]], 1, 1);
     if (!st && beliefq) {
         /* Bayes' rule on the reach by the others where it is positive, else the continued
          * belief */
@@ -1221,6 +1225,8 @@ brink_status brink_threshold_profile(const brink_threshold *t, int region, int k
                     int v = g->infoset_member[ms + j];
                     if (e->reached[h] && mpq_sgn(s) > 0)
                         mpq_div(beliefq[v], reach[(size_t)v * np + p], s);
+                    else if (!e->mu)
+                        mpq_set_ui(beliefq[v], 1, 1);   /* pure: single-node sets */
                     else if (rf_eval(beliefq[v], &e->mu[v], x))
                         st = brink_error_set(err, BRINK_EINVALID,
                                              "threshold profile: belief undefined at this value");

@@ -32,6 +32,7 @@ typedef struct {
     int *childsel;    /* pooled child summary indices */
     int nchildsel, childsel_cap;
     mpq_t *pool;      /* payoff vectors made at chance nodes, nplayers each */
+    double *poold;    /* the same rounded (see vecd) */
     int npool, pool_cap;
 } summaries;
 
@@ -58,6 +59,9 @@ static int new_vector(summaries *S, int n)
 {
     if (S->npool >= S->pool_cap) {
         int c = S->pool_cap ? S->pool_cap * 2 : 256;
+        double *d = brink_reallocarray(S->poold, (size_t)c * (size_t)n, sizeof(double));
+        if (!d) return -1;
+        S->poold = d;
         mpq_t *p = brink_reallocarray(S->pool, (size_t)c * (size_t)n, sizeof(mpq_t));
         if (!p) return -1;
         S->pool = p;
@@ -72,6 +76,26 @@ static inline const mpq_t *vec(const brink_efg *g, const summaries *S, int s)
     int id = S->payid[s];
     return id >= 0 ? S->pool + (size_t)id * (size_t)g->nplayers
                    : g->leaf_payq + (size_t)(-1 - id) * (size_t)g->nplayers;
+}
+
+/* The same vector in doubles, each the exact value rounded by mpq_get_d. That rounding is
+ * monotone, so doubles that differ order the exact values the same way; only equal doubles
+ * need the exact comparison. */
+static inline const double *vecd(const brink_efg *g, const summaries *S, const double *leafd,
+                                 int s)
+{
+    int id = S->payid[s];
+    return id >= 0 ? S->poold + (size_t)id * (size_t)g->nplayers
+                   : leafd + (size_t)(-1 - id) * (size_t)g->nplayers;
+}
+
+static inline int cmp_pay(const brink_efg *g, const summaries *S, const double *leafd, int s,
+                          int t, int p)
+{
+    double x = vecd(g, S, leafd, s)[p], y = vecd(g, S, leafd, t)[p];
+    if (x != y)
+        return x > y ? 1 : -1;
+    return mpq_cmp(vec(g, S, s)[p], vec(g, S, t)[p]);
 }
 
 static int grow_childsel(summaries *S, int need)
@@ -90,6 +114,7 @@ static void free_summaries(summaries *S, int n)
 {
     for (size_t i = 0; i < (size_t)S->pool_cap * (size_t)n; i++) mpq_clear(S->pool[i]);
     free(S->pool);
+    free(S->poold);
     free(S->payid);
     free(S->choice);
     free(S->child_start);
@@ -102,14 +127,15 @@ static brink_status spe_efg(const brink_efg *g, const brink_solve_options *o,
     int N = g->nnodes, n = g->nplayers;
     int *first = malloc(sizeof(int) * (size_t)N), *count = malloc(sizeof(int) * (size_t)N);
     int *idx = NULL;
+    double *leafd = brink_calloc((size_t)g->nleaves * (size_t)g->nplayers + 1, sizeof *leafd);
     summaries S;
     memset(&S, 0, sizeof S);
-    mpq_t t, best;
+    mpq_t t;
     mpq_init(t);
-    mpq_init(best);
     int truncated = 0;
     brink_status st = BRINK_OK;
-    if (!first || !count) goto oom;
+    if (!first || !count || !leafd) goto oom;
+    for (size_t i = 0; i < (size_t)g->nleaves * (size_t)n; i++) leafd[i] = mpq_get_d(g->leaf_payq[i]);
     int maxk = 1;
     for (int h = 0; h < g->ninfosets; h++)
         if (g->infoset_nactions[h] > maxk) maxk = g->infoset_nactions[h];
@@ -136,18 +162,16 @@ static brink_status spe_efg(const brink_efg *g, const brink_solve_options *o,
             int kids = g->node_child_start[v];
             for (int a = 0; a < k; a++) idx[a] = 0;
             for (;;) { /* odometer over tuples of child summaries */
-                if (mover >= 0) {
-                    int have = 0;
+                int bs = -1;   /* a summary with the mover's best payoff */
+                if (mover >= 0)
                     for (int a = 0; a < k; a++) {
-                        int c = g->node_children[kids + a];
-                        const mpq_t *u = &vec(g, &S, first[c] + idx[a])[mover];
-                        if (!have || mpq_cmp(*u, best) > 0) mpq_set(best, *u);
-                        have = 1;
+                        int cs = first[g->node_children[kids + a]] + idx[a];
+                        if (bs < 0 || cmp_pay(g, &S, leafd, cs, bs, mover) > 0) bs = cs;
                     }
-                }
                 for (int a = 0; a < k; a++) {
                     int c = g->node_children[kids + a];
-                    if (mover >= 0 && mpq_cmp(vec(g, &S, first[c] + idx[a])[mover], best) != 0)
+                    int cs = first[c] + idx[a];
+                    if (mover >= 0 && cs != bs && cmp_pay(g, &S, leafd, cs, bs, mover) != 0)
                         continue;
                     if (S.count - first[v] >= BRINK_SPE_MAX ||
                         (S.count >= BRINK_SPE_MAX_TOTAL && S.count > first[v])) {
@@ -174,6 +198,7 @@ static brink_status spe_efg(const brink_efg *g, const brink_solve_options *o,
                                         vec(g, &S, first[g->node_children[kids + j]] + idx[j])[p]);
                                 mpq_add(*dst, *dst, t);
                             }
+                            S.poold[(size_t)id * n + p] = mpq_get_d(*dst);
                         }
                     }
                     if (mover < 0) break; /* a chance node emits one summary per tuple */
@@ -238,7 +263,7 @@ oom:
     st = brink_error_set(err, BRINK_ENOMEM, "out of memory in backward induction");
 done:
     mpq_clear(t);
-    mpq_clear(best);
+    free(leafd);
     free(first);
     free(count);
     free(idx);
