@@ -163,6 +163,19 @@ int brink_choice_same_state(const int *watch_start, int nwatch, const brink_choi
 
 struct brink_threshold;   /* brink/threshold.h */
 
+/* A region of a two-parameter map (src/analysis/regionmap.c): a polygon in the plane of the
+ * sweep's first (x) and second (y) parameter where the watched choices are those of
+ * lines[line]->regions[region] (brink/threshold.h). xy[2 * nv]: vertices as (x, y) pairs,
+ * the left boundary from bottom to top, then the right one from top to bottom. Vertices lie
+ * on the answer's lines and are exact boundaries there (nearest doubles of certified flips
+ * or range ends); the edges between two lines are traced straight, not certified: the
+ * boundary may bend inside the band (at most brink_answer.map_band high). */
+typedef struct brink_map_polygon {
+    int line, region;
+    int nv;
+    double *xy;
+} brink_map_polygon;
+
 /* The answer to one declared question. */
 typedef struct brink_answer {
     const brink_question *q;
@@ -181,8 +194,15 @@ typedef struct brink_answer {
      * in the first over its range (boundaries exact along each line; between lines the map
      * is resolved at the grid spacing) */
     int nlines;
-    double *line_x;                      /* [nlines] */
+    double *line_x;                      /* [nlines] increasing: the grid's values and the
+                                            lines added half way where neighbours disagree */
     struct brink_threshold **lines;      /* [nlines] (entries NULL where it failed) */
+    int npolygons;                       /* the map's regions (see brink_map_polygon) */
+    brink_map_polygon *polygons;
+    int nunresolved;                     /* bands between adjacent lines that still disagree
+                                            at 1/8 of the grid spacing: no polygon crosses */
+    double *unresolved;                  /* [2 * nunresolved] (y low, y high) */
+    double map_band;                     /* the highest band between adjacent lines */
     int solves;              /* equilibrium computations used */
     /* sweep: npoints grid points (x0 varies fastest) */
     int npoints;

@@ -181,6 +181,9 @@ brink_status brink_threshold_write_text(const brink_threshold *t, const brink_sc
 /* One line: each run of regions with its watched choices ("a" on [0, 1/2]; "b" on ...). */
 brink_status brink_threshold_write_brief(const brink_threshold *t, const brink_scenario *sc,
                                          brink_buf *out, brink_error *err);
+/* The watched choices of one region ("a" or "b"; "not certified"), as in the brief line. */
+void brink_threshold_write_choice(const brink_threshold *t, const brink_scenario *sc, int region,
+                                  brink_buf *out);
 brink_status brink_threshold_write_json(const brink_threshold *t, const brink_scenario *sc,
                                         brink_buf *out, brink_error *err);
 

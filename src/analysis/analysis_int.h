@@ -68,6 +68,11 @@ brink_status an_watch(const brink_scenario *sc, const brink_efg *g, const char *
 /* threshold.c */
 /* The range of a question's parameter d (0 or 1), exact when the scenario gives it so. */
 void an_question_range(const brink_question *q, int d, mpq_t lo, mpq_t hi);
+/* A two-parameter sweep's lines (n1 grid values of the second parameter, refined where
+ * neighbours disagree) and its polygons (regionmap.c); values[] at the defaults. */
+brink_status an_region_map(const brink_scenario *sc, const brink_question *q, const mpq_t lo,
+                           const mpq_t hi, mpq_t *values, int n1, brink_answer *ans,
+                           const brink_analysis_options *o, brink_error *err);
 brink_status an_answer_threshold(const brink_scenario *sc, const brink_analysis *an,
                                  const brink_analysis_options *o, brink_answer *ans,
                                  brink_error *err);

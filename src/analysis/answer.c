@@ -20,6 +20,10 @@ void an_answer_free(brink_answer *ans)
         brink_threshold_free(ans->lines[j]);
     free(ans->lines);
     free(ans->line_x);
+    for (int k = 0; ans->polygons && k < ans->npolygons; k++)
+        free(ans->polygons[k].xy);
+    free(ans->polygons);
+    free(ans->unresolved);
     free(ans->message);
     free(ans->watch);
     free(ans->watch_start);
@@ -110,23 +114,7 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
             if (!ans->threshold)
                 st = err ? err->code : BRINK_ENOMEM;
         } else {
-            ans->lines = brink_calloc((size_t)n1, sizeof *ans->lines);
-            ans->line_x = brink_calloc((size_t)n1, sizeof *ans->line_x);
-            if (!ans->lines || !ans->line_x)
-                st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
-            for (int j = 0; j < n1 && !st; j++) {
-                double y = q->lo[1] + (q->hi[1] - q->lo[1]) * j / (n1 - 1);
-                ans->line_x[j] = y;
-                ans->nlines = j + 1;
-                brink_q_from_double_approx(values[q->param[1]], y, 1e-12);
-                brink_error local;
-                brink_error_clear(&local);
-                ans->lines[j] = brink_threshold_compute(sc, q->param[0], lo, hi,
-                                                        (const mpq_t *)values, ans->watch,
-                                                        ans->nwatch, o, &local);
-                if (!ans->lines[j] && local.code == BRINK_ENOMEM)
-                    st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
-            }
+            st = an_region_map(sc, q, lo, hi, values, n1, ans, o, err);
         }
         mpq_clears(lo, hi, NULL);
     }

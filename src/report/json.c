@@ -395,6 +395,32 @@ static void sweep_answer(const brink_analysis *a, const brink_answer *an, brink_
             brink_buf_puts(out, "}");
         }
         brink_buf_puts(out, "]");
+        /* the region map: polygons over the lines (analysis.h, brink_map_polygon) */
+        brink_buf_puts(out, ",\"map\":{\"band\":");
+        num(out, an->map_band);
+        brink_buf_puts(out, ",\"polygons\":[");
+        for (int k = 0; k < an->npolygons; k++) {
+            const brink_map_polygon *p = &an->polygons[k];
+            brink_buf_printf(out, "%s{\"line\":%d,\"region\":%d,\"vertices\":[", k ? "," : "",
+                             p->line, p->region);
+            for (int v = 0; v < p->nv; v++) {
+                brink_buf_puts(out, v ? ",[" : "[");
+                num(out, p->xy[2 * v]);
+                brink_buf_puts(out, ",");
+                num(out, p->xy[2 * v + 1]);
+                brink_buf_puts(out, "]");
+            }
+            brink_buf_puts(out, "]}");
+        }
+        brink_buf_puts(out, "],\"unresolved\":[");
+        for (int k = 0; k < an->nunresolved; k++) {
+            brink_buf_puts(out, k ? ",[" : "[");
+            num(out, an->unresolved[2 * k]);
+            brink_buf_puts(out, ",");
+            num(out, an->unresolved[2 * k + 1]);
+            brink_buf_puts(out, "]");
+        }
+        brink_buf_puts(out, "]}");
     }
 }
 

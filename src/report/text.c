@@ -569,6 +569,43 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
         brink_threshold_write_brief(an->lines[k], sc, line, NULL);
         flush(out, line, 4);
     }
+    if (an->nlines) {
+        const char *y = brink_scenario_param(sc, an->q->param[1])->name;
+        brink_buf_printf(line, "region map: %d region%s over %d lines of %s (lines added half "
+                         "way where neighbours disagree); boundaries exact on the lines, traced "
+                         "straight between them (bands at most ", an->npolygons,
+                         an->npolygons == 1 ? "" : "s", an->nlines, y);
+        rep_num(line, an->map_band);
+        brink_buf_puts(line, " high)");
+        flush(out, line, 4);
+        for (int k = 0; k < an->npolygons; k++) {
+            const brink_map_polygon *p = &an->polygons[k];
+            brink_buf_puts(line, "  ");
+            double x0 = p->xy[0], x1 = p->xy[0];
+            for (int v = 1; v < p->nv; v++) {
+                x0 = p->xy[2 * v] < x0 ? p->xy[2 * v] : x0;
+                x1 = p->xy[2 * v] > x1 ? p->xy[2 * v] : x1;
+            }
+            brink_threshold_write_choice(an->lines[p->line], sc, p->region, line);
+            brink_buf_printf(line, " for %s within [", brink_scenario_param(sc, an->q->param[0])->name);
+            rep_num(line, x0);
+            brink_buf_puts(line, ", ");
+            rep_num(line, x1);
+            brink_buf_printf(line, "], %s from ", y);
+            rep_num(line, p->xy[1]);
+            brink_buf_puts(line, " to ");
+            rep_num(line, p->xy[2 * (p->nv / 2 - 1) + 1]);
+            flush(out, line, 4);
+        }
+        for (int k = 0; k < an->nunresolved; k++) {
+            brink_buf_printf(line, "  not resolved for %s between ", y);
+            rep_num(line, an->unresolved[2 * k]);
+            brink_buf_puts(line, " and ");
+            rep_num(line, an->unresolved[2 * k + 1]);
+            brink_buf_puts(line, " (the regions differ on the two lines at 1/8 of the grid spacing)");
+            flush(out, line, 4);
+        }
+    }
 }
 
 /* The threshold engine's answer (its own section, replaced with the engine). */

@@ -504,6 +504,17 @@ brink_status brink_threshold_write_brief(const brink_threshold *t, const brink_s
     return BRINK_OK;
 }
 
+void brink_threshold_write_choice(const brink_threshold *t, const brink_scenario *sc, int region,
+                                  brink_buf *out)
+{
+    if (region < 0 || region >= t->nregions)
+        return;
+    if (t->regions[region].status == BRINK_REGION_CERTIFIED)
+        put_states(out, t, sc, &t->regions[region]);
+    else
+        brink_buf_puts(out, "not certified");
+}
+
 /* ---------------------------------------------------------------- JSON */
 
 static void jq(brink_buf *out, const mpq_t q)

@@ -1,0 +1,269 @@
+/* regionmap.c — a two-parameter sweep's region map (issue 8, item 4): the certified
+ * continuation in the first parameter along lines of the second, refined where neighbouring
+ * lines disagree, and the regions as polygons.
+ *
+ * Along each line (second parameter fixed at y) the threshold engine gives exact regions in
+ * the first parameter. A line's *sequence* is its regions read left to right, points dropped
+ * and neighbours with the same watched choices merged, each tagged with its choice set (the
+ * set of played-action rows of its states; unknown regions form their own kind). Two
+ * adjacent lines whose sequences are equal bound a band crossed by the same regions in the
+ * same order: each region's two ends on the lower line are joined straight to its ends on
+ * the upper one. Where they differ (a region is born or dies between them), a line is added
+ * half way, down to 1/8 of the grid spacing; a band still unequal there is *unresolved* and
+ * no polygon crosses it. Polygons are the chains of such quadrilaterals across consecutive
+ * equal bands. Vertices on a line are exact boundaries (nearest doubles of certified flips or
+ * range ends); edges between lines are traced, not certified: the band height is the
+ * tolerance (brink_answer.map_band).
+ */
+#include "analysis/analysis_int.h"
+#include "brink/threshold.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAP_REFINE 3   /* halvings of the grid spacing where lines disagree */
+
+typedef struct {
+    double lo, hi;
+    int region;   /* the first region of the run (its choices stand for the run) */
+} run;
+
+typedef struct {
+    run *r;
+    int n;
+} seq;
+
+/* Do regions a (of line A) and b (of line B) make the same watched choices? */
+static int same_choices(const brink_threshold *A, int a, const brink_threshold *B, int b)
+{
+    const brink_region *ra = &A->regions[a], *rb = &B->regions[b];
+    if (ra->status != rb->status)
+        return 0;
+    if (ra->status != BRINK_REGION_CERTIFIED)
+        return 1;
+    if (ra->nstates != rb->nstates)
+        return 0;
+    size_t W = (size_t)A->watch_action_start[A->nwatch];
+    for (int i = 0; i < ra->nstates; i++) {
+        int found = 0;
+        for (int j = 0; j < rb->nstates && !found; j++)
+            found = !memcmp(A->state_played + (size_t)ra->state[i] * W,
+                            B->state_played + (size_t)rb->state[j] * W, W);
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+static int line_seq(const brink_threshold *t, seq *s)
+{
+    s->n = 0;
+    s->r = brink_calloc((size_t)t->nregions + 1, sizeof *s->r);
+    if (!s->r)
+        return -1;
+    for (int k = 0; k < t->nregions; k++) {
+        const brink_region *g = &t->regions[k];
+        if (g->point)
+            continue;
+        if (s->n && same_choices(t, s->r[s->n - 1].region, t, k)) {
+            s->r[s->n - 1].hi = g->hi.approx;
+            continue;
+        }
+        s->r[s->n++] = (run){g->lo.approx, g->hi.approx, k};
+    }
+    return 0;
+}
+
+static int same_seq(const brink_threshold *A, const seq *a, const brink_threshold *B,
+                    const seq *b)
+{
+    if (!A || !B || a->n != b->n)
+        return 0;
+    for (int i = 0; i < a->n; i++)
+        if (!same_choices(A, a->r[i].region, B, b->r[i].region))
+            return 0;
+    return 1;
+}
+
+/* One line at y: the engine's answer, or NULL where it failed (not for lack of memory). */
+static brink_status compute_line(const brink_scenario *sc, const brink_question *q,
+                                 const mpq_t lo, const mpq_t hi, mpq_t *values, double y,
+                                 const brink_answer *ans, const brink_analysis_options *o,
+                                 brink_threshold **out, brink_error *err)
+{
+    brink_q_from_double_approx(values[q->param[1]], y, 1e-12);
+    brink_error local;
+    brink_error_clear(&local);
+    *out = brink_threshold_compute(sc, q->param[0], lo, hi, (const mpq_t *)values, ans->watch,
+                                   ans->nwatch, o, &local);
+    if (!*out && local.code == BRINK_ENOMEM)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    return BRINK_OK;
+}
+
+/* Insert line (y, t) at index k of the answer's sorted lines. */
+static int insert_line(brink_answer *ans, int *cap, int k, double y, brink_threshold *t)
+{
+    if (ans->nlines == *cap) {
+        int nc = *cap ? 2 * *cap : 8;
+        brink_threshold **l = brink_reallocarray(ans->lines, (size_t)nc, sizeof *l);
+        if (!l)
+            return -1;
+        ans->lines = l;
+        double *x = brink_reallocarray(ans->line_x, (size_t)nc, sizeof *x);
+        if (!x)
+            return -1;
+        ans->line_x = x;
+        *cap = nc;
+    }
+    memmove(ans->lines + k + 1, ans->lines + k, (size_t)(ans->nlines - k) * sizeof *ans->lines);
+    memmove(ans->line_x + k + 1, ans->line_x + k,
+            (size_t)(ans->nlines - k) * sizeof *ans->line_x);
+    ans->lines[k] = t;
+    ans->line_x[k] = y;
+    ans->nlines++;
+    return 0;
+}
+
+static int add_unresolved(brink_answer *ans, int *cap, double y0, double y1)
+{
+    if (ans->nunresolved == *cap) {
+        int nc = *cap ? 2 * *cap : 4;
+        double *u = brink_reallocarray(ans->unresolved, (size_t)nc * 2, sizeof *u);
+        if (!u)
+            return -1;
+        ans->unresolved = u;
+        *cap = nc;
+    }
+    ans->unresolved[2 * ans->nunresolved] = y0;
+    ans->unresolved[2 * ans->nunresolved + 1] = y1;
+    ans->nunresolved++;
+    return 0;
+}
+
+/* Polygons from the lines. A chain is a maximal run of lines j0..j1 whose neighbours all have
+ * equal sequences (so every line of it has the same one); run i of the chain gives the
+ * polygon: left ends from j0 up to j1, then right ends from j1 down to j0. */
+static brink_status build_polygons(brink_answer *ans, const seq *S, brink_error *err)
+{
+    int L = ans->nlines, pcap = 0, ucap = 0;
+    for (int j0 = 0; j0 + 1 < L;) {
+        int j1 = j0;
+        while (j1 + 1 < L && same_seq(ans->lines[j1], &S[j1], ans->lines[j1 + 1], &S[j1 + 1]))
+            j1++;
+        if (j1 == j0) {   /* the band above j0 is not crossed by a polygon */
+            if (ans->lines[j0] && ans->lines[j0 + 1] &&
+                add_unresolved(ans, &ucap, ans->line_x[j0], ans->line_x[j0 + 1]))
+                goto oom;
+            j0++;
+            continue;
+        }
+        for (int i = 0; i < S[j0].n; i++) {
+            if (ans->npolygons == pcap) {
+                int nc = pcap ? 2 * pcap : 8;
+                brink_map_polygon *np = brink_reallocarray(ans->polygons, (size_t)nc, sizeof *np);
+                if (!np)
+                    goto oom;
+                ans->polygons = np;
+                pcap = nc;
+            }
+            int nv = 2 * (j1 - j0 + 1);
+            brink_map_polygon *p = &ans->polygons[ans->npolygons];
+            *p = (brink_map_polygon){j0, S[j0].r[i].region, nv, brink_calloc((size_t)nv * 2, sizeof(double))};
+            if (!p->xy)
+                goto oom;
+            ans->npolygons++;
+            int v = 0;
+            for (int j = j0; j <= j1; j++, v++) {
+                p->xy[2 * v] = S[j].r[i].lo;
+                p->xy[2 * v + 1] = ans->line_x[j];
+            }
+            for (int j = j1; j >= j0; j--, v++) {
+                p->xy[2 * v] = S[j].r[i].hi;
+                p->xy[2 * v + 1] = ans->line_x[j];
+            }
+        }
+        j0 = j1;
+    }
+    return BRINK_OK;
+oom:
+    return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+}
+
+static void free_seqs(seq *S, int n)
+{
+    for (int j = 0; S && j < n; j++)
+        free(S[j].r);
+    free(S);
+}
+
+/* The sequences of every line (an empty one where the line failed). */
+static seq *all_seqs(const brink_answer *ans)
+{
+    seq *S = brink_calloc((size_t)ans->nlines + 1, sizeof *S);
+    for (int j = 0; S && j < ans->nlines; j++)
+        if (ans->lines[j] && line_seq(ans->lines[j], &S[j])) {
+            free_seqs(S, j + 1);
+            return NULL;
+        }
+    return S;
+}
+
+brink_status an_region_map(const brink_scenario *sc, const brink_question *q, const mpq_t lo,
+                           const mpq_t hi, mpq_t *values, int n1, brink_answer *ans,
+                           const brink_analysis_options *o, brink_error *err)
+{
+    int cap = 0;
+    brink_status st = BRINK_OK;
+    for (int j = 0; j < n1 && !st; j++) {
+        double y = q->lo[1] + (q->hi[1] - q->lo[1]) * j / (n1 - 1);
+        brink_threshold *t = NULL;
+        st = compute_line(sc, q, lo, hi, values, y, ans, o, &t, err);
+        if (!st && insert_line(ans, &cap, ans->nlines, y, t)) {
+            brink_threshold_free(t);
+            st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        }
+    }
+    /* halve the bands whose lines disagree, MAP_REFINE times at most */
+    for (int level = 0; level < MAP_REFINE && !st && n1 > 1; level++) {
+        seq *S = all_seqs(ans);
+        if (!S)
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        int L = ans->nlines, added = 0;
+        double *mid = brink_calloc((size_t)L + 1, sizeof *mid);
+        int nmid = 0;
+        if (!mid)
+            st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        for (int j = 0; j + 1 < L && !st; j++)
+            if (ans->lines[j] && ans->lines[j + 1] &&
+                !same_seq(ans->lines[j], &S[j], ans->lines[j + 1], &S[j + 1]))
+                mid[nmid++] = (ans->line_x[j] + ans->line_x[j + 1]) / 2;
+        free_seqs(S, L);
+        for (int m = 0; m < nmid && !st; m++) {
+            brink_threshold *t = NULL;
+            st = compute_line(sc, q, lo, hi, values, mid[m], ans, o, &t, err);
+            int k = 0;
+            while (k < ans->nlines && ans->line_x[k] < mid[m])
+                k++;
+            if (!st && insert_line(ans, &cap, k, mid[m], t)) {
+                brink_threshold_free(t);
+                st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+            }
+            added++;
+        }
+        free(mid);
+        if (!added)
+            break;
+    }
+    for (int j = 0; j + 1 < ans->nlines; j++)
+        if (ans->line_x[j + 1] - ans->line_x[j] > ans->map_band)
+            ans->map_band = ans->line_x[j + 1] - ans->line_x[j];
+    if (st)
+        return st;
+    seq *S = all_seqs(ans);
+    if (!S)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    st = build_polygons(ans, S, err);
+    free_seqs(S, ans->nlines);
+    return st;
+}
