@@ -407,13 +407,81 @@ static double half_step(const brink_question *q, int k)
     return q->steps[k] > 1 ? 0.5 * (q->hi[k] - q->lo[k]) / (q->steps[k] - 1) : 0.5;
 }
 
-/* The watched choice at each grid point as a cell, and on top the exact flips found along
- * each grid line of the second parameter (the certified continuation in the first). */
+/* The region map's polygons (brink_map_polygon): each drawn as a horizontal area between its
+ * left and right boundaries at every line it spans (straight between lines, as traced), the
+ * bands left unresolved in grey. */
+static void map_polygons(const brink_analysis *a, const brink_answer *an, brink_buf *out,
+                         brink_buf *t)
+{
+    brink_buf_puts(out, "{\"data\":{\"values\":[");
+    int first = 1;
+    for (int k = 0; k < an->npolygons; k++) {
+        const brink_map_polygon *p = &an->polygons[k];
+        brink_threshold_write_choice(an->lines[p->line], a->sc, p->region, t);
+        for (int v = 0; v < p->nv / 2; v++) {
+            int w = p->nv - 1 - v;   /* the right end on the same line */
+            brink_buf_printf(out, "%s{\"poly\":%d,\"y\":", first ? "" : ",", k);
+            num(out, p->xy[2 * v + 1]);
+            brink_buf_puts(out, ",\"xl\":");
+            num(out, p->xy[2 * v]);
+            brink_buf_puts(out, ",\"xr\":");
+            num(out, p->xy[2 * w]);
+            brink_buf_puts(out, ",\"choice\":");
+            jtext(out, t);
+            brink_buf_puts(out, "}");
+            first = 0;
+        }
+        brink_buf_reset(t);
+    }
+    brink_buf_puts(out, "]},\"mark\":{\"type\":\"area\",\"orient\":\"horizontal\","
+                        "\"opacity\":0.85,\"tooltip\":true},\"encoding\":{\"y\":{\"field\":\"y\","
+                        "\"type\":\"quantitative\",\"scale\":{\"nice\":false,\"zero\":false},"
+                        "\"title\":");
+    brink_json_string(out, param_name(a, an->q->param[1]));
+    brink_buf_puts(out, "},\"x\":{\"field\":\"xl\",\"type\":\"quantitative\",\"scale\":"
+                        "{\"nice\":false,\"zero\":false},\"title\":");
+    brink_json_string(out, param_name(a, an->q->param[0]));
+    brink_buf_puts(out, "},\"x2\":{\"field\":\"xr\"},\"detail\":{\"field\":\"poly\"},"
+                        "\"color\":{\"field\":\"choice\",\"type\":\"nominal\",\"title\":"
+                        "\"watched choice (boundaries exact on the lines, traced between)\","
+                        "\"legend\":{\"orient\":\"bottom\",\"labelLimit\":480,\"titleLimit\":480,"
+                        "\"columns\":1}},"
+                        "\"tooltip\":[{\"field\":\"choice\"},{\"field\":\"y\",\"format\":\".10g\"}]}}");
+    if (an->nunresolved) {
+        brink_buf_puts(out, ",{\"data\":{\"values\":[");
+        for (int k = 0; k < an->nunresolved; k++) {
+            brink_buf_printf(out, "%s{\"x0\":", k ? "," : "");
+            num(out, an->q->lo[0]);
+            brink_buf_puts(out, ",\"x1\":");
+            num(out, an->q->hi[0]);
+            brink_buf_puts(out, ",\"y0\":");
+            num(out, an->unresolved[2 * k]);
+            brink_buf_puts(out, ",\"y1\":");
+            num(out, an->unresolved[2 * k + 1]);
+            brink_buf_puts(out, ",\"note\":\"not resolved: the regions differ on the two lines\"}");
+        }
+        brink_buf_puts(out, "]},\"mark\":{\"type\":\"rect\",\"color\":\"#bbbbbb\",\"tooltip\":true},"
+                            "\"encoding\":{\"x\":{\"field\":\"x0\",\"type\":\"quantitative\"},"
+                            "\"x2\":{\"field\":\"x1\"},\"y\":{\"field\":\"y0\",\"type\":"
+                            "\"quantitative\"},\"y2\":{\"field\":\"y1\"},\"tooltip\":[{\"field\":"
+                            "\"note\"},{\"field\":\"y0\",\"format\":\".10g\"},{\"field\":\"y1\","
+                            "\"format\":\".10g\"}]}}");
+    }
+}
+
+/* The region map's polygons when there are any (else the watched choice at each grid point
+ * as a cell), and on top the exact flips found along each line of the second parameter (the
+ * certified continuation in the first). */
 static void map_spec(const brink_analysis *a, const brink_answer *an, brink_buf *out,
                      brink_buf *t)
 {
     double hx = half_step(an->q, 0), hy = half_step(an->q, 1);
-    brink_buf_puts(out, "\"height\":320,\"layer\":[{\"data\":{\"values\":[");
+    brink_buf_puts(out, "\"height\":320,\"layer\":[");
+    if (an->npolygons) {
+        map_polygons(a, an, out, t);
+        goto flips;
+    }
+    brink_buf_puts(out, "{\"data\":{\"values\":[");
     for (int i = 0; i < an->npoints; i++) {
         double x = an->x[2 * i], y = an->x[2 * i + 1];
         brink_buf_printf(out, "%s{\"x\":", i ? "," : "");
@@ -446,7 +514,8 @@ static void map_spec(const brink_analysis *a, const brink_answer *an, brink_buf 
                         "\"legend\":{\"orient\":\"bottom\",\"labelLimit\":480,\"columns\":1}},"
                         "\"tooltip\":[{\"field\":\"x\",\"format\":\".10g\"},{\"field\":\"y\",\"format\":"
                         "\".10g\"},{\"field\":\"choice\"},{\"field\":\"equilibria\"}]}}");
-    /* exact flips along the grid lines */
+flips:;
+    /* exact flips along the lines */
     int first = 1;
     for (int j = 0; j < an->nlines; j++) {
         const brink_threshold *th = an->lines ? an->lines[j] : NULL;
