@@ -57,7 +57,7 @@ static void compute_xreach(const brink_efg *g, const double *behav, double *xr)
 /* Is there a belief mu over the m members under which every action in the support of
  * sigma is optimal? Q is m x k (member x action) for the mover. On success mu receives one. */
 static int supported_body(const double *Q, int m, int k, const double *sigma, double tol,
-                          double *mu)
+                          double *mu, int *ind, double *val)
 {
     double scale = 1;
     for (int i = 0; i < m * k; i++)
@@ -91,11 +91,7 @@ static int supported_body(const double *Q, int m, int k, const double *sigma, do
     glp_set_obj_coef(lp, m + 1, 1.0);
     int nrows = 1 + ns * (k - ns) + (ns - 1);
     glp_add_rows(lp, nrows);
-    int *ind = malloc((size_t)(m + 2) * sizeof *ind);
-    double *val = malloc((size_t)(m + 2) * sizeof *val);
     int ok = 0;
-    if (!ind || !val)
-        goto out;
     int r = 1;
     for (int x = 0; x < m; x++) {
         ind[x + 1] = x + 1;
@@ -150,9 +146,6 @@ static int supported_body(const double *Q, int m, int k, const double *sigma, do
         for (int x = 0; x < m; x++)
             mu[x] = s > 0 ? mu[x] / s : 1.0 / m;
     }
-out:
-    free(ind);
-    free(val);
     glp_delete_prob(lp);
     return ok;
 }
@@ -161,22 +154,30 @@ typedef struct supported_args {
     const double *Q, *sigma;
     int m, k, ok;
     double tol, *mu;
+    int *ind;
+    double *val;
 } supported_args;
 
 static brink_status supported_glpk(void *ctx, brink_error *err)
 {
     supported_args *a = ctx;
-    a->ok = supported_body(a->Q, a->m, a->k, a->sigma, a->tol, a->mu);
+    a->ok = supported_body(a->Q, a->m, a->k, a->sigma, a->tol, a->mu, a->ind, a->val);
     return BRINK_OK;
 }
 
 /* supported_body under the GLPK guard: a GLPK failure claims no support (so no
- * "sequential" claim), instead of aborting. */
+ * "sequential" claim), instead of aborting. Its buffers are allocated here, outside the
+ * guard, so that the failure (a longjmp out of GLPK) loses no memory. */
 static int supported(const double *Q, int m, int k, const double *sigma, double tol,
                      double *mu)
 {
-    supported_args a = {Q, sigma, m, k, 0, tol, mu};
-    return brink_glpk_guard(supported_glpk, &a, NULL) == BRINK_OK && a.ok;
+    supported_args a = {Q, sigma, m, k, 0, tol, mu, NULL, NULL};
+    a.ind = malloc((size_t)(m + 2) * sizeof *a.ind);
+    a.val = malloc((size_t)(m + 2) * sizeof *a.val);
+    int ok = a.ind && a.val && brink_glpk_guard(supported_glpk, &a, NULL) == BRINK_OK && a.ok;
+    free(a.ind);
+    free(a.val);
+    return ok;
 }
 
 typedef struct work {

@@ -8,9 +8,10 @@
  * captured for that message and never printed.
  *
  * Rules for a guarded function: keep every GLPK object inside the call (none may outlive
- * it or come from outside it); own no other resources that a longjmp would leak, or
- * accept that they leak on this path (it is reached only by a GLPK failure); guards do not
- * nest. GLPK's environment is per thread, so guards in different threads are independent.
+ * it or come from outside it); allocate nothing else inside it (a longjmp would lose it):
+ * the caller allocates the buffers before the guard and does the exact arithmetic after
+ * it, from what the guarded call read out of GLPK (lp.c, seqlp.c, analysis/assess.c);
+ * guards do not nest. GLPK's environment is per thread, so guards in different threads are independent.
  * A host that uses GLPK itself on the same thread loses its GLPK objects when a guarded
  * call fails (glp_free_env frees them all) and finds GLPK's hooks reset to the defaults.
  */

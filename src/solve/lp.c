@@ -23,9 +23,11 @@
 #include "solve/solvers.h"
 
 /* Exact maxmin strategy of the rows of the k x l matrix M (row-major mpq, M[i][j] is the row
- * player's payoff) from an optimal basis of `lp`. Fills x[0..k) and v; returns 1 when x is
- * feasible with every column's payoff >= v, 0 otherwise, -1 on OOM. */
-static int exact_from_basis(glp_prob *lp, int k, int l, const mpq_t *M, mpq_t *x, mpq_t v)
+ * player's payoff) from an optimal basis: basic[j] for columns j = 1..k+1, basic[k + 1 + i]
+ * for rows i = 1..l+1 (see read_basis). Fills x[0..k) and v; returns 1 when x is feasible
+ * with every column's payoff >= v, 0 otherwise, -1 on OOM. */
+static int exact_from_basis(const unsigned char *basic, int k, int l, const mpq_t *M, mpq_t *x,
+                            mpq_t v)
 {
     /* Columns 1..k are x, k+1 is v; rows 1..l the columns of M, row l+1 the sum. */
     int nc = k + 1, nr = l + 1;
@@ -35,10 +37,10 @@ static int exact_from_basis(glp_prob *lp, int k, int l, const mpq_t *M, mpq_t *x
     int *arow = bcol + nc + 1;
     int nb = 0, na = 0;
     for (int j = 1; j <= nc; j++)
-        if (glp_get_col_stat(lp, j) == GLP_BS)
+        if (basic[j])
             bcol[nb++] = j;
     for (int i = 1; i <= nr; i++)
-        if (glp_get_row_stat(lp, i) != GLP_BS)
+        if (!basic[nc + i])
             arow[na++] = i;
     int rc = 0;
     for (int i = 0; i < k; i++)
@@ -131,8 +133,10 @@ out:
     return rc;
 }
 
-/* Build and solve the maxmin LP of M (k x l) in doubles; NULL on failure. */
-static glp_prob *maxmin_lp(int k, int l, const mpq_t *M, double time_left, brink_error *err)
+/* Build and solve the maxmin LP of M (k x l) in doubles (ind, val: k + 2 entries from the
+ * caller); NULL on failure. exact: go straight on with GLPK's rational simplex. */
+static glp_prob *maxmin_lp(int k, int l, const mpq_t *M, int *ind, double *val, int exact,
+                           double time_left, brink_error *err)
 {
     glp_prob *lp = glp_create_prob();
     glp_set_obj_dir(lp, GLP_MAX);
@@ -144,15 +148,6 @@ static glp_prob *maxmin_lp(int k, int l, const mpq_t *M, double time_left, brink
     glp_set_col_bnds(lp, k + 1, GLP_FR, 0, 0);
     glp_set_obj_coef(lp, k + 1, 1);
     glp_add_rows(lp, l + 1);
-    int *ind = malloc(sizeof(int) * (size_t)(k + 2));
-    double *val = malloc(sizeof(double) * (size_t)(k + 2));
-    if (!ind || !val) {
-        free(ind);
-        free(val);
-        glp_delete_prob(lp);
-        brink_error_set(err, BRINK_ENOMEM, "lp: out of memory");
-        return NULL;
-    }
     for (int j = 1; j <= l; j++) {
         glp_set_row_bnds(lp, j, GLP_LO, 0, 0);
         for (int i = 1; i <= k; i++) {
@@ -169,8 +164,6 @@ static glp_prob *maxmin_lp(int k, int l, const mpq_t *M, double time_left, brink
         val[i] = 1;
     }
     glp_set_mat_row(lp, l + 1, k, ind, val);
-    free(ind);
-    free(val);
     glp_smcp parm;
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
@@ -186,7 +179,7 @@ static glp_prob *maxmin_lp(int k, int l, const mpq_t *M, double time_left, brink
         brink_error_set(err, BRINK_ENOCONVERGE, "lp: time limit reached in the simplex method");
         return NULL;
     }
-    if (rc != 0 || glp_get_status(lp) != GLP_OPT) {
+    if (exact || rc != 0 || glp_get_status(lp) != GLP_OPT) {
         /* doubles failed (e.g. badly scaled payoffs): let the rational simplex try */
         if (rc == GLP_EITLIM) { /* from scratch: the double basis may be anywhere */
             glp_std_basis(lp);
@@ -207,38 +200,16 @@ static glp_prob *maxmin_lp(int k, int l, const mpq_t *M, double time_left, brink
     return lp;
 }
 
-/* Exact maxmin strategy and value for the rows of M. 0 ok, else a status. */
-static brink_status solve_side_glpk(int k, int l, const mpq_t *M, mpq_t *x, mpq_t v,
-                                    long *iters, double time_left, brink_error *err)
-{
-    glp_prob *lp = maxmin_lp(k, l, M, time_left, err);
-    if (!lp)
-        return err ? err->code : BRINK_EINTERNAL;
-    int ok = exact_from_basis(lp, k, l, M, x, v);
-    if (ok == 0) {
-        glp_smcp parm;
-        glp_init_smcp(&parm);
-        parm.msg_lev = GLP_MSG_OFF;
-        if (time_left > 0)
-            parm.tm_lim = time_left < 2e6 ? (int)ceil(time_left * 1000) : 2000000000;
-        if (glp_exact(lp, &parm) == 0 && glp_get_status(lp) == GLP_OPT)
-            ok = exact_from_basis(lp, k, l, M, x, v);
-    }
-    *iters += glp_get_it_cnt(lp);
-    glp_delete_prob(lp);
-    if (ok < 0)
-        return brink_error_set(err, BRINK_ENOMEM, "lp: out of memory");
-    if (ok == 0)
-        return brink_error_set(err, BRINK_EINTERNAL,
-                               "lp: the optimal basis failed the exact optimality check");
-    return BRINK_OK;
-}
-
+/* Under the guard: the maxmin LP solved by GLPK, its basis read into basic[] (see
+ * exact_from_basis). Everything it uses is allocated by the caller, so a GLPK failure, which
+ * leaves by longjmp, loses no memory. */
 typedef struct side_args {
     int k, l;
     const mpq_t *M;
-    mpq_t *x;
-    mpq_ptr v;
+    int *ind;
+    double *val;
+    unsigned char *basic;
+    int exact;
     long *iters;
     double time_left;
 } side_args;
@@ -246,15 +217,50 @@ typedef struct side_args {
 static brink_status side_glpk(void *ctx, brink_error *err)
 {
     side_args *a = ctx;
-    return solve_side_glpk(a->k, a->l, a->M, a->x, a->v, a->iters, a->time_left, err);
+    glp_prob *lp = maxmin_lp(a->k, a->l, a->M, a->ind, a->val, a->exact, a->time_left, err);
+    if (!lp)
+        return err ? err->code : BRINK_EINTERNAL;
+    for (int j = 1; j <= a->k + 1; j++)
+        a->basic[j] = glp_get_col_stat(lp, j) == GLP_BS;
+    for (int i = 1; i <= a->l + 1; i++)
+        a->basic[a->k + 1 + i] = glp_get_row_stat(lp, i) == GLP_BS;
+    *a->iters += glp_get_it_cnt(lp);
+    glp_delete_prob(lp);
+    return BRINK_OK;
 }
 
-/* solve_side_glpk under the GLPK guard (a GLPK error is a status, not an abort). */
+/* Exact maxmin strategy and value for the rows of M (k x l): GLPK's double basis, checked
+ * exactly; when the check fails, GLPK's rational simplex and the check again. */
 static brink_status solve_side(int k, int l, const mpq_t *M, mpq_t *x, mpq_t v, long *iters,
                                double time_left, brink_error *err)
 {
-    side_args a = {k, l, M, x, v, iters, time_left};
-    return brink_glpk_guard(side_glpk, &a, err);
+    side_args a = {k, l, M, NULL, NULL, NULL, 0, iters, time_left};
+    a.ind = malloc(sizeof(int) * (size_t)(k + 2));
+    a.val = malloc(sizeof(double) * (size_t)(k + 2));
+    a.basic = calloc((size_t)(k + l + 4), 1);
+    brink_status st = BRINK_OK;
+    int ok = 0;
+    if (!a.ind || !a.val || !a.basic) {
+        st = brink_error_set(err, BRINK_ENOMEM, "lp: out of memory");
+        goto out;
+    }
+    for (a.exact = 0; a.exact < 2 && !ok; a.exact++) {
+        if ((st = brink_glpk_guard(side_glpk, &a, err)))
+            goto out;
+        ok = exact_from_basis(a.basic, k, l, M, x, v);
+        if (ok < 0) {
+            st = brink_error_set(err, BRINK_ENOMEM, "lp: out of memory");
+            goto out;
+        }
+    }
+    if (!ok)
+        st = brink_error_set(err, BRINK_EINTERNAL,
+                             "lp: the optimal basis failed the exact optimality check");
+out:
+    free(a.ind);
+    free(a.val);
+    free(a.basic);
+    return st;
 }
 
 /* Does every payoff survive conversion to double with room for the simplex's arithmetic? */

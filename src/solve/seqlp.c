@@ -95,22 +95,18 @@ static brink_status side_build(const brink_seqform *sf, int player, seqlp_side *
     return BRINK_OK;
 }
 
-/* Solve one side with GLPK; on success fill the exact plan (m mpq) and *exact_ok. The double
- * plan is always filled (m doubles). */
+/* Solve one side with GLPK into buffers the caller allocated (ia, ja, ar: nt + 1 entries;
+ * stat: nrows + ncols), so that a GLPK failure, which leaves this function by longjmp, loses
+ * no memory. Fills the double plan (m doubles); when certify and GLPK's rational simplex
+ * confirms the basis, stat[r] / stat[nrows + c] = 1 for the basic rows / columns and
+ * *have_basis = 1. */
 static brink_status side_solve_glpk(const brink_seqform *sf, const seqlp_side *s, int certify,
-                                    double *plan, mpq_t *planq, int *exact_ok,
-                                    brink_error *err, double time_left)
+                                    double *plan, int *ia, int *ja, double *ar, int *stat,
+                                    int *have_basis, brink_error *err, double time_left)
 {
-    *exact_ok = 0;
+    *have_basis = 0;
     glp_prob *lp = glp_create_prob();
-    int *ia = brink_calloc((size_t)s->nt + 1, sizeof *ia);
-    int *ja = brink_calloc((size_t)s->nt + 1, sizeof *ja);
-    double *ar = brink_calloc((size_t)s->nt + 1, sizeof *ar);
     brink_status st = BRINK_OK;
-    if (!ia || !ja || !ar) {
-        st = brink_error_set(err, BRINK_ENOMEM, "seqlp: out of memory");
-        goto out;
-    }
     glp_set_obj_dir(lp, GLP_MAX);
     glp_add_rows(lp, s->nrows);
     glp_add_cols(lp, s->ncols);
@@ -156,69 +152,73 @@ static brink_status side_solve_glpk(const brink_seqform *sf, const seqlp_side *s
     /* GLPK's rational simplex, started from this basis, certifies (or repairs) optimality. */
     if (glp_exact(lp, &parm) != 0 || glp_get_status(lp) != GLP_OPT)
         goto out;
-    {
-        /* Unknown u = position in the basis; row equation: sum a x - aux = 0. Nonbasic
-         * structurals sit at 0 (x at its lower bound, v free); nonbasic auxiliaries at their
-         * bound: 0 for opponent rows, e_r for own constraint rows. */
-        int *pos = brink_calloc((size_t)(s->nrows + s->ncols) + 1, sizeof *pos);
-        brink_qsys *sys = brink_qsys_new(s->nrows, 1);
-        mpq_t *u = brink_q_array_new((size_t)s->nrows);
-        mpq_t one, tmp;
-        mpq_init(one);
-        mpq_init(tmp);
-        mpq_set_ui(one, 1, 1);
-        int nb = 0, ok = pos && sys && u;
-        for (int r = 0; ok && r < s->nrows; r++)
-            pos[r] = glp_get_row_stat(lp, r + 1) == GLP_BS ? nb++ : -1;
-        for (int c = 0; ok && c < s->ncols; c++)
-            pos[s->nrows + c] = glp_get_col_stat(lp, c + 1) == GLP_BS ? nb++ : -1;
-        ok = ok && nb == s->nrows;
-        for (int k = 0; ok && k < s->nt; k++) {
-            const lp_triplet *t = &s->t[k];
-            int p = pos[s->nrows + t->col];
-            if (p < 0)
-                continue;
-            if (t->entry >= 0)
-                mpq_neg(tmp, sf->entry_payq[(size_t)t->entry * 2 + s->player]);
-            else
-                mpq_set_si(tmp, t->coef, 1);
-            ok = brink_qsys_add(sys, t->row, p, tmp, err) == BRINK_OK;
-        }
-        for (int r = 0; ok && r < s->nrows; r++) {
-            if (pos[r] >= 0) {
-                mpq_neg(tmp, one);
-                ok = brink_qsys_add(sys, r, pos[r], tmp, err) == BRINK_OK;
-            } else if (r == s->mo) {
-                brink_qsys_set_rhs(sys, r, 0, one); /* E x: row 0 equals 1 */
-            }
-        }
-        if (ok)
-            ok = brink_qsys_solve(sys, u, err) == BRINK_OK;
-        if (ok) {
-            for (int c = 0; c < s->m; c++) {
-                if (pos[s->nrows + c] >= 0)
-                    mpq_set(planq[c], u[pos[s->nrows + c]]);
-                else
-                    mpq_set_ui(planq[c], 0, 1);
-                if (mpq_sgn(planq[c]) < 0)
-                    ok = 0;
-            }
-        }
-        *exact_ok = ok;
-        mpq_clear(one);
-        mpq_clear(tmp);
-        free(pos);
-        brink_qsys_free(sys);
-        if (u)
-            brink_q_array_free(u, (size_t)s->nrows);
-        brink_error_clear(err); /* an exact failure falls back to doubles, not an error */
-    }
+    for (int r = 0; r < s->nrows; r++)
+        stat[r] = glp_get_row_stat(lp, r + 1) == GLP_BS;
+    for (int c = 0; c < s->ncols; c++)
+        stat[s->nrows + c] = glp_get_col_stat(lp, c + 1) == GLP_BS;
+    *have_basis = 1;
 out:
     glp_delete_prob(lp);
-    free(ia);
-    free(ja);
-    free(ar);
     return st;
+}
+
+/* The exact plan of the basis GLPK confirmed (stat as above): unknown u = position in the
+ * basis; row equation: sum a x - aux = 0. Nonbasic structurals sit at 0 (x at its lower
+ * bound, v free); nonbasic auxiliaries at their bound: 0 for opponent rows, e_r for own
+ * constraint rows. *exact_ok = 1 when the system solves to a non-negative plan. */
+static void side_exact(const brink_seqform *sf, const seqlp_side *s, const int *stat,
+                       mpq_t *planq, int *exact_ok, brink_error *err)
+{
+    int *pos = brink_calloc((size_t)(s->nrows + s->ncols) + 1, sizeof *pos);
+    brink_qsys *sys = brink_qsys_new(s->nrows, 1);
+    mpq_t *u = brink_q_array_new((size_t)s->nrows);
+    mpq_t one, tmp;
+    mpq_init(one);
+    mpq_init(tmp);
+    mpq_set_ui(one, 1, 1);
+    int nb = 0, ok = pos && sys && u;
+    for (int r = 0; ok && r < s->nrows + s->ncols; r++)
+        pos[r] = stat[r] ? nb++ : -1;
+    ok = ok && nb == s->nrows;
+    for (int k = 0; ok && k < s->nt; k++) {
+        const lp_triplet *t = &s->t[k];
+        int p = pos[s->nrows + t->col];
+        if (p < 0)
+            continue;
+        if (t->entry >= 0)
+            mpq_neg(tmp, sf->entry_payq[(size_t)t->entry * 2 + s->player]);
+        else
+            mpq_set_si(tmp, t->coef, 1);
+        ok = brink_qsys_add(sys, t->row, p, tmp, err) == BRINK_OK;
+    }
+    for (int r = 0; ok && r < s->nrows; r++) {
+        if (pos[r] >= 0) {
+            mpq_neg(tmp, one);
+            ok = brink_qsys_add(sys, r, pos[r], tmp, err) == BRINK_OK;
+        } else if (r == s->mo) {
+            brink_qsys_set_rhs(sys, r, 0, one); /* E x: row 0 equals 1 */
+        }
+    }
+    if (ok)
+        ok = brink_qsys_solve(sys, u, err) == BRINK_OK;
+    if (ok) {
+        for (int c = 0; c < s->m; c++) {
+            if (pos[s->nrows + c] >= 0)
+                mpq_set(planq[c], u[pos[s->nrows + c]]);
+            else
+                mpq_set_ui(planq[c], 0, 1);
+            if (mpq_sgn(planq[c]) < 0)
+                ok = 0;
+        }
+    }
+    *exact_ok = ok;
+    mpq_clear(one);
+    mpq_clear(tmp);
+    free(pos);
+    brink_qsys_free(sys);
+    if (u)
+        brink_q_array_free(u, (size_t)s->nrows);
+    brink_error_clear(err); /* an exact failure falls back to doubles, not an error */
 }
 
 typedef struct side_args {
@@ -226,25 +226,43 @@ typedef struct side_args {
     const seqlp_side *s;
     int certify;
     double *plan;
-    mpq_t *planq;
-    int *exact_ok;
+    int *ia, *ja;
+    double *ar;
+    int *stat;
+    int have_basis;
     double time_left;
 } side_args;
 
 static brink_status side_glpk(void *ctx, brink_error *err)
 {
     side_args *a = ctx;
-    return side_solve_glpk(a->sf, a->s, a->certify, a->plan, a->planq, a->exact_ok, err,
-                           a->time_left);
+    return side_solve_glpk(a->sf, a->s, a->certify, a->plan, a->ia, a->ja, a->ar, a->stat,
+                           &a->have_basis, err, a->time_left);
 }
 
-/* side_solve_glpk under the GLPK guard (a GLPK error is a status, not an abort). */
+/* One side: GLPK under its guard (a GLPK error is a status, not an abort; nothing is
+ * allocated inside it), then the exact plan from the basis. Fills the double plan (m
+ * doubles) and, when certified, the exact plan (m mpq) with *exact_ok = 1. */
 static brink_status side_solve(const brink_seqform *sf, const seqlp_side *s, int certify,
                                double *plan, mpq_t *planq, int *exact_ok, brink_error *err,
                                double time_left)
 {
-    side_args a = {sf, s, certify, plan, planq, exact_ok, time_left};
-    return brink_glpk_guard(side_glpk, &a, err);
+    *exact_ok = 0;
+    side_args a = {sf, s, certify, plan, NULL, NULL, NULL, NULL, 0, time_left};
+    a.ia = brink_calloc((size_t)s->nt + 1, sizeof *a.ia);
+    a.ja = brink_calloc((size_t)s->nt + 1, sizeof *a.ja);
+    a.ar = brink_calloc((size_t)s->nt + 1, sizeof *a.ar);
+    a.stat = brink_calloc((size_t)(s->nrows + s->ncols) + 1, sizeof *a.stat);
+    brink_status st = a.ia && a.ja && a.ar && a.stat
+                          ? brink_glpk_guard(side_glpk, &a, err)
+                          : brink_error_set(err, BRINK_ENOMEM, "seqlp: out of memory");
+    free(a.ia);
+    free(a.ja);
+    free(a.ar);
+    if (!st && a.have_basis)
+        side_exact(sf, s, a.stat, planq, exact_ok, err);
+    free(a.stat);
+    return st;
 }
 
 static brink_status seqlp_solve(const brink_efg *g, const brink_solve_options *o,
