@@ -391,6 +391,92 @@ oom:
     return -1;
 }
 
+/* Beliefs off the path must be consistent (Kreps and Wilson 1982): limits of Bayes' rule
+ * under fully mixed profiles tending to the equilibrium. When every node of an unreached set
+ * h is reached through the same zero-probability actions (the same deviations; the mover's
+ * own actions are common by perfect recall), their trembles cancel and the only consistent
+ * belief is Bayes' rule on the other moves (chance and the others' positive choices). Sets
+ * mu there and returns 1; returns 0 when the nodes are reached through different
+ * deviations (then which beliefs are consistent depends on the trembles' relative rates,
+ * and the caller chooses among supporting ones as before) or, with *nonlinear = 1, when the weights involve a mixed choice
+ * whose probability is still unknown (unknown_mixed). -1 on OOM. A single-node set: 1. */
+static int consistent_belief(cn_game *G, int h, const mpq_t *behq, const unsigned char *unknown_mixed,
+                             rf *mu, int *nonlinear)
+{
+    const brink_efg *g = G->g;
+    int ms = g->infoset_member_start[h], m = g->infoset_nmembers[h], p = g->infoset_player[h];
+    int nh = g->player_infoset_start[g->nplayers];
+    if (m == 1)
+        return rf_set_si(&mu[g->infoset_member[ms]], 1) ? -1 : 1;
+    int depth = 0;
+    for (int v = g->infoset_member[ms]; v > 0; v = g->node_parent[v])
+        depth++;
+    int *z0 = brink_calloc((size_t)depth + 1, sizeof *z0), *z = NULL, nz0 = -1, rc = 1;
+    rf w, sum;
+    rf_init(&w);
+    rf_init(&sum);
+    if (!z0 || !(z = brink_calloc((size_t)g->nnodes + 1, sizeof *z)) || rf_set_si(&sum, 0)) {
+        rc = -1;
+        goto out;
+    }
+    for (int k = 0; k < m && rc == 1; k++) {
+        int v = g->infoset_member[ms + k], nz = 0;
+        if (rf_set_si(&w, 1)) {
+            rc = -1;
+            break;
+        }
+        for (int c = v; c > 0 && rc == 1; c = g->node_parent[c]) {
+            int hp = g->node_infoset[g->node_parent[c]], act = g->node_action[c];
+            if (hp >= nh) {
+                if (rf_mul(&w, &w, &G->pg.prob[act]))
+                    rc = -1;
+            } else if (g->infoset_player[hp] == p) {
+                continue;   /* the mover's own: common to every node */
+            } else if (mpq_sgn(behq[act]) == 0) {
+                z[nz++] = act;   /* a deviation (path order: root last) */
+            } else if (unknown_mixed && unknown_mixed[hp]) {
+                *nonlinear = 1;
+                rc = 0;
+            } else if (!rf_is_one(&G->beh[act]) && rf_mul(&w, &w, &G->beh[act])) {
+                rc = -1;
+            }
+        }
+        if (rc != 1)
+            break;
+        /* the same deviations at every node (sorted: paths may list them in other orders) */
+        for (int i = 1; i < nz; i++)
+            for (int j = i; j > 0 && z[j - 1] > z[j]; j--) {
+                int t = z[j];
+                z[j] = z[j - 1];
+                z[j - 1] = t;
+            }
+        if (k == 0) {
+            nz0 = nz < depth + 1 ? nz : depth + 1;
+            memcpy(z0, z, (size_t)nz0 * sizeof *z);
+        } else if (nz != nz0 || memcmp(z0, z, (size_t)nz * sizeof *z)) {
+            rc = 0;
+            break;
+        }
+        if (rf_set(&mu[v], &w) || rf_add(&sum, &sum, &w))
+            rc = -1;
+    }
+    for (int k = 0; k < m && rc == 1; k++) {
+        rf *x = &mu[g->infoset_member[ms + k]];
+        if (rf_is_zero(&sum)) {
+            rc = 0;   /* every node impossible by chance: no Bayes' rule to apply */
+            break;
+        }
+        if (rf_div(x, x, &sum))
+            rc = -1;
+    }
+out:
+    rf_clear(&w);
+    rf_clear(&sum);
+    free(z0);
+    free(z);
+    return rc;
+}
+
 /* ---------------------------------------------------------------- more than two players */
 
 /* Linearity of the behaviour-strategy indifference equations in the unknown mixed
@@ -592,14 +678,18 @@ brink_status cn_continue_with(cn_game *G, const mpq_t *behq, const unsigned char
         if (cn_seqform(G, behq, supp, x0, conds, &bad))
             goto oom;
     } else if (nmixed) {
-        /* beliefs at unreached mixed sets first: the equations use them */
+        /* beliefs at unreached mixed sets first: the equations use them; they must be the
+         * consistent ones, which must not depend on the unknown mixed probabilities */
         for (int h = 0; h < nh; h++)
             if (!out->reached[h] && mixed[h]) {
-                int r = constant_belief(G, h, supp, bref[h], belief, x0, out->mu, tmp);
+                int nl = 0;
+                int r = consistent_belief(G, h, behq, mixed, out->mu, &nl);
+                if (r == 0 && !nl)   /* not pinned down by the deviations: as before */
+                    r = constant_belief(G, h, supp, bref[h], belief, x0, out->mu, tmp);
                 if (r < 0)
                     goto oom;
                 if (!r) {
-                    *res = CN_NOT_EXACT;
+                    *res = nl ? CN_NONLINEAR : CN_NOT_EXACT;
                     goto done;
                 }
             }
@@ -617,17 +707,17 @@ brink_status cn_continue_with(cn_game *G, const mpq_t *behq, const unsigned char
     }
     if (nmixed && cn_eval_tree(G))   /* pure: the pass above already has these values */
         goto oom;
-    /* beliefs where the path does not go: moving with t when they pin a mixed choice down
-     * (two players; else the constant ones chosen above), else a constant supporting one */
+    /* beliefs where the path does not go: the consistent one where the deviations leading
+     * there pin it down (Bayes' rule on the other moves); else, as consistency leaves room
+     * there, moving with t when they keep a mixing actor indifferent (two players), else a
+     * constant supporting one */
     for (int h = 0; h < nh; h++) {
-        if (out->reached[h])
-            continue;
-        int r = 0;
-        if (mixed[h] && g->nplayers == 2) {
+        if (out->reached[h] || (mixed[h] && g->nplayers != 2))
+            continue;   /* (mixed, more than two players: set before the behaviour solve) */
+        int nl = 0;
+        int r = consistent_belief(G, h, behq, NULL, out->mu, &nl);
+        if (r == 0 && mixed[h])
             r = moving_belief(G, h, supp, bref[h], x0, out->mu, conds, &bad);
-        } else if (mixed[h]) {
-            continue;   /* set before the behaviour solve */
-        }
         if (r == 0)
             r = constant_belief(G, h, supp, bref[h], belief, x0, out->mu, tmp);
         if (r < 0)
