@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 #include "game.h"
+#include "evaluate.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -211,13 +212,8 @@ brink_status brink_agent_logit_fit(const brink_efg *g, const double *counts,
 void brink_nfg_strategy_values(const brink_nfg *g, const double *profile, double *out);
 void brink_nfg_strategy_valuesq(const brink_nfg *g, const mpq_t *profile, mpq_t *out);
 
-/* Extensive form: expected payoffs of a behaviour profile, and each player's best-response
- * value against it (doubles; brvalue[i]). */
-void brink_efg_values(const brink_efg *g, const double *behav, double *value);
-brink_status brink_efg_best_response_values(const brink_efg *g, const double *behav,
-                                            double *brvalue, brink_error *err);
-/* Node reach probabilities under a behaviour profile: reach[v] (all players and chance). */
-void brink_efg_reach(const brink_efg *g, const double *behav, double *reach);
+/* Extensive form: reach, values, best responses and NashConv of a behaviour profile are in
+ * brink/evaluate.h (included above), the one tree evaluator. */
 
 /* Check a profile is a probability vector (nonnegative, sums to 1 per player/infoset). */
 brink_status brink_profile_check_simplex(const brink_profile *pr, const brink_game *g,
