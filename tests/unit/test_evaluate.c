@@ -281,6 +281,59 @@ static void test_imperfect_recall(void)
     brink_efg_free(g);
 }
 
+/* Player 1 takes L (payoff 1) or R (a fair lottery between 0 and 4). A profile whose chance
+ * entries are unset (0) must verify as the same profile with them set: R is the only
+ * subgame-perfect choice. */
+static void test_spe_chance_convention(void)
+{
+    brink_efg_builder *b = brink_efg_builder_new(1, NULL);
+    const char *lr[2] = {"L", "R"}, *coin[2] = {"tails", "heads"};
+    mpq_t half[2], pay;
+    mpq_init(half[0]);
+    mpq_init(half[1]);
+    mpq_init(pay);
+    mpq_set_ui(half[0], 1, 2);
+    mpq_set_ui(half[1], 1, 2);
+    int hp = brink_efg_builder_add_infoset(b, 0, 2, "move", lr, NULL, 0, NULL);
+    int hc = brink_efg_builder_add_infoset(b, BRINK_CHANCE, 2, "coin", coin,
+                                           (const mpq_t *)half, 0, NULL);
+    long pays[3] = {1, 0, 4};
+    int o[3];
+    for (int k = 0; k < 3; k++) {
+        mpq_set_si(pay, pays[k], 1);
+        o[k] = brink_efg_builder_add_outcome(b, "", &pay, 0, NULL);
+    }
+    brink_efg_builder_add_node(b, "", hp, -1, NULL);
+    brink_efg_builder_add_node(b, "", -1, o[0], NULL);
+    brink_efg_builder_add_node(b, "", hc, -1, NULL);
+    brink_efg_builder_add_node(b, "", -1, o[1], NULL);
+    brink_efg_builder_add_node(b, "", -1, o[2], NULL);
+    mpq_clear(half[0]);
+    mpq_clear(half[1]);
+    mpq_clear(pay);
+    brink_error err;
+    brink_efg *g = brink_efg_builder_finish(b, &err);
+    CHECK(g != NULL);
+    if (!g)
+        return;
+    brink_profile_list l;
+    brink_profile_list_init(&l);
+    brink_profile *pr = brink_profile_list_add(&l, BRINK_PROFILE_BEHAV, g->nactions, 1, &err);
+    for (int set_chance = 0; set_chance < 2; set_chance++)
+        for (int pick = 0; pick < 2; pick++) {
+            for (int a = 0; a < g->nactions; a++)
+                mpq_set_ui(pr->q[a], 0, 1);
+            mpq_set_ui(pr->q[g->infoset_action_start[hp] + pick], 1, 1);
+            if (set_chance)
+                eg_set_chance(g, pr->q);
+            int is_spe = -1;
+            CHECK(brink_verify_subgame_perfect(g, pr, &is_spe, &err) == BRINK_OK);
+            CHECK_EQ_INT(is_spe, pick == 1);
+        }
+    brink_profile_list_free(&l);
+    brink_efg_free(g);
+}
+
 int main(void)
 {
     brink_error err;
@@ -299,5 +352,6 @@ int main(void)
     brink_efg_free(crisis);
     test_kuhn_nashconv();
     test_imperfect_recall();
+    test_spe_chance_convention();
     return check_finish();
 }
