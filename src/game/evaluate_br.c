@@ -57,7 +57,7 @@ typedef struct brw {
     int *parent_seq;   /* [max infosets of a player] */
     int *sstack;       /* [depth + 1] own sequence of the path */
     size_t nseq, depth;
-    double *V, *w;     /* doubles: [nseq], [depth + 1] */
+    double *V, *w, *all; /* doubles: [nseq], [depth + 1], [depth + 1] (everyone's reach) */
     mpq_t *Vq, *wq;    /* exact */
     mpq_t tmp;
     int exact;
@@ -69,6 +69,7 @@ static void brw_free(brw *b)
     free(b->sstack);
     free(b->V);
     free(b->w);
+    free(b->all);
     if (b->Vq)
         brink_q_array_free(b->Vq, b->nseq);
     if (b->wq)
@@ -93,7 +94,7 @@ static brink_status brw_init(const brink_efg *g, int exact, brw *b, brink_error 
     b->exact = exact;
     b->parent_seq = brink_calloc(maxinf, sizeof *b->parent_seq);
     b->sstack = brink_calloc(b->depth, sizeof *b->sstack);
-    b->V = b->w = NULL;
+    b->V = b->w = b->all = NULL;
     b->Vq = b->wq = NULL;
     int ok = b->parent_seq && b->sstack;
     if (exact) {
@@ -104,7 +105,8 @@ static brink_status brw_init(const brink_efg *g, int exact, brw *b, brink_error 
     } else {
         b->V = brink_calloc(b->nseq, sizeof *b->V);
         b->w = brink_calloc(b->depth, sizeof *b->w);
-        ok = ok && b->V && b->w;
+        b->all = brink_calloc(b->depth, sizeof *b->all);
+        ok = ok && b->V && b->w && b->all;
     }
     if (ok)
         return BRINK_OK;
@@ -124,31 +126,66 @@ static int own_step(const brink_efg *g, int i, int v, int *s, const int *sstack)
     return 0;
 }
 
-/* Player i's best-response value into *value, argmax choices into choice (may be NULL). */
-static brink_status br_player(const brink_efg *g, const double *behav, int i, brw *b,
-                              int *choice, double *value, brink_error *err)
+/* The pass that sums leaves also finds each infoset's parent sequence (one pass, not two):
+ * parent_seq starts at -1; a node of player i's infoset h with own sequence s sets it, and a
+ * second node that disagrees means no perfect recall (the error brink_efg_player_parent_seqs
+ * gives). Returns nonzero on that error. */
+static void clear_parent_seqs(const brink_efg *g, int i, int *parent_seq)
 {
-    brink_status st = brink_efg_player_parent_seqs(g, i, b->parent_seq, err);
-    if (st != BRINK_OK)
-        return st;
+    int nh = brink_efg_player_ninfosets(g, i);
+    for (int k = 0; k < nh; k++)
+        parent_seq[k] = -1;
+}
+
+static int record_parent_seq(const brink_efg *g, int i, int v, int s, int *parent_seq,
+                             brink_error *err)
+{
+    int h = g->node_infoset[v];
+    if (g->infoset_player[h] != i)
+        return 0;
+    int *ps = &parent_seq[h - g->player_infoset_start[i]];
+    if (*ps < 0)
+        *ps = s;
+    else if (*ps != s) {
+        brink_error_set(err, BRINK_EINVALID,
+                        "player %d does not have perfect recall at information set \"%s\"; "
+                        "best responses need perfect recall",
+                        i + 1, g->infoset_label[h]);
+        return 1;
+    }
+    return 0;
+}
+
+/* Player i's best-response value into *value, argmax choices into choice (may be NULL),
+ * and the profile's own value for i into *pvalue (may be NULL): the same pass carries
+ * everyone's reach beside the others', so NashConv needs no separate values pass. */
+static brink_status br_player(const brink_efg *g, const double *behav, int i, brw *b,
+                              int *choice, double *value, double *pvalue, brink_error *err)
+{
     int n = g->nplayers, as = g->player_action_start[i];
     int nseq = 1 + g->player_action_start[i + 1] - as;
-    double *V = b->V, *w = b->w;
+    double *V = b->V, *w = b->w, *all = b->all, pv = 0;
     int *ss = b->sstack;
     for (int s = 0; s < nseq; s++)
         V[s] = 0;
+    clear_parent_seqs(g, i, b->parent_seq);
     for (int v = 0; v < g->nnodes; v++) {
         int d = g->node_depth[v];
         if (v == 0) {
-            w[0] = 1.0;
+            w[0] = all[0] = 1.0;
             ss[0] = 0;
         } else {
-            w[d] = own_step(g, i, v, &ss[d], ss) ? w[d - 1]
-                                                 : w[d - 1] * brink_efg_edge_prob(g, behav, v);
+            double e = brink_efg_edge_prob(g, behav, v);
+            w[d] = own_step(g, i, v, &ss[d], ss) ? w[d - 1] : w[d - 1] * e;
+            all[d] = all[d - 1] * e;
         }
         int l = g->node_leaf[v];
-        if (l >= 0 && w[d] != 0)
-            V[ss[d]] += w[d] * g->leaf_pay[(size_t)l * n + i];
+        if (l >= 0 && w[d] != 0) {
+            double u = g->leaf_pay[(size_t)l * n + i];
+            V[ss[d]] += w[d] * u;
+            pv += all[d] * u;
+        } else if (l < 0 && record_parent_seq(g, i, v, ss[d], b->parent_seq, err))
+            return BRINK_EINVALID;
     }
     int h0 = g->player_infoset_start[i];
     for (int h = g->player_infoset_start[i + 1] - 1; h >= h0; h--) {
@@ -161,21 +198,21 @@ static brink_status br_player(const brink_efg *g, const double *behav, int i, br
         V[b->parent_seq[h - h0]] += V[a0 + best];
     }
     *value = V[0];
+    if (pvalue)
+        *pvalue = pv;
     return BRINK_OK;
 }
 
 static brink_status br_playerq(const brink_efg *g, const mpq_t *behav, int i, brw *b,
                                int *choice, mpq_t value, brink_error *err)
 {
-    brink_status st = brink_efg_player_parent_seqs(g, i, b->parent_seq, err);
-    if (st != BRINK_OK)
-        return st;
     int n = g->nplayers, as = g->player_action_start[i];
     int nseq = 1 + g->player_action_start[i + 1] - as;
     mpq_t *V = b->Vq, *w = b->wq;
     int *ss = b->sstack;
     for (int s = 0; s < nseq; s++)
         mpq_set_ui(V[s], 0, 1);
+    clear_parent_seqs(g, i, b->parent_seq);
     for (int v = 0; v < g->nnodes; v++) {
         int d = g->node_depth[v];
         if (v == 0) {
@@ -190,6 +227,8 @@ static brink_status br_playerq(const brink_efg *g, const mpq_t *behav, int i, br
         if (l >= 0 && mpq_sgn(w[d]) != 0) {
             mpq_mul(b->tmp, w[d], g->leaf_payq[(size_t)l * n + i]);
             mpq_add(V[ss[d]], V[ss[d]], b->tmp);
+        } else if (l < 0 && record_parent_seq(g, i, v, ss[d], b->parent_seq, err)) {
+            return BRINK_EINVALID;
         }
     }
     int h0 = g->player_infoset_start[i];
@@ -226,7 +265,7 @@ brink_status brink_efg_best_response_values(const brink_efg *g, const double *be
     if (st != BRINK_OK)
         return st;
     for (int i = 0; st == BRINK_OK && i < g->nplayers; i++)
-        st = br_player(g, behav, i, &b, NULL, &brvalue[i], err);
+        st = br_player(g, behav, i, &b, NULL, &brvalue[i], NULL, err);
     brw_free(&b);
     return st;
 }
@@ -254,7 +293,7 @@ brink_status brink_efg_best_response(const brink_efg *g, const double *behav, in
     if ((st = brw_init(g, 0, &b, err)) != BRINK_OK)
         return st;
     double v = 0;
-    st = br_player(g, behav, player, &b, choice, &v, err);
+    st = br_player(g, behav, player, &b, choice, &v, NULL, err);
     if (value)
         *value = v;
     brw_free(&b);
@@ -278,28 +317,27 @@ brink_status brink_efg_best_responseq(const brink_efg *g, const mpq_t *behav, in
 brink_status brink_efg_nashconv(const brink_efg *g, const double *behav, double *nashconv,
                                 double *max_regret, brink_error *err)
 {
-    int n = g->nplayers;
-    double *val = brink_calloc((size_t)n * 2, sizeof *val);
-    if (!val)
-        return brink_error_set(err, BRINK_ENOMEM, "NashConv: out of memory");
-    double *br = val + n;
-    brink_efg_values(g, behav, val);
-    brink_status st = brink_efg_best_response_values(g, behav, br, err);
+    brw b;
+    brink_status st = brw_init(g, 0, &b, err);
+    if (st != BRINK_OK)
+        return st;
+    double sum = 0, worst = 0;
+    for (int i = 0; st == BRINK_OK && i < g->nplayers; i++) {
+        double br = 0, val = 0;
+        st = br_player(g, behav, i, &b, NULL, &br, &val, err);
+        double r = br - val;
+        if (r < 0)
+            r = 0; /* rounding: a best response cannot be worse than the profile */
+        sum += r;
+        if (r > worst)
+            worst = r;
+    }
     if (st == BRINK_OK) {
-        double sum = 0, worst = 0;
-        for (int i = 0; i < n; i++) {
-            double r = br[i] - val[i];
-            if (r < 0)
-                r = 0; /* rounding: a best response cannot be worse than the profile */
-            sum += r;
-            if (r > worst)
-                worst = r;
-        }
         *nashconv = sum;
         if (max_regret)
             *max_regret = worst;
     }
-    free(val);
+    brw_free(&b);
     return st;
 }
 
