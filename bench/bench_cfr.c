@@ -99,6 +99,44 @@ static result run(const brink_efg *g, brink_cfr_variant v, int threads, double s
     return r;
 }
 
+/* NashConv of the average strategy two ways: CFR's own passes over its flattened arrays
+ * (brink_cfr_nashconv) and the shared tree evaluator (brink_efg_nashconv); times per call and
+ * the largest difference, so a change to either shows up here. */
+static void nashconv_two_ways(const brink_efg *g, double seconds)
+{
+    brink_cfr_params p;
+    brink_cfr_params_init(&p, BRINK_CFR_PLUS);
+    p.threads = 1;
+    brink_error err;
+    brink_cfr *c = brink_cfr_new(g, &p, &err);
+    double *b = malloc((size_t)g->nactions * sizeof *b);
+    if (!c || !b) {
+        free(b);
+        brink_cfr_free(c);
+        return;
+    }
+    brink_cfr_iterate(c, 10);
+    double t_cfr = 0, t_eval = 0, diff = 0;
+    long calls = 0;
+    double wall0 = brink_now();
+    while (brink_now() - wall0 < seconds / 4 || calls < 3) {
+        double nc1 = 0, nc2 = 0, t = brink_now();
+        brink_cfr_nashconv(c, &nc1, &err);
+        t_cfr += brink_now() - t;
+        t = brink_now();
+        brink_cfr_average(c, b);
+        brink_efg_nashconv(g, b, &nc2, NULL, &err);
+        t_eval += brink_now() - t;
+        diff = fmax(diff, fabs(nc1 - nc2));
+        calls++;
+    }
+    printf("  NashConv per call: cfr passes %.3g ms, shared evaluator %.3g ms (ratio %.2f), "
+           "largest difference %.1e\n",
+           1e3 * t_cfr / calls, 1e3 * t_eval / calls, t_eval / t_cfr, diff);
+    free(b);
+    brink_cfr_free(c);
+}
+
 int main(void)
 {
     double seconds = getenv("BRINK_BENCH_SECONDS") ? atof(getenv("BRINK_BENCH_SECONDS")) : 1.0;
@@ -152,6 +190,7 @@ int main(void)
                     leduc_cfrplus = r.its_per_s;
             }
         }
+        nashconv_two_ways(g, seconds);
         /* NashConv against time, single thread, CFR+ and DCFR */
         for (int vi = 1; vi < 3; vi++) {
             printf("    %s:\n", vname[vi]);

@@ -12,6 +12,7 @@
 #include "nfg.h"
 #include "efg.h"
 #include "game.h"
+#include "evaluate.h"
 #include "solve.h"
 #include "io.h"
 #include "scenario.h"

@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 #include "game.h"
+#include "evaluate.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -133,8 +134,10 @@ enum {
     BRINK_SOLVER_PERFECT_INFO = 1u << 6, /* perfect-information extensive games only */
     BRINK_SOLVER_APPROX = 1u << 7,       /* returns approximate equilibria (NashConv > 0) */
     BRINK_SOLVER_PURE_ONLY = 1u << 8,    /* finds pure-strategy equilibria only */
-    BRINK_SOLVER_BELIEFS = 1u << 9       /* returns assessments: beliefs at every information
+    BRINK_SOLVER_BELIEFS = 1u << 9,      /* returns assessments: beliefs at every information
                                             set with sequentially rational play */
+    BRINK_SOLVER_QRE = 1u << 10          /* follows the logit quantal response equilibrium
+                                            path (--lambda, --path) */
 };
 
 typedef struct brink_solver {
@@ -153,6 +156,12 @@ const brink_solver *const *brink_solvers(int *count);
 const brink_solver *brink_solver_find(const char *name);
 /* A sensible default method for the game (name of a registered solver). */
 const char *brink_solver_default(const brink_game *g);
+/* The solver a method name means on this game (NULL for an unknown name). Usually the named
+ * one; but a method that reaches trees only through the reduced strategic form, asked for on
+ * an extensive game, means the solver of the same family (capability flag, e.g.
+ * BRINK_SOLVER_QRE) that works on the tree itself: `logit` on a tree is agent logit. The
+ * one place (src/analysis/policy.c) the CLI, reports and bindings resolve names. */
+const brink_solver *brink_solver_for_game(const char *name, const brink_game *g);
 
 /* Run a solver on a game and verify everything it returns. */
 brink_status brink_solve(const brink_solver *s, const brink_game *g,
@@ -211,13 +220,8 @@ brink_status brink_agent_logit_fit(const brink_efg *g, const double *counts,
 void brink_nfg_strategy_values(const brink_nfg *g, const double *profile, double *out);
 void brink_nfg_strategy_valuesq(const brink_nfg *g, const mpq_t *profile, mpq_t *out);
 
-/* Extensive form: expected payoffs of a behaviour profile, and each player's best-response
- * value against it (doubles; brvalue[i]). */
-void brink_efg_values(const brink_efg *g, const double *behav, double *value);
-brink_status brink_efg_best_response_values(const brink_efg *g, const double *behav,
-                                            double *brvalue, brink_error *err);
-/* Node reach probabilities under a behaviour profile: reach[v] (all players and chance). */
-void brink_efg_reach(const brink_efg *g, const double *behav, double *reach);
+/* Extensive form: reach, values, best responses and NashConv of a behaviour profile are in
+ * brink/evaluate.h (included above), the one tree evaluator. */
 
 /* Check a profile is a probability vector (nonnegative, sums to 1 per player/infoset). */
 brink_status brink_profile_check_simplex(const brink_profile *pr, const brink_game *g,

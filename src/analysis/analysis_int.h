@@ -41,19 +41,8 @@ int an_reduced_small(const brink_efg *g, const brink_analysis_options *o);
 /* Does the game meet plan i's needs and is its first role filled? */
 int an_plan_applies(int i, const brink_efg *g, int small);
 
-/* evaluate.c: the one tree evaluator (doubles). Chance moves always take the game's
- * probabilities (g->action_prob); a profile's entries at chance actions are ignored.
- *   an_edge_prob     probability of the move into node v (v > 0)
- *   an_reach         reach[v]: probability that play passes through v
- *   an_reach_others  reach[v] counting chance and players other than p (p's moves as 1)
- *   an_values        U[v * nplayers + i]: player i's expected payoff from v on
- *   an_reach_below   r[v] for v in the subtree of c: probability of passing through v
- *                    given c is reached (other entries untouched) */
-double an_edge_prob(const brink_efg *g, const double *behav, int v);
-void an_reach(const brink_efg *g, const double *behav, double *reach);
-void an_reach_others(const brink_efg *g, const double *behav, int p, double *reach);
-void an_values(const brink_efg *g, const double *behav, double *U);
-void an_reach_below(const brink_efg *g, const double *behav, int c, double *r);
+/* Reach, values and best responses come from the library's one tree evaluator,
+ * brink/evaluate.h (chance moves take the game's probabilities, whatever a profile holds). */
 
 /* Node weights within an information set: Bayes from reach when reached, else eq->belief. */
 void an_infoset_weights(const brink_efg *g, const brink_equilibrium *eq, int h, double *w);

@@ -154,7 +154,7 @@ static brink_status compare(const brink_scenario *sc, const brink_analysis *an,
         for (int x = 0; x < m; x++) {
             int c = brink_efg_child(g, g->infoset_member[ms + x], a);
             int end = c + g->node_subtree_size[c];
-            an_reach_below(g, eq->behav, c, r);
+            brink_efg_reach_below(g, eq->behav, c, r);
             for (int v = c; v < end; v++) {
                 int l = g->node_leaf[v];
                 if (l < 0 || r[v] == 0)

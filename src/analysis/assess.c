@@ -51,7 +51,7 @@ void an_eq_free(brink_equilibrium *eq, const brink_efg *g)
 static void compute_xreach(const brink_efg *g, const double *behav, double *xr)
 {
     for (int p = 0; p < g->nplayers; p++)
-        an_reach_others(g, behav, p, xr + (size_t)p * (size_t)g->nnodes);
+        brink_efg_reach_others(g, behav, p, xr + (size_t)p * (size_t)g->nnodes);
 }
 
 /* Is there a belief mu over the m members under which every action in the support of
@@ -313,7 +313,7 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
     /* deepest first: decreasing pre-order index of the first member */
     an_infosets_by_first_node(g, w.order, 1);
 
-    an_reach(g, eq->behav, eq->reach);
+    brink_efg_reach(g, eq->behav, eq->reach);
     for (int h = 0; h < nh; h++)
         eq->on_path[h] = infoset_reach(&w, h) > tol;
 
@@ -321,7 +321,7 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
     for (int pass = 0; pass < MAX_PASSES; pass++) {
         int changed = 0;
         compute_xreach(g, eq->behav, w.xreach);
-        an_values(g, eq->behav, w.U);
+        brink_efg_subtree_values(g, eq->behav, 0, -1, w.U);
         for (int oi = 0; oi < nh; oi++) {
             int h = w.order[oi];
             if (eq->on_path[h])
@@ -342,16 +342,16 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
                 if (eq->behavq)
                     mpq_set_ui(eq->behavq[a0 + a], a == best, 1);
             }
-            an_values(g, eq->behav, w.U);
+            brink_efg_subtree_values(g, eq->behav, 0, -1, w.U);
             changed = 1;
             eq->completed++;
         }
         if (!changed)
             break;
     }
-    an_reach(g, eq->behav, eq->reach);   /* on-path play is unchanged; kept for clarity */
+    brink_efg_reach(g, eq->behav, eq->reach);   /* on-path play is unchanged; kept for clarity */
     compute_xreach(g, eq->behav, w.xreach);
-    an_values(g, eq->behav, w.U);
+    brink_efg_subtree_values(g, eq->behav, 0, -1, w.U);
 
     /* final check and beliefs */
     eq->sequential = 1;

@@ -116,7 +116,9 @@ const brink_solver *brink_analysis_method(const brink_efg *g, const brink_analys
     if (plan)
         *plan = -1;
     if (o && o->method) {
-        const brink_solver *s = brink_solver_find(o->method);
+        /* a name means what it means for `brink solve` on the same tree */
+        brink_game as_game = {BRINK_GAME_EFG, NULL, (brink_efg *)g};
+        const brink_solver *s = brink_solver_for_game(o->method, &as_game);
         if (!s)
             brink_error_set(err, BRINK_EINVALID, "no method named '%s' (brink solve --list)",
                             o->method);
@@ -222,4 +224,25 @@ const char *brink_solver_default(const brink_game *g)
         s = brink_solvers(&n)[0];
     }
     return s->name;
+}
+
+/* ---- a method name on a game ---- */
+
+/* Families a tree method can stand in for a strategic-form one by. */
+#define FAMILIES BRINK_SOLVER_QRE
+
+const brink_solver *brink_solver_for_game(const char *name, const brink_game *g)
+{
+    const brink_solver *s = name ? brink_solver_find(name) : NULL;
+    if (!s || !g || g->kind != BRINK_GAME_EFG || !on_reduced_form(s))
+        return s;
+    unsigned family = s->flags & FAMILIES;
+    if (!family)
+        return s;
+    int n;
+    const brink_solver *const *all = brink_solvers(&n);
+    for (int i = 0; i < n; i++)
+        if (all[i]->solve_efg && (all[i]->flags & family) == family)
+            return all[i];
+    return s;
 }

@@ -161,7 +161,7 @@ static int report_game(const report_args *r, brink_html_assets *as)
                                r->in);
     }
     const char *method = r->o.method ? r->o.method : brink_solver_default(&g);
-    const brink_solver *s = brink_solver_find(method);
+    const brink_solver *s = brink_solver_for_game(method, &g);
     brink_solve_options so;
     brink_solve_options_init(&so);
     if (r->o.time_limit > 0)

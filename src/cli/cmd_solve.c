@@ -123,10 +123,8 @@ int brink_cli_solve(int argc, char **argv)
     int rc = cli_load_game(path, &g);
     if (rc) return rc;
     if (!method) method = brink_solver_default(&g);
-    /* `logit` names the strategic-form QRE; on a tree the agent form is the natural reading. */
-    if (g.kind == BRINK_GAME_EFG && !strcmp(method, "logit") && brink_solver_find("agent-logit"))
-        method = "agent-logit";
-    const brink_solver *s = brink_solver_find(method);
+    /* `logit` on a tree means agent logit: the method policy resolves names (policy.c) */
+    const brink_solver *s = brink_solver_for_game(method, &g);
     if (!s) {
         brink_game_free(&g);
         return cli_usage_error("solve", "unknown method '%s' (brink solve --list)", method);

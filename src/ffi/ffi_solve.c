@@ -58,10 +58,8 @@ brink_profile_list *brink_ffi_solve(const brink_game *g, const char *method,
         return NULL;
     if (!method)
         method = brink_solver_default(g);
-    /* As the CLI: `logit` on a tree means the agent form. */
-    if (g->kind == BRINK_GAME_EFG && !strcmp(method, "logit"))
-        method = "agent-logit";
-    const brink_solver *s = brink_solver_find(method);
+    /* as the CLI: the method policy resolves the name (`logit` on a tree is agent logit) */
+    const brink_solver *s = brink_solver_for_game(method, g);
     if (!s)
         return brink_error_set(err, BRINK_EINVALID, "solve: unknown method '%s'", method), NULL;
     brink_profile_list *l = new_list(err);

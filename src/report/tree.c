@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 
+#include "brink/evaluate.h"
 #include "brink/report.h"
 
 /* Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), each with a
@@ -145,16 +146,16 @@ brink_status brink_tree_write_dot(const brink_efg *g, brink_tree_view *v, brink_
 {
     double *reach = malloc((size_t)g->nnodes * sizeof *reach);
     unsigned char *shown = calloc((size_t)g->nnodes, 1);
-    if (!reach || !shown) {
+    /* without an equilibrium no player move is taken: reach through chance alone */
+    double *none = v->behav ? NULL : calloc((size_t)g->nactions + 1, sizeof *none);
+    if (!reach || !shown || (!v->behav && !none)) {
         free(reach);
         free(shown);
+        free(none);
         return brink_error_set(err, BRINK_ENOMEM, "out of memory drawing the tree");
     }
-    /* Pre-order: a parent comes before its children. */
-    for (int u = 0; u < g->nnodes; u++)
-        reach[u] = u == 0 ? 1.0
-                          : reach[g->node_parent[u]] *
-                                edge_prob(g, v, g->node_parent[u], g->node_action[u]);
+    brink_efg_reach(g, v->behav ? v->behav : none, reach);
+    free(none);
     v->collapsed = v->behav && v->max_nodes > 0 && g->nnodes > v->max_nodes;
     int nshown = 0, nboxes = 0;
     for (int u = 0; u < g->nnodes; u++) {

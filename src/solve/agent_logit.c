@@ -695,7 +695,7 @@ const brink_solver brink_solver_agent_logit = {
                  "(limit points are sequential equilibria; each profile's own check is "
                  "printed with it), made exact when the rounded profile passes the exact "
                  "check",
-    .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_APPROX | BRINK_SOLVER_BELIEFS,
+    .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_APPROX | BRINK_SOLVER_BELIEFS | BRINK_SOLVER_QRE,
     .solve_nfg = NULL,
     .solve_efg = agent_logit_solve,
 };

@@ -479,7 +479,7 @@ const brink_solver brink_solver_logit = {
                "a Nash equilibrium; --lambda X for the QRE at X, --path for the path",
     .guarantee = "one Nash equilibrium (the limit of the principal logit QRE branch), to the "
                  "tolerance, exact when the driver's rational check confirms it",
-    .flags = BRINK_SOLVER_NFG | BRINK_SOLVER_EFG | BRINK_SOLVER_APPROX,
+    .flags = BRINK_SOLVER_NFG | BRINK_SOLVER_EFG | BRINK_SOLVER_APPROX | BRINK_SOLVER_QRE,
     .solve_nfg = logit_nfg,
     .solve_efg = NULL,
 };

@@ -281,34 +281,19 @@ brink_status brink_verify_subgame_perfect(const brink_efg *g, const brink_profil
     int N = g->nnodes, n = g->nplayers;
     mpq_t *val = brink_q_array_new((size_t)N * (size_t)n);
     if (!val) return brink_error_set(err, BRINK_ENOMEM, "out of memory");
-    mpq_t t, ev;
-    mpq_init(t);
-    mpq_init(ev);
+    /* the evaluator's values (chance from the game, whatever the profile holds there) */
+    brink_efg_subtree_valuesq(g, (const mpq_t *)pr->q, 0, -1, val);
     int ok = 1;
-    for (int v = N - 1; v >= 0; v--) {
+    for (int v = 0; v < N && ok; v++) {
         int h = g->node_infoset[v];
-        mpq_t *row = val + (size_t)v * n;
-        if (h >= 0) {
-            int mover = g->infoset_player[h];
-            for (int a = 0; a < g->infoset_nactions[h]; a++) {
-                int c = g->node_children[g->node_child_start[v] + a];
-                for (int p = 0; p < n; p++) {
-                    mpq_mul(t, pr->q[g->infoset_action_start[h] + a], val[(size_t)c * n + p]);
-                    mpq_add(row[p], row[p], t);
-                }
-            }
-            if (mover >= 0) /* no action may do better for the mover than the profile does */
-                for (int a = 0; a < g->infoset_nactions[h]; a++) {
-                    int c = g->node_children[g->node_child_start[v] + a];
-                    if (mpq_cmp(val[(size_t)c * n + mover], row[mover]) > 0) ok = 0;
-                }
+        if (h < 0 || g->infoset_player[h] < 0) continue;
+        int mover = g->infoset_player[h];
+        /* no action may do better for the mover than the profile does */
+        for (int a = 0; a < g->infoset_nactions[h]; a++) {
+            int c = brink_efg_child(g, v, a);
+            if (mpq_cmp(val[(size_t)c * n + mover], val[(size_t)v * n + mover]) > 0) ok = 0;
         }
-        if (g->node_outcome[v] >= 0)
-            for (int p = 0; p < n; p++)
-                mpq_add(row[p], row[p], g->outcome_payq[(size_t)g->node_outcome[v] * n + p]);
     }
-    mpq_clear(t);
-    mpq_clear(ev);
     brink_q_array_free(val, (size_t)N * (size_t)n);
     *is_spe = ok;
     return BRINK_OK;

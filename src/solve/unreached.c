@@ -42,33 +42,12 @@ static int height_of(const unreached_ctx *c, int h)
     return best;
 }
 
-/* Expected payoff of player i in the subtree of v under behaviour q (exact), into out. */
+/* Expected payoff of player i in the subtree of v under behaviour q (exact), into out: the
+ * tree evaluator's continuation value. Leaf payoffs include outcomes above v too; that part is
+ * the same for every action at v, so comparisons between actions are unaffected. */
 static void subtree_value(unreached_ctx *c, const mpq_t *q, int v, int i, mpq_t out)
 {
-    const brink_efg *g = c->g;
-    int n = g->nplayers, end = v + g->node_subtree_size[v];
-    /* Reverse pre-order over the subtree: children are done before their parent. */
-    for (int u = end - 1; u >= v; u--) {
-        int h = g->node_infoset[u];
-        if (h < 0) {
-            /* Leaf payoffs include outcomes above v too; that part is the same for every
-             * action at v, so comparisons between actions are unaffected. */
-            mpq_set(c->value[u], g->leaf_payq[(size_t)g->node_leaf[u] * n + i]);
-            continue;
-        }
-        mpq_set_ui(c->value[u], 0, 1);
-        mpq_t t;
-        mpq_init(t);
-        for (int a = 0; a < g->infoset_nactions[h]; a++) {
-            int ch = g->node_children[g->node_child_start[u] + a];
-            int ga = g->infoset_action_start[h] + a;
-            const mpq_t *p = g->infoset_player[h] == BRINK_CHANCE ? &g->action_probq[ga] : &q[ga];
-            if (mpq_sgn(*p) == 0) continue;
-            mpq_mul(t, *p, c->value[ch]);
-            mpq_add(c->value[u], c->value[u], t);
-        }
-        mpq_clear(t);
-    }
+    brink_efg_subtree_valuesq(c->g, q, v, i, c->value);
     mpq_set(out, c->value[v]);
 }
 

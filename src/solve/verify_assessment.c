@@ -6,8 +6,9 @@
  *    mixed profiles guarantee it by construction.)
  *  - Sequential rationality: at every information set h of player i, no strategy of i from h
  *    on does better than the profile, given the beliefs at h and the others' behaviour. The
- *    best continuation is computed with the same sequence recursion as verify_efg.c, over the
- *    subtrees below the members of h, weighted by the beliefs.
+ *    best continuation is computed with the tree evaluator's sequence recursion
+ *    (brink/evaluate.h), over the subtrees below the members of h, weighted by the beliefs;
+ *    reach and move probabilities are the evaluator's, with its convention for chance.
  *
  * Exact when the profile has q and beliefq (regret exactly 0 required), doubles otherwise.
  * Work: the sum over information sets of the sizes of their members' subtrees.
@@ -74,14 +75,6 @@ static void av_scratch_free(av_scratch *s)
 
 /* ---- doubles ---- */
 
-static double d_edge(const brink_efg *g, const double *p, int u)
-{
-    int a = g->node_action[u];
-    return g->infoset_player[g->node_infoset[g->node_parent[u]]] == BRINK_CHANCE
-               ? g->action_prob[a]
-               : p[a];
-}
-
 static double d_infoset_regret(const brink_efg *g, const brink_profile *pr, int h,
                                av_scratch *s, double *V, double *wo, double *wa)
 {
@@ -103,7 +96,7 @@ static double d_infoset_regret(const brink_efg *g, const brink_profile *pr, int 
                 s->seq_stack[0] = -1;
             } else {
                 int pl = g->infoset_player[g->node_infoset[g->node_parent[u]]];
-                double e = d_edge(g, pr->p, u);
+                double e = brink_efg_edge_prob(g, pr->p, u);
                 wa[d] = wa[d - 1] * e;
                 if (pl == i) {
                     wo[d] = wo[d - 1];
@@ -160,14 +153,6 @@ static double d_infoset_regret(const brink_efg *g, const brink_profile *pr, int 
 
 /* ---- exact ---- */
 
-static void q_edge(const brink_efg *g, const mpq_t *q, int u, mpq_t out)
-{
-    int a = g->node_action[u];
-    mpq_set(out, g->infoset_player[g->node_infoset[g->node_parent[u]]] == BRINK_CHANCE
-                     ? g->action_probq[a]
-                     : q[a]);
-}
-
 /* Exact regret at h (into `regret`). */
 static void q_infoset_regret(const brink_efg *g, const brink_profile *pr, int h,
                              av_scratch *s, mpq_t *V, mpq_t *wo, mpq_t *wa, mpq_t regret,
@@ -192,13 +177,13 @@ static void q_infoset_regret(const brink_efg *g, const brink_profile *pr, int h,
                 s->seq_stack[0] = -1;
             } else {
                 int pl = g->infoset_player[g->node_infoset[g->node_parent[u]]];
-                q_edge(g, (const mpq_t *)pr->q, u, tmp);
-                mpq_mul(wa[d], wa[d - 1], tmp);
+                const mpq_t *e = brink_efg_edge_probq(g, (const mpq_t *)pr->q, u);
+                mpq_mul(wa[d], wa[d - 1], *e);
                 if (pl == i) {
                     mpq_set(wo[d], wo[d - 1]);
                     s->seq_stack[d] = 1 + g->node_action[u] - as;
                 } else {
-                    mpq_mul(wo[d], wo[d - 1], tmp);
+                    mpq_mul(wo[d], wo[d - 1], *e);
                     s->seq_stack[d] = s->seq_stack[d - 1];
                 }
             }
@@ -292,13 +277,8 @@ brink_status brink_verify_assessment(const brink_efg *g, const brink_profile *pr
     /* Bayes consistency where reached. */
     rep->consistent = 1;
     brink_efg_reach(g, pr->p, reach);
-    if (exact) {
-        mpq_set_ui(reachq[0], 1, 1);
-        for (int v = 1; v < g->nnodes; v++) {
-            q_edge(g, (const mpq_t *)pr->q, v, tmp);
-            mpq_mul(reachq[v], reachq[g->node_parent[v]], tmp);
-        }
-    }
+    if (exact)
+        brink_efg_reachq(g, (const mpq_t *)pr->q, reachq);
     for (int h = 0; h < g->ninfosets; h++) {
         const int *mem = g->infoset_member + g->infoset_member_start[h];
         int nm = g->infoset_nmembers[h];

@@ -17,7 +17,7 @@ void mc_compare_eval(const brink_efg *g, const brink_eqset *s, int h, double *U,
     int m = g->infoset_nmembers[h], ms = g->infoset_member_start[h];
     *ambiguous = 0;
     for (int e = 0; e < s->count; e++) {
-        an_values(g, s->eq[e].behav, U);
+        brink_efg_subtree_values(g, s->eq[e].behav, 0, -1, U);
         an_infoset_weights(g, &s->eq[e], h, w);
         for (int a = 0; a < k; a++) {
             double v = 0;

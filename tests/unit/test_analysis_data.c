@@ -345,10 +345,10 @@ static void test_chance_convention(void)
         memcpy(junk, eq->behav, (size_t)g->nactions * sizeof *junk);
         for (int x = g->player_action_start[np]; x < g->nactions; x++)
             junk[x] = 0;   /* a solver that leaves chance entries unset */
-        an_reach(g, eq->behav, r0);
-        an_reach(g, junk, r1);
-        an_values(g, eq->behav, u0);
-        an_values(g, junk, u1);
+        brink_efg_reach(g, eq->behav, r0);
+        brink_efg_reach(g, junk, r1);
+        brink_efg_subtree_values(g, eq->behav, 0, -1, u0);
+        brink_efg_subtree_values(g, junk, 0, -1, u1);
         for (int v = 0; v < g->nnodes; v++)
             CHECK_NEAR(r0[v], r1[v], 0);
         for (size_t i = 0; i < (size_t)g->nnodes * (size_t)np; i++)
