@@ -3,7 +3,11 @@
  * grid, with the cost drawn after the demand (where it first matters) and at the root (the
  * slow order), and alternating offers with 20 offers for 1 to 4 rounds (nodes, time, peak
  * memory of this process so far). Each model is compiled and analysed (no questions) once;
- * CPU seconds. Targets: Fearon 100 types x 31 demands < 1 s; 4 rounds x 20 offers < 50 MB.
+ * CPU seconds. Targets: Fearon 100 types x 31 demands < 1 s (in either order: drawn at the
+ * root, the analysis postpones the draw itself); Kreps-Wilson chain store with 6 entrants
+ * < 5 s (3 entrants by default, BENCH_KW_ENTRANTS=N for up to N: agent-logit, the only
+ * method the analysis has for more than two actors, took 0.1 s for 3 and 244 s of CPU for 4);
+ * 4 rounds x 20 offers < 50 MB.
  *
  * Usage: bench_examples [TYPES ...]   (default 30 100)
  */
@@ -53,6 +57,29 @@ static void rubinstein(brink_buf *b, int rounds)
                         "game: {repeat: round, times: %d, then: {}}\n", rounds);
 }
 
+/* Kreps-Wilson chain store (examples/chainstore.yaml) with n entrants E1..En. */
+static void chainstore(brink_buf *b, int n)
+{
+    brink_buf_reset(b);
+    brink_buf_puts(b, "brink: 1\nid: kw\nactors:\n  I: {types: {tough: q, weak: 1 - q}}\n");
+    for (int k = 1; k <= n; k++)
+        brink_buf_printf(b, "  E%d: {}\n", k);
+    brink_buf_puts(b, "parameters: {q: 0.2, a: 1, b: 1/2}\nsubgames:\n  market:\n"
+                      "    args: {entrant: actor}\n    body:\n      entrant:\n        enter:\n"
+                      "          I:\n            fight: {payoff: {entrant: b - 1, I.weak: -1}, "
+                      "next: true}\n            accommodate: {payoff: {entrant: b, I.tough: -1}, "
+                      "next: true}\n        stay_out: {payoff: {I.weak: a}, next: true}\n"
+                      "  stage:\n    body:\n");
+    /* if round == 1 ... else if round == 2 ... else the last entrant */
+    for (int k = 1; k < n; k++)
+        brink_buf_printf(b, "%*sif: round == %d\n%*sthen: {play: market, with: {entrant: E%d}}\n"
+                            "%*selse:\n", 6 + 2 * (k - 1), "", k, 6 + 2 * (k - 1), "", k,
+                         6 + 2 * (k - 1), "");
+    brink_buf_printf(b, "%*splay: market\n%*swith: {entrant: E%d}\n", 6 + 2 * (n - 1), "",
+                     6 + 2 * (n - 1), "", n);
+    brink_buf_printf(b, "game: {repeat: stage, times: %d, then: {}}\n", n);
+}
+
 /* Compile and analyse; prints one line. Returns 0 on success. */
 static int run(const char *what, const brink_buf *b, double target_s)
 {
@@ -96,6 +123,15 @@ int main(int argc, char **argv)
     }
     fearon(&b, 10, 1);
     rc |= run("Fearon 10 types x 31 demands, cost at root", &b, 0);
+    fearon(&b, 100, 1);   /* postponed automatically to the late order */
+    rc |= run("Fearon 100 types x 31 demands, cost at root", &b, 1.0);
+    const char *kw = getenv("BENCH_KW_ENTRANTS");   /* more entrants on request: slow */
+    int kw_max = kw ? atoi(kw) : 3;
+    for (int e = 3; e <= kw_max; e++) {
+        chainstore(&b, e);
+        snprintf(what, sizeof what, "Kreps-Wilson chain store, %d entrants", e);
+        rc |= run(what, &b, 0);
+    }
     for (int r = 1; r <= 4; r++) {
         rubinstein(&b, r);
         snprintf(what, sizeof what, "alternating offers, %d round%s x 20 offers", r,

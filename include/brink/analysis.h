@@ -47,6 +47,12 @@ typedef struct brink_analysis_options {
     int max_solves;          /* thresholds: at most this many equilibrium computations per
                                 question (default 200); parts of the range left are reported
                                 as unknown (BRINK_UNKNOWN_BUDGET), never guessed */
+    int postpone_chance;     /* default 1: when the game has imperfect information only
+                                because chance moves come before decisions that cannot see
+                                them, the methods run on the same game with those moves
+                                postponed (brink_efg_postpone_chance), which has perfect
+                                information; results are mapped back. 0: never. Only the
+                                automatic choice does this (not o->method). */
 } brink_analysis_options;
 
 void brink_analysis_options_init(brink_analysis_options *o);
@@ -108,6 +114,10 @@ typedef struct brink_method_used {
     int complete[BRINK_PLAN_MAX_ROLES];   /* solver k claims it found every equilibrium of
                                              its kind (BRINK_SOLVER_ALL and it finished) */
     int refined;             /* equilibria were checked for sequential rationality */
+    long postponed;          /* > 0: the methods ran on the game with chance moves postponed
+                                (this many decisions moved above chance moves they cannot
+                                see; the same game, perfect information), see
+                                brink_analysis_options.postpone_chance */
     int nchanges;            /* automatic changes of method before these ran, in order */
     brink_method_change change[BRINK_METHOD_MAX_CHANGES];
 } brink_method_used;

@@ -145,6 +145,22 @@ int brink_efg_is_constant_sum(const brink_efg *g);
 /* Structural and numeric equality (labels, tree shape, infosets, exact payoffs/probs). */
 int brink_efg_equal(const brink_efg *a, const brink_efg *b);
 
+/* ---- Transforms ---- */
+
+/* Chance moves postponed to the first point where they matter (src/game/postpone.c): a chance
+ * node whose children are decision nodes of one information set (that actor cannot tell the
+ * outcomes apart) is swapped with that decision — the decision first, then the same chance
+ * move under each of its actions — repeatedly. The result is the same game (Thompson's
+ * interchange of moves; Kohlberg and Mertens 1986, section 2.4): the same information sets
+ * with the same actions, the same plays with the same payoffs, hence the same reduced
+ * strategic form and the same Nash and sequential equilibria in behaviour strategies; only
+ * the order of nodes (and so the numbering of infosets and actions) differs.
+ * On success *out is the new game and *action_map[new action] the original action (free()
+ * it); when no chance move can move, *out and *action_map stay NULL (BRINK_OK). swaps (may be
+ * NULL) receives the number of decisions moved above a chance move. Errors: BRINK_ENOMEM. */
+brink_status brink_efg_postpone_chance(const brink_efg *g, brink_efg **out, int **action_map,
+                                       long *swaps, brink_error *err);
+
 #ifdef __cplusplus
 }
 #endif

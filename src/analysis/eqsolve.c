@@ -22,6 +22,7 @@ void brink_analysis_options_init(brink_analysis_options *o)
     o->all_limit_nodes = 5000;
     o->max_reduced_cells = 20000;
     o->max_solves = 200;
+    o->postpone_chance = 1;
 }
 
 /* Number of reduced pure strategies of player p, without building the strategic form: with
@@ -145,14 +146,45 @@ static brink_status verify(const brink_efg *g, brink_equilibrium *eq, brink_erro
     return st;
 }
 
+/* The game the methods run on: the instance's, or the same game with chance moves postponed
+ * (then amap maps its actions to the instance game's, and profiles are mapped back before
+ * they are assessed on the instance game). */
+typedef struct solve_game {
+    brink_efg *g;
+    const int *amap;
+} solve_game;
+
+/* A profile of the postponed game as one of the original: the same infosets and actions,
+ * renumbered (chance actions too, so their probabilities come back as they were). */
+static brink_status map_back(const brink_efg *g, const solve_game *sg, const brink_profile *pr,
+                             double **behav, mpq_t **behavq, brink_error *err)
+{
+    *behav = brink_calloc((size_t)g->nactions, sizeof **behav);
+    *behavq = pr->q ? brink_q_array_new((size_t)g->nactions) : NULL;
+    if (!*behav || (pr->q && !*behavq)) {
+        free(*behav);
+        *behav = NULL;
+        if (*behavq)
+            brink_q_array_free(*behavq, (size_t)g->nactions);
+        *behavq = NULL;
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    }
+    for (int a = 0; a < sg->g->nactions; a++) {
+        (*behav)[sg->amap[a]] = pr->p[a];
+        if (pr->q)
+            mpq_set((*behavq)[sg->amap[a]], pr->q[a]);
+    }
+    return BRINK_OK;
+}
+
 /* Run one method and merge its (assessed, verified) equilibria into out. */
 static brink_status run(const brink_solver *s, const brink_scenario_instance *in,
-                        const int *leaf_group, int ngroups, const brink_analysis_options *o,
-                        brink_eqset *out, brink_error *err)
+                        const solve_game *sg, const int *leaf_group, int ngroups,
+                        const brink_analysis_options *o, brink_eqset *out, brink_error *err)
 {
     brink_efg *g = brink_scenario_instance_game((brink_scenario_instance *)in);
     const brink_scenario *sc = brink_scenario_instance_scenario(in);
-    brink_game game = {BRINK_GAME_EFG, NULL, g};
+    brink_game game = {BRINK_GAME_EFG, NULL, sg && sg->g ? sg->g : g};
     brink_solve_options so;
     brink_solve_options_init(&so);
     so.exact = 0;   /* exact pivoting is slow; methods still certify exactly (profiles carry q) */
@@ -188,8 +220,17 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
     }
     for (int i = 0; i < examine && !st; i++) {
         brink_equilibrium eq;
-        st = an_assess(g, l.items[i].p, l.items[i].q ? (const mpq_t *)l.items[i].q : NULL, o->tol,
-                       &eq, err);
+        double *mb = NULL;
+        mpq_t *mq = NULL;
+        if (sg && sg->g && (st = map_back(g, sg, &l.items[i], &mb, &mq, err)))
+            break;
+        st = an_assess(g, mb ? mb : l.items[i].p,
+                       mb ? (const mpq_t *)mq
+                          : l.items[i].q ? (const mpq_t *)l.items[i].q : NULL,
+                       o->tol, &eq, err);
+        free(mb);
+        if (mq)
+            brink_q_array_free(mq, (size_t)g->nactions);
         if (st)
             break;
         int keep = eq.sequential || !o->refine;
@@ -263,6 +304,11 @@ static int refusal(brink_status st)
     return st == BRINK_ETOOBIG || st == BRINK_EUNSUPPORTED || st == BRINK_ENOCONVERGE;
 }
 
+static brink_status plan_and_run(const brink_scenario_instance *in, const solve_game *sgp,
+                                 const int *leaf_group, int ngroups,
+                                 const brink_analysis_options *o, brink_eqset *out,
+                                 brink_error *err);
+
 brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *leaf_group,
                                   int ngroups, const brink_analysis_options *o,
                                   brink_eqset *out, brink_error *err)
@@ -279,11 +325,45 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
         const brink_solver *s = brink_analysis_method(g, o, NULL, err);
         if (!s)
             return err ? err->code : BRINK_EINVALID;
-        brink_status st = run(s, in, leaf_group, ngroups, o, out, err);
+        brink_status st = run(s, in, NULL, leaf_group, ngroups, o, out, err);
         if (st)
             brink_eqset_free(out, g);
         return st;
     }
+    /* imperfect information only because chance moves come before decisions that cannot see
+     * them: the same game with those moves postponed has perfect information, and the
+     * methods for it (exact, complete) run there */
+    solve_game sg = {NULL, NULL};
+    long swaps = 0;
+    if (o->postpone_chance && !g->perfect_info) {
+        int *amap = NULL;
+        brink_status pst = brink_efg_postpone_chance(g, &sg.g, &amap, &swaps, err);
+        if (pst)
+            return pst;
+        sg.amap = amap;
+        if (sg.g && !sg.g->perfect_info) {   /* still imperfect: keep the game as it is */
+            brink_efg_free(sg.g);
+            free(amap);
+            sg.g = NULL;
+            sg.amap = NULL;
+        }
+    }
+    brink_status st = plan_and_run(in, sg.g ? &sg : NULL, leaf_group, ngroups, o, out, err);
+    if (!st && sg.g)
+        out->method.postponed = swaps;
+    brink_efg_free(sg.g);
+    free((void *)sg.amap);
+    return st;
+}
+
+/* The automatic choice: plans best first, on the solve game (sg, or the instance's). */
+static brink_status plan_and_run(const brink_scenario_instance *in, const solve_game *sgp,
+                                 const int *leaf_group, int ngroups,
+                                 const brink_analysis_options *o, brink_eqset *out,
+                                 brink_error *err)
+{
+    const brink_efg *g0 = brink_scenario_instance_game((brink_scenario_instance *)in);
+    const brink_efg *g = sgp ? sgp->g : g0;
     /* the first plan whose methods accept the game; within a plan, a method that refuses the
      * game is skipped when another one answers. Every method passed over is recorded with
      * its reason (changes), so the report can say why the method is not the usual one. */
@@ -297,7 +377,7 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
     for (int i = 0; i < nplans; i++) {
         if (!an_plan_applies(i, g, small))
             continue;
-        brink_eqset_free(out, g);
+        brink_eqset_free(out, g0);
         int ran = 0;
         st = BRINK_OK;
         for (int k = 0; k < plans[i].nroles; k++) {
@@ -306,7 +386,7 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
                 continue;
             brink_error local;
             brink_error_clear(&local);
-            brink_status r = run(s, in, leaf_group, ngroups, o, out, &local);
+            brink_status r = run(s, in, sgp, leaf_group, ngroups, o, out, &local);
             if (r == BRINK_OK) {
                 ran++;
             } else if (!refusal(r)) {
@@ -336,6 +416,6 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
         }
         st = err ? err->code : BRINK_EUNSUPPORTED;
     }
-    brink_eqset_free(out, g);
+    brink_eqset_free(out, g0);
     return st ? st : BRINK_EUNSUPPORTED;
 }

@@ -50,7 +50,7 @@ static void analyze_usage(FILE *f)
     fprintf(f,
             "usage: brink analyze [FILE|ID ...] [--json] [--method NAME] [--no-questions]\n"
             "                     [--all-equilibria] [--time-limit S] [--set NAME=VALUE ...]\n"
-            "                     [--iterations N] [--max-nodes N]\n"
+            "                     [--iterations N] [--max-nodes N] [--keep-order]\n"
             "Analyse scenarios (YAML files or built-in ids, see `brink scenarios`): each actor's\n"
             "strategy, beliefs, outcome probabilities, expected values, uniqueness, and the\n"
             "answers to the scenario's questions. With no scenario, every built-in one.\n"
@@ -61,7 +61,8 @@ static void analyze_usage(FILE *f)
             "  --time-limit S    seconds per solve (a solve that reaches it is an error, exit 2)\n"
             "  --iterations N    iterations per solve for iterative methods (CFR, logit)\n"
             "  --set NAME=VALUE  change a parameter's value (exact: 0.3, 3/10)\n"
-            "  --max-nodes N     game-tree node limit for scenario files (default 4194304)\n");
+            "  --max-nodes N     game-tree node limit for scenario files (default 4194304)\n"
+            "  --keep-order      solve the game as written (no chance move postponed)\n");
 }
 
 /* --max-nodes N: a whole number of at least 1 (the game-tree node limit). */
@@ -108,6 +109,8 @@ int brink_cli_analyze(int argc, char **argv)
             o.questions = 0;
         } else if (!strcmp(argv[i], "--all-equilibria")) {
             o.refine = 0;
+        } else if (!strcmp(argv[i], "--keep-order")) {
+            o.postpone_chance = 0;
         } else if (!strcmp(argv[i], "--time-limit") && i + 1 < argc) {
             double dv;
             if (cli_parse_double(argv[++i], &dv) || !(dv > 0)) {

@@ -281,6 +281,12 @@ void rep_method_why(brink_buf *b, const brink_method_used *m)
         any_reduced |= reduced(m->solver[k]);
     if (m->plan < 0)
         brink_buf_puts(b, "chosen by the user");
+    else if ((need & BRINK_PLAN_PERFECT_INFO) && m->postponed > 0)
+        brink_buf_printf(b, "perfect information once chance moves are postponed to where they "
+                            "first matter (%ld decision%s moved above %s; the same game)",
+                         m->postponed, m->postponed == 1 ? "" : "s",
+                         m->postponed == 1 ? "a chance move it cannot see"
+                                           : "chance moves they cannot see");
     else if (need & BRINK_PLAN_PERFECT_INFO)
         brink_buf_puts(b, "perfect information");
     else if (need & BRINK_PLAN_IMPERFECT)
@@ -331,6 +337,11 @@ void rep_coverage(brink_buf *b, const brink_method_used *m)
         if ((f & BRINK_SOLVER_ALL) && !m->complete[k])
             brink_buf_puts(b, "some of the equilibria (the enumeration stopped before it "
                               "finished)");
+        else if ((f & BRINK_SOLVER_PERFECT_INFO) && m->postponed > 0)
+            /* subgames of the reordered game are not subgames of the game as written; the
+             * sequential equilibria are the same in both */
+            brink_buf_puts(b, "every sequential equilibrium in pure strategies (the "
+                              "subgame-perfect ones of the game with chance moves postponed)");
         else if (f & BRINK_SOLVER_PERFECT_INFO)
             brink_buf_puts(b, "every subgame-perfect equilibrium in pure strategies");
         else if ((f & BRINK_SOLVER_ALL) && (f & BRINK_SOLVER_PURE_ONLY))

@@ -486,7 +486,7 @@ static void method(const brink_analysis *a, brink_buf *out, brink_buf *w)
         brink_buf_puts(out, "}");
         complete |= m->complete[k];
     }
-    brink_buf_puts(out, "],\"changes\":[");
+    brink_buf_printf(out, "],\"postponed\":%ld,\"changes\":[", m->postponed);
     for (int k = 0; k < m->nchanges; k++) {
         const brink_method_change *c = &m->change[k];
         brink_buf_puts(out, k ? ",{" : "{");

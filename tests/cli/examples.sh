@@ -32,6 +32,16 @@ expect_grep "receiver mixes 1/2" 'R, after S demand: concede 50%, resist 50%' "$
 expect_grep "belief mu* = 2/3" 'believes: S is strong 66\.7%' "$TMP/s"
 expect_grep "bluff unique" '^One equilibrium' "$TMP/s"
 
+# Kreps-Wilson chain store (3 entrants, b = 1/2): the first entrant stays out above q = b^3 = 1/8
+"$BRINK" analyze "$EX/chainstore.yaml" --no-questions > "$TMP/k" 2>&1
+expect_grep "kw q=1/5 E1 out" '^  E1, at the start: stay out$' "$TMP/k"
+expect_grep "kw q=1/5 weak fights 1/4" '^  I \(weak\), after E1 stay_out, E2 enter: fight 25%, accommodate 75%$' "$TMP/k"
+expect_grep "kw q=1/5 belief b" 'I is tough 50%; I is weak 50%' "$TMP/k"
+"$BRINK" analyze "$EX/chainstore.yaml" --no-questions --set q=0.1 > "$TMP/k2" 2>&1
+expect_grep "kw q=1/10 E1 enters" '^  E1, at the start: enter$' "$TMP/k2"
+expect_grep "kw q=1/10 weak fights 1/3" '^  I \(weak\), after E1 enter: fight 33\.3%, accommodate 66\.7%$' "$TMP/k2"
+expect_grep "kw q=1/10 belief b^2" 'I is tough 25%; I is weak 75%' "$TMP/k2"
+
 # Rubinstein: the first proposer's share with T rounds is (1 - (-delta)^T) / (1 + delta) up to
 # the offer grid (0.05), and it approaches 1 / (1 + delta) = 2/3 as T grows (delta = 1/2)
 prev=
