@@ -14,6 +14,7 @@
 
 #include "brink/uncertainty.h"
 #include "cli/cli.h"
+#include "cli/cli_mc.h"
 #include "cli/commands.h"
 
 static void usage(FILE *f)
@@ -69,7 +70,7 @@ static void compare_usage(FILE *f)
             "replying as in each draw's equilibrium. Prints the Monte Carlo summary too.\n");
 }
 
-static int run(int argc, char **argv, int compare)
+int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
 {
     const char *cmd = compare ? "compare" : "montecarlo";
     const char *actor = NULL, *at = NULL;
@@ -171,6 +172,18 @@ static int run(int argc, char **argv, int compare)
     }
     if (o.nwatch_refs)
         o.watch = watch;
+    int quiet = 0;   /* a part other than 0: its draws are reported by part 0 */
+    if (share && share->nparts > 1) {
+        o.nparts = share->nparts;
+        o.part = share->part;
+        o.send = share->send;
+        o.receive = share->receive;
+        o.share_ctx = share->ctx;
+        if (share->part != 0) {
+            quiet = 1;
+            o.progress = NULL;
+        }
+    }
     brink_error err;
     brink_error_clear(&err);
     brink_scenario *sc = brink_scenario_load(in, &err);
@@ -179,10 +192,12 @@ static int run(int argc, char **argv, int compare)
         free(actor_ref);
         return cli_report(&err);
     }
+    if (share)
+        share->started = 1;
     brink_mc_result *r = brink_montecarlo(sc, &o, &err);
     if (!r) {
         rc = cli_report(&err);
-    } else {
+    } else if (!quiet) {
         brink_buf out;
         brink_buf_init(&out);
         if ((json ? brink_mc_write_json(r, &out, &err) : brink_mc_write_text(r, &out, &err)))
@@ -211,10 +226,10 @@ static int run(int argc, char **argv, int compare)
 
 int brink_cli_montecarlo(int argc, char **argv)
 {
-    return run(argc, argv, 0);
+    return cli_montecarlo_run(argc, argv, 0, NULL);
 }
 
 int brink_cli_compare(int argc, char **argv)
 {
-    return run(argc, argv, 1);
+    return cli_montecarlo_run(argc, argv, 1, NULL);
 }

@@ -105,9 +105,11 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
     const char *mech = brink_scenario_mechanism(sc);
     brink_buf_printf(out, "%s%s%s  [%s]\n", mech, *mech ? " | " : "", brink_scenario_title(sc),
                      brink_scenario_id(sc));
-    brink_buf_printf(out, "Monte Carlo: %ld draws, seed %llu, %d thread%s, %.3g s.\n",
-                     r->samples, (unsigned long long)r->seed, r->threads,
-                     r->threads == 1 ? "" : "s", r->seconds);
+    brink_buf_printf(out, "Monte Carlo: %ld draws, seed %llu, %d thread%s", r->samples,
+                     (unsigned long long)r->seed, r->threads, r->threads == 1 ? "" : "s");
+    if (r->nparts > 1)
+        brink_buf_printf(out, " in each of %d processes", r->nparts);
+    brink_buf_printf(out, ", %.3g s.\n", r->seconds);
     if (r->nvaried == 0)
         brink_buf_puts(out, "No parameter declares a distribution: every draw is the "
                             "default game.\n");
@@ -247,8 +249,9 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
     brink_buf_init(&w);
     brink_buf_puts(out, "{\"scenario\":");
     brink_json_string(out, brink_scenario_id(sc));
-    brink_buf_printf(out, ",\"samples\":%ld,\"seed\":%llu,\"threads\":%d,\"seconds\":",
-                     r->samples, (unsigned long long)r->seed, r->threads);
+    brink_buf_printf(out, ",\"samples\":%ld,\"seed\":%llu,\"threads\":%d,\"processes\":%d,"
+                     "\"seconds\":", r->samples, (unsigned long long)r->seed, r->threads,
+                     r->nparts > 1 ? r->nparts : 1);
     num(out, r->seconds);
     brink_buf_puts(out, ",\"varied\":[");
     for (int k = 0; k < r->nvaried; k++) {

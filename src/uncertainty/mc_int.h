@@ -43,6 +43,15 @@ typedef struct mc_block {
     int *choice;                     /* [j * nwatch] */
 } mc_block;
 
+/* mc_share.c: a block's findings as bytes for another process (brink_mc_options.nparts):
+ * their size, the copy out, and the copy in (BRINK_EINTERNAL when the bytes are of another
+ * block). */
+size_t mc_block_bytes(const brink_mc_result *r, int count);
+void mc_block_pack(const brink_mc_result *r, long first, int count, const mc_block *b,
+                   void *bytes);
+brink_status mc_block_unpack(const brink_mc_result *r, long first, int count, mc_block *b,
+                             const void *bytes, brink_error *err);
+
 /* mc_db.c: the run's samples in a SQLite database (docs/montecarlo.md, "Nothing lost").
  * mc_db_open finds the run to continue (resume) or starts one; the widths come from r. */
 typedef struct mc_db mc_db;

@@ -11,6 +11,10 @@
  *
  * With a database (o->db, mc_db.c) each block is stored after it is computed and before it
  * is merged; blocks already stored (resume) are loaded instead of computed.
+ *
+ * Shared among processes (o->nparts > 1, e.g. MPI ranks): block b is computed by part
+ * b % nparts; part 0 receives the others' blocks as bytes (mc_share.c) and merges every block
+ * in draw order, exactly as one process would, so the result is the same.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -22,7 +26,7 @@
 #include "analysis/analysis_int.h"
 #include "uncertainty/mc_int.h"
 
-#define MC_BLOCK 256
+#define MC_BLOCK BRINK_MC_BLOCK
 
 void brink_mc_options_init(brink_mc_options *o)
 {
@@ -382,6 +386,14 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
                         "z > 0 and 0 to 100000 bootstrap resamples");
         return NULL;
     }
+    int parts = o->nparts > 1 ? o->nparts : 1, me = parts > 1 ? o->part : 0;
+    if (o->nparts < 0 || me < 0 || me >= parts ||
+        (parts > 1 && (me ? !o->send : !o->receive))) {
+        brink_error_set(err, BRINK_EINVALID, "Monte Carlo shared among %d processes: part %d "
+                        "is not one of them, or its send/receive callback is missing",
+                        o->nparts, o->part);
+        return NULL;
+    }
     int T = o->threads;
 #ifdef _OPENMP
     if (T == 0)
@@ -395,6 +407,7 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
     brink_sampler *smp = NULL;
     worker *wk = NULL;
     mc_db *db = NULL;
+    void *bytes = NULL;   /* a block's findings, to or from another part */
     sums S;
     memset(&S, 0, sizeof S);
     run R;
@@ -405,6 +418,8 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
     r->samples = o->samples;
     r->seed = o->seed;
     r->threads = T;
+    r->nparts = parts;
+    r->part = me;
     if (!(smp = brink_sampler_new(sc, err)))
         goto fail;
     r->nvaried = brink_sampler_nvaried(smp);
@@ -496,7 +511,7 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
         !S.mixed_k || !S.amb_k || !S.val_n || !S.val_mean || !S.val_m2 || !R.rec || !R.x ||
         !R.gprob || !R.val || !R.choice)
         goto oom;
-    if (o->keep_draws || o->sensitivity > 0) {   /* sensitivity fits on the draws */
+    if (me == 0 && (o->keep_draws || o->sensitivity > 0)) {   /* sensitivity fits on them */
         size_t n = (size_t)o->samples;
         r->draw_x = calloc(n * ((size_t)r->nvaried + 1), sizeof *r->draw_x);
         r->draw_neq = calloc(n, sizeof *r->draw_neq);
@@ -506,31 +521,47 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
         if (!r->draw_x || !r->draw_neq || !r->draw_outcome || !r->draw_choice || !r->draw_value)
             goto oom;
     }
-    if (o->db && !(db = mc_db_open(o->db, o->resume, sc, o, r, err)))
+    if (me == 0 && o->db && !(db = mc_db_open(o->db, o->resume, sc, o, r, err)))
         goto fail;
+    if (parts > 1 && !(bytes = malloc(mc_block_bytes(r, MC_BLOCK))))
+        goto oom;
     mc_block blk = {R.rec, R.x, R.gprob, R.val, R.opt, R.choice};
     for (long first = 0; first < o->samples; first += MC_BLOCK) {
         int count = (int)(o->samples - first < MC_BLOCK ? o->samples - first : MC_BLOCK);
+        long b = first / MC_BLOCK;
+        int owner = (int)(b % parts);
+        size_t nbytes = parts > 1 ? mc_block_bytes(r, count) : 0;
+        if (me != 0 && owner != me)
+            continue;
         if (db) {   /* stored by an earlier, interrupted run: merged as if computed now */
             int have = mc_db_load_block(db, first, count, r, &blk, err);
             if (have < 0)
                 goto fail;
             if (have) {
+                /* the part that owns it computed it all the same: take (and drop) it */
+                if (owner != 0 && o->receive(o->share_ctx, b, owner, bytes, nbytes, err))
+                    goto fail;
                 merge_block(&R, &S, first, count);
                 if (o->progress)
                     o->progress(o->progress_ctx, first + count, o->samples, brink_now() - t0);
                 continue;
             }
         }
+        if (me == 0 && owner != 0) {   /* computed by another part */
+            if (o->receive(o->share_ctx, b, owner, bytes, nbytes, err) ||
+                mc_block_unpack(r, first, count, &blk, bytes, err))
+                goto fail;
+        } else {
 #ifdef _OPENMP
 #pragma omp parallel for num_threads(T) schedule(dynamic, 4)
 #endif
-        for (int j = 0; j < count; j++) {
-            int t = 0;
+            for (int j = 0; j < count; j++) {
+                int t = 0;
 #ifdef _OPENMP
-            t = omp_get_thread_num();
+                t = omp_get_thread_num();
 #endif
-            solve_one(&R, &wk[t], first + j, j);
+                solve_one(&R, &wk[t], first + j, j);
+            }
         }
         /* running out of memory (or an internal failure) in a draw ends the run: it is not
          * a property of that draw */
@@ -541,11 +572,21 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
                     *err = R.rec[j].err;
                 goto fail;
             }
+        if (me != 0) {   /* part 0 merges it */
+            mc_block_pack(r, first, count, &blk, bytes);
+            if (o->send(o->share_ctx, b, bytes, nbytes, err))
+                goto fail;
+            continue;
+        }
         if (db && mc_db_save_block(db, first, count, r, &blk, err))
             goto fail;
         merge_block(&R, &S, first, count);
         if (o->progress)
             o->progress(o->progress_ctx, first + count, o->samples, brink_now() - t0);
+    }
+    if (me != 0) {   /* no aggregates: its draws are merged by part 0 */
+        r->seconds = brink_now() - t0;
+        goto done;
     }
     if (r->failed && !r->first_error)
         goto oom;
@@ -603,6 +644,7 @@ done:
             free(wk[t].w);
         }
     free(wk);
+    free(bytes);
     brink_sampler_free(smp);
     free(R.leaf_group);
     free(R.rec);
