@@ -87,6 +87,12 @@ typedef struct brink_mc_options {
     const char *compare_at;   /* a decision reference ("USA@start"): also compare the
                                  options there (the first matching decision), or NULL */
     brink_analysis_options analysis;   /* how each draw is solved */
+    /* 1: every draw solved exactly. 0 (default): a game with perfect information is solved
+     * in doubles by backward induction, each draw certified by a margin test (every choice
+     * strictly best by more than a rigorous bound on the rounding error), and solved exactly
+     * only when a margin is too small (docs/montecarlo.md, "The double path"). Not used
+     * with compare_at or analysis.method. */
+    int exact;
     /* Nothing lost: a SQLite file (created if missing; schema in docs/montecarlo.md) that
      * receives every block of samples in one transaction as it is done, or NULL. resume: 1
      * continues the latest run in it with the same configuration (its stored samples are
@@ -200,6 +206,9 @@ typedef struct brink_mc_result {
     int *draw_outcome;               /* [samples]: realised outcome group, -1 none/ambiguous */
     int *draw_choice;                /* [samples * nwatch]: action or BRINK_MC_* */
     double *draw_value;              /* [samples * nplayers]: NaN when not agreed */
+    /* draws computed by this run (not loaded from o->db) on the double path: certified
+     * there, or sent to the exact solve by a margin too small (e.g. a tie at a flip) */
+    long fast, fast_fallback;
     double seconds;
 } brink_mc_result;
 

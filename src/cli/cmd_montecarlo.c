@@ -1,6 +1,6 @@
 /* cmd_montecarlo.c — brink montecarlo SCENARIO --samples N [--seed S] [--threads T] [--json]
  *                    [--watch REF ...] [--draws] [--sensitivity] [--time-limit S]
- *                    [--db FILE [--resume]] [--csv FILE] [--jsonl FILE]
+ *                    [--db FILE [--resume]] [--csv FILE] [--jsonl FILE] [--exact]
  *                  brink compare SCENARIO --actor A [--at REF] [same options]
  * Draws the scenario's parameters from their declared distributions, solves each draw and
  * prints how often each outcome and watched choice occurs (Wilson intervals), how many draws
@@ -23,7 +23,7 @@ static void usage(FILE *f)
             "usage: brink montecarlo FILE|ID [--samples N] [--seed S] [--threads T] [--json]\n"
             "                        [--watch REF ...] [--draws] [--sensitivity]\n"
             "                        [--time-limit S] [--db FILE [--resume]]\n"
-            "                        [--csv FILE] [--jsonl FILE]\n"
+            "                        [--csv FILE] [--jsonl FILE] [--exact]\n"
             "Draw the parameters that declare a distribution, solve every draw, and report\n"
             "how often each outcome and watched choice occurs (95%% Wilson intervals), how\n"
             "many draws have one proved equilibrium or several, and expected values.\n"
@@ -37,6 +37,8 @@ static void usage(FILE *f)
             "  --sensitivity   which drawn parameters matter to each expected value:\n"
             "                  standardised regression coefficients, bootstrap intervals\n"
             "  --time-limit S  seconds per solve\n"
+            "  --exact         solve every draw exactly (default: a perfect-information game\n"
+            "                  is solved in doubles, each draw certified by its margins)\n"
             "  --db FILE       store every draw in SQLite database FILE, block by block\n"
             "  --csv FILE      every draw as a CSV row (index, drawn parameters, equilibria,\n"
             "                  outcome, watched choices, values); --jsonl FILE: JSON Lines\n"
@@ -91,6 +93,8 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
             json = 1;
         } else if (!strcmp(argv[i], "--sensitivity")) {
             o.sensitivity = 200;
+        } else if (!strcmp(argv[i], "--exact")) {
+            o.exact = 1;
         } else if (!strcmp(argv[i], "--draws")) {
             o.keep_draws = draws = 1;
         } else if (!strcmp(argv[i], "--db") && i + 1 < argc) {

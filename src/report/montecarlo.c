@@ -136,6 +136,10 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
     if (r->unverified)
         brink_buf_printf(out, "  %ld draws had equilibria checked in doubles only.\n",
                          r->unverified);
+    if (r->fast || r->fast_fallback)
+        brink_buf_printf(out, "  Solved in doubles and certified by their margins: %ld draws; "
+                              "solved exactly (a margin too small): %ld.\n", r->fast,
+                         r->fast_fallback);
     brink_buf_puts(out, "\nOutcomes (realised, with 95% Wilson intervals; mean probability in "
                         "the equilibrium):\n");
     for (int k = 0; k < r->ngroups; k++) {
@@ -271,7 +275,9 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
     prop_json(out, &r->p_unique);
     brink_buf_printf(out, ",\"single_unproved\":%ld,\"several\":", r->single);
     prop_json(out, &r->p_several);
-    brink_buf_printf(out, ",\"unverified\":%ld,\"outcomes\":[", r->unverified);
+    brink_buf_printf(out, ",\"unverified\":%ld,\"double_path\":{\"certified\":%ld,"
+                     "\"fallback\":%ld},\"outcomes\":[", r->unverified, r->fast,
+                     r->fast_fallback);
     for (int k = 0; k < r->ngroups; k++) {
         brink_buf_reset(&w);
         rep_group_levels(&w, sc, r->group_level, k);

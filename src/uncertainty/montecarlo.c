@@ -24,6 +24,7 @@
 #endif
 
 #include "analysis/analysis_int.h"
+#include "scenario/model.h"
 #include "uncertainty/mc_int.h"
 
 #define MC_BLOCK BRINK_MC_BLOCK
@@ -99,6 +100,7 @@ typedef struct worker {
     brink_scenario_instance *in;
     double *values, *work;
     double *U, *w;           /* compare: node values, infoset weights */
+    double *fwork, *bwork;   /* double path scratch (mc_fast_work, sc_bind_bound_work) */
 } worker;
 
 typedef struct run {
@@ -107,6 +109,7 @@ typedef struct run {
     const brink_sampler *smp;
     const brink_efg *g;      /* structure shared by every instance */
     int ngroups, *leaf_group;
+    int fast;                /* the double path is tried (mc_fast.c) */
     brink_mc_result *r;
     /* the block's records */
     rec *rec;
@@ -139,6 +142,23 @@ static int close_enough(double x, double y)
     return fabs(x - y) <= 1e-7 * (1 + fabs(x) + fabs(y));
 }
 
+/* The realised outcome of draw idx: drawn from its outcome distribution on lane 1. */
+static int realise(uint64_t seed, long idx, const double *gprob, int ng)
+{
+    brink_stream st;
+    brink_stream_init(&st, seed, (uint64_t)idx, 1);
+    double u = brink_stream_uniform(&st), acc = 0;
+    int last = -1;
+    for (int k = 0; k < ng; k++) {
+        if (gprob[k] > 0)
+            last = k;
+        acc += gprob[k];
+        if (u < acc)
+            return k;
+    }
+    return last;   /* rounding: u above the sum of the probabilities */
+}
+
 static void solve_one(const run *R, worker *w, long idx, int j)
 {
     const brink_mc_options *o = R->o;
@@ -158,11 +178,40 @@ static void solve_one(const run *R, worker *w, long idx, int j)
     rc->agreed_outcome = 0;
     rc->proved = rc->verified = 0;
     rc->has_opt = rc->opt_ambiguous = 0;
-    brink_eqset s;
-    if (brink_scenario_bind_d(w->in, w->values, &rc->err) ||
-        brink_analysis_solve(w->in, R->leaf_group, ng, &o->analysis, &s, &rc->err))
-        return;
+    rc->path = MC_PATH_EXACT;
     const brink_efg *g = brink_scenario_instance_game(w->in);
+    if (R->fast) {
+        /* bound in doubles (exactly when the doubles cannot), solved in doubles */
+        double *val = &R->val[(size_t)j * (size_t)np], *gp = &R->gprob[(size_t)j * (size_t)ng];
+        const double *lerr = NULL;
+        int bound = sc_bind_bound(w->in, w->values, w->bwork, &lerr);
+        if (!bound && brink_scenario_bind_d(w->in, w->values, &rc->err))
+            return;
+        if (mc_fast_solve(g, bound ? lerr : NULL, R->leaf_group, ng, r->watch, nw, w->fwork,
+                          val, gp, &R->choice[(size_t)j * (size_t)nw])) {
+            /* one equilibrium, certified; as the exact method reports it (backward induction
+             * lists every subgame-perfect equilibrium but proves no uniqueness of Nash) */
+            rc->path = MC_PATH_FAST;
+            rc->neq = 1;
+            rc->verified = 1;
+            rc->agreed_outcome = 1;
+            rc->outcome = realise(o->seed, idx, gp, ng);
+            return;
+        }
+        rc->path = MC_PATH_FALLBACK;
+        for (int k = 0; k < nw; k++)
+            R->choice[(size_t)j * (size_t)nw + (size_t)k] = BRINK_MC_NONE;
+        for (int p = 0; p < np; p++)
+            R->val[(size_t)j * (size_t)np + (size_t)p] = NAN;
+        /* the doubles' bind left the exact numbers stale */
+        if (bound && brink_scenario_bind_d(w->in, w->values, &rc->err))
+            return;
+    } else if (brink_scenario_bind_d(w->in, w->values, &rc->err)) {
+        return;
+    }
+    brink_eqset s;
+    if (brink_analysis_solve(w->in, R->leaf_group, ng, &o->analysis, &s, &rc->err))
+        return;
     double tol = o->analysis.tol;
     rc->neq = s.count;
     rc->proved = proved_complete(&s);
@@ -195,21 +244,9 @@ static void solve_one(const run *R, worker *w, long idx, int j)
                 agree &= close_enough(s.eq[e].group_prob[k], s.eq[0].group_prob[k]);
         rc->agreed_outcome = agree;
         if (agree) {
-            /* the realised outcome: drawn from the outcome distribution on lane 1 */
-            brink_stream st;
-            brink_stream_init(&st, o->seed, (uint64_t)idx, 1);
-            double u = brink_stream_uniform(&st), acc = 0;
-            int last = -1;
-            for (int k = 0; k < ng; k++) {
+            for (int k = 0; k < ng; k++)
                 R->gprob[(size_t)j * (size_t)ng + (size_t)k] = s.eq[0].group_prob[k];
-                if (s.eq[0].group_prob[k] > 0)
-                    last = k;
-                acc += s.eq[0].group_prob[k];
-                if (rc->outcome < 0 && u < acc)
-                    rc->outcome = k;
-            }
-            if (rc->outcome < 0)
-                rc->outcome = last;   /* rounding: u above the sum of the probabilities */
+            rc->outcome = realise(o->seed, idx, &R->gprob[(size_t)j * (size_t)ng], ng);
         }
     }
     brink_eqset_free(&s, g);
@@ -249,6 +286,8 @@ static void merge_block(run *R, sums *S, long first, int count)
     for (int j = 0; j < count; j++) {
         long idx = first + j;
         const rec *rc = &R->rec[j];
+        r->fast += rc->path == MC_PATH_FAST;
+        r->fast_fallback += rc->path == MC_PATH_FALLBACK;
         if (rc->neq < 0) {
             if (r->failed++ == 0) {
                 r->first_error = malloc(strlen(rc->err.message) + 1);
@@ -452,6 +491,12 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
     r->nplayers = g->nplayers;
     if (resolve_watch(sc, o, g, r, err))
         goto fail;
+    /* the double path: a perfect-information game, no options compared, no forced method */
+    R.fast = !o->exact && !o->compare_at && !o->analysis.method && mc_fast_applies(g);
+    for (int t = 0; t < T && R.fast; t++)
+        if (!(wk[t].fwork = malloc(mc_fast_work(g) * sizeof(double))) ||
+            !(wk[t].bwork = malloc(sc_bind_bound_work(sc) * sizeof(double))))
+            goto oom;
     r->compare_infoset = r->compare_actor = -1;
     if (o->compare_at) {
         int h;
@@ -642,6 +687,8 @@ done:
             free(wk[t].work);
             free(wk[t].U);
             free(wk[t].w);
+            free(wk[t].fwork);
+            free(wk[t].bwork);
         }
     free(wk);
     free(bytes);
