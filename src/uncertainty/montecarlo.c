@@ -28,6 +28,7 @@
 #include "uncertainty/mc_int.h"
 
 #define MC_BLOCK BRINK_MC_BLOCK
+#define MC_SPAN 64   /* blocks computed in one parallel region when nothing is shared */
 
 void brink_mc_options_init(brink_mc_options *o)
 {
@@ -250,6 +251,21 @@ static void solve_one(const run *R, worker *w, long idx, int j)
         }
     }
     brink_eqset_free(&s, g);
+}
+
+/* R's rows from j0 on, as rows 0.. of a run (blocks inside a span). */
+static run shifted(const run *R, int j0)
+{
+    run V = *R;
+    size_t j = (size_t)j0;
+    V.rec += j;
+    V.x += j * (size_t)R->r->nvaried;
+    V.gprob += j * (size_t)R->ngroups;
+    V.val += j * (size_t)R->r->nplayers;
+    V.choice += j * (size_t)R->r->nwatch;
+    if (V.opt)
+        V.opt += j * (size_t)R->r->nopts;
+    return V;
 }
 
 /* Running sums, merged in sample order. */
@@ -520,7 +536,7 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
         S.ov_m2 = calloc(no, sizeof *S.ov_m2);
         S.rg_mean = calloc(no, sizeof *S.rg_mean);
         S.rg_m2 = calloc(no, sizeof *S.rg_m2);
-        R.opt = calloc((size_t)MC_BLOCK * no, sizeof *R.opt);
+        R.opt = calloc((size_t)MC_SPAN * MC_BLOCK * no, sizeof *R.opt);   /* any span */
         if (!r->opt_best || !r->opt_value || !r->opt_regret || !r->opt_worst || !S.best_k ||
             !S.ov_mean || !S.ov_m2 || !S.rg_mean || !S.rg_m2 || !R.opt)
             goto oom;
@@ -546,11 +562,15 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
     S.val_n = calloc((size_t)np + 1, sizeof *S.val_n);
     S.val_mean = calloc((size_t)np + 1, sizeof *S.val_mean);
     S.val_m2 = calloc((size_t)np + 1, sizeof *S.val_m2);
-    R.rec = calloc(MC_BLOCK, sizeof *R.rec);
-    R.x = calloc((size_t)MC_BLOCK * ((size_t)r->nvaried + 1), sizeof *R.x);
-    R.gprob = calloc((size_t)MC_BLOCK * ((size_t)ng + 1), sizeof *R.gprob);
-    R.val = calloc((size_t)MC_BLOCK * ((size_t)np + 1), sizeof *R.val);
-    R.choice = calloc((size_t)MC_BLOCK * ((size_t)nw + 1), sizeof *R.choice);
+    /* rows for a span of blocks (no more than the draws), and at least one block */
+    size_t rows = (size_t)MC_SPAN * MC_BLOCK;
+    if ((size_t)o->samples < rows)
+        rows = (size_t)o->samples < MC_BLOCK ? MC_BLOCK : (size_t)o->samples;
+    R.rec = calloc(rows, sizeof *R.rec);
+    R.x = calloc(rows * ((size_t)r->nvaried + 1), sizeof *R.x);
+    R.gprob = calloc(rows * ((size_t)ng + 1), sizeof *R.gprob);
+    R.val = calloc(rows * ((size_t)np + 1), sizeof *R.val);
+    R.choice = calloc(rows * ((size_t)nw + 1), sizeof *R.choice);
     if (!r->outcome || !r->outcome_mean || !r->choice || !r->choice_mixed ||
         !r->choice_ambiguous || !r->value || !S.outcome_k || !S.outcome_p || !S.choice_k ||
         !S.mixed_k || !S.amb_k || !S.val_n || !S.val_mean || !S.val_m2 || !R.rec || !R.x ||
@@ -571,11 +591,12 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
     if (parts > 1 && !(bytes = malloc(mc_block_bytes(r, MC_BLOCK))))
         goto oom;
     mc_block blk = {R.rec, R.x, R.gprob, R.val, R.opt, R.choice};
-    for (long first = 0; first < o->samples; first += MC_BLOCK) {
+    for (long first = 0, step; first < o->samples; first += step) {
         int count = (int)(o->samples - first < MC_BLOCK ? o->samples - first : MC_BLOCK);
         long b = first / MC_BLOCK;
         int owner = (int)(b % parts);
         size_t nbytes = parts > 1 ? mc_block_bytes(r, count) : 0;
+        step = count;
         if (me != 0 && owner != me)
             continue;
         if (db) {   /* stored by an earlier, interrupted run: merged as if computed now */
@@ -592,15 +613,21 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
                 continue;
             }
         }
+        int span = count;   /* draws computed now: one block, or a span of them */
         if (me == 0 && owner != 0) {   /* computed by another part */
             if (o->receive(o->share_ctx, b, owner, bytes, nbytes, err) ||
                 mc_block_unpack(r, first, count, &blk, bytes, err))
                 goto fail;
         } else {
+            /* alone and without a database, several blocks at once: one parallel region
+             * per block would cost more than fast draws take (threads waking up) */
+            if (!db && parts == 1)
+                span = (int)(o->samples - first < MC_SPAN * MC_BLOCK ? o->samples - first
+                                                                    : MC_SPAN * MC_BLOCK);
 #ifdef _OPENMP
 #pragma omp parallel for num_threads(T) schedule(dynamic, 4)
 #endif
-            for (int j = 0; j < count; j++) {
+            for (int j = 0; j < span; j++) {
                 int t = 0;
 #ifdef _OPENMP
                 t = omp_get_thread_num();
@@ -608,26 +635,34 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
                 solve_one(&R, &wk[t], first + j, j);
             }
         }
-        /* running out of memory (or an internal failure) in a draw ends the run: it is not
-         * a property of that draw */
-        for (int j = 0; j < count; j++)
-            if (R.rec[j].neq < 0 &&
-                (R.rec[j].err.code == BRINK_ENOMEM || R.rec[j].err.code == BRINK_EINTERNAL)) {
-                if (err)
-                    *err = R.rec[j].err;
-                goto fail;
+        step = span;
+        /* each block of the span in turn, its rows seen through a shifted view */
+        for (int j0 = 0; j0 < span; j0 += MC_BLOCK) {
+            int n = span - j0 < MC_BLOCK ? span - j0 : MC_BLOCK;
+            long bf = first + j0;
+            run V = shifted(&R, j0);
+            mc_block vb = {V.rec, V.x, V.gprob, V.val, V.opt, V.choice};
+            /* running out of memory (or an internal failure) in a draw ends the run: it is
+             * not a property of that draw */
+            for (int j = 0; j < n; j++)
+                if (V.rec[j].neq < 0 &&
+                    (V.rec[j].err.code == BRINK_ENOMEM || V.rec[j].err.code == BRINK_EINTERNAL)) {
+                    if (err)
+                        *err = V.rec[j].err;
+                    goto fail;
+                }
+            if (me != 0) {   /* part 0 merges it */
+                mc_block_pack(r, bf, n, &vb, bytes);
+                if (o->send(o->share_ctx, bf / MC_BLOCK, bytes, nbytes, err))
+                    goto fail;
+                continue;
             }
-        if (me != 0) {   /* part 0 merges it */
-            mc_block_pack(r, first, count, &blk, bytes);
-            if (o->send(o->share_ctx, b, bytes, nbytes, err))
+            if (db && mc_db_save_block(db, bf, n, r, &vb, err))
                 goto fail;
-            continue;
+            merge_block(&V, &S, bf, n);
+            if (o->progress)
+                o->progress(o->progress_ctx, bf + n, o->samples, brink_now() - t0);
         }
-        if (db && mc_db_save_block(db, first, count, r, &blk, err))
-            goto fail;
-        merge_block(&R, &S, first, count);
-        if (o->progress)
-            o->progress(o->progress_ctx, first + count, o->samples, brink_now() - t0);
     }
     if (me != 0) {   /* no aggregates: its draws are merged by part 0 */
         r->seconds = brink_now() - t0;
