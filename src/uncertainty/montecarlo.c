@@ -8,6 +8,10 @@
  * Each draw is bound from its doubles (exactly: brink_scenario_bind_d) and solved, refined
  * and verified by brink_analysis_solve, as `brink analyze` does at the defaults; so every
  * equilibrium counted passed the analysis' checks (exact when the game is small enough).
+ * A game with perfect information is first tried on the double path (mc_fast.c: bound and
+ * solved in doubles, certified by its margins); a draw it cannot certify is solved exactly.
+ * Without sharing or a database, blocks are computed a span at a time (one parallel region),
+ * as fast draws would otherwise spend their time waiting for threads to wake.
  *
  * With a database (o->db, mc_db.c) each block is stored after it is computed and before it
  * is merged; blocks already stored (resume) are loaded instead of computed.
