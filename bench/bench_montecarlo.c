@@ -5,6 +5,9 @@
  * machine may be shared, so rerun when the figures look off. Issue 10's target: M1 at
  * >= 10^6 instances per minute on a 2-core machine.
  * The last column: all threads, every draw stored with --db (the cost of "nothing lost").
+ * "exact 1thr": 1 thread with every draw solved exactly (--exact), beside the default, which
+ * solves a perfect-information game on the double path (docs/montecarlo.md); M5's copy with
+ * reputation_cost ~ beta (tests/data/montecarlo/) is the perfect-information case.
  * BRINK_BENCH_SCALE multiplies the number of draws (default 1). BRINK_BIN: the CLI.
  */
 #include <stdio.h>
@@ -35,7 +38,7 @@ static void remove_db(const char *db)
 /* Draws per second of brink_montecarlo with `threads` threads (storing every draw in the
  * SQLite file db when not NULL, a new file); -1 on failure. */
 static double rate(const brink_scenario *sc, long samples, int threads, const char *db,
-                   long *failed)
+                   int exact, long *failed)
 {
     brink_error err;
     brink_error_clear(&err);
@@ -44,6 +47,7 @@ static double rate(const brink_scenario *sc, long samples, int threads, const ch
     o.samples = samples;
     o.threads = threads;
     o.db = db;
+    o.exact = exact;
     if (db) {
         remove_db(db);
     }
@@ -98,8 +102,9 @@ static double naive_rate(const char *bin, const char *id, const brink_scenario *
 
 int main(void)
 {
-    static const struct { const char *id; long samples; } cases[] = {
-        {"m1", 20000}, {"m6", 300}, {"m8", 12},
+    static const struct { const char *id; long samples, exact_samples; } cases[] = {
+        {"m1", 20000, 20000}, {"m6", 300, 300}, {"m8", 12, 12},
+        {"tests/data/montecarlo/m5-reputation-beta.yaml", 1000000, 20000},
     };
     const char *e = getenv("BRINK_BENCH_SCALE");
     double scale = e && atof(e) > 0 ? atof(e) : 1;
@@ -112,8 +117,9 @@ int main(void)
     const char *db = getenv("BRINK_BENCH_DB");
     if (!db)
         db = "/tmp/brink-bench-montecarlo.sqlite";
-    printf("%-6s %8s %12s %12s %8s %12s %10s %9s %12s\n", "scen", "draws", "inst/s 1thr",
-           "inst/s all", "threads", "naive inst/s", "ratio", "inst/min", "all+db inst/s");
+    printf("%-6s %8s %12s %12s %8s %12s %10s %9s %12s %12s\n", "scen", "draws", "inst/s 1thr",
+           "inst/s all", "threads", "naive inst/s", "ratio", "inst/min", "all+db inst/s",
+           "exact 1thr");
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         brink_error err;
         brink_error_clear(&err);
@@ -126,15 +132,20 @@ int main(void)
         long n = (long)((double)cases[i].samples * scale);
         if (n < 1)
             n = 1;
+        long nx = (long)((double)cases[i].exact_samples * scale);
+        if (nx < 1)
+            nx = 1;
         long f1 = 0, fa = 0;
-        double r1 = rate(sc, n, 1, NULL, &f1), ra = rate(sc, n, all, NULL, &fa);
+        double r1 = rate(sc, n, 1, NULL, 0, &f1), ra = rate(sc, n, all, NULL, 0, &fa);
         /* the cost of nothing lost: the same run storing every draw (--db) */
-        double rdb = rate(sc, n, all, db, &fa);
+        double rdb = rate(sc, n, all, db, 0, &fa);
+        double rx = rate(sc, nx, 1, NULL, 1, &fa);
         double rn = bin ? naive_rate(bin, cases[i].id, sc, 5) : -1;
-        printf("%-6s %8ld %12.1f %12.1f %8d %12.2f %10.1f %9.3g %12.1f%s\n", cases[i].id, n, r1,
-               ra, all, rn, rn > 0 ? ra / rn : -1, ra * 60, rdb,
+        const char *name = strrchr(cases[i].id, '/') ? "m5copy" : cases[i].id;
+        printf("%-6s %8ld %12.1f %12.1f %8d %12.2f %10.1f %9.3g %12.1f %12.1f%s\n", name, n, r1,
+               ra, all, rn, rn > 0 ? ra / rn : -1, ra * 60, rdb, rx,
                f1 || fa ? "  (some draws failed)" : "");
-        failed |= r1 < 0 || ra < 0 || rdb < 0;
+        failed |= r1 < 0 || ra < 0 || rdb < 0 || rx < 0;
         brink_scenario_free(sc);
     }
     remove_db(db);

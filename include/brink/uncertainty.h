@@ -87,6 +87,12 @@ typedef struct brink_mc_options {
     const char *compare_at;   /* a decision reference ("USA@start"): also compare the
                                  options there (the first matching decision), or NULL */
     brink_analysis_options analysis;   /* how each draw is solved */
+    /* 1: every draw solved exactly. 0 (default): a game with perfect information is solved
+     * in doubles by backward induction, each draw certified by a margin test (every choice
+     * strictly best by more than a rigorous bound on the rounding error), and solved exactly
+     * only when a margin is too small (docs/montecarlo.md, "The double path"). Not used
+     * with compare_at or analysis.method. */
+    int exact;
     /* Nothing lost: a SQLite file (created if missing; schema in docs/montecarlo.md) that
      * receives every block of samples in one transaction as it is done, or NULL. resume: 1
      * continues the latest run in it with the same configuration (its stored samples are
@@ -98,7 +104,26 @@ typedef struct brink_mc_options {
      * the draws done so far and the seconds elapsed; NULL: none. */
     void (*progress)(void *ctx, long done, long total, double seconds);
     void *progress_ctx;
+    /* Work shared among processes (brink-mpi; docs/montecarlo.md, "Across machines"). The
+     * draws are cut into blocks of BRINK_MC_BLOCK; block b is computed by part b % nparts.
+     * Part 0 gets every other block's findings from receive() (`from`: the part that
+     * computed it) and merges all blocks in draw order, so its result equals a one-process
+     * run's, draw for draw and in every aggregate. A part > 0 computes its blocks only,
+     * hands each to send(), and returns a result without aggregates (r->part > 0); it
+     * neither opens o->db (part 0 alone writes it) nor calls progress. A block's bytes are
+     * this build's memory layout: every part runs the same binary on the same architecture.
+     * nparts 0 or 1: no sharing. Errors: a callback's, returned as is. */
+    int nparts, part;
+    brink_status (*send)(void *ctx, long block, const void *bytes, size_t len,
+                         brink_error *err);
+    brink_status (*receive)(void *ctx, long block, int from, void *bytes, size_t len,
+                            brink_error *err);
+    void *share_ctx;
 } brink_mc_options;
+
+/* Draws per block (the unit of threads' work, of the database's transactions and of the
+ * parts' shares). */
+#define BRINK_MC_BLOCK 256
 
 void brink_mc_options_init(brink_mc_options *o);
 
@@ -114,7 +139,9 @@ typedef struct brink_mc_result {
     const brink_scenario *sc;        /* borrowed */
     long samples;
     uint64_t seed;
-    int threads;                     /* threads used */
+    int threads;                     /* threads used (per process) */
+    int nparts, part;                /* processes that shared the draws, and which one this
+                                        is (1 and 0 without sharing) */
     int nvaried;
     int *varied;                     /* [nvaried] parameter indices */
     /* draws by what the method found (together: samples) */
@@ -179,6 +206,9 @@ typedef struct brink_mc_result {
     int *draw_outcome;               /* [samples]: realised outcome group, -1 none/ambiguous */
     int *draw_choice;                /* [samples * nwatch]: action or BRINK_MC_* */
     double *draw_value;              /* [samples * nplayers]: NaN when not agreed */
+    /* draws computed by this run (not loaded from o->db) on the double path: certified
+     * there, or sent to the exact solve by a margin too small (e.g. a tie at a flip) */
+    long fast, fast_fallback;
     double seconds;
 } brink_mc_result;
 

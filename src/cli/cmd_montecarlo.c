@@ -1,6 +1,6 @@
 /* cmd_montecarlo.c — brink montecarlo SCENARIO --samples N [--seed S] [--threads T] [--json]
  *                    [--watch REF ...] [--draws] [--sensitivity] [--time-limit S]
- *                    [--db FILE [--resume]] [--csv FILE] [--jsonl FILE]
+ *                    [--db FILE [--resume]] [--csv FILE] [--jsonl FILE] [--exact]
  *                  brink compare SCENARIO --actor A [--at REF] [same options]
  * Draws the scenario's parameters from their declared distributions, solves each draw and
  * prints how often each outcome and watched choice occurs (Wilson intervals), how many draws
@@ -14,6 +14,7 @@
 
 #include "brink/uncertainty.h"
 #include "cli/cli.h"
+#include "cli/cli_mc.h"
 #include "cli/commands.h"
 
 static void usage(FILE *f)
@@ -22,7 +23,7 @@ static void usage(FILE *f)
             "usage: brink montecarlo FILE|ID [--samples N] [--seed S] [--threads T] [--json]\n"
             "                        [--watch REF ...] [--draws] [--sensitivity]\n"
             "                        [--time-limit S] [--db FILE [--resume]]\n"
-            "                        [--csv FILE] [--jsonl FILE]\n"
+            "                        [--csv FILE] [--jsonl FILE] [--exact]\n"
             "Draw the parameters that declare a distribution, solve every draw, and report\n"
             "how often each outcome and watched choice occurs (95%% Wilson intervals), how\n"
             "many draws have one proved equilibrium or several, and expected values.\n"
@@ -36,6 +37,8 @@ static void usage(FILE *f)
             "  --sensitivity   which drawn parameters matter to each expected value:\n"
             "                  standardised regression coefficients, bootstrap intervals\n"
             "  --time-limit S  seconds per solve\n"
+            "  --exact         solve every draw exactly (default: a perfect-information game\n"
+            "                  is solved in doubles, each draw certified by its margins)\n"
             "  --db FILE       store every draw in SQLite database FILE, block by block\n"
             "  --csv FILE      every draw as a CSV row (index, drawn parameters, equilibria,\n"
             "                  outcome, watched choices, values); --jsonl FILE: JSON Lines\n"
@@ -69,7 +72,7 @@ static void compare_usage(FILE *f)
             "replying as in each draw's equilibrium. Prints the Monte Carlo summary too.\n");
 }
 
-static int run(int argc, char **argv, int compare)
+int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
 {
     const char *cmd = compare ? "compare" : "montecarlo";
     const char *actor = NULL, *at = NULL;
@@ -90,6 +93,8 @@ static int run(int argc, char **argv, int compare)
             json = 1;
         } else if (!strcmp(argv[i], "--sensitivity")) {
             o.sensitivity = 200;
+        } else if (!strcmp(argv[i], "--exact")) {
+            o.exact = 1;
         } else if (!strcmp(argv[i], "--draws")) {
             o.keep_draws = draws = 1;
         } else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
@@ -171,6 +176,18 @@ static int run(int argc, char **argv, int compare)
     }
     if (o.nwatch_refs)
         o.watch = watch;
+    int quiet = 0;   /* a part other than 0: its draws are reported by part 0 */
+    if (share && share->nparts > 1) {
+        o.nparts = share->nparts;
+        o.part = share->part;
+        o.send = share->send;
+        o.receive = share->receive;
+        o.share_ctx = share->ctx;
+        if (share->part != 0) {
+            quiet = 1;
+            o.progress = NULL;
+        }
+    }
     brink_error err;
     brink_error_clear(&err);
     brink_scenario *sc = brink_scenario_load(in, &err);
@@ -179,10 +196,12 @@ static int run(int argc, char **argv, int compare)
         free(actor_ref);
         return cli_report(&err);
     }
+    if (share)
+        share->started = 1;
     brink_mc_result *r = brink_montecarlo(sc, &o, &err);
     if (!r) {
         rc = cli_report(&err);
-    } else {
+    } else if (!quiet) {
         brink_buf out;
         brink_buf_init(&out);
         if ((json ? brink_mc_write_json(r, &out, &err) : brink_mc_write_text(r, &out, &err)))
@@ -211,10 +230,10 @@ static int run(int argc, char **argv, int compare)
 
 int brink_cli_montecarlo(int argc, char **argv)
 {
-    return run(argc, argv, 0);
+    return cli_montecarlo_run(argc, argv, 0, NULL);
 }
 
 int brink_cli_compare(int argc, char **argv)
 {
-    return run(argc, argv, 1);
+    return cli_montecarlo_run(argc, argv, 1, NULL);
 }

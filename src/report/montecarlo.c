@@ -105,9 +105,11 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
     const char *mech = brink_scenario_mechanism(sc);
     brink_buf_printf(out, "%s%s%s  [%s]\n", mech, *mech ? " | " : "", brink_scenario_title(sc),
                      brink_scenario_id(sc));
-    brink_buf_printf(out, "Monte Carlo: %ld draws, seed %llu, %d thread%s, %.3g s.\n",
-                     r->samples, (unsigned long long)r->seed, r->threads,
-                     r->threads == 1 ? "" : "s", r->seconds);
+    brink_buf_printf(out, "Monte Carlo: %ld draws, seed %llu, %d thread%s", r->samples,
+                     (unsigned long long)r->seed, r->threads, r->threads == 1 ? "" : "s");
+    if (r->nparts > 1)
+        brink_buf_printf(out, " in each of %d processes", r->nparts);
+    brink_buf_printf(out, ", %.3g s.\n", r->seconds);
     if (r->nvaried == 0)
         brink_buf_puts(out, "No parameter declares a distribution: every draw is the "
                             "default game.\n");
@@ -134,6 +136,10 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
     if (r->unverified)
         brink_buf_printf(out, "  %ld draws had equilibria checked in doubles only.\n",
                          r->unverified);
+    if (r->fast || r->fast_fallback)
+        brink_buf_printf(out, "  Solved in doubles and certified by their margins: %ld draws; "
+                              "solved exactly (a margin too small): %ld.\n", r->fast,
+                         r->fast_fallback);
     brink_buf_puts(out, "\nOutcomes (realised, with 95% Wilson intervals; mean probability in "
                         "the equilibrium):\n");
     for (int k = 0; k < r->ngroups; k++) {
@@ -247,8 +253,9 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
     brink_buf_init(&w);
     brink_buf_puts(out, "{\"scenario\":");
     brink_json_string(out, brink_scenario_id(sc));
-    brink_buf_printf(out, ",\"samples\":%ld,\"seed\":%llu,\"threads\":%d,\"seconds\":",
-                     r->samples, (unsigned long long)r->seed, r->threads);
+    brink_buf_printf(out, ",\"samples\":%ld,\"seed\":%llu,\"threads\":%d,\"processes\":%d,"
+                     "\"seconds\":", r->samples, (unsigned long long)r->seed, r->threads,
+                     r->nparts > 1 ? r->nparts : 1);
     num(out, r->seconds);
     brink_buf_puts(out, ",\"varied\":[");
     for (int k = 0; k < r->nvaried; k++) {
@@ -268,7 +275,9 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
     prop_json(out, &r->p_unique);
     brink_buf_printf(out, ",\"single_unproved\":%ld,\"several\":", r->single);
     prop_json(out, &r->p_several);
-    brink_buf_printf(out, ",\"unverified\":%ld,\"outcomes\":[", r->unverified);
+    brink_buf_printf(out, ",\"unverified\":%ld,\"double_path\":{\"certified\":%ld,"
+                     "\"fallback\":%ld},\"outcomes\":[", r->unverified, r->fast,
+                     r->fast_fallback);
     for (int k = 0; k < r->ngroups; k++) {
         brink_buf_reset(&w);
         rep_group_levels(&w, sc, r->group_level, k);

@@ -188,3 +188,89 @@ double brink_scenario_instance_issue_value(const brink_scenario_instance *in, in
         return 0;
     return mpq_get_d(in->vals[e]);
 }
+
+/* ------------------------------------------------ doubles with bounds (Monte Carlo) */
+
+size_t sc_bind_bound_work(const brink_scenario *sc)
+{
+    const sc_compiled *c = &sc->c;
+    /* values and bounds of the closed expressions, the evaluation stack, leaf bounds */
+    return 2 * (size_t)c->nclosed + 2 * ((size_t)c->maxstack + 1) +
+           (size_t)c->ngleaves * (size_t)c->nplayers + 1;
+}
+
+/* Closed expression i in doubles with its bound (evaluated once per bind). */
+static int closed_bound(const sc_compiled *c, int i, const double *values, double *dv,
+                        double *de, double *stack)
+{
+    if (de[i] >= 0)
+        return 1;
+    int ok;
+    dv[i] = sc_expr_eval_bound(c->closed[i], values, stack, &de[i], &ok);
+    if (!ok)
+        de[i] = -1;
+    return ok;
+}
+
+int sc_bind_bound(brink_scenario_instance *in, const double *values, double *work,
+                  const double **leaf_err)
+{
+    const brink_scenario *sc = in->sc;
+    const sc_compiled *c = &sc->c;
+    brink_efg *g = in->game;
+    double *dv = work, *de = dv + c->nclosed, *stack = de + c->nclosed;
+    double *lerr = stack + 2 * ((size_t)c->maxstack + 1);
+    for (int i = 0; i < c->nclosed; i++)
+        de[i] = -1;
+    /* chance probabilities exactly (few), so that "they sum to exactly 1" is decided as
+     * the exact bind decides it; anything the exact bind would refuse or adjust: 0 */
+    int first = g->player_infoset_start[g->nplayers];
+    if (first < g->ninfosets) {
+        for (int i = 0; i < sc->nparams; i++) {
+            if (!isfinite(values[i]))
+                return 0;
+            mpq_set_d(in->params[i], values[i]);
+        }
+    }
+    for (int h = first; h < g->ninfosets; h++) {
+        int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
+        mpq_set_ui(in->tmp, 0, 1);
+        for (int a = 0; a < na; a++) {
+            int x = c->action_expr[a0 + a];
+            if (sc_expr_eval_q(c->closed[x], (const mpq_t *)in->params, in->stack, in->vals[x],
+                               sc->file, NULL) != BRINK_OK ||
+                mpq_sgn(in->vals[x]) < 0)
+                return 0;
+            mpq_add(in->tmp, in->tmp, in->vals[x]);
+        }
+        if (mpq_cmp_ui(in->tmp, 1, 1) != 0)
+            return 0;
+        for (int a = 0; a < na; a++)
+            g->action_prob[a0 + a] = mpq_get_d(in->vals[c->action_expr[a0 + a]]);
+    }
+    /* leaf payoffs: sums of terms in doubles, bounds added up with the sums' rounding */
+    int np = g->nplayers;
+    for (int l = 0; l < g->nleaves; l++) {
+        int xl = c->xleaf_of[l];
+        for (int p = 0; p < np; p++) {
+            size_t k = (size_t)xl * (size_t)np + (size_t)p;
+            double s = 0, e = 0, mag = 0;   /* mag: the partial sums, each rounded */
+            for (int t = c->leaf_term_start[k]; t < c->leaf_term_start[k + 1]; t++) {
+                int x = c->leaf_term[t];
+                if (!closed_bound(c, x, values, dv, de, stack))
+                    return 0;
+                s += dv[x];
+                e += de[x];
+                mag += fabs(s);
+            }
+            if (!isfinite(s) || !isfinite(mag))
+                return 0;
+            size_t li = (size_t)l * (size_t)np + (size_t)p;
+            g->leaf_pay[li] = s;
+            lerr[li] = (e + DBL_EPSILON * mag) * (1 + 64 * DBL_EPSILON) +
+                       64 * DBL_TRUE_MIN;
+        }
+    }
+    *leaf_err = lerr;
+    return 1;
+}

@@ -24,8 +24,23 @@ void mc_compare_eval(const brink_efg *g, const struct brink_eqset *s, int h, dou
 brink_status mc_sensitivity(brink_mc_result *r, const double *X, const double *Y, int B,
                             uint64_t seed, brink_error *err);
 
+/* mc_fast.c: the double path (perfect information: backward induction in doubles with a
+ * margin certificate). mc_fast_applies: the game has one; mc_fast_work: scratch doubles per
+ * worker; mc_fast_solve (leaf_err[nleaves * nplayers]: bounds on the payoffs' errors, or
+ * NULL: the exact bind's truncation, 2u): 1 when certified (value[nplayers], gprob[ngroups] and choice[nwatch]
+ * filled), 0 when the exact path must decide. */
+int mc_fast_applies(const brink_efg *g);
+size_t mc_fast_work(const brink_efg *g);
+int mc_fast_solve(const brink_efg *g, const double *leaf_err, const int *leaf_group,
+                  int ngroups, const int *watch, int nwatch, double *work, double *value,
+                  double *gprob, int *choice);
+
+/* How a draw was solved (mc_rec.path). */
+enum { MC_PATH_EXACT = 0, MC_PATH_FAST = 1, MC_PATH_FALLBACK = 2 };
+
 /* One sample's findings (filled by a worker, merged in sample order). */
 typedef struct mc_rec {
+    int path;                /* MC_PATH_*; loaded from a database: MC_PATH_EXACT, uncounted */
     int neq;                 /* -1: failed */
     int proved;              /* the equilibrium set is proved complete */
     int verified;            /* every equilibrium checked exactly */
@@ -42,6 +57,15 @@ typedef struct mc_block {
                                         [j * nopts] */
     int *choice;                     /* [j * nwatch] */
 } mc_block;
+
+/* mc_share.c: a block's findings as bytes for another process (brink_mc_options.nparts):
+ * their size, the copy out, and the copy in (BRINK_EINTERNAL when the bytes are of another
+ * block). */
+size_t mc_block_bytes(const brink_mc_result *r, int count);
+void mc_block_pack(const brink_mc_result *r, long first, int count, const mc_block *b,
+                   void *bytes);
+brink_status mc_block_unpack(const brink_mc_result *r, long first, int count, mc_block *b,
+                             const void *bytes, brink_error *err);
 
 /* mc_db.c: the run's samples in a SQLite database (docs/montecarlo.md, "Nothing lost").
  * mc_db_open finds the run to continue (resume) or starts one; the widths come from r. */

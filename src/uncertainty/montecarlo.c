@@ -8,9 +8,17 @@
  * Each draw is bound from its doubles (exactly: brink_scenario_bind_d) and solved, refined
  * and verified by brink_analysis_solve, as `brink analyze` does at the defaults; so every
  * equilibrium counted passed the analysis' checks (exact when the game is small enough).
+ * A game with perfect information is first tried on the double path (mc_fast.c: bound and
+ * solved in doubles, certified by its margins); a draw it cannot certify is solved exactly.
+ * Without sharing or a database, blocks are computed a span at a time (one parallel region),
+ * as fast draws would otherwise spend their time waiting for threads to wake.
  *
  * With a database (o->db, mc_db.c) each block is stored after it is computed and before it
  * is merged; blocks already stored (resume) are loaded instead of computed.
+ *
+ * Shared among processes (o->nparts > 1, e.g. MPI ranks): block b is computed by part
+ * b % nparts; part 0 receives the others' blocks as bytes (mc_share.c) and merges every block
+ * in draw order, exactly as one process would, so the result is the same.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -20,9 +28,11 @@
 #endif
 
 #include "analysis/analysis_int.h"
+#include "scenario/model.h"
 #include "uncertainty/mc_int.h"
 
-#define MC_BLOCK 256
+#define MC_BLOCK BRINK_MC_BLOCK
+#define MC_SPAN 64   /* blocks computed in one parallel region when nothing is shared */
 
 void brink_mc_options_init(brink_mc_options *o)
 {
@@ -95,6 +105,7 @@ typedef struct worker {
     brink_scenario_instance *in;
     double *values, *work;
     double *U, *w;           /* compare: node values, infoset weights */
+    double *fwork, *bwork;   /* double path scratch (mc_fast_work, sc_bind_bound_work) */
 } worker;
 
 typedef struct run {
@@ -103,6 +114,7 @@ typedef struct run {
     const brink_sampler *smp;
     const brink_efg *g;      /* structure shared by every instance */
     int ngroups, *leaf_group;
+    int fast;                /* the double path is tried (mc_fast.c) */
     brink_mc_result *r;
     /* the block's records */
     rec *rec;
@@ -135,6 +147,23 @@ static int close_enough(double x, double y)
     return fabs(x - y) <= 1e-7 * (1 + fabs(x) + fabs(y));
 }
 
+/* The realised outcome of draw idx: drawn from its outcome distribution on lane 1. */
+static int realise(uint64_t seed, long idx, const double *gprob, int ng)
+{
+    brink_stream st;
+    brink_stream_init(&st, seed, (uint64_t)idx, 1);
+    double u = brink_stream_uniform(&st), acc = 0;
+    int last = -1;
+    for (int k = 0; k < ng; k++) {
+        if (gprob[k] > 0)
+            last = k;
+        acc += gprob[k];
+        if (u < acc)
+            return k;
+    }
+    return last;   /* rounding: u above the sum of the probabilities */
+}
+
 static void solve_one(const run *R, worker *w, long idx, int j)
 {
     const brink_mc_options *o = R->o;
@@ -154,11 +183,40 @@ static void solve_one(const run *R, worker *w, long idx, int j)
     rc->agreed_outcome = 0;
     rc->proved = rc->verified = 0;
     rc->has_opt = rc->opt_ambiguous = 0;
-    brink_eqset s;
-    if (brink_scenario_bind_d(w->in, w->values, &rc->err) ||
-        brink_analysis_solve(w->in, R->leaf_group, ng, &o->analysis, &s, &rc->err))
-        return;
+    rc->path = MC_PATH_EXACT;
     const brink_efg *g = brink_scenario_instance_game(w->in);
+    if (R->fast) {
+        /* bound in doubles (exactly when the doubles cannot), solved in doubles */
+        double *val = &R->val[(size_t)j * (size_t)np], *gp = &R->gprob[(size_t)j * (size_t)ng];
+        const double *lerr = NULL;
+        int bound = sc_bind_bound(w->in, w->values, w->bwork, &lerr);
+        if (!bound && brink_scenario_bind_d(w->in, w->values, &rc->err))
+            return;
+        if (mc_fast_solve(g, bound ? lerr : NULL, R->leaf_group, ng, r->watch, nw, w->fwork,
+                          val, gp, &R->choice[(size_t)j * (size_t)nw])) {
+            /* one equilibrium, certified; as the exact method reports it (backward induction
+             * lists every subgame-perfect equilibrium but proves no uniqueness of Nash) */
+            rc->path = MC_PATH_FAST;
+            rc->neq = 1;
+            rc->verified = 1;
+            rc->agreed_outcome = 1;
+            rc->outcome = realise(o->seed, idx, gp, ng);
+            return;
+        }
+        rc->path = MC_PATH_FALLBACK;
+        for (int k = 0; k < nw; k++)
+            R->choice[(size_t)j * (size_t)nw + (size_t)k] = BRINK_MC_NONE;
+        for (int p = 0; p < np; p++)
+            R->val[(size_t)j * (size_t)np + (size_t)p] = NAN;
+        /* the doubles' bind left the exact numbers stale */
+        if (bound && brink_scenario_bind_d(w->in, w->values, &rc->err))
+            return;
+    } else if (brink_scenario_bind_d(w->in, w->values, &rc->err)) {
+        return;
+    }
+    brink_eqset s;
+    if (brink_analysis_solve(w->in, R->leaf_group, ng, &o->analysis, &s, &rc->err))
+        return;
     double tol = o->analysis.tol;
     rc->neq = s.count;
     rc->proved = proved_complete(&s);
@@ -191,24 +249,27 @@ static void solve_one(const run *R, worker *w, long idx, int j)
                 agree &= close_enough(s.eq[e].group_prob[k], s.eq[0].group_prob[k]);
         rc->agreed_outcome = agree;
         if (agree) {
-            /* the realised outcome: drawn from the outcome distribution on lane 1 */
-            brink_stream st;
-            brink_stream_init(&st, o->seed, (uint64_t)idx, 1);
-            double u = brink_stream_uniform(&st), acc = 0;
-            int last = -1;
-            for (int k = 0; k < ng; k++) {
+            for (int k = 0; k < ng; k++)
                 R->gprob[(size_t)j * (size_t)ng + (size_t)k] = s.eq[0].group_prob[k];
-                if (s.eq[0].group_prob[k] > 0)
-                    last = k;
-                acc += s.eq[0].group_prob[k];
-                if (rc->outcome < 0 && u < acc)
-                    rc->outcome = k;
-            }
-            if (rc->outcome < 0)
-                rc->outcome = last;   /* rounding: u above the sum of the probabilities */
+            rc->outcome = realise(o->seed, idx, &R->gprob[(size_t)j * (size_t)ng], ng);
         }
     }
     brink_eqset_free(&s, g);
+}
+
+/* R's rows from j0 on, as rows 0.. of a run (blocks inside a span). */
+static run shifted(const run *R, int j0)
+{
+    run V = *R;
+    size_t j = (size_t)j0;
+    V.rec += j;
+    V.x += j * (size_t)R->r->nvaried;
+    V.gprob += j * (size_t)R->ngroups;
+    V.val += j * (size_t)R->r->nplayers;
+    V.choice += j * (size_t)R->r->nwatch;
+    if (V.opt)
+        V.opt += j * (size_t)R->r->nopts;
+    return V;
 }
 
 /* Running sums, merged in sample order. */
@@ -245,6 +306,8 @@ static void merge_block(run *R, sums *S, long first, int count)
     for (int j = 0; j < count; j++) {
         long idx = first + j;
         const rec *rc = &R->rec[j];
+        r->fast += rc->path == MC_PATH_FAST;
+        r->fast_fallback += rc->path == MC_PATH_FALLBACK;
         if (rc->neq < 0) {
             if (r->failed++ == 0) {
                 r->first_error = malloc(strlen(rc->err.message) + 1);
@@ -382,6 +445,14 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
                         "z > 0 and 0 to 100000 bootstrap resamples");
         return NULL;
     }
+    int parts = o->nparts > 1 ? o->nparts : 1, me = parts > 1 ? o->part : 0;
+    if (o->nparts < 0 || me < 0 || me >= parts ||
+        (parts > 1 && (me ? !o->send : !o->receive))) {
+        brink_error_set(err, BRINK_EINVALID, "Monte Carlo shared among %d processes: part %d "
+                        "is not one of them, or its send/receive callback is missing",
+                        o->nparts, o->part);
+        return NULL;
+    }
     int T = o->threads;
 #ifdef _OPENMP
     if (T == 0)
@@ -395,6 +466,7 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
     brink_sampler *smp = NULL;
     worker *wk = NULL;
     mc_db *db = NULL;
+    void *bytes = NULL;   /* a block's findings, to or from another part */
     sums S;
     memset(&S, 0, sizeof S);
     run R;
@@ -405,6 +477,8 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
     r->samples = o->samples;
     r->seed = o->seed;
     r->threads = T;
+    r->nparts = parts;
+    r->part = me;
     if (!(smp = brink_sampler_new(sc, err)))
         goto fail;
     r->nvaried = brink_sampler_nvaried(smp);
@@ -437,6 +511,12 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
     r->nplayers = g->nplayers;
     if (resolve_watch(sc, o, g, r, err))
         goto fail;
+    /* the double path: a perfect-information game, no options compared, no forced method */
+    R.fast = !o->exact && !o->compare_at && !o->analysis.method && mc_fast_applies(g);
+    for (int t = 0; t < T && R.fast; t++)
+        if (!(wk[t].fwork = malloc(mc_fast_work(g) * sizeof(double))) ||
+            !(wk[t].bwork = malloc(sc_bind_bound_work(sc) * sizeof(double))))
+            goto oom;
     r->compare_infoset = r->compare_actor = -1;
     if (o->compare_at) {
         int h;
@@ -460,7 +540,7 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
         S.ov_m2 = calloc(no, sizeof *S.ov_m2);
         S.rg_mean = calloc(no, sizeof *S.rg_mean);
         S.rg_m2 = calloc(no, sizeof *S.rg_m2);
-        R.opt = calloc((size_t)MC_BLOCK * no, sizeof *R.opt);
+        R.opt = calloc((size_t)MC_SPAN * MC_BLOCK * no, sizeof *R.opt);   /* any span */
         if (!r->opt_best || !r->opt_value || !r->opt_regret || !r->opt_worst || !S.best_k ||
             !S.ov_mean || !S.ov_m2 || !S.rg_mean || !S.rg_m2 || !R.opt)
             goto oom;
@@ -486,17 +566,21 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
     S.val_n = calloc((size_t)np + 1, sizeof *S.val_n);
     S.val_mean = calloc((size_t)np + 1, sizeof *S.val_mean);
     S.val_m2 = calloc((size_t)np + 1, sizeof *S.val_m2);
-    R.rec = calloc(MC_BLOCK, sizeof *R.rec);
-    R.x = calloc((size_t)MC_BLOCK * ((size_t)r->nvaried + 1), sizeof *R.x);
-    R.gprob = calloc((size_t)MC_BLOCK * ((size_t)ng + 1), sizeof *R.gprob);
-    R.val = calloc((size_t)MC_BLOCK * ((size_t)np + 1), sizeof *R.val);
-    R.choice = calloc((size_t)MC_BLOCK * ((size_t)nw + 1), sizeof *R.choice);
+    /* rows for a span of blocks (no more than the draws), and at least one block */
+    size_t rows = (size_t)MC_SPAN * MC_BLOCK;
+    if ((size_t)o->samples < rows)
+        rows = (size_t)o->samples < MC_BLOCK ? MC_BLOCK : (size_t)o->samples;
+    R.rec = calloc(rows, sizeof *R.rec);
+    R.x = calloc(rows * ((size_t)r->nvaried + 1), sizeof *R.x);
+    R.gprob = calloc(rows * ((size_t)ng + 1), sizeof *R.gprob);
+    R.val = calloc(rows * ((size_t)np + 1), sizeof *R.val);
+    R.choice = calloc(rows * ((size_t)nw + 1), sizeof *R.choice);
     if (!r->outcome || !r->outcome_mean || !r->choice || !r->choice_mixed ||
         !r->choice_ambiguous || !r->value || !S.outcome_k || !S.outcome_p || !S.choice_k ||
         !S.mixed_k || !S.amb_k || !S.val_n || !S.val_mean || !S.val_m2 || !R.rec || !R.x ||
         !R.gprob || !R.val || !R.choice)
         goto oom;
-    if (o->keep_draws || o->sensitivity > 0) {   /* sensitivity fits on the draws */
+    if (me == 0 && (o->keep_draws || o->sensitivity > 0)) {   /* sensitivity fits on them */
         size_t n = (size_t)o->samples;
         r->draw_x = calloc(n * ((size_t)r->nvaried + 1), sizeof *r->draw_x);
         r->draw_neq = calloc(n, sizeof *r->draw_neq);
@@ -506,46 +590,87 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
         if (!r->draw_x || !r->draw_neq || !r->draw_outcome || !r->draw_choice || !r->draw_value)
             goto oom;
     }
-    if (o->db && !(db = mc_db_open(o->db, o->resume, sc, o, r, err)))
+    if (me == 0 && o->db && !(db = mc_db_open(o->db, o->resume, sc, o, r, err)))
         goto fail;
+    if (parts > 1 && !(bytes = malloc(mc_block_bytes(r, MC_BLOCK))))
+        goto oom;
     mc_block blk = {R.rec, R.x, R.gprob, R.val, R.opt, R.choice};
-    for (long first = 0; first < o->samples; first += MC_BLOCK) {
+    for (long first = 0, step; first < o->samples; first += step) {
         int count = (int)(o->samples - first < MC_BLOCK ? o->samples - first : MC_BLOCK);
+        long b = first / MC_BLOCK;
+        int owner = (int)(b % parts);
+        size_t nbytes = parts > 1 ? mc_block_bytes(r, count) : 0;
+        step = count;
+        if (me != 0 && owner != me)
+            continue;
         if (db) {   /* stored by an earlier, interrupted run: merged as if computed now */
             int have = mc_db_load_block(db, first, count, r, &blk, err);
             if (have < 0)
                 goto fail;
             if (have) {
+                /* the part that owns it computed it all the same: take (and drop) it */
+                if (owner != 0 && o->receive(o->share_ctx, b, owner, bytes, nbytes, err))
+                    goto fail;
                 merge_block(&R, &S, first, count);
                 if (o->progress)
                     o->progress(o->progress_ctx, first + count, o->samples, brink_now() - t0);
                 continue;
             }
         }
+        int span = count;   /* draws computed now: one block, or a span of them */
+        if (me == 0 && owner != 0) {   /* computed by another part */
+            if (o->receive(o->share_ctx, b, owner, bytes, nbytes, err) ||
+                mc_block_unpack(r, first, count, &blk, bytes, err))
+                goto fail;
+        } else {
+            /* alone and without a database, several blocks at once: one parallel region
+             * per block would cost more than fast draws take (threads waking up) */
+            if (!db && parts == 1)
+                span = (int)(o->samples - first < MC_SPAN * MC_BLOCK ? o->samples - first
+                                                                    : MC_SPAN * MC_BLOCK);
 #ifdef _OPENMP
 #pragma omp parallel for num_threads(T) schedule(dynamic, 4)
 #endif
-        for (int j = 0; j < count; j++) {
-            int t = 0;
+            for (int j = 0; j < span; j++) {
+                int t = 0;
 #ifdef _OPENMP
-            t = omp_get_thread_num();
+                t = omp_get_thread_num();
 #endif
-            solve_one(&R, &wk[t], first + j, j);
-        }
-        /* running out of memory (or an internal failure) in a draw ends the run: it is not
-         * a property of that draw */
-        for (int j = 0; j < count; j++)
-            if (R.rec[j].neq < 0 &&
-                (R.rec[j].err.code == BRINK_ENOMEM || R.rec[j].err.code == BRINK_EINTERNAL)) {
-                if (err)
-                    *err = R.rec[j].err;
-                goto fail;
+                solve_one(&R, &wk[t], first + j, j);
             }
-        if (db && mc_db_save_block(db, first, count, r, &blk, err))
-            goto fail;
-        merge_block(&R, &S, first, count);
-        if (o->progress)
-            o->progress(o->progress_ctx, first + count, o->samples, brink_now() - t0);
+        }
+        step = span;
+        /* each block of the span in turn, its rows seen through a shifted view */
+        for (int j0 = 0; j0 < span; j0 += MC_BLOCK) {
+            int n = span - j0 < MC_BLOCK ? span - j0 : MC_BLOCK;
+            long bf = first + j0;
+            run V = shifted(&R, j0);
+            mc_block vb = {V.rec, V.x, V.gprob, V.val, V.opt, V.choice};
+            /* running out of memory (or an internal failure) in a draw ends the run: it is
+             * not a property of that draw */
+            for (int j = 0; j < n; j++)
+                if (V.rec[j].neq < 0 &&
+                    (V.rec[j].err.code == BRINK_ENOMEM || V.rec[j].err.code == BRINK_EINTERNAL)) {
+                    if (err)
+                        *err = V.rec[j].err;
+                    goto fail;
+                }
+            if (me != 0) {   /* part 0 merges it */
+                mc_block_pack(r, bf, n, &vb, bytes);
+                if (o->send(o->share_ctx, bf / MC_BLOCK, bytes, nbytes, err))
+                    goto fail;
+                continue;
+            }
+            if (db && mc_db_save_block(db, bf, n, r, &vb, err))
+                goto fail;
+            merge_block(&V, &S, bf, n);
+            if (o->progress)
+                o->progress(o->progress_ctx, bf + n, o->samples, brink_now() - t0);
+        }
+    }
+    if (me != 0) {   /* no aggregates: its draws are merged by part 0 */
+        r->seconds = brink_now() - t0;
+        goto done;
     }
     if (r->failed && !r->first_error)
         goto oom;
@@ -601,8 +726,11 @@ done:
             free(wk[t].work);
             free(wk[t].U);
             free(wk[t].w);
+            free(wk[t].fwork);
+            free(wk[t].bwork);
         }
     free(wk);
+    free(bytes);
     brink_sampler_free(smp);
     free(R.leaf_group);
     free(R.rec);
