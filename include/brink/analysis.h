@@ -47,6 +47,9 @@ typedef struct brink_analysis_options {
     int max_solves;          /* thresholds: at most this many equilibrium computations per
                                 question (default 200); parts of the range left are reported
                                 as unknown (BRINK_UNKNOWN_BUDGET), never guessed */
+    int forecast_rounds;     /* a scenario with a `forecast:` section: run its EU forecast
+                                (brink_forecast_run, default options) for at most this many
+                                rounds (default 30; 0: not run) */
 } brink_analysis_options;
 
 void brink_analysis_options_init(brink_analysis_options *o);
@@ -223,6 +226,10 @@ typedef struct brink_analysis {
     int *leaf_group;                 /* [nleaves] */
     int nanswers;
     brink_answer *answers;
+    /* the scenario's forecast (brink_scenario_forecast) run by brink_forecast_run with
+       forecast_options, or NULL (no `forecast:` section, or forecast_rounds 0) */
+    brink_forecast_result *forecast;
+    brink_forecast_options forecast_options;
     double seconds;
 } brink_analysis;
 

@@ -22,6 +22,7 @@ void brink_analysis_options_init(brink_analysis_options *o)
     o->all_limit_nodes = 5000;
     o->max_reduced_cells = 20000;
     o->max_solves = 200;
+    o->forecast_rounds = 30;
 }
 
 /* Number of reduced pure strategies of player p, without building the strategic form: with

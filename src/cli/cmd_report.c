@@ -211,6 +211,45 @@ static int report_game(const report_args *r, brink_html_assets *as)
     return rc;
 }
 
+/* The scenario's negotiation section, if any, played as a tournament (brink tournament's
+ * defaults: deadline 100 rounds, one thread; the seed is --seed). The text is the file the
+ * scenario was loaded from, else the built-in's (brink_scenario_load's order). */
+static brink_status tournament(const report_args *r, brink_neg_setup *setup,
+                               brink_neg_tournament_options *o, brink_neg_tournament *t,
+                               int *ran, brink_error *err)
+{
+    *ran = 0;
+    memset(setup, 0, sizeof *setup);
+    brink_buf text;
+    brink_buf_init(&text);
+    const char *src = NULL;
+    size_t len = 0;
+    FILE *f = fopen(r->in, "rb");
+    brink_status st = BRINK_OK;
+    if (f) {
+        fclose(f);
+        st = brink_read_file(r->in, (size_t)16 << 20, &text, err);
+        src = text.data ? text.data : "";
+        len = text.len;
+    } else {
+        int b = brink_scenario_builtin_find(r->in);
+        src = b >= 0 ? brink_scenario_builtin_text(b, &len) : NULL;
+    }
+    if (!st && src)
+        st = brink_neg_read_setup(src, len, f ? r->in : brink_scenario_builtin_name(
+                                      brink_scenario_builtin_find(r->in)), setup, err);
+    brink_buf_free(&text);
+    if (st || !setup->domain)
+        return st;
+    brink_neg_tournament_options_init(o);
+    o->repetitions = setup->repetitions;
+    o->seed = (uint64_t)r->seed;
+    st = brink_neg_tournament_run((const brink_neg_domain *const *)&setup->domain, 1,
+                                  setup->agents, setup->nagents, o, t, err);
+    *ran = !st;
+    return st;
+}
+
 int brink_cli_report(int argc, char **argv)
 {
     report_args r;
@@ -264,9 +303,23 @@ int brink_cli_report(int argc, char **argv)
     brink_buf_init(&out);
     brink_buf_init(&svg);
     brink_buf_init(&note);
-    brink_status st = r.no_tree ? BRINK_OK : analysis_tree(a, &r, &as, &svg, &note, &err);
+    brink_neg_setup setup;
+    brink_neg_tournament_options to;
+    brink_neg_tournament t;
+    int ran = 0;
+    brink_status st = tournament(&r, &setup, &to, &t, &ran, &err);
+    if (!st && ran) {
+        as.tournament = &t;
+        as.tournament_domain = setup.domain;
+        as.tournament_options = &to;
+    }
+    if (!st && !r.no_tree)
+        st = analysis_tree(a, &r, &as, &svg, &note, &err);
     if (!st)
         st = brink_analysis_write_html(a, &as, &out, &err);
+    if (ran)
+        brink_neg_tournament_free(&t);
+    brink_neg_setup_free(&setup);
     brink_mc_result_free(mc);
     rc = st ? cli_report(&err) : cli_emit(&out, r.out);
     brink_buf_free(&out);

@@ -15,5 +15,11 @@ void html_tail(brink_buf *out);
 /* The Monte Carlo section (r NULL: a note that it was not computed); its chart, if any, is
  * spec<first_chart>. Returns the charts written (0 or 1). */
 int html_montecarlo(brink_buf *out, const struct brink_mc_result *r, int first_chart);
+/* The forecast section (html_forecast.c) when a->forecast is set: one chart per issue,
+ * spec<first_chart>...; returns the charts written. */
+int html_forecast(brink_buf *out, const brink_analysis *a, int first_chart);
+/* The tournament section (html_tournament.c) when as->tournament is set: one chart,
+ * spec<first_chart>; returns the charts written (0 or 1). */
+int html_tournament(brink_buf *out, const brink_html_assets *as, int first_chart);
 
 #endif
