@@ -276,13 +276,26 @@ int brink_cli_report(int argc, char **argv)
     free(r.sets);
     if (!sc)
         return rc;
-    brink_analysis *a = brink_analyze(sc, &r.o, &err);
-    if (!a) {
-        brink_scenario_free(sc);
-        return cli_report(&err);
-    }
+    brink_neg_setup setup;
+    brink_neg_tournament_options to;
+    brink_neg_tournament t;
+    int ran = 0;
+    brink_analysis *a = NULL;
     brink_mc_result *mc = NULL;
-    if (r.samples > 0) {
+    brink_buf out, svg, note;
+    brink_buf_init(&out);
+    brink_buf_init(&svg);
+    brink_buf_init(&note);
+    /* the negotiation section first: a bad one is reported before the analysis' work */
+    brink_status st = tournament(&r, &setup, &to, &t, &ran, &err);
+    if (!st && ran) {
+        as.tournament = &t;
+        as.tournament_domain = setup.domain;
+        as.tournament_options = &to;
+    }
+    if (!st && !(a = brink_analyze(sc, &r.o, &err)))
+        st = err.code ? err.code : BRINK_EINTERNAL;
+    if (!st && r.samples > 0) {
         brink_mc_options mo;
         brink_mc_options_init(&mo);
         mo.samples = r.samples;
@@ -291,37 +304,19 @@ int brink_cli_report(int argc, char **argv)
            the section equals its output for the same seed */
         mo.analysis.method = r.o.method;
         mo.analysis.time_limit = r.o.time_limit;
-        mc = brink_montecarlo(sc, &mo, &err);
-        if (!mc) {
-            brink_analysis_free(a);
-            brink_scenario_free(sc);
-            return cli_report(&err);
-        }
+        if (!(mc = brink_montecarlo(sc, &mo, &err)))
+            st = err.code ? err.code : BRINK_EINTERNAL;
         as.mc = mc;
-    }
-    brink_buf out, svg, note;
-    brink_buf_init(&out);
-    brink_buf_init(&svg);
-    brink_buf_init(&note);
-    brink_neg_setup setup;
-    brink_neg_tournament_options to;
-    brink_neg_tournament t;
-    int ran = 0;
-    brink_status st = tournament(&r, &setup, &to, &t, &ran, &err);
-    if (!st && ran) {
-        as.tournament = &t;
-        as.tournament_domain = setup.domain;
-        as.tournament_options = &to;
     }
     if (!st && !r.no_tree)
         st = analysis_tree(a, &r, &as, &svg, &note, &err);
     if (!st)
         st = brink_analysis_write_html(a, &as, &out, &err);
+    rc = st ? cli_report(&err) : cli_emit(&out, r.out);
     if (ran)
         brink_neg_tournament_free(&t);
     brink_neg_setup_free(&setup);
     brink_mc_result_free(mc);
-    rc = st ? cli_report(&err) : cli_emit(&out, r.out);
     brink_buf_free(&out);
     brink_buf_free(&svg);
     brink_buf_free(&note);

@@ -12,7 +12,7 @@
 #include "report/html.h"
 
 /* Okabe–Ito, as in figures.c; actors cycle through the first seven, the median and mean are
- * black (solid and dashed). */
+ * black and grey (solid and dashed). */
 #define PALETTE_N 7
 static const char *const palette[PALETTE_N] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
                                                "#E69F00", "#56B4E9", "#F0E442"};
@@ -70,7 +70,7 @@ static void issue_spec(const brink_forecast_input *in, const brink_forecast_resu
     brink_buf_puts(spec, ",\"weighted median\",\"weighted mean\"],\"range\":[");
     for (int i = 0; i < n; i++)
         brink_buf_printf(spec, "%s\"%s\"", i ? "," : "", palette[i % PALETTE_N]);
-    brink_buf_puts(spec, ",\"#000000\",\"#000000\"]}},\"strokeDash\":{\"field\":\"kind\","
+    brink_buf_puts(spec, ",\"#000000\",\"#6E6E6E\"]}},\"strokeDash\":{\"field\":\"kind\","
                          "\"type\":\"nominal\",\"title\":null,\"scale\":{\"domain\":[\"actor\","
                          "\"median\",\"mean\"],\"range\":[[1,0],[1,0],[6,3]]},\"legend\":null},"
                          "\"strokeWidth\":{\"condition\":{\"test\":\"datum.kind !== 'actor'\","
@@ -153,7 +153,7 @@ int html_forecast(brink_buf *out, const brink_analysis *a, int first_chart)
         html_text(out, in->issue[k]);
         brink_buf_puts(out, ": each actor's position after each round (round 0: the data), "
                             "with the capability &times; salience weighted median (solid "
-                            "black) and mean (dashed black).</figcaption></figure>\n");
+                            "black) and mean (dashed grey).</figcaption></figure>\n");
     }
     final_table(in, r, out);
     brink_buf_puts(out, "</section>\n");

@@ -67,7 +67,7 @@ static void stat_cell(brink_buf *out, const brink_neg_stat *s)
         brink_buf_puts(out, "n/a</td>");
         return;
     }
-    brink_buf_printf(out, "%.3f &plusmn;%.3f</td>", s->mean, s->ci95);
+    brink_buf_printf(out, "%.3f&nbsp;&plusmn;%.3f</td>", s->mean, s->ci95);
 }
 
 static void table(const brink_neg_tournament *t, brink_buf *out)
