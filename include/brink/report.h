@@ -90,6 +90,8 @@ typedef struct brink_html_assets {
     const struct brink_mc_result *mc;   /* Monte Carlo results for the analysis' scenario
                                            (brink_montecarlo), or NULL: the page says the
                                            section was not computed */
+    const char *mc_from;           /* the results database mc was read from
+                                      (brink_montecarlo_load), or NULL: drawn now */
     /* A negotiation tournament on the scenario's `negotiation` section (brink report runs it
        from brink_neg_read_setup), or NULL: no section. All three or none. */
     const struct brink_neg_tournament *tournament;
