@@ -252,8 +252,9 @@ static brink_status tournament(const report_args *r, brink_neg_setup *setup,
     const char *src = NULL;
     size_t len = 0;
     FILE *f = fopen(r->in, "rb");
+    int is_file = f != NULL;
     brink_status st = BRINK_OK;
-    if (f) {
+    if (is_file) {
         fclose(f);
         st = brink_read_file(r->in, (size_t)16 << 20, &text, err);
         src = text.data ? text.data : "";
@@ -263,7 +264,7 @@ static brink_status tournament(const report_args *r, brink_neg_setup *setup,
         src = b >= 0 ? brink_scenario_builtin_text(b, &len) : NULL;
     }
     if (!st && src)
-        st = brink_neg_read_setup(src, len, f ? r->in : brink_scenario_builtin_name(
+        st = brink_neg_read_setup(src, len, is_file ? r->in : brink_scenario_builtin_name(
                                       brink_scenario_builtin_find(r->in)), setup, err);
     brink_buf_free(&text);
     if (st || !setup->domain)
