@@ -53,6 +53,9 @@ typedef struct brink_analysis_options {
                                 postponed (brink_efg_postpone_chance), which has perfect
                                 information; results are mapped back. 0: never. Only the
                                 automatic choice does this (not o->method). */
+    int forecast_rounds;     /* a scenario with a `forecast:` section: run its EU forecast
+                                (brink_forecast_run, default options) for at most this many
+                                rounds (default 30; 0: not run) */
 } brink_analysis_options;
 
 void brink_analysis_options_init(brink_analysis_options *o);
@@ -253,6 +256,10 @@ typedef struct brink_analysis {
     int *leaf_group;                 /* [nleaves] */
     int nanswers;
     brink_answer *answers;
+    /* the scenario's forecast (brink_scenario_forecast) run by brink_forecast_run with
+       forecast_options, or NULL (no `forecast:` section, or forecast_rounds 0) */
+    brink_forecast_result *forecast;
+    brink_forecast_options forecast_options;
     double seconds;
 } brink_analysis;
 

@@ -229,6 +229,25 @@ typedef struct brink_neg_agent_type {
 const brink_neg_agent_type *const *brink_neg_agent_types(void);
 const brink_neg_agent_type *brink_neg_agent_find(const char *name);   /* NULL if unknown */
 
+/* A scenario's negotiation set up for a tournament (brink report): the domain as
+ * brink_neg_read_yaml reads it (`negotiation.domain: korea` names a built-in one), the agents
+ * of `negotiation.agents` (default: every registered agent, in brink_neg_agent_types' order)
+ * and `negotiation.repetitions` (default BRINK_NEG_SETUP_REPETITIONS). */
+#define BRINK_NEG_SETUP_REPETITIONS 20
+typedef struct brink_neg_setup {
+    brink_neg_domain *domain;                /* NULL: the text has no negotiation section */
+    const brink_neg_agent_type **agents;     /* [nagents] (malloc'd) */
+    int nagents;
+    int repetitions;
+} brink_neg_setup;
+
+/* Read it from a scenario's YAML text. A text without `negotiation` is not an error: the
+ * setup is left empty (domain NULL). Errors carry file:line:column (EINVALID for unknown
+ * agents, agents listed twice, bad repetitions, a domain without two parties). */
+brink_status brink_neg_read_setup(const char *text, size_t len, const char *file,
+                                  brink_neg_setup *out, brink_error *err);
+void brink_neg_setup_free(brink_neg_setup *s);   /* leaves it empty; NULL is a no-op */
+
 /* ---- One negotiation ---- */
 
 typedef enum {

@@ -90,11 +90,19 @@ typedef struct brink_html_assets {
     const struct brink_mc_result *mc;   /* Monte Carlo results for the analysis' scenario
                                            (brink_montecarlo), or NULL: the page says the
                                            section was not computed */
+    const char *mc_from;           /* the results database mc was read from
+                                      (brink_montecarlo_load), or NULL: drawn now */
+    /* A negotiation tournament on the scenario's `negotiation` section (brink report runs it
+       from brink_neg_read_setup), or NULL: no section. All three or none. */
+    const struct brink_neg_tournament *tournament;
+    const struct brink_neg_domain *tournament_domain;
+    const struct brink_neg_tournament_options *tournament_options;
 } brink_html_assets;
 
 /* One self-contained page (no network): summary and sources, parameters, each equilibrium
- * as tables and in words, the figures, the answers, the tree. Light and dark colours follow
- * the reader's setting; print styles hide nothing but the controls. */
+ * as tables and in words, the figures, the answers, Monte Carlo (as->mc), the forecast rounds
+ * (a->forecast), the negotiation tournament (as->tournament), the tree. Light and dark
+ * colours follow the reader's setting; print styles hide nothing but the controls. */
 brink_status brink_analysis_write_html(const brink_analysis *a, const brink_html_assets *as,
                                        brink_buf *out, brink_error *err);
 

@@ -220,6 +220,18 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
                                   brink_error *err);
 void brink_mc_result_free(brink_mc_result *r);   /* NULL is a no-op */
 
+/* A run stored by brink_montecarlo with o->db, read back without solving anything (brink
+ * report --from): run > 0 picks it by id, else the latest run of sc's scenario. The run's
+ * stored configuration gives the seed, draws, watched and compared decisions and analysis
+ * options; it must be exactly the one sc gives with them (same parameters, distributions,
+ * correlations and game), else BRINK_EINVALID names the first line that differs. Every draw
+ * must be stored (an unfinished run is BRINK_EINVALID: resume it first). The result equals
+ * the run's own; sensitivity > 0 adds the regression fit with that many resamples. The file
+ * is opened read-only. Errors: BRINK_EIO (not a results database), BRINK_EINVALID,
+ * BRINK_ENOMEM. */
+brink_mc_result *brink_montecarlo_load(const brink_scenario *sc, const char *path, long run,
+                                       int sensitivity, brink_error *err);
+
 brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink_error *err);
 brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink_error *err);
 /* The draws, one row per draw (needs keep_draws; else BRINK_EINVALID): CSV with a header row

@@ -13,6 +13,10 @@ void brink_analysis_free(brink_analysis *a)
     for (int i = 0; i < a->nanswers; i++)
         an_answer_free(&a->answers[i]);
     free(a->answers);
+    if (a->forecast) {
+        brink_forecast_result_free(a->forecast);
+        free(a->forecast);
+    }
     if (a->game) {
         for (int i = 0; i < a->count; i++)
             an_eq_free(&a->eq[i], a->game);
@@ -55,6 +59,28 @@ static void sort_equilibria(brink_equilibrium *eq, int n, int np)
         }
         eq[j] = key;
     }
+}
+
+/* The scenario's forecast section, run as brink forecast runs it (default options) for
+ * forecast_rounds rounds: the report draws its rounds and analyze --json carries them. */
+static brink_status forecast(const brink_scenario *sc, const brink_analysis_options *o,
+                             brink_analysis *a, brink_error *err)
+{
+    const brink_forecast_input *in = brink_scenario_forecast(sc);
+    if (!in || o->forecast_rounds <= 0)
+        return BRINK_OK;
+    brink_forecast_options_default(&a->forecast_options);
+    a->forecast_options.rounds = o->forecast_rounds;
+    brink_forecast_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    brink_status st = brink_forecast_run(in, &a->forecast_options, r, err);
+    if (st) {
+        free(r);
+        return st;
+    }
+    a->forecast = r;
+    return BRINK_OK;
 }
 
 brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_options *o,
@@ -126,6 +152,8 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
             }
         }
     }
+    if (forecast(sc, o, a, err))
+        goto fail;
     a->seconds = brink_now() - t0;
     return a;
 fail:

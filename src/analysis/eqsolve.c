@@ -23,6 +23,7 @@ void brink_analysis_options_init(brink_analysis_options *o)
     o->max_reduced_cells = 20000;
     o->max_solves = 200;
     o->postpone_chance = 1;
+    o->forecast_rounds = 30;
 }
 
 /* Number of reduced pure strategies of player p, without building the strategic form: with

@@ -1,7 +1,8 @@
 /* cmd_report.c — pictures of results:
  *   brink report FILE|ID|GAME.efg -o report.html [--set NAME=VALUE] [--method M]
  *                [--no-questions] [--time-limit S] [--tree-nodes N] [--no-tree]
- *                [--samples N [--seed S]]
+ *                [--samples N [--seed S] [--compare DECISION] | --from runs.sqlite [--run ID]]
+ *                [--sensitivity]
  *       one self-contained HTML page (docs/report.md)
  *   brink plot FILE|ID --list | --figure N|tree -o fig.svg|png|json [--set ...]
  *       one figure: a chart as SVG or PNG (headless Chromium) or its Vega-Lite spec (.json),
@@ -24,6 +25,10 @@ typedef struct report_args {
     char **sets;          /* NAME=VALUE as given */
     long samples;         /* Monte Carlo draws (0: no Monte Carlo section) */
     long seed;            /* their seed (brink montecarlo's default, 1) */
+    const char *from;     /* a results database (brink montecarlo --db): its run, not drawn */
+    long run;             /* which run of it (0: the scenario's latest) */
+    const char *compare;  /* --samples: also compare the options at this decision */
+    int sensitivity;      /* bootstrap resamples of the sensitivity fit (0: none) */
 } report_args;
 
 static int ends_with(const char *s, const char *suffix)
@@ -46,7 +51,12 @@ static void report_usage(void)
            "  --tree-nodes N    draw every node up to N (400); above, the path and its siblings\n"
            "  --no-tree         leave the tree out (no Graphviz needed)\n"
            "  --samples N       add a Monte Carlo section of N draws (as brink montecarlo)\n"
-           "  --seed S          the draws' seed (default 1)\n");
+           "  --seed S          the draws' seed (default 1); also the tournament's\n"
+           "  --compare DEC     with --samples: compare the options at decision DEC (USA@start)\n"
+           "  --from FILE       the Monte Carlo section from a run stored by brink montecarlo\n"
+           "                    --db FILE (the scenario's latest, or --run ID), not recomputed\n"
+           "  --sensitivity     with --samples or --from: the sensitivity of the expected\n"
+           "                    values to the drawn parameters (as brink montecarlo)\n");
 }
 
 static void plot_usage(void)
@@ -108,6 +118,15 @@ static int parse_args(const char *cmd, int argc, char **argv, report_args *r)
         } else if (!strcmp(a, "--samples") && v) {
             if (cli_parse_long(argv[++i], &r->samples) || r->samples < 1)
                 return cli_usage_error(cmd, "bad --samples '%s' (a whole number >= 1)", v);
+        } else if (!strcmp(a, "--from") && v) {
+            r->from = argv[++i];
+        } else if (!strcmp(a, "--run") && v) {
+            if (cli_parse_long(argv[++i], &r->run) || r->run < 1)
+                return cli_usage_error(cmd, "bad --run '%s' (a run id >= 1)", v);
+        } else if (!strcmp(a, "--compare") && v) {
+            r->compare = argv[++i];
+        } else if (!strcmp(a, "--sensitivity")) {
+            r->sensitivity = 200;   /* brink montecarlo --sensitivity's resamples */
         } else if (!strcmp(a, "--seed") && v) {
             if (cli_parse_long(argv[++i], &r->seed) || r->seed < 0)
                 return cli_usage_error(cmd, "bad --seed '%s' (a whole number >= 0)", v);
@@ -123,6 +142,14 @@ static int parse_args(const char *cmd, int argc, char **argv, report_args *r)
         return cli_usage_error(cmd, "missing the scenario (FILE or built-in ID) or game file");
     if (!r->out && !r->list)
         return cli_usage_error(cmd, "missing -o OUTPUT");
+    if (r->from && (r->samples || r->compare))
+        return cli_usage_error(cmd, "--from reads a stored run: its draws and compared decision "
+                               "are the run's (no --samples or --compare)");
+    if (r->run && !r->from)
+        return cli_usage_error(cmd, "--run picks a run of --from FILE");
+    if ((r->compare || r->sensitivity) && !r->samples && !r->from)
+        return cli_usage_error(cmd, "--compare and --sensitivity belong to the Monte Carlo "
+                               "section: add --samples N or --from FILE");
     return BRINK_EXIT_OK;
 }
 
@@ -211,6 +238,46 @@ static int report_game(const report_args *r, brink_html_assets *as)
     return rc;
 }
 
+/* The scenario's negotiation section, if any, played as a tournament (brink tournament's
+ * defaults: deadline 100 rounds, one thread; the seed is --seed). The text is the file the
+ * scenario was loaded from, else the built-in's (brink_scenario_load's order). */
+static brink_status tournament(const report_args *r, brink_neg_setup *setup,
+                               brink_neg_tournament_options *o, brink_neg_tournament *t,
+                               int *ran, brink_error *err)
+{
+    *ran = 0;
+    memset(setup, 0, sizeof *setup);
+    brink_buf text;
+    brink_buf_init(&text);
+    const char *src = NULL;
+    size_t len = 0;
+    FILE *f = fopen(r->in, "rb");
+    int is_file = f != NULL;
+    brink_status st = BRINK_OK;
+    if (is_file) {
+        fclose(f);
+        st = brink_read_file(r->in, (size_t)16 << 20, &text, err);
+        src = text.data ? text.data : "";
+        len = text.len;
+    } else {
+        int b = brink_scenario_builtin_find(r->in);
+        src = b >= 0 ? brink_scenario_builtin_text(b, &len) : NULL;
+    }
+    if (!st && src)
+        st = brink_neg_read_setup(src, len, is_file ? r->in : brink_scenario_builtin_name(
+                                      brink_scenario_builtin_find(r->in)), setup, err);
+    brink_buf_free(&text);
+    if (st || !setup->domain)
+        return st;
+    brink_neg_tournament_options_init(o);
+    o->repetitions = setup->repetitions;
+    o->seed = (uint64_t)r->seed;
+    st = brink_neg_tournament_run((const brink_neg_domain *const *)&setup->domain, 1,
+                                  setup->agents, setup->nagents, o, t, err);
+    *ran = !st;
+    return st;
+}
+
 int brink_cli_report(int argc, char **argv)
 {
     report_args r;
@@ -237,13 +304,26 @@ int brink_cli_report(int argc, char **argv)
     free(r.sets);
     if (!sc)
         return rc;
-    brink_analysis *a = brink_analyze(sc, &r.o, &err);
-    if (!a) {
-        brink_scenario_free(sc);
-        return cli_report(&err);
-    }
+    brink_neg_setup setup;
+    brink_neg_tournament_options to;
+    brink_neg_tournament t;
+    int ran = 0;
+    brink_analysis *a = NULL;
     brink_mc_result *mc = NULL;
-    if (r.samples > 0) {
+    brink_buf out, svg, note;
+    brink_buf_init(&out);
+    brink_buf_init(&svg);
+    brink_buf_init(&note);
+    /* the negotiation section first: a bad one is reported before the analysis' work */
+    brink_status st = tournament(&r, &setup, &to, &t, &ran, &err);
+    if (!st && ran) {
+        as.tournament = &t;
+        as.tournament_domain = setup.domain;
+        as.tournament_options = &to;
+    }
+    if (!st && !(a = brink_analyze(sc, &r.o, &err)))
+        st = err.code ? err.code : BRINK_EINTERNAL;
+    if (!st && r.samples > 0) {
         brink_mc_options mo;
         brink_mc_options_init(&mo);
         mo.samples = r.samples;
@@ -252,23 +332,26 @@ int brink_cli_report(int argc, char **argv)
            the section equals its output for the same seed */
         mo.analysis.method = r.o.method;
         mo.analysis.time_limit = r.o.time_limit;
-        mc = brink_montecarlo(sc, &mo, &err);
-        if (!mc) {
-            brink_analysis_free(a);
-            brink_scenario_free(sc);
-            return cli_report(&err);
-        }
+        mo.compare_at = r.compare;
+        mo.sensitivity = r.sensitivity;
+        if (!(mc = brink_montecarlo(sc, &mo, &err)))
+            st = err.code ? err.code : BRINK_EINTERNAL;
         as.mc = mc;
+    } else if (!st && r.from) {   /* a stored run: loaded, nothing solved */
+        if (!(mc = brink_montecarlo_load(sc, r.from, r.run, r.sensitivity, &err)))
+            st = err.code ? err.code : BRINK_EINTERNAL;
+        as.mc = mc;
+        as.mc_from = r.from;
     }
-    brink_buf out, svg, note;
-    brink_buf_init(&out);
-    brink_buf_init(&svg);
-    brink_buf_init(&note);
-    brink_status st = r.no_tree ? BRINK_OK : analysis_tree(a, &r, &as, &svg, &note, &err);
+    if (!st && !r.no_tree)
+        st = analysis_tree(a, &r, &as, &svg, &note, &err);
     if (!st)
         st = brink_analysis_write_html(a, &as, &out, &err);
-    brink_mc_result_free(mc);
     rc = st ? cli_report(&err) : cli_emit(&out, r.out);
+    if (ran)
+        brink_neg_tournament_free(&t);
+    brink_neg_setup_free(&setup);
+    brink_mc_result_free(mc);
     brink_buf_free(&out);
     brink_buf_free(&svg);
     brink_buf_free(&note);

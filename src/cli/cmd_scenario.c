@@ -26,22 +26,14 @@ static int analyze_one(brink_scenario *sc, const brink_analysis_options *o, int 
         return cli_report(&err);
     brink_status st = json ? brink_analysis_write_json(a, out, &err)
                            : brink_analysis_write_text(a, out, &err);
+    /* A scenario with a forecast section gets the forecast's summary after the text (the
+     * JSON carries the rounds as data: "forecast"). */
+    if (!st && !json && a->forecast)
+        brink_forecast_write_summary(brink_scenario_forecast(sc), &a->forecast_options,
+                                     a->forecast, brink_scenario_id(sc), out);
     brink_analysis_free(a);
     if (st)
         return cli_report(&err);
-    /* A scenario with a forecast section gets the forecast's summary (text only: the analysis
-     * JSON has its own schema; `brink forecast ID --json` gives the forecast as data). */
-    const brink_forecast_input *fin = brink_scenario_forecast(sc);
-    if (!json && fin) {
-        brink_forecast_options fo;
-        brink_forecast_options_default(&fo);
-        fo.rounds = 30;
-        brink_forecast_result fr;
-        if (brink_forecast_run(fin, &fo, &fr, &err))
-            return cli_report(&err);
-        brink_forecast_write_summary(fin, &fo, &fr, brink_scenario_id(sc), out);
-        brink_forecast_result_free(&fr);
-    }
     return BRINK_EXIT_OK;
 }
 

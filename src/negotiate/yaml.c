@@ -238,6 +238,25 @@ static brink_status neg_add_party(brink_neg_domain *d, neg_y *y, const ynode *id
     return BRINK_OK;
 }
 
+/* negotiation.domain: NAME, a built-in domain (brink_neg_domain_builtin); the keys that
+ * would write a domain here may not stand beside it. */
+static brink_status neg_builtin(neg_y *y, const ynode *neg, const ynode *named,
+                                brink_neg_domain **out)
+{
+    static const char *const own[] = {"issues", "ranges", "steps", "parties", NULL};
+    for (const char *const *k = own; *k; k++)
+        if (ytree_get(neg, *k))
+            return neg_yerr(y, ytree_get(neg, *k), BRINK_EINVALID, "negotiation.%s cannot "
+                            "stand beside negotiation.domain (a built-in domain)", *k, 0);
+    if (named->kind != Y_SCALAR || !*named->text)
+        return neg_yerr(y, named, BRINK_EINVALID, "negotiation.domain must name a built-in "
+                        "domain (korea, split)", 0, 0);
+    brink_status st = brink_neg_domain_builtin(named->text, out, y->err);
+    if (st)
+        neg_yerr(y, named, st, "%s", y->err ? y->err->message : "no such domain", 0);
+    return st;
+}
+
 brink_status brink_neg_read_yaml(const char *text, size_t len, const char *file,
                                  brink_neg_domain **out, brink_error *err)
 {
@@ -255,14 +274,21 @@ brink_status brink_neg_read_yaml(const char *text, size_t len, const char *file,
         ytree_free(&t);
         return st;
     }
-    static const char *const keys[] = {"issues", "ranges", "steps", "parties", NULL};
+    static const char *const keys[] = {"issues", "ranges", "steps", "parties", "domain",
+                                       "agents", "repetitions", NULL};
     for (int i = 0; i < neg->n && !st; i++) {
         int ok = 0;
         for (const char *const *k = keys; *k; k++) ok |= !strcmp(*k, ytree_key(neg, i)->text);
         if (!ok)
             st = neg_yerr(&y, ytree_key(neg, i), BRINK_EINVALID, "unknown key '%s' in "
-                          "negotiation (expected issues, ranges, steps, parties)",
-                          ytree_key(neg, i)->text, 0);
+                          "negotiation (expected issues, ranges, steps, parties, or domain; "
+                          "agents, repetitions)", ytree_key(neg, i)->text, 0);
+    }
+    const ynode *named = ytree_get(neg, "domain");
+    if (!st && named) {   /* a built-in domain by name instead of one written here */
+        st = neg_builtin(&y, neg, named, out);
+        ytree_free(&t);
+        return st;
     }
     const ynode *idn = ytree_get(root, "id");
     brink_neg_domain *d = st ? NULL
@@ -298,5 +324,76 @@ brink_status brink_neg_read_yaml_file(const char *path, brink_neg_domain **out, 
     brink_status st = brink_read_file(path, NEG_YAML_MAX_BYTES, &b, err);
     if (!st) st = brink_neg_read_yaml(b.data ? b.data : "", b.len, path, out, err);
     brink_buf_free(&b);
+    return st;
+}
+
+void brink_neg_setup_free(brink_neg_setup *s)
+{
+    if (!s) return;
+    brink_neg_domain_free(s->domain);
+    free(s->agents);
+    memset(s, 0, sizeof *s);
+}
+
+/* negotiation.agents: names of registered agents, at least two, none twice. */
+static brink_status neg_agents(neg_y *y, const ynode *list, brink_neg_setup *s)
+{
+    if (list->kind != Y_SEQ || list->n < 2)
+        return neg_yerr(y, list, BRINK_EINVALID, "negotiation.agents must list two or more "
+                        "agents (brink negotiate --list)", 0, 0);
+    s->agents = calloc((size_t)list->n, sizeof *s->agents);
+    if (!s->agents) return brink_error_set(y->err, BRINK_ENOMEM, "out of memory");
+    for (int i = 0; i < list->n; i++) {
+        const ynode *it = list->items[i];
+        const brink_neg_agent_type *a = it->kind == Y_SCALAR ? brink_neg_agent_find(it->text)
+                                                             : NULL;
+        if (!a)
+            return neg_yerr(y, it, BRINK_EINVALID, "no agent '%s' (brink negotiate --list)",
+                            it->kind == Y_SCALAR ? it->text : "", 0);
+        for (int j = 0; j < i; j++)
+            if (s->agents[j] == a)
+                return neg_yerr(y, it, BRINK_EINVALID, "agent '%s' listed twice", it->text, 0);
+        s->agents[s->nagents++] = a;
+    }
+    return BRINK_OK;
+}
+
+brink_status brink_neg_read_setup(const char *text, size_t len, const char *file,
+                                  brink_neg_setup *out, brink_error *err)
+{
+    memset(out, 0, sizeof *out);
+    neg_y y = {file ? file : "<yaml>", err};
+    ytree t;
+    brink_status st = ytree_parse(text, len, y.file, NEG_YAML_MAX_NODES, NEG_YAML_MAX_DEPTH, &t,
+                                  err);
+    if (st) return st;
+    const ynode *neg = t.root && t.root->kind == Y_MAP ? ytree_get(t.root, "negotiation") : NULL;
+    if (!neg) {   /* nothing to set up */
+        ytree_free(&t);
+        return BRINK_OK;
+    }
+    st = brink_neg_read_yaml(text, len, file, &out->domain, err);
+    out->repetitions = BRINK_NEG_SETUP_REPETITIONS;
+    const ynode *ag = ytree_get(neg, "agents"), *reps = ytree_get(neg, "repetitions");
+    if (!st && ag) st = neg_agents(&y, ag, out);
+    double v = 0;
+    if (!st && reps && (!neg_ynum(reps, &v) || v != floor(v) || v < 1 || v > 100000))
+        st = neg_yerr(&y, reps, BRINK_EINVALID, "negotiation.repetitions must be a whole number "
+                      "from 1 to 100000", 0, 0);
+    else if (!st && reps)
+        out->repetitions = (int)v;
+    if (!st && !ag) {   /* every registered agent, in the registry's order */
+        const brink_neg_agent_type *const *all = brink_neg_agent_types();
+        int n = 0;
+        while (all[n]) n++;
+        out->agents = calloc((size_t)n + 1, sizeof *out->agents);
+        if (!out->agents) st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        for (int i = 0; !st && i < n; i++) out->agents[out->nagents++] = all[i];
+    }
+    if (!st && out->domain->nparties != 2)
+        st = neg_yerr(&y, neg, BRINK_EINVALID, "a tournament pairs two agents: this "
+                      "negotiation does not have two parties", 0, 0);
+    ytree_free(&t);
+    if (st) brink_neg_setup_free(out);
     return st;
 }

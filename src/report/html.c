@@ -280,7 +280,9 @@ brink_status brink_analysis_write_html(const brink_analysis *a, const brink_html
     brink_status st = figures(a, out, &ncharts, err);
     if (st)
         return st;
-    ncharts += html_montecarlo(out, as->mc, ncharts);
+    ncharts += html_montecarlo(out, as->mc, as->mc_from, ncharts);
+    ncharts += html_forecast(out, a, ncharts);
+    ncharts += html_tournament(out, as, ncharts);
     html_tree(out, as);
     if ((st = words(a, out, err)))
         return st;

@@ -12,8 +12,17 @@ void html_head(brink_buf *out, const char *title);
 void html_scripts(brink_buf *out, const brink_html_assets *as, int ncharts);
 void html_tree(brink_buf *out, const brink_html_assets *as);
 void html_tail(brink_buf *out);
-/* The Monte Carlo section (r NULL: a note that it was not computed); its chart, if any, is
- * spec<first_chart>. Returns the charts written (0 or 1). */
-int html_montecarlo(brink_buf *out, const struct brink_mc_result *r, int first_chart);
+/* The Monte Carlo section (r NULL: a note that it was not computed; from: the database it
+ * was read from, or NULL); its charts are spec<first_chart>... Returns the charts written. */
+int html_montecarlo(brink_buf *out, const struct brink_mc_result *r, const char *from,
+                    int first_chart);
+/* Its compared options and sensitivity, when r has them (html_mc_compare.c). */
+int html_mc_compare(brink_buf *out, const struct brink_mc_result *r, int first_chart);
+/* The forecast section (html_forecast.c) when a->forecast is set: one chart per issue,
+ * spec<first_chart>...; returns the charts written. */
+int html_forecast(brink_buf *out, const brink_analysis *a, int first_chart);
+/* The tournament section (html_tournament.c) when as->tournament is set: one chart,
+ * spec<first_chart>; returns the charts written (0 or 1). */
+int html_tournament(brink_buf *out, const brink_html_assets *as, int first_chart);
 
 #endif

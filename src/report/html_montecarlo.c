@@ -1,6 +1,7 @@
-/* html_montecarlo.c — the Monte Carlo section of brink report (--samples N): the realised
- * outcome shares as a bar chart with their Wilson intervals, the watched choices and the
- * expected values as tables. Every number is taken from the brink_mc_result (the same
+/* html_montecarlo.c — the Monte Carlo section of brink report (--samples N, or --from a stored
+ * run): the realised outcome shares as a bar chart with their Wilson intervals, the watched
+ * choices and the expected values as tables, then the compared options and the sensitivity
+ * when the run has them (html_mc_compare.c). Every number is taken from the brink_mc_result (the same
  * values brink montecarlo --json prints, at full precision in the spec and the tooltips).
  */
 #include <math.h>
@@ -119,7 +120,8 @@ static void value_table(const brink_mc_result *r, brink_buf *out)
                           "expected values.</p>\n", r->value_ambiguous);
 }
 
-int html_montecarlo(brink_buf *out, const brink_mc_result *r, int first_chart)
+int html_montecarlo(brink_buf *out, const brink_mc_result *r, const char *from,
+                    int first_chart)
 {
     brink_buf_puts(out, "<section id=\"montecarlo\"><h2>Monte Carlo</h2>\n");
     if (!r) {
@@ -132,9 +134,16 @@ int html_montecarlo(brink_buf *out, const brink_mc_result *r, int first_chart)
     brink_buf_init(&w);
     brink_buf_init(&spec);
     brink_buf_printf(out, "<p>%ld draws (seed %llu) of %d uncertain parameter%s; %ld failed, "
-                          "%ld without an equilibrium, %ld with several.</p>\n",
+                          "%ld without an equilibrium, %ld with several.",
                      r->samples, (unsigned long long)r->seed, r->nvaried,
                      r->nvaried == 1 ? "" : "s", r->failed, r->none, r->several);
+    if (from) {   /* brink report --from: loaded, not recomputed */
+        brink_buf_puts(out, " Read from the run stored in <code>");
+        html_text(out, from);
+        brink_buf_puts(out, "</code> by <code>brink montecarlo --db</code>; nothing was "
+                            "recomputed.");
+    }
+    brink_buf_puts(out, "</p>\n");
     int n = 0;
     if (r->ngroups > 0) {
         outcome_spec(r, &spec, &w);
@@ -151,6 +160,7 @@ int html_montecarlo(brink_buf *out, const brink_mc_result *r, int first_chart)
     }
     watched_table(r, out, &w);
     value_table(r, out);
+    n += html_mc_compare(out, r, first_chart + n);
     brink_buf_puts(out, "</section>\n");
     if (w.failed || spec.failed)
         out->failed = 1;

@@ -517,6 +517,22 @@ static void method(const brink_analysis *a, brink_buf *out, brink_buf *w)
     brink_buf_puts(out, "}");
 }
 
+/* The forecast as brink forecast --json writes it (schema/brink-forecast.schema.json), one
+ * member of this document: its closing newline is dropped. */
+static void forecast(const brink_analysis *a, brink_buf *out, brink_buf *w)
+{
+    brink_buf_reset(w);
+    brink_forecast_write_json(brink_scenario_forecast(a->sc), &a->forecast_options, a->forecast,
+                              NULL, w);
+    size_t n = w->data ? w->len : 0;
+    while (n > 0 && w->data[n - 1] == '\n')
+        n--;
+    brink_buf_puts(out, ",\"forecast\":");
+    brink_buf_append(out, w->data ? w->data : "", n);
+    if (w->failed)
+        out->failed = 1;
+}
+
 brink_status brink_analysis_write_json(const brink_analysis *a, brink_buf *out, brink_error *err)
 {
     const brink_efg *g = a->game;
@@ -558,7 +574,10 @@ brink_status brink_analysis_write_json(const brink_analysis *a, brink_buf *out, 
             brink_buf_puts(out, ",");
         answer(a, &a->answers[i], out, &w);
     }
-    brink_buf_puts(out, "]}\n");
+    brink_buf_puts(out, "]");
+    if (a->forecast)
+        forecast(a, out, &w);
+    brink_buf_puts(out, "}\n");
     /* a failed word buffer fails the report (reset clears the flag, so check as we go) */
     if (w.failed)
         out->failed = 1;

@@ -51,7 +51,9 @@ static const char *const COL[NT] = {"value", "prob", "state", "value", "value"};
 
 struct mc_db {
     sqlite3 *h;
-    sqlite3_int64 run;
+    sqlite3_int64 run, run_wanted;
+    int stored;          /* a stored run read back: read-only, nothing computed */
+    const char *path;    /* borrowed, for messages */
     sqlite3_stmt *count, *sample_ins, *sample_sel, *del[NT + 1], *ins[NT], *sel[NT];
 };
 
@@ -131,6 +133,47 @@ static brink_status config_text(const brink_scenario *sc, const brink_mc_options
     return BRINK_OK;
 }
 
+/* A stored run is read back only when its configuration is this one (the same scenario,
+ * parameters, distributions, game, seed, samples, decisions and analysis options): else
+ * the first line that differs is named. */
+static brink_status check_stored(mc_db *db, const char *config, brink_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (prep(db, &st, "SELECT config FROM runs WHERE id = ?1"))
+        return db_fail(db, err, "reading runs");
+    sqlite3_bind_int64(st, 1, db->run_wanted);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE)
+            return db_fail(db, err, "reading runs");
+        return brink_error_set(err, BRINK_EINVALID, "%s: no run %lld is stored", db->path,
+                               (long long)db->run_wanted);
+    }
+    const char *have = (const char *)sqlite3_column_text(st, 0);
+    brink_status s = BRINK_OK;
+    if (!have || strcmp(have, config)) {
+        /* the first differing line of each */
+        const char *a = have ? have : "", *b = config;
+        while (*a && *a == *b) {
+            const char *na = strchr(a, '\n'), *nb = strchr(b, '\n');
+            if (!na || !nb || na - a != nb - b || strncmp(a, b, (size_t)(na - a)))
+                break;
+            a = na + 1;
+            b = nb + 1;
+        }
+        int la = (int)(strchr(a, '\n') ? strchr(a, '\n') - a : (long)strlen(a));
+        int lb = (int)(strchr(b, '\n') ? strchr(b, '\n') - b : (long)strlen(b));
+        s = brink_error_set(err, BRINK_EINVALID, "%s: run %lld was made from another "
+                            "configuration: it has '%.*s' where this scenario and these options "
+                            "give '%.*s'", db->path, (long long)db->run_wanted, la, a, lb, b);
+    }
+    sqlite3_finalize(st);
+    if (!s)
+        db->run = db->run_wanted;
+    return s;
+}
+
 /* Find the run to continue or start one (with its parameters' names). */
 static brink_status begin_run(mc_db *db, int resume, const brink_scenario *sc,
                               const brink_mc_options *o, const brink_mc_result *r,
@@ -138,6 +181,8 @@ static brink_status begin_run(mc_db *db, int resume, const brink_scenario *sc,
 {
     sqlite3_stmt *st = NULL;
     db->run = 0;
+    if (db->stored)
+        return check_stored(db, config, err);
     if (resume) {
         if (prep(db, &st, "SELECT id FROM runs WHERE config = ?1 ORDER BY id DESC LIMIT 1"))
             return db_fail(db, err, "reading runs");
@@ -219,7 +264,7 @@ static brink_status prepare_all(mc_db *db, brink_buf *sql, brink_error *err)
     return BRINK_OK;
 }
 
-mc_db *mc_db_open(const char *path, int resume, const brink_scenario *sc,
+mc_db *mc_db_open(const char *path, int resume, long stored_run, const brink_scenario *sc,
                   const brink_mc_options *o, const brink_mc_result *r, brink_error *err)
 {
     mc_db *db = calloc(1, sizeof *db);
@@ -227,15 +272,22 @@ mc_db *mc_db_open(const char *path, int resume, const brink_scenario *sc,
         brink_error_set(err, BRINK_ENOMEM, "out of memory");
         return NULL;
     }
+    db->stored = stored_run > 0;
+    db->run_wanted = stored_run;
+    db->path = path;
     brink_buf cfg, sql;
     brink_buf_init(&cfg);
     brink_buf_init(&sql);
     brink_status st = BRINK_OK;
-    int rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    int rc = sqlite3_open_v2(path, &db->h, db->stored ? SQLITE_OPEN_READONLY
+                                                      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                             NULL);
     if (rc == SQLITE_NOMEM || !db->h) {
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
     } else if (rc != SQLITE_OK) {
         st = brink_error_set(err, BRINK_EIO, "%s: %s", path, sqlite3_errmsg(db->h));
+    } else if (db->stored) {
+        sqlite3_busy_timeout(db->h, 5000);   /* read as it is: no schema written */
     } else {
         /* another process holding the file (a run being killed) waits a little */
         sqlite3_busy_timeout(db->h, 5000);
@@ -310,6 +362,11 @@ int mc_db_load_block(mc_db *db, long first, int count, const brink_mc_result *r,
     if (sqlite3_step(db->count) != SQLITE_ROW)
         return -(int)db_fail(db, err, "reading samples");
     long have = (long)sqlite3_column_int64(db->count, 0);
+    if (have != count && db->stored)   /* read back, never computed */
+        return -(int)brink_error_set(err, BRINK_EINVALID, "%s: run %lld is incomplete: %ld of "
+                                     "the draws %ld to %ld are stored (brink montecarlo --db "
+                                     "--resume finishes it)", db->path, (long long)db->run,
+                                     have, first, first + count - 1);
     if (have != count) {
         if (have == 0)
             return 0;

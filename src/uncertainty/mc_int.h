@@ -70,16 +70,30 @@ brink_status mc_block_unpack(const brink_mc_result *r, long first, int count, mc
 /* mc_db.c: the run's samples in a SQLite database (docs/montecarlo.md, "Nothing lost").
  * mc_db_open finds the run to continue (resume) or starts one; the widths come from r. */
 typedef struct mc_db mc_db;
-mc_db *mc_db_open(const char *path, int resume, const brink_scenario *sc,
+mc_db *mc_db_open(const char *path, int resume, long stored_run, const brink_scenario *sc,
                   const brink_mc_options *o, const brink_mc_result *r, brink_error *err);
 /* 1: samples [first, first + count) are stored (and were loaded into b); 0: none is (or an
- * incomplete block was deleted); < 0: error (err set). */
+ * incomplete block was deleted); < 0: error (err set). A stored run (stored_run > 0: opened
+ * read-only, its configuration checked against o's) never computes: a missing block is an
+ * error. */
 int mc_db_load_block(mc_db *db, long first, int count, const brink_mc_result *r,
                      mc_block *b, brink_error *err);
 /* Store a block in one transaction. */
 brink_status mc_db_save_block(mc_db *db, long first, int count, const brink_mc_result *r,
                               const mc_block *b, brink_error *err);
 brink_status mc_db_finish(mc_db *db, double seconds, brink_error *err);
+
+/* A stored run read back (mc_load.c): its id, and the watched and compared decisions of its
+ * configuration by id, in place of references. */
+typedef struct mc_stored {
+    long run;
+    const int *watch;
+    int nwatch;
+    int compare;         /* -1: none */
+} mc_stored;
+/* brink_montecarlo, or (stored != NULL, o->db set) the stored run's samples loaded. */
+brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
+                        const mc_stored *stored, brink_error *err);
 void mc_db_close(mc_db *db);   /* NULL is a no-op */
 
 #endif

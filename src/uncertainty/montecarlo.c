@@ -391,9 +391,10 @@ static void merge_block(run *R, sums *S, long first, int count)
 
 /* The watched information sets: the references given, else those of the questions. */
 static brink_status resolve_watch(const brink_scenario *sc, const brink_mc_options *o,
-                                  const brink_efg *g, brink_mc_result *r, brink_error *err)
+                                  const mc_stored *stored, const brink_efg *g,
+                                  brink_mc_result *r, brink_error *err)
 {
-    int nrefs = o->watch ? o->nwatch_refs : brink_scenario_nquestions(sc);
+    int nrefs = stored ? 0 : o->watch ? o->nwatch_refs : brink_scenario_nquestions(sc);
     int cap = g->ninfosets + 1;
     r->watch = malloc((size_t)cap * sizeof *r->watch);
     r->watch_start = malloc((size_t)(cap + 1) * sizeof *r->watch_start);
@@ -401,6 +402,14 @@ static brink_status resolve_watch(const brink_scenario *sc, const brink_mc_optio
     if (!r->watch || !r->watch_start || !found) {
         free(found);
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    }
+    for (int k = 0; stored && k < stored->nwatch; k++) {   /* a stored run's, by id */
+        if (stored->watch[k] < 0 || stored->watch[k] >= g->ninfosets || r->nwatch >= cap) {
+            free(found);
+            return brink_error_set(err, BRINK_EINVALID, "the stored run watches decision %d; "
+                                   "the game has %d", stored->watch[k], g->ninfosets);
+        }
+        r->watch[r->nwatch++] = stored->watch[k];
     }
     for (int i = 0; i < nrefs; i++) {
         const char *ref = o->watch ? o->watch[i] : brink_scenario_question(sc, i)->watch;
@@ -432,6 +441,12 @@ static brink_status resolve_watch(const brink_scenario *sc, const brink_mc_optio
 
 brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_options *o,
                                   brink_error *err)
+{
+    return mc_run(sc, o, NULL, err);
+}
+
+brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
+                        const mc_stored *stored, brink_error *err)
 {
     double t0 = brink_now();
     brink_mc_options defaults;
@@ -509,7 +524,7 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
         goto fail;
     r->ngroups = R.ngroups;
     r->nplayers = g->nplayers;
-    if (resolve_watch(sc, o, g, r, err))
+    if (resolve_watch(sc, o, stored, g, r, err))
         goto fail;
     /* the double path: a perfect-information game, no options compared, no forced method */
     R.fast = !o->exact && !o->compare_at && !o->analysis.method && mc_fast_applies(g);
@@ -518,13 +533,18 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
             !(wk[t].bwork = malloc(sc_bind_bound_work(sc) * sizeof(double))))
             goto oom;
     r->compare_infoset = r->compare_actor = -1;
-    if (o->compare_at) {
-        int h;
-        int n = brink_scenario_find_decisions(sc, o->compare_at, &h, 1, err);
+    if (stored ? stored->compare >= 0 : o->compare_at != NULL) {
+        int h = stored ? stored->compare : -1;
+        int n = stored ? (h < g->ninfosets)
+                       : brink_scenario_find_decisions(sc, o->compare_at, &h, 1, err);
         if (n < 0)
             goto fail;
         if (n == 0) {
-            brink_error_set(err, BRINK_EINVALID, "no decision matches '%s'", o->compare_at);
+            if (stored)
+                brink_error_set(err, BRINK_EINVALID, "the stored run compares decision %d; the "
+                                "game has %d", h, g->ninfosets);
+            else
+                brink_error_set(err, BRINK_EINVALID, "no decision matches '%s'", o->compare_at);
             goto fail;
         }
         r->compare_infoset = h;
@@ -590,7 +610,8 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
         if (!r->draw_x || !r->draw_neq || !r->draw_outcome || !r->draw_choice || !r->draw_value)
             goto oom;
     }
-    if (me == 0 && o->db && !(db = mc_db_open(o->db, o->resume, sc, o, r, err)))
+    if (me == 0 && o->db &&
+        !(db = mc_db_open(o->db, o->resume, stored ? stored->run : 0, sc, o, r, err)))
         goto fail;
     if (parts > 1 && !(bytes = malloc(mc_block_bytes(r, MC_BLOCK))))
         goto oom;
@@ -709,7 +730,7 @@ brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_optio
         r->draw_neq = r->draw_outcome = r->draw_choice = NULL;
     }
     r->seconds = brink_now() - t0;
-    if (db && mc_db_finish(db, r->seconds, err))
+    if (db && !stored && mc_db_finish(db, r->seconds, err))
         goto fail;
     goto done;
 oom:

@@ -30,9 +30,13 @@ done
 
 python3 - "$SRC" "$TMP"/a*.json <<'PY' && ok || bad "analysis JSON against its schema"
 import copy, json, sys, jsonschema
+from referencing import Registry, Resource
 schema = json.load(open(f"{sys.argv[1]}/schema/brink-analysis.schema.json"))
+fschema = json.load(open(f"{sys.argv[1]}/schema/brink-forecast.schema.json"))
 jsonschema.Draft202012Validator.check_schema(schema)
-v = jsonschema.Draft202012Validator(schema)
+# "forecast" refers to the forecast's own schema (brink forecast --json)
+reg = Registry().with_resource(fschema["$id"], Resource.from_contents(fschema))
+v = jsonschema.Draft202012Validator(schema, registry=reg)
 for path in sys.argv[2:]:
     d = json.load(open(path))
     errs = list(v.iter_errors(d))
@@ -114,6 +118,12 @@ for path in sys.argv[2:]:
     w = copy.deepcopy(d)
     w["surprise"] = 1
     assert list(v.iter_errors(w)), "unknown field accepted"
+# the six-party scenario's forecast is carried as data
+fc = [json.load(open(p)) for p in sys.argv[2:]]
+fc = [d for d in fc if "forecast" in d]
+assert [d["id"] for d in fc] == ["six-party-talks"], [d["id"] for d in fc]
+f = fc[0]["forecast"]
+assert len(f["rounds"]) == f["rounds_run"] + 1 and len(f["actors"]) == 6, f["rounds_run"]
 kinds = set()
 for path in sys.argv[2:]:
     for a in json.load(open(path))["answers"]:

@@ -5,7 +5,8 @@
 # expected number of nodes, screenshots structurally like tests/data/report/screens.json.
 # Each report must also stay under 5 MB. Skips (exit 77) only when Chromium, node or the npm
 # packages of web/ are absent (scripts/deps.sh installs all three).
-# M1 is reported once more with --samples (the Monte Carlo section's chart).
+# M1 is reported once more with --samples, --compare and --sensitivity (the Monte Carlo
+# section's charts); the six-party report has the forecast's charts and M6 the tournament's.
 # After a deliberate change of the pictures: BRINK_UPDATE_SCREENS=1 ctest -R report_browser.
 # M8 (29.5k nodes) is reported without its questions: they take the threshold engine minutes;
 # the other scenarios cover every figure kind.
@@ -32,8 +33,10 @@ while read -r id nodes; do
   printf '%s{"id":"%s","file":"%s","nodes":%s}\n' "$sep" "$id" "$TMP/$id.html" "$nodes" >>"$TMP/manifest.json"
   sep=","
 done <"$TMP/list"
-# M1 with a small Monte Carlo section (its outcome chart must be drawn too)
-if "$BRINK" report korea-2018-summit --samples 100 --seed 3 -o "$TMP/m1-mc.html" 2>"$TMP/err"; then ok; else bad "report m1 --samples: $(head -c 300 "$TMP/err")"; fi
+# M1 with a small Monte Carlo section (its outcome chart, the compared options and the
+# sensitivity must be drawn too)
+if "$BRINK" report korea-2018-summit --samples 100 --seed 3 --compare USA@demand --sensitivity \
+     -o "$TMP/m1-mc.html" 2>"$TMP/err"; then ok; else bad "report m1 --samples: $(head -c 300 "$TMP/err")"; fi
 nodes=$(awk '$1 == "korea-2018-summit" {print $2}' "$TMP/list")
 printf ',{"id":"korea-2018-summit-montecarlo","file":"%s","nodes":%s}\n' "$TMP/m1-mc.html" "$nodes" >>"$TMP/manifest.json"
 # a Gambit file (11 nodes)

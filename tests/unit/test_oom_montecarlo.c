@@ -1,6 +1,7 @@
 /* test_oom_montecarlo.c — allocation failures anywhere in loading a scenario with every
- * distribution kind and correlations, in a Monte Carlo run with an option comparison, and in
- * its reports (text, JSON, CSV, JSON Lines) end in BRINK_ENOMEM (never another error, a crash or a leak), exhaustively. */
+ * distribution kind and correlations, in a Monte Carlo run with an option comparison, in
+ * storing a run and reading it back (brink_montecarlo_load), and in its reports (text, JSON,
+ * CSV, JSON Lines) end in BRINK_ENOMEM (never another error, a crash or a leak), exhaustively. */
 #include <unistd.h>
 
 #include "oom_harness.h"
@@ -90,6 +91,21 @@ static int db_case(void *ctx)
     return 1;
 }
 
+/* The run stored by db_case read back (brink report --from): our allocations in finding,
+ * checking and loading it fail into ENOMEM; the file is only read. */
+static int stored_case(void *ctx)
+{
+    const brink_scenario *sc = ctx;
+    brink_error err;
+    brink_error_clear(&err);
+    brink_mc_result *r = brink_montecarlo_load(sc, db_path[0].data, 0, 3, &err);
+    if (!r)
+        return oom_code(err.code);
+    int same = r->samples == 2 && r->nsens > 0;
+    brink_mc_result_free(r);
+    return same ? 1 : 0;
+}
+
 int main(void)
 {
     oom_exhaust("load", load_case, NULL);
@@ -112,6 +128,8 @@ int main(void)
         CHECK(ok);
         if (ok) {
             oom_exhaust("montecarlo --db", db_case, sc);
+            CHECK(db_case(sc) == 1);   /* one stored run, then read back */
+            oom_exhaust("montecarlo stored", stored_case, sc);
             remove_db();
         }
         for (int k = 0; k < 3; k++)
