@@ -1,14 +1,15 @@
 /* fuzz_forecast.c — forecast data as CSV (src/forecast/csv.c) on arbitrary bytes: a refusal
  * is located inside the input; accepted data pass the input check, and small data sets run
- * three rounds of both models with every position staying on its scale and the reports
+ * three rounds of both models (the EU model under both rule sets) with every position staying on its scale and the reports
  * written. Large accepted inputs are only parsed (the models' cost grows with actors^3). */
 #include "fuzz_common.h"
 
-static void run(const brink_forecast_input *in, brink_forecast_model model)
+static void run(const brink_forecast_input *in, brink_forecast_model model, brink_forecast_rules rules)
 {
     brink_forecast_options o;
     brink_forecast_options_default(&o);
     o.model = model;
+    o.rules = rules;
     o.rounds = 3;
     o.stochastic = model == BRINK_FORECAST_SMP;
     brink_forecast_result r;
@@ -49,8 +50,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (brink_forecast_input_check(&in, &err) != BRINK_OK)
         FUZZ_BUG("accepted CSV fails the input check: %s", err.message);
     if ((double)in.nactors * in.nactors * in.nactors * in.nissues <= 1e5) {
-        run(&in, BRINK_FORECAST_EU);
-        run(&in, BRINK_FORECAST_SMP);
+        run(&in, BRINK_FORECAST_EU, BRINK_FORECAST_RULES_EQUATIONS);
+        run(&in, BRINK_FORECAST_EU, BRINK_FORECAST_RULES_SCHOLZ_CODE);
+        run(&in, BRINK_FORECAST_SMP, BRINK_FORECAST_RULES_EQUATIONS);
     }
     brink_forecast_input_free(&in);
     return 0;

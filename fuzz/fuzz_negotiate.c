@@ -4,9 +4,11 @@
  * temporary files, the reader's interface. A refusal is an error with a message (located
  * inside the input for YAML); an accepted domain is finished: every utility lies in [0, 1],
  * the outcome order is sorted, and when small a short negotiation of two built-in agents runs
- * to an end whose utilities are those of the domain. */
+ * to an end whose utilities are those of the domain, and the domain written as GENIUS files
+ * (or refused with a message) reads back with the same utilities. */
 #include "fuzz_common.h"
 
+#include <math.h>
 #include <unistd.h>
 
 static void play(const brink_neg_domain *d)
@@ -68,6 +70,60 @@ static int write_tmp(char *path, const uint8_t *data, size_t n)
     return 0;
 }
 
+/* GENIUS out: each file is written or refused with a message; when all are written they
+ * read back as a domain with the same outcomes and the same utilities (to 1e-9). */
+static void rewrite(const brink_neg_domain *d)
+{
+    if (d->nparties > BRINK_NEG_MAX_PARTIES || d->noutcomes > 4096)
+        return;
+    char paths[BRINK_NEG_MAX_PARTIES + 1][32];
+    const char *ut[BRINK_NEG_MAX_PARTIES];
+    int made = 0, ok = 1;
+    brink_buf b;
+    brink_buf_init(&b);
+    for (int k = 0; k <= d->nparties && ok; k++) {
+        brink_error err;
+        brink_error_clear(&err);
+        brink_buf_reset(&b);
+        brink_status st = k == 0 ? brink_neg_write_genius_domain(d, &b, &err)
+                                 : brink_neg_write_genius_utility(d, k - 1, 10, &b, &err);
+        if (st != BRINK_OK) {
+            if (st != BRINK_ENOMEM && (st != BRINK_EUNSUPPORTED || !err.message[0]))
+                FUZZ_BUG("GENIUS writer: status %d '%s'", (int)st, err.message);
+            ok = 0;
+            break;
+        }
+        strcpy(paths[k], "/tmp/brink-fuzz-wXXXXXX");
+        if (write_tmp(paths[k], (const uint8_t *)b.data, b.len)) {
+            ok = 0;
+            break;
+        }
+        made++;
+        if (k) ut[k - 1] = paths[k];
+    }
+    brink_buf_free(&b);
+    if (ok) {
+        brink_neg_domain *back = NULL;
+        brink_error err;
+        brink_error_clear(&err);
+        brink_status st = brink_neg_read_genius(paths[0], ut, d->nparties, 10, &back, &err);
+        if (st != BRINK_OK && st != BRINK_ENOMEM)
+            FUZZ_BUG("written GENIUS files do not read back: %s", err.message);
+        if (st == BRINK_OK) {
+            if (back->noutcomes != d->noutcomes)
+                FUZZ_BUG("read back: %zu outcomes, not %zu", back->noutcomes, d->noutcomes);
+            for (int p = 0; p < d->nparties; p++)
+                for (size_t k = 0; k < d->noutcomes; k++)
+                    if (fabs(back->party[p].u[k] - d->party[p].u[k]) > 1e-9)
+                        FUZZ_BUG("read back: party %d outcome %zu: %g, not %g", p, k,
+                                 back->party[p].u[k], d->party[p].u[k]);
+        }
+        brink_neg_domain_free(back);
+    }
+    for (int k = 0; k < made; k++)
+        unlink(paths[k]);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
@@ -105,6 +161,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!d || !d->finished)
         FUZZ_BUG("accepted domain not finished");
     play(d);
+    rewrite(d);
     brink_neg_domain_free(d);
     return 0;
 }

@@ -90,6 +90,13 @@ typedef enum { BRINK_FORECAST_OFFER_NEAREST = 0, BRINK_FORECAST_OFFER_STRONGEST 
  * (s. 4), or the net vote for i clipped at 0 (the reading of the Python replication by
  * D. Masad, which he found closer to the published figures). */
 typedef enum { BRINK_FORECAST_PROB_POSITIVE = 0, BRINK_FORECAST_PROB_NET } brink_forecast_prob;
+/* EU: the equations as printed in Scholz et al. with the readings above (default), or the
+ * conventions of their own program, which reproduce their published per-round results (as
+ * read by J. Velev's reimplementation, github.com/jmckib/bdm-scholz-expected-utility-model):
+ * P(i beats j) over all votes in every pairing, voters' own exponents, offers judged from the
+ * target's perspective, lost conflicts before compromises, no capitulation. With SCHOLZ_CODE
+ * `prob` and `offer` are not used. docs/forecast.md gives the details. */
+typedef enum { BRINK_FORECAST_RULES_EQUATIONS = 0, BRINK_FORECAST_RULES_SCHOLZ_CODE } brink_forecast_rules;
 /* SMP: KTAB's VotingRule. */
 typedef enum {
     BRINK_FORECAST_VOTE_BINARY = 0, BRINK_FORECAST_VOTE_PROPBIN, BRINK_FORECAST_VOTE_PROP,
@@ -108,6 +115,7 @@ typedef struct brink_forecast_options {
     brink_forecast_offer offer;
     int risk;                /* 1: risk exponents from security (Scholz et al. s. 5); 0: r = 1 */
     brink_forecast_prob prob;
+    brink_forecast_rules rules;
     /* SMP */
     brink_forecast_vote vote;
     brink_forecast_pv pv;

@@ -125,6 +125,20 @@ brink_status brink_neg_read_genius(const char *domain_path, const char *const *u
                                    int nutility, int rounds, brink_neg_domain **out,
                                    brink_error *err);
 
+/* GENIUS XML out (src/negotiate/genius_write.c): the domain file, and party p's utility-space
+ * file for a negotiation of `rounds` rounds (the per-turn discount delta becomes GENIUS's
+ * factor over normalised time, delta^(nparties rounds), which the reader turns back).
+ * brink_neg_read_genius on the written files gives the same domain (numbers to 1e-12) when
+ * the utility files are named after the parties (the reader takes a party's name from its
+ * file name). Continuous issues carry their grid in a brink_steps attribute. Errors:
+ * EINVALID (domain not finished, no such party, rounds < 1), EUNSUPPORTED (a table utility;
+ * a discrete issue whose best value a party values neither 1 nor 0, which GENIUS would
+ * rescale; a control character in an issue name), ENOMEM. */
+brink_status brink_neg_write_genius_domain(const brink_neg_domain *d, brink_buf *out,
+                                           brink_error *err);
+brink_status brink_neg_write_genius_utility(const brink_neg_domain *d, int party, int rounds,
+                                            brink_buf *out, brink_error *err);
+
 /* YAML: a `negotiation` mapping inside a scenario (its actors are the parties, its issues the
  * issues; numeric issues take a range from negotiation.ranges) or in a file of its own with
  * `issues` and `negotiation` (docs/negotiate.md gives the form). Plain numbers only. Errors

@@ -25,6 +25,8 @@ static void help(void)
            "     --mu median|mean reference point of the better/worse utilities (median)\n"
            "     --offer strongest|nearest  which offer a target takes (strongest)\n"
            "     --prob net|positive  numerator of P(i beats j): net votes, or votes for i (net)\n"
+           "     --rules equations|scholz-code  the equations as printed (default), or the\n"
+           "                      conventions of Scholz et al.'s program (docs/forecast.md)\n"
            "     --no-risk        r = 1 for every actor\n"
            "SMP: --vote binary|propbin|prop|propcbc|cubic  (prop)\n"
            "     --pv linear|square|quartic  probability of victory law (square)\n"
@@ -80,6 +82,7 @@ int brink_cli_forecast(int argc, char **argv)
     const char *path = NULL;
     static const char *const models[] = {"eu", "smp"}, *const mus[] = {"median", "mean"},
                              *const offers[] = {"nearest", "strongest"}, *const probs[] = {"positive", "net"},
+                             *const rules[] = {"equations", "scholz-code"},
                              *const votes[] = {"binary", "propbin", "prop", "propcbc", "cubic"},
                              *const pvs[] = {"linear", "square", "quartic"};
     for (int i = 1; i < argc; i++) {
@@ -103,6 +106,7 @@ int brink_cli_forecast(int argc, char **argv)
             return cli_usage_error("forecast", "option '%s' needs a value (or is unknown)", a);
         else if (!strcmp(a, "--model")) e = !pick(v, models, 2, &e) ? 1 : (o.model = (brink_forecast_model)e, 0), i++;
         else if (!strcmp(a, "--prob")) e = !pick(v, probs, 2, &e) ? 1 : (o.prob = (brink_forecast_prob)e, 0), i++;
+        else if (!strcmp(a, "--rules")) e = !pick(v, rules, 2, &e) ? 1 : (o.rules = (brink_forecast_rules)e, 0), i++;
         else if (!strcmp(a, "--mu")) e = !pick(v, mus, 2, &e) ? 1 : (o.mu = (brink_forecast_mu)e, 0), i++;
         else if (!strcmp(a, "--offer")) e = !pick(v, offers, 2, &e) ? 1 : (o.offer = (brink_forecast_offer)e, 0), i++;
         else if (!strcmp(a, "--vote")) e = !pick(v, votes, 5, &e) ? 1 : (o.vote = (brink_forecast_vote)e, 0), i++;

@@ -114,9 +114,60 @@ static int neg_num_opt(const char *cmd, int argc, char **argv, int *i, const cha
     return 1;
 }
 
+/* A name usable as a file name in DIR: the GENIUS reader takes a party's name from its file's. */
+static int neg_file_name_ok(const char *s)
+{
+    return *s && *s != '.' && !strchr(s, '/');
+}
+
+/* --write-genius DIR: the domain file and one utility file per party, named as
+ * brink_neg_read_genius names things, so `--genius` reads them back as the same domain. Every
+ * text is made before any file is written: a refusal leaves nothing behind. */
+static int neg_write_genius(const char *cmd, const brink_neg_domain *d, const char *dir, int rounds)
+{
+    if (!neg_file_name_ok(d->name))
+        return cli_usage_error(cmd, "domain name '%s' cannot be a file name", d->name);
+    for (int p = 0; p < d->nparties; p++)
+        if (!neg_file_name_ok(d->party[p].actor) || !strcmp(d->party[p].actor, d->name))
+            return cli_usage_error(cmd, "party name '%s' cannot be a file name next to the "
+                                   "domain's", d->party[p].actor);
+    brink_buf b[BRINK_NEG_MAX_PARTIES + 1], path, list;
+    brink_buf_init(&path);
+    brink_buf_init(&list);
+    brink_error e;
+    brink_error_clear(&e);
+    brink_status st = BRINK_OK;
+    int nb = d->nparties + 1, rc = BRINK_EXIT_OK;
+    for (int k = 0; k < nb; k++) brink_buf_init(&b[k]);
+    for (int k = 0; k < nb && !st; k++)
+        st = k == 0 ? brink_neg_write_genius_domain(d, &b[0], &e)
+                    : brink_neg_write_genius_utility(d, k - 1, rounds, &b[k], &e);
+    for (int k = 0; k < nb && !st; k++) {
+        brink_buf_reset(&path);
+        brink_buf_printf(&path, "%s/%s.xml", dir, k == 0 ? d->name : d->party[k - 1].actor);
+        st = path.failed ? brink_error_set(&e, BRINK_ENOMEM, "out of memory")
+                         : brink_buf_write_file(&b[k], path.data, &e);
+        if (!st) brink_buf_printf(&list, "%s%s", k == 0 ? "" : ",", path.data);
+    }
+    if (st) rc = cli_report(&e);
+    if (!rc) {
+        brink_buf out;
+        brink_buf_init(&out);
+        brink_buf_printf(&out, "wrote the GENIUS files of '%s' (%d rounds); read them back with\n"
+                               "  brink negotiate --rounds %d --genius '%s'\n",
+                         d->name, rounds, rounds, list.failed ? "" : list.data);
+        rc = cli_emit(&out, NULL);
+        brink_buf_free(&out);
+    }
+    for (int k = 0; k < nb; k++) brink_buf_free(&b[k]);
+    brink_buf_free(&path);
+    brink_buf_free(&list);
+    return rc;
+}
+
 int brink_cli_negotiate(int argc, char **argv)
 {
-    const char *cmd = "negotiate", *out_path = NULL;
+    const char *cmd = "negotiate", *out_path = NULL, *genius_dir = NULL;
     char *domain_spec = NULL, *genius = NULL, *agents_arg = NULL;
     int mediated = 0;
     long rounds = 100, seed = 1;
@@ -128,12 +179,15 @@ int brink_cli_negotiate(int argc, char **argv)
             printf("usage: brink negotiate [--domain NAME|FILE.yaml | --genius D.xml,U1.xml,U2.xml]\n"
                    "                       [--agents A,B] [--rounds N] [--seconds T] [--seed S]\n"
                    "                       [--protocol alternating|mediated] [--json] [-o FILE]\n"
+                   "       brink negotiate [--domain ...|--genius ...] [--rounds N] --write-genius DIR\n"
                    "       brink negotiate --list\n\n"
                    "Run one negotiation under the stacked alternating offers protocol and print\n"
                    "every action with the utilities it gives. --seconds adds a wall-clock deadline\n"
                    "(not reproducible). --protocol mediated: a mediator's single text, parties\n"
                    "voting as hill-climbers (no agents). Defaults: --domain korea\n"
-                   "--agents no-more,reciprocity --rounds 100 --seed 1. See docs/negotiate.md.\n");
+                   "--agents no-more,reciprocity --rounds 100 --seed 1. --write-genius DIR writes\n"
+                   "the domain as GENIUS XML (DIR/DOMAIN.xml, DIR/PARTY.xml; discounts for N rounds)\n"
+                   "instead of running it. See docs/negotiate.md.\n");
             return BRINK_EXIT_OK;
         }
         if (!strcmp(argv[i], "--list")) return neg_list();
@@ -162,6 +216,8 @@ int brink_cli_negotiate(int argc, char **argv)
                                        argv[i]);
         } else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
             out_path = argv[++i];
+        } else if (!strcmp(argv[i], "--write-genius") && i + 1 < argc) {
+            genius_dir = argv[++i];
         } else {
             return cli_usage_error(cmd, "unknown option or missing value '%s'", argv[i]);
         }
@@ -173,6 +229,11 @@ int brink_cli_negotiate(int argc, char **argv)
     rc = genius ? neg_load_genius(cmd, genius, (int)rounds, &d)
                 : neg_load(cmd, domain_spec ? domain_spec : "korea", (int)rounds, &d);
     if (rc) return rc;
+    if (genius_dir) {
+        rc = neg_write_genius(cmd, d, genius_dir, (int)rounds);
+        brink_neg_domain_free(d);
+        return rc;
+    }
     const brink_neg_agent_type *ag[NEG_MAX_AGENTS];
     int na = 0;
     char defaults[] = "no-more,reciprocity";

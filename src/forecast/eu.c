@@ -119,6 +119,10 @@ void fc_eu_round(fc_ws *ws, const brink_forecast_input *in, const brink_forecast
                  const double *pos, double *next, int k, int round, fc_offers *rec,
                  double *risk_out)
 {
+    if (o->rules == BRINK_FORECAST_RULES_SCHOLZ_CODE) {
+        fc_eu_round_code(ws, in, o, pos, next, k, round, rec, risk_out);
+        return;
+    }
     int n = in->nactors, D = in->nissues;
     double *s = ws->tmp; /* [n] saliences of issue k (tmp has 2n) */
     for (int i = 0; i < n; i++) {

@@ -48,6 +48,11 @@ void fc_eu_round(fc_ws *ws, const brink_forecast_input *in, const brink_forecast
                  const double *pos, double *next, int k, int round, fc_offers *rec,
                  double *risk_out);
 
+/* The same under Scholz et al.'s program's conventions (BRINK_FORECAST_RULES_SCHOLZ_CODE). */
+void fc_eu_round_code(fc_ws *ws, const brink_forecast_input *in, const brink_forecast_options *o,
+                      const double *pos, double *next, int k, int round, fc_offers *rec,
+                      double *risk_out);
+
 /* One SMP round over all issues. rng is used only in stochastic mode. */
 void fc_smp_round(fc_ws *ws, const brink_forecast_input *in, const brink_forecast_options *o,
                   const double *pos, double *next, const double *sal, brink_rng *rng, int round,

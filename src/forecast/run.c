@@ -53,7 +53,8 @@ static brink_status check_options(const brink_forecast_options *o, brink_error *
     if (!(o->q >= 0 && o->q <= 1) || !(o->t >= 0 && o->t <= 1))
         return brink_error_set(err, BRINK_EINVALID, "Q and T are probabilities: 0..1");
     if ((unsigned)o->vote > BRINK_FORECAST_VOTE_CUBIC || (unsigned)o->pv > BRINK_FORECAST_PV_QUARTIC ||
-        (unsigned)o->mu > BRINK_FORECAST_MU_MEAN || (unsigned)o->prob > BRINK_FORECAST_PROB_NET || (unsigned)o->offer > BRINK_FORECAST_OFFER_STRONGEST)
+        (unsigned)o->mu > BRINK_FORECAST_MU_MEAN || (unsigned)o->prob > BRINK_FORECAST_PROB_NET || (unsigned)o->offer > BRINK_FORECAST_OFFER_STRONGEST ||
+        (unsigned)o->rules > BRINK_FORECAST_RULES_SCHOLZ_CODE)
         return brink_error_set(err, BRINK_EINVALID, "unknown forecast rule");
     return BRINK_OK;
 }

@@ -4,7 +4,8 @@
  * optional <discount_factor value=> and <reservation value=>).
  *
  * Issues: type "discrete" (<item value=...>), "integer" (lowerbound..upperbound, each integer a
- * value) and "real" (lowerbound..upperbound, sampled on NEG_GENIUS_REAL_STEPS points).
+ * value) and "real" (lowerbound..upperbound, sampled on NEG_GENIUS_REAL_STEPS points, or on
+ * brink_steps points when that attribute is there: genius_write.c writes it).
  * Evaluations: a discrete item's "evaluation" divided by the issue's largest (GENIUS
  * normalises so); integer and real issues take a linear evaluator, offset + slope x (also
  * written parameter0, parameter1). Weights are matched to issues by their index attribute and
@@ -218,7 +219,14 @@ static brink_status neg_domain_issues(brink_neg_domain *d, const char *path, xml
                 brink_buf_free(&lb);
             }
         } else if (t == 'r') {
-            st = brink_neg_domain_add_continuous(d, name, lo, hi, NEG_GENIUS_REAL_STEPS, err);
+            /* brink's own grid when the file came from genius_write.c; GENIUS ignores it. */
+            double steps = NEG_GENIUS_REAL_STEPS;
+            int has = neg_num(is[k], "brink_steps", &steps);
+            if (has < 0 || (has && !(steps >= 2 && steps <= 1e6 && steps == floor(steps))))
+                st = neg_at(err, path, is[k], BRINK_EINVALID, "brink_steps must be an integer "
+                            "2..1000000");
+            else
+                st = brink_neg_domain_add_continuous(d, name, lo, hi, (int)steps, err);
             if (st) neg_locate(err, path, is[k]);
         } else {
             st = neg_at(err, path, is[k], BRINK_EUNSUPPORTED, "issue type is not discrete, "
@@ -387,8 +395,11 @@ static brink_status neg_party(brink_neg_domain *d, const char *path, xmlNode *ro
     if (!st && fabs(sum - 1) > NEG_GENIUS_WEIGHT_TOL)
         st = brink_error_set_at(err, BRINK_EINVALID, path, (int)xmlGetLineNo(root), 0,
                                 "weights sum to %g, not 1", sum);
-    for (int i = 0; i < d->nissues && !st; i++) q->weight[i] /= sum;
-    if (!st) { /* rounding of the rescaled weights goes to the last one */
+    /* Weights already summing to 1 within the domain's own tolerance are kept as written, so
+     * that written files read back as the same numbers; others are rescaled. */
+    int rescale = fabs(sum - 1) > 1e-9;
+    for (int i = 0; i < d->nissues && !st && rescale; i++) q->weight[i] /= sum;
+    if (!st && rescale) { /* rounding of the rescaled weights goes to the last one */
         double s = 0;
         for (int i = 0; i + 1 < d->nissues; i++) s += q->weight[i];
         q->weight[d->nissues - 1] = fmax(0, 1 - s);

@@ -15,15 +15,17 @@
  *         values:
  *           freeze: {none: 0, full: 1}  # discrete: every level, in [0, 1]
  *           denuc: {lo: 0, hi: 1}       # numeric: evaluation at the range ends
+ *       DPRK:
+ *         utility: "0.5 * (1 - denuc / 100) + 0.5 * (relief >= 1)"   # instead of weights
+ *                                       # and values: any expression (yaml_utility.c)
  *
- * Numbers are plain numbers (no expressions). Errors carry file:line:column. The YAML is read
+ * Numbers are plain numbers. Errors carry file:line:column. The YAML is read
  * with the scenario reader's ytree (positions, alias and size limits).
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "brink/negotiate.h"
-#include "scenario/ytree.h"
+#include "negotiate/neg_yaml.h"
 
 #define NEG_YAML_MAX_NODES ((size_t)1 << 20)
 #define NEG_YAML_MAX_DEPTH 64
@@ -144,7 +146,8 @@ static brink_status neg_unit(neg_y *y, const ynode *n, const char *what, double 
 static brink_status neg_add_party(brink_neg_domain *d, neg_y *y, const ynode *id,
                                   const ynode *spec, const ynode *actors)
 {
-    static const char *const keys[] = {"reservation", "discount", "weights", "values", NULL};
+    static const char *const keys[] = {"reservation", "discount", "weights", "values", "utility",
+                                       NULL};
     if (actors && !ytree_get(actors, id->text))
         return neg_yerr(y, id, BRINK_EINVALID, "'%s' is not an actor of the scenario", id->text,
                         0);
@@ -156,7 +159,8 @@ static brink_status neg_add_party(brink_neg_domain *d, neg_y *y, const ynode *id
         for (const char *const *k = keys; *k; k++) ok |= !strcmp(*k, ytree_key(spec, i)->text);
         if (!ok)
             return neg_yerr(y, ytree_key(spec, i), BRINK_EINVALID, "unknown key '%s' (expected "
-                            "reservation, discount, weights, values)", ytree_key(spec, i)->text, 0);
+                            "reservation, discount, weights, values, utility)",
+                            ytree_key(spec, i)->text, 0);
     }
     double res = 0, disc = 1;
     const ynode *n;
@@ -177,6 +181,15 @@ static brink_status neg_add_party(brink_neg_domain *d, neg_y *y, const ynode *id
         return neg_yerr(y, id, st, "%s", y->err ? y->err->message : "", 0);
     brink_neg_party *q = &d->party[p];
     const ynode *w = ytree_get(spec, "weights"), *v = ytree_get(spec, "values");
+    const ynode *ux = ytree_get(spec, "utility");
+    if (ux) { /* a general utility: an expression instead of weights and values */
+        for (int i = 0; (w || v) && i < spec->n; i++) /* at the weights or values key */
+            if (!strcmp(ytree_key(spec, i)->text, "weights") || !strcmp(ytree_key(spec, i)->text, "values"))
+                return neg_yerr(y, ytree_key(spec, i), BRINK_EINVALID, "party '%s' gives a "
+                                "utility expression and %s; give one or the other", id->text,
+                                ytree_key(spec, i)->text);
+        return neg_yaml_utility(d, p, ux, y->file, y->err);
+    }
     if (!w || w->kind != Y_MAP)
         return neg_yerr(y, w ? w : id, BRINK_EINVALID, "party '%s' needs weights: {ISSUE: w}",
                         id->text, 0);

@@ -84,10 +84,11 @@ void brink_forecast_write_text(const brink_forecast_input *in, const brink_forec
     int n = r->nactors, D = r->nissues;
     if (r->model == BRINK_FORECAST_EU)
         brink_buf_printf(o, "Forecast: expected-utility model (Bueno de Mesquita; Scholz, Calbert & Smith 2011)\n"
-                            "  %d actors, %d issue%s, %d round%s; Q = %g, T = %g, mu = weighted %s, offers: %s, risk %s\n",
+                            "  %d actors, %d issue%s, %d round%s; Q = %g, T = %g, mu = weighted %s, %s, risk %s\n",
                          n, D, D == 1 ? "" : "s", r->rounds, r->rounds == 1 ? "" : "s", op->q, op->t,
                          op->mu == BRINK_FORECAST_MU_MEAN ? "mean" : "median",
-                         op->offer == BRINK_FORECAST_OFFER_NEAREST ? "nearest" : "strongest",
+                         op->rules == BRINK_FORECAST_RULES_SCHOLZ_CODE ? "rules of Scholz et al.'s program"
+                         : op->offer == BRINK_FORECAST_OFFER_NEAREST ? "offers: nearest" : "offers: strongest",
                          op->risk ? "from security" : "neutral (r = 1)");
     else
         brink_buf_printf(o, "Forecast: spatial model of politics (KTAB-style SMP)\n"
@@ -97,11 +98,15 @@ void brink_forecast_write_text(const brink_forecast_input *in, const brink_forec
                          op->stochastic ? "seeded outcomes" : "expected moves");
     for (int k = 0; k < D; k++) {
         brink_buf_printf(o, "\nIssue '%s' (scale %g..%g)\n  round   median     mean", in->issue[k], in->lo[k], in->hi[k]);
-        for (int i = 0; i < n; i++) brink_buf_printf(o, "  %10.10s", in->actor[i]);
+        /* Columns as wide as the longest name: names are never cut. */
+        int wd = 10;
+        for (int i = 0; i < n; i++)
+            if ((int)strlen(in->actor[i]) > wd) wd = (int)strlen(in->actor[i]);
+        for (int i = 0; i < n; i++) brink_buf_printf(o, "  %*s", wd, in->actor[i]);
         brink_buf_puts(o, "\n");
         for (int t = 0; t <= r->rounds; t++) {
             brink_buf_printf(o, "  %5d %8.4f %8.4f", t, r->median[(size_t)t * D + k], r->mean[(size_t)t * D + k]);
-            for (int i = 0; i < n; i++) brink_buf_printf(o, "  %10.4f", at(r, t, i, k));
+            for (int i = 0; i < n; i++) brink_buf_printf(o, "  %*.4f", wd, at(r, t, i, k));
             brink_buf_puts(o, "\n");
         }
         if (r->model == BRINK_FORECAST_EU) stop_words(o, r, k);
@@ -198,7 +203,8 @@ void brink_forecast_write_json(const brink_forecast_input *in, const brink_forec
         num(o, op->q);
         brink_buf_puts(o, ",\"t\":");
         num(o, op->t);
-        brink_buf_printf(o, ",\"prob\":\"%s\",\"mu\":\"%s\",\"offer\":\"%s\",\"risk\":%s}",
+        brink_buf_printf(o, ",\"rules\":\"%s\",\"prob\":\"%s\",\"mu\":\"%s\",\"offer\":\"%s\",\"risk\":%s}",
+                         op->rules == BRINK_FORECAST_RULES_SCHOLZ_CODE ? "scholz-code" : "equations",
                          op->prob == BRINK_FORECAST_PROB_NET ? "net" : "positive",
                          op->mu == BRINK_FORECAST_MU_MEAN ? "mean" : "median",
                          op->offer == BRINK_FORECAST_OFFER_NEAREST ? "nearest" : "strongest",

@@ -12,6 +12,14 @@ expect_grep "emu round 0" '^ +0 +7\.0000 +7\.3900 ' "$TMP/emu.txt"
 expect_grep "emu round 1 mean (Masad's replication: 7.4445)" '^ +1 +10\.0000 +7\.4445 ' "$TMP/emu.txt"
 expect_grep "emu offers" 'Luxembourg loses a conflict to France' "$TMP/emu.txt"
 expect_grep "emu plot" 'plot \(\* weighted median' "$TMP/emu.txt"
+# Every round's positions under Scholz et al.'s program's rules (docs/forecast.md): J. Velev's
+# reimplementation puts Belgium at 8.4159 and Ireland at 4 after round 1, Belgium at 4.8009
+# after round 4 (tests/unit/test_forecast_rounds.c checks all rounds to 1e-9).
+"$BRINK" forecast emu --rules scholz-code >"$TMP/code.txt" 2>"$TMP/err" && ok || bad "--rules scholz-code: $(cat "$TMP/err")"
+expect_grep "scholz-code round 1" '^ +1 +8\.4159 +7\.4613 +4\.0000 +8\.4159 +7\.0000 +4\.0000 +10\.0000 +10\.0000 +10\.0000 +4\.0000 +4\.0000 +7\.0000$' "$TMP/code.txt"
+expect_grep "scholz-code round 4" '^ +4 +9\.9620 +7\.3581 +4\.0000 +4\.8009 ' "$TMP/code.txt"
+expect_grep "names never cut" ' Netherlands ' "$TMP/code.txt"
+expect_status "bad rules" 2 "$BRINK" forecast emu --rules paper
 "$BRINK" forecast emu >"$TMP/emu2.txt" 2>&1
 # Same data, same run; only the file name differs nowhere in the text.
 cmp -s "$TMP/emu.txt" "$TMP/emu2.txt" && ok || bad "built-in emu differs from tests/data/forecast/good/emu.csv"
@@ -51,7 +59,7 @@ expect_grep "mc summary" "P\(settlement > 50\) = " "$TMP/mc.txt"
 command -v python3 >/dev/null 2>&1 && python3 -c "import jsonschema" 2>/dev/null || { echo "SKIP schema part: no python3 jsonschema"; finish; exit $?; }
 n=0
 for args in "emu" "six-party-talks --rounds 30" "six-party-talks --model smp --vote binary --pv quartic" \
-            "six-party-talks --model smp --stochastic --seed 9" "emu --prob positive --offer nearest --no-risk" \
+            "six-party-talks --model smp --stochastic --seed 9" "emu --prob positive --offer nearest --no-risk" "emu --rules scholz-code" \
             "six-party-talks --mc 20 --threads 2"; do
   n=$((n + 1))
   # shellcheck disable=SC2086

@@ -107,11 +107,23 @@ python3 - "$SRC/schema/brink-scenario.schema.json" "$Y/talks.yaml" <<'PY' && ok 
 import json, sys, yaml, jsonschema
 jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(yaml.safe_load(open(sys.argv[2])))
 PY
+# utilities as expressions: the scenario still analyses and validates; the domain negotiates
+expect_status "yaml expr scenario analyses" 0 "$BRINK" analyze "$Y/talks_expr.yaml" --no-questions
+python3 - "$SRC/schema/brink-scenario.schema.json" "$Y/talks_expr.yaml" <<'PY' && ok || bad "talks_expr.yaml against the scenario schema"
+import json, sys, yaml, jsonschema
+jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(yaml.safe_load(open(sys.argv[2])))
+PY
+expect_status "yaml expr domain" 0 "$BRINK" negotiate --domain "$Y/talks_expr.yaml" --agents linear,conceder
+expect_grep "yaml expr: agreement" "^Agreement after" "$TMP/stdout"
 expect_status "yaml domain" 0 "$BRINK" negotiate --domain "$Y/talks.yaml" --agents linear,conceder
 expect_grep "yaml: actor names" "^  2. North Korea plays conceder" "$TMP/stdout"
 for c in "weights:35:16: error: weights sum to 1.1" "level:37:27: error: 'moratorum' is not a level" \
          "range:22:19: error: issue 'denuc': range" "actor:33:5: error: 'ROK' is not an actor" \
-         "value:39:21: error: a value must be"; do
+         "value:39:21: error: a value must be" \
+         "expr_range:35:16: error: utility 1.5 at freeze=none, relief=none, denuc=75 is not in" \
+         "expr_syntax:35:33: error: expected '\\)'" "expr_name:35:16: error: unknown name 'frieze' \\(did you mean 'freeze'" \
+         "expr_both:36:7: error: party 'DPRK' gives a utility expression and weights" \
+         "expr_undefined:35:16: error: utility is undefined at freeze=none"; do
   f=${c%%:*} want=${c#*:}
   expect_status "yaml bad/$f" 2 "$BRINK" negotiate --domain "$Y/bad/$f.yaml"
   expect_grep "yaml bad/$f message" "bad/$f.yaml:$want" "$TMP/stderr"
