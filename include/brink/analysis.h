@@ -34,6 +34,10 @@ typedef struct brink_analysis_options {
     int max_equilibria;      /* explain at most this many in detail (default 6) */
     double tol;              /* tolerance on probabilities and payoff gaps in doubles (1e-9) */
     int questions;           /* answer the declared questions (default 1) */
+    const struct brink_question *ask;   /* with nask > 0: answer these questions instead of
+                                           the declared ones (brink sweep); they must
+                                           outlive the analysis (answers point to them) */
+    int nask;
     long max_reduced_cells;  /* methods on the reduced strategic form run only when it has
                                 at most this many cells (20000) */
     double time_limit;       /* per solve, seconds (0 = none) */

@@ -124,15 +124,15 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
         if (s.method.complete[k] && !(f & (BRINK_SOLVER_PURE_ONLY | BRINK_SOLVER_PERFECT_INFO)))
             a->unique = a->count == 1 && a->nrejected == 0 && !a->truncated;
     }
-    if (o->questions && brink_scenario_nquestions(sc) > 0) {
-        int nq = brink_scenario_nquestions(sc);
+    int nq = o->ask && o->nask > 0 ? o->nask : brink_scenario_nquestions(sc);
+    if (o->questions && nq > 0) {
         a->answers = brink_calloc((size_t)nq, sizeof *a->answers);
         if (!a->answers) {
             brink_error_set(err, BRINK_ENOMEM, "out of memory");
             goto fail;
         }
         for (int i = 0; i < nq; i++) {
-            a->answers[i].q = brink_scenario_question(sc, i);
+            a->answers[i].q = o->ask && o->nask > 0 ? &o->ask[i] : brink_scenario_question(sc, i);
             a->nanswers = i + 1;
             brink_error local;
             brink_error_clear(&local);

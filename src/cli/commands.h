@@ -24,5 +24,7 @@ int brink_cli_report(int argc, char **argv);
 int brink_cli_plot(int argc, char **argv);
 /* cmd_forecast.c */
 int brink_cli_forecast(int argc, char **argv);
+/* cmd_sweep.c */
+int brink_cli_sweep(int argc, char **argv);
 
 #endif

@@ -18,6 +18,7 @@ static const command commands[] = {
     {"convert", brink_cli_convert, "convert between .efg, .nfg and JSON"},
     {"generate", brink_cli_generate, "write a standard game: poker, crisis, random, GAMUT classes"},
     {"analyze", brink_cli_analyze, "analyse scenarios: equilibria in words, thresholds, sweeps"},
+    {"sweep", brink_cli_sweep, "a scenario on a grid of one or two parameters, exact boundaries"},
     {"scenarios", brink_cli_scenarios, "list the built-in scenario library"},
     {"show", brink_cli_show, "print a built-in scenario's YAML"},
     {"montecarlo", brink_cli_montecarlo,
