@@ -328,6 +328,18 @@ static void choice(const brink_analysis *a, const brink_answer *an, const brink_
     brink_buf_puts(out, "}");
 }
 
+/* n number pairs xy[2n] as [x,y],[x,y],... */
+static void pairs(brink_buf *out, const double *xy, int n)
+{
+    for (int k = 0; k < n; k++) {
+        brink_buf_puts(out, k ? ",[" : "[");
+        num(out, xy[2 * k]);
+        brink_buf_puts(out, ",");
+        num(out, xy[2 * k + 1]);
+        brink_buf_puts(out, "]");
+    }
+}
+
 static void sweep_answer(const brink_analysis *a, const brink_answer *an, brink_buf *out,
                          brink_buf *w)
 {
@@ -403,23 +415,11 @@ static void sweep_answer(const brink_analysis *a, const brink_answer *an, brink_
             const brink_map_polygon *p = &an->polygons[k];
             brink_buf_printf(out, "%s{\"line\":%d,\"region\":%d,\"vertices\":[", k ? "," : "",
                              p->line, p->region);
-            for (int v = 0; v < p->nv; v++) {
-                brink_buf_puts(out, v ? ",[" : "[");
-                num(out, p->xy[2 * v]);
-                brink_buf_puts(out, ",");
-                num(out, p->xy[2 * v + 1]);
-                brink_buf_puts(out, "]");
-            }
+            pairs(out, p->xy, p->nv);
             brink_buf_puts(out, "]}");
         }
         brink_buf_puts(out, "],\"unresolved\":[");
-        for (int k = 0; k < an->nunresolved; k++) {
-            brink_buf_puts(out, k ? ",[" : "[");
-            num(out, an->unresolved[2 * k]);
-            brink_buf_puts(out, ",");
-            num(out, an->unresolved[2 * k + 1]);
-            brink_buf_puts(out, "]");
-        }
+        pairs(out, an->unresolved, an->nunresolved);
         brink_buf_puts(out, "]}");
     }
 }
