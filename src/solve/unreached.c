@@ -61,10 +61,10 @@ static int update_beliefs(unreached_ctx *c, brink_profile *pr, int h)
     for (int k = 0; k < nm; k++)
         if (zmin < 0 || c->zeros[mem[k]] < zmin) zmin = c->zeros[mem[k]];
     mpq_t *w = brink_q_array_new((size_t)nm);
+    if (!w) return -1;
     mpq_t tot, t;
     mpq_init(tot);
     mpq_init(t);
-    if (!w) return -1;
     for (int k = 0; k < nm; k++) {
         int v = mem[k];
         if (c->zeros[v] != zmin) continue;
@@ -99,11 +99,11 @@ static int update_behaviour(unreached_ctx *c, brink_profile *pr, int h)
     int owner = g->infoset_player[h], na = g->infoset_nactions[h], a0 = g->infoset_action_start[h];
     const int *mem = g->infoset_member + g->infoset_member_start[h];
     mpq_t *val = brink_q_array_new((size_t)na);
+    if (!val) return -1;
     mpq_t t, cur, best;
     mpq_init(t);
     mpq_init(cur);
     mpq_init(best);
-    if (!val) return -1;
     for (int k = 0; k < g->infoset_nmembers[h]; k++) {
         int v = mem[k];
         if (mpq_sgn(pr->beliefq[v]) == 0) continue;
