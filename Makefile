@@ -66,7 +66,7 @@ fuzz: fuzz-build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh $(FUZZ_BUILD)
 
 fuzz-smoke: fuzz-build
-	FUZZ_SECONDS=60 FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh $(FUZZ_BUILD)
+	FUZZ_SECONDS=60 FUZZ_SEED=1 FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh $(FUZZ_BUILD)
 
 threshold-long: build
 	scripts/threshold-long.sh $(BUILD)

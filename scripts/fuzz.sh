@@ -5,12 +5,16 @@
 # corpus ../shared/games/gambit-contrib); a crash, leak, timeout or out-of-memory input is
 # saved as BUILD/fuzz-crashes/<target>-... and makes the script fail. The last line of each
 # run (executions, exec/s, cov, ft, corpus) is collected in BUILD/fuzz-summary.txt.
-# Usage: scripts/fuzz.sh BUILD [TARGET...]   env: FUZZ_SECONDS (60), FUZZ_JOBS (1 at a time)
+# Usage: scripts/fuzz.sh BUILD [TARGET...]   env: FUZZ_SECONDS (60), FUZZ_JOBS (1 at a time),
+# FUZZ_SEED (unset: a new random seed each run; make fuzz-smoke sets 1 so that CI walks the
+# same sequence of mutations every time and a finding there is reproducible).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:?usage: scripts/fuzz.sh BUILD [TARGET...]}
 shift
 SECONDS_PER=${FUZZ_SECONDS:-60}
+SEED_ARGS=()
+[ -n "${FUZZ_SEED:-}" ] && SEED_ARGS=(-seed="$FUZZ_SEED")
 JOBS=${FUZZ_JOBS:-1}
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
@@ -42,7 +46,7 @@ run_one() {
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
   LSAN_OPTIONS=suppressions="$PWD/fuzz/lsan.supp" \
     "$bin" -max_total_time="$SECONDS_PER" -timeout=30 -rss_limit_mb=2048 -max_len=$maxlen \
-    -dict="$dict" -artifact_prefix="$BUILD/fuzz-crashes/$t-" -print_final_stats=1 \
+    -dict="$dict" -artifact_prefix="$BUILD/fuzz-crashes/$t-" -print_final_stats=1 "${SEED_ARGS[@]}" \
     "$BUILD/fuzz-corpus/$t" "${seeds[@]}" >"$BUILD/fuzz-logs/$t.log" 2>&1
   local rc=$?
   local last execs speed
