@@ -47,7 +47,11 @@ void brink_rng_split(const brink_rng *parent, uint64_t index, brink_rng *child);
  * before or after '/' (integer and fraction digits together) or the exponent's value exceed
  * BRINK_Q_MAX_DIGITS, so no short text asks GMP for a huge number (message only, no
  * location: readers add it). */
-#define BRINK_Q_MAX_DIGITS 10000
+#define BRINK_Q_MAX_DIGITS 19729
+/* The largest exact number a scenario may compute (bits of a numerator or denominator): every
+ * integer of this many bits has at most BRINK_Q_MAX_DIGITS decimal digits, so whatever the
+ * compiler accepts the .efg/.nfg writers can write and the readers read back. */
+#define BRINK_Q_MAX_BITS 65536
 brink_status brink_q_parse(mpq_t out, const char *text, size_t len, brink_error *err);
 /* Exact rational of a finite double (every double is a dyadic rational). */
 brink_status brink_q_from_double(mpq_t out, double x, brink_error *err);

@@ -48,7 +48,9 @@ typedef struct brink_scenario_limits {
     int max_yaml_depth;      /* nesting of YAML collections (default 1000) */
     int max_number_bits;     /* bits of an exact number's numerator or denominator: literals,
                                 parameter values and every result of + - * / ^, checked
-                                before GMP computes it (default 65536; 0 = the default) */
+                                before GMP computes it (default and largest
+                                BRINK_Q_MAX_BITS = 65536, so game files can carry every
+                                number; 0 = the default; larger is BRINK_EINVALID) */
 } brink_scenario_limits;
 
 void brink_scenario_limits_init(brink_scenario_limits *l);

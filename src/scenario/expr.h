@@ -23,6 +23,7 @@
 
 #include <gmp.h>
 #include <stdint.h>
+#include "brink/core.h"
 #include "brink/error.h"
 
 enum {
@@ -63,7 +64,7 @@ typedef struct sc_expr {
 /* Default bound on the bits of a numerator or denominator (limits.max_number_bits). The exact
  * evaluator checks an upper bound of every result's size BEFORE asking GMP for it (a tower
  * such as ((2^256)^256)^256 would otherwise take gigabytes or make GMP abort the process). */
-#define SC_EXPR_DEFAULT_MAX_BITS 65536L
+#define SC_EXPR_DEFAULT_MAX_BITS ((long)BRINK_Q_MAX_BITS)
 /* Code words of one expression after sub-game arguments are substituted (nested calls can
  * double an expression at each level). */
 #define SC_EXPR_MAX_CODE (1 << 16)

@@ -22,7 +22,7 @@ void brink_scenario_limits_init(brink_scenario_limits *l)
     l->max_repeat = 1000;
     l->max_tree_depth = 10000;
     l->max_yaml_depth = 1000;
-    l->max_number_bits = 65536;
+    l->max_number_bits = BRINK_Q_MAX_BITS;
 }
 
 static void compiled_free(sc_compiled *c)
@@ -102,6 +102,13 @@ brink_scenario *brink_scenario_parse(const char *text, size_t len, const char *f
     else
         brink_scenario_limits_init(&lim);
     const char *file = filename ? filename : "<scenario>";
+    if (lim.max_number_bits < 0 || lim.max_number_bits > BRINK_Q_MAX_BITS) {
+        brink_error_set(err, BRINK_EINVALID,
+                        "limit max_number_bits = %d: must be between 1 and %d (0 for the "
+                        "default), the largest number a game file can carry",
+                        lim.max_number_bits, BRINK_Q_MAX_BITS);
+        return NULL;
+    }
     if (len > lim.max_bytes) {
         brink_error_set_at(err, BRINK_ETOOBIG, file, 0, 0,
                            "scenario of %zu bytes (limit %zu)", len, lim.max_bytes);

@@ -196,6 +196,51 @@ static void test_numbers(void)
     REFUSED("brink: 1\nid: h\nactors: {A: {}}\nparameters: {p: 2}\n"
             "game: {A: {x: {payoff: {A: (p^256)^256}}, y: {}}}\n",
             NULL, BRINK_ETOOBIG, 5, 28, "number too large");
+
+    /* Whatever the compiler accepts, a game file carries: payoffs of the largest size
+     * (65,536 bits, 19,729 digits) are written as .efg and read back equal. The fuzz
+     * finding: a number of that size whose 19,000 digits the reader refused. */
+    static const char *const largest[] = {"(2^256)^255 * 2^255", "0 - 1/((2^256)^255)",
+                                          "((((1^2.9)^7-56)-256)^25*6)^256",
+                                          "((2^256)^255 - 1)/((3^256)^161)"};
+    for (size_t i = 0; i < sizeof largest / sizeof largest[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text,
+                 "brink: 1\nid: h\nactors: {A: {}, B: {}}\n"
+                 "game: {A: {x: {payoff: {A: '%s'}}, y: {}}}\n", largest[i]);
+        brink_error err;
+        brink_scenario *sc = parse(text, &err);
+        CHECK_MSG(sc != NULL, "%s: %s", largest[i], sc ? "" : err.message);
+        if (!sc)
+            continue;
+        brink_buf b;
+        brink_buf_init(&b);
+        CHECK(brink_efg_write(brink_scenario_game(sc), &b, &err) == BRINK_OK);
+        brink_efg *back = brink_efg_read(b.data, b.len, "largest.efg", &err);
+        CHECK_MSG(back != NULL, "%s: written .efg does not read back: %s", largest[i],
+                  back ? "" : err.message);
+        if (back) {
+            const brink_efg *g = brink_scenario_game(sc);
+            int same = back->nleaves == g->nleaves && back->nplayers == g->nplayers;
+            for (int k = 0; same && k < g->nleaves * g->nplayers; k++)
+                same = mpq_equal(back->leaf_payq[k], g->leaf_payq[k]);
+            CHECK_MSG(same, "%s: payoffs differ after the round trip", largest[i]);
+        }
+        brink_efg_free(back);
+        brink_buf_free(&b);
+        brink_scenario_free(sc);
+    }
+    /* a limit above what files carry is refused, not silently capped */
+    {
+        brink_scenario_limits big;
+        brink_scenario_limits_init(&big);
+        big.max_number_bits = BRINK_Q_MAX_BITS + 1;
+        brink_error err;
+        const char *t = "brink: 1\nid: h\nactors: {A: {}}\ngame: {A: {x: {}, y: {}}}\n";
+        brink_scenario *sc = parse_n(t, strlen(t), &big, &err);
+        CHECK(sc == NULL && err.code == BRINK_EINVALID && strstr(err.message, "max_number_bits"));
+        brink_scenario_free(sc);
+    }
 }
 
 /* ---------------------------------------------------------------- exact ranges, overflow */
