@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "brink/negotiate.h"
+#include "core/htab.h"
 
 brink_neg_domain *brink_neg_domain_new(const char *name)
 {
@@ -61,6 +62,17 @@ static brink_status neg_add_issue(brink_neg_domain *d, const char *name, brink_n
     return BRINK_OK;
 }
 
+struct label_ctx {
+    const char *const *labels;
+    const char *key;
+};
+
+static int label_eq(void *ctx, int idx)
+{
+    const struct label_ctx *c = ctx;
+    return strcmp(c->labels[idx], c->key) == 0;
+}
+
 brink_status brink_neg_domain_add_discrete(brink_neg_domain *d, const char *name, int nvalues,
                                            const char *const *labels, brink_error *err)
 {
@@ -73,20 +85,33 @@ brink_status brink_neg_domain_add_discrete(brink_neg_domain *d, const char *name
     is->kind = BRINK_NEG_DISCRETE;
     is->values = brink_arena_alloc(d->arena, (size_t)nvalues * sizeof(char *));
     if (!is->values) goto oom;
+    /* Duplicates found through a hash index: an integer issue of GENIUS can have 2^20
+     * values, where comparing every pair took minutes (a fuzz finding). */
+    htab seen;
+    htab_init(&seen);
+    struct label_ctx c = {labels, NULL};
     for (int k = 0; k < nvalues; k++) {
         if (!labels || !labels[k] || !*labels[k]) {
+            htab_free(&seen);
             d->nissues--;
             return brink_error_set(err, BRINK_EINVALID, "issue '%s': value %d has no label",
                                    name, k + 1);
         }
-        for (int j = 0; j < k; j++)
-            if (strcmp(labels[j], labels[k]) == 0) {
-                d->nissues--;
-                return brink_error_set(err, BRINK_EINVALID, "issue '%s': value '%s' given twice",
-                                       name, labels[k]);
-            }
-        if (!(is->values[k] = brink_arena_strdup(d->arena, labels[k]))) goto oom;
+        uint64_t h = htab_hash_bytes(labels[k], strlen(labels[k]), 0);
+        c.key = labels[k];
+        if (htab_find(&seen, h, label_eq, &c) >= 0) {
+            htab_free(&seen);
+            d->nissues--;
+            return brink_error_set(err, BRINK_EINVALID, "issue '%s': value '%s' given twice",
+                                   name, labels[k]);
+        }
+        if (htab_add(&seen, h, k) != 0 ||
+            !(is->values[k] = brink_arena_strdup(d->arena, labels[k]))) {
+            htab_free(&seen);
+            goto oom;
+        }
     }
+    htab_free(&seen);
     is->nvalues = nvalues;
     return BRINK_OK;
 oom:

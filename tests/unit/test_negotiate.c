@@ -336,6 +336,28 @@ static void test_domain_errors(void)
     CHECK_EQ_INT(brink_neg_domain_add_discrete(d, "x", 2, aa, &e), BRINK_EINVALID);
     CHECK_EQ_INT(brink_neg_domain_add_discrete(d, "x", 2, ab, &e), BRINK_OK);
     CHECK_EQ_INT(brink_neg_domain_add_discrete(d, "x", 2, ab, &e), BRINK_EINVALID);
+    {
+        /* a large issue (as GENIUS integer ranges make): a duplicate far apart is found, and
+         * distinct labels pass (the check is a hash index, not every pair) */
+        enum { N = 1 << 18 };
+        char (*text)[16] = malloc((size_t)N * sizeof *text);
+        const char **lab = malloc((size_t)N * sizeof *lab);
+        brink_neg_domain *big = brink_neg_domain_new("big");
+        CHECK(text && lab && big);
+        if (text && lab && big) {
+            for (int k = 0; k < N; k++) {
+                snprintf(text[k], sizeof text[k], "%d", k);
+                lab[k] = text[k];
+            }
+            CHECK_EQ_INT(brink_neg_domain_add_discrete(big, "a", N, lab, &e), BRINK_OK);
+            lab[N - 1] = text[3];
+            CHECK_EQ_INT(brink_neg_domain_add_discrete(big, "b", N, lab, &e), BRINK_EINVALID);
+            CHECK(strstr(e.message, "'3' given twice") != NULL);
+        }
+        brink_neg_domain_free(big);
+        free(text);
+        free(lab);
+    }
     CHECK_EQ_INT(brink_neg_domain_add_continuous(d, "y", 1, 0, 5, &e), BRINK_EINVALID);
     CHECK_EQ_INT(brink_neg_domain_finish(d, &e), BRINK_EINVALID);  /* no party */
     CHECK_EQ_INT(brink_neg_domain_add_party(d, "P", 0, 1, NULL, &e), BRINK_OK);
