@@ -34,21 +34,31 @@ brink_status sc_bind_game(const brink_scenario *sc, brink_efg *g, const mpq_t *v
         mpq_set_ui(*tmp, 0, 1);
         for (int a = 0; a < na; a++) {
             const mpq_t *p = &vals[c->action_expr[a0 + a]];
-            if (mpq_sgn(*p) < 0)
-                return brink_error_set_at(err, BRINK_EINVALID, sc->file, xi->loc.line,
-                                          xi->loc.col,
-                                          "probability of '%s' is negative (%g) at these "
-                                          "parameter values", xi->actions[a], mpq_get_d(*p));
+            if (mpq_sgn(*p) < 0) {
+                char *v = brink_q_to_string(*p);
+                brink_status e = brink_error_set_at(err, BRINK_EINVALID, sc->file, xi->loc.line,
+                                                    xi->loc.col,
+                                                    "probability of '%s' is negative (%s) at "
+                                                    "these parameter values", xi->actions[a],
+                                                    v ? v : "?");
+                free(v);
+                return e;
+            }
             mpq_set(g->action_probq[a0 + a], *p);
             mpq_add(*tmp, *tmp, *p);
         }
         if (mpq_cmp_ui(*tmp, 1, 1) != 0) {
             double s = mpq_get_d(*tmp);
-            if (!(xi->inexact && s > 1 - 1e-12 && s < 1 + 1e-12))
-                return brink_error_set_at(err, BRINK_EINVALID, sc->file, xi->loc.line,
-                                          xi->loc.col,
-                                          "probabilities of this chance move sum to %.17g, not 1, "
-                                          "at these parameter values", s);
+            if (!(xi->inexact && s > 1 - 1e-12 && s < 1 + 1e-12)) {
+                char *v = brink_q_to_string(*tmp);
+                brink_status e = brink_error_set_at(err, BRINK_EINVALID, sc->file, xi->loc.line,
+                                                    xi->loc.col,
+                                                    "probabilities of this chance move sum to "
+                                                    "%s, not 1, at these parameter values",
+                                                    v ? v : "?");
+                free(v);
+                return e;
+            }
             mpq_sub(*tmp, *tmp, g->action_probq[a0 + na - 1]);
             mpq_set_ui(g->action_probq[a0 + na - 1], 1, 1);
             mpq_sub(g->action_probq[a0 + na - 1], g->action_probq[a0 + na - 1], *tmp);

@@ -351,11 +351,16 @@ brink_status sc_param_game(const brink_scenario *sc, const brink_efg *g, int par
         E.oom |= rf_set(&vals[i], &st[0]);
     }
     int first = g->player_infoset_start[g->nplayers];
+    rf sum;
+    rf_init(&sum);
     for (int h = first; h < g->ninfosets && !E.oom; h++) {
         int a0 = g->infoset_action_start[h];
+        E.oom |= rf_set_si(&sum, -1);
         for (int a = 0; a < g->infoset_nactions[h] && !E.oom; a++) {
             rf *p = &pg->prob[a0 + a];
             E.oom |= rf_set(p, &vals[c->action_expr[a0 + a]]);
+            if (!E.oom)
+                E.oom |= rf_add(&sum, &sum, p);
             if (!E.oom && !rf_is_const(p)) {   /* a probability stays a probability */
                 pcond *k;
                 E.oom |= rf_sign_poly(&E.sp, p);
@@ -363,7 +368,16 @@ brink_status sc_param_game(const brink_scenario *sc, const brink_efg *g, int par
                     E.oom = 1;
             }
         }
+        /* The move's probabilities sum to 1 at x0 (bind checked it); unless they do for every
+         * t, the game exists only at the roots of sum - 1, which the guard keeps to x0 alone
+         * (a chance move or prior of p and 1/2 is a game only at p = 1/2). */
+        if (!E.oom && !rf_is_const(&sum)) {
+            E.oom |= rf_sign_poly(&E.sp, &sum);
+            if (!E.oom && !pcset_push(&pg->guards, PC_ZERO, &E.sp))
+                E.oom = 1;
+        }
     }
+    rf_clear(&sum);
     int np = g->nplayers;
     for (int l = 0; l < g->nleaves && !E.oom; l++) {
         int xl = c->xleaf_of[l];

@@ -190,6 +190,44 @@ static void test_no_flip(void)
     brink_scenario_free(sc);
 }
 
+/* A chance move (or prior) of p and 1/2 is a game only at p = 1/2: nothing else of the range
+ * may be certified (the tester's case: [3/10, 1] was certified "x" though the probabilities
+ * summed to 1 + (p - 1/2) there). */
+static void test_probability_sum(void)
+{
+    static const char *const texts[] = {
+        "brink: 1\nid: n\nactors: {A: {}}\nparameters: {p: {value: 0.5, range: [0, 1]}}\n"
+        "game: {A: {x: {chance: {u: {prob: p, payoff: {A: 1}}, v: {prob: 0.5}}},\n"
+        "           y: {payoff: {A: 0.3}}}}\n"
+        "questions:\n  - {id: t, threshold: {parameter: p, watch: A@start}}\n",
+        "brink: 1\nid: n\nactors: {A: {}, B: {types: {hi: p, lo: 0.5}}}\n"
+        "parameters: {p: {value: 0.5, range: [0, 1]}}\n"
+        "game: {A: {x: {payoff: {A: 1}}, y: {payoff: {A: 0.3}}}}\n"
+        "questions:\n  - {id: t, threshold: {parameter: p, watch: A@start}}\n",
+    };
+    for (int i = 0; i < 2; i++) {
+        brink_scenario *sc;
+        brink_analysis *a = analyze(texts[i], &sc);
+        const brink_threshold *t = thr(a, 0);
+        if (t) {
+            int certified = 0;
+            for (int r = 0; r < t->nregions; r++) {
+                const brink_region *R = &t->regions[r];
+                if (R->status != BRINK_REGION_CERTIFIED)
+                    continue;
+                certified++;
+                CHECK_MSG(R->lo.rational && R->hi.rational && mpq_cmp(R->lo.q, R->hi.q) == 0 &&
+                              mpq_cmp_ui(R->lo.q, 1, 2) == 0,
+                          "case %d: region %d certified on [%g, %g]", i, r, R->lo.approx,
+                          R->hi.approx);
+            }
+            CHECK_EQ_INT(certified, 1);
+        }
+        brink_analysis_free(a);
+        brink_scenario_free(sc);
+    }
+}
+
 /* threshold-default.yaml: o1 below 3/10, o2 on (3/10, 7/10), o3 above; default 0.9 -> o3. */
 static void test_case_default(void)
 {
@@ -276,6 +314,7 @@ int main(void)
     test_nonrational();
     test_several_flips();
     test_no_flip();
+    test_probability_sum();
     test_case_default();
     test_case_missed();
     test_case_false_exact();
