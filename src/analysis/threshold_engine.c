@@ -451,6 +451,87 @@ static int no_tie_inside(const pcset *conds, ivl *R, int *oom)
     return ok;
 }
 
+/* ---------------------------------------------------------------- tight points */
+
+/* Rational points other than the sample where a condition of a continued equilibrium (or a
+ * guard) vanishes: a best-reply gain touching zero (a tie: more equilibria there, e.g. the
+ * other side of an entry game where fighting and accommodating pay the same), a probability
+ * reaching 0, a belief at an indifference. Each may hold equilibria the continued ones do
+ * not show, so a region never claims one: it stops short of the nearest on either side of its
+ * sample, and the point is solved on its own (a point gap). Irrational roots cannot be solved
+ * at; they stay inside (a region's irrational end is then shared, as before). */
+typedef struct tight {
+    mpq_t lo, hi;   /* nearest tight point below / above the sample */
+    int has_lo, has_hi;
+} tight;
+
+static void tight_add(tight *T, const mpq_t r, const mpq_t x)
+{
+    int c = mpq_cmp(r, x);
+    if (c < 0 && (!T->has_lo || mpq_cmp(r, T->lo) > 0)) {
+        mpq_set(T->lo, r);
+        T->has_lo = 1;
+    } else if (c > 0 && (!T->has_hi || mpq_cmp(r, T->hi) < 0)) {
+        mpq_set(T->hi, r);
+        T->has_hi = 1;
+    }
+}
+
+/* Tight points of conds within [lo, hi] (rational brackets of an interval's ends). */
+static int tight_conds(tight *T, const pcset *conds, const mpq_t x, const mpq_t lo,
+                       const mpq_t hi)
+{
+    mpq_t a, b;
+    mpq_inits(a, b, NULL);
+    mpq_set_si(a, -1, 1);
+    mpq_add(a, a, lo);   /* open brackets around the closed interval */
+    mpq_set_ui(b, 1, 1);
+    mpq_add(b, b, hi);
+    int oom = 0;
+    for (int i = 0; i < conds->n && !oom; i++) {
+        const pcond *c = &conds->c[i];
+        if (c->s.deg <= 0)
+            continue;
+        alg *roots = NULL;
+        int nr = pq_roots_in(&c->s, a, b, &roots);
+        if (nr < 0) {
+            oom = 1;
+            break;
+        }
+        for (int j = 0; j < nr; j++)
+            if (roots[j].rational && mpq_cmp(roots[j].q, lo) >= 0 && mpq_cmp(roots[j].q, hi) <= 0)
+                tight_add(T, roots[j].q, x);
+        alg_array_free(roots, nr);
+    }
+    mpq_clears(a, b, NULL);
+    return oom ? -1 : 0;
+}
+
+/* A rational bracket [lo, hi] of interval v (its ends, or their isolating intervals). */
+static void ivl_bracket(const ivl *v, mpq_t lo, mpq_t hi)
+{
+    mpq_set(lo, v->lo.rational ? v->lo.q : v->lo.lo);
+    mpq_set(hi, v->hi.rational ? v->hi.q : v->hi.hi);
+}
+
+/* Tight points of one continued equilibrium: its conditions' roots in its interval, and the
+ * interval's own rational ends (where it stops, something else begins). */
+static int tight_eq(tight *T, const pcset *conds, const ivl *v, const mpq_t x, const mpq_t L,
+                    const mpq_t H)
+{
+    mpq_t lo, hi;
+    mpq_inits(lo, hi, NULL);
+    ivl_bracket(v, lo, hi);
+    int rc = tight_conds(T, conds, x, lo, hi);
+    /* (an end at the range's end is where the search stops, not where the structure does) */
+    if (v->lo.rational && mpq_cmp(v->lo.q, L) != 0)
+        tight_add(T, v->lo.q, x);
+    if (v->hi.rational && mpq_cmp(v->hi.q, H) != 0)
+        tight_add(T, v->hi.q, x);
+    mpq_clears(lo, hi, NULL);
+    return rc;
+}
+
 /* ---------------------------------------------------------------- one sample */
 
 static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
@@ -552,6 +633,9 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
     ivl *eqi = brink_calloc((size_t)cap + 1, sizeof *eqi);
     int ncn = 0, nonlinear = 0;
     pcset first_conds = {NULL, 0, 0};
+    tight tp;
+    mpq_inits(tp.lo, tp.hi, NULL);
+    tp.has_lo = tp.has_hi = 0;
     if (!st && (!cn || !cst || !eqi))
         st = OOM(E->err);
     mpq_t Lq, Hq;
@@ -590,6 +674,8 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
             ivl_init(&eqi[ncn]);
             if (!st)
                 st = ivl_component(E, &conds, x, Lq, Hq, &eqi[ncn]);
+            if (!st && tight_eq(&tp, &conds, &eqi[ncn], x, Lq, Hq))
+                st = OOM(E->err);
             ncn++;
             /* a side that ends at the sample itself: bring in the unused actions tied there */
             if (!st && ncn < cap && g->nnodes <= CONTINUE_ALL_NODES &&
@@ -644,6 +730,38 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
                 R.hc = 1;
                 R.hb = NULL;
             }
+            /* stop short of the tight points nearest the sample (guards' too) */
+            if (!point) {
+                mpq_t blo, bhi;
+                mpq_inits(blo, bhi, NULL);
+                ivl_bracket(&R, blo, bhi);
+                if (tight_conds(&tp, &gconds, x, blo, bhi))
+                    st = OOM(E->err);
+                mpq_clears(blo, bhi, NULL);
+                int c;
+                if (tp.has_lo && (c = alg_cmp_q(&R.lo, tp.lo)) <= 0) {
+                    if (c < 0) {
+                        alg_set_q(&R.lo, tp.lo);
+                        R.lb = NULL;
+                    }
+                    R.lc = 0;
+                }
+                if (tp.has_hi && (c = alg_cmp_q(&R.hi, tp.hi)) >= 0) {
+                    if (c > 0) {
+                        alg_set_q(&R.hi, tp.hi);
+                        R.hb = NULL;
+                    }
+                    R.hc = 0;
+                }
+                /* a gap's rational end inside the range was left by the neighbour, which
+                 * stopped short of it: it is solved on its own too */
+                if (R.lc && gp->ai && gp->a.rational && alg_cmp(&R.lo, &gp->a, &oom) == 0 &&
+                    mpq_cmp(gp->a.q, E->L) != 0)
+                    R.lc = 0;
+                if (R.hc && gp->bi && gp->b.rational && alg_cmp(&R.hi, &gp->b, &oom) == 0 &&
+                    mpq_cmp(gp->b.q, E->H) != 0)
+                    R.hc = 0;
+            }
             treg *r = new_region(E, NULL);
             if (!r) {
                 st = OOM(E->err);
@@ -688,7 +806,7 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
     for (int k = 0; eqi && k < ncn; k++)
         ivl_clear(&eqi[k]);
     free(eqi);
-    mpq_clears(Lq, Hq, NULL);
+    mpq_clears(Lq, Hq, tp.lo, tp.hi, NULL);
     pcset_free(&gconds);
     pcset_free(&first_conds);
     for (int k = 0; cn && k < ncn; k++)
@@ -1048,9 +1166,21 @@ static brink_status finish(eng *E, brink_threshold *T)
         treg *a = &E->reg[i];
         if (a->status != BRINK_REGION_CERTIFIED || same_states(a, &E->reg[i + 1]))
             continue;
-        int j = i + 1, at_reg = -1;
-        if (T->regions[j].point && E->reg[j].status == BRINK_REGION_CERTIFIED &&
-            j + 1 < E->nreg) {
+        /* a point at either end of the range (a tie there) is not a flip: nothing lies
+         * beyond it; report/ names it as an isolated point */
+        if ((i == 0 && T->regions[0].point) ||
+            (i + 2 == E->nreg && alg_cmp(&E->reg[i + 1].lo, &E->reg[i + 1].hi, &oom) == 0))
+            continue;
+        int j = i + 1, at_reg = -1, below = i;
+        if (T->regions[i].point && i > 0 && !T->regions[i - 1].point &&
+            E->reg[i - 1].status == BRINK_REGION_CERTIFIED && same_states(&E->reg[i - 1], a)) {
+            /* a point with the choice below it (the tie point solved on its own): the flip
+             * is certified from the interval below, and the point is the state at it */
+            below = i - 1;
+            at_reg = i;
+            a = &E->reg[below];
+        } else if (T->regions[j].point && E->reg[j].status == BRINK_REGION_CERTIFIED &&
+                   j + 1 < E->nreg) {
             /* look through a single point (a tie) to the region beyond it */
             at_reg = j;
             j++;
@@ -1062,7 +1192,7 @@ static brink_status finish(eng *E, brink_threshold *T)
             continue;
         }
         brink_threshold_flip *fl = &T->flips[T->nflips++];
-        fl->region_below = i;
+        fl->region_below = below;
         fl->region_above = j;
         fl->region_at = at_reg;
         fl->cause = a->bind_hi;

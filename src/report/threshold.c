@@ -305,6 +305,21 @@ static void put_cond(brink_buf *out, const brink_threshold *t, const brink_scena
     }
 }
 
+/* Is region i a point whose equilibria differ from its neighbours', which agree (a tie
+ * touching zero), or a point at an end of the range that differs from its one neighbour? */
+static int isolated_point(const brink_threshold *t, int i)
+{
+    const brink_region *r = &t->regions[i];
+    if (!r->point || r->status != BRINK_REGION_CERTIFIED || t->nregions < 2)
+        return 0;
+    if (i == 0 || i + 1 == t->nregions) {
+        const brink_region *n = &t->regions[i == 0 ? 1 : i - 1];
+        return n->status == BRINK_REGION_CERTIFIED && !same_answer(n, r);
+    }
+    return same_answer(&t->regions[i - 1], &t->regions[i + 1]) &&
+           !same_answer(&t->regions[i - 1], r);
+}
+
 static brink_status write_text_raw(const brink_threshold *t, const brink_scenario *sc,
                                    brink_buf *out, brink_error *err)
 {
@@ -343,8 +358,28 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
             brink_buf_puts(out, "  (several equilibria)");
         brink_buf_puts(out, "\n");
     }
+    /* isolated points: a point whose equilibria differ from its two neighbours, which agree
+     * (a tie touching zero; not a flip, since the choice is the same on both sides) */
+    int nisolated = 0;
+    for (int i = 0; i < t->nregions; i++)
+        nisolated += isolated_point(t, i);
     if (t->nwatch && t->nflips == 0 && !unknown && t->nregions)
-        brink_buf_puts(out, "    -> the watched choice does not change over the range.\n");
+        brink_buf_puts(out, nisolated ? "    -> the watched choice does not change over the "
+                                        "range, except at the isolated points below.\n"
+                                      : "    -> the watched choice does not change over the "
+                                        "range.\n");
+    for (int i = 0; nisolated && i < t->nregions; i++) {
+        const brink_region *r = &t->regions[i];
+        if (!isolated_point(t, i))
+            continue;
+        brink_buf_printf(out, "    -> at %s = ", pname);
+        put_real(out, &r->lo, pname);
+        brink_buf_puts(out, " only: ");
+        put_states(out, t, sc, r);
+        brink_buf_puts(out, i == 0 || i + 1 == t->nregions
+                                ? " (a tie at the end of the range).\n"
+                                : " (a tie there; the same choice on either side).\n");
+    }
     for (int f = 0; f < t->nflips; f++) {
         const brink_threshold_flip *fl = &t->flips[f];
         const brink_region *rb = &t->regions[fl->region_below];
@@ -394,8 +429,8 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
                                t->conds[fl->cause].kind != BRINK_COND_EXPRESSION &&
                                t->conds[fl->cause].kind != BRINK_COND_PROBABILITY;
             if (single && !watched)
-                brink_buf_puts(out, "       the watched actor is not indifferent there; the "
-                                    "change comes from elsewhere: ");
+                brink_buf_puts(out, "       the change comes from outside the watched "
+                                    "decision: ");
             else
                 brink_buf_puts(out, "       the boundary is where ");
             if (fl->cause >= 0)

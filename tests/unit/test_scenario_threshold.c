@@ -228,6 +228,94 @@ static void test_probability_sum(void)
     }
 }
 
+/* Region of t containing x (a point region first), or -1. */
+static int region_at(const brink_threshold *t, double x)
+{
+    for (int r = 0; r < t->nregions; r++)
+        if (t->regions[r].point && t->regions[r].lo.approx == x)
+            return r;
+    for (int r = 0; r < t->nregions; r++) {
+        const brink_region *R = &t->regions[r];
+        if ((R->lo.approx < x || (R->lo.approx == x && R->lo_closed)) &&
+            (R->hi.approx > x || (R->hi.approx == x && R->hi_closed)))
+            return r;
+    }
+    return -1;
+}
+
+/* Ties the continued equilibria do not show (a tester's cases): the incumbent's fight pays
+ * 2 - (x - 2)^2, touching accommodate's 2 at x = 2 only, so at x = 2 both are subgame
+ * perfect (and so are E's enter and stay out); with accommodate paying 0 and fight x on
+ * [0, 4], both are at x = 0, the range's end; M1 with its default on the flip (1/2) has
+ * both US choices there, and "at the default" must say so. */
+static void test_ties_at_points(void)
+{
+    const char *touch =
+        "brink: 1\nid: touch\nactors: {E: {}, I: {}}\n"
+        "parameters: {x: {value: 3, range: [0, 4]}}\n"
+        "game:\n  E:\n    enter:\n      I:\n"
+        "        accommodate: {payoff: {E: 1, I: 2}}\n"
+        "        fight: {payoff: {E: -1, I: '2 - (x - 2)^2'}}\n"
+        "    stay_out: {payoff: {E: 0, I: 5}}\n"
+        "questions:\n  - {id: t, threshold: {parameter: x, watch: I@enter}}\n";
+    const char *end =
+        "brink: 1\nid: end\nactors: {E: {}, I: {}}\n"
+        "parameters: {x: {value: 1, range: [0, 4]}}\n"
+        "game:\n  E:\n    enter:\n      I:\n"
+        "        accommodate: {payoff: {E: 1, I: 0}}\n"
+        "        fight: {payoff: {E: -1, I: x}}\n"
+        "    stay_out: {payoff: {E: 0, I: 5}}\n"
+        "questions:\n  - {id: t, threshold: {parameter: x, watch: E@start}}\n";
+    const char *cases[] = {touch, end};
+    const double at[] = {2, 0};
+    for (int i = 0; i < 2; i++) {
+        brink_scenario *sc;
+        brink_analysis *a = analyze(cases[i], &sc);
+        const brink_threshold *t = thr(a, 0);
+        if (t) {
+            int r = region_at(t, at[i]);
+            CHECK_MSG(r >= 0 && t->regions[r].point && t->regions[r].nstates == 2,
+                      "case %d: the tie at %g: region %d (point %d, %d states)", i, at[i], r,
+                      r >= 0 ? t->regions[r].point : -1, r >= 0 ? t->regions[r].nstates : -1);
+            for (int k = 0; k < t->nregions; k++)   /* elsewhere: one equilibrium */
+                if (k != r)
+                    CHECK_MSG(t->regions[k].nstates == 1 && t->regions[k].complete,
+                              "case %d: region %d", i, k);
+            CHECK_EQ_INT(t->nflips, 0);
+            if (i == 0) {
+                char *text = text_of(a);
+                CHECK(text && strstr(text, "at x = 2 only"));
+                free(text);
+            }
+        }
+        brink_analysis_free(a);
+        brink_scenario_free(sc);
+    }
+    brink_error err;
+    brink_scenario *m1 = brink_scenario_load("korea-2018-summit", &err);
+    CHECK(m1 != NULL);
+    if (m1) {
+        int n = brink_scenario_nparams(m1), p = brink_scenario_param_find(m1, "p_resolute");
+        mpq_t *v = brink_q_array_new((size_t)n);
+        CHECK(v && p >= 0);
+        if (v && p >= 0) {
+            brink_scenario_defaults(m1, v);
+            mpq_set_ui(v[p], 1, 2);
+            CHECK(brink_scenario_set_defaults(m1, (const mpq_t *)v, &err) == BRINK_OK);
+        }
+        brink_q_array_free(v, (size_t)n);
+        brink_analysis *a = brink_analyze(m1, NULL, &err);
+        const brink_threshold *t = thr(a, 0);
+        if (t) {
+            CHECK(t->default_region >= 0 && t->regions[t->default_region].point &&
+                  t->regions[t->default_region].nstates == 2);
+            CHECK(t->nflips == 1 && t->flips[0].certified);
+        }
+        brink_analysis_free(a);
+        brink_scenario_free(m1);
+    }
+}
+
 /* threshold-default.yaml: o1 below 3/10, o2 on (3/10, 7/10), o3 above; default 0.9 -> o3. */
 static void test_case_default(void)
 {
@@ -315,6 +403,7 @@ int main(void)
     test_several_flips();
     test_no_flip();
     test_probability_sum();
+    test_ties_at_points();
     test_case_default();
     test_case_missed();
     test_case_false_exact();
