@@ -45,19 +45,26 @@ void brink_sobol_design_row(const brink_sampler *s, uint64_t seed, long m, doubl
     }
 }
 
+/* The variance of f(A) and f(B) over rows row[0..n), n >= 1 (two passes: no division in
+ * the loops, which the bootstrap runs many times). */
+static double variance(const double *y, size_t w, const long *row, long n)
+{
+    double sum = 0, ss = 0;
+    for (long t = 0; t < n; t++)
+        sum += y[(size_t)row[t] * w] + y[(size_t)row[t] * w + 1];
+    double mean = sum / (2 * (double)n);
+    for (long t = 0; t < n; t++) {
+        double a = y[(size_t)row[t] * w] - mean, b = y[(size_t)row[t] * w + 1] - mean;
+        ss += a * a + b * b;
+    }
+    return ss / (2 * (double)n - 1);
+}
+
 /* The indices over rows row[0..n) of y (stride k + 2): s1[k], st[k]; 0 when V(Y) is 0. */
 static int indices(const double *y, int k, const long *row, long n, double *s1, double *st)
 {
     size_t w = (size_t)k + 2;
-    double mean = 0, m2 = 0;
-    long cnt = 0;
-    for (long t = 0; t < n; t++)
-        for (int c = 0; c < 2; c++) {   /* Welford over f(A) and f(B) */
-            double v = y[(size_t)row[t] * w + (size_t)c], d = v - mean;
-            mean += d / (double)++cnt;
-            m2 += d * (v - mean);
-        }
-    double var = cnt > 1 ? m2 / (double)(cnt - 1) : 0;
+    double var = variance(y, w, row, n);
     if (!(var > 0))
         return 0;
     for (int i = 0; i < k; i++) {
@@ -114,18 +121,7 @@ brink_status brink_sobol_estimate(long n, int k, const double *y, int boot, doub
         if (ok)
             row[m++] = r;
     }
-    double var = NAN;
-    if (m > 1) {   /* V(Y) reported even when it is 0 */
-        double mean = 0, m2 = 0;
-        long cnt = 0;
-        for (long t = 0; t < m; t++)
-            for (int c = 0; c < 2; c++) {
-                double v = y[(size_t)row[t] * w + (size_t)c], d = v - mean;
-                mean += d / (double)++cnt;
-                m2 += d * (v - mean);
-            }
-        var = m2 / (double)(cnt - 1);
-    }
+    double var = m > 1 ? variance(y, w, row, m) : NAN;   /* reported even when it is 0 */
     int have = m > 1 && indices(y, k, row, m, s1, st);
     for (int i = 0; i < k; i++) {
         brink_sobol *o = &out[i];
