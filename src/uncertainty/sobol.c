@@ -23,8 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_cdf.h>
-
 #include "uncertainty/mc_int.h"
 
 void brink_sobol_design_row(const brink_sampler *s, uint64_t seed, long m, double *values,
@@ -147,7 +145,7 @@ brink_status brink_sobol_estimate(long n, int k, const double *y, int boot, doub
         }
         got++;
     }
-    double q = gsl_cdf_ugaussian_Q(z);   /* one tail: 0.025 at z = 1.96 */
+    double q = 0.5 * erfc(z / sqrt(2.0));   /* one normal tail: 0.025 at z = 1.96 */
     for (size_t i = 0; i < kk; i++) {
         interval(&b1[i * nb], got, q, &out[i].s1_lo, &out[i].s1_hi);
         interval(&bt[i * nb], got, q, &out[i].st_lo, &out[i].st_hi);

@@ -1,7 +1,8 @@
 /* test_oom_montecarlo.c — allocation failures anywhere in loading a scenario with every
  * distribution kind and correlations, in a Monte Carlo run with an option comparison, in
  * storing a run and reading it back (brink_montecarlo_load), and in its reports (text, JSON,
- * CSV, JSON Lines) end in BRINK_ENOMEM (never another error, a crash or a leak), exhaustively. */
+ * CSV, JSON Lines) end in BRINK_ENOMEM (never another error, a crash or a leak), exhaustively;
+ * the same for a run with Sobol indices (--sobol) on the scenario without its correlations. */
 #include <unistd.h>
 
 #include "oom_harness.h"
@@ -61,6 +62,31 @@ static int run_case(void *ctx)
     return oom_code(st);
 }
 
+/* Sobol indices (a small design with a few resamples) and their words. */
+static int sobol_case(void *ctx)
+{
+    const brink_scenario *sc = ctx;
+    brink_error err;
+    brink_error_clear(&err);
+    brink_mc_options o;
+    brink_mc_options_init(&o);
+    o.samples = 2;
+    o.threads = 1;
+    o.sobol = 3;
+    o.sobol_resamples = 3;
+    brink_mc_result *r = brink_montecarlo(sc, &o, &err);
+    if (!r)
+        return oom_code(err.code);
+    brink_buf b;
+    brink_buf_init(&b);
+    brink_status st = r->nsobol > 0 ? brink_mc_write_text(r, &b, &err) : BRINK_EINTERNAL;
+    if (!st)
+        st = brink_mc_write_json(r, &b, &err);
+    brink_buf_free(&b);
+    brink_mc_result_free(r);
+    return oom_code(st);
+}
+
 /* A run storing its draws (--db) in a fresh file each time: our allocations in opening,
  * configuring and writing fail into ENOMEM. (SQLite's own allocations come from the shared
  * library and are not injected here.) */
@@ -115,6 +141,21 @@ int main(void)
     CHECK_MSG(sc != NULL, "%s", err.message);
     if (sc) {
         oom_exhaust("montecarlo", run_case, sc);
+        /* the same scenario with independent parameters, for the Sobol indices */
+        brink_buf indep;
+        brink_buf_init(&indep);
+        const char *corr = strstr(TEXT, "correlations:"), *end = strstr(TEXT, "issues:");
+        brink_buf_printf(&indep, "%.*s%s", (int)(corr - TEXT), TEXT, end);
+        brink_scenario *si = indep.failed ? NULL
+                                          : brink_scenario_parse(indep.data, indep.len,
+                                                                 "oom.yaml", NULL, &err);
+        CHECK_MSG(si != NULL, "%s", err.message);
+        if (si) {
+            CHECK(sobol_case(si) == 1);
+            oom_exhaust("montecarlo --sobol", sobol_case, si);
+        }
+        brink_scenario_free(si);
+        brink_buf_free(&indep);
         static const char *const ext[] = {"", "-wal", "-shm"};
         /* a memory file system when there is one: ~800 databases are created */
         const char *dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
