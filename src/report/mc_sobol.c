@@ -62,8 +62,8 @@ void rep_mc_sobol_text(const brink_mc_result *r, brink_buf *out)
     int k = r->nvaried;
     brink_buf w;
     brink_buf_init(&w);
-    brink_buf_printf(out, "\nSobol indices (Saltelli's design, %ld base rows: %ld draws", r->sobol_n,
-                     r->sobol_draws);
+    brink_buf_printf(out, "\nSobol indices (Saltelli's design, %ld base rows: %ld draws",
+                     r->sobol_n, r->sobol_draws);
     if (r->sobol_failed)
         brink_buf_printf(out, ", %ld of them failed or without an equilibrium", r->sobol_failed);
     brink_buf_printf(out, ", %.3g s), first order S1 and total ST with 95%% bootstrap "

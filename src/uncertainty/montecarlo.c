@@ -393,10 +393,10 @@ static void merge_block(run *R, sums *S, long first, int count)
                    (size_t)nw * sizeof(int));
             memcpy(&r->draw_value[(size_t)idx * (size_t)np], &R->val[(size_t)j * (size_t)np],
                    (size_t)np * sizeof(double));
+            int agreed = rc->neq > 0 && rc->agreed_outcome;
             for (int k = 0; k < ng; k++)
                 r->draw_gprob[(size_t)idx * (size_t)ng + (size_t)k] =
-                    rc->neq > 0 && rc->agreed_outcome ? R->gprob[(size_t)j * (size_t)ng + (size_t)k]
-                                                      : NAN;
+                    agreed ? R->gprob[(size_t)j * (size_t)ng + (size_t)k] : NAN;
         }
     }
 }
