@@ -272,6 +272,7 @@ static void scenario(void)
     brink_scenario_free(sc);
 }
 
+/* Correlated parameters, too few base rows and shared processes are refused. */
 static void refused(void)
 {
     static const char *const text =
@@ -299,6 +300,14 @@ static void refused(void)
     r = brink_montecarlo(sc, &o, &err);
     CHECK(r == NULL && err.code == BRINK_EINVALID);
     brink_mc_result_free(r);
+    o.sobol = 100;   /* shared among processes: refused before any draw */
+    o.nparts = 2;
+    brink_scenario *toy = load("tests/data/montecarlo/sobol-toy.yaml", &err);
+    r = toy ? brink_montecarlo(toy, &o, &err) : NULL;
+    CHECK(toy && r == NULL && err.code == BRINK_EINVALID && strstr(err.message, "shared"));
+    brink_mc_result_free(r);
+    brink_scenario_free(toy);
+    o.nparts = 0;
     o.sobol = 0;   /* without Sobol the run goes on */
     r = brink_montecarlo(sc, &o, &err);
     CHECK(r != NULL && r->sobol_n == 0 && r->sobol == NULL);
