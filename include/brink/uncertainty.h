@@ -70,6 +70,38 @@ typedef struct brink_mean {
     double mean, sd, lo, hi;
 } brink_mean;
 
+/* ---- Sobol indices (variance-based sensitivity) ---- */
+
+/* One output's first-order and total indices for one input, with percentile bootstrap
+ * intervals (NaN when the output does not vary, or no interval was asked). */
+typedef struct brink_sobol {
+    long n;                      /* base rows used: those whose k + 2 outputs are all finite */
+    double var;                  /* variance of the output over the rows of A and B */
+    double s1, s1_lo, s1_hi;     /* first order S_i = V(E(Y|X_i)) / V(Y) */
+    double st, st_lo, st_hi;     /* total S_Ti = E(V(Y|X_~i)) / V(Y) */
+} brink_sobol;
+
+/* The indices of k independent inputs from Saltelli's design (Saltelli et al. 2010,
+ * "Variance based sensitivity analysis of model output. Design and estimator for the total
+ * sensitivity index", Comput. Phys. Commun. 181, 259-270): base matrices A and B of n rows
+ * and, for each input i, A_B^(i) (A with column i from B). y[r * (k + 2) + c] is the output
+ * at row r of A (c = 0), of B (c = 1) or of A_B^(c - 2); rows with a non-finite output are
+ * left out. With f_0 and V the mean and variance of the 2n outputs at A and B:
+ *   S_i  = (1/n) sum_r f(B)_r (f(A_B^i)_r - f(A)_r) / V          (their Table 2, b)
+ *   ST_i = (1/2n) sum_r (f(A)_r - f(A_B^i)_r)^2 / V               (Jansen 1999; Table 2, f)
+ * out[k]. boot > 0: that many resamples of the rows (drawn from lane 3 of stream (seed, b)),
+ * and each index's central interval at normal quantile z (1.959964: 95%) read from their
+ * quantiles. Errors: BRINK_EINVALID (n < 0, k < 1, boot < 0, z <= 0), BRINK_ENOMEM. */
+brink_status brink_sobol_estimate(long n, int k, const double *y, int boot, double z,
+                                  uint64_t seed, brink_sobol *out, brink_error *err);
+
+/* Row m of a Saltelli design over sampler s's drawn parameters (k of them): values
+ * [nparams] for base row r = m / (k + 2), column c = m % (k + 2) (A: sample 2r of the
+ * seed's streams, B: sample 2r + 1, A_B^(i): A with parameter i from B). bvals: nparams
+ * doubles of scratch; work: brink_sampler_work_size(s). No allocation. */
+void brink_sobol_design_row(const brink_sampler *s, uint64_t seed, long m, double *values,
+                            double *bvals, double *work);
+
 /* ---- Monte Carlo ---- */
 
 typedef struct brink_mc_options {
@@ -84,6 +116,13 @@ typedef struct brink_mc_options {
     int sensitivity;          /* > 0: standardised regression coefficients of each actor's
                                  expected value on the drawn parameters, with this many
                                  bootstrap resamples for their intervals (e.g. 200) */
+    /* > 0: Sobol first-order and total indices of every watched quantity on each drawn
+     * parameter from Saltelli's design with this many base rows N (N (k + 2) draws more
+     * for k drawn parameters; see brink_sobol_estimate). The parameters must be independent
+     * (a scenario with `correlations:` is BRINK_EINVALID); not with db or nparts > 1. */
+    long sobol;
+    int sobol_resamples;      /* bootstrap resamples of the Sobol intervals (default 200;
+                                 0: no intervals) */
     const char *compare_at;   /* a decision reference ("USA@start"): also compare the
                                  options there (the first matching decision), or NULL */
     brink_analysis_options analysis;   /* how each draw is solved */
@@ -200,12 +239,25 @@ typedef struct brink_mc_result {
     double *src, *src_lo, *src_hi;   /* [nsens * nvaried] */
     double *src_r2;                  /* [nsens] */
     long *src_n;                     /* [nsens] draws used */
+    /* Sobol indices (o->sobol): outputs in this order: the equilibrium's probability of each
+     * outcome group [ngroups] (undefined when the equilibria disagree), whether every
+     * equilibrium plays each watched action for sure (1 or 0) [watch_start[nwatch]], each
+     * actor's expected value [nplayers] (undefined when the equilibria disagree); a draw
+     * that fails or has no equilibrium leaves every output undefined. */
+    long sobol_n;                    /* base rows N; 0: not asked */
+    long sobol_draws;                /* draws solved for the design: N (nvaried + 2) */
+    long sobol_failed;               /* of those, failed or without an equilibrium */
+    int nsobol;                      /* outputs */
+    brink_sobol *sobol;              /* [nsobol * nvaried] */
+    double sobol_seconds;
     /* per draw (keep_draws): */
     double *draw_x;                  /* [samples * nvaried] */
     int *draw_neq;                   /* [samples]: equilibria, -1 failed */
     int *draw_outcome;               /* [samples]: realised outcome group, -1 none/ambiguous */
     int *draw_choice;                /* [samples * nwatch]: action or BRINK_MC_* */
     double *draw_value;              /* [samples * nplayers]: NaN when not agreed */
+    double *draw_gprob;              /* [samples * ngroups]: outcome probabilities, NaN when
+                                        the equilibria disagree or there is none */
     /* draws computed by this run (not loaded from o->db) on the double path: certified
      * there, or sent to the exact solve by a margin too small (e.g. a tie at a flip) */
     long fast, fast_fallback;

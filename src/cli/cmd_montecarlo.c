@@ -1,5 +1,5 @@
 /* cmd_montecarlo.c — brink montecarlo SCENARIO --samples N [--seed S] [--threads T] [--json]
- *                    [--watch REF ...] [--draws] [--sensitivity] [--time-limit S]
+ *                    [--watch REF ...] [--draws] [--sensitivity] [--sobol N] [--time-limit S]
  *                    [--db FILE [--resume]] [--csv FILE] [--jsonl FILE] [--exact]
  *                  brink compare SCENARIO --actor A [--at REF] [same options]
  * Draws the scenario's parameters from their declared distributions, solves each draw and
@@ -21,7 +21,7 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: brink montecarlo FILE|ID [--samples N] [--seed S] [--threads T] [--json]\n"
-            "                        [--watch REF ...] [--draws] [--sensitivity]\n"
+            "                        [--watch REF ...] [--draws] [--sensitivity] [--sobol N]\n"
             "                        [--time-limit S] [--db FILE [--resume]]\n"
             "                        [--csv FILE] [--jsonl FILE] [--exact]\n"
             "Draw the parameters that declare a distribution, solve every draw, and report\n"
@@ -36,6 +36,10 @@ static void usage(FILE *f)
             "  --draws         with --json: every draw's values and findings too\n"
             "  --sensitivity   which drawn parameters matter to each expected value:\n"
             "                  standardised regression coefficients, bootstrap intervals\n"
+            "  --sobol N       Sobol first-order and total indices of every outcome, watched\n"
+            "                  choice and expected value on each drawn parameter (Saltelli's\n"
+            "                  design, N base rows: N (k + 2) draws more for k parameters;\n"
+            "                  bootstrap intervals); the parameters must be independent\n"
             "  --time-limit S  seconds per solve\n"
             "  --exact         solve every draw exactly (default: a perfect-information game\n"
             "                  is solved in doubles, each draw certified by its margins)\n"
@@ -123,6 +127,11 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
                 rc = cli_usage_error(cmd, "bad --samples '%s' (a whole number >= 1)",
                                      argv[i]);
             o.samples = v;
+        } else if (!strcmp(argv[i], "--sobol") && i + 1 < argc) {
+            if (cli_parse_long(argv[++i], &v) || v < 2)
+                rc = cli_usage_error(cmd, "bad --sobol '%s' (base rows, a whole number >= 2)",
+                                     argv[i]);
+            o.sobol = v;
         } else if (!strcmp(argv[i], "--seed") && i + 1 < argc) {
             if (cli_parse_long(argv[++i], &v) || v < 0)
                 rc = cli_usage_error(cmd, "bad --seed '%s' (a whole number >= 0)",

@@ -8,6 +8,7 @@
 #include "brink/io.h"
 #include "brink/uncertainty.h"
 #include "report/describe.h"
+#include "report/mc_sobol.h"
 
 static void prop_text(brink_buf *b, const brink_proportion *p)
 {
@@ -206,6 +207,8 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
         compare_text(r, g, out);
     if (r->nsens)
         sensitivity_text(r, out);
+    if (r->sobol_n)
+        rep_mc_sobol_text(r, out);
     if (out->failed)
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     return BRINK_OK;
@@ -372,6 +375,8 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
         }
         brink_buf_puts(out, "]");
     }
+    if (r->sobol_n)
+        rep_mc_sobol_json(r, out);
     if (r->draw_neq) {
         brink_buf_puts(out, ",\"draws\":[");
         for (long i = 0; i < r->samples; i++) {

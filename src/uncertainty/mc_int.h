@@ -91,9 +91,18 @@ typedef struct mc_stored {
     int nwatch;
     int compare;         /* -1: none */
 } mc_stored;
-/* brink_montecarlo, or (stored != NULL, o->db set) the stored run's samples loaded. */
+/* brink_montecarlo, or (stored != NULL, o->db set) the stored run's samples loaded;
+ * saltelli: draw m is row m of Saltelli's design (brink_sobol_design_row), not a sample. */
 brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
-                        const mc_stored *stored, brink_error *err);
+                        const mc_stored *stored, int saltelli, brink_error *err);
+
+/* sobol.c: mc_sobol_check refuses what the Sobol indices cannot honour (correlated or no
+ * drawn parameters, a database, shared processes, a bad N); mc_sobol runs the design and
+ * fills r->sobol*. */
+brink_status mc_sobol_check(const brink_scenario *sc, const brink_mc_options *o,
+                            brink_error *err);
+brink_status mc_sobol(brink_mc_result *r, const brink_scenario *sc,
+                      const brink_mc_options *o, brink_error *err);
 void mc_db_close(mc_db *db);   /* NULL is a no-op */
 
 #endif

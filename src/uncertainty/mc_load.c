@@ -131,7 +131,7 @@ brink_mc_result *brink_montecarlo_load(const brink_scenario *sc, const char *pat
         o.threads = 1;
         o.sensitivity = sensitivity;
         mc_stored stored = {run, watch, nwatch, compare};
-        r = mc_run(sc, &o, &stored, err);
+        r = mc_run(sc, &o, &stored, 0, err);
     }
     free(watch);
     free(config);

@@ -40,6 +40,7 @@ void brink_mc_options_init(brink_mc_options *o)
     o->samples = 1000;
     o->seed = 1;
     o->z = 1.959963984540054;
+    o->sobol_resamples = 200;
     brink_analysis_options_init(&o->analysis);
     o->analysis.questions = 0;
     o->analysis.all_limit_nodes = -1;   /* every equilibrium, as the main analysis asks */
@@ -96,6 +97,8 @@ void brink_mc_result_free(brink_mc_result *r)
     free(r->draw_outcome);
     free(r->draw_choice);
     free(r->draw_value);
+    free(r->draw_gprob);
+    free(r->sobol);
     free(r);
 }
 
@@ -106,6 +109,7 @@ typedef struct worker {
     double *values, *work;
     double *U, *w;           /* compare: node values, infoset weights */
     double *fwork, *bwork;   /* double path scratch (mc_fast_work, sc_bind_bound_work) */
+    double *bvals;           /* Saltelli design: row B's values */
 } worker;
 
 typedef struct run {
@@ -115,6 +119,7 @@ typedef struct run {
     const brink_efg *g;      /* structure shared by every instance */
     int ngroups, *leaf_group;
     int fast;                /* the double path is tried (mc_fast.c) */
+    int saltelli;            /* draw m is row m of Saltelli's design (sobol.c) */
     brink_mc_result *r;
     /* the block's records */
     rec *rec;
@@ -171,7 +176,10 @@ static void solve_one(const run *R, worker *w, long idx, int j)
     rec *rc = &R->rec[j];
     int nw = r->nwatch, np = r->nplayers, ng = R->ngroups;
     brink_error_clear(&rc->err);
-    brink_sampler_draw(R->smp, o->seed, (uint64_t)idx, w->values, w->work);
+    if (R->saltelli)
+        brink_sobol_design_row(R->smp, o->seed, idx, w->values, w->bvals, w->work);
+    else
+        brink_sampler_draw(R->smp, o->seed, (uint64_t)idx, w->values, w->work);
     for (int k = 0; k < r->nvaried; k++)
         R->x[(size_t)j * (size_t)r->nvaried + (size_t)k] = w->values[r->varied[k]];
     for (int k = 0; k < nw; k++)
@@ -385,6 +393,10 @@ static void merge_block(run *R, sums *S, long first, int count)
                    (size_t)nw * sizeof(int));
             memcpy(&r->draw_value[(size_t)idx * (size_t)np], &R->val[(size_t)j * (size_t)np],
                    (size_t)np * sizeof(double));
+            int agreed = rc->neq > 0 && rc->agreed_outcome;
+            for (int k = 0; k < ng; k++)
+                r->draw_gprob[(size_t)idx * (size_t)ng + (size_t)k] =
+                    agreed ? R->gprob[(size_t)j * (size_t)ng + (size_t)k] : NAN;
         }
     }
 }
@@ -442,11 +454,18 @@ static brink_status resolve_watch(const brink_scenario *sc, const brink_mc_optio
 brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_options *o,
                                   brink_error *err)
 {
-    return mc_run(sc, o, NULL, err);
+    if (o && o->sobol && mc_sobol_check(sc, o, err))   /* refused before any draw */
+        return NULL;
+    brink_mc_result *r = mc_run(sc, o, NULL, 0, err);
+    if (r && o && o->sobol > 0 && r->part == 0 && mc_sobol(r, sc, o, err)) {
+        brink_mc_result_free(r);
+        return NULL;
+    }
+    return r;
 }
 
 brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
-                        const mc_stored *stored, brink_error *err)
+                        const mc_stored *stored, int saltelli, brink_error *err)
 {
     double t0 = brink_now();
     brink_mc_options defaults;
@@ -520,6 +539,10 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     R.smp = smp;
     R.g = g;
     R.r = r;
+    R.saltelli = saltelli;
+    for (int t = 0; t < T && saltelli; t++)
+        if (!(wk[t].bvals = malloc(np_all * sizeof(double))))
+            goto oom;
     if (an_groups(sc, g, &R.ngroups, &r->group_level, &R.leaf_group, err))
         goto fail;
     r->ngroups = R.ngroups;
@@ -607,7 +630,9 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
         r->draw_outcome = calloc(n, sizeof *r->draw_outcome);
         r->draw_choice = calloc(n * ((size_t)nw + 1), sizeof *r->draw_choice);
         r->draw_value = calloc(n * ((size_t)np + 1), sizeof *r->draw_value);
-        if (!r->draw_x || !r->draw_neq || !r->draw_outcome || !r->draw_choice || !r->draw_value)
+        r->draw_gprob = calloc(n * ((size_t)ng + 1), sizeof *r->draw_gprob);
+        if (!r->draw_x || !r->draw_neq || !r->draw_outcome || !r->draw_choice ||
+            !r->draw_value || !r->draw_gprob)
             goto oom;
     }
     if (me == 0 && o->db &&
@@ -726,7 +751,8 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
         free(r->draw_outcome);
         free(r->draw_choice);
         free(r->draw_value);
-        r->draw_x = r->draw_value = NULL;
+        free(r->draw_gprob);
+        r->draw_x = r->draw_value = r->draw_gprob = NULL;
         r->draw_neq = r->draw_outcome = r->draw_choice = NULL;
     }
     r->seconds = brink_now() - t0;
@@ -749,6 +775,7 @@ done:
             free(wk[t].w);
             free(wk[t].fwork);
             free(wk[t].bwork);
+            free(wk[t].bvals);
         }
     free(wk);
     free(bytes);
