@@ -53,6 +53,9 @@ void brink_rng_split(const brink_rng *parent, uint64_t index, brink_rng *child);
  * compiler accepts the .efg/.nfg writers can write and the readers read back. */
 #define BRINK_Q_MAX_BITS 65536
 brink_status brink_q_parse(mpq_t out, const char *text, size_t len, brink_error *err);
+/* The double nearest to q (ties to even; +-inf beyond the range of doubles). GMP's
+ * mpq_get_d truncates instead; use this wherever a double stands for an exact number. */
+double brink_q_get_d(const mpq_t q);
 /* Exact rational of a finite double (every double is a dyadic rational). */
 brink_status brink_q_from_double(mpq_t out, double x, brink_error *err);
 /* Nearest simple rational within tol (continued fractions); for printing only. */
@@ -81,6 +84,9 @@ void brink_buf_printf(brink_buf *b, const char *fmt, ...)
 #endif
     ;
 void brink_buf_put_q(brink_buf *b, const mpq_t q);          /* "p/q" or "p" */
+/* A finite double in the fewest significant digits (15 to 17) that read back as the same
+ * double: 0.8, not 0.80000000000000004 (%.17g). */
+void brink_buf_put_double(brink_buf *b, double x);
 /* Write the buffer to a file path ("-" = stdout is NOT handled here: the CLI does that). */
 brink_status brink_buf_write_file(const brink_buf *b, const char *path, brink_error *err);
 /* Read a whole file (limit bytes at most, else BRINK_ETOOBIG). */

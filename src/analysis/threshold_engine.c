@@ -1062,7 +1062,7 @@ static brink_status certify(eng *E, treg *rb, treg *ra, alg *at, brink_threshold
     fl->certified = zb && za && c->sign_below < 0 && c->sign_above > 0;
     if (at->rational) {
         c->value_rational = !rf_eval(c->value_at, &vb, at->q);
-        c->value_at_d = mpq_get_d(c->value_at);
+        c->value_at_d = brink_q_get_d(c->value_at);
     } else {
         /* value at an irrational point: evaluate at the isolating interval's midpoint */
         mpq_t m;
@@ -1071,7 +1071,7 @@ static brink_status certify(eng *E, treg *rb, treg *ra, alg *at, brink_threshold
         mpq_add(m, at->lo, at->hi);
         mpq_div_2exp(m, m, 1);
         if (!rf_eval(c->value_at, &vb, m))
-            c->value_at_d = mpq_get_d(c->value_at);
+            c->value_at_d = brink_q_get_d(c->value_at);
         c->value_rational = 0;
         mpq_clear(m);
     }

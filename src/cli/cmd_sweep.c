@@ -150,8 +150,8 @@ int brink_cli_sweep(int argc, char **argv)
     q.param[1] = -1;
     for (int d = 0; d < nvary; d++) {
         q.param[d] = v[d].param;
-        q.lo[d] = mpq_get_d(v[d].lo);
-        q.hi[d] = mpq_get_d(v[d].hi);
+        q.lo[d] = brink_q_get_d(v[d].lo);
+        q.hi[d] = brink_q_get_d(v[d].hi);
         q.lo_q[d] = (const mpq_t *)&v[d].lo;
         q.hi_q[d] = (const mpq_t *)&v[d].hi;
         q.steps[d] = v[d].steps;

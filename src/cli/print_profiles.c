@@ -231,7 +231,7 @@ void cli_print_profiles_text(brink_buf *out, const brink_game *g, const brink_so
 
 static void put_num_json(brink_buf *out, double x)
 {
-    if (isfinite(x)) brink_buf_printf(out, "%.17g", x);
+    if (isfinite(x)) brink_buf_put_double(out, x);
     else brink_buf_puts(out, "null");
 }
 

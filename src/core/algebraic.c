@@ -202,23 +202,7 @@ void alg_refine(alg *a)
 /* The double nearest to the rational x (mpq_get_d truncates toward zero). */
 static double q_nearest_d(const mpq_t x)
 {
-    double d = mpq_get_d(x);
-    if (!isfinite(d))
-        return d;
-    double e = nextafter(d, mpq_sgn(x) >= 0 ? INFINITY : -INFINITY);
-    if (!isfinite(e))
-        return d;
-    mpq_t dd, ed;
-    mpq_inits(dd, ed, NULL);
-    mpq_set_d(dd, d);
-    mpq_set_d(ed, e);
-    mpq_sub(dd, x, dd);
-    mpq_sub(ed, ed, x);
-    mpq_abs(dd, dd);
-    mpq_abs(ed, ed);
-    int c = mpq_cmp(ed, dd);
-    mpq_clears(dd, ed, NULL);
-    return c < 0 ? e : d;
+    return brink_q_get_d(x);
 }
 
 /* The double nearest to the number: the interval is refined until both ends round to the

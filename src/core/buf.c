@@ -132,3 +132,15 @@ brink_status brink_read_file(const char *path, size_t limit, brink_buf *out, bri
     brink_buf_append(out, "", 0); /* ensure NUL termination even for empty files */
     return out->failed ? brink_error_set(err, BRINK_ENOMEM, "out of memory") : BRINK_OK;
 }
+
+void brink_buf_put_double(brink_buf *b, double x)
+{
+    char t[32];
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(t, sizeof t, "%.*g", prec, x);
+        if (prec == 17 || strtod(t, NULL) == x)
+            break;
+    }
+    brink_buf_puts(b, t);
+}
+

@@ -187,3 +187,39 @@ void brink_q_array_free(mpq_t *a, size_t n)
     for (size_t i = 0; i < n; i++) mpq_clear(a[i]);
     free(a);
 }
+
+/* GMP's mpq_get_d truncates towards zero, so 4/5 came out as 0.7999999999999999: take the
+ * truncated double and its neighbour away from zero, and keep the nearer exactly (ties to the
+ * even one, as IEEE rounding does). Integers of up to 53 bits are exact at once. */
+double brink_q_get_d(const mpq_t x)
+{
+    if (mpz_cmp_ui(mpq_denref(x), 1) == 0 && mpz_sizeinbase(mpq_numref(x), 2) <= 53)
+        return mpz_get_d(mpq_numref(x));
+    double d = mpq_get_d(x);
+    if (!isfinite(d))
+        return d;
+    double e = nextafter(d, mpq_sgn(x) >= 0 ? INFINITY : -INFINITY);
+    if (!isfinite(e))
+        return d;
+    mpq_t dd, ed;
+    mpq_inits(dd, ed, NULL);
+    mpq_set_d(dd, d);
+    if (mpq_equal(dd, x)) {
+        mpq_clears(dd, ed, NULL);
+        return d;
+    }
+    mpq_set_d(ed, e);
+    mpq_sub(dd, x, dd);
+    mpq_sub(ed, ed, x);
+    mpq_abs(dd, dd);
+    mpq_abs(ed, ed);
+    int c = mpq_cmp(ed, dd);
+    mpq_clears(dd, ed, NULL);
+    if (c == 0) {   /* halfway: the one whose last significand bit is 0 */
+        int ex;
+        double m = ldexp(frexp(d, &ex), 53);
+        return fmod(m, 2) == 0 ? d : e;
+    }
+    return c < 0 ? e : d;
+}
+

@@ -64,7 +64,7 @@ brink_status ffi_opt_double(const ffi_opts *o, const char *key, double lo, doubl
     mpq_t q;
     mpq_init(q);
     brink_status st = brink_q_parse(q, s, strlen(s), NULL);
-    double v = st ? 0 : mpq_get_d(q);
+    double v = st ? 0 : brink_q_get_d(q);
     mpq_clear(q);
     if (st || !isfinite(v) || v < lo)
         return brink_error_set(err, BRINK_EINVALID, "%s: %s=%s: expected a number >= %g", o->what,

@@ -172,7 +172,7 @@ brink_efg *brink_efg_builder_finish(brink_efg_builder *b, brink_error *err)
             for (int j = 0; j < h->nactions; j++, a++) {
                 g->action_label[a] = b->action_label[h->action_start + j];
                 mpq_set(g->action_probq[a], b->probq[h->action_start + j]);
-                g->action_prob[a] = mpq_get_d(g->action_probq[a]);
+                g->action_prob[a] = brink_q_get_d(g->action_probq[a]);
             }
         }
         while (slot <= np) {
@@ -242,7 +242,7 @@ brink_efg *brink_efg_builder_finish(brink_efg_builder *b, brink_error *err)
         g->outcome_number[o] = b->outcomes[o].number;
         for (size_t p = 0; p < n; p++) {
             mpq_set(g->outcome_payq[(size_t)o * n + p], b->outcome_payq[(size_t)o * n + p]);
-            g->outcome_pay[(size_t)o * n + p] = mpq_get_d(g->outcome_payq[(size_t)o * n + p]);
+            g->outcome_pay[(size_t)o * n + p] = brink_q_get_d(g->outcome_payq[(size_t)o * n + p]);
         }
     }
 
@@ -272,7 +272,7 @@ brink_efg *brink_efg_builder_finish(brink_efg_builder *b, brink_error *err)
                 g->leaf_node[l] = v;
                 for (size_t p = 0; p < n; p++) {
                     mpq_set(g->leaf_payq[(size_t)l * n + p], row[p]);
-                    g->leaf_pay[(size_t)l * n + p] = mpq_get_d(row[p]);
+                    g->leaf_pay[(size_t)l * n + p] = brink_q_get_d(row[p]);
                 }
             }
         }

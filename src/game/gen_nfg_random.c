@@ -111,7 +111,7 @@ brink_nfg *gen_covariant(gen_args *a)
                         s.n - 1);
         goto done;
     }
-    double r = mpq_get_d(rq);
+    double r = brink_q_get_d(rq);
     L = brink_calloc((size_t)(s.n * s.n), sizeof *L);
     if (!L) {
         brink_error_set(a->err, BRINK_ENOMEM, "generate covariant: out of memory");

@@ -1,5 +1,5 @@
 /* nfg.c — strategic-form games: construction, labels, payoffs, equality.
- * Invariant: pay[] and payq[] always hold the same payoffs (pay = mpq_get_d(payq)). */
+ * Invariant: pay[] and payq[] always hold the same payoffs (pay = brink_q_get_d(payq)). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,7 +122,7 @@ void brink_nfg_set_payoff(brink_nfg *g, size_t cell, int p, const mpq_t v)
 {
     size_t k = cell * (size_t)g->nplayers + (size_t)p;
     mpq_set(g->payq[k], v);
-    g->pay[k] = mpq_get_d(v);
+    g->pay[k] = brink_q_get_d(v);
 }
 
 void brink_nfg_set_payoff_si(brink_nfg *g, size_t cell, int p, long num, unsigned long den)
@@ -130,7 +130,7 @@ void brink_nfg_set_payoff_si(brink_nfg *g, size_t cell, int p, long num, unsigne
     size_t k = cell * (size_t)g->nplayers + (size_t)p;
     mpq_set_si(g->payq[k], num, den);
     mpq_canonicalize(g->payq[k]);
-    g->pay[k] = mpq_get_d(g->payq[k]);
+    g->pay[k] = brink_q_get_d(g->payq[k]);
 }
 
 size_t brink_nfg_cell(const brink_nfg *g, const int *strat)

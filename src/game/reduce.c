@@ -227,7 +227,7 @@ brink_nfg *brink_efg_to_nfg(const brink_efg *g, brink_reduced **mapout, brink_er
                 stack[sp++] = ch;
             }
         }
-        for (int p = 0; p < n; p++) nf->pay[c * (size_t)n + p] = mpq_get_d(pay[p]);
+        for (int p = 0; p < n; p++) nf->pay[c * (size_t)n + p] = brink_q_get_d(pay[p]);
     }
     mpq_clear(t);
     free(strat);

@@ -199,7 +199,7 @@ brink_seqform *brink_seqform_new(const brink_efg *g, brink_error *err)
         mpq_clear(tmp);
     }
     for (size_t k = 0; k < (size_t)ne * n; k++)
-        sf->entry_pay[k] = mpq_get_d(sf->entry_payq[k]);
+        sf->entry_pay[k] = brink_q_get_d(sf->entry_payq[k]);
     brink_q_array_free(chance, (size_t)nl + 1);
     free(keys);
     return sf;

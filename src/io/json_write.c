@@ -85,7 +85,7 @@ static void put_double(brink_buf *out, double x)
     if (!isfinite(x))
         brink_buf_puts(out, "null");
     else
-        brink_buf_printf(out, "%.17g", x);
+        brink_buf_put_double(out, x);
 }
 
 /* "payoffs": ["..."], "values": [...] for n numbers */
@@ -102,7 +102,7 @@ static void put_numbers(brink_buf *out, const char *exact_key, const char *doubl
     for (size_t i = 0; i < n; i++) {
         if (i)
             brink_buf_puts(out, ", ");
-        put_double(out, mpq_get_d(q[i]));
+        put_double(out, brink_q_get_d(q[i]));
     }
     brink_buf_puts(out, "]");
 }

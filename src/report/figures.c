@@ -173,13 +173,13 @@ static int option_values(const brink_efg *g, int h, int player, const mpq_t *beh
         double s = 0;
         for (int c = 0; c < g->infoset_nactions[g->node_infoset[u]]; c++) {
             int w = g->node_children[g->node_child_start[u] + c];
-            s += mpq_get_d(behq[g->node_action[w]]) * node_val[w];
+            s += brink_q_get_d(behq[g->node_action[w]]) * node_val[w];
         }
         node_val[u] = s;
     }
     double total = 0;
     for (int m = 0; m < g->infoset_nmembers[h]; m++)
-        total += mpq_get_d(beliefq[g->infoset_member[g->infoset_member_start[h] + m]]);
+        total += brink_q_get_d(beliefq[g->infoset_member[g->infoset_member_start[h] + m]]);
     if (!(total > 0))
         return 0;
     for (int c = 0; c < g->infoset_nactions[h]; c++) {
@@ -187,7 +187,7 @@ static int option_values(const brink_efg *g, int h, int player, const mpq_t *beh
         for (int m = 0; m < g->infoset_nmembers[h]; m++) {
             int v = g->infoset_member[g->infoset_member_start[h] + m];
             int w = g->node_children[g->node_child_start[v] + c];
-            s += mpq_get_d(beliefq[v]) * node_val[w];
+            s += brink_q_get_d(beliefq[v]) * node_val[w];
         }
         ev[c] = s / total;
     }
@@ -296,7 +296,7 @@ static brink_status threshold_spec(const brink_analysis *a, const brink_figure *
             for (int c = 0; c < g->infoset_nactions[h]; c++) {
                 int act = g->infoset_action_start[h] + c;
                 brink_buf_printf(out, "%s{\"x\":", first ? "" : ",");
-                num(out, mpq_get_d(x));
+                num(out, brink_q_get_d(x));
                 brink_buf_printf(out, ",\"region\":%d,\"option\":", r);
                 rep_words(t, g->action_label[act]);
                 jtext(out, t);

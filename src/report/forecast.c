@@ -163,7 +163,7 @@ void brink_forecast_write_summary(const brink_forecast_input *in, const brink_fo
 static void num(brink_buf *o, double x)
 {
     if (!isfinite(x)) brink_buf_puts(o, "null");
-    else brink_buf_printf(o, "%.17g", x);
+    else brink_buf_put_double(o, x);
 }
 
 static void numarr(brink_buf *o, const double *v, int n)

@@ -97,7 +97,7 @@ static void choice_cells(const brink_analysis *a, const brink_equilibrium *eq, i
         if (eq->behavq)
             brink_buf_put_q(out, eq->behavq[act]);
         else
-            brink_buf_printf(out, "%.17g", p);
+            brink_buf_put_double(out, p);
         brink_buf_puts(out, "\">");
         html_text(out, g->action_label[act]);
         brink_buf_printf(out, " %s%.4g</span>", p > 0.5e-12 ? "<b>" : "", p);

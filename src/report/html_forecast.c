@@ -22,7 +22,7 @@ static void num(brink_buf *out, double x)
     if (!isfinite(x))
         brink_buf_puts(out, "null");
     else
-        brink_buf_printf(out, "%.17g", x);
+        brink_buf_put_double(out, x);
 }
 
 static void row(brink_buf *spec, int *first, int t, const char *series, const char *kind,

@@ -17,7 +17,7 @@ static void num(brink_buf *out, double x)
     if (!isfinite(x))
         brink_buf_puts(out, "null");
     else
-        brink_buf_printf(out, "%.17g", x);
+        brink_buf_put_double(out, x);
 }
 
 static void chart(brink_buf *out, int id, const char *label, const brink_buf *spec,

@@ -16,7 +16,7 @@ static void num(brink_buf *out, double x)
     if (!isfinite(x))
         brink_buf_puts(out, "null");
     else
-        brink_buf_printf(out, "%.17g", x);
+        brink_buf_put_double(out, x);
 }
 
 /* Vega-Lite: one bar per outcome group (share of draws realising it), a rule for its

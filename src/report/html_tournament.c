@@ -16,7 +16,7 @@ static void num(brink_buf *out, double x)
     if (!isfinite(x))
         brink_buf_puts(out, "null");
     else
-        brink_buf_printf(out, "%.17g", x);
+        brink_buf_put_double(out, x);
 }
 
 static void stat_row(brink_buf *spec, int first, const char *agent, const char *metric,

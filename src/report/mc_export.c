@@ -32,7 +32,7 @@ static void csv_text(brink_buf *out, const char *s)
 static void number(brink_buf *out, double x, int json)
 {
     if (isfinite(x))
-        brink_buf_printf(out, "%.17g", x);
+        brink_buf_put_double(out, x);
     else if (json)
         brink_buf_puts(out, "null");
 }

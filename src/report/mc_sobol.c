@@ -100,7 +100,7 @@ static void num(brink_buf *out, double x)
     if (!isfinite(x))
         brink_buf_puts(out, "null");
     else
-        brink_buf_printf(out, "%.17g", x);
+        brink_buf_put_double(out, x);
 }
 
 void rep_mc_sobol_json(const brink_mc_result *r, brink_buf *out)

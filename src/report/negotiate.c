@@ -45,7 +45,7 @@ static void neg_outcome_json(brink_buf *out, const brink_neg_domain *d, size_t o
         brink_json_string(out, is->name);
         brink_buf_puts(out, ":");
         if (is->kind == BRINK_NEG_DISCRETE) brink_json_string(out, is->values[k]);
-        else brink_buf_printf(out, "%.17g", is->lo + (is->hi - is->lo) * k / (is->nvalues - 1));
+        else brink_buf_put_double(out, is->lo + (is->hi - is->lo) * k / (is->nvalues - 1));
     }
     brink_buf_puts(out, "},\"utility\":[");
     for (int p = 0; p < d->nparties; p++)

@@ -564,7 +564,7 @@ static void jnum(brink_buf *out, double x)
     if (x != x || x - x != 0)
         brink_buf_puts(out, "null");
     else
-        brink_buf_printf(out, "%.17g", x);
+        brink_buf_put_double(out, x);
 }
 
 static void jreal(brink_buf *out, const brink_real *r)

@@ -132,7 +132,7 @@ static void edge_line(const brink_efg *g, const brink_tree_view *v, const double
         else if (v->behavq)
             brink_buf_put_q(t, v->behavq[a]);
         else
-            brink_buf_printf(t, "%.17g", pr);
+            brink_buf_put_double(t, pr);
         brink_buf_puts(out, ", tooltip=");
         put_text(out, t);
         brink_buf_puts(out, ", labeltooltip=");

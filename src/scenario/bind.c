@@ -48,7 +48,7 @@ brink_status sc_bind_game(const brink_scenario *sc, brink_efg *g, const mpq_t *v
             mpq_add(*tmp, *tmp, *p);
         }
         if (mpq_cmp_ui(*tmp, 1, 1) != 0) {
-            double s = mpq_get_d(*tmp);
+            double s = brink_q_get_d(*tmp);
             if (!(xi->inexact && s > 1 - 1e-12 && s < 1 + 1e-12)) {
                 char *v = brink_q_to_string(*tmp);
                 brink_status e = brink_error_set_at(err, BRINK_EINVALID, sc->file, xi->loc.line,
@@ -64,7 +64,7 @@ brink_status sc_bind_game(const brink_scenario *sc, brink_efg *g, const mpq_t *v
             mpq_sub(g->action_probq[a0 + na - 1], g->action_probq[a0 + na - 1], *tmp);
         }
         for (int a = 0; a < na; a++)
-            g->action_prob[a0 + a] = mpq_get_d(g->action_probq[a0 + a]);
+            g->action_prob[a0 + a] = brink_q_get_d(g->action_probq[a0 + a]);
     }
     /* leaves */
     int np = g->nplayers;
@@ -80,7 +80,7 @@ brink_status sc_bind_game(const brink_scenario *sc, brink_efg *g, const mpq_t *v
             mpq_set(g->leaf_payq[li], *tmp);
             /* beyond double range mpq_get_d gives +-inf (or the largest double: either way
              * the count below is what tells) */
-            double d = mpq_get_d(*tmp);
+            double d = brink_q_get_d(*tmp);
             if (!isfinite(d) || fabs(d) >= DBL_MAX)
                 over++;
             g->outcome_pay[oi] = d;
@@ -196,7 +196,7 @@ double brink_scenario_instance_issue_value(const brink_scenario_instance *in, in
     int e = c->leaf_value_expr[(size_t)xl * (size_t)in->sc->nissues + (size_t)k];
     if (e < 0)
         return 0;
-    return mpq_get_d(in->vals[e]);
+    return brink_q_get_d(in->vals[e]);
 }
 
 /* ------------------------------------------------ doubles with bounds (Monte Carlo) */
@@ -256,7 +256,7 @@ int sc_bind_bound(brink_scenario_instance *in, const double *values, double *wor
         if (mpq_cmp_ui(in->tmp, 1, 1) != 0)
             return 0;
         for (int a = 0; a < na; a++)
-            g->action_prob[a0 + a] = mpq_get_d(in->vals[c->action_expr[a0 + a]]);
+            g->action_prob[a0 + a] = brink_q_get_d(in->vals[c->action_expr[a0 + a]]);
     }
     /* leaf payoffs: sums of terms in doubles, bounds added up with the sums' rounding */
     int np = g->nplayers;

@@ -63,11 +63,11 @@ brink_efg *sc_emit_game(const brink_scenario *sc, brink_error *err)
                                             xi->loc.col,
                                             "probability of '%s' is negative (%g) at the "
                                             "default parameter values", xi->actions[a],
-                                            mpq_get_d(probs[a]));
+                                            brink_q_get_d(probs[a]));
                 mpq_add(sum, sum, probs[a]);
             }
             if (!st && mpq_cmp_ui(sum, 1, 1) != 0) {
-                if (xi->inexact && mpq_get_d(sum) > 1 - 1e-12 && mpq_get_d(sum) < 1 + 1e-12) {
+                if (xi->inexact && brink_q_get_d(sum) > 1 - 1e-12 && brink_q_get_d(sum) < 1 + 1e-12) {
                     /* computed in doubles: put the rounding error on the last outcome */
                     mpq_sub(sum, sum, probs[xi->nact - 1]);
                     mpq_set_ui(probs[xi->nact - 1], 1, 1);

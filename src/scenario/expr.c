@@ -141,7 +141,7 @@ static sc_expr *cb_finish(cbuf *b, const char *text, size_t textlen, int line, i
     e->nk = b->nk;
     e->kd = kd;
     for (int i = 0; i < b->nk; i++)
-        kd[i] = mpq_get_d(b->k[i]);
+        kd[i] = brink_q_get_d(b->k[i]);
     e->flags = b->flags;
     e->line = line;
     e->col = col;

@@ -158,7 +158,7 @@ brink_status sc_expr_eval_q(const sc_expr *e, const mpq_t *params, mpq_t *stack,
         case SC_OP_SQRT:
         case SC_OP_EXP:
         case SC_OP_LOG: {
-            double x = mpq_get_d(stack[sp - 1]), y;
+            double x = brink_q_get_d(stack[sp - 1]), y;
             if (op == SC_OP_SQRT) {
                 if (x < 0)
                     return domain_error(e, file, err, "square root of a negative number");
@@ -212,7 +212,7 @@ brink_status sc_expr_eval_q(const sc_expr *e, const mpq_t *params, mpq_t *stack,
                 if (n < 0)
                     mpq_inv(*a, *a);
             } else {
-                double x = mpq_get_d(*a), y = mpq_get_d(*b);
+                double x = brink_q_get_d(*a), y = brink_q_get_d(*b);
                 double r = pow(x, y);
                 if (!isfinite(r))
                     return domain_error(e, file, err, "power out of range (negative base or "

@@ -172,11 +172,11 @@ static brink_status quantiles(brink_scenario *sc, const ynode *in, ynode *parts,
             mpq_add(v[i], v[i], a[0]);
             continue;
         }
-        double u = mpq_get_d(nq), x;
+        double u = brink_q_get_d(nq), x;
         if (which == 1) {
-            x = mpq_get_d(a[0]) + mpq_get_d(a[1]) * normal_quantile(u);
+            x = brink_q_get_d(a[0]) + brink_q_get_d(a[1]) * normal_quantile(u);
         } else {
-            double lo = mpq_get_d(a[0]), md = mpq_get_d(a[1]), hi = mpq_get_d(a[2]);
+            double lo = brink_q_get_d(a[0]), md = brink_q_get_d(a[1]), hi = brink_q_get_d(a[2]);
             double f = (md - lo) / (hi - lo);
             x = u < f ? lo + sqrt(u * (hi - lo) * (md - lo))
                       : hi - sqrt((1 - u) * (hi - lo) * (hi - md));

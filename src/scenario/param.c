@@ -170,7 +170,7 @@ static ev_result eval(pev *E, const sc_expr *e, const mpq_t *values, int param, 
                 res = EV_NONRATIONAL;
                 continue;
             }
-            double x = mpq_get_d(q), y;
+            double x = brink_q_get_d(q), y;
             if (op == SC_OP_SQRT)
                 y = x < 0 ? NAN : sqrt(x);
             else if (op == SC_OP_EXP)
@@ -216,7 +216,7 @@ static ev_result eval(pev *E, const sc_expr *e, const mpq_t *values, int param, 
                 if (!const_value(base, a)) {
                     res = EV_NONRATIONAL;
                 } else {
-                    double r = pow(mpq_get_d(base), mpq_get_d(q));
+                    double r = pow(brink_q_get_d(base), brink_q_get_d(q));
                     if (!isfinite(r))
                         res = EV_DOMAIN;
                     else {

@@ -309,7 +309,7 @@ brink_status sc_parse_correlations(brink_scenario *sc, const ynode *n, brink_err
         mpq_t q;
         mpq_init(q);
         st = sc_get_number(sc, rho, q, "rho", err);
-        r->rho = mpq_get_d(q);
+        r->rho = brink_q_get_d(q);
         mpq_clear(q);
         if (st)
             return st;

@@ -25,7 +25,7 @@ static brink_status number(brink_scenario *sc, const ynode *n, double lo, double
     mpq_t q;
     mpq_init(q);
     brink_status st = sc_get_number(sc, n, q, what, err);
-    double v = st ? 0 : mpq_get_d(q);
+    double v = st ? 0 : brink_q_get_d(q);
     mpq_clear(q);
     if (st) return st;
     if (!isfinite(v) || v < lo || v > hi)

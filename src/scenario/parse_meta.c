@@ -175,8 +175,8 @@ static brink_status parse_param(brink_scenario *sc, const ynode *key, const ynod
             p->info.has_range = 1;
             p->range_loc.line = r->line;
             p->range_loc.col = r->col;
-            p->info.lo = mpq_get_d(p->lo);
-            p->info.hi = mpq_get_d(p->hi);
+            p->info.lo = brink_q_get_d(p->lo);
+            p->info.hi = brink_q_get_d(p->hi);
             p->info.lo_q = (const mpq_t *)&p->lo;
             p->info.hi_q = (const mpq_t *)&p->hi;
         }
@@ -190,7 +190,7 @@ static brink_status parse_param(brink_scenario *sc, const ynode *key, const ynod
             (st = sc_get_text(sc, val, "doc", 0, &p->info.doc, err)))
             return st;
     }
-    p->info.value = mpq_get_d(p->value);
+    p->info.value = brink_q_get_d(p->value);
     p->info.valueq = (const mpq_t *)&p->value;
     if (!p->info.name || !p->info.doc || !p->info.units)
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
@@ -250,7 +250,7 @@ static brink_status check_priors(brink_scenario *sc, const sc_actor *a, const yn
             st = brink_error_set_at(err, BRINK_EINVALID, sc->file, a->types[t].loc.line,
                                     a->types[t].loc.col,
                                     "prior of %s.%s is negative (%g) at the default parameter "
-                                    "values", a->id, a->types[t].name, mpq_get_d(v));
+                                    "values", a->id, a->types[t].name, brink_q_get_d(v));
         mpq_add(sum, sum, v);
     }
     if (!st && mpq_cmp_ui(sum, 1, 1) != 0) {

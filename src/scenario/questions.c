@@ -37,8 +37,8 @@ static brink_status parse_range(brink_scenario *sc, const ynode *r, int param, m
         st = sc_get_number(sc, r->items[1], hi, "range high", err);
     if (!st && mpq_cmp(lo, hi) >= 0)
         st = sc_err(sc, err, r, BRINK_EINVALID, "range low must be below range high");
-    *dlo = mpq_get_d(lo);
-    *dhi = mpq_get_d(hi);
+    *dlo = brink_q_get_d(lo);
+    *dhi = brink_q_get_d(hi);
     return st;
 }
 

@@ -340,7 +340,7 @@ brink_status brink_scenario_set_defaults(brink_scenario *sc, const mpq_t *values
     for (int i = 0; i < sc->nparams; i++) {
         if (st)
             mpq_set(sc->params[i].value, old[i]);
-        sc->params[i].info.value = mpq_get_d(sc->params[i].value);
+        sc->params[i].info.value = brink_q_get_d(sc->params[i].value);
     }
     if (st) {
         brink_error ignored;

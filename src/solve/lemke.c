@@ -101,11 +101,11 @@ brink_status brink_lcp_sync_doubles(brink_lcp *l, brink_error *err)
     if (!l->Md)
         return brink_error_set(err, BRINK_ENOMEM, "LCP: out of memory");
     for (int k = 0; k < l->nnz; k++)
-        l->Md[k] = mpq_get_d(l->Mq[k]);
+        l->Md[k] = brink_q_get_d(l->Mq[k]);
     for (size_t k = 0; k < (size_t)l->n * l->nrhs; k++)
-        l->qd[k] = mpq_get_d(l->q[k]);
+        l->qd[k] = brink_q_get_d(l->q[k]);
     for (int i = 0; i < l->n; i++)
-        l->dd[i] = mpq_get_d(l->d[i]);
+        l->dd[i] = brink_q_get_d(l->d[i]);
     return BRINK_OK;
 }
 

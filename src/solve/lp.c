@@ -152,7 +152,7 @@ static glp_prob *maxmin_lp(int k, int l, const mpq_t *M, int *ind, double *val, 
         glp_set_row_bnds(lp, j, GLP_LO, 0, 0);
         for (int i = 1; i <= k; i++) {
             ind[i] = i;
-            val[i] = mpq_get_d(M[(size_t)(i - 1) * l + (j - 1)]);
+            val[i] = brink_q_get_d(M[(size_t)(i - 1) * l + (j - 1)]);
         }
         ind[k + 1] = k + 1;
         val[k + 1] = -1;
@@ -267,7 +267,7 @@ out:
 static int in_double_range(const mpq_t *A, size_t cells)
 {
     for (size_t c = 0; c < cells; c++) {
-        double a = fabs(mpq_get_d(A[c]));
+        double a = fabs(brink_q_get_d(A[c]));
         if (!isfinite(a) || a > 1e150 || (a > 0 && a < 1e-150))
             return 0;
     }

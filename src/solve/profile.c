@@ -76,7 +76,7 @@ oom:
 void brink_profile_sync_doubles(brink_profile *pr)
 {
     if (!pr->q) return;
-    for (int i = 0; i < pr->n; i++) pr->p[i] = mpq_get_d(pr->q[i]);
+    for (int i = 0; i < pr->n; i++) pr->p[i] = brink_q_get_d(pr->q[i]);
 }
 
 brink_status brink_profile_check_simplex(const brink_profile *pr, const brink_game *g,

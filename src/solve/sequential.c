@@ -190,7 +190,7 @@ static brink_status sequential_solve(const brink_efg *g, const brink_solve_optio
                 mpq_set_ui(pr->beliefq[v], 1, (unsigned long)nm);
             else
                 mpq_div(pr->beliefq[v], reach[(size_t)v * KK + D], sum);
-            pr->belief[v] = mpq_get_d(pr->beliefq[v]);
+            pr->belief[v] = brink_q_get_d(pr->beliefq[v]);
         }
     }
     brink_q_array_free(one, (size_t)K);

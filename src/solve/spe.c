@@ -135,7 +135,7 @@ static brink_status spe_efg(const brink_efg *g, const brink_solve_options *o,
     int truncated = 0;
     brink_status st = BRINK_OK;
     if (!first || !count || !leafd) goto oom;
-    for (size_t i = 0; i < (size_t)g->nleaves * (size_t)n; i++) leafd[i] = mpq_get_d(g->leaf_payq[i]);
+    for (size_t i = 0; i < (size_t)g->nleaves * (size_t)n; i++) leafd[i] = brink_q_get_d(g->leaf_payq[i]);
     int maxk = 1;
     for (int h = 0; h < g->ninfosets; h++)
         if (g->infoset_nactions[h] > maxk) maxk = g->infoset_nactions[h];
@@ -198,7 +198,7 @@ static brink_status spe_efg(const brink_efg *g, const brink_solve_options *o,
                                         vec(g, &S, first[g->node_children[kids + j]] + idx[j])[p]);
                                 mpq_add(*dst, *dst, t);
                             }
-                            S.poold[(size_t)id * n + p] = mpq_get_d(*dst);
+                            S.poold[(size_t)id * n + p] = brink_q_get_d(*dst);
                         }
                     }
                     if (mover < 0) break; /* a chance node emits one summary per tuple */

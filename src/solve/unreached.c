@@ -84,7 +84,7 @@ static int update_beliefs(unreached_ctx *c, brink_profile *pr, int h)
         else mpq_div(t, w[k], tot);
         if (!mpq_equal(t, pr->beliefq[v])) changed = 1;
         mpq_set(pr->beliefq[v], t);
-        pr->belief[v] = mpq_get_d(t);
+        pr->belief[v] = brink_q_get_d(t);
     }
     brink_q_array_free(w, (size_t)nm);
     mpq_clear(tot);

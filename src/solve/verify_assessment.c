@@ -326,7 +326,7 @@ brink_status brink_verify_assessment(const brink_efg *g, const brink_profile *pr
         double r;
         if (exact) {
             q_infoset_regret(g, pr, h, &s, Vq, woq, waq, regq, tmp);
-            r = mpq_get_d(regq);
+            r = brink_q_get_d(regq);
             if (mpq_sgn(regq) != 0)
                 rep->sequentially_rational = 0;
         } else {
