@@ -202,13 +202,15 @@ void brink_forecast_mc_result_free(brink_forecast_mc_result *r)
 /* Summary of v[0..runs) (sorted here) against threshold thr. */
 static void summarise(double *v, long runs, double thr, brink_forecast_mc_stat *st)
 {
-    double s = 0, s2 = 0;
+    /* Sums of deviations from the first run: exact (mean = that value, sd = 0) when every
+     * run settles at the same point, and better conditioned otherwise. */
+    double s = 0, s2 = 0, shift = v[0];
     long above = 0;
     for (long r = 0; r < runs; r++) {
-        s += v[r];
+        s += v[r] - shift;
         above += v[r] > thr;
     }
-    double mean = s / runs;
+    double mean = shift + s / runs;
     for (long r = 0; r < runs; r++) s2 += (v[r] - mean) * (v[r] - mean);
     qsort(v, (size_t)runs, sizeof(double), cmp_double);
     st->mean = mean;
