@@ -60,7 +60,7 @@ static brink_status input(brink_scenario *sc, const ynode *n, double lo, double 
     brink_buf name;
     brink_buf_init(&name);
     if (issue < 0) brink_buf_printf(&name, "%s's %s", who, what);
-    else brink_buf_printf(&name, "%s's %s on '%s'", who, what, in->issue[issue]);
+    else brink_buf_printf(&name, "%s's %s on issue %s", who, what, in->issue[issue]);
     sc_param p;
     memset(&p, 0, sizeof p);
     p.info.name = sc_strdup(sc, name.data ? name.data : "");
