@@ -1,6 +1,6 @@
 /* cmd_forecast.c — `brink forecast FILE|NAME`: where will many actors' positions settle?
  * Reads CSV data (or a built-in data set by name), runs the EU or SMP model, optionally a
- * Monte Carlo over noisy inputs, and prints the report (text or JSON).
+ * Monte Carlo over uncertain inputs, and prints the report (text or JSON).
  */
 #include <math.h>
 #include <stdio.h>
