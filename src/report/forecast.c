@@ -125,7 +125,9 @@ static void mc_text(brink_buf *o, const brink_forecast_input *in, const brink_fo
             if (q->issue >= 0) brink_buf_printf(o, " on '%s'", in->issue[q->issue]);
             brink_buf_puts(o, " ~ ");
             dist_words(o, q->dist);
-            brink_buf_printf(o, " (central value %g)\n", q->dist->value);
+            brink_buf_printf(o, " (central value %g)", q->dist->value);
+            if (q->dist->doc) brink_buf_printf(o, ": %s", q->dist->doc);
+            brink_buf_puts(o, "\n");
         }
     }
     if (mc->pos_sd > 0 || mc->sal_sd > 0)
@@ -287,7 +289,12 @@ static void mc_json(brink_buf *o, const brink_forecast_input *in, const brink_fo
         brink_buf_init(&dw);
         dist_words(&dw, q->dist);
         brink_json_string(o, dw.data ? dw.data : "");
+        if (dw.failed) o->failed = 1;
         brink_buf_free(&dw);
+        if (q->dist->doc) {
+            brink_buf_puts(o, ",\"doc\":");
+            brink_json_string(o, q->dist->doc);
+        }
         brink_buf_puts(o, "}");
     }
     brink_buf_puts(o, "],\"settlement\":[");

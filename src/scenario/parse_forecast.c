@@ -63,7 +63,7 @@ static brink_status input(brink_scenario *sc, const ynode *n, double lo, double 
     else brink_buf_printf(&name, "%s's %s on issue %s", who, what, in->issue[issue]);
     sc_param p;
     memset(&p, 0, sizeof p);
-    p.info.name = sc_strdup(sc, name.data ? name.data : "");
+    p.info.name = name.failed || !name.data ? NULL : sc_strdup(sc, name.data);
     brink_buf_free(&name);
     brink_param_info *info = brink_arena_alloc(sc->arena, sizeof *info);
     if (!p.info.name || !info) return brink_error_set(err, BRINK_ENOMEM, "out of memory");
