@@ -67,7 +67,7 @@ int main(int argc, char **argv)
             printf("  %-3s %d thread%s: wall %7.3f s, cpu %7.3f s (%.1f us/run), cpu/threads %.3f s "
                    "(target < 10 s)  P(>50): %.3f %.3f %.3f\n",
                    model ? "smp" : "eu", threads, threads > 1 ? "s" : " ", t, c, 1e6 * c / runs, c / threads,
-                   res.p_above[0], res.p_above[1], res.p_above[2]);
+                   res.median[0].p, res.median[1].p, res.median[2].p);
             brink_forecast_mc_result_free(&res);
         }
     brink_forecast_input_free(&in);

@@ -34,6 +34,25 @@
 extern "C" {
 #endif
 
+/* Which input a Monte Carlo draws (brink_forecast_draw). */
+typedef enum {
+    BRINK_FORECAST_CAPABILITY = 0, BRINK_FORECAST_POSITION, BRINK_FORECAST_SALIENCE
+} brink_forecast_field;
+
+/* An input a Monte Carlo draws from a declared distribution (a scenario's forecast section:
+ * `position: {value: 40, distribution: "uniform(30, 50)"}`, docs/forecast.md). `dist` is a
+ * struct brink_param_info (scenario.h): the distribution with the same kinds, arguments and
+ * load-time checks as a scenario parameter's, its range the input's allowed range
+ * (capability [0, 1e12], position the issue's scale, salience [0, 1]), its value the central
+ * value a single run uses (equal to the input's own number). */
+struct brink_param_info;
+typedef struct brink_forecast_draw {
+    brink_forecast_field field;
+    int actor;
+    int issue;                             /* -1 for a capability */
+    const struct brink_param_info *dist;   /* lives as long as the scenario that declared it */
+} brink_forecast_draw;
+
 /* The data of a forecast: actors x issues. Positions lie on each issue's scale [lo, hi]
  * (0-100 in the published data sets' convention; any finite lo < hi is allowed). */
 typedef struct brink_forecast_input {
@@ -44,6 +63,8 @@ typedef struct brink_forecast_input {
     double *position;    /* [nactors * nissues], row-major by actor, in [lo[k], hi[k]] */
     double *salience;    /* [nactors * nissues], in [0, 1] (percent inputs are divided by 100) */
     double *lo, *hi;     /* [nissues] scale ends */
+    int ndraws;                  /* inputs with a declared distribution (0: none) */
+    brink_forecast_draw *draws;  /* [ndraws], at most one per input; the array is the input's */
 } brink_forecast_input;
 
 void brink_forecast_input_init(brink_forecast_input *in);
@@ -172,27 +193,42 @@ brink_status brink_forecast_run(const brink_forecast_input *in, const brink_fore
 double brink_forecast_weighted_median(const double *x, const double *w, int n);
 double brink_forecast_weighted_mean(const double *x, const double *w, int n);
 
-/* Monte Carlo over noisy inputs: each run draws positions + N(0, pos_sd x width) (clamped to
- * the scale) and saliences + N(0, sal_sd) (clamped to [0, 1]) from brink_rng_split(seed, run),
- * runs the model, and records the settlement (final weighted median) of each issue.
- * Deterministic for a seed whatever `threads`. */
+/* Monte Carlo over uncertain inputs. Run r draws every input in in->draws from its
+ * distribution (brink_sampler_new_list: the uncertainty module's sampler, stream (seed, r,
+ * lane 0)), then adds noise to the other inputs where asked: positions + N(0, pos_sd x width)
+ * (clamped to the scale) and saliences + N(0, sal_sd) (clamped to [0, 1]) from
+ * brink_rng_split(seed, r); it runs the model without recording and keeps each issue's
+ * settlement: the final weighted median and weighted mean. Every run has its own streams, so
+ * the result is the same whatever `threads`. Errors: EINVALID (options; or a run that drew
+ * every capability 0, named), ETOOBIG (past BRINK_FORECAST_MAX_MC_WORK), ENOMEM. */
 typedef struct brink_forecast_mc_options {
-    long runs;          /* 1..10^7 */
-    double pos_sd;      /* as a fraction of each issue's scale width, >= 0 */
-    double sal_sd;      /* absolute, >= 0 */
+    long runs;          /* 1..10^6 */
+    double pos_sd;      /* as a fraction of each issue's scale width, >= 0; 0: no noise */
+    double sal_sd;      /* absolute, >= 0; 0: no noise */
     uint64_t seed;
     double above;       /* report P(settlement > above) on each issue (scale units); NAN:
                            at each issue's scale midpoint */
     int threads;        /* >= 1 */
 } brink_forecast_mc_options;
 
+/* One settlement's distribution over the runs on one issue. Quantile q is the sorted runs'
+ * value at index floor(q (runs - 1)) (q95: ceil). */
+typedef struct brink_forecast_mc_stat {
+    double mean, sd;                     /* sd: sample standard deviation (0 for one run) */
+    double q05, q25, q50, q75, q95;
+    long above;                          /* runs whose settlement is > the threshold */
+    double p, p_lo, p_hi;                /* above / runs with its 95% Wilson score interval */
+} brink_forecast_mc_stat;
+
 typedef struct brink_forecast_mc_result {
     int nissues;
     long runs;
-    double *mean, *sd;           /* [nissues] of the settlement */
-    double *q05, *q50, *q95;     /* [nissues] quantiles */
-    double *p_above;             /* [nissues] P(settlement > above[k]) */
-    double *above;               /* [nissues] the thresholds used */
+    int ndrawn;                          /* inputs drawn from declared distributions */
+    double pos_sd, sal_sd;               /* the noise applied to the other inputs */
+    uint64_t seed;
+    brink_forecast_mc_stat *median;      /* [nissues] settlement = final weighted median */
+    brink_forecast_mc_stat *mean;        /* [nissues] settlement = final weighted mean */
+    double *above;                       /* [nissues] the thresholds used */
 } brink_forecast_mc_result;
 
 void brink_forecast_mc_result_free(brink_forecast_mc_result *r);

@@ -43,6 +43,12 @@ typedef struct brink_sampler brink_sampler;
 /* Prepares the draws of sc's parameters (lane 0 of each sample's stream). Parameters
  * without a distribution keep their default value. Errors: BRINK_ENOMEM. */
 brink_sampler *brink_sampler_new(const brink_scenario *sc, brink_error *err);
+/* The same over a list of distributions that are not a scenario's parameters (a forecast's
+ * inputs, brink_forecast_input.draws): values[i] of a draw is params[i]'s (its `value` when
+ * it has no distribution), inside [lo, hi] when has_range (lo_q, hi_q may be NULL: the
+ * doubles are the range). No correlations. Errors: BRINK_ENOMEM. */
+brink_sampler *brink_sampler_new_list(const brink_param_info *const *params, int n,
+                                      brink_error *err);
 void brink_sampler_free(brink_sampler *s);               /* NULL is a no-op */
 int brink_sampler_nvaried(const brink_sampler *s);       /* parameters with a distribution */
 int brink_sampler_varied(const brink_sampler *s, int k); /* k-th such parameter's index */

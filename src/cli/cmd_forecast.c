@@ -1,6 +1,6 @@
 /* cmd_forecast.c — `brink forecast FILE|NAME`: where will many actors' positions settle?
  * Reads CSV data (or a built-in data set by name), runs the EU or SMP model, optionally a
- * Monte Carlo over noisy inputs, and prints the report (text or JSON).
+ * Monte Carlo over uncertain inputs, and prints the report (text or JSON).
  */
 #include <math.h>
 #include <stdio.h>
@@ -32,9 +32,11 @@ static void help(void)
            "     --pv linear|square|quartic  probability of victory law (square)\n"
            "     --stochastic --seed N       seeded wins and losses instead of expected moves\n"
            "Monte Carlo: --mc RUNS [--pos-noise SD] [--sal-noise SD] [--above X] [--threads N]\n"
-           "     [--seed N]; SD of positions as a fraction of the scale width (0.05), of\n"
-           "     saliences absolute (0.05); P(settlement > X) per issue (default: each\n"
-           "     issue's scale midpoint).\n");
+           "     [--seed N]; inputs that declare a distribution (scenario forecast section) are\n"
+           "     drawn from it; Gaussian noise on the other inputs: SD of positions as a\n"
+           "     fraction of the scale width, of saliences absolute (0.05 each when no input\n"
+           "     declares a distribution, else 0 unless given); P(settlement > X) per issue\n"
+           "     with a 95%% Wilson interval (default X: each issue's scale midpoint).\n");
 }
 
 static int pick(const char *v, const char *const *names, int n, int *out)
@@ -78,7 +80,7 @@ int brink_cli_forecast(int argc, char **argv)
     brink_forecast_options o;
     brink_forecast_options_default(&o);
     brink_forecast_mc_options mc = {0, 0.05, 0.05, 1, NAN, 2};
-    int json = 0;
+    int json = 0, noise_given = 0;
     const char *path = NULL;
     static const char *const models[] = {"eu", "smp"}, *const mus[] = {"median", "mean"},
                              *const offers[] = {"nearest", "strongest"}, *const probs[] = {"positive", "net"},
@@ -118,8 +120,8 @@ int brink_cli_forecast(int argc, char **argv)
         else if (!strcmp(a, "--q")) e = cli_parse_double(v, &d) ? 1 : (o.q = d, 0), i++;
         else if (!strcmp(a, "--t")) e = cli_parse_double(v, &d) ? 1 : (o.t = d, 0), i++;
         else if (!strcmp(a, "--tol")) e = cli_parse_double(v, &d) ? 1 : (o.tol = d, 0), i++;
-        else if (!strcmp(a, "--pos-noise")) e = cli_parse_double(v, &d) ? 1 : (mc.pos_sd = d, 0), i++;
-        else if (!strcmp(a, "--sal-noise")) e = cli_parse_double(v, &d) ? 1 : (mc.sal_sd = d, 0), i++;
+        else if (!strcmp(a, "--pos-noise")) e = cli_parse_double(v, &d) ? 1 : (mc.pos_sd = d, noise_given = 1, 0), i++;
+        else if (!strcmp(a, "--sal-noise")) e = cli_parse_double(v, &d) ? 1 : (mc.sal_sd = d, noise_given = 1, 0), i++;
         else if (!strcmp(a, "--above")) e = cli_parse_double(v, &d) ? 1 : (mc.above = d, 0), i++;
         else if (a[0] == '-' && a[1]) return cli_usage_error("forecast", "unknown option '%s'", a);
         else if (path) return cli_usage_error("forecast", "one data set at a time");
@@ -162,6 +164,8 @@ int brink_cli_forecast(int argc, char **argv)
             goto fail;
         }
     }
+    /* Declared distributions are the uncertainty; noise only where asked. */
+    if (data->ndraws > 0 && !noise_given) mc.pos_sd = mc.sal_sd = 0;
     if (brink_forecast_run(data, &o, &res, &err)) goto fail;
     if (mc.runs > 0 && brink_forecast_mc(data, &o, &mc, &mres, &err)) goto fail;
     if (json) brink_forecast_write_json(data, &o, &res, mc.runs > 0 ? &mres : NULL, &out);

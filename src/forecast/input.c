@@ -24,6 +24,7 @@ void brink_forecast_input_free(brink_forecast_input *in)
     free(in->salience);
     free(in->lo);
     free(in->hi);
+    free(in->draws);
     memset(in, 0, sizeof *in);
 }
 
@@ -95,6 +96,13 @@ brink_status brink_forecast_input_check(const brink_forecast_input *in, brink_er
                                        "actor '%s', issue '%s': salience %g is not in [0, 1]",
                                        nm(in->actor, i), nm(in->issue, k), s);
         }
+    }
+    for (int d = 0; d < in->ndraws; d++) {
+        const brink_forecast_draw *q = &in->draws[d];
+        int cap = q->field == BRINK_FORECAST_CAPABILITY;
+        if (!q->dist || q->actor < 0 || q->actor >= in->nactors || q->field < BRINK_FORECAST_CAPABILITY ||
+            q->field > BRINK_FORECAST_SALIENCE || (cap ? q->issue != -1 : q->issue < 0 || q->issue >= in->nissues))
+            return brink_error_set(err, BRINK_EINVALID, "drawn input %d names no input of the forecast", d + 1);
     }
     return BRINK_OK;
 }

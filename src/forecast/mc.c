@@ -1,15 +1,18 @@
-/* mc.c — Monte Carlo over noisy inputs: how sure is a forecast's settlement when positions
- * and saliences are known only roughly? Each run perturbs the data with seeded Gaussian noise
- * (its own stream: brink_rng_split(seed, run)), runs the model without recording, and keeps
- * each issue's final weighted median. Runs are spread over threads; the result does not
- * depend on the thread count. This is a self-contained noise run; the shared uncertainty
- * machinery of issue 10 is meant to drive it later.
+/* mc.c — Monte Carlo over uncertain inputs: how sure is a forecast's settlement when
+ * capabilities, positions and saliences are known only roughly? Run r draws the inputs that
+ * declare a distribution with the uncertainty module's sampler (stream (seed, r)), perturbs
+ * the others with Gaussian noise where asked (brink_rng_split(seed, r)), runs the model
+ * without recording, and keeps each issue's final weighted median and mean. Runs are spread
+ * over threads; each has its own streams, so the result does not depend on the thread count.
+ * The summary per issue: mean, sd, quantiles, and P(settlement > x) with its Wilson interval
+ * (brink_wilson).
  */
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "brink/uncertainty.h"
 #include "forecast/forecast_int.h"
 
 #define MC_MAX_RUNS 1000000L
@@ -19,9 +22,12 @@ typedef struct mc_job {
     const brink_forecast_input *in;
     const brink_forecast_options *o;
     const brink_forecast_mc_options *mc;
-    double *settle;      /* [runs * D] */
+    const brink_sampler *sampler;  /* in->draws, or NULL */
+    double *settle;      /* [runs * 2D]: D final weighted medians, then D means */
     long first, last;    /* runs [first, last) */
-    int failed;
+    int failed;          /* 1: out of memory */
+    long bad_run;        /* first run with no weight to settle an issue (-1: none) */
+    int bad_issue;
 } mc_job;
 
 static double gauss(brink_rng *r)
@@ -36,24 +42,62 @@ static double clampd(double v, double lo, double hi)
     return v < lo ? lo : v > hi ? hi : v;
 }
 
-/* One noisy run; writes D settlements. `work` has the input copy's arrays. */
-static void one_run(fc_ws *ws, brink_forecast_input *w, const brink_forecast_input *in,
-                    const brink_forecast_options *o, const brink_forecast_mc_options *mc,
-                    double *a, double *b, long run, double *out)
+/* Per-thread copies of the inputs a run changes, and the sampler's scratch. */
+typedef struct mc_work {
+    brink_forecast_input w;   /* names and scales shared read-only with the input */
+    double *a, *b;            /* [cells] positions of this and the next round */
+    double *drawn, *swork;    /* [ndraws], sampler scratch */
+    unsigned char *fixed;     /* [n + 2 cells]: 1 where a draw sets the input (no noise) */
+} mc_work;
+
+/* One run's inputs: declared distributions first, then noise on the other inputs. */
+static void draw_inputs(mc_work *m, const brink_forecast_input *in, const brink_sampler *smp,
+                        const brink_forecast_mc_options *mc, long run, brink_rng *rng)
 {
     int n = in->nactors, D = in->nissues;
     size_t cells = (size_t)n * D;
-    brink_rng base, rng;
+    brink_forecast_input *w = &m->w;
+    memcpy(w->capability, in->capability, (size_t)n * sizeof(double));
+    memcpy(w->position, in->position, cells * sizeof(double));
+    memcpy(w->salience, in->salience, cells * sizeof(double));
+    if (smp) {
+        brink_sampler_draw(smp, mc->seed, (uint64_t)run, m->drawn, m->swork);
+        for (int d = 0; d < in->ndraws; d++) {
+            const brink_forecast_draw *q = &in->draws[d];
+            size_t at = (size_t)q->actor * D + (size_t)(q->issue < 0 ? 0 : q->issue);
+            if (q->field == BRINK_FORECAST_CAPABILITY) w->capability[q->actor] = m->drawn[d];
+            else if (q->field == BRINK_FORECAST_POSITION) w->position[at] = m->drawn[d];
+            else w->salience[at] = m->drawn[d];
+        }
+    }
+    brink_rng base;
     brink_rng_seed(&base, mc->seed);
-    brink_rng_split(&base, (uint64_t)run, &rng);
+    brink_rng_split(&base, (uint64_t)run, rng);
+    const unsigned char *fpos = m->fixed + n, *fsal = m->fixed + n + cells;
     for (size_t c = 0; c < cells; c++) {
         int k = (int)(c % (size_t)D);
         double width = in->hi[k] - in->lo[k];
-        w->position[c] = mc->pos_sd > 0 ? clampd(in->position[c] + mc->pos_sd * width * gauss(&rng), in->lo[k], in->hi[k])
-                                        : in->position[c];
-        w->salience[c] = mc->sal_sd > 0 ? clampd(in->salience[c] + mc->sal_sd * gauss(&rng), 0.0, 1.0)
-                                        : in->salience[c];
+        if (mc->pos_sd > 0 && !fpos[c])
+            w->position[c] = clampd(in->position[c] + mc->pos_sd * width * gauss(rng), in->lo[k], in->hi[k]);
+        if (mc->sal_sd > 0 && !fsal[c]) w->salience[c] = clampd(in->salience[c] + mc->sal_sd * gauss(rng), 0.0, 1.0);
     }
+}
+
+/* One run; writes D final weighted medians to out[0..D) and D means to out[D..2D). Returns
+ * the first issue with no weight to settle it, or -1. */
+static int one_run(fc_ws *ws, mc_work *m, const brink_forecast_input *in, const brink_sampler *smp,
+                   const brink_forecast_options *o, const brink_forecast_mc_options *mc, long run,
+                   double *out)
+{
+    int n = in->nactors, D = in->nissues;
+    size_t cells = (size_t)n * D;
+    brink_forecast_input *w = &m->w;
+    brink_rng rng;
+    draw_inputs(m, in, smp, mc, run, &rng);
+    double cap = 0;
+    for (int i = 0; i < n; i++) cap += w->capability[i];
+    if (!(cap > 0)) return 0;
+    double *a = m->a, *b = m->b;
     memcpy(a, w->position, cells * sizeof(double));
     if (o->model == BRINK_FORECAST_EU) {
         for (int k = 0; k < D; k++)
@@ -83,7 +127,10 @@ static void one_run(fc_ws *ws, brink_forecast_input *w, const brink_forecast_inp
             wt[i] = w->capability[i] * w->salience[(size_t)i * D + k];
         }
         out[k] = fc_wmedian(ws, x, wt, n);
+        out[D + k] = brink_forecast_weighted_mean(x, wt, n);
+        if (isnan(out[k]) || isnan(out[D + k])) return k;
     }
+    return -1;
 }
 
 static void *mc_thread(void *arg)
@@ -93,23 +140,47 @@ static void *mc_thread(void *arg)
     int n = in->nactors, D = in->nissues;
     size_t cells = (size_t)n * D;
     fc_ws ws;
-    brink_forecast_input w = *in; /* names, capability and scales shared read-only */
-    double *pos = brink_calloc(cells, sizeof(double)), *sal = brink_calloc(cells, sizeof(double));
-    double *a = brink_calloc(cells, sizeof(double)), *b = brink_calloc(cells, sizeof(double));
+    mc_work m;
+    memset(&m, 0, sizeof m);
+    m.w = *in;
+    m.w.capability = brink_calloc((size_t)n, sizeof(double));
+    m.w.position = brink_calloc(cells, sizeof(double));
+    m.w.salience = brink_calloc(cells, sizeof(double));
+    m.a = brink_calloc(cells, sizeof(double));
+    m.b = brink_calloc(cells, sizeof(double));
+    m.drawn = brink_calloc((size_t)in->ndraws + 1, sizeof(double));
+    m.swork = brink_calloc(j->sampler ? brink_sampler_work_size(j->sampler) : 1, sizeof(double));
+    m.fixed = brink_calloc((size_t)n + 2 * cells, 1);
     if (fc_ws_alloc(&ws, n, D) != BRINK_OK) {
         j->failed = 1;
     } else {
-        if (!pos || !sal || !a || !b) j->failed = 1;
-        w.position = pos;
-        w.salience = sal;
-        for (long r = j->first; r < j->last && !j->failed; r++)
-            one_run(&ws, &w, in, j->o, j->mc, a, b, r, j->settle + (size_t)r * D);
+        if (!m.w.capability || !m.w.position || !m.w.salience || !m.a || !m.b || !m.drawn || !m.swork || !m.fixed)
+            j->failed = 1;
+        for (int d = 0; d < in->ndraws && !j->failed; d++) {
+            const brink_forecast_draw *q = &in->draws[d];
+            size_t at = q->field == BRINK_FORECAST_CAPABILITY ? (size_t)q->actor
+                                                               : (size_t)n + (q->field == BRINK_FORECAST_SALIENCE) * cells +
+                                                                     (size_t)q->actor * D + (size_t)q->issue;
+            m.fixed[at] = 1;
+        }
+        for (long r = j->first; r < j->last && !j->failed; r++) {
+            int bad = one_run(&ws, &m, in, j->sampler, j->o, j->mc, r, j->settle + (size_t)r * 2 * D);
+            if (bad >= 0) {
+                j->bad_run = r;
+                j->bad_issue = bad;
+                break;
+            }
+        }
         fc_ws_free(&ws);
     }
-    free(pos);
-    free(sal);
-    free(a);
-    free(b);
+    free(m.w.capability);
+    free(m.w.position);
+    free(m.w.salience);
+    free(m.a);
+    free(m.b);
+    free(m.drawn);
+    free(m.swork);
+    free(m.fixed);
     return NULL;
 }
 
@@ -122,14 +193,39 @@ static int cmp_double(const void *x, const void *y)
 void brink_forecast_mc_result_free(brink_forecast_mc_result *r)
 {
     if (!r) return;
+    free(r->median);
     free(r->mean);
-    free(r->sd);
-    free(r->q05);
-    free(r->q50);
-    free(r->q95);
-    free(r->p_above);
     free(r->above);
     memset(r, 0, sizeof *r);
+}
+
+/* Summary of v[0..runs) (sorted here) against threshold thr. */
+static void summarise(double *v, long runs, double thr, brink_forecast_mc_stat *st)
+{
+    /* Sums of deviations from the first run: exact (mean = that value, sd = 0) when every
+     * run settles at the same point, and better conditioned otherwise. */
+    double s = 0, s2 = 0, shift = v[0];
+    long above = 0;
+    for (long r = 0; r < runs; r++) {
+        s += v[r] - shift;
+        above += v[r] > thr;
+    }
+    double mean = shift + s / runs;
+    for (long r = 0; r < runs; r++) s2 += (v[r] - mean) * (v[r] - mean);
+    qsort(v, (size_t)runs, sizeof(double), cmp_double);
+    st->mean = mean;
+    st->sd = runs > 1 ? sqrt(s2 / (runs - 1)) : 0.0;
+    st->q05 = v[(long)floor(0.05 * (runs - 1))];
+    st->q25 = v[(long)floor(0.25 * (runs - 1))];
+    st->q50 = v[(long)floor(0.50 * (runs - 1))];
+    st->q75 = v[(long)floor(0.75 * (runs - 1))];
+    st->q95 = v[(long)ceil(0.95 * (runs - 1))];
+    brink_proportion pr;
+    brink_wilson(above, runs, 1.959963984540054, &pr); /* z of a two-sided 95% interval */
+    st->above = above;
+    st->p = pr.p;
+    st->p_lo = pr.lo;
+    st->p_hi = pr.hi;
 }
 
 brink_status brink_forecast_mc(const brink_forecast_input *in, const brink_forecast_options *o,
@@ -157,77 +253,81 @@ brink_status brink_forecast_mc(const brink_forecast_input *in, const brink_forec
         isinf(mc->above) || mc->threads < 1 || mc->threads > 256)
         return brink_error_set(err, BRINK_EINVALID,
                                "noise must be 0..10, the threshold finite (or NAN), threads 1..256");
-    double *settle = brink_calloc((size_t)mc->runs * D, sizeof(double));
-    res->mean = brink_calloc((size_t)D, sizeof(double));
-    res->sd = brink_calloc((size_t)D, sizeof(double));
-    res->q05 = brink_calloc((size_t)D, sizeof(double));
-    res->q50 = brink_calloc((size_t)D, sizeof(double));
-    res->q95 = brink_calloc((size_t)D, sizeof(double));
-    res->p_above = brink_calloc((size_t)D, sizeof(double));
+    brink_sampler *smp = NULL;
+    if (in->ndraws > 0) {
+        const struct brink_param_info **list = brink_calloc((size_t)in->ndraws, sizeof *list);
+        if (!list) return brink_error_set(err, BRINK_ENOMEM, "out of memory for a forecast's draws");
+        for (int d = 0; d < in->ndraws; d++) list[d] = in->draws[d].dist;
+        smp = brink_sampler_new_list(list, in->ndraws, err);
+        free(list);
+        if (!smp) return BRINK_ENOMEM;
+    }
+    double *settle = brink_calloc((size_t)mc->runs * 2 * D, sizeof(double));
+    res->median = brink_calloc((size_t)D, sizeof *res->median);
+    res->mean = brink_calloc((size_t)D, sizeof *res->mean);
     res->above = brink_calloc((size_t)D, sizeof(double));
+    double *v = brink_calloc((size_t)mc->runs, sizeof(double));
     int nt = mc->threads > mc->runs ? (int)mc->runs : mc->threads;
     mc_job *jobs = brink_calloc((size_t)nt, sizeof *jobs);
     pthread_t *tid = brink_calloc((size_t)nt, sizeof *tid);
-    if (!settle || !res->mean || !res->sd || !res->q05 || !res->q50 || !res->q95 || !res->p_above || !res->above ||
-        !jobs || !tid) {
+    if (!settle || !res->median || !res->mean || !res->above || !v || !jobs || !tid) {
         free(settle);
+        free(v);
         free(jobs);
         free(tid);
+        brink_sampler_free(smp);
         brink_forecast_mc_result_free(res);
         return brink_error_set(err, BRINK_ENOMEM, "out of memory for %ld Monte Carlo runs", mc->runs);
     }
     int failed = 0;
     for (int t = 0; t < nt; t++) {
-        jobs[t] = (mc_job){in, o, mc, settle, mc->runs * t / nt, mc->runs * (t + 1) / nt, 0};
+        jobs[t] = (mc_job){in, o, mc, smp, settle, mc->runs * t / nt, mc->runs * (t + 1) / nt, 0, -1, 0};
         /* A thread that cannot start is run on this one below: same runs, same streams. */
         if (t > 0 && pthread_create(&tid[t], NULL, mc_thread, &jobs[t]) != 0) jobs[t].failed = 2;
     }
     mc_thread(&jobs[0]);
-    for (int t = 1; t < nt; t++) {
-        if (jobs[t].failed == 2) {
+    long bad_run = -1;
+    int bad_issue = 0;
+    for (int t = 0; t < nt; t++) {
+        if (t > 0 && jobs[t].failed == 2) {
             jobs[t].failed = 0;
             mc_thread(&jobs[t]);
-        } else {
+        } else if (t > 0) {
             pthread_join(tid[t], NULL);
         }
         failed |= jobs[t].failed;
+        /* jobs hold ascending runs: the first bad one found is the lowest */
+        if (bad_run < 0 && jobs[t].bad_run >= 0) {
+            bad_run = jobs[t].bad_run;
+            bad_issue = jobs[t].bad_issue;
+        }
     }
-    failed |= jobs[0].failed;
     free(jobs);
     free(tid);
-    if (failed) {
+    brink_sampler_free(smp);
+    if (failed || bad_run >= 0) {
         free(settle);
+        free(v);
         brink_forecast_mc_result_free(res);
-        return brink_error_set(err, BRINK_ENOMEM, "out of memory in a Monte Carlo run");
+        if (failed) return brink_error_set(err, BRINK_ENOMEM, "out of memory in a Monte Carlo run");
+        return brink_error_set(err, BRINK_EINVALID,
+                               "Monte Carlo run %ld (seed %llu) drew inputs that leave issue '%s' no weight "
+                               "(every capability x salience is 0), so it has no settlement",
+                               bad_run, (unsigned long long)mc->seed, in->issue && in->issue[bad_issue] ? in->issue[bad_issue] : "?");
     }
     res->nissues = D;
     res->runs = mc->runs;
-    double *col = settle; /* sorted in place per issue after the sums */
-    double *v = brink_calloc((size_t)mc->runs, sizeof(double));
-    if (!v) {
-        free(settle);
-        brink_forecast_mc_result_free(res);
-        return brink_error_set(err, BRINK_ENOMEM, "out of memory summarising Monte Carlo runs");
-    }
+    res->ndrawn = in->ndraws;
+    res->pos_sd = mc->pos_sd;
+    res->sal_sd = mc->sal_sd;
+    res->seed = mc->seed;
     for (int k = 0; k < D; k++) {
-        double s = 0, s2 = 0, thr = isnan(mc->above) ? (in->lo[k] + in->hi[k]) / 2 : mc->above;
-        long above = 0;
+        double thr = isnan(mc->above) ? (in->lo[k] + in->hi[k]) / 2 : mc->above;
         res->above[k] = thr;
-        for (long r = 0; r < mc->runs; r++) {
-            double x = col[(size_t)r * D + k];
-            v[r] = x;
-            s += x;
-            above += x > thr;
+        for (int which = 0; which < 2; which++) {
+            for (long r = 0; r < mc->runs; r++) v[r] = settle[(size_t)r * 2 * D + (size_t)which * D + k];
+            summarise(v, mc->runs, thr, which ? &res->mean[k] : &res->median[k]);
         }
-        double mean = s / mc->runs;
-        for (long r = 0; r < mc->runs; r++) s2 += (v[r] - mean) * (v[r] - mean);
-        qsort(v, (size_t)mc->runs, sizeof(double), cmp_double);
-        res->mean[k] = mean;
-        res->sd[k] = mc->runs > 1 ? sqrt(s2 / (mc->runs - 1)) : 0.0;
-        res->q05[k] = v[(long)floor(0.05 * (mc->runs - 1))];
-        res->q50[k] = v[(long)floor(0.50 * (mc->runs - 1))];
-        res->q95[k] = v[(long)ceil(0.95 * (mc->runs - 1))];
-        res->p_above[k] = (double)above / mc->runs;
     }
     free(v);
     free(settle);

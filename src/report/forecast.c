@@ -7,6 +7,7 @@
 
 #include "brink/forecast.h"
 #include "brink/io.h"
+#include "brink/scenario.h"
 
 const char *brink_forecast_kind_name(brink_forecast_kind k)
 {
@@ -77,6 +78,72 @@ static void stop_words(brink_buf *o, const brink_forecast_result *r, int k)
         brink_buf_printf(o, "  neither converged nor repeated a state within %d rounds\n", r->rounds);
 }
 
+/* "uniform(30, 50)": a drawn input's distribution as written. */
+static void dist_words(brink_buf *o, const brink_param_info *p)
+{
+    switch (p->dist) {
+    case BRINK_DIST_UNIFORM: brink_buf_printf(o, "uniform(%g, %g)", p->dist_a, p->dist_b); break;
+    case BRINK_DIST_NORMAL: brink_buf_printf(o, "normal(%g, %g)", p->dist_a, p->dist_b); break;
+    case BRINK_DIST_LOGNORMAL: brink_buf_printf(o, "lognormal(%g, %g)", p->dist_a, p->dist_b); break;
+    case BRINK_DIST_BETA: brink_buf_printf(o, "beta(%g, %g)", p->dist_a, p->dist_b); break;
+    case BRINK_DIST_TRIANGULAR: brink_buf_printf(o, "triangular(%g, %g, %g)", p->dist_a, p->dist_b, p->dist_c); break;
+    case BRINK_DIST_DISCRETE:
+        brink_buf_puts(o, "discrete(");
+        for (int i = 0; i < p->dist_n; i++) brink_buf_printf(o, "%s%g", i ? ", " : "", p->dist_values[i]);
+        brink_buf_puts(o, "; ");
+        for (int i = 0; i < p->dist_n; i++) brink_buf_printf(o, "%s%.4g", i ? ", " : "", p->dist_weights[i]);
+        brink_buf_puts(o, ")");
+        break;
+    default: brink_buf_puts(o, "?"); break;
+    }
+    if (p->dist_truncated) brink_buf_puts(o, " truncated to the input's range");
+}
+
+static const char *field_name(brink_forecast_field f)
+{
+    return f == BRINK_FORECAST_CAPABILITY ? "capability" : f == BRINK_FORECAST_POSITION ? "position" : "salience";
+}
+
+static void stat_text(brink_buf *o, const char *what, double thr, long runs, const brink_forecast_mc_stat *s)
+{
+    brink_buf_printf(o, "    final %s: mean %.4g, sd %.3g; quantiles 5%% %.4g, 25%% %.4g, 50%% %.4g, 75%% %.4g, 95%% %.4g\n",
+                     what, s->mean, s->sd, s->q05, s->q25, s->q50, s->q75, s->q95);
+    brink_buf_printf(o, "      P(settlement > %g) = %.4f (%ld of %ld runs; 95%% Wilson interval [%.4f, %.4f])\n", thr, s->p,
+                     s->above, runs, s->p_lo, s->p_hi);
+}
+
+static void mc_text(brink_buf *o, const brink_forecast_input *in, const brink_forecast_mc_result *mc)
+{
+    brink_buf_printf(o, "\nMonte Carlo: %ld runs (seed %llu).\n", mc->runs, (unsigned long long)mc->seed);
+    if (mc->ndrawn == 0) {
+        brink_buf_puts(o, "No input declares a distribution.\n");
+    } else {
+        brink_buf_printf(o, "Drawn from declared distributions (%d inputs):\n", mc->ndrawn);
+        for (int d = 0; d < in->ndraws && d < mc->ndrawn; d++) {
+            const brink_forecast_draw *q = &in->draws[d];
+            brink_buf_printf(o, "  %s's %s", in->actor[q->actor], field_name(q->field));
+            if (q->issue >= 0) brink_buf_printf(o, " on '%s'", in->issue[q->issue]);
+            brink_buf_puts(o, " ~ ");
+            dist_words(o, q->dist);
+            brink_buf_printf(o, " (central value %g)", q->dist->value);
+            if (q->dist->doc) brink_buf_printf(o, ": %s", q->dist->doc);
+            brink_buf_puts(o, "\n");
+        }
+    }
+    if (mc->pos_sd > 0 || mc->sal_sd > 0)
+        brink_buf_printf(o, "Noise on the %sinputs: positions + N(0, (%g x scale width)^2), saliences + N(0, %g^2), "
+                            "clamped to their ranges.\n",
+                         mc->ndrawn ? "other " : "", mc->pos_sd, mc->sal_sd);
+    else
+        brink_buf_printf(o, "No noise on the %sinputs: they keep their values.\n", mc->ndrawn ? "other " : "");
+    brink_buf_puts(o, "Settlement per issue: the final weighted median and weighted mean of each run.\n");
+    for (int k = 0; k < in->nissues; k++) {
+        brink_buf_printf(o, "  '%s':\n", in->issue[k]);
+        stat_text(o, "weighted median", mc->above[k], mc->runs, &mc->median[k]);
+        stat_text(o, "weighted mean", mc->above[k], mc->runs, &mc->mean[k]);
+    }
+}
+
 void brink_forecast_write_text(const brink_forecast_input *in, const brink_forecast_options *op,
                                const brink_forecast_result *r, const brink_forecast_mc_result *mc,
                                brink_buf *o)
@@ -128,13 +195,7 @@ void brink_forecast_write_text(const brink_forecast_input *in, const brink_forec
     }
     if (!any) brink_buf_puts(o, "  none\n");
     brink_buf_printf(o, "Offers sent: %zu in all (every challenge is in the JSON output)\n", r->noffers);
-    if (mc) {
-        brink_buf_printf(o, "\nMonte Carlo: %ld noisy runs; settlement = final weighted median\n", mc->runs);
-        for (int k = 0; k < D; k++)
-            brink_buf_printf(o, "  '%s': mean %.4g, sd %.3g, 5%%-95%% [%.4g, %.4g], median %.4g; P(settlement > %g) = %.4f\n",
-                             in->issue[k], mc->mean[k], mc->sd[k], mc->q05[k], mc->q95[k], mc->q50[k],
-                             mc->above[k], mc->p_above[k]);
-    }
+    if (mc) mc_text(o, in, mc);
 }
 
 void brink_forecast_write_summary(const brink_forecast_input *in, const brink_forecast_options *op,
@@ -188,6 +249,65 @@ static void stop_json(brink_buf *o, const brink_forecast_result *r, int k, int i
         brink_buf_printf(o, ",\"cycle\":{\"start\":%d,\"period\":%d}}", r->cycle_start[k], r->cycle_period[k]);
     else
         brink_buf_puts(o, ",\"cycle\":null}");
+}
+
+static void stat_json(brink_buf *o, const brink_forecast_mc_stat *s)
+{
+    const char *k[] = {"mean", "sd", "q05", "q25", "q50", "q75", "q95"};
+    double v[] = {s->mean, s->sd, s->q05, s->q25, s->q50, s->q75, s->q95};
+    brink_buf_puts(o, "{");
+    for (int i = 0; i < 7; i++) {
+        brink_buf_printf(o, "%s\"%s\":", i ? "," : "", k[i]);
+        num(o, v[i]);
+    }
+    brink_buf_printf(o, ",\"runs_above\":%ld,\"p_above\":", s->above);
+    num(o, s->p);
+    brink_buf_puts(o, ",\"p_above_wilson95\":[");
+    num(o, s->p_lo);
+    brink_buf_puts(o, ",");
+    num(o, s->p_hi);
+    brink_buf_puts(o, "]}");
+}
+
+static void mc_json(brink_buf *o, const brink_forecast_input *in, const brink_forecast_mc_result *mc)
+{
+    brink_buf_printf(o, ",\"monte_carlo\":{\"runs\":%ld,\"seed\":%llu,\"pos_noise\":", mc->runs,
+                     (unsigned long long)mc->seed);
+    num(o, mc->pos_sd);
+    brink_buf_puts(o, ",\"sal_noise\":");
+    num(o, mc->sal_sd);
+    brink_buf_puts(o, ",\"drawn\":[");
+    for (int d = 0; d < in->ndraws && d < mc->ndrawn; d++) {
+        const brink_forecast_draw *q = &in->draws[d];
+        brink_buf_printf(o, "%s{\"actor\":%d,\"issue\":", d ? "," : "", q->actor);
+        if (q->issue >= 0) brink_buf_printf(o, "%d", q->issue);
+        else brink_buf_puts(o, "null");
+        brink_buf_printf(o, ",\"input\":\"%s\",\"value\":", field_name(q->field));
+        num(o, q->dist->value);
+        brink_buf_puts(o, ",\"distribution\":");
+        brink_buf dw;
+        brink_buf_init(&dw);
+        dist_words(&dw, q->dist);
+        brink_json_string(o, dw.data ? dw.data : "");
+        if (dw.failed) o->failed = 1;
+        brink_buf_free(&dw);
+        if (q->dist->doc) {
+            brink_buf_puts(o, ",\"doc\":");
+            brink_json_string(o, q->dist->doc);
+        }
+        brink_buf_puts(o, "}");
+    }
+    brink_buf_puts(o, "],\"settlement\":[");
+    for (int k = 0; k < in->nissues; k++) {
+        brink_buf_printf(o, "%s{\"issue\":%d,\"above\":", k ? "," : "", k);
+        num(o, mc->above[k]);
+        brink_buf_puts(o, ",\"median\":");
+        stat_json(o, &mc->median[k]);
+        brink_buf_puts(o, ",\"mean\":");
+        stat_json(o, &mc->mean[k]);
+        brink_buf_puts(o, "}");
+    }
+    brink_buf_puts(o, "]}");
 }
 
 void brink_forecast_write_json(const brink_forecast_input *in, const brink_forecast_options *op,
@@ -281,26 +401,6 @@ void brink_forecast_write_json(const brink_forecast_input *in, const brink_forec
     else
         stop_json(o, r, 0, -1);
     brink_buf_puts(o, "]");
-    if (mc) {
-        brink_buf_printf(o, ",\"monte_carlo\":{\"runs\":%ld,\"settlement\":[", mc->runs);
-        for (int k = 0; k < D; k++) {
-            brink_buf_printf(o, "%s{\"issue\":%d,\"mean\":", k ? "," : "", k);
-            num(o, mc->mean[k]);
-            brink_buf_puts(o, ",\"sd\":");
-            num(o, mc->sd[k]);
-            brink_buf_puts(o, ",\"q05\":");
-            num(o, mc->q05[k]);
-            brink_buf_puts(o, ",\"q50\":");
-            num(o, mc->q50[k]);
-            brink_buf_puts(o, ",\"q95\":");
-            num(o, mc->q95[k]);
-            brink_buf_puts(o, ",\"above\":");
-            num(o, mc->above[k]);
-            brink_buf_puts(o, ",\"p_above\":");
-            num(o, mc->p_above[k]);
-            brink_buf_puts(o, "}");
-        }
-        brink_buf_puts(o, "]}");
-    }
+    if (mc) mc_json(o, in, mc);
     brink_buf_puts(o, "}\n");
 }

@@ -10,6 +10,11 @@
  *       denuclearisation:
  *         USA: {position: 100, salience: 0.8}     (every actor, on every issue)
  *
+ * Any capability, position or salience may instead be a map that declares a distribution for
+ * `brink forecast --mc`: {value: 40, distribution: "uniform(30, 50)", truncate: true,
+ * doc: why}. The distribution is read and checked by the parameters' own parser
+ * (parse_dist.c) against the input's range, so the syntax and the errors are the same.
+ *
  * Errors are located at the offending node; range checks reuse brink_forecast_input_check's
  * rules but are reported here with positions.
  */
@@ -31,6 +36,47 @@ static brink_status number(brink_scenario *sc, const ynode *n, double lo, double
     if (!isfinite(v) || v < lo || v > hi)
         return sc_err(sc, err, n, BRINK_EINVALID, "%s %g is not in [%g, %g]", what, v, lo, hi);
     *out = v;
+    return BRINK_OK;
+}
+
+/* A capability, position or salience: a number, or {value, distribution, truncate, doc}.
+ * A declared distribution is appended to in->draws (its info in the scenario's arena). */
+static brink_status input(brink_scenario *sc, const ynode *n, double lo, double hi, double *out,
+                          const char *what, brink_forecast_input *in, brink_forecast_field field,
+                          int actor, int issue, brink_error *err)
+{
+    static const char *const keys[] = {"value", "distribution", "truncate", "doc", NULL};
+    if (!n || n->kind != Y_MAP) return number(sc, n, lo, hi, out, what, err);
+    brink_status st = sc_check_keys(sc, n, keys, what, err);
+    if (st) return st;
+    const ynode *v = ytree_get(n, "value"), *d = ytree_get(n, "distribution"),
+                *tr = ytree_get(n, "truncate"), *doc = ytree_get(n, "doc");
+    if (!v) return sc_err(sc, err, n, BRINK_EINVALID, "%s: needs a value (the central value)", what);
+    if (tr && !d)
+        return sc_err(sc, err, tr, BRINK_EINVALID, "truncate applies to a distribution; this %s has none", what);
+    if (doc && (st = sc_expect(sc, doc, Y_SCALAR, "doc", err))) return st;
+    if ((st = number(sc, v, lo, hi, out, what, err)) || !d) return st;
+    const char *who = sc->actors[actor].id;
+    brink_buf name;
+    brink_buf_init(&name);
+    if (issue < 0) brink_buf_printf(&name, "%s's %s", who, what);
+    else brink_buf_printf(&name, "%s's %s on issue %s", who, what, in->issue[issue]);
+    sc_param p;
+    memset(&p, 0, sizeof p);
+    p.info.name = name.failed || !name.data ? NULL : sc_strdup(sc, name.data);
+    brink_buf_free(&name);
+    brink_param_info *info = brink_arena_alloc(sc->arena, sizeof *info);
+    if (!p.info.name || !info) return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    p.info.has_range = 1;
+    p.info.lo = lo;
+    p.info.hi = hi;
+    p.info.value = *out;
+    p.info.line = n->line;
+    p.info.column = n->col;
+    if ((st = sc_parse_distribution(sc, d, tr, &p, err))) return st;
+    if (doc && !(p.info.doc = sc_strdup(sc, doc->text))) return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    *info = p.info;
+    in->draws[in->ndraws++] = (brink_forecast_draw){field, actor, issue, info};
     return BRINK_OK;
 }
 
@@ -82,17 +128,23 @@ static brink_status parse(brink_scenario *sc, const ynode *f, brink_forecast_inp
         return st;
     }
     int D = iss->n;
+    /* room for every input; most have no distribution */
+    if (!(in->draws = brink_calloc((size_t)sc->nactors * (2 * (size_t)D + 1), sizeof *in->draws)))
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    for (int k = 0; k < D; k++)
+        if (!(in->issue[k] = strdup(ytree_key(iss, k)->text))) return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     double total = 0;
     for (int a = 0; a < sc->nactors; a++) {
         if (!(in->actor[a] = strdup(sc->actors[a].id))) return brink_error_set(err, BRINK_ENOMEM, "out of memory");
         const ynode *c = ytree_get(cap, sc->actors[a].id);
-        if ((st = number(sc, c, 0, 1e12, &in->capability[a], "capability", err))) return st;
+        if ((st = input(sc, c, 0, 1e12, &in->capability[a], "capability", in, BRINK_FORECAST_CAPABILITY, a, -1,
+                        err)))
+            return st;
         total += in->capability[a];
     }
     if (!(total > 0)) return sc_err(sc, err, cap, BRINK_EINVALID, "forecast: every capability is 0");
     for (int k = 0; k < D; k++) {
         const ynode *name = ytree_key(iss, k), *m = ytree_val(iss, k);
-        if (!(in->issue[k] = strdup(name->text))) return brink_error_set(err, BRINK_ENOMEM, "out of memory");
         in->lo[k] = lo;
         in->hi[k] = hi;
         if ((st = sc_expect(sc, m, Y_MAP, "a forecast issue", err)) ||
@@ -108,8 +160,8 @@ static brink_status parse(brink_scenario *sc, const ynode *f, brink_forecast_inp
                 return sc_err(sc, err, cell, BRINK_EINVALID, "actor '%s' on '%s': needs position and salience",
                               sc->actors[a].id, name->text);
             size_t at = (size_t)a * D + k;
-            if ((st = number(sc, p, lo, hi, &in->position[at], "position", err)) ||
-                (st = number(sc, s, 0, 1, &in->salience[at], "salience", err)))
+            if ((st = input(sc, p, lo, hi, &in->position[at], "position", in, BRINK_FORECAST_POSITION, a, k, err)) ||
+                (st = input(sc, s, 0, 1, &in->salience[at], "salience", in, BRINK_FORECAST_SALIENCE, a, k, err)))
                 return st;
         }
     }

@@ -198,6 +198,34 @@ void brink_sampler_free(brink_sampler *s)
     free(s);
 }
 
+/* One varied parameter from its declaration; 0 on OOM. */
+static int init_param(sparam *p, const brink_param_info *pi, int index, int slot)
+{
+    p->index = index;
+    p->kind = pi->dist;
+    p->a = pi->dist_a;
+    p->b = pi->dist_b;
+    p->c = pi->dist_c;
+    /* an exact range when there is one (scenario parameters); else its doubles */
+    p->lo = !pi->has_range ? -HUGE_VAL : pi->lo_q ? inner_double(*pi->lo_q, pi->lo, +1) : pi->lo;
+    p->hi = !pi->has_range ? HUGE_VAL : pi->hi_q ? inner_double(*pi->hi_q, pi->hi, -1) : pi->hi;
+    p->truncated = pi->dist_truncated;
+    p->slot = slot;
+    if (p->kind == BRINK_DIST_DISCRETE) {
+        p->n = pi->dist_n;
+        p->v = pi->dist_values;
+        p->cw = malloc((size_t)p->n * sizeof *p->cw);
+        if (!p->cw)
+            return 0;
+        double acc = 0;
+        for (int j = 0; j < p->n; j++)
+            p->cw[j] = acc += pi->dist_weights[j];
+        p->cw[p->n - 1] = 2;   /* u < 1 always finds a value */
+    }
+    prepare(p);
+    return 1;
+}
+
 brink_sampler *brink_sampler_new(const brink_scenario *sc, brink_error *err)
 {
     brink_sampler *s = calloc(1, sizeof *s);
@@ -226,30 +254,10 @@ brink_sampler *brink_sampler_new(const brink_scenario *sc, brink_error *err)
         s->defaults[i] = pi->value;
         if (pi->dist == BRINK_DIST_NONE)
             continue;
-        sparam *p = &s->p[s->nvaried++];
-        p->index = i;
-        p->kind = pi->dist;
-        p->a = pi->dist_a;
-        p->b = pi->dist_b;
-        p->c = pi->dist_c;
-        p->lo = pi->has_range ? inner_double(*pi->lo_q, pi->lo, +1) : -HUGE_VAL;
-        p->hi = pi->has_range ? inner_double(*pi->hi_q, pi->hi, -1) : HUGE_VAL;
-        p->truncated = pi->dist_truncated;
-        p->slot = slot[i];
-        if (p->kind == BRINK_DIST_DISCRETE) {
-            p->n = pi->dist_n;
-            p->v = pi->dist_values;
-            p->cw = malloc((size_t)p->n * sizeof *p->cw);
-            if (!p->cw) {
-                free(slot);
-                goto oom;
-            }
-            double acc = 0;
-            for (int j = 0; j < p->n; j++)
-                p->cw[j] = acc += pi->dist_weights[j];
-            p->cw[p->n - 1] = 2;   /* u < 1 always finds a value */
+        if (!init_param(&s->p[s->nvaried++], pi, i, slot[i])) {
+            free(slot);
+            goto oom;
         }
-        prepare(p);
     }
     /* the copula's factor over the correlated parameters (checked positive definite at
      * load, so the factorisation succeeds) */
@@ -275,6 +283,29 @@ brink_sampler *brink_sampler_new(const brink_scenario *sc, brink_error *err)
         }
     }
     free(slot);
+    return s;
+oom:
+    brink_sampler_free(s);
+    brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    return NULL;
+}
+
+brink_sampler *brink_sampler_new_list(const brink_param_info *const *params, int n,
+                                      brink_error *err)
+{
+    brink_sampler *s = calloc(1, sizeof *s);
+    if (!s)
+        goto oom;
+    s->nparams = n;
+    s->defaults = calloc((size_t)n + 1, sizeof *s->defaults);
+    s->p = calloc((size_t)n + 1, sizeof *s->p);
+    if (!s->defaults || !s->p)
+        goto oom;
+    for (int i = 0; i < n; i++) {
+        s->defaults[i] = params[i]->value;
+        if (params[i]->dist != BRINK_DIST_NONE && !init_param(&s->p[s->nvaried++], params[i], i, -1))
+            goto oom;
+    }
     return s;
 oom:
     brink_sampler_free(s);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # forecast_cli.sh — `brink forecast`: the EMU example's starting figures in the text report,
 # the same run from the CSV file and from the built-in data, JSON of both models (and of a
-# Monte Carlo) against schema/brink-forecast.schema.json, and located errors for bad files
+# Monte Carlo, with inputs drawn from declared distributions) against
+# schema/brink-forecast.schema.json, and located errors for bad files
 # (exit status 2, "file:line:col: error: ..."). The schema part needs python3 with jsonschema.
 source "$(dirname "$0")/lib.bash"
 D="$SRC/tests/data/forecast"
@@ -53,14 +54,25 @@ expect_status "bad model" 2 "$BRINK" forecast emu --model war
 expect_status "bad rounds" 2 "$BRINK" forecast emu --rounds 0
 expect_status "bad q" 2 "$BRINK" forecast emu --q 2
 
-"$BRINK" forecast six-party-talks --mc 50 --above 50 >"$TMP/mc.txt" 2>"$TMP/err" && ok || bad "six-party-talks --mc: $(cat "$TMP/err")"
-expect_grep "mc summary" "P\(settlement > 50\) = " "$TMP/mc.txt"
+"$BRINK" forecast six-party-talks --mc 50 --above 50 --pos-noise 0.05 >"$TMP/mc.txt" 2>"$TMP/err" && ok || bad "six-party-talks --mc: $(cat "$TMP/err")"
+expect_grep "mc summary" "P\(settlement > 50\) = [01]\.[0-9]{4} \([0-9]+ of 50 runs; 95% Wilson interval \[" "$TMP/mc.txt"
+expect_grep "mc noise where asked" "^Noise on the other inputs: positions \+ N\(0, \(0\.05 x" "$TMP/mc.txt"
+# The six-party forecast's judgments declare distributions (scenarios/m7b-six-party-talks.yaml):
+# without noise options only they vary; the default threshold is the scale midpoint, 50.
+"$BRINK" forecast six-party-talks --mc 400 --threads 1 >"$TMP/mc1.txt" 2>"$TMP/err" && ok || bad "six-party --mc: $(cat "$TMP/err")"
+"$BRINK" forecast six-party-talks --mc 400 --threads 2 >"$TMP/mc2.txt" 2>&1
+cmp -s "$TMP/mc1.txt" "$TMP/mc2.txt" && ok || bad "--threads 1 and 2 differ"
+expect_grep "six-party drawn" "^Drawn from declared distributions \(7 inputs\)" "$TMP/mc1.txt"
+expect_grep "six-party drawn CHN" "^  CHN's position on 'sanctions relief' ~ triangular\(55, 75, 90\) \(central value 75\)" "$TMP/mc1.txt"
+expect_grep "six-party no noise" "^No noise on the other inputs" "$TMP/mc1.txt"
+expect_grep "six-party P(denuclearisation > 50)" "^      P\(settlement > 50\) = " "$TMP/mc1.txt"
 
 command -v python3 >/dev/null 2>&1 && python3 -c "import jsonschema" 2>/dev/null || { echo "SKIP schema part: no python3 jsonschema"; finish; exit $?; }
 n=0
 for args in "emu" "six-party-talks --rounds 30" "six-party-talks --model smp --vote binary --pv quartic" \
             "six-party-talks --model smp --stochastic --seed 9" "emu --prob positive --offer nearest --no-risk" "emu --rules scholz-code" \
-            "six-party-talks --mc 20 --threads 2"; do
+            "six-party-talks --mc 20 --threads 2" "six-party-talks --mc 20 --sal-noise 0.1" \
+            "$D/good/drawn.yaml --mc 200 --above 4"; do
   n=$((n + 1))
   # shellcheck disable=SC2086
   "$BRINK" forecast $args --json >"$TMP/f$n.json" 2>"$TMP/err" && ok || bad "forecast $args --json: $(cat "$TMP/err")"
@@ -81,9 +93,23 @@ for path in sys.argv[2:]:
     for o in d["offers"]:
         assert o["from"] < n and o["to"] < n and o["from"] != o["to"]
         assert o["accepted"] == (o["kind"] is not None)
+    mc = d.get("monte_carlo")
+    if mc:
+        assert all(q["actor"] < n and (q["issue"] is None) == (q["input"] == "capability") for q in mc["drawn"])
+        assert len(mc["settlement"]) == D
+        for st in mc["settlement"]:
+            for s in (st["median"], st["mean"]):
+                lo, hi = s["p_above_wilson95"]
+                assert lo <= s["p_above"] <= hi and s["runs_above"] == round(s["p_above"] * mc["runs"])
+                assert s["q05"] <= s["q25"] <= s["q50"] <= s["q75"] <= s["q95"]
 # The schema refuses what the writer must never produce.
 d = json.load(open(sys.argv[2]))
 d["rounds"][1]["risk"][0][0] = 3.0
 assert list(v.iter_errors(d)), "risk exponent 3 accepted"
+ds = [json.load(open(p)) for p in sys.argv[2:]]
+d = [x for x in ds if [i["name"] for i in x["issues"]] == ["x", "y"]][0]  # drawn.yaml: 8 declared distributions
+assert len(d["monte_carlo"]["drawn"]) == 8
+d["monte_carlo"]["settlement"][0]["median"]["p_above"] = 1.5
+assert list(v.iter_errors(d)), "probability 1.5 accepted"
 PY
 finish

@@ -297,9 +297,10 @@ static void test_mc_threads(void)
     mc.threads = 3;
     CHECK(brink_forecast_mc(&in, &o, &mc, &b, &err) == BRINK_OK);
     for (int k = 0; k < in.nissues; k++) {
-        CHECK(a.mean[k] == b.mean[k] && a.p_above[k] == b.p_above[k] && a.q95[k] == b.q95[k]);
-        CHECK(a.q05[k] <= a.q50[k] && a.q50[k] <= a.q95[k]);
-        CHECK(a.p_above[k] >= 0 && a.p_above[k] <= 1);
+        CHECK(a.median[k].mean == b.median[k].mean && a.median[k].p == b.median[k].p && a.median[k].q95 == b.median[k].q95);
+        CHECK(a.mean[k].mean == b.mean[k].mean && a.mean[k].sd == b.mean[k].sd && a.mean[k].q05 == b.mean[k].q05);
+        CHECK(a.median[k].q05 <= a.median[k].q25 && a.median[k].q25 <= a.median[k].q50 && a.median[k].q50 <= a.median[k].q75 && a.median[k].q75 <= a.median[k].q95);
+        CHECK(a.median[k].p_lo <= a.median[k].p && a.median[k].p <= a.median[k].p_hi && a.median[k].p_lo >= 0 && a.median[k].p_hi <= 1);
     }
     brink_forecast_mc_result_free(&a);
     brink_forecast_mc_result_free(&b);
@@ -309,9 +310,9 @@ static void test_mc_threads(void)
     brink_forecast_result r;
     CHECK(brink_forecast_run(&in, &o, &r, &err) == BRINK_OK);
     for (int k = 0; k < in.nissues; k++) {
-        CHECK_NEAR(a.mean[k], r.median[(size_t)r.rounds * in.nissues + k], 1e-9);
-        CHECK_NEAR(a.sd[k], 0, 1e-9);
-        CHECK(a.p_above[k] == (r.median[(size_t)r.rounds * in.nissues + k] > 50 ? 1.0 : 0.0));
+        CHECK_NEAR(a.median[k].mean, r.median[(size_t)r.rounds * in.nissues + k], 1e-9);
+        CHECK_NEAR(a.median[k].sd, 0, 1e-9);
+        CHECK(a.median[k].p == (r.median[(size_t)r.rounds * in.nissues + k] > 50 ? 1.0 : 0.0));
     }
     brink_forecast_result_free(&r);
     brink_forecast_mc_result_free(&a);
@@ -322,7 +323,7 @@ static void test_mc_threads(void)
     CHECK(brink_forecast_mc(&in, &o, &mc, &a, &err) == BRINK_OK);
     CHECK(brink_forecast_run(&in, &o, &r, &err) == BRINK_OK);
     CHECK_NEAR(a.above[0], 7, 0);
-    CHECK(a.p_above[0] == (r.median[r.rounds] > 7 ? 1.0 : 0.0));
+    CHECK(a.median[0].p == (r.median[r.rounds] > 7 ? 1.0 : 0.0));
     brink_forecast_result_free(&r);
     brink_forecast_mc_result_free(&a);
     brink_forecast_input_free(&in);

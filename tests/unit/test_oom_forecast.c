@@ -1,5 +1,6 @@
 /* test_oom_forecast.c — allocation failures in the forecast layer are survived: reading CSV,
- * a scenario's forecast section, both models' runs, the Monte Carlo and the reports return
+ * a scenario's forecast section (with declared distributions), both models' runs, the Monte
+ * Carlo (drawn and noisy) and the reports return
  * BRINK_ENOMEM (or a failed buffer) at whichever allocation fails; never a crash, another
  * error or (under ASan) a leak (tests/unit/oom_harness.h).
  */
@@ -25,6 +26,49 @@ static const char *YAML =
     "game: {A: {x: {payoff: {A: 1, B: 0, C: 0}}, y: {payoff: {A: 0, B: 1, C: 1}}}}\n"
     "forecast:\n  capability: {A: 1, B: 0.5, C: 0.2}\n  issues:\n"
     "    i: {A: {position: 10, salience: 0.9}, B: {position: 60, salience: 0.5}, C: {position: 90, salience: 1}}\n";
+
+/* The same with declared distributions: their parse, the sampler, the drawn Monte Carlo. */
+static const char *YAML_DRAWN =
+    "brink: 1\nid: oomd\nactors: {A: {}, B: {}, C: {}}\n"
+    "game: {A: {x: {payoff: {A: 1, B: 0, C: 0}}, y: {payoff: {A: 0, B: 1, C: 1}}}}\n"
+    "forecast:\n  capability: {A: 1, B: 0.5, C: {value: 0.2, distribution: 'discrete(0.1, 0.3)'}}\n  issues:\n"
+    "    i: {A: {position: 10, salience: 0.9}, B: {position: {value: 60, distribution: 'uniform(40, 80)'}, salience: 0.5},"
+    " C: {position: 90, salience: {value: 1, distribution: 'triangular(0.5, 1, 1)'}}}\n";
+
+static int drawn_section(void *ctx)
+{
+    (void)ctx;
+    brink_error err;
+    brink_error_clear(&err);
+    brink_scenario *sc = brink_scenario_parse(YAML_DRAWN, strlen(YAML_DRAWN), "oomd.yaml", NULL, &err);
+    if (!sc) return code_of(&err);
+    const brink_forecast_input *in = brink_scenario_forecast(sc);
+    int rc = in && in->ndraws == 3 ? 1 : -1;
+    brink_forecast_options o;
+    brink_forecast_options_default(&o);
+    o.rounds = 4;
+    brink_forecast_result r;
+    brink_forecast_mc_options mc = {6, 0, 0.05, 3, 50, 2};
+    brink_forecast_mc_result mr;
+    if (rc == 1 && brink_forecast_run(in, &o, &r, &err)) {
+        rc = code_of(&err);
+    } else if (rc == 1) {
+        if (brink_forecast_mc(in, &o, &mc, &mr, &err)) {
+            rc = code_of(&err);
+        } else {
+            brink_buf b;
+            brink_buf_init(&b);
+            brink_forecast_write_text(in, &o, &r, &mr, &b);
+            brink_forecast_write_json(in, &o, &r, &mr, &b);
+            if (b.failed) rc = 0;
+            brink_buf_free(&b);
+            brink_forecast_mc_result_free(&mr);
+        }
+        brink_forecast_result_free(&r);
+    }
+    brink_scenario_free(sc);
+    return rc;
+}
 
 static int run_models(void *ctx)
 {
@@ -81,5 +125,6 @@ int main(void)
 {
     oom_exhaust("forecast csv, runs, Monte Carlo, reports", run_models, NULL);
     oom_exhaust("scenario forecast section", scenario_section, NULL);
+    oom_exhaust("declared distributions, drawn Monte Carlo", drawn_section, NULL);
     return check_finish();
 }
