@@ -248,7 +248,7 @@ static void test_json(void)
             "  \"infosets\": [\n"
             "    { \"player\": -1, \"number\": 1, \"label\": \"\", \"actions\": [\"h\", \"t\"], "
             "\"probabilities\": [\"1/3\", \"2/3\"], \"probability_values\": "
-            "[0.33333333333333331, 0.66666666666666663], \"nodes\": [0] }\n  ],\n"
+            "[0.3333333333333333, 0.6666666666666666], \"nodes\": [0] }\n  ],\n"
             "  \"outcomes\": [\n"
             "    { \"number\": 1, \"label\": \"win\", \"payoffs\": [\"1/2\"], \"values\": [0.5] }\n"
             "  ],\n"
