@@ -254,6 +254,10 @@ brink_status brink_forecast_read_csv(const char *text, size_t len, const char *f
             if (c == 1) {
                 if (v < 0) st = brink_error_set_at(err, BRINK_EINVALID, file, l->lineno, cells[c].col,
                                                    "capability %g is negative", v);
+                else if (v > 1e12)   /* as in the YAML section: sums of them stay finite */
+                    st = brink_error_set_at(err, BRINK_EINVALID, file, l->lineno, cells[c].col,
+                                            "capability %g is above 1e12 (capabilities are "
+                                            "relative: rescale them)", v);
                 out->capability[r] = v;
             } else if (c % 2 == 0) {
                 if (v < lo || v > hi)

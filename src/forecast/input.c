@@ -84,9 +84,16 @@ brink_status brink_forecast_input_check(const brink_forecast_input *in, brink_er
         if (!isfinite(in->lo[k]) || !isfinite(in->hi[k]) || !(in->lo[k] < in->hi[k]))
             return brink_error_set(err, BRINK_EINVALID, "issue '%s': its scale needs finite ends lo < hi",
                                    nm(in->issue, k));
+        int weighed = 0;
         for (int i = 0; i < in->nactors; i++) {
             double x = in->position[(size_t)i * in->nissues + k];
             double s = in->salience[(size_t)i * in->nissues + k];
+            weighed |= in->capability[i] > 0 && s > 0;
+            if (in->capability[i] > 1e12)
+                return brink_error_set(err, BRINK_EINVALID,
+                                       "actor '%s': capability %g is above 1e12 (capabilities "
+                                       "are relative: rescale them)", nm(in->actor, i),
+                                       in->capability[i]);
             if (!isfinite(x) || x < in->lo[k] || x > in->hi[k])
                 return brink_error_set(err, BRINK_EINVALID,
                                        "actor '%s', issue '%s': position %g is off the scale [%g, %g]",
@@ -96,6 +103,10 @@ brink_status brink_forecast_input_check(const brink_forecast_input *in, brink_er
                                        "actor '%s', issue '%s': salience %g is not in [0, 1]",
                                        nm(in->actor, i), nm(in->issue, k), s);
         }
+        if (!weighed)   /* the weighted median and mean would be 0/0 */
+            return brink_error_set(err, BRINK_EINVALID,
+                                   "issue '%s': no actor has both capability and salience above "
+                                   "0, so nobody weighs on it", nm(in->issue, k));
     }
     for (int d = 0; d < in->ndraws; d++) {
         const brink_forecast_draw *q = &in->draws[d];
