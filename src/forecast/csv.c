@@ -281,6 +281,15 @@ brink_status brink_forecast_read_csv(const char *text, size_t len, const char *f
         if (!(cap > 0))
             st = brink_error_set_at(err, BRINK_EINVALID, file, lines[h].lineno, 1,
                                     "every actor has capability 0");
+        for (int k = 0; k < D && !st; k++) {
+            int weighed = 0;
+            for (int i = 0; i < nrows; i++)
+                weighed |= out->capability[i] > 0 && out->salience[(size_t)i * D + k] > 0;
+            if (!weighed)   /* the weighted median and mean would be 0/0 */
+                st = brink_error_set_at(err, BRINK_EINVALID, file, lines[h].lineno, 1,
+                                        "issue %d: no actor has both capability and salience "
+                                        "above 0, so nobody weighs on it", k + 1);
+        }
     }
     /* Percent rule per issue: any salience above 1 means the issue's column is in percent. */
     for (int k = 0; k < D && !st; k++) {

@@ -53,7 +53,7 @@ expect_grep "short row located" 'short-row\.csv:3:12: error: 3 fields, the heade
 expect_status "huge capability" 2 "$BRINK" forecast "$D/bad/capability-1e308.csv"
 expect_grep "huge capability located" 'capability-1e308\.csv:2:3: error: capability 1e\+308 is above 1e12' "$TMP/stderr"
 expect_status "no salience" 2 "$BRINK" forecast "$D/bad/no-salience.csv"
-expect_grep "no salience said" "issue 'issue 1': no actor has both capability and salience" "$TMP/stderr"
+expect_grep "no salience located" "no-salience\\.csv:1:1: error: issue 1: no actor has both capability and salience" "$TMP/stderr"
 expect_status "missing file" 2 "$BRINK" forecast "$TMP/none.csv"
 expect_status "unknown option" 2 "$BRINK" forecast emu --bogus
 expect_status "bad model" 2 "$BRINK" forecast emu --model war
