@@ -208,7 +208,13 @@ brink_status sc_parse_distribution(brink_scenario *sc, const ynode *n, const yno
                                                              : "needs low <= mode <= high, low < high";
             break;
         case BRINK_DIST_BETA:
-            why = a[0] > 0 && a[1] > 0 ? NULL : "needs alpha > 0 and beta > 0";
+            /* GSL draws beta from two gamma variates of about alpha and beta and divides
+             * by their sum, which overflows past 1e308 (every draw came out 0); shapes of
+             * 1e15 already make a point within 1e-7 of the mean */
+            why = !(a[0] > 0 && a[1] > 0) ? "needs alpha > 0 and beta > 0"
+                  : a[0] > 1e15 || a[1] > 1e15 ? "needs alpha and beta at most 1e15 (larger "
+                                                 "is a point: use discrete(v))"
+                                               : NULL;
             break;
         default:
             break;
