@@ -478,7 +478,10 @@ static void sweep_choice(const brink_analysis *a, const brink_answer *an, int k,
 }
 
 /* A sweep as a table: parameter value(s), watched choice (or equilibrium count), expected
- * numeric issues, each actor's expected value. */
+ * numeric issues, each actor's expected value. Nothing is cut: a column is as wide as its
+ * widest cell, and when some choice is longer than CHOICE_W the choices are keyed (1), (2),
+ * ... with the key below the table. */
+#define CHOICE_W 48
 static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_buf *out,
                         brink_buf *line)
 {
@@ -491,14 +494,57 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
         size_t l = strlen(brink_scenario_param(sc, q->param[d])->name);
         wp[d] = l > 8 ? l : 8;
     }
+    /* distinct choice texts, to key them when long */
+    int *key = brink_calloc((size_t)an->npoints + 1, sizeof *key), nkeys = 0, keyed = 0;
+    brink_buf *texts = brink_calloc((size_t)an->npoints + 1, sizeof *texts);
+    if (!key || !texts) {
+        free(key);
+        free(texts);
+        out->failed = 1;
+        return;
+    }
     for (int k = 0; k < an->npoints; k++) {
         sweep_choice(a, an, k, line);
+        keyed |= line->len > CHOICE_W;
+        int found = -1;
+        for (int j = 0; j < nkeys && found < 0; j++)
+            if (texts[j].len == line->len && !memcmp(texts[j].data, line->data, line->len))
+                found = j;
+        if (found < 0) {
+            brink_buf_init(&texts[nkeys]);
+            brink_buf_append(&texts[nkeys], line->data ? line->data : "", line->len);
+            found = nkeys++;
+        }
+        key[k] = found;
         if (line->len > wc)
             wc = line->len;
         clear(out, line);
     }
-    if (wc > 48)
-        wc = 48;
+    if (keyed) {
+        brink_buf_printf(line, "(%d)", nkeys);
+        wc = q->watch ? strlen(q->watch) : 10;
+        if (line->len > wc)
+            wc = line->len;
+        clear(out, line);
+    }
+    /* numeric columns as wide as their names */
+    size_t *wn = brink_calloc((size_t)(ni + g->nplayers) + 1, sizeof *wn);
+    if (!wn) {
+        for (int j = 0; j < nkeys; j++)
+            brink_buf_free(&texts[j]);
+        free(texts);
+        free(key);
+        out->failed = 1;
+        return;
+    }
+    for (int k = 0; k < ni; k++) {
+        size_t l = strlen(brink_scenario_issue_name(sc, k));
+        wn[k] = l > 11 ? l : 11;
+    }
+    for (int p = 0; p < g->nplayers; p++) {
+        size_t l = strlen(brink_scenario_actor_id(sc, p));
+        wn[ni + p] = l > 9 ? l : 9;
+    }
     brink_buf_puts(line, "    ");
     for (int d = 0; d < q->nparams; d++) {
         size_t at = line->len;
@@ -511,9 +557,9 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
     pad_to(line, at + wc);
     for (int k = 0; k < ni; k++)
         if (brink_scenario_issue_nlevels(sc, k) == 0)
-            brink_buf_printf(line, " %11.11s", brink_scenario_issue_name(sc, k));
+            brink_buf_printf(line, " %*s", (int)wn[k], brink_scenario_issue_name(sc, k));
     for (int p = 0; p < g->nplayers; p++)
-        brink_buf_printf(line, " %9.9s", brink_scenario_actor_id(sc, p));
+        brink_buf_printf(line, " %*s", (int)wn[ni + p], brink_scenario_actor_id(sc, p));
     brink_buf_puts(out, rep_text(line));
     brink_buf_puts(out, "\n");
     clear(out, line);
@@ -528,28 +574,41 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
             brink_buf_puts(line, "  ");
         }
         size_t c = line->len;
-        sweep_choice(a, an, k, line);
-        if (line->len > c + 48) {   /* long choices are cut to the column; JSON has them */
-            line->len = c + 48;
-            line->data[line->len] = '\0';
-        }
+        if (keyed)
+            brink_buf_printf(line, "(%d)", key[k] + 1);
+        else
+            sweep_choice(a, an, k, line);
         pad_to(line, c + wc);
         for (int i = 0; i < ni; i++) {
             if (brink_scenario_issue_nlevels(sc, i))
                 continue;
             brink_buf_reset(&num);
             rep_num(&num, an->issue_mean[(size_t)k * (size_t)ni + (size_t)i]);
-            brink_buf_printf(line, " %11s", an->nequilibria[k] ? rep_text(&num) : "-");
+            brink_buf_printf(line, " %*s", (int)wn[i], an->nequilibria[k] ? rep_text(&num) : "-");
         }
         for (int p = 0; p < g->nplayers; p++) {
             brink_buf_reset(&num);
             rep_num(&num, an->value[(size_t)k * (size_t)g->nplayers + (size_t)p]);
-            brink_buf_printf(line, " %9s", an->nequilibria[k] ? rep_text(&num) : "-");
+            brink_buf_printf(line, " %*s", (int)wn[ni + p],
+                             an->nequilibria[k] ? rep_text(&num) : "-");
         }
         brink_buf_append(out, rep_text(line), line->len);
         brink_buf_puts(out, "\n");
         clear(out, line);
     }
+    for (int j = 0; keyed && j < nkeys; j++) {
+        brink_buf_printf(line, "(%d) ", j + 1);
+        brink_buf_append(line, texts[j].data ? texts[j].data : "", texts[j].len);
+        flush(out, line, 4);
+    }
+    for (int j = 0; j < nkeys; j++) {
+        if (texts[j].failed)
+            out->failed = 1;
+        brink_buf_free(&texts[j]);
+    }
+    free(texts);
+    free(key);
+    free(wn);
     if (num.failed || line->failed)
         out->failed = 1;
     brink_buf_free(&num);

@@ -39,6 +39,14 @@ flips = [f["at"]["exact"] for f in a["threshold"]["flips"]]
 assert flips == ["1/2"], flips
 PYEOF
 
+# long choices are keyed below the table, never cut (a tester's case: "(several eq" was all
+# that was left of M1's choice at p = 0)
+"$BRINK" sweep korea-2018-summit --vary p_resolute=0:1:3 --watch 'DPRK@*' >"$TMP/long.txt" 2>"$TMP/stderr" \
+  && ok || bad "long choices: $(cat "$TMP/stderr")"
+expect_grep "long choices keyed" '^    0 +\(1\) ' "$TMP/long.txt"
+tr '\n' ' ' <"$TMP/long.txt" >"$TMP/long1.txt"
+expect_grep "long choice whole" '\(1\) at the start: demand;.*either +demand +or +no_demand +\(several +equilibria\)' "$TMP/long1.txt"
+
 expect_status "no --vary" 2 "$BRINK" sweep korea-2018-summit
 expect_status "unknown parameter" 2 "$BRINK" sweep korea-2018-summit --vary nope=0:1:3
 expect_grep "unknown parameter: named" "no parameter 'nope'" "$TMP/stderr"
