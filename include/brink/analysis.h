@@ -223,7 +223,9 @@ typedef struct brink_answer {
     int solves;              /* equilibrium computations used */
     /* sweep: npoints grid points (x0 varies fastest) */
     int npoints;
-    double *x;               /* [npoints * 2] parameter values */
+    double *x;               /* [npoints * 2] parameter values (nearest doubles; +-inf
+                                beyond their range) */
+    mpq_t *xq;               /* [npoints * 2] the same, exactly: lo + (hi - lo) i / (n - 1) */
     brink_choice *choice;    /* [npoints] watched choice (neq only when nothing is watched) */
     int *nequilibria;        /* [npoints] */
     double *value;           /* [npoints * nplayers] expected payoffs (first equilibrium) */

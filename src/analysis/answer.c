@@ -28,6 +28,8 @@ void an_answer_free(brink_answer *ans)
     free(ans->watch);
     free(ans->watch_start);
     free(ans->x);
+    if (ans->xq)
+        brink_q_array_free(ans->xq, (size_t)ans->npoints * 2);
     if (ans->choice)
         for (int i = 0; i < ans->npoints; i++)
             free(ans->choice[i].prob);
@@ -53,6 +55,7 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
     size_t N = (size_t)n0 * (size_t)n1;
     ans->npoints = (int)N;
     ans->x = brink_calloc(N * 2, sizeof *ans->x);
+    ans->xq = brink_q_array_new(N * 2);
     ans->choice = brink_calloc(N, sizeof *ans->choice);
     ans->nequilibria = brink_calloc(N, sizeof *ans->nequilibria);
     ans->value = brink_calloc(N * (size_t)na, sizeof *ans->value);
@@ -66,7 +69,12 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
         brink_q_array_free(values, (size_t)np + 1);
         return err->code;
     }
-    if (!ans->x || !ans->choice || !ans->nequilibria || !ans->value || !ans->group_prob ||
+    mpq_t glo[2], ghi[2];
+    for (int d = 0; d < 2; d++)
+        mpq_inits(glo[d], ghi[d], NULL);
+    for (int d = 0; d < q->nparams; d++)
+        an_question_range(q, d, glo[d], ghi[d]);
+    if (!ans->x || !ans->xq || !ans->choice || !ans->nequilibria || !ans->value || !ans->group_prob ||
         !ans->issue_mean || !values) {
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
         goto out;
@@ -78,9 +86,15 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
             size_t k = (size_t)j * (size_t)n0 + (size_t)i;
             int idx[2] = {i, j}, ns[2] = {n0, n1};
             for (int d = 0; d < q->nparams; d++) {
-                double x = q->lo[d] + (q->hi[d] - q->lo[d]) * idx[d] / (ns[d] - 1);
-                ans->x[2 * k + (size_t)d] = x;
-                brink_q_from_double_approx(values[q->param[d]], x, 1e-12);
+                /* exactly: a grid over [0, 1e400] is not a grid of doubles */
+                mpq_t *xq = &ans->xq[2 * k + (size_t)d];
+                mpq_sub(*xq, ghi[d], glo[d]);
+                mpq_set_ui(values[q->param[d]], (unsigned long)idx[d],
+                           (unsigned long)(ns[d] - 1));
+                mpq_mul(*xq, *xq, values[q->param[d]]);
+                mpq_add(*xq, *xq, glo[d]);
+                mpq_set(values[q->param[d]], *xq);
+                ans->x[2 * k + (size_t)d] = brink_q_get_d(*xq);
             }
             if ((st = brink_scenario_bind_q(in, (const mpq_t *)values, err)))
                 break;
@@ -119,6 +133,8 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
         mpq_clears(lo, hi, NULL);
     }
 out:
+    for (int d = 0; d < 2; d++)
+        mpq_clears(glo[d], ghi[d], NULL);
     brink_q_array_free(values, (size_t)np + 1);
     brink_scenario_instance_free(in);
     return st;

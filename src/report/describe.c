@@ -375,6 +375,28 @@ void rep_pct(brink_buf *b, double p)
         brink_buf_printf(b, "%.3g%%", x);
 }
 
+/* A long rational (more than 24 digits on either side) in scientific notation, marked as
+ * rounded: "~1.000000000e+400" (1 when written, 0 when q is short: write it exactly). The
+ * exact value is in --json. */
+int rep_q_short(brink_buf *out, const mpq_t q)
+{
+    if (mpz_sizeinbase(mpq_numref(q), 10) <= 24 && mpz_sizeinbase(mpq_denref(q), 10) <= 24)
+        return 0;
+    mpf_t f;
+    mpf_init2(f, 64);
+    mpf_set_q(f, q);
+    mp_exp_t e;
+    char *d = mpf_get_str(NULL, &e, 10, 10, f);
+    if (d) {
+        const char *m = d[0] == '-' ? d + 1 : d;
+        brink_buf_printf(out, "~%s%c.%s%se%+ld", d[0] == '-' ? "-" : "", m[0] ? m[0] : '0',
+                         m[0] && m[1] ? m + 1 : "0", "", (long)e - 1);
+        free(d);
+    }
+    mpf_clear(f);
+    return 1;
+}
+
 void rep_num(brink_buf *b, double x)
 {
     if (fabs(x) < 5e-13)

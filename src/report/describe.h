@@ -49,6 +49,7 @@ void rep_method_change(brink_buf *b, const brink_method_change *c);
 void rep_pct(brink_buf *b, double p);
 /* "4.2", "-3", "0.3333" */
 void rep_num(brink_buf *b, double x);
+int rep_q_short(brink_buf *out, const mpq_t q);   /* "~1.0e+400" for long rationals; 0: short */
 /* Underscores to spaces, for prose. */
 void rep_words(brink_buf *b, const char *label);
 

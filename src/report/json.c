@@ -366,6 +366,14 @@ static void sweep_answer(const brink_analysis *a, const brink_answer *an, brink_
                 brink_buf_puts(out, ",");
             num(out, an->x[2 * k + d]);
         }
+        if (an->xq) {   /* exactly, as strings (beyond the doubles' range too) */
+            brink_buf_puts(out, "],\"x_exact\":[");
+            for (int d = 0; d < q->nparams; d++) {
+                brink_buf_puts(out, d ? ",\"" : "\"");
+                brink_buf_put_q(out, an->xq[2 * k + d]);
+                brink_buf_puts(out, "\"");
+            }
+        }
         brink_buf_printf(out, "],\"equilibria\":%d", an->nequilibria[k]);
         if (q->watch) {
             brink_buf_puts(out, ",\"choice\":");

@@ -569,7 +569,14 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
         brink_buf_puts(line, "    ");
         for (int d = 0; d < q->nparams; d++) {
             size_t c = line->len;
-            rep_num(line, an->x[2 * k + d]);
+            double x = an->x[2 * k + d];
+            const mpq_t *xq = an->xq ? &an->xq[2 * k + d] : NULL;
+            if (xq && (!isfinite(x) || fabs(x) >= 1e15 || (x != 0 && fabs(x) < 1e-9))) {
+                if (!rep_q_short(line, *xq))
+                    brink_buf_put_q(line, *xq);
+            } else {
+                rep_num(line, x);
+            }
             pad_to(line, c + wp[d]);
             brink_buf_puts(line, "  ");
         }

@@ -11,6 +11,7 @@
 
 #include "brink/io.h"
 #include "brink/threshold.h"
+#include "report/describe.h"
 
 static const char *action_label(const brink_scenario *sc, int h, int a)
 {
@@ -105,25 +106,9 @@ static const char *view_of(const brink_scenario *sc, int h)
     return v && v[0] ? v : "at the start";
 }
 
-/* A long rational (more than 24 digits on either side) in scientific notation, marked as
- * rounded: "~1.000000000e+400". The exact value is in --json. */
 static int put_q_short(brink_buf *out, const mpq_t q)
 {
-    if (mpz_sizeinbase(mpq_numref(q), 10) <= 24 && mpz_sizeinbase(mpq_denref(q), 10) <= 24)
-        return 0;
-    mpf_t f;
-    mpf_init2(f, 64);
-    mpf_set_q(f, q);
-    mp_exp_t e;
-    char *d = mpf_get_str(NULL, &e, 10, 10, f);
-    if (d) {
-        const char *m = d[0] == '-' ? d + 1 : d;
-        brink_buf_printf(out, "~%s%c.%s%se%+ld", d[0] == '-' ? "-" : "", m[0] ? m[0] : '0',
-                         m[0] && m[1] ? m + 1 : "0", "", (long)e - 1);
-        free(d);
-    }
-    mpf_clear(f);
-    return 1;
+    return rep_q_short(out, q);
 }
 
 static void put_real_short(brink_buf *out, const brink_real *r)

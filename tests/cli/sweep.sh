@@ -47,6 +47,15 @@ expect_grep "long choices keyed" '^    0 +\(1\) ' "$TMP/long.txt"
 tr '\n' ' ' <"$TMP/long.txt" >"$TMP/long1.txt"
 expect_grep "long choice whole" '\(1\) at the start: demand;.*either +demand +or +no_demand +\(several +equilibria\)' "$TMP/long1.txt"
 
+# a grid beyond the doubles' range is exact (a tester's case: -nan, inf and the wrong choice)
+"$BRINK" analyze "$SRC/tests/data/thresholds/sweep-beyond-doubles.yaml" >"$TMP/big.txt" 2>"$TMP/stderr" \
+  && ok || bad "sweep beyond doubles: $(cat "$TMP/stderr")"
+expect_grep "grid point 0" '^    0 +accommodate ' "$TMP/big.txt"
+expect_grep "grid point 5e399" '^    ~5\.0+e\+399 +fight ' "$TMP/big.txt"
+expect_grep "grid point 1e400" '^    ~1\.0+e\+400 +fight ' "$TMP/big.txt"
+"$BRINK" analyze "$SRC/tests/data/thresholds/sweep-beyond-doubles.yaml" --json >"$TMP/big.json" 2>"$TMP/stderr"
+expect_grep "exact grid in JSON" '"x_exact":\["5(0)+"\]' "$TMP/big.json"
+
 expect_status "no --vary" 2 "$BRINK" sweep korea-2018-summit
 expect_status "unknown parameter" 2 "$BRINK" sweep korea-2018-summit --vary nope=0:1:3
 expect_grep "unknown parameter: named" "no parameter 'nope'" "$TMP/stderr"
