@@ -13,9 +13,10 @@
  *
  * Messages between a pair of ranks keep their order (MPI's non-overtaking rule) and each
  * rank sends its blocks in draw order, so one tag suffices; rank 0 refuses a block of the
- * wrong size. A failure once the draws have started ends every rank (MPI_Abort): the others
- * would wait for it forever. Any other command under N > 1 ranks, and montecarlo/compare in
- * a brink built without MPI, are refused rather than run as N identical copies.
+ * wrong size. A failure of any rank, before the draws or during them, ends every rank
+ * (MPI_Abort): the others would wait for it forever. Any other command under N > 1 ranks,
+ * and montecarlo/compare in a brink built without MPI, are refused rather than run as N
+ * identical copies.
  */
 #include <dlfcn.h>
 #include <limits.h>
@@ -207,7 +208,9 @@ static int run_shared(int argc, char **argv, int compare, const cli_launch *l)
     }
     cli_mc_share share = {size, rank, send_block, receive_block, (void *)m, 0};
     int st = cli_stdout_finish(cli_montecarlo_run(argc - 1, argv + 1, compare, &share));
-    if (st != BRINK_EXIT_OK && share.started && size > 1)
+    /* A rank that fails, even before the draws (a scenario file missing on its machine),
+     * ends every rank: rank 0 would wait for its blocks and it for rank 0 in MPI_Finalize. */
+    if (st != BRINK_EXIT_OK && size > 1)
         m->abort_all(st);
     m->finalize();
     return st;

@@ -135,6 +135,12 @@ fi
 # errors before the draws are every rank's: located, and no rank is left waiting
 expect_status "bad scenario" 2 mpi 2 montecarlo "$TMP/missing.yaml" --samples 10
 [ "$(grep -c 'missing.yaml' "$TMP/stderr")" -ge 1 ] && ok || bad "no message: $(cat "$TMP/stderr")"
+# one rank failing alone (its scenario file missing) ends them all instead of hanging
+expect_status "rank 1 alone fails" 2 timeout 120 "$BRINK_MPIEXEC" --oversubscribe -np 2 \
+  env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" sh -c \
+  'if [ "$OMPI_COMM_WORLD_RANK" = 1 ]; then in=$0.missing.yaml; else in=m1; fi
+   exec "$0" montecarlo "$in" --samples 3000 --threads 1' "$BRINK"
+expect_grep "rank 1's message" "missing.yaml' is neither" "$TMP/stderr"
 # any other command: refused, one message (rank 0's)
 expect_status "analyze" 2 mpi 2 analyze m1
 [ "$(grep -c 'identical copies' "$TMP/stderr")" = 1 ] && ok || bad "analyze: $(cat "$TMP/stderr")"
