@@ -6,7 +6,8 @@
 # --resume under MPI gives the same result again. A launch of N > 1 ranks of any other
 # command is refused with one message (also without mpirun: the launcher's variables are
 # enough), and brink itself does not link libmpi (only its module brink_mpi.so does).
-# The mpirun part skips only when brink was built without MPI.
+# The mpirun part skips only when brink was built without MPI; such a brink is checked to
+# refuse a launch of several ranks.
 source "$(dirname "$0")/lib.bash"
 
 # Refusals, decided from the environment alone (no MPI is started): rank 0 says why, the
@@ -27,6 +28,9 @@ expect_output "one rank" "brink $("$BRINK" --version | cut -d' ' -f2)" \
   env OMPI_COMM_WORLD_SIZE=1 OMPI_COMM_WORLD_RANK=0 "$BRINK" --version
 
 if [ -z "${BRINK_MPIEXEC:-}" ]; then
+  # built without MPI: a launch of several ranks says so instead of drawing N times alike
+  OMPI_COMM_WORLD_SIZE=2 OMPI_COMM_WORLD_RANK=0 expect_status "no MPI" 2 "$BRINK" montecarlo m1
+  expect_grep "no MPI says" "2 ranks .*built without MPI" "$TMP/stderr"
   echo "SKIP (mpirun part): brink built without MPI (scripts/deps.sh installs Open MPI)"
   finish
   exit $?
