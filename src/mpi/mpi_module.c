@@ -11,7 +11,9 @@
 
 static int init(int *argc, char ***argv, int *rank, int *size)
 {
-    int rc = MPI_Init(argc, argv);
+    /* FUNNELED: brink's OpenMP threads solve draws, only the main thread calls MPI */
+    int provided = MPI_THREAD_SINGLE;
+    int rc = MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided);
     if (rc == MPI_SUCCESS)
         rc = MPI_Comm_rank(MPI_COMM_WORLD, rank);
     if (rc == MPI_SUCCESS)

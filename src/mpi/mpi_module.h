@@ -19,7 +19,8 @@
 
 typedef struct brink_mpi_module {
     int abi;
-    /* MPI_Init with main's arguments, then this process's rank and the number of ranks. */
+    /* MPI_Init_thread (MPI_THREAD_FUNNELED) with main's arguments, then this process's rank
+     * and the number of ranks. */
     int (*init)(int *argc, char ***argv, int *rank, int *size);
     /* len bytes to rank `to`, blocking (MPI_Send). */
     int (*send)(const void *bytes, int len, int to, int tag);
