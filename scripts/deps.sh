@@ -16,7 +16,7 @@ PACKAGES=(
   libfyaml-dev                       # YAML scenarios
   libxml2-dev                        # GENIUS XML negotiation domains
   libsqlite3-dev sqlite3             # Monte Carlo results database (--db); sqlite3: tests
-  libopenmpi-dev openmpi-bin         # optional: brink-mpi (Monte Carlo across machines)
+  libopenmpi-dev openmpi-bin         # optional: mpirun brink montecarlo (across machines)
   graphviz                           # rendering game trees (dot)
   lrslib                             # lrsnash: reference all-equilibria enumeration in tests
   python3-jsonschema python3-yaml    # tests: JSON Schemas (scenario, analyze --json)

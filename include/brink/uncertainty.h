@@ -149,7 +149,7 @@ typedef struct brink_mc_options {
      * the draws done so far and the seconds elapsed; NULL: none. */
     void (*progress)(void *ctx, long done, long total, double seconds);
     void *progress_ctx;
-    /* Work shared among processes (brink-mpi; docs/montecarlo.md, "Across machines"). The
+    /* Work shared among processes (MPI ranks; docs/montecarlo.md, "Across machines"). The
      * draws are cut into blocks of BRINK_MC_BLOCK; block b is computed by part b % nparts.
      * Part 0 gets every other block's findings from receive() (`from`: the part that
      * computed it) and merges all blocks in draw order, so its result equals a one-process

@@ -1,6 +1,6 @@
 /* cli_mc.h — `brink montecarlo` / `brink compare` as a function that another driver can call
- * with the draws shared among processes (src/mpi/brink_mpi.c: MPI ranks). The brink binary
- * calls it without sharing.
+ * with the draws shared among processes (src/cli/cli_mpi.c: MPI ranks); a plain start of
+ * brink calls it without sharing.
  */
 #ifndef BRINK_CLI_MC_H
 #define BRINK_CLI_MC_H

@@ -116,10 +116,8 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
         } else if (compare && !strcmp(argv[i], "--at") && i + 1 < argc) {
             at = argv[++i];
         } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            if (compare)
-                compare_usage(stdout);
-            else
-                usage(stdout);
+            if (!share || share->part == 0) /* under MPI, rank 0 prints it once */
+                (compare ? compare_usage : usage)(stdout);
             free(watch);
             return BRINK_EXIT_OK;
         } else if (!strcmp(argv[i], "--samples") && i + 1 < argc) {

@@ -1,9 +1,10 @@
-/* main.c — `brink`: dispatch to a subcommand. */
+/* main.c — `brink`: dispatch to a subcommand (under an MPI launcher: cli_mpi.c). */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/cli_mpi.h"
 
 typedef struct {
     const char *name;
@@ -68,5 +69,10 @@ static int run(int argc, char **argv)
 int main(int argc, char **argv)
 {
     cli_std_fds_reserve();
+    /* a plain start only reads the environment and never touches MPI (cli_mpi.h) */
+    cli_launch l;
+    cli_launch_detect(&l);
+    if (cli_launch_parallel(&l))
+        return cli_mpi_main(argc, argv, &l);
     return cli_stdout_finish(run(argc, argv));
 }

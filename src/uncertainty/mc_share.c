@@ -1,5 +1,5 @@
 /* mc_share.c — one block of draws' findings as bytes, for the processes that share a Monte
- * Carlo run (brink_mc_options.nparts; the MPI driver src/mpi/brink_mpi.c moves the bytes).
+ * Carlo run (brink_mc_options.nparts; under mpirun src/cli/cli_mpi.c moves the bytes).
  *
  * The bytes are a header (the block's first draw and its count, so that a block that
  * arrives out of place is refused, not merged) followed by the block's arrays copied as

@@ -3,7 +3,7 @@
  * part 0 runs last and its receive callback hands them over. Part 0's result must equal a
  * one-process run's, draw for draw and in every aggregate (M1 with sensitivity, and M5's copy
  * with compare); a block handed over in the wrong place and a missing callback are refused.
- * Under ASan this is the leak check of the sharing code (brink-mpi's ranks run with leak
+ * Under ASan this is the leak check of the sharing code (most MPI launches run with leak
  * checks off: Open MPI's own leaks).
  */
 #include <math.h>
