@@ -438,10 +438,16 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
         const brink_param_info *pi = brink_scenario_param(sc, t->param);
         brink_buf_put_q(out, *pi->valueq);
         brink_buf_puts(out, ": ");
-        if (r->status == BRINK_REGION_CERTIFIED)
+        if (r->status == BRINK_REGION_CERTIFIED) {
             put_states(out, t, sc, r);
-        else
+            /* the equilibria continued here are certified, but others may exist at the
+             * default (the main analysis may have found one of those) */
+            int solved_here = mpq_equal(r->sample, *pi->valueq) && r->complete_at_sample;
+            if (!r->complete && !solved_here)
+                brink_buf_puts(out, " (other equilibria not ruled out)");
+        } else {
             brink_buf_printf(out, "unknown (%s)", reason_text(r->reason));
+        }
         brink_buf_puts(out, ".\n");
         mpq_clear(d);
     }
