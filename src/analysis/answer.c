@@ -87,13 +87,13 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
             int idx[2] = {i, j}, ns[2] = {n0, n1};
             for (int d = 0; d < q->nparams; d++) {
                 /* exactly: a grid over [0, 1e400] is not a grid of doubles */
-                mpq_t *xq = &ans->xq[2 * k + (size_t)d];
+                mpq_t *xq = &ans->xq[2 * k + (size_t)d], *v = &values[q->param[d]];
+                mpq_set_ui(*v, (unsigned long)idx[d], (unsigned long)(ns[d] - 1));
+                mpq_canonicalize(*v);   /* i / (n - 1) */
                 mpq_sub(*xq, ghi[d], glo[d]);
-                mpq_set_ui(values[q->param[d]], (unsigned long)idx[d],
-                           (unsigned long)(ns[d] - 1));
-                mpq_mul(*xq, *xq, values[q->param[d]]);
+                mpq_mul(*xq, *xq, *v);
                 mpq_add(*xq, *xq, glo[d]);
-                mpq_set(values[q->param[d]], *xq);
+                mpq_set(*v, *xq);
                 ans->x[2 * k + (size_t)d] = brink_q_get_d(*xq);
             }
             if ((st = brink_scenario_bind_q(in, (const mpq_t *)values, err)))

@@ -421,6 +421,13 @@ out:
     return st;
 }
 
+/* A rational bracket [lo, hi] of interval v (its ends, or their isolating intervals). */
+static void ivl_bracket(const ivl *v, mpq_t lo, mpq_t hi)
+{
+    mpq_set(lo, v->lo.rational ? v->lo.q : v->lo.lo);
+    mpq_set(hi, v->hi.rational ? v->hi.q : v->hi.hi);
+}
+
 /* Does no best-reply condition vanish strictly inside the interval? */
 static int no_tie_inside(const pcset *conds, ivl *R, int *oom)
 {
@@ -428,9 +435,7 @@ static int no_tie_inside(const pcset *conds, ivl *R, int *oom)
         return 1;
     mpq_t a, b;
     mpq_inits(a, b, NULL);
-    /* a rational bracket of the open interval's ends */
-    mpq_set(a, R->lo.rational ? R->lo.q : R->lo.lo);
-    mpq_set(b, R->hi.rational ? R->hi.q : R->hi.hi);
+    ivl_bracket(R, a, b);
     int ok = 1;
     for (int i = 0; i < conds->n && ok; i++) {
         const pcond *c = &conds->c[i];
@@ -505,13 +510,6 @@ static int tight_conds(tight *T, const pcset *conds, const mpq_t x, const mpq_t 
     }
     mpq_clears(a, b, NULL);
     return oom ? -1 : 0;
-}
-
-/* A rational bracket [lo, hi] of interval v (its ends, or their isolating intervals). */
-static void ivl_bracket(const ivl *v, mpq_t lo, mpq_t hi)
-{
-    mpq_set(lo, v->lo.rational ? v->lo.q : v->lo.lo);
-    mpq_set(hi, v->hi.rational ? v->hi.q : v->hi.hi);
 }
 
 /* Tight points of one continued equilibrium: its conditions' roots in its interval, and the
@@ -1168,8 +1166,7 @@ static brink_status finish(eng *E, brink_threshold *T)
             continue;
         /* a point at either end of the range (a tie there) is not a flip: nothing lies
          * beyond it; report/ names it as an isolated point */
-        if ((i == 0 && T->regions[0].point) ||
-            (i + 2 == E->nreg && alg_cmp(&E->reg[i + 1].lo, &E->reg[i + 1].hi, &oom) == 0))
+        if ((i == 0 && T->regions[0].point) || (i + 2 == E->nreg && T->regions[i + 1].point))
             continue;
         int j = i + 1, at_reg = -1, below = i;
         if (T->regions[i].point && i > 0 && !T->regions[i - 1].point &&

@@ -199,32 +199,26 @@ void alg_refine(alg *a)
     mpq_clear(m);
 }
 
-/* The double nearest to the rational x (mpq_get_d truncates toward zero). */
-static double q_nearest_d(const mpq_t x)
-{
-    return brink_q_get_d(x);
-}
-
 /* The double nearest to the number: the interval is refined until both ends round to the
  * same double (rounding is monotone, so the root, strictly between them, rounds there too);
  * the same number gives the same double whatever interval it came with. */
 double alg_get_d(alg *a)
 {
     if (a->rational)
-        return q_nearest_d(a->q);
+        return brink_q_get_d(a->q);
     for (int i = 0; i < 4000; i++) {
-        double l = q_nearest_d(a->lo), h = q_nearest_d(a->hi);
+        double l = brink_q_get_d(a->lo), h = brink_q_get_d(a->hi);
         if (l == h)
             return l;
         alg_refine(a);
         if (a->rational)
-            return q_nearest_d(a->q);
+            return brink_q_get_d(a->q);
     }
     mpq_t m;   /* not reached for doubles' range; the midpoint's double otherwise */
     mpq_init(m);
     mpq_add(m, a->lo, a->hi);
     mpq_div_2exp(m, m, 1);
-    double d = q_nearest_d(m);
+    double d = brink_q_get_d(m);
     mpq_clear(m);
     return d;
 }

@@ -106,15 +106,10 @@ static const char *view_of(const brink_scenario *sc, int h)
     return v && v[0] ? v : "at the start";
 }
 
-static int put_q_short(brink_buf *out, const mpq_t q)
-{
-    return rep_q_short(out, q);
-}
-
 static void put_real_short(brink_buf *out, const brink_real *r)
 {
     if (r->rational) {
-        if (!put_q_short(out, r->q))
+        if (!rep_q_short(out, r->q))
             brink_buf_put_q(out, r->q);
     } else {
         brink_buf_printf(out, "~%.10g", r->approx);   /* exact form: see the flip or --json */

@@ -75,8 +75,52 @@ static void test_reader_places_it(void)
     free(text);
 }
 
+/* The double standing for an exact number is the nearest (GMP's mpq_get_d truncates: 4/5
+ * came out 0.7999999999999999), halfway cases go to the even significand, and doubles are
+ * written in the fewest digits that read back the same. */
+static void test_nearest_double(void)
+{
+    mpq_t q;
+    mpq_init(q);
+    mpq_set_ui(q, 4, 5);
+    CHECK(brink_q_get_d(q) == 0.8);
+    mpq_set_si(q, -1, 10);
+    CHECK(brink_q_get_d(q) == -0.1);
+    mpq_set_ui(q, 2, 3);
+    CHECK(brink_q_get_d(q) == 2.0 / 3.0);
+    /* 2^53 + 1 lies halfway between 2^53 and 2^53 + 2: the even one, 2^53 */
+    mpz_set_ui(mpq_numref(q), 1);
+    mpz_mul_2exp(mpq_numref(q), mpq_numref(q), 53);
+    mpz_add_ui(mpq_numref(q), mpq_numref(q), 1);
+    mpz_set_ui(mpq_denref(q), 1);
+    CHECK(brink_q_get_d(q) == 9007199254740992.0);
+    /* 2^53 + 3: halfway between 2^53 + 2 and 2^53 + 4, whose significand is even */
+    mpz_add_ui(mpq_numref(q), mpq_numref(q), 2);
+    CHECK(brink_q_get_d(q) == 9007199254740996.0);
+    mpz_neg(mpq_numref(q), mpq_numref(q));
+    CHECK(brink_q_get_d(q) == -9007199254740996.0);
+    /* just above halfway rounds up */
+    mpz_set_ui(mpq_numref(q), 1);
+    mpz_mul_2exp(mpq_numref(q), mpq_numref(q), 54);
+    mpz_add_ui(mpq_numref(q), mpq_numref(q), 3);   /* (2^54 + 3) / 2 = 2^53 + 1.5 */
+    mpz_set_ui(mpq_denref(q), 2);
+    CHECK(brink_q_get_d(q) == 9007199254740994.0);
+    mpq_clear(q);
+
+    brink_buf b;
+    brink_buf_init(&b);
+    brink_buf_put_double(&b, 0.8);
+    brink_buf_puts(&b, " ");
+    brink_buf_put_double(&b, 0.1 + 0.2);
+    brink_buf_puts(&b, " ");
+    brink_buf_put_double(&b, 1e300);
+    CHECK_STR(b.data, "0.8 0.30000000000000004 1e+300");
+    brink_buf_free(&b);
+}
+
 int main(void)
 {
+    test_nearest_double();
     test_parse_limits();
     test_reader_places_it();
     return check_finish();
