@@ -203,7 +203,7 @@ brink_status brink_verify_assessment(const brink_efg *g, const brink_profile *pr
 
 /* Complete an exact assessment at the information sets that only zero-probability chance
  * moves lead to (outside the game proper): beliefs conditional on the fewest such moves, and
- * best replies from the bottom up. See src/solve/unreached.c. */
+ * best replies from the bottom up. See src/solve/verify/unreached.c. */
 brink_status brink_assessment_complete_unreached(const brink_efg *g, brink_profile *pr,
                                                  brink_error *err);
 

@@ -24,7 +24,7 @@
 #include <string.h>
 
 #include "analysis/analysis_int.h"
-#include "solve/glpk_guard.h"
+#include "solve/lp/glpk_guard.h"
 
 #define MAX_PASSES 8
 

@@ -8,7 +8,7 @@
  * method (brink_solver_default) is chosen here too, by the same flags.
  */
 #include "analysis/analysis_int.h"
-#include "solve/bienum.h"
+#include "solve/enum/bienum.h"
 
 enum {
     TREE = BRINK_SOLVER_EFG,

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "brink/solve.h"
-#include "solve/nfgpolish.h"
+#include "solve/polish/nfgpolish.h"
 
 static brink_status applicable(const brink_solver *s, const brink_game *g, brink_error *err)
 {

@@ -8,7 +8,7 @@
 #include <gmp.h>
 #include <stdlib.h>
 #include <string.h>
-#include "solve/lset.h"
+#include "solve/enum/lset.h"
 
 /* Solve the d x d system given by tight set `sel` (indices into the nvar constraints);
  * returns 1 and z if nonsingular. */

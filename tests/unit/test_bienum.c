@@ -1,4 +1,4 @@
-/* test_bienum.c — extreme equilibria of bimatrix games (src/solve/bienum.c).
+/* test_bienum.c — extreme equilibria of bimatrix games (src/solve/enum/bienum.c).
  *
  * Three independent references: textbook games with known equilibria; a brute-force oracle
  * (all vertices of P and Q by trying every tight set, then every complementary pair); and
@@ -9,8 +9,8 @@
 #include "check.h"
 #include "brute_vertices.h"
 #include "lrsnash_ref.h"
-#include "solve/bienum.h"
-#include "solve/ksolve.h"
+#include "solve/enum/bienum.h"
+#include "solve/enum/ksolve.h"
 
 #include <stdint.h>
 

@@ -5,7 +5,7 @@
 #include "check.h"
 #include "brink/brink.h"
 #include "brink/generate.h"
-#include "solve/lemke.h"
+#include "solve/lcp/lemke.h"
 #include "efg_fixtures.h"
 #include "efg_games.h"
 

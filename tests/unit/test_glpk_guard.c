@@ -7,7 +7,7 @@
 #include "brink/io.h"
 #include "brink/solve.h"
 #include "check.h"
-#include "solve/glpk_guard.h"
+#include "solve/lp/glpk_guard.h"
 
 /* An invalid call: GLPK's own argument check fails (it would print and abort unguarded). */
 static brink_status bad_call(void *ctx, brink_error *err)

@@ -8,8 +8,8 @@
  */
 #include "check.h"
 #include "nfg_fixtures.h"
-#include "solve/nfgderiv.h"
-#include "solve/nfgpolish.h"
+#include "solve/polish/nfgderiv.h"
+#include "solve/polish/nfgpolish.h"
 
 /* max over strategies of |p_ij - exp(lambda u_ij) / sum_k exp(lambda u_ik)| */
 static double qre_residual(const brink_nfg *g, const double *p, double lambda)

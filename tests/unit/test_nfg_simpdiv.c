@@ -8,9 +8,9 @@
  */
 #include "check.h"
 #include "nfg_fixtures.h"
-#include "solve/nfgderiv.h"
-#include "solve/nfgpolish.h"
-#include "solve/simpdiv.h"
+#include "solve/polish/nfgderiv.h"
+#include "solve/polish/nfgpolish.h"
+#include "solve/simpdiv/simpdiv.h"
 
 static brink_nfg *random_game(fx_rng *r, int N, int maxs, long lo, long hi)
 {

@@ -1,4 +1,4 @@
-/* test_venum.c — vertex enumeration (src/solve/venum.c, vdict.c) against brute force.
+/* test_venum.c — vertex enumeration (src/solve/enum/venum.c, vdict.c) against brute force.
  *
  * Brute force: every choice of d tight constraints among the d + k, solved exactly in
  * rationals; feasible unique solutions are vertices, identified by their full tight sets.
@@ -6,7 +6,7 @@
  * arithmetic width (int64, int128, GMP) must give the same vertex set.
  */
 #include "check.h"
-#include "solve/venum.h"
+#include "solve/enum/venum.h"
 #include "brute_vertices.h"
 
 #include <stdint.h>

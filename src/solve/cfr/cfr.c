@@ -1,0 +1,20 @@
+/* cfr.c — the "cfr" solver: vanilla counterfactual regret minimisation (Zinkevich et al. 2007).
+ * The algorithm lives in cfr_engine.c; this file only registers it. */
+#include "solve/cfr/cfr_solve.h"
+#include "solve/solvers.h"
+
+static brink_status cfr_solve(const brink_efg *g, const brink_solve_options *o,
+                                brink_profile_list *out, brink_error *err)
+{
+    return brink_cfr_solve(g, o, BRINK_CFR_VANILLA, out, err);
+}
+
+const brink_solver brink_solver_cfr = {
+    .name = "cfr",
+    .summary = "vanilla counterfactual regret minimisation (Zinkevich et al. 2007)",
+    .guarantee = "an approximate equilibrium: the average strategy after the iterations run; "
+                 "its NashConv is reported (converges to 0 in 2-player zero-sum games only)",
+    .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_APPROX,
+    .solve_nfg = NULL,
+    .solve_efg = cfr_solve,
+};

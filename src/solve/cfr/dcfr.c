@@ -1,0 +1,20 @@
+/* dcfr.c — the "dcfr" solver: Discounted CFR (Brown and Sandholm 2019), alpha 1.5, beta 0, gamma 2.
+ * The algorithm lives in cfr_engine.c; this file only registers it. */
+#include "solve/cfr/cfr_solve.h"
+#include "solve/solvers.h"
+
+static brink_status dcfr_solve(const brink_efg *g, const brink_solve_options *o,
+                                brink_profile_list *out, brink_error *err)
+{
+    return brink_cfr_solve(g, o, BRINK_CFR_DISCOUNTED, out, err);
+}
+
+const brink_solver brink_solver_dcfr = {
+    .name = "dcfr",
+    .summary = "Discounted CFR (Brown and Sandholm 2019), alpha 1.5, beta 0, gamma 2",
+    .guarantee = "an approximate equilibrium: the average strategy after the iterations run; "
+                 "its NashConv is reported (converges to 0 in 2-player zero-sum games only)",
+    .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_APPROX,
+    .solve_nfg = NULL,
+    .solve_efg = dcfr_solve,
+};

@@ -1,0 +1,701 @@
+/* agent_logit.c — the agent logit quantal response equilibrium correspondence of an
+ * N-player extensive game (McKelvey and Palfrey 1998), followed from lambda = 0 by
+ * predictor-corrector path tracing (as in Turocy's method for the strategic form).
+ *
+ * At every player information set h, with beliefs mu given by Bayes' rule from the (fully
+ * mixed) profile itself, sigma_h(a) ∝ exp(lambda Q_h(a)), Q_h(a) = sum_v mu(v) U_i(child(v,a)).
+ * Unknowns are y = log sigma (player actions) and lambda; at each infoset with reference
+ * action a0 the equations are
+ *     y_a - y_a0 - lambda (Q_h(a) - Q_h(a0)) = 0   (a != a0),     sum_a exp(y_a) - 1 = 0.
+ * Log-probabilities keep the system well scaled as lambda grows and some probabilities
+ * vanish; beliefs are computed from log-reach so they survive underflow.
+ *
+ * The Jacobian is exact: one tangent (forward-mode) pass per column gives d Q / d y_b. The
+ * path is traced in arclength with an Euler predictor and a Newton corrector on the system
+ * augmented by the tangent hyperplane; the step grows when the corrector converges fast.
+ * Linear systems are dense, solved by LU with partial pivoting in a preallocated workspace
+ * (no allocation and no library error handler inside the loop).
+ *
+ * Output: the profile at opts->lambda, or (lambda = NaN) the end of the principal branch,
+ * stopped when both NashConv and the largest conditional gain at any information set given
+ * the beliefs (brink_verify_assessment: off the path too, where NashConv sees nothing) fall
+ * below AGENT_LOGIT_LIMIT_NASHCONV x (payoff range), or lambda exceeds AGENT_LOGIT_MAX_LAMBDA /
+ * range. Limit points of the agent QRE as lambda -> inf are sequential equilibria (McKelvey
+ * and Palfrey 1998); whether the returned point is sequentially rational to the tolerance is
+ * checked again when it is printed. When the limit profile, rounded to simple fractions,
+ * passes the exact check, it is returned exactly. A time or step limit returns the point
+ * reached, flagged stopped_at_limit.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "brink/solve.h"
+#include "solve/logit/agent_logit.h"
+#include "solve/solvers.h"
+
+/* Stopping rule for the limit (relative to the payoff range). */
+#define AGENT_LOGIT_LIMIT_NASHCONV 1e-8
+#define AGENT_LOGIT_MAX_LAMBDA 1e12
+/* Largest number of player actions (dense Jacobian). */
+#define AGENT_LOGIT_MAX_ACTIONS 4000
+/* Default step budget. */
+#define AGENT_LOGIT_MAX_STEPS 20000
+/* Rounding used to try an exact limit profile. */
+#define AGENT_LOGIT_ROUND_TOL 1e-7
+
+struct brink_alogit {
+    const brink_efg *g;
+    int n, N, AP, H;
+    double *sigma;  /* [A] exp(y), chance probabilities at chance actions */
+    double *ly;     /* [A] log sigma (chance: log p, -inf for p = 0) */
+    double *lp;     /* [N] log reach */
+    double *U;      /* [N * n] values */
+    double *mu;     /* [N] beliefs */
+    double *Q;      /* [AP] */
+    double *dlp, *dU, *dmu, *dQ; /* tangent pass scratch */
+    double range;
+};
+
+void brink_alogit_free(brink_alogit *m)
+{
+    if (!m)
+        return;
+    free(m->sigma);
+    free(m->ly);
+    free(m->lp);
+    free(m->U);
+    free(m->mu);
+    free(m->Q);
+    free(m->dlp);
+    free(m->dU);
+    free(m->dmu);
+    free(m->dQ);
+    free(m);
+}
+
+brink_alogit *brink_alogit_new(const brink_efg *g, brink_error *err)
+{
+    brink_alogit *m = brink_calloc(1, sizeof *m);
+    if (!m) {
+        brink_error_set(err, BRINK_ENOMEM, "agent-logit: out of memory");
+        return NULL;
+    }
+    m->g = g;
+    m->n = g->nplayers;
+    m->N = g->nnodes;
+    m->AP = g->player_action_start[g->nplayers];
+    m->H = g->player_infoset_start[g->nplayers];
+    size_t A = (size_t)g->nactions + 1, N = (size_t)g->nnodes, n = (size_t)g->nplayers;
+    m->sigma = brink_calloc(A, sizeof(double));
+    m->ly = brink_calloc(A, sizeof(double));
+    m->lp = brink_calloc(N, sizeof(double));
+    m->U = brink_calloc(N * n, sizeof(double));
+    m->mu = brink_calloc(N, sizeof(double));
+    m->Q = brink_calloc(A, sizeof(double));
+    m->dlp = brink_calloc(N, sizeof(double));
+    m->dU = brink_calloc(N * n, sizeof(double));
+    m->dmu = brink_calloc(N, sizeof(double));
+    m->dQ = brink_calloc(A, sizeof(double));
+    if (!m->sigma || !m->ly || !m->lp || !m->U || !m->mu || !m->Q || !m->dlp || !m->dU ||
+        !m->dmu || !m->dQ) {
+        brink_alogit_free(m);
+        brink_error_set(err, BRINK_ENOMEM, "agent-logit: out of memory");
+        return NULL;
+    }
+    for (int a = m->AP; a < g->nactions; a++) {
+        m->sigma[a] = g->action_prob[a];
+        m->ly[a] = g->action_prob[a] > 0 ? log(g->action_prob[a]) : -INFINITY;
+    }
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t k = 0; k < (size_t)g->nleaves * n; k++) {
+        lo = fmin(lo, g->leaf_pay[k]);
+        hi = fmax(hi, g->leaf_pay[k]);
+    }
+    m->range = hi > lo ? hi - lo : 1.0;
+    return m;
+}
+
+/* Values, log-reach, beliefs and Q at y (player actions). */
+void brink_alogit_eval(brink_alogit *m, const double *y)
+{
+    const brink_efg *g = m->g;
+    int n = m->n, N = m->N;
+    for (int a = 0; a < m->AP; a++) {
+        m->ly[a] = y[a];
+        m->sigma[a] = exp(y[a]);
+    }
+    m->lp[0] = 0;
+    for (int v = 1; v < N; v++)
+        m->lp[v] = m->lp[g->node_parent[v]] + m->ly[g->node_action[v]];
+    for (int v = 0; v < N; v++) {
+        int l = g->node_leaf[v];
+        for (int i = 0; i < n; i++)
+            m->U[(size_t)v * n + i] = l >= 0 ? g->leaf_pay[(size_t)l * n + i] : 0;
+    }
+    for (int v = N - 1; v >= 1; v--) {
+        int p = g->node_parent[v];
+        double s = m->sigma[g->node_action[v]];
+        for (int i = 0; i < n; i++)
+            m->U[(size_t)p * n + i] += s * m->U[(size_t)v * n + i];
+    }
+    for (int h = 0; h < g->ninfosets; h++) {
+        const int *mem = g->infoset_member + g->infoset_member_start[h];
+        int nm = g->infoset_nmembers[h];
+        double mx = -INFINITY, s = 0;
+        for (int k = 0; k < nm; k++)
+            mx = fmax(mx, m->lp[mem[k]]);
+        for (int k = 0; k < nm; k++) {
+            double w = isfinite(mx) ? exp(m->lp[mem[k]] - mx) : 1.0;
+            m->mu[mem[k]] = w;
+            s += w;
+        }
+        for (int k = 0; k < nm; k++)
+            m->mu[mem[k]] /= s;
+        if (h >= m->H)
+            continue;
+        int i = g->infoset_player[h], a0 = g->infoset_action_start[h];
+        for (int a = 0; a < g->infoset_nactions[h]; a++) {
+            double q = 0;
+            for (int k = 0; k < nm; k++) {
+                int c = brink_efg_child(g, mem[k], a);
+                q += m->mu[mem[k]] * m->U[(size_t)c * n + i];
+            }
+            m->Q[a0 + a] = q;
+        }
+    }
+}
+
+/* dQ / dy_b (after brink_alogit_eval at the same point). */
+static void tangent(brink_alogit *m, int b)
+{
+    const brink_efg *g = m->g;
+    int n = m->n, N = m->N;
+    m->dlp[0] = 0;
+    for (int v = 1; v < N; v++)
+        m->dlp[v] = m->dlp[g->node_parent[v]] + (g->node_action[v] == b);
+    memset(m->dU, 0, (size_t)N * n * sizeof(double));
+    for (int v = N - 1; v >= 1; v--) {
+        int p = g->node_parent[v], a = g->node_action[v];
+        double s = m->sigma[a];
+        for (int i = 0; i < n; i++) {
+            double d = s * m->dU[(size_t)v * n + i];
+            if (a == b)
+                d += s * m->U[(size_t)v * n + i];
+            m->dU[(size_t)p * n + i] += d;
+        }
+    }
+    for (int h = 0; h < m->H; h++) {
+        const int *mem = g->infoset_member + g->infoset_member_start[h];
+        int nm = g->infoset_nmembers[h];
+        double mean = 0;
+        for (int k = 0; k < nm; k++)
+            mean += m->mu[mem[k]] * m->dlp[mem[k]];
+        for (int k = 0; k < nm; k++)
+            m->dmu[mem[k]] = m->mu[mem[k]] * (m->dlp[mem[k]] - mean);
+        int i = g->infoset_player[h], a0 = g->infoset_action_start[h];
+        for (int a = 0; a < g->infoset_nactions[h]; a++) {
+            double dq = 0;
+            for (int k = 0; k < nm; k++) {
+                int c = brink_efg_child(g, mem[k], a);
+                dq += m->dmu[mem[k]] * m->U[(size_t)c * n + i] +
+                      m->mu[mem[k]] * m->dU[(size_t)c * n + i];
+            }
+            m->dQ[a0 + a] = dq;
+        }
+    }
+}
+
+/* H(y, lambda) into F[AP]. Needs brink_alogit_eval(y) first. */
+static void residual(const brink_alogit *m, const double *y, double lambda, double *F)
+{
+    const brink_efg *g = m->g;
+    for (int h = 0; h < m->H; h++) {
+        int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
+        double s = 0;
+        for (int a = 0; a < na; a++)
+            s += exp(y[a0 + a]);
+        F[a0] = s - 1;
+        for (int a = 1; a < na; a++)
+            F[a0 + a] = y[a0 + a] - y[a0] - lambda * (m->Q[a0 + a] - m->Q[a0]);
+    }
+}
+
+/* Dense workspace: J is AP x (AP + 1), S is (AP + 1) x (AP + 1), row-major. */
+typedef struct la_ws {
+    int n1;         /* AP + 1 */
+    double *J, *S, *r, *x;
+} la_ws;
+
+#define JAC(w, i, j) ((w)->J[(size_t)(i) * (w)->n1 + (j)])
+#define SQ(w, i, j) ((w)->S[(size_t)(i) * (w)->n1 + (j)])
+
+/* Jacobian [dH/dy | dH/dlambda] into w->J. */
+static void jacobian(brink_alogit *m, const double *y, double lambda, la_ws *w)
+{
+    const brink_efg *g = m->g;
+    int AP = m->AP;
+    memset(w->J, 0, (size_t)AP * w->n1 * sizeof(double));
+    for (int h = 0; h < m->H; h++) {
+        int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
+        for (int a = 0; a < na; a++)
+            JAC(w, a0, a0 + a) = exp(y[a0 + a]);
+        for (int a = 1; a < na; a++) {
+            JAC(w, a0 + a, a0 + a) = 1.0;
+            JAC(w, a0 + a, a0) = -1.0;
+            JAC(w, a0 + a, AP) = -(m->Q[a0 + a] - m->Q[a0]);
+        }
+    }
+    for (int b = 0; b < AP; b++) {
+        tangent(m, b);
+        for (int h = 0; h < m->H; h++) {
+            int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
+            for (int a = 1; a < na; a++)
+                JAC(w, a0 + a, b) += -lambda * (m->dQ[a0 + a] - m->dQ[a0]);
+        }
+    }
+}
+
+/* Solve S x = r in place (S destroyed) by LU with partial pivoting. -1 when singular. */
+static int lu_solve(la_ws *w)
+{
+    int n = w->n1;
+    double *r = w->r;
+    for (int k = 0; k < n; k++) {
+        int piv = k;
+        double best = fabs(SQ(w, k, k));
+        for (int i = k + 1; i < n; i++)
+            if (fabs(SQ(w, i, k)) > best) {
+                best = fabs(SQ(w, i, k));
+                piv = i;
+            }
+        if (!(best > 0) || !isfinite(best))
+            return -1;
+        if (piv != k) {
+            for (int j = 0; j < n; j++) {
+                double t = SQ(w, k, j);
+                SQ(w, k, j) = SQ(w, piv, j);
+                SQ(w, piv, j) = t;
+            }
+            double t = r[k];
+            r[k] = r[piv];
+            r[piv] = t;
+        }
+        double d = SQ(w, k, k);
+        for (int i = k + 1; i < n; i++) {
+            double f = SQ(w, i, k) / d;
+            if (f == 0)
+                continue;
+            double *ri = &SQ(w, i, 0), *rk = &SQ(w, k, 0);
+            for (int j = k + 1; j < n; j++)
+                ri[j] -= f * rk[j];
+            r[i] -= f * r[k];
+        }
+    }
+    for (int k = n - 1; k >= 0; k--) {
+        double s = r[k];
+        for (int j = k + 1; j < n; j++)
+            s -= SQ(w, k, j) * w->x[j];
+        w->x[k] = s / SQ(w, k, k);
+        if (!isfinite(w->x[k]))
+            return -1;
+    }
+    return 0;
+}
+
+/* Unit tangent at z = (y, lambda): null vector of J, oriented along `prev` (or lambda > 0). */
+static int tangent_vector(brink_alogit *m, const double *z, const double *prev, double *t,
+                          la_ws *w)
+{
+    int AP = m->AP;
+    brink_alogit_eval(m, z);
+    jacobian(m, z, z[AP], w);
+    memcpy(w->S, w->J, (size_t)AP * w->n1 * sizeof(double));
+    for (int j = 0; j <= AP; j++)
+        SQ(w, AP, j) = prev ? prev[j] : (j == AP);
+    memset(w->r, 0, (size_t)w->n1 * sizeof(double));
+    w->r[AP] = 1.0;
+    if (lu_solve(w) != 0)
+        return -1;
+    double norm = 0;
+    for (int j = 0; j <= AP; j++)
+        norm += w->x[j] * w->x[j];
+    norm = sqrt(norm);
+    if (!(norm > 0))
+        return -1;
+    for (int j = 0; j <= AP; j++)
+        t[j] = w->x[j] / norm;
+    return 0;
+}
+
+static double max_abs(const double *v, int n)
+{
+    double m = 0;
+    for (int k = 0; k < n; k++)
+        m = fmax(m, fabs(v[k]));
+    return m;
+}
+
+/* Newton on H(z) = 0 with one extra equation: either t.(z - zp) = 0 (fixed_lambda < 0) or
+ * lambda = fixed_lambda. Returns iterations used, or -1 without convergence. */
+static int correct(brink_alogit *m, double *z, const double *zp, const double *t,
+                   double fixed_lambda, double tol, la_ws *w, double *F)
+{
+    int AP = m->AP;
+    for (int it = 1; it <= 12; it++) {
+        brink_alogit_eval(m, z);
+        residual(m, z, z[AP], F);
+        double extra = 0;
+        if (fixed_lambda < 0) {
+            for (int j = 0; j <= AP; j++)
+                extra += t[j] * (z[j] - zp[j]);
+        } else {
+            extra = z[AP] - fixed_lambda;
+        }
+        jacobian(m, z, z[AP], w);
+        memcpy(w->S, w->J, (size_t)AP * w->n1 * sizeof(double));
+        for (int i = 0; i < AP; i++)
+            w->r[i] = -F[i];
+        for (int j = 0; j <= AP; j++)
+            SQ(w, AP, j) = fixed_lambda < 0 ? t[j] : (j == AP);
+        w->r[AP] = -extra;
+        if (lu_solve(w) != 0)
+            return -1;
+        double step = 0;
+        for (int j = 0; j <= AP; j++) {
+            z[j] += w->x[j];
+            step = fmax(step, fabs(w->x[j]));
+        }
+        if (!isfinite(step) || step > 1e6)
+            return -1;
+        /* relative to the size of z: at large lambda log-probabilities are large */
+        double scale = fmax(1.0, max_abs(z, AP + 1));
+        if (step < tol * scale) {
+            brink_alogit_eval(m, z);
+            residual(m, z, z[AP], F);
+            if (max_abs(F, AP) < 1e3 * tol * scale)
+                return it;
+        }
+    }
+    return -1;
+}
+
+/* Behaviour profile (all actions) at the current evaluation point. */
+static void current_behav(const brink_alogit *m, double *behav)
+{
+    const brink_efg *g = m->g;
+    for (int h = 0; h < m->H; h++) { /* renormalise away the corrector's last rounding */
+        int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
+        double s = 0;
+        for (int a = 0; a < na; a++)
+            s += m->sigma[a0 + a];
+        for (int a = 0; a < na; a++)
+            behav[a0 + a] = m->sigma[a0 + a] / s;
+    }
+    for (int a = m->AP; a < g->nactions; a++)
+        behav[a] = g->action_prob[a];
+}
+
+static double nashconv_of(const brink_alogit *m, double *behav, double *val, double *br)
+{
+    const brink_efg *g = m->g;
+    current_behav(m, behav);
+    brink_efg_values(g, behav, val);
+    if (brink_efg_best_response_values(g, behav, br, NULL) != BRINK_OK)
+        return INFINITY;
+    double s = 0;
+    for (int i = 0; i < m->n; i++)
+        s += fmax(0, br[i] - val[i]);
+    return s;
+}
+
+/* Largest conditional gain from deviating at any information set, given the beliefs of the
+ * current point (behav from nashconv_of); INFINITY when the check fails. bel: [N] scratch. */
+static double sequential_regret(const brink_alogit *m, const double *behav, double *bel)
+{
+    const brink_efg *g = m->g;
+    for (int v = 0; v < m->N; v++)
+        bel[v] = g->node_infoset[v] >= 0 ? m->mu[v] : 0;
+    brink_profile pr;
+    memset(&pr, 0, sizeof pr);
+    pr.kind = BRINK_PROFILE_BEHAV;
+    pr.n = g->nactions;
+    pr.p = (double *)behav;
+    pr.belief = bel;
+    pr.nbelief = m->N;
+    pr.lambda = NAN;
+    brink_assessment_report rep;
+    if (brink_verify_assessment(g, &pr, 1e-9, &rep, NULL) != BRINK_OK)
+        return INFINITY;
+    return rep.max_regret;
+}
+
+/* Append the current point as a profile (behaviour, beliefs, lambda). */
+static brink_status emit(const brink_alogit *m, double lambda, brink_profile_list *out,
+                         brink_error *err)
+{
+    brink_profile *pr = brink_profile_list_add(out, BRINK_PROFILE_BEHAV, m->g->nactions, 0, err);
+    if (!pr)
+        return BRINK_ENOMEM;
+    current_behav(m, pr->p);
+    pr->lambda = lambda;
+    pr->belief = brink_calloc((size_t)m->N, sizeof *pr->belief);
+    if (!pr->belief)
+        return brink_error_set(err, BRINK_ENOMEM, "agent-logit: out of memory");
+    pr->nbelief = m->N;
+    for (int v = 0; v < m->N; v++)
+        pr->belief[v] = m->g->node_infoset[v] >= 0 ? m->mu[v] : 0;
+    return BRINK_OK;
+}
+
+/* Round a limit profile to simple fractions (continued fractions, coarsest tolerance first)
+ * and keep the exact version if it passes the exact equilibrium check. */
+static void try_exact(const brink_efg *g, brink_profile *pr)
+{
+    static const double tols[] = {1e-3, 1e-4, 1e-5, 1e-6, AGENT_LOGIT_ROUND_TOL};
+    brink_profile_list tmp;
+    brink_profile_list_init(&tmp);
+    brink_profile *q = brink_profile_list_add(&tmp, BRINK_PROFILE_BEHAV, g->nactions, 1, NULL);
+    if (!q)
+        return;
+    mpq_t s, one;
+    mpq_init(s);
+    mpq_init(one);
+    mpq_set_ui(one, 1, 1);
+    int H = g->player_infoset_start[g->nplayers];
+    for (size_t k = 0; k < sizeof tols / sizeof tols[0]; k++) {
+        int ok = 1;
+        for (int h = 0; h < H && ok; h++) {
+            int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
+            mpq_set_ui(s, 0, 1);
+            for (int a = 0; a < na - 1; a++) {
+                brink_q_from_double_approx(q->q[a0 + a], pr->p[a0 + a], tols[k]);
+                mpq_add(s, s, q->q[a0 + a]);
+            }
+            mpq_sub(q->q[a0 + na - 1], one, s); /* exact sum 1 */
+            if (mpq_sgn(q->q[a0 + na - 1]) < 0)
+                ok = 0;
+        }
+        if (!ok)
+            continue;
+        for (int a = g->player_action_start[g->nplayers]; a < g->nactions; a++)
+            mpq_set(q->q[a], g->action_probq[a]);
+        brink_profile_sync_doubles(q);
+        if (brink_verify_efg(g, q, 1, NULL) == BRINK_OK && q->verified == 1) {
+            pr->q = q->q; /* move the exact vector into the answer */
+            q->q = NULL;
+            memcpy(pr->p, q->p, (size_t)g->nactions * sizeof(double));
+            break;
+        }
+    }
+    mpq_clear(s);
+    mpq_clear(one);
+    brink_profile_list_free(&tmp);
+}
+
+brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_options *o,
+                                     brink_alogit_visit visit, void *ctx,
+                                     brink_profile_list *out, brink_error *err)
+{
+    brink_alogit *m = brink_alogit_new(g, err);
+    if (!m)
+        return err ? err->code : BRINK_ENOMEM;
+    int AP = m->AP, n1 = AP + 1;
+    brink_status st = BRINK_OK;
+    if (AP > AGENT_LOGIT_MAX_ACTIONS) {
+        brink_alogit_free(m);
+        return brink_error_set(err, BRINK_ETOOBIG,
+                               "agent-logit: %d player actions exceed the dense-Jacobian limit "
+                               "of %d; use a CFR method", AP, AGENT_LOGIT_MAX_ACTIONS);
+    }
+    la_ws w;
+    w.n1 = n1;
+    w.J = brink_calloc((size_t)AP * n1 + 1, sizeof(double));
+    w.S = brink_calloc((size_t)n1 * n1, sizeof(double));
+    w.r = brink_calloc((size_t)n1, sizeof(double));
+    w.x = brink_calloc((size_t)n1, sizeof(double));
+    double *z = brink_calloc((size_t)n1, sizeof *z), *zp = brink_calloc((size_t)n1, sizeof *zp);
+    double *zs = brink_calloc((size_t)n1, sizeof *zs);
+    double *t = brink_calloc((size_t)n1, sizeof *t), *tn = brink_calloc((size_t)n1, sizeof *tn);
+    double *F = brink_calloc((size_t)n1, sizeof *F);
+    double *behav = brink_calloc((size_t)g->nactions + 1, sizeof *behav);
+    double *val = brink_calloc((size_t)m->n, sizeof *val), *br = brink_calloc((size_t)m->n, sizeof *br);
+    double *bel = brink_calloc((size_t)m->N + 1, sizeof *bel);
+    double t0 = brink_now();
+    if (!w.J || !w.S || !w.r || !w.x || !z || !zp || !zs || !t || !tn || !F || !behav || !val ||
+        !br || !bel) {
+        st = brink_error_set(err, BRINK_ENOMEM, "agent-logit: out of memory");
+        goto out;
+    }
+    double target = o ? o->lambda : NAN;
+    int limit = !isfinite(target);
+    double tol = 1e-10;
+    double stop_nc = AGENT_LOGIT_LIMIT_NASHCONV * m->range;
+    if (o && o->tolerance > 0 && o->tolerance * m->range > stop_nc)
+        stop_nc = o->tolerance * m->range;
+    double max_lambda = AGENT_LOGIT_MAX_LAMBDA / m->range;
+    long max_steps = o && o->max_iterations > 0 ? o->max_iterations : AGENT_LOGIT_MAX_STEPS;
+
+    /* lambda = 0: uniform play */
+    for (int h = 0; h < m->H; h++) {
+        int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
+        for (int a = 0; a < na; a++)
+            z[a0 + a] = -log((double)na);
+    }
+    z[AP] = 0;
+    if (!limit && target <= 0) {
+        brink_alogit_eval(m, z);
+        st = emit(m, 0, out, err);
+        goto out;
+    }
+    if (tangent_vector(m, z, NULL, t, &w) != 0) {
+        st = brink_error_set(err, BRINK_EINTERNAL, "agent-logit: singular Jacobian at lambda 0");
+        goto out;
+    }
+    if (t[AP] < 0)
+        for (int j = 0; j < n1; j++)
+            t[j] = -t[j];
+    double hstep = 0.03;
+    long steps = 0;
+    int done = 0;
+    if (o && o->want_path) {
+        brink_alogit_eval(m, z);
+        st = emit(m, 0, out, err);
+    }
+    while (st == BRINK_OK && !done) {
+        if (steps >= max_steps ||
+            (o && o->time_limit > 0 && brink_now() - t0 > o->time_limit)) {
+            /* a user's limit: the point reached is the result, flagged as such */
+            brink_alogit_eval(m, z);
+            st = emit(m, z[AP], out, err);
+            if (st == BRINK_OK && limit)
+                try_exact(g, &out->items[out->count - 1]);
+            if (out)
+                out->stats.stopped_at_limit = 1;
+            break;
+        }
+        for (int j = 0; j < n1; j++)
+            zp[j] = z[j] + hstep * t[j];
+        memcpy(zs, zp, (size_t)n1 * sizeof *zs);
+        int its = correct(m, zs, zp, t, -1, tol, &w, F);
+        double dist = 0;
+        for (int j = 0; j < n1 && its > 0; j++)
+            dist = fmax(dist, fabs(zs[j] - zp[j]));
+        if (its < 0 || dist > 0.5 * hstep + 1e-12 ||
+            tangent_vector(m, zs, t, tn, &w) != 0) {
+            hstep *= 0.5;
+            if (hstep < 1e-12 * fmax(1.0, z[AP])) {
+                if (limit && steps > 0) {
+                    /* the branch cannot be followed further (typically a continuum of
+                     * equilibria at the end): return the last point, NashConv tells how
+                     * close it is */
+                    brink_alogit_eval(m, z);
+                    double nc = nashconv_of(m, behav, val, br);
+                    if (out && !(nc <= stop_nc && sequential_regret(m, behav, bel) <= stop_nc))
+                        out->stats.stopped_at_limit = 1; /* short of the tolerance: say so */
+                    st = emit(m, z[AP], out, err);
+                    if (st == BRINK_OK)
+                        try_exact(g, &out->items[out->count - 1]);
+                    break;
+                }
+                st = brink_error_set(err, BRINK_ENOCONVERGE,
+                                     "agent-logit: step size underflow at lambda %.6g", z[AP]);
+                break;
+            }
+            continue;
+        }
+        steps++;
+        /* crossed the requested lambda: settle exactly on it */
+        if (!limit && zs[AP] >= target) {
+            double f = (target - z[AP]) / (zs[AP] - z[AP]);
+            for (int j = 0; j < n1; j++)
+                zp[j] = z[j] + f * (zs[j] - z[j]);
+            memcpy(zs, zp, (size_t)n1 * sizeof *zs);
+            zs[AP] = target;
+            if (correct(m, zs, zp, t, target, tol, &w, F) < 0) {
+                st = brink_error_set(err, BRINK_ENOCONVERGE,
+                                     "agent-logit: corrector failed at lambda %.6g", target);
+                break;
+            }
+            brink_alogit_eval(m, zs);
+            st = emit(m, target, out, err);
+            break;
+        }
+        memcpy(z, zs, (size_t)n1 * sizeof *z);
+        memcpy(t, tn, (size_t)n1 * sizeof *t);
+        brink_alogit_eval(m, z);
+        double nc = nashconv_of(m, behav, val, br);
+        if (visit && visit(ctx, m, z, z[AP], nc)) {
+            done = 1;
+        }
+        if (o && o->want_path && !done) {
+            st = emit(m, z[AP], out, err);
+            if (st != BRINK_OK)
+                break;
+        }
+        if (o && o->progress && steps % 20 == 0) {
+            char what[96];
+            snprintf(what, sizeof what, "agent-logit: lambda %.4g, NashConv %.3g", z[AP], nc);
+            if (o->progress(o->progress_ctx, fmin(1.0, log1p(z[AP]) / log1p(max_lambda)), what))
+                break;
+        }
+        int met = limit && nc <= stop_nc && sequential_regret(m, behav, bel) <= stop_nc;
+        if (limit && (met || z[AP] >= max_lambda)) {
+            if (!met && out) /* the method's own lambda limit before the tolerance: say so */
+                out->stats.stopped_at_limit = 1;
+            st = emit(m, z[AP], out, err);
+            if (st == BRINK_OK)
+                try_exact(g, &out->items[out->count - 1]);
+            done = 1;
+        }
+        if (its <= 3)
+            hstep = fmin(hstep * 1.5, 1.0 + 0.5 * z[AP] * m->range); /* y ~ lambda range */
+        else if (its >= 6)
+            hstep *= 0.7;
+    }
+    if (out)
+        out->stats.iterations = steps;
+out:
+    free(w.J);
+    free(w.S);
+    free(w.r);
+    free(w.x);
+    free(z);
+    free(zp);
+    free(zs);
+    free(t);
+    free(tn);
+    free(F);
+    free(behav);
+    free(val);
+    free(br);
+    free(bel);
+    brink_alogit_free(m);
+    return st;
+}
+
+const double *brink_alogit_sigma(const brink_alogit *m)
+{
+    return m->sigma;
+}
+
+static brink_status agent_logit_solve(const brink_efg *g, const brink_solve_options *o,
+                                      brink_profile_list *out, brink_error *err)
+{
+    return brink_agent_logit_trace(g, o, NULL, NULL, out, err);
+}
+
+const brink_solver brink_solver_agent_logit = {
+    .name = "agent-logit",
+    .summary = "agent logit QRE path of an extensive game (McKelvey-Palfrey 1998), traced "
+               "from lambda 0; N players",
+    .guarantee = "with --lambda: the agent QRE on the principal branch at that lambda, with "
+                 "its beliefs; without: the branch followed until NashConv and every "
+                 "conditional gain at an information set are below 1e-8 x payoff range "
+                 "(limit points are sequential equilibria; each profile's own check is "
+                 "printed with it), made exact when the rounded profile passes the exact "
+                 "check",
+    .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_APPROX | BRINK_SOLVER_BELIEFS | BRINK_SOLVER_QRE,
+    .solve_nfg = NULL,
+    .solve_efg = agent_logit_solve,
+};
