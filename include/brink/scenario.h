@@ -205,6 +205,19 @@ typedef struct brink_question {
     int line, column;
 } brink_question;
 
+/* The checks a question's range gets wherever the question comes from (the file's
+ * `questions:`, `brink sweep --vary`): low < high, and [low, high] inside the parameter's
+ * declared range when it declares one (outside it the model means nothing; the author says
+ * so by declaring the range). Returns BRINK_OK, or BRINK_EINVALID with a message naming the
+ * parameter and both ranges and no location (the caller places it: file:line:column of the
+ * question's range, or the command-line option). */
+brink_status brink_scenario_check_range(const brink_scenario *sc, int param, const mpq_t lo,
+                                        const mpq_t hi, brink_error *err);
+/* 1 when `id` may name a question: letters, digits, '_' and '-', starting with a letter or
+ * '_', under 64 bytes (it is written unquoted in text, as an HTML anchor and looked up from
+ * the command line). Scenario files are checked at load, duplicates included. */
+int brink_question_id_valid(const char *id);
+
 int brink_scenario_nquestions(const brink_scenario *sc);
 const brink_question *brink_scenario_question(const brink_scenario *sc, int i);
 

@@ -136,7 +136,9 @@ int brink_cli_analyze(int argc, char **argv)
         } else if (argv[i][0] == '-' && argv[i][1]) {
             free(sets);
             free(files);
-            return cli_usage_error("analyze", "unknown option '%s'", argv[i]);
+            return cli_bad_option("analyze",
+                                  "--method --time-limit --iterations --max-nodes --set",
+                                  argv[i], i + 1 == argc);
         } else {
             files[nfiles++] = argv[i];
         }
@@ -263,7 +265,7 @@ int brink_cli_compile(int argc, char **argv)
             return BRINK_EXIT_OK;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             free(sets);
-            return cli_usage_error("compile", "unknown option '%s'", argv[i]);
+            return cli_bad_option("compile", "-o --max-nodes --set", argv[i], i + 1 == argc);
         } else if (!in) {
             in = argv[i];
         } else {
