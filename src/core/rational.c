@@ -57,9 +57,9 @@ brink_status brink_q_parse(mpq_t out, const char *s, size_t len, brink_error *er
                 return brink_error_set(err, BRINK_ESYNTAX, "invalid number '%.*s'", (int)len, s);
             if (exponent > BRINK_Q_MAX_EXPONENT)
                 return brink_error_set(err, BRINK_ETOOBIG,
-                                       "exponent of '%.*s' beyond the limit (at most %ld in "
-                                       "size, either sign)",
-                                       (int)(len > 40 ? 40 : len), s, BRINK_Q_MAX_EXPONENT);
+                                       "exponent of '%.*s' beyond the limit (-%ld to %ld)",
+                                       (int)(len > 40 ? 40 : len), s, BRINK_Q_MAX_EXPONENT,
+                                       BRINK_Q_MAX_EXPONENT);
             if (eneg) exponent = -exponent;
         }
     }

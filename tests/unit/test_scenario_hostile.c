@@ -178,10 +178,10 @@ static void test_numbers(void)
      * 1e-99999, was "too large"): its exponent, or its denominator's size (10^19729 has 65539
      * bits, one power of ten past the limit) */
     REFUSED("brink: 1\nid: h\nactors: {A: {}}\ngame: {A: {x: {payoff: {A: 1e-99999}}, y: {}}}\n",
-            NULL, BRINK_ETOOBIG, 4, 28, "exponent of '1e-99999' beyond the limit (at most 19729");
+            NULL, BRINK_ETOOBIG, 4, 28, "exponent of '1e-99999' beyond the limit (-19729 to 19729)");
     REFUSED("brink: 1\nid: h\nactors: {A: {}}\nparameters: {p: {value: 1e-99999}}\n"
             "game: {A: {x: {payoff: {A: p}}, y: {}}}\n",
-            NULL, BRINK_ETOOBIG, 4, 25, "exponent of '1e-99999' beyond the limit (at most 19729");
+            NULL, BRINK_ETOOBIG, 4, 25, "exponent of '1e-99999' beyond the limit (-19729 to 19729)");
     REFUSED("brink: 1\nid: h\nactors: {A: {}}\nparameters: {p: {value: 1e-19729}}\n"
             "game: {A: {x: {payoff: {A: p}}, y: {}}}\n",
             NULL, BRINK_ETOOBIG, 4, 25, "too small or too precise to hold exactly: its "
