@@ -47,7 +47,7 @@ static void report_usage(void)
            "  --set NAME=VALUE  change a parameter's value (exact)\n"
            "  --method NAME     a registered solver instead of the automatic choice\n"
            "  --no-questions    skip the declared questions\n"
-           "  --time-limit S    seconds per solve\n"
+           "  --time-limit S    seconds for each equilibrium computation (as brink analyze)\n"
            "  --tree-nodes N    draw every node up to N (400); above, the path and its siblings\n"
            "  --no-tree         leave the tree out (no Graphviz needed)\n"
            "  --samples N       add a Monte Carlo section of N draws (as brink montecarlo)\n"

@@ -27,7 +27,11 @@ static void sweep_usage(FILE *f)
             "                       inside the parameter's declared range (if any)\n"
             "  --watch DECISION     a decision reference (ACTOR@LABEL, as in the scenario's\n"
             "                       questions)\n"
-            "  --json               machine-readable output (schema/brink-analysis.schema.json)\n",
+            "  --json               machine-readable output (schema/brink-analysis.schema.json)\n"
+            "  --time-limit S       seconds for each equilibrium computation (the analysis at\n"
+            "                       the defaults, every grid point, each step of the exact\n"
+            "                       boundaries), not for the command; one reaching it: exit 2\n"
+            "                       naming the grid point (boundaries: that part not certified)\n",
             SWEEP_MAX_STEPS);
 }
 

@@ -88,4 +88,12 @@ expect_grep "bare -o: form" "-o needs a value: -o FILE" "$TMP/stderr"
 expect_status "unknown option still unknown" 2 "$BRINK" analyze "$P" --nope
 expect_grep "unknown option" "unknown option '--nope'" "$TMP/stderr"
 
+# --- --time-limit is per equilibrium computation (help and docs say so); the main one
+# reaching it is a stated stop (exit 2, how far it got), never an internal error (exit 3)
+expect_status "time limit: main computation" 2 "$BRINK" analyze outside-options --no-questions --time-limit 0.0001
+expect_grep "time limit: said" "time limit of 0.0001 s reached during backward induction \([0-9]+ of 29521 nodes done\)" "$TMP/stderr"
+"$BRINK" analyze --help >"$TMP/help.txt"
+expect_grep "time limit: per computation in --help" "seconds for EACH equilibrium computation, not for the whole" "$TMP/help.txt"
+expect_grep "time limit: per computation in the docs" "bounds \*\*each equilibrium computation\*\*, not the whole command" "$SRC/docs/scenario-language.md"
+
 finish
