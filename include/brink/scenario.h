@@ -185,6 +185,12 @@ const char *brink_scenario_leaf_text(const brink_scenario *sc, int leaf);
 int brink_scenario_find_decisions(const brink_scenario *sc, const char *ref, int *out, int max,
                                   brink_error *err);
 
+/* A decision reference that must name at least one decision (a question's watch:, brink
+ * sweep --watch): BRINK_OK, or BRINK_EINVALID saying why, listing the actor's decision
+ * labels when none matches; no location (the caller places it). */
+brink_status brink_scenario_check_watch(const brink_scenario *sc, const char *ref,
+                                        brink_error *err);
+
 /* ---- Declared questions ---- */
 typedef enum {
     BRINK_Q_THRESHOLD = 1,   /* where the watched decisions' equilibrium choice flips */

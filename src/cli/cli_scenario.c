@@ -117,7 +117,7 @@ brink_scenario *cli_load_scenario(const char *cmd, const char *what, const char 
     }
     *status = apply_sets(cmd, sc, sets, nsets, values);
     if (!*status && brink_scenario_set_defaults(sc, (const mpq_t *)values, &err) != BRINK_OK)
-        *status = cli_report(&err);
+        *status = cli_usage_error(cmd, "--set: %s", err.message);   /* the option's fault */
     brink_q_array_free(values, (size_t)np + 1);
     if (*status) {
         brink_scenario_free(sc);

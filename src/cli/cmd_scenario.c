@@ -118,10 +118,9 @@ int brink_cli_analyze(int argc, char **argv)
             }
             o.time_limit = dv;
         } else if (!strcmp(argv[i], "--iterations") && i + 1 < argc) {
-            char *end = NULL;
             const char *v = argv[++i];
-            long it = strtol(v, &end, 10);
-            if (!v[0] || !end || *end || it < 1) {
+            long it = 0;
+            if (cli_parse_long(v, &it) || it < 1) {   /* overflow too: not LONG_MAX */
                 free(sets);
                 free(files);
                 return cli_usage_error("analyze", "bad --iterations '%s' (a whole number >= 1)", v);

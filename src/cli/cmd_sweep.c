@@ -134,6 +134,8 @@ int brink_cli_sweep(int argc, char **argv)
         goto done;
     }
     int status;
+    brink_error err;
+    brink_error_clear(&err);
     sc = cli_load_scenario("sweep", what, sets, nsets, 0, &status);
     if (!sc) {
         rc = status;
@@ -141,6 +143,8 @@ int brink_cli_sweep(int argc, char **argv)
     }
     for (int d = 0; d < nvary && !rc; d++)
         rc = parse_vary(sc, varies[d], &v[d]);
+    if (!rc && watch && brink_scenario_check_watch(sc, watch, &err))   /* as a file's watch: */
+        rc = cli_usage_error("sweep", "--watch %s: %s", watch, err.message);
     if (!rc && nvary == 2 && v[0].param == v[1].param)
         rc = cli_usage_error("sweep", "--vary names '%s' twice: a two-parameter sweep varies "
                              "two different parameters",
@@ -165,7 +169,6 @@ int brink_cli_sweep(int argc, char **argv)
     q.watch = watch;
     o.ask = &q;
     o.nask = 1;
-    brink_error err;
     brink_error_clear(&err);
     a = brink_analyze(sc, &o, &err);
     if (!a) {

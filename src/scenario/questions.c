@@ -328,6 +328,51 @@ int brink_scenario_find_decisions(const brink_scenario *sc, const char *ref, int
     return n;
 }
 
+brink_status brink_scenario_check_watch(const brink_scenario *sc, const char *ref,
+                                        brink_error *err)
+{
+    brink_error local;
+    brink_error_clear(&local);
+    int n = brink_scenario_find_decisions(sc, ref, NULL, 0, &local);
+    if (n < 0)
+        return brink_error_set(err, BRINK_EINVALID, "%s", local.message);
+    if (n > 0)
+        return BRINK_OK;
+    /* list the actor's decisions to help */
+    brink_buf known;
+    brink_buf_init(&known);
+    const char *at = strchr(ref, '@');
+    char who[128];   /* ACTOR.TYPE: two identifiers, each under 64 bytes */
+    size_t wl = (size_t)(at - ref);
+    memcpy(who, ref, wl < sizeof who ? wl : sizeof who - 1);
+    who[wl < sizeof who ? wl : sizeof who - 1] = '\0';
+    char *dot = strchr(who, '.');
+    if (dot)
+        *dot = '\0';
+    int a = sc_actor_find(sc, who);
+    const brink_efg *g = sc->game;
+    /* each label once; the first 32 labels, then how many decisions there are */
+    int h0 = g->player_infoset_start[a], h1 = g->player_infoset_start[a + 1], shown = 0;
+    const char *listed[32];
+    for (int h = h0; h < h1 && shown < 32; h++) {
+        const char *l = sc->c.xinfosets[sc->c.xinfoset_of[h]].label;
+        int seen = 0;
+        for (int k = 0; k < shown && !seen; k++)
+            seen = strcmp(listed[k], l) == 0;
+        if (!seen) {
+            sc_list_add(&known, l);
+            listed[shown++] = l;
+        }
+        if (shown == 32 && h + 1 < h1)
+            brink_buf_printf(&known, ", ... (%d decisions in all)", h1 - h0);
+    }
+    brink_status r = brink_error_set(err, BRINK_EINVALID,
+                                     "no decision matches '%s' (decisions of %s: %s)", ref, who,
+                                     known.len ? sc_list_text(&known) : "none");
+    brink_buf_free(&known);
+    return r;
+}
+
 brink_status sc_check_questions(brink_scenario *sc, brink_error *err)
 {
     for (int i = 0; i < sc->nquestions; i++) {
@@ -337,47 +382,9 @@ brink_status sc_check_questions(brink_scenario *sc, brink_error *err)
         const sc_loc *loc = &sc->question_watch_loc[i];
         brink_error local;
         brink_error_clear(&local);
-        int n = brink_scenario_find_decisions(sc, q->watch, NULL, 0, &local);
-        if (n < 0)
-            return brink_error_set_at(err, BRINK_EINVALID, sc->file, loc->line, loc->col, "%s",
+        if (brink_scenario_check_watch(sc, q->watch, &local))
+            return brink_error_set_at(err, local.code, sc->file, loc->line, loc->col, "%s",
                                       local.message);
-        if (n == 0) {
-            /* list the actor's decisions to help */
-            brink_buf known;
-            brink_buf_init(&known);
-            const char *at = strchr(q->watch, '@');
-            char who[128];   /* ACTOR.TYPE: two identifiers, each under 64 bytes */
-            size_t wl = (size_t)(at - q->watch);
-            memcpy(who, q->watch, wl < sizeof who ? wl : sizeof who - 1);
-            who[wl < sizeof who ? wl : sizeof who - 1] = '\0';
-            char *dot = strchr(who, '.');
-            if (dot)
-                *dot = '\0';
-            int a = sc_actor_find(sc, who);
-            const brink_efg *g = sc->game;
-            /* each label once; the first 32 labels, then how many decisions there are */
-            int h0 = g->player_infoset_start[a], h1 = g->player_infoset_start[a + 1], shown = 0;
-            const char *listed[32];
-            for (int h = h0; h < h1 && shown < 32; h++) {
-                const char *l = sc->c.xinfosets[sc->c.xinfoset_of[h]].label;
-                int seen = 0;
-                for (int k = 0; k < shown && !seen; k++)
-                    seen = strcmp(listed[k], l) == 0;
-                if (!seen) {
-                    sc_list_add(&known, l);
-                    listed[shown++] = l;
-                }
-                if (shown == 32 && h + 1 < h1)
-                    brink_buf_printf(&known, ", ... (%d decisions in all)", h1 - h0);
-            }
-            brink_status r = brink_error_set_at(err, BRINK_EINVALID, sc->file, loc->line,
-                                                loc->col,
-                                                "no decision matches '%s' (decisions of %s: %s)",
-                                                q->watch, who,
-                                                known.len ? sc_list_text(&known) : "none");
-            brink_buf_free(&known);
-            return r;
-        }
     }
     return BRINK_OK;
 }

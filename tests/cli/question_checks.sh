@@ -70,6 +70,12 @@ assert f(s) == f(a) == ["3/2"], (f(s), f(a))
 assert s["points"] == a["points"]
 PY
 
+# a watched decision that matches nothing: refused as in a file (it printed an empty column)
+expect_status "--watch matching nothing" 2 "$BRINK" sweep "$P" --vary x=0:4:3 --watch I@nowhere
+expect_grep "--watch: the decisions listed" "--watch I@nowhere: no decision matches 'I@nowhere' \(decisions of I: enter\)" "$TMP/stderr"
+expect_status "--watch malformed" 2 "$BRINK" sweep "$P" --vary x=0:4:3 --watch nowhere
+expect_grep "--watch malformed: the form" "must look like ACTOR@LABEL" "$TMP/stderr"
+
 # --- --set: the expected form and what was given
 expect_status "bare --set" 2 "$BRINK" analyze "$P" --set
 expect_grep "bare --set: form" "^brink analyze: --set needs a value: --set NAME=VALUE \(e\.g\. --set p=3/10\), and nothing follows it" "$TMP/stderr"
@@ -83,6 +89,9 @@ expect_status "--set tiny" 2 "$BRINK" analyze "$P" --set z=1e-99999
 expect_grep "--set tiny: the exponent" "exponent of '1e-99999' beyond the limit \(-19729 to 19729\)" "$TMP/stderr"
 expect_status "--set not a number" 2 "$BRINK" analyze "$P" --set z=abc
 expect_grep "--set not a number: said" "z=abc: VALUE is not a number" "$TMP/stderr"
+expect_status "--set outside the range" 2 "$BRINK" analyze "$P" --set x=9
+expect_grep "--set outside: the option named" "^brink analyze: --set: x = 9 lies outside its range \[0, 4\]" "$TMP/stderr"
+expect_status "--iterations overflow" 2 "$BRINK" analyze "$P" --iterations 99999999999999999999999
 expect_status "bare -o" 2 "$BRINK" compile "$P" -o
 expect_grep "bare -o: form" "-o needs a value: -o FILE" "$TMP/stderr"
 expect_status "unknown option still unknown" 2 "$BRINK" analyze "$P" --nope
