@@ -198,6 +198,9 @@ typedef struct brink_answer {
     const brink_question *q;
     brink_status status;     /* BRINK_OK, or why it could not be answered (message) */
     char *message;           /* malloc'd when status != BRINK_OK, else NULL */
+    int line, column;        /* with a message: where in the scenario file the cause lies
+                                (a payoff's expression, a chance node; 0 when nowhere in
+                                particular); a sweep's message ends with the grid point */
     /* the watched information sets (sweep and compare), in the order the scenario lists them */
     int nwatch;
     int *watch;              /* [nwatch] */

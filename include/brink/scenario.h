@@ -185,6 +185,12 @@ const char *brink_scenario_leaf_text(const brink_scenario *sc, int leaf);
 int brink_scenario_find_decisions(const brink_scenario *sc, const char *ref, int *out, int max,
                                   brink_error *err);
 
+/* A decision reference that must name at least one decision (a question's watch:, brink
+ * sweep --watch): BRINK_OK, or BRINK_EINVALID saying why, listing the actor's decision
+ * labels when none matches; no location (the caller places it). */
+brink_status brink_scenario_check_watch(const brink_scenario *sc, const char *ref,
+                                        brink_error *err);
+
 /* ---- Declared questions ---- */
 typedef enum {
     BRINK_Q_THRESHOLD = 1,   /* where the watched decisions' equilibrium choice flips */
@@ -204,6 +210,19 @@ typedef struct brink_question {
     const char *watch;           /* decision reference, or NULL */
     int line, column;
 } brink_question;
+
+/* The checks a question's range gets wherever the question comes from (the file's
+ * `questions:`, `brink sweep --vary`): low < high, and [low, high] inside the parameter's
+ * declared range when it declares one (outside it the model means nothing; the author says
+ * so by declaring the range). Returns BRINK_OK, or BRINK_EINVALID with a message naming the
+ * parameter and both ranges and no location (the caller places it: file:line:column of the
+ * question's range, or the command-line option). */
+brink_status brink_scenario_check_range(const brink_scenario *sc, int param, const mpq_t lo,
+                                        const mpq_t hi, brink_error *err);
+/* 1 when `id` may name a question: letters, digits, '_' and '-', starting with a letter or
+ * '_', under 64 bytes (it is written unquoted in text, as an HTML anchor and looked up from
+ * the command line). Scenario files are checked at load, duplicates included. */
+int brink_question_id_valid(const char *id);
 
 int brink_scenario_nquestions(const brink_scenario *sc);
 const brink_question *brink_scenario_question(const brink_scenario *sc, int i);

@@ -46,8 +46,13 @@ def test_scenario_errors_are_located(tmp_path):
         brink.threshold("M1", "no_such_parameter")
     with pytest.raises(brink.BrinkError, match="unknown option"):
         brink.analyze("M1", quetions=False)
-    with pytest.raises(brink.BrinkError, match="lo is above its hi"):
+    with pytest.raises(brink.BrinkError, match="low must be below high"):
         brink.threshold("M1", "p_resolute", lo=1, hi="1/2")
+    # the rules of a question in a file and of brink sweep --vary
+    with pytest.raises(brink.BrinkError, match=r"leaves the declared range \[0, 1\]"):
+        brink.threshold("M1", "p_resolute", lo=0, hi=2, watch="USA@demand")
+    with pytest.raises(brink.BrinkError, match="no decision matches 'USA@nowhere'"):
+        brink.threshold("M1", "p_resolute", watch="USA@nowhere")
 
 
 def test_builtin_list():

@@ -144,6 +144,8 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
             }
             if (st) {   /* unanswerable: say why, keep the rest of the analysis */
                 a->answers[i].status = st;
+                a->answers[i].line = local.line;
+                a->answers[i].column = local.column;
                 a->answers[i].message = copy_text(local.message);
                 if (!a->answers[i].message) {
                     brink_error_set(err, BRINK_ENOMEM, "out of memory");

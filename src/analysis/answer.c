@@ -42,6 +42,38 @@ void an_answer_free(brink_answer *ans)
     free(ans->opt_group);
 }
 
+/* A grid point's bind or solve failed: keep the error's place (the expression or chance node
+ * in the file) and add the point, "at x = 1" ("at x = 1, y = 2/3"), which the place alone
+ * does not tell. */
+static brink_status at_point(const brink_scenario *sc, const brink_question *q,
+                             const mpq_t *values, brink_status st, brink_error *err)
+{
+    if (!err || st == BRINK_ENOMEM)
+        return st;
+    brink_buf b;
+    brink_buf_init(&b);
+    /* bind says "at these parameter values": name them instead */
+    static const char vague[] = " at these parameter values";
+    size_t n = strlen(err->message), k = sizeof vague - 1;
+    if (n >= k && !strcmp(err->message + n - k, vague))
+        n -= k;
+    brink_buf_printf(&b, "%.*s at ", (int)n, err->message);
+    for (int d = 0; d < q->nparams; d++) {
+        char *v = brink_q_to_string(values[q->param[d]]);
+        brink_buf_printf(&b, "%s%s = %s", d ? ", " : "", brink_scenario_param(sc, q->param[d])->name,
+                         v ? v : "?");
+        free(v);
+    }
+    if (b.failed) {
+        brink_buf_free(&b);
+        return st;
+    }
+    brink_error e = *err;
+    brink_error_set_at(err, st, e.file, e.line, e.column, "%s", b.data);
+    brink_buf_free(&b);
+    return st;
+}
+
 static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
                           const brink_analysis_options *o, brink_answer *ans, brink_error *err)
 {
@@ -96,11 +128,15 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
                 mpq_set(*v, *xq);
                 ans->x[2 * k + (size_t)d] = brink_q_get_d(*xq);
             }
-            if ((st = brink_scenario_bind_q(in, (const mpq_t *)values, err)))
+            if ((st = brink_scenario_bind_q(in, (const mpq_t *)values, err))) {
+                at_point(sc, q, (const mpq_t *)values, st, err);
                 break;
+            }
             brink_eqset s;
-            if ((st = brink_analysis_solve(in, an->leaf_group, G, o, &s, err)))
+            if ((st = brink_analysis_solve(in, an->leaf_group, G, o, &s, err))) {
+                at_point(sc, q, (const mpq_t *)values, st, err);
                 break;
+            }
             ans->nequilibria[k] = s.count;
             st = brink_eqset_choice(g, &s, ans->watch, ans->watch_start, ans->nwatch,
                                     &ans->choice[k], err);

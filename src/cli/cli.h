@@ -58,6 +58,10 @@ int cli_load_game(const char *path, brink_game *g);
  * with the sets applied as its defaults (max_nodes 0: the default limit). NULL with *status
  * the exit status on failure (the message printed). */
 int cli_check_set(const char *cmd, const char *arg);
+/* An option the loop did not take: `opts` lists the command's options that take a value
+ * ("--set --method ..."); one of them with nothing after it is a missing value (said with the
+ * expected form, e.g. --set NAME=VALUE), anything else an unknown option. Exit 2. */
+int cli_bad_option(const char *cmd, const char *opts, const char *arg, int last);
 brink_scenario *cli_load_scenario(const char *cmd, const char *what, const char *const *sets,
                                   int nsets, size_t max_nodes, int *status);
 /* One probability, exact when available. */

@@ -9,9 +9,50 @@
 int cli_check_set(const char *cmd, const char *arg)
 {
     const char *eq = strchr(arg, '=');
-    if (!eq || eq == arg)
-        return cli_usage_error(cmd, "--set expects NAME=VALUE, not '%s'", arg);
+    if (!eq)
+        return cli_usage_error(cmd, "--set expects NAME=VALUE (e.g. --set p=3/10), given '%s' "
+                               "(no '=')", arg);
+    if (eq == arg)
+        return cli_usage_error(cmd, "--set expects NAME=VALUE (e.g. --set p=3/10), given '%s' "
+                               "(no NAME before '=')", arg);
+    if (!eq[1])
+        return cli_usage_error(cmd, "--set expects NAME=VALUE (e.g. --set p=3/10), given '%s' "
+                               "(no VALUE after '=')", arg);
     return BRINK_EXIT_OK;
+}
+
+/* The forms of the options that take a value, for "missing value" messages. */
+static const struct {
+    const char *opt, *form;
+} value_forms[] = {
+    {"--set", "NAME=VALUE (e.g. --set p=3/10)"},
+    {"--method", "NAME (brink solve --list)"},
+    {"--time-limit", "SECONDS"},
+    {"--iterations", "N"},
+    {"--max-nodes", "N"},
+    {"--vary", "NAME=LO:HI:N"},
+    {"--watch", "DECISION (ACTOR@LABEL)"},
+    {"-o", "FILE"},
+};
+
+int cli_bad_option(const char *cmd, const char *opts, const char *arg, int last)
+{
+    size_t n = strlen(arg);
+    const char *hit = opts;
+    /* arg as a whole word of opts */
+    while (last && (hit = strstr(hit, arg)) != NULL) {
+        if ((hit == opts || hit[-1] == ' ') && (hit[n] == ' ' || hit[n] == '\0'))
+            break;
+        hit += n;
+    }
+    if (!last || !hit)
+        return cli_usage_error(cmd, "unknown option '%s'", arg);
+    const char *form = "VALUE";
+    for (size_t k = 0; k < sizeof value_forms / sizeof value_forms[0]; k++)
+        if (!strcmp(value_forms[k].opt, arg))
+            form = value_forms[k].form;
+    return cli_usage_error(cmd, "%s needs a value: %s %s, and nothing follows it", arg, arg,
+                           form);
 }
 
 /* NAME=VALUE -> exact values[] (on top of the defaults). */
@@ -34,8 +75,12 @@ static int apply_sets(const char *cmd, const brink_scenario *sc, const char *con
                                    brink_scenario_id(sc), (int)len, sets[i]);
         brink_error err;
         brink_error_clear(&err);
-        if (brink_q_parse(values[p], eq + 1, strlen(eq + 1), &err) != BRINK_OK)
-            return cli_usage_error(cmd, "--set %s: not a number", sets[i]);
+        brink_status qs = brink_q_parse(values[p], eq + 1, strlen(eq + 1), &err);
+        if (qs == BRINK_ETOOBIG)
+            return cli_usage_error(cmd, "--set %s: %s", sets[i], err.message);
+        if (qs != BRINK_OK)
+            return cli_usage_error(cmd, "--set %s: VALUE is not a number (exact: 0.3, 3/10, "
+                                   "-2, 1e-3)", sets[i]);
     }
     return BRINK_EXIT_OK;
 }
@@ -72,7 +117,7 @@ brink_scenario *cli_load_scenario(const char *cmd, const char *what, const char 
     }
     *status = apply_sets(cmd, sc, sets, nsets, values);
     if (!*status && brink_scenario_set_defaults(sc, (const mpq_t *)values, &err) != BRINK_OK)
-        *status = cli_report(&err);
+        *status = cli_usage_error(cmd, "--set: %s", err.message);   /* the option's fault */
     brink_q_array_free(values, (size_t)np + 1);
     if (*status) {
         brink_scenario_free(sc);

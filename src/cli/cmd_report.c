@@ -47,7 +47,7 @@ static void report_usage(void)
            "  --set NAME=VALUE  change a parameter's value (exact)\n"
            "  --method NAME     a registered solver instead of the automatic choice\n"
            "  --no-questions    skip the declared questions\n"
-           "  --time-limit S    seconds per solve\n"
+           "  --time-limit S    seconds for each equilibrium computation (as brink analyze)\n"
            "  --tree-nodes N    draw every node up to N (400); above, the path and its siblings\n"
            "  --no-tree         leave the tree out (no Graphviz needed)\n"
            "  --samples N       add a Monte Carlo section of N draws (as brink montecarlo)\n"
@@ -131,7 +131,8 @@ static int parse_args(const char *cmd, int argc, char **argv, report_args *r)
             if (cli_parse_long(argv[++i], &r->seed) || r->seed < 0)
                 return cli_usage_error(cmd, "bad --seed '%s' (a whole number >= 0)", v);
         } else if (a[0] == '-' && a[1]) {
-            return cli_usage_error(cmd, "unknown option '%s' (or a missing value)", a);
+            return cli_bad_option(cmd, "--set --method --figure --time-limit --tree-nodes "
+                                  "--samples --from --run --compare --seed -o", a, !v);
         } else if (r->in) {
             return cli_usage_error(cmd, "one scenario or game at a time");
         } else {

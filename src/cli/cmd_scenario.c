@@ -50,7 +50,13 @@ static void analyze_usage(FILE *f)
             "  --method NAME     a registered solver instead of the automatic choice\n"
             "  --no-questions    skip the declared questions (thresholds, sweeps)\n"
             "  --all-equilibria  keep equilibria that are not sequentially rational too\n"
-            "  --time-limit S    seconds per solve (a solve that reaches it is an error, exit 2)\n"
+            "  --time-limit S    seconds for EACH equilibrium computation, not for the whole\n"
+            "                    command: the main analysis is one, a threshold or sweep\n"
+            "                    question makes many (a threshold counts them). The main one\n"
+            "                    reaching it: an error, exit 2. A question's: that part of\n"
+            "                    the range is reported not certified (threshold) or the\n"
+            "                    question not answered (sweep, naming the grid point); the\n"
+            "                    rest of the analysis stands\n"
             "  --iterations N    iterations per solve for iterative methods (CFR, logit)\n"
             "  --set NAME=VALUE  change a parameter's value (exact: 0.3, 3/10)\n"
             "  --max-nodes N     game-tree node limit for scenario files (default 4194304)\n"
@@ -112,10 +118,9 @@ int brink_cli_analyze(int argc, char **argv)
             }
             o.time_limit = dv;
         } else if (!strcmp(argv[i], "--iterations") && i + 1 < argc) {
-            char *end = NULL;
             const char *v = argv[++i];
-            long it = strtol(v, &end, 10);
-            if (!v[0] || !end || *end || it < 1) {
+            long it = 0;
+            if (cli_parse_long(v, &it) || it < 1) {   /* overflow too: not LONG_MAX */
                 free(sets);
                 free(files);
                 return cli_usage_error("analyze", "bad --iterations '%s' (a whole number >= 1)", v);
@@ -136,7 +141,9 @@ int brink_cli_analyze(int argc, char **argv)
         } else if (argv[i][0] == '-' && argv[i][1]) {
             free(sets);
             free(files);
-            return cli_usage_error("analyze", "unknown option '%s'", argv[i]);
+            return cli_bad_option("analyze",
+                                  "--method --time-limit --iterations --max-nodes --set",
+                                  argv[i], i + 1 == argc);
         } else {
             files[nfiles++] = argv[i];
         }
@@ -263,7 +270,7 @@ int brink_cli_compile(int argc, char **argv)
             return BRINK_EXIT_OK;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             free(sets);
-            return cli_usage_error("compile", "unknown option '%s'", argv[i]);
+            return cli_bad_option("compile", "-o --max-nodes --set", argv[i], i + 1 == argc);
         } else if (!in) {
             in = argv[i];
         } else {

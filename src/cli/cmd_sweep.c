@@ -24,10 +24,14 @@ static void sweep_usage(FILE *f)
             "each point; with --watch, the exact boundaries between grid points (certified\n"
             "continuation) and, for two parameters, the region map.\n"
             "  --vary NAME=LO:HI:N  N grid points (2 to %d) from LO to HI (exact: 0.3, 3/10),\n"
-            "                       inside the parameter's declared range\n"
+            "                       inside the parameter's declared range (if any)\n"
             "  --watch DECISION     a decision reference (ACTOR@LABEL, as in the scenario's\n"
             "                       questions)\n"
-            "  --json               machine-readable output (schema/brink-analysis.schema.json)\n",
+            "  --json               machine-readable output (schema/brink-analysis.schema.json)\n"
+            "  --time-limit S       seconds for each equilibrium computation (the analysis at\n"
+            "                       the defaults, every grid point, each step of the exact\n"
+            "                       boundaries), not for the command; one reaching it: exit 2\n"
+            "                       naming the grid point (boundaries: that part not certified)\n",
             SWEEP_MAX_STEPS);
 }
 
@@ -66,12 +70,9 @@ static int parse_vary(const brink_scenario *sc, const char *arg, vary *v)
         return cli_usage_error("sweep", "--vary %s: N must be a whole number from 2 to %d", arg,
                                SWEEP_MAX_STEPS);
     v->steps = (int)n;
-    const brink_param_info *pi = brink_scenario_param(sc, v->param);
-    if (mpq_cmp(v->lo, v->hi) >= 0)
-        return cli_usage_error("sweep", "--vary %s: LO must be below HI", arg);
-    if (!pi->has_range || mpq_cmp(v->lo, *pi->lo_q) < 0 || mpq_cmp(v->hi, *pi->hi_q) > 0)
-        return cli_usage_error("sweep", "--vary %s: outside the parameter's declared range%s", arg,
-                               pi->has_range ? "" : " (it declares none)");
+    /* the rules of a sweep: in the file, brink_scenario_check_range too */
+    if (brink_scenario_check_range(sc, v->param, v->lo, v->hi, &err))
+        return cli_usage_error("sweep", "--vary %s: %s", arg, err.message);
     return BRINK_EXIT_OK;
 }
 
@@ -116,8 +117,11 @@ int brink_cli_sweep(int argc, char **argv)
             if (cli_parse_double(argv[++i], &t) || !(t > 0))
                 rc = cli_usage_error("sweep", "bad --time-limit '%s'", argv[i]);
             o.time_limit = t;
-        } else if (argv[i][0] == '-' || what) {
-            rc = cli_usage_error("sweep", "unexpected argument '%s' (brink sweep --help)", argv[i]);
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            rc = cli_bad_option("sweep", "--vary --watch --set --method --time-limit", argv[i],
+                                i + 1 == argc);
+        } else if (what) {
+            rc = cli_usage_error("sweep", "unexpected argument '%s' (one scenario)", argv[i]);
         } else {
             what = argv[i];
         }
@@ -130,6 +134,8 @@ int brink_cli_sweep(int argc, char **argv)
         goto done;
     }
     int status;
+    brink_error err;
+    brink_error_clear(&err);
     sc = cli_load_scenario("sweep", what, sets, nsets, 0, &status);
     if (!sc) {
         rc = status;
@@ -137,8 +143,12 @@ int brink_cli_sweep(int argc, char **argv)
     }
     for (int d = 0; d < nvary && !rc; d++)
         rc = parse_vary(sc, varies[d], &v[d]);
+    if (!rc && watch && brink_scenario_check_watch(sc, watch, &err))   /* as a file's watch: */
+        rc = cli_usage_error("sweep", "--watch %s: %s", watch, err.message);
     if (!rc && nvary == 2 && v[0].param == v[1].param)
-        rc = cli_usage_error("sweep", "--vary: two different parameters");
+        rc = cli_usage_error("sweep", "--vary names '%s' twice: a two-parameter sweep varies "
+                             "two different parameters",
+                             brink_scenario_param(sc, v[0].param)->name);
     if (rc)
         goto done;
     brink_question q;
@@ -159,7 +169,6 @@ int brink_cli_sweep(int argc, char **argv)
     q.watch = watch;
     o.ask = &q;
     o.nask = 1;
-    brink_error err;
     brink_error_clear(&err);
     a = brink_analyze(sc, &o, &err);
     if (!a) {
@@ -167,7 +176,9 @@ int brink_cli_sweep(int argc, char **argv)
         goto done;
     }
     if (a->answers[0].status) {   /* e.g. a watch reference that matches nothing */
-        brink_error_set(&err, a->answers[0].status, "%s", a->answers[0].message);
+        const brink_answer *an = &a->answers[0];   /* placed where the cause lies */
+        brink_error_set_at(&err, an->status, an->line > 0 ? brink_scenario_filename(sc) : NULL,
+                           an->line, an->column, "%s", an->message);
         rc = cli_report(&err);
         goto done;
     }

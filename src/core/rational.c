@@ -57,8 +57,9 @@ brink_status brink_q_parse(mpq_t out, const char *s, size_t len, brink_error *er
                 return brink_error_set(err, BRINK_ESYNTAX, "invalid number '%.*s'", (int)len, s);
             if (exponent > BRINK_Q_MAX_EXPONENT)
                 return brink_error_set(err, BRINK_ETOOBIG,
-                                       "exponent too large in '%.*s' (limit %d)",
-                                       (int)(len > 40 ? 40 : len), s, BRINK_Q_MAX_DIGITS);
+                                       "exponent of '%.*s' beyond the limit (-%ld to %ld)",
+                                       (int)(len > 40 ? 40 : len), s, BRINK_Q_MAX_EXPONENT,
+                                       BRINK_Q_MAX_EXPONENT);
             if (eneg) exponent = -exponent;
         }
     }
@@ -68,8 +69,8 @@ brink_status brink_q_parse(mpq_t out, const char *s, size_t len, brink_error *er
     (void)has_dot;
     if (int_len + frac_len > BRINK_Q_MAX_DIGITS || den_len > BRINK_Q_MAX_DIGITS)
         return brink_error_set(err, BRINK_ETOOBIG,
-                               "number '%.*s...' has more than %d digits", 20, s,
-                               BRINK_Q_MAX_DIGITS);
+                               "number '%.*s%s' has more than %d digits", 20, s,
+                               len > 20 ? "..." : "", BRINK_Q_MAX_DIGITS);
 
     /* Collect the digits into one string to hand to GMP. */
     size_t ndig = int_len + frac_len;

@@ -98,18 +98,17 @@ char *brink_ffi_threshold_json(const brink_scenario *sc, const char *param, cons
     brink_scenario_defaults(sc, vals);
     if (bound(sc, k, lo, 0, qlo, err) || bound(sc, k, hi, 1, qhi, err))
         goto done;
-    if (mpq_cmp(qlo, qhi) > 0) {
-        brink_error_set(err, BRINK_EINVALID, "threshold: the range's lo is above its hi");
+    /* the rules of a question's range and watch, wherever it is asked */
+    if (brink_scenario_check_range(sc, k, qlo, qhi, err)) {
+        brink_error_prefix(err, "threshold");
         goto done;
     }
     if (watch) {
-        nwatch = brink_scenario_find_decisions(sc, watch, NULL, 0, err);
-        if (nwatch < 0)
-            goto done;
-        if (nwatch == 0) {
-            brink_error_set(err, BRINK_EINVALID, "threshold: no decision matches '%s'", watch);
+        if (brink_scenario_check_watch(sc, watch, err)) {
+            brink_error_prefix(err, "threshold");
             goto done;
         }
+        nwatch = brink_scenario_find_decisions(sc, watch, NULL, 0, err);
         if (!(w = malloc((size_t)nwatch * sizeof *w))) {
             brink_error_set(err, BRINK_ENOMEM, "out of memory");
             goto done;

@@ -8,6 +8,7 @@
 #include "brink/forecast.h"
 #include "brink/io.h"
 #include "brink/scenario.h"
+#include "report/textwidth.h"
 
 const char *brink_forecast_kind_name(brink_forecast_kind k)
 {
@@ -165,11 +166,17 @@ void brink_forecast_write_text(const brink_forecast_input *in, const brink_forec
                          op->stochastic ? "seeded outcomes" : "expected moves");
     for (int k = 0; k < D; k++) {
         brink_buf_printf(o, "\nIssue '%s' (scale %g..%g)\n  round   median     mean", in->issue[k], in->lo[k], in->hi[k]);
-        /* Columns as wide as the longest name: names are never cut. */
+        /* Columns as wide as the longest name (in terminal columns: names may be UTF-8);
+         * names are never cut. */
         int wd = 10;
-        for (int i = 0; i < n; i++)
-            if ((int)strlen(in->actor[i]) > wd) wd = (int)strlen(in->actor[i]);
-        for (int i = 0; i < n; i++) brink_buf_printf(o, "  %*s", wd, in->actor[i]);
+        for (int i = 0; i < n; i++) {
+            int w = rep_text_width(in->actor[i], (size_t)-1);
+            if (w > wd) wd = w;
+        }
+        for (int i = 0; i < n; i++) {
+            brink_buf_puts(o, "  ");
+            rep_pad(o, in->actor[i], wd, 0);
+        }
         brink_buf_puts(o, "\n");
         for (int t = 0; t <= r->rounds; t++) {
             brink_buf_printf(o, "  %5d %8.4f %8.4f", t, r->median[(size_t)t * D + k], r->mean[(size_t)t * D + k]);

@@ -464,6 +464,9 @@ static void answer(const brink_analysis *a, const brink_answer *an, brink_buf *o
     if (an->status) {
         brink_buf_puts(out, ",");
         str(out, "error", an->message);
+        if (an->line > 0)   /* where the cause lies in the scenario file */
+            brink_buf_printf(out, ",\"error_line\":%d,\"error_column\":%d", an->line,
+                             an->column > 0 ? an->column : 1);
     } else if (q->kind == BRINK_Q_THRESHOLD) {
         threshold_answer(a, an, out);
     } else if (q->kind == BRINK_Q_SWEEP) {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include "brink/io.h"
 #include "brink/negotiate.h"
+#include "report/textwidth.h"
 
 static const char *neg_end_name(brink_neg_end e)
 {
@@ -193,7 +194,7 @@ static void neg_stat_text(brink_buf *out, const brink_neg_stat *s)
 
 static void neg_row_text(brink_buf *out, const brink_neg_agent_summary *a, int width)
 {
-    brink_buf_printf(out, "%-*s", width, a->name);
+    rep_pad(out, a->name, width, 1);
     neg_stat_text(out, &a->agreement_rate);
     neg_stat_text(out, &a->utility);
     neg_stat_text(out, &a->welfare);
@@ -228,8 +229,7 @@ void brink_neg_report_tournament_text(brink_buf *out, const brink_neg_domain *co
                         "to the outcome set's Pareto front, Nash and Kalai-Smorodinsky points.\n\n");
     int width = 13;
     for (int a = 0; a < t->nagents; a++) {
-        int n = 0;
-        while (t->agent[a].name[n]) n++;
+        int n = rep_text_width(t->agent[a].name, (size_t)-1);   /* names may be UTF-8 */
         if (n + 1 > width) width = n + 1;
     }
     brink_buf_printf(out, "%-*s  %-15s  %-15s  %-15s  %-15s  %-15s  %-15s\n", width, "agent",
@@ -249,7 +249,8 @@ void brink_neg_report_tournament_text(brink_buf *out, const brink_neg_domain *co
     for (int b = 0; b < t->nagents; b++) brink_buf_printf(out, " %5d", b + 1);
     brink_buf_puts(out, "\n");
     for (int a = 0; a < t->nagents; a++) {
-        brink_buf_printf(out, "%2d. %-*s", a + 1, width, t->agent[a].name);
+        brink_buf_printf(out, "%2d. ", a + 1);
+        rep_pad(out, t->agent[a].name, width, 1);
         for (int b = 0; b < t->nagents; b++) {
             const brink_neg_agent_summary *p = &t->pair[a * t->nagents + b];
             if (p->negotiations == 0) brink_buf_puts(out, "     -");

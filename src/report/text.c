@@ -728,7 +728,13 @@ static void answers(const brink_analysis *a, brink_buf *out, brink_buf *line)
         brink_buf_printf(line, "[%s] %s", q->id, q->ask[0] ? q->ask : "");
         flush(out, line, 2);
         if (an->status) {
-            brink_buf_printf(line, "could not be answered: %s", an->message ? an->message : "");
+            const char *file = brink_scenario_filename(a->sc);
+            if (an->line > 0 && file && file[0])   /* the place of the cause in the file */
+                brink_buf_printf(line, "could not be answered: %s:%d:%d: %s", file, an->line,
+                                 an->column > 0 ? an->column : 1, an->message ? an->message : "");
+            else
+                brink_buf_printf(line, "could not be answered: %s",
+                                 an->message ? an->message : "");
             flush(out, line, 4);
             continue;
         }

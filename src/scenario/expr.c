@@ -198,7 +198,7 @@ static brink_status perr(parser *p, size_t at, const char *fmt, const char *arg)
 {
     if (p->st)
         return p->st;
-    char msg[300];
+    char msg[BRINK_ERROR_MESSAGE_MAX];
     snprintf(msg, sizeof msg, fmt, arg ? arg : "");
     p->st = brink_error_set_at(p->err, BRINK_ESYNTAX, p->ctx->file, p->ctx->line,
                                p->ctx->col + (int)at, "%s in expression '%.*s'", msg,
@@ -312,11 +312,15 @@ static void parse_number(parser *p)
     mpq_t q;
     mpq_init(q);
     long limit = p->ctx->max_bits > 0 ? p->ctx->max_bits : SC_EXPR_DEFAULT_MAX_BITS;
-    brink_status qs = brink_q_parse(q, buf, n, NULL);
+    brink_error qerr;
+    brink_error_clear(&qerr);
+    brink_status qs = brink_q_parse(q, buf, n, &qerr);
     if (qs == BRINK_ETOOBIG ||
         (qs == BRINK_OK && ((long)mpz_sizeinbase(mpq_numref(q), 2) > limit ||
                             (long)mpz_sizeinbase(mpq_denref(q), 2) > limit))) {
-        perr(p, start, "number too large: '%s' (limit max_number_bits)", buf);
+        char why[BRINK_ERROR_MESSAGE_MAX];
+        sc_number_size_reason(why, sizeof why, buf, qs, &qerr, q, limit);
+        perr(p, start, "%s", why);
         p->st = BRINK_ETOOBIG;   /* a size limit, not a syntax error */
         if (p->err)
             p->err->code = BRINK_ETOOBIG;
@@ -829,4 +833,24 @@ sc_expr *sc_expr_combine(int op, const sc_expr *a, const sc_expr *bx, brink_erro
     }
     r->max_bits = a->max_bits > (bx ? bx->max_bits : 0) ? a->max_bits : (bx ? bx->max_bits : 0);
     return r;
+}
+
+void sc_number_size_reason(char *msg, size_t size, const char *text, brink_status qs,
+                           const brink_error *qerr, const mpq_t q, long limit)
+{
+    if (qs == BRINK_ETOOBIG) {   /* brink_q_parse says which: digits or exponent */
+        snprintf(msg, size, "%s", qerr && qerr->message[0] ? qerr->message : "number too long");
+        return;
+    }
+    /* 2^limit has about limit * log10(2) decimal digits */
+    long digits = (long)((double)limit * 0.30102999566398);
+    size_t nb = mpz_sizeinbase(mpq_numref(q), 2), db = mpz_sizeinbase(mpq_denref(q), 2);
+    if ((long)nb > limit)
+        snprintf(msg, size, "'%.60s' is too large to hold exactly: its numerator needs %zu "
+                 "bits (limit max_number_bits = %ld, about %ld decimal digits)", text, nb, limit,
+                 digits);
+    else
+        snprintf(msg, size, "'%.60s' is too small or too precise to hold exactly: its "
+                 "denominator needs %zu bits (limit max_number_bits = %ld, about %ld decimal "
+                 "digits)", text, db, limit, digits);
 }

@@ -65,6 +65,14 @@ typedef struct sc_expr {
  * evaluator checks an upper bound of every result's size BEFORE asking GMP for it (a tower
  * such as ((2^256)^256)^256 would otherwise take gigabytes or make GMP abort the process). */
 #define SC_EXPR_DEFAULT_MAX_BITS ((long)BRINK_Q_MAX_BITS)
+/* Why the number written `text` is refused for its size, for a message (no location):
+ * qs and qerr come from brink_q_parse (BRINK_ETOOBIG: more than BRINK_Q_MAX_DIGITS digits or
+ * an exponent beyond its limit; qerr says which), otherwise q is the parsed value and its
+ * numerator or denominator needs more than `limit` bits. A tiny number such as 1e-99999 is
+ * refused for its denominator, so the message says "too small or too precise", not "large". */
+void sc_number_size_reason(char *msg, size_t size, const char *text, brink_status qs,
+                           const brink_error *qerr, const mpq_t q, long limit);
+
 /* Code words of one expression after sub-game arguments are substituted (nested calls can
  * double an expression at each level). */
 #define SC_EXPR_MAX_CODE (1 << 16)

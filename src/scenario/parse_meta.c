@@ -99,13 +99,17 @@ brink_status sc_get_number(brink_scenario *sc, const ynode *n, mpq_t out, const 
     if (!n->len)
         return sc_err(sc, err, n, BRINK_ESYNTAX, "%s must be a number (like 3, -0.25 or 2/3), "
                       "found an empty value", what);
-    brink_status qs = len ? brink_q_parse(out, s, len, NULL) : BRINK_ESYNTAX;
+    brink_error qerr;
+    brink_error_clear(&qerr);
+    brink_status qs = len ? brink_q_parse(out, s, len, &qerr) : BRINK_ESYNTAX;
     long limit = sc->lim.max_number_bits > 0 ? sc->lim.max_number_bits : SC_EXPR_DEFAULT_MAX_BITS;
     if (qs == BRINK_ETOOBIG || (qs == BRINK_OK &&
                                 ((long)mpz_sizeinbase(mpq_numref(out), 2) > limit ||
-                                 (long)mpz_sizeinbase(mpq_denref(out), 2) > limit)))
-        return sc_err(sc, err, n, BRINK_ETOOBIG, "%s: number too large: '%.60s' (more than %ld "
-                      "bits; limit max_number_bits)", what, n->text, limit);
+                                 (long)mpz_sizeinbase(mpq_denref(out), 2) > limit))) {
+        char why[BRINK_ERROR_MESSAGE_MAX];
+        sc_number_size_reason(why, sizeof why, n->text, qs, &qerr, out, limit);
+        return sc_err(sc, err, n, BRINK_ETOOBIG, "%s: %s", what, why);
+    }
     if (qs != BRINK_OK)
         return sc_err(sc, err, n, BRINK_ESYNTAX, "%s must be a number (like 3, -0.25 or 2/3), "
                       "found '%s'", what, n->text);

@@ -1,14 +1,54 @@
 /* questions.c — the `questions:` a scenario asks (thresholds, sweeps, comparisons), and the
  * decision references they watch ("USA@demand", "DPRK.bluffing@start", "USA@*").
  *
- * Parameters and ranges are checked when parsing; watch references are checked after the
- * game is compiled (only then are the decisions and their labels known).
+ * Parameters and ranges are checked when parsing, by the same rules as `brink sweep --vary`
+ * (brink_scenario_check_range); ids are words, unique in the file (they name the answer in
+ * --json, the HTML report and the text); watch references are checked after the game is
+ * compiled (only then are the decisions and their labels known).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "scenario/model.h"
 #include "scenario/parse_util.h"
+
+brink_status brink_scenario_check_range(const brink_scenario *sc, int param, const mpq_t lo,
+                                        const mpq_t hi, brink_error *err)
+{
+    if (param < 0 || param >= sc->nparams)
+        return brink_error_set(err, BRINK_EINVALID, "no parameter %d", param);
+    const sc_param *p = &sc->params[param];
+    if (mpq_cmp(lo, hi) >= 0)
+        return brink_error_set(err, BRINK_EINVALID, "range of '%s': low must be below high",
+                               p->info.name);
+    if (!p->info.has_range || (mpq_cmp(lo, p->lo) >= 0 && mpq_cmp(hi, p->hi) <= 0))
+        return BRINK_OK;
+    brink_buf t;
+    brink_buf_init(&t);
+    brink_buf_puts(&t, "[");
+    sc_put_number(&t, lo);
+    brink_buf_puts(&t, ", ");
+    sc_put_number(&t, hi);
+    brink_buf_puts(&t, "] leaves the declared range [");
+    sc_put_number(&t, p->lo);
+    brink_buf_puts(&t, ", ");
+    sc_put_number(&t, p->hi);
+    brink_buf_puts(&t, "]");
+    brink_status st = t.failed ? brink_error_set(err, BRINK_ENOMEM, "out of memory")
+                               : brink_error_set(err, BRINK_EINVALID,
+                                                 "range of '%s': %.*s (a question stays inside "
+                                                 "it; widen the parameter's range to ask "
+                                                 "beyond)", p->info.name,
+                                                 (int)(t.len > 300 ? 300 : t.len), t.data);
+    brink_buf_free(&t);
+    return st;
+}
+
+int brink_question_id_valid(const char *id)
+{
+    return sc_is_identifier(id);
+}
 
 /* The range of a question: exact bounds into lo/hi (and their nearest doubles, which are
  * +-HUGE_VAL beyond double range: the exact copies are the ones to use). */
@@ -35,8 +75,12 @@ static brink_status parse_range(brink_scenario *sc, const ynode *r, int param, m
     st = sc_get_number(sc, r->items[0], lo, "range low", err);
     if (!st)
         st = sc_get_number(sc, r->items[1], hi, "range high", err);
-    if (!st && mpq_cmp(lo, hi) >= 0)
-        st = sc_err(sc, err, r, BRINK_EINVALID, "range low must be below range high");
+    if (!st) {
+        brink_error local;
+        brink_error_clear(&local);
+        if ((st = brink_scenario_check_range(sc, param, lo, hi, &local)))
+            st = sc_err(sc, err, r, st, "%s", local.message);
+    }
     *dlo = brink_q_get_d(lo);
     *dhi = brink_q_get_d(hi);
     return st;
@@ -73,6 +117,11 @@ static brink_status parse_question(brink_scenario *sc, const ynode *y, brink_que
     if ((st = sc_get_text(sc, y, "id", 0, &q->id, err)) ||
         (st = sc_get_text(sc, y, "ask", 0, &q->ask, err)))
         return st;
+    if (q->id && !brink_question_id_valid(q->id))
+        return sc_err(sc, err, ytree_get(y, "id"), BRINK_EINVALID,
+                      "question id '%.80s' must be a word of letters, digits, _ and - (starting "
+                      "with a letter or _, under 64 bytes): it names the answer in --json, the "
+                      "report and the text", q->id);
     const ynode *t = ytree_get(y, "threshold"), *s = ytree_get(y, "sweep"),
                 *c = ytree_get(y, "compare");
     if ((t != NULL) + (s != NULL) + (c != NULL) != 1)
@@ -140,6 +189,10 @@ static brink_status parse_question(brink_scenario *sc, const ynode *y, brink_que
     for (int i = 0; i < q->nparams; i++) {
         if ((st = param_ref(sc, plist[i], &q->param[i], err)))
             return st;
+        if (i == 1 && q->param[1] == q->param[0])
+            return sc_err(sc, err, plist[1], BRINK_EINVALID,
+                          "parameter '%s' is named twice: a two-parameter sweep varies two "
+                          "different parameters", plist[1]->text);
         const ynode *r = NULL;
         if (range && q->nparams == 1)
             r = range;
@@ -204,6 +257,20 @@ brink_status sc_parse_questions(brink_scenario *sc, const ynode *root, brink_err
         }
         sc->nquestions = i + 1;
     }
+    /* ids name answers (--json, the report's anchors): one answer per id */
+    for (int i = 1; i < sc->nquestions; i++)
+        for (int j = 0; j < i; j++) {
+            if (strcmp(sc->questions[i].id, sc->questions[j].id) != 0)
+                continue;
+            const ynode *yi = qs->items[i], *yj = qs->items[j];
+            const ynode *at = ytree_get(yi, "id") ? ytree_get(yi, "id") : yi;
+            int explicit_i = ytree_get(yi, "id") != NULL, explicit_j = ytree_get(yj, "id") != NULL;
+            return sc_err(sc, err, at, BRINK_EINVALID,
+                          "question id '%s' is used twice (line %d%s; line %d%s); give each "
+                          "question its own id", sc->questions[i].id, yj->line,
+                          explicit_j ? "" : ", its automatic id", yi->line,
+                          explicit_i ? "" : ", its automatic id");
+        }
     return BRINK_OK;
 }
 
@@ -261,6 +328,51 @@ int brink_scenario_find_decisions(const brink_scenario *sc, const char *ref, int
     return n;
 }
 
+brink_status brink_scenario_check_watch(const brink_scenario *sc, const char *ref,
+                                        brink_error *err)
+{
+    brink_error local;
+    brink_error_clear(&local);
+    int n = brink_scenario_find_decisions(sc, ref, NULL, 0, &local);
+    if (n < 0)
+        return brink_error_set(err, BRINK_EINVALID, "%s", local.message);
+    if (n > 0)
+        return BRINK_OK;
+    /* list the actor's decisions to help */
+    brink_buf known;
+    brink_buf_init(&known);
+    const char *at = strchr(ref, '@');
+    char who[128];   /* ACTOR.TYPE: two identifiers, each under 64 bytes */
+    size_t wl = (size_t)(at - ref);
+    memcpy(who, ref, wl < sizeof who ? wl : sizeof who - 1);
+    who[wl < sizeof who ? wl : sizeof who - 1] = '\0';
+    char *dot = strchr(who, '.');
+    if (dot)
+        *dot = '\0';
+    int a = sc_actor_find(sc, who);
+    const brink_efg *g = sc->game;
+    /* each label once; the first 32 labels, then how many decisions there are */
+    int h0 = g->player_infoset_start[a], h1 = g->player_infoset_start[a + 1], shown = 0;
+    const char *listed[32];
+    for (int h = h0; h < h1 && shown < 32; h++) {
+        const char *l = sc->c.xinfosets[sc->c.xinfoset_of[h]].label;
+        int seen = 0;
+        for (int k = 0; k < shown && !seen; k++)
+            seen = strcmp(listed[k], l) == 0;
+        if (!seen) {
+            sc_list_add(&known, l);
+            listed[shown++] = l;
+        }
+        if (shown == 32 && h + 1 < h1)
+            brink_buf_printf(&known, ", ... (%d decisions in all)", h1 - h0);
+    }
+    brink_status r = brink_error_set(err, BRINK_EINVALID,
+                                     "no decision matches '%s' (decisions of %s: %s)", ref, who,
+                                     known.len ? sc_list_text(&known) : "none");
+    brink_buf_free(&known);
+    return r;
+}
+
 brink_status sc_check_questions(brink_scenario *sc, brink_error *err)
 {
     for (int i = 0; i < sc->nquestions; i++) {
@@ -270,47 +382,9 @@ brink_status sc_check_questions(brink_scenario *sc, brink_error *err)
         const sc_loc *loc = &sc->question_watch_loc[i];
         brink_error local;
         brink_error_clear(&local);
-        int n = brink_scenario_find_decisions(sc, q->watch, NULL, 0, &local);
-        if (n < 0)
-            return brink_error_set_at(err, BRINK_EINVALID, sc->file, loc->line, loc->col, "%s",
+        if (brink_scenario_check_watch(sc, q->watch, &local))
+            return brink_error_set_at(err, local.code, sc->file, loc->line, loc->col, "%s",
                                       local.message);
-        if (n == 0) {
-            /* list the actor's decisions to help */
-            brink_buf known;
-            brink_buf_init(&known);
-            const char *at = strchr(q->watch, '@');
-            char who[128];   /* ACTOR.TYPE: two identifiers, each under 64 bytes */
-            size_t wl = (size_t)(at - q->watch);
-            memcpy(who, q->watch, wl < sizeof who ? wl : sizeof who - 1);
-            who[wl < sizeof who ? wl : sizeof who - 1] = '\0';
-            char *dot = strchr(who, '.');
-            if (dot)
-                *dot = '\0';
-            int a = sc_actor_find(sc, who);
-            const brink_efg *g = sc->game;
-            /* each label once; the first 32 labels, then how many decisions there are */
-            int h0 = g->player_infoset_start[a], h1 = g->player_infoset_start[a + 1], shown = 0;
-            const char *listed[32];
-            for (int h = h0; h < h1 && shown < 32; h++) {
-                const char *l = sc->c.xinfosets[sc->c.xinfoset_of[h]].label;
-                int seen = 0;
-                for (int k = 0; k < shown && !seen; k++)
-                    seen = strcmp(listed[k], l) == 0;
-                if (!seen) {
-                    sc_list_add(&known, l);
-                    listed[shown++] = l;
-                }
-                if (shown == 32 && h + 1 < h1)
-                    brink_buf_printf(&known, ", ... (%d decisions in all)", h1 - h0);
-            }
-            brink_status r = brink_error_set_at(err, BRINK_EINVALID, sc->file, loc->line,
-                                                loc->col,
-                                                "no decision matches '%s' (decisions of %s: %s)",
-                                                q->watch, who,
-                                                known.len ? sc_list_text(&known) : "none");
-            brink_buf_free(&known);
-            return r;
-        }
     }
     return BRINK_OK;
 }

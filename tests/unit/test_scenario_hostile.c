@@ -170,10 +170,35 @@ static void test_numbers(void)
     }
     /* literals: in an expression and as a parameter's value */
     REFUSED("brink: 1\nid: h\nactors: {A: {}}\ngame: {A: {x: {payoff: {A: 1e99999}}, y: {}}}\n",
-            NULL, BRINK_ETOOBIG, 4, 28, "number too large");
+            NULL, BRINK_ETOOBIG, 4, 28, "exponent of '1e99999' beyond the limit");
     REFUSED("brink: 1\nid: h\nactors: {A: {}}\nparameters: {p: 1e99999}\n"
             "game: {A: {x: {payoff: {A: p}}, y: {}}}\n",
-            NULL, BRINK_ETOOBIG, 4, 17, "number too large");
+            NULL, BRINK_ETOOBIG, 4, 17, "exponent of '1e99999' beyond the limit");
+    /* a tiny number: the message says what is wrong, never "too large" (a tester's value,
+     * 1e-99999, was "too large"): its exponent, or its denominator's size (10^19729 has 65539
+     * bits, one power of ten past the limit) */
+    REFUSED("brink: 1\nid: h\nactors: {A: {}}\ngame: {A: {x: {payoff: {A: 1e-99999}}, y: {}}}\n",
+            NULL, BRINK_ETOOBIG, 4, 28, "exponent of '1e-99999' beyond the limit (-19729 to 19729)");
+    REFUSED("brink: 1\nid: h\nactors: {A: {}}\nparameters: {p: {value: 1e-99999}}\n"
+            "game: {A: {x: {payoff: {A: p}}, y: {}}}\n",
+            NULL, BRINK_ETOOBIG, 4, 25, "exponent of '1e-99999' beyond the limit (-19729 to 19729)");
+    REFUSED("brink: 1\nid: h\nactors: {A: {}}\nparameters: {p: {value: 1e-19729}}\n"
+            "game: {A: {x: {payoff: {A: p}}, y: {}}}\n",
+            NULL, BRINK_ETOOBIG, 4, 25, "too small or too precise to hold exactly: its "
+            "denominator needs 65539 bits");
+    REFUSED("brink: 1\nid: h\nactors: {A: {}}\ngame: {A: {x: {payoff: {A: 1e-19729}}, y: {}}}\n",
+            NULL, BRINK_ETOOBIG, 4, 28, "denominator needs 65539 bits");
+    REFUSED("brink: 1\nid: h\nactors: {A: {}}\nparameters: {p: {value: 1e19729}}\n"
+            "game: {A: {x: {payoff: {A: p}}, y: {}}}\n",
+            NULL, BRINK_ETOOBIG, 4, 25, "too large to hold exactly: its numerator needs 65539");
+    {   /* one power of ten less fits: the limit is where the message says */
+        brink_error err;
+        brink_scenario *sc = parse("brink: 1\nid: h\nactors: {A: {}}\nparameters: "
+                                   "{p: {value: 1e-19728}}\ngame: {A: {x: {payoff: {A: p}}, "
+                                   "y: {}}}\n", &err);
+        CHECK_MSG(sc != NULL, "1e-19728 refused: %s", err.message);
+        brink_scenario_free(sc);
+    }
     /* a value set from outside (--set) is held to the same bound */
     {
         brink_error err;

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# question_checks.sh — an outside tester's findings on questions and sweeps (issues 8/9):
+# a question in the file and `brink sweep --vary` get the same checks (a parameter named
+# twice, a range beyond the declared one; ranges of parameters that declare none are
+# allowed in both); a sweep that fails at a grid point names the file:line:column of the
+# cause (a payoff expression, a chance node) and the point, in text, in --json (validated
+# against the schema) and from `brink sweep`; `--set` without NAME=VALUE says the form.
+# The refusals of bad question files are goldens in data/scenarios/bad/q_*.yaml.
+source "$(dirname "$0")/lib.bash"
+
+P=data/questions/pole.yaml
+C=data/questions/chance_sum.yaml
+
+# --- sweep errors: located, with the grid point (x = 1 is the pole of 1/(x - 1))
+"$BRINK" analyze "$P" >"$TMP/pole.txt" 2>"$TMP/stderr" && ok || bad "analyze pole: $(cat "$TMP/stderr")"
+tr '\n' ' ' <"$TMP/pole.txt" | tr -s ' ' >"$TMP/pole1.txt"
+expect_grep "one-parameter sweep: place and point" \
+  "\[sw\] could not be answered: $P:14:37: division by zero in '1/\(x - 1\) \+ z' at x = 1 \[" "$TMP/pole1.txt"
+expect_grep "two-parameter sweep: both values" \
+  "\[sw2\] could not be answered: $P:14:37: division by zero in '1/\(x - 1\) \+ z' at y = 0, x = 1 \[" "$TMP/pole1.txt"
+# a parameter without a declared range: the question's own range is used
+expect_grep "free range answered" 'exact regions: "accommodate" on \[-10, 3/2\)' "$TMP/pole1.txt"
+
+"$BRINK" analyze "$P" --json >"$TMP/pole.json" 2>"$TMP/stderr" && ok || bad "analyze --json pole: $(cat "$TMP/stderr")"
+python3 - "$TMP/pole.json" <<'PY' && ok || bad "pole --json: error with its place"
+import json, sys
+a = {x["id"]: x for x in json.load(open(sys.argv[1]))["answers"]}
+assert a["sw"]["error"] == "division by zero in '1/(x - 1) + z' at x = 1", a["sw"]
+assert (a["sw"]["error_line"], a["sw"]["error_column"]) == (14, 37), a["sw"]
+assert a["sw2"]["error"].endswith("at y = 0, x = 1"), a["sw2"]
+assert "error" not in a["free"] and "error_line" not in a["free"], a["free"]
+PY
+if python3 -c "import jsonschema" 2>/dev/null; then
+  python3 - "$SRC" "$TMP/pole.json" <<'PY' && ok || bad "pole --json against the schema"
+import json, sys, jsonschema
+from referencing import Registry, Resource
+schema = json.load(open(f"{sys.argv[1]}/schema/brink-analysis.schema.json"))
+fschema = json.load(open(f"{sys.argv[1]}/schema/brink-forecast.schema.json"))
+reg = Registry().with_resource(fschema["$id"], Resource.from_contents(fschema))
+jsonschema.Draft202012Validator(schema, registry=reg).validate(json.load(open(sys.argv[2])))
+PY
+fi
+
+expect_status "sweep on the pole" 2 "$BRINK" sweep "$P" --vary x=0:4:5
+[ "$(cat "$TMP/stderr")" = "$P:14:37: error: division by zero in '1/(x - 1) + z' at x = 1" ] \
+  && ok || bad "sweep pole message: $(cat "$TMP/stderr")"
+expect_status "sweep off the pole" 0 "$BRINK" sweep "$P" --vary x=0:4:4
+"$BRINK" analyze "$C" >"$TMP/c.txt" 2>"$TMP/stderr"
+tr '\n' ' ' <"$TMP/c.txt" | tr -s ' ' >"$TMP/c1.txt"
+expect_grep "chance sum: the chance node and the point" \
+  "could not be answered: $C:9:9: probabilities of this chance move sum to 1/2, not 1, at p = 0 " "$TMP/c1.txt"
+expect_status "sweep chance sum" 2 "$BRINK" sweep "$C" --vary p=0.25:1:4
+[ "$(cat "$TMP/stderr")" = "$C:9:9: error: probabilities of this chance move sum to 3/4, not 1, at p = 1/4" ] \
+  && ok || bad "sweep chance sum message: $(cat "$TMP/stderr")"
+
+# --- the command line's sweep: the same rules as the file's
+expect_status "--vary twice" 2 "$BRINK" sweep "$P" --vary x=0:4:3 --vary x=0:1:3
+expect_grep "--vary twice: said" "names 'x' twice: a two-parameter sweep varies two different" "$TMP/stderr"
+expect_status "--vary outside" 2 "$BRINK" sweep "$P" --vary y=0:5:3
+expect_grep "--vary outside: both ranges" "range of 'y': \[0, 5\] leaves the declared range \[0, 4\]" "$TMP/stderr"
+expect_status "--vary without a declared range" 0 "$BRINK" sweep "$P" --vary z=-10:10:3 --watch I@enter
+# and the file's question with the same range gives the same exact regions
+"$BRINK" sweep "$P" --vary z=-10:10:3 --watch I@enter --json >"$TMP/z1.json" 2>/dev/null
+python3 - "$TMP/z1.json" "$TMP/pole.json" <<'PY' && ok || bad "--vary z equals the file's question"
+import json, sys
+s = json.load(open(sys.argv[1]))["answers"][0]
+a = [x for x in json.load(open(sys.argv[2]))["answers"] if x["id"] == "free"][0]
+f = lambda t: [r["at"]["exact"] for r in t["threshold"]["flips"]]
+assert f(s) == f(a) == ["3/2"], (f(s), f(a))
+assert s["points"] == a["points"]
+PY
+
+# a watched decision that matches nothing: refused as in a file (it printed an empty column)
+expect_status "--watch matching nothing" 2 "$BRINK" sweep "$P" --vary x=0:4:3 --watch I@nowhere
+expect_grep "--watch: the decisions listed" "--watch I@nowhere: no decision matches 'I@nowhere' \(decisions of I: enter\)" "$TMP/stderr"
+expect_status "--watch malformed" 2 "$BRINK" sweep "$P" --vary x=0:4:3 --watch nowhere
+expect_grep "--watch malformed: the form" "must look like ACTOR@LABEL" "$TMP/stderr"
+
+# --- --set: the expected form and what was given
+expect_status "bare --set" 2 "$BRINK" analyze "$P" --set
+expect_grep "bare --set: form" "^brink analyze: --set needs a value: --set NAME=VALUE \(e\.g\. --set p=3/10\), and nothing follows it" "$TMP/stderr"
+expect_status "--set NAME" 2 "$BRINK" analyze "$P" --set x
+expect_grep "--set NAME: given" "--set expects NAME=VALUE \(e\.g\. --set p=3/10\), given 'x' \(no '='\)" "$TMP/stderr"
+expect_status "--set =V" 2 "$BRINK" compile "$P" --set =3
+expect_grep "--set =V: given" "given '=3' \(no NAME before '='\)" "$TMP/stderr"
+expect_status "--set N=" 2 "$BRINK" sweep "$P" --vary x=0:4:3 --set x=
+expect_grep "--set N=: given" "given 'x=' \(no VALUE after '='\)" "$TMP/stderr"
+expect_status "--set tiny" 2 "$BRINK" analyze "$P" --set z=1e-99999
+expect_grep "--set tiny: the exponent" "exponent of '1e-99999' beyond the limit \(-19729 to 19729\)" "$TMP/stderr"
+expect_status "--set not a number" 2 "$BRINK" analyze "$P" --set z=abc
+expect_grep "--set not a number: said" "z=abc: VALUE is not a number" "$TMP/stderr"
+expect_status "--set outside the range" 2 "$BRINK" analyze "$P" --set x=9
+expect_grep "--set outside: the option named" "^brink analyze: --set: x = 9 lies outside its range \[0, 4\]" "$TMP/stderr"
+expect_status "--iterations overflow" 2 "$BRINK" analyze "$P" --iterations 99999999999999999999999
+expect_status "bare -o" 2 "$BRINK" compile "$P" -o
+expect_grep "bare -o: form" "-o needs a value: -o FILE" "$TMP/stderr"
+expect_status "unknown option still unknown" 2 "$BRINK" analyze "$P" --nope
+expect_grep "unknown option" "unknown option '--nope'" "$TMP/stderr"
+
+# --- --time-limit is per equilibrium computation (help and docs say so); the main one
+# reaching it is a stated stop (exit 2, how far it got), never an internal error (exit 3)
+expect_status "time limit: main computation" 2 "$BRINK" analyze outside-options --no-questions --time-limit 0.0001
+expect_grep "time limit: said" "time limit of 0.0001 s reached during backward induction \([0-9]+ of 29521 nodes done\)" "$TMP/stderr"
+"$BRINK" analyze --help >"$TMP/help.txt"
+expect_grep "time limit: per computation in --help" "seconds for EACH equilibrium computation, not for the whole" "$TMP/help.txt"
+expect_grep "time limit: per computation in the docs" "bounds \*\*each equilibrium computation\*\*, not the whole command" "$SRC/docs/scenario-language.md"
+
+finish
