@@ -198,8 +198,28 @@ void brink_q_array_free(mpq_t *a, size_t n)
  * nothing, where the general path below builds four GMP rationals per number. */
 static double small_ratio_get_d(uint64_t a, uint64_t d)
 {
-    uint64_t q = a / d, r = a % d;
-    int e = 0;
+    uint64_t q, r;
+    int e;
+#ifdef __SIZEOF_INT128__
+    /* one division: a * 2^k / d has 55 or 56 bits, a * 2^k at most 117 */
+    __extension__ typedef unsigned __int128 u128;
+    int la = 0, ld = 0;
+    for (uint64_t t = a; t; t >>= 1)
+        la++;
+    for (uint64_t t = d; t; t >>= 1)
+        ld++;
+    int k = 55 - la + ld;
+    if (k < 0)
+        k = 0;
+    u128 n = (u128)a << k;
+    q = (uint64_t)(n / d);
+    r = (uint64_t)(n % d);
+    e = -k;
+#else
+    q = a / d;
+    r = a % d;
+    e = 0;
+#endif
     while (q < ((uint64_t)1 << 54)) {   /* r < d < 2^62: 2r does not overflow */
         r <<= 1;
         q <<= 1;
