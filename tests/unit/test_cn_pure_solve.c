@@ -1,0 +1,128 @@
+/* test_cn_pure_solve.c — the threshold engine's short solve (cn_pure_solve: backward
+ * induction on the order of the parametric payoff functions' values) against the exact solve
+ * of the bound game (brink_analysis_solve), on every built-in scenario with perfect
+ * information and no chance, at grid points of each threshold question's range and at every
+ * rational region end of its answer (where movers are indifferent, so the ties are met).
+ *
+ * Where the method lists every subgame-perfect equilibrium (small trees) the short solve must
+ * answer exactly when that list has one entry, and give it; where it lists the first only
+ * (large trees: outside-options) it must always answer, with that first one.
+ */
+#include <string.h>
+
+#include "check.h"
+#include "analysis/analysis_int.h"
+#include "analysis/continuation.h"
+#include "brink/brink.h"
+#include "brink/threshold.h"
+
+typedef struct counts {
+    int points, unique, ties;
+} counts;
+
+/* Compare at x (parameter p, the others at values). */
+static void compare_at(const brink_scenario *sc, const brink_analysis *a,
+                       brink_scenario_instance *in, int p, mpq_t *values, const mpq_t x,
+                       counts *n)
+{
+    brink_error err;
+    brink_analysis_options o;
+    brink_analysis_options_init(&o);
+    mpq_set(values[p], x);
+    const brink_efg *g = brink_scenario_instance_game(in);
+    if (brink_scenario_bind_q(in, (const mpq_t *)values, &err) != BRINK_OK)
+        return;   /* outside the scenario's domain: nothing to compare */
+    brink_eqset s;
+    CHECK(brink_analysis_solve(in, a->leaf_group, a->ngroups, &o, &s, &err) == BRINK_OK);
+    cn_game G;
+    CHECK(cn_game_init(&G, sc, g, p, (const mpq_t *)values, &err) == BRINK_OK);
+    int nh = g->player_infoset_start[g->nplayers], found = -1, all = an_solve_all(g, &o);
+    int *choice = calloc((size_t)nh + 1, sizeof *choice);
+    CHECK(choice != NULL);
+    CHECK(cn_pure_solve(&G, x, !all, choice, &found) == 0);
+    n->points++;
+    if (all) {
+        CHECK_MSG(found == (s.count == 1), "%s: found %d, %d equilibria", brink_scenario_id(sc),
+                  found, s.count);
+        n->ties += s.count > 1;
+    } else {
+        CHECK(found == 1);
+    }
+    n->unique += found == 1;
+    if (found == 1 && s.count >= 1) {
+        int same = 1;
+        for (int h = 0; h < nh; h++)
+            same &= mpq_cmp_ui(s.eq[0].behavq[g->infoset_action_start[h] + choice[h]], 1, 1) == 0;
+        CHECK_MSG(same, "%s: a different equilibrium", brink_scenario_id(sc));
+    }
+    free(choice);
+    cn_game_free(&G);
+    brink_eqset_free(&s, g);
+}
+
+static void test_builtins(void)
+{
+    int tested = 0;
+    counts n = {0, 0, 0};
+    for (int i = 0; i < brink_scenario_builtin_count(); i++) {
+        brink_error err;
+        brink_scenario *sc = brink_scenario_load_builtin(i, &err);
+        CHECK(sc != NULL);
+        const brink_efg *g0 = brink_scenario_game(sc);
+        if (!g0->perfect_info || g0->ninfosets != g0->player_infoset_start[g0->nplayers]) {
+            brink_scenario_free(sc);
+            continue;
+        }
+        brink_analysis_options ao;
+        brink_analysis_options_init(&ao);
+        ao.questions = 0;
+        brink_analysis *a = brink_analyze(sc, &ao, &err);
+        brink_scenario_instance *in = brink_scenario_instance_new(sc, &err);
+        CHECK(a != NULL && in != NULL);
+        int np = brink_scenario_nparams(sc);
+        mpq_t *values = brink_q_array_new((size_t)np + 1);
+        mpq_t x;
+        mpq_init(x);
+        for (int k = 0; k < brink_scenario_nquestions(sc); k++) {
+            const brink_question *q = brink_scenario_question(sc, k);
+            if (q->kind != BRINK_Q_THRESHOLD)
+                continue;
+            tested++;
+            int p = q->param[0];
+            brink_scenario_defaults(sc, values);
+            for (int j = 1; j < 6; j++) {   /* grid points j/6 of the range */
+                mpq_sub(x, *q->hi_q[0], *q->lo_q[0]);
+                mpz_mul_ui(mpq_numref(x), mpq_numref(x), (unsigned long)j);
+                mpz_mul_ui(mpq_denref(x), mpq_denref(x), 6);
+                mpq_canonicalize(x);
+                mpq_add(x, x, *q->lo_q[0]);
+                compare_at(sc, a, in, p, values, x, &n);
+            }
+            /* the answer's rational region ends: ties */
+            brink_scenario_defaults(sc, values);
+            brink_threshold *t = brink_threshold_compute(sc, p, *q->lo_q[0], *q->hi_q[0],
+                                                         (const mpq_t *)values, NULL, 0, NULL,
+                                                         &err);
+            CHECK(t != NULL);
+            for (int r = 0; t && r < t->nregions; r++)
+                if (t->regions[r].point && t->regions[r].lo.rational)
+                    compare_at(sc, a, in, p, values, t->regions[r].lo.q, &n);
+            brink_threshold_free(t);
+        }
+        mpq_clear(x);
+        brink_q_array_free(values, (size_t)np + 1);
+        brink_scenario_instance_free(in);
+        brink_analysis_free(a);
+        brink_scenario_free(sc);
+    }
+    CHECK(tested >= 3);            /* libya, seoul, six-party, outside-options questions */
+    CHECK(n.unique > 0);           /* the short solve answered somewhere ... */
+    CHECK(n.unique < n.points);    /* ... and fell back somewhere (ties at listed points) */
+    CHECK(n.ties > 0);
+}
+
+int main(void)
+{
+    test_builtins();
+    return check_finish();
+}
