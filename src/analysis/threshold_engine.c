@@ -12,6 +12,7 @@
 
 #include "analysis/analysis_int.h"
 #include "analysis/continuation.h"
+#include "solve/solvers.h"
 #include "brink/threshold.h"
 
 #define OOM(err) brink_error_set((err), BRINK_ENOMEM, "out of memory")
@@ -555,8 +556,10 @@ static brink_status game_at(eng *E, brink_error *local)
 static int quick_applies(const eng *E)
 {
     const brink_efg *g = E->g;
-    return !E->o->method && g->perfect_info &&
-           g->ninfosets == g->player_infoset_start[g->nplayers];
+    if (E->o->method || !g->perfect_info || g->ninfosets != g->player_infoset_start[g->nplayers])
+        return 0;
+    int plan;
+    return brink_analysis_method(g, E->o, &plan, NULL) == &brink_solver_spe;   /* policy.c */
 }
 
 /* 1 and s filled (one equilibrium, behavq = E->quickq) when the short solve answers at x;
