@@ -90,10 +90,13 @@ static void test_builtins(void)
             tested++;
             int p = q->param[0];
             brink_scenario_defaults(sc, values);
-            for (int j = 1; j < 6; j++) {   /* grid points j/6 of the range */
+            /* a large tree's exact solve is slow under the sanitizers: fewer points there */
+            int large = !an_solve_all(brink_scenario_instance_game(in), &ao);
+            int ngrid = large ? 3 : 6, maxties = large ? 4 : 1 << 20, nties = 0;
+            for (int j = 1; j < ngrid; j++) {   /* grid points j/ngrid of the range */
                 mpq_sub(x, *q->hi_q[0], *q->lo_q[0]);
                 mpz_mul_ui(mpq_numref(x), mpq_numref(x), (unsigned long)j);
-                mpz_mul_ui(mpq_denref(x), mpq_denref(x), 6);
+                mpz_mul_ui(mpq_denref(x), mpq_denref(x), (unsigned long)ngrid);
                 mpq_canonicalize(x);
                 mpq_add(x, x, *q->lo_q[0]);
                 compare_at(sc, a, in, p, values, x, &n);
@@ -105,7 +108,7 @@ static void test_builtins(void)
                                                          &err);
             CHECK(t != NULL);
             for (int r = 0; t && r < t->nregions; r++)
-                if (t->regions[r].point && t->regions[r].lo.rational)
+                if (t->regions[r].point && t->regions[r].lo.rational && nties++ < maxties)
                     compare_at(sc, a, in, p, values, t->regions[r].lo.q, &n);
             brink_threshold_free(t);
         }
