@@ -38,6 +38,8 @@ double an_reduced_cells(const brink_efg *g);
  * is small enough for reduced-form methods (an_reduced_small). */
 const brink_solver *an_role_solver(const brink_method_role *r, const brink_efg *g, int small);
 int an_reduced_small(const brink_efg *g, const brink_analysis_options *o);
+/* Whether the methods are asked for every equilibrium (solve option `all`) on g. */
+int an_solve_all(const brink_efg *g, const brink_analysis_options *o);
 /* Does the game meet plan i's needs and is its first role filled? */
 int an_plan_applies(int i, const brink_efg *g, int small);
 

@@ -199,3 +199,94 @@ int cn_pure_gap(cn_game *G, const cn_eq *e, int h, int a, int b, rf *out, int *u
     *used = !fail;
     return fail ? -1 : 0;
 }
+
+/* Class indices idx[0..n) in increasing order of val (merge sort; tmp has room for n). */
+static void sort_by_value(int *idx, int *tmp, int n, mpq_t *val)
+{
+    for (int w = 1; w < n; w *= 2) {
+        for (int lo = 0; lo < n; lo += 2 * w) {
+            int mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            int i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                tmp[k++] = mpq_cmp(val[idx[j]], val[idx[i]]) < 0 ? idx[j++] : idx[i++];
+            while (i < mid)
+                tmp[k++] = idx[i++];
+            while (j < hi)
+                tmp[k++] = idx[j++];
+        }
+        memcpy(idx, tmp, (size_t)n * sizeof *idx);
+    }
+}
+
+int cn_pure_solve(cn_game *G, const mpq_t x, int ties_first, int *choice, int *found)
+{
+    const brink_efg *g = G->g;
+    int N = g->nnodes, np = g->nplayers;
+    size_t n = (size_t)G->pg.nleaves * (size_t)np;
+    *found = 0;
+    if (!G->leafcls && leaf_classes(G))
+        return -1;
+    if (!G->leafof && !(G->leafof = brink_calloc((size_t)N, sizeof *G->leafof)))
+        return -1;
+    int ncls = 0;
+    for (size_t k = 0; k < n; k++)
+        if (G->leafcls[k] >= ncls)
+            ncls = G->leafcls[k] + 1;
+    int *rep = brink_calloc((size_t)ncls + 1, sizeof *rep);
+    int *idx = brink_calloc((size_t)ncls + 1, sizeof *idx);
+    int *tmp = brink_calloc((size_t)ncls + 1, sizeof *tmp);
+    int *rank = brink_calloc((size_t)ncls + 1, sizeof *rank);
+    mpq_t *val = brink_q_array_new((size_t)ncls + 1);
+    int rc = -1;
+    if (!rep || !idx || !tmp || !rank || !val)
+        goto done;
+    rc = 0;
+    for (int c = 0; c < ncls; c++)
+        rep[c] = -1;
+    for (size_t k = 0; k < n; k++)
+        if (rep[G->leafcls[k]] < 0)
+            rep[G->leafcls[k]] = (int)k;
+    /* each distinct payoff function's value at x, once; their order, equal values equal */
+    for (int c = 0; c < ncls; c++) {
+        if (rf_eval(val[c], &G->pg.pay[rep[c]], x))
+            goto done;   /* undefined at x: left to the exact solve */
+        idx[c] = c;
+    }
+    sort_by_value(idx, tmp, ncls, val);
+    for (int i = 0; i < ncls; i++)
+        rank[idx[i]] = i > 0 && mpq_equal(val[idx[i]], val[idx[i - 1]]) ? rank[idx[i - 1]] : i;
+    /* backward induction; a mover indifferent between its best child and another is a tie:
+     * the first best child is taken, or (!ties_first) the search gives up */
+    int *leafof = G->leafof;
+    for (int v = N - 1; v >= 0; v--) {
+        int h = g->node_infoset[v];
+        if (h < 0) {
+            leafof[v] = g->node_leaf[v];
+            continue;
+        }
+        int p = g->infoset_player[h], best = -1, br = 0, tie = 0;
+        for (int a = 0; a < g->infoset_nactions[h]; a++) {
+            int r = rank[G->leafcls[(size_t)leafof[brink_efg_child(g, v, a)] * np + p]];
+            if (best < 0 || r > br) {
+                best = a;
+                br = r;
+                tie = 0;
+            } else if (r == br) {
+                tie = 1;
+            }
+        }
+        if (tie && !ties_first)
+            goto done;
+        choice[h] = best;
+        leafof[v] = leafof[brink_efg_child(g, v, best)];
+    }
+    *found = 1;
+done:
+    free(rep);
+    free(idx);
+    free(tmp);
+    free(rank);
+    if (val)
+        brink_q_array_free(val, (size_t)ncls + 1);
+    return rc;
+}

@@ -758,6 +758,7 @@ int cn_seqform_lex(cn_game *G, const mpq_t *behq, const unsigned char *supp, con
     lexw X;
     memset(&X, 0, sizeof X);
     rf *A = NULL, *sol = NULL;
+    size_t Asize = 0;
     mpq_t *xv = NULL;
     mpq_t q1;
     mpq_init(q1);
@@ -769,10 +770,14 @@ int cn_seqform_lex(cn_game *G, const mpq_t *behq, const unsigned char *supp, con
         goto out;
     }
     rows0 = nh;
-    for (int k = 0; k < g->player_action_start[2]; k++)
+    int maxties = 0;   /* ties (below) are unplayed actions */
+    for (int k = 0; k < g->player_action_start[2]; k++) {
         rows0 += 2 * supp[k];
+        maxties += !supp[k];
+    }
     size_t W = (size_t)n + 1;
-    A = cn_rf_array((size_t)rows0 * W);
+    Asize = (size_t)(rows0 + maxties) * W;   /* made once, for the system with the ties too */
+    A = cn_rf_array(Asize);
     xv = brink_q_array_new((size_t)n + 1);
     sol = cn_rf_array((size_t)n + 1);
     if (!A || !xv || !sol)
@@ -826,10 +831,9 @@ int cn_seqform_lex(cn_game *G, const mpq_t *behq, const unsigned char *supp, con
         }
     }
     rows0 += nties;
-    cn_rf_array_free(A, (size_t)(rows0 - nties) * W);
-    A = cn_rf_array((size_t)rows0 * W);
-    if (!A)
-        goto out;
+    for (size_t e = 0; e < (size_t)rows0 * W; e++)
+        if (rf_set_si(&A[e], 0))   /* (no allocation where the entry is already 0 / 1) */
+            goto out;
     /* the equalities over Q(t), with the ties first tried as equalities too */
     for (int use_ties = nties > 0;; use_ties = 0) {
         int first = local.n;
@@ -949,7 +953,7 @@ out:
     pcset_free(&local);
     free(ties);
     lex_free(&X, N);
-    cn_rf_array_free(A, (size_t)rows0 * ((size_t)n + 1));
+    cn_rf_array_free(A, Asize);
     cn_rf_array_free(sol, (size_t)n + 1);
     if (xv)
         brink_q_array_free(xv, (size_t)n + 1);

@@ -56,14 +56,32 @@ brink_status cn_game_init(cn_game *G, const brink_scenario *sc, const brink_efg 
     brink_status st = sc_param_game(sc, g, param, values, &G->pg, err);
     if (st)
         return st;
+    return BRINK_OK;
+}
+
+/* The workspace of the general pass (a rational function per action, and two per node and
+ * player: 150k on a tree of 29.5k nodes), made when first needed: the pure pass (cn_pure.c)
+ * never uses it. -1 on OOM. */
+static int workspace(cn_game *G)
+{
+    const brink_efg *g = G->g;
+    if (G->beh)
+        return 0;
     G->beh = cn_rf_array((size_t)g->nactions);
     G->reach = cn_rf_array((size_t)g->nnodes * (size_t)g->nplayers);
     G->U = cn_rf_array((size_t)g->nnodes * (size_t)g->nplayers);
     G->anc_mixed = brink_calloc((size_t)g->nnodes, sizeof *G->anc_mixed);
     G->desc_mixed = brink_calloc((size_t)g->nnodes, sizeof *G->desc_mixed);
-    if (!G->beh || !G->reach || !G->U || !G->anc_mixed || !G->desc_mixed)
-        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
-    return BRINK_OK;
+    if (G->beh && G->reach && G->U && G->anc_mixed && G->desc_mixed)
+        return 0;
+    cn_rf_array_free(G->beh, (size_t)g->nactions);
+    cn_rf_array_free(G->reach, (size_t)g->nnodes * (size_t)g->nplayers);
+    cn_rf_array_free(G->U, (size_t)g->nnodes * (size_t)g->nplayers);
+    free(G->anc_mixed);
+    free(G->desc_mixed);
+    G->beh = G->reach = G->U = NULL;
+    G->anc_mixed = G->desc_mixed = NULL;
+    return -1;
 }
 
 brink_status cn_game_rebind(cn_game *G, const brink_scenario *sc, int param,
@@ -231,9 +249,9 @@ static int reach_sum(cn_game *G, int h, rf *out)
 
 int cn_sign_at(const rf *f, const mpq_t x, mpq_t tmp)
 {
-    if (rf_eval(tmp, f, x))
-        return 0;
-    return mpq_sgn(tmp);
+    (void)tmp;
+    /* sign(n / d) = sign(n) sign(d), without the division (0 where d vanishes) */
+    return pq_sign_at(&f->n, x) * pq_sign_at(&f->d, x);
 }
 
 
@@ -650,6 +668,8 @@ brink_status cn_continue_with(cn_game *G, const mpq_t *behq, const unsigned char
             goto oom;
         goto check;
     }
+    if (workspace(G))
+        goto oom;
     out->beh = cn_rf_array((size_t)g->nactions);
     out->mu = cn_rf_array((size_t)g->nnodes);
     if (!out->beh || !out->mu)
@@ -799,6 +819,8 @@ brink_status cn_gap(cn_game *G, const cn_eq *e, int h, int a, int b, rf *out, br
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     if (used)
         return BRINK_OK;
+    if (workspace(G))
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     rf R;
     rf_init(&R);
     if (g->infoset_nmembers[h] == 1) {

@@ -75,6 +75,14 @@ brink_status cn_component(const pcset *conds, const mpq_t x0, const mpq_t L, con
                           alg *lo, int *lo_closed, int *lo_bind, alg *hi, int *hi_closed,
                           int *hi_bind, brink_error *err);
 
+/* A pure subgame-perfect equilibrium of a perfect-information game without chance
+ * (cn_pure.c) at x: backward induction on the order of the leaf payoff functions' values at
+ * x, choice[h] the action at each player set. Where a mover is indifferent between its best
+ * move and another, the first best one is taken (ties_first: the equilibrium the backward
+ * induction of solve/spe.c lists first) or nothing is found (*found = 0; without any such
+ * tie the equilibrium is the only subgame-perfect one, pure or mixed). -1 on OOM. */
+int cn_pure_solve(cn_game *G, const mpq_t x, int ties_first, int *choice, int *found);
+
 /* A rational strictly between a < b. */
 void cn_rational_between(mpq_t out, alg *a, alg *b);
 

@@ -178,6 +178,11 @@ static brink_status map_back(const brink_efg *g, const solve_game *sg, const bri
     return BRINK_OK;
 }
 
+int an_solve_all(const brink_efg *g, const brink_analysis_options *o)
+{
+    return o->all_limit_nodes < 0 || g->nnodes <= o->all_limit_nodes;
+}
+
 /* Run one method and merge its (assessed, verified) equilibria into out. */
 static brink_status run(const brink_solver *s, const brink_scenario_instance *in,
                         const solve_game *sg, const int *leaf_group, int ngroups,
@@ -189,7 +194,7 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
     brink_solve_options so;
     brink_solve_options_init(&so);
     so.exact = 0;   /* exact pivoting is slow; methods still certify exactly (profiles carry q) */
-    so.all = o->all_limit_nodes < 0 || g->nnodes <= o->all_limit_nodes;
+    so.all = an_solve_all(g, o);
     so.time_limit = o->time_limit;
     so.max_iterations = o->iterations;
     brink_profile_list l;

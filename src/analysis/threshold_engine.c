@@ -12,6 +12,7 @@
 
 #include "analysis/analysis_int.h"
 #include "analysis/continuation.h"
+#include "solve/solvers.h"
 #include "brink/threshold.h"
 
 #define OOM(err) brink_error_set((err), BRINK_ENOMEM, "out of memory")
@@ -85,6 +86,7 @@ typedef struct eng {
     int solves;
     int point_streak;         /* consecutive samples whose region was that point alone */
     cn_game G;                /* the parametric game and its workspace, reused */
+    mpq_t *quickq;            /* [nactions] the short solve's profile (quick_solve) */
     int G_ready;
     brink_error *err;
 } eng;
@@ -532,6 +534,67 @@ static int tight_eq(tight *T, const pcset *conds, const ivl *v, const mpq_t x, c
 
 /* ---------------------------------------------------------------- one sample */
 
+/* The parametric game at E->values (built on first use, re-derived past a guard). */
+static brink_status game_at(eng *E, brink_error *local)
+{
+    brink_status gs = E->G_ready ? cn_game_rebind(&E->G, E->sc, E->param,
+                                                  (const mpq_t *)E->values, local)
+                                 : cn_game_init(&E->G, E->sc, E->g, E->param,
+                                                (const mpq_t *)E->values, local);
+    E->G_ready = 1;
+    return gs;
+}
+
+/* The short solve: the automatic method on a perfect-information game without chance is
+ * backward induction (policy.c: every subgame-perfect equilibrium, solve/spe.c), which on a
+ * tree too large to list them all (an_solve_all) hands back the first: at every tie the
+ * first best move. cn_pure_solve finds the same profile from the order of the payoff
+ * functions' values at x, without binding the game's exact payoffs or assessing and
+ * verifying the profile again: cn_continue checks every best reply of it exactly at x, the
+ * conditions those checks make. Where every equilibrium is listed, a tie anywhere falls back
+ * to the exact solve (without ties the equilibrium is the only one). */
+static int quick_applies(const eng *E)
+{
+    const brink_efg *g = E->g;
+    if (E->o->method || !g->perfect_info || g->ninfosets != g->player_infoset_start[g->nplayers])
+        return 0;
+    int plan;
+    return brink_analysis_method(g, E->o, &plan, NULL) == &brink_solver_spe;   /* policy.c */
+}
+
+/* 1 and s filled (one equilibrium, behavq = E->quickq) when the short solve answers at x;
+ * 0 when the exact solve must; -1 on OOM. */
+static int quick_solve(eng *E, const mpq_t x, brink_eqset *s)
+{
+    const brink_efg *g = E->g;
+    int nh = g->player_infoset_start[g->nplayers], found = 0, all = an_solve_all(g, E->o);
+    int *choice = brink_calloc((size_t)nh + 1, sizeof *choice);
+    if (!choice || cn_pure_solve(&E->G, x, !all, choice, &found)) {
+        free(choice);
+        return -1;
+    }
+    if (!found) {
+        free(choice);
+        return 0;
+    }
+    if (!E->quickq && !(E->quickq = brink_q_array_new((size_t)g->nactions + 1))) {
+        free(choice);
+        return -1;
+    }
+    for (int a = 0; a < g->nactions; a++)
+        mpq_set_ui(E->quickq[a], 0, 1);
+    for (int h = 0; h < nh; h++)
+        mpq_set_ui(E->quickq[g->infoset_action_start[h] + choice[h]], 1, 1);
+    free(choice);
+    s->eq = brink_calloc(1, sizeof *s->eq);
+    if (!s->eq)
+        return -1;
+    s->eq[0].behavq = E->quickq;
+    s->count = s->nfound = 1;
+    s->complete = all;   /* as the method's: every equilibrium when they are all listed */
+    return 1;
+}
+
 static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
 {
     const brink_efg *g = E->g;
@@ -564,12 +627,23 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
     }
     /* solve exactly at x */
     mpq_set(E->values[E->param], x);
-    brink_error local;
+    brink_error local, glocal;
     brink_error_clear(&local);
+    brink_error_clear(&glocal);
     brink_eqset s;
     memset(&s, 0, sizeof s);
-    if (brink_scenario_bind_q(E->in, (const mpq_t *)E->values, &local) ||
-        brink_analysis_solve(E->in, E->leaf_group, E->ngroups, E->o, &s, &local)) {
+    brink_status gs = BRINK_OK;
+    int game_done = 0, quick = 0;
+    if (quick_applies(E)) {
+        gs = game_at(E, &glocal);
+        game_done = 1;
+        if (!gs && !E->G.pg.nonrational && (quick = quick_solve(E, x, &s)) < 0) {
+            st = OOM(E->err);
+            goto out;
+        }
+    }
+    if (!quick && (brink_scenario_bind_q(E->in, (const mpq_t *)E->values, &local) ||
+                   brink_analysis_solve(E->in, E->leaf_group, E->ngroups, E->o, &s, &local))) {
         E->solves++;
         if (local.code == BRINK_ENOMEM) {
             st = OOM(E->err);
@@ -579,11 +653,9 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
         goto out;
     }
     E->solves++;
-    brink_status gs = E->G_ready ? cn_game_rebind(&E->G, E->sc, E->param,
-                                                  (const mpq_t *)E->values, &local)
-                                 : cn_game_init(&E->G, E->sc, g, E->param,
-                                                (const mpq_t *)E->values, &local);
-    E->G_ready = 1;
+    if (!game_done)
+        gs = game_at(E, &glocal);
+    local = glocal;
     cn_game *Gp = &E->G;
     if (gs) {
         brink_eqset_free(&s, g);
@@ -811,6 +883,8 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
         cn_eq_free(&cn[k], g);
     free(cn);
     free(cst);
+    if (quick)
+        s.eq[0].behavq = NULL;   /* E->quickq, kept for the next sample */
     brink_eqset_free(&s, g);
 out:
     mpq_clear(x);
@@ -1497,6 +1571,8 @@ out:
     an_groups_free(E.group_level, E.leaf_group);
     if (E.G_ready)
         cn_game_free(&E.G);
+    if (E.quickq)
+        brink_q_array_free(E.quickq, (size_t)E.g->nactions + 1);
     brink_q_array_free(E.values, (size_t)E.np + 1);
     brink_scenario_instance_free(E.in);
     mpq_clears(E.L, E.H, E.dflt, NULL);

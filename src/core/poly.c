@@ -58,6 +58,10 @@ int pq_set(pq *r, const pq *a)
 
 int pq_set_q(pq *r, const mpq_t q)
 {
+    if (mpq_sgn(q) == 0) {
+        r->deg = -1;
+        return 0;
+    }
     if (pq_reserve(r, 1))
         return -1;
     mpq_set(r->c[0], q);
@@ -68,6 +72,10 @@ int pq_set_q(pq *r, const mpq_t q)
 
 int pq_set_si(pq *r, long v)
 {
+    if (v == 0) {   /* the zero polynomial needs no coefficient */
+        r->deg = -1;
+        return 0;
+    }
     if (pq_reserve(r, 1))
         return -1;
     mpq_set_si(r->c[0], v, 1);
@@ -262,6 +270,13 @@ int pq_deriv(pq *r, const pq *a)
 
 void pq_eval(mpq_t out, const pq *p, const mpq_t x)
 {
+    if (p->deg <= 0) {   /* constants (most entries met): no temporary */
+        if (p->deg < 0)
+            mpq_set_ui(out, 0, 1);
+        else
+            mpq_set(out, p->c[0]);
+        return;
+    }
     mpq_t acc;
     mpq_init(acc);
     for (int i = p->deg; i >= 0; i--) {
@@ -274,6 +289,8 @@ void pq_eval(mpq_t out, const pq *p, const mpq_t x)
 
 int pq_sign_at(const pq *p, const mpq_t x)
 {
+    if (p->deg <= 0)
+        return p->deg < 0 ? 0 : mpq_sgn(p->c[0]);
     mpq_t v;
     mpq_init(v);
     pq_eval(v, p, x);
@@ -324,7 +341,16 @@ void rf_init(rf *f)
 {
     pq_init(&f->n);
     pq_init(&f->d);
-    pq_set_si(&f->d, 1);   /* 4 mpq; failure leaves deg -1, caught by the first checked op */
+    /* one coefficient for the denominator, which mostly stays 1 (pq_reserve would make two);
+     * failure leaves deg -1, caught by the first checked op */
+    mpq_t *c = brink_calloc(1, sizeof *c);
+    if (c) {
+        mpq_init(c[0]);
+        mpq_set_ui(c[0], 1, 1);
+        f->d.c = c;
+        f->d.cap = 1;
+        f->d.deg = 0;
+    }
 }
 
 void rf_clear(rf *f)
@@ -485,6 +511,10 @@ int rf_is_one(const rf *f)
 
 int rf_eval(mpq_t out, const rf *f, const mpq_t x)
 {
+    if (f->d.deg == 0 && mpq_cmp_ui(f->d.c[0], 1, 1) == 0) {   /* a polynomial */
+        pq_eval(out, &f->n, x);
+        return 0;
+    }
     mpq_t d;
     mpq_init(d);
     pq_eval(d, &f->d, x);

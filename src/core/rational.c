@@ -1,6 +1,8 @@
 /* rational.c — exact numbers: parsing Gambit-style number text into mpq_t, exact and
  * approximate conversion from doubles, printing, and mpq_t arrays. */
+#include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -189,6 +191,56 @@ void brink_q_array_free(mpq_t *a, size_t n)
     free(a);
 }
 
+/* Nearest double to a/d for 0 < a, d < 2^62 (so the value lies in [2^-62, 2^62], far inside
+ * the normal range): long division in integers to at least 55 quotient bits, then rounding
+ * to 53 bits on the discarded bits and the remainder (ties to the even significand). Every
+ * step is exact: the quotient and the remainder are integers, and m * 2^e with m <= 2^53 is
+ * a double. This is the common case (shares, discounts, probabilities), and it allocates
+ * nothing, where the general path below builds four GMP rationals per number. */
+static double small_ratio_get_d(uint64_t a, uint64_t d)
+{
+    uint64_t q, r;
+    int e;
+#ifdef __SIZEOF_INT128__
+    /* one division: a * 2^k / d has 55 or 56 bits, a * 2^k at most 117 */
+    __extension__ typedef unsigned __int128 u128;
+    int la = 0, ld = 0;
+    for (uint64_t t = a; t; t >>= 1)
+        la++;
+    for (uint64_t t = d; t; t >>= 1)
+        ld++;
+    int k = 55 - la + ld;
+    if (k < 0)
+        k = 0;
+    u128 n = (u128)a << k;
+    q = (uint64_t)(n / d);
+    r = (uint64_t)(n % d);
+    e = -k;
+#else
+    q = a / d;
+    r = a % d;
+    e = 0;
+#endif
+    while (q < ((uint64_t)1 << 54)) {   /* r < d < 2^62: 2r does not overflow */
+        r <<= 1;
+        q <<= 1;
+        if (r >= d) {
+            r -= d;
+            q |= 1;
+        }
+        e--;
+    }
+    int bits = 0;
+    for (uint64_t t = q; t; t >>= 1)
+        bits++;
+    int shift = bits - 53;   /* >= 2 */
+    uint64_t m = q >> shift, low = q & (((uint64_t)1 << shift) - 1);
+    uint64_t half = (uint64_t)1 << (shift - 1);
+    if (low > half || (low == half && (r != 0 || (m & 1))))
+        m++;   /* m may become 2^53: still exact */
+    return ldexp((double)m, e + shift);
+}
+
 /* GMP's mpq_get_d truncates towards zero, so 4/5 came out as 0.7999999999999999: take the
  * truncated double and its neighbour away from zero, and keep the nearer exactly (ties to the
  * even one, as IEEE rounding does). Integers of up to 53 bits are exact at once. */
@@ -196,6 +248,14 @@ double brink_q_get_d(const mpq_t x)
 {
     if (mpz_cmp_ui(mpq_denref(x), 1) == 0 && mpz_sizeinbase(mpq_numref(x), 2) <= 53)
         return mpz_get_d(mpq_numref(x));
+#if ULONG_MAX >= 0xffffffffffffffffUL
+    if (mpz_sizeinbase(mpq_numref(x), 2) <= 62 && mpz_sizeinbase(mpq_denref(x), 2) <= 62 &&
+        mpq_sgn(x) != 0) {
+        double v = small_ratio_get_d((uint64_t)mpz_get_ui(mpq_numref(x)),   /* |numerator| */
+                                     (uint64_t)mpz_get_ui(mpq_denref(x)));
+        return mpq_sgn(x) < 0 ? -v : v;
+    }
+#endif
     double d = mpq_get_d(x);
     if (!isfinite(d))
         return d;
