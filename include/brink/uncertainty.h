@@ -195,11 +195,16 @@ typedef struct brink_mc_result {
     long unique;                     /* one equilibrium, proved the only one (an enumeration
                                         of every equilibrium finished, nothing rejected) */
     long single;                     /* one equilibrium found, not proved unique */
+    long unique_spe;                 /* of `single`, draws whose one equilibrium is proved
+                                        the only subgame-perfect one (perfect information:
+                                        backward induction over every tie, or the double
+                                        path's strict margins); other Nash equilibria (with
+                                        threats never carried out) are not ruled out */
     long several;                    /* several equilibria ("ambiguous") */
     long unverified;                 /* draws with an equilibrium checked in doubles only */
     char *first_error;               /* malloc'd message of the first failed draw, or NULL */
     long first_error_index;
-    brink_proportion p_unique, p_several;
+    brink_proportion p_unique, p_several, p_unique_spe;
     /* outcomes: groups of leaves with the same issue levels (as brink_analysis) */
     int ngroups;
     int *group_level;                /* [ngroups * nissues] */

@@ -38,11 +38,15 @@ int mc_fast_solve(const brink_efg *g, const double *leaf_err, const int *leaf_gr
 /* How a draw was solved (mc_rec.path). */
 enum { MC_PATH_EXACT = 0, MC_PATH_FAST = 1, MC_PATH_FALLBACK = 2 };
 
+/* What a draw's equilibrium set is proved to be (mc_rec.proved; stored as is in a
+ * database's samples.proved). */
+enum { MC_PROVED_UNIQUE = 1, MC_PROVED_SPE = 2 };
+
 /* One sample's findings (filled by a worker, merged in sample order). */
 typedef struct mc_rec {
     int path;                /* MC_PATH_*; loaded from a database: MC_PATH_EXACT, uncounted */
     int neq;                 /* -1: failed */
-    int proved;              /* the equilibrium set is proved complete */
+    int proved;              /* MC_PROVED_* or 0 */
     int verified;            /* every equilibrium checked exactly */
     int outcome;             /* realised group, -1: ambiguous or none */
     int agreed_outcome;

@@ -127,14 +127,25 @@ typedef struct run {
     int *choice;
 } run;
 
+/* What the draw's equilibrium set is proved to be: MC_PROVED_UNIQUE (every equilibrium the
+ * method looks for, mixed ones included, and there is one), MC_PROVED_SPE (backward induction
+ * listed every subgame-perfect equilibrium and there is one: unique among subgame-perfect
+ * equilibria, not among Nash equilibria), or 0. */
 static int proved_complete(const brink_eqset *s)
 {
+    int spe = 0;
+    if (s->count != 1 || s->nrejected != 0 || s->truncated)
+        return 0;
     for (int k = 0; k < s->method.nsolvers; k++) {
         unsigned f = s->method.solver[k]->flags;
-        if (s->method.complete[k] && !(f & (BRINK_SOLVER_PURE_ONLY | BRINK_SOLVER_PERFECT_INFO)))
-            return s->count == 1 && s->nrejected == 0 && !s->truncated;
+        if (!s->method.complete[k])
+            continue;
+        if (!(f & (BRINK_SOLVER_PURE_ONLY | BRINK_SOLVER_PERFECT_INFO)))
+            return MC_PROVED_UNIQUE;
+        if ((f & BRINK_SOLVER_PERFECT_INFO) && (f & BRINK_SOLVER_ALL))
+            spe = 1;
     }
-    return 0;
+    return spe ? MC_PROVED_SPE : 0;
 }
 
 /* The state of equilibrium e at watched set h: the action played for sure, or MIXED. */
@@ -202,10 +213,11 @@ static void solve_one(const run *R, worker *w, long idx, int j)
             return;
         if (mc_fast_solve(g, bound ? lerr : NULL, R->leaf_group, ng, r->watch, nw, w->fwork,
                           val, gp, &R->choice[(size_t)j * (size_t)nw])) {
-            /* one equilibrium, certified; as the exact method reports it (backward induction
-             * lists every subgame-perfect equilibrium but proves no uniqueness of Nash) */
+            /* one equilibrium, certified: every preference strict, so it is the only
+             * subgame-perfect equilibrium (not proved the only Nash equilibrium) */
             rc->path = MC_PATH_FAST;
             rc->neq = 1;
+            rc->proved = MC_PROVED_SPE;
             rc->verified = 1;
             rc->agreed_outcome = 1;
             rc->outcome = realise(o->seed, idx, gp, ng);
@@ -326,10 +338,12 @@ static void merge_block(run *R, sums *S, long first, int count)
         } else if (rc->neq == 0) {
             r->none++;
         } else if (rc->neq == 1) {
-            if (rc->proved)
+            if (rc->proved == MC_PROVED_UNIQUE) {
                 r->unique++;
-            else
+            } else {
                 r->single++;
+                r->unique_spe += rc->proved == MC_PROVED_SPE;
+            }
         } else {
             r->several++;
         }
@@ -723,6 +737,7 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     long nd = o->samples - r->failed;
     brink_wilson(r->unique, nd, o->z, &r->p_unique);
     brink_wilson(r->several, nd, o->z, &r->p_several);
+    brink_wilson(r->unique_spe, nd, o->z, &r->p_unique_spe);
     for (int k = 0; k < ng; k++) {
         brink_wilson(S.outcome_k[k], S.outcome_n, o->z, &r->outcome[k]);
         r->outcome_mean[k] = S.outcome_n ? S.outcome_p[k] / (double)S.outcome_n : NAN;
