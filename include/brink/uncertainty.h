@@ -138,6 +138,13 @@ typedef struct brink_mc_options {
      * only when a margin is too small (docs/montecarlo.md, "The double path"). Not used
      * with compare_at or analysis.method. */
     int exact;
+    /* The region path, when exactly one parameter is drawn (docs/montecarlo.md, "The region
+     * path"): the certified one-parameter continuation (brink/threshold.h) is computed once
+     * over its range and a draw strictly inside a region whose equilibria are proved complete
+     * is answered by exact lookup; every other draw is solved. 0 (default): used unless
+     * `exact`, compare_at or analysis.method is set, a draw the double path certifies is
+     * answered there first; -1: never; 1: tried before the double path (to compare paths). */
+    int regions;
     /* Nothing lost: a SQLite file (created if missing; schema in docs/montecarlo.md) that
      * receives every block of samples in one transaction as it is done, or NULL. resume: 1
      * continues the latest run in it with the same configuration (its stored samples are
@@ -272,6 +279,11 @@ typedef struct brink_mc_result {
     /* draws computed by this run (not loaded from o->db) on the double path: certified
      * there, or sent to the exact solve by a margin too small (e.g. a tie at a flip) */
     long fast, fast_fallback;
+    /* the region path (o->regions): 1 when the continuation was computed, with its regions
+     * and those proved complete; draws answered by lookup there, and draws it left to a
+     * solve (on the double path or exactly; draws loaded from o->db count as solved) */
+    int regions_used, nregions, nregions_complete;
+    long region_lookup, region_solved;
     double seconds;
 } brink_mc_result;
 

@@ -156,6 +156,12 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
         brink_buf_printf(out, "  Solved in doubles and certified by their margins: %ld draws; "
                               "solved exactly (a margin too small): %ld.\n", r->fast,
                          r->fast_fallback);
+    if (r->regions_used)
+        brink_buf_printf(out, "  Region path (%s, the one drawn parameter): %d certified "
+                              "regions, %d with every equilibrium proved; answered by exact "
+                              "lookup: %ld draws; solved: %ld.\n",
+                         brink_scenario_param(sc, r->varied[0])->name, r->nregions,
+                         r->nregions_complete, r->region_lookup, r->region_solved);
     brink_buf_puts(out, "\nOutcomes (realised, with 95% Wilson intervals; mean probability in "
                         "the equilibrium):\n");
     for (int k = 0; k < r->ngroups; k++) {
@@ -296,8 +302,14 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
     brink_buf_puts(out, ",\"several\":");
     prop_json(out, &r->p_several);
     brink_buf_printf(out, ",\"unverified\":%ld,\"double_path\":{\"certified\":%ld,"
-                     "\"fallback\":%ld},\"outcomes\":[", r->unverified, r->fast,
+                     "\"fallback\":%ld},\"regions\":", r->unverified, r->fast,
                      r->fast_fallback);
+    if (r->regions_used)
+        brink_buf_printf(out, "{\"regions\":%d,\"complete\":%d,\"lookup\":%ld,\"solved\":%ld}",
+                         r->nregions, r->nregions_complete, r->region_lookup, r->region_solved);
+    else
+        brink_buf_puts(out, "null");
+    brink_buf_puts(out, ",\"outcomes\":[");
     for (int k = 0; k < r->ngroups; k++) {
         brink_buf_reset(&w);
         rep_group_levels(&w, sc, r->group_level, k);

@@ -110,6 +110,8 @@ typedef struct worker {
     double *U, *w;           /* compare: node values, infoset weights */
     double *fwork, *bwork;   /* double path scratch (mc_fast_work, sc_bind_bound_work) */
     double *bvals;           /* Saltelli design: row B's values */
+    mpq_t *xq, *behq;        /* region path: the draw's number [1], a profile [nactions] */
+    double *behav, *RU;      /* region path: the profile, node values [nnodes * nplayers] */
 } worker;
 
 typedef struct run {
@@ -120,6 +122,7 @@ typedef struct run {
     int ngroups, *leaf_group;
     int fast;                /* the double path is tried (mc_fast.c) */
     int saltelli;            /* draw m is row m of Saltelli's design (sobol.c) */
+    mc_regions *reg;         /* the region path (mc_regions.c), or NULL */
     brink_mc_result *r;
     /* the block's records */
     rec *rec;
@@ -158,6 +161,16 @@ static int eq_state(const brink_efg *g, const brink_equilibrium *e, int h, doubl
     return BRINK_MC_MIXED;
 }
 
+/* The same for a behaviour profile (the region path). */
+static int behav_state(const brink_efg *g, const double *behav, int h, double tol)
+{
+    int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
+    for (int a = 0; a < na; a++)
+        if (behav[a0 + a] >= 1 - tol)
+            return a;
+    return BRINK_MC_MIXED;
+}
+
 static int close_enough(double x, double y)
 {
     return fabs(x - y) <= 1e-7 * (1 + fabs(x) + fabs(y));
@@ -178,6 +191,38 @@ static int realise(uint64_t seed, long idx, const double *gprob, int ng)
             return k;
     }
     return last;   /* rounding: u above the sum of the probabilities */
+}
+
+/* The region path for draw idx (row j): 1 answered by lookup, 0 left to a solve, -1 the
+ * bind failed (rc->err). bound: the game is already bound exactly at the draw. */
+static int try_region(const run *R, worker *w, long idx, int j, int bound)
+{
+    brink_mc_result *r = R->r;
+    rec *rc = &R->rec[j];
+    int nw = r->nwatch, np = r->nplayers, ng = R->ngroups;
+    const brink_efg *g = brink_scenario_instance_game(w->in);
+    if (!bound && brink_scenario_bind_d(w->in, w->values, &rc->err))
+        return -1;
+    double *val = &R->val[(size_t)j * (size_t)np], *gp = &R->gprob[(size_t)j * (size_t)ng];
+    if (!mc_regions_answer(R->reg, g, w->values[r->varied[0]], w->xq[0], w->behq, w->behav,
+                           w->RU, R->leaf_group, ng, val, gp)) {
+        for (int p = 0; p < np; p++)
+            val[p] = NAN;
+        return 0;
+    }
+    rc->path = MC_PATH_REGION;
+    rc->neq = 1;
+    /* as the exact path would say of this draw: a region is proved complete for a game with
+     * perfect information only (the only subgame-perfect equilibrium); claim nothing more
+     * of another game */
+    rc->proved = g->perfect_info ? MC_PROVED_SPE : 0;
+    rc->verified = 1;
+    rc->agreed_outcome = 1;
+    for (int k = 0; k < nw; k++)
+        R->choice[(size_t)j * (size_t)nw + (size_t)k] =
+            behav_state(g, w->behav, r->watch[k], R->o->analysis.tol);
+    rc->outcome = realise(R->o->seed, idx, gp, ng);
+    return 1;
 }
 
 static void solve_one(const run *R, worker *w, long idx, int j)
@@ -204,6 +249,13 @@ static void solve_one(const run *R, worker *w, long idx, int j)
     rc->has_opt = rc->opt_ambiguous = 0;
     rc->path = MC_PATH_EXACT;
     const brink_efg *g = brink_scenario_instance_game(w->in);
+    int tried = 0;   /* the region path was tried */
+    if (R->reg && o->regions > 0) {
+        int a = try_region(R, w, idx, j, 0);
+        if (a)
+            return;   /* answered, or the bind failed */
+        tried = 1;
+    }
     if (R->fast) {
         /* bound in doubles (exactly when the doubles cannot), solved in doubles */
         double *val = &R->val[(size_t)j * (size_t)np], *gp = &R->gprob[(size_t)j * (size_t)ng];
@@ -233,6 +285,12 @@ static void solve_one(const run *R, worker *w, long idx, int j)
             return;
     } else if (brink_scenario_bind_d(w->in, w->values, &rc->err)) {
         return;
+    }
+    if (R->reg && !tried) {   /* bound exactly at the draw by now */
+        int path = rc->path;
+        if (try_region(R, w, idx, j, 1))
+            return;
+        rc->path = path;
     }
     brink_eqset s;
     if (brink_analysis_solve(w->in, R->leaf_group, ng, &o->analysis, &s, &rc->err))
@@ -328,6 +386,10 @@ static void merge_block(run *R, sums *S, long first, int count)
         const rec *rc = &R->rec[j];
         r->fast += rc->path == MC_PATH_FAST;
         r->fast_fallback += rc->path == MC_PATH_FALLBACK;
+        if (r->regions_used) {
+            r->region_lookup += rc->path == MC_PATH_REGION;
+            r->region_solved += rc->path != MC_PATH_REGION;   /* in doubles or exactly */
+        }
         if (rc->neq < 0) {
             if (r->failed++ == 0) {
                 r->first_error = malloc(strlen(rc->err.message) + 1);
@@ -569,6 +631,28 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
         if (!(wk[t].fwork = malloc(mc_fast_work(g) * sizeof(double))) ||
             !(wk[t].bwork = malloc(sc_bind_bound_work(sc) * sizeof(double))))
             goto oom;
+    /* the region path: one drawn parameter, answers that the exact method would give */
+    if (r->nvaried == 1 && o->regions >= 0 && !o->exact && !o->compare_at &&
+        !o->analysis.method && !saltelli && !stored) {
+        brink_sampler_draw(smp, o->seed, 0, wk[0].values, wk[0].work);   /* the others */
+        brink_error_clear(err);
+        R.reg = mc_regions_new(sc, r->varied[0], wk[0].values, r->watch, r->nwatch,
+                               &o->analysis, err);
+        if (!R.reg && err && err->code == BRINK_ENOMEM)
+            goto fail;
+        if (R.reg) {
+            r->regions_used = 1;
+            r->nregions = mc_regions_count(R.reg, &r->nregions_complete);
+        }
+        for (int t = 0; t < T && R.reg; t++) {
+            size_t na = (size_t)g->nactions + 1;
+            if (!(wk[t].xq = brink_q_array_new(1)) || !(wk[t].behq = brink_q_array_new(na)) ||
+                !(wk[t].behav = malloc(na * sizeof(double))) ||
+                !(wk[t].RU = malloc(((size_t)g->nnodes * (size_t)g->nplayers + 1) *
+                                    sizeof(double))))
+                goto oom;
+        }
+    }
     r->compare_infoset = r->compare_actor = -1;
     if (stored ? stored->compare >= 0 : o->compare_at != NULL) {
         int h = stored ? stored->compare : -1;
@@ -791,10 +875,17 @@ done:
             free(wk[t].fwork);
             free(wk[t].bwork);
             free(wk[t].bvals);
+            if (wk[t].xq)
+                brink_q_array_free(wk[t].xq, 1);
+            if (wk[t].behq)
+                brink_q_array_free(wk[t].behq, (size_t)R.g->nactions + 1);
+            free(wk[t].behav);
+            free(wk[t].RU);
         }
     free(wk);
     free(bytes);
     brink_sampler_free(smp);
+    mc_regions_free(R.reg);
     free(R.leaf_group);
     free(R.rec);
     free(R.x);
