@@ -577,6 +577,7 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     worker *wk = NULL;
     mc_db *db = NULL;
     void *bytes = NULL;   /* a block's findings, to or from another part */
+    size_t behq_n = 0;    /* entries of each worker's behq (the region path) */
     sums S;
     memset(&S, 0, sizeof S);
     run R;
@@ -644,8 +645,9 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
             r->regions_used = 1;
             r->nregions = mc_regions_count(R.reg, &r->nregions_complete);
         }
+        behq_n = (size_t)g->nactions + 1;
         for (int t = 0; t < T && R.reg; t++) {
-            size_t na = (size_t)g->nactions + 1;
+            size_t na = behq_n;
             if (!(wk[t].xq = brink_q_array_new(1)) || !(wk[t].behq = brink_q_array_new(na)) ||
                 !(wk[t].behav = malloc(na * sizeof(double))) ||
                 !(wk[t].RU = malloc(((size_t)g->nnodes * (size_t)g->nplayers + 1) *
@@ -878,7 +880,7 @@ done:
             if (wk[t].xq)
                 brink_q_array_free(wk[t].xq, 1);
             if (wk[t].behq)
-                brink_q_array_free(wk[t].behq, (size_t)R.g->nactions + 1);
+                brink_q_array_free(wk[t].behq, behq_n);   /* R.g is freed with wk[0] */
             free(wk[t].behav);
             free(wk[t].RU);
         }
