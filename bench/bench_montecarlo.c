@@ -8,6 +8,9 @@
  * "exact 1thr": 1 thread with every draw solved exactly (--exact), beside the default, which
  * solves a perfect-information game on the double path (docs/montecarlo.md); M5's copy with
  * reputation_cost ~ beta (tests/data/montecarlo/) is the perfect-information case.
+ * Then the region path (one drawn parameter; docs/montecarlo.md): draws/s when every draw
+ * first tries a lookup in the certified regions, the share answered by lookup, and the
+ * default's draws/s beside it.
  * Then the Sobol indices (--sobol N): the design's draws per second (N (k + 2) draws solved
  * as samples are) and the whole run's seconds (the estimator and its 200 bootstrap
  * resamples per output included), 1 thread and all threads.
@@ -40,8 +43,8 @@ static void remove_db(const char *db)
 
 /* Draws per second of brink_montecarlo with `threads` threads (storing every draw in the
  * SQLite file db when not NULL, a new file); -1 on failure. */
-static double rate(const brink_scenario *sc, long samples, int threads, const char *db,
-                   int exact, long *failed)
+static double rate_regions(const brink_scenario *sc, long samples, int threads, const char *db,
+                           int exact, int regions, long *failed, long *lookup)
 {
     brink_error err;
     brink_error_clear(&err);
@@ -51,6 +54,7 @@ static double rate(const brink_scenario *sc, long samples, int threads, const ch
     o.threads = threads;
     o.db = db;
     o.exact = exact;
+    o.regions = regions;
     if (db) {
         remove_db(db);
     }
@@ -62,8 +66,16 @@ static double rate(const brink_scenario *sc, long samples, int threads, const ch
         return -1;
     }
     *failed = r->failed;
+    if (lookup)
+        *lookup = r->region_lookup;
     brink_mc_result_free(r);
     return (double)samples / dt;
+}
+
+static double rate(const brink_scenario *sc, long samples, int threads, const char *db,
+                   int exact, long *failed)
+{
+    return rate_regions(sc, samples, threads, db, exact, 0, failed, NULL);
 }
 
 /* Sobol run with N base rows: the design's draws/s, and the whole call's seconds in *total;
@@ -177,6 +189,34 @@ int main(void)
         brink_scenario_free(sc);
     }
     remove_db(db);
+    /* The region path (one drawn parameter): tried first on every draw (brink_mc_options
+     * .regions = 1), 1 thread, with the share of draws it answered by lookup; the rest are
+     * solved as usual */
+    static const struct { const char *id; long samples; } reg[] = {
+        {"m1", 20000}, {"tests/data/montecarlo/m5-reputation-beta.yaml", 200000},
+    };
+    printf("\n%-6s %8s %16s %10s %16s\n", "region", "draws", "inst/s lookup 1st", "looked up",
+           "inst/s default");
+    for (size_t i = 0; i < sizeof reg / sizeof reg[0]; i++) {
+        brink_error err;
+        brink_error_clear(&err);
+        brink_scenario *sc = brink_scenario_load(reg[i].id, &err);
+        if (!sc) {
+            fprintf(stderr, "%s: %s\n", reg[i].id, err.message);
+            failed = 1;
+            continue;
+        }
+        long n = (long)((double)reg[i].samples * scale), f = 0, looked = 0;
+        if (n < 1)
+            n = 1;
+        double rr = rate_regions(sc, n, 1, NULL, 0, 1, &f, &looked);
+        double rd = rate(sc, n, 1, NULL, 0, &f);
+        const char *name = strrchr(reg[i].id, '/') ? "m5copy" : reg[i].id;
+        printf("%-6s %8ld %16.1f %9.1f%% %16.1f\n", name, n, rr, 100.0 * (double)looked / (double)n,
+               rd);
+        failed |= rr < 0 || rd < 0;
+        brink_scenario_free(sc);
+    }
     /* Sobol indices: Saltelli's design solved like the samples */
     static const struct { const char *id; long N; } sob[] = {
         {"m1", 2000}, {"tests/data/montecarlo/m5-reputation-beta.yaml", 100000},

@@ -138,6 +138,13 @@ typedef struct brink_mc_options {
      * only when a margin is too small (docs/montecarlo.md, "The double path"). Not used
      * with compare_at or analysis.method. */
     int exact;
+    /* The region path, when exactly one parameter is drawn (docs/montecarlo.md, "The region
+     * path"): the certified one-parameter continuation (brink/threshold.h) is computed once
+     * over its range and a draw strictly inside a region whose equilibria are proved complete
+     * is answered by exact lookup; every other draw is solved. 0 (default): used unless
+     * `exact`, compare_at or analysis.method is set, a draw the double path certifies is
+     * answered there first; -1: never; 1: tried before the double path (to compare paths). */
+    int regions;
     /* Nothing lost: a SQLite file (created if missing; schema in docs/montecarlo.md) that
      * receives every block of samples in one transaction as it is done, or NULL. resume: 1
      * continues the latest run in it with the same configuration (its stored samples are
@@ -195,11 +202,16 @@ typedef struct brink_mc_result {
     long unique;                     /* one equilibrium, proved the only one (an enumeration
                                         of every equilibrium finished, nothing rejected) */
     long single;                     /* one equilibrium found, not proved unique */
+    long unique_spe;                 /* of `single`, draws whose one equilibrium is proved
+                                        the only subgame-perfect one (perfect information:
+                                        backward induction over every tie, or the double
+                                        path's strict margins); other Nash equilibria (with
+                                        threats never carried out) are not ruled out */
     long several;                    /* several equilibria ("ambiguous") */
     long unverified;                 /* draws with an equilibrium checked in doubles only */
     char *first_error;               /* malloc'd message of the first failed draw, or NULL */
     long first_error_index;
-    brink_proportion p_unique, p_several;
+    brink_proportion p_unique, p_several, p_unique_spe;
     /* outcomes: groups of leaves with the same issue levels (as brink_analysis) */
     int ngroups;
     int *group_level;                /* [ngroups * nissues] */
@@ -267,6 +279,11 @@ typedef struct brink_mc_result {
     /* draws computed by this run (not loaded from o->db) on the double path: certified
      * there, or sent to the exact solve by a margin too small (e.g. a tie at a flip) */
     long fast, fast_fallback;
+    /* the region path (o->regions): 1 when the continuation was computed, with its regions
+     * and those proved complete; draws answered by lookup there, and draws it left to a
+     * solve (on the double path or exactly; draws loaded from o->db count as solved) */
+    int regions_used, nregions, nregions_complete;
+    long region_lookup, region_solved;
     double seconds;
 } brink_mc_result;
 

@@ -8,6 +8,7 @@
  * option of the actor's decision, the share of draws where it is best, its expected value,
  * expected regret and worst value (docs/montecarlo.md).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,59 @@ static void progress(void *ctx, long done, long total, double seconds)
     if (done >= total)
         fputc('\n', stderr);
     fflush(stderr);
+}
+
+/* A seed: every value of a uint64 (strtoull alone would take "-1" as 2^64 - 1). */
+static int parse_seed(const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    if (*s < '0' || *s > '9')   /* no sign, no space */
+        return -1;
+    unsigned long long x = strtoull(s, &end, 10);
+    if (*end || errno)
+        return -1;
+    *out = (uint64_t)x;
+    return 0;
+}
+
+/* --csv / --jsonl files are opened before the draws, so that a path that cannot be written
+ * is reported at once, not after the whole run ("-": standard output, NULL here). */
+static int open_out(const char *path, FILE **f)
+{
+    *f = NULL;
+    if (!path || !strcmp(path, "-"))
+        return BRINK_EXIT_OK;
+    if (!(*f = fopen(path, "wb"))) {
+        brink_error err;
+        brink_error_clear(&err);
+        brink_error_set_at(&err, BRINK_EIO, path, 0, 0, "cannot open for writing: %s",
+                           strerror(errno));
+        return cli_report(&err);
+    }
+    return BRINK_EXIT_OK;
+}
+
+/* Write b to f (opened by open_out) and close it, or to standard output when f is NULL. */
+static int emit_to(const brink_buf *b, FILE *f, const char *path)
+{
+    if (!f)
+        return cli_emit(b, NULL);
+    int bad = b->failed || (b->len && fwrite(b->data, 1, b->len, f) != b->len);
+    int e = errno;
+    if (fclose(f) != 0 && !bad) {
+        bad = 1;
+        e = errno;
+    }
+    if (!bad)
+        return BRINK_EXIT_OK;
+    brink_error err;
+    brink_error_clear(&err);
+    if (b->failed)
+        brink_error_set(&err, BRINK_ENOMEM, "out of memory building output");
+    else
+        brink_error_set_at(&err, BRINK_EIO, path, 0, 0, "write failed: %s", strerror(e));
+    return cli_report(&err);
 }
 
 static void compare_usage(FILE *f)
@@ -131,10 +185,9 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
                                      argv[i]);
             o.sobol = v;
         } else if (!strcmp(argv[i], "--seed") && i + 1 < argc) {
-            if (cli_parse_long(argv[++i], &v) || v < 0)
-                rc = cli_usage_error(cmd, "bad --seed '%s' (a whole number >= 0)",
-                                     argv[i]);
-            o.seed = (uint64_t)v;
+            if (parse_seed(argv[++i], &o.seed))
+                rc = cli_usage_error(cmd, "bad --seed '%s' (a whole number from 0 to "
+                                     "18446744073709551615)", argv[i]);
         } else if (!strcmp(argv[i], "--threads") && i + 1 < argc) {
             if (cli_parse_long(argv[++i], &v) || v < 1 || v > 4096)
                 rc = cli_usage_error(cmd, "bad --threads '%s' (1 to 4096)", argv[i]);
@@ -205,8 +258,13 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
     }
     if (share)
         share->started = 1;
-    brink_mc_result *r = brink_montecarlo(sc, &o, &err);
-    if (!r) {
+    FILE *files[2] = {NULL, NULL};   /* --csv, --jsonl: opened before the draws */
+    for (int k = 0; k < 2 && !quiet && !rc; k++)
+        rc = open_out(k ? jsonl : csv, &files[k]);
+    brink_mc_result *r = rc ? NULL : brink_montecarlo(sc, &o, &err);
+    if (rc) {
+        /* reported by open_out */
+    } else if (!r) {
         rc = cli_report(&err);
     } else if (!quiet) {
         brink_buf out;
@@ -221,12 +279,22 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
             if (!path)
                 continue;
             brink_buf_reset(&out);
-            if ((k ? brink_mc_write_jsonl(r, &out, &err) : brink_mc_write_csv(r, &out, &err)))
+            if ((k ? brink_mc_write_jsonl(r, &out, &err) : brink_mc_write_csv(r, &out, &err))) {
                 rc = cli_report(&err);
-            else
-                rc = cli_emit(&out, path);
+            } else {
+                rc = emit_to(&out, files[k], path);
+                files[k] = NULL;   /* closed by emit_to */
+            }
         }
         brink_buf_free(&out);
+    }
+    for (int k = 0; k < 2; k++)
+        if (files[k])
+            fclose(files[k]);   /* the run failed: nothing to write */
+    /* every draw failed: the report says so, and the status says there is no answer */
+    if (!rc && r && !quiet && r->failed == r->samples) {
+        fprintf(stderr, "brink %s: no draw was solved (all %ld failed)\n", cmd, r->samples);
+        rc = BRINK_EXIT_INPUT;
     }
     brink_mc_result_free(r);
     brink_scenario_free(sc);

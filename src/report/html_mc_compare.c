@@ -101,9 +101,10 @@ static int compare_part(brink_buf *out, const brink_mc_result *r, int id, brink_
                           "to the decider when it takes that option and the others reply as "
                           "in the draw's equilibrium (its beliefs weighting the decision's "
                           "nodes)", r->compare_n);
-    if (r->compare_ambiguous)
-        brink_buf_printf(out, "; in %ld draws the equilibria value an option differently and "
-                              "the least value was used", r->compare_ambiguous);
+    /* the pessimistic convention is stated even when no draw needed it */
+    brink_buf_printf(out, "; when a draw's equilibria value an option differently, its least "
+                          "value is used (a pessimistic reading; %ld such draw%s)",
+                     r->compare_ambiguous, r->compare_ambiguous == 1 ? "" : "s");
     brink_buf_puts(out, ".</p>\n");
     compare_spec(r, g, spec, w);
     chart(out, id, "Options compared", spec, "Expected value of each option (bars) with its "

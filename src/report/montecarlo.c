@@ -40,8 +40,11 @@ static void compare_text(const brink_mc_result *r, const brink_efg *g, brink_buf
     rep_who(out, sc, g, h);
     brink_buf_puts(out, ", ");
     rep_when(out, sc, h);
-    brink_buf_printf(out, " (%ld draws; the others reply as in the draw's equilibrium):\n",
-                     r->compare_n);
+    brink_buf_printf(out, " (%ld draws; the others reply as in the draw's equilibrium; when a "
+                          "draw's equilibria value an option differently, its least value is "
+                          "used, a pessimistic reading that every figure below, best share "
+                          "included, follows: %ld such draw%s):\n",
+                     r->compare_n, r->compare_ambiguous, r->compare_ambiguous == 1 ? "" : "s");
     for (int a = 0; a < r->nopts; a++) {
         brink_buf_puts(out, "  ");
         rep_words(out, g->action_label[g->infoset_action_start[h] + a]);
@@ -62,9 +65,6 @@ static void compare_text(const brink_mc_result *r, const brink_efg *g, brink_buf
         rep_num(out, r->opt_worst[a]);
         brink_buf_puts(out, "\n");
     }
-    if (r->compare_ambiguous)
-        brink_buf_printf(out, "  In %ld draws the equilibria value an option differently; the "
-                              "least value was used.\n", r->compare_ambiguous);
 }
 
 /* Standardised regression coefficients per actor's value, largest first as given. */
@@ -124,6 +124,14 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
     if (r->nvaried)
         brink_buf_puts(out, "; the other parameters at their values.\n");
     long nd = r->samples - r->failed;
+    if (nd == 0) {
+        /* nothing to aggregate: no share, mean or interval is printed (they would be 0/0) */
+        brink_buf_printf(out, "\nNo draw was solved: all %ld failed; the first (draw %ld): %s\n",
+                         r->failed, r->first_error_index, r->first_error ? r->first_error : "");
+        if (out->failed)
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        return BRINK_OK;
+    }
     brink_buf_printf(out, "\nEquilibria per draw (%ld solved", nd);
     if (r->failed)
         brink_buf_printf(out, "; %ld failed, the first (draw %ld): %s", r->failed,
@@ -131,6 +139,13 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
     brink_buf_puts(out, "):\n  unique (proved):          ");
     prop_text(out, &r->p_unique);
     brink_buf_printf(out, "\n  one found (not proved):   %ld\n", r->single);
+    if (r->unique_spe) {
+        brink_buf_puts(out, "    of which the only subgame-perfect one (proved): ");
+        prop_text(out, &r->p_unique_spe);
+        brink_buf_puts(out, "\n      (perfect information, every preference strict; Nash "
+                            "equilibria whose threats are never carried out are not ruled "
+                            "out)\n");
+    }
     brink_buf_puts(out, "  several (ambiguous):      ");
     prop_text(out, &r->p_several);
     brink_buf_printf(out, "\n  none found:               %ld\n", r->none);
@@ -141,6 +156,12 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
         brink_buf_printf(out, "  Solved in doubles and certified by their margins: %ld draws; "
                               "solved exactly (a margin too small): %ld.\n", r->fast,
                          r->fast_fallback);
+    if (r->regions_used)
+        brink_buf_printf(out, "  Region path (%s, the one drawn parameter): %d certified "
+                              "regions, %d with every equilibrium proved; answered by exact "
+                              "lookup: %ld draws; solved: %ld.\n",
+                         brink_scenario_param(sc, r->varied[0])->name, r->nregions,
+                         r->nregions_complete, r->region_lookup, r->region_solved);
     brink_buf_puts(out, "\nOutcomes (realised, with 95% Wilson intervals; mean probability in "
                         "the equilibrium):\n");
     for (int k = 0; k < r->ngroups; k++) {
@@ -276,11 +297,19 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
         brink_buf_puts(out, "null");
     brink_buf_printf(out, ",\"none\":%ld,\"unique\":", r->none);
     prop_json(out, &r->p_unique);
-    brink_buf_printf(out, ",\"single_unproved\":%ld,\"several\":", r->single);
+    brink_buf_printf(out, ",\"single_unproved\":%ld,\"unique_subgame_perfect\":", r->single);
+    prop_json(out, &r->p_unique_spe);
+    brink_buf_puts(out, ",\"several\":");
     prop_json(out, &r->p_several);
     brink_buf_printf(out, ",\"unverified\":%ld,\"double_path\":{\"certified\":%ld,"
-                     "\"fallback\":%ld},\"outcomes\":[", r->unverified, r->fast,
+                     "\"fallback\":%ld},\"regions\":", r->unverified, r->fast,
                      r->fast_fallback);
+    if (r->regions_used)
+        brink_buf_printf(out, "{\"regions\":%d,\"complete\":%d,\"lookup\":%ld,\"solved\":%ld}",
+                         r->nregions, r->nregions_complete, r->region_lookup, r->region_solved);
+    else
+        brink_buf_puts(out, "null");
+    brink_buf_puts(out, ",\"outcomes\":[");
     for (int k = 0; k < r->ngroups; k++) {
         brink_buf_reset(&w);
         rep_group_levels(&w, sc, r->group_level, k);
@@ -336,8 +365,8 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
         brink_json_string(out, brink_scenario_actor_id(sc, r->compare_actor));
         brink_buf_puts(out, ",\"label\":");
         brink_json_string(out, rep_text(&w));
-        brink_buf_printf(out, ",\"n\":%ld,\"ambiguous\":%ld,\"options\":[", r->compare_n,
-                         r->compare_ambiguous);
+        brink_buf_printf(out, ",\"n\":%ld,\"ambiguous\":%ld,\"convention\":\"least\","
+                         "\"options\":[", r->compare_n, r->compare_ambiguous);
         for (int a = 0; a < r->nopts; a++) {
             brink_buf_puts(out, a ? ",{\"action\":" : "{\"action\":");
             brink_json_string(out, g->action_label[g->infoset_action_start[h] + a]);

@@ -6,6 +6,7 @@
 #define BRINK_UNCERTAINTY_MC_INT_H
 
 #include <gsl/gsl_rng.h>
+#include "brink/threshold.h"
 #include "brink/uncertainty.h"
 
 /* A uniform in the open interval (0, 1) (for inverse CDFs). */
@@ -35,14 +36,36 @@ int mc_fast_solve(const brink_efg *g, const double *leaf_err, const int *leaf_gr
                   int ngroups, const int *watch, int nwatch, double *work, double *value,
                   double *gprob, int *choice);
 
+/* mc_regions.c: the region path (one drawn parameter): the certified continuation over the
+ * parameter's range, computed once (values[nparams]: the draws' numbers for the others),
+ * and a draw answered by exact lookup where a region's equilibria are proved complete.
+ * mc_regions_new: NULL when there is nothing to look up in (err set only for BRINK_ENOMEM).
+ * mc_regions_answer: 1 when answered (value[nplayers], gprob[ngroups]; the equilibrium's
+ * behaviour in behav[nactions], choices left to the caller), 0 when the draw must be solved.
+ * Scratch: x, behq[nactions], U[nnodes * nplayers]. g: the structure (payoffs bound at the
+ * draw). */
+typedef struct mc_regions mc_regions;
+mc_regions *mc_regions_new(const brink_scenario *sc, int param, const double *values,
+                           const int *watch, int nwatch, const brink_analysis_options *ao,
+                           brink_error *err);
+void mc_regions_free(mc_regions *m);   /* NULL is a no-op */
+int mc_regions_count(const mc_regions *m, int *ncomplete);
+int mc_regions_answer(const mc_regions *m, const brink_efg *g, double xd, mpq_t x, mpq_t *behq,
+                      double *behav, double *U, const int *leaf_group, int ngroups,
+                      double *value, double *gprob);
+
 /* How a draw was solved (mc_rec.path). */
-enum { MC_PATH_EXACT = 0, MC_PATH_FAST = 1, MC_PATH_FALLBACK = 2 };
+enum { MC_PATH_EXACT = 0, MC_PATH_FAST = 1, MC_PATH_FALLBACK = 2, MC_PATH_REGION = 3 };
+
+/* What a draw's equilibrium set is proved to be (mc_rec.proved; stored as is in a
+ * database's samples.proved). */
+enum { MC_PROVED_UNIQUE = 1, MC_PROVED_SPE = 2 };
 
 /* One sample's findings (filled by a worker, merged in sample order). */
 typedef struct mc_rec {
     int path;                /* MC_PATH_*; loaded from a database: MC_PATH_EXACT, uncounted */
     int neq;                 /* -1: failed */
-    int proved;              /* the equilibrium set is proved complete */
+    int proved;              /* MC_PROVED_* or 0 */
     int verified;            /* every equilibrium checked exactly */
     int outcome;             /* realised group, -1: ambiguous or none */
     int agreed_outcome;

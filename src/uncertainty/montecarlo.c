@@ -110,6 +110,8 @@ typedef struct worker {
     double *U, *w;           /* compare: node values, infoset weights */
     double *fwork, *bwork;   /* double path scratch (mc_fast_work, sc_bind_bound_work) */
     double *bvals;           /* Saltelli design: row B's values */
+    mpq_t *xq, *behq;        /* region path: the draw's number [1], a profile [nactions] */
+    double *behav, *RU;      /* region path: the profile, node values [nnodes * nplayers] */
 } worker;
 
 typedef struct run {
@@ -120,6 +122,7 @@ typedef struct run {
     int ngroups, *leaf_group;
     int fast;                /* the double path is tried (mc_fast.c) */
     int saltelli;            /* draw m is row m of Saltelli's design (sobol.c) */
+    mc_regions *reg;         /* the region path (mc_regions.c), or NULL */
     brink_mc_result *r;
     /* the block's records */
     rec *rec;
@@ -127,14 +130,25 @@ typedef struct run {
     int *choice;
 } run;
 
+/* What the draw's equilibrium set is proved to be: MC_PROVED_UNIQUE (every equilibrium the
+ * method looks for, mixed ones included, and there is one), MC_PROVED_SPE (backward induction
+ * listed every subgame-perfect equilibrium and there is one: unique among subgame-perfect
+ * equilibria, not among Nash equilibria), or 0. */
 static int proved_complete(const brink_eqset *s)
 {
+    int spe = 0;
+    if (s->count != 1 || s->nrejected != 0 || s->truncated)
+        return 0;
     for (int k = 0; k < s->method.nsolvers; k++) {
         unsigned f = s->method.solver[k]->flags;
-        if (s->method.complete[k] && !(f & (BRINK_SOLVER_PURE_ONLY | BRINK_SOLVER_PERFECT_INFO)))
-            return s->count == 1 && s->nrejected == 0 && !s->truncated;
+        if (!s->method.complete[k])
+            continue;
+        if (!(f & (BRINK_SOLVER_PURE_ONLY | BRINK_SOLVER_PERFECT_INFO)))
+            return MC_PROVED_UNIQUE;
+        if ((f & BRINK_SOLVER_PERFECT_INFO) && (f & BRINK_SOLVER_ALL))
+            spe = 1;
     }
-    return 0;
+    return spe ? MC_PROVED_SPE : 0;
 }
 
 /* The state of equilibrium e at watched set h: the action played for sure, or MIXED. */
@@ -143,6 +157,16 @@ static int eq_state(const brink_efg *g, const brink_equilibrium *e, int h, doubl
     int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
     for (int a = 0; a < na; a++)
         if (e->behav[a0 + a] >= 1 - tol)
+            return a;
+    return BRINK_MC_MIXED;
+}
+
+/* The same for a behaviour profile (the region path). */
+static int behav_state(const brink_efg *g, const double *behav, int h, double tol)
+{
+    int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
+    for (int a = 0; a < na; a++)
+        if (behav[a0 + a] >= 1 - tol)
             return a;
     return BRINK_MC_MIXED;
 }
@@ -169,6 +193,38 @@ static int realise(uint64_t seed, long idx, const double *gprob, int ng)
     return last;   /* rounding: u above the sum of the probabilities */
 }
 
+/* The region path for draw idx (row j): 1 answered by lookup, 0 left to a solve, -1 the
+ * bind failed (rc->err). bound: the game is already bound exactly at the draw. */
+static int try_region(const run *R, worker *w, long idx, int j, int bound)
+{
+    brink_mc_result *r = R->r;
+    rec *rc = &R->rec[j];
+    int nw = r->nwatch, np = r->nplayers, ng = R->ngroups;
+    const brink_efg *g = brink_scenario_instance_game(w->in);
+    if (!bound && brink_scenario_bind_d(w->in, w->values, &rc->err))
+        return -1;
+    double *val = &R->val[(size_t)j * (size_t)np], *gp = &R->gprob[(size_t)j * (size_t)ng];
+    if (!mc_regions_answer(R->reg, g, w->values[r->varied[0]], w->xq[0], w->behq, w->behav,
+                           w->RU, R->leaf_group, ng, val, gp)) {
+        for (int p = 0; p < np; p++)
+            val[p] = NAN;
+        return 0;
+    }
+    rc->path = MC_PATH_REGION;
+    rc->neq = 1;
+    /* as the exact path would say of this draw: a region is proved complete for a game with
+     * perfect information only (the only subgame-perfect equilibrium); claim nothing more
+     * of another game */
+    rc->proved = g->perfect_info ? MC_PROVED_SPE : 0;
+    rc->verified = 1;
+    rc->agreed_outcome = 1;
+    for (int k = 0; k < nw; k++)
+        R->choice[(size_t)j * (size_t)nw + (size_t)k] =
+            behav_state(g, w->behav, r->watch[k], R->o->analysis.tol);
+    rc->outcome = realise(R->o->seed, idx, gp, ng);
+    return 1;
+}
+
 static void solve_one(const run *R, worker *w, long idx, int j)
 {
     const brink_mc_options *o = R->o;
@@ -193,6 +249,13 @@ static void solve_one(const run *R, worker *w, long idx, int j)
     rc->has_opt = rc->opt_ambiguous = 0;
     rc->path = MC_PATH_EXACT;
     const brink_efg *g = brink_scenario_instance_game(w->in);
+    int tried = 0;   /* the region path was tried */
+    if (R->reg && o->regions > 0) {
+        int a = try_region(R, w, idx, j, 0);
+        if (a)
+            return;   /* answered, or the bind failed */
+        tried = 1;
+    }
     if (R->fast) {
         /* bound in doubles (exactly when the doubles cannot), solved in doubles */
         double *val = &R->val[(size_t)j * (size_t)np], *gp = &R->gprob[(size_t)j * (size_t)ng];
@@ -202,10 +265,11 @@ static void solve_one(const run *R, worker *w, long idx, int j)
             return;
         if (mc_fast_solve(g, bound ? lerr : NULL, R->leaf_group, ng, r->watch, nw, w->fwork,
                           val, gp, &R->choice[(size_t)j * (size_t)nw])) {
-            /* one equilibrium, certified; as the exact method reports it (backward induction
-             * lists every subgame-perfect equilibrium but proves no uniqueness of Nash) */
+            /* one equilibrium, certified: every preference strict, so it is the only
+             * subgame-perfect equilibrium (not proved the only Nash equilibrium) */
             rc->path = MC_PATH_FAST;
             rc->neq = 1;
+            rc->proved = MC_PROVED_SPE;
             rc->verified = 1;
             rc->agreed_outcome = 1;
             rc->outcome = realise(o->seed, idx, gp, ng);
@@ -221,6 +285,12 @@ static void solve_one(const run *R, worker *w, long idx, int j)
             return;
     } else if (brink_scenario_bind_d(w->in, w->values, &rc->err)) {
         return;
+    }
+    if (R->reg && !tried) {   /* bound exactly at the draw by now */
+        int path = rc->path;
+        if (try_region(R, w, idx, j, 1))
+            return;
+        rc->path = path;
     }
     brink_eqset s;
     if (brink_analysis_solve(w->in, R->leaf_group, ng, &o->analysis, &s, &rc->err))
@@ -316,6 +386,10 @@ static void merge_block(run *R, sums *S, long first, int count)
         const rec *rc = &R->rec[j];
         r->fast += rc->path == MC_PATH_FAST;
         r->fast_fallback += rc->path == MC_PATH_FALLBACK;
+        if (r->regions_used) {
+            r->region_lookup += rc->path == MC_PATH_REGION;
+            r->region_solved += rc->path != MC_PATH_REGION;   /* in doubles or exactly */
+        }
         if (rc->neq < 0) {
             if (r->failed++ == 0) {
                 r->first_error = malloc(strlen(rc->err.message) + 1);
@@ -326,10 +400,12 @@ static void merge_block(run *R, sums *S, long first, int count)
         } else if (rc->neq == 0) {
             r->none++;
         } else if (rc->neq == 1) {
-            if (rc->proved)
+            if (rc->proved == MC_PROVED_UNIQUE) {
                 r->unique++;
-            else
+            } else {
                 r->single++;
+                r->unique_spe += rc->proved == MC_PROVED_SPE;
+            }
         } else {
             r->several++;
         }
@@ -501,6 +577,7 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     worker *wk = NULL;
     mc_db *db = NULL;
     void *bytes = NULL;   /* a block's findings, to or from another part */
+    size_t behq_n = 0;    /* entries of each worker's behq (the region path) */
     sums S;
     memset(&S, 0, sizeof S);
     run R;
@@ -555,6 +632,29 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
         if (!(wk[t].fwork = malloc(mc_fast_work(g) * sizeof(double))) ||
             !(wk[t].bwork = malloc(sc_bind_bound_work(sc) * sizeof(double))))
             goto oom;
+    /* the region path: one drawn parameter, answers that the exact method would give */
+    if (r->nvaried == 1 && o->regions >= 0 && !o->exact && !o->compare_at &&
+        !o->analysis.method && !saltelli && !stored) {
+        brink_sampler_draw(smp, o->seed, 0, wk[0].values, wk[0].work);   /* the others */
+        brink_error_clear(err);
+        R.reg = mc_regions_new(sc, r->varied[0], wk[0].values, r->watch, r->nwatch,
+                               &o->analysis, err);
+        if (!R.reg && err && err->code == BRINK_ENOMEM)
+            goto fail;
+        if (R.reg) {
+            r->regions_used = 1;
+            r->nregions = mc_regions_count(R.reg, &r->nregions_complete);
+        }
+        behq_n = (size_t)g->nactions + 1;
+        for (int t = 0; t < T && R.reg; t++) {
+            size_t na = behq_n;
+            if (!(wk[t].xq = brink_q_array_new(1)) || !(wk[t].behq = brink_q_array_new(na)) ||
+                !(wk[t].behav = malloc(na * sizeof(double))) ||
+                !(wk[t].RU = malloc(((size_t)g->nnodes * (size_t)g->nplayers + 1) *
+                                    sizeof(double))))
+                goto oom;
+        }
+    }
     r->compare_infoset = r->compare_actor = -1;
     if (stored ? stored->compare >= 0 : o->compare_at != NULL) {
         int h = stored ? stored->compare : -1;
@@ -723,6 +823,7 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     long nd = o->samples - r->failed;
     brink_wilson(r->unique, nd, o->z, &r->p_unique);
     brink_wilson(r->several, nd, o->z, &r->p_several);
+    brink_wilson(r->unique_spe, nd, o->z, &r->p_unique_spe);
     for (int k = 0; k < ng; k++) {
         brink_wilson(S.outcome_k[k], S.outcome_n, o->z, &r->outcome[k]);
         r->outcome_mean[k] = S.outcome_n ? S.outcome_p[k] / (double)S.outcome_n : NAN;
@@ -776,10 +877,17 @@ done:
             free(wk[t].fwork);
             free(wk[t].bwork);
             free(wk[t].bvals);
+            if (wk[t].xq)
+                brink_q_array_free(wk[t].xq, 1);
+            if (wk[t].behq)
+                brink_q_array_free(wk[t].behq, behq_n);   /* R.g is freed with wk[0] */
+            free(wk[t].behav);
+            free(wk[t].RU);
         }
     free(wk);
     free(bytes);
     brink_sampler_free(smp);
+    mc_regions_free(R.reg);
     free(R.leaf_group);
     free(R.rec);
     free(R.x);

@@ -1,0 +1,143 @@
+/* mc_regions.c — the region path of Monte Carlo: when the draws vary one parameter only, the
+ * certified one-parameter continuation (brink_threshold_compute) is run once over its range,
+ * and a draw is answered by exact lookup in the region that contains it instead of a solve.
+ *
+ * Why it is sound. A draw's number is a double, hence an exact rational x. Its region is
+ * found by exact comparison with the regions' ends (rational ends by mpq_cmp; an irrational
+ * end by its isolating interval: a draw inside that interval is not decided here and is
+ * solved). A draw is answered only strictly inside a region that is certified and whose
+ * equilibria are proved complete there (brink_region.complete: every equilibrium the
+ * method looks for; today the engine proves this for perfect-information games only), with
+ * its one certified equilibrium covering x: the method would return that one equilibrium at
+ * x, so its exact profile at x (brink_threshold_profile) gives the draw's choices, outcome
+ * probabilities and values (evaluated in doubles from it, as the exact path's are). Every
+ * other draw (a point region, an end, an unknown region, a region not proved complete) is
+ * solved exactly by the caller. The threshold is computed with the draws' own numbers for
+ * the other parameters (the doubles of their values, as rationals), and the same analysis
+ * options, so the regions describe the very games the draws bind.
+ */
+#include <stdlib.h>
+
+#include "uncertainty/mc_int.h"
+
+struct mc_regions {
+    brink_threshold *t;
+    int param;
+    int ncomplete;     /* regions whose equilibria are proved complete (not points) */
+};
+
+mc_regions *mc_regions_new(const brink_scenario *sc, int param, const double *values,
+                           const int *watch, int nwatch, const brink_analysis_options *ao,
+                           brink_error *err)
+{
+    const brink_param_info *pi = brink_scenario_param(sc, param);
+    if (!pi->lo_q || !pi->hi_q)
+        return NULL;   /* no exact range: nothing to continue over */
+    int np = brink_scenario_nparams(sc);
+    mpq_t *q = brink_q_array_new((size_t)np + 1);
+    mc_regions *m = calloc(1, sizeof *m);
+    if (!q || !m) {
+        brink_q_array_free(q, (size_t)np + 1);
+        free(m);
+        brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        return NULL;
+    }
+    for (int i = 0; i < np; i++)
+        mpq_set_d(q[i], values[i]);   /* values are finite: drawn or defaults */
+    brink_error local;
+    brink_error_clear(&local);
+    m->param = param;
+    m->t = brink_threshold_compute(sc, param, *pi->lo_q, *pi->hi_q, (const mpq_t *)q, watch,
+                                   nwatch, ao, &local);
+    brink_q_array_free(q, (size_t)np + 1);
+    if (!m->t) {
+        free(m);
+        if (local.code == BRINK_ENOMEM && err)
+            *err = local;
+        return NULL;   /* anything else: every draw is solved, as without regions */
+    }
+    for (int r = 0; r < m->t->nregions; r++) {
+        const brink_region *g = &m->t->regions[r];
+        m->ncomplete += g->status == BRINK_REGION_CERTIFIED && g->complete && !g->point;
+    }
+    return m;
+}
+
+void mc_regions_free(mc_regions *m)
+{
+    if (!m)
+        return;
+    brink_threshold_free(m->t);
+    free(m);
+}
+
+int mc_regions_count(const mc_regions *m, int *ncomplete)
+{
+    *ncomplete = m->ncomplete;
+    return m->t->nregions;
+}
+
+/* x against an exact real: -1 below, 1 above, 0 equal, 2 not decided (x inside an
+ * irrational end's isolating interval). */
+static int cmp_real(const mpq_t x, const brink_real *e)
+{
+    if (e->rational)
+        return mpq_cmp(x, e->q) < 0 ? -1 : mpq_cmp(x, e->q) > 0;
+    if (mpq_cmp(x, e->lo) <= 0)
+        return -1;
+    if (mpq_cmp(x, e->hi) >= 0)
+        return 1;
+    return 2;
+}
+
+int mc_regions_answer(const mc_regions *m, const brink_efg *g, double xd, mpq_t x, mpq_t *behq,
+                      double *behav, double *U, const int *leaf_group, int ngroups,
+                      double *value, double *gprob)
+{
+    const brink_threshold *t = m->t;
+    mpq_set_d(x, xd);
+    /* the regions increase: the first whose upper end is not below x */
+    int r = 0;
+    for (; r < t->nregions; r++) {
+        int c = cmp_real(x, &t->regions[r].hi);
+        if (c == 2)
+            return 0;
+        if (c <= 0)
+            break;
+    }
+    if (r == t->nregions)
+        return 0;
+    const brink_region *R = &t->regions[r];
+    /* strictly inside (completeness excludes the ends), certified, complete, one equilibrium */
+    if (R->point || R->status != BRINK_REGION_CERTIFIED || !R->complete || R->ncertified != 1 ||
+        cmp_real(x, &R->hi) != -1 || cmp_real(x, &R->lo) != 1 ||
+        !brink_threshold_covers(t, r, 0, x))
+        return 0;
+    brink_error local;
+    brink_error_clear(&local);
+    if (brink_threshold_profile(t, r, 0, x, behq, NULL, &local))
+        return 0;   /* not expected inside the region: the exact path decides */
+    for (int a = 0; a < g->nactions; a++)
+        behav[a] = brink_q_get_d(behq[a]);
+    int np = g->nplayers;
+    brink_efg_subtree_values(g, behav, 0, -1, U);
+    for (int i = 0; i < np; i++)
+        value[i] = U[i];
+    /* outcome probabilities: reach of each leaf, root first (pre-order) */
+    double *reach = U;   /* the values are copied out; U now holds reach[nnodes] */
+    reach[0] = 1;
+    for (int v = 0; v < g->nnodes; v++) {
+        int h = g->node_infoset[v];
+        if (h < 0)
+            continue;
+        int c0 = g->node_child_start[v], a0 = g->infoset_action_start[h];
+        for (int a = 0; a < g->infoset_nactions[h]; a++)
+            reach[g->node_children[c0 + a]] = reach[v] * behav[a0 + a];
+    }
+    for (int k = 0; k < ngroups; k++)
+        gprob[k] = 0;
+    for (int l = 0; l < g->nleaves; l++)
+        if (reach[g->leaf_node[l]] != 0)
+            gprob[leaf_group[l]] += reach[g->leaf_node[l]];
+    return 1;
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# montecarlo_trust.sh — what Monte Carlo claims and when it says it: uniqueness proved on the
+# double path (perfect information), outputs checked before the draws, the whole uint64 range
+# of seeds, a run in which every draw fails, and compare's stated convention for draws whose
+# equilibria value an option differently.
+source "$(dirname "$0")/lib.bash"
+
+# (a) perfect information: a draw certified by strict margins has one subgame-perfect
+# equilibrium, proved; the exact path (backward induction over every tie) proves the same of
+# the same draws, so the two counts agree
+PI=$SRC/tests/data/montecarlo/m5-reputation-beta.yaml
+"$BRINK" montecarlo "$PI" --samples 300 --json >"$TMP/fast.json" 2>"$TMP/e" || bad "fast: $(cat "$TMP/e")"
+"$BRINK" montecarlo "$PI" --samples 300 --json --exact >"$TMP/exact.json" 2>"$TMP/e" || bad "exact: $(cat "$TMP/e")"
+python3 - "$TMP/fast.json" "$TMP/exact.json" <<'PY' && ok || bad "unique subgame-perfect: double and exact paths differ"
+import json, sys
+f, e = (json.load(open(p)) for p in sys.argv[1:3])
+uf, ue = f["unique_subgame_perfect"]["k"], e["unique_subgame_perfect"]["k"]
+assert uf == ue and uf > 0, (uf, ue)
+assert f["double_path"]["certified"] > 0
+assert uf <= f["single_unproved"] and f["unique"]["k"] == 0   # not called unique Nash
+PY
+expect_status "perfect information, text" 0 "$BRINK" montecarlo "$PI" --samples 100
+expect_grep "SPE proved" "of which the only subgame-perfect one \(proved\): [0-9.]+%" "$TMP/stdout"
+
+# (b) an output that cannot be written is refused before the draws (10^9 of them would take
+# hours; the timeout turns a late check into a failure)
+for opt in --csv --jsonl --db; do
+  expect_status "$opt unwritable" 2 timeout 60 "$BRINK" montecarlo m1 --samples 1000000000 $opt "$TMP/no/such/dir/out"
+  expect_grep "$opt located" "no/such/dir/out" "$TMP/stderr"
+done
+
+# (c) every uint64 seed; beyond it a clear message
+expect_status "seed 2^64-1" 0 "$BRINK" montecarlo m1 --samples 20 --seed 18446744073709551615 --json
+expect_grep "seed echoed" '"seed":18446744073709551615' "$TMP/stdout"
+cp "$TMP/stdout" "$TMP/s1.json"
+"$BRINK" montecarlo m1 --samples 20 --seed 18446744073709551614 --json >"$TMP/s2.json" 2>/dev/null
+python3 - "$TMP/s1.json" "$TMP/s2.json" <<'PY' && ok || bad "seeds 2^64-1 and 2^64-2 draw the same"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+assert a["values"] != b["values"]
+PY
+for s in 18446744073709551616 -1 +1 " 1" 1x ""; do
+  expect_status "seed '$s'" 2 "$BRINK" montecarlo m1 --samples 5 --seed "$s"
+  expect_grep "seed '$s' message" "bad --seed .* \(a whole number from 0 to 18446744073709551615\)" "$TMP/stderr"
+done
+
+# (d) every draw fails: said in words, no share or mean of nothing, exit status 2
+F=$SRC/tests/data/montecarlo/every-draw-fails.yaml
+expect_status "every draw fails" 2 "$BRINK" montecarlo "$F" --samples 30
+expect_grep "none solved" "^No draw was solved: all 30 failed; the first \(draw 0\): division by zero" "$TMP/stdout"
+if grep -qi "nan" "$TMP/stdout"; then bad "a NaN printed: $(cat "$TMP/stdout")"; else ok; fi
+expect_grep "status explained" "no draw was solved \(all 30 failed\)" "$TMP/stderr"
+expect_status "every draw fails, json" 2 "$BRINK" montecarlo "$F" --samples 30 --json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["failed"] == 30' "$TMP/stdout" && ok || bad "json of failed draws"
+
+# (e) compare states its convention: the least value over a draw's equilibria
+expect_status "compare text" 0 "$BRINK" compare m1 --actor USA --samples 60
+expect_grep "convention in text" "its least value is used, a pessimistic reading" "$TMP/stdout"
+expect_status "compare json" 0 "$BRINK" compare m1 --actor USA --samples 60 --json
+python3 -c 'import json,sys; c=json.load(open(sys.argv[1]))["compare"]; assert c["convention"] == "least" and 0 <= c["ambiguous"] <= c["n"]' "$TMP/stdout" && ok || bad "compare convention in JSON"
+finish
