@@ -10,7 +10,8 @@
  * same order: each region's two ends on the lower line are joined straight to its ends on
  * the upper one. Where they differ (a region is born or dies between them), a line is added
  * half way, down to 1/8 of the grid spacing; a band still unequal there is *unresolved* and
- * no polygon crosses it. Polygons are the chains of such quadrilaterals across consecutive
+ * no polygon crosses it. In games affine in both parameters, a band is also halved where the
+ * structures behind equal watched choices differ (so that the halves may be proved exact). Polygons are the chains of such quadrilaterals across consecutive
  * equal bands. Vertices on a line are exact boundaries (nearest doubles of certified flips or
  * range ends). Lines sit at exact rational values of the second parameter. A polygon whose
  * bands are all proved by regionmap_exact.c (pure structures, affine payoffs, constant
@@ -154,9 +155,52 @@ static int add_unresolved(brink_answer *ans, int *cap, double y0, double y1)
     return 0;
 }
 
-/* Polygons from the lines. A chain is a maximal run of lines j0..j1 whose neighbours all have
- * equal sequences (so every line of it has the same one); run i of the chain gives the
- * polygon: left ends from j0 up to j1, then right ends from j1 down to j0. */
+/* The polygons of lines j0..j1 (a chain of equal bands, all exact or all traced): run i of
+ * the chain gives one, its left ends from j0 up to j1, then its right ends from j1 down. */
+static int add_polygons(brink_answer *ans, const seq *S, int j0, int j1, int ex, int *pcap)
+{
+    for (int i = 0; i < S[j0].n; i++) {
+        if (ans->npolygons == *pcap) {
+            int nc = *pcap ? 2 * *pcap : 8;
+            brink_map_polygon *np = brink_reallocarray(ans->polygons, (size_t)nc, sizeof *np);
+            if (!np)
+                return -1;
+            ans->polygons = np;
+            *pcap = nc;
+        }
+        int nv = 2 * (j1 - j0 + 1);
+        brink_map_polygon *p = &ans->polygons[ans->npolygons];
+        *p = (brink_map_polygon){j0, S[j0].r[i].region, nv,
+                                 brink_calloc((size_t)nv * 2, sizeof(double)), ex, NULL};
+        if (ex)
+            p->xyq = brink_q_array_new((size_t)nv * 2);
+        ans->npolygons++;
+        if (!p->xy || (ex && !p->xyq))
+            return -1;
+        int v = 0;
+        for (int j = j0; j <= j1; j++, v++) {
+            p->xy[2 * v] = S[j].r[i].lo;
+            p->xy[2 * v + 1] = ans->line_x[j];
+        }
+        for (int j = j1; j >= j0; j--, v++) {
+            p->xy[2 * v] = S[j].r[i].hi;
+            p->xy[2 * v + 1] = ans->line_x[j];
+        }
+        /* exact: the runs' ends are rational (regionmap_exact.c checked every region) */
+        for (int j = j0, w = 0; ex && j <= j1; j++, w++) {
+            const brink_threshold *t = ans->lines[j];
+            mpq_set(p->xyq[2 * w], t->regions[S[j].r[i].region].lo.q);
+            mpq_set(p->xyq[2 * w + 1], ans->line_q[j]);
+            mpq_set(p->xyq[2 * (nv - 1 - w)], t->regions[S[j].r[i].last].hi.q);
+            mpq_set(p->xyq[2 * (nv - 1 - w) + 1], ans->line_q[j]);
+        }
+    }
+    return 0;
+}
+
+/* Polygons from the lines. A chain is a maximal run of lines whose neighbours all have equal
+ * sequences (so every line of it has the same one); it is cut where its bands change from
+ * exact to traced or back, and each piece gives one polygon per run (add_polygons). */
 static brink_status build_polygons(brink_answer *ans, const seq *S, const unsigned char *exact,
                                    brink_error *err)
 {
@@ -172,43 +216,13 @@ static brink_status build_polygons(brink_answer *ans, const seq *S, const unsign
             j0++;
             continue;
         }
-        for (int i = 0; i < S[j0].n; i++) {
-            if (ans->npolygons == pcap) {
-                int nc = pcap ? 2 * pcap : 8;
-                brink_map_polygon *np = brink_reallocarray(ans->polygons, (size_t)nc, sizeof *np);
-                if (!np)
-                    goto oom;
-                ans->polygons = np;
-                pcap = nc;
-            }
-            int nv = 2 * (j1 - j0 + 1), ex = 1;
-            for (int j = j0; j < j1; j++)
-                ex &= exact[j];
-            brink_map_polygon *p = &ans->polygons[ans->npolygons];
-            *p = (brink_map_polygon){j0, S[j0].r[i].region, nv,
-                                     brink_calloc((size_t)nv * 2, sizeof(double)), ex, NULL};
-            if (ex)
-                p->xyq = brink_q_array_new((size_t)nv * 2);
-            ans->npolygons++;
-            if (!p->xy || (ex && !p->xyq))
+        /* split the chain where the bands' exactness changes */
+        for (int s0 = j0, s1; s0 < j1; s0 = s1) {
+            int ex = exact[s0] == AN_BAND_EXACT;
+            for (s1 = s0 + 1; s1 < j1 && (exact[s1] == AN_BAND_EXACT) == ex; s1++)
+                ;
+            if (add_polygons(ans, S, s0, s1, ex, &pcap))
                 goto oom;
-            /* exact: the runs' ends are rational (regionmap_exact.c checked every region) */
-            for (int j = j0, v = 0; ex && j <= j1; j++, v++) {
-                const brink_threshold *t = ans->lines[j];
-                mpq_set(p->xyq[2 * v], t->regions[S[j].r[i].region].lo.q);
-                mpq_set(p->xyq[2 * v + 1], ans->line_q[j]);
-                mpq_set(p->xyq[2 * (nv - 1 - v)], t->regions[S[j].r[i].last].hi.q);
-                mpq_set(p->xyq[2 * (nv - 1 - v) + 1], ans->line_q[j]);
-            }
-            int v = 0;
-            for (int j = j0; j <= j1; j++, v++) {
-                p->xy[2 * v] = S[j].r[i].lo;
-                p->xy[2 * v + 1] = ans->line_x[j];
-            }
-            for (int j = j1; j >= j0; j--, v++) {
-                p->xy[2 * v] = S[j].r[i].hi;
-                p->xy[2 * v + 1] = ans->line_x[j];
-            }
         }
         j0 = j1;
     }
@@ -271,13 +285,19 @@ brink_status an_region_map(const brink_scenario *sc, const brink_question *q, co
         }
         int L = ans->nlines, added = 0;
         int *below = brink_calloc((size_t)L + 1, sizeof *below);   /* bands to halve */
+        unsigned char *exact = brink_calloc((size_t)L + 1, 1);
         int nmid = 0;
-        if (!below)
+        if (!below || !exact)
             st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        if (!st)
+            st = an_map_exact_bands(sc, ans, exact, err);
+        /* the watched choices differ, or (affine games) the structures behind them */
         for (int j = 0; j + 1 < L && !st; j++)
             if (ans->lines[j] && ans->lines[j + 1] &&
-                !same_seq(ans->lines[j], &S[j], ans->lines[j + 1], &S[j + 1]))
+                (!same_seq(ans->lines[j], &S[j], ans->lines[j + 1], &S[j + 1]) ||
+                 exact[j] == AN_BAND_DIFFER))
                 below[nmid++] = j;
+        free(exact);
         free_seqs(S, L);
         /* from the top down, so that the indices below stay valid */
         for (int m = nmid - 1; m >= 0 && !st; m--) {

@@ -17,8 +17,9 @@
  * one node. A band between two lines is exact when both lines qualify throughout and their
  * runs have the same sets in the same order: run i of one line and run i of the other are
  * then the bottom and top of a quadrilateral on which every structure of the run is
- * certified, and these quadrilaterals tile the band. Nothing is claimed about completeness
- * (other equilibria) inside a polygon.
+ * certified, and these quadrilaterals tile the band. Where both lines qualify but their runs
+ * differ, a line half way may make the two halves exact (regionmap.c adds it). Nothing is
+ * claimed about completeness (other equilibria) inside a polygon.
  */
 #include "analysis/analysis_int.h"
 #include "brink/threshold.h"
@@ -174,10 +175,12 @@ brink_status an_map_exact_bands(const brink_scenario *sc, const brink_answer *an
         st = line_runs(ans->lines[j], g, behq, reached, &S[j], err);
     for (int j = 0; j + 1 < L && !st; j++) {
         const sline *a = &S[j], *b = &S[j + 1];
-        int eq = a->ok && b->ok && a->n == b->n && a->n > 0;
+        if (!a->ok || !b->ok || !a->n || !b->n)
+            continue;   /* AN_BAND_TRACED */
+        int eq = a->n == b->n;
         for (int i = 0; eq && i < a->n; i++)
             eq = same_run(&a->r[i], &b->r[i], W);
-        exact[j] = (unsigned char)eq;
+        exact[j] = eq ? AN_BAND_EXACT : AN_BAND_DIFFER;
     }
     for (int j = 0; S && j < L; j++)
         sline_free(&S[j]);

@@ -521,13 +521,19 @@ static void map_polygon_line(const brink_scenario *sc, const brink_answer *an,
             x0 = p->xy[2 * v] < x0 ? p->xy[2 * v] : x0;
             x1 = p->xy[2 * v] > x1 ? p->xy[2 * v] : x1;
         }
+        double band = 0;   /* this polygon's highest band */
+        for (int v = 0; v < top; v++)
+            if (p->xy[2 * v + 3] - p->xy[2 * v + 1] > band)
+                band = p->xy[2 * v + 3] - p->xy[2 * v + 1];
         brink_buf_printf(line, " for %s within [", x);
         rep_num_pair(line, x0, ", ", x1);
         brink_buf_printf(line, "], %s from ", y);
-        rep_num_pair(line, p->xy[1], " to ", p->xy[2 * top + 1]);
-        brink_buf_puts(line, ", traced (edges between lines within ");
-        rep_num(line, an->map_band);
-        brink_buf_puts(line, ")");
+        rep_q(line, an->line_q[p->line]);   /* the lines are exact */
+        brink_buf_puts(line, " to ");
+        rep_q(line, an->line_q[p->line + top]);
+        brink_buf_puts(line, ", traced (the edges between lines may bend within bands ");
+        rep_num(line, band);
+        brink_buf_puts(line, " high)");
     }
     flush(out, line, 4);
 }
