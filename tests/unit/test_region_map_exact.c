@@ -9,7 +9,7 @@
  *      points strictly inside each exact polygon, the exact solve of the game bound there
  *      makes one of the polygon's watched choices, and where the lines' regions are complete
  *      (one equilibrium, every preference strict) nothing else.
- * BRINK_MAP_PROP_N scenarios (default 12) with BRINK_MAP_PROP_POINTS points per polygon
+ * BRINK_MAP_PROP_N scenarios (default 24) with BRINK_MAP_PROP_POINTS points per polygon
  * (default 6).
  */
 #include <stdint.h>
@@ -387,7 +387,7 @@ static void prop_one(uint64_t seed, int npts, prop_totals *tot)
 static void test_property(void)
 {
     const char *n_env = getenv("BRINK_MAP_PROP_N"), *p_env = getenv("BRINK_MAP_PROP_POINTS");
-    int n = n_env ? atoi(n_env) : 12, npts = p_env ? atoi(p_env) : 6;
+    int n = n_env ? atoi(n_env) : 24, npts = p_env ? atoi(p_env) : 6;
     prop_totals tot = {0, 0, 0, 0, 0};
     for (int i = 0; i < n; i++)
         prop_one(0x6d6170ull * 1000 + (uint64_t)i, npts, &tot);
