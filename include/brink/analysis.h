@@ -189,7 +189,7 @@ struct brink_threshold;   /* brink/threshold.h */
  * exact = 1: the polygon is proved: every watched choice of the region is made, at every
  * point of the closed polygon, by an equilibrium whose (pure) structure is certified there;
  * its edges between lines are exact region boundaries (the structures' conditions are affine
- * in (x, y), so the set where each holds is convex: docs/analysis.md, "Exact polygons").
+ * in (x, y), so the set where each holds is convex: docs/scenario-language.md, "Region maps").
  * xyq[2 * nv] then holds the vertices exactly (rationals; NULL when exact = 0). Nothing is
  * claimed about other equilibria inside the polygon.
  * exact = 0: the edges between two lines are traced straight, not certified: the boundary

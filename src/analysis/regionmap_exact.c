@@ -1,5 +1,5 @@
 /* regionmap_exact.c — which bands of a two-parameter region map are proved exact (issue 8,
- * item 4; the argument is in docs/analysis.md, "Exact polygons").
+ * item 4; the argument is in docs/scenario-language.md, "Region maps").
  *
  * For a fixed pure structure S (the action taken at every information set) in a game whose
  * chance probabilities and priors do not depend on (x, y) and whose payoffs are affine in

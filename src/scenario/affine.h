@@ -1,6 +1,6 @@
 /* affine.h — is a scenario's game jointly affine in two of its parameters? (internal; used by
  * the two-parameter region map, analysis/regionmap_exact.c, to decide where a map's polygons
- * can be proved exact: see docs/analysis.md, "Exact polygons").
+ * can be proved exact: see docs/scenario-language.md, "Region maps").
  *
  * An expression is classified by walking its compiled code once, without evaluating it:
  * constant in the two parameters (other parameters count as constants: they are held fixed
