@@ -5,6 +5,7 @@
  *   b) a map whose boundaries are the lines x + 2 y = 1 and x = 1 - y / 2: every polygon
  *      exact, with the rational vertices worked out by hand (tests/data/maps/affine-line.yaml);
  *   c) the same map with x * y in a payoff, and one with a prior that depends on x: traced;
+ *   e) map labels: two different ends never print alike ("between 4 and 4");
  *   d) a property: random affine perfect-information scenarios in (x, y); at random rational
  *      points strictly inside each exact polygon, the exact solve of the game bound there
  *      makes one of the polygon's watched choices, and where the lines' regions are complete
@@ -19,6 +20,7 @@
 #include "check.h"
 #include "brink/analysis.h"
 #include "brink/threshold.h"
+#include "report/describe.h"
 #include "scenario/affine.h"
 #include "scenario/expr.h"
 
@@ -397,8 +399,29 @@ static void test_property(void)
     CHECK(tot.exact > 0 && tot.points > 0);
 }
 
+/* e) */
+static void check_pair(double lo, double hi, const char *want)
+{
+    brink_buf b;
+    brink_buf_init(&b);
+    rep_num_pair(&b, lo, " and ", hi);
+    CHECK_MSG(!strcmp(rep_text(&b), want), "%.17g, %.17g: '%s', want '%s'", lo, hi, rep_text(&b),
+              want);
+    brink_buf_free(&b);
+}
+
+static void test_labels(void)
+{
+    check_pair(0.4875, 0.525, "0.4875 and 0.525");       /* as rep_num when they differ */
+    check_pair(3.9999999999, 4, "3.9999999999 and 4");   /* rep_num: "4 and 4" */
+    check_pair(4.00002, 4.00004, "4.00002 and 4.00004");
+    check_pair(4, 4, "4 and 4");                         /* equal ends stay equal */
+    check_pair(0.1, 0.10000000000000002, "0.10000000000000001 and 0.10000000000000002");
+}
+
 int main(void)
 {
+    test_labels();
     test_affinity();
     test_affine_line();
     test_moving_prior();
