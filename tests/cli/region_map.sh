@@ -63,4 +63,11 @@ tr '\n' ' ' <"$TMP/prod.txt" | tr -s ' ' >"$TMP/prod1.txt"
 fixed "text: traced" "traced straight between them (bands at most 0.125 high)" "$TMP/prod1.txt"
 fixed "text: traced polygon" '"a" for x within [0.5714, 0.9375], y from 1/8 to 3/8, traced' "$TMP/prod1.txt"
 if grep -q "exact:" "$TMP/prod.txt"; then bad "product: a polygon called exact"; else ok; fi
+# the HTML map says the same, polygon by polygon (its tooltip)
+"$BRINK" report "$M/affine-line.yaml" -o "$TMP/aff.html" 2>"$TMP/err" && ok || bad "report: $(cat "$TMP/err")"
+"$BRINK" report "$M/product.yaml" -o "$TMP/prod.html" 2>"$TMP/err" && ok || bad "report: $(cat "$TMP/err")"
+fixed "html: exact" '"boundary":"exact"' "$TMP/aff.html"
+if grep -q '"boundary":"traced' "$TMP/aff.html"; then bad "html: affine map traced"; else ok; fi
+fixed "html: traced" '"boundary":"traced between lines, within 0.125"' "$TMP/prod.html"
+if grep -q '"boundary":"exact' "$TMP/prod.html"; then bad "html: product map exact"; else ok; fi
 finish
