@@ -236,9 +236,10 @@ static void gen_node(brink_rng *r, brink_buf *b, int depth, int maxdepth, int na
 {
     if (depth >= maxdepth || (depth > 0 && brink_rng_below(r, 10) < 3)) {
         brink_buf_printf(b, "{%spayoff: {", prefix);
-        for (int i = 0; i < nactors; i++)   /* a + b x + c y, small so that flips are common */
-            brink_buf_printf(b, "%s%s: %d + %d * x + %d * y", i ? ", " : "", ACTOR[i],
-                             rint_in(r, -3, 3), rint_in(r, -3, 3), rint_in(r, -3, 3));
+        for (int i = 0; i < nactors; i++) {   /* a + b x + c y, small: flips are common */
+            int a = rint_in(r, -3, 3), bx = rint_in(r, -3, 3), cy = rint_in(r, -3, 3);
+            brink_buf_printf(b, "%s%s: %d + %d * x + %d * y", i ? ", " : "", ACTOR[i], a, bx, cy);
+        }
         brink_buf_puts(b, "}}");
         return;
     }
