@@ -185,12 +185,21 @@ struct brink_threshold;   /* brink/threshold.h */
  * lines[line]->regions[region] (brink/threshold.h). xy[2 * nv]: vertices as (x, y) pairs,
  * the left boundary from bottom to top, then the right one from top to bottom. Vertices lie
  * on the answer's lines and are exact boundaries there (nearest doubles of certified flips
- * or range ends); the edges between two lines are traced straight, not certified: the
- * boundary may bend inside the band (at most brink_answer.map_band high). */
+ * or range ends).
+ * exact = 1: the polygon is proved: every watched choice of the region is made, at every
+ * point of the closed polygon, by an equilibrium whose (pure) structure is certified there;
+ * its edges between lines are exact region boundaries (the structures' conditions are affine
+ * in (x, y), so the set where each holds is convex: docs/scenario-language.md, "Region maps").
+ * xyq[2 * nv] then holds the vertices exactly (rationals; NULL when exact = 0). Nothing is
+ * claimed about other equilibria inside the polygon.
+ * exact = 0: the edges between two lines are traced straight, not certified: the boundary
+ * may bend inside the band (at most brink_answer.map_band high). */
 typedef struct brink_map_polygon {
     int line, region;
     int nv;
     double *xy;
+    int exact;
+    mpq_t *xyq;              /* [2 * nv] when exact, else NULL */
 } brink_map_polygon;
 
 /* The answer to one declared question. */
@@ -216,6 +225,8 @@ typedef struct brink_answer {
     int nlines;
     double *line_x;                      /* [nlines] increasing: the grid's values and the
                                             lines added half way where neighbours disagree */
+    mpq_t *line_q;                       /* [nlines] the same values exactly (the grid's
+                                            lo + (hi - lo) j / (n - 1) and exact midpoints) */
     struct brink_threshold **lines;      /* [nlines] (entries NULL where it failed) */
     int npolygons;                       /* the map's regions (see brink_map_polygon) */
     brink_map_polygon *polygons;

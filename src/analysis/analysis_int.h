@@ -64,6 +64,13 @@ void an_question_range(const brink_question *q, int d, mpq_t lo, mpq_t hi);
 brink_status an_region_map(const brink_scenario *sc, const brink_question *q, const mpq_t lo,
                            const mpq_t hi, mpq_t *values, int n1, brink_answer *ans,
                            const brink_analysis_options *o, brink_error *err);
+/* regionmap_exact.c: exact[j] (of nlines - 1) for the band between lines j and j + 1 of the
+ * map: AN_BAND_EXACT when it is proved (its quadrilaterals certified by convexity),
+ * AN_BAND_DIFFER when both lines' structures qualify but differ (a line between them may
+ * help), AN_BAND_TRACED otherwise. */
+enum { AN_BAND_TRACED = 0, AN_BAND_EXACT = 1, AN_BAND_DIFFER = 2 };
+brink_status an_map_exact_bands(const brink_scenario *sc, const brink_answer *ans,
+                                unsigned char *exact, brink_error *err);
 brink_status an_answer_threshold(const brink_scenario *sc, const brink_analysis *an,
                                  const brink_analysis_options *o, brink_answer *ans,
                                  brink_error *err);

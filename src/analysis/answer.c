@@ -20,8 +20,14 @@ void an_answer_free(brink_answer *ans)
         brink_threshold_free(ans->lines[j]);
     free(ans->lines);
     free(ans->line_x);
-    for (int k = 0; ans->polygons && k < ans->npolygons; k++)
+    for (int j = 0; ans->line_q && j < ans->nlines; j++)
+        mpq_clear(ans->line_q[j]);
+    free(ans->line_q);
+    for (int k = 0; ans->polygons && k < ans->npolygons; k++) {
         free(ans->polygons[k].xy);
+        if (ans->polygons[k].xyq)
+            brink_q_array_free(ans->polygons[k].xyq, (size_t)ans->polygons[k].nv * 2);
+    }
     free(ans->polygons);
     free(ans->unresolved);
     free(ans->message);

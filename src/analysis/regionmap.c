@@ -10,10 +10,14 @@
  * same order: each region's two ends on the lower line are joined straight to its ends on
  * the upper one. Where they differ (a region is born or dies between them), a line is added
  * half way, down to 1/8 of the grid spacing; a band still unequal there is *unresolved* and
- * no polygon crosses it. Polygons are the chains of such quadrilaterals across consecutive
+ * no polygon crosses it. In games affine in both parameters, a band is also halved where the
+ * structures behind equal watched choices differ (so that the halves may be proved exact). Polygons are the chains of such quadrilaterals across consecutive
  * equal bands. Vertices on a line are exact boundaries (nearest doubles of certified flips or
- * range ends); edges between lines are traced, not certified: the band height is the
- * tolerance (brink_answer.map_band).
+ * range ends). Lines sit at exact rational values of the second parameter. A polygon whose
+ * bands are all proved by regionmap_exact.c (pure structures, affine payoffs, constant
+ * chance) is exact: its edges between lines are region boundaries, its vertices exact
+ * rationals. Other polygons' edges between lines are traced, not certified: the band height
+ * is the tolerance (brink_answer.map_band).
  */
 #include "analysis/analysis_int.h"
 #include "brink/threshold.h"
@@ -26,6 +30,7 @@
 typedef struct {
     double lo, hi;
     int region;   /* the first region of the run (its choices stand for the run) */
+    int last;     /* its last region */
 } run;
 
 typedef struct {
@@ -67,9 +72,10 @@ static int line_seq(const brink_threshold *t, seq *s)
             continue;
         if (s->n && same_choices(t, s->r[s->n - 1].region, t, k)) {
             s->r[s->n - 1].hi = g->hi.approx;
+            s->r[s->n - 1].last = k;
             continue;
         }
-        s->r[s->n++] = (run){g->lo.approx, g->hi.approx, k};
+        s->r[s->n++] = (run){g->lo.approx, g->hi.approx, k, k};
     }
     return 0;
 }
@@ -85,13 +91,14 @@ static int same_seq(const brink_threshold *A, const seq *a, const brink_threshol
     return 1;
 }
 
-/* One line at y: the engine's answer, or NULL where it failed (not for lack of memory). */
+/* One line at y (exact): the engine's answer, or NULL where it failed (not for lack of
+ * memory). */
 static brink_status compute_line(const brink_scenario *sc, const brink_question *q,
-                                 const mpq_t lo, const mpq_t hi, mpq_t *values, double y,
+                                 const mpq_t lo, const mpq_t hi, mpq_t *values, const mpq_t y,
                                  const brink_answer *ans, const brink_analysis_options *o,
                                  brink_threshold **out, brink_error *err)
 {
-    brink_q_from_double_approx(values[q->param[1]], y, 1e-12);
+    mpq_set(values[q->param[1]], y);
     brink_error local;
     brink_error_clear(&local);
     *out = brink_threshold_compute(sc, q->param[0], lo, hi, (const mpq_t *)values, ans->watch,
@@ -102,7 +109,7 @@ static brink_status compute_line(const brink_scenario *sc, const brink_question 
 }
 
 /* Insert line (y, t) at index k of the answer's sorted lines. */
-static int insert_line(brink_answer *ans, int *cap, int k, double y, brink_threshold *t)
+static int insert_line(brink_answer *ans, int *cap, int k, const mpq_t y, brink_threshold *t)
 {
     if (ans->nlines == *cap) {
         int nc = *cap ? 2 * *cap : 8;
@@ -114,13 +121,20 @@ static int insert_line(brink_answer *ans, int *cap, int k, double y, brink_thres
         if (!x)
             return -1;
         ans->line_x = x;
+        mpq_t *xq = brink_reallocarray(ans->line_q, (size_t)nc, sizeof *xq);
+        if (!xq)
+            return -1;
+        ans->line_q = xq;   /* entries past nlines are not initialised */
         *cap = nc;
     }
-    memmove(ans->lines + k + 1, ans->lines + k, (size_t)(ans->nlines - k) * sizeof *ans->lines);
-    memmove(ans->line_x + k + 1, ans->line_x + k,
-            (size_t)(ans->nlines - k) * sizeof *ans->line_x);
+    size_t m = (size_t)(ans->nlines - k);
+    memmove(ans->lines + k + 1, ans->lines + k, m * sizeof *ans->lines);
+    memmove(ans->line_x + k + 1, ans->line_x + k, m * sizeof *ans->line_x);
+    memmove(ans->line_q + k + 1, ans->line_q + k, m * sizeof *ans->line_q);
     ans->lines[k] = t;
-    ans->line_x[k] = y;
+    mpq_init(ans->line_q[k]);
+    mpq_set(ans->line_q[k], y);
+    ans->line_x[k] = brink_q_get_d(y);
     ans->nlines++;
     return 0;
 }
@@ -141,10 +155,54 @@ static int add_unresolved(brink_answer *ans, int *cap, double y0, double y1)
     return 0;
 }
 
-/* Polygons from the lines. A chain is a maximal run of lines j0..j1 whose neighbours all have
- * equal sequences (so every line of it has the same one); run i of the chain gives the
- * polygon: left ends from j0 up to j1, then right ends from j1 down to j0. */
-static brink_status build_polygons(brink_answer *ans, const seq *S, brink_error *err)
+/* The polygons of lines j0..j1 (a chain of equal bands, all exact or all traced): run i of
+ * the chain gives one, its left ends from j0 up to j1, then its right ends from j1 down. */
+static int add_polygons(brink_answer *ans, const seq *S, int j0, int j1, int ex, int *pcap)
+{
+    for (int i = 0; i < S[j0].n; i++) {
+        if (ans->npolygons == *pcap) {
+            int nc = *pcap ? 2 * *pcap : 8;
+            brink_map_polygon *np = brink_reallocarray(ans->polygons, (size_t)nc, sizeof *np);
+            if (!np)
+                return -1;
+            ans->polygons = np;
+            *pcap = nc;
+        }
+        int nv = 2 * (j1 - j0 + 1);
+        brink_map_polygon *p = &ans->polygons[ans->npolygons];
+        *p = (brink_map_polygon){j0, S[j0].r[i].region, nv,
+                                 brink_calloc((size_t)nv * 2, sizeof(double)), ex, NULL};
+        if (ex)
+            p->xyq = brink_q_array_new((size_t)nv * 2);
+        ans->npolygons++;
+        if (!p->xy || (ex && !p->xyq))
+            return -1;
+        int v = 0;
+        for (int j = j0; j <= j1; j++, v++) {
+            p->xy[2 * v] = S[j].r[i].lo;
+            p->xy[2 * v + 1] = ans->line_x[j];
+        }
+        for (int j = j1; j >= j0; j--, v++) {
+            p->xy[2 * v] = S[j].r[i].hi;
+            p->xy[2 * v + 1] = ans->line_x[j];
+        }
+        /* exact: the runs' ends are rational (regionmap_exact.c checked every region) */
+        for (int j = j0, w = 0; ex && j <= j1; j++, w++) {
+            const brink_threshold *t = ans->lines[j];
+            mpq_set(p->xyq[2 * w], t->regions[S[j].r[i].region].lo.q);
+            mpq_set(p->xyq[2 * w + 1], ans->line_q[j]);
+            mpq_set(p->xyq[2 * (nv - 1 - w)], t->regions[S[j].r[i].last].hi.q);
+            mpq_set(p->xyq[2 * (nv - 1 - w) + 1], ans->line_q[j]);
+        }
+    }
+    return 0;
+}
+
+/* Polygons from the lines. A chain is a maximal run of lines whose neighbours all have equal
+ * sequences (so every line of it has the same one); it is cut where its bands change from
+ * exact to traced or back, and each piece gives one polygon per run (add_polygons). */
+static brink_status build_polygons(brink_answer *ans, const seq *S, const unsigned char *exact,
+                                   brink_error *err)
 {
     int L = ans->nlines, pcap = 0, ucap = 0;
     for (int j0 = 0; j0 + 1 < L;) {
@@ -158,30 +216,13 @@ static brink_status build_polygons(brink_answer *ans, const seq *S, brink_error 
             j0++;
             continue;
         }
-        for (int i = 0; i < S[j0].n; i++) {
-            if (ans->npolygons == pcap) {
-                int nc = pcap ? 2 * pcap : 8;
-                brink_map_polygon *np = brink_reallocarray(ans->polygons, (size_t)nc, sizeof *np);
-                if (!np)
-                    goto oom;
-                ans->polygons = np;
-                pcap = nc;
-            }
-            int nv = 2 * (j1 - j0 + 1);
-            brink_map_polygon *p = &ans->polygons[ans->npolygons];
-            *p = (brink_map_polygon){j0, S[j0].r[i].region, nv, brink_calloc((size_t)nv * 2, sizeof(double))};
-            if (!p->xy)
+        /* split the chain where the bands' exactness changes */
+        for (int s0 = j0, s1; s0 < j1; s0 = s1) {
+            int ex = exact[s0] == AN_BAND_EXACT;
+            for (s1 = s0 + 1; s1 < j1 && (exact[s1] == AN_BAND_EXACT) == ex; s1++)
+                ;
+            if (add_polygons(ans, S, s0, s1, ex, &pcap))
                 goto oom;
-            ans->npolygons++;
-            int v = 0;
-            for (int j = j0; j <= j1; j++, v++) {
-                p->xy[2 * v] = S[j].r[i].lo;
-                p->xy[2 * v + 1] = ans->line_x[j];
-            }
-            for (int j = j1; j >= j0; j--, v++) {
-                p->xy[2 * v] = S[j].r[i].hi;
-                p->xy[2 * v + 1] = ans->line_x[j];
-            }
         }
         j0 = j1;
     }
@@ -215,8 +256,19 @@ brink_status an_region_map(const brink_scenario *sc, const brink_question *q, co
 {
     int cap = 0;
     brink_status st = BRINK_OK;
+    mpq_t ylo, yhi, y;
+    mpq_inits(ylo, yhi, y, NULL);
+    an_question_range(q, 1, ylo, yhi);
     for (int j = 0; j < n1 && !st; j++) {
-        double y = q->lo[1] + (q->hi[1] - q->lo[1]) * j / (n1 - 1);
+        /* exactly ylo + (yhi - ylo) j / (n1 - 1), as the sweep's grid */
+        mpq_set_ui(y, (unsigned long)j, (unsigned long)(n1 > 1 ? n1 - 1 : 1));
+        mpq_canonicalize(y);
+        mpq_t d;
+        mpq_init(d);
+        mpq_sub(d, yhi, ylo);
+        mpq_mul(y, y, d);
+        mpq_add(y, y, ylo);
+        mpq_clear(d);
         brink_threshold *t = NULL;
         st = compute_line(sc, q, lo, hi, values, y, ans, o, &t, err);
         if (!st && insert_line(ans, &cap, ans->nlines, y, t)) {
@@ -227,43 +279,59 @@ brink_status an_region_map(const brink_scenario *sc, const brink_question *q, co
     /* halve the bands whose lines disagree, MAP_REFINE times at most */
     for (int level = 0; level < MAP_REFINE && !st && n1 > 1; level++) {
         seq *S = all_seqs(ans);
-        if (!S)
-            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
-        int L = ans->nlines, added = 0;
-        double *mid = brink_calloc((size_t)L + 1, sizeof *mid);
-        int nmid = 0;
-        if (!mid)
+        if (!S) {
             st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+            break;
+        }
+        int L = ans->nlines, added = 0;
+        int *below = brink_calloc((size_t)L + 1, sizeof *below);   /* bands to halve */
+        unsigned char *exact = brink_calloc((size_t)L + 1, 1);
+        int nmid = 0;
+        if (!below || !exact)
+            st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        if (!st)
+            st = an_map_exact_bands(sc, ans, exact, err);
+        /* the watched choices differ, or (affine games) the structures behind them */
         for (int j = 0; j + 1 < L && !st; j++)
             if (ans->lines[j] && ans->lines[j + 1] &&
-                !same_seq(ans->lines[j], &S[j], ans->lines[j + 1], &S[j + 1]))
-                mid[nmid++] = (ans->line_x[j] + ans->line_x[j + 1]) / 2;
+                (!same_seq(ans->lines[j], &S[j], ans->lines[j + 1], &S[j + 1]) ||
+                 exact[j] == AN_BAND_DIFFER))
+                below[nmid++] = j;
+        free(exact);
         free_seqs(S, L);
-        for (int m = 0; m < nmid && !st; m++) {
+        /* from the top down, so that the indices below stay valid */
+        for (int m = nmid - 1; m >= 0 && !st; m--) {
+            int j = below[m];
+            mpq_add(y, ans->line_q[j], ans->line_q[j + 1]);
+            mpq_div_2exp(y, y, 1);
             brink_threshold *t = NULL;
-            st = compute_line(sc, q, lo, hi, values, mid[m], ans, o, &t, err);
-            int k = 0;
-            while (k < ans->nlines && ans->line_x[k] < mid[m])
-                k++;
-            if (!st && insert_line(ans, &cap, k, mid[m], t)) {
+            st = compute_line(sc, q, lo, hi, values, y, ans, o, &t, err);
+            if (!st && insert_line(ans, &cap, j + 1, y, t)) {
                 brink_threshold_free(t);
                 st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
             }
             added++;
         }
-        free(mid);
+        free(below);
         if (!added)
             break;
     }
+    mpq_clears(ylo, yhi, y, NULL);
     for (int j = 0; j + 1 < ans->nlines; j++)
         if (ans->line_x[j + 1] - ans->line_x[j] > ans->map_band)
             ans->map_band = ans->line_x[j + 1] - ans->line_x[j];
     if (st)
         return st;
-    seq *S = all_seqs(ans);
-    if (!S)
+    unsigned char *exact = brink_calloc((size_t)ans->nlines + 1, 1);
+    if (!exact)
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
-    st = build_polygons(ans, S, err);
+    st = an_map_exact_bands(sc, ans, exact, err);
+    seq *S = st ? NULL : all_seqs(ans);
+    if (!st && !S)
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    if (!st)
+        st = build_polygons(ans, S, exact, err);
     free_seqs(S, ans->nlines);
+    free(exact);
     return st;
 }

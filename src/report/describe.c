@@ -407,6 +407,37 @@ void rep_num(brink_buf *b, double x)
         brink_buf_printf(b, "%.4g", x);
 }
 
+void rep_num_pair(brink_buf *b, double lo, const char *sep, double hi)
+{
+    brink_buf x, y;
+    brink_buf_init(&x);
+    brink_buf_init(&y);
+    rep_num(&x, lo);
+    rep_num(&y, hi);
+    /* %.17g tells any two different doubles apart */
+    for (int p = 6; lo != hi && p <= 17 && !x.failed && !y.failed &&
+                    !strcmp(rep_text(&x), rep_text(&y));
+         p++) {
+        brink_buf_reset(&x);
+        brink_buf_reset(&y);
+        brink_buf_printf(&x, "%.*g", p, lo);
+        brink_buf_printf(&y, "%.*g", p, hi);
+    }
+    if (x.failed || y.failed)
+        b->failed = 1;
+    brink_buf_puts(b, rep_text(&x));
+    brink_buf_puts(b, sep);
+    brink_buf_puts(b, rep_text(&y));
+    brink_buf_free(&x);
+    brink_buf_free(&y);
+}
+
+void rep_q(brink_buf *b, const mpq_t q)
+{
+    if (!rep_q_short(b, q))
+        brink_buf_put_q(b, q);
+}
+
 void rep_words(brink_buf *b, const char *label)
 {
     for (const char *p = label; *p; p++)

@@ -50,6 +50,11 @@ void rep_pct(brink_buf *b, double p);
 /* "4.2", "-3", "0.3333" */
 void rep_num(brink_buf *b, double x);
 int rep_q_short(brink_buf *out, const mpq_t q);   /* "~1.0e+400" for long rationals; 0: short */
+/* lo, sep, hi as rep_num writes them, with more significant digits where that would print two
+ * different numbers alike ("3.99996 and 4", never "4 and 4"). */
+void rep_num_pair(brink_buf *b, double lo, const char *sep, double hi);
+/* A rational exactly ("49/90"), or rep_q_short's "~..." when it is long. */
+void rep_q(brink_buf *b, const mpq_t q);
 /* Underscores to spaces, for prose. */
 void rep_words(brink_buf *b, const char *label);
 

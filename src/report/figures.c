@@ -408,8 +408,8 @@ static double half_step(const brink_question *q, int k)
 }
 
 /* The region map's polygons (brink_map_polygon): each drawn as a horizontal area between its
- * left and right boundaries at every line it spans (straight between lines, as traced), the
- * bands left unresolved in grey. */
+ * left and right boundaries at every line it spans (straight between lines: exact for exact
+ * polygons, else as traced; the tooltip says which), the bands left unresolved in grey. */
 static void map_polygons(const brink_analysis *a, const brink_answer *an, brink_buf *out,
                          brink_buf *t)
 {
@@ -428,7 +428,13 @@ static void map_polygons(const brink_analysis *a, const brink_answer *an, brink_
             num(out, p->xy[2 * w]);
             brink_buf_puts(out, ",\"choice\":");
             jtext(out, t);
-            brink_buf_puts(out, "}");
+            if (p->exact)
+                brink_buf_puts(out, ",\"boundary\":\"exact\"}");
+            else {
+                brink_buf_puts(out, ",\"boundary\":\"traced between lines, within ");
+                num(out, an->map_band);
+                brink_buf_puts(out, "\"}");
+            }
             first = 0;
         }
         brink_buf_reset(t);
@@ -443,10 +449,11 @@ static void map_polygons(const brink_analysis *a, const brink_answer *an, brink_
     brink_json_string(out, param_name(a, an->q->param[0]));
     brink_buf_puts(out, "},\"x2\":{\"field\":\"xr\"},\"detail\":{\"field\":\"poly\"},"
                         "\"color\":{\"field\":\"choice\",\"type\":\"nominal\",\"title\":"
-                        "\"watched choice (boundaries exact on the lines, traced between)\","
+                        "\"watched choice (boundaries exact on the lines; between them as the tooltip says)\","
                         "\"legend\":{\"orient\":\"bottom\",\"labelLimit\":480,\"titleLimit\":480,"
                         "\"columns\":1}},"
-                        "\"tooltip\":[{\"field\":\"choice\"},{\"field\":\"y\",\"format\":\".10g\"}]}}");
+                        "\"tooltip\":[{\"field\":\"choice\"},{\"field\":\"boundary\"},{\"field\":\"y\","
+                        "\"format\":\".10g\"}]}}");
     if (an->nunresolved) {
         brink_buf_puts(out, ",{\"data\":{\"values\":[");
         for (int k = 0; k < an->nunresolved; k++) {

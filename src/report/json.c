@@ -407,7 +407,9 @@ static void sweep_answer(const brink_analysis *a, const brink_answer *an, brink_
         for (int k = 0; k < an->nlines; k++) {
             brink_buf_puts(out, k ? ",{\"x\":" : "{\"x\":");
             num(out, an->line_x[k]);
-            brink_buf_puts(out, ",\"threshold\":");
+            brink_buf_puts(out, ",\"x_exact\":\"");
+            brink_buf_put_q(out, an->line_q[k]);
+            brink_buf_puts(out, "\",\"threshold\":");
             if (an->lines[k])
                 brink_threshold_write_json(an->lines[k], a->sc, out, NULL);
             else
@@ -421,10 +423,22 @@ static void sweep_answer(const brink_analysis *a, const brink_answer *an, brink_
         brink_buf_puts(out, ",\"polygons\":[");
         for (int k = 0; k < an->npolygons; k++) {
             const brink_map_polygon *p = &an->polygons[k];
-            brink_buf_printf(out, "%s{\"line\":%d,\"region\":%d,\"vertices\":[", k ? "," : "",
-                             p->line, p->region);
+            brink_buf_printf(out, "%s{\"line\":%d,\"region\":%d,\"exact\":%s,\"vertices\":[",
+                             k ? "," : "", p->line, p->region, p->exact ? "true" : "false");
             pairs(out, p->xy, p->nv);
-            brink_buf_puts(out, "]}");
+            brink_buf_puts(out, "]");
+            if (p->exact) {   /* the same vertices as exact rationals "p/q" */
+                brink_buf_puts(out, ",\"vertices_exact\":[");
+                for (int v = 0; v < p->nv; v++) {
+                    brink_buf_puts(out, v ? ",[\"" : "[\"");
+                    brink_buf_put_q(out, p->xyq[2 * v]);
+                    brink_buf_puts(out, "\",\"");
+                    brink_buf_put_q(out, p->xyq[2 * v + 1]);
+                    brink_buf_puts(out, "\"]");
+                }
+                brink_buf_puts(out, "]");
+            }
+            brink_buf_puts(out, "}");
         }
         brink_buf_puts(out, "],\"unresolved\":[");
         pairs(out, an->unresolved, an->nunresolved);

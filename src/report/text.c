@@ -482,6 +482,62 @@ static void sweep_choice(const brink_analysis *a, const brink_answer *an, int k,
  * widest cell, and when some choice is longer than CHOICE_W the choices are keyed (1), (2),
  * ... with the key below the table. */
 #define CHOICE_W 48
+
+/* One polygon of a region map: its watched choices, its extent and whether it is exact (its
+ * vertices then exactly) or traced. */
+static void map_polygon_line(const brink_scenario *sc, const brink_answer *an,
+                             const brink_map_polygon *p, brink_buf *line, brink_buf *out)
+{
+    const char *x = brink_scenario_param(sc, an->q->param[0])->name,
+               *y = brink_scenario_param(sc, an->q->param[1])->name;
+    int top = p->nv / 2 - 1;   /* the left boundary's last vertex: the top line */
+    brink_buf_puts(line, "  ");
+    brink_threshold_write_choice(an->lines[p->line], sc, p->region, line);
+    if (p->exact) {
+        int lo = 0, hi = 0;   /* the vertices with the least and greatest x */
+        for (int v = 1; v < p->nv; v++) {
+            lo = mpq_cmp(p->xyq[2 * v], p->xyq[2 * lo]) < 0 ? v : lo;
+            hi = mpq_cmp(p->xyq[2 * v], p->xyq[2 * hi]) > 0 ? v : hi;
+        }
+        brink_buf_printf(line, " for %s within [", x);
+        rep_q(line, p->xyq[2 * lo]);
+        brink_buf_puts(line, ", ");
+        rep_q(line, p->xyq[2 * hi]);
+        brink_buf_printf(line, "], %s from ", y);
+        rep_q(line, p->xyq[1]);
+        brink_buf_puts(line, " to ");
+        rep_q(line, p->xyq[2 * top + 1]);
+        brink_buf_puts(line, ", exact: vertices");
+        for (int v = 0; v < p->nv; v++) {
+            brink_buf_puts(line, v ? ", (" : " (");
+            rep_q(line, p->xyq[2 * v]);
+            brink_buf_puts(line, ", ");
+            rep_q(line, p->xyq[2 * v + 1]);
+            brink_buf_puts(line, ")");
+        }
+    } else {
+        double x0 = p->xy[0], x1 = p->xy[0];
+        for (int v = 1; v < p->nv; v++) {
+            x0 = p->xy[2 * v] < x0 ? p->xy[2 * v] : x0;
+            x1 = p->xy[2 * v] > x1 ? p->xy[2 * v] : x1;
+        }
+        double band = 0;   /* this polygon's highest band */
+        for (int v = 0; v < top; v++)
+            if (p->xy[2 * v + 3] - p->xy[2 * v + 1] > band)
+                band = p->xy[2 * v + 3] - p->xy[2 * v + 1];
+        brink_buf_printf(line, " for %s within [", x);
+        rep_num_pair(line, x0, ", ", x1);
+        brink_buf_printf(line, "], %s from ", y);
+        rep_q(line, an->line_q[p->line]);   /* the lines are exact */
+        brink_buf_puts(line, " to ");
+        rep_q(line, an->line_q[p->line + top]);
+        brink_buf_puts(line, ", traced (the edges between lines may bend within bands ");
+        rep_num(line, band);
+        brink_buf_puts(line, " high)");
+    }
+    flush(out, line, 4);
+}
+
 static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_buf *out,
                         brink_buf *line)
 {
@@ -630,44 +686,40 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
             continue;
         brink_buf_printf(line, "exact regions at %s = ",
                          brink_scenario_param(sc, q->param[1])->name);
-        rep_num(line, an->line_x[k]);
+        rep_q(line, an->line_q[k]);
         brink_buf_puts(line, ": ");
         brink_threshold_write_brief(an->lines[k], sc, line, NULL);
         flush(out, line, 4);
     }
     if (an->nlines) {
         const char *y = brink_scenario_param(sc, an->q->param[1])->name;
+        int nexact = 0;
+        for (int k = 0; k < an->npolygons; k++)
+            nexact += an->polygons[k].exact;
         brink_buf_printf(line, "region map: %d region%s over %d lines of %s (lines added half "
-                         "way where neighbours disagree); boundaries exact on the lines, traced "
-                         "straight between them (bands at most ", an->npolygons,
-                         an->npolygons == 1 ? "" : "s", an->nlines, y);
-        rep_num(line, an->map_band);
-        brink_buf_puts(line, " high)");
-        flush(out, line, 4);
-        for (int k = 0; k < an->npolygons; k++) {
-            const brink_map_polygon *p = &an->polygons[k];
-            brink_buf_puts(line, "  ");
-            double x0 = p->xy[0], x1 = p->xy[0];
-            for (int v = 1; v < p->nv; v++) {
-                x0 = p->xy[2 * v] < x0 ? p->xy[2 * v] : x0;
-                x1 = p->xy[2 * v] > x1 ? p->xy[2 * v] : x1;
-            }
-            brink_threshold_write_choice(an->lines[p->line], sc, p->region, line);
-            brink_buf_printf(line, " for %s within [", brink_scenario_param(sc, an->q->param[0])->name);
-            rep_num(line, x0);
-            brink_buf_puts(line, ", ");
-            rep_num(line, x1);
-            brink_buf_printf(line, "], %s from ", y);
-            rep_num(line, p->xy[1]);
-            brink_buf_puts(line, " to ");
-            rep_num(line, p->xy[2 * (p->nv / 2 - 1) + 1]);
-            flush(out, line, 4);
+                         "way where neighbours disagree); boundaries exact on the lines",
+                         an->npolygons, an->npolygons == 1 ? "" : "s", an->nlines, y);
+        if (nexact == an->npolygons && nexact)
+            brink_buf_puts(line, " and between them (every region proved exact)");
+        else {
+            if (nexact)
+                brink_buf_printf(line, "; between them exact for the %d region%s marked exact, "
+                                 "traced straight for the others", nexact, nexact == 1 ? "" : "s");
+            else
+                brink_buf_puts(line, ", traced straight between them");
+            brink_buf_puts(line, " (bands at most ");
+            rep_num(line, an->map_band);
+            brink_buf_puts(line, " high)");
         }
+        if (an->nunresolved)
+            brink_buf_printf(line, "; %d band%s not resolved (below)", an->nunresolved,
+                             an->nunresolved == 1 ? "" : "s");
+        flush(out, line, 4);
+        for (int k = 0; k < an->npolygons; k++)
+            map_polygon_line(sc, an, &an->polygons[k], line, out);
         for (int k = 0; k < an->nunresolved; k++) {
             brink_buf_printf(line, "  not resolved for %s between ", y);
-            rep_num(line, an->unresolved[2 * k]);
-            brink_buf_puts(line, " and ");
-            rep_num(line, an->unresolved[2 * k + 1]);
+            rep_num_pair(line, an->unresolved[2 * k], " and ", an->unresolved[2 * k + 1]);
             brink_buf_puts(line, " (the regions differ on the two lines at 1/8 of the grid spacing)");
             flush(out, line, 4);
         }

@@ -14,7 +14,8 @@ python3 -c "import jsonschema" 2>/dev/null || { echo "SKIP: python3 jsonschema m
 n=0
 pids=()
 for f in "$SRC"/scenarios/m8-*.yaml "$SRC"/scenarios/*.yaml \
-         "$SRC"/tests/data/scenarios/report/*.yaml "$SRC"/tests/data/thresholds/*.yaml; do
+         "$SRC"/tests/data/scenarios/report/*.yaml "$SRC"/tests/data/thresholds/*.yaml \
+         "$SRC"/tests/data/maps/*.yaml; do
   case "$f" in */m8-*.yaml) [ "$n" -eq 0 ] || continue ;; esac
   n=$((n + 1))
   args=()
@@ -129,5 +130,19 @@ for path in sys.argv[2:]:
     for a in json.load(open(path))["answers"]:
         kinds.add((a["kind"], a["kind"] == "sweep" and "watched" in a and not a["watched"]))
 assert {("threshold", False), ("sweep", False), ("sweep", True), ("compare", False)} <= kinds, kinds
+# region maps: exact polygons carry their vertices exactly (and only they), traced ones occur
+# too; an exact polygon without its exact vertices, or a traced one with them, is rejected
+polys = [(d, p) for d in map(lambda q: json.load(open(q)), sys.argv[2:])
+         for a in d["answers"] if "map" in a for p in a["map"]["polygons"]]
+assert any(p["exact"] for _, p in polys) and any(not p["exact"] for _, p in polys), len(polys)
+d, p = next((d, p) for d, p in polys if p["exact"])
+from fractions import Fraction
+for xy, e in zip(p["vertices"], p["vertices_exact"]):   # the doubles are the rationals'
+    assert [float(Fraction(s)) for s in e] == xy, (xy, e)
+p["exact"] = False
+assert list(v.iter_errors(d)), "traced polygon with exact vertices accepted"
+p["exact"] = True
+del p["vertices_exact"]
+assert list(v.iter_errors(d)), "exact polygon without exact vertices accepted"
 PY
 finish

@@ -2,6 +2,8 @@
 # region_map.sh — a two-parameter sweep's region map (issue 8, item 4; src/analysis/regionmap.c):
 # polygons whose vertices on each line are the exact flips there, lines added where neighbours
 # disagree, and a boundary no vertical line can find (horizontal) left as an unresolved band.
+# Maps of games affine in both parameters are exact (regionmap_exact.c): exact vertices in
+# JSON and text; with x * y in a payoff the same map is traced, and the text says so.
 source "$(dirname "$0")/lib.bash"
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
@@ -22,6 +24,12 @@ for p in m["polygons"]:
         assert yl == yr
         # the flip on each line is x = y exactly: the right end of "b", the left end of "a"
         assert (xr == yr and xl == 0) or (xl == yl and xr == 1), (xl, xr, yl)
+    # affine payoffs: exact, the vertices as rationals on the exact lines
+    assert p["exact"], p
+    ys = {l["x_exact"] for l in lines}
+    assert ys == {"1/8", "3/8", "5/8", "7/8"}, ys
+    for xs, ye in p["vertices_exact"]:
+        assert ye in ys and xs in ("0", "1", ye), (xs, ye)
 PYEOF
 
 "$BRINK" analyze "$D/map-horizontal.yaml" --json >"$TMP/hor.json" 2>"$TMP/err" && ok || bad "horizontal: $(cat "$TMP/err")"
@@ -44,4 +52,22 @@ PYEOF
 "$BRINK" analyze "$D/map-horizontal.yaml" >"$TMP/hor.txt" 2>&1
 expect_grep "text: the map" "region map: 2 regions over 7 lines of y" "$TMP/hor.txt"
 expect_grep "text: unresolved band" "not resolved for y between 0.4875 and 0.525" "$TMP/hor.txt"
+M="$SRC/tests/data/maps"
+fixed() { if grep -qF -- "$2" "$3"; then ok; else bad "$1: '$2' not in $(head -c 600 "$3")"; fi; }
+"$BRINK" analyze "$M/affine-line.yaml" >"$TMP/aff.txt" 2>&1 && ok || bad "affine-line: $(cat "$TMP/aff.txt")"
+fixed "text: all exact" "(every region proved exact)" "$TMP/aff.txt"
+tr '\n' ' ' <"$TMP/aff.txt" | tr -s ' ' >"$TMP/aff1.txt"
+fixed "text: exact vertices" '"a" for x within [1/4, 15/16], y from 1/8 to 3/8, exact: vertices (3/4, 1/8), (1/2, 1/4), (1/4, 3/8), (13/16, 3/8), (7/8, 1/4), (15/16, 1/8)' "$TMP/aff1.txt"
+"$BRINK" analyze "$M/product.yaml" >"$TMP/prod.txt" 2>&1 && ok || bad "product: $(cat "$TMP/prod.txt")"
+tr '\n' ' ' <"$TMP/prod.txt" | tr -s ' ' >"$TMP/prod1.txt"
+fixed "text: traced" "traced straight between them (bands at most 0.125 high)" "$TMP/prod1.txt"
+fixed "text: traced polygon" '"a" for x within [0.5714, 0.9375], y from 1/8 to 3/8, traced' "$TMP/prod1.txt"
+if grep -q "exact:" "$TMP/prod.txt"; then bad "product: a polygon called exact"; else ok; fi
+# the HTML map says the same, polygon by polygon (its tooltip)
+"$BRINK" report "$M/affine-line.yaml" -o "$TMP/aff.html" 2>"$TMP/err" && ok || bad "report: $(cat "$TMP/err")"
+"$BRINK" report "$M/product.yaml" -o "$TMP/prod.html" 2>"$TMP/err" && ok || bad "report: $(cat "$TMP/err")"
+fixed "html: exact" '"boundary":"exact"' "$TMP/aff.html"
+if grep -q '"boundary":"traced' "$TMP/aff.html"; then bad "html: affine map traced"; else ok; fi
+fixed "html: traced" '"boundary":"traced between lines, within 0.125"' "$TMP/prod.html"
+if grep -q '"boundary":"exact' "$TMP/prod.html"; then bad "html: product map exact"; else ok; fi
 finish
