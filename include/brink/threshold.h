@@ -68,7 +68,8 @@ typedef struct brink_region {
     brink_region_status status;
     brink_unknown_reason reason;
     char *message;         /* SOLVE_FAILED: the method's error message (else NULL) */
-    int expr_line, expr_col;   /* NONRATIONAL: where the expression is */
+    int expr_line, expr_col;   /* NONRATIONAL, SOLVE_FAILED: where in the scenario the
+                                  expression (or chance node) at fault is; 0 when unknown */
     mpq_t sample;          /* where the equilibria were computed */
     int nequilibria;       /* equilibria found at the sample */
     int ncertified;        /* of those, continued and certified over the region */

@@ -17,6 +17,10 @@
 
 #define OOM(err) brink_error_set((err), BRINK_ENOMEM, "out of memory")
 #define MAX_POINT_STREAK 6
+/* consecutive failed samples after which the rest of a gap is given up as unknown: a method
+ * that fails at one point (a pole of a payoff, a probability sum off 1 there) is routed
+ * around; one that fails everywhere is not sampled until the budget runs out */
+#define MAX_FAIL_STREAK 8
 #define CONTINUE_ALL_NODES 2000   /* see sample_gap */
 #define MAX_ENLARGE 6             /* support enlargements tried per equilibrium (see enlarge) */
 
@@ -85,6 +89,7 @@ typedef struct eng {
     int *group_level;
     int solves;
     int point_streak;         /* consecutive samples whose region was that point alone */
+    int fail_streak;          /* consecutive samples at which the method failed */
     cn_game G;                /* the parametric game and its workspace, reused */
     mpq_t *quickq;            /* [nactions] the short solve's profile (quick_solve) */
     int G_ready;
@@ -227,6 +232,40 @@ static int push_gap(gstack *S, alg *a, int ai, alg *b, int bi)
     if (alg_set(&x->a, a) || alg_set(&x->b, b))
         return -1;
     return oom ? -1 : 0;
+}
+
+static brink_status failed_at(eng *E, gapi *gp, gstack *S, int point, const brink_error *err,
+                              const mpq_t x)
+{
+    treg *r;
+    if (point || E->fail_streak >= MAX_FAIL_STREAK) {
+        brink_status st = unknown_gap(E, gp, BRINK_UNKNOWN_SOLVE_FAILED, err->message, x);
+        if (!st) {
+            r = &E->reg[E->nreg - 1];
+            r->expr_line = err->line;
+            r->expr_col = err->column;
+        }
+        return st;
+    }
+    E->fail_streak++;
+    alg xa;
+    alg_init(&xa);
+    alg_set_q(&xa, x);
+    gapi at;
+    memset(&at, 0, sizeof at);
+    at.a = xa;   /* new_region copies the ends; `at` is not cleared (xa is, below) */
+    at.b = xa;
+    at.ai = at.bi = 1;
+    brink_status st = unknown_gap(E, &at, BRINK_UNKNOWN_SOLVE_FAILED, err->message, x);
+    if (!st) {
+        r = &E->reg[E->nreg - 1];
+        r->expr_line = err->line;
+        r->expr_col = err->column;
+        if (push_gap(S, &gp->a, gp->ai, &xa, 0) || push_gap(S, &xa, 0, &gp->b, gp->bi))
+            st = OOM(E->err);
+    }
+    alg_clear(&xa);
+    return st;
 }
 
 static void gap_clear(gapi *g)
@@ -649,7 +688,7 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
             st = OOM(E->err);
             goto out;
         }
-        st = unknown_gap(E, gp, BRINK_UNKNOWN_SOLVE_FAILED, local.message, x);
+        st = failed_at(E, gp, S, point, &local, x);
         goto out;
     }
     E->solves++;
@@ -663,9 +702,10 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
             st = OOM(E->err);
             goto out;
         }
-        st = unknown_gap(E, gp, BRINK_UNKNOWN_SOLVE_FAILED, local.message, x);
+        st = failed_at(E, gp, S, point, &local, x);
         goto out;
     }
+    E->fail_streak = 0;
     if (Gp->pg.nonrational || !s.count) {
         treg *r = NULL;
         st = unknown_gap(E, gp, Gp->pg.nonrational ? BRINK_UNKNOWN_NONRATIONAL

@@ -73,6 +73,11 @@ static int apply_sets(const char *cmd, const brink_scenario *sc, const char *con
         if (p < 0 || !eq)
             return cli_usage_error(cmd, "scenario %s has no parameter '%.*s'",
                                    brink_scenario_id(sc), (int)len, sets[i]);
+        /* the same parameter set twice is a slip (which value was meant?), not "last wins" */
+        for (int j = 0; j < i; j++)
+            if (!strncmp(sets[j], sets[i], len + 1))
+                return cli_usage_error(cmd, "--set %s: parameter '%.*s' is already set by "
+                                       "--set %s", sets[i], (int)len, sets[i], sets[j]);
         brink_error err;
         brink_error_clear(&err);
         brink_status qs = brink_q_parse(values[p], eq + 1, strlen(eq + 1), &err);

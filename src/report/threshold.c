@@ -296,7 +296,9 @@ static int isolated_point(const brink_threshold *t, int i)
         const brink_region *n = &t->regions[i == 0 ? 1 : i - 1];
         return n->status == BRINK_REGION_CERTIFIED && !same_answer(n, r);
     }
-    return same_answer(&t->regions[i - 1], &t->regions[i + 1]) &&
+    /* both neighbours certified: "the same choice on either side" is then known */
+    return t->regions[i - 1].status == BRINK_REGION_CERTIFIED &&
+           same_answer(&t->regions[i - 1], &t->regions[i + 1]) &&
            !same_answer(&t->regions[i - 1], r);
 }
 
@@ -325,7 +327,7 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
             brink_buf_printf(out, "not certified: %s", reason_text(r->reason));
             if (r->message)
                 brink_buf_printf(out, " (%s)", r->message);
-            if (r->reason == BRINK_UNKNOWN_NONRATIONAL)
+            if (r->reason == BRINK_UNKNOWN_NONRATIONAL || r->expr_line > 0)
                 brink_buf_printf(out, " (line %d, column %d)", r->expr_line, r->expr_col);
             brink_buf_puts(out, "\n");
             continue;
@@ -657,7 +659,7 @@ brink_status brink_threshold_write_json(const brink_threshold *t, const brink_sc
                 brink_buf_puts(out, ",\"message\":");
                 brink_json_string(out, r->message);
             }
-            if (r->reason == BRINK_UNKNOWN_NONRATIONAL)
+            if (r->reason == BRINK_UNKNOWN_NONRATIONAL || r->expr_line > 0)
                 brink_buf_printf(out, ",\"line\":%d,\"column\":%d", r->expr_line, r->expr_col);
         }
         brink_buf_puts(out, ",\"sample\":");

@@ -91,11 +91,37 @@ expect_status "--set not a number" 2 "$BRINK" analyze "$P" --set z=abc
 expect_grep "--set not a number: said" "z=abc: VALUE is not a number" "$TMP/stderr"
 expect_status "--set outside the range" 2 "$BRINK" analyze "$P" --set x=9
 expect_grep "--set outside: the option named" "^brink analyze: --set: x = 9 lies outside its range \[0, 4\]" "$TMP/stderr"
+expect_status "--set twice" 2 "$BRINK" analyze "$P" --set x=1 --set x=2
+expect_grep "--set twice: both named" "^brink analyze: --set x=2: parameter 'x' is already set by --set x=1" "$TMP/stderr"
 expect_status "--iterations overflow" 2 "$BRINK" analyze "$P" --iterations 99999999999999999999999
 expect_status "bare -o" 2 "$BRINK" compile "$P" -o
 expect_grep "bare -o: form" "-o needs a value: -o FILE" "$TMP/stderr"
 expect_status "unknown option still unknown" 2 "$BRINK" analyze "$P" --nope
 expect_grep "unknown option" "unknown option '--nope'" "$TMP/stderr"
+
+# --- a threshold whose sample lands on a pole: only that point is unknown, with its place
+T=data/questions/pole_threshold.yaml
+"$BRINK" analyze "$T" >"$TMP/pt.txt" 2>"$TMP/stderr" && ok || bad "analyze pole threshold: $(cat "$TMP/stderr")"
+tr '\n' ' ' <"$TMP/pt.txt" | tr -s ' ' >"$TMP/pt1.txt"
+expect_grep "pole threshold: below certified" '\[1/2, 1\) "accommodate" \(the only equilibrium inside\)' "$TMP/pt1.txt"
+expect_grep "pole threshold: the point, located" "1 not certified: the method failed \(division by zero in '1/\(x - 1\) \+ 3'\) \(line 13, column 37\)" "$TMP/pt1.txt"
+expect_grep "pole threshold: above certified" '\(1, 3/2\] "fight" \(the only equilibrium inside\)' "$TMP/pt1.txt"
+if grep -q "flips" "$TMP/pt1.txt"; then bad "pole threshold: a flip claimed across an unknown point"; else ok; fi
+"$BRINK" analyze "$T" --json >"$TMP/pt.json" 2>"$TMP/stderr" && ok || bad "pole threshold --json"
+python3 - "$TMP/pt.json" <<'PY' && ok || bad "pole threshold --json: the unknown point with its place"
+import json, sys
+t = json.load(open(sys.argv[1]))["answers"][0]
+regs = t["threshold"]["regions"] if "threshold" in t else t["regions"]
+u = [r for r in regs if r["status"] == "unknown"]
+assert len(u) == 1 and u[0]["point"] and u[0]["reason"] == "solve_failed", u
+assert (u[0]["line"], u[0]["column"]) == (13, 37), u[0]
+assert sum(r["status"] == "certified" for r in regs) == 2, regs
+PY
+S=data/questions/sum_threshold.yaml
+"$BRINK" analyze "$S" >"$TMP/st.txt" 2>"$TMP/stderr" && ok || bad "analyze sum threshold: $(cat "$TMP/stderr")"
+if grep -q "the same choice on either side" "$TMP/st.txt"; then bad "sum threshold: unknown neighbours called the same choice"; else ok; fi
+tr '\n' ' ' <"$TMP/st.txt" | tr -s ' ' >"$TMP/st1.txt"
+expect_grep "sum threshold: located" "sum to 5/6, not 1, at these parameter values\) \(line 10, column 3\)" "$TMP/st1.txt"
 
 # --- --time-limit is per equilibrium computation (help and docs say so); the main one
 # reaching it is a stated stop (exit 2, how far it got), never an internal error (exit 3)
