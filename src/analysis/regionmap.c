@@ -68,7 +68,10 @@ static int line_seq(const brink_threshold *t, seq *s)
         return -1;
     for (int k = 0; k < t->nregions; k++) {
         const brink_region *g = &t->regions[k];
-        if (g->point)
+        /* a certified point (a tie) is dropped: the runs on both sides are what the map
+         * shows; a point not certified (a pole, a sum off 1 there) is a run of its own, so
+         * no polygon is drawn across it as if it were known */
+        if (g->point && g->status == BRINK_REGION_CERTIFIED)
             continue;
         if (s->n && same_choices(t, s->r[s->n - 1].region, t, k)) {
             s->r[s->n - 1].hi = g->hi.approx;

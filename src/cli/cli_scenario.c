@@ -122,7 +122,11 @@ brink_scenario *cli_load_scenario(const char *cmd, const char *what, const char 
     }
     *status = apply_sets(cmd, sc, sets, nsets, values);
     if (!*status && brink_scenario_set_defaults(sc, (const mpq_t *)values, &err) != BRINK_OK)
-        *status = cli_usage_error(cmd, "--set: %s", err.message);   /* the option's fault */
+        /* the option's fault, at the place in the file where the values break it */
+        *status = err.line > 0 && err.file[0]
+                      ? cli_usage_error(cmd, "--set: %s:%d:%d: %s", err.file, err.line,
+                                        err.column, err.message)
+                      : cli_usage_error(cmd, "--set: %s", err.message);
     brink_q_array_free(values, (size_t)np + 1);
     if (*status) {
         brink_scenario_free(sc);

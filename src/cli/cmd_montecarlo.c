@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "brink/uncertainty.h"
 #include "cli/cli.h"
@@ -95,6 +96,19 @@ static int open_out(const char *path, FILE **f)
         return cli_report(&err);
     }
     return BRINK_EXIT_OK;
+}
+
+/* Are two output paths one file (the same name, or the same file under two names)? Each
+ * would overwrite the other's rows: "nothing lost" forbids it. */
+static int same_file(const char *a, const char *b)
+{
+    if (!a || !b || !strcmp(a, "-") || !strcmp(b, "-"))
+        return 0;
+    if (!strcmp(a, b))
+        return 1;
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
 }
 
 /* Write b to f (opened by open_out) and close it, or to standard output when f is NULL. */
@@ -227,6 +241,14 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
     }
     if (!rc && o.resume && !o.db)
         rc = cli_usage_error(cmd, "--resume needs --db FILE");
+    {
+        const char *outs[3] = {csv, jsonl, o.db}, *names[3] = {"--csv", "--jsonl", "--db"};
+        for (int a = 0; a < 3 && !rc; a++)
+            for (int b = a + 1; b < 3 && !rc; b++)
+                if (same_file(outs[a], outs[b]))
+                    rc = cli_usage_error(cmd, "%s and %s name the same file '%s': one would "
+                                         "overwrite the other", names[a], names[b], outs[b]);
+    }
     if (!rc && draws && !json)
         rc = cli_usage_error(cmd, "--draws goes with --json");
     if (rc) {
@@ -261,6 +283,13 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
     FILE *files[2] = {NULL, NULL};   /* --csv, --jsonl: opened before the draws */
     for (int k = 0; k < 2 && !quiet && !rc; k++)
         rc = open_out(k ? jsonl : csv, &files[k]);
+    if (!rc && files[0] && files[1]) {   /* two names of one file ("a" and "./a") */
+        struct stat s0, s1;
+        if (fstat(fileno(files[0]), &s0) == 0 && fstat(fileno(files[1]), &s1) == 0 &&
+            s0.st_dev == s1.st_dev && s0.st_ino == s1.st_ino)
+            rc = cli_usage_error(cmd, "--csv and --jsonl name the same file '%s': one would "
+                                 "overwrite the other", jsonl);
+    }
     brink_mc_result *r = rc ? NULL : brink_montecarlo(sc, &o, &err);
     if (rc) {
         /* reported by open_out */

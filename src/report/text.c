@@ -493,6 +493,16 @@ static void map_polygon_line(const brink_scenario *sc, const brink_answer *an,
     int top = p->nv / 2 - 1;   /* the left boundary's last vertex: the top line */
     brink_buf_puts(line, "  ");
     brink_threshold_write_choice(an->lines[p->line], sc, p->region, line);
+    /* the choice is of the equilibria found: unless every interval on the polygon's lines is
+     * proved complete, others are not ruled out (polygons carry no completeness themselves) */
+    int incomplete = 0;
+    for (int l = p->line; l <= p->line + top && l < an->nlines && !incomplete; l++)
+        for (int r = 0; an->lines[l] && r < an->lines[l]->nregions; r++) {
+            const brink_region *g = &an->lines[l]->regions[r];
+            incomplete |= g->status == BRINK_REGION_CERTIFIED && !g->point && !g->complete;
+        }
+    if (incomplete)
+        brink_buf_puts(line, " (other equilibria not ruled out)");
     if (p->exact) {
         int lo = 0, hi = 0;   /* the vertices with the least and greatest x */
         for (int v = 1; v < p->nv; v++) {

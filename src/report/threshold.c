@@ -345,11 +345,23 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
     int nisolated = 0;
     for (int i = 0; i < t->nregions; i++)
         nisolated += isolated_point(t, i);
-    if (t->nwatch && t->nflips == 0 && !unknown && t->nregions)
+    /* "does not change" is a claim about every equilibrium: only where each interval's
+     * equilibria are proved complete; otherwise it is said of the equilibria found */
+    int incomplete = 0;
+    for (int i = 0; i < t->nregions; i++)
+        incomplete += !t->regions[i].point && !t->regions[i].complete;
+    if (t->nwatch && t->nflips == 0 && !unknown && t->nregions && !incomplete)
         brink_buf_puts(out, nisolated ? "    -> the watched choice does not change over the "
                                         "range, except at the isolated points below.\n"
                                       : "    -> the watched choice does not change over the "
                                         "range.\n");
+    else if (t->nwatch && t->nflips == 0 && !unknown && t->nregions)
+        brink_buf_puts(out, nisolated ? "    -> the equilibria found make the same watched "
+                                        "choice over the range, except at the isolated points "
+                                        "below (other equilibria are not ruled out).\n"
+                                      : "    -> the equilibria found make the same watched "
+                                        "choice over the range (other equilibria are not "
+                                        "ruled out).\n");
     for (int i = 0; nisolated && i < t->nregions; i++) {
         const brink_region *r = &t->regions[i];
         if (!isolated_point(t, i))

@@ -30,6 +30,11 @@ for opt in --csv --jsonl --db; do
 done
 
 # (c) every uint64 seed; beyond it a clear message
+# two outputs naming one file: refused before the draws (one would overwrite the other)
+expect_status "--csv = --jsonl" 2 "$BRINK" montecarlo m1 --samples 3 --csv "$TMP/same.out" --jsonl "$TMP/same.out"
+expect_grep "--csv = --jsonl: said" "--csv and --jsonl name the same file" "$TMP/stderr"
+expect_status "--csv = --jsonl, two names" 2 "$BRINK" montecarlo m1 --samples 3 --csv "$TMP/two.out" --jsonl "$TMP/./two.out"
+expect_status "--csv = --db" 2 "$BRINK" montecarlo m1 --samples 3 --csv "$TMP/db.out" --db "$TMP/db.out"
 expect_status "seed 2^64-1" 0 "$BRINK" montecarlo m1 --samples 20 --seed 18446744073709551615 --json
 expect_grep "seed echoed" '"seed":18446744073709551615' "$TMP/stdout"
 cp "$TMP/stdout" "$TMP/s1.json"

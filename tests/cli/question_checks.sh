@@ -123,6 +123,15 @@ if grep -q "the same choice on either side" "$TMP/st.txt"; then bad "sum thresho
 tr '\n' ' ' <"$TMP/st.txt" | tr -s ' ' >"$TMP/st1.txt"
 expect_grep "sum threshold: located" "sum to 5/6, not 1, at these parameter values\) \(line 10, column 3\)" "$TMP/st1.txt"
 
+# --- several equilibria not ruled out: "does not change" is not claimed
+"$BRINK" analyze data/questions/mixed_incomplete.yaml --set y=-1 >"$TMP/mi.txt" 2>"$TMP/stderr" && ok || bad "mixed: $(cat "$TMP/stderr")"
+tr '\n' ' ' <"$TMP/mi.txt" | tr -s ' ' >"$TMP/mi1.txt"
+expect_grep "mixed: the weaker claim" "the equilibria found make the same watched choice over the range \(other equilibria are not ruled out\)" "$TMP/mi1.txt"
+if grep -q "does not change" "$TMP/mi1.txt"; then bad "mixed: 'does not change' claimed"; else ok; fi
+# --- --set breaking an expression: the place in the file
+expect_status "--set at a pole" 2 "$BRINK" analyze "$P" --set x=1
+expect_grep "--set at a pole: located" "^brink analyze: --set: $P:14:37: division by zero" "$TMP/stderr"
+
 # --- --time-limit is per equilibrium computation (help and docs say so); the main one
 # reaching it is a stated stop (exit 2, how far it got), never an internal error (exit 3)
 expect_status "time limit: main computation" 2 "$BRINK" analyze outside-options --no-questions --time-limit 0.0001

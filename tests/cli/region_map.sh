@@ -70,4 +70,9 @@ fixed "html: exact" '"boundary":"exact"' "$TMP/aff.html"
 if grep -q '"boundary":"traced' "$TMP/aff.html"; then bad "html: affine map traced"; else ok; fi
 fixed "html: traced" '"boundary":"traced between lines, within 0.125"' "$TMP/prod.html"
 if grep -q '"boundary":"exact' "$TMP/prod.html"; then bad "html: product map exact"; else ok; fi
+# a point not certified on every line (0/0 on x = y): its own polygon, never crossed
+"$BRINK" sweep "$SRC/tests/data/maps/pole2d.yaml" --vary x=0:1:4 --vary y=0.3:0.7:4 --watch A@start >"$TMP/pole2d.txt" 2>"$TMP/stderr" && ok || bad "pole2d: $(cat "$TMP/stderr")"
+tr '\n' ' ' <"$TMP/pole2d.txt" | tr -s ' ' >"$TMP/pole2d1.txt"
+expect_grep "pole2d: the diagonal not certified" "not certified for x within \[0.3, 0.7\], y from 3/10 to 7/10" "$TMP/pole2d1.txt"
+if grep -qE '"a" for x within \[0, 0.75\]' "$TMP/pole2d1.txt"; then bad "pole2d: a polygon across the unknown diagonal"; else ok; fi
 finish
