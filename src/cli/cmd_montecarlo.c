@@ -278,6 +278,21 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
         free(actor_ref);
         return cli_report(&err);
     }
+    if (compare && actor && !at) {   /* --actor names an actor, not a decision reference */
+        int found = 0, na = brink_scenario_nactors(sc);
+        for (int k = 0; k < na && !found; k++)
+            found = !strcmp(brink_scenario_actor_id(sc, k), actor);
+        if (!found) {
+            brink_buf ids;
+            brink_buf_init(&ids);
+            for (int k = 0; k < na; k++)
+                brink_buf_printf(&ids, "%s%s", k ? ", " : "", brink_scenario_actor_id(sc, k));
+            rc = cli_usage_error(cmd, "--actor %s: scenario %s has no actor '%s' (its actors: "
+                                 "%s)", actor, brink_scenario_id(sc), actor,
+                                 ids.failed ? "?" : ids.data);
+            brink_buf_free(&ids);
+        }
+    }
     if (share)
         share->started = 1;
     FILE *files[2] = {NULL, NULL};   /* --csv, --jsonl: opened before the draws */

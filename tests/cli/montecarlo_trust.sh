@@ -35,6 +35,9 @@ expect_status "--csv = --jsonl" 2 "$BRINK" montecarlo m1 --samples 3 --csv "$TMP
 expect_grep "--csv = --jsonl: said" "--csv and --jsonl name the same file" "$TMP/stderr"
 expect_status "--csv = --jsonl, two names" 2 "$BRINK" montecarlo m1 --samples 3 --csv "$TMP/two.out" --jsonl "$TMP/./two.out"
 expect_status "--csv = --db" 2 "$BRINK" montecarlo m1 --samples 3 --csv "$TMP/db.out" --db "$TMP/db.out"
+# compare --actor names an actor: an unknown one is said as such, with the scenario's actors
+expect_status "compare --actor unknown" 2 "$BRINK" compare m1 --actor Z --samples 5
+expect_grep "compare --actor unknown: said" "--actor Z: scenario korea-2018-summit has no actor 'Z' \(its actors: USA, DPRK\)" "$TMP/stderr"
 expect_status "seed 2^64-1" 0 "$BRINK" montecarlo m1 --samples 20 --seed 18446744073709551615 --json
 expect_grep "seed echoed" '"seed":18446744073709551615' "$TMP/stdout"
 cp "$TMP/stdout" "$TMP/s1.json"
