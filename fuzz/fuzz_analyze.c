@@ -38,10 +38,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     int np = brink_scenario_nactors(sc);
+    /* a value's double may be +-inf only as the nearest double of an exact value beyond
+     * the double range (a payoff of 1e400 is an exact rational); never NaN */
     for (int e = 0; e < a->count; e++)
-        for (int i = 0; i < np && a->eq[e].value; i++)
-            if (!isfinite(a->eq[e].value[i]))
-                FUZZ_BUG("equilibrium %d: value of actor %d is %g", e, i, a->eq[e].value[i]);
+        for (int i = 0; i < np && a->eq[e].value; i++) {
+            double v = a->eq[e].value[i];
+            if (isnan(v) || (isinf(v) && !(a->eq[e].valueq &&
+                                           mpq_sgn(a->eq[e].valueq[i]) == (v > 0 ? 1 : -1) &&
+                                           !isfinite(brink_q_get_d(a->eq[e].valueq[i])))))
+                FUZZ_BUG("equilibrium %d: value of actor %d is %g", e, i, v);
+        }
     brink_buf b;
     brink_buf_init(&b);
     if (brink_analysis_write_text(a, &b, &err) != BRINK_OK && !err.message[0])

@@ -91,6 +91,16 @@ static void pad_to(brink_buf *line, size_t col)
         brink_buf_puts(line, " ");
 }
 
+/* A number whose double is beyond the double range is written from its exact value
+ * ("~3.000000000e+399"), never as "inf". */
+static void num_or_exact(brink_buf *line, double x, const mpq_t *q)
+{
+    if (!isfinite(x) && q)
+        rep_q(line, *q);
+    else
+        rep_num(line, x);
+}
+
 static void parameters(const brink_analysis *a, brink_buf *out, brink_buf *line)
 {
     const brink_scenario *sc = a->sc;
@@ -108,15 +118,15 @@ static void parameters(const brink_analysis *a, brink_buf *out, brink_buf *line)
         pad_to(line, nw);
         brink_buf_puts(line, " ");
         size_t at = line->len;
-        rep_num(line, p->value);
+        num_or_exact(line, p->value, p->valueq);
         pad_to(line, at + 7);
         brink_buf_puts(line, " ");
         at = line->len;
         if (p->has_range) {
             brink_buf_puts(line, "in [");
-            rep_num(line, p->lo);
+            num_or_exact(line, p->lo, p->lo_q);
             brink_buf_puts(line, ", ");
-            rep_num(line, p->hi);
+            num_or_exact(line, p->hi, p->hi_q);
             brink_buf_puts(line, "]");
         }
         pad_to(line, at + 15);
@@ -251,7 +261,7 @@ static void actor_value(const brink_analysis *a, const brink_equilibrium *eq, in
 {
     const brink_scenario *sc = a->sc;
     brink_buf_printf(line, " %s ", brink_scenario_actor_id(sc, i));
-    rep_num(line, eq->value[i]);
+    num_or_exact(line, eq->value[i], eq->valueq ? &eq->valueq[i] : NULL);
     int nt = brink_scenario_actor_ntypes(sc, i);
     if (!nt)
         return;
@@ -261,6 +271,8 @@ static void actor_value(const brink_analysis *a, const brink_equilibrium *eq, in
         brink_buf_printf(line, "%s%s ", t ? ", " : "", brink_scenario_type_name(sc, i, t));
         if (isnan(tv))
             brink_buf_puts(line, "-");
+        else if (isinf(tv))   /* no exact type values are kept: say what is known */
+            brink_buf_puts(line, tv > 0 ? "beyond +1.8e308" : "beyond -1.8e308");
         else
             rep_num(line, tv);
     }
