@@ -202,6 +202,17 @@ typedef struct brink_map_polygon {
     mpq_t *xyq;              /* [2 * nv] when exact, else NULL */
 } brink_map_polygon;
 
+/* A sweep's grid point where binding the parameters or solving failed (the other points are
+ * still answered). line/column: the place in the scenario file of the expression or chance
+ * node at fault (0 when the failure has no place, e.g. a time limit); message: what failed,
+ * ending with the grid point ("at x = 1/2"), malloc'd. */
+typedef struct brink_point_failure {
+    int point;               /* index into the sweep's points */
+    brink_status status;
+    int line, column;
+    char *message;
+} brink_point_failure;
+
 /* The answer to one declared question. */
 typedef struct brink_answer {
     const brink_question *q;
@@ -241,7 +252,10 @@ typedef struct brink_answer {
                                 beyond their range) */
     mpq_t *xq;               /* [npoints * 2] the same, exactly: lo + (hi - lo) i / (n - 1) */
     brink_choice *choice;    /* [npoints] watched choice (neq only when nothing is watched) */
-    int *nequilibria;        /* [npoints] */
+    int *nequilibria;        /* [npoints]; -1 where the point failed (see failed) */
+    int nfailed;             /* grid points that failed, in grid order; every other point is
+                                answered (a sweep fails as a whole only when all do) */
+    brink_point_failure *failed;   /* [nfailed] */
     double *value;           /* [npoints * nplayers] expected payoffs (first equilibrium) */
     double *group_prob;      /* [npoints * ngroups] */
     double *issue_mean;      /* [npoints * nissues] expected numeric issues (first eq.) */

@@ -41,6 +41,9 @@ void an_answer_free(brink_answer *ans)
             free(ans->choice[i].prob);
     free(ans->choice);
     free(ans->nequilibria);
+    for (int k = 0; k < ans->nfailed; k++)
+        free(ans->failed[k].message);
+    free(ans->failed);
     free(ans->value);
     free(ans->group_prob);
     free(ans->issue_mean);
@@ -78,6 +81,31 @@ static brink_status at_point(const brink_scenario *sc, const brink_question *q,
     brink_error_set_at(err, st, e.file, e.line, e.column, "%s", b.data);
     brink_buf_free(&b);
     return st;
+}
+
+/* Record the failure in err (already located and ending with the point) for grid point k,
+ * and clear err. */
+static brink_status point_failed(brink_answer *ans, int k, brink_error *err)
+{
+    brink_point_failure *grown =
+        brink_reallocarray(ans->failed, (size_t)ans->nfailed + 1, sizeof *ans->failed);
+    if (!grown)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    ans->failed = grown;
+    brink_point_failure *f = &ans->failed[ans->nfailed];
+    f->point = k;
+    f->status = err ? err->code : BRINK_EINVALID;
+    f->line = err ? err->line : 0;
+    f->column = err ? err->column : 0;
+    const char *msg = err && err->message[0] ? err->message : "failed";
+    size_t n = strlen(msg);
+    if (!(f->message = malloc(n + 1)))
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    memcpy(f->message, msg, n + 1);
+    ans->nfailed++;
+    ans->nequilibria[k] = -1;
+    brink_error_clear(err);
+    return BRINK_OK;
 }
 
 static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
@@ -134,14 +162,15 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
                 mpq_set(*v, *xq);
                 ans->x[2 * k + (size_t)d] = brink_q_get_d(*xq);
             }
-            if ((st = brink_scenario_bind_q(in, (const mpq_t *)values, err))) {
-                at_point(sc, q, (const mpq_t *)values, st, err);
-                break;
-            }
             brink_eqset s;
-            if ((st = brink_analysis_solve(in, an->leaf_group, G, o, &s, err))) {
+            if ((st = brink_scenario_bind_q(in, (const mpq_t *)values, err)) ||
+                (st = brink_analysis_solve(in, an->leaf_group, G, o, &s, err))) {
                 at_point(sc, q, (const mpq_t *)values, st, err);
-                break;
+                if (st == BRINK_ENOMEM)
+                    break;
+                /* this point only: it is reported with its place, the others go on */
+                st = point_failed(ans, (int)k, err);
+                continue;
             }
             ans->nequilibria[k] = s.count;
             st = brink_eqset_choice(g, &s, ans->watch, ans->watch_start, ans->nwatch,
@@ -155,6 +184,12 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
             }
             brink_eqset_free(&s, g);
         }
+    }
+    if (!st && ans->nfailed == ans->npoints) {   /* nothing answered: the first failure */
+        const brink_point_failure *f = &ans->failed[0];
+        st = brink_error_set_at(err, f->status, brink_scenario_filename(sc), f->line, f->column,
+                                "%s", f->message);
+        goto out;
     }
     /* exact boundaries between the grid points (the certified continuation over the same
      * range; along each grid line of the second parameter for two) */

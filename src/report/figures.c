@@ -504,10 +504,14 @@ static void map_spec(const brink_analysis *a, const brink_answer *an, brink_buf 
         brink_buf_puts(out, ",\"y1\":");
         num(out, y + hy);
         brink_buf_puts(out, ",\"choice\":");
-        rep_choice(t, a->sc, a->game, an->watch, an->watch_start, an->nwatch, &an->choice[i], 0);
+        if (an->nequilibria[i] < 0)
+            brink_buf_puts(t, "failed at this point");
+        else
+            rep_choice(t, a->sc, a->game, an->watch, an->watch_start, an->nwatch, &an->choice[i],
+                       0);
         jtext(out, t);
         brink_buf_reset(t);
-        brink_buf_printf(out, ",\"equilibria\":%d}", an->nequilibria[i]);
+        brink_buf_printf(out, ",\"equilibria\":%d}", an->nequilibria[i] < 0 ? 0 : an->nequilibria[i]);
     }
     brink_buf_puts(out, "]},\"mark\":{\"type\":\"rect\",\"tooltip\":true},\"encoding\":{"
                         "\"x\":{\"field\":\"x0\",\"type\":\"quantitative\",\"scale\":{\"nice\":false,"

@@ -374,12 +374,25 @@ static void sweep_answer(const brink_analysis *a, const brink_answer *an, brink_
                 brink_buf_puts(out, "\"");
             }
         }
+        if (an->nequilibria[k] < 0) {   /* failed at this point: why, and where */
+            const brink_point_failure *f = NULL;
+            for (int j = 0; j < an->nfailed && !f; j++)
+                if (an->failed[j].point == k)
+                    f = &an->failed[j];
+            brink_buf_puts(out, "],\"equilibria\":null,\"error\":{\"message\":");
+            brink_json_string(out, f ? f->message : "failed");
+            if (f && f->line > 0)
+                brink_buf_printf(out, ",\"line\":%d,\"column\":%d", f->line,
+                                 f->column > 0 ? f->column : 1);
+            brink_buf_puts(out, "}}");
+            continue;
+        }
         brink_buf_printf(out, "],\"equilibria\":%d", an->nequilibria[k]);
         if (q->watch) {
             brink_buf_puts(out, ",\"choice\":");
             choice(a, an, &an->choice[k], out, w);
         }
-        if (an->nequilibria[k]) {   /* of the first equilibrium */
+        if (an->nequilibria[k] > 0) {   /* of the first equilibrium */
             brink_buf_puts(out, ",\"values\":");
             actor_values(out, an->value + (size_t)k * (size_t)g->nplayers, NULL, g->nplayers);
             brink_buf_puts(out, ",\"outcomes\":");

@@ -483,7 +483,9 @@ static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
 /* Column widths of a sweep table are measured in the cells' own words. */
 static void sweep_choice(const brink_analysis *a, const brink_answer *an, int k, brink_buf *b)
 {
-    if (an->q->watch)
+    if (an->nequilibria[k] < 0)
+        brink_buf_puts(b, "failed (below)");
+    else if (an->q->watch)
         rep_choice(b, a->sc, a->game, an->watch, an->watch_start, an->nwatch, &an->choice[k], 1);
     else
         brink_buf_printf(b, "%d", an->nequilibria[k]);
@@ -669,13 +671,13 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
                 continue;
             brink_buf_reset(&num);
             rep_num(&num, an->issue_mean[(size_t)k * (size_t)ni + (size_t)i]);
-            brink_buf_printf(line, " %*s", (int)wn[i], an->nequilibria[k] ? rep_text(&num) : "-");
+            brink_buf_printf(line, " %*s", (int)wn[i], an->nequilibria[k] > 0 ? rep_text(&num) : "-");
         }
         for (int p = 0; p < g->nplayers; p++) {
             brink_buf_reset(&num);
             rep_num(&num, an->value[(size_t)k * (size_t)g->nplayers + (size_t)p]);
             brink_buf_printf(line, " %*s", (int)wn[ni + p],
-                             an->nequilibria[k] ? rep_text(&num) : "-");
+                             an->nequilibria[k] > 0 ? rep_text(&num) : "-");
         }
         brink_buf_append(out, rep_text(line), line->len);
         brink_buf_puts(out, "\n");
@@ -697,6 +699,16 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
     if (num.failed || line->failed)
         out->failed = 1;
     brink_buf_free(&num);
+    /* the grid points that failed, each with its place in the scenario */
+    for (int k = 0; k < an->nfailed; k++) {
+        const brink_point_failure *f = &an->failed[k];
+        const char *file = brink_scenario_filename(sc);
+        brink_buf_puts(line, "failed: ");
+        if (f->line > 0 && file && file[0])
+            brink_buf_printf(line, "%s:%d:%d: ", file, f->line, f->column > 0 ? f->column : 1);
+        brink_buf_puts(line, f->message);
+        flush(out, line, 4);
+    }
     /* exact boundaries between the grid points */
     if (an->threshold) {
         brink_buf_puts(line, "exact regions: ");

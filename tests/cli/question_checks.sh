@@ -2,22 +2,26 @@
 # question_checks.sh — an outside tester's findings on questions and sweeps (issues 8/9):
 # a question in the file and `brink sweep --vary` get the same checks (a parameter named
 # twice, a range beyond the declared one; ranges of parameters that declare none are
-# allowed in both); a sweep that fails at a grid point names the file:line:column of the
-# cause (a payoff expression, a chance node) and the point, in text, in --json (validated
-# against the schema) and from `brink sweep`; `--set` without NAME=VALUE says the form.
+# allowed in both); a sweep that fails at a grid point goes on with the others and names,
+# for the point, the file:line:column of the cause (a payoff expression, a chance node) and
+# the point, in text, in --json (validated against the schema) and from `brink sweep`; only
+# a sweep whose every point fails is an error; `--set` without NAME=VALUE says the form.
 # The refusals of bad question files are goldens in data/scenarios/bad/q_*.yaml.
 source "$(dirname "$0")/lib.bash"
 
 P=data/questions/pole.yaml
 C=data/questions/chance_sum.yaml
 
-# --- sweep errors: located, with the grid point (x = 1 is the pole of 1/(x - 1))
+# --- sweep errors: located, with the grid point (x = 1 is the pole of 1/(x - 1)); the other
+# points are answered
 "$BRINK" analyze "$P" >"$TMP/pole.txt" 2>"$TMP/stderr" && ok || bad "analyze pole: $(cat "$TMP/stderr")"
 tr '\n' ' ' <"$TMP/pole.txt" | tr -s ' ' >"$TMP/pole1.txt"
 expect_grep "one-parameter sweep: place and point" \
-  "\[sw\] could not be answered: $P:14:37: division by zero in '1/\(x - 1\) \+ z' at x = 1 \[" "$TMP/pole1.txt"
+  "1 failed \(below\) - - 2 either fight or accommodate .* failed: $P:14:37: division by zero in '1/\(x - 1\) \+ z' at x = 1 exact regions" "$TMP/pole1.txt"
+expect_grep "one-parameter sweep: the point after the pole is answered" \
+  "3 accommodate 1 2 4 accommodate 1 2 failed" "$TMP/pole1.txt"
 expect_grep "two-parameter sweep: both values" \
-  "\[sw2\] could not be answered: $P:14:37: division by zero in '1/\(x - 1\) \+ z' at y = 0, x = 1 \[" "$TMP/pole1.txt"
+  "failed: $P:14:37: division by zero in '1/\(x - 1\) \+ z' at y = 0, x = 1 failed: $P:14:37: division by zero in '1/\(x - 1\) \+ z' at y = 4, x = 1 \[free\]" "$TMP/pole1.txt"
 # a parameter without a declared range: the question's own range is used
 expect_grep "free range answered" 'exact regions: "accommodate" on \[-10, 3/2\)' "$TMP/pole1.txt"
 
@@ -25,9 +29,15 @@ expect_grep "free range answered" 'exact regions: "accommodate" on \[-10, 3/2\)'
 python3 - "$TMP/pole.json" <<'PY' && ok || bad "pole --json: error with its place"
 import json, sys
 a = {x["id"]: x for x in json.load(open(sys.argv[1]))["answers"]}
-assert a["sw"]["error"] == "division by zero in '1/(x - 1) + z' at x = 1", a["sw"]
-assert (a["sw"]["error_line"], a["sw"]["error_column"]) == (14, 37), a["sw"]
-assert a["sw2"]["error"].endswith("at y = 0, x = 1"), a["sw2"]
+assert "error" not in a["sw"], a["sw"]
+pts = a["sw"]["points"]
+assert [p["equilibria"] for p in pts] == [1, None, 2, 1, 1], pts
+assert pts[1]["error"] == {"message": "division by zero in '1/(x - 1) + z' at x = 1",
+                           "line": 14, "column": 37}, pts[1]
+assert "error" not in pts[0] and "values" not in pts[1], pts
+bad2 = [p for p in a["sw2"]["points"] if p["equilibria"] is None]
+assert [p["x_exact"] for p in bad2] == [["0", "1"], ["4", "1"]], bad2
+assert bad2[0]["error"]["message"].endswith("at y = 0, x = 1"), bad2
 assert "error" not in a["free"] and "error_line" not in a["free"], a["free"]
 PY
 if python3 -c "import jsonschema" 2>/dev/null; then
@@ -41,17 +51,22 @@ jsonschema.Draft202012Validator(schema, registry=reg).validate(json.load(open(sy
 PY
 fi
 
-expect_status "sweep on the pole" 2 "$BRINK" sweep "$P" --vary x=0:4:5
-[ "$(cat "$TMP/stderr")" = "$P:14:37: error: division by zero in '1/(x - 1) + z' at x = 1" ] \
-  && ok || bad "sweep pole message: $(cat "$TMP/stderr")"
+expect_status "sweep on the pole: the other points answered" 0 "$BRINK" sweep "$P" --vary x=0:4:5
+tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' >"$TMP/sw.txt"
+expect_grep "sweep pole message" "failed: $P:14:37: division by zero in '1/\(x - 1\) \+ z' at x = 1" "$TMP/sw.txt"
+# every point failing is an error, with the first point's place
+expect_status "sweep where every point fails" 2 "$BRINK" sweep "$C" --vary p=0.6:1:3
+[ "$(cat "$TMP/stderr")" = "$C:9:9: error: probabilities of this chance move sum to 11/10, not 1, at p = 3/5" ] \
+  && ok || bad "sweep all-failed message: $(cat "$TMP/stderr")"
 expect_status "sweep off the pole" 0 "$BRINK" sweep "$P" --vary x=0:4:4
 "$BRINK" analyze "$C" >"$TMP/c.txt" 2>"$TMP/stderr"
 tr '\n' ' ' <"$TMP/c.txt" | tr -s ' ' >"$TMP/c1.txt"
 expect_grep "chance sum: the chance node and the point" \
-  "could not be answered: $C:9:9: probabilities of this chance move sum to 1/2, not 1, at p = 0 " "$TMP/c1.txt"
-expect_status "sweep chance sum" 2 "$BRINK" sweep "$C" --vary p=0.25:1:4
-[ "$(cat "$TMP/stderr")" = "$C:9:9: error: probabilities of this chance move sum to 3/4, not 1, at p = 1/4" ] \
-  && ok || bad "sweep chance sum message: $(cat "$TMP/stderr")"
+  "0 failed \(below\) - 0.5 x 0.5 1 failed \(below\) - failed: $C:9:9: probabilities of this chance move sum to 1/2, not 1, at p = 0 failed" "$TMP/c1.txt"
+expect_status "sweep chance sum: the valid point answered" 0 "$BRINK" sweep "$C" --vary p=0.25:1:4
+tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' >"$TMP/cs.txt"
+expect_grep "sweep chance sum message" \
+  "0.5 1 0.5 0.75 failed \(below\) - 1 failed \(below\) - failed: $C:9:9: probabilities of this chance move sum to 3/4, not 1, at p = 1/4 failed: $C:9:9: probabilities" "$TMP/cs.txt"
 
 # --- the command line's sweep: the same rules as the file's
 expect_status "--vary twice" 2 "$BRINK" sweep "$P" --vary x=0:4:3 --vary x=0:1:3
