@@ -346,6 +346,77 @@ static brink_status ivl_component(eng *E, const pcset *conds, const mpq_t x, con
     return st;
 }
 
+/* The expression guards recorded by the parametric binding, as conditions. -1 on OOM. */
+static int guard_conds(const cn_game *Gp, pcset *gconds)
+{
+    for (int i = 0; i < Gp->pg.guards.n; i++) {
+        pcond *c = pcset_push(gconds, Gp->pg.guards.c[i].kind, &Gp->pg.guards.c[i].s);
+        if (!c)
+            return -1;
+        int expr = Gp->pg.guards.c[i].tag >= 0;
+        c->tag = expr ? BRINK_COND_EXPRESSION : BRINK_COND_PROBABILITY;
+        c->h = Gp->pg.guards.c[i].tag;
+        c->a = Gp->pg.guards.c[i].h;
+    }
+    return 0;
+}
+
+/* An expression is not rational in t at the sample x: it is so wherever the guards recorded
+ * on the way to it hold (the same branches taken), the component R of that set around x.
+ * When R leaves part of the gap out, R alone becomes the unknown region, the parts of the gap
+ * on either side are pushed back to be solved, and *split = 1 (finitely often: each R ends at
+ * roots of the expressions' guards). Otherwise R covers the gap, *split = 0 and the caller
+ * marks the whole gap. */
+static brink_status nonrational_part(eng *E, const cn_game *Gp, gapi *gp, gstack *S,
+                                     const mpq_t x, int *split)
+{
+    *split = 0;
+    pcset gconds = {NULL, 0, 0};
+    ivl R;
+    ivl_init(&R);
+    int oom = guard_conds(Gp, &gconds);
+    brink_status st = oom ? OOM(E->err) : ivl_component(E, &gconds, x, E->L, E->H, &R);
+    if (!st) {
+        /* clip to the gap */
+        int c = alg_cmp(&R.lo, &gp->a, &oom);
+        if (c < 0 || (c == 0 && !gp->ai)) {
+            alg_set(&R.lo, &gp->a);
+            R.lc = gp->ai;
+        }
+        c = alg_cmp(&R.hi, &gp->b, &oom);
+        if (c > 0 || (c == 0 && !gp->bi)) {
+            alg_set(&R.hi, &gp->b);
+            R.hc = gp->bi;
+        }
+        /* (R may be x alone, where a guard vanishes: then x alone is not certified) */
+        int left = alg_cmp(&R.lo, &gp->a, &oom) > 0 || (gp->ai && !R.lc),
+            right = alg_cmp(&R.hi, &gp->b, &oom) < 0 || (gp->bi && !R.hc);
+        if ((left || right) && !oom) {
+            gapi at;
+            memset(&at, 0, sizeof at);
+            at.a = R.lo;   /* new_region copies the ends */
+            at.b = R.hi;
+            at.ai = R.lc;
+            at.bi = R.hc;
+            st = unknown_gap(E, &at, BRINK_UNKNOWN_NONRATIONAL, NULL, x);
+            if (!st) {
+                treg *r = &E->reg[E->nreg - 1];
+                r->expr_line = Gp->pg.nr_line;
+                r->expr_col = Gp->pg.nr_col;
+                if ((left && push_gap(S, &gp->a, gp->ai, &R.lo, !R.lc)) ||
+                    (right && push_gap(S, &R.hi, !R.hc, &gp->b, gp->bi)))
+                    st = OOM(E->err);
+            }
+            *split = 1;
+        }
+    }
+    if (oom && !st)
+        st = OOM(E->err);
+    ivl_clear(&R);
+    pcset_free(&gconds);
+    return st;
+}
+
 /* d = d united with s (both contain the same sample point) */
 static void ivl_union(ivl *d, ivl *s, int *oom)
 {
@@ -706,6 +777,16 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
         goto out;
     }
     E->fail_streak = 0;
+    if (Gp->pg.nonrational && !point && s.count) {
+        /* only where the expressions take the branches they take at x: the rest of the gap
+         * may be rational (an if whose other branch is) and is solved on its own */
+        int split = 0;
+        st = nonrational_part(E, Gp, gp, S, x, &split);
+        if (st || split) {
+            brink_eqset_free(&s, g);
+            goto out;
+        }
+    }
     if (Gp->pg.nonrational || !s.count) {
         treg *r = NULL;
         st = unknown_gap(E, gp, Gp->pg.nonrational ? BRINK_UNKNOWN_NONRATIONAL
@@ -726,17 +807,8 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
      * of the family reaching further than another) from cutting the range into ever smaller
      * pieces. */
     pcset gconds = {NULL, 0, 0};
-    for (int i = 0; i < Gp->pg.guards.n && !st; i++) {
-        pcond *c = pcset_push(&gconds, Gp->pg.guards.c[i].kind, &Gp->pg.guards.c[i].s);
-        if (!c) {
-            st = OOM(E->err);
-            break;
-        }
-        int expr = Gp->pg.guards.c[i].tag >= 0;
-        c->tag = expr ? BRINK_COND_EXPRESSION : BRINK_COND_PROBABILITY;
-        c->h = Gp->pg.guards.c[i].tag;
-        c->a = Gp->pg.guards.c[i].h;
-    }
+    if (guard_conds(Gp, &gconds))
+        st = OOM(E->err);
     int cap = s.count * (1 + MAX_ENLARGE);
     cn_eq *cn = brink_calloc((size_t)cap, sizeof *cn);
     int *cst = brink_calloc((size_t)cap, sizeof *cst);

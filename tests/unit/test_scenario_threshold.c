@@ -356,6 +356,47 @@ static void test_case_missed(void)
     brink_scenario_free(sc);
 }
 
+/* if-nonrational-branch.yaml: the if's rational branch is continued and flips at exactly
+ * 1/4 ("stop" below, "go" above, both certified), and only [1/2, 1], where sqrt(x) is taken,
+ * is not certified (NONRATIONAL, located at the expression). Before, the whole gap beyond
+ * the first sample on the sqrt branch was left unknown. */
+static void test_case_if_nonrational_branch(void)
+{
+    brink_scenario *sc;
+    brink_analysis *a = analyze_file("if-nonrational-branch.yaml", &sc);
+    const brink_threshold *t = thr(a, 0);
+    if (t) {
+        CHECK_EQ_INT(t->nflips, 1);
+        tu_check_flip(t, sc, 0, "1/4", "stop", "go", "if-branch");
+        if (t->nflips == 1)
+            CHECK(t->flips[0].certified);
+        int unknown = 0;
+        for (int r = 0; r < t->nregions; r++) {
+            const brink_region *R = &t->regions[r];
+            if (R->status == BRINK_REGION_CERTIFIED) {
+                /* nothing certified at or beyond 1/2 */
+                CHECK(R->hi.rational && mpq_cmp_si(R->hi.q, 1, 2) <= 0);
+                if (R->hi.rational && mpq_cmp_si(R->hi.q, 1, 2) == 0)
+                    CHECK(!R->hi_closed);
+                continue;
+            }
+            /* [1/2, 1] unknown, as the point 1/2 (the if's guard vanishes) and (1/2, 1] */
+            if (!unknown++)
+                CHECK(R->lo.rational && mpq_cmp_si(R->lo.q, 1, 2) == 0 && R->lo_closed);
+            CHECK(R->lo.rational && mpq_cmp_si(R->lo.q, 1, 2) >= 0);
+            CHECK_EQ_INT(R->reason, BRINK_UNKNOWN_NONRATIONAL);
+            CHECK_EQ_INT(R->expr_line, 19);
+        }
+        CHECK(unknown >= 1);
+        const brink_region *last = &t->regions[t->nregions - 1];
+        CHECK(last->status != BRINK_REGION_CERTIFIED && last->hi.rational &&
+              mpq_cmp_si(last->hi.q, 1, 1) == 0);
+        tu_verify_regions(t, sc, 5, "if-branch");
+    }
+    brink_analysis_free(a);
+    brink_scenario_free(sc);
+}
+
 /* threshold-false-exact.yaml: A@all accepts iff 9p + 0.1 > 5, i.e. p > 49/90; at 37/68 A
  * strictly prefers war. The certificate: A's gain from accepting is 9p - 49/10, zero at
  * 49/90, negative below, positive above; both worth 5 there. */
@@ -407,5 +448,6 @@ int main(void)
     test_case_default();
     test_case_missed();
     test_case_false_exact();
+    test_case_if_nonrational_branch();
     return check_finish();
 }
