@@ -401,7 +401,9 @@ void rep_num(brink_buf *b, double x)
 {
     if (fabs(x) < 5e-13)
         x = 0;
-    if (fabs(x - floor(x + 0.5)) < 1e-9)
+    /* whole numbers in full up to 15 digits (beyond, %.0f would print every digit of the
+     * double: 300 of them near 1e300) */
+    if (fabs(x) < 1e15 && fabs(x - floor(x + 0.5)) < 1e-9)
         brink_buf_printf(b, "%.0f", floor(x + 0.5));
     else
         brink_buf_printf(b, "%.4g", x);

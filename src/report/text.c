@@ -562,6 +562,20 @@ static void map_polygon_line(const brink_scenario *sc, const brink_answer *an,
     flush(out, line, 4);
 }
 
+/* Grid point k's value of the sweep's parameter d: exact (short) where the double's text
+ * would mislead (beyond its range, or huge or tiny), else as a number. */
+static void sweep_x(const brink_answer *an, int k, int d, brink_buf *line)
+{
+    double x = an->x[2 * k + d];
+    const mpq_t *xq = an->xq ? &an->xq[2 * k + d] : NULL;
+    if (xq && (!isfinite(x) || fabs(x) >= 1e15 || (x != 0 && fabs(x) < 1e-9))) {
+        if (!rep_q_short(line, *xq))
+            brink_buf_put_q(line, *xq);
+    } else {
+        rep_num(line, x);
+    }
+}
+
 static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_buf *out,
                         brink_buf *line)
 {
@@ -573,6 +587,12 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
     for (int d = 0; d < q->nparams; d++) {
         size_t l = strlen(brink_scenario_param(sc, q->param[d])->name);
         wp[d] = l > 8 ? l : 8;
+        for (int k = 0; k < an->npoints; k++) {   /* as wide as the widest value */
+            sweep_x(an, k, d, line);
+            if (line->len > wp[d])
+                wp[d] = line->len;
+            brink_buf_reset(line);
+        }
     }
     /* distinct choice texts, to key them when long */
     int *key = brink_calloc((size_t)an->npoints + 1, sizeof *key), nkeys = 0, keyed = 0;
@@ -649,14 +669,7 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
         brink_buf_puts(line, "    ");
         for (int d = 0; d < q->nparams; d++) {
             size_t c = line->len;
-            double x = an->x[2 * k + d];
-            const mpq_t *xq = an->xq ? &an->xq[2 * k + d] : NULL;
-            if (xq && (!isfinite(x) || fabs(x) >= 1e15 || (x != 0 && fabs(x) < 1e-9))) {
-                if (!rep_q_short(line, *xq))
-                    brink_buf_put_q(line, *xq);
-            } else {
-                rep_num(line, x);
-            }
+            sweep_x(an, k, d, line);
             pad_to(line, c + wp[d]);
             brink_buf_puts(line, "  ");
         }

@@ -56,6 +56,15 @@ expect_grep "grid point 1e400" '^    ~1\.0+e\+400 +fight ' "$TMP/big.txt"
 "$BRINK" analyze "$SRC/tests/data/thresholds/sweep-beyond-doubles.yaml" --json >"$TMP/big.json" 2>"$TMP/stderr"
 expect_grep "exact grid in JSON" '"x_exact":\["5(0)+"\]' "$TMP/big.json"
 
+# a map over [0, 1e300]^2: numbers in short forms, never the double's 300 digits; the grid
+# values' column as wide as its widest value
+H="$SRC/tests/data/maps/huge-range.yaml"
+expect_status "huge map" 0 "$BRINK" sweep "$H" --vary q=0:1e300:3 --vary r=0:1e300:3 --watch A@start
+if grep -qE '[0-9]{20}' "$TMP/stdout"; then bad "huge map: a 20-digit number: $(grep -E '[0-9]{20}' "$TMP/stdout" | head -c 300)"; else ok; fi
+tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' >"$TMP/huge1.txt"
+expect_grep "huge map: band height" 'bands at most 2\.5e\+299 high' "$TMP/huge1.txt"
+expect_grep "huge map: aligned grid column" '^    ~5\.0e\+299  ~5\.0e\+299  y ' "$TMP/stdout"
+
 expect_status "no --vary" 2 "$BRINK" sweep korea-2018-summit
 expect_status "unknown parameter" 2 "$BRINK" sweep korea-2018-summit --vary nope=0:1:3
 expect_grep "unknown parameter: named" "no parameter 'nope'" "$TMP/stderr"
