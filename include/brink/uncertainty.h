@@ -211,6 +211,9 @@ typedef struct brink_mc_result {
     long unverified;                 /* draws with an equilibrium checked in doubles only */
     char *first_error;               /* malloc'd message of the first failed draw, or NULL */
     long first_error_index;
+    int first_error_line;            /* its place in the scenario file (the expression or
+                                        chance node at fault); 0 when it has none */
+    int first_error_column;
     brink_proportion p_unique, p_several, p_unique_spe;
     /* outcomes: groups of leaves with the same issue levels (as brink_analysis) */
     int ngroups;

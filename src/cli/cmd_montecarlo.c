@@ -278,6 +278,11 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
         free(actor_ref);
         return cli_report(&err);
     }
+    for (int k = 0; k < o.nwatch_refs && !rc; k++)   /* as sweep's --watch: */
+        if (brink_scenario_check_watch(sc, watch[k], &err))
+            rc = cli_usage_error(cmd, "--watch %s: %s", watch[k], err.message);
+    if (!rc && compare && at && brink_scenario_check_watch(sc, at, &err))
+        rc = cli_usage_error(cmd, "--at %s: %s", at, err.message);
     if (compare && actor && !at) {   /* --actor names an actor, not a decision reference */
         int found = 0, na = brink_scenario_nactors(sc);
         for (int k = 0; k < na && !found; k++)

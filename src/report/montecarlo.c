@@ -124,18 +124,31 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
     if (r->nvaried)
         brink_buf_puts(out, "; the other parameters at their values.\n");
     long nd = r->samples - r->failed;
+    /* the first failure's place in the file, when it has one */
+    brink_buf where;
+    brink_buf_init(&where);
+    const char *file = brink_scenario_filename(sc);
+    if (r->failed && r->first_error_line > 0 && file && file[0])
+        brink_buf_printf(&where, "%s:%d:%d: ", file, r->first_error_line,
+                         r->first_error_column > 0 ? r->first_error_column : 1);
+    if (where.failed)
+        out->failed = 1;
+    const char *at = where.data ? where.data : "";
     if (nd == 0) {
         /* nothing to aggregate: no share, mean or interval is printed (they would be 0/0) */
-        brink_buf_printf(out, "\nNo draw was solved: all %ld failed; the first (draw %ld): %s\n",
-                         r->failed, r->first_error_index, r->first_error ? r->first_error : "");
+        brink_buf_printf(out, "\nNo draw was solved: all %ld failed; the first (draw %ld): %s%s\n",
+                         r->failed, r->first_error_index, at,
+                         r->first_error ? r->first_error : "");
+        brink_buf_free(&where);
         if (out->failed)
             return brink_error_set(err, BRINK_ENOMEM, "out of memory");
         return BRINK_OK;
     }
     brink_buf_printf(out, "\nEquilibria per draw (%ld solved", nd);
     if (r->failed)
-        brink_buf_printf(out, "; %ld failed, the first (draw %ld): %s", r->failed,
-                         r->first_error_index, r->first_error ? r->first_error : "");
+        brink_buf_printf(out, "; %ld failed, the first (draw %ld): %s%s", r->failed,
+                         r->first_error_index, at, r->first_error ? r->first_error : "");
+    brink_buf_free(&where);
     brink_buf_puts(out, "):\n  unique (proved):          ");
     prop_text(out, &r->p_unique);
     brink_buf_printf(out, "\n  one found (not proved):   %ld\n", r->single);
@@ -295,6 +308,9 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
         brink_json_string(out, r->first_error);
     else
         brink_buf_puts(out, "null");
+    if (r->failed && r->first_error_line > 0)
+        brink_buf_printf(out, ",\"first_error_line\":%d,\"first_error_column\":%d",
+                         r->first_error_line, r->first_error_column > 0 ? r->first_error_column : 1);
     brink_buf_printf(out, ",\"none\":%ld,\"unique\":", r->none);
     prop_json(out, &r->p_unique);
     brink_buf_printf(out, ",\"single_unproved\":%ld,\"unique_subgame_perfect\":", r->single);

@@ -31,6 +31,7 @@ static const char *const SCHEMA =
     " neq INTEGER NOT NULL, proved INTEGER NOT NULL, verified INTEGER NOT NULL,"
     " outcome INTEGER NOT NULL, agreed INTEGER NOT NULL, compared INTEGER NOT NULL,"
     " compare_ambiguous INTEGER NOT NULL, error_code INTEGER NOT NULL, error TEXT,"
+    " error_line INTEGER NOT NULL DEFAULT 0, error_column INTEGER NOT NULL DEFAULT 0,"
     " PRIMARY KEY(run, idx)) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS draws(run INTEGER NOT NULL, idx INTEGER NOT NULL,"
     " k INTEGER NOT NULL, value REAL, PRIMARY KEY(run, idx, k)) WITHOUT ROWID;"
@@ -233,9 +234,10 @@ static brink_status prepare_all(mc_db *db, brink_buf *sql, brink_error *err)
     if (prep(db, &db->count, "SELECT COUNT(*) FROM samples WHERE run = ?1 AND idx >= ?2 "
                              "AND idx < ?3") ||
         prep(db, &db->sample_ins, "INSERT OR REPLACE INTO samples VALUES(?1, ?2, ?3, ?4, ?5, "
-                                  "?6, ?7, ?8, ?9, ?10, ?11)") ||
+                                  "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)") ||
         prep(db, &db->sample_sel, "SELECT idx, neq, proved, verified, outcome, agreed, "
-                                  "compared, compare_ambiguous, error_code, error FROM samples "
+                                  "compared, compare_ambiguous, error_code, error, error_line, "
+                                  "error_column FROM samples "
                                   "WHERE run = ?1 AND idx >= ?2 AND idx < ?3") ||
         prep(db, &db->del[NT], "DELETE FROM samples WHERE run = ?1 AND idx >= ?2 AND idx < ?3"))
         return db_fail(db, err, "preparing statements");
@@ -408,6 +410,8 @@ int mc_db_load_block(mc_db *db, long first, int count, const brink_mc_result *r,
         if (code) {
             const unsigned char *m = sqlite3_column_text(s, 9);
             brink_error_set(&c->err, (brink_status)code, "%s", m ? (const char *)m : "");
+            c->err.line = sqlite3_column_int(s, 10);
+            c->err.column = sqlite3_column_int(s, 11);
         }
     }
     if (rc != SQLITE_DONE)
@@ -477,6 +481,8 @@ brink_status mc_db_save_block(mc_db *db, long first, int count, const brink_mc_r
             sqlite3_bind_text(s, 11, c->err.message, -1, SQLITE_STATIC);
         else
             sqlite3_bind_null(s, 11);
+        sqlite3_bind_int(s, 12, c->neq < 0 ? c->err.line : 0);
+        sqlite3_bind_int(s, 13, c->neq < 0 ? c->err.column : 0);
         bad = sqlite3_step(s) != SQLITE_DONE;
         for (int t = 0; t < NT && !bad; t++) {
             if (!stored(b, t, j))

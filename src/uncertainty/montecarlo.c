@@ -396,6 +396,8 @@ static void merge_block(run *R, sums *S, long first, int count)
                 if (r->first_error)
                     strcpy(r->first_error, rc->err.message);
                 r->first_error_index = idx;
+                r->first_error_line = rc->err.line;
+                r->first_error_column = rc->err.column;
             }
         } else if (rc->neq == 0) {
             r->none++;

@@ -55,11 +55,24 @@ done
 # (d) every draw fails: said in words, no share or mean of nothing, exit status 2
 F=$SRC/tests/data/montecarlo/every-draw-fails.yaml
 expect_status "every draw fails" 2 "$BRINK" montecarlo "$F" --samples 30
-expect_grep "none solved" "^No draw was solved: all 30 failed; the first \(draw 0\): division by zero" "$TMP/stdout"
+expect_grep "none solved, with the place" "^No draw was solved: all 30 failed; the first \(draw 0\): $F:54:19: division by zero" "$TMP/stdout"
 if grep -qi "nan" "$TMP/stdout"; then bad "a NaN printed: $(cat "$TMP/stdout")"; else ok; fi
 expect_grep "status explained" "no draw was solved \(all 30 failed\)" "$TMP/stderr"
 expect_status "every draw fails, json" 2 "$BRINK" montecarlo "$F" --samples 30 --json
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["failed"] == 30' "$TMP/stdout" && ok || bad "json of failed draws"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["failed"] == 30 and (d["first_error_line"], d["first_error_column"]) == (54, 19), d' "$TMP/stdout" && ok || bad "json of failed draws"
+# the place is stored with the draw: a run resumed from the database says it too
+rm -f "$TMP/fail.sqlite"*
+"$BRINK" montecarlo "$F" --samples 30 --db "$TMP/fail.sqlite" >/dev/null 2>&1
+expect_status "every draw fails, resumed" 2 "$BRINK" montecarlo "$F" --samples 30 --db "$TMP/fail.sqlite" --resume
+expect_grep "resumed: the place" "^No draw was solved: all 30 failed; the first \(draw 0\): $F:54:19: division by zero" "$TMP/stdout"
+
+# a watched decision that does not exist: said as sweep says it, with the actor's decisions
+expect_status "--watch unknown decision" 2 "$BRINK" montecarlo korea-2018-summit --samples 5 --watch USA@nothing
+expect_grep "--watch: prefix and decisions" "^brink montecarlo: --watch USA@nothing: no decision matches 'USA@nothing' \(decisions of USA: demand\)" "$TMP/stderr"
+expect_status "--watch unknown actor" 2 "$BRINK" montecarlo korea-2018-summit --samples 5 --watch NOPE@x
+expect_grep "--watch: unknown actor" "^brink montecarlo: --watch NOPE@x: decision reference 'NOPE@x': unknown actor 'NOPE'" "$TMP/stderr"
+expect_status "compare --at unknown decision" 2 "$BRINK" compare korea-2018-summit --samples 5 --at USA@nothing
+expect_grep "--at: prefix and decisions" "^brink compare: --at USA@nothing: no decision matches 'USA@nothing' \(decisions of USA: demand\)" "$TMP/stderr"
 
 # (e) compare states its convention: the least value over a draw's equilibria
 expect_status "compare text" 0 "$BRINK" compare m1 --actor USA --samples 60
