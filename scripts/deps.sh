@@ -15,6 +15,7 @@ PACKAGES=(
   libgsl-dev                         # distributions, root finding
   libfyaml-dev                       # YAML scenarios
   libxml2-dev                        # GENIUS XML negotiation domains
+  libunistring-dev                   # Unicode names: NFC normalisation, terminal widths
   libsqlite3-dev sqlite3             # Monte Carlo results database (--db); sqlite3: tests
   libopenmpi-dev openmpi-bin         # optional: mpirun brink montecarlo (across machines)
   graphviz                           # rendering game trees (dot)

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/unicode.h"
 #include "forecast/forecast_int.h"
 
 typedef struct cell {
@@ -93,6 +94,21 @@ brink_status brink_forecast_read_csv(const char *text, size_t len, const char *f
                                      brink_forecast_input *out, brink_error *err)
 {
     brink_forecast_input_init(out);
+    /* UTF-8 text: names are printed and compared as text */
+    long nonutf8 = br_utf8_invalid_at(text, len);
+    if (nonutf8 >= 0) {
+        int line = 1;
+        size_t start = 0;
+        for (size_t i = 0; i < (size_t)nonutf8; i++)
+            if (text[i] == '\n') {
+                line++;
+                start = i + 1;
+            }
+        return brink_error_set_at(err, BRINK_ESYNTAX, file, line,
+                                  (int)((size_t)nonutf8 - start) + 1,
+                                  "byte 0x%02X is not valid UTF-8 (CSV files are UTF-8 text)",
+                                  (unsigned)(unsigned char)text[nonutf8]);
+    }
     /* Lines. */
     size_t nl = 1;
     for (size_t i = 0; i < len; i++) nl += text[i] == '\n';
@@ -231,15 +247,26 @@ brink_status brink_forecast_read_csv(const char *text, size_t len, const char *f
             st = brink_error_set_at(err, BRINK_ESYNTAX, file, l->lineno, cells[0].col, "empty actor name");
             break;
         }
-        for (int j = 0; j < r; j++)
-            if (strlen(out->actor[j]) == cells[0].n && !strncmp(out->actor[j], cells[0].s, cells[0].n)) {
-                st = brink_error_set_at(err, BRINK_EINVALID, file, l->lineno, cells[0].col,
-                                        "actor '%s' is listed twice (first on line %d)", out->actor[j], sline[j]);
-                break;
-            }
-        if (st) break;
         if (!(out->actor[r] = dup_n(cells[0].s, cells[0].n))) {
             st = brink_error_set(err, BRINK_ENOMEM, "out of memory reading CSV");
+            break;
+        }
+        /* the same name twice, also when typed with different but canonically equivalent
+         * code points (a precomposed é and e + U+0301) */
+        for (int j = 0; j < r && !st; j++) {
+            int same = br_names_equal(out->actor[j], out->actor[r]);
+            if (same < 0)
+                st = brink_error_set(err, BRINK_ENOMEM, "out of memory reading CSV");
+            else if (same)
+                st = brink_error_set_at(err, BRINK_EINVALID, file, l->lineno, cells[0].col,
+                                        "actor '%s' is listed twice (first on line %d%s)", out->actor[r],
+                                        sline[j], strcmp(out->actor[j], out->actor[r])
+                                                      ? ", written with other but equivalent Unicode characters"
+                                                      : "");
+        }
+        if (st) {
+            free(out->actor[r]);
+            out->actor[r] = NULL;
             break;
         }
         sline[r] = l->lineno;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/unicode.h"
 #include "forecast/forecast_int.h"
 
 void brink_forecast_input_init(brink_forecast_input *in)
@@ -74,9 +75,15 @@ brink_status brink_forecast_input_check(const brink_forecast_input *in, brink_er
             return brink_error_set(err, BRINK_EINVALID, "actor '%s': capability must be a finite number >= 0",
                                    nm(in->actor, i));
         total += c;
-        for (int j = 0; j < i && in->actor; j++)
-            if (in->actor[i] && in->actor[j] && !strcmp(in->actor[i], in->actor[j]))
+        if (in->actor && in->actor[i] && br_utf8_invalid_at(in->actor[i], strlen(in->actor[i])) >= 0)
+            return brink_error_set(err, BRINK_EINVALID, "actor %d: its name is not valid UTF-8", i + 1);
+        for (int j = 0; j < i && in->actor; j++) {
+            int same = in->actor[i] && in->actor[j] ? br_names_equal(in->actor[i], in->actor[j]) : 0;
+            if (same < 0)
+                return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+            if (same)   /* canonically equivalent names are one name */
                 return brink_error_set(err, BRINK_EINVALID, "actor '%s' is listed twice", in->actor[i]);
+        }
     }
     if (!(total > 0))
         return brink_error_set(err, BRINK_EINVALID, "every actor has capability 0: nobody can move anybody");

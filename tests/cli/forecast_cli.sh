@@ -54,6 +54,12 @@ expect_status "huge capability" 2 "$BRINK" forecast "$D/bad/capability-1e308.csv
 expect_grep "huge capability located" 'capability-1e308\.csv:2:3: error: capability 1e\+308 is above 1e12' "$TMP/stderr"
 expect_status "no salience" 2 "$BRINK" forecast "$D/bad/no-salience.csv"
 expect_grep "no salience located" "no-salience\\.csv:1:1: error: issue 1: no actor has both capability and salience" "$TMP/stderr"
+# a tester's cases: bytes that are not UTF-8 were printed as they came; "José" with a
+# precomposed é and with e + U+0301 were two actors that print alike
+expect_status "not UTF-8" 2 "$BRINK" forecast "$D/bad/not-utf8.csv"
+expect_grep "not UTF-8 located" 'not-utf8\.csv:2:2: error: byte 0xFF is not valid UTF-8' "$TMP/stderr"
+expect_status "canonically equal names" 2 "$BRINK" forecast "$D/bad/nfc-duplicate.csv"
+expect_grep "canonically equal names located" "nfc-duplicate\.csv:4:1: error: actor 'Jose.*' is listed twice \(first on line 2, written with other but equivalent Unicode characters\)" "$TMP/stderr"
 expect_status "missing file" 2 "$BRINK" forecast "$TMP/none.csv"
 expect_status "unknown option" 2 "$BRINK" forecast emu --bogus
 expect_status "bad model" 2 "$BRINK" forecast emu --model war

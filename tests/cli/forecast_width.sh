@@ -34,4 +34,33 @@ for tok in x:
 assert ends == cols[3:], (ends, cols)
 PY
 
+# grapheme clusters (an outside tester's case): an emoji with a skin-tone modifier, a flag
+# (two regional indicators) and a symbol with the emoji selector U+FE0F are each one glyph
+# of two columns, an accent on an e none
+"$BRINK" forecast data/forecast/good/emoji_names.csv --rounds 3 >"$TMP/e.txt" 2>"$TMP/stderr" \
+  && ok || bad "forecast emoji names: $(cat "$TMP/stderr")"
+python3 - "$TMP/e.txt" <<'PY' && ok || bad "emoji names aligned with their columns"
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+h = next(i for i, l in enumerate(lines) if l.startswith("  round   median"))
+names = ["\U0001F44D\U0001F3FD", "\U0001F1F0\U0001F1F7", "\u2622\uFE0F", "Jose\u0301"]
+glyphs = [2, 2, 2, 4]   # columns a terminal draws for each name
+head, row = lines[h], lines[h + 1]
+ends, pos = [], 0
+for n, g in zip(names, glyphs):
+    i = head.index(n, pos)
+    # everything before the name is ASCII or an earlier name
+    before = head[:i]
+    for m, k in zip(names, glyphs):
+        before = before.replace(m, "x" * k)
+    ends.append(len(before) + g)
+    pos = i + len(n)
+cols, p = [], 0
+for tok in row.split():
+    i = row.index(tok, p)
+    p = i + len(tok)
+    cols.append(p)
+assert ends == cols[3:], (ends, cols)
+PY
+
 finish

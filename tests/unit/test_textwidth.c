@@ -1,8 +1,9 @@
 /* test_textwidth.c — terminal widths of UTF-8 names (src/report/textwidth.c), which align the
- * forecast's and the negotiation tournament's text tables: one column per code point, none
+ * forecast's and the negotiation tournament's text tables: one column per character, none
  * for combining marks and zero-width characters, two for wide East Asian characters and
- * emoji, one per malformed byte; padding never cuts a name. Expected widths are those of
- * Unicode's East Asian Width and general category tables for each character. */
+ * emoji, a grapheme cluster (an emoji with a skin tone, a flag) as wide as one glyph, one per
+ * malformed byte; padding never cuts a name. Expected widths are those of Unicode's East
+ * Asian Width and general category tables for each character. */
 #include "check.h"
 
 #include "report/textwidth.h"
@@ -35,6 +36,13 @@ static void test_widths(void)
     CHECK_EQ_INT(w("\xE5\x8C"), 2);
     CHECK_EQ_INT(w("\xC0\xAF"), 2);
     CHECK_EQ_INT(w("\xED\xA0\x80"), 3);
+    /* grapheme clusters drawn as one glyph: as wide as their first character */
+    CHECK_EQ_INT(w("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"), 2);   /* thumbs up + skin tone */
+    CHECK_EQ_INT(w("x\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD" "y"), 4);
+    CHECK_EQ_INT(w("\xF0\x9F\x87\xB0\xF0\x9F\x87\xB7"), 2);   /* KR flag: two indicators */
+    CHECK_EQ_INT(w("\xF0\x9F\x87\xB0\xF0\x9F\x87\xB7\xF0\x9F\x87\xBA\xF0\x9F\x87\xB8"), 4);
+    CHECK_EQ_INT(w("\xE2\x98\xA2\xEF\xB8\x8F"), 2);   /* U+2622 U+FE0F: emoji presentation */
+    CHECK_EQ_INT(w("Jose\xCC\x81"), 4);                  /* e + combining acute */
     /* a length cuts the text: the first character of 北朝鮮 only */
     CHECK_EQ_INT(rep_text_width("\xE5\x8C\x97\xE6\x9C\x9D", 3), 2);
 }
