@@ -13,6 +13,7 @@
 
 #include "brink/brink.h"
 #include "check.h"
+#include "scenario_util.h"
 
 /* Perfect information, a chance move whose probability is drawn, and draws from several
  * kinds of distribution. */
@@ -132,11 +133,7 @@ static long same_answers(const char *what, const brink_scenario *sc, long n, int
 
 static brink_scenario *load(const char *what)
 {
-    brink_error err;
-    brink_error_clear(&err);
-    brink_scenario *sc = brink_scenario_load(what, &err);
-    CHECK_MSG(sc != NULL, "%s: %s", what, err.message);
-    return sc;
+    return su_load(what);
 }
 
 /* The file at path with its text `from` replaced by `to` (once). */

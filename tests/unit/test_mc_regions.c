@@ -15,6 +15,7 @@
 
 #include "brink/brink.h"
 #include "check.h"
+#include "scenario_util.h"
 
 /* B is indifferent between left and right for every p <= 1/2 (max(p, 1/2) = 1/2), so there
  * A's best choice depends on B's: two subgame-perfect equilibria with different outcomes. */
@@ -117,11 +118,7 @@ static long check_scenario(const char *what, const brink_scenario *sc, long n)
 
 static brink_scenario *parse(const char *text)
 {
-    brink_error err;
-    brink_error_clear(&err);
-    brink_scenario *sc = brink_scenario_parse(text, strlen(text), "regions.yaml", NULL, &err);
-    CHECK_MSG(sc != NULL, "%s", err.message);
-    return sc;
+    return su_parse(text, "regions.yaml");
 }
 
 int main(void)

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "scenario_util.h"
 #include "brink/analysis.h"
 #include "brink/threshold.h"
 #include "report/describe.h"
@@ -90,14 +91,8 @@ static void test_affinity(void)
 
 static brink_analysis *analyze_text(const char *text, brink_scenario **sc)
 {
-    brink_error err;
-    *sc = brink_scenario_parse(text, strlen(text), "t.yaml", NULL, &err);
-    CHECK_MSG(*sc != NULL, "%s", err.message);
-    if (!*sc)
-        return NULL;
-    brink_analysis *a = brink_analyze(*sc, NULL, &err);
-    CHECK_MSG(a != NULL, "%s", err.message);
-    return a;
+    *sc = su_parse(text, "t.yaml");
+    return su_analyze(*sc);
 }
 
 static const brink_answer *map_answer(const brink_analysis *a)

@@ -9,19 +9,14 @@
 #include <string.h>
 
 #include "check.h"
+#include "scenario_util.h"
 #include "threshold_util.h"
 #include "brink/analysis.h"
 
 static brink_analysis *analyze(const char *text, brink_scenario **sc)
 {
-    brink_error err;
-    *sc = brink_scenario_parse(text, strlen(text), "t.yaml", NULL, &err);
-    CHECK_MSG(*sc != NULL, "%s", err.message);
-    if (!*sc)
-        return NULL;
-    brink_analysis *a = brink_analyze(*sc, NULL, &err);
-    CHECK_MSG(a != NULL, "%s", err.message);
-    return a;
+    *sc = su_parse(text, "t.yaml");
+    return su_analyze(*sc);
 }
 
 static brink_analysis *analyze_file(const char *name, brink_scenario **sc)
