@@ -42,6 +42,15 @@ expect_grep "kw q=1/10 E1 enters" '^  E1, at the start: enter$' "$TMP/k2"
 expect_grep "kw q=1/10 weak fights 1/3" '^  I \(weak\), after E1 enter: fight 33\.3%, accommodate 66\.7%$' "$TMP/k2"
 expect_grep "kw q=1/10 belief b^2" 'I is tough 25%; I is weak 75%' "$TMP/k2"
 
+# four entrants: E1 and E2 out (q = 1/5 > b^4, b^3), E3 in (q < b^2), a weak incumbent fights it
+# with probability 1/4 so that E4 believes b = 1/2
+"$BRINK" analyze "$SRC/tests/data/scenarios/chainstore4.yaml" --no-questions > "$TMP/k4" 2>&1
+expect_grep "kw4 E2 out" '^  E2, after E1 stay_out: stay out$' "$TMP/k4"
+expect_grep "kw4 E3 in" '^  E3, after E1 stay_out, E2 stay_out: enter$' "$TMP/k4"
+expect_grep "kw4 weak fights 1/4" '^  I \(weak\), after E1 stay_out, E2 stay_out, E3 enter: fight 25%, accommodate 75%$' "$TMP/k4"
+expect_grep "kw4 belief b" 'I is tough 50%; I is weak 50%' "$TMP/k4"
+expect_grep "kw4 exact" 'verified exactly as a Nash equilibrium' "$TMP/k4"
+
 # Rubinstein: the first proposer's share with T rounds is (1 - (-delta)^T) / (1 + delta) up to
 # the offer grid (0.05), and it approaches 1 / (1 + delta) = 2/3 as T grows (delta = 1/2)
 prev=

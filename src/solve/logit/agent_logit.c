@@ -23,7 +23,14 @@
  * range. Limit points of the agent QRE as lambda -> inf are sequential equilibria (McKelvey
  * and Palfrey 1998); whether the returned point is sequentially rational to the tolerance is
  * checked again when it is printed. When the limit profile, rounded to simple fractions,
- * passes the exact check, it is returned exactly. A time or step limit returns the point
+ * passes the exact check, it is returned exactly. Once lambda x range >= 100, every
+ * AGENT_LOGIT_EXACT_EVERY steps the point rounded to simple fractions is checked exactly, as
+ * a Nash equilibrium and as an assessment (beliefs from Bayes' rule on the others' reach,
+ * else the path's); when it passes with the same rounding as at the try before, it is
+ * returned and the branch is left (a reputation game's path can crawl for thousands of steps
+ * toward a limit it already shows; requiring the same rounding twice keeps a point of a
+ * continuum that the branch is still crossing from being taken for its end). A time or step
+ * limit returns the point
  * reached, flagged stopped_at_limit.
  */
 #include <math.h>
@@ -41,6 +48,10 @@
 #define AGENT_LOGIT_MAX_ACTIONS 4000
 /* Default step budget. */
 #define AGENT_LOGIT_MAX_STEPS 20000
+/* The early exact end of the branch (try_exact_early): tried every this many steps once
+ * lambda x (payoff range) is at least AGENT_LOGIT_EXACT_FROM. */
+#define AGENT_LOGIT_EXACT_EVERY 5
+#define AGENT_LOGIT_EXACT_FROM 100.0
 /* Rounding used to try an exact limit profile. */
 #define AGENT_LOGIT_ROUND_TOL 1e-7
 
@@ -493,6 +504,9 @@ static void try_exact(const brink_efg *g, brink_profile *pr)
     brink_profile_list_free(&tmp);
 }
 
+static int try_exact_early(brink_alogit *m, double lambda, mpq_t *prevq, int *have_prev,
+                           brink_profile_list *out, brink_error *err);
+
 brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_options *o,
                                      brink_alogit_visit visit, void *ctx,
                                      brink_profile_list *out, brink_error *err)
@@ -521,9 +535,11 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
     double *behav = brink_calloc((size_t)g->nactions + 1, sizeof *behav);
     double *val = brink_calloc((size_t)m->n, sizeof *val), *br = brink_calloc((size_t)m->n, sizeof *br);
     double *bel = brink_calloc((size_t)m->N + 1, sizeof *bel);
+    mpq_t *prevq = brink_q_array_new((size_t)g->nactions + 1);   /* the last early rounding */
+    int have_prev = 0;
     double t0 = brink_now();
     if (!w.J || !w.S || !w.r || !w.x || !z || !zp || !zs || !t || !tn || !F || !behav || !val ||
-        !br || !bel) {
+        !br || !bel || !prevq) {
         st = brink_error_set(err, BRINK_ENOMEM, "agent-logit: out of memory");
         goto out;
     }
@@ -639,6 +655,21 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
             if (o->progress(o->progress_ctx, fmin(1.0, log1p(z[AP]) / log1p(max_lambda)), what))
                 break;
         }
+        /* every AGENT_LOGIT_EXACT_EVERY steps once choices are sharp: the exact checks */
+        if (limit && out && steps % AGENT_LOGIT_EXACT_EVERY == 0 &&
+            z[AP] * m->range >= AGENT_LOGIT_EXACT_FROM) {
+            int e = try_exact_early(m, z[AP], prevq, &have_prev, out, err);
+            if (e < 0) {
+                st = err ? err->code : BRINK_ENOMEM;
+                if (!st)
+                    st = BRINK_ENOMEM;
+                break;
+            }
+            if (e > 0) {
+                done = 1;
+                break;
+            }
+        }
         int met = limit && nc <= stop_nc && sequential_regret(m, behav, bel) <= stop_nc;
         if (limit && (met || z[AP] >= max_lambda)) {
             if (!met && out) /* the method's own lambda limit before the tolerance: say so */
@@ -670,8 +701,100 @@ out:
     free(val);
     free(br);
     free(bel);
+    if (prevq)
+        brink_q_array_free(prevq, (size_t)g->nactions + 1);
     brink_alogit_free(m);
     return st;
+}
+
+/* Beliefs for the exact profile pr->q (after try_exact): at a set whose members the others
+ * (chance and the other players) reach with positive probability, Bayes' rule on that reach
+ * (on the path the usual posterior; perfect recall makes the owner's own moves alike at every
+ * member); elsewhere the path's beliefs, rounded to simple fractions summing to one. -1 OOM. */
+static int exact_beliefs(const brink_efg *g, brink_profile *pr)
+{
+    int N = g->nnodes, H = g->player_infoset_start[g->nplayers];
+    pr->beliefq = brink_q_array_new((size_t)N);   /* chance sets too: Bayes on every move */
+    if (!pr->beliefq)
+        return -1;
+    mpq_t r, sum;
+    mpq_inits(r, sum, NULL);
+    for (int h = 0; h < g->ninfosets; h++) {
+        const int *mem = g->infoset_member + g->infoset_member_start[h];
+        int nm = g->infoset_nmembers[h], i = h < H ? g->infoset_player[h] : -1;
+        mpq_set_ui(sum, 0, 1);
+        for (int k = 0; k < nm; k++) {
+            mpq_set_ui(r, 1, 1);
+            for (int v = mem[k]; v > 0 && mpq_sgn(r); v = g->node_parent[v]) {
+                int a = g->node_action[v], hp = g->node_infoset[g->node_parent[v]];
+                if (hp >= H || g->infoset_player[hp] != i)   /* chance or another player */
+                    mpq_mul(r, r, a >= g->player_action_start[g->nplayers] ? g->action_probq[a]
+                                                                          : pr->q[a]);
+            }
+            mpq_set(pr->beliefq[mem[k]], r);
+            mpq_add(sum, sum, r);
+        }
+        for (int k = 0; k < nm; k++) {
+            if (mpq_sgn(sum) > 0) {
+                mpq_div(pr->beliefq[mem[k]], pr->beliefq[mem[k]], sum);
+            } else if (k < nm - 1) {
+                brink_q_from_double_approx(pr->beliefq[mem[k]], pr->belief[mem[k]], 1e-6);
+            } else {   /* the last member: one minus the others */
+                mpq_set_ui(r, 1, 1);
+                for (int j = 0; j < nm - 1; j++)
+                    mpq_sub(r, r, pr->beliefq[mem[j]]);
+                mpq_set(pr->beliefq[mem[k]], r);
+            }
+        }
+    }
+    mpq_clears(r, sum, NULL);
+    for (int v = 0; v < N; v++)
+        pr->belief[v] = brink_q_get_d(pr->beliefq[v]);
+    return 0;
+}
+
+/* An early end of the branch: the current point, rounded to simple fractions, is emitted when
+ * it passes the exact checks, as a Nash equilibrium and as an assessment (sequentially
+ * rational at every information set, beliefs consistent on the path). The path may crawl
+ * for thousands of steps toward a limit it has already shown (a reputation game's weak
+ * type mixing at 1/2): the exact checks, not the distance, decide. 1 emitted, 0 not (out
+ * unchanged), -1 OOM. */
+static int try_exact_early(brink_alogit *m, double lambda, mpq_t *prevq, int *have_prev,
+                           brink_profile_list *out, brink_error *err)
+{
+    if (emit(m, lambda, out, err))
+        return -1;
+    brink_profile *pr = &out->items[out->count - 1];
+    try_exact(m->g, pr);
+    int ok = 0, stable = 0, A = m->g->nactions;
+    if (pr->q) {
+        /* the same rounding at the previous try: the branch has settled on it (a point of
+         * a continuum the branch is still crossing rounds differently each time) */
+        stable = *have_prev;
+        for (int a = 0; a < A && stable; a++)
+            stable = mpq_equal(prevq[a], pr->q[a]);
+        for (int a = 0; a < A; a++)
+            mpq_set(prevq[a], pr->q[a]);
+        *have_prev = 1;
+    } else {
+        *have_prev = 0;
+    }
+    if (stable) {
+        if (exact_beliefs(m->g, pr))
+            return -1;
+        brink_assessment_report rep;
+        brink_error local;
+        brink_error_clear(&local);
+        ok = brink_verify_assessment(m->g, pr, 0, &rep, &local) == BRINK_OK && rep.exact &&
+             rep.consistent && rep.sequentially_rational;
+        if (!ok && local.code == BRINK_ENOMEM)
+            return -1;
+    }
+    if (!ok) {
+        brink_profile_clear(pr);
+        out->count--;
+    }
+    return ok;
 }
 
 const double *brink_alogit_sigma(const brink_alogit *m)
@@ -694,7 +817,9 @@ const brink_solver brink_solver_agent_logit = {
                  "conditional gain at an information set are below 1e-8 x payoff range "
                  "(limit points are sequential equilibria; each profile's own check is "
                  "printed with it), made exact when the rounded profile passes the exact "
-                 "check",
+                 "check; ended earlier when a point of the branch, rounded to simple "
+                 "fractions, passes the exact checks as a Nash equilibrium and as an "
+                 "assessment (sequentially rational, beliefs Bayes-consistent)",
     .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_APPROX | BRINK_SOLVER_BELIEFS | BRINK_SOLVER_QRE,
     .solve_nfg = NULL,
     .solve_efg = agent_logit_solve,
