@@ -67,8 +67,39 @@ void brink_efg_builder_free(brink_efg_builder *b)
     free(b->stack);
     free(b->player_names);
     free(b->next_number);
+    htab_free(&b->strh);
+    free(b->strs);
     brink_arena_free(b->arena);
     free(b);
+}
+
+typedef struct str_key {
+    const brink_efg_builder *b;
+    const char *s;
+} str_key;
+
+static int str_eq(void *ctx, int idx)
+{
+    const str_key *k = ctx;
+    return strcmp(k->b->strs[idx], k->s) == 0;
+}
+
+/* The arena's one copy of s (made on first sight), or NULL when out of memory. Cost: one hash
+ * of s and, on a hit, one comparison. */
+static char *intern(brink_efg_builder *b, const char *s)
+{
+    if (!s) s = "";
+    size_t n = strlen(s);
+    uint64_t h = htab_hash_bytes(s, n, 0x6c6162656cull);
+    str_key k = {b, s};
+    int i = htab_find(&b->strh, h, str_eq, &k);
+    if (i >= 0) return (char *)b->strs[i];
+    if (grow((void **)&b->strs, &b->strs_cap, b->nstrs + 1, sizeof *b->strs)) return NULL;
+    char *c = brink_arena_strndup(b->arena, s, n);
+    if (!c || htab_add(&b->strh, h, b->nstrs) != 0) return NULL;
+    b->strs[b->nstrs] = c;
+    b->nstrs++;
+    return c;
 }
 
 static brink_status dup_into(brink_efg_builder *b, char **slot, const char *s, brink_error *err)
@@ -167,10 +198,10 @@ static int add_infoset_impl(brink_efg_builder *b, int player, int nactions,
     if (number <= 0) number = b->next_number[slot] + 1;
     if (number > b->next_number[slot]) b->next_number[slot] = number;
     h->number = number;
-    if (!(h->label = brink_arena_strdup(b->arena, label ? label : ""))) goto oom;
+    if (!(h->label = intern(b, label))) goto oom;
     for (int a = 0; a < nactions; a++) {
         const char *l = action_labels && action_labels[a] ? action_labels[a] : "";
-        if (!(b->action_label[b->nactions + a] = brink_arena_strdup(b->arena, l))) goto oom;
+        if (!(b->action_label[b->nactions + a] = intern(b, l))) goto oom;
         if (player == BRINK_CHANCE) mpq_set(b->probq[b->nactions + a], probs[a]);
         else mpq_set_ui(b->probq[b->nactions + a], 0, 1);
     }
@@ -198,7 +229,7 @@ static int add_outcome_impl(brink_efg_builder *b, const char *label, const mpq_t
         b->outpay_cap = (int)c;
     }
     builder_outcome *o = &b->outcomes[b->noutcomes];
-    if (!(o->label = brink_arena_strdup(b->arena, label ? label : ""))) goto oom;
+    if (!(o->label = intern(b, label))) goto oom;
     if (number <= 0) number = b->next_outcome_number + 1;
     if (number > b->next_outcome_number) b->next_outcome_number = number;
     o->number = number;
@@ -235,7 +266,7 @@ static int add_node_impl(brink_efg_builder *b, const char *label, int infoset, i
     v->infoset = infoset;
     v->outcome = outcome;
     v->label = "";
-    if (label && label[0] && !(v->label = brink_arena_strdup(b->arena, label))) goto oom;
+    if (label && label[0] && !(v->label = intern(b, label))) goto oom;
     if (b->depth == 0) {
         v->parent = -1;
         v->action = -1;

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include "brink/efg.h"
+#include "core/htab.h"
 
 /* A player with more actions at one information set than this is surely a mistake. */
 #define BRINK_MAX_ACTIONS 1000000
@@ -48,6 +49,11 @@ struct brink_efg_builder {
     builder_open *stack;
     int depth, stack_cap;
     brink_arena *arena;
+    /* Labels are interned: a text given many times (the same 20 offers at 176,841 decision
+     * points) is stored once in the arena and every slot points at that copy. */
+    htab strh;
+    const char **strs;
+    int nstrs, strs_cap;
     /* Sticky failure: the first error of any builder call, reported again by finish() so a
      * generator may check only at the end (as brink_buf does for writers). */
     brink_error failure;
