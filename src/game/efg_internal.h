@@ -38,11 +38,11 @@ struct brink_efg_builder {
     int ninfosets, infosets_cap;
     char **action_label;
     int nactions, actions_cap_l;
-    mpq_t *probq;
+    mpq_t *probq;                        /* [nactions] initialised, [probq_cap] allocated */
     int probq_cap;
     builder_outcome *outcomes;
     int noutcomes, outcomes_cap;
-    mpq_t *outcome_payq;
+    mpq_t *outcome_payq;                 /* [noutcomes * nplayers] initialised, [outpay_cap] */
     int outpay_cap;
     builder_node *nodes;
     int nnodes, nodes_cap;

@@ -33,6 +33,12 @@ brink_efg *sc_emit_game(const brink_scenario *sc, brink_error *err)
     }
     for (int i = 0; i < sc->nparams; i++)
         mpq_set(vals[i], sc->params[i].value);
+    /* the counts are known: the builder's arrays are made to size once, never doubled */
+    long nact = 0;
+    for (int i = 0; i < c->nxinfosets; i++)
+        nact += c->xinfosets[i].nact;
+    if ((st = brink_efg_builder_reserve(b, c->nnodes, c->nxinfosets, nact, c->nleaves, err)))
+        goto out;
     if ((st = brink_efg_builder_set_title(b, sc->title ? sc->title : sc->id, err)))
         goto out;
     if (sc->source && (st = brink_efg_builder_set_comment(b, sc->source, err)))
