@@ -113,6 +113,11 @@ brink_status brink_efg_builder_set_player_name(brink_efg_builder *b, int p, cons
  * Labels given to the builder are stored once per distinct text, shared by every slot. */
 brink_status brink_efg_builder_reserve(brink_efg_builder *b, long nodes, long infosets,
                                        long actions, long outcomes, brink_error *err);
+/* While borrow is 1, the labels of infosets, actions, outcomes and nodes are stored as the
+ * caller's pointers, not copied: the caller keeps those strings alive and unchanged as long
+ * as the game lives (the scenario compiler's labels live in the scenario). 0 (the default)
+ * copies them. Saves a copy of every label of a big generated tree. */
+void brink_efg_builder_borrow_labels(brink_efg_builder *b, int borrow);
 /* Declare an information set of player p (or BRINK_CHANCE) with nactions labelled actions.
  * For chance, probs gives the exact probabilities (must be >= 0 and sum to 1); else NULL.
  * `number` is the file's infoset number (0 = assign automatically). Returns the builder's

@@ -91,6 +91,7 @@ static int str_eq(void *ctx, int idx)
 static char *intern(brink_efg_builder *b, const char *s)
 {
     if (!s) s = "";
+    if (b->borrow) return (char *)s;
     size_t n = strlen(s);
     uint64_t h = htab_hash_bytes(s, n, 0x6c6162656cull);
     str_key k = {b, s};
@@ -377,4 +378,9 @@ brink_status brink_efg_builder_reserve(brink_efg_builder *b, long nodes, long in
     brink_status st = reserve_impl(b, nodes, infosets, actions, outcomes, &local);
     if (st) remember(b, -1, &local, err);
     return st;
+}
+
+void brink_efg_builder_borrow_labels(brink_efg_builder *b, int borrow)
+{
+    if (b) b->borrow = borrow != 0;
 }

@@ -54,6 +54,7 @@ struct brink_efg_builder {
     htab strh;
     const char **strs;
     int nstrs, strs_cap;
+    int borrow;          /* labels are the caller's, kept alive as long as the game: no copy */
     /* Sticky failure: the first error of any builder call, reported again by finish() so a
      * generator may check only at the end (as brink_buf does for writers). */
     brink_error failure;

@@ -106,14 +106,19 @@ brink_efg *sc_emit_game(const brink_scenario *sc, brink_error *err)
             }
             label = typed.data;
         }
+        /* the compiler's labels live in the scenario, as long as any game emitted from it:
+         * the game points at them; a typed label made here is copied */
+        brink_efg_builder_borrow_labels(b, label == xi->label);
         bid[i] = brink_efg_builder_add_infoset(b, xi->player, xi->nact, label, xi->actions,
                                                pr, 0, err);
+        brink_efg_builder_borrow_labels(b, 0);
         brink_buf_free(&typed);
         if (bid[i] < 0) {
             st = err ? err->code : BRINK_EINVALID;
             goto out;
         }
     }
+    brink_efg_builder_borrow_labels(b, 1); /* leaf texts are the compiler's too */
     for (int l = 0; l < c->nleaves; l++) {
         bout[l] = brink_efg_builder_add_outcome(b, c->leaf_text[l], (const mpq_t *)pay, 0, err);
         if (bout[l] < 0) {
