@@ -11,7 +11,8 @@
  * First, before anything else has grown the process, the big trees of issue 15: alternating
  * offers (examples/rubinstein.yaml) with 20 offers a round, 3 rounds (25,261 nodes) and
  * 4 rounds (505,261 nodes): load-and-compile time, brink_analyze time, and the process's
- * peak resident memory after each (getrusage; the goal for 4 rounds is < 50 MB).
+ * peak resident memory after each (getrusage; the goal for 4 rounds is < 50 MB), and the
+ * number of distinct sub-trees with the time to find them (src/scenario/share.c).
  *
  * Usage: bench_scenario [N ...]
  */
@@ -23,6 +24,7 @@
 #include "brink/brink.h"
 #include "brink/analysis.h"
 #include "brink/scenario.h"
+#include "scenario/model.h"
 
 /* Alternating offers: the proposer offers the responder one of 20 shares, a rejection costs
  * a round (discount 1/2) and the other side proposes. */
@@ -56,8 +58,8 @@ static double peak_mb(void)
 
 static void big_trees(brink_buf *b)
 {
-    printf("%8s %10s %12s %12s %12s %12s\n", "rounds", "nodes", "compile (s)", "peak (MB)",
-           "analyze (s)", "peak (MB)");
+    printf("%8s %10s %12s %12s %12s %12s %10s %10s\n", "rounds", "nodes", "compile (s)",
+           "peak (MB)", "analyze (s)", "peak (MB)", "sub-trees", "share (s)");
     for (int rounds = 3; rounds <= 4; rounds++) {
         offers(b, rounds);
         brink_error err;
@@ -71,9 +73,14 @@ static void big_trees(brink_buf *b)
         t0 = brink_now();
         brink_analysis *a = brink_analyze(sc, NULL, &err);
         double t_analyze = brink_now() - t0, m_analyze = peak_mb();
-        printf("%8d %10d %12.3f %12.1f %12.3f %12.1f%s\n", rounds,
+        sc_shared sh;
+        t0 = brink_now();
+        int shared = sc_share_subtrees(sc, &sh, &err) == BRINK_OK ? sh.nclasses : -1;
+        double t_share = brink_now() - t0;
+        sc_shared_free(&sh);
+        printf("%8d %10d %12.3f %12.1f %12.3f %12.1f %10d %10.3f%s\n", rounds,
                brink_scenario_game(sc)->nnodes, t_compile, m_compile, t_analyze, m_analyze,
-               a ? "" : "  (analyze FAILED)");
+               shared, t_share, a ? "" : "  (analyze FAILED)");
         brink_analysis_free(a);
         brink_scenario_free(sc);
     }
