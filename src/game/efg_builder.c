@@ -3,7 +3,9 @@
  * The builder checks each node as it arrives (known infoset and outcome, no node after the
  * tree is complete) with an explicit stack of open nodes, so building is linear in the number
  * of nodes and never recurses. brink_efg_builder_finish() then lays the game out as the flat
- * arrays described in brink/efg.h (see efg_layout.c).
+ * arrays described in brink/efg.h (see efg_layout.c), moving the exact values it holds into
+ * the game. Labels are stored once per distinct text (or borrowed from the caller), and a
+ * generator that knows its counts reserves the arrays once instead of doubling them.
  */
 #include <limits.h>
 #include <stdlib.h>

@@ -1,6 +1,8 @@
 /* bind.c — numbers for one parameter instance: evaluate every closed expression once, then
  * write chance probabilities and leaf payoffs (sums of terms) into a game emitted from the
- * same scenario. Instances own a game and the scratch space, so binding allocates nothing.
+ * same scenario. Instances own a game and the scratch space, so binding allocates nothing;
+ * a shared instance (brink_scenario_instance_shared) reads the scenario's own game until its
+ * first bind, which builds its own.
  *
  * Invariant after a successful bind: for every chance infoset the probabilities are >= 0 and
  * sum exactly to 1; outcome_payq[leaf_outcome[l]] == leaf_payq[l] (one outcome per leaf);
