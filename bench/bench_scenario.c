@@ -8,14 +8,83 @@
  * made such cases take minutes). Then a tree exactly 10,000 deep (999 rounds of a
  * repeat) is compiled and timed.
  *
+ * First, before anything else has grown the process, the big trees of issue 15: alternating
+ * offers (examples/rubinstein.yaml) with 20 offers a round, 3 rounds (25,261 nodes) and
+ * 4 rounds (505,261 nodes): load-and-compile time, brink_analyze time, and the process's
+ * peak resident memory after each (getrusage; the goal for 4 rounds is < 50 MB), and the
+ * number of distinct sub-trees with the time to find them (src/scenario/share.c).
+ *
  * Usage: bench_scenario [N ...]
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "brink/brink.h"
+#include "brink/analysis.h"
 #include "brink/scenario.h"
+#include "scenario/model.h"
+
+/* Alternating offers: the proposer offers the responder one of 20 shares, a rejection costs
+ * a round (discount 1/2) and the other side proposes. */
+static void offers(brink_buf *b, int rounds)
+{
+    brink_buf_reset(b);
+    brink_buf_printf(b,
+        "brink: 1\nid: offers\nactors: {A: {}, B: {}}\n"
+        "parameters: {delta: {value: 0.5, range: [0.1, 0.9]}}\n"
+        "issues: {deal: [none, agreed], share_A: {numeric: true, default: 0}}\n"
+        "subgames:\n  round:\n    body:\n      if: mod(round, 2) == 1\n      then:\n"
+        "        A:\n          offer_{y}:\n            for: y\n"
+        "            in: range(0.025, 0.975, 0.05)\n            B:\n"
+        "              accept:\n                outcome: {deal: agreed, share_A: 1 - y}\n"
+        "                payoff: {A: \"delta^(round - 1) * (1 - y)\", "
+        "B: \"delta^(round - 1) * y\"}\n              reject: next\n"
+        "      else:\n        B:\n          offer_{y}:\n            for: y\n"
+        "            in: range(0.025, 0.975, 0.05)\n            A:\n"
+        "              accept:\n                outcome: {deal: agreed, share_A: y}\n"
+        "                payoff: {A: \"delta^(round - 1) * y\", "
+        "B: \"delta^(round - 1) * (1 - y)\"}\n              reject: next\n"
+        "game: {repeat: round, times: %d, then: {}}\n", rounds);
+}
+
+static double peak_mb(void)
+{
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) != 0) return -1;
+    return (double)ru.ru_maxrss / 1024.0;   /* kilobytes on Linux */
+}
+
+static void big_trees(brink_buf *b)
+{
+    printf("%8s %10s %12s %12s %12s %12s %10s %10s\n", "rounds", "nodes", "compile (s)",
+           "peak (MB)", "analyze (s)", "peak (MB)", "sub-trees", "share (s)");
+    for (int rounds = 3; rounds <= 4; rounds++) {
+        offers(b, rounds);
+        brink_error err;
+        double t0 = brink_now();
+        brink_scenario *sc = brink_scenario_parse(b->data, b->len, "offers.yaml", NULL, &err);
+        double t_compile = brink_now() - t0, m_compile = peak_mb();
+        if (!sc) {
+            printf("%8d  (FAILED: %s)\n", rounds, err.message);
+            continue;
+        }
+        t0 = brink_now();
+        brink_analysis *a = brink_analyze(sc, NULL, &err);
+        double t_analyze = brink_now() - t0, m_analyze = peak_mb();
+        sc_shared sh;
+        t0 = brink_now();
+        int shared = sc_share_subtrees(sc, &sh, &err) == BRINK_OK ? sh.nclasses : -1;
+        double t_share = brink_now() - t0;
+        sc_shared_free(&sh);
+        printf("%8d %10d %12.3f %12.1f %12.3f %12.1f %10d %10.3f%s\n", rounds,
+               brink_scenario_game(sc)->nnodes, t_compile, m_compile, t_analyze, m_analyze,
+               shared, t_share, a ? "" : "  (analyze FAILED)");
+        brink_analysis_free(a);
+        brink_scenario_free(sc);
+    }
+}
 
 static void many_names(brink_buf *b, int n)
 {
@@ -91,6 +160,7 @@ int main(int argc, char **argv)
     }
     brink_buf b;
     brink_buf_init(&b);
+    big_trees(&b);
     printf("%8s %10s %12s %12s %12s\n", "names", "bytes", "read (s)", "compile (s)", "us/name");
     for (int k = 0; k < nsizes; k++) {
         many_names(&b, sizes[k]);

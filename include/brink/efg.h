@@ -87,6 +87,11 @@ typedef struct brink_efg {
     int perfect_recall;              /* 1 if every player has perfect recall */
     int perfect_info;                /* 1 if every infoset is a single node */
     brink_arena *arena;
+    /* 1 when leaf_payq and outcome_payq are one array (the same exact values stored once):
+     * the builder does this when every leaf has its own outcome, numbered as the leaves, and
+     * no inner node has one, so leaf l's payoff is outcome l's (scenario games). Writing one
+     * then writes the other; the double arrays stay separate. */
+    int payq_shared;
 } brink_efg;
 
 /* ---- Building ---- */
@@ -100,6 +105,19 @@ brink_status brink_efg_builder_set_comment(brink_efg_builder *b, const char *com
                                            brink_error *err);
 brink_status brink_efg_builder_set_player_name(brink_efg_builder *b, int p, const char *name,
                                                brink_error *err);
+/* Room for this many nodes, information sets, actions (over all information sets) and
+ * outcomes, made now and exactly: a generator that knows its counts (the scenario compiler)
+ * then never has the arrays doubled past them (a game of 505,261 nodes otherwise grows to
+ * room for 1,048,576). Counts are a hint: adding more still works. BRINK_EINVALID for a
+ * negative count, BRINK_ENOMEM (sticky, as the add_* calls) when the room cannot be made.
+ * Labels given to the builder are stored once per distinct text, shared by every slot. */
+brink_status brink_efg_builder_reserve(brink_efg_builder *b, long nodes, long infosets,
+                                       long actions, long outcomes, brink_error *err);
+/* While borrow is 1, the labels of infosets, actions, outcomes and nodes are stored as the
+ * caller's pointers, not copied: the caller keeps those strings alive and unchanged as long
+ * as the game lives (the scenario compiler's labels live in the scenario). 0 (the default)
+ * copies them. Saves a copy of every label of a big generated tree. */
+void brink_efg_builder_borrow_labels(brink_efg_builder *b, int borrow);
 /* Declare an information set of player p (or BRINK_CHANCE) with nactions labelled actions.
  * For chance, probs gives the exact probabilities (must be >= 0 and sum to 1); else NULL.
  * `number` is the file's infoset number (0 = assign automatically). Returns the builder's

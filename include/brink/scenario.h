@@ -231,11 +231,19 @@ const brink_question *brink_scenario_question(const brink_scenario *sc, int i);
 typedef struct brink_scenario_instance brink_scenario_instance;
 
 brink_scenario_instance *brink_scenario_instance_new(const brink_scenario *sc, brink_error *err);
+/* An instance at the scenario's current defaults that shares the scenario's game
+ * (brink_scenario_game) instead of building its own copy: for a caller that reads the game
+ * at the defaults only (brink_analyze), it halves the memory of a big tree. Its game must not
+ * be written to; it lives as long as sc and changes if brink_scenario_set_defaults rebinds
+ * sc. Its first brink_scenario_bind_q/_d builds its own game (the only bind that
+ * allocates; BRINK_ENOMEM when that fails) and leaves the scenario's game as it is. */
+brink_scenario_instance *brink_scenario_instance_shared(const brink_scenario *sc,
+                                                        brink_error *err);
 void brink_scenario_instance_free(brink_scenario_instance *in);   /* NULL is a no-op */
 /* Evaluate every payoff and probability at values[nparams] and write them into the instance's
  * game (exact and double copies). Fails with BRINK_EINVALID, naming the expression's
  * file:line:column, on division by zero or on probabilities that are negative or do not sum
- * to 1. No allocation. */
+ * to 1. No allocation (except a shared instance's first bind, below). */
 brink_status brink_scenario_bind_q(brink_scenario_instance *in, const mpq_t *values,
                                    brink_error *err);
 brink_status brink_scenario_bind_d(brink_scenario_instance *in, const double *values,

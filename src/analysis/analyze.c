@@ -98,7 +98,8 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
         return NULL;
     }
     a->sc = sc;
-    a->instance = brink_scenario_instance_new(sc, err);
+    /* the scenario's own game is bound at the defaults: share it, never build it twice */
+    a->instance = brink_scenario_instance_shared(sc, err);
     if (!a->instance)
         goto fail;
     a->game = brink_scenario_instance_game(a->instance);

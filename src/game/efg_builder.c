@@ -3,8 +3,11 @@
  * The builder checks each node as it arrives (known infoset and outcome, no node after the
  * tree is complete) with an explicit stack of open nodes, so building is linear in the number
  * of nodes and never recurses. brink_efg_builder_finish() then lays the game out as the flat
- * arrays described in brink/efg.h (see efg_layout.c).
+ * arrays described in brink/efg.h (see efg_layout.c), moving the exact values it holds into
+ * the game. Labels are stored once per distinct text (or borrowed from the caller), and a
+ * generator that knows its counts reserves the arrays once instead of doubling them.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,8 +61,9 @@ oom:
 void brink_efg_builder_free(brink_efg_builder *b)
 {
     if (!b) return;
-    brink_q_array_free(b->probq, (size_t)b->probq_cap);            /* every slot was inited */
-    brink_q_array_free(b->outcome_payq, (size_t)b->outpay_cap);
+    /* only the slots in use were initialised (finish() may have taken both arrays) */
+    brink_q_array_free(b->probq, (size_t)b->nactions);
+    brink_q_array_free(b->outcome_payq, (size_t)b->noutcomes * (size_t)b->nplayers);
     free(b->infosets);
     free(b->action_label);
     free(b->outcomes);
@@ -67,8 +71,40 @@ void brink_efg_builder_free(brink_efg_builder *b)
     free(b->stack);
     free(b->player_names);
     free(b->next_number);
+    htab_free(&b->strh);
+    free(b->strs);
     brink_arena_free(b->arena);
     free(b);
+}
+
+typedef struct str_key {
+    const brink_efg_builder *b;
+    const char *s;
+} str_key;
+
+static int str_eq(void *ctx, int idx)
+{
+    const str_key *k = ctx;
+    return strcmp(k->b->strs[idx], k->s) == 0;
+}
+
+/* The arena's one copy of s (made on first sight), or NULL when out of memory. Cost: one hash
+ * of s and, on a hit, one comparison. */
+static char *intern(brink_efg_builder *b, const char *s)
+{
+    if (!s) s = "";
+    if (b->borrow) return (char *)s;
+    size_t n = strlen(s);
+    uint64_t h = htab_hash_bytes(s, n, 0x6c6162656cull);
+    str_key k = {b, s};
+    int i = htab_find(&b->strh, h, str_eq, &k);
+    if (i >= 0) return (char *)b->strs[i];
+    if (grow((void **)&b->strs, &b->strs_cap, b->nstrs + 1, sizeof *b->strs)) return NULL;
+    char *c = brink_arena_strndup(b->arena, s, n);
+    if (!c || htab_add(&b->strh, h, b->nstrs) != 0) return NULL;
+    b->strs[b->nstrs] = c;
+    b->nstrs++;
+    return c;
 }
 
 static brink_status dup_into(brink_efg_builder *b, char **slot, const char *s, brink_error *err)
@@ -148,16 +184,7 @@ static int add_infoset_impl(brink_efg_builder *b, int player, int nactions,
         grow((void **)&b->action_label, &b->actions_cap_l, b->nactions + nactions,
              sizeof(char *)))
         goto oom;
-    if (b->nactions + nactions > b->probq_cap) {
-        int c = b->probq_cap ? b->probq_cap : 64;
-        while (c < b->nactions + nactions) c *= 2;
-        mpq_t *q = brink_reallocarray(b->probq, (size_t)c, sizeof(mpq_t));
-        if (!q) goto oom;
-        /* mpq_t values are plain structs holding pointers to limbs: moving them is safe. */
-        b->probq = q;
-        for (int i = b->probq_cap; i < c; i++) mpq_init(b->probq[i]);
-        b->probq_cap = c;
-    }
+    if (grow((void **)&b->probq, &b->probq_cap, b->nactions + nactions, sizeof(mpq_t))) goto oom;
     builder_infoset *h = &b->infosets[b->ninfosets];
     h->player = player;
     h->nactions = nactions;
@@ -167,14 +194,17 @@ static int add_infoset_impl(brink_efg_builder *b, int player, int nactions,
     if (number <= 0) number = b->next_number[slot] + 1;
     if (number > b->next_number[slot]) b->next_number[slot] = number;
     h->number = number;
-    if (!(h->label = brink_arena_strdup(b->arena, label ? label : ""))) goto oom;
+    if (!(h->label = intern(b, label))) goto oom;
     for (int a = 0; a < nactions; a++) {
         const char *l = action_labels && action_labels[a] ? action_labels[a] : "";
-        if (!(b->action_label[b->nactions + a] = brink_arena_strdup(b->arena, l))) goto oom;
-        if (player == BRINK_CHANCE) mpq_set(b->probq[b->nactions + a], probs[a]);
-        else mpq_set_ui(b->probq[b->nactions + a], 0, 1);
+        if (!(b->action_label[b->nactions + a] = intern(b, l))) goto oom;
     }
-    b->nactions += nactions;
+    /* mpq_t values are plain structs holding pointers to limbs: grow() may move them */
+    for (int a = 0; a < nactions; a++) {
+        mpq_init(b->probq[b->nactions]);
+        if (player == BRINK_CHANCE) mpq_set(b->probq[b->nactions], probs[a]);
+        b->nactions++;
+    }
     return b->ninfosets++;
 oom:
     brink_error_set(err, BRINK_ENOMEM, "out of memory adding an information set");
@@ -187,23 +217,20 @@ static int add_outcome_impl(brink_efg_builder *b, const char *label, const mpq_t
     size_t n = (size_t)b->nplayers;
     if (grow((void **)&b->outcomes, &b->outcomes_cap, b->noutcomes + 1, sizeof *b->outcomes))
         goto oom;
-    if ((size_t)(b->noutcomes + 1) * n > (size_t)b->outpay_cap) {
-        size_t c = b->outpay_cap ? (size_t)b->outpay_cap : 64;
-        while (c < (size_t)(b->noutcomes + 1) * n) c *= 2;
-        if (c > (size_t)1 << 30) goto oom;
-        mpq_t *q = brink_reallocarray(b->outcome_payq, c, sizeof(mpq_t));
-        if (!q) goto oom;
-        b->outcome_payq = q;
-        for (size_t i = (size_t)b->outpay_cap; i < c; i++) mpq_init(b->outcome_payq[i]);
-        b->outpay_cap = (int)c;
-    }
+    if ((size_t)(b->noutcomes + 1) * n > (size_t)INT_MAX / 2 ||
+        grow((void **)&b->outcome_payq, &b->outpay_cap, (b->noutcomes + 1) * (int)n,
+             sizeof(mpq_t)))
+        goto oom;
     builder_outcome *o = &b->outcomes[b->noutcomes];
-    if (!(o->label = brink_arena_strdup(b->arena, label ? label : ""))) goto oom;
+    if (!(o->label = intern(b, label))) goto oom;
     if (number <= 0) number = b->next_outcome_number + 1;
     if (number > b->next_outcome_number) b->next_outcome_number = number;
     o->number = number;
-    for (size_t p = 0; p < n; p++)
-        mpq_set(b->outcome_payq[(size_t)b->noutcomes * n + p], pay[p]);
+    for (size_t p = 0; p < n; p++) {
+        mpq_t *q = &b->outcome_payq[(size_t)b->noutcomes * n + p];
+        mpq_init(*q);
+        mpq_set(*q, pay[p]);
+    }
     return b->noutcomes++;
 oom:
     brink_error_set(err, BRINK_ENOMEM, "out of memory adding an outcome");
@@ -235,7 +262,7 @@ static int add_node_impl(brink_efg_builder *b, const char *label, int infoset, i
     v->infoset = infoset;
     v->outcome = outcome;
     v->label = "";
-    if (label && label[0] && !(v->label = brink_arena_strdup(b->arena, label))) goto oom;
+    if (label && label[0] && !(v->label = intern(b, label))) goto oom;
     if (b->depth == 0) {
         v->parent = -1;
         v->action = -1;
@@ -256,6 +283,37 @@ static int add_node_impl(brink_efg_builder *b, const char *label, int infoset, i
 oom:
     brink_error_set(err, BRINK_ENOMEM, "out of memory adding node %d", b->nnodes + 1);
     return -1;
+}
+
+/* Capacity for exactly `need` elements (at least), without doubling past it. */
+static int reserve(void **p, int *cap, long need, size_t elem)
+{
+    if (need <= *cap) return 0;
+    if (need > INT_MAX / 2) return -1;
+    void *q = brink_reallocarray(*p, (size_t)need, elem);
+    if (!q) return -1;
+    *p = q;
+    *cap = (int)need;
+    return 0;
+}
+
+static brink_status reserve_impl(brink_efg_builder *b, long nodes, long infosets, long actions,
+                                 long outcomes, brink_error *err)
+{
+    if (nodes < 0 || infosets < 0 || actions < 0 || outcomes < 0)
+        return brink_error_set(err, BRINK_EINVALID, "negative count to reserve");
+    /* a count past the builder's own limits is refused when the items come, not here */
+    if (nodes > (long)BRINK_MAX_NODES) nodes = (long)BRINK_MAX_NODES;
+    long pays = outcomes > INT_MAX / 2 / b->nplayers ? 0 : outcomes * b->nplayers;
+    if (reserve((void **)&b->nodes, &b->nodes_cap, nodes, sizeof *b->nodes) ||
+        reserve((void **)&b->infosets, &b->infosets_cap, infosets, sizeof *b->infosets) ||
+        reserve((void **)&b->action_label, &b->actions_cap_l, actions, sizeof(char *)) ||
+        reserve((void **)&b->probq, &b->probq_cap, actions, sizeof(mpq_t)) ||
+        reserve((void **)&b->outcomes, &b->outcomes_cap, outcomes, sizeof *b->outcomes) ||
+        reserve((void **)&b->outcome_payq, &b->outpay_cap, pays, sizeof(mpq_t)))
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory reserving room for %ld nodes",
+                               nodes);
+    return BRINK_OK;
 }
 
 /* ---- Public entry points: a failure sticks to the builder (see efg_internal.h). ---- */
@@ -308,4 +366,23 @@ int brink_efg_builder_add_node(brink_efg_builder *b, const char *label, int info
     brink_error_clear(&local);
     int r = add_node_impl(b, label, infoset, outcome, &local);
     return remember(b, r, &local, err);
+}
+
+brink_status brink_efg_builder_reserve(brink_efg_builder *b, long nodes, long infosets,
+                                       long actions, long outcomes, brink_error *err)
+{
+    if (!b || b->failure.code) {
+        refuse(b, err);
+        return b ? b->failure.code : BRINK_ENOMEM;
+    }
+    brink_error local;
+    brink_error_clear(&local);
+    brink_status st = reserve_impl(b, nodes, infosets, actions, outcomes, &local);
+    if (st) remember(b, -1, &local, err);
+    return st;
+}
+
+void brink_efg_builder_borrow_labels(brink_efg_builder *b, int borrow)
+{
+    if (b) b->borrow = borrow != 0;
 }

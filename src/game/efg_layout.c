@@ -13,7 +13,7 @@ void brink_efg_free(brink_efg *g)
     if (!g) return;
     brink_q_array_free(g->action_probq, (size_t)g->nactions);
     brink_q_array_free(g->outcome_payq, (size_t)g->noutcomes * (size_t)g->nplayers);
-    brink_q_array_free(g->leaf_payq, (size_t)g->nleaves * (size_t)g->nplayers);
+    if (!g->payq_shared) brink_q_array_free(g->leaf_payq, (size_t)g->nleaves * (size_t)g->nplayers);
     free(g->player_names);
     free(g->node_infoset); free(g->node_parent); free(g->node_action); free(g->node_outcome);
     free(g->node_child_start); free(g->node_children); free(g->node_depth);
@@ -148,13 +148,12 @@ brink_efg *brink_efg_builder_finish(brink_efg_builder *b, brink_error *err)
     g->ninfosets = ni;
     int na = 0;
     for (int k = 0; k < ni; k++) na += b->infosets[order[k]].nactions;
-    g->nactions = na;
     if (ALLOC(g->infoset_player, ni) || ALLOC(g->infoset_action_start, ni) ||
         ALLOC(g->infoset_nactions, ni) || ALLOC(g->infoset_label, ni) ||
         ALLOC(g->infoset_number, ni) || ALLOC(g->infoset_member_start, ni + 1) ||
         ALLOC(g->infoset_nmembers, ni) || ALLOC(g->infoset_member, N) ||
         ALLOC(g->action_label, na) || ALLOC(g->action_prob, na) ||
-        !(g->action_probq = brink_q_array_new((size_t)na)))
+        ALLOC(g->action_probq, na))
         goto oom;
     {
         int a = 0, slot = 0;
@@ -171,7 +170,8 @@ brink_efg *brink_efg_builder_finish(brink_efg_builder *b, brink_error *err)
             g->infoset_number[k] = h->number;
             for (int j = 0; j < h->nactions; j++, a++) {
                 g->action_label[a] = b->action_label[h->action_start + j];
-                mpq_set(g->action_probq[a], b->probq[h->action_start + j]);
+                /* moved, not copied: the builder's value (its limbs) now belongs to g */
+                memcpy(g->action_probq[a], b->probq[h->action_start + j], sizeof(mpq_t));
                 g->action_prob[a] = brink_q_get_d(g->action_probq[a]);
             }
         }
@@ -179,6 +179,15 @@ brink_efg *brink_efg_builder_finish(brink_efg_builder *b, brink_error *err)
             g->player_action_start[slot + 1] = a;
             slot++;
         }
+        /* the builder keeps (and clears) only the values of infosets no node uses */
+        for (int h = 0; h < b->ninfosets; h++)
+            if (remap[h] < 0)
+                for (int j = 0; j < b->infosets[h].nactions; j++)
+                    mpq_clear(b->probq[b->infosets[h].action_start + j]);
+        free(b->probq);
+        b->probq = NULL;
+        b->probq_cap = b->nactions = 0;
+        g->nactions = na; /* from here g owns the values (brink_efg_free clears them) */
     }
 
     /* Nodes. */
@@ -234,24 +243,43 @@ brink_efg *brink_efg_builder_finish(brink_efg_builder *b, brink_error *err)
     size_t n = (size_t)np;
     g->noutcomes = b->noutcomes;
     if (ALLOC(g->outcome_label, b->noutcomes) || ALLOC(g->outcome_number, b->noutcomes) ||
-        ALLOC(g->outcome_pay, (size_t)b->noutcomes * n) ||
-        !(g->outcome_payq = brink_q_array_new((size_t)b->noutcomes * n)))
+        ALLOC(g->outcome_pay, (size_t)b->noutcomes * n))
         goto oom;
+    /* the builder's payoff values move to the game as they are (same order) */
+    if (b->outcome_payq) {
+        size_t used = (size_t)b->noutcomes * n;
+        mpq_t *q = brink_reallocarray(b->outcome_payq, used ? used : 1, sizeof(mpq_t));
+        g->outcome_payq = q ? q : b->outcome_payq; /* shrinking to the values in use */
+        b->outcome_payq = NULL;
+        b->outpay_cap = 0;
+    } else if (!(g->outcome_payq = brink_q_array_new(0))) {
+        g->noutcomes = 0;
+        goto oom;
+    }
     for (int o = 0; o < b->noutcomes; o++) {
         g->outcome_label[o] = b->outcomes[o].label;
         g->outcome_number[o] = b->outcomes[o].number;
-        for (size_t p = 0; p < n; p++) {
-            mpq_set(g->outcome_payq[(size_t)o * n + p], b->outcome_payq[(size_t)o * n + p]);
+        for (size_t p = 0; p < n; p++)
             g->outcome_pay[(size_t)o * n + p] = brink_q_get_d(g->outcome_payq[(size_t)o * n + p]);
-        }
     }
+    b->noutcomes = 0; /* the builder no longer owns their values */
 
-    /* Leaf payoffs: running sums down the path, one row per depth (pre-order walk). */
+    /* Leaf payoffs: running sums down the path, one row per depth (pre-order walk); or, when
+     * leaf l's only outcome is outcome l, the outcome values themselves (stored once). */
     g->nleaves = nleaves;
-    if (ALLOC(g->leaf_node, nleaves) || ALLOC(g->leaf_pay, (size_t)nleaves * n) ||
-        !(g->leaf_payq = brink_q_array_new((size_t)nleaves * n)))
+    if (ALLOC(g->leaf_node, nleaves) || ALLOC(g->leaf_pay, (size_t)nleaves * n)) goto oom;
+    int own = g->noutcomes == nleaves;
+    for (int v = 0; v < N && own; v++)
+        if (g->node_outcome[v] != g->node_leaf[v]) own = 0; /* -1 == -1 at inner nodes */
+    if (own) {
+        g->leaf_payq = g->outcome_payq;
+        g->payq_shared = 1;
+        for (int v = 0; v < N; v++)
+            if (g->node_leaf[v] >= 0) g->leaf_node[g->node_leaf[v]] = v;
+        memcpy(g->leaf_pay, g->outcome_pay, sizeof(double) * (size_t)nleaves * n);
+    } else if (!(g->leaf_payq = brink_q_array_new((size_t)nleaves * n))) {
         goto oom;
-    {
+    } else {
         int maxdepth = 0;
         for (int v = 0; v < N; v++)
             if (g->node_depth[v] > maxdepth) maxdepth = g->node_depth[v];

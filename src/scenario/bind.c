@@ -1,6 +1,8 @@
 /* bind.c — numbers for one parameter instance: evaluate every closed expression once, then
  * write chance probabilities and leaf payoffs (sums of terms) into a game emitted from the
- * same scenario. Instances own a game and the scratch space, so binding allocates nothing.
+ * same scenario. Instances own a game and the scratch space, so binding allocates nothing;
+ * a shared instance (brink_scenario_instance_shared) reads the scenario's own game until its
+ * first bind, which builds its own.
  *
  * Invariant after a successful bind: for every chance infoset the probabilities are >= 0 and
  * sum exactly to 1; outcome_payq[leaf_outcome[l]] == leaf_payq[l] (one outcome per leaf);
@@ -15,6 +17,17 @@
 
 #include "scenario/model.h"
 
+static brink_status eval_closed(const brink_scenario *sc, const mpq_t *values, mpq_t *stack,
+                                mpq_t *vals, brink_error *err)
+{
+    const sc_compiled *c = &sc->c;
+    brink_status st;
+    for (int i = 0; i < c->nclosed; i++)
+        if ((st = sc_expr_eval_q(c->closed[i], values, stack, vals[i], sc->file, err)))
+            return st;
+    return BRINK_OK;
+}
+
 brink_status sc_bind_game(const brink_scenario *sc, brink_efg *g, const mpq_t *values,
                           mpq_t *stack, mpq_t *vals, mpq_t *tmp, int *overflow,
                           brink_error *err)
@@ -23,9 +36,8 @@ brink_status sc_bind_game(const brink_scenario *sc, brink_efg *g, const mpq_t *v
     brink_status st;
     int over = 0;
     *overflow = 0;
-    for (int i = 0; i < c->nclosed; i++)
-        if ((st = sc_expr_eval_q(c->closed[i], values, stack, vals[i], sc->file, err)))
-            return st;
+    if ((st = eval_closed(sc, values, stack, vals, err)))
+        return st;
     /* chance */
     int first = g->player_infoset_start[g->nplayers];
     for (int h = first; h < g->ninfosets; h++) {
@@ -100,9 +112,11 @@ struct brink_scenario_instance {
     double *dstack;
     int nstack, nvals, nparams;
     int overflow;            /* payoffs whose double is beyond range, at the last bind */
+    int shared;              /* game is the scenario's (bound at its defaults), not owned */
 };
 
-brink_scenario_instance *brink_scenario_instance_new(const brink_scenario *sc, brink_error *err)
+/* The instance's scratch space, its parameters at the scenario's defaults, no game yet. */
+static brink_scenario_instance *instance_alloc(const brink_scenario *sc, brink_error *err)
 {
     brink_scenario_instance *in = calloc(1, sizeof *in);
     if (!in) {
@@ -118,16 +132,23 @@ brink_scenario_instance *brink_scenario_instance_new(const brink_scenario *sc, b
     in->vals = brink_q_array_new((size_t)in->nvals);
     in->params = brink_q_array_new((size_t)in->nparams);
     in->dstack = brink_calloc((size_t)in->nstack, sizeof *in->dstack);
-    in->game = in->stack && in->vals && in->params && in->dstack ? sc_emit_game(sc, err) : NULL;
-    if (!in->game) {
-        if (!in->stack || !in->vals || !in->params || !in->dstack)
-            brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    if (!in->stack || !in->vals || !in->params || !in->dstack) {
+        brink_error_set(err, BRINK_ENOMEM, "out of memory");
         brink_scenario_instance_free(in);
         return NULL;
     }
     for (int i = 0; i < sc->nparams; i++)
         mpq_set(in->params[i], sc->params[i].value);
-    if (sc_bind_game(sc, in->game, (const mpq_t *)in->params, in->stack, in->vals, &in->tmp,
+    return in;
+}
+
+brink_scenario_instance *brink_scenario_instance_new(const brink_scenario *sc, brink_error *err)
+{
+    brink_scenario_instance *in = instance_alloc(sc, err);
+    if (!in)
+        return NULL;
+    if (!(in->game = sc_emit_game(sc, err)) ||
+        sc_bind_game(sc, in->game, (const mpq_t *)in->params, in->stack, in->vals, &in->tmp,
                      &in->overflow, err) != BRINK_OK) {
         brink_scenario_instance_free(in);
         return NULL;
@@ -135,11 +156,43 @@ brink_scenario_instance *brink_scenario_instance_new(const brink_scenario *sc, b
     return in;
 }
 
+/* The scenario's game is already bound at these values (scenario.c keeps it so): only the
+ * closed expressions are evaluated, for brink_scenario_instance_issue_value. */
+brink_scenario_instance *brink_scenario_instance_shared(const brink_scenario *sc,
+                                                        brink_error *err)
+{
+    brink_scenario_instance *in = instance_alloc(sc, err);
+    if (!in)
+        return NULL;
+    if (eval_closed(sc, (const mpq_t *)in->params, in->stack, in->vals, err) != BRINK_OK) {
+        brink_scenario_instance_free(in);
+        return NULL;
+    }
+    in->game = (brink_efg *)sc->game;
+    in->shared = 1;
+    in->overflow = sc->game_overflow;
+    return in;
+}
+
+/* Before a shared instance binds other values: its own game (the scenario's stays as is). */
+static brink_status own_game(brink_scenario_instance *in, brink_error *err)
+{
+    if (!in->shared)
+        return BRINK_OK;
+    brink_efg *g = sc_emit_game(in->sc, err);
+    if (!g)
+        return err && err->code ? err->code : BRINK_ENOMEM;
+    in->game = g;
+    in->shared = 0;
+    return BRINK_OK;
+}
+
 void brink_scenario_instance_free(brink_scenario_instance *in)
 {
     if (!in)
         return;
-    brink_efg_free(in->game);
+    if (!in->shared)
+        brink_efg_free(in->game);
     brink_q_array_free(in->stack, (size_t)in->nstack);
     brink_q_array_free(in->vals, (size_t)in->nvals);
     brink_q_array_free(in->params, (size_t)in->nparams);
@@ -151,6 +204,9 @@ void brink_scenario_instance_free(brink_scenario_instance *in)
 brink_status brink_scenario_bind_q(brink_scenario_instance *in, const mpq_t *values,
                                    brink_error *err)
 {
+    brink_status st = own_game(in, err);
+    if (st)
+        return st;
     for (int i = 0; i < in->sc->nparams; i++)
         mpq_set(in->params[i], values[i]);
     return sc_bind_game(in->sc, in->game, (const mpq_t *)in->params, in->stack, in->vals,
@@ -162,6 +218,9 @@ brink_status brink_scenario_bind_d(brink_scenario_instance *in, const double *va
 {
     /* Doubles are exact dyadic rationals: binding them exactly keeps chance probabilities
      * such as p and 1 - p summing to exactly 1. */
+    brink_status st = own_game(in, err);
+    if (st)
+        return st;
     for (int i = 0; i < in->sc->nparams; i++) {
         if (!(values[i] == values[i]) || values[i] - values[i] != 0)
             return brink_error_set(err, BRINK_EINVALID, "parameter %s is not a finite number",
@@ -225,6 +284,8 @@ static int closed_bound(const sc_compiled *c, int i, const double *values, doubl
 int sc_bind_bound(brink_scenario_instance *in, const double *values, double *work,
                   const double **leaf_err)
 {
+    if (own_game(in, NULL))
+        return 0;
     const brink_scenario *sc = in->sc;
     const sc_compiled *c = &sc->c;
     brink_efg *g = in->game;

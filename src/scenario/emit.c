@@ -33,6 +33,12 @@ brink_efg *sc_emit_game(const brink_scenario *sc, brink_error *err)
     }
     for (int i = 0; i < sc->nparams; i++)
         mpq_set(vals[i], sc->params[i].value);
+    /* the counts are known: the builder's arrays are made to size once, never doubled */
+    long nact = 0;
+    for (int i = 0; i < c->nxinfosets; i++)
+        nact += c->xinfosets[i].nact;
+    if ((st = brink_efg_builder_reserve(b, c->nnodes, c->nxinfosets, nact, c->nleaves, err)))
+        goto out;
     if ((st = brink_efg_builder_set_title(b, sc->title ? sc->title : sc->id, err)))
         goto out;
     if (sc->source && (st = brink_efg_builder_set_comment(b, sc->source, err)))
@@ -100,14 +106,19 @@ brink_efg *sc_emit_game(const brink_scenario *sc, brink_error *err)
             }
             label = typed.data;
         }
+        /* the compiler's labels live in the scenario, as long as any game emitted from it:
+         * the game points at them; a typed label made here is copied */
+        brink_efg_builder_borrow_labels(b, label == xi->label);
         bid[i] = brink_efg_builder_add_infoset(b, xi->player, xi->nact, label, xi->actions,
                                                pr, 0, err);
+        brink_efg_builder_borrow_labels(b, 0);
         brink_buf_free(&typed);
         if (bid[i] < 0) {
             st = err ? err->code : BRINK_EINVALID;
             goto out;
         }
     }
+    brink_efg_builder_borrow_labels(b, 1); /* leaf texts are the compiler's too */
     for (int l = 0; l < c->nleaves; l++) {
         bout[l] = brink_efg_builder_add_outcome(b, c->leaf_text[l], (const mpq_t *)pay, 0, err);
         if (bout[l] < 0) {

@@ -748,6 +748,26 @@ static void xctx_free(xctx *x)
     free(x->vsave);
 }
 
+/* Arrays sized by the node count (leaf records) or grown by doubling (infosets, terms) are
+ * cut to what pass 2 used: a smaller block, or the old one if that fails (still valid). */
+static void *shrink(void *p, size_t n, size_t elem)
+{
+    void *q = p ? brink_reallocarray(p, n ? n : 1, elem) : NULL;
+    return q ? q : p;
+}
+
+static void shrink_to_fit(sc_compiled *c, int np, int ni, int nterms)
+{
+    size_t nl = (size_t)c->nleaves, per = (size_t)(ni ? ni : 1);
+    c->leaf_level = shrink(c->leaf_level, nl * per, sizeof *c->leaf_level);
+    c->leaf_value_expr = shrink(c->leaf_value_expr, nl * per, sizeof *c->leaf_value_expr);
+    c->leaf_text = shrink(c->leaf_text, nl, sizeof *c->leaf_text);
+    c->leaf_term_start = shrink(c->leaf_term_start, nl * (size_t)np + 1,
+                                sizeof *c->leaf_term_start);
+    c->leaf_term = shrink(c->leaf_term, (size_t)nterms, sizeof *c->leaf_term);
+    c->xinfosets = shrink(c->xinfosets, (size_t)c->nxinfosets, sizeof *c->xinfosets);
+}
+
 brink_status sc_expand(brink_scenario *sc, brink_error *err)
 {
     xctx x;
@@ -871,6 +891,7 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
     c->leaf_term_start[(size_t)c->nleaves * (size_t)np] = nterms;
     c->leaf_term = terms;
     terms = NULL;
+    shrink_to_fit(c, np, ni, nterms);
 out:
     free(terms);
     xctx_free(&x);

@@ -276,6 +276,16 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err);
 /* emit.c: a fresh game from sc->c (numbers at the defaults); the first call also fills the
  * maps from game indices (sc->c.xinfoset_of ...), so it takes a non-const scenario. */
 brink_efg *sc_emit_game(const brink_scenario *sc, brink_error *err);
+/* Shared sub-trees of a perfect-information compiled tree (share.c; not used by loading or
+ * analysis yet): class_of[v] for every node, equal classes root the same sub-game at every
+ * parameter value; class_node[k] is class k's first node in pre-order, class_count[k] how
+ * many nodes it stands for. BRINK_EINVALID when a decision has more than one node. */
+typedef struct sc_shared {
+    int nclasses;
+    int *class_of, *class_node, *class_count;
+} sc_shared;
+brink_status sc_share_subtrees(const brink_scenario *sc, sc_shared *out, brink_error *err);
+void sc_shared_free(sc_shared *s);
 brink_status sc_emit_maps(brink_scenario *sc, const brink_efg *g, brink_error *err);
 /* bind.c: evaluate every closed expression at values and write payoffs and chance
  * probabilities into g. stack: c.maxstack entries; vals: c.nclosed; tmp: 1. *overflow

@@ -3,8 +3,8 @@
 # answers: Fearon (1995) optimal demand 0.6 with war probability 1/3 (30 and 100 discretised
 # cost types), brinkmanship's r* = v / (v + d) exactly (at two stakes), the bluffing
 # equilibrium of the signalling game (bluff 1/4, resist 1/2), and Rubinstein's shares
-# approached as the rounds grow (1 to 3 rounds; 4 rounds, 505,261 nodes, take about 12 s and
-# 670 MB today, too slow for CI). The files also pass the schema.
+# approached as the rounds grow (1 to 3 rounds; 4 rounds, 505,261 nodes, take about 2 s and
+# 330 MB today, docs/big-trees.md, too big for CI). The files also pass the schema.
 source "$(dirname "$0")/lib.bash"
 EX="$SRC/examples"
 
