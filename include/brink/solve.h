@@ -119,6 +119,10 @@ typedef struct brink_solve_options {
     /* Progress: called now and then by long methods; return nonzero to cancel. May be NULL. */
     int (*progress)(void *ctx, double fraction, const char *what);
     void *progress_ctx;
+    /* 1: brink_solve returns the profiles unchecked and the caller runs brink_solve_check on
+     * each one it uses (a caller that discards most profiles, e.g. those that fail a
+     * refinement, saves their exact checks). Default 0: every profile checked. */
+    int verify_later;
 } brink_solve_options;
 
 void brink_solve_options_init(brink_solve_options *o);
@@ -163,10 +167,18 @@ const char *brink_solver_default(const brink_game *g);
  * one place (src/analysis/policy.c) the CLI, reports and bindings resolve names. */
 const brink_solver *brink_solver_for_game(const char *name, const brink_game *g);
 
-/* Run a solver on a game and verify everything it returns. */
+/* Run a solver on a game and verify everything it returns (unless o->verify_later). */
 brink_status brink_solve(const brink_solver *s, const brink_game *g,
                          const brink_solve_options *o, brink_profile_list *out,
                          brink_error *err);
+/* The check brink_solve runs on each profile it returns (pr: item `index` of the list, as
+ * the method returned it on game g): brink_verify_nfg / brink_verify_efg (exact when `exact`
+ * and the profile carries rationals), an exact re-solve on the support of a 2-player
+ * strategic profile whose rationals were a guess, and the guess dropped when it fails.
+ * Errors: those of the verifiers; BRINK_EVERIFY when an exact method's profile fails the
+ * exact check (a bug in brink). */
+brink_status brink_solve_check(const brink_solver *s, const brink_game *g, brink_profile *pr,
+                               int index, int exact, brink_error *err);
 
 /* ---- Verification ---- */
 /* Strategic form. Doubles: fills value, max_regret, nashconv. Exact (pr->q required):

@@ -148,6 +148,39 @@ static brink_status solve_via_reduced(const brink_solver *s, const brink_efg *g,
     return st;
 }
 
+brink_status brink_solve_check(const brink_solver *s, const brink_game *g, brink_profile *pr,
+                               int index, int exact, brink_error *err)
+{
+    brink_status st;
+    int had_exact = pr->q != NULL;
+    if (g->kind == BRINK_GAME_NFG) st = brink_verify_nfg(g->nfg, pr, exact, err);
+    else st = brink_verify_efg(g->efg, pr, exact, err);
+    if (st) return st;
+    if (pr->verified < 0 && had_exact && !isfinite(pr->lambda))
+        return brink_error_set(err, BRINK_EVERIFY,
+                               "method %s returned profile %d, which fails the exact "
+                               "equilibrium check (max regret %.3g): this is a bug in brink",
+                               s->name, index + 1, pr->max_regret);
+    if (pr->verified < 0 && !had_exact && exact && g->kind == BRINK_GAME_NFG &&
+        g->nfg->nplayers == 2 && !isfinite(pr->lambda)) {
+        /* The simple rationals nearby were not it: solve the support's indifference
+         * equations exactly instead (an equilibrium with large denominators). */
+        if (nfg_exact_polish2(g->nfg, pr->p, pr->q)) {
+            brink_profile_sync_doubles(pr);
+            if ((st = brink_verify_nfg(g->nfg, pr, 1, err))) return st;
+        }
+    }
+    if (pr->verified < 0 && !had_exact) {
+        /* The rationalised guess was not exact: keep the double profile only. */
+        brink_q_array_free(pr->q, (size_t)pr->n);
+        pr->q = NULL;
+        if (pr->valueq) brink_q_array_free(pr->valueq, (size_t)pr->nvalue);
+        pr->valueq = NULL;
+        pr->nvalue = 0;
+    }
+    return BRINK_OK;
+}
+
 brink_status brink_solve(const brink_solver *s, const brink_game *g, const brink_solve_options *o,
                          brink_profile_list *out, brink_error *err)
 {
@@ -169,37 +202,13 @@ brink_status brink_solve(const brink_solver *s, const brink_game *g, const brink
     out->stats.seconds = brink_now() - t0;
     if (st) return st;
 
+    if (o->verify_later)
+        return BRINK_OK;   /* the caller checks the profiles it keeps (brink_solve_check) */
     for (int i = first; i < out->count; i++) {
-        brink_profile *pr = &out->items[i];
-        int had_exact = pr->q != NULL;
         /* Past the time limit the exact check is skipped (the doubles' check is linear): the
          * profile is then reported as checked in floating point only, never as exact. */
         int exact = !(o->time_limit > 0 && brink_now() - t0 > o->time_limit);
-        if (g->kind == BRINK_GAME_NFG) st = brink_verify_nfg(g->nfg, pr, exact, err);
-        else st = brink_verify_efg(g->efg, pr, exact, err);
-        if (st) return st;
-        if (pr->verified < 0 && had_exact && !isfinite(pr->lambda))
-            return brink_error_set(err, BRINK_EVERIFY,
-                                   "method %s returned profile %d, which fails the exact "
-                                   "equilibrium check (max regret %.3g): this is a bug in brink",
-                                   s->name, i + 1, pr->max_regret);
-        if (pr->verified < 0 && !had_exact && exact && g->kind == BRINK_GAME_NFG &&
-            g->nfg->nplayers == 2 && !isfinite(pr->lambda)) {
-            /* The simple rationals nearby were not it: solve the support's indifference
-             * equations exactly instead (an equilibrium with large denominators). */
-            if (nfg_exact_polish2(g->nfg, pr->p, pr->q)) {
-                brink_profile_sync_doubles(pr);
-                if ((st = brink_verify_nfg(g->nfg, pr, 1, err))) return st;
-            }
-        }
-        if (pr->verified < 0 && !had_exact) {
-            /* The rationalised guess was not exact: keep the double profile only. */
-            brink_q_array_free(pr->q, (size_t)pr->n);
-            pr->q = NULL;
-            if (pr->valueq) brink_q_array_free(pr->valueq, (size_t)pr->nvalue);
-            pr->valueq = NULL;
-            pr->nvalue = 0;
-        }
+        if ((st = brink_solve_check(s, g, &out->items[i], i, exact, err))) return st;
     }
     return BRINK_OK;
 }
