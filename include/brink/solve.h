@@ -103,6 +103,15 @@ void brink_profile_sync_doubles(brink_profile *pr);
 brink_status brink_profile_rationalize(brink_profile *pr, double tol, brink_error *err);
 
 /* ---- Options (GLPK style: a struct with an initialiser, every tolerance a field) ---- */
+/* A cache for calling brink_solve on many games of one structure (the same tree, information
+ * sets and outcomes; only the numbers differ), e.g. one per Monte Carlo worker: what a method
+ * builds from the structure alone (the reduced strategic form and its strategy map) is kept
+ * from the first call and refilled with each game's numbers. The results are those without
+ * it. One cache serves one game object (other games pass through it uncached) and one thread. */
+typedef struct brink_solve_cache brink_solve_cache;
+brink_solve_cache *brink_solve_cache_new(void);   /* NULL: out of memory */
+void brink_solve_cache_free(brink_solve_cache *c);   /* NULL is a no-op */
+
 typedef struct brink_solve_options {
     int exact;                   /* compute in rationals where the method supports it */
     int all;                     /* 1: all equilibria the method can find; 0: one */
@@ -123,6 +132,7 @@ typedef struct brink_solve_options {
      * each one it uses (a caller that discards most profiles, e.g. those that fail a
      * refinement, saves their exact checks). Default 0: every profile checked. */
     int verify_later;
+    brink_solve_cache *cache;    /* NULL: none (brink_solve_cache_new) */
 } brink_solve_options;
 
 void brink_solve_options_init(brink_solve_options *o);

@@ -165,11 +165,17 @@ struct an_solve_ws {
     brink_efg *pg;      /* the postponed game (perfect information), or NULL: not postponed */
     int *amap;          /* its action map */
     long swaps;
+    brink_solve_cache *cache;   /* the methods' (brink_solve_options.cache) */
 };
 
 an_solve_ws *an_solve_ws_new(void)
 {
-    return brink_calloc(1, sizeof(an_solve_ws));
+    an_solve_ws *ws = brink_calloc(1, sizeof(an_solve_ws));
+    if (ws && !(ws->cache = brink_solve_cache_new())) {
+        free(ws);
+        ws = NULL;
+    }
+    return ws;
 }
 
 void an_solve_ws_free(an_solve_ws *ws)
@@ -178,6 +184,7 @@ void an_solve_ws_free(an_solve_ws *ws)
         return;
     brink_efg_free(ws->pg);
     free(ws->amap);
+    brink_solve_cache_free(ws->cache);
     free(ws);
 }
 
@@ -212,8 +219,8 @@ int an_solve_all(const brink_efg *g, const brink_analysis_options *o)
 /* Run one method and merge its (assessed, verified) equilibria into out. */
 static brink_status run(const brink_solver *s, const brink_scenario_instance *in,
                         const solve_game *sg, const int *leaf_group, int ngroups,
-                        const brink_analysis_options *o, int later, brink_eqset *out,
-                        brink_error *err)
+                        const brink_analysis_options *o, const an_solve_ws *ws,
+                        brink_eqset *out, brink_error *err)
 {
     brink_efg *g = brink_scenario_instance_game((brink_scenario_instance *)in);
     const brink_scenario *sc = brink_scenario_instance_scenario(in);
@@ -226,7 +233,8 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
     so.max_iterations = o->iterations;
     /* checked here, only when kept: without a time limit brink_solve's check is always
      * exact, and on a tree it never changes a profile, only fills its verdict and values */
-    so.verify_later = later && !(o->time_limit > 0);
+    so.verify_later = ws && !(o->time_limit > 0);
+    so.cache = ws ? ws->cache : NULL;
     brink_profile_list l;
     brink_profile_list_init(&l);
     brink_status st = brink_solve(s, &game, &so, &l, err);
@@ -363,7 +371,7 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
         const brink_solver *s = brink_analysis_method(g, o, NULL, err);
         if (!s)
             return err ? err->code : BRINK_EINVALID;
-        brink_status st = run(s, in, NULL, leaf_group, ngroups, o, 0, out, err);
+        brink_status st = run(s, in, NULL, leaf_group, ngroups, o, NULL, out, err);
         if (st)
             brink_eqset_free(out, g);
         return st;
@@ -465,7 +473,7 @@ static brink_status plan_and_run(const brink_scenario_instance *in, const solve_
                 continue;
             brink_error local;
             brink_error_clear(&local);
-            brink_status r = run(s, in, sgp, leaf_group, ngroups, o, ws != NULL, out, &local);
+            brink_status r = run(s, in, sgp, leaf_group, ngroups, o, ws, out, &local);
             if (r == BRINK_OK) {
                 ran++;
             } else if (!refusal(r)) {

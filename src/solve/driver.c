@@ -104,13 +104,56 @@ static brink_status float_range_ok(const brink_solver *s, const brink_game *g,
                            tiny ? ", or a nonzero one below its inverse" : "", alt);
 }
 
+struct brink_solve_cache {
+    const brink_efg *g;   /* the game the reduced form below was made from */
+    int nnodes, nactions;
+    brink_nfg *nf;
+    brink_reduced *map;
+};
+
+brink_solve_cache *brink_solve_cache_new(void)
+{
+    return calloc(1, sizeof(brink_solve_cache));
+}
+
+void brink_solve_cache_free(brink_solve_cache *c)
+{
+    if (!c) return;
+    brink_nfg_free(c->nf);
+    brink_reduced_free(c->map);
+    free(c);
+}
+
+/* The reduced form of g: the cache's, refilled with g's payoffs, when it was made from g (the
+ * same object, so the same structure), else made now (and kept when there is a cache). */
+static brink_nfg *reduced_of(const brink_efg *g, brink_solve_cache *c, brink_reduced **map,
+                             brink_error *err)
+{
+    if (c && c->nf && c->g == g && c->nnodes == g->nnodes && c->nactions == g->nactions) {
+        if (brink_efg_reduced_payoffs(g, c->map, c->nf, err)) return NULL;
+        *map = c->map;
+        return c->nf;
+    }
+    brink_nfg *nf = brink_efg_to_nfg(g, map, err);
+    if (nf && c) {
+        brink_nfg_free(c->nf);
+        brink_reduced_free(c->map);
+        c->g = g;
+        c->nnodes = g->nnodes;
+        c->nactions = g->nactions;
+        c->nf = nf;
+        c->map = *map;
+    }
+    return nf;
+}
+
 /* Run a strategic-form method on the reduced form of an extensive game. */
 static brink_status solve_via_reduced(const brink_solver *s, const brink_efg *g,
                                       const brink_solve_options *o, brink_profile_list *out,
                                       brink_error *err)
 {
     brink_reduced *map = NULL;
-    brink_nfg *nf = brink_efg_to_nfg(g, &map, err);
+    brink_nfg *nf = reduced_of(g, o->cache, &map, err);
     if (!nf) return err ? err->code : BRINK_ENOMEM;
     brink_profile_list mixed;
     brink_profile_list_init(&mixed);
@@ -143,8 +186,10 @@ static brink_status solve_via_reduced(const brink_solver *s, const brink_efg *g,
     }
     out->stats = mixed.stats;
     brink_profile_list_free(&mixed);
-    brink_reduced_free(map);
-    brink_nfg_free(nf);
+    if (!o->cache || o->cache->nf != nf) {
+        brink_reduced_free(map);
+        brink_nfg_free(nf);
+    }
     return st;
 }
 
