@@ -15,7 +15,9 @@
  *
  * Infosets are renumbered by the builder (Gambit's order follows the first node), so the
  * result comes with a map from its actions to the original ones. The walk uses an explicit
- * stack, never the C stack, whatever the depth.
+ * stack, never the C stack, whatever the depth. Which moves are swapped depends on the
+ * structure only, so a caller solving one structure at many parameter values postpones once
+ * and re-binds the numbers (brink_efg_postpone_rebind).
  */
 #include <stdlib.h>
 #include <string.h>

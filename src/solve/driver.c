@@ -5,7 +5,10 @@
  * Verification is exact (rationals) whenever the game is small enough, whatever the method (a
  * double profile of a two-player game that is not a simple fraction is solved exactly on its
  * support first, nfgexact.c); a profile an exact method produced that fails the exact check
- * is a bug and is reported as BRINK_EVERIFY rather than printed. */
+ * is a bug and is reported as BRINK_EVERIFY rather than printed. A caller that keeps few of
+ * the profiles may check only those (verify_later, brink_solve_check), and one that solves
+ * many games of one structure may keep the reduced strategic form between calls
+ * (brink_solve_cache: only the payoffs are refilled). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

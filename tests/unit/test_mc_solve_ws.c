@@ -1,6 +1,6 @@
 /* test_mc_solve_ws.c — Monte Carlo's exact path reuses a solve workspace per worker
- * (an_analysis_solve_ws, src/analysis/eqsolve.c: postponement and the reduced form's size found
- * once, profiles checked exactly only when kept). Draw by draw it must give exactly what a
+ * (an_analysis_solve_ws, src/analysis/eqsolve.c: postponement, the reduced form and its size
+ * found once, profiles checked exactly only when kept). Draw by draw it must give exactly what a
  * fresh brink_analysis_solve gives: the same equilibria in the same order (behaviour in doubles
  * bit for bit and in rationals, beliefs, values, outcome probabilities, verdicts), the same
  * counts of found and rejected profiles and the same method record. Scenarios: M1 and M6
@@ -8,7 +8,9 @@
  * with its type prior and two payoffs drawn (tests/data/montecarlo/m3-showman-drawn.yaml: chance
  * moves postponed, the postponed game re-bound to each draw), M7 (perfect information, three
  * actors) and M2 (sequential only). The re-bound postponed game itself is checked against a
- * fresh postponement of each draw's game (brink_efg_equal and every double).
+ * fresh postponement of each draw's game (brink_efg_equal and every double), and the reduced
+ * strategic form made at the first draw and refilled (brink_efg_reduced_payoffs) against a
+ * fresh one.
  */
 #include <string.h>
 
@@ -103,6 +105,10 @@ static void check_scenario(const char *id, long draws, int expect_postponed)
     brink_mc_options_init(&mo);   /* the analysis options Monte Carlo solves with */
     o = mo.analysis;
     int nslots = brink_analysis_type_slots(sc), postponed = 0, checked_rebind = 0;
+    /* the reduced strategic form made at the first draw, refilled at each later one */
+    brink_reduced *map0 = NULL;
+    brink_nfg *nf0 = g->perfect_info || !g->perfect_recall ? NULL
+                                                           : brink_efg_to_nfg(g, &map0, &err);
     for (long d = 0; d < draws; d++) {
         brink_sampler_draw(smp, 7, (uint64_t)d, values, work);
         if (brink_scenario_bind_d(in, values, &err)) {
@@ -117,6 +123,17 @@ static void check_scenario(const char *id, long draws, int expect_postponed)
         if (sa == BRINK_OK && sb == BRINK_OK)
             same_eqset(g, &a, &b, ngroups, nslots, id, d);
         postponed |= sb == BRINK_OK && b.method.postponed > 0;
+        if (nf0 && d > 0) {
+            brink_reduced *map = NULL;
+            brink_nfg *nf = brink_efg_to_nfg(g, &map, &err);
+            CHECK(nf && brink_efg_reduced_payoffs(g, map0, nf0, &err) == BRINK_OK);
+            size_t nc = nf ? nf->ncells * (size_t)nf->nplayers : 0;
+            CHECK_MSG(nf && nf->ncells == nf0->ncells && same_d(nf->pay, nf0->pay, nc) &&
+                          same_q((const mpq_t *)nf->payq, (const mpq_t *)nf0->payq, nc),
+                      "%s draw %ld: the refilled reduced form differs from a fresh one", id, d);
+            brink_nfg_free(nf);
+            brink_reduced_free(map);
+        }
         brink_eqset_free(&a, g);
         brink_eqset_free(&b, g);
         /* the re-bound postponed game is the fresh postponement of this draw's game */
@@ -148,6 +165,8 @@ static void check_scenario(const char *id, long draws, int expect_postponed)
               expect_postponed);
     if (expect_postponed)
         CHECK(checked_rebind > 0);
+    brink_nfg_free(nf0);
+    brink_reduced_free(map0);
 out:
     an_groups_free(group_level, leaf_group);
     free(values);
