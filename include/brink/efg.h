@@ -178,6 +178,15 @@ int brink_efg_equal(const brink_efg *a, const brink_efg *b);
  * NULL) receives the number of decisions moved above a chance move. Errors: BRINK_ENOMEM. */
 brink_status brink_efg_postpone_chance(const brink_efg *g, brink_efg **out, int **action_map,
                                        long *swaps, brink_error *err);
+/* Re-bind t, the result of brink_efg_postpone_chance on a game of g's structure (the same
+ * tree, infosets and outcomes; only numbers differ), to g's numbers: chance probabilities
+ * through action_map, outcome payoffs, and leaf payoffs summed along each path as the builder
+ * sums them. Which moves are postponed depends on the structure only, so t then equals
+ * brink_efg_postpone_chance(g) (brink_efg_equal, and the same doubles): a caller solving one
+ * structure at many parameter values postpones once. Errors: BRINK_EINVALID (another
+ * structure), BRINK_ENOMEM. */
+brink_status brink_efg_postpone_rebind(const brink_efg *g, brink_efg *t, const int *action_map,
+                                       brink_error *err);
 
 #ifdef __cplusplus
 }

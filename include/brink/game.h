@@ -68,6 +68,12 @@ typedef struct brink_reduced {
 /* Build the reduced strategic form. Fails with BRINK_ETOOBIG (saying how many cells) when the
  * table would exceed BRINK_MAX_CELLS. *map (may be NULL) receives the strategy map. */
 brink_nfg *brink_efg_to_nfg(const brink_efg *g, brink_reduced **map, brink_error *err);
+/* Fill nf's payoffs (exact and doubles) from g's numbers: nf and map r made by
+ * brink_efg_to_nfg from a game of g's structure (only numbers may differ). For solving one
+ * structure at many parameter values; the payoffs are those brink_efg_to_nfg(g) gives.
+ * Errors: BRINK_ENOMEM. */
+brink_status brink_efg_reduced_payoffs(const brink_efg *g, const brink_reduced *r, brink_nfg *nf,
+                                       brink_error *err);
 void brink_reduced_free(brink_reduced *r);
 
 /* Mixed profile of the reduced form -> equivalent behaviour profile (Kuhn), doubles/exact. */

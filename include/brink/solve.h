@@ -103,6 +103,15 @@ void brink_profile_sync_doubles(brink_profile *pr);
 brink_status brink_profile_rationalize(brink_profile *pr, double tol, brink_error *err);
 
 /* ---- Options (GLPK style: a struct with an initialiser, every tolerance a field) ---- */
+/* A cache for calling brink_solve on many games of one structure (the same tree, information
+ * sets and outcomes; only the numbers differ), e.g. one per Monte Carlo worker: what a method
+ * builds from the structure alone (the reduced strategic form and its strategy map) is kept
+ * from the first call and refilled with each game's numbers. The results are those without
+ * it. One cache serves one game object (other games pass through it uncached) and one thread. */
+typedef struct brink_solve_cache brink_solve_cache;
+brink_solve_cache *brink_solve_cache_new(void);   /* NULL: out of memory */
+void brink_solve_cache_free(brink_solve_cache *c);   /* NULL is a no-op */
+
 typedef struct brink_solve_options {
     int exact;                   /* compute in rationals where the method supports it */
     int all;                     /* 1: all equilibria the method can find; 0: one */
@@ -119,6 +128,11 @@ typedef struct brink_solve_options {
     /* Progress: called now and then by long methods; return nonzero to cancel. May be NULL. */
     int (*progress)(void *ctx, double fraction, const char *what);
     void *progress_ctx;
+    /* 1: brink_solve returns the profiles unchecked and the caller runs brink_solve_check on
+     * each one it uses (a caller that discards most profiles, e.g. those that fail a
+     * refinement, saves their exact checks). Default 0: every profile checked. */
+    int verify_later;
+    brink_solve_cache *cache;    /* NULL: none (brink_solve_cache_new) */
 } brink_solve_options;
 
 void brink_solve_options_init(brink_solve_options *o);
@@ -163,10 +177,18 @@ const char *brink_solver_default(const brink_game *g);
  * one place (src/analysis/policy.c) the CLI, reports and bindings resolve names. */
 const brink_solver *brink_solver_for_game(const char *name, const brink_game *g);
 
-/* Run a solver on a game and verify everything it returns. */
+/* Run a solver on a game and verify everything it returns (unless o->verify_later). */
 brink_status brink_solve(const brink_solver *s, const brink_game *g,
                          const brink_solve_options *o, brink_profile_list *out,
                          brink_error *err);
+/* The check brink_solve runs on each profile it returns (pr: item `index` of the list, as
+ * the method returned it on game g): brink_verify_nfg / brink_verify_efg (exact when `exact`
+ * and the profile carries rationals), an exact re-solve on the support of a 2-player
+ * strategic profile whose rationals were a guess, and the guess dropped when it fails.
+ * Errors: those of the verifiers; BRINK_EVERIFY when an exact method's profile fails the
+ * exact check (a bug in brink). */
+brink_status brink_solve_check(const brink_solver *s, const brink_game *g, brink_profile *pr,
+                               int index, int exact, brink_error *err);
 
 /* ---- Verification ---- */
 /* Strategic form. Doubles: fills value, max_regret, nashconv. Exact (pr->q required):

@@ -34,6 +34,20 @@ void an_infosets_by_first_node(const brink_efg *g, int *order, int descending);
 /* eqsolve.c: cells of the reduced strategic form, counted without building it. */
 double an_reduced_cells(const brink_efg *g);
 
+/* eqsolve.c: a workspace for solving many games of one structure with one set of options
+ * (Monte Carlo's draws: one per worker). What depends only on the structure (whether and how
+ * chance moves are postponed, whether the reduced strategic form is small) is found on the
+ * first solve and reused, the postponed game re-bound to each draw's numbers; the methods'
+ * profiles are checked exactly only when kept (brink_solve_options.verify_later). The
+ * equilibria, their checks and their order are those of brink_analysis_solve. */
+typedef struct an_solve_ws an_solve_ws;
+an_solve_ws *an_solve_ws_new(void);   /* NULL: out of memory */
+void an_solve_ws_free(an_solve_ws *ws);   /* NULL is a no-op */
+brink_status an_analysis_solve_ws(const brink_scenario_instance *in, an_solve_ws *ws,
+                                  const int *leaf_group, int ngroups,
+                                  const brink_analysis_options *o, brink_eqset *out,
+                                  brink_error *err);
+
 /* policy.c: the solver filling role r on g; `small` says whether the reduced strategic form
  * is small enough for reduced-form methods (an_reduced_small). */
 const brink_solver *an_role_solver(const brink_method_role *r, const brink_efg *g, int small);

@@ -1,6 +1,10 @@
 /* eqsolve.c — solve a game with the plan the method policy picks (policy.c), assess,
  * refine, verify, summarise. A method that refuses a game (too big, not applicable) hands
  * over to the next role of the plan, or to the next plan.
+ *
+ * Solving many games of one structure (an_solve_ws, Monte Carlo) reuses what depends on the
+ * structure only, and checks exactly only the profiles that are kept: the same equilibria,
+ * found, checked and ordered the same way.
  */
 #include <math.h>
 #include <stdio.h>
@@ -155,6 +159,35 @@ typedef struct solve_game {
     const int *amap;
 } solve_game;
 
+struct an_solve_ws {
+    int known;          /* the structure's facts below are set (after the first solve) */
+    int small;          /* an_reduced_small */
+    brink_efg *pg;      /* the postponed game (perfect information), or NULL: not postponed */
+    int *amap;          /* its action map */
+    long swaps;
+    brink_solve_cache *cache;   /* the methods' (brink_solve_options.cache) */
+};
+
+an_solve_ws *an_solve_ws_new(void)
+{
+    an_solve_ws *ws = brink_calloc(1, sizeof(an_solve_ws));
+    if (ws && !(ws->cache = brink_solve_cache_new())) {
+        free(ws);
+        ws = NULL;
+    }
+    return ws;
+}
+
+void an_solve_ws_free(an_solve_ws *ws)
+{
+    if (!ws)
+        return;
+    brink_efg_free(ws->pg);
+    free(ws->amap);
+    brink_solve_cache_free(ws->cache);
+    free(ws);
+}
+
 /* A profile of the postponed game as one of the original: the same infosets and actions,
  * renumbered (chance actions too, so their probabilities come back as they were). */
 static brink_status map_back(const brink_efg *g, const solve_game *sg, const brink_profile *pr,
@@ -186,7 +219,8 @@ int an_solve_all(const brink_efg *g, const brink_analysis_options *o)
 /* Run one method and merge its (assessed, verified) equilibria into out. */
 static brink_status run(const brink_solver *s, const brink_scenario_instance *in,
                         const solve_game *sg, const int *leaf_group, int ngroups,
-                        const brink_analysis_options *o, brink_eqset *out, brink_error *err)
+                        const brink_analysis_options *o, const an_solve_ws *ws,
+                        brink_eqset *out, brink_error *err)
 {
     brink_efg *g = brink_scenario_instance_game((brink_scenario_instance *)in);
     const brink_scenario *sc = brink_scenario_instance_scenario(in);
@@ -197,6 +231,10 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
     so.all = an_solve_all(g, o);
     so.time_limit = o->time_limit;
     so.max_iterations = o->iterations;
+    /* checked here, only when kept: without a time limit brink_solve's check is always
+     * exact, and on a tree it never changes a profile, only fills its verdict and values */
+    so.verify_later = ws && !(o->time_limit > 0);
+    so.cache = ws ? ws->cache : NULL;
     brink_profile_list l;
     brink_profile_list_init(&l);
     brink_status st = brink_solve(s, &game, &so, &l, err);
@@ -243,7 +281,9 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         for (int j = 0; keep && j < out->count; j++)
             if (same_play(g, &eq, &out->eq[j], o->tol))
                 keep = -1;
-        if (keep == 1) {
+        if (keep == 1 && so.verify_later && !eq.completed)
+            st = brink_solve_check(s, &game, &l.items[i], i, 1, err);
+        if (keep == 1 && !st) {
             const brink_profile *pr = &l.items[i];
             if (!eq.completed && pr->verified == 1 && pr->valueq && pr->nvalue == g->nplayers) {
                 /* unchanged and already verified exactly by brink_solve */
@@ -312,8 +352,8 @@ static int refusal(brink_status st)
 
 static brink_status plan_and_run(const brink_scenario_instance *in, const solve_game *sgp,
                                  const int *leaf_group, int ngroups,
-                                 const brink_analysis_options *o, brink_eqset *out,
-                                 brink_error *err);
+                                 const brink_analysis_options *o, const an_solve_ws *ws,
+                                 brink_eqset *out, brink_error *err);
 
 brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *leaf_group,
                                   int ngroups, const brink_analysis_options *o,
@@ -331,7 +371,7 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
         const brink_solver *s = brink_analysis_method(g, o, NULL, err);
         if (!s)
             return err ? err->code : BRINK_EINVALID;
-        brink_status st = run(s, in, NULL, leaf_group, ngroups, o, out, err);
+        brink_status st = run(s, in, NULL, leaf_group, ngroups, o, NULL, out, err);
         if (st)
             brink_eqset_free(out, g);
         return st;
@@ -354,7 +394,8 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
             sg.amap = NULL;
         }
     }
-    brink_status st = plan_and_run(in, sg.g ? &sg : NULL, leaf_group, ngroups, o, out, err);
+    brink_status st = plan_and_run(in, sg.g ? &sg : NULL, leaf_group, ngroups, o, NULL, out,
+                                   err);
     if (!st && sg.g)
         out->method.postponed = swaps;
     brink_efg_free(sg.g);
@@ -362,11 +403,50 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
     return st;
 }
 
+brink_status an_analysis_solve_ws(const brink_scenario_instance *in, an_solve_ws *ws,
+                                  const int *leaf_group, int ngroups,
+                                  const brink_analysis_options *o, brink_eqset *out,
+                                  brink_error *err)
+{
+    if (!ws || !o || o->method)
+        return brink_analysis_solve(in, leaf_group, ngroups, o, out, err);
+    memset(out, 0, sizeof *out);
+    out->method.plan = -1;
+    const brink_efg *g = brink_scenario_instance_game((brink_scenario_instance *)in);
+    brink_status st;
+    if (!ws->known) {   /* the first game: postponed as brink_analysis_solve does */
+        if (o->postpone_chance && !g->perfect_info) {
+            brink_efg *t = NULL;
+            int *amap = NULL;
+            long swaps = 0;
+            if ((st = brink_efg_postpone_chance(g, &t, &amap, &swaps, err)))
+                return st;
+            if (t && t->perfect_info) {
+                ws->pg = t;
+                ws->amap = amap;
+                ws->swaps = swaps;
+            } else {
+                brink_efg_free(t);
+                free(amap);
+            }
+        }
+        ws->small = an_reduced_small(ws->pg ? ws->pg : g, o);
+        ws->known = 1;
+    } else if (ws->pg && (st = brink_efg_postpone_rebind(g, ws->pg, ws->amap, err))) {
+        return st;
+    }
+    solve_game sg = {ws->pg, ws->amap};
+    st = plan_and_run(in, ws->pg ? &sg : NULL, leaf_group, ngroups, o, ws, out, err);
+    if (!st && ws->pg)
+        out->method.postponed = ws->swaps;
+    return st;
+}
+
 /* The automatic choice: plans best first, on the solve game (sg, or the instance's). */
 static brink_status plan_and_run(const brink_scenario_instance *in, const solve_game *sgp,
                                  const int *leaf_group, int ngroups,
-                                 const brink_analysis_options *o, brink_eqset *out,
-                                 brink_error *err)
+                                 const brink_analysis_options *o, const an_solve_ws *ws,
+                                 brink_eqset *out, brink_error *err)
 {
     const brink_efg *g0 = brink_scenario_instance_game((brink_scenario_instance *)in);
     const brink_efg *g = sgp ? sgp->g : g0;
@@ -375,10 +455,11 @@ static brink_status plan_and_run(const brink_scenario_instance *in, const solve_
      * its reason (changes), so the report can say why the method is not the usual one. */
     brink_method_change changes[BRINK_METHOD_MAX_CHANGES];
     int nchanges = 0;
-    note_too_large(g, o, changes, &nchanges);
+    int small = ws ? ws->small : an_reduced_small(g, o), nplans;
+    if (!small)   /* (small: nothing is noted) */
+        note_too_large(g, o, changes, &nchanges);
     brink_status st = BRINK_EUNSUPPORTED;
     brink_error_set(err, st, "no registered method applies to this game");
-    int small = an_reduced_small(g, o), nplans;
     const brink_method_plan *plans = brink_analysis_plans(&nplans);
     for (int i = 0; i < nplans; i++) {
         if (!an_plan_applies(i, g, small))
@@ -392,7 +473,7 @@ static brink_status plan_and_run(const brink_scenario_instance *in, const solve_
                 continue;
             brink_error local;
             brink_error_clear(&local);
-            brink_status r = run(s, in, sgp, leaf_group, ngroups, o, out, &local);
+            brink_status r = run(s, in, sgp, leaf_group, ngroups, o, ws, out, &local);
             if (r == BRINK_OK) {
                 ran++;
             } else if (!refusal(r)) {

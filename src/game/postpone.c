@@ -15,7 +15,9 @@
  *
  * Infosets are renumbered by the builder (Gambit's order follows the first node), so the
  * result comes with a map from its actions to the original ones. The walk uses an explicit
- * stack, never the C stack, whatever the depth.
+ * stack, never the C stack, whatever the depth. Which moves are swapped depends on the
+ * structure only, so a caller solving one structure at many parameter values postpones once
+ * and re-binds the numbers (brink_efg_postpone_rebind).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -234,4 +236,53 @@ done:
     free(s.pool);
     free(s.rep);
     return st;
+}
+
+brink_status brink_efg_postpone_rebind(const brink_efg *g, brink_efg *t, const int *action_map,
+                                       brink_error *err)
+{
+    size_t n = (size_t)t->nplayers;
+    if (g->nplayers != t->nplayers || g->noutcomes != t->noutcomes)
+        return brink_error_set(err, BRINK_EINVALID, "re-binding a postponed game: not of "
+                               "this game's structure");
+    /* chance probabilities through the action map; outcomes keep their indices */
+    for (int h = t->player_infoset_start[t->nplayers]; h < t->ninfosets; h++)
+        for (int a = t->infoset_action_start[h];
+             a < t->infoset_action_start[h] + t->infoset_nactions[h]; a++) {
+            mpq_set(t->action_probq[a], g->action_probq[action_map[a]]);
+            t->action_prob[a] = brink_q_get_d(t->action_probq[a]);
+        }
+    for (size_t k = 0; k < (size_t)t->noutcomes * n; k++) {
+        mpq_set(t->outcome_payq[k], g->outcome_payq[k]);
+        t->outcome_pay[k] = brink_q_get_d(t->outcome_payq[k]);
+    }
+    /* leaf payoffs: the outcomes met on the way, summed as the builder sums them */
+    int maxdepth = 0;
+    for (int v = 0; v < t->nnodes; v++)
+        if (t->node_depth[v] > maxdepth)
+            maxdepth = t->node_depth[v];
+    size_t rows = (size_t)maxdepth + 1;
+    mpq_t *cum = brink_q_array_new(rows * n);
+    if (!cum)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory re-binding a postponed game");
+    for (int v = 0; v < t->nnodes; v++) {
+        size_t d = (size_t)t->node_depth[v];
+        mpq_t *row = cum + d * n;
+        for (size_t p = 0; p < n; p++) {
+            if (d == 0)
+                mpq_set_ui(row[p], 0, 1);
+            else
+                mpq_set(row[p], cum[(d - 1) * n + p]);
+            if (t->node_outcome[v] >= 0)
+                mpq_add(row[p], row[p], t->outcome_payq[(size_t)t->node_outcome[v] * n + p]);
+        }
+        int l = t->node_leaf[v];
+        if (l >= 0)
+            for (size_t p = 0; p < n; p++) {
+                mpq_set(t->leaf_payq[(size_t)l * n + p], row[p]);
+                t->leaf_pay[(size_t)l * n + p] = brink_q_get_d(row[p]);
+            }
+    }
+    brink_q_array_free(cum, rows * n);
+    return BRINK_OK;
 }

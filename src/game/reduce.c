@@ -112,6 +112,68 @@ static void enumerate(enum_state *e)
     }
 }
 
+/* Payoffs: walk the reached part of the tree for each cell. */
+brink_status brink_efg_reduced_payoffs(const brink_efg *g, const brink_reduced *r, brink_nfg *nf,
+                                       brink_error *err)
+{
+    int n = g->nplayers;
+    int *strat = calloc((size_t)n, sizeof(int));
+    mpq_t *prob = brink_q_array_new((size_t)g->nnodes);
+    int *stack = malloc(sizeof(int) * (size_t)g->nnodes);
+    if (!strat || !prob || !stack) {
+        free(strat);
+        brink_q_array_free(prob, prob ? (size_t)g->nnodes : 0);
+        free(stack);
+        return brink_error_set(err, BRINK_ENOMEM,
+                               "out of memory building the reduced strategic form");
+    }
+    mpq_t t;
+    mpq_init(t);
+    for (size_t c = 0; c < nf->ncells; c++) {
+        brink_nfg_cell_strats(nf, c, strat);
+        mpq_t *pay = nf->payq + c * (size_t)n;
+        for (int p = 0; p < n; p++) mpq_set_ui(pay[p], 0, 1);
+        int sp = 0;
+        stack[sp++] = 0;
+        mpq_set_ui(prob[0], 1, 1);
+        while (sp > 0) {
+            int v = stack[--sp];
+            int h = g->node_infoset[v];
+            if (h < 0) {
+                int l = g->node_leaf[v];
+                for (int p = 0; p < n; p++) {
+                    mpq_mul(t, prob[v], g->leaf_payq[(size_t)l * n + p]);
+                    mpq_add(pay[p], pay[p], t);
+                }
+                continue;
+            }
+            int pl = g->infoset_player[h];
+            if (pl < 0) {
+                for (int a = 0; a < g->infoset_nactions[h]; a++) {
+                    const mpq_t *pa = &g->action_probq[g->infoset_action_start[h] + a];
+                    if (mpq_sgn(*pa) == 0) continue;
+                    int ch = g->node_children[g->node_child_start[v] + a];
+                    mpq_mul(prob[ch], prob[v], *pa);
+                    stack[sp++] = ch;
+                }
+            } else {
+                int k = h - g->player_infoset_start[pl];
+                int nh = brink_efg_player_ninfosets(g, pl);
+                int a = r->choice[pl][(size_t)strat[pl] * nh + k];
+                int ch = g->node_children[g->node_child_start[v] + a];
+                mpq_set(prob[ch], prob[v]);
+                stack[sp++] = ch;
+            }
+        }
+        for (int p = 0; p < n; p++) nf->pay[c * (size_t)n + p] = brink_q_get_d(pay[p]);
+    }
+    mpq_clear(t);
+    free(strat);
+    brink_q_array_free(prob, (size_t)g->nnodes);
+    free(stack);
+    return BRINK_OK;
+}
+
 brink_nfg *brink_efg_to_nfg(const brink_efg *g, brink_reduced **mapout, brink_error *err)
 {
     if (mapout) *mapout = NULL;
@@ -124,9 +186,6 @@ brink_nfg *brink_efg_to_nfg(const brink_efg *g, brink_reduced **mapout, brink_er
     brink_nfg *nf = NULL;
     int *par = malloc(sizeof(int) * ((size_t)g->ninfosets + 1));
     brink_reduced *r = calloc(1, sizeof *r);
-    int *strat = NULL;
-    mpq_t *prob = NULL;
-    int *stack = NULL;
     if (!par || !r) goto oom;
     r->nplayers = n;
     if (!(r->nstrats = calloc((size_t)n, sizeof(int))) || !(r->choice = calloc((size_t)n, sizeof(int *))))
@@ -185,54 +244,7 @@ brink_nfg *brink_efg_to_nfg(const brink_efg *g, brink_reduced **mapout, brink_er
             if (st) goto fail;
         }
     }
-    /* Payoffs: walk the reached part of the tree for each cell. */
-    strat = calloc((size_t)n, sizeof(int));
-    prob = brink_q_array_new((size_t)g->nnodes);
-    stack = malloc(sizeof(int) * (size_t)g->nnodes);
-    if (!strat || !prob || !stack) goto oom;
-    mpq_t t;
-    mpq_init(t);
-    for (size_t c = 0; c < nf->ncells; c++) {
-        brink_nfg_cell_strats(nf, c, strat);
-        mpq_t *pay = nf->payq + c * (size_t)n;
-        int sp = 0;
-        stack[sp++] = 0;
-        mpq_set_ui(prob[0], 1, 1);
-        while (sp > 0) {
-            int v = stack[--sp];
-            int h = g->node_infoset[v];
-            if (h < 0) {
-                int l = g->node_leaf[v];
-                for (int p = 0; p < n; p++) {
-                    mpq_mul(t, prob[v], g->leaf_payq[(size_t)l * n + p]);
-                    mpq_add(pay[p], pay[p], t);
-                }
-                continue;
-            }
-            int pl = g->infoset_player[h];
-            if (pl < 0) {
-                for (int a = 0; a < g->infoset_nactions[h]; a++) {
-                    const mpq_t *pa = &g->action_probq[g->infoset_action_start[h] + a];
-                    if (mpq_sgn(*pa) == 0) continue;
-                    int ch = g->node_children[g->node_child_start[v] + a];
-                    mpq_mul(prob[ch], prob[v], *pa);
-                    stack[sp++] = ch;
-                }
-            } else {
-                int k = h - g->player_infoset_start[pl];
-                int nh = brink_efg_player_ninfosets(g, pl);
-                int a = r->choice[pl][(size_t)strat[pl] * nh + k];
-                int ch = g->node_children[g->node_child_start[v] + a];
-                mpq_set(prob[ch], prob[v]);
-                stack[sp++] = ch;
-            }
-        }
-        for (int p = 0; p < n; p++) nf->pay[c * (size_t)n + p] = brink_q_get_d(pay[p]);
-    }
-    mpq_clear(t);
-    free(strat);
-    brink_q_array_free(prob, (size_t)g->nnodes);
-    free(stack);
+    if (brink_efg_reduced_payoffs(g, r, nf, err)) goto fail;
     free(par);
     if (mapout) *mapout = r;
     else brink_reduced_free(r);
@@ -240,9 +252,6 @@ brink_nfg *brink_efg_to_nfg(const brink_efg *g, brink_reduced **mapout, brink_er
 oom:
     brink_error_set(err, BRINK_ENOMEM, "out of memory building the reduced strategic form");
 fail:
-    free(strat);
-    brink_q_array_free(prob, prob ? (size_t)g->nnodes : 0);
-    free(stack);
     free(par);
     brink_reduced_free(r);
     brink_nfg_free(nf);

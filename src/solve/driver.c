@@ -5,7 +5,10 @@
  * Verification is exact (rationals) whenever the game is small enough, whatever the method (a
  * double profile of a two-player game that is not a simple fraction is solved exactly on its
  * support first, nfgexact.c); a profile an exact method produced that fails the exact check
- * is a bug and is reported as BRINK_EVERIFY rather than printed. */
+ * is a bug and is reported as BRINK_EVERIFY rather than printed. A caller that keeps few of
+ * the profiles may check only those (verify_later, brink_solve_check), and one that solves
+ * many games of one structure may keep the reduced strategic form between calls
+ * (brink_solve_cache: only the payoffs are refilled). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,13 +107,56 @@ static brink_status float_range_ok(const brink_solver *s, const brink_game *g,
                            tiny ? ", or a nonzero one below its inverse" : "", alt);
 }
 
+struct brink_solve_cache {
+    const brink_efg *g;   /* the game the reduced form below was made from */
+    int nnodes, nactions;
+    brink_nfg *nf;
+    brink_reduced *map;
+};
+
+brink_solve_cache *brink_solve_cache_new(void)
+{
+    return calloc(1, sizeof(brink_solve_cache));
+}
+
+void brink_solve_cache_free(brink_solve_cache *c)
+{
+    if (!c) return;
+    brink_nfg_free(c->nf);
+    brink_reduced_free(c->map);
+    free(c);
+}
+
+/* The reduced form of g: the cache's, refilled with g's payoffs, when it was made from g (the
+ * same object, so the same structure), else made now (and kept when there is a cache). */
+static brink_nfg *reduced_of(const brink_efg *g, brink_solve_cache *c, brink_reduced **map,
+                             brink_error *err)
+{
+    if (c && c->nf && c->g == g && c->nnodes == g->nnodes && c->nactions == g->nactions) {
+        if (brink_efg_reduced_payoffs(g, c->map, c->nf, err)) return NULL;
+        *map = c->map;
+        return c->nf;
+    }
+    brink_nfg *nf = brink_efg_to_nfg(g, map, err);
+    if (nf && c) {
+        brink_nfg_free(c->nf);
+        brink_reduced_free(c->map);
+        c->g = g;
+        c->nnodes = g->nnodes;
+        c->nactions = g->nactions;
+        c->nf = nf;
+        c->map = *map;
+    }
+    return nf;
+}
+
 /* Run a strategic-form method on the reduced form of an extensive game. */
 static brink_status solve_via_reduced(const brink_solver *s, const brink_efg *g,
                                       const brink_solve_options *o, brink_profile_list *out,
                                       brink_error *err)
 {
     brink_reduced *map = NULL;
-    brink_nfg *nf = brink_efg_to_nfg(g, &map, err);
+    brink_nfg *nf = reduced_of(g, o->cache, &map, err);
     if (!nf) return err ? err->code : BRINK_ENOMEM;
     brink_profile_list mixed;
     brink_profile_list_init(&mixed);
@@ -143,9 +189,44 @@ static brink_status solve_via_reduced(const brink_solver *s, const brink_efg *g,
     }
     out->stats = mixed.stats;
     brink_profile_list_free(&mixed);
-    brink_reduced_free(map);
-    brink_nfg_free(nf);
+    if (!o->cache || o->cache->nf != nf) {
+        brink_reduced_free(map);
+        brink_nfg_free(nf);
+    }
     return st;
+}
+
+brink_status brink_solve_check(const brink_solver *s, const brink_game *g, brink_profile *pr,
+                               int index, int exact, brink_error *err)
+{
+    brink_status st;
+    int had_exact = pr->q != NULL;
+    if (g->kind == BRINK_GAME_NFG) st = brink_verify_nfg(g->nfg, pr, exact, err);
+    else st = brink_verify_efg(g->efg, pr, exact, err);
+    if (st) return st;
+    if (pr->verified < 0 && had_exact && !isfinite(pr->lambda))
+        return brink_error_set(err, BRINK_EVERIFY,
+                               "method %s returned profile %d, which fails the exact "
+                               "equilibrium check (max regret %.3g): this is a bug in brink",
+                               s->name, index + 1, pr->max_regret);
+    if (pr->verified < 0 && !had_exact && exact && g->kind == BRINK_GAME_NFG &&
+        g->nfg->nplayers == 2 && !isfinite(pr->lambda)) {
+        /* The simple rationals nearby were not it: solve the support's indifference
+         * equations exactly instead (an equilibrium with large denominators). */
+        if (nfg_exact_polish2(g->nfg, pr->p, pr->q)) {
+            brink_profile_sync_doubles(pr);
+            if ((st = brink_verify_nfg(g->nfg, pr, 1, err))) return st;
+        }
+    }
+    if (pr->verified < 0 && !had_exact) {
+        /* The rationalised guess was not exact: keep the double profile only. */
+        brink_q_array_free(pr->q, (size_t)pr->n);
+        pr->q = NULL;
+        if (pr->valueq) brink_q_array_free(pr->valueq, (size_t)pr->nvalue);
+        pr->valueq = NULL;
+        pr->nvalue = 0;
+    }
+    return BRINK_OK;
 }
 
 brink_status brink_solve(const brink_solver *s, const brink_game *g, const brink_solve_options *o,
@@ -169,37 +250,13 @@ brink_status brink_solve(const brink_solver *s, const brink_game *g, const brink
     out->stats.seconds = brink_now() - t0;
     if (st) return st;
 
+    if (o->verify_later)
+        return BRINK_OK;   /* the caller checks the profiles it keeps (brink_solve_check) */
     for (int i = first; i < out->count; i++) {
-        brink_profile *pr = &out->items[i];
-        int had_exact = pr->q != NULL;
         /* Past the time limit the exact check is skipped (the doubles' check is linear): the
          * profile is then reported as checked in floating point only, never as exact. */
         int exact = !(o->time_limit > 0 && brink_now() - t0 > o->time_limit);
-        if (g->kind == BRINK_GAME_NFG) st = brink_verify_nfg(g->nfg, pr, exact, err);
-        else st = brink_verify_efg(g->efg, pr, exact, err);
-        if (st) return st;
-        if (pr->verified < 0 && had_exact && !isfinite(pr->lambda))
-            return brink_error_set(err, BRINK_EVERIFY,
-                                   "method %s returned profile %d, which fails the exact "
-                                   "equilibrium check (max regret %.3g): this is a bug in brink",
-                                   s->name, i + 1, pr->max_regret);
-        if (pr->verified < 0 && !had_exact && exact && g->kind == BRINK_GAME_NFG &&
-            g->nfg->nplayers == 2 && !isfinite(pr->lambda)) {
-            /* The simple rationals nearby were not it: solve the support's indifference
-             * equations exactly instead (an equilibrium with large denominators). */
-            if (nfg_exact_polish2(g->nfg, pr->p, pr->q)) {
-                brink_profile_sync_doubles(pr);
-                if ((st = brink_verify_nfg(g->nfg, pr, 1, err))) return st;
-            }
-        }
-        if (pr->verified < 0 && !had_exact) {
-            /* The rationalised guess was not exact: keep the double profile only. */
-            brink_q_array_free(pr->q, (size_t)pr->n);
-            pr->q = NULL;
-            if (pr->valueq) brink_q_array_free(pr->valueq, (size_t)pr->nvalue);
-            pr->valueq = NULL;
-            pr->nvalue = 0;
-        }
+        if ((st = brink_solve_check(s, g, &out->items[i], i, exact, err))) return st;
     }
     return BRINK_OK;
 }

@@ -6,8 +6,10 @@
  * order is fixed, the result is the same for any number of threads.
  *
  * Each draw is bound from its doubles (exactly: brink_scenario_bind_d) and solved, refined
- * and verified by brink_analysis_solve, as `brink analyze` does at the defaults; so every
+ * and verified as brink_analysis_solve does (`brink analyze` at the defaults); so every
  * equilibrium counted passed the analysis' checks (exact when the game is small enough).
+ * Each worker keeps a solve workspace (an_analysis_solve_ws): what depends on the game's
+ * structure alone is found on its first draw, not on every one.
  * A game with perfect information is first tried on the double path (mc_fast.c: bound and
  * solved in doubles, certified by its margins); a draw it cannot certify is solved exactly.
  * Without sharing or a database, blocks are computed a span at a time (one parallel region),
@@ -106,6 +108,7 @@ typedef mc_rec rec;
 
 typedef struct worker {
     brink_scenario_instance *in;
+    an_solve_ws *ws;         /* the exact path's structure, found once (eqsolve.c) */
     double *values, *work;
     double *U, *w;           /* compare: node values, infoset weights */
     double *fwork, *bwork;   /* double path scratch (mc_fast_work, sc_bind_bound_work) */
@@ -293,7 +296,7 @@ static void solve_one(const run *R, worker *w, long idx, int j)
         rc->path = path;
     }
     brink_eqset s;
-    if (brink_analysis_solve(w->in, R->leaf_group, ng, &o->analysis, &s, &rc->err))
+    if (an_analysis_solve_ws(w->in, w->ws, R->leaf_group, ng, &o->analysis, &s, &rc->err))
         return;
     double tol = o->analysis.tol;
     rc->neq = s.count;
@@ -607,6 +610,8 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     for (int t = 0; t < T; t++) {
         if (!(wk[t].in = brink_scenario_instance_new(sc, err)))
             goto fail;
+        if (!(wk[t].ws = an_solve_ws_new()))
+            goto oom;
         wk[t].values = malloc(np_all * sizeof(double));
         wk[t].work = malloc(brink_sampler_work_size(smp) * sizeof(double));
         if (!wk[t].values || !wk[t].work)
@@ -872,6 +877,7 @@ done:
     if (wk)
         for (int t = 0; t < T; t++) {
             brink_scenario_instance_free(wk[t].in);
+            an_solve_ws_free(wk[t].ws);
             free(wk[t].values);
             free(wk[t].work);
             free(wk[t].U);

@@ -76,4 +76,28 @@ assert list(v.iter_errors(d))
 PY
   fi
 fi
+# The exact path reuses a solve workspace per worker (src/analysis/eqsolve.c): every draw's
+# findings must not depend on the thread count nor on the path (--exact solves every draw
+# without the double and region paths): M1 and M6 (reduced strategic form and the sequential
+# method), a copy of M3 whose postponed chance move is re-bound to each draw, M7 (3 actors).
+if command -v python3 >/dev/null 2>&1; then
+  for c in m1:300 m6:24 data/montecarlo/m3-showman-drawn.yaml:200 m7:60; do
+    id=${c%:*} n=${c##*:}
+    "$BRINK" montecarlo "$id" --samples "$n" --json --draws --threads 1 >"$TMP/w1.json" 2>"$TMP/e1" &&
+      "$BRINK" montecarlo "$id" --samples "$n" --json --draws --threads 2 >"$TMP/w2.json" 2>"$TMP/e2" &&
+      "$BRINK" montecarlo "$id" --samples "$n" --json --draws --threads 2 --exact >"$TMP/wx.json" 2>"$TMP/e3" ||
+      { bad "$id: $(cat "$TMP/e1" "$TMP/e2" "$TMP/e3")"; continue; }
+    python3 - "$TMP/w1.json" "$TMP/w2.json" "$TMP/wx.json" "$n" <<'PY' && ok || bad "$id: threads or --exact change the draws"
+import json, sys
+a, b, x = (json.load(open(p)) for p in sys.argv[1:4])
+for d in (a, b, x):
+    d.pop("seconds"); d.pop("threads")
+assert a == b, "1 and 2 threads differ"
+assert len(a["draws"]) == int(sys.argv[4])
+for d in (a, x):   # the paths tried are counted apart; the findings are the same
+    d.pop("regions", None); d.pop("double_path", None)
+assert a == x, "--exact differs"
+PY
+  done
+fi
 finish
