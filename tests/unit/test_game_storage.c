@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "scenario_util.h"
 #include "brink/brink.h"
 #include "brink/scenario.h"
 
@@ -51,11 +52,7 @@ static const char *OFFERS =
 
 static brink_scenario *load(const char *text)
 {
-    brink_error err;
-    brink_error_clear(&err);
-    brink_scenario *sc = brink_scenario_parse(text, strlen(text), "t.yaml", NULL, &err);
-    CHECK_MSG(sc != NULL, "%s", err.message);
-    return sc;
+    return su_parse(text, "t.yaml");
 }
 
 static int same_numbers(const brink_efg *a, const brink_efg *b)

@@ -16,15 +16,12 @@
 #include <string.h>
 
 #include "check.h"
+#include "scenario_util.h"
 #include "brink/brink.h"
 
 static brink_scenario *load(const char *text)
 {
-    brink_error err;
-    brink_error_clear(&err);
-    brink_scenario *sc = brink_scenario_parse(text, strlen(text), "t.yaml", NULL, &err);
-    CHECK_MSG(sc != NULL, "%s", err.message);
-    return sc;
+    return su_parse(text, "t.yaml");
 }
 
 /* Expected payoffs [nplayers] of g under behaviour profile b (exact), by reach in pre-order. */
