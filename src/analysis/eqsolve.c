@@ -355,6 +355,30 @@ static brink_status plan_and_run(const brink_scenario_instance *in, const solve_
                                  const brink_analysis_options *o, const an_solve_ws *ws,
                                  brink_eqset *out, brink_error *err);
 
+/* Imperfect information only because chance moves come before decisions that cannot see
+ * them: the same game with those moves postponed has perfect information, and the methods
+ * for it (exact, complete) run there. *pg: that game and *amap its action map, or NULL when
+ * postponing is off or leaves the game imperfect. */
+static brink_status postponed(const brink_efg *g, const brink_analysis_options *o,
+                              brink_efg **pg, int **amap, long *swaps, brink_error *err)
+{
+    *pg = NULL;
+    *amap = NULL;
+    *swaps = 0;
+    if (!o->postpone_chance || g->perfect_info)
+        return BRINK_OK;
+    brink_status st = brink_efg_postpone_chance(g, pg, amap, swaps, err);
+    if (st)
+        return st;
+    if (*pg && !(*pg)->perfect_info) {   /* still imperfect: keep the game as it is */
+        brink_efg_free(*pg);
+        free(*amap);
+        *pg = NULL;
+        *amap = NULL;
+    }
+    return BRINK_OK;
+}
+
 brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *leaf_group,
                                   int ngroups, const brink_analysis_options *o,
                                   brink_eqset *out, brink_error *err)
@@ -376,30 +400,18 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
             brink_eqset_free(out, g);
         return st;
     }
-    /* imperfect information only because chance moves come before decisions that cannot see
-     * them: the same game with those moves postponed has perfect information, and the
-     * methods for it (exact, complete) run there */
-    solve_game sg = {NULL, NULL};
+    brink_efg *pg = NULL;
+    int *amap = NULL;
     long swaps = 0;
-    if (o->postpone_chance && !g->perfect_info) {
-        int *amap = NULL;
-        brink_status pst = brink_efg_postpone_chance(g, &sg.g, &amap, &swaps, err);
-        if (pst)
-            return pst;
-        sg.amap = amap;
-        if (sg.g && !sg.g->perfect_info) {   /* still imperfect: keep the game as it is */
-            brink_efg_free(sg.g);
-            free(amap);
-            sg.g = NULL;
-            sg.amap = NULL;
-        }
-    }
-    brink_status st = plan_and_run(in, sg.g ? &sg : NULL, leaf_group, ngroups, o, NULL, out,
-                                   err);
-    if (!st && sg.g)
+    brink_status st = postponed(g, o, &pg, &amap, &swaps, err);
+    if (st)
+        return st;
+    solve_game sg = {pg, amap};
+    st = plan_and_run(in, pg ? &sg : NULL, leaf_group, ngroups, o, NULL, out, err);
+    if (!st && pg)
         out->method.postponed = swaps;
-    brink_efg_free(sg.g);
-    free((void *)sg.amap);
+    brink_efg_free(pg);
+    free(amap);
     return st;
 }
 
@@ -415,21 +427,8 @@ brink_status an_analysis_solve_ws(const brink_scenario_instance *in, an_solve_ws
     const brink_efg *g = brink_scenario_instance_game((brink_scenario_instance *)in);
     brink_status st;
     if (!ws->known) {   /* the first game: postponed as brink_analysis_solve does */
-        if (o->postpone_chance && !g->perfect_info) {
-            brink_efg *t = NULL;
-            int *amap = NULL;
-            long swaps = 0;
-            if ((st = brink_efg_postpone_chance(g, &t, &amap, &swaps, err)))
-                return st;
-            if (t && t->perfect_info) {
-                ws->pg = t;
-                ws->amap = amap;
-                ws->swaps = swaps;
-            } else {
-                brink_efg_free(t);
-                free(amap);
-            }
-        }
+        if ((st = postponed(g, o, &ws->pg, &ws->amap, &ws->swaps, err)))
+            return st;
         ws->small = an_reduced_small(ws->pg ? ws->pg : g, o);
         ws->known = 1;
     } else if (ws->pg && (st = brink_efg_postpone_rebind(g, ws->pg, ws->amap, err))) {

@@ -24,6 +24,7 @@
 
 #include "brink/core.h"
 #include "brink/efg.h"
+#include "brink/evaluate.h"
 
 /* One pending piece of the new tree: an original node copied as it is (nkids = -1), or a
  * chance move of original node `node` over the original nodes kids[0..nkids) (its children
@@ -257,11 +258,7 @@ brink_status brink_efg_postpone_rebind(const brink_efg *g, brink_efg *t, const i
         t->outcome_pay[k] = brink_q_get_d(t->outcome_payq[k]);
     }
     /* leaf payoffs: the outcomes met on the way, summed as the builder sums them */
-    int maxdepth = 0;
-    for (int v = 0; v < t->nnodes; v++)
-        if (t->node_depth[v] > maxdepth)
-            maxdepth = t->node_depth[v];
-    size_t rows = (size_t)maxdepth + 1;
+    size_t rows = (size_t)brink_efg_max_depth(t) + 1;
     mpq_t *cum = brink_q_array_new(rows * n);
     if (!cum)
         return brink_error_set(err, BRINK_ENOMEM, "out of memory re-binding a postponed game");

@@ -60,6 +60,8 @@ static int sequential(void *ctx) { (void)ctx; return solve_kuhn(&brink_solver_se
 static int cfrplus(void *ctx) { (void)ctx; return solve_kuhn(&brink_solver_cfrplus, 0, 20, NAN); }
 static int mccfr(void *ctx) { (void)ctx; return solve_kuhn(&brink_solver_mccfr, 0, 20, NAN); }
 static int logit(void *ctx) { (void)ctx; return solve_kuhn(&brink_solver_agent_logit, 0, 0, 0.5); }
+/* to the limit: the early exact end of the branch (rounding, exact beliefs, checks) */
+static int logit_limit(void *ctx) { (void)ctx; return solve_kuhn(&brink_solver_agent_logit, 0, 0, NAN); }
 
 static int seqform_and_assessment(void *ctx)
 {
@@ -113,5 +115,6 @@ int main(void)
     oom_exhaust("cfr+", cfrplus, NULL);
     oom_exhaust("mccfr", mccfr, NULL);
     oom_exhaust("agent-logit", logit, NULL);
+    oom_exhaust("agent-logit limit", logit_limit, NULL);
     return check_finish();
 }

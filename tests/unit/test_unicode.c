@@ -12,6 +12,8 @@ static void test_equal(void)
     CHECK_EQ_INT(br_names_equal("USA", "usa"), 0);                    /* case is not canonical */
     CHECK_EQ_INT(br_names_equal("\xEF\xAC\x81", "fi"), 0);            /* U+FB01 ligature: NFKC only */
     CHECK_EQ_INT(br_names_equal("\xE2\x84\xAB", "\xC3\x85"), 1);      /* Angstrom sign = Å */
+    CHECK_EQ_INT(br_names_equal("\xE2\x84\xAA", "K"), 1);              /* Kelvin sign = ASCII K */
+    CHECK_EQ_INT(br_names_equal("K", "\xE2\x84\xAA"), 1);
     /* Hangul: a precomposed syllable and its jamo */
     CHECK_EQ_INT(br_names_equal("\xED\x95\x9C", "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB"), 1);
 }

@@ -660,9 +660,7 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
             z[AP] * m->range >= AGENT_LOGIT_EXACT_FROM) {
             int e = try_exact_early(m, z[AP], prevq, &have_prev, out, err);
             if (e < 0) {
-                st = err ? err->code : BRINK_ENOMEM;
-                if (!st)
-                    st = BRINK_ENOMEM;
+                st = brink_error_set(err, BRINK_ENOMEM, "agent-logit: out of memory");
                 break;
             }
             if (e > 0) {
