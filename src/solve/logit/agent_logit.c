@@ -467,8 +467,10 @@ static void try_exact(const brink_efg *g, brink_profile *pr)
     brink_profile_list tmp;
     brink_profile_list_init(&tmp);
     brink_profile *q = brink_profile_list_add(&tmp, BRINK_PROFILE_BEHAV, g->nactions, 1, NULL);
-    if (!q)
+    if (!q) {   /* the list's own array may be there already */
+        brink_profile_list_free(&tmp);
         return;
+    }
     mpq_t s, one;
     mpq_init(s);
     mpq_init(one);
