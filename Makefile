@@ -17,7 +17,7 @@ FUZZ_SECONDS ?= 600
 FUZZ_JOBS    ?= $(JOBS)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo check check-clang check-asan check-all bench property threshold-long \
+.PHONY: all deps build demo check check-clang check-asan check-all bench property threshold-long fuzz-soak \
         fuzz-build fuzz fuzz-smoke install clean
 
 all: build
@@ -66,7 +66,14 @@ fuzz: fuzz-build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh $(FUZZ_BUILD)
 
 fuzz-smoke: fuzz-build
-	FUZZ_SECONDS=60 FUZZ_SEED=1 FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh $(FUZZ_BUILD)
+	FUZZ_SMOKE=1 FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh $(FUZZ_BUILD)
+
+# the smoke's budget under seeds 1..FUZZ_SOAK_SEEDS, each from a fresh corpus: what CI's smoke
+# could meet, tried before it does (about 3 min a seed on 2 cores)
+FUZZ_SOAK_SEEDS ?= 10
+fuzz-soak: fuzz-build
+	@for s in $$(seq 1 $(FUZZ_SOAK_SEEDS)); do echo "== seed $$s"; \
+	  FUZZ_SMOKE=1 FUZZ_SEED=$$s FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh $(FUZZ_BUILD) || exit 1; done
 
 threshold-long: build
 	scripts/threshold-long.sh $(BUILD)

@@ -4,8 +4,12 @@
  * gathered in a growable scratch array and copied into the arena when the collection closes,
  * so nesting costs heap, not stack; it is bounded by the max_depth argument all the same,
  * because the scenario parser walks the tree recursively.
- * libfyaml's own diagnostics are captured through an output callback (it would otherwise
- * print) and turned into a brink_error with the line and column it reports.
+ * libfyaml's diagnostics are collected as data (fy_diag_set_collect_errors: message, line,
+ * column) and turned into a brink_error. Collecting also keeps libfyaml 0.7's source-line
+ * display (fy_diag_error_atom_display) from running: it overruns its row buffer on a
+ * multi-line token beside a long line and crashed under the fuzzer
+ * (tests/data/fuzz-regressions/scenario/). Messages that carry no token ("[ERR]: ...") still
+ * come through the output callback, which captures them instead of printing.
  */
 #include "scenario/ytree.h"
 #include "scenario/textcheck.h"
@@ -23,41 +27,31 @@ static void diag_output(struct fy_diag *diag, void *user, const char *buf, size_
     brink_buf_append(user, buf, len);
 }
 
-/* libfyaml formats "<source>:LINE:COL: error: MESSAGE\n<source line>\n^"; some failures
- * (an unsupported %YAML version, a bad %TAG prefix) come as "[ERR]: MESSAGE" without a place,
- * and are then placed where the last complete event ended (line, col). */
-static brink_status diag_to_error(const brink_buf *c, const char *file, int line, int col,
-                                  brink_error *err)
+/* The first collected error with a place wins; a failure without a token comes as
+ * "[ERR]: MESSAGE" through the output callback and is placed where the last complete event
+ * ended (line, col). */
+static brink_status diag_to_error(struct fy_diag *diag, const brink_buf *c, const char *file,
+                                  int line, int col, brink_error *err)
 {
-    const char *text = c->data ? c->data : "";
-    const char *e = strstr(text, ": error: ");
-    if (!e) {
-        const char *m = strstr(text, "[ERR]: ");
-        if (!m)
-            return brink_error_set_at(err, BRINK_ESYNTAX, file, line, col, "malformed YAML");
-        m += 7;
+    void *it = NULL;
+    struct fy_diag_error *de;
+    while ((de = fy_diag_errors_iterate(diag, &it)) != NULL) {
+        if (de->type != FYET_ERROR || !de->msg)
+            continue;
+        if (de->line > 0 && de->column > 0) {
+            line = de->line;
+            col = de->column;
+        }
         return brink_error_set_at(err, BRINK_ESYNTAX, file, line, col, "YAML: %.*s",
-                                  (int)strcspn(m, "\n"), m);
+                                  (int)strcspn(de->msg, "\n"), de->msg);
     }
-    const char *msg = e + 9;
-    size_t mlen = strcspn(msg, "\n");
-    /* walk back over ":COL" and ":LINE" */
-    const char *p = e;
-    int nums[2] = {0, 0}, k = 0;
-    while (k < 2 && p > text) {
-        const char *q = p;
-        while (q > text && q[-1] >= '0' && q[-1] <= '9')
-            q--;
-        if (q == p || q == text || q[-1] != ':')
-            break;
-        nums[k++] = atoi(q);
-        p = q - 1;
-    }
-    if (k == 2) {
-        line = nums[1];
-        col = nums[0];
-    }
-    return brink_error_set_at(err, BRINK_ESYNTAX, file, line, col, "YAML: %.*s", (int)mlen, msg);
+    const char *text = c->data ? c->data : "";
+    const char *m = strstr(text, "[ERR]: ");
+    if (!m)
+        return brink_error_set_at(err, BRINK_ESYNTAX, file, line, col, "malformed YAML");
+    m += 7;
+    return brink_error_set_at(err, BRINK_ESYNTAX, file, line, col, "YAML: %.*s",
+                              (int)strcspn(m, "\n"), m);
 }
 
 typedef struct frame {
@@ -394,6 +388,7 @@ brink_status ytree_parse(const char *text, size_t len, const char *file, size_t 
         ytree_free(out);
         return brink_error_set(err, BRINK_ENOMEM, "out of memory (YAML diagnostics)");
     }
+    fy_diag_set_collect_errors(diag, true);
     struct fy_parse_cfg pc;
     memset(&pc, 0, sizeof pc);
     pc.flags = FYPCF_QUIET;
@@ -429,7 +424,7 @@ brink_status ytree_parse(const char *text, size_t len, const char *file, size_t 
         }
         if (!st && fy_parser_get_stream_error(p))
             st = cap.failed ? brink_error_set(err, BRINK_ENOMEM, "out of memory")
-                            : diag_to_error(&cap, out->file, b.last_line, b.last_col, err);
+                            : diag_to_error(diag, &cap, out->file, b.last_line, b.last_col, err);
     }
     for (int i = 0; i < b.depth; i++)
         free(b.stack[i].kids);
