@@ -342,7 +342,14 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
             fclose(files[k]);   /* the run failed: nothing to write */
     /* every draw failed: the report says so, and the status says there is no answer */
     if (!rc && r && !quiet && r->failed == r->samples) {
-        fprintf(stderr, "brink %s: no draw was solved (all %ld failed)\n", cmd, r->samples);
+        /* located like any input error when the first failure has a place in the file */
+        if (r->first_error_line > 0 && brink_scenario_filename(sc))
+            fprintf(stderr, "%s:%d:%d: error: no draw was solved (all %ld failed); the first, draw %ld: %s\n",
+                    brink_scenario_filename(sc), r->first_error_line, r->first_error_column,
+                    r->samples, r->first_error_index, r->first_error ? r->first_error : "");
+        else
+            fprintf(stderr, "brink %s: no draw was solved (all %ld failed)%s%s\n", cmd, r->samples,
+                    r->first_error ? "; the first: " : "", r->first_error ? r->first_error : "");
         rc = BRINK_EXIT_INPUT;
     }
     brink_mc_result_free(r);

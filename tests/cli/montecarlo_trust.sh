@@ -57,7 +57,7 @@ F=$SRC/tests/data/montecarlo/every-draw-fails.yaml
 expect_status "every draw fails" 2 "$BRINK" montecarlo "$F" --samples 30
 expect_grep "none solved, with the place" "^No draw was solved: all 30 failed; the first \(draw 0\): $F:54:19: division by zero" "$TMP/stdout"
 if grep -qi "nan" "$TMP/stdout"; then bad "a NaN printed: $(cat "$TMP/stdout")"; else ok; fi
-expect_grep "status explained" "no draw was solved \(all 30 failed\)" "$TMP/stderr"
+expect_grep "status explained, located" "^$F:54:19: error: no draw was solved \(all 30 failed\); the first, draw 0: division by zero" "$TMP/stderr"
 expect_status "every draw fails, json" 2 "$BRINK" montecarlo "$F" --samples 30 --json
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["failed"] == 30 and (d["first_error_line"], d["first_error_column"]) == (54, 19), d' "$TMP/stdout" && ok || bad "json of failed draws"
 # the place is stored with the draw: a run resumed from the database says it too
