@@ -29,6 +29,23 @@ int sc_is_identifier(const char *s)
     return strlen(s) < 64;
 }
 
+/* Unclosed minus closing parentheses of a text. */
+static int paren_balance(const char *s)
+{
+    int b = 0;
+    for (; *s; s++)
+        b += (*s == '(') - (*s == ')');
+    return b;
+}
+
+/* A call cut by a flow mapping's comma: `{distribution: uniform(0, 1)}` reads as the pair
+ * distribution: "uniform(0" and a key "1)" with an empty value. */
+static int split_call(const ynode *prev, const ynode *key)
+{
+    return prev && prev->kind == Y_SCALAR && !prev->quoted && key->kind == Y_SCALAR &&
+           paren_balance(prev->text) > 0 && paren_balance(key->text) < 0;
+}
+
 brink_status sc_check_keys(brink_scenario *sc, const ynode *map, const char *const *allowed,
                            const char *what, brink_error *err)
 {
@@ -38,6 +55,12 @@ brink_status sc_check_keys(brink_scenario *sc, const ynode *map, const char *con
         for (const char *const *a = allowed; *a; a++)
             if (strcmp(*a, k->text) == 0)
                 ok = 1;
+        if (!ok && i > 0 && split_call(ytree_val(map, i - 1), k))
+            return sc_err(sc, err, k, BRINK_EINVALID,
+                          "unknown key '%s' in %s: inside { } a comma ends an entry, so "
+                          "'%s' was cut there; quote the value: %s: \"%s, %s\"", k->text, what,
+                          ytree_val(map, i - 1)->text, ytree_key(map, i - 1)->text,
+                          ytree_val(map, i - 1)->text, k->text);
         if (!ok) {
             brink_buf list;
             brink_buf_init(&list);
