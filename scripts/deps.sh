@@ -16,6 +16,7 @@ PACKAGES=(
   libfyaml-dev                       # YAML scenarios
   libxml2-dev                        # GENIUS XML negotiation domains
   libunistring-dev                   # Unicode names: NFC normalisation, terminal widths
+  libsuitesparse-dev                 # KLU sparse LU: the agent-logit path on big trees
   libsqlite3-dev sqlite3             # Monte Carlo results database (--db); sqlite3: tests
   libopenmpi-dev openmpi-bin         # optional: mpirun brink montecarlo (across machines)
   graphviz                           # rendering game trees (dot)

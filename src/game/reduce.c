@@ -197,11 +197,20 @@ brink_nfg *brink_efg_to_nfg(const brink_efg *g, brink_reduced **mapout, brink_er
         if (c < 0) goto oom;
         cells *= c;
         if (!(c <= (double)BRINK_MAX_CELLS) || !(cells <= (double)BRINK_MAX_CELLS)) {
-            brink_error_set(err, BRINK_ETOOBIG,
-                            "the reduced strategic form would have %.3g cells (player %d alone "
-                            "has %.3g reduced strategies); the limit is %zu. Use a method that "
-                            "works on the tree (seqlcp, sequential, cfr)",
-                            cells, i + 1, c, (size_t)BRINK_MAX_CELLS);
+            /* counts beyond the doubles (2^2000 strategies) are said as such, not "inf" */
+            if (isfinite(cells))
+                brink_error_set(err, BRINK_ETOOBIG,
+                                "the reduced strategic form would have %.3g cells (player %d "
+                                "alone has %.3g reduced strategies); the limit is %zu. Use a "
+                                "method that works on the tree (seqlcp, sequential, cfr)",
+                                cells, i + 1, c, (size_t)BRINK_MAX_CELLS);
+            else
+                brink_error_set(err, BRINK_ETOOBIG,
+                                "the reduced strategic form would have more than 1e308 cells "
+                                "(player %d alone has %s reduced strategies); the limit is %zu. "
+                                "Use a method that works on the tree (seqlcp, sequential, cfr)",
+                                i + 1, isfinite(c) ? "many" : "more than 1e308",
+                                (size_t)BRINK_MAX_CELLS);
             goto fail;
         }
         r->nstrats[i] = (int)c;

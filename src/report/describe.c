@@ -309,7 +309,11 @@ void rep_method_why(brink_buf *b, const brink_method_used *m)
 
 void rep_method_change(brink_buf *b, const brink_method_change *c)
 {
-    if (c->cells > 0)
+    if (c->cells > 0 && !isfinite(c->cells))
+        brink_buf_printf(b, "%s not used: the reduced strategic form would have more than "
+                            "1e308 cells (limit %.3g, max_reduced_cells)", c->solver->name,
+                         c->limit);
+    else if (c->cells > 0)
         brink_buf_printf(b, "%s not used: the reduced strategic form would have %.3g cells "
                             "(limit %.3g, max_reduced_cells)", c->solver->name, c->cells,
                          c->limit);

@@ -52,8 +52,9 @@ YAML
 expect_grep "1 actor" '^Game: 1 actor \(A\), 3 nodes, 1 decision point, 0 chance moves' "$TMP/out"
 if grep -q "1 actors" "$TMP/out"; then bad "'1 actors' printed"; else ok; fi
 
-# a solver that refuses the game: the message names the scenario file (6000 actions for a
-# method limited to 4000)
+# a solver that refuses the game: the message names the scenario file (a reduced strategic
+# form beyond the doubles' range, 2^2000 strategies, for a method on the strategic form:
+# said as "more than 1e308", never "inf")
 cat > "$TMP/many.yaml" <<'YAML'
 brink: 1
 id: many-actions
@@ -71,8 +72,8 @@ game:
           in: [1, 2]
           payoff: {A: "mod(i, 3)", B: j}
 YAML
-expect_status "agent-logit refuses" 2 "$BRINK" analyze "$TMP/many.yaml" --method agent-logit --no-questions
-expect_grep "refusal names the file" "^$TMP/many.yaml: error: agent-logit: 6000 player actions" "$TMP/stderr"
+expect_status "enummixed refuses" 2 "$BRINK" analyze "$TMP/many.yaml" --method enummixed --no-questions
+expect_grep "refusal names the file" "^$TMP/many.yaml: error: the reduced strategic form would have more than 1e308 cells \(player 2 alone has more than 1e308" "$TMP/stderr"
 
 # floor/mod over the watched parameter: the threshold engine says "not rational", never guesses
 cat > "$TMP/floor.yaml" <<'YAML'

@@ -8,6 +8,7 @@
 
 #include "brink/brink.h"
 #include "check.h"
+#include "solve/logit/agent_logit.h"
 #include "oom_harness.h"
 #include "solve/solvers.h"
 
@@ -63,6 +64,30 @@ static int logit(void *ctx) { (void)ctx; return solve_kuhn(&brink_solver_agent_l
 /* to the limit: the early exact end of the branch (rounding, exact beliefs, checks) */
 static int logit_limit(void *ctx) { (void)ctx; return solve_kuhn(&brink_solver_agent_logit, 0, 0, NAN); }
 
+/* the sparse linear algebra (big trees) on the same game: its pattern, KLU's workspace */
+static int logit_sparse(void *ctx)
+{
+    (void)ctx;
+    brink_error err;
+    brink_efg *g = brink_gen_kuhn(&err);
+    if (!g)
+        return err.code == BRINK_ENOMEM ? 0 : -1;
+    brink_solve_options o;
+    brink_solve_options_init(&o);
+    o.lambda = 0.5;
+    brink_profile_list l;
+    brink_profile_list_init(&l);
+    brink_status st = brink_agent_logit_trace_la(g, &o, NULL, NULL, &l, 2, &err);
+    int ok = oom_code(st);
+    if (st != BRINK_OK && st != BRINK_ENOMEM)
+        fprintf(stderr, "agent-logit sparse: %s\n", err.message);
+    if (st == BRINK_OK && l.count != 1)
+        ok = -1;
+    brink_profile_list_free(&l);
+    brink_efg_free(g);
+    return ok;
+}
+
 static int seqform_and_assessment(void *ctx)
 {
     (void)ctx;
@@ -116,5 +141,6 @@ int main(void)
     oom_exhaust("mccfr", mccfr, NULL);
     oom_exhaust("agent-logit", logit, NULL);
     oom_exhaust("agent-logit limit", logit_limit, NULL);
+    oom_exhaust("agent-logit sparse", logit_sparse, NULL);
     return check_finish();
 }

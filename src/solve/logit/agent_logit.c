@@ -13,8 +13,12 @@
  * The Jacobian is exact: one tangent (forward-mode) pass per column gives d Q / d y_b. The
  * path is traced in arclength with an Euler predictor and a Newton corrector on the system
  * augmented by the tangent hyperplane; the step grows when the corrector converges fast.
- * Linear systems are dense, solved by LU with partial pivoting in a preallocated workspace
- * (no allocation and no library error handler inside the loop).
+ * Up to AGENT_LOGIT_DENSE_MAX player actions the linear systems are dense, solved by LU with
+ * partial pivoting in a preallocated workspace. Beyond, the Jacobian is built sparse from the
+ * tree's structure and factorised by KLU (agent_logit_sparse.c), and the curve is
+ * parametrised locally by its fastest-moving coordinate instead of by arclength (a dense
+ * tangent row would fill the factors): the same curve, other steps. When that path fails on
+ * a game the dense one can hold, the dense one runs.
  *
  * Output: the profile at opts->lambda, or (lambda = NaN) the end of the principal branch,
  * stopped when both NashConv and the largest conditional gain at any information set given
@@ -39,13 +43,20 @@
 #include <string.h>
 #include "brink/solve.h"
 #include "solve/logit/agent_logit.h"
+#include "solve/logit/agent_logit_int.h"
 #include "solve/solvers.h"
 
 /* Stopping rule for the limit (relative to the payoff range). */
 #define AGENT_LOGIT_LIMIT_NASHCONV 1e-8
 #define AGENT_LOGIT_MAX_LAMBDA 1e12
-/* Largest number of player actions (dense Jacobian). */
-#define AGENT_LOGIT_MAX_ACTIONS 4000
+/* Up to this many player actions the Jacobian is dense (LU with partial pivoting here);
+ * beyond, sparse (agent_logit_sparse.c, UMFPACK). */
+#define AGENT_LOGIT_DENSE_MAX 300
+/* The dense path's memory holds this many actions (2 x 128 MB): the fallback when the sparse
+ * path fails. */
+#define AGENT_LOGIT_DENSE_FALLBACK 4000
+/* Largest number of player actions. */
+#define AGENT_LOGIT_MAX_ACTIONS 1000000
 /* Default step budget. */
 #define AGENT_LOGIT_MAX_STEPS 20000
 /* The early exact end of the branch (try_exact_early): tried every this many steps once
@@ -55,18 +66,6 @@
 /* Rounding used to try an exact limit profile. */
 #define AGENT_LOGIT_ROUND_TOL 1e-7
 
-struct brink_alogit {
-    const brink_efg *g;
-    int n, N, AP, H;
-    double *sigma;  /* [A] exp(y), chance probabilities at chance actions */
-    double *ly;     /* [A] log sigma (chance: log p, -inf for p = 0) */
-    double *lp;     /* [N] log reach */
-    double *U;      /* [N * n] values */
-    double *mu;     /* [N] beliefs */
-    double *Q;      /* [AP] */
-    double *dlp, *dU, *dmu, *dQ; /* tangent pass scratch */
-    double range;
-};
 
 void brink_alogit_free(brink_alogit *m)
 {
@@ -232,10 +231,15 @@ static void residual(const brink_alogit *m, const double *y, double lambda, doub
     }
 }
 
-/* Dense workspace: J is AP x (AP + 1), S is (AP + 1) x (AP + 1), row-major. */
+/* Linear algebra workspace. Dense: J is AP x (AP + 1), S is (AP + 1) x (AP + 1), row-major.
+ * Sparse (sp set): the Jacobian and its factorisation live in sp; r and x as for dense. */
 typedef struct la_ws {
     int n1;         /* AP + 1 */
     double *J, *S, *r, *x;
+    al_sparse *sp;
+    int oom;        /* a sparse solve ran out of memory */
+    int factored_k; /* sparse: the corrector converged on factors of [J; e_k^T] with this k
+                       (-1: none); the tangent there reuses them */
 } la_ws;
 
 #define JAC(w, i, j) ((w)->J[(size_t)(i) * (w)->n1 + (j)])
@@ -244,8 +248,13 @@ typedef struct la_ws {
 /* Jacobian [dH/dy | dH/dlambda] into w->J. */
 static void jacobian(brink_alogit *m, const double *y, double lambda, la_ws *w)
 {
+
     const brink_efg *g = m->g;
     int AP = m->AP;
+    if (w->sp) {
+        al_sparse_jacobian(w->sp, m, y, lambda);
+        return;
+    }
     memset(w->J, 0, (size_t)AP * w->n1 * sizeof(double));
     for (int h = 0; h < m->H; h++) {
         int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
@@ -265,6 +274,17 @@ static void jacobian(brink_alogit *m, const double *y, double lambda, la_ws *w)
                 JAC(w, a0 + a, b) += -lambda * (m->dQ[a0 + a] - m->dQ[a0]);
         }
     }
+}
+
+int brink_alogit_jacobian_dense(brink_alogit *m, const double *y, double lambda, double *J)
+{
+    la_ws w;
+    memset(&w, 0, sizeof w);
+    w.n1 = m->AP + 1;
+    w.J = J;
+    brink_alogit_eval(m, y);
+    jacobian(m, y, lambda, &w);
+    return 0;
 }
 
 /* Solve S x = r in place (S destroyed) by LU with partial pivoting. -1 when singular. */
@@ -314,26 +334,64 @@ static int lu_solve(la_ws *w)
     return 0;
 }
 
+/* Solve [J; c^T] x = r (J from jacobian(); r in w->r, x into w->x). Dense: c = row, or e_k
+ * when row is NULL. Sparse: c = e_k always (a dense row would fill the factors: the sparse
+ * path parametrises the curve locally by one coordinate, Rheinboldt 1980). -1 when singular
+ * or out of memory (w->oom says which). */
+static int aug_solve(la_ws *w, const double *row, int k)
+{
+    int AP = w->n1 - 1;
+    if (w->sp) {
+        int st = al_sparse_solve(w->sp, k, w->r, w->x);
+        if (st == -2)
+            w->oom = 1;
+        return st ? -1 : 0;
+    }
+    memcpy(w->S, w->J, (size_t)AP * w->n1 * sizeof(double));
+    for (int j = 0; j <= AP; j++)
+        SQ(w, AP, j) = row ? row[j] : (j == k);
+    return lu_solve(w);
+}
+
+/* The coordinate of largest magnitude (the local parameter of the sparse path). */
+static int argmax_abs(const double *v, int n)
+{
+    int k = n - 1;
+    for (int j = 0; j < n; j++)
+        if (fabs(v[j]) > fabs(v[k]))
+            k = j;
+    return k;
+}
+
 /* Unit tangent at z = (y, lambda): null vector of J, oriented along `prev` (or lambda > 0). */
 static int tangent_vector(brink_alogit *m, const double *z, const double *prev, double *t,
                           la_ws *w)
 {
-    int AP = m->AP;
-    brink_alogit_eval(m, z);
-    jacobian(m, z, z[AP], w);
-    memcpy(w->S, w->J, (size_t)AP * w->n1 * sizeof(double));
-    for (int j = 0; j <= AP; j++)
-        SQ(w, AP, j) = prev ? prev[j] : (j == AP);
+    int AP = m->AP, k = prev ? argmax_abs(prev, AP + 1) : AP;
     memset(w->r, 0, (size_t)w->n1 * sizeof(double));
     w->r[AP] = 1.0;
-    if (lu_solve(w) != 0)
-        return -1;
-    double norm = 0;
-    for (int j = 0; j <= AP; j++)
+    /* sparse, right after the corrector converged here with the same last row: its factors
+     * are of J at the point before its last (negligible) update, and are used as they are */
+    int reused = w->sp && w->factored_k == k && al_sparse_resolve(w->sp, w->r, w->x) == 0;
+    w->factored_k = -1;
+    if (!reused) {
+        brink_alogit_eval(m, z);
+        jacobian(m, z, z[AP], w);
+        /* the last row: prev (dense; then x.prev = 1 > 0), or e_k at prev's largest
+         * coordinate (sparse; x.prev may come out negative and is turned round below) */
+        if (aug_solve(w, prev, k) != 0)
+            return -1;
+    }
+    double norm = 0, dot = 0;
+    for (int j = 0; j <= AP; j++) {
         norm += w->x[j] * w->x[j];
+        dot += prev ? w->x[j] * prev[j] : 0;
+    }
     norm = sqrt(norm);
     if (!(norm > 0))
         return -1;
+    if (dot < 0)
+        norm = -norm;
     for (int j = 0; j <= AP; j++)
         t[j] = w->x[j] / norm;
     return 0;
@@ -347,30 +405,31 @@ static double max_abs(const double *v, int n)
     return m;
 }
 
-/* Newton on H(z) = 0 with one extra equation: either t.(z - zp) = 0 (fixed_lambda < 0) or
- * lambda = fixed_lambda. Returns iterations used, or -1 without convergence. */
+/* Newton on H(z) = 0 with one extra equation: t.(z - zp) = 0 (fixed_lambda < 0; on the
+ * sparse path z_k = zp_k at t's largest coordinate k instead) or lambda = fixed_lambda.
+ * Returns iterations used, or -1 without convergence. */
 static int correct(brink_alogit *m, double *z, const double *zp, const double *t,
                    double fixed_lambda, double tol, la_ws *w, double *F)
 {
     int AP = m->AP;
+    int k = fixed_lambda < 0 && w->sp ? argmax_abs(t, AP + 1) : AP;
+    w->factored_k = -1;
     for (int it = 1; it <= 12; it++) {
         brink_alogit_eval(m, z);
         residual(m, z, z[AP], F);
         double extra = 0;
-        if (fixed_lambda < 0) {
+        if (fixed_lambda >= 0)
+            extra = z[AP] - fixed_lambda;
+        else if (w->sp)
+            extra = z[k] - zp[k];
+        else
             for (int j = 0; j <= AP; j++)
                 extra += t[j] * (z[j] - zp[j]);
-        } else {
-            extra = z[AP] - fixed_lambda;
-        }
         jacobian(m, z, z[AP], w);
-        memcpy(w->S, w->J, (size_t)AP * w->n1 * sizeof(double));
         for (int i = 0; i < AP; i++)
             w->r[i] = -F[i];
-        for (int j = 0; j <= AP; j++)
-            SQ(w, AP, j) = fixed_lambda < 0 ? t[j] : (j == AP);
         w->r[AP] = -extra;
-        if (lu_solve(w) != 0)
+        if (aug_solve(w, fixed_lambda < 0 ? t : NULL, k) != 0)
             return -1;
         double step = 0;
         for (int j = 0; j <= AP; j++) {
@@ -384,8 +443,10 @@ static int correct(brink_alogit *m, double *z, const double *zp, const double *t
         if (step < tol * scale) {
             brink_alogit_eval(m, z);
             residual(m, z, z[AP], F);
-            if (max_abs(F, AP) < 1e3 * tol * scale)
+            if (max_abs(F, AP) < 1e3 * tol * scale) {
+                w->factored_k = k;
                 return it;
+            }
         }
     }
     return -1;
@@ -513,6 +574,24 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
                                      brink_alogit_visit visit, void *ctx,
                                      brink_profile_list *out, brink_error *err)
 {
+    int before = out ? out->count : 0;
+    brink_status st = brink_agent_logit_trace_la(g, o, visit, ctx, out, 0, err);
+    int AP = g->player_action_start[g->nplayers];
+    /* the sparse path failed to follow the branch on a game the dense one can hold (payoffs
+     * of very different sizes): the dense path, with its arclength steps, tries again */
+    if ((st == BRINK_ENOCONVERGE || st == BRINK_EINTERNAL) && AP > AGENT_LOGIT_DENSE_MAX &&
+        AP <= AGENT_LOGIT_DENSE_FALLBACK) {
+        while (out && out->count > before)
+            brink_profile_clear(&out->items[--out->count]);
+        st = brink_agent_logit_trace_la(g, o, visit, ctx, out, 1, err);
+    }
+    return st;
+}
+
+brink_status brink_agent_logit_trace_la(const brink_efg *g, const brink_solve_options *o,
+                                        brink_alogit_visit visit, void *ctx,
+                                        brink_profile_list *out, int la, brink_error *err)
+{
     brink_alogit *m = brink_alogit_new(g, err);
     if (!m)
         return err ? err->code : BRINK_ENOMEM;
@@ -521,13 +600,20 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
     if (AP > AGENT_LOGIT_MAX_ACTIONS) {
         brink_alogit_free(m);
         return brink_error_set(err, BRINK_ETOOBIG,
-                               "agent-logit: %d player actions exceed the dense-Jacobian limit "
-                               "of %d; use a CFR method", AP, AGENT_LOGIT_MAX_ACTIONS);
+                               "agent-logit: %d player actions exceed the limit of %d; use a "
+                               "CFR method", AP, AGENT_LOGIT_MAX_ACTIONS);
     }
+    int sparse = la == 2 || (la == 0 && AP > AGENT_LOGIT_DENSE_MAX);
     la_ws w;
+    memset(&w, 0, sizeof w);
     w.n1 = n1;
-    w.J = brink_calloc((size_t)AP * n1 + 1, sizeof(double));
-    w.S = brink_calloc((size_t)n1 * n1, sizeof(double));
+    w.factored_k = -1;
+    if (sparse) {
+        w.sp = al_sparse_new(m);
+    } else {
+        w.J = brink_calloc((size_t)AP * n1 + 1, sizeof(double));
+        w.S = brink_calloc((size_t)n1 * n1, sizeof(double));
+    }
     w.r = brink_calloc((size_t)n1, sizeof(double));
     w.x = brink_calloc((size_t)n1, sizeof(double));
     double *z = brink_calloc((size_t)n1, sizeof *z), *zp = brink_calloc((size_t)n1, sizeof *zp);
@@ -540,7 +626,7 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
     mpq_t *prevq = brink_q_array_new((size_t)g->nactions + 1);   /* the last early rounding */
     int have_prev = 0;
     double t0 = brink_now();
-    if (!w.J || !w.S || !w.r || !w.x || !z || !zp || !zs || !t || !tn || !F || !behav || !val ||
+    if ((sparse ? !w.sp : !w.J || !w.S) || !w.r || !w.x || !z || !zp || !zs || !t || !tn || !F || !behav || !val ||
         !br || !bel || !prevq) {
         st = brink_error_set(err, BRINK_ENOMEM, "agent-logit: out of memory");
         goto out;
@@ -567,7 +653,9 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
         goto out;
     }
     if (tangent_vector(m, z, NULL, t, &w) != 0) {
-        st = brink_error_set(err, BRINK_EINTERNAL, "agent-logit: singular Jacobian at lambda 0");
+        st = w.oom ? brink_error_set(err, BRINK_ENOMEM, "agent-logit: out of memory")
+                   : brink_error_set(err, BRINK_EINTERNAL,
+                                     "agent-logit: singular Jacobian at lambda 0");
         goto out;
     }
     if (t[AP] < 0)
@@ -601,6 +689,10 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
             dist = fmax(dist, fabs(zs[j] - zp[j]));
         if (its < 0 || dist > 0.5 * hstep + 1e-12 ||
             tangent_vector(m, zs, t, tn, &w) != 0) {
+            if (w.oom) {   /* a failed factorisation, not a hard step: no smaller step helps */
+                st = brink_error_set(err, BRINK_ENOMEM, "agent-logit: out of memory");
+                break;
+            }
             hstep *= 0.5;
             if (hstep < 1e-12 * fmax(1.0, z[AP])) {
                 if (limit && steps > 0) {
@@ -631,8 +723,10 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
             memcpy(zs, zp, (size_t)n1 * sizeof *zs);
             zs[AP] = target;
             if (correct(m, zs, zp, t, target, tol, &w, F) < 0) {
-                st = brink_error_set(err, BRINK_ENOCONVERGE,
-                                     "agent-logit: corrector failed at lambda %.6g", target);
+                st = w.oom ? brink_error_set(err, BRINK_ENOMEM, "agent-logit: out of memory")
+                           : brink_error_set(err, BRINK_ENOCONVERGE,
+                                             "agent-logit: corrector failed at lambda %.6g",
+                                             target);
                 break;
             }
             brink_alogit_eval(m, zs);
@@ -689,6 +783,7 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
 out:
     free(w.J);
     free(w.S);
+    al_sparse_free(w.sp);
     free(w.r);
     free(w.x);
     free(z);
