@@ -7,8 +7,13 @@
  * p follow Bayes' rule on the others' reach: on the path this is the usual posterior; off the
  * path but reachable by the others' strategies (p's own earlier choices excluded it) the
  * belief is still pinned down, because p's own moves are the same at every member (perfect
- * recall). Only where the others' strategies exclude the set too is any belief allowed, and
- * then the choice must be optimal for SOME belief (a small linear program, GLPK).
+ * recall). Only where the others' strategies exclude the set too is the belief free, and
+ * then the choice must be optimal for SOME belief (a small linear program, GLPK) among those
+ * that chance allows: no tremble changes chance's odds, so members whose paths hold the same
+ * players' actions and differ only in chance outcomes keep the ratio of their chance
+ * probabilities, and a member that chance reaches with probability 0 gets belief 0 when
+ * another member has positive chance probability (both hold in every consistent assessment,
+ * Kreps and Wilson 1982; they are not all that consistency asks off the path).
  *
  * Strategic-form solutions leave off-path play arbitrary (the reduced form even fills sets
  * excluded by the player's own choices with uniform play). So choices that the beliefs do not
@@ -57,7 +62,8 @@ static void compute_xreach(const brink_efg *g, const double *behav, double *xr)
 /* Is there a belief mu over the m members under which every action in the support of
  * sigma is optimal? Q is m x k (member x action) for the mover. On success mu receives one. */
 static int supported_body(const double *Q, int m, int k, const double *sigma, double tol,
-                          double *mu, int *ind, double *val)
+                          const int *cls, const double *cp, const int *cz, double *mu, int *ind,
+                          double *val)
 {
     double scale = 1;
     for (int i = 0; i < m * k; i++)
@@ -82,11 +88,18 @@ static int supported_body(const double *Q, int m, int k, const double *sigma, do
         ns += sigma[a] > tol;
     if (ns == 0)
         return 0;
+    int reached = 0;   /* chance reaches some member */
+    for (int x = 0; x < m; x++)
+        reached |= !cz[x];
     glp_prob *lp = glp_create_prob();
     glp_set_obj_dir(lp, GLP_MAX);
     glp_add_cols(lp, m + 1);
-    for (int x = 0; x < m; x++)
-        glp_set_col_bnds(lp, x + 1, GLP_DB, 0.0, 1.0);
+    for (int x = 0; x < m; x++) {
+        if (reached && cz[x])   /* chance never reaches it while it reaches another */
+            glp_set_col_bnds(lp, x + 1, GLP_FX, 0.0, 0.0);
+        else
+            glp_set_col_bnds(lp, x + 1, GLP_DB, 0.0, 1.0);
+    }
     glp_set_col_bnds(lp, m + 1, GLP_UP, 0.0, 1.0);   /* t <= 1 keeps the LP bounded */
     glp_set_obj_coef(lp, m + 1, 1.0);
     int nrows = 1 + ns * (k - ns) + (ns - 1);
@@ -130,6 +143,24 @@ static int supported_body(const double *Q, int m, int k, const double *sigma, do
         glp_set_row_bnds(lp, r, GLP_DB, -eps, eps);
         glp_set_mat_row(lp, r++, m, ind, val);
     }
+    /* chance's odds within a class: mu_x cp_y - mu_y cp_x = 0 for consecutive members */
+    for (int x = 0; x < m; x++) {
+        if (cp[x] == 0)
+            continue;
+        int y = x + 1;
+        while (y < m && (cls[y] != cls[x] || cp[y] == 0))
+            y++;
+        if (y == m)
+            continue;
+        double sc = fmax(cp[x], cp[y]);
+        ind[1] = x + 1;
+        val[1] = cp[y] / sc;
+        ind[2] = y + 1;
+        val[2] = -cp[x] / sc;
+        glp_add_rows(lp, 1);
+        glp_set_row_bnds(lp, r, GLP_FX, 0.0, 0.0);
+        glp_set_mat_row(lp, r++, 2, ind, val);
+    }
     glp_smcp parm;
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
@@ -150,10 +181,46 @@ static int supported_body(const double *Q, int m, int k, const double *sigma, do
     return ok;
 }
 
+static int optimal(const double *Q, int m, int k, const double *sigma, const double *mu,
+                   double tol, double *ev);
+
+/* The LP's belief rounded to simple fractions (1/2, not 0.5000000005) when the rounded one
+ * still supports the play and keeps chance's odds: GLPK works in doubles, and an off-path
+ * mixture is supported by one exact belief. */
+static void simple_belief(const double *Q, int m, int k, const double *sigma, double tol,
+                          const int *cls, const double *cp, double *mu, double *ev)
+{
+    static const double tols[] = {1e-9, 1e-7, 1e-5};
+    double *r = ev + k;   /* ev holds k + m doubles */
+    mpq_t q;
+    mpq_init(q);
+    for (size_t t = 0; t < sizeof tols / sizeof tols[0]; t++) {
+        double s = 0;
+        for (int x = 0; x < m; x++) {
+            brink_q_from_double_approx(q, mu[x], tols[t]);
+            r[x] = mpq_get_d(q);
+            s += r[x];
+        }
+        int ok = fabs(s - 1) <= 1e-15;
+        for (int x = 0; x < m && ok; x++)
+            for (int y = x + 1; y < m && ok; y++)
+                if (cls[x] == cls[y] && cp[x] > 0 && cp[y] > 0)
+                    ok = fabs(r[x] * cp[y] - r[y] * cp[x]) <= 1e-12 * fmax(cp[x], cp[y]);
+        if (ok && optimal(Q, m, k, sigma, r, tol * 1e-3, ev)) {
+            memcpy(mu, r, (size_t)m * sizeof *mu);
+            break;
+        }
+    }
+    mpq_clear(q);
+}
+
 typedef struct supported_args {
     const double *Q, *sigma;
     int m, k, ok;
     double tol, *mu;
+    const int *cls;
+    const double *cp;
+    const int *cz;
     int *ind;
     double *val;
 } supported_args;
@@ -161,7 +228,8 @@ typedef struct supported_args {
 static brink_status supported_glpk(void *ctx, brink_error *err)
 {
     supported_args *a = ctx;
-    a->ok = supported_body(a->Q, a->m, a->k, a->sigma, a->tol, a->mu, a->ind, a->val);
+    a->ok = supported_body(a->Q, a->m, a->k, a->sigma, a->tol, a->cls, a->cp, a->cz, a->mu,
+                           a->ind, a->val);
     return BRINK_OK;
 }
 
@@ -169,9 +237,9 @@ static brink_status supported_glpk(void *ctx, brink_error *err)
  * "sequential" claim), instead of aborting. Its buffers are allocated here, outside the
  * guard, so that the failure (a longjmp out of GLPK) loses no memory. */
 static int supported(const double *Q, int m, int k, const double *sigma, double tol,
-                     double *mu)
+                     const int *cls, const double *cp, const int *cz, double *mu)
 {
-    supported_args a = {Q, sigma, m, k, 0, tol, mu, NULL, NULL};
+    supported_args a = {Q, sigma, m, k, 0, tol, mu, cls, cp, cz, NULL, NULL};
     a.ind = malloc((size_t)(m + 2) * sizeof *a.ind);
     a.val = malloc((size_t)(m + 2) * sizeof *a.val);
     int ok = a.ind && a.val && brink_glpk_guard(supported_glpk, &a, NULL) == BRINK_OK && a.ok;
@@ -186,7 +254,75 @@ typedef struct work {
     double *xreach;          /* [np * nnodes]: reach by chance and the other players */
     int *order;            /* player infosets by decreasing first-member pre-order */
     int maxm, maxk;
+    int *cls;              /* [maxm] chance class of each member (chance_classes) */
+    double *cp;            /* [maxm] chance probability of each member's path (doubles) */
+    int *cz;               /* [maxm] 1: a chance move of probability exactly 0 on the path */
+    int *seq_a, *seq_b;    /* [max depth + 1] players' actions on a path */
 } work;
+
+/* The players' actions on the path to v, last first, into seq; their number. chance: the
+ * product of the chance probabilities on the path (doubles); zero: one of them is exactly 0. */
+static int players_path(const brink_efg *g, int v, int *seq, double *chance, int *zero)
+{
+    int n = 0, H = g->player_infoset_start[g->nplayers];
+    *chance = 1;
+    *zero = 0;
+    for (int x = v; g->node_parent[x] >= 0; x = g->node_parent[x])
+        if (g->node_infoset[g->node_parent[x]] < H) {
+            seq[n++] = g->node_action[x];
+        } else {
+            *chance *= g->action_prob[g->node_action[x]];
+            *zero |= mpq_sgn(g->action_probq[g->node_action[x]]) == 0;
+        }
+    return n;
+}
+
+/* For the members of h: cls[x] (members with the same players' actions on their paths share
+ * a class: they differ by chance outcomes only) and cp[x] (their chance probability). */
+static void chance_classes(work *w, int h)
+{
+    const brink_efg *g = w->g;
+    int m = g->infoset_nmembers[h], ms = g->infoset_member_start[h];
+    for (int x = 0; x < m; x++) {
+        int v = g->infoset_member[ms + x];
+        int na = players_path(g, v, w->seq_a, &w->cp[x], &w->cz[x]);
+        w->cls[x] = x;
+        for (int y = 0; y < x; y++) {
+            if (w->cls[y] != y)
+                continue;   /* compare with each class's first member only */
+            double c;
+            int z;
+            int nb = players_path(g, g->infoset_member[ms + y], w->seq_b, &c, &z);
+            if (na == nb && memcmp(w->seq_a, w->seq_b, (size_t)na * sizeof *w->seq_a) == 0) {
+                w->cls[x] = y;
+                break;
+            }
+        }
+    }
+}
+
+/* A belief for a free set when none supports the play there: chance's odds within each
+ * class, the classes alike (uniform when chance reaches no member). */
+static void default_belief(const work *w, int m, double *mu)
+{
+    double cmax = 0;
+    for (int x = 0; x < m; x++)
+        cmax = fmax(cmax, w->cz[x] ? 0 : w->cp[x]);
+    if (!(cmax > 0)) {
+        for (int x = 0; x < m; x++)
+            mu[x] = 1.0 / m;
+        return;
+    }
+    int nclass = 0;
+    for (int x = 0; x < m; x++)
+        nclass += w->cls[x] == x && w->cp[x] > 0;
+    for (int x = 0; x < m; x++) {
+        double tot = 0;
+        for (int y = 0; y < m; y++)
+            tot += w->cls[y] == w->cls[x] ? w->cp[y] : 0;
+        mu[x] = w->cp[x] > 0 && tot > 0 ? w->cp[x] / tot / nclass : 0;
+    }
+}
 
 /* Q for infoset h, member x, action a (mover's payoff). */
 static void fill_Q(const work *w, int h, double *Q)
@@ -286,13 +422,22 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
     w.Q = brink_calloc((size_t)(w.maxm + 1) * (size_t)(w.maxk + 1), sizeof *w.Q);
     w.mu = brink_calloc((size_t)w.maxm + 1, sizeof *w.mu);
     w.order = brink_calloc((size_t)(nh ? nh : 1), sizeof *w.order);
-    w.sig = brink_calloc((size_t)w.maxk + 1, sizeof *w.sig);
+    w.sig = brink_calloc((size_t)w.maxk + (size_t)w.maxm + 2, sizeof *w.sig);
     w.xreach = brink_calloc((size_t)g->nnodes * (size_t)np, sizeof *w.xreach);
+    w.cls = brink_calloc((size_t)w.maxm + 1, sizeof *w.cls);
+    w.cp = brink_calloc((size_t)w.maxm + 1, sizeof *w.cp);
+    w.cz = brink_calloc((size_t)w.maxm + 1, sizeof *w.cz);
+    int maxd = 0;
+    for (int v = 0; v < g->nnodes; v++)
+        maxd = g->node_depth[v] > maxd ? g->node_depth[v] : maxd;
+    w.seq_a = brink_calloc((size_t)maxd + 1, sizeof *w.seq_a);
+    w.seq_b = brink_calloc((size_t)maxd + 1, sizeof *w.seq_b);
     if (behavq)
         eq->behavq = brink_q_array_new((size_t)g->nactions);
     brink_status st = BRINK_OK;
     if (!eq->behav || !eq->belief || !eq->on_path || !eq->reach || !eq->value || !w.U || !w.Q ||
-        !w.mu || !w.order || !w.sig || !w.xreach || (behavq && !eq->behavq)) {
+        !w.mu || !w.order || !w.sig || !w.xreach || !w.cls || !w.cp || !w.cz || !w.seq_a || !w.seq_b ||
+        (behavq && !eq->behavq)) {
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory assessing an equilibrium");
         goto out;
     }
@@ -330,12 +475,13 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
                 a0 = g->infoset_action_start[h];
             fill_Q(&w, h, w.Q);
             int pinned = pinned_belief(&w, h, w.mu);
+            if (!pinned)
+                chance_classes(&w, h);
             if (pinned ? optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, w.sig)
-                       : supported(w.Q, m, k, eq->behav + a0, tol, w.mu))
+                       : supported(w.Q, m, k, eq->behav + a0, tol, w.cls, w.cp, w.cz, w.mu))
                 continue;
             if (!pinned)
-                for (int x = 0; x < m; x++)
-                    w.mu[x] = 1.0 / m;
+                default_belief(&w, m, w.mu);
             int best = best_reply(w.Q, m, k, w.mu, tol);
             for (int a = 0; a < k; a++) {
                 eq->behav[a0 + a] = a == best;
@@ -363,10 +509,12 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
         if (pinned_belief(&w, h, w.mu)) {
             ok = optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, w.sig);
         } else {
-            ok = supported(w.Q, m, k, eq->behav + a0, tol, w.mu);
+            chance_classes(&w, h);
+            ok = supported(w.Q, m, k, eq->behav + a0, tol, w.cls, w.cp, w.cz, w.mu);
             if (!ok)
-                for (int x = 0; x < m; x++)
-                    w.mu[x] = 1.0 / m;
+                default_belief(&w, m, w.mu);
+            else
+                simple_belief(w.Q, m, k, eq->behav + a0, tol, w.cls, w.cp, w.mu, w.sig);
         }
         if (!ok)
             eq->sequential = 0;
@@ -382,6 +530,11 @@ out:
     free(w.order);
     free(w.sig);
     free(w.xreach);
+    free(w.cls);
+    free(w.cp);
+    free(w.cz);
+    free(w.seq_a);
+    free(w.seq_b);
     if (st)
         an_eq_free(eq, g);
     return st;
