@@ -10,6 +10,14 @@
  * is checked for sequential rationality everywhere (eq->sequential). behavq may be NULL. */
 brink_status an_assess(const brink_efg *g, const double *behav, const mpq_t *behavq,
                        double tol, brink_equilibrium *eq, brink_error *err);
+/* The same for a perfect-information profile proved subgame perfect in exact arithmetic
+ * (brink_verify_subgame_perfect): nothing is replaced and eq->sequential = 1, whatever the
+ * doubles say (payoffs or probabilities beyond their range make them say nonsense). */
+brink_status an_assess_proved(const brink_efg *g, const double *behav, const mpq_t *behavq,
+                              brink_equilibrium *eq, brink_error *err);
+/* 1 when some payoff or chance probability of g has no faithful double (beyond the doubles'
+ * range, or a nonzero number that rounds to 0): checks in doubles then mean nothing. */
+int an_doubles_unfaithful(const brink_efg *g);
 void an_eq_free(brink_equilibrium *eq, const brink_efg *g);
 
 /* Summary numbers of an assessed equilibrium: outcome groups, values per own type, means of

@@ -399,8 +399,37 @@ static int best_reply(const double *Q, int m, int k, const double *mu, double to
     return best;
 }
 
+static brink_status assess(const brink_efg *g, const double *behav_in, const mpq_t *behavq,
+                           double tol, int proved, brink_equilibrium *eq, brink_error *err);
+
 brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *behavq,
                        double tol, brink_equilibrium *eq, brink_error *err)
+{
+    return assess(g, behav_in, behavq, tol, 0, eq, err);
+}
+
+brink_status an_assess_proved(const brink_efg *g, const double *behav, const mpq_t *behavq,
+                              brink_equilibrium *eq, brink_error *err)
+{
+    return assess(g, behav, behavq, 0, 1, eq, err);
+}
+
+int an_doubles_unfaithful(const brink_efg *g)
+{
+    size_t nl = (size_t)g->nleaves * (size_t)g->nplayers;
+    for (size_t k = 0; k < nl; k++)
+        if (!isfinite(g->leaf_pay[k]) || fabs(g->leaf_pay[k]) > 1e300 ||
+            (g->leaf_pay[k] == 0 && mpq_sgn(g->leaf_payq[k]) != 0))
+            return 1;
+    for (int a = g->player_action_start[g->nplayers]; a < g->nactions; a++)
+        if (!isfinite(g->action_prob[a]) ||
+            (g->action_prob[a] < 1e-300 && mpq_sgn(g->action_probq[a]) != 0))
+            return 1;
+    return 0;
+}
+
+static brink_status assess(const brink_efg *g, const double *behav_in, const mpq_t *behavq,
+                           double tol, int proved, brink_equilibrium *eq, brink_error *err)
 {
     memset(eq, 0, sizeof *eq);
     int np = g->nplayers, nh = g->player_infoset_start[np];
@@ -462,8 +491,9 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
     for (int h = 0; h < nh; h++)
         eq->on_path[h] = infoset_reach(&w, h) > tol;
 
-    /* complete off-path play: replace choices the beliefs do not support */
-    for (int pass = 0; pass < MAX_PASSES; pass++) {
+    /* complete off-path play: replace choices the beliefs do not support (a profile proved
+     * exactly keeps its own) */
+    for (int pass = 0; pass < MAX_PASSES && !proved; pass++) {
         int changed = 0;
         compute_xreach(g, eq->behav, w.xreach);
         brink_efg_subtree_values(g, eq->behav, 0, -1, w.U);
@@ -516,7 +546,7 @@ brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *
             else
                 simple_belief(w.Q, m, k, eq->behav + a0, tol, w.cls, w.cp, w.mu, w.sig);
         }
-        if (!ok)
+        if (!ok && !proved)
             eq->sequential = 0;
         for (int x = 0; x < m; x++)
             eq->belief[g->infoset_member[ms + x]] = w.mu[x];

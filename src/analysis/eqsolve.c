@@ -268,10 +268,25 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         mpq_t *mq = NULL;
         if (sg && sg->g && (st = map_back(g, sg, &l.items[i], &mb, &mq, err)))
             break;
-        st = an_assess(g, mb ? mb : l.items[i].p,
-                       mb ? (const mpq_t *)mq
-                          : l.items[i].q ? (const mpq_t *)l.items[i].q : NULL,
-                       o->tol, &eq, err);
+        const double *pb = mb ? mb : l.items[i].p;
+        const mpq_t *pq = mb ? (const mpq_t *)mq
+                             : l.items[i].q ? (const mpq_t *)l.items[i].q : NULL;
+        st = an_assess(g, pb, pq, o->tol, &eq, err);
+        /* payoffs or probabilities beyond the doubles' range: the check in doubles means
+         * nothing; a perfect-information profile is then judged in exact arithmetic */
+        if (!st && !eq.sequential && g->perfect_info && pq && an_doubles_unfaithful(g)) {
+            int spe = 0;
+            brink_profile pr;
+            memset(&pr, 0, sizeof pr);
+            pr.kind = BRINK_PROFILE_BEHAV;
+            pr.n = g->nactions;
+            pr.p = (double *)pb;
+            pr.q = (mpq_t *)pq;
+            if ((st = brink_verify_subgame_perfect(g, &pr, &spe, err)) == BRINK_OK && spe) {
+                an_eq_free(&eq, g);
+                st = an_assess_proved(g, pb, pq, &eq, err);
+            }
+        }
         free(mb);
         if (mq)
             brink_q_array_free(mq, (size_t)g->nactions);
@@ -301,6 +316,9 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         }
         if (!st && keep == 1 && eq.verified < 0)
             keep = 0;   /* completing off-path play broke the equilibrium: not kept */
+        if (!st && keep == 1 && eq.valueq && an_doubles_unfaithful(g))
+            for (int k = 0; k < g->nplayers; k++)   /* the nearest doubles of the exact values */
+                eq.value[k] = brink_q_get_d(eq.valueq[k]);
         if (!st && keep == 1)
             st = an_eq_summarise(sc, in, g, leaf_group, ngroups, &eq, err);
         if (keep == 1 && !st) {

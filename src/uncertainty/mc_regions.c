@@ -18,6 +18,7 @@
  */
 #include <stdlib.h>
 
+#include "analysis/analysis_int.h"
 #include "uncertainty/mc_int.h"
 
 struct mc_regions {
@@ -123,6 +124,16 @@ int mc_regions_answer(const mc_regions *m, const brink_efg *g, double xd, mpq_t 
     brink_efg_subtree_values(g, behav, 0, -1, U);
     for (int i = 0; i < np; i++)
         value[i] = U[i];
+    if (an_doubles_unfaithful(g)) {   /* payoffs beyond the doubles: the exact values */
+        mpq_t *vq = brink_q_array_new((size_t)np);
+        if (!vq || brink_efg_valuesq(g, (const mpq_t *)behq, vq, NULL) != BRINK_OK) {
+            brink_q_array_free(vq, (size_t)np);
+            return 0;   /* the exact path decides */
+        }
+        for (int i = 0; i < np; i++)
+            value[i] = brink_q_get_d(vq[i]);
+        brink_q_array_free(vq, (size_t)np);
+    }
     /* outcome probabilities: reach of each leaf, root first (pre-order) */
     double *reach = U;   /* the values are copied out; U now holds reach[nnodes] */
     reach[0] = 1;
