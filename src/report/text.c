@@ -568,7 +568,8 @@ static void sweep_x(const brink_answer *an, int k, int d, brink_buf *line)
 {
     double x = an->x[2 * k + d];
     const mpq_t *xq = an->xq ? &an->xq[2 * k + d] : NULL;
-    if (xq && (!isfinite(x) || fabs(x) >= 1e15 || (x != 0 && fabs(x) < 1e-9))) {
+    if (xq && (!isfinite(x) || fabs(x) >= 1e15 || (x != 0 && fabs(x) < 1e-9) ||
+               (x == 0 && mpq_sgn(*xq) != 0))) {   /* below the doubles: not "0" */
         if (!rep_q_short(line, *xq))
             brink_buf_put_q(line, *xq);
     } else {

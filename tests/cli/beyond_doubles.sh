@@ -26,6 +26,8 @@ expect_grep "the equilibrium" "Def, after Ch threaten: give in" "$TMP/stdout"
 expect_grep "both at the flip" 'exactly at the flip: "give_in" or "stand_firm"' "$TMP/stdout"
 if grep -q "no equilibrium found\|No equilibrium found" "$TMP/stdout"; then
   bad "threshold file: no equilibrium somewhere"; else ok; fi
+# the sweep over [0, 1e-399]: its grid values are below the doubles, printed exactly (short)
+expect_grep "sweep grid: 5e-400" "^    ~5.0e-400 +give_in" "$TMP/stdout"
 
 # (c) Monte Carlo: b is best when q > (1 - 1e-400)/2, q ~ U(0, 1): about half the draws, and
 # the mean value about E[max(0, 2q - 1)] = 1/4
