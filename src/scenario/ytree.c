@@ -431,6 +431,9 @@ brink_status ytree_parse(const char *text, size_t len, const char *file, size_t 
     free(b.stack);
     free(b.anchors);
     htab_free(&b.anchor_index);
+    /* collected errors hold references to the parser's tokens, and only a reset frees them
+     * (fy_diag_unref does not): before the parser goes */
+    fy_diag_reset_error(diag);
     fy_parser_destroy(p);
     fy_diag_unref(diag);
     brink_buf_free(&cap);
