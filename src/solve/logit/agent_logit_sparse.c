@@ -122,6 +122,9 @@ al_sparse *al_sparse_new(const struct brink_alogit *m)
     s->dstamp = brink_calloc(N, sizeof *s->dstamp);
     s->ustamp = brink_calloc(N, sizeof *s->ustamp);
     s->set_start = brink_calloc(n1 + 1, sizeof *s->set_start);
+    s->sets_cap = (long)n1 + 1;   /* grown by keep_sets; never NULL */
+    s->sets = brink_calloc((size_t)s->sets_cap, sizeof *s->sets);
+    s->set_beliefs = brink_calloc((size_t)s->sets_cap, 1);
     s->pos = brink_calloc(n1, sizeof *s->pos);
     int maxm = 1;
     for (int h = 0; h < m->H; h++)
@@ -135,7 +138,7 @@ al_sparse *al_sparse_new(const struct brink_alogit *m)
     s->Ai = brink_calloc((size_t)s->cap, sizeof *s->Ai);
     s->Ax = brink_calloc((size_t)s->cap, sizeof *s->Ax);
     if (!s->Ap || !s->symAp || !s->Fp || !s->act_infoset || !s->hstamp || !s->hlist || !s->hcheck || !s->hbel ||
-        !s->dstamp || !s->ustamp || !s->set_start || !s->pos || !s->inb || !s->dU || !s->rows || !s->rstamp ||
+        !s->dstamp || !s->ustamp || !s->set_start || !s->sets || !s->set_beliefs || !s->pos || !s->inb || !s->dU || !s->rows || !s->rstamp ||
         !s->rval || !s->Ai || !s->Ax) {
         al_sparse_free(s);
         return NULL;
