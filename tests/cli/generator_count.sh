@@ -24,6 +24,14 @@ refused "3000 x 3000" $d/generator_nested.yaml "the game would have 9003001 node
 refused "30000 x 30000" $d/generator_nested_huge.yaml "the game would have 900030001 nodes"
 refused "3000 x 3000 x 3000" $d/generator_nested_three.yaml "the game would have 27009003001 nodes"
 
+# and in little memory: reading the 3000 x 3000 options first took 2.7 GB (peak RSS, in KB;
+# the bound leaves room for a sanitizer's shadow memory)
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f '%M' -o "$TMP/rss" "$BRINK" compile $d/generator_nested.yaml -o "$TMP/x.efg" 2>/dev/null
+  rss=$(tail -n 1 "$TMP/rss")
+  [ "$rss" -lt 300000 ] && ok || bad "3000 x 3000 refused at a peak of $rss KB"
+fi
+
 # inside a sub-game with an argument, played once: refused in the body with its count
 cat > "$TMP/sub.yaml" <<'YAML'
 brink: 1
@@ -104,6 +112,18 @@ game:
 YAML
 sed 's/N)/3000)/' "$TMP/dep.yaml" > "$TMP/dep3000.yaml"
 refused "dependent 3000" "$TMP/dep3000.yaml" "the game would have at least [0-9]+ nodes \(limit 4194304\)"
+
+# six levels of 3000 (7.3e20 nodes): the count saturates instead of overflowing
+{
+  printf 'brink: 1\nid: six\nactors: {A: {}}\ngame:\n'
+  ind="  "
+  for i in 1 2 3 4 5 6; do
+    printf '%sA:\n%s  o%d_{v%d}:\n%s    for: v%d\n%s    in: range(1, 3000)\n' \
+      "$ind" "$ind" $i $i "$ind" $i "$ind"
+    ind="$ind    "
+  done
+} > "$TMP/six.yaml"
+refused "six levels" "$TMP/six.yaml" "the game would have more than 4.61e\+18 nodes \(limit 4194304\): the options generated here make 9003000;"
 
 # at the limit it compiles to exactly the counted nodes; one below the count is refused
 sed 's/3000/100/g' $d/generator_nested.yaml > "$TMP/g100.yaml"
