@@ -22,19 +22,27 @@
 static brink_status constant(brink_scenario *sc, const ynode *y, const sc_local *locals,
                              mpq_t out, brink_error *err)
 {
-    sc_expr *e = sc_compile_local(sc, y, NULL, 0, locals, err);
+    /* not kept: the pre-count (gen_count.c) may evaluate one range once per outer value */
+    sc_expr *e = sc_compile_temp(sc, y, NULL, 0, locals, err);
     if (!e)
         return err && err->code ? err->code : BRINK_ENOMEM;
-    if (!sc_expr_is_const(e))
-        return sc_err(sc, err, y, BRINK_EINVALID,
-                      "a generator's values must be known when the tree is built: numbers, "
-                      "outer generators' variables, floor and mod, but not parameters or "
-                      "sub-game arguments ('%s')", y->text);
+    brink_status st;
+    if (!sc_expr_is_const(e)) {
+        st = sc_err(sc, err, y, BRINK_EINVALID,
+                    "a generator's values must be known when the tree is built: numbers, "
+                    "outer generators' variables, floor and mod, but not parameters or "
+                    "sub-game arguments ('%s')", y->text);
+        sc_expr_free(e);
+        return st;
+    }
     mpq_t *stack = brink_q_array_new((size_t)e->maxstack + 1);
-    if (!stack)
+    if (!stack) {
+        sc_expr_free(e);
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
-    brink_status st = sc_expr_eval_q(e, NULL, stack, out, sc->file, err);
+    }
+    st = sc_expr_eval_q(e, NULL, stack, out, sc->file, err);
     brink_q_array_free(stack, (size_t)e->maxstack + 1);
+    sc_expr_free(e);
     return st;
 }
 
@@ -198,6 +206,51 @@ static brink_status quantiles(brink_scenario *sc, const ynode *in, ynode *parts,
     return BRINK_OK;
 }
 
+/* range(lo, hi[, step]): its first value, step and count, the count bounded by the node limit
+ * (refused with the count above it) before anything is made per value. */
+static brink_status range_count(brink_scenario *sc, const ynode *in, ynode *parts, char **texts,
+                                int k, const sc_local *locals, mpq_t lo, mpq_t step, mpz_t n,
+                                brink_error *err)
+{
+    mpq_t hi, span;
+    mpq_inits(hi, span, NULL);
+    brink_status st;
+    if ((st = constant(sc, &parts[0], locals, lo, err)) ||
+        (st = constant(sc, &parts[1], locals, hi, err)))
+        goto out;
+    if (k == 3) {
+        if ((st = constant(sc, &parts[2], locals, step, err)))
+            goto out;
+    } else {
+        mpq_set_ui(step, 1, 1);
+    }
+    if (mpq_sgn(step) <= 0) {
+        st = sc_err(sc, err, &parts[2], BRINK_EINVALID, "the step of a range must be positive");
+        goto out;
+    }
+    if (mpq_cmp(hi, lo) < 0) {
+        st = sc_err(sc, err, in, BRINK_EINVALID,
+                    "this range is empty (high %s is below low %s): a generator needs a value",
+                    texts[1], texts[0]);
+        goto out;
+    }
+    /* count = floor((hi - lo) / step) + 1 */
+    mpq_sub(span, hi, lo);
+    mpq_div(span, span, step);
+    mpz_fdiv_q(n, mpq_numref(span), mpq_denref(span));
+    mpz_add_ui(n, n, 1);
+    if (mpz_cmp_ui(n, (unsigned long)sc->lim.max_tree_nodes) > 0) {
+        char *c = mpz_get_str(NULL, 10, n);
+        st = sc_err(sc, err, in, BRINK_ETOOBIG,
+                    "this range has %s values (limit %zu, the node limit)", c ? c : "too many",
+                    sc->lim.max_tree_nodes);
+        free(c);
+    }
+out:
+    mpq_clears(hi, span, NULL);
+    return st;
+}
+
 brink_status sc_gen_values(brink_scenario *sc, const ynode *in, const sc_local *locals,
                            mpq_t **out, int *count, brink_error *err)
 {
@@ -237,42 +290,12 @@ brink_status sc_gen_values(brink_scenario *sc, const ynode *in, const sc_local *
         return sc_err(sc, err, in, BRINK_ESYNTAX,
                       "in: must be range(low, high), range(low, high, step), "
                       "quantiles(DISTRIBUTION, n) or a list of values (found '%s')", in->text);
-    mpq_t lo, hi, step, span;
-    mpq_inits(lo, hi, step, span, NULL);
+    mpq_t lo, step, span;
+    mpq_inits(lo, step, span, NULL);
     mpz_t n;
     mpz_init(n);
-    if ((st = constant(sc, &parts[0], locals, lo, err)) ||
-        (st = constant(sc, &parts[1], locals, hi, err)))
+    if ((st = range_count(sc, in, parts, texts, k, locals, lo, step, n, err)))
         goto out;
-    if (k == 3) {
-        if ((st = constant(sc, &parts[2], locals, step, err)))
-            goto out;
-    } else {
-        mpq_set_ui(step, 1, 1);
-    }
-    if (mpq_sgn(step) <= 0) {
-        st = sc_err(sc, err, &parts[2], BRINK_EINVALID, "the step of a range must be positive");
-        goto out;
-    }
-    if (mpq_cmp(hi, lo) < 0) {
-        st = sc_err(sc, err, in, BRINK_EINVALID,
-                    "this range is empty (high %s is below low %s): a generator needs a value",
-                    texts[1], texts[0]);
-        goto out;
-    }
-    /* count = floor((hi - lo) / step) + 1, bounded before anything is allocated */
-    mpq_sub(span, hi, lo);
-    mpq_div(span, span, step);
-    mpz_fdiv_q(n, mpq_numref(span), mpq_denref(span));
-    mpz_add_ui(n, n, 1);
-    if (mpz_cmp_ui(n, (unsigned long)sc->lim.max_tree_nodes) > 0) {
-        char *c = mpz_get_str(NULL, 10, n);
-        st = sc_err(sc, err, in, BRINK_ETOOBIG,
-                    "this range has %s values (limit %zu, the node limit)", c ? c : "too many",
-                    sc->lim.max_tree_nodes);
-        free(c);
-        goto out;
-    }
     int cnt = (int)mpz_get_ui(n);
     mpq_t *v = brink_q_array_new((size_t)cnt);
     if (!v) {
@@ -287,7 +310,52 @@ brink_status sc_gen_values(brink_scenario *sc, const ynode *in, const sc_local *
     *out = v;
     *count = cnt;
 out:
-    mpq_clears(lo, hi, step, span, NULL);
+    mpq_clears(lo, step, span, NULL);
+    mpz_clear(n);
+    return st;
+}
+
+/* The count alone (gen_count.c): the same rules as sc_gen_values, nothing made per value. A
+ * quantiles count is checked here; its distribution is checked when the values are made. */
+brink_status sc_gen_count(brink_scenario *sc, const ynode *in, const sc_local *locals,
+                          size_t *count, brink_error *err)
+{
+    *count = 0;
+    if (in->kind == Y_SEQ) {
+        if (in->n < 1 || (size_t)in->n > sc->lim.max_tree_nodes)
+            return sc_err(sc, err, in, BRINK_EINVALID, "a generator of %d values", in->n);
+        *count = (size_t)in->n;
+        return BRINK_OK;
+    }
+    if (in->kind != Y_SCALAR)
+        return sc_err(sc, err, in, BRINK_ESYNTAX, "in: must be a range, quantiles or a list");
+    ynode parts[3];
+    char *texts[3];
+    int k = split_call(sc, in, "range", parts, texts), q = 0;
+    if (k == -1 && (k = split_call(sc, in, "quantiles", parts, texts)) >= 0)
+        q = 1;
+    if (k == -3)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    if (k < 2 || (q && k != 2))
+        return sc_err(sc, err, in, BRINK_ESYNTAX, "in: must be a range, quantiles or a list");
+    mpq_t lo, step;
+    mpq_inits(lo, step, NULL);
+    mpz_t n;
+    mpz_init(n);
+    brink_status st;
+    if (q) {
+        st = constant(sc, &parts[1], locals, lo, err);
+        if (!st && (mpz_cmp_ui(mpq_denref(lo), 1) != 0 || mpq_sgn(lo) <= 0 ||
+                    mpz_cmp_ui(mpq_numref(lo), (unsigned long)sc->lim.max_tree_nodes) > 0))
+            st = sc_err(sc, err, &parts[1], BRINK_EINVALID, "a count of quantiles");
+        if (!st)
+            mpz_set(n, mpq_numref(lo));
+    } else {
+        st = range_count(sc, in, parts, texts, k, locals, lo, step, n, err);
+    }
+    if (!st)
+        *count = (size_t)mpz_get_ui(n);
+    mpq_clears(lo, step, NULL);
     mpz_clear(n);
     return st;
 }

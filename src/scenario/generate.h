@@ -10,6 +10,14 @@
  * *out: *count entries (brink_q_array_new; the caller frees with brink_q_array_free). */
 brink_status sc_gen_values(brink_scenario *sc, const ynode *in, const sc_local *locals,
                            mpq_t **out, int *count, brink_error *err);
+/* Their number alone, nothing made per value (the pre-count of gen_count.c). */
+brink_status sc_gen_count(brink_scenario *sc, const ynode *in, const sc_local *locals,
+                          size_t *count, brink_error *err);
+/* Refuse a game description whose generators would make more than the node limit before any
+ * of it is read into the model: root is the document (its subgames: and game:). The count is
+ * a lower bound on the compiled tree's nodes, exact when no play/repeat/if/next or private
+ * types take part; a refusal names the generator whose options cross the limit. */
+brink_status sc_gen_precount(brink_scenario *sc, const ynode *root, brink_error *err);
 /* key with every "{var}" replaced by value in words (in the scenario's arena; NULL: OOM). */
 const char *sc_gen_label(brink_scenario *sc, const char *key, const char *var,
                          const mpq_t value);

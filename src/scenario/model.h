@@ -263,6 +263,10 @@ typedef struct sc_local {
 } sc_local;
 sc_expr *sc_compile_local(brink_scenario *sc, const ynode *n, const char *const *arg_names,
                           int nargs, const sc_local *locals, brink_error *err);
+/* The same, not kept by the scenario: the caller frees it (sc_expr_free). For values used
+ * once while reading, so that counting a generator many times does not grow the scenario. */
+sc_expr *sc_compile_temp(brink_scenario *sc, const ynode *n, const char *const *arg_names,
+                         int nargs, const sc_local *locals, brink_error *err);
 /* Is the word reserved (a node key) and therefore not usable as an actor id? */
 int sc_reserved_word(const char *s);
 

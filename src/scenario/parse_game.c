@@ -901,6 +901,11 @@ brink_status sc_parse_game(brink_scenario *sc, const ynode *root, brink_error *e
             if (!sc->subs[i].name || sc_name_add(sc, SC_NAME_SUB, 0, sc->subs[i].name, i) == -2)
                 return oom(err);
         }
+    }
+    /* nested generators multiply: count them before any generated node is made */
+    if ((st = sc_gen_precount(sc, root, err)))
+        return st;
+    if (subs) {
         for (int i = 0; i < subs->n; i++) {
             scope sp = {&sc->subs[i], NULL, NULL};
             if ((st = parse_node(sc, ytree_get(ytree_val(subs, i), "body"), &sp, 0,

@@ -207,6 +207,17 @@ sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const
 sc_expr *sc_compile_local(brink_scenario *sc, const ynode *n, const char *const *arg_names,
                           int nargs, const sc_local *locals, brink_error *err)
 {
+    sc_expr *e = sc_compile_temp(sc, n, arg_names, nargs, locals, err);
+    if (e && !sc_keep(sc, e)) {
+        brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        return NULL;
+    }
+    return e;
+}
+
+sc_expr *sc_compile_temp(brink_scenario *sc, const ynode *n, const char *const *arg_names,
+                         int nargs, const sc_local *locals, brink_error *err)
+{
     if (n->kind != Y_SCALAR) {
         sc_err(sc, err, n, BRINK_ESYNTAX, "expected a number or an expression, found a %s",
                n->kind == Y_MAP ? "mapping" : "sequence");
@@ -226,12 +237,5 @@ sc_expr *sc_compile_local(brink_scenario *sc, const ynode *n, const char *const 
     ctx.name_at = name_at;
     ctx.local = locals ? local : NULL;
     ctx.nnames = sc->nparams + nargs;
-    sc_expr *e = sc_expr_compile(n->text, &ctx, err);
-    if (!e)
-        return NULL;
-    if (!sc_keep(sc, e)) {
-        brink_error_set(err, BRINK_ENOMEM, "out of memory");
-        return NULL;
-    }
-    return e;
+    return sc_expr_compile(n->text, &ctx, err);
 }
