@@ -22,11 +22,20 @@ static int parse_line(const char *line, size_t len, const brink_game *g, brink_p
     int players_only = g->kind == BRINK_GAME_EFG ? g->efg->player_action_start[g->efg->nplayers] : total;
     int count = 1;
     for (size_t k = i; k < len; k++) count += line[k] == ',';
-    if (count != total && count != players_only)
+    if (count != total && count != players_only) {
+        /* a wrong count often comes from a wrong separator ("1;0;1;0"): point at it */
+        for (size_t k = i; k < len; k++) {
+            unsigned char c = (unsigned char)line[k];
+            if (!isdigit(c) && !isspace(c) && !strchr(",+-/.eE", c))
+                return brink_error_set_at(err, BRINK_EINVALID, src, lineno, (int)k + 1,
+                                          "'%c' is neither a number nor a separator (the "
+                                          "numbers are separated by commas)", isprint(c) ? c : '?');
+        }
         return brink_error_set_at(err, BRINK_EINVALID, src, lineno, 1,
-                                  "profile has %d numbers; the game needs %d%s", count,
-                                  players_only,
+                                  "profile has %d number%s; the game needs %d%s", count,
+                                  count == 1 ? "" : "s", players_only,
                                   players_only != total ? " (one per player action)" : "");
+    }
     brink_profile *pr = brink_profile_list_add(
         l, g->kind == BRINK_GAME_NFG ? BRINK_PROFILE_MIXED : BRINK_PROFILE_BEHAV, total, 1, err);
     if (!pr) return BRINK_ENOMEM;
@@ -45,6 +54,10 @@ static int parse_line(const char *line, size_t len, const brink_game *g, brink_p
             snprintf(err->file, sizeof err->file, "%s", src);
             return err->code;
         }
+        if (mpq_sgn(pr->q[k]) < 0)
+            return brink_error_set_at(err, BRINK_EINVALID, src, lineno, (int)a + 1,
+                                      "'%.*s' is negative: a probability is between 0 and 1",
+                                      (int)(b - a > 40 ? 40 : b - a), line + a);
         k++;
         i = j + 1;
     }
