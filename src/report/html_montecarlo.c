@@ -134,9 +134,9 @@ int html_montecarlo(brink_buf *out, const brink_mc_result *r, const char *from,
     brink_buf w, spec;
     brink_buf_init(&w);
     brink_buf_init(&spec);
-    brink_buf_printf(out, "<p>%ld draws (seed %llu) of %d uncertain parameter%s; %ld failed, "
+    brink_buf_printf(out, "<p>%ld draw%s (seed %llu) of %d uncertain parameter%s; %ld failed, "
                           "%ld without an equilibrium, %ld with several.",
-                     r->samples, (unsigned long long)r->seed, r->nvaried,
+                     r->samples, rep_s(r->samples), (unsigned long long)r->seed, r->nvaried,
                      r->nvaried == 1 ? "" : "s", r->failed, r->none, r->several);
     if (from) {   /* brink report --from: loaded, not recomputed */
         brink_buf_puts(out, " Read from the run stored in <code>");

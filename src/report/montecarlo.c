@@ -76,8 +76,8 @@ static void sensitivity_text(const brink_mc_result *r, brink_buf *out)
     brink_buf_puts(out, "\nSensitivity of each expected value (standardised regression "
                         "coefficients, 95% bootstrap intervals):\n");
     for (int p = 0; p < r->nsens; p++) {
-        brink_buf_printf(out, "  %s (%ld draws, R^2 ", brink_scenario_actor_id(sc, p),
-                         r->src_n[p]);
+        brink_buf_printf(out, "  %s (%ld draw%s, R^2 ", brink_scenario_actor_id(sc, p),
+                         r->src_n[p], rep_s(r->src_n[p]));
         rep_num(out, r->src_r2[p]);
         brink_buf_puts(out, "):");
         for (int j = 0; j < r->nvaried; j++) {
@@ -108,7 +108,7 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
     const char *mech = brink_scenario_mechanism(sc);
     brink_buf_printf(out, "%s%s%s  [%s]\n", mech, *mech ? " | " : "", brink_scenario_title(sc),
                      brink_scenario_id(sc));
-    brink_buf_printf(out, "Monte Carlo: %ld draws, seed %llu, %d thread%s", r->samples,
+    brink_buf_printf(out, "Monte Carlo: %ld draw%s, seed %llu, %d thread%s", r->samples, rep_s(r->samples),
                      (unsigned long long)r->seed, r->threads, r->threads == 1 ? "" : "s");
     if (r->nparts > 1)
         brink_buf_printf(out, " in each of %d processes", r->nparts);
