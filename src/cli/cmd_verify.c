@@ -95,6 +95,8 @@ int brink_cli_verify(int argc, char **argv)
     brink_profile_list_init(&l);
     brink_buf text;
     brink_buf_init(&text);
+    int *plines = NULL;   /* the line of each profile, to place its errors */
+    size_t plines_cap = 0;
     const char *src = "PROFILE";
     FILE *probe = fopen(prof, "rb");
     if (probe) {
@@ -113,7 +115,20 @@ int brink_cli_verify(int argc, char **argv)
             lineno++;
             int blank = 1;
             for (size_t k = 0; k < len; k++) if (!isspace((unsigned char)s[k])) blank = 0;
-            if (!blank && s[0] != '#' && parse_line(s, len, &g, &l, src, lineno, &err)) goto fail;
+            if (!blank && s[0] != '#') {
+                if (parse_line(s, len, &g, &l, src, lineno, &err)) goto fail;
+                if ((size_t)l.count > plines_cap) {
+                    size_t cap = plines_cap ? 2 * plines_cap : 16;
+                    int *np = brink_reallocarray(plines, cap, sizeof *np);
+                    if (!np) {
+                        brink_error_set(&err, BRINK_ENOMEM, "out of memory reading profiles");
+                        goto fail;
+                    }
+                    plines = np;
+                    plines_cap = cap;
+                }
+                plines[l.count - 1] = lineno;
+            }
             s += len + (e ? 1 : 0);
         }
     }
@@ -128,9 +143,11 @@ int brink_cli_verify(int argc, char **argv)
     for (int i = 0; i < l.count; i++) {
         brink_profile *pr = &l.items[i];
         brink_status st = brink_profile_check_simplex(pr, &g, 1e-12, &err);
-        if (st) {
+        if (st) {   /* placed at the profile's line (its numbers are checked one by one above) */
             brink_buf_free(&out);
-            err.line = i + 1;
+            err.line = plines[i];
+            err.column = 1;
+            snprintf(err.file, sizeof err.file, "%s", src);
             goto fail;
         }
         st = g.kind == BRINK_GAME_NFG ? brink_verify_nfg(g.nfg, pr, 1, &err)
@@ -166,12 +183,14 @@ int brink_cli_verify(int argc, char **argv)
     rc = cli_emit(&out, NULL);
     brink_buf_free(&out);
     if (!rc && !all_ok) rc = BRINK_EXIT_NO;
+    free(plines);
     brink_profile_list_free(&l);
     brink_buf_free(&text);
     brink_game_free(&g);
     return rc;
 fail:
     rc = cli_report(&err);
+    free(plines);
     brink_profile_list_free(&l);
     brink_buf_free(&text);
     brink_game_free(&g);

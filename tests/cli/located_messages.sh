@@ -43,6 +43,9 @@ expect_status "one number" 2 "$BRINK" verify $G "1"
 expect_grep "singular" "profile has 1 number; the game needs 4" "$TMP/stderr"
 expect_status "three numbers" 2 "$BRINK" verify $G "1,0,1"
 expect_grep "plural" "profile has 3 numbers; the game needs 4" "$TMP/stderr"
+printf '# a comment, a good profile and a blank line first\n1,0,1,0\n\n1/2,1/2,1,1\n' > "$TMP/sum.txt"
+expect_status "sum above 1 refused" 2 "$BRINK" verify $G "$TMP/sum.txt"
+expect_grep "sum located at its line (4, not profile 2)" "sum\\.txt:4:1: error: player 2: probabilities sum to 2, not 1" "$TMP/stderr"
 expect_status "a good profile still verifies" 0 "$BRINK" verify $G "1,0,1,0"
 
 # 6. counts of one in the singular
