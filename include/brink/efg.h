@@ -92,6 +92,11 @@ typedef struct brink_efg {
      * no inner node has one, so leaf l's payoff is outcome l's (scenario games). Writing one
      * then writes the other; the double arrays stay separate. */
     int payq_shared;
+    /* Where each node was written, when the game was read from a file (else NULL): 1-based
+     * line and column of its 'c', 'p' or 't', and the file's name, so that a property found
+     * later (no perfect recall) can be reported at its place. */
+    int *node_line, *node_column;
+    char *source_file;
 } brink_efg;
 
 /* ---- Building ---- */
@@ -153,6 +158,11 @@ static inline int brink_efg_player_ninfosets(const brink_efg *g, int p) {
 /* Perfect recall check with a reason: returns 1/0, and on 0 writes which player and
  * infoset break it into `why` (may be NULL). */
 int brink_efg_check_perfect_recall(const brink_efg *g, char *why, size_t why_size);
+/* The error for a game without perfect recall: BRINK_EUNSUPPORTED with "the game lacks perfect
+ * recall (player, information set, the two nodes); NEED", located at the second of the two
+ * nodes (the later one in the file) when g has node places (read from a file). Returns
+ * BRINK_OK, setting nothing, when g has perfect recall. */
+brink_status brink_efg_recall_error(const brink_efg *g, const char *need, brink_error *err);
 
 /* Is every infoset a singleton (perfect information)? */
 int brink_efg_is_perfect_info(const brink_efg *g);

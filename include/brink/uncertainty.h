@@ -69,8 +69,8 @@ typedef struct brink_proportion {
 } brink_proportion;
 void brink_wilson(long k, long n, double z, brink_proportion *out);
 
-/* A mean over n values with its interval mean +- z * sd / sqrt(n) (normal approximation;
- * n < 2: the interval is [-inf, inf]). */
+/* A mean over n values with its interval mean +- z * sd / sqrt(n) (normal approximation),
+ * clipped to the least and the greatest of the n values (n < 2: the interval is [-inf, inf]). */
 typedef struct brink_mean {
     long n;
     double mean, sd, lo, hi;

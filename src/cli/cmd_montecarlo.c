@@ -283,6 +283,13 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
             rc = cli_usage_error(cmd, "--watch %s: %s", watch[k], err.message);
     if (!rc && compare && at && brink_scenario_check_watch(sc, at, &err))
         rc = cli_usage_error(cmd, "--at %s: %s", at, err.message);
+    if (!rc && compare && at && actor) {   /* a reference is ACTOR[.TYPE]@PLACE */
+        size_t n = strcspn(at, ".@");
+        if (strlen(actor) != n || strncmp(actor, at, n) != 0)
+            rc = cli_usage_error(cmd, "--actor %s and --at %s name different actors ('%s' and "
+                                 "'%.*s'): give one of them, or the same actor in both",
+                                 actor, at, actor, (int)n, at);
+    }
     if (compare && actor && !at) {   /* --actor names an actor, not a decision reference */
         int found = 0, na = brink_scenario_nactors(sc);
         for (int k = 0; k < na && !found; k++)

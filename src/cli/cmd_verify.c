@@ -22,11 +22,20 @@ static int parse_line(const char *line, size_t len, const brink_game *g, brink_p
     int players_only = g->kind == BRINK_GAME_EFG ? g->efg->player_action_start[g->efg->nplayers] : total;
     int count = 1;
     for (size_t k = i; k < len; k++) count += line[k] == ',';
-    if (count != total && count != players_only)
+    if (count != total && count != players_only) {
+        /* a wrong count often comes from a wrong separator ("1;0;1;0"): point at it */
+        for (size_t k = i; k < len; k++) {
+            unsigned char c = (unsigned char)line[k];
+            if (!isdigit(c) && !isspace(c) && !strchr(",+-/.eE", c))
+                return brink_error_set_at(err, BRINK_EINVALID, src, lineno, (int)k + 1,
+                                          "'%c' is neither a number nor a separator (the "
+                                          "numbers are separated by commas)", isprint(c) ? c : '?');
+        }
         return brink_error_set_at(err, BRINK_EINVALID, src, lineno, 1,
-                                  "profile has %d numbers; the game needs %d%s", count,
-                                  players_only,
+                                  "profile has %d number%s; the game needs %d%s", count,
+                                  count == 1 ? "" : "s", players_only,
                                   players_only != total ? " (one per player action)" : "");
+    }
     brink_profile *pr = brink_profile_list_add(
         l, g->kind == BRINK_GAME_NFG ? BRINK_PROFILE_MIXED : BRINK_PROFILE_BEHAV, total, 1, err);
     if (!pr) return BRINK_ENOMEM;
@@ -45,6 +54,10 @@ static int parse_line(const char *line, size_t len, const brink_game *g, brink_p
             snprintf(err->file, sizeof err->file, "%s", src);
             return err->code;
         }
+        if (mpq_sgn(pr->q[k]) < 0)
+            return brink_error_set_at(err, BRINK_EINVALID, src, lineno, (int)a + 1,
+                                      "'%.*s' is negative: a probability is between 0 and 1",
+                                      (int)(b - a > 40 ? 40 : b - a), line + a);
         k++;
         i = j + 1;
     }
@@ -82,6 +95,8 @@ int brink_cli_verify(int argc, char **argv)
     brink_profile_list_init(&l);
     brink_buf text;
     brink_buf_init(&text);
+    int *plines = NULL;   /* the line of each profile, to place its errors */
+    size_t plines_cap = 0;
     const char *src = "PROFILE";
     FILE *probe = fopen(prof, "rb");
     if (probe) {
@@ -100,7 +115,20 @@ int brink_cli_verify(int argc, char **argv)
             lineno++;
             int blank = 1;
             for (size_t k = 0; k < len; k++) if (!isspace((unsigned char)s[k])) blank = 0;
-            if (!blank && s[0] != '#' && parse_line(s, len, &g, &l, src, lineno, &err)) goto fail;
+            if (!blank && s[0] != '#') {
+                if (parse_line(s, len, &g, &l, src, lineno, &err)) goto fail;
+                if ((size_t)l.count > plines_cap) {
+                    size_t cap = plines_cap ? 2 * plines_cap : 16;
+                    int *np = brink_reallocarray(plines, cap, sizeof *np);
+                    if (!np) {
+                        brink_error_set(&err, BRINK_ENOMEM, "out of memory reading profiles");
+                        goto fail;
+                    }
+                    plines = np;
+                    plines_cap = cap;
+                }
+                plines[l.count - 1] = lineno;
+            }
             s += len + (e ? 1 : 0);
         }
     }
@@ -115,9 +143,11 @@ int brink_cli_verify(int argc, char **argv)
     for (int i = 0; i < l.count; i++) {
         brink_profile *pr = &l.items[i];
         brink_status st = brink_profile_check_simplex(pr, &g, 1e-12, &err);
-        if (st) {
+        if (st) {   /* placed at the profile's line (its numbers are checked one by one above) */
             brink_buf_free(&out);
-            err.line = i + 1;
+            err.line = plines[i];
+            err.column = 1;
+            snprintf(err.file, sizeof err.file, "%s", src);
             goto fail;
         }
         st = g.kind == BRINK_GAME_NFG ? brink_verify_nfg(g.nfg, pr, 1, &err)
@@ -153,12 +183,14 @@ int brink_cli_verify(int argc, char **argv)
     rc = cli_emit(&out, NULL);
     brink_buf_free(&out);
     if (!rc && !all_ok) rc = BRINK_EXIT_NO;
+    free(plines);
     brink_profile_list_free(&l);
     brink_buf_free(&text);
     brink_game_free(&g);
     return rc;
 fail:
     rc = cli_report(&err);
+    free(plines);
     brink_profile_list_free(&l);
     brink_buf_free(&text);
     brink_game_free(&g);

@@ -68,6 +68,8 @@ static int ends_with(const cell *c, const char *w)
     return c->n >= m && !strncasecmp(c->s + c->n - m, w, m);
 }
 
+/* 1 for a finite double in *v; 0 for text that is not a number (inf and nan included);
+ * -1 for a well-formed number beyond double range (1e400), -2 for one too close to 0 (1e-400). */
 static int number(const cell *c, double *v)
 {
     if (c->n == 0 || c->n > 60) return 0;
@@ -77,7 +79,9 @@ static int number(const cell *c, double *v)
     char *end;
     errno = 0;
     *v = strtod(buf, &end);
-    return *end == 0 && errno == 0 && isfinite(*v);
+    if (*end != 0 || end == buf) return 0;
+    if (errno == ERANGE) return isinf(*v) ? -1 : -2;
+    return errno == 0 && isfinite(*v);
 }
 
 static char *dup_n(const char *s, size_t n)
@@ -272,9 +276,19 @@ brink_status brink_forecast_read_csv(const char *text, size_t len, const char *f
         sline[r] = l->lineno;
         for (int c = 1; c < nc && !st; c++) {
             double v;
-            if (!number(&cells[c], &v)) {
-                st = brink_error_set_at(err, BRINK_ESYNTAX, file, l->lineno, cells[c].col,
-                                        "'%.*s' is not a number", (int)(cells[c].n > 40 ? 40 : cells[c].n), cells[c].s);
+            int got = number(&cells[c], &v);
+            if (got <= 0) {
+                int w = (int)(cells[c].n > 40 ? 40 : cells[c].n);
+                if (got < 0)
+                    st = brink_error_set_at(err, BRINK_EINVALID, file, l->lineno, cells[c].col,
+                                            got == -1 ? "'%.*s' is beyond the range of doubles "
+                                                        "(about 1.8e308 in size)"
+                                                      : "'%.*s' is nonzero but too close to 0 "
+                                                        "for a double (below about 2.2e-308)",
+                                            w, cells[c].s);
+                else
+                    st = brink_error_set_at(err, BRINK_ESYNTAX, file, l->lineno, cells[c].col,
+                                            "'%.*s' is not a number", w, cells[c].s);
                 break;
             }
             int k = (c - 2) / 2;

@@ -25,6 +25,7 @@ void brink_efg_free(brink_efg *g)
     free(g->action_label); free(g->action_prob);
     free(g->outcome_label); free(g->outcome_number); free(g->outcome_pay);
     free(g->leaf_node); free(g->leaf_pay);
+    free(g->node_line); free(g->node_column); free(g->source_file);
     brink_arena_free(g->arena);
     free(g);
 }
@@ -34,7 +35,7 @@ void brink_efg_free(brink_efg *g)
 /* Perfect recall: every node of an infoset of player p has the same last own action of p on
  * its path (induction over p's infosets then gives identical own histories; visiting an
  * infoset twice on one path also breaks this). prev[v*n+p] is that last action, -1 if none. */
-static int check_recall(brink_efg *g, char *why, size_t why_size)
+static int check_recall(brink_efg *g, char *why, size_t why_size, int *bad_node)
 {
     size_t n = (size_t)g->nplayers;
     size_t total;
@@ -60,6 +61,7 @@ static int check_recall(brink_efg *g, char *why, size_t why_size)
             int m = g->infoset_member[g->infoset_member_start[h] + k];
             if (prev[(size_t)m * n + (size_t)pl] != prev[(size_t)m0 * n + (size_t)pl]) {
                 ok = 0;
+                if (bad_node) *bad_node = m;
                 if (why)
                     snprintf(why, why_size,
                              "player %d (%s), information set %d \"%s\": nodes %d and %d are "
@@ -77,8 +79,23 @@ static int check_recall(brink_efg *g, char *why, size_t why_size)
 int brink_efg_check_perfect_recall(const brink_efg *g, char *why, size_t why_size)
 {
     if (why && why_size) why[0] = '\0';
-    int r = check_recall((brink_efg *)g, why, why_size);
+    int r = check_recall((brink_efg *)g, why, why_size, NULL);
     return r < 0 ? 0 : r;
+}
+
+brink_status brink_efg_recall_error(const brink_efg *g, const char *need, brink_error *err)
+{
+    char why[300] = "";
+    int bad = -1;
+    int r = check_recall((brink_efg *)g, why, sizeof why, &bad);
+    if (r < 0) return brink_error_set(err, BRINK_ENOMEM, "out of memory checking perfect recall");
+    if (r) return BRINK_OK;
+    if (bad >= 0 && g->node_line && g->node_column)
+        return brink_error_set_at(err, BRINK_EUNSUPPORTED, g->source_file, g->node_line[bad],
+                                  g->node_column[bad], "the game lacks perfect recall (%s); %s",
+                                  why, need);
+    return brink_error_set(err, BRINK_EUNSUPPORTED, "the game lacks perfect recall (%s); %s", why,
+                           need);
 }
 
 int brink_efg_is_perfect_info(const brink_efg *g)
@@ -307,7 +324,7 @@ brink_efg *brink_efg_builder_finish(brink_efg_builder *b, brink_error *err)
         brink_q_array_free(cum, rows * n);
     }
 
-    int r = check_recall(g, NULL, 0);
+    int r = check_recall(g, NULL, 0, NULL);
     if (r < 0) goto oom;
     g->perfect_recall = r;
     g->perfect_info = brink_efg_is_perfect_info(g);

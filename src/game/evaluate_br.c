@@ -12,6 +12,21 @@
 
 #include "brink/evaluate.h"
 
+/* The located error of brink_efg_recall_error (the file place of the node that shows it), or
+ * this pass's own words should the two checks ever disagree. */
+static brink_status recall_error(const brink_efg *g, int player, int h, brink_error *err)
+{
+    if (brink_efg_recall_error(g, "best responses need perfect recall", err) != BRINK_OK) {
+        if (err) /* this pass's callers report a bad game as BRINK_EINVALID */
+            err->code = BRINK_EINVALID;
+        return BRINK_EINVALID;
+    }
+    return brink_error_set(err, BRINK_EINVALID,
+                           "player %d does not have perfect recall at information set \"%s\"; "
+                           "best responses need perfect recall",
+                           player + 1, g->infoset_label[h]);
+}
+
 brink_status brink_efg_player_parent_seqs(const brink_efg *g, int player, int *parent_seq,
                                           brink_error *err)
 {
@@ -39,10 +54,7 @@ brink_status brink_efg_player_parent_seqs(const brink_efg *g, int player, int *p
             if (parent_seq[h - h0] < 0) {
                 parent_seq[h - h0] = seq[d];
             } else if (parent_seq[h - h0] != seq[d]) {
-                st = brink_error_set(err, BRINK_EINVALID,
-                                     "player %d does not have perfect recall at information "
-                                     "set \"%s\"; best responses need perfect recall",
-                                     player + 1, g->infoset_label[h]);
+                st = recall_error(g, player, h, err);
                 break;
             }
         }
@@ -147,10 +159,7 @@ static int record_parent_seq(const brink_efg *g, int i, int v, int s, int *paren
     if (*ps < 0)
         *ps = s;
     else if (*ps != s) {
-        brink_error_set(err, BRINK_EINVALID,
-                        "player %d does not have perfect recall at information set \"%s\"; "
-                        "best responses need perfect recall",
-                        i + 1, g->infoset_label[h]);
+        recall_error(g, i, h, err);
         return 1;
     }
     return 0;

@@ -177,9 +177,12 @@ brink_status brink_efg_reduced_payoffs(const brink_efg *g, const brink_reduced *
 brink_nfg *brink_efg_to_nfg(const brink_efg *g, brink_reduced **mapout, brink_error *err)
 {
     if (mapout) *mapout = NULL;
-    if (!g->perfect_recall) {
-        brink_error_set(err, BRINK_EINVALID,
-                        "the reduced strategic form needs perfect recall, which this game lacks");
+    if (!g->perfect_recall) {   /* located at the node that shows it, when read from a file */
+        if (brink_efg_recall_error(g, "the reduced strategic form needs it", err) == BRINK_OK)
+            brink_error_set(err, BRINK_EINVALID, "the reduced strategic form needs perfect "
+                            "recall, which this game lacks");
+        else if (err && err->code != BRINK_ENOMEM)
+            err->code = BRINK_EINVALID;
         return NULL;
     }
     int n = g->nplayers;

@@ -77,6 +77,8 @@ typedef struct efg_reader {
     size_t scratch_t_cap;
     const char **scratch_s; /* one description's action labels */
     size_t scratch_s_cap;
+    int *node_line, *node_col; /* where each node was written, handed to the game */
+    size_t node_line_cap, node_col_cap;
     mpq_t tmp, sum;
 } efg_reader;
 
@@ -567,6 +569,13 @@ static brink_status read_body(efg_reader *r)
         }
         if ((st = read_outcome(r, &outcome)) != BRINK_OK)
             goto done;
+        if (io_grow((void **)&r->node_line, &r->node_line_cap, nnodes + 1, sizeof(int)) != 0 ||
+            io_grow((void **)&r->node_col, &r->node_col_cap, nnodes + 1, sizeof(int)) != 0) {
+            st = io_lex_oom(&r->lx);
+            goto done;
+        }
+        r->node_line[nnodes] = line;
+        r->node_col[nnodes] = col;
         if (brink_efg_builder_add_node(r->b, node_label, infoset, outcome, r->err) < 0) {
             st = io_lex_relocate(&r->lx, line, col);
             goto done;
@@ -610,6 +619,17 @@ brink_efg *brink_efg_read(const char *text, size_t len, const char *filename, br
         g = brink_efg_builder_finish(b, err);
         if (!g)
             io_lex_relocate(&r.lx, line, col);
+        else if (filename && !(g->source_file = brink_calloc(strlen(filename) + 1, 1))) {
+            io_lex_oom(&r.lx);
+            brink_efg_free(g);
+            g = NULL;
+        } else { /* the builder keeps the file's node order (pre-order), so node k is k-th */
+            if (filename) memcpy(g->source_file, filename, strlen(filename) + 1);
+            g->node_line = r.node_line;
+            g->node_column = r.node_col;
+            r.node_line = NULL;
+            r.node_col = NULL;
+        }
     }
     brink_efg_builder_free(r.b);
     io_lex_free(&r.lx);
@@ -624,6 +644,8 @@ brink_efg *brink_efg_read(const char *text, size_t len, const char *filename, br
     free(r.pay_text);
     free(r.isets);
     free(r.outs);
+    free(r.node_line);
+    free(r.node_col);
     mpq_clear(r.tmp);
     mpq_clear(r.sum);
     brink_arena_free(r.arena);

@@ -9,6 +9,7 @@
 #include "brink/io.h"
 #include "brink/scenario.h"
 #include "report/textwidth.h"
+#include "report/plural.h"
 
 const char *brink_forecast_kind_name(brink_forecast_kind k)
 {
@@ -76,7 +77,8 @@ static void stop_words(brink_buf *o, const brink_forecast_result *r, int k)
         brink_buf_printf(o, "  oscillates: round %d repeats round %d (a cycle of period %d, checked against every earlier round)\n",
                          r->cycle_start[k] + r->cycle_period[k], r->cycle_start[k], r->cycle_period[k]);
     else
-        brink_buf_printf(o, "  neither converged nor repeated a state within %d rounds\n", r->rounds);
+        brink_buf_printf(o, "  neither converged nor repeated a state within %d round%s\n", r->rounds,
+                         rep_s(r->rounds));
 }
 
 /* "uniform(30, 50)": a drawn input's distribution as written. */
@@ -109,17 +111,18 @@ static void stat_text(brink_buf *o, const char *what, double thr, long runs, con
 {
     brink_buf_printf(o, "    final %s: mean %.4g, sd %.3g; quantiles 5%% %.4g, 25%% %.4g, 50%% %.4g, 75%% %.4g, 95%% %.4g\n",
                      what, s->mean, s->sd, s->q05, s->q25, s->q50, s->q75, s->q95);
-    brink_buf_printf(o, "      P(settlement > %g) = %.4f (%ld of %ld runs; 95%% Wilson interval [%.4f, %.4f])\n", thr, s->p,
-                     s->above, runs, s->p_lo, s->p_hi);
+    brink_buf_printf(o, "      P(settlement > %g) = %.4f (%ld of %ld run%s; 95%% Wilson interval [%.4f, %.4f])\n", thr, s->p,
+                     s->above, runs, rep_s(runs), s->p_lo, s->p_hi);
 }
 
 static void mc_text(brink_buf *o, const brink_forecast_input *in, const brink_forecast_mc_result *mc)
 {
-    brink_buf_printf(o, "\nMonte Carlo: %ld runs (seed %llu).\n", mc->runs, (unsigned long long)mc->seed);
+    brink_buf_printf(o, "\nMonte Carlo: %ld run%s (seed %llu).\n", mc->runs, rep_s(mc->runs), (unsigned long long)mc->seed);
     if (mc->ndrawn == 0) {
         brink_buf_puts(o, "No input declares a distribution.\n");
     } else {
-        brink_buf_printf(o, "Drawn from declared distributions (%d inputs):\n", mc->ndrawn);
+        brink_buf_printf(o, "Drawn from declared distributions (%d input%s):\n", mc->ndrawn,
+                         rep_s(mc->ndrawn));
         for (int d = 0; d < in->ndraws && d < mc->ndrawn; d++) {
             const brink_forecast_draw *q = &in->draws[d];
             brink_buf_printf(o, "  %s's %s", in->actor[q->actor], field_name(q->field));

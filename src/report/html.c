@@ -11,6 +11,7 @@
 #include "brink/threshold.h"
 #include "report/describe.h"
 #include "report/html.h"
+#include "report/plural.h"
 
 #define MAX_TABLES 6       /* equilibria shown as tables; the rest are counted */
 #define SAMPLES 48         /* points per certified region in threshold figures */
@@ -60,9 +61,10 @@ static void summary(const brink_analysis *a, brink_buf *out)
 static void method(const brink_analysis *a, brink_buf *out, brink_buf *t)
 {
     const brink_efg *g = a->game;
-    brink_buf_printf(out, "<section id=\"method\"><h2>Game and method</h2>\n<p>%d actors, %d "
-                          "nodes, %d decision points. Method: ",
-                     g->nplayers, g->nnodes, g->ninfosets);
+    brink_buf_printf(out, "<section id=\"method\"><h2>Game and method</h2>\n<p>%d actor%s, %d "
+                          "node%s, %d decision point%s. Method: ",
+                     g->nplayers, rep_s(g->nplayers), g->nnodes, rep_s(g->nnodes), g->ninfosets,
+                     rep_s(g->ninfosets));
     rep_method_name(t, &a->method);
     html_buf(out, t);
     brink_buf_reset(t);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "report/html.h"
+#include "report/plural.h"
 
 /* Expected payoffs of a behaviour profile, bottom-up in reverse pre-order. */
 static int profile_values(const brink_efg *g, const double *behav, double *val)
@@ -52,9 +53,10 @@ brink_status brink_game_write_html(const brink_efg *g, const char *source,
         html_text(out, g->comment);
         brink_buf_puts(out, "</p>\n");
     }
-    brink_buf_printf(out, "<p>%d players, %d nodes, %d information sets, %s information, %s "
+    brink_buf_printf(out, "<p>%d player%s, %d node%s, %d information set%s, %s information, %s "
                           "recall. Source: the file ",
-                     g->nplayers, g->nnodes, g->ninfosets, g->perfect_info ? "perfect" : "imperfect",
+                     g->nplayers, rep_s(g->nplayers), g->nnodes, rep_s(g->nnodes), g->ninfosets,
+                     rep_s(g->ninfosets), g->perfect_info ? "perfect" : "imperfect",
                      g->perfect_recall ? "perfect" : "imperfect");
     html_text(out, source);
     brink_buf_puts(out, ".</p>\n</section>\n<section id=\"equilibria\"><h2>Equilibria</h2>\n<p>Method: ");

@@ -11,6 +11,7 @@
 #include "brink/uncertainty.h"
 #include "report/describe.h"
 #include "report/html.h"
+#include "report/plural.h"
 
 static void num(brink_buf *out, double x)
 {
@@ -97,10 +98,10 @@ static int compare_part(brink_buf *out, const brink_mc_result *r, int id, brink_
     rep_when(w, r->sc, h);
     brink_buf_puts(out, "<h3 id=\"mc-compare\">Options compared: ");
     html_buf(out, w);
-    brink_buf_printf(out, "</h3>\n<p>Over %ld draws with an equilibrium, each option's value "
+    brink_buf_printf(out, "</h3>\n<p>Over %ld draw%s with an equilibrium, each option's value "
                           "to the decider when it takes that option and the others reply as "
                           "in the draw's equilibrium (its beliefs weighting the decision's "
-                          "nodes)", r->compare_n);
+                          "nodes)", r->compare_n, rep_s(r->compare_n));
     /* the pessimistic convention is stated even when no draw needed it */
     brink_buf_printf(out, "; when a draw's equilibria value an option differently, its least "
                           "value is used (a pessimistic reading; %ld such draw%s)",

@@ -10,6 +10,7 @@
 #include "brink/uncertainty.h"
 #include "report/describe.h"
 #include "report/html.h"
+#include "report/plural.h"
 
 static void num(brink_buf *out, double x)
 {
@@ -116,8 +117,8 @@ static void value_table(const brink_mc_result *r, brink_buf *out)
         }
         brink_buf_printf(out, "</td><td class=\"num\">%ld</td></tr>\n", m->n);
     }
-    brink_buf_printf(out, "</table>\n<p>%ld draws left out: their equilibria disagree on the "
-                          "expected values.</p>\n", r->value_ambiguous);
+    brink_buf_printf(out, "</table>\n<p>%ld draw%s left out: their equilibria disagree on the "
+                          "expected values.</p>\n", r->value_ambiguous, rep_s(r->value_ambiguous));
 }
 
 int html_montecarlo(brink_buf *out, const brink_mc_result *r, const char *from,
@@ -133,9 +134,9 @@ int html_montecarlo(brink_buf *out, const brink_mc_result *r, const char *from,
     brink_buf w, spec;
     brink_buf_init(&w);
     brink_buf_init(&spec);
-    brink_buf_printf(out, "<p>%ld draws (seed %llu) of %d uncertain parameter%s; %ld failed, "
+    brink_buf_printf(out, "<p>%ld draw%s (seed %llu) of %d uncertain parameter%s; %ld failed, "
                           "%ld without an equilibrium, %ld with several.",
-                     r->samples, (unsigned long long)r->seed, r->nvaried,
+                     r->samples, rep_s(r->samples), (unsigned long long)r->seed, r->nvaried,
                      r->nvaried == 1 ? "" : "s", r->failed, r->none, r->several);
     if (from) {   /* brink report --from: loaded, not recomputed */
         brink_buf_puts(out, " Read from the run stored in <code>");
@@ -153,9 +154,10 @@ int html_montecarlo(brink_buf *out, const brink_mc_result *r, const char *from,
                          first_chart, first_chart);
         html_json(out, spec.data ? spec.data : "{}", spec.data ? spec.len : 2);
         brink_buf_printf(out, "</script>\n<figcaption>Share of draws realising each outcome "
-                              "(bars) with its Wilson interval (lines); %ld draws whose "
-                              "equilibria disagree on the outcome are not counted."
-                              "</figcaption></figure>\n", r->outcome_ambiguous);
+                              "(bars) with its Wilson interval (lines); %ld draw%s whose "
+                              "equilibria disagree on the outcome %s not counted."
+                              "</figcaption></figure>\n", r->outcome_ambiguous,
+                         rep_s(r->outcome_ambiguous), r->outcome_ambiguous == 1 ? "is" : "are");
         n = 1;
     }
     watched_table(r, out, &w);

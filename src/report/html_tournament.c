@@ -10,6 +10,7 @@
 #include "brink/negotiate.h"
 #include "report/describe.h"
 #include "report/html.h"
+#include "report/plural.h"
 
 static void num(brink_buf *out, double x)
 {
@@ -106,12 +107,12 @@ int html_tournament(brink_buf *out, const brink_html_assets *as, int first_chart
     brink_buf_printf(out, "%d agents on the domain <code>", t->nagents);
     html_text(out, as->tournament_domain->name);
     brink_buf_printf(out, "</code> (the scenario's <code>negotiation</code> section; "
-                          "docs/negotiate.md), %d repetitions each, stacked alternating offers "
-                          "with a deadline of %d rounds, seed %llu: %ld negotiations. Each "
+                          "docs/negotiate.md), %d repetition%s each, stacked alternating offers "
+                          "with a deadline of %d round%s, seed %llu: %ld negotiation%s. Each "
                           "agent's figures are over the negotiations it took part in, on either "
                           "side; intervals are 95%% (normal approximation).</p>\n",
-                     o->repetitions, o->max_rounds, (unsigned long long)o->seed,
-                     t->negotiations);
+                     o->repetitions, rep_s(o->repetitions), o->max_rounds, rep_s(o->max_rounds),
+                     (unsigned long long)o->seed, t->negotiations, rep_s(t->negotiations));
     tournament_spec(t, &spec);
     brink_buf_printf(out, "<figure><div class=\"chart\" data-spec=\"spec%d\" role=\"img\" "
                           "aria-label=\"Tournament: agreement rate and mean utility per agent\">"

@@ -8,6 +8,7 @@
 #include "brink/io.h"
 #include "report/describe.h"
 #include "report/mc_sobol.h"
+#include "report/plural.h"
 
 /* Output j's kind ("outcome", "choice", "value") and its name in words into w; *a, *b: the
  * group / watched set and action / actor it refers to. */
@@ -62,8 +63,8 @@ void rep_mc_sobol_text(const brink_mc_result *r, brink_buf *out)
     int k = r->nvaried;
     brink_buf w;
     brink_buf_init(&w);
-    brink_buf_printf(out, "\nSobol indices (Saltelli's design, %ld base rows: %ld draws",
-                     r->sobol_n, r->sobol_draws);
+    brink_buf_printf(out, "\nSobol indices (Saltelli's design, %ld base row%s: %ld draw%s",
+                     r->sobol_n, rep_s(r->sobol_n), r->sobol_draws, rep_s(r->sobol_draws));
     if (r->sobol_failed)
         brink_buf_printf(out, ", %ld of them failed or without an equilibrium", r->sobol_failed);
     brink_buf_printf(out, ", %.3g s), first order S1 and total ST with 95%% bootstrap "
@@ -75,7 +76,7 @@ void rep_mc_sobol_text(const brink_mc_result *r, brink_buf *out)
         const brink_sobol *s = &r->sobol[(size_t)j * (size_t)k];
         brink_buf_printf(out, "  %s", rep_text(&w));
         if (s->n < r->sobol_n)
-            brink_buf_printf(out, " (%ld of %ld rows defined)", s->n, r->sobol_n);
+            brink_buf_printf(out, " (%ld of %ld row%s defined)", s->n, r->sobol_n, rep_s(r->sobol_n));
         if (isnan(s->s1)) {
             brink_buf_puts(out, s->n < 2 ? ": undefined in the design's draws\n"
                                          : ": does not vary over the draws\n");

@@ -9,6 +9,7 @@
 #include "brink/uncertainty.h"
 #include "report/describe.h"
 #include "report/mc_sobol.h"
+#include "report/plural.h"
 
 static void prop_text(brink_buf *b, const brink_proportion *p)
 {
@@ -40,11 +41,12 @@ static void compare_text(const brink_mc_result *r, const brink_efg *g, brink_buf
     rep_who(out, sc, g, h);
     brink_buf_puts(out, ", ");
     rep_when(out, sc, h);
-    brink_buf_printf(out, " (%ld draws; the others reply as in the draw's equilibrium; when a "
+    brink_buf_printf(out, " (%ld draw%s; the others reply as in the draw's equilibrium; when a "
                           "draw's equilibria value an option differently, its least value is "
                           "used, a pessimistic reading that every figure below, best share "
                           "included, follows: %ld such draw%s):\n",
-                     r->compare_n, r->compare_ambiguous, r->compare_ambiguous == 1 ? "" : "s");
+                     r->compare_n, rep_s(r->compare_n), r->compare_ambiguous,
+                     rep_s(r->compare_ambiguous));
     for (int a = 0; a < r->nopts; a++) {
         brink_buf_puts(out, "  ");
         rep_words(out, g->action_label[g->infoset_action_start[h] + a]);
@@ -74,8 +76,8 @@ static void sensitivity_text(const brink_mc_result *r, brink_buf *out)
     brink_buf_puts(out, "\nSensitivity of each expected value (standardised regression "
                         "coefficients, 95% bootstrap intervals):\n");
     for (int p = 0; p < r->nsens; p++) {
-        brink_buf_printf(out, "  %s (%ld draws, R^2 ", brink_scenario_actor_id(sc, p),
-                         r->src_n[p]);
+        brink_buf_printf(out, "  %s (%ld draw%s, R^2 ", brink_scenario_actor_id(sc, p),
+                         r->src_n[p], rep_s(r->src_n[p]));
         rep_num(out, r->src_r2[p]);
         brink_buf_puts(out, "):");
         for (int j = 0; j < r->nvaried; j++) {
@@ -106,7 +108,7 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
     const char *mech = brink_scenario_mechanism(sc);
     brink_buf_printf(out, "%s%s%s  [%s]\n", mech, *mech ? " | " : "", brink_scenario_title(sc),
                      brink_scenario_id(sc));
-    brink_buf_printf(out, "Monte Carlo: %ld draws, seed %llu, %d thread%s", r->samples,
+    brink_buf_printf(out, "Monte Carlo: %ld draw%s, seed %llu, %d thread%s", r->samples, rep_s(r->samples),
                      (unsigned long long)r->seed, r->threads, r->threads == 1 ? "" : "s");
     if (r->nparts > 1)
         brink_buf_printf(out, " in each of %d processes", r->nparts);
@@ -163,18 +165,19 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
     prop_text(out, &r->p_several);
     brink_buf_printf(out, "\n  none found:               %ld\n", r->none);
     if (r->unverified)
-        brink_buf_printf(out, "  %ld draws had equilibria checked in doubles only.\n",
-                         r->unverified);
+        brink_buf_printf(out, "  %ld draw%s had equilibria checked in doubles only.\n",
+                         r->unverified, rep_s(r->unverified));
     if (r->fast || r->fast_fallback)
-        brink_buf_printf(out, "  Solved in doubles and certified by their margins: %ld draws; "
-                              "solved exactly (a margin too small): %ld.\n", r->fast,
+        brink_buf_printf(out, "  Solved in doubles and certified by their margins: %ld draw%s; "
+                              "solved exactly (a margin too small): %ld.\n", r->fast, rep_s(r->fast),
                          r->fast_fallback);
     if (r->regions_used)
         brink_buf_printf(out, "  Region path (%s, the one drawn parameter): %d certified "
-                              "regions, %d with every equilibrium proved; answered by exact "
-                              "lookup: %ld draws; solved: %ld.\n",
+                              "region%s, %d with every equilibrium proved; answered by exact "
+                              "lookup: %ld draw%s; solved: %ld.\n",
                          brink_scenario_param(sc, r->varied[0])->name, r->nregions,
-                         r->nregions_complete, r->region_lookup, r->region_solved);
+                         rep_s(r->nregions), r->nregions_complete, r->region_lookup,
+                         rep_s(r->region_lookup), r->region_solved);
     brink_buf_puts(out, "\nOutcomes (realised, with 95% Wilson intervals; mean probability in "
                         "the equilibrium):\n");
     for (int k = 0; k < r->ngroups; k++) {
@@ -187,8 +190,8 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
         brink_buf_puts(out, "\n");
     }
     if (r->outcome_ambiguous)
-        brink_buf_printf(out, "  %ld draws not counted: their equilibria lead to different "
-                              "outcomes.\n", r->outcome_ambiguous);
+        brink_buf_printf(out, "  %ld draw%s not counted: their equilibria lead to different "
+                              "outcomes.\n", r->outcome_ambiguous, rep_s(r->outcome_ambiguous));
     for (int k = 0; k < r->nwatch; k++) {
         int h = r->watch[k];
         brink_buf_puts(out, k ? "" : "\nWatched choices (share of all draws in which every "
@@ -232,11 +235,11 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
             rep_num(out, m->hi);
             brink_buf_puts(out, "]");
         }
-        brink_buf_printf(out, "  (%ld draws)\n", m->n);
+        brink_buf_printf(out, "  (%ld draw%s)\n", m->n, rep_s(m->n));
     }
     if (r->value_ambiguous)
-        brink_buf_printf(out, "  %ld draws not counted: their equilibria differ in expected "
-                              "value.\n", r->value_ambiguous);
+        brink_buf_printf(out, "  %ld draw%s not counted: their equilibria differ in expected "
+                              "value.\n", r->value_ambiguous, rep_s(r->value_ambiguous));
     if (r->compare_infoset >= 0)
         compare_text(r, g, out);
     if (r->nsens)

@@ -8,6 +8,7 @@
 #include "brink/io.h"
 #include "brink/negotiate.h"
 #include "report/textwidth.h"
+#include "report/plural.h"
 
 static const char *neg_end_name(brink_neg_end e)
 {
@@ -91,12 +92,13 @@ void brink_neg_report_run_text(brink_buf *out, const brink_neg_domain *d,
             brink_buf_puts(out, "\n");
         }
         if (r->end == BRINK_NEG_AGREEMENT) {
-            brink_buf_printf(out, "Agreement after %d rounds on the final text: ", r->turns);
+            brink_buf_printf(out, "Agreement after %d round%s on the final text: ", r->turns,
+                             rep_s(r->turns));
             neg_outcome_text(out, d, r->agreement);
             brink_buf_puts(out, ".\n");
         } else {
-            brink_buf_printf(out, "No agreement: after %d rounds the final text leaves a party "
-                                  "below its reservation value.\n", r->turns);
+            brink_buf_printf(out, "No agreement: after %d round%s the final text leaves a party "
+                                  "below its reservation value.\n", r->turns, rep_s(r->turns));
         }
     }
     for (size_t s = 0; agents && s < r->nsteps; s++) {
@@ -119,13 +121,14 @@ void brink_neg_report_run_text(brink_buf *out, const brink_neg_domain *d,
     }
     if (agents) switch (r->end) {
     case BRINK_NEG_AGREEMENT:
-        brink_buf_printf(out, "Agreement after %d turns on the offer of turn %d: ", r->turns,
+        brink_buf_printf(out, "Agreement after %d turn%s on the offer of turn %d: ", r->turns, rep_s(r->turns),
                          r->agreement_turn);
         neg_outcome_text(out, d, r->agreement);
         brink_buf_puts(out, ".\n");
         break;
     case BRINK_NEG_DEADLINE:
-        brink_buf_printf(out, "No agreement: the deadline passed after %d turns.\n", r->turns);
+        brink_buf_printf(out, "No agreement: the deadline passed after %d turn%s.\n", r->turns,
+                         rep_s(r->turns));
         break;
     case BRINK_NEG_BREAKDOWN:
         brink_buf_printf(out, "No agreement: %s ended the negotiation in turn %d.\n",

@@ -12,6 +12,7 @@
 
 #include "brink/threshold.h"
 #include "report/describe.h"
+#include "report/plural.h"
 
 #define WIDTH 92
 #define MAX_SHOWN 6
@@ -162,8 +163,8 @@ static void game_line(const brink_analysis *a, brink_buf *out, brink_buf *line)
     brink_buf_printf(line, "Game: %d actor%s (", g->nplayers, g->nplayers == 1 ? "" : "s");
     for (int i = 0; i < g->nplayers; i++)
         brink_buf_printf(line, "%s%s", i ? ", " : "", brink_scenario_actor_name(sc, i));
-    brink_buf_printf(line, "), %d nodes, %d decision point%s, %d chance move%s; %s.", g->nnodes,
-                     nh, nh == 1 ? "" : "s", nchance, nchance == 1 ? "" : "s",
+    brink_buf_printf(line, "), %d node%s, %d decision point%s, %d chance move%s; %s.", g->nnodes,
+                     rep_s(g->nnodes), nh, nh == 1 ? "" : "s", nchance, nchance == 1 ? "" : "s",
                      g->perfect_info ? "perfect information"
                                      : "imperfect information (some moves or types are private)");
     brink_buf_puts(out, "\n");

@@ -9,6 +9,7 @@
 
 #include "brink/evaluate.h"
 #include "brink/report.h"
+#include "report/plural.h"
 
 /* Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), each with a
  * text colour of enough contrast on it. */
@@ -195,9 +196,9 @@ brink_status brink_tree_write_dot(const brink_efg *g, brink_tree_view *v, brink_
             edge_line(g, v, reach, g->node_parent[u], u, out, &t);
         if (v->collapsed && reach[u] <= PLAYED && g->node_infoset[u] >= 0) {
             brink_buf_printf(out, "  c%d [shape=note, style=dashed, color=\"#9a9a9a\", "
-                                  "fontcolor=\"#555555\", label=\"%d nodes not drawn\\n(never reached)\"];\n"
+                                  "fontcolor=\"#555555\", label=\"%d node%s not drawn\\n(never reached)\"];\n"
                                   "  n%d -> c%d [style=dotted, color=\"#9a9a9a\", arrowhead=none];\n",
-                             u, g->node_subtree_size[u] - 1, u, u);
+                             u, g->node_subtree_size[u] - 1, rep_s(g->node_subtree_size[u] - 1), u, u);
         }
     }
     /* Information sets: dashed lines between consecutive drawn members, on one rank. */

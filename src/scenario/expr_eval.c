@@ -112,7 +112,9 @@ brink_status sc_expr_eval_q(const sc_expr *e, const mpq_t *params, mpq_t *stack,
             continue;
         }
         case SC_OP_CLAMP:
-            /* x lo hi */
+            /* x lo hi; an empty interval (lo > hi) has no value to clamp to */
+            if (mpq_cmp(stack[sp - 2], stack[sp - 1]) > 0)
+                return domain_error(e, file, err, "clamp(x, low, high) with low above high");
             if (mpq_cmp(stack[sp - 3], stack[sp - 2]) < 0)
                 mpq_set(stack[sp - 3], stack[sp - 2]);
             if (mpq_cmp(stack[sp - 3], stack[sp - 1]) > 0)
@@ -279,6 +281,10 @@ double sc_expr_eval_d(const sc_expr *e, const double *params, double *stack, int
             continue;
         }
         case SC_OP_CLAMP:
+            if (stack[sp - 2] > stack[sp - 1]) {   /* low above high, as in the exact eval */
+                *bad = 1;
+                return NAN;
+            }
             if (stack[sp - 3] < stack[sp - 2])
                 stack[sp - 3] = stack[sp - 2];
             if (stack[sp - 3] > stack[sp - 1])

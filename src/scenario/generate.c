@@ -104,7 +104,9 @@ static int split_call(brink_scenario *sc, const ynode *in, const char *name, yno
  * The i-th value (i = 1..n) is the distribution's quantile at (i - 1/2) / n, the median of the
  * i-th of n slices of equal probability: a private cost uniform on [0, 0.3] becomes 30 equally
  * likely types 0.005, 0.015, ..., 0.295. uniform is exact; normal and triangular quantiles are
- * computed in doubles (the values are then exact binary fractions). */
+ * computed in doubles (the values are then exact binary fractions), except that a symmetric
+ * distribution's are symmetric exactly: the middle value is the mean, and the upper half is
+ * the lower half mirrored about the mean in exact arithmetic. */
 
 static double normal_quantile(double u)
 {
@@ -121,6 +123,20 @@ static double normal_quantile(double u)
             hi = mid;
     }
     return 0.5 * (lo + hi);
+}
+
+/* triangular(low, mode, high) is symmetric when mode - low = high - mode */
+static int mirror_mode(mpq_t a[3])
+{
+    mpq_t l, h;
+    mpq_init(l);
+    mpq_init(h);
+    mpq_sub(l, a[1], a[0]);
+    mpq_sub(h, a[2], a[1]);
+    int eq = mpq_equal(l, h) != 0;
+    mpq_clear(l);
+    mpq_clear(h);
+    return eq;
 }
 
 static brink_status quantiles(brink_scenario *sc, const ynode *in, ynode *parts, int k,
@@ -170,7 +186,13 @@ static brink_status quantiles(brink_scenario *sc, const ynode *in, ynode *parts,
     mpq_t *v = st ? NULL : brink_q_array_new((size_t)n);
     if (!st && !v)
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
-    for (int i = 0; i < n && !st; i++) {
+    /* normal and symmetric triangular are symmetric about their mean: the quantile at 1/2 is
+     * the mean exactly and the one at 1 - u is 2 mean - (the one at u), so the lower half is
+     * computed and the upper half mirrored exactly (else rounding gives -6.9e-17 for a median
+     * of 0, which breaks a real tie, and values not symmetric about the mean) */
+    int symmetric = which == 1 || (which == 2 && !st && mirror_mode(a));
+    int lower = symmetric ? n / 2 : n;
+    for (int i = 0; i < lower && !st; i++) {
         /* u = (2i + 1) / 2n */
         mpq_set_ui(nq, 2u * (unsigned)i + 1u, 2u * (unsigned)n);
         mpq_canonicalize(nq);
@@ -193,6 +215,16 @@ static brink_status quantiles(brink_scenario *sc, const ynode *in, ynode *parts,
             st = sc_err(sc, err, &parts[0], BRINK_EINVALID, "a quantile is not a finite number");
         else
             mpq_set_d(v[i], x);
+    }
+    if (symmetric && !st) {
+        /* the mean: a[0] for normal(mean, sd), the mode a[1] of a symmetric triangular */
+        const mpq_t *mean = which == 1 ? &a[0] : &a[1];
+        if (n % 2)
+            mpq_set(v[n / 2], *mean);
+        for (int i = 0; i < lower; i++) {
+            mpq_mul_2exp(v[n - 1 - i], *mean, 1);
+            mpq_sub(v[n - 1 - i], v[n - 1 - i], v[i]);
+        }
     }
     for (int i = 0; i < 3; i++)
         mpq_clear(a[i]);

@@ -42,13 +42,8 @@ static brink_status applicable(const brink_solver *s, const brink_game *g, brink
         return brink_error_set(err, BRINK_EUNSUPPORTED,
                                "method %s needs an extensive game of perfect information",
                                s->name);
-    if (g->kind == BRINK_GAME_EFG && !g->efg->perfect_recall) {
-        char why[300];
-        brink_efg_check_perfect_recall(g->efg, why, sizeof why);
-        return brink_error_set(err, BRINK_EUNSUPPORTED,
-                               "the game lacks perfect recall (%s); brink's solvers and "
-                               "verifier need it", why);
-    }
+    if (g->kind == BRINK_GAME_EFG && !g->efg->perfect_recall)
+        return brink_efg_recall_error(g->efg, "brink's solvers and verifier need it", err);
     return BRINK_OK;
 }
 

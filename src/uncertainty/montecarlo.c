@@ -360,8 +360,10 @@ typedef struct sums {
     long *choice_k, *mixed_k, *amb_k;
     long *val_n;
     double *val_mean, *val_m2;   /* Welford */
+    double *val_min, *val_max;   /* the least and greatest value seen, to clip intervals */
     long *best_k;
     double *ov_mean, *ov_m2, *rg_mean, *rg_m2;   /* options: value and regret (Welford) */
+    double *ov_max, *rg_min, *rg_max;   /* ranges seen (the least value is opt_worst) */
 } sums;
 
 static void welford(double *mean, double *m2, long n, double v)
@@ -371,13 +373,17 @@ static void welford(double *mean, double *m2, long n, double v)
     *m2 += d * (v - *mean);
 }
 
-static void mean_of(brink_mean *m, long n, double mean, double m2, double z)
+/* The mean with its normal-approximation interval, clipped to [lo, hi], the least and the
+ * greatest value seen among the draws: a mean cannot lie outside them (a 0/1 value over 10
+ * draws gave [-0.06, 0.46]). */
+static void mean_of(brink_mean *m, long n, double mean, double m2, double z, double lo,
+                    double hi)
 {
     m->n = n;
     m->mean = n ? mean : NAN;
     m->sd = n > 1 ? sqrt(m2 / (double)(n - 1)) : NAN;
-    m->lo = n > 1 ? m->mean - z * m->sd / sqrt((double)n) : -HUGE_VAL;
-    m->hi = n > 1 ? m->mean + z * m->sd / sqrt((double)n) : HUGE_VAL;
+    m->lo = n > 1 ? fmax(lo, m->mean - z * m->sd / sqrt((double)n)) : -HUGE_VAL;
+    m->hi = n > 1 ? fmin(hi, m->mean + z * m->sd / sqrt((double)n)) : HUGE_VAL;
 }
 
 static void merge_block(run *R, sums *S, long first, int count)
@@ -443,6 +449,10 @@ static void merge_block(run *R, sums *S, long first, int count)
                 continue;
             }
             long n = ++S->val_n[p];
+            if (n == 1 || v < S->val_min[p])
+                S->val_min[p] = v;
+            if (n == 1 || v > S->val_max[p])
+                S->val_max[p] = v;
             double d = v - S->val_mean[p];
             S->val_mean[p] += d / (double)n;
             S->val_m2[p] += d * (v - S->val_mean[p]);
@@ -463,6 +473,12 @@ static void merge_block(run *R, sums *S, long first, int count)
                 welford(&S->rg_mean[a], &S->rg_m2[a], n, best - ov[a]);
                 if (n == 1 || ov[a] < r->opt_worst[a])
                     r->opt_worst[a] = ov[a];
+                if (n == 1 || ov[a] > S->ov_max[a])
+                    S->ov_max[a] = ov[a];
+                if (n == 1 || best - ov[a] < S->rg_min[a])
+                    S->rg_min[a] = best - ov[a];
+                if (n == 1 || best - ov[a] > S->rg_max[a])
+                    S->rg_max[a] = best - ov[a];
             }
         }
         if (r->draw_neq) {
@@ -690,9 +706,13 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
         S.ov_m2 = calloc(no, sizeof *S.ov_m2);
         S.rg_mean = calloc(no, sizeof *S.rg_mean);
         S.rg_m2 = calloc(no, sizeof *S.rg_m2);
+        S.ov_max = calloc(no, sizeof *S.ov_max);
+        S.rg_min = calloc(no, sizeof *S.rg_min);
+        S.rg_max = calloc(no, sizeof *S.rg_max);
         R.opt = calloc((size_t)MC_SPAN * MC_BLOCK * no, sizeof *R.opt);   /* any span */
         if (!r->opt_best || !r->opt_value || !r->opt_regret || !r->opt_worst || !S.best_k ||
-            !S.ov_mean || !S.ov_m2 || !S.rg_mean || !S.rg_m2 || !R.opt)
+            !S.ov_mean || !S.ov_m2 || !S.rg_mean || !S.rg_m2 || !S.ov_max || !S.rg_min ||
+            !S.rg_max || !R.opt)
             goto oom;
         for (int t = 0; t < T; t++) {
             wk[t].U = malloc((size_t)g->nnodes * (size_t)g->nplayers * sizeof(double));
@@ -716,6 +736,8 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     S.val_n = calloc((size_t)np + 1, sizeof *S.val_n);
     S.val_mean = calloc((size_t)np + 1, sizeof *S.val_mean);
     S.val_m2 = calloc((size_t)np + 1, sizeof *S.val_m2);
+    S.val_min = calloc((size_t)np + 1, sizeof *S.val_min);
+    S.val_max = calloc((size_t)np + 1, sizeof *S.val_max);
     /* rows for a span of blocks (no more than the draws), and at least one block */
     size_t rows = (size_t)MC_SPAN * MC_BLOCK;
     if ((size_t)o->samples < rows)
@@ -727,7 +749,8 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     R.choice = calloc(rows * ((size_t)nw + 1), sizeof *R.choice);
     if (!r->outcome || !r->outcome_mean || !r->choice || !r->choice_mixed ||
         !r->choice_ambiguous || !r->value || !S.outcome_k || !S.outcome_p || !S.choice_k ||
-        !S.mixed_k || !S.amb_k || !S.val_n || !S.val_mean || !S.val_m2 || !R.rec || !R.x ||
+        !S.mixed_k || !S.amb_k || !S.val_n || !S.val_mean || !S.val_m2 || !S.val_min ||
+        !S.val_max || !R.rec || !R.x ||
         !R.gprob || !R.val || !R.choice)
         goto oom;
     if (me == 0 && (o->keep_draws || o->sensitivity > 0)) {   /* sensitivity fits on them */
@@ -842,11 +865,14 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
         brink_wilson(S.amb_k[k], o->samples, o->z, &r->choice_ambiguous[k]);
     }
     for (int p = 0; p < np; p++)
-        mean_of(&r->value[p], S.val_n[p], S.val_mean[p], S.val_m2[p], o->z);
+        mean_of(&r->value[p], S.val_n[p], S.val_mean[p], S.val_m2[p], o->z, S.val_min[p],
+                S.val_max[p]);
     for (int a = 0; a < r->nopts; a++) {
         brink_wilson(S.best_k[a], r->compare_n, o->z, &r->opt_best[a]);
-        mean_of(&r->opt_value[a], r->compare_n, S.ov_mean[a], S.ov_m2[a], o->z);
-        mean_of(&r->opt_regret[a], r->compare_n, S.rg_mean[a], S.rg_m2[a], o->z);
+        mean_of(&r->opt_value[a], r->compare_n, S.ov_mean[a], S.ov_m2[a], o->z,
+                r->opt_worst[a], S.ov_max[a]);
+        mean_of(&r->opt_regret[a], r->compare_n, S.rg_mean[a], S.rg_m2[a], o->z, S.rg_min[a],
+                S.rg_max[a]);
         if (!r->compare_n)
             r->opt_worst[a] = NAN;
     }
@@ -908,6 +934,9 @@ done:
     free(S.ov_m2);
     free(S.rg_mean);
     free(S.rg_m2);
+    free(S.ov_max);
+    free(S.rg_min);
+    free(S.rg_max);
     free(S.outcome_k);
     free(S.outcome_p);
     free(S.choice_k);
@@ -916,5 +945,7 @@ done:
     free(S.val_n);
     free(S.val_mean);
     free(S.val_m2);
+    free(S.val_min);
+    free(S.val_max);
     return r;
 }

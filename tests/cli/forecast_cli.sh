@@ -44,6 +44,12 @@ done
 
 expect_status "bad number" 2 "$BRINK" forecast "$D/bad/not-a-number.csv"
 expect_grep "bad number located" 'not-a-number\.csv:3:10: error: .abc. is not a number' "$TMP/stderr"
+# a tester's cases: 1e400 is a number beyond double range, not "not a number" (and 1e-400 one
+# too close to 0)
+expect_status "capability 1e400" 2 "$BRINK" forecast "$D/bad/capability-1e400.csv"
+expect_grep "1e400 located, beyond range" "capability-1e400\.csv:3:3: error: '1e400' is beyond the range of doubles \(about 1\.8e308" "$TMP/stderr"
+expect_status "capability 1e-400" 2 "$BRINK" forecast "$D/bad/capability-1e-400.csv"
+expect_grep "1e-400 located, too close to 0" "capability-1e-400\.csv:3:3: error: '1e-400' is nonzero but too close to 0 for a double" "$TMP/stderr"
 expect_status "bad salience" 2 "$BRINK" forecast "$D/bad/salience.csv"
 expect_grep "bad salience located" 'salience\.csv:4:13: error: salience 180' "$TMP/stderr"
 expect_status "short row" 2 "$BRINK" forecast "$D/bad/short-row.csv"

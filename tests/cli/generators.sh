@@ -20,13 +20,15 @@ expect_grep "mod(i + j, 2) at i = 2, j = 3" '^t "" 24 "end" \{ 1, 0 \}$' "$TMP/g
 n=$(grep -c '^[cpt] ' "$TMP/g.efg")
 # root + 5 offers x (B + 3 leaves) + lottery (chance + 4) + grid (1 + (1 + 3) + (1 + 2))
 [ "$n" = $((1 + 5 * 4 + 5 + 8)) ] && ok || bad "want 34 nodes, got $n"
-# the normal quantile is the one of the distribution: Phi(1.15035) = 7/8 to 6 digits
+# the normal quantile is the one of the distribution: Phi(1.15035) = 7/8 to 6 digits (the
+# upper half is the lower half mirrored exactly, so the value at 7/8 is minus the one at 1/8)
 python3 -c "
 import math
-x = 2590356520403635 / 2251799813685248
+x = 647589130100909 / 562949953421312
 assert abs(0.5 * math.erfc(-x / math.sqrt(2)) - 7 / 8) < 1e-15, x
 " 2>/dev/null && ok || { command -v python3 >/dev/null && bad "normal quantile off" || ok; }
-expect_grep "exact quantile value" '^t "" 19 "end" \{ 2590356520403635/2251799813685248, 0 \}$' "$TMP/g.efg"
+expect_grep "exact quantile value" '^t "" 19 "end" \{ 647589130100909/562949953421312, 0 \}$' "$TMP/g.efg"
+expect_grep "exact quantile value, mirrored" '^t "" 16 "end" \{ -647589130100909/562949953421312, 0 \}$' "$TMP/g.efg"
 
 # uniform quantiles are exact: the middles of n equal slices
 cat > "$TMP/u.yaml" <<'YAML'
@@ -65,4 +67,31 @@ cmp -s "$TMP/r2.who" "$TMP/aa.who" && ok || bad "actor arguments: movers differ"
 sed 's/with: {proposer: A, responder: B, k: 1}/with: {proposer: C, responder: B, k: 1}/' data/scenarios/actor_args.yaml > "$TMP/bad.yaml"
 expect_status "not an actor" 2 "$BRINK" compile "$TMP/bad.yaml"
 expect_grep "not an actor located" ":[0-9]+:[0-9]+: error: argument 'proposer' of sub-game 'round' is an actor: give an actor's id" "$TMP/stderr"
+# a tester's case: the middle quantile of normal(0, 1) was -6.96e-17, not 0, which broke a
+# real tie (keep u or swap for 0 at u = 0: two SPE, not one) and made the label c_-6.95729e-17;
+# a symmetric distribution's quantiles are now symmetric exactly (middle = mean, upper half
+# mirrored)
+f=data/scenarios/quantiles_tie.yaml
+"$BRINK" analyze "$f" --no-questions >"$TMP/qt.txt" 2>"$TMP/err"
+expect_grep "tie at the median: two SPE" '^2 equilibria' "$TMP/qt.txt"
+expect_grep "median labelled c_0" 'after chance c_0: keep' "$TMP/qt.txt"
+grep -q 'e-17' "$TMP/qt.txt" && bad "a rounding residue in a label: $(grep e-17 "$TMP/qt.txt" | head -1)" || ok
+"$BRINK" compile "$f" -o "$TMP/qt.efg"
+expect_grep "labels symmetric" '"c_-0.967422" 1/3 "c_0" 1/3 "c_0.967422" 1/3' "$TMP/qt.efg"
+# the upper value is minus the lower one, exactly
+lo=$(grep -m1 -oE '^t "" [0-9]+ "end" \{ -[0-9/]+ \}' "$TMP/qt.efg" | grep -oE -- '-[0-9/]+')
+grep -qE "^t \"\" [0-9]+ \"end\" \{ ${lo#-} \}$" "$TMP/qt.efg" && [ -n "$lo" ] && ok || bad "upper quantile is not minus the lower one ($lo)"
+# normal(1/3, 2) with n = 5: the middle value is the mean 1/3 exactly, and the others are
+# symmetric about it (v + w = 2/3 exactly)
+sed 's/quantiles(normal(0, 1), 3)/quantiles(normal(1\/3, 2), 5)/; s/prob: 1\/3/prob: 1\/5/' "$f" > "$TMP/q5.yaml"
+"$BRINK" compile "$TMP/q5.yaml" -o "$TMP/q5.efg" 2>"$TMP/err" || bad "normal(1/3, 2): $(cat "$TMP/err")"
+python3 - "$TMP/q5.efg" <<'PY' && ok || bad "normal(1/3, 2) quantiles not symmetric about 1/3 exactly"
+import re, sys
+from fractions import Fraction as F
+vals = [F(m) for m in re.findall(r'^t "" \d+ "end" \{ (\S+) \}$', open(sys.argv[1]).read(), re.M)]
+keep = vals[0::2]  # each type's first leaf is keep (payoff u), the second swap (0)
+assert len(keep) == 5 and keep[2] == F(1, 3), keep
+assert all(keep[i] + keep[4 - i] == F(2, 3) for i in range(5)), keep
+PY
+
 finish

@@ -137,6 +137,38 @@ static void test_mod_by_zero(void)
     sc_expr_free(e);
 }
 
+static void test_clamp_empty(void)
+{
+    /* clamp(x, low, high) with low above high has no value: a located error, as mod by zero,
+     * when a parameter puts the bounds so and when constants are folded */
+    brink_error err;
+    sc_expr *e = compile("clamp(1, v, 5)", 0, &err);
+    CHECK(e != NULL);
+    if (!e)
+        return;
+    mpq_t *params = brink_q_array_new(2), *stack = brink_q_array_new((size_t)e->maxstack);
+    mpq_set_ui(params[0], 3, 10);
+    mpq_set_ui(params[1], 3, 1);
+    mpq_t out;
+    mpq_init(out);
+    CHECK(sc_expr_eval_q(e, (const mpq_t *)params, stack, out, "t.yaml", &err) == BRINK_OK);
+    CHECK(mpq_cmp_ui(out, 3, 1) == 0);            /* v = 3: clamped up to 3 */
+    mpq_set_ui(params[1], 6, 1);
+    CHECK(sc_expr_eval_q(e, (const mpq_t *)params, stack, out, "t.yaml", &err) != BRINK_OK);
+    CHECK_MSG(strstr(err.message, "low above high") != NULL, "%s", err.message);
+    CHECK(err.line == 7 && err.column == 10);
+    mpq_clear(out);
+    brink_q_array_free(params, 2);
+    brink_q_array_free(stack, (size_t)e->maxstack);
+    sc_expr_free(e);
+    e = compile("clamp(1, 2, 0)", 0, &err);   /* constant: refused when folded */
+    CHECK(e == NULL && strstr(err.message, "low above high") != NULL);
+    sc_expr_free(e);
+    e = compile("clamp(1, 2, 2)", 0, &err);   /* a one-point interval is fine */
+    CHECK(e != NULL);
+    sc_expr_free(e);
+}
+
 static void test_folding_and_flags(void)
 {
     brink_error err;
@@ -259,6 +291,7 @@ int main(void)
 {
     test_grammar();
     test_mod_by_zero();
+    test_clamp_empty();
     test_folding_and_flags();
     test_instantiate();
     test_errors();
