@@ -379,13 +379,76 @@ void rep_pct(brink_buf *b, double p)
         brink_buf_printf(b, "%.3g%%", x);
 }
 
-/* A long rational (more than 24 digits on either side) in scientific notation, marked as
- * rounded: "~1.000000000e+400" (1 when written, 0 when q is short: write it exactly). The
- * exact value is in --json. */
+/* Significant digits up to which a terminating decimal is written out exactly. */
+#define REP_EXACT_DIGITS 40
+
+/* q exactly as a decimal when it terminates within REP_EXACT_DIGITS significant digits
+ * (its denominator is 2^a 5^b): "0.33333333333333333333333333333", "5e-400", "1.5e+400".
+ * 1 written, 0 not (nothing written). */
+static int put_exact_decimal(brink_buf *out, const mpq_t q)
+{
+    /* q = n / (2^a 5^b) terminates: q = N 10^-k with k = max(a, b) */
+    mpz_t d, N;
+    mpz_inits(d, N, NULL);
+    mpz_set(d, mpq_denref(q));
+    unsigned long a = 0, b = 0;
+    while (mpz_even_p(d)) {
+        mpz_divexact_ui(d, d, 2);
+        a++;
+    }
+    while (mpz_divisible_ui_p(d, 5)) {
+        mpz_divexact_ui(d, d, 5);
+        b++;
+    }
+    int ok = 0;
+    if (mpz_cmp_ui(d, 1) == 0 && mpz_sgn(mpq_numref(q)) != 0) {
+        unsigned long k = a > b ? a : b;
+        mpz_abs(N, mpq_numref(q));
+        mpz_mul_2exp(N, N, k - a);
+        mpz_ui_pow_ui(d, 5, k - b);
+        mpz_mul(N, N, d);
+        long e10 = -(long)k;   /* q = +-N 10^e10; trailing zeros moved into e10 */
+        while (mpz_divisible_ui_p(N, 10)) {
+            mpz_divexact_ui(N, N, 10);
+            e10++;
+        }
+        char *dg = mpz_sizeinbase(N, 10) <= REP_EXACT_DIGITS + 1 ? mpz_get_str(NULL, 10, N)
+                                                                  : NULL;
+        long nd = dg ? (long)strlen(dg) : 0;
+        if (dg && nd <= REP_EXACT_DIGITS) {
+            long x = e10 + nd - 1;   /* the scientific exponent */
+            if (mpz_sgn(mpq_numref(q)) < 0)
+                brink_buf_puts(out, "-");
+            if (x >= -6 && x < 21 && e10 < 0) {   /* plain: 0.000123, 12.5 */
+                if (nd + e10 > 0)
+                    brink_buf_printf(out, "%.*s.%s", (int)(nd + e10), dg, dg + nd + e10);
+                else {
+                    brink_buf_puts(out, "0.");
+                    for (long z = 0; z < -e10 - nd; z++)
+                        brink_buf_puts(out, "0");
+                    brink_buf_puts(out, dg);
+                }
+            } else {   /* scientific: 5e-400, 1.25e+400 */
+                brink_buf_printf(out, "%c%s%s%se%+ld", dg[0], nd > 1 ? "." : "", dg + 1, "", x);
+            }
+            ok = 1;
+        }
+        free(dg);
+    }
+    mpz_clears(d, N, NULL);
+    return ok;
+}
+
+/* A long rational (more than 24 digits on either side): exactly when it is a short
+ * terminating decimal ("5e-400"), else in scientific notation marked as rounded
+ * ("~1.000000000e+400"). 1 when written, 0 when q is short (write it exactly). The exact
+ * value is in --json. */
 int rep_q_short(brink_buf *out, const mpq_t q)
 {
     if (mpz_sizeinbase(mpq_numref(q), 10) <= 24 && mpz_sizeinbase(mpq_denref(q), 10) <= 24)
         return 0;
+    if (put_exact_decimal(out, q))
+        return 1;
     mpf_t f;
     mpf_init2(f, 64);
     mpf_set_q(f, q);

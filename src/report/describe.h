@@ -49,7 +49,7 @@ void rep_method_change(brink_buf *b, const brink_method_change *c);
 void rep_pct(brink_buf *b, double p);
 /* "4.2", "-3", "0.3333" */
 void rep_num(brink_buf *b, double x);
-int rep_q_short(brink_buf *out, const mpq_t q);   /* "~1.0e+400" for long rationals; 0: short */
+int rep_q_short(brink_buf *out, const mpq_t q);   /* "5e-400" or "~1.23456789e-1" for long rationals; 0: short */
 /* lo, sep, hi as rep_num writes them, with more significant digits where that would print two
  * different numbers alike ("3.99996 and 4", never "4 and 4"). */
 void rep_num_pair(brink_buf *b, double lo, const char *sep, double hi);

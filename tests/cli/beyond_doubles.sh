@@ -27,7 +27,7 @@ expect_grep "both at the flip" 'exactly at the flip: "give_in" or "stand_firm"' 
 if grep -q "no equilibrium found\|No equilibrium found" "$TMP/stdout"; then
   bad "threshold file: no equilibrium somewhere"; else ok; fi
 # the sweep over [0, 1e-399]: its grid values are below the doubles, printed exactly (short)
-expect_grep "sweep grid: 5e-400" "^    ~5.0e-400 +give_in" "$TMP/stdout"
+expect_grep "sweep grid: 5e-400, exactly" "^    5e-400 +give_in" "$TMP/stdout"
 
 # (c) Monte Carlo: b is best when q > (1 - 1e-400)/2, q ~ U(0, 1): about half the draws, and
 # the mean value about E[max(0, 2q - 1)] = 1/4
@@ -39,5 +39,11 @@ assert d["failed"] == 0 and d["none"] == 0, (d["failed"], d["none"])
 mean = d["values"][0]["estimate"]["mean"]
 assert 0.2 < mean < 0.3, mean
 PY
+
+# (d) range ends the user wrote with 29 digits: long, but exact decimals, printed exactly (the
+# "~" of a rounded number would make three different numbers look alike)
+"$BRINK" analyze "$D/long-decimal-range.yaml" > "$TMP/l.txt"
+expect_grep "exact ends" "r over \[0.33333333333333333333333333333, 0.33333333333333333333333333334\]" "$TMP/l.txt"
+if grep -q "~3.333333333e-1" "$TMP/l.txt"; then bad "rounded form for an exact decimal"; else ok; fi
 
 finish

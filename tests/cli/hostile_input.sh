@@ -39,8 +39,8 @@ e400="1$(printf '0%.0s' $(seq 400))"
 grep -q -- " $e400, -$e400 " "$TMP/big.efg" && ok || bad "1e400 payoff not exact in $(head -c 300 "$TMP/big.efg")"
 # ---- a value beyond the double range is written from its exact value, never "inf"
 "$BRINK" analyze data/scenarios/value_1e400.yaml >"$TMP/bigv.txt" 2>"$TMP/stderr" && ok || bad "analyze value 1e400: $(cat "$TMP/stderr")"
-expect_grep "value 1e400: the parameter" "^  big +~1\.0e\+400" "$TMP/bigv.txt"
-expect_grep "value 1e400: the expected value" "Expected value: A ~1\.0e\+400; B 1$" "$TMP/bigv.txt"
+expect_grep "value 1e400: the parameter, exactly" "^  big +1e\+400" "$TMP/bigv.txt"
+expect_grep "value 1e400: the expected value, exactly" "Expected value: A 1e\+400; B 1$" "$TMP/bigv.txt"
 if grep -qw inf "$TMP/bigv.txt"; then bad "value 1e400: 'inf' printed"; else ok; fi
 
 # ---- deep inputs, written here: a repeat whose tree is exactly 10000 deep (each round
