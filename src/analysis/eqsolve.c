@@ -262,6 +262,8 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         examine = o->max_profiles;
         out->truncated = 1;
     }
+    /* payoffs or chance probabilities beyond the doubles (a property of the game: once) */
+    int unfaithful = an_doubles_unfaithful(g);
     for (int i = 0; i < examine && !st; i++) {
         brink_equilibrium eq;
         double *mb = NULL;
@@ -274,7 +276,7 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         st = an_assess(g, pb, pq, o->tol, &eq, err);
         /* payoffs or probabilities beyond the doubles' range: the check in doubles means
          * nothing; a perfect-information profile is then judged in exact arithmetic */
-        if (!st && !eq.sequential && g->perfect_info && pq && an_doubles_unfaithful(g)) {
+        if (!st && !eq.sequential && g->perfect_info && pq && unfaithful) {
             int spe = 0;
             brink_profile pr;
             memset(&pr, 0, sizeof pr);
@@ -316,7 +318,7 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         }
         if (!st && keep == 1 && eq.verified < 0)
             keep = 0;   /* completing off-path play broke the equilibrium: not kept */
-        if (!st && keep == 1 && eq.valueq && an_doubles_unfaithful(g))
+        if (!st && keep == 1 && eq.valueq && unfaithful)
             for (int k = 0; k < g->nplayers; k++)   /* the nearest doubles of the exact values */
                 eq.value[k] = brink_q_get_d(eq.valueq[k]);
         if (!st && keep == 1)

@@ -50,7 +50,6 @@ struct al_sparse {
     int nh;
     int *dstamp;          /* [N]: node below action b (its log-reach moves) */
     int *ustamp;          /* [N]: node whose value moves (dU valid) */
-    int nu;
     /* the pattern, once built: each column's moving sets, and where each row goes */
     int have_pattern;
     int *set_start;       /* [n1 + 1] */
@@ -309,7 +308,6 @@ static int column(al_sparse *s, const struct brink_alogit *m, const double *y, d
     int build = !s->have_pattern;
     s->stamp++;
     s->nh = 0;
-    s->nu = 0;
     int nr = 0;
     const int *sets;
     int nsets;
