@@ -64,7 +64,7 @@ static void chainstore(brink_buf *b, int n)
     brink_buf_puts(b, "brink: 1\nid: kw\nactors:\n  I: {types: {tough: q, weak: 1 - q}}\n");
     for (int k = 1; k <= n; k++)
         brink_buf_printf(b, "  E%d: {}\n", k);
-    brink_buf_puts(b, "parameters: {q: 0.2, a: 1, b: 1/2}\nsubgames:\n  market:\n"
+    brink_buf_puts(b, "parameters: {q: 0.2, a: 2, b: 1/2}\nsubgames:\n  market:\n"
                       "    args: {entrant: actor}\n    body:\n      entrant:\n        enter:\n"
                       "          I:\n            fight: {payoff: {entrant: b - 1, I.weak: -1}, "
                       "next: true}\n            accommodate: {payoff: {entrant: b, I.tough: -1}, "

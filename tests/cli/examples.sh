@@ -51,6 +51,19 @@ expect_grep "kw4 weak fights 1/4" '^  I \(weak\), after E1 stay_out, E2 stay_out
 expect_grep "kw4 belief b" 'I is tough 50%; I is weak 50%' "$TMP/k4"
 expect_grep "kw4 exact" 'verified exactly as a Nash equilibrium' "$TMP/k4"
 
+# six entrants (2,184 player actions: agent-logit's sparse path with its chord corrector):
+# E1-E4 out (q = 1/5 > b^6 ... b^3), E5 in (q < b^2), a weak incumbent fights it with
+# probability 1/4 so that E6 believes b = 1/2 and mixes 1/2 = 1/a (k6j: the text's wrapped
+# lines joined)
+"$BRINK" analyze "$SRC/tests/data/scenarios/chainstore6.yaml" --no-questions > "$TMP/k6" 2>&1
+tr -s ' \n' ' ' < "$TMP/k6" > "$TMP/k6j"
+expect_grep "kw6 E4 out" '^  E4, after E1 stay_out, E2 stay_out, E3 stay_out: stay out$' "$TMP/k6"
+expect_grep "kw6 E5 in" '^  E5, after E1 stay_out, E2 stay_out, E3 stay_out, E4 stay_out: enter$' "$TMP/k6"
+expect_grep "kw6 weak fights 1/4" ' I \(weak\), after E1 stay_out, E2 stay_out, E3 stay_out, E4 stay_out, E5 enter: fight 25%, accommodate 75% ' "$TMP/k6j"
+expect_grep "kw6 E6 mixes 1/a" ' E6, after E1 stay_out, E2 stay_out, E3 stay_out, E4 stay_out, E5 enter, I fight: enter 50%, stay out 50% ' "$TMP/k6j"
+expect_grep "kw6 belief b" 'I is tough 50%; I is weak 50%' "$TMP/k6"
+expect_grep "kw6 exact" 'verified exactly as a Nash equilibrium' "$TMP/k6"
+
 # Rubinstein: the first proposer's share with T rounds is (1 - (-delta)^T) / (1 + delta) up to
 # the offer grid (0.05), and it approaches 1 / (1 + delta) = 2/3 as T grows (delta = 1/2)
 prev=

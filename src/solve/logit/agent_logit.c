@@ -17,8 +17,10 @@
  * partial pivoting in a preallocated workspace. Beyond, the Jacobian is built sparse from the
  * tree's structure and factorised by KLU (agent_logit_sparse.c), and the curve is
  * parametrised locally by its fastest-moving coordinate instead of by arclength (a dense
- * tangent row would fill the factors): the same curve, other steps. When that path fails on
- * a game the dense one can hold, the dense one runs.
+ * tangent row would fill the factors): the same curve, other steps. Its corrector is a chord
+ * method (the factors of one Jacobian reused while the steps contract), since on a big tree a
+ * Jacobian costs far more than a residual. When that path fails on a game the dense one can
+ * hold, the dense one runs.
  *
  * Output: the profile at opts->lambda, or (lambda = NaN) the end of the principal branch,
  * stopped when both NashConv and the largest conditional gain at any information set given
@@ -50,7 +52,7 @@
 #define AGENT_LOGIT_LIMIT_NASHCONV 1e-8
 #define AGENT_LOGIT_MAX_LAMBDA 1e12
 /* Up to this many player actions the Jacobian is dense (LU with partial pivoting here);
- * beyond, sparse (agent_logit_sparse.c, UMFPACK). */
+ * beyond, sparse (agent_logit_sparse.c, KLU). */
 #define AGENT_LOGIT_DENSE_MAX 300
 /* The dense path's memory holds this many actions (2 x 128 MB): the fallback when the sparse
  * path fails. */
@@ -413,8 +415,16 @@ static int correct(brink_alogit *m, double *z, const double *zp, const double *t
 {
     int AP = m->AP;
     int k = fixed_lambda < 0 && w->sp ? argmax_abs(t, AP + 1) : AP;
+    /* Sparse: a chord (Shamanskii) corrector. The Jacobian and its factors are made at the
+     * first iterate and reused while the Newton-like steps contract at least twofold; a step
+     * that contracts less is thrown away and that iteration is done with a fresh Jacobian.
+     * On big trees a Jacobian and its factorisation cost far more than a residual and a
+     * solve (Allgower and Georg, Numerical Continuation Methods, 1990, sec. 10.3). Dense:
+     * plain Newton. */
+    int chord = w->sp != NULL, have = 0, maxit = w->sp ? 30 : 12;
+    double prev_step = INFINITY;
     w->factored_k = -1;
-    for (int it = 1; it <= 12; it++) {
+    for (int it = 1; it <= maxit; it++) {
         brink_alogit_eval(m, z);
         residual(m, z, z[AP], F);
         double extra = 0;
@@ -425,19 +435,37 @@ static int correct(brink_alogit *m, double *z, const double *zp, const double *t
         else
             for (int j = 0; j <= AP; j++)
                 extra += t[j] * (z[j] - zp[j]);
-        jacobian(m, z, z[AP], w);
         for (int i = 0; i < AP; i++)
             w->r[i] = -F[i];
         w->r[AP] = -extra;
-        if (aug_solve(w, fixed_lambda < 0 ? t : NULL, k) != 0)
-            return -1;
+        int solved = 0;
         double step = 0;
-        for (int j = 0; j <= AP; j++) {
-            z[j] += w->x[j];
-            step = fmax(step, fabs(w->x[j]));
+        if (chord && have) {
+            int rs = al_sparse_resolve(w->sp, w->r, w->x);
+            if (rs == -2) {
+                w->oom = 1;
+                return -1;
+            }
+            if (rs == 0) {
+                for (int j = 0; j <= AP; j++)
+                    step = fmax(step, fabs(w->x[j]));
+                solved = isfinite(step) && step <= 0.5 * prev_step;
+            }
         }
+        if (!solved) {
+            jacobian(m, z, z[AP], w);
+            if (aug_solve(w, fixed_lambda < 0 ? t : NULL, k) != 0)
+                return -1;
+            have = 1;
+            step = 0;
+            for (int j = 0; j <= AP; j++)
+                step = fmax(step, fabs(w->x[j]));
+        }
+        for (int j = 0; j <= AP; j++)
+            z[j] += w->x[j];
         if (!isfinite(step) || step > 1e6)
             return -1;
+        prev_step = step;
         /* relative to the size of z: at large lambda log-probabilities are large */
         double scale = fmax(1.0, max_abs(z, AP + 1));
         if (step < tol * scale) {
@@ -773,9 +801,10 @@ brink_status brink_agent_logit_trace_la(const brink_efg *g, const brink_solve_op
                 try_exact(g, &out->items[out->count - 1]);
             done = 1;
         }
-        if (its <= 3)
+        /* the chord corrector (sparse) takes more, cheaper iterations than Newton */
+        if (its <= (w.sp ? 5 : 3))
             hstep = fmin(hstep * 1.5, 1.0 + 0.5 * z[AP] * m->range); /* y ~ lambda range */
-        else if (its >= 6)
+        else if (its >= (w.sp ? 10 : 6))
             hstep *= 0.7;
     }
     if (out)

@@ -1,6 +1,6 @@
 /* agent_logit_sparse.c — the agent-logit path's Jacobian as a sparse matrix, and its solves
- * by sparse LU (UMFPACK, SuiteSparse: Davis 2004, "Algorithm 832: UMFPACK V4.3", ACM TOMS
- * 30(2)).
+ * by sparse LU (KLU, SuiteSparse: Davis and Palamadai Natarajan 2010, "Algorithm 907: KLU, a
+ * direct sparse solver for circuit simulation problems", ACM TOMS 37(3)).
  *
  * Why it is sparse. Q_h(a) = sum_v mu(v) U_i(child(v, a)) moves with y_b (action b at
  * information set h_b) only where the tree says so: U changes at the members of h_b and their
@@ -12,10 +12,11 @@
  * the whole tree per column.
  *
  * The pattern depends on the tree alone (a set is included when the structure lets it move,
- * whatever the numbers), so every call builds the same columns and UMFPACK's symbolic
- * analysis (the fill-reducing ordering) is made once per trace. The last row of the
- * augmented system (the tangent, or e_lambda) and the lambda column are dense.
- * UMFPACK prints only from its report functions, which are not called; its failures come
+ * whatever the numbers), so every call builds the same columns and KLU's symbolic
+ * analysis (the fill-reducing ordering) is made once per trace (again only when the local
+ * parameter k moves). The last row of the augmented system is e_k; the lambda column is
+ * dense.
+ * KLU prints nothing (its common block's print hooks are not set); its failures come
  * back as status values.
  */
 #include <math.h>
@@ -36,7 +37,7 @@ struct al_sparse {
     int *Fp, *Fi;
     double *Fx;
     long fcap;
-    /* the pattern UMFPACK's symbolic analysis was made for (a copy of Ap/Ai) */
+    /* the pattern KLU's symbolic analysis was made for (a copy of Fp/Fi) */
     int *symAp, *symAi;
     long symnnz;
     klu_common kc;
