@@ -184,9 +184,14 @@ static void game_line(const brink_analysis *a, brink_buf *out, brink_buf *line)
     }
     brink_buf_printf(line,
                      "%d profile%s found%s, %d rejected as not sequentially rational, %d distinct "
-                     "equilibri%s kept; %.2g s.", a->nfound, a->nfound == 1 ? "" : "s",
+                     "equilibri%s kept; ", a->nfound, a->nfound == 1 ? "" : "s",
                      a->truncated ? " (only the first examined)" : "", a->nrejected, a->count,
-                     a->count == 1 ? "um" : "a", a->seconds);
+                     a->count == 1 ? "um" : "a");
+    /* two significant digits, whole seconds from 100 on (not "2.8e+02") */
+    if (a->seconds >= 100)
+        brink_buf_printf(line, "%.0f s.", a->seconds);
+    else
+        brink_buf_printf(line, "%.2g s.", a->seconds);
     flush(out, line, 8);
 }
 

@@ -10,6 +10,9 @@
  *    is the same point (the sparse path parametrises the curve by one coordinate, the dense
  *    one by arclength: different steps, one curve), and the limit of the chain store is the
  *    same exact equilibrium.
+ *  - Fallback: a game with a payoff of 9e17 (tests/data/games/agent_logit_fallback.efg) on
+ *    which the sparse path's steps underflow at lambda 0; brink_agent_logit_trace then runs
+ *    the dense path and returns its answer.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -210,9 +213,47 @@ static void test_chainstore_limit(void)
     brink_scenario_free(sc);
 }
 
+/* The sparse path fails here; the automatic choice falls back to the dense one. */
+static void test_fallback(void)
+{
+    brink_efg *g = load_efg("agent_logit_fallback.efg");
+    CHECK(g != NULL);
+    if (!g)
+        return;
+    brink_solve_options o;
+    brink_solve_options_init(&o);
+    brink_error err;
+    brink_profile_list sp, dn, au;
+    brink_profile_list_init(&sp);
+    brink_profile_list_init(&dn);
+    brink_profile_list_init(&au);
+    /* the premise: this game sends the sparse path to the fallback */
+    brink_status s2 = brink_agent_logit_trace_la(g, &o, NULL, NULL, &sp, 2, &err);
+    CHECK_MSG(s2 == BRINK_ENOCONVERGE || s2 == BRINK_EINTERNAL,
+              "the sparse path no longer fails here (status %d): find another fallback game",
+              (int)s2);
+    CHECK(brink_agent_logit_trace_la(g, &o, NULL, NULL, &dn, 1, &err) == BRINK_OK);
+    brink_error_clear(&err);
+    CHECK_MSG(brink_agent_logit_trace(g, &o, NULL, NULL, &au, &err) == BRINK_OK, "%s",
+              err.message);
+    CHECK(au.count == dn.count && au.count >= 1);
+    if (au.count == dn.count && au.count >= 1) {
+        const brink_profile *a = &au.items[au.count - 1], *d = &dn.items[dn.count - 1];
+        double gap = 0;
+        for (int k = 0; k < g->nactions; k++)
+            gap = fmax(gap, fabs(a->p[k] - d->p[k]));
+        CHECK_MSG(gap == 0, "fallback answer differs from the dense path's by %g", gap);
+    }
+    brink_profile_list_free(&sp);
+    brink_profile_list_free(&dn);
+    brink_profile_list_free(&au);
+    brink_efg_free(g);
+}
+
 int main(void)
 {
     test_jacobians();
     test_chainstore_limit();
+    test_fallback();
     return check_finish();
 }

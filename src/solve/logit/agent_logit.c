@@ -10,17 +10,18 @@
  * Log-probabilities keep the system well scaled as lambda grows and some probabilities
  * vanish; beliefs are computed from log-reach so they survive underflow.
  *
- * The Jacobian is exact: one tangent (forward-mode) pass per column gives d Q / d y_b. The
- * path is traced in arclength with an Euler predictor and a Newton corrector on the system
- * augmented by the tangent hyperplane; the step grows when the corrector converges fast.
- * Up to AGENT_LOGIT_DENSE_MAX player actions the linear systems are dense, solved by LU with
- * partial pivoting in a preallocated workspace. Beyond, the Jacobian is built sparse from the
- * tree's structure and factorised by KLU (agent_logit_sparse.c), and the curve is
- * parametrised locally by its fastest-moving coordinate instead of by arclength (a dense
- * tangent row would fill the factors): the same curve, other steps. Its corrector is a chord
- * method (the factors of one Jacobian reused while the steps contract), since on a big tree a
- * Jacobian costs far more than a residual. When that path fails on a game the dense one can
- * hold, the dense one runs.
+ * The Jacobian is exact: d Q / d y_b column by column. It is built sparse from the tree's
+ * structure and factorised by KLU (agent_logit_sparse.c); the curve is parametrised locally
+ * by its fastest-moving coordinate (Rheinboldt 1980; a dense tangent row would fill the
+ * factors), with an Euler predictor and a chord corrector (the factors of one Jacobian
+ * reused while the steps contract: a Jacobian costs far more than a residual). The step
+ * grows when the corrector converges fast. When that path fails on a game of at most
+ * AGENT_LOGIT_DENSE_FALLBACK player actions (payoffs of very different sizes), the dense path
+ * runs instead: one tangent (forward-mode) pass per column, LU with partial pivoting in a
+ * preallocated workspace, arclength steps with a Newton corrector on the system augmented by
+ * the tangent hyperplane. Until the chord corrector the dense path served games up to 300
+ * player actions; the sparse one is now faster at every size measured (the chain store with
+ * 4 entrants, 240 actions: 0.69 s dense, 0.04 s sparse).
  *
  * Output: the profile at opts->lambda, or (lambda = NaN) the end of the principal branch,
  * stopped when both NashConv and the largest conditional gain at any information set given
@@ -51,9 +52,6 @@
 /* Stopping rule for the limit (relative to the payoff range). */
 #define AGENT_LOGIT_LIMIT_NASHCONV 1e-8
 #define AGENT_LOGIT_MAX_LAMBDA 1e12
-/* Up to this many player actions the Jacobian is dense (LU with partial pivoting here);
- * beyond, sparse (agent_logit_sparse.c, KLU). */
-#define AGENT_LOGIT_DENSE_MAX 300
 /* The dense path's memory holds this many actions (2 x 128 MB): the fallback when the sparse
  * path fails. */
 #define AGENT_LOGIT_DENSE_FALLBACK 4000
@@ -607,8 +605,7 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
     int AP = g->player_action_start[g->nplayers];
     /* the sparse path failed to follow the branch on a game the dense one can hold (payoffs
      * of very different sizes): the dense path, with its arclength steps, tries again */
-    if ((st == BRINK_ENOCONVERGE || st == BRINK_EINTERNAL) && AP > AGENT_LOGIT_DENSE_MAX &&
-        AP <= AGENT_LOGIT_DENSE_FALLBACK) {
+    if ((st == BRINK_ENOCONVERGE || st == BRINK_EINTERNAL) && AP <= AGENT_LOGIT_DENSE_FALLBACK) {
         while (out && out->count > before)
             brink_profile_clear(&out->items[--out->count]);
         st = brink_agent_logit_trace_la(g, o, visit, ctx, out, 1, err);
@@ -631,7 +628,7 @@ brink_status brink_agent_logit_trace_la(const brink_efg *g, const brink_solve_op
                                "agent-logit: %d player actions exceed the limit of %d; use a "
                                "CFR method", AP, AGENT_LOGIT_MAX_ACTIONS);
     }
-    int sparse = la == 2 || (la == 0 && AP > AGENT_LOGIT_DENSE_MAX);
+    int sparse = la != 1;
     la_ws w;
     memset(&w, 0, sizeof w);
     w.n1 = n1;
