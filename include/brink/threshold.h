@@ -106,11 +106,17 @@ typedef struct brink_cond {
  * below, compares action_below (its choice there) with action_above (its choice above).
  * gap(t) = E[u | a_above] - E[u | a_below] given the set is reached (beliefs by Bayes' rule,
  * or the region's beliefs off the path) is a rational function num/den; gap(t*) = 0 exactly;
- * gap < 0 just below t* and, in the equilibrium of the region above, > 0 just above. */
+ * gap < 0 just below t*. The same comparison in the equilibrium of the region above is
+ * above_num/above_den: zero at t* and > 0 just above. The two functions differ when the
+ * others' play differs on the two sides (same_gap = 0): e.g. a later mover switches at t* too,
+ * and the gap below never turns positive. */
 typedef struct brink_flip_cert {
     int infoset, player, action_below, action_above;
     int num_deg, den_deg;
-    mpq_t *num, *den;      /* coefficients, constant first */
+    mpq_t *num, *den;      /* the gap below: coefficients, constant first */
+    int above_num_deg, above_den_deg;
+    mpq_t *above_num, *above_den;   /* the gap above (equal to num/den when same_gap) */
+    int same_gap;          /* 1: one rational function on both sides */
     int value_rational;    /* 1: value_at is exact */
     mpq_t value_at;        /* the mover's expected value of either choice at t* */
     double value_at_d;

@@ -674,10 +674,10 @@ static int quick_applies(const eng *E)
 
 /* 1 and s filled (one equilibrium, behavq = E->quickq) when the short solve answers at x;
  * 0 when the exact solve must; -1 on OOM. */
-static int quick_solve(eng *E, const mpq_t x, brink_eqset *s)
+static int quick_solve(eng *E, const mpq_t x, const brink_analysis_options *o, brink_eqset *s)
 {
     const brink_efg *g = E->g;
-    int nh = g->player_infoset_start[g->nplayers], found = 0, all = an_solve_all(g, E->o);
+    int nh = g->player_infoset_start[g->nplayers], found = 0, all = an_solve_all(g, o);
     int *choice = brink_calloc((size_t)nh + 1, sizeof *choice);
     if (!choice || cn_pure_solve(&E->G, x, !all, choice, &found)) {
         free(choice);
@@ -735,7 +735,12 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
         st = unknown_gap(E, gp, BRINK_UNKNOWN_DEGENERATE, NULL, NULL);
         goto out;
     }
-    /* solve exactly at x */
+    /* solve exactly at x. A point (a flip, a tie) is solved for every equilibrium whatever
+     * the size of the tree, as the main analysis is: at a tie the equilibria of both sides
+     * meet, and a tree too large for "all" elsewhere would list only the first */
+    brink_analysis_options popt = *E->o;
+    if (point)
+        popt.all_limit_nodes = -1;
     mpq_set(E->values[E->param], x);
     brink_error local, glocal;
     brink_error_clear(&local);
@@ -747,13 +752,13 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
     if (quick_applies(E)) {
         gs = game_at(E, &glocal);
         game_done = 1;
-        if (!gs && !E->G.pg.nonrational && (quick = quick_solve(E, x, &s)) < 0) {
+        if (!gs && !E->G.pg.nonrational && (quick = quick_solve(E, x, &popt, &s)) < 0) {
             st = OOM(E->err);
             goto out;
         }
     }
     if (!quick && (brink_scenario_bind_q(E->in, (const mpq_t *)E->values, &local) ||
-                   brink_analysis_solve(E->in, E->leaf_group, E->ngroups, E->o, &s, &local))) {
+                   brink_analysis_solve(E->in, E->leaf_group, E->ngroups, &popt, &s, &local))) {
         E->solves++;
         if (local.code == BRINK_ENOMEM) {
             st = OOM(E->err);
@@ -944,8 +949,16 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
                     mpq_cmp(gp->b.q, E->H) != 0)
                     R.hc = 0;
             }
-            treg *r = new_region(E, NULL);
-            if (!r) {
+            treg *r = NULL;
+            if (!point && alg_cmp(&R.lo, &R.hi, &oom) == 0 && !an_solve_all(g, E->o)) {
+                /* the sample sits on a tie (a flip) of a tree too large to list every
+                 * equilibrium elsewhere: its solve kept one, the first best move at each
+                 * tie. The point is solved again on its own, for every equilibrium, as
+                 * points are; the rest of the gap on either side as before. */
+                if (push_gap(S, &gp->a, gp->ai, &R.lo, 0) || push_gap(S, &R.lo, 1, &R.hi, 1) ||
+                    push_gap(S, &R.hi, 0, &gp->b, gp->bi))
+                    st = OOM(E->err);
+            } else if (!(r = new_region(E, NULL))) {
                 st = OOM(E->err);
             } else {
                 int single = alg_cmp(&R.lo, &R.hi, &oom) == 0;
@@ -1187,6 +1200,10 @@ static void cert_clear(brink_flip_cert *c)
         brink_q_array_free(c->num, (size_t)c->num_deg + 1);
     if (c->den)
         brink_q_array_free(c->den, (size_t)c->den_deg + 1);
+    if (c->above_num)
+        brink_q_array_free(c->above_num, (size_t)c->above_num_deg + 1);
+    if (c->above_den)
+        brink_q_array_free(c->above_den, (size_t)c->above_den_deg + 1);
     mpq_clear(c->value_at);
 }
 
@@ -1238,6 +1255,27 @@ static brink_status certify(eng *E, treg *rb, treg *ra, alg *at, brink_threshold
         mpq_set(c->num[i], gb.n.c[i]);
     for (int i = 0; i <= gb.d.deg; i++)
         mpq_set(c->den[i], gb.d.c[i]);
+    /* the gap above: the certificate's other half (the check below reads both) */
+    c->above_num_deg = ga.n.deg < 0 ? 0 : ga.n.deg;
+    c->above_den_deg = ga.d.deg < 0 ? 0 : ga.d.deg;
+    c->above_num = brink_q_array_new((size_t)c->above_num_deg + 1);
+    c->above_den = brink_q_array_new((size_t)c->above_den_deg + 1);
+    if (!c->above_num || !c->above_den) {
+        st = OOM(E->err);
+        goto out;
+    }
+    for (int i = 0; i <= ga.n.deg; i++)
+        mpq_set(c->above_num[i], ga.n.c[i]);
+    for (int i = 0; i <= ga.d.deg; i++)
+        mpq_set(c->above_den[i], ga.d.c[i]);
+    {
+        rf diff;
+        rf_init(&diff);
+        if (rf_sub(&diff, &gb, &ga) || rf_norm(&diff))
+            oom = 1;
+        c->same_gap = !oom && rf_is_zero(&diff);
+        rf_clear(&diff);
+    }
     /* gap zero at the flip on both sides, strictly signed next to it */
     int zb = alg_sign_poly(at, &gb.n, &oom) == 0 && alg_sign_poly(at, &gb.d, &oom) != 0;
     int za = alg_sign_poly(at, &ga.n, &oom) == 0 && alg_sign_poly(at, &ga.d, &oom) != 0;

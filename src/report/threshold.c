@@ -58,6 +58,20 @@ static void put_poly_t(brink_buf *out, const char *var, int deg, const mpz_t *z,
         brink_buf_puts(out, "0");
 }
 
+/* A gap num/den as "(num)" or "(num) / (den)". */
+static void put_gap(brink_buf *out, const char *pname, int num_deg, mpq_t *num, int den_deg,
+                    mpq_t *den)
+{
+    brink_buf_puts(out, "(");
+    put_poly_t(out, pname, num_deg, NULL, (const mpq_t *)num);
+    brink_buf_puts(out, ")");
+    if (den_deg > 0 || mpq_cmp_ui(den[0], 1, 1) != 0) {
+        brink_buf_puts(out, " / (");
+        put_poly_t(out, pname, den_deg, NULL, (const mpq_t *)den);
+        brink_buf_puts(out, ")");
+    }
+}
+
 /* A rational rounded to `digits` decimals, down (dir < 0) or up (dir > 0): "1.414213562". */
 static void put_decimal(brink_buf *out, const mpq_t q, int digits, int dir)
 {
@@ -378,9 +392,12 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
         const brink_threshold_flip *fl = &t->flips[f];
         const brink_region *rb = &t->regions[fl->region_below];
         const brink_region *ra = &t->regions[fl->region_above];
-        /* "flips" only where it is known: the watched actor's certificate, or every
-         * equilibrium known on both sides; otherwise what changes is what was found */
-        int known = fl->certified || (rb->complete && ra->complete);
+        /* "flips" only where it is known: every equilibrium known on both sides, or the
+         * watched actor's certificate where the method listed every equilibrium at both
+         * sides' samples; otherwise what changes is what was found (an incomplete method,
+         * such as one sequential equilibrium, says nothing of the others) */
+        int known = (rb->complete && ra->complete) ||
+                    (fl->certified && rb->complete_at_sample && ra->complete_at_sample);
         if (known)
             brink_buf_printf(out, "    -> it flips at %s = ", pname);
         else
@@ -398,18 +415,23 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
             const char *actor = brink_scenario_actor_id(sc, c->player);
             brink_buf_printf(out, "       certificate: %s (%s) gains g(%s) = ", actor,
                              view_of(sc, c->infoset), pname);
-            brink_buf_puts(out, "(");
-            put_poly_t(out, pname, c->num_deg, NULL, (const mpq_t *)c->num);
-            brink_buf_puts(out, ")");
-            if (c->den_deg > 0 || mpq_cmp_ui(c->den[0], 1, 1) != 0) {
-                brink_buf_puts(out, " / (");
-                put_poly_t(out, pname, c->den_deg, NULL, (const mpq_t *)c->den);
-                brink_buf_puts(out, ")");
+            put_gap(out, pname, c->num_deg, c->num, c->den_deg, c->den);
+            if (c->same_gap || !c->above_num) {
+                brink_buf_printf(out, " by %s instead of %s; g = 0 at the flip, g < 0 below, "
+                                      "g > 0 above; either choice is worth ",
+                                 action_label(sc, c->infoset, c->action_above),
+                                 action_label(sc, c->infoset, c->action_below));
+            } else {
+                /* the others play differently on the two sides: two functions */
+                brink_buf_printf(out, " by %s instead of %s in the equilibrium below, and "
+                                      "h(%s) = ",
+                                 action_label(sc, c->infoset, c->action_above),
+                                 action_label(sc, c->infoset, c->action_below), pname);
+                put_gap(out, pname, c->above_num_deg, c->above_num, c->above_den_deg,
+                        c->above_den);
+                brink_buf_puts(out, " in the equilibrium above; g = h = 0 at the flip, g < 0 "
+                                    "below, h > 0 above; either choice is worth ");
             }
-            brink_buf_printf(out, " by %s instead of %s; g = 0 at the flip, g < 0 below, "
-                                  "g > 0 above; either choice is worth ",
-                             action_label(sc, c->infoset, c->action_above),
-                             action_label(sc, c->infoset, c->action_below));
             if (c->value_rational)
                 brink_buf_put_q(out, c->value_at);
             else
@@ -434,8 +456,11 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
             brink_buf_puts(out, ".\n");
         }
         if (fl->region_at >= 0) {
+            const brink_region *rt = &t->regions[fl->region_at];
             brink_buf_puts(out, "       exactly at the flip: ");
-            put_states(out, t, sc, &t->regions[fl->region_at]);
+            put_states(out, t, sc, rt);
+            if (!rt->complete_at_sample)
+                brink_buf_puts(out, " (other equilibria not ruled out)");
             brink_buf_puts(out, ".\n");
         }
     }
@@ -710,8 +735,21 @@ brink_status brink_threshold_write_json(const brink_threshold *t, const brink_sc
                     brink_buf_puts(out, ",");
                 jq(out, c->den[i]);
             }
-            brink_buf_printf(out, "],\"sign_below\":%d,\"sign_above\":%d,\"value_at\":",
-                             c->sign_below, c->sign_above);
+            brink_buf_puts(out, "],\"gap_above_numerator\":[");
+            for (int i = 0; c->above_num && i <= c->above_num_deg; i++) {
+                if (i)
+                    brink_buf_puts(out, ",");
+                jq(out, c->above_num[i]);
+            }
+            brink_buf_puts(out, "],\"gap_above_denominator\":[");
+            for (int i = 0; c->above_den && i <= c->above_den_deg; i++) {
+                if (i)
+                    brink_buf_puts(out, ",");
+                jq(out, c->above_den[i]);
+            }
+            brink_buf_printf(out, "],\"same_gap\":%s,\"sign_below\":%d,\"sign_above\":%d,"
+                                  "\"value_at\":",
+                             c->same_gap ? "true" : "false", c->sign_below, c->sign_above);
             if (c->value_rational)
                 jq(out, c->value_at);
             else
