@@ -147,6 +147,10 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
     }
     brink_scenario_defaults(sc, values);
     const brink_efg *g = brink_scenario_instance_game(in);
+    /* every equilibrium at each grid point whatever the size of the tree, as the main
+     * analysis and `analyze --set` do: a grid point on a tie would otherwise list one */
+    brink_analysis_options go = *o;
+    go.all_limit_nodes = -1;
     for (int j = 0; j < n1 && !st; j++) {
         for (int i = 0; i < n0 && !st; i++) {
             size_t k = (size_t)j * (size_t)n0 + (size_t)i;
@@ -164,7 +168,7 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
             }
             brink_eqset s;
             if ((st = brink_scenario_bind_q(in, (const mpq_t *)values, err)) ||
-                (st = brink_analysis_solve(in, an->leaf_group, G, o, &s, err))) {
+                (st = brink_analysis_solve(in, an->leaf_group, G, &go, &s, err))) {
                 at_point(sc, q, (const mpq_t *)values, st, err);
                 if (st == BRINK_ENOMEM)
                     break;

@@ -218,12 +218,14 @@ static void sort_by_value(int *idx, int *tmp, int n, mpq_t *val)
     }
 }
 
-int cn_pure_solve(cn_game *G, const mpq_t x, int ties_first, int *choice, int *found)
+int cn_pure_solve(cn_game *G, const mpq_t x, int ties_first, int *choice, int *found,
+                  int *crossing)
 {
     const brink_efg *g = G->g;
     int N = g->nnodes, np = g->nplayers;
     size_t n = (size_t)G->pg.nleaves * (size_t)np;
     *found = 0;
+    *crossing = 0;
     if (!G->leafcls && leaf_classes(G))
         return -1;
     if (!G->leafof && !(G->leafof = brink_calloc((size_t)N, sizeof *G->leafof)))
@@ -264,17 +266,21 @@ int cn_pure_solve(cn_game *G, const mpq_t x, int ties_first, int *choice, int *f
             leafof[v] = g->node_leaf[v];
             continue;
         }
-        int p = g->infoset_player[h], best = -1, br = 0, tie = 0;
+        int p = g->infoset_player[h], best = -1, br = 0, bc = -1, tie = 0, cross = 0;
         for (int a = 0; a < g->infoset_nactions[h]; a++) {
-            int r = rank[G->leafcls[(size_t)leafof[brink_efg_child(g, v, a)] * np + p]];
+            int cls = G->leafcls[(size_t)leafof[brink_efg_child(g, v, a)] * np + p];
+            int r = rank[cls];
             if (best < 0 || r > br) {
                 best = a;
                 br = r;
-                tie = 0;
+                bc = cls;
+                tie = cross = 0;
             } else if (r == br) {
                 tie = 1;
+                cross |= cls != bc;   /* two different functions equal at x: a crossing */
             }
         }
+        *crossing |= cross;
         if (tie && !ties_first)
             goto done;
         choice[h] = best;

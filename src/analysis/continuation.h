@@ -80,8 +80,11 @@ brink_status cn_component(const pcset *conds, const mpq_t x0, const mpq_t L, con
  * x, choice[h] the action at each player set. Where a mover is indifferent between its best
  * move and another, the first best one is taken (ties_first: the equilibrium the backward
  * induction of solve/spe.c lists first) or nothing is found (*found = 0; without any such
- * tie the equilibrium is the only subgame-perfect one, pure or mixed). -1 on OOM. */
-int cn_pure_solve(cn_game *G, const mpq_t x, int ties_first, int *choice, int *found);
+ * tie the equilibrium is the only subgame-perfect one, pure or mixed). *crossing = 1 when a
+ * tie taken was between different payoff functions that are equal at x (x sits where they
+ * cross, a flip) rather than between identical functions. -1 on OOM. */
+int cn_pure_solve(cn_game *G, const mpq_t x, int ties_first, int *choice, int *found,
+                  int *crossing);
 
 /* A rational strictly between a < b. */
 void cn_rational_between(mpq_t out, alg *a, alg *b);

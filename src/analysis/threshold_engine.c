@@ -673,19 +673,21 @@ static int quick_applies(const eng *E)
 }
 
 /* 1 and s filled (one equilibrium, behavq = E->quickq) when the short solve answers at x;
- * 0 when the exact solve must; -1 on OOM. */
+ * 0 when the exact solve must; 2 when x sits on a crossing of two payoff functions (a tie
+ * that holds at x alone): the exact solve must, for every equilibrium; -1 on OOM. */
 static int quick_solve(eng *E, const mpq_t x, const brink_analysis_options *o, brink_eqset *s)
 {
     const brink_efg *g = E->g;
-    int nh = g->player_infoset_start[g->nplayers], found = 0, all = an_solve_all(g, o);
+    int nh = g->player_infoset_start[g->nplayers], found = 0, crossing = 0;
+    int all = an_solve_all(g, o);
     int *choice = brink_calloc((size_t)nh + 1, sizeof *choice);
-    if (!choice || cn_pure_solve(&E->G, x, !all, choice, &found)) {
+    if (!choice || cn_pure_solve(&E->G, x, !all, choice, &found, &crossing)) {
         free(choice);
         return -1;
     }
-    if (!found) {
+    if (!found || crossing) {
         free(choice);
-        return 0;
+        return found ? 2 : 0;
     }
     if (!E->quickq && !(E->quickq = brink_q_array_new((size_t)g->nactions + 1))) {
         free(choice);
@@ -755,6 +757,10 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
         if (!gs && !E->G.pg.nonrational && (quick = quick_solve(E, x, &popt, &s)) < 0) {
             st = OOM(E->err);
             goto out;
+        }
+        if (quick == 2) {   /* a crossing at x: every equilibrium there, as at a point */
+            popt.all_limit_nodes = -1;
+            quick = 0;
         }
     }
     if (!quick && (brink_scenario_bind_q(E->in, (const mpq_t *)E->values, &local) ||

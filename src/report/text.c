@@ -672,6 +672,7 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
     clear(out, line);
     brink_buf num;
     brink_buf_init(&num);
+    int several = 0;
     for (int k = 0; k < an->npoints; k++) {
         brink_buf_puts(line, "    ");
         for (int d = 0; d < q->nparams; d++) {
@@ -686,22 +687,32 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
         else
             sweep_choice(a, an, k, line);
         pad_to(line, c + wc);
+        /* several equilibria: the numbers are the first one's, marked so */
+        const char *mark = an->nequilibria[k] > 1 ? "*" : "";
+        several |= an->nequilibria[k] > 1;
         for (int i = 0; i < ni; i++) {
             if (brink_scenario_issue_nlevels(sc, i))
                 continue;
             brink_buf_reset(&num);
             rep_num(&num, an->issue_mean[(size_t)k * (size_t)ni + (size_t)i]);
+            brink_buf_puts(&num, mark);
             brink_buf_printf(line, " %*s", (int)wn[i], an->nequilibria[k] > 0 ? rep_text(&num) : "-");
         }
         for (int p = 0; p < g->nplayers; p++) {
             brink_buf_reset(&num);
             rep_num(&num, an->value[(size_t)k * (size_t)g->nplayers + (size_t)p]);
+            brink_buf_puts(&num, mark);
             brink_buf_printf(line, " %*s", (int)wn[ni + p],
                              an->nequilibria[k] > 0 ? rep_text(&num) : "-");
         }
         brink_buf_append(out, rep_text(line), line->len);
         brink_buf_puts(out, "\n");
         clear(out, line);
+    }
+    if (several) {
+        brink_buf_puts(line, "* several equilibria at this point: the numbers are those of the "
+                             "first one found (--json: \"equilibria\" is the count)");
+        flush(out, line, 4);
     }
     for (int j = 0; keyed && j < nkeys; j++) {
         brink_buf_printf(line, "(%d) ", j + 1);

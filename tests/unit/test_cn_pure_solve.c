@@ -42,9 +42,11 @@ static void compare_at(const brink_scenario *sc, const int *leaf_group, int ngro
         CHECK(cn_game_rebind(G, sc, p, (const mpq_t *)values, &err) == BRINK_OK);
     *ready = 1;
     int nh = g->player_infoset_start[g->nplayers], found = -1, all = an_solve_all(g, &o);
+    int crossing = -1;
     int *choice = calloc((size_t)nh + 1, sizeof *choice);
     CHECK(choice != NULL);
-    CHECK(cn_pure_solve(G, x, !all, choice, &found) == 0);
+    CHECK(cn_pure_solve(G, x, !all, choice, &found, &crossing) == 0);
+    CHECK(crossing == 0 || crossing == 1);
     n->points++;
     if (all) {
         CHECK_MSG(found == (s.count == 1), "%s: found %d, %d equilibria", brink_scenario_id(sc),
