@@ -673,21 +673,20 @@ static int quick_applies(const eng *E)
 }
 
 /* 1 and s filled (one equilibrium, behavq = E->quickq) when the short solve answers at x;
- * 0 when the exact solve must; 2 when x sits on a crossing of two payoff functions (a tie
- * that holds at x alone): the exact solve must, for every equilibrium; -1 on OOM. */
-static int quick_solve(eng *E, const mpq_t x, const brink_analysis_options *o, brink_eqset *s)
+ * 0 when the exact solve must; -1 on OOM. *crossing: x sits where two payoff functions cross
+ * (a tie at x alone, taken by the first best move). */
+static int quick_solve(eng *E, const mpq_t x, brink_eqset *s, int *crossing)
 {
     const brink_efg *g = E->g;
-    int nh = g->player_infoset_start[g->nplayers], found = 0, crossing = 0;
-    int all = an_solve_all(g, o);
+    int nh = g->player_infoset_start[g->nplayers], found = 0, all = an_solve_all(g, E->o);
     int *choice = brink_calloc((size_t)nh + 1, sizeof *choice);
-    if (!choice || cn_pure_solve(&E->G, x, !all, choice, &found, &crossing)) {
+    if (!choice || cn_pure_solve(&E->G, x, !all, choice, &found, crossing)) {
         free(choice);
         return -1;
     }
-    if (!found || crossing) {
+    if (!found) {
         free(choice);
-        return found ? 2 : 0;
+        return 0;
     }
     if (!E->quickq && !(E->quickq = brink_q_array_new((size_t)g->nactions + 1))) {
         free(choice);
@@ -737,12 +736,7 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
         st = unknown_gap(E, gp, BRINK_UNKNOWN_DEGENERATE, NULL, NULL);
         goto out;
     }
-    /* solve exactly at x. A point (a flip, a tie) is solved for every equilibrium whatever
-     * the size of the tree, as the main analysis is: at a tie the equilibria of both sides
-     * meet, and a tree too large for "all" elsewhere would list only the first */
-    brink_analysis_options popt = *E->o;
-    if (point)
-        popt.all_limit_nodes = -1;
+    /* solve exactly at x */
     mpq_set(E->values[E->param], x);
     brink_error local, glocal;
     brink_error_clear(&local);
@@ -754,17 +748,30 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
     if (quick_applies(E)) {
         gs = game_at(E, &glocal);
         game_done = 1;
-        if (!gs && !E->G.pg.nonrational && (quick = quick_solve(E, x, &popt, &s)) < 0) {
+        int crossing = 0;
+        if (!gs && !E->G.pg.nonrational && (quick = quick_solve(E, x, &s, &crossing)) < 0) {
             st = OOM(E->err);
             goto out;
         }
-        if (quick == 2) {   /* a crossing at x: every equilibrium there, as at a point */
-            popt.all_limit_nodes = -1;
-            quick = 0;
+        if (quick && crossing && !point) {
+            /* x sits on a tie (a flip) of a tree too large to list every equilibrium: its
+             * solve kept the first best move. x becomes a point of its own (finish() adds
+             * the equilibria of both sides that hold there), the rest of the gap is sampled
+             * on either side. */
+            alg ax;
+            alg_init(&ax);
+            alg_set_q(&ax, x);
+            if (push_gap(S, &gp->a, gp->ai, &ax, 0) || push_gap(S, &ax, 1, &ax, 1) ||
+                push_gap(S, &ax, 0, &gp->b, gp->bi))
+                st = OOM(E->err);
+            alg_clear(&ax);
+            s.eq[0].behavq = NULL;   /* E->quickq */
+            brink_eqset_free(&s, g);
+            goto out;
         }
     }
     if (!quick && (brink_scenario_bind_q(E->in, (const mpq_t *)E->values, &local) ||
-                   brink_analysis_solve(E->in, E->leaf_group, E->ngroups, &popt, &s, &local))) {
+                   brink_analysis_solve(E->in, E->leaf_group, E->ngroups, E->o, &s, &local))) {
         E->solves++;
         if (local.code == BRINK_ENOMEM) {
             st = OOM(E->err);
@@ -1312,10 +1319,81 @@ out:
     return st;
 }
 
+/* On a tree too large to list every equilibrium, a point (a flip, a tie) was solved for one,
+ * the first best move at each tie. The pure equilibria of the regions on either side whose
+ * certified intervals are closed at the point hold there too (every condition is a weak
+ * inequality that the continuation checked up to the end): copies of them join the point's
+ * list, so a flip point shows both sides' choices as `analyze --set` finds them there. */
+static brink_status merge_sides(eng *E)
+{
+    const brink_efg *g = E->g;
+    int oom = 0, nh = g->ninfosets;
+    for (int i = 0; i < E->nreg; i++) {
+        treg *r = &E->reg[i];
+        if (r->status != BRINK_REGION_CERTIFIED || alg_cmp(&r->lo, &r->hi, &oom) != 0)
+            continue;
+        for (int j = i - 1; j <= i + 1; j += 2) {
+            if (j < 0 || j >= E->nreg || E->reg[j].status != BRINK_REGION_CERTIFIED)
+                continue;
+            treg *nb = &E->reg[j];
+            for (int k = 0; k < nb->ncn && k < nb->ncn_ivl; k++) {
+                ivl *v = &nb->cn_ivl[k];
+                int cl = alg_cmp(&v->lo, &r->lo, &oom), ch = alg_cmp(&r->lo, &v->hi, &oom);
+                if (!((cl < 0 || (cl == 0 && v->lc)) && (ch < 0 || (ch == 0 && v->hc))))
+                    continue;
+                const cn_eq *e = &nb->cn[k];
+                if (!e->pure || e->beh || e->mu)
+                    continue;   /* only the pure ones of the quick solve */
+                int seen = 0;
+                for (int q = 0; q < r->ncn && !seen; q++)
+                    seen = r->cn_state[q] == nb->cn_state[k];
+                if (seen)
+                    continue;
+                cn_eq *ncn = brink_reallocarray(r->cn, (size_t)r->ncn + 1, sizeof *ncn);
+                if (!ncn)
+                    return OOM(E->err);
+                r->cn = ncn;
+                int *nst = brink_reallocarray(r->cn_state, (size_t)r->ncn + 1, sizeof *nst);
+                if (!nst)
+                    return OOM(E->err);
+                r->cn_state = nst;
+                ivl *niv = brink_reallocarray(r->cn_ivl, (size_t)r->ncn_ivl + 1, sizeof *niv);
+                if (!niv)
+                    return OOM(E->err);
+                r->cn_ivl = niv;
+                cn_eq *d = &r->cn[r->ncn];
+                memset(d, 0, sizeof *d);
+                d->pure = brink_calloc((size_t)nh + 1, sizeof *d->pure);
+                d->reached = brink_calloc((size_t)nh + 1, sizeof *d->reached);
+                if (!d->pure || !d->reached) {
+                    cn_eq_free(d, g);
+                    return OOM(E->err);
+                }
+                memcpy(d->pure, e->pure, (size_t)nh * sizeof *d->pure);
+                if (e->reached)
+                    memcpy(d->reached, e->reached, (size_t)nh * sizeof *d->reached);
+                r->cn_state[r->ncn] = nb->cn_state[k];
+                ivl_init(&r->cn_ivl[r->ncn_ivl]);
+                ivl_copy(&r->cn_ivl[r->ncn_ivl], v);
+                r->ncn++;
+                r->ncn_ivl++;
+                r->ncertified++;
+                r->nequilibria++;
+            }
+        }
+    }
+    return oom ? OOM(E->err) : BRINK_OK;
+}
+
 static brink_status finish(eng *E, brink_threshold *T)
 {
     int oom = 0;
     qsort(E->reg, (size_t)E->nreg, sizeof *E->reg, cmp_reg);
+    if (!an_solve_all(E->g, E->o)) {
+        brink_status ms = merge_sides(E);
+        if (ms)
+            return ms;
+    }
     T->nregions = E->nreg;
     T->regions = brink_calloc((size_t)E->nreg + 1, sizeof *T->regions);
     T->flips = brink_calloc((size_t)E->nreg + 1, sizeof *T->flips);

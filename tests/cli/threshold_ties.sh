@@ -13,7 +13,7 @@ PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
 
 # 1. Rubinstein: every flip point lists what analyze --set lists there
-sed 's/^game:/questions:\n  - id: d\n    threshold: {parameter: delta, watch: A@start}\ngame:/' \
+sed 's/^game:/questions:\n  - id: d\n    threshold: {parameter: delta, watch: A@start, range: [0.1, 0.4]}\ngame:/' \
   "$SRC/examples/rubinstein.yaml" > "$TMP/rb.yaml"
 "$BRINK" analyze "$TMP/rb.yaml" --json > "$TMP/rb.json" 2>"$TMP/err" && ok || bad "rubinstein: $(cat "$TMP/err")"
 "$PY" - "$TMP/rb.json" > "$TMP/points" <<'PYEOF' && ok || bad "rubinstein: the flip points"
@@ -49,6 +49,17 @@ PYEOF
   [ -n "$want" ] && [ "$want" = "$offers" ] && ok || bad "rubinstein at $at: threshold lists '$offers', analyze --set finds '$want'"
 done < "$TMP/points"
 [ "$n" -ge 4 ] && ok || bad "rubinstein: only $n flip points with a point region"
+
+# a sweep's grid point on the tie at delta = 3/5 lists both offers (each grid point is solved
+# for every equilibrium)
+"$BRINK" sweep "$SRC/examples/rubinstein.yaml" --vary delta=0.55:0.65:3 --watch A@start --json \
+  > "$TMP/sw.json" 2>"$TMP/err" && ok || bad "sweep: $(cat "$TMP/err")"
+"$PY" - "$TMP/sw.json" <<'PYEOF' && ok || bad "sweep: the grid point 3/5"
+import json, sys
+a = json.load(open(sys.argv[1]))["answers"][0]
+p = [p for p in a["points"] if p["x_exact"] == ["3/5"]][0]
+assert p["equilibria"] >= 2 and "offer_0.225" in p["choice"]["label"] and "offer_0.275" in p["choice"]["label"], p
+PYEOF
 
 # 2. the certificate's two gaps
 F="$SRC/tests/data/thresholds/gap-two-sides.yaml"
