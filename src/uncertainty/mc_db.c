@@ -397,7 +397,7 @@ int mc_db_load_block(mc_db *db, long first, int count, const brink_mc_result *r,
         sqlite3_stmt *s = db->sample_sel;
         long j = (long)sqlite3_column_int64(s, 0) - first;
         mc_rec *c = &b->rec[j];
-        c->path = MC_PATH_EXACT;   /* not computed by this run: not counted */
+        c->path = MC_PATH_LOADED;   /* not computed by this run: counted as loaded only */
         c->neq = sqlite3_column_int(s, 1);
         c->proved = sqlite3_column_int(s, 2);
         c->verified = sqlite3_column_int(s, 3);

@@ -395,9 +395,10 @@ static void merge_block(run *R, sums *S, long first, int count)
         const rec *rc = &R->rec[j];
         r->fast += rc->path == MC_PATH_FAST;
         r->fast_fallback += rc->path == MC_PATH_FALLBACK;
-        if (r->regions_used) {
+        r->loaded += rc->path == MC_PATH_LOADED;
+        if (r->regions_used) {   /* a loaded draw was neither looked up nor solved here */
             r->region_lookup += rc->path == MC_PATH_REGION;
-            r->region_solved += rc->path != MC_PATH_REGION;   /* in doubles or exactly */
+            r->region_solved += rc->path != MC_PATH_REGION && rc->path != MC_PATH_LOADED;
         }
         if (rc->neq < 0) {
             if (r->failed++ == 0) {
@@ -666,7 +667,8 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
             goto fail;
         if (R.reg) {
             r->regions_used = 1;
-            r->nregions = mc_regions_count(R.reg, &r->nregions_complete);
+            r->nregions = mc_regions_count(R.reg, &r->nregions_certified,
+                                           &r->nregions_complete);
         }
         behq_n = (size_t)g->nactions + 1;
         for (int t = 0; t < T && R.reg; t++) {
