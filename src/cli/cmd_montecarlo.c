@@ -328,7 +328,7 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
     if (rc) {
         /* reported by open_out */
     } else if (!r) {
-        rc = cli_report(&err);
+        rc = cli_report_in(&err, brink_scenario_filename(sc));
     } else if (!quiet) {
         brink_buf out;
         brink_buf_init(&out);

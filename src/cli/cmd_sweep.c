@@ -172,14 +172,14 @@ int brink_cli_sweep(int argc, char **argv)
     brink_error_clear(&err);
     a = brink_analyze(sc, &o, &err);
     if (!a) {
-        rc = cli_report(&err);
+        rc = cli_report_in(&err, brink_scenario_filename(sc));
         goto done;
     }
     if (a->answers[0].status) {   /* e.g. a watch reference that matches nothing */
         const brink_answer *an = &a->answers[0];   /* placed where the cause lies */
         brink_error_set_at(&err, an->status, an->line > 0 ? brink_scenario_filename(sc) : NULL,
                            an->line, an->column, "%s", an->message);
-        rc = cli_report(&err);
+        rc = cli_report_in(&err, brink_scenario_filename(sc));
         goto done;
     }
     brink_status st = json ? brink_analysis_write_json(a, &out, &err)
