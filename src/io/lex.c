@@ -244,6 +244,11 @@ brink_status io_lex_advance(io_lexer *lx)
         }
         if (c >= 0x21 && c < 0x7F)
             return io_lex_error(lx, BRINK_ESYNTAX, "unexpected character '%c'", c);
+        /* a character beyond ASCII whole ("é"), never its first byte alone */
+        size_t sl = io_utf8_seq(s + lx->pos, lx->len - lx->pos);
+        if (sl > 1)
+            return io_lex_error(lx, BRINK_ESYNTAX, "unexpected character '%.*s'", (int)sl,
+                                s + lx->pos);
         return io_lex_error(lx, BRINK_ESYNTAX, "unexpected byte 0x%02X", c);
     }
     lx->cur.len = 1;
