@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "brink/core.h"
+#include "core/unicode.h"
 #include "io/util.h"
 
 /* ---- character classes (ASCII only; bytes >= 0x80 are never number/word characters) ---- */
@@ -284,7 +285,8 @@ static void clip(char *out, size_t size, const char *text, size_t len, size_t ma
 {
     size_t n = len < max ? len : max;
     size_t o = 0;
-    for (size_t i = 0; i < n && o + 5 < size; i++) {
+    size_t i = 0;
+    for (; i < n && o + 5 < size; i++) {
         unsigned char c = (unsigned char)text[i];
         if (c == '\n') {
             out[o++] = '\\';
@@ -295,7 +297,8 @@ static void clip(char *out, size_t size, const char *text, size_t len, size_t ma
             out[o++] = (char)c;
         }
     }
-    if (len > n && o + 4 < size) {
+    o = br_utf8_prefix(out, o);   /* a cut ends at a whole character, never inside "é" */
+    if ((len > n || i < n) && o + 4 < size) {
         memcpy(out + o, "...", 3);
         o += 3;
     }
