@@ -418,7 +418,7 @@ static int put_exact_decimal(brink_buf *out, const mpq_t q, long maxd)
             long x = e10 + nd - 1;   /* the scientific exponent */
             if (mpz_sgn(mpq_numref(q)) < 0)
                 brink_buf_puts(out, "-");
-            if (x >= -6 && x < 21 && e10 >= 0) {   /* plain whole: 1200 */
+            if (x >= -6 && x < 15 && e10 >= 0) {   /* plain whole: 1200 (as rep_num) */
                 brink_buf_puts(out, dg);
                 for (long z = 0; z < e10; z++)
                     brink_buf_puts(out, "0");
