@@ -191,6 +191,15 @@ int brink_scenario_find_decisions(const brink_scenario *sc, const char *ref, int
 brink_status brink_scenario_check_watch(const brink_scenario *sc, const char *ref,
                                         brink_error *err);
 
+/* The one decision a comparison looks at (brink compare --at/--actor): the first decision
+ * that ref matches, in *h. A typed actor's decisions are one per type: a reference that
+ * matches decisions of several of its types (DPRK@start, DPRK@*) names no single decision
+ * and is refused with BRINK_EINVALID, the message listing the typed references to use
+ * ("DPRK.resolute@start, DPRK.bluffing@start"); so is a reference that matches nothing (as
+ * brink_scenario_check_watch) or a malformed one. No location (the caller places it). */
+brink_status brink_scenario_find_one_decision(const brink_scenario *sc, const char *ref, int *h,
+                                              brink_error *err);
+
 /* ---- Declared questions ---- */
 typedef enum {
     BRINK_Q_THRESHOLD = 1,   /* where the watched decisions' equilibrium choice flips */

@@ -130,7 +130,9 @@ typedef struct brink_mc_options {
     int sobol_resamples;      /* bootstrap resamples of the Sobol intervals (default 200;
                                  0: no intervals) */
     const char *compare_at;   /* a decision reference ("USA@start"): also compare the
-                                 options there (the first matching decision), or NULL */
+                                 options there (the first matching decision; a reference
+                                 to several types of a typed actor is BRINK_EINVALID:
+                                 brink_scenario_find_one_decision), or NULL */
     brink_analysis_options analysis;   /* how each draw is solved */
     /* 1: every draw solved exactly. 0 (default): a game with perfect information is solved
      * in doubles by backward induction, each draw certified by a margin test (every choice
@@ -283,10 +285,14 @@ typedef struct brink_mc_result {
      * there, or sent to the exact solve by a margin too small (e.g. a tie at a flip) */
     long fast, fast_fallback;
     /* the region path (o->regions): 1 when the continuation was computed, with its regions
-     * and those proved complete; draws answered by lookup there, and draws it left to a
-     * solve (on the double path or exactly; draws loaded from o->db count as solved) */
-    int regions_used, nregions, nregions_complete;
+     * (nregions: all of them, points included), those certified (the others have status
+     * BRINK_REGION_UNKNOWN: nothing is certified there) and the certified ones proved
+     * complete; draws computed by this run that were answered by lookup there, and draws it
+     * left to a solve (on the double path or exactly). Draws loaded from o->db are in
+     * neither: they are counted in `loaded`. */
+    int regions_used, nregions, nregions_certified, nregions_complete;
     long region_lookup, region_solved;
+    long loaded;   /* draws loaded from o->db (--resume), not computed by this run */
     double seconds;
 } brink_mc_result;
 

@@ -21,6 +21,11 @@
 
 /* Print err as "file:line:col: error: msg" on stderr; return the exit status it implies. */
 int cli_report(const brink_error *err);
+/* cli_report for an error about the command's input `file` (a game, a scenario's file name):
+ * an error that names no file of its own is prefixed with it ("m5.yaml: error: ..."), as
+ * README's `file:line:column: error:` convention asks; out of memory and internal errors are
+ * not about the file and are reported as they are. file NULL: cli_report. */
+int cli_report_in(const brink_error *err, const char *file);
 /* Exit status for a status code. */
 int cli_exit_status(brink_status st);
 /* Usage error: prints "brink CMD: msg" and a hint, returns BRINK_EXIT_INPUT. */

@@ -81,11 +81,11 @@ static int apply_sets(const char *cmd, const brink_scenario *sc, const char *con
         brink_error err;
         brink_error_clear(&err);
         brink_status qs = brink_q_parse(values[p], eq + 1, strlen(eq + 1), &err);
-        if (qs == BRINK_ETOOBIG)
-            return cli_usage_error(cmd, "--set %s: %s", sets[i], err.message);
-        if (qs != BRINK_OK)
+        if (qs == BRINK_ESYNTAX)
             return cli_usage_error(cmd, "--set %s: VALUE is not a number (exact: 0.3, 3/10, "
                                    "-2, 1e-3)", sets[i]);
+        if (qs != BRINK_OK)   /* a number, but not one: "zero denominator in '1/0'", too big */
+            return cli_usage_error(cmd, "--set %s: %s", sets[i], err.message);
     }
     return BRINK_EXIT_OK;
 }

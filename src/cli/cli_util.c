@@ -31,6 +31,16 @@ int cli_report(const brink_error *err)
     return cli_exit_status(err->code);
 }
 
+int cli_report_in(const brink_error *err, const char *file)
+{
+    if (!file || !file[0] || err->file[0] || err->code == BRINK_ENOMEM ||
+        err->code == BRINK_EINTERNAL)
+        return cli_report(err);
+    brink_error e = *err;
+    snprintf(e.file, sizeof e.file, "%s", file);
+    return cli_report(&e);
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;

@@ -73,7 +73,7 @@ int brink_cli_convert(int argc, char **argv)
         st = g.kind == BRINK_GAME_EFG ? brink_efg_write_json(g.efg, &out, &err)
                                       : brink_nfg_write_json(g.nfg, &out, &err);
     }
-    rc = st ? cli_report(&err) : cli_emit(&out, outp);
+    rc = st ? cli_report_in(&err, in) : cli_emit(&out, outp);
     brink_nfg_free(reduced);
     brink_buf_free(&out);
     brink_game_free(&g);

@@ -281,8 +281,10 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
     for (int k = 0; k < o.nwatch_refs && !rc; k++)   /* as sweep's --watch: */
         if (brink_scenario_check_watch(sc, watch[k], &err))
             rc = cli_usage_error(cmd, "--watch %s: %s", watch[k], err.message);
-    if (!rc && compare && at && brink_scenario_check_watch(sc, at, &err))
-        rc = cli_usage_error(cmd, "--at %s: %s", at, err.message);
+    int hc;
+    if (!rc && compare && at && brink_scenario_find_one_decision(sc, at, &hc, &err))
+        rc = err.code == BRINK_ENOMEM ? cli_report(&err)
+                                      : cli_usage_error(cmd, "--at %s: %s", at, err.message);
     if (!rc && compare && at && actor) {   /* a reference is ACTOR[.TYPE]@PLACE */
         size_t n = strcspn(at, ".@");
         if (strlen(actor) != n || strncmp(actor, at, n) != 0)
@@ -303,6 +305,11 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
                                  "%s)", actor, brink_scenario_id(sc), actor,
                                  ids.failed ? "?" : ids.data);
             brink_buf_free(&ids);
+        } else if (!rc && actor_ref && brink_scenario_find_one_decision(sc, actor_ref, &hc, &err)) {
+            /* a typed actor: its first decision is one type's, which --actor cannot say */
+            rc = err.code == BRINK_ENOMEM
+                     ? cli_report(&err)
+                     : cli_usage_error(cmd, "--actor %s: %s, with --at", actor, err.message);
         }
     }
     if (share)
@@ -321,7 +328,7 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
     if (rc) {
         /* reported by open_out */
     } else if (!r) {
-        rc = cli_report(&err);
+        rc = cli_report_in(&err, brink_scenario_filename(sc));
     } else if (!quiet) {
         brink_buf out;
         brink_buf_init(&out);

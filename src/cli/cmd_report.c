@@ -348,7 +348,7 @@ int brink_cli_report(int argc, char **argv)
         st = analysis_tree(a, &r, &as, &svg, &note, &err);
     if (!st)
         st = brink_analysis_write_html(a, &as, &out, &err);
-    rc = st ? cli_report(&err) : cli_emit(&out, r.out);
+    rc = st ? cli_report_in(&err, brink_scenario_filename(sc)) : cli_emit(&out, r.out);
     if (ran)
         brink_neg_tournament_free(&t);
     brink_neg_setup_free(&setup);
@@ -444,8 +444,9 @@ int brink_cli_plot(int argc, char **argv)
     brink_error_clear(&err);
     brink_analysis *a = brink_analyze(sc, &r.o, &err);
     if (!a) {
+        rc = cli_report_in(&err, brink_scenario_filename(sc));
         brink_scenario_free(sc);
-        return cli_report(&err);
+        return rc;
     }
     int n = 0;
     brink_figure *f = brink_report_figures(a, &n, &err);

@@ -23,7 +23,7 @@ static int analyze_one(brink_scenario *sc, const brink_analysis_options *o, int 
     brink_error_clear(&err);
     brink_analysis *a = brink_analyze(sc, o, &err);
     if (!a)
-        return cli_report(&err);
+        return cli_report_in(&err, brink_scenario_filename(sc));
     brink_status st = json ? brink_analysis_write_json(a, out, &err)
                            : brink_analysis_write_text(a, out, &err);
     /* A scenario with a forecast section gets the forecast's summary after the text (the
@@ -292,7 +292,7 @@ int brink_cli_compile(int argc, char **argv)
     brink_buf out;
     brink_buf_init(&out);
     if (brink_efg_write(brink_scenario_game(sc), &out, &err) != BRINK_OK)
-        status = cli_report(&err);
+        status = cli_report_in(&err, brink_scenario_filename(sc));
     else
         status = cli_emit(&out, outpath);
     brink_buf_free(&out);

@@ -136,7 +136,7 @@ int brink_cli_solve(int argc, char **argv)
     brink_error_clear(&err);
     brink_status st = brink_solve(s, &g, &o, &l, &err);
     if (st) {
-        rc = cli_report(&err);
+        rc = cli_report_in(&err, path);
     } else {
         brink_buf out;
         brink_buf_init(&out);

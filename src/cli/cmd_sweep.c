@@ -63,7 +63,9 @@ static int parse_vary(const brink_scenario *sc, const char *arg, vary *v)
     brink_error_clear(&err);
     if (brink_q_parse(v->lo, eq + 1, (size_t)(c1 - eq - 1), &err) ||
         brink_q_parse(v->hi, c1 + 1, (size_t)(c2 - c1 - 1), &err))
-        return cli_usage_error("sweep", "--vary %s: LO and HI must be numbers", arg);
+        return err.code == BRINK_ESYNTAX
+                   ? cli_usage_error("sweep", "--vary %s: LO and HI must be numbers", arg)
+                   : cli_usage_error("sweep", "--vary %s: %s", arg, err.message);   /* 1/0 */
     char *end = NULL;
     long n = strtol(c2 + 1, &end, 10);
     if (!c2[1] || !end || *end || n < 2 || n > SWEEP_MAX_STEPS)
@@ -172,14 +174,14 @@ int brink_cli_sweep(int argc, char **argv)
     brink_error_clear(&err);
     a = brink_analyze(sc, &o, &err);
     if (!a) {
-        rc = cli_report(&err);
+        rc = cli_report_in(&err, brink_scenario_filename(sc));
         goto done;
     }
     if (a->answers[0].status) {   /* e.g. a watch reference that matches nothing */
         const brink_answer *an = &a->answers[0];   /* placed where the cause lies */
         brink_error_set_at(&err, an->status, an->line > 0 ? brink_scenario_filename(sc) : NULL,
                            an->line, an->column, "%s", an->message);
-        rc = cli_report(&err);
+        rc = cli_report_in(&err, brink_scenario_filename(sc));
         goto done;
     }
     brink_status st = json ? brink_analysis_write_json(a, &out, &err)

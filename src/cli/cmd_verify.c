@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/unicode.h"
 #include "cli/commands.h"
 
 /* Parse one line into an exact profile. For extensive games the line may list players'
@@ -26,10 +27,13 @@ static int parse_line(const char *line, size_t len, const brink_game *g, brink_p
         /* a wrong count often comes from a wrong separator ("1;0;1;0"): point at it */
         for (size_t k = i; k < len; k++) {
             unsigned char c = (unsigned char)line[k];
-            if (!isdigit(c) && !isspace(c) && !strchr(",+-/.eE", c))
+            if (!isdigit(c) && !isspace(c) && !strchr(",+-/.eE", c)) {
+                char ch[BR_CHAR_TEXT_MAX];   /* the whole character, "é" */
+                br_char_text(line + k, len - k, ch);
                 return brink_error_set_at(err, BRINK_EINVALID, src, lineno, (int)k + 1,
-                                          "'%c' is neither a number nor a separator (the "
-                                          "numbers are separated by commas)", isprint(c) ? c : '?');
+                                          "'%s' is neither a number nor a separator (the "
+                                          "numbers are separated by commas)", ch);
+            }
         }
         return brink_error_set_at(err, BRINK_EINVALID, src, lineno, 1,
                                   "profile has %d number%s; the game needs %d%s", count,

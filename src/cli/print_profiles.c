@@ -11,7 +11,7 @@ void cli_put_prob(brink_buf *out, const brink_profile *pr, int k, int exact_only
     else if (exact_only) brink_buf_puts(out, "null");
     else {
         double x = pr->p[k];
-        if (fabs(x) < 5e-13) x = 0;
+        /* the computed double as it is: a tiny probability is not written as 0 */
         brink_buf_printf(out, "%.6g", x);
     }
 }

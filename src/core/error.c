@@ -4,6 +4,15 @@
 #include <string.h>
 
 #include "brink/error.h"
+#include "core/unicode.h"
+
+/* A text cut to its buffer ends at a whole character: a UTF-8 sequence split by the cut
+ * would make the message invalid UTF-8 on the terminal. */
+static void trim_cut(char *s)
+{
+    size_t n = strlen(s);
+    s[br_utf8_prefix(s, n)] = '\0';
+}
 
 void brink_error_clear(brink_error *err)
 {
@@ -21,7 +30,7 @@ static void set_file(brink_error *err, const char *file)
         return;
     }
     size_t n = strlen(file);
-    if (n >= sizeof err->file) n = sizeof err->file - 1;
+    if (n >= sizeof err->file) n = br_utf8_prefix(file, sizeof err->file - 1);
     memcpy(err->file, file, n);
     err->file[n] = '\0';
 }
@@ -34,8 +43,10 @@ brink_status brink_error_set(brink_error *err, brink_status code, const char *fm
     err->file[0] = '\0';
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    int n = vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof err->message)
+        trim_cut(err->message);
     return code;
 }
 
@@ -49,8 +60,10 @@ brink_status brink_error_set_at(brink_error *err, brink_status code, const char 
     err->column = column;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    int n = vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof err->message)
+        trim_cut(err->message);
     return code;
 }
 
@@ -64,7 +77,8 @@ void brink_error_prefix(brink_error *err, const char *fmt, ...)
     va_end(ap);
     if (n < 0) return;
     char tmp[BRINK_ERROR_MESSAGE_MAX];
-    snprintf(tmp, sizeof tmp, "%s: %s", prefix, err->message);
+    if (snprintf(tmp, sizeof tmp, "%s: %s", prefix, err->message) >= (int)sizeof tmp)
+        trim_cut(tmp);
     memcpy(err->message, tmp, sizeof tmp);
 }
 

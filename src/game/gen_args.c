@@ -43,10 +43,16 @@ brink_status gen_q(gen_args *a, const char *key, long def, mpq_t out)
         return BRINK_OK;
     }
     const char *s = a->values[i];
-    if (brink_q_parse(out, s, strlen(s), NULL) != BRINK_OK)
+    brink_error qerr;
+    brink_error_clear(&qerr);
+    brink_status qs = brink_q_parse(out, s, strlen(s), &qerr);
+    if (qs == BRINK_ESYNTAX)
         return brink_error_set(a->err, BRINK_EINVALID,
                                "generate %s: %s=%s: expected a number (3, -1/2, 0.25)",
                                a->kind, key, s);
+    if (qs != BRINK_OK)   /* a number that is none: "zero denominator in '1/0'", too big */
+        return brink_error_set(a->err, qs == BRINK_ENOMEM ? BRINK_ENOMEM : BRINK_EINVALID,
+                               "generate %s: %s=%s: %s", a->kind, key, s, qerr.message);
     return BRINK_OK;
 }
 

@@ -328,8 +328,18 @@ static brink_status read_infoset(efg_reader *r, int player, int *id, int *nactio
                                 "%d", number, player_name(player, who, sizeof who), t,
                                 h->label, h->line);
         }
+        int lline = lx->cur.line, lcol = lx->cur.col;
         if ((st = io_lex_advance(lx)) != BRINK_OK)
             return st;
+        /* Gambit's rule: a label is always followed by the action list; a later use gives
+         * the number alone or the whole description */
+        if (lx->cur.kind != IO_TOK_LBRACE)
+            return io_lex_error_at(lx, BRINK_ESYNTAX, lline, lcol,
+                                   "infoset %ld of %s is repeated with its label but without "
+                                   "its action list (described at line %d): a later use gives "
+                                   "the number alone or the label and the actions both, as "
+                                   "Gambit reads .efg", number,
+                                   player_name(player, who, sizeof who), h->line);
         if ((st = io_lex_take_lbrace(lx, "'{' starting the action list")) != BRINK_OK)
             return st;
         if ((st = check_repeat_actions(r, h, chance)) != BRINK_OK)
@@ -346,7 +356,9 @@ static brink_status read_infoset(efg_reader *r, int player, int *id, int *nactio
     if ((st = io_lex_advance(lx)) != BRINK_OK)
         return st;
     int bline = lx->cur.line, bcol = lx->cur.col;
-    if ((st = io_lex_take_lbrace(lx, "'{' starting the action list")) != BRINK_OK)
+    if ((st = io_lex_take_lbrace(lx, "'{' starting the action list (the first use of an "
+                                     "infoset number gives its label and its actions)")) !=
+        BRINK_OK)
         return st;
     int n = 0;
     if ((st = read_new_actions(r, chance, bline, bcol, &n)) != BRINK_OK)
@@ -400,7 +412,10 @@ static brink_status read_payoffs(efg_reader *r, long number, mpq_t *dst, char **
 {
     io_lexer *lx = &r->lx;
     brink_status st;
-    if ((st = io_lex_take_lbrace(lx, "'{' starting the outcome's payoffs")) != BRINK_OK)
+    if ((st = io_lex_take_lbrace(lx, cmp ? "'{' starting the outcome's payoffs"
+                                         : "'{' starting the outcome's payoffs (the first use "
+                                           "of an outcome number gives its label and its "
+                                           "payoffs)")) != BRINK_OK)
         return st;
     for (int p = 0; p < r->nplayers; p++) {
         int line = lx->cur.line, col = lx->cur.col;
@@ -468,8 +483,17 @@ static brink_status read_outcome(efg_reader *r, int *id)
                                 "outcome %ld is labelled \"%s\" here but \"%.40s\" at line %d",
                                 number, t, o->label, o->line);
         }
+        int lline = lx->cur.line, lcol = lx->cur.col;
         if ((st = io_lex_advance(lx)) != BRINK_OK)
             return st;
+        /* Gambit's rule: a label is always followed by the payoffs; a later use gives the
+         * number alone (t "" 1) or the whole description */
+        if (lx->cur.kind != IO_TOK_LBRACE)
+            return io_lex_error_at(lx, BRINK_ESYNTAX, lline, lcol,
+                                   "outcome %ld is repeated with its label but without its "
+                                   "payoffs (described at line %d): a later use gives the "
+                                   "number alone or the label and the payoffs both, as Gambit "
+                                   "reads .efg", number, o->line);
         if ((st = read_payoffs(r, number, NULL, NULL, o)) != BRINK_OK)
             return st;
         *id = o->id;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "brink/core.h"
+#include "core/unicode.h"
 #include "io/util.h"
 
 /* ---- character classes (ASCII only; bytes >= 0x80 are never number/word characters) ---- */
@@ -244,6 +245,11 @@ brink_status io_lex_advance(io_lexer *lx)
         }
         if (c >= 0x21 && c < 0x7F)
             return io_lex_error(lx, BRINK_ESYNTAX, "unexpected character '%c'", c);
+        /* a character beyond ASCII whole ("é"), never its first byte alone */
+        size_t sl = io_utf8_seq(s + lx->pos, lx->len - lx->pos);
+        if (sl > 1)
+            return io_lex_error(lx, BRINK_ESYNTAX, "unexpected character '%.*s'", (int)sl,
+                                s + lx->pos);
         return io_lex_error(lx, BRINK_ESYNTAX, "unexpected byte 0x%02X", c);
     }
     lx->cur.len = 1;
@@ -279,7 +285,8 @@ static void clip(char *out, size_t size, const char *text, size_t len, size_t ma
 {
     size_t n = len < max ? len : max;
     size_t o = 0;
-    for (size_t i = 0; i < n && o + 5 < size; i++) {
+    size_t i = 0;
+    for (; i < n && o + 5 < size; i++) {
         unsigned char c = (unsigned char)text[i];
         if (c == '\n') {
             out[o++] = '\\';
@@ -290,7 +297,8 @@ static void clip(char *out, size_t size, const char *text, size_t len, size_t ma
             out[o++] = (char)c;
         }
     }
-    if (len > n && o + 4 < size) {
+    o = br_utf8_prefix(out, o);   /* a cut ends at a whole character, never inside "é" */
+    if ((len > n || i < n) && o + 4 < size) {
         memcpy(out + o, "...", 3);
         o += 3;
     }

@@ -382,10 +382,10 @@ void rep_pct(brink_buf *b, double p)
 /* Significant digits up to which a terminating decimal is written out exactly. */
 #define REP_EXACT_DIGITS 40
 
-/* q exactly as a decimal when it terminates within REP_EXACT_DIGITS significant digits
- * (its denominator is 2^a 5^b): "0.33333333333333333333333333333", "5e-400", "1.5e+400".
+/* q exactly as a decimal when it terminates within `maxd` significant digits (its
+ * denominator is 2^a 5^b): "0.33333333333333333333333333333", "5e-400", "1.5e+400".
  * 1 written, 0 not (nothing written). */
-static int put_exact_decimal(brink_buf *out, const mpq_t q)
+static int put_exact_decimal(brink_buf *out, const mpq_t q, long maxd)
 {
     /* q = n / (2^a 5^b) terminates: q = N 10^-k with k = max(a, b) */
     mpz_t d, N;
@@ -412,14 +412,17 @@ static int put_exact_decimal(brink_buf *out, const mpq_t q)
             mpz_divexact_ui(N, N, 10);
             e10++;
         }
-        char *dg = mpz_sizeinbase(N, 10) <= REP_EXACT_DIGITS + 1 ? mpz_get_str(NULL, 10, N)
-                                                                  : NULL;
+        char *dg = mpz_sizeinbase(N, 10) <= (size_t)maxd + 1 ? mpz_get_str(NULL, 10, N) : NULL;
         long nd = dg ? (long)strlen(dg) : 0;
-        if (dg && nd <= REP_EXACT_DIGITS) {
+        if (dg && nd <= maxd) {
             long x = e10 + nd - 1;   /* the scientific exponent */
             if (mpz_sgn(mpq_numref(q)) < 0)
                 brink_buf_puts(out, "-");
-            if (x >= -6 && x < 21 && e10 < 0) {   /* plain: 0.000123, 12.5 */
+            if (x >= -6 && x < 15 && e10 >= 0) {   /* plain whole: 1200 (as rep_num) */
+                brink_buf_puts(out, dg);
+                for (long z = 0; z < e10; z++)
+                    brink_buf_puts(out, "0");
+            } else if (x >= -6 && x < 21) {   /* plain: 0.000123, 12.5 */
                 if (nd + e10 > 0)
                     brink_buf_printf(out, "%.*s.%s", (int)(nd + e10), dg, dg + nd + e10);
                 else {
@@ -447,7 +450,7 @@ int rep_q_short(brink_buf *out, const mpq_t q)
 {
     if (mpz_sizeinbase(mpq_numref(q), 10) <= 24 && mpz_sizeinbase(mpq_denref(q), 10) <= 24)
         return 0;
-    if (put_exact_decimal(out, q))
+    if (put_exact_decimal(out, q, REP_EXACT_DIGITS))
         return 1;
     mpf_t f;
     mpf_init2(f, 64);
@@ -466,14 +469,40 @@ int rep_q_short(brink_buf *out, const mpq_t q)
 
 void rep_num(brink_buf *b, double x)
 {
-    if (fabs(x) < 5e-13)
-        x = 0;
-    /* whole numbers in full up to 15 digits (beyond, %.0f would print every digit of the
-     * double: 300 of them near 1e300) */
-    if (fabs(x) < 1e15 && fabs(x - floor(x + 0.5)) < 1e-9)
-        brink_buf_printf(b, "%.0f", floor(x + 0.5));
+    /* A nonzero number is never written as 0, however small: 1e-12 is "1e-12". Whole numbers
+     * (within a relative 1e-9) in full up to 15 digits (beyond, %.0f would print every digit
+     * of the double: 300 of them near 1e300); others to 4 significant digits. */
+    double r = floor(x + 0.5);
+    if (x == 0)
+        brink_buf_puts(b, "0");
+    else if (fabs(x) < 1e15 && r != 0 && fabs(x - r) < 1e-9 * fabs(r))
+        brink_buf_printf(b, "%.0f", r);
     else
         brink_buf_printf(b, "%.4g", x);
+}
+
+/* Significant digits up to which rep_num_q writes a terminating decimal exactly. */
+#define REP_SHORT_DIGITS 6
+
+void rep_num_q(brink_buf *b, double x, const mpq_t *q)
+{
+    if (!q) {
+        rep_num(b, x);
+        return;
+    }
+    if (mpq_sgn(*q) == 0) {
+        brink_buf_puts(b, "0");
+        return;
+    }
+    /* short and exact: 1e-12, 0.125, 12.345, 2.5e+20 */
+    if (put_exact_decimal(b, *q, REP_SHORT_DIGITS))
+        return;
+    /* beyond the doubles, or where the double's 4 digits would mislead: the exact value */
+    if (!isfinite(x) || x == 0 || fabs(x) >= 1e15) {
+        rep_q(b, *q);
+        return;
+    }
+    rep_num(b, x);
 }
 
 void rep_num_pair(brink_buf *b, double lo, const char *sep, double hi)

@@ -49,6 +49,10 @@ void rep_method_change(brink_buf *b, const brink_method_change *c);
 void rep_pct(brink_buf *b, double p);
 /* "4.2", "-3", "0.3333" */
 void rep_num(brink_buf *b, double x);
+/* A number with its exact value q (or NULL): exactly when q is a terminating decimal of at
+ * most 6 significant digits ("1e-12", "12.345"), exactly too where the double is 0, infinite
+ * or huge, else as rep_num writes x. Never "0" for a nonzero q. */
+void rep_num_q(brink_buf *b, double x, const mpq_t *q);
 int rep_q_short(brink_buf *out, const mpq_t q);   /* "5e-400" or "~1.23456789e-1" for long rationals; 0: short */
 /* lo, sep, hi as rep_num writes them, with more significant digits where that would print two
  * different numbers alike ("3.99996 and 4", never "4 and 4"). */

@@ -22,7 +22,7 @@ static void num(brink_buf *out, double x)
     if (!isfinite(x))
         brink_buf_puts(out, "null");
     else
-        brink_buf_printf(out, "%.10g", fabs(x) < 5e-16 ? 0.0 : x);
+        brink_buf_printf(out, "%.10g", x);   /* never 0 for a nonzero number */
 }
 
 static void jtext(brink_buf *out, const brink_buf *t)

@@ -19,7 +19,7 @@ static void num(brink_buf *out, double x)
     if (!isfinite(x))
         brink_buf_puts(out, "null");
     else
-        brink_buf_put_double(out, fabs(x) < 5e-16 ? 0.0 : x);
+        brink_buf_put_double(out, x);   /* a nonzero number stays nonzero, however small */
 }
 
 static void key(brink_buf *out, const char *k)

@@ -171,13 +171,22 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
         brink_buf_printf(out, "  Solved in doubles and certified by their margins: %ld draw%s; "
                               "solved exactly (a margin too small): %ld.\n", r->fast, rep_s(r->fast),
                          r->fast_fallback);
-    if (r->regions_used)
-        brink_buf_printf(out, "  Region path (%s, the one drawn parameter): %d certified "
-                              "region%s, %d with every equilibrium proved; answered by exact "
-                              "lookup: %ld draw%s; solved: %ld.\n",
+    if (r->regions_used) {
+        /* certified and unknown regions told apart: an unknown one certifies nothing */
+        int unknown = r->nregions - r->nregions_certified;
+        brink_buf_printf(out, "  Region path (%s, the one drawn parameter): %d region%s, %d "
+                              "certified (%d with every equilibrium proved)",
                          brink_scenario_param(sc, r->varied[0])->name, r->nregions,
-                         rep_s(r->nregions), r->nregions_complete, r->region_lookup,
-                         rep_s(r->region_lookup), r->region_solved);
+                         rep_s(r->nregions), r->nregions_certified, r->nregions_complete);
+        if (unknown)
+            brink_buf_printf(out, ", %d unknown (nothing certified there)", unknown);
+        brink_buf_printf(out, "; answered by exact lookup: %ld draw%s; solved: %ld",
+                         r->region_lookup, rep_s(r->region_lookup), r->region_solved);
+        if (r->loaded)
+            brink_buf_printf(out, "; loaded from the database (not computed by this run): %ld",
+                             r->loaded);
+        brink_buf_puts(out, ".\n");
+    }
     brink_buf_puts(out, "\nOutcomes (realised, with 95% Wilson intervals; mean probability in "
                         "the equilibrium):\n");
     for (int k = 0; k < r->ngroups; k++) {
@@ -324,8 +333,10 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
                      "\"fallback\":%ld},\"regions\":", r->unverified, r->fast,
                      r->fast_fallback);
     if (r->regions_used)
-        brink_buf_printf(out, "{\"regions\":%d,\"complete\":%d,\"lookup\":%ld,\"solved\":%ld}",
-                         r->nregions, r->nregions_complete, r->region_lookup, r->region_solved);
+        brink_buf_printf(out, "{\"regions\":%d,\"certified\":%d,\"unknown\":%d,\"complete\":%d,"
+                              "\"lookup\":%ld,\"solved\":%ld,\"loaded\":%ld}",
+                         r->nregions, r->nregions_certified, r->nregions - r->nregions_certified,
+                         r->nregions_complete, r->region_lookup, r->region_solved, r->loaded);
     else
         brink_buf_puts(out, "null");
     brink_buf_puts(out, ",\"outcomes\":[");

@@ -92,14 +92,11 @@ static void pad_to(brink_buf *line, size_t col)
         brink_buf_puts(line, " ");
 }
 
-/* A number whose double is beyond the double range is written from its exact value
- * ("~3.000000000e+399"), never as "inf". */
+/* A number with its exact value: short decimals exactly ("1e-12"), a value beyond the double
+ * range from its exact value ("~3.000000000e+399"), never as "inf" nor as "0". */
 static void num_or_exact(brink_buf *line, double x, const mpq_t *q)
 {
-    if (!isfinite(x) && q)
-        rep_q(line, *q);
-    else
-        rep_num(line, x);
+    rep_num_q(line, x, q);
 }
 
 static void parameters(const brink_analysis *a, brink_buf *out, brink_buf *line)

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "brink/core.h"
+#include "core/unicode.h"
 
 /* ---------------------------------------------------------------- code buffers */
 
@@ -208,7 +209,7 @@ static brink_status perr(parser *p, size_t at, const char *fmt, const char *arg)
     int cut = open > 0 && at >= p->len;
     p->st = brink_error_set_at(p->err, BRINK_ESYNTAX, p->ctx->file, p->ctx->line,
                                p->ctx->col + (int)at, "%s in expression '%.*s'%s", msg,
-                               (int)(p->len > 80 ? 80 : p->len), p->s,
+                               (int)(p->len > 80 ? br_utf8_prefix(p->s, 80) : p->len), p->s,
                                cut ? " (inside { } or [ ] a comma ends the entry: quote the "
                                      "expression)"
                                    : "");
@@ -500,7 +501,8 @@ static void parse_atom(parser *p)
     if (c == 0)
         perr(p, p->pos, "unexpected end", NULL);
     else {
-        char ch[2] = {(char)c, 0};
+        char ch[BR_CHAR_TEXT_MAX];   /* the whole character: "é", not its first byte */
+        br_char_text(p->s + p->pos, p->len - p->pos, ch);
         perr(p, p->pos, "unexpected '%s'", ch);
     }
 }
@@ -679,7 +681,8 @@ sc_expr *sc_expr_compile(const char *text, const sc_expr_ctx *ctx, brink_error *
     }
     parse_expr(&p);
     if (!p.st && peek(&p) != 0) {
-        char ch[2] = {p.s[p.pos], 0};
+        char ch[BR_CHAR_TEXT_MAX];
+        br_char_text(p.s + p.pos, p.len - p.pos, ch);
         perr(&p, p.pos, "unexpected '%s' after a complete expression", ch);
     }
     if (!p.st && p.b.failed)

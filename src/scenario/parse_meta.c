@@ -133,6 +133,10 @@ brink_status sc_get_number(brink_scenario *sc, const ynode *n, mpq_t out, const 
         sc_number_size_reason(why, sizeof why, n->text, qs, &qerr, out, limit);
         return sc_err(sc, err, n, BRINK_ETOOBIG, "%s: %s", what, why);
     }
+    if (qs == BRINK_ENOMEM)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    if (qs == BRINK_EINVALID)   /* number-shaped but none: "zero denominator in '1/0'" */
+        return sc_err(sc, err, n, BRINK_EINVALID, "%s: %s", what, qerr.message);
     if (qs != BRINK_OK)
         return sc_err(sc, err, n, BRINK_ESYNTAX, "%s must be a number (like 3, -0.25 or 2/3), "
                       "found '%s'", what, n->text);

@@ -328,6 +328,54 @@ int brink_scenario_find_decisions(const brink_scenario *sc, const char *ref, int
     return n;
 }
 
+brink_status brink_scenario_find_one_decision(const brink_scenario *sc, const char *ref, int *h,
+                                              brink_error *err)
+{
+    brink_status cw = brink_scenario_check_watch(sc, ref, err);
+    if (cw)
+        return cw;
+    brink_error local;
+    brink_error_clear(&local);
+    int n = brink_scenario_find_decisions(sc, ref, NULL, 0, &local);
+    int *all = n > 0 ? malloc((size_t)n * sizeof *all) : NULL;
+    if (!all)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    brink_scenario_find_decisions(sc, ref, all, n, &local);
+    const sc_xinfoset *first = &sc->c.xinfosets[sc->c.xinfoset_of[all[0]]];
+    int several = 0;
+    for (int k = 1; k < n && !several; k++)
+        several = sc->c.xinfosets[sc->c.xinfoset_of[all[k]]].type != first->type;
+    brink_status st = BRINK_OK;
+    if (!several) {
+        *h = all[0];
+    } else {
+        /* each type's first matching decision, as a typed reference */
+        int a = first->player, nt = brink_scenario_actor_ntypes(sc, a);
+        brink_buf refs;
+        brink_buf_init(&refs);
+        for (int t = 0; t < nt; t++)
+            for (int k = 0; k < n; k++) {
+                const sc_xinfoset *xi = &sc->c.xinfosets[sc->c.xinfoset_of[all[k]]];
+                if (xi->type != t)
+                    continue;
+                brink_buf_printf(&refs, "%s%s.%s@%s", refs.len ? ", " : "",
+                                 brink_scenario_actor_id(sc, a), brink_scenario_type_name(sc, a, t),
+                                 xi->label);
+                break;
+            }
+        if (refs.failed)
+            st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        else
+            st = brink_error_set(err, BRINK_EINVALID,
+                                 "'%s' names a decision of each of %s's types, and a comparison "
+                                 "looks at one decision: give one type's (%s)", ref,
+                                 brink_scenario_actor_id(sc, a), refs.data);
+        brink_buf_free(&refs);
+    }
+    free(all);
+    return st;
+}
+
 brink_status brink_scenario_check_watch(const brink_scenario *sc, const char *ref,
                                         brink_error *err)
 {

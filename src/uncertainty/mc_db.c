@@ -63,7 +63,8 @@ static brink_status db_fail(mc_db *db, brink_error *err, const char *what)
 {
     if (!db || !db->h || sqlite3_errcode(db->h) == SQLITE_NOMEM)
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
-    return brink_error_set(err, BRINK_EIO, "%s: %s", what, sqlite3_errmsg(db->h));
+    return brink_error_set_at(err, BRINK_EIO, db->path, 0, 0, "%s: %s", what,
+                              sqlite3_errmsg(db->h));
 }
 
 static int prep(mc_db *db, sqlite3_stmt **st, const char *sql)
@@ -148,8 +149,8 @@ static brink_status check_stored(mc_db *db, const char *config, brink_error *err
         sqlite3_finalize(st);
         if (rc != SQLITE_DONE)
             return db_fail(db, err, "reading runs");
-        return brink_error_set(err, BRINK_EINVALID, "%s: no run %lld is stored", db->path,
-                               (long long)db->run_wanted);
+        return brink_error_set_at(err, BRINK_EINVALID, db->path, 0, 0, "no run %lld is stored",
+                                  (long long)db->run_wanted);
     }
     const char *have = (const char *)sqlite3_column_text(st, 0);
     brink_status s = BRINK_OK;
@@ -165,9 +166,10 @@ static brink_status check_stored(mc_db *db, const char *config, brink_error *err
         }
         int la = (int)(strchr(a, '\n') ? strchr(a, '\n') - a : (long)strlen(a));
         int lb = (int)(strchr(b, '\n') ? strchr(b, '\n') - b : (long)strlen(b));
-        s = brink_error_set(err, BRINK_EINVALID, "%s: run %lld was made from another "
-                            "configuration: it has '%.*s' where this scenario and these options "
-                            "give '%.*s'", db->path, (long long)db->run_wanted, la, a, lb, b);
+        s = brink_error_set_at(err, BRINK_EINVALID, db->path, 0, 0,
+                               "run %lld was made from another configuration: it has '%.*s' "
+                               "where this scenario and these options give '%.*s'",
+                               (long long)db->run_wanted, la, a, lb, b);
     }
     sqlite3_finalize(st);
     if (!s)
@@ -287,7 +289,7 @@ mc_db *mc_db_open(const char *path, int resume, long stored_run, const brink_sce
     if (rc == SQLITE_NOMEM || !db->h) {
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
     } else if (rc != SQLITE_OK) {
-        st = brink_error_set(err, BRINK_EIO, "%s: %s", path, sqlite3_errmsg(db->h));
+        st = brink_error_set_at(err, BRINK_EIO, path, 0, 0, "%s", sqlite3_errmsg(db->h));
     } else if (db->stored) {
         sqlite3_busy_timeout(db->h, 5000);   /* read as it is: no schema written */
     } else {
@@ -297,8 +299,8 @@ mc_db *mc_db_open(const char *path, int resume, long stored_run, const brink_sce
         if (rc == SQLITE_NOMEM || sqlite3_errcode(db->h) == SQLITE_NOMEM)
             st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
         else if (rc != SQLITE_OK)
-            st = brink_error_set(err, BRINK_EIO, "%s: not a brink results database (%s)",
-                                 path, sqlite3_errmsg(db->h));
+            st = brink_error_set_at(err, BRINK_EIO, path, 0, 0,
+                                    "not a brink results database (%s)", sqlite3_errmsg(db->h));
     }
     if (!st)
         st = config_text(sc, o, r, &cfg, err);
@@ -365,10 +367,10 @@ int mc_db_load_block(mc_db *db, long first, int count, const brink_mc_result *r,
         return -(int)db_fail(db, err, "reading samples");
     long have = (long)sqlite3_column_int64(db->count, 0);
     if (have != count && db->stored)   /* read back, never computed */
-        return -(int)brink_error_set(err, BRINK_EINVALID, "%s: run %lld is incomplete: %ld of "
-                                     "the draws %ld to %ld are stored (brink montecarlo --db "
-                                     "--resume finishes it)", db->path, (long long)db->run,
-                                     have, first, first + count - 1);
+        return -(int)brink_error_set_at(err, BRINK_EINVALID, db->path, 0, 0,
+                                        "run %lld is incomplete: %ld of the draws %ld to %ld "
+                                        "are stored (brink montecarlo --db --resume finishes it)",
+                                        (long long)db->run, have, first, first + count - 1);
     if (have != count) {
         if (have == 0)
             return 0;
@@ -397,7 +399,7 @@ int mc_db_load_block(mc_db *db, long first, int count, const brink_mc_result *r,
         sqlite3_stmt *s = db->sample_sel;
         long j = (long)sqlite3_column_int64(s, 0) - first;
         mc_rec *c = &b->rec[j];
-        c->path = MC_PATH_EXACT;   /* not computed by this run: not counted */
+        c->path = MC_PATH_LOADED;   /* not computed by this run: counted as loaded only */
         c->neq = sqlite3_column_int(s, 1);
         c->proved = sqlite3_column_int(s, 2);
         c->verified = sqlite3_column_int(s, 3);
@@ -425,8 +427,9 @@ int mc_db_load_block(mc_db *db, long first, int count, const brink_mc_result *r,
             long j = (long)sqlite3_column_int64(s, 0) - first;
             int k = sqlite3_column_int(s, 1);
             if (j < 0 || j >= count || k < 0 || k >= w)
-                return -(int)brink_error_set(err, BRINK_EIO, "the database's %s table does "
-                                             "not fit this run", TABLE[t]);
+                return -(int)brink_error_set_at(err, BRINK_EIO, db->path, 0, 0,
+                                                "the database's %s table does not fit this "
+                                                "run", TABLE[t]);
             size_t at = (size_t)j * (size_t)w + (size_t)k;
             if (t == T_CHOICES)
                 b->choice[at] = sqlite3_column_int(s, 2);

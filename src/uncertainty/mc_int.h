@@ -49,13 +49,19 @@ mc_regions *mc_regions_new(const brink_scenario *sc, int param, const double *va
                            const int *watch, int nwatch, const brink_analysis_options *ao,
                            brink_error *err);
 void mc_regions_free(mc_regions *m);   /* NULL is a no-op */
-int mc_regions_count(const mc_regions *m, int *ncomplete);
+int mc_regions_count(const mc_regions *m, int *ncertified, int *ncomplete);
 int mc_regions_answer(const mc_regions *m, const brink_efg *g, double xd, mpq_t x, mpq_t *behq,
                       double *behav, double *U, const int *leaf_group, int ngroups,
                       double *value, double *gprob);
 
 /* How a draw was solved (mc_rec.path). */
-enum { MC_PATH_EXACT = 0, MC_PATH_FAST = 1, MC_PATH_FALLBACK = 2, MC_PATH_REGION = 3 };
+enum {
+    MC_PATH_EXACT = 0,
+    MC_PATH_FAST = 1,
+    MC_PATH_FALLBACK = 2,
+    MC_PATH_REGION = 3,
+    MC_PATH_LOADED = 4   /* loaded from a database, not computed by this run */
+};
 
 /* What a draw's equilibrium set is proved to be (mc_rec.proved; stored as is in a
  * database's samples.proved). */
@@ -63,7 +69,7 @@ enum { MC_PROVED_UNIQUE = 1, MC_PROVED_SPE = 2 };
 
 /* One sample's findings (filled by a worker, merged in sample order). */
 typedef struct mc_rec {
-    int path;                /* MC_PATH_*; loaded from a database: MC_PATH_EXACT, uncounted */
+    int path;                /* MC_PATH_*; loaded from a database: MC_PATH_LOADED */
     int neq;                 /* -1: failed */
     int proved;              /* MC_PROVED_* or 0 */
     int verified;            /* every equilibrium checked exactly */

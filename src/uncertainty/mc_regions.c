@@ -72,8 +72,12 @@ void mc_regions_free(mc_regions *m)
     free(m);
 }
 
-int mc_regions_count(const mc_regions *m, int *ncomplete)
+int mc_regions_count(const mc_regions *m, int *ncertified, int *ncomplete)
 {
+    int nc = 0;
+    for (int r = 0; r < m->t->nregions; r++)
+        nc += m->t->regions[r].status == BRINK_REGION_CERTIFIED;
+    *ncertified = nc;
     *ncomplete = m->ncomplete;
     return m->t->nregions;
 }

@@ -395,9 +395,10 @@ static void merge_block(run *R, sums *S, long first, int count)
         const rec *rc = &R->rec[j];
         r->fast += rc->path == MC_PATH_FAST;
         r->fast_fallback += rc->path == MC_PATH_FALLBACK;
-        if (r->regions_used) {
+        r->loaded += rc->path == MC_PATH_LOADED;
+        if (r->regions_used) {   /* a loaded draw was neither looked up nor solved here */
             r->region_lookup += rc->path == MC_PATH_REGION;
-            r->region_solved += rc->path != MC_PATH_REGION;   /* in doubles or exactly */
+            r->region_solved += rc->path != MC_PATH_REGION && rc->path != MC_PATH_LOADED;
         }
         if (rc->neq < 0) {
             if (r->failed++ == 0) {
@@ -467,18 +468,21 @@ static void merge_block(run *R, sums *S, long first, int count)
             for (int a = 1; a < r->nopts; a++)
                 best = fmax(best, ov[a]);
             for (int a = 0; a < r->nopts; a++) {
-                if (ov[a] >= best - 1e-9 * (1 + fabs(best)))
-                    S->best_k[a]++;
+                /* an option counted best has no regret: the doubles' rounding between two
+                 * equal values (3 and 3 - 8.9e-17) is not a regret */
+                int is_best = ov[a] >= best - 1e-9 * (1 + fabs(best));
+                double rg = is_best ? 0.0 : best - ov[a];
+                S->best_k[a] += is_best;
                 welford(&S->ov_mean[a], &S->ov_m2[a], n, ov[a]);
-                welford(&S->rg_mean[a], &S->rg_m2[a], n, best - ov[a]);
+                welford(&S->rg_mean[a], &S->rg_m2[a], n, rg);
                 if (n == 1 || ov[a] < r->opt_worst[a])
                     r->opt_worst[a] = ov[a];
                 if (n == 1 || ov[a] > S->ov_max[a])
                     S->ov_max[a] = ov[a];
-                if (n == 1 || best - ov[a] < S->rg_min[a])
-                    S->rg_min[a] = best - ov[a];
-                if (n == 1 || best - ov[a] > S->rg_max[a])
-                    S->rg_max[a] = best - ov[a];
+                if (n == 1 || rg < S->rg_min[a])
+                    S->rg_min[a] = rg;
+                if (n == 1 || rg > S->rg_max[a])
+                    S->rg_max[a] = rg;
             }
         }
         if (r->draw_neq) {
@@ -666,7 +670,8 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
             goto fail;
         if (R.reg) {
             r->regions_used = 1;
-            r->nregions = mc_regions_count(R.reg, &r->nregions_complete);
+            r->nregions = mc_regions_count(R.reg, &r->nregions_certified,
+                                           &r->nregions_complete);
         }
         behq_n = (size_t)g->nactions + 1;
         for (int t = 0; t < T && R.reg; t++) {
@@ -681,18 +686,14 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     r->compare_infoset = r->compare_actor = -1;
     if (stored ? stored->compare >= 0 : o->compare_at != NULL) {
         int h = stored ? stored->compare : -1;
-        int n = stored ? (h < g->ninfosets)
-                       : brink_scenario_find_decisions(sc, o->compare_at, &h, 1, err);
-        if (n < 0)
-            goto fail;
-        if (n == 0) {
-            if (stored)
-                brink_error_set(err, BRINK_EINVALID, "the stored run compares decision %d; the "
-                                "game has %d", h, g->ninfosets);
-            else
-                brink_error_set(err, BRINK_EINVALID, "no decision matches '%s'", o->compare_at);
+        if (stored && h >= g->ninfosets) {
+            brink_error_set(err, BRINK_EINVALID, "the stored run compares decision %d; the "
+                            "game has %d", h, g->ninfosets);
             goto fail;
         }
+        /* one decision: a typed actor's reference must name one type's */
+        if (!stored && brink_scenario_find_one_decision(sc, o->compare_at, &h, err))
+            goto fail;
         r->compare_infoset = h;
         r->compare_actor = g->infoset_player[h];
         r->nopts = g->infoset_nactions[h];

@@ -7,12 +7,14 @@
  * u = Phi(z) and x = F^{-1}(u). Truncation conditions on the range by mapping u into
  * [F(lo), F(hi)]; a normal whose range lies in its upper tail is reflected so the CDF
  * values keep their precision. Every draw is finally kept inside the exact range (doubles
- * at or inside its ends), so binding never sees a value outside it.
+ * at or inside its ends), so binding never sees a value outside it, and inside the
+ * distribution's support (keep_inside: a lognormal draw is never 0, none is infinite).
  *
  * GSL functions used (none reaches GSL's error handler for the arguments checked at load):
  * gsl_ran_flat, gsl_ran_gaussian, gsl_ran_lognormal, gsl_ran_beta, gsl_cdf_ugaussian_P,
  * gsl_cdf_ugaussian_Pinv.
  */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,6 +168,37 @@ static double invert(const sparam *p, double u)
     default:
         return p->a;   /* beta is never inverted (refused in correlations at load) */
     }
+}
+
+/* x kept inside the exact range, then inside the distribution's support where the doubles'
+ * rounding left it: exp() of a very negative score underflows to 0 (lognormal(0, 1000)
+ * truncated to [0, 1]) and a huge one overflows to inf, but a lognormal is never 0 (x > 0), no
+ * draw is infinite, and a beta scaled to the range is never at the range's ends. Such a draw
+ * is moved to the nearest double inside the support: the smallest positive double
+ * (4.9e-324), the largest finite one, the double next to the end. The probability of
+ * landing there is below the doubles' resolution, so nothing else changes. */
+static double keep_inside(const sparam *p, double x)
+{
+    x = fmin(fmax(x, p->lo), p->hi);
+    if (isinf(x))
+        x = x > 0 ? DBL_MAX : -DBL_MAX;
+    switch (p->kind) {
+    case BRINK_DIST_LOGNORMAL:
+        if (!(x > 0))
+            x = fmin(nextafter(0.0, 1.0), p->hi);   /* the range has mass above 0 (loader) */
+        break;
+    case BRINK_DIST_BETA:
+        if (p->lo < p->hi) {
+            if (x <= p->lo)
+                x = nextafter(p->lo, p->hi);
+            else if (x >= p->hi)
+                x = nextafter(p->hi, p->lo);
+        }
+        break;
+    default:
+        break;
+    }
+    return x;
 }
 
 static double draw_independent(const sparam *p, brink_stream *s, gsl_rng *r)
@@ -363,6 +396,6 @@ void brink_sampler_draw(const brink_sampler *s, uint64_t seed, uint64_t index, d
         } else {
             x = draw_independent(p, &st, &r);
         }
-        values[p->index] = fmin(fmax(x, p->lo), p->hi);
+        values[p->index] = keep_inside(p, x);
     }
 }

@@ -38,6 +38,21 @@ expect_status "--csv = --db" 2 "$BRINK" montecarlo m1 --samples 3 --csv "$TMP/db
 # compare --actor names an actor: an unknown one is said as such, with the scenario's actors
 expect_status "compare --actor unknown" 2 "$BRINK" compare m1 --actor Z --samples 5
 expect_grep "compare --actor unknown: said" "--actor Z: scenario korea-2018-summit has no actor 'Z' \(its actors: USA, DPRK\)" "$TMP/stderr"
+# a typed actor's reference names one decision per type, a comparison looks at one (tester's
+# issue 10): refused, listing the typed references, never one type compared silently
+expect_status "compare --at typed actor" 2 "$BRINK" compare m1 --at DPRK@start --samples 5
+expect_grep "compare --at typed actor: located, lists the types" \
+  "^brink compare: --at DPRK@start: .*give one type's \(DPRK\.resolute@start, DPRK\.bluffing@start\)" "$TMP/stderr"
+[ -s "$TMP/stdout" ] && bad "compare --at typed actor printed a report" || ok
+expect_status "compare --actor typed actor" 2 "$BRINK" compare m1 --actor DPRK --samples 5
+expect_grep "compare --actor typed actor: lists the types" \
+  "^brink compare: --actor DPRK: .*\(DPRK\.resolute@start, DPRK\.bluffing@start\), with --at" "$TMP/stderr"
+expect_status "compare --at one type" 0 "$BRINK" compare m1 --at DPRK.bluffing@start --samples 5
+expect_grep "compare --at one type: that type's options" "^Options of DPRK \(bluffing\), at the start" "$TMP/stdout"
+expect_status "compare --actor DPRK --at one type" 0 "$BRINK" compare m1 --actor DPRK --at DPRK.resolute@start --samples 5
+# an option that counts as best has no regret (not the doubles' rounding, 8.9e-17)
+expect_status "compare USA" 0 "$BRINK" compare m1 --actor USA --samples 5
+if grep -q "regret [0-9.]*e-" "$TMP/stdout"; then bad "a rounding error reported as regret: $(grep regret "$TMP/stdout")"; else ok; fi
 expect_status "seed 2^64-1" 0 "$BRINK" montecarlo m1 --samples 20 --seed 18446744073709551615 --json
 expect_grep "seed echoed" '"seed":18446744073709551615' "$TMP/stdout"
 cp "$TMP/stdout" "$TMP/s1.json"

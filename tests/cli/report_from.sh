@@ -68,7 +68,7 @@ from_error() {   # DESCRIPTION PATTERN args...
   expect_status "$what" 2 "$BRINK" report "$@" --no-tree --no-questions -o "$TMP/x.html"
   grep -q "$pat" "$TMP/stderr" && [ ! -e "$TMP/x.html" ] && ok || bad "$what: $(cat "$TMP/stderr")"
 }
-from_error "another configuration" "runs.sqlite: run 1 was made from another configuration: it has 'param p_sincere=" \
+from_error "another configuration" "runs.sqlite: error: run 1 was made from another configuration: it has 'param p_sincere=" \
   m6 --set p_sincere=1/2 --from "$db"
 from_error "another scenario" "no Monte Carlo run of scenario 'korea-2018-summit'" m1 --from "$db"
 from_error "no such run" "runs.sqlite: no run 9" m6 --from "$db" --run 9
@@ -80,5 +80,5 @@ c = sqlite3.connect(sys.argv[1])
 c.execute("DELETE FROM samples WHERE idx >= 12")
 c.commit()
 PY
-from_error "unfinished run" "runs.sqlite: run 1 is incomplete: 12 of the draws 0 to 23" m6 --from "$db"
+from_error "unfinished run" "runs.sqlite: error: run 1 is incomplete: 12 of the draws 0 to 23" m6 --from "$db"
 finish

@@ -3,6 +3,7 @@
  * variants are not; malformed UTF-8 is found at its first bad byte. */
 #include "check.h"
 
+#include "brink/error.h"
 #include "core/unicode.h"
 
 static void test_equal(void)
@@ -28,9 +29,54 @@ static void test_invalid(void)
     CHECK(br_utf8_invalid_at("\xE5\x8C", 2) == 0);           /* cut short */
 }
 
+/* A character quoted whole (tester's issue 12: "unexpected '\xC3'" cut "é" in two). */
+static void test_char_text(void)
+{
+    char t[BR_CHAR_TEXT_MAX];
+    CHECK_EQ_INT((int)br_char_text("\xC3\xA9+1", 4, t), 2);
+    CHECK(!strcmp(t, "\xC3\xA9"));
+    CHECK_EQ_INT((int)br_char_text("\xE2\x82\xAC", 3, t), 3);        /* euro sign */
+    CHECK(!strcmp(t, "\xE2\x82\xAC"));
+    CHECK_EQ_INT((int)br_char_text("\xF0\x9F\x98\x80!", 5, t), 4);  /* an emoji: 4 bytes */
+    CHECK(!strcmp(t, "\xF0\x9F\x98\x80"));
+    CHECK_EQ_INT((int)br_char_text("x", 1, t), 1);
+    CHECK(!strcmp(t, "x"));
+    CHECK_EQ_INT((int)br_char_text("\x01", 1, t), 1);                /* a control character */
+    CHECK(!strcmp(t, "\\x01"));
+    CHECK_EQ_INT((int)br_char_text("\xC3", 1, t), 1);                /* a sequence cut short */
+    CHECK(!strcmp(t, "\\xC3"));
+    CHECK_EQ_INT((int)br_char_text("\xC2\x85", 2, t), 2);           /* U+0085, a C1 control */
+    CHECK(!strcmp(t, "U+0085"));
+    /* prefixes that end at a whole character */
+    CHECK_EQ_INT((int)br_utf8_prefix("ab\xC3\xA9", 3), 2);
+    CHECK_EQ_INT((int)br_utf8_prefix("ab\xC3\xA9", 4), 4);
+    CHECK_EQ_INT((int)br_utf8_prefix("\xE2\x82\xAC", 2), 0);
+    CHECK_EQ_INT((int)br_utf8_prefix("abc", 3), 3);
+}
+
+/* A message cut to its buffer ends at a whole character: 510 ASCII bytes then "é" does not
+ * fit 511 bytes and loses the whole "é", never one byte of it. */
+static void test_error_cut(void)
+{
+    char big[600];
+    memset(big, 'a', 510);
+    strcpy(big + 510, "\xC3\xA9\xC3\xA9");
+    brink_error e;
+    brink_error_clear(&e);
+    brink_error_set(&e, BRINK_EINVALID, "%s", big);
+    CHECK_EQ_INT((int)strlen(e.message), 510);
+    CHECK_EQ_INT(br_utf8_invalid_at(e.message, strlen(e.message)), -1);
+    brink_error_set(&e, BRINK_EINVALID, "%s", big + 1);   /* 509 + 2 bytes: fits */
+    CHECK_EQ_INT((int)strlen(e.message), 511);
+    brink_error_prefix(&e, "x");
+    CHECK_EQ_INT(br_utf8_invalid_at(e.message, strlen(e.message)), -1);
+}
+
 int main(void)
 {
     test_equal();
     test_invalid();
+    test_char_text();
+    test_error_cut();
     return check_finish();
 }
