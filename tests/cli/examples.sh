@@ -42,6 +42,13 @@ expect_grep "kw q=1/10 E1 enters" '^  E1, at the start: enter$' "$TMP/k2"
 expect_grep "kw q=1/10 weak fights 1/3" '^  I \(weak\), after E1 enter: fight 33\.3%, accommodate 66\.7%$' "$TMP/k2"
 expect_grep "kw q=1/10 belief b^2" 'I is tough 25%; I is weak 75%' "$TMP/k2"
 
+# the published threshold b^3 = 1/8 (a = 2, Kreps and Wilson's a > 1): just above it the first
+# entrant stays out, just below it enters
+"$BRINK" analyze "$EX/chainstore.yaml" --no-questions --set q=0.13 > "$TMP/k13" 2>&1
+expect_grep "kw q=0.13 > 1/8: E1 out" '^  E1, at the start: stay out$' "$TMP/k13"
+"$BRINK" analyze "$EX/chainstore.yaml" --no-questions --set q=0.12 > "$TMP/k12" 2>&1
+expect_grep "kw q=0.12 < 1/8: E1 in" '^  E1, at the start: enter$' "$TMP/k12"
+
 # four entrants: E1 and E2 out (q = 1/5 > b^4, b^3), E3 in (q < b^2), a weak incumbent fights it
 # with probability 1/4 so that E4 believes b = 1/2
 "$BRINK" analyze "$SRC/tests/data/scenarios/chainstore4.yaml" --no-questions > "$TMP/k4" 2>&1
