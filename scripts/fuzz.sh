@@ -114,7 +114,7 @@ if [ $fail -ne 0 ]; then
   exit 1
 fi
 if [ "$SMOKE" = 1 ]; then
-  echo "fuzz: smoke (seed 1, counted runs) found nothing"
+  echo "fuzz: smoke (seed ${FUZZ_SEED:-1}, counted runs) found nothing"
 else
   echo "fuzz: all targets ran ${SECONDS_PER}s without a finding"
 fi
