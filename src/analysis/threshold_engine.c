@@ -1220,6 +1220,19 @@ static void cert_clear(brink_flip_cert *c)
     mpq_clear(c->value_at);
 }
 
+/* A polynomial's coefficients into a new array (*deg: its degree, 0 for the zero one);
+ * -1 when out of memory. */
+static int store_poly(mpq_t **out, int *deg, const pq *p)
+{
+    *deg = p->deg < 0 ? 0 : p->deg;
+    *out = brink_q_array_new((size_t)*deg + 1);
+    if (!*out)
+        return -1;
+    for (int i = 0; i <= p->deg; i++)
+        mpq_set((*out)[i], p->c[i]);
+    return 0;
+}
+
 /* Build and check the certificate of a flip between regions rb (below) and ra (above). */
 static brink_status certify(eng *E, treg *rb, treg *ra, alg *at, brink_threshold_flip *fl)
 {
@@ -1256,31 +1269,13 @@ static brink_status certify(eng *E, treg *rb, treg *ra, alg *at, brink_threshold
     }
     if (st)
         goto out;
-    c->num_deg = gb.n.deg < 0 ? 0 : gb.n.deg;
-    c->den_deg = gb.d.deg < 0 ? 0 : gb.d.deg;
-    c->num = brink_q_array_new((size_t)c->num_deg + 1);
-    c->den = brink_q_array_new((size_t)c->den_deg + 1);
-    if (!c->num || !c->den) {
+    /* the gap below and (the certificate's other half) the gap above */
+    if (store_poly(&c->num, &c->num_deg, &gb.n) || store_poly(&c->den, &c->den_deg, &gb.d) ||
+        store_poly(&c->above_num, &c->above_num_deg, &ga.n) ||
+        store_poly(&c->above_den, &c->above_den_deg, &ga.d)) {
         st = OOM(E->err);
         goto out;
     }
-    for (int i = 0; i <= gb.n.deg; i++)
-        mpq_set(c->num[i], gb.n.c[i]);
-    for (int i = 0; i <= gb.d.deg; i++)
-        mpq_set(c->den[i], gb.d.c[i]);
-    /* the gap above: the certificate's other half (the check below reads both) */
-    c->above_num_deg = ga.n.deg < 0 ? 0 : ga.n.deg;
-    c->above_den_deg = ga.d.deg < 0 ? 0 : ga.d.deg;
-    c->above_num = brink_q_array_new((size_t)c->above_num_deg + 1);
-    c->above_den = brink_q_array_new((size_t)c->above_den_deg + 1);
-    if (!c->above_num || !c->above_den) {
-        st = OOM(E->err);
-        goto out;
-    }
-    for (int i = 0; i <= ga.n.deg; i++)
-        mpq_set(c->above_num[i], ga.n.c[i]);
-    for (int i = 0; i <= ga.d.deg; i++)
-        mpq_set(c->above_den[i], ga.d.c[i]);
     {
         rf diff;
         rf_init(&diff);
