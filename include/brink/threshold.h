@@ -56,9 +56,14 @@ typedef enum {
     BRINK_UNKNOWN_NOT_EXACT,        /* an equilibrium could not be certified exactly there */
     BRINK_UNKNOWN_IRRATIONAL_POINT, /* a single irrational point no neighbour covers */
     BRINK_UNKNOWN_BUDGET,           /* the solve budget ran out before this part */
-    BRINK_UNKNOWN_DEGENERATE        /* the equilibria found near here hold only at their
+    BRINK_UNKNOWN_DEGENERATE,       /* the equilibria found near here hold only at their
                                        sample points (ties whose resolution moves with t,
                                        e.g. off-path play that must adjust): not continued */
+    BRINK_UNKNOWN_GAVE_UP,          /* not sampled: the method had failed at every one of
+                                       several samples in a row next to this part (each of
+                                       them is its own SOLVE_FAILED region) */
+    BRINK_UNKNOWN_TIME_LIMIT        /* the question's time (options time_limit) ran out
+                                       before this part was done */
 } brink_unknown_reason;
 
 typedef struct brink_region {
@@ -125,6 +130,8 @@ typedef struct brink_threshold_flip {
     brink_flip_cert cert;
     int cause;             /* not certified: id of the condition ending the region below
                               (another actor's indifference, a reach change), or -1 */
+    int unchecked;         /* 1: the certificate was not checked (the time limit had passed);
+                              certified is then 0 */
 } brink_threshold_flip;
 
 typedef struct brink_threshold {

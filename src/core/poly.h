@@ -132,6 +132,10 @@ int alg_sign_poly(alg *a, const pq *f, int *oom);
  * each exact (rationals found exactly). *out is malloc'd (alg_array_free); returns the count,
  * or -1 when out of memory. */
 int pq_roots_in(const pq *f, const mpq_t lo, const mpq_t hi, alg **out);
+/* The same with a deadline (brink_now() seconds; 0: none): -2, and nothing in *out, when it
+ * passes before the roots are isolated (checked between the steps of the Sturm sequence and
+ * of the bisection). */
+int pq_roots_in_until(const pq *f, const mpq_t lo, const mpq_t hi, double deadline, alg **out);
 void alg_array_free(alg *a, int n);
 /* The simplest rational (least denominator) in the closed interval [lo, hi]. */
 void q_simplest_between(mpq_t out, const mpq_t lo, const mpq_t hi);

@@ -210,6 +210,10 @@ static const char *reason_text(brink_unknown_reason r)
     case BRINK_UNKNOWN_DEGENERATE:
         return "the equilibria found here hold only at the points solved (ties that move with "
                "the parameter): no exact continuation";
+    case BRINK_UNKNOWN_GAVE_UP:
+        return "not sampled: the method failed at several samples in a row next to this part";
+    case BRINK_UNKNOWN_TIME_LIMIT:
+        return "time limit";
     default:
         return "unknown";
     }
@@ -415,6 +419,9 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
             else
                 brink_buf_printf(out, "%.10g", c->value_at_d);
             brink_buf_puts(out, " there.\n");
+        } else if (fl->unchecked) {
+            brink_buf_puts(out, "       not checked whether the watched actor is indifferent "
+                                "there: the time limit had passed.\n");
         } else {
             int watched = 0, single = rb->nstates == 1 && ra->nstates == 1;
             if (fl->cause >= 0 && fl->cause < t->nconds)
@@ -594,7 +601,7 @@ static const char *reason_id(brink_unknown_reason r)
 {
     static const char *const ids[] = {"none", "nonrational", "nonlinear", "no_equilibrium",
                                       "solve_failed", "not_exact", "irrational_point",
-                                      "budget", "degenerate"};
+                                      "budget", "degenerate", "gave_up", "time_limit"};
     return (unsigned)r < sizeof ids / sizeof ids[0] ? ids[r] : "unknown";
 }
 
@@ -694,6 +701,8 @@ brink_status brink_threshold_write_json(const brink_threshold *t, const brink_sc
                          fl->certified && fl->at.rational ? "true" : "false", fl->region_below,
                          fl->region_above, fl->region_at, fl->certified ? "true" : "false",
                          fl->cause);
+        if (fl->unchecked)
+            brink_buf_puts(out, ",\"unchecked\":true");
         const brink_flip_cert *c = &fl->cert;
         if (c->infoset >= 0 && c->num) {
             brink_buf_printf(out, ",\"certificate\":{\"infoset\":%d,\"actor\":%d,"
