@@ -12,6 +12,7 @@
 
 #include "analysis/analysis_int.h"
 #include "analysis/continuation.h"
+#include "analysis/threshold_invalid.h"
 #include "solve/solvers.h"
 #include "brink/threshold.h"
 
@@ -236,17 +237,100 @@ static int push_gap(gstack *S, alg *a, int ai, alg *b, int bi)
     return oom ? -1 : 0;
 }
 
+static brink_status game_at(eng *E, brink_error *local);
+
+/* An unknown region [a, b] (ai, bi: ends included) with a failure's message; nothing when
+ * empty. */
+static brink_status unknown_part(eng *E, alg *a, int ai, alg *b, int bi,
+                                 brink_unknown_reason why, const brink_error *err,
+                                 const mpq_t x)
+{
+    int oom = 0, c = alg_cmp(a, b, &oom);
+    if (oom)
+        return OOM(E->err);
+    if (c > 0 || (c == 0 && !(ai && bi)))
+        return BRINK_OK;
+    gapi at;
+    memset(&at, 0, sizeof at);
+    at.a = *a;   /* new_region copies the ends */
+    at.b = *b;
+    at.ai = ai;
+    at.bi = bi;
+    brink_status st = unknown_gap(E, &at, why, err ? err->message : NULL, x);
+    if (!st && err) {
+        E->reg[E->nreg - 1].expr_line = err->line;
+        E->reg[E->nreg - 1].expr_col = err->column;
+    }
+    return st;
+}
+
+/* The method failed at x because the game is not a game there (a negative probability, a
+ * sum off 1): the exact interval where that stays so is reported with the failure, and the
+ * rest of the gap is sampled again (threshold_invalid.c). *done = 0 when the failure is not
+ * of that kind. */
+static brink_status invalid_part(eng *E, gapi *gp, gstack *S, const brink_error *err,
+                                 const mpq_t x, int *done)
+{
+    *done = 0;
+    brink_error gl;
+    brink_error_clear(&gl);
+    brink_status gs = game_at(E, &gl);
+    if (gs == BRINK_ENOMEM)
+        return OOM(E->err);
+    if (gs)
+        return BRINK_OK;
+    alg lo, hi;
+    alg_init(&lo);
+    alg_init(&hi);
+    int lc, hc, found = 0, oom = 0;
+    brink_status st = tq_invalid_part(&E->G.pg, x, E->L, E->H, E->deadline, &E->expired, &lo,
+                                      &lc, &hi, &hc, &found, E->err);
+    if (!st && found) {
+        /* clip to the gap */
+        int c = alg_cmp(&lo, &gp->a, &oom);
+        if (c < 0 || (c == 0 && !gp->ai)) {
+            alg_set(&lo, &gp->a);
+            lc = gp->ai;
+        }
+        c = alg_cmp(&hi, &gp->b, &oom);
+        if (c > 0 || (c == 0 && !gp->bi)) {
+            alg_set(&hi, &gp->b);
+            hc = gp->bi;
+        }
+        st = unknown_part(E, &lo, lc, &hi, hc, BRINK_UNKNOWN_SOLVE_FAILED, err, x);
+        if (!st && (push_gap(S, &gp->a, gp->ai, &lo, !lc) || push_gap(S, &hi, !hc, &gp->b, gp->bi)))
+            st = OOM(E->err);
+        *done = 1;
+    }
+    alg_clear(&lo);
+    alg_clear(&hi);
+    return !st && oom ? OOM(E->err) : st;
+}
+
 static brink_status failed_at(eng *E, gapi *gp, gstack *S, int point, const brink_error *err,
                               const mpq_t x)
 {
     treg *r;
-    if (point || E->fail_streak >= MAX_FAIL_STREAK) {
-        brink_status st = unknown_gap(E, gp, BRINK_UNKNOWN_SOLVE_FAILED, err->message, x);
-        if (!st) {
-            r = &E->reg[E->nreg - 1];
-            r->expr_line = err->line;
-            r->expr_col = err->column;
-        }
+    if (!point) {
+        int done;
+        brink_status st = invalid_part(E, gp, S, err, x, &done);
+        if (st || done)
+            return st;
+    }
+    if (point)
+        return unknown_part(E, &gp->a, 1, &gp->b, 1, BRINK_UNKNOWN_SOLVE_FAILED, err, x);
+    if (E->fail_streak >= MAX_FAIL_STREAK) {
+        /* the failure is x's; the rest of the gap is given up, for that reason and no other */
+        alg xa;
+        alg_init(&xa);
+        alg_set_q(&xa, x);
+        brink_status st = unknown_part(E, &gp->a, gp->ai, &xa, 0, BRINK_UNKNOWN_GAVE_UP, NULL,
+                                       NULL);
+        if (!st)
+            st = unknown_part(E, &xa, 1, &xa, 1, BRINK_UNKNOWN_SOLVE_FAILED, err, x);
+        if (!st)
+            st = unknown_part(E, &xa, 0, &gp->b, gp->bi, BRINK_UNKNOWN_GAVE_UP, NULL, NULL);
+        alg_clear(&xa);
         return st;
     }
     E->fail_streak++;

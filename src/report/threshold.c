@@ -238,8 +238,9 @@ static int same_answer(const brink_region *a, const brink_region *b)
 {
     if (a->status != b->status)
         return 0;
-    if (a->status != BRINK_REGION_CERTIFIED)
-        return a->reason == b->reason;
+    if (a->status != BRINK_REGION_CERTIFIED)   /* the same reason, from the same place */
+        return a->reason == b->reason && a->expr_line == b->expr_line &&
+               a->expr_col == b->expr_col;
     if (a->nstates != b->nstates || a->complete != b->complete)
         return 0;
     for (int i = 0; i < a->nstates; i++)
@@ -329,8 +330,13 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
         i = j + 1;
         if (r->status != BRINK_REGION_CERTIFIED) {
             brink_buf_printf(out, "not certified: %s", reason_text(r->reason));
-            if (r->message)
+            if (r->message && r->point && r == &t->regions[j]) {
                 brink_buf_printf(out, " (%s)", r->message);
+            } else if (r->message) {   /* the message is the sample's */
+                brink_buf_printf(out, " (at %s = ", pname);
+                brink_buf_put_q(out, r->sample);
+                brink_buf_printf(out, ": %s)", r->message);
+            }
             if (r->reason == BRINK_UNKNOWN_NONRATIONAL || r->expr_line > 0)
                 brink_buf_printf(out, " (line %d, column %d)", r->expr_line, r->expr_col);
             brink_buf_puts(out, "\n");

@@ -29,4 +29,32 @@ PYEOF
 timeout 30 "$BRINK" analyze "$D/slow-roots.yaml" --time-limit 0.5 >"$TMP/slow.txt" 2>&1
 expect_grep "slow roots: words" "not certified: time limit" "$TMP/slow.txt"
 
+# --- a failed sample covers only what is proved about it
+"$BRINK" analyze "$D/invalid-interval.yaml" --json >"$TMP/inv.json" 2>"$TMP/err" && ok \
+  || bad "invalid interval: $(cat "$TMP/err")"
+"$PY" - "$TMP/inv.json" <<'PYEOF' && ok || bad "invalid interval: regions"
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = [a for a in d["answers"] if a.get("threshold")][0]["threshold"]
+acts = t["watch"][0]["actions"]
+played = {st["id"]: {acts[a] for a in st["played"][0]} for st in t["states"]}
+R = t["regions"]
+bad = [r for r in R if r["status"] == "unknown"]
+# one unknown part, exactly (1/2 - sqrt(2)/4, 1/2 + sqrt(2)/4), open: the roots of 8p^2 - 8p + 1
+assert len(bad) == 1, R
+b = bad[0]
+assert b["reason"] == "solve_failed" and "negative" in b["message"], b
+for e in ("lo", "hi"):
+    assert b[e]["rational"] is False and [int(c) for c in b[e]["polynomial"]] in ([1, -8, 8], [-1, 8, -8]), b
+assert not b["lo_closed"] and not b["hi_closed"], b
+assert abs(b["lo"]["value"] - 0.1464466094) < 1e-9 and abs(b["hi"]["value"] - 0.8535533906) < 1e-9, b
+# r certified just below it, and the flip l -> r at 1/2 - sqrt(5/24) (24p^2 - 24p + 1)
+below = [r for r in R if r["status"] == "certified" and r["hi"]["value"] <= b["lo"]["value"] + 1e-12]
+assert any(played[s] == {"r"} for r in below for s in r["states"]), below
+fl = [f for f in t["flips"] if abs(f["at"]["value"] - 0.0435645354) < 1e-9]
+assert fl and fl[0]["certified"], t["flips"]
+PYEOF
+"$BRINK" analyze "$D/invalid-interval.yaml" >"$TMP/inv.txt" 2>&1
+expect_grep "invalid interval: the failure's sample named" "not certified: the method failed \(at p = 1/2:" "$TMP/inv.txt"
+
 finish
