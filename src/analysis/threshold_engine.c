@@ -283,7 +283,7 @@ static brink_status invalid_part(eng *E, gapi *gp, gstack *S, const brink_error 
     alg_init(&lo);
     alg_init(&hi);
     int lc, hc, found = 0, oom = 0;
-    brink_status st = tq_invalid_part(&E->G.pg, x, E->L, E->H, E->deadline, &E->expired, &lo,
+    brink_status st = tq_invalid_part(E->g, &E->G.pg, x, E->L, E->H, E->deadline, &E->expired, &lo,
                                       &lc, &hi, &hc, &found, E->err);
     if (!st && found) {
         /* clip to the gap */

@@ -4,14 +4,15 @@
 
 #include "analysis/continuation.h"
 
-/* pg: the parametric game with branches taken at x, where the game failed to bind. When a
- * chance probability guard of pg fails strictly at x (a negative probability, a sum other
- * than 1), *found = 1 and [lo, hi] (closedness in *_closed) is the connected set within
+/* pg: the parametric game (of g) with branches taken at x, where the game failed to bind.
+ * When a chance probability of pg is negative at x, or a chance move's sum is not 1 there,
+ * *found = 1 and [lo, hi] (closedness in *_closed) is the connected set within
  * [L, H] around x where it keeps failing with the expressions' branches unchanged: the game
  * is not a game anywhere there. Else *found = 0 (the failure is x's alone as far as is known).
  * deadline: as cn_component_until (*expired = 1 and *found = 0 when it passes). */
-brink_status tq_invalid_part(const sc_pgame *pg, const mpq_t x, const mpq_t L, const mpq_t H,
-                             double deadline, int *expired, alg *lo, int *lo_closed, alg *hi,
-                             int *hi_closed, int *found, brink_error *err);
+brink_status tq_invalid_part(const brink_efg *g, const sc_pgame *pg, const mpq_t x,
+                             const mpq_t L, const mpq_t H, double deadline, int *expired,
+                             alg *lo, int *lo_closed, alg *hi, int *hi_closed, int *found,
+                             brink_error *err);
 
 #endif
