@@ -96,6 +96,8 @@ typedef struct eng {
     int G_ready;
     double deadline;          /* brink_now() seconds when the question's time is up; 0: none */
     int expired;              /* 1: the deadline passed during the current step */
+    double solve_s;           /* how long the last exact solve took (its method checks the
+                                 time in its search only, not in its verification) */
     brink_error *err;
 } eng;
 
@@ -807,7 +809,8 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S);
 static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
 {
     int nreg0 = E->nreg, ngap0 = S->n;
-    E->expired = E->deadline > 0 && brink_now() > E->deadline;
+    /* past the deadline, or a solve as long as the last would pass it */
+    E->expired = E->deadline > 0 && brink_now() + E->solve_s > E->deadline;
     brink_status st = E->expired ? BRINK_OK : sample_gap_timed(E, gp, S);
     if (st || !E->expired)
         return st;
@@ -872,8 +875,11 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
         if (!(so.time_limit > 0) || left < so.time_limit)
             so.time_limit = left > 1e-3 ? left : 1e-3;
     }
+    double ts = brink_now();
     if (!quick && (brink_scenario_bind_q(E->in, (const mpq_t *)E->values, &local) ||
-                   brink_analysis_solve(E->in, E->leaf_group, E->ngroups, &so, &s, &local))) {
+                   (ts = brink_now(),
+                    brink_analysis_solve(E->in, E->leaf_group, E->ngroups, &so, &s, &local)))) {
+        E->solve_s = brink_now() - ts;
         E->solves++;
         if (local.code == BRINK_ENOMEM) {
             st = OOM(E->err);
@@ -887,6 +893,8 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
         goto out;
     }
     E->solves++;
+    if (!quick)
+        E->solve_s = brink_now() - ts;
     if (!game_done)
         gs = game_at(E, &glocal);
     local = glocal;

@@ -495,12 +495,11 @@ int pq_roots_in_until(const pq *f, const mpq_t lo, const mpq_t hi, double deadli
     rootacc A = {NULL, 0, 0, 0, deadline, 0, NULL, {{0}}};
     mpz_init(A.L2);
     int rc = -1;
-    if (pq_squarefree(&p, f))
-        goto out;
-    if (past(deadline)) {
-        rc = -2;
+    if ((rc = pq_squarefree_until(&p, f, deadline)) != 0) {
+        rc = rc == -2 ? -2 : -1;
         goto out;
     }
+    rc = -1;
     if (p.deg <= 0) {
         rc = 0;
         goto out;
