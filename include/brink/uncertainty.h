@@ -287,6 +287,12 @@ typedef struct brink_mc_result {
      * solve (on the double path or exactly; draws loaded from o->db count as solved) */
     int regions_used, nregions, nregions_complete;
     long region_lookup, region_solved;
+    /* its time budget (an accelerator: half the estimated cost of solving every draw,
+     * measured on the first draws, at least 0.01 s; the analysis time limit if less), what
+     * it took, and 1 when it stopped at the budget (the range's parts not covered by then
+     * are solved draw by draw) */
+    double regions_budget, regions_seconds;
+    int regions_stopped;
     double seconds;
 } brink_mc_result;
 

@@ -171,13 +171,20 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
         brink_buf_printf(out, "  Solved in doubles and certified by their margins: %ld draw%s; "
                               "solved exactly (a margin too small): %ld.\n", r->fast, rep_s(r->fast),
                          r->fast_fallback);
-    if (r->regions_used)
-        brink_buf_printf(out, "  Region path (%s, the one drawn parameter): %d certified "
-                              "region%s, %d with every equilibrium proved; answered by exact "
-                              "lookup: %ld draw%s; solved: %ld.\n",
+    if (r->regions_used) {
+        brink_buf_printf(out, "  Region path (%s, the one drawn parameter): %d region%s, %d "
+                              "with every equilibrium proved; answered by exact lookup: %ld "
+                              "draw%s; solved: %ld.\n",
                          brink_scenario_param(sc, r->varied[0])->name, r->nregions,
                          rep_s(r->nregions), r->nregions_complete, r->region_lookup,
                          rep_s(r->region_lookup), r->region_solved);
+        if (r->regions_stopped)
+            brink_buf_printf(out, "  The region path stopped at its time budget (%.3g s, at "
+                                  "most half the estimated cost of solving every draw; it ran "
+                                  "%.3g s): the draws in the parts of the range it had not "
+                                  "covered were solved.\n", r->regions_budget,
+                             r->regions_seconds);
+    }
     brink_buf_puts(out, "\nOutcomes (realised, with 95% Wilson intervals; mean probability in "
                         "the equilibrium):\n");
     for (int k = 0; k < r->ngroups; k++) {
@@ -324,8 +331,11 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
                      "\"fallback\":%ld},\"regions\":", r->unverified, r->fast,
                      r->fast_fallback);
     if (r->regions_used)
-        brink_buf_printf(out, "{\"regions\":%d,\"complete\":%d,\"lookup\":%ld,\"solved\":%ld}",
-                         r->nregions, r->nregions_complete, r->region_lookup, r->region_solved);
+        brink_buf_printf(out, "{\"regions\":%d,\"complete\":%d,\"lookup\":%ld,\"solved\":%ld,"
+                              "\"budget_s\":%.6g,\"seconds\":%.6g,\"stopped\":%s}",
+                         r->nregions, r->nregions_complete, r->region_lookup, r->region_solved,
+                         r->regions_budget, r->regions_seconds,
+                         r->regions_stopped ? "true" : "false");
     else
         brink_buf_puts(out, "null");
     brink_buf_puts(out, ",\"outcomes\":[");
