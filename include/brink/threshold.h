@@ -159,7 +159,10 @@ typedef struct brink_threshold {
  * watch[nwatch] (NULL/0: no watched decision; regions then describe equilibrium structure
  * only). values[nparams] hold the other parameters (values[param] is ignored). Errors:
  * BRINK_ENOMEM, BRINK_EINVALID (bad range). A method failure inside the range is not an error:
- * it becomes an unknown region. */
+ * it becomes an unknown region (where the game is not a game — a negative chance probability,
+ * a sum off 1 — the exact interval where that holds). o->time_limit (> 0) bounds the whole
+ * computation as well as each solve in it: the parts not done in time become unknown regions
+ * (BRINK_UNKNOWN_TIME_LIMIT), flips not checked in time are uncertified (unchecked = 1). */
 brink_threshold *brink_threshold_compute(const brink_scenario *sc, int param, const mpq_t lo,
                                          const mpq_t hi, const mpq_t *values,
                                          const int *watch, int nwatch,

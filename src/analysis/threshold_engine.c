@@ -847,6 +847,12 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
     }
     /* Samples whose structure holds at the sample alone, one after another, would converge
      * without covering (each gap left is sampled again): stop and say so. */
+    /* after MAX_FAIL_STREAK failed samples in a row, the gaps left are not sampled (the
+     * failures keep their points; these parts get no reason of theirs) */
+    if (E->fail_streak >= MAX_FAIL_STREAK && !point) {
+        st = unknown_gap(E, gp, BRINK_UNKNOWN_GAVE_UP, NULL, NULL);
+        goto out;
+    }
     if (E->point_streak >= MAX_POINT_STREAK && !point) {
         st = unknown_gap(E, gp, BRINK_UNKNOWN_DEGENERATE, NULL, NULL);
         goto out;

@@ -234,13 +234,19 @@ static void put_span(brink_buf *out, const brink_region *a, const brink_region *
 }
 
 /* Regions a and b say the same thing (shown as one line). */
+static int failed_or_given_up(const brink_region *r)
+{
+    return r->reason == BRINK_UNKNOWN_SOLVE_FAILED || r->reason == BRINK_UNKNOWN_GAVE_UP;
+}
+
 static int same_answer(const brink_region *a, const brink_region *b)
 {
     if (a->status != b->status)
         return 0;
-    if (a->status != BRINK_REGION_CERTIFIED)   /* the same reason, from the same place */
-        return a->reason == b->reason && a->expr_line == b->expr_line &&
-               a->expr_col == b->expr_col;
+    if (a->status != BRINK_REGION_CERTIFIED)   /* the same reason, from the same place; */
+        return (a->reason == b->reason && a->expr_line == b->expr_line &&
+                a->expr_col == b->expr_col) ||
+               (failed_or_given_up(a) && failed_or_given_up(b));   /* or a run of failures */
     if (a->nstates != b->nstates || a->complete != b->complete)
         return 0;
     for (int i = 0; i < a->nstates; i++)
@@ -328,6 +334,32 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
         put_span(out, r, &t->regions[j]);
         brink_buf_puts(out, "  ");
         i = j + 1;
+        int nfail = 0, ngave = 0;
+        const brink_region *f1 = NULL;   /* the first failure of a run */
+        for (int k = (int)(r - t->regions); k <= j; k++) {
+            const brink_region *x = &t->regions[k];
+            if (x->status == BRINK_REGION_CERTIFIED)
+                continue;
+            nfail += x->reason == BRINK_UNKNOWN_SOLVE_FAILED;
+            ngave += x->reason == BRINK_UNKNOWN_GAVE_UP;
+            if (!f1 && x->reason == BRINK_UNKNOWN_SOLVE_FAILED)
+                f1 = x;
+        }
+        if (r->status != BRINK_REGION_CERTIFIED && nfail && ngave) {
+            /* failures with the parts between them not sampled */
+            brink_buf_printf(out, "not certified: the method failed at %d point%s sampled "
+                                  "here and the rest was not sampled", nfail,
+                             nfail == 1 ? "" : "s");
+            if (f1->message) {
+                brink_buf_printf(out, " (for instance at %s = ", pname);
+                brink_buf_put_q(out, f1->sample);
+                brink_buf_printf(out, ": %s)", f1->message);
+            }
+            if (f1->expr_line > 0)
+                brink_buf_printf(out, " (line %d, column %d)", f1->expr_line, f1->expr_col);
+            brink_buf_puts(out, "\n");
+            continue;
+        }
         if (r->status != BRINK_REGION_CERTIFIED) {
             brink_buf_printf(out, "not certified: %s", reason_text(r->reason));
             if (r->message && r->point && r == &t->regions[j]) {

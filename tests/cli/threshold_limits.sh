@@ -57,4 +57,21 @@ PYEOF
 "$BRINK" analyze "$D/invalid-interval.yaml" >"$TMP/inv.txt" 2>&1
 expect_grep "invalid interval: the failure's sample named" "not certified: the method failed \(at p = 1/2:" "$TMP/inv.txt"
 
+# --- failures in a row: only the failed points carry the failure's reason
+"$BRINK" analyze "$D/failures-in-a-row.yaml" --json >"$TMP/row.json" 2>"$TMP/err" && ok \
+  || bad "failures in a row: $(cat "$TMP/err")"
+"$PY" - "$TMP/row.json" <<'PYEOF' && ok || bad "failures in a row: regions"
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = [a for a in d["answers"] if a.get("threshold")][0]["threshold"]
+R = [r for r in t["regions"] if r["status"] == "unknown"]
+failed = [r for r in R if r["reason"] == "solve_failed"]
+gave = [r for r in R if r["reason"] == "gave_up"]
+assert len(failed) == 8 and all(r["point"] and r["message"] for r in failed), R
+assert gave and all(not r["point"] and "message" not in r for r in gave), gave
+assert all(r["hi"]["value"] <= 0.5 for r in R), R
+PYEOF
+"$BRINK" analyze "$D/failures-in-a-row.yaml" >"$TMP/row.txt" 2>&1
+expect_grep "failures in a row: words" "the method failed at 8 points sampled here and the rest was" "$TMP/row.txt"
+
 finish
