@@ -330,14 +330,20 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
     brink_buf_printf(out, ",\"unverified\":%ld,\"double_path\":{\"certified\":%ld,"
                      "\"fallback\":%ld},\"regions\":", r->unverified, r->fast,
                      r->fast_fallback);
-    if (r->regions_used)
+    if (r->regions_used) {
+        /* the budget and the time taken only when it stopped: a run that finished is the
+         * same whatever the machine's speed (the same seed, the same JSON) */
         brink_buf_printf(out, "{\"regions\":%d,\"complete\":%d,\"lookup\":%ld,\"solved\":%ld,"
-                              "\"budget_s\":%.6g,\"seconds\":%.6g,\"stopped\":%s}",
-                         r->nregions, r->nregions_complete, r->region_lookup, r->region_solved,
-                         r->regions_budget, r->regions_seconds,
+                              "\"stopped\":%s", r->nregions, r->nregions_complete,
+                         r->region_lookup, r->region_solved,
                          r->regions_stopped ? "true" : "false");
-    else
+        if (r->regions_stopped)
+            brink_buf_printf(out, ",\"budget_s\":%.6g,\"seconds\":%.6g", r->regions_budget,
+                             r->regions_seconds);
+        brink_buf_puts(out, "}");
+    } else {
         brink_buf_puts(out, "null");
+    }
     brink_buf_puts(out, ",\"outcomes\":[");
     for (int k = 0; k < r->ngroups; k++) {
         brink_buf_reset(&w);
