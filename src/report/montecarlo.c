@@ -179,10 +179,10 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
                          rep_s(r->nregions), r->nregions_complete, r->region_lookup,
                          rep_s(r->region_lookup), r->region_solved);
         if (r->regions_stopped)
-            brink_buf_printf(out, "  The region path stopped at its time budget (%.3g s, at "
-                                  "most half the estimated cost of solving every draw; it ran "
-                                  "%.3g s): the draws in the parts of the range it had not "
-                                  "covered were solved.\n", r->regions_budget,
+            brink_buf_printf(out, "  The region path stopped at its time budget (%.3g s: half "
+                                  "the estimated cost of solving every draw, at least 0.1 s; "
+                                  "it ran %.3g s): the draws in the parts of the range it had "
+                                  "not covered were solved.\n", r->regions_budget,
                              r->regions_seconds);
     }
     brink_buf_puts(out, "\nOutcomes (realised, with 95% Wilson intervals; mean probability in "
