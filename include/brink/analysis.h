@@ -40,7 +40,9 @@ typedef struct brink_analysis_options {
     int nask;
     long max_reduced_cells;  /* methods on the reduced strategic form run only when it has
                                 at most this many cells (20000) */
-    double time_limit;       /* per solve, seconds (0 = none) */
+    double time_limit;       /* seconds (0 = none): per solve, and per threshold question
+                                (brink_threshold_compute) in all: the parts of its range not
+                                done in time are BRINK_UNKNOWN_TIME_LIMIT */
     long iterations;         /* iterative methods (CFR, logit): at most this many iterations
                                 per solve; 0 = the method's default */
     int all_limit_nodes;     /* questions re-solve asking for ALL equilibria only when the game

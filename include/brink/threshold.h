@@ -56,9 +56,14 @@ typedef enum {
     BRINK_UNKNOWN_NOT_EXACT,        /* an equilibrium could not be certified exactly there */
     BRINK_UNKNOWN_IRRATIONAL_POINT, /* a single irrational point no neighbour covers */
     BRINK_UNKNOWN_BUDGET,           /* the solve budget ran out before this part */
-    BRINK_UNKNOWN_DEGENERATE        /* the equilibria found near here hold only at their
+    BRINK_UNKNOWN_DEGENERATE,       /* the equilibria found near here hold only at their
                                        sample points (ties whose resolution moves with t,
                                        e.g. off-path play that must adjust): not continued */
+    BRINK_UNKNOWN_GAVE_UP,          /* not sampled: the method had failed at every one of
+                                       several samples in a row next to this part (each of
+                                       them is its own SOLVE_FAILED region) */
+    BRINK_UNKNOWN_TIME_LIMIT        /* the question's time (options time_limit) ran out
+                                       before this part was done */
 } brink_unknown_reason;
 
 typedef struct brink_region {
@@ -131,6 +136,8 @@ typedef struct brink_threshold_flip {
     brink_flip_cert cert;
     int cause;             /* not certified: id of the condition ending the region below
                               (another actor's indifference, a reach change), or -1 */
+    int unchecked;         /* 1: the certificate was not checked (the time limit had passed);
+                              certified is then 0 */
 } brink_threshold_flip;
 
 typedef struct brink_threshold {
@@ -158,7 +165,10 @@ typedef struct brink_threshold {
  * watch[nwatch] (NULL/0: no watched decision; regions then describe equilibrium structure
  * only). values[nparams] hold the other parameters (values[param] is ignored). Errors:
  * BRINK_ENOMEM, BRINK_EINVALID (bad range). A method failure inside the range is not an error:
- * it becomes an unknown region. */
+ * it becomes an unknown region (where the game is not a game — a negative chance probability,
+ * a sum off 1 — the exact interval where that holds). o->time_limit (> 0) bounds the whole
+ * computation as well as each solve in it: the parts not done in time become unknown regions
+ * (BRINK_UNKNOWN_TIME_LIMIT), flips not checked in time are uncertified (unchecked = 1). */
 brink_threshold *brink_threshold_compute(const brink_scenario *sc, int param, const mpq_t lo,
                                          const mpq_t hi, const mpq_t *values,
                                          const int *watch, int nwatch,

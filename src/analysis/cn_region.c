@@ -131,6 +131,15 @@ brink_status cn_component(const pcset *conds, const mpq_t x0q, const mpq_t L, co
                           alg *lo, int *lo_closed, int *lo_bind, alg *hi, int *hi_closed,
                           int *hi_bind, brink_error *err)
 {
+    return cn_component_until(conds, x0q, L, H, 0, NULL, lo, lo_closed, lo_bind, hi, hi_closed,
+                              hi_bind, err);
+}
+
+brink_status cn_component_until(const pcset *conds, const mpq_t x0q, const mpq_t L,
+                                const mpq_t H, double deadline, int *expired, alg *lo,
+                                int *lo_closed, int *lo_bind, alg *hi, int *hi_closed,
+                                int *hi_bind, brink_error *err)
+{
     alg x0, r;
     alg_init(&x0);
     alg_init(&r);
@@ -177,7 +186,12 @@ brink_status cn_component(const pcset *conds, const mpq_t x0q, const mpq_t L, co
                 continue;
         }
         alg *roots = NULL;
-        int nr = pq_roots_in(&c->s, wl, wh, &roots);
+        int nr = pq_roots_in_until(&c->s, wl, wh, deadline, &roots);
+        if (nr == -2) {   /* the ends found so far are not the component's */
+            if (expired)
+                *expired = 1;
+            break;
+        }
         if (nr < 0) {
             oom = 1;
             break;

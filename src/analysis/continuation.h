@@ -75,6 +75,13 @@ brink_status cn_component(const pcset *conds, const mpq_t x0, const mpq_t L, con
                           alg *lo, int *lo_closed, int *lo_bind, alg *hi, int *hi_closed,
                           int *hi_bind, brink_error *err);
 
+/* The same with a deadline (brink_now() seconds; 0: none): when it passes, *expired = 1 and
+ * the ends are meaningless. */
+brink_status cn_component_until(const pcset *conds, const mpq_t x0, const mpq_t L,
+                                const mpq_t H, double deadline, int *expired, alg *lo,
+                                int *lo_closed, int *lo_bind, alg *hi, int *hi_closed,
+                                int *hi_bind, brink_error *err);
+
 /* A pure subgame-perfect equilibrium of a perfect-information game without chance
  * (cn_pure.c) at x: backward induction on the order of the leaf payoff functions' values at
  * x, choice[h] the action at each player set. Where a mover is indifferent between its best

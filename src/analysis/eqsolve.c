@@ -222,6 +222,7 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
                         const brink_analysis_options *o, const an_solve_ws *ws,
                         brink_eqset *out, brink_error *err)
 {
+    double t0 = brink_now();
     brink_efg *g = brink_scenario_instance_game((brink_scenario_instance *)in);
     const brink_scenario *sc = brink_scenario_instance_scenario(in);
     brink_game game = {BRINK_GAME_EFG, NULL, sg && sg->g ? sg->g : g};
@@ -265,6 +266,14 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
     /* payoffs or chance probabilities beyond the doubles (a property of the game: once) */
     int unfaithful = an_doubles_unfaithful(g);
     for (int i = 0; i < examine && !st; i++) {
+        /* the time limit covers the checks too (64 tied profiles of a large tree, each
+         * assessed and verified exactly, can take far longer than the search) */
+        if (o->time_limit > 0 && i > 0 && brink_now() - t0 > o->time_limit) {
+            st = brink_error_set(err, BRINK_ENOCONVERGE, "%s: time limit of %g s reached while "
+                                 "checking the profiles found (%d of %d checked)", s->name,
+                                 o->time_limit, i, examine);
+            break;
+        }
         brink_equilibrium eq;
         double *mb = NULL;
         mpq_t *mq = NULL;

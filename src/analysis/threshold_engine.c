@@ -12,6 +12,7 @@
 
 #include "analysis/analysis_int.h"
 #include "analysis/continuation.h"
+#include "analysis/threshold_invalid.h"
 #include "solve/solvers.h"
 #include "brink/threshold.h"
 
@@ -93,6 +94,10 @@ typedef struct eng {
     cn_game G;                /* the parametric game and its workspace, reused */
     mpq_t *quickq;            /* [nactions] the short solve's profile (quick_solve) */
     int G_ready;
+    double deadline;          /* brink_now() seconds when the question's time is up; 0: none */
+    int expired;              /* 1: the deadline passed during the current step */
+    double solve_s;           /* how long the last exact solve took (its method checks the
+                                 time in its search only, not in its verification) */
     brink_error *err;
 } eng;
 
@@ -234,17 +239,100 @@ static int push_gap(gstack *S, alg *a, int ai, alg *b, int bi)
     return oom ? -1 : 0;
 }
 
+static brink_status game_at(eng *E, brink_error *local);
+
+/* An unknown region [a, b] (ai, bi: ends included) with a failure's message; nothing when
+ * empty. */
+static brink_status unknown_part(eng *E, alg *a, int ai, alg *b, int bi,
+                                 brink_unknown_reason why, const brink_error *err,
+                                 const mpq_t x)
+{
+    int oom = 0, c = alg_cmp(a, b, &oom);
+    if (oom)
+        return OOM(E->err);
+    if (c > 0 || (c == 0 && !(ai && bi)))
+        return BRINK_OK;
+    gapi at;
+    memset(&at, 0, sizeof at);
+    at.a = *a;   /* new_region copies the ends */
+    at.b = *b;
+    at.ai = ai;
+    at.bi = bi;
+    brink_status st = unknown_gap(E, &at, why, err ? err->message : NULL, x);
+    if (!st && err) {
+        E->reg[E->nreg - 1].expr_line = err->line;
+        E->reg[E->nreg - 1].expr_col = err->column;
+    }
+    return st;
+}
+
+/* The method failed at x because the game is not a game there (a negative probability, a
+ * sum off 1): the exact interval where that stays so is reported with the failure, and the
+ * rest of the gap is sampled again (threshold_invalid.c). *done = 0 when the failure is not
+ * of that kind. */
+static brink_status invalid_part(eng *E, gapi *gp, gstack *S, const brink_error *err,
+                                 const mpq_t x, int *done)
+{
+    *done = 0;
+    brink_error gl;
+    brink_error_clear(&gl);
+    brink_status gs = game_at(E, &gl);
+    if (gs == BRINK_ENOMEM)
+        return OOM(E->err);
+    if (gs)
+        return BRINK_OK;
+    alg lo, hi;
+    alg_init(&lo);
+    alg_init(&hi);
+    int lc, hc, found = 0, oom = 0;
+    brink_status st = tq_invalid_part(E->g, &E->G.pg, x, E->L, E->H, E->deadline, &E->expired, &lo,
+                                      &lc, &hi, &hc, &found, E->err);
+    if (!st && found) {
+        /* clip to the gap */
+        int c = alg_cmp(&lo, &gp->a, &oom);
+        if (c < 0 || (c == 0 && !gp->ai)) {
+            alg_set(&lo, &gp->a);
+            lc = gp->ai;
+        }
+        c = alg_cmp(&hi, &gp->b, &oom);
+        if (c > 0 || (c == 0 && !gp->bi)) {
+            alg_set(&hi, &gp->b);
+            hc = gp->bi;
+        }
+        st = unknown_part(E, &lo, lc, &hi, hc, BRINK_UNKNOWN_SOLVE_FAILED, err, x);
+        if (!st && (push_gap(S, &gp->a, gp->ai, &lo, !lc) || push_gap(S, &hi, !hc, &gp->b, gp->bi)))
+            st = OOM(E->err);
+        *done = 1;
+    }
+    alg_clear(&lo);
+    alg_clear(&hi);
+    return !st && oom ? OOM(E->err) : st;
+}
+
 static brink_status failed_at(eng *E, gapi *gp, gstack *S, int point, const brink_error *err,
                               const mpq_t x)
 {
     treg *r;
-    if (point || E->fail_streak >= MAX_FAIL_STREAK) {
-        brink_status st = unknown_gap(E, gp, BRINK_UNKNOWN_SOLVE_FAILED, err->message, x);
-        if (!st) {
-            r = &E->reg[E->nreg - 1];
-            r->expr_line = err->line;
-            r->expr_col = err->column;
-        }
+    if (!point) {
+        int done;
+        brink_status st = invalid_part(E, gp, S, err, x, &done);
+        if (st || done)
+            return st;
+    }
+    if (point)
+        return unknown_part(E, &gp->a, 1, &gp->b, 1, BRINK_UNKNOWN_SOLVE_FAILED, err, x);
+    if (E->fail_streak >= MAX_FAIL_STREAK) {
+        /* the failure is x's; the rest of the gap is given up, for that reason and no other */
+        alg xa;
+        alg_init(&xa);
+        alg_set_q(&xa, x);
+        brink_status st = unknown_part(E, &gp->a, gp->ai, &xa, 0, BRINK_UNKNOWN_GAVE_UP, NULL,
+                                       NULL);
+        if (!st)
+            st = unknown_part(E, &xa, 1, &xa, 1, BRINK_UNKNOWN_SOLVE_FAILED, err, x);
+        if (!st)
+            st = unknown_part(E, &xa, 0, &gp->b, gp->bi, BRINK_UNKNOWN_GAVE_UP, NULL, NULL);
+        alg_clear(&xa);
         return st;
     }
     E->fail_streak++;
@@ -339,8 +427,8 @@ static brink_status ivl_component(eng *E, const pcset *conds, const mpq_t x, con
                                   const mpq_t H, ivl *v)
 {
     int lb, hb;
-    brink_status st = cn_component(conds, x, L, H, &v->lo, &v->lc, &lb, &v->hi, &v->hc, &hb,
-                                   E->err);
+    brink_status st = cn_component_until(conds, x, L, H, E->deadline, &E->expired, &v->lo,
+                                         &v->lc, &lb, &v->hi, &v->hc, &hb, E->err);
     set_bind(&v->lbc, &v->lb, lb >= 0 ? &conds->c[lb] : NULL);
     set_bind(&v->hbc, &v->hb, hb >= 0 ? &conds->c[hb] : NULL);
     return st;
@@ -541,7 +629,7 @@ static void ivl_bracket(const ivl *v, mpq_t lo, mpq_t hi)
 }
 
 /* Does no best-reply condition vanish strictly inside the interval? */
-static int no_tie_inside(const pcset *conds, ivl *R, int *oom)
+static int no_tie_inside(eng *E, const pcset *conds, ivl *R, int *oom)
 {
     if (alg_cmp(&R->lo, &R->hi, oom) >= 0)
         return 1;
@@ -554,9 +642,11 @@ static int no_tie_inside(const pcset *conds, ivl *R, int *oom)
         if (c->tag != BRINK_COND_BEST_REPLY || c->s.deg <= 0)
             continue;
         alg *roots = NULL;
-        int nr = pq_roots_in(&c->s, a, b, &roots);
+        int nr = pq_roots_in_until(&c->s, a, b, E->deadline, &roots);
+        if (nr == -2)
+            E->expired = 1;
         if (nr < 0) {
-            *oom = 1;
+            *oom |= nr == -1;
             ok = 0;
             break;
         }
@@ -580,6 +670,8 @@ static int no_tie_inside(const pcset *conds, ivl *R, int *oom)
 typedef struct tight {
     mpq_t lo, hi;   /* nearest tight point below / above the sample */
     int has_lo, has_hi;
+    double deadline;   /* the engine's */
+    int *expired;
 } tight;
 
 static void tight_add(tight *T, const mpq_t r, const mpq_t x)
@@ -610,7 +702,11 @@ static int tight_conds(tight *T, const pcset *conds, const mpq_t x, const mpq_t 
         if (c->s.deg <= 0)
             continue;
         alg *roots = NULL;
-        int nr = pq_roots_in(&c->s, a, b, &roots);
+        int nr = pq_roots_in_until(&c->s, a, b, T->deadline, &roots);
+        if (nr == -2) {
+            *T->expired = 1;
+            break;
+        }
         if (nr < 0) {
             oom = 1;
             break;
@@ -706,7 +802,27 @@ static int quick_solve(eng *E, const mpq_t x, brink_eqset *s, int *crossing)
     return 1;
 }
 
+static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S);
+
+/* One sample, or none past the deadline. A sample whose root isolation the deadline cut
+ * short leaves nothing: the regions and gaps it made are dropped and the whole gap is
+ * reported "time limit" (never a region computed from part of the roots). */
 static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
+{
+    int nreg0 = E->nreg, ngap0 = S->n;
+    /* past the deadline, or a solve as long as the last would pass it */
+    E->expired = E->deadline > 0 && brink_now() + E->solve_s > E->deadline;
+    brink_status st = E->expired ? BRINK_OK : sample_gap_timed(E, gp, S);
+    if (st || !E->expired)
+        return st;
+    while (E->nreg > nreg0)
+        free_region(E, &E->reg[--E->nreg]);
+    while (S->n > ngap0)
+        gap_clear(&S->g[--S->n]);
+    return unknown_gap(E, gp, BRINK_UNKNOWN_TIME_LIMIT, NULL, NULL);
+}
+
+static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
 {
     const brink_efg *g = E->g;
     int oom = 0;
@@ -732,6 +848,12 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
     }
     /* Samples whose structure holds at the sample alone, one after another, would converge
      * without covering (each gap left is sampled again): stop and say so. */
+    /* after MAX_FAIL_STREAK failed samples in a row, the gaps left are not sampled (the
+     * failures keep their points; these parts get no reason of theirs) */
+    if (E->fail_streak >= MAX_FAIL_STREAK && !point) {
+        st = unknown_gap(E, gp, BRINK_UNKNOWN_GAVE_UP, NULL, NULL);
+        goto out;
+    }
     if (E->point_streak >= MAX_POINT_STREAK && !point) {
         st = unknown_gap(E, gp, BRINK_UNKNOWN_DEGENERATE, NULL, NULL);
         goto out;
@@ -770,17 +892,33 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
             goto out;
         }
     }
+    /* the solve gets the time left, when that is less than its own limit */
+    brink_analysis_options so = *E->o;
+    if (E->deadline > 0) {
+        double left = E->deadline - brink_now();
+        if (!(so.time_limit > 0) || left < so.time_limit)
+            so.time_limit = left > 1e-3 ? left : 1e-3;
+    }
+    double ts = brink_now();
     if (!quick && (brink_scenario_bind_q(E->in, (const mpq_t *)E->values, &local) ||
-                   brink_analysis_solve(E->in, E->leaf_group, E->ngroups, E->o, &s, &local))) {
+                   (ts = brink_now(),
+                    brink_analysis_solve(E->in, E->leaf_group, E->ngroups, &so, &s, &local)))) {
+        E->solve_s = brink_now() - ts;
         E->solves++;
         if (local.code == BRINK_ENOMEM) {
             st = OOM(E->err);
+            goto out;
+        }
+        if (E->deadline > 0 && brink_now() > E->deadline) {
+            E->expired = 1;   /* a failure past the deadline may be the deadline's */
             goto out;
         }
         st = failed_at(E, gp, S, point, &local, x);
         goto out;
     }
     E->solves++;
+    if (!quick)
+        E->solve_s = brink_now() - ts;
     if (!game_done)
         gs = game_at(E, &glocal);
     local = glocal;
@@ -836,6 +974,8 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
     tight tp;
     mpq_inits(tp.lo, tp.hi, NULL);
     tp.has_lo = tp.has_hi = 0;
+    tp.deadline = E->deadline;
+    tp.expired = &E->expired;
     if (!st && (!cn || !cst || !eqi))
         st = OOM(E->err);
     mpq_t Lq, Hq;
@@ -989,7 +1129,7 @@ static brink_status sample_gap(eng *E, gapi *gp, gstack *S)
                  * equilibrium at the sample, and no best-reply gap touching zero strictly
                  * inside (a tie there would add equilibria at that point) */
                 r->complete = g->perfect_info && r->complete_at_sample && s.count == 1 &&
-                              ncn == 1 && no_tie_inside(&first_conds, &R, &oom);
+                              ncn == 1 && no_tie_inside(E, &first_conds, &R, &oom);
                 r->bind_lo = R.lb ? add_cond(E, R.lb) : -1;
                 r->bind_hi = R.hb ? add_cond(E, R.hb) : -1;
                 if (r->bind_lo < -1 || r->bind_hi < -1)
@@ -1164,8 +1304,8 @@ static int differing(eng *E, int sa, int sb, int *h, int *ab, int *aa)
 
 /* Sign of f (a rational function) just left (dir -1) or right (dir +1) of `at`, looking no
  * further than `bound`. */
-static int side_sign(const rf *f, alg *at, alg *bound, int dir, const mpq_t L, const mpq_t H,
-                     int *oom)
+static int side_sign(eng *E, const rf *f, alg *at, alg *bound, int dir, const mpq_t L,
+                     const mpq_t H, int *oom)
 {
     pq sp;
     pq_init(&sp);
@@ -1179,9 +1319,12 @@ static int side_sign(const rf *f, alg *at, alg *bound, int dir, const mpq_t L, c
         return s;
     }
     alg *roots = NULL;
-    int nr = pq_roots_in(&sp, L, H, &roots);
+    int nr = pq_roots_in_until(&sp, L, H, E->deadline, &roots);
     if (nr < 0) {
-        *oom = 1;
+        if (nr == -2)
+            E->expired = 1;
+        else
+            *oom = 1;
         pq_clear(&sp);
         return 0;
     }
@@ -1248,6 +1391,11 @@ static brink_status certify(eng *E, treg *rb, treg *ra, alg *at, brink_threshold
     c->player = E->g->infoset_player[h];
     c->action_below = ab;
     c->action_above = aa;
+    if (E->deadline > 0 && brink_now() > E->deadline) {
+        fl->unchecked = 1;   /* the exact checks below can be long: not begun */
+        return BRINK_OK;
+    }
+    E->expired = 0;
     brink_status st = BRINK_OK;
     int oom = 0;
     rf gb, ga, vb;
@@ -1287,9 +1435,10 @@ static brink_status certify(eng *E, treg *rb, treg *ra, alg *at, brink_threshold
     /* gap zero at the flip on both sides, strictly signed next to it */
     int zb = alg_sign_poly(at, &gb.n, &oom) == 0 && alg_sign_poly(at, &gb.d, &oom) != 0;
     int za = alg_sign_poly(at, &ga.n, &oom) == 0 && alg_sign_poly(at, &ga.d, &oom) != 0;
-    c->sign_below = side_sign(&gb, at, &rb->lo, -1, E->L, E->H, &oom);
-    c->sign_above = side_sign(&ga, at, &ra->hi, +1, E->L, E->H, &oom);
-    fl->certified = zb && za && c->sign_below < 0 && c->sign_above > 0;
+    c->sign_below = side_sign(E, &gb, at, &rb->lo, -1, E->L, E->H, &oom);
+    c->sign_above = side_sign(E, &ga, at, &ra->hi, +1, E->L, E->H, &oom);
+    fl->certified = zb && za && c->sign_below < 0 && c->sign_above > 0 && !E->expired;
+    fl->unchecked = E->expired;
     if (at->rational) {
         c->value_rational = !rf_eval(c->value_at, &vb, at->q);
         c->value_at_d = brink_q_get_d(c->value_at);
@@ -1723,6 +1872,8 @@ brink_threshold *brink_threshold_compute(const brink_scenario *sc, int param, co
     double t0 = brink_now();
     eng E;
     memset(&E, 0, sizeof E);
+    /* o->time_limit bounds the whole question as well as each solve in it */
+    E.deadline = o->time_limit > 0 ? t0 + o->time_limit : 0;
     E.sc = sc;
     E.o = o;
     E.err = err;

@@ -29,8 +29,14 @@ static void sturm_free(sturm *S)
     S->n = 0;
 }
 
-/* p square-free, deg >= 1 */
-static int sturm_build(sturm *S, const pq *p)
+/* Past the deadline (brink_now() seconds; 0: none)? */
+static int past(double deadline)
+{
+    return deadline > 0 && brink_now() > deadline;
+}
+
+/* p square-free, deg >= 1. -1 on OOM, -2 past the deadline. */
+static int sturm_build(sturm *S, const pq *p, double deadline)
 {
     S->n = 0;
     S->s = brink_calloc((size_t)p->deg + 2, sizeof *S->s);
@@ -45,6 +51,10 @@ static int sturm_build(sturm *S, const pq *p)
     pq q;
     pq_init(&q);
     while (S->s[k].deg > 0 && k + 1 < S->n) {
+        if (past(deadline)) {
+            pq_clear(&q);
+            return -2;
+        }
         if (pq_divrem(&q, &S->s[k + 1], &S->s[k - 1], &S->s[k])) {
             pq_clear(&q);
             return -1;
@@ -364,6 +374,8 @@ static void int_lead(mpz_t L, const pq *p)
 typedef struct rootacc {
     alg *r;
     int n, cap, oom;
+    double deadline;   /* 0: none */
+    int expired;
     const pq *p;
     mpz_t L2;      /* L^2 */
 } rootacc;
@@ -408,6 +420,10 @@ static void record_isolated(rootacc *A, const mpq_t a, const mpq_t b)
         mpq_sub(w, x->hi, x->lo);
         if (mpq_cmp(w, lim) < 0 || x->rational)
             break;
+        if (past(A->deadline)) {
+            A->expired = 1;
+            break;
+        }
         alg_refine(x);
     }
     if (!x->rational) {
@@ -423,8 +439,12 @@ static void isolate(rootacc *A, const sturm *S, const mpq_t a, const mpq_t b, in
                     int depth)
 {
     int k = va - vb - (pq_sign_at(A->p, b) == 0 ? 1 : 0);
-    if (k <= 0 || A->oom)
+    if (k <= 0 || A->oom || A->expired)
         return;
+    if (past(A->deadline)) {
+        A->expired = 1;
+        return;
+    }
     if (k == 1 && pq_sign_at(A->p, b) != 0) {
         record_isolated(A, a, b);
         return;
@@ -461,17 +481,25 @@ static void isolate(rootacc *A, const sturm *S, const mpq_t a, const mpq_t b, in
 
 int pq_roots_in(const pq *f, const mpq_t lo, const mpq_t hi, alg **out)
 {
+    return pq_roots_in_until(f, lo, hi, 0, out);
+}
+
+int pq_roots_in_until(const pq *f, const mpq_t lo, const mpq_t hi, double deadline, alg **out)
+{
     *out = NULL;
     if (f->deg <= 0 || mpq_cmp(lo, hi) >= 0)
         return 0;
     pq p;
     pq_init(&p);
     sturm S = {NULL, 0};
-    rootacc A = {NULL, 0, 0, 0, NULL, {{0}}};
+    rootacc A = {NULL, 0, 0, 0, deadline, 0, NULL, {{0}}};
     mpz_init(A.L2);
     int rc = -1;
-    if (pq_squarefree(&p, f))
+    if ((rc = pq_squarefree_until(&p, f, deadline)) != 0) {
+        rc = rc == -2 ? -2 : -1;
         goto out;
+    }
+    rc = -1;
     if (p.deg <= 0) {
         rc = 0;
         goto out;
@@ -479,8 +507,11 @@ int pq_roots_in(const pq *f, const mpq_t lo, const mpq_t hi, alg **out)
     A.p = &p;
     int_lead(A.L2, &p);
     mpz_mul(A.L2, A.L2, A.L2);
-    if (sturm_build(&S, &p))
+    if ((rc = sturm_build(&S, &p, deadline)) != 0) {
+        rc = rc == -2 ? -2 : -1;
         goto out;
+    }
+    rc = -1;
     mpq_t a;
     mpq_init(a);
     mpq_set(a, lo);
@@ -501,7 +532,7 @@ int pq_roots_in(const pq *f, const mpq_t lo, const mpq_t hi, alg **out)
     }
     isolate(&A, &S, a, hi, variations(&S, a), variations(&S, hi), 0);
     mpq_clear(a);
-    rc = A.oom ? -1 : A.n;
+    rc = A.oom ? -1 : A.expired ? -2 : A.n;
 out:
     if (rc < 0)
         alg_array_free(A.r, A.n);

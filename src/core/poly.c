@@ -218,6 +218,11 @@ static void make_monic(pq *p)
 
 int pq_gcd(pq *g, const pq *a, const pq *b)
 {
+    return pq_gcd_until(g, a, b, 0);
+}
+
+int pq_gcd_until(pq *g, const pq *a, const pq *b, double deadline)
+{
     pq x, y, q, r;
     pq_init(&x);
     pq_init(&y);
@@ -225,6 +230,10 @@ int pq_gcd(pq *g, const pq *a, const pq *b)
     pq_init(&r);
     int rc = pq_set(&x, a) || pq_set(&y, b) ? -1 : 0;
     while (!rc && y.deg >= 0) {
+        if (deadline > 0 && brink_now() > deadline) {
+            rc = -2;
+            break;
+        }
         make_monic(&y);   /* keeps coefficient growth in check */
         if (pq_divrem(&q, &r, &x, &y)) {
             rc = -1;
@@ -314,6 +323,11 @@ int pq_equal(const pq *a, const pq *b)
 
 int pq_squarefree(pq *r, const pq *p)
 {
+    return pq_squarefree_until(r, p, 0);
+}
+
+int pq_squarefree_until(pq *r, const pq *p, double deadline)
+{
     pq d, g, q, rem;
     pq_init(&d);
     pq_init(&g);
@@ -322,8 +336,9 @@ int pq_squarefree(pq *r, const pq *p)
     int rc = 0;
     if (p->deg <= 0) {
         rc = pq_set(r, p);
-    } else if (pq_deriv(&d, p) || pq_gcd(&g, p, &d) || pq_divrem(&q, &rem, p, &g)) {
-        rc = -1;
+    } else if (pq_deriv(&d, p) || (rc = pq_gcd_until(&g, p, &d, deadline)) != 0 ||
+               pq_divrem(&q, &rem, p, &g)) {
+        rc = rc == -2 ? -2 : -1;
     } else {
         make_monic(&q);
         rc = pq_set(r, &q);

@@ -41,6 +41,8 @@ void pq_neg(pq *r);
 /* q = a div b, r = a mod b (b != 0); q and r must be distinct from a and b. */
 int pq_divrem(pq *q, pq *r, const pq *a, const pq *b);
 int pq_gcd(pq *g, const pq *a, const pq *b);  /* monic; gcd(0, 0) = 0 */
+/* The same with a deadline (brink_now() seconds; 0: none): -2 when it passes first. */
+int pq_gcd_until(pq *g, const pq *a, const pq *b, double deadline);
 int pq_deriv(pq *r, const pq *a);
 void pq_eval(mpq_t out, const pq *p, const mpq_t x);
 int pq_sign_at(const pq *p, const mpq_t x);
@@ -49,6 +51,7 @@ int pq_is_const(const pq *p);
 int pq_equal(const pq *a, const pq *b);
 /* Square-free part p / gcd(p, p'), monic. */
 int pq_squarefree(pq *r, const pq *p);
+int pq_squarefree_until(pq *r, const pq *p, double deadline);   /* -2: past the deadline */
 
 typedef struct rf {
     pq n, d;
@@ -132,6 +135,10 @@ int alg_sign_poly(alg *a, const pq *f, int *oom);
  * each exact (rationals found exactly). *out is malloc'd (alg_array_free); returns the count,
  * or -1 when out of memory. */
 int pq_roots_in(const pq *f, const mpq_t lo, const mpq_t hi, alg **out);
+/* The same with a deadline (brink_now() seconds; 0: none): -2, and nothing in *out, when it
+ * passes before the roots are isolated (checked between the steps of the Sturm sequence and
+ * of the bisection). */
+int pq_roots_in_until(const pq *f, const mpq_t lo, const mpq_t hi, double deadline, alg **out);
 void alg_array_free(alg *a, int n);
 /* The simplest rational (least denominator) in the closed interval [lo, hi]. */
 void q_simplest_between(mpq_t out, const mpq_t lo, const mpq_t hi);

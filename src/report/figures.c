@@ -205,6 +205,8 @@ static const char *unknown_words(brink_unknown_reason r)
     case BRINK_UNKNOWN_IRRATIONAL_POINT: return "a single irrational point";
     case BRINK_UNKNOWN_BUDGET: return "the solve budget ran out";
     case BRINK_UNKNOWN_DEGENERATE: return "ties that move with the parameter";
+    case BRINK_UNKNOWN_GAVE_UP: return "given up after failed samples";
+    case BRINK_UNKNOWN_TIME_LIMIT: return "time limit";
     default: return "not certified";
     }
 }

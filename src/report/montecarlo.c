@@ -186,6 +186,12 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
             brink_buf_printf(out, "; loaded from the database (not computed by this run): %ld",
                              r->loaded);
         brink_buf_puts(out, ".\n");
+        if (r->regions_stopped)
+            brink_buf_printf(out, "  The region path stopped at its time budget (%.3g s: half "
+                                  "the estimated cost of solving every draw, at least 0.1 s; "
+                                  "it ran %.3g s): the draws in the parts of the range it had "
+                                  "not covered were solved.\n", r->regions_budget,
+                             r->regions_seconds);
     }
     brink_buf_puts(out, "\nOutcomes (realised, with 95% Wilson intervals; mean probability in "
                         "the equilibrium):\n");
@@ -332,13 +338,21 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
     brink_buf_printf(out, ",\"unverified\":%ld,\"double_path\":{\"certified\":%ld,"
                      "\"fallback\":%ld},\"regions\":", r->unverified, r->fast,
                      r->fast_fallback);
-    if (r->regions_used)
+    if (r->regions_used) {
+        /* the budget and the time taken only when it stopped: a run that finished is the
+         * same whatever the machine's speed (the same seed, the same JSON) */
         brink_buf_printf(out, "{\"regions\":%d,\"certified\":%d,\"unknown\":%d,\"complete\":%d,"
-                              "\"lookup\":%ld,\"solved\":%ld,\"loaded\":%ld}",
+                              "\"lookup\":%ld,\"solved\":%ld,\"loaded\":%ld,\"stopped\":%s",
                          r->nregions, r->nregions_certified, r->nregions - r->nregions_certified,
-                         r->nregions_complete, r->region_lookup, r->region_solved, r->loaded);
-    else
+                         r->nregions_complete, r->region_lookup, r->region_solved, r->loaded,
+                         r->regions_stopped ? "true" : "false");
+        if (r->regions_stopped)
+            brink_buf_printf(out, ",\"budget_s\":%.6g,\"seconds\":%.6g", r->regions_budget,
+                             r->regions_seconds);
+        brink_buf_puts(out, "}");
+    } else {
         brink_buf_puts(out, "null");
+    }
     brink_buf_puts(out, ",\"outcomes\":[");
     for (int k = 0; k < r->ngroups; k++) {
         brink_buf_reset(&w);

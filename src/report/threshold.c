@@ -224,6 +224,10 @@ static const char *reason_text(brink_unknown_reason r)
     case BRINK_UNKNOWN_DEGENERATE:
         return "the equilibria found here hold only at the points solved (ties that move with "
                "the parameter): no exact continuation";
+    case BRINK_UNKNOWN_GAVE_UP:
+        return "not sampled: the method failed at several samples in a row next to this part";
+    case BRINK_UNKNOWN_TIME_LIMIT:
+        return "time limit";
     default:
         return "unknown";
     }
@@ -244,12 +248,19 @@ static void put_span(brink_buf *out, const brink_region *a, const brink_region *
 }
 
 /* Regions a and b say the same thing (shown as one line). */
+static int failed_or_given_up(const brink_region *r)
+{
+    return r->reason == BRINK_UNKNOWN_SOLVE_FAILED || r->reason == BRINK_UNKNOWN_GAVE_UP;
+}
+
 static int same_answer(const brink_region *a, const brink_region *b)
 {
     if (a->status != b->status)
         return 0;
-    if (a->status != BRINK_REGION_CERTIFIED)
-        return a->reason == b->reason;
+    if (a->status != BRINK_REGION_CERTIFIED)   /* the same reason, from the same place; */
+        return (a->reason == b->reason && a->expr_line == b->expr_line &&
+                a->expr_col == b->expr_col) ||
+               (failed_or_given_up(a) && failed_or_given_up(b));   /* or a run of failures */
     if (a->nstates != b->nstates || a->complete != b->complete)
         return 0;
     for (int i = 0; i < a->nstates; i++)
@@ -337,10 +348,41 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
         put_span(out, r, &t->regions[j]);
         brink_buf_puts(out, "  ");
         i = j + 1;
+        int nfail = 0, ngave = 0;
+        const brink_region *f1 = NULL;   /* the first failure of a run */
+        for (int k = (int)(r - t->regions); k <= j; k++) {
+            const brink_region *x = &t->regions[k];
+            if (x->status == BRINK_REGION_CERTIFIED)
+                continue;
+            nfail += x->reason == BRINK_UNKNOWN_SOLVE_FAILED;
+            ngave += x->reason == BRINK_UNKNOWN_GAVE_UP;
+            if (!f1 && x->reason == BRINK_UNKNOWN_SOLVE_FAILED)
+                f1 = x;
+        }
+        if (r->status != BRINK_REGION_CERTIFIED && nfail && ngave) {
+            /* failures with the parts between them not sampled */
+            brink_buf_printf(out, "not certified: the method failed at %d point%s sampled "
+                                  "here and the rest was not sampled", nfail,
+                             nfail == 1 ? "" : "s");
+            if (f1->message) {
+                brink_buf_printf(out, " (for instance at %s = ", pname);
+                brink_buf_put_q(out, f1->sample);
+                brink_buf_printf(out, ": %s)", f1->message);
+            }
+            if (f1->expr_line > 0)
+                brink_buf_printf(out, " (line %d, column %d)", f1->expr_line, f1->expr_col);
+            brink_buf_puts(out, "\n");
+            continue;
+        }
         if (r->status != BRINK_REGION_CERTIFIED) {
             brink_buf_printf(out, "not certified: %s", reason_text(r->reason));
-            if (r->message)
+            if (r->message && r->point && r == &t->regions[j]) {
                 brink_buf_printf(out, " (%s)", r->message);
+            } else if (r->message) {   /* the message is the sample's */
+                brink_buf_printf(out, " (at %s = ", pname);
+                brink_buf_put_q(out, r->sample);
+                brink_buf_printf(out, ": %s)", r->message);
+            }
             if (r->reason == BRINK_UNKNOWN_NONRATIONAL || r->expr_line > 0)
                 brink_buf_printf(out, " (line %d, column %d)", r->expr_line, r->expr_col);
             brink_buf_puts(out, "\n");
@@ -437,6 +479,9 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
             else
                 brink_buf_printf(out, "%.10g", c->value_at_d);
             brink_buf_puts(out, " there.\n");
+        } else if (fl->unchecked) {
+            brink_buf_puts(out, "       not checked whether the watched actor is indifferent "
+                                "there: the time limit had passed.\n");
         } else {
             int watched = 0, single = rb->nstates == 1 && ra->nstates == 1;
             if (fl->cause >= 0 && fl->cause < t->nconds)
@@ -619,7 +664,7 @@ static const char *reason_id(brink_unknown_reason r)
 {
     static const char *const ids[] = {"none", "nonrational", "nonlinear", "no_equilibrium",
                                       "solve_failed", "not_exact", "irrational_point",
-                                      "budget", "degenerate"};
+                                      "budget", "degenerate", "gave_up", "time_limit"};
     return (unsigned)r < sizeof ids / sizeof ids[0] ? ids[r] : "unknown";
 }
 
@@ -719,6 +764,8 @@ brink_status brink_threshold_write_json(const brink_threshold *t, const brink_sc
                          fl->certified && fl->at.rational ? "true" : "false", fl->region_below,
                          fl->region_above, fl->region_at, fl->certified ? "true" : "false",
                          fl->cause);
+        if (fl->unchecked)
+            brink_buf_puts(out, ",\"unchecked\":true");
         const brink_flip_cert *c = &fl->cert;
         if (c->infoset >= 0 && c->num) {
             brink_buf_printf(out, ",\"certificate\":{\"infoset\":%d,\"actor\":%d,"

@@ -50,6 +50,9 @@ mc_regions *mc_regions_new(const brink_scenario *sc, int param, const double *va
                            brink_error *err);
 void mc_regions_free(mc_regions *m);   /* NULL is a no-op */
 int mc_regions_count(const mc_regions *m, int *ncertified, int *ncomplete);
+/* 1 when the continuation stopped at its time limit (parts of the range left unknown);
+ * *seconds: what it took. */
+int mc_regions_time(const mc_regions *m, double *seconds);
 int mc_regions_answer(const mc_regions *m, const brink_efg *g, double xd, mpq_t x, mpq_t *behq,
                       double *behav, double *U, const int *leaf_group, int ngroups,
                       double *value, double *gprob);

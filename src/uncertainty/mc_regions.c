@@ -72,6 +72,16 @@ void mc_regions_free(mc_regions *m)
     free(m);
 }
 
+int mc_regions_time(const mc_regions *m, double *seconds)
+{
+    *seconds = m->t->seconds;
+    for (int r = 0; r < m->t->nregions; r++)
+        if (m->t->regions[r].status == BRINK_REGION_UNKNOWN &&
+            m->t->regions[r].reason == BRINK_UNKNOWN_TIME_LIMIT)
+            return 1;
+    return 0;
+}
+
 int mc_regions_count(const mc_regions *m, int *ncertified, int *ncomplete)
 {
     int nc = 0;

@@ -196,6 +196,46 @@ static int realise(uint64_t seed, long idx, const double *gprob, int ng)
     return last;   /* rounding: u above the sum of the probabilities */
 }
 
+/* Seconds a draw costs on the path the draws take (the double path where it certifies, else
+ * the exact solve), the mean over the first draws (at most 3), solved here once more than
+ * in their turn. The region path gets a share of that times the draws as its budget. */
+static double draw_cost(const run *R, worker *w, long samples)
+{
+    const brink_mc_options *o = R->o;
+    const brink_efg *g = R->g;
+    int n = samples < 3 ? (int)samples : 3, done = 0;
+    int nw = R->r->nwatch, np = g->nplayers, ng = R->ngroups;
+    double *val = calloc((size_t)np + 1, sizeof *val), *gp = calloc((size_t)ng + 1, sizeof *gp);
+    int *choice = calloc((size_t)nw + 1, sizeof *choice);
+    double t0 = brink_now();
+    for (int k = 0; k < n && val && gp && choice; k++) {
+        brink_sampler_draw(R->smp, o->seed, (uint64_t)k, w->values, w->work);
+        brink_error e;
+        brink_error_clear(&e);
+        if (R->fast) {
+            const double *lerr = NULL;
+            int bound = sc_bind_bound(w->in, w->values, w->bwork, &lerr);
+            if ((bound || !brink_scenario_bind_d(w->in, w->values, &e)) &&
+                mc_fast_solve(g, bound ? lerr : NULL, R->leaf_group, ng, R->r->watch, nw,
+                              w->fwork, val, gp, choice)) {
+                done++;
+                continue;
+            }
+        }
+        brink_eqset s;
+        memset(&s, 0, sizeof s);
+        if (!brink_scenario_bind_d(w->in, w->values, &e) &&
+            !brink_analysis_solve(w->in, R->leaf_group, ng, &o->analysis, &s, &e))
+            brink_eqset_free(&s, g);
+        done++;   /* a failed solve costs its time too */
+    }
+    double t = brink_now() - t0;
+    free(val);
+    free(gp);
+    free(choice);
+    return done ? t / done : 0;
+}
+
 /* The region path for draw idx (row j): 1 answered by lookup, 0 left to a solve, -1 the
  * bind failed (rc->err). bound: the game is already bound exactly at the draw. */
 static int try_region(const run *R, worker *w, long idx, int j, int bound)
@@ -662,16 +702,29 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     /* the region path: one drawn parameter, answers that the exact method would give */
     if (r->nvaried == 1 && o->regions >= 0 && !o->exact && !o->compare_at &&
         !o->analysis.method && !saltelli && !stored) {
+        /* It is an accelerator: it may cost at most half of what solving every draw is
+         * estimated to cost (never under 0.1 s: a run that short is not worth the risk of
+         * stopping a continuation that would have finished), or the user's time limit if
+         * less; what it has not covered by then is solved as without it. */
+        double per = draw_cost(&R, &wk[0], o->samples);
+        brink_analysis_options ao = o->analysis;
+        r->regions_budget = 0.5 * per * (double)o->samples;
+        if (r->regions_budget < 0.1)
+            r->regions_budget = 0.1;
+        if (!(ao.time_limit > 0) || r->regions_budget < ao.time_limit)
+            ao.time_limit = r->regions_budget;
+        else
+            r->regions_budget = ao.time_limit;
         brink_sampler_draw(smp, o->seed, 0, wk[0].values, wk[0].work);   /* the others */
         brink_error_clear(err);
-        R.reg = mc_regions_new(sc, r->varied[0], wk[0].values, r->watch, r->nwatch,
-                               &o->analysis, err);
+        R.reg = mc_regions_new(sc, r->varied[0], wk[0].values, r->watch, r->nwatch, &ao, err);
         if (!R.reg && err && err->code == BRINK_ENOMEM)
             goto fail;
         if (R.reg) {
             r->regions_used = 1;
             r->nregions = mc_regions_count(R.reg, &r->nregions_certified,
                                            &r->nregions_complete);
+            r->regions_stopped = mc_regions_time(R.reg, &r->regions_seconds);
         }
         behq_n = (size_t)g->nactions + 1;
         for (int t = 0; t < T && R.reg; t++) {

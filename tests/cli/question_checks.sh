@@ -147,12 +147,13 @@ if grep -q "does not change" "$TMP/mi1.txt"; then bad "mixed: 'does not change' 
 expect_status "--set at a pole" 2 "$BRINK" analyze "$P" --set x=1
 expect_grep "--set at a pole: located" "^brink analyze: --set: $P:14:37: division by zero" "$TMP/stderr"
 
-# --- --time-limit is per equilibrium computation (help and docs say so); the main one
+# --- --time-limit is per equilibrium computation and per threshold question (help and docs
+# say so); the main one
 # reaching it is a stated stop (exit 2, how far it got), never an internal error (exit 3)
 expect_status "time limit: main computation" 2 "$BRINK" analyze outside-options --no-questions --time-limit 0.0001
 expect_grep "time limit: said" "time limit of 0.0001 s reached during backward induction \([0-9]+ of 29521 nodes done\)" "$TMP/stderr"
 "$BRINK" analyze --help >"$TMP/help.txt"
-expect_grep "time limit: per computation in --help" "seconds for EACH equilibrium computation, not for the whole" "$TMP/help.txt"
-expect_grep "time limit: per computation in the docs" "bounds \*\*each equilibrium computation\*\*, not the whole command" "$SRC/docs/scenario-language.md"
+expect_grep "time limit: per computation in --help" "seconds for EACH equilibrium computation and EACH threshold" "$TMP/help.txt"
+expect_grep "time limit: per computation in the docs" "bounds \*\*each equilibrium computation and each threshold question\*\*" "$SRC/docs/scenario-language.md"
 
 finish
