@@ -294,7 +294,7 @@ typedef struct brink_mc_result {
     long region_lookup, region_solved;
     long loaded;   /* draws loaded from o->db (--resume), not computed by this run */
     /* its time budget (an accelerator: half the estimated cost of solving every draw,
-     * measured on the first draws, at least 0.1 s; the analysis time limit if less), what
+     * measured on the first draws, at least 1 s; the analysis time limit if less), what
      * it took, and 1 when it stopped at the budget (the range's parts not covered by then
      * are solved draw by draw; the JSON gives the two times only then) */
     double regions_budget, regions_seconds;

@@ -188,7 +188,7 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
         brink_buf_puts(out, ".\n");
         if (r->regions_stopped)
             brink_buf_printf(out, "  The region path stopped at its time budget (%.3g s: half "
-                                  "the estimated cost of solving every draw, at least 0.1 s; "
+                                  "the estimated cost of solving every draw, at least 1 s; "
                                   "it ran %.3g s): the draws in the parts of the range it had "
                                   "not covered were solved.\n", r->regions_budget,
                              r->regions_seconds);

@@ -703,14 +703,14 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     if (r->nvaried == 1 && o->regions >= 0 && !o->exact && !o->compare_at &&
         !o->analysis.method && !saltelli && !stored) {
         /* It is an accelerator: it may cost at most half of what solving every draw is
-         * estimated to cost (never under 0.1 s: a run that short is not worth the risk of
+         * estimated to cost (never under 1 s: a run that short is not worth the risk of
          * stopping a continuation that would have finished), or the user's time limit if
          * less; what it has not covered by then is solved as without it. */
         double per = draw_cost(&R, &wk[0], o->samples);
         brink_analysis_options ao = o->analysis;
         r->regions_budget = 0.5 * per * (double)o->samples;
-        if (r->regions_budget < 0.1)
-            r->regions_budget = 0.1;
+        if (r->regions_budget < 1.0)
+            r->regions_budget = 1.0;
         if (!(ao.time_limit > 0) || r->regions_budget < ao.time_limit)
             ao.time_limit = r->regions_budget;
         else
