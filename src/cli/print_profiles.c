@@ -146,8 +146,9 @@ void cli_print_profiles_text(brink_buf *out, const brink_game *g, const brink_so
     if (l->stats.iterations) brink_buf_printf(out, ", %ld iterations", l->stats.iterations);
     brink_buf_puts(out, "\n");
     if (l->stats.list_capped)
-        brink_buf_puts(out, "Note: the list stopped at the method's memory cap: more equilibria "
-                            "exist than are listed (see brink solve --list)\n");
+        brink_buf_puts(out, "Note: the list stopped before its end (the method's memory cap, or "
+                            "the time limit): more equilibria exist than are listed (see brink "
+                            "solve --list)\n");
     if (l->stats.exact_fallbacks > 0)
         brink_buf_printf(out, "Note: double-precision pivoting %s; redone in exact arithmetic"
                               "%s\n", fallback_text(l->stats.fallback_reason),
@@ -268,9 +269,6 @@ void cli_print_profiles_json(brink_buf *out, const brink_game *g, const brink_so
                           "\"exact_fallbacks\":%d",
                      napprox > 0 ? "true" : "false", l->stats.stopped_at_limit ? "true" : "false",
                      l->stats.list_capped ? "true" : "false", l->stats.exact_fallbacks);
-    if (l->stats.list_capped)
-        brink_buf_puts(out, "Note: the list stopped at the method's memory cap: more equilibria "
-                            "exist than are listed (see brink solve --list)\n");
     if (l->stats.exact_fallbacks > 0) {
         brink_buf_puts(out, ",\"fallback_reason\":");
         brink_json_string(out, fallback_text(l->stats.fallback_reason));

@@ -114,7 +114,11 @@ awk 'BEGIN { D = 16; print "EFG 2 R \"tied\" { \"A\" \"B\" }"; print "\"\""; pri
 cap="ulimit -v 1500000;"
 if grep -qa __asan_init "$BRINK"; then cap=""; fi
 expect_status "spe on a tied depth-16 tree within 1.5 GB" 0 bash -c "$cap timeout 120 $BRINK solve $TMP/tied.efg --method spe"
-expect_grep "spe: the cap is reported" "stopped at the method's memory cap" "$TMP/stdout"
+expect_grep "spe: the cap is reported" "the list stopped before its end \\(the method's memory cap" "$TMP/stdout"
 expect_grep "spe: at least one, verified" "verified exactly" "$TMP/stdout"
+# --json with the list capped is JSON (a text note was once written into it), and says so
+bash -c "$cap timeout 120 $BRINK solve $TMP/tied.efg --method spe --json" >"$TMP/tied.json" 2>/dev/null
+python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); assert d["list_capped"] and not d["complete"], d' \
+  "$TMP/tied.json" && ok || bad "spe --json with the list capped: not valid JSON or not flagged"
 
 finish

@@ -230,6 +230,12 @@ static brink_status spe_efg(const brink_efg *g, const brink_solve_options *o,
         int nlist = count[0] < listable ? count[0] : (int)listable;
         if (nlist < count[0] && o->all) truncated = 1;
         for (int r = 0; r < nlist; r++) {
+            /* the listing reads the clock too: each profile is a pass over the tree and its
+             * exact numbers; past the limit the ones listed stand, the list is cut */
+            if (r > 0 && o->time_limit > 0 && brink_now() - t0 > o->time_limit) {
+                truncated = 1;   /* more exist: count[0] > r */
+                break;
+            }
             brink_profile *pr = brink_profile_list_add(out, BRINK_PROFILE_BEHAV, g->nactions, 1, err);
             if (!pr) {
                 free(stack);
@@ -304,7 +310,8 @@ const brink_solver brink_solver_spe = {
     .summary = "backward induction on perfect-information games; every pure subgame-perfect "
                "equilibrium when there are ties",
     .guarantee = "every pure subgame-perfect equilibrium, exactly, unless the output says the "
-                 "list stopped at its memory cap (then a subset; at least one)",
+                 "list stopped before its end, at its memory cap or the time limit (then a "
+                 "subset; at least one)",
     .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_EXACT | BRINK_SOLVER_ALL | BRINK_SOLVER_PERFECT_INFO,
     .solve_nfg = NULL,
     .solve_efg = spe_efg,
