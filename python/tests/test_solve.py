@@ -59,6 +59,9 @@ def test_options_reach_the_solver():
         assert q.profiles[0].lambda_ == 0.25
     with pytest.raises(ValueError):
         brink.solve(g, "logit", time_limit=float("nan"))
+    # number text that is not a number says why (as the CLI's --set does)
+    with pytest.raises(Exception, match="zero denominator"):
+        brink.solve(g, "logit", lambda_="1/0")
 
 
 def test_verify():

@@ -63,9 +63,14 @@ brink_status ffi_opt_double(const ffi_opts *o, const char *key, double lo, doubl
     /* Exact number text (0.25, 1e-12, 1/4) read exactly, then rounded once. */
     mpq_t q;
     mpq_init(q);
-    brink_status st = brink_q_parse(q, s, strlen(s), NULL);
+    brink_error perr;
+    brink_error_clear(&perr);
+    brink_status st = brink_q_parse(q, s, strlen(s), &perr);
     double v = st ? 0 : brink_q_get_d(q);
     mpq_clear(q);
+    if (st && st != BRINK_ESYNTAX)   /* a number, but not one: "zero denominator in '1/0'" */
+        return brink_error_set(err, BRINK_EINVALID, "%s: %s=%s: %s", o->what, key, s,
+                               perr.message);
     if (st || !isfinite(v) || v < lo)
         return brink_error_set(err, BRINK_EINVALID, "%s: %s=%s: expected a number >= %g", o->what,
                                key, s, lo);
