@@ -126,8 +126,9 @@ void cli_print_profiles_text(brink_buf *out, const brink_game *g, const brink_so
     int napprox = count_approximate(l, &worst);
     /* An answer that is not exact says so first, before anything that reads like one. */
     if (l->stats.stopped_at_limit && napprox > 0) /* (an exact point reached is an answer) */
-        brink_buf_printf(out, "STOPPED AT THE LIMIT: best profile%s so far, NashConv %.3g; "
-                              "not an equilibrium to the method's tolerance\n",
+        brink_buf_printf(out, "STOPPED AT THE LIMIT: the profile%s reached there (not "
+                              "necessarily the best seen; not an equilibrium to the method's "
+                              "tolerance), NashConv %.3g\n",
                          l->count == 1 ? "" : "s", worst);
     else if (napprox > 0)
         brink_buf_printf(out, "APPROXIMATE: %d of %d profile%s not verified as exact "

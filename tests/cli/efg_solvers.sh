@@ -23,6 +23,10 @@ expect_grep "cfr+ JSON counts iterations" '"iterations":200' "$TMP/stdout"
 
 expect_status "logit on a tree is agent logit" 0 $BRINK solve $K --method logit --lambda 1
 expect_grep "agent-logit ran" "agent-logit" "$TMP/stdout"
+# a lambda the branch cannot reach in doubles (Kuhn: the steps underflow near 3e8): the point
+# reached, flagged, exit 0 (it was exit 2, "bad input", for valid input)
+expect_status "agent-logit --lambda 1e9: the point reached" 0 $BRINK solve $K --method agent-logit --lambda 1e9
+expect_grep "agent-logit --lambda 1e9: flagged" "^STOPPED AT THE LIMIT" "$TMP/stdout"
 expect_status "sequential gives beliefs" 0 $BRINK solve $D/crisis-2x2x2.efg --method sequential
 expect_grep "beliefs printed" "beliefs: node" "$TMP/stdout"
 

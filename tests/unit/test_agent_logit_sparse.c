@@ -10,9 +10,10 @@
  *    is the same point (the sparse path parametrises the curve by one coordinate, the dense
  *    one by arclength: different steps, one curve), and the limit of the chain store is the
  *    same exact equilibrium.
- *  - Fallback: a game with a payoff of 9e17 (tests/data/games/agent_logit_fallback.efg) on
- *    which the sparse path's steps underflow at lambda 0; brink_agent_logit_trace then runs
- *    the dense path and returns its answer.
+ *  - A game with a payoff of 9e17 (tests/data/games/agent_logit_fallback.efg) on which the
+ *    sparse path's steps underflow at lambda 0: the automatic choice (dense at this size)
+ *    returns the dense path's answer. (The fallback from a failed sparse run, for games of
+ *    300 to 4,000 actions, has no game of that size here that fails.)
  */
 #include <math.h>
 #include <stdlib.h>
@@ -213,7 +214,7 @@ static void test_chainstore_limit(void)
     brink_scenario_free(sc);
 }
 
-/* The sparse path fails here; the automatic choice falls back to the dense one. */
+/* The sparse path fails here; the automatic choice gives the dense path's answer. */
 static void test_fallback(void)
 {
     brink_efg *g = load_efg("agent_logit_fallback.efg");
@@ -250,10 +251,47 @@ static void test_fallback(void)
     brink_efg_free(g);
 }
 
+/* Two random games on which the sparse path once landed on another sheet and ran back past
+ * lambda = 0 (the branch starts at the only QRE of lambda 0 and cannot return there): forced
+ * onto the sparse path, no point has a negative lambda; the first reaches the exact limit, and
+ * the automatic choice (dense at their size) reaches a point within tolerance on both. */
+static void test_sheets(void)
+{
+    const char *names[2] = {"agent_logit_sheet1.efg", "agent_logit_sheet2.efg"};
+    for (int i = 0; i < 2; i++) {
+        brink_efg *g = load_efg(names[i]);
+        CHECK(g != NULL);
+        if (!g)
+            continue;
+        brink_solve_options o;
+        brink_solve_options_init(&o);
+        brink_error err;
+        brink_profile_list sp, au;
+        brink_profile_list_init(&sp);
+        brink_profile_list_init(&au);
+        brink_status s2 = brink_agent_logit_trace_la(g, &o, NULL, NULL, &sp, 2, &err);
+        for (int k = 0; k < sp.count; k++)
+            CHECK_MSG(sp.items[k].lambda >= 0, "%s: sparse point at lambda %g", names[i],
+                      sp.items[k].lambda);
+        if (i == 0) {
+            CHECK(s2 == BRINK_OK && sp.count >= 1 && !sp.stats.stopped_at_limit);
+            CHECK(sp.count >= 1 && sp.items[sp.count - 1].q != NULL);
+        }
+        CHECK(brink_agent_logit_trace(g, &o, NULL, NULL, &au, &err) == BRINK_OK);
+        CHECK_MSG(au.count >= 1 && !au.stats.stopped_at_limit &&
+                      au.items[au.count - 1].lambda > 100,
+                  "%s: the automatic path stopped short", names[i]);
+        brink_profile_list_free(&sp);
+        brink_profile_list_free(&au);
+        brink_efg_free(g);
+    }
+}
+
 int main(void)
 {
     test_jacobians();
     test_chainstore_limit();
     test_fallback();
+    test_sheets();
     return check_finish();
 }

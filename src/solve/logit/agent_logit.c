@@ -10,18 +10,19 @@
  * Log-probabilities keep the system well scaled as lambda grows and some probabilities
  * vanish; beliefs are computed from log-reach so they survive underflow.
  *
- * The Jacobian is exact: d Q / d y_b column by column. It is built sparse from the tree's
- * structure and factorised by KLU (agent_logit_sparse.c); the curve is parametrised locally
- * by its fastest-moving coordinate (Rheinboldt 1980; a dense tangent row would fill the
- * factors), with an Euler predictor and a chord corrector (the factors of one Jacobian
- * reused while the steps contract: a Jacobian costs far more than a residual). The step
- * grows when the corrector converges fast. When that path fails on a game of at most
- * AGENT_LOGIT_DENSE_FALLBACK player actions (payoffs of very different sizes), the dense path
- * runs instead: one tangent (forward-mode) pass per column, LU with partial pivoting in a
- * preallocated workspace, arclength steps with a Newton corrector on the system augmented by
- * the tangent hyperplane. Until the chord corrector the dense path served games up to 300
- * player actions; the sparse one is now faster at every size measured (the chain store with
- * 4 entrants, 240 actions: 0.69 s dense, 0.04 s sparse).
+ * The Jacobian is exact: d Q / d y_b column by column. Up to AGENT_LOGIT_DENSE_MAX player
+ * actions it is dense (one tangent, forward-mode, pass per column; LU with partial pivoting in
+ * a preallocated workspace) and the path is traced in arclength with an Euler predictor and a
+ * Newton corrector on the system augmented by the tangent hyperplane. Beyond, it is built
+ * sparse from the tree's structure and factorised by KLU (agent_logit_sparse.c); the curve is
+ * parametrised locally by its fastest-moving coordinate (Rheinboldt 1980; a dense tangent row
+ * would fill the factors), with a chord corrector (the factors of one Jacobian reused while the
+ * steps contract: on a big tree a Jacobian costs far more than a residual). The step grows
+ * when the corrector converges fast. On either path a step is refused (and halved) when the
+ * corrected point goes back along the tangent, the tangent turns by more than 60 degrees, or
+ * lambda goes negative: signs of a corrector that landed on another sheet. When the sparse path
+ * fails on a game of at most AGENT_LOGIT_DENSE_FALLBACK player actions (payoffs of very
+ * different sizes), the dense path runs instead.
  *
  * Output: the profile at opts->lambda, or (lambda = NaN) the end of the principal branch,
  * stopped when both NashConv and the largest conditional gain at any information set given
@@ -52,6 +53,11 @@
 /* Stopping rule for the limit (relative to the payoff range). */
 #define AGENT_LOGIT_LIMIT_NASHCONV 1e-8
 #define AGENT_LOGIT_MAX_LAMBDA 1e12
+/* Up to this many player actions the dense path (arclength, Newton) runs first: it follows
+ * small games' branches more reliably than the sparse path's local parametrisation with its
+ * chord corrector, which on some random games of a few hundred nodes lands on another sheet
+ * (tests/unit/test_agent_logit_sparse.c); beyond, the sparse path is far faster. */
+#define AGENT_LOGIT_DENSE_MAX 300
 /* The dense path's memory holds this many actions (2 x 128 MB): the fallback when the sparse
  * path fails. */
 #define AGENT_LOGIT_DENSE_FALLBACK 4000
@@ -548,6 +554,8 @@ static brink_status emit(const brink_alogit *m, double lambda, brink_profile_lis
 
 /* Round a limit profile to simple fractions (continued fractions, coarsest tolerance first)
  * and keep the exact version if it passes the exact equilibrium check. */
+static int exact_beliefs(const brink_efg *g, brink_profile *pr);
+
 static void try_exact(const brink_efg *g, brink_profile *pr)
 {
     static const double tols[] = {1e-3, 1e-4, 1e-5, 1e-6, AGENT_LOGIT_ROUND_TOL};
@@ -582,10 +590,32 @@ static void try_exact(const brink_efg *g, brink_profile *pr)
             mpq_set(q->q[a], g->action_probq[a]);
         brink_profile_sync_doubles(q);
         if (brink_verify_efg(g, q, 1, NULL) == BRINK_OK && q->verified == 1) {
-            pr->q = q->q; /* move the exact vector into the answer */
+            /* the rounded point stands only when it is an assessment too (sequentially
+             * rational with Bayes-consistent beliefs): rounding off-path play can break what
+             * the floating-point point met to the tolerance */
+            pr->q = q->q;
             q->q = NULL;
-            memcpy(pr->p, q->p, (size_t)g->nactions * sizeof(double));
-            break;
+            double *keep = pr->p;
+            pr->p = q->p;
+            q->p = keep;
+            int assessed = pr->belief == NULL;
+            if (!assessed && exact_beliefs(g, pr) == 0) {
+                brink_assessment_report rep;
+                assessed = brink_verify_assessment(g, pr, 0, &rep, NULL) == BRINK_OK &&
+                           rep.exact && rep.consistent && rep.sequentially_rational;
+            }
+            if (assessed)
+                break;
+            /* back to the floating-point point */
+            q->q = pr->q;
+            pr->q = NULL;
+            keep = pr->p;
+            pr->p = q->p;
+            q->p = keep;
+            if (pr->beliefq) {
+                brink_q_array_free(pr->beliefq, (size_t)pr->nbelief);
+                pr->beliefq = NULL;
+            }
         }
     }
     mpq_clear(s);
@@ -605,7 +635,8 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
     int AP = g->player_action_start[g->nplayers];
     /* the sparse path failed to follow the branch on a game the dense one can hold (payoffs
      * of very different sizes): the dense path, with its arclength steps, tries again */
-    if ((st == BRINK_ENOCONVERGE || st == BRINK_EINTERNAL) && AP <= AGENT_LOGIT_DENSE_FALLBACK) {
+    if ((st == BRINK_ENOCONVERGE || st == BRINK_EINTERNAL) && AP > AGENT_LOGIT_DENSE_MAX &&
+        AP <= AGENT_LOGIT_DENSE_FALLBACK) {
         while (out && out->count > before)
             brink_profile_clear(&out->items[--out->count]);
         st = brink_agent_logit_trace_la(g, o, visit, ctx, out, 1, err);
@@ -628,7 +659,7 @@ brink_status brink_agent_logit_trace_la(const brink_efg *g, const brink_solve_op
                                "agent-logit: %d player actions exceed the limit of %d; use a "
                                "CFR method", AP, AGENT_LOGIT_MAX_ACTIONS);
     }
-    int sparse = la != 1;
+    int sparse = la == 2 || (la == 0 && AP > AGENT_LOGIT_DENSE_MAX);
     la_ws w;
     memset(&w, 0, sizeof w);
     w.n1 = n1;
@@ -712,14 +743,35 @@ brink_status brink_agent_logit_trace_la(const brink_efg *g, const brink_solve_op
         double dist = 0;
         for (int j = 0; j < n1 && its > 0; j++)
             dist = fmax(dist, fabs(zs[j] - zp[j]));
-        if (its < 0 || dist > 0.5 * hstep + 1e-12 ||
-            tangent_vector(m, zs, t, tn, &w) != 0) {
+        int bad = its < 0 || dist > 0.5 * hstep + 1e-12 || tangent_vector(m, zs, t, tn, &w) != 0;
+        if (!bad && !w.oom) {
+            /* a corrector that lands on another sheet of the solution set (the local
+             * parametrisation's hyperplane can cut the curve twice) shows as a step that goes
+             * back along the tangent, a tangent that turns by more than 60 degrees, or a
+             * negative lambda (the branch starts at the only QRE of lambda = 0 and cannot
+             * return there): a smaller step instead (Allgower and Georg, sec. 6.1) */
+            double turn = 0, adv = 0;
+            for (int j = 0; j < n1; j++) {
+                turn += t[j] * tn[j];
+                adv += t[j] * (zs[j] - z[j]);
+            }
+            bad = zs[AP] < 0 || !(adv > 0) || !(turn > 0.5);
+        }
+        if (bad) {
             if (w.oom) {   /* a failed factorisation, not a hard step: no smaller step helps */
                 st = brink_error_set(err, BRINK_ENOMEM, "agent-logit: out of memory");
                 break;
             }
             hstep *= 0.5;
             if (hstep < 1e-12 * fmax(1.0, z[AP])) {
+                if (!limit && steps > 0) {
+                    /* short of the requested lambda: the point reached, flagged */
+                    brink_alogit_eval(m, z);
+                    if (out)
+                        out->stats.stopped_at_limit = 1;
+                    st = emit(m, z[AP], out, err);
+                    break;
+                }
                 if (limit && steps > 0) {
                     /* the branch cannot be followed further (typically a continuum of
                      * equilibria at the end): return the last point, NashConv tells how

@@ -25,8 +25,8 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
                                      brink_alogit_visit visit, void *ctx,
                                      brink_profile_list *out, brink_error *err);
 
-/* The same with the linear algebra chosen: la = 0 or 2 sparse (0: what
- * brink_agent_logit_trace runs first), 1 dense (its fallback; tests compare the two). */
+/* The same with the linear algebra chosen: la = 0 by size (dense up to 300 player actions,
+ * then sparse), 1 dense, 2 sparse (tests compare the two). */
 brink_status brink_agent_logit_trace_la(const brink_efg *g, const brink_solve_options *o,
                                         brink_alogit_visit visit, void *ctx,
                                         brink_profile_list *out, int la, brink_error *err);
