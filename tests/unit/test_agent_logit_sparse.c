@@ -118,7 +118,7 @@ static double path_gap(const brink_efg *g, double lambda)
 static brink_efg *load_efg(const char *name)
 {
     char path[512];
-    snprintf(path, sizeof path, "%s/tests/data/games/%s", check_source_dir(), name);
+    snprintf(path, sizeof path, "%s/tests/data/%s", check_source_dir(), name);
     brink_error err;
     brink_game gm;
     if (brink_game_read_file(path, &gm, &err) != BRINK_OK) {
@@ -148,10 +148,10 @@ static void test_jacobians(void)
     brink_error err;
     /* (Leduc poker is left out: its dense path takes minutes under the sanitizers) */
     brink_efg *games[6] = {brink_gen_kuhn(&err), NULL, NULL, NULL, NULL, NULL};
-    games[1] = load_efg("entry.efg");
-    games[2] = load_efg("poker.efg");
-    games[3] = load_efg("interior.efg");
-    games[4] = load_efg("centipede.efg");
+    games[1] = load_efg("games/entry.efg");
+    games[2] = load_efg("games/poker.efg");
+    games[3] = load_efg("games/interior.efg");
+    games[4] = load_efg("games/centipede.efg");
     brink_scenario *sc = chainstore();
     CHECK(sc != NULL);
     if (sc)
@@ -217,7 +217,7 @@ static void test_chainstore_limit(void)
 /* The sparse path fails here; the automatic choice gives the dense path's answer. */
 static void test_fallback(void)
 {
-    brink_efg *g = load_efg("agent_logit_fallback.efg");
+    brink_efg *g = load_efg("games/agent_logit_fallback.efg");
     CHECK(g != NULL);
     if (!g)
         return;
@@ -257,7 +257,7 @@ static void test_fallback(void)
  * the automatic choice (dense at their size) reaches a point within tolerance on both. */
 static void test_sheets(void)
 {
-    const char *names[2] = {"agent_logit_sheet1.efg", "agent_logit_sheet2.efg"};
+    const char *names[2] = {"agent-logit/sheet1.efg", "agent-logit/sheet2.efg"};
     for (int i = 0; i < 2; i++) {
         brink_efg *g = load_efg(names[i]);
         CHECK(g != NULL);

@@ -887,6 +887,8 @@ out:
 static int exact_beliefs(const brink_efg *g, brink_profile *pr)
 {
     int N = g->nnodes, H = g->player_infoset_start[g->nplayers];
+    if (pr->beliefq)   /* made before (try_exact): made again for this rounding */
+        brink_q_array_free(pr->beliefq, (size_t)pr->nbelief);
     pr->beliefq = brink_q_array_new((size_t)N);   /* chance sets too: Bayes on every move */
     if (!pr->beliefq)
         return -1;
