@@ -1102,16 +1102,8 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
                     mpq_cmp(gp->b.q, E->H) != 0)
                     R.hc = 0;
             }
-            treg *r = NULL;
-            if (!point && alg_cmp(&R.lo, &R.hi, &oom) == 0 && !an_solve_all(g, E->o)) {
-                /* the sample sits on a tie (a flip) of a tree too large to list every
-                 * equilibrium elsewhere: its solve kept one, the first best move at each
-                 * tie. The point is solved again on its own, for every equilibrium, as
-                 * points are; the rest of the gap on either side as before. */
-                if (push_gap(S, &gp->a, gp->ai, &R.lo, 0) || push_gap(S, &R.lo, 1, &R.hi, 1) ||
-                    push_gap(S, &R.hi, 0, &gp->b, gp->bi))
-                    st = OOM(E->err);
-            } else if (!(r = new_region(E, NULL))) {
+            treg *r = new_region(E, NULL);
+            if (!r) {
                 st = OOM(E->err);
             } else {
                 int single = alg_cmp(&R.lo, &R.hi, &oom) == 0;
