@@ -210,6 +210,10 @@ typedef struct brink_mc_result {
                                         path's strict margins); other Nash equilibria (with
                                         threats never carried out) are not ruled out */
     long several;                    /* several equilibria ("ambiguous") */
+    long incomplete;                 /* draws with an equilibrium whose list may be
+                                        incomplete (an enumeration stopped at its cap, a
+                                        method that finds one equilibrium, every pure one
+                                        only): other equilibria are not ruled out there */
     long unverified;                 /* draws with an equilibrium checked in doubles only */
     char *first_error;               /* malloc'd message of the first failed draw, or NULL */
     long first_error_index;
@@ -225,6 +229,8 @@ typedef struct brink_mc_result {
     brink_proportion *outcome;       /* [ngroups]: the realised outcome (drawn from the
                                         equilibrium's outcome distribution, lane 1) among
                                         draws with an agreed outcome distribution */
+    long *outcome_incomplete;        /* [ngroups]: of outcome[k]'s draws, those whose list
+                                        of equilibria may be incomplete (see incomplete) */
     double *outcome_mean;            /* [ngroups] mean outcome probability over those draws */
     /* watched decisions (information sets of the game), in the order given */
     int nwatch;
@@ -233,6 +239,10 @@ typedef struct brink_mc_result {
     brink_proportion *choice;        /* [watch_start[nwatch]]: the action played for sure by
                                         every equilibrium, over all draws */
     brink_proportion *choice_mixed;  /* [nwatch] */
+    long *choice_incomplete;         /* [watch_start[nwatch]]: of choice[a]'s draws, those
+                                        whose list may be incomplete: "every equilibrium"
+                                        there means every one found */
+    long *mixed_incomplete;          /* [nwatch]: the same for choice_mixed */
     brink_proportion *choice_ambiguous;   /* [nwatch] */
     /* expected payoffs, over draws whose equilibria agree on them (within tol) */
     int nplayers;

@@ -101,6 +101,13 @@ static void sensitivity_text(const brink_mc_result *r, brink_buf *out)
     }
 }
 
+/* Of a count's draws, those whose list of equilibria is not proved complete. */
+static void incomplete_note(brink_buf *out, long n)
+{
+    if (n > 0)
+        brink_buf_printf(out, "; in %ld of them other equilibria are not ruled out", n);
+}
+
 brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink_error *err)
 {
     const brink_scenario *sc = r->sc;
@@ -164,6 +171,12 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
     brink_buf_puts(out, "  several (ambiguous):      ");
     prop_text(out, &r->p_several);
     brink_buf_printf(out, "\n  none found:               %ld\n", r->none);
+    if (r->incomplete)
+        brink_buf_printf(out, "  Lists not proved complete: %ld draw%s (an enumeration stopped "
+                              "at its cap, or a method that finds some equilibria only): other "
+                              "equilibria are not ruled out there; below, their outcomes and "
+                              "choices are those of the equilibria found.\n",
+                         r->incomplete, rep_s(r->incomplete));
     if (r->unverified)
         brink_buf_printf(out, "  %ld draw%s had equilibria checked in doubles only.\n",
                          r->unverified, rep_s(r->unverified));
@@ -202,6 +215,7 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
         prop_text(out, &r->outcome[k]);
         brink_buf_puts(out, "; mean ");
         rep_pct(out, r->outcome_mean[k]);
+        incomplete_note(out, r->outcome_incomplete[k]);
         brink_buf_puts(out, "\n");
     }
     if (r->outcome_ambiguous)
@@ -221,11 +235,13 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
             rep_words(out, g->action_label[g->infoset_action_start[h] + a - r->watch_start[k]]);
             brink_buf_puts(out, ": ");
             prop_text(out, &r->choice[a]);
+            incomplete_note(out, r->choice_incomplete[a]);
             brink_buf_puts(out, "\n");
         }
         if (r->choice_mixed[k].k) {
             brink_buf_puts(out, "    mixes: ");
             prop_text(out, &r->choice_mixed[k]);
+            incomplete_note(out, r->mixed_incomplete[k]);
             brink_buf_puts(out, "\n");
         }
         if (r->choice_ambiguous[k].k) {
@@ -335,6 +351,7 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
     prop_json(out, &r->p_unique_spe);
     brink_buf_puts(out, ",\"several\":");
     prop_json(out, &r->p_several);
+    brink_buf_printf(out, ",\"incomplete\":%ld", r->incomplete);
     brink_buf_printf(out, ",\"unverified\":%ld,\"double_path\":{\"certified\":%ld,"
                      "\"fallback\":%ld},\"regions\":", r->unverified, r->fast,
                      r->fast_fallback);
@@ -363,7 +380,7 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
         prop_json(out, &r->outcome[k]);
         brink_buf_puts(out, ",\"mean_probability\":");
         num(out, r->outcome_mean[k]);
-        brink_buf_puts(out, "}");
+        brink_buf_printf(out, ",\"incomplete\":%ld}", r->outcome_incomplete[k]);
     }
     brink_buf_printf(out, "],\"outcome_ambiguous\":%ld,\"watched\":[", r->outcome_ambiguous);
     for (int k = 0; k < r->nwatch; k++) {
@@ -381,10 +398,11 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
                               g->action_label[g->infoset_action_start[h] + a - r->watch_start[k]]);
             brink_buf_puts(out, ",\"played\":");
             prop_json(out, &r->choice[a]);
-            brink_buf_puts(out, "}");
+            brink_buf_printf(out, ",\"incomplete\":%ld}", r->choice_incomplete[a]);
         }
         brink_buf_puts(out, "],\"mixed\":");
         prop_json(out, &r->choice_mixed[k]);
+        brink_buf_printf(out, ",\"mixed_incomplete\":%ld", r->mixed_incomplete[k]);
         brink_buf_puts(out, ",\"ambiguous\":");
         prop_json(out, &r->choice_ambiguous[k]);
         brink_buf_puts(out, "}");

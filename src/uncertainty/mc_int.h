@@ -67,8 +67,11 @@ enum {
 };
 
 /* What a draw's equilibrium set is proved to be (mc_rec.proved; stored as is in a
- * database's samples.proved). */
-enum { MC_PROVED_UNIQUE = 1, MC_PROVED_SPE = 2 };
+ * database's samples.proved): the only equilibrium; the only subgame-perfect one; or
+ * (LISTED) every equilibrium the method looks for was listed and examined, several of them
+ * or one with others rejected. 0: the list may be incomplete (an enumeration stopped at its
+ * cap, a method that finds one equilibrium): other equilibria are not ruled out. */
+enum { MC_PROVED_UNIQUE = 1, MC_PROVED_SPE = 2, MC_PROVED_LISTED = 3 };
 
 /* One sample's findings (filled by a worker, merged in sample order). */
 typedef struct mc_rec {

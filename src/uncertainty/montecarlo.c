@@ -84,6 +84,9 @@ void brink_mc_result_free(brink_mc_result *r)
     free(r->choice);
     free(r->choice_mixed);
     free(r->choice_ambiguous);
+    free(r->outcome_incomplete);
+    free(r->choice_incomplete);
+    free(r->mixed_incomplete);
     free(r->value);
     free(r->opt_best);
     free(r->opt_value);
@@ -136,22 +139,29 @@ typedef struct run {
 /* What the draw's equilibrium set is proved to be: MC_PROVED_UNIQUE (every equilibrium the
  * method looks for, mixed ones included, and there is one), MC_PROVED_SPE (backward induction
  * listed every subgame-perfect equilibrium and there is one: unique among subgame-perfect
- * equilibria, not among Nash equilibria), or 0. */
+ * equilibria, not among Nash equilibria), MC_PROVED_LISTED (the method listed and examined
+ * every equilibrium it looks for: every pure subgame-perfect one, or every extreme one, but
+ * there are several, or some were rejected), or 0 (the list may be incomplete). */
 static int proved_complete(const brink_eqset *s)
 {
-    int spe = 0;
-    if (s->count != 1 || s->nrejected != 0 || s->truncated)
+    int spe = 0, listed = 0;
+    if (s->truncated || s->count < 1)
         return 0;
     for (int k = 0; k < s->method.nsolvers; k++) {
         unsigned f = s->method.solver[k]->flags;
-        if (!s->method.complete[k])
+        if (!s->method.complete[k] || !(f & BRINK_SOLVER_ALL))
             continue;
-        if (!(f & (BRINK_SOLVER_PURE_ONLY | BRINK_SOLVER_PERFECT_INFO)))
-            return MC_PROVED_UNIQUE;
-        if ((f & BRINK_SOLVER_PERFECT_INFO) && (f & BRINK_SOLVER_ALL))
-            spe = 1;
+        if (!(f & (BRINK_SOLVER_PURE_ONLY | BRINK_SOLVER_PERFECT_INFO))) {
+            if (s->count == 1 && s->nrejected == 0)
+                return MC_PROVED_UNIQUE;
+            listed = 1;
+        }
+        if (f & BRINK_SOLVER_PERFECT_INFO) {
+            spe = s->count == 1 && s->nrejected == 0;
+            listed = 1;
+        }
     }
-    return spe ? MC_PROVED_SPE : 0;
+    return spe ? MC_PROVED_SPE : listed ? MC_PROVED_LISTED : 0;
 }
 
 /* The state of equilibrium e at watched set h: the action played for sure, or MIXED. */
@@ -398,6 +408,8 @@ typedef struct sums {
     long *outcome_k, outcome_n;
     double *outcome_p;
     long *choice_k, *mixed_k, *amb_k;
+    long *outcome_inc, *choice_inc, *mixed_inc;   /* of those, draws whose list may be
+                                                    incomplete (mc_rec.proved == 0) */
     long *val_n;
     double *val_mean, *val_m2;   /* Welford */
     double *val_min, *val_max;   /* the least and greatest value seen, to clip intervals */
@@ -463,10 +475,13 @@ static void merge_block(run *R, sums *S, long first, int count)
         }
         if (rc->neq > 0 && !rc->verified)
             r->unverified++;
+        int partial = rc->neq > 0 && rc->proved == 0;   /* other equilibria not ruled out */
+        r->incomplete += partial;
         if (rc->neq > 0) {
             if (rc->agreed_outcome && rc->outcome >= 0) {
                 S->outcome_n++;
                 S->outcome_k[rc->outcome]++;
+                S->outcome_inc[rc->outcome] += partial;
                 for (int k = 0; k < ng; k++)
                     S->outcome_p[k] += R->gprob[(size_t)j * (size_t)ng + (size_t)k];
             } else {
@@ -475,10 +490,13 @@ static void merge_block(run *R, sums *S, long first, int count)
         }
         for (int k = 0; k < nw; k++) {
             int st = R->choice[(size_t)j * (size_t)nw + (size_t)k];
-            if (st >= 0)
+            if (st >= 0) {
                 S->choice_k[r->watch_start[k] + st]++;
-            else if (st == BRINK_MC_MIXED)
+                S->choice_inc[r->watch_start[k] + st] += partial;
+            } else if (st == BRINK_MC_MIXED) {
                 S->mixed_k[k]++;
+                S->mixed_inc[k] += partial;
+            }
             else if (st == BRINK_MC_AMBIGUOUS)
                 S->amb_k[k]++;
         }
@@ -787,6 +805,12 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     S.choice_k = calloc((size_t)nc + 1, sizeof *S.choice_k);
     S.mixed_k = calloc((size_t)nw + 1, sizeof *S.mixed_k);
     S.amb_k = calloc((size_t)nw + 1, sizeof *S.amb_k);
+    S.outcome_inc = calloc((size_t)ng + 1, sizeof *S.outcome_inc);
+    S.choice_inc = calloc((size_t)nc + 1, sizeof *S.choice_inc);
+    S.mixed_inc = calloc((size_t)nw + 1, sizeof *S.mixed_inc);
+    r->outcome_incomplete = calloc((size_t)ng + 1, sizeof *r->outcome_incomplete);
+    r->choice_incomplete = calloc((size_t)nc + 1, sizeof *r->choice_incomplete);
+    r->mixed_incomplete = calloc((size_t)nw + 1, sizeof *r->mixed_incomplete);
     S.val_n = calloc((size_t)np + 1, sizeof *S.val_n);
     S.val_mean = calloc((size_t)np + 1, sizeof *S.val_mean);
     S.val_m2 = calloc((size_t)np + 1, sizeof *S.val_m2);
@@ -803,7 +827,8 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     R.choice = calloc(rows * ((size_t)nw + 1), sizeof *R.choice);
     if (!r->outcome || !r->outcome_mean || !r->choice || !r->choice_mixed ||
         !r->choice_ambiguous || !r->value || !S.outcome_k || !S.outcome_p || !S.choice_k ||
-        !S.mixed_k || !S.amb_k || !S.val_n || !S.val_mean || !S.val_m2 || !S.val_min ||
+        !S.mixed_k || !S.amb_k || !S.outcome_inc || !S.choice_inc || !S.mixed_inc ||
+        !r->outcome_incomplete || !r->choice_incomplete || !r->mixed_incomplete || !S.val_n || !S.val_mean || !S.val_m2 || !S.val_min ||
         !S.val_max || !R.rec || !R.x ||
         !R.gprob || !R.val || !R.choice)
         goto oom;
@@ -910,12 +935,16 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     brink_wilson(r->unique_spe, nd, o->z, &r->p_unique_spe);
     for (int k = 0; k < ng; k++) {
         brink_wilson(S.outcome_k[k], S.outcome_n, o->z, &r->outcome[k]);
+        r->outcome_incomplete[k] = S.outcome_inc[k];
         r->outcome_mean[k] = S.outcome_n ? S.outcome_p[k] / (double)S.outcome_n : NAN;
     }
     for (int k = 0; k < nw; k++) {
-        for (int a = r->watch_start[k]; a < r->watch_start[k + 1]; a++)
+        for (int a = r->watch_start[k]; a < r->watch_start[k + 1]; a++) {
             brink_wilson(S.choice_k[a], o->samples, o->z, &r->choice[a]);
+            r->choice_incomplete[a] = S.choice_inc[a];
+        }
         brink_wilson(S.mixed_k[k], o->samples, o->z, &r->choice_mixed[k]);
+        r->mixed_incomplete[k] = S.mixed_inc[k];
         brink_wilson(S.amb_k[k], o->samples, o->z, &r->choice_ambiguous[k]);
     }
     for (int p = 0; p < np; p++)
@@ -996,6 +1025,9 @@ done:
     free(S.choice_k);
     free(S.mixed_k);
     free(S.amb_k);
+    free(S.outcome_inc);
+    free(S.choice_inc);
+    free(S.mixed_inc);
     free(S.val_n);
     free(S.val_mean);
     free(S.val_m2);
