@@ -243,6 +243,10 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         brink_profile_list_free(&l);
         return st;
     }
+    /* what this run adds, undone if it stops part way (a time limit while checking): a method
+     * cut short found neither its list nor its completeness, and must not claim them */
+    int count0 = out->count, nfound0 = out->nfound, nrejected0 = out->nrejected,
+        nsolvers0 = out->method.nsolvers, complete0 = out->complete, truncated0 = out->truncated;
     if (out->method.nsolvers < BRINK_PLAN_MAX_ROLES) {
         out->method.complete[out->method.nsolvers] =
             (s->flags & BRINK_SOLVER_ALL) && l.stats.complete;
@@ -341,6 +345,16 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         }
     }
     brink_profile_list_free(&l);
+    if (st) {
+        for (int i = count0; i < out->count; i++)
+            an_eq_free(&out->eq[i], g);
+        out->count = count0;
+        out->nfound = nfound0;
+        out->nrejected = nrejected0;
+        out->method.nsolvers = nsolvers0;
+        out->complete = complete0;
+        out->truncated = truncated0;
+    }
     return st;
 }
 

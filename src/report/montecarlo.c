@@ -173,7 +173,8 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
     brink_buf_printf(out, "\n  none found:               %ld\n", r->none);
     if (r->incomplete)
         brink_buf_printf(out, "  Lists not proved complete: %ld draw%s (an enumeration stopped "
-                              "at its cap, or a method that finds some equilibria only): other "
+                              "at its cap, a method cut short by the time limit, or one that "
+                              "finds some equilibria only): other "
                               "equilibria are not ruled out there; below, their outcomes and "
                               "choices are those of the equilibria found.\n",
                          r->incomplete, rep_s(r->incomplete));
