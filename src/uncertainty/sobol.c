@@ -9,8 +9,10 @@
  * with any number of threads. The draws are solved by the Monte Carlo driver itself
  * (mc_run with the design as its draws), so each is certified exactly as a sample is.
  *
- * Estimators: the first-order index by Saltelli 2010's Table 2 (b), the total index by
- * Jansen's (their Table 2 (f)); V(Y) over the 2N outputs at A and B. A parameter that never
+ * Estimators: the first-order index by Saltelli 2010's Table 2 (b) with f(B) centred on
+ * the mean output (the same expectation; invariant to adding a constant to the output, whose
+ * uncentred variance grows with (mean / sd)^2), the total index by Jansen's (their Table 2
+ * (f)); V(Y) and the mean over the 2N outputs at A and B. A parameter that never
  * changes the output gets exactly 0 for both (every difference f(A_B^i) - f(A) is 0), with
  * the interval [0, 0]. Intervals: percentile bootstrap over the N base rows, resample b
  * drawn from lane 3 of stream (seed, b) (lane 2 is the regression coefficients').
@@ -43,9 +45,9 @@ void brink_sobol_design_row(const brink_sampler *s, uint64_t seed, long m, doubl
     }
 }
 
-/* The variance of f(A) and f(B) over rows row[0..n), n >= 1 (two passes: no division in
- * the loops, which the bootstrap runs many times). */
-static double variance(const double *y, size_t w, const long *row, long n)
+/* The variance of f(A) and f(B) over rows row[0..n), n >= 1, and their mean in *mean_out
+ * (two passes: no division in the loops, which the bootstrap runs many times). */
+static double variance(const double *y, size_t w, const long *row, long n, double *mean_out)
 {
     double sum = 0, ss = 0;
     for (long t = 0; t < n; t++)
@@ -55,6 +57,7 @@ static double variance(const double *y, size_t w, const long *row, long n)
         double a = y[(size_t)row[t] * w] - mean, b = y[(size_t)row[t] * w + 1] - mean;
         ss += a * a + b * b;
     }
+    *mean_out = mean;
     return ss / (2 * (double)n - 1);
 }
 
@@ -62,7 +65,8 @@ static double variance(const double *y, size_t w, const long *row, long n)
 static int indices(const double *y, int k, const long *row, long n, double *s1, double *st)
 {
     size_t w = (size_t)k + 2;
-    double var = variance(y, w, row, n);
+    double mean;
+    double var = variance(y, w, row, n, &mean);
     if (!(var > 0))
         return 0;
     for (int i = 0; i < k; i++) {
@@ -70,7 +74,10 @@ static int indices(const double *y, int k, const long *row, long n, double *s1, 
         for (long t = 0; t < n; t++) {
             const double *f = &y[(size_t)row[t] * w];
             double d = f[2 + i] - f[0];
-            a += f[1] * d;
+            /* f(B) centred: the same expectation (E f(A_B^i) = E f(A)), but the estimate no
+             * longer depends on the output's origin: uncentred, adding 100 to a value
+             * whose index is 1 gave S1 = -51 [-164, 67] with 4,000 rows (tester 10, F5) */
+            a += (f[1] - mean) * d;
             b += d * d;
         }
         s1[i] = a / (double)n / var;
@@ -119,7 +126,8 @@ brink_status brink_sobol_estimate(long n, int k, const double *y, int boot, doub
         if (ok)
             row[m++] = r;
     }
-    double var = m > 1 ? variance(y, w, row, m) : NAN;   /* reported even when it is 0 */
+    double mean0;
+    double var = m > 1 ? variance(y, w, row, m, &mean0) : NAN;   /* reported even when it is 0 */
     int have = m > 1 && indices(y, k, row, m, s1, st);
     for (int i = 0; i < k; i++) {
         brink_sobol *o = &out[i];
