@@ -250,7 +250,10 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
     if (out->method.nsolvers < BRINK_PLAN_MAX_ROLES) {
         out->method.complete[out->method.nsolvers] =
             (s->flags & BRINK_SOLVER_ALL) && l.stats.complete;
-        out->complete |= out->method.complete[out->method.nsolvers];
+        /* every pure equilibrium listed is not every equilibrium: mixed ones were not
+         * searched (a threshold's answer must then say others are not ruled out) */
+        out->complete |= out->method.complete[out->method.nsolvers] &&
+                         !(s->flags & BRINK_SOLVER_PURE_ONLY);
         out->method.solver[out->method.nsolvers++] = s;
     }
     out->method.refined = o->refine != 0;
