@@ -306,10 +306,15 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
                                  ids.failed ? "?" : ids.data);
             brink_buf_free(&ids);
         } else if (!rc && actor_ref && brink_scenario_find_one_decision(sc, actor_ref, &hc, &err)) {
-            /* a typed actor: its first decision is one type's, which --actor cannot say */
+            /* a typed actor: its first decision is one type's, which --actor cannot say (the
+             * reference to give goes with --at); or an actor without decisions */
+            brink_error none;
+            brink_error_clear(&none);
+            int has = brink_scenario_check_watch(sc, actor_ref, &none) == BRINK_OK;
             rc = err.code == BRINK_ENOMEM
                      ? cli_report(&err)
-                     : cli_usage_error(cmd, "--actor %s: %s, with --at", actor, err.message);
+                     : cli_usage_error(cmd, "--actor %s: %s%s", actor, err.message,
+                                       has ? ", with --at" : "");
         }
     }
     if (share)

@@ -47,6 +47,10 @@ expect_grep "compare --at typed actor: located, lists the types" \
 expect_status "compare --actor typed actor" 2 "$BRINK" compare m1 --actor DPRK --samples 5
 expect_grep "compare --actor typed actor: lists the types" \
   "^brink compare: --actor DPRK: .*\(DPRK\.resolute@start, DPRK\.bluffing@start\), with --at" "$TMP/stderr"
+# an actor without decisions: said plainly (the message used to end in a stray ", with --at")
+expect_status "compare --actor without decisions" 2 "$BRINK" compare "$SRC/tests/data/montecarlo/piecewise-chance.yaml" --actor B --samples 5
+expect_grep "compare --actor without decisions: said" \
+  "^brink compare: --actor B: no decision matches 'B@\*' \(decisions of B: none\)$" "$TMP/stderr"
 expect_status "compare --at one type" 0 "$BRINK" compare m1 --at DPRK.bluffing@start --samples 5
 expect_grep "compare --at one type: that type's options" "^Options of DPRK \(bluffing\), at the start" "$TMP/stdout"
 expect_status "compare --actor DPRK --at one type" 0 "$BRINK" compare m1 --actor DPRK --at DPRK.resolute@start --samples 5
