@@ -23,7 +23,7 @@ static brink_status constant(brink_scenario *sc, const ynode *y, const sc_local 
                              mpq_t out, brink_error *err)
 {
     /* not kept: the pre-count (gen_count.c) may evaluate one range once per outer value */
-    sc_expr *e = sc_compile_temp(sc, y, NULL, 0, locals, err);
+    sc_expr *e = sc_compile_temp(sc, y, sc->gen_arg_names, sc->gen_nargs, locals, err);
     if (!e)
         return err && err->code ? err->code : BRINK_ENOMEM;
     brink_status st;

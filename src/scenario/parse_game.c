@@ -295,8 +295,13 @@ static brink_status parse_options(brink_scenario *sc, const ynode *m, const scop
                 st = sc_err(sc, err, var, BRINK_EINVALID,
                             "generator variable '%s' is already a parameter or an actor",
                             var->text);
-            else
+            else {
+                sc->gen_arg_names = sp->sub ? (const char *const *)sp->sub->arg_names : NULL;
+                sc->gen_nargs = sp->sub ? sp->sub->nargs : 0;
                 st = sc_gen_values(sc, in, sp->locals, &vals[i], &nvals[i], err);
+                sc->gen_arg_names = NULL;
+                sc->gen_nargs = 0;
+            }
         } else if (ov->kind == Y_MAP && ytree_get(ov, "in")) {
             for (int j = 0; j < ov->n; j++)
                 if (strcmp(ytree_key(ov, j)->text, "in") == 0)
