@@ -403,6 +403,36 @@ static run shifted(const run *R, int j0)
     return V;
 }
 
+/* Draws loaded from a database are those this run would make: each row's drawn values are
+ * drawn again from (seed, index) and compared (a database edited by hand, or written by
+ * another scenario or seed, is refused instead of merged). 1 and err set when they differ. */
+static int stored_draws_differ(const run *R, worker *w, long first, int count, const char *db,
+                               brink_error *err)
+{
+    const brink_mc_result *r = R->r;
+    for (int j = 0; j < count; j++) {
+        long idx = first + j;
+        if (R->saltelli)
+            brink_sobol_design_row(R->smp, R->o->seed, idx, w->values, w->bvals, w->work);
+        else
+            brink_sampler_draw(R->smp, R->o->seed, (uint64_t)idx, w->values, w->work);
+        for (int k = 0; k < r->nvaried; k++) {
+            double want = w->values[r->varied[k]];
+            double got = R->x[(size_t)j * (size_t)r->nvaried + (size_t)k];
+            if (!(got == want)) {
+                brink_error_set_at(err, BRINK_EINVALID, db, 0, 0,
+                                   "draw %ld in the database has %s = %.17g, but this run's "
+                                   "draw %ld (seed %llu) is %.17g: the stored draws were not "
+                                   "made by this run", idx,
+                                   brink_scenario_param(r->sc, r->varied[k])->name, got, idx,
+                                   (unsigned long long)R->o->seed, want);
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* Running sums, merged in sample order. */
 typedef struct sums {
     long *outcome_k, outcome_n;
@@ -861,6 +891,8 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
         if (db) {   /* stored by an earlier, interrupted run: merged as if computed now */
             int have = mc_db_load_block(db, first, count, r, &blk, err);
             if (have < 0)
+                goto fail;
+            if (have && stored_draws_differ(&R, &wk[0], first, count, o->db, err))
                 goto fail;
             if (have) {
                 /* the part that owns it computed it all the same: take (and drop) it */

@@ -128,4 +128,16 @@ PY
 else
   echo "skipped the --jsonl schema check: no python3-jsonschema"
 fi
+
+# a stored draw that this run would not make (edited by hand, another seed's) is refused on
+# --resume, not merged (tester 10, F7.8: an edited value 5 for p_resolute in [0, 1] was loaded)
+if command -v sqlite3 >/dev/null; then
+  rm -f "$TMP/edit.sqlite"*
+  expect_status "run to edit" 0 "$BRINK" montecarlo m1 --samples 600 --seed 4 --threads 1 --db "$TMP/edit.sqlite"
+  sqlite3 "$TMP/edit.sqlite" "update draws set value = 5.0 where run = 1 and idx = 10; update runs set finished = NULL"
+  expect_status "resume an edited database" 2 "$BRINK" montecarlo m1 --samples 600 --seed 4 --threads 1 --db "$TMP/edit.sqlite" --resume
+  expect_grep "the edited draw is named" "error: draw 10 in the database has p_resolute = 5, but this run's draw 10 \(seed 4\) is" "$TMP/stderr"
+else
+  echo "skipped the edited-database check: no sqlite3"
+fi
 finish
