@@ -14,10 +14,33 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <unistd.h>
+
 #include "brink/uncertainty.h"
 #include "cli/cli.h"
 #include "cli/cli_mc.h"
 #include "cli/commands.h"
+
+/* Keeping every draw (--draws, --csv, --jsonl, --sensitivity) holds at least the drawn
+ * values and each actor's value per draw: a number of draws that cannot fit in this
+ * machine's memory is refused before anything is allocated (exit 2, not an out-of-memory
+ * failure after minutes). */
+static int draws_fit(const char *cmd, const brink_scenario *sc, const brink_mc_options *o)
+{
+    long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+    if (pages <= 0 || page <= 0)
+        return 0;   /* unknown: left to the allocation */
+    int nvaried = 0;
+    for (int k = 0; k < brink_scenario_nparams(sc); k++)
+        nvaried += brink_scenario_param(sc, k)->dist != BRINK_DIST_NONE;
+    double per = 8.0 * (nvaried + brink_scenario_nactors(sc)) + 3 * sizeof(int);
+    double need = per * (double)o->samples, have = (double)pages * (double)page;
+    if (need <= have)
+        return 0;
+    return cli_usage_error(cmd, "--samples %ld with every draw kept (--draws, --csv, --jsonl or "
+                           "--sensitivity) needs at least %.3g GB of memory; this machine has "
+                           "%.3g GB", o->samples, need / 1e9, have / 1e9);
+}
 
 static void usage(FILE *f)
 {
@@ -329,6 +352,8 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
             rc = cli_usage_error(cmd, "--csv and --jsonl name the same file '%s': one would "
                                  "overwrite the other", jsonl);
     }
+    if (!rc && (o.keep_draws || o.sensitivity > 0))
+        rc = draws_fit(cmd, sc, &o);
     brink_mc_result *r = rc ? NULL : brink_montecarlo(sc, &o, &err);
     if (rc) {
         /* reported by open_out */

@@ -100,4 +100,8 @@ assert a == x, "--exact differs"
 PY
   done
 fi
+# every draw kept, more than the machine's memory: refused at once (tester 10, F7.9: exit 3,
+# out of memory, after allocating)
+expect_status "--samples beyond memory with --draws" 2 "$BRINK" montecarlo m1 --samples 4000000000000 --json --draws
+expect_grep "beyond memory: said" "needs at least .* GB of memory; this machine has" "$TMP/stderr"
 finish
