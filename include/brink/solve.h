@@ -59,6 +59,9 @@ typedef struct brink_solve_stats {
     /* 1 when an all-equilibria method listed fewer than exist because of a documented cap on
      * the list's size (memory): the list is a true subset, and complete is 0. */
     int list_capped;
+    /* Profiles the method found, listed or not: above count when options.max_list cut the
+     * list (0: as many as listed). */
+    long found;
 } brink_solve_stats;
 
 /* Why a double-precision pivoting run was abandoned for exact arithmetic. */
@@ -133,6 +136,10 @@ typedef struct brink_solve_options {
      * refinement, saves their exact checks). Default 0: every profile checked. */
     int verify_later;
     brink_solve_cache *cache;    /* NULL: none (brink_solve_cache_new) */
+    /* All-equilibria methods that count before they list (spe): list at most this many
+     * profiles, counting the rest in stats.found (0: list every one). A caller that examines
+     * only the first few saves making the others (each an exact vector of every action). */
+    long max_list;
 } brink_solve_options;
 
 void brink_solve_options_init(brink_solve_options *o);

@@ -236,6 +236,7 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
      * exact, and on a tree it never changes a profile, only fills its verdict and values */
     so.verify_later = ws && !(o->time_limit > 0);
     so.cache = ws ? ws->cache : NULL;
+    so.max_list = o->max_profiles > 0 ? o->max_profiles : 0;   /* no more are examined */
     brink_profile_list l;
     brink_profile_list_init(&l);
     brink_status st = brink_solve(s, &game, &so, &l, err);
@@ -257,7 +258,10 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         out->method.solver[out->method.nsolvers++] = s;
     }
     out->method.refined = o->refine != 0;
-    out->nfound += l.count;
+    /* found: those listed, or more when the method counted beyond the list (max_list) */
+    out->nfound += l.stats.found > l.count ? (int)l.stats.found : l.count;
+    if (l.stats.found > l.count)
+        out->truncated = 1;
     brink_equilibrium *grown = brink_reallocarray(out->eq, (size_t)(out->count + l.count + 1),
                                                   sizeof *out->eq);
     if (!grown) {

@@ -229,6 +229,9 @@ static brink_status spe_efg(const brink_efg *g, const brink_solve_options *o,
         if (listable < 1) listable = 1;
         int nlist = count[0] < listable ? count[0] : (int)listable;
         if (nlist < count[0] && o->all) truncated = 1;
+        /* the caller's cap: found (and counted), not listed; the list stays complete */
+        if (o->max_list > 0 && nlist > o->max_list) nlist = (int)o->max_list;
+        out->stats.found = count[0];
         for (int r = 0; r < nlist; r++) {
             /* the listing reads the clock too: each profile is a pass over the tree and its
              * exact numbers; past the limit the ones listed stand, the list is cut */
