@@ -256,6 +256,16 @@ void brink_nfg_strategy_valuesq(const brink_nfg *g, const mpq_t *profile, mpq_t 
 brink_status brink_profile_check_simplex(const brink_profile *pr, const brink_game *g,
                                          double tol, brink_error *err);
 
+/* A profile given with exact numbers (pr->q) that passed brink_profile_check_simplex in
+ * doubles but whose exact numbers miss 1 (or 0) by a rounding (2/3 written as
+ * 0.66666666666666663): each such player's (strategic form) or information set's (tree)
+ * probabilities are replaced by the simplest fractions within tol of the doubles when those
+ * are nonnegative and sum to exactly 1; *snapped counts the sets replaced. Where they do not,
+ * BRINK_EINVALID says which set and its exact sum (an exact check of the numbers as written
+ * could only say "not a profile"). Chance sets are left alone. */
+brink_status brink_profile_snap_simplex(brink_profile *pr, const brink_game *g, double tol,
+                                        int *snapped, brink_error *err);
+
 #ifdef __cplusplus
 }
 #endif

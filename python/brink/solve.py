@@ -125,7 +125,10 @@ def solve(game, method=None, **options):
 def verify(game, profile):
     """Check a profile exactly. profile: a sequence of numbers (ints, Fractions, floats read
     as their shortest decimal, or strings "1/3") of length game.profile_length, or for
-    extensive games the players' actions only (chance filled in). Returns a Profile whose
+    extensive games the players' actions only (chance filled in). A player's (or an
+    information set's) numbers that sum to 1 only up to rounding (2/3 as a float) are replaced
+    by their simplest fractions within 1e-12, and those are checked (the Profile's exact
+    probabilities show them); numbers far from a distribution raise. Returns a Profile whose
     verified is True (a Nash equilibrium) or False, with values and regrets."""
     texts = [_lib.exact_text(x) for x in np.asarray(profile, dtype=object).ravel()]
     arr, n = _lib.strings(texts)

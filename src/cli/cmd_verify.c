@@ -78,7 +78,10 @@ int brink_cli_verify(int argc, char **argv)
             printf("usage: brink verify FILE PROFILE [--json]\n\n"
                    "Check exactly whether PROFILE is a Nash equilibrium of the game in FILE.\n"
                    "PROFILE: comma-separated probabilities, e.g. 1/2,1/2,1/3,2/3 (Gambit's\n"
-                   "'NE,' prefix allowed), or a file with one profile per line.\n"
+                   "'NE,' prefix allowed), or a file with one profile per line. Numbers are read\n"
+                   "exactly; a player's (or information set's) numbers that sum to 1 only up to\n"
+                   "rounding (2/3 as 0.66666666666666663) are checked as their simplest fractions\n"
+                   "within 1e-12, and the output shows them.\n"
                    "Exit status 0 when every profile is an equilibrium, 1 when one is not.\n");
             return BRINK_EXIT_OK;
         }
@@ -147,6 +150,9 @@ int brink_cli_verify(int argc, char **argv)
     for (int i = 0; i < l.count; i++) {
         brink_profile *pr = &l.items[i];
         brink_status st = brink_profile_check_simplex(pr, &g, 1e-12, &err);
+        int snapped = 0;   /* sets whose numbers as written miss 1 by a rounding */
+        if (!st)
+            st = brink_profile_snap_simplex(pr, &g, 1e-12, &snapped, &err);
         if (st) {   /* placed at the profile's line (its numbers are checked one by one above) */
             brink_buf_free(&out);
             err.line = plines[i];
@@ -163,9 +169,10 @@ int brink_cli_verify(int argc, char **argv)
         if (pr->verified <= 0) all_ok = 0;
         if (json) {
             brink_buf_printf(&out, "%s{\"equilibrium\":%s,\"exact\":%s,\"max_regret\":%.17g,"
-                                   "\"nashconv\":%.17g}",
+                                   "\"nashconv\":%.17g,\"snapped\":%d}",
                              i ? "," : "", pr->verified > 0 ? "true" : "false",
-                             pr->verified != 0 ? "true" : "false", pr->max_regret, pr->nashconv);
+                             pr->verified != 0 ? "true" : "false", pr->max_regret, pr->nashconv,
+                             snapped);
         } else {
             brink_buf_printf(&out, "Profile %d: %s", i + 1,
                              pr->verified > 0 ? "a Nash equilibrium (checked exactly)"
@@ -173,6 +180,17 @@ int brink_cli_verify(int argc, char **argv)
                                                 : "not checked exactly (game too large)");
             brink_buf_printf(&out, "; max gain from deviating %.6g, NashConv %.6g\n",
                              pr->max_regret, pr->nashconv);
+            if (snapped) {
+                /* what was checked, when it is not the numbers as written */
+                brink_buf_printf(&out, "  checked for the simplest fractions within 1e-12 of the "
+                                       "numbers given (in %d set%s they sum to 1 only up to "
+                                       "rounding):", snapped, snapped == 1 ? "" : "s");
+                for (int k = 0; k < pr->n; k++) {
+                    brink_buf_puts(&out, k ? "," : " ");
+                    brink_buf_put_q(&out, pr->q[k]);
+                }
+                brink_buf_puts(&out, "\n");
+            }
             if (pr->valueq) {
                 brink_buf_puts(&out, "  payoffs:");
                 for (int p = 0; p < pr->nvalue; p++) {

@@ -99,6 +99,9 @@ brink_profile_list *brink_ffi_verify(const brink_game *g, const char *const *pro
         brink_profile_sync_doubles(pr);
         st = brink_profile_check_simplex(pr, g, 1e-12, err);
     }
+    int snapped = 0;   /* numbers missing 1 by a rounding: their simplest fractions are used */
+    if (!st)
+        st = brink_profile_snap_simplex(pr, g, 1e-12, &snapped, err);
     if (!st)
         st = g->kind == BRINK_GAME_NFG ? brink_verify_nfg(g->nfg, pr, 1, err)
                                        : brink_verify_efg(g->efg, pr, 1, err);

@@ -133,3 +133,95 @@ brink_status brink_profile_rationalize(brink_profile *pr, double tol, brink_erro
     for (int i = 0; i < pr->n; i++) brink_q_from_double_approx(pr->q[i], pr->p[i], tol);
     return BRINK_OK;
 }
+
+/* Entries [k0, k1) of pr: 1 when their exact sum is 1 and none is negative. */
+static int exact_simplex_range(const brink_profile *pr, int k0, int k1, mpq_t sum)
+{
+    mpq_set_ui(sum, 0, 1);
+    for (int k = k0; k < k1; k++) {
+        if (mpq_sgn(pr->q[k]) < 0)
+            return 0;
+        mpq_add(sum, sum, pr->q[k]);
+    }
+    return mpq_cmp_ui(sum, 1, 1) == 0;
+}
+
+/* Snap entries [k0, k1) to their simplest fractions within tol: 1 when those form a
+ * distribution (then pr->q holds them), 0 when not (pr->q unchanged). */
+static int snap_range(brink_profile *pr, int k0, int k1, double tol, mpq_t sum, mpq_t *tmp)
+{
+    mpq_set_ui(sum, 0, 1);
+    for (int k = k0; k < k1; k++) {
+        brink_q_from_double_approx(tmp[k - k0], pr->p[k], tol);
+        if (mpq_sgn(tmp[k - k0]) < 0)
+            return 0;
+        mpq_add(sum, sum, tmp[k - k0]);
+    }
+    if (mpq_cmp_ui(sum, 1, 1) != 0)
+        return 0;
+    for (int k = k0; k < k1; k++)
+        mpq_set(pr->q[k], tmp[k - k0]);
+    return 1;
+}
+
+brink_status brink_profile_snap_simplex(brink_profile *pr, const brink_game *g, double tol,
+                                        int *snapped, brink_error *err)
+{
+    *snapped = 0;
+    if (!pr->q)
+        return BRINK_OK;
+    int nsets = g->kind == BRINK_GAME_NFG ? g->nfg->nplayers : g->efg->ninfosets, widest = 1;
+    for (int h = 0; h < nsets; h++) {
+        int w = g->kind == BRINK_GAME_NFG ? g->nfg->nstrats[h] : g->efg->infoset_nactions[h];
+        widest = w > widest ? w : widest;
+    }
+    mpq_t sum;
+    mpq_init(sum);
+    mpq_t *tmp = brink_q_array_new((size_t)widest);
+    if (!tmp) {
+        mpq_clear(sum);
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    }
+    brink_status st = BRINK_OK;
+    for (int h = 0; h < nsets && !st; h++) {
+        int k0, k1;
+        if (g->kind == BRINK_GAME_NFG) {
+            k0 = g->nfg->strat_offset[h];
+            k1 = g->nfg->strat_offset[h + 1];
+        } else {
+            if (g->efg->infoset_player[h] < 0)
+                continue;   /* chance: the game's own probabilities are used */
+            k0 = g->efg->infoset_action_start[h];
+            k1 = k0 + g->efg->infoset_nactions[h];
+        }
+        if (exact_simplex_range(pr, k0, k1, sum))
+            continue;
+        mpq_t given;
+        mpq_init(given);
+        mpq_set(given, sum);
+        if (snap_range(pr, k0, k1, tol, sum, tmp)) {
+            (*snapped)++;
+        } else {
+            double off = mpq_get_d(given) - 1;
+            if (g->kind == BRINK_GAME_NFG)
+                st = brink_error_set(err, BRINK_EINVALID, "player %d: the probabilities as "
+                                     "written sum to 1 %c %.3g exactly, and the simplest "
+                                     "fractions near them do not sum to 1 either: give them "
+                                     "exactly (fractions such as 2/3)", h + 1,
+                                     off < 0 ? '-' : '+', fabs(off));
+            else
+                st = brink_error_set(err, BRINK_EINVALID, "information set %d of player %d: "
+                                     "the probabilities as written sum to 1 %c %.3g exactly, "
+                                     "and the simplest fractions near them do not sum to 1 "
+                                     "either: give them exactly (fractions such as 2/3)",
+                                     g->efg->infoset_number[h], g->efg->infoset_player[h] + 1,
+                                     off < 0 ? '-' : '+', fabs(off));
+        }
+        mpq_clear(given);
+    }
+    if (!st && *snapped)
+        brink_profile_sync_doubles(pr);
+    brink_q_array_free(tmp, (size_t)widest);
+    mpq_clear(sum);
+    return st;
+}

@@ -1,0 +1,25 @@
+# verify_rounding.sh — a profile written in decimals that sum to 1 only up to rounding (2/3 as
+# 0.66666666666666663, as every double prints it) is checked for the simplest fractions within
+# 1e-12, and the output says so (tester 10b, F1: such a profile of Battle of the Sexes' mixed
+# equilibrium read "NOT a Nash equilibrium; max gain from deviating 0", payoffs "0 0", exit 1).
+# Numbers that sum to 1 exactly are checked as written; far from 1, refused as before.
+. "$(dirname "$0")/lib.bash"
+BOS=$SRC/tests/data/verify/bos.nfg
+ENTRY=$SRC/tests/data/verify/entry.efg
+D=0.66666666666666663,0.33333333333333331,0.33333333333333331,0.66666666666666663
+
+expect_status "BoS mixed equilibrium in doubles" 0 "$BRINK" verify "$BOS" "$D"
+expect_grep "called an equilibrium" "^Profile 1: a Nash equilibrium \(checked exactly\); max gain from deviating 0, NashConv 0$" "$TMP/stdout"
+expect_grep "says what was checked" "checked for the simplest fractions within 1e-12 of the numbers given \(in 2 sets .*\): 2/3,1/3,1/3,2/3$" "$TMP/stdout"
+expect_grep "the payoffs of the profile" "^  payoffs: 2/3 2/3$" "$TMP/stdout"
+expect_status "--json" 0 "$BRINK" verify "$BOS" "$D" --json
+expect_grep "JSON snapped" '"equilibrium":true,"exact":true,.*"snapped":2' "$TMP/stdout"
+expect_status "exact fractions: nothing snapped" 0 "$BRINK" verify "$BOS" 2/3,1/3,1/3,2/3
+if grep -q "simplest fractions" "$TMP/stdout"; then bad "exact input snapped"; else ok; fi
+expect_status "decimals summing to 1 exactly, not an equilibrium" 1 "$BRINK" verify "$BOS" 0.6666666666667,0.3333333333333,0.5,0.5
+expect_grep "checked as written" "payoffs: 16666666666667/20000000000000 13333333333333/20000000000000" "$TMP/stdout"
+expect_status "a tree: 1e-15 beside 1" 0 "$BRINK" verify "$ENTRY" 1e-15,1,0,1
+expect_grep "tree snapped" "checked for the simplest fractions .*: 0,1,0,1$" "$TMP/stdout"
+expect_status "far from 1: refused" 2 "$BRINK" verify "$ENTRY" 0.999999,0,0,1
+expect_grep "far from 1: said" "probabilities sum to 0.999999" "$TMP/stderr"
+finish
