@@ -62,6 +62,22 @@ static int parse_line(const char *line, size_t len, const brink_game *g, brink_p
             return brink_error_set_at(err, BRINK_EINVALID, src, lineno, (int)a + 1,
                                       "'%.*s' is negative: a probability is between 0 and 1",
                                       (int)(b - a > 40 ? 40 : b - a), line + a);
+        /* a full-length profile's chance entries are the game's, or the profile is of
+         * another game: never ignored in silence */
+        if (g->kind == BRINK_GAME_EFG && k >= players_only &&
+            !mpq_equal(pr->q[k], g->efg->action_probq[k])) {
+            brink_buf want;
+            brink_buf_init(&want);
+            brink_buf_put_q(&want, g->efg->action_probq[k]);
+            brink_status st = brink_error_set_at(
+                err, BRINK_EINVALID, src, lineno, (int)a + 1,
+                "'%.*s' is a chance move's entry (action %d of the chance moves' %d): it must "
+                "be the game's probability, %s, or leave the chance entries out (%d numbers)",
+                (int)(b - a > 40 ? 40 : b - a), line + a, k - players_only + 1,
+                total - players_only, want.failed ? "?" : want.data, players_only);
+            brink_buf_free(&want);
+            return st;
+        }
         k++;
         i = j + 1;
     }

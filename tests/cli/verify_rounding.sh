@@ -22,4 +22,10 @@ expect_status "a tree: 1e-15 beside 1" 0 "$BRINK" verify "$ENTRY" 1e-15,1,0,1
 expect_grep "tree snapped" "checked for the simplest fractions .*: 0,1,0,1$" "$TMP/stdout"
 expect_status "far from 1: refused" 2 "$BRINK" verify "$ENTRY" 0.999999,0,0,1
 expect_grep "far from 1: said" "probabilities sum to 0.999999" "$TMP/stderr"
+# a full-length profile's chance entries must be the game's (tester 10b, F8.11: 5,7,9 ignored)
+CH=$SRC/tests/data/verify/chance3.efg
+expect_status "chance entries not the game's" 2 "$BRINK" verify "$CH" 1,0,0,1,0,1,5,7,9
+expect_grep "chance entries: located" "PROFILE:1:13: error: '5' is a chance move's entry .*333333/1000000, or leave the chance entries out \(6 numbers\)" "$TMP/stderr"
+expect_status "chance entries the game's" 0 "$BRINK" verify "$CH" 1,0,0,1,0,1,0.333333,0.333333,0.333334
+expect_status "chance entries left out" 0 "$BRINK" verify "$CH" 1,0,0,1,0,1
 finish
