@@ -94,6 +94,13 @@ brink_profile_list *brink_ffi_verify(const brink_game *g, const char *const *pro
                 brink_error_set(err, BRINK_EINVALID, "missing number");
             brink_error_prefix(err, "verify: profile entry %d", k + 1);
             st = BRINK_EINVALID;
+        } else if (g->kind == BRINK_GAME_EFG && k >= players_only &&
+                   !mpq_equal(pr->q[k], g->efg->action_probq[k])) {
+            /* a chance entry that is not the game's: another game's profile, not ignored */
+            st = brink_error_set(err, BRINK_EINVALID, "verify: profile entry %d is a chance "
+                                 "move's and must be the game's probability (%.6g), or give "
+                                 "the players' %d entries only", k + 1,
+                                 mpq_get_d(g->efg->action_probq[k]), players_only);
         }
     if (!st) {
         brink_profile_sync_doubles(pr);
