@@ -44,7 +44,10 @@ class Game:
     def text(self, format="native"):
         """The game as text: "native" (.efg for trees, .nfg for tables), "nfg" (an extensive
         game as its reduced strategic form) or "json" (brink's JSON description)."""
-        fmt = {"native": 0, "nfg": 1, "json": 2}[format]
+        formats = {"native": 0, "nfg": 1, "json": 2}
+        if format not in formats:
+            raise ValueError("format must be one of native, nfg, json (got %r)" % (format,))
+        fmt = formats[format]
         return _lib.take_string(_lib.call(lib.brink_ffi_game_write, self._h, fmt))
 
     def save(self, path, format=None):

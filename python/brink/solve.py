@@ -110,6 +110,15 @@ class Result:
                                                        ", complete" if self.complete else "")
 
 
+def _game(game, what):
+    """game as a Game, or TypeError naming what was given (a file name, None ...)."""
+    from .game import Game
+    if not isinstance(game, Game):
+        raise TypeError("%s: expected a brink.Game (brink.read(path), Game.parse(text), "
+                        "from_arrays, generate), got %s" % (what, type(game).__name__))
+    return game
+
+
 def solve(game, method=None, **options):
     """Equilibria of game by method (None: chosen by the game, as `brink solve`), every one
     verified. Options (keyword arguments): exact (bool), all (bool, default True: all the
@@ -119,7 +128,7 @@ def solve(game, method=None, **options):
         options["lambda"] = options.pop("lambda_")
     ka, va, n = _lib.options(options)
     m = method.encode() if method else None
-    return Result(_lib.call(lib.brink_ffi_solve, game._h, m, ka, va, n))
+    return Result(_lib.call(lib.brink_ffi_solve, _game(game, "solve")._h, m, ka, va, n))
 
 
 def verify(game, profile):
@@ -132,7 +141,7 @@ def verify(game, profile):
     verified is True (a Nash equilibrium) or False, with values and regrets."""
     texts = [_lib.exact_text(x) for x in np.asarray(profile, dtype=object).ravel()]
     arr, n = _lib.strings(texts)
-    return Result(_lib.call(lib.brink_ffi_verify, game._h, arr, n)).profiles[0]
+    return Result(_lib.call(lib.brink_ffi_verify, _game(game, "verify")._h, arr, n)).profiles[0]
 
 
 def methods():

@@ -76,6 +76,31 @@ def test_verify():
     assert brink.verify(k, eq.exact[:players]).verified is True
 
 
+def test_verify_floats_of_a_mixed_equilibrium():
+    # 2/3 as a float sums to 1 only up to rounding: checked as the simplest fractions near it
+    # (tester 10b: "NOT a Nash equilibrium" with gain 0 and values_exact [0, 0])
+    g = brink.generate("bos")
+    eq = [p for p in brink.solve(g, "enummixed").profiles if 0 < p.probabilities[0] < 1][0]
+    v = brink.verify(g, list(eq.probabilities))
+    assert v.verified is True
+    assert list(v.exact) == list(eq.exact)
+    # a chance entry that is not the game's is refused, not ignored
+    k = brink.generate("kuhn")
+    full = list(brink.solve(k, "seqlp").profiles[0].exact)
+    full[-1] = Fraction(5)
+    with pytest.raises(brink.BrinkError, match="chance"):
+        brink.verify(k, full)
+
+
+def test_wrong_types_say_so():
+    with pytest.raises(TypeError, match="expected a brink.Game"):
+        brink.solve("bos.nfg", "enummixed")
+    with pytest.raises(TypeError, match="expected a brink.Game"):
+        brink.verify(None, [1, 0])
+    with pytest.raises(ValueError, match="format must be one of"):
+        brink.generate("pd").text("xyz")
+
+
 def test_refusals():
     g = brink.generate("pd")
     with pytest.raises(brink.BrinkError, match="unknown method"):
