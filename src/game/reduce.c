@@ -234,6 +234,7 @@ brink_nfg *brink_efg_to_nfg(const brink_efg *g, brink_reduced **mapout, brink_er
     nf = brink_nfg_new(n, r->nstrats, err);
     if (!nf) goto fail;
     if (brink_nfg_set_title(nf, g->title, err)) goto fail;
+    if (g->comment && g->comment[0] && brink_nfg_set_comment(nf, g->comment, err)) goto fail;
     for (int i = 0; i < n; i++) {
         if (brink_nfg_set_player_name(nf, i, g->player_names[i], err)) goto fail;
         /* Label a reduced strategy by its actions ("*" where it does not choose). */

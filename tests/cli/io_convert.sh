@@ -49,4 +49,7 @@ for e in "$B"/*.expected; do
   got=$(head -n 1 "$TMP/err")
   if [ $rc -eq 2 ] && [ "$got" = "$want" ]; then ok; else bad "info $name: exit $rc, got [$got] want [$want]"; fi
 done
+# the reduced strategic form keeps the tree's comment (tester 10b, F8.3: it was dropped)
+"$BRINK" convert "$SRC/tests/data/verify/chance3.efg" -o "$TMP/c3.nfg" 2>"$TMP/err"
+if grep -q '^two lines"$' "$TMP/c3.nfg"; then ok; else bad "efg -> nfg dropped the comment"; fi
 finish
