@@ -63,4 +63,8 @@ expect_grep "montecarlo: checked in doubles" "10 draws had equilibria checked in
 $BRINK compile $Y -o "$TMP/three.efg" >/dev/null 2>&1
 expect_status "solve agent-logit" 0 $BRINK solve "$TMP/three.efg" --method agent-logit
 expect_grep "solve: sequentially rational" "Assessment: sequentially rational" "$TMP/stdout"
+# the same payoffs as a strategic game: logit reaches the same point (NashConv 1.8e-16)
+expect_status "solve nfg logit" 0 $BRINK solve $SRC/tests/data/tolerance/rand3p_c18.nfg --method logit
+expect_grep "nfg logit: the same P1" "Player 1: 1=0\.456199 2=0\.543801" "$TMP/stdout"
+expect_grep "nfg logit: the same P3" "Player 3: 1=0\.759057 2=0\.240943" "$TMP/stdout"
 finish
