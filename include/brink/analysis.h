@@ -123,6 +123,10 @@ typedef struct brink_method_used {
     int complete[BRINK_PLAN_MAX_ROLES];   /* solver k claims it found every equilibrium of
                                              its kind (BRINK_SOLVER_ALL and it finished) */
     int refined;             /* equilibria were checked for sequential rationality */
+    /* solver k stopped at its limit before its own tolerance (stats.stopped_at_limit): 1 a
+     * limit other than the iteration budget (lambda, step size, time), 2 the iteration
+     * budget (more --iterations may help) */
+    int stopped[BRINK_PLAN_MAX_ROLES];
     long postponed;          /* > 0: the methods ran on the game with chance moves postponed
                                 (this many decisions moved above chance moves they cannot
                                 see; the same game, perfect information), see
@@ -158,6 +162,13 @@ typedef struct brink_equilibrium {
     int sequential;          /* 1 = passed the sequential-rationality check */
     int completed;           /* off-path information sets whose choice was replaced */
     double max_regret;
+    /* 1: a floating-point profile of an approximate method (agent-logit...): an equilibrium
+     * to within nashconv (payoff units, checked in doubles), never verified exactly; when the
+     * analysis' own tolerance rejected it, it was judged at the method's tolerance instead
+     * (tolerance > 0: that one, payoff units; its conditional gains and NashConv within it). */
+    int approximate;
+    double nashconv;         /* sum of the players' gains from deviating (doubles) */
+    double tolerance;        /* approximate: the method's tolerance it was judged at, or 0 */
 } brink_equilibrium;
 
 /* Slots of per-type arrays: actors in order, each with its types (actors without types have
@@ -275,6 +286,8 @@ typedef struct brink_analysis {
     brink_method_used method;
     int nfound;                      /* profiles the solvers returned */
     int nrejected;                   /* of those, not sequentially rational */
+    int nshort;                      /* of those, approximate profiles short of the method's
+                                        own tolerance (stopped at its limit): not equilibria */
     int truncated;                   /* only the first max_profiles were examined */
     int count;                       /* equilibria kept (distinct after completion) */
     int unique;                      /* proved: one equilibrium kept, found by an enumeration
@@ -319,6 +332,7 @@ typedef struct brink_eqset {
     int count;
     brink_equilibrium *eq;
     int nfound, nrejected;
+    int nshort;              /* approximate profiles short of the method's tolerance */
     int complete;            /* some solver that ran claims every equilibrium of its kind */
     int truncated;           /* more profiles than max_profiles were returned */
     brink_method_used method;

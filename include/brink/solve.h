@@ -56,6 +56,15 @@ typedef struct brink_solve_stats {
     /* 1 when an iterative method stopped at its time or iteration limit: the profiles are the
      * best found so far (their regret is in the profiles), not answers to the target. */
     int stopped_at_limit;
+    /* 1 when stopped_at_limit because the iteration (step) budget ran out: a larger budget
+     * (--iterations) may reach the tolerance; 0 for the other limits (time, lambda, a branch
+     * that cannot be followed), where it cannot. */
+    int budget_exhausted;
+    /* The method's tolerance for its answers, in payoff units: an answer not flagged
+     * stopped_at_limit is an equilibrium to within this NashConv (agent-logit: NashConv and
+     * every conditional gain at an information set; CFR: NashConv). 0: the method states none
+     * (exact methods, or a method that does not set it). */
+    double tolerance;
     /* 1 when an all-equilibria method listed fewer than exist because of a documented cap on
      * the list's size (memory): the list is a true subset, and complete is 0. */
     int list_capped;

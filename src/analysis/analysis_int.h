@@ -15,6 +15,12 @@ brink_status an_assess(const brink_efg *g, const double *behav, const mpq_t *beh
  * doubles say (payoffs or probabilities beyond their range make them say nonsense). */
 brink_status an_assess_proved(const brink_efg *g, const double *behav, const mpq_t *behavq,
                               brink_equilibrium *eq, brink_error *err);
+/* The same for a floating-point profile of an approximate method, judged at the method's own
+ * tolerance: gain (payoff units) bounds the conditional gain from deviating at each
+ * information set given the beliefs (the quantity agent-logit stops on) instead of asking
+ * every action in the support to be within tol of the best. */
+brink_status an_assess_approx(const brink_efg *g, const double *behav, double tol, double gain,
+                              brink_equilibrium *eq, brink_error *err);
 /* 1 when some payoff or chance probability of g has no faithful double (beyond the doubles'
  * range, or a nonzero number that rounds to 0): checks in doubles then mean nothing. */
 int an_doubles_unfaithful(const brink_efg *g);

@@ -118,6 +118,7 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
         goto fail;
     a->nfound = s.nfound;
     a->nrejected = s.nrejected;
+    a->nshort = s.nshort;
     a->truncated = s.truncated;
     a->method = s.method;
     for (int k = 0; k < s.method.nsolvers; k++) {

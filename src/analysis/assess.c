@@ -62,14 +62,14 @@ static void compute_xreach(const brink_efg *g, const double *behav, double *xr)
 /* Is there a belief mu over the m members under which every action in the support of
  * sigma is optimal? Q is m x k (member x action) for the mover. On success mu receives one. */
 static int supported_body(const double *Q, int m, int k, const double *sigma, double tol,
-                          const int *cls, const double *cp, const int *cz, double *mu, int *ind,
-                          double *val)
+                          double gain, const int *cls, const double *cp, const int *cz,
+                          double *mu, int *ind, double *val)
 {
     double scale = 1;
     for (int i = 0; i < m * k; i++)
         if (fabs(Q[i]) > scale)
             scale = fabs(Q[i]);
-    double eps = tol * scale;
+    double eps = fmax(tol * scale, gain);
     if (m == 1) {
         double best = -INFINITY;
         for (int a = 0; a < k; a++)
@@ -182,13 +182,13 @@ static int supported_body(const double *Q, int m, int k, const double *sigma, do
 }
 
 static int optimal(const double *Q, int m, int k, const double *sigma, const double *mu,
-                   double tol, double *ev);
+                   double tol, double gain, double *ev);
 
 /* The LP's belief rounded to simple fractions (1/2, not 0.5000000005) when the rounded one
  * still supports the play and keeps chance's odds: GLPK works in doubles, and an off-path
  * mixture is supported by one exact belief. */
 static void simple_belief(const double *Q, int m, int k, const double *sigma, double tol,
-                          const int *cls, const double *cp, double *mu, double *ev)
+                          double gain, const int *cls, const double *cp, double *mu, double *ev)
 {
     static const double tols[] = {1e-9, 1e-7, 1e-5};
     double *r = ev + k;   /* ev holds k + m doubles */
@@ -206,7 +206,7 @@ static void simple_belief(const double *Q, int m, int k, const double *sigma, do
             for (int y = x + 1; y < m && ok; y++)
                 if (cls[x] == cls[y] && cp[x] > 0 && cp[y] > 0)
                     ok = fabs(r[x] * cp[y] - r[y] * cp[x]) <= 1e-12 * fmax(cp[x], cp[y]);
-        if (ok && optimal(Q, m, k, sigma, r, tol * 1e-3, ev)) {
+        if (ok && optimal(Q, m, k, sigma, r, tol * 1e-3, gain, ev)) {
             memcpy(mu, r, (size_t)m * sizeof *mu);
             break;
         }
@@ -217,7 +217,7 @@ static void simple_belief(const double *Q, int m, int k, const double *sigma, do
 typedef struct supported_args {
     const double *Q, *sigma;
     int m, k, ok;
-    double tol, *mu;
+    double tol, gain, *mu;
     const int *cls;
     const double *cp;
     const int *cz;
@@ -228,8 +228,8 @@ typedef struct supported_args {
 static brink_status supported_glpk(void *ctx, brink_error *err)
 {
     supported_args *a = ctx;
-    a->ok = supported_body(a->Q, a->m, a->k, a->sigma, a->tol, a->cls, a->cp, a->cz, a->mu,
-                           a->ind, a->val);
+    a->ok = supported_body(a->Q, a->m, a->k, a->sigma, a->tol, a->gain, a->cls, a->cp, a->cz,
+                           a->mu, a->ind, a->val);
     return BRINK_OK;
 }
 
@@ -237,9 +237,9 @@ static brink_status supported_glpk(void *ctx, brink_error *err)
  * "sequential" claim), instead of aborting. Its buffers are allocated here, outside the
  * guard, so that the failure (a longjmp out of GLPK) loses no memory. */
 static int supported(const double *Q, int m, int k, const double *sigma, double tol,
-                     const int *cls, const double *cp, const int *cz, double *mu)
+                     double gain, const int *cls, const double *cp, const int *cz, double *mu)
 {
-    supported_args a = {Q, sigma, m, k, 0, tol, mu, cls, cp, cz, NULL, NULL};
+    supported_args a = {Q, sigma, m, k, 0, tol, gain, mu, cls, cp, cz, NULL, NULL};
     a.ind = malloc((size_t)(m + 2) * sizeof *a.ind);
     a.val = malloc((size_t)(m + 2) * sizeof *a.val);
     int ok = a.ind && a.val && brink_glpk_guard(supported_glpk, &a, NULL) == BRINK_OK && a.ok;
@@ -362,9 +362,12 @@ static int pinned_belief(const work *w, int h, double *mu)
     return 1;
 }
 
-/* Is every action in the support of sigma a best reply to belief mu? ev: scratch [k]. */
+/* Is every action in the support of sigma a best reply to belief mu? ev: scratch [k].
+ * gain > 0 (a floating-point profile of an approximate method, judged at the method's own
+ * tolerance): is the mixture within gain (payoff units) of a best reply, i.e. is the
+ * conditional gain from deviating at most gain, the quantity the method stops on? */
 static int optimal(const double *Q, int m, int k, const double *sigma, const double *mu,
-                   double tol, double *ev)
+                   double tol, double gain, double *ev)
 {
     double best = -INFINITY, scale = 1;
     for (int a = 0; a < k; a++) {
@@ -375,6 +378,14 @@ static int optimal(const double *Q, int m, int k, const double *sigma, const dou
             best = ev[a];
         if (fabs(ev[a]) > scale)
             scale = fabs(ev[a]);
+    }
+    if (gain > 0) {
+        double mix = 0, mass = 0;
+        for (int a = 0; a < k; a++) {
+            mix += sigma[a] * ev[a];
+            mass += sigma[a];
+        }
+        return mass > 0 && best - mix / mass <= gain;
     }
     for (int a = 0; a < k; a++)
         if (sigma[a] > tol && ev[a] < best - tol * scale)
@@ -400,18 +411,25 @@ static int best_reply(const double *Q, int m, int k, const double *mu, double to
 }
 
 static brink_status assess(const brink_efg *g, const double *behav_in, const mpq_t *behavq,
-                           double tol, int proved, brink_equilibrium *eq, brink_error *err);
+                           double tol, double gain, int proved, brink_equilibrium *eq,
+                           brink_error *err);
 
 brink_status an_assess(const brink_efg *g, const double *behav_in, const mpq_t *behavq,
                        double tol, brink_equilibrium *eq, brink_error *err)
 {
-    return assess(g, behav_in, behavq, tol, 0, eq, err);
+    return assess(g, behav_in, behavq, tol, 0, 0, eq, err);
+}
+
+brink_status an_assess_approx(const brink_efg *g, const double *behav, double tol, double gain,
+                              brink_equilibrium *eq, brink_error *err)
+{
+    return assess(g, behav, NULL, tol, gain, 0, eq, err);
 }
 
 brink_status an_assess_proved(const brink_efg *g, const double *behav, const mpq_t *behavq,
                               brink_equilibrium *eq, brink_error *err)
 {
-    return assess(g, behav, behavq, 0, 1, eq, err);
+    return assess(g, behav, behavq, 0, 0, 1, eq, err);
 }
 
 int an_doubles_unfaithful(const brink_efg *g)
@@ -429,7 +447,8 @@ int an_doubles_unfaithful(const brink_efg *g)
 }
 
 static brink_status assess(const brink_efg *g, const double *behav_in, const mpq_t *behavq,
-                           double tol, int proved, brink_equilibrium *eq, brink_error *err)
+                           double tol, double gain, int proved, brink_equilibrium *eq,
+                           brink_error *err)
 {
     memset(eq, 0, sizeof *eq);
     int np = g->nplayers, nh = g->player_infoset_start[np];
@@ -507,8 +526,9 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
             int pinned = pinned_belief(&w, h, w.mu);
             if (!pinned)
                 chance_classes(&w, h);
-            if (pinned ? optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, w.sig)
-                       : supported(w.Q, m, k, eq->behav + a0, tol, w.cls, w.cp, w.cz, w.mu))
+            if (pinned ? optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, gain, w.sig)
+                       : supported(w.Q, m, k, eq->behav + a0, tol, gain, w.cls, w.cp, w.cz,
+                                   w.mu))
                 continue;
             if (!pinned)
                 default_belief(&w, m, w.mu);
@@ -537,14 +557,14 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
         fill_Q(&w, h, w.Q);
         int ok;
         if (pinned_belief(&w, h, w.mu)) {
-            ok = optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, w.sig);
+            ok = optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, gain, w.sig);
         } else {
             chance_classes(&w, h);
-            ok = supported(w.Q, m, k, eq->behav + a0, tol, w.cls, w.cp, w.cz, w.mu);
+            ok = supported(w.Q, m, k, eq->behav + a0, tol, gain, w.cls, w.cp, w.cz, w.mu);
             if (!ok)
                 default_belief(&w, m, w.mu);
             else
-                simple_belief(w.Q, m, k, eq->behav + a0, tol, w.cls, w.cp, w.mu, w.sig);
+                simple_belief(w.Q, m, k, eq->behav + a0, tol, gain, w.cls, w.cp, w.mu, w.sig);
         }
         if (!ok && !proved)
             eq->sequential = 0;

@@ -138,6 +138,7 @@ static brink_status verify(const brink_efg *g, brink_equilibrium *eq, brink_erro
     if (!st) {
         eq->verified = pr->verified;
         eq->max_regret = pr->max_regret;
+        eq->nashconv = pr->nashconv;
         if (pr->valueq && pr->nvalue == g->nplayers) {
             eq->valueq = brink_q_array_new((size_t)g->nplayers);
             if (!eq->valueq)
@@ -247,10 +248,13 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
     /* what this run adds, undone if it stops part way (a time limit while checking): a method
      * cut short found neither its list nor its completeness, and must not claim them */
     int count0 = out->count, nfound0 = out->nfound, nrejected0 = out->nrejected,
+        nshort0 = out->nshort,
         nsolvers0 = out->method.nsolvers, complete0 = out->complete, truncated0 = out->truncated;
     if (out->method.nsolvers < BRINK_PLAN_MAX_ROLES) {
         out->method.complete[out->method.nsolvers] =
             (s->flags & BRINK_SOLVER_ALL) && l.stats.complete;
+        out->method.stopped[out->method.nsolvers] =
+            !l.stats.stopped_at_limit ? 0 : l.stats.budget_exhausted ? 2 : 1;
         /* every pure equilibrium listed is not every equilibrium: mixed ones were not
          * searched (a threshold's answer must then say others are not ruled out) */
         out->complete |= out->method.complete[out->method.nsolvers] &&
@@ -309,13 +313,31 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
                 st = an_assess_proved(g, pb, pq, &eq, err);
             }
         }
+        /* a floating-point profile of an approximate method: an equilibrium to the method's
+         * tolerance at best (stats.tolerance: agent-logit stops when NashConv and every
+         * conditional gain are below 1e-8 x payoff range), never exact. The analysis' own
+         * tolerance asks every action in the support to be within 1e-9 of the best, which
+         * an irrational mixed equilibrium (3 or more players) never meets in doubles: judged
+         * there at the method's own instead, when the method says it met it */
+        int approx = !st && (s->flags & BRINK_SOLVER_APPROX) && !pq;
+        double mtol = l.stats.stopped_at_limit ? 0 : l.stats.tolerance;
+        if (approx && !eq.sequential && mtol > 0) {
+            an_eq_free(&eq, g);
+            st = an_assess_approx(g, pb, o->tol, mtol, &eq, err);
+            if (!st && eq.sequential)
+                eq.tolerance = mtol;
+        }
+        if (!st && approx)
+            eq.approximate = 1;
         free(mb);
         if (mq)
             brink_q_array_free(mq, (size_t)g->nactions);
         if (st)
             break;
         int keep = eq.sequential || !o->refine;
-        for (int j = 0; keep && j < out->count; j++)
+        if (approx && l.stats.stopped_at_limit)
+            keep = -2;   /* short of the method's tolerance: no equilibrium (below) */
+        for (int j = 0; keep == 1 && j < out->count; j++)
             if (same_play(g, &eq, &out->eq[j], o->tol))
                 keep = -1;
         if (keep == 1 && so.verify_later && !eq.completed)
@@ -326,6 +348,7 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
                 /* unchanged and already verified exactly by brink_solve */
                 eq.verified = 1;
                 eq.max_regret = pr->max_regret;
+                eq.nashconv = pr->nashconv;
                 eq.valueq = brink_q_array_new((size_t)g->nplayers);
                 if (!eq.valueq)
                     st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
@@ -338,6 +361,12 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         }
         if (!st && keep == 1 && eq.verified < 0)
             keep = 0;   /* completing off-path play broke the equilibrium: not kept */
+        /* an approximate profile is an equilibrium to the method's tolerance or nothing: a
+         * point the method stopped at short of it, or (judged at that tolerance) one whose
+         * NashConv exceeds it, is not kept (--all-equilibria too: it skips refinement only) */
+        if (!st && keep == 1 && eq.approximate && eq.verified != 1 && l.stats.tolerance > 0 &&
+            !(eq.nashconv <= l.stats.tolerance))
+            keep = -2;
         if (!st && keep == 1 && eq.valueq && unfaithful)
             for (int k = 0; k < g->nplayers; k++)   /* the nearest doubles of the exact values */
                 eq.value[k] = brink_q_get_d(eq.valueq[k]);
@@ -348,6 +377,8 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         } else {
             if (keep == 0)
                 out->nrejected++;
+            else if (keep == -2)
+                out->nshort++;
             an_eq_free(&eq, g);
         }
     }
@@ -358,6 +389,7 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         out->count = count0;
         out->nfound = nfound0;
         out->nrejected = nrejected0;
+        out->nshort = nshort0;
         out->method.nsolvers = nsolvers0;
         out->complete = complete0;
         out->truncated = truncated0;

@@ -56,7 +56,13 @@ void cli_print_profiles_text(brink_buf *out, const brink_game *g, const brink_so
                              const brink_profile_list *l);
 void cli_print_profiles_json(brink_buf *out, const brink_game *g, const brink_solver *s,
                              const brink_profile_list *l);
-void cli_print_profiles_gambit(brink_buf *out, const brink_game *g, const brink_profile_list *l);
+/* Is profile pr of list l an equilibrium to its method's tolerance? Not when the method
+ * stopped at its limit (stats.stopped_at_limit) and pr is not verified exactly: it is then the
+ * point reached, printed as a profile, never as an equilibrium ("NE"). */
+int cli_profile_converged(const brink_profile_list *l, const brink_profile *pr);
+/* Gambit's "NE,..." lines, one per equilibrium to the method's tolerance
+ * (cli_profile_converged); returns the number of profiles left out (not equilibria). */
+int cli_print_profiles_gambit(brink_buf *out, const brink_game *g, const brink_profile_list *l);
 /* Read a game file (any supported format); prints the error and returns an exit status. */
 int cli_load_game(const char *path, brink_game *g);
 /* cli_scenario.c: "--set" argument check (NAME=VALUE), and a scenario file or built-in id

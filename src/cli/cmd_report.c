@@ -214,10 +214,11 @@ static int report_game(const report_args *r, brink_html_assets *as)
         else
             prof = grown;
     }
-    /* only profiles the solver's verification passed (exactly, or to its tolerance) */
+    /* only profiles the solver's verification passed (exactly, or to its tolerance), and
+     * never a point the method stopped at short of its tolerance */
     for (int i = 0; !st && i < l.count; i++)
         if (l.items[i].kind == BRINK_PROFILE_BEHAV && l.items[i].verified >= 0 &&
-            l.items[i].max_regret <= 1e-6)
+            l.items[i].max_regret <= 1e-6 && cli_profile_converged(&l, &l.items[i]))
             prof[n++] = l.items[i].p;
     if (!st && !r->no_tree) {
         brink_tree_view v;

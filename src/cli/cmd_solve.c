@@ -132,6 +132,7 @@ int brink_cli_solve(int argc, char **argv)
     if (!quiet && cli_stderr_is_tty()) o.progress = cli_progress;
     brink_profile_list l;
     brink_profile_list_init(&l);
+    int left = 0;   /* --gambit: profiles not listed (not equilibria) */
     brink_error err;
     brink_error_clear(&err);
     brink_status st = brink_solve(s, &g, &o, &l, &err);
@@ -141,10 +142,23 @@ int brink_cli_solve(int argc, char **argv)
         brink_buf out;
         brink_buf_init(&out);
         if (json) cli_print_profiles_json(&out, &g, s, &l);
-        else if (gambit) cli_print_profiles_gambit(&out, &g, &l);
+        else if (gambit) left = cli_print_profiles_gambit(&out, &g, &l);
         else cli_print_profiles_text(&out, &g, s, &l);
         rc = cli_emit(&out, NULL);
         brink_buf_free(&out);
+        if (left > 0) {
+            /* the exit status stays 0, as for the same run in text or JSON: the run
+             * succeeded and its result is stated; the NE lines claim only equilibria */
+            double worst = 0;
+            for (int i = 0; i < l.count; i++)
+                if (!cli_profile_converged(&l, &l.items[i]) && l.items[i].nashconv > worst)
+                    worst = l.items[i].nashconv;
+            fprintf(stderr, "brink solve: %d profile%s not listed as NE: %s stopped at its limit "
+                            "before its tolerance (NashConv %.3g), so %s no equilibrium; the "
+                            "text or --json output shows %s\n",
+                    left, left == 1 ? "" : "s", s->name, worst,
+                    left == 1 ? "it is" : "they are", left == 1 ? "it" : "them");
+        }
         if (!rc && dot) rc = write_dot(&g, &l, dot);
     }
     brink_profile_list_free(&l);

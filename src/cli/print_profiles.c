@@ -176,7 +176,12 @@ void cli_print_profiles_text(brink_buf *out, const brink_game *g, const brink_so
                              : "None found.");
     for (int i = 0; i < l->count; i++) {
         const brink_profile *pr = &l->items[i];
-        brink_buf_printf(out, "\n%s %d", isfinite(pr->lambda) ? "QRE point" : "Equilibrium", i + 1);
+        /* a point reached at the limit is a profile, not an equilibrium */
+        brink_buf_printf(out, "\n%s %d",
+                         isfinite(pr->lambda)              ? "QRE point"
+                         : cli_profile_converged(l, pr) ? "Equilibrium"
+                                                        : "Profile",
+                         i + 1);
         if (isfinite(pr->lambda)) brink_buf_printf(out, " (lambda = %.6g)", pr->lambda);
         if (pr->component >= 0) brink_buf_printf(out, " [component %d]", pr->component + 1);
         brink_buf_puts(out, "  — ");
@@ -365,12 +370,24 @@ void cli_print_profiles_json(brink_buf *out, const brink_game *g, const brink_so
     brink_buf_puts(out, "]}\n");
 }
 
-void cli_print_profiles_gambit(brink_buf *out, const brink_game *g, const brink_profile_list *l)
+int cli_profile_converged(const brink_profile_list *l, const brink_profile *pr)
 {
-    /* Gambit lists players' actions only; brink's chance actions come after them. */
+    return !(l->stats.stopped_at_limit && pr->verified <= 0);
+}
+
+int cli_print_profiles_gambit(brink_buf *out, const brink_game *g, const brink_profile_list *l)
+{
+    /* Gambit lists players' actions only; brink's chance actions come after them. "NE"
+     * asserts an equilibrium, so a point a method stopped at short of its tolerance is not
+     * listed (Gambit's own tools list only equilibria too); the caller says so on stderr. */
     int n = g->kind == BRINK_GAME_EFG ? g->efg->player_action_start[g->efg->nplayers] : -1;
+    int left = 0;
     for (int i = 0; i < l->count; i++) {
         const brink_profile *pr = &l->items[i];
+        if (!cli_profile_converged(l, pr)) {
+            left++;
+            continue;
+        }
         brink_buf_puts(out, "NE");
         for (int k = 0; k < (n >= 0 ? n : pr->n); k++) {
             brink_buf_puts(out, ",");
@@ -378,4 +395,5 @@ void cli_print_profiles_gambit(brink_buf *out, const brink_game *g, const brink_
         }
         brink_buf_puts(out, "\n");
     }
+    return left;
 }

@@ -122,10 +122,19 @@ static void equilibrium_tables(const brink_analysis *a, brink_buf *out, brink_bu
     }
     for (int e = 0; e < a->count && e < MAX_TABLES; e++) {
         const brink_equilibrium *eq = &a->eq[e];
-        brink_buf_printf(out, "<h3>Equilibrium %d</h3>\n<p class=\"muted\">%s%s.</p>\n", e + 1,
-                         eq->verified ? "Verified exactly as a Nash equilibrium"
-                                      : "Checked as a Nash equilibrium in doubles",
-                         eq->sequential ? "; sequentially rational" : "");
+        if (eq->approximate && eq->verified != 1)
+            brink_buf_printf(out, "<h3>Equilibrium %d</h3>\n<p class=\"muted\">An approximate "
+                                  "equilibrium: NashConv %.3g, checked in doubles, not exactly%s%s."
+                                  "</p>\n", e + 1, eq->nashconv,
+                             eq->tolerance > 0 ? " (within the tolerance the method stops at)"
+                                               : "",
+                             eq->sequential ? "; sequentially rational" : "");
+        else
+            brink_buf_printf(out, "<h3>Equilibrium %d</h3>\n<p class=\"muted\">%s%s.</p>\n",
+                             e + 1,
+                             eq->verified ? "Verified exactly as a Nash equilibrium"
+                                          : "Checked as a Nash equilibrium in doubles",
+                             eq->sequential ? "; sequentially rational" : "");
         brink_buf_puts(out, "<table class=\"choices\"><tr><th>who</th><th>when</th>"
                             "<th>choice (probability)</th><th>reached</th></tr>\n");
         int path_only = n > MAX_ALL_DECISIONS, skipped = 0;

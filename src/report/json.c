@@ -228,6 +228,14 @@ static void equilibrium(const brink_analysis *a, const brink_equilibrium *eq, in
                      eq->verified == 1 ? "true" : "false", eq->sequential ? "true" : "false",
                      path_group);
     num(out, eq->max_regret);
+    if (eq->approximate && eq->verified != 1) {   /* (only then: the fields are new) */
+        brink_buf_puts(out, ",\"approximate\":true,\"nashconv\":");
+        num(out, eq->nashconv);
+        if (eq->tolerance > 0) {
+            brink_buf_puts(out, ",\"method_tolerance\":");
+            num(out, eq->tolerance);
+        }
+    }
     brink_buf_puts(out, ",\"strategies\":[");
     int n;
     int *order = rep_infoset_order(g, &n);
@@ -552,6 +560,8 @@ static void method(const brink_analysis *a, brink_buf *out, brink_buf *w)
                      complete ? "true" : "false", m->refined ? "true" : "false", a->nfound,
                      a->nrejected, a->truncated ? "true" : "false");
     num(out, a->seconds);
+    if (a->nshort)   /* (only then: the field is new) */
+        brink_buf_printf(out, ",\"short_of_tolerance\":%d", a->nshort);
     brink_buf_puts(out, "}");
 }
 

@@ -179,11 +179,12 @@ static void game_line(const brink_analysis *a, brink_buf *out, brink_buf *line)
         brink_buf_puts(line, k + 1 < a->method.nchanges ? ";" : ".");
         flush(out, line, 8);
     }
-    brink_buf_printf(line,
-                     "%d profile%s found%s, %d rejected as not sequentially rational, %d distinct "
-                     "equilibri%s kept; ", a->nfound, a->nfound == 1 ? "" : "s",
-                     a->truncated ? " (only the first examined)" : "", a->nrejected, a->count,
-                     a->count == 1 ? "um" : "a");
+    brink_buf_printf(line, "%d profile%s found%s, ", a->nfound, a->nfound == 1 ? "" : "s",
+                     a->truncated ? " (only the first examined)" : "");
+    if (a->nshort)
+        brink_buf_printf(line, "%d short of the method's tolerance (no equilibrium), ", a->nshort);
+    brink_buf_printf(line, "%d rejected as not sequentially rational, %d distinct equilibri%s "
+                           "kept; ", a->nrejected, a->count, a->count == 1 ? "um" : "a");
     /* two significant digits, whole seconds from 100 on (not "2.8e+02") */
     if (a->seconds >= 100)
         brink_buf_printf(line, "%.0f s.", a->seconds);
@@ -394,6 +395,38 @@ static void differences(const brink_analysis *a, brink_buf *out, brink_buf *line
     free(order);
 }
 
+/* Equilibria of an approximate method, checked in doubles only: what they are, and to what. */
+static void approximate_note(const brink_analysis *a, brink_buf *out, brink_buf *line)
+{
+    int n = 0, judged = 0;
+    double worst = 0, tol = 0;
+    for (int e = 0; e < a->count; e++) {
+        const brink_equilibrium *eq = &a->eq[e];
+        if (!eq->approximate || eq->verified == 1)
+            continue;
+        n++;
+        worst = fmax(worst, eq->nashconv);
+        if (eq->tolerance > 0) {
+            judged++;
+            tol = fmax(tol, eq->tolerance);
+        }
+    }
+    if (n == 0)
+        return;
+    if (a->count == 1)
+        brink_buf_printf(line, "(An approximate equilibrium: NashConv %.3g, checked in floating "
+                               "point, not exactly", worst);
+    else
+        brink_buf_printf(line, "(%d of the equilibria are approximate: NashConv up to %.3g, "
+                               "checked in floating point, not exactly", n, worst);
+    if (judged)
+        brink_buf_printf(line, "; accepted at the tolerance the method stops at, %.3g in payoff "
+                               "units, as the analysis' finer check asks more than the method "
+                               "reaches", tol);
+    brink_buf_puts(line, ".)");
+    flush(out, line, 2);
+}
+
 static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
 {
     brink_buf_puts(out, "\n");
@@ -409,11 +442,35 @@ static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
             any |= a->method.solver[k]->flags;
             all_pure &= (a->method.solver[k]->flags & BRINK_SOLVER_PURE_ONLY) != 0;
         }
-        if ((any & BRINK_SOLVER_APPROX) && a->nfound > 0)
-            brink_buf_printf(line, "). The approximate profile%s found did not pass the "
-                                   "checks (an equilibrium to the tolerance, sequentially "
-                                   "rational); more iterations (--iterations N) or an exact "
-                                   "method may find one.", a->nfound == 1 ? "" : "s");
+        int stopped = 0;   /* 2: an iteration budget ran out; 1: another limit */
+        for (int k = 0; k < a->method.nsolvers; k++)
+            stopped = a->method.stopped[k] > stopped ? a->method.stopped[k] : stopped;
+        if ((any & BRINK_SOLVER_APPROX) && a->nfound > 0) {
+            const char *pl = a->nfound == 1 ? "" : "s";
+            /* advice that can help: --iterations only when the budget is what stopped it */
+            if (stopped == 2)
+                brink_buf_printf(line, "). The approximate method stopped at its iteration "
+                                       "budget before its tolerance, so the profile%s it "
+                                       "reached %s no equilibrium; more iterations "
+                                       "(--iterations N) may reach one.", pl,
+                                 a->nfound == 1 ? "is" : "are");
+            else if (stopped == 1)
+                brink_buf_printf(line, "). The approximate method stopped at a limit before "
+                                       "its tolerance (its lambda or step-size limit, or the "
+                                       "time limit), so the profile%s it reached %s no "
+                                       "equilibrium; more iterations would not help.", pl,
+                                 a->nfound == 1 ? "is" : "are");
+            else
+                brink_buf_printf(line, "). The approximate profile%s found did not pass the "
+                                       "checks at the method's own tolerance (an equilibrium, "
+                                       "sequentially rational).", pl);
+            if (a->game->nplayers == 2)
+                brink_buf_puts(line, " An exact method (--method NAME, see brink solve --list) "
+                                     "may find one.");
+            else
+                brink_buf_puts(line, " (No exact method finds mixed equilibria of games with "
+                                     "3 or more players.)");
+        }
         else if (all_pure && a->method.nsolvers > 0)
             brink_buf_puts(line, "). A method that also finds mixed equilibria is needed here.");
         else
@@ -467,6 +524,8 @@ static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
         if (a->count > 1) {
             brink_buf_printf(out, " Equilibrium %d%s", e + 1,
                              eq->verified == 1 ? " (verified exactly)" : "");
+            if (eq->approximate && eq->verified != 1)
+                brink_buf_printf(out, " (approximate: NashConv %.3g)", eq->nashconv);
             if (variants)
                 brink_buf_printf(out, ", and %d more identical on the path of play", variants);
             brink_buf_puts(out, ":\n");
@@ -481,6 +540,8 @@ static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
         differences(a, out, line);
     else if (a->eq[0].verified == 1)
         brink_buf_puts(out, "  (verified exactly as a Nash equilibrium in rational arithmetic)\n");
+    if (a->count >= 1)
+        approximate_note(a, out, line);
 }
 
 /* Column widths of a sweep table are measured in the cells' own words. */

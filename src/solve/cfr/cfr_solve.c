@@ -3,14 +3,30 @@
  *
  * NashConv is measured on a schedule (every max(10, t/10) iterations, so at most ~10% extra
  * work and at most ~10% overshoot past the target) only when a target or a progress callback
- * asks for it, and once at the end for the statistics. A run that ends at the time limit
- * before its iteration budget, or without reaching a requested target, is flagged
- * stopped_at_limit (the average strategy so far is the answer, and says so).
+ * asks for it, and once at the end for the statistics. The method's tolerance is the target
+ * (--target-exploitability) or, without one, CFR_DEFAULT_TOL x the payoff range (the
+ * tolerance brink's other floating-point methods stop at, agent-logit's). A run that ends at
+ * the time limit or the iteration budget with NashConv above that tolerance is flagged
+ * stopped_at_limit (the average strategy so far is the answer, not an equilibrium to the
+ * tolerance, and says so).
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "solve/cfr/cfr_solve.h"
+
+/* Without a target: the tolerance relative to the payoff range (see above). */
+#define CFR_DEFAULT_TOL 1e-8
+
+static double payoff_range(const brink_efg *g)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t k = 0; k < (size_t)g->nleaves * (size_t)g->nplayers; k++) {
+        lo = fmin(lo, g->leaf_pay[k]);
+        hi = fmax(hi, g->leaf_pay[k]);
+    }
+    return hi > lo && isfinite(hi - lo) ? hi - lo : 1.0;
+}
 
 brink_status brink_cfr_solve(const brink_efg *g, const brink_solve_options *o,
                              brink_cfr_variant variant, brink_profile_list *out,
@@ -77,7 +93,10 @@ brink_status brink_cfr_solve(const brink_efg *g, const brink_solve_options *o,
         brink_cfr_average(c, pr->p);
         out->stats.iterations = brink_cfr_iterations(c);
         out->stats.residual = nc;
-        out->stats.stopped_at_limit = timed_out || (target > 0 && !(nc <= target));
+        double tol = target > 0 ? target : CFR_DEFAULT_TOL * payoff_range(g);
+        out->stats.stopped_at_limit = !(nc <= tol);
+        out->stats.budget_exhausted = out->stats.stopped_at_limit && !timed_out;
+        out->stats.tolerance = tol;
     }
     brink_cfr_free(c);
     return st;

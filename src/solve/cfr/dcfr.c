@@ -13,7 +13,9 @@ const brink_solver brink_solver_dcfr = {
     .name = "dcfr",
     .summary = "Discounted CFR (Brown and Sandholm 2019), alpha 1.5, beta 0, gamma 2",
     .guarantee = "an approximate equilibrium: the average strategy after the iterations run; "
-                 "its NashConv is reported (converges to 0 in 2-player zero-sum games only)",
+                 "its NashConv is reported, and the run is flagged stopped at the limit unless "
+                 "NashConv reached --target-exploitability (default 1e-8 x payoff range) "
+                 "(converges to 0 in 2-player zero-sum games only)",
     .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_APPROX,
     .solve_nfg = NULL,
     .solve_efg = dcfr_solve,

@@ -695,6 +695,8 @@ brink_status brink_agent_logit_trace_la(const brink_efg *g, const brink_solve_op
         stop_nc = o->tolerance * m->range;
     double max_lambda = AGENT_LOGIT_MAX_LAMBDA / m->range;
     long max_steps = o && o->max_iterations > 0 ? o->max_iterations : AGENT_LOGIT_MAX_STEPS;
+    if (limit && out)
+        out->stats.tolerance = stop_nc;   /* the limit's stopping rule (payoff units) */
 
     /* lambda = 0: uniform play */
     for (int h = 0; h < m->H; h++) {
@@ -732,8 +734,10 @@ brink_status brink_agent_logit_trace_la(const brink_efg *g, const brink_solve_op
             st = emit(m, z[AP], out, err);
             if (st == BRINK_OK && limit)
                 try_exact(g, &out->items[out->count - 1]);
-            if (out)
+            if (out) {
                 out->stats.stopped_at_limit = 1;
+                out->stats.budget_exhausted = steps >= max_steps;
+            }
             break;
         }
         for (int j = 0; j < n1; j++)
