@@ -19,6 +19,14 @@ typedef struct sc_loc {
     int line, col;
 } sc_loc;
 
+/* An array of exact numbers owned by the scenario (listed for freeing; the nodes live in
+ * the arena). */
+typedef struct sc_qblock {
+    mpq_t *q;
+    size_t n;
+    struct sc_qblock *next;
+} sc_qblock;
+
 typedef struct sc_param {
     brink_param_info info;   /* public view; info.valueq points at value */
     mpq_t value;
@@ -205,6 +213,8 @@ struct brink_scenario {
     int nquestions;
     brink_question *questions;
     mpq_t *question_bounds;   /* exact ranges: 4 per question (lo_q/hi_q point here) */
+    struct sc_qblock *qblocks;   /* exact numbers of distributions (parse_dist.c), freed
+                                    with the scenario */
     size_t nquestion_bounds;
     sc_loc *question_watch_loc;
     /* every expression, for freeing */
