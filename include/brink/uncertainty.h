@@ -58,6 +58,13 @@ size_t brink_sampler_work_size(const brink_sampler *s);
  * inside its range. work: brink_sampler_work_size(s) doubles. No allocation. */
 void brink_sampler_draw(const brink_sampler *s, uint64_t seed, uint64_t index, double *values,
                         double *work);
+/* The exact numbers a draw stands for, which is what it binds: q[nparams] from
+ * values[nparams] (a brink_sampler_draw, or a row of the Sobol design); perr[nparams] (NULL:
+ * not wanted) receives bounds on |q[i] - values[i]|. A discrete draw is the value as written
+ * (brink_param_info.dist_values_q: 0.3 is 3/10, not the double 0.29999999999999998890); a
+ * parameter at its default double is its exact default; any other number is the rational its
+ * double is (bound 0). No allocation (GMP may grow a number's limbs). */
+void brink_sampler_exact(const brink_sampler *s, const double *values, mpq_t *q, double *perr);
 
 /* ---- Interval estimates ---- */
 
