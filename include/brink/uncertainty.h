@@ -55,7 +55,10 @@ int brink_sampler_varied(const brink_sampler *s, int k); /* k-th such parameter'
 /* Doubles of workspace one draw needs (per thread). */
 size_t brink_sampler_work_size(const brink_sampler *s);
 /* values[nparams] for sample `index`: defaults, and a draw for each varied parameter,
- * inside its range. work: brink_sampler_work_size(s) doubles. No allocation. */
+ * inside its range (a discrete value is the double nearest to a number that lies in the
+ * range exactly, so it may lie a rounding outside the range's doubles: 0.3 in [0.3, 0.7];
+ * brink_sampler_exact gives the numbers a draw binds). work: brink_sampler_work_size(s)
+ * doubles. No allocation. */
 void brink_sampler_draw(const brink_sampler *s, uint64_t seed, uint64_t index, double *values,
                         double *work);
 /* The exact numbers a draw stands for, which is what it binds: q[nparams] from

@@ -125,4 +125,21 @@ if [ "$(strip "$TMP/stdout")" = "$(strip "$TMP/full.json")" ]; then ok
 else bad "a resumed run differs from an uninterrupted one"; fi
 if sqlite3 "$TMP/r.sqlite" "SELECT config FROM runs" 2>/dev/null | grep -q "0.29999999999999999:0.5:3/10 0.69999999999999996:0.5:7/10"
 then ok; else bad "the stored configuration does not name the exact values"; fi
+
+# MPI: 2 ranks give the same JSON as one process (the draws' exact numbers depend on the draw
+# alone); skipped when brink was built without MPI
+if [ -n "${BRINK_MPIEXEC:-}" ]; then
+  "$BRINK" montecarlo "$F" --samples 700 --seed 4 --threads 1 --json --draws >"$TMP/one.json" 2>"$TMP/e" ||
+    bad "serial for MPI: $(cat "$TMP/e")"
+  OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=self,vader \
+    OMPI_MCA_plm_rsh_agent=false ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+    "$BRINK_MPIEXEC" --oversubscribe -np 2 "$BRINK" montecarlo "$F" --samples 700 --seed 4 \
+    --threads 1 --json --draws >"$TMP/two.json" 2>"$TMP/e" || bad "mpirun -np 2: $(cat "$TMP/e")"
+  strip_run='s/"processes":[0-9]+,"seconds":[0-9.e+-]+,//'
+  if cmp -s <(sed -E "$strip_run" "$TMP/one.json") <(sed -E "$strip_run" "$TMP/two.json") &&
+     grep -q '"processes":2,' "$TMP/two.json"; then ok
+  else bad "2 MPI ranks differ from one process"; fi
+else
+  echo "SKIP (MPI part): brink built without MPI"
+fi
 finish
