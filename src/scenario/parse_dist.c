@@ -76,6 +76,19 @@ static brink_status split_args(brink_scenario *sc, const ynode *n, const char *q
     return BRINK_OK;
 }
 
+/* A value's double and index, for sorting by the double. */
+typedef struct dkey {
+    double v;
+    int k;
+} dkey;
+
+static int by_double(const void *a, const void *b)
+{
+    double x = ((const dkey *)a)->v, y = ((const dkey *)b)->v;
+    int ka = ((const dkey *)a)->k, kb = ((const dkey *)b)->k;
+    return x < y ? -1 : x > y ? 1 : (ka > kb) - (ka < kb);
+}
+
 /* k exact numbers owned by the scenario (freed with it). */
 static mpq_t *q_block(brink_scenario *sc, size_t k)
 {
@@ -217,7 +230,7 @@ brink_status sc_parse_distribution(brink_scenario *sc, const ynode *n, const yno
         int nv = 0, nw = 0;
         if ((st = split_args(sc, n, open + 1, vend, &va, &nv, err)))
             return st;
-        if (nv == 0)
+        if (nv < 1)
             return sc_err(sc, err, n, BRINK_ESYNTAX, "discrete() needs at least one value "
                           "(values separated by commas, then optionally ';' and as many "
                           "weights); found '%s'", s);
@@ -253,14 +266,30 @@ brink_status sc_parse_distribution(brink_scenario *sc, const ynode *n, const yno
             mpq_add(*sum, *sum, wq[i]);
         }
         /* two different numbers with the same double could not be told apart by a draw
-         * (a draw is reported, stored and looked up by its double) */
-        for (int i = 0; i < nv; i++)
-            for (int j = 0; j < i; j++)
-                if (v[i] == v[j] && !mpq_equal(vq[i], vq[j]))
-                    return sc_err(sc, err, &va[i], BRINK_EINVALID, "distribution '%s': "
-                                  "values %d and %d are different numbers with the same "
-                                  "double (%.17g), which draws cannot tell apart", s, j + 1,
-                                  i + 1, v[i]);
+         * (a draw is reported, stored and looked up by its double): sorted by double, such
+         * numbers are neighbours */
+        dkey *key = malloc((size_t)nv * sizeof *key);
+        if (!key)
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        for (int i = 0; i < nv; i++) {
+            key[i].v = v[i];
+            key[i].k = i;
+        }
+        qsort(key, (size_t)nv, sizeof *key, by_double);
+        int di = -1, dj = -1;
+        for (int t = 1, r = 0; t < nv && di < 0; t++) {
+            if (key[t].v != key[r].v)
+                r = t;   /* a run of one double: each compared with its first */
+            else if (!mpq_equal(vq[key[r].k], vq[key[t].k])) {
+                di = key[r].k < key[t].k ? key[r].k : key[t].k;
+                dj = key[r].k < key[t].k ? key[t].k : key[r].k;
+            }
+        }
+        free(key);
+        if (di >= 0)
+            return sc_err(sc, err, &va[dj], BRINK_EINVALID, "distribution '%s': values %d "
+                          "and %d are different numbers with the same double (%.17g), which "
+                          "draws cannot tell apart", s, di + 1, dj + 1, v[dj]);
         /* weights normalised exactly, then rounded */
         for (int i = 0; i < nv; i++) {
             mpq_div(wq[i], wq[i], *sum);
