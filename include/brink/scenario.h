@@ -116,7 +116,11 @@ typedef struct brink_param_info {
      * hold some of its probability). */
     int dist_truncated;      /* 1: draws follow the distribution conditioned on the range */
     int dist_n;              /* discrete: number of values (else 0) */
-    const double *dist_values, *dist_weights;   /* discrete: [dist_n]; weights sum to 1 */
+    const double *dist_values, *dist_weights;   /* discrete: [dist_n]; weights sum to 1;
+                                                   dist_values[k] is the double nearest to
+                                                   dist_values_q[k] */
+    const mpq_t *dist_values_q;   /* discrete: the values exactly as written ([dist_n]); a draw
+                                     of value k stands for this number (Monte Carlo binds it) */
     int dist_line, dist_column;   /* where the distribution is declared (0 when none) */
 } brink_param_info;
 

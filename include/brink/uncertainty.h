@@ -55,9 +55,19 @@ int brink_sampler_varied(const brink_sampler *s, int k); /* k-th such parameter'
 /* Doubles of workspace one draw needs (per thread). */
 size_t brink_sampler_work_size(const brink_sampler *s);
 /* values[nparams] for sample `index`: defaults, and a draw for each varied parameter,
- * inside its range. work: brink_sampler_work_size(s) doubles. No allocation. */
+ * inside its range (a discrete value is the double nearest to a number that lies in the
+ * range exactly, so it may lie a rounding outside the range's doubles: 0.3 in [0.3, 0.7];
+ * brink_sampler_exact gives the numbers a draw binds). work: brink_sampler_work_size(s)
+ * doubles. No allocation. */
 void brink_sampler_draw(const brink_sampler *s, uint64_t seed, uint64_t index, double *values,
                         double *work);
+/* The exact numbers a draw stands for, which is what it binds: q[nparams] from
+ * values[nparams] (a brink_sampler_draw, or a row of the Sobol design); perr[nparams] (NULL:
+ * not wanted) receives bounds on |q[i] - values[i]|. A discrete draw is the value as written
+ * (brink_param_info.dist_values_q: 0.3 is 3/10, not the double 0.29999999999999998890); a
+ * parameter at its default double is its exact default; any other number is the rational its
+ * double is (bound 0). No allocation (GMP may grow a number's limbs). */
+void brink_sampler_exact(const brink_sampler *s, const double *values, mpq_t *q, double *perr);
 
 /* ---- Interval estimates ---- */
 

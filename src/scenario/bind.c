@@ -269,20 +269,20 @@ size_t sc_bind_bound_work(const brink_scenario *sc)
 }
 
 /* Closed expression i in doubles with its bound (evaluated once per bind). */
-static int closed_bound(const sc_compiled *c, int i, const double *values, double *dv,
-                        double *de, double *stack)
+static int closed_bound(const sc_compiled *c, int i, const double *values, const double *perr,
+                        double *dv, double *de, double *stack)
 {
     if (de[i] >= 0)
         return 1;
     int ok;
-    dv[i] = sc_expr_eval_bound(c->closed[i], values, stack, &de[i], &ok);
+    dv[i] = sc_expr_eval_bound(c->closed[i], values, perr, stack, &de[i], &ok);
     if (!ok)
         de[i] = -1;
     return ok;
 }
 
-int sc_bind_bound(brink_scenario_instance *in, const double *values, double *work,
-                  const double **leaf_err)
+int sc_bind_bound(brink_scenario_instance *in, const double *values, const mpq_t *exact,
+                  const double *perr, double *work, const double **leaf_err)
 {
     if (own_game(in, NULL))
         return 0;
@@ -300,7 +300,10 @@ int sc_bind_bound(brink_scenario_instance *in, const double *values, double *wor
         for (int i = 0; i < sc->nparams; i++) {
             if (!isfinite(values[i]))
                 return 0;
-            mpq_set_d(in->params[i], values[i]);
+            if (exact)
+                mpq_set(in->params[i], exact[i]);
+            else
+                mpq_set_d(in->params[i], values[i]);
         }
     }
     for (int h = first; h < g->ninfosets; h++) {
@@ -328,7 +331,7 @@ int sc_bind_bound(brink_scenario_instance *in, const double *values, double *wor
             double s = 0, e = 0, mag = 0;   /* mag: the partial sums, each rounded */
             for (int t = c->leaf_term_start[k]; t < c->leaf_term_start[k + 1]; t++) {
                 int x = c->leaf_term[t];
-                if (!closed_bound(c, x, values, dv, de, stack))
+                if (!closed_bound(c, x, values, perr, dv, de, stack))
                     return 0;
                 s += dv[x];
                 e += de[x];

@@ -128,11 +128,12 @@ brink_status sc_expr_eval_q(const sc_expr *e, const mpq_t *params, mpq_t *stack,
 double sc_expr_eval_d(const sc_expr *e, const double *params, double *stack, int *bad);
 
 /* Doubles with a rigorous bound: returns v and sets *err so that |exact - v| <= *err, with
- * *ok = 1; *ok = 0 when the doubles cannot decide a branch, a divisor may be 0, or the
+ * *ok = 1, where exact is the value at the parameters' exact numbers, each within perr[i] of
+ * params[i] (perr NULL: the doubles are the numbers); *ok = 0 when the doubles cannot decide a branch, a divisor may be 0, or the
  * expression uses an operation without a bound (sqrt, exp, log, mod, a non-integer power;
  * an inexact expression): evaluate exactly then. stack: 2 * e->maxstack doubles
  * (expr_bound.c). */
-double sc_expr_eval_bound(const sc_expr *e, const double *params, double *stack, double *err,
-                          int *ok);
+double sc_expr_eval_bound(const sc_expr *e, const double *params, const double *perr,
+                          double *stack, double *err, int *ok);
 
 #endif

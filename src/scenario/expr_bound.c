@@ -2,8 +2,10 @@
  * the distance of the double to the exact (rational) value, for the double path of Monte
  * Carlo (docs/montecarlo.md, "The double path").
  *
- * Every stack entry is a pair (v, e) with |exact - v| <= e. Parameters are exact (a drawn
- * double is the rational it represents); a constant is within 2u of its rational (u =
+ * Every stack entry is a pair (v, e) with |exact - v| <= e. A parameter is within its
+ * bound perr[i] of the number it stands for (0: the double is the number, as a continuous
+ * draw is; a discrete value or a default written 0.3 is 3/10, its double within 2^-54 of
+ * it relatively); a constant is within 2u of its rational (u =
  * 2^-53); + - * / add the operands' bounds as first-order error analysis says, exactly
  * (the second-order terms are kept), plus the rounding of the result, and every bound is
  * enlarged by a small factor and a tiny absolute amount so that the rounding of the bound's
@@ -45,8 +47,8 @@ static int compare(double a, double ea, double b, double eb)
     return 2;
 }
 
-double sc_expr_eval_bound(const sc_expr *e, const double *params, double *stack, double *err,
-                          int *ok)
+double sc_expr_eval_bound(const sc_expr *e, const double *params, const double *perr,
+                          double *stack, double *err, int *ok)
 {
     double *v = stack, *r = stack + e->maxstack;   /* values, bounds */
     int sp = 0;
@@ -64,7 +66,7 @@ double sc_expr_eval_bound(const sc_expr *e, const double *params, double *stack,
             continue;
         case SC_OP_PARAM:
             v[sp] = params[e->code[pc + 1]];
-            r[sp++] = 0;
+            r[sp++] = perr ? perr[e->code[pc + 1]] : 0;
             pc += 2;
             continue;
         case SC_OP_JZ: {

@@ -19,6 +19,14 @@ typedef struct sc_loc {
     int line, col;
 } sc_loc;
 
+/* An array of exact numbers owned by the scenario (listed for freeing; the nodes live in
+ * the arena). */
+typedef struct sc_qblock {
+    mpq_t *q;
+    size_t n;
+    struct sc_qblock *next;
+} sc_qblock;
+
 typedef struct sc_param {
     brink_param_info info;   /* public view; info.valueq points at value */
     mpq_t value;
@@ -205,6 +213,8 @@ struct brink_scenario {
     int nquestions;
     brink_question *questions;
     mpq_t *question_bounds;   /* exact ranges: 4 per question (lo_q/hi_q point here) */
+    struct sc_qblock *qblocks;   /* exact numbers of distributions (parse_dist.c), freed
+                                    with the scenario */
     size_t nquestion_bounds;
     sc_loc *question_watch_loc;
     /* every expression, for freeing */
@@ -299,8 +309,9 @@ brink_status sc_emit_maps(brink_scenario *sc, const brink_efg *g, brink_error *e
  * probabilities into g. stack: c.maxstack entries; vals: c.nclosed; tmp: 1. *overflow
  * receives the number of payoffs whose double copy is beyond double range (+-inf). */
 /* The double path of Monte Carlo (docs/montecarlo.md): bind the instance's game in doubles
- * only: every leaf payoff from the closed expressions evaluated in doubles with rigorous
- * bounds (sc_expr_eval_bound), *leaf_err[nleaves * nplayers] the bounds on each payoff's
+ * only, at the numbers exact[nparams] (NULL: the doubles values[] are the numbers) whose
+ * doubles values[] are within perr[i] (NULL: 0) of them (brink_sampler_exact): every leaf
+ * payoff from the closed expressions evaluated in doubles with rigorous bounds (sc_expr_eval_bound), *leaf_err[nleaves * nplayers] the bounds on each payoff's
  * distance to its exact value; chance probabilities exactly (the exact bind's checks) and
  * their doubles truncated (within 2u). Returns 1 when done; 0 when the doubles cannot
  * decide, or the exact bind would refuse or adjust the numbers: bind exactly then. Either
@@ -308,8 +319,8 @@ brink_status sc_emit_maps(brink_scenario *sc, const brink_efg *g, brink_error *e
  * this only the doubles are valid, until the next exact bind. work: sc_bind_bound_work
  * doubles. Allocates nothing (GMP may grow a number's limbs). */
 size_t sc_bind_bound_work(const brink_scenario *sc);
-int sc_bind_bound(brink_scenario_instance *in, const double *values, double *work,
-                  const double **leaf_err);
+int sc_bind_bound(brink_scenario_instance *in, const double *values, const mpq_t *exact,
+                  const double *perr, double *work, const double **leaf_err);
 
 brink_status sc_bind_game(const brink_scenario *sc, brink_efg *g, const mpq_t *values,
                           mpq_t *stack, mpq_t *vals, mpq_t *tmp, int *overflow,

@@ -3,9 +3,13 @@
  *
  * A distribution is one of uniform(low, high), normal(mean, sd), lognormal(mu, sigma),
  * triangular(low, mode, high), beta(alpha, beta) (scaled to the range) and
- * discrete(v1, v2, ...; w1, w2, ...) (weights optional: equal). Every argument must be a
- * finite double; sd, sigma, alpha, beta and weights must be > 0. When the parameter has a
- * range, the distribution's support must lie inside it, or the parameter must say
+ * discrete(v1, v2, ...; w1, w2, ...) (weights optional: equal). Arguments are read exactly
+ * as the language reads numbers (decimals, fractions, integers) and checked as written; the
+ * continuous kinds' arguments must then be finite doubles (samples are drawn in doubles),
+ * while a discrete value keeps its exact number (dist_values_q: a draw of it binds that
+ * number) next to its double. sd, sigma, alpha, beta and weights must be > 0. When the
+ * parameter has a range, the distribution's support must lie inside it (a discrete value
+ * compared exactly with the exact range), or the parameter must say
  * `truncate: true` (draws then follow the distribution conditioned on the range, which must
  * hold some of its probability). Correlations (a Gaussian copula on normal scores) form a
  * matrix that must be positive definite; it is factored here once (Cholesky; GSL's routine
@@ -27,44 +31,95 @@ static double std_normal_cdf(double x)
     return 0.5 * erfc(-x / sqrt(2.0));
 }
 
-/* Read up to `max` comma-separated doubles from [q, end); returns the count, or -1 when
- * something other than numbers, commas and blanks is found. */
-static int read_numbers(const char *q, const char *end, double *out, int max)
+/* The comma-separated arguments in [q, end) of the distribution written at n, each as a
+ * scalar node of its own (trimmed, placed at its column, so that a message quotes and points
+ * at the argument); *count receives their number (an empty list: 0). */
+static brink_status split_args(brink_scenario *sc, const ynode *n, const char *q,
+                               const char *end, ynode **out, int *count, brink_error *err)
 {
-    int k = 0;
-    for (;;) {
-        while (q < end && *q == ' ')
-            q++;
-        if (q == end)
-            return k;
-        if (k == max)
-            return -1;
-        char *stop;
-        out[k] = strtod(q, &stop);
-        if (stop == q || stop > end)
-            return -1;
-        k++;
-        q = stop;
-        while (q < end && *q == ' ')
-            q++;
-        if (q < end) {
-            if (*q != ',')
-                return -1;
-            q++;
-            while (q < end && *q == ' ')
-                q++;
-            if (q == end)
-                return -1;   /* a trailing comma */
-        }
+    int k = 1;
+    for (const char *t = q; t < end; t++)
+        k += *t == ',';
+    const char *t = q;
+    while (t < end && *t == ' ')
+        t++;
+    if (t == end) {
+        *count = 0;
+        return BRINK_OK;
     }
+    ynode *a = brink_arena_alloc(sc->arena, (size_t)k * sizeof *a);
+    if (!a)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    for (int i = 0; i < k; i++) {
+        const char *e = memchr(q, ',', (size_t)(end - q));
+        if (!e)
+            e = end;
+        const char *b = q, *f = e;
+        while (b < f && *b == ' ')
+            b++;
+        while (f > b && f[-1] == ' ')
+            f--;
+        char *text = brink_arena_alloc(sc->arena, (size_t)(f - b) + 1);
+        if (!text)
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        memcpy(text, b, (size_t)(f - b));
+        text[f - b] = '\0';
+        a[i] = *n;
+        a[i].text = text;
+        a[i].len = (size_t)(f - b);
+        a[i].col = n->col + (int)(b - n->text);
+        a[i].quoted = 0;
+        q = e + 1;
+    }
+    *out = a;
+    *count = k;
+    return BRINK_OK;
 }
 
-static int count_commas(const char *q, const char *end)
+/* A value's double and index, for sorting by the double. */
+typedef struct dkey {
+    double v;
+    int k;
+} dkey;
+
+static int by_double(const void *a, const void *b)
 {
-    int n = 0;
-    for (; q < end; q++)
-        n += *q == ',';
-    return n;
+    double x = ((const dkey *)a)->v, y = ((const dkey *)b)->v;
+    int ka = ((const dkey *)a)->k, kb = ((const dkey *)b)->k;
+    return x < y ? -1 : x > y ? 1 : (ka > kb) - (ka < kb);
+}
+
+/* k exact numbers owned by the scenario (freed with it). */
+static mpq_t *q_block(brink_scenario *sc, size_t k)
+{
+    sc_qblock *b = brink_arena_alloc(sc->arena, sizeof *b);
+    mpq_t *q = b ? brink_q_array_new(k) : NULL;
+    if (!q)
+        return NULL;
+    b->q = q;
+    b->n = k;
+    b->next = sc->qblocks;
+    sc->qblocks = b;
+    return q;
+}
+
+/* Argument i of distribution `name`, read exactly as the language reads numbers
+ * (decimals, fractions, integers: docs/scenario-language.md, "Numbers are read exactly"). */
+static brink_status read_arg(brink_scenario *sc, const ynode *a, const char *name,
+                             const char *s, int i, mpq_t out, brink_error *err)
+{
+    brink_buf what;
+    brink_buf_init(&what);
+    brink_buf_printf(&what, "argument %d of %s()", i + 1, name);
+    if (what.failed || !what.data) {
+        brink_buf_free(&what);
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    }
+    brink_status st = a->len ? sc_get_number(sc, a, out, what.data, err)
+                             : sc_err(sc, err, a, BRINK_ESYNTAX, "%s is empty in '%s' (the "
+                                      "arguments are numbers separated by commas)", what.data, s);
+    brink_buf_free(&what);
+    return st;
 }
 
 /* Does the distribution's support lie inside [lo, hi]? */
@@ -80,9 +135,17 @@ static int support_inside(const brink_param_info *p, double lo, double hi)
     case BRINK_DIST_LOGNORMAL:
         return lo <= 0 && hi == HUGE_VAL;
     case BRINK_DIST_DISCRETE:
-        for (int i = 0; i < p->dist_n; i++)
-            if (p->dist_values[i] < lo || p->dist_values[i] > hi)
+        /* the values as written against the range as written: 3/10 lies in [3/10, 7/10]
+         * (a draw binds the value exactly, docs/montecarlo.md) */
+        for (int i = 0; i < p->dist_n; i++) {
+            if (p->lo_q && p->hi_q && p->dist_values_q) {
+                if (mpq_cmp(p->dist_values_q[i], *p->lo_q) < 0 ||
+                    mpq_cmp(p->dist_values_q[i], *p->hi_q) > 0)
+                    return 0;
+            } else if (p->dist_values[i] < lo || p->dist_values[i] > hi) {
                 return 0;
+            }
+        }
         return 1;
     default:
         return lo == -HUGE_VAL && hi == HUGE_VAL;
@@ -119,22 +182,36 @@ static double mass_inside(const brink_param_info *p, double lo, double hi)
 brink_status sc_parse_distribution(brink_scenario *sc, const ynode *n, const ynode *trunc,
                                    sc_param *p, brink_error *err)
 {
-    static const struct { const char *name; brink_dist_kind kind; int nargs; } D[] = {
-        {"uniform", BRINK_DIST_UNIFORM, 2},     {"normal", BRINK_DIST_NORMAL, 2},
-        {"triangular", BRINK_DIST_TRIANGULAR, 3}, {"beta", BRINK_DIST_BETA, 2},
-        {"lognormal", BRINK_DIST_LOGNORMAL, 2}, {"discrete", BRINK_DIST_DISCRETE, -1},
+    static const struct { const char *name, *args; brink_dist_kind kind; int nargs; } D[] = {
+        {"uniform", "low, high", BRINK_DIST_UNIFORM, 2},
+        {"normal", "mean, sd", BRINK_DIST_NORMAL, 2},
+        {"triangular", "low, mode, high", BRINK_DIST_TRIANGULAR, 3},
+        {"beta", "alpha, beta", BRINK_DIST_BETA, 2},
+        {"lognormal", "mu, sigma", BRINK_DIST_LOGNORMAL, 2},
+        {"discrete", "values; weights", BRINK_DIST_DISCRETE, -1},
     };
     brink_status st = sc_expect(sc, n, Y_SCALAR, "distribution", err);
     if (st)
         return st;
     const char *s = n->text;
-    const char *open = strchr(s, '(');
-    const char *close = open ? strchr(open, ')') : NULL;
+    /* blanks around the name, the parentheses and the arguments are allowed */
+    const char *name = s;
+    while (*name == ' ')
+        name++;
+    const char *open = strchr(name, '(');
+    const char *close = open ? strrchr(open, ')') : NULL;
+    const char *nend = open;
+    while (nend && nend > name && nend[-1] == ' ')
+        nend--;
     int which = -1;
     for (size_t i = 0; open && i < sizeof D / sizeof D[0]; i++)
-        if ((size_t)(open - s) == strlen(D[i].name) && strncmp(s, D[i].name, strlen(D[i].name)) == 0)
+        if ((size_t)(nend - name) == strlen(D[i].name) &&
+            strncmp(name, D[i].name, strlen(D[i].name)) == 0)
             which = (int)i;
-    if (which < 0 || !close || close[1] != '\0')
+    const char *tail = close ? close + 1 : NULL;
+    while (tail && *tail == ' ')
+        tail++;
+    if (which < 0 || !close || *tail != '\0' || memchr(open + 1, '(', (size_t)(close - open - 1)))
         return sc_err(sc, err, n, BRINK_ESYNTAX,
                       "distribution must be one of uniform(low, high), normal(mean, sd), "
                       "lognormal(mu, sigma), triangular(low, mode, high), beta(alpha, beta), "
@@ -146,81 +223,158 @@ brink_status sc_parse_distribution(brink_scenario *sc, const ynode *n, const yno
     if (D[which].kind == BRINK_DIST_DISCRETE) {
         const char *semi = memchr(open + 1, ';', (size_t)(close - open - 1));
         const char *vend = semi ? semi : close;
-        int nv = count_commas(open + 1, vend) + 1;
+        if (semi && memchr(semi + 1, ';', (size_t)(close - semi - 1)))
+            return sc_err(sc, err, n, BRINK_ESYNTAX, "discrete() takes values separated by "
+                          "commas, then optionally one ';' and as many weights; found '%s'", s);
+        ynode *va = NULL, *wa = NULL;
+        int nv = 0, nw = 0;
+        if ((st = split_args(sc, n, open + 1, vend, &va, &nv, err)))
+            return st;
+        if (nv < 1)
+            return sc_err(sc, err, n, BRINK_ESYNTAX, "discrete() needs at least one value "
+                          "(values separated by commas, then optionally ';' and as many "
+                          "weights); found '%s'", s);
+        if (semi && (st = split_args(sc, n, semi + 1, close, &wa, &nw, err)))
+            return st;
+        if (semi && nw != nv)
+            return sc_err(sc, err, n, BRINK_ESYNTAX, "discrete(): %d value%s need%s %d "
+                          "weight%s after ';', found %d in '%s'", nv, nv == 1 ? "" : "s",
+                          nv == 1 ? "s" : "", nv, nv == 1 ? "" : "s", nw, s);
         double *v = brink_arena_alloc(sc->arena, (size_t)nv * sizeof *v);
         double *w = brink_arena_alloc(sc->arena, (size_t)nv * sizeof *w);
-        if (!v || !w)
+        mpq_t *vq = q_block(sc, (size_t)nv), *wq = q_block(sc, (size_t)nv + 1);
+        if (!v || !w || !vq || !wq)
             return brink_error_set(err, BRINK_ENOMEM, "out of memory");
-        if (read_numbers(open + 1, vend, v, nv) != nv)
-            return sc_err(sc, err, n, BRINK_ESYNTAX, "discrete() takes numbers separated by "
-                          "commas, then optionally ';' and as many weights; found '%s'", s);
-        if (semi) {
-            int nw = count_commas(semi + 1, close) + 1;
-            if (nw != nv || read_numbers(semi + 1, close, w, nw) != nv)
-                return sc_err(sc, err, n, BRINK_ESYNTAX, "discrete(): %d values need %d "
-                              "weights after ';'; found '%s'", nv, nv, s);
-        } else {
-            for (int i = 0; i < nv; i++)
-                w[i] = 1;
-        }
-        double sum = 0;
+        mpq_t *sum = &wq[nv];
         for (int i = 0; i < nv; i++) {
-            if (!isfinite(v[i]) || !isfinite(w[i]))
-                return sc_err(sc, err, n, BRINK_EINVALID, "distribution '%s': value or weight "
-                              "%d is not a finite number", s, i + 1);
-            if (!(w[i] > 0))
-                return sc_err(sc, err, n, BRINK_EINVALID, "distribution '%s': weight %d must "
-                              "be positive", s, i + 1);
-            sum += w[i];
+            if ((st = read_arg(sc, &va[i], "discrete", s, i, vq[i], err)))
+                return st;
+            v[i] = brink_q_get_d(vq[i]);
+            if (!isfinite(v[i]) || fabs(v[i]) >= DBL_MAX)
+                return sc_err(sc, err, &va[i], BRINK_EINVALID, "distribution '%s': value %d "
+                              "is beyond double range (about 1.8e308); drawn values are "
+                              "reported as doubles", s, i + 1);
+            if (semi) {
+                if ((st = read_arg(sc, &wa[i], "discrete", s, nv + i, wq[i], err)))
+                    return st;
+                if (mpq_sgn(wq[i]) <= 0)
+                    return sc_err(sc, err, &wa[i], BRINK_EINVALID, "distribution '%s': "
+                                  "weight %d must be positive", s, i + 1);
+            } else {
+                mpq_set_ui(wq[i], 1, 1);
+            }
+            mpq_add(*sum, *sum, wq[i]);
         }
-        if (!isfinite(sum))
-            return sc_err(sc, err, n, BRINK_EINVALID, "distribution '%s': the weights' sum "
-                          "is beyond double range", s);
-        for (int i = 0; i < nv; i++)
-            w[i] /= sum;
+        /* two different numbers with the same double could not be told apart by a draw
+         * (a draw is reported, stored and looked up by its double): sorted by double, such
+         * numbers are neighbours */
+        dkey *key = malloc((size_t)nv * sizeof *key);
+        if (!key)
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        for (int i = 0; i < nv; i++) {
+            key[i].v = v[i];
+            key[i].k = i;
+        }
+        qsort(key, (size_t)nv, sizeof *key, by_double);
+        int di = -1, dj = -1;
+        for (int t = 1, r = 0; t < nv && di < 0; t++) {
+            if (key[t].v != key[r].v)
+                r = t;   /* a run of one double: each compared with its first */
+            else if (!mpq_equal(vq[key[r].k], vq[key[t].k])) {
+                di = key[r].k < key[t].k ? key[r].k : key[t].k;
+                dj = key[r].k < key[t].k ? key[t].k : key[r].k;
+            }
+        }
+        free(key);
+        if (di >= 0)
+            return sc_err(sc, err, &va[dj], BRINK_EINVALID, "distribution '%s': values %d "
+                          "and %d are different numbers with the same double (%.17g), which "
+                          "draws cannot tell apart", s, di + 1, dj + 1, v[dj]);
+        /* weights normalised exactly, then rounded */
+        for (int i = 0; i < nv; i++) {
+            mpq_div(wq[i], wq[i], *sum);
+            w[i] = brink_q_get_d(wq[i]);
+            if (!(w[i] > 0))
+                return sc_err(sc, err, semi ? &wa[i] : n, BRINK_EINVALID, "distribution "
+                              "'%s': weight %d is too small against the others' sum to draw in doubles "
+                              "(its share is below 1e-308)", s, i + 1);
+        }
         info->dist_n = nv;
         info->dist_values = v;
+        info->dist_values_q = (const mpq_t *)vq;
         info->dist_weights = w;
     } else {
-        int k = read_numbers(open + 1, close, a, 3);
+        ynode *args = NULL;
+        int k = 0;
+        if ((st = split_args(sc, n, open + 1, close, &args, &k, err)))
+            return st;
         if (k != D[which].nargs)
-            return sc_err(sc, err, n, BRINK_ESYNTAX, "%s() takes %d numbers, found '%s'",
-                          D[which].name, D[which].nargs, s);
-        /* samples are drawn in doubles, so here a double is truly needed */
-        for (int i = 0; i < k; i++)
-            if (!isfinite(a[i]) || fabs(a[i]) >= DBL_MAX)
-                return sc_err(sc, err, n, BRINK_EINVALID, "distribution '%s': argument %d is "
-                              "not a finite number within double range (about 1.8e308)", s,
-                              i + 1);
+            return sc_err(sc, err, n, BRINK_ESYNTAX, "%s(%s) takes %d numbers, found %d in "
+                          "'%s'", D[which].name, D[which].args, D[which].nargs, k, s);
+        mpq_t q[3];
+        for (int i = 0; i < 3; i++)
+            mpq_init(q[i]);
+        for (int i = 0; i < k && !st; i++)
+            st = read_arg(sc, &args[i], D[which].name, s, i, q[i], err);
+        /* the conditions on the numbers as written, exactly */
         const char *why = NULL;
-        switch (D[which].kind) {
+        switch (st ? BRINK_DIST_NONE : D[which].kind) {
         case BRINK_DIST_UNIFORM:
-            why = a[0] < a[1] ? NULL : "needs low < high";
+            why = mpq_cmp(q[0], q[1]) < 0 ? NULL : "needs low < high";
             break;
         case BRINK_DIST_NORMAL:
-            why = a[1] > 0 ? NULL : "needs sd > 0";
+            why = mpq_sgn(q[1]) > 0 ? NULL : "needs sd > 0";
             break;
         case BRINK_DIST_LOGNORMAL:
-            why = a[1] > 0 ? NULL : "needs sigma > 0";
+            why = mpq_sgn(q[1]) > 0 ? NULL : "needs sigma > 0";
             break;
         case BRINK_DIST_TRIANGULAR:
-            why = a[0] <= a[1] && a[1] <= a[2] && a[0] < a[2] ? NULL
-                                                             : "needs low <= mode <= high, low < high";
+            why = mpq_cmp(q[0], q[1]) <= 0 && mpq_cmp(q[1], q[2]) <= 0 &&
+                          mpq_cmp(q[0], q[2]) < 0
+                      ? NULL
+                      : "needs low <= mode <= high, low < high";
             break;
         case BRINK_DIST_BETA:
             /* GSL draws beta from two gamma variates of about alpha and beta and divides
              * by their sum, which overflows past 1e308 (every draw came out 0); shapes of
              * 1e15 already make a point within 1e-7 of the mean */
-            why = !(a[0] > 0 && a[1] > 0) ? "needs alpha > 0 and beta > 0"
-                  : a[0] > 1e15 || a[1] > 1e15 ? "needs alpha and beta at most 1e15 (larger "
-                                                 "is a point: use discrete(v))"
-                                               : NULL;
+            why = !(mpq_sgn(q[0]) > 0 && mpq_sgn(q[1]) > 0) ? "needs alpha > 0 and beta > 0"
+                  : mpq_cmp_ui(q[0], 1000000000000000ul, 1) > 0 ||
+                          mpq_cmp_ui(q[1], 1000000000000000ul, 1) > 0
+                      ? "needs alpha and beta at most 1e15 (larger is a point: use "
+                        "discrete(v))"
+                      : NULL;
             break;
         default:
             break;
         }
+        /* samples are drawn in doubles, so here a double is truly needed */
+        int bad = -1;
+        for (int i = 0; i < k && !st && !why && bad < 0; i++) {
+            a[i] = brink_q_get_d(q[i]);
+            if (!isfinite(a[i]) || fabs(a[i]) >= DBL_MAX)
+                bad = i;
+        }
+        int collapsed = !st && !why && bad < 0 &&
+                        ((D[which].kind == BRINK_DIST_UNIFORM && !(a[0] < a[1])) ||
+                         (D[which].kind == BRINK_DIST_TRIANGULAR && !(a[0] < a[2])) ||
+                         ((D[which].kind == BRINK_DIST_NORMAL ||
+                           D[which].kind == BRINK_DIST_LOGNORMAL || D[which].kind == BRINK_DIST_BETA) &&
+                          !(a[1] > 0 && (D[which].kind != BRINK_DIST_BETA || a[0] > 0))));
+        for (int i = 0; i < 3; i++)
+            mpq_clear(q[i]);
+        if (st)
+            return st;
         if (why)
             return sc_err(sc, err, n, BRINK_EINVALID, "distribution '%s' %s", s, why);
+        if (bad >= 0)
+            return sc_err(sc, err, &args[bad], BRINK_EINVALID, "distribution '%s': argument "
+                          "%d is not a finite number within double range (about 1.8e308); "
+                          "samples are drawn in doubles", s, bad + 1);
+        if (collapsed)
+            return sc_err(sc, err, n, BRINK_EINVALID, "distribution '%s' is right as "
+                          "written, but not in the doubles that samples are drawn in: its "
+                          "width or scale rounds to 0 (below about 1e-308)", s);
     }
     info->dist = D[which].kind;
     info->dist_a = a[0];

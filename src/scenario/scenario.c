@@ -60,6 +60,8 @@ void brink_scenario_free(brink_scenario *sc)
         sc_expr_free(sc->exprs[i]);
     free(sc->exprs);
     brink_q_array_free(sc->question_bounds, sc->nquestion_bounds);
+    for (sc_qblock *b = sc->qblocks; b; b = b->next)
+        brink_q_array_free(b->q, b->n);
     free(sc->names);
     htab_free(&sc->name_index);
     for (int i = 0; i < sc->nparams; i++) {

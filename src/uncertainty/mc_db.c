@@ -89,6 +89,17 @@ void mc_db_close(mc_db *db)
     free(db);
 }
 
+/* prefix and q appended to b; 0 on OOM. */
+static int put_q(brink_buf *b, const char *prefix, const mpq_t q)
+{
+    char *t = brink_q_to_string(q);
+    if (!t)
+        return 0;
+    brink_buf_printf(b, "%s%s", prefix, t);
+    free(t);
+    return 1;
+}
+
 /* The text that identifies a run's configuration (what the samples depend on). */
 static brink_status config_text(const brink_scenario *sc, const brink_mc_options *o,
                                 const brink_mc_result *r, brink_buf *b, brink_error *err)
@@ -96,11 +107,19 @@ static brink_status config_text(const brink_scenario *sc, const brink_mc_options
     brink_buf_printf(b, "scenario=%s\n", brink_scenario_id(sc));
     for (int i = 0; i < brink_scenario_nparams(sc); i++) {
         const brink_param_info *p = brink_scenario_param(sc, i);
+        /* the numbers the draws bind are exact (brink_sampler_exact): the defaults and the
+         * discrete values as written, so that 0.3 and 0.29999999999999998890 (one double)
+         * are different runs */
         brink_buf_printf(b, "param %s=%.17g range=%d:%.17g:%.17g dist=%d:%.17g:%.17g:%.17g:%d",
                          p->name, p->value, p->has_range, p->lo, p->hi, (int)p->dist,
                          p->dist_a, p->dist_b, p->dist_c, p->dist_truncated);
-        for (int k = 0; k < p->dist_n; k++)
+        if (p->valueq && !put_q(b, " exact=", *p->valueq))
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        for (int k = 0; k < p->dist_n; k++) {
             brink_buf_printf(b, " %.17g:%.17g", p->dist_values[k], p->dist_weights[k]);
+            if (p->dist_values_q && !put_q(b, ":", p->dist_values_q[k]))
+                return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        }
         brink_buf_puts(b, "\n");
     }
     for (int i = 0; i < brink_scenario_ncorrelations(sc); i++) {

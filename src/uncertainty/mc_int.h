@@ -37,15 +37,16 @@ int mc_fast_solve(const brink_efg *g, const double *leaf_err, const int *leaf_gr
                   double *gprob, int *choice);
 
 /* mc_regions.c: the region path (one drawn parameter): the certified continuation over the
- * parameter's range, computed once (values[nparams]: the draws' numbers for the others),
- * and a draw answered by exact lookup where a region's equilibria are proved complete.
+ * parameter's range, computed once (values[nparams]: the exact numbers the draws bind for
+ * the others, brink_sampler_exact), and a draw (x: the exact number it binds) answered by
+ * exact lookup where a region's equilibria are proved complete.
  * mc_regions_new: NULL when there is nothing to look up in (err set only for BRINK_ENOMEM).
  * mc_regions_answer: 1 when answered (value[nplayers], gprob[ngroups]; the equilibrium's
  * behaviour in behav[nactions], choices left to the caller), 0 when the draw must be solved.
  * Scratch: x, behq[nactions], U[nnodes * nplayers]. g: the structure (payoffs bound at the
  * draw). */
 typedef struct mc_regions mc_regions;
-mc_regions *mc_regions_new(const brink_scenario *sc, int param, const double *values,
+mc_regions *mc_regions_new(const brink_scenario *sc, int param, const mpq_t *values,
                            const int *watch, int nwatch, const brink_analysis_options *ao,
                            brink_error *err);
 void mc_regions_free(mc_regions *m);   /* NULL is a no-op */
@@ -53,7 +54,7 @@ int mc_regions_count(const mc_regions *m, int *ncertified, int *ncomplete);
 /* 1 when the continuation stopped at its time limit (parts of the range left unknown);
  * *seconds: what it took. */
 int mc_regions_time(const mc_regions *m, double *seconds);
-int mc_regions_answer(const mc_regions *m, const brink_efg *g, double xd, mpq_t x, mpq_t *behq,
+int mc_regions_answer(const mc_regions *m, const brink_efg *g, mpq_t x, mpq_t *behq,
                       double *behav, double *U, const int *leaf_group, int ngroups,
                       double *value, double *gprob);
 

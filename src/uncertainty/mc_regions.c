@@ -2,7 +2,8 @@
  * certified one-parameter continuation (brink_threshold_compute) is run once over its range,
  * and a draw is answered by exact lookup in the region that contains it instead of a solve.
  *
- * Why it is sound. A draw's number is a double, hence an exact rational x. Its region is
+ * Why it is sound. A draw stands for an exact rational x (brink_sampler_exact: a continuous
+ * draw's double is one; a discrete value is the number as written). Its region is
  * found by exact comparison with the regions' ends (rational ends by mpq_cmp; an irrational
  * end by its isolating interval: a draw inside that interval is not decided here and is
  * solved). A draw is answered only strictly inside a region that is certified and whose
@@ -13,7 +14,7 @@
  * probabilities and values (evaluated in doubles from it, as the exact path's are). Every
  * other draw (a point region, an end, an unknown region, a region not proved complete) is
  * solved exactly by the caller. The threshold is computed with the draws' own numbers for
- * the other parameters (the doubles of their values, as rationals), and the same analysis
+ * the other parameters (their exact defaults, as the draws bind them), and the same analysis
  * options, so the regions describe the very games the draws bind.
  */
 #include <stdlib.h>
@@ -27,7 +28,7 @@ struct mc_regions {
     int ncomplete;     /* regions whose equilibria are proved complete (not points) */
 };
 
-mc_regions *mc_regions_new(const brink_scenario *sc, int param, const double *values,
+mc_regions *mc_regions_new(const brink_scenario *sc, int param, const mpq_t *values,
                            const int *watch, int nwatch, const brink_analysis_options *ao,
                            brink_error *err)
 {
@@ -44,7 +45,7 @@ mc_regions *mc_regions_new(const brink_scenario *sc, int param, const double *va
         return NULL;
     }
     for (int i = 0; i < np; i++)
-        mpq_set_d(q[i], values[i]);   /* values are finite: drawn or defaults */
+        mpq_set(q[i], values[i]);   /* the numbers the draws bind */
     brink_error local;
     brink_error_clear(&local);
     m->param = param;
@@ -105,12 +106,11 @@ static int cmp_real(const mpq_t x, const brink_real *e)
     return 2;
 }
 
-int mc_regions_answer(const mc_regions *m, const brink_efg *g, double xd, mpq_t x, mpq_t *behq,
+int mc_regions_answer(const mc_regions *m, const brink_efg *g, mpq_t x, mpq_t *behq,
                       double *behav, double *U, const int *leaf_group, int ngroups,
                       double *value, double *gprob)
 {
     const brink_threshold *t = m->t;
-    mpq_set_d(x, xd);
     /* the regions increase: the first whose upper end is not below x */
     int r = 0;
     for (; r < t->nregions; r++) {

@@ -5,7 +5,9 @@
  * sample order by one thread. Since every draw depends only on (seed, index) and the merge
  * order is fixed, the result is the same for any number of threads.
  *
- * Each draw is bound from its doubles (exactly: brink_scenario_bind_d) and solved, refined
+ * Each draw is bound at the exact numbers it stands for (brink_sampler_exact: a continuous
+ * draw is the rational its double is, a discrete value the number as written, a parameter
+ * not drawn its exact default; brink_scenario_bind_q) and solved, refined
  * and verified as brink_analysis_solve does (`brink analyze` at the defaults); so every
  * equilibrium counted passed the analysis' checks (exact when the game is small enough).
  * Each worker keeps a solve workspace (an_analysis_solve_ws): what depends on the game's
@@ -116,7 +118,9 @@ typedef struct worker {
     double *U, *w;           /* compare: node values, infoset weights */
     double *fwork, *bwork;   /* double path scratch (mc_fast_work, sc_bind_bound_work) */
     double *bvals;           /* Saltelli design: row B's values */
-    mpq_t *xq, *behq;        /* region path: the draw's number [1], a profile [nactions] */
+    mpq_t *q;                /* the draw's exact numbers [nparams] (brink_sampler_exact) */
+    double *qerr;            /* bounds on their doubles' errors [nparams] */
+    mpq_t *behq;             /* region path: a profile [nactions] */
     double *behav, *RU;      /* region path: the profile, node values [nnodes * nplayers] */
 } worker;
 
@@ -220,12 +224,14 @@ static double draw_cost(const run *R, worker *w, long samples)
     double t0 = brink_now();
     for (int k = 0; k < n && val && gp && choice; k++) {
         brink_sampler_draw(R->smp, o->seed, (uint64_t)k, w->values, w->work);
+        brink_sampler_exact(R->smp, w->values, w->q, w->qerr);
         brink_error e;
         brink_error_clear(&e);
         if (R->fast) {
             const double *lerr = NULL;
-            int bound = sc_bind_bound(w->in, w->values, w->bwork, &lerr);
-            if ((bound || !brink_scenario_bind_d(w->in, w->values, &e)) &&
+            int bound = sc_bind_bound(w->in, w->values, (const mpq_t *)w->q, w->qerr,
+                                      w->bwork, &lerr);
+            if ((bound || !brink_scenario_bind_q(w->in, (const mpq_t *)w->q, &e)) &&
                 mc_fast_solve(g, bound ? lerr : NULL, R->leaf_group, ng, R->r->watch, nw,
                               w->fwork, val, gp, choice)) {
                 done++;
@@ -234,7 +240,7 @@ static double draw_cost(const run *R, worker *w, long samples)
         }
         brink_eqset s;
         memset(&s, 0, sizeof s);
-        if (!brink_scenario_bind_d(w->in, w->values, &e) &&
+        if (!brink_scenario_bind_q(w->in, (const mpq_t *)w->q, &e) &&
             !brink_analysis_solve(w->in, R->leaf_group, ng, &o->analysis, &s, &e))
             brink_eqset_free(&s, g);
         done++;   /* a failed solve costs its time too */
@@ -254,10 +260,10 @@ static int try_region(const run *R, worker *w, long idx, int j, int bound)
     rec *rc = &R->rec[j];
     int nw = r->nwatch, np = r->nplayers, ng = R->ngroups;
     const brink_efg *g = brink_scenario_instance_game(w->in);
-    if (!bound && brink_scenario_bind_d(w->in, w->values, &rc->err))
+    if (!bound && brink_scenario_bind_q(w->in, (const mpq_t *)w->q, &rc->err))
         return -1;
     double *val = &R->val[(size_t)j * (size_t)np], *gp = &R->gprob[(size_t)j * (size_t)ng];
-    if (!mc_regions_answer(R->reg, g, w->values[r->varied[0]], w->xq[0], w->behq, w->behav,
+    if (!mc_regions_answer(R->reg, g, w->q[r->varied[0]], w->behq, w->behav,
                            w->RU, R->leaf_group, ng, val, gp)) {
         for (int p = 0; p < np; p++)
             val[p] = NAN;
@@ -289,6 +295,7 @@ static void solve_one(const run *R, worker *w, long idx, int j)
         brink_sobol_design_row(R->smp, o->seed, idx, w->values, w->bvals, w->work);
     else
         brink_sampler_draw(R->smp, o->seed, (uint64_t)idx, w->values, w->work);
+    brink_sampler_exact(R->smp, w->values, w->q, w->qerr);
     for (int k = 0; k < r->nvaried; k++)
         R->x[(size_t)j * (size_t)r->nvaried + (size_t)k] = w->values[r->varied[k]];
     for (int k = 0; k < nw; k++)
@@ -313,8 +320,9 @@ static void solve_one(const run *R, worker *w, long idx, int j)
         /* bound in doubles (exactly when the doubles cannot), solved in doubles */
         double *val = &R->val[(size_t)j * (size_t)np], *gp = &R->gprob[(size_t)j * (size_t)ng];
         const double *lerr = NULL;
-        int bound = sc_bind_bound(w->in, w->values, w->bwork, &lerr);
-        if (!bound && brink_scenario_bind_d(w->in, w->values, &rc->err))
+        int bound = sc_bind_bound(w->in, w->values, (const mpq_t *)w->q, w->qerr, w->bwork,
+                                  &lerr);
+        if (!bound && brink_scenario_bind_q(w->in, (const mpq_t *)w->q, &rc->err))
             return;
         if (mc_fast_solve(g, bound ? lerr : NULL, R->leaf_group, ng, r->watch, nw, w->fwork,
                           val, gp, &R->choice[(size_t)j * (size_t)nw])) {
@@ -334,9 +342,9 @@ static void solve_one(const run *R, worker *w, long idx, int j)
         for (int p = 0; p < np; p++)
             R->val[(size_t)j * (size_t)np + (size_t)p] = NAN;
         /* the doubles' bind left the exact numbers stale */
-        if (bound && brink_scenario_bind_d(w->in, w->values, &rc->err))
+        if (bound && brink_scenario_bind_q(w->in, (const mpq_t *)w->q, &rc->err))
             return;
-    } else if (brink_scenario_bind_d(w->in, w->values, &rc->err)) {
+    } else if (brink_scenario_bind_q(w->in, (const mpq_t *)w->q, &rc->err)) {
         return;
     }
     if (R->reg && !tried) {   /* bound exactly at the draw by now */
@@ -722,7 +730,9 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
             goto oom;
         wk[t].values = malloc(np_all * sizeof(double));
         wk[t].work = malloc(brink_sampler_work_size(smp) * sizeof(double));
-        if (!wk[t].values || !wk[t].work)
+        wk[t].q = brink_q_array_new(np_all);
+        wk[t].qerr = malloc(np_all * sizeof(double));
+        if (!wk[t].values || !wk[t].work || !wk[t].q || !wk[t].qerr)
             goto oom;
     }
     const brink_efg *g = brink_scenario_instance_game(wk[0].in);
@@ -764,8 +774,10 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
         else
             r->regions_budget = ao.time_limit;
         brink_sampler_draw(smp, o->seed, 0, wk[0].values, wk[0].work);   /* the others */
+        brink_sampler_exact(smp, wk[0].values, wk[0].q, NULL);
         brink_error_clear(err);
-        R.reg = mc_regions_new(sc, r->varied[0], wk[0].values, r->watch, r->nwatch, &ao, err);
+        R.reg = mc_regions_new(sc, r->varied[0], (const mpq_t *)wk[0].q, r->watch, r->nwatch,
+                               &ao, err);
         if (!R.reg && err && err->code == BRINK_ENOMEM)
             goto fail;
         if (R.reg) {
@@ -777,7 +789,7 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
         behq_n = (size_t)g->nactions + 1;
         for (int t = 0; t < T && R.reg; t++) {
             size_t na = behq_n;
-            if (!(wk[t].xq = brink_q_array_new(1)) || !(wk[t].behq = brink_q_array_new(na)) ||
+            if (!(wk[t].behq = brink_q_array_new(na)) ||
                 !(wk[t].behav = malloc(na * sizeof(double))) ||
                 !(wk[t].RU = malloc(((size_t)g->nnodes * (size_t)g->nplayers + 1) *
                                     sizeof(double))))
@@ -1026,8 +1038,9 @@ done:
             free(wk[t].fwork);
             free(wk[t].bwork);
             free(wk[t].bvals);
-            if (wk[t].xq)
-                brink_q_array_free(wk[t].xq, 1);
+            if (wk[t].q)
+                brink_q_array_free(wk[t].q, (size_t)brink_scenario_nparams(sc) + 1);
+            free(wk[t].qerr);
             if (wk[t].behq)
                 brink_q_array_free(wk[t].behq, behq_n);   /* R.g is freed with wk[0] */
             free(wk[t].behav);

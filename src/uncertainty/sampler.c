@@ -9,6 +9,9 @@
  * values keep their precision. Every draw is finally kept inside the exact range (doubles
  * at or inside its ends), so binding never sees a value outside it, and inside the
  * distribution's support (keep_inside: a lognormal draw is never 0, none is infinite).
+ * A discrete draw is one of the values as written: its double is left as it is (the value
+ * lies in the range exactly, checked at load), and brink_sampler_exact gives the exact number
+ * it stands for, which is what a draw binds (as the defaults of the parameters not drawn).
  *
  * GSL functions used (none reaches GSL's error handler for the arguments checked at load):
  * gsl_ran_flat, gsl_ran_gaussian, gsl_ran_lognormal, gsl_ran_beta, gsl_cdf_ugaussian_P,
@@ -37,11 +40,17 @@ typedef struct sparam {
     int n;                   /* discrete */
     const double *v;
     double *cw;              /* cumulative weights [n] */
+    const mpq_t *vq;         /* discrete: the values as written [n] (NULL: the doubles) */
+    int *order;              /* discrete: value indices by increasing double [n] */
+    double *verr;            /* discrete: bounds on |vq[k] - v[k]| [n] */
 } sparam;
 
 struct brink_sampler {
     int nparams;
     double *defaults;        /* [nparams] */
+    const mpq_t **defq;      /* [nparams] exact defaults (NULL: the double is the default) */
+    double *deferr;          /* [nparams] bounds on |defq - defaults| */
+    int *slot_of;            /* [nparams] index in p of a varied parameter, else -1 */
     int nvaried;
     sparam *p;               /* [nvaried] */
     int ncorr;               /* correlated parameters */
@@ -179,6 +188,8 @@ static double invert(const sparam *p, double u)
  * landing there is below the doubles' resolution, so nothing else changes. */
 static double keep_inside(const sparam *p, double x)
 {
+    if (p->kind == BRINK_DIST_DISCRETE)
+        return x;   /* a value as written, in the range exactly (loader): bound exactly */
     x = fmin(fmax(x, p->lo), p->hi);
     if (isinf(x))
         x = x > 0 ? DBL_MAX : -DBL_MAX;
@@ -223,12 +234,43 @@ void brink_sampler_free(brink_sampler *s)
 {
     if (!s)
         return;
-    for (int i = 0; i < s->nvaried; i++)
+    for (int i = 0; s->p && i < s->nvaried; i++) {
         free(s->p[i].cw);
+        free(s->p[i].order);
+        free(s->p[i].verr);
+    }
     free(s->p);
     free(s->defaults);
+    free(s->defq);
+    free(s->deferr);
+    free(s->slot_of);
     free(s->L);
     free(s);
+}
+
+/* A bound on |q - d| (0 when d is q): the exact difference, rounded up. */
+static double q_error(const mpq_t q, double d)
+{
+    mpq_t t;
+    mpq_init(t);
+    mpq_set_d(t, d);
+    int same = mpq_equal(t, q);
+    mpq_sub(t, t, q);
+    mpq_abs(t, t);
+    double e = brink_q_get_d(t);
+    mpq_clear(t);
+    return same ? 0 : e * (1 + 4 * DBL_EPSILON) + DBL_TRUE_MIN;
+}
+
+/* A value's double and index, sorted by the double (qsort needs no context then). */
+typedef struct vkey {
+    double v;
+    int k;
+} vkey;
+static int by_value(const void *a, const void *b)
+{
+    double x = ((const vkey *)a)->v, y = ((const vkey *)b)->v;
+    return x < y ? -1 : x > y;
 }
 
 /* One varied parameter from its declaration; 0 on OOM. */
@@ -254,9 +296,45 @@ static int init_param(sparam *p, const brink_param_info *pi, int index, int slot
         for (int j = 0; j < p->n; j++)
             p->cw[j] = acc += pi->dist_weights[j];
         p->cw[p->n - 1] = 2;   /* u < 1 always finds a value */
+        p->vq = pi->dist_values_q;
+        p->order = malloc((size_t)p->n * sizeof *p->order);
+        p->verr = malloc((size_t)p->n * sizeof *p->verr);
+        if (!p->order || !p->verr)
+            return 0;
+        vkey *key = malloc((size_t)p->n * sizeof *key);
+        if (!key)
+            return 0;
+        for (int j = 0; j < p->n; j++) {
+            key[j].v = p->v[j];
+            key[j].k = j;
+            p->verr[j] = p->vq ? q_error(p->vq[j], p->v[j]) : 0;
+        }
+        qsort(key, (size_t)p->n, sizeof *key, by_value);
+        for (int j = 0; j < p->n; j++)
+            p->order[j] = key[j].k;
+        free(key);
     }
     prepare(p);
     return 1;
+}
+
+/* The exact side of the defaults: arrays for n parameters; 0 on OOM. */
+static int exact_alloc(brink_sampler *s, int n)
+{
+    s->defq = calloc((size_t)n + 1, sizeof *s->defq);
+    s->deferr = calloc((size_t)n + 1, sizeof *s->deferr);
+    s->slot_of = malloc(((size_t)n + 1) * sizeof *s->slot_of);
+    if (!s->defq || !s->deferr || !s->slot_of)
+        return 0;
+    for (int i = 0; i < n; i++)
+        s->slot_of[i] = -1;
+    return 1;
+}
+
+static void exact_default(brink_sampler *s, int i, const brink_param_info *pi)
+{
+    s->defq[i] = pi->valueq;
+    s->deferr[i] = pi->valueq ? q_error(*pi->valueq, pi->value) : 0;
 }
 
 brink_sampler *brink_sampler_new(const brink_scenario *sc, brink_error *err)
@@ -268,7 +346,7 @@ brink_sampler *brink_sampler_new(const brink_scenario *sc, brink_error *err)
     s->nparams = np;
     s->defaults = calloc((size_t)np + 1, sizeof *s->defaults);
     s->p = calloc((size_t)np + 1, sizeof *s->p);
-    if (!s->defaults || !s->p)
+    if (!s->defaults || !s->p || !exact_alloc(s, np))
         goto oom;
     int *slot = calloc((size_t)np + 1, sizeof *slot);
     if (!slot)
@@ -285,8 +363,10 @@ brink_sampler *brink_sampler_new(const brink_scenario *sc, brink_error *err)
     for (int i = 0; i < np; i++) {
         const brink_param_info *pi = brink_scenario_param(sc, i);
         s->defaults[i] = pi->value;
+        exact_default(s, i, pi);
         if (pi->dist == BRINK_DIST_NONE)
             continue;
+        s->slot_of[i] = s->nvaried;
         if (!init_param(&s->p[s->nvaried++], pi, i, slot[i])) {
             free(slot);
             goto oom;
@@ -332,11 +412,15 @@ brink_sampler *brink_sampler_new_list(const brink_param_info *const *params, int
     s->nparams = n;
     s->defaults = calloc((size_t)n + 1, sizeof *s->defaults);
     s->p = calloc((size_t)n + 1, sizeof *s->p);
-    if (!s->defaults || !s->p)
+    if (!s->defaults || !s->p || !exact_alloc(s, n))
         goto oom;
     for (int i = 0; i < n; i++) {
         s->defaults[i] = params[i]->value;
-        if (params[i]->dist != BRINK_DIST_NONE && !init_param(&s->p[s->nvaried++], params[i], i, -1))
+        exact_default(s, i, params[i]);
+        if (params[i]->dist == BRINK_DIST_NONE)
+            continue;
+        s->slot_of[i] = s->nvaried;
+        if (!init_param(&s->p[s->nvaried++], params[i], i, -1))
             goto oom;
     }
     return s;
@@ -397,5 +481,39 @@ void brink_sampler_draw(const brink_sampler *s, uint64_t seed, uint64_t index, d
             x = draw_independent(p, &st, &r);
         }
         values[p->index] = keep_inside(p, x);
+    }
+}
+
+void brink_sampler_exact(const brink_sampler *s, const double *values, mpq_t *q, double *perr)
+{
+    for (int i = 0; i < s->nparams; i++) {
+        double x = values[i], e = 0;
+        int k = s->slot_of[i];
+        const sparam *p = k >= 0 ? &s->p[k] : NULL;
+        if (!p && s->defq[i] && x == s->defaults[i]) {   /* at its default, as written */
+            mpq_set(q[i], *s->defq[i]);
+            e = s->deferr[i];
+        } else if (p && p->kind == BRINK_DIST_DISCRETE && p->vq) {
+            /* the value whose double x is (the loader refused two numbers with one double) */
+            int lo = 0, hi = p->n - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) / 2;
+                if (p->v[p->order[mid]] < x)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            int j = p->order[lo];
+            if (p->v[j] == x) {
+                mpq_set(q[i], p->vq[j]);
+                e = p->verr[j];
+            } else {
+                mpq_set_d(q[i], x);   /* not one of the values (a caller's own numbers) */
+            }
+        } else {
+            mpq_set_d(q[i], x);   /* a double drawn: the rational it is */
+        }
+        if (perr)
+            perr[i] = e;
     }
 }

@@ -29,7 +29,7 @@ game:
     r: {outcome: {x: b}}
 Y
 expect_status "normal(nan, 1)" 2 "$BRINK" montecarlo "$TMP/bad.yaml"
-expect_grep "located" "bad.yaml:8:19: error: .*not a finite number" "$TMP/stderr"
+expect_grep "located" "bad.yaml:8:26: error: argument 1 of normal\(\) must be a number.*found 'nan'" "$TMP/stderr"
 sed -i 's/normal(nan, 1)/normal(0.5, 0.2)/' "$TMP/bad.yaml"
 expect_status "support outside the range" 2 "$BRINK" montecarlo "$TMP/bad.yaml"
 expect_grep "truncate hint" "bad.yaml:8:19: error: .*outside the range.*truncate: true" "$TMP/stderr"

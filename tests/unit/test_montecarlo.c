@@ -7,6 +7,8 @@
  *   - the same seed gives the same draws and aggregates with 1 and 2 threads;
  *   - every distribution kind draws inside its range, with the right mean / frequencies /
  *     correlation, reproducibly per (seed, index), without reaching GSL's error handler;
+ *   - a draw binds exact numbers: a discrete value as written (0.3 is 3/10, never moved into
+ *     the range), a continuous draw its double, a parameter not drawn its exact default;
  *   - bad distributions are refused at load with the distribution's line and column;
  *   - standardised regression coefficients of a value that is linear in the draws.
  */
@@ -232,25 +234,95 @@ static void sampler_kinds(void)
     brink_scenario_free(sc);
 }
 
+/* ---- the exact numbers a draw binds (tester 10, F2) ---- */
+
+static void sampler_exact(void)
+{
+    static const char *text =
+        "brink: 1\nid: ex\nactors: {A: {}}\nparameters:\n"
+        "  p: {value: 0.5, range: [0.3, 1], distribution: 'discrete(0.3, 2/3, 1/2; 1, 1, 2)'}\n"
+        "  u: {value: 0.5, range: [0, 1], distribution: 'uniform(0, 1)'}\n"
+        "  w: 0.1\n"
+        "issues: {x: [a, b]}\npreferences: {A: {x=a: p, x=b: u + w}}\n"
+        "game:\n  A:\n    l: {outcome: {x: a}}\n    r: {outcome: {x: b}}\n";
+    brink_error err;
+    brink_error_clear(&err);
+    brink_scenario *sc = load_text(text, &err);
+    CHECK_MSG(sc != NULL, "%s (line %d)", err.message, err.line);
+    if (!sc)
+        return;
+    const brink_param_info *pi = brink_scenario_param(sc, 0);
+    CHECK(pi->dist == BRINK_DIST_DISCRETE && pi->dist_n == 3 && pi->dist_values_q);
+    brink_sampler *s = brink_sampler_new(sc, &err);
+    CHECK(s != NULL);
+    double v[3], w[8], e[3];
+    mpq_t *q = brink_q_array_new(3), t, want[3];
+    mpq_init(t);
+    for (int k = 0; k < 3; k++)
+        mpq_init(want[k]);
+    mpq_set_ui(want[0], 3, 10);
+    mpq_set_ui(want[1], 2, 3);
+    mpq_set_ui(want[2], 1, 2);
+    long seen[3] = {0};
+    int ok_p = 1, ok_u = 1, ok_w = 1;
+    for (int i = 0; i < 2000 && s; i++) {
+        brink_sampler_draw(s, 5, (uint64_t)i, v, w);
+        brink_sampler_exact(s, v, q, e);
+        /* p: one of the values as written, never moved (0.3's double is below 3/10) */
+        int k = -1;
+        for (int j = 0; j < 3; j++)
+            if (mpq_equal(q[0], want[j]))
+                k = j;
+        if (k < 0 || v[0] != brink_q_get_d(want[k]) || (k == 2) != (e[0] == 0))
+            ok_p = 0;
+        else
+            seen[k]++;
+        mpq_set_d(t, v[0]);
+        mpq_sub(t, t, q[0]);
+        mpq_abs(t, t);
+        if (mpq_get_d(t) > e[0])
+            ok_p = 0;
+        /* u: a continuous draw is the rational its double is */
+        mpq_set_d(t, v[1]);
+        if (!mpq_equal(t, q[1]) || e[1] != 0)
+            ok_u = 0;
+        /* w: not drawn, its exact default 1/10 with the double's error */
+        mpq_set_ui(t, 1, 10);
+        if (!mpq_equal(t, q[2]) || v[2] != 0.1 || !(e[2] > 0 && e[2] < 1e-17))
+            ok_w = 0;
+    }
+    CHECK(ok_p && ok_u && ok_w);
+    CHECK_NEAR(seen[0] / 2000.0, 0.25, 0.03);
+    CHECK_NEAR(seen[1] / 2000.0, 0.25, 0.03);
+    CHECK_NEAR(seen[2] / 2000.0, 0.5, 0.03);
+    mpq_clear(t);
+    for (int k = 0; k < 3; k++)
+        mpq_clear(want[k]);
+    brink_q_array_free(q, 3);
+    brink_sampler_free(s);
+    brink_scenario_free(sc);
+}
+
 /* ---- located errors ---- */
 
 static void bad_distributions(void)
 {
-    /* the error points at the distribution's text (after its opening quote), or at truncate's
-     * value */
+    /* the error points at the distribution's text (after its opening quote), at the argument
+     * at fault, or at truncate's value */
     static const struct { const char *param, *expect, *at; } cases[] = {
-        {"{value: 0, distribution: 'normal(nan, 1)'}", "not a finite number", "'"},
+        {"{value: 0, distribution: 'normal(nan, 1)'}", "must be a number", "nan"},
         {"{value: 0, distribution: 'normal(0, 0)'}", "sd > 0", "'"},
         {"{value: 0, distribution: 'normal(0, -1)'}", "sd > 0", "'"},
         {"{value: 0.5, range: [0, 1], distribution: 'beta(0, 2)'}", "alpha > 0", "'"},
-        {"{value: 0.5, range: [0, 1], distribution: 'beta(2, inf)'}", "not a finite", "'"},
+        {"{value: 0.5, range: [0, 1], distribution: 'beta(2, inf)'}", "must be a number", "inf"},
+        {"{value: 0, distribution: 'normal(0, 1e400)'}", "not a finite", "1e4"},
         {"{value: 0.5, range: [0, 1], distribution: 'normal(0.5, 0.1)'}", "outside the range", "'"},
         {"{value: 0.5, range: [0, 1], distribution: 'uniform(0, 2)'}", "outside the range", "'"},
         {"{value: 0.5, range: [0, 1], distribution: 'lognormal(0, 1)'}", "outside the range", "'"},
         {"{value: 0.5, range: [0, 1], distribution: 'normal(50, 1)', truncate: true}",
          "no probability", "'"},
         {"{value: 0.5, range: [0, 1], distribution: 'discrete(0.5, 2)'}", "outside the range", "'"},
-        {"{value: 0.5, range: [0, 1], distribution: 'discrete(0.2, 0.5; 1, 0)'}", "positive", "'"},
+        {"{value: 0.5, range: [0, 1], distribution: 'discrete(0.2, 0.5; 1, 0)'}", "positive", "0)"},
         {"{value: 0.5, range: [0, 1], distribution: 'discrete(0.2, 0.5; 1)'}", "weights", "'"},
         {"{value: 0.5, distribution: 'beta(2, 2)'}", "finite range", "'"},
         {"{value: 0.5, distribution: 'triangular(0, 2, 1)'}", "low <= mode", "'"},
@@ -363,6 +435,7 @@ int main(void)
     sensitivity();
     bad_distributions();
     sampler_kinds();
+    sampler_exact();
     threads_same("m1", 200);
     identity("m1", "USA@demand", 2, 5, 3000);
     const char *dir = getenv("BRINK_SOURCE_DIR");

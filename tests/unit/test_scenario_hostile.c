@@ -321,7 +321,7 @@ static void test_ranges(void)
     REFUSED("brink: 1\nid: r\nactors: {A: {}}\n"
             "parameters: {p: {value: 1, range: [0, 2], distribution: 'uniform(0, 1e400)'}}\n"
             "game: {A: {x: {payoff: {A: p}}, y: {}}}\n",
-            NULL, BRINK_EINVALID, 4, 58, "not a finite number");
+            NULL, BRINK_EINVALID, 4, 69, "not a finite number");   /* at the argument */
 }
 
 /* The case file: a payoff of 1e400 is an exact rational; its double copy is +-inf, counted. */
