@@ -4,7 +4,8 @@
  * temporary files, the reader's interface. A refusal is an error with a message (located
  * inside the input for YAML); an accepted domain is finished: every utility lies in [0, 1],
  * the outcome order is sorted, and when small a short negotiation of two built-in agents runs
- * to an end whose utilities are those of the domain, and the domain written as GENIUS files
+ * to an end whose utilities are those of the domain, none below a party's reservation value
+ * (the agents weigh the discount against walking away), and the domain written as GENIUS files
  * (or refused with a message) reads back with the same utilities. */
 #include "fuzz_common.h"
 
@@ -43,6 +44,11 @@ static void play(const brink_neg_domain *d)
     }
     if (r.end == BRINK_NEG_AGREEMENT && r.agreement >= d->noutcomes)
         FUZZ_BUG("agreement on outcome %zu of %zu", r.agreement, d->noutcomes);
+    for (int p = 0; p < 2; p++) /* built-in agents weigh discounting against walking away */
+        if (!(r.utility[p] >= d->party[p].reservation))
+            FUZZ_BUG("party %d gets %.17g, below its reservation value %.17g (%s in turn %d)", p,
+                     r.utility[p], d->party[p].reservation,
+                     r.end == BRINK_NEG_AGREEMENT ? "agreed" : "ended", r.turns);
     brink_buf b;
     brink_buf_init(&b);
     brink_neg_report_run_text(&b, d, a, &r);

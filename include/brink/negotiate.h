@@ -239,7 +239,10 @@ typedef struct brink_neg_agent_type {
 
 /* The built-in agent types, NULL-terminated: boulware, linear, conceder (time-dependent,
  * e = 0.2, 1, 2), hardliner, tft-naive, tft-relative, random, reciprocity (incremental
- * reciprocity), no-more ("no more concessions"), equilibrium (two parties). */
+ * reciprocity), no-more ("no more concessions"), equilibrium (two parties). None of them
+ * offers or accepts an agreement worth less to it than its reservation value once discounted
+ * (u delta^k for the offer of turn k); when nothing is worth that any more it ends the
+ * negotiation (docs/negotiate.md, "Discounting"). */
 const brink_neg_agent_type *const *brink_neg_agent_types(void);
 const brink_neg_agent_type *brink_neg_agent_find(const char *name);   /* NULL if unknown */
 

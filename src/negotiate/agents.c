@@ -71,8 +71,18 @@ static size_t neg_pick(const brink_neg_view *v, const brink_neg_turn *t, double 
 brink_neg_action neg_offer_or_accept(const brink_neg_view *v, const brink_neg_turn *t,
                                      double target)
 {
-    size_t mine = neg_pick(v, t, target);
-    if (t->has_offer && t->offer_by != v->self && neg_own(v, t->offer) >= neg_own(v, mine))
+    const brink_neg_party *q = &v->domain->party[v->self];
+    int standing = t->has_offer && t->offer_by != v->self &&
+                   neg_worth_agreeing(v, t->offer, t->offer_turn);
+    double dk = pow(q->discount, t->turn); /* u dk: neg_worth in this turn, computed once */
+    if (!(q->u[q->order[0]] * dk >= q->reservation)) /* no offer of ours is worth it now */
+        return standing ? (brink_neg_action){BRINK_NEG_ACCEPT, t->offer}
+                        : (brink_neg_action){BRINK_NEG_END, 0};
+    /* the least utility worth agreeing on in this turn: reservation / delta^k */
+    double least = q->reservation / dk;
+    size_t mine = neg_pick(v, t, target > least ? target : least);
+    if (!(q->u[mine] * dk >= q->reservation)) mine = q->order[0]; /* rounding at the edge */
+    if (standing && neg_own(v, t->offer) >= neg_own(v, mine))
         return (brink_neg_action){BRINK_NEG_ACCEPT, t->offer};
     return (brink_neg_action){BRINK_NEG_OFFER, mine};
 }

@@ -85,8 +85,21 @@ static brink_neg_action neg_random_act(void *state, const brink_neg_view *v,
                                        const brink_neg_turn *t)
 {
     const brink_neg_party *q = &v->domain->party[v->self];
-    size_t mine = q->order[brink_rng_below(v->rng, *(size_t *)state)];
-    if (t->has_offer && t->offer_by != v->self && q->u[t->offer] >= q->u[mine])
+    int standing = t->has_offer && t->offer_by != v->self &&
+                   neg_worth_agreeing(v, t->offer, t->offer_turn);
+    if (!neg_worth_agreeing(v, q->order[0], t->turn)) /* no offer of ours is worth it now */
+        return standing ? (brink_neg_action){BRINK_NEG_ACCEPT, t->offer}
+                        : (brink_neg_action){BRINK_NEG_END, 0};
+    /* among the outcomes above the floor (order[0 .. m)), those still worth agreeing on in
+     * this turn: a prefix of order[], as worth falls with utility */
+    size_t lo = 1, hi = *(size_t *)state;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (neg_worth_agreeing(v, q->order[mid], t->turn)) lo = mid + 1;
+        else hi = mid;
+    }
+    size_t mine = q->order[brink_rng_below(v->rng, lo)];
+    if (standing && q->u[t->offer] >= q->u[mine])
         return (brink_neg_action){BRINK_NEG_ACCEPT, t->offer};
     return (brink_neg_action){BRINK_NEG_OFFER, mine};
 }

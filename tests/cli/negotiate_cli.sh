@@ -38,6 +38,25 @@ assert r["end"] == "deadline" and r["turns"] == 10 and r["agreement"] is None
 assert [r["utility"][i] == r["parties"][i]["reservation"] for i in (0, 1)] == [True, True]
 PY
 
+# no built-in agent agrees to less than its reservation value once discounted (tester 10b, F4:
+# two Boulware agents on korea agreed in turn 179 on 0.269 / 0.093 against 0.35 / 0.25); from
+# turn 138 on not even the DPRK's best outcome is worth 0.25 (0.99^138 = 0.2498): it walks
+# away in its first turn after that, 139
+"$BRINK" negotiate --domain korea --agents boulware,boulware --json >"$TMP/bb.json"
+python3 - "$TMP/bb.json" <<'PY' && ok || bad "boulware vs boulware on korea: a deal below a reservation value"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["end"] == "breakdown" and r["turns"] == 140, (r["end"], r["turns"])
+assert r["steps"][-1] == {**r["steps"][-1], "turn": 139, "act": "end"}, r["steps"][-1]
+assert r["utility"] == [0.35, 0.25], r["utility"]
+PY
+"$BRINK" negotiate --domain "$SRC/tests/data/negotiate/yaml/talks_expr.yaml" --agents linear,conceder --json >"$TMP/lc.json"
+python3 - "$TMP/lc.json" <<'PY' && ok || bad "linear vs conceder on talks_expr.yaml: a deal below a reservation value"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert all(u >= p["reservation"] for u, p in zip(r["utility"], r["parties"])), r["utility"]
+PY
+
 # the mediated protocol: JSON validates (checked below with the others), words say so
 "$BRINK" negotiate --protocol mediated --domain random:4 --rounds 50 --json >"$TMP/med.json" || bad "mediated --json"
 expect_status "mediated text" 0 "$BRINK" negotiate --protocol mediated --domain random:4 --rounds 50
@@ -46,7 +65,9 @@ expect_status "mediated with agents" 2 "$BRINK" negotiate --protocol mediated --
 expect_status "bad protocol" 2 "$BRINK" negotiate --protocol auction
 
 # a wall-clock deadline ends a negotiation the round deadline would not
-expect_status "seconds deadline" 0 "$BRINK" negotiate --agents hardliner,hardliner --rounds 1000000 --seconds 0.1
+# (on random:1, undiscounted: on korea the DPRK walks away in turn 139, its best outcome worth
+# less than its reservation value by then)
+expect_status "seconds deadline" 0 "$BRINK" negotiate --domain random:1 --agents hardliner,hardliner --rounds 1000000 --seconds 0.1
 expect_grep "seconds: deadline" "^No agreement: the deadline passed after [0-9]+ turns" "$TMP/stdout"
 if ! grep -q "after 2000000 turns" "$TMP/stdout"; then ok; else bad "--seconds did not stop the run"; fi
 expect_status "seconds 0" 2 "$BRINK" negotiate --seconds 0
@@ -113,7 +134,9 @@ python3 - "$SRC/schema/brink-scenario.schema.json" "$Y/talks_expr.yaml" <<'PY' &
 import json, sys, yaml, jsonschema
 jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(yaml.safe_load(open(sys.argv[2])))
 PY
-expect_status "yaml expr domain" 0 "$BRINK" negotiate --domain "$Y/talks_expr.yaml" --agents linear,conceder
+# (linear,conceder agreed here in turn 96 on a US utility of 0.253 < its reservation 0.3, before
+# agents weighed discounting; now the US ends the negotiation; conceders agree in turn 66)
+expect_status "yaml expr domain" 0 "$BRINK" negotiate --domain "$Y/talks_expr.yaml" --agents conceder,conceder
 expect_grep "yaml expr: agreement" "^Agreement after" "$TMP/stdout"
 expect_status "yaml domain" 0 "$BRINK" negotiate --domain "$Y/talks.yaml" --agents linear,conceder
 expect_grep "yaml: actor names" "^  2. North Korea plays conceder" "$TMP/stdout"
