@@ -85,6 +85,20 @@ expect_grep "six-party drawn CHN" "^  CHN's position on 'sanctions relief' ~ tri
 expect_grep "six-party no noise" "^No noise on the other inputs" "$TMP/mc1.txt"
 expect_grep "six-party P(denuclearisation > 50)" "^      P\(settlement > 50\) = " "$TMP/mc1.txt"
 
+# Exact ties (tester 10b, F2; docs/forecast.md, step 7): expected utilities that are exactly 0
+# in rational arithmetic decide nothing by their round-off. ties-lost.csv: a4 stays at 30.7559
+# in rounds 2-3 (round-off had it lose to a0 and move to 46); ties-offer.csv: a0 sends a1 no
+# offer in round 2 (E = 0), a1 stays at 87, final mean 85 (was 83 and 84.2857).
+"$BRINK" forecast "$D/good/ties-lost.csv" --no-risk --rounds 3 >"$TMP/tl.txt" 2>"$TMP/err" && ok || bad "ties-lost: $(cat "$TMP/err")"
+expect_grep "ties-lost round 2" '^ +2 +46\.0000 +45\.2564 +46\.0000 +46\.0000 +46\.0000 +46\.0000 +30\.7559$' "$TMP/tl.txt"
+expect_grep "ties-lost round 3" '^ +3 +46\.0000 +45\.2564 .* 30\.7559$' "$TMP/tl.txt"
+grep -q "round 2, 'issue 1': a4 loses a conflict" "$TMP/tl.txt" && bad "ties-lost: a4 loses a conflict on round-off" || ok
+"$BRINK" forecast "$D/good/ties-lost.csv" --no-risk --rounds 3 --json >"$TMP/tl.json" 2>"$TMP/err" && ok || bad "ties-lost --json: $(cat "$TMP/err")"
+expect_grep "ties-lost: E_t recorded as 0" '"round":2,"issue":0,"from":0,"to":4,"eu_from":0\.29893[0-9]*,"eu_to":0,"accepted":true,"kind":"compromise"' "$TMP/tl.json"
+"$BRINK" forecast "$D/good/ties-offer.csv" --no-risk --rounds 3 >"$TMP/to.txt" 2>"$TMP/err" && ok || bad "ties-offer: $(cat "$TMP/err")"
+expect_grep "ties-offer round 2" '^ +2 +83\.0000 +85\.0000 +83\.0000 +87\.0000 +87\.0000 +83\.0000$' "$TMP/to.txt"
+grep -q "a1 gives in to a0" "$TMP/to.txt" && bad "ties-offer: a1 gives in (capitulates) on round-off" || ok
+
 command -v python3 >/dev/null 2>&1 && python3 -c "import jsonschema" 2>/dev/null || { echo "SKIP schema part: no python3 jsonschema"; finish; exit $?; }
 n=0
 for args in "emu" "six-party-talks --rounds 30" "six-party-talks --model smp --vote binary --pv quartic" \
