@@ -98,13 +98,24 @@ expect_grep "ties-lost: E_t recorded as 0" '"round":2,"issue":0,"from":0,"to":4,
 "$BRINK" forecast "$D/good/ties-offer.csv" --no-risk --rounds 3 >"$TMP/to.txt" 2>"$TMP/err" && ok || bad "ties-offer: $(cat "$TMP/err")"
 expect_grep "ties-offer round 2" '^ +2 +83\.0000 +85\.0000 +83\.0000 +87\.0000 +87\.0000 +83\.0000$' "$TMP/to.txt"
 grep -q "a1 gives in to a0" "$TMP/to.txt" && bad "ties-offer: a1 gives in (capitulates) on round-off" || ok
+# One salience above 1 makes its column percent (tester 10b, F7): the output says so, and
+# warns that the column's other saliences look like fractions; the JSON marks the issue.
+"$BRINK" forecast "$D/good/salience-percent-typo.csv" --rounds 1 >"$TMP/sp.txt" 2>"$TMP/err" && ok || bad "percent typo: $(cat "$TMP/err")"
+expect_grep "percent note" "^  Note: the saliences of issue 'issue 1' were read as percent and divided by 100, because one is above 1 \(C: 1\.5\);$" "$TMP/sp.txt"
+expect_grep "percent warning" "^  2 others of at most 1 became at most 0\.01: if the column is meant as fractions \(0 to 1\), correct the value of C\.$" "$TMP/sp.txt"
+"$BRINK" forecast "$D/good/salience-percent-typo.csv" --rounds 1 --json >"$TMP/sp.json" 2>"$TMP/err" && ok || bad "percent typo --json: $(cat "$TMP/err")"
+expect_grep "percent JSON" '"issues":\[\{"name":"issue 1","lo":0,"hi":100,"salience_percent":\{"actor":2,"value":1\.5\}\}\]' "$TMP/sp.json"
+# EMU's table is in percent throughout: the note, no warning.
+expect_grep "emu percent note" "^  Note: the saliences of issue 'issue 1' were read as percent and divided by 100, because one is above 1 \(Netherlands: 80\)\.$" "$TMP/emu.txt"
+"$BRINK" forecast six-party-talks --rounds 2 >"$TMP/six2.txt" 2>&1
+grep -q "read as percent" "$TMP/six2.txt" && bad "a scenario's saliences (fractions) noted as percent" || ok
 
 command -v python3 >/dev/null 2>&1 && python3 -c "import jsonschema" 2>/dev/null || { echo "SKIP schema part: no python3 jsonschema"; finish; exit $?; }
 n=0
 for args in "emu" "six-party-talks --rounds 30" "six-party-talks --model smp --vote binary --pv quartic" \
             "six-party-talks --model smp --stochastic --seed 9" "emu --prob positive --offer nearest --no-risk" "emu --rules scholz-code" \
             "six-party-talks --mc 20 --threads 2" "six-party-talks --mc 20 --sal-noise 0.1" \
-            "$D/good/drawn.yaml --mc 200 --above 4"; do
+            "$D/good/drawn.yaml --mc 200 --above 4" "$D/good/salience-percent-typo.csv --rounds 2"; do
   n=$((n + 1))
   # shellcheck disable=SC2086
   "$BRINK" forecast $args --json >"$TMP/f$n.json" 2>"$TMP/err" && ok || bad "forecast $args --json: $(cat "$TMP/err")"

@@ -328,6 +328,27 @@ static void test_exact_ties(void)
     }
 }
 
+/* A salience above 1 makes its issue's column percent (tester 10b, F7): the input records the
+ * first actor with one, so that the outputs can say so; a column of fractions records -1. */
+static void test_percent_column(void)
+{
+    static const char csv[] = "actor,capability,x position,x salience,y position,y salience\n"
+                              "A,1,0,1,0,0.5\nB,1,50,0.5,50,0.5\nC,1,100,1.5,100,1\n";
+    brink_forecast_input in;
+    brink_error err;
+    CHECK(brink_forecast_read_csv(csv, strlen(csv), "pct.csv", &in, &err) == BRINK_OK);
+    CHECK(in.salience_percent != NULL);
+    if (in.salience_percent) {
+        CHECK_EQ_INT(in.salience_percent[0], 2);
+        CHECK_EQ_INT(in.salience_percent[1], -1);
+    }
+    CHECK_NEAR(in.salience[0 * 2 + 0], 0.01, 0);
+    CHECK_NEAR(in.salience[1 * 2 + 0], 0.005, 0);
+    CHECK_NEAR(in.salience[2 * 2 + 0], 0.015, 1e-17);
+    CHECK_NEAR(in.salience[2 * 2 + 1], 1, 0);
+    brink_forecast_input_free(&in);
+}
+
 static void test_smp_seeded(void)
 {
     brink_forecast_input in;
@@ -507,6 +528,7 @@ int main(void)
     test_order_and_scale("six-party-talks", BRINK_FORECAST_SMP);
     test_two_actors();
     test_exact_ties();
+    test_percent_column();
     test_smp_seeded();
     test_mc_threads();
     test_csv_errors();
