@@ -63,6 +63,11 @@ typedef struct brink_forecast_input {
     double *position;    /* [nactors * nissues], row-major by actor, in [lo[k], hi[k]] */
     double *salience;    /* [nactors * nissues], in [0, 1] (percent inputs are divided by 100) */
     double *lo, *hi;     /* [nissues] scale ends */
+    /* [nissues] or NULL (read as given): for an issue whose CSV saliences were read as percent
+     * and divided by 100 because some salience in its column is above 1, the first actor with
+     * one above 1; -1 for an issue read as fractions. Set by brink_forecast_read_csv; the
+     * outputs say so (docs/forecast.md, "Input"). */
+    int *salience_percent;
     int ndraws;                  /* inputs with a declared distribution (0: none) */
     brink_forecast_draw *draws;  /* [ndraws], at most one per input; the array is the input's */
 } brink_forecast_input;
@@ -88,7 +93,8 @@ brink_status brink_forecast_input_check(const brink_forecast_input *in, brink_er
  *   actor,capability,position,salience                       one issue
  *   actor,capability,<issue> position,<issue> salience,...   several issues (pairs)
  * A header row is required; '#' lines are comments; saliences above 1 are percentages
- * (all of one issue's saliences are then divided by 100). Each issue's scale is [0, 100]
+ * (all of one issue's saliences are then divided by 100, and out->salience_percent names
+ * the first actor with one above 1). Each issue's scale is [0, 100]
  * unless a "#scale LO HI" line before the header sets it for every issue. Errors: ESYNTAX /
  * EINVALID located at file:line:column. `file` is used in messages only (may be NULL). */
 brink_status brink_forecast_read_csv(const char *text, size_t len, const char *file,

@@ -332,11 +332,17 @@ brink_status brink_forecast_read_csv(const char *text, size_t len, const char *f
                                         "above 0, so nobody weighs on it", k + 1);
         }
     }
-    /* Percent rule per issue: any salience above 1 means the issue's column is in percent. */
+    /* Percent rule per issue: any salience above 1 means the issue's column is in percent.
+     * The first actor with one above 1 is kept: the outputs say which column was rescaled
+     * and why (one typo such as 1.5 among fractions rescales the whole column). */
+    if (!st && !(out->salience_percent = brink_calloc((size_t)D, sizeof(int))))
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory reading CSV");
     for (int k = 0; k < D && !st; k++) {
-        int pct = 0;
-        for (int i = 0; i < nrows; i++) pct |= out->salience[(size_t)i * D + k] > 1;
-        if (pct)
+        int pct = -1;
+        for (int i = 0; i < nrows && pct < 0; i++)
+            if (out->salience[(size_t)i * D + k] > 1) pct = i;
+        out->salience_percent[k] = pct;
+        if (pct >= 0)
             for (int i = 0; i < nrows; i++) out->salience[(size_t)i * D + k] /= 100.0;
         (void)scol;
     }

@@ -11,23 +11,25 @@
 
 /* Win probability of i against j (s. 4): votes of every actor k, weighted by c_k s_k, for the
  * nearer of the two; the numerator counts only votes for i. Equal positions: no contest.
- * With A_i = sum_k w_k |x_k - x_i|, the net vote for i is A_j - A_i, and the positive part
- * is (net + total) / 2, so only the total sum_k w_k | |x_k - x_j| - |x_k - x_i| | is summed
- * per pair (once for both orders). */
+ * The net vote for i, sum_k w_k (|x_k - x_j| - |x_k - x_i|), and the total cast,
+ * sum_k w_k | |x_k - x_j| - |x_k - x_i| |, are summed per pair (once for both orders); the
+ * positive part is (net + total) / 2. The net vote is summed term by term, not as a difference
+ * of the two actors' sums of distances: that difference of two large sums turned an exact tie
+ * (net 0) into +-1e-16 and decided challenges on its sign (tester 10b, F2). Summed term by term
+ * its round-off is at most some n ulps of the total, and a net within 1e-12 of the total is a
+ * tie (0). */
 static void probabilities(fc_ws *ws, int n, brink_forecast_prob rule)
 {
     const double *x = ws->x, *w = ws->w;
-    double *A = ws->sec; /* free until risk() */
-    for (int i = 0; i < n; i++) {
-        double a = 0;
-        for (int k = 0; k < n; k++) a += w[k] * fabs(x[k] - x[i]);
-        A[i] = a;
-    }
     for (int i = 0; i < n; i++)
         for (int j = i + 1; j < n; j++) {
-            double den = 0;
-            for (int k = 0; k < n; k++) den += w[k] * fabs(fabs(x[k] - x[j]) - fabs(x[k] - x[i]));
-            double net = A[j] - A[i]; /* votes for i minus votes for j */
+            double den = 0, net = 0;
+            for (int k = 0; k < n; k++) {
+                double v = w[k] * (fabs(x[k] - x[j]) - fabs(x[k] - x[i]));
+                net += v; /* votes for i minus votes for j */
+                den += fabs(v);
+            }
+            if (fabs(net) <= FC_EU_TIE * den) net = 0;
             double nij = rule == BRINK_FORECAST_PROB_NET ? net : (net + den) / 2;
             double nji = rule == BRINK_FORECAST_PROB_NET ? -net : (den - net) / 2;
             if (nij < 0) nij = 0;
@@ -88,14 +90,16 @@ static void expected(fc_ws *ws, int n, const double *sal, double dx, double mu, 
                 double uw = util(0.5 + 0.25 * (dm + d), r);
                 e -= (1 - q) * (t * ub + (1 - t) * uw);
             }
-            ws->eu[ij] = e;
+            ws->eu[ij] = fc_eu_snap(e); /* a tie with the status quo is one (FC_EU_TIE) */
         }
     }
 }
 
 /* Risk exponents from security (s. 5): R_i compares the sum of the others' expected utility
  * of challenging i with the most and least exposed actors; r_i = (1 - R_i/3) / (1 + R_i/3)
- * lies in [1/2, 2]. All equally exposed: R_i = 0, r_i = 1. */
+ * lies in [1/2, 2]. All equally exposed: R_i = 0, r_i = 1. R does not depend on the spread's
+ * size, so a spread of round-off (n - 1 expected utilities summed, each within FC_EU_TIE)
+ * would give exponents 1/2 and 2: a spread within n FC_EU_TIE is none. */
 static void risk(fc_ws *ws, int n)
 {
     double mx = -INFINITY, mn = INFINITY;
@@ -108,7 +112,7 @@ static void risk(fc_ws *ws, int n)
         if (s < mn) mn = s;
     }
     for (int i = 0; i < n; i++) {
-        double R = mx > mn ? (2 * ws->sec[i] - mx - mn) / (mx - mn) : 0.0;
+        double R = mx - mn > n * FC_EU_TIE ? (2 * ws->sec[i] - mx - mn) / (mx - mn) : 0.0;
         double r = (1 - R / 3) / (1 + R / 3);
         /* R in [-1, 1] exactly; rounding may put r a few ulps past its ends. */
         ws->r[i] = r < 0.5 ? 0.5 : r > 2.0 ? 2.0 : r;
@@ -144,7 +148,8 @@ void fc_eu_round(fc_ws *ws, const brink_forecast_input *in, const brink_forecast
     if (o->risk) pair_logs(ws, n, dx); /* with r = 1 the logarithms are not used */
     expected(ws, n, s, dx, mu, o->q, o->t);
 
-    /* Each target picks one of the offers sent to it (E^i(U_ij) > 0). */
+    /* Each target picks one of the offers sent to it (E^i(U_ij) > 0; expected utilities were
+     * snapped to 0 within FC_EU_TIE, and are compared with that tolerance). */
     for (int j = 0; j < n; j++) {
         ws->best[j] = -1;
         for (int i = 0; i < n; i++) {
@@ -156,10 +161,11 @@ void fc_eu_round(fc_ws *ws, const brink_forecast_input *in, const brink_forecast
             if (!take) {
                 double eb = ws->eu[(size_t)b * n + j];
                 double di = fabs(ws->x[i] - ws->x[j]), db = fabs(ws->x[b] - ws->x[j]);
+                int more = fc_eu_less(eb, e), tie = !more && !fc_eu_less(e, eb);
                 if (o->offer == BRINK_FORECAST_OFFER_NEAREST)
-                    take = di < db || (di == db && e > eb);
+                    take = di < db || (di == db && more);
                 else
-                    take = e > eb || (e == eb && di < db);
+                    take = more || (tie && di < db);
             }
             if (take) ws->best[j] = i;
         }
@@ -174,7 +180,7 @@ void fc_eu_round(fc_ws *ws, const brink_forecast_input *in, const brink_forecast
         if (b >= 0) {
             double uj = ws->eu[(size_t)b * n + j]; /* challenger's gain, > 0 */
             double ui = ws->eu[(size_t)j * n + b]; /* the target's own view of challenging */
-            if (ui > 0 && ui < uj) {
+            if (ui > 0 && fc_eu_less(ui, uj)) {
                 kind = BRINK_FORECAST_LOST;
                 moved = ws->x[b];
                 acted = 1;
@@ -187,7 +193,7 @@ void fc_eu_round(fc_ws *ws, const brink_forecast_input *in, const brink_forecast
                 moved = ws->x[b];
                 acted = 1;
             }
-            /* ui >= uj > 0: the target expects to win; it does not move. */
+            /* ui >= uj > 0 (equal within FC_EU_TIE): the target expects to win; it stays. */
         }
         next[(size_t)j * D + k] = moved;
         if (rec)

@@ -65,7 +65,7 @@ static double eu_seen(const fc_ws *ws, int n, const double *sal, int i, int j, d
         double ub = 2 - 4 * pow(0.5 - 0.25 * (dm + d), r), uw = 2 - 4 * pow(0.5 + 0.25 * (dm + d), r);
         e -= (1 - q) * (t * ub + (1 - t) * uw);
     }
-    return e;
+    return fc_eu_snap(e); /* within FC_EU_TIE of 0: a tie, 0 */
 }
 
 void fc_eu_round_code(fc_ws *ws, const brink_forecast_input *in, const brink_forecast_options *o,
@@ -96,7 +96,8 @@ void fc_eu_round_code(fc_ws *ws, const brink_forecast_input *in, const brink_for
             if (sec < mn) mn = sec;
         }
         for (int i = 0; i < n; i++) {
-            double R = mx > mn ? (2 * ws->sec[i] - mx - mn) / (mx - mn) : 0.0;
+            /* a spread of round-off is none (as in eu.c) */
+            double R = mx - mn > n * FC_EU_TIE ? (2 * ws->sec[i] - mx - mn) / (mx - mn) : 0.0;
             double r = (1 - R / 3) / (1 + R / 3);
             ws->r[i] = r < 0.5 ? 0.5 : r > 2.0 ? 2.0 : r;
         }
@@ -115,8 +116,9 @@ void fc_eu_round_code(fc_ws *ws, const brink_forecast_input *in, const brink_for
             if (i == j || ws->x[i] == ws->x[j]) continue;
             double es = eu_seen(ws, n, s, i, j, ws->r[j], dx, mu, o->q, o->t);
             double et = eu_seen(ws, n, s, j, i, ws->r[j], dx, mu, o->q, o->t);
-            int lost = es > et && et > 0;
-            int comp = !lost && es > 0 && et < 0 && es > -et;
+            /* E within FC_EU_TIE of 0 are 0 (eu_seen); E_s and E_t within it are equal */
+            int lost = fc_eu_less(et, es) && et > 0;
+            int comp = !lost && es > 0 && et < 0 && fc_eu_less(-et, es);
             if (!lost && !comp) continue;
             double key = lost ? fabs(ws->x[i] - ws->x[j]) : (-et * ws->x[j] + es * ws->x[i]) / (es - et);
             /* A lost conflict beats any compromise; within a kind the smaller key, the first. */

@@ -36,6 +36,24 @@ typedef struct fc_ws {
 } fc_ws;
 
 brink_status fc_ws_alloc(fc_ws *ws, int n, int D);
+
+/* Ties of expected utilities (EU model, both rule sets). An expected utility is a sum of a few
+ * utilities in [-2, 2] weighted by probabilities and saliences in [0, 1], so it lies in
+ * [-4, 4] whatever the data, and its round-off is a few times 1e-16 (the inputs' decimals are
+ * not exact in binary either). The model is discontinuous exactly at its ties (E = 0: an offer
+ * or none; E_t = E_s: a lost conflict or none), so a sign or an order decided by round-off
+ * would move an actor all the way: values within FC_EU_TIE of 0 are 0, and two within
+ * FC_EU_TIE of each other are equal (docs/forecast.md, "Ties"). */
+#define FC_EU_TIE 1e-12
+static inline double fc_eu_snap(double e)
+{
+    return e <= FC_EU_TIE && e >= -FC_EU_TIE ? 0.0 : e;
+}
+/* a < b by more than round-off */
+static inline int fc_eu_less(double a, double b)
+{
+    return a < b - FC_EU_TIE;
+}
 void fc_ws_free(fc_ws *ws);
 
 /* Append an offer; returns its index or -1 (sets failed). */

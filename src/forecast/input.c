@@ -26,6 +26,7 @@ void brink_forecast_input_free(brink_forecast_input *in)
     free(in->lo);
     free(in->hi);
     free(in->draws);
+    free(in->salience_percent);
     memset(in, 0, sizeof *in);
 }
 

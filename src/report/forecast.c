@@ -148,6 +148,30 @@ static void mc_text(brink_buf *o, const brink_forecast_input *in, const brink_fo
     }
 }
 
+/* An issue whose CSV saliences were read as percent (one value above 1 rescales the column):
+ * say which, why, and whether the column otherwise looks like fractions. */
+static void percent_words(brink_buf *o, const brink_forecast_input *in)
+{
+    int n = in->nactors, D = in->nissues;
+    for (int k = 0; k < D && in->salience_percent; k++) {
+        int a = in->salience_percent[k];
+        if (a < 0 || a >= n) continue;
+        int small = 0; /* positive saliences of at most 1 as written: fractions, by the look */
+        for (int i = 0; i < n; i++) {
+            double v = in->salience[(size_t)i * D + k];
+            small += v > 0 && v <= 0.01;
+        }
+        brink_buf_printf(o, "  Note: the saliences of issue '%s' were read as percent and divided by 100, "
+                            "because one is above 1 (%s: %g)",
+                         in->issue[k], in->actor[a], in->salience[(size_t)a * D + k] * 100);
+        if (small)
+            brink_buf_printf(o, ";\n  %d other%s of at most 1 became at most 0.01: if the column is meant "
+                                "as fractions (0 to 1), correct the value of %s",
+                             small, small == 1 ? "" : "s", in->actor[a]);
+        brink_buf_puts(o, ".\n");
+    }
+}
+
 void brink_forecast_write_text(const brink_forecast_input *in, const brink_forecast_options *op,
                                const brink_forecast_result *r, const brink_forecast_mc_result *mc,
                                brink_buf *o)
@@ -167,6 +191,7 @@ void brink_forecast_write_text(const brink_forecast_input *in, const brink_forec
                          n, D, D == 1 ? "" : "s", r->rounds, r->rounds == 1 ? "" : "s",
                          brink_forecast_vote_name(op->vote), brink_forecast_pv_name(op->pv),
                          op->stochastic ? "seeded outcomes" : "expected moves");
+    percent_words(o, in);
     for (int k = 0; k < D; k++) {
         brink_buf_printf(o, "\nIssue '%s' (scale %g..%g)\n  round   median     mean", in->issue[k], in->lo[k], in->hi[k]);
         /* Columns as wide as the longest name (in terminal columns: names may be UTF-8);
@@ -362,6 +387,12 @@ void brink_forecast_write_json(const brink_forecast_input *in, const brink_forec
         num(o, in->lo[k]);
         brink_buf_puts(o, ",\"hi\":");
         num(o, in->hi[k]);
+        int a = in->salience_percent ? in->salience_percent[k] : -1;
+        if (a >= 0 && a < n) {
+            brink_buf_printf(o, ",\"salience_percent\":{\"actor\":%d,\"value\":", a);
+            num(o, in->salience[(size_t)a * D + k] * 100);
+            brink_buf_puts(o, "}");
+        }
         brink_buf_puts(o, "}");
     }
     brink_buf_printf(o, "],\"rounds_run\":%d,\"rounds\":[", r->rounds);

@@ -85,12 +85,37 @@ expect_grep "six-party drawn CHN" "^  CHN's position on 'sanctions relief' ~ tri
 expect_grep "six-party no noise" "^No noise on the other inputs" "$TMP/mc1.txt"
 expect_grep "six-party P(denuclearisation > 50)" "^      P\(settlement > 50\) = " "$TMP/mc1.txt"
 
+# Exact ties (tester 10b, F2; docs/forecast.md, step 7): expected utilities that are exactly 0
+# in rational arithmetic decide nothing by their round-off. ties-lost.csv: a4 stays at 30.7559
+# in rounds 2-3 (round-off had it lose to a0 and move to 46); ties-offer.csv: a0 sends a1 no
+# offer in round 2 (E = 0), a1 stays at 87, final mean 85 (was 83 and 84.2857).
+"$BRINK" forecast "$D/good/ties-lost.csv" --no-risk --rounds 3 >"$TMP/tl.txt" 2>"$TMP/err" && ok || bad "ties-lost: $(cat "$TMP/err")"
+expect_grep "ties-lost round 2" '^ +2 +46\.0000 +45\.2564 +46\.0000 +46\.0000 +46\.0000 +46\.0000 +30\.7559$' "$TMP/tl.txt"
+expect_grep "ties-lost round 3" '^ +3 +46\.0000 +45\.2564 .* 30\.7559$' "$TMP/tl.txt"
+grep -q "round 2, 'issue 1': a4 loses a conflict" "$TMP/tl.txt" && bad "ties-lost: a4 loses a conflict on round-off" || ok
+"$BRINK" forecast "$D/good/ties-lost.csv" --no-risk --rounds 3 --json >"$TMP/tl.json" 2>"$TMP/err" && ok || bad "ties-lost --json: $(cat "$TMP/err")"
+expect_grep "ties-lost: E_t recorded as 0" '"round":2,"issue":0,"from":0,"to":4,"eu_from":0\.29893[0-9]*,"eu_to":0,"accepted":true,"kind":"compromise"' "$TMP/tl.json"
+"$BRINK" forecast "$D/good/ties-offer.csv" --no-risk --rounds 3 >"$TMP/to.txt" 2>"$TMP/err" && ok || bad "ties-offer: $(cat "$TMP/err")"
+expect_grep "ties-offer round 2" '^ +2 +83\.0000 +85\.0000 +83\.0000 +87\.0000 +87\.0000 +83\.0000$' "$TMP/to.txt"
+grep -q "a1 gives in to a0" "$TMP/to.txt" && bad "ties-offer: a1 gives in (capitulates) on round-off" || ok
+# One salience above 1 makes its column percent (tester 10b, F7): the output says so, and
+# warns that the column's other saliences look like fractions; the JSON marks the issue.
+"$BRINK" forecast "$D/good/salience-percent-typo.csv" --rounds 1 >"$TMP/sp.txt" 2>"$TMP/err" && ok || bad "percent typo: $(cat "$TMP/err")"
+expect_grep "percent note" "^  Note: the saliences of issue 'issue 1' were read as percent and divided by 100, because one is above 1 \(C: 1\.5\);$" "$TMP/sp.txt"
+expect_grep "percent warning" "^  2 others of at most 1 became at most 0\.01: if the column is meant as fractions \(0 to 1\), correct the value of C\.$" "$TMP/sp.txt"
+"$BRINK" forecast "$D/good/salience-percent-typo.csv" --rounds 1 --json >"$TMP/sp.json" 2>"$TMP/err" && ok || bad "percent typo --json: $(cat "$TMP/err")"
+expect_grep "percent JSON" '"issues":\[\{"name":"issue 1","lo":0,"hi":100,"salience_percent":\{"actor":2,"value":1\.5\}\}\]' "$TMP/sp.json"
+# EMU's table is in percent throughout: the note, no warning.
+expect_grep "emu percent note" "^  Note: the saliences of issue 'issue 1' were read as percent and divided by 100, because one is above 1 \(Netherlands: 80\)\.$" "$TMP/emu.txt"
+"$BRINK" forecast six-party-talks --rounds 2 >"$TMP/six2.txt" 2>&1
+grep -q "read as percent" "$TMP/six2.txt" && bad "a scenario's saliences (fractions) noted as percent" || ok
+
 command -v python3 >/dev/null 2>&1 && python3 -c "import jsonschema" 2>/dev/null || { echo "SKIP schema part: no python3 jsonschema"; finish; exit $?; }
 n=0
 for args in "emu" "six-party-talks --rounds 30" "six-party-talks --model smp --vote binary --pv quartic" \
             "six-party-talks --model smp --stochastic --seed 9" "emu --prob positive --offer nearest --no-risk" "emu --rules scholz-code" \
             "six-party-talks --mc 20 --threads 2" "six-party-talks --mc 20 --sal-noise 0.1" \
-            "$D/good/drawn.yaml --mc 200 --above 4"; do
+            "$D/good/drawn.yaml --mc 200 --above 4" "$D/good/salience-percent-typo.csv --rounds 2"; do
   n=$((n + 1))
   # shellcheck disable=SC2086
   "$BRINK" forecast $args --json >"$TMP/f$n.json" 2>"$TMP/err" && ok || bad "forecast $args --json: $(cat "$TMP/err")"
