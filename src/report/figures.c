@@ -340,13 +340,21 @@ static brink_status threshold_spec(const brink_analysis *a, const brink_figure *
         real_words(t, &fl->at);
         jtext(out, t);
         brink_buf_reset(t);
-        brink_buf_printf(out, ",\"certified\":%s}", fl->certified ? "\"yes\"" : "\"no\"");
+        /* "certified" is the watched mover's indifference at the value; whether that is a
+         * flip of every equilibrium or only of those found is said apart (the text's "it
+         * flips" / "the equilibria found change") */
+        brink_buf_printf(out, ",\"certified\":%s,\"change\":%s}",
+                         fl->certified ? "\"yes\"" : "\"no\"",
+                         brink_threshold_flip_known(th, i)
+                             ? "\"flip of every equilibrium\""
+                             : "\"the equilibria found change (others not ruled out)\"");
     }
     if (th->nflips)
         brink_buf_puts(out, "]},\"mark\":{\"type\":\"rule\",\"color\":\"#7f7f7f\",\"strokeWidth\":2,"
                             "\"strokeDash\":[6,3],\"tooltip\":true},\"encoding\":{\"x\":{\"field\":"
                             "\"at\",\"type\":\"quantitative\"},\"tooltip\":[{\"field\":\"exact\","
-                            "\"title\":\"flip at (exact)\"},{\"field\":\"certified\"}]}}");
+                            "\"title\":\"at (exact)\"},{\"field\":\"change\"},{\"field\":\"certified\","
+                            "\"title\":\"indifference certified\"}]}}");
     brink_buf_puts(out, "]}");
 out:
     free(ev);

@@ -242,8 +242,10 @@ static brink_status figures(const brink_analysis *a, brink_buf *out, int *nchart
             brink_buf_puts(out, "Lines: the mover's expected value of each option in the "
                                 "first certified equilibrium of each region (dashed where the "
                                 "option is not played; other equilibria of a region are in the "
-                                "answer below). Vertical rules: flips, at their exact values "
-                                "(hover). Grey bands: nothing certified there.");
+                                "answer below). Vertical rules: where the watched choice "
+                                "changes, at exact values (hover: a flip of every equilibrium, "
+                                "or only of the equilibria found). Grey bands: nothing "
+                                "certified there.");
             const brink_answer *an = &a->answers[f[i].answer];
             brink_buf_reset(&t);
             if (brink_threshold_write_brief(an->threshold, a->sc, &t, err) == BRINK_OK) {
