@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # report_claims.sh — what the HTML report (and brink plot) claims is what the analysis claims
-# (tester 10b F3, F5, F6, F8.1, F8.2):
+# (tester 10b F3, F5, F6, F8.1, F8.2, F8.9):
 #  - decision points: the actors' information sets, chance moves counted apart, as analyze's
 #    "Game:" line (M2: 39 and 1; the chance-only scenario: 0 and 1, and no empty table);
 #  - a threshold figure's answer and rules carry the text's qualifier where the method's list
@@ -8,7 +8,8 @@
 #    where it is (M1);
 #  - a game file's page says why nothing is shown (a profile found but failing the 1e-6
 #    check: its NashConv) and labels profiles checked in floating point only as approximate;
-#  - brink plot refuses a game file as such, and a path it cannot write is named.
+#  - brink plot refuses a game file as such, and a path it cannot write is named;
+#  - a single uncertified point of a threshold chart is a visible grey rule.
 # Skips (77) without the chart bundles.
 source "$(dirname "$0")/lib.bash"
 command -v python3 >/dev/null 2>&1 || { echo "SKIP: no python3"; exit 77; }
@@ -58,6 +59,17 @@ expect_grep "enumpure answer qualified" 'Answer: "T" on \[1/2, 2\] \(the equilib
 # the figure alone (brink plot) carries the same rule data
 expect_status "plot m2 --figure 2 json" 0 "$BRINK" plot m2 --figure 2 -o "$TMP/m2f2.json"
 expect_grep "plot m2 rule: found change" '"change":"the equilibria found change \(others not ruled out\)"' "$TMP/m2f2.json"
+
+# --- F8.9: a single uncertified point is drawn (a grey rule), not a band of zero width
+expect_status "plot pole --figure 2 json" 0 "$BRINK" plot "$SRC/tests/data/report/pole.yaml" --figure 2 -o "$TMP/pole.json"
+python3 - "$TMP/pole.json" <<'PY' && ok || bad "pole: the uncertified point 1/4 is not drawn as a rule"
+import json, sys
+d = json.load(open(sys.argv[1]))
+rules = [l for l in d["layer"] if l["mark"]["type"] == "rule" and l["data"]["values"][0].get("why")]
+assert [v["from"] for v in rules[0]["data"]["values"]] == [0.25], rules
+assert not [l for l in d["layer"] if l["mark"]["type"] == "rect"
+            and any(v["from"] == v["to"] for v in l["data"]["values"])]
+PY
 
 # --- F6: a game file's page says what was found and why it is not shown
 expect_status "report outside-bos cfr" 0 "$BRINK" report "$SRC/tests/data/report/outside-bos.efg" --method cfr --no-tree -o "$TMP/bos.html"
