@@ -106,14 +106,21 @@ typedef struct brink_html_assets {
 brink_status brink_analysis_write_html(const brink_analysis *a, const brink_html_assets *as,
                                        brink_buf *out, brink_error *err);
 
-/* A page for a game file with verified profiles (brink solve's results): the game, each
- * profile as a table with its expected payoffs, the tree (as->tree_svg). profiles:
- * nprofiles rows of [nactions] behaviour, each having passed brink_solve's verification
- * (exactly, or to a regret of at most 1e-6: the page says so). Errors: BRINK_ENOMEM. */
+/* A page for a game file with brink solve's results (l, verified by brink_solve): the game,
+ * each profile that passed the verification (brink_game_report_shows) as a table with its
+ * expected payoffs, labelled exact or approximate (checked in floating point only, with its
+ * gains), the tree (as->tree_svg). Profiles found but not shown are counted with their
+ * largest NashConv, and a method stopped at its limit is said. Errors: BRINK_ENOMEM. */
+#define BRINK_GAME_REPORT_TOL 1e-6   /* largest gain from deviating of a profile shown */
 brink_status brink_game_write_html(const brink_efg *g, const char *source,
-                                   const double *const *profiles, int nprofiles,
-                                   const char *method, const brink_html_assets *as,
-                                   brink_buf *out, brink_error *err);
+                                   const brink_profile_list *l, const char *method,
+                                   const brink_html_assets *as, brink_buf *out,
+                                   brink_error *err);
+/* 1 when the game page shows profile pr of list l: a behaviour profile whose exact check did
+ * not fail, whose largest gain from deviating is at most BRINK_GAME_REPORT_TOL, and that is
+ * not a point the method stopped at short of its tolerance (l->stats.stopped_at_limit, not
+ * verified exactly). */
+int brink_game_report_shows(const brink_profile_list *l, const brink_profile *pr);
 
 /* A page holding one figure only (brink plot renders it headless). */
 brink_status brink_figure_write_html(const char *spec, const brink_html_assets *as,

@@ -1711,6 +1711,42 @@ static void internal_free(struct brink_threshold_internal *I)
     free(I);
 }
 
+int brink_threshold_region_complete(const brink_threshold *t, int region)
+{
+    if (!t || region < 0 || region >= t->nregions)
+        return 0;
+    const brink_region *r = &t->regions[region];
+    if (r->status != BRINK_REGION_CERTIFIED)
+        return 0;
+    if (r->point)
+        return r->complete || r->complete_at_sample;
+    if (r->complete)
+        return 1;
+    /* an interval whose list is complete at its sample only: known where it ends at flips
+     * that are known (brink_threshold_flip_known), as the text's "it flips" says */
+    int nadjacent = 0;
+    for (int f = 0; f < t->nflips; f++) {
+        const brink_threshold_flip *fl = &t->flips[f];
+        if (fl->region_below != region && fl->region_above != region)
+            continue;
+        if (!brink_threshold_flip_known(t, f))
+            return 0;
+        nadjacent++;
+    }
+    return nadjacent > 0;
+}
+
+int brink_threshold_flip_known(const brink_threshold *t, int flip)
+{
+    if (!t || flip < 0 || flip >= t->nflips)
+        return 0;
+    const brink_threshold_flip *fl = &t->flips[flip];
+    const brink_region *rb = &t->regions[fl->region_below];
+    const brink_region *ra = &t->regions[fl->region_above];
+    return (rb->complete && ra->complete) ||
+           (fl->certified && rb->complete_at_sample && ra->complete_at_sample);
+}
+
 int brink_threshold_eq_state(const brink_threshold *t, int region, int k)
 {
     struct brink_threshold_internal *I = t ? t->internal : NULL;

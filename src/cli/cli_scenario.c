@@ -2,6 +2,7 @@
  * built-in id, with the --set NAME=VALUE options applied as its new defaults. */
 #include "cli/cli.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,9 +91,32 @@ static int apply_sets(const char *cmd, const brink_scenario *sc, const char *con
     return BRINK_EXIT_OK;
 }
 
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    if (n < k)
+        return 0;
+    for (size_t i = 0; i < k; i++)
+        if (tolower((unsigned char)s[n - k + i]) != suffix[i])
+            return 0;
+    return 1;
+}
+
+int cli_refuse_game_file(const char *cmd, const char *what)
+{
+    if (!has_suffix(what, ".efg") && !has_suffix(what, ".nfg"))
+        return 0;
+    return cli_usage_error(cmd, "%s is a game file, not a scenario: brink %s takes a scenario "
+                           "(a YAML file or a built-in id: brink scenarios); a game file goes to "
+                           "brink solve, info, verify, convert%s", what, cmd,
+                           has_suffix(what, ".efg") ? " or report (.efg)" : "");
+}
+
 brink_scenario *cli_load_scenario(const char *cmd, const char *what, const char *const *sets,
                                   int nsets, size_t max_nodes, int *status)
 {
+    if ((*status = cli_refuse_game_file(cmd, what)) != 0)
+        return NULL;
     brink_error err;
     brink_error_clear(&err);
     brink_scenario *sc;

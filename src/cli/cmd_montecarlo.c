@@ -295,6 +295,11 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
     }
     brink_error err;
     brink_error_clear(&err);
+    if ((rc = cli_refuse_game_file(cmd, in)) != 0) {
+        free(watch);
+        free(actor_ref);
+        return rc;
+    }
     brink_scenario *sc = brink_scenario_load(in, &err);
     if (!sc) {
         free(watch);

@@ -202,36 +202,32 @@ static int report_game(const report_args *r, brink_html_assets *as)
     brink_buf_init(&out);
     brink_buf_init(&svg);
     brink_buf_init(&note);
-    const double **prof = calloc((size_t)1, sizeof *prof);
     brink_status st = !s ? brink_error_set(&err, BRINK_EINVALID, "no method '%s'", method)
-                         : !prof ? brink_error_set(&err, BRINK_ENOMEM, "out of memory")
-                                 : brink_solve(s, &g, &so, &l, &err);
-    int n = 0;
-    if (!st) {
-        const double **grown = realloc(prof, ((size_t)l.count + 1) * sizeof *prof);
-        if (!grown)
-            st = brink_error_set(&err, BRINK_ENOMEM, "out of memory");
-        else
-            prof = grown;
-    }
-    /* only profiles the solver's verification passed (exactly, or to its tolerance), and
-     * never a point the method stopped at short of its tolerance */
+                         : brink_solve(s, &g, &so, &l, &err);
+    /* the tree draws the first profile the page shows */
+    const double *first = NULL;
+    int nshown = 0;
     for (int i = 0; !st && i < l.count; i++)
-        if (l.items[i].kind == BRINK_PROFILE_BEHAV && l.items[i].verified >= 0 &&
-            l.items[i].max_regret <= 1e-6 && cli_profile_converged(&l, &l.items[i]))
-            prof[n++] = l.items[i].p;
+        if (brink_game_report_shows(&l, &l.items[i])) {
+            if (!first)
+                first = l.items[i].p;
+            nshown++;
+        }
     if (!st && !r->no_tree) {
         brink_tree_view v;
         brink_tree_view_init(&v);
         v.max_nodes = r->tree_nodes;
-        v.behav = n > 0 ? prof[0] : NULL;
+        v.behav = first;
         st = report_tree(g.efg, &v, as, &svg, &note, &err);
     }
     if (!st)
-        st = brink_game_write_html(g.efg, r->in, (const double *const *)prof, n, s->name, as,
-                                   &out, &err);
+        st = brink_game_write_html(g.efg, r->in, &l, s->name, as, &out, &err);
+    if (!st && nshown == 0)
+        fprintf(stderr, "brink report: warning: %s: no equilibrium is shown (%d profile%s found%s%s; "
+                        "the page says why)\n", r->in, l.count, l.count == 1 ? "" : "s",
+                l.count ? ", none passed the check" : "",
+                l.stats.stopped_at_limit ? ", the method stopped at its limit" : "");
     rc = st ? cli_report(&err) : cli_emit(&out, r->out);
-    free(prof);
     brink_buf_free(&out);
     brink_buf_free(&svg);
     brink_buf_free(&note);

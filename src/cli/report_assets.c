@@ -201,18 +201,18 @@ static brink_status export_svg(const brink_buf *dom, brink_buf *svg, brink_error
 brink_status report_render_figure(const brink_buf *html, const char *format, const char *path,
                                   brink_error *err)
 {
-    char dir[400], page[512], dump[512];   /* dir is checked to fit (temp_dir) */
+    char dir[400], page[512], dump[512], png_out[512];   /* dir is checked to fit (temp_dir) */
     brink_status st = temp_dir(dir, sizeof dir, err);
     if (st)
         return st;
     snprintf(page, sizeof page, "%s/figure.html", dir);
     snprintf(dump, sizeof dump, "%s/dom.out", dir);
-    brink_error io;
-    brink_error_clear(&io);
-    if (brink_buf_write_file(html, page, &io) != BRINK_OK) {
-        st = brink_error_set(err, BRINK_EIO, "%s", io.message);
+    /* the browser writes its picture here, then brink copies it to `path`: a path that
+     * cannot be written is then an error naming it (the browser itself exits 0 without
+     * writing anything) */
+    snprintf(png_out, sizeof png_out, "%s/figure.png", dir);
+    if ((st = brink_buf_write_file(html, page, err)) != BRINK_OK)
         goto out;
-    }
     const char *chrome = getenv("BRINK_CHROMIUM");
     chrome = chrome && chrome[0] ? chrome : "chromium";
     brink_buf url, shot;
@@ -220,7 +220,7 @@ brink_status report_render_figure(const brink_buf *html, const char *format, con
     brink_buf_init(&shot);
     brink_buf_printf(&url, "file://%s", page);
     int png = !strcmp(format, "png");
-    brink_buf_printf(&shot, "--screenshot=%s", path);
+    brink_buf_printf(&shot, "--screenshot=%s", png_out);
     if (url.failed || shot.failed) {
         brink_buf_free(&url);
         brink_buf_free(&shot);
@@ -239,21 +239,33 @@ brink_status report_render_figure(const brink_buf *html, const char *format, con
                              "writes the Vega-Lite spec without a browser)", chrome);
     } else if (rc != 0) {
         st = brink_error_set(err, BRINK_EIO, "'%s' failed drawing the figure (exit %d)", chrome, rc);
-    } else if (!png) {
+    } else if (png) {
+        brink_buf pic;
+        brink_buf_init(&pic);
+        st = access(png_out, F_OK) != 0
+                 ? brink_error_set(err, BRINK_EIO, "the browser did not draw the figure")
+                 : read_file(png_out, &pic, err);
+        if (!st && pic.len == 0)
+            st = brink_error_set(err, BRINK_EIO, "the browser did not draw the figure");
+        if (!st)   /* a failure names `path` (file:0:0) */
+            st = brink_buf_write_file(&pic, path, err);
+        brink_buf_free(&pic);
+    } else {
         brink_buf dom, svg;
         brink_buf_init(&dom);
         brink_buf_init(&svg);
         st = read_file(dump, &dom, err);
         if (!st)
             st = export_svg(&dom, &svg, err);
-        if (!st && brink_buf_write_file(&svg, path, &io) != BRINK_OK)
-            st = brink_error_set(err, BRINK_EIO, "%s", io.message);
+        if (!st)   /* a failure names `path` (file:0:0) */
+            st = brink_buf_write_file(&svg, path, err);
         brink_buf_free(&dom);
         brink_buf_free(&svg);
     }
 out:
     remove(page);
     remove(dump);
+    remove(png_out);
     rmdir(dir);
     return st;
 }

@@ -235,31 +235,45 @@ static brink_status threshold_spec(const brink_analysis *a, const brink_figure *
     }
     brink_scenario_defaults(sc, values);
     brink_buf_printf(out, "\"height\":260,\"layer\":[");
-    /* unknown regions: grey bands (a layer only when there are some: an empty one has no
-     * extent) */
-    int first = 1, nunknown = 0;
-    for (int r = 0; r < th->nregions; r++)
-        nunknown += th->regions[r].status == BRINK_REGION_UNKNOWN;
-    if (nunknown)
-        brink_buf_puts(out, "{\"data\":{\"values\":[");
-    for (int r = 0; r < th->nregions && nunknown; r++) {
-        const brink_region *rg = &th->regions[r];
-        if (rg->status != BRINK_REGION_UNKNOWN)
+    /* unknown regions: grey bands, and a single point a grey rule (a band of zero width is
+     * invisible); a layer only when there are some: an empty one has no extent */
+    int first = 1;
+    for (int pass = 0; pass < 2; pass++) {   /* 0: intervals, 1: single points */
+        int nunknown = 0;
+        for (int r = 0; r < th->nregions; r++)
+            nunknown += th->regions[r].status == BRINK_REGION_UNKNOWN &&
+                        !th->regions[r].point == !pass;
+        if (!nunknown)
             continue;
-        brink_buf_printf(out, "%s{\"from\":", first ? "" : ",");
-        num(out, rg->lo.approx);
-        brink_buf_puts(out, ",\"to\":");
-        num(out, rg->hi.approx);
-        brink_buf_puts(out, ",\"why\":");
-        brink_json_string(out, unknown_words(rg->reason));
-        brink_buf_puts(out, "}");
-        first = 0;
+        brink_buf_puts(out, "{\"data\":{\"values\":[");
+        first = 1;
+        for (int r = 0; r < th->nregions; r++) {
+            const brink_region *rg = &th->regions[r];
+            if (rg->status != BRINK_REGION_UNKNOWN || !rg->point != !pass)
+                continue;
+            brink_buf_printf(out, "%s{\"from\":", first ? "" : ",");
+            num(out, rg->lo.approx);
+            brink_buf_puts(out, ",\"to\":");
+            num(out, rg->hi.approx);
+            brink_buf_puts(out, ",\"why\":");
+            brink_json_string(out, unknown_words(rg->reason));
+            brink_buf_puts(out, "}");
+            first = 0;
+        }
+        if (pass == 0)
+            brink_buf_puts(out, "]},\"mark\":{\"type\":\"rect\",\"color\":\"#9a9a9a\","
+                                "\"opacity\":0.25,\"tooltip\":true},\"encoding\":{\"x\":{"
+                                "\"field\":\"from\",\"type\":\"quantitative\"},\"x2\":{\"field\":"
+                                "\"to\"},\"tooltip\":[{\"field\":\"why\",\"title\":\"not "
+                                "certified\"}]}},");
+        else
+            brink_buf_puts(out, "]},\"mark\":{\"type\":\"rule\",\"color\":\"#9a9a9a\","
+                                "\"strokeWidth\":6,\"opacity\":0.5,\"tooltip\":true},"
+                                "\"encoding\":{\"x\":{\"field\":\"from\",\"type\":"
+                                "\"quantitative\"},\"tooltip\":[{\"field\":\"from\",\"title\":"
+                                "\"at\",\"format\":\".10g\"},{\"field\":\"why\",\"title\":"
+                                "\"not certified\"}]}},");
     }
-    if (nunknown)
-        brink_buf_puts(out, "]},\"mark\":{\"type\":\"rect\",\"color\":\"#9a9a9a\",\"opacity\":0.25,"
-                            "\"tooltip\":true},\"encoding\":{\"x\":{\"field\":\"from\",\"type\":"
-                            "\"quantitative\"},\"x2\":{\"field\":\"to\"},\"tooltip\":[{\"field\":\"why\","
-                            "\"title\":\"not certified\"}]}},");
     /* the options' expected values through each certified region */
     brink_buf_puts(out, "{\"data\":{\"values\":[");
     first = 1;
@@ -340,13 +354,21 @@ static brink_status threshold_spec(const brink_analysis *a, const brink_figure *
         real_words(t, &fl->at);
         jtext(out, t);
         brink_buf_reset(t);
-        brink_buf_printf(out, ",\"certified\":%s}", fl->certified ? "\"yes\"" : "\"no\"");
+        /* "certified" is the watched mover's indifference at the value; whether that is a
+         * flip of every equilibrium or only of those found is said apart (the text's "it
+         * flips" / "the equilibria found change") */
+        brink_buf_printf(out, ",\"certified\":%s,\"change\":%s}",
+                         fl->certified ? "\"yes\"" : "\"no\"",
+                         brink_threshold_flip_known(th, i)
+                             ? "\"flip of every equilibrium\""
+                             : "\"the equilibria found change (others not ruled out)\"");
     }
     if (th->nflips)
         brink_buf_puts(out, "]},\"mark\":{\"type\":\"rule\",\"color\":\"#7f7f7f\",\"strokeWidth\":2,"
                             "\"strokeDash\":[6,3],\"tooltip\":true},\"encoding\":{\"x\":{\"field\":"
                             "\"at\",\"type\":\"quantitative\"},\"tooltip\":[{\"field\":\"exact\","
-                            "\"title\":\"flip at (exact)\"},{\"field\":\"certified\"}]}}");
+                            "\"title\":\"at (exact)\"},{\"field\":\"change\"},{\"field\":\"certified\","
+                            "\"title\":\"indifference certified\"}]}}");
     brink_buf_puts(out, "]}");
 out:
     free(ev);

@@ -61,10 +61,14 @@ static void summary(const brink_analysis *a, brink_buf *out)
 static void method(const brink_analysis *a, brink_buf *out, brink_buf *t)
 {
     const brink_efg *g = a->game;
+    /* decision points are the actors' information sets, chance moves counted apart (as
+     * brink analyze's "Game:" line counts them) */
+    int nh = g->player_infoset_start[g->nplayers];
+    int nchance = g->ninfosets - nh;
     brink_buf_printf(out, "<section id=\"method\"><h2>Game and method</h2>\n<p>%d actor%s, %d "
-                          "node%s, %d decision point%s. Method: ",
-                     g->nplayers, rep_s(g->nplayers), g->nnodes, rep_s(g->nnodes), g->ninfosets,
-                     rep_s(g->ninfosets));
+                          "node%s, %d decision point%s, %d chance move%s. Method: ",
+                     g->nplayers, rep_s(g->nplayers), g->nnodes, rep_s(g->nnodes), nh, rep_s(nh),
+                     nchance, rep_s(nchance));
     rep_method_name(t, &a->method);
     html_buf(out, t);
     brink_buf_reset(t);
@@ -72,15 +76,18 @@ static void method(const brink_analysis *a, brink_buf *out, brink_buf *t)
     rep_method_why(t, &a->method);
     html_buf(out, t);
     brink_buf_reset(t);
-    brink_buf_puts(out, ". ");
+    brink_buf_puts(out, ". Search: ");   /* as the text report's "(search: ...)" */
     rep_coverage(t, &a->method);
     html_buf(out, t);
     brink_buf_reset(t);
-    brink_buf_printf(out, "</p>\n<p>%d equilibri%s kept", a->count, a->count == 1 ? "um" : "a");
+    brink_buf_printf(out, ".</p>\n<p>%d equilibri%s kept", a->count, a->count == 1 ? "um" : "a");
     if (a->nrejected)
         brink_buf_printf(out, " (%d found were not sequentially rational)", a->nrejected);
     /* "unique" only when the analysis proved it (brink_analysis.unique) */
-    if (a->unique)
+    if (nh == 0 && a->count == 1)
+        brink_buf_puts(out, "; the game has no decisions (chance moves only), so this "
+                            "empty profile is its only one");
+    else if (a->unique)
         brink_buf_puts(out, "; it is the unique equilibrium: every equilibrium was enumerated");
     else if (a->count == 1)
         brink_buf_puts(out, "; uniqueness is not proved by this method");
@@ -135,8 +142,11 @@ static void equilibrium_tables(const brink_analysis *a, brink_buf *out, brink_bu
                              eq->verified ? "Verified exactly as a Nash equilibrium"
                                           : "Checked as a Nash equilibrium in doubles",
                              eq->sequential ? "; sequentially rational" : "");
-        brink_buf_puts(out, "<table class=\"choices\"><tr><th>who</th><th>when</th>"
-                            "<th>choice (probability)</th><th>reached</th></tr>\n");
+        if (n > 0)
+            brink_buf_puts(out, "<table class=\"choices\"><tr><th>who</th><th>when</th>"
+                                "<th>choice (probability)</th><th>reached</th></tr>\n");
+        else
+            brink_buf_puts(out, "<p>No decisions: the game has chance moves only.</p>\n");
         int path_only = n > MAX_ALL_DECISIONS, skipped = 0;
         for (int i = 0; i < n; i++) {
             int h = order[i];
@@ -156,7 +166,8 @@ static void equilibrium_tables(const brink_analysis *a, brink_buf *out, brink_bu
             choice_cells(a, eq, h, out);
             brink_buf_printf(out, "</td><td>%s</td></tr>\n", eq->on_path[h] ? "yes" : "no");
         }
-        brink_buf_puts(out, "</table>\n");
+        if (n > 0)
+            brink_buf_puts(out, "</table>\n");
         if (skipped)
             brink_buf_printf(out, "<p class=\"muted\">%d decision points off the path of play "
                                   "are not listed (the game has %d).</p>\n", skipped, n);
@@ -240,8 +251,10 @@ static brink_status figures(const brink_analysis *a, brink_buf *out, int *nchart
             brink_buf_puts(out, "Lines: the mover's expected value of each option in the "
                                 "first certified equilibrium of each region (dashed where the "
                                 "option is not played; other equilibria of a region are in the "
-                                "answer below). Vertical rules: flips, at their exact values "
-                                "(hover). Grey bands: nothing certified there.");
+                                "answer below). Vertical rules: where the watched choice "
+                                "changes, at exact values (hover: a flip of every equilibrium, "
+                                "or only of the equilibria found). Grey bands: nothing "
+                                "certified there.");
             const brink_answer *an = &a->answers[f[i].answer];
             brink_buf_reset(&t);
             if (brink_threshold_write_brief(an->threshold, a->sc, &t, err) == BRINK_OK) {

@@ -438,8 +438,7 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
          * watched actor's certificate where the method listed every equilibrium at both
          * sides' samples; otherwise what changes is what was found (an incomplete method,
          * such as one sequential equilibrium, says nothing of the others) */
-        int known = (rb->complete && ra->complete) ||
-                    (fl->certified && rb->complete_at_sample && ra->complete_at_sample);
+        int known = brink_threshold_flip_known(t, f);
         if (known)
             brink_buf_printf(out, "    -> it flips at %s = ", pname);
         else
@@ -590,21 +589,39 @@ brink_status brink_threshold_write_text(const brink_threshold *t, const brink_sc
 brink_status brink_threshold_write_brief(const brink_threshold *t, const brink_scenario *sc,
                                          brink_buf *out, brink_error *err)
 {
-    for (int i = 0; i < t->nregions;) {
-        const brink_region *r = &t->regions[i];
-        int j = i;
-        while (j + 1 < t->nregions && same_answer(r, &t->regions[j + 1]))
-            j++;
-        if (i)
-            brink_buf_puts(out, "; ");
-        if (r->status == BRINK_REGION_CERTIFIED)
-            put_states(out, t, sc, r);
-        else
-            brink_buf_puts(out, "not certified");
-        brink_buf_puts(out, " on ");
-        put_span(out, r, &t->regions[j]);
-        i = j + 1;
+    /* the same qualifier as the full text: a run of regions where the method's list is not
+     * proved complete describes the equilibria found, not every equilibrium. When that holds
+     * of every certified run it is said once, at the end; otherwise after each such run. */
+    int nruns = 0, nopen = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < t->nregions;) {
+            const brink_region *r = &t->regions[i];
+            int j = i, open = 0;
+            while (j + 1 < t->nregions && same_answer(r, &t->regions[j + 1]))
+                j++;
+            for (int k = i; k <= j && r->status == BRINK_REGION_CERTIFIED; k++)
+                open |= !brink_threshold_region_complete(t, k);
+            if (pass == 0) {
+                nruns += r->status == BRINK_REGION_CERTIFIED;
+                nopen += open;
+                i = j + 1;
+                continue;
+            }
+            if (i)
+                brink_buf_puts(out, "; ");
+            if (r->status == BRINK_REGION_CERTIFIED)
+                put_states(out, t, sc, r);
+            else
+                brink_buf_puts(out, "not certified");
+            brink_buf_puts(out, " on ");
+            put_span(out, r, &t->regions[j]);
+            if (open && nopen < nruns)
+                brink_buf_puts(out, " (other equilibria not ruled out)");
+            i = j + 1;
+        }
     }
+    if (nopen && nopen == nruns)
+        brink_buf_puts(out, " (the equilibria found; others not ruled out)");
     (void)err;
     return BRINK_OK;
 }

@@ -108,7 +108,7 @@ for path in sys.argv[2:]:
     # (checked on the smaller games: each check validates the whole document again)
     if d["game"]["nodes"] > 5000:
         continue
-    if d["equilibria"]:
+    if d["equilibria"] and d["equilibria"][0]["strategies"]:   # (chance-only: no choices)
         w = copy.deepcopy(d)
         s = w["equilibria"][0]["strategies"][0]
         s["probabilities"] = {dec[s["decision"]]["actions"][0]: 1}

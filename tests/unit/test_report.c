@@ -171,19 +171,85 @@ static void test_game_page_escapes(void)
     CHECK_EQ_INT(brink_game_read(efg, sizeof efg - 1, "esc.efg", &g, &err), BRINK_OK);
     if (err.code)
         return;
-    double behav[2] = {1, 0};
-    const double *prof[1] = {behav};
+    brink_profile_list l;
+    brink_profile_list_init(&l);
+    brink_profile *pr = brink_profile_list_add(&l, BRINK_PROFILE_BEHAV, 2, 0, &err);
+    CHECK(pr != NULL);
+    if (!pr)
+        return;
+    pr->p[0] = 1;
+    pr->verified = 1;
+    pr->max_regret = pr->nashconv = 0;
     brink_html_assets as;
     memset(&as, 0, sizeof as);
     brink_buf out;
     brink_buf_init(&out);
-    CHECK_EQ_INT(brink_game_write_html(g.efg, "esc.efg", prof, 1, "spe", &as, &out, &err),
-                 BRINK_OK);
+    CHECK_EQ_INT(brink_game_write_html(g.efg, "esc.efg", &l, "spe", &as, &out, &err), BRINK_OK);
     CHECK(strstr(out.data, "&lt;b&gt;Mind&lt;/b&gt; &amp; &lt;script&gt;") != NULL);
     CHECK(strstr(out.data, "<b>Mind") == NULL);
     CHECK(strstr(out.data, "<script") == NULL);   /* no charts: no scripts at all */
     CHECK(strstr(out.data, "L&amp;R 1") != NULL);
+    CHECK(strstr(out.data, "Verified exactly") != NULL);
     brink_buf_free(&out);
+    brink_profile_list_free(&l);
+    brink_game_free(&g);
+}
+
+/* What a game file's page says of each profile (tester 10b F6): one verified exactly, one
+ * checked in floating point only (labelled approximate, with its gains), one that failed
+ * the 1e-6 check (counted with its NashConv, not shown), the method stopped at its limit. */
+static void test_game_page_labels(void)
+{
+    static const char efg[] = "EFG 2 R \"g\" { \"P1\" \"P2\" }\n\"\"\n"
+                              "p \"\" 1 1 \"\" { \"a\" \"b\" } 0\n"
+                              "t \"\" 1 \"o1\" { 1, 0 }\n"
+                              "t \"\" 2 \"o2\" { 0, 1 }\n";
+    brink_game g;
+    brink_error err;
+    brink_error_clear(&err);
+    CHECK_EQ_INT(brink_game_read(efg, sizeof efg - 1, "l.efg", &g, &err), BRINK_OK);
+    if (err.code)
+        return;
+    brink_html_assets as;
+    memset(&as, 0, sizeof as);
+    brink_profile_list l;
+    brink_profile_list_init(&l);
+    brink_buf out;
+    brink_buf_init(&out);
+    /* nothing found, the method stopped at its limit */
+    l.stats.stopped_at_limit = 1;
+    CHECK_EQ_INT(brink_game_write_html(g.efg, "l.efg", &l, "agent-logit", &as, &out, &err),
+                 BRINK_OK);
+    CHECK(strstr(out.data, "0 profiles found, 0 shown") != NULL);
+    CHECK(strstr(out.data, "stopped at its time or iteration limit") != NULL);
+    CHECK(strstr(out.data, "No equilibrium is shown") != NULL);
+    brink_buf_reset(&out);
+    l.stats.stopped_at_limit = 0;
+    double regret[3] = {0, 3.5e-8, 7.5e-4};
+    int verified[3] = {1, 0, 0};
+    for (int i = 0; i < 3; i++) {
+        brink_profile *pr = brink_profile_list_add(&l, BRINK_PROFILE_BEHAV, 2, 0, &err);
+        CHECK(pr != NULL);
+        if (!pr)
+            goto out;
+        pr->p[0] = 1;
+        pr->verified = verified[i];
+        pr->max_regret = regret[i];
+        pr->nashconv = regret[i];
+    }
+    CHECK_EQ_INT(brink_game_write_html(g.efg, "l.efg", &l, "cfr", &as, &out, &err), BRINK_OK);
+    CHECK(strstr(out.data, "3 profiles found, 2 shown") != NULL);
+    CHECK(strstr(out.data, "1 profile found is not shown: it fails the check (largest NashConv "
+                           "0.00075)") != NULL);
+    CHECK(strstr(out.data, "Verified exactly") != NULL);
+    CHECK(strstr(out.data, "Approximate: checked in floating point only, largest gain from "
+                           "deviating 3.5e-08, NashConv 3.5e-08") != NULL);
+    CHECK(strstr(out.data, "<h3>Equilibrium 2</h3>") != NULL);
+    CHECK(strstr(out.data, "<h3>Equilibrium 3</h3>") == NULL);
+    CHECK(strstr(out.data, "No equilibrium is shown") == NULL);
+out:
+    brink_buf_free(&out);
+    brink_profile_list_free(&l);
     brink_game_free(&g);
 }
 
@@ -192,5 +258,6 @@ int main(void)
     test_tree_collapse();
     test_figures();
     test_game_page_escapes();
+    test_game_page_labels();
     return check_finish();
 }
