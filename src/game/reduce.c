@@ -270,33 +270,78 @@ fail:
     return NULL;
 }
 
+/* Exact behaviour of a mixed profile. Per player the mixed probabilities are put over one
+ * common denominator L (their lcm) first, so an infoset's sums are sums of integers and each
+ * behaviour probability is one quotient (one gcd), not a chain of rational additions, each
+ * with its own gcds: the same canonical rationals. */
 brink_status brink_reduced_mixed_to_behavq(const brink_efg *g, const brink_reduced *r,
                                            const mpq_t *mixed, mpq_t *behav, brink_error *err)
 {
-    mpq_t den;
-    mpq_init(den);
+    int maxs = 1;
+    for (int i = 0; i < r->nplayers; i++)
+        if (r->nstrats[i] > maxs) maxs = r->nstrats[i];
+    mpz_t *num = brink_calloc((size_t)maxs + (size_t)g->nactions + 1, sizeof *num);
+    if (!num) return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    mpz_t *acc = num + maxs;   /* [nactions of an infoset] */
+    size_t nz = (size_t)maxs + (size_t)g->nactions + 1;
+    for (size_t k = 0; k < nz; k++) mpz_init(num[k]);
+    mpz_t lcm, den;
+    mpz_init(lcm);
+    mpz_init(den);
+    mpq_t t;
+    mpq_init(t);
     int off = 0;
     for (int a = 0; a < g->nactions; a++) mpq_set(behav[a], g->action_probq[a]);
     for (int i = 0; i < r->nplayers; i++) {
-        int nh = brink_efg_player_ninfosets(g, i);
+        int nh = brink_efg_player_ninfosets(g, i), ns = r->nstrats[i];
+        /* num[s] = mixed[s] * lcm, an integer */
+        mpz_set_ui(lcm, 1);
+        for (int s = 0; s < ns; s++)
+            if (mpq_sgn(mixed[off + s]) != 0 && mpz_cmp_ui(mpq_denref(mixed[off + s]), 1) != 0 &&
+                !mpz_divisible_p(lcm, mpq_denref(mixed[off + s])))
+                mpz_lcm(lcm, lcm, mpq_denref(mixed[off + s]));
+        for (int s = 0; s < ns; s++) {
+            mpz_divexact(num[s], lcm, mpq_denref(mixed[off + s]));
+            mpz_mul(num[s], num[s], mpq_numref(mixed[off + s]));
+        }
         for (int k = 0; k < nh; k++) {
             int h = g->player_infoset_start[i] + k, a0 = g->infoset_action_start[h];
-            mpq_set_ui(den, 0, 1);
-            for (int s = 0; s < r->nstrats[i]; s++) {
+            int na = g->infoset_nactions[h];
+            mpz_set_ui(den, 0);
+            for (int a = 0; a < na; a++) mpz_set_ui(acc[a], 0);
+            for (int s = 0; s < ns; s++) {
                 int c = r->choice[i][(size_t)s * nh + k];
-                if (c < 0) continue;
-                mpq_add(behav[a0 + c], behav[a0 + c], mixed[off + s]);
-                mpq_add(den, den, mixed[off + s]);
+                if (c < 0 || mpz_sgn(num[s]) == 0) continue;
+                mpz_add(acc[c], acc[c], num[s]);
+                mpz_add(den, den, num[s]);
             }
-            for (int a = 0; a < g->infoset_nactions[h]; a++) {
-                if (mpq_sgn(den) == 0) mpq_set_ui(behav[a0 + a], 1, (unsigned long)g->infoset_nactions[h]);
-                else mpq_div(behav[a0 + a], behav[a0 + a], den);
+            for (int a = 0; a < na; a++) {
+                mpq_t *b = &behav[a0 + a];
+                if (mpz_sgn(den) == 0) {
+                    mpq_set_ui(*b, 1, (unsigned long)na);
+                } else if (mpq_sgn(*b) == 0) {
+                    mpq_set_num(*b, acc[a]);
+                    mpq_set_den(*b, den);
+                    mpq_canonicalize(*b);
+                } else {   /* (b + acc / lcm) / (den / lcm) */
+                    mpq_set_num(t, lcm);
+                    mpq_set_den(t, den);
+                    mpq_canonicalize(t);
+                    mpq_mul(*b, *b, t);
+                    mpq_set_num(t, acc[a]);
+                    mpq_set_den(t, den);
+                    mpq_canonicalize(t);
+                    mpq_add(*b, *b, t);
+                }
             }
         }
-        off += r->nstrats[i];
+        off += ns;
     }
-    mpq_clear(den);
-    (void)err;
+    for (size_t k = 0; k < nz; k++) mpz_clear(num[k]);
+    free(num);
+    mpz_clear(lcm);
+    mpz_clear(den);
+    mpq_clear(t);
     return BRINK_OK;
 }
 
