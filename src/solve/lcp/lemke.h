@@ -40,6 +40,8 @@ void brink_lcp_free(brink_lcp *l);
 /* M[i][j] += v. */
 brink_status brink_lcp_add(brink_lcp *l, int i, int j, const mpq_t v, brink_error *err);
 brink_status brink_lcp_add_si(brink_lcp *l, int i, int j, long v, brink_error *err);
+/* Room for cap triplets in all (saves the regrowth when the count is known). */
+brink_status brink_lcp_reserve(brink_lcp *l, int cap, brink_error *err);
 /* Fill Md, qd, dd from the exact data. BRINK_ENOMEM on failure. */
 brink_status brink_lcp_sync_doubles(brink_lcp *l, brink_error *err);
 

@@ -88,7 +88,10 @@ brink_status brink_sflcp_build(const brink_seqform *sf, int perturbed, brink_sfl
         st = brink_error_set(err, BRINK_ENOMEM, "sequence-form LCP: out of memory");
         goto out;
     }
-    st = brink_seqform_entry_chance(sf, mass, err);
+    /* at most two payoff triplets per entry and four per constraint nonzero */
+    st = brink_lcp_reserve(s->lcp, 2 * sf->nentries + 4 * (nc[0] + nc[1]), err);
+    if (st == BRINK_OK)
+        st = brink_seqform_entry_chance(sf, mass, err);
     if (st != BRINK_OK)
         goto out;
     /* Shift: subtract (max leaf payoff + 1) so every shifted leaf payoff is <= -1. */
