@@ -17,6 +17,36 @@
 #include "solve/lcp/lemke.h"
 #include "solve/linalg/qsolve.h"
 
+struct brink_lcp_pool {
+    size_t count;
+    mpz_t *z;   /* [count], initialised */
+};
+
+static void pool_free(struct brink_lcp_pool *p)
+{
+    if (!p)
+        return;
+    for (size_t k = 0; k < p->count; k++)
+        mpz_clear(p->z[k]);
+    free(p->z);
+    free(p);
+}
+
+/* At least need integers from the pool (their values are whatever the last use left). */
+static mpz_t *pool_get(struct brink_lcp_pool *p, size_t need)
+{
+    if (need <= p->count)
+        return p->z;
+    mpz_t *nz = brink_reallocarray(p->z, need, sizeof *nz);
+    if (!nz)
+        return NULL;
+    for (size_t k = p->count; k < need; k++)
+        mpz_init(nz[k]);
+    p->z = nz;
+    p->count = need;
+    return nz;
+}
+
 brink_lcp *brink_lcp_new(int n, int nrhs)
 {
     brink_lcp *l = brink_calloc(1, sizeof *l);
@@ -28,11 +58,22 @@ brink_lcp *brink_lcp_new(int n, int nrhs)
     l->d = brink_q_array_new((size_t)n + 1);
     l->qd = brink_calloc((size_t)n * nrhs + 1, sizeof(double));
     l->dd = brink_calloc((size_t)n + 1, sizeof(double));
-    if (!l->q || !l->d || !l->qd || !l->dd) {
+    l->pool = brink_calloc(1, sizeof *l->pool);
+    if (!l->q || !l->d || !l->qd || !l->dd || !l->pool) {
         brink_lcp_free(l);
         return NULL;
     }
     return l;
+}
+
+void brink_lcp_reset(brink_lcp *l)
+{
+    l->nnz = 0;
+    l->ctl = NULL;
+    for (size_t k = 0; k < (size_t)l->n * l->nrhs; k++)
+        mpq_set_ui(l->q[k], 0, 1);
+    for (int i = 0; i < l->n; i++)
+        mpq_set_ui(l->d[i], 0, 1);
 }
 
 void brink_lcp_free(brink_lcp *l)
@@ -45,6 +86,7 @@ void brink_lcp_free(brink_lcp *l)
         brink_q_array_free(l->d, (size_t)l->n + 1);
     if (l->Mq)
         brink_q_array_free(l->Mq, (size_t)l->cap);
+    pool_free(l->pool);
     free(l->Mi);
     free(l->Mj);
     free(l->Md);
@@ -114,10 +156,14 @@ brink_status brink_lcp_add_si(brink_lcp *l, int i, int j, long v, brink_error *e
 
 brink_status brink_lcp_sync_doubles(brink_lcp *l, brink_error *err)
 {
-    free(l->Md);
-    l->Md = brink_calloc((size_t)l->nnz + 1, sizeof(double));
-    if (!l->Md)
-        return brink_error_set(err, BRINK_ENOMEM, "LCP: out of memory");
+    if (!l->Md || l->mdcap < l->nnz + 1) {
+        free(l->Md);
+        l->mdcap = 0;
+        l->Md = brink_calloc((size_t)l->nnz + 1, sizeof(double));
+        if (!l->Md)
+            return brink_error_set(err, BRINK_ENOMEM, "LCP: out of memory");
+        l->mdcap = l->nnz + 1;
+    }
     for (int k = 0; k < l->nnz; k++)
         l->Md[k] = brink_q_get_d(l->Mq[k]);
     for (size_t k = 0; k < (size_t)l->n * l->nrhs; k++)
@@ -637,7 +683,7 @@ brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, m
             colof[b - n] = m++;
         }
     }
-    if (bad || m + nw != n || m > DENSE_MAX) {
+    if (bad || m + nw != n || m > DENSE_MAX || !l->pool) {
         free(rowk);
         return solve_basis_sparse(l, basis, z, feasible, err);
     }
@@ -645,15 +691,14 @@ brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, m
     int *rowof = brink_calloc((size_t)n + 1, sizeof *rowof);
     int W = m + K;   /* block width: m unknowns, K right-hand sides */
     size_t nz = (size_t)n + (size_t)m * W + (size_t)m * K + 4;
-    mpz_t *zs = brink_calloc(nz, sizeof *zs);
+    mpz_t *zs = pool_get(l->pool, nz);
     if (!rowof || !zs) {
         free(rowk);
         free(rowof);
-        free(zs);
         return brink_error_set(err, BRINK_ENOMEM, "exact basis solve: out of memory");
     }
-    for (size_t k = 0; k < nz; k++)
-        mpz_init(zs[k]);
+    for (size_t k = (size_t)n; k < (size_t)n + (size_t)m * W; k++)
+        mpz_set_ui(zs[k], 0);   /* the block is accumulated into */
     mpz_t *scale = zs;               /* [n] */
     mpz_t *A = zs + n;               /* [m * W] */
     mpz_t *Y = A + (size_t)m * W;    /* [m * K]: y = D x, by block column */
@@ -799,9 +844,6 @@ brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, m
     }
     *feasible = ok;
 out:
-    for (size_t k = 0; k < nz; k++)
-        mpz_clear(zs[k]);
-    free(zs);
     free(rowk);
     free(rowof);
     return st;
