@@ -20,6 +20,8 @@
 struct brink_lcp_pool {
     size_t count;
     mpz_t *z;   /* [count], initialised */
+    size_t dcount;
+    double *d;  /* [dcount]: the double run's tableau */
 };
 
 static void pool_free(struct brink_lcp_pool *p)
@@ -29,6 +31,7 @@ static void pool_free(struct brink_lcp_pool *p)
     for (size_t k = 0; k < p->count; k++)
         mpz_clear(p->z[k]);
     free(p->z);
+    free(p->d);
     free(p);
 }
 
@@ -45,6 +48,20 @@ static mpz_t *pool_get(struct brink_lcp_pool *p, size_t need)
     p->z = nz;
     p->count = need;
     return nz;
+}
+
+/* need zeroed doubles from the pool, or NULL when out of memory. */
+static double *pool_doubles(struct brink_lcp_pool *p, size_t need)
+{
+    if (need > p->dcount) {
+        double *nd = brink_reallocarray(p->d, need, sizeof *nd);
+        if (!nd)
+            return NULL;
+        p->d = nd;
+        p->dcount = need;
+    }
+    memset(p->d, 0, need * sizeof *p->d);
+    return p->d;
 }
 
 brink_lcp *brink_lcp_new(int n, int nrhs)
@@ -467,11 +484,13 @@ brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol,
     if (brink_mul_size((size_t)n, (size_t)t.w, &cells) != 0 || cells > BRINK_MAX_CELLS)
         return brink_error_set(err, BRINK_ETOOBIG,
                                "Lemke: tableau of %d x %d exceeds the size limit", n, t.w);
-    t.a = brink_calloc(cells, sizeof(double));
+    /* the tableau: the LCP's own buffer (kept for its next game) when it has one */
+    t.a = l->pool ? pool_doubles(l->pool, cells) : brink_calloc(cells, sizeof(double));
+    double *own = l->pool ? NULL : t.a;
     int *basis = brink_calloc((size_t)n + 1, sizeof *basis);
     int *nz = brink_calloc((size_t)t.w, sizeof *nz);
     if (!t.a || !basis || !nz) {
-        free(t.a);
+        free(own);
         free(basis);
         free(nz);
         return brink_error_set(err, BRINK_ENOMEM, "Lemke: out of memory");
@@ -481,7 +500,7 @@ brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol,
      * puts payoffs of any magnitude on the same footing for the tolerances. */
     double *rs = brink_calloc((size_t)(2 * n) + 1, sizeof *rs), *cs = rs ? rs + n : NULL;
     if (!rs) {
-        free(t.a);
+        free(own);
         free(basis);
         free(nz);
         return brink_error_set(err, BRINK_ENOMEM, "Lemke: out of memory");
@@ -562,7 +581,7 @@ brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol,
     }
     if (pivots)
         *pivots = npiv;
-    free(t.a);
+    free(own);
     free(basis);
     free(nz);
     free(rs);
