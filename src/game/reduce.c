@@ -113,38 +113,76 @@ static void enumerate(enum_state *e)
 }
 
 /* Payoffs: walk the reached part of the tree for each cell. */
+/* Payoffs of every cell of the reduced strategic form. A leaf's chance weight does not
+ * depend on the cell, so each leaf's chance-weighted payoff is made once, and per player all
+ * of them are put over one common denominator L (their lcm): a cell's payoff is then a sum
+ * of integers over the leaves its strategies reach, and one quotient (one gcd), instead of a
+ * rational product and sum (gcds each) per node and leaf of every cell. The same canonical
+ * rationals. */
 brink_status brink_efg_reduced_payoffs(const brink_efg *g, const brink_reduced *r, brink_nfg *nf,
                                        brink_error *err)
 {
     int n = g->nplayers;
+    size_t nw = (size_t)g->nleaves * (size_t)n;
     int *strat = calloc((size_t)n, sizeof(int));
     mpq_t *prob = brink_q_array_new((size_t)g->nnodes);
     int *stack = malloc(sizeof(int) * (size_t)g->nnodes);
-    if (!strat || !prob || !stack) {
+    /* W[l * n + p]: leaf l's chance-weighted payoff to p over L[p] (first its numerator, Dn
+     * its denominator); S[p]: a cell's sum */
+    size_t nz = 2 * nw + 2 * (size_t)n + 1;
+    mpz_t *zs = calloc(nz, sizeof *zs);
+    if (!strat || !prob || !stack || !zs) {
         free(strat);
         brink_q_array_free(prob, prob ? (size_t)g->nnodes : 0);
         free(stack);
+        free(zs);
         return brink_error_set(err, BRINK_ENOMEM,
                                "out of memory building the reduced strategic form");
     }
+    for (size_t k = 0; k < nz; k++) mpz_init(zs[k]);
+    mpz_t *W = zs, *Dn = zs + nw, *L = Dn + nw, *S = L + n;
     mpq_t t;
     mpq_init(t);
+    /* chance weight of every node (the tree lists parents before children) */
+    mpq_set_ui(prob[0], 1, 1);
+    for (int v = 1; v < g->nnodes; v++) {
+        int par = g->node_parent[v];
+        if (g->infoset_player[g->node_infoset[par]] < 0)
+            mpq_mul(prob[v], prob[par], g->action_probq[g->node_action[v]]);
+        else
+            mpq_set(prob[v], prob[par]);
+    }
+    for (int p = 0; p < n; p++) mpz_set_ui(L[p], 1);
+    for (int v = 0; v < g->nnodes; v++) {
+        int l = g->node_leaf[v];
+        if (g->node_infoset[v] >= 0 || l < 0) continue;
+        for (int p = 0; p < n; p++) {
+            size_t k = (size_t)l * n + p;
+            mpq_mul(t, prob[v], g->leaf_payq[k]);
+            mpz_swap(W[k], mpq_numref(t));
+            mpz_swap(Dn[k], mpq_denref(t));
+            mpq_set_ui(t, 0, 1);
+            if (mpz_cmp_ui(Dn[k], 1) != 0 && !mpz_divisible_p(L[p], Dn[k]))
+                mpz_lcm(L[p], L[p], Dn[k]);
+        }
+    }
+    for (size_t k = 0; k < nw; k++) {   /* W = num * (L / den) */
+        if (mpz_sgn(Dn[k]) == 0) continue;   /* a leaf not listed above: never reached */
+        mpz_divexact(Dn[k], L[k % (size_t)n], Dn[k]);
+        mpz_mul(W[k], W[k], Dn[k]);
+    }
     for (size_t c = 0; c < nf->ncells; c++) {
         brink_nfg_cell_strats(nf, c, strat);
         mpq_t *pay = nf->payq + c * (size_t)n;
-        for (int p = 0; p < n; p++) mpq_set_ui(pay[p], 0, 1);
+        for (int p = 0; p < n; p++) mpz_set_ui(S[p], 0);
         int sp = 0;
         stack[sp++] = 0;
-        mpq_set_ui(prob[0], 1, 1);
         while (sp > 0) {
             int v = stack[--sp];
             int h = g->node_infoset[v];
             if (h < 0) {
                 int l = g->node_leaf[v];
-                for (int p = 0; p < n; p++) {
-                    mpq_mul(t, prob[v], g->leaf_payq[(size_t)l * n + p]);
-                    mpq_add(pay[p], pay[p], t);
-                }
+                for (int p = 0; p < n; p++) mpz_add(S[p], S[p], W[(size_t)l * n + p]);
                 continue;
             }
             int pl = g->infoset_player[h];
@@ -152,22 +190,25 @@ brink_status brink_efg_reduced_payoffs(const brink_efg *g, const brink_reduced *
                 for (int a = 0; a < g->infoset_nactions[h]; a++) {
                     const mpq_t *pa = &g->action_probq[g->infoset_action_start[h] + a];
                     if (mpq_sgn(*pa) == 0) continue;
-                    int ch = g->node_children[g->node_child_start[v] + a];
-                    mpq_mul(prob[ch], prob[v], *pa);
-                    stack[sp++] = ch;
+                    stack[sp++] = g->node_children[g->node_child_start[v] + a];
                 }
             } else {
                 int k = h - g->player_infoset_start[pl];
                 int nh = brink_efg_player_ninfosets(g, pl);
                 int a = r->choice[pl][(size_t)strat[pl] * nh + k];
-                int ch = g->node_children[g->node_child_start[v] + a];
-                mpq_set(prob[ch], prob[v]);
-                stack[sp++] = ch;
+                stack[sp++] = g->node_children[g->node_child_start[v] + a];
             }
         }
-        for (int p = 0; p < n; p++) nf->pay[c * (size_t)n + p] = brink_q_get_d(pay[p]);
+        for (int p = 0; p < n; p++) {
+            mpq_set_num(pay[p], S[p]);
+            mpq_set_den(pay[p], L[p]);
+            mpq_canonicalize(pay[p]);
+            nf->pay[c * (size_t)n + p] = brink_q_get_d(pay[p]);
+        }
     }
     mpq_clear(t);
+    for (size_t k = 0; k < nz; k++) mpz_clear(zs[k]);
+    free(zs);
     free(strat);
     brink_q_array_free(prob, (size_t)g->nnodes);
     free(stack);
@@ -271,33 +312,78 @@ fail:
     return NULL;
 }
 
+/* Exact behaviour of a mixed profile. Per player the mixed probabilities are put over one
+ * common denominator L (their lcm) first, so an infoset's sums are sums of integers and each
+ * behaviour probability is one quotient (one gcd), not a chain of rational additions, each
+ * with its own gcds: the same canonical rationals. */
 brink_status brink_reduced_mixed_to_behavq(const brink_efg *g, const brink_reduced *r,
                                            const mpq_t *mixed, mpq_t *behav, brink_error *err)
 {
-    mpq_t den;
-    mpq_init(den);
+    int maxs = 1;
+    for (int i = 0; i < r->nplayers; i++)
+        if (r->nstrats[i] > maxs) maxs = r->nstrats[i];
+    mpz_t *num = brink_calloc((size_t)maxs + (size_t)g->nactions + 1, sizeof *num);
+    if (!num) return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    mpz_t *acc = num + maxs;   /* [nactions of an infoset] */
+    size_t nz = (size_t)maxs + (size_t)g->nactions + 1;
+    for (size_t k = 0; k < nz; k++) mpz_init(num[k]);
+    mpz_t lcm, den;
+    mpz_init(lcm);
+    mpz_init(den);
+    mpq_t t;
+    mpq_init(t);
     int off = 0;
     for (int a = 0; a < g->nactions; a++) mpq_set(behav[a], g->action_probq[a]);
     for (int i = 0; i < r->nplayers; i++) {
-        int nh = brink_efg_player_ninfosets(g, i);
+        int nh = brink_efg_player_ninfosets(g, i), ns = r->nstrats[i];
+        /* num[s] = mixed[s] * lcm, an integer */
+        mpz_set_ui(lcm, 1);
+        for (int s = 0; s < ns; s++)
+            if (mpq_sgn(mixed[off + s]) != 0 && mpz_cmp_ui(mpq_denref(mixed[off + s]), 1) != 0 &&
+                !mpz_divisible_p(lcm, mpq_denref(mixed[off + s])))
+                mpz_lcm(lcm, lcm, mpq_denref(mixed[off + s]));
+        for (int s = 0; s < ns; s++) {
+            mpz_divexact(num[s], lcm, mpq_denref(mixed[off + s]));
+            mpz_mul(num[s], num[s], mpq_numref(mixed[off + s]));
+        }
         for (int k = 0; k < nh; k++) {
             int h = g->player_infoset_start[i] + k, a0 = g->infoset_action_start[h];
-            mpq_set_ui(den, 0, 1);
-            for (int s = 0; s < r->nstrats[i]; s++) {
+            int na = g->infoset_nactions[h];
+            mpz_set_ui(den, 0);
+            for (int a = 0; a < na; a++) mpz_set_ui(acc[a], 0);
+            for (int s = 0; s < ns; s++) {
                 int c = r->choice[i][(size_t)s * nh + k];
-                if (c < 0) continue;
-                mpq_add(behav[a0 + c], behav[a0 + c], mixed[off + s]);
-                mpq_add(den, den, mixed[off + s]);
+                if (c < 0 || mpz_sgn(num[s]) == 0) continue;
+                mpz_add(acc[c], acc[c], num[s]);
+                mpz_add(den, den, num[s]);
             }
-            for (int a = 0; a < g->infoset_nactions[h]; a++) {
-                if (mpq_sgn(den) == 0) mpq_set_ui(behav[a0 + a], 1, (unsigned long)g->infoset_nactions[h]);
-                else mpq_div(behav[a0 + a], behav[a0 + a], den);
+            for (int a = 0; a < na; a++) {
+                mpq_t *b = &behav[a0 + a];
+                if (mpz_sgn(den) == 0) {
+                    mpq_set_ui(*b, 1, (unsigned long)na);
+                } else if (mpq_sgn(*b) == 0) {
+                    mpq_set_num(*b, acc[a]);
+                    mpq_set_den(*b, den);
+                    mpq_canonicalize(*b);
+                } else {   /* (b + acc / lcm) / (den / lcm) */
+                    mpq_set_num(t, lcm);
+                    mpq_set_den(t, den);
+                    mpq_canonicalize(t);
+                    mpq_mul(*b, *b, t);
+                    mpq_set_num(t, acc[a]);
+                    mpq_set_den(t, den);
+                    mpq_canonicalize(t);
+                    mpq_add(*b, *b, t);
+                }
             }
         }
-        off += r->nstrats[i];
+        off += ns;
     }
-    mpq_clear(den);
-    (void)err;
+    for (size_t k = 0; k < nz; k++) mpz_clear(num[k]);
+    free(num);
+    mpz_clear(lcm);
+    mpz_clear(den);
+    mpq_clear(t);
     return BRINK_OK;
 }
 

@@ -16,6 +16,7 @@
 
 #include "brink/solve.h"
 #include "solve/polish/nfgpolish.h"
+#include "solve/solvers.h"
 
 static brink_status applicable(const brink_solver *s, const brink_game *g, brink_error *err)
 {
@@ -107,7 +108,24 @@ struct brink_solve_cache {
     int nnodes, nactions;
     brink_nfg *nf;
     brink_reduced *map;
+    const void *tag;      /* the solver whose scratch is kept (brink_solve_cache_keep) */
+    void *scratch;
+    void (*release)(void *);
 };
+
+void *brink_solve_cache_scratch(brink_solve_cache *c, const void *tag)
+{
+    return c && c->tag == tag ? c->scratch : NULL;
+}
+
+void brink_solve_cache_keep(brink_solve_cache *c, const void *tag, void *p,
+                            void (*release)(void *))
+{
+    if (c->release && c->scratch != p) c->release(c->scratch);
+    c->tag = tag;
+    c->scratch = p;
+    c->release = release;
+}
 
 brink_solve_cache *brink_solve_cache_new(void)
 {
@@ -117,6 +135,7 @@ brink_solve_cache *brink_solve_cache_new(void)
 void brink_solve_cache_free(brink_solve_cache *c)
 {
     if (!c) return;
+    if (c->release) c->release(c->scratch);
     brink_nfg_free(c->nf);
     brink_reduced_free(c->map);
     free(c);

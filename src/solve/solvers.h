@@ -21,6 +21,13 @@ extern const brink_solver brink_solver_dcfr;
 extern const brink_solver brink_solver_mccfr;
 extern const brink_solver brink_solver_agent_logit;
 
+/* A solver's own scratch kept in a brink_solve_cache between calls (one thread): what the
+ * solver tagged tag stored there last, or NULL. brink_solve_cache_keep stores p (released
+ * with release when the cache is freed, or when another solver stores its own). */
+void *brink_solve_cache_scratch(brink_solve_cache *c, const void *tag);
+void brink_solve_cache_keep(brink_solve_cache *c, const void *tag, void *p,
+                            void (*release)(void *));
+
 /* Seconds left of o->time_limit since t0 (brink_now()), for methods that pass a limit on to
  * a library (GLPK): 0 = no limit; once it has run out, a small positive floor so that 0 keeps
  * meaning "none". */

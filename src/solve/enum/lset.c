@@ -20,9 +20,9 @@ int lset_init(lset *s, int words)
 {
     memset(s, 0, sizeof *s);
     s->words = words;
-    s->tsize = 64;
+    s->tsize = 16;
     s->table = calloc(s->tsize, sizeof(lset_slot));
-    s->cap = 16;
+    s->cap = 8;
     s->keys = malloc(sizeof(uint64_t) * s->cap * (size_t)words);
     if (!s->table || !s->keys) {
         lset_free(s);

@@ -67,7 +67,7 @@ venum *venum_new(int k, int d, const mpz_t *m, int force_width, brink_error *err
         return NULL;
     }
     e->words = (k + d + 63) / 64;
-    e->fcap = 256;
+    e->fcap = 64;   /* 768 bytes: below glibc's large-bin requests (grows on demand) */
     int ok_b = lset_init(&e->bases, e->words) == 0;
     int ok_v = lset_init(&e->verts, e->words) == 0;
     e->key = calloc((size_t)e->words * 2, sizeof(uint64_t));

@@ -17,6 +17,53 @@
 #include "solve/lcp/lemke.h"
 #include "solve/linalg/qsolve.h"
 
+struct brink_lcp_pool {
+    size_t count;
+    mpz_t *z;   /* [count], initialised */
+    size_t dcount;
+    double *d;  /* [dcount]: the double run's tableau */
+};
+
+static void pool_free(struct brink_lcp_pool *p)
+{
+    if (!p)
+        return;
+    for (size_t k = 0; k < p->count; k++)
+        mpz_clear(p->z[k]);
+    free(p->z);
+    free(p->d);
+    free(p);
+}
+
+/* At least need integers from the pool (their values are whatever the last use left). */
+static mpz_t *pool_get(struct brink_lcp_pool *p, size_t need)
+{
+    if (need <= p->count)
+        return p->z;
+    mpz_t *nz = brink_reallocarray(p->z, need, sizeof *nz);
+    if (!nz)
+        return NULL;
+    for (size_t k = p->count; k < need; k++)
+        mpz_init(nz[k]);
+    p->z = nz;
+    p->count = need;
+    return nz;
+}
+
+/* need zeroed doubles from the pool, or NULL when out of memory. */
+static double *pool_doubles(struct brink_lcp_pool *p, size_t need)
+{
+    if (need > p->dcount) {
+        double *nd = brink_reallocarray(p->d, need, sizeof *nd);
+        if (!nd)
+            return NULL;
+        p->d = nd;
+        p->dcount = need;
+    }
+    memset(p->d, 0, need * sizeof *p->d);
+    return p->d;
+}
+
 brink_lcp *brink_lcp_new(int n, int nrhs)
 {
     brink_lcp *l = brink_calloc(1, sizeof *l);
@@ -28,11 +75,22 @@ brink_lcp *brink_lcp_new(int n, int nrhs)
     l->d = brink_q_array_new((size_t)n + 1);
     l->qd = brink_calloc((size_t)n * nrhs + 1, sizeof(double));
     l->dd = brink_calloc((size_t)n + 1, sizeof(double));
-    if (!l->q || !l->d || !l->qd || !l->dd) {
+    l->pool = brink_calloc(1, sizeof *l->pool);
+    if (!l->q || !l->d || !l->qd || !l->dd || !l->pool) {
         brink_lcp_free(l);
         return NULL;
     }
     return l;
+}
+
+void brink_lcp_reset(brink_lcp *l)
+{
+    l->nnz = 0;
+    l->ctl = NULL;
+    for (size_t k = 0; k < (size_t)l->n * l->nrhs; k++)
+        mpq_set_ui(l->q[k], 0, 1);
+    for (int i = 0; i < l->n; i++)
+        mpq_set_ui(l->d[i], 0, 1);
 }
 
 void brink_lcp_free(brink_lcp *l)
@@ -45,6 +103,7 @@ void brink_lcp_free(brink_lcp *l)
         brink_q_array_free(l->d, (size_t)l->n + 1);
     if (l->Mq)
         brink_q_array_free(l->Mq, (size_t)l->cap);
+    pool_free(l->pool);
     free(l->Mi);
     free(l->Mj);
     free(l->Md);
@@ -53,30 +112,44 @@ void brink_lcp_free(brink_lcp *l)
     free(l);
 }
 
+/* Room for cap triplets (at least; 0: one more, doubling). */
+static brink_status lcp_grow(brink_lcp *l, int cap, brink_error *err)
+{
+    if (cap > 0 ? cap <= l->cap : l->nnz < l->cap)
+        return BRINK_OK;
+    int ncap = cap > 0 ? cap : l->cap ? 2 * l->cap : 64;
+    int *ni = brink_reallocarray(l->Mi, (size_t)ncap, sizeof(int));
+    if (!ni)
+        return brink_error_set(err, BRINK_ENOMEM, "LCP: out of memory");
+    l->Mi = ni;
+    int *nj = brink_reallocarray(l->Mj, (size_t)ncap, sizeof(int));
+    if (!nj)
+        return brink_error_set(err, BRINK_ENOMEM, "LCP: out of memory");
+    l->Mj = nj;
+    mpq_t *nq = brink_q_array_new((size_t)ncap);
+    if (!nq)
+        return brink_error_set(err, BRINK_ENOMEM, "LCP: out of memory");
+    for (int k = 0; k < l->nnz; k++)
+        mpq_swap(nq[k], l->Mq[k]);
+    if (l->Mq)
+        brink_q_array_free(l->Mq, (size_t)l->cap);
+    l->Mq = nq;
+    l->cap = ncap;
+    return BRINK_OK;
+}
+
+brink_status brink_lcp_reserve(brink_lcp *l, int cap, brink_error *err)
+{
+    return lcp_grow(l, cap > 0 ? cap : 1, err);
+}
+
 brink_status brink_lcp_add(brink_lcp *l, int i, int j, const mpq_t v, brink_error *err)
 {
     if (mpq_sgn(v) == 0)
         return BRINK_OK;
-    if (l->nnz == l->cap) {
-        int ncap = l->cap ? 2 * l->cap : 64;
-        int *ni = brink_reallocarray(l->Mi, (size_t)ncap, sizeof(int));
-        if (!ni)
-            return brink_error_set(err, BRINK_ENOMEM, "LCP: out of memory");
-        l->Mi = ni;
-        int *nj = brink_reallocarray(l->Mj, (size_t)ncap, sizeof(int));
-        if (!nj)
-            return brink_error_set(err, BRINK_ENOMEM, "LCP: out of memory");
-        l->Mj = nj;
-        mpq_t *nq = brink_q_array_new((size_t)ncap);
-        if (!nq)
-            return brink_error_set(err, BRINK_ENOMEM, "LCP: out of memory");
-        for (int k = 0; k < l->nnz; k++)
-            mpq_swap(nq[k], l->Mq[k]);
-        if (l->Mq)
-            brink_q_array_free(l->Mq, (size_t)l->cap);
-        l->Mq = nq;
-        l->cap = ncap;
-    }
+    brink_status st = lcp_grow(l, 0, err);
+    if (st)
+        return st;
     l->Mi[l->nnz] = i;
     l->Mj[l->nnz] = j;
     mpq_set(l->Mq[l->nnz], v);
@@ -86,20 +159,28 @@ brink_status brink_lcp_add(brink_lcp *l, int i, int j, const mpq_t v, brink_erro
 
 brink_status brink_lcp_add_si(brink_lcp *l, int i, int j, long v, brink_error *err)
 {
-    mpq_t q;
-    mpq_init(q);
-    mpq_set_si(q, v, 1);
-    brink_status st = brink_lcp_add(l, i, j, q, err);
-    mpq_clear(q);
-    return st;
+    if (v == 0)
+        return BRINK_OK;
+    brink_status st = lcp_grow(l, 0, err);
+    if (st)
+        return st;
+    l->Mi[l->nnz] = i;
+    l->Mj[l->nnz] = j;
+    mpq_set_si(l->Mq[l->nnz], v, 1);
+    l->nnz++;
+    return BRINK_OK;
 }
 
 brink_status brink_lcp_sync_doubles(brink_lcp *l, brink_error *err)
 {
-    free(l->Md);
-    l->Md = brink_calloc((size_t)l->nnz + 1, sizeof(double));
-    if (!l->Md)
-        return brink_error_set(err, BRINK_ENOMEM, "LCP: out of memory");
+    if (!l->Md || l->mdcap < l->nnz + 1) {
+        free(l->Md);
+        l->mdcap = 0;
+        l->Md = brink_calloc((size_t)l->nnz + 1, sizeof(double));
+        if (!l->Md)
+            return brink_error_set(err, BRINK_ENOMEM, "LCP: out of memory");
+        l->mdcap = l->nnz + 1;
+    }
     for (int k = 0; k < l->nnz; k++)
         l->Md[k] = brink_q_get_d(l->Mq[k]);
     for (size_t k = 0; k < (size_t)l->n * l->nrhs; k++)
@@ -403,11 +484,13 @@ brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol,
     if (brink_mul_size((size_t)n, (size_t)t.w, &cells) != 0 || cells > BRINK_MAX_CELLS)
         return brink_error_set(err, BRINK_ETOOBIG,
                                "Lemke: tableau of %d x %d exceeds the size limit", n, t.w);
-    t.a = brink_calloc(cells, sizeof(double));
+    /* the tableau: the LCP's own buffer (kept for its next game) when it has one */
+    t.a = l->pool ? pool_doubles(l->pool, cells) : brink_calloc(cells, sizeof(double));
+    double *own = l->pool ? NULL : t.a;
     int *basis = brink_calloc((size_t)n + 1, sizeof *basis);
     int *nz = brink_calloc((size_t)t.w, sizeof *nz);
     if (!t.a || !basis || !nz) {
-        free(t.a);
+        free(own);
         free(basis);
         free(nz);
         return brink_error_set(err, BRINK_ENOMEM, "Lemke: out of memory");
@@ -417,7 +500,7 @@ brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol,
      * puts payoffs of any magnitude on the same footing for the tolerances. */
     double *rs = brink_calloc((size_t)(2 * n) + 1, sizeof *rs), *cs = rs ? rs + n : NULL;
     if (!rs) {
-        free(t.a);
+        free(own);
         free(basis);
         free(nz);
         return brink_error_set(err, BRINK_ENOMEM, "Lemke: out of memory");
@@ -498,15 +581,16 @@ brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol,
     }
     if (pivots)
         *pivots = npiv;
-    free(t.a);
+    free(own);
     free(basis);
     free(nz);
     free(rs);
     return st;
 }
 
-brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, mpq_t *z,
-                                         int *feasible, brink_error *err)
+/* The sparse rational elimination (qsolve.c): any size. */
+static brink_status solve_basis_sparse(const brink_lcp *l, const int *basis, mpq_t *z,
+                                       int *feasible, brink_error *err)
 {
     int n = l->n;
     *feasible = 0;
@@ -575,5 +659,211 @@ out:
     free(pos);
     if (x)
         brink_q_array_free(x, (size_t)n * K + 1);
+    return st;
+}
+
+/* ---- the final basis solved fraction-free ----
+ *
+ * Rows whose w is basic only give that w once the rest is known, so the system that needs
+ * solving is the m x m block of the other rows and the other basic variables (z's and z0).
+ * Each row is scaled to integers (by the lcm of its denominators, as in the exact run), the
+ * block is reduced by Bareiss's fraction-free elimination (one exact division per update,
+ * no gcd), and back substitution gives y = D x in integers (Cramer: D = det, up to sign),
+ * so every unknown is one quotient y / D, made canonical once. The w's are only needed for
+ * their signs: D s_b w_b = D s_b q_b + sum_j s_b M_bj y_j + s_b d_b y_z0, in integers. The
+ * solution is unique, so z is the same as the sparse rational elimination gives; a block
+ * larger than DENSE_MAX goes to that elimination instead (dense cost grows as m^3). */
+#define DENSE_MAX 48
+
+brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, mpq_t *z,
+                                         int *feasible, brink_error *err)
+{
+    int n = l->n, K = l->nrhs;
+    *feasible = 0;
+    /* rows covered by a basic w, and the basic z's / z0 */
+    int *rowk = brink_calloc((size_t)2 * n + 1, sizeof *rowk), *colof = rowk ? rowk + n : NULL;
+    if (!rowk)
+        return brink_error_set(err, BRINK_ENOMEM, "exact basis solve: out of memory");
+    for (int i = 0; i < n; i++)
+        rowk[i] = -1;
+    for (int v = 0; v <= n; v++)
+        colof[v] = -1;   /* colof[j] for z_j (j < n), colof[n] for z0: column in the block */
+    int m = 0, nw = 0, bad = 0;
+    for (int k = 0; k < n; k++) {
+        int b = basis[k];
+        if (b < 0 || b > 2 * n) {
+            bad = 1;
+        } else if (b < n) {
+            bad |= rowk[b] >= 0;
+            rowk[b] = k;
+            nw++;
+        } else {
+            bad |= colof[b - n] >= 0;
+            colof[b - n] = m++;
+        }
+    }
+    if (bad || m + nw != n || m > DENSE_MAX || !l->pool) {
+        free(rowk);
+        return solve_basis_sparse(l, basis, z, feasible, err);
+    }
+    /* block rows: the rows without a basic w, in order */
+    int *rowof = brink_calloc((size_t)n + 1, sizeof *rowof);
+    int W = m + K;   /* block width: m unknowns, K right-hand sides */
+    size_t nz = (size_t)n + (size_t)m * W + (size_t)m * K + 4;
+    mpz_t *zs = pool_get(l->pool, nz);
+    if (!rowof || !zs) {
+        free(rowk);
+        free(rowof);
+        return brink_error_set(err, BRINK_ENOMEM, "exact basis solve: out of memory");
+    }
+    for (size_t k = (size_t)n; k < (size_t)n + (size_t)m * W; k++)
+        mpz_set_ui(zs[k], 0);   /* the block is accumulated into */
+    mpz_t *scale = zs;               /* [n] */
+    mpz_t *A = zs + n;               /* [m * W] */
+    mpz_t *Y = A + (size_t)m * W;    /* [m * K]: y = D x, by block column */
+    mpz_t *tz = Y + (size_t)m * K;   /* 4 temporaries */
+    mpz_t *prev = &tz[0], *x = &tz[1], *acc = &tz[2], *D = &tz[3];
+    int r = 0;
+    for (int i = 0; i < n; i++)
+        rowof[i] = rowk[i] < 0 ? r++ : -1;
+    brink_status st = BRINK_OK;
+    int z0col = colof[n];
+    /* row scales: lcm of the denominators the row uses */
+    for (int i = 0; i < n; i++) {
+        mpz_set_ui(scale[i], 1);
+        for (int t = 0; t < K; t++)
+            if (mpz_cmp_ui(mpq_denref(l->q[(size_t)i * K + t]), 1) != 0)
+                mpz_lcm(scale[i], scale[i], mpq_denref(l->q[(size_t)i * K + t]));
+        if (z0col >= 0 && mpz_cmp_ui(mpq_denref(l->d[i]), 1) != 0)
+            mpz_lcm(scale[i], scale[i], mpq_denref(l->d[i]));
+    }
+    for (int e = 0; e < l->nnz; e++)
+        if (colof[l->Mj[e]] >= 0 && mpz_cmp_ui(mpq_denref(l->Mq[e]), 1) != 0)
+            mpz_lcm(scale[l->Mi[e]], scale[l->Mi[e]], mpq_denref(l->Mq[e]));
+    /* the block: -s_i M_ij at z_j, -s_i d_i at z0, s_i q_i on the right */
+    for (int e = 0; e < l->nnz; e++) {
+        int i = l->Mi[e], c = colof[l->Mj[e]];
+        if (c < 0 || rowof[i] < 0)
+            continue;
+        mpz_divexact(*x, scale[i], mpq_denref(l->Mq[e]));
+        mpz_submul(A[(size_t)rowof[i] * W + c], *x, mpq_numref(l->Mq[e]));
+    }
+    for (int i = 0; i < n; i++) {
+        int br = rowof[i];
+        if (br < 0)
+            continue;
+        if (z0col >= 0) {
+            mpz_divexact(*x, scale[i], mpq_denref(l->d[i]));
+            mpz_mul(*x, *x, mpq_numref(l->d[i]));
+            mpz_neg(A[(size_t)br * W + z0col], *x);
+        }
+        for (int t = 0; t < K; t++) {
+            const mpq_t *qq = &l->q[(size_t)i * K + t];
+            mpz_divexact(*x, scale[i], mpq_denref(*qq));
+            mpz_mul(A[(size_t)br * W + m + t], *x, mpq_numref(*qq));
+        }
+    }
+    /* Bareiss */
+    mpz_set_ui(*prev, 1);
+    for (int p = 0; p < m; p++) {
+        int piv = -1;
+        for (int i = p; i < m; i++)
+            if (mpz_sgn(A[(size_t)i * W + p]) != 0 &&
+                (piv < 0 || mpz_size(A[(size_t)i * W + p]) < mpz_size(A[(size_t)piv * W + p])))
+                piv = i;
+        if (piv < 0) {
+            st = brink_error_set(err, BRINK_EINVALID, "exact basis solve: singular matrix");
+            goto out;
+        }
+        if (piv != p)
+            for (int j = p; j < W; j++)
+                mpz_swap(A[(size_t)piv * W + j], A[(size_t)p * W + j]);
+        const mpz_t *rp = (const mpz_t *)&A[(size_t)p * W];
+        for (int i = p + 1; i < m; i++) {
+            mpz_t *ri = &A[(size_t)i * W];
+            int zero = mpz_sgn(ri[p]) == 0;
+            for (int j = p + 1; j < W; j++) {
+                if (zero && mpz_sgn(ri[j]) == 0)
+                    continue;
+                mpz_mul(ri[j], ri[j], rp[p]);
+                if (!zero)
+                    mpz_submul(ri[j], ri[p], rp[j]);
+                mpz_divexact(ri[j], ri[j], *prev);
+            }   /* (ri[p] is not read again: no need to zero it) */
+        }
+        mpz_set(*prev, rp[p]);
+    }
+    /* back substitution: y = D x with D the last pivot (det up to sign) */
+    if (m > 0)
+        mpz_set(*D, A[(size_t)(m - 1) * W + (m - 1)]);
+    else
+        mpz_set_ui(*D, 1);   /* every basic variable a w: z = 0 */
+    for (int t = 0; t < K; t++)
+        for (int i = m - 1; i >= 0; i--) {
+            const mpz_t *ri = (const mpz_t *)&A[(size_t)i * W];
+            mpz_mul(*acc, *D, ri[m + t]);
+            for (int j = i + 1; j < m; j++)
+                mpz_submul(*acc, ri[j], Y[(size_t)j * K + t]);
+            mpz_divexact(Y[(size_t)i * K + t], *acc, ri[i]);
+        }
+    /* feasibility: every basic variable lexicographically >= 0, z0 zero; sign(x) is
+     * sign(y) * sign(D), and w_b's sign that of D s_b w_b times sign(D) */
+    int sD = mpz_sgn(*D), ok = 1;
+    for (int c = 0; c <= n && ok; c++) {
+        int col = colof[c];
+        if (col < 0)
+            continue;
+        int sign = 0;
+        for (int t = 0; t < K && !sign; t++)
+            sign = mpz_sgn(Y[(size_t)col * K + t]) * sD;
+        if (sign < 0 || (c == n && sign != 0))
+            ok = 0;
+    }
+    if (ok) {
+        /* w_b: accumulate D s_b q_b + sum_j s_b M_bj y_j + s_b d_b y_z0 per rhs column */
+        for (int b = 0; b < n && ok; b++) {
+            if (rowk[b] < 0)
+                continue;
+            int sign = 0;
+            for (int t = 0; t < K && !sign; t++) {
+                const mpq_t *qq = &l->q[(size_t)b * K + t];
+                mpz_divexact(*x, scale[b], mpq_denref(*qq));
+                mpz_mul(*x, *x, mpq_numref(*qq));
+                mpz_mul(*acc, *x, *D);
+                for (int e = 0; e < l->nnz; e++) {
+                    if (l->Mi[e] != b || colof[l->Mj[e]] < 0)
+                        continue;
+                    mpz_divexact(*x, scale[b], mpq_denref(l->Mq[e]));
+                    mpz_mul(*x, *x, mpq_numref(l->Mq[e]));
+                    mpz_addmul(*acc, *x, Y[(size_t)colof[l->Mj[e]] * K + t]);
+                }
+                if (z0col >= 0) {
+                    mpz_divexact(*x, scale[b], mpq_denref(l->d[b]));
+                    mpz_mul(*x, *x, mpq_numref(l->d[b]));
+                    mpz_addmul(*acc, *x, Y[(size_t)z0col * K + t]);
+                }
+                sign = mpz_sgn(*acc) * sD;
+            }
+            if (sign < 0)
+                ok = 0;
+        }
+    }
+    for (size_t j = 0; j < (size_t)n * K; j++)
+        mpq_set_ui(z[j], 0, 1);
+    for (int j = 0; j < n; j++) {
+        int col = colof[j];
+        if (col < 0)
+            continue;
+        for (int t = 0; t < K; t++) {
+            mpq_t *zz = &z[(size_t)j * K + t];
+            mpq_set_num(*zz, Y[(size_t)col * K + t]);
+            mpq_set_den(*zz, *D);
+            mpq_canonicalize(*zz);
+        }
+    }
+    *feasible = ok;
+out:
+    free(rowk);
+    free(rowof);
     return st;
 }

@@ -32,14 +32,23 @@ typedef struct brink_lcp {
     /* Optional: progress callback and time limit (every 256 pivots; cancel or timeout ends
      * the run with BRINK_ENOCONVERGE). Borrowed, may be NULL. */
     const brink_solve_options *ctl;
+    int mdcap;       /* doubles allocated in Md */
+    /* Integers the exact basis solve keeps between calls (grown on demand, freed with the
+     * LCP): an LCP reused for many games (brink_lcp_reset) allocates them once. */
+    struct brink_lcp_pool *pool;
 } brink_lcp;
 
 /* Allocate an LCP of size n with nrhs right-hand-side columns, everything zero. */
 brink_lcp *brink_lcp_new(int n, int nrhs);
+/* Make l an empty LCP of the same size again (no triplets, q = 0, d = 0, ctl NULL), keeping
+ * its memory for the next game. */
+void brink_lcp_reset(brink_lcp *l);
 void brink_lcp_free(brink_lcp *l);
 /* M[i][j] += v. */
 brink_status brink_lcp_add(brink_lcp *l, int i, int j, const mpq_t v, brink_error *err);
 brink_status brink_lcp_add_si(brink_lcp *l, int i, int j, long v, brink_error *err);
+/* Room for cap triplets in all (saves the regrowth when the count is known). */
+brink_status brink_lcp_reserve(brink_lcp *l, int cap, brink_error *err);
 /* Fill Md, qd, dd from the exact data. BRINK_ENOMEM on failure. */
 brink_status brink_lcp_sync_doubles(brink_lcp *l, brink_error *err);
 

@@ -54,6 +54,46 @@ static void qpoly_mul(const mpq_t *a, int Ka, const mpq_t *b, int Kb, mpq_t *out
     }
 }
 
+/* What one solve allocates and the next can use again (kept in o->cache between the games
+ * of a Monte Carlo worker; on the stack and freed at the end otherwise): the LCP's memory
+ * and the rational work arrays. Every array is written before it is read. */
+typedef struct seq_scratch {
+    brink_lcp *lcp;
+    mpq_t *q[6];      /* z, x, chance, reach, one, prod */
+    size_t cap[6];
+} seq_scratch;
+
+enum { SQ_Z, SQ_X, SQ_CHANCE, SQ_REACH, SQ_ONE, SQ_PROD };
+
+static void seq_scratch_clear(seq_scratch *sc)
+{
+    brink_lcp_free(sc->lcp);
+    for (int k = 0; k < 6; k++)
+        if (sc->q[k])
+            brink_q_array_free(sc->q[k], sc->cap[k]);
+    memset(sc, 0, sizeof *sc);
+}
+
+static void seq_scratch_release(void *p)
+{
+    if (p)
+        seq_scratch_clear(p);
+    free(p);
+}
+
+/* Array k with room for need values (initialised; their values are left from an earlier
+ * use, except a new array's, which are 0); NULL when out of memory. */
+static mpq_t *seq_array(seq_scratch *sc, int k, size_t need)
+{
+    if (sc->q[k] && sc->cap[k] >= need)
+        return sc->q[k];
+    if (sc->q[k])
+        brink_q_array_free(sc->q[k], sc->cap[k]);
+    sc->q[k] = brink_q_array_new(need);
+    sc->cap[k] = sc->q[k] ? need : 0;
+    return sc->q[k];
+}
+
 static brink_status sequential_solve(const brink_efg *g, const brink_solve_options *o,
                                      brink_profile_list *out, brink_error *err)
 {
@@ -61,22 +101,36 @@ static brink_status sequential_solve(const brink_efg *g, const brink_solve_optio
         return brink_error_set(err, BRINK_EUNSUPPORTED,
                                "sequential needs a two-player game; for more players use "
                                "agent-logit, whose limit as lambda grows is sequential");
+    seq_scratch local, *sc = o->cache ? brink_solve_cache_scratch(o->cache,
+                                                                 &brink_solver_sequential)
+                                      : NULL;
+    memset(&local, 0, sizeof local);
+    if (o->cache && !sc) {
+        sc = brink_calloc(1, sizeof *sc);
+        if (sc)
+            brink_solve_cache_keep(o->cache, &brink_solver_sequential, sc, seq_scratch_release);
+    }
+    if (!sc)
+        sc = &local;
     brink_seqform *sf = brink_seqform_new(g, err);
-    if (!sf)
+    if (!sf) {
+        seq_scratch_clear(&local);
         return err ? err->code : BRINK_ENOMEM;
+    }
     brink_sflcp s;
-    brink_status st = brink_sflcp_build(sf, 1, &s, err);
+    brink_status st = brink_sflcp_build_reuse(sf, 1, &s, &sc->lcp, err);
     if (st != BRINK_OK) {
         brink_seqform_free(sf);
+        seq_scratch_clear(&local);
         return st;
     }
     s.lcp->ctl = o;
     int n = s.lcp->n, K = s.lcp->nrhs, m1 = s.m[0], m2 = s.m[1];
     int KK = 2 * K - 1; /* degree bound of a product of two plan entries */
-    mpq_t *z = brink_q_array_new((size_t)n * K);
-    mpq_t *x = brink_q_array_new((size_t)(m1 + m2) * K); /* plans as polynomials */
-    mpq_t *chance = brink_q_array_new((size_t)g->nnodes);
-    mpq_t *reach = brink_q_array_new((size_t)g->nnodes * KK);
+    mpq_t *z = seq_array(sc, SQ_Z, (size_t)n * K);
+    mpq_t *x = seq_array(sc, SQ_X, (size_t)(m1 + m2) * K); /* plans as polynomials */
+    mpq_t *chance = seq_array(sc, SQ_CHANCE, (size_t)g->nnodes);
+    mpq_t *reach = seq_array(sc, SQ_REACH, (size_t)g->nnodes * KK);
     mpq_t tmp, sum;
     mpq_init(tmp);
     mpq_init(sum);
@@ -151,17 +205,15 @@ static brink_status sequential_solve(const brink_efg *g, const brink_solve_optio
         else
             mpq_set(chance[v], chance[p]);
     }
-    mpq_t *one = brink_q_array_new((size_t)K);
-    mpq_t *prod = brink_q_array_new((size_t)KK);
+    mpq_t *one = seq_array(sc, SQ_ONE, (size_t)K);
+    mpq_t *prod = seq_array(sc, SQ_PROD, (size_t)KK);
     if (!one || !prod) {
-        if (one)
-            brink_q_array_free(one, (size_t)K);
-        if (prod)
-            brink_q_array_free(prod, (size_t)KK);
         st = brink_error_set(err, BRINK_ENOMEM, "sequential: out of memory");
         goto out;
     }
     mpq_set_ui(one[0], 1, 1);
+    for (int k = 1; k < K; k++)
+        mpq_set_ui(one[k], 0, 1);
     for (int h = 0; h < g->ninfosets; h++) {
         int owner = g->infoset_player[h];
         const int *mem = g->infoset_member + g->infoset_member_start[h];
@@ -193,8 +245,6 @@ static brink_status sequential_solve(const brink_efg *g, const brink_solve_optio
             pr->belief[v] = brink_q_get_d(pr->beliefq[v]);
         }
     }
-    brink_q_array_free(one, (size_t)K);
-    brink_q_array_free(prod, (size_t)KK);
     out->stats.iterations = pivots;
 
     /* Sets that only zero-probability chance moves reach get an "as if" completion. */
@@ -213,18 +263,13 @@ static brink_status sequential_solve(const brink_efg *g, const brink_solve_optio
                              rep.consistent, rep.sequentially_rational, rep.max_regret,
                              rep.worst_infoset);
 out:
-    if (z)
-        brink_q_array_free(z, (size_t)n * K);
-    if (x)
-        brink_q_array_free(x, (size_t)(m1 + m2) * K);
-    if (chance)
-        brink_q_array_free(chance, (size_t)g->nnodes);
-    if (reach)
-        brink_q_array_free(reach, (size_t)g->nnodes * KK);
     mpq_clear(tmp);
     mpq_clear(sum);
+    sc->lcp = s.lcp;   /* kept for the next game (freed below when not cached) */
+    s.lcp = NULL;
     brink_sflcp_free(&s);
     brink_seqform_free(sf);
+    seq_scratch_clear(&local);
     return st;
 }
 

@@ -49,12 +49,23 @@ static cons_entry *constraint_entries(const brink_seqform *sf, int i, int *count
 brink_status brink_sflcp_build(const brink_seqform *sf, int perturbed, brink_sflcp *s,
                                brink_error *err)
 {
+    return brink_sflcp_build_reuse(sf, perturbed, s, NULL, err);
+}
+
+brink_status brink_sflcp_build_reuse(const brink_seqform *sf, int perturbed, brink_sflcp *s,
+                                     brink_lcp **reuse, brink_error *err)
+{
+    brink_lcp *old = reuse ? *reuse : NULL;
+    if (reuse)
+        *reuse = NULL;
     const brink_efg *g = sf->game;
     memset(s, 0, sizeof *s);
-    if (sf->nplayers != 2)
+    if (sf->nplayers != 2) {
+        brink_lcp_free(old);
         return brink_error_set(err, BRINK_EUNSUPPORTED,
                                "the sequence-form LCP needs a two-player game (this one has %d)",
                                sf->nplayers);
+    }
     s->perturbed = perturbed;
     for (int i = 0; i < 2; i++) {
         s->m[i] = sf->nseqs[i];
@@ -62,6 +73,7 @@ brink_status brink_sflcp_build(const brink_seqform *sf, int perturbed, brink_sfl
         s->seqlen[i] = brink_calloc((size_t)s->m[i], sizeof(int));
         if (!s->seqlen[i]) {
             brink_sflcp_free(s);
+            brink_lcp_free(old);
             return brink_error_set(err, BRINK_ENOMEM, "sequence-form LCP: out of memory");
         }
         brink_seqform_seq_lengths(sf, i, s->seqlen[i]);
@@ -75,7 +87,13 @@ brink_status brink_sflcp_build(const brink_seqform *sf, int perturbed, brink_sfl
     s->off_x = 0;
     s->off_y = m1;
     int op = m1 + m2, opm = op + k1, oq = opm + k1, oqm = oq + k2;
-    s->lcp = brink_lcp_new(n, K);
+    if (old && old->n == n && old->nrhs == K) {
+        brink_lcp_reset(old);
+        s->lcp = old;
+    } else {
+        brink_lcp_free(old);
+        s->lcp = brink_lcp_new(n, K);
+    }
     mpq_t *mass = brink_q_array_new((size_t)sf->nentries + 1);
     int nc[2] = {0, 0};
     cons_entry *cons[2] = {constraint_entries(sf, 0, &nc[0]), constraint_entries(sf, 1, &nc[1])};
@@ -88,7 +106,10 @@ brink_status brink_sflcp_build(const brink_seqform *sf, int perturbed, brink_sfl
         st = brink_error_set(err, BRINK_ENOMEM, "sequence-form LCP: out of memory");
         goto out;
     }
-    st = brink_seqform_entry_chance(sf, mass, err);
+    /* at most two payoff triplets per entry and four per constraint nonzero */
+    st = brink_lcp_reserve(s->lcp, 2 * sf->nentries + 4 * (nc[0] + nc[1]), err);
+    if (st == BRINK_OK)
+        st = brink_seqform_entry_chance(sf, mass, err);
     if (st != BRINK_OK)
         goto out;
     /* Shift: subtract (max leaf payoff + 1) so every shifted leaf payoff is <= -1. */
@@ -142,9 +163,15 @@ brink_status brink_sflcp_build(const brink_seqform *sf, int perturbed, brink_sfl
                 int deg = s->seqlen[i][ce->seq];
                 mpq_t *a = &q[(size_t)(oplus + ce->row) * K + deg];
                 mpq_t *b = &q[(size_t)(ominus + ce->row) * K + deg];
-                mpq_set_si(t, ce->coef, 1);
-                mpq_sub(*a, *a, t);
-                mpq_add(*b, *b, t);
+                /* x/y -/+ cf (an integer) is (x -/+ cf y)/y: canonical, no gcd */
+                long cf = ce->coef;
+                if (cf >= 0) {
+                    mpz_submul_ui(mpq_numref(*a), mpq_denref(*a), (unsigned long)cf);
+                    mpz_addmul_ui(mpq_numref(*b), mpq_denref(*b), (unsigned long)cf);
+                } else {
+                    mpz_addmul_ui(mpq_numref(*a), mpq_denref(*a), (unsigned long)-cf);
+                    mpz_submul_ui(mpq_numref(*b), mpq_denref(*b), (unsigned long)-cf);
+                }
             }
         }
         mpq_set_si(q[(size_t)oplus * K], 1, 1);   /* e_0 = 1 */

@@ -34,6 +34,10 @@ typedef struct brink_sflcp {
 
 brink_status brink_sflcp_build(const brink_seqform *sf, int perturbed, brink_sflcp *out,
                                brink_error *err);
+/* The same, building into *reuse (an LCP of an earlier build, or NULL) when it has the
+ * size this one needs; *reuse is taken over either way (used or freed) and set to NULL. */
+brink_status brink_sflcp_build_reuse(const brink_seqform *sf, int perturbed, brink_sflcp *out,
+                                     brink_lcp **reuse, brink_error *err);
 void brink_sflcp_free(brink_sflcp *s);
 
 #endif
