@@ -203,19 +203,21 @@ brink_status brink_profile_snap_simplex(brink_profile *pr, const brink_game *g, 
             (*snapped)++;
         } else {
             double off = mpq_get_d(given) - 1;
+            brink_buf set;
+            brink_buf_init(&set);
             if (g->kind == BRINK_GAME_NFG)
-                st = brink_error_set(err, BRINK_EINVALID, "player %d: the probabilities as "
-                                     "written sum to 1 %c %.3g exactly, and the simplest "
-                                     "fractions near them do not sum to 1 either: give them "
-                                     "exactly (fractions such as 2/3)", h + 1,
-                                     off < 0 ? '-' : '+', fabs(off));
+                brink_buf_printf(&set, "player %d", h + 1);
             else
-                st = brink_error_set(err, BRINK_EINVALID, "information set %d of player %d: "
-                                     "the probabilities as written sum to 1 %c %.3g exactly, "
-                                     "and the simplest fractions near them do not sum to 1 "
-                                     "either: give them exactly (fractions such as 2/3)",
-                                     g->efg->infoset_number[h], g->efg->infoset_player[h] + 1,
-                                     off < 0 ? '-' : '+', fabs(off));
+                brink_buf_printf(&set, "information set %d of player %d",
+                                 g->efg->infoset_number[h], g->efg->infoset_player[h] + 1);
+            st = set.failed
+                     ? brink_error_set(err, BRINK_ENOMEM, "out of memory")
+                     : brink_error_set(err, BRINK_EINVALID, "%s: the probabilities as written "
+                                       "sum to 1 %c %.3g exactly, and the simplest fractions "
+                                       "near them do not sum to 1 either: give them exactly "
+                                       "(fractions such as 2/3)", set.data, off < 0 ? '-' : '+',
+                                       fabs(off));
+            brink_buf_free(&set);
         }
         mpq_clear(given);
     }

@@ -31,6 +31,16 @@ expect_grep() {
   if grep -qE -- "$2" "$3"; then ok; else bad "$1: /$2/ not in $(head -c 600 "$3")"; fi
 }
 
+# expect_schema "description" JSON_FILE SCHEMA_NAME   (schema/SCHEMA_NAME.schema.json)
+# python3-jsonschema is installed by scripts/deps.sh: missing is a failure, not a skip.
+expect_schema() {
+  if python3 - "$2" "$SRC/schema/$3.schema.json" 2>"$TMP/schema_err" <<'PY'
+import json, sys, jsonschema
+jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))
+PY
+  then ok; else bad "$1: $(tail -c 400 "$TMP/schema_err")"; fi
+}
+
 finish() {
   echo "$pass passed, $fail failed"
   [ "$fail" -eq 0 ]

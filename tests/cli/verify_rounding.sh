@@ -28,4 +28,8 @@ expect_status "chance entries not the game's" 2 "$BRINK" verify "$CH" 1,0,0,1,0,
 expect_grep "chance entries: located" "PROFILE:1:13: error: '5' is a chance move's entry .*333333/1000000, or leave the chance entries out \(6 numbers\)" "$TMP/stderr"
 expect_status "chance entries the game's" 0 "$BRINK" verify "$CH" 1,0,0,1,0,1,0.333333,0.333333,0.333334
 expect_status "chance entries left out" 0 "$BRINK" verify "$CH" 1,0,0,1,0,1
+# within the doubles' tolerance of 1, but neither the numbers as written nor their simplest
+# fractions sum to 1: refused, saying by how much (never checked as something else)
+expect_status "no simple fractions sum to 1" 2 "$BRINK" verify "$BOS" 0.12345678901234,0.87654321098776,1,0
+expect_grep "no simple fractions: said" "player 1: the probabilities as written sum to 1 \+ 9.99e-14 exactly, and the simplest fractions near them do not sum to 1 either" "$TMP/stderr"
 finish

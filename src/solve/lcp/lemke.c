@@ -143,17 +143,25 @@ brink_status brink_lcp_reserve(brink_lcp *l, int cap, brink_error *err)
     return lcp_grow(l, cap > 0 ? cap : 1, err);
 }
 
+/* A new entry (i, j) at the end: its value's slot, or NULL when out of memory (err set,
+ * BRINK_ENOMEM). */
+static mpq_ptr append(brink_lcp *l, int i, int j, brink_error *err)
+{
+    if (lcp_grow(l, 0, err))
+        return NULL;
+    l->Mi[l->nnz] = i;
+    l->Mj[l->nnz] = j;
+    return l->Mq[l->nnz++];
+}
+
 brink_status brink_lcp_add(brink_lcp *l, int i, int j, const mpq_t v, brink_error *err)
 {
     if (mpq_sgn(v) == 0)
         return BRINK_OK;
-    brink_status st = lcp_grow(l, 0, err);
-    if (st)
-        return st;
-    l->Mi[l->nnz] = i;
-    l->Mj[l->nnz] = j;
-    mpq_set(l->Mq[l->nnz], v);
-    l->nnz++;
+    mpq_ptr q = append(l, i, j, err);
+    if (!q)
+        return BRINK_ENOMEM;   /* the only failure of append; err says so */
+    mpq_set(q, v);
     return BRINK_OK;
 }
 
@@ -161,13 +169,10 @@ brink_status brink_lcp_add_si(brink_lcp *l, int i, int j, long v, brink_error *e
 {
     if (v == 0)
         return BRINK_OK;
-    brink_status st = lcp_grow(l, 0, err);
-    if (st)
-        return st;
-    l->Mi[l->nnz] = i;
-    l->Mj[l->nnz] = j;
-    mpq_set_si(l->Mq[l->nnz], v, 1);
-    l->nnz++;
+    mpq_ptr q = append(l, i, j, err);
+    if (!q)
+        return BRINK_ENOMEM;   /* the only failure of append; err says so */
+    mpq_set_si(q, v, 1);
     return BRINK_OK;
 }
 
