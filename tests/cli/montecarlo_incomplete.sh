@@ -21,4 +21,9 @@ expect_schema "JSON follows the schema" "$TMP/stdout" brink-montecarlo
 # M1's draws: every extreme equilibrium listed (several, some rejected): complete
 expect_status "M1" 0 "$BRINK" montecarlo M1 --samples 50 --seed 2 --threads 1 --json
 if py 'assert d["incomplete"] == 0, d["incomplete"]'; then ok; else bad "M1's complete lists flagged"; fi
+# backward induction counts the profiles beyond those examined instead of listing them
+# (max_list): the count is still reported
+expect_status "analyze" 0 "$BRINK" analyze "$S" --no-questions
+expect_grep "1024 found, 64 examined" "1024 profiles found \(only the first examined\)" "$TMP/stdout"
+expect_grep "64 kept" "64 distinct equilibria" "$TMP/stdout"
 finish
