@@ -473,7 +473,7 @@ static void map_polygons(const brink_analysis *a, const brink_answer *an, brink_
             else {
                 brink_buf_puts(out, ",\"boundary\":\"traced between lines, within ");
                 num(out, an->map_band);
-                brink_buf_puts(out, "\"}");
+                brink_buf_puts(out, "; a region wholly between two lines is not ruled out\"}");
             }
             first = 0;
         }
