@@ -430,6 +430,14 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
                                          : "  (the only equilibrium inside)");
         else if (r->nstates > 1)
             brink_buf_puts(out, "  (several equilibria)");
+        /* the brief's and the sweep's qualifier, on the line itself: a run whose list is not
+         * proved complete states the equilibria found (tester 11, F8: M8's "offer_10" above
+         * 7/10 is one of seven offers tied there) */
+        int open = 0;
+        for (int k = (int)(r - t->regions); k <= j; k++)
+            open |= !brink_threshold_region_complete(t, k);
+        if (open && !r->complete)
+            brink_buf_puts(out, "  (other equilibria not ruled out)");
         brink_buf_puts(out, "\n");
     }
     /* isolated points: a point whose equilibria differ from its two neighbours, which agree

@@ -8,6 +8,7 @@
 #      an exception to "the watched choice does not change" (it read "... except at the
 #      isolated points below" and then "at p = 1/3 only: "go" (... the same choice on either
 #      side)").
+#  F8: region lines whose lists are not proved complete are qualified on the line.
 . "$(dirname "$0")/lib.bash"
 D=$SRC/tests/data/thresholds
 expect_status "t4 enumpure" 0 "$BRINK" analyze "$D/tester11-t4.yaml" --method enumpure
@@ -35,4 +36,11 @@ if grep -q "isolated points\|only: \"go\"" "$TMP/stdout"; then bad "t1: a same-c
 expect_status "t9" 0 "$BRINK" analyze "$D/tester11-t9.yaml"
 if grep -q "at p = 3/5 only" "$TMP/stdout"; then bad "t9: another decision's tie called an isolated point"; else ok; fi
 expect_grep "t9: the flip stays" "it flips at p = 1/2 exactly" "$TMP/stdout"
+# F8: a region whose list is not proved complete says so on its own line (the brief and the
+# sweep did; the threshold's line did not: M8's "offer_10" above 7/10 is one of seven tied
+# offers), and a proved one does not
+expect_status "pure only" 0 "$BRINK" analyze "$D/pure-vs-mixed.yaml" --method enumpure
+expect_grep "region line qualified" '^      \[1/2, 2\]  "T"  \(other equilibria not ruled out\)$' "$TMP/stdout"
+expect_status "t1 complete" 0 "$BRINK" analyze "$D/tester11-t1.yaml"
+if grep -q "not ruled out" "$TMP/stdout"; then bad "t1: a proved region qualified"; else ok; fi
 finish
