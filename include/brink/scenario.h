@@ -172,6 +172,8 @@ const char *brink_scenario_issue_level(const brink_scenario *sc, int k, int leve
 const brink_efg *brink_scenario_game(const brink_scenario *sc);          /* bound at defaults */
 /* 1 when the scenario was built as a compact game (limits.compact_above): no tree, no game. */
 int brink_scenario_is_compact(const brink_scenario *sc);
+/* Nodes of the unfolded game tree as counted before building (saturated near 2^62). */
+unsigned long long brink_scenario_tree_nodes(const brink_scenario *sc);
 /* How many payoffs of that game have a double copy beyond double range (+-inf; the exact
  * copy is right). 0 when every double is finite. */
 int brink_scenario_double_overflow(const brink_scenario *sc);

@@ -8,7 +8,8 @@
  * are left out: they only name information sets, and in a perfect-information game (every
  * move seen by every actor, no types, no chance) every information set is one node. So two
  * tree nodes with equal keys root the same sub-game, at every parameter value. The walk
- * recurses once per distinct key (depth limited by limits.max_tree_depth as pass 2 is).
+ * enters each distinct key once and keeps its own stack on the heap (depth limited by
+ * limits.max_tree_depth as pass 2 is).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,14 @@ typedef struct cx {
     int *kbuf;
     size_t kbufcap;
     int ccap, childcap, nchild, leafcap, termcap, nterm;
+    /* the walk's stacks: frames, saved settings, children of open decisions */
+    struct cframe_ *frames;
+    int nframes, framecap;
+    undo *undo;
+    int nundo, undocap;
+    int *kids;
+    int nkids, kidcap;
+    int ret;                  /* the class of the frame last left */
 } cx;
 
 static int key_eq(void *ctx, int idx)
@@ -131,8 +140,8 @@ static int new_class(cx *c, int mover, const sc_node *n)
         char lim[32];
         snprintf(lim, sizeof lim, "%zu", x->sc->lim.max_tree_nodes);
         x_fail(x, &x->sc->root->loc, BRINK_ETOOBIG,
-               "the compact game would have more than %s distinct sub-games (the node limit"
-               "%s); reduce rounds or options, or raise the limit (--max-nodes)", lim, ")");
+               "the compact game would have more than %s distinct sub-games (the node "
+               "limit); reduce rounds or options, or raise the limit (--max-nodes)%s", lim, "");
         return -1;
     }
     if (k->nclasses + 2 > c->ccap) {
@@ -245,85 +254,181 @@ static int new_leaf(cx *c)
     return cls;
 }
 
-/* The class of the sub-game at (n, ei, round) in the present state; -1 on error or when
- * the scenario turns out not to qualify (c->ineligible). */
-static int walk(cx *c, const sc_node *n, int ei, int round)
+/* One open node of the walk, which keeps its own stack (c->frames) instead of recursing, so
+ * a description as deep as limits.max_tree_depth costs heap, never the C stack. */
+enum { F_ENTER, F_OPTION, F_CHILD, F_TARGET, F_DONE };
+typedef struct cframe_ {
+    const sc_node *n;
+    int ei, round, stage;
+    int memo, cls;
+    int undo_base, nsaved, nterms_before;
+    int next_opt, mover, child_base;
+} cframe_;
+
+static int push_frame(cx *c, const sc_node *n, int ei, int round)
+{
+    GROW(c->frames, c->nframes, c->framecap, { x_oom(c->x); return -1; });
+    cframe_ *f = &c->frames[c->nframes++];
+    memset(f, 0, sizeof *f);
+    f->n = n;
+    f->ei = ei;
+    f->round = round;
+    f->memo = -1;
+    f->cls = -1;
+    f->stage = F_ENTER;
+    f->undo_base = c->nundo;
+    f->nterms_before = c->x->nterms;
+    return 0;
+}
+
+/* Enter the top frame: look its key up (done at once when known), apply its settings, and
+ * start its options (a decision), its target (a control step) or finish it (a leaf). */
+static void enter(cx *c)
 {
     xctx *x = c->x;
-    if (x->st || c->ineligible || !x_enter(x, n))
-        return -1;
-    int len = make_key(c, n, ei, round), found = 0;
+    cframe_ *f = &c->frames[c->nframes - 1];
+    const sc_node *n = f->n;
+    f->stage = F_DONE;
+    if (!x_enter(x, n))
+        return;
+    int len = make_key(c, n, f->ei, f->round), found = 0;
     int m = len < 0 ? -1 : memo_of_key(c, len, &found);
     if (m < 0) {
         x_oom(x);
         x->depth--;
-        return -1;
+        return;
     }
     if (found) {
         x->depth--;
-        if (c->mclass[m] < 0)
+        f->stage = F_DONE + 1;   /* nothing to restore */
+        f->cls = c->mclass[m];
+        if (f->cls < 0)
             x_fail(x, &n->loc, BRINK_EINTERNAL, "%s%s", "a sub-game contains itself (a brink bug)", "");
-        return c->mclass[m];
+        return;
     }
-    undo *saved = n->nsettings ? malloc((size_t)n->nsettings * sizeof *saved) : NULL;
-    if (n->nsettings && !saved) {
-        x_oom(x);
-        x->depth--;
+    f->memo = m;
+    f->undo_base = c->nundo;
+    f->nterms_before = x->nterms;
+    while (c->nundo + n->nsettings > c->undocap) {
+        int cap = c->undocap ? 2 * c->undocap : 64;
+        undo *u = brink_reallocarray(c->undo, (size_t)cap, sizeof *u);
+        if (!u) {
+            x_oom(x);
+            return;
+        }
+        c->undo = u;
+        c->undocap = cap;
+    }
+    int nsaved = n->kind == SN_REPEAT && f->round > 1 ? 0
+                                                      : x_apply_node(x, n, f->ei, c->undo + f->undo_base);
+    f->nsaved = nsaved > 0 ? nsaved : 0;
+    c->nundo += f->nsaved;
+    if (nsaved < 0)
+        return;
+    switch (n->kind) {
+    case SN_LEAF:
+        f->cls = new_leaf(c);
+        return;
+    case SN_DECISION: {
+        int mover = x_actor(x, n->actor, f->ei, &n->loc);
+        if (mover < 0)
+            return;
+        int np = x->sc->nactors;
+        uint64_t all = np < 64 ? ((uint64_t)1 << np) - 1 : ~(uint64_t)0;
+        uint64_t seen = (n->seen_set ? n->seen_by : all) | ((uint64_t)1 << mover);
+        if ((seen & all) != all) {
+            c->ineligible = 1;
+            return;
+        }
+        f->mover = mover;
+        f->child_base = c->nkids;
+        f->stage = F_OPTION;
+        return;
+    }
+    case SN_CHANCE:
+        c->ineligible = 1;   /* not yet: expected values and plays that branch */
+        return;
+    default: {
+        target t;
+        if (x_resolve(x, n, f->ei, f->round, &t) == 0 && push_frame(c, t.n, t.env, t.round) == 0)
+            c->frames[c->nframes - 2].stage = F_TARGET;
+        return;
+    }
+    }
+}
+
+/* Leave the top frame: restore what it changed, record its class, hand it to the parent. */
+static void leave(cx *c)
+{
+    xctx *x = c->x;
+    cframe_ *f = &c->frames[c->nframes - 1];
+    if (f->stage == F_DONE) {
+        for (int i = f->nsaved - 1; i >= 0; i--) {
+            const undo *u = &c->undo[f->undo_base + i];
+            x->level[u->issue] = u->level;
+            x->value[u->issue] = u->value;
+        }
+        c->nundo = f->undo_base;
+        x->nterms = f->nterms_before;
+        if (f->memo >= 0) {
+            c->mclass[f->memo] = f->cls;
+            x->depth--;
+        }
+    }
+    c->ret = f->cls;
+    c->nframes--;
+}
+
+/* The class of the whole game (-1 on error, or when the scenario does not qualify). */
+static int walk(cx *c, const sc_node *root)
+{
+    xctx *x = c->x;
+    if (push_frame(c, root, 0, 0) != 0)
         return -1;
-    }
-    int nterms_before = x->nterms, cls = -1;
-    int nsaved = n->kind == SN_REPEAT && round > 1 ? 0 : x_apply_node(x, n, ei, saved);
-    if (nsaved >= 0) {
-        switch (n->kind) {
-        case SN_LEAF:
-            cls = new_leaf(c);
+    while (c->nframes > 0) {
+        if (x->st || c->ineligible)
+            return -1;   /* abandoned: pass 2 (or the error) starts from scratch */
+        cframe_ *f = &c->frames[c->nframes - 1];
+        switch (f->stage) {
+        case F_ENTER:
+            enter(c);
             break;
-        case SN_DECISION: {
-            int mover = x_actor(x, n->actor, ei, &n->loc);
-            if (mover < 0)
-                break;
-            int np = x->sc->nactors;
-            uint64_t all = np < 64 ? ((uint64_t)1 << np) - 1 : ~(uint64_t)0;
-            uint64_t seen = (n->seen_set ? n->seen_by : all) | ((uint64_t)1 << mover);
-            if ((seen & all) != all) {
-                c->ineligible = 1;
-                break;
-            }
-            int *ch = malloc((size_t)(n->nopts ? n->nopts : 1) * sizeof *ch);
-            if (!ch) {
-                x_oom(x);
-                break;
-            }
-            int ok = 1;
-            for (int i = 0; ok && i < n->nopts; i++)
-                ok = (ch[i] = walk(c, n->opts[i], ei, 0)) >= 0;
-            if (ok && (cls = new_class(c, mover, n)) >= 0)
-                for (int i = 0; cls >= 0 && i < n->nopts; i++)
-                    if (push_child(c, cls, ch[i]) != 0)
+        case F_OPTION:
+            if (f->next_opt < f->n->nopts) {
+                const sc_node *o = f->n->opts[f->next_opt++];
+                int ei = f->ei;
+                f->stage = F_CHILD;
+                push_frame(c, o, ei, 0);
+            } else {
+                int cls = new_class(c, f->mover, f->n);
+                for (int i = f->child_base; cls >= 0 && i < c->nkids; i++)
+                    if (push_child(c, cls, c->kids[i]) != 0)
                         cls = -1;
-            free(ch);
+                c->nkids = f->child_base;
+                f->cls = cls;
+                f->stage = F_DONE;
+            }
             break;
-        }
-        case SN_CHANCE:
-            c->ineligible = 1;   /* not yet: expected values and plays that branch */
+        case F_CHILD:
+            if (c->ret < 0) {
+                if (!x->st && !c->ineligible)
+                    x_fail(x, &f->n->loc, BRINK_EINTERNAL, "%s%s", "a sub-game without a class (a brink bug)", "");
+                return -1;
+            }
+            GROW(c->kids, c->nkids, c->kidcap, { x_oom(x); return -1; });
+            c->kids[c->nkids++] = c->ret;
+            f->stage = F_OPTION;
             break;
-        default: {
-            target t;
-            if (x_resolve(x, n, ei, round, &t) == 0)
-                cls = walk(c, t.n, t.env, t.round);
+        case F_TARGET:
+            f->cls = c->ret;
+            f->stage = F_DONE;
             break;
-        }
+        default:
+            leave(c);
+            break;
         }
     }
-    for (int i = (nsaved > 0 ? nsaved : 0) - 1; i >= 0; i--) {
-        x->level[saved[i].issue] = saved[i].level;
-        x->value[saved[i].issue] = saved[i].value;
-    }
-    x->nterms = nterms_before;
-    free(saved);
-    c->mclass[m] = cls;
-    x->depth--;
-    return cls;
+    return c->ret;
 }
 
 void sc_compact_free(sc_compact *k)
@@ -376,6 +481,9 @@ static void cx_free(cx *c)
     free(c->kstart);
     free(c->mclass);
     free(c->kbuf);
+    free(c->frames);
+    free(c->undo);
+    free(c->kids);
     htab_free(&c->h);
 }
 
@@ -416,7 +524,11 @@ int x_compact(xctx *x, uint64_t total)
         if (!is->nlevels && x->value[i] < 0)
             goto out;
     }
-    c.k->root = walk(&c, sc->root, 0, 0);
+    c.k->root = walk(&c, sc->root);
+    /* a game in which no actor has any payoff anywhere is left to the tree as before: every
+     * profile is an equilibrium, and there is nothing a compact solve would add */
+    if (!x->st && !c.ineligible && c.nterm == 0)
+        c.ineligible = 1;
     if (c.ineligible && !x->st) {
         r = 0;
         goto out;

@@ -382,6 +382,10 @@ const char *brink_scenario_issue_level(const brink_scenario *sc, int k, int leve
 
 const brink_efg *brink_scenario_game(const brink_scenario *sc) { return sc->game; }
 int brink_scenario_is_compact(const brink_scenario *sc) { return sc->compact != NULL; }
+unsigned long long brink_scenario_tree_nodes(const brink_scenario *sc)
+{
+    return (unsigned long long)sc->tree_nodes;
+}
 int brink_scenario_double_overflow(const brink_scenario *sc) { return sc->game_overflow; }
 
 int brink_scenario_node_type(const brink_scenario *sc, int v, int a)
