@@ -27,7 +27,7 @@ void an_compact_free(struct brink_compact_result *r)
         return;
     brink_dag_spe_free(&r->dag, &r->spe);
     if (r->pay)
-        brink_q_array_free(r->pay, (size_t)r->dag.n * (size_t)r->dag.np);
+        brink_q_array_free(r->pay, (size_t)r->k->nclasses * (size_t)r->k->np + 1);
     free(r->path);
     mpz_clear(r->offpath);
     mpz_clear(r->tied);

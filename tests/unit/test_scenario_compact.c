@@ -6,6 +6,7 @@
  * that is one of the tree's equilibria (when they do). The grid SPE of 10 rounds of
  * alternating offers, whose tree is never built, is checked against a direct computation.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -83,6 +84,52 @@ static int same_play(const brink_efg *g, const brink_equilibrium *eq,
     return i == r->npath;
 }
 
+/* Soundness of the classes against share.c's (which compares sub-trees of the unfolded
+ * tree): walking the tree and the compact game together from the root, every tree node of a
+ * class is in one share class, has the class's mover and action count, and a leaf has the
+ * class's exact payoffs. */
+static void same_classes(const brink_scenario *tr, const brink_efg *g,
+                         const struct brink_compact_result *r)
+{
+    sc_shared sh;
+    brink_error err;
+    brink_error_clear(&err);
+    CHECK_MSG(sc_share_subtrees(tr, &sh, &err) == BRINK_OK, "%s", err.message);
+    const sc_compact *k = r->k;
+    int *share_of = malloc((size_t)k->nclasses * sizeof *share_of);
+    int *stack = malloc(2 * (size_t)g->nnodes * sizeof *stack), n = 0, bad = 0;
+    for (int c = 0; c < k->nclasses; c++)
+        share_of[c] = -1;
+    stack[n++] = 0;
+    stack[n++] = k->root;
+    while (n > 0 && !bad) {
+        int c = stack[--n], v = stack[--n];
+        if (share_of[c] < 0)
+            share_of[c] = sh.class_of[v];
+        bad |= share_of[c] != sh.class_of[v];
+        int h = g->node_infoset[v];
+        if (h < 0) {
+            bad |= k->mover[c] >= 0;
+            for (int p = 0; !bad && p < g->nplayers; p++)
+                bad |= !mpq_equal(g->leaf_payq[(size_t)g->node_leaf[v] * (size_t)g->nplayers + (size_t)p],
+                                  r->pay[(size_t)c * (size_t)g->nplayers + (size_t)p]);
+            continue;
+        }
+        bad |= k->mover[c] != g->infoset_player[h] ||
+               k->child_start[c + 1] - k->child_start[c] != g->infoset_nactions[h];
+        for (int a = 0; !bad && a < g->infoset_nactions[h]; a++) {
+            stack[n++] = g->node_children[g->node_child_start[v] + a];
+            stack[n++] = k->child[k->child_start[c] + a];
+        }
+    }
+    CHECK(!bad);
+    /* equal keys imply equal sub-games, not conversely: the compact game may be finer */
+    CHECK(sh.nclasses <= k->nclasses);
+    free(share_of);
+    free(stack);
+    sc_shared_free(&sh);
+}
+
 /* The compact analysis of text against the tree's. */
 static void compare(const char *text, int payoff_ties)
 {
@@ -98,6 +145,7 @@ static void compare(const char *text, int payoff_ties)
     CHECK(mpz_cmp_ui(r->k->decisions, (unsigned long)g->player_infoset_start[np]) == 0);
     CHECK(r->verified);
     CHECK_EQ_INT(r->spe.payoff_ties > 0, payoff_ties);
+    same_classes(tr, g, r);
     int found = 0;
     for (int e = 0; e < ta->count; e++) {
         const brink_equilibrium *eq = &ta->eq[e];
@@ -177,7 +225,7 @@ int main(void)
      * accepts the smallest offer y on the grid with delta^(k-1) y >= its value of
      * rejecting (the grid never makes it indifferent at delta 1/2). */
     offers(text, sizeof text, "0.5", 20, 10);
-    brink_scenario *sc = load(text, 100000);
+    brink_scenario *sc = load(text, 100000);   /* 10 rounds: 411 classes, no tree */
     CHECK(brink_scenario_is_compact(sc));
     brink_analysis *a = analyse(sc);
     const struct brink_compact_result *r = a->compact;
@@ -220,6 +268,41 @@ int main(void)
     CHECK_EQ_INT(r->k->nclasses, 10 * 41 + 1);
     mpq_clears(prop, resp, y, d, step, NULL);
     brink_analysis_free(a);
+    brink_scenario_free(sc);
+
+    /* other parameter values (--set): brink_scenario_set_defaults, then the same answer */
+    offers(text, sizeof text, "0.5", 4, 3);
+    {
+        brink_scenario *ct = load(text, 1), *tr = load(text, 0);
+        mpq_t v[2];
+        mpq_init(v[0]);
+        mpq_init(v[1]);
+        mpq_set_ui(v[0], 7, 10);
+        brink_error e2;
+        brink_error_clear(&e2);
+        CHECK(brink_scenario_set_defaults(ct, (const mpq_t *)v, &e2) == BRINK_OK);
+        CHECK(brink_scenario_set_defaults(tr, (const mpq_t *)v, &e2) == BRINK_OK);
+        brink_analysis *ca = analyse(ct), *ta = analyse(tr);
+        const struct brink_compact_result *cr = ca->compact;
+        CHECK_EQ_INT(ta->count, 1);
+        for (int p = 0; p < 2; p++)
+            CHECK(mpq_equal(ta->eq[0].valueq[p], cr->spe.val[(size_t)cr->end * 2 + (size_t)p]));
+        CHECK(same_play(ta->game, &ta->eq[0], cr));
+        /* a compact scenario has no tree to bind: refused, located */
+        brink_error_clear(&e2);
+        CHECK(brink_scenario_instance_new(ct, &e2) == NULL);
+        CHECK(e2.code == BRINK_EUNSUPPORTED && e2.line > 0);
+        CHECK(brink_scenario_game(ct) == NULL);
+        mpq_clear(v[0]);
+        mpq_clear(v[1]);
+        brink_analysis_free(ca);
+        brink_analysis_free(ta);
+        brink_scenario_free(ct);
+        brink_scenario_free(tr);
+    }
+    /* a game without payoffs stays with the tree */
+    sc = load("brink: 1\nid: z\nactors: {A: {}}\ngame: {A: {a: {}, b: {}}}\n", 1);
+    CHECK(!brink_scenario_is_compact(sc));
     brink_scenario_free(sc);
 
     /* other methods are refused with the scenario's place */
