@@ -1,8 +1,9 @@
 /* compact.c — the text and JSON of an analysis solved on a compact game
  * (src/analysis/compact.c). The text has the tree path's layout: the game line (counts of the
  * unfolded tree), the method with the automatic change and its reason, the play, outcomes
- * and values; the JSON carries the decisions per distinct sub-game with its count of tree
- * nodes instead of one entry per node (schema/analysis.schema.json, "compact").
+ * and values; the JSON carries the decisions per distinct sub-game ("classes") with its count
+ * of tree nodes instead of one entry per node (schema/brink-analysis.schema.json: the form
+ * with method.compact, $defs compact_*).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -206,7 +207,7 @@ brink_status an_compact_write_text(const brink_analysis *a, brink_buf *out, brin
 }
 
 /* The JSON body after the scenario part: game, method, the equilibrium shown, and every
- * distinct decision with its count of tree nodes (see the schema's "compact"). */
+ * distinct decision ("classes") with its count of tree nodes (the schema's compact form). */
 brink_status an_compact_write_json(const brink_analysis *a, brink_buf *out, brink_error *err)
 {
     const brink_scenario *sc = a->sc;
@@ -278,7 +279,7 @@ brink_status an_compact_write_json(const brink_analysis *a, brink_buf *out, brin
         brink_buf_puts(out, p ? "," : "");
         json_q(out, r->spe.val[(size_t)r->end * (size_t)np + (size_t)p]);
     }
-    brink_buf_puts(out, "]},\"decisions\":[");
+    brink_buf_puts(out, "]},\"classes\":[");
     int first = 1;
     for (int c = k->nclasses - 1; c >= 0; c--) {
         if (k->mover[c] < 0)

@@ -39,7 +39,7 @@ assert d["game"]["nodes"] == 32336842105261 and d["game"]["compact"]["classes"] 
 e = d["equilibrium"]
 assert e["verified"] and e["count"] == 1 and e["exact_values"] == ["5/8", "3/8"]
 assert [p["label"] for p in e["path"]] == ["offer_0.375", "accept"]
-assert sum(int(c["count"]) for c in d["decisions"]) == 11317894736841
+assert sum(int(c["count"]) for c in d["classes"]) == 11317894736841
 assert d["method"]["compact"] and d["method"]["changes"][0].startswith("Changed automatically")
 PY
 then ok; else bad "10 rounds json"; fi

@@ -178,7 +178,7 @@ static void compare(const char *text, int payoff_ties)
                                                                            : "One of ") != NULL);
     brink_buf_reset(&out);
     CHECK(brink_analysis_write_json(ca, &out, &err) == BRINK_OK);
-    CHECK(strstr(out.data, "\"decisions\":[{\"class\":") != NULL);
+    CHECK(strstr(out.data, "\"classes\":[{\"class\":") != NULL);
     brink_buf_free(&out);
     brink_analysis_free(ca);
     brink_analysis_free(ta);
