@@ -89,7 +89,8 @@ static int make_key(cx *c, const sc_node *n, int ei, int round)
     return m;
 }
 
-/* The memo entry of the key in c->kbuf: found (*found = 1) or added. -1: out of memory. */
+/* The memo entry of the key in c->kbuf: found (*found = 1) or added. -1: out of memory;
+ * -2: too many keys (x->st set). */
 static int memo_of_key(cx *c, int len, int *found)
 {
     uint64_t h = htab_hash_bytes(c->kbuf, sizeof(int) * (size_t)len, 0x636f6d70616374ull);
@@ -110,6 +111,13 @@ static int memo_of_key(cx *c, int len, int *found)
         if (!s || !m)
             return -1;
         c->memocap = cap;
+    }
+    if (c->npool + (size_t)len > SC_MAX_ISSUE_CELLS) {   /* 512 MB of keys */
+        x_fail(c->x, &c->x->sc->root->loc, BRINK_ETOOBIG,
+               "the compact game's sub-games are told apart by more than %s numbers (issue "
+               "settings and payoff terms collected on the way to each); reduce the tree%s",
+               "2^27", "");
+        return -2;
     }
     if (c->npool + (size_t)len > c->poolcap) {
         size_t cap = c->poolcap ? 2 * c->poolcap : 4096;
@@ -136,6 +144,16 @@ static int new_class(cx *c, int mover, const sc_node *n)
 {
     sc_compact *k = c->k;
     xctx *x = c->x;
+    /* the tree's other bound: each leaf records every issue, each class its actor */
+    uint64_t cells = ((uint64_t)k->nclasses + 1) *
+                     ((uint64_t)x->sc->nissues + (uint64_t)x->sc->nactors);
+    if (cells > SC_MAX_ISSUE_CELLS) {
+        x_fail(x, &x->sc->root->loc, BRINK_ETOOBIG,
+               "the compact game would have more than %s distinct sub-games for its issues "
+               "and actors; reduce the tree, the issues or the actors%s",
+               "2^27 / (issues + actors)", "");
+        return -1;
+    }
     if ((size_t)k->nclasses >= x->sc->lim.max_tree_nodes) {
         char lim[32];
         snprintf(lim, sizeof lim, "%zu", x->sc->lim.max_tree_nodes);
@@ -294,7 +312,8 @@ static void enter(cx *c)
     int len = make_key(c, n, f->ei, f->round), found = 0;
     int m = len < 0 ? -1 : memo_of_key(c, len, &found);
     if (m < 0) {
-        x_oom(x);
+        if (m == -1)
+            x_oom(x);
         x->depth--;
         return;
     }

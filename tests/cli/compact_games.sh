@@ -47,5 +47,8 @@ expect_schema "compact json" "$TMP/j10" brink-analysis
 "$BRINK" analyze "$R" --json > "$TMP/j3" && expect_schema "tree json" "$TMP/j3" brink-analysis
 # another method: the tree (refused as too big), never the compact game
 expect_status "--method lcp: the tree" 2 "$BRINK" analyze "$TMP/r10.yaml" --method lcp
+# the node limit bounds the compact game's sub-games too, with a located message
+"$BRINK" analyze "$TMP/r10.yaml" --max-nodes 100 > /dev/null 2> "$TMP/e100"
+expect_grep "class limit" 'r10.yaml:[0-9]+:[0-9]+: error: the compact game would have more than 100 distinct' "$TMP/e100"
 expect_status "bad --compact-above" 2 "$BRINK" analyze "$R" --compact-above -1
 finish
