@@ -310,6 +310,10 @@ typedef struct brink_analysis {
     brink_forecast_result *forecast;
     brink_forecast_options forecast_options;
     double seconds;
+    /* non-NULL when the scenario was built as a compact game (brink_scenario_is_compact):
+       solved by backward induction once per distinct sub-game; game, instance and eq are
+       then NULL (count is 1: the play shown), and the writers print the compact form */
+    struct brink_compact_result *compact;
 } brink_analysis;
 
 /* Analyse a scenario at its default parameter values (and answer its questions). */

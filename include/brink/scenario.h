@@ -51,6 +51,13 @@ typedef struct brink_scenario_limits {
                                 before GMP computes it (default and largest
                                 BRINK_Q_MAX_BITS = 65536, so game files can carry every
                                 number; 0 = the default; larger is BRINK_EINVALID) */
+    size_t compact_above;    /* 0 (the default): always build the game tree. Otherwise a
+                                perfect-information scenario (no chance moves, types, hidden
+                                moves or questions) whose tree would have more nodes than
+                                this is built as a compact game (one node per distinct
+                                sub-game) and the tree is not built: brink_scenario_game is
+                                then NULL and only brink_analyze (method spe) reads it; see
+                                brink_scenario_compact. `brink analyze` sets it */
 } brink_scenario_limits;
 
 void brink_scenario_limits_init(brink_scenario_limits *l);
@@ -163,6 +170,10 @@ const char *brink_scenario_issue_level(const brink_scenario *sc, int k, int leve
 
 /* ---- The compiled game's map back to the scenario (indices are those of the game) ---- */
 const brink_efg *brink_scenario_game(const brink_scenario *sc);          /* bound at defaults */
+/* 1 when the scenario was built as a compact game (limits.compact_above): no tree, no game. */
+int brink_scenario_is_compact(const brink_scenario *sc);
+/* Nodes of the unfolded game tree as counted before building (saturated near 2^62). */
+unsigned long long brink_scenario_tree_nodes(const brink_scenario *sc);
 /* How many payoffs of that game have a double copy beyond double range (+-inf; the exact
  * copy is right). 0 when every double is finite. */
 int brink_scenario_double_overflow(const brink_scenario *sc);

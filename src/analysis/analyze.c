@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "analysis/analysis_int.h"
+#include "analysis/compact_int.h"
 
 void brink_analysis_free(brink_analysis *a)
 {
@@ -22,6 +23,7 @@ void brink_analysis_free(brink_analysis *a)
             an_eq_free(&a->eq[i], a->game);
     }
     free(a->eq);
+    an_compact_free(a->compact);
     free(a->path_group);
     an_groups_free(a->group_level, a->leaf_group);
     brink_scenario_instance_free(a->instance);
@@ -98,6 +100,12 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
         return NULL;
     }
     a->sc = sc;
+    if (brink_scenario_is_compact(sc)) {   /* no tree: backward induction on the sub-games */
+        if (an_compact_analyze(sc, o, a, err) || forecast(sc, o, a, err))
+            goto fail;
+        a->seconds = brink_now() - t0;
+        return a;
+    }
     /* the scenario's own game is bound at the defaults: share it, never build it twice */
     a->instance = brink_scenario_instance_shared(sc, err);
     if (!a->instance)

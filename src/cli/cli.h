@@ -75,6 +75,10 @@ int cli_check_set(const char *cmd, const char *arg);
 int cli_bad_option(const char *cmd, const char *opts, const char *arg, int last);
 brink_scenario *cli_load_scenario(const char *cmd, const char *what, const char *const *sets,
                                   int nsets, size_t max_nodes, int *status);
+/* The same with limits.compact_above (0: never compact; see brink_scenario_limits). */
+brink_scenario *cli_load_scenario_compact(const char *cmd, const char *what,
+                                          const char *const *sets, int nsets, size_t max_nodes,
+                                          size_t compact_above, int *status);
 /* A game file (.efg, .nfg) given to a command that takes a scenario: a usage error saying so
  * and which commands take game files (exit 2, the message printed); 0 for anything else. */
 int cli_refuse_game_file(const char *cmd, const char *what);

@@ -115,17 +115,26 @@ int cli_refuse_game_file(const char *cmd, const char *what)
 brink_scenario *cli_load_scenario(const char *cmd, const char *what, const char *const *sets,
                                   int nsets, size_t max_nodes, int *status)
 {
+    return cli_load_scenario_compact(cmd, what, sets, nsets, max_nodes, 0, status);
+}
+
+brink_scenario *cli_load_scenario_compact(const char *cmd, const char *what,
+                                          const char *const *sets, int nsets, size_t max_nodes,
+                                          size_t compact_above, int *status)
+{
     if ((*status = cli_refuse_game_file(cmd, what)) != 0)
         return NULL;
     brink_error err;
     brink_error_clear(&err);
     brink_scenario *sc;
-    FILE *f = max_nodes ? fopen(what, "rb") : NULL;
+    FILE *f = max_nodes || compact_above ? fopen(what, "rb") : NULL;
     if (f) {   /* a file with a node limit of its own; built-ins are small */
         fclose(f);
         brink_scenario_limits lim;
         brink_scenario_limits_init(&lim);
-        lim.max_tree_nodes = max_nodes;
+        if (max_nodes)
+            lim.max_tree_nodes = max_nodes;
+        lim.compact_above = compact_above;
         sc = brink_scenario_load_file(what, &lim, &err);
     } else {
         sc = brink_scenario_load(what, &err);

@@ -60,6 +60,9 @@ static void analyze_usage(FILE *f)
             "  --iterations N    iterations per solve for iterative methods (CFR, logit)\n"
             "  --set NAME=VALUE  change a parameter's value (exact: 0.3, 3/10)\n"
             "  --max-nodes N     game-tree node limit for scenario files (default 4194304)\n"
+            "  --compact-above N a perfect-information scenario file whose tree has more than\n"
+            "                    N nodes (default 100000; 0: never) is solved by backward\n"
+            "                    induction on its distinct sub-games, without the tree (spe)\n"
             "  --keep-order      solve the game as written (no chance move postponed)\n");
 }
 
@@ -80,6 +83,8 @@ int brink_cli_analyze(int argc, char **argv)
     brink_analysis_options_init(&o);
     int json = 0, nfiles = 0, rc = BRINK_EXIT_OK, nsets = 0;
     size_t max_nodes = 0;
+    /* perfect-information trees above this many nodes are solved as compact games */
+    size_t compact_above = 100000;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     const char **sets = calloc((size_t)argc + 1, sizeof *sets);
     if (!files || !sets) {
@@ -132,6 +137,16 @@ int brink_cli_analyze(int argc, char **argv)
                 free(files);
                 return rc;
             }
+        } else if (!strcmp(argv[i], "--compact-above") && i + 1 < argc) {
+            const char *v = argv[++i];
+            long ca = -1;
+            if (cli_parse_long(v, &ca) || ca < 0) {
+                free(sets);
+                free(files);
+                return cli_usage_error("analyze", "bad --compact-above '%s' (a whole number "
+                                       ">= 0; 0: never)", v);
+            }
+            compact_above = (size_t)ca;
         } else if (!strcmp(argv[i], "--set") && i + 1 < argc) {
             if ((rc = cli_check_set("analyze", sets[nsets++] = argv[++i]))) {
                 free(sets);
@@ -142,12 +157,14 @@ int brink_cli_analyze(int argc, char **argv)
             free(sets);
             free(files);
             return cli_bad_option("analyze",
-                                  "--method --time-limit --iterations --max-nodes --set",
+                                  "--method --time-limit --iterations --max-nodes --compact-above --set",
                                   argv[i], i + 1 == argc);
         } else {
             files[nfiles++] = argv[i];
         }
     }
+    if (o.method && strcmp(o.method, "spe") != 0)
+        compact_above = 0;   /* other methods need the tree */
     int builtin_all = nfiles == 0;
     int n = builtin_all ? brink_scenario_builtin_count() : nfiles;
     for (int i = 0; i < n; i++) {
@@ -159,7 +176,8 @@ int brink_cli_analyze(int argc, char **argv)
             sc = cli_load_scenario("analyze", brink_scenario_builtin_name(i), sets, nsets,
                                    max_nodes, &status);
         } else {
-            sc = cli_load_scenario("analyze", files[i], sets, nsets, max_nodes, &status);
+            sc = cli_load_scenario_compact("analyze", files[i], sets, nsets, max_nodes,
+                                           compact_above, &status);
         }
         if (sc) {
             status = analyze_one(sc, &o, json, &out);

@@ -5,6 +5,7 @@
  * "actors", "issues", "decisions" and "outcome_groups" tables. Numbers are doubles; exact
  * values are added as strings ("1/2") where the analysis has them.
  */
+#include "analysis/compact_int.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -595,6 +596,16 @@ brink_status brink_analysis_write_json(const brink_analysis *a, brink_buf *out, 
     brink_buf_init(&w);
     brink_buf_puts(out, "{");
     scenario_part(a, out);
+    if (a->compact) {   /* solved on the compact game (src/report/compact.c) */
+        brink_status st = an_compact_write_json(a, out, err);
+        if (!st && a->forecast)
+            forecast(a, out, &w);
+        brink_buf_puts(out, "}\n");
+        brink_buf_free(&w);
+        if (!st && out->failed)
+            st = brink_error_set(err, BRINK_ENOMEM, "out of memory writing JSON");
+        return st;
+    }
     tables(a, out, &w);
     brink_buf_printf(out, ",\"game\":{\"actors\":%d,\"nodes\":%d,\"decision_points\":%d,"
                           "\"perfect_information\":%s},",

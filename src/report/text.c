@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/compact_int.h"
 #include "brink/threshold.h"
 #include "report/describe.h"
 #include "report/plural.h"
@@ -60,6 +61,12 @@ static void flush(brink_buf *out, brink_buf *line, int indent)
 {
     wrap(out, rep_text(line), indent);
     clear(out, line);
+}
+
+void rep_text_flush(brink_buf *out, brink_buf *line, int indent);
+void rep_text_flush(brink_buf *out, brink_buf *line, int indent)
+{
+    flush(out, line, indent);
 }
 
 static void header(const brink_analysis *a, brink_buf *out, brink_buf *line)
@@ -933,6 +940,11 @@ brink_status brink_analysis_write_text(const brink_analysis *a, brink_buf *out, 
     brink_buf_init(&line);
     header(a, out, &line);
     parameters(a, out, &line);
+    if (a->compact) {   /* solved on the compact game (src/report/compact.c) */
+        brink_status st = an_compact_write_text(a, out, err);
+        brink_buf_free(&line);
+        return st;
+    }
     game_line(a, out, &line);
     equilibria(a, out, &line);
     answers(a, out, &line);

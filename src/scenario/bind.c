@@ -118,6 +118,15 @@ struct brink_scenario_instance {
 /* The instance's scratch space, its parameters at the scenario's defaults, no game yet. */
 static brink_scenario_instance *instance_alloc(const brink_scenario *sc, brink_error *err)
 {
+    if (sc->compact) {   /* no tree to bind (limits.compact_above): only brink_analyze */
+        brink_error_set_at(err, BRINK_EUNSUPPORTED, sc->file, sc->root->loc.line,
+                           sc->root->loc.col,
+                           "this scenario was built as a compact game (its tree would have "
+                           "%llu nodes) and only brink_analyze with method spe reads it; load it "
+                           "with limits.compact_above 0 to build the tree",
+                           (unsigned long long)sc->tree_nodes);
+        return NULL;
+    }
     brink_scenario_instance *in = calloc(1, sizeof *in);
     if (!in) {
         brink_error_set(err, BRINK_ENOMEM, "out of memory");

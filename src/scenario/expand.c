@@ -211,7 +211,7 @@ static int pc_eq(void *ctx, int idx)
 }
 
 /* The payoff term of a numeric-issue preference at a given issue value (cached). */
-static int pref_term(xctx *x, int pi, int value_expr)
+int x_pref_term(xctx *x, int pi, int value_expr)
 {
     int k[2] = {pi, value_expr};
     uint64_t h = htab_mix((uint64_t)pi, (uint64_t)value_expr);
@@ -321,7 +321,7 @@ static int leaf_terms(xctx *x, int leaf, int **out, int *nout, int *cap)
                     continue;
                 id = x_intern_expr(x, p->weight, 0);
             } else {
-                id = pref_term(x, pi, x->value[p->issue]);
+                id = x_pref_term(x, pi, x->value[p->issue]);
             }
             if (id < 0)
                 return -1;
@@ -339,13 +339,9 @@ static int leaf_terms(xctx *x, int leaf, int **out, int *nout, int *cap)
     return 0;
 }
 
-struct undo {
-    int issue, level, value;
-};
-
 /* The actor of a decision or payoff key: fixed, or the value of the enclosing sub-game's
  * actor argument (an actor index, set by parse_args). -1 (and x->st set) if it is not one. */
-static int x_actor(xctx *x, int actor, int ei, const sc_loc *loc)
+int x_actor(xctx *x, int actor, int ei, const sc_loc *loc)
 {
     if (actor >= 0)
         return actor;
@@ -362,7 +358,7 @@ static int x_actor(xctx *x, int actor, int ei, const sc_loc *loc)
 
 /* Apply a node's outcome settings and payoff terms; returns how many settings were saved
  * in saved[] (caller restores) or -1. Terms are pushed on x->terms. */
-static int apply_node(xctx *x, const sc_node *n, int ei, undo *saved)
+int x_apply_node(xctx *x, const sc_node *n, int ei, undo *saved)
 {
     for (int i = 0; i < n->nsettings; i++) {
         const sc_setting *s = &n->settings[i];
@@ -504,7 +500,7 @@ static void build_enter(xctx *x, const sc_node *n, int ei, int round, int **term
     /* a repeat node's own settings apply once, on entry, not again each round */
     int nsaved = 0;
     if (!(n->kind == SN_REPEAT && round > 1))
-        nsaved = apply_node(x, n, ei, x->undo + f->undo_base);
+        nsaved = x_apply_node(x, n, ei, x->undo + f->undo_base);
     f->nsaved = nsaved > 0 ? nsaved : 0;
     x->nundo += f->nsaved;
     if (nsaved < 0)
@@ -705,7 +701,7 @@ static uint64_t count_types(xctx *x)
     return x_sat_add(total, x_sat_mul(profiles, body));
 }
 
-static void xctx_free(xctx *x)
+void x_ctx_free(xctx *x)
 {
     for (int i = 0; i < x->nenvs; i++) {
         for (int k = 0; k < x->envs[i].nargs; k++)
@@ -806,6 +802,14 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
         goto out;
     }
     sc->tree_nodes = total;
+    /* a large perfect-information tree: its distinct sub-games only (compact.c) */
+    if (sc->lim.compact_above && total > sc->lim.compact_above) {
+        int r = x_compact(&x, total);
+        if (r != 0) {
+            st = r < 0 ? (x.st ? x.st : BRINK_EINTERNAL) : BRINK_OK;
+            goto out;
+        }
+    }
     if (total > sc->lim.max_tree_nodes) {
         char cnt[64];
         if (total >= SAT_LIMIT)
@@ -894,6 +898,6 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
     shrink_to_fit(c, np, ni, nterms);
 out:
     free(terms);
-    xctx_free(&x);
+    x_ctx_free(&x);
     return st;
 }

@@ -62,7 +62,9 @@ typedef struct target {
 
 /* Frames of the two walks (each keeps its own stack, see expand.c and expand_env.c). */
 typedef struct bframe bframe;
-typedef struct undo undo;
+typedef struct undo {
+    int issue, level, value;
+} undo;
 typedef struct cframe cframe;
 
 typedef struct xctx {
@@ -148,5 +150,18 @@ uint64_t x_sat_mul(uint64_t a, uint64_t b);
 int x_enter(xctx *x, const sc_node *n);
 /* Pass 1: nodes below n (memoised on node, environment and round). */
 uint64_t x_count(xctx *x, const sc_node *n, int ei, int round);
+
+/* Pass 2 helpers shared with the compact pass (compact.c). */
+int x_pref_term(xctx *x, int pi, int value_expr);
+int x_actor(xctx *x, int actor, int ei, const sc_loc *loc);
+/* Apply a node's settings (saved[] receives the old values, n->nsettings of them) and push
+ * its payoff terms; returns the number saved or -1. */
+int x_apply_node(xctx *x, const sc_node *n, int ei, undo *saved);
+void x_ctx_free(xctx *x);
+/* The compact pass (compact.c): instead of pass 2, one node per distinct sub-game, when the
+ * scenario allows it (perfect information, no chance, no types, no questions). Returns 1 when
+ * sc->compact was built, 0 when the scenario does not qualify (nothing built, x->st clear),
+ * -1 on error (x->st set). total: the unfolded tree's node count (pass 1). */
+int x_compact(xctx *x, uint64_t total);
 
 #endif

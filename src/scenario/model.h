@@ -229,6 +229,8 @@ struct brink_scenario {
     brink_efg *game;          /* bound at the default values */
     int game_overflow;        /* its doubles beyond double range (see bind.c) */
     uint64_t tree_nodes;      /* nodes counted before building */
+    struct sc_compact *compact; /* the game as distinct sub-games (compact.h), when it was
+                                   built instead of the tree (then c and game are empty) */
     /* while a generator's values are read inside a sub-game: its argument names, so that a
      * value using one is told apart from an unknown name (generate.c) */
     const char *const *gen_arg_names;

@@ -314,6 +314,11 @@ int brink_scenario_find_decisions(const brink_scenario *sc, const char *ref, int
     }
     const char *label = at + 1;
     const brink_efg *g = sc->game;
+    if (!g) {   /* a compact game (limits.compact_above) has no decisions to name */
+        brink_error_set(err, BRINK_EUNSUPPORTED, "decision reference '%s': this scenario was "
+                        "built as a compact game, without its tree", ref);
+        return -1;
+    }
     int n = 0;
     for (int h = g->player_infoset_start[a]; h < g->player_infoset_start[a + 1]; h++) {
         const sc_xinfoset *xi = &sc->c.xinfosets[sc->c.xinfoset_of[h]];

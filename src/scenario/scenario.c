@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scenario/compact.h"
 #include "scenario/model.h"
 
 void brink_scenario_limits_init(brink_scenario_limits *l)
@@ -23,6 +24,7 @@ void brink_scenario_limits_init(brink_scenario_limits *l)
     l->max_tree_depth = 10000;
     l->max_yaml_depth = 1000;
     l->max_number_bits = BRINK_Q_MAX_BITS;
+    l->compact_above = 0;
 }
 
 static void compiled_free(sc_compiled *c)
@@ -53,6 +55,7 @@ void brink_scenario_free(brink_scenario *sc)
     if (!sc)
         return;
     brink_efg_free(sc->game);
+    sc_compact_free(sc->compact);
     brink_forecast_input_free(sc->forecast);
     free(sc->forecast);
     compiled_free(&sc->c);
@@ -75,6 +78,8 @@ void brink_scenario_free(brink_scenario *sc)
 
 static brink_status bind_defaults(brink_scenario *sc, brink_error *err)
 {
+    if (!sc->game)   /* a compact game reads the parameters when it is solved */
+        return BRINK_OK;
     size_t ns = (size_t)sc->c.maxstack + 1, nv = (size_t)sc->c.nclosed + 1,
            np = (size_t)sc->nparams + 1;
     mpq_t *stack = brink_q_array_new(ns), *vals = brink_q_array_new(nv),
@@ -143,6 +148,8 @@ brink_scenario *brink_scenario_parse(const char *text, size_t len, const char *f
         sc->title = sc->id;
     if ((st = sc_expand(sc, err)) || (st = sc_check_ranges(sc, err)))
         goto fail;
+    if (sc->compact)   /* no tree: brink_analyze solves the compact game */
+        return sc;
     if (!(sc->game = sc_emit_game(sc, err))) {
         st = err ? err->code : BRINK_EINTERNAL;
         goto fail;
@@ -374,6 +381,11 @@ const char *brink_scenario_issue_level(const brink_scenario *sc, int k, int leve
 }
 
 const brink_efg *brink_scenario_game(const brink_scenario *sc) { return sc->game; }
+int brink_scenario_is_compact(const brink_scenario *sc) { return sc->compact != NULL; }
+unsigned long long brink_scenario_tree_nodes(const brink_scenario *sc)
+{
+    return (unsigned long long)sc->tree_nodes;
+}
 int brink_scenario_double_overflow(const brink_scenario *sc) { return sc->game_overflow; }
 
 int brink_scenario_node_type(const brink_scenario *sc, int v, int a)

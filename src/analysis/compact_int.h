@@ -1,0 +1,38 @@
+/* compact_int.h — an analysis solved on the compact game (scenario/compact.h): backward
+ * induction once per distinct sub-game (solve/backward/spe_dag.h). Not public: reports read
+ * it through the writers in src/report/compact.c. */
+#ifndef BRINK_ANALYSIS_COMPACT_INT_H
+#define BRINK_ANALYSIS_COMPACT_INT_H
+
+#include "brink/analysis.h"
+#include "scenario/compact.h"
+#include "solve/backward/spe_dag.h"
+
+struct brink_compact_result {
+    const sc_compact *k;      /* the scenario's (borrowed) */
+    brink_dag dag;
+    brink_dag_spe spe;
+    mpq_t *pay;               /* [nclasses * np] */
+    int verified;             /* brink_dag_spe_verify held at every class */
+    int *path;                /* [npath] the decision classes on the path of play */
+    int npath, end;           /* end: the leaf class the play reaches */
+    mpz_t offpath;            /* decision points of the tree off the path of play */
+    mpz_t tied;               /* decision points of the tree with more than one best action */
+    int count_exact;          /* 1: nspe holds the number of pure SPE exactly */
+    mpz_t nspe;
+    double log10_nspe;        /* its size when not exact (payoff_ties == 0) */
+    mpq_t *issue_value;       /* [nissues] numeric issues at the end of the play */
+    mpq_t *params;            /* [nparams + 1] the parameter values solved at */
+    int nparams;
+};
+
+/* Solve a compact scenario at its defaults into a (a->compact); a->game stays NULL. */
+brink_status an_compact_analyze(const brink_scenario *sc, const brink_analysis_options *o,
+                                brink_analysis *a, brink_error *err);
+void an_compact_free(struct brink_compact_result *r);
+
+/* src/report/compact.c */
+brink_status an_compact_write_text(const brink_analysis *a, brink_buf *out, brink_error *err);
+brink_status an_compact_write_json(const brink_analysis *a, brink_buf *out, brink_error *err);
+
+#endif

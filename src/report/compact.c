@@ -1,0 +1,319 @@
+/* compact.c — the text and JSON of an analysis solved on a compact game
+ * (src/analysis/compact.c). The text has the tree path's layout: the game line (counts of the
+ * unfolded tree), the method with the automatic change and its reason, the play, outcomes
+ * and values; the JSON carries the decisions per distinct sub-game ("classes") with its count
+ * of tree nodes instead of one entry per node (schema/brink-analysis.schema.json: the form
+ * with method.compact, $defs compact_*).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/compact_int.h"
+#include "brink/io.h"
+#include "report/describe.h"
+#include "scenario/model.h"
+
+/* text.c */
+void rep_text_flush(brink_buf *out, brink_buf *line, int indent);
+
+static void put_mpz(brink_buf *b, const mpz_t z)
+{
+    char *s = mpz_get_str(NULL, 10, z);
+    if (!s) {
+        b->failed = 1;
+        return;
+    }
+    brink_buf_puts(b, s);
+    free(s);
+}
+
+/* A count as a JSON number when a double holds it exactly, else as a decimal string. */
+static void json_count(brink_buf *b, const mpz_t z)
+{
+    if (mpz_sizeinbase(z, 2) <= 53) {
+        put_mpz(b, z);
+    } else {
+        brink_buf_puts(b, "\"");
+        put_mpz(b, z);
+        brink_buf_puts(b, "\"");
+    }
+}
+
+static void json_q(brink_buf *b, const mpq_t q)
+{
+    char *s = brink_q_to_string(q);
+    brink_json_string(b, s ? s : "");
+    if (!s)
+        b->failed = 1;
+    free(s);
+}
+
+static void json_d(brink_buf *b, double x)
+{
+    if (!isfinite(x))
+        brink_buf_puts(b, "null");
+    else
+        brink_buf_put_double(b, x);
+}
+
+/* What the mover has seen at path position i: every move before it, "A offer_0.275, B
+ * reject" (the tree's view words: the last SC_VIEW_SHOWN events after "(N earlier
+ * events)"). */
+#define VIEW_SHOWN 64
+static void view_words(brink_buf *b, const brink_scenario *sc, const struct brink_compact_result *r,
+                       int i)
+{
+    const sc_compact *k = r->k;
+    int from = i > VIEW_SHOWN ? i - VIEW_SHOWN : 0;
+    if (from > 0)
+        brink_buf_printf(b, "(%d earlier events)", from);
+    for (int j = from; j < i; j++) {
+        int c = r->path[j];
+        brink_buf_printf(b, "%s%s %s", b->len ? ", " : "", sc->actors[k->mover[c]].id,
+                         k->node[c]->opt_labels[r->spe.choice[c]]);
+    }
+}
+
+static void reason(brink_buf *line, const brink_analysis *a)
+{
+    const sc_compact *k = a->compact->k;
+    brink_buf_printf(line, "Changed automatically: the game tree would have %llu nodes, more "
+                           "than %zu, and has perfect information: solved by backward "
+                           "induction once per distinct sub-game (%d of them, the compact "
+                           "game), without unfolding the tree; decision points off the path "
+                           "are counted, not listed one by one.",
+                     (unsigned long long)k->tree_nodes, a->sc->lim.compact_above, k->nclasses);
+}
+
+brink_status an_compact_write_text(const brink_analysis *a, brink_buf *out, brink_error *err)
+{
+    const brink_scenario *sc = a->sc;
+    const struct brink_compact_result *r = a->compact;
+    const sc_compact *k = r->k;
+    brink_buf line;
+    brink_buf_init(&line);
+    brink_buf_printf(&line, "Game: %d actor%s (", k->np, k->np == 1 ? "" : "s");
+    for (int i = 0; i < k->np; i++)
+        brink_buf_printf(&line, "%s%s", i ? ", " : "", brink_scenario_actor_name(sc, i));
+    brink_buf_puts(&line, "), ");
+    put_mpz(&line, k->nodes);
+    brink_buf_puts(&line, " nodes, ");
+    put_mpz(&line, k->decisions);
+    brink_buf_printf(&line, " decision point%s, 0 chance moves; perfect information.",
+                     mpz_cmp_ui(k->decisions, 1) == 0 ? "" : "s");
+    brink_buf_puts(out, "\n");
+    rep_text_flush(out, &line, 0);
+    brink_buf_puts(&line, "Method: spe: perfect information: backward induction finds every "
+                          "subgame-perfect equilibrium exactly.");
+    rep_text_flush(out, &line, 0);
+    reason(&line, a);
+    rep_text_flush(out, &line, 8);
+    int one = r->count_exact && mpz_cmp_ui(r->nspe, 1) == 0;
+    if (one)
+        brink_buf_puts(&line, "1 profile found, 0 rejected as not sequentially rational, 1 "
+                              "distinct equilibrium kept; ");
+    else
+        brink_buf_puts(&line, "1 profile found (the first best action at every tie), 0 "
+                              "rejected as not sequentially rational; ");
+    if (a->seconds >= 100)
+        brink_buf_printf(&line, "%.0f s.", a->seconds);
+    else
+        brink_buf_printf(&line, "%.2g s.", a->seconds);
+    rep_text_flush(out, &line, 8);
+    brink_buf_puts(out, "\n");
+    if (one) {
+        brink_buf_puts(&line, "One equilibrium (search: every subgame-perfect equilibrium in "
+                              "pure strategies):");
+    } else if (r->count_exact) {
+        brink_buf_puts(&line, "One of ");
+        put_mpz(&line, r->nspe);
+        brink_buf_puts(&line, " subgame-perfect equilibria in pure strategies, all with the "
+                              "same values (ties at ");
+        put_mpz(&line, r->tied);
+        brink_buf_puts(&line, " decision points; the first best action is shown at each):");
+    } else if (!r->spe.payoff_ties) {
+        brink_buf_printf(&line, "One of about 10^%.0f subgame-perfect equilibria in pure "
+                                "strategies, all with the same values (ties at ", r->log10_nspe);
+        put_mpz(&line, r->tied);
+        brink_buf_puts(&line, " decision points; the first best action is shown at each):");
+    } else {
+        brink_buf_puts(&line, "One of several subgame-perfect equilibria in pure strategies: "
+                              "at some of the ");
+        put_mpz(&line, r->tied);
+        brink_buf_puts(&line, " decision points with tied best actions the choice changes "
+                              "another actor's value, so equilibria differ in values; this one "
+                              "takes the first best action at each (not counted: --max-nodes "
+                              "and --compact-above 0 unfold a tree that fits to list them):");
+    }
+    rep_text_flush(out, &line, 0);
+    for (int i = 0; i < r->npath; i++) {
+        int c = r->path[i];
+        brink_buf_printf(&line, "%s, ", sc->actors[k->mover[c]].id);
+        if (i == 0) {
+            brink_buf_puts(&line, "at the start");
+        } else {
+            brink_buf words;
+            brink_buf_init(&words);
+            view_words(&words, sc, r, i);
+            brink_buf_printf(&line, "after %s", rep_text(&words));
+            if (words.failed)
+                line.failed = 1;
+            brink_buf_free(&words);
+        }
+        brink_buf_puts(&line, ": ");
+        rep_words(&line, k->node[c]->opt_labels[r->spe.choice[c]]);
+        rep_text_flush(out, &line, 2);
+    }
+    if (mpz_sgn(r->offpath) > 0) {
+        brink_buf_puts(out, "  (");
+        put_mpz(out, r->offpath);
+        brink_buf_puts(out, " decision points off the path of play not shown; --json lists "
+                            "them)\n");
+    }
+    int l = k->leaf[r->end];
+    const int *levels = &k->leaf_level[(size_t)l * (size_t)k->ni];
+    int discrete = 0;
+    for (int i = 0; i < k->ni; i++)
+        discrete |= sc->issues[i].nlevels > 0;
+    if (discrete) {
+        brink_buf_puts(&line, "Outcomes: 100% ");
+        rep_group_levels(&line, sc, levels, 0);
+        rep_text_flush(out, &line, 2);
+    }
+    for (int i = 0; i < k->ni; i++)
+        if (!sc->issues[i].nlevels) {
+            brink_buf_printf(out, "    expected %s: ", sc->issues[i].name);
+            rep_num(out, brink_q_get_d(r->issue_value[i]));
+            brink_buf_puts(out, "\n");
+        }
+    brink_buf_puts(&line, "Expected value:");
+    for (int p = 0; p < k->np; p++) {
+        const mpq_t *v = &r->spe.val[(size_t)r->end * (size_t)k->np + (size_t)p];
+        brink_buf_printf(&line, "%s %s ", p ? ";" : "", sc->actors[p].id);
+        rep_num_q(&line, brink_q_get_d(*v), v);
+    }
+    rep_text_flush(out, &line, 2);
+    if (r->verified)
+        brink_buf_puts(out, "  (verified exactly as a Nash equilibrium in rational arithmetic)\n");
+    else
+        brink_buf_puts(out, "  (NOT verified: the exact check failed at some sub-game)\n");
+    if (line.failed)
+        out->failed = 1;
+    brink_buf_free(&line);
+    if (out->failed)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory writing the report");
+    return BRINK_OK;
+}
+
+/* The JSON body after the scenario part: game, method, the equilibrium shown, and every
+ * distinct decision ("classes") with its count of tree nodes (the schema's compact form). */
+brink_status an_compact_write_json(const brink_analysis *a, brink_buf *out, brink_error *err)
+{
+    const brink_scenario *sc = a->sc;
+    const struct brink_compact_result *r = a->compact;
+    const sc_compact *k = r->k;
+    int np = k->np;
+    brink_buf_printf(out, ",\"game\":{\"actors\":%d,\"nodes\":", np);
+    json_count(out, k->nodes);
+    brink_buf_puts(out, ",\"decision_points\":");
+    json_count(out, k->decisions);
+    brink_buf_printf(out, ",\"perfect_information\":true,\"compact\":{\"classes\":%d}}",
+                     k->nclasses);
+    brink_buf w;
+    brink_buf_init(&w);
+    reason(&w, a);
+    brink_buf_puts(out, ",\"method\":{\"name\":\"spe\",\"compact\":true,\"changes\":[");
+    brink_json_string(out, rep_text(&w));
+    if (w.failed)
+        out->failed = 1;
+    brink_buf_free(&w);
+    brink_buf_printf(out, "]},\"unique\":false,\"equilibrium\":{\"verified\":%s,"
+                          "\"payoff_ties\":%s,\"count\":",
+                     r->verified ? "true" : "false", r->spe.payoff_ties ? "true" : "false");
+    if (r->count_exact)
+        json_count(out, r->nspe);
+    else
+        brink_buf_puts(out, "null");
+    brink_buf_puts(out, ",\"log10_count\":");
+    if (!r->spe.payoff_ties)
+        json_d(out, r->log10_nspe);
+    else
+        brink_buf_puts(out, "null");
+    brink_buf_puts(out, ",\"tied_decision_points\":");
+    json_count(out, r->tied);
+    brink_buf_puts(out, ",\"path\":[");
+    for (int i = 0; i < r->npath; i++) {
+        int c = r->path[i];
+        brink_buf_printf(out, "%s{\"class\":%d,\"actor\":%d,\"action\":%d,\"label\":", i ? "," : "",
+                         c, k->mover[c], r->spe.choice[c]);
+        brink_json_string(out, k->node[c]->opt_labels[r->spe.choice[c]]);
+        brink_buf_puts(out, "}");
+    }
+    int l = k->leaf[r->end];
+    brink_buf_puts(out, "],\"decision_points_off_path\":");
+    json_count(out, r->offpath);
+    brink_buf_puts(out, ",\"levels\":[");
+    for (int i = 0; i < k->ni; i++) {
+        int lv = k->leaf_level[(size_t)l * (size_t)k->ni + (size_t)i];
+        if (lv >= 0)
+            brink_buf_printf(out, "%s%d", i ? "," : "", lv);
+        else
+            brink_buf_printf(out, "%snull", i ? "," : "");
+    }
+    brink_buf_puts(out, "],\"issue_values\":[");
+    for (int i = 0; i < k->ni; i++) {
+        brink_buf_puts(out, i ? "," : "");
+        if (sc->issues[i].nlevels)
+            brink_buf_puts(out, "null");
+        else
+            json_q(out, r->issue_value[i]);
+    }
+    brink_buf_puts(out, "],\"values\":[");
+    for (int p = 0; p < np; p++) {
+        brink_buf_puts(out, p ? "," : "");
+        json_d(out, brink_q_get_d(r->spe.val[(size_t)r->end * (size_t)np + (size_t)p]));
+    }
+    brink_buf_puts(out, "],\"exact_values\":[");
+    for (int p = 0; p < np; p++) {
+        brink_buf_puts(out, p ? "," : "");
+        json_q(out, r->spe.val[(size_t)r->end * (size_t)np + (size_t)p]);
+    }
+    brink_buf_puts(out, "]},\"classes\":[");
+    int first = 1;
+    for (int c = k->nclasses - 1; c >= 0; c--) {
+        if (k->mover[c] < 0)
+            continue;
+        brink_buf_printf(out, "%s{\"class\":%d,\"actor\":%d,\"count\":", first ? "" : ",", c,
+                         k->mover[c]);
+        first = 0;
+        json_count(out, k->mult[c]);
+        brink_buf_printf(out, ",\"line\":%d,\"column\":%d,\"actions\":[", k->node[c]->loc.line,
+                         k->node[c]->loc.col);
+        int e0 = k->child_start[c], e1 = k->child_start[c + 1];
+        for (int e = e0; e < e1; e++) {
+            brink_buf_puts(out, e > e0 ? "," : "");
+            brink_json_string(out, k->node[c]->opt_labels[e - e0]);
+        }
+        brink_buf_puts(out, "],\"children\":[");
+        for (int e = e0; e < e1; e++)
+            brink_buf_printf(out, "%s%d", e > e0 ? "," : "", k->child[e]);
+        brink_buf_printf(out, "],\"choice\":%d,\"optimal\":[", r->spe.choice[c]);
+        int f = 1;
+        for (int e = e0; e < e1; e++)
+            if (r->spe.optimal[e]) {
+                brink_buf_printf(out, "%s%d", f ? "" : ",", e - e0);
+                f = 0;
+            }
+        brink_buf_puts(out, "],\"exact_values\":[");
+        for (int p = 0; p < np; p++) {
+            brink_buf_puts(out, p ? "," : "");
+            json_q(out, r->spe.val[(size_t)c * (size_t)np + (size_t)p]);
+        }
+        brink_buf_puts(out, "]}");
+    }
+    brink_buf_puts(out, "],\"answers\":[]");
+    if (out->failed)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory writing JSON");
+    return BRINK_OK;
+}

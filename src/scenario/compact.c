@@ -1,0 +1,648 @@
+/* compact.c — the compact pass of the expansion (see compact.h): a memoised walk of the
+ * scenario's description that emits one class per distinct sub-game instead of the tree.
+ *
+ * The walk is pass 2's (expand.c): the same settings, payoff terms and control steps, but a
+ * node's sub-game is looked up first by its KEY: the description node, its environment
+ * (sub-game arguments and continuation), its round, and the state its sub-tree can read,
+ * which is every issue's level and value and the payoff terms collected on the path. Views
+ * are left out: they only name information sets, and in a perfect-information game (every
+ * move seen by every actor, no types, no chance) every information set is one node. So two
+ * tree nodes with equal keys root the same sub-game, at every parameter value. The walk
+ * enters each distinct key once and keeps its own stack on the heap (depth limited by
+ * limits.max_tree_depth as pass 2 is).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario/compact.h"
+#include "scenario/expand_int.h"
+
+typedef struct cx {
+    xctx *x;
+    sc_compact *k;
+    int ineligible;
+    /* memo: keys in a pool, the class of each (-1 while being built) */
+    int *pool;
+    size_t npool, poolcap;
+    size_t *kstart;           /* [nmemo + 1] */
+    int *mclass;
+    int nmemo, memocap;
+    htab h;
+    const int *key;
+    int keylen;
+    int *kbuf;
+    size_t kbufcap;
+    int ccap, childcap, nchild, leafcap, termcap, nterm;
+    /* the walk's stacks: frames, saved settings, children of open decisions */
+    struct cframe_ *frames;
+    int nframes, framecap;
+    undo *undo;
+    int nundo, undocap;
+    int *kids;
+    int nkids, kidcap;
+    int ret;                  /* the class of the frame last left */
+} cx;
+
+static int key_eq(void *ctx, int idx)
+{
+    cx *c = ctx;
+    size_t len = c->kstart[idx + 1] - c->kstart[idx];
+    return len == (size_t)c->keylen &&
+           memcmp(c->pool + c->kstart[idx], c->key, sizeof(int) * len) == 0;
+}
+
+/* The key of (n, ei, round) in the walk's present state, in c->kbuf; its length or -1. */
+static int make_key(cx *c, const sc_node *n, int ei, int round)
+{
+    xctx *x = c->x;
+    int ni = x->sc->nissues;
+    size_t len = 5 + 2 * (size_t)ni + 3 * (size_t)x->nterms;
+    if (len > (size_t)1 << 28)
+        return -1;
+    if (len > c->kbufcap) {
+        size_t cap = c->kbufcap ? 2 * c->kbufcap : 256;
+        while (cap < len)
+            cap *= 2;
+        int *b = brink_reallocarray(c->kbuf, cap, sizeof *b);
+        if (!b)
+            return -1;
+        c->kbuf = b;
+        c->kbufcap = cap;
+    }
+    int *k = c->kbuf, m = 0;
+    uintptr_t u = (uintptr_t)n;
+    k[m++] = (int)(u & 0x7fffffff);
+    k[m++] = (int)((u >> 31) & 0x7fffffff);
+    k[m++] = ei;
+    k[m++] = round;
+    for (int i = 0; i < ni; i++) {
+        k[m++] = x->level[i];
+        k[m++] = x->value[i];
+    }
+    k[m++] = x->nterms;
+    for (int i = 0; i < x->nterms; i++) {
+        k[m++] = x->terms[i].actor;
+        k[m++] = x->terms[i].type;
+        k[m++] = x->terms[i].expr;
+    }
+    return m;
+}
+
+/* The memo entry of the key in c->kbuf: found (*found = 1) or added. -1: out of memory;
+ * -2: too many keys (x->st set). */
+static int memo_of_key(cx *c, int len, int *found)
+{
+    uint64_t h = htab_hash_bytes(c->kbuf, sizeof(int) * (size_t)len, 0x636f6d70616374ull);
+    c->key = c->kbuf;
+    c->keylen = len;
+    int i = htab_find(&c->h, h, key_eq, c);
+    *found = i >= 0;
+    if (i >= 0)
+        return i;
+    if (c->nmemo + 2 > c->memocap) {
+        int cap = c->memocap ? 2 * c->memocap : 256;
+        size_t *s = brink_reallocarray(c->kstart, (size_t)cap, sizeof *s);
+        if (s)
+            c->kstart = s;
+        int *m = brink_reallocarray(c->mclass, (size_t)cap, sizeof *m);
+        if (m)
+            c->mclass = m;
+        if (!s || !m)
+            return -1;
+        c->memocap = cap;
+    }
+    if (c->npool + (size_t)len > SC_MAX_ISSUE_CELLS) {   /* 512 MB of keys */
+        x_fail(c->x, &c->x->sc->root->loc, BRINK_ETOOBIG,
+               "the compact game's sub-games are told apart by more than %s numbers (issue "
+               "settings and payoff terms collected on the way to each); reduce the tree%s",
+               "2^27", "");
+        return -2;
+    }
+    if (c->npool + (size_t)len > c->poolcap) {
+        size_t cap = c->poolcap ? 2 * c->poolcap : 4096;
+        while (cap < c->npool + (size_t)len)
+            cap *= 2;
+        int *p = brink_reallocarray(c->pool, cap, sizeof *p);
+        if (!p)
+            return -1;
+        c->pool = p;
+        c->poolcap = cap;
+    }
+    memcpy(c->pool + c->npool, c->kbuf, sizeof(int) * (size_t)len);
+    c->kstart[c->nmemo] = c->npool;
+    c->npool += (size_t)len;
+    c->kstart[c->nmemo + 1] = c->npool;
+    c->mclass[c->nmemo] = -1;
+    if (htab_add(&c->h, h, c->nmemo) != 0)
+        return -1;
+    return c->nmemo++;
+}
+
+/* A new class (its children appended by the caller); -1 out of memory or over the limit. */
+static int new_class(cx *c, int mover, const sc_node *n)
+{
+    sc_compact *k = c->k;
+    xctx *x = c->x;
+    /* the tree's other bound: each leaf records every issue, each class its actor */
+    uint64_t cells = ((uint64_t)k->nclasses + 1) *
+                     ((uint64_t)x->sc->nissues + (uint64_t)x->sc->nactors);
+    if (cells > SC_MAX_ISSUE_CELLS) {
+        x_fail(x, &x->sc->root->loc, BRINK_ETOOBIG,
+               "the compact game would have more than %s distinct sub-games for its issues "
+               "and actors; reduce the tree, the issues or the actors%s",
+               "2^27 / (issues + actors)", "");
+        return -1;
+    }
+    if ((size_t)k->nclasses >= x->sc->lim.max_tree_nodes) {
+        char lim[32];
+        snprintf(lim, sizeof lim, "%zu", x->sc->lim.max_tree_nodes);
+        x_fail(x, &x->sc->root->loc, BRINK_ETOOBIG,
+               "the compact game would have more than %s distinct sub-games (the node "
+               "limit); reduce rounds or options, or raise the limit (--max-nodes)%s", lim, "");
+        return -1;
+    }
+    if (k->nclasses + 2 > c->ccap) {
+        int cap = c->ccap ? 2 * c->ccap : 256;
+        int *m = brink_reallocarray(k->mover, (size_t)cap, sizeof *m);
+        if (m)
+            k->mover = m;
+        const sc_node **nd = brink_reallocarray(k->node, (size_t)cap, sizeof *nd);
+        if (nd)
+            k->node = nd;
+        int *cs = brink_reallocarray(k->child_start, (size_t)cap + 1, sizeof *cs);
+        if (cs)
+            k->child_start = cs;
+        int *lf = brink_reallocarray(k->leaf, (size_t)cap, sizeof *lf);
+        if (lf)
+            k->leaf = lf;
+        if (!m || !nd || !cs || !lf) {
+            x_oom(x);
+            return -1;
+        }
+        c->ccap = cap;
+    }
+    int id = k->nclasses++;
+    k->mover[id] = mover;
+    k->node[id] = n;
+    k->leaf[id] = -1;
+    k->child_start[id] = c->nchild;
+    k->child_start[id + 1] = c->nchild;
+    return id;
+}
+
+static int push_child(cx *c, int cls, int child)
+{
+    GROW(c->k->child, c->nchild, c->childcap, { x_oom(c->x); return -1; });
+    c->k->child[c->nchild++] = child;
+    c->k->child_start[cls + 1] = c->nchild;
+    return 0;
+}
+
+static int push_term(cx *c, int id)
+{
+    GROW(c->k->term, c->nterm, c->termcap, { x_oom(c->x); return -1; });
+    c->k->term[c->nterm++] = id;
+    return 0;
+}
+
+/* A leaf class: the issue record and each player's payoff terms (as expand.c's leaf_terms:
+ * preferences first, then the terms collected on the path). */
+static int new_leaf(cx *c)
+{
+    xctx *x = c->x;
+    brink_scenario *sc = x->sc;
+    sc_compact *k = c->k;
+    int ni = sc->nissues, np = sc->nactors;
+    int cls = new_class(c, -1, NULL);
+    if (cls < 0)
+        return -1;
+    int l = k->nleaves;
+    if (l + 1 > c->leafcap) {
+        int cap = c->leafcap ? 2 * c->leafcap : 256;
+        size_t per = (size_t)(ni ? ni : 1);
+        int *lv = brink_reallocarray(k->leaf_level, (size_t)cap * per, sizeof *lv);
+        if (lv)
+            k->leaf_level = lv;
+        int *vv = brink_reallocarray(k->leaf_value, (size_t)cap * per, sizeof *vv);
+        if (vv)
+            k->leaf_value = vv;
+        int *ts = brink_reallocarray(k->term_start, (size_t)cap * (size_t)np + 1, sizeof *ts);
+        if (ts)
+            k->term_start = ts;
+        if (!lv || !vv || !ts) {
+            x_oom(x);
+            return -1;
+        }
+        c->leafcap = cap;
+    }
+    k->nleaves++;
+    k->leaf[cls] = l;
+    for (int i = 0; i < ni; i++) {
+        const sc_issue *is = &sc->issues[i];
+        k->leaf_level[(size_t)l * (size_t)ni + (size_t)i] = is->nlevels ? x->level[i] : -1;
+        k->leaf_value[(size_t)l * (size_t)ni + (size_t)i] = is->nlevels ? -1 : x->value[i];
+    }
+    for (int a = 0; a < np; a++) {
+        k->term_start[(size_t)l * (size_t)np + (size_t)a] = c->nterm;
+        for (int pi = 0; pi < sc->nprefs; pi++) {
+            const sc_pref *p = &sc->prefs[pi];
+            if (p->actor != a || p->type >= 0)   /* no types here */
+                continue;
+            int id;
+            if (p->kind == SC_PREF_LEVEL) {
+                if (x->level[p->issue] != p->level)
+                    continue;
+                id = x_intern_expr(x, p->weight, 0);
+            } else {
+                id = x_pref_term(x, pi, x->value[p->issue]);
+            }
+            if (id < 0 || push_term(c, id) != 0)
+                return -1;
+        }
+        for (int i = 0; i < x->nterms; i++) {
+            const term *tm = &x->terms[i];
+            if (tm->actor != a || tm->type >= 0)
+                continue;
+            if (push_term(c, tm->expr) != 0)
+                return -1;
+        }
+    }
+    k->term_start[(size_t)(l + 1) * (size_t)np] = c->nterm;
+    return cls;
+}
+
+/* One open node of the walk, which keeps its own stack (c->frames) instead of recursing, so
+ * a description as deep as limits.max_tree_depth costs heap, never the C stack. */
+enum { F_ENTER, F_OPTION, F_CHILD, F_TARGET, F_DONE };
+typedef struct cframe_ {
+    const sc_node *n;
+    int ei, round, stage;
+    int memo, cls;
+    int undo_base, nsaved, nterms_before;
+    int next_opt, mover, child_base;
+} cframe_;
+
+static int push_frame(cx *c, const sc_node *n, int ei, int round)
+{
+    GROW(c->frames, c->nframes, c->framecap, { x_oom(c->x); return -1; });
+    cframe_ *f = &c->frames[c->nframes++];
+    memset(f, 0, sizeof *f);
+    f->n = n;
+    f->ei = ei;
+    f->round = round;
+    f->memo = -1;
+    f->cls = -1;
+    f->stage = F_ENTER;
+    f->undo_base = c->nundo;
+    f->nterms_before = c->x->nterms;
+    return 0;
+}
+
+/* Enter the top frame: look its key up (done at once when known), apply its settings, and
+ * start its options (a decision), its target (a control step) or finish it (a leaf). */
+static void enter(cx *c)
+{
+    xctx *x = c->x;
+    cframe_ *f = &c->frames[c->nframes - 1];
+    const sc_node *n = f->n;
+    f->stage = F_DONE;
+    if (!x_enter(x, n))
+        return;
+    int len = make_key(c, n, f->ei, f->round), found = 0;
+    int m = len < 0 ? -1 : memo_of_key(c, len, &found);
+    if (m < 0) {
+        if (m == -1)
+            x_oom(x);
+        x->depth--;
+        return;
+    }
+    if (found) {
+        x->depth--;
+        f->stage = F_DONE + 1;   /* nothing to restore */
+        f->cls = c->mclass[m];
+        if (f->cls < 0)
+            x_fail(x, &n->loc, BRINK_EINTERNAL, "%s%s", "a sub-game contains itself (a brink bug)", "");
+        return;
+    }
+    f->memo = m;
+    f->undo_base = c->nundo;
+    f->nterms_before = x->nterms;
+    while (c->nundo + n->nsettings > c->undocap) {
+        int cap = c->undocap ? 2 * c->undocap : 64;
+        undo *u = brink_reallocarray(c->undo, (size_t)cap, sizeof *u);
+        if (!u) {
+            x_oom(x);
+            return;
+        }
+        c->undo = u;
+        c->undocap = cap;
+    }
+    int nsaved = n->kind == SN_REPEAT && f->round > 1 ? 0
+                                                      : x_apply_node(x, n, f->ei, c->undo + f->undo_base);
+    f->nsaved = nsaved > 0 ? nsaved : 0;
+    c->nundo += f->nsaved;
+    if (nsaved < 0)
+        return;
+    switch (n->kind) {
+    case SN_LEAF:
+        f->cls = new_leaf(c);
+        return;
+    case SN_DECISION: {
+        int mover = x_actor(x, n->actor, f->ei, &n->loc);
+        if (mover < 0)
+            return;
+        int np = x->sc->nactors;
+        uint64_t all = np < 64 ? ((uint64_t)1 << np) - 1 : ~(uint64_t)0;
+        uint64_t seen = (n->seen_set ? n->seen_by : all) | ((uint64_t)1 << mover);
+        if ((seen & all) != all) {
+            c->ineligible = 1;
+            return;
+        }
+        f->mover = mover;
+        f->child_base = c->nkids;
+        f->stage = F_OPTION;
+        return;
+    }
+    case SN_CHANCE:
+        c->ineligible = 1;   /* not yet: expected values and plays that branch */
+        return;
+    default: {
+        target t;
+        if (x_resolve(x, n, f->ei, f->round, &t) == 0 && push_frame(c, t.n, t.env, t.round) == 0)
+            c->frames[c->nframes - 2].stage = F_TARGET;
+        return;
+    }
+    }
+}
+
+/* Leave the top frame: restore what it changed, record its class, hand it to the parent. */
+static void leave(cx *c)
+{
+    xctx *x = c->x;
+    cframe_ *f = &c->frames[c->nframes - 1];
+    if (f->stage == F_DONE) {
+        for (int i = f->nsaved - 1; i >= 0; i--) {
+            const undo *u = &c->undo[f->undo_base + i];
+            x->level[u->issue] = u->level;
+            x->value[u->issue] = u->value;
+        }
+        c->nundo = f->undo_base;
+        x->nterms = f->nterms_before;
+        if (f->memo >= 0) {
+            c->mclass[f->memo] = f->cls;
+            x->depth--;
+        }
+    }
+    c->ret = f->cls;
+    c->nframes--;
+}
+
+/* The class of the whole game (-1 on error, or when the scenario does not qualify). */
+static int walk(cx *c, const sc_node *root)
+{
+    xctx *x = c->x;
+    if (push_frame(c, root, 0, 0) != 0)
+        return -1;
+    while (c->nframes > 0) {
+        if (x->st || c->ineligible)
+            return -1;   /* abandoned: pass 2 (or the error) starts from scratch */
+        cframe_ *f = &c->frames[c->nframes - 1];
+        switch (f->stage) {
+        case F_ENTER:
+            enter(c);
+            break;
+        case F_OPTION:
+            if (f->next_opt < f->n->nopts) {
+                const sc_node *o = f->n->opts[f->next_opt++];
+                int ei = f->ei;
+                f->stage = F_CHILD;
+                push_frame(c, o, ei, 0);
+            } else {
+                int cls = new_class(c, f->mover, f->n);
+                for (int i = f->child_base; cls >= 0 && i < c->nkids; i++)
+                    if (push_child(c, cls, c->kids[i]) != 0)
+                        cls = -1;
+                c->nkids = f->child_base;
+                f->cls = cls;
+                f->stage = F_DONE;
+            }
+            break;
+        case F_CHILD:
+            if (c->ret < 0) {
+                if (!x->st && !c->ineligible)
+                    x_fail(x, &f->n->loc, BRINK_EINTERNAL, "%s%s", "a sub-game without a class (a brink bug)", "");
+                return -1;
+            }
+            GROW(c->kids, c->nkids, c->kidcap, { x_oom(x); return -1; });
+            c->kids[c->nkids++] = c->ret;
+            f->stage = F_OPTION;
+            break;
+        case F_TARGET:
+            f->cls = c->ret;
+            f->stage = F_DONE;
+            break;
+        default:
+            leave(c);
+            break;
+        }
+    }
+    return c->ret;
+}
+
+void sc_compact_free(sc_compact *k)
+{
+    if (!k)
+        return;
+    if (k->mult) {
+        for (int i = 0; i < k->nclasses; i++)
+            mpz_clear(k->mult[i]);
+        free(k->mult);
+        mpz_clear(k->nodes);
+        mpz_clear(k->decisions);
+    }
+    free(k->mover);
+    free(k->node);
+    free(k->child_start);
+    free(k->child);
+    free(k->leaf);
+    free(k->leaf_level);
+    free(k->leaf_value);
+    free(k->term_start);
+    free(k->term);
+    free(k);
+}
+
+/* Instance counts, top-down (parents have larger numbers than their children). */
+static int count_instances(sc_compact *k)
+{
+    k->mult = malloc((size_t)k->nclasses * sizeof *k->mult);
+    if (!k->mult)
+        return -1;
+    for (int i = 0; i < k->nclasses; i++)
+        mpz_init(k->mult[i]);
+    mpz_init(k->nodes);
+    mpz_init(k->decisions);
+    mpz_set_ui(k->mult[k->root], 1);
+    for (int c = k->nclasses - 1; c >= 0; c--) {
+        for (int e = k->child_start[c]; e < k->child_start[c + 1]; e++)
+            mpz_add(k->mult[k->child[e]], k->mult[k->child[e]], k->mult[c]);
+        mpz_add(k->nodes, k->nodes, k->mult[c]);
+        if (k->mover[c] >= 0)
+            mpz_add(k->decisions, k->decisions, k->mult[c]);
+    }
+    return 0;
+}
+
+static void cx_free(cx *c)
+{
+    free(c->pool);
+    free(c->kstart);
+    free(c->mclass);
+    free(c->kbuf);
+    free(c->frames);
+    free(c->undo);
+    free(c->kids);
+    htab_free(&c->h);
+}
+
+int x_compact(xctx *x, uint64_t total)
+{
+    brink_scenario *sc = x->sc;
+    if (sc->nquestions > 0)
+        return 0;   /* questions read the unfolded game */
+    for (int a = 0; a < sc->nactors; a++)
+        if (sc->actors[a].ntypes)
+            return 0;
+    int np = sc->nactors, ni = sc->nissues;
+    cx c;
+    memset(&c, 0, sizeof c);
+    c.x = x;
+    htab_init(&c.h);
+    c.k = calloc(1, sizeof *c.k);
+    x->view = brink_calloc((size_t)np, sizeof *x->view);
+    x->types = brink_calloc((size_t)np, sizeof *x->types);
+    x->level = brink_calloc((size_t)(ni ? ni : 1), sizeof *x->level);
+    x->value = brink_calloc((size_t)(ni ? ni : 1), sizeof *x->value);
+    int r = -1;
+    if (!c.k || !x->view || !x->types || !x->level || !x->value) {
+        x_oom(x);
+        goto out;
+    }
+    c.k->np = np;
+    c.k->ni = ni;
+    c.k->tree_nodes = total;
+    for (int a = 0; a < np; a++) {
+        x->view[a] = -1;
+        x->types[a] = -1;
+    }
+    for (int i = 0; i < ni; i++) {
+        const sc_issue *is = &sc->issues[i];
+        x->level[i] = is->default_level;
+        x->value[i] = is->nlevels ? -1 : x_intern_expr(x, is->default_value, 0);
+        if (!is->nlevels && x->value[i] < 0)
+            goto out;
+    }
+    c.k->root = walk(&c, sc->root);
+    /* a game in which no actor has any payoff anywhere is left to the tree as before: every
+     * profile is an equilibrium, and there is nothing a compact solve would add */
+    if (!x->st && !c.ineligible && c.nterm == 0)
+        c.ineligible = 1;
+    if (c.ineligible && !x->st) {
+        r = 0;
+        goto out;
+    }
+    if (x->st || c.k->root < 0) {
+        if (!x->st)
+            x_fail(x, &sc->root->loc, BRINK_EINTERNAL, "%s%s", "the compact pass found no root (a brink bug)", "");
+        goto out;
+    }
+    if (c.k->root != c.k->nclasses - 1 || count_instances(c.k) != 0) {
+        if (c.k->mult)
+            x_fail(x, &sc->root->loc, BRINK_EINTERNAL, "%s%s", "the compact root is not the last class (a brink bug)", "");
+        else
+            x_oom(x);
+        goto out;
+    }
+    /* the unfolded tree's node count must be pass 1's (when that is not saturated) */
+    if (total < SAT_LIMIT && mpz_cmp_ui(c.k->nodes, (unsigned long)total) != 0) {
+        x_fail(x, &sc->root->loc, BRINK_EINTERNAL, "%s%s",
+               "the compact game does not stand for the counted tree (a brink bug)", "");
+        goto out;
+    }
+    if (!c.k->term_start) {   /* no leaves cannot happen: every walk ends at one */
+        x_fail(x, &sc->root->loc, BRINK_EINTERNAL, "%s%s", "a compact game without leaves", "");
+        goto out;
+    }
+    sc->compact = c.k;
+    c.k = NULL;
+    r = 1;
+out:
+    sc_compact_free(c.k);
+    cx_free(&c);
+    if (r == 0) {   /* pass 2 starts afresh */
+        free(x->view);
+        free(x->types);
+        free(x->level);
+        free(x->value);
+        x->view = x->types = x->level = x->value = NULL;
+        x->nterms = 0;
+        x->depth = 0;
+    }
+    return r;
+}
+
+/* ---------------------------------------------------------------- numbers */
+
+static brink_status eval_expr(const brink_scenario *sc, int id, const mpq_t *params,
+                              mpq_t out, brink_error *err)
+{
+    int ns = sc->c.closed[id]->maxstack + 1;
+    mpq_t *stack = brink_q_array_new((size_t)ns);
+    if (!stack)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    brink_status st = sc_expr_eval_q(sc->c.closed[id], params, stack, out, sc->file, err);
+    brink_q_array_free(stack, (size_t)ns);
+    return st;
+}
+
+brink_status sc_compact_payoffs(const brink_scenario *sc, const sc_compact *k,
+                                const mpq_t *params, mpq_t *pay, brink_error *err)
+{
+    const sc_compiled *cc = &sc->c;
+    size_t ns = (size_t)cc->maxstack + 1, nv = (size_t)cc->nclosed + 1;
+    mpq_t *stack = brink_q_array_new(ns), *vals = brink_q_array_new(nv);
+    brink_status st = BRINK_OK;
+    if (!stack || !vals) {
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        goto out;
+    }
+    for (int i = 0; i < cc->nclosed && !st; i++)
+        st = sc_expr_eval_q(cc->closed[i], params, stack, vals[i], sc->file, err);
+    for (int c = 0; c < k->nclasses && !st; c++) {
+        int l = k->leaf[c];
+        if (l < 0)
+            continue;
+        for (int p = 0; p < k->np; p++) {
+            size_t s = (size_t)l * (size_t)k->np + (size_t)p;
+            mpq_t *o = &pay[(size_t)c * (size_t)k->np + (size_t)p];
+            mpq_set_ui(*o, 0, 1);
+            for (int t = k->term_start[s]; t < k->term_start[s + 1]; t++)
+                mpq_add(*o, *o, vals[k->term[t]]);
+        }
+    }
+out:
+    brink_q_array_free(stack, ns);
+    brink_q_array_free(vals, nv);
+    return st;
+}
+
+brink_status sc_compact_issue_value(const brink_scenario *sc, const sc_compact *k, int leaf,
+                                    int issue, const mpq_t *params, mpq_t out,
+                                    brink_error *err)
+{
+    int id = k->leaf_value[(size_t)leaf * (size_t)k->ni + (size_t)issue];
+    if (id < 0)
+        return brink_error_set(err, BRINK_EINVALID, "issue %d is not numeric", issue);
+    return eval_expr(sc, id, params, out, err);
+}

@@ -1,0 +1,50 @@
+/* compact.h — a perfect-information scenario's game as a DAG of distinct sub-games (issue 15,
+ * "compact games"): one node per class of identical sub-trees, edges to shared children, and
+ * how many nodes of the unfolded tree each class stands for. Built by expand.c's compact
+ * pass (compact.c) instead of the tree when the tree is large (limits.compact_above) and
+ * the scenario qualifies; the unfolded tree is never built then.
+ *
+ * Classes are numbered children first: every child of class c has a smaller number, and the
+ * root is the last class. A class's sub-game depends only on the key it was built from (the
+ * description node, its environment and round, and the settings and payoff terms collected
+ * on the way there), so every tree node of a class roots the same sub-game at every
+ * parameter value: payoffs are sums of interned closed expressions (sc->c.closed).
+ */
+#ifndef BRINK_SCENARIO_COMPACT_H
+#define BRINK_SCENARIO_COMPACT_H
+
+#include <gmp.h>
+#include <stdint.h>
+
+#include "scenario/model.h"
+
+typedef struct sc_compact {
+    int nclasses, root, np, ni;
+    int *mover;               /* [nclasses] the deciding actor, or -1 for a leaf */
+    const sc_node **node;     /* [nclasses] the decision's description node (labels, place);
+                                 NULL for a leaf */
+    int *child_start;         /* [nclasses + 1] into child */
+    int *child;               /* the class each action leads to, in action order */
+    int *leaf;                /* [nclasses] the class's leaf number, or -1 */
+    int nleaves;
+    int *leaf_level;          /* [nleaves * ni] level of each discrete issue, -1 numeric */
+    int *leaf_value;          /* [nleaves * ni] closed expression of numeric issues, -1 */
+    int *term_start;          /* [nleaves * np + 1] into term */
+    int *term;                /* closed expression ids, summed into a leaf's payoff */
+    mpz_t *mult;              /* [nclasses] nodes of the unfolded tree in the class */
+    mpz_t nodes, decisions;   /* nodes and decision points of the unfolded tree */
+    uint64_t tree_nodes;      /* pass 1's count (saturated at SAT_LIMIT) */
+} sc_compact;
+
+void sc_compact_free(sc_compact *k);   /* NULL is a no-op; frees k */
+
+/* Exact payoffs of every leaf at the parameter values vals[nparams]: pay[nclasses * np]
+ * (rows of decision classes are left as they are). */
+brink_status sc_compact_payoffs(const brink_scenario *sc, const sc_compact *k,
+                                const mpq_t *params, mpq_t *pay, brink_error *err);
+/* A numeric issue's value at a leaf, exactly. */
+brink_status sc_compact_issue_value(const brink_scenario *sc, const sc_compact *k, int leaf,
+                                    int issue, const mpq_t *params, mpq_t out,
+                                    brink_error *err);
+
+#endif

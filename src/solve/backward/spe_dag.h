@@ -1,0 +1,45 @@
+/* spe_dag.h — backward induction on a perfect-information game stored as a DAG of distinct
+ * sub-games (scenario/compact.h): one value per class instead of one per tree node.
+ *
+ * Nodes are numbered children first (every child of node c is smaller than c); a node with
+ * mover -1 is a leaf with payoffs pay[c * np ...]. Every tree node of a class roots the same
+ * sub-game, so a profile that picks, at each class, an action maximising the mover's value
+ * is subgame perfect in the tree, and the one-shot deviation check at every class is exactly
+ * the tree's check at every node.
+ */
+#ifndef BRINK_SOLVE_SPE_DAG_H
+#define BRINK_SOLVE_SPE_DAG_H
+
+#include <gmp.h>
+
+#include "brink/core.h"
+
+typedef struct brink_dag {
+    int n, np;
+    const int *mover;          /* [n] actor, or -1 for a leaf */
+    const int *child_start;    /* [n + 1] */
+    const int *child;
+    mpq_t *pay;                /* [n * np] leaf payoffs (other rows unused) */
+} brink_dag;
+
+typedef struct brink_dag_spe {
+    mpq_t *val;                /* [n * np] each node's value under the chosen profile */
+    unsigned char *optimal;    /* [edges] 1: the action maximises its mover's value, given
+                                  the chosen profile below */
+    int *nopt;                 /* [n] optimal actions of each decision node (0 at leaves) */
+    int *choice;               /* [n] the first optimal action (index in the node), -1 */
+    int payoff_ties;           /* decision nodes whose optimal actions give some player
+                                  different values: SPE values then depend on the tie
+                                  break, and the chosen profile (first optimal action
+                                  everywhere) is one subgame-perfect equilibrium of several */
+} brink_dag_spe;
+
+/* Solve exactly. BRINK_EINVALID when a child is not numbered before its parent. */
+brink_status brink_dag_spe_solve(const brink_dag *d, brink_dag_spe *out, brink_error *err);
+/* Re-check the chosen profile exactly, independently of the solve: at every decision node
+ * its value is its choice's, and no action gives the mover more (one-shot deviations).
+ * Returns 1 when it holds everywhere, 0 otherwise (*bad: the first node where it fails). */
+int brink_dag_spe_verify(const brink_dag *d, const brink_dag_spe *s, int *bad);
+void brink_dag_spe_free(const brink_dag *d, brink_dag_spe *s);
+
+#endif

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# compact_games.sh — brink analyze solves large perfect-information scenarios as compact games
+# (one node per distinct sub-game, issue 15): the method line says so and why, the answer is
+# the tree's (3 and 4 rounds of alternating offers), 10 rounds (3.2e13 nodes, refused as a
+# tree) is solved, --json has the compact form, other methods need the tree.
+source "$(dirname "$0")/lib.bash"
+R=$SRC/examples/rubinstein.yaml
+for t in 3 4; do
+  sed "s/times: 3/times: $t/" "$R" > "$TMP/r$t.yaml"
+  "$BRINK" analyze "$TMP/r$t.yaml" --compact-above 0 > "$TMP/tree$t" 2>&1 || bad "tree $t"
+  "$BRINK" analyze "$TMP/r$t.yaml" --compact-above 1 > "$TMP/dag$t" 2>&1 || bad "compact $t"
+  # the same text but for the method's change line and the time
+  grep -v -e 's\.$' -e 'Changed automatically' -e '^        [a-z(]' "$TMP/tree$t" > "$TMP/a"
+  grep -v -e 's\.$' -e 'Changed automatically' -e '^        [a-z(]' "$TMP/dag$t" > "$TMP/b"
+  if diff "$TMP/a" "$TMP/b" > /dev/null; then ok; else bad "$t rounds: compact text differs: $(diff "$TMP/a" "$TMP/b" | head -5)"; fi
+  expect_grep "$t rounds: verified" 'verified exactly as a Nash equilibrium' "$TMP/dag$t"
+done
+# 4 rounds by default: compact, with its reason
+"$BRINK" analyze "$TMP/r4.yaml" > "$TMP/d4" 2>&1 || bad "default 4"
+expect_grep "reason" 'Changed automatically: the game tree would have 505261 nodes, more' "$TMP/d4"
+expect_grep "classes" '(165 of them, the compact game)' "$TMP/d4"
+expect_grep "counts" '176839 decision points off the path of play' "$TMP/d4"
+# 3 rounds by default: the tree (25261 nodes, under the default 100000)
+"$BRINK" analyze "$R" > "$TMP/d3" 2>&1 || bad "default 3"
+if grep -q 'Changed automatically' "$TMP/d3"; then bad "3 rounds compact by default"; else ok; fi
+# 10 rounds: the grid's SPE (A offers 0.375; the closed form 0.666 is off the grid's)
+sed "s/times: 3/times: 10/" "$R" > "$TMP/r10.yaml"
+expect_status "10 rounds as a tree: refused" 2 "$BRINK" analyze "$TMP/r10.yaml" --compact-above 0
+"$BRINK" analyze "$TMP/r10.yaml" > "$TMP/d10" 2>&1 || bad "10 rounds"
+expect_grep "10: nodes" '32336842105261 nodes, 11317894736841' "$TMP/d10"
+expect_grep "10: play" 'A, at the start: offer 0.375' "$TMP/d10"
+expect_grep "10: values" 'Expected value: A 0.625; B 0.375' "$TMP/d10"
+expect_grep "10: why" 'would have 32336842105261 nodes, more' "$TMP/d10"
+"$BRINK" analyze "$TMP/r10.yaml" --json > "$TMP/j10" 2>&1 || bad "10 json"
+if python3 - "$TMP/j10" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["game"]["nodes"] == 32336842105261 and d["game"]["compact"]["classes"] == 411
+e = d["equilibrium"]
+assert e["verified"] and e["count"] == 1 and e["exact_values"] == ["5/8", "3/8"]
+assert [p["label"] for p in e["path"]] == ["offer_0.375", "accept"]
+assert sum(int(c["count"]) for c in d["classes"]) == 11317894736841
+assert d["method"]["compact"] and d["method"]["changes"][0].startswith("Changed automatically")
+PY
+then ok; else bad "10 rounds json"; fi
+expect_schema "compact json" "$TMP/j10" brink-analysis
+"$BRINK" analyze "$R" --json > "$TMP/j3" && expect_schema "tree json" "$TMP/j3" brink-analysis
+# another method: the tree (refused as too big), never the compact game
+expect_status "--method lcp: the tree" 2 "$BRINK" analyze "$TMP/r10.yaml" --method lcp
+# the node limit bounds the compact game's sub-games too, with a located message
+"$BRINK" analyze "$TMP/r10.yaml" --max-nodes 100 > /dev/null 2> "$TMP/e100"
+expect_grep "class limit" 'r10.yaml:[0-9]+:[0-9]+: error: the compact game would have more than 100 distinct' "$TMP/e100"
+expect_status "bad --compact-above" 2 "$BRINK" analyze "$R" --compact-above -1
+finish

@@ -1,0 +1,328 @@
+/* test_scenario_compact.c — compact games (issue 15): a perfect-information scenario built
+ * as its distinct sub-games (limits.compact_above, src/scenario/compact.c) and solved by
+ * backward induction per class (src/solve/backward/spe_dag.c, src/analysis/compact.c) gives
+ * the tree's answer: node and decision-point counts, the play, exact values, and with ties
+ * the number of pure subgame-perfect equilibria (when ties never change values) or a play
+ * that is one of the tree's equilibria (when they do). The grid SPE of 10 rounds of
+ * alternating offers, whose tree is never built, is checked against a direct computation.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "analysis/compact_int.h"
+#include "brink/analysis.h"
+#include "brink/brink.h"
+#include "brink/scenario.h"
+#include "scenario/model.h"
+
+static const char *offers_fmt =
+    "brink: 1\nid: offers\nactors: {A: {}, B: {}}\n"
+    "parameters: {delta: {value: %s, range: [0.1, 0.9]}}\n"
+    "issues: {deal: [none, agreed], share_A: {numeric: true, default: 0}}\n"
+    "subgames:\n  round:\n    body:\n      if: mod(round, 2) == 1\n      then:\n"
+    "        A:\n          offer_{y}:\n            for: y\n"
+    "            in: range(%g, %g, %g)\n            B:\n"
+    "              accept:\n                outcome: {deal: agreed, share_A: 1 - y}\n"
+    "                payoff: {A: \"delta^(round - 1) * (1 - y)\", "
+    "B: \"delta^(round - 1) * y\"}\n              reject: next\n"
+    "      else:\n        B:\n          offer_{y}:\n            for: y\n"
+    "            in: range(%g, %g, %g)\n            A:\n"
+    "              accept:\n                outcome: {deal: agreed, share_A: y}\n"
+    "                payoff: {A: \"delta^(round - 1) * y\", "
+    "B: \"delta^(round - 1) * (1 - y)\"}\n              reject: next\n"
+    "game: {repeat: round, times: %d, then: {}}\n";
+
+/* Offers on a grid that includes the responder's continuation value exactly: ties. */
+static const char *ties_fmt =
+    "brink: 1\nid: ties\nactors: {A: {}, B: {}}\n"
+    "subgames:\n  stage:\n    body:\n      A:\n"
+    "        go:\n          B:\n"
+    "            up: {payoff: {A: %s, B: 1}}\n"
+    "            down: {payoff: {A: %s, B: 1}}\n"
+    "        wait: next\n        hold: next\n"
+    "game: {repeat: stage, times: %d, then: {payoff: {A: 1, B: 2}}}\n";
+
+static brink_scenario *load(const char *text, size_t compact_above)
+{
+    brink_scenario_limits lim;
+    brink_scenario_limits_init(&lim);
+    lim.compact_above = compact_above;
+    brink_error err;
+    brink_error_clear(&err);
+    brink_scenario *sc = brink_scenario_parse(text, strlen(text), "c.yaml", &lim, &err);
+    CHECK_MSG(sc != NULL, "%s", err.message);
+    return sc;
+}
+
+static brink_analysis *analyse(const brink_scenario *sc)
+{
+    brink_error err;
+    brink_error_clear(&err);
+    brink_analysis *a = brink_analyze(sc, NULL, &err);
+    CHECK_MSG(a != NULL, "%s", err.message);
+    return a;
+}
+
+/* Tree equilibrium e plays the compact play: the same labels from the root to a leaf. */
+static int same_play(const brink_efg *g, const brink_equilibrium *eq,
+                     const struct brink_compact_result *r)
+{
+    int v = 0, i = 0;
+    while (g->node_infoset[v] >= 0) {
+        int h = g->node_infoset[v], a0 = g->infoset_action_start[h], act = -1;
+        for (int x = 0; x < g->infoset_nactions[h]; x++)
+            if (mpq_cmp_ui(eq->behavq[a0 + x], 1, 1) == 0)
+                act = x;
+        if (act < 0 || i >= r->npath)
+            return 0;
+        int c = r->path[i++];
+        if (strcmp(g->action_label[a0 + act], r->k->node[c]->opt_labels[r->spe.choice[c]]))
+            return 0;
+        v = g->node_children[g->node_child_start[v] + act];
+    }
+    return i == r->npath;
+}
+
+/* Soundness of the classes against share.c's (which compares sub-trees of the unfolded
+ * tree): walking the tree and the compact game together from the root, every tree node of a
+ * class is in one share class, has the class's mover and action count, and a leaf has the
+ * class's exact payoffs. */
+static void same_classes(const brink_scenario *tr, const brink_efg *g,
+                         const struct brink_compact_result *r)
+{
+    sc_shared sh;
+    brink_error err;
+    brink_error_clear(&err);
+    CHECK_MSG(sc_share_subtrees(tr, &sh, &err) == BRINK_OK, "%s", err.message);
+    const sc_compact *k = r->k;
+    int *share_of = malloc((size_t)k->nclasses * sizeof *share_of);
+    int *stack = malloc(2 * (size_t)g->nnodes * sizeof *stack), n = 0, bad = 0;
+    for (int c = 0; c < k->nclasses; c++)
+        share_of[c] = -1;
+    stack[n++] = 0;
+    stack[n++] = k->root;
+    while (n > 0 && !bad) {
+        int c = stack[--n], v = stack[--n];
+        if (share_of[c] < 0)
+            share_of[c] = sh.class_of[v];
+        bad |= share_of[c] != sh.class_of[v];
+        int h = g->node_infoset[v];
+        if (h < 0) {
+            bad |= k->mover[c] >= 0;
+            for (int p = 0; !bad && p < g->nplayers; p++)
+                bad |= !mpq_equal(g->leaf_payq[(size_t)g->node_leaf[v] * (size_t)g->nplayers + (size_t)p],
+                                  r->pay[(size_t)c * (size_t)g->nplayers + (size_t)p]);
+            continue;
+        }
+        bad |= k->mover[c] != g->infoset_player[h] ||
+               k->child_start[c + 1] - k->child_start[c] != g->infoset_nactions[h];
+        for (int a = 0; !bad && a < g->infoset_nactions[h]; a++) {
+            stack[n++] = g->node_children[g->node_child_start[v] + a];
+            stack[n++] = k->child[k->child_start[c] + a];
+        }
+    }
+    CHECK(!bad);
+    /* equal keys imply equal sub-games, not conversely: the compact game may be finer */
+    CHECK(sh.nclasses <= k->nclasses);
+    free(share_of);
+    free(stack);
+    sc_shared_free(&sh);
+}
+
+/* The compact analysis of text against the tree's. */
+static void compare(const char *text, int payoff_ties)
+{
+    brink_scenario *ct = load(text, 1), *tr = load(text, 0);
+    CHECK(brink_scenario_is_compact(ct));
+    CHECK(!brink_scenario_is_compact(tr));
+    brink_analysis *ca = analyse(ct), *ta = analyse(tr);
+    const struct brink_compact_result *r = ca->compact;
+    const brink_efg *g = ta->game;
+    int np = g->nplayers;
+    CHECK(r != NULL && ca->game == NULL);
+    CHECK(mpz_cmp_ui(r->k->nodes, (unsigned long)g->nnodes) == 0);
+    CHECK(mpz_cmp_ui(r->k->decisions, (unsigned long)g->player_infoset_start[np]) == 0);
+    CHECK(r->verified);
+    CHECK_EQ_INT(r->spe.payoff_ties > 0, payoff_ties);
+    same_classes(tr, g, r);
+    int found = 0;
+    for (int e = 0; e < ta->count; e++) {
+        const brink_equilibrium *eq = &ta->eq[e];
+        int same = 1;
+        for (int p = 0; p < np; p++)
+            same &= mpq_equal(eq->valueq[p], r->spe.val[(size_t)r->end * (size_t)np + (size_t)p]);
+        if (!payoff_ties)
+            CHECK(same);   /* every SPE has the same values */
+        if (same && same_play(g, eq, r))
+            found = 1;
+        /* decision points on the path */
+        int on = 0;
+        for (int h = 0; h < g->player_infoset_start[np]; h++)
+            on += eq->on_path[h];
+        if (same && same_play(g, eq, r))
+            CHECK_EQ_INT(on, r->npath);
+    }
+    CHECK(found);
+    if (!payoff_ties && !ta->truncated) {
+        CHECK(r->count_exact);
+        CHECK(mpz_cmp_ui(r->nspe, (unsigned long)ta->count) == 0);
+    }
+    brink_buf out;
+    brink_buf_init(&out);
+    brink_error err;
+    brink_error_clear(&err);
+    CHECK(brink_analysis_write_text(ca, &out, &err) == BRINK_OK);
+    CHECK(strstr(out.data, "Changed automatically") != NULL);
+    CHECK(strstr(out.data, payoff_ties ? "One of several" : ta->count == 1 ? "One equilibrium ("
+                                                                           : "One of ") != NULL);
+    brink_buf_reset(&out);
+    CHECK(brink_analysis_write_json(ca, &out, &err) == BRINK_OK);
+    CHECK(strstr(out.data, "\"classes\":[{\"class\":") != NULL);
+    brink_buf_free(&out);
+    brink_analysis_free(ca);
+    brink_analysis_free(ta);
+    brink_scenario_free(ct);
+    brink_scenario_free(tr);
+}
+
+static void offers(char *buf, size_t n, const char *delta, int k, int rounds)
+{
+    double step = 1.0 / k;
+    snprintf(buf, n, offers_fmt, delta, step / 2, 1 - step / 2, step, step / 2, 1 - step / 2,
+             step, rounds);
+}
+
+int main(void)
+{
+    char text[4096];
+    /* repeated sub-games, no ties */
+    offers(text, sizeof text, "0.5", 3, 2);
+    compare(text, 0);
+    offers(text, sizeof text, "0.7", 4, 3);
+    compare(text, 0);
+    offers(text, sizeof text, "0.3", 5, 4);
+    compare(text, 0);
+    /* offers 0, 1/4, ..., 1 (the responder's value is on the grid: it is indifferent) */
+    snprintf(text, sizeof text, offers_fmt, "0.5", 0.0, 1.0, 0.25, 0.0, 1.0, 0.25, 3);
+    compare(text, 1);
+    /* ties that do not change values (B's up/down; A's wait/hold) */
+    snprintf(text, sizeof text, ties_fmt, "3", "3", 2);
+    compare(text, 0);
+    snprintf(text, sizeof text, ties_fmt, "2", "2", 2);
+    compare(text, 0);
+    snprintf(text, sizeof text, ties_fmt, "3", "3", 3);   /* 3456: the tree stops at 64 */
+    compare(text, 0);
+    /* A indifferent between going on (B gets 1) and the end (B gets 2) */
+    snprintf(text, sizeof text, ties_fmt, "1", "1", 2);
+    compare(text, 1);
+    /* ties that do: B is indifferent, A is not */
+    snprintf(text, sizeof text, ties_fmt, "3", "0", 2);
+    compare(text, 1);
+
+    /* 10 rounds of 20 offers (3.2e13 nodes): the grid's SPE computed directly. In round k
+     * the proposer's continuation is worth delta^(k-1) times its share; the responder
+     * accepts the smallest offer y on the grid with delta^(k-1) y >= its value of
+     * rejecting (the grid never makes it indifferent at delta 1/2). */
+    offers(text, sizeof text, "0.5", 20, 10);
+    brink_scenario *sc = load(text, 100000);   /* 10 rounds: 411 classes, no tree */
+    CHECK(brink_scenario_is_compact(sc));
+    brink_analysis *a = analyse(sc);
+    const struct brink_compact_result *r = a->compact;
+    mpq_t prop, resp, y, d, step;   /* values of the round's proposer and responder, undiscounted */
+    mpq_inits(prop, resp, y, d, step, NULL);
+    mpq_set_ui(d, 1, 2);
+    mpq_set_ui(step, 1, 20);
+    mpq_set_ui(prop, 0, 1);   /* after the last rejection: nothing */
+    mpq_set_ui(resp, 0, 1);
+    for (int k = 10; k >= 1; k--) {
+        /* rejecting: the responder proposes next round, worth d * (its proposer value) */
+        mpq_t rej;
+        mpq_init(rej);
+        mpq_mul(rej, d, prop);   /* the next proposer is today's responder */
+        mpq_t next_resp;
+        mpq_init(next_resp);
+        mpq_mul(next_resp, d, resp);
+        mpq_set_ui(y, 1, 40);
+        while (mpq_cmp(y, rej) < 0)
+            mpq_add(y, y, step);
+        mpq_t keep;
+        mpq_init(keep);
+        mpq_set_ui(keep, 1, 1);
+        mpq_sub(keep, keep, y);   /* the proposer keeps 1 - y, or lets it be rejected */
+        if (mpq_cmp(next_resp, keep) > 0) {
+            mpq_set(resp, rej);
+            mpq_set(prop, next_resp);
+        } else {
+            mpq_set(prop, keep);
+            mpq_set(resp, y);
+        }
+        mpq_clear(keep);
+        mpq_clear(rej);
+        mpq_clear(next_resp);
+    }
+    CHECK(r->verified && r->count_exact && mpz_cmp_ui(r->nspe, 1) == 0);
+    CHECK(mpq_equal(r->spe.val[(size_t)r->end * 2], prop));
+    CHECK(mpq_equal(r->spe.val[(size_t)r->end * 2 + 1], resp));
+    CHECK(mpz_cmp_ui(r->k->nodes, 0) > 0 && mpz_get_d(r->k->nodes) == 32336842105261.0);
+    CHECK_EQ_INT(r->k->nclasses, 10 * 41 + 1);
+    mpq_clears(prop, resp, y, d, step, NULL);
+    brink_analysis_free(a);
+    brink_scenario_free(sc);
+
+    /* other parameter values (--set): brink_scenario_set_defaults, then the same answer */
+    offers(text, sizeof text, "0.5", 4, 3);
+    {
+        brink_scenario *ct = load(text, 1), *tr = load(text, 0);
+        mpq_t v[2];
+        mpq_init(v[0]);
+        mpq_init(v[1]);
+        mpq_set_ui(v[0], 7, 10);
+        brink_error e2;
+        brink_error_clear(&e2);
+        CHECK(brink_scenario_set_defaults(ct, (const mpq_t *)v, &e2) == BRINK_OK);
+        CHECK(brink_scenario_set_defaults(tr, (const mpq_t *)v, &e2) == BRINK_OK);
+        brink_analysis *ca = analyse(ct), *ta = analyse(tr);
+        const struct brink_compact_result *cr = ca->compact;
+        CHECK_EQ_INT(ta->count, 1);
+        for (int p = 0; p < 2; p++)
+            CHECK(mpq_equal(ta->eq[0].valueq[p], cr->spe.val[(size_t)cr->end * 2 + (size_t)p]));
+        CHECK(same_play(ta->game, &ta->eq[0], cr));
+        /* a compact scenario has no tree to bind: refused, located */
+        brink_error_clear(&e2);
+        CHECK(brink_scenario_instance_new(ct, &e2) == NULL);
+        CHECK(e2.code == BRINK_EUNSUPPORTED && e2.line > 0);
+        CHECK(brink_scenario_game(ct) == NULL);
+        mpq_clear(v[0]);
+        mpq_clear(v[1]);
+        brink_analysis_free(ca);
+        brink_analysis_free(ta);
+        brink_scenario_free(ct);
+        brink_scenario_free(tr);
+    }
+    /* a game without payoffs stays with the tree */
+    sc = load("brink: 1\nid: z\nactors: {A: {}}\ngame: {A: {a: {}, b: {}}}\n", 1);
+    CHECK(!brink_scenario_is_compact(sc));
+    brink_scenario_free(sc);
+
+    /* other methods are refused with the scenario's place */
+    offers(text, sizeof text, "0.5", 3, 2);
+    sc = load(text, 1);
+    brink_analysis_options o;
+    brink_analysis_options_init(&o);
+    o.method = "lcp";
+    brink_error err;
+    brink_error_clear(&err);
+    CHECK(brink_analyze(sc, &o, &err) == NULL);
+    CHECK(err.code == BRINK_EUNSUPPORTED && err.line > 0 && strstr(err.message, "compact"));
+    brink_scenario_free(sc);
+    /* questions, hidden moves: the tree, as before */
+    const char *hidden =
+        "brink: 1\nid: h\nactors: {A: {}, B: {}}\n"
+        "game:\n  hidden: true\n  A:\n    l: {B: {x: {payoff: {A: 1}}, y: {payoff: {A: 2}}}}\n"
+        "    r: {B: {x: {payoff: {A: 3}}, y: {payoff: {A: 0}}}}\n";
+    sc = load(hidden, 1);
+    CHECK(!brink_scenario_is_compact(sc));
+    brink_scenario_free(sc);
+    return check_finish();
+}
