@@ -115,7 +115,8 @@ char *brink_ffi_threshold_json(const brink_scenario *sc, const char *param, cons
  * output of `brink montecarlo --json`): the scenario's distributed parameters drawn `samples`
  * times, each draw solved. watch: nwatch decision references ("USA@demand"; nwatch 0: the
  * decisions the questions watch); compare_at: a decision reference whose options are compared
- * across the draws ("USA@*": USA's first decision), or NULL. Options: samples, seed (unsigned
+ * across the draws ("USA@start"; an actor, "USA": its first decision; "USA@*" only when one
+ * of USA's decisions comes before all the others), or NULL. Options: samples, seed (unsigned
  * 64-bit), threads (0: all), z, draws (1: per-draw arrays), sensitivity (1: regression
  * coefficients with 200 bootstrap resamples), method, refine, max_equilibria, time_limit,
  * max_solves. Errors: BRINK_EINVALID (bad option or reference), BRINK_ENOMEM. */

@@ -74,8 +74,8 @@ def compare(scenario, actor=None, at=None, samples=1000, seed=1, threads=0, **op
     ambiguous, and options (per action: best, the share of draws where it is best with its
     Wilson interval; value and regret, means with intervals; worst). actor and at may both
     be given when they name the same actor (as `brink compare --actor A --at A@x`); a
-    reference matching several decisions none of which comes first is refused. Options as
-    for montecarlo()."""
+    reference `at` matching several decisions none of which comes first ("S@*" where S sees
+    a chance move first) is refused. Options as for montecarlo()."""
     for name, v in (("actor", actor), ("at", at)):
         if v is not None and not isinstance(v, str):
             raise TypeError("compare: %s must be a string, not %s" % (name, type(v).__name__))
@@ -87,6 +87,6 @@ def compare(scenario, actor=None, at=None, samples=1000, seed=1, threads=0, **op
             raise ValueError("compare: actor %s and at %s name different actors (%r and %r): "
                              "give one of them, or the same actor in both"
                              % (actor, at, actor, who))
-    ref = at if at is not None else actor + "@*"
+    ref = at if at is not None else actor   # an actor: its first decision
     return _run(scenario, options.pop("watch", None), ref,
                 dict(options, samples=samples, seed=seed, threads=threads))

@@ -188,3 +188,6 @@ def test_compare_reference_matching_parallel_decisions_refused(data):
         brink.compare(data("bqu.yaml"), at="S@*", samples=10)
     r = brink.compare(data("bqu.yaml"), at="S@weak", samples=10)
     assert r.compare.label
+    # actor alone: its first decision in the game's order, as --actor
+    assert brink.compare(data("bqu.yaml"), actor="S", samples=10).compare.infoset == \
+        brink.compare(data("bqu.yaml"), at="S@strong", samples=10).compare.infoset

@@ -328,8 +328,10 @@ int brink_scenario_find_decisions(const brink_scenario *sc, const char *ref, int
     return n;
 }
 
-brink_status brink_scenario_find_one_decision(const brink_scenario *sc, const char *ref, int *h,
-                                              brink_error *err)
+/* first_of_actor: ref is ACTOR@* standing for a bare actor name, whose first decision in
+ * the game's order is taken even when others lie side by side with it */
+static brink_status find_one(const brink_scenario *sc, const char *ref, int *h, int first_of_actor,
+                             brink_error *err)
 {
     brink_status cw = brink_scenario_check_watch(sc, ref, err);
     if (cw)
@@ -347,7 +349,7 @@ brink_status brink_scenario_find_one_decision(const brink_scenario *sc, const ch
         several = sc->c.xinfosets[sc->c.xinfoset_of[all[k]]].type != first->type;
     brink_status st = BRINK_OK;
     int parallel = 0;
-    if (!several && n > 1) {
+    if (!several && n > 1 && !first_of_actor) {
         /* several decisions of one type: the first is the one whose nodes come before every
          * other match on every path; when the earliest matches lie side by side (after a
          * chance move the actor sees: S@strong, S@weak) there is no first one */
@@ -421,6 +423,23 @@ brink_status brink_scenario_find_one_decision(const brink_scenario *sc, const ch
     }
     free(all);
     return st;
+}
+
+brink_status brink_scenario_find_one_decision(const brink_scenario *sc, const char *ref, int *h,
+                                              brink_error *err)
+{
+    if (ref && !strchr(ref, '@') && sc_actor_find(sc, ref) >= 0) {   /* ACTOR: its first */
+        size_t n = strlen(ref);
+        char *full = malloc(n + 3);
+        if (!full)
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        memcpy(full, ref, n);
+        memcpy(full + n, "@*", 3);
+        brink_status st = find_one(sc, full, h, 1, err);
+        free(full);
+        return st;
+    }
+    return find_one(sc, ref, h, 0, err);
 }
 
 brink_status brink_scenario_check_watch(const brink_scenario *sc, const char *ref,

@@ -20,9 +20,10 @@ expect_grep "coarse grid: 4 digits" '^    0\.3333 ' "$TMP/s3c.txt"
 expect_status "compare --at 'S@*' matching two decisions side by side" 2 \
   "$BRINK" compare "$D/bqu.yaml" --at 'S@*' --samples 10
 expect_grep "--at 'S@*' lists the decisions" "--at S@\*: .*matches 2 decisions.*S@strong, S@weak" "$TMP/stderr"
-expect_status "compare --actor S: no first decision either" 2 \
+# --actor S keeps its documented meaning: S's first decision in the game's order
+expect_status "compare --actor S: its first decision" 0 \
   "$BRINK" compare "$D/bqu.yaml" --actor S --samples 10
-expect_grep "--actor S lists the decisions" "S@strong, S@weak" "$TMP/stderr"
+expect_grep "--actor S: S after chance strong" "Options of S, after chance strong" "$TMP/stdout"
 expect_status "compare --at S@weak: one decision" 0 \
   "$BRINK" compare "$D/bqu.yaml" --at S@weak --samples 10
 expect_status "compare --at R@beer: one decision" 0 \
