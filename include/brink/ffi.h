@@ -59,6 +59,11 @@ int brink_ffi_efg_nnodes(const brink_game *g);
 long brink_ffi_nfg_payoffs(const brink_game *g, double *out);
 char *brink_ffi_nfg_payoff(const brink_game *g, long cell, int p);
 
+/* The options a call takes, so a caller can check names before it converts values: the
+ * i-th (from 0) option name of call "analyze", "threshold", "montecarlo", "compare" or
+ * "solve"; NULL past the last one or for another call. */
+const char *brink_ffi_option_name(const char *call, int i);
+
 /* ---- Solving and verifying (a brink_profile_list; free with brink_ffi_list_free) ---- */
 /* Run method (NULL: brink_solver_default) and verify what it returns. Options: exact, all
  * (0/1), iterations, time_limit (s), threads, seed, lambda, tolerance,
@@ -99,7 +104,8 @@ char *brink_ffi_analyze_json(const brink_scenario *sc, const char *const *keys,
                              const char *const *values, int nopts, brink_error *err);
 /* A threshold question: parameter `param` over [lo, hi] (exact text; NULL: the parameter's
  * declared range), watching the decisions `watch` matches (brink_scenario_find_decisions;
- * NULL: none), the other parameters at their defaults; JSON as in the analysis' threshold
+ * required: NULL or "" is BRINK_EINVALID "threshold needs watch", as in a file's question),
+ * the other parameters at their defaults; JSON as in the analysis' threshold
  * answers. Options as for brink_ffi_analyze_json. */
 char *brink_ffi_threshold_json(const brink_scenario *sc, const char *param, const char *lo,
                                const char *hi, const char *watch, const char *const *keys,
@@ -109,7 +115,8 @@ char *brink_ffi_threshold_json(const brink_scenario *sc, const char *param, cons
  * output of `brink montecarlo --json`): the scenario's distributed parameters drawn `samples`
  * times, each draw solved. watch: nwatch decision references ("USA@demand"; nwatch 0: the
  * decisions the questions watch); compare_at: a decision reference whose options are compared
- * across the draws ("USA@*": USA's first decision), or NULL. Options: samples, seed (unsigned
+ * across the draws ("USA@start"; an actor, "USA": its first decision; "USA@*" only when one
+ * of USA's decisions comes before all the others), or NULL. Options: samples, seed (unsigned
  * 64-bit), threads (0: all), z, draws (1: per-draw arrays), sensitivity (1: regression
  * coefficients with 200 bootstrap resamples), method, refine, max_equilibria, time_limit,
  * max_solves. Errors: BRINK_EINVALID (bad option or reference), BRINK_ENOMEM. */

@@ -207,7 +207,13 @@ brink_status brink_scenario_check_watch(const brink_scenario *sc, const char *re
                                         brink_error *err);
 
 /* The one decision a comparison looks at (brink compare --at/--actor): the first decision
- * that ref matches, in *h. A typed actor's decisions are one per type: a reference that
+ * that ref matches, in *h: the match that comes before every other match on every path
+ * (USA@* in a game USA opens). Matches side by side, none before the others (S@* where S
+ * moves after a chance move it sees: S@strong, S@weak), name no single decision and are
+ * refused with BRINK_EINVALID listing them. A bare actor name ("USA", brink compare --actor)
+ * stands for the actor's first decision in the game's order, as documented for --actor (so
+ * M5's --actor USA is USA@disarm, though USA@freeze lies beside it). A typed actor's
+ * decisions are one per type: a reference that
  * matches decisions of several of its types (DPRK@start, DPRK@*) names no single decision
  * and is refused with BRINK_EINVALID, the message listing the typed references to use
  * ("DPRK.resolute@start, DPRK.bluffing@start"); so is a reference that matches nothing (as

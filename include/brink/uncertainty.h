@@ -147,9 +147,10 @@ typedef struct brink_mc_options {
     long sobol;
     int sobol_resamples;      /* bootstrap resamples of the Sobol intervals (default 200;
                                  0: no intervals) */
-    const char *compare_at;   /* a decision reference ("USA@start"): also compare the
-                                 options there (the first matching decision; a reference
-                                 to several types of a typed actor is BRINK_EINVALID:
+    const char *compare_at;   /* a decision reference ("USA@start"), or an actor ("USA":
+                                 its first decision): also compare the options there (one
+                                 decision: a reference to several types of a typed actor,
+                                 or to decisions side by side, is BRINK_EINVALID:
                                  brink_scenario_find_one_decision), or NULL */
     brink_analysis_options analysis;   /* how each draw is solved */
     /* 1: every draw solved exactly. 0 (default): a game with perfect information is solved

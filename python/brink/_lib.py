@@ -143,6 +143,7 @@ _SIGNATURES = {
     "brink_ffi_analyze_json": (_P, [_P, _SS, _SS, _I, _E]),
     "brink_ffi_threshold_json": (_P, [_P, _S, _S, _S, _S, _SS, _SS, _I, _E]),
     "brink_ffi_montecarlo_json": (_P, [_P, _SS, _I, _S, _SS, _SS, _I, _E]),
+    "brink_ffi_option_name": (_S, [_S, _I]),
     "brink_generator": (_P, [_I]),
     "brink_scenario_load": (_P, [_S, _E]),
     "brink_scenario_free": (None, [_P]),
@@ -190,9 +191,28 @@ def strings(items):
     return arr, len(enc)
 
 
-def options(kw):
+def option_names(call):
+    """The option names libbrink's `call` ("analyze", "threshold", "montecarlo", "compare",
+    "solve") takes."""
+    names, i = [], 0
+    while True:
+        s = lib.brink_ffi_option_name(call.encode(), i)
+        if s is None:
+            return names
+        names.append(s.decode())
+        i += 1
+
+
+def options(kw, call=None):
     """KEY=VALUE arrays from keyword arguments (None means absent): booleans as 0/1, floats
-    as their repr (1e-12, 0.25: brink reads both as numbers), Fractions as p/q."""
+    as their repr (1e-12, 0.25: brink reads both as numbers), Fractions as p/q. With `call`,
+    every name is checked first (BrinkError "call: unknown option 'x'", as the library
+    says), so a wrong name is never reported as a wrong value."""
+    if call is not None:
+        known = option_names(call)
+        for k in kw:
+            if k not in known:
+                raise BrinkError(3, "%s: unknown option '%s'" % (call, k))
     keys, values = [], []
     for k, v in kw.items():
         if v is None:
@@ -203,7 +223,10 @@ def options(kw):
                 raise ValueError("option %s: not a finite number: %r" % (k, v))
             values.append(repr(v))
         else:
-            values.append(exact_text(v))
+            try:
+                values.append(exact_text(v))
+            except TypeError:
+                raise TypeError("option %s: not a number: %r" % (k, v)) from None
     ka, n = strings(keys)
     va, _ = strings(values)
     return ka, va, n

@@ -3,24 +3,43 @@ their analysis and threshold questions. Results are Python objects built from th
 the library writes (schema/brink-analysis.schema.json), never from the text report."""
 import ctypes
 import json
+import numbers
 from fractions import Fraction
 
 from . import _lib
 from ._lib import lib
 
-# Fields holding exact numbers as text; they become Fractions.
-_EXACT = {"exact", "sample", "value_at", "value_exact", "gap_numerator", "gap_denominator"}
+# Fields holding exact rationals as text ("p/q"; alone or in lists, nested lists for
+# vertices_exact); they become Fractions. Every field of schema/*.json whose strings are
+# rationals is here (python/tests/test_scenario.py walks the schemas to check it).
+_EXACT = {"exact", "sample", "value_at", "value_exact", "gap_numerator", "gap_denominator",
+          "gap_above_numerator", "gap_above_denominator", "x_exact", "vertices_exact",
+          "interval"}
+# Fields holding integers as text (an irrational number's polynomial); they become ints.
+_INTEGER = {"polynomial"}
+# An exact real number (schema "real": an end of a region, a flip) has every one of these
+# attributes: rational (bool), value (nearest float), exact (Fraction, None when irrational),
+# polynomial (int coefficients, constant first) and interval ([lo, hi] Fractions) when
+# irrational, else None.
+_REAL = ("exact", "polynomial", "interval")
 
 
 class Record:
     """A JSON object as attributes (a.equilibria[0].values[0].exact). Exact-number fields
-    (exact, sample, value_at, ...) hold Fractions; lists stay lists. .data is the plain
-    dict; r["key"] works too."""
+    (exact, sample, value_at, x_exact, gap_*, vertices_exact, interval) hold Fractions, an
+    irrational number's polynomial ints; lists stay lists. An exact real (a region end, a
+    flip's .at) always has .rational, .value, .exact, .polynomial and .interval: .exact is
+    None when it is irrational (the root of .polynomial in the open .interval), .polynomial
+    and .interval None when it is rational. .data is the plain dict; r["key"] works too."""
 
     def __init__(self, data):
         self.data = data
         for k, v in data.items():
             setattr(self, k if k.isidentifier() else k.replace("-", "_"), _convert(k, v))
+        if isinstance(data.get("rational"), bool) and "value" in data:
+            for k in _REAL:
+                if k not in data:
+                    setattr(self, k, None)
 
     def __getitem__(self, k):
         return getattr(self, k)
@@ -44,6 +63,11 @@ def _convert(key, v):
         return [_convert(key, x) for x in v]
     if key in _EXACT and isinstance(v, str):
         return _fraction(v)
+    if key in _INTEGER and isinstance(v, str):
+        try:
+            return int(v)
+        except ValueError:
+            return v
     return v
 
 
@@ -96,20 +120,40 @@ def analyze(scenario, **options):
     max_solves. Returns a Record with the fields of schema/brink-analysis.schema.json
     (parameters, actors, decisions, equilibria, answers, ...)."""
     sc = _scenario(scenario)
-    ka, va, n = _lib.options(options)
+    ka, va, n = _lib.options(options, "analyze")
     return Record(json.loads(_lib.take_string(
         _lib.call(lib.brink_ffi_analyze_json, sc._h, ka, va, n))))
 
 
+def _text(name, v):
+    if not isinstance(v, str):
+        raise TypeError("threshold: %s must be a string, not %s" % (name, type(v).__name__))
+    return v.encode()
+
+
+def _bound(name, v):
+    if v is None:
+        return None
+    if isinstance(v, bool) or not isinstance(v, (str, numbers.Real)):
+        raise TypeError("threshold: %s must be a number (int, Fraction, float or number "
+                        "text), not %r" % (name, v))
+    return _lib.exact_text(v).encode()
+
+
 def threshold(scenario, parameter, lo=None, hi=None, watch=None, **options):
-    """Where the equilibrium changes as one parameter moves over [lo, hi] (exact; None: the
-    parameter's declared range), the others at their defaults. watch: the decisions whose
-    choice to follow ("USA@demand", "DPRK.bluffing@start", "USA@*"). Returns a Record:
-    regions (lo, hi with .exact Fractions, status "certified"/..., states), flips (at,
-    certificate), watch, states. Options as for analyze()."""
+    """Where the watched choice changes as one parameter moves over [lo, hi] (exact; None:
+    the parameter's declared range), the others at their defaults. watch (required, as a
+    file's threshold question needs watch:): the decisions whose choice to follow
+    ("USA@demand", "DPRK.bluffing@start", "USA@*"); without it BrinkError "threshold needs
+    watch". parameter and watch are strings, lo and hi numbers (TypeError otherwise).
+    Returns a Record: regions (lo, hi: exact reals, status "certified"/..., states), flips
+    (at, certificate), watch, states. A flip or region end may be irrational: test
+    .rational; .exact is then None and .polynomial, .interval give it. Options as for
+    analyze()."""
+    p = _text("parameter", parameter)
+    w = None if watch is None else _text("watch", watch)
+    blo, bhi = _bound("lo", lo), _bound("hi", hi)
     sc = _scenario(scenario)
-    ka, va, n = _lib.options(options)
-    enc = lambda x: None if x is None else _lib.exact_text(x).encode()
+    ka, va, n = _lib.options(options, "threshold")
     return Record(json.loads(_lib.take_string(_lib.call(
-        lib.brink_ffi_threshold_json, sc._h, parameter.encode(), enc(lo), enc(hi),
-        watch.encode() if watch else None, ka, va, n))))
+        lib.brink_ffi_threshold_json, sc._h, p, blo, bhi, w, ka, va, n))))

@@ -16,7 +16,7 @@ def _run(scenario, watch, compare_at, options):
     if isinstance(watch, str):
         watch = [watch]
     wa, nw = _lib.strings(list(watch or []))
-    ka, va, n = _lib.options(options)
+    ka, va, n = _lib.options(options, "compare" if compare_at else "montecarlo")
     data = json.loads(_lib.take_string(_lib.call(
         lib.brink_ffi_montecarlo_json, sc._h, wa, nw,
         compare_at.encode() if compare_at else None, ka, va, n)))
@@ -72,10 +72,21 @@ def compare(scenario, actor=None, at=None, samples=1000, seed=1, threads=0, **op
     continues as in the draw's equilibrium (the least such value when there are several).
     Returns montecarlo()'s Record with .compare: infoset, actor, label, n (draws compared),
     ambiguous, and options (per action: best, the share of draws where it is best with its
-    Wilson interval; value and regret, means with intervals; worst). Options as for
-    montecarlo()."""
-    if (actor is None) == (at is None):
-        raise ValueError("compare: give actor or at (one of them)")
-    ref = at if at is not None else actor + "@*"
+    Wilson interval; value and regret, means with intervals; worst). actor and at may both
+    be given when they name the same actor (as `brink compare --actor A --at A@x`); a
+    reference `at` matching several decisions none of which comes first ("S@*" where S sees
+    a chance move first) is refused. Options as for montecarlo()."""
+    for name, v in (("actor", actor), ("at", at)):
+        if v is not None and not isinstance(v, str):
+            raise TypeError("compare: %s must be a string, not %s" % (name, type(v).__name__))
+    if actor is None and at is None:
+        raise ValueError("compare: whose options? give actor or at")
+    if actor is not None and at is not None:
+        who = at.split("@", 1)[0].split(".", 1)[0]   # a reference is ACTOR[.TYPE]@PLACE
+        if who != actor:
+            raise ValueError("compare: actor %s and at %s name different actors (%r and %r): "
+                             "give one of them, or the same actor in both"
+                             % (actor, at, actor, who))
+    ref = at if at is not None else actor   # an actor: its first decision
     return _run(scenario, options.pop("watch", None), ref,
                 dict(options, samples=samples, seed=seed, threads=threads))

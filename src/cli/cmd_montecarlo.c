@@ -259,7 +259,7 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
             }
             memcpy(actor_ref, actor, n);
             memcpy(actor_ref + n, "@*", 3);
-            o.compare_at = actor_ref;
+            o.compare_at = actor;   /* an actor: its first decision */
         }
     }
     if (!rc && o.resume && !o.db)
@@ -333,7 +333,7 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
                                  "%s)", actor, brink_scenario_id(sc), actor,
                                  ids.failed ? "?" : ids.data);
             brink_buf_free(&ids);
-        } else if (!rc && actor_ref && brink_scenario_find_one_decision(sc, actor_ref, &hc, &err)) {
+        } else if (!rc && actor_ref && brink_scenario_find_one_decision(sc, actor, &hc, &err)) {
             /* a typed actor: its first decision is one type's, which --actor cannot say (the
              * reference to give goes with --at); or an actor without decisions */
             brink_error none;

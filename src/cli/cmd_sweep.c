@@ -151,6 +151,17 @@ int brink_cli_sweep(int argc, char **argv)
         rc = cli_usage_error("sweep", "--vary names '%s' twice: a two-parameter sweep varies "
                              "two different parameters",
                              brink_scenario_param(sc, v[0].param)->name);
+    /* a varied parameter cannot also be set: the sweep would override the --set silently */
+    for (int d = 0; d < nvary && !rc; d++)
+        for (int i = 0; i < nsets && !rc; i++) {
+            const char *name = brink_scenario_param(sc, v[d].param)->name,
+                       *eq = strchr(sets[i], '=');
+            size_t len = eq ? (size_t)(eq - sets[i]) : strlen(sets[i]);
+            if (strlen(name) == len && !strncmp(name, sets[i], len))
+                rc = cli_usage_error("sweep", "--vary %s and --set %s both give parameter '%s': "
+                                     "a varied parameter takes the grid's values (drop the --set)",
+                                     varies[d], sets[i], name);
+        }
     if (rc)
         goto done;
     brink_question q;

@@ -13,6 +13,11 @@ typedef struct ffi_opts {
     int n;
 } ffi_opts;
 
+/* The options each call knows (NULL-terminated; brink_ffi_option_name lists them). */
+extern const char *const ffi_analysis_keys[];   /* analyze, threshold */
+extern const char *const ffi_mc_keys[];         /* montecarlo, compare */
+extern const char *const ffi_solve_keys[];      /* solve */
+
 /* Refuse any key not in the NULL-terminated list `known` (BRINK_EINVALID naming it). */
 brink_status ffi_opts_check(const ffi_opts *o, const char *const *known, brink_error *err);
 /* The value of key, or NULL. */

@@ -8,7 +8,7 @@
 #include "ffi/ffi_int.h"
 #include "brink/uncertainty.h"
 
-static const char *const mc_keys[] = {"samples", "seed", "threads", "z", "draws", "sensitivity",
+const char *const ffi_mc_keys[] = {"samples", "seed", "threads", "z", "draws", "sensitivity",
                                       "method", "refine", "max_equilibria", "time_limit",
                                       "max_solves", NULL};
 
@@ -17,7 +17,7 @@ static brink_status mc_options(const ffi_opts *fo, brink_mc_options *o, brink_er
     long samples = o->samples, threads = o->threads, draws = 0, sens = 0;
     long refine = o->analysis.refine, maxeq = o->analysis.max_equilibria;
     long ms = o->analysis.max_solves;
-    if (ffi_opts_check(fo, mc_keys, err) ||
+    if (ffi_opts_check(fo, ffi_mc_keys, err) ||
         ffi_opt_long(fo, "samples", 1, LONG_MAX, &samples, err) ||
         ffi_opt_long(fo, "threads", 0, 4096, &threads, err) ||
         ffi_opt_long(fo, "draws", 0, 1, &draws, err) ||

@@ -7,14 +7,14 @@
 #include "ffi/ffi_int.h"
 #include "brink/threshold.h"
 
-static const char *const analysis_keys[] = {"method", "refine", "max_equilibria", "questions",
+const char *const ffi_analysis_keys[] = {"method", "refine", "max_equilibria", "questions",
                                             "time_limit", "max_solves", NULL};
 
 static brink_status analysis_options(const ffi_opts *fo, brink_analysis_options *o,
                                      brink_error *err)
 {
     long refine = o->refine, maxeq = o->max_equilibria, q = o->questions, ms = o->max_solves;
-    if (ffi_opts_check(fo, analysis_keys, err) || ffi_opt_long(fo, "refine", 0, 1, &refine, err) ||
+    if (ffi_opts_check(fo, ffi_analysis_keys, err) || ffi_opt_long(fo, "refine", 0, 1, &refine, err) ||
         ffi_opt_long(fo, "max_equilibria", 1, 1 << 20, &maxeq, err) ||
         ffi_opt_long(fo, "questions", 0, 1, &q, err) ||
         ffi_opt_long(fo, "max_solves", 1, 1 << 30, &ms, err) ||
@@ -103,7 +103,11 @@ char *brink_ffi_threshold_json(const brink_scenario *sc, const char *param, cons
         brink_error_prefix(err, "threshold");
         goto done;
     }
-    if (watch) {
+    if (!watch || !watch[0]) {   /* as a file's question: nothing watched, nothing can flip */
+        brink_error_set(err, BRINK_EINVALID, "threshold needs watch (the decision whose choice "
+                        "may flip: \"ACTOR@LABEL\", \"ACTOR@*\")");
+        goto done;
+    } else {
         if (brink_scenario_check_watch(sc, watch, err)) {
             brink_error_prefix(err, "threshold");
             goto done;

@@ -7,7 +7,7 @@
 #include <string.h>
 #include "ffi/ffi_int.h"
 
-static const char *const solve_keys[] = {"exact", "all", "iterations", "time_limit", "threads",
+const char *const ffi_solve_keys[] = {"exact", "all", "iterations", "time_limit", "threads",
                                          "seed", "lambda", "tolerance", "target_exploitability",
                                          "path", NULL};
 
@@ -15,7 +15,7 @@ static brink_status read_options(const ffi_opts *fo, brink_solve_options *o, bri
 {
     long exact = o->exact, all = o->all, it = o->max_iterations, th = o->threads, seed = 0,
          path = o->want_path;
-    if (ffi_opts_check(fo, solve_keys, err) || ffi_opt_long(fo, "exact", 0, 1, &exact, err) ||
+    if (ffi_opts_check(fo, ffi_solve_keys, err) || ffi_opt_long(fo, "exact", 0, 1, &exact, err) ||
         ffi_opt_long(fo, "all", 0, 1, &all, err) ||
         ffi_opt_long(fo, "iterations", 1, 1L << 62, &it, err) ||
         ffi_opt_long(fo, "threads", 0, 1024, &th, err) ||

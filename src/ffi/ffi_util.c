@@ -15,6 +15,21 @@ void brink_ffi_free(void *p)
     free(p);
 }
 
+const char *brink_ffi_option_name(const char *call, int i)
+{
+    const char *const *keys = NULL;
+    if (call && (!strcmp(call, "analyze") || !strcmp(call, "threshold")))
+        keys = ffi_analysis_keys;
+    else if (call && (!strcmp(call, "montecarlo") || !strcmp(call, "compare")))
+        keys = ffi_mc_keys;
+    else if (call && !strcmp(call, "solve"))
+        keys = ffi_solve_keys;
+    for (int k = 0; keys && keys[k]; k++)
+        if (k == i)
+            return keys[k];
+    return NULL;
+}
+
 brink_status ffi_opts_check(const ffi_opts *o, const char *const *known, brink_error *err)
 {
     if (o->n < 0 || (o->n > 0 && (!o->keys || !o->values)))

@@ -32,6 +32,19 @@ static const char *dist_name(brink_dist_kind k)
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }
 
+/* A mean with its interval when there is one (more than one draw): "0.5655 [0.52, 0.61]". */
+static void mean_interval_text(brink_buf *out, const brink_mean *m)
+{
+    rep_num(out, m->mean);
+    if (m->n > 1) {
+        brink_buf_puts(out, " [");
+        rep_num(out, m->lo);
+        brink_buf_puts(out, ", ");
+        rep_num(out, m->hi);
+        brink_buf_puts(out, "]");
+    }
+}
+
 /* The options of the compared decision: P(best), expected value, regret, worst. */
 static void compare_text(const brink_mc_result *r, const brink_efg *g, brink_buf *out)
 {
@@ -53,16 +66,9 @@ static void compare_text(const brink_mc_result *r, const brink_efg *g, brink_buf
         brink_buf_puts(out, ": best in ");
         prop_text(out, &r->opt_best[a]);
         brink_buf_puts(out, "\n      expected value ");
-        rep_num(out, r->opt_value[a].mean);
-        if (r->opt_value[a].n > 1) {
-            brink_buf_puts(out, " [");
-            rep_num(out, r->opt_value[a].lo);
-            brink_buf_puts(out, ", ");
-            rep_num(out, r->opt_value[a].hi);
-            brink_buf_puts(out, "]");
-        }
+        mean_interval_text(out, &r->opt_value[a]);
         brink_buf_puts(out, ", expected regret ");
-        rep_num(out, r->opt_regret[a].mean);
+        mean_interval_text(out, &r->opt_regret[a]);
         brink_buf_puts(out, ", worst ");
         rep_num(out, r->opt_worst[a]);
         brink_buf_puts(out, "\n");

@@ -635,18 +635,47 @@ static void map_polygon_line(const brink_scenario *sc, const brink_answer *an,
 }
 
 /* Grid point k's value of the sweep's parameter d: exact (short) where the double's text
- * would mislead (beyond its range, or huge or tiny), else as a number. */
-static void sweep_x(const brink_answer *an, int k, int d, brink_buf *line)
+ * would mislead (beyond its range, or huge or tiny), else as a number to `digits` significant
+ * digits (4: rep_num's form; 0: exactly, for grids finer than the doubles). */
+static void sweep_x(const brink_answer *an, int k, int d, int digits, brink_buf *line)
 {
     double x = an->x[2 * k + d];
     const mpq_t *xq = an->xq ? &an->xq[2 * k + d] : NULL;
-    if (xq && (!isfinite(x) || fabs(x) >= 1e15 || (x != 0 && fabs(x) < 1e-9) ||
+    if (xq && (digits == 0 || !isfinite(x) || fabs(x) >= 1e15 || (x != 0 && fabs(x) < 1e-9) ||
                (x == 0 && mpq_sgn(*xq) != 0))) {   /* below the doubles: not "0" */
         if (!rep_q_short(line, *xq))
             brink_buf_put_q(line, *xq);
+    } else if (digits > 4) {
+        brink_buf_printf(line, "%.*g", digits, x);
     } else {
         rep_num(line, x);
     }
+}
+
+/* The significant digits that print the grid values of parameter d distinct from their
+ * neighbours (a fine grid: 0.33333 and 0.33334 are not both "0.3333"): 4 when they suffice,
+ * up to 17; 0 (exactly) when even the doubles coincide. Points: x0 varies fastest. */
+static int sweep_x_digits(const brink_answer *an, int d, brink_buf *a, brink_buf *b)
+{
+    const brink_question *q = an->q;
+    int n = q->steps[d], stride = d ? q->steps[0] : 1;
+    if (n < 2 || (size_t)(n - 1) * (size_t)stride >= (size_t)an->npoints)
+        return 4;
+    for (int digits = 4; digits <= 17; digits++) {
+        int ok = 1;
+        for (int i = 1; i < n && ok; i++) {
+            brink_buf_reset(a);
+            brink_buf_reset(b);
+            sweep_x(an, (i - 1) * stride, d, digits, a);
+            sweep_x(an, i * stride, d, digits, b);
+            ok = a->len != b->len || (a->len && memcmp(a->data, b->data, a->len));
+        }
+        brink_buf_reset(a);
+        brink_buf_reset(b);
+        if (ok)
+            return digits;
+    }
+    return 0;
 }
 
 static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_buf *out,
@@ -657,11 +686,18 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
     const brink_question *q = an->q;
     int ni = brink_scenario_nissues(sc);
     size_t wp[2] = {8, 8}, wc = q->watch ? strlen(q->watch) : 10;
+    int digits[2] = {4, 4};
     for (int d = 0; d < q->nparams; d++) {
         size_t l = strlen(brink_scenario_param(sc, q->param[d])->name);
         wp[d] = l > 8 ? l : 8;
+        brink_buf b2;
+        brink_buf_init(&b2);
+        digits[d] = sweep_x_digits(an, d, line, &b2);
+        if (b2.failed)
+            line->failed = 1;
+        brink_buf_free(&b2);
         for (int k = 0; k < an->npoints; k++) {   /* as wide as the widest value */
-            sweep_x(an, k, d, line);
+            sweep_x(an, k, d, digits[d], line);
             if (line->len > wp[d])
                 wp[d] = line->len;
             brink_buf_reset(line);
@@ -743,7 +779,7 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
         brink_buf_puts(line, "    ");
         for (int d = 0; d < q->nparams; d++) {
             size_t c = line->len;
-            sweep_x(an, k, d, line);
+            sweep_x(an, k, d, digits[d], line);
             pad_to(line, c + wp[d]);
             brink_buf_puts(line, "  ");
         }

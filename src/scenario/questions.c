@@ -333,8 +333,10 @@ int brink_scenario_find_decisions(const brink_scenario *sc, const char *ref, int
     return n;
 }
 
-brink_status brink_scenario_find_one_decision(const brink_scenario *sc, const char *ref, int *h,
-                                              brink_error *err)
+/* first_of_actor: ref is ACTOR@* standing for a bare actor name, whose first decision in
+ * the game's order is taken even when others lie side by side with it */
+static brink_status find_one(const brink_scenario *sc, const char *ref, int *h, int first_of_actor,
+                             brink_error *err)
 {
     brink_status cw = brink_scenario_check_watch(sc, ref, err);
     if (cw)
@@ -351,7 +353,54 @@ brink_status brink_scenario_find_one_decision(const brink_scenario *sc, const ch
     for (int k = 1; k < n && !several; k++)
         several = sc->c.xinfosets[sc->c.xinfoset_of[all[k]]].type != first->type;
     brink_status st = BRINK_OK;
-    if (!several) {
+    int parallel = 0;
+    if (!several && n > 1 && !first_of_actor) {
+        /* several decisions of one type: the first is the one whose nodes come before every
+         * other match on every path; when the earliest matches lie side by side (after a
+         * chance move the actor sees: S@strong, S@weak) there is no first one */
+        const brink_efg *g = sc->game;
+        int earliest = -1;
+        for (int v = 0; v < g->nnodes && !parallel; v++) {
+            int hv = g->node_infoset[v], in = 0;
+            for (int k = 0; k < n && !in && hv >= 0; k++)
+                in = all[k] == hv;
+            if (!in)
+                continue;
+            int earlier = 0;   /* a match above v */
+            for (int u = g->node_parent[v]; u >= 0 && !earlier; u = g->node_parent[u])
+                for (int k = 0; k < n && !earlier; k++)
+                    earlier = g->node_infoset[u] == all[k];
+            if (earlier)
+                continue;
+            if (earliest < 0)
+                earliest = hv;
+            else
+                parallel = earliest != hv;
+        }
+        if (!parallel && earliest >= 0)
+            all[0] = earliest;
+    }
+    if (parallel) {
+        brink_buf refs;
+        brink_buf_init(&refs);
+        for (int k = 0; k < n; k++) {
+            const sc_xinfoset *xi = &sc->c.xinfosets[sc->c.xinfoset_of[all[k]]];
+            const char *who = brink_scenario_actor_id(sc, first->player);
+            if (xi->type >= 0 && brink_scenario_actor_ntypes(sc, first->player) > 1)
+                brink_buf_printf(&refs, "%s%s.%s@%s", k ? ", " : "", who,
+                                 brink_scenario_type_name(sc, first->player, xi->type), xi->label);
+            else
+                brink_buf_printf(&refs, "%s%s@%s", k ? ", " : "", who, xi->label);
+        }
+        if (refs.failed)
+            st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        else
+            st = brink_error_set(err, BRINK_EINVALID,
+                                 "'%s' matches %d decisions, none of them before the others, and "
+                                 "a comparison looks at one decision: give one of %s", ref, n,
+                                 refs.data);
+        brink_buf_free(&refs);
+    } else if (!several) {
         *h = all[0];
     } else {
         /* each type's first matching decision, as a typed reference */
@@ -379,6 +428,23 @@ brink_status brink_scenario_find_one_decision(const brink_scenario *sc, const ch
     }
     free(all);
     return st;
+}
+
+brink_status brink_scenario_find_one_decision(const brink_scenario *sc, const char *ref, int *h,
+                                              brink_error *err)
+{
+    if (ref && !strchr(ref, '@') && sc_actor_find(sc, ref) >= 0) {   /* ACTOR: its first */
+        size_t n = strlen(ref);
+        char *full = malloc(n + 3);
+        if (!full)
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        memcpy(full, ref, n);
+        memcpy(full + n, "@*", 3);
+        brink_status st = find_one(sc, full, h, 1, err);
+        free(full);
+        return st;
+    }
+    return find_one(sc, ref, h, 0, err);
 }
 
 brink_status brink_scenario_check_watch(const brink_scenario *sc, const char *ref,

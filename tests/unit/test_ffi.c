@@ -126,6 +126,17 @@ static void test_scenario(void)
     CHECK(brink_ffi_threshold_json(sc, "nosuch", NULL, NULL, NULL, NULL, NULL, 0, &err) == NULL);
     CHECK(brink_ffi_threshold_json(sc, "p_resolute", "1/x", NULL, NULL, NULL, NULL, 0, &err) == NULL);
     CHECK(brink_ffi_threshold_json(sc, "p_resolute", NULL, NULL, "Nobody@x", NULL, NULL, 0, &err) == NULL);
+    /* nothing watched: refused as in a file's question, not "no flips" (tester 11, F2) */
+    CHECK(brink_ffi_threshold_json(sc, "p_resolute", NULL, NULL, NULL, NULL, NULL, 0, &err) == NULL);
+    CHECK_MSG(strstr(err.message, "threshold needs watch") != NULL, "%s", err.message);
+    CHECK(brink_ffi_threshold_json(sc, "p_resolute", NULL, NULL, "", NULL, NULL, 0, &err) == NULL);
+    CHECK_MSG(strstr(err.message, "threshold needs watch") != NULL, "%s", err.message);
+    /* the option names a caller may check first (tester 11, F4.3) */
+    CHECK(brink_ffi_option_name("analyze", 0) && !strcmp(brink_ffi_option_name("analyze", 0), "method"));
+    CHECK(brink_ffi_option_name("analyze", 6) == NULL);
+    CHECK(brink_ffi_option_name("compare", 0) && !strcmp(brink_ffi_option_name("compare", 0), "samples"));
+    CHECK(brink_ffi_option_name("solve", 0) && !strcmp(brink_ffi_option_name("solve", 0), "exact"));
+    CHECK(brink_ffi_option_name("nothing", 0) == NULL && brink_ffi_option_name(NULL, 0) == NULL);
     const char *bk[] = {"method"}, *bv[] = {"nosuch"};
     CHECK(brink_ffi_analyze_json(sc, bk, bv, 1, &err) == NULL);
     CHECK(strstr(err.message, "unknown method 'nosuch'") != NULL);
