@@ -630,6 +630,35 @@ brink_status brink_threshold_write_text(const brink_threshold *t, const brink_sc
     return st;
 }
 
+/* Why regions i..j (one run, shown as one) are not certified, for the brief line: the
+ * reason and, where there is one, the place in the scenario, as the full text gives them. */
+static void put_reason_brief(brink_buf *out, const brink_threshold *t, int i, int j)
+{
+    const brink_region *r = &t->regions[i];
+    int nfail = 0, ngave = 0, nnoeq = 0;
+    for (int k = i; k <= j; k++) {
+        nfail += t->regions[k].reason == BRINK_UNKNOWN_SOLVE_FAILED;
+        ngave += t->regions[k].reason == BRINK_UNKNOWN_GAVE_UP;
+        nnoeq += t->regions[k].reason == BRINK_UNKNOWN_NO_EQUILIBRIUM && t->regions[k].point;
+    }
+    if (nnoeq && (ngave || nfail || nnoeq > 1))
+        brink_buf_printf(out, " (the method found no equilibrium at %d point%s sampled here%s",
+                         nnoeq, nnoeq == 1 ? "" : "s",
+                         ngave ? " and the rest was not sampled" : "");
+    else if (nfail && ngave)
+        brink_buf_printf(out, " (the method failed at %d point%s sampled here and the rest "
+                              "was not sampled", nfail, nfail == 1 ? "" : "s");
+    else
+        brink_buf_printf(out, " (%s", reason_text(r->reason));
+    for (int k = i; k <= j; k++)   /* the first place given */
+        if (t->regions[k].expr_line > 0) {
+            brink_buf_printf(out, ", line %d, column %d", t->regions[k].expr_line,
+                             t->regions[k].expr_col);
+            break;
+        }
+    brink_buf_puts(out, ")");
+}
+
 brink_status brink_threshold_write_brief(const brink_threshold *t, const brink_scenario *sc,
                                          brink_buf *out, brink_error *err)
 {
@@ -659,6 +688,8 @@ brink_status brink_threshold_write_brief(const brink_threshold *t, const brink_s
                 brink_buf_puts(out, "not certified");
             brink_buf_puts(out, " on ");
             put_span(out, r, &t->regions[j]);
+            if (r->status != BRINK_REGION_CERTIFIED)
+                put_reason_brief(out, t, i, j);
             if (open && nopen < nruns)
                 brink_buf_puts(out, " (other equilibria not ruled out)");
             i = j + 1;

@@ -16,6 +16,12 @@ expect_grep "fine grid: enough digits" '^    0\.333335 ' "$TMP/s3.txt"
 "$BRINK" sweep "$D/s3.yaml" --vary p=0:1:4 --watch A@start >"$TMP/s3c.txt" 2>"$TMP/stderr"
 expect_grep "coarse grid: 4 digits" '^    0\.3333 ' "$TMP/s3c.txt"
 
+# F5.1: the sweep's exact regions say why a part is not certified, as the threshold answer
+"$BRINK" sweep "$D/s8.yaml" --vary p=0:1:3 --watch A@start >"$TMP/s8.txt" 2>"$TMP/stderr"
+expect_grep "sweep: why not certified (sqrt), with its place" \
+  'not certified on \[0, 1\] \(a payoff or probability is not a rational$' "$TMP/s8.txt"
+expect_grep "sweep: the place of the sqrt" '^    function of the parameter, line 10, column 22\)' "$TMP/s8.txt"
+
 # F7.1: S@* matches S@strong and S@weak (S sees the chance move): never the first silently
 expect_status "compare --at 'S@*' matching two decisions side by side" 2 \
   "$BRINK" compare "$D/bqu.yaml" --at 'S@*' --samples 10
