@@ -456,7 +456,7 @@ static int moves_infoset(xctx *x, const sc_node *n, int ei, int xo)
         }
         for (int i = 0; i < nopts; i++) {
             /* a generated outcome's probability is read with its variable bound */
-            c->prob_expr[i] = o ? x_inst_id(x, n->probs[o->slot[i]], o->env_of[i])
+            c->prob_expr[i] = o ? x_inst_id(x, n->probs[o->slot[i]], x_option_env(x, xo, i))
                                 : x_inst_id(x, n->probs[i], ei);
             if (c->prob_expr[i] < 0)
                 return -1;
@@ -535,6 +535,8 @@ static void build_enter(xctx *x, const sc_node *n, int ei, int round, int **term
     case SN_CHANCE: {
         f->xo = x_options(x, n, ei);
         f->nopts = f->xo >= 0 ? x->xo[f->xo].nopts : n->nopts;
+        if (f->xo >= 0)
+            x_option_labels(x, f->xo);
         if (x->st || moves_infoset(x, n, ei, f->xo) < 0)
             return;
         f->mover = n->kind == SN_DECISION ? x_actor(x, n->actor, ei, &n->loc) : -1;
@@ -621,7 +623,7 @@ static void build_option(xctx *x, bframe *f, int **terms, int *nterms, int *term
         return;
     }
     if (o)
-        build_enter(x, o->node[i], o->env_of[i], 0, terms, nterms, termcap);
+        build_enter(x, o->node[i], x_option_env(x, f->xo, i), 0, terms, nterms, termcap);
     else
         build_enter(x, n->opts[i], f->ei, 0, terms, nterms, termcap);
 }
@@ -732,11 +734,8 @@ static void xctx_free(xctx *x)
     }
     free(x->envs);
     htab_free(&x->envh);
-    for (int i = 0; i < x->nxo; i++) {
-        free((void *)x->xo[i].node);
-        free(x->xo[i].env_of);
-        free(x->xo[i].slot);
-    }
+    for (int i = 0; i < x->nxo; i++)
+        x_xopts_free(&x->xo[i], x->xo[i].n->nopts);
     free(x->xo);
     htab_free(&x->xoh);
     free(x->memos);

@@ -465,6 +465,16 @@ int x_options(xctx *x, const sc_node *n, int ei)
     if (found >= 0)
         return found;
     brink_scenario *sc = x->sc;
+    o.first = brink_reallocarray(NULL, (size_t)n->nopts + 1, sizeof *o.first);
+    o.vals = brink_calloc((size_t)n->nopts, sizeof *o.vals);
+    o.nvals = brink_calloc((size_t)n->nopts, sizeof *o.nvals);
+    if (!o.first || !o.vals || !o.nvals) {
+        free(o.first);
+        free(o.vals);
+        free(o.nvals);
+        x_oom(x);
+        return -1;
+    }
     sc_loc *locs = NULL;
     int cap = 0, k = 0;
     for (int i = 0; i < n->nopts && !x->st; i++) {
@@ -489,7 +499,10 @@ int x_options(xctx *x, const sc_node *n, int ei)
                 x->st = st;
                 break;
             }
+            o.vals[i] = vals;
+            o.nvals[i] = nv;
         }
+        o.first[i] = k;
         if ((size_t)k + (size_t)nv > sc->lim.max_tree_nodes) {
             char lim[32];
             snprintf(lim, sizeof lim, "%zu", sc->lim.max_tree_nodes);
@@ -503,45 +516,95 @@ int x_options(xctx *x, const sc_node *n, int ei)
             o.node[k] = n->opts[i];
             o.slot[k] = i;
             o.env_of[k] = ei;
-            o.labels[k] = n->opt_labels[i];
-            if (g) {
-                const char *label = sc_gen_label(sc, n->opt_labels[i], g->var, vals[v]);
-                if (!label)
-                    x_oom(x);
-                else if (!sc_gen_label_ok(label))
-                    x->st = brink_error_set_at(x->err, BRINK_EINVALID, sc->file, locs[k].line,
-                                               locs[k].col, "generated option '%s' must be a "
-                                               "word of letters, digits, _ - . and + (write "
-                                               "the value as {%s} in the key)", label, g->var);
-                o.labels[k] = label;
-                o.env_of[k] = x_gen_env(x, ei, vals[v], &g->in_loc);
-            }
+            o.labels[k] = n->opt_labels[i];   /* a generator's: x_option_labels */
+            if (g)
+                o.env_of[k] = -1;   /* made when asked for (x_option_env) */
             k++;
         }
-        brink_q_array_free(vals, (size_t)nv);
     }
+    o.first[n->nopts] = k;
     o.nopts = k;
-    if (!x->st && sc_gen_unique_labels(sc, o.labels, locs, k, x->err))
-        x->st = x->err && x->err->code ? x->err->code : BRINK_EINVALID;
     free(locs);
-    /* the labels move to the arena: information sets keep them */
-    const char **labels = x->st ? NULL : brink_arena_alloc(sc->arena, (size_t)(k ? k : 1) *
-                                                                          sizeof *labels);
-    if (labels)
-        memcpy(labels, o.labels, (size_t)k * sizeof *labels);
-    free((void *)o.labels);
-    o.labels = labels;
-    if (!x->st && labels)
+    if (!x->st)
         GROW(x->xo, x->nxo, x->xocap, { x_oom(x); });
-    if (x->st || !labels || htab_add(&x->xoh, h, x->nxo) != 0) {
-        free((void *)o.node);
-        free(o.env_of);
-        free(o.slot);
+    if (x->st || htab_add(&x->xoh, h, x->nxo) != 0) {
+        x_xopts_free(&o, n->nopts);
         x_oom(x);
         return -1;
     }
     x->xo[x->nxo] = o;
     return x->nxo++;
+}
+
+/* The labels of the options (the count needs none): a generator's with its value in words,
+ * checked, and every label of the node distinct; in the arena, for information sets. */
+int x_option_labels(xctx *x, int xo)
+{
+    xopts *o = &x->xo[xo];
+    if (o->labeled || x->st)
+        return x->st ? -1 : 0;
+    brink_scenario *sc = x->sc;
+    const sc_node *n = o->n;
+    int k = o->nopts;
+    const char **labels = brink_arena_alloc(sc->arena, (size_t)(k ? k : 1) * sizeof *labels);
+    sc_loc *locs = brink_reallocarray(NULL, (size_t)(k ? k : 1), sizeof *locs);
+    if (!labels || !locs) {
+        free(locs);
+        x_oom(x);
+        return -1;
+    }
+    for (int j = 0; j < k && !x->st; j++) {
+        int s = o->slot[j];
+        const sc_defgen *g = n->gens[s];
+        locs[j] = n->opt_locs[s];
+        labels[j] = n->opt_labels[s];
+        if (!g)
+            continue;
+        const char *label = sc_gen_label(sc, n->opt_labels[s], g->var,
+                                         o->vals[s][j - o->first[s]]);
+        if (!label)
+            x_oom(x);
+        else if (!sc_gen_label_ok(label))
+            x->st = brink_error_set_at(x->err, BRINK_EINVALID, sc->file, locs[j].line,
+                                       locs[j].col, "generated option '%s' must be a word of "
+                                       "letters, digits, _ - . and + (write the value as {%s} "
+                                       "in the key)", label, g->var);
+        labels[j] = label;
+    }
+    if (!x->st && sc_gen_unique_labels(sc, labels, locs, k, x->err))
+        x->st = x->err && x->err->code ? x->err->code : BRINK_EINVALID;
+    free(locs);
+    if (x->st)
+        return -1;
+    free((void *)o->labels);
+    o->labels = labels;
+    o->labeled = 1;
+    return 0;
+}
+
+void x_xopts_free(xopts *o, int nslots)
+{
+    if (!o->labeled)
+        free((void *)o->labels);
+    free((void *)o->node);
+    free(o->env_of);
+    free(o->slot);
+    free(o->first);
+    for (int i = 0; o->vals && i < nslots; i++)
+        brink_q_array_free(o->vals[i], (size_t)o->nvals[i]);
+    free(o->vals);
+    free(o->nvals);
+}
+
+int x_option_env(xctx *x, int xo, int j)
+{
+    const xopts *o = &x->xo[xo];
+    if (o->env_of[j] >= 0 || x->st)
+        return o->env_of[j];
+    int s = o->slot[j];
+    int e = x_gen_env(x, o->env, o->vals[s][j - o->first[s]], &o->n->gens[s]->in_loc);
+    x->xo[xo].env_of[j] = e;
+    return e;
 }
 
 /* ---------------------------------------------------------------- pass 1: count */
@@ -639,22 +702,31 @@ static void count_leave(xctx *x)
     x->ccount = f->count;
 }
 
-/* After an option made at expansion was counted: past the node limit, refuse the game at
- * the generator's in: (the count so far is a lower bound on the game's). */
+/* An option made at expansion was counted (x->ccount nodes): add them. When the generator's
+ * variable does not decide the shape below (sc_defgen.shape_dep), every value has as many
+ * nodes as the first: its options are counted at once. Past the node limit, refuse the game
+ * at the generator's in: (the count so far is a lower bound on the game's). */
 static void count_generated(xctx *x, cframe *f)
 {
     const xopts *o = &x->xo[f->xo];
     int j = f->next_opt - 1, slot = o->slot[j];
+    const sc_defgen *g = f->n->gens[slot];
+    int size = o->first[slot + 1] - o->first[slot];
+    uint64_t c = x->ccount;
+    if (g && !g->shape_dep && j == o->first[slot] && size > 1) {
+        c = x_sat_mul(c, (uint64_t)size);
+        f->next_opt = o->first[slot + 1];
+    }
+    f->count = x_sat_add(f->count, c);
     if (slot != f->slot) {
         f->slot = slot;
         f->slot_count = 0;
     }
-    f->slot_count = x_sat_add(f->slot_count, x->ccount);
-    const sc_defgen *g = f->n->gens[slot];
+    f->slot_count = x_sat_add(f->slot_count, c);
     size_t lim = x->sc->lim.max_tree_nodes;
     if (!g || f->count <= lim)
         return;
-    int all = j + 1 == o->nopts || o->slot[j + 1] != slot;
+    int all = f->next_opt == o->first[slot + 1];
     char whole[64], part[64];
     snprintf(whole, sizeof whole, "%s%llu", f->count >= SAT_LIMIT ? "more than " : "",
              (unsigned long long)f->count);
@@ -681,10 +753,11 @@ uint64_t x_count(xctx *x, const sc_node *n, int ei, int round)
             continue;
         }
         if (f->pending) {
-            f->count = x_sat_add(f->count, x->ccount);
             f->pending = 0;
             if (f->xo >= 0)
                 count_generated(x, f);
+            else
+                f->count = x_sat_add(f->count, x->ccount);
             if (x->st)
                 continue;
         }
@@ -699,7 +772,10 @@ uint64_t x_count(xctx *x, const sc_node *n, int ei, int round)
         if (moves && f->next_opt < (o ? o->nopts : m->nopts)) {
             int j = f->next_opt++;
             f->pending = 1;
-            count_enter(x, o ? o->node[j] : m->opts[j], o ? o->env_of[j] : f->ei, 0);
+            int ej = o ? x_option_env(x, f->xo, j) : f->ei;
+            if (ej < 0)
+                continue;
+            count_enter(x, o ? o->node[j] : m->opts[j], ej, 0);
         } else if (m->kind != SN_LEAF && m->kind != SN_DECISION && m->kind != SN_CHANCE &&
                    !f->done) {
             target t;

@@ -68,10 +68,15 @@ typedef struct xopts {
     const sc_node *n;
     int env;
     int nopts;
-    const char **labels;       /* in the arena: information sets keep them */
+    const char **labels;       /* once labeled, in the arena: information sets keep them */
+    int labeled;               /* x_option_labels made them (the count needs none) */
     const sc_node **node;      /* each option's node ... */
-    int *env_of;               /* ... and its environment (the generator's variable bound) */
+    int *env_of;               /* ... and its environment (the generator's variable bound;
+                                  -1 until x_option_env makes it) */
     int *slot;                 /* the option of n it comes from */
+    int *first;                /* [n->nopts + 1]: the first option of each of n's */
+    mpq_t **vals;              /* [n->nopts]: a generator's values (NULL: a fixed option) */
+    int *nvals;
 } xopts;
 
 /* Frames of the two walks (each keeps its own stack, see expand.c and expand_env.c). */
@@ -167,6 +172,10 @@ int x_enter(xctx *x, const sc_node *n);
 /* The options of n in environment ei when generators make them at expansion: an index into
  * x->xo, or -1 when n has fixed options only (or on error, x->st set). */
 int x_options(xctx *x, const sc_node *n, int ei);
+/* The environment of option j of x->xo[xo] (made the first time it is asked for), or -1. */
+int x_option_env(xctx *x, int xo, int j);
+void x_xopts_free(xopts *o, int nslots);
+int x_option_labels(xctx *x, int xo);
 /* Pass 1: nodes below n (memoised on node, environment and round). */
 uint64_t x_count(xctx *x, const sc_node *n, int ei, int round);
 

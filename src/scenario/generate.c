@@ -246,6 +246,20 @@ static brink_status quantiles(brink_scenario *sc, const ynode *in, ynode *parts,
     return BRINK_OK;
 }
 
+/* A range's bound in words: its text, and its value when the text is not that number. */
+static void put_bound(brink_buf *b, const char *text, const mpq_t v)
+{
+    brink_buf num;
+    brink_buf_init(&num);
+    sc_put_number(&num, v);
+    brink_buf_puts(b, text);
+    if (num.failed || !num.data)
+        b->failed = 1;
+    else if (strcmp(num.data, text) != 0)
+        brink_buf_printf(b, " = %s", num.data);
+    brink_buf_free(&num);
+}
+
 /* range(lo, hi[, step]): its first value, step and count, the count bounded by the node limit
  * (refused with the count above it) before anything is made per value. */
 static brink_status range_count(brink_scenario *sc, const ynode *in, ynode *parts, char **texts,
@@ -269,9 +283,18 @@ static brink_status range_count(brink_scenario *sc, const ynode *in, ynode *part
         goto out;
     }
     if (mpq_cmp(hi, lo) < 0) {
-        st = sc_err(sc, err, in, BRINK_EINVALID,
-                    "this range is empty (high %s is below low %s): a generator needs a value",
-                    texts[1], texts[0]);
+        /* "n - 1 = 0" when the bound is an expression: its value where it was read */
+        brink_buf h, l;
+        brink_buf_init(&h);
+        brink_buf_init(&l);
+        put_bound(&h, texts[1], hi);
+        put_bound(&l, texts[0], lo);
+        st = h.failed || l.failed
+                 ? brink_error_set(err, BRINK_ENOMEM, "out of memory")
+                 : sc_err(sc, err, in, BRINK_EINVALID, "this range is empty (high %s is below "
+                          "low %s): a generator needs a value", h.data, l.data);
+        brink_buf_free(&h);
+        brink_buf_free(&l);
         goto out;
     }
     /* count = floor((hi - lo) / step) + 1 */
@@ -436,27 +459,28 @@ int sc_gen_label_ok(const char *s)
 
 /* ---- generators made at expansion ---- */
 
-/* Does scalar y use an argument of sc->gen_arg_names? -1 out of memory; 0 also when y does
- * not compile (the reading reports it at its place). */
-static int uses_arg(brink_scenario *sc, const ynode *y, const sc_local *locals)
+/* Does scalar y use an argument of sc->gen_arg_names (argument `which`, or any when -1)? -1
+ * out of memory; 0 also when y does not compile (the reading reports it at its place). */
+static int uses_arg(brink_scenario *sc, const ynode *y, const sc_local *locals, int which)
 {
     brink_error e;
     brink_error_clear(&e);
     sc_expr *x = sc_compile_temp(sc, y, sc->gen_arg_names, sc->gen_nargs, locals, &e);
     if (!x)
         return e.code == BRINK_ENOMEM ? -1 : 0;
-    int r = (x->flags & SC_EXPR_HAS_ARG) != 0;
+    int r = which < 0 ? (x->flags & SC_EXPR_HAS_ARG) != 0 : sc_expr_uses_arg(x, which);
     sc_expr_free(x);
     return r;
 }
 
-int sc_gen_uses_args(brink_scenario *sc, const ynode *in, const sc_local *locals)
+int sc_gen_uses_args(brink_scenario *sc, const ynode *in, const sc_local *locals, int which)
 {
     if (!sc->gen_nargs)
         return 0;
     if (in->kind == Y_SEQ) {
         for (int i = 0; i < in->n; i++) {
-            int r = in->items[i]->kind == Y_SCALAR ? uses_arg(sc, in->items[i], locals) : 0;
+            int r = in->items[i]->kind == Y_SCALAR ? uses_arg(sc, in->items[i], locals, which)
+                                                   : 0;
             if (r)
                 return r;
         }
@@ -481,13 +505,13 @@ int sc_gen_uses_args(brink_scenario *sc, const ynode *in, const sc_local *locals
             if ((dk = split_call(sc, &parts[0], dists[d], dp, dt)) == -3)
                 return -1;
         for (int i = 0; i < dk && !r; i++)
-            r = uses_arg(sc, &dp[i], locals);
+            r = uses_arg(sc, &dp[i], locals, which);
         for (int i = 1; i < k && !r; i++)
-            r = uses_arg(sc, &parts[i], locals);
+            r = uses_arg(sc, &parts[i], locals, which);
         return r;
     }
     for (int i = 0; i < k && !r; i++)
-        r = uses_arg(sc, &parts[i], locals);
+        r = uses_arg(sc, &parts[i], locals, which);
     return r;
 }
 

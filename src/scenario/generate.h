@@ -25,8 +25,9 @@ const char *sc_gen_label(brink_scenario *sc, const char *key, const char *var,
 int sc_gen_label_ok(const char *s);
 
 /* Generators whose values use sub-game arguments (or `round`) are made at expansion. Does
- * in: use one of sc->gen_arg_names (1, 0, -1 out of memory)? */
-int sc_gen_uses_args(brink_scenario *sc, const ynode *in, const sc_local *locals);
+ * in: use one of sc->gen_arg_names (which = -1) or argument `which` (1, 0, -1 out of
+ * memory)? */
+int sc_gen_uses_args(brink_scenario *sc, const ynode *in, const sc_local *locals, int which);
 /* Such a generator, its in: and locals copied into the scenario (NULL: out of memory). At
  * expansion, sc_gen_values reads it with sc->gen_arg_names = names, sc->gen_nargs = nnames
  * and sc->gen_arg_values the environment's arguments. */

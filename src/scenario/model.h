@@ -101,6 +101,9 @@ typedef struct sc_defgen {
     const ynode *in;         /* a copy of `in:` in the scenario's arena */
     const sc_local *locals;  /* enclosing generators' variables read with the file (copied) */
     sc_loc in_loc;
+    int shape_dep;           /* its variable reaches a nested in:, an if:, a times: or a call's
+                                argument: the nodes below differ from value to value (else
+                                the expansion's count multiplies one value's) */
 } sc_defgen;
 
 /* An actor argument given as a template of an actor id, "E{round}": literal pieces and

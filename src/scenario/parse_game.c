@@ -21,7 +21,19 @@ typedef struct scope {
     const char *const *names;/* argument names in expressions: the sub-game's, then the
                                 variables of enclosing generators made at expansion */
     int nnames;
+    sc_defgen **gen_of;      /* per name: the generator made at expansion it is the variable
+                                of, or NULL (NULL: none in scope) */
 } scope;
+
+/* An expression that decides the tree's shape (if:, times:, a call's argument, a nested
+ * generator's values): the generators made at expansion whose variables it reads are counted
+ * value by value (sc_defgen.shape_dep). */
+static void mark_shape(const scope *sp, const sc_expr *e)
+{
+    for (int i = 0; e && sp->gen_of && i < sp->nnames; i++)
+        if (sp->gen_of[i] && sc_expr_uses_arg(e, i))
+            sp->gen_of[i]->shape_dep = 1;
+}
 
 /* The enclosing sub-game's actor argument named `name`, or -1. */
 static int actor_arg(const scope *sp, const char *name)
@@ -273,13 +285,17 @@ static brink_status parse_options(brink_scenario *sc, const ynode *m, const scop
                 sc->gen_arg_names = sp->names;
                 sc->gen_nargs = sp->nnames;
                 /* values using sub-game arguments or round: made at expansion (nvals 0) */
-                int dep = sc_gen_uses_args(sc, in, sp->locals);
+                int dep = sc_gen_uses_args(sc, in, sp->locals, -1);
                 if (dep < 0)
                     st = oom(err);
                 else if (dep)
                     nvals[i] = 0, deferred = 1;
                 else
                     st = sc_gen_values(sc, in, sp->locals, &vals[i], &nvals[i], err);
+                /* enclosing generators whose variables size this one count value by value */
+                for (int j = 0; dep > 0 && sp->gen_of && j < sp->nnames; j++)
+                    if (sp->gen_of[j] && sc_gen_uses_args(sc, in, sp->locals, j) > 0)
+                        sp->gen_of[j]->shape_dep = 1;
                 sc->gen_arg_names = NULL;
                 sc->gen_nargs = 0;
                 for (const sc_local *l = sp->locals; dep > 0 && !st && l; l = l->next)
@@ -337,13 +353,17 @@ static brink_status parse_options(brink_scenario *sc, const ynode *m, const scop
             const ynode *in = ytree_get(ov, "in");
             const char **names = brink_arena_alloc(sc->arena, (size_t)(sp->nnames + 1) *
                                                                   sizeof *names);
+            sc_defgen **gen_of = brink_arena_alloc(sc->arena, (size_t)(sp->nnames + 1) *
+                                                                   sizeof *gen_of);
             const char *label = sc_strdup(sc, ok->text);
-            if (!names || !label) {
+            if (!names || !gen_of || !label) {
                 st = oom(err);
                 break;
             }
-            for (int j = 0; j < sp->nnames; j++)
+            for (int j = 0; j < sp->nnames; j++) {
                 names[j] = sp->names[j];
+                gen_of[j] = sp->gen_of ? sp->gen_of[j] : NULL;
+            }
             names[sp->nnames] = sc_strdup(sc, var->text);
             n->gens[o] = names[sp->nnames] ? sc_gen_defer(sc, var->text, in, names, sp->nnames,
                                                           sp->locals)
@@ -352,8 +372,10 @@ static brink_status parse_options(brink_scenario *sc, const ynode *m, const scop
                 st = oom(err);
                 break;
             }
+            gen_of[sp->nnames] = n->gens[o];
             inner.names = names;
             inner.nnames = sp->nnames + 1;
+            inner.gen_of = gen_of;
             st = parse_option(sc, ok, ov, label, &inner, n, o, chance, err);
             n->nopts = ++o;
             continue;
@@ -565,6 +587,7 @@ static brink_status parse_call(brink_scenario *sc, const ynode *y, const scope *
         n->times = compile_in(sc, times, sp, err);
         if (!n->times)
             return err && err->code ? err->code : BRINK_ENOMEM;
+        mark_shape(sp, n->times);
         if (index) {
             if ((st = sc_expect(sc, index, Y_SCALAR, "index", err)))
                 return st;
@@ -579,6 +602,8 @@ static brink_status parse_call(brink_scenario *sc, const ynode *y, const scope *
     }
     if ((st = parse_args(sc, name, ytree_get(y, "with"), sp, n, sub, n->index_arg, err)))
         return st;
+    for (int j = 0; j < n->nargs; j++)   /* the sub-game's shape may depend on any of them */
+        mark_shape(sp, n->args[j]);
     const ynode *then = ytree_get(y, "then");
     if (then && (st = parse_node(sc, then, sp, 0, &n->then, err)))
         return st;
@@ -594,6 +619,7 @@ static brink_status parse_if(brink_scenario *sc, const ynode *y, const scope *sp
     n->cond = compile_in(sc, c, sp, err);
     if (!n->cond)
         return err && err->code ? err->code : BRINK_ENOMEM;
+    mark_shape(sp, n->cond);
     if (n->cond->flags & SC_EXPR_HAS_PARAM)
         return sc_err(sc, err, c, BRINK_EINVALID,
                       "an if: condition may use sub-game arguments but not parameters (the "
@@ -1019,7 +1045,7 @@ brink_status sc_parse_game(brink_scenario *sc, const ynode *root, brink_error *e
     if (subs) {
         for (int i = 0; i < subs->n; i++) {
             scope sp = {&sc->subs[i], NULL, NULL, (const char *const *)sc->subs[i].arg_names,
-                        sc->subs[i].nargs};
+                        sc->subs[i].nargs, NULL};
             if ((st = parse_node(sc, ytree_get(ytree_val(subs, i), "body"), &sp, 0,
                                  &sc->subs[i].body, err)))
                 return st;
@@ -1028,7 +1054,7 @@ brink_status sc_parse_game(brink_scenario *sc, const ynode *root, brink_error *e
     const ynode *game = ytree_get(root, "game");
     if (!game)
         return sc_err(sc, err, root, BRINK_EINVALID, "missing required key 'game' (the moves)");
-    scope top = {NULL, NULL, NULL, NULL, 0};
+    scope top = {NULL, NULL, NULL, NULL, 0, NULL};
     if ((st = parse_node(sc, game, &top, 0, &sc->root, err)))
         return st;
     return check_cycles(sc, err);
