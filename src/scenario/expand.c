@@ -456,8 +456,8 @@ static int moves_infoset(xctx *x, const sc_node *n, int ei, int xo)
         }
         for (int i = 0; i < nopts; i++) {
             /* a generated outcome's probability is read with its variable bound */
-            c->prob_expr[i] = o ? x_inst_id(x, n->probs[o->slot[i]], x_option_env(x, xo, i))
-                                : x_inst_id(x, n->probs[i], ei);
+            int pe = o ? x_option_env(x, xo, i) : ei;
+            c->prob_expr[i] = pe < 0 ? -1 : x_inst_id(x, n->probs[o ? o->slot[i] : i], pe);
             if (c->prob_expr[i] < 0)
                 return -1;
             if (sc->c.closed[c->prob_expr[i]]->flags & SC_EXPR_INEXACT)
@@ -491,6 +491,13 @@ static void build_enter(xctx *x, const sc_node *n, int ei, int round, int **term
 {
     if (x->st || !x_enter(x, n))
         return;
+    if ((n->kind == SN_LEAF || n->kind == SN_DECISION || n->kind == SN_CHANCE) &&
+        x->node >= x->sc->c.nnodes) {   /* never past the arrays pass 1 sized */
+        x->depth--;
+        x_fail(x, &n->loc, BRINK_EINTERNAL, "the expansion makes more nodes than it counted "
+               "(a brink bug)%s%s", NULL, NULL);
+        return;
+    }
     int np = x->sc->c.nplayers;
     GROW(x->bframes, x->nbframes, x->bframecap, { x_oom(x); x->depth--; return; });
     int need = x->nundo + (n->nsettings ? n->nsettings : 1);

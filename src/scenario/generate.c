@@ -440,7 +440,9 @@ const char *sc_gen_label(brink_scenario *sc, const char *key, const char *var,
             p++;
         }
     }
-    const char *r = b.failed || !b.data ? NULL : brink_arena_strdup(sc->arena, b.data);
+    /* out of memory (the number's words included): NULL, never a label with "?" in it */
+    const char *r = b.failed || num.failed || !b.data ? NULL
+                                                       : brink_arena_strdup(sc->arena, b.data);
     brink_buf_free(&b);
     brink_buf_free(&num);
     return r;

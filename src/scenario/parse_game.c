@@ -293,9 +293,13 @@ static brink_status parse_options(brink_scenario *sc, const ynode *m, const scop
                 else
                     st = sc_gen_values(sc, in, sp->locals, &vals[i], &nvals[i], err);
                 /* enclosing generators whose variables size this one count value by value */
-                for (int j = 0; dep > 0 && sp->gen_of && j < sp->nnames; j++)
-                    if (sp->gen_of[j] && sc_gen_uses_args(sc, in, sp->locals, j) > 0)
+                for (int j = 0; dep > 0 && !st && sp->gen_of && j < sp->nnames; j++) {
+                    int r = sp->gen_of[j] ? sc_gen_uses_args(sc, in, sp->locals, j) : 0;
+                    if (r < 0)
+                        st = oom(err);
+                    else if (r > 0)
                         sp->gen_of[j]->shape_dep = 1;
+                }
                 sc->gen_arg_names = NULL;
                 sc->gen_nargs = 0;
                 for (const sc_local *l = sp->locals; dep > 0 && !st && l; l = l->next)
@@ -459,6 +463,7 @@ static brink_status parse_actor_tpl(brink_scenario *sc, const ynode *val, const 
                           "an actor template may use sub-game arguments, round and "
                           "generators' variables but not parameters ('%s'): which actor "
                           "moves cannot depend on numbers that sweeps change", ex);
+        mark_shape(sp, t->part[t->nparts]);   /* the sub-game's body may test the actor */
         t->nparts++;
         start = close + 1;
         i = close;
