@@ -69,14 +69,7 @@ static void chainstore(brink_buf *b, int n)
                       "          I:\n            fight: {payoff: {entrant: b - 1, I.weak: -1}, "
                       "next: true}\n            accommodate: {payoff: {entrant: b, I.tough: -1}, "
                       "next: true}\n        stay_out: {payoff: {I.weak: a}, next: true}\n"
-                      "  stage:\n    body:\n");
-    /* if round == 1 ... else if round == 2 ... else the last entrant */
-    for (int k = 1; k < n; k++)
-        brink_buf_printf(b, "%*sif: round == %d\n%*sthen: {play: market, with: {entrant: E%d}}\n"
-                            "%*selse:\n", 6 + 2 * (k - 1), "", k, 6 + 2 * (k - 1), "", k,
-                         6 + 2 * (k - 1), "");
-    brink_buf_printf(b, "%*splay: market\n%*swith: {entrant: E%d}\n", 6 + 2 * (n - 1), "",
-                     6 + 2 * (n - 1), "", n);
+                      "  stage:\n    body: {play: market, with: {entrant: \"E{round}\"}}\n");
     brink_buf_printf(b, "game: {repeat: stage, times: %d, then: {}}\n", n);
 }
 

@@ -396,9 +396,13 @@ int x_apply_node(xctx *x, const sc_node *n, int ei, undo *saved)
 }
 
 /* The information set of a decision or chance node (found or made), its node emitted. */
-static int moves_infoset(xctx *x, const sc_node *n, int ei)
+static int moves_infoset(xctx *x, const sc_node *n, int ei, int xo)
 {
     brink_scenario *sc = x->sc;
+    /* the options: n's, or those made at expansion */
+    const xopts *o = xo >= 0 ? &x->xo[xo] : NULL;
+    int nopts = o ? o->nopts : n->nopts;
+    const char *const *labels = o ? o->labels : n->opt_labels;
     int xi;
     if (n->kind == SN_DECISION) {
         int actor = x_actor(x, n->actor, ei, &n->loc);
@@ -409,13 +413,13 @@ static int moves_infoset(xctx *x, const sc_node *n, int ei)
         x->key = k;
         xi = htab_find(&x->ish, h, is_eq, x);
         if (xi >= 0) {
-            const sc_xinfoset *o = &sc->c.xinfosets[xi];
-            int same = o->nact == n->nopts;
-            for (int i = 0; same && i < n->nopts; i++)
-                same = strcmp(o->actions[i], n->opt_labels[i]) == 0;
+            const sc_xinfoset *q = &sc->c.xinfosets[xi];
+            int same = q->nact == nopts;
+            for (int i = 0; same && i < nopts; i++)
+                same = strcmp(q->actions[i], labels[i]) == 0;
             if (!same) {
                 char other[80];
-                snprintf(other, sizeof other, "line %d, column %d", o->loc.line, o->loc.col);
+                snprintf(other, sizeof other, "line %d, column %d", q->loc.line, q->loc.col);
                 x_fail(x, &n->loc, BRINK_EINVALID,
                        "%s cannot tell this decision apart from the one at %s (it has seen "
                        "the same things), so both must offer the same options in the same "
@@ -428,6 +432,8 @@ static int moves_infoset(xctx *x, const sc_node *n, int ei)
                 x_oom(x);
                 return -1;
             }
+            sc->c.xinfosets[xi].nact = nopts;
+            sc->c.xinfosets[xi].actions = (const char **)labels;
         }
     } else {
         xi = new_xinfoset(x, n, BRINK_CHANCE, -1);
@@ -436,13 +442,18 @@ static int moves_infoset(xctx *x, const sc_node *n, int ei)
             return -1;
         }
         sc_xinfoset *c = &sc->c.xinfosets[xi];
-        c->prob_expr = brink_arena_alloc(sc->arena, (size_t)n->nopts * sizeof *c->prob_expr);
+        c->nact = nopts;
+        c->actions = (const char **)labels;
+        c->prob_expr = brink_arena_alloc(sc->arena, (size_t)(nopts ? nopts : 1) *
+                                                        sizeof *c->prob_expr);
         if (!c->prob_expr) {
             x_oom(x);
             return -1;
         }
-        for (int i = 0; i < n->nopts; i++) {
-            c->prob_expr[i] = x_inst_id(x, n->probs[i], ei);
+        for (int i = 0; i < nopts; i++) {
+            /* a generated outcome's probability is read with its variable bound */
+            int pe = o ? x_option_env(x, xo, i) : ei;
+            c->prob_expr[i] = pe < 0 ? -1 : x_inst_id(x, n->probs[o ? o->slot[i] : i], pe);
             if (c->prob_expr[i] < 0)
                 return -1;
             if (sc->c.closed[c->prob_expr[i]]->flags & SC_EXPR_INEXACT)
@@ -463,7 +474,8 @@ struct bframe {
     int undo_base, nsaved;   /* settings to restore (x->undo[undo_base ...]) */
     int nterms_before;
     int view_base;           /* the views before the move (x->vsave[view_base ...]) */
-    int next_opt;
+    int next_opt, nopts;
+    int xo;                  /* options made at expansion (x->xo), or -1: n's */
     int mover, who;
     uint64_t seen;
 };
@@ -475,6 +487,13 @@ static void build_enter(xctx *x, const sc_node *n, int ei, int round, int **term
 {
     if (x->st || !x_enter(x, n))
         return;
+    if ((n->kind == SN_LEAF || n->kind == SN_DECISION || n->kind == SN_CHANCE) &&
+        x->node >= x->sc->c.nnodes) {   /* never past the arrays pass 1 sized */
+        x->depth--;
+        x_fail(x, &n->loc, BRINK_EINTERNAL, "the expansion makes more nodes than it counted "
+               "(a brink bug)%s%s", NULL, NULL);
+        return;
+    }
     int np = x->sc->c.nplayers;
     GROW(x->bframes, x->nbframes, x->bframecap, { x_oom(x); x->depth--; return; });
     int need = x->nundo + (n->nsettings ? n->nsettings : 1);
@@ -517,7 +536,11 @@ static void build_enter(xctx *x, const sc_node *n, int ei, int round, int **term
     }
     case SN_DECISION:
     case SN_CHANCE: {
-        if (moves_infoset(x, n, ei) < 0)
+        f->xo = x_options(x, n, ei);
+        f->nopts = f->xo >= 0 ? x->xo[f->xo].nopts : n->nopts;
+        if (f->xo >= 0)
+            x_option_labels(x, f->xo);
+        if (x->st || moves_infoset(x, n, ei, f->xo) < 0)
             return;
         f->mover = n->kind == SN_DECISION ? x_actor(x, n->actor, ei, &n->loc) : -1;
         f->who = f->mover >= 0 ? f->mover : x_str_id(x, n->name ? n->name : "chance");
@@ -573,7 +596,9 @@ static void build_option(xctx *x, bframe *f, int **terms, int *nterms, int *term
     const sc_node *n = f->n;
     int np = sc->c.nplayers, i = f->next_opt++;
     const int *local = x->vsave + f->view_base;
-    int lid = x_str_id(x, n->opt_labels[i]);
+    const xopts *o = f->xo >= 0 ? &x->xo[f->xo] : NULL;
+    const char *label = o ? o->labels[i] : n->opt_labels[i];
+    int lid = x_str_id(x, label);
     int ev = lid < 0 ? -1 : intern_event(x, f->mover >= 0 ? EV_MOVE : EV_CHANCE, f->who, lid);
     if (ev < 0) {
         x_oom(x);
@@ -592,8 +617,7 @@ static void build_option(xctx *x, bframe *f, int **terms, int *nterms, int *term
     /* actor ids, decision names and option labels are identifiers (< 64 bytes) */
     char text[200];
     snprintf(text, sizeof text, "%s: %s",
-             f->mover >= 0 ? sc->actors[f->mover].id : (n->name ? n->name : "chance"),
-             n->opt_labels[i]);
+             f->mover >= 0 ? sc->actors[f->mover].id : (n->name ? n->name : "chance"), label);
     x->pend_mover = f->mover;
     x->pend_seen = f->seen;
     x->pend_text = x_intern_str(x, text);
@@ -601,7 +625,10 @@ static void build_option(xctx *x, bframe *f, int **terms, int *nterms, int *term
         x_oom(x);
         return;
     }
-    build_enter(x, n->opts[i], f->ei, 0, terms, nterms, termcap);
+    if (o)
+        build_enter(x, o->node[i], x_option_env(x, f->xo, i), 0, terms, nterms, termcap);
+    else
+        build_enter(x, n->opts[i], f->ei, 0, terms, nterms, termcap);
 }
 
 /* Build the subtree of n (pre-order) without recursion. */
@@ -612,7 +639,7 @@ static brink_status build(xctx *x, const sc_node *n, int ei, int round, int **te
     build_enter(x, n, ei, round, terms, nterms, termcap);
     while (x->nbframes > base) {
         bframe *f = &x->bframes[x->nbframes - 1];
-        if (!x->st && f->stage == 1 && f->next_opt < f->n->nopts) {
+        if (!x->st && f->stage == 1 && f->next_opt < f->nopts) {
             build_option(x, f, terms, nterms, termcap);
         } else if (!x->st && f->stage == 3) {
             f->stage = 2;
@@ -704,12 +731,16 @@ static uint64_t count_types(xctx *x)
 void x_ctx_free(xctx *x)
 {
     for (int i = 0; i < x->nenvs; i++) {
-        for (int k = 0; k < x->envs[i].nargs; k++)
+        for (int k = x->envs[i].borrowed; k < x->envs[i].nargs; k++)
             sc_expr_free(x->envs[i].args[k]);
         free(x->envs[i].args);
     }
     free(x->envs);
     htab_free(&x->envh);
+    for (int i = 0; i < x->nxo; i++)
+        x_xopts_free(&x->xo[i], x->xo[i].n->nopts);
+    free(x->xo);
+    htab_free(&x->xoh);
     free(x->memos);
     htab_free(&x->memoh);
     free(x->strs);
@@ -778,6 +809,7 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
     htab_init(&x.ish);
     htab_init(&x.exh);
     htab_init(&x.pch);
+    htab_init(&x.xoh);
     brink_buf_init(&x.pathbuf);
     brink_buf_init(&x.wordbuf);
     brink_buf_init(&x.textbuf);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "scenario/expand_int.h"
+#include "scenario/generate.h"
 
 brink_status x_fail(xctx *x, const sc_loc *loc, brink_status code, const char *fmt,
                          const char *a, const char *b)
@@ -175,7 +176,7 @@ int x_intern_env(xctx *x, env *e, const sc_loc *site)
     x->key = e;
     int i = htab_find(&x->envh, h, env_eq, x);
     if (i >= 0) {
-        for (int k = 0; k < e->nargs; k++)
+        for (int k = e->borrowed; k < e->nargs; k++)
             sc_expr_free(e->args[k]);
         free(e->args);
         return i;
@@ -203,10 +204,54 @@ int x_intern_env(xctx *x, env *e, const sc_loc *site)
     x->envs[x->nenvs] = *e;
     return x->nenvs++;
 drop:
-    for (int k = 0; k < e->nargs; k++)
+    for (int k = e->borrowed; k < e->nargs; k++)
         sc_expr_free(e->args[k]);
     free(e->args);
     return -1;
+}
+
+/* The actor an actor template names in environment ei ("E{round}" with round 2: E2), as
+ * a constant expression of its index; NULL (x->st set) when it names none. */
+static sc_expr *x_actor_tpl(xctx *x, const sc_actor_tpl *t, int ei, const sc_subgame *sub,
+                            int arg)
+{
+    brink_scenario *sc = x->sc;
+    brink_buf id;
+    brink_buf_init(&id);
+    mpq_t q;
+    mpq_init(q);
+    int ok = 1;
+    for (int i = 0; i < t->nparts && ok; i++) {
+        brink_buf_puts(&id, t->lit[i]);
+        ok = x_const_value(x, t->part[i], ei, "a part of an actor template", q) == 0;
+        if (ok)
+            sc_put_number(&id, q);
+    }
+    mpq_clear(q);
+    brink_buf_puts(&id, t->lit[t->nparts]);
+    sc_expr *r = NULL;
+    if (ok && id.failed) {
+        x_oom(x);
+    } else if (ok) {
+        int who = sc_actor_find(sc, id.data);
+        if (who >= 0) {
+            if (!(r = sc_expr_const_si(who, 1)))
+                x_oom(x);
+        } else if (!x->st) {
+            brink_buf known;
+            brink_buf_init(&known);
+            for (int j = 0; j < sc->nactors; j++)
+                sc_list_add(&known, sc->actors[j].id);
+            x->st = brink_error_set_at(x->err, BRINK_EINVALID, sc->file, t->loc.line,
+                                       t->loc.col, "argument '%s' of sub-game '%s' is '%s' "
+                                       "here (from \"%s\"), which is not an actor (actors: %s)",
+                                       sub->arg_names[arg], sub->name, id.data, t->text,
+                                       sc_list_text(&known));
+            brink_buf_free(&known);
+        }
+    }
+    brink_buf_free(&id);
+    return r;
 }
 
 /* Environment for a call of sub-game `sub` from environment ei. Argument `index_arg`
@@ -231,6 +276,8 @@ static int x_call_env(xctx *x, const sc_node *n, int ei, const sc_node *next,
     for (int i = 0; i < sub->nargs; i++) {
         if (i == n->index_arg || (n->kind == SN_REPEAT && i == sub->round_arg))
             e.args[i] = sc_expr_const_si(round, 1);
+        else if (n->arg_tpl && n->arg_tpl[i])
+            e.args[i] = x_actor_tpl(x, n->arg_tpl[i], ei, sub, i);
         else if (n->args[i])
             e.args[i] = x_inst(x, n->args[i], ei);
         else
@@ -341,6 +388,225 @@ int x_resolve(xctx *x, const sc_node *n, int ei, int round, target *t)
     }
 }
 
+/* ---------------------------------------------------------------- generators at expansion */
+
+/* The environment of an option made by a generator: ei's, its variable bound to v. The
+ * arguments before it are ei's own expressions, borrowed (environments live as long as the
+ * expansion): one new expression per value. */
+static int x_gen_env(xctx *x, int ei, const mpq_t v, const sc_loc *site)
+{
+    env e = x->envs[ei];
+    int na = e.nargs;
+    e.nargs = na + 1;
+    e.borrowed = na;
+    e.hash = 0;
+    e.args = brink_reallocarray(NULL, (size_t)na + 1, sizeof *e.args);
+    if (!e.args) {
+        x_oom(x);
+        return -1;
+    }
+    if (na)
+        memcpy(e.args, x->envs[ei].args, (size_t)na * sizeof *e.args);
+    if (!(e.args[na] = sc_expr_const(v, site->line, site->col))) {
+        free(e.args);
+        x_oom(x);
+        return -1;
+    }
+    return x_intern_env(x, &e, site);
+}
+
+static int xo_eq(void *ctx, int idx)
+{
+    xctx *x = ctx;
+    const xopts *k = x->key;
+    return x->xo[idx].n == k->n && x->xo[idx].env == k->env;
+}
+
+/* Grow the arrays of options being made to hold k + 1. */
+static int xo_grow(xctx *x, xopts *o, sc_loc **locs, int k, int *cap)
+{
+    if (k < *cap)
+        return 0;
+    size_t nc = *cap ? 2 * (size_t)*cap : 16;
+    const char **l = brink_reallocarray((void *)o->labels, nc, sizeof *l);
+    if (l)
+        o->labels = l;
+    const sc_node **nd = brink_reallocarray((void *)o->node, nc, sizeof *nd);
+    if (nd)
+        o->node = nd;
+    int *e = brink_reallocarray(o->env_of, nc, sizeof *e);
+    if (e)
+        o->env_of = e;
+    int *s = brink_reallocarray(o->slot, nc, sizeof *s);
+    if (s)
+        o->slot = s;
+    sc_loc *c = brink_reallocarray(*locs, nc, sizeof *c);
+    if (c)
+        *locs = c;
+    if (!l || !nd || !e || !s || !c) {
+        x_oom(x);
+        return -1;
+    }
+    *cap = (int)nc;
+    return 0;
+}
+
+int x_options(xctx *x, const sc_node *n, int ei)
+{
+    if (!n->gens || x->st)
+        return -1;
+    xopts o;
+    memset(&o, 0, sizeof o);
+    o.n = n;
+    o.env = ei;
+    uint64_t h = htab_mix((uint64_t)(uintptr_t)n, (uint64_t)ei);
+    x->key = &o;
+    int found = htab_find(&x->xoh, h, xo_eq, x);
+    if (found >= 0)
+        return found;
+    brink_scenario *sc = x->sc;
+    o.first = brink_reallocarray(NULL, (size_t)n->nopts + 1, sizeof *o.first);
+    o.vals = brink_calloc((size_t)n->nopts, sizeof *o.vals);
+    o.nvals = brink_calloc((size_t)n->nopts, sizeof *o.nvals);
+    if (!o.first || !o.vals || !o.nvals) {
+        free(o.first);
+        free(o.vals);
+        free(o.nvals);
+        x_oom(x);
+        return -1;
+    }
+    sc_loc *locs = NULL;
+    int cap = 0, k = 0;
+    for (int i = 0; i < n->nopts && !x->st; i++) {
+        const sc_defgen *g = n->gens[i];
+        mpq_t *vals = NULL;
+        int nv = 1;
+        if (g) {
+            const env *e = &x->envs[ei];
+            if (e->nargs != g->arg) {
+                x_fail(x, &g->in_loc, BRINK_EINTERNAL, "a generator's environment does not "
+                       "match its arguments (a brink bug)%s%s", NULL, NULL);
+                break;
+            }
+            sc->gen_arg_names = g->names;
+            sc->gen_nargs = g->arg;
+            sc->gen_arg_values = e->args;
+            brink_status st = sc_gen_values(sc, g->in, g->locals, &vals, &nv, x->err);
+            sc->gen_arg_names = NULL;
+            sc->gen_nargs = 0;
+            sc->gen_arg_values = NULL;
+            if (st) {
+                x->st = st;
+                break;
+            }
+            o.vals[i] = vals;
+            o.nvals[i] = nv;
+        }
+        o.first[i] = k;
+        if ((size_t)k + (size_t)nv > sc->lim.max_tree_nodes) {
+            char lim[32];
+            snprintf(lim, sizeof lim, "%zu", sc->lim.max_tree_nodes);
+            x_fail(x, &n->loc, BRINK_ETOOBIG, "this %s has more than %s options (the node limit)",
+                   n->kind == SN_CHANCE ? "chance move" : "decision", lim);
+        }
+        for (int v = 0; v < nv && !x->st; v++) {
+            if (xo_grow(x, &o, &locs, k, &cap) != 0)
+                break;
+            locs[k] = n->opt_locs[i];
+            o.node[k] = n->opts[i];
+            o.slot[k] = i;
+            o.env_of[k] = ei;
+            o.labels[k] = n->opt_labels[i];   /* a generator's: x_option_labels */
+            if (g)
+                o.env_of[k] = -1;   /* made when asked for (x_option_env) */
+            k++;
+        }
+    }
+    o.first[n->nopts] = k;
+    o.nopts = k;
+    free(locs);
+    if (!x->st)
+        GROW(x->xo, x->nxo, x->xocap, { x_oom(x); });
+    if (x->st || htab_add(&x->xoh, h, x->nxo) != 0) {
+        x_xopts_free(&o, n->nopts);
+        x_oom(x);
+        return -1;
+    }
+    x->xo[x->nxo] = o;
+    return x->nxo++;
+}
+
+/* The labels of the options (the count needs none): a generator's with its value in words,
+ * checked, and every label of the node distinct; in the arena, for information sets. */
+int x_option_labels(xctx *x, int xo)
+{
+    xopts *o = &x->xo[xo];
+    if (o->labeled || x->st)
+        return x->st ? -1 : 0;
+    brink_scenario *sc = x->sc;
+    const sc_node *n = o->n;
+    int k = o->nopts;
+    const char **labels = brink_arena_alloc(sc->arena, (size_t)(k ? k : 1) * sizeof *labels);
+    sc_loc *locs = brink_reallocarray(NULL, (size_t)(k ? k : 1), sizeof *locs);
+    if (!labels || !locs) {
+        free(locs);
+        x_oom(x);
+        return -1;
+    }
+    for (int j = 0; j < k && !x->st; j++) {
+        int s = o->slot[j];
+        const sc_defgen *g = n->gens[s];
+        locs[j] = n->opt_locs[s];
+        labels[j] = n->opt_labels[s];
+        if (!g)
+            continue;
+        const char *label = sc_gen_label(sc, n->opt_labels[s], g->var,
+                                         o->vals[s][j - o->first[s]]);
+        if (!label)
+            x_oom(x);
+        else if (!sc_gen_label_ok(label))
+            x->st = brink_error_set_at(x->err, BRINK_EINVALID, sc->file, locs[j].line,
+                                       locs[j].col, "generated option '%s' must be a word of "
+                                       "letters, digits, _ - . and + (write the value as {%s} "
+                                       "in the key)", label, g->var);
+        labels[j] = label;
+    }
+    if (!x->st && sc_gen_unique_labels(sc, labels, locs, k, x->err))
+        x->st = x->err && x->err->code ? x->err->code : BRINK_EINVALID;
+    free(locs);
+    if (x->st)
+        return -1;
+    free((void *)o->labels);
+    o->labels = labels;
+    o->labeled = 1;
+    return 0;
+}
+
+void x_xopts_free(xopts *o, int nslots)
+{
+    if (!o->labeled)
+        free((void *)o->labels);
+    free((void *)o->node);
+    free(o->env_of);
+    free(o->slot);
+    free(o->first);
+    for (int i = 0; o->vals && i < nslots; i++)
+        brink_q_array_free(o->vals[i], (size_t)o->nvals[i]);
+    free(o->vals);
+    free(o->nvals);
+}
+
+int x_option_env(xctx *x, int xo, int j)
+{
+    const xopts *o = &x->xo[xo];
+    if (o->env_of[j] >= 0 || x->st)
+        return o->env_of[j];
+    int s = o->slot[j];
+    int e = x_gen_env(x, o->env, o->vals[s][j - o->first[s]], &o->n->gens[s]->in_loc);
+    x->xo[xo].env_of[j] = e;
+    return e;
+}
+
 /* ---------------------------------------------------------------- pass 1: count */
 
 static int memo_eq(void *ctx, int idx)
@@ -385,6 +651,9 @@ struct cframe {
     int next_opt;            /* decision / chance: the next option to count */
     int pending;             /* a child was entered: add x->ccount when back here */
     int done;                /* control node: its target was entered */
+    int xo;                  /* its options made at expansion (x->xo), -1 none, -2 not yet */
+    int slot;                /* the generator of the last option counted ... */
+    uint64_t slot_count;     /* ... and the nodes of its options so far */
 };
 
 /* Enter (n, ei, round): a memo hit sets x->ccount at once; otherwise push a frame. */
@@ -407,6 +676,8 @@ static void count_enter(xctx *x, const sc_node *n, int ei, int round)
     f->ei = ei;
     f->round = round;
     f->h = h;
+    f->xo = -2;
+    f->slot = -1;
     f->count = n->kind == SN_LEAF || n->kind == SN_DECISION || n->kind == SN_CHANCE ? 1 : 0;
 }
 
@@ -431,6 +702,43 @@ static void count_leave(xctx *x)
     x->ccount = f->count;
 }
 
+/* An option made at expansion was counted (x->ccount nodes): add them. When the generator's
+ * variable does not decide the shape below (sc_defgen.shape_dep), every value has as many
+ * nodes as the first: its options are counted at once. Past the node limit, refuse the game
+ * at the generator's in: (the count so far is a lower bound on the game's). */
+static void count_generated(xctx *x, cframe *f)
+{
+    const xopts *o = &x->xo[f->xo];
+    int j = f->next_opt - 1, slot = o->slot[j];
+    const sc_defgen *g = f->n->gens[slot];
+    int size = o->first[slot + 1] - o->first[slot];
+    uint64_t c = x->ccount;
+    if (g && !g->shape_dep && j == o->first[slot] && size > 1) {
+        c = x_sat_mul(c, (uint64_t)size);
+        f->next_opt = o->first[slot + 1];
+    }
+    f->count = x_sat_add(f->count, c);
+    if (slot != f->slot) {
+        f->slot = slot;
+        f->slot_count = 0;
+    }
+    f->slot_count = x_sat_add(f->slot_count, c);
+    size_t lim = x->sc->lim.max_tree_nodes;
+    if (!g || f->count <= lim)
+        return;
+    int all = f->next_opt == o->first[slot + 1];
+    char whole[64], part[64];
+    snprintf(whole, sizeof whole, "%s%llu", f->count >= SAT_LIMIT ? "more than " : "",
+             (unsigned long long)f->count);
+    snprintf(part, sizeof part, "%s%llu", all && f->slot_count < SAT_LIMIT ? "" : "at least ",
+             (unsigned long long)f->slot_count);
+    x->st = brink_error_set_at(x->err, BRINK_ETOOBIG, x->sc->file, g->in_loc.line,
+                               g->in_loc.col, "the game would have at least %s nodes (limit "
+                               "%zu): the options generated here make %s; reduce the values or "
+                               "options, or raise the limit (--max-nodes on the command line)",
+                               whole, lim, part);
+}
+
 uint64_t x_count(xctx *x, const sc_node *n, int ei, int round)
 {
     if (x->st)
@@ -445,13 +753,29 @@ uint64_t x_count(xctx *x, const sc_node *n, int ei, int round)
             continue;
         }
         if (f->pending) {
-            f->count = x_sat_add(f->count, x->ccount);
             f->pending = 0;
+            if (f->xo >= 0)
+                count_generated(x, f);
+            else
+                f->count = x_sat_add(f->count, x->ccount);
+            if (x->st)
+                continue;
         }
         const sc_node *m = f->n;
-        if ((m->kind == SN_DECISION || m->kind == SN_CHANCE) && f->next_opt < m->nopts) {
+        int moves = m->kind == SN_DECISION || m->kind == SN_CHANCE;
+        if (moves && f->xo == -2) {
+            f->xo = x_options(x, m, f->ei);
+            if (x->st)
+                continue;
+        }
+        const xopts *o = moves && f->xo >= 0 ? &x->xo[f->xo] : NULL;
+        if (moves && f->next_opt < (o ? o->nopts : m->nopts)) {
+            int j = f->next_opt++;
             f->pending = 1;
-            count_enter(x, m->opts[f->next_opt++], f->ei, 0);
+            int ej = o ? x_option_env(x, f->xo, j) : f->ei;
+            if (ej < 0)
+                continue;
+            count_enter(x, o ? o->node[j] : m->opts[j], ej, 0);
         } else if (m->kind != SN_LEAF && m->kind != SN_DECISION && m->kind != SN_CHANCE &&
                    !f->done) {
             target t;

@@ -38,7 +38,9 @@ enum { EV_TYPE = 1, EV_MOVE, EV_CHANCE };
 
 typedef struct env {
     int sub, nargs;
-    sc_expr **args;            /* closed; owned here */
+    sc_expr **args;            /* closed; owned here, but for the first `borrowed`, which are
+                                  another environment's (x_gen_env) */
+    int borrowed;
     const sc_node *next;
     int next_env, next_round;
     int depth;
@@ -59,6 +61,23 @@ typedef struct target {
     const sc_node *n;
     int env, round;
 } target;
+
+/* The options of a decision or chance node with generators made at expansion (n->gens), in
+ * one environment: made once (x_options), used by both passes. */
+typedef struct xopts {
+    const sc_node *n;
+    int env;
+    int nopts;
+    const char **labels;       /* once labeled, in the arena: information sets keep them */
+    int labeled;               /* x_option_labels made them (the count needs none) */
+    const sc_node **node;      /* each option's node ... */
+    int *env_of;               /* ... and its environment (the generator's variable bound;
+                                  -1 until x_option_env makes it) */
+    int *slot;                 /* the option of n it comes from */
+    int *first;                /* [n->nopts + 1]: the first option of each of n's */
+    mpq_t **vals;              /* [n->nopts]: a generator's values (NULL: a fixed option) */
+    int *nvals;
+} xopts;
 
 /* Frames of the two walks (each keeps its own stack, see expand.c and expand_env.c). */
 typedef struct bframe bframe;
@@ -123,6 +142,10 @@ typedef struct xctx {
     int nundo, undocap;
     int *vsave;
     int nvsave, vsavecap;
+    /* options made at expansion, per (node, environment) */
+    xopts *xo;
+    int nxo, xocap;
+    htab xoh;
     /* temporaries for key lookups */
     const void *key;
 } xctx;
@@ -148,6 +171,13 @@ uint64_t x_sat_add(uint64_t a, uint64_t b);
 uint64_t x_sat_mul(uint64_t a, uint64_t b);
 /* Depth guard (tree depth and control hops). */
 int x_enter(xctx *x, const sc_node *n);
+/* The options of n in environment ei when generators make them at expansion: an index into
+ * x->xo, or -1 when n has fixed options only (or on error, x->st set). */
+int x_options(xctx *x, const sc_node *n, int ei);
+/* The environment of option j of x->xo[xo] (made the first time it is asked for), or -1. */
+int x_option_env(xctx *x, int xo, int j);
+void x_xopts_free(xopts *o, int nslots);
+int x_option_labels(xctx *x, int xo);
 /* Pass 1: nodes below n (memoised on node, environment and round). */
 uint64_t x_count(xctx *x, const sc_node *n, int ei, int round);
 

@@ -866,3 +866,11 @@ void sc_number_size_reason(char *msg, size_t size, const char *text, brink_statu
                  "denominator needs %zu bits (limit max_number_bits = %ld, about %ld decimal "
                  "digits)", text, db, limit, digits);
 }
+
+int sc_expr_uses_arg(const sc_expr *e, int i)
+{
+    for (int pc = 0; pc < e->ncode; pc += op_has_operand(e->code[pc]) ? 2 : 1)
+        if (e->code[pc] == SC_OP_ARG && e->code[pc + 1] == i)
+            return 1;
+    return 0;
+}

@@ -115,6 +115,8 @@ sc_expr *sc_expr_combine(int op, const sc_expr *a, const sc_expr *b, brink_error
 
 /* Same code and constants? */
 int sc_expr_equal(const sc_expr *a, const sc_expr *b);
+/* Does the (open) expression read argument i? */
+int sc_expr_uses_arg(const sc_expr *e, int i);
 /* Is the expression one constant? Then *q (if non-NULL) receives it. */
 int sc_expr_is_const(const sc_expr *e);
 

@@ -27,11 +27,19 @@ static brink_status constant(brink_scenario *sc, const ynode *y, const sc_local 
     if (!e)
         return err && err->code ? err->code : BRINK_ENOMEM;
     brink_status st;
+    if (!sc_expr_is_const(e) && sc->gen_arg_values && !(e->flags & SC_EXPR_HAS_PARAM)) {
+        /* made at expansion (sc_gen_defer): the sub-game's arguments are known now */
+        sc_expr *c = sc_expr_instantiate(e, sc->gen_arg_values, sc->gen_nargs, sc->file, err);
+        sc_expr_free(e);
+        if (!c)
+            return err && err->code ? err->code : BRINK_ENOMEM;
+        e = c;
+    }
     if (!sc_expr_is_const(e)) {
         st = sc_err(sc, err, y, BRINK_EINVALID,
                     "a generator's values must be known when the tree is built: numbers, "
-                    "outer generators' variables, floor and mod, but not parameters or "
-                    "sub-game arguments ('%s')", y->text);
+                    "outer generators' variables, sub-game arguments, round, floor and mod, "
+                    "but not parameters ('%s')", y->text);
         sc_expr_free(e);
         return st;
     }
@@ -238,6 +246,20 @@ static brink_status quantiles(brink_scenario *sc, const ynode *in, ynode *parts,
     return BRINK_OK;
 }
 
+/* A range's bound in words: its text, and its value when the text is not that number. */
+static void put_bound(brink_buf *b, const char *text, const mpq_t v)
+{
+    brink_buf num;
+    brink_buf_init(&num);
+    sc_put_number(&num, v);
+    brink_buf_puts(b, text);
+    if (num.failed || !num.data)
+        b->failed = 1;
+    else if (strcmp(num.data, text) != 0)
+        brink_buf_printf(b, " = %s", num.data);
+    brink_buf_free(&num);
+}
+
 /* range(lo, hi[, step]): its first value, step and count, the count bounded by the node limit
  * (refused with the count above it) before anything is made per value. */
 static brink_status range_count(brink_scenario *sc, const ynode *in, ynode *parts, char **texts,
@@ -261,9 +283,18 @@ static brink_status range_count(brink_scenario *sc, const ynode *in, ynode *part
         goto out;
     }
     if (mpq_cmp(hi, lo) < 0) {
-        st = sc_err(sc, err, in, BRINK_EINVALID,
-                    "this range is empty (high %s is below low %s): a generator needs a value",
-                    texts[1], texts[0]);
+        /* "n - 1 = 0" when the bound is an expression: its value where it was read */
+        brink_buf h, l;
+        brink_buf_init(&h);
+        brink_buf_init(&l);
+        put_bound(&h, texts[1], hi);
+        put_bound(&l, texts[0], lo);
+        st = h.failed || l.failed
+                 ? brink_error_set(err, BRINK_ENOMEM, "out of memory")
+                 : sc_err(sc, err, in, BRINK_EINVALID, "this range is empty (high %s is below "
+                          "low %s): a generator needs a value", h.data, l.data);
+        brink_buf_free(&h);
+        brink_buf_free(&l);
         goto out;
     }
     /* count = floor((hi - lo) / step) + 1 */
@@ -409,7 +440,9 @@ const char *sc_gen_label(brink_scenario *sc, const char *key, const char *var,
             p++;
         }
     }
-    const char *r = b.failed || !b.data ? NULL : brink_arena_strdup(sc->arena, b.data);
+    /* out of memory (the number's words included): NULL, never a label with "?" in it */
+    const char *r = b.failed || num.failed || !b.data ? NULL
+                                                       : brink_arena_strdup(sc->arena, b.data);
     brink_buf_free(&b);
     brink_buf_free(&num);
     return r;
@@ -424,4 +457,157 @@ int sc_gen_label_ok(const char *s)
               *p == '_' || *p == '-' || *p == '.' || *p == '+'))
             return 0;
     return 1;
+}
+
+/* ---- generators made at expansion ---- */
+
+/* Does scalar y use an argument of sc->gen_arg_names (argument `which`, or any when -1)? -1
+ * out of memory; 0 also when y does not compile (the reading reports it at its place). */
+static int uses_arg(brink_scenario *sc, const ynode *y, const sc_local *locals, int which)
+{
+    brink_error e;
+    brink_error_clear(&e);
+    sc_expr *x = sc_compile_temp(sc, y, sc->gen_arg_names, sc->gen_nargs, locals, &e);
+    if (!x)
+        return e.code == BRINK_ENOMEM ? -1 : 0;
+    int r = which < 0 ? (x->flags & SC_EXPR_HAS_ARG) != 0 : sc_expr_uses_arg(x, which);
+    sc_expr_free(x);
+    return r;
+}
+
+int sc_gen_uses_args(brink_scenario *sc, const ynode *in, const sc_local *locals, int which)
+{
+    if (!sc->gen_nargs)
+        return 0;
+    if (in->kind == Y_SEQ) {
+        for (int i = 0; i < in->n; i++) {
+            int r = in->items[i]->kind == Y_SCALAR ? uses_arg(sc, in->items[i], locals, which)
+                                                   : 0;
+            if (r)
+                return r;
+        }
+        return 0;
+    }
+    if (in->kind != Y_SCALAR)
+        return 0;
+    ynode parts[3], dp[3];
+    char *texts[3], *dt[3];
+    int k = split_call(sc, in, "range", parts, texts), q = 0;
+    if (k == -1 && (k = split_call(sc, in, "quantiles", parts, texts)) >= 0)
+        q = 1;
+    if (k == -3)
+        return -1;
+    if (k < 1)
+        return 0;
+    int r = 0;
+    if (q) {
+        static const char *const dists[] = {"uniform", "normal", "triangular"};
+        int dk = -1;
+        for (int d = 0; d < 3 && dk < 0; d++)
+            if ((dk = split_call(sc, &parts[0], dists[d], dp, dt)) == -3)
+                return -1;
+        for (int i = 0; i < dk && !r; i++)
+            r = uses_arg(sc, &dp[i], locals, which);
+        for (int i = 1; i < k && !r; i++)
+            r = uses_arg(sc, &parts[i], locals, which);
+        return r;
+    }
+    for (int i = 0; i < k && !r; i++)
+        r = uses_arg(sc, &parts[i], locals, which);
+    return r;
+}
+
+/* A copy of a YAML node (scalars and lists of them: what in: holds) in the arena. */
+static ynode *copy_ynode(brink_scenario *sc, const ynode *y)
+{
+    ynode *c = brink_arena_alloc(sc->arena, sizeof *c);
+    if (!c)
+        return NULL;
+    *c = *y;
+    c->text = brink_arena_strdup(sc->arena, y->text ? y->text : "");
+    if (!c->text)
+        return NULL;
+    int m = y->kind == Y_MAP ? 2 * y->n : y->kind == Y_SEQ ? y->n : 0;
+    c->items = NULL;
+    if (m) {
+        c->items = brink_arena_alloc(sc->arena, (size_t)m * sizeof *c->items);
+        if (!c->items)
+            return NULL;
+        for (int i = 0; i < m; i++)
+            if (!(c->items[i] = copy_ynode(sc, y->items[i])))
+                return NULL;
+    }
+    return c;
+}
+
+sc_defgen *sc_gen_defer(brink_scenario *sc, const char *var, const ynode *in,
+                        const char *const *names, int nnames, const sc_local *locals)
+{
+    sc_defgen *g = brink_arena_alloc(sc->arena, sizeof *g);
+    if (!g)
+        return NULL;
+    memset(g, 0, sizeof *g);
+    g->var = brink_arena_strdup(sc->arena, var);
+    g->arg = nnames;
+    g->names = names;
+    g->in = copy_ynode(sc, in);
+    g->in_loc.line = in->line;
+    g->in_loc.col = in->col;
+    if (!g->var || !g->in)
+        return NULL;
+    /* the enclosing generators' values, kept with the scenario's exact numbers */
+    size_t nl = 0;
+    for (const sc_local *l = locals; l; l = l->next)
+        nl++;
+    if (!nl)
+        return g;
+    sc_qblock *b = brink_arena_alloc(sc->arena, sizeof *b);
+    sc_local *v = brink_arena_alloc(sc->arena, nl * sizeof *v);
+    mpq_t *q = b && v ? brink_q_array_new(nl) : NULL;
+    if (!q)
+        return NULL;
+    b->q = q;
+    b->n = nl;
+    b->next = sc->qblocks;
+    sc->qblocks = b;
+    size_t i = 0;
+    for (const sc_local *l = locals; l; l = l->next, i++) {
+        mpq_set(q[i], l->value);
+        v[i].name = brink_arena_strdup(sc->arena, l->name);
+        v[i].value = q[i];
+        v[i].next = i + 1 < nl ? &v[i + 1] : NULL;
+        if (!v[i].name)
+            return NULL;
+    }
+    g->locals = v;
+    return g;
+}
+
+static int cmp_label(const void *a, const void *b)
+{
+    return strcmp(**(const char *const *const *)a, **(const char *const *const *)b);
+}
+
+brink_status sc_gen_unique_labels(brink_scenario *sc, const char *const *labels,
+                                  const sc_loc *locs, int n, brink_error *err)
+{
+    const char *const *idx[64];
+    const char *const **w = n <= 64 ? idx : malloc((size_t)n * sizeof *w);
+    if (!w)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    for (int i = 0; i < n; i++)
+        w[i] = &labels[i];
+    qsort(w, (size_t)n, sizeof *w, cmp_label);
+    brink_status st = BRINK_OK;
+    for (int i = 1; i < n && !st; i++)
+        if (strcmp(*w[i], *w[i - 1]) == 0) {
+            int at = (int)(w[i] - labels);
+            st = brink_error_set_at(err, BRINK_EINVALID, sc->file, locs[at].line, locs[at].col,
+                                    "two options are labelled '%s' (a generated label holds the "
+                                    "value to 6 digits: put {NAME} in the key, or use values "
+                                    "that differ there)", *w[i]);
+        }
+    if (w != idx)
+        free(w);
+    return st;
 }

@@ -24,4 +24,17 @@ const char *sc_gen_label(brink_scenario *sc, const char *key, const char *var,
 /* Is a generated label usable: letters, digits, _ - . + and shorter than 64 characters. */
 int sc_gen_label_ok(const char *s);
 
+/* Generators whose values use sub-game arguments (or `round`) are made at expansion. Does
+ * in: use one of sc->gen_arg_names (which = -1) or argument `which` (1, 0, -1 out of
+ * memory)? */
+int sc_gen_uses_args(brink_scenario *sc, const ynode *in, const sc_local *locals, int which);
+/* Such a generator, its in: and locals copied into the scenario (NULL: out of memory). At
+ * expansion, sc_gen_values reads it with sc->gen_arg_names = names, sc->gen_nargs = nnames
+ * and sc->gen_arg_values the environment's arguments. */
+sc_defgen *sc_gen_defer(brink_scenario *sc, const char *var, const ynode *in,
+                        const char *const *names, int nnames, const sc_local *locals);
+/* The labels of one decision's options differ, else an error at the second's place. */
+brink_status sc_gen_unique_labels(brink_scenario *sc, const char *const *labels,
+                                  const sc_loc *locs, int n, brink_error *err);
+
 #endif

@@ -89,6 +89,34 @@ typedef struct sc_payterm {
     sc_loc loc;
 } sc_payterm;
 
+/* A generator whose values use sub-game arguments or `round` (`in: range(0, n)`): its options
+ * are made while the tree is expanded, once per environment (expand_env.c, x_options), with
+ * the same values, labels and limits as a generator read with the file (generate.c). Its body
+ * is read once, its variable being argument `arg` of the environments of its options. */
+typedef struct sc_local sc_local;
+typedef struct sc_defgen {
+    const char *var;
+    int arg;                 /* = the argument names in scope at the generator */
+    const char *const *names;/* those names: the sub-game's, then enclosing such variables */
+    const ynode *in;         /* a copy of `in:` in the scenario's arena */
+    const sc_local *locals;  /* enclosing generators' variables read with the file (copied) */
+    sc_loc in_loc;
+    int shape_dep;           /* its variable reaches a nested in:, an if:, a times: or a call's
+                                argument: the nodes below differ from value to value (else
+                                the expansion's count multiplies one value's) */
+} sc_defgen;
+
+/* An actor argument given as a template of an actor id, "E{round}": literal pieces and
+ * expressions (open: sub-game arguments, `round`, generators' variables), read when the
+ * sub-game is entered; the id made must be an actor's. */
+typedef struct sc_actor_tpl {
+    const char *text;        /* as written */
+    int nparts;
+    const char **lit;        /* lit[i] precedes part i; lit[nparts] ends the id */
+    sc_expr **part;
+    sc_loc loc;
+} sc_actor_tpl;
+
 typedef struct sc_node sc_node;
 struct sc_node {
     sc_node_kind kind;
@@ -103,6 +131,8 @@ struct sc_node {
     sc_loc *opt_locs;
     sc_node **opts;
     sc_expr **probs;         /* SN_CHANCE: open */
+    sc_defgen **gens;        /* NULL, or per option: the generator whose options are made at
+                                expansion in its place (its label a template), or NULL */
     int nsettings;
     sc_setting *settings;
     int npay;
@@ -111,6 +141,7 @@ struct sc_node {
     int sub;
     int nargs;               /* = the sub-game's argument count */
     sc_expr **args;          /* open (caller scope); NULL entry = use the default */
+    sc_actor_tpl **arg_tpl;  /* NULL, or per argument an actor template (then args[i] unused) */
     sc_node *then;           /* continuation for `next` (NULL: the enclosing one) */
     sc_expr *times;          /* SN_REPEAT: open, must be constant */
     int index_arg;           /* SN_REPEAT: argument receiving the round number, or -1 */
@@ -235,6 +266,8 @@ struct brink_scenario {
      * value using one is told apart from an unknown name (generate.c) */
     const char *const *gen_arg_names;
     int gen_nargs;
+    /* while a generator's values are made at expansion: the values of those arguments */
+    sc_expr *const *gen_arg_values;
 };
 
 /* ---- helpers shared by the scenario files ---- */
@@ -272,11 +305,11 @@ sc_expr *sc_compile_scalar(brink_scenario *sc, const ynode *n, const char *const
                            int nargs, brink_error *err);
 /* A generator's variable bound to one value while its body is read (parse_game.c); a chain,
  * innermost first. In expressions such a name is that constant. */
-typedef struct sc_local {
+struct sc_local {
     const char *name;
     mpq_srcptr value;
     const struct sc_local *next;
-} sc_local;
+};
 sc_expr *sc_compile_local(brink_scenario *sc, const ynode *n, const char *const *arg_names,
                           int nargs, const sc_local *locals, brink_error *err);
 /* The same, not kept by the scenario: the caller frees it (sc_expr_free). For values used

@@ -18,7 +18,22 @@ typedef struct scope {
     const sc_subgame *sub;   /* NULL at the top level */
     const sc_local *locals;  /* generator variables in force (innermost first) */
     const ynode *gen_node;   /* the node being generated (its for:/in: keys are read) */
+    const char *const *names;/* argument names in expressions: the sub-game's, then the
+                                variables of enclosing generators made at expansion */
+    int nnames;
+    sc_defgen **gen_of;      /* per name: the generator made at expansion it is the variable
+                                of, or NULL (NULL: none in scope) */
 } scope;
+
+/* An expression that decides the tree's shape (if:, times:, a call's argument, a nested
+ * generator's values): the generators made at expansion whose variables it reads are counted
+ * value by value (sc_defgen.shape_dep). */
+static void mark_shape(const scope *sp, const sc_expr *e)
+{
+    for (int i = 0; e && sp->gen_of && i < sp->nnames; i++)
+        if (sp->gen_of[i] && sc_expr_uses_arg(e, i))
+            sp->gen_of[i]->shape_dep = 1;
+}
 
 /* The enclosing sub-game's actor argument named `name`, or -1. */
 static int actor_arg(const scope *sp, const char *name)
@@ -34,8 +49,7 @@ static int actor_arg(const scope *sp, const char *name)
 /* An expression in the scope: the sub-game's arguments and the generators' variables. */
 static sc_expr *compile_in(brink_scenario *sc, const ynode *n, const scope *sp, brink_error *err)
 {
-    return sc_compile_local(sc, n, sp->sub ? sp->sub->arg_names : NULL,
-                            sp->sub ? sp->sub->nargs : 0, sp->locals, err);
+    return sc_compile_local(sc, n, sp->names, sp->nnames, sp->locals, err);
 }
 
 /* the implicit sub-game argument holding the round number (add_round_arg below) */
@@ -232,35 +246,6 @@ static const ynode *generator_of(const ynode *ov)
     return ov->kind == Y_MAP ? ytree_get(ov, "for") : NULL;
 }
 
-static int cmp_label(const void *a, const void *b)
-{
-    return strcmp(**(const char *const *const *)a, **(const char *const *const *)b);
-}
-
-/* The options of one decision must differ (generated labels can collide: 1/3 and 0.333333). */
-static brink_status check_unique_labels(brink_scenario *sc, sc_node *n, brink_error *err)
-{
-    const char **idx[64], ***v = n->nopts <= 64 ? idx : malloc((size_t)n->nopts * sizeof *v);
-    if (!v)
-        return oom(err);
-    for (int i = 0; i < n->nopts; i++)
-        v[i] = &n->opt_labels[i];
-    qsort(v, (size_t)n->nopts, sizeof *v, cmp_label);
-    brink_status st = BRINK_OK;
-    for (int i = 1; i < n->nopts && !st; i++)
-        if (strcmp(*v[i], *v[i - 1]) == 0) {
-            int at = (int)(v[i] - n->opt_labels);
-            st = brink_error_set_at(err, BRINK_EINVALID, sc->file, n->opt_locs[at].line,
-                                    n->opt_locs[at].col,
-                                    "two options are labelled '%s' (a generated label holds the "
-                                    "value to 6 digits: put {NAME} in the key, or use values "
-                                    "that differ there)", *v[i]);
-        }
-    if (v != idx)
-        free(v);
-    return st;
-}
-
 static brink_status parse_options(brink_scenario *sc, const ynode *m, const scope *sp,
                                   sc_node *n, int chance, brink_error *err)
 {
@@ -278,6 +263,7 @@ static brink_status parse_options(brink_scenario *sc, const ynode *m, const scop
         return oom(err);
     memset(vals, 0, (size_t)m->n * sizeof *vals);
     size_t k = 0;
+    int deferred = 0;
     for (int i = 0; i < m->n && !st; i++) {
         const ynode *ov = ytree_val(m, i), *var = generator_of(ov);
         nvals[i] = 1;
@@ -296,11 +282,35 @@ static brink_status parse_options(brink_scenario *sc, const ynode *m, const scop
                             "generator variable '%s' is already a parameter or an actor",
                             var->text);
             else {
-                sc->gen_arg_names = sp->sub ? (const char *const *)sp->sub->arg_names : NULL;
-                sc->gen_nargs = sp->sub ? sp->sub->nargs : 0;
-                st = sc_gen_values(sc, in, sp->locals, &vals[i], &nvals[i], err);
+                sc->gen_arg_names = sp->names;
+                sc->gen_nargs = sp->nnames;
+                /* values using sub-game arguments or round: made at expansion (nvals 0) */
+                int dep = sc_gen_uses_args(sc, in, sp->locals, -1);
+                if (dep < 0)
+                    st = oom(err);
+                else if (dep)
+                    nvals[i] = 0, deferred = 1;
+                else
+                    st = sc_gen_values(sc, in, sp->locals, &vals[i], &nvals[i], err);
+                /* enclosing generators whose variables size this one count value by value */
+                for (int j = 0; dep > 0 && !st && sp->gen_of && j < sp->nnames; j++) {
+                    int r = sp->gen_of[j] ? sc_gen_uses_args(sc, in, sp->locals, j) : 0;
+                    if (r < 0)
+                        st = oom(err);
+                    else if (r > 0)
+                        sp->gen_of[j]->shape_dep = 1;
+                }
                 sc->gen_arg_names = NULL;
                 sc->gen_nargs = 0;
+                for (const sc_local *l = sp->locals; dep > 0 && !st && l; l = l->next)
+                    if (strcmp(l->name, var->text) == 0)
+                        st = sc_err(sc, err, var, BRINK_EINVALID, "generator variable '%s' is "
+                                    "already an enclosing generator's variable", var->text);
+                for (int j = 0; dep > 0 && !st && j < sp->nnames; j++)
+                    if (strcmp(sp->names[j], var->text) == 0)
+                        st = sc_err(sc, err, var, BRINK_EINVALID, "generator variable '%s' is "
+                                    "already a sub-game argument or an enclosing generator's "
+                                    "variable", var->text);
             }
         } else if (ov->kind == Y_MAP && ytree_get(ov, "in")) {
             for (int j = 0; j < ov->n; j++)
@@ -308,7 +318,7 @@ static brink_status parse_options(brink_scenario *sc, const ynode *m, const scop
                     st = sc_err(sc, err, ytree_key(ov, j), BRINK_EINVALID,
                                 "in: belongs to a generator: add for: NAME beside it");
         }
-        k += (size_t)nvals[i];
+        k += nvals[i] ? (size_t)nvals[i] : 1;
         if (!st && k > sc->lim.max_tree_nodes)
             st = sc_err(sc, err, m, BRINK_ETOOBIG, "this %s has more than %zu options (the node "
                         "limit)", chance ? "chance move" : "decision", sc->lim.max_tree_nodes);
@@ -318,8 +328,12 @@ static brink_status parse_options(brink_scenario *sc, const ynode *m, const scop
         n->opt_locs = brink_arena_alloc(sc->arena, k * sizeof *n->opt_locs);
         n->opts = brink_arena_alloc(sc->arena, k * sizeof *n->opts);
         n->probs = chance ? brink_arena_alloc(sc->arena, k * sizeof *n->probs) : NULL;
-        if (!n->opt_labels || !n->opt_locs || !n->opts || (chance && !n->probs))
+        n->gens = deferred ? brink_arena_alloc(sc->arena, k * sizeof *n->gens) : NULL;
+        if (!n->opt_labels || !n->opt_locs || !n->opts || (chance && !n->probs) ||
+            (deferred && !n->gens))
             st = oom(err);
+        else if (deferred)
+            memset(n->gens, 0, k * sizeof *n->gens);
     }
     int o = 0;
     for (int i = 0; i < m->n && !st; i++) {
@@ -337,6 +351,39 @@ static brink_status parse_options(brink_scenario *sc, const ynode *m, const scop
         }
         scope inner = *sp;
         inner.gen_node = ov;
+        if (!nvals[i]) {
+            /* made at expansion: the body is read once, the variable an argument after those
+               in scope; the key is the labels' template */
+            const ynode *in = ytree_get(ov, "in");
+            const char **names = brink_arena_alloc(sc->arena, (size_t)(sp->nnames + 1) *
+                                                                  sizeof *names);
+            sc_defgen **gen_of = brink_arena_alloc(sc->arena, (size_t)(sp->nnames + 1) *
+                                                                   sizeof *gen_of);
+            const char *label = sc_strdup(sc, ok->text);
+            if (!names || !gen_of || !label) {
+                st = oom(err);
+                break;
+            }
+            for (int j = 0; j < sp->nnames; j++) {
+                names[j] = sp->names[j];
+                gen_of[j] = sp->gen_of ? sp->gen_of[j] : NULL;
+            }
+            names[sp->nnames] = sc_strdup(sc, var->text);
+            n->gens[o] = names[sp->nnames] ? sc_gen_defer(sc, var->text, in, names, sp->nnames,
+                                                          sp->locals)
+                                           : NULL;
+            if (!n->gens[o]) {
+                st = oom(err);
+                break;
+            }
+            gen_of[sp->nnames] = n->gens[o];
+            inner.names = names;
+            inner.nnames = sp->nnames + 1;
+            inner.gen_of = gen_of;
+            st = parse_option(sc, ok, ov, label, &inner, n, o, chance, err);
+            n->nopts = ++o;
+            continue;
+        }
         for (int v = 0; v < nvals[i] && !st; v++) {
             sc_local loc = {var->text, vals[i][v], sp->locals};
             inner.locals = &loc;
@@ -356,7 +403,80 @@ static brink_status parse_options(brink_scenario *sc, const ynode *m, const scop
         brink_q_array_free(vals[i], (size_t)nvals[i]);
     if (st)
         return st;
-    return check_unique_labels(sc, n, err);
+    /* with generators made at expansion, the labels are checked there */
+    return n->gens ? BRINK_OK
+                   : sc_gen_unique_labels(sc, n->opt_labels, n->opt_locs, n->nopts, err);
+}
+
+/* An actor argument written as a template of an actor id, "E{round}": each {EXPR} an
+ * expression of the sub-game's arguments, round or generators' variables, read when the
+ * sub-game is entered (expand_env.c). */
+static brink_status parse_actor_tpl(brink_scenario *sc, const ynode *val, const scope *sp,
+                                    sc_actor_tpl **out, brink_error *err)
+{
+    const char *s = val->text;
+    int np = 0;
+    for (const char *p = s; *p; p++)
+        np += *p == '{';
+    sc_actor_tpl *t = brink_arena_alloc(sc->arena, sizeof *t);
+    if (!t)
+        return oom(err);
+    memset(t, 0, sizeof *t);
+    t->text = sc_strdup(sc, s);
+    t->loc.line = val->line;
+    t->loc.col = val->col;
+    t->lit = brink_arena_alloc(sc->arena, (size_t)(np + 1) * sizeof *t->lit);
+    t->part = brink_arena_alloc(sc->arena, (size_t)(np + 1) * sizeof *t->part);
+    if (!t->text || !t->lit || !t->part)
+        return oom(err);
+    size_t start = 0, i = 0;
+    for (; s[i]; i++) {
+        if (s[i] == '}')
+            break;   /* a closing brace without its opening one */
+        if (s[i] != '{')
+            continue;
+        size_t close = i + 1;
+        while (s[close] && s[close] != '}' && s[close] != '{')
+            close++;
+        if (s[close] != '}')
+            break;
+        char *lit = brink_arena_alloc(sc->arena, i - start + 1);
+        char *ex = brink_arena_alloc(sc->arena, close - i);
+        if (!lit || !ex)
+            return oom(err);
+        memcpy(lit, s + start, i - start);
+        lit[i - start] = '\0';
+        memcpy(ex, s + i + 1, close - i - 1);
+        ex[close - i - 1] = '\0';
+        ynode e = *val;
+        e.kind = Y_SCALAR;
+        e.text = ex;
+        e.len = close - i - 1;
+        e.quoted = 0;
+        e.col = val->col + (int)i + 1;   /* a quoted scalar starts inside its quote */
+        t->lit[t->nparts] = lit;
+        t->part[t->nparts] = compile_in(sc, &e, sp, err);
+        if (!t->part[t->nparts])
+            return err && err->code ? err->code : BRINK_ENOMEM;
+        if (t->part[t->nparts]->flags & SC_EXPR_HAS_PARAM)
+            return sc_err(sc, err, &e, BRINK_EINVALID,
+                          "an actor template may use sub-game arguments, round and "
+                          "generators' variables but not parameters ('%s'): which actor "
+                          "moves cannot depend on numbers that sweeps change", ex);
+        mark_shape(sp, t->part[t->nparts]);   /* the sub-game's body may test the actor */
+        t->nparts++;
+        start = close + 1;
+        i = close;
+    }
+    if (s[i])
+        return sc_err(sc, err, val, BRINK_ESYNTAX, "an actor template holds {EXPRESSION} parts "
+                      "between an opening and a closing brace, not nested: 'E{round}' "
+                      "(found '%s')", s);
+    t->lit[t->nparts] = sc_strdup(sc, s + start);
+    if (!t->lit[t->nparts])
+        return oom(err);
+    *out = t;
+    return BRINK_OK;
 }
 
 static brink_status parse_args(brink_scenario *sc, const ynode *site, const ynode *with,
@@ -386,8 +506,20 @@ static brink_status parse_args(brink_scenario *sc, const ynode *site, const ynod
                               "argument '%s' receives the round number; do not set it", k->text);
             const ynode *val = ytree_val(with, i);
             if (sub->arg_actor && sub->arg_actor[a]) {
-                /* an actor id, or the caller's own actor argument */
+                /* an actor id, a template of one, or the caller's own actor argument */
                 int who = val->kind == Y_SCALAR ? sc_actor_find(sc, val->text) : -1;
+                if (who < 0 && val->kind == Y_SCALAR && (strchr(val->text, '{') ||
+                                                         strchr(val->text, '}'))) {
+                    if (!n->arg_tpl) {
+                        size_t sz = (size_t)(sub->nargs ? sub->nargs : 1) * sizeof *n->arg_tpl;
+                        if (!(n->arg_tpl = brink_arena_alloc(sc->arena, sz)))
+                            return oom(err);
+                        memset(n->arg_tpl, 0, sz);
+                    }
+                    if ((st = parse_actor_tpl(sc, val, sp, &n->arg_tpl[a], err)))
+                        return st;
+                    who = 0;   /* a placeholder: the template decides */
+                }
                 if (who >= 0)
                     n->args[a] = sc_keep(sc, sc_expr_const_si(who, 1));
                 else if (val->kind == Y_SCALAR && actor_arg(sp, val->text) >= 0)
@@ -395,7 +527,8 @@ static brink_status parse_args(brink_scenario *sc, const ynode *site, const ynod
                 else
                     return sc_err(sc, err, val, BRINK_EINVALID,
                                   "argument '%s' of sub-game '%s' is an actor: give an actor's "
-                                  "id (or an actor argument of the calling sub-game)",
+                                  "id, a template of one (\"E{round}\"), or an actor argument "
+                                  "of the calling sub-game",
                                   k->text, sub->name);
                 if (!n->args[a] && !(err && err->code))
                     return oom(err);
@@ -459,6 +592,7 @@ static brink_status parse_call(brink_scenario *sc, const ynode *y, const scope *
         n->times = compile_in(sc, times, sp, err);
         if (!n->times)
             return err && err->code ? err->code : BRINK_ENOMEM;
+        mark_shape(sp, n->times);
         if (index) {
             if ((st = sc_expect(sc, index, Y_SCALAR, "index", err)))
                 return st;
@@ -473,6 +607,8 @@ static brink_status parse_call(brink_scenario *sc, const ynode *y, const scope *
     }
     if ((st = parse_args(sc, name, ytree_get(y, "with"), sp, n, sub, n->index_arg, err)))
         return st;
+    for (int j = 0; j < n->nargs; j++)   /* the sub-game's shape may depend on any of them */
+        mark_shape(sp, n->args[j]);
     const ynode *then = ytree_get(y, "then");
     if (then && (st = parse_node(sc, then, sp, 0, &n->then, err)))
         return st;
@@ -488,6 +624,7 @@ static brink_status parse_if(brink_scenario *sc, const ynode *y, const scope *sp
     n->cond = compile_in(sc, c, sp, err);
     if (!n->cond)
         return err && err->code ? err->code : BRINK_ENOMEM;
+    mark_shape(sp, n->cond);
     if (n->cond->flags & SC_EXPR_HAS_PARAM)
         return sc_err(sc, err, c, BRINK_EINVALID,
                       "an if: condition may use sub-game arguments but not parameters (the "
@@ -912,7 +1049,8 @@ brink_status sc_parse_game(brink_scenario *sc, const ynode *root, brink_error *e
         return st;
     if (subs) {
         for (int i = 0; i < subs->n; i++) {
-            scope sp = {&sc->subs[i], NULL, NULL};
+            scope sp = {&sc->subs[i], NULL, NULL, (const char *const *)sc->subs[i].arg_names,
+                        sc->subs[i].nargs, NULL};
             if ((st = parse_node(sc, ytree_get(ytree_val(subs, i), "body"), &sp, 0,
                                  &sc->subs[i].body, err)))
                 return st;
@@ -921,7 +1059,7 @@ brink_status sc_parse_game(brink_scenario *sc, const ynode *root, brink_error *e
     const ynode *game = ytree_get(root, "game");
     if (!game)
         return sc_err(sc, err, root, BRINK_EINVALID, "missing required key 'game' (the moves)");
-    scope top = {NULL, NULL, NULL};
+    scope top = {NULL, NULL, NULL, NULL, 0, NULL};
     if ((st = parse_node(sc, game, &top, 0, &sc->root, err)))
         return st;
     return check_cycles(sc, err);

@@ -87,6 +87,16 @@ for T in 1 2 3; do
   prev=$gap
 done
 
+# ultimatum on a grid that gets finer each round (round r: offers k/(r + 1), k = 1 ... r, made
+# at expansion): the proposer offers 1/(r + 1) each round and keeps 1/2 + 2/3 + 3/4 = 23/12
+"$BRINK" analyze "$EX/ultimatum_grid.yaml" --json > "$TMP/ug.json" 2>"$TMP/err"
+python3 - "$TMP/ug.json" <<'PY' && ok || bad "ultimatum grid: not 23/12 and 13/12"
+import json, sys
+d = json.load(open(sys.argv[1]))
+v = {x["actor"]: x["exact"] for x in d["equilibria"][0]["values"]}
+assert len(d["equilibria"]) == 1 and v == {0: "23/12", 1: "13/12"}, v
+PY
+
 if command -v python3 >/dev/null 2>&1 && python3 -c "import yaml, jsonschema" 2>/dev/null; then
   python3 - "$SRC" <<'PY' && ok || bad "examples against the scenario schema"
 import glob, json, sys, yaml, jsonschema

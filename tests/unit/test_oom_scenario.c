@@ -118,6 +118,49 @@ static int parse_once(void)
     return 1;
 }
 
+/* Generators made at expansion (values from sub-game arguments and round, nested, in a
+ * chance move, with an enclosing generator read with the file) and an actor template. */
+static const char *TEXT_GEN =
+    "brink: 1\n"
+    "id: oomgen\n"
+    "actors: {A: {}, E1: {}, E2: {}}\n"
+    "parameters: {c: 1}\n"
+    "subgames:\n"
+    "  m:\n"
+    "    args: {who: actor, n: 2}\n"
+    "    body:\n"
+    "      chance:\n"
+    "        c_{i}:\n"
+    "          for: i\n"
+    "          in: range(1, n)\n"
+    "          prob: 1 / n\n"
+    "          who:\n"
+    "            o_{j}:\n"
+    "              for: j\n"
+    "              in: range(1, i + round)\n"
+    "              payoff: {who: j * c}\n"
+    "              next: true\n"
+    "            g_{k}:\n"
+    "              for: k\n"
+    "              in: [1, 2]\n"
+    "              A:\n"
+    "                h_{l}: {for: l, in: \"range(1, k * n)\", next: true}\n"
+    "  st:\n"
+    "    body: {play: m, with: {who: \"E{round}\", n: round}}\n"
+    "game: {repeat: st, times: 2, then: {}}\n";
+
+static int parse_gen_once(void)
+{
+    brink_error err;
+    brink_error_clear(&err);
+    brink_scenario *sc = brink_scenario_parse(TEXT_GEN, strlen(TEXT_GEN), "oomgen.yaml", NULL,
+                                              &err);
+    if (!sc)
+        return code_of(&err);
+    brink_scenario_free(sc);
+    return 1;
+}
+
 static int bind_once(void)
 {
     brink_error err;
@@ -173,6 +216,7 @@ static int analyze_once(void)
 int main(void)
 {
     exhaust("parse+compile", parse_once, 1);
+    exhaust("parse+compile, generators at expansion", parse_gen_once, 1);
     exhaust("instance+bind", bind_once, 1);
     brink_error err;
     shared = brink_scenario_parse(TEXT, strlen(TEXT), "oom.yaml", NULL, &err);
