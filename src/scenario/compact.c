@@ -349,6 +349,10 @@ static void enter(cx *c)
         f->cls = new_leaf(c);
         return;
     case SN_DECISION: {
+        if (n->gens) {   /* options made at expansion (x_options): not yet, the tree is used */
+            c->ineligible = 1;
+            return;
+        }
         int mover = x_actor(x, n->actor, f->ei, &n->loc);
         if (mover < 0)
             return;
