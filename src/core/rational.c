@@ -246,6 +246,17 @@ static double small_ratio_get_d(uint64_t a, uint64_t d)
  * even one, as IEEE rounding does). Integers of up to 53 bits are exact at once. */
 double brink_q_get_d(const mpq_t x)
 {
+    /* Numerator and denominator below 2^53 (one limb each; a zero numerator has none): both
+     * are exact doubles, and IEEE division rounds their quotient to the nearest double, ties
+     * to the even one, as the paths below do. No call into GMP. */
+    const __mpz_struct *nu = mpq_numref(x), *de = mpq_denref(x);
+    if (nu->_mp_size >= -1 && nu->_mp_size <= 1 && de->_mp_size == 1) {
+        uint64_t a = nu->_mp_size ? (uint64_t)nu->_mp_d[0] : 0, b = (uint64_t)de->_mp_d[0];
+        if (a < ((uint64_t)1 << 53) && b < ((uint64_t)1 << 53)) {
+            double v = (double)a / (double)b;
+            return nu->_mp_size < 0 ? -v : v;
+        }
+    }
     if (mpz_cmp_ui(mpq_denref(x), 1) == 0 && mpz_sizeinbase(mpq_numref(x), 2) <= 53)
         return mpz_get_d(mpq_numref(x));
 #if ULONG_MAX >= 0xffffffffffffffffUL
