@@ -431,7 +431,11 @@ static int dlex_cmp(const dtab *t, int i1, int i2, int c, double sign)
         int col = k < t->nrhs ? rhs + k : k - t->nrhs;
         double a = DA(t, i1, col) / (sign * DA(t, i1, c));
         double b = DA(t, i2, col) / (sign * DA(t, i2, c));
-        double scale = fmax(1.0, fmax(fabs(a), fabs(b)));
+        /* fmax(1, fmax(|a|, |b|)) without the library calls: it differs only when a or b
+         * is NaN, and then a - b is NaN and the test below fails either way */
+        double fa = fabs(a), fb = fabs(b), scale = fa > fb ? fa : fb;
+        if (!(scale > 1.0))
+            scale = 1.0;
         if (fabs(a - b) > t->tol * scale)
             return a < b ? -1 : 1;
     }
