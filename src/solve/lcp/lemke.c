@@ -687,8 +687,17 @@ out:
 brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, mpq_t *z,
                                          int *feasible, brink_error *err)
 {
+    return brink_lcp_solve_basis_exact_int(l, basis, z, NULL, NULL, NULL, feasible, err);
+}
+
+brink_status brink_lcp_solve_basis_exact_int(const brink_lcp *l, const int *basis, mpq_t *z,
+                                             mpz_t *zn, mpz_ptr zden, int *as_int,
+                                             int *feasible, brink_error *err)
+{
     int n = l->n, K = l->nrhs;
     *feasible = 0;
+    if (as_int)
+        *as_int = 0;
     /* rows covered by a basic w, and the basic z's / z0 */
     int *rowk = brink_calloc((size_t)2 * n + 1, sizeof *rowk), *colof = rowk ? rowk + n : NULL;
     if (!rowk)
@@ -897,6 +906,26 @@ brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, m
             if (sign < 0)
                 ok = 0;
         }
+    }
+    if (zn) {
+        /* z = zn / zden over the one positive denominator |D|, no quotient made */
+        int neg = sD < 0;
+        mpz_abs(zden, *D);
+        for (int j = 0; j < n; j++) {
+            int col = colof[j];
+            for (int t = 0; t < K; t++) {
+                mpz_ptr y = zn[(size_t)j * K + t];
+                if (col < 0)
+                    mpz_set_ui(y, 0);
+                else if (neg)
+                    mpz_neg(y, Y[(size_t)col * K + t]);
+                else
+                    mpz_set(y, Y[(size_t)col * K + t]);
+            }
+        }
+        *as_int = 1;
+        *feasible = ok;
+        goto out;
     }
     for (size_t j = 0; j < (size_t)n * K; j++)
         mpq_set_ui(z[j], 0, 1);
