@@ -466,20 +466,30 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
     eq->on_path = brink_calloc((size_t)(g->ninfosets ? g->ninfosets : 1), sizeof *eq->on_path);
     eq->reach = brink_calloc((size_t)g->nnodes, sizeof *eq->reach);
     eq->value = brink_calloc((size_t)np, sizeof *eq->value);
-    w.U = brink_calloc((size_t)g->nnodes * (size_t)np, sizeof *w.U);
-    w.Q = brink_calloc((size_t)(w.maxm + 1) * (size_t)(w.maxk + 1), sizeof *w.Q);
-    w.mu = brink_calloc((size_t)w.maxm + 1, sizeof *w.mu);
-    w.order = brink_calloc((size_t)(nh ? nh : 1), sizeof *w.order);
-    w.sig = brink_calloc((size_t)w.maxk + (size_t)w.maxm + 2, sizeof *w.sig);
-    w.xreach = brink_calloc((size_t)g->nnodes * (size_t)np, sizeof *w.xreach);
-    w.cls = brink_calloc((size_t)w.maxm + 1, sizeof *w.cls);
-    w.cp = brink_calloc((size_t)w.maxm + 1, sizeof *w.cp);
-    w.cz = brink_calloc((size_t)w.maxm + 1, sizeof *w.cz);
     int maxd = 0;
     for (int v = 0; v < g->nnodes; v++)
         maxd = g->node_depth[v] > maxd ? g->node_depth[v] : maxd;
-    w.seq_a = brink_calloc((size_t)maxd + 1, sizeof *w.seq_a);
-    w.seq_b = brink_calloc((size_t)maxd + 1, sizeof *w.seq_b);
+    /* the work arrays in two blocks (doubles, ints): two allocations per call, not eleven */
+    size_t nU = (size_t)g->nnodes * (size_t)np, nQ = (size_t)(w.maxm + 1) * (size_t)(w.maxk + 1),
+           nm = (size_t)w.maxm + 1, nsig = (size_t)w.maxk + (size_t)w.maxm + 2,
+           nord = (size_t)(nh ? nh : 1), nseq = (size_t)maxd + 1;
+    double *dblk = brink_calloc(2 * nU + nQ + 2 * nm + nsig, sizeof *dblk);
+    int *iblk = brink_calloc(nord + 2 * nm + 2 * nseq, sizeof *iblk);
+    if (dblk) {
+        w.U = dblk;
+        w.xreach = w.U + nU;
+        w.Q = w.xreach + nU;
+        w.mu = w.Q + nQ;
+        w.cp = w.mu + nm;
+        w.sig = w.cp + nm;
+    }
+    if (iblk) {
+        w.order = iblk;
+        w.cls = w.order + nord;
+        w.cz = w.cls + nm;
+        w.seq_a = w.cz + nm;
+        w.seq_b = w.seq_a + nseq;
+    }
     if (behavq)
         eq->behavq = brink_q_array_new((size_t)g->nactions);
     brink_status st = BRINK_OK;
@@ -574,17 +584,8 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
     for (int i = 0; i < np; i++)
         eq->value[i] = w.U[i];
 out:
-    free(w.U);
-    free(w.Q);
-    free(w.mu);
-    free(w.order);
-    free(w.sig);
-    free(w.xreach);
-    free(w.cls);
-    free(w.cp);
-    free(w.cz);
-    free(w.seq_a);
-    free(w.seq_b);
+    free(dblk);
+    free(iblk);
     if (st)
         an_eq_free(eq, g);
     return st;

@@ -197,6 +197,19 @@ void brink_q_array_free(mpq_t *a, size_t n)
  * step is exact: the quotient and the remainder are integers, and m * 2^e with m <= 2^53 is
  * a double. This is the common case (shares, discounts, probabilities), and it allocates
  * nothing, where the general path below builds four GMP rationals per number. */
+/* Number of significant bits of t (0 for 0). */
+static int bit_length64(uint64_t t)
+{
+#if defined(__GNUC__)
+    return t ? 64 - __builtin_clzll((unsigned long long)t) : 0;
+#else
+    int n = 0;
+    for (; t; t >>= 1)
+        n++;
+    return n;
+#endif
+}
+
 static double small_ratio_get_d(uint64_t a, uint64_t d)
 {
     uint64_t q, r;
@@ -204,11 +217,7 @@ static double small_ratio_get_d(uint64_t a, uint64_t d)
 #ifdef __SIZEOF_INT128__
     /* one division: a * 2^k / d has 55 or 56 bits, a * 2^k at most 117 */
     __extension__ typedef unsigned __int128 u128;
-    int la = 0, ld = 0;
-    for (uint64_t t = a; t; t >>= 1)
-        la++;
-    for (uint64_t t = d; t; t >>= 1)
-        ld++;
+    int la = bit_length64(a), ld = bit_length64(d);
     int k = 55 - la + ld;
     if (k < 0)
         k = 0;
@@ -230,9 +239,7 @@ static double small_ratio_get_d(uint64_t a, uint64_t d)
         }
         e--;
     }
-    int bits = 0;
-    for (uint64_t t = q; t; t >>= 1)
-        bits++;
+    int bits = bit_length64(q);
     int shift = bits - 53;   /* >= 2 */
     uint64_t m = q >> shift, low = q & (((uint64_t)1 << shift) - 1);
     uint64_t half = (uint64_t)1 << (shift - 1);
@@ -246,6 +253,21 @@ static double small_ratio_get_d(uint64_t a, uint64_t d)
  * even one, as IEEE rounding does). Integers of up to 53 bits are exact at once. */
 double brink_q_get_d(const mpq_t x)
 {
+    /* Numerator and denominator below 2^53 (one limb each; a zero numerator has none): both
+     * are exact doubles, and IEEE division rounds their quotient to the nearest double, ties
+     * to the even one, as the paths below do. No call into GMP. */
+    const __mpz_struct *nu = mpq_numref(x), *de = mpq_denref(x);
+    if (nu->_mp_size >= -1 && nu->_mp_size <= 1 && de->_mp_size == 1) {
+        uint64_t a = nu->_mp_size ? (uint64_t)nu->_mp_d[0] : 0, b = (uint64_t)de->_mp_d[0];
+        if (a < ((uint64_t)1 << 53) && b < ((uint64_t)1 << 53)) {
+            double v = (double)a / (double)b;
+            return nu->_mp_size < 0 ? -v : v;
+        }
+        if (a != 0 && a < ((uint64_t)1 << 62) && b < ((uint64_t)1 << 62)) {
+            double v = small_ratio_get_d(a, b);   /* as below, without the calls into GMP */
+            return nu->_mp_size < 0 ? -v : v;
+        }
+    }
     if (mpz_cmp_ui(mpq_denref(x), 1) == 0 && mpz_sizeinbase(mpq_numref(x), 2) <= 53)
         return mpz_get_d(mpq_numref(x));
 #if ULONG_MAX >= 0xffffffffffffffffUL

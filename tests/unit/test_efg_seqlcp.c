@@ -93,6 +93,26 @@ static void test_small_lcp(void)
     CHECK(brink_lcp_solve_basis_exact(l, basis, z, &feasible, NULL) == BRINK_OK);
     CHECK(feasible);
     CHECK(mpq_cmp_si(z[1], 7, 3) == 0);
+    /* the same basis solved into integers over one positive denominator */
+    mpz_t zn[2], den;
+    mpz_inits(zn[0], zn[1], den, NULL);
+    int as_int = 0;
+    feasible = 0;
+    CHECK(brink_lcp_solve_basis_exact_int(l, basis, z, zn, den, &as_int, &feasible, NULL) ==
+          BRINK_OK);
+    CHECK(feasible && as_int && mpz_sgn(den) > 0);
+    mpq_t r;
+    mpq_init(r);
+    mpq_set_num(r, zn[0]);
+    mpq_set_den(r, den);
+    mpq_canonicalize(r);
+    CHECK(mpq_cmp_si(r, 4, 3) == 0);
+    mpq_set_num(r, zn[1]);
+    mpq_set_den(r, den);
+    mpq_canonicalize(r);
+    CHECK(mpq_cmp_si(r, 7, 3) == 0);
+    mpq_clear(r);
+    mpz_clears(zn[0], zn[1], den, NULL);
     brink_q_array_free(z, 2);
     brink_lcp_free(l);
 

@@ -53,6 +53,38 @@ static int ptlist_add(ptlist *l, const mpq_t *z)
     return l->count++;
 }
 
+/* Add the point with num[i] at coordinate pos[i] (distinct) and 0 elsewhere, all over one
+ * positive denominator, normalised to sum 1: that denominator cancels, so coordinate pos[i]
+ * is num[i] / S with S the sum of the numerators, one canonical quotient each (the same
+ * canonical rationals as ptlist_add on the quotients). */
+static int ptlist_add_frac(ptlist *l, const mpz_t *num, const int *pos, int s)
+{
+    if (l->count == l->cap) {
+        int ncap = l->cap ? 2 * l->cap : 16;
+        mpq_t *nq = realloc(l->q, sizeof(mpq_t) * (size_t)ncap * l->dim);
+        if (!nq)
+            return -1;
+        l->q = nq;
+        l->cap = ncap;
+    }
+    mpq_t *dst = l->q + (size_t)l->count * l->dim;
+    for (int i = 0; i < l->dim; i++)
+        mpq_init(dst[i]);
+    mpz_t sum;
+    mpz_init(sum);
+    for (int i = 0; i < s; i++)
+        mpz_add(sum, sum, num[i]);
+    for (int i = 0; i < s; i++) {
+        if (mpz_sgn(num[i]) == 0)
+            continue;
+        mpq_set_num(dst[pos[i]], num[i]);
+        mpq_set_den(dst[pos[i]], sum); /* a vertex other than 0 has a positive sum */
+        mpq_canonicalize(dst[pos[i]]);
+    }
+    mpz_clear(sum);
+    return l->count++;
+}
+
 static void ptlist_free(ptlist *l)
 {
     for (size_t i = 0; i < (size_t)l->count * l->dim; i++)
@@ -132,9 +164,11 @@ typedef struct matcher {
     uint64_t *lab, *zc, *tr; /* scratch bitsets */
 } matcher;
 
-/* Add the pair (winner vertex wi, partner with label set lo); wz: winner point (or NULL to
- * compute), oz: partner point (or NULL to compute from its labels). */
-static int add_pair(matcher *mt, size_t wi, const uint64_t *lo, const mpq_t *oz)
+/* Add the pair (winner vertex wi, partner with label set lo); the partner point: onum[i] at
+ * coordinate opos[i] (i < os) over a common positive denominator when onum is not NULL,
+ * else computed from its labels. */
+static int add_pair(matcher *mt, size_t wi, const uint64_t *lo, const mpz_t *onum,
+                    const int *opos, int os)
 {
     side *w = mt->w, *o = mt->o;
     if (mt->wmap[wi] < 0) {
@@ -155,12 +189,14 @@ static int add_pair(matcher *mt, size_t wi, const uint64_t *lo, const mpq_t *oz)
         if (!nm)
             return -1;
         mt->pmap = nm;
-        if (!oz) {
+        int idx;
+        if (onum) {
+            idx = ptlist_add_frac(&mt->opts, onum, opos, os);
+        } else {
             if (ksolve_tight_point(o->m, o->k, o->d, lo, mt->z) != 0)
                 return -1;
-            oz = (const mpq_t *)mt->z;
+            idx = ptlist_add(&mt->opts, (const mpq_t *)mt->z);
         }
-        int idx = ptlist_add(&mt->opts, oz);
         if (idx < 0)
             return -1;
         mt->pmap[pi] = idx;
@@ -177,22 +213,16 @@ static int take_partner(matcher *mt, ksolve *ks, size_t wi, const int *T, int s)
     memset(mt->lab, 0, sizeof(uint64_t) * (size_t)mt->words_o);
     for (int q = 0; q < w->k; q++)
         bits_set(mt->lab, q);
-    for (int q = 0; q < w->k; q++)
-        mpq_set_ui(mt->z[q], 0, 1);
-    for (int i = 0; i < s; i++) {
+    for (int i = 0; i < s; i++)
         if (!bits_get(mt->zc, T[i]))
             bits_clear(mt->lab, T[i]);
-        mpq_set_num(mt->z[T[i]], ks->num[i]);
-        mpq_set_den(mt->z[T[i]], ks->den);
-        mpq_canonicalize(mt->z[T[i]]);
-    }
     for (int v = 0; v < w->d; v++)
         if (bits_get(mt->tr, v))
             bits_set(mt->lab, w->k + v);
     int ins = lset_insert(&mt->local, mt->lab, NULL);
     if (ins <= 0)
         return ins;
-    return add_pair(mt, wi, mt->lab, (const mpq_t *)mt->z);
+    return add_pair(mt, wi, mt->lab, (const mpz_t *)ks->num, T, s); /* over ks->den */
 }
 
 /* Partners of winner vertex wi by linear systems. They are the vertices of the face
@@ -296,7 +326,7 @@ static int match_lookup(matcher *mt, size_t wi)
             o_origin = bits_get(lo, q);
         if (o_origin)
             continue;
-        if (add_pair(mt, wi, lo, NULL) < 0)
+        if (add_pair(mt, wi, lo, NULL, NULL, 0) < 0)
             return -1;
     }
     return 0;

@@ -90,8 +90,8 @@ static brink_status build(source *src, bimatrix *bm, brink_error *err)
     bm->m = m;
     bm->n = n;
     brink_status st = BRINK_OK;
-    mpz_t v, shift[2];
-    mpz_inits(v, shift[0], shift[1], NULL);
+    mpz_t v, shift[2], top;
+    mpz_inits(v, shift[0], shift[1], top, NULL);
     /* Pass 1: each player's minimum (the shift makes it 1) and the largest entry's size. */
     size_t limbs = 1;
     long lo[2];
@@ -100,20 +100,20 @@ static brink_status build(source *src, bimatrix *bm, brink_error *err)
         small[p] = small_ints(src, p, &lo[p]);
         if (small[p])
             continue; /* every entry fits one limb */
+        /* one pass for the least and the largest entry: every shifted entry lies in
+         * [1, top - shift], so the largest has the most limbs */
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++) {
                 raw_value(src, p, i, j, v);
                 if ((i == 0 && j == 0) || mpz_cmp(v, shift[p]) < 0)
                     mpz_set(shift[p], v);
+                if ((i == 0 && j == 0) || mpz_cmp(v, top) > 0)
+                    mpz_set(top, v);
             }
         mpz_sub_ui(shift[p], shift[p], 1);
-        for (int i = 0; i < m; i++)
-            for (int j = 0; j < n; j++) {
-                raw_value(src, p, i, j, v);
-                mpz_sub(v, v, shift[p]);
-                if (mpz_size(v) > limbs)
-                    limbs = mpz_size(v);
-            }
+        mpz_sub(top, top, shift[p]);
+        if (mpz_size(top) > limbs)
+            limbs = mpz_size(top);
     }
     bm->nlimbs = (int)limbs;
     bm->limbs = calloc(2 * cells * limbs, sizeof(mp_limb_t));
@@ -149,7 +149,7 @@ static brink_status build(source *src, bimatrix *bm, brink_error *err)
             }
     }
 out:
-    mpz_clears(v, shift[0], shift[1], NULL);
+    mpz_clears(v, shift[0], shift[1], top, NULL);
     return st;
 }
 
@@ -174,7 +174,7 @@ brink_status bimatrix_from_nfg(const brink_nfg *g, bimatrix *bm, brink_error *er
         mpz_set_ui(src.scale[p], 1);
         for (size_t c = 0; c < g->ncells; c++) {
             mpz_srcptr den = mpq_denref(g->payq[c * 2 + p]);
-            if (mpz_cmp_ui(den, 1) != 0)
+            if (mpz_cmp_ui(den, 1) != 0 && !mpz_divisible_p(src.scale[p], den))
                 mpz_lcm(src.scale[p], src.scale[p], den);
         }
     }

@@ -256,51 +256,74 @@ int ksolve_tight_point(const mpz_t *m, int k, int d, const uint64_t *labels, mpq
         rc = -1;
         goto done;
     }
+    /* Fraction-free (Bareiss) elimination in integers, rows searched for the first nonzero
+     * at or below the diagonal as rational Gauss-Jordan would (the same nonzero pattern:
+     * each integer is the rational entry times the previous pivot), then y = D z by back
+     * substitution and one canonical quotient per coordinate. */
     int w = nf + 1;
-    mpq_t *a = malloc(sizeof(mpq_t) * (size_t)ne * w);
+    mpz_t *a = malloc(sizeof(mpz_t) * ((size_t)ne * w + 3));
     if (!a) {
         rc = -1;
         goto done;
     }
-    for (int i = 0; i < ne * w; i++)
-        mpq_init(a[i]);
+    size_t na = (size_t)ne * w + 3;
+    for (size_t i = 0; i < na; i++)
+        mpz_init(a[i]);
+    mpz_t *prev = &a[(size_t)ne * w], *acc = prev + 1, *y = prev + 2;
     for (int i = 0; i < ne; i++) {
         for (int j = 0; j < nf; j++)
-            mpq_set_z(a[i * w + j], m[(size_t)eq_row[i] * d + free_var[j]]);
-        mpq_set_ui(a[i * w + nf], 1, 1);
+            mpz_set(a[i * w + j], m[(size_t)eq_row[i] * d + free_var[j]]);
+        mpz_set_ui(a[i * w + nf], 1);
     }
-    mpq_t f, t;
-    mpq_inits(f, t, NULL);
+    mpz_set_ui(*prev, 1);
     for (int col = 0; col < nf && rc == 0; col++) {
         int p = col;
-        while (p < ne && mpq_sgn(a[p * w + col]) == 0)
+        while (p < ne && mpz_sgn(a[p * w + col]) == 0)
             p++;
         if (p == ne) {
             rc = -1;
             break;
         }
-        for (int j = 0; j < w; j++)
-            mpq_swap(a[col * w + j], a[p * w + j]);
-        for (int i = 0; i < ne; i++) {
-            if (i == col || mpq_sgn(a[i * w + col]) == 0)
-                continue;
-            mpq_div(f, a[i * w + col], a[col * w + col]);
-            for (int j = col; j < w; j++) {
-                mpq_mul(t, f, a[col * w + j]);
-                mpq_sub(a[i * w + j], a[i * w + j], t);
+        if (p != col)
+            for (int j = col; j < w; j++)
+                mpz_swap(a[col * w + j], a[p * w + j]);
+        for (int i = col + 1; i < ne; i++) {
+            int zero = mpz_sgn(a[i * w + col]) == 0;
+            for (int j = col + 1; j < w; j++) {
+                if (zero && mpz_sgn(a[i * w + j]) == 0)
+                    continue;
+                mpz_mul(a[i * w + j], a[i * w + j], a[col * w + col]);
+                if (!zero)
+                    mpz_submul(a[i * w + j], a[i * w + col], a[col * w + j]);
+                mpz_divexact(a[i * w + j], a[i * w + j], *prev);
             }
         }
+        mpz_set(*prev, a[col * w + col]);
     }
     /* Rows beyond the rank must now read 0 = 0 (the labels are consistent). */
     for (int i = nf; i < ne && rc == 0; i++)
-        if (mpq_sgn(a[i * w + nf]) != 0)
+        if (mpz_sgn(a[i * w + nf]) != 0)
             rc = -1;
-    if (rc == 0)
-        for (int j = 0; j < nf; j++)
-            mpq_div(z[free_var[j]], a[j * w + nf], a[j * w + j]);
-    mpq_clears(f, t, NULL);
-    for (int i = 0; i < ne * w; i++)
-        mpq_clear(a[i]);
+    if (rc == 0) {
+        /* D = the last pivot; y_j = D z_j kept in column nf of row j once found */
+        for (int i = nf - 1; i >= 0; i--) {
+            mpz_mul(*acc, *prev, a[i * w + nf]);
+            for (int j = i + 1; j < nf; j++)
+                mpz_submul(*acc, a[i * w + j], a[j * w + nf]);
+            mpz_divexact(*y, *acc, a[i * w + i]);
+            mpz_swap(a[i * w + nf], *y);
+        }
+        for (int j = 0; j < nf; j++) {
+            mpq_ptr zj = z[free_var[j]];
+            if (mpz_sgn(a[j * w + nf]) == 0)
+                continue;   /* 0 already */
+            mpq_set_num(zj, a[j * w + nf]);
+            mpq_set_den(zj, *prev);
+            mpq_canonicalize(zj);
+        }
+    }
+    for (size_t i = 0; i < na; i++)
+        mpz_clear(a[i]);
     free(a);
 done:
     free(free_var);

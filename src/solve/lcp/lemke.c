@@ -431,7 +431,11 @@ static int dlex_cmp(const dtab *t, int i1, int i2, int c, double sign)
         int col = k < t->nrhs ? rhs + k : k - t->nrhs;
         double a = DA(t, i1, col) / (sign * DA(t, i1, c));
         double b = DA(t, i2, col) / (sign * DA(t, i2, c));
-        double scale = fmax(1.0, fmax(fabs(a), fabs(b)));
+        /* fmax(1, fmax(|a|, |b|)) without the library calls: it differs only when a or b
+         * is NaN, and then a - b is NaN and the test below fails either way */
+        double fa = fabs(a), fb = fabs(b), scale = fa > fb ? fa : fb;
+        if (!(scale > 1.0))
+            scale = 1.0;
         if (fabs(a - b) > t->tol * scale)
             return a < b ? -1 : 1;
     }
@@ -683,8 +687,17 @@ out:
 brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, mpq_t *z,
                                          int *feasible, brink_error *err)
 {
+    return brink_lcp_solve_basis_exact_int(l, basis, z, NULL, NULL, NULL, feasible, err);
+}
+
+brink_status brink_lcp_solve_basis_exact_int(const brink_lcp *l, const int *basis, mpq_t *z,
+                                             mpz_t *zn, mpz_ptr zden, int *as_int,
+                                             int *feasible, brink_error *err)
+{
     int n = l->n, K = l->nrhs;
     *feasible = 0;
+    if (as_int)
+        *as_int = 0;
     /* rows covered by a basic w, and the basic z's / z0 */
     int *rowk = brink_calloc((size_t)2 * n + 1, sizeof *rowk), *colof = rowk ? rowk + n : NULL;
     if (!rowk)
@@ -712,9 +725,12 @@ brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, m
         return solve_basis_sparse(l, basis, z, feasible, err);
     }
     /* block rows: the rows without a basic w, in order */
-    int *rowof = brink_calloc((size_t)n + 1, sizeof *rowof);
+    /* rowof [n + 1], then sync [m + 1], rowstart [n + 1], rowent [nnz] */
+    int *rowof = brink_calloc((size_t)2 * n + (size_t)m + (size_t)l->nnz + 3, sizeof *rowof);
+    int *sync = rowof ? rowof + n + 1 : NULL;
+    int *rowstart = sync ? sync + m + 1 : NULL, *rowent = rowstart ? rowstart + n + 1 : NULL;
     int W = m + K;   /* block width: m unknowns, K right-hand sides */
-    size_t nz = (size_t)n + (size_t)m * W + (size_t)m * K + 4;
+    size_t nz = (size_t)n + (size_t)m * W + (size_t)m * K + 4 + (size_t)m + 1;
     mpz_t *zs = pool_get(l->pool, nz);
     if (!rowof || !zs) {
         free(rowk);
@@ -727,7 +743,8 @@ brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, m
     mpz_t *A = zs + n;               /* [m * W] */
     mpz_t *Y = A + (size_t)m * W;    /* [m * K]: y = D x, by block column */
     mpz_t *tz = Y + (size_t)m * K;   /* 4 temporaries */
-    mpz_t *prev = &tz[0], *x = &tz[1], *acc = &tz[2], *D = &tz[3];
+    mpz_t *x = &tz[1], *acc = &tz[2], *D = &tz[3];
+    mpz_t *prevs = tz + 4;           /* [m + 1]: the divisor of each step (1, then pivots) */
     int r = 0;
     for (int i = 0; i < n; i++)
         rowof[i] = rowk[i] < 0 ? r++ : -1;
@@ -768,35 +785,59 @@ brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, m
             mpz_mul(A[(size_t)br * W + m + t], *x, mpq_numref(*qq));
         }
     }
-    /* Bareiss */
-    mpz_set_ui(*prev, 1);
+    /* Bareiss, with lazy row scaling. A step whose row i has a 0 in the pivot column only
+     * multiplies that row by pivot / previous pivot; over the steps s..p-1 those factors
+     * telescope to prevs[p] / prevs[s]. So such a row is left as it is (sync[i] = s: its
+     * entries are those before step s) and brought up to date in one multiply and one
+     * exact division per entry when a step needs it: when it has a nonzero in the pivot
+     * column (it is then a pivot candidate or gets eliminated). Every row is up to date
+     * when it is the pivot row, so the rows, the pivots chosen (least size among the
+     * nonzeros, read up to date) and D are exactly those of the step-by-step elimination. */
+    mpz_set_ui(prevs[0], 1);
+    for (int i = 0; i < m; i++)
+        sync[i] = 0;
     for (int p = 0; p < m; p++) {
         int piv = -1;
-        for (int i = p; i < m; i++)
-            if (mpz_sgn(A[(size_t)i * W + p]) != 0 &&
-                (piv < 0 || mpz_size(A[(size_t)i * W + p]) < mpz_size(A[(size_t)piv * W + p])))
+        for (int i = p; i < m; i++) {
+            mpz_t *ri = &A[(size_t)i * W];
+            if (mpz_sgn(ri[p]) == 0)
+                continue;
+            if (sync[i] < p) {
+                for (int j = p; j < W; j++) {
+                    if (mpz_sgn(ri[j]) == 0)
+                        continue;
+                    mpz_mul(ri[j], ri[j], prevs[p]);
+                    mpz_divexact(ri[j], ri[j], prevs[sync[i]]);
+                }
+                sync[i] = p;
+            }
+            if (piv < 0 || mpz_size(ri[p]) < mpz_size(A[(size_t)piv * W + p]))
                 piv = i;
+        }
         if (piv < 0) {
             st = brink_error_set(err, BRINK_EINVALID, "exact basis solve: singular matrix");
             goto out;
         }
-        if (piv != p)
+        if (piv != p) {
             for (int j = p; j < W; j++)
                 mpz_swap(A[(size_t)piv * W + j], A[(size_t)p * W + j]);
+            int t = sync[piv];
+            sync[piv] = sync[p];
+            sync[p] = t;
+        }
         const mpz_t *rp = (const mpz_t *)&A[(size_t)p * W];
         for (int i = p + 1; i < m; i++) {
             mpz_t *ri = &A[(size_t)i * W];
-            int zero = mpz_sgn(ri[p]) == 0;
+            if (mpz_sgn(ri[p]) == 0)
+                continue;   /* scaled lazily (above) */
             for (int j = p + 1; j < W; j++) {
-                if (zero && mpz_sgn(ri[j]) == 0)
-                    continue;
                 mpz_mul(ri[j], ri[j], rp[p]);
-                if (!zero)
-                    mpz_submul(ri[j], ri[p], rp[j]);
-                mpz_divexact(ri[j], ri[j], *prev);
+                mpz_submul(ri[j], ri[p], rp[j]);
+                mpz_divexact(ri[j], ri[j], prevs[p]);
             }   /* (ri[p] is not read again: no need to zero it) */
+            sync[i] = p + 1;
         }
-        mpz_set(*prev, rp[p]);
+        mpz_set(prevs[p + 1], rp[p]);
     }
     /* back substitution: y = D x with D the last pivot (det up to sign) */
     if (m > 0)
@@ -824,7 +865,19 @@ brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, m
         if (sign < 0 || (c == n && sign != 0))
             ok = 0;
     }
-    if (ok) {
+    if (ok && nw > 0) {
+        /* the triplets by row (counting sort), for the rows of the basic w's */
+        for (int i = 0; i <= n; i++)
+            rowstart[i] = 0;
+        for (int e = 0; e < l->nnz; e++)
+            rowstart[l->Mi[e] + 1]++;
+        for (int i = 0; i < n; i++)
+            rowstart[i + 1] += rowstart[i];
+        for (int e = 0; e < l->nnz; e++)
+            rowent[rowstart[l->Mi[e]]++] = e;
+        for (int i = n; i > 0; i--)
+            rowstart[i] = rowstart[i - 1];
+        rowstart[0] = 0;
         /* w_b: accumulate D s_b q_b + sum_j s_b M_bj y_j + s_b d_b y_z0 per rhs column */
         for (int b = 0; b < n && ok; b++) {
             if (rowk[b] < 0)
@@ -835,8 +888,9 @@ brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, m
                 mpz_divexact(*x, scale[b], mpq_denref(*qq));
                 mpz_mul(*x, *x, mpq_numref(*qq));
                 mpz_mul(*acc, *x, *D);
-                for (int e = 0; e < l->nnz; e++) {
-                    if (l->Mi[e] != b || colof[l->Mj[e]] < 0)
+                for (int k = rowstart[b]; k < rowstart[b + 1]; k++) {
+                    int e = rowent[k];
+                    if (colof[l->Mj[e]] < 0)
                         continue;
                     mpz_divexact(*x, scale[b], mpq_denref(l->Mq[e]));
                     mpz_mul(*x, *x, mpq_numref(l->Mq[e]));
@@ -853,6 +907,26 @@ brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, m
                 ok = 0;
         }
     }
+    if (zn) {
+        /* z = zn / zden over the one positive denominator |D|, no quotient made */
+        int neg = sD < 0;
+        mpz_abs(zden, *D);
+        for (int j = 0; j < n; j++) {
+            int col = colof[j];
+            for (int t = 0; t < K; t++) {
+                mpz_ptr y = zn[(size_t)j * K + t];
+                if (col < 0)
+                    mpz_set_ui(y, 0);
+                else if (neg)
+                    mpz_neg(y, Y[(size_t)col * K + t]);
+                else
+                    mpz_set(y, Y[(size_t)col * K + t]);
+            }
+        }
+        *as_int = 1;
+        *feasible = ok;
+        goto out;
+    }
     for (size_t j = 0; j < (size_t)n * K; j++)
         mpq_set_ui(z[j], 0, 1);
     for (int j = 0; j < n; j++) {
@@ -861,6 +935,8 @@ brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, m
             continue;
         for (int t = 0; t < K; t++) {
             mpq_t *zz = &z[(size_t)j * K + t];
+            if (mpz_sgn(Y[(size_t)col * K + t]) == 0)
+                continue;   /* 0 already, canonical */
             mpq_set_num(*zz, Y[(size_t)col * K + t]);
             mpq_set_den(*zz, *D);
             mpq_canonicalize(*zz);

@@ -74,6 +74,12 @@ brink_status brink_lemke_double(const brink_lcp *l, long max_pivots, double tol,
  * lexicographically >= 0 and z0 is 0: then z solves the LCP for all small eps. */
 brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, mpq_t *z,
                                          int *feasible, brink_error *err);
+/* The same, where zn (n * nrhs integers) and zden are not NULL: when the fraction-free
+ * solve applies, *as_int = 1 and z = zn / zden (zden > 0, one denominator for all, no
+ * quotient made canonical; z is not written); else *as_int = 0 and z is written as above. */
+brink_status brink_lcp_solve_basis_exact_int(const brink_lcp *l, const int *basis, mpq_t *z,
+                                             mpz_t *zn, mpz_ptr zden, int *as_int,
+                                             int *feasible, brink_error *err);
 
 /* Double run with an exact safety net (lemke_robust.c): the double run gets a pivot budget
  * proportional to n and its final basis is certified exactly (when n <= max_exact_resolve);
@@ -85,5 +91,11 @@ brink_status brink_lcp_solve_basis_exact(const brink_lcp *l, const int *basis, m
 brink_status brink_lemke_robust(const brink_lcp *l, const brink_solve_options *o, mpq_t *z,
                                 long max_exact_resolve, int *exact, double *zd, long *pivots,
                                 int *fallback, brink_error *err);
+/* The same, where the certified double run's solution may come as z = zn / zden (*as_int = 1,
+ * see brink_lcp_solve_basis_exact_int; z is then not written); *as_int = 0: z as above. */
+brink_status brink_lemke_robust_int(const brink_lcp *l, const brink_solve_options *o, mpq_t *z,
+                                    mpz_t *zn, mpz_ptr zden, int *as_int,
+                                    long max_exact_resolve, int *exact, double *zd,
+                                    long *pivots, int *fallback, brink_error *err);
 
 #endif

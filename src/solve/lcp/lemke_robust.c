@@ -40,7 +40,18 @@ brink_status brink_lemke_robust(const brink_lcp *l, const brink_solve_options *o
                                 long max_exact_resolve, int *exact, double *zd, long *pivots,
                                 int *fallback, brink_error *err)
 {
+    return brink_lemke_robust_int(l, o, z, NULL, NULL, NULL, max_exact_resolve, exact, zd,
+                                  pivots, fallback, err);
+}
+
+brink_status brink_lemke_robust_int(const brink_lcp *l, const brink_solve_options *o, mpq_t *z,
+                                    mpz_t *zn, mpz_ptr zden, int *as_int,
+                                    long max_exact_resolve, int *exact, double *zd,
+                                    long *pivots, int *fallback, brink_error *err)
+{
     int n = l->n;
+    if (as_int)
+        *as_int = 0;
     long maxp = o->max_iterations > 0 ? o->max_iterations : 0;
     *fallback = BRINK_FALLBACK_NONE;
     *exact = 0;
@@ -64,12 +75,16 @@ brink_status brink_lemke_robust(const brink_lcp *l, const brink_solve_options *o
                 return BRINK_OK;
             }
             int feasible = 0;
-            st = brink_lcp_solve_basis_exact(l, basis, z, &feasible, err);
+            int got_int = 0;
+            st = brink_lcp_solve_basis_exact_int(l, basis, z, zn, zden, &got_int, &feasible,
+                                                 err);
             free(basis);
             if (st == BRINK_ENOMEM)
                 return st;
             if (st == BRINK_OK && feasible) {
                 *exact = 1;
+                if (as_int)
+                    *as_int = got_int;
                 return BRINK_OK;
             }
             *fallback = BRINK_FALLBACK_CERTIFICATE; /* also: a singular "basis" */
