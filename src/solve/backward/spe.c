@@ -315,9 +315,13 @@ done:
  * SPE there, counted, not told apart. The representative profile plays, in each off-path
  * subtree, an SPE with the mover's least value there. Which actions other SPE with the
  * same play take off the path comes from the same test, top down (plays_alt). */
+/* By play, a node keeps up to this many plays (a play per tuple of its children's at a
+ * chance node: independent ties below one multiply); the total cap is the same. */
+#define BRINK_SPE_PLAYS_MAX (1 << 16)
+
 static int cap_hit(const summaries *S, int firstv)
 {
-    return S->count - firstv >= BRINK_SPE_MAX ||
+    return S->count - firstv >= BRINK_SPE_PLAYS_MAX ||
            (S->count >= BRINK_SPE_MAX_TOTAL && S->count > firstv);
 }
 
@@ -379,9 +383,59 @@ static void plays_alt(const brink_efg *g, const summaries *S, const double *leaf
     }
 }
 
+/* Scratch for counting: a child's summaries in order of the mover's value and the running
+ * sums of their counts, so that the profiles worth at most x to the mover are one search. */
+typedef struct {
+    int *ord, *tmp;
+    int ncap;
+    mpz_t *pre;
+    int pcap;
+} ranks;
+
+static int ranks_grow(ranks *R, int n, int np)
+{
+    if (n > R->ncap) {
+        int *o = brink_reallocarray(R->ord, (size_t)n, sizeof(int));
+        if (!o) return -1;
+        R->ord = o;
+        int *t = brink_reallocarray(R->tmp, (size_t)n, sizeof(int));
+        if (!t) return -1;
+        R->tmp = t;
+        R->ncap = n;
+    }
+    if (np > R->pcap) {
+        mpz_t *p = brink_reallocarray(R->pre, (size_t)np, sizeof(mpz_t));
+        if (!p) return -1;
+        R->pre = p;
+        for (int i = R->pcap; i < np; i++) mpz_init(R->pre[i]);
+        R->pcap = np;
+    }
+    return 0;
+}
+
+/* Sort a[0..n) by the mover's value (merge sort: the comparison needs the game). */
+static void sort_by_value(const brink_efg *g, const summaries *S, const double *leafd, int mover,
+                          int *a, int *tmp, int n)
+{
+    for (int w = 1; w < n; w *= 2) {
+        for (int lo = 0; lo < n; lo += 2 * w) {
+            int mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            int i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                tmp[k++] = cmp_pay(g, S, leafd, a[j], a[i], mover) < 0 ? a[j++] : a[i++];
+            while (i < mid) tmp[k++] = a[i++];
+            while (j < hi) tmp[k++] = a[j++];
+        }
+        memcpy(a, tmp, sizeof(int) * (size_t)n);
+    }
+}
+
 static brink_status spe_plays(const brink_efg *g, const brink_solve_options *o,
                               brink_profile_list *out, brink_error *err)
 {
+    ranks RK;
+    memset(&RK, 0, sizeof RK);
+    int *roff = NULL;
     int N = g->nnodes, n = g->nplayers;
     int *first = malloc(sizeof(int) * (size_t)N), *count = malloc(sizeof(int) * (size_t)N);
     int *idx = NULL, *minidx = NULL, *stack = NULL;
@@ -400,7 +454,8 @@ static brink_status spe_plays(const brink_efg *g, const brink_solve_options *o,
     int maxk = 1;
     for (int h = 0; h < g->ninfosets; h++)
         if (g->infoset_nactions[h] > maxk) maxk = g->infoset_nactions[h];
-    if (!(idx = calloc((size_t)maxk, sizeof(int))) || !(minidx = calloc((size_t)maxk, sizeof(int))))
+    if (!(idx = calloc((size_t)maxk, sizeof(int))) || !(minidx = calloc((size_t)maxk, sizeof(int))) ||
+        !(roff = calloc((size_t)maxk + 1, sizeof(int))))
         goto oom;
 
     double t0 = brink_now();
@@ -425,12 +480,19 @@ static brink_status spe_plays(const brink_efg *g, const brink_solve_options *o,
         int k = g->infoset_nactions[h], mover = g->infoset_player[h];
         int kids = g->node_child_start[v], a0 = g->infoset_action_start[h];
         if (mover >= 0) {
-            /* each child's play worst for the mover */
+            /* each child's plays in order of the mover's value, with running sums of their
+             * profiles; its play worst for the mover first */
+            roff[0] = 0;
+            for (int b = 0; b < k; b++) roff[b + 1] = roff[b] + count[g->node_children[kids + b]];
+            if (ranks_grow(&RK, roff[k], roff[k] + k)) goto oom;
             for (int b = 0; b < k; b++) {
-                int c = g->node_children[kids + b];
-                minidx[b] = first[c];
-                for (int u = first[c] + 1; u < first[c] + count[c]; u++)
-                    if (cmp_pay(g, &S, leafd, u, minidx[b], mover) < 0) minidx[b] = u;
+                int c = g->node_children[kids + b], *ord = RK.ord + roff[b];
+                for (int u = 0; u < count[c]; u++) ord[u] = first[c] + u;
+                sort_by_value(g, &S, leafd, mover, ord, RK.tmp, count[c]);
+                minidx[b] = ord[0];
+                mpz_t *pre = RK.pre + roff[b] + b;
+                mpz_set_ui(pre[0], 0);
+                for (int u = 0; u < count[c]; u++) mpz_add(pre[u + 1], pre[u], S.cnt[ord[u]]);
             }
             int stop = 0;
             for (int a = 0; a < k && !stop; a++) {
@@ -447,11 +509,14 @@ static brink_status spe_plays(const brink_efg *g, const brink_solve_options *o,
                     mpz_set(prod, S.cnt[u]);
                     for (int b = 0; b < k; b++) {
                         if (b == a) continue;
-                        int cb = g->node_children[kids + b];
-                        mpz_set_ui(sum, 0);
-                        for (int w = first[cb]; w < first[cb] + count[cb]; w++)
-                            if (cmp_pay(g, &S, leafd, w, u, mover) <= 0) mpz_add(sum, sum, S.cnt[w]);
-                        mpz_mul(prod, prod, sum);
+                        /* the plays of b worth at most u's value to the mover: a prefix */
+                        int *ord = RK.ord + roff[b], lo = 0, hi = roff[b + 1] - roff[b];
+                        while (lo < hi) {
+                            int mid = (lo + hi) / 2;
+                            if (cmp_pay(g, &S, leafd, ord[mid], u, mover) <= 0) lo = mid + 1;
+                            else hi = mid;
+                        }
+                        mpz_mul(prod, prod, RK.pre[roff[b] + b + lo]);
                     }
                     int s = new_summary(&S, k);
                     if (s < 0) goto oom;
@@ -579,6 +644,11 @@ done:
     free(minidx);
     free(stack);
     free(mark);
+    free(roff);
+    free(RK.ord);
+    free(RK.tmp);
+    for (int i = 0; i < RK.pcap; i++) mpz_clear(RK.pre[i]);
+    free(RK.pre);
     free_summaries(&S, n);
     return st;
 }
