@@ -113,6 +113,18 @@ static void choice_cells(const brink_analysis *a, const brink_equilibrium *eq, i
         if (p > 0.5e-12)
             brink_buf_puts(out, "</b>");
     }
+    if (!brink_equilibrium_choice_fixed(g, eq, h)) {   /* one of the play's equilibria */
+        brink_buf w;
+        brink_buf_init(&w);
+        rep_alternatives(&w, g, eq, h);
+        brink_buf_puts(out, "<br><span class=\"muted\">other equilibria with this play differ "
+                            "here: each of ");
+        html_buf(out, &w);
+        brink_buf_puts(out, " is taken by some</span>");
+        if (w.failed)
+            out->failed = 1;
+        brink_buf_free(&w);
+    }
 }
 
 static void equilibrium_tables(const brink_analysis *a, brink_buf *out, brink_buf *t)
