@@ -504,6 +504,12 @@ static void compare_answer(const brink_analysis *a, const brink_answer *an, brin
         actor_values(out, an->opt_value + (size_t)o * (size_t)g->nplayers, NULL, g->nplayers);
         brink_buf_puts(out, ",\"outcomes\":");
         group_probs(out, an->opt_group + (size_t)o * (size_t)a->ngroups, a->ngroups);
+        int h = an->infoset, fixed = 1;   /* as the text says (text.c, compare_answer) */
+        for (int x = 0; x < g->infoset_nmembers[h] && a->count; x++)
+            fixed &= brink_equilibrium_continuation_fixed(
+                g, &a->eq[0], brink_efg_child(g, g->infoset_member[g->infoset_member_start[h] + x], o));
+        if (!fixed)
+            brink_buf_puts(out, ",\"continues_alike\":false");
         brink_buf_puts(out, "}");
     }
     brink_buf_puts(out, "]");

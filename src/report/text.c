@@ -920,6 +920,14 @@ static void compare_answer(const brink_analysis *a, const brink_answer *an, brin
             rep_group(line, a, k);
             brink_buf_puts(line, ".");
         }
+        /* the first equilibrium stands for a play: others with it may go on differently */
+        int fixed = 1;
+        for (int x = 0; x < g->infoset_nmembers[h] && a->count; x++)
+            fixed &= brink_equilibrium_continuation_fixed(
+                g, &a->eq[0], brink_efg_child(g, g->infoset_member[g->infoset_member_start[h] + x], o));
+        if (!fixed)
+            brink_buf_puts(line, " (Play after it as in the equilibrium shown; other equilibria "
+                                 "with its play continue differently.)");
         flush(out, line, 6);
     }
 }
