@@ -154,6 +154,13 @@ static void equilibrium_tables(const brink_analysis *a, brink_buf *out, brink_bu
                              eq->verified ? "Verified exactly as a Nash equilibrium"
                                           : "Checked as a Nash equilibrium in doubles",
                              eq->sequential ? "; sequentially rational" : "");
+        if (eq->nprofiles && mpz_cmp_ui(*eq->nprofiles, 1) > 0) {   /* a play of equilibria */
+            brink_buf_puts(out, "<p class=\"muted\">One play of ");
+            rep_mpz(out, (const mpz_t *)eq->nprofiles);
+            brink_buf_puts(out, " subgame-perfect profiles that differ only off the path of "
+                                "play; the one shown leaves each off-path subtree to the "
+                                "continuation worst for the actor who leaves it.</p>\n");
+        }
         if (n > 0)
             brink_buf_puts(out, "<table class=\"choices\"><tr><th>who</th><th>when</th>"
                                 "<th>choice (probability)</th><th>reached</th></tr>\n");

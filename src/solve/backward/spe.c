@@ -14,7 +14,12 @@
  * reports (stats.list_capped = 1, stats.complete = 0): at most BRINK_SPE_MAX summaries per
  * node, at most BRINK_SPE_MAX_TOTAL over the tree (each node keeps at least one, so an SPE is
  * always found), and at most BRINK_SPE_LIST_BYTES of listed profiles (exact vectors of all
- * the actions each). The time limit is checked as the induction goes. */
+ * the actions each). The time limit is checked as the induction goes.
+ *
+ * With o->by_play (spe_plays below) the summaries are the distinct SPE plays of each
+ * subtree with exact counts of the profiles behind them, and the list has one profile per
+ * play: ties off the path multiply profiles, not plays, so the list of plays is complete far
+ * more often than a list of profiles can be. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -687,7 +692,8 @@ const brink_solver brink_solver_spe = {
                "equilibrium when there are ties",
     .guarantee = "every pure subgame-perfect equilibrium, exactly, unless the output says the "
                  "list stopped before its end, at its memory cap or the time limit (then a "
-                 "subset; at least one)",
+                 "subset; at least one); by play (the analysis, past max_profiles profiles): "
+                 "every distinct play, each with the exact number of profiles sharing it",
     .flags = BRINK_SOLVER_EFG | BRINK_SOLVER_EXACT | BRINK_SOLVER_ALL | BRINK_SOLVER_PERFECT_INFO,
     .solve_nfg = NULL,
     .solve_efg = spe_efg,
