@@ -84,6 +84,14 @@ void brink_wilson(long k, long n, double z, brink_proportion *out);
 typedef struct brink_mean {
     long n;
     double mean, sd, lo, hi;
+    /* The largest single draw's share of the sum of squared deviations from the mean (0 to
+     * 1; NaN below 2 draws or without spread), and heavy = 1 when that share is too large for
+     * a finite-variance sample of this size (n >= 30 and share > max(1/4, 8 ln(n) / n)): one
+     * draw dominates, so the normal interval may not hold (a heavy tail, or a mean that does
+     * not exist, as with a payoff 1 / (c - 1/4) and c uniform on [0, 1]). A caution, not a
+     * test: a light sample says nothing about the tail beyond it. */
+    double max_share;
+    int heavy;
 } brink_mean;
 
 /* ---- Sobol indices (variance-based sensitivity) ---- */

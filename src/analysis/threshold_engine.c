@@ -356,6 +356,34 @@ static brink_status failed_at(eng *E, gapi *gp, gstack *S, int point, const brin
     return st;
 }
 
+/* The method found no equilibrium at x (an incomplete method: pure equilibria only, or a
+ * path that ended without one): that is known of x only, so x is reported and the gap on
+ * either side is sampled again, as after a failed solve (tester 11, F6: one sample without
+ * an equilibrium was stretched over the whole range, beside a sweep finding equilibria). */
+static brink_status no_equilibrium_at(eng *E, gapi *gp, gstack *S, int point, const mpq_t x)
+{
+    if (point)
+        return unknown_part(E, &gp->a, 1, &gp->b, 1, BRINK_UNKNOWN_NO_EQUILIBRIUM, NULL, x);
+    alg xa;
+    alg_init(&xa);
+    alg_set_q(&xa, x);
+    brink_status st;
+    if (E->fail_streak >= MAX_FAIL_STREAK) {   /* the rest is given up, for that reason */
+        st = unknown_part(E, &gp->a, gp->ai, &xa, 0, BRINK_UNKNOWN_GAVE_UP, NULL, NULL);
+        if (!st)
+            st = unknown_part(E, &xa, 1, &xa, 1, BRINK_UNKNOWN_NO_EQUILIBRIUM, NULL, x);
+        if (!st)
+            st = unknown_part(E, &xa, 0, &gp->b, gp->bi, BRINK_UNKNOWN_GAVE_UP, NULL, NULL);
+    } else {
+        E->fail_streak++;
+        st = unknown_part(E, &xa, 1, &xa, 1, BRINK_UNKNOWN_NO_EQUILIBRIUM, NULL, x);
+        if (!st && (push_gap(S, &gp->a, gp->ai, &xa, 0) || push_gap(S, &xa, 0, &gp->b, gp->bi)))
+            st = OOM(E->err);
+    }
+    alg_clear(&xa);
+    return st;
+}
+
 static void gap_clear(gapi *g)
 {
     alg_clear(&g->a);
@@ -932,7 +960,8 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
         st = failed_at(E, gp, S, point, &local, x);
         goto out;
     }
-    E->fail_streak = 0;
+    if (s.count)   /* a solve without an equilibrium counts as a failure (no_equilibrium_at) */
+        E->fail_streak = 0;
     if (Gp->pg.nonrational && !point && s.count) {
         /* only where the expressions take the branches they take at x: the rest of the gap
          * may be rational (an if whose other branch is) and is solved on its own */
@@ -942,6 +971,11 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
             brink_eqset_free(&s, g);
             goto out;
         }
+    }
+    if (!Gp->pg.nonrational && !s.count) {
+        brink_eqset_free(&s, g);
+        st = no_equilibrium_at(E, gp, S, point, x);
+        goto out;
     }
     if (Gp->pg.nonrational || !s.count) {
         treg *r = NULL;

@@ -85,6 +85,44 @@ static int parse_line(const char *line, size_t len, const brink_game *g, brink_p
     return BRINK_OK;
 }
 
+/* The exact largest gain from deviating and the exact NashConv of a profile the library
+ * checked in rationals and found wanting (its exact payoffs in pr->valueq): 0 when made,
+ * -1 when the exact figures are not at hand (the caller then prints the rounded ones). */
+static int exact_gains(const brink_game *g, const brink_profile *pr, mpq_t maxg, mpq_t sum,
+                       brink_error *err)
+{
+    if (!pr->q || !pr->valueq) return -1;
+    int n = g->kind == BRINK_GAME_NFG ? g->nfg->nplayers : g->efg->nplayers;
+    if (pr->nvalue != n) return -1;
+    size_t nv = g->kind == BRINK_GAME_NFG ? (size_t)g->nfg->total_strats : (size_t)n;
+    mpq_t *v = brink_q_array_new(nv);
+    if (!v) return -1;
+    int rc = 0;
+    mpq_t gain;
+    mpq_init(gain);
+    mpq_set_ui(maxg, 0, 1);
+    mpq_set_ui(sum, 0, 1);
+    if (g->kind == BRINK_GAME_NFG)
+        brink_nfg_strategy_valuesq(g->nfg, (const mpq_t *)pr->q, v);
+    else if (brink_efg_best_response_valuesq(g->efg, (const mpq_t *)pr->q, v, err) != BRINK_OK)
+        rc = -1;
+    for (int p = 0; !rc && p < n; p++) {
+        if (g->kind == BRINK_GAME_NFG) {   /* best strategy value of p */
+            int best = g->nfg->strat_offset[p];
+            for (int k = best; k < g->nfg->strat_offset[p + 1]; k++)
+                if (mpq_cmp(v[k], v[best]) > 0) best = k;
+            mpq_sub(gain, v[best], pr->valueq[p]);
+        } else {
+            mpq_sub(gain, v[p], pr->valueq[p]);
+        }
+        mpq_add(sum, sum, gain);
+        if (mpq_cmp(gain, maxg) > 0) mpq_set(maxg, gain);
+    }
+    mpq_clear(gain);
+    brink_q_array_free(v, nv);
+    return rc;
+}
+
 int brink_cli_verify(int argc, char **argv)
 {
     const char *path = NULL, *prof = NULL;
@@ -194,8 +232,25 @@ int brink_cli_verify(int argc, char **argv)
                              pr->verified > 0 ? "a Nash equilibrium (checked exactly)"
                              : pr->verified < 0 ? "NOT a Nash equilibrium"
                                                 : "not checked exactly (game too large)");
-            brink_buf_printf(&out, "; max gain from deviating %.6g, NashConv %.6g\n",
-                             pr->max_regret, pr->nashconv);
+            if (pr->verified > 0)   /* proved: every gain is exactly 0 */
+                brink_buf_puts(&out, "; max gain from deviating 0, NashConv 0\n");
+            else {
+                mpq_t maxg, sum;
+                mpq_init(maxg);
+                mpq_init(sum);
+                if (pr->verified < 0 && exact_gains(&g, pr, maxg, sum, &err) == 0) {
+                    brink_buf_puts(&out, "; max gain from deviating ");
+                    brink_buf_put_q(&out, maxg);
+                    brink_buf_puts(&out, ", NashConv ");
+                    brink_buf_put_q(&out, sum);
+                    brink_buf_puts(&out, "\n");
+                } else {   /* rounded figures: say so */
+                    brink_buf_printf(&out, "; max gain from deviating about %.6g, NashConv "
+                                           "about %.6g\n", pr->max_regret, pr->nashconv);
+                }
+                mpq_clear(maxg);
+                mpq_clear(sum);
+            }
             if (snapped) {
                 /* what was checked, when it is not the numbers as written */
                 brink_buf_printf(&out, "  checked for the simplest fractions within 1e-12 of the "

@@ -128,7 +128,11 @@ static brink_neg_action neg_nomore_act(void *state, const brink_neg_view *v,
         if (t->history_by[k] != v->self && neg_own(v, t->history[k]) > s[1])
             s[1] = neg_own(v, t->history[k]);
     s[2] = (double)t->nhistory;
-    if (t->time >= 0.5 && s[1] < v->domain->party[v->self].reservation)
+    /* "beats its reservation value" as an agreement now would be worth: discounted to this
+     * turn as the protocol discounts (neg_worth; -1 when nothing was offered) */
+    const brink_neg_party *q = &v->domain->party[v->self];
+    double best = s[1] < 0 ? s[1] : s[1] * pow(q->discount, t->turn);
+    if (t->time >= 0.5 && best < q->reservation)
         return (brink_neg_action){BRINK_NEG_END, 0};
     return neg_offer_or_accept(v, t, s[0]);
 }

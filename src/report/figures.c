@@ -380,6 +380,16 @@ out:
     return st;
 }
 
+#define SWEEP_ONE "one equilibrium"
+#define SWEEP_SEVERAL "several equilibria (first shown)"
+
+/* A sweep point's count of equilibria, and its shape's category; closes the datum. */
+static void point_equilibria(brink_buf *out, int n)
+{
+    brink_buf_printf(out, ",\"equilibria\":%d,\"point\":\"%s\"}", n,
+                     n > 1 ? SWEEP_SEVERAL : SWEEP_ONE);
+}
+
 static void sweep_spec(const brink_analysis *a, const brink_answer *an, brink_buf *out,
                        brink_buf *t)
 {
@@ -397,7 +407,7 @@ static void sweep_spec(const brink_analysis *a, const brink_answer *an, brink_bu
             brink_json_string(out, brink_scenario_actor_id(sc, p));
             brink_buf_puts(out, ",\"y\":");
             num(out, an->value[(size_t)i * (size_t)np + (size_t)p]);
-            brink_buf_puts(out, "}");
+            point_equilibria(out, an->nequilibria[i]);
             first = 0;
         }
         for (int k = 0; k < a->ngroups; k++) {
@@ -409,20 +419,26 @@ static void sweep_spec(const brink_analysis *a, const brink_answer *an, brink_bu
             brink_buf_reset(t);
             brink_buf_puts(out, ",\"y\":");
             num(out, an->group_prob[(size_t)i * (size_t)a->ngroups + (size_t)k]);
-            brink_buf_puts(out, "}");
+            point_equilibria(out, an->nequilibria[i]);
         }
     }
     brink_buf_puts(out, "]},\"facet\":{\"row\":{\"field\":\"panel\",\"title\":null}},"
                         "\"resolve\":{\"scale\":{\"y\":\"independent\",\"color\":\"independent\"}},"
-                        "\"spec\":{\"width\":520,\"height\":180,\"mark\":{\"type\":\"line\",\"point\":true,"
-                        "\"tooltip\":true},\"encoding\":{\"x\":{\"field\":\"x\",\"type\":\"quantitative\","
-                        "\"title\":");
+                        "\"spec\":{\"width\":520,\"height\":180,\"encoding\":{\"x\":{\"field\":\"x\","
+                        "\"type\":\"quantitative\",\"title\":");
     brink_json_string(out, param_name(a, an->q->param[0]));
+    /* a line per series, and its points shaped by how many equilibria the point has: the
+     * numbers are the first equilibrium's, which a point with several must say */
     brink_buf_puts(out, "},\"y\":{\"field\":\"y\",\"type\":\"quantitative\",\"title\":null},"
                         "\"color\":{\"field\":\"series\",\"type\":\"nominal\",\"title\":null,"
-                        "\"legend\":{\"labelLimit\":320}},"
+                        "\"legend\":{\"labelLimit\":320}}},"
+                        "\"layer\":[{\"mark\":{\"type\":\"line\"}},"
+                        "{\"mark\":{\"type\":\"point\",\"filled\":true,\"size\":50,\"tooltip\":true},"
+                        "\"encoding\":{\"shape\":{\"field\":\"point\",\"type\":\"nominal\",\"title\":null,"
+                        "\"scale\":{\"domain\":[\"" SWEEP_ONE "\",\"" SWEEP_SEVERAL "\"],"
+                        "\"range\":[\"circle\",\"triangle-up\"]}},"
                         "\"tooltip\":[{\"field\":\"series\"},{\"field\":\"x\",\"format\":\".10g\"},"
-                        "{\"field\":\"y\",\"format\":\".10g\"}]}}}");
+                        "{\"field\":\"y\",\"format\":\".10g\"},{\"field\":\"equilibria\"}]}}]}}");
 }
 
 /* Half a grid step of sweep parameter k (0 when the sweep has one point on that axis). */
@@ -457,7 +473,7 @@ static void map_polygons(const brink_analysis *a, const brink_answer *an, brink_
             else {
                 brink_buf_puts(out, ",\"boundary\":\"traced between lines, within ");
                 num(out, an->map_band);
-                brink_buf_puts(out, "\"}");
+                brink_buf_puts(out, "; a region wholly between two lines is not ruled out\"}");
             }
             first = 0;
         }

@@ -112,6 +112,9 @@ static void value_table(const brink_mc_result *r, brink_buf *out)
             rep_num(out, m->lo);
             brink_buf_puts(out, " &ndash; ");
             rep_num(out, m->hi);
+            if (m->heavy)   /* the same caution as the text report */
+                brink_buf_printf(out, " (heavy tail: one draw makes %.0f%% of the spread; this "
+                                      "interval may not hold)", 100 * m->max_share);
         } else {
             brink_buf_puts(out, "n/a");
         }

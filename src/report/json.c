@@ -489,7 +489,14 @@ static void sweep_answer(const brink_analysis *a, const brink_answer *an, brink_
         }
         brink_buf_puts(out, "],\"unresolved\":[");
         pairs(out, an->unresolved, an->nunresolved);
-        brink_buf_puts(out, "]}");
+        /* what holds strictly between the lines: regions not seen on any line are ruled out
+         * only when every polygon is proved exact; other equilibria never are */
+        int all_exact = an->npolygons > 0;
+        for (int k = 0; k < an->npolygons; k++)
+            all_exact &= an->polygons[k].exact != 0;
+        brink_buf_printf(out, "],\"hidden_regions_ruled_out\":%s,"
+                              "\"other_equilibria_ruled_out\":false}",
+                         all_exact ? "true" : "false");
     }
 }
 

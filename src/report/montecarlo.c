@@ -268,6 +268,10 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
             brink_buf_puts(out, "]");
         }
         brink_buf_printf(out, "  (%ld draw%s)\n", m->n, rep_s(m->n));
+        if (m->heavy)
+            brink_buf_printf(out, "    heavy tail: one draw makes %.0f%% of the spread; the "
+                                  "interval assumes a finite\n    variance and may not hold "
+                                  "(the mean may not exist)\n", 100 * m->max_share);
     }
     if (r->value_ambiguous)
         brink_buf_printf(out, "  %ld draw%s not counted: their equilibria differ in expected "
@@ -314,7 +318,9 @@ static void mean_json(brink_buf *out, const brink_mean *m)
     num(out, m->lo);
     brink_buf_puts(out, ",\"hi\":");
     num(out, m->hi);
-    brink_buf_puts(out, "}");
+    brink_buf_puts(out, ",\"max_share\":");
+    num(out, m->max_share);
+    brink_buf_printf(out, ",\"heavy\":%s}", m->heavy ? "true" : "false");
 }
 
 brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink_error *err)

@@ -651,9 +651,10 @@ static void map_polygon_line(const brink_scenario *sc, const brink_answer *an,
         rep_q(line, an->line_q[p->line]);   /* the lines are exact */
         brink_buf_puts(line, " to ");
         rep_q(line, an->line_q[p->line + top]);
-        brink_buf_puts(line, ", traced (the edges between lines may bend within bands ");
+        brink_buf_puts(line, ", traced: only the lines were solved (the edges between them may "
+                             "bend within bands ");
         rep_num(line, band);
-        brink_buf_puts(line, " high)");
+        brink_buf_puts(line, " high, and other regions may lie wholly between two lines)");
     }
     flush(out, line, 4);
 }
@@ -855,7 +856,8 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
                          "way where neighbours disagree); boundaries exact on the lines",
                          an->npolygons, an->npolygons == 1 ? "" : "s", an->nlines, y);
         if (nexact == an->npolygons && nexact)
-            brink_buf_puts(line, " and between them (every region proved exact)");
+            brink_buf_puts(line, " and between them (every region proved exact; other "
+                                 "equilibria strictly between the lines are not ruled out)");
         else {
             if (nexact)
                 brink_buf_printf(line, "; between them exact for the %d region%s marked exact, "
@@ -864,7 +866,10 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
                 brink_buf_puts(line, ", traced straight between them");
             brink_buf_puts(line, " (bands at most ");
             rep_num(line, an->map_band);
-            brink_buf_puts(line, " high)");
+            /* only the lines were solved: a region born and gone between two lines that agree
+             * is never looked for (tester 11, F1) */
+            brink_buf_puts(line, " high); where traced, a region lying wholly between two "
+                                 "lines is not ruled out");
         }
         if (an->nunresolved)
             brink_buf_printf(line, "; %d band%s not resolved (below)", an->nunresolved,

@@ -250,7 +250,21 @@ static void put_span(brink_buf *out, const brink_region *a, const brink_region *
 /* Regions a and b say the same thing (shown as one line). */
 static int failed_or_given_up(const brink_region *r)
 {
-    return r->reason == BRINK_UNKNOWN_SOLVE_FAILED || r->reason == BRINK_UNKNOWN_GAVE_UP;
+    return r->reason == BRINK_UNKNOWN_SOLVE_FAILED || r->reason == BRINK_UNKNOWN_GAVE_UP ||
+           (r->reason == BRINK_UNKNOWN_NO_EQUILIBRIUM && r->point);   /* a sample's own */
+}
+
+/* The same watched choices (what a reader of the watched decision sees), whatever else
+ * differs (another actor's choice, completeness). */
+static int same_choices(const brink_region *a, const brink_region *b)
+{
+    if (a->status != BRINK_REGION_CERTIFIED || b->status != BRINK_REGION_CERTIFIED ||
+        a->nstates != b->nstates)
+        return 0;
+    for (int i = 0; i < a->nstates; i++)
+        if (a->state[i] != b->state[i])
+            return 0;
+    return 1;
 }
 
 static int same_answer(const brink_region *a, const brink_region *b)
@@ -317,14 +331,17 @@ static int isolated_point(const brink_threshold *t, int i)
     const brink_region *r = &t->regions[i];
     if (!r->point || r->status != BRINK_REGION_CERTIFIED || t->nregions < 2)
         return 0;
+    /* judged on the watched choices: a point where only another actor's choice or the
+     * number of equilibria differs is not an exception to "the watched choice does not
+     * change" (tester 11, F3) */
     if (i == 0 || i + 1 == t->nregions) {
         const brink_region *n = &t->regions[i == 0 ? 1 : i - 1];
-        return n->status == BRINK_REGION_CERTIFIED && !same_answer(n, r);
+        return n->status == BRINK_REGION_CERTIFIED && !same_choices(n, r);
     }
     /* both neighbours certified: "the same choice on either side" is then known */
     return t->regions[i - 1].status == BRINK_REGION_CERTIFIED &&
-           same_answer(&t->regions[i - 1], &t->regions[i + 1]) &&
-           !same_answer(&t->regions[i - 1], r);
+           same_choices(&t->regions[i - 1], &t->regions[i + 1]) &&
+           !same_choices(&t->regions[i - 1], r);
 }
 
 static brink_status write_text_raw(const brink_threshold *t, const brink_scenario *sc,
@@ -348,16 +365,35 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
         put_span(out, r, &t->regions[j]);
         brink_buf_puts(out, "  ");
         i = j + 1;
-        int nfail = 0, ngave = 0;
+        int nfail = 0, ngave = 0, nnoeq = 0;
         const brink_region *f1 = NULL;   /* the first failure of a run */
+        const brink_region *n1 = NULL;   /* the first sample without an equilibrium */
         for (int k = (int)(r - t->regions); k <= j; k++) {
             const brink_region *x = &t->regions[k];
             if (x->status == BRINK_REGION_CERTIFIED)
                 continue;
             nfail += x->reason == BRINK_UNKNOWN_SOLVE_FAILED;
             ngave += x->reason == BRINK_UNKNOWN_GAVE_UP;
+            nnoeq += x->reason == BRINK_UNKNOWN_NO_EQUILIBRIUM && x->point;
             if (!f1 && x->reason == BRINK_UNKNOWN_SOLVE_FAILED)
                 f1 = x;
+            if (!n1 && x->reason == BRINK_UNKNOWN_NO_EQUILIBRIUM && x->point)
+                n1 = x;
+        }
+        if (r->status != BRINK_REGION_CERTIFIED && nnoeq && (ngave || nnoeq > 1 || nfail)) {
+            /* samples where the method found nothing, each known of its point only */
+            brink_buf_printf(out, "not certified: the method found no equilibrium at %d "
+                                  "point%s sampled here (", nnoeq, nnoeq == 1 ? "" : "s");
+            brink_buf_puts(out, nnoeq == 1 ? "at " : "the first at ");
+            brink_buf_printf(out, "%s = ", pname);
+            brink_buf_put_q(out, n1->sample);
+            brink_buf_puts(out, ")");
+            if (nfail)
+                brink_buf_printf(out, ", failed at %d", nfail);
+            if (ngave)
+                brink_buf_puts(out, ", and the rest was not sampled");
+            brink_buf_puts(out, "\n");
+            continue;
         }
         if (r->status != BRINK_REGION_CERTIFIED && nfail && ngave) {
             /* failures with the parts between them not sampled */
@@ -394,6 +430,14 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
                                          : "  (the only equilibrium inside)");
         else if (r->nstates > 1)
             brink_buf_puts(out, "  (several equilibria)");
+        /* the brief's and the sweep's qualifier, on the line itself: a run whose list is not
+         * proved complete states the equilibria found (tester 11, F8: M8's "offer_10" above
+         * 7/10 is one of seven offers tied there) */
+        int open = 0;
+        for (int k = (int)(r - t->regions); k <= j; k++)
+            open |= !brink_threshold_region_complete(t, k);
+        if (open && !r->complete)
+            brink_buf_puts(out, "  (other equilibria not ruled out)");
         brink_buf_puts(out, "\n");
     }
     /* isolated points: a point whose equilibria differ from its two neighbours, which agree

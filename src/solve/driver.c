@@ -215,8 +215,30 @@ brink_status brink_solve_check(const brink_solver *s, const brink_game *g, brink
 {
     brink_status st;
     int had_exact = pr->q != NULL;
-    if (g->kind == BRINK_GAME_NFG) st = brink_verify_nfg(g->nfg, pr, exact, err);
-    else st = brink_verify_efg(g->efg, pr, exact, err);
+    if (g->kind == BRINK_GAME_NFG) {
+        st = brink_verify_nfg(g->nfg, pr, exact, err);
+    } else {
+        /* A profile in doubles from a tree method (simpdiv, agent-logit, CFR) is tried as the
+         * simplest fractions within 1e-9 of its numbers, as the strategic form's check does:
+         * an exact equilibrium found in doubles is then proved one (tester 10, F6: simpdiv's
+         * exact answers on trees were all labelled approximate). A failed guess is dropped
+         * below and the doubles' figures are restored. */
+        int guess = exact && !had_exact && pr->kind == BRINK_PROFILE_BEHAV &&
+                    pr->n == g->efg->nactions &&
+                    (size_t)g->efg->nnodes * (size_t)g->efg->nplayers <= BRINK_MAX_EXACT_CELLS;
+        if (guess && brink_profile_rationalize(pr, 1e-9, err)) return err ? err->code : BRINK_ENOMEM;
+        st = brink_verify_efg(g->efg, pr, exact, err);
+        if (!st && guess && pr->verified < 0) {
+            brink_q_array_free(pr->q, (size_t)pr->n);
+            pr->q = NULL;
+            if (pr->valueq) brink_q_array_free(pr->valueq, (size_t)pr->nvalue);
+            pr->valueq = NULL;
+            pr->nvalue = 0;
+            st = brink_verify_efg(g->efg, pr, 0, err);   /* the doubles' own figures */
+        } else if (!st && guess && pr->verified > 0) {
+            brink_profile_sync_doubles(pr);   /* the profile is now the fractions proved */
+        }
+    }
     if (st) return st;
     if (pr->verified < 0 && had_exact && !isfinite(pr->lambda))
         return brink_error_set(err, BRINK_EVERIFY,

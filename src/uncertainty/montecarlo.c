@@ -480,6 +480,10 @@ static void mean_of(brink_mean *m, long n, double mean, double m2, double z, dou
     m->sd = n > 1 ? sqrt(m2 / (double)(n - 1)) : NAN;
     m->lo = n > 1 ? fmax(lo, m->mean - z * m->sd / sqrt((double)n)) : -HUGE_VAL;
     m->hi = n > 1 ? fmin(hi, m->mean + z * m->sd / sqrt((double)n)) : HUGE_VAL;
+    /* the farthest draw is the least or the greatest one */
+    double dev = n > 1 ? fmax(hi - m->mean, m->mean - lo) : NAN;
+    m->max_share = n > 1 && m2 > 0 ? fmin(1.0, dev * dev / m2) : NAN;
+    m->heavy = n >= 30 && m->max_share > fmax(0.25, 8.0 * log((double)n) / (double)n);
 }
 
 static void merge_block(run *R, sums *S, long first, int count)

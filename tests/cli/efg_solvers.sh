@@ -32,4 +32,11 @@ expect_grep "beliefs printed" "beliefs: node" "$TMP/stdout"
 
 expect_status "seqlp refuses general-sum games" 2 $BRINK solve $D/crisis-2x2x2.efg --method seqlp
 expect_grep "seqlp says why" "constant-sum" "$TMP/stderr"
+# a double method's answer on a tree that is an exact equilibrium within 1e-9 is proved one,
+# as on the strategic form (tester 10, F6: simpdiv on Selten's horse printed "APPROXIMATE ...
+# NashConv 0" for C=1, c=1/8, R=1)
+expect_status "simpdiv on a tree" 0 $BRINK solve $SRC/tests/data/games/horse.efg --method simpdiv
+expect_grep "simpdiv: proved exactly" "verified exactly" "$TMP/stdout"
+expect_grep "simpdiv: the fractions" "c=1/8 d=7/8" "$TMP/stdout"
+if grep -q APPROXIMATE "$TMP/stdout"; then bad "simpdiv: still approximate"; else ok; fi
 finish

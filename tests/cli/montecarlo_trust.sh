@@ -98,4 +98,14 @@ expect_status "compare text" 0 "$BRINK" compare m1 --actor USA --samples 60
 expect_grep "convention in text" "its least value is used, a pessimistic reading" "$TMP/stdout"
 expect_status "compare json" 0 "$BRINK" compare m1 --actor USA --samples 60 --json
 python3 -c 'import json,sys; c=json.load(open(sys.argv[1]))["compare"]; assert c["convention"] == "least" and 0 <= c["ambiguous"] <= c["n"]' "$TMP/stdout" && ok || bad "compare convention in JSON"
+# (e) a value whose mean does not exist (a pole inside the support): one draw dominates the
+# spread, and the interval is flagged (it was printed like any other); M1's values are not
+P=$SRC/tests/data/montecarlo/pole.yaml
+expect_status "pole" 0 "$BRINK" montecarlo "$P" --samples 2000 --seed 3
+expect_grep "pole: heavy tail said" "^    heavy tail: one draw makes [0-9]+% of the spread; the interval assumes a finite$" "$TMP/stdout"
+expect_status "pole json" 0 "$BRINK" montecarlo "$P" --samples 2000 --seed 3 --json
+expect_schema "pole json schema" "$TMP/stdout" brink-montecarlo
+python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["values"][0]["estimate"]; assert e["heavy"] is True and e["max_share"] > 0.25, e' "$TMP/stdout" && ok || bad "pole: heavy in JSON"
+expect_status "m1 not heavy" 0 "$BRINK" montecarlo m1 --samples 2000 --seed 3 --json
+python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))["values"]; assert all(x["estimate"]["heavy"] is False and x["estimate"]["max_share"] < 0.05 for x in v), v' "$TMP/stdout" && ok || bad "m1: not heavy"
 finish

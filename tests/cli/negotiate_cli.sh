@@ -158,4 +158,9 @@ expect_status "agent count" 2 "$BRINK" negotiate --agents boulware
 expect_status "rounds 0" 2 "$BRINK" tournament --rounds 0
 expect_status "unknown domain" 2 "$BRINK" tournament --domains atlantis
 expect_status "bad random seed" 2 "$BRINK" tournament --domains random:x
+# no-more's half-time rule weighs what it was offered as an agreement now would be worth
+# (discounted): offered only 0.5 (0.22 at turn 40 with discount 0.98) against reservation 0.3,
+# it walks away at half time, turn 40 (it went on to turn 60 comparing 0.5 with 0.3)
+expect_status "no-more discounted" 0 "$BRINK" negotiate --domain "$SRC/tests/data/negotiate/yaml/discounted_walk.yaml" --agents no-more,hardliner --rounds 40
+expect_grep "no-more walks at half time" "United States ended the negotiation in turn 40\." "$TMP/stdout"
 finish

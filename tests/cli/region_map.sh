@@ -55,7 +55,7 @@ expect_grep "text: unresolved band" "not resolved for y between 0.4875 and 0.525
 M="$SRC/tests/data/maps"
 fixed() { if grep -qF -- "$2" "$3"; then ok; else bad "$1: '$2' not in $(head -c 600 "$3")"; fi; }
 "$BRINK" analyze "$M/affine-line.yaml" >"$TMP/aff.txt" 2>&1 && ok || bad "affine-line: $(cat "$TMP/aff.txt")"
-fixed "text: all exact" "(every region proved exact)" "$TMP/aff.txt"
+fixed "text: all exact" "(every region proved exact;" "$TMP/aff.txt"
 tr '\n' ' ' <"$TMP/aff.txt" | tr -s ' ' >"$TMP/aff1.txt"
 fixed "text: exact vertices" '"a" for x within [1/4, 15/16], y from 1/8 to 3/8, exact: vertices (3/4, 1/8), (1/2, 1/4), (1/4, 3/8), (13/16, 3/8), (7/8, 1/4), (15/16, 1/8)' "$TMP/aff1.txt"
 "$BRINK" analyze "$M/product.yaml" >"$TMP/prod.txt" 2>&1 && ok || bad "product: $(cat "$TMP/prod.txt")"
@@ -68,11 +68,33 @@ if grep -q "exact:" "$TMP/prod.txt"; then bad "product: a polygon called exact";
 "$BRINK" report "$M/product.yaml" -o "$TMP/prod.html" 2>"$TMP/err" && ok || bad "report: $(cat "$TMP/err")"
 fixed "html: exact" '"boundary":"exact"' "$TMP/aff.html"
 if grep -q '"boundary":"traced' "$TMP/aff.html"; then bad "html: affine map traced"; else ok; fi
-fixed "html: traced" '"boundary":"traced between lines, within 0.125"' "$TMP/prod.html"
+fixed "html: traced" '"boundary":"traced between lines, within 0.125; a region wholly between two lines is not ruled out"' "$TMP/prod.html"
 if grep -q '"boundary":"exact' "$TMP/prod.html"; then bad "html: product map exact"; else ok; fi
 # a point not certified on every line (0/0 on x = y): its own polygon, never crossed
 "$BRINK" sweep "$SRC/tests/data/maps/pole2d.yaml" --vary x=0:1:4 --vary y=0.3:0.7:4 --watch A@start >"$TMP/pole2d.txt" 2>"$TMP/stderr" && ok || bad "pole2d: $(cat "$TMP/stderr")"
 tr '\n' ' ' <"$TMP/pole2d.txt" | tr -s ' ' >"$TMP/pole2d1.txt"
 expect_grep "pole2d: the diagonal not certified" "not certified for x within \[0.3, 0.7\], y from 3/10 to 7/10" "$TMP/pole2d1.txt"
 if grep -qE '"a" for x within \[0, 0.75\]' "$TMP/pole2d1.txt"; then bad "pole2d: a polygon across the unknown diagonal"; else ok; fi
+# a region born and gone between two lines that agree (tester 11, F1: b wins on a band around
+# y = 1/4, strictly between the lines y = 0 and y = 1/2): the map cannot see it, and says so
+"$BRINK" sweep "$M/hidden-band.yaml" --vary x=0:1:3 --vary y=0:1:3 --watch A@start >"$TMP/hid.txt" 2>"$TMP/stderr" && ok || bad "hidden-band: $(cat "$TMP/stderr")"
+tr '\n' ' ' <"$TMP/hid.txt" | tr -s ' ' >"$TMP/hid1.txt"
+fixed "hidden band: the summary says" "where traced, a region lying wholly between two lines is not ruled out" "$TMP/hid1.txt"
+fixed "hidden band: the polygon says" "other regions may lie wholly between two lines" "$TMP/hid1.txt"
+"$BRINK" sweep "$M/hidden-band.yaml" --vary x=0:1:3 --vary y=0:1:3 --watch A@start --json >"$TMP/hid.json" 2>"$TMP/stderr" && ok || bad "hidden-band json"
+python3 - "$TMP/hid.json" <<'PYEOF' && ok || bad "hidden band: JSON says hidden regions are not ruled out"
+import json, sys
+d = json.load(open(sys.argv[1]))
+def maps(o):
+    if isinstance(o, dict):
+        if "hidden_regions_ruled_out" in o: yield o
+        for v in o.values(): yield from maps(v)
+    elif isinstance(o, list):
+        for v in o: yield from maps(v)
+m = list(maps(d))
+assert m and all(x["hidden_regions_ruled_out"] is False and x["other_equilibria_ruled_out"] is False for x in m), m
+PYEOF
+"$BRINK" analyze "$M/affine-line.yaml" --json >"$TMP/aff.json" 2>"$TMP/stderr" && ok || bad "affine json"
+python3 -c 'import json,sys; s=open(sys.argv[1]).read(); assert "\"hidden_regions_ruled_out\":true" in s' "$TMP/aff.json" && ok || bad "affine map: hidden regions ruled out (every polygon exact)"
+expect_schema "hidden band schema" "$TMP/hid.json" brink-analysis
 finish

@@ -95,4 +95,17 @@ for ext in json svg png; do
   expect_status "plot -o bad path .$ext" 2 "$BRINK" plot m1 --figure 1 -o "$TMP/no/such/dir/x.$ext"
   expect_grep "plot -o bad path .$ext named" "$TMP/no/such/dir/x\.$ext: error: cannot open for writing" "$TMP/stderr"
 done
+# a sweep chart's points say how many equilibria each has (tester 10b, F8.8: M7's every point
+# has several and the chart plotted the first one's numbers with no mark)
+expect_status "plot m7 sweep json" 0 "$BRINK" plot m7 --figure 4 -o "$TMP/m7f4.json"
+python3 - "$TMP/m7f4.json" <<'PY' && ok || bad "m7 sweep: points carry their equilibria and a shape"
+import json, sys
+d = json.load(open(sys.argv[1]))
+v = d["data"]["values"]
+assert v and all(p["equilibria"] >= 1 for p in v), v[:2]
+assert all((p["point"] == "several equilibria (first shown)") == (p["equilibria"] > 1) for p in v)
+assert any(p["equilibria"] > 1 for p in v)
+shapes = [l for l in d["spec"]["layer"] if "shape" in l.get("encoding", {})]
+assert shapes and shapes[0]["encoding"]["shape"]["field"] == "point"
+PY
 finish

@@ -35,4 +35,7 @@ for v, w in zip(values, want):
         assert v[key] == r[key], (w["label"], key, v[key], r[key])
 PY
 done
+# a value without a mean (a pole inside the support) carries the text report's caution
+expect_status "pole report" 0 "$BRINK" report "$SRC/tests/data/montecarlo/pole.yaml" --samples 500 -o "$TMP/pole.html"
+expect_grep "pole: heavy tail in html" "heavy tail: one draw makes [0-9]+% of the spread; this interval may not hold" "$TMP/pole.html"
 finish

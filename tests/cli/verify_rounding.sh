@@ -18,6 +18,13 @@ expect_status "exact fractions: nothing snapped" 0 "$BRINK" verify "$BOS" 2/3,1/
 if grep -q "simplest fractions" "$TMP/stdout"; then bad "exact input snapped"; else ok; fi
 expect_status "decimals summing to 1 exactly, not an equilibrium" 1 "$BRINK" verify "$BOS" 0.6666666666667,0.3333333333333,0.5,0.5
 expect_grep "checked as written" "payoffs: 16666666666667/20000000000000 13333333333333/20000000000000" "$TMP/stdout"
+# gains of a profile checked exactly are exact (they were printed in 6 digits, rounded, under
+# "checked exactly"): fractions in the text, correctly rounded doubles in JSON
+expect_grep "exact gains, strategic form" "NOT a Nash equilibrium; max gain from deviating 3333333333333/20000000000000, NashConv 1666666666667/10000000000000$" "$TMP/stdout"
+expect_status "a tree: not an equilibrium" 1 "$BRINK" verify "$ENTRY" 0,1,1,0
+expect_grep "exact gains, tree" "NOT a Nash equilibrium; max gain from deviating 2, NashConv 3$" "$TMP/stdout"
+expect_status "a tree: not an equilibrium, JSON" 1 "$BRINK" verify "$ENTRY" 0,1,1,0 --json
+expect_grep "JSON gains" '"equilibrium":false,"exact":true,"max_regret":2,"nashconv":3,' "$TMP/stdout"
 expect_status "a tree: 1e-15 beside 1" 0 "$BRINK" verify "$ENTRY" 1e-15,1,0,1
 expect_grep "tree snapped" "checked for the simplest fractions .*: 0,1,0,1$" "$TMP/stdout"
 expect_status "far from 1: refused" 2 "$BRINK" verify "$ENTRY" 0.999999,0,0,1

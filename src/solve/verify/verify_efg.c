@@ -90,10 +90,26 @@ brink_status brink_verify_efg(const brink_efg *g, brink_profile *pr, int exact,
     if (st == BRINK_OK)
         st = brink_efg_best_response_valuesq(g, (const mpq_t *)pr->q, brq, err);
     if (st == BRINK_OK) {
+        /* The gains in doubles above may carry rounding either way; once the exact check is
+         * made they become its values, correctly rounded (0 for an equilibrium). */
         pr->verified = 1;
-        for (int i = 0; i < n; i++)
-            if (mpq_cmp(brq[i], pr->valueq[i]) != 0)
+        pr->max_regret = 0;
+        pr->nashconv = 0;
+        mpq_t gain, sum;
+        mpq_init(gain);
+        mpq_init(sum);
+        for (int i = 0; i < n; i++) {
+            mpq_sub(gain, brq[i], pr->valueq[i]);
+            if (mpq_sgn(gain) != 0)
                 pr->verified = -1;
+            mpq_add(sum, sum, gain);
+            double r = mpq_get_d(gain);
+            if (r > pr->max_regret)
+                pr->max_regret = r;
+        }
+        pr->nashconv = mpq_get_d(sum);
+        mpq_clear(gain);
+        mpq_clear(sum);
     }
     brink_q_array_free(brq, (size_t)n);
     return st;

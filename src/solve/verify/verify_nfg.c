@@ -128,6 +128,7 @@ brink_status brink_verify_nfg(const brink_nfg *g, brink_profile *pr, int exact, 
     if (!exact || g->ncells > (size_t)BRINK_MAX_EXACT_CELLS) return BRINK_OK;
 
     /* Exact check. A double profile is given its simplest nearby rationals first. */
+    int rationalized = !pr->q;   /* then a failed check is about nearby fractions, not pr->p */
     if (!pr->q && brink_profile_rationalize(pr, 1e-9, err)) return err ? err->code : BRINK_ENOMEM;
     if (ensure_values(pr, n, 1, err)) return err ? err->code : BRINK_ENOMEM;
     if (!exact_simplex_nfg(g, pr->q)) {
@@ -137,19 +138,33 @@ brink_status brink_verify_nfg(const brink_nfg *g, brink_profile *pr, int exact, 
     mpq_t *vq = brink_q_array_new((size_t)g->total_strats);
     if (!vq) return brink_error_set(err, BRINK_ENOMEM, "out of memory verifying a profile");
     brink_nfg_strategy_valuesq(g, (const mpq_t *)pr->q, vq);
-    mpq_t t;
+    /* Once checked exactly, the gains are the exact ones, correctly rounded (0 for an
+     * equilibrium), not the doubles above with their rounding. */
+    mpq_t t, sum;
     mpq_init(t);
+    mpq_init(sum);
     int ok = 1;
+    double max_regret = 0;
     for (int p = 0; p < n; p++) {
         mpq_set_ui(pr->valueq[p], 0, 1);
+        int best = g->strat_offset[p];
         for (int k = g->strat_offset[p]; k < g->strat_offset[p + 1]; k++) {
             mpq_mul(t, pr->q[k], vq[k]);
             mpq_add(pr->valueq[p], pr->valueq[p], t);
+            if (mpq_cmp(vq[k], vq[best]) > 0) best = k;
         }
-        for (int k = g->strat_offset[p]; k < g->strat_offset[p + 1]; k++)
-            if (mpq_cmp(vq[k], pr->valueq[p]) > 0) ok = 0;
+        mpq_sub(t, vq[best], pr->valueq[p]);
+        if (mpq_sgn(t) > 0) ok = 0;
+        mpq_add(sum, sum, t);
+        double r = mpq_get_d(t);
+        if (r > max_regret) max_regret = r;
+    }
+    if (ok || !rationalized) {
+        pr->max_regret = max_regret;
+        pr->nashconv = mpq_get_d(sum);
     }
     mpq_clear(t);
+    mpq_clear(sum);
     brink_q_array_free(vq, (size_t)g->total_strats);
     pr->verified = ok ? 1 : -1;
     return BRINK_OK;
