@@ -24,6 +24,7 @@ void brink_tree_view_init(brink_tree_view *v)
     v->behav = NULL;
     v->behavq = NULL;
     v->belief = NULL;
+    v->alt = NULL;
     v->max_nodes = 400;
     v->max_collapsed = 2000;
     v->drawn = 0;
