@@ -133,6 +133,9 @@ typedef struct brink_method_used {
                                 brink_analysis_options.postpone_chance */
     int nchanges;            /* automatic changes of method before these ran, in order */
     brink_method_change change[BRINK_METHOD_MAX_CHANGES];
+    int by_play;             /* 1: the equilibria are plays, each standing for the
+                                equilibria that share it (brink_equilibrium.nprofiles):
+                                backward induction with more profiles than max_profiles */
 } brink_method_used;
 
 /* The plan the analysis would use on g and its first solver; plan = -1 for the user's
@@ -169,7 +172,24 @@ typedef struct brink_equilibrium {
     int approximate;
     double nashconv;         /* sum of the players' gains from deviating (doubles) */
     double tolerance;        /* approximate: the method's tolerance it was judged at, or 0 */
+    /* A play of equilibria (backward induction lists one per distinct play): behav is one
+     * of them (in each subtree off the path, the equilibrium worst for the actor who
+     * leaves it), nprofiles how many pure equilibria have this play (exact; NULL: the
+     * profile alone), alt[nactions] 1 for each action one of them takes (so at a decision
+     * off the path where alt marks several actions, behav's choice is one of several;
+     * an_eq_choice_fixed); NULL: the profile alone. Lower bounds when the list was capped. */
+    mpz_t *nprofiles;
+    unsigned char *alt;
 } brink_equilibrium;
+
+/* Is eq's choice at information set h the choice of every equilibrium eq stands for (its
+ * play's, brink_equilibrium.alt)? 1 when eq stands for itself alone, or when no equilibrium
+ * with its play takes an action there that eq does not. */
+int brink_equilibrium_choice_fixed(const brink_efg *g, const brink_equilibrium *eq, int h);
+/* The same for every choice play makes from node v on under eq (the continuation from v,
+ * the payoffs of which are then those of every equilibrium eq stands for). */
+int brink_equilibrium_continuation_fixed(const brink_efg *g, const brink_equilibrium *eq,
+                                         int v);
 
 /* Slots of per-type arrays: actors in order, each with its types (actors without types have
  * none). */
@@ -284,7 +304,10 @@ typedef struct brink_analysis {
     const brink_efg *game;           /* the game analysed (owned by the analysis' instance) */
     brink_scenario_instance *instance;
     brink_method_used method;
-    int nfound;                      /* profiles the solvers returned */
+    int nfound;                      /* profiles the solvers returned (plays, when profiles) */
+    mpz_t *profiles;                 /* backward induction: every subgame-perfect profile
+                                        over the plays found, exactly (brink_eqset.profiles);
+                                        NULL when the method lists profiles one by one */
     int nrejected;                   /* of those, not sequentially rational */
     int nshort;                      /* of those, approximate profiles short of the method's
                                         own tolerance (stopped at its limit): not equilibria */
@@ -340,6 +363,9 @@ typedef struct brink_eqset {
     int complete;            /* some solver that ran claims every equilibrium of its kind */
     int truncated;           /* more profiles than max_profiles were returned */
     brink_method_used method;
+    /* Methods that list one profile per play (backward induction): then nfound counts plays
+     * and this every pure equilibrium profile over them, exactly (NULL: not grouped). */
+    mpz_t *profiles;
 } brink_eqset;
 
 brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *leaf_group,

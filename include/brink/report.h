@@ -24,6 +24,10 @@ typedef struct brink_tree_view {
     const double *behav;    /* [nactions] behaviour profile to draw, or NULL (tree only) */
     const mpq_t *behavq;    /* [nactions] exact values for the tooltips, or NULL */
     const double *belief;   /* [nnodes] beliefs within information sets, or NULL */
+    /* [nactions] or NULL: the profile stands for a play of equilibria (brink_equilibrium.alt)
+     * and these actions are taken by some of them; where they are several (off the path)
+     * the edges say so instead of giving the profile's probability as the choice */
+    const unsigned char *alt;
     int max_nodes;          /* draw every node up to this many (default 400); above, only
                                the equilibrium path and its siblings (each sibling's subtree
                                is one box saying how many nodes it holds) */

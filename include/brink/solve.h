@@ -42,6 +42,15 @@ typedef struct brink_profile {
     double *value;       /* [nplayers] expected payoffs (doubles) */
     mpq_t *valueq;       /* [nvalue] exact expected payoffs, or NULL */
     int nvalue;          /* nplayers once verified */
+    /* Lists grouped by play (brink_solve_options.by_play): this profile represents every
+     * equilibrium of its kind with the same play (the same choices wherever play goes).
+     * nprofiles: how many there are, exactly (NULL: not grouped, the profile alone).
+     * alt[n]: 1 for each action some equilibrium with this play takes with certainty at its
+     * information set (so an information set off the path where alt marks several actions
+     * has no one equilibrium choice there; on the path only the profile's own); NULL: not
+     * grouped. Counts and alternatives are lower bounds when the list is capped. */
+    mpz_t *nprofiles;
+    unsigned char *alt;
 } brink_profile;
 
 typedef struct brink_solve_stats {
@@ -71,6 +80,9 @@ typedef struct brink_solve_stats {
     /* Profiles the method found, listed or not: above count when options.max_list cut the
      * list (0: as many as listed). */
     long found;
+    /* Lists grouped by play (by_play): found counts plays; this is every equilibrium
+     * profile over all of them (exactly; a lower bound when list_capped). NULL otherwise. */
+    mpz_t *profiles;
 } brink_solve_stats;
 
 /* Why a double-precision pivoting run was abandoned for exact arithmetic. */
@@ -149,6 +161,12 @@ typedef struct brink_solve_options {
      * profiles, counting the rest in stats.found (0: list every one). A caller that examines
      * only the first few saves making the others (each an exact vector of every action). */
     long max_list;
+    /* All-equilibria methods that can (spe): 1 lists one profile per distinct play (the
+     * choices wherever play goes; equilibria that differ only off the path of play share
+     * it), each with the number of equilibria it stands for and their off-path
+     * alternatives (brink_profile.nprofiles, .alt); complete then means every play listed.
+     * 0 (default): every profile. */
+    int by_play;
 } brink_solve_options;
 
 void brink_solve_options_init(brink_solve_options *o);

@@ -25,6 +25,10 @@ void brink_analysis_free(brink_analysis *a)
     free(a->eq);
     an_compact_free(a->compact);
     free(a->path_group);
+    if (a->profiles) {
+        mpz_clear(*a->profiles);
+        free(a->profiles);
+    }
     an_groups_free(a->group_level, a->leaf_group);
     brink_scenario_instance_free(a->instance);
     free(a);
@@ -121,6 +125,8 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
         goto fail;
     a->count = s.count;
     a->eq = s.eq;
+    a->profiles = s.profiles;
+    s.profiles = NULL;
     sort_equilibria(a->eq, a->count, a->game->nplayers);
     if (an_path_groups(a, o->tol, err))
         goto fail;

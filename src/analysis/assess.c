@@ -43,6 +43,11 @@ void an_eq_free(brink_equilibrium *eq, const brink_efg *g)
     free(eq->belief);
     free(eq->on_path);
     free(eq->reach);
+    if (eq->nprofiles) {
+        mpz_clear(*eq->nprofiles);
+        free(eq->nprofiles);
+    }
+    free(eq->alt);
     free(eq->value);
     if (eq->valueq)
         brink_q_array_free(eq->valueq, (size_t)g->nplayers);

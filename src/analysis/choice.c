@@ -43,20 +43,93 @@ brink_status an_watch(const brink_scenario *sc, const brink_efg *g, const char *
     return BRINK_OK;
 }
 
+int brink_equilibrium_choice_fixed(const brink_efg *g, const brink_equilibrium *eq, int h)
+{
+    if (!eq->alt || h < 0 || g->infoset_player[h] < 0)
+        return 1;
+    for (int a = g->infoset_action_start[h]; a < g->infoset_action_start[h] + g->infoset_nactions[h]; a++)
+        if (eq->alt[a] && !(eq->behav[a] > 0.5))
+            return 0;
+    return 1;
+}
+
+int brink_equilibrium_continuation_fixed(const brink_efg *g, const brink_equilibrium *eq,
+                                         int v)
+{
+    if (!eq->alt)
+        return 1;
+    int *stack = malloc(sizeof(int) * (size_t)(g->nnodes + 1));
+    if (!stack)
+        return 0;   /* not shown fixed: the weaker claim */
+    int sp = 0, fixed = 1;
+    stack[sp++] = v;
+    while (sp > 0 && fixed) {
+        int u = stack[--sp], h = g->node_infoset[u];
+        if (h < 0)
+            continue;
+        fixed = brink_equilibrium_choice_fixed(g, eq, h);
+        for (int a = 0; a < g->infoset_nactions[h]; a++)
+            if (eq->behav[g->infoset_action_start[h] + a] > 0)
+                stack[sp++] = brink_efg_child(g, u, a);
+    }
+    free(stack);
+    return fixed;
+}
+
+/* The number of rows equilibrium e takes: one, or at a watched set where the equilibria of
+ * its play choose differently (off the path), one per action they take there (the most over
+ * the watched sets). */
+static int rows_of(const brink_efg *g, const brink_equilibrium *eq, const int *watch, int nwatch)
+{
+    int rows = 1;
+    for (int k = 0; k < nwatch && eq->alt; k++) {
+        if (brink_equilibrium_choice_fixed(g, eq, watch[k]))
+            continue;
+        int m = 0, h = watch[k];
+        for (int a = g->infoset_action_start[h]; a < g->infoset_action_start[h] + g->infoset_nactions[h]; a++)
+            m += eq->alt[a] != 0;
+        rows = m > rows ? m : rows;
+    }
+    return rows;
+}
+
 brink_status brink_eqset_choice(const brink_efg *g, const brink_eqset *s, const int *watch,
                                 const int *watch_start, int nwatch, brink_choice *choice,
                                 brink_error *err)
 {
     size_t width = (size_t)watch_start[nwatch];
-    choice->neq = s->count;
-    choice->prob = brink_calloc((size_t)s->count * width + 1, sizeof *choice->prob);
+    int nrows = 0;
+    for (int e = 0; e < s->count; e++)
+        nrows += rows_of(g, &s->eq[e], watch, nwatch);
+    choice->neq = nrows;
+    choice->prob = brink_calloc((size_t)nrows * width + 1, sizeof *choice->prob);
     if (!choice->prob)
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
-    for (int e = 0; e < s->count; e++)
-        for (int k = 0; k < nwatch; k++)
-            memcpy(choice->prob + (size_t)e * width + (size_t)watch_start[k],
-                   s->eq[e].behav + g->infoset_action_start[watch[k]],
-                   (size_t)(watch_start[k + 1] - watch_start[k]) * sizeof *choice->prob);
+    /* a play whose equilibria choose differently at a watched set off the path gives a row
+     * for each action they take there: the choices are those of every equilibrium, not only
+     * of the one that represents the play */
+    int row = 0;
+    for (int e = 0; e < s->count; e++) {
+        const brink_equilibrium *eq = &s->eq[e];
+        int rows = rows_of(g, eq, watch, nwatch);
+        for (int r = 0; r < rows; r++, row++)
+            for (int k = 0; k < nwatch; k++) {
+                int h = watch[k], a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
+                double *dst = choice->prob + (size_t)row * width + (size_t)watch_start[k];
+                if (brink_equilibrium_choice_fixed(g, eq, h)) {
+                    memcpy(dst, eq->behav + a0, (size_t)na * sizeof *dst);
+                    continue;
+                }
+                int m = 0, last = 0;   /* the r-th action they take, or the last */
+                for (int j = 0; j < na; j++)
+                    if (eq->alt[a0 + j]) {
+                        last = j;
+                        if (m++ == r)
+                            break;
+                    }
+                dst[last] = 1;
+            }
+    }
     return BRINK_OK;
 }
 

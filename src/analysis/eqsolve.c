@@ -106,6 +106,10 @@ void brink_eqset_free(brink_eqset *s, const brink_efg *g)
     for (int i = 0; i < s->count; i++)
         an_eq_free(&s->eq[i], g);
     free(s->eq);
+    if (s->profiles) {
+        mpz_clear(*s->profiles);
+        free(s->profiles);
+    }
     memset(s, 0, sizeof *s);
 }
 
@@ -212,6 +216,32 @@ static brink_status map_back(const brink_efg *g, const solve_game *sg, const bri
     return BRINK_OK;
 }
 
+/* Backward induction lists plays, not profiles, when there are more profiles than this
+ * (those the analysis examines): below it every profile is examined as before. */
+#define BRINK_GROUP_ABOVE(o) ((o)->max_profiles > 0 ? (o)->max_profiles : 64)
+
+/* A play's count and off-path alternatives (brink_profile.nprofiles, .alt) onto its
+ * equilibrium, taken from the profile; alternatives mapped back to the instance game's
+ * actions when the method ran on the postponed game. */
+static brink_status take_play(const brink_efg *g, const solve_game *sg, brink_profile *pr,
+                              brink_equilibrium *eq, brink_error *err)
+{
+    if (sg && sg->g) {
+        unsigned char *alt = brink_calloc((size_t)g->nactions + 1, 1);
+        if (!alt)
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        for (int a = 0; a < sg->g->nactions; a++)
+            alt[sg->amap[a]] = pr->alt[a];
+        eq->alt = alt;
+    } else {
+        eq->alt = pr->alt;
+        pr->alt = NULL;
+    }
+    eq->nprofiles = pr->nprofiles;
+    pr->nprofiles = NULL;
+    return BRINK_OK;
+}
+
 int an_solve_all(const brink_efg *g, const brink_analysis_options *o)
 {
     return o->all_limit_nodes < 0 || g->nnodes <= o->all_limit_nodes;
@@ -238,9 +268,33 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
     so.verify_later = ws && !(o->time_limit > 0);
     so.cache = ws ? ws->cache : NULL;
     so.max_list = o->max_profiles > 0 ? o->max_profiles : 0;   /* no more are examined */
+    /* backward induction: one profile per play, with how many equilibria have it and what
+     * they choose off the path (ties off the path multiply profiles, not plays) */
+    so.by_play = so.all && (s->flags & BRINK_SOLVER_PERFECT_INFO) && (s->flags & BRINK_SOLVER_ALL);
     brink_profile_list l;
     brink_profile_list_init(&l);
     brink_status st = brink_solve(s, &game, &so, &l, err);
+    if (!st && l.stats.profiles && l.stats.complete &&
+        mpz_cmp_ui(*l.stats.profiles, (unsigned long)BRINK_GROUP_ABOVE(o)) <= 0) {
+        /* few profiles: every one is examined, as they are (each its own equilibrium, with
+         * its own off-path choices; grouped by play afterwards, pathgroups.c) */
+        if (mpz_cmp_ui(*l.stats.profiles, (unsigned long)l.count) == 0) {
+            for (int i = 0; i < l.count; i++) {   /* one profile per play: these are they */
+                mpz_clear(*l.items[i].nprofiles);
+                free(l.items[i].nprofiles);
+                free(l.items[i].alt);
+                l.items[i].nprofiles = NULL;
+                l.items[i].alt = NULL;
+            }
+            mpz_clear(*l.stats.profiles);
+            free(l.stats.profiles);
+            l.stats.profiles = NULL;
+        } else {
+            brink_profile_list_free(&l);
+            so.by_play = 0;
+            st = brink_solve(s, &game, &so, &l, err);
+        }
+    }
     if (st) {
         brink_profile_list_free(&l);
         return st;
@@ -329,6 +383,13 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         }
         if (!st && approx)
             eq.approximate = 1;
+        if (!st && l.items[i].nprofiles && l.items[i].alt) {
+            st = take_play(g, sg, &l.items[i], &eq, err);
+            /* a choice the assessment replaced off the path is one of them too */
+            for (int a = 0; !st && eq.completed && a < g->nactions; a++)
+                if (eq.behav[a] > 0.5)
+                    eq.alt[a] = 1;
+        }
         free(mb);
         if (mq)
             brink_q_array_free(mq, (size_t)g->nactions);
@@ -381,6 +442,15 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
                 out->nshort++;
             an_eq_free(&eq, g);
         }
+    }
+    if (!st && l.stats.profiles) {   /* every profile over the plays found */
+        out->method.by_play = 1;
+        if (!out->profiles && (out->profiles = malloc(sizeof(mpz_t))))
+            mpz_init(*out->profiles);
+        if (!out->profiles)
+            st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        else
+            mpz_add(*out->profiles, *out->profiles, *l.stats.profiles);
     }
     brink_profile_list_free(&l);
     if (st) {

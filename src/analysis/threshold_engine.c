@@ -1150,11 +1150,19 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
                 mpq_set(r->sample, x);
                 r->nequilibria = s.count;
                 r->ncertified = ncn;
+                /* every play listed, and at each watched set every equilibrium of a play
+                 * chooses as the one listed (a tie off the path would leave others) */
                 r->complete_at_sample = s.complete && !s.truncated;
+                for (int e = 0; e < s.count; e++)
+                    for (int w = 0; w < E->nwatch; w++)
+                        if (!brink_equilibrium_choice_fixed(g, &s.eq[e], E->watch[w]))
+                            r->complete_at_sample = 0;
                 /* unique inside the region: perfect information, one subgame-perfect
                  * equilibrium at the sample, and no best-reply gap touching zero strictly
                  * inside (a tie there would add equilibria at that point) */
                 r->complete = g->perfect_info && r->complete_at_sample && s.count == 1 &&
+                              (!s.eq[0].nprofiles ||
+                               mpz_cmp_ui(*s.eq[0].nprofiles, 1) == 0) &&
                               ncn == 1 && no_tie_inside(E, &first_conds, &R, &oom);
                 r->bind_lo = R.lb ? add_cond(E, R.lb) : -1;
                 r->bind_hi = R.hb ? add_cond(E, R.hb) : -1;

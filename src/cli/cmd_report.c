@@ -172,6 +172,7 @@ static brink_status analysis_tree(const brink_analysis *a, const report_args *r,
         v.behav = a->eq[0].behav;
         v.behavq = (const mpq_t *)a->eq[0].behavq;
         v.belief = a->eq[0].belief;
+        v.alt = a->eq[0].alt;
     }
     return report_tree(a->game, &v, as, svg, note, err);
 }
@@ -372,6 +373,7 @@ static int plot_tree(const brink_analysis *a, const report_args *r)
         v.behav = a->eq[0].behav;
         v.behavq = (const mpq_t *)a->eq[0].behavq;
         v.belief = a->eq[0].belief;
+        v.alt = a->eq[0].alt;
     }
     brink_error err;
     brink_error_clear(&err);

@@ -346,6 +346,9 @@ void rep_coverage(brink_buf *b, const brink_method_used *m)
              * sequential equilibria are the same in both */
             brink_buf_puts(b, "every sequential equilibrium in pure strategies (the "
                               "subgame-perfect ones of the game with chance moves postponed)");
+        else if ((f & BRINK_SOLVER_PERFECT_INFO) && m->by_play)
+            brink_buf_puts(b, "every subgame-perfect equilibrium in pure strategies, listed "
+                              "by play");
         else if (f & BRINK_SOLVER_PERFECT_INFO)
             brink_buf_puts(b, "every subgame-perfect equilibrium in pure strategies");
         else if ((f & BRINK_SOLVER_ALL) && (f & BRINK_SOLVER_PURE_ONLY))
@@ -542,17 +545,60 @@ void rep_words(brink_buf *b, const char *label)
         brink_buf_append(b, *p == '_' ? " " : p, 1);
 }
 
-int rep_differs(const brink_efg *g, const brink_analysis *a, int h)
+void rep_prob_range(const brink_efg *g, const brink_equilibrium *eq, int h, int x, double *lo,
+                    double *hi)
 {
     int a0 = g->infoset_action_start[h];
+    if (brink_equilibrium_choice_fixed(g, eq, h)) {
+        *lo = *hi = eq->behav[a0 + x];
+        return;
+    }
+    int others = 0;   /* pure choices: x for sure in some, not at all in others */
+    for (int j = 0; j < g->infoset_nactions[h]; j++)
+        others += j != x && eq->alt[a0 + j];
+    *hi = eq->alt[a0 + x] ? 1 : 0;
+    *lo = eq->alt[a0 + x] && !others ? 1 : 0;
+}
+
+void rep_alternatives(brink_buf *b, const brink_efg *g, const brink_equilibrium *eq, int h)
+{
+    int a0 = g->infoset_action_start[h], first = 1;
+    for (int j = 0; j < g->infoset_nactions[h]; j++)
+        if (eq->alt && eq->alt[a0 + j]) {
+            brink_buf_puts(b, first ? "" : " or ");
+            rep_words(b, g->action_label[a0 + j]);
+            first = 0;
+        }
+}
+
+void rep_mpz(brink_buf *b, const mpz_t *n)
+{
+    if (!n) {
+        brink_buf_puts(b, "1");
+        return;
+    }
+    char *s = mpz_get_str(NULL, 10, *n);
+    if (!s) {
+        b->failed = 1;
+        return;
+    }
+    brink_buf_puts(b, s);
+    void (*freefunc)(void *, size_t);
+    mp_get_memory_functions(NULL, NULL, &freefunc);
+    freefunc(s, strlen(s) + 1);
+}
+
+int rep_differs(const brink_efg *g, const brink_analysis *a, int h)
+{
     for (int k = 0; k < g->infoset_nactions[h]; k++) {
         double lo = 2, hi = -1;
         for (int e = 0; e < a->count; e++) {
-            double p = a->eq[e].behav[a0 + k];
-            if (p < lo)
-                lo = p;
-            if (p > hi)
-                hi = p;
+            double l, u;
+            rep_prob_range(g, &a->eq[e], h, k, &l, &u);
+            if (l < lo)
+                lo = l;
+            if (u > hi)
+                hi = u;
         }
         if (hi - lo > 1e-9)
             return 1;

@@ -64,5 +64,14 @@ void rep_words(brink_buf *b, const char *label);
 
 /* Infosets whose behaviour differs across the equilibria (max - min > tol on some action). */
 int rep_differs(const brink_efg *g, const brink_analysis *a, int h);
+/* The least and the greatest probability of action x at information set h over the
+ * equilibria eq stands for (brink_equilibrium.alt: off the path they may choose
+ * differently; otherwise eq's own). */
+void rep_prob_range(const brink_efg *g, const brink_equilibrium *eq, int h, int x, double *lo,
+                    double *hi);
+/* "left or right": the actions the equilibria eq stands for take at h (off the path). */
+void rep_alternatives(brink_buf *b, const brink_efg *g, const brink_equilibrium *eq, int h);
+/* An exact count, in digits (NULL: 1). */
+void rep_mpz(brink_buf *b, const mpz_t *n);
 
 #endif

@@ -113,6 +113,18 @@ static void choice_cells(const brink_analysis *a, const brink_equilibrium *eq, i
         if (p > 0.5e-12)
             brink_buf_puts(out, "</b>");
     }
+    if (!brink_equilibrium_choice_fixed(g, eq, h)) {   /* one of the play's equilibria */
+        brink_buf w;
+        brink_buf_init(&w);
+        rep_alternatives(&w, g, eq, h);
+        brink_buf_puts(out, "<br><span class=\"muted\">other equilibria with this play differ "
+                            "here: each of ");
+        html_buf(out, &w);
+        brink_buf_puts(out, " is taken by some</span>");
+        if (w.failed)
+            out->failed = 1;
+        brink_buf_free(&w);
+    }
 }
 
 static void equilibrium_tables(const brink_analysis *a, brink_buf *out, brink_buf *t)
@@ -142,6 +154,13 @@ static void equilibrium_tables(const brink_analysis *a, brink_buf *out, brink_bu
                              eq->verified ? "Verified exactly as a Nash equilibrium"
                                           : "Checked as a Nash equilibrium in doubles",
                              eq->sequential ? "; sequentially rational" : "");
+        if (eq->nprofiles && mpz_cmp_ui(*eq->nprofiles, 1) > 0) {   /* a play of equilibria */
+            brink_buf_puts(out, "<p class=\"muted\">One play of ");
+            rep_mpz(out, (const mpz_t *)eq->nprofiles);
+            brink_buf_puts(out, " subgame-perfect profiles that differ only off the path of "
+                                "play; the one shown leaves each off-path subtree to the "
+                                "continuation worst for the actor who leaves it.</p>\n");
+        }
         if (n > 0)
             brink_buf_puts(out, "<table class=\"choices\"><tr><th>who</th><th>when</th>"
                                 "<th>choice (probability)</th><th>reached</th></tr>\n");

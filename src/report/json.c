@@ -219,6 +219,18 @@ static void actor_values(brink_buf *out, const double *v, const mpq_t *vq, int n
     brink_buf_puts(out, "]");
 }
 
+/* An exact count: a number while doubles hold it exactly (2^53), a decimal string beyond. */
+static void count_json(brink_buf *out, const mpz_t *n)
+{
+    if (mpz_sizeinbase(*n, 2) <= 53) {
+        rep_mpz(out, n);
+        return;
+    }
+    brink_buf_puts(out, "\"");
+    rep_mpz(out, n);
+    brink_buf_puts(out, "\"");
+}
+
 static void equilibrium(const brink_analysis *a, const brink_equilibrium *eq, int path_group,
                         brink_buf *out)
 {
@@ -229,6 +241,10 @@ static void equilibrium(const brink_analysis *a, const brink_equilibrium *eq, in
                      eq->verified == 1 ? "true" : "false", eq->sequential ? "true" : "false",
                      path_group);
     num(out, eq->max_regret);
+    if (eq->nprofiles) {   /* a play: the equilibria it stands for */
+        brink_buf_puts(out, ",\"profiles\":");
+        count_json(out, (const mpz_t *)eq->nprofiles);
+    }
     if (eq->approximate && eq->verified != 1) {   /* (only then: the fields are new) */
         brink_buf_puts(out, ",\"approximate\":true,\"nashconv\":");
         num(out, eq->nashconv);
@@ -259,6 +275,16 @@ static void equilibrium(const brink_analysis *a, const brink_equilibrium *eq, in
                     brink_buf_puts(out, ",");
                 qstr(out, eq->behavq[a0 + x]);
             }
+            brink_buf_puts(out, "]");
+        }
+        if (eq->alt && g->infoset_player[h] >= 0) {   /* what the play's equilibria take */
+            brink_buf_puts(out, ",\"alternatives\":[");
+            for (int x = 0, first = 1; x < g->infoset_nactions[h]; x++)
+                if (eq->alt[a0 + x] || (brink_equilibrium_choice_fixed(g, eq, h) &&
+                                        eq->behav[a0 + x] > 0.5)) {
+                    brink_buf_printf(out, "%s%d", first ? "" : ",", x);
+                    first = 0;
+                }
             brink_buf_puts(out, "]");
         }
         if (g->infoset_nmembers[h] > 1) {
@@ -486,6 +512,12 @@ static void compare_answer(const brink_analysis *a, const brink_answer *an, brin
         actor_values(out, an->opt_value + (size_t)o * (size_t)g->nplayers, NULL, g->nplayers);
         brink_buf_puts(out, ",\"outcomes\":");
         group_probs(out, an->opt_group + (size_t)o * (size_t)a->ngroups, a->ngroups);
+        int h = an->infoset, fixed = 1;   /* as the text says (text.c, compare_answer) */
+        for (int x = 0; x < g->infoset_nmembers[h] && a->count; x++)
+            fixed &= brink_equilibrium_continuation_fixed(
+                g, &a->eq[0], brink_efg_child(g, g->infoset_member[g->infoset_member_start[h] + x], o));
+        if (!fixed)
+            brink_buf_puts(out, ",\"continues_alike\":false");
         brink_buf_puts(out, "}");
     }
     brink_buf_puts(out, "]");
@@ -570,6 +602,10 @@ static void method(const brink_analysis *a, brink_buf *out, brink_buf *w)
     num(out, a->seconds);
     if (a->nshort)   /* (only then: the field is new) */
         brink_buf_printf(out, ",\"short_of_tolerance\":%d", a->nshort);
+    if (a->profiles) {   /* plays listed, profiles counted */
+        brink_buf_puts(out, ",\"by_play\":true,\"profiles\":");
+        count_json(out, (const mpz_t *)a->profiles);
+    }
     brink_buf_puts(out, "}");
 }
 

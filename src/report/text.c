@@ -186,8 +186,15 @@ static void game_line(const brink_analysis *a, brink_buf *out, brink_buf *line)
         brink_buf_puts(line, k + 1 < a->method.nchanges ? ";" : ".");
         flush(out, line, 8);
     }
-    brink_buf_printf(line, "%d profile%s found%s, ", a->nfound, a->nfound == 1 ? "" : "s",
-                     a->truncated ? " (only the first examined)" : "");
+    if (a->profiles) {   /* backward induction listed plays, counting their profiles */
+        brink_buf_printf(line, "%d play%s found%s (", a->nfound, a->nfound == 1 ? "" : "s",
+                         a->truncated ? ", only the first examined" : "");
+        rep_mpz(line, (const mpz_t *)a->profiles);
+        brink_buf_puts(line, " subgame-perfect profiles), ");
+    } else {
+        brink_buf_printf(line, "%d profile%s found%s, ", a->nfound, a->nfound == 1 ? "" : "s",
+                         a->truncated ? " (only the first examined)" : "");
+    }
     if (a->nshort)
         brink_buf_printf(line, "%d short of the method's tolerance (no equilibrium), ", a->nshort);
     brink_buf_printf(line, "%d rejected as not sequentially rational, %d distinct equilibri%s "
@@ -223,8 +230,8 @@ static void strategies(const brink_analysis *a, const brink_equilibrium *eq, bri
         brink_buf_puts(line, ", ");
         rep_when(line, sc, h);
         brink_buf_puts(line, ": ");
-        int first = 1;
-        for (int x = 0; x < g->infoset_nactions[h]; x++) {
+        int first = 1, fixed = brink_equilibrium_choice_fixed(g, eq, h);
+        for (int x = 0; x < g->infoset_nactions[h] && fixed; x++) {
             double p = eq->behav[a0 + x];
             if (p <= 1e-12)
                 continue;
@@ -237,8 +244,13 @@ static void strategies(const brink_analysis *a, const brink_equilibrium *eq, bri
             }
             first = 0;
         }
-        if (!eq->on_path[h])
+        if (!fixed) {   /* the equilibria of this play choose differently here */
+            rep_alternatives(line, g, eq, h);
+            brink_buf_puts(line, "  (off the equilibrium path; each in some of the equilibria "
+                                 "with this play)");
+        } else if (!eq->on_path[h]) {
             brink_buf_puts(line, "  (off the equilibrium path)");
+        }
         flush(out, line, 2);
         if (g->infoset_nmembers[h] > 1) {
             int ms = g->infoset_member_start[h], lead = 1;
@@ -366,9 +378,10 @@ static void differences(const brink_analysis *a, brink_buf *out, brink_buf *line
         for (int x = 0; x < g->infoset_nactions[h]; x++) {
             double lo = 2, hi = -1;
             for (int e = 0; e < a->count; e++) {
-                double p = a->eq[e].behav[a0 + x];
-                lo = p < lo ? p : lo;
-                hi = p > hi ? p : hi;
+                double l, u;   /* over every equilibrium a play stands for */
+                rep_prob_range(g, &a->eq[e], h, x, &l, &u);
+                lo = l < lo ? l : lo;
+                hi = u > hi ? u : hi;
             }
             brink_buf_puts(line, x ? ", " : " ");
             rep_words(line, g->action_label[a0 + x]);
@@ -488,7 +501,12 @@ static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
     /* equilibria identical on the path of play are shown once, with their off-path variants
      * counted (pathgroups.c); --json lists every one */
     int ng = a->npath_groups > 0 && a->path_group ? a->npath_groups : a->count;
-    if (a->count == 1)
+    if (a->profiles && a->count == 1)
+        brink_buf_puts(line, "One play of equilibria (search: ");
+    else if (a->profiles)
+        brink_buf_printf(line, "%d equilibria differing on the path of play, the most efficient "
+                               "first (search: ", a->count);
+    else if (a->count == 1)
         brink_buf_puts(line, a->unique ? "One equilibrium, unique (search: "
                                        : "One equilibrium (search: ");
     else if (ng < a->count)
@@ -500,6 +518,15 @@ static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
     rep_coverage(line, &a->method);
     brink_buf_puts(line, "):");
     flush(out, line, 0);
+    if (a->profiles) {   /* ties off the path: profiles many, plays few */
+        rep_mpz(line, (const mpz_t *)a->profiles);
+        brink_buf_printf(line, " subgame-perfect profiles in all%s, differing only off the path "
+                               "of play (in choices no one reaches) within a play; each play "
+                               "is shown by one of its equilibria, with the choices the others "
+                               "make off the path where they differ.",
+                         a->truncated ? " over the plays found" : "");
+        flush(out, line, 0);
+    }
     if (ng < a->count) {
         if (ng == 1)
             brink_buf_printf(line, "They all lead to the same play and differ only off the path "
@@ -535,6 +562,11 @@ static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
                 brink_buf_printf(out, " (approximate: NashConv %.3g)", eq->nashconv);
             if (variants)
                 brink_buf_printf(out, ", and %d more identical on the path of play", variants);
+            if (eq->nprofiles && mpz_cmp_ui(*eq->nprofiles, 1) > 0) {
+                brink_buf_puts(out, ", standing for ");
+                rep_mpz(out, (const mpz_t *)eq->nprofiles);
+                brink_buf_puts(out, " profiles identical on the path of play");
+            }
             brink_buf_puts(out, ":\n");
         }
         strategies(a, eq, out, line);
@@ -936,6 +968,14 @@ static void compare_answer(const brink_analysis *a, const brink_answer *an, brin
             rep_group(line, a, k);
             brink_buf_puts(line, ".");
         }
+        /* the first equilibrium stands for a play: others with it may go on differently */
+        int fixed = 1;
+        for (int x = 0; x < g->infoset_nmembers[h] && a->count; x++)
+            fixed &= brink_equilibrium_continuation_fixed(
+                g, &a->eq[0], brink_efg_child(g, g->infoset_member[g->infoset_member_start[h] + x], o));
+        if (!fixed)
+            brink_buf_puts(line, " (Play after it as in the equilibrium shown; other equilibria "
+                                 "with its play continue differently.)");
         flush(out, line, 6);
     }
 }

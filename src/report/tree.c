@@ -24,6 +24,7 @@ void brink_tree_view_init(brink_tree_view *v)
     v->behav = NULL;
     v->behavq = NULL;
     v->belief = NULL;
+    v->alt = NULL;
     v->max_nodes = 400;
     v->max_collapsed = 2000;
     v->drawn = 0;
@@ -106,6 +107,17 @@ static void node_line(const brink_efg *g, const brink_tree_view *v, const double
     brink_buf_puts(out, "];\n");
 }
 
+/* Do the equilibria the profile stands for take different actions where action a is? */
+static int alt_open(const brink_efg *g, const brink_tree_view *v, int h)
+{
+    if (!v->alt)
+        return 0;
+    int a0 = g->infoset_action_start[h], n = 0;
+    for (int x = a0; x < a0 + g->infoset_nactions[h]; x++)
+        n += v->alt[x] != 0;
+    return n > 1;
+}
+
 static void edge_line(const brink_efg *g, const brink_tree_view *v, const double *reach, int u,
                       int w, brink_buf *out, brink_buf *t)
 {
@@ -117,6 +129,8 @@ static void edge_line(const brink_efg *g, const brink_tree_view *v, const double
         brink_buf_puts(t, " (");
         brink_buf_put_q(t, g->action_probq[a]);
         brink_buf_puts(t, ")");
+    } else if (v->behav && alt_open(g, v, g->node_infoset[u])) {   /* one of the play's equilibria */
+        brink_buf_puts(t, v->alt[a] ? " (in some equilibria)" : " 0");
     } else if (v->behav) {
         brink_buf_printf(t, " %.3g", pr);
     }

@@ -29,6 +29,11 @@ void brink_profile_clear(brink_profile *pr)
     /* beliefq/valueq lengths: nnodes / nplayers are stored alongside via nbelief/nvalue. */
     if (pr->beliefq) brink_q_array_free(pr->beliefq, (size_t)pr->nbelief);
     if (pr->valueq) brink_q_array_free(pr->valueq, (size_t)pr->nvalue);
+    if (pr->nprofiles) {
+        mpz_clear(*pr->nprofiles);
+        free(pr->nprofiles);
+    }
+    free(pr->alt);
     memset(pr, 0, sizeof *pr);
 }
 
@@ -39,6 +44,10 @@ void brink_profile_list_free(brink_profile_list *l)
     free(l->items);
     free(l->convex_start);
     free(l->convex_member);
+    if (l->stats.profiles) {
+        mpz_clear(*l->stats.profiles);
+        free(l->stats.profiles);
+    }
     memset(l, 0, sizeof *l);
 }
 

@@ -20,6 +20,12 @@ void mc_compare_eval(const brink_efg *g, const brink_eqset *s, int h, double *U,
         brink_efg_subtree_values(g, s->eq[e].behav, 0, -1, U);
         an_infoset_weights(g, &s->eq[e], h, w);
         for (int a = 0; a < k; a++) {
+            /* equilibria of one play that continue differently after the option (off the
+             * path): the value is one of theirs, not every one's */
+            for (int x = 0; x < m; x++)
+                if (!brink_equilibrium_continuation_fixed(
+                        g, &s->eq[e], brink_efg_child(g, g->infoset_member[ms + x], a)))
+                    *ambiguous = 1;
             double v = 0;
             for (int x = 0; x < m; x++) {
                 int c = brink_efg_child(g, g->infoset_member[ms + x], a);

@@ -161,16 +161,22 @@ static int proved_complete(const brink_eqset *s)
             listed = 1;
         }
         if (f & BRINK_SOLVER_PERFECT_INFO) {
-            spe = s->count == 1 && s->nrejected == 0;
+            /* one play is one equilibrium only when no tie off the path multiplies it */
+            spe = s->count == 1 && s->nrejected == 0 &&
+                  (!s->eq[0].nprofiles || mpz_cmp_ui(*s->eq[0].nprofiles, 1) == 0);
             listed = 1;
         }
     }
     return spe ? MC_PROVED_SPE : listed ? MC_PROVED_LISTED : 0;
 }
 
-/* The state of equilibrium e at watched set h: the action played for sure, or MIXED. */
+/* The state of equilibrium e at watched set h: the action played for sure, or MIXED; or
+ * AMBIGUOUS when e stands for a play whose equilibria choose differently there (off the
+ * path). */
 static int eq_state(const brink_efg *g, const brink_equilibrium *e, int h, double tol)
 {
+    if (!brink_equilibrium_choice_fixed(g, e, h))
+        return BRINK_MC_AMBIGUOUS;
     int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
     for (int a = 0; a < na; a++)
         if (e->behav[a0 + a] >= 1 - tol)

@@ -56,5 +56,25 @@ if python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d[
 else
   expect_grep "complete said" 'finds every subgame-perfect equilibrium' "$TMP/mt1"
 fi
-expect_grep "one play" 'They all lead to the same play' "$TMP/mt1"
+# 2^11 profiles (B indifferent after each of the 11 chance outcomes, all off the path: A
+# goes), more than the analysis examines (64): listed by play, one play standing for all
+# 2048, and at each of B's decisions both actions are taken by some of them
+expect_grep "one play" 'One play of equilibria' "$TMP/mt1"
+expect_grep "2048 in all" '2048 subgame-perfect profiles in all' "$TMP/mt1"
+expect_grep "both actions off the path" 'chance s_11: left or right \(off the equilibrium path; each in some of the equilibria with this play\)' "$TMP/mt1"
+if python3 - "$TMP/mj" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+m = d["method"]
+assert m["complete"] is True and m["by_play"] is True and m["found"] == 1, m
+assert m["profiles"] == 2048, m["profiles"]
+(e,) = d["equilibria"]
+assert e["profiles"] == 2048
+off = [s for s in e["strategies"] if not s["on_path"]]
+assert len(off) == 11 and all(s["alternatives"] == [0, 1] for s in off), off
+on = [s for s in e["strategies"] if s["on_path"]]
+assert on == [dict(on[0], alternatives=[0])], on   # A: go, the only choice on the path
+PY
+then ok; else bad "json: one play of 2048 profiles, both actions off the path"; fi
+expect_schema "grouped JSON follows the schema" "$TMP/mj" brink-analysis
 finish

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# spe_plays.sh — backward induction lists plays when ties off the path make more profiles
+# than the analysis examines (data/scenarios/plays_watch.yaml: one play, go, for g > 0,
+# standing for 2^7 = 128 profiles that differ in B's choices after `stop`). What the analysis
+# says about a choice off the path is true of every equilibrium it counts: the text and the
+# JSON give both of B's actions there, a sweep watching one says either, a threshold never
+# calls the one shown the only one, compare says play after `stop` is the shown one's, and
+# Monte Carlo counts the watched choice there as ambiguous.
+source "$(dirname "$0")/lib.bash"
+f=$SRC/tests/data/scenarios/plays_watch.yaml
+"$BRINK" analyze "$f" > "$TMP/t" 2>&1
+tr '\n' ' ' < "$TMP/t" | sed 's/  */ /g' > "$TMP/w"
+expect_grep "plays counted" '1 play found \(128 subgame-perfect profiles\)' "$TMP/w"
+expect_grep "complete" 'finds every subgame-perfect equilibrium exactly' "$TMP/w"
+expect_grep "one play" 'One play of equilibria' "$TMP/w"
+expect_grep "both off the path" 'chance s_1: left or right \(off the equilibrium path; each in some of the equilibria with this play\)' "$TMP/w"
+expect_grep "sweep: either" '^    1 *either left or right \(several equilibria\) *1 *0$' "$TMP/t"
+expect_grep "threshold qualified" 'at the default g = 1: "right" \(other equilibria not ruled out\)' "$TMP/w"
+expect_grep "compare qualified" 'stop: A -1, B 0; 100% every outcome. \(Play after it as in the equilibrium shown; other equilibria with its play continue differently.\)' "$TMP/w"
+"$BRINK" analyze "$f" --json > "$TMP/j" 2>&1
+if python3 - "$TMP/j" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+m = d["method"]
+assert m["by_play"] and m["complete"] and m["found"] == 1 and m["profiles"] == 128, m
+(e,) = d["equilibria"]
+assert e["profiles"] == 128
+off = [s for s in e["strategies"] if not s["on_path"]]
+assert len(off) == 7 and all(s["alternatives"] == [0, 1] for s in off), off
+assert all(s["probabilities"] == [0, 1] for s in off)   # shown: right, worst for A
+sweep = next(a for a in d["answers"] if a["id"] == "sweep")
+for p in sweep["points"]:
+    rows = p["choice"]["equilibria"]
+    acts = {r[0].index(1) for r in rows}
+    assert acts == {0, 1}, p   # left and right, whatever g
+cmp_ = next(a for a in d["answers"] if a["id"] == "compare")
+assert [o.get("continues_alike", True) for o in cmp_["options"]] == [True, False], cmp_
+PY
+then ok; else bad "json: plays, alternatives, sweep rows, compare"; fi
+expect_schema "JSON follows the schema" "$TMP/j" brink-analysis
+# Monte Carlo (g drawn in [0.5, 2]: A goes in every draw): the lists are complete, and B's
+# watched choice after `stop` is neither left nor right in every equilibrium: ambiguous
+expect_status "montecarlo" 0 "$BRINK" montecarlo "$f" --samples 4 --seed 1 --threads 1 --json
+if python3 - "$TMP/stdout" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["incomplete"] == 0, d["incomplete"]
+w = next(w for w in d["watched"] if w["label"].startswith("B"))
+assert [a["played"]["k"] for a in w["actions"]] == [0, 0] and w["ambiguous"]["k"] == 4, w
+PY
+then ok; else bad "montecarlo: complete, B's off-path choice ambiguous"; fi
+finish
