@@ -166,7 +166,12 @@ static void compare(const char *text, int payoff_ties)
     CHECK(found);
     if (!payoff_ties && !ta->truncated) {
         CHECK(r->count_exact);
-        CHECK(mpz_cmp_ui(r->nspe, (unsigned long)ta->count) == 0);
+        /* the tree's count of profiles: listed one by one, or counted over its plays when
+         * there are more than max_profiles (backward induction by play) */
+        if (ta->profiles)
+            CHECK(mpz_cmp(r->nspe, *ta->profiles) == 0);
+        else
+            CHECK(mpz_cmp_ui(r->nspe, (unsigned long)ta->count) == 0);
     }
     brink_buf out;
     brink_buf_init(&out);
