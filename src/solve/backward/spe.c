@@ -144,6 +144,30 @@ static void free_summaries(summaries *S, int n)
     free(S->childsel);
 }
 
+/* The pure profile of the root's summary `root` into pr: chance as the game's, each
+ * decision's chosen action 1 (the rest 0, as pr was made), walking the summaries' child
+ * selections with `stack` (room for two entries per node). */
+static void write_profile(const brink_efg *g, const summaries *S, int root, int *stack,
+                          brink_profile *pr)
+{
+    for (int a = 0; a < g->nactions; a++) mpq_set(pr->q[a], g->action_probq[a]);
+    int sp = 0;
+    stack[sp++] = 0;
+    stack[sp++] = root;
+    while (sp > 0) {
+        int s = stack[--sp], v = stack[--sp];
+        int h = g->node_infoset[v];
+        if (h < 0) continue;
+        if (S->choice[s] >= 0)
+            mpq_set_ui(pr->q[g->infoset_action_start[h] + S->choice[s]], 1, 1);
+        for (int a = 0; a < g->infoset_nactions[h]; a++) {
+            stack[sp++] = g->node_children[g->node_child_start[v] + a];
+            stack[sp++] = S->childsel[S->child_start[s] + a];
+        }
+    }
+    brink_profile_sync_doubles(pr);
+}
+
 static brink_status spe_plays(const brink_efg *g, const brink_solve_options *o,
                               brink_profile_list *out, brink_error *err);
 
@@ -273,22 +297,7 @@ static brink_status spe_efg(const brink_efg *g, const brink_solve_options *o,
                 st = BRINK_ENOMEM;
                 goto done;
             }
-            for (int a = 0; a < g->nactions; a++) mpq_set(pr->q[a], g->action_probq[a]);
-            int sp = 0;
-            stack[sp++] = 0;
-            stack[sp++] = first[0] + r;
-            while (sp > 0) {
-                int s = stack[--sp], v = stack[--sp];
-                int h = g->node_infoset[v];
-                if (h < 0) continue;
-                if (S.choice[s] >= 0)
-                    mpq_set_ui(pr->q[g->infoset_action_start[h] + S.choice[s]], 1, 1);
-                for (int a = 0; a < g->infoset_nactions[h]; a++) {
-                    stack[sp++] = g->node_children[g->node_child_start[v] + a];
-                    stack[sp++] = S.childsel[S.child_start[s] + a];
-                }
-            }
-            brink_profile_sync_doubles(pr);
+            write_profile(g, &S, first[0] + r, stack, pr);
             if (!o->all) break;
         }
         free(stack);
@@ -614,22 +623,7 @@ static brink_status spe_plays(const brink_efg *g, const brink_solve_options *o,
                 goto oom;
             }
             mpz_init_set(*pr->nprofiles, S.cnt[first[0] + r]);
-            for (int a = 0; a < g->nactions; a++) mpq_set(pr->q[a], g->action_probq[a]);
-            int sp = 0;
-            stack[sp++] = 0;
-            stack[sp++] = first[0] + r;
-            while (sp > 0) {
-                int s = stack[--sp], v = stack[--sp];
-                int h = g->node_infoset[v];
-                if (h < 0) continue;
-                if (S.choice[s] >= 0)
-                    mpq_set_ui(pr->q[g->infoset_action_start[h] + S.choice[s]], 1, 1);
-                for (int a = 0; a < g->infoset_nactions[h]; a++) {
-                    stack[sp++] = g->node_children[g->node_child_start[v] + a];
-                    stack[sp++] = S.childsel[S.child_start[s] + a];
-                }
-            }
-            brink_profile_sync_doubles(pr);
+            write_profile(g, &S, first[0] + r, stack, pr);
             plays_alt(g, &S, leafd, first, count, r, mark, idx, pr->alt);
             if (!o->all) break;
         }
