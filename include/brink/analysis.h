@@ -344,6 +344,11 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
                               brink_error *err);
 void brink_analysis_free(brink_analysis *a);   /* NULL is a no-op */
 
+/* 1 when the counts of subgame-perfect profiles (a->profiles, each equilibrium's nprofiles)
+ * are lower bounds: backward induction by play stopped at its limit, so the plays and
+ * profiles it did not reach are not counted; 0 when they are exact (or absent). */
+int brink_analysis_counts_at_least(const brink_analysis *a);
+
 /* Reports (append to out; src/report/). */
 brink_status brink_analysis_write_text(const brink_analysis *a, brink_buf *out,
                                        brink_error *err);

@@ -7,6 +7,16 @@
 #include "analysis/analysis_int.h"
 #include "analysis/compact_int.h"
 
+int brink_analysis_counts_at_least(const brink_analysis *a)
+{
+    if (!a || !a->profiles)
+        return 0;
+    int complete = 0;   /* some solver listed every play */
+    for (int k = 0; k < a->method.nsolvers; k++)
+        complete |= a->method.complete[k];
+    return a->truncated || !complete;
+}
+
 void brink_analysis_free(brink_analysis *a)
 {
     if (!a)
