@@ -56,4 +56,10 @@ expect_status "bad --compact-above" 2 "$BRINK" analyze "$R" --compact-above -1
 # two features read "the compact game does not stand for the counted tree (a brink bug)")
 expect_status "generator at expansion: the tree" 0 "$BRINK" analyze "$SRC/examples/ultimatum_grid.yaml" --compact-above 10
 expect_grep "generator at expansion: right answer" "Expected value: P 1.917; R 1.083" "$TMP/stdout"
+# past 2^62 nodes the method line gives the exact count, as the Game line (tester 11b, F7: it
+# gave 4611686018427387903, pass 1's saturated count)
+expect_status "14 rounds" 0 "$BRINK" analyze "$SRC/tests/data/scenarios/rubinstein-14.yaml"
+tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' >"$TMP/r14.txt"
+expect_grep "14 rounds: exact count in the method line" "the game tree would have 5173894736842105261 nodes" "$TMP/r14.txt"
+if grep -q 4611686018427387903 "$TMP/r14.txt"; then bad "14 rounds: saturated count"; else ok; fi
 finish
