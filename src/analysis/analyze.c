@@ -115,6 +115,14 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
     }
     a->sc = sc;
     if (brink_scenario_is_compact(sc)) {   /* no tree: backward induction on the sub-games */
+        if (o->questions && brink_scenario_nquestions(sc) > 0) {
+            brink_error_set(err, BRINK_EINVALID, "this scenario was built as a compact game "
+                            "(limits.compact_without_questions), which its questions cannot "
+                            "read: ask none (questions = 0), or build the tree "
+                            "(compact_above = 0)");
+            brink_analysis_free(a);
+            return NULL;
+        }
         if (an_compact_analyze(sc, o, a, err) || forecast(sc, o, a, err))
             goto fail;
         a->seconds = brink_now() - t0;

@@ -62,4 +62,11 @@ expect_status "14 rounds" 0 "$BRINK" analyze "$SRC/tests/data/scenarios/rubinste
 tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' >"$TMP/r14.txt"
 expect_grep "14 rounds: exact count in the method line" "the game tree would have 5173894736842105261 nodes" "$TMP/r14.txt"
 if grep -q 4611686018427387903 "$TMP/r14.txt"; then bad "14 rounds: saturated count"; else ok; fi
+# a file with questions: the tree (which its questions read) is refused with the reason the
+# compact game was not used; --no-questions lets it be one (tester 11b, F6, F10)
+Q=$SRC/tests/data/scenarios/rubinstein-10-question.yaml
+expect_status "questions: refused" 2 "$BRINK" analyze "$Q"
+expect_grep "questions: why not compact" "it is not solved as a compact game \(each distinct sub-game once\) because the file has questions, which read the tree \(brink analyze --no-questions skips them\)" "$TMP/stderr"
+expect_status "questions skipped: compact" 0 "$BRINK" analyze "$Q" --no-questions
+expect_grep "questions skipped: answer" "Expected value: A 0.625; B 0.375" "$TMP/stdout"
 finish
