@@ -9,12 +9,7 @@
 
 int brink_analysis_counts_at_least(const brink_analysis *a)
 {
-    if (!a || !a->profiles)
-        return 0;
-    int complete = 0;   /* some solver listed every play */
-    for (int k = 0; k < a->method.nsolvers; k++)
-        complete |= a->method.complete[k];
-    return a->truncated || !complete;
+    return a && a->profiles && a->profiles_at_least;
 }
 
 void brink_analysis_free(brink_analysis *a)
@@ -144,6 +139,7 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
     a->count = s.count;
     a->eq = s.eq;
     a->profiles = s.profiles;
+    a->profiles_at_least = s.profiles_at_least;
     s.profiles = NULL;
     sort_equilibria(a->eq, a->count, a->game->nplayers);
     if (an_path_groups(a, o->tol, err))

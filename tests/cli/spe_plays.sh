@@ -60,4 +60,9 @@ expect_grep "capped: at least" "At least [0-9]+ subgame-perfect profiles over th
 if grep -q "profiles in all" "$TMP/tally.txt"; then bad "capped: a lower bound called the total"; else ok; fi
 expect_status "capped list json" 0 "$BRINK" analyze "$T" --compact-above 0 --json
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["method"]; assert m["profiles_at_least"] is True and m["complete"] is False, m' "$TMP/stdout" && ok || bad "capped: JSON profiles_at_least"
+# a draw whose one play stands for 2^127 profiles has several equilibria, all counted: it is
+# "several", not "one found (not proved)" (tester 11b, F9), and its list is complete
+B=$SRC/tests/data/montecarlo/one-play-many-profiles.yaml
+expect_status "one play, many profiles: montecarlo" 0 "$BRINK" montecarlo "$B" --samples 50 --threads 1 --json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["single_unproved"] == 0 and d["several"]["k"] == 50 and d["incomplete"] == 0, {k: d[k] for k in ("single_unproved", "several", "incomplete")}' "$TMP/stdout" && ok || bad "one play of many profiles counted as several, complete"
 finish

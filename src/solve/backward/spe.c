@@ -461,7 +461,7 @@ static brink_status spe_plays(const brink_efg *g, const brink_solve_options *o,
     mpq_init(t);
     mpz_t prod, sum;
     mpz_inits(prod, sum, NULL);
-    int truncated = 0;
+    int truncated = 0, capped = 0;   /* capped: some node kept fewer plays (counts are lower bounds) */
     brink_status st = BRINK_OK;
     if (!first || !count || !leafd) goto oom;
     for (size_t i = 0; i < (size_t)g->nleaves * (size_t)n; i++) leafd[i] = brink_q_get_d(g->leaf_payq[i]);
@@ -517,7 +517,7 @@ static brink_status spe_plays(const brink_efg *g, const brink_solve_options *o,
                         if (b != a && cmp_pay(g, &S, leafd, minidx[b], u, mover) > 0) ok = 0;
                     if (!ok) continue;
                     if (cap_hit(&S, first[v])) {
-                        truncated = stop = 1;
+                        truncated = stop = capped = 1;
                         break;
                     }
                     mpz_set(prod, S.cnt[u]);
@@ -555,7 +555,7 @@ static brink_status spe_plays(const brink_efg *g, const brink_solve_options *o,
             }
             for (;;) {
                 if (cap_hit(&S, first[v])) {
-                    truncated = 1;
+                    truncated = capped = 1;
                     break;
                 }
                 int s = new_summary(&S, k);
@@ -630,6 +630,7 @@ static brink_status spe_plays(const brink_efg *g, const brink_solve_options *o,
     }
     out->stats.complete = !truncated && o->all;
     out->stats.list_capped = truncated && o->all;
+    out->stats.profiles_at_least = capped;
     goto done;
 oom:
     st = brink_error_set(err, BRINK_ENOMEM, "out of memory in backward induction");
