@@ -339,8 +339,9 @@ static void enter(cx *c)
         c->undo = u;
         c->undocap = cap;
     }
-    int nsaved = n->kind == SN_REPEAT && f->round > 1 ? 0
-                                                      : x_apply_node(x, n, f->ei, c->undo + f->undo_base);
+    /* no settings before the first: the undo array may not exist yet (no offset on NULL) */
+    undo *uu = c->undo ? c->undo + f->undo_base : NULL;
+    int nsaved = n->kind == SN_REPEAT && f->round > 1 ? 0 : x_apply_node(x, n, f->ei, uu);
     f->nsaved = nsaved > 0 ? nsaved : 0;
     c->nundo += f->nsaved;
     if (nsaved < 0)
