@@ -308,6 +308,8 @@ typedef struct brink_analysis {
     mpz_t *profiles;                 /* backward induction: every subgame-perfect profile
                                         over the plays found, exactly (brink_eqset.profiles);
                                         NULL when the method lists profiles one by one */
+    int profiles_at_least;           /* profiles and nprofiles are lower bounds (see
+                                        brink_analysis_counts_at_least) */
     int nrejected;                   /* of those, not sequentially rational */
     int nshort;                      /* of those, approximate profiles short of the method's
                                         own tolerance (stopped at its limit): not equilibria */
@@ -344,6 +346,11 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
                               brink_error *err);
 void brink_analysis_free(brink_analysis *a);   /* NULL is a no-op */
 
+/* 1 when the counts of subgame-perfect profiles (a->profiles, each equilibrium's nprofiles)
+ * are lower bounds: backward induction by play stopped at its limit, so the plays and
+ * profiles it did not reach are not counted; 0 when they are exact (or absent). */
+int brink_analysis_counts_at_least(const brink_analysis *a);
+
 /* Reports (append to out; src/report/). */
 brink_status brink_analysis_write_text(const brink_analysis *a, brink_buf *out,
                                        brink_error *err);
@@ -366,6 +373,7 @@ typedef struct brink_eqset {
     /* Methods that list one profile per play (backward induction): then nfound counts plays
      * and this every pure equilibrium profile over them, exactly (NULL: not grouped). */
     mpz_t *profiles;
+    int profiles_at_least;   /* 1: profiles is a lower bound (brink_solve_stats) */
 } brink_eqset;
 
 brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *leaf_group,

@@ -58,6 +58,11 @@ typedef struct brink_scenario_limits {
                                 sub-game) and the tree is not built: brink_scenario_game is
                                 then NULL and only brink_analyze (method spe) reads it; see
                                 brink_scenario_compact. `brink analyze` sets it */
+    int compact_without_questions;   /* 1: the caller will not ask the file's questions
+                                (`brink analyze --no-questions`), so questions do not keep a
+                                scenario on the tree; brink_analyze then refuses to answer them
+                                on a compact scenario (BRINK_EINVALID). 0 (the default): a file
+                                with questions is always built as a tree */
 } brink_scenario_limits;
 
 void brink_scenario_limits_init(brink_scenario_limits *l);

@@ -83,6 +83,9 @@ typedef struct brink_solve_stats {
     /* Lists grouped by play (by_play): found counts plays; this is every equilibrium
      * profile over all of them (exactly; a lower bound when list_capped). NULL otherwise. */
     mpz_t *profiles;
+    /* 1 when profiles (and each play's nprofiles) are lower bounds: a node kept fewer plays
+     * than it has (BRINK_SPE_MAX caps), so plays and profiles beyond are not counted. */
+    int profiles_at_least;
 } brink_solve_stats;
 
 /* Why a double-precision pivoting run was abandoned for exact arithmetic. */

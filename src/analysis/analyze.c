@@ -7,6 +7,11 @@
 #include "analysis/analysis_int.h"
 #include "analysis/compact_int.h"
 
+int brink_analysis_counts_at_least(const brink_analysis *a)
+{
+    return a && a->profiles && a->profiles_at_least;
+}
+
 void brink_analysis_free(brink_analysis *a)
 {
     if (!a)
@@ -105,6 +110,14 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
     }
     a->sc = sc;
     if (brink_scenario_is_compact(sc)) {   /* no tree: backward induction on the sub-games */
+        if (o->questions && brink_scenario_nquestions(sc) > 0) {
+            brink_error_set(err, BRINK_EINVALID, "this scenario was built as a compact game "
+                            "(limits.compact_without_questions), which its questions cannot "
+                            "read: ask none (questions = 0), or build the tree "
+                            "(compact_above = 0)");
+            brink_analysis_free(a);
+            return NULL;
+        }
         if (an_compact_analyze(sc, o, a, err) || forecast(sc, o, a, err))
             goto fail;
         a->seconds = brink_now() - t0;
@@ -126,6 +139,7 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
     a->count = s.count;
     a->eq = s.eq;
     a->profiles = s.profiles;
+    a->profiles_at_least = s.profiles_at_least;
     s.profiles = NULL;
     sort_equilibria(a->eq, a->count, a->game->nplayers);
     if (an_path_groups(a, o->tol, err))

@@ -451,6 +451,7 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
             st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
         else
             mpz_add(*out->profiles, *out->profiles, *l.stats.profiles);
+        out->profiles_at_least |= l.stats.profiles_at_least;
     }
     brink_profile_list_free(&l);
     if (st) {

@@ -78,7 +78,8 @@ brink_scenario *cli_load_scenario(const char *cmd, const char *what, const char 
 /* The same with limits.compact_above (0: never compact; see brink_scenario_limits). */
 brink_scenario *cli_load_scenario_compact(const char *cmd, const char *what,
                                           const char *const *sets, int nsets, size_t max_nodes,
-                                          size_t compact_above, int *status);
+                                          size_t compact_above, int no_questions,
+                                          int *status);
 /* A game file (.efg, .nfg) given to a command that takes a scenario: a usage error saying so
  * and which commands take game files (exit 2, the message printed); 0 for anything else. */
 int cli_refuse_game_file(const char *cmd, const char *what);

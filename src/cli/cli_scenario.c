@@ -115,12 +115,13 @@ int cli_refuse_game_file(const char *cmd, const char *what)
 brink_scenario *cli_load_scenario(const char *cmd, const char *what, const char *const *sets,
                                   int nsets, size_t max_nodes, int *status)
 {
-    return cli_load_scenario_compact(cmd, what, sets, nsets, max_nodes, 0, status);
+    return cli_load_scenario_compact(cmd, what, sets, nsets, max_nodes, 0, 0, status);
 }
 
 brink_scenario *cli_load_scenario_compact(const char *cmd, const char *what,
                                           const char *const *sets, int nsets, size_t max_nodes,
-                                          size_t compact_above, int *status)
+                                          size_t compact_above, int no_questions,
+                                          int *status)
 {
     if ((*status = cli_refuse_game_file(cmd, what)) != 0)
         return NULL;
@@ -135,6 +136,7 @@ brink_scenario *cli_load_scenario_compact(const char *cmd, const char *what,
         if (max_nodes)
             lim.max_tree_nodes = max_nodes;
         lim.compact_above = compact_above;
+        lim.compact_without_questions = no_questions;
         sc = brink_scenario_load_file(what, &lim, &err);
     } else {
         sc = brink_scenario_load(what, &err);

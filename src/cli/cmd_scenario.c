@@ -177,7 +177,7 @@ int brink_cli_analyze(int argc, char **argv)
                                    max_nodes, &status);
         } else {
             sc = cli_load_scenario_compact("analyze", files[i], sets, nsets, max_nodes,
-                                           compact_above, &status);
+                                           compact_above, !o.questions, &status);
         }
         if (sc) {
             status = analyze_one(sc, &o, json, &out);

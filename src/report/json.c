@@ -605,6 +605,8 @@ static void method(const brink_analysis *a, brink_buf *out, brink_buf *w)
     if (a->profiles) {   /* plays listed, profiles counted */
         brink_buf_puts(out, ",\"by_play\":true,\"profiles\":");
         count_json(out, (const mpz_t *)a->profiles);
+        brink_buf_printf(out, ",\"profiles_at_least\":%s",
+                         brink_analysis_counts_at_least(a) ? "true" : "false");
     }
     brink_buf_puts(out, "}");
 }

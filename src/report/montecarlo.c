@@ -33,11 +33,11 @@ static const char *dist_name(brink_dist_kind k)
 }
 
 /* A mean with its interval when there is one (more than one draw): "0.5655 [0.52, 0.61]". */
-static void mean_interval_text(brink_buf *out, const brink_mean *m)
+static void mean_interval_text(brink_buf *out, const brink_mean *m, const char *gap)
 {
     rep_num(out, m->mean);
     if (m->n > 1) {
-        brink_buf_puts(out, " [");
+        brink_buf_printf(out, "%s[", gap);
         rep_num(out, m->lo);
         brink_buf_puts(out, ", ");
         rep_num(out, m->hi);
@@ -66,9 +66,9 @@ static void compare_text(const brink_mc_result *r, const brink_efg *g, brink_buf
         brink_buf_puts(out, ": best in ");
         prop_text(out, &r->opt_best[a]);
         brink_buf_puts(out, "\n      expected value ");
-        mean_interval_text(out, &r->opt_value[a]);
+        mean_interval_text(out, &r->opt_value[a], " ");
         brink_buf_puts(out, ", expected regret ");
-        mean_interval_text(out, &r->opt_regret[a]);
+        mean_interval_text(out, &r->opt_regret[a], " ");
         brink_buf_puts(out, ", worst ");
         rep_num(out, r->opt_worst[a]);
         brink_buf_puts(out, "\n");
@@ -265,14 +265,7 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
             brink_buf_puts(out, "n/a\n");
             continue;
         }
-        rep_num(out, m->mean);
-        if (m->n > 1) {
-            brink_buf_puts(out, "  [");
-            rep_num(out, m->lo);
-            brink_buf_puts(out, ", ");
-            rep_num(out, m->hi);
-            brink_buf_puts(out, "]");
-        }
+        mean_interval_text(out, m, "  ");
         brink_buf_printf(out, "  (%ld draw%s)\n", m->n, rep_s(m->n));
         if (m->heavy)
             brink_buf_printf(out, "    heavy tail: one draw makes %.0f%% of the spread; the "

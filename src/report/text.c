@@ -189,6 +189,8 @@ static void game_line(const brink_analysis *a, brink_buf *out, brink_buf *line)
     if (a->profiles) {   /* backward induction listed plays, counting their profiles */
         brink_buf_printf(line, "%d play%s found%s (", a->nfound, a->nfound == 1 ? "" : "s",
                          a->truncated ? ", only the first examined" : "");
+        if (brink_analysis_counts_at_least(a))
+            brink_buf_puts(line, "at least ");
         rep_mpz(line, (const mpz_t *)a->profiles);
         brink_buf_puts(line, " subgame-perfect profiles), ");
     } else {
@@ -519,12 +521,18 @@ static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
     brink_buf_puts(line, "):");
     flush(out, line, 0);
     if (a->profiles) {   /* ties off the path: profiles many, plays few */
+        /* a list cut at its limit counts the plays it kept: a lower bound (tester 11b, F1) */
+        int least = brink_analysis_counts_at_least(a);
+        if (least)
+            brink_buf_puts(line, "At least ");
         rep_mpz(line, (const mpz_t *)a->profiles);
-        brink_buf_printf(line, " subgame-perfect profiles in all%s, differing only off the path "
+        brink_buf_printf(line, " subgame-perfect profiles %s, differing only off the path "
                                "of play (in choices no one reaches) within a play; each play "
                                "is shown by one of its equilibria, with the choices the others "
                                "make off the path where they differ.",
-                         a->truncated ? " over the plays found" : "");
+                         least ? "over the plays found (the enumeration stopped at its limit: "
+                                 "plays and profiles beyond it are not counted)"
+                               : "in all");
         flush(out, line, 0);
     }
     if (ng < a->count) {
@@ -563,7 +571,8 @@ static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
             if (variants)
                 brink_buf_printf(out, ", and %d more identical on the path of play", variants);
             if (eq->nprofiles && mpz_cmp_ui(*eq->nprofiles, 1) > 0) {
-                brink_buf_puts(out, ", standing for ");
+                brink_buf_puts(out, brink_analysis_counts_at_least(a) ? ", standing for at least "
+                                                                      : ", standing for ");
                 rep_mpz(out, (const mpz_t *)eq->nprofiles);
                 brink_buf_puts(out, " profiles identical on the path of play");
             }

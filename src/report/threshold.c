@@ -450,18 +450,26 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
     int incomplete = 0;
     for (int i = 0; i < t->nregions; i++)
         incomplete += !t->regions[i].point && !t->regions[i].complete;
+    int several = 0;   /* equilibria that disagree on the watched choice, in some region */
+    for (int i = 0; i < t->nregions; i++)
+        several |= !t->regions[i].point && t->regions[i].nstates > 1;
     if (t->nwatch && t->nflips == 0 && !unknown && t->nregions && !incomplete)
-        brink_buf_puts(out, nisolated ? "    -> the watched choice does not change over the "
-                                        "range, except at the isolated points below.\n"
-                                      : "    -> the watched choice does not change over the "
-                                        "range.\n");
-    else if (t->nwatch && t->nflips == 0 && !unknown && t->nregions)
-        brink_buf_puts(out, nisolated ? "    -> the equilibria found make the same watched "
-                                        "choice over the range, except at the isolated points "
-                                        "below (other equilibria are not ruled out).\n"
-                                      : "    -> the equilibria found make the same watched "
-                                        "choice over the range (other equilibria are not "
-                                        "ruled out).\n");
+        brink_buf_printf(out, "    -> %s over the range%s.\n",
+                         several ? "the watched choices, which differ among the equilibria, "
+                                   "do not change"
+                                 : "the watched choice does not change",
+                         nisolated ? ", except at the isolated points below" : "");
+    else if (t->nwatch && t->nflips == 0 && !unknown && t->nregions) {
+        /* where the equilibria found disagree on the watched choice (several in a region),
+         * they do not "make the same choice": the set of choices is what stays (tester 11b,
+         * F5: a tie off the path over the whole range) */
+        brink_buf_printf(out, "    -> %s over the range%s (other equilibria are not ruled "
+                              "out).\n",
+                         several ? "the watched choices of the equilibria found, which differ "
+                                   "among them, stay the same"
+                                 : "the equilibria found make the same watched choice",
+                         nisolated ? ", except at the isolated points below" : "");
+    }
     for (int i = 0; nisolated && i < t->nregions; i++) {
         const brink_region *r = &t->regions[i];
         if (!isolated_point(t, i))

@@ -22,6 +22,7 @@ typedef struct cx {
     xctx *x;
     sc_compact *k;
     int ineligible;
+    const char *why;          /* why not, in words (x->compact_why) */
     /* memo: keys in a pool, the class of each (-1 while being built) */
     int *pool;
     size_t npool, poolcap;
@@ -338,8 +339,9 @@ static void enter(cx *c)
         c->undo = u;
         c->undocap = cap;
     }
-    int nsaved = n->kind == SN_REPEAT && f->round > 1 ? 0
-                                                      : x_apply_node(x, n, f->ei, c->undo + f->undo_base);
+    /* no settings before the first: the undo array may not exist yet (no offset on NULL) */
+    undo *uu = c->undo ? c->undo + f->undo_base : NULL;
+    int nsaved = n->kind == SN_REPEAT && f->round > 1 ? 0 : x_apply_node(x, n, f->ei, uu);
     f->nsaved = nsaved > 0 ? nsaved : 0;
     c->nundo += f->nsaved;
     if (nsaved < 0)
@@ -351,6 +353,8 @@ static void enter(cx *c)
     case SN_DECISION: {
         if (n->gens) {   /* options made at expansion (x_options): not yet, the tree is used */
             c->ineligible = 1;
+            c->why = "some options are made as the tree is expanded (generators over round "
+                     "or sub-game arguments)";
             return;
         }
         int mover = x_actor(x, n->actor, f->ei, &n->loc);
@@ -361,6 +365,7 @@ static void enter(cx *c)
         uint64_t seen = (n->seen_set ? n->seen_by : all) | ((uint64_t)1 << mover);
         if ((seen & all) != all) {
             c->ineligible = 1;
+            c->why = "some moves are hidden from some actors";
             return;
         }
         f->mover = mover;
@@ -370,6 +375,7 @@ static void enter(cx *c)
     }
     case SN_CHANCE:
         c->ineligible = 1;   /* not yet: expected values and plays that branch */
+        c->why = "it has chance moves";
         return;
     default: {
         target t;
@@ -513,11 +519,16 @@ static void cx_free(cx *c)
 int x_compact(xctx *x, uint64_t total)
 {
     brink_scenario *sc = x->sc;
-    if (sc->nquestions > 0)
+    if (sc->nquestions > 0 && !sc->lim.compact_without_questions) {
+        x->compact_why = "the file has questions, which read the tree (brink analyze "
+                         "--no-questions skips them)";
         return 0;   /* questions read the unfolded game */
+    }
     for (int a = 0; a < sc->nactors; a++)
-        if (sc->actors[a].ntypes)
+        if (sc->actors[a].ntypes) {
+            x->compact_why = "some actors have private types";
             return 0;
+        }
     int np = sc->nactors, ni = sc->nissues;
     cx c;
     memset(&c, 0, sizeof c);
@@ -550,9 +561,12 @@ int x_compact(xctx *x, uint64_t total)
     c.k->root = walk(&c, sc->root);
     /* a game in which no actor has any payoff anywhere is left to the tree as before: every
      * profile is an equilibrium, and there is nothing a compact solve would add */
-    if (!x->st && !c.ineligible && c.nterm == 0)
+    if (!x->st && !c.ineligible && c.nterm == 0) {
         c.ineligible = 1;
+        c.why = "no actor has a payoff";
+    }
     if (c.ineligible && !x->st) {
+        x->compact_why = c.why;
         r = 0;
         goto out;
     }

@@ -851,7 +851,12 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
         st = brink_error_set_at(err, BRINK_ETOOBIG, sc->file, sc->root->loc.line,
                                 sc->root->loc.col,
                                 "the game would have %s nodes (limit %zu); reduce rounds or "
-                                "options, or raise the limit (--max-nodes on the command line)", cnt, sc->lim.max_tree_nodes);
+                                "options, or raise the limit (--max-nodes on the command line)%s%s",
+                                cnt, sc->lim.max_tree_nodes,
+                                x.compact_why ? "; it is not solved as a compact game (each "
+                                                "distinct sub-game once) because "
+                                              : "",
+                                x.compact_why ? x.compact_why : "");
         goto out;
     }
     /* Every node records each issue and each actor's type, and every leaf looks at each

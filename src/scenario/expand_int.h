@@ -87,6 +87,7 @@ typedef struct undo {
 typedef struct cframe cframe;
 
 typedef struct xctx {
+    const char *compact_why;   /* why a large tree is not a compact game (compact.c) */
     brink_scenario *sc;
     brink_error *err;
     brink_status st;

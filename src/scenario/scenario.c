@@ -25,6 +25,7 @@ void brink_scenario_limits_init(brink_scenario_limits *l)
     l->max_yaml_depth = 1000;
     l->max_number_bits = BRINK_Q_MAX_BITS;
     l->compact_above = 0;
+    l->compact_without_questions = 0;
 }
 
 static void compiled_free(sc_compiled *c)

@@ -71,8 +71,10 @@ enum {
  * database's samples.proved): the only equilibrium; the only subgame-perfect one; or
  * (LISTED) every equilibrium the method looks for was listed and examined, several of them
  * or one with others rejected. 0: the list may be incomplete (an enumeration stopped at its
- * cap, a method that finds one equilibrium): other equilibria are not ruled out. */
-enum { MC_PROVED_UNIQUE = 1, MC_PROVED_SPE = 2, MC_PROVED_LISTED = 3 };
+ * cap, a method that finds one equilibrium): other equilibria are not ruled out. PLAY:
+ * backward induction listed every subgame-perfect play, and there is one, standing for
+ * several profiles that differ off the path (several equilibria, every one counted). */
+enum { MC_PROVED_UNIQUE = 1, MC_PROVED_SPE = 2, MC_PROVED_LISTED = 3, MC_PROVED_PLAY = 4 };
 
 /* One sample's findings (filled by a worker, merged in sample order). */
 typedef struct mc_rec {

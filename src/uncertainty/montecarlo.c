@@ -148,7 +148,7 @@ typedef struct run {
  * there are several, or some were rejected), or 0 (the list may be incomplete). */
 static int proved_complete(const brink_eqset *s)
 {
-    int spe = 0, listed = 0;
+    int spe = 0, listed = 0, play = 0;
     if (s->truncated || s->count < 1)
         return 0;
     for (int k = 0; k < s->method.nsolvers; k++) {
@@ -164,10 +164,14 @@ static int proved_complete(const brink_eqset *s)
             /* one play is one equilibrium only when no tie off the path multiplies it */
             spe = s->count == 1 && s->nrejected == 0 &&
                   (!s->eq[0].nprofiles || mpz_cmp_ui(*s->eq[0].nprofiles, 1) == 0);
+            /* one play of several profiles: several equilibria, all counted (tester 11b,
+             * F9: 2^127 of them read "one found (not proved)") */
+            play = s->count == 1 && s->nrejected == 0 && s->eq[0].nprofiles &&
+                   mpz_cmp_ui(*s->eq[0].nprofiles, 1) > 0;
             listed = 1;
         }
     }
-    return spe ? MC_PROVED_SPE : listed ? MC_PROVED_LISTED : 0;
+    return spe ? MC_PROVED_SPE : play ? MC_PROVED_PLAY : listed ? MC_PROVED_LISTED : 0;
 }
 
 /* The state of equilibrium e at watched set h: the action played for sure, or MIXED; or
@@ -511,7 +515,7 @@ static void merge_block(run *R, sums *S, long first, int count)
             }
         } else if (rc->neq == 0) {
             r->none++;
-        } else if (rc->neq == 1) {
+        } else if (rc->neq == 1 && rc->proved != MC_PROVED_PLAY) {
             if (rc->proved == MC_PROVED_UNIQUE) {
                 r->unique++;
             } else {

@@ -56,4 +56,17 @@ expect_status "bad --compact-above" 2 "$BRINK" analyze "$R" --compact-above -1
 # two features read "the compact game does not stand for the counted tree (a brink bug)")
 expect_status "generator at expansion: the tree" 0 "$BRINK" analyze "$SRC/examples/ultimatum_grid.yaml" --compact-above 10
 expect_grep "generator at expansion: right answer" "Expected value: P 1.917; R 1.083" "$TMP/stdout"
+# past 2^62 nodes the method line gives the exact count, as the Game line (tester 11b, F7: it
+# gave 4611686018427387903, pass 1's saturated count)
+expect_status "14 rounds" 0 "$BRINK" analyze "$SRC/tests/data/scenarios/rubinstein-14.yaml"
+tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' >"$TMP/r14.txt"
+expect_grep "14 rounds: exact count in the method line" "the game tree would have 5173894736842105261 nodes" "$TMP/r14.txt"
+if grep -q 4611686018427387903 "$TMP/r14.txt"; then bad "14 rounds: saturated count"; else ok; fi
+# a file with questions: the tree (which its questions read) is refused with the reason the
+# compact game was not used; --no-questions lets it be one (tester 11b, F6, F10)
+Q=$SRC/tests/data/scenarios/rubinstein-10-question.yaml
+expect_status "questions: refused" 2 "$BRINK" analyze "$Q"
+expect_grep "questions: why not compact" "it is not solved as a compact game \(each distinct sub-game once\) because the file has questions, which read the tree \(brink analyze --no-questions skips them\)" "$TMP/stderr"
+expect_status "questions skipped: compact" 0 "$BRINK" analyze "$Q" --no-questions
+expect_grep "questions skipped: answer" "Expected value: A 0.625; B 0.375" "$TMP/stdout"
 finish

@@ -22,7 +22,7 @@ if python3 - "$TMP/j" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 m = d["method"]
-assert m["by_play"] and m["complete"] and m["found"] == 1 and m["profiles"] == 128, m
+assert m["by_play"] and m["complete"] and m["found"] == 1 and m["profiles"] == 128 and m["profiles_at_least"] is False, m
 (e,) = d["equilibria"]
 assert e["profiles"] == 128
 off = [s for s in e["strategies"] if not s["on_path"]]
@@ -49,4 +49,20 @@ w = next(w for w in d["watched"] if w["label"].startswith("B"))
 assert [a["played"]["k"] for a in w["actions"]] == [0, 0] and w["ambiguous"]["k"] == 4, w
 PY
 then ok; else bad "montecarlo: complete, B's off-path choice ambiguous"; fi
+# a list cut at its limit counts only the plays it kept: its counts are lower bounds and say
+# so (tester 11b, F1: tally-capped.yaml printed 8.6e703 "subgame-perfect profiles in all";
+# the game has 2.12e771, as the compact path counts)
+T=$SRC/tests/data/scenarios/tally-capped.yaml
+expect_status "capped list" 0 "$BRINK" analyze "$T" --compact-above 0
+tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' >"$TMP/tally.txt"
+expect_grep "capped: method line" "1 play found \(at least [0-9]+ subgame-perfect profiles\)" "$TMP/tally.txt"
+expect_grep "capped: at least" "At least [0-9]+ subgame-perfect profiles over the plays found \(the enumeration stopped at its limit" "$TMP/tally.txt"
+if grep -q "profiles in all" "$TMP/tally.txt"; then bad "capped: a lower bound called the total"; else ok; fi
+expect_status "capped list json" 0 "$BRINK" analyze "$T" --compact-above 0 --json
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["method"]; assert m["profiles_at_least"] is True and m["complete"] is False, m' "$TMP/stdout" && ok || bad "capped: JSON profiles_at_least"
+# a draw whose one play stands for 2^127 profiles has several equilibria, all counted: it is
+# "several", not "one found (not proved)" (tester 11b, F9), and its list is complete
+B=$SRC/tests/data/montecarlo/one-play-many-profiles.yaml
+expect_status "one play, many profiles: montecarlo" 0 "$BRINK" montecarlo "$B" --samples 50 --threads 1 --json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["single_unproved"] == 0 and d["several"]["k"] == 50 and d["incomplete"] == 0, {k: d[k] for k in ("single_unproved", "several", "incomplete")}' "$TMP/stdout" && ok || bad "one play of many profiles counted as several, complete"
 finish

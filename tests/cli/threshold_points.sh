@@ -43,4 +43,10 @@ expect_status "pure only" 0 "$BRINK" analyze "$D/pure-vs-mixed.yaml" --method en
 expect_grep "region line qualified" '^      \[1/2, 2\]  "T"  \(other equilibria not ruled out\)$' "$TMP/stdout"
 expect_status "t1 complete" 0 "$BRINK" analyze "$D/tester11-t1.yaml"
 if grep -q "not ruled out" "$TMP/stdout"; then bad "t1: a proved region qualified"; else ok; fi
+# a watched decision tied over the whole range (tester 11b, F5): the equilibria disagree on
+# the choice, so they do not "make the same watched choice"; the set of choices is what stays
+expect_status "off-path tie" 0 "$BRINK" analyze "$D/tester11b-offpath-tie.yaml"
+tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' >"$TMP/tie.txt"
+expect_grep "tie: the choices differ and stay" "the watched choices of the equilibria found, which differ among them, stay the same over the range" "$TMP/tie.txt"
+if grep -q "make the same watched choice" "$TMP/tie.txt"; then bad "tie: 'the same watched choice' of two choices"; else ok; fi
 finish

@@ -144,6 +144,30 @@ static void free_summaries(summaries *S, int n)
     free(S->childsel);
 }
 
+/* The pure profile of the root's summary `root` into pr: chance as the game's, each
+ * decision's chosen action 1 (the rest 0, as pr was made), walking the summaries' child
+ * selections with `stack` (room for two entries per node). */
+static void write_profile(const brink_efg *g, const summaries *S, int root, int *stack,
+                          brink_profile *pr)
+{
+    for (int a = 0; a < g->nactions; a++) mpq_set(pr->q[a], g->action_probq[a]);
+    int sp = 0;
+    stack[sp++] = 0;
+    stack[sp++] = root;
+    while (sp > 0) {
+        int s = stack[--sp], v = stack[--sp];
+        int h = g->node_infoset[v];
+        if (h < 0) continue;
+        if (S->choice[s] >= 0)
+            mpq_set_ui(pr->q[g->infoset_action_start[h] + S->choice[s]], 1, 1);
+        for (int a = 0; a < g->infoset_nactions[h]; a++) {
+            stack[sp++] = g->node_children[g->node_child_start[v] + a];
+            stack[sp++] = S->childsel[S->child_start[s] + a];
+        }
+    }
+    brink_profile_sync_doubles(pr);
+}
+
 static brink_status spe_plays(const brink_efg *g, const brink_solve_options *o,
                               brink_profile_list *out, brink_error *err);
 
@@ -273,22 +297,7 @@ static brink_status spe_efg(const brink_efg *g, const brink_solve_options *o,
                 st = BRINK_ENOMEM;
                 goto done;
             }
-            for (int a = 0; a < g->nactions; a++) mpq_set(pr->q[a], g->action_probq[a]);
-            int sp = 0;
-            stack[sp++] = 0;
-            stack[sp++] = first[0] + r;
-            while (sp > 0) {
-                int s = stack[--sp], v = stack[--sp];
-                int h = g->node_infoset[v];
-                if (h < 0) continue;
-                if (S.choice[s] >= 0)
-                    mpq_set_ui(pr->q[g->infoset_action_start[h] + S.choice[s]], 1, 1);
-                for (int a = 0; a < g->infoset_nactions[h]; a++) {
-                    stack[sp++] = g->node_children[g->node_child_start[v] + a];
-                    stack[sp++] = S.childsel[S.child_start[s] + a];
-                }
-            }
-            brink_profile_sync_doubles(pr);
+            write_profile(g, &S, first[0] + r, stack, pr);
             if (!o->all) break;
         }
         free(stack);
@@ -452,7 +461,7 @@ static brink_status spe_plays(const brink_efg *g, const brink_solve_options *o,
     mpq_init(t);
     mpz_t prod, sum;
     mpz_inits(prod, sum, NULL);
-    int truncated = 0;
+    int truncated = 0, capped = 0;   /* capped: some node kept fewer plays (counts are lower bounds) */
     brink_status st = BRINK_OK;
     if (!first || !count || !leafd) goto oom;
     for (size_t i = 0; i < (size_t)g->nleaves * (size_t)n; i++) leafd[i] = brink_q_get_d(g->leaf_payq[i]);
@@ -508,7 +517,7 @@ static brink_status spe_plays(const brink_efg *g, const brink_solve_options *o,
                         if (b != a && cmp_pay(g, &S, leafd, minidx[b], u, mover) > 0) ok = 0;
                     if (!ok) continue;
                     if (cap_hit(&S, first[v])) {
-                        truncated = stop = 1;
+                        truncated = stop = capped = 1;
                         break;
                     }
                     mpz_set(prod, S.cnt[u]);
@@ -546,7 +555,7 @@ static brink_status spe_plays(const brink_efg *g, const brink_solve_options *o,
             }
             for (;;) {
                 if (cap_hit(&S, first[v])) {
-                    truncated = 1;
+                    truncated = capped = 1;
                     break;
                 }
                 int s = new_summary(&S, k);
@@ -614,28 +623,14 @@ static brink_status spe_plays(const brink_efg *g, const brink_solve_options *o,
                 goto oom;
             }
             mpz_init_set(*pr->nprofiles, S.cnt[first[0] + r]);
-            for (int a = 0; a < g->nactions; a++) mpq_set(pr->q[a], g->action_probq[a]);
-            int sp = 0;
-            stack[sp++] = 0;
-            stack[sp++] = first[0] + r;
-            while (sp > 0) {
-                int s = stack[--sp], v = stack[--sp];
-                int h = g->node_infoset[v];
-                if (h < 0) continue;
-                if (S.choice[s] >= 0)
-                    mpq_set_ui(pr->q[g->infoset_action_start[h] + S.choice[s]], 1, 1);
-                for (int a = 0; a < g->infoset_nactions[h]; a++) {
-                    stack[sp++] = g->node_children[g->node_child_start[v] + a];
-                    stack[sp++] = S.childsel[S.child_start[s] + a];
-                }
-            }
-            brink_profile_sync_doubles(pr);
+            write_profile(g, &S, first[0] + r, stack, pr);
             plays_alt(g, &S, leafd, first, count, r, mark, idx, pr->alt);
             if (!o->all) break;
         }
     }
     out->stats.complete = !truncated && o->all;
     out->stats.list_capped = truncated && o->all;
+    out->stats.profiles_at_least = capped;
     goto done;
 oom:
     st = brink_error_set(err, BRINK_ENOMEM, "out of memory in backward induction");
