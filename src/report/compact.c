@@ -170,8 +170,9 @@ brink_status an_compact_write_text(const brink_analysis *a, brink_buf *out, brin
     if (mpz_sgn(r->offpath) > 0) {
         brink_buf_puts(out, "  (");
         put_mpz(out, r->offpath);
+        /* JSON lists the distinct sub-games, not the tree's decision points (tester 11b, F3) */
         brink_buf_puts(out, " decision points off the path of play not shown; --json lists "
-                            "them)\n");
+                            "their distinct sub-games)\n");
     }
     int l = k->leaf[r->end];
     const int *levels = &k->leaf_level[(size_t)l * (size_t)k->ni];

@@ -9,11 +9,14 @@ for t in 3 4; do
   sed "s/times: 3/times: $t/" "$R" > "$TMP/r$t.yaml"
   "$BRINK" analyze "$TMP/r$t.yaml" --compact-above 0 > "$TMP/tree$t" 2>&1 || bad "tree $t"
   "$BRINK" analyze "$TMP/r$t.yaml" --compact-above 1 > "$TMP/dag$t" 2>&1 || bad "compact $t"
-  # the same text but for the method's change line and the time
-  grep -v -e 's\.$' -e 'Changed automatically' -e '^        [a-z(]' "$TMP/tree$t" > "$TMP/a"
-  grep -v -e 's\.$' -e 'Changed automatically' -e '^        [a-z(]' "$TMP/dag$t" > "$TMP/b"
+  # the same text but for the method's change line, the time and what --json lists
+  grep -v -e 's\.$' -e 'Changed automatically' -e '^        [a-z(]' "$TMP/tree$t" |
+    sed 's/; --json lists them)$/; --json lists XX)/' > "$TMP/a"
+  grep -v -e 's\.$' -e 'Changed automatically' -e '^        [a-z(]' "$TMP/dag$t" |
+    sed 's/; --json lists their distinct sub-games)$/; --json lists XX)/' > "$TMP/b"
   if diff "$TMP/a" "$TMP/b" > /dev/null; then ok; else bad "$t rounds: compact text differs: $(diff "$TMP/a" "$TMP/b" | head -5)"; fi
   expect_grep "$t rounds: verified" 'verified exactly as a Nash equilibrium' "$TMP/dag$t"
+  expect_grep "$t rounds: what JSON lists" 'not shown; --json lists their distinct sub-games\)$' "$TMP/dag$t"
 done
 # 4 rounds by default: compact, with its reason
 "$BRINK" analyze "$TMP/r4.yaml" > "$TMP/d4" 2>&1 || bad "default 4"
