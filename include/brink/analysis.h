@@ -295,8 +295,11 @@ typedef struct brink_answer {
     /* compare: per action of the watched decision (the first watched set, infoset) */
     int nopts;
     int infoset;
-    double *opt_value;       /* [nopts * nplayers] */
-    double *opt_group;       /* [nopts * ngroups] */
+    double *opt_value;       /* [nopts * nplayers] (first equilibrium) */
+    double *opt_group;       /* [nopts * ngroups] (first equilibrium) */
+    double *opt_value_lo, *opt_value_hi;   /* [nopts * nplayers] over every equilibrium kept */
+    int *opt_differ;         /* [nopts] 1: the equilibria differ after the option (values or
+                                outcome probabilities), so the first one's is not the answer */
 } brink_answer;
 
 typedef struct brink_analysis {

@@ -5,8 +5,10 @@
  *            and the outcome probabilities of the first equilibrium at every point;
  *   compare  for each option of the watched decision, what follows if it is taken (in the
  *            first equilibrium): each actor's expected value and the outcome probabilities,
- *            weighting the decision's nodes by the actor's beliefs.
+ *            weighting the decision's nodes by the actor's beliefs; and whether the other
+ *            equilibria differ there (each actor's value range over them).
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +51,9 @@ void an_answer_free(brink_answer *ans)
     free(ans->issue_mean);
     free(ans->opt_value);
     free(ans->opt_group);
+    free(ans->opt_value_lo);
+    free(ans->opt_value_hi);
+    free(ans->opt_differ);
 }
 
 /* A grid point's bind or solve failed: keep the error's place (the expression or chance node
@@ -221,6 +226,45 @@ out:
     return st;
 }
 
+/* What follows option a at set h in equilibrium eq: each actor's expected value val[np] and
+ * the outcome probabilities grp[G], the set's nodes weighted by the mover's beliefs. w[m] and
+ * r[nnodes] are scratch. */
+static void option_follows(const brink_analysis *an, const brink_equilibrium *eq, int h, int a,
+                           double *w, double *r, double *val, double *grp)
+{
+    const brink_efg *g = an->game;
+    int np = g->nplayers, G = an->ngroups, m = g->infoset_nmembers[h],
+        ms = g->infoset_member_start[h];
+    for (int i = 0; i < np; i++)
+        val[i] = 0;
+    for (int k = 0; k < G; k++)
+        grp[k] = 0;
+    an_infoset_weights(g, eq, h, w);
+    for (int x = 0; x < m; x++) {
+        int c = brink_efg_child(g, g->infoset_member[ms + x], a);
+        int end = c + g->node_subtree_size[c];
+        brink_efg_reach_below(g, eq->behav, c, r);
+        for (int v = c; v < end; v++) {
+            int l = g->node_leaf[v];
+            if (l < 0 || r[v] == 0)
+                continue;
+            double p = w[x] * r[v];
+            grp[an->leaf_group[l]] += p;
+            for (int i = 0; i < np; i++)
+                val[i] += p * g->leaf_pay[(size_t)l * (size_t)np + (size_t)i];
+        }
+    }
+}
+
+static int differs(double x, double y)
+{
+    return fabs(x - y) > 1e-9 * (1 + fabs(x) + fabs(y));
+}
+
+/* For each option of the watched decision: what follows in the first equilibrium, and over
+ * every equilibrium kept the range of each actor's value and whether the equilibria differ
+ * there at all (values or outcome probabilities): a compare answer must not present the first
+ * equilibrium's consequence as the only one (tester 11, F7.4). */
 static brink_status compare(const brink_scenario *sc, const brink_analysis *an,
                             brink_answer *ans, brink_error *err)
 {
@@ -232,41 +276,51 @@ static brink_status compare(const brink_scenario *sc, const brink_analysis *an,
     if (!an->count)
         return brink_error_set(err, BRINK_EINVALID, "no equilibrium to compare options in");
     const brink_efg *g = an->game;
-    const brink_equilibrium *eq = &an->eq[0];
-    int k = g->infoset_nactions[h], np = g->nplayers,
-        G = an->ngroups, m = g->infoset_nmembers[h], ms = g->infoset_member_start[h];
+    int k = g->infoset_nactions[h], np = g->nplayers, G = an->ngroups,
+        m = g->infoset_nmembers[h];
+    size_t kv = (size_t)k * (size_t)np, kg = (size_t)k * (size_t)(G ? G : 1);
     ans->infoset = h;
     ans->nopts = k;
-    ans->opt_value = brink_calloc((size_t)k * (size_t)np, sizeof *ans->opt_value);
-    ans->opt_group = brink_calloc((size_t)k * (size_t)(G ? G : 1), sizeof *ans->opt_group);
+    ans->opt_value = brink_calloc(kv, sizeof *ans->opt_value);
+    ans->opt_value_lo = brink_calloc(kv, sizeof *ans->opt_value_lo);
+    ans->opt_value_hi = brink_calloc(kv, sizeof *ans->opt_value_hi);
+    ans->opt_group = brink_calloc(kg, sizeof *ans->opt_group);
+    ans->opt_differ = brink_calloc((size_t)k, sizeof *ans->opt_differ);
     double *w = brink_calloc((size_t)m, sizeof *w);
     double *r = brink_calloc((size_t)g->nnodes, sizeof *r);
-    if (!ans->opt_value || !ans->opt_group || !w || !r) {
-        free(w);
-        free(r);
-        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    double *val = brink_calloc((size_t)np, sizeof *val);
+    double *grp = brink_calloc((size_t)(G ? G : 1), sizeof *grp);
+    brink_status st = BRINK_OK;
+    if (!ans->opt_value || !ans->opt_value_lo || !ans->opt_value_hi || !ans->opt_group ||
+        !ans->opt_differ || !w || !r || !val || !grp) {
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        goto out;
     }
-    an_infoset_weights(g, eq, h, w);
     for (int a = 0; a < k; a++) {
-        for (int x = 0; x < m; x++) {
-            int c = brink_efg_child(g, g->infoset_member[ms + x], a);
-            int end = c + g->node_subtree_size[c];
-            brink_efg_reach_below(g, eq->behav, c, r);
-            for (int v = c; v < end; v++) {
-                int l = g->node_leaf[v];
-                if (l < 0 || r[v] == 0)
-                    continue;
-                double p = w[x] * r[v];
-                ans->opt_group[(size_t)a * (size_t)G + (size_t)an->leaf_group[l]] += p;
-                for (int i = 0; i < np; i++)
-                    ans->opt_value[(size_t)a * (size_t)np + (size_t)i] +=
-                        p * g->leaf_pay[(size_t)l * (size_t)np + (size_t)i];
+        double *v0 = &ans->opt_value[(size_t)a * (size_t)np];
+        double *lo = &ans->opt_value_lo[(size_t)a * (size_t)np];
+        double *hi = &ans->opt_value_hi[(size_t)a * (size_t)np];
+        double *g0 = &ans->opt_group[(size_t)a * (size_t)G];
+        option_follows(an, &an->eq[0], h, a, w, r, v0, g0);
+        for (int i = 0; i < np; i++)
+            lo[i] = hi[i] = v0[i];
+        for (int e = 1; e < an->count; e++) {
+            option_follows(an, &an->eq[e], h, a, w, r, val, grp);
+            for (int i = 0; i < np; i++) {
+                ans->opt_differ[a] |= differs(val[i], v0[i]);
+                lo[i] = fmin(lo[i], val[i]);
+                hi[i] = fmax(hi[i], val[i]);
             }
+            for (int q = 0; q < G; q++)
+                ans->opt_differ[a] |= differs(grp[q], g0[q]);
         }
     }
+out:
     free(w);
     free(r);
-    return BRINK_OK;
+    free(val);
+    free(grp);
+    return st;
 }
 
 brink_status an_answer(const brink_scenario *sc, const brink_analysis *a,

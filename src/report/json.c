@@ -512,6 +512,14 @@ static void compare_answer(const brink_analysis *a, const brink_answer *an, brin
         actor_values(out, an->opt_value + (size_t)o * (size_t)g->nplayers, NULL, g->nplayers);
         brink_buf_puts(out, ",\"outcomes\":");
         group_probs(out, an->opt_group + (size_t)o * (size_t)a->ngroups, a->ngroups);
+        if (an->opt_differ && an->opt_differ[o]) {
+            brink_buf_puts(out, ",\"equilibria_differ\":true,\"values_lo\":");
+            actor_values(out, an->opt_value_lo + (size_t)o * (size_t)g->nplayers, NULL,
+                         g->nplayers);
+            brink_buf_puts(out, ",\"values_hi\":");
+            actor_values(out, an->opt_value_hi + (size_t)o * (size_t)g->nplayers, NULL,
+                         g->nplayers);
+        }
         int h = an->infoset, fixed = 1;   /* as the text says (text.c, compare_answer) */
         for (int x = 0; x < g->infoset_nmembers[h] && a->count; x++)
             fixed &= brink_equilibrium_continuation_fixed(

@@ -977,6 +977,23 @@ static void compare_answer(const brink_analysis *a, const brink_answer *an, brin
             rep_group(line, a, k);
             brink_buf_puts(line, ".");
         }
+        if (an->opt_differ && an->opt_differ[o]) {
+            /* the other equilibria's consequences of this option (tester 11, F7.4) */
+            const double *lo = &an->opt_value_lo[(size_t)o * (size_t)g->nplayers];
+            const double *hi = &an->opt_value_hi[(size_t)o * (size_t)g->nplayers];
+            brink_buf_printf(line, " (The %d equilibria differ after it", a->count);
+            const char *sep = ": ";
+            for (int p = 0; p < g->nplayers; p++) {
+                if (lo[p] == hi[p])
+                    continue;
+                brink_buf_printf(line, "%s%s from ", sep, brink_scenario_actor_id(sc, p));
+                rep_num(line, lo[p]);
+                brink_buf_puts(line, " to ");
+                rep_num(line, hi[p]);
+                sep = ", ";
+            }
+            brink_buf_puts(line, sep[0] == ':' ? " in the outcomes that follow.)" : ".)");
+        }
         /* the first equilibrium stands for a play: others with it may go on differently */
         int fixed = 1;
         for (int x = 0; x < g->infoset_nmembers[h] && a->count; x++)

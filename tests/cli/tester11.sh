@@ -2,7 +2,8 @@
 # tester11.sh — tester 11's findings on sweep and compare (inputs: tests/data/tester11/):
 # F5.2 a fine grid's values printed distinct; F7.1 a compare reference matching decisions
 # side by side refused with them; F7.2 compare text gives the regret's interval; F7.3 a
-# varied parameter also --set refused.
+# varied parameter also --set refused; F7.4 a compare question whose equilibria differ after an
+# option says so, with each actor's range (text and JSON).
 source "$(dirname "$0")/lib.bash"
 D="$SRC/tests/data/tester11"
 
@@ -57,5 +58,23 @@ expect_status "sweep --vary p --set p refused" 2 \
 expect_grep "names both" "--vary p=0:1:3 and --set p=0.2 both give parameter 'p'" "$TMP/stderr"
 expect_status "sweep --vary p --set of another parameter" 0 \
   "$BRINK" sweep "$D/s4.yaml" --vary x=0:1:3 --set y=0.5
+
+# F7.4: the compare question answered from the first equilibrium only ("in: A 1, B 1") while
+# the other equilibrium (B replies y) gives A 0 after "in": the answer says they differ
+"$BRINK" analyze "$D/c2q.yaml" >"$TMP/c2q.txt" 2>"$TMP/stderr"
+expect_grep "compare question: the equilibria differ after 'in'" \
+  'in: A 1, B 1; 100% every outcome\. \(The 2 equilibria differ after it: A from 0 to 1\.\)' "$TMP/c2q.txt"
+if grep -qE 'out: .*differ' "$TMP/c2q.txt"; then bad "compare question: 'out' is the same in both"; else ok; fi
+"$BRINK" analyze "$D/c2q.yaml" --json >"$TMP/c2q.json" 2>"$TMP/stderr"
+python3 - "$TMP/c2q.json" <<'PY' && ok || bad "compare question JSON: equilibria_differ with the ranges"
+import json, sys
+o = json.load(open(sys.argv[1]))["answers"][0]["options"]
+assert "equilibria_differ" not in o[0], o[0]
+assert o[1]["equilibria_differ"] is True
+lo = {v["actor"]: v["value"] for v in o[1]["values_lo"]}
+hi = {v["actor"]: v["value"] for v in o[1]["values_hi"]}
+assert lo == {0: 0, 1: 1} and hi == {0: 1, 1: 1}, (lo, hi)
+PY
+expect_schema "compare question JSON against the schema" "$TMP/c2q.json" brink-analysis
 
 finish
