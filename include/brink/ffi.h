@@ -111,6 +111,19 @@ char *brink_ffi_threshold_json(const brink_scenario *sc, const char *param, cons
                                const char *hi, const char *watch, const char *const *keys,
                                const char *const *values, int nopts, brink_error *err);
 
+/* A sweep question: nvary (1 or 2) different parameters params[d], each over [los[d],
+ * his[d]] (exact text; NULL: the declared end) on steps[d] points (2..1001), the others at
+ * their defaults, watching `watch` (NULL or "": nothing watched; the count of equilibria is
+ * then swept). The whole analysis as JSON (brink_ffi_analyze_json; the sweep is answers[0],
+ * the file's own questions are not asked), as `brink sweep --vary ... --json` writes it.
+ * Errors (BRINK_EINVALID): an unknown or repeated parameter, a range outside the declared
+ * one, a bad point count, a watch that matches nothing. Options as for
+ * brink_ffi_analyze_json. */
+char *brink_ffi_sweep_json(const brink_scenario *sc, const char *const *params,
+                           const char *const *los, const char *const *his, const int *steps,
+                           int nvary, const char *watch, const char *const *keys,
+                           const char *const *values, int nopts, brink_error *err);
+
 /* brink_montecarlo (brink/uncertainty.h) as JSON (schema/brink-montecarlo.schema.json, the
  * output of `brink montecarlo --json`): the scenario's distributed parameters drawn `samples`
  * times, each draw solved. watch: nwatch decision references ("USA@demand"; nwatch 0: the

@@ -16,7 +16,7 @@ from ._lib import BrinkError, path as library_path
 from ._lib import lib as _lib_handle
 from .game import Game, read, from_arrays, generate, generators
 from .solve import Profile, Result, solve, verify, methods
-from .scenario import Record, Scenario, analyze, threshold, scenarios
+from .scenario import Record, Scenario, analyze, threshold, sweep, scenarios
 from .uncertainty import montecarlo, compare
 from .report import report, program as report_program
 
@@ -28,5 +28,5 @@ def library_version():
 
 __all__ = ["__version__", "BrinkError", "Game", "read", "from_arrays", "generate", "generators",
            "Profile", "Result", "solve", "verify", "methods", "Record", "Scenario", "analyze",
-           "threshold", "scenarios", "montecarlo", "compare", "report", "report_program",
+           "threshold", "sweep", "scenarios", "montecarlo", "compare", "report", "report_program",
            "library_version", "library_path"]

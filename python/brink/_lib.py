@@ -142,6 +142,8 @@ _SIGNATURES = {
     "brink_ffi_method_summary": (_S, [_I]),
     "brink_ffi_analyze_json": (_P, [_P, _SS, _SS, _I, _E]),
     "brink_ffi_threshold_json": (_P, [_P, _S, _S, _S, _S, _SS, _SS, _I, _E]),
+    "brink_ffi_sweep_json": (_P, [_P, _SS, _SS, _SS, _c.POINTER(_I), _I, _S, _SS, _SS, _I,
+                                  _E]),
     "brink_ffi_montecarlo_json": (_P, [_P, _SS, _I, _S, _SS, _SS, _I, _E]),
     "brink_ffi_option_name": (_S, [_S, _I]),
     "brink_generator": (_P, [_I]),

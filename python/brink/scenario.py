@@ -102,9 +102,53 @@ class Scenario:
         return "<brink.Scenario %s %r>" % (self.id, self.title)
 
 
+def sweep(scenario, vary, watch=None, **options):
+    """The equilibrium on a grid of one or two parameters, the others at their defaults, as
+    `brink sweep --vary`: vary = {"p": (lo, hi, n)} (one or two parameters; lo or hi None:
+    the declared end; n points from 2 to 1001) or a list of (name, lo, hi, n). watch: the
+    decisions whose choice to record ("USA@demand"); None records the number of equilibria.
+    Returns the sweep answer as a Record (the fields of a sweep answer in
+    schema/brink-analysis.schema.json: points with choice, equilibria, values, outcomes;
+    with a watched decision the exact regions between the points, `threshold` for one
+    parameter, `lines`/`map` for two). Options as for analyze()."""
+    items = list(vary.items()) if isinstance(vary, dict) else list(vary)
+    if not 1 <= len(items) <= 2:
+        raise ValueError("sweep: vary one or two parameters, not %d" % len(items))
+    names, los, his, steps = [], [], [], []
+    for it in items:
+        if isinstance(vary, dict):
+            name, rng = it
+        else:
+            name, rng = it[0], tuple(it[1:])
+        if not isinstance(name, str):
+            raise TypeError("sweep: a parameter name must be a string, not %r" % (name,))
+        if len(rng) != 3:
+            raise ValueError("sweep: %s needs (lo, hi, n), not %r" % (name, rng))
+        lo, hi, n = rng
+        if isinstance(n, bool) or not isinstance(n, numbers.Integral):
+            raise TypeError("sweep: %s: n must be a whole number, not %r" % (name, n))
+        names.append(name.encode())
+        los.append(_bound("lo", lo))
+        his.append(_bound("hi", hi))
+        steps.append(int(n))
+    w = None if watch is None else _text("watch", watch)
+    sc = _scenario(scenario)
+    ka, va, n = _lib.options(options, "sweep")
+    k = len(names)
+    pa = (ctypes.c_char_p * k)(*names)
+    la = (ctypes.c_char_p * k)(*los)
+    ha = (ctypes.c_char_p * k)(*his)
+    sa = (ctypes.c_int * k)(*steps)
+    data = json.loads(_lib.take_string(_lib.call(
+        lib.brink_ffi_sweep_json, sc._h, pa, la, ha, sa, k, w, ka, va, n)))
+    return Record(data["answers"][0])
+
+
 def scenarios():
-    """The built-in scenarios' names (ids usable with Scenario)."""
-    return [lib.brink_scenario_builtin_name(i).decode()
+    """The built-in scenarios' ids ("korea-2018-summit", ...), in the library's order (as
+    `brink scenarios` lists them); each loads with Scenario(id). Their mechanisms ("M1")
+    and titles: Scenario(id).mechanism, .title."""
+    return [Scenario(lib.brink_scenario_builtin_name(i).decode()).id
             for i in range(lib.brink_scenario_builtin_count())]
 
 

@@ -56,9 +56,13 @@ def test_scenario_errors_are_located(tmp_path):
 
 
 def test_builtin_list():
-    names = brink.scenarios()
-    assert len(names) >= 8
-    assert all(brink.Scenario(n).title for n in names[:2])
+    ids = brink.scenarios()
+    assert len(ids) >= 8
+    # ids, not file names (tester 11, F7.6), each loading to the scenario with that id
+    assert ids[0] == "korea-2018-summit"
+    assert all(not i.endswith(".yaml") for i in ids)
+    assert all(brink.Scenario(i).id == i for i in ids)
+    assert brink.Scenario(ids[0]).mechanism == "M1"
 
 
 def test_threshold_json_follows_the_schema(source_dir):
@@ -75,3 +79,49 @@ def test_threshold_json_follows_the_schema(source_dir):
     jsonschema.validate(t.data, sub)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(dict(t.data, regions="none"), sub)
+
+
+def test_sweep_is_brink_sweep(build_dir):
+    # brink.sweep answers as `brink sweep --vary ... --json` (tester 11, F7.6: no Python sweep)
+    import json
+    import subprocess
+    r = brink.sweep("M1", {"p_resolute": (0, 1, 5)}, watch="USA@demand")
+    cli = json.loads(subprocess.run(
+        [f"{build_dir}/brink", "sweep", "M1", "--vary", "p_resolute=0:1:5", "--watch",
+         "USA@demand", "--json"], check=True, capture_output=True, text=True).stdout)
+    want = cli["answers"][0]
+    assert r.data["points"] == want["points"]
+    assert [g["status"] for g in r.data["threshold"]["regions"]] == \
+        [g["status"] for g in want["threshold"]["regions"]]
+    assert len(r.points) == 5
+    assert r.points[1].x_exact[0] == Fraction(1, 4)
+    assert r.points[1].choice.label == "hold_firm"
+    assert r.points[4].choice.label == "concede"
+    # the flip between the points, exactly, as the threshold question gives it
+    assert r.threshold.flips[0].at.exact == Fraction(1, 2)
+    # two parameters as a list, the declared ends by None: a region map
+    m = brink.sweep("M1", [("p_resolute", None, None, 3), ("summit_value", 1, 20, 3)],
+                    watch="USA@demand")
+    assert len(m.points) == 9 and m.data.get("map") is not None
+    # nothing watched: the number of equilibria at each point
+    n = brink.sweep("M1", {"summit_value": (1, 20, 2)})
+    assert all(p.equilibria >= 1 for p in n.points)
+
+
+def test_sweep_errors():
+    with pytest.raises(brink.BrinkError, match="sweep: unknown parameter 'nope'"):
+        brink.sweep("M1", {"nope": (0, 1, 3)})
+    with pytest.raises(brink.BrinkError, match=r"leaves the declared range \[0, 1\]"):
+        brink.sweep("M1", {"p_resolute": (0, 2, 3)})
+    with pytest.raises(brink.BrinkError, match="from 2 to 1001, not 1"):
+        brink.sweep("M1", {"p_resolute": (0, 1, 1)})
+    with pytest.raises(brink.BrinkError, match="no decision matches 'USA@x'"):
+        brink.sweep("M1", {"p_resolute": (0, 1, 3)}, watch="USA@x")
+    with pytest.raises(brink.BrinkError, match="given twice"):
+        brink.sweep("M1", [("p_resolute", 0, 1, 3), ("p_resolute", 0, 1, 3)])
+    with pytest.raises(brink.BrinkError, match="sweep: unknown option 'set'"):
+        brink.sweep("M1", {"p_resolute": (0, 1, 3)}, set=1)
+    with pytest.raises(ValueError):
+        brink.sweep("M1", {})
+    with pytest.raises(TypeError):
+        brink.sweep("M1", {"p_resolute": (0, 1, 2.5)})

@@ -51,12 +51,12 @@ char *brink_ffi_analyze_json(const brink_scenario *sc, const char *const *keys,
 }
 
 /* The exact bound: text when given, else the parameter's declared end. */
-static brink_status bound(const brink_scenario *sc, int param, const char *text, int upper,
-                          mpq_t out, brink_error *err)
+static brink_status bound(const char *what, const brink_scenario *sc, int param,
+                          const char *text, int upper, mpq_t out, brink_error *err)
 {
     if (text) {
         if (brink_q_parse(out, text, strlen(text), err)) {
-            brink_error_prefix(err, "threshold: %s '%s'", upper ? "hi" : "lo", text);
+            brink_error_prefix(err, "%s: %s '%s'", what, upper ? "hi" : "lo", text);
             return err ? err->code : BRINK_EINVALID;
         }
         return BRINK_OK;
@@ -65,8 +65,8 @@ static brink_status bound(const brink_scenario *sc, int param, const char *text,
     const mpq_t *end = upper ? pi->hi_q : pi->lo_q;
     if (!end)
         return brink_error_set(err, BRINK_EINVALID,
-                               "threshold: parameter '%s' has no declared range: give lo and hi",
-                               pi->name);
+                               "%s: parameter '%s' has no declared range: give lo and hi",
+                               what, pi->name);
     mpq_set(out, *end);
     return BRINK_OK;
 }
@@ -96,7 +96,7 @@ char *brink_ffi_threshold_json(const brink_scenario *sc, const char *param, cons
         goto done;
     }
     brink_scenario_defaults(sc, vals);
-    if (bound(sc, k, lo, 0, qlo, err) || bound(sc, k, hi, 1, qhi, err))
+    if (bound("threshold", sc, k, lo, 0, qlo, err) || bound("threshold", sc, k, hi, 1, qhi, err))
         goto done;
     /* the rules of a question's range and watch, wherever it is asked */
     if (brink_scenario_check_range(sc, k, qlo, qhi, err)) {
@@ -131,5 +131,91 @@ done:
     free(w);
     brink_q_array_free(vals, (size_t)np);
     mpq_clears(qlo, qhi, NULL);
+    return s;
+}
+
+/* A sweep question asked from outside (Python): the rules of `brink sweep --vary` (cmd_sweep.c)
+ * and of a file's sweep: one or two different parameters, exact ranges inside the declared
+ * ones, 2..1001 points each, a watch reference that matches. */
+#define FFI_SWEEP_MAX_STEPS 1001
+
+char *brink_ffi_sweep_json(const brink_scenario *sc, const char *const *params,
+                           const char *const *los, const char *const *his, const int *steps,
+                           int nvary, const char *watch, const char *const *keys,
+                           const char *const *values, int nopts, brink_error *err)
+{
+    brink_analysis_options o;
+    brink_analysis_options_init(&o);
+    ffi_opts fo = {"sweep", keys, values, nopts};
+    if (analysis_options(&fo, &o, err))
+        return NULL;
+    if (nvary < 1 || nvary > 2)
+        return brink_error_set(err, BRINK_EINVALID, "sweep: one or two parameters to vary, "
+                               "not %d", nvary), NULL;
+    char *s = NULL;
+    brink_analysis *a = NULL;
+    brink_question q;
+    memset(&q, 0, sizeof q);
+    mpq_t lo[2], hi[2];
+    for (int d = 0; d < 2; d++)
+        mpq_inits(lo[d], hi[d], NULL);
+    q.kind = BRINK_Q_SWEEP;
+    q.id = "sweep";
+    q.ask = "";
+    q.nparams = nvary;
+    q.param[1] = -1;
+    for (int d = 0; d < nvary; d++) {
+        int k = params[d] ? brink_scenario_param_find(sc, params[d]) : -1;
+        if (k < 0) {
+            brink_error_set(err, BRINK_EINVALID, "sweep: unknown parameter '%s'",
+                            params[d] ? params[d] : "(null)");
+            goto done;
+        }
+        if (d == 1 && k == q.param[0]) {
+            brink_error_set(err, BRINK_EINVALID, "sweep: '%s' given twice: a two-parameter "
+                            "sweep varies two different parameters", params[d]);
+            goto done;
+        }
+        if (bound("sweep", sc, k, los[d], 0, lo[d], err) ||
+            bound("sweep", sc, k, his[d], 1, hi[d], err))
+            goto done;
+        if (brink_scenario_check_range(sc, k, lo[d], hi[d], err)) {
+            brink_error_prefix(err, "sweep");
+            goto done;
+        }
+        if (steps[d] < 2 || steps[d] > FFI_SWEEP_MAX_STEPS) {
+            brink_error_set(err, BRINK_EINVALID, "sweep: %s: the number of points must be from "
+                            "2 to %d, not %d", params[d], FFI_SWEEP_MAX_STEPS, steps[d]);
+            goto done;
+        }
+        q.param[d] = k;
+        q.lo[d] = brink_q_get_d(lo[d]);
+        q.hi[d] = brink_q_get_d(hi[d]);
+        q.lo_q[d] = (const mpq_t *)&lo[d];
+        q.hi_q[d] = (const mpq_t *)&hi[d];
+        q.steps[d] = steps[d];
+    }
+    if (watch && watch[0] && brink_scenario_check_watch(sc, watch, err)) {
+        brink_error_prefix(err, "sweep");
+        goto done;
+    }
+    q.watch = watch && watch[0] ? watch : NULL;
+    o.ask = &q;
+    o.nask = 1;
+    o.questions = 1;
+    if (!(a = brink_analyze(sc, &o, err)))
+        goto done;
+    if (a->answers[0].status) {
+        brink_error_set(err, a->answers[0].status, "sweep: %s", a->answers[0].message);
+        goto done;
+    }
+    brink_buf out;
+    brink_buf_init(&out);
+    s = brink_analysis_write_json(a, &out, err) ? NULL : ffi_take(&out, err);
+    brink_buf_free(&out);
+done:
+    brink_analysis_free(a);
+    for (int d = 0; d < 2; d++)
+        mpq_clears(lo[d], hi[d], NULL);
     return s;
 }

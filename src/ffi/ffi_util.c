@@ -18,7 +18,8 @@ void brink_ffi_free(void *p)
 const char *brink_ffi_option_name(const char *call, int i)
 {
     const char *const *keys = NULL;
-    if (call && (!strcmp(call, "analyze") || !strcmp(call, "threshold")))
+    if (call && (!strcmp(call, "analyze") || !strcmp(call, "threshold") ||
+                 !strcmp(call, "sweep")))
         keys = ffi_analysis_keys;
     else if (call && (!strcmp(call, "montecarlo") || !strcmp(call, "compare")))
         keys = ffi_mc_keys;
