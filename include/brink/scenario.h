@@ -259,6 +259,16 @@ brink_status brink_scenario_check_range(const brink_scenario *sc, int param, con
  * the command line). Scenario files are checked at load, duplicates included. */
 int brink_question_id_valid(const char *id);
 
+/* A sweep question asked outside a file (brink sweep --vary, brink_ffi_sweep_json): id
+ * "sweep", watching `watch` (NULL: nothing watched; borrowed), no parameter yet; then
+ * brink_question_sweep_axis for parameter d = 0 and, for two, d = 1: param over the exact
+ * [*lo, *hi] (borrowed: they must outlive the question) on `steps` points. Nothing is checked
+ * here: the caller applies the rules (brink_scenario_check_range, 2..1001 points, two
+ * different parameters, brink_scenario_check_watch). */
+void brink_question_sweep_init(brink_question *q, const char *watch);
+void brink_question_sweep_axis(brink_question *q, int d, int param, const mpq_t *lo,
+                               const mpq_t *hi, int steps);
+
 int brink_scenario_nquestions(const brink_scenario *sc);
 const brink_question *brink_scenario_question(const brink_scenario *sc, int i);
 

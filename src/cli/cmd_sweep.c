@@ -165,21 +165,10 @@ int brink_cli_sweep(int argc, char **argv)
     if (rc)
         goto done;
     brink_question q;
-    memset(&q, 0, sizeof q);
-    q.kind = BRINK_Q_SWEEP;
-    q.id = "sweep";
-    q.ask = "";
-    q.nparams = nvary;
-    q.param[1] = -1;
-    for (int d = 0; d < nvary; d++) {
-        q.param[d] = v[d].param;
-        q.lo[d] = brink_q_get_d(v[d].lo);
-        q.hi[d] = brink_q_get_d(v[d].hi);
-        q.lo_q[d] = (const mpq_t *)&v[d].lo;
-        q.hi_q[d] = (const mpq_t *)&v[d].hi;
-        q.steps[d] = v[d].steps;
-    }
-    q.watch = watch;
+    brink_question_sweep_init(&q, watch);
+    for (int d = 0; d < nvary; d++)
+        brink_question_sweep_axis(&q, d, v[d].param, (const mpq_t *)&v[d].lo,
+                                  (const mpq_t *)&v[d].hi, v[d].steps);
     o.ask = &q;
     o.nask = 1;
     brink_error_clear(&err);

@@ -155,15 +155,10 @@ char *brink_ffi_sweep_json(const brink_scenario *sc, const char *const *params,
     char *s = NULL;
     brink_analysis *a = NULL;
     brink_question q;
-    memset(&q, 0, sizeof q);
+    brink_question_sweep_init(&q, watch && watch[0] ? watch : NULL);
     mpq_t lo[2], hi[2];
     for (int d = 0; d < 2; d++)
         mpq_inits(lo[d], hi[d], NULL);
-    q.kind = BRINK_Q_SWEEP;
-    q.id = "sweep";
-    q.ask = "";
-    q.nparams = nvary;
-    q.param[1] = -1;
     for (int d = 0; d < nvary; d++) {
         int k = params[d] ? brink_scenario_param_find(sc, params[d]) : -1;
         if (k < 0) {
@@ -188,18 +183,13 @@ char *brink_ffi_sweep_json(const brink_scenario *sc, const char *const *params,
                             "2 to %d, not %d", params[d], FFI_SWEEP_MAX_STEPS, steps[d]);
             goto done;
         }
-        q.param[d] = k;
-        q.lo[d] = brink_q_get_d(lo[d]);
-        q.hi[d] = brink_q_get_d(hi[d]);
-        q.lo_q[d] = (const mpq_t *)&lo[d];
-        q.hi_q[d] = (const mpq_t *)&hi[d];
-        q.steps[d] = steps[d];
+        brink_question_sweep_axis(&q, d, k, (const mpq_t *)&lo[d], (const mpq_t *)&hi[d],
+                                  steps[d]);
     }
     if (watch && watch[0] && brink_scenario_check_watch(sc, watch, err)) {
         brink_error_prefix(err, "sweep");
         goto done;
     }
-    q.watch = watch && watch[0] ? watch : NULL;
     o.ask = &q;
     o.nask = 1;
     o.questions = 1;

@@ -45,6 +45,29 @@ brink_status brink_scenario_check_range(const brink_scenario *sc, int param, con
     return st;
 }
 
+void brink_question_sweep_init(brink_question *q, const char *watch)
+{
+    memset(q, 0, sizeof *q);
+    q->kind = BRINK_Q_SWEEP;
+    q->id = "sweep";
+    q->ask = "";
+    q->param[0] = q->param[1] = -1;
+    q->watch = watch;
+}
+
+void brink_question_sweep_axis(brink_question *q, int d, int param, const mpq_t *lo,
+                               const mpq_t *hi, int steps)
+{
+    q->param[d] = param;
+    q->lo[d] = brink_q_get_d(*lo);
+    q->hi[d] = brink_q_get_d(*hi);
+    q->lo_q[d] = lo;
+    q->hi_q[d] = hi;
+    q->steps[d] = steps;
+    if (q->nparams < d + 1)
+        q->nparams = d + 1;
+}
+
 int brink_question_id_valid(const char *id)
 {
     return sc_is_identifier(id);
