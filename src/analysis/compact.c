@@ -12,6 +12,13 @@
  * values; the play shown is one of them. When tied actions give someone different values the
  * equilibria's values differ and are not counted here: the play shown is one subgame-perfect
  * equilibrium of several, and the report says so.
+ *
+ * Public chance moves: a class's value is the expectation over its outcomes, the play
+ * follows every outcome of positive probability (listed in the tree's pre-order), and the
+ * outcome groups, expected issues and counts on and off the play come from a top-down pass
+ * of reach probabilities and reach counts per class. A play the report could not list as the
+ * tree's does (too many moves, or some node reached with probability near the tree's
+ * tolerance) is refused with its reason, never shown differently.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -35,7 +42,7 @@ void an_compact_free(struct brink_compact_result *r)
     free(r->play_parent);
     free(r->play_via);
     if (r->play_reach)
-        brink_q_array_free(r->play_reach, (size_t)r->nplay + 1);
+        brink_q_array_free(r->play_reach, (size_t)r->play_cap + 1);
     free(r->group_leaf);
     if (r->group_prob)
         brink_q_array_free(r->group_prob, (size_t)r->ngroups + 1);
@@ -88,7 +95,7 @@ static void count_equilibria(struct brink_compact_result *r)
  * probability of reaching some node of class c; hits[c], how many of its nodes are reached
  * with positive probability; minr[c], the smallest such probability (in doubles, to compare
  * with the tree's tolerance). Chance outcomes of probability 0 are not on the play. */
-static int play_weights(struct brink_compact_result *r, mpq_t *w, mpz_t *hits, double *minr)
+static void play_weights(struct brink_compact_result *r, mpq_t *w, mpz_t *hits, double *minr)
 {
     const sc_compact *k = r->k;
     mpq_t t;
@@ -124,7 +131,6 @@ static int play_weights(struct brink_compact_result *r, mpq_t *w, mpz_t *hits, d
         }
     }
     mpq_clear(t);
-    return 0;
 }
 
 /* The play in the tree's pre-order (r->play_*, r->path), when it has at most
@@ -134,6 +140,7 @@ static brink_status list_play(struct brink_compact_result *r, brink_error *err)
     const sc_compact *k = r->k;
     int cap = r->nplay;
     r->nplay = 0;
+    r->play_cap = cap;
     r->play_cls = malloc((size_t)(cap + 1) * sizeof *r->play_cls);
     r->play_parent = malloc((size_t)(cap + 1) * sizeof *r->play_parent);
     r->play_via = malloc((size_t)(cap + 1) * sizeof *r->play_via);

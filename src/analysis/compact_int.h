@@ -22,7 +22,7 @@ struct brink_compact_result {
     /* The play in the tree's pre-order: decisions and chance moves reached with positive
      * probability (at most COMPACT_PLAY_MAX), each with the entry above it (-1 at the root),
      * the action or outcome there that leads to it, and its probability of being reached. */
-    int nplay, *play_cls, *play_parent, *play_via;
+    int nplay, play_cap, *play_cls, *play_parent, *play_via;
     mpq_t *play_reach;
     int nchance_play;         /* chance moves on the play */
     /* the play's outcomes: groups of discrete levels, most likely first */

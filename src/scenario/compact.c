@@ -6,7 +6,9 @@
  * (sub-game arguments and continuation), its round, and the state its sub-tree can read,
  * which is every issue's level and value and the payoff terms collected on the path. Views
  * are left out: they only name information sets, and in a perfect-information game (every
- * move seen by every actor, no types, no chance) every information set is one node. So two
+ * move and chance outcome seen by every actor, no types) every information set is one node.
+ * A public chance move is a class like a decision; its probabilities are closed expressions
+ * of its node and environment (in the key) and of the parameters. So two
  * tree nodes with equal keys root the same sub-game, at every parameter value. The walk
  * enters each distinct key once and keeps its own stack on the heap (depth limited by
  * limits.max_tree_depth as pass 2 is).
