@@ -12,6 +12,13 @@
  * values; the play shown is one of them. When tied actions give someone different values the
  * equilibria's values differ and are not counted here: the play shown is one subgame-perfect
  * equilibrium of several, and the report says so.
+ *
+ * Public chance moves: a class's value is the expectation over its outcomes, the play
+ * follows every outcome of positive probability (listed in the tree's pre-order), and the
+ * outcome groups, expected issues and counts on and off the play come from a top-down pass
+ * of reach probabilities and reach counts per class. A play the report could not list as the
+ * tree's does (too many moves, or some node reached with probability near the tree's
+ * tolerance) is refused with its reason, never shown differently.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -29,6 +36,18 @@ void an_compact_free(struct brink_compact_result *r)
     if (r->pay)
         brink_q_array_free(r->pay, (size_t)r->k->nclasses * (size_t)r->k->np + 1);
     free(r->path);
+    if (r->prob)
+        brink_q_array_free(r->prob, (size_t)r->k->child_start[r->k->nclasses] + 1);
+    free(r->play_cls);
+    free(r->play_parent);
+    free(r->play_via);
+    if (r->play_reach)
+        brink_q_array_free(r->play_reach, (size_t)r->play_cap + 1);
+    free(r->group_leaf);
+    if (r->group_prob)
+        brink_q_array_free(r->group_prob, (size_t)r->ngroups + 1);
+    if (r->value)
+        brink_q_array_free(r->value, (size_t)r->k->np + 1);
     mpz_clear(r->offpath);
     mpz_clear(r->tied);
     mpz_clear(r->nspe);
@@ -72,6 +91,240 @@ static void count_equilibria(struct brink_compact_result *r)
     mpz_clear(t);
 }
 
+/* The play's weights, top-down (parents have larger numbers than their children): w[c], the
+ * probability of reaching some node of class c; hits[c], how many of its nodes are reached
+ * with positive probability; minr[c], the smallest such probability (in doubles, to compare
+ * with the tree's tolerance). Chance outcomes of probability 0 are not on the play. */
+static void play_weights(struct brink_compact_result *r, mpq_t *w, mpz_t *hits, double *minr)
+{
+    const sc_compact *k = r->k;
+    mpq_t t;
+    mpq_init(t);
+    for (int c = 0; c < k->nclasses; c++)
+        minr[c] = 2;
+    mpq_set_ui(w[k->root], 1, 1);
+    mpz_set_ui(hits[k->root], 1);
+    minr[k->root] = 1;
+    for (int c = k->nclasses - 1; c >= 0; c--) {
+        if (mpz_sgn(hits[c]) == 0 || k->mover[c] == -1)
+            continue;
+        int e0 = k->child_start[c], e1 = k->child_start[c + 1];
+        if (k->mover[c] >= 0) {
+            e0 += r->spe.choice[c];
+            e1 = e0 + 1;
+        }
+        for (int e = e0; e < e1; e++) {
+            int d = k->child[e];
+            double m = minr[c];
+            if (k->mover[c] == SC_COMPACT_CHANCE) {
+                if (mpq_sgn(r->prob[e]) == 0)
+                    continue;
+                mpq_mul(t, w[c], r->prob[e]);
+                mpq_add(w[d], w[d], t);
+                m *= brink_q_get_d(r->prob[e]);
+            } else {
+                mpq_add(w[d], w[d], w[c]);
+            }
+            mpz_add(hits[d], hits[d], hits[c]);
+            if (m < minr[d])
+                minr[d] = m;
+        }
+    }
+    mpq_clear(t);
+}
+
+/* The play in the tree's pre-order (r->play_*, r->path), when it has at most
+ * COMPACT_PLAY_MAX moves. */
+static brink_status list_play(struct brink_compact_result *r, brink_error *err)
+{
+    const sc_compact *k = r->k;
+    int cap = r->nplay;
+    r->nplay = 0;
+    r->play_cap = cap;
+    r->play_cls = malloc((size_t)(cap + 1) * sizeof *r->play_cls);
+    r->play_parent = malloc((size_t)(cap + 1) * sizeof *r->play_parent);
+    r->play_via = malloc((size_t)(cap + 1) * sizeof *r->play_via);
+    r->play_reach = brink_q_array_new((size_t)cap + 1);
+    r->path = malloc((size_t)(cap + 1) * sizeof *r->path);
+    /* the walk's stack: (class, entry above, via, reach) */
+    int scap = 64;
+    int *sc_ = malloc((size_t)scap * 3 * sizeof *sc_);
+    mpq_t *sr = brink_q_array_new((size_t)scap);
+    brink_status st = BRINK_OK;
+    if (!r->play_cls || !r->play_parent || !r->play_via || !r->play_reach || !r->path || !sc_ ||
+        !sr) {
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        goto out;
+    }
+    int top = 0, leaves = 0;
+    sc_[0] = k->root;
+    sc_[1] = -1;
+    sc_[2] = -1;
+    mpq_set_ui(sr[0], 1, 1);
+    top = 1;
+    r->end = -1;
+    while (top > 0) {
+        top--;
+        int c = sc_[3 * top], parent = sc_[3 * top + 1], via = sc_[3 * top + 2];
+        if (k->mover[c] == -1) {
+            r->end = leaves++ ? -1 : c;
+            continue;
+        }
+        if (r->nplay >= cap) {   /* the weights counted fewer (a brink bug) */
+            st = brink_error_set(err, BRINK_EINTERNAL, "the compact play has more moves than "
+                                 "counted (a brink bug)");
+            goto out;
+        }
+        int i = r->nplay++;
+        r->play_cls[i] = c;
+        r->play_parent[i] = parent;
+        r->play_via[i] = via;
+        mpq_set(r->play_reach[i], sr[top]);
+        if (k->mover[c] >= 0)
+            r->path[r->npath++] = c;
+        else
+            r->nchance_play++;
+        int e0 = k->child_start[c], e1 = k->child_start[c + 1];
+        if (k->mover[c] >= 0) {
+            e0 += r->spe.choice[c];
+            e1 = e0 + 1;
+        }
+        /* pushed last first, so that the first outcome is walked first (pre-order) */
+        for (int e = e1 - 1; e >= e0; e--) {
+            if (k->mover[c] == SC_COMPACT_CHANCE && mpq_sgn(r->prob[e]) == 0)
+                continue;
+            if (top >= scap) {   /* the walk's stack grows */
+                int *g = brink_reallocarray(sc_, (size_t)scap * 2, 3 * sizeof *sc_);
+                mpq_t *gr = g ? brink_q_array_new((size_t)scap * 2) : NULL;
+                if (g)
+                    sc_ = g;
+                if (!gr) {
+                    st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+                    goto out;
+                }
+                for (int j = 0; j < top; j++)
+                    mpq_swap(gr[j], sr[j]);
+                brink_q_array_free(sr, (size_t)scap);
+                sr = gr;
+                scap *= 2;
+            }
+            sc_[3 * top] = k->child[e];
+            sc_[3 * top + 1] = i;
+            sc_[3 * top + 2] = e - k->child_start[c];
+            if (k->mover[c] == SC_COMPACT_CHANCE)
+                mpq_mul(sr[top], r->play_reach[i], r->prob[e]);
+            else
+                mpq_set(sr[top], r->play_reach[i]);
+            top++;
+        }
+    }
+out:
+    free(sc_);
+    if (sr)
+        brink_q_array_free(sr, (size_t)scap);
+    return st;
+}
+
+/* Outcome groups: leaves with the same discrete levels, numbered as the tree numbers them (in
+ * the order their first leaf appears in the tree's pre-order: a depth-first walk entering
+ * each class once), with the probability the play gives each; the most likely first, ties
+ * in the tree's numbering. group_of[leaf class] is kept for the issue values. */
+static brink_status play_groups(struct brink_compact_result *r, const brink_scenario *sc,
+                                const mpq_t *w, brink_error *err)
+{
+    const sc_compact *k = r->k;
+    int n = k->nclasses, ni = k->ni, ng = 0;
+    unsigned char *seen = calloc((size_t)n, 1);
+    int *stk = malloc((size_t)n * 2 * sizeof *stk);
+    int *gleaf = malloc((size_t)(k->nleaves + 1) * sizeof *gleaf);
+    int *gof = malloc((size_t)n * sizeof *gof);
+    mpq_t *gp = NULL;
+    brink_status st = BRINK_OK;
+    if (!seen || !stk || !gleaf || !gof) {
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        goto out;
+    }
+    int top = 0;
+    stk[0] = k->root;
+    stk[1] = k->child_start[k->root];
+    seen[k->root] = 1;
+    top = 1;
+    while (top > 0) {
+        int c = stk[2 * top - 2];
+        if (k->mover[c] == -1) {   /* a leaf: its group */
+            const int *lv = &k->leaf_level[(size_t)k->leaf[c] * (size_t)ni];
+            int g = 0;
+            for (; g < ng; g++) {
+                const int *o = &k->leaf_level[(size_t)k->leaf[gleaf[g]] * (size_t)ni];
+                int same = 1;
+                for (int i = 0; i < ni && same; i++)
+                    same = (sc->issues[i].nlevels ? lv[i] : -1) ==
+                           (sc->issues[i].nlevels ? o[i] : -1);
+                if (same)
+                    break;
+            }
+            if (g == ng)
+                gleaf[ng++] = c;
+            gof[c] = g;
+            top--;
+            continue;
+        }
+        if (stk[2 * top - 1] >= k->child_start[c + 1]) {
+            top--;
+            continue;
+        }
+        int d = k->child[stk[2 * top - 1]++];
+        if (seen[d])
+            continue;
+        seen[d] = 1;
+        stk[2 * top] = d;
+        stk[2 * top + 1] = k->child_start[d];
+        top++;
+    }
+    gp = brink_q_array_new((size_t)ng + 1);
+    int *order = malloc((size_t)(ng + 1) * sizeof *order);
+    if (!gp || !order) {
+        free(order);
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        goto out;
+    }
+    for (int c = 0; c < n; c++)
+        if (k->mover[c] == -1 && seen[c])
+            mpq_add(gp[gof[c]], gp[gof[c]], w[c]);
+    /* most likely first (exactly), ties in the tree's numbering; groups never reached left out */
+    int no = 0;
+    for (int g = 0; g < ng; g++)
+        if (mpq_sgn(gp[g]) > 0)
+            order[no++] = g;
+    for (int i = 1; i < no; i++)   /* insertion sort, stable */
+        for (int j = i; j > 0 && mpq_cmp(gp[order[j]], gp[order[j - 1]]) > 0; j--) {
+            int t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    r->ngroups = no;
+    r->group_leaf = malloc((size_t)(no + 1) * sizeof *r->group_leaf);
+    r->group_prob = brink_q_array_new((size_t)no + 1);
+    if (!r->group_leaf || !r->group_prob) {
+        free(order);
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        goto out;
+    }
+    for (int i = 0; i < no; i++) {
+        r->group_leaf[i] = gleaf[order[i]];
+        mpq_set(r->group_prob[i], gp[order[i]]);
+    }
+    free(order);
+out:
+    free(seen);
+    free(stk);
+    free(gleaf);
+    free(gof);
+    if (gp)
+        brink_q_array_free(gp, (size_t)ng + 1);
+    return st;
+}
+
 brink_status an_compact_analyze(const brink_scenario *sc, const brink_analysis_options *o,
                                 brink_analysis *a, brink_error *err)
 {
@@ -96,37 +349,108 @@ brink_status an_compact_analyze(const brink_scenario *sc, const brink_analysis_o
     r->params = brink_q_array_new((size_t)sc->nparams + 1);
     r->pay = brink_q_array_new((size_t)k->nclasses * (size_t)np + 1);
     r->issue_value = brink_q_array_new((size_t)k->ni + 1);
-    r->path = malloc((size_t)k->nclasses * sizeof *r->path);
     r->dag.n = k->nclasses;
     r->dag.np = np;
-    if (!r->params || !r->pay || !r->issue_value || !r->path)
+    if (!r->params || !r->pay || !r->issue_value)
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     for (int i = 0; i < sc->nparams; i++)
         mpq_set(r->params[i], sc->params[i].value);
     brink_status st = sc_compact_payoffs(sc, k, (const mpq_t *)r->params, r->pay, err);
     if (st)
         return st;
+    int ne = k->child_start[k->nclasses];
+    r->prob = brink_q_array_new((size_t)ne + 1);
+    r->value = brink_q_array_new((size_t)np + 1);
+    if (!r->prob || !r->value)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    if (mpz_sgn(k->chances) > 0 &&
+        (st = sc_compact_probs(sc, k, (const mpq_t *)r->params, 0, r->prob, err)))
+        return st;
     r->dag.mover = k->mover;
     r->dag.child_start = k->child_start;
     r->dag.child = k->child;
     r->dag.pay = r->pay;
+    r->dag.prob = (const mpq_t *)r->prob;
     if ((st = brink_dag_spe_solve(&r->dag, &r->spe, err)))
         return st;
     r->verified = brink_dag_spe_verify(&r->dag, &r->spe, NULL);
-    /* the play: from the root along the chosen actions */
-    int c = k->root;
-    while (k->mover[c] >= 0) {
-        r->path[r->npath++] = c;
-        c = k->child[k->child_start[c] + r->spe.choice[c]];
+    for (int p = 0; p < np; p++)
+        mpq_set(r->value[p], r->spe.val[(size_t)k->root * (size_t)np + (size_t)p]);
+    /* the play: from the root along the chosen actions and every chance outcome of positive
+     * probability */
+    mpq_t *w = brink_q_array_new((size_t)k->nclasses);
+    mpz_t *hits = malloc((size_t)k->nclasses * sizeof *hits);
+    double *minr = malloc((size_t)k->nclasses * sizeof *minr);
+    if (!w || !hits || !minr) {
+        if (w)
+            brink_q_array_free(w, (size_t)k->nclasses);
+        free(hits);
+        free(minr);
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     }
-    r->end = c;
-    mpz_set(r->offpath, k->decisions);
-    mpz_sub_ui(r->offpath, r->offpath, (unsigned long)r->npath);
-    int l = k->leaf[c];
-    for (int i = 0; i < k->ni && !st; i++)
-        if (k->leaf_value[(size_t)l * (size_t)k->ni + (size_t)i] >= 0)
-            st = sc_compact_issue_value(sc, k, l, i, (const mpq_t *)r->params,
-                                        r->issue_value[i], err);
+    for (int c = 0; c < k->nclasses; c++)
+        mpz_init(hits[c]);
+    play_weights(r, w, hits, minr);
+    mpz_t moves, on;
+    mpz_inits(moves, on, NULL);
+    double least = 1;
+    for (int c = 0; c < k->nclasses; c++) {
+        if (mpz_sgn(hits[c]) == 0)
+            continue;
+        if (minr[c] < least)
+            least = minr[c];
+        if (k->mover[c] >= 0)
+            mpz_add(on, on, hits[c]);
+        if (k->mover[c] != -1)
+            mpz_add(moves, moves, hits[c]);
+    }
+    mpz_sub(r->offpath, k->decisions, on);
+    char *many = NULL;
+    if (least <= 1.000001e-9) {
+        /* the tree's report counts a node reached with probability at most its tolerance
+         * (1e-9, in doubles) as off the path: refused rather than answered differently */
+        st = brink_error_set_at(err, BRINK_EUNSUPPORTED, sc->file, sc->root->loc.line,
+                                sc->root->loc.col,
+                                "the equilibrium's play reaches some node with probability %g, "
+                                "at most about 1e-9, which the tree's report counts as off the "
+                                "path; the compact game does not decide that the same way: "
+                                "--compact-above 0 unfolds the tree", least);
+    } else if (mpz_cmp_ui(moves, COMPACT_PLAY_MAX) > 0) {
+        many = mpz_get_str(NULL, 10, moves);
+        st = brink_error_set_at(err, BRINK_ETOOBIG, sc->file, sc->root->loc.line,
+                                sc->root->loc.col,
+                                "the equilibrium's play branches at chance moves into %s "
+                                "decision points and chance moves, more than %d to list one by "
+                                "one as the report does; the compact game does not show it",
+                                many ? many : "too many", COMPACT_PLAY_MAX);
+        free(many);
+    } else {
+        r->nplay = (int)mpz_get_ui(moves);
+        st = list_play(r, err);
+    }
+    if (!st)
+        st = play_groups(r, sc, (const mpq_t *)w, err);
+    /* numeric issues: expected over the play's leaves */
+    mpq_t v;
+    mpq_init(v);
+    for (int c = 0; c < k->nclasses && !st; c++) {
+        if (k->mover[c] != -1 || mpq_sgn(w[c]) == 0)
+            continue;
+        int l = k->leaf[c];
+        for (int i = 0; i < k->ni && !st; i++)
+            if (k->leaf_value[(size_t)l * (size_t)k->ni + (size_t)i] >= 0) {
+                st = sc_compact_issue_value(sc, k, l, i, (const mpq_t *)r->params, v, err);
+                mpq_mul(v, v, w[c]);
+                mpq_add(r->issue_value[i], r->issue_value[i], v);
+            }
+    }
+    mpq_clear(v);
+    mpz_clears(moves, on, NULL);
+    for (int c = 0; c < k->nclasses; c++)
+        mpz_clear(hits[c]);
+    free(hits);
+    free(minr);
+    brink_q_array_free(w, (size_t)k->nclasses);
     if (st)
         return st;
     count_equilibria(r);

@@ -14,17 +14,34 @@ struct brink_compact_result {
     brink_dag_spe spe;
     mpq_t *pay;               /* [nclasses * np] */
     int verified;             /* brink_dag_spe_verify held at every class */
-    int *path;                /* [npath] the decision classes on the path of play */
-    int npath, end;           /* end: the leaf class the play reaches */
+    mpq_t *prob;              /* [edges + 1] chance outcomes' probabilities (decisions: 0) */
+    int *path;                /* [npath] the decision classes on the play, in the tree's
+                                 pre-order (every chance branch of positive probability) */
+    int npath, end;           /* end: the leaf class the play reaches (-1 when it branches
+                                 at chance moves into several leaves) */
+    /* The play in the tree's pre-order: decisions and chance moves reached with positive
+     * probability (at most COMPACT_PLAY_MAX), each with the entry above it (-1 at the root),
+     * the action or outcome there that leads to it, and its probability of being reached. */
+    int nplay, play_cap, *play_cls, *play_parent, *play_via;
+    mpq_t *play_reach;
+    int nchance_play;         /* chance moves on the play */
+    /* the play's outcomes: groups of discrete levels, most likely first */
+    int ngroups, *group_leaf; /* a leaf class of each group (its levels) */
+    mpq_t *group_prob;
     mpz_t offpath;            /* decision points of the tree off the path of play */
     mpz_t tied;               /* decision points of the tree with more than one best action */
     int count_exact;          /* 1: nspe holds the number of pure SPE exactly */
     mpz_t nspe;
     double log10_nspe;        /* its size when not exact (payoff_ties == 0) */
-    mpq_t *issue_value;       /* [nissues] numeric issues at the end of the play */
+    mpq_t *issue_value;       /* [nissues] numeric issues at the end of the play (their
+                                 expectation over the play's chance outcomes) */
+    mpq_t *value;             /* [np] each actor's value at the root (expected) */
     mpq_t *params;            /* [nparams + 1] the parameter values solved at */
     int nparams;
 };
+
+/* decision points and chance moves of a play listed one by one, at most */
+#define COMPACT_PLAY_MAX 10000
 
 /* Solve a compact scenario at its defaults into a (a->compact); a->game stays NULL. */
 brink_status an_compact_analyze(const brink_scenario *sc, const brink_analysis_options *o,

@@ -1,8 +1,8 @@
 /* compact.c — the text and JSON of an analysis solved on a compact game
  * (src/analysis/compact.c). The text has the tree path's layout: the game line (counts of the
  * unfolded tree), the method with the automatic change and its reason, the play, outcomes
- * and values; the JSON carries the decisions per distinct sub-game ("classes") with its count
- * of tree nodes instead of one entry per node (schema/brink-analysis.schema.json: the form
+ * and values; the JSON carries the decisions (and public chance moves) per distinct sub-game
+ * ("classes") with its count of tree nodes instead of one entry per node (schema/brink-analysis.schema.json: the form
  * with method.compact, $defs compact_*).
  */
 #include <math.h>
@@ -57,22 +57,35 @@ static void json_d(brink_buf *b, double x)
         brink_buf_put_double(b, x);
 }
 
-/* What the mover has seen at path position i: every move before it, "A offer_0.275, B
- * reject" (the tree's view words: the last SC_VIEW_SHOWN events after "(N earlier
- * events)"). */
+/* What the mover of play entry i has seen: every move and chance outcome above it, "A
+ * offer_0.275, B reject" (the tree's view words: the last SC_VIEW_SHOWN events after "(N
+ * earlier events)"). */
 #define VIEW_SHOWN 64
 static void view_words(brink_buf *b, const brink_scenario *sc, const struct brink_compact_result *r,
                        int i)
 {
     const sc_compact *k = r->k;
-    int from = i > VIEW_SHOWN ? i - VIEW_SHOWN : 0;
-    if (from > 0)
-        brink_buf_printf(b, "(%d earlier events)", from);
-    for (int j = from; j < i; j++) {
-        int c = r->path[j];
-        brink_buf_printf(b, "%s%s %s", b->len ? ", " : "", sc->actors[k->mover[c]].id,
-                         k->node[c]->opt_labels[r->spe.choice[c]]);
+    int depth = 0;
+    for (int j = i; r->play_parent[j] >= 0; j = r->play_parent[j])
+        depth++;
+    int *up = malloc((size_t)(depth + 1) * sizeof *up), n = 0;
+    if (!up) {
+        b->failed = 1;
+        return;
     }
+    for (int j = i; r->play_parent[j] >= 0; j = r->play_parent[j])
+        up[n++] = j;   /* entries below each event's move, from i up */
+    int shown = n > VIEW_SHOWN ? VIEW_SHOWN : n;
+    if (n > shown)
+        brink_buf_printf(b, "(%d earlier events)", n - shown);
+    for (int x = shown - 1; x >= 0; x--) {
+        int j = up[x], c = r->play_cls[r->play_parent[j]];
+        const sc_node *nd = k->node[c];
+        const char *who = k->mover[c] >= 0 ? sc->actors[k->mover[c]].id
+                                           : nd->name ? nd->name : "chance";
+        brink_buf_printf(b, "%s%s %s", b->len ? ", " : "", who, nd->opt_labels[r->play_via[j]]);
+    }
+    free(up);
 }
 
 static void reason(brink_buf *line, const brink_analysis *a)
@@ -102,8 +115,10 @@ brink_status an_compact_write_text(const brink_analysis *a, brink_buf *out, brin
     put_mpz(&line, k->nodes);
     brink_buf_puts(&line, " nodes, ");
     put_mpz(&line, k->decisions);
-    brink_buf_printf(&line, " decision point%s, 0 chance moves; perfect information.",
-                     mpz_cmp_ui(k->decisions, 1) == 0 ? "" : "s");
+    brink_buf_printf(&line, " decision point%s, ", mpz_cmp_ui(k->decisions, 1) == 0 ? "" : "s");
+    put_mpz(&line, k->chances);
+    brink_buf_printf(&line, " chance move%s; perfect information.",
+                     mpz_cmp_ui(k->chances, 1) == 0 ? "" : "s");
     brink_buf_puts(out, "\n");
     rep_text_flush(out, &line, 0);
     brink_buf_puts(&line, "Method: spe: perfect information: backward induction finds every "
@@ -149,10 +164,12 @@ brink_status an_compact_write_text(const brink_analysis *a, brink_buf *out, brin
                               "and --compact-above 0 unfold a tree that fits to list them):");
     }
     rep_text_flush(out, &line, 0);
-    for (int i = 0; i < r->npath; i++) {
-        int c = r->path[i];
+    for (int i = 0; i < r->nplay; i++) {
+        int c = r->play_cls[i];
+        if (k->mover[c] < 0)   /* chance moves are in the words of the decisions below */
+            continue;
         brink_buf_printf(&line, "%s, ", sc->actors[k->mover[c]].id);
-        if (i == 0) {
+        if (r->play_parent[i] < 0) {
             brink_buf_puts(&line, "at the start");
         } else {
             brink_buf words;
@@ -174,14 +191,18 @@ brink_status an_compact_write_text(const brink_analysis *a, brink_buf *out, brin
         brink_buf_puts(out, " decision points off the path of play not shown; --json lists "
                             "their distinct sub-games)\n");
     }
-    int l = k->leaf[r->end];
-    const int *levels = &k->leaf_level[(size_t)l * (size_t)k->ni];
     int discrete = 0;
     for (int i = 0; i < k->ni; i++)
         discrete |= sc->issues[i].nlevels > 0;
-    if (discrete) {
-        brink_buf_puts(&line, "Outcomes: 100% ");
-        rep_group_levels(&line, sc, levels, 0);
+    if (discrete) {   /* the tree's words: most likely first */
+        brink_buf_puts(&line, "Outcomes:");
+        for (int g = 0; g < r->ngroups; g++) {
+            const int *levels = &k->leaf_level[(size_t)k->leaf[r->group_leaf[g]] * (size_t)k->ni];
+            brink_buf_printf(&line, "%s ", g ? ";" : "");
+            rep_pct(&line, brink_q_get_d(r->group_prob[g]));
+            brink_buf_puts(&line, " ");
+            rep_group_levels(&line, sc, levels, 0);
+        }
         rep_text_flush(out, &line, 2);
     }
     for (int i = 0; i < k->ni; i++)
@@ -192,7 +213,7 @@ brink_status an_compact_write_text(const brink_analysis *a, brink_buf *out, brin
         }
     brink_buf_puts(&line, "Expected value:");
     for (int p = 0; p < k->np; p++) {
-        const mpq_t *v = &r->spe.val[(size_t)r->end * (size_t)k->np + (size_t)p];
+        const mpq_t *v = &r->value[p];
         brink_buf_printf(&line, "%s %s ", p ? ";" : "", sc->actors[p].id);
         rep_num_q(&line, brink_q_get_d(*v), v);
     }
@@ -221,6 +242,8 @@ brink_status an_compact_write_json(const brink_analysis *a, brink_buf *out, brin
     json_count(out, k->nodes);
     brink_buf_puts(out, ",\"decision_points\":");
     json_count(out, k->decisions);
+    brink_buf_puts(out, ",\"chance_moves\":");
+    json_count(out, k->chances);
     brink_buf_printf(out, ",\"perfect_information\":true,\"compact\":{\"classes\":%d}}",
                      k->nclasses);
     brink_buf w;
@@ -246,23 +269,55 @@ brink_status an_compact_write_json(const brink_analysis *a, brink_buf *out, brin
     brink_buf_puts(out, ",\"tied_decision_points\":");
     json_count(out, r->tied);
     brink_buf_puts(out, ",\"path\":[");
-    for (int i = 0; i < r->npath; i++) {
-        int c = r->path[i];
+    int chance = mpz_sgn(k->chances) > 0;
+    for (int i = 0; i < r->nplay; i++) {
+        int c = r->play_cls[i];
         brink_buf_printf(out, "%s{\"class\":%d,\"actor\":%d,\"action\":%d,\"label\":", i ? "," : "",
-                         c, k->mover[c], r->spe.choice[c]);
-        brink_json_string(out, k->node[c]->opt_labels[r->spe.choice[c]]);
+                         c, k->mover[c] >= 0 ? k->mover[c] : -1,
+                         k->mover[c] >= 0 ? r->spe.choice[c] : -1);
+        if (k->mover[c] >= 0)
+            brink_json_string(out, k->node[c]->opt_labels[r->spe.choice[c]]);
+        else
+            brink_json_string(out, k->node[c]->name ? k->node[c]->name : "chance");
+        if (chance) {   /* the play branches: where each entry hangs, and how likely it is */
+            brink_buf_printf(out, ",\"chance\":%s,\"parent\":%d,\"via\":%d,\"probability\":",
+                             k->mover[c] >= 0 ? "false" : "true", r->play_parent[i],
+                             r->play_via[i]);
+            json_q(out, r->play_reach[i]);
+        }
         brink_buf_puts(out, "}");
     }
-    int l = k->leaf[r->end];
     brink_buf_puts(out, "],\"decision_points_off_path\":");
     json_count(out, r->offpath);
     brink_buf_puts(out, ",\"levels\":[");
     for (int i = 0; i < k->ni; i++) {
-        int lv = k->leaf_level[(size_t)l * (size_t)k->ni + (size_t)i];
+        /* a level every outcome of the play has, else null */
+        int lv = -1;
+        for (int g = 0; g < r->ngroups; g++) {
+            int x = k->leaf_level[(size_t)k->leaf[r->group_leaf[g]] * (size_t)k->ni + (size_t)i];
+            if (g == 0)
+                lv = x;
+            else if (x != lv)
+                lv = -1;
+        }
         if (lv >= 0)
             brink_buf_printf(out, "%s%d", i ? "," : "", lv);
         else
             brink_buf_printf(out, "%snull", i ? "," : "");
+    }
+    brink_buf_puts(out, "],\"outcomes\":[");
+    for (int g = 0; g < r->ngroups; g++) {
+        brink_buf_printf(out, "%s{\"levels\":[", g ? "," : "");
+        for (int i = 0; i < k->ni; i++) {
+            int x = k->leaf_level[(size_t)k->leaf[r->group_leaf[g]] * (size_t)k->ni + (size_t)i];
+            if (x >= 0)
+                brink_buf_printf(out, "%s%d", i ? "," : "", x);
+            else
+                brink_buf_printf(out, "%snull", i ? "," : "");
+        }
+        brink_buf_puts(out, "],\"probability\":");
+        json_q(out, r->group_prob[g]);
+        brink_buf_puts(out, "}");
     }
     brink_buf_puts(out, "],\"issue_values\":[");
     for (int i = 0; i < k->ni; i++) {
@@ -275,20 +330,23 @@ brink_status an_compact_write_json(const brink_analysis *a, brink_buf *out, brin
     brink_buf_puts(out, "],\"values\":[");
     for (int p = 0; p < np; p++) {
         brink_buf_puts(out, p ? "," : "");
-        json_d(out, brink_q_get_d(r->spe.val[(size_t)r->end * (size_t)np + (size_t)p]));
+        json_d(out, brink_q_get_d(r->value[p]));
     }
     brink_buf_puts(out, "],\"exact_values\":[");
     for (int p = 0; p < np; p++) {
         brink_buf_puts(out, p ? "," : "");
-        json_q(out, r->spe.val[(size_t)r->end * (size_t)np + (size_t)p]);
+        json_q(out, r->value[p]);
     }
     brink_buf_puts(out, "]},\"classes\":[");
     int first = 1;
     for (int c = k->nclasses - 1; c >= 0; c--) {
-        if (k->mover[c] < 0)
+        if (k->mover[c] == -1)
             continue;
-        brink_buf_printf(out, "%s{\"class\":%d,\"actor\":%d,\"count\":", first ? "" : ",", c,
-                         k->mover[c]);
+        brink_buf_printf(out, "%s{\"class\":%d,\"actor\":%d,", first ? "" : ",", c,
+                         k->mover[c] >= 0 ? k->mover[c] : -1);
+        if (k->mover[c] < 0)
+            brink_buf_puts(out, "\"chance\":true,");
+        brink_buf_puts(out, "\"count\":");
         first = 0;
         json_count(out, k->mult[c]);
         brink_buf_printf(out, ",\"line\":%d,\"column\":%d,\"actions\":[", k->node[c]->loc.line,
@@ -301,6 +359,13 @@ brink_status an_compact_write_json(const brink_analysis *a, brink_buf *out, brin
         brink_buf_puts(out, "],\"children\":[");
         for (int e = e0; e < e1; e++)
             brink_buf_printf(out, "%s%d", e > e0 ? "," : "", k->child[e]);
+        if (k->mover[c] < 0) {   /* a chance move: its probabilities */
+            brink_buf_puts(out, "],\"probabilities\":[");
+            for (int e = e0; e < e1; e++) {
+                brink_buf_puts(out, e > e0 ? "," : "");
+                json_q(out, r->prob[e]);
+            }
+        }
         brink_buf_printf(out, "],\"choice\":%d,\"optimal\":[", r->spe.choice[c]);
         int f = 1;
         for (int e = e0; e < e1; e++)

@@ -6,7 +6,9 @@
  * (sub-game arguments and continuation), its round, and the state its sub-tree can read,
  * which is every issue's level and value and the payoff terms collected on the path. Views
  * are left out: they only name information sets, and in a perfect-information game (every
- * move seen by every actor, no types, no chance) every information set is one node. So two
+ * move and chance outcome seen by every actor, no types) every information set is one node.
+ * A public chance move is a class like a decision; its probabilities are closed expressions
+ * of its node and environment (in the key) and of the parameters. So two
  * tree nodes with equal keys root the same sub-game, at every parameter value. The walk
  * enters each distinct key once and keeps its own stack on the heap (depth limited by
  * limits.max_tree_depth as pass 2 is).
@@ -34,7 +36,7 @@ typedef struct cx {
     int keylen;
     int *kbuf;
     size_t kbufcap;
-    int ccap, childcap, nchild, leafcap, termcap, nterm;
+    int ccap, childcap, probcap, nchild, leafcap, termcap, nterm;
     /* the walk's stacks: frames, saved settings, children of open decisions */
     struct cframe_ *frames;
     int nframes, framecap;
@@ -192,9 +194,11 @@ static int new_class(cx *c, int mover, const sc_node *n)
     return id;
 }
 
-static int push_child(cx *c, int cls, int child)
+static int push_child(cx *c, int cls, int child, int prob)
 {
     GROW(c->k->child, c->nchild, c->childcap, { x_oom(c->x); return -1; });
+    GROW(c->k->prob, c->nchild, c->probcap, { x_oom(c->x); return -1; });
+    c->k->prob[c->nchild] = prob;
     c->k->child[c->nchild++] = child;
     c->k->child_start[cls + 1] = c->nchild;
     return 0;
@@ -373,10 +377,29 @@ static void enter(cx *c)
         f->stage = F_OPTION;
         return;
     }
-    case SN_CHANCE:
-        c->ineligible = 1;   /* not yet: expected values and plays that branch */
-        c->why = "it has chance moves";
+    case SN_CHANCE: {
+        /* a public chance move: its outcome is seen by every actor, so every information set
+         * stays one node; its probabilities are closed expressions of (n, ei) (and the
+         * parameters), both in the key, so every node of the class has the same ones */
+        if (n->gens) {
+            c->ineligible = 1;
+            c->why = "some options are made as the tree is expanded (generators over round "
+                     "or sub-game arguments)";
+            return;
+        }
+        int np = x->sc->nactors;
+        uint64_t all = np < 64 ? ((uint64_t)1 << np) - 1 : ~(uint64_t)0;
+        uint64_t seen = n->seen_set ? n->seen_by : all;
+        if ((seen & all) != all) {
+            c->ineligible = 1;
+            c->why = "some chance moves are hidden from some actors";
+            return;
+        }
+        f->mover = SC_COMPACT_CHANCE;
+        f->child_base = c->nkids;
+        f->stage = F_OPTION;
         return;
+    }
     default: {
         target t;
         if (x_resolve(x, n, f->ei, f->round, &t) == 0 && push_frame(c, t.n, t.env, t.round) == 0)
@@ -430,9 +453,16 @@ static int walk(cx *c, const sc_node *root)
                 push_frame(c, o, ei, 0);
             } else {
                 int cls = new_class(c, f->mover, f->n);
-                for (int i = f->child_base; cls >= 0 && i < c->nkids; i++)
-                    if (push_child(c, cls, c->kids[i]) != 0)
+                for (int i = f->child_base; cls >= 0 && i < c->nkids; i++) {
+                    int pr = -1;
+                    if (f->mover == SC_COMPACT_CHANCE &&
+                        (pr = x_inst_id(x, f->n->probs[i - f->child_base], f->ei)) < 0) {
                         cls = -1;
+                        break;
+                    }
+                    if (push_child(c, cls, c->kids[i], pr) != 0)
+                        cls = -1;
+                }
                 c->nkids = f->child_base;
                 f->cls = cls;
                 f->stage = F_DONE;
@@ -470,11 +500,13 @@ void sc_compact_free(sc_compact *k)
         free(k->mult);
         mpz_clear(k->nodes);
         mpz_clear(k->decisions);
+        mpz_clear(k->chances);
     }
     free(k->mover);
     free(k->node);
     free(k->child_start);
     free(k->child);
+    free(k->prob);
     free(k->leaf);
     free(k->leaf_level);
     free(k->leaf_value);
@@ -493,6 +525,7 @@ static int count_instances(sc_compact *k)
         mpz_init(k->mult[i]);
     mpz_init(k->nodes);
     mpz_init(k->decisions);
+    mpz_init(k->chances);
     mpz_set_ui(k->mult[k->root], 1);
     for (int c = k->nclasses - 1; c >= 0; c--) {
         for (int e = k->child_start[c]; e < k->child_start[c + 1]; e++)
@@ -500,6 +533,8 @@ static int count_instances(sc_compact *k)
         mpz_add(k->nodes, k->nodes, k->mult[c]);
         if (k->mover[c] >= 0)
             mpz_add(k->decisions, k->decisions, k->mult[c]);
+        else if (k->mover[c] == SC_COMPACT_CHANCE)
+            mpz_add(k->chances, k->chances, k->mult[c]);
     }
     return 0;
 }
@@ -663,4 +698,112 @@ brink_status sc_compact_issue_value(const brink_scenario *sc, const sc_compact *
     if (id < 0)
         return brink_error_set(err, BRINK_EINVALID, "issue %d is not numeric", issue);
     return eval_expr(sc, id, params, out, err);
+}
+
+int sc_compact_chance_order(const sc_compact *k, int *order)
+{
+    unsigned char *seen = calloc((size_t)k->nclasses, 1);
+    int *cls = malloc((size_t)k->nclasses * sizeof *cls);
+    int *next = malloc((size_t)k->nclasses * sizeof *next);
+    int n = 0, top = 0;
+    if (!seen || !cls || !next) {
+        free(seen);
+        free(cls);
+        free(next);
+        return -1;
+    }
+    cls[top] = k->root;
+    next[top++] = k->child_start[k->root];
+    seen[k->root] = 1;
+    if (k->mover[k->root] == SC_COMPACT_CHANCE)
+        order[n++] = k->root;
+    while (top > 0) {
+        int c = cls[top - 1];
+        if (next[top - 1] >= k->child_start[c + 1]) {
+            top--;
+            continue;
+        }
+        int d = k->child[next[top - 1]++];
+        if (seen[d])
+            continue;
+        seen[d] = 1;
+        if (k->mover[d] == SC_COMPACT_CHANCE)
+            order[n++] = d;
+        cls[top] = d;   /* at most one frame per class: the stack fits */
+        next[top++] = k->child_start[d];
+    }
+    free(seen);
+    free(cls);
+    free(next);
+    return n;
+}
+
+brink_status sc_compact_probs(const brink_scenario *sc, const sc_compact *k,
+                              const mpq_t *params, int at_defaults, mpq_t *prob,
+                              brink_error *err)
+{
+    const sc_compiled *cc = &sc->c;
+    int *order = malloc((size_t)k->nclasses * sizeof *order);
+    int n = order ? sc_compact_chance_order(k, order) : -1;
+    size_t ns = (size_t)cc->maxstack + 1;
+    mpq_t *stack = brink_q_array_new(ns), sum;
+    mpq_init(sum);
+    brink_status st = BRINK_OK;
+    if (n < 0 || !stack) {
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        goto out;
+    }
+    for (int i = 0; i < n && !st; i++) {
+        int c = order[i], e0 = k->child_start[c], e1 = k->child_start[c + 1], inexact = 0;
+        const sc_node *nd = k->node[c];
+        mpq_set_ui(sum, 0, 1);
+        for (int e = e0; e < e1 && !st; e++) {
+            const sc_expr *ex = cc->closed[k->prob[e]];
+            if (ex->flags & SC_EXPR_INEXACT)
+                inexact = 1;
+            st = sc_expr_eval_q(ex, params, stack, prob[e], sc->file, err);
+            if (st)
+                break;
+            if (mpq_sgn(prob[e]) < 0) {
+                const char *label = nd->opt_labels[e - e0];
+                if (at_defaults) {
+                    st = brink_error_set_at(err, BRINK_EINVALID, sc->file, nd->loc.line,
+                                            nd->loc.col,
+                                            "probability of '%s' is negative (%g) at the "
+                                            "default parameter values", label,
+                                            brink_q_get_d(prob[e]));
+                } else {
+                    char *v = brink_q_to_string(prob[e]);
+                    st = brink_error_set_at(err, BRINK_EINVALID, sc->file, nd->loc.line,
+                                            nd->loc.col,
+                                            "probability of '%s' is negative (%s) at these "
+                                            "parameter values", label, v ? v : "?");
+                    free(v);
+                }
+                break;
+            }
+            mpq_add(sum, sum, prob[e]);
+        }
+        if (st || mpq_cmp_ui(sum, 1, 1) == 0)
+            continue;
+        double s = brink_q_get_d(sum);
+        if (inexact && s > 1 - 1e-12 && s < 1 + 1e-12) {
+            /* computed in doubles: the rounding error goes on the last outcome */
+            mpq_sub(sum, sum, prob[e1 - 1]);
+            mpq_set_ui(prob[e1 - 1], 1, 1);
+            mpq_sub(prob[e1 - 1], prob[e1 - 1], sum);
+            continue;
+        }
+        char *v = brink_q_to_string(sum);
+        st = brink_error_set_at(err, BRINK_EINVALID, sc->file, nd->loc.line, nd->loc.col,
+                                "probabilities of this chance move sum to %s, not 1, at %s "
+                                "parameter values", v ? v : "?",
+                                at_defaults ? "the default" : "these");
+        free(v);
+    }
+out:
+    mpq_clear(sum);
+    brink_q_array_free(stack, ns);
+    free(order);
+    return st;
 }

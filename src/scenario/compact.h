@@ -5,7 +5,9 @@
  * the scenario qualifies; the unfolded tree is never built then.
  *
  * Classes are numbered children first: every child of class c has a smaller number, and the
- * root is the last class. A class's sub-game depends only on the key it was built from (the
+ * root is the last class. Chance moves are public ones only (seen by every actor): their
+ * probabilities are closed expressions of the class's key, so the class holds at every
+ * parameter value too. A class's sub-game depends only on the key it was built from (the
  * description node, its environment and round, and the settings and payoff terms collected
  * on the way there), so every tree node of a class roots the same sub-game at every
  * parameter value: payoffs are sums of interned closed expressions (sc->c.closed).
@@ -18,13 +20,19 @@
 
 #include "scenario/model.h"
 
+/* mover of a chance class: a public chance move (seen by every actor) */
+#define SC_COMPACT_CHANCE (-2)
+
 typedef struct sc_compact {
     int nclasses, root, np, ni;
-    int *mover;               /* [nclasses] the deciding actor, or -1 for a leaf */
-    const sc_node **node;     /* [nclasses] the decision's description node (labels, place);
+    int *mover;               /* [nclasses] the deciding actor, -1 for a leaf, or
+                                 SC_COMPACT_CHANCE for a chance move */
+    const sc_node **node;     /* [nclasses] the move's description node (labels, place);
                                  NULL for a leaf */
     int *child_start;         /* [nclasses + 1] into child */
-    int *child;               /* the class each action leads to, in action order */
+    int *child;               /* the class each action (outcome) leads to, in order */
+    int *prob;                /* [edges] a chance outcome's probability, a closed expression
+                                 id; -1 on a decision's edges */
     int *leaf;                /* [nclasses] the class's leaf number, or -1 */
     int nleaves;
     int *leaf_level;          /* [nleaves * ni] level of each discrete issue, -1 numeric */
@@ -33,6 +41,7 @@ typedef struct sc_compact {
     int *term;                /* closed expression ids, summed into a leaf's payoff */
     mpz_t *mult;              /* [nclasses] nodes of the unfolded tree in the class */
     mpz_t nodes, decisions;   /* nodes and decision points of the unfolded tree */
+    mpz_t chances;            /* chance moves of the unfolded tree */
     uint64_t tree_nodes;      /* pass 1's count (saturated at SAT_LIMIT) */
 } sc_compact;
 
@@ -42,6 +51,19 @@ void sc_compact_free(sc_compact *k);   /* NULL is a no-op; frees k */
  * (rows of decision classes are left as they are). */
 brink_status sc_compact_payoffs(const brink_scenario *sc, const sc_compact *k,
                                 const mpq_t *params, mpq_t *pay, brink_error *err);
+/* Every chance outcome's probability at the parameter values: prob[edges] (entries of
+ * decisions' edges are left as they are), checked as the tree's are: each >= 0 and each
+ * move's sum exactly 1 (a move with inexact probabilities within 1e-12 of 1 has its rounding
+ * put on the last outcome), else a located error at the first chance move, in the tree's
+ * order, where it fails. at_defaults: the words of the check when the file is read (emit.c),
+ * else those of a re-bind (bind.c). */
+brink_status sc_compact_probs(const brink_scenario *sc, const sc_compact *k,
+                              const mpq_t *params, int at_defaults, mpq_t *prob,
+                              brink_error *err);
+/* The chance classes in the order of their first node in the tree's pre-order (the order
+ * the tree's chance moves are checked in), into order[nclasses]: a depth-first walk that
+ * enters each class once. Returns their count, or -1 out of memory. */
+int sc_compact_chance_order(const sc_compact *k, int *order);
 /* A numeric issue's value at a leaf, exactly. */
 brink_status sc_compact_issue_value(const brink_scenario *sc, const sc_compact *k, int leaf,
                                     int issue, const mpq_t *params, mpq_t out,

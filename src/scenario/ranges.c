@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scenario/compact.h"
 #include "scenario/model.h"
 
 typedef struct rcheck {
@@ -126,6 +127,35 @@ brink_status sc_check_ranges(const brink_scenario *sc, brink_error *err)
             }
         }
     }
+    /* a compact game's chance moves (scenario/compact.h) have no information sets */
+    const sc_compact *k = sc->compact;
+    int *order = k && !st ? malloc((size_t)k->nclasses * sizeof *order) : NULL;
+    int nch = order ? sc_compact_chance_order(k, order) : 0;
+    if (k && !st && nch < 0)
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    for (int oi = 0; oi < nch && !st; oi++) {
+        int cl = order[oi];
+        const sc_node *nd = k->node[cl];
+        for (int ed = k->child_start[cl]; ed < k->child_start[cl + 1] && !st; ed++) {
+            int e = k->prob[ed];
+            if (e < 0 || seen[e])
+                continue;
+            seen[e] = 1;
+            if ((r = negative_at_end(&rc, c->closed[e], &param, &hi, err)) < 0)
+                st = err ? err->code : BRINK_EINVALID;
+            else if (r) {
+                brink_buf w;
+                brink_buf_init(&w);
+                brink_buf_printf(&w, "probability of '%s'",
+                                 nd->opt_labels[ed - k->child_start[cl]]);
+                st = refuse(&rc, nd->loc, w.failed ? "a probability" : w.data, param, hi, err);
+                brink_buf_free(&w);
+            }
+        }
+    }
+    free(order);
+    if (k && !st && !order)
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
 out:
     mpq_clear(rc.v);
     brink_q_array_free(rc.vals, (size_t)sc->nparams + 1);

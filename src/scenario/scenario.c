@@ -77,9 +77,35 @@ void brink_scenario_free(brink_scenario *sc)
     free(sc);
 }
 
+/* A compact game's chance probabilities at the scenario's parameter values, checked as the
+ * tree's are when it is emitted (at_defaults) or bound again. */
+static brink_status check_compact_probs(const brink_scenario *sc, int at_defaults,
+                                        brink_error *err)
+{
+    const sc_compact *k = sc->compact;
+    if (mpz_sgn(k->chances) == 0)
+        return BRINK_OK;
+    size_t ne = (size_t)k->child_start[k->nclasses] + 1, np = (size_t)sc->nparams + 1;
+    mpq_t *prob = brink_q_array_new(ne), *params = brink_q_array_new(np);
+    brink_status st;
+    if (!prob || !params) {
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    } else {
+        for (int i = 0; i < sc->nparams; i++)
+            mpq_set(params[i], sc->params[i].value);
+        st = sc_compact_probs(sc, k, (const mpq_t *)params, at_defaults, prob, err);
+    }
+    brink_q_array_free(prob, ne);
+    brink_q_array_free(params, np);
+    return st;
+}
+
 static brink_status bind_defaults(brink_scenario *sc, brink_error *err)
 {
-    if (!sc->game)   /* a compact game reads the parameters when it is solved */
+    if (sc->compact)   /* a compact game reads the parameters when it is solved: only its
+                          chance probabilities are checked now, as a tree's bind does */
+        return check_compact_probs(sc, 0, err);
+    if (!sc->game)
         return BRINK_OK;
     size_t ns = (size_t)sc->c.maxstack + 1, nv = (size_t)sc->c.nclosed + 1,
            np = (size_t)sc->nparams + 1;
@@ -149,8 +175,11 @@ brink_scenario *brink_scenario_parse(const char *text, size_t len, const char *f
         sc->title = sc->id;
     if ((st = sc_expand(sc, err)) || (st = sc_check_ranges(sc, err)))
         goto fail;
-    if (sc->compact)   /* no tree: brink_analyze solves the compact game */
+    if (sc->compact) {   /* no tree: brink_analyze solves the compact game */
+        if ((st = check_compact_probs(sc, 1, err)))
+            goto fail;
         return sc;
+    }
     if (!(sc->game = sc_emit_game(sc, err))) {
         st = err ? err->code : BRINK_EINTERNAL;
         goto fail;

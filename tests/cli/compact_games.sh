@@ -2,7 +2,8 @@
 # compact_games.sh — brink analyze solves large perfect-information scenarios as compact games
 # (one node per distinct sub-game, issue 15): the method line says so and why, the answer is
 # the tree's (3 and 4 rounds of alternating offers), 10 rounds (3.2e13 nodes, refused as a
-# tree) is solved, --json has the compact form, other methods need the tree.
+# tree) is solved, --json has the compact form, other methods need the tree; with public
+# chance moves (nature picks the proposer) too, against a direct computation.
 source "$(dirname "$0")/lib.bash"
 R=$SRC/examples/rubinstein.yaml
 for t in 3 4; do
@@ -72,4 +73,80 @@ expect_status "questions: refused" 2 "$BRINK" analyze "$Q"
 expect_grep "questions: why not compact" "it is not solved as a compact game \(each distinct sub-game once\) because the file has questions, which read the tree \(brink analyze --no-questions skips them\)" "$TMP/stderr"
 expect_status "questions skipped: compact" 0 "$BRINK" analyze "$Q" --no-questions
 expect_grep "questions skipped: answer" "Expected value: A 0.625; B 0.375" "$TMP/stdout"
+# public chance moves (issue 15, item 2): nature picks each round's proposer (A with
+# probability p); 10 rounds of 20 offers, 3.3e16 nodes, against a direct computation of the
+# grid's SPE (exact), and small versions against the tree's text
+RC=$SRC/tests/data/scenarios/rubinstein-chance.yaml
+expect_status "chance: 10 rounds" 0 "$BRINK" analyze "$RC"
+cp "$TMP/stdout" "$TMP/rc10"
+expect_grep "chance: counts" '32801608205128203 nodes, 11292356923076922 decision points,' "$TMP/rc10"
+expect_grep "chance: chance moves" '268865641025641 chance moves; perfect information' "$TMP/rc10"
+expect_grep "chance: play under a" 'A, after chance a_proposes: offer 0.225' "$TMP/rc10"
+expect_grep "chance: play under b" 'A, after chance b_proposes, B offer_0.325: accept' "$TMP/rc10"
+for ps in "0.6 0.5" "0.25 0.7" "0 0.5" "1 0.3"; do
+  set -- $ps
+  "$BRINK" analyze "$RC" --set p=$1 --set delta=$2 --json > "$TMP/rcj" 2>&1 || bad "chance json p=$1"
+  if python3 - "$TMP/rcj" "$1" "$2" <<'PY'
+import json, sys
+from fractions import Fraction as F
+d = json.load(open(sys.argv[1]))
+p, delta = F(sys.argv[2]), F(sys.argv[3])
+grid = [F(1, 40) + F(k, 20) for k in range(20)]
+T = 10
+# absolute values from the start of round k; after the last round nothing
+vA = vB = F(0)
+for k in range(T, 0, -1):
+    dk = delta ** (k - 1)
+    # A proposes y (B's share); B accepts when dk*y beats rejecting (no ties on this grid)
+    best = None
+    for y in grid:
+        assert dk * y != vB
+        acc = dk * y > vB
+        val = (dk * (1 - y), dk * y) if acc else (vA, vB)
+        assert best is None or val[0] != best[0] or val == best
+        if best is None or val[0] > best[0]:
+            best = val
+    a = best
+    best = None
+    for y in grid:   # B proposes y (A's share)
+        assert dk * y != vA
+        acc = dk * y > vA
+        val = (dk * y, dk * (1 - y)) if acc else (vA, vB)
+        if best is None or val[1] > best[1]:
+            best = val
+    b = best
+    vA, vB = p * a[0] + (1 - p) * b[0], p * a[1] + (1 - p) * b[1]
+e = d["equilibrium"]
+assert e["verified"] and e["count"] == 1, e["count"]
+assert [F(x) for x in e["exact_values"]] == [vA, vB], (e["exact_values"], vA, vB)
+n, dp, ch = 1, 0, 0
+for _ in range(T):
+    n, dp, ch = 83 + 40 * n, 42 + 40 * dp, 1 + 40 * ch
+g = d["game"]
+assert int(g["nodes"]) == n and int(g["decision_points"]) == dp and int(g["chance_moves"]) == ch
+# the play: the chance move, then each proposer's offer and its acceptance where reached
+reached = [x for x in e["path"] if F(x["probability"]) > 0]
+assert e["path"][0]["chance"] and e["path"][0]["parent"] == -1
+assert len(e["path"]) == 1 + 2 * ((p > 0) + (p < 1)), len(e["path"])
+assert sum(int(c["count"]) for c in d["classes"]) == dp + ch
+PY
+  then ok; else bad "chance: p=$1 delta=$2 against the direct computation"; fi
+  expect_schema "chance json p=$1" "$TMP/rcj" brink-analysis
+done
+# 3 rounds of 4 offers: the tree's text (but for the method's lines), p in (0, 1), 0 and 1
+sed -e 's/times: 10/times: 3/' -e 's/range(0.025, 0.975, 0.05)/range(0.125, 0.875, 0.25)/' "$RC" > "$TMP/rc3.yaml"
+for pv in 0.6 0 1; do
+  "$BRINK" analyze "$TMP/rc3.yaml" --set p=$pv --compact-above 0 > "$TMP/ta" 2>&1 || bad "chance tree p=$pv"
+  "$BRINK" analyze "$TMP/rc3.yaml" --set p=$pv --compact-above 1 > "$TMP/ca" 2>&1 || bad "chance compact p=$pv"
+  grep -q 'Changed automatically' "$TMP/ca" || bad "chance p=$pv: not compact"
+  grep -v -e 's\.$' -e 'Changed automatically' -e '^        [a-z(]' "$TMP/ta" |
+    sed 's/; --json lists them)$/; --json lists XX)/' > "$TMP/a"
+  grep -v -e 's\.$' -e 'Changed automatically' -e '^        [a-z(]' "$TMP/ca" |
+    sed 's/; --json lists their distinct sub-games)$/; --json lists XX)/' > "$TMP/b"
+  if diff "$TMP/a" "$TMP/b" > /dev/null; then ok; else bad "chance p=$pv: compact text differs: $(diff "$TMP/a" "$TMP/b" | head -5)"; fi
+done
+# a chance move hidden from some actor: the tree, with the reason when it is too big
+sed 's/^      chance:/      hidden: true\n      chance:/' "$RC" > "$TMP/rch.yaml"
+expect_status "hidden chance: refused as a tree" 2 "$BRINK" analyze "$TMP/rch.yaml"
+expect_grep "hidden chance: why not compact" "because some chance moves are hidden from some actors" "$TMP/stderr"
 finish

@@ -6,6 +6,7 @@
  * that is one of the tree's equilibria (when they do). The grid SPE of 10 rounds of
  * alternating offers, whose tree is never built, is checked against a direct computation.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,53 @@ static const char *ties_fmt =
     "        wait: next\n        hold: next\n"
     "game: {repeat: stage, times: %d, then: {payoff: {A: 1, B: 2}}}\n";
 
+/* Alternating offers where nature picks each round's proposer (A with probability p). */
+static const char *chance_offers_fmt =
+    "brink: 1\nid: co\nactors: {A: {}, B: {}}\n"
+    "parameters:\n  delta: {value: %s, range: [0.1, 0.9]}\n  p: {value: %s, range: [0, 1]}\n"
+    "issues: {deal: [none, agreed], share_A: {numeric: true, default: 0}}\n"
+    "subgames:\n  round:\n    body:\n      chance:\n"
+    "        a_proposes:\n          prob: p\n          A:\n            offer_{y}:\n"
+    "              for: y\n              in: range(%g, %g, %g)\n              B:\n"
+    "                accept:\n                  outcome: {deal: agreed, share_A: 1 - y}\n"
+    "                  payoff: {A: \"delta^(round - 1) * (1 - y)\", B: \"delta^(round - 1) * y\"}\n"
+    "                reject: next\n"
+    "        b_proposes:\n          prob: 1 - p\n          B:\n            offer_{y}:\n"
+    "              for: y\n              in: range(%g, %g, %g)\n              A:\n"
+    "                accept:\n                  outcome: {deal: agreed, share_A: y}\n"
+    "                  payoff: {A: \"delta^(round - 1) * y\", B: \"delta^(round - 1) * (1 - y)\"}\n"
+    "                reject: next\n"
+    "game: {repeat: round, times: %d, then: {}}\n";
+
+/* A chance move in the middle of each round (named), with outcomes that differ in a level
+ * and a parameter-dependent probability. */
+static const char *middle_fmt =
+    "brink: 1\nid: mid\nactors: {A: {}, B: {}}\n"
+    "parameters: {q: {value: %s, range: [0, 1]}}\n"
+    "issues: {war: [no, yes], cost: {numeric: true, default: 0}}\n"
+    "subgames:\n  stage:\n    body:\n      A:\n        press:\n          name: nature\n"
+    "          chance:\n            escalates:\n              prob: q\n"
+    "              outcome: {war: yes, cost: {add: q}}\n"
+    "              payoff: {A: 0.1, B: \"q / 10\"}\n"
+    "              B:\n                fight: {payoff: {A: -1, B: -2}}\n"
+    "                fold: next\n"
+    "            calm:\n              prob: 1 - q\n              B:\n"
+    "                yield: {payoff: {A: 2, B: 0}}\n                resist: next\n"
+    "        wait: next\n"
+    "game: {repeat: stage, times: %d, then: {payoff: {A: 1, B: 1}}}\n";
+
+/* Chance below ties: B's up/down never change values (%s = B's payoff of leaving: 0, no
+ * other ties; 1, a tie that changes A's value). */
+static const char *chance_ties_fmt =
+    "brink: 1\nid: ct\nactors: {A: {}, B: {}}\nissues: {deal: [none, yes]}\n"
+    "subgames:\n  stage:\n    body:\n      chance:\n        good:\n          prob: 1/3\n"
+    "          A:\n            go:\n              B:\n"
+    "                up: {payoff: {A: 3, B: 1}}\n                down: {payoff: {A: 3, B: 1}}\n"
+    "            wait: next\n"
+    "        bad:\n          prob: 2/3\n          B:\n            stay: next\n"
+    "            leave: {outcome: {deal: yes}, payoff: {A: 0, B: %s}}\n"
+    "game: {repeat: stage, times: %d, then: {payoff: {A: 1, B: 1}}}\n";
+
 static brink_scenario *load(const char *text, size_t compact_above)
 {
     brink_scenario_limits lim;
@@ -64,24 +112,40 @@ static brink_analysis *analyse(const brink_scenario *sc)
     return a;
 }
 
-/* Tree equilibrium e plays the compact play: the same labels from the root to a leaf. */
+/* Tree equilibrium e plays the compact play: the same moves in the tree's pre-order, decisions
+ * taking eq's pure choice, chance moves every outcome of positive probability. */
 static int same_play(const brink_efg *g, const brink_equilibrium *eq,
                      const struct brink_compact_result *r)
 {
-    int v = 0, i = 0;
-    while (g->node_infoset[v] >= 0) {
-        int h = g->node_infoset[v], a0 = g->infoset_action_start[h], act = -1;
-        for (int x = 0; x < g->infoset_nactions[h]; x++)
+    int *stack = malloc((size_t)g->nnodes * sizeof *stack), n = 0, i = 0, ok = 1;
+    stack[n++] = 0;
+    while (n > 0 && ok) {
+        int v = stack[--n], h = g->node_infoset[v];
+        if (h < 0)
+            continue;
+        int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h], cs = g->node_child_start[v];
+        if (i >= r->nplay) {
+            ok = 0;
+            break;
+        }
+        int c = r->play_cls[i++];
+        if (g->infoset_player[h] == BRINK_CHANCE) {
+            ok = r->k->mover[c] == SC_COMPACT_CHANCE;
+            for (int x = na - 1; x >= 0; x--)
+                if (mpq_sgn(g->action_probq[a0 + x]) > 0)
+                    stack[n++] = g->node_children[cs + x];
+            continue;
+        }
+        int act = -1;
+        for (int x = 0; x < na; x++)
             if (mpq_cmp_ui(eq->behavq[a0 + x], 1, 1) == 0)
                 act = x;
-        if (act < 0 || i >= r->npath)
-            return 0;
-        int c = r->path[i++];
-        if (strcmp(g->action_label[a0 + act], r->k->node[c]->opt_labels[r->spe.choice[c]]))
-            return 0;
-        v = g->node_children[g->node_child_start[v] + act];
+        ok = act >= 0 && r->k->mover[c] == g->infoset_player[h] &&
+             strcmp(g->action_label[a0 + act], r->k->node[c]->opt_labels[r->spe.choice[c]]) == 0;
+        stack[n++] = g->node_children[cs + act];
     }
-    return i == r->npath;
+    free(stack);
+    return ok && i == r->nplay;
 }
 
 /* Soundness of the classes against share.c's (which compares sub-trees of the unfolded
@@ -115,8 +179,13 @@ static void same_classes(const brink_scenario *tr, const brink_efg *g,
                                   r->pay[(size_t)c * (size_t)g->nplayers + (size_t)p]);
             continue;
         }
-        bad |= k->mover[c] != g->infoset_player[h] ||
+        bad |= (k->mover[c] >= 0 ? k->mover[c] : BRINK_CHANCE) != g->infoset_player[h] ||
+               (k->mover[c] == SC_COMPACT_CHANCE) != (g->infoset_player[h] == BRINK_CHANCE) ||
                k->child_start[c + 1] - k->child_start[c] != g->infoset_nactions[h];
+        /* a chance move's probabilities, exactly */
+        for (int a = 0; !bad && k->mover[c] == SC_COMPACT_CHANCE && a < g->infoset_nactions[h]; a++)
+            bad |= !mpq_equal(g->action_probq[g->infoset_action_start[h] + a],
+                              r->prob[k->child_start[c] + a]);
         for (int a = 0; !bad && a < g->infoset_nactions[h]; a++) {
             stack[n++] = g->node_children[g->node_child_start[v] + a];
             stack[n++] = k->child[k->child_start[c] + a];
@@ -128,6 +197,36 @@ static void same_classes(const brink_scenario *tr, const brink_efg *g,
     free(share_of);
     free(stack);
     sc_shared_free(&sh);
+}
+
+/* A report without the method's indented lines (the compact game's change, the times) and
+ * with what --json lists in the same words. */
+static int ntexts;   /* reports compared line by line */
+
+static char *report_core(const char *t)
+{
+    char *o = malloc(strlen(t) + 1);
+    size_t n = 0;
+    while (*t) {
+        const char *e = strchr(t, '\n');
+        size_t len = e ? (size_t)(e - t) + 1 : strlen(t);
+        if (strncmp(t, "        ", 8) != 0) {
+            const char *tail = "; --json lists their distinct sub-games)\n";
+            size_t tl = strlen(tail);
+            if (len >= tl && strncmp(t + len - tl, tail, tl) == 0) {
+                memcpy(o + n, t, len - tl);
+                n += len - tl;
+                memcpy(o + n, "; --json lists them)\n", 21);
+                n += 21;
+            } else {
+                memcpy(o + n, t, len);
+                n += len;
+            }
+        }
+        t += len;
+    }
+    o[n] = 0;
+    return o;
 }
 
 /* The compact analysis of text against the tree's. */
@@ -143,6 +242,8 @@ static void compare(const char *text, int payoff_ties)
     CHECK(r != NULL && ca->game == NULL);
     CHECK(mpz_cmp_ui(r->k->nodes, (unsigned long)g->nnodes) == 0);
     CHECK(mpz_cmp_ui(r->k->decisions, (unsigned long)g->player_infoset_start[np]) == 0);
+    CHECK(mpz_cmp_ui(r->k->chances,
+                     (unsigned long)(g->ninfosets - g->player_infoset_start[np])) == 0);
     CHECK(r->verified);
     CHECK_EQ_INT(r->spe.payoff_ties > 0, payoff_ties);
     same_classes(tr, g, r);
@@ -151,11 +252,35 @@ static void compare(const char *text, int payoff_ties)
         const brink_equilibrium *eq = &ta->eq[e];
         int same = 1;
         for (int p = 0; p < np; p++)
-            same &= mpq_equal(eq->valueq[p], r->spe.val[(size_t)r->end * (size_t)np + (size_t)p]);
+            same &= mpq_equal(eq->valueq[p], r->value[p]);
         if (!payoff_ties)
             CHECK(same);   /* every SPE has the same values */
-        if (same && same_play(g, eq, r))
+        if (same && same_play(g, eq, r)) {
             found = 1;
+            /* the play's outcomes and expected numeric issues */
+            int ng = 0;
+            for (int k = 0; k < ta->ngroups; k++)
+                if (eq->group_prob[k] > 1e-12)
+                    ng++;
+            CHECK_EQ_INT(ng, r->ngroups);
+            for (int k = 0; k < r->ngroups; k++) {
+                int l = r->k->leaf[r->group_leaf[k]], hit = 0;
+                for (int t = 0; t < ta->ngroups; t++) {
+                    int eqlv = 1;
+                    for (int i = 0; i < r->k->ni; i++)
+                        if (ta->group_level[(size_t)t * (size_t)r->k->ni + (size_t)i] !=
+                            (brink_scenario_issue_nlevels(tr, i)
+                                 ? r->k->leaf_level[(size_t)l * (size_t)r->k->ni + (size_t)i] : -1))
+                            eqlv = 0;
+                    if (eqlv && fabs(eq->group_prob[t] - brink_q_get_d(r->group_prob[k])) < 1e-12)
+                        hit = 1;
+                }
+                CHECK(hit);
+            }
+            for (int i = 0; i < r->k->ni; i++)
+                if (!brink_scenario_issue_nlevels(tr, i))
+                    CHECK(fabs(eq->issue_mean[i] - brink_q_get_d(r->issue_value[i])) < 1e-9);
+        }
         /* decision points on the path */
         int on = 0;
         for (int h = 0; h < g->player_infoset_start[np]; h++)
@@ -179,6 +304,19 @@ static void compare(const char *text, int payoff_ties)
     brink_error_clear(&err);
     CHECK(brink_analysis_write_text(ca, &out, &err) == BRINK_OK);
     CHECK(strstr(out.data, "Changed automatically") != NULL);
+    /* one equilibrium and more decision points than the tree lists all of: the tree's text,
+     * but for the method's lines and what --json lists */
+    if (ta->count == 1 && !ta->profiles && g->player_infoset_start[np] > 16) {
+        brink_buf tt;
+        brink_buf_init(&tt);
+        CHECK(brink_analysis_write_text(ta, &tt, &err) == BRINK_OK);
+        char *x = report_core(tt.data), *y = report_core(out.data);
+        CHECK_MSG(strcmp(x, y) == 0, "texts differ:\n%s\n---\n%s", x, y);
+        ntexts++;
+        free(x);
+        free(y);
+        brink_buf_free(&tt);
+    }
     CHECK(strstr(out.data, payoff_ties ? "One of several" : ta->count == 1 ? "One equilibrium ("
                                                                            : "One of ") != NULL);
     brink_buf_reset(&out);
@@ -305,6 +443,121 @@ int main(void)
         brink_scenario_free(ct);
         brink_scenario_free(tr);
     }
+    /* public chance moves (issue 15, item 2): in repeated sub-games, with parameter-dependent
+     * probabilities (some 0: branches off the play), in the middle of a round, at the root,
+     * with inexact probabilities, with ties below them */
+    {
+        const char *ps[] = {"0.5", "0.3", "0", "1"};
+        for (int i = 0; i < 4; i++) {
+            snprintf(text, sizeof text, chance_offers_fmt, "0.5", ps[i], 0.125, 0.875, 0.25,
+                     0.125, 0.875, 0.25, 3);
+            compare(text, 0);
+        }
+        snprintf(text, sizeof text, chance_offers_fmt, "0.7", "0.6", 0.1, 0.9, 0.2, 0.1, 0.9,
+                 0.2, 2);
+        compare(text, 0);
+        snprintf(text, sizeof text, middle_fmt, "0.3", 3);
+        compare(text, 0);
+        snprintf(text, sizeof text, middle_fmt, "0.9", 4);
+        compare(text, 0);
+        snprintf(text, sizeof text, chance_ties_fmt, "0", 3);   /* 2^(nodes after go) */
+        compare(text, 0);
+        snprintf(text, sizeof text, chance_ties_fmt, "1", 3);   /* B's stay/leave: A's value */
+        compare(text, 1);
+        compare("brink: 1\nid: rt\nactors: {A: {}, B: {}}\n"
+                "parameters: {p: {value: 0.25, range: [0, 1]}}\n"
+                "issues: {state: [low, mid, high]}\n"
+                "game:\n  chance:\n    hi:\n      prob: p\n      outcome: {state: high}\n"
+                "      A:\n        x: {B: {u: {payoff: {A: 1, B: 2}}, v: {payoff: {A: 2, B: 1}}}}\n"
+                "        y: {B: {u: {payoff: {A: 3, B: 0}}, v: {payoff: {A: 0, B: 4}}}}\n"
+                "    lo:\n      prob: 1 - p\n      A:\n"
+                "        x: {B: {u: {payoff: {A: 1, B: 2}}, v: {payoff: {A: 2, B: 1}}}}\n"
+                "        y: {outcome: {state: mid}, payoff: {A: 1.5, B: 1}}\n", 0);
+        compare("brink: 1\nid: ie\nactors: {A: {}}\ngame:\n  chance:\n"
+                "    a: {prob: \"0.5^0.5\", A: {l: {payoff: {A: 1}}, r: {payoff: {A: 2}}}}\n"
+                "    b: {prob: \"1 - 0.5^0.5\", A: {l: {payoff: {A: 3}}, r: {payoff: {A: 0}}}}\n",
+                0);
+        /* other parameter values: the compact game's probabilities are re-read (and
+         * checked, located, as a re-bind of the tree checks them) */
+        snprintf(text, sizeof text, chance_offers_fmt, "0.5", "0.5", 0.125, 0.875, 0.25, 0.125,
+                 0.875, 0.25, 3);
+        brink_scenario *ct = load(text, 1), *tr = load(text, 0);
+        mpq_t v[2];
+        mpq_init(v[0]);
+        mpq_init(v[1]);
+        mpq_set_ui(v[0], 3, 10);
+        mpq_set_ui(v[1], 1, 5);
+        brink_error e2;
+        brink_error_clear(&e2);
+        CHECK(brink_scenario_set_defaults(ct, (const mpq_t *)v, &e2) == BRINK_OK);
+        CHECK(brink_scenario_set_defaults(tr, (const mpq_t *)v, &e2) == BRINK_OK);
+        brink_analysis *ca = analyse(ct), *ta = analyse(tr);
+        CHECK_EQ_INT(ta->count, 1);
+        for (int p = 0; p < 2; p++)
+            CHECK(mpq_equal(ta->eq[0].valueq[p], ca->compact->value[p]));
+        CHECK(same_play(ta->game, &ta->eq[0], ca->compact));
+        brink_analysis_free(ca);
+        brink_analysis_free(ta);
+        brink_scenario_free(ct);
+        brink_scenario_free(tr);
+        /* a probability that is not one: refused as the tree refuses it, at the chance move */
+        const char *bad[] = {
+            "brink: 1\nid: b\nactors: {A: {}}\nparameters: {q: {value: 0.5}}\n"
+            "subgames:\n  s:\n    body:\n      chance:\n"
+            "        h: {prob: q, A: {l: {payoff: {A: 1}}, r: next}}\n"
+            "        t: {prob: 0.6 - q, A: {l: {payoff: {A: 2}}, r: next}}\n"
+            "game: {repeat: s, times: 3, then: {}}\n",
+            "brink: 1\nid: b\nactors: {A: {}}\nparameters: {q: {value: 0.5}}\n"
+            "subgames:\n  s:\n    body:\n      chance:\n"
+            "        h: {prob: q - 0.7, A: {l: {payoff: {A: 1}}, r: next}}\n"
+            "        t: {prob: 1.7 - q, A: {l: {payoff: {A: 2}}, r: next}}\n"
+            "game: {repeat: s, times: 3, then: {}}\n",
+            "brink: 1\nid: b\nactors: {A: {}}\nparameters: {q: {value: 0.5, range: [0, 2]}}\n"
+            "subgames:\n  s:\n    body:\n      chance:\n"
+            "        h: {prob: q, A: {l: {payoff: {A: 1}}, r: next}}\n"
+            "        t: {prob: 1 - q, A: {l: {payoff: {A: 2}}, r: next}}\n"
+            "game: {repeat: s, times: 3, then: {}}\n"};
+        for (int i = 0; i < 3; i++) {
+            brink_scenario_limits lim;
+            brink_scenario_limits_init(&lim);
+            brink_error et, ec;
+            brink_error_clear(&et);
+            brink_error_clear(&ec);
+            lim.compact_above = 0;
+            CHECK(brink_scenario_parse(bad[i], strlen(bad[i]), "c.yaml", &lim, &et) == NULL);
+            lim.compact_above = 1;
+            CHECK(brink_scenario_parse(bad[i], strlen(bad[i]), "c.yaml", &lim, &ec) == NULL);
+            CHECK(et.code == ec.code && et.line == ec.line && et.column == ec.column && et.line > 0);
+            CHECK_MSG(strcmp(et.message, ec.message) == 0, "%s | %s", et.message, ec.message);
+        }
+        /* a re-bind at a value that makes one negative */
+        ct = load("brink: 1\nid: b\nactors: {A: {}}\nparameters: {q: {value: 0.5}}\n"
+                  "subgames:\n  s:\n    body:\n      chance:\n"
+                  "        h: {prob: q, A: {l: {payoff: {A: 1}}, r: next}}\n"
+                  "        t: {prob: 1 - q, A: {l: {payoff: {A: 2}}, r: next}}\n"
+                  "game: {repeat: s, times: 3, then: {}}\n", 1);
+        CHECK(brink_scenario_is_compact(ct));
+        mpq_set_ui(v[0], 3, 2);
+        brink_error_clear(&e2);
+        CHECK(brink_scenario_set_defaults(ct, (const mpq_t *)v, &e2) != BRINK_OK);
+        CHECK(e2.line > 0 && strstr(e2.message, "negative (-1/2) at these parameter values"));
+        brink_scenario_free(ct);
+        mpq_clear(v[0]);
+        mpq_clear(v[1]);
+        /* hidden chance moves stay on the tree */
+        snprintf(text, sizeof text, chance_offers_fmt, "0.5", "0.5", 0.125, 0.875, 0.25, 0.125,
+                 0.875, 0.25, 2);
+        char *h = strstr(text, "      chance:");
+        char hidden_text[4096];
+        snprintf(hidden_text, sizeof hidden_text, "%.*s      hidden: true\n%s", (int)(h - text),
+                 text, h);
+        ct = load(hidden_text, 1);
+        CHECK(!brink_scenario_is_compact(ct));
+        brink_scenario_free(ct);
+    }
+
+    fprintf(stderr, "%d reports compared line by line\n", ntexts);
+    CHECK(ntexts >= 9);
     /* a game without payoffs stays with the tree */
     sc = load("brink: 1\nid: z\nactors: {A: {}}\ngame: {A: {a: {}, b: {}}}\n", 1);
     CHECK(!brink_scenario_is_compact(sc));

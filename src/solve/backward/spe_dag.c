@@ -26,6 +26,24 @@ static int same_values(const brink_dag *d, const mpq_t *val, int a, int b)
     return 1;
 }
 
+/* v[p] = sum over c's outcomes of prob * value of the child (v must not alias a child). */
+static void expectation(const brink_dag *d, mpq_t *val, int c, mpq_t *v)
+{
+    int np = d->np;
+    mpq_t t;
+    mpq_init(t);
+    for (int p = 0; p < np; p++)
+        mpq_set_ui(v[p], 0, 1);
+    for (int e = d->child_start[c]; e < d->child_start[c + 1]; e++) {
+        const mpq_t *w = &val[(size_t)d->child[e] * (size_t)np];
+        for (int p = 0; p < np; p++) {
+            mpq_mul(t, d->prob[e], w[p]);
+            mpq_add(v[p], v[p], t);
+        }
+    }
+    mpq_clear(t);
+}
+
 brink_status brink_dag_spe_solve(const brink_dag *d, brink_dag_spe *out, brink_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -43,15 +61,26 @@ brink_status brink_dag_spe_solve(const brink_dag *d, brink_dag_spe *out, brink_e
     for (int c = 0; c < d->n; c++) {
         out->choice[c] = -1;
         mpq_t *v = &out->val[(size_t)c * (size_t)np];
-        if (d->mover[c] < 0) {
+        if (d->mover[c] == -1) {   /* a leaf */
             for (int p = 0; p < np; p++)
                 mpq_set(v[p], d->pay[(size_t)c * (size_t)np + (size_t)p]);
             continue;
         }
         int m = d->mover[c], e0 = d->child_start[c], e1 = d->child_start[c + 1];
-        if (e1 <= e0) {
+        if (e1 <= e0 || (m == BRINK_DAG_CHANCE && !d->prob) || m < -2) {
             brink_dag_spe_free(d, out);
-            return brink_error_set(err, BRINK_EINVALID, "node %d of the DAG has no action", c);
+            return brink_error_set(err, BRINK_EINVALID, "node %d of the DAG has no action%s", c,
+                                   e1 > e0 ? " (or a chance node without probabilities)" : "");
+        }
+        if (m == BRINK_DAG_CHANCE) {   /* the expectation over every outcome */
+            for (int e = e0; e < e1; e++)
+                if (d->child[e] < 0 || d->child[e] >= c) {
+                    brink_dag_spe_free(d, out);
+                    return brink_error_set(err, BRINK_EINVALID, "node %d of the DAG has a child "
+                                           "(%d) not numbered before it", c, d->child[e]);
+                }
+            expectation(d, out->val, c, v);
+            continue;
         }
         int best = -1;
         for (int e = e0; e < e1; e++) {
@@ -91,13 +120,31 @@ int brink_dag_spe_verify(const brink_dag *d, const brink_dag_spe *s, int *bad)
     int np = d->np, c;
     for (c = 0; c < d->n; c++) {
         const mpq_t *v = &s->val[(size_t)c * (size_t)np];
-        if (d->mover[c] < 0) {
+        if (d->mover[c] == -1) {   /* a leaf */
             for (int p = 0; p < np; p++)
                 if (!mpq_equal(v[p], d->pay[(size_t)c * (size_t)np + (size_t)p]))
                     goto fail;
             continue;
         }
         int m = d->mover[c], e0 = d->child_start[c], e1 = d->child_start[c + 1];
+        if (m == BRINK_DAG_CHANCE) {
+            if (!d->prob || e1 <= e0)
+                goto fail;
+            for (int e = e0; e < e1; e++)
+                if (d->child[e] < 0 || d->child[e] >= c)
+                    goto fail;
+            mpq_t *w = brink_q_array_new((size_t)np + 1);
+            if (!w)
+                goto fail;
+            expectation(d, s->val, c, w);
+            int same = 1;
+            for (int p = 0; p < np; p++)
+                same &= mpq_equal(w[p], v[p]) != 0;
+            brink_q_array_free(w, (size_t)np + 1);
+            if (!same)
+                goto fail;
+            continue;
+        }
         if (s->choice[c] < 0 || s->choice[c] >= e1 - e0)
             goto fail;
         int k = d->child[e0 + s->choice[c]];
