@@ -64,6 +64,10 @@ void brink_error_prefix(brink_error *err, const char *fmt, ...)
 #endif
     ;
 
+/* Append " (WORDS)" to the existing message (cut at a whole character when it does not fit),
+ * e.g. where in a game description the error happened; code, file and place are kept. */
+void brink_error_append(brink_error *err, const char *words);
+
 /* A short stable name for a status code ("syntax", "too-big", ...). */
 const char *brink_status_name(brink_status code);
 

@@ -82,6 +82,16 @@ void brink_error_prefix(brink_error *err, const char *fmt, ...)
     memcpy(err->message, tmp, sizeof tmp);
 }
 
+void brink_error_append(brink_error *err, const char *words)
+{
+    if (!err || !words || !words[0]) return;
+    size_t n = strlen(err->message);
+    if (n + 3 >= sizeof err->message) return;
+    if (snprintf(err->message + n, sizeof err->message - n, " (%s)", words) >=
+        (int)(sizeof err->message - n))
+        trim_cut(err->message);
+}
+
 const char *brink_status_name(brink_status code)
 {
     switch (code) {

@@ -117,8 +117,15 @@ sc_expr *x_inst(xctx *x, const sc_expr *e, int ei)
 {
     const env *v = &x->envs[ei];
     sc_expr *r = sc_expr_instantiate(e, v->args, v->nargs, x->sc->file, x->err);
-    if (!r && !x->st)
+    if (!r && !x->st) {
         x->st = x->err && x->err->code ? x->err->code : BRINK_ENOMEM;
+        /* a division by zero for one call's arguments: say which values make it so */
+        unsigned char *used = v->nargs ? malloc((size_t)v->nargs) : NULL;
+        for (int i = 0; used && i < v->nargs; i++)
+            used[i] = sc_expr_uses_arg(e, i) != 0;
+        x_err_where(x, ei, used);
+        free(used);
+    }
     return r;
 }
 
@@ -128,6 +135,68 @@ int x_inst_id(xctx *x, const sc_expr *e, int ei)
         return x_intern_expr(x, (sc_expr *)e, 0);
     sc_expr *r = x_inst(x, e, ei);
     return r ? x_intern_expr(x, r, 1) : -1;
+}
+
+/* ---------------------------------------------------------------- where, for messages */
+
+/* An argument's value in words: an actor's id, a number exactly, or the expression (of
+ * parameters) it stands for. */
+static void put_arg(xctx *x, const env *e, int i, brink_buf *b)
+{
+    const sc_subgame *sub = e->sub >= 0 ? &x->sc->subs[e->sub] : NULL;
+    const sc_expr *a = e->args[i];
+    if (!sc_expr_is_const(a)) {
+        brink_buf_printf(b, "'%s'", a->text ? a->text : "?");
+        return;
+    }
+    long who;
+    if (sub && i < sub->nargs && sub->arg_actor && sub->arg_actor[i] &&
+        mpz_cmp_ui(mpq_denref(a->kq[0]), 1) == 0 && mpz_fits_slong_p(mpq_numref(a->kq[0])) &&
+        (who = mpz_get_si(mpq_numref(a->kq[0]))) >= 0 && who < x->sc->nactors) {
+        brink_buf_puts(b, x->sc->actors[who].id);
+        return;
+    }
+    sc_put_exact(b, a->kq[0]);
+}
+
+void x_err_where(xctx *x, int ei, const unsigned char *used)
+{
+    if (!x->err || !used || ei < 0 || ei >= x->nenvs || x->err->code == BRINK_ENOMEM ||
+        x->err->code == BRINK_EINTERNAL)
+        return;
+    const env *e = &x->envs[ei];
+    if (!e->names)
+        return;
+    const sc_subgame *sub = e->sub >= 0 ? &x->sc->subs[e->sub] : NULL;
+    int ra = sub ? sub->round_arg : -1, round = 0, others = 0;
+    /* `round` as "round R of": when it is a round a repeat plays (1, 2, ...) */
+    if (ra >= 0 && ra < e->nargs && used[ra] && sc_expr_is_const(e->args[ra]) &&
+        mpz_cmp_ui(mpq_denref(e->args[ra]->kq[0]), 1) == 0 && mpq_sgn(e->args[ra]->kq[0]) > 0)
+        round = 1;
+    for (int i = 0; i < e->nargs; i++)
+        others += used[i] && !(round && i == ra);
+    if (!round && !others)
+        return;
+    brink_buf b;
+    brink_buf_init(&b);
+    if (sub) {
+        brink_buf_puts(&b, "in ");
+        if (round) {
+            brink_buf_puts(&b, "round ");
+            put_arg(x, e, ra, &b);
+            brink_buf_puts(&b, " of ");
+        }
+        brink_buf_printf(&b, "sub-game '%s'", sub->name);
+    }
+    for (int i = 0, k = 0; i < e->nargs; i++) {
+        if (!used[i] || (round && i == ra))
+            continue;
+        brink_buf_printf(&b, "%s%s = ", k++ ? ", " : sub ? ", where " : "where ", e->names[i]);
+        put_arg(x, e, i, &b);
+    }
+    if (!b.failed && b.data)
+        brink_error_append(x->err, b.data);
+    brink_buf_free(&b);
 }
 
 /* A value that must be known before the game exists (if: conditions, repeat counts). */
@@ -156,7 +225,7 @@ static int env_eq(void *ctx, int idx)
     xctx *x = ctx;
     const env *a = &x->envs[idx], *b = x->key;
     if (a->sub != b->sub || a->next != b->next || a->next_env != b->next_env ||
-        a->next_round != b->next_round || a->nargs != b->nargs)
+        a->next_round != b->next_round || a->nargs != b->nargs || a->names != b->names)
         return 0;
     for (int i = 0; i < a->nargs; i++)
         if (!sc_expr_equal(a->args[i], b->args[i]))
@@ -267,6 +336,7 @@ static int x_call_env(xctx *x, const sc_node *n, int ei, const sc_node *next,
     e.next = next;
     e.next_env = next_env;
     e.next_round = next_round;
+    e.names = (const char *const *)sub->arg_names;
     e.depth = x->envs[ei].depth + 1;
     e.args = brink_calloc((size_t)(sub->nargs ? sub->nargs : 1), sizeof *e.args);
     if (!e.args) {
@@ -393,9 +463,11 @@ int x_resolve(xctx *x, const sc_node *n, int ei, int round, target *t)
 /* The environment of an option made by a generator: ei's, its variable bound to v. The
  * arguments before it are ei's own expressions, borrowed (environments live as long as the
  * expansion): one new expression per value. */
-static int x_gen_env(xctx *x, int ei, const mpq_t v, const sc_loc *site)
+static int x_gen_env(xctx *x, int ei, const mpq_t v, const sc_loc *site,
+                     const char *const *names)
 {
     env e = x->envs[ei];
+    e.names = names;
     int na = e.nargs;
     e.nargs = na + 1;
     e.borrowed = na;
@@ -451,6 +523,22 @@ static int xo_grow(xctx *x, xopts *o, sc_loc **locs, int k, int *cap)
     return 0;
 }
 
+/* The arguments a generator's in: uses, marked for x_err_where (sc->gen_arg_names set). */
+static unsigned char *gen_used(xctx *x, const sc_defgen *g)
+{
+    unsigned char *used = g->arg ? malloc((size_t)g->arg) : NULL;
+    for (int j = 0; used && j < g->arg; j++)
+        used[j] = sc_gen_uses_args(x->sc, g->in, g->locals, j) > 0;
+    return used;
+}
+
+static void gen_where(xctx *x, int ei, const sc_defgen *g)
+{
+    unsigned char *used = gen_used(x, g);
+    x_err_where(x, ei, used);
+    free(used);
+}
+
 int x_options(xctx *x, const sc_node *n, int ei)
 {
     if (!n->gens || x->st)
@@ -492,6 +580,8 @@ int x_options(xctx *x, const sc_node *n, int ei)
             sc->gen_nargs = g->arg;
             sc->gen_arg_values = e->args;
             brink_status st = sc_gen_values(sc, g->in, g->locals, &vals, &nv, x->err);
+            if (st)   /* which round or arguments make the range empty, its step 0, ... */
+                gen_where(x, ei, g);
             sc->gen_arg_names = NULL;
             sc->gen_nargs = 0;
             sc->gen_arg_values = NULL;
@@ -571,8 +661,42 @@ int x_option_labels(xctx *x, int xo)
                                        "in the key)", label, g->var);
         labels[j] = label;
     }
-    if (!x->st && sc_gen_unique_labels(sc, labels, locs, k, x->err))
+    /* what made each label, for a clash's message */
+    sc_genlabel *made = x->st ? NULL : brink_calloc((size_t)(k ? k : 1), sizeof *made);
+    if (!x->st && !made)
+        x_oom(x);
+    for (int j = 0; made && j < k; j++) {
+        int s = o->slot[j];
+        const sc_defgen *g = n->gens[s];
+        if (g) {
+            made[j].key = n->opt_labels[s];
+            made[j].var = g->var;
+            made[j].value = o->vals[s][j - o->first[s]];
+        }
+    }
+    int clash[2] = {-1, -1};
+    if (!x->st && sc_gen_unique_labels(sc, labels, locs, made, k, clash, x->err)) {
         x->st = x->err && x->err->code ? x->err->code : BRINK_EINVALID;
+        /* the round or arguments of this call that the two generators' values use */
+        const env *e = &x->envs[o->env];
+        unsigned char *used = e->nargs ? brink_calloc((size_t)e->nargs, 1) : NULL;
+        for (int c = 0; used && c < 2; c++) {
+            const sc_defgen *g = clash[c] >= 0 ? n->gens[o->slot[clash[c]]] : NULL;
+            if (!g || g->arg != e->nargs)
+                continue;
+            sc->gen_arg_names = g->names;
+            sc->gen_nargs = g->arg;
+            unsigned char *u = gen_used(x, g);
+            sc->gen_arg_names = NULL;
+            sc->gen_nargs = 0;
+            for (int i = 0; u && i < g->arg; i++)
+                used[i] |= u[i];
+            free(u);
+        }
+        x_err_where(x, o->env, used);
+        free(used);
+    }
+    free(made);
     free(locs);
     if (x->st)
         return -1;
@@ -602,7 +726,8 @@ int x_option_env(xctx *x, int xo, int j)
     if (o->env_of[j] >= 0 || x->st)
         return o->env_of[j];
     int s = o->slot[j];
-    int e = x_gen_env(x, o->env, o->vals[s][j - o->first[s]], &o->n->gens[s]->in_loc);
+    int e = x_gen_env(x, o->env, o->vals[s][j - o->first[s]], &o->n->gens[s]->in_loc,
+                      o->n->gens[s]->names);
     x->xo[xo].env_of[j] = e;
     return e;
 }

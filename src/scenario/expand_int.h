@@ -41,6 +41,9 @@ typedef struct env {
     sc_expr **args;            /* closed; owned here, but for the first `borrowed`, which are
                                   another environment's (x_gen_env) */
     int borrowed;
+    const char *const *names;  /* the arguments' names, for messages: the sub-game's, then
+                                  generators' variables (part of the identity: two generators'
+                                  variables of one value are told apart by name) */
     const sc_node *next;
     int next_env, next_round;
     int depth;
@@ -162,6 +165,10 @@ int x_intern_expr(xctx *x, sc_expr *e, int owned);
 /* An open expression instantiated in environment ei (a fresh copy), or its interned id. */
 sc_expr *x_inst(xctx *x, const sc_expr *e, int ei);
 int x_inst_id(xctx *x, const sc_expr *e, int ei);
+/* Add to x->err's message where in the expansion it happened: " (in round 2 of sub-game
+ * 'stage', where k = 9)", the values of the arguments of environment ei marked in used[]
+ * (nothing when none is marked or the error is out of memory or a bug). */
+void x_err_where(xctx *x, int ei, const unsigned char *used);
 /* A value that must be known when the tree is built (if: conditions, repeat counts). */
 int x_const_value(xctx *x, const sc_expr *e, int ei, const char *what, mpq_t out);
 /* Interned environments (takes ownership of e->args). */

@@ -485,7 +485,11 @@ static void parse_atom(parser *p)
                     best = cand;
                 }
             }
-            if (best)
+            if (nlen == 5 && !memcmp(name, "round", 5))   /* the sub-games' implicit argument */
+                snprintf(msg, sizeof msg, "unknown name 'round' (round exists only inside a "
+                         "sub-game: the number of the round a repeat plays, 0 outside any "
+                         "repeat)");
+            else if (best)
                 snprintf(msg, sizeof msg, "unknown name '%s' (did you mean '%s'?)", nm, best);
             else
                 snprintf(msg, sizeof msg, "unknown name '%s' (not a parameter%s)", nm,

@@ -279,7 +279,14 @@ static brink_status range_count(brink_scenario *sc, const ynode *in, ynode *part
         mpq_set_ui(step, 1, 1);
     }
     if (mpq_sgn(step) <= 0) {
-        st = sc_err(sc, err, &parts[2], BRINK_EINVALID, "the step of a range must be positive");
+        /* "round - 1 = 0" when the step is an expression: its value where it was read */
+        brink_buf v;
+        brink_buf_init(&v);
+        put_bound(&v, texts[2], step);
+        st = v.failed ? brink_error_set(err, BRINK_ENOMEM, "out of memory")
+                      : sc_err(sc, err, &parts[2], BRINK_EINVALID, "the step of a range must "
+                               "be positive; here it is %s", v.data);
+        brink_buf_free(&v);
         goto out;
     }
     if (mpq_cmp(hi, lo) < 0) {
@@ -312,6 +319,15 @@ static brink_status range_count(brink_scenario *sc, const ynode *in, ynode *part
 out:
     mpq_clears(hi, span, NULL);
     return st;
+}
+
+/* `in: "[round, 2]"`: a list written in quotes, which YAML reads as a text. */
+static int quoted_list(const ynode *in)
+{
+    const char *s = in->text;
+    while (*s == ' ')
+        s++;
+    return in->quoted && *s == '[';
 }
 
 brink_status sc_gen_values(brink_scenario *sc, const ynode *in, const sc_local *locals,
@@ -352,7 +368,9 @@ brink_status sc_gen_values(brink_scenario *sc, const ynode *in, const sc_local *
     if (k < 2)
         return sc_err(sc, err, in, BRINK_ESYNTAX,
                       "in: must be range(low, high), range(low, high, step), "
-                      "quantiles(DISTRIBUTION, n) or a list of values (found '%s')", in->text);
+                      "quantiles(DISTRIBUTION, n) or a list of values (found '%s'%s)", in->text,
+                      quoted_list(in) ? ": a text in quotes, not a YAML list; write the list "
+                                        "without quotes" : "");
     mpq_t lo, step, span;
     mpq_inits(lo, step, span, NULL);
     mpz_t n;
@@ -400,7 +418,9 @@ brink_status sc_gen_count(brink_scenario *sc, const ynode *in, const sc_local *l
     if (k == -3)
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     if (k < 2 || (q && k != 2))
-        return sc_err(sc, err, in, BRINK_ESYNTAX, "in: must be a range, quantiles or a list");
+        return sc_err(sc, err, in, BRINK_ESYNTAX, "in: must be a range, quantiles or a list%s",
+                      quoted_list(in) ? " ('[...]' in quotes is a text, not a YAML list; write "
+                                        "the list without quotes)" : "");
     mpq_t lo, step;
     mpq_inits(lo, step, NULL);
     mpz_t n;
@@ -588,8 +608,30 @@ static int cmp_label(const void *a, const void *b)
     return strcmp(**(const char *const *const *)a, **(const char *const *const *)b);
 }
 
+/* How a clashing label was made, for the message: "j = 2", or "written so". */
+static void put_made(brink_buf *b, const sc_genlabel *m)
+{
+    if (!m || !m->var) {
+        brink_buf_puts(b, "one written so");
+        return;
+    }
+    brink_buf_printf(b, "%s = ", m->var);
+    sc_put_exact(b, m->value);
+}
+
+/* Does the key hold its generator's {var}? */
+static int key_has_var(const sc_genlabel *m)
+{
+    size_t vl = strlen(m->var);
+    for (const char *p = strchr(m->key, '{'); p; p = strchr(p + 1, '{'))
+        if (strncmp(p + 1, m->var, vl) == 0 && p[1 + vl] == '}')
+            return 1;
+    return 0;
+}
+
 brink_status sc_gen_unique_labels(brink_scenario *sc, const char *const *labels,
-                                  const sc_loc *locs, int n, brink_error *err)
+                                  const sc_loc *locs, const sc_genlabel *made, int n,
+                                  int *clash, brink_error *err)
 {
     const char *const *idx[64];
     const char *const **w = n <= 64 ? idx : malloc((size_t)n * sizeof *w);
@@ -599,14 +641,52 @@ brink_status sc_gen_unique_labels(brink_scenario *sc, const char *const *labels,
         w[i] = &labels[i];
     qsort(w, (size_t)n, sizeof *w, cmp_label);
     brink_status st = BRINK_OK;
-    for (int i = 1; i < n && !st; i++)
-        if (strcmp(*w[i], *w[i - 1]) == 0) {
-            int at = (int)(w[i] - labels);
-            st = brink_error_set_at(err, BRINK_EINVALID, sc->file, locs[at].line, locs[at].col,
-                                    "two options are labelled '%s' (a generated label holds the "
-                                    "value to 6 digits: put {NAME} in the key, or use values "
-                                    "that differ there)", *w[i]);
+    for (int i = 1; i < n && !st; i++) {
+        if (strcmp(*w[i], *w[i - 1]) != 0)
+            continue;
+        /* the first and the second as written (the error is at the second) */
+        int a = (int)(w[i - 1] - labels), b = (int)(w[i] - labels);
+        if (a > b) {
+            int t = a;
+            a = b;
+            b = t;
         }
+        if (clash) {
+            clash[0] = a;
+            clash[1] = b;
+        }
+        const sc_genlabel *ma = made && made[a].var ? &made[a] : NULL;
+        const sc_genlabel *mb = made && made[b].var ? &made[b] : NULL;
+        brink_buf why;
+        brink_buf_init(&why);
+        if (!ma && !mb) {
+            brink_buf_puts(&why, "an option's label must differ from the others'");
+        } else if (ma && mb && !strcmp(ma->var, mb->var) && mpq_equal(ma->value, mb->value)) {
+            /* the same value twice: no rounding is involved */
+            brink_buf_printf(&why, "both are made with %s = ", ma->var);
+            sc_put_exact(&why, ma->value);
+            brink_buf_puts(&why, "; a generator's values must differ");
+        } else {
+            brink_buf_puts(&why, "made with ");
+            put_made(&why, ma ? ma : mb);
+            brink_buf_puts(&why, " and ");
+            if (ma && mb)
+                put_made(&why, mb);
+            else
+                brink_buf_puts(&why, "one written so");
+            if ((ma && !key_has_var(ma)) || (mb && !key_has_var(mb)))
+                brink_buf_printf(&why, "; put {%s} in the key, so that each value has its "
+                                 "own label", ma && !key_has_var(ma) ? ma->var : mb->var);
+            else if (ma && mb)
+                brink_buf_puts(&why, "; a generated label holds the value to 6 significant "
+                                     "digits: use values that differ there");
+        }
+        st = why.failed || !why.data
+                 ? brink_error_set(err, BRINK_ENOMEM, "out of memory")
+                 : brink_error_set_at(err, BRINK_EINVALID, sc->file, locs[b].line, locs[b].col,
+                                      "two options are labelled '%s': %s", *w[i], why.data);
+        brink_buf_free(&why);
+    }
     if (w != idx)
         free(w);
     return st;

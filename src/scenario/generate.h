@@ -33,8 +33,17 @@ int sc_gen_uses_args(brink_scenario *sc, const ynode *in, const sc_local *locals
  * and sc->gen_arg_values the environment's arguments. */
 sc_defgen *sc_gen_defer(brink_scenario *sc, const char *var, const ynode *in,
                         const char *const *names, int nnames, const sc_local *locals);
-/* The labels of one decision's options differ, else an error at the second's place. */
+/* What made a generated option's label: the key (its template), the generator's variable
+ * and its value; var NULL for an option written as such. */
+typedef struct sc_genlabel {
+    const char *key, *var;
+    mpq_srcptr value;
+} sc_genlabel;
+/* The labels of one decision's options differ, else an error at the second's place that
+ * says what made the two (made: NULL or n entries) and, in clash (NULL or 2), their
+ * indices. */
 brink_status sc_gen_unique_labels(brink_scenario *sc, const char *const *labels,
-                                  const sc_loc *locs, int n, brink_error *err);
+                                  const sc_loc *locs, const sc_genlabel *made, int n,
+                                  int *clash, brink_error *err);
 
 #endif

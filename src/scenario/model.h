@@ -284,6 +284,9 @@ const char *sc_list_text(const brink_buf *b);   /* "" when empty, "?" after a fa
 /* A number in words: whole numbers of up to 15 digits exactly, others to 6 significant
  * digits (also beyond double range). */
 void sc_put_number(brink_buf *b, const mpq_t q);
+/* A number exactly, for messages: a whole number or a fraction p/q while it has at most 40
+ * digits, else to 6 significant digits after "about ". */
+void sc_put_exact(brink_buf *b, const mpq_t q);
 /* Keep an expression for freeing with the scenario; returns e (NULL stays NULL). */
 sc_expr *sc_keep(brink_scenario *sc, sc_expr *e);
 int sc_actor_find(const brink_scenario *sc, const char *id);

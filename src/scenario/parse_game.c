@@ -399,13 +399,26 @@ static brink_status parse_options(brink_scenario *sc, const ynode *m, const scop
             n->nopts = ++o;
         }
     }
+    /* with generators made at expansion, the labels are checked there; here each label's
+       maker, for a clash's message */
+    sc_genlabel *made = st || n->gens ? NULL : brink_calloc((size_t)n->nopts + 1, sizeof *made);
+    if (!st && !n->gens && !made)
+        st = oom(err);
+    for (int i = 0, o2 = 0; made && i < m->n; i++) {
+        const ynode *var = generator_of(ytree_val(m, i));
+        for (int v = 0; v < (var ? nvals[i] : 1) && o2 < n->nopts; v++, o2++)
+            if (var) {
+                made[o2].key = ytree_key(m, i)->text;
+                made[o2].var = var->text;
+                made[o2].value = vals[i][v];
+            }
+    }
+    if (made)
+        st = sc_gen_unique_labels(sc, n->opt_labels, n->opt_locs, made, n->nopts, NULL, err);
+    free(made);
     for (int i = 0; i < m->n; i++)
         brink_q_array_free(vals[i], (size_t)nvals[i]);
-    if (st)
-        return st;
-    /* with generators made at expansion, the labels are checked there */
-    return n->gens ? BRINK_OK
-                   : sc_gen_unique_labels(sc, n->opt_labels, n->opt_locs, n->nopts, err);
+    return st;
 }
 
 /* An actor argument written as a template of an actor id, "E{round}": each {EXPR} an

@@ -46,6 +46,24 @@ void sc_put_number(brink_buf *b, const mpq_t q)
     brink_buf_puts(b, num);
 }
 
+void sc_put_exact(brink_buf *b, const mpq_t q)
+{
+    if (mpz_sizeinbase(mpq_numref(q), 10) + mpz_sizeinbase(mpq_denref(q), 10) > 41) {
+        brink_buf_puts(b, "about ");
+        sc_put_number(b, q);
+        return;
+    }
+    char *s = mpq_get_str(NULL, 10, q);
+    if (!s) {
+        b->failed = 1;
+        return;
+    }
+    brink_buf_puts(b, s);
+    void (*freefunc)(void *, size_t);
+    mp_get_memory_functions(NULL, NULL, &freefunc);
+    freefunc(s, strlen(s) + 1);
+}
+
 sc_expr *sc_keep(brink_scenario *sc, sc_expr *e)
 {
     if (!e)
