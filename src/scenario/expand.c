@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scenario/compact.h"
 #include "scenario/expand_int.h"
 
 /* ---------------------------------------------------------------- pass 2: build */
@@ -843,6 +844,34 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
         }
     }
     if (total > sc->lim.max_tree_nodes) {
+        /* below the caller's compact_above the compact pass was not tried: try it, to say
+           whether --compact-above would solve the file without the tree (tester 11b F10) */
+        int compact_would = 0;
+        if (sc->lim.compact_above && total <= sc->lim.compact_above && !x.compact_why) {
+            brink_error trial;
+            brink_error_clear(&trial);
+            x.err = &trial;
+            int r = x_compact(&x, total);
+            x.err = err;
+            x.st = BRINK_OK;   /* the trial's own failure is not this refusal's */
+            if (r == 1) {
+                sc_compact_free(sc->compact);
+                sc->compact = NULL;
+                compact_would = 1;
+            }
+            x.compact_why = NULL;   /* why not: only said where the compact path was due */
+        }
+        brink_buf how;
+        brink_buf_init(&how);
+        if (compact_would)
+            brink_buf_printf(&how, "; or solve it as a compact game (each distinct sub-game "
+                             "once), without the tree: --compact-above %zu on the command line",
+                             sc->lim.max_tree_nodes);
+        if (how.failed) {
+            brink_buf_free(&how);
+            st = x_oom(&x);
+            goto out;
+        }
         char cnt[64];
         if (total >= SAT_LIMIT)
             snprintf(cnt, sizeof cnt, "more than %.3g", (double)SAT_LIMIT);
@@ -851,12 +880,14 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
         st = brink_error_set_at(err, BRINK_ETOOBIG, sc->file, sc->root->loc.line,
                                 sc->root->loc.col,
                                 "the game would have %s nodes (limit %zu); reduce rounds or "
-                                "options, or raise the limit (--max-nodes on the command line)%s%s",
+                                "options, or raise the limit (--max-nodes on the command line)%s%s%s",
                                 cnt, sc->lim.max_tree_nodes,
                                 x.compact_why ? "; it is not solved as a compact game (each "
                                                 "distinct sub-game once) because "
                                               : "",
-                                x.compact_why ? x.compact_why : "");
+                                x.compact_why ? x.compact_why : "",
+                                compact_would ? how.data : "");
+        brink_buf_free(&how);
         goto out;
     }
     /* Every node records each issue and each actor's type, and every leaf looks at each

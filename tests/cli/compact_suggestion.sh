@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# compact_suggestion.sh — the --max-nodes refusal of `brink analyze` says that --compact-above
+# would solve the file without the tree, when the compact path applies to it (tester 11b
+# F10), and only then: not with private types, not with questions that read the tree, not
+# for a method or command that needs the tree.
+source "$(dirname "$0")/lib.bash"
+no_grep() { if grep -q -- "$2" "$3"; then bad "$1: '$2' in $(head -c 400 "$3")"; else ok; fi; }
+
+R=$SRC/examples/rubinstein.yaml   # 3 rounds: 25261 nodes, perfect information
+expect_status "rubinstein --max-nodes 10000 refused" 2 "$BRINK" analyze "$R" --max-nodes 10000
+expect_grep "the refusal names the compact path" \
+  "error: the game would have 25261 nodes \(limit 10000\); .*; or solve it as a compact game \(each distinct sub-game once\), without the tree: --compact-above 10000 on the command line$" "$TMP/stderr"
+# the advice works
+expect_status "with --compact-above 10000 it is solved" 0 "$BRINK" analyze "$R" --max-nodes 10000 --compact-above 10000
+expect_grep "solved as a compact game" "^Game: 2 actors .*25261 nodes" "$TMP/stdout"
+
+# not where the compact path does not apply
+expect_status "bluff (private types) refused" 2 "$BRINK" analyze "$SRC/examples/bluff.yaml" --max-nodes 3
+no_grep "types: no compact advice" "compact-above" "$TMP/stderr"
+expect_status "enumpure needs the tree" 2 "$BRINK" analyze "$R" --max-nodes 10000 --method enumpure
+no_grep "enumpure: no compact advice" "compact-above" "$TMP/stderr"
+sed 's/times: 10/times: 3/' "$SRC/tests/data/scenarios/rubinstein-10-question.yaml" >"$TMP/rq.yaml"
+expect_status "questions read the tree" 2 "$BRINK" analyze "$TMP/rq.yaml" --max-nodes 1000
+no_grep "questions: no compact advice" "compact-above" "$TMP/stderr"
+expect_status "--no-questions: the compact path applies" 2 "$BRINK" analyze "$TMP/rq.yaml" --max-nodes 1000 --no-questions
+expect_grep "--no-questions: advice" "without the tree: --compact-above 1000 on the command line$" "$TMP/stderr"
+finish
