@@ -329,13 +329,22 @@ brink_status an_compact_analyze(const brink_scenario *sc, const brink_analysis_o
                                 brink_analysis *a, brink_error *err)
 {
     const sc_compact *k = sc->compact;
-    if (o->method && strcmp(o->method, "spe") != 0)
-        return brink_error_set_at(err, BRINK_EUNSUPPORTED, sc->file, sc->root->loc.line,
-                                  sc->root->loc.col,
-                                  "method %s needs the unfolded game tree, and this scenario "
-                                  "was built as a compact game (%llu nodes unfolded): only "
-                                  "spe solves a compact game", o->method,
-                                  (unsigned long long)k->tree_nodes);
+    if (o->method && strcmp(o->method, "spe") != 0) {
+        /* the exact count (pass 1's saturates at 2^62 - 1: tester 11b, F7) */
+        char *cnt = mpz_get_str(NULL, 10, k->nodes);
+        brink_status st = brink_error_set_at(err, BRINK_EUNSUPPORTED, sc->file,
+                                             sc->root->loc.line, sc->root->loc.col,
+                                             "method %s needs the unfolded game tree, and this "
+                                             "scenario was built as a compact game (%s nodes "
+                                             "unfolded): only spe solves a compact game",
+                                             o->method, cnt ? cnt : "so many");
+        if (cnt) {
+            void (*freefunc)(void *, size_t);
+            mp_get_memory_functions(NULL, NULL, &freefunc);
+            freefunc(cnt, strlen(cnt) + 1);
+        }
+        return st;
+    }
     struct brink_compact_result *r = calloc(1, sizeof *r);
     if (!r)
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scenario/compact.h"
 #include "scenario/model.h"
 
 static brink_status eval_closed(const brink_scenario *sc, const mpq_t *values, mpq_t *stack,
@@ -119,12 +120,19 @@ struct brink_scenario_instance {
 static brink_scenario_instance *instance_alloc(const brink_scenario *sc, brink_error *err)
 {
     if (sc->compact) {   /* no tree to bind (limits.compact_above): only brink_analyze */
+        /* the exact count (pass 1's saturates at 2^62 - 1: tester 11b, F7) */
+        char *cnt = mpz_get_str(NULL, 10, sc->compact->nodes);
         brink_error_set_at(err, BRINK_EUNSUPPORTED, sc->file, sc->root->loc.line,
                            sc->root->loc.col,
                            "this scenario was built as a compact game (its tree would have "
-                           "%llu nodes) and only brink_analyze with method spe reads it; load it "
+                           "%s nodes) and only brink_analyze with method spe reads it; load it "
                            "with limits.compact_above 0 to build the tree",
-                           (unsigned long long)sc->tree_nodes);
+                           cnt ? cnt : "so many");
+        if (cnt) {
+            void (*freefunc)(void *, size_t);
+            mp_get_memory_functions(NULL, NULL, &freefunc);
+            freefunc(cnt, strlen(cnt) + 1);
+        }
         return NULL;
     }
     brink_scenario_instance *in = calloc(1, sizeof *in);

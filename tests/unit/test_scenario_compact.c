@@ -329,6 +329,16 @@ static void compare(const char *text, int payoff_ties)
     brink_scenario_free(tr);
 }
 
+/* z (an exact count) is the number written s */
+static int mpz_cmp_str(const mpz_t z, const char *s)
+{
+    mpz_t w;
+    mpz_init_set_str(w, s, 10);
+    int c = mpz_cmp(z, w);
+    mpz_clear(w);
+    return c;
+}
+
 static void offers(char *buf, size_t n, const char *delta, int k, int rounds)
 {
     double step = 1.0 / k;
@@ -558,6 +568,27 @@ int main(void)
 
     fprintf(stderr, "%d reports compared line by line\n", ntexts);
     CHECK(ntexts >= 9);
+    /* 14 rounds of 20 offers: 5173894736842105261 nodes, past pass 1's saturated count
+       (2^62 - 1); the refusals give the exact count (tester 11b F7) */
+    {
+        offers(text, sizeof text, "0.5", 20, 14);
+        brink_scenario *big = load(text, 1);
+        CHECK(brink_scenario_is_compact(big));
+        const char *want = "5173894736842105261";
+        CHECK(mpz_cmp_str(big->compact->nodes, want) == 0);
+        brink_error e3;
+        brink_error_clear(&e3);
+        CHECK(brink_scenario_instance_new(big, &e3) == NULL);
+        CHECK_MSG(strstr(e3.message, want) && !strstr(e3.message, "4611686018427387903"), "%s",
+                  e3.message);
+        brink_analysis_options o3;
+        brink_analysis_options_init(&o3);
+        o3.method = "lcp";
+        brink_error_clear(&e3);
+        CHECK(brink_analyze(big, &o3, &e3) == NULL);
+        CHECK_MSG(e3.code == BRINK_EUNSUPPORTED && strstr(e3.message, want), "%s", e3.message);
+        brink_scenario_free(big);
+    }
     /* a game without payoffs stays with the tree */
     sc = load("brink: 1\nid: z\nactors: {A: {}}\ngame: {A: {a: {}, b: {}}}\n", 1);
     CHECK(!brink_scenario_is_compact(sc));
