@@ -112,6 +112,17 @@ int x_intern_expr(xctx *x, sc_expr *e, int owned)
     return c->nclosed++;
 }
 
+/* Which values of environment ei's arguments the failing open expression e uses. */
+static void inst_where(xctx *x, const sc_expr *e, int ei)
+{
+    const env *v = &x->envs[ei];
+    unsigned char *used = v->nargs ? malloc((size_t)v->nargs) : NULL;
+    for (int i = 0; used && i < v->nargs; i++)
+        used[i] = sc_expr_uses_arg(e, i) != 0;
+    x_err_where(x, ei, used);
+    free(used);
+}
+
 /* Instantiate an open expression in environment ei (a fresh closed copy, or NULL). */
 sc_expr *x_inst(xctx *x, const sc_expr *e, int ei)
 {
@@ -119,12 +130,7 @@ sc_expr *x_inst(xctx *x, const sc_expr *e, int ei)
     sc_expr *r = sc_expr_instantiate(e, v->args, v->nargs, x->sc->file, x->err);
     if (!r && !x->st) {
         x->st = x->err && x->err->code ? x->err->code : BRINK_ENOMEM;
-        /* a division by zero for one call's arguments: say which values make it so */
-        unsigned char *used = v->nargs ? malloc((size_t)v->nargs) : NULL;
-        for (int i = 0; used && i < v->nargs; i++)
-            used[i] = sc_expr_uses_arg(e, i) != 0;
-        x_err_where(x, ei, used);
-        free(used);
+        inst_where(x, e, ei);
     }
     return r;
 }
@@ -134,7 +140,20 @@ int x_inst_id(xctx *x, const sc_expr *e, int ei)
     if (!(e->flags & SC_EXPR_HAS_ARG))
         return x_intern_expr(x, (sc_expr *)e, 0);
     sc_expr *r = x_inst(x, e, ei);
-    return r ? x_intern_expr(x, r, 1) : -1;
+    int before = x->sc->c.nclosed;
+    int id = r ? x_intern_expr(x, r, 1) : -1;
+    /* c / (k - 2) with k = 2: every evaluation fails, the binding at the default values
+       first, where the call is no longer known; said now, with the call's values (checked
+       once per distinct expression) */
+    const sc_expr *c = id >= before ? x->sc->c.closed[id] : NULL;
+    const char *why = c && (c->flags & SC_EXPR_HAS_PARAM) ? sc_expr_zero_divisor(c) : NULL;
+    if (why && !x->st) {
+        x->st = brink_error_set_at(x->err, BRINK_EINVALID, x->sc->file, e->line, e->col,
+                                   "%s in '%s'", why, e->text ? e->text : "?");
+        inst_where(x, e, ei);
+        return -1;
+    }
+    return id;
 }
 
 /* ---------------------------------------------------------------- where, for messages */

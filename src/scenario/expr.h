@@ -119,6 +119,11 @@ int sc_expr_equal(const sc_expr *a, const sc_expr *b);
 int sc_expr_uses_arg(const sc_expr *e, int i);
 /* Is the expression one constant? Then *q (if non-NULL) receives it. */
 int sc_expr_is_const(const sc_expr *e);
+/* Does e divide (or take mod) by a value that is zero whatever the parameters, before any
+ * if()'s jump: c / (k - 2) once k = 2 is spliced in? Then the operation's name ("division by
+ * zero", "mod by zero") is returned, else NULL (also when it cannot tell, or out of memory):
+ * every evaluation of e would fail there. */
+const char *sc_expr_zero_divisor(const sc_expr *e);
 
 /* Evaluate a closed expression. stack: at least e->maxstack initialised mpq_t / doubles.
  * Exact evaluation fails (BRINK_EINVALID with the expression's location) on division by

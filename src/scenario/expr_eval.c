@@ -336,3 +336,121 @@ double sc_expr_eval_d(const sc_expr *e, const double *params, double *stack, int
         *bad = 1;
     return stack[0];
 }
+
+const char *sc_expr_zero_divisor(const sc_expr *e)
+{
+    int any = 0;
+    for (int pc = 0; pc < e->ncode && !any;) {
+        int op = e->code[pc];
+        any = op == SC_OP_DIV || op == SC_OP_MOD;
+        pc += op == SC_OP_CONST || op == SC_OP_PARAM || op == SC_OP_ARG || op == SC_OP_MIN ||
+                      op == SC_OP_MAX || op == SC_OP_JZ || op == SC_OP_JMP
+                  ? 2
+                  : 1;
+    }
+    if (!any || e->maxstack < 1)
+        return NULL;
+    /* the stack's entries: known[i] when the value is a constant, then v[i] */
+    size_t n = (size_t)e->maxstack;
+    mpq_t *v = brink_q_array_new(n);
+    unsigned char *known = calloc(n, 1);
+    const char *r = NULL;
+    int sp = 0, done = !v || !known;
+    long limit = e->max_bits > 0 ? e->max_bits : SC_EXPR_DEFAULT_MAX_BITS;
+    for (int pc = 0; pc < e->ncode && !done;) {
+        int op = e->code[pc];
+        switch (op) {
+        case SC_OP_CONST:
+            mpq_set(v[sp], e->kq[e->code[pc + 1]]);
+            known[sp++] = 1;
+            pc += 2;
+            continue;
+        case SC_OP_PARAM:
+        case SC_OP_ARG:
+            known[sp++] = 0;
+            pc += 2;
+            continue;
+        case SC_OP_MIN:
+        case SC_OP_MAX:
+            sp -= e->code[pc + 1] - 1;
+            known[sp - 1] = 0;
+            pc += 2;
+            continue;
+        case SC_OP_CLAMP:
+            sp -= 2;
+            known[sp - 1] = 0;
+            pc++;
+            continue;
+        case SC_OP_NEG:
+        case SC_OP_ABS:
+        case SC_OP_FLOOR:
+            if (known[sp - 1]) {
+                if (op == SC_OP_NEG)
+                    mpq_neg(v[sp - 1], v[sp - 1]);
+                else if (op == SC_OP_ABS)
+                    mpq_abs(v[sp - 1], v[sp - 1]);
+                else {
+                    mpz_fdiv_q(mpq_numref(v[sp - 1]), mpq_numref(v[sp - 1]),
+                               mpq_denref(v[sp - 1]));
+                    mpz_set_ui(mpq_denref(v[sp - 1]), 1);
+                }
+            }
+            pc++;
+            continue;
+        case SC_OP_NOT:
+        case SC_OP_SQRT:
+        case SC_OP_EXP:
+        case SC_OP_LOG:
+            known[sp - 1] = 0;
+            pc++;
+            continue;
+        case SC_OP_ADD:
+        case SC_OP_SUB:
+        case SC_OP_MUL:
+        case SC_OP_DIV:
+        case SC_OP_MOD:
+        case SC_OP_POW:
+        case SC_OP_LT:
+        case SC_OP_LE:
+        case SC_OP_GT:
+        case SC_OP_GE:
+        case SC_OP_EQ:
+        case SC_OP_NE:
+        case SC_OP_AND:
+        case SC_OP_OR: {
+            int both = known[sp - 2] && known[sp - 1];
+            if ((op == SC_OP_DIV || op == SC_OP_MOD) && known[sp - 1] && mpq_sgn(v[sp - 1]) == 0) {
+                r = op == SC_OP_DIV ? "division by zero" : "mod by zero";
+                done = 1;
+                continue;
+            }
+            /* small exact steps only (no powers: their size is the evaluator's to bound) */
+            if (both && (long)(mpz_sizeinbase(mpq_numref(v[sp - 2]), 2) +
+                               mpz_sizeinbase(mpq_denref(v[sp - 2]), 2) +
+                               mpz_sizeinbase(mpq_numref(v[sp - 1]), 2) +
+                               mpz_sizeinbase(mpq_denref(v[sp - 1]), 2)) > limit)
+                both = 0;
+            if (both && op == SC_OP_ADD)
+                mpq_add(v[sp - 2], v[sp - 2], v[sp - 1]);
+            else if (both && op == SC_OP_SUB)
+                mpq_sub(v[sp - 2], v[sp - 2], v[sp - 1]);
+            else if (both && op == SC_OP_MUL)
+                mpq_mul(v[sp - 2], v[sp - 2], v[sp - 1]);
+            else if (both && op == SC_OP_DIV)
+                mpq_div(v[sp - 2], v[sp - 2], v[sp - 1]);
+            else
+                both = 0;
+            known[sp - 2] = (unsigned char)both;
+            sp--;
+            pc++;
+            continue;
+        }
+        default:   /* a jump (if): what follows may not be evaluated */
+            done = 1;
+            continue;
+        }
+    }
+    brink_q_array_free(v, n);
+    free(known);
+    return r;
+}

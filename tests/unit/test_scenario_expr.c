@@ -227,6 +227,37 @@ static void test_instantiate(void)
     sc_expr_free(n);
 }
 
+/* A divisor that is zero whatever the parameters (tester 10 F7.3): found before any if()'s
+ * jump; none where it depends on a parameter or lies inside an if(). */
+static void test_zero_divisor(void)
+{
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        {"p / (2 - 2)", "division by zero"},
+        {"v * p / (3 * 2 - 6) + 1", "division by zero"},
+        {"mod(p, -(1 - 1))", "mod by zero"},
+        {"max(p, v) / (abs(-2) - 2)", "division by zero"},
+        {"p / floor(1/2)", "division by zero"},
+        {"p / (p - 1)", NULL},
+        {"p / (2 - 1)", NULL},
+        {"if(p > 1, p / (2 - 2), 0)", NULL},
+        {"p / (2^0 - 1)", NULL},      /* powers are left to the evaluator: not known here */
+        {"p + 1", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        brink_error err;
+        sc_expr *e = compile(cases[i].text, 0, &err);
+        CHECK_MSG(e != NULL, "%s: %s", cases[i].text, err.message);
+        if (!e)
+            continue;
+        const char *got = sc_expr_zero_divisor(e);
+        CHECK_MSG(cases[i].want ? got && !strcmp(got, cases[i].want) : !got, "%s: %s",
+                  cases[i].text, got ? got : "(none)");
+        sc_expr_free(e);
+    }
+}
+
 static void check_error(const char *text, brink_status code, int col, const char *needle)
 {
     brink_error err;
@@ -294,6 +325,7 @@ int main(void)
     test_clamp_empty();
     test_folding_and_flags();
     test_instantiate();
+    test_zero_divisor();
     test_errors();
     test_eval_errors();
     return check_finish();
