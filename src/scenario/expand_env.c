@@ -598,8 +598,10 @@ int x_options(xctx *x, const sc_node *n, int ei)
             sc->gen_arg_names = g->names;
             sc->gen_nargs = g->arg;
             sc->gen_arg_values = e->args;
+            sc->gen_not_constant = 0;
             brink_status st = sc_gen_values(sc, g->in, g->locals, &vals, &nv, x->err);
-            if (st)   /* which round or arguments make the range empty, its step 0, ... */
+            if (st && !sc->gen_not_constant)   /* the call whose values make a range empty,
+                                                  its step 0, ... */
                 gen_where(x, ei, g);
             sc->gen_arg_names = NULL;
             sc->gen_nargs = 0;

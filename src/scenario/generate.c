@@ -36,6 +36,7 @@ static brink_status constant(brink_scenario *sc, const ynode *y, const sc_local 
         e = c;
     }
     if (!sc_expr_is_const(e)) {
+        sc->gen_not_constant = 1;
         st = sc_err(sc, err, y, BRINK_EINVALID,
                     "a generator's values must be known when the tree is built: numbers, "
                     "outer generators' variables, sub-game arguments, round, floor and mod, "

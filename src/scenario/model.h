@@ -268,6 +268,9 @@ struct brink_scenario {
     int gen_nargs;
     /* while a generator's values are made at expansion: the values of those arguments */
     sc_expr *const *gen_arg_values;
+    /* set when a generator's value was refused for using a parameter: an error of the file,
+       not of one call's values (the expansion then does not name the call) */
+    int gen_not_constant;
 };
 
 /* ---- helpers shared by the scenario files ---- */
