@@ -14,10 +14,8 @@ brink_status x_fail(xctx *x, const sc_loc *loc, brink_status code, const char *f
 {
     if (x->st)
         return x->st;
-    char msg[400];
-    snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
     x->st = brink_error_set_at(x->err, code, x->sc->file, loc ? loc->line : 0,
-                               loc ? loc->col : 0, "%s", msg);
+                               loc ? loc->col : 0, fmt, a ? a : "", b ? b : "");
     return x->st;
 }
 

@@ -199,8 +199,9 @@ static brink_status perr(parser *p, size_t at, const char *fmt, const char *arg)
 {
     if (p->st)
         return p->st;
-    char msg[BRINK_ERROR_MESSAGE_MAX];
-    snprintf(msg, sizeof msg, fmt, arg ? arg : "");
+    brink_buf msg;
+    brink_buf_init(&msg);
+    brink_buf_printf(&msg, fmt, arg ? arg : "");
     /* text that stops inside a call was most likely cut by a comma of a flow mapping or
      * sequence ({A: max(x, 1)} reads as A: "max(x" and a key "1)") */
     int open = 0;
@@ -208,11 +209,13 @@ static brink_status perr(parser *p, size_t at, const char *fmt, const char *arg)
         open += (p->s[i] == '(') - (p->s[i] == ')');
     int cut = open > 0 && at >= p->len;
     p->st = brink_error_set_at(p->err, BRINK_ESYNTAX, p->ctx->file, p->ctx->line,
-                               p->ctx->col + (int)at, "%s in expression '%.*s'%s", msg,
+                               p->ctx->col + (int)at, "%s in expression '%.*s'%s",
+                               msg.failed || !msg.data ? "syntax error" : msg.data,
                                (int)(p->len > 80 ? br_utf8_prefix(p->s, 80) : p->len), p->s,
                                cut ? " (inside { } or [ ] a comma ends the entry: quote the "
                                      "expression)"
                                    : "");
+    brink_buf_free(&msg);
     return p->st;
 }
 
