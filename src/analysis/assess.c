@@ -7,13 +7,17 @@
  * p follow Bayes' rule on the others' reach: on the path this is the usual posterior; off the
  * path but reachable by the others' strategies (p's own earlier choices excluded it) the
  * belief is still pinned down, because p's own moves are the same at every member (perfect
- * recall). Only where the others' strategies exclude the set too is the belief free, and
- * then the choice must be optimal for SOME belief (a small linear program, GLPK) among those
- * that chance allows: no tremble changes chance's odds, so members whose paths hold the same
- * players' actions and differ only in chance outcomes keep the ratio of their chance
- * probabilities, and a member that chance reaches with probability 0 gets belief 0 when
- * another member has positive chance probability (both hold in every consistent assessment,
- * Kreps and Wilson 1982; they are not all that consistency asks off the path).
+ * recall). Where the others' strategies exclude the set too, consistency (Kreps and Wilson
+ * 1982) still pins much of the belief: a member's weight under trembles is the product of
+ * the trembles of the others' zero-probability actions on its path (its deviations) and of
+ * chance's and the others' positive probabilities, so a member needing one deviation more
+ * than another possible member gets belief 0 (tester 12, F3: a proper subgame entered by a
+ * deviation, where Bayes' rule inside the subgame fixes the belief), and members with the
+ * same deviations keep the ratio of the rest (belief_structure). When the members left all
+ * need the same deviations the belief is pinned; otherwise it depends on the trembles'
+ * relative rates and is free, and the choice must be optimal for SOME belief (a small linear
+ * program, GLPK) among those meeting these conditions. They hold in every consistent
+ * assessment; they are not all that consistency asks off the path.
  *
  * Strategic-form solutions leave off-path play arbitrary (the reduced form even fills sets
  * excluded by the player's own choices with uniform play). So choices that the beliefs do not
@@ -55,13 +59,6 @@ void an_eq_free(brink_equilibrium *eq, const brink_efg *g)
     free(eq->group_prob);
     free(eq->issue_mean);
     memset(eq, 0, sizeof *eq);
-}
-
-/* xr[p * N + v]: probability of reaching v counting chance and players other than p. */
-static void compute_xreach(const brink_efg *g, const double *behav, double *xr)
-{
-    for (int p = 0; p < g->nplayers; p++)
-        brink_efg_reach_others(g, behav, p, xr + (size_t)p * (size_t)g->nnodes);
 }
 
 /* Is there a belief mu over the m members under which every action in the support of
@@ -256,58 +253,124 @@ static int supported(const double *Q, int m, int k, const double *sigma, double 
 typedef struct work {
     const brink_efg *g;
     double *reach, *U, *Q, *mu, *sig;   /* sig: scratch per action */
-    double *xreach;          /* [np * nnodes]: reach by chance and the other players */
     int *order;            /* player infosets by decreasing first-member pre-order */
     int maxm, maxk;
-    int *cls;              /* [maxm] chance class of each member (chance_classes) */
-    double *cp;            /* [maxm] chance probability of each member's path (doubles) */
-    int *cz;               /* [maxm] 1: a chance move of probability exactly 0 on the path */
-    int *seq_a, *seq_b;    /* [max depth + 1] players' actions on a path */
+    int *cls;              /* [maxm] class of each member: its first member with the same
+                              deviations (belief_structure) */
+    double *cp;            /* [maxm] each member's weight besides the trembles: chance's and
+                              the others' positive probabilities on its path (doubles) */
+    int *cz;               /* [maxm] 1: belief 0 forced (chance excludes it, or it needs a
+                              deviation more than a possible member) */
+    int *dev;              /* [maxm * (max depth + 1)] each member's deviations, sorted */
+    int *ndev;             /* [maxm] */
+    int maxd;
 } work;
 
-/* The players' actions on the path to v, last first, into seq; their number. chance: the
- * product of the chance probabilities on the path (doubles); zero: one of them is exactly 0. */
-static int players_path(const brink_efg *g, int v, int *seq, double *chance, int *zero)
-{
-    int n = 0, H = g->player_infoset_start[g->nplayers];
-    *chance = 1;
-    *zero = 0;
-    for (int x = v; g->node_parent[x] >= 0; x = g->node_parent[x])
-        if (g->node_infoset[g->node_parent[x]] < H) {
-            seq[n++] = g->node_action[x];
-        } else {
-            *chance *= g->action_prob[g->node_action[x]];
-            *zero |= mpq_sgn(g->action_probq[g->node_action[x]]) == 0;
-        }
-    return n;
-}
-
-/* For the members of h: cls[x] (members with the same players' actions on their paths share
- * a class: they differ by chance outcomes only) and cp[x] (their chance probability). */
-static void chance_classes(work *w, int h)
+/* Member x of h (mover p): its deviations (the others' actions of probability exactly 0 on
+ * its path, sorted) into w->dev, and cp[x], the product of chance's and the others' positive
+ * probabilities there; *impossible = 1 when a chance move of probability exactly 0 is on it.
+ * The mover's own actions are skipped: common to every member (perfect recall). */
+static void member_weight(work *w, int p, int x, int v, const double *behav, int *impossible)
 {
     const brink_efg *g = w->g;
-    int m = g->infoset_nmembers[h], ms = g->infoset_member_start[h];
+    int H = g->player_infoset_start[g->nplayers], n = 0;
+    int *d = w->dev + (size_t)x * (size_t)(w->maxd + 1);
+    double c = 1;
+    *impossible = 0;
+    for (int y = v; g->node_parent[y] >= 0; y = g->node_parent[y]) {
+        int hp = g->node_infoset[g->node_parent[y]], act = g->node_action[y];
+        if (hp >= H) {
+            c *= g->action_prob[act];
+            *impossible |= mpq_sgn(g->action_probq[act]) == 0;
+        } else if (g->infoset_player[hp] != p) {
+            if (behav[act] == 0)
+                d[n++] = act;
+            else
+                c *= behav[act];
+        }
+    }
+    for (int i = 1; i < n; i++)   /* sort (a path lists them root last) */
+        for (int j = i; j > 0 && d[j - 1] > d[j]; j--) {
+            int t = d[j];
+            d[j] = d[j - 1];
+            d[j - 1] = t;
+        }
+    w->ndev[x] = n;
+    w->cp[x] = *impossible ? 0 : c;
+}
+
+/* Deviations of x a proper subset of those of y (sorted lists)? */
+static int fewer_deviations(const work *w, int x, int y)
+{
+    int nx = w->ndev[x], ny = w->ndev[y];
+    if (nx >= ny)
+        return 0;
+    const int *a = w->dev + (size_t)x * (size_t)(w->maxd + 1),
+              *b = w->dev + (size_t)y * (size_t)(w->maxd + 1);
+    int i = 0;
+    for (int j = 0; j < ny && i < nx; j++)
+        if (a[i] == b[j])
+            i++;
+    return i == nx;
+}
+
+static int same_deviations(const work *w, int x, int y)
+{
+    return w->ndev[x] == w->ndev[y] &&
+           !memcmp(w->dev + (size_t)x * (size_t)(w->maxd + 1),
+                   w->dev + (size_t)y * (size_t)(w->maxd + 1), (size_t)w->ndev[x] * sizeof(int));
+}
+
+/* Members compared pairwise for dominance up to this many (beyond, only members with the same
+ * deviations are tied together: fewer beliefs pinned, never a wrong one). */
+#define DOMINANCE_MAX_MEMBERS 256
+
+/* The beliefs consistency allows at h under behaviour behav (see the comment at the top):
+ * returns 1 when they are pinned (mu set: proportional to cp among the possible members that
+ * need the fewest deviations, all the same ones; 0 elsewhere), 0 when free, with cls, cp, cz
+ * set for the linear program and default_belief (members with the same deviations keep the
+ * ratio of their cp; cz members get 0 while some other member is possible). */
+static int belief_structure(work *w, int h, const double *behav, double *mu)
+{
+    const brink_efg *g = w->g;
+    int p = g->infoset_player[h], m = g->infoset_nmembers[h], ms = g->infoset_member_start[h];
     for (int x = 0; x < m; x++) {
-        int v = g->infoset_member[ms + x];
-        int na = players_path(g, v, w->seq_a, &w->cp[x], &w->cz[x]);
+        int imp;
+        member_weight(w, p, x, g->infoset_member[ms + x], behav, &imp);
+        w->cz[x] = imp || !(w->cp[x] > 0);
+    }
+    if (m <= DOMINANCE_MAX_MEMBERS)
+        for (int y = 0; y < m; y++)
+            for (int x = 0; x < m && !w->cz[y]; x++)
+                if (x != y && w->cp[x] > 0 && fewer_deviations(w, x, y))
+                    w->cz[y] = 1;
+    int first = -1, pinned = 1;
+    double tot = 0;
+    for (int x = 0; x < m; x++) {
         w->cls[x] = x;
-        for (int y = 0; y < x; y++) {
-            if (w->cls[y] != y)
-                continue;   /* compare with each class's first member only */
-            double c;
-            int z;
-            int nb = players_path(g, g->infoset_member[ms + y], w->seq_b, &c, &z);
-            if (na == nb && memcmp(w->seq_a, w->seq_b, (size_t)na * sizeof *w->seq_a) == 0) {
+        for (int y = 0; y < x; y++)
+            if (w->cls[y] == y && same_deviations(w, x, y)) {
                 w->cls[x] = y;
                 break;
             }
-        }
+        if (w->cz[x])
+            continue;
+        if (first < 0)
+            first = x;
+        else if (w->cls[x] != w->cls[first])
+            pinned = 0;
+        tot += w->cp[x];
     }
+    if (first < 0 || !pinned || !(tot > 0))
+        return 0;
+    for (int x = 0; x < m; x++)
+        mu[x] = w->cz[x] ? 0 : w->cp[x] / tot;
+    return 1;
 }
 
-/* A belief for a free set when none supports the play there: chance's odds within each
- * class, the classes alike (uniform when chance reaches no member). */
+/* A belief for a free set when none supports the play there: the weights' odds within each
+ * class of members with the same deviations, the classes alike, 0 for the members consistency
+ * excludes (uniform when chance reaches no member). */
 static void default_belief(const work *w, int m, double *mu)
 {
     double cmax = 0;
@@ -348,23 +411,6 @@ static double infoset_reach(const work *w, int h)
     for (int j = 0; j < g->infoset_nmembers[h]; j++)
         r += w->reach[g->infoset_member[g->infoset_member_start[h] + j]];
     return r;
-}
-
-/* Bayes on the others' reach; returns 0 when the others' strategies exclude the set (the
- * belief is then free). */
-static int pinned_belief(const work *w, int h, double *mu)
-{
-    const brink_efg *g = w->g;
-    int p = g->infoset_player[h], m = g->infoset_nmembers[h], ms = g->infoset_member_start[h];
-    const double *r = w->xreach + (size_t)p * (size_t)g->nnodes;
-    double R = 0;
-    for (int x = 0; x < m; x++)
-        R += r[g->infoset_member[ms + x]];
-    if (R <= 0)
-        return 0;
-    for (int x = 0; x < m; x++)
-        mu[x] = r[g->infoset_member[ms + x]] / R;
-    return 1;
 }
 
 /* Is every action in the support of sigma a best reply to belief mu? ev: scratch [k].
@@ -474,16 +520,16 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
     int maxd = 0;
     for (int v = 0; v < g->nnodes; v++)
         maxd = g->node_depth[v] > maxd ? g->node_depth[v] : maxd;
+    w.maxd = maxd;
     /* the work arrays in two blocks (doubles, ints): two allocations per call, not eleven */
     size_t nU = (size_t)g->nnodes * (size_t)np, nQ = (size_t)(w.maxm + 1) * (size_t)(w.maxk + 1),
            nm = (size_t)w.maxm + 1, nsig = (size_t)w.maxk + (size_t)w.maxm + 2,
-           nord = (size_t)(nh ? nh : 1), nseq = (size_t)maxd + 1;
-    double *dblk = brink_calloc(2 * nU + nQ + 2 * nm + nsig, sizeof *dblk);
-    int *iblk = brink_calloc(nord + 2 * nm + 2 * nseq, sizeof *iblk);
+           nord = (size_t)(nh ? nh : 1), ndev = nm * ((size_t)maxd + 1);
+    double *dblk = brink_calloc(nU + nQ + 2 * nm + nsig, sizeof *dblk);
+    int *iblk = brink_calloc(nord + 3 * nm + ndev, sizeof *iblk);
     if (dblk) {
         w.U = dblk;
-        w.xreach = w.U + nU;
-        w.Q = w.xreach + nU;
+        w.Q = w.U + nU;
         w.mu = w.Q + nQ;
         w.cp = w.mu + nm;
         w.sig = w.cp + nm;
@@ -492,14 +538,14 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
         w.order = iblk;
         w.cls = w.order + nord;
         w.cz = w.cls + nm;
-        w.seq_a = w.cz + nm;
-        w.seq_b = w.seq_a + nseq;
+        w.ndev = w.cz + nm;
+        w.dev = w.ndev + nm;
     }
     if (behavq)
         eq->behavq = brink_q_array_new((size_t)g->nactions);
     brink_status st = BRINK_OK;
     if (!eq->behav || !eq->belief || !eq->on_path || !eq->reach || !eq->value || !w.U || !w.Q ||
-        !w.mu || !w.order || !w.sig || !w.xreach || !w.cls || !w.cp || !w.cz || !w.seq_a || !w.seq_b ||
+        !w.mu || !w.order || !w.sig || !w.cls || !w.cp || !w.cz || !w.ndev || !w.dev ||
         (behavq && !eq->behavq)) {
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory assessing an equilibrium");
         goto out;
@@ -529,7 +575,6 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
      * exactly keeps its own) */
     for (int pass = 0; pass < MAX_PASSES && !proved; pass++) {
         int changed = 0;
-        compute_xreach(g, eq->behav, w.xreach);
         brink_efg_subtree_values(g, eq->behav, 0, -1, w.U);
         for (int oi = 0; oi < nh; oi++) {
             int h = w.order[oi];
@@ -538,9 +583,7 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
             int m = g->infoset_nmembers[h], k = g->infoset_nactions[h],
                 a0 = g->infoset_action_start[h];
             fill_Q(&w, h, w.Q);
-            int pinned = pinned_belief(&w, h, w.mu);
-            if (!pinned)
-                chance_classes(&w, h);
+            int pinned = belief_structure(&w, h, eq->behav, w.mu);
             if (pinned ? optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, gain, w.sig)
                        : supported(w.Q, m, k, eq->behav + a0, tol, gain, w.cls, w.cp, w.cz,
                                    w.mu))
@@ -561,7 +604,6 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
             break;
     }
     brink_efg_reach(g, eq->behav, eq->reach);   /* on-path play is unchanged; kept for clarity */
-    compute_xreach(g, eq->behav, w.xreach);
     brink_efg_subtree_values(g, eq->behav, 0, -1, w.U);
 
     /* final check and beliefs */
@@ -571,10 +613,9 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
             a0 = g->infoset_action_start[h], ms = g->infoset_member_start[h];
         fill_Q(&w, h, w.Q);
         int ok;
-        if (pinned_belief(&w, h, w.mu)) {
+        if (belief_structure(&w, h, eq->behav, w.mu)) {
             ok = optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, gain, w.sig);
         } else {
-            chance_classes(&w, h);
             ok = supported(w.Q, m, k, eq->behav + a0, tol, gain, w.cls, w.cp, w.cz, w.mu);
             if (!ok)
                 default_belief(&w, m, w.mu);

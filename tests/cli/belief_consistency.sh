@@ -2,7 +2,9 @@
 # belief_consistency.sh — beliefs off the path respect what no tremble can change
 # (src/analysis/assess.c): chance's odds between members that differ only by chance, and
 # belief 0 on a member chance never reaches when chance reaches another; and a belief that
-# supports an off-path mixture is the exact one (1/2), not the LP's 0.5000000005.
+# supports an off-path mixture is the exact one (1/2), not the LP's 0.5000000005; and (d) a
+# member that needs one deviation more than another possible member gets belief 0 (a proper
+# subgame entered by a deviation: Bayes' rule inside it fixes B's belief).
 source "$(dirname "$0")/lib.bash"
 D=data/beliefs
 
@@ -53,6 +55,36 @@ walk(d)
 assert vals, "no beliefs"
 assert 0.5 in vals, vals
 assert all(abs(v - 0.5) > 1e-6 or v == 0.5 for v in vals), vals
+PY
+
+# (d) tester 12, F3: A takes out (1, 1) or enters a subgame where A picks a or b and B, not
+# seeing it, picks a or b (a/a: 3, 1; b/b: 1, 3; else 0). The reduced form's extreme
+# equilibrium "A out, B plays a with probability 1/3" was kept with B believing a 75%,
+# although A's own choice inside the subgame (a for sure) is the only consistent belief there
+# (its other member needs a second deviation), under which B's a is strictly better: not
+# subgame perfect. Every equilibrium kept has B's belief follow A's choice in the subgame,
+# and B best-replying to it.
+"$BRINK" analyze "$D/subgame-deviation.yaml" --no-questions --json > "$TMP/k2.json" 2>"$TMP/k2.err"
+python3 - "$TMP/k2.json" <<'PY' && ok || bad "subgame entered by a deviation: $(head -c 600 "$TMP/k2.json")"
+import json, sys
+from fractions import Fraction
+d = json.load(open(sys.argv[1]))
+eqs = d["equilibria"]
+assert len(eqs) >= 3, len(eqs)
+for e in eqs:
+    st = {s["decision"]: s for s in e["strategies"]}
+    a_in = [Fraction(x) for x in st[1]["exact"]]    # A's choice after in: a, b
+    b = st[2]
+    mu = [x["probability"] for x in b["beliefs"]]   # B's belief: after a, after b
+    assert mu == [float(x) for x in a_in], (a_in, mu)
+    # B's reply is a best reply to that belief: a pays 1 at a, b pays 3 at b
+    ua, ub = float(a_in[0]) * 1, float(a_in[1]) * 3
+    pb = [Fraction(x) for x in b["exact"]]
+    assert (ua >= ub or pb[0] == 0) and (ub >= ua or pb[1] == 0), (a_in, pb)
+    assert e["sequential"] is True
+# the non-subgame-perfect profile (B mixes 1/3) is not among them
+assert not any(Fraction(s["exact"][0]) == Fraction(1, 3)
+               for e in eqs for s in e["strategies"] if s["decision"] == 2), eqs
 PY
 
 finish
