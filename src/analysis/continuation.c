@@ -410,14 +410,17 @@ oom:
 }
 
 /* Beliefs off the path must be consistent (Kreps and Wilson 1982): limits of Bayes' rule
- * under fully mixed profiles tending to the equilibrium. When every node of an unreached set
- * h is reached through the same zero-probability actions (the same deviations; the mover's
- * own actions are common by perfect recall), their trembles cancel and the only consistent
- * belief is Bayes' rule on the other moves (chance and the others' positive choices). Sets
- * mu there and returns 1; returns 0 when the nodes are reached through different
- * deviations (then which beliefs are consistent depends on the trembles' relative rates,
- * and the caller chooses among supporting ones as before) or, with *nonlinear = 1, when the weights involve a mixed choice
- * whose probability is still unknown (unknown_mixed). -1 on OOM. A single-node set: 1. */
+ * under fully mixed profiles tending to the equilibrium. A node of an unreached set h is
+ * reached through its deviations (the others' zero-probability actions on its path; the
+ * mover's own actions are common to every node by perfect recall) times its weight w (chance
+ * and the others' positive choices). A node that needs a deviation more than a node of
+ * nonzero weight has belief 0 whatever the trembles' rates (one more tremble); when the
+ * nodes left all need the same deviations, their trembles cancel and the belief is Bayes'
+ * rule on w (as assess.c, belief_structure). Sets mu there and returns 1; returns 0 when the
+ * nodes left need different deviations (then which beliefs are consistent depends on the
+ * trembles' relative rates, and the caller chooses among supporting ones as before) or, with
+ * *nonlinear = 1, when the weights involve a mixed choice whose probability is still unknown
+ * (unknown_mixed). -1 on OOM. A single-node set: 1. */
 static int consistent_belief(cn_game *G, int h, const mpq_t *behq, const unsigned char *unknown_mixed,
                              rf *mu, int *nonlinear)
 {
@@ -426,72 +429,92 @@ static int consistent_belief(cn_game *G, int h, const mpq_t *behq, const unsigne
     int nh = g->player_infoset_start[g->nplayers];
     if (m == 1)
         return rf_set_si(&mu[g->infoset_member[ms]], 1) ? -1 : 1;
-    int depth = 0;
-    for (int v = g->infoset_member[ms]; v > 0; v = g->node_parent[v])
-        depth++;
-    int *z0 = brink_calloc((size_t)depth + 1, sizeof *z0), *z = NULL, nz0 = -1, rc = 1;
-    rf w, sum;
-    rf_init(&w);
+    int depth = 0;   /* the deepest node's: no path holds more deviations */
+    for (int k = 0; k < m; k++)
+        if (g->node_depth[g->infoset_member[ms + k]] > depth)
+            depth = g->node_depth[g->infoset_member[ms + k]];
+    size_t D = (size_t)depth + 1;
+    int *z = brink_calloc((size_t)m * D, sizeof *z), *nz = brink_calloc((size_t)m, sizeof *nz);
+    unsigned char *zero = brink_calloc((size_t)m, 1);
+    int rc = 1;
+    rf sum;
     rf_init(&sum);
-    if (!z0 || !(z = brink_calloc((size_t)g->nnodes + 1, sizeof *z)) || rf_set_si(&sum, 0)) {
+    if (!z || !nz || !zero || rf_set_si(&sum, 0)) {
         rc = -1;
         goto out;
     }
+    /* each node's deviations (sorted) and weight, the weight into mu[v] for now */
     for (int k = 0; k < m && rc == 1; k++) {
-        int v = g->infoset_member[ms + k], nz = 0;
-        if (rf_set_si(&w, 1)) {
+        int v = g->infoset_member[ms + k], n = 0;
+        int *zk = z + (size_t)k * D;
+        rf *w = &mu[v];
+        if (rf_set_si(w, 1)) {
             rc = -1;
             break;
         }
         for (int c = v; c > 0 && rc == 1; c = g->node_parent[c]) {
             int hp = g->node_infoset[g->node_parent[c]], act = g->node_action[c];
             if (hp >= nh) {
-                if (rf_mul(&w, &w, &G->pg.prob[act]))
+                if (rf_mul(w, w, &G->pg.prob[act]))
                     rc = -1;
             } else if (g->infoset_player[hp] == p) {
                 continue;   /* the mover's own: common to every node */
             } else if (mpq_sgn(behq[act]) == 0) {
-                z[nz++] = act;   /* a deviation (path order: root last) */
+                zk[n++] = act;   /* a deviation (path order: root last) */
             } else if (unknown_mixed && unknown_mixed[hp]) {
                 *nonlinear = 1;
                 rc = 0;
-            } else if (!rf_is_one(&G->beh[act]) && rf_mul(&w, &w, &G->beh[act])) {
+            } else if (!rf_is_one(&G->beh[act]) && rf_mul(w, w, &G->beh[act])) {
                 rc = -1;
             }
         }
-        if (rc != 1)
-            break;
-        /* the same deviations at every node (sorted: paths may list them in other orders) */
-        for (int i = 1; i < nz; i++)
-            for (int j = i; j > 0 && z[j - 1] > z[j]; j--) {
-                int t = z[j];
-                z[j] = z[j - 1];
-                z[j - 1] = t;
+        for (int i = 1; i < n; i++)
+            for (int j = i; j > 0 && zk[j - 1] > zk[j]; j--) {
+                int t = zk[j];
+                zk[j] = zk[j - 1];
+                zk[j - 1] = t;
             }
-        if (k == 0) {
-            nz0 = nz < depth + 1 ? nz : depth + 1;
-            memcpy(z0, z, (size_t)nz0 * sizeof *z);
-        } else if (nz != nz0 || memcmp(z0, z, (size_t)nz * sizeof *z)) {
-            rc = 0;
-            break;
+        nz[k] = n;
+        zero[k] = rf_is_zero(w);
+    }
+    /* a node needing more deviations than a node of nonzero weight: belief 0 */
+    int first = -1;
+    for (int y = 0; y < m && rc == 1; y++) {
+        int dom = zero[y];
+        for (int x = 0; x < m && !dom; x++) {
+            if (x == y || zero[x] || nz[x] >= nz[y])
+                continue;
+            const int *a = z + (size_t)x * D, *b = z + (size_t)y * D;
+            int i = 0;
+            for (int j = 0; j < nz[y] && i < nz[x]; j++)
+                i += a[i] == b[j];
+            dom = i == nz[x];
         }
-        if (rf_set(&mu[v], &w) || rf_add(&sum, &sum, &w))
+        if (dom) {
+            if (rf_set_si(&mu[g->infoset_member[ms + y]], 0))
+                rc = -1;
+            continue;
+        }
+        if (first < 0)
+            first = y;
+        else if (nz[y] != nz[first] ||
+                 memcmp(z + (size_t)y * D, z + (size_t)first * D, (size_t)nz[y] * sizeof *z))
+            rc = 0;   /* different deviations left: the rates decide */
+        if (rc == 1 && rf_add(&sum, &sum, &mu[g->infoset_member[ms + y]]))
             rc = -1;
     }
+    if (rc == 1 && (first < 0 || rf_is_zero(&sum)))
+        rc = 0;   /* every node impossible by chance: no Bayes' rule to apply */
     for (int k = 0; k < m && rc == 1; k++) {
         rf *x = &mu[g->infoset_member[ms + k]];
-        if (rf_is_zero(&sum)) {
-            rc = 0;   /* every node impossible by chance: no Bayes' rule to apply */
-            break;
-        }
-        if (rf_div(x, x, &sum))
+        if (!rf_is_zero(x) && rf_div(x, x, &sum))
             rc = -1;
     }
 out:
-    rf_clear(&w);
     rf_clear(&sum);
-    free(z0);
     free(z);
+    free(nz);
+    free(zero);
     return rc;
 }
 
