@@ -98,6 +98,15 @@ const char *brink_ffi_method_name(int i);
 const char *brink_ffi_method_summary(int i);
 
 /* ---- Scenarios (brink/scenario.h loads them) ---- */
+/* brink_scenario_load with limits for a file (a built-in id loads with the defaults):
+ * max_nodes (0: the default 4194304; at most 2^40) the game-tree node limit; compact_above
+ * (0: never) builds a perfect-information file whose tree has more nodes as a compact game
+ * (brink_scenario_limits.compact_above, as `brink analyze --compact-above`); no_questions
+ * (1: the caller will not ask the file's questions, which lets a file with questions be
+ * compact). BRINK_EINVALID for limits out of range. */
+brink_scenario *brink_ffi_scenario_load(const char *file_or_id, double max_nodes,
+                                        double compact_above, int no_questions,
+                                        brink_error *err);
 /* brink_analyze at the defaults, as JSON (schema/brink-analysis.schema.json). Options:
  * method, refine, max_equilibria, questions, time_limit, max_solves. */
 char *brink_ffi_analyze_json(const brink_scenario *sc, const char *const *keys,

@@ -148,6 +148,7 @@ _SIGNATURES = {
     "brink_ffi_option_name": (_S, [_S, _I]),
     "brink_generator": (_P, [_I]),
     "brink_scenario_load": (_P, [_S, _E]),
+    "brink_ffi_scenario_load": (_P, [_S, _D, _D, _I, _E]),
     "brink_scenario_free": (None, [_P]),
     "brink_scenario_id": (_S, [_P]),
     "brink_scenario_title": (_S, [_P]),

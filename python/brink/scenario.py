@@ -73,11 +73,23 @@ def _convert(key, v):
 
 class Scenario:
     """A loaded scenario: Scenario("M1"), Scenario("korea-2018-summit") or a YAML file path.
-    Errors in the file raise BrinkError with file:line:column."""
+    Errors in the file raise BrinkError with file:line:column. For a file: max_nodes (the
+    game-tree node limit, default 4194304) and compact_above (0 or None: always the tree; N:
+    a perfect-information file whose tree has more than N nodes is built as a compact game,
+    each distinct sub-game once, as `brink analyze --compact-above N`; analyze() then solves
+    it by backward induction once per sub-game), no_questions (True: its questions will not
+    be asked, which lets a file with questions be compact)."""
 
-    def __init__(self, file_or_id):
+    def __init__(self, file_or_id, max_nodes=None, compact_above=None, no_questions=False):
         self.source = str(file_or_id)   # what was loaded (report() hands it to `brink`)
-        self._h = ctypes.c_void_p(_lib.call(lib.brink_scenario_load, str(file_or_id).encode()))
+        for k, v in (("max_nodes", max_nodes), ("compact_above", compact_above)):
+            if v is not None and (isinstance(v, bool) or not isinstance(v, numbers.Integral)):
+                raise TypeError("Scenario: %s must be a whole number, not %r" % (k, v))
+        if max_nodes is not None and max_nodes < 1:
+            raise ValueError("Scenario: max_nodes must be at least 1, not %r" % (max_nodes,))
+        self._h = ctypes.c_void_p(_lib.call(
+            lib.brink_ffi_scenario_load, str(file_or_id).encode(), float(max_nodes or 0),
+            float(compact_above or 0), 1 if no_questions else 0))
 
     def __del__(self):
         h = getattr(self, "_h", None)
@@ -128,10 +140,10 @@ def sweep(scenario, vary, watch=None, **options):
         if isinstance(n, bool) or not isinstance(n, numbers.Integral):
             raise TypeError("sweep: %s: n must be a whole number, not %r" % (name, n))
         names.append(name.encode())
-        los.append(_bound("lo", lo))
-        his.append(_bound("hi", hi))
+        los.append(_bound("lo of %s" % name, lo, "sweep"))
+        his.append(_bound("hi of %s" % name, hi, "sweep"))
         steps.append(int(n))
-    w = None if watch is None else _text("watch", watch)
+    w = None if watch is None else _text("watch", watch, "sweep")
     sc = _scenario(scenario)
     ka, va, n = _lib.options(options, "sweep")
     k = len(names)
@@ -169,19 +181,22 @@ def analyze(scenario, **options):
         _lib.call(lib.brink_ffi_analyze_json, sc._h, ka, va, n))))
 
 
-def _text(name, v):
+def _text(name, v, call="threshold"):
     if not isinstance(v, str):
-        raise TypeError("threshold: %s must be a string, not %s" % (name, type(v).__name__))
+        raise TypeError("%s: %s must be a string, not %s" % (call, name, type(v).__name__))
     return v.encode()
 
 
-def _bound(name, v):
+def _bound(name, v, call="threshold"):
     if v is None:
         return None
     if isinstance(v, bool) or not isinstance(v, (str, numbers.Real)):
-        raise TypeError("threshold: %s must be a number (int, Fraction, float or number "
-                        "text), not %r" % (name, v))
-    return _lib.exact_text(v).encode()
+        raise TypeError("%s: %s must be a number (int, Fraction, float or number "
+                        "text), not %r" % (call, name, v))
+    try:
+        return _lib.exact_text(v).encode()
+    except ValueError as e:   # NaN, infinity: say whose
+        raise ValueError("%s: %s: %s" % (call, name, e)) from None
 
 
 def threshold(scenario, parameter, lo=None, hi=None, watch=None, **options):

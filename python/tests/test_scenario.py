@@ -125,3 +125,27 @@ def test_sweep_errors():
         brink.sweep("M1", {})
     with pytest.raises(TypeError):
         brink.sweep("M1", {"p_resolute": (0, 1, 2.5)})
+    # the errors name sweep and the argument (tester 12, F8)
+    with pytest.raises(TypeError, match="^sweep: watch must be a string"):
+        brink.sweep("M1", {"p_resolute": (0, 1, 3)}, watch=3)
+    with pytest.raises(ValueError, match="^sweep: lo of p_resolute: not a finite number"):
+        brink.sweep("M1", {"p_resolute": (float("nan"), 1, 3)})
+
+
+def test_scenario_limits_and_compact_games(source_dir):
+    # a perfect-information file too big for a tree (3.3e16 nodes) is analysed as a compact
+    # game when Scenario is given compact_above (tester 12, F6: Python could not use them)
+    path = f"{source_dir}/tests/data/scenarios/rubinstein-chance.yaml"
+    with pytest.raises(brink.BrinkError, match="nodes \\(limit 4194304\\)"):
+        brink.Scenario(path)
+    sc = brink.Scenario(path, compact_above=100000)
+    r = brink.analyze(sc, questions=False)
+    assert r.method.name == "spe"
+    assert len(r.data["classes"]) > 0
+    # a node limit of its own; bad limits
+    with pytest.raises(brink.BrinkError, match="limit 100\\)"):
+        brink.Scenario(f"{source_dir}/examples/rubinstein.yaml", max_nodes=100)
+    with pytest.raises(TypeError, match="max_nodes must be a whole number"):
+        brink.Scenario("M1", max_nodes=1.5)
+    with pytest.raises(ValueError, match="max_nodes must be at least 1"):
+        brink.Scenario("M1", max_nodes=0)

@@ -2,6 +2,7 @@
  * JSON the reports write (the data of the result, with exact numbers as text), so a caller
  * builds its own objects from data, never from the words of the text report.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ffi/ffi_int.h"
@@ -208,4 +209,27 @@ done:
     for (int d = 0; d < 2; d++)
         mpq_clears(lo[d], hi[d], NULL);
     return s;
+}
+
+brink_scenario *brink_ffi_scenario_load(const char *file_or_id, double max_nodes,
+                                        double compact_above, int no_questions,
+                                        brink_error *err)
+{
+    if (!file_or_id)
+        return brink_error_set(err, BRINK_EINVALID, "Scenario: no file or id"), NULL;
+    if (!(max_nodes >= 0 && max_nodes <= 1099511627776.0) ||
+        !(compact_above >= 0 && compact_above <= 1e18))
+        return brink_error_set(err, BRINK_EINVALID, "Scenario: max_nodes must be from 1 to "
+                               "2^40 and compact_above at least 0"), NULL;
+    FILE *f = fopen(file_or_id, "rb");
+    if (!f)   /* a built-in: small, its limits are the defaults */
+        return brink_scenario_load(file_or_id, err);
+    fclose(f);
+    brink_scenario_limits lim;
+    brink_scenario_limits_init(&lim);
+    if (max_nodes >= 1)
+        lim.max_tree_nodes = (size_t)max_nodes;
+    lim.compact_above = (size_t)compact_above;
+    lim.compact_without_questions = no_questions != 0;
+    return brink_scenario_load_file(file_or_id, &lim, err);
 }
