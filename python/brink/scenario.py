@@ -144,8 +144,8 @@ def sweep(scenario, vary, watch=None, **options):
         his.append(_bound("hi of %s" % name, hi, "sweep"))
         steps.append(int(n))
     w = None if watch is None else _text("watch", watch, "sweep")
+    ka, va, n = _lib.options(options, "sweep")   # names checked before loading
     sc = _scenario(scenario)
-    ka, va, n = _lib.options(options, "sweep")
     k = len(names)
     pa = (ctypes.c_char_p * k)(*names)
     la = (ctypes.c_char_p * k)(*los)
@@ -175,8 +175,8 @@ def analyze(scenario, **options):
     refine (bool), max_equilibria, questions (bool), time_limit (seconds per solve),
     max_solves. Returns a Record with the fields of schema/brink-analysis.schema.json
     (parameters, actors, decisions, equilibria, answers, ...)."""
+    ka, va, n = _lib.options(options, "analyze")   # names checked before loading
     sc = _scenario(scenario)
-    ka, va, n = _lib.options(options, "analyze")
     return Record(json.loads(_lib.take_string(
         _lib.call(lib.brink_ffi_analyze_json, sc._h, ka, va, n))))
 
@@ -212,7 +212,7 @@ def threshold(scenario, parameter, lo=None, hi=None, watch=None, **options):
     p = _text("parameter", parameter)
     w = None if watch is None else _text("watch", watch)
     blo, bhi = _bound("lo", lo), _bound("hi", hi)
+    ka, va, n = _lib.options(options, "threshold")   # names checked before loading
     sc = _scenario(scenario)
-    ka, va, n = _lib.options(options, "threshold")
     return Record(json.loads(_lib.take_string(_lib.call(
         lib.brink_ffi_threshold_json, sc._h, p, blo, bhi, w, ka, va, n))))

@@ -12,11 +12,11 @@ from .scenario import Record, _scenario
 
 
 def _run(scenario, watch, compare_at, options):
-    sc = _scenario(scenario)
+    ka, va, n = _lib.options(options, "compare" if compare_at else "montecarlo")
+    sc = _scenario(scenario)   # after the option names are checked (docs/python.md)
     if isinstance(watch, str):
         watch = [watch]
     wa, nw = _lib.strings(list(watch or []))
-    ka, va, n = _lib.options(options, "compare" if compare_at else "montecarlo")
     data = json.loads(_lib.take_string(_lib.call(
         lib.brink_ffi_montecarlo_json, sc._h, wa, nw,
         compare_at.encode() if compare_at else None, ka, va, n)))

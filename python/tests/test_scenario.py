@@ -149,3 +149,7 @@ def test_scenario_limits_and_compact_games(source_dir):
         brink.Scenario("M1", max_nodes=1.5)
     with pytest.raises(ValueError, match="max_nodes must be at least 1"):
         brink.Scenario("M1", max_nodes=0)
+    # an unknown option is named before the scenario is loaded (its error would come first)
+    for f in (brink.analyze, brink.montecarlo):
+        with pytest.raises(brink.BrinkError, match="unknown option 'compact_above'"):
+            f(path, compact_above=1000)
