@@ -272,7 +272,15 @@ static brink_status compare(const brink_scenario *sc, const brink_analysis *an,
         return err ? err->code : BRINK_ENOMEM;
     if (ans->nwatch < 1)
         return brink_error_set(err, BRINK_EINVALID, "'%s' matches no decision", ans->q->watch);
+    /* one decision, by the rule of brink compare --at: the first of several in the game's
+     * order, refused when they lie side by side or belong to different types (tester 12,
+     * F9.6: 'B@*' answered for B's first decision silently) */
     int h = ans->watch[0];
+    if (ans->nwatch > 1) {
+        brink_status fs = brink_scenario_find_one_decision(sc, ans->q->watch, &h, err);
+        if (fs)
+            return fs;
+    }
     if (!an->count)
         return brink_error_set(err, BRINK_EINVALID, "no equilibrium to compare options in");
     const brink_efg *g = an->game;

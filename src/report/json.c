@@ -512,8 +512,10 @@ static void compare_answer(const brink_analysis *a, const brink_answer *an, brin
         actor_values(out, an->opt_value + (size_t)o * (size_t)g->nplayers, NULL, g->nplayers);
         brink_buf_puts(out, ",\"outcomes\":");
         group_probs(out, an->opt_group + (size_t)o * (size_t)a->ngroups, a->ngroups);
+        brink_buf_printf(out, ",\"equilibria_differ\":%s",
+                         an->opt_differ && an->opt_differ[o] ? "true" : "false");
         if (an->opt_differ && an->opt_differ[o]) {
-            brink_buf_puts(out, ",\"equilibria_differ\":true,\"values_lo\":");
+            brink_buf_puts(out, ",\"values_lo\":");
             actor_values(out, an->opt_value_lo + (size_t)o * (size_t)g->nplayers, NULL,
                          g->nplayers);
             brink_buf_puts(out, ",\"values_hi\":");

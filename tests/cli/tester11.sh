@@ -69,12 +69,18 @@ if grep -qE 'out: .*differ' "$TMP/c2q.txt"; then bad "compare question: 'out' is
 python3 - "$TMP/c2q.json" <<'PY' && ok || bad "compare question JSON: equilibria_differ with the ranges"
 import json, sys
 o = json.load(open(sys.argv[1]))["answers"][0]["options"]
-assert "equilibria_differ" not in o[0], o[0]
+assert o[0]["equilibria_differ"] is False and "values_lo" not in o[0], o[0]
 assert o[1]["equilibria_differ"] is True
 lo = {v["actor"]: v["value"] for v in o[1]["values_lo"]}
 hi = {v["actor"]: v["value"] for v in o[1]["values_hi"]}
 assert lo == {0: 0, 1: 1} and hi == {0: 1, 1: 1}, (lo, hi)
 PY
 expect_schema "compare question JSON against the schema" "$TMP/c2q.json" brink-analysis
+
+# tester 12, F9.6: a compare question whose watch matches decisions side by side is refused
+# with them (the rule of compare --at), not answered for the first silently
+"$BRINK" analyze "$D/c2q-sides.yaml" >"$TMP/sides.txt" 2>"$TMP/stderr"
+expect_grep "compare question: matches side by side refused" \
+  "could not be answered: .*'S@\*' matches 2 decisions, none of them before the others" "$TMP/sides.txt"
 
 finish
