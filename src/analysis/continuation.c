@@ -414,7 +414,7 @@ oom:
  * reached through its deviations (the others' zero-probability actions on its path; the
  * mover's own actions are common to every node by perfect recall) times its weight w (chance
  * and the others' positive choices). A node that needs a deviation more than a node of
- * nonzero weight has belief 0 whatever the trembles' rates (one more tremble); when the
+ * nonzero constant weight has belief 0 whatever the trembles' rates (one more tremble); when the
  * nodes left all need the same deviations, their trembles cancel and the belief is Bayes'
  * rule on w (as assess.c, belief_structure). Sets mu there and returns 1; returns 0 when the
  * nodes left need different deviations (then which beliefs are consistent depends on the
@@ -477,12 +477,15 @@ static int consistent_belief(cn_game *G, int h, const mpq_t *behq, const unsigne
         nz[k] = n;
         zero[k] = rf_is_zero(w);
     }
-    /* a node needing more deviations than a node of nonzero weight: belief 0 */
+    /* a node needing more deviations than a node of nonzero weight: belief 0. Only a
+     * constant weight counts here: one that moves with t (a chance probability q) may vanish
+     * inside a region, where the belief would jump (the analysis pins it point by point;
+     * here such sets keep the caller's constant beliefs, as before) */
     int first = -1;
     for (int y = 0; y < m && rc == 1; y++) {
         int dom = zero[y];
         for (int x = 0; x < m && !dom; x++) {
-            if (x == y || zero[x] || nz[x] >= nz[y])
+            if (x == y || zero[x] || nz[x] >= nz[y] || !rf_is_const(&mu[g->infoset_member[ms + x]]))
                 continue;
             const int *a = z + (size_t)x * D, *b = z + (size_t)y * D;
             int i = 0;
