@@ -425,7 +425,7 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
             continue;
         }
         put_states(out, t, sc, r);
-        if (r->complete)
+        if (r->unique)
             brink_buf_puts(out, r->point ? "  (the only equilibrium)"
                                          : "  (the only equilibrium inside)");
         else if (r->nstates > 1)
