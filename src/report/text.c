@@ -599,7 +599,14 @@ static void sweep_choice(const brink_analysis *a, const brink_answer *an, int k,
         brink_buf_puts(b, "failed (below)");
     else if (an->q->watch)
         rep_choice(b, a->sc, a->game, an->watch, an->watch_start, an->nwatch, &an->choice[k], 1);
-    else
+    else if (an->by_play && an->by_play[k] &&
+             mpz_cmp_si(an->profiles[k], an->nequilibria[k]) != 0) {
+        /* one listed per play: the count of equilibria is the profiles' (tester 11b, F11) */
+        brink_buf_puts(b, an->profiles_at_least[k] ? "at least " : "");
+        rep_mpz(b, (const mpz_t *)&an->profiles[k]);
+        brink_buf_printf(b, " (%d play%s)", an->nequilibria[k],
+                         an->nequilibria[k] == 1 ? "" : "s");
+    } else
         brink_buf_printf(b, "%d", an->nequilibria[k]);
 }
 
@@ -854,7 +861,8 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
     }
     if (several) {
         brink_buf_puts(line, "* several equilibria at this point: the numbers are those of the "
-                             "first one found (--json: \"equilibria\" is the count)");
+                             "first one found (--json: \"equilibria\" is the count, of plays where \"profiles\" "
+                             "counts the profiles)");
         flush(out, line, 4);
     }
     for (int j = 0; keyed && j < nkeys; j++) {

@@ -850,9 +850,10 @@ brink_status brink_threshold_write_json(const brink_threshold *t, const brink_sc
                          r->nequilibria, r->ncertified);
         for (int k = 0; k < r->nstates; k++)
             brink_buf_printf(out, "%s%d", k ? "," : "", r->state[k]);
-        brink_buf_printf(out, "],\"complete\":%s,\"complete_at_sample\":%s,\"ends_by\":[%d,%d]}",
-                         r->complete ? "true" : "false", r->complete_at_sample ? "true" : "false",
-                         r->binding_lo, r->binding_hi);
+        brink_buf_printf(out, "],\"complete\":%s,\"unique\":%s,\"complete_at_sample\":%s,"
+                              "\"ends_by\":[%d,%d]}",
+                         r->complete ? "true" : "false", r->unique ? "true" : "false",
+                         r->complete_at_sample ? "true" : "false", r->binding_lo, r->binding_hi);
     }
     brink_buf_puts(out, "],\"flips\":[");
     for (int f = 0; f < t->nflips; f++) {
