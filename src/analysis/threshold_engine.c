@@ -1335,11 +1335,9 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
                  * chance) the list at the sample complete and every comparison backward
                  * induction makes of the same sign throughout, ties the same ties (tester
                  * 11b, F5: two profiles tied off the path over the whole range); a single
-                 * point is its sample */
+                 * point's list is its sample's (complete_at_sample, as before) */
                 r->complete = r->unique ||
-                              (r->complete_at_sample &&
-                               (single ? R.lo.rational && mpq_equal(x, R.lo.q)
-                                       : orders_fixed(E, x, &R, &oom)));
+                              (r->complete_at_sample && !single && orders_fixed(E, x, &R, &oom));
                 r->bind_lo = R.lb ? add_cond(E, R.lb) : -1;
                 r->bind_hi = R.hb ? add_cond(E, R.hb) : -1;
                 if (r->bind_lo < -1 || r->bind_hi < -1)

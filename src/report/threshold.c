@@ -275,7 +275,11 @@ static int same_answer(const brink_region *a, const brink_region *b)
         return (a->reason == b->reason && a->expr_line == b->expr_line &&
                 a->expr_col == b->expr_col) ||
                (failed_or_given_up(a) && failed_or_given_up(b));   /* or a run of failures */
-    if (a->nstates != b->nstates || a->complete != b->complete)
+    /* "the only equilibrium inside" is said of the whole line; "not ruled out" is decided
+     * over every region of the line (brink_threshold_region_complete), so a point (whose
+     * list is its sample's) joins intervals of the same choices whatever their flags */
+    if (a->nstates != b->nstates || a->unique != b->unique ||
+        (!a->point && !b->point && a->complete != b->complete))
         return 0;
     for (int i = 0; i < a->nstates; i++)
         if (a->state[i] != b->state[i])
