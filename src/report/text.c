@@ -592,6 +592,33 @@ static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
         approximate_note(a, out, line);
 }
 
+/* A count in a table cell: exact up to 40 digits, else rounded to three significant digits
+ * ("about 3.02e1023"; --json has it exactly). */
+static void table_count(brink_buf *b, const mpz_t n)
+{
+    char *s = mpz_get_str(NULL, 10, n);
+    if (!s) {
+        b->failed = 1;
+        return;
+    }
+    size_t len = strlen(s);
+    if (len <= 40) {
+        brink_buf_puts(b, s);
+    } else {
+        int m = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+        size_t e = len - 1;
+        m = (m + 5) / 10;   /* three digits, rounded */
+        if (m >= 1000) {
+            m /= 10;
+            e++;
+        }
+        brink_buf_printf(b, "about %d.%02de%zu", m / 100, m % 100, e);
+    }
+    void (*freefunc)(void *, size_t);
+    mp_get_memory_functions(NULL, NULL, &freefunc);
+    freefunc(s, len + 1);
+}
+
 /* Column widths of a sweep table are measured in the cells' own words. */
 static void sweep_choice(const brink_analysis *a, const brink_answer *an, int k, brink_buf *b)
 {
@@ -603,7 +630,7 @@ static void sweep_choice(const brink_analysis *a, const brink_answer *an, int k,
              mpz_cmp_si(an->profiles[k], an->nequilibria[k]) != 0) {
         /* one listed per play: the count of equilibria is the profiles' (tester 11b, F11) */
         brink_buf_puts(b, an->profiles_at_least[k] ? "at least " : "");
-        rep_mpz(b, (const mpz_t *)&an->profiles[k]);
+        table_count(b, an->profiles[k]);
         brink_buf_printf(b, " (%d play%s)", an->nequilibria[k],
                          an->nequilibria[k] == 1 ? "" : "s");
     } else

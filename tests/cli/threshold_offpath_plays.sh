@@ -7,7 +7,8 @@
 #     shown profile's "l" alone, and calls the list complete (every comparison backward
 #     induction makes keeps its sign): no "other equilibria not ruled out";
 #  2. the sweep agrees with its own grid points (each "either l or r"; exact region "l" or
-#     "r"), and its JSON points count the profiles behind the plays (by_play, profiles);
+#     "r"), and its points count the profiles behind the plays (JSON by_play, profiles; the
+#     text's equilibria column: the count, rounded past 40 digits);
 #  3. the off-path tie over the whole range (two profiles listed one by one): complete, and
 #     the Monte Carlo region line counts the region as proved.
 source "$(dirname "$0")/lib.bash"
@@ -54,6 +55,17 @@ PYEOF
 expect_schema "sweep: schema" "$TMP/s.json" brink-analysis
 expect_status "sweep unwatched" 0 "$BRINK" sweep "$D/tester11b-byplay2.yaml" --vary c=-2:2:3
 expect_grep "sweep: the profiles counted" "170141183460469231731687303715884105728 \\(1 play\\)" "$TMP/stdout"
+# a count past 40 digits is rounded in the table (about 3.02e666), exact in the JSON
+expect_status "sweep m8" 0 "$BRINK" sweep m8 --vary us_outside=0.85:0.95:2
+expect_grep "sweep: a huge count rounded" '^    0\.85 +about 3\.02e666 \(1 play\)' "$TMP/stdout"
+"$BRINK" sweep m8 --vary us_outside=0.85:0.95:2 --json >"$TMP/m8.json" 2>"$TMP/err" && ok || bad "sweep m8 --json: $(cat "$TMP/err")"
+"$PY" - "$TMP/m8.json" <<'PYEOF' && ok || bad "sweep m8: the exact count in the JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+(a,) = [a for a in d["answers"] if "points" in a]
+p = a["points"][0]
+assert p["by_play"] and len(p["profiles"]) == 667 and p["profiles"].startswith("3022"), p["profiles"][:20]
+PYEOF
 
 # 3. the off-path tie over [0, 1]: the Monte Carlo region is proved complete
 expect_status "mc off-path tie" 0 "$BRINK" montecarlo "$D/tester11b-offpath-tie.yaml" --samples 50 --threads 1
