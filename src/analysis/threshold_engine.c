@@ -853,6 +853,83 @@ static int alt_combos(const eng *E, const brink_equilibrium *eq)
     return (int)n;
 }
 
+/* Perfect information, pure profile q (exact, of the game bound at the sample): after the
+ * choices at some watched nodes off the path were changed (changed[node] = 1), each decision
+ * above them that is off the path too takes a best move again, bottom up, keeping its own
+ * where that is still best (the values below it have changed). The path's decisions and
+ * everything else stay: the result is checked as an equilibrium by cn_continue. 0; -1 on
+ * OOM. */
+static int repair_above(const brink_efg *g, mpq_t *q, const unsigned char *changed)
+{
+    int N = g->nnodes, np = g->nplayers, rc = -1;
+    unsigned char *reached = brink_calloc((size_t)N + 1, 1), *anc = brink_calloc((size_t)N + 1, 1);
+    mpq_t *val = brink_q_array_new((size_t)N * (size_t)np + 1);
+    mpq_t t;
+    mpq_init(t);
+    if (!reached || !anc || !val)
+        goto out;
+    reached[0] = 1;
+    for (int v = 0; v < N; v++) {
+        int h = g->node_infoset[v];
+        if (h < 0)
+            continue;
+        for (int a = 0; a < g->infoset_nactions[h]; a++) {
+            int k = g->infoset_action_start[h] + a;
+            reached[brink_efg_child(g, v, a)] =
+                reached[v] && (g->infoset_player[h] < 0 ? mpq_sgn(g->action_probq[k]) > 0
+                                                        : mpq_sgn(q[k]) > 0);
+        }
+        if (changed[v])
+            for (int u = g->node_parent[v]; u >= 0; u = g->node_parent[u])
+                anc[u] = 1;
+    }
+    for (int v = N - 1; v >= 0; v--) {
+        int h = g->node_infoset[v];
+        mpq_t *dst = val + (size_t)v * (size_t)np;
+        if (h < 0) {
+            for (int p = 0; p < np; p++)
+                mpq_set(dst[p], g->leaf_payq[(size_t)g->node_leaf[v] * (size_t)np + (size_t)p]);
+            continue;
+        }
+        int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h], mover = g->infoset_player[h];
+        if (mover < 0) {   /* chance: the expectation */
+            for (int p = 0; p < np; p++) {
+                mpq_set_ui(dst[p], 0, 1);
+                for (int a = 0; a < na; a++) {
+                    mpq_mul(t, g->action_probq[a0 + a],
+                            val[(size_t)brink_efg_child(g, v, a) * (size_t)np + (size_t)p]);
+                    mpq_add(dst[p], dst[p], t);
+                }
+            }
+            continue;
+        }
+        int cur = 0;
+        for (int a = 0; a < na; a++)
+            if (mpq_sgn(q[a0 + a]) > 0)
+                cur = a;
+        if (anc[v] && !reached[v] && !changed[v]) {
+            int best = cur;
+            for (int a = 0; a < na; a++)
+                if (mpq_cmp(val[(size_t)brink_efg_child(g, v, a) * (size_t)np + (size_t)mover],
+                            val[(size_t)brink_efg_child(g, v, best) * (size_t)np + (size_t)mover]) > 0)
+                    best = a;
+            for (int a = 0; a < na; a++)
+                mpq_set_ui(q[a0 + a], a == best, 1);
+            cur = best;
+        }
+        for (int p = 0; p < np; p++)
+            mpq_set(dst[p], val[(size_t)brink_efg_child(g, v, cur) * (size_t)np + (size_t)p]);
+    }
+    rc = 0;
+out:
+    mpq_clear(t);
+    free(reached);
+    free(anc);
+    if (val)
+        brink_q_array_free(val, (size_t)N * (size_t)np + 1);
+    return rc;
+}
+
 /* The other equilibria of a play at the watched sets (tester 11b, F11): where the
  * equilibria with eq's play choose differently at a watched set off the path, each other
  * combination of the actions they take there (eq->alt), put into eq's profile bq, is
@@ -876,8 +953,10 @@ static brink_status alt_swaps(eng *E, cn_game *G, const brink_equilibrium *eq, c
     }
     int *digit = brink_calloc((size_t)E->nwatch + 1, sizeof *digit);
     mpq_t *q = brink_q_array_new((size_t)g->nactions + 1);
+    unsigned char *changed = brink_calloc((size_t)g->nnodes + 1, 1);
+    int pi = g->perfect_info;
     brink_status st = BRINK_OK;
-    if (!digit || !q) {
+    if (!digit || !q || !changed) {
         st = OOM(E->err);
         goto out;
     }
@@ -908,6 +987,24 @@ static brink_status alt_swaps(eng *E, cn_game *G, const brink_equilibrium *eq, c
         }
         if (same)
             continue;   /* eq itself, continued already */
+        /* the decisions above a changed one, off the path, move to a best reply again
+         * (tester 11b, F11: a switch at the watched node alone may leave one above it no
+         * longer best while another equilibrium of the play moves there too) */
+        if (pi) {
+            memset(changed, 0, (size_t)g->nnodes);
+            for (int w = 0; w < E->nwatch; w++) {
+                int h = E->watch[w], a0 = g->infoset_action_start[h];
+                int diff = 0;
+                for (int a = 0; a < g->infoset_nactions[h]; a++)
+                    diff |= (mpq_sgn(q[a0 + a]) > 0) != (mpq_sgn(bq[a0 + a]) > 0);
+                if (diff && g->infoset_nmembers[h] == 1)
+                    changed[g->infoset_member[g->infoset_member_start[h]]] = 1;
+            }
+            if (repair_above(g, q, changed)) {
+                st = OOM(E->err);
+                break;
+            }
+        }
         if (g->nnodes > CONTINUE_ALL_NODES && state_seen(E, cst, *ncn, (const mpq_t *)q))
             continue;   /* that choice is traced by another equilibrium (see sample_gap) */
         if (*ncn >= cap) {
@@ -934,6 +1031,7 @@ static brink_status alt_swaps(eng *E, cn_game *G, const brink_equilibrium *eq, c
     }
 out:
     free(digit);
+    free(changed);
     if (q)
         brink_q_array_free(q, (size_t)g->nactions + 1);
     return st;

@@ -5,7 +5,8 @@
 #  1. byplay2 (one play, 2^127 subgame-perfect profiles, listed by play): the threshold over
 #     c gives both actions the play's equilibria take at the watched tie ("l" or "r"), not the
 #     shown profile's "l" alone, and calls the list complete (every comparison backward
-#     induction makes keeps its sign): no "other equilibria not ruled out";
+#     induction makes keeps its sign): no "other equilibria not ruled out"; also where the
+#     other action goes with another move above it, off the path (offpath-tie-above.yaml);
 #  2. the sweep agrees with its own grid points (each "either l or r"; exact region "l" or
 #     "r"), and its points count the profiles behind the plays (JSON by_play, profiles; the
 #     text's equilibria column: the count, rounded past 40 digits);
@@ -37,6 +38,13 @@ for r in t["regions"]:   # (the text shows them as one line: the same answer)
     assert r["complete"] or r["point"], r   # (a point's list is its sample's)
 PYEOF
 expect_schema "byplay2: schema" "$TMP/b.json" brink-analysis
+# the other action at a watched tie is an equilibrium's only with a move above it changed
+# (offpath-tie-above.yaml: I's r at in/a goes with J's b): that decision off the path moves
+# too, and both actions are traced
+expect_status "above" 0 "$BRINK" analyze "$D/offpath-tie-above.yaml"
+tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' >"$TMP/above.txt"
+expect_grep "above: both actions" '\[0, 1\] "l" or "r" \(several equilibria\)' "$TMP/above.txt"
+if grep -q 'not ruled out' "$TMP/above.txt"; then bad "above: a complete list called open"; else ok; fi
 
 # 2. the sweep: grid points and exact regions agree; counts of profiles in the JSON
 expect_status "sweep" 0 "$BRINK" sweep "$D/tester11b-byplay2.yaml" --vary c=-2:2:3 --watch I@enter/fight
