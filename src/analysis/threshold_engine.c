@@ -835,7 +835,7 @@ static int quick_solve(eng *E, const mpq_t x, brink_eqset *s, int *crossing)
 
 /* The watched choices an equilibrium stands for: one, or where it represents a play whose
  * equilibria choose differently at a watched set off the path (brink_equilibrium.alt), each
- * combination of the actions they take there; *n of them (at most MAX_ALT_COMBOS + 1: more). */
+ * combination of the actions they take there: how many (MAX_ALT_COMBOS + 1: more). */
 static int alt_combos(const eng *E, const brink_equilibrium *eq)
 {
     long n = 1;
@@ -951,18 +951,17 @@ static brink_status alt_swaps(eng *E, cn_game *G, const brink_equilibrium *eq, c
         *untraced = 1;
         return BRINK_OK;
     }
-    int *digit = brink_calloc((size_t)E->nwatch + 1, sizeof *digit);
     mpq_t *q = brink_q_array_new((size_t)g->nactions + 1);
     unsigned char *changed = brink_calloc((size_t)g->nnodes + 1, 1);
     int pi = g->perfect_info;
     brink_status st = BRINK_OK;
-    if (!digit || !q || !changed) {
+    if (!q || !changed) {
         st = OOM(E->err);
         goto out;
     }
     for (int c = 0; c < ncomb && !st; c++) {
-        /* combination c: at each untied watched set eq's action, at each tied one the
-         * (digit)-th action the play's equilibria take */
+        /* combination c, in mixed radix: at each untied watched set eq's action, at each
+         * tied one the d-th action the play's equilibria take */
         int rest = c, same = 1;
         for (int a = 0; a < g->nactions; a++)
             mpq_set(q[a], bq[a]);
@@ -1030,7 +1029,6 @@ static brink_status alt_swaps(eng *E, cn_game *G, const brink_equilibrium *eq, c
         pcset_free(&conds);
     }
 out:
-    free(digit);
     free(changed);
     if (q)
         brink_q_array_free(q, (size_t)g->nactions + 1);
