@@ -285,7 +285,13 @@ typedef struct brink_answer {
                                 beyond their range) */
     mpq_t *xq;               /* [npoints * 2] the same, exactly: lo + (hi - lo) i / (n - 1) */
     brink_choice *choice;    /* [npoints] watched choice (neq only when nothing is watched) */
-    int *nequilibria;        /* [npoints]; -1 where the point failed (see failed) */
+    int *nequilibria;        /* [npoints]; -1 where the point failed (see failed): the
+                                equilibria listed (one per play where by_play) */
+    int *by_play;            /* [npoints] 1: backward induction listed one equilibrium per
+                                play, and profiles counts every pure profile over them */
+    mpz_t *profiles;         /* [npoints] with by_play: every subgame-perfect profile there,
+                                exactly (a lower bound where profiles_at_least) */
+    int *profiles_at_least;  /* [npoints] */
     int nfailed;             /* grid points that failed, in grid order; every other point is
                                 answered (a sweep fails as a whole only when all do) */
     brink_point_failure *failed;   /* [nfailed] */

@@ -81,10 +81,19 @@ typedef struct brink_region {
     int nstates;
     int *state;            /* [nstates] ids of the distinct watched choices (see below) */
     int complete;          /* 1: certified to be every equilibrium the method looks for
-                              inside the region, ends excluded (perfect information: one
-                              subgame-perfect equilibrium, every preference strict inside;
+                              inside the region, ends excluded: `unique`, or (perfect
+                              information without chance) the list at the sample complete
+                              and no comparison backward induction makes at the sample
+                              (two different payoff functions of a mover, reached by two
+                              children's plays) changing sign within the region, closed ends
+                              included, so that its list is the same throughout (a single
+                              point: see complete_at_sample) */
+    int unique;            /* 1: one equilibrium inside, ends excluded (perfect information:
+                              one subgame-perfect profile, every preference strict inside;
                               at a closed end a tie may add equilibria) */
-    int complete_at_sample;/* the method's list at the sample point is complete */
+    int complete_at_sample;/* the method's list at the sample point is complete, and every
+                              watched choice of it traced (a play whose equilibria choose
+                              differently at a watched set off the path: each combination) */
     int binding_lo, binding_hi;   /* ids into conds of the condition that ends the region at
                                      each side, -1 at a range end or when not one condition */
 } brink_region;

@@ -43,6 +43,12 @@ void an_answer_free(brink_answer *ans)
             free(ans->choice[i].prob);
     free(ans->choice);
     free(ans->nequilibria);
+    if (ans->profiles)
+        for (int i = 0; i < ans->npoints; i++)
+            mpz_clear(ans->profiles[i]);
+    free(ans->profiles);
+    free(ans->by_play);
+    free(ans->profiles_at_least);
     for (int k = 0; k < ans->nfailed; k++)
         free(ans->failed[k].message);
     free(ans->failed);
@@ -129,6 +135,11 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
     ans->xq = brink_q_array_new(N * 2);
     ans->choice = brink_calloc(N, sizeof *ans->choice);
     ans->nequilibria = brink_calloc(N, sizeof *ans->nequilibria);
+    ans->by_play = brink_calloc(N, sizeof *ans->by_play);
+    ans->profiles_at_least = brink_calloc(N, sizeof *ans->profiles_at_least);
+    if ((ans->profiles = brink_calloc(N, sizeof *ans->profiles)))
+        for (size_t k = 0; k < N; k++)
+            mpz_init(ans->profiles[k]);
     ans->value = brink_calloc(N * (size_t)na, sizeof *ans->value);
     ans->group_prob = brink_calloc(N * (size_t)(G ? G : 1), sizeof *ans->group_prob);
     int ni = brink_scenario_nissues(sc);
@@ -146,7 +157,7 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
     for (int d = 0; d < q->nparams; d++)
         an_question_range(q, d, glo[d], ghi[d]);
     if (!ans->x || !ans->xq || !ans->choice || !ans->nequilibria || !ans->value || !ans->group_prob ||
-        !ans->issue_mean || !values) {
+        !ans->issue_mean || !values || !ans->by_play || !ans->profiles || !ans->profiles_at_least) {
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
         goto out;
     }
@@ -182,6 +193,11 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
                 continue;
             }
             ans->nequilibria[k] = s.count;
+            if (s.profiles) {   /* one per play: the profiles behind them, counted */
+                ans->by_play[k] = 1;
+                mpz_set(ans->profiles[k], *s.profiles);
+                ans->profiles_at_least[k] = s.profiles_at_least;
+            }
             st = brink_eqset_choice(g, &s, ans->watch, ans->watch_start, ans->nwatch,
                                     &ans->choice[k], err);
             if (!st && s.count) {

@@ -54,5 +54,14 @@ int cn_pure_applies(const cn_game *G, int nmixed);
 int cn_pure_conditions(cn_game *G, const int *bref, cn_eq *out, pcset *conds, int *bad);
 /* cn_gap for such games when e is pure below h: *used = 1 and out set, else *used = 0. */
 int cn_pure_gap(cn_game *G, const cn_eq *e, int h, int a, int b, rf *out, int *used);
+/* The polynomials whose signs decide backward induction near x: bottom up, each node's
+ * subgame-perfect plays at x (payoff vectors), and at each decision every pair of payoff
+ * functions of the mover's that one child's play and another's reach, as their cross
+ * difference (and the two denominators; constant ones left out). While none of them
+ * vanishes, every comparison backward induction makes keeps its sign at x (ties stay the
+ * same ties: equal functions are one class), so its set of subgame-perfect profiles stays
+ * that of x. *out malloc'd, *nout polynomials (pq_clear each). 0; 1 when a node has more
+ * than maxset plays, or a payoff is undefined at x (nothing made); -1 on OOM. */
+int cn_pure_order_polys(cn_game *G, const mpq_t x, int maxset, pq **out, int *nout);
 
 #endif

@@ -296,3 +296,209 @@ done:
         brink_q_array_free(val, (size_t)ncls + 1);
     return rc;
 }
+
+/* A leaf's payoff vector as a class (equal classes for every actor, equal class). */
+static int *vector_classes(cn_game *G, int *nvec, int **rep_out)
+{
+    int np = G->g->nplayers, nl = G->pg.nleaves;
+    size_t cap = 16;
+    while (cap < 2 * (size_t)nl)
+        cap *= 2;
+    int *vid = brink_calloc((size_t)nl + 1, sizeof *vid);
+    int *rep = brink_calloc((size_t)nl + 1, sizeof *rep);
+    int *tab = brink_calloc(cap, sizeof *tab);
+    if (!vid || !rep || !tab) {
+        free(vid);
+        free(rep);
+        free(tab);
+        return NULL;
+    }
+    memset(tab, -1, cap * sizeof *tab);
+    int n = 0;
+    for (int l = 0; l < nl; l++) {
+        const int *c = G->leafcls + (size_t)l * (size_t)np;
+        uint64_t hh = 7;
+        for (int p = 0; p < np; p++)
+            hh = mix(hh, (uint64_t)c[p]);
+        size_t j = (size_t)hh & (cap - 1);
+        while (tab[j] >= 0 &&
+               memcmp(G->leafcls + (size_t)rep[tab[j]] * (size_t)np, c, (size_t)np * sizeof *c))
+            j = (j + 1) & (cap - 1);
+        if (tab[j] < 0) {
+            tab[j] = n;
+            rep[n++] = l;
+        }
+        vid[l] = tab[j];
+    }
+    free(tab);
+    *nvec = n;
+    *rep_out = rep;
+    return vid;
+}
+
+int cn_pure_order_polys(cn_game *G, const mpq_t x, int maxset, pq **out, int *nout)
+{
+    const brink_efg *g = G->g;
+    int N = g->nnodes, np = g->nplayers;
+    size_t nk = (size_t)G->pg.nleaves * (size_t)np;
+    *out = NULL;
+    *nout = 0;
+    if (!G->leafcls && leaf_classes(G))
+        return -1;
+    int ncls = 0;
+    for (size_t k = 0; k < nk; k++)
+        if (G->leafcls[k] >= ncls)
+            ncls = G->leafcls[k] + 1;
+    int nvec = 0, *vrep = NULL, *vid = vector_classes(G, &nvec, &vrep);
+    int *crep = brink_calloc((size_t)ncls + 1, sizeof *crep);
+    mpq_t *val = brink_q_array_new((size_t)ncls + 1);
+    int *start = brink_calloc((size_t)N + 1, sizeof *start);
+    int *len = brink_calloc((size_t)N + 1, sizeof *len);
+    int *mins = NULL, *pool = NULL, npool = 0, poolcap = 0;
+    pairset PS = {NULL, 0, 0};
+    pq *P = NULL;
+    int n = 0, cap = 0, rc = -1;
+    if (!vid || !crep || !val || !start || !len)
+        goto done;
+    int maxk = 1;
+    for (int h = 0; h < g->ninfosets; h++)
+        maxk = g->infoset_nactions[h] > maxk ? g->infoset_nactions[h] : maxk;
+    if (!(mins = brink_calloc((size_t)maxk + 1, sizeof *mins)))
+        goto done;
+    for (int c = 0; c < ncls; c++)
+        crep[c] = -1;
+    for (size_t k = 0; k < nk; k++)
+        if (crep[G->leafcls[k]] < 0)
+            crep[G->leafcls[k]] = (int)k;
+    rc = 1;
+    for (int c = 0; c < ncls; c++)
+        if (rf_eval(val[c], &G->pg.pay[crep[c]], x))
+            goto done;   /* undefined at x: not shown here */
+    rc = 0;
+#define CLS(w, p) G->leafcls[(size_t)vrep[w] * (size_t)np + (size_t)(p)]
+    /* bottom up: the payoff vectors of each subtree's subgame-perfect plays at x, and every
+     * comparison of the mover's between two children's plays (each is made by some profile:
+     * one play of a child against another's) */
+    for (int v = N - 1; v >= 0 && !rc; v--) {
+        int h = g->node_infoset[v];
+        int need = h < 0 ? 1 : 0;
+        if (h >= 0)
+            for (int a = 0; a < g->infoset_nactions[h]; a++)
+                need += len[brink_efg_child(g, v, a)];
+        if (npool + need > poolcap) {
+            int nc = poolcap ? 2 * poolcap : 1024;
+            while (nc < npool + need)
+                nc *= 2;
+            int *np2 = brink_reallocarray(pool, (size_t)nc, sizeof *pool);
+            if (!np2) {
+                rc = -1;
+                break;
+            }
+            pool = np2;
+            poolcap = nc;
+        }
+        start[v] = npool;
+        if (h < 0) {
+            pool[npool++] = vid[g->node_leaf[v]];
+            len[v] = 1;
+            continue;
+        }
+        int p = g->infoset_player[h], k = g->infoset_nactions[h];
+        for (int a = 0; a < k; a++) {   /* each child's play worst for the mover */
+            int c = brink_efg_child(g, v, a), m = pool[start[c]];
+            for (int i = 1; i < len[c]; i++)
+                if (mpq_cmp(val[CLS(pool[start[c] + i], p)], val[CLS(m, p)]) < 0)
+                    m = pool[start[c] + i];
+            mins[a] = m;
+        }
+        for (int a = 0; a < k && !rc; a++) {
+            int c = brink_efg_child(g, v, a);
+            for (int i = 0; i < len[c] && !rc; i++) {
+                int s1 = pool[start[c] + i], c1 = CLS(s1, p), ok = 1;
+                for (int b = 0; b < k && !rc; b++) {
+                    if (b == a)
+                        continue;
+                    ok &= mpq_cmp(val[CLS(mins[b], p)], val[c1]) <= 0;
+                    int cb = brink_efg_child(g, v, b);
+                    for (int j = 0; j < len[cb]; j++) {
+                        int c2 = CLS(pool[start[cb] + j], p), added = 0;
+                        if (c2 == c1)
+                            continue;
+                        uint64_t key = c1 < c2 ? ((uint64_t)c1 << 32) | (uint64_t)c2
+                                               : ((uint64_t)c2 << 32) | (uint64_t)c1;
+                        if (pairset_add(&PS, key, &added)) {
+                            rc = -1;
+                            break;
+                        }
+                        if (!added)
+                            continue;
+                        if (n + 3 > cap) {
+                            int nc = cap ? 2 * cap : 64;
+                            pq *np2 = brink_reallocarray(P, (size_t)nc, sizeof *P);
+                            if (!np2) {
+                                rc = -1;
+                                break;
+                            }
+                            P = np2;
+                            cap = nc;
+                        }
+                        /* the cross difference, and the two denominators */
+                        const rf *fa = &G->pg.pay[crep[c1]], *fb = &G->pg.pay[crep[c2]];
+                        pq t;
+                        pq_init(&t);
+                        for (int z = 0; z < 3; z++)
+                            pq_init(&P[n + z]);
+                        int bad = pq_mul(&P[n], &fa->n, &fb->d) || pq_mul(&t, &fb->n, &fa->d) ||
+                                  pq_sub(&P[n], &P[n], &t) || pq_set(&P[n + 1], &fa->d) ||
+                                  pq_set(&P[n + 2], &fb->d);
+                        pq_clear(&t);
+                        for (int z = 0; z < 3; z++) {
+                            if (!bad && !pq_is_zero(&P[n]) && !pq_is_const(&P[n]))
+                                n++;   /* kept: it may vanish */
+                            else {
+                                pq_clear(&P[n]);
+                                if (z < 2)
+                                    memmove(&P[n], &P[n + 1], (size_t)(2 - z) * sizeof *P);
+                            }
+                        }
+                        if (bad)
+                            rc = -1;
+                    }
+                }
+                if (!rc && ok) {   /* s1 after a is a play of v's: once */
+                    int dup = 0;
+                    for (int j = start[v]; j < npool && !dup; j++)
+                        dup = pool[j] == s1;
+                    if (!dup) {
+                        if (npool - start[v] >= maxset)
+                            rc = 1;   /* too many plays to compare here */
+                        else
+                            pool[npool++] = s1;
+                    }
+                }
+            }
+        }
+        len[v] = npool - start[v];
+    }
+#undef CLS
+done:
+    free(vid);
+    free(vrep);
+    free(crep);
+    if (val)
+        brink_q_array_free(val, (size_t)ncls + 1);
+    free(start);
+    free(len);
+    free(mins);
+    free(pool);
+    free(PS.k);
+    if (rc) {
+        for (int i = 0; i < n; i++)
+            pq_clear(&P[i]);
+        free(P);
+        return rc;
+    }
+    *out = P;
+    *nout = n;
+    return 0;
+}

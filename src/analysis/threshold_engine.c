@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "analysis/analysis_int.h"
+#include "analysis/cn_int.h"
 #include "analysis/continuation.h"
 #include "analysis/threshold_invalid.h"
 #include "solve/solvers.h"
@@ -24,6 +25,8 @@
 #define MAX_FAIL_STREAK 8
 #define CONTINUE_ALL_NODES 2000   /* see sample_gap */
 #define MAX_ENLARGE 6             /* support enlargements tried per equilibrium (see enlarge) */
+#define MAX_ALT_COMBOS 64         /* a play's other watched choices traced (see alt_swaps) */
+#define MAX_ORDER_PLAYS 64        /* plays per node compared (see orders_fixed) */
 
 /* What stays with a result: the continued equilibria of every region, to evaluate them. */
 struct brink_threshold_internal {
@@ -56,7 +59,7 @@ typedef struct treg {
     char *message;
     int expr_line, expr_col;
     mpq_t sample;
-    int nequilibria, ncertified, complete, complete_at_sample;
+    int nequilibria, ncertified, complete, complete_at_sample, unique;
     int bind_lo, bind_hi;     /* indices into the engine's condition list, or -1 */
     int ncn;
     cn_eq *cn;                /* continued equilibria */
@@ -830,6 +833,262 @@ static int quick_solve(eng *E, const mpq_t x, brink_eqset *s, int *crossing)
     return 1;
 }
 
+/* The watched choices an equilibrium stands for: one, or where it represents a play whose
+ * equilibria choose differently at a watched set off the path (brink_equilibrium.alt), each
+ * combination of the actions they take there: how many (MAX_ALT_COMBOS + 1: more). */
+static int alt_combos(const eng *E, const brink_equilibrium *eq)
+{
+    long n = 1;
+    for (int w = 0; w < E->nwatch && eq->alt; w++) {
+        int h = E->watch[w];
+        if (brink_equilibrium_choice_fixed(E->g, eq, h))
+            continue;
+        int m = 0;
+        for (int a = 0; a < E->g->infoset_nactions[h]; a++)
+            m += eq->alt[E->g->infoset_action_start[h] + a] != 0;
+        n *= m > 1 ? m : 1;
+        if (n > MAX_ALT_COMBOS)
+            return MAX_ALT_COMBOS + 1;
+    }
+    return (int)n;
+}
+
+/* Perfect information, pure profile q (exact, of the game bound at the sample): after the
+ * choices at some watched nodes off the path were changed (changed[node] = 1), each decision
+ * above them that is off the path too takes a best move again, bottom up, keeping its own
+ * where that is still best (the values below it have changed). The path's decisions and
+ * everything else stay: the result is checked as an equilibrium by cn_continue. 0; -1 on
+ * OOM. */
+static int repair_above(const brink_efg *g, mpq_t *q, const unsigned char *changed)
+{
+    int N = g->nnodes, np = g->nplayers, rc = -1;
+    unsigned char *reached = brink_calloc((size_t)N + 1, 1), *anc = brink_calloc((size_t)N + 1, 1);
+    mpq_t *val = brink_q_array_new((size_t)N * (size_t)np + 1);
+    mpq_t t;
+    mpq_init(t);
+    if (!reached || !anc || !val)
+        goto out;
+    reached[0] = 1;
+    for (int v = 0; v < N; v++) {
+        int h = g->node_infoset[v];
+        if (h < 0)
+            continue;
+        for (int a = 0; a < g->infoset_nactions[h]; a++) {
+            int k = g->infoset_action_start[h] + a;
+            reached[brink_efg_child(g, v, a)] =
+                reached[v] && (g->infoset_player[h] < 0 ? mpq_sgn(g->action_probq[k]) > 0
+                                                        : mpq_sgn(q[k]) > 0);
+        }
+        if (changed[v])
+            for (int u = g->node_parent[v]; u >= 0; u = g->node_parent[u])
+                anc[u] = 1;
+    }
+    for (int v = N - 1; v >= 0; v--) {
+        int h = g->node_infoset[v];
+        mpq_t *dst = val + (size_t)v * (size_t)np;
+        if (h < 0) {
+            for (int p = 0; p < np; p++)
+                mpq_set(dst[p], g->leaf_payq[(size_t)g->node_leaf[v] * (size_t)np + (size_t)p]);
+            continue;
+        }
+        int a0 = g->infoset_action_start[h], na = g->infoset_nactions[h], mover = g->infoset_player[h];
+        if (mover < 0) {   /* chance: the expectation */
+            for (int p = 0; p < np; p++) {
+                mpq_set_ui(dst[p], 0, 1);
+                for (int a = 0; a < na; a++) {
+                    mpq_mul(t, g->action_probq[a0 + a],
+                            val[(size_t)brink_efg_child(g, v, a) * (size_t)np + (size_t)p]);
+                    mpq_add(dst[p], dst[p], t);
+                }
+            }
+            continue;
+        }
+        int cur = 0;
+        for (int a = 0; a < na; a++)
+            if (mpq_sgn(q[a0 + a]) > 0)
+                cur = a;
+        if (anc[v] && !reached[v] && !changed[v]) {
+            int best = cur;
+            for (int a = 0; a < na; a++)
+                if (mpq_cmp(val[(size_t)brink_efg_child(g, v, a) * (size_t)np + (size_t)mover],
+                            val[(size_t)brink_efg_child(g, v, best) * (size_t)np + (size_t)mover]) > 0)
+                    best = a;
+            for (int a = 0; a < na; a++)
+                mpq_set_ui(q[a0 + a], a == best, 1);
+            cur = best;
+        }
+        for (int p = 0; p < np; p++)
+            mpq_set(dst[p], val[(size_t)brink_efg_child(g, v, cur) * (size_t)np + (size_t)p]);
+    }
+    rc = 0;
+out:
+    mpq_clear(t);
+    free(reached);
+    free(anc);
+    if (val)
+        brink_q_array_free(val, (size_t)N * (size_t)np + 1);
+    return rc;
+}
+
+/* The other equilibria of a play at the watched sets (tester 11b, F11): where the
+ * equilibria with eq's play choose differently at a watched set off the path, each other
+ * combination of the actions they take there (eq->alt), put into eq's profile bq, is
+ * continued as an equilibrium of its own when it is one at x (cn_continue checks every best
+ * reply exactly there), with its own state and interval, as a listed profile would be.
+ * *untraced = 1 when a combination is not an equilibrium that way (an equilibrium of the
+ * play that takes it chooses differently elsewhere too: not traced here) or there are too
+ * many: the watched choices at x are then not all shown. Appends to cn/cst/eqi (capacity
+ * cap). */
+static brink_status alt_swaps(eng *E, cn_game *G, const brink_equilibrium *eq, const mpq_t *bq,
+                              const mpq_t x, cn_eq *cn, int *cst, ivl *eqi, int *ncn, int cap,
+                              tight *tp, const mpq_t Lq, const mpq_t Hq, int *untraced)
+{
+    const brink_efg *g = E->g;
+    int ncomb = alt_combos(E, eq);
+    if (ncomb <= 1)
+        return BRINK_OK;
+    if (ncomb > MAX_ALT_COMBOS) {
+        *untraced = 1;
+        return BRINK_OK;
+    }
+    mpq_t *q = brink_q_array_new((size_t)g->nactions + 1);
+    unsigned char *changed = brink_calloc((size_t)g->nnodes + 1, 1);
+    int pi = g->perfect_info;
+    brink_status st = BRINK_OK;
+    if (!q || !changed) {
+        st = OOM(E->err);
+        goto out;
+    }
+    for (int c = 0; c < ncomb && !st; c++) {
+        /* combination c, in mixed radix: at each untied watched set eq's action, at each
+         * tied one the d-th action the play's equilibria take */
+        int rest = c, same = 1;
+        for (int a = 0; a < g->nactions; a++)
+            mpq_set(q[a], bq[a]);
+        for (int w = 0; w < E->nwatch; w++) {
+            int h = E->watch[w], a0 = g->infoset_action_start[h], na = g->infoset_nactions[h];
+            if (brink_equilibrium_choice_fixed(g, eq, h))
+                continue;
+            int m = 0;
+            for (int a = 0; a < na; a++)
+                m += eq->alt[a0 + a] != 0;
+            if (m < 2)
+                continue;
+            int d = rest % m, j = -1;
+            rest /= m;
+            for (int a = 0; a < na; a++)
+                if (eq->alt[a0 + a] && d-- == 0)
+                    j = a;
+            for (int a = 0; a < na; a++) {
+                mpq_set_ui(q[a0 + a], a == j, 1);
+                same &= (mpq_sgn(bq[a0 + a]) > 0) == (a == j);
+            }
+        }
+        if (same)
+            continue;   /* eq itself, continued already */
+        /* the decisions above a changed one, off the path, move to a best reply again
+         * (tester 11b, F11: a switch at the watched node alone may leave one above it no
+         * longer best while another equilibrium of the play moves there too) */
+        if (pi) {
+            memset(changed, 0, (size_t)g->nnodes);
+            for (int w = 0; w < E->nwatch; w++) {
+                int h = E->watch[w], a0 = g->infoset_action_start[h];
+                int diff = 0;
+                for (int a = 0; a < g->infoset_nactions[h]; a++)
+                    diff |= (mpq_sgn(q[a0 + a]) > 0) != (mpq_sgn(bq[a0 + a]) > 0);
+                if (diff && g->infoset_nmembers[h] == 1)
+                    changed[g->infoset_member[g->infoset_member_start[h]]] = 1;
+            }
+            if (repair_above(g, q, changed)) {
+                st = OOM(E->err);
+                break;
+            }
+        }
+        if (g->nnodes > CONTINUE_ALL_NODES && state_seen(E, cst, *ncn, (const mpq_t *)q))
+            continue;   /* that choice is traced by another equilibrium (see sample_gap) */
+        if (*ncn >= cap) {
+            *untraced = 1;
+            break;
+        }
+        pcset conds = {NULL, 0, 0};
+        cn_result res;
+        st = cn_continue(G, (const mpq_t *)q, eq->belief, x, &cn[*ncn], &conds, &res, E->err);
+        if (!st && res == CN_OK) {
+            cst[*ncn] = state_id(E, (const mpq_t *)q);
+            if (cst[*ncn] < 0)
+                st = OOM(E->err);
+            ivl_init(&eqi[*ncn]);
+            if (!st)
+                st = ivl_component(E, &conds, x, Lq, Hq, &eqi[*ncn]);
+            if (!st && tight_eq(tp, &conds, &eqi[*ncn], x, Lq, Hq))
+                st = OOM(E->err);
+            (*ncn)++;
+        } else if (!st) {
+            *untraced = 1;
+        }
+        pcset_free(&conds);
+    }
+out:
+    free(changed);
+    if (q)
+        brink_q_array_free(q, (size_t)g->nactions + 1);
+    return st;
+}
+
+/* The set of equilibria the same over region R (perfect information without chance, pure
+ * profiles: backward induction compares the mover's leaf payoffs only): no comparison that
+ * backward induction makes near the sample x changes sign within R, closed ends included
+ * (cn_pure_order_polys: two different payoff functions of the mover that plays of two
+ * children reach at x, and their denominators). Then its list at x (every profile, ties the
+ * same ties) is its list everywhere in R. 0 when that is not shown (too many plays at a node,
+ * out of time; *oom on OOM). */
+static int orders_fixed(eng *E, const mpq_t x, const ivl *R, int *oom)
+{
+    const brink_efg *g = E->g;
+    if (!g->perfect_info || g->ninfosets != g->player_infoset_start[g->nplayers] ||
+        E->G.pg.nonrational)
+        return 0;
+    pq *P = NULL;
+    int n = 0, rc = cn_pure_order_polys(&E->G, x, MAX_ORDER_PLAYS, &P, &n);
+    if (rc) {
+        *oom |= rc < 0;
+        return 0;
+    }
+    mpq_t a, b;
+    mpq_inits(a, b, NULL);
+    ivl_bracket(R, a, b);
+    int ok = 1;
+    for (int i = 0; i < n && ok; i++) {
+        /* the ends themselves: a closed rational end is checked at the point */
+        if ((R->lc && R->lo.rational && pq_sign_at(&P[i], R->lo.q) == 0) ||
+            (R->hc && R->hi.rational && pq_sign_at(&P[i], R->hi.q) == 0)) {
+            ok = 0;
+            break;
+        }
+        if (mpq_cmp(a, b) >= 0)
+            continue;
+        alg *roots = NULL;
+        int nr = pq_roots_in_until(&P[i], a, b, E->deadline, &roots);
+        if (nr == -2)
+            E->expired = 1;
+        if (nr < 0) {
+            *oom |= nr == -1;
+            ok = 0;
+            break;
+        }
+        for (int j = 0; j < nr && ok; j++) {
+            int cl = alg_cmp(&roots[j], (alg *)&R->lo, oom), ch = alg_cmp(&roots[j], (alg *)&R->hi, oom);
+            ok = !((cl > 0 || (cl == 0 && R->lc)) && (ch < 0 || (ch == 0 && R->hc)));
+        }
+        alg_array_free(roots, nr);
+    }
+    for (int i = 0; i < n; i++)
+        pq_clear(&P[i]);
+    free(P);
+    mpq_clears(a, b, NULL);
+    return ok && !E->expired;
+}
+
 static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S);
 
 /* One sample, or none past the deadline. A sample whose root isolation the deadline cut
@@ -999,7 +1258,11 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
     pcset gconds = {NULL, 0, 0};
     if (guard_conds(Gp, &gconds))
         st = OOM(E->err);
-    int cap = s.count * (1 + MAX_ENLARGE);
+    int cap = s.count * (1 + MAX_ENLARGE), untraced = 0;
+    for (int k = 0; k < s.count; k++) {   /* room for the plays' other watched choices */
+        int m = alt_combos(E, &s.eq[k]);
+        cap += m <= MAX_ALT_COMBOS ? m - 1 : 0;
+    }
     cn_eq *cn = brink_calloc((size_t)cap, sizeof *cn);
     int *cst = brink_calloc((size_t)cap, sizeof *cst);
     ivl *eqi = brink_calloc((size_t)cap + 1, sizeof *eqi);
@@ -1056,6 +1319,9 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
                 (alg_cmp_q(&eqi[ncn - 1].lo, x) == 0 || alg_cmp_q(&eqi[ncn - 1].hi, x) == 0))
                 st = enlarge(E, Gp, (const mpq_t *)bq, s.eq[k].belief, x, &conds, cn, cst, eqi,
                              &ncn, cap, Lq, Hq);
+            if (!st)
+                st = alt_swaps(E, Gp, &s.eq[k], (const mpq_t *)bq, x, cn, cst, eqi, &ncn, cap,
+                               &tp, Lq, Hq, &untraced);
         } else if (!st) {
             nonlinear += res == CN_NONLINEAR;
         }
@@ -1150,20 +1416,24 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
                 mpq_set(r->sample, x);
                 r->nequilibria = s.count;
                 r->ncertified = ncn;
-                /* every play listed, and at each watched set every equilibrium of a play
-                 * chooses as the one listed (a tie off the path would leave others) */
-                r->complete_at_sample = s.complete && !s.truncated;
-                for (int e = 0; e < s.count; e++)
-                    for (int w = 0; w < E->nwatch; w++)
-                        if (!brink_equilibrium_choice_fixed(g, &s.eq[e], E->watch[w]))
-                            r->complete_at_sample = 0;
+                /* every play listed (with exact counts), and every watched choice the
+                 * equilibria of each play make traced: where they differ off the path,
+                 * each combination was continued (alt_swaps) */
+                r->complete_at_sample = s.complete && !s.truncated && !s.profiles_at_least &&
+                                        !untraced;
                 /* unique inside the region: perfect information, one subgame-perfect
                  * equilibrium at the sample, and no best-reply gap touching zero strictly
                  * inside (a tie there would add equilibria at that point) */
-                r->complete = g->perfect_info && r->complete_at_sample && s.count == 1 &&
-                              (!s.eq[0].nprofiles ||
-                               mpz_cmp_ui(*s.eq[0].nprofiles, 1) == 0) &&
-                              ncn == 1 && no_tie_inside(E, &first_conds, &R, &oom);
+                r->unique = g->perfect_info && r->complete_at_sample && s.count == 1 &&
+                            (!s.eq[0].nprofiles || mpz_cmp_ui(*s.eq[0].nprofiles, 1) == 0) &&
+                            ncn == 1 && no_tie_inside(E, &first_conds, &R, &oom);
+                /* every equilibrium inside: unique there, or (perfect information without
+                 * chance) the list at the sample complete and every comparison backward
+                 * induction makes of the same sign throughout, ties the same ties (tester
+                 * 11b, F5: two profiles tied off the path over the whole range); a single
+                 * point's list is its sample's (complete_at_sample, as before) */
+                r->complete = r->unique ||
+                              (r->complete_at_sample && !single && orders_fixed(E, x, &R, &oom));
                 r->bind_lo = R.lb ? add_cond(E, R.lb) : -1;
                 r->bind_hi = R.hb ? add_cond(E, R.hb) : -1;
                 if (r->bind_lo < -1 || r->bind_hi < -1)
@@ -1597,6 +1867,7 @@ static brink_status finish(eng *E, brink_threshold *T)
         p->nequilibria = r->nequilibria;
         p->ncertified = r->ncertified;
         p->complete = r->complete;
+        p->unique = r->unique;
         p->complete_at_sample = r->complete_at_sample;
         p->binding_lo = r->bind_lo;
         p->binding_hi = r->bind_hi;

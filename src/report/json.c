@@ -423,6 +423,12 @@ static void sweep_answer(const brink_analysis *a, const brink_answer *an, brink_
             continue;
         }
         brink_buf_printf(out, "],\"equilibria\":%d", an->nequilibria[k]);
+        if (an->by_play && an->by_play[k]) {   /* one per play: the profiles, counted */
+            brink_buf_puts(out, ",\"by_play\":true,\"profiles\":");
+            count_json(out, (const mpz_t *)&an->profiles[k]);
+            brink_buf_printf(out, ",\"profiles_at_least\":%s",
+                             an->profiles_at_least[k] ? "true" : "false");
+        }
         if (q->watch) {
             brink_buf_puts(out, ",\"choice\":");
             choice(a, an, &an->choice[k], out, w);

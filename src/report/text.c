@@ -592,6 +592,33 @@ static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
         approximate_note(a, out, line);
 }
 
+/* A count in a table cell: exact up to 40 digits, else rounded to three significant digits
+ * ("about 3.02e1023"; --json has it exactly). */
+static void table_count(brink_buf *b, const mpz_t n)
+{
+    char *s = mpz_get_str(NULL, 10, n);
+    if (!s) {
+        b->failed = 1;
+        return;
+    }
+    size_t len = strlen(s);
+    if (len <= 40) {
+        brink_buf_puts(b, s);
+    } else {
+        int m = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+        size_t e = len - 1;
+        m = (m + 5) / 10;   /* three digits, rounded */
+        if (m >= 1000) {
+            m /= 10;
+            e++;
+        }
+        brink_buf_printf(b, "about %d.%02de%zu", m / 100, m % 100, e);
+    }
+    void (*freefunc)(void *, size_t);
+    mp_get_memory_functions(NULL, NULL, &freefunc);
+    freefunc(s, len + 1);
+}
+
 /* Column widths of a sweep table are measured in the cells' own words. */
 static void sweep_choice(const brink_analysis *a, const brink_answer *an, int k, brink_buf *b)
 {
@@ -599,7 +626,14 @@ static void sweep_choice(const brink_analysis *a, const brink_answer *an, int k,
         brink_buf_puts(b, "failed (below)");
     else if (an->q->watch)
         rep_choice(b, a->sc, a->game, an->watch, an->watch_start, an->nwatch, &an->choice[k], 1);
-    else
+    else if (an->by_play && an->by_play[k] &&
+             mpz_cmp_si(an->profiles[k], an->nequilibria[k]) != 0) {
+        /* one listed per play: the count of equilibria is the profiles' (tester 11b, F11) */
+        brink_buf_puts(b, an->profiles_at_least[k] ? "at least " : "");
+        table_count(b, an->profiles[k]);
+        brink_buf_printf(b, " (%d play%s)", an->nequilibria[k],
+                         an->nequilibria[k] == 1 ? "" : "s");
+    } else
         brink_buf_printf(b, "%d", an->nequilibria[k]);
 }
 
@@ -854,7 +888,8 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
     }
     if (several) {
         brink_buf_puts(line, "* several equilibria at this point: the numbers are those of the "
-                             "first one found (--json: \"equilibria\" is the count)");
+                             "first one found (--json: \"equilibria\" is the count, of plays where \"profiles\" "
+                             "counts the profiles)");
         flush(out, line, 4);
     }
     for (int j = 0; keyed && j < nkeys; j++) {

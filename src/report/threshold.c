@@ -275,7 +275,11 @@ static int same_answer(const brink_region *a, const brink_region *b)
         return (a->reason == b->reason && a->expr_line == b->expr_line &&
                 a->expr_col == b->expr_col) ||
                (failed_or_given_up(a) && failed_or_given_up(b));   /* or a run of failures */
-    if (a->nstates != b->nstates || a->complete != b->complete)
+    /* "the only equilibrium inside" is said of the whole line; "not ruled out" is decided
+     * over every region of the line (brink_threshold_region_complete), so a point (whose
+     * list is its sample's) joins intervals of the same choices whatever their flags */
+    if (a->nstates != b->nstates || a->unique != b->unique ||
+        (!a->point && !b->point && a->complete != b->complete))
         return 0;
     for (int i = 0; i < a->nstates; i++)
         if (a->state[i] != b->state[i])
@@ -425,7 +429,7 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
             continue;
         }
         put_states(out, t, sc, r);
-        if (r->complete)
+        if (r->unique)
             brink_buf_puts(out, r->point ? "  (the only equilibrium)"
                                          : "  (the only equilibrium inside)");
         else if (r->nstates > 1)
@@ -850,9 +854,10 @@ brink_status brink_threshold_write_json(const brink_threshold *t, const brink_sc
                          r->nequilibria, r->ncertified);
         for (int k = 0; k < r->nstates; k++)
             brink_buf_printf(out, "%s%d", k ? "," : "", r->state[k]);
-        brink_buf_printf(out, "],\"complete\":%s,\"complete_at_sample\":%s,\"ends_by\":[%d,%d]}",
-                         r->complete ? "true" : "false", r->complete_at_sample ? "true" : "false",
-                         r->binding_lo, r->binding_hi);
+        brink_buf_printf(out, "],\"complete\":%s,\"unique\":%s,\"complete_at_sample\":%s,"
+                              "\"ends_by\":[%d,%d]}",
+                         r->complete ? "true" : "false", r->unique ? "true" : "false",
+                         r->complete_at_sample ? "true" : "false", r->binding_lo, r->binding_hi);
     }
     brink_buf_puts(out, "],\"flips\":[");
     for (int f = 0; f < t->nflips; f++) {

@@ -7,12 +7,12 @@
  * found by exact comparison with the regions' ends (rational ends by mpq_cmp; an irrational
  * end by its isolating interval: a draw inside that interval is not decided here and is
  * solved). A draw is answered only strictly inside a region that is certified and whose
- * equilibria are proved complete there (brink_region.complete: every equilibrium the
- * method looks for; today the engine proves this for perfect-information games only), with
- * its one certified equilibrium covering x: the method would return that one equilibrium at
+ * one equilibrium is proved the only one there (brink_region.unique; today the engine
+ * proves this for perfect-information games only), with that certified equilibrium
+ * covering x: the method would return that one equilibrium at
  * x, so its exact profile at x (brink_threshold_profile) gives the draw's choices, outcome
  * probabilities and values (evaluated in doubles from it, as the exact path's are). Every
- * other draw (a point region, an end, an unknown region, a region not proved complete) is
+ * other draw (a point region, an end, an unknown region, a region not proved unique) is
  * solved exactly by the caller. The threshold is computed with the draws' own numbers for
  * the other parameters (their exact defaults, as the draws bind them), and the same analysis
  * options, so the regions describe the very games the draws bind.
@@ -123,8 +123,8 @@ int mc_regions_answer(const mc_regions *m, const brink_efg *g, mpq_t x, mpq_t *b
     if (r == t->nregions)
         return 0;
     const brink_region *R = &t->regions[r];
-    /* strictly inside (completeness excludes the ends), certified, complete, one equilibrium */
-    if (R->point || R->status != BRINK_REGION_CERTIFIED || !R->complete || R->ncertified != 1 ||
+    /* strictly inside (uniqueness excludes the ends), certified, one equilibrium there */
+    if (R->point || R->status != BRINK_REGION_CERTIFIED || !R->unique || R->ncertified != 1 ||
         cmp_real(x, &R->hi) != -1 || cmp_real(x, &R->lo) != 1 ||
         !brink_threshold_covers(t, r, 0, x))
         return 0;

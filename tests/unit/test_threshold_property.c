@@ -19,7 +19,9 @@
  * Counts: BRINK_PROP_N scenarios (default 20 in CI, 300 with BRINK_LONG=1), BRINK_LONG=1 for 10^4 points per scenario
  * (default 30, a third of that for signalling games, 8 under sanitizers; BRINK_PROP_POINTS
  * sets it), BRINK_PROP_SEED to change the seeds, BRINK_PROP_VERBOSE=1 per scenario lines.
- * BRINK_PROP_KNOWN=1 runs the seeds listed in KNOWN (none at present) instead.
+ * BRINK_PROP_KNOWN=1 runs the seeds listed in KNOWN (none at present) instead. BRINK_PROP_TIES
+ * (default 12) tie-rich perfect-information scenarios follow (payoffs from a handful of
+ * functions: ties over the whole range, complete regions with several equilibria).
  * BRINK_PROP_SHARD=k/m runs only the scenarios i with i mod m == k (the long run split over
  * processes: scripts/threshold-long.sh; the sums of the shards' counts are the run's).
  */
@@ -50,10 +52,21 @@ static int rint_in(brink_rng *r, int lo, int hi)
     return lo + (int)brink_rng_below(r, (uint64_t)(hi - lo + 1));
 }
 
+/* Tie-rich scenarios (tester 11b, F5): payoffs from a handful of functions, so that two
+ * leaves often pay an actor the same function (a tie over the whole range, which backward
+ * induction lists and the engine may prove complete over a region) and crossings fall at
+ * 0, 1/2, 1. */
+static int ties_rich;
+
 /* A payoff in t: constant, affine, quadratic or a ratio with a positive denominator on
  * [0, 1]. Small integers so that ties (and flips at simple rationals) are common. */
 static void gen_expr(brink_rng *r, brink_buf *b)
 {
+    if (ties_rich) {
+        static const char *const F[] = {"0", "1", "t", "1 - t", "0"};
+        brink_buf_puts(b, F[brink_rng_below(r, sizeof F / sizeof F[0])]);
+        return;
+    }
     int k = rint_in(r, 0, 9);
     int a = rint_in(r, -3, 3), c = rint_in(r, -3, 3), d = rint_in(r, -2, 2);
     if (k <= 1)
@@ -165,7 +178,8 @@ static void gen_scenario(brink_rng *r, brink_buf *b, int *kind)
 {
     int num = rint_in(r, 0, 10), wactor = 1;
     brink_buf_printf(b, "brink: 1\nid: prop\n");
-    *kind = (int)brink_rng_below(r, 3);   /* 0, 1: perfect information; 2: signalling */
+    *kind = (int)brink_rng_below(r, ties_rich ? 2 : 3);   /* 0, 1: perfect information;
+                                                            2: signalling (not tie-rich) */
     if (*kind < 2) {
         int nactors = rint_in(r, 2, 3), maxdepth = rint_in(r, 2, 3), id = 0, wa = 0;
         brink_buf_puts(b, "actors: {");
@@ -243,6 +257,7 @@ static int region_contains(const brink_region *R, const mpq_t x)
 /* ---- the run ---- */
 
 typedef struct {
+    long complete_not_unique;   /* complete regions of several equilibria */
     long scenarios, perfect, signalling, regions, unknown_regions, complete_regions, flips,
         exact_flips, certified_flips, points, profiles, extra, missing, solver_none,
         solver_failed, outside, flip_sides, gap_checked;
@@ -620,6 +635,7 @@ static int run_one(uint64_t seed, const char *fixed, long npts, totals *tot)
         for (int i = 0; i < t->nregions; i++) {
             tot->unknown_regions += t->regions[i].status != BRINK_REGION_CERTIFIED;
             tot->complete_regions += t->regions[i].complete;
+            tot->complete_not_unique += t->regions[i].complete && !t->regions[i].unique;
         }
         /* the regions cover [0, 1] in order */
         CHECK_MSG(t->nregions > 0 && t->regions[0].lo.rational &&
@@ -888,6 +904,24 @@ int main(void)
             nbad += run_one(seed, NULL, npts, &tot);
         }
     }
+    /* tie-rich perfect-information scenarios (BRINK_PROP_TIES of them, 12 by default):
+     * complete regions with several equilibria are checked like the others */
+    long nties = env_long("BRINK_PROP_TIES", 12);
+    long complete0 = tot.complete_regions, several0 = tot.complete_not_unique;
+    ties_rich = 1;
+    brink_rng troot;
+    brink_rng_seed(&troot, base + 1);
+    for (long i = 0; i < nties; i++) {
+        uint64_t seed = brink_rng_next(&troot);
+        if (i % nshards != shard)
+            continue;
+        expect++;
+        nbad += run_one(seed, NULL, npts, &tot);
+    }
+    ties_rich = 0;
+    printf("  tie-rich scenarios: %ld, complete regions among them %ld (%ld of several "
+           "equilibria)\n", nties, tot.complete_regions - complete0,
+           tot.complete_not_unique - several0);
     printf("threshold property: %ld scenarios (%ld perfect information, %ld signalling), "
            "%ld failing\n", tot.scenarios, tot.perfect, tot.signalling, (long)nbad);
     printf("  regions %ld (%ld unknown, %ld complete), flips %ld (%ld certified, %ld exact)\n",
