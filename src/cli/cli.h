@@ -50,6 +50,9 @@ int cli_stderr_is_tty(void);
 /* Parse a number option value (strtod/strtol with full validation). */
 int cli_parse_double(const char *s, double *out);
 int cli_parse_long(const char *s, long *out);
+/* --max-nodes N: a whole number from 1 to 2^40 (the game-tree node limit of a scenario file);
+ * a usage error of cmd otherwise. */
+int cli_parse_max_nodes(const char *cmd, const char *arg, size_t *out);
 
 /* Text and JSON renderings of solver results. */
 void cli_print_profiles_text(brink_buf *out, const brink_game *g, const brink_solver *s,

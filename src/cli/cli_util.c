@@ -109,6 +109,18 @@ int cli_parse_long(const char *s, long *out)
     return 0;
 }
 
+int cli_parse_max_nodes(const char *cmd, const char *arg, size_t *out)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long long v = strtoull(arg, &end, 10);
+    if (!arg[0] || arg[0] == '-' || !end || *end || errno || v < 1 ||
+        v > (unsigned long long)1 << 40)
+        return cli_usage_error(cmd, "bad --max-nodes '%s' (a whole number from 1 to 2^40)", arg);
+    *out = (size_t)v;
+    return BRINK_EXIT_OK;
+}
+
 int cli_load_game(const char *path, brink_game *g)
 {
     brink_error err;

@@ -20,6 +20,7 @@
 typedef struct report_args {
     const char *in, *out, *figure;
     int list, no_tree, tree_nodes;
+    size_t max_nodes;     /* game-tree node limit of a scenario file (0: the default) */
     brink_analysis_options o;
     int nsets;
     char **sets;          /* NAME=VALUE as given */
@@ -50,6 +51,7 @@ static void report_usage(void)
            "  --time-limit S    seconds for each equilibrium computation (as brink analyze)\n"
            "  --tree-nodes N    draw every node up to N (400); above, the path and its siblings\n"
            "  --no-tree         leave the tree out (no Graphviz needed)\n"
+           "  --max-nodes N     game-tree node limit for a scenario file (default 4194304)\n"
            "  --samples N       add a Monte Carlo section of N draws (as brink montecarlo)\n"
            "  --seed S          the draws' seed (default 1); also the tournament's\n"
            "  --compare DEC     with --samples: compare the options at decision DEC (USA@start)\n"
@@ -65,7 +67,8 @@ static void plot_usage(void)
            "       brink plot FILE|ID --figure N|tree -o fig.svg|fig.png|fig.json [--set ...]\n"
            "One figure of a scenario's report. Charts: .svg and .png are drawn by headless\n"
            "Chromium (BRINK_CHROMIUM names another binary), .json is the Vega-Lite spec. The\n"
-           "tree (--figure tree): .svg, .png or .dot through Graphviz.\n");
+           "tree (--figure tree): .svg, .png or .dot through Graphviz. --max-nodes N: the\n"
+           "game-tree node limit for a scenario file (default 4194304).\n");
 }
 
 static int parse_args(const char *cmd, int argc, char **argv, report_args *r)
@@ -110,6 +113,10 @@ static int parse_args(const char *cmd, int argc, char **argv, report_args *r)
             if (cli_parse_double(argv[++i], &d) || !(d > 0))
                 return cli_usage_error(cmd, "bad --time-limit '%s'", v);
             r->o.time_limit = d;
+        } else if (!strcmp(a, "--max-nodes") && v) {
+            int bad = cli_parse_max_nodes(cmd, argv[++i], &r->max_nodes);
+            if (bad)
+                return bad;
         } else if (!strcmp(a, "--tree-nodes") && v) {
             long n;
             if (cli_parse_long(argv[++i], &n) || n < 1 || n > 100000)
@@ -132,7 +139,8 @@ static int parse_args(const char *cmd, int argc, char **argv, report_args *r)
                 return cli_usage_error(cmd, "bad --seed '%s' (a whole number >= 0)", v);
         } else if (a[0] == '-' && a[1]) {
             return cli_bad_option(cmd, "--set --method --figure --time-limit --tree-nodes "
-                                  "--samples --from --run --compare --seed -o", a, !v);
+                                  "--max-nodes --samples --from --run --compare --seed -o", a,
+                                  !v);
         } else if (r->in) {
             return cli_usage_error(cmd, "one scenario or game at a time");
         } else {
@@ -157,7 +165,8 @@ static int parse_args(const char *cmd, int argc, char **argv, report_args *r)
 /* Load a scenario and apply the --set values as its defaults. */
 static brink_scenario *load(const char *cmd, const report_args *r, int *rc)
 {
-    return cli_load_scenario(cmd, r->in, (const char *const *)r->sets, r->nsets, 0, rc);
+    return cli_load_scenario(cmd, r->in, (const char *const *)r->sets, r->nsets, r->max_nodes,
+                             rc);
 }
 
 /* The tree of an analysis' first equilibrium. */

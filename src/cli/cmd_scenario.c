@@ -66,17 +66,6 @@ static void analyze_usage(FILE *f)
             "  --keep-order      solve the game as written (no chance move postponed)\n");
 }
 
-/* --max-nodes N: a whole number of at least 1 (the game-tree node limit). */
-static int parse_max_nodes(const char *cmd, const char *arg, size_t *out)
-{
-    char *end = NULL;
-    unsigned long long v = strtoull(arg, &end, 10);
-    if (!arg[0] || arg[0] == '-' || !end || *end || v < 1 || v > (unsigned long long)1 << 40)
-        return cli_usage_error(cmd, "bad --max-nodes '%s' (a whole number from 1 to 2^40)", arg);
-    *out = (size_t)v;
-    return BRINK_EXIT_OK;
-}
-
 int brink_cli_analyze(int argc, char **argv)
 {
     brink_analysis_options o;
@@ -132,7 +121,7 @@ int brink_cli_analyze(int argc, char **argv)
             }
             o.iterations = it;
         } else if (!strcmp(argv[i], "--max-nodes") && i + 1 < argc) {
-            if ((rc = parse_max_nodes("analyze", argv[++i], &max_nodes))) {
+            if ((rc = cli_parse_max_nodes("analyze", argv[++i], &max_nodes))) {
                 free(sets);
                 free(files);
                 return rc;
@@ -270,7 +259,7 @@ int brink_cli_compile(int argc, char **argv)
         if (!strcmp(argv[i], "-o") && i + 1 < argc) {
             outpath = argv[++i];
         } else if (!strcmp(argv[i], "--max-nodes") && i + 1 < argc) {
-            if ((rc = parse_max_nodes("compile", argv[++i], &max_nodes))) {
+            if ((rc = cli_parse_max_nodes("compile", argv[++i], &max_nodes))) {
                 free(sets);
                 return rc;
             }

@@ -18,6 +18,7 @@ static void sweep_usage(FILE *f)
     fprintf(f,
             "usage: brink sweep FILE|ID --vary NAME=LO:HI:N [--vary NAME=LO:HI:N]\n"
             "                   [--watch DECISION] [--json] [--set NAME=VALUE ...]\n"
+            "                   [--max-nodes N]\n"
             "                   [--method NAME] [--time-limit S]\n"
             "The equilibrium on a grid of one or two parameters (the others at their defaults\n"
             "or --set values): the watched choice, expected values and outcome probabilities at\n"
@@ -28,6 +29,7 @@ static void sweep_usage(FILE *f)
             "  --watch DECISION     a decision reference (ACTOR@LABEL, as in the scenario's\n"
             "                       questions)\n"
             "  --json               machine-readable output (schema/brink-analysis.schema.json)\n"
+            "  --max-nodes N        game-tree node limit for a scenario file (default 4194304)\n"
             "  --time-limit S       seconds for each equilibrium computation (the analysis at\n"
             "                       the defaults, every grid point, each step of the exact\n"
             "                       boundaries), not for the command; one reaching it: exit 2\n"
@@ -86,6 +88,7 @@ int brink_cli_sweep(int argc, char **argv)
     const char **sets = calloc((size_t)argc + 1, sizeof *sets);
     const char **varies = calloc((size_t)argc + 1, sizeof *varies);
     int json = 0, nsets = 0, nvary = 0, rc = BRINK_EXIT_OK;
+    size_t max_nodes = 0;   /* 0: the default limit */
     vary v[2];
     for (int d = 0; d < 2; d++)
         mpq_inits(v[d].lo, v[d].hi, NULL);
@@ -107,6 +110,8 @@ int brink_cli_sweep(int argc, char **argv)
             varies[nvary++] = argv[++i];
         } else if (!strcmp(argv[i], "--watch") && i + 1 < argc) {
             watch = argv[++i];
+        } else if (!strcmp(argv[i], "--max-nodes") && i + 1 < argc) {
+            rc = cli_parse_max_nodes("sweep", argv[++i], &max_nodes);
         } else if (!strcmp(argv[i], "--set") && i + 1 < argc) {
             rc = cli_check_set("sweep", argv[++i]);
             sets[nsets++] = argv[i];
@@ -120,7 +125,7 @@ int brink_cli_sweep(int argc, char **argv)
                 rc = cli_usage_error("sweep", "bad --time-limit '%s'", argv[i]);
             o.time_limit = t;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            rc = cli_bad_option("sweep", "--vary --watch --set --method --time-limit", argv[i],
+            rc = cli_bad_option("sweep", "--vary --watch --set --method --time-limit --max-nodes", argv[i],
                                 i + 1 == argc);
         } else if (what) {
             rc = cli_usage_error("sweep", "unexpected argument '%s' (one scenario)", argv[i]);
@@ -138,7 +143,7 @@ int brink_cli_sweep(int argc, char **argv)
     int status;
     brink_error err;
     brink_error_clear(&err);
-    sc = cli_load_scenario("sweep", what, sets, nsets, 0, &status);
+    sc = cli_load_scenario("sweep", what, sets, nsets, max_nodes, &status);
     if (!sc) {
         rc = status;
         goto done;

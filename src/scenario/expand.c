@@ -865,7 +865,7 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
         brink_buf_init(&how);
         if (compact_would)
             brink_buf_printf(&how, "; or solve it as a compact game (each distinct sub-game "
-                             "once), without the tree: --compact-above %zu on the command line",
+                             "once), without the tree: --compact-above %zu (Python: compact_above=N)",
                              sc->lim.max_tree_nodes);
         if (how.failed) {
             brink_buf_free(&how);
@@ -880,7 +880,7 @@ brink_status sc_expand(brink_scenario *sc, brink_error *err)
         st = brink_error_set_at(err, BRINK_ETOOBIG, sc->file, sc->root->loc.line,
                                 sc->root->loc.col,
                                 "the game would have %s nodes (limit %zu); reduce rounds or "
-                                "options, or raise the limit (--max-nodes on the command line)%s%s%s",
+                                "options, or raise the limit (--max-nodes N; Python: max_nodes=N)%s%s%s",
                                 cnt, sc->lim.max_tree_nodes,
                                 x.compact_why ? "; it is not solved as a compact game (each "
                                                 "distinct sub-game once) because "

@@ -879,7 +879,7 @@ static void count_generated(xctx *x, cframe *f)
     x->st = brink_error_set_at(x->err, BRINK_ETOOBIG, x->sc->file, g->in_loc.line,
                                g->in_loc.col, "the game would have at least %s nodes (limit "
                                "%zu): the options generated here make %s; reduce the values or "
-                               "options, or raise the limit (--max-nodes on the command line)",
+                               "options, or raise the limit (--max-nodes N; Python: max_nodes=N)",
                                whole, lim, part);
 }
 

@@ -254,7 +254,7 @@ static brink_status refuse(walk *w, cnt whole, const char *sub, brink_error *err
         return sc_err(w->sc, err, w->cross, BRINK_ETOOBIG,
                       "the options generated here make %s nodes as written, every if: branch "
                       "and next: counted (limit %zu, the node limit); reduce the values or "
-                      "options, or raise the limit (--max-nodes on the command line)", part, lim);
+                      "options, or raise the limit (--max-nodes N; Python: max_nodes=N)", part, lim);
     }
     put_count(all, sizeof all, whole);
     put_count(part, sizeof part, w->cross_n);
@@ -262,11 +262,11 @@ static brink_status refuse(walk *w, cnt whole, const char *sub, brink_error *err
         return sc_err(w->sc, err, w->cross, BRINK_ETOOBIG,
                       "sub-game '%s' would have %s nodes each time it is played (limit %zu): "
                       "the options generated here make %s; reduce the values or options, or "
-                      "raise the limit (--max-nodes on the command line)", sub, all, lim, part);
+                      "raise the limit (--max-nodes N; Python: max_nodes=N)", sub, all, lim, part);
     return sc_err(w->sc, err, w->cross, BRINK_ETOOBIG,
                   "the game would have %s nodes (limit %zu): the options generated here make "
-                  "%s; reduce the values or options, or raise the limit (--max-nodes on the "
-                  "command line)", all, lim, part);
+                  "%s; reduce the values or options, or raise the limit (--max-nodes N; "
+                  "Python: max_nodes=N)", all, lim, part);
 }
 
 brink_status sc_gen_precount(brink_scenario *sc, const ynode *root, brink_error *err)

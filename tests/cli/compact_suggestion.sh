@@ -9,7 +9,7 @@ no_grep() { if grep -q -- "$2" "$3"; then bad "$1: '$2' in $(head -c 400 "$3")";
 R=$SRC/examples/rubinstein.yaml   # 3 rounds: 25261 nodes, perfect information
 expect_status "rubinstein --max-nodes 10000 refused" 2 "$BRINK" analyze "$R" --max-nodes 10000
 expect_grep "the refusal names the compact path" \
-  "error: the game would have 25261 nodes \(limit 10000\); .*; or solve it as a compact game \(each distinct sub-game once\), without the tree: --compact-above 10000 on the command line$" "$TMP/stderr"
+  "error: the game would have 25261 nodes \(limit 10000\); .*; or solve it as a compact game \(each distinct sub-game once\), without the tree: --compact-above 10000 \(Python: compact_above=N\)$" "$TMP/stderr"
 # the advice works
 expect_status "with --compact-above 10000 it is solved" 0 "$BRINK" analyze "$R" --max-nodes 10000 --compact-above 10000
 expect_grep "solved as a compact game" "^Game: 2 actors .*25261 nodes" "$TMP/stdout"
@@ -23,5 +23,5 @@ sed 's/times: 10/times: 3/' "$SRC/tests/data/scenarios/rubinstein-10-question.ya
 expect_status "questions read the tree" 2 "$BRINK" analyze "$TMP/rq.yaml" --max-nodes 1000
 no_grep "questions: no compact advice" "compact-above" "$TMP/stderr"
 expect_status "--no-questions: the compact path applies" 2 "$BRINK" analyze "$TMP/rq.yaml" --max-nodes 1000 --no-questions
-expect_grep "--no-questions: advice" "without the tree: --compact-above 1000 on the command line$" "$TMP/stderr"
+expect_grep "--no-questions: advice" "without the tree: --compact-above 1000 \(Python: compact_above=N\)$" "$TMP/stderr"
 finish
