@@ -797,8 +797,25 @@ brink_status sc_compact_payoffs(const brink_scenario *sc, const sc_compact *k,
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
         goto out;
     }
+    /* the expressions the payoffs use, and every other one that reads a parameter (an issue
+     * value or a probability): as the tree's bind, a draw where one of them cannot be
+     * evaluated fails; the constant ones were evaluated when the file was read */
+    unsigned char *need = st ? NULL : calloc((size_t)cc->nclosed + 1, 1);
+    if (!st && !need)
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    size_t nt = k->term_start ? (size_t)k->term_start[(size_t)k->nleaves * (size_t)k->np] : 0;
+    size_t net = epay && k->eterm_start
+                     ? (size_t)k->eterm_start[((size_t)k->child_start[k->nclasses] + 1) *
+                                              (size_t)k->np]
+                     : 0;
+    for (size_t t = 0; need && t < nt; t++)
+        need[k->term[t]] = 1;
+    for (size_t t = 0; need && t < net; t++)
+        need[k->eterm[t]] = 1;
     for (int i = 0; i < cc->nclosed && !st; i++)
-        st = sc_expr_eval_q(cc->closed[i], params, stack, vals[i], sc->file, err);
+        if (need[i] || (cc->closed[i]->flags & SC_EXPR_HAS_PARAM))
+            st = sc_expr_eval_q(cc->closed[i], params, stack, vals[i], sc->file, err);
+    free(need);
     for (int c = 0; c < k->nclasses && !st; c++) {
         int l = k->leaf[c];
         if (l < 0)
@@ -941,4 +958,135 @@ out:
     brink_q_array_free(stack, ns);
     free(order);
     return st;
+}
+
+/* ---------------------------------------------------------------- watched decisions */
+
+/* Decision points of each actor in each class's sub-tree, saturated at 2^62 (cnt[c * np + a]). */
+static uint64_t *decision_counts(const sc_compact *k)
+{
+    int np = k->np;
+    uint64_t *cnt = calloc((size_t)k->nclasses * (size_t)(np ? np : 1), sizeof *cnt);
+    const uint64_t sat = (uint64_t)1 << 62;
+    for (int c = 0; cnt && c < k->nclasses; c++) {   /* children first */
+        uint64_t *o = &cnt[(size_t)c * (size_t)np];
+        if (k->mover[c] >= 0)
+            o[k->mover[c]] = 1;
+        for (int e = k->child_start[c]; e < k->child_start[c + 1]; e++)
+            for (int a = 0; a < np; a++) {
+                uint64_t v = o[a] + cnt[(size_t)k->child[e] * (size_t)np + (size_t)a];
+                o[a] = v > sat ? sat : v;
+            }
+    }
+    return cnt;
+}
+
+brink_status sc_compact_find_decision(const brink_scenario *sc, const char *ref,
+                                      sc_compact_watch *w, brink_error *err)
+{
+    const sc_compact *k = sc->compact;
+    memset(w, 0, sizeof *w);
+    w->infoset = -1;
+    const char *at = strchr(ref, '@');
+    if (!at)
+        return brink_error_set(err, BRINK_EINVALID,
+                               "decision reference '%s' must look like ACTOR@LABEL or "
+                               "ACTOR.TYPE@LABEL (LABEL may be *)", ref);
+    size_t wl = (size_t)(at - ref);
+    char *who = malloc(wl + 1);
+    if (!who)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    memcpy(who, ref, wl);
+    who[wl] = 0;
+    int a = strchr(who, '.') ? -2 : sc_actor_find(sc, who);
+    brink_status st = BRINK_OK;
+    if (a == -2)
+        st = brink_error_set(err, BRINK_EINVALID, "decision reference '%s': this compact game "
+                             "has no types", ref);
+    else if (a < 0)
+        st = brink_error_set(err, BRINK_EINVALID, "decision reference '%s': unknown actor '%s'",
+                             ref, who);
+    free(who);
+    if (st)
+        return st;
+    const char *label = at + 1;
+    if (!strcmp(label, "*") || label[0] == '(')
+        return brink_error_set(err, BRINK_EUNSUPPORTED,
+                               "decision reference '%s': the scenario was built as a compact "
+                               "game (its tree is not unfolded), where a watched decision is "
+                               "one decision point named by its path (ACTOR@start, "
+                               "ACTOR@option/option/...); '%s' can stand for many", ref, label);
+    /* walk the path's labels from the root */
+    int c = k->root, n = 0, cap = 16;
+    int *path = malloc((size_t)cap * sizeof *path);
+    if (!path)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    const char *p = strcmp(label, "start") ? label : "";
+    while (*p && c >= 0) {
+        size_t len = strcspn(p, "/");
+        int found = -1;
+        if (k->mover[c] != -1)
+            for (int e = k->child_start[c]; e < k->child_start[c + 1] && found < 0; e++) {
+                const char *ol = k->node[c]->opt_labels[e - k->child_start[c]];
+                if (strlen(ol) == len && !strncmp(ol, p, len))
+                    found = e;
+            }
+        if (found < 0) {
+            c = -1;
+            break;
+        }
+        if (n == cap) {
+            int *g = brink_reallocarray(path, (size_t)cap * 2, sizeof *g);
+            if (!g) {
+                free(path);
+                return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+            }
+            path = g;
+            cap *= 2;
+        }
+        path[n++] = found;
+        c = k->child[found];
+        p += len;
+        if (*p == '/')
+            p++;
+    }
+    /* the tree names a decision point by its path only when its node has no name of its own,
+     * and shows at most SC_VIEW_SHOWN events of it */
+    if (c < 0 || k->mover[c] != a || k->node[c]->name || n > SC_VIEW_SHOWN) {
+        free(path);
+        for (int d = 0; d < k->nclasses; d++)
+            if (k->mover[d] == a && k->node[d]->name && !strcmp(k->node[d]->name, label))
+                return brink_error_set(err, BRINK_EUNSUPPORTED,
+                                       "decision reference '%s': the scenario was built as a "
+                                       "compact game (its tree is not unfolded), where a "
+                                       "watched decision is one decision point named by its "
+                                       "path (ACTOR@start, ACTOR@option/option/...); the name "
+                                       "'%s' stands for every decision point of the node at "
+                                       "line %d", ref, label, k->node[d]->loc.line);
+        return brink_error_set(err, BRINK_EINVALID, "no decision matches '%s'", ref);
+    }
+    w->cls = c;
+    w->path = path;
+    w->npath = n;
+    /* its number in the tree: decision points of the actors before a, then a's before it in
+     * the tree's pre-order (as the tree numbers its information sets, one per decision point
+     * here); -1 past 2^31 */
+    uint64_t *cnt = decision_counts(k);
+    if (!cnt)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    int np = k->np;
+    uint64_t id = 0;
+    for (int b = 0; b < a; b++)
+        id += cnt[(size_t)k->root * (size_t)np + (size_t)b];
+    int u = k->root;
+    for (int i = 0; i < n; i++) {
+        if (k->mover[u] == a)
+            id++;
+        for (int e = k->child_start[u]; e < path[i]; e++)
+            id += cnt[(size_t)k->child[e] * (size_t)np + (size_t)a];
+        u = k->child[path[i]];
+    }
+    free(cnt);
+    w->infoset = id < (uint64_t)1 << 31 ? (long)id : -1;
+    return BRINK_OK;
 }

@@ -86,4 +86,17 @@ brink_status sc_compact_issue_value(const brink_scenario *sc, const sc_compact *
                                     int issue, const mpq_t *params, mpq_t out,
                                     brink_error *err);
 
+/* A watched decision point of a compact game, named by the path of labels the tree names it
+ * by (ACTOR@start, ACTOR@a/b/...; brink_scenario_find_decisions on the tree): its class,
+ * the edges from the root to it (path[npath], malloc'd), and its information set's number
+ * in the tree (-1 when too large). References that stand for many decision points (a
+ * node's name, *) are refused (BRINK_EUNSUPPORTED), one that matches none is
+ * BRINK_EINVALID "no decision matches". */
+typedef struct sc_compact_watch {
+    int cls, npath, *path;
+    long infoset;
+} sc_compact_watch;
+brink_status sc_compact_find_decision(const brink_scenario *sc, const char *ref,
+                                      sc_compact_watch *w, brink_error *err);
+
 #endif

@@ -32,7 +32,9 @@
 #endif
 
 #include "analysis/analysis_int.h"
+#include "scenario/compact.h"
 #include "scenario/model.h"
+#include "solve/backward/spe_dag.h"
 #include "uncertainty/mc_int.h"
 
 #define MC_BLOCK BRINK_MC_BLOCK
@@ -83,6 +85,9 @@ void brink_mc_result_free(brink_mc_result *r)
     free(r->outcome_mean);
     free(r->watch);
     free(r->watch_start);
+    free(r->watch_class);
+    free(r->watch_path_start);
+    free(r->watch_path);
     free(r->choice);
     free(r->choice_mixed);
     free(r->choice_ambiguous);
@@ -122,6 +127,11 @@ typedef struct worker {
     double *qerr;            /* bounds on their doubles' errors [nparams] */
     mpq_t *behq;             /* region path: a profile [nactions] */
     double *behav, *RU;      /* region path: the profile, node values [nnodes * nplayers] */
+    /* a compact game's draw: exact leaf and edge payoffs, probabilities, reach weights and
+     * group probabilities; per class: plays, group distributions, flags */
+    mpq_t *cpay, *cepay, *cprob, *cw, *cg;
+    double *cplays, *cgd;
+    unsigned char *cflag;
 } worker;
 
 typedef struct run {
@@ -133,6 +143,8 @@ typedef struct run {
     int fast;                /* the double path is tried (mc_fast.c) */
     int saltelli;            /* draw m is row m of Saltelli's design (sobol.c) */
     mc_regions *reg;         /* the region path (mc_regions.c), or NULL */
+    const sc_compact *K;     /* a compact game (no tree): solved per draw on its classes */
+    int *cls_group;          /* [nclasses] a leaf class's outcome group (-1 otherwise) */
     brink_mc_result *r;
     /* the block's records */
     rec *rec;
@@ -294,8 +306,286 @@ static int try_region(const run *R, worker *w, long idx, int j, int bound)
     return 1;
 }
 
+/* Outcome groups of a compact game as an_groups numbers the tree's (in the order their first
+ * leaf comes in the tree's pre-order: a depth-first walk entering each class once), with each
+ * leaf class's group. */
+static brink_status compact_groups(const brink_scenario *sc, const sc_compact *k, int *ngroups,
+                                   int **group_level, int **cls_group, brink_error *err)
+{
+    int n = k->nclasses, ni = k->ni, ng = 0;
+    size_t w = (size_t)(ni ? ni : 1);
+    unsigned char *seen = calloc((size_t)n, 1);
+    int *stk = malloc((size_t)n * 2 * sizeof *stk);
+    int *lv = malloc(((size_t)k->nleaves + 1) * w * sizeof *lv);
+    int *cg = malloc((size_t)n * sizeof *cg);
+    if (!seen || !stk || !lv || !cg) {
+        free(seen);
+        free(stk);
+        free(lv);
+        free(cg);
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory grouping outcomes");
+    }
+    for (int c = 0; c < n; c++)
+        cg[c] = -1;
+    int top = 1;
+    stk[0] = k->root;
+    stk[1] = k->child_start[k->root];
+    seen[k->root] = 1;
+    while (top > 0) {
+        int c = stk[2 * top - 2];
+        if (k->mover[c] == -1) {
+            const int *l = &k->leaf_level[(size_t)k->leaf[c] * (size_t)ni];
+            int g = 0;
+            for (; g < ng; g++) {
+                int same = 1;
+                for (int i = 0; i < ni && same; i++)
+                    same = lv[(size_t)g * w + (size_t)i] ==
+                           (brink_scenario_issue_nlevels(sc, i) ? l[i] : -1);
+                if (same)
+                    break;
+            }
+            if (g == ng) {
+                for (int i = 0; i < ni; i++)
+                    lv[(size_t)g * w + (size_t)i] = brink_scenario_issue_nlevels(sc, i) ? l[i] : -1;
+                ng++;
+            }
+            cg[c] = g;
+            top--;
+            continue;
+        }
+        if (stk[2 * top - 1] >= k->child_start[c + 1]) {
+            top--;
+            continue;
+        }
+        int d = k->child[stk[2 * top - 1]++];
+        if (seen[d])
+            continue;
+        seen[d] = 1;
+        stk[2 * top] = d;
+        stk[2 * top + 1] = k->child_start[d];
+        top++;
+    }
+    free(seen);
+    free(stk);
+    *ngroups = ng;
+    *group_level = lv;
+    *cls_group = cg;
+    return BRINK_OK;
+}
+
+/* Draw idx (row j) on a compact game: bound at the draw's exact numbers (leaf and edge
+ * payoffs, chance probabilities), solved by exact backward induction once per class
+ * (spe_dag.c), and recorded as the tree's exact path records it:
+ * - ties that change someone's value (payoff_ties): several equilibria, not all listed (2
+ *   counted, proved 0: others not ruled out), values and outcomes not agreed, and a watched
+ *   choice ambiguous unless no such tie lies below its class;
+ * - otherwise every SPE has the same values; there are prod (best actions)^(count) of them:
+ *   at most max_profiles (64) are listed one by one by the tree (that many equilibria, 1:
+ *   the only SPE), more are listed by play (the number of distinct plays; one play of
+ *   several profiles is MC_PROVED_PLAY); outcomes agree when every play gives the same
+ *   group probabilities (within the tree's tolerance);
+ * - a watched choice is the class's best action, or ambiguous when it has several. */
+static void solve_one_compact(const run *R, worker *w, long idx, int j)
+{
+    const brink_mc_options *o = R->o;
+    brink_mc_result *r = R->r;
+    const sc_compact *k = R->K;
+    rec *rc = &R->rec[j];
+    int nw = r->nwatch, np = r->nplayers, ng = R->ngroups, n = k->nclasses;
+    int ne = k->child_start[n];
+    brink_error_clear(&rc->err);
+    brink_sampler_draw(R->smp, o->seed, (uint64_t)idx, w->values, w->work);
+    brink_sampler_exact(R->smp, w->values, w->q, w->qerr);
+    for (int m = 0; m < r->nvaried; m++)
+        R->x[(size_t)j * (size_t)r->nvaried + (size_t)m] = w->values[r->varied[m]];
+    int *choice = &R->choice[(size_t)j * (size_t)nw];
+    double *val = &R->val[(size_t)j * (size_t)np], *gp = &R->gprob[(size_t)j * (size_t)ng];
+    for (int m = 0; m < nw; m++)
+        choice[m] = BRINK_MC_NONE;
+    for (int p = 0; p < np; p++)
+        val[p] = NAN;
+    rc->neq = -1;
+    rc->outcome = -1;
+    rc->agreed_outcome = 0;
+    rc->proved = rc->verified = 0;
+    rc->has_opt = rc->opt_ambiguous = 0;
+    rc->path = MC_PATH_EXACT;
+    if (sc_compact_payoffs(R->sc, k, (const mpq_t *)w->q, w->cpay, w->cepay, &rc->err))
+        return;
+    if (mpz_sgn(k->chances) > 0 &&
+        sc_compact_probs(R->sc, k, (const mpq_t *)w->q, 0, w->cprob, &rc->err))
+        return;
+    brink_dag d;
+    memset(&d, 0, sizeof d);
+    d.n = n;
+    d.np = np;
+    d.mover = k->mover;
+    d.child_start = k->child_start;
+    d.child = k->child;
+    d.pay = w->cpay;
+    d.prob = (const mpq_t *)w->cprob;
+    d.epay = k->nedge_terms ? (const mpq_t *)w->cepay : NULL;
+    brink_dag_spe s;
+    if (brink_dag_spe_solve(&d, &s, &rc->err))
+        return;
+    rc->verified = brink_dag_spe_verify(&d, &s, NULL);
+    /* the play's reach probabilities (exact), top-down */
+    for (int c = 0; c < n; c++)
+        mpq_set_ui(w->cw[c], 0, 1);
+    for (int g = 0; g < ng; g++)
+        mpq_set_ui(w->cg[g], 0, 1);
+    mpq_set_ui(w->cw[k->root], 1, 1);
+    mpq_t t;
+    mpq_init(t);
+    for (int c = n - 1; c >= 0; c--) {
+        if (mpq_sgn(w->cw[c]) == 0)
+            continue;
+        if (k->mover[c] == -1) {
+            mpq_add(w->cg[R->cls_group[c]], w->cg[R->cls_group[c]], w->cw[c]);
+        } else if (k->mover[c] >= 0) {
+            int e = k->child_start[c] + s.choice[c];
+            mpq_add(w->cw[k->child[e]], w->cw[k->child[e]], w->cw[c]);
+        } else {
+            for (int e = k->child_start[c]; e < k->child_start[c + 1]; e++) {
+                mpq_mul(t, w->cw[c], w->cprob[e]);
+                mpq_add(w->cw[k->child[e]], w->cw[k->child[e]], t);
+            }
+        }
+    }
+    for (int g = 0; g < ng; g++)
+        gp[g] = brink_q_get_d(w->cg[g]);
+    unsigned char *flag = w->cflag;   /* bit 1: a payoff tie at or below; bit 2: plays disagree */
+    if (s.payoff_ties) {
+        for (int c = 0; c < n; c++) {   /* children first */
+            flag[c] = 0;
+            if (k->mover[c] >= 0 && s.nopt[c] > 1) {
+                int e0 = k->child_start[c], first = -1;
+                for (int e = e0; e < k->child_start[c + 1]; e++)
+                    if (s.optimal[e]) {
+                        /* a tie changes values when the optimal children's values differ */
+                        if (first < 0) {
+                            first = e;
+                            continue;
+                        }
+                        for (int p = 0; p < np; p++) {
+                            mpq_t *a = &s.val[(size_t)k->child[e] * (size_t)np + (size_t)p];
+                            mpq_t *b = &s.val[(size_t)k->child[first] * (size_t)np + (size_t)p];
+                            if (d.epay) {
+                                mpq_add(t, *a, d.epay[(size_t)e * (size_t)np + (size_t)p]);
+                                mpq_sub(t, t, *b);
+                                mpq_sub(t, t, d.epay[(size_t)first * (size_t)np + (size_t)p]);
+                            } else {
+                                mpq_sub(t, *a, *b);
+                            }
+                            if (mpq_sgn(t) != 0)
+                                flag[c] = 1;
+                        }
+                    }
+            }
+            for (int e = k->child_start[c]; e < k->child_start[c + 1]; e++)
+                flag[c] |= flag[k->child[e]] & 1;
+        }
+        rc->neq = 2;   /* at least: their values differ somewhere */
+        rc->proved = 0;
+        for (int m = 0; m < nw; m++) {
+            int c = r->watch_class[m], below = 0;
+            for (int e = k->child_start[c]; e < k->child_start[c + 1]; e++)
+                below |= flag[k->child[e]] & 1;
+            choice[m] = below || s.nopt[c] > 1 ? BRINK_MC_AMBIGUOUS : s.choice[c];
+        }
+        mpq_clear(t);
+        brink_dag_spe_free(&d, &s);
+        return;
+    }
+    /* every SPE has these values */
+    for (int p = 0; p < np; p++) {
+        mpq_set(t, s.val[(size_t)k->root * (size_t)np + (size_t)p]);
+        if (d.epay)
+            mpq_add(t, t, d.epay[(size_t)ne * (size_t)np + (size_t)p]);
+        val[p] = brink_q_get_d(t);
+    }
+    mpq_clear(t);
+    /* the number of profiles (up to 65: more are listed by play) and of plays */
+    double lg = 0;
+    for (int c = 0; c < n && lg < 7; c++)
+        if (k->mover[c] >= 0 && s.nopt[c] > 1)
+            lg += mpz_get_d(k->mult[c]) * log2((double)s.nopt[c]);
+    long nspe = lg < 7 ? 1 : 65;
+    for (int c = 0; c < n && lg < 7; c++)
+        if (k->mover[c] >= 0 && s.nopt[c] > 1)
+            for (unsigned long i = 0; i < mpz_get_ui(k->mult[c]); i++)
+                nspe *= s.nopt[c];
+    double *plays = w->cplays, *gd = w->cgd;
+    for (int c = 0; c < n; c++) {   /* children first; gd: each class's group distribution */
+        double *gc = &gd[(size_t)c * (size_t)ng];
+        flag[c] = 0;
+        if (k->mover[c] == -1) {
+            plays[c] = 1;
+            for (int g = 0; g < ng; g++)
+                gc[g] = g == R->cls_group[c];
+            continue;
+        }
+        int e0 = k->child_start[c], e1 = k->child_start[c + 1];
+        if (k->mover[c] >= 0) {
+            int first = -1;
+            plays[c] = 0;
+            for (int e = e0; e < e1; e++) {
+                if (!s.optimal[e])
+                    continue;
+                int ch = k->child[e];
+                plays[c] += plays[ch];
+                flag[c] |= flag[ch];
+                if (first < 0) {
+                    first = ch;
+                    memcpy(gc, &gd[(size_t)ch * (size_t)ng], (size_t)ng * sizeof *gc);
+                    continue;
+                }
+                for (int g = 0; g < ng; g++) {
+                    double x = gd[(size_t)ch * (size_t)ng + (size_t)g], y = gc[g];
+                    if (!(fabs(x - y) <= 1e-7 * (1 + fabs(x) + fabs(y))))
+                        flag[c] = 1;
+                }
+            }
+        } else {
+            plays[c] = 1;
+            for (int g = 0; g < ng; g++)
+                gc[g] = 0;
+            for (int e = e0; e < e1; e++) {
+                if (mpq_sgn(w->cprob[e]) == 0)
+                    continue;   /* off the play */
+                int ch = k->child[e];
+                double pr = brink_q_get_d(w->cprob[e]);
+                plays[c] *= plays[ch];
+                flag[c] |= flag[ch];
+                for (int g = 0; g < ng; g++)
+                    gc[g] += pr * gd[(size_t)ch * (size_t)ng + (size_t)g];
+            }
+        }
+    }
+    double np_root = plays[k->root];
+    if (nspe <= 64) {
+        rc->neq = (int)nspe;
+        rc->proved = nspe == 1 ? MC_PROVED_SPE : MC_PROVED_LISTED;
+    } else {
+        rc->neq = np_root < 2147483647.0 ? (int)np_root : 2147483647;
+        rc->proved = np_root == 1 ? MC_PROVED_PLAY : MC_PROVED_LISTED;
+    }
+    rc->agreed_outcome = !flag[k->root];
+    if (rc->agreed_outcome)
+        rc->outcome = realise(o->seed, idx, gp, ng);
+    for (int m = 0; m < nw; m++) {
+        int c = r->watch_class[m];
+        choice[m] = s.nopt[c] > 1 ? BRINK_MC_AMBIGUOUS : s.choice[c];
+    }
+    brink_dag_spe_free(&d, &s);
+}
+
 static void solve_one(const run *R, worker *w, long idx, int j)
 {
+    if (R->K) {
+        solve_one_compact(R, w, idx, j);
+        return;
+    }
     const brink_mc_options *o = R->o;
     brink_mc_result *r = R->r;
     rec *rc = &R->rec[j];
@@ -662,6 +952,63 @@ static brink_status resolve_watch(const brink_scenario *sc, const brink_mc_optio
     return BRINK_OK;
 }
 
+/* The watched decision points of a compact game: each reference names one by its path
+ * (sc_compact_find_decision); r->watch holds its number in the tree. */
+static brink_status resolve_watch_compact(const brink_scenario *sc, const brink_mc_options *o,
+                                          brink_mc_result *r, brink_error *err)
+{
+    const sc_compact *k = sc->compact;
+    int nrefs = o->watch ? o->nwatch_refs : 0;
+    r->watch = malloc(((size_t)nrefs + 1) * sizeof *r->watch);
+    r->watch_start = malloc(((size_t)nrefs + 1) * sizeof *r->watch_start);
+    r->watch_class = malloc(((size_t)nrefs + 1) * sizeof *r->watch_class);
+    r->watch_path_start = malloc(((size_t)nrefs + 1) * sizeof *r->watch_path_start);
+    if (!r->watch || !r->watch_start || !r->watch_class || !r->watch_path_start)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    r->watch_path_start[0] = 0;
+    for (int i = 0; i < nrefs; i++) {
+        sc_compact_watch w;
+        brink_status st = sc_compact_find_decision(sc, o->watch[i], &w, err);
+        if (st) {
+            free(w.path);
+            return st;
+        }
+        int dup = 0;
+        for (int m = 0; m < r->nwatch && !dup; m++) {
+            int s0 = r->watch_path_start[m], n0 = r->watch_path_start[m + 1] - s0;
+            dup = n0 == w.npath &&
+                  (!n0 || !memcmp(r->watch_path + s0, w.path, (size_t)n0 * sizeof *w.path));
+        }
+        if (dup) {
+            free(w.path);
+            continue;
+        }
+        int m = r->nwatch, s0 = r->watch_path_start[m];
+        int *g = brink_reallocarray(r->watch_path, (size_t)(s0 + w.npath) + 1,
+                                    sizeof *r->watch_path);
+        if (!g) {
+            free(w.path);
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        }
+        r->watch_path = g;
+        if (w.npath)
+            memcpy(g + s0, w.path, (size_t)w.npath * sizeof *w.path);
+        free(w.path);
+        r->watch_path_start[m + 1] = s0 + w.npath;
+        r->watch_class[m] = w.cls;
+        r->watch[m] = (int)w.infoset;
+        r->nwatch++;
+    }
+    if (!r->watch_path && !(r->watch_path = malloc(sizeof *r->watch_path)))
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    r->watch_start[0] = 0;
+    for (int m = 0; m < r->nwatch; m++) {
+        int c = r->watch_class[m];
+        r->watch_start[m + 1] = r->watch_start[m] + k->child_start[c + 1] - k->child_start[c];
+    }
+    return BRINK_OK;
+}
+
 brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_options *o,
                                   brink_error *err)
 {
@@ -697,6 +1044,24 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
                         "is not one of them, or its send/receive callback is missing",
                         o->nparts, o->part);
         return NULL;
+    }
+    const sc_compact *K = sc->compact;
+    if (K) {   /* a compact game (no tree): what needs the tree, or is not done yet, refused */
+        const char *why = stored || o->db ? "--db/--resume (a database stores the tree's decisions)"
+                          : parts > 1     ? "sharing the draws among processes (MPI)"
+                          : saltelli || o->sobol ? "Sobol indices (--sobol)"
+                          : o->compare_at ? "comparing options (brink compare)"
+                          : o->analysis.method && strcmp(o->analysis.method, "spe")
+                              ? "another method than spe"
+                              : NULL;
+        if (why) {
+            brink_error_set_at(err, BRINK_EUNSUPPORTED, sc->file, sc->root->loc.line,
+                               sc->root->loc.col,
+                               "Monte Carlo on a compact game (the scenario's tree would be "
+                               "too big to unfold) does not do %s yet; --compact-above 0 "
+                               "builds the tree (when it fits in --max-nodes)", why);
+            return NULL;
+        }
     }
     int T = o->threads;
 #ifdef _OPENMP
@@ -738,8 +1103,18 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
         goto oom;
     size_t np_all = (size_t)brink_scenario_nparams(sc) + 1;
     for (int t = 0; t < T; t++) {
-        if (!(wk[t].in = brink_scenario_instance_new(sc, err)))
+        if (K) {   /* per-draw scratch of each worker */
+            size_t nc = (size_t)K->nclasses, ne1 = (size_t)K->child_start[K->nclasses] + 1;
+            size_t npl = (size_t)K->np;
+            if (!(wk[t].cpay = brink_q_array_new(nc * npl + 1)) ||
+                !(wk[t].cepay = brink_q_array_new(ne1 * npl + 1)) ||
+                !(wk[t].cprob = brink_q_array_new(ne1)) || !(wk[t].cw = brink_q_array_new(nc)) ||
+                !(wk[t].cplays = malloc(nc * sizeof(double))) ||
+                !(wk[t].cflag = malloc(nc)))
+                goto oom;
+        } else if (!(wk[t].in = brink_scenario_instance_new(sc, err))) {
             goto fail;
+        }
         if (!(wk[t].ws = an_solve_ws_new()))
             goto oom;
         wk[t].values = malloc(np_all * sizeof(double));
@@ -749,7 +1124,8 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
         if (!wk[t].values || !wk[t].work || !wk[t].q || !wk[t].qerr)
             goto oom;
     }
-    const brink_efg *g = brink_scenario_instance_game(wk[0].in);
+    const brink_efg *g = K ? NULL : brink_scenario_instance_game(wk[0].in);
+    R.K = K;
     R.sc = sc;
     R.o = o;
     R.smp = smp;
@@ -759,20 +1135,25 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     for (int t = 0; t < T && saltelli; t++)
         if (!(wk[t].bvals = malloc(np_all * sizeof(double))))
             goto oom;
-    if (an_groups(sc, g, &R.ngroups, &r->group_level, &R.leaf_group, err))
+    if (K ? compact_groups(sc, K, &R.ngroups, &r->group_level, &R.cls_group, err)
+          : an_groups(sc, g, &R.ngroups, &r->group_level, &R.leaf_group, err))
         goto fail;
     r->ngroups = R.ngroups;
-    r->nplayers = g->nplayers;
-    if (resolve_watch(sc, o, stored, g, r, err))
+    r->nplayers = K ? K->np : g->nplayers;
+    if (K ? resolve_watch_compact(sc, o, r, err) : resolve_watch(sc, o, stored, g, r, err))
         goto fail;
+    for (int t = 0; t < T && K; t++)
+        if (!(wk[t].cg = brink_q_array_new((size_t)R.ngroups + 1)) ||
+            !(wk[t].cgd = malloc(((size_t)K->nclasses * (size_t)R.ngroups + 1) * sizeof(double))))
+            goto oom;
     /* the double path: a perfect-information game, no options compared, no forced method */
-    R.fast = !o->exact && !o->compare_at && !o->analysis.method && mc_fast_applies(g);
+    R.fast = !K && !o->exact && !o->compare_at && !o->analysis.method && mc_fast_applies(g);
     for (int t = 0; t < T && R.fast; t++)
         if (!(wk[t].fwork = malloc(mc_fast_work(g) * sizeof(double))) ||
             !(wk[t].bwork = malloc(sc_bind_bound_work(sc) * sizeof(double))))
             goto oom;
     /* the region path: one drawn parameter, answers that the exact method would give */
-    if (r->nvaried == 1 && o->regions >= 0 && !o->exact && !o->compare_at &&
+    if (!K && r->nvaried == 1 && o->regions >= 0 && !o->exact && !o->compare_at &&
         !o->analysis.method && !saltelli && !stored) {
         /* It is an accelerator: it may cost at most half of what solving every draw is
          * estimated to cost (never under 1 s: a run that short is not worth the risk of
@@ -1059,12 +1440,28 @@ done:
                 brink_q_array_free(wk[t].behq, behq_n);   /* R.g is freed with wk[0] */
             free(wk[t].behav);
             free(wk[t].RU);
+            if (K && wk[t].cpay) {
+                size_t ncl = (size_t)K->nclasses, ne1 = (size_t)K->child_start[K->nclasses] + 1;
+                brink_q_array_free(wk[t].cpay, ncl * (size_t)K->np + 1);
+                if (wk[t].cepay)
+                    brink_q_array_free(wk[t].cepay, ne1 * (size_t)K->np + 1);
+                if (wk[t].cprob)
+                    brink_q_array_free(wk[t].cprob, ne1);
+                if (wk[t].cw)
+                    brink_q_array_free(wk[t].cw, ncl);
+                if (wk[t].cg)
+                    brink_q_array_free(wk[t].cg, (size_t)R.ngroups + 1);
+            }
+            free(wk[t].cplays);
+            free(wk[t].cgd);
+            free(wk[t].cflag);
         }
     free(wk);
     free(bytes);
     brink_sampler_free(smp);
     mc_regions_free(R.reg);
     free(R.leaf_group);
+    free(R.cls_group);
     free(R.rec);
     free(R.x);
     free(R.gprob);
