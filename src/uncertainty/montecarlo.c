@@ -1047,8 +1047,7 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     }
     const sc_compact *K = sc->compact;
     if (K) {   /* a compact game (no tree): what needs the tree, or is not done yet, refused */
-        const char *why = stored || o->db ? "--db/--resume (a database stores the tree's decisions)"
-                          : parts > 1     ? "sharing the draws among processes (MPI)"
+        const char *why = stored ? "reading a stored run back (it names the tree's decisions)"
                           : saltelli || o->sobol ? "Sobol indices (--sobol)"
                           : o->compare_at ? "comparing options (brink compare)"
                           : o->analysis.method && strcmp(o->analysis.method, "spe")

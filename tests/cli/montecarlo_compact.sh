@@ -114,12 +114,34 @@ expect_grep "10 rounds: watched" 'A, at the start:' "$TMP/m10"
 expect_grep "10 rounds: offer" 'offer 0.375: ' "$TMP/m10"
 expect_status "10 rounds as a tree: refused" 2 "$BRINK" montecarlo "$TMP/r10.yaml" --samples 10 --compact-above 0
 # refusals: what a compact game cannot answer yet, with the reason
-expect_status "--db" 2 "$BRINK" montecarlo "$TMP/r10.yaml" --samples 10 --db "$TMP/x.db"
-expect_grep "--db: why" 'does not do --db' "$TMP/stderr"
+# --db: stored block by block, a finished run resumed recomputes nothing and says the same;
+# an interrupted one (a block deleted) is completed to the same draws
+"$BRINK" montecarlo "$TMP/r10.yaml" --samples 300 --watch A@start --json --draws > "$TMP/n.json" || bad "no db"
+"$BRINK" montecarlo "$TMP/r10.yaml" --samples 300 --watch A@start --json --draws --db "$TMP/x.db" \
+  > "$TMP/db1.json" 2> "$TMP/err" || bad "db: $(cat "$TMP/err")"
+if out=$(cmpjson "$TMP/n.json" "$TMP/db1.json" seconds); then ok; else bad "db: $out"; fi
+"$BRINK" montecarlo "$TMP/r10.yaml" --samples 300 --watch A@start --json --draws --db "$TMP/x.db" \
+  --resume > "$TMP/db2.json" 2> "$TMP/err" || bad "resume: $(cat "$TMP/err")"
+if out=$(cmpjson "$TMP/n.json" "$TMP/db2.json" seconds loaded double_path); then ok; else bad "resume: $out"; fi
+if command -v sqlite3 > /dev/null 2>&1; then
+  sqlite3 "$TMP/x.db" "DELETE FROM samples WHERE idx >= 256" 2> /dev/null
+  "$BRINK" montecarlo "$TMP/r10.yaml" --samples 300 --watch A@start --json --draws --db "$TMP/x.db" \
+    --resume > "$TMP/db3.json" 2> "$TMP/err" || bad "resume part: $(cat "$TMP/err")"
+  if out=$(cmpjson "$TMP/n.json" "$TMP/db3.json" seconds loaded double_path); then ok; else bad "resume part: $out"; fi
+fi
 expect_status "--sobol" 2 "$BRINK" montecarlo "$TMP/r10.yaml" --sobol 10
 expect_grep "--sobol: why" 'does not do Sobol' "$TMP/stderr"
 expect_status "watch *" 2 "$BRINK" montecarlo "$TMP/r10.yaml" --samples 10 --watch 'A@*'
 expect_grep "watch *: why" 'named by its path' "$TMP/stderr"
 expect_status "watch none" 2 "$BRINK" montecarlo "$TMP/r10.yaml" --samples 10 --watch 'A@offer_0.5'
 expect_grep "watch none: why" "no decision matches 'A@offer_0.5'" "$TMP/stderr"
+# shared among MPI ranks: the same draws (when brink was built with MPI)
+if [ -n "${BRINK_MPIEXEC:-}" ]; then
+  export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+  export OMPI_MCA_btl=self,vader OMPI_MCA_plm_rsh_agent=false
+  ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" "$BRINK_MPIEXEC" --oversubscribe \
+    -np 2 "$BRINK" montecarlo "$TMP/r10.yaml" --samples 300 --threads 1 --watch A@start --json \
+    --draws > "$TMP/mpi.json" 2> "$TMP/err" || bad "mpi: $(head -c 300 "$TMP/err")"
+  if out=$(cmpjson "$TMP/n.json" "$TMP/mpi.json" seconds processes threads); then ok; else bad "mpi: $out"; fi
+fi
 finish
