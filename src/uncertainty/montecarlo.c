@@ -24,6 +24,7 @@
  * b % nparts; part 0 receives the others' blocks as bytes (mc_share.c) and merges every block
  * in draw order, exactly as one process would, so the result is the same.
  */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +133,10 @@ typedef struct worker {
     mpq_t *cpay, *cepay, *cprob, *cw, *cg;
     double *cplays, *cgd;
     unsigned char *cflag;
+    double *cd;              /* its double path: expressions' values and bounds, stack */
+    double *cv;              /* V, E [nclasses * np]; edge payoffs and bounds
+                                [(edges + 1) * np]; reach, best [nclasses]; probabilities
+                                [edges] */
 } worker;
 
 typedef struct run {
@@ -145,6 +150,8 @@ typedef struct run {
     mc_regions *reg;         /* the region path (mc_regions.c), or NULL */
     const sc_compact *K;     /* a compact game (no tree): solved per draw on its classes */
     int *cls_group;          /* [nclasses] a leaf class's outcome group (-1 otherwise) */
+    int cfast;               /* the double path is tried on the compact game */
+    unsigned char *cneed;    /* [nclosed] expressions a compact draw evaluates */
     brink_mc_result *r;
     /* the block's records */
     rec *rec;
@@ -373,6 +380,170 @@ static brink_status compact_groups(const brink_scenario *sc, const sc_compact *k
     return BRINK_OK;
 }
 
+#define CF_U (DBL_EPSILON / 2)
+static double cf_up(double e)
+{
+    return e * (1 + 64 * DBL_EPSILON) + 64 * DBL_TRUE_MIN;
+}
+
+/* The double path on a compact game (as mc_fast.c on a tree): every expression a draw needs
+ * in doubles with a rigorous bound (sc_expr_eval_bound), chance probabilities exactly (then
+ * their doubles, within 2u), backward induction once per class carrying each value's bound,
+ * and at every class the best action beating each other by more than both bounds: then every
+ * exact preference is strict at every class, so at every node of the tree, and the tree has
+ * exactly one subgame-perfect equilibrium, this one. 1: row j filled; 0: the exact path
+ * decides (a near tie, an expression the doubles cannot bound, a probability to check). */
+static int compact_fast(const run *R, worker *w, long idx, int j)
+{
+    const brink_scenario *sc = R->sc;
+    const sc_compiled *cc = &sc->c;
+    const sc_compact *k = R->K;
+    brink_mc_result *r = R->r;
+    int np = k->np, n = k->nclasses, ne = k->child_start[n], ng = R->ngroups, nw = r->nwatch;
+    size_t snp = (size_t)np;
+    double *dv = w->cd, *de = dv + cc->nclosed, *stack = de + cc->nclosed;
+    double *V = w->cv, *E = V + (size_t)n * snp, *PV = E + (size_t)n * snp;
+    double *PE = PV + ((size_t)ne + 1) * snp, *reach = PE + ((size_t)ne + 1) * snp;
+    double *best = reach + n, *dprob = best + n;
+    for (int i = 0; i < cc->nclosed; i++) {
+        if (!R->cneed[i])
+            continue;
+        int ok = 0;
+        dv[i] = sc_expr_eval_bound(cc->closed[i], w->values, w->qerr, stack, &de[i], &ok);
+        if (!ok || !isfinite(dv[i]) || !isfinite(de[i]))
+            return 0;
+    }
+    if (mpz_sgn(k->chances) > 0) {   /* exactly, as the tree's double path does */
+        if (sc_compact_probs(sc, k, (const mpq_t *)w->q, 0, w->cprob, NULL))
+            return 0;
+        for (int e = 0; e < ne; e++)
+            if (k->prob[e] >= 0) {
+                /* inexact probabilities (maybe adjusted to sum to 1): the exact path */
+                if (cc->closed[k->prob[e]]->flags & SC_EXPR_INEXACT)
+                    return 0;
+                dprob[e] = brink_q_get_d(w->cprob[e]);
+            }
+    }
+    /* sums of terms: leaves' payoffs, edges' (and before the root) */
+    for (int c = 0; c < n; c++) {
+        int l = k->leaf[c];
+        if (l < 0)
+            continue;
+        for (int p = 0; p < np; p++) {
+            size_t t0 = (size_t)l * snp + (size_t)p;
+            double sum = 0, er = 0, mag = 0;
+            for (int t = k->term_start[t0]; t < k->term_start[t0 + 1]; t++) {
+                sum += dv[k->term[t]];
+                er += de[k->term[t]];
+                mag += fabs(sum);
+            }
+            if (!isfinite(sum) || !isfinite(mag))
+                return 0;
+            V[(size_t)c * snp + (size_t)p] = sum;
+            E[(size_t)c * snp + (size_t)p] = cf_up(er + DBL_EPSILON * mag);
+        }
+    }
+    int edges = k->nedge_terms > 0;
+    for (int e = 0; edges && e <= ne; e++)
+        for (int p = 0; p < np; p++) {
+            size_t t0 = (size_t)e * snp + (size_t)p;
+            double sum = 0, er = 0, mag = 0;
+            for (int t = k->eterm_start[t0]; t < k->eterm_start[t0 + 1]; t++) {
+                sum += dv[k->eterm[t]];
+                er += de[k->eterm[t]];
+                mag += fabs(sum);
+            }
+            if (!isfinite(sum) || !isfinite(mag))
+                return 0;
+            PV[t0] = sum;
+            PE[t0] = sum == 0 && er == 0 ? 0 : cf_up(er + DBL_EPSILON * mag);
+        }
+    /* backward induction, children first; x: the value through edge e, ex its bound */
+#define XV(e, ch, i) (edges ? V[(size_t)(ch) * snp + (size_t)(i)] + PV[(size_t)(e) * snp + (size_t)(i)] \
+                            : V[(size_t)(ch) * snp + (size_t)(i)])
+#define XE(e, ch, i, x) (edges ? cf_up(E[(size_t)(ch) * snp + (size_t)(i)] + PE[(size_t)(e) * snp + (size_t)(i)] + CF_U * fabs(x)) \
+                               : E[(size_t)(ch) * snp + (size_t)(i)])
+    for (int c = 0; c < n; c++) {
+        best[c] = -1;
+        if (k->mover[c] == -1)
+            continue;
+        int e0 = k->child_start[c], e1 = k->child_start[c + 1], m = k->mover[c];
+        double *Vc = &V[(size_t)c * snp], *Ec = &E[(size_t)c * snp];
+        if (m == SC_COMPACT_CHANCE) {
+            for (int i = 0; i < np; i++) {
+                double sum = 0, mag = 0, er = 0;
+                for (int e = e0; e < e1; e++) {
+                    int ch = k->child[e];
+                    double x = XV(e, ch, i), ex = XE(e, ch, i, x), pr = dprob[e];
+                    double ep = 2 * CF_U * pr;
+                    sum += pr * x;
+                    mag += fabs(pr * x);
+                    er += pr * ex + ep * (fabs(x) + ex);
+                }
+                Vc[i] = sum;
+                Ec[i] = cf_up(er + 2 * (double)(e1 - e0 + 1) * CF_U * mag);
+                if (!isfinite(Vc[i]) || !isfinite(Ec[i]))
+                    return 0;
+            }
+            continue;
+        }
+        int b = e0;
+        for (int e = e0 + 1; e < e1; e++)
+            if (XV(e, k->child[e], m) > XV(b, k->child[b], m))
+                b = e;
+        double xb = XV(b, k->child[b], m), eb = XE(b, k->child[b], m, xb);
+        for (int e = e0; e < e1; e++) {
+            if (e == b)
+                continue;
+            double x = XV(e, k->child[e], m), ex = XE(e, k->child[e], m, x);
+            if (!((xb - x) * (1 - 2 * CF_U) > cf_up(eb + ex)))
+                return 0;   /* a tie or too close to call */
+        }
+        for (int i = 0; i < np; i++) {
+            double x = XV(b, k->child[b], i);
+            Vc[i] = x;
+            Ec[i] = XE(b, k->child[b], i, x);
+            if (!isfinite(Vc[i]))
+                return 0;
+        }
+        best[c] = b - e0;
+    }
+#undef XV
+#undef XE
+    /* the play: reach probabilities from the root down */
+    for (int c = 0; c < n; c++)
+        reach[c] = 0;
+    reach[k->root] = 1;
+    double *gp = &R->gprob[(size_t)j * (size_t)ng];
+    for (int g = 0; g < ng; g++)
+        gp[g] = 0;
+    for (int c = n - 1; c >= 0; c--) {
+        if (reach[c] == 0)
+            continue;
+        if (k->mover[c] == -1)
+            gp[R->cls_group[c]] += reach[c];
+        else if (k->mover[c] >= 0)
+            reach[k->child[k->child_start[c] + (int)best[c]]] += reach[c];
+        else
+            for (int e = k->child_start[c]; e < k->child_start[c + 1]; e++)
+                reach[k->child[e]] += reach[c] * dprob[e];
+    }
+    double *val = &R->val[(size_t)j * snp];
+    for (int i = 0; i < np; i++)
+        val[i] = edges ? V[(size_t)k->root * snp + (size_t)i] + PV[(size_t)ne * snp + (size_t)i]
+                       : V[(size_t)k->root * snp + (size_t)i];
+    for (int m = 0; m < nw; m++)
+        R->choice[(size_t)j * (size_t)nw + (size_t)m] = (int)best[r->watch_class[m]];
+    rec *rc = &R->rec[j];
+    rc->path = MC_PATH_FAST;
+    rc->neq = 1;
+    rc->proved = MC_PROVED_SPE;
+    rc->verified = 1;
+    rc->agreed_outcome = 1;
+    rc->outcome = realise(R->o->seed, idx, gp, ng);
+    return 1;
+}
+
 /* Draw idx (row j) on a compact game: bound at the draw's exact numbers (leaf and edge
  * payoffs, chance probabilities), solved by exact backward induction once per class
  * (spe_dag.c), and recorded as the tree's exact path records it:
@@ -410,6 +581,13 @@ static void solve_one_compact(const run *R, worker *w, long idx, int j)
     rc->proved = rc->verified = 0;
     rc->has_opt = rc->opt_ambiguous = 0;
     rc->path = MC_PATH_EXACT;
+    if (R->cfast) {
+        if (compact_fast(R, w, idx, j))
+            return;
+        rc->path = MC_PATH_FALLBACK;
+        for (int g = 0; g < ng; g++)
+            gp[g] = 0;
+    }
     if (sc_compact_payoffs(R->sc, k, (const mpq_t *)w->q, w->cpay, w->cepay, &rc->err))
         return;
     if (mpz_sgn(k->chances) > 0 &&
@@ -1145,6 +1323,31 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
         if (!(wk[t].cg = brink_q_array_new((size_t)R.ngroups + 1)) ||
             !(wk[t].cgd = malloc(((size_t)K->nclasses * (size_t)R.ngroups + 1) * sizeof(double))))
             goto oom;
+    /* a compact game's double path (as mc_fast.c's): unless every draw is to be exact */
+    R.cfast = K && !o->exact;
+    if (R.cfast) {
+        const sc_compiled *cc = &sc->c;
+        size_t ncl = (size_t)K->nclasses, npl = (size_t)K->np;
+        size_t ne1 = (size_t)K->child_start[K->nclasses] + 1;
+        if (!(R.cneed = calloc((size_t)cc->nclosed + 1, 1)))
+            goto oom;
+        /* the payoffs' terms, and every expression of a parameter (as the exact path) */
+        size_t nt = (size_t)K->term_start[(size_t)K->nleaves * npl];
+        size_t net = (size_t)K->eterm_start[ne1 * npl];
+        for (size_t i = 0; i < nt; i++)
+            R.cneed[K->term[i]] = 1;
+        for (size_t i = 0; i < net; i++)
+            R.cneed[K->eterm[i]] = 1;
+        for (int i = 0; i < cc->nclosed; i++)
+            if (cc->closed[i]->flags & SC_EXPR_HAS_PARAM)
+                R.cneed[i] = 1;
+        for (int t = 0; t < T; t++)
+            if (!(wk[t].cd = malloc((2 * (size_t)cc->nclosed + 2 * ((size_t)cc->maxstack + 1) + 1) *
+                                    sizeof(double))) ||
+                !(wk[t].cv = malloc((2 * ncl * npl + 2 * ne1 * npl + 2 * ncl + ne1 + 1) *
+                                    sizeof(double))))
+                goto oom;
+    }
     /* the double path: a perfect-information game, no options compared, no forced method */
     R.fast = !K && !o->exact && !o->compare_at && !o->analysis.method && mc_fast_applies(g);
     for (int t = 0; t < T && R.fast; t++)
@@ -1454,6 +1657,8 @@ done:
             free(wk[t].cplays);
             free(wk[t].cgd);
             free(wk[t].cflag);
+            free(wk[t].cd);
+            free(wk[t].cv);
         }
     free(wk);
     free(bytes);
@@ -1461,6 +1666,7 @@ done:
     mc_regions_free(R.reg);
     free(R.leaf_group);
     free(R.cls_group);
+    free(R.cneed);
     free(R.rec);
     free(R.x);
     free(R.gprob);

@@ -112,6 +112,11 @@ then ok; else bad "ties: the incomplete draws"; fi
 expect_grep "10 rounds: unique" 'of which the only subgame-perfect one \(proved\): 100%' "$TMP/m10"
 expect_grep "10 rounds: watched" 'A, at the start:' "$TMP/m10"
 expect_grep "10 rounds: offer" 'offer 0.375: ' "$TMP/m10"
+# the double path certifies these draws (strict preferences everywhere); --exact: the same
+"$BRINK" montecarlo "$TMP/r10.yaml" --samples 200 --watch A@start --json > "$TMP/f.json" || bad "fast"
+"$BRINK" montecarlo "$TMP/r10.yaml" --samples 200 --watch A@start --json --exact > "$TMP/e.json" || bad "exact"
+if out=$(cmpjson "$TMP/f.json" "$TMP/e.json" seconds double_path); then ok; else bad "fast != exact: $out"; fi
+if python3 -c "import json,sys; d=json.load(open(sys.argv[1]))['double_path']; sys.exit(0 if d['certified'] == 200 else 1)" "$TMP/f.json"; then ok; else bad "fast: not certified: $(grep -o '"double_path":[^}]*}' "$TMP/f.json")"; fi
 expect_status "10 rounds as a tree: refused" 2 "$BRINK" montecarlo "$TMP/r10.yaml" --samples 10 --compact-above 0
 # refusals: what a compact game cannot answer yet, with the reason
 # --db: stored block by block, a finished run resumed recomputes nothing and says the same;
