@@ -565,7 +565,10 @@ static void solve_one_compact(const run *R, worker *w, long idx, int j)
     int nw = r->nwatch, np = r->nplayers, ng = R->ngroups, n = k->nclasses;
     int ne = k->child_start[n];
     brink_error_clear(&rc->err);
-    brink_sampler_draw(R->smp, o->seed, (uint64_t)idx, w->values, w->work);
+    if (R->saltelli)   /* row idx of Saltelli's design (sobol.c), as solve_one */
+        brink_sobol_design_row(R->smp, o->seed, idx, w->values, w->bvals, w->work);
+    else
+        brink_sampler_draw(R->smp, o->seed, (uint64_t)idx, w->values, w->work);
     brink_sampler_exact(R->smp, w->values, w->q, w->qerr);
     for (int m = 0; m < r->nvaried; m++)
         R->x[(size_t)j * (size_t)r->nvaried + (size_t)m] = w->values[r->varied[m]];
@@ -1226,7 +1229,6 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     const sc_compact *K = sc->compact;
     if (K) {   /* a compact game (no tree): what needs the tree, or is not done yet, refused */
         const char *why = stored ? "reading a stored run back (it names the tree's decisions)"
-                          : saltelli || o->sobol ? "Sobol indices (--sobol)"
                           : o->compare_at ? "comparing options (brink compare)"
                           : o->analysis.method && strcmp(o->analysis.method, "spe")
                               ? "another method than spe"

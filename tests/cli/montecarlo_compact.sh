@@ -134,8 +134,13 @@ if command -v sqlite3 > /dev/null 2>&1; then
     --resume > "$TMP/db3.json" 2> "$TMP/err" || bad "resume part: $(cat "$TMP/err")"
   if out=$(cmpjson "$TMP/n.json" "$TMP/db3.json" seconds loaded double_path); then ok; else bad "resume part: $out"; fi
 fi
-expect_status "--sobol" 2 "$BRINK" montecarlo "$TMP/r10.yaml" --sobol 10
-expect_grep "--sobol: why" 'does not do Sobol' "$TMP/stderr"
+# Sobol indices: Saltelli's design's rows solved on the compact game, as the tree's
+for ca in 1 0; do
+  "$BRINK" montecarlo "$TMP/r2.yaml" --samples 50 --sobol 32 --threads 2 --watch A@start \
+    --compact-above $ca --json > "$TMP/s_$ca.json" || bad "sobol $ca"
+done
+if out=$(cmpjson "$TMP/s_1.json" "$TMP/s_0.json" seconds double_path regions); then ok; else bad "sobol: $out"; fi
+expect_status "compare: the tree" 2 "$BRINK" compare "$TMP/r10.yaml" --actor A --samples 10
 expect_status "watch *" 2 "$BRINK" montecarlo "$TMP/r10.yaml" --samples 10 --watch 'A@*'
 expect_grep "watch *: why" 'named by its path' "$TMP/stderr"
 expect_status "watch none" 2 "$BRINK" montecarlo "$TMP/r10.yaml" --samples 10 --watch 'A@offer_0.5'
