@@ -255,6 +255,12 @@ typedef struct brink_mc_result {
     int nwatch;
     int *watch;                      /* [nwatch] */
     int *watch_start;                /* [nwatch + 1] offsets of each set's actions */
+    /* a compact game (brink_scenario_is_compact: no tree): watch[k] is the watched decision
+     * point's information-set number in the tree (-1 when too large), watch_class[k] its
+     * class in the compact game and watch_path[watch_path_start[k] ..
+     * watch_path_start[k + 1]) the edges (indices into the compact game's children) from the
+     * root to it; NULL for a tree */
+    int *watch_class, *watch_path_start, *watch_path;
     brink_proportion *choice;        /* [watch_start[nwatch]]: the action played for sure by
                                         every equilibrium, over all draws */
     brink_proportion *choice_mixed;  /* [nwatch] */

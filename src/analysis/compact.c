@@ -35,6 +35,9 @@ void an_compact_free(struct brink_compact_result *r)
     brink_dag_spe_free(&r->dag, &r->spe);
     if (r->pay)
         brink_q_array_free(r->pay, (size_t)r->k->nclasses * (size_t)r->k->np + 1);
+    if (r->epay)
+        brink_q_array_free(r->epay,
+                           ((size_t)r->k->child_start[r->k->nclasses] + 1) * (size_t)r->k->np);
     free(r->path);
     if (r->prob)
         brink_q_array_free(r->prob, (size_t)r->k->child_start[r->k->nclasses] + 1);
@@ -364,10 +367,13 @@ brink_status an_compact_analyze(const brink_scenario *sc, const brink_analysis_o
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     for (int i = 0; i < sc->nparams; i++)
         mpq_set(r->params[i], sc->params[i].value);
-    brink_status st = sc_compact_payoffs(sc, k, (const mpq_t *)r->params, r->pay, err);
+    int ne = k->child_start[k->nclasses];
+    if (k->nedge_terms > 0 &&
+        !(r->epay = brink_q_array_new(((size_t)ne + 1) * (size_t)np)))
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    brink_status st = sc_compact_payoffs(sc, k, (const mpq_t *)r->params, r->pay, r->epay, err);
     if (st)
         return st;
-    int ne = k->child_start[k->nclasses];
     r->prob = brink_q_array_new((size_t)ne + 1);
     r->value = brink_q_array_new((size_t)np + 1);
     if (!r->prob || !r->value)
@@ -380,11 +386,16 @@ brink_status an_compact_analyze(const brink_scenario *sc, const brink_analysis_o
     r->dag.child = k->child;
     r->dag.pay = r->pay;
     r->dag.prob = (const mpq_t *)r->prob;
+    r->dag.epay = (const mpq_t *)r->epay;
     if ((st = brink_dag_spe_solve(&r->dag, &r->spe, err)))
         return st;
     r->verified = brink_dag_spe_verify(&r->dag, &r->spe, NULL);
     for (int p = 0; p < np; p++)
-        mpq_set(r->value[p], r->spe.val[(size_t)k->root * (size_t)np + (size_t)p]);
+        if (r->epay)   /* the payoffs collected before the root's class */
+            mpq_add(r->value[p], r->spe.val[(size_t)k->root * (size_t)np + (size_t)p],
+                    r->epay[(size_t)ne * (size_t)np + (size_t)p]);
+        else
+            mpq_set(r->value[p], r->spe.val[(size_t)k->root * (size_t)np + (size_t)p]);
     /* the play: from the root along the chosen actions and every chance outcome of positive
      * probability */
     mpq_t *w = brink_q_array_new((size_t)k->nclasses);

@@ -13,6 +13,8 @@ struct brink_compact_result {
     brink_dag dag;
     brink_dag_spe spe;
     mpq_t *pay;               /* [nclasses * np] */
+    mpq_t *epay;              /* [(edges + 1) * np] payoffs on each edge and (last row)
+                                 before the root; NULL when the game has none */
     int verified;             /* brink_dag_spe_verify held at every class */
     mpq_t *prob;              /* [edges + 1] chance outcomes' probabilities (decisions: 0) */
     int *path;                /* [npath] the decision classes on the play, in the tree's

@@ -49,6 +49,7 @@ static void usage(FILE *f)
             "                        [--watch REF ...] [--draws] [--sensitivity] [--sobol N]\n"
             "                        [--time-limit S] [--db FILE [--resume]]\n"
             "                        [--csv FILE] [--jsonl FILE] [--exact]\n"
+            "                        [--compact-above N]\n"
             "Draw the parameters that declare a distribution, solve every draw, and report\n"
             "how often each outcome and watched choice occurs (95%% Wilson intervals), how\n"
             "many draws have one proved equilibrium or several, and expected values.\n"
@@ -73,7 +74,11 @@ static void usage(FILE *f)
             "                  outcome, watched choices, values); --jsonl FILE: JSON Lines\n"
             "  --resume        with --db: continue the interrupted run with the same\n"
             "                  configuration (stored draws are not recomputed)\n"
-            "  --json          machine-readable (schema/brink-montecarlo.schema.json)\n");
+            "  --json          machine-readable (schema/brink-montecarlo.schema.json)\n"
+            "  --compact-above N  a perfect-information scenario file whose tree has more\n"
+            "                  than N nodes (default 100000; 0: never) is solved draw by draw\n"
+            "                  on its distinct sub-games, without the tree (exact backward\n"
+            "                  induction; --watch names one decision point by its path)\n");
 }
 
 /* Progress on stderr when it is a terminal: done/total, rate and time left. */
@@ -177,6 +182,7 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
     o.progress = progress;
     const char *in = NULL, *csv = NULL, *jsonl = NULL;
     int json = 0, draws = 0;
+    size_t compact_above = compare ? 0 : 100000;   /* compare reads the tree's decisions */
     const char **watch = calloc((size_t)argc + 1, sizeof *watch);
     if (!watch)
         return BRINK_EXIT_INTERNAL;
@@ -233,6 +239,13 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
             if (cli_parse_double(argv[++i], &d) || !(d > 0))
                 rc = cli_usage_error(cmd, "bad --time-limit '%s'", argv[i]);
             o.analysis.time_limit = d;
+        } else if (!compare && !strcmp(argv[i], "--compact-above") && i + 1 < argc) {
+            const char *cv = argv[++i];
+            long ca = -1;
+            if (cli_parse_long(cv, &ca) || ca < 0)
+                rc = cli_usage_error(cmd, "bad --compact-above '%s' (a whole number >= 0; 0: "
+                                     "never)", cv);
+            compact_above = (size_t)(ca > 0 ? ca : 0);
         } else if (!strcmp(argv[i], "--watch") && i + 1 < argc) {
             watch[o.nwatch_refs++] = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -300,11 +313,14 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
         free(actor_ref);
         return rc;
     }
-    brink_scenario *sc = brink_scenario_load(in, &err);
+    /* a file over --compact-above nodes with perfect information is built as its distinct
+     * sub-games (scenario/compact.h), as brink analyze does; built-ins are small */
+    int lrc = 0;
+    brink_scenario *sc = cli_load_scenario_compact(cmd, in, NULL, 0, 0, compact_above, 0, &lrc);
     if (!sc) {
         free(watch);
         free(actor_ref);
-        return cli_report(&err);
+        return lrc;
     }
     for (int k = 0; k < o.nwatch_refs && !rc; k++)   /* as sweep's --watch: */
         if (brink_scenario_check_watch(sc, watch[k], &err))

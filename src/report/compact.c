@@ -378,7 +378,20 @@ brink_status an_compact_write_json(const brink_analysis *a, brink_buf *out, brin
             brink_buf_puts(out, p ? "," : "");
             json_q(out, r->spe.val[(size_t)c * (size_t)np + (size_t)p]);
         }
-        brink_buf_puts(out, "]}");
+        brink_buf_puts(out, "]");
+        if (r->epay) {   /* payoffs collected on each edge (added to the child's values) */
+            brink_buf_puts(out, ",\"edge_payoffs\":[");
+            for (int e = e0; e < e1; e++) {
+                brink_buf_puts(out, e > e0 ? ",[" : "[");
+                for (int p = 0; p < np; p++) {
+                    brink_buf_puts(out, p ? "," : "");
+                    json_q(out, r->epay[(size_t)e * (size_t)np + (size_t)p]);
+                }
+                brink_buf_puts(out, "]");
+            }
+            brink_buf_puts(out, "]");
+        }
+        brink_buf_puts(out, "}");
     }
     brink_buf_puts(out, "],\"answers\":[]");
     if (out->failed)

@@ -4,7 +4,10 @@
 #include <string.h>
 
 #include "analysis/analysis_int.h"
+#include "brink/uncertainty.h"
 #include "report/describe.h"
+#include "scenario/compact.h"
+#include "scenario/model.h"
 
 const char *rep_text(const brink_buf *b)
 {
@@ -604,4 +607,50 @@ int rep_differs(const brink_efg *g, const brink_analysis *a, int h)
             return 1;
     }
     return 0;
+}
+
+/* ---- watched decisions of a Monte Carlo run: the tree's information set, or on a compact
+ * game (r->watch_class) the decision point reached by its path */
+
+void rep_mc_watch_who(brink_buf *b, const brink_mc_result *r, int k)
+{
+    if (!r->watch_class) {
+        rep_who(b, r->sc, brink_scenario_game(r->sc), r->watch[k]);
+        return;
+    }
+    const sc_compact *c = r->sc->compact;
+    brink_buf_puts(b, brink_scenario_actor_id(r->sc, c->mover[r->watch_class[k]]));
+}
+
+void rep_mc_watch_when(brink_buf *b, const brink_mc_result *r, int k)
+{
+    if (!r->watch_class) {
+        rep_when(b, r->sc, r->watch[k]);
+        return;
+    }
+    const sc_compact *c = r->sc->compact;
+    int s0 = r->watch_path_start[k], s1 = r->watch_path_start[k + 1], u = c->root;
+    if (s0 == s1) {
+        brink_buf_puts(b, "at the start");
+        return;
+    }
+    brink_buf_puts(b, "after ");
+    for (int i = s0; i < s1; i++) {
+        int e = r->watch_path[i];
+        const sc_node *n = c->node[u];
+        const char *who = c->mover[u] >= 0 ? brink_scenario_actor_id(r->sc, c->mover[u])
+                                           : n->name ? n->name : "chance";
+        brink_buf_printf(b, "%s%s %s", i > s0 ? ", " : "", who,
+                         n->opt_labels[e - c->child_start[u]]);
+        u = c->child[e];
+    }
+}
+
+const char *rep_mc_watch_action(const brink_mc_result *r, int k, int a)
+{
+    if (!r->watch_class) {
+        const brink_efg *g = brink_scenario_game(r->sc);
+        return g->action_label[g->infoset_action_start[r->watch[k]] + a];
+    }
+    return r->sc->compact->node[r->watch_class[k]]->opt_labels[a];
 }

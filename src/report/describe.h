@@ -19,6 +19,13 @@ int *rep_infoset_order(const brink_efg *g, int *n);
 void rep_who(brink_buf *b, const brink_scenario *sc, const brink_efg *g, int h);
 /* "at the start" or "after DPRK demand, USA hold_firm" */
 void rep_when(brink_buf *b, const brink_scenario *sc, int h);
+/* Watched decision k of a Monte Carlo run (a tree's information set, or a compact game's
+ * decision point, brink_mc_result.watch_class): who, when ("at the start", "after A offer_0.3,
+ * B reject"), and the label of its action a. */
+struct brink_mc_result;
+void rep_mc_watch_who(brink_buf *b, const struct brink_mc_result *r, int k);
+void rep_mc_watch_when(brink_buf *b, const struct brink_mc_result *r, int k);
+const char *rep_mc_watch_action(const struct brink_mc_result *r, int k, int a);
 /* What the mover at node v cannot see about the path to v: "DPRK is resolute". */
 void rep_hidden(brink_buf *b, const brink_scenario *sc, const brink_efg *g, int v);
 /* Probability of member node v within its information set: Bayes from reach when the set is

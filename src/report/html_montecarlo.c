@@ -68,20 +68,18 @@ static void prop_cells(brink_buf *out, const brink_proportion *p)
 
 static void watched_table(const brink_mc_result *r, brink_buf *out, brink_buf *w)
 {
-    const brink_efg *g = brink_scenario_game(r->sc);
     for (int k = 0; k < r->nwatch; k++) {
-        int h = r->watch[k];
         brink_buf_reset(w);
-        rep_who(w, r->sc, g, h);
+        rep_mc_watch_who(w, r, k);
         brink_buf_puts(w, ", ");
-        rep_when(w, r->sc, h);
+        rep_mc_watch_when(w, r, k);
         brink_buf_puts(out, "<h3>");
         html_buf(out, w);
         brink_buf_puts(out, "</h3>\n<table><tr><th>played for sure by every equilibrium</th>"
                             "<th>share</th><th>interval</th></tr>\n");
         for (int a = r->watch_start[k]; a < r->watch_start[k + 1]; a++) {
             brink_buf_reset(w);
-            rep_words(w, g->action_label[g->infoset_action_start[h] + a - r->watch_start[k]]);
+            rep_words(w, rep_mc_watch_action(r, k, a - r->watch_start[k]));
             brink_buf_puts(out, "<tr><td>");
             html_buf(out, w);
             brink_buf_puts(out, "</td>");
@@ -98,13 +96,12 @@ static void watched_table(const brink_mc_result *r, brink_buf *out, brink_buf *w
 
 static void value_table(const brink_mc_result *r, brink_buf *out)
 {
-    const brink_efg *g = brink_scenario_game(r->sc);
     brink_buf_puts(out, "<h3>Expected values</h3>\n<table><tr><th>actor</th><th>mean</th>"
                         "<th>interval</th><th>draws</th></tr>\n");
     for (int i = 0; i < r->nplayers; i++) {
         const brink_mean *m = &r->value[i];
         brink_buf_puts(out, "<tr><td>");
-        html_text(out, g->player_names[i]);
+        html_text(out, brink_scenario_actor_id(r->sc, i));
         brink_buf_puts(out, "</td><td class=\"num\">");
         rep_num(out, m->mean);
         brink_buf_puts(out, "</td><td class=\"num\">");

@@ -40,16 +40,18 @@ static void number(brink_buf *out, double x, int json)
 /* The name of watched decision k: "USA, after DPRK demand". */
 static void watch_name(brink_buf *w, const brink_mc_result *r, const brink_efg *g, int k)
 {
+    (void)g;
     brink_buf_reset(w);
-    rep_who(w, r->sc, g, r->watch[k]);
+    rep_mc_watch_who(w, r, k);
     brink_buf_puts(w, ", ");
-    rep_when(w, r->sc, r->watch[k]);
+    rep_mc_watch_when(w, r, k);
 }
 
 static const char *state_name(const brink_mc_result *r, const brink_efg *g, int k, int st)
 {
+    (void)g;
     if (st >= 0)
-        return g->action_label[g->infoset_action_start[r->watch[k]] + st];
+        return rep_mc_watch_action(r, k, st);
     return st == BRINK_MC_MIXED ? "mixed" : st == BRINK_MC_AMBIGUOUS ? "ambiguous" : "none";
 }
 
@@ -77,7 +79,7 @@ static brink_status export(const brink_mc_result *r, brink_buf *out, int json,
         }
         for (int p = 0; p < r->nplayers; p++) {
             brink_buf_puts(out, ",\"value ");
-            brink_buf_puts(out, g->player_names[p]);
+            brink_buf_puts(out, brink_scenario_actor_id(r->sc, p));
             putch(out, '"');
         }
         putch(out, '\n');
@@ -125,7 +127,7 @@ static brink_status export(const brink_mc_result *r, brink_buf *out, int json,
             if (json) {
                 if (p)
                     putch(out, ',');
-                brink_json_string(out, g->player_names[p]);
+                brink_json_string(out, brink_scenario_actor_id(r->sc, p));
                 putch(out, ':');
             } else {
                 putch(out, ',');

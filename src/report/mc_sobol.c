@@ -12,10 +12,10 @@
 
 /* Output j's kind ("outcome", "choice", "value") and its name in words into w; *a, *b: the
  * group / watched set and action / actor it refers to. */
-static const char *output_name(const brink_mc_result *r, int j, brink_buf *w, int *a, int *b)
+static const char *output_name(const brink_mc_result *r, int j, brink_buf *w, int *a, int *b,
+                               int *wk)
 {
     const brink_scenario *sc = r->sc;
-    const brink_efg *g = brink_scenario_game(sc);
     int ng = r->ngroups, nc = r->watch_start[r->nwatch];
     brink_buf_reset(w);
     *a = *b = -1;
@@ -29,14 +29,14 @@ static const char *output_name(const brink_mc_result *r, int j, brink_buf *w, in
         int k = 0;
         while (j >= r->watch_start[k + 1])
             k++;
-        int h = r->watch[k];
-        *a = h;
+        *a = r->watch[k];
         *b = j - r->watch_start[k];
-        rep_who(w, sc, g, h);
+        *wk = k;
+        rep_mc_watch_who(w, r, k);
         brink_buf_puts(w, ", ");
-        rep_when(w, sc, h);
+        rep_mc_watch_when(w, r, k);
         brink_buf_puts(w, ": ");
-        rep_words(w, g->action_label[g->infoset_action_start[h] + *b]);
+        rep_words(w, rep_mc_watch_action(r, k, *b));
         brink_buf_puts(w, " for sure");
         return "choice";
     }
@@ -71,8 +71,8 @@ void rep_mc_sobol_text(const brink_mc_result *r, brink_buf *out)
                           "intervals; they assume independent parameters, as drawn:\n",
                      r->sobol_seconds);
     for (int j = 0; j < r->nsobol; j++) {
-        int a, b;
-        output_name(r, j, &w, &a, &b);
+        int a, b, wk;
+        output_name(r, j, &w, &a, &b, &wk);
         const brink_sobol *s = &r->sobol[(size_t)j * (size_t)k];
         brink_buf_printf(out, "  %s", rep_text(&w));
         if (s->n < r->sobol_n)
@@ -107,7 +107,6 @@ static void num(brink_buf *out, double x)
 void rep_mc_sobol_json(const brink_mc_result *r, brink_buf *out)
 {
     const brink_scenario *sc = r->sc;
-    const brink_efg *g = brink_scenario_game(sc);
     int k = r->nvaried;
     brink_buf w;
     brink_buf_init(&w);
@@ -116,8 +115,8 @@ void rep_mc_sobol_json(const brink_mc_result *r, brink_buf *out)
     num(out, r->sobol_seconds);
     brink_buf_puts(out, ",\"outputs\":[");
     for (int j = 0; j < r->nsobol; j++) {
-        int a, b;
-        const char *kind = output_name(r, j, &w, &a, &b);
+        int a, b, wk = -1;
+        const char *kind = output_name(r, j, &w, &a, &b, &wk);
         const brink_sobol *s = &r->sobol[(size_t)j * (size_t)k];
         brink_buf_printf(out, "%s{\"kind\":\"%s\",\"label\":", j ? "," : "", kind);
         brink_json_string(out, rep_text(&w));
@@ -125,7 +124,7 @@ void rep_mc_sobol_json(const brink_mc_result *r, brink_buf *out)
             brink_buf_printf(out, ",\"group\":%d", a);
         } else if (kind[0] == 'c') {
             brink_buf_printf(out, ",\"infoset\":%d,\"action\":", a);
-            brink_json_string(out, g->action_label[g->infoset_action_start[a] + b]);
+            brink_json_string(out, rep_mc_watch_action(r, wk, b));
         } else {
             brink_buf_puts(out, ",\"actor\":");
             brink_json_string(out, brink_scenario_actor_id(sc, a));

@@ -229,17 +229,16 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
         brink_buf_printf(out, "  %ld draw%s not counted: their equilibria lead to different "
                               "outcomes.\n", r->outcome_ambiguous, rep_s(r->outcome_ambiguous));
     for (int k = 0; k < r->nwatch; k++) {
-        int h = r->watch[k];
         brink_buf_puts(out, k ? "" : "\nWatched choices (share of all draws in which every "
                                      "equilibrium makes it):\n");
         brink_buf_puts(out, "  ");
-        rep_who(out, sc, g, h);
+        rep_mc_watch_who(out, r, k);
         brink_buf_puts(out, ", ");
-        rep_when(out, sc, h);
+        rep_mc_watch_when(out, r, k);
         brink_buf_puts(out, ":\n");
         for (int a = r->watch_start[k]; a < r->watch_start[k + 1]; a++) {
             brink_buf_puts(out, "    ");
-            rep_words(out, g->action_label[g->infoset_action_start[h] + a - r->watch_start[k]]);
+            rep_words(out, rep_mc_watch_action(r, k, a - r->watch_start[k]));
             brink_buf_puts(out, ": ");
             prop_text(out, &r->choice[a]);
             incomplete_note(out, r->choice_incomplete[a]);
@@ -392,16 +391,15 @@ brink_status brink_mc_write_json(const brink_mc_result *r, brink_buf *out, brink
     for (int k = 0; k < r->nwatch; k++) {
         int h = r->watch[k];
         brink_buf_reset(&w);
-        rep_who(&w, sc, g, h);
+        rep_mc_watch_who(&w, r, k);
         brink_buf_puts(&w, ", ");
-        rep_when(&w, sc, h);
+        rep_mc_watch_when(&w, r, k);
         brink_buf_printf(out, "%s{\"infoset\":%d,\"label\":", k ? "," : "", h);
         brink_json_string(out, rep_text(&w));
         brink_buf_puts(out, ",\"actions\":[");
         for (int a = r->watch_start[k]; a < r->watch_start[k + 1]; a++) {
             brink_buf_puts(out, a > r->watch_start[k] ? ",{\"action\":" : "{\"action\":");
-            brink_json_string(out,
-                              g->action_label[g->infoset_action_start[h] + a - r->watch_start[k]]);
+            brink_json_string(out, rep_mc_watch_action(r, k, a - r->watch_start[k]));
             brink_buf_puts(out, ",\"played\":");
             prop_json(out, &r->choice[a]);
             brink_buf_printf(out, ",\"incomplete\":%ld}", r->choice_incomplete[a]);

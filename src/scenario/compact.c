@@ -4,7 +4,10 @@
  * The walk is pass 2's (expand.c): the same settings, payoff terms and control steps, but a
  * node's sub-game is looked up first by its KEY: the description node, its environment
  * (sub-game arguments and continuation), its round, and the state its sub-tree can read,
- * which is every issue's level and value and the payoff terms collected on the path. Views
+ * which is every issue's level and value. The payoff terms collected on the path are not in
+ * it: nothing reads them, they only add a constant per actor to every leaf below; each
+ * frame hands its class up with the terms collected between its entry and the class's move
+ * (its offset), which go on the edge into the class (or before the root). Views
  * are left out: they only name information sets, and in a perfect-information game (every
  * move and chance outcome seen by every actor, no types) every information set is one node.
  * A public chance move is a class like a decision; its probabilities are closed expressions
@@ -37,6 +40,7 @@ typedef struct cx {
     int *kbuf;
     size_t kbufcap;
     int ccap, childcap, probcap, nchild, leafcap, termcap, nterm;
+    int etermcap, etcap, neterm;   /* k->eterm_start's and k->eterm's */
     /* the walk's stacks: frames, saved settings, children of open decisions */
     struct cframe_ *frames;
     int nframes, framecap;
@@ -45,6 +49,15 @@ typedef struct cx {
     int *kids;
     int nkids, kidcap;
     int ret;                  /* the class of the frame last left */
+    /* payoff terms between a frame's entry and its class (issue 15, F2): (actor, expr) pairs
+     * in offpool; each memo entry's, each open child's and the frame last left's */
+    int *offpool;
+    int noff, offcap;
+    int *moff;                /* [memocap * 2] start and length of each memo entry's */
+    int *kidoff;              /* [kidcap * 2] of each child of an open move */
+    int kidoffcap;
+    int ret_off, ret_offlen;
+    int eterms;               /* terms put on edges */
 } cx;
 
 static int key_eq(void *ctx, int idx)
@@ -60,7 +73,7 @@ static int make_key(cx *c, const sc_node *n, int ei, int round)
 {
     xctx *x = c->x;
     int ni = x->sc->nissues;
-    size_t len = 5 + 2 * (size_t)ni + 3 * (size_t)x->nterms;
+    size_t len = 4 + 2 * (size_t)ni;
     if (len > (size_t)1 << 28)
         return -1;
     if (len > c->kbufcap) {
@@ -83,12 +96,9 @@ static int make_key(cx *c, const sc_node *n, int ei, int round)
         k[m++] = x->level[i];
         k[m++] = x->value[i];
     }
-    k[m++] = x->nterms;
-    for (int i = 0; i < x->nterms; i++) {
-        k[m++] = x->terms[i].actor;
-        k[m++] = x->terms[i].type;
-        k[m++] = x->terms[i].expr;
-    }
+    /* not the payoff terms collected on the way here: nothing in the language reads them
+     * (x->terms is read only where a leaf's payoff is summed), they add one constant per
+     * actor to every leaf below, and the edge into the class carries them (F2) */
     return m;
 }
 
@@ -111,7 +121,10 @@ static int memo_of_key(cx *c, int len, int *found)
         int *m = brink_reallocarray(c->mclass, (size_t)cap, sizeof *m);
         if (m)
             c->mclass = m;
-        if (!s || !m)
+        int *o = brink_reallocarray(c->moff, (size_t)cap * 2, sizeof *o);
+        if (o)
+            c->moff = o;
+        if (!s || !m || !o)
             return -1;
         c->memocap = cap;
     }
@@ -137,6 +150,8 @@ static int memo_of_key(cx *c, int len, int *found)
     c->npool += (size_t)len;
     c->kstart[c->nmemo + 1] = c->npool;
     c->mclass[c->nmemo] = -1;
+    c->moff[2 * c->nmemo] = 0;
+    c->moff[2 * c->nmemo + 1] = 0;
     if (htab_add(&c->h, h, c->nmemo) != 0)
         return -1;
     return c->nmemo++;
@@ -194,10 +209,50 @@ static int new_class(cx *c, int mover, const sc_node *n)
     return id;
 }
 
-static int push_child(cx *c, int cls, int child, int prob)
+static int push_term(cx *c, int id);
+
+/* The edge's payoff terms, actor by actor, from the offset (start, len) in c->offpool (edge
+ * -1: the one before the root). */
+static int edge_terms(cx *c, int edge, int start, int len)
+{
+    sc_compact *k = c->k;
+    int np = k->np;
+    size_t need = ((size_t)edge + 1) * (size_t)np + 1;
+    if (need > (size_t)c->etermcap) {
+        size_t cap = c->etermcap ? 2 * (size_t)c->etermcap : 256;
+        while (cap < need)
+            cap *= 2;
+        if (cap > (size_t)1 << 30) {
+            x_oom(c->x);
+            return -1;
+        }
+        int *s = brink_reallocarray(k->eterm_start, cap, sizeof *s);
+        if (!s) {
+            x_oom(c->x);
+            return -1;
+        }
+        k->eterm_start = s;
+        c->etermcap = (int)cap;
+    }
+    for (int a = 0; a < np; a++) {
+        k->eterm_start[(size_t)edge * (size_t)np + (size_t)a] = c->neterm;
+        for (int i = 0; i < len; i++)
+            if (c->offpool[2 * (start + i)] == a) {
+                GROW(k->eterm, c->neterm, c->etcap, { x_oom(c->x); return -1; });
+                k->eterm[c->neterm++] = c->offpool[2 * (start + i) + 1];
+                c->eterms++;
+            }
+    }
+    k->eterm_start[((size_t)edge + 1) * (size_t)np] = c->neterm;
+    return 0;
+}
+
+static int push_child(cx *c, int cls, int child, int prob, int off, int offlen)
 {
     GROW(c->k->child, c->nchild, c->childcap, { x_oom(c->x); return -1; });
     GROW(c->k->prob, c->nchild, c->probcap, { x_oom(c->x); return -1; });
+    if (edge_terms(c, c->nchild, off, offlen) != 0)
+        return -1;
     c->k->prob[c->nchild] = prob;
     c->k->child[c->nchild++] = child;
     c->k->child_start[cls + 1] = c->nchild;
@@ -212,8 +267,9 @@ static int push_term(cx *c, int id)
 }
 
 /* A leaf class: the issue record and each player's payoff terms (as expand.c's leaf_terms:
- * preferences first, then the terms collected on the path). */
-static int new_leaf(cx *c)
+ * preferences first, then the leaf's own terms, from x->terms[own] on; those collected
+ * before the leaf are on the edges above). */
+static int new_leaf(cx *c, int own)
 {
     xctx *x = c->x;
     brink_scenario *sc = x->sc;
@@ -265,7 +321,7 @@ static int new_leaf(cx *c)
             if (id < 0 || push_term(c, id) != 0)
                 return -1;
         }
-        for (int i = 0; i < x->nterms; i++) {
+        for (int i = own; i < x->nterms; i++) {
             const term *tm = &x->terms[i];
             if (tm->actor != a || tm->type >= 0)
                 continue;
@@ -285,6 +341,10 @@ typedef struct cframe_ {
     int ei, round, stage;
     int memo, cls;
     int undo_base, nsaved, nterms_before;
+    int own_end;              /* x->terms[nterms_before, own_end): the node's own terms, which
+                                 the edge into its class carries (a leaf's are its class's) */
+    int toff, tofflen;        /* a control step's: its target's offset */
+    int memo_found;           /* the memo entry of a key found */
     int next_opt, mover, child_base;
 } cframe_;
 
@@ -301,6 +361,7 @@ static int push_frame(cx *c, const sc_node *n, int ei, int round)
     f->stage = F_ENTER;
     f->undo_base = c->nundo;
     f->nterms_before = c->x->nterms;
+    f->own_end = f->nterms_before;
     return 0;
 }
 
@@ -325,6 +386,7 @@ static void enter(cx *c)
     if (found) {
         x->depth--;
         f->stage = F_DONE + 1;   /* nothing to restore */
+        f->memo_found = m;
         f->cls = c->mclass[m];
         if (f->cls < 0)
             x_fail(x, &n->loc, BRINK_EINTERNAL, "%s%s", "a sub-game contains itself (a brink bug)", "");
@@ -333,6 +395,7 @@ static void enter(cx *c)
     f->memo = m;
     f->undo_base = c->nundo;
     f->nterms_before = x->nterms;
+    f->own_end = x->nterms;
     while (c->nundo + n->nsettings > c->undocap) {
         int cap = c->undocap ? 2 * c->undocap : 64;
         undo *u = brink_reallocarray(c->undo, (size_t)cap, sizeof *u);
@@ -350,9 +413,11 @@ static void enter(cx *c)
     c->nundo += f->nsaved;
     if (nsaved < 0)
         return;
+    f->own_end = x->nterms;
     switch (n->kind) {
     case SN_LEAF:
-        f->cls = new_leaf(c);
+        f->cls = new_leaf(c, f->nterms_before);
+        f->own_end = f->nterms_before;
         return;
     case SN_DECISION: {
         if (n->gens) {   /* options made at expansion (x_options): not yet, the tree is used */
@@ -414,7 +479,41 @@ static void leave(cx *c)
 {
     xctx *x = c->x;
     cframe_ *f = &c->frames[c->nframes - 1];
+    if (f->stage == F_DONE + 1 && f->memo < 0) {   /* found: the memo entry's offset */
+        int m = f->memo_found;
+        c->ret_off = c->moff[2 * m];
+        c->ret_offlen = c->moff[2 * m + 1];
+    } else {
+        c->ret_off = c->ret_offlen = 0;
+    }
     if (f->stage == F_DONE) {
+        /* the offset: the node's own terms, then its target's (a control step) */
+        int own = f->own_end - f->nterms_before, len = own + f->tofflen;
+        if (len > 0 && f->cls >= 0) {
+            while (c->noff + len > c->offcap) {
+                int cap = c->offcap ? 2 * c->offcap : 256;
+                int *p = brink_reallocarray(c->offpool, (size_t)cap * 2, sizeof *p);
+                if (!p) {
+                    x_oom(x);
+                    break;
+                }
+                c->offpool = p;
+                c->offcap = cap;
+            }
+            if (c->noff + len <= c->offcap) {
+                int s = c->noff;
+                for (int i = 0; i < own; i++) {
+                    const term *tm = &x->terms[f->nterms_before + i];
+                    c->offpool[2 * (s + i)] = tm->type >= 0 ? -1 : tm->actor;
+                    c->offpool[2 * (s + i) + 1] = tm->expr;
+                }
+                memmove(c->offpool + 2 * (s + own), c->offpool + 2 * f->toff,
+                        sizeof(int) * 2 * (size_t)f->tofflen);
+                c->noff += len;
+                c->ret_off = s;
+                c->ret_offlen = len;
+            }
+        }
         for (int i = f->nsaved - 1; i >= 0; i--) {
             const undo *u = &c->undo[f->undo_base + i];
             x->level[u->issue] = u->level;
@@ -424,6 +523,8 @@ static void leave(cx *c)
         x->nterms = f->nterms_before;
         if (f->memo >= 0) {
             c->mclass[f->memo] = f->cls;
+            c->moff[2 * f->memo] = c->ret_off;
+            c->moff[2 * f->memo + 1] = c->ret_offlen;
             x->depth--;
         }
     }
@@ -460,7 +561,8 @@ static int walk(cx *c, const sc_node *root)
                         cls = -1;
                         break;
                     }
-                    if (push_child(c, cls, c->kids[i], pr) != 0)
+                    if (push_child(c, cls, c->kids[i], pr, c->kidoff[2 * i],
+                                   c->kidoff[2 * i + 1]) != 0)
                         cls = -1;
                 }
                 c->nkids = f->child_base;
@@ -474,12 +576,26 @@ static int walk(cx *c, const sc_node *root)
                     x_fail(x, &f->n->loc, BRINK_EINTERNAL, "%s%s", "a sub-game without a class (a brink bug)", "");
                 return -1;
             }
+            if (c->nkids >= c->kidoffcap) {
+                int cap = c->kidoffcap ? 2 * c->kidoffcap : 64;
+                int *o = brink_reallocarray(c->kidoff, (size_t)cap * 2, sizeof *o);
+                if (!o) {
+                    x_oom(x);
+                    return -1;
+                }
+                c->kidoff = o;
+                c->kidoffcap = cap;
+            }
+            c->kidoff[2 * c->nkids] = c->ret_off;
+            c->kidoff[2 * c->nkids + 1] = c->ret_offlen;
             GROW(c->kids, c->nkids, c->kidcap, { x_oom(x); return -1; });
             c->kids[c->nkids++] = c->ret;
             f->stage = F_OPTION;
             break;
         case F_TARGET:
             f->cls = c->ret;
+            f->toff = c->ret_off;
+            f->tofflen = c->ret_offlen;
             f->stage = F_DONE;
             break;
         default:
@@ -512,6 +628,8 @@ void sc_compact_free(sc_compact *k)
     free(k->leaf_value);
     free(k->term_start);
     free(k->term);
+    free(k->eterm_start);
+    free(k->eterm);
     free(k);
 }
 
@@ -548,6 +666,9 @@ static void cx_free(cx *c)
     free(c->frames);
     free(c->undo);
     free(c->kids);
+    free(c->offpool);
+    free(c->moff);
+    free(c->kidoff);
     htab_free(&c->h);
 }
 
@@ -594,9 +715,14 @@ int x_compact(xctx *x, uint64_t total)
             goto out;
     }
     c.k->root = walk(&c, sc->root);
+    /* the terms collected before the root's class: the entry after the last edge */
+    if (!x->st && !c.ineligible && c.k->root >= 0 &&
+        edge_terms(&c, c.nchild, c.ret_off, c.ret_offlen) != 0)
+        c.k->root = -1;
+    c.k->nedge_terms = c.eterms;
     /* a game in which no actor has any payoff anywhere is left to the tree as before: every
      * profile is an equilibrium, and there is nothing a compact solve would add */
-    if (!x->st && !c.ineligible && c.nterm == 0) {
+    if (!x->st && !c.ineligible && c.nterm == 0 && c.eterms == 0) {
         c.ineligible = 1;
         c.why = "no actor has a payoff";
     }
@@ -660,7 +786,8 @@ static brink_status eval_expr(const brink_scenario *sc, int id, const mpq_t *par
 }
 
 brink_status sc_compact_payoffs(const brink_scenario *sc, const sc_compact *k,
-                                const mpq_t *params, mpq_t *pay, brink_error *err)
+                                const mpq_t *params, mpq_t *pay, mpq_t *epay,
+                                brink_error *err)
 {
     const sc_compiled *cc = &sc->c;
     size_t ns = (size_t)cc->maxstack + 1, nv = (size_t)cc->nclosed + 1;
@@ -670,8 +797,25 @@ brink_status sc_compact_payoffs(const brink_scenario *sc, const sc_compact *k,
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
         goto out;
     }
+    /* the expressions the payoffs use, and every other one that reads a parameter (an issue
+     * value or a probability): as the tree's bind, a draw where one of them cannot be
+     * evaluated fails; the constant ones were evaluated when the file was read */
+    unsigned char *need = st ? NULL : calloc((size_t)cc->nclosed + 1, 1);
+    if (!st && !need)
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    size_t nt = k->term_start ? (size_t)k->term_start[(size_t)k->nleaves * (size_t)k->np] : 0;
+    size_t net = epay && k->eterm_start
+                     ? (size_t)k->eterm_start[((size_t)k->child_start[k->nclasses] + 1) *
+                                              (size_t)k->np]
+                     : 0;
+    for (size_t t = 0; need && t < nt; t++)
+        need[k->term[t]] = 1;
+    for (size_t t = 0; need && t < net; t++)
+        need[k->eterm[t]] = 1;
     for (int i = 0; i < cc->nclosed && !st; i++)
-        st = sc_expr_eval_q(cc->closed[i], params, stack, vals[i], sc->file, err);
+        if (need[i] || (cc->closed[i]->flags & SC_EXPR_HAS_PARAM))
+            st = sc_expr_eval_q(cc->closed[i], params, stack, vals[i], sc->file, err);
+    free(need);
     for (int c = 0; c < k->nclasses && !st; c++) {
         int l = k->leaf[c];
         if (l < 0)
@@ -684,6 +828,14 @@ brink_status sc_compact_payoffs(const brink_scenario *sc, const sc_compact *k,
                 mpq_add(*o, *o, vals[k->term[t]]);
         }
     }
+    size_t rows = (size_t)k->child_start[k->nclasses] + 1;
+    for (size_t e = 0; epay && e < rows && !st; e++)
+        for (int p = 0; p < k->np; p++) {
+            size_t s = e * (size_t)k->np + (size_t)p;
+            mpq_set_ui(epay[s], 0, 1);
+            for (int t = k->eterm_start[s]; t < k->eterm_start[s + 1]; t++)
+                mpq_add(epay[s], epay[s], vals[k->eterm[t]]);
+        }
 out:
     brink_q_array_free(stack, ns);
     brink_q_array_free(vals, nv);
@@ -806,4 +958,135 @@ out:
     brink_q_array_free(stack, ns);
     free(order);
     return st;
+}
+
+/* ---------------------------------------------------------------- watched decisions */
+
+/* Decision points of each actor in each class's sub-tree, saturated at 2^62 (cnt[c * np + a]). */
+static uint64_t *decision_counts(const sc_compact *k)
+{
+    int np = k->np;
+    uint64_t *cnt = calloc((size_t)k->nclasses * (size_t)(np ? np : 1), sizeof *cnt);
+    const uint64_t sat = (uint64_t)1 << 62;
+    for (int c = 0; cnt && c < k->nclasses; c++) {   /* children first */
+        uint64_t *o = &cnt[(size_t)c * (size_t)np];
+        if (k->mover[c] >= 0)
+            o[k->mover[c]] = 1;
+        for (int e = k->child_start[c]; e < k->child_start[c + 1]; e++)
+            for (int a = 0; a < np; a++) {
+                uint64_t v = o[a] + cnt[(size_t)k->child[e] * (size_t)np + (size_t)a];
+                o[a] = v > sat ? sat : v;
+            }
+    }
+    return cnt;
+}
+
+brink_status sc_compact_find_decision(const brink_scenario *sc, const char *ref,
+                                      sc_compact_watch *w, brink_error *err)
+{
+    const sc_compact *k = sc->compact;
+    memset(w, 0, sizeof *w);
+    w->infoset = -1;
+    const char *at = strchr(ref, '@');
+    if (!at)
+        return brink_error_set(err, BRINK_EINVALID,
+                               "decision reference '%s' must look like ACTOR@LABEL or "
+                               "ACTOR.TYPE@LABEL (LABEL may be *)", ref);
+    size_t wl = (size_t)(at - ref);
+    char *who = malloc(wl + 1);
+    if (!who)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    memcpy(who, ref, wl);
+    who[wl] = 0;
+    int a = strchr(who, '.') ? -2 : sc_actor_find(sc, who);
+    brink_status st = BRINK_OK;
+    if (a == -2)
+        st = brink_error_set(err, BRINK_EINVALID, "decision reference '%s': this compact game "
+                             "has no types", ref);
+    else if (a < 0)
+        st = brink_error_set(err, BRINK_EINVALID, "decision reference '%s': unknown actor '%s'",
+                             ref, who);
+    free(who);
+    if (st)
+        return st;
+    const char *label = at + 1;
+    if (!strcmp(label, "*") || label[0] == '(')
+        return brink_error_set(err, BRINK_EUNSUPPORTED,
+                               "decision reference '%s': the scenario was built as a compact "
+                               "game (its tree is not unfolded), where a watched decision is "
+                               "one decision point named by its path (ACTOR@start, "
+                               "ACTOR@option/option/...); '%s' can stand for many", ref, label);
+    /* walk the path's labels from the root */
+    int c = k->root, n = 0, cap = 16;
+    int *path = malloc((size_t)cap * sizeof *path);
+    if (!path)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    const char *p = strcmp(label, "start") ? label : "";
+    while (*p && c >= 0) {
+        size_t len = strcspn(p, "/");
+        int found = -1;
+        if (k->mover[c] != -1)
+            for (int e = k->child_start[c]; e < k->child_start[c + 1] && found < 0; e++) {
+                const char *ol = k->node[c]->opt_labels[e - k->child_start[c]];
+                if (strlen(ol) == len && !strncmp(ol, p, len))
+                    found = e;
+            }
+        if (found < 0) {
+            c = -1;
+            break;
+        }
+        if (n == cap) {
+            int *g = brink_reallocarray(path, (size_t)cap * 2, sizeof *g);
+            if (!g) {
+                free(path);
+                return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+            }
+            path = g;
+            cap *= 2;
+        }
+        path[n++] = found;
+        c = k->child[found];
+        p += len;
+        if (*p == '/')
+            p++;
+    }
+    /* the tree names a decision point by its path only when its node has no name of its own,
+     * and shows at most SC_VIEW_SHOWN events of it */
+    if (c < 0 || k->mover[c] != a || k->node[c]->name || n > SC_VIEW_SHOWN) {
+        free(path);
+        for (int d = 0; d < k->nclasses; d++)
+            if (k->mover[d] == a && k->node[d]->name && !strcmp(k->node[d]->name, label))
+                return brink_error_set(err, BRINK_EUNSUPPORTED,
+                                       "decision reference '%s': the scenario was built as a "
+                                       "compact game (its tree is not unfolded), where a "
+                                       "watched decision is one decision point named by its "
+                                       "path (ACTOR@start, ACTOR@option/option/...); the name "
+                                       "'%s' stands for every decision point of the node at "
+                                       "line %d", ref, label, k->node[d]->loc.line);
+        return brink_error_set(err, BRINK_EINVALID, "no decision matches '%s'", ref);
+    }
+    w->cls = c;
+    w->path = path;
+    w->npath = n;
+    /* its number in the tree: decision points of the actors before a, then a's before it in
+     * the tree's pre-order (as the tree numbers its information sets, one per decision point
+     * here); -1 past 2^31 */
+    uint64_t *cnt = decision_counts(k);
+    if (!cnt)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    int np = k->np;
+    uint64_t id = 0;
+    for (int b = 0; b < a; b++)
+        id += cnt[(size_t)k->root * (size_t)np + (size_t)b];
+    int u = k->root;
+    for (int i = 0; i < n; i++) {
+        if (k->mover[u] == a)
+            id++;
+        for (int e = k->child_start[u]; e < path[i]; e++)
+            id += cnt[(size_t)k->child[e] * (size_t)np + (size_t)a];
+        u = k->child[path[i]];
+    }
+    free(cnt);
+    w->infoset = id < (uint64_t)1 << 31 ? (long)id : -1;
+    return BRINK_OK;
 }

@@ -11,6 +11,10 @@
  * description node, its environment and round, and the settings and payoff terms collected
  * on the way there), so every tree node of a class roots the same sub-game at every
  * parameter value: payoffs are sums of interned closed expressions (sc->c.closed).
+ * The payoff terms collected on the way to a node are not in its key (nothing can read them:
+ * they add one constant per actor to every leaf below); the edge into the class carries
+ * those collected since its parent move, and the class's payoffs count those from its move
+ * on, so equal sub-games up to such constants share a class.
  */
 #ifndef BRINK_SCENARIO_COMPACT_H
 #define BRINK_SCENARIO_COMPACT_H
@@ -38,7 +42,16 @@ typedef struct sc_compact {
     int *leaf_level;          /* [nleaves * ni] level of each discrete issue, -1 numeric */
     int *leaf_value;          /* [nleaves * ni] closed expression of numeric issues, -1 */
     int *term_start;          /* [nleaves * np + 1] into term */
-    int *term;                /* closed expression ids, summed into a leaf's payoff */
+    int *term;                /* closed expression ids, summed into a leaf's payoff (its
+                                 preferences and the leaf's own payoff: terms) */
+    int *eterm_start;         /* [(edges + 1) * np + 1] into eterm: the payoff terms collected
+                                 on each edge, between a move and the class it leads to (an
+                                 option's payoff:, the steps in between), actor by actor; the
+                                 entry after the last edge holds those collected before the
+                                 root's class. They add a constant per actor to every leaf
+                                 below, so they are not in the classes' keys (issue 15, F2) */
+    int *eterm;
+    int nedge_terms;          /* terms on edges and before the root (0: none) */
     mpz_t *mult;              /* [nclasses] nodes of the unfolded tree in the class */
     mpz_t nodes, decisions;   /* nodes and decision points of the unfolded tree */
     mpz_t chances;            /* chance moves of the unfolded tree */
@@ -48,9 +61,13 @@ typedef struct sc_compact {
 void sc_compact_free(sc_compact *k);   /* NULL is a no-op; frees k */
 
 /* Exact payoffs of every leaf at the parameter values vals[nparams]: pay[nclasses * np]
- * (rows of decision classes are left as they are). */
+ * (rows of decision classes are left as they are); with epay (not NULL), those of every
+ * edge's payoff terms, epay[(edges + 1) * np], the last row the terms before the root. A
+ * class's value counts the payoffs from its move on; a tree node's is the class's plus the
+ * terms on the edges from the root to it (and before the root). */
 brink_status sc_compact_payoffs(const brink_scenario *sc, const sc_compact *k,
-                                const mpq_t *params, mpq_t *pay, brink_error *err);
+                                const mpq_t *params, mpq_t *pay, mpq_t *epay,
+                                brink_error *err);
 /* Every chance outcome's probability at the parameter values: prob[edges] (entries of
  * decisions' edges are left as they are), checked as the tree's are: each >= 0 and each
  * move's sum exactly 1 (a move with inexact probabilities within 1e-12 of 1 has its rounding
@@ -68,5 +85,18 @@ int sc_compact_chance_order(const sc_compact *k, int *order);
 brink_status sc_compact_issue_value(const brink_scenario *sc, const sc_compact *k, int leaf,
                                     int issue, const mpq_t *params, mpq_t out,
                                     brink_error *err);
+
+/* A watched decision point of a compact game, named by the path of labels the tree names it
+ * by (ACTOR@start, ACTOR@a/b/...; brink_scenario_find_decisions on the tree): its class,
+ * the edges from the root to it (path[npath], malloc'd), and its information set's number
+ * in the tree (-1 when too large). References that stand for many decision points (a
+ * node's name, *) are refused (BRINK_EUNSUPPORTED), one that matches none is
+ * BRINK_EINVALID "no decision matches". */
+typedef struct sc_compact_watch {
+    int cls, npath, *path;
+    long infoset;
+} sc_compact_watch;
+brink_status sc_compact_find_decision(const brink_scenario *sc, const char *ref,
+                                      sc_compact_watch *w, brink_error *err);
 
 #endif

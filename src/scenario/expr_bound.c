@@ -60,7 +60,10 @@ double sc_expr_eval_bound(const sc_expr *e, const double *params, const double *
         switch (op) {
         case SC_OP_CONST:
             v[sp] = e->kd[e->code[pc + 1]];
-            r[sp] = up(2 * U_ROUND * fabs(v[sp]));
+            /* an integer below 2^53 is its double exactly (an exponent such as round - 1) */
+            r[sp] = mpz_cmp_ui(mpq_denref(e->kq[e->code[pc + 1]]), 1) == 0 && fabs(v[sp]) < 0x1p53
+                        ? 0
+                        : up(2 * U_ROUND * fabs(v[sp]));
             sp++;
             pc += 2;
             continue;
@@ -219,6 +222,10 @@ double sc_expr_eval_bound(const sc_expr *e, const double *params, const double *
         }
         if (!isfinite(x) || !isfinite(ex))
             return NAN;
+        /* exact integers give an exact integer below 2^53 (e.g. an exponent round - 1) */
+        if ((op == SC_OP_ADD || op == SC_OP_SUB || op == SC_OP_MUL) && ea == 0 && eb == 0 &&
+            a == floor(a) && b == floor(b) && fabs(x) < 0x1p53)
+            ex = 0;
         v[sp - 2] = x;
         r[sp - 2] = ex;
         sp--;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scenario/compact.h"
 #include "scenario/model.h"
 #include "scenario/parse_util.h"
 
@@ -473,6 +474,12 @@ brink_status brink_scenario_find_one_decision(const brink_scenario *sc, const ch
 brink_status brink_scenario_check_watch(const brink_scenario *sc, const char *ref,
                                         brink_error *err)
 {
+    if (sc->compact) {   /* one decision point, named by its path (scenario/compact.h) */
+        sc_compact_watch w;
+        brink_status st = sc_compact_find_decision(sc, ref, &w, err);
+        free(w.path);
+        return st;
+    }
     brink_error local;
     brink_error_clear(&local);
     int n = brink_scenario_find_decisions(sc, ref, NULL, 0, &local);

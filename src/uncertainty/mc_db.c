@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "brink/io.h"
+#include "scenario/compact.h"
+#include "scenario/model.h"
 #include "uncertainty/mc_int.h"
 
 static const char *const SCHEMA =
@@ -100,6 +102,49 @@ static int put_q(brink_buf *b, const char *prefix, const mpq_t q)
     return 1;
 }
 
+/* A compact game (no tree to write) as text: every class's move, place, actions, children,
+ * chance probabilities, a leaf's levels, values and payoff terms, each edge's terms (the
+ * expressions as written, with the parameters unbound). */
+static void compact_text(const brink_scenario *sc, brink_buf *b)
+{
+    const sc_compact *k = sc->compact;
+    const sc_compiled *cc = &sc->c;
+    int np = k->np, ni = k->ni;
+    brink_buf_printf(b, "compact %d %d %d\n", k->nclasses, np, ni);
+    for (int c = 0; c < k->nclasses; c++) {
+        brink_buf_printf(b, "c%d m%d", c, k->mover[c]);
+        if (k->node[c])
+            brink_buf_printf(b, " @%d:%d", k->node[c]->loc.line, k->node[c]->loc.col);
+        for (int e = k->child_start[c]; e < k->child_start[c + 1]; e++) {
+            brink_buf_printf(b, " [%s>%d", k->node[c]->opt_labels[e - k->child_start[c]],
+                             k->child[e]);
+            if (k->prob[e] >= 0)
+                brink_buf_printf(b, " p=%s", cc->closed[k->prob[e]]->text);
+            for (int a = 0; a < np; a++)
+                for (int t = k->eterm_start[(size_t)e * (size_t)np + (size_t)a];
+                     t < k->eterm_start[(size_t)e * (size_t)np + (size_t)a + 1]; t++)
+                    brink_buf_printf(b, " %d+%s", a, cc->closed[k->eterm[t]]->text);
+            brink_buf_puts(b, "]");
+        }
+        int l = k->leaf[c];
+        for (int i = 0; l >= 0 && i < ni; i++) {
+            int v = k->leaf_value[(size_t)l * (size_t)ni + (size_t)i];
+            brink_buf_printf(b, " i%d=%d:%s", i, k->leaf_level[(size_t)l * (size_t)ni + (size_t)i],
+                             v >= 0 ? cc->closed[v]->text : "-");
+        }
+        for (int a = 0; l >= 0 && a < np; a++)
+            for (int t = k->term_start[(size_t)l * (size_t)np + (size_t)a];
+                 t < k->term_start[(size_t)l * (size_t)np + (size_t)a + 1]; t++)
+                brink_buf_printf(b, " %d+%s", a, cc->closed[k->term[t]]->text);
+        brink_buf_puts(b, "\n");
+    }
+    int ne = k->child_start[k->nclasses];
+    for (int a = 0; a < np; a++)
+        for (int t = k->eterm_start[(size_t)ne * (size_t)np + (size_t)a];
+             t < k->eterm_start[(size_t)ne * (size_t)np + (size_t)a + 1]; t++)
+            brink_buf_printf(b, "root %d+%s\n", a, cc->closed[k->eterm[t]]->text);
+}
+
 /* The text that identifies a run's configuration (what the samples depend on). */
 static brink_status config_text(const brink_scenario *sc, const brink_mc_options *o,
                                 const brink_mc_result *r, brink_buf *b, brink_error *err)
@@ -130,14 +175,21 @@ static brink_status config_text(const brink_scenario *sc, const brink_mc_options
      * .efg text */
     brink_buf g;
     brink_buf_init(&g);
-    brink_status st = brink_efg_write(brink_scenario_game(sc), &g, err);
+    brink_status st = BRINK_OK;
+    if (sc->compact)   /* its classes, as text (a compact game's run is another run) */
+        compact_text(sc, &g);
+    else
+        st = brink_efg_write(brink_scenario_game(sc), &g, err);
+    if (!st && g.failed)
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
     uint64_t hash = 14695981039346656037u;
     for (size_t i = 0; !st && i < g.len; i++)
         hash = (hash ^ (unsigned char)g.data[i]) * 1099511628211u;
     brink_buf_free(&g);
     if (st)
         return st;
-    brink_buf_printf(b, "game=%016llx\n", (unsigned long long)hash);
+    brink_buf_printf(b, "game=%s%016llx\n", sc->compact ? "compact:" : "",
+                     (unsigned long long)hash);
     for (int k = 0; k < r->nvaried; k++)
         brink_buf_printf(b, "varied %d\n", r->varied[k]);
     brink_buf_printf(b, "seed=%llu\nsamples=%ld\n", (unsigned long long)o->seed, o->samples);

@@ -24,6 +24,7 @@
  * b % nparts; part 0 receives the others' blocks as bytes (mc_share.c) and merges every block
  * in draw order, exactly as one process would, so the result is the same.
  */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,9 @@
 #endif
 
 #include "analysis/analysis_int.h"
+#include "scenario/compact.h"
 #include "scenario/model.h"
+#include "solve/backward/spe_dag.h"
 #include "uncertainty/mc_int.h"
 
 #define MC_BLOCK BRINK_MC_BLOCK
@@ -83,6 +86,9 @@ void brink_mc_result_free(brink_mc_result *r)
     free(r->outcome_mean);
     free(r->watch);
     free(r->watch_start);
+    free(r->watch_class);
+    free(r->watch_path_start);
+    free(r->watch_path);
     free(r->choice);
     free(r->choice_mixed);
     free(r->choice_ambiguous);
@@ -122,6 +128,15 @@ typedef struct worker {
     double *qerr;            /* bounds on their doubles' errors [nparams] */
     mpq_t *behq;             /* region path: a profile [nactions] */
     double *behav, *RU;      /* region path: the profile, node values [nnodes * nplayers] */
+    /* a compact game's draw: exact leaf and edge payoffs, probabilities, reach weights and
+     * group probabilities; per class: plays, group distributions, flags */
+    mpq_t *cpay, *cepay, *cprob, *cw, *cg;
+    double *cplays, *cgd;
+    unsigned char *cflag;
+    double *cd;              /* its double path: expressions' values and bounds, stack */
+    double *cv;              /* V, E [nclasses * np]; edge payoffs and bounds
+                                [(edges + 1) * np]; reach, best [nclasses]; probabilities
+                                [edges] */
 } worker;
 
 typedef struct run {
@@ -133,6 +148,10 @@ typedef struct run {
     int fast;                /* the double path is tried (mc_fast.c) */
     int saltelli;            /* draw m is row m of Saltelli's design (sobol.c) */
     mc_regions *reg;         /* the region path (mc_regions.c), or NULL */
+    const sc_compact *K;     /* a compact game (no tree): solved per draw on its classes */
+    int *cls_group;          /* [nclasses] a leaf class's outcome group (-1 otherwise) */
+    int cfast;               /* the double path is tried on the compact game */
+    unsigned char *cneed;    /* [nclosed] expressions a compact draw evaluates */
     brink_mc_result *r;
     /* the block's records */
     rec *rec;
@@ -294,8 +313,460 @@ static int try_region(const run *R, worker *w, long idx, int j, int bound)
     return 1;
 }
 
+/* Outcome groups of a compact game as an_groups numbers the tree's (in the order their first
+ * leaf comes in the tree's pre-order: a depth-first walk entering each class once), with each
+ * leaf class's group. */
+static brink_status compact_groups(const brink_scenario *sc, const sc_compact *k, int *ngroups,
+                                   int **group_level, int **cls_group, brink_error *err)
+{
+    int n = k->nclasses, ni = k->ni, ng = 0;
+    size_t w = (size_t)(ni ? ni : 1);
+    unsigned char *seen = calloc((size_t)n, 1);
+    int *stk = malloc((size_t)n * 2 * sizeof *stk);
+    int *lv = malloc(((size_t)k->nleaves + 1) * w * sizeof *lv);
+    int *cg = malloc((size_t)n * sizeof *cg);
+    if (!seen || !stk || !lv || !cg) {
+        free(seen);
+        free(stk);
+        free(lv);
+        free(cg);
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory grouping outcomes");
+    }
+    for (int c = 0; c < n; c++)
+        cg[c] = -1;
+    int top = 1;
+    stk[0] = k->root;
+    stk[1] = k->child_start[k->root];
+    seen[k->root] = 1;
+    while (top > 0) {
+        int c = stk[2 * top - 2];
+        if (k->mover[c] == -1) {
+            const int *l = &k->leaf_level[(size_t)k->leaf[c] * (size_t)ni];
+            int g = 0;
+            for (; g < ng; g++) {
+                int same = 1;
+                for (int i = 0; i < ni && same; i++)
+                    same = lv[(size_t)g * w + (size_t)i] ==
+                           (brink_scenario_issue_nlevels(sc, i) ? l[i] : -1);
+                if (same)
+                    break;
+            }
+            if (g == ng) {
+                for (int i = 0; i < ni; i++)
+                    lv[(size_t)g * w + (size_t)i] = brink_scenario_issue_nlevels(sc, i) ? l[i] : -1;
+                ng++;
+            }
+            cg[c] = g;
+            top--;
+            continue;
+        }
+        if (stk[2 * top - 1] >= k->child_start[c + 1]) {
+            top--;
+            continue;
+        }
+        int d = k->child[stk[2 * top - 1]++];
+        if (seen[d])
+            continue;
+        seen[d] = 1;
+        stk[2 * top] = d;
+        stk[2 * top + 1] = k->child_start[d];
+        top++;
+    }
+    free(seen);
+    free(stk);
+    *ngroups = ng;
+    *group_level = lv;
+    *cls_group = cg;
+    return BRINK_OK;
+}
+
+#define CF_U (DBL_EPSILON / 2)
+static double cf_up(double e)
+{
+    return e * (1 + 64 * DBL_EPSILON) + 64 * DBL_TRUE_MIN;
+}
+
+/* The double path on a compact game (as mc_fast.c on a tree): every expression a draw needs
+ * in doubles with a rigorous bound (sc_expr_eval_bound), chance probabilities exactly (then
+ * their doubles, within 2u), backward induction once per class carrying each value's bound,
+ * and at every class the best action beating each other by more than both bounds: then every
+ * exact preference is strict at every class, so at every node of the tree, and the tree has
+ * exactly one subgame-perfect equilibrium, this one. 1: row j filled; 0: the exact path
+ * decides (a near tie, an expression the doubles cannot bound, a probability to check). */
+static int compact_fast(const run *R, worker *w, long idx, int j)
+{
+    const brink_scenario *sc = R->sc;
+    const sc_compiled *cc = &sc->c;
+    const sc_compact *k = R->K;
+    brink_mc_result *r = R->r;
+    int np = k->np, n = k->nclasses, ne = k->child_start[n], ng = R->ngroups, nw = r->nwatch;
+    size_t snp = (size_t)np;
+    double *dv = w->cd, *de = dv + cc->nclosed, *stack = de + cc->nclosed;
+    double *V = w->cv, *E = V + (size_t)n * snp, *PV = E + (size_t)n * snp;
+    double *PE = PV + ((size_t)ne + 1) * snp, *reach = PE + ((size_t)ne + 1) * snp;
+    double *best = reach + n, *dprob = best + n;
+    for (int i = 0; i < cc->nclosed; i++) {
+        if (!R->cneed[i])
+            continue;
+        int ok = 0;
+        dv[i] = sc_expr_eval_bound(cc->closed[i], w->values, w->qerr, stack, &de[i], &ok);
+        if (!ok || !isfinite(dv[i]) || !isfinite(de[i]))
+            return 0;
+    }
+    if (mpz_sgn(k->chances) > 0) {   /* exactly, as the tree's double path does */
+        if (sc_compact_probs(sc, k, (const mpq_t *)w->q, 0, w->cprob, NULL))
+            return 0;
+        for (int e = 0; e < ne; e++)
+            if (k->prob[e] >= 0) {
+                /* inexact probabilities (maybe adjusted to sum to 1): the exact path */
+                if (cc->closed[k->prob[e]]->flags & SC_EXPR_INEXACT)
+                    return 0;
+                dprob[e] = brink_q_get_d(w->cprob[e]);
+            }
+    }
+    /* sums of terms: leaves' payoffs, edges' (and before the root) */
+    for (int c = 0; c < n; c++) {
+        int l = k->leaf[c];
+        if (l < 0)
+            continue;
+        for (int p = 0; p < np; p++) {
+            size_t t0 = (size_t)l * snp + (size_t)p;
+            double sum = 0, er = 0, mag = 0;
+            for (int t = k->term_start[t0]; t < k->term_start[t0 + 1]; t++) {
+                sum += dv[k->term[t]];
+                er += de[k->term[t]];
+                mag += fabs(sum);
+            }
+            if (!isfinite(sum) || !isfinite(mag))
+                return 0;
+            V[(size_t)c * snp + (size_t)p] = sum;
+            E[(size_t)c * snp + (size_t)p] = cf_up(er + DBL_EPSILON * mag);
+        }
+    }
+    int edges = k->nedge_terms > 0;
+    for (int e = 0; edges && e <= ne; e++)
+        for (int p = 0; p < np; p++) {
+            size_t t0 = (size_t)e * snp + (size_t)p;
+            double sum = 0, er = 0, mag = 0;
+            for (int t = k->eterm_start[t0]; t < k->eterm_start[t0 + 1]; t++) {
+                sum += dv[k->eterm[t]];
+                er += de[k->eterm[t]];
+                mag += fabs(sum);
+            }
+            if (!isfinite(sum) || !isfinite(mag))
+                return 0;
+            PV[t0] = sum;
+            PE[t0] = sum == 0 && er == 0 ? 0 : cf_up(er + DBL_EPSILON * mag);
+        }
+    /* backward induction, children first; x: the value through edge e, ex its bound */
+#define XV(e, ch, i) (edges ? V[(size_t)(ch) * snp + (size_t)(i)] + PV[(size_t)(e) * snp + (size_t)(i)] \
+                            : V[(size_t)(ch) * snp + (size_t)(i)])
+#define XE(e, ch, i, x) (edges ? cf_up(E[(size_t)(ch) * snp + (size_t)(i)] + PE[(size_t)(e) * snp + (size_t)(i)] + CF_U * fabs(x)) \
+                               : E[(size_t)(ch) * snp + (size_t)(i)])
+    for (int c = 0; c < n; c++) {
+        best[c] = -1;
+        if (k->mover[c] == -1)
+            continue;
+        int e0 = k->child_start[c], e1 = k->child_start[c + 1], m = k->mover[c];
+        double *Vc = &V[(size_t)c * snp], *Ec = &E[(size_t)c * snp];
+        if (m == SC_COMPACT_CHANCE) {
+            for (int i = 0; i < np; i++) {
+                double sum = 0, mag = 0, er = 0;
+                for (int e = e0; e < e1; e++) {
+                    int ch = k->child[e];
+                    double x = XV(e, ch, i), ex = XE(e, ch, i, x), pr = dprob[e];
+                    double ep = 2 * CF_U * pr;
+                    sum += pr * x;
+                    mag += fabs(pr * x);
+                    er += pr * ex + ep * (fabs(x) + ex);
+                }
+                Vc[i] = sum;
+                Ec[i] = cf_up(er + 2 * (double)(e1 - e0 + 1) * CF_U * mag);
+                if (!isfinite(Vc[i]) || !isfinite(Ec[i]))
+                    return 0;
+            }
+            continue;
+        }
+        int b = e0;
+        for (int e = e0 + 1; e < e1; e++)
+            if (XV(e, k->child[e], m) > XV(b, k->child[b], m))
+                b = e;
+        double xb = XV(b, k->child[b], m), eb = XE(b, k->child[b], m, xb);
+        for (int e = e0; e < e1; e++) {
+            if (e == b)
+                continue;
+            double x = XV(e, k->child[e], m), ex = XE(e, k->child[e], m, x);
+            if (!((xb - x) * (1 - 2 * CF_U) > cf_up(eb + ex)))
+                return 0;   /* a tie or too close to call */
+        }
+        for (int i = 0; i < np; i++) {
+            double x = XV(b, k->child[b], i);
+            Vc[i] = x;
+            Ec[i] = XE(b, k->child[b], i, x);
+            if (!isfinite(Vc[i]))
+                return 0;
+        }
+        best[c] = b - e0;
+    }
+#undef XV
+#undef XE
+    /* the play: reach probabilities from the root down */
+    for (int c = 0; c < n; c++)
+        reach[c] = 0;
+    reach[k->root] = 1;
+    double *gp = &R->gprob[(size_t)j * (size_t)ng];
+    for (int g = 0; g < ng; g++)
+        gp[g] = 0;
+    for (int c = n - 1; c >= 0; c--) {
+        if (reach[c] == 0)
+            continue;
+        if (k->mover[c] == -1)
+            gp[R->cls_group[c]] += reach[c];
+        else if (k->mover[c] >= 0)
+            reach[k->child[k->child_start[c] + (int)best[c]]] += reach[c];
+        else
+            for (int e = k->child_start[c]; e < k->child_start[c + 1]; e++)
+                reach[k->child[e]] += reach[c] * dprob[e];
+    }
+    double *val = &R->val[(size_t)j * snp];
+    for (int i = 0; i < np; i++)
+        val[i] = edges ? V[(size_t)k->root * snp + (size_t)i] + PV[(size_t)ne * snp + (size_t)i]
+                       : V[(size_t)k->root * snp + (size_t)i];
+    for (int m = 0; m < nw; m++)
+        R->choice[(size_t)j * (size_t)nw + (size_t)m] = (int)best[r->watch_class[m]];
+    rec *rc = &R->rec[j];
+    rc->path = MC_PATH_FAST;
+    rc->neq = 1;
+    rc->proved = MC_PROVED_SPE;
+    rc->verified = 1;
+    rc->agreed_outcome = 1;
+    rc->outcome = realise(R->o->seed, idx, gp, ng);
+    return 1;
+}
+
+/* Draw idx (row j) on a compact game: bound at the draw's exact numbers (leaf and edge
+ * payoffs, chance probabilities), solved by exact backward induction once per class
+ * (spe_dag.c), and recorded as the tree's exact path records it:
+ * - ties that change someone's value (payoff_ties): several equilibria, not all listed (2
+ *   counted, proved 0: others not ruled out), values and outcomes not agreed, and a watched
+ *   choice ambiguous unless no such tie lies below its class;
+ * - otherwise every SPE has the same values; there are prod (best actions)^(count) of them:
+ *   at most max_profiles (64) are listed one by one by the tree (that many equilibria, 1:
+ *   the only SPE), more are listed by play (the number of distinct plays; one play of
+ *   several profiles is MC_PROVED_PLAY); outcomes agree when every play gives the same
+ *   group probabilities (within the tree's tolerance);
+ * - a watched choice is the class's best action, or ambiguous when it has several. */
+static void solve_one_compact(const run *R, worker *w, long idx, int j)
+{
+    const brink_mc_options *o = R->o;
+    brink_mc_result *r = R->r;
+    const sc_compact *k = R->K;
+    rec *rc = &R->rec[j];
+    int nw = r->nwatch, np = r->nplayers, ng = R->ngroups, n = k->nclasses;
+    int ne = k->child_start[n];
+    brink_error_clear(&rc->err);
+    if (R->saltelli)   /* row idx of Saltelli's design (sobol.c), as solve_one */
+        brink_sobol_design_row(R->smp, o->seed, idx, w->values, w->bvals, w->work);
+    else
+        brink_sampler_draw(R->smp, o->seed, (uint64_t)idx, w->values, w->work);
+    brink_sampler_exact(R->smp, w->values, w->q, w->qerr);
+    for (int m = 0; m < r->nvaried; m++)
+        R->x[(size_t)j * (size_t)r->nvaried + (size_t)m] = w->values[r->varied[m]];
+    int *choice = &R->choice[(size_t)j * (size_t)nw];
+    double *val = &R->val[(size_t)j * (size_t)np], *gp = &R->gprob[(size_t)j * (size_t)ng];
+    for (int m = 0; m < nw; m++)
+        choice[m] = BRINK_MC_NONE;
+    for (int p = 0; p < np; p++)
+        val[p] = NAN;
+    rc->neq = -1;
+    rc->outcome = -1;
+    rc->agreed_outcome = 0;
+    rc->proved = rc->verified = 0;
+    rc->has_opt = rc->opt_ambiguous = 0;
+    rc->path = MC_PATH_EXACT;
+    if (R->cfast) {
+        if (compact_fast(R, w, idx, j))
+            return;
+        rc->path = MC_PATH_FALLBACK;
+        for (int g = 0; g < ng; g++)
+            gp[g] = 0;
+    }
+    if (sc_compact_payoffs(R->sc, k, (const mpq_t *)w->q, w->cpay, w->cepay, &rc->err))
+        return;
+    if (mpz_sgn(k->chances) > 0 &&
+        sc_compact_probs(R->sc, k, (const mpq_t *)w->q, 0, w->cprob, &rc->err))
+        return;
+    brink_dag d;
+    memset(&d, 0, sizeof d);
+    d.n = n;
+    d.np = np;
+    d.mover = k->mover;
+    d.child_start = k->child_start;
+    d.child = k->child;
+    d.pay = w->cpay;
+    d.prob = (const mpq_t *)w->cprob;
+    d.epay = k->nedge_terms ? (const mpq_t *)w->cepay : NULL;
+    brink_dag_spe s;
+    if (brink_dag_spe_solve(&d, &s, &rc->err))
+        return;
+    rc->verified = brink_dag_spe_verify(&d, &s, NULL);
+    /* the play's reach probabilities (exact), top-down */
+    for (int c = 0; c < n; c++)
+        mpq_set_ui(w->cw[c], 0, 1);
+    for (int g = 0; g < ng; g++)
+        mpq_set_ui(w->cg[g], 0, 1);
+    mpq_set_ui(w->cw[k->root], 1, 1);
+    mpq_t t;
+    mpq_init(t);
+    for (int c = n - 1; c >= 0; c--) {
+        if (mpq_sgn(w->cw[c]) == 0)
+            continue;
+        if (k->mover[c] == -1) {
+            mpq_add(w->cg[R->cls_group[c]], w->cg[R->cls_group[c]], w->cw[c]);
+        } else if (k->mover[c] >= 0) {
+            int e = k->child_start[c] + s.choice[c];
+            mpq_add(w->cw[k->child[e]], w->cw[k->child[e]], w->cw[c]);
+        } else {
+            for (int e = k->child_start[c]; e < k->child_start[c + 1]; e++) {
+                mpq_mul(t, w->cw[c], w->cprob[e]);
+                mpq_add(w->cw[k->child[e]], w->cw[k->child[e]], t);
+            }
+        }
+    }
+    for (int g = 0; g < ng; g++)
+        gp[g] = brink_q_get_d(w->cg[g]);
+    unsigned char *flag = w->cflag;   /* bit 1: a payoff tie at or below; bit 2: plays disagree */
+    if (s.payoff_ties) {
+        for (int c = 0; c < n; c++) {   /* children first */
+            flag[c] = 0;
+            if (k->mover[c] >= 0 && s.nopt[c] > 1) {
+                int e0 = k->child_start[c], first = -1;
+                for (int e = e0; e < k->child_start[c + 1]; e++)
+                    if (s.optimal[e]) {
+                        /* a tie changes values when the optimal children's values differ */
+                        if (first < 0) {
+                            first = e;
+                            continue;
+                        }
+                        for (int p = 0; p < np; p++) {
+                            mpq_t *a = &s.val[(size_t)k->child[e] * (size_t)np + (size_t)p];
+                            mpq_t *b = &s.val[(size_t)k->child[first] * (size_t)np + (size_t)p];
+                            if (d.epay) {
+                                mpq_add(t, *a, d.epay[(size_t)e * (size_t)np + (size_t)p]);
+                                mpq_sub(t, t, *b);
+                                mpq_sub(t, t, d.epay[(size_t)first * (size_t)np + (size_t)p]);
+                            } else {
+                                mpq_sub(t, *a, *b);
+                            }
+                            if (mpq_sgn(t) != 0)
+                                flag[c] = 1;
+                        }
+                    }
+            }
+            for (int e = k->child_start[c]; e < k->child_start[c + 1]; e++)
+                flag[c] |= flag[k->child[e]] & 1;
+        }
+        rc->neq = 2;   /* at least: their values differ somewhere */
+        rc->proved = 0;
+        for (int m = 0; m < nw; m++) {
+            int c = r->watch_class[m], below = 0;
+            for (int e = k->child_start[c]; e < k->child_start[c + 1]; e++)
+                below |= flag[k->child[e]] & 1;
+            choice[m] = below || s.nopt[c] > 1 ? BRINK_MC_AMBIGUOUS : s.choice[c];
+        }
+        mpq_clear(t);
+        brink_dag_spe_free(&d, &s);
+        return;
+    }
+    /* every SPE has these values */
+    for (int p = 0; p < np; p++) {
+        mpq_set(t, s.val[(size_t)k->root * (size_t)np + (size_t)p]);
+        if (d.epay)
+            mpq_add(t, t, d.epay[(size_t)ne * (size_t)np + (size_t)p]);
+        val[p] = brink_q_get_d(t);
+    }
+    mpq_clear(t);
+    /* the number of profiles (up to 65: more are listed by play) and of plays */
+    double lg = 0;
+    for (int c = 0; c < n && lg < 7; c++)
+        if (k->mover[c] >= 0 && s.nopt[c] > 1)
+            lg += mpz_get_d(k->mult[c]) * log2((double)s.nopt[c]);
+    long nspe = lg < 7 ? 1 : 65;
+    for (int c = 0; c < n && lg < 7; c++)
+        if (k->mover[c] >= 0 && s.nopt[c] > 1)
+            for (unsigned long i = 0; i < mpz_get_ui(k->mult[c]); i++)
+                nspe *= s.nopt[c];
+    double *plays = w->cplays, *gd = w->cgd;
+    for (int c = 0; c < n; c++) {   /* children first; gd: each class's group distribution */
+        double *gc = &gd[(size_t)c * (size_t)ng];
+        flag[c] = 0;
+        if (k->mover[c] == -1) {
+            plays[c] = 1;
+            for (int g = 0; g < ng; g++)
+                gc[g] = g == R->cls_group[c];
+            continue;
+        }
+        int e0 = k->child_start[c], e1 = k->child_start[c + 1];
+        if (k->mover[c] >= 0) {
+            int first = -1;
+            plays[c] = 0;
+            for (int e = e0; e < e1; e++) {
+                if (!s.optimal[e])
+                    continue;
+                int ch = k->child[e];
+                plays[c] += plays[ch];
+                flag[c] |= flag[ch];
+                if (first < 0) {
+                    first = ch;
+                    memcpy(gc, &gd[(size_t)ch * (size_t)ng], (size_t)ng * sizeof *gc);
+                    continue;
+                }
+                for (int g = 0; g < ng; g++) {
+                    double x = gd[(size_t)ch * (size_t)ng + (size_t)g], y = gc[g];
+                    if (!(fabs(x - y) <= 1e-7 * (1 + fabs(x) + fabs(y))))
+                        flag[c] = 1;
+                }
+            }
+        } else {
+            plays[c] = 1;
+            for (int g = 0; g < ng; g++)
+                gc[g] = 0;
+            for (int e = e0; e < e1; e++) {
+                if (mpq_sgn(w->cprob[e]) == 0)
+                    continue;   /* off the play */
+                int ch = k->child[e];
+                double pr = brink_q_get_d(w->cprob[e]);
+                plays[c] *= plays[ch];
+                flag[c] |= flag[ch];
+                for (int g = 0; g < ng; g++)
+                    gc[g] += pr * gd[(size_t)ch * (size_t)ng + (size_t)g];
+            }
+        }
+    }
+    double np_root = plays[k->root];
+    if (nspe <= 64) {
+        rc->neq = (int)nspe;
+        rc->proved = nspe == 1 ? MC_PROVED_SPE : MC_PROVED_LISTED;
+    } else {
+        rc->neq = np_root < 2147483647.0 ? (int)np_root : 2147483647;
+        rc->proved = np_root == 1 ? MC_PROVED_PLAY : MC_PROVED_LISTED;
+    }
+    rc->agreed_outcome = !flag[k->root];
+    if (rc->agreed_outcome)
+        rc->outcome = realise(o->seed, idx, gp, ng);
+    for (int m = 0; m < nw; m++) {
+        int c = r->watch_class[m];
+        choice[m] = s.nopt[c] > 1 ? BRINK_MC_AMBIGUOUS : s.choice[c];
+    }
+    brink_dag_spe_free(&d, &s);
+}
+
 static void solve_one(const run *R, worker *w, long idx, int j)
 {
+    if (R->K) {
+        solve_one_compact(R, w, idx, j);
+        return;
+    }
     const brink_mc_options *o = R->o;
     brink_mc_result *r = R->r;
     rec *rc = &R->rec[j];
@@ -662,6 +1133,63 @@ static brink_status resolve_watch(const brink_scenario *sc, const brink_mc_optio
     return BRINK_OK;
 }
 
+/* The watched decision points of a compact game: each reference names one by its path
+ * (sc_compact_find_decision); r->watch holds its number in the tree. */
+static brink_status resolve_watch_compact(const brink_scenario *sc, const brink_mc_options *o,
+                                          brink_mc_result *r, brink_error *err)
+{
+    const sc_compact *k = sc->compact;
+    int nrefs = o->watch ? o->nwatch_refs : 0;
+    r->watch = malloc(((size_t)nrefs + 1) * sizeof *r->watch);
+    r->watch_start = malloc(((size_t)nrefs + 1) * sizeof *r->watch_start);
+    r->watch_class = malloc(((size_t)nrefs + 1) * sizeof *r->watch_class);
+    r->watch_path_start = malloc(((size_t)nrefs + 1) * sizeof *r->watch_path_start);
+    if (!r->watch || !r->watch_start || !r->watch_class || !r->watch_path_start)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    r->watch_path_start[0] = 0;
+    for (int i = 0; i < nrefs; i++) {
+        sc_compact_watch w;
+        brink_status st = sc_compact_find_decision(sc, o->watch[i], &w, err);
+        if (st) {
+            free(w.path);
+            return st;
+        }
+        int dup = 0;
+        for (int m = 0; m < r->nwatch && !dup; m++) {
+            int s0 = r->watch_path_start[m], n0 = r->watch_path_start[m + 1] - s0;
+            dup = n0 == w.npath &&
+                  (!n0 || !memcmp(r->watch_path + s0, w.path, (size_t)n0 * sizeof *w.path));
+        }
+        if (dup) {
+            free(w.path);
+            continue;
+        }
+        int m = r->nwatch, s0 = r->watch_path_start[m];
+        int *g = brink_reallocarray(r->watch_path, (size_t)(s0 + w.npath) + 1,
+                                    sizeof *r->watch_path);
+        if (!g) {
+            free(w.path);
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        }
+        r->watch_path = g;
+        if (w.npath)
+            memcpy(g + s0, w.path, (size_t)w.npath * sizeof *w.path);
+        free(w.path);
+        r->watch_path_start[m + 1] = s0 + w.npath;
+        r->watch_class[m] = w.cls;
+        r->watch[m] = (int)w.infoset;
+        r->nwatch++;
+    }
+    if (!r->watch_path && !(r->watch_path = malloc(sizeof *r->watch_path)))
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    r->watch_start[0] = 0;
+    for (int m = 0; m < r->nwatch; m++) {
+        int c = r->watch_class[m];
+        r->watch_start[m + 1] = r->watch_start[m] + k->child_start[c + 1] - k->child_start[c];
+    }
+    return BRINK_OK;
+}
+
 brink_mc_result *brink_montecarlo(const brink_scenario *sc, const brink_mc_options *o,
                                   brink_error *err)
 {
@@ -697,6 +1225,22 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
                         "is not one of them, or its send/receive callback is missing",
                         o->nparts, o->part);
         return NULL;
+    }
+    const sc_compact *K = sc->compact;
+    if (K) {   /* a compact game (no tree): what needs the tree, or is not done yet, refused */
+        const char *why = stored ? "reading a stored run back (it names the tree's decisions)"
+                          : o->compare_at ? "comparing options (brink compare)"
+                          : o->analysis.method && strcmp(o->analysis.method, "spe")
+                              ? "another method than spe"
+                              : NULL;
+        if (why) {
+            brink_error_set_at(err, BRINK_EUNSUPPORTED, sc->file, sc->root->loc.line,
+                               sc->root->loc.col,
+                               "Monte Carlo on a compact game (the scenario's tree would be "
+                               "too big to unfold) does not do %s yet; --compact-above 0 "
+                               "builds the tree (when it fits in --max-nodes)", why);
+            return NULL;
+        }
     }
     int T = o->threads;
 #ifdef _OPENMP
@@ -738,8 +1282,18 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
         goto oom;
     size_t np_all = (size_t)brink_scenario_nparams(sc) + 1;
     for (int t = 0; t < T; t++) {
-        if (!(wk[t].in = brink_scenario_instance_new(sc, err)))
+        if (K) {   /* per-draw scratch of each worker */
+            size_t nc = (size_t)K->nclasses, ne1 = (size_t)K->child_start[K->nclasses] + 1;
+            size_t npl = (size_t)K->np;
+            if (!(wk[t].cpay = brink_q_array_new(nc * npl + 1)) ||
+                !(wk[t].cepay = brink_q_array_new(ne1 * npl + 1)) ||
+                !(wk[t].cprob = brink_q_array_new(ne1)) || !(wk[t].cw = brink_q_array_new(nc)) ||
+                !(wk[t].cplays = malloc(nc * sizeof(double))) ||
+                !(wk[t].cflag = malloc(nc)))
+                goto oom;
+        } else if (!(wk[t].in = brink_scenario_instance_new(sc, err))) {
             goto fail;
+        }
         if (!(wk[t].ws = an_solve_ws_new()))
             goto oom;
         wk[t].values = malloc(np_all * sizeof(double));
@@ -749,7 +1303,8 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
         if (!wk[t].values || !wk[t].work || !wk[t].q || !wk[t].qerr)
             goto oom;
     }
-    const brink_efg *g = brink_scenario_instance_game(wk[0].in);
+    const brink_efg *g = K ? NULL : brink_scenario_instance_game(wk[0].in);
+    R.K = K;
     R.sc = sc;
     R.o = o;
     R.smp = smp;
@@ -759,20 +1314,50 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     for (int t = 0; t < T && saltelli; t++)
         if (!(wk[t].bvals = malloc(np_all * sizeof(double))))
             goto oom;
-    if (an_groups(sc, g, &R.ngroups, &r->group_level, &R.leaf_group, err))
+    if (K ? compact_groups(sc, K, &R.ngroups, &r->group_level, &R.cls_group, err)
+          : an_groups(sc, g, &R.ngroups, &r->group_level, &R.leaf_group, err))
         goto fail;
     r->ngroups = R.ngroups;
-    r->nplayers = g->nplayers;
-    if (resolve_watch(sc, o, stored, g, r, err))
+    r->nplayers = K ? K->np : g->nplayers;
+    if (K ? resolve_watch_compact(sc, o, r, err) : resolve_watch(sc, o, stored, g, r, err))
         goto fail;
+    for (int t = 0; t < T && K; t++)
+        if (!(wk[t].cg = brink_q_array_new((size_t)R.ngroups + 1)) ||
+            !(wk[t].cgd = malloc(((size_t)K->nclasses * (size_t)R.ngroups + 1) * sizeof(double))))
+            goto oom;
+    /* a compact game's double path (as mc_fast.c's): unless every draw is to be exact */
+    R.cfast = K && !o->exact;
+    if (R.cfast) {
+        const sc_compiled *cc = &sc->c;
+        size_t ncl = (size_t)K->nclasses, npl = (size_t)K->np;
+        size_t ne1 = (size_t)K->child_start[K->nclasses] + 1;
+        if (!(R.cneed = calloc((size_t)cc->nclosed + 1, 1)))
+            goto oom;
+        /* the payoffs' terms, and every expression of a parameter (as the exact path) */
+        size_t nt = (size_t)K->term_start[(size_t)K->nleaves * npl];
+        size_t net = (size_t)K->eterm_start[ne1 * npl];
+        for (size_t i = 0; i < nt; i++)
+            R.cneed[K->term[i]] = 1;
+        for (size_t i = 0; i < net; i++)
+            R.cneed[K->eterm[i]] = 1;
+        for (int i = 0; i < cc->nclosed; i++)
+            if (cc->closed[i]->flags & SC_EXPR_HAS_PARAM)
+                R.cneed[i] = 1;
+        for (int t = 0; t < T; t++)
+            if (!(wk[t].cd = malloc((2 * (size_t)cc->nclosed + 2 * ((size_t)cc->maxstack + 1) + 1) *
+                                    sizeof(double))) ||
+                !(wk[t].cv = malloc((2 * ncl * npl + 2 * ne1 * npl + 2 * ncl + ne1 + 1) *
+                                    sizeof(double))))
+                goto oom;
+    }
     /* the double path: a perfect-information game, no options compared, no forced method */
-    R.fast = !o->exact && !o->compare_at && !o->analysis.method && mc_fast_applies(g);
+    R.fast = !K && !o->exact && !o->compare_at && !o->analysis.method && mc_fast_applies(g);
     for (int t = 0; t < T && R.fast; t++)
         if (!(wk[t].fwork = malloc(mc_fast_work(g) * sizeof(double))) ||
             !(wk[t].bwork = malloc(sc_bind_bound_work(sc) * sizeof(double))))
             goto oom;
     /* the region path: one drawn parameter, answers that the exact method would give */
-    if (r->nvaried == 1 && o->regions >= 0 && !o->exact && !o->compare_at &&
+    if (!K && r->nvaried == 1 && o->regions >= 0 && !o->exact && !o->compare_at &&
         !o->analysis.method && !saltelli && !stored) {
         /* It is an accelerator: it may cost at most half of what solving every draw is
          * estimated to cost (never under 1 s: a run that short is not worth the risk of
@@ -1059,12 +1644,31 @@ done:
                 brink_q_array_free(wk[t].behq, behq_n);   /* R.g is freed with wk[0] */
             free(wk[t].behav);
             free(wk[t].RU);
+            if (K && wk[t].cpay) {
+                size_t ncl = (size_t)K->nclasses, ne1 = (size_t)K->child_start[K->nclasses] + 1;
+                brink_q_array_free(wk[t].cpay, ncl * (size_t)K->np + 1);
+                if (wk[t].cepay)
+                    brink_q_array_free(wk[t].cepay, ne1 * (size_t)K->np + 1);
+                if (wk[t].cprob)
+                    brink_q_array_free(wk[t].cprob, ne1);
+                if (wk[t].cw)
+                    brink_q_array_free(wk[t].cw, ncl);
+                if (wk[t].cg)
+                    brink_q_array_free(wk[t].cg, (size_t)R.ngroups + 1);
+            }
+            free(wk[t].cplays);
+            free(wk[t].cgd);
+            free(wk[t].cflag);
+            free(wk[t].cd);
+            free(wk[t].cv);
         }
     free(wk);
     free(bytes);
     brink_sampler_free(smp);
     mc_regions_free(R.reg);
     free(R.leaf_group);
+    free(R.cls_group);
+    free(R.cneed);
     free(R.rec);
     free(R.x);
     free(R.gprob);

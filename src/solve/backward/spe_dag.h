@@ -2,7 +2,8 @@
  * sub-games (scenario/compact.h): one value per class instead of one per tree node.
  *
  * Nodes are numbered children first (every child of node c is smaller than c); a node with
- * mover -1 is a leaf with payoffs pay[c * np ...]. Every tree node of a class roots the same
+ * mover -1 is a leaf with payoffs pay[c * np ...]; an edge may carry payoffs of its own
+ * (epay), added to its child's values (a node's value counts the payoffs from it on). Every tree node of a class roots the same
  * sub-game, so a profile that picks, at each class, an action maximising the mover's value
  * is subgame perfect in the tree, and the one-shot deviation check at every class is exactly
  * the tree's check at every node. A chance node's value is the expectation of its children's
@@ -27,6 +28,8 @@ typedef struct brink_dag {
     mpq_t *pay;                /* [n * np] leaf payoffs (other rows unused) */
     const mpq_t *prob;         /* [edges] a chance node's probabilities (>= 0, summing to 1);
                                   NULL when there is no chance node */
+    const mpq_t *epay;         /* [edges * np] payoffs collected on each edge, added to the
+                                  child's values through it; NULL: none */
 } brink_dag;
 
 typedef struct brink_dag_spe {
