@@ -59,4 +59,19 @@ P=$(printf 'P%.0s' $(seq 1 400))
 sed "s/\"A\" \"B\"/\"$P\" \"B\"/" "$SRC/tests/data/recall/forgetful.efg" >"$TMP/long.efg"
 expect_status "info: 400-byte player" 0 "$BRINK" info "$TMP/long.efg"
 expect_grep "info: the whole recall reason" "Perfect recall: +no — player 1 \($P\), information set 2 \"\": nodes 2 and 5 are reached by different own histories$" "$TMP/stdout"
+
+# forecast CSV: a number written with 80 more zeros is the same number (cells over 60 bytes were
+# "not a number"); a '#scale' line of 140 bytes is read whole (was cut at 127 bytes)
+E=$SRC/tests/data/forecast/good/emu.csv
+Z=$(printf '0%.0s' $(seq 1 80))
+"$BRINK" forecast "$E" >"$TMP/emu.txt"
+sed "s/^Netherlands,0.08,4,80/Netherlands,0.08$Z,4,80/" "$E" >"$TMP/longnum.csv"
+expect_status "forecast: 84-byte number" 0 "$BRINK" forecast "$TMP/longnum.csv"
+cmp -s "$TMP/emu.txt" "$TMP/stdout" && ok || bad "forecast: 84-byte number changed the forecast"
+sed "s/^#scale 4 10/#scale 4.$(printf '0%.0s' $(seq 1 130)) 10/" "$E" >"$TMP/longscale.csv"
+expect_status "forecast: 140-byte #scale" 0 "$BRINK" forecast "$TMP/longscale.csv"
+cmp -s "$TMP/emu.txt" "$TMP/stdout" && ok || bad "forecast: 140-byte #scale changed the forecast"
+sed "s/^Netherlands,0.08,4,80/Netherlands,0.08${Z}x,4,80/" "$E" >"$TMP/longbad.csv"
+expect_status "forecast: long bad cell" 2 "$BRINK" forecast "$TMP/longbad.csv"
+expect_grep "forecast: a cell cut to 40 bytes says so" "error: '4x' is not a number|error: '0\.080{36}\.\.\.' is not a number" "$TMP/stderr"
 finish
