@@ -73,5 +73,5 @@ expect_status "forecast: 140-byte #scale" 0 "$BRINK" forecast "$TMP/longscale.cs
 cmp -s "$TMP/emu.txt" "$TMP/stdout" && ok || bad "forecast: 140-byte #scale changed the forecast"
 sed "s/^Netherlands,0.08,4,80/Netherlands,0.08${Z}x,4,80/" "$E" >"$TMP/longbad.csv"
 expect_status "forecast: long bad cell" 2 "$BRINK" forecast "$TMP/longbad.csv"
-expect_grep "forecast: a cell cut to 40 bytes says so" "error: '4x' is not a number|error: '0\.080{36}\.\.\.' is not a number" "$TMP/stderr"
+expect_grep "forecast: a cell cut to 40 bytes says so" "error: '0\.080{36}\.\.\.' is not a number" "$TMP/stderr"
 finish
