@@ -74,4 +74,12 @@ cmp -s "$TMP/emu.txt" "$TMP/stdout" && ok || bad "forecast: 140-byte #scale chan
 sed "s/^Netherlands,0.08,4,80/Netherlands,0.08${Z}x,4,80/" "$E" >"$TMP/longbad.csv"
 expect_status "forecast: long bad cell" 2 "$BRINK" forecast "$TMP/longbad.csv"
 expect_grep "forecast: a cell cut to 40 bytes says so" "error: '0\.080{36}\.\.\.' is not a number" "$TMP/stderr"
+
+# an error in a file whose path is over 256 bytes: "..." and the path's end, so the file's
+# name stays and the cut shows (the path was cut to its first 255 bytes, passing for another)
+D="$TMP/$(printf 'd%.0s' $(seq 1 200))/$(printf 'e%.0s' $(seq 1 100))"
+mkdir -p "$D"
+{ base; game "A: \"1 +\", B: 1"; } >"$D/x.yaml"
+expect_status "300-byte path" 2 "$BRINK" analyze "$D/x.yaml"
+expect_grep "300-byte path: its end kept" "^\.\.\.d*/e{100}/x\.yaml:8:[0-9]+: error: unexpected end" "$TMP/stderr"
 finish
