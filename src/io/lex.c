@@ -58,8 +58,10 @@ brink_status io_lex_error_at(io_lexer *lx, brink_status code, int line, int col,
     char msg[BRINK_ERROR_MESSAGE_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof msg)   /* cut at the error's size: at a whole character */
+        msg[br_utf8_prefix(msg, strlen(msg))] = '\0';
     lx->failed = 1;
     lx->status = code;
     return brink_error_set_at(lx->err, code, lx->filename, line, col, "%s", msg);
@@ -112,8 +114,10 @@ brink_status io_lex_error(io_lexer *lx, brink_status code, const char *fmt, ...)
     char msg[BRINK_ERROR_MESSAGE_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof msg)   /* cut at the error's size: at a whole character */
+        msg[br_utf8_prefix(msg, strlen(msg))] = '\0';
     return io_lex_error_at(lx, code, lx->cur.line, lx->cur.col, "%s", msg);
 }
 

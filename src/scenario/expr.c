@@ -824,8 +824,8 @@ sc_expr *sc_expr_instantiate(const sc_expr *e, sc_expr *const *args, int nargs,
     if (!b.failed && b.n > SC_EXPR_MAX_CODE) {
         cb_free(&b);
         brink_error_set_at(err, BRINK_ETOOBIG, file, e->line, e->col,
-                           "expression '%.60s' grows to more than %d code words once sub-game "
-                           "arguments are substituted", e->text, SC_EXPR_MAX_CODE);
+                           "expression '%.*s%s' grows to more than %d code words once sub-game "
+                           "arguments are substituted", SC_CUT60(e->text), SC_EXPR_MAX_CODE);
         return NULL;
     }
     sc_expr *r = cb_finish(&b, e->text, strlen(e->text), e->line, e->col);
@@ -855,8 +855,8 @@ sc_expr *sc_expr_combine(int op, const sc_expr *a, const sc_expr *bx, brink_erro
     if (!b.failed && b.n > SC_EXPR_MAX_CODE) {
         cb_free(&b);
         brink_error_set_at(err, BRINK_ETOOBIG, NULL, a->line, a->col,
-                           "expression '%.60s' grows to more than %d code words", a->text,
-                           SC_EXPR_MAX_CODE);
+                           "expression '%.*s%s' grows to more than %d code words",
+                           SC_CUT60(a->text), SC_EXPR_MAX_CODE);
         return NULL;
     }
     sc_expr *r = cb_finish(&b, a->text, strlen(a->text), a->line, a->col);
@@ -866,6 +866,12 @@ sc_expr *sc_expr_combine(int op, const sc_expr *a, const sc_expr *bx, brink_erro
     }
     r->max_bits = a->max_bits > (bx ? bx->max_bits : 0) ? a->max_bits : (bx ? bx->max_bits : 0);
     return r;
+}
+
+int sc_cut_len(const char *text, size_t max)
+{
+    size_t n = strlen(text);
+    return (int)(n > max ? br_utf8_prefix(text, max) : n);
 }
 
 void sc_number_size_reason(char *msg, size_t size, const char *text, brink_status qs,
@@ -878,17 +884,14 @@ void sc_number_size_reason(char *msg, size_t size, const char *text, brink_statu
     /* 2^limit has about limit * log10(2) decimal digits */
     long digits = (long)((double)limit * 0.30102999566398);
     size_t nb = mpz_sizeinbase(mpq_numref(q), 2), db = mpz_sizeinbase(mpq_denref(q), 2);
-    /* the number as written, its first 60 bytes and "..." when longer */
-    int tl = (int)br_utf8_prefix(text, strlen(text) > 60 ? 60 : strlen(text));
-    const char *more = text[tl] ? "..." : "";
     if ((long)nb > limit)
         snprintf(msg, size, "'%.*s%s' is too large to hold exactly: its numerator needs %zu "
-                 "bits (limit max_number_bits = %ld, about %ld decimal digits)", tl, text, more,
+                 "bits (limit max_number_bits = %ld, about %ld decimal digits)", SC_CUT60(text),
                  nb, limit, digits);
     else
         snprintf(msg, size, "'%.*s%s' is too small or too precise to hold exactly: its "
                  "denominator needs %zu bits (limit max_number_bits = %ld, about %ld decimal "
-                 "digits)", tl, text, more, db, limit, digits);
+                 "digits)", SC_CUT60(text), db, limit, digits);
 }
 
 int sc_expr_uses_arg(const sc_expr *e, int i)

@@ -142,9 +142,9 @@ static brink_status parse_question(brink_scenario *sc, const ynode *y, brink_que
         return st;
     if (q->id && !brink_question_id_valid(q->id))
         return sc_err(sc, err, ytree_get(y, "id"), BRINK_EINVALID,
-                      "question id '%.80s' must be a word of letters, digits, _ and - (starting "
-                      "with a letter or _, under 64 bytes): it names the answer in --json, the "
-                      "report and the text", q->id);
+                      "question id '%.*s%s' must be a word of letters, digits, _ and - "
+                      "(starting with a letter or _, under 64 bytes): it names the answer in "
+                      "--json, the report and the text", SC_CUT(q->id, 80));
     const ynode *t = ytree_get(y, "threshold"), *s = ytree_get(y, "sweep"),
                 *c = ytree_get(y, "compare");
     if ((t != NULL) + (s != NULL) + (c != NULL) != 1)

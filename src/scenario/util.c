@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "scenario/model.h"
+#include "core/unicode.h"
 
 brink_status sc_err(brink_scenario *sc, brink_error *err, const ynode *n, brink_status code,
                     const char *fmt, ...)
@@ -14,8 +15,10 @@ brink_status sc_err(brink_scenario *sc, brink_error *err, const ynode *n, brink_
     char msg[BRINK_ERROR_MESSAGE_MAX];   /* the error's own size: longer messages are cut there */
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int len = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (len >= (int)sizeof msg)   /* cut at the error's size: at a whole character */
+        msg[br_utf8_prefix(msg, strlen(msg))] = '\0';
     return brink_error_set_at(err, code, sc->file, n ? n->line : 0, n ? n->col : 0, "%s", msg);
 }
 
