@@ -82,4 +82,13 @@ mkdir -p "$D"
 { base; game "A: \"1 +\", B: 1"; } >"$D/x.yaml"
 expect_status "300-byte path" 2 "$BRINK" analyze "$D/x.yaml"
 expect_grep "300-byte path: its end kept" "^\.\.\.d*/e{100}/x\.yaml:8:[0-9]+: error: unexpected end" "$TMP/stderr"
+
+# a figure drawn through Graphviz under a TMPDIR of 450 bytes (refused as "too long" past 384)
+if command -v dot >/dev/null 2>&1; then
+  T="$TMP/$(printf 't%.0s' $(seq 1 250))/$(printf 'u%.0s' $(seq 1 200))"
+  mkdir -p "$T"
+  TMPDIR=$T expect_status "plot tree under a long TMPDIR" 0 "$BRINK" plot korea-2018-summit --figure tree -o "$TMP/t.svg"
+  grep -q 'class="node"' "$TMP/t.svg" && ok || bad "plot tree under a long TMPDIR: no nodes"
+  [ -z "$(ls -A "$T")" ] && ok || bad "plot tree: the temporary directory is left: $(ls "$T")"
+fi
 finish
