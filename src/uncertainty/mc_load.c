@@ -78,7 +78,7 @@ static brink_status parse_config(const char *config, brink_mc_options *o, int *w
     for (const char *l = config; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
         int v;
         brink_analysis_options *w = &o->analysis;
-        size_t ml = strncmp(l, "method=", 7) == 0 ? strcspn(l + 7, " \n") : 0;
+        size_t ml = strncmp(l, "method=", 7) == 0 ? strcspn(l + 7, " \t\r\n") : 0;
         if (sscanf(l, "seed=%llu", &seed) == 1) {
             o->seed = (uint64_t)seed;
             have_seed = 1;
