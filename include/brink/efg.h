@@ -156,8 +156,11 @@ static inline int brink_efg_player_ninfosets(const brink_efg *g, int p) {
 }
 
 /* Perfect recall check with a reason: returns 1/0, and on 0 writes which player and
- * infoset break it into `why` (may be NULL). */
+ * infoset break it into `why` (may be NULL), cut at a whole character to why_size. */
 int brink_efg_check_perfect_recall(const brink_efg *g, char *why, size_t why_size);
+/* The same with the reason whole (player and information set names of any length) appended
+ * to `why` (may be NULL): 1 perfect recall, 0 not, -1 out of memory (why->failed also tells). */
+int brink_efg_perfect_recall_why(const brink_efg *g, brink_buf *why);
 /* The error for a game without perfect recall: BRINK_EUNSUPPORTED with "the game lacks perfect
  * recall (player, information set, the two nodes); NEED", located at the second of the two
  * nodes (the later one in the file) when g has node places (read from a file). Returns

@@ -27,6 +27,10 @@ typedef enum brink_status {
     BRINK_EINTERNAL      /* a broken invariant: a bug in brink */
 } brink_status;
 
+/* The record's fixed sizes (a public-API decision: the record is a plain value, copied and
+ * kept without allocation). A longer message is cut there, at a whole UTF-8 character; a
+ * longer file path keeps its end (the file's name) behind "...", so a cut never passes for
+ * another path. */
 #define BRINK_ERROR_MESSAGE_MAX 512
 #define BRINK_ERROR_FILE_MAX 256
 
@@ -56,6 +60,10 @@ brink_status brink_error_set_at(brink_error *err, brink_status code, const char 
     __attribute__((format(printf, 6, 7)))
 #endif
     ;
+
+/* Set the record's file (NULL: none), as brink_error_set_at does: a path longer than the
+ * field keeps its end behind "...". NULL `err` is allowed. */
+void brink_error_set_file(brink_error *err, const char *file);
 
 /* Prefix the existing message with "context: " (e.g. the function that failed). */
 void brink_error_prefix(brink_error *err, const char *fmt, ...)

@@ -113,7 +113,7 @@ typedef struct brink_profile_list {
     int *convex_start;       /* [nconvex + 1] */
     int *convex_member;
     brink_solve_stats stats;
-    char method[32];         /* the solver's name */
+    char method[32];         /* the solver's name (a registry name: 11 bytes at most) */
 } brink_profile_list;
 
 void brink_profile_list_init(brink_profile_list *l);

@@ -190,15 +190,8 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
     return a;
 fail:
     /* a solver's refusal ("too many actions") is about this scenario: name its file */
-    if (err && err->code && !err->file[0]) {
-        const char *f = brink_scenario_filename(sc);
-        size_t n = f ? strlen(f) : 0;
-        if (n >= sizeof err->file)
-            n = sizeof err->file - 1;
-        if (n)
-            memcpy(err->file, f, n);
-        err->file[n] = '\0';
-    }
+    if (err && err->code && !err->file[0])
+        brink_error_set_file(err, brink_scenario_filename(sc));
     brink_analysis_free(a);
     return NULL;
 }

@@ -25,7 +25,7 @@ int cli_exit_status(brink_status st)
 
 int cli_report(const brink_error *err)
 {
-    char buf[1024];
+    char buf[1024];   /* the record's file (256), message (512) and two ints: always fits */
     brink_error_format(err, buf, sizeof buf);
     fprintf(stderr, "%s\n", buf);
     return cli_exit_status(err->code);
@@ -37,7 +37,7 @@ int cli_report_in(const brink_error *err, const char *file)
         err->code == BRINK_EINTERNAL)
         return cli_report(err);
     brink_error e = *err;
-    snprintf(e.file, sizeof e.file, "%s", file);
+    brink_error_set_file(&e, file);
     return cli_report(&e);
 }
 

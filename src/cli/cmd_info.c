@@ -36,9 +36,15 @@ static void info_text(brink_buf *o, const char *path, const brink_game *g)
     brink_buf_printf(o, "Nodes:     %d (%d terminal), depth %d\n", e->nnodes, e->nleaves, maxdepth);
     brink_buf_printf(o, "Infosets:  %d (%d of chance)\nOutcomes:  %d\n", e->ninfosets, chance_sets,
                      e->noutcomes);
-    char why[400];
-    int pr = brink_efg_check_perfect_recall(e, why, sizeof why);
-    brink_buf_printf(o, "Perfect recall:      %s%s%s\n", pr ? "yes" : "no — ", pr ? "" : why, "");
+    brink_buf why;   /* player and information set names whole */
+    brink_buf_init(&why);
+    int pr = brink_efg_perfect_recall_why(e, &why);
+    if (pr < 0)
+        o->failed = 1;   /* out of memory: cli_emit reports it */
+    else
+        brink_buf_printf(o, "Perfect recall:      %s%s\n", pr ? "yes" : "no — ",
+                         pr ? "" : why.data);
+    brink_buf_free(&why);
     brink_buf_printf(o, "Perfect information: %s\nConstant-sum:        %s\n",
                      e->perfect_info ? "yes" : "no", brink_efg_is_constant_sum(e) ? "yes" : "no");
 }

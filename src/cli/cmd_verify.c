@@ -55,7 +55,7 @@ static int parse_line(const char *line, size_t len, const brink_game *g, brink_p
         if (brink_q_parse(pr->q[k], line + a, b - a, err)) {
             err->line = lineno;
             err->column = (int)a + 1;
-            snprintf(err->file, sizeof err->file, "%s", src);
+            brink_error_set_file(err, src);
             return err->code;
         }
         if (mpq_sgn(pr->q[k]) < 0)
@@ -211,7 +211,7 @@ int brink_cli_verify(int argc, char **argv)
             brink_buf_free(&out);
             err.line = plines[i];
             err.column = 1;
-            snprintf(err.file, sizeof err.file, "%s", src);
+            brink_error_set_file(&err, src);
             goto fail;
         }
         st = g.kind == BRINK_GAME_NFG ? brink_verify_nfg(g.nfg, pr, 1, &err)

@@ -51,17 +51,38 @@ int report_scripts(report_bundles *b, brink_html_assets *as, brink_error *err)
 }
 
 /* A private temporary directory (mkdtemp) for the files passed to a program. */
-static brink_status temp_dir(char *name, size_t size, brink_error *err)
+static char *path_join(const char *dir, const char *name);
+
+/* A fresh temporary directory under $TMPDIR (or /tmp), its path malloc'd into *name: as long
+ * as TMPDIR is. */
+static brink_status temp_dir(char **name, brink_error *err)
 {
     const char *dir = getenv("TMPDIR");
-    int n = snprintf(name, size, "%s/brink-XXXXXX", dir && dir[0] ? dir : "/tmp");
-    if (n < 0 || (size_t)n >= size)
-        return brink_error_set(err, BRINK_EIO, "TMPDIR is too long for a temporary directory "
-                               "(limit %zu bytes)", size - 16);
-    if (!mkdtemp(name))
+    *name = path_join(dir && dir[0] ? dir : "/tmp", "brink-XXXXXX");
+    if (!*name)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    if (!mkdtemp(*name)) {
+        free(*name);
+        *name = NULL;
         return brink_error_set(err, BRINK_EIO, "cannot create a temporary directory: %s",
                                strerror(errno));
+    }
     return BRINK_OK;
+}
+
+/* dir/name in malloc'd memory; NULL out of memory (or when dir is NULL). */
+static char *path_join(const char *dir, const char *name)
+{
+    if (!dir)
+        return NULL;
+    size_t a = strlen(dir), b = strlen(name);
+    char *p = malloc(a + b + 2);
+    if (p) {
+        memcpy(p, dir, a);
+        p[a] = '/';
+        memcpy(p + a + 1, name, b + 1);
+    }
+    return p;
 }
 
 /* Run argv (PATH lookup), stdout to out_path when not NULL, stderr discarded; the exit
@@ -105,22 +126,27 @@ static brink_status read_file(const char *path, brink_buf *out, brink_error *err
 brink_status report_run_dot(const char *dot, size_t len, const char *format, brink_buf *out,
                             brink_error *err)
 {
-    char dir[400], in[512], res[512], fmt[32];
-    brink_status st = temp_dir(dir, sizeof dir, err);
+    char *dir = NULL;
+    brink_status st = temp_dir(&dir, err);
     if (st)
         return st;
-    snprintf(in, sizeof in, "%s/tree.dot", dir);
-    snprintf(res, sizeof res, "%s/tree.out", dir);
+    char *in = path_join(dir, "tree.dot"), *res = path_join(dir, "tree.out");
+    brink_buf fmt;   /* "-T" and the format */
+    brink_buf_init(&fmt);
+    brink_buf_printf(&fmt, "-T%s", format);
+    if (!in || !res || fmt.failed) {
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        goto out;
+    }
     FILE *f = fopen(in, "wb");
     if (!f || fwrite(dot, 1, len, f) != len || fclose(f) != 0) {
         if (f)
             fclose(f);
         st = brink_error_set(err, BRINK_EIO, "cannot write %s", in);
     } else {
-        snprintf(fmt, sizeof fmt, "-T%s", format);
         const char *dotprog = getenv("BRINK_DOT");
-        char *argv[] = {(char *)(dotprog && dotprog[0] ? dotprog : "dot"), fmt, "-o", res, in,
-                        NULL};
+        char *argv[] = {(char *)(dotprog && dotprog[0] ? dotprog : "dot"), fmt.data, "-o", res,
+                        in, NULL};
         int rc = run(argv, NULL);
         if (rc < 0)
             st = brink_error_set(err, BRINK_EIO, "cannot run Graphviz '%s' (install graphviz: "
@@ -130,9 +156,16 @@ brink_status report_run_dot(const char *dot, size_t len, const char *format, bri
         else
             st = read_file(res, out, err);
     }
-    remove(in);
-    remove(res);
+out:
+    if (in)
+        remove(in);
+    if (res)
+        remove(res);
     rmdir(dir);
+    free(in);
+    free(res);
+    free(dir);
+    brink_buf_free(&fmt);
     return st;
 }
 
@@ -201,16 +234,19 @@ static brink_status export_svg(const brink_buf *dom, brink_buf *svg, brink_error
 brink_status report_render_figure(const brink_buf *html, const char *format, const char *path,
                                   brink_error *err)
 {
-    char dir[400], page[512], dump[512], png_out[512];   /* dir is checked to fit (temp_dir) */
-    brink_status st = temp_dir(dir, sizeof dir, err);
+    char *dir = NULL;
+    brink_status st = temp_dir(&dir, err);
     if (st)
         return st;
-    snprintf(page, sizeof page, "%s/figure.html", dir);
-    snprintf(dump, sizeof dump, "%s/dom.out", dir);
-    /* the browser writes its picture here, then brink copies it to `path`: a path that
+    /* the browser writes its picture to png_out, then brink copies it to `path`: a path that
      * cannot be written is then an error naming it (the browser itself exits 0 without
      * writing anything) */
-    snprintf(png_out, sizeof png_out, "%s/figure.png", dir);
+    char *page = path_join(dir, "figure.html"), *dump = path_join(dir, "dom.out"),
+         *png_out = path_join(dir, "figure.png");
+    if (!page || !dump || !png_out) {
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        goto out;
+    }
     if ((st = brink_buf_write_file(html, page, err)) != BRINK_OK)
         goto out;
     const char *chrome = getenv("BRINK_CHROMIUM");
@@ -263,9 +299,16 @@ brink_status report_render_figure(const brink_buf *html, const char *format, con
         brink_buf_free(&svg);
     }
 out:
-    remove(page);
-    remove(dump);
-    remove(png_out);
+    if (page)
+        remove(page);
+    if (dump)
+        remove(dump);
+    if (png_out)
+        remove(png_out);
     rmdir(dir);
+    free(page);
+    free(dump);
+    free(png_out);
+    free(dir);
     return st;
 }

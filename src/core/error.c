@@ -30,9 +30,23 @@ static void set_file(brink_error *err, const char *file)
         return;
     }
     size_t n = strlen(file);
-    if (n >= sizeof err->file) n = br_utf8_prefix(file, sizeof err->file - 1);
-    memcpy(err->file, file, n);
-    err->file[n] = '\0';
+    if (n < sizeof err->file) {
+        memcpy(err->file, file, n + 1);
+        return;
+    }
+    /* "..." and the path's last bytes, from the start of a whole character: the file's name
+     * stays, and the cut shows */
+    size_t keep = sizeof err->file - 4, from = n - keep;
+    while (from < n && ((unsigned char)file[from] & 0xC0) == 0x80)
+        from++;
+    memcpy(err->file, "...", 3);
+    memcpy(err->file + 3, file + from, n - from + 1);
+}
+
+void brink_error_set_file(brink_error *err, const char *file)
+{
+    if (err)
+        set_file(err, file);
 }
 
 brink_status brink_error_set(brink_error *err, brink_status code, const char *fmt, ...)

@@ -69,19 +69,23 @@ static int ends_with(const cell *c, const char *w)
 }
 
 /* 1 for a finite double in *v; 0 for text that is not a number (inf and nan included);
- * -1 for a well-formed number beyond double range (1e400), -2 for one too close to 0 (1e-400). */
+ * -1 for a well-formed number beyond double range (1e400), -2 for one too close to 0 (1e-400),
+ * -3 out of memory. A number is read whole however many digits it is written with. */
 static int number(const cell *c, double *v)
 {
-    if (c->n == 0 || c->n > 60) return 0;
-    char buf[64];
+    if (c->n == 0) return 0;
+    char small[64], *buf = c->n < sizeof small ? small : malloc(c->n + 1);
+    if (!buf) return -3;
     memcpy(buf, c->s, c->n);
     buf[c->n] = 0;
     char *end;
     errno = 0;
     *v = strtod(buf, &end);
-    if (*end != 0 || end == buf) return 0;
-    if (errno == ERANGE) return isinf(*v) ? -1 : -2;
-    return errno == 0 && isfinite(*v);
+    int r = (*end != 0 || end == buf) ? 0
+            : errno == ERANGE        ? (isinf(*v) ? -1 : -2)
+                                     : errno == 0 && isfinite(*v);
+    if (buf != small) free(buf);
+    return r;
 }
 
 static char *dup_n(const char *s, size_t n)
@@ -136,16 +140,19 @@ brink_status brink_forecast_read_csv(const char *text, size_t len, const char *f
         const csv_line *l = &lines[h];
         const char *p = memchr(l->s, '#', l->n);
         if (p && (size_t)(l->s + l->n - p) > 6 && !strncmp(p, "#scale", 6)) {
-            char buf[128];
             size_t k = (size_t)(l->s + l->n - p) - 6;
-            if (k >= sizeof buf) k = sizeof buf - 1;
-            memcpy(buf, p + 6, k);
-            buf[k] = 0;
+            char *buf = dup_n(p + 6, k);   /* the whole rest of the line */
+            if (!buf) {
+                st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+                goto done;
+            }
             char *e1, *e2;
             lo = strtod(buf, &e1);
             hi = strtod(e1, &e2);
             while (*e2 && isspace((unsigned char)*e2)) e2++;
-            if (e1 == buf || e2 == e1 || *e2 || !isfinite(lo) || !isfinite(hi) || !(lo < hi)) {
+            int ok = !(e1 == buf || e2 == e1 || *e2 || !isfinite(lo) || !isfinite(hi) || !(lo < hi));
+            free(buf);
+            if (!ok) {
                 st = brink_error_set_at(err, BRINK_ESYNTAX, file, l->lineno, (int)(p - l->s) + 1,
                                         "'#scale LO HI' needs two numbers with LO < HI");
                 goto done;
@@ -278,17 +285,21 @@ brink_status brink_forecast_read_csv(const char *text, size_t len, const char *f
             double v;
             int got = number(&cells[c], &v);
             if (got <= 0) {
-                int w = (int)(cells[c].n > 40 ? 40 : cells[c].n);
-                if (got < 0)
+                /* the cell's first 40 bytes (a whole character), "..." when longer */
+                int w = (int)(cells[c].n > 40 ? br_utf8_prefix(cells[c].s, 40) : cells[c].n);
+                const char *more = (size_t)w < cells[c].n ? "..." : "";
+                if (got == -3)
+                    st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+                else if (got < 0)
                     st = brink_error_set_at(err, BRINK_EINVALID, file, l->lineno, cells[c].col,
-                                            got == -1 ? "'%.*s' is beyond the range of doubles "
-                                                        "(about 1.8e308 in size)"
-                                                      : "'%.*s' is nonzero but too close to 0 "
+                                            got == -1 ? "'%.*s%s' is beyond the range of "
+                                                        "doubles (about 1.8e308 in size)"
+                                                      : "'%.*s%s' is nonzero but too close to 0 "
                                                         "for a double (below about 2.2e-308)",
-                                            w, cells[c].s);
+                                            w, cells[c].s, more);
                 else
                     st = brink_error_set_at(err, BRINK_ESYNTAX, file, l->lineno, cells[c].col,
-                                            "'%.*s' is not a number", w, cells[c].s);
+                                            "'%.*s%s' is not a number", w, cells[c].s, more);
                 break;
             }
             int k = (c - 2) / 2;

@@ -7,6 +7,7 @@
 
 #include "brink/efg.h"
 #include "game/efg_internal.h"
+#include "core/unicode.h"
 
 void brink_efg_free(brink_efg *g)
 {
@@ -35,7 +36,7 @@ void brink_efg_free(brink_efg *g)
 /* Perfect recall: every node of an infoset of player p has the same last own action of p on
  * its path (induction over p's infosets then gives identical own histories; visiting an
  * infoset twice on one path also breaks this). prev[v*n+p] is that last action, -1 if none. */
-static int check_recall(brink_efg *g, char *why, size_t why_size, int *bad_node)
+static int check_recall(brink_efg *g, brink_buf *why, int *bad_node)
 {
     size_t n = (size_t)g->nplayers;
     size_t total;
@@ -63,11 +64,11 @@ static int check_recall(brink_efg *g, char *why, size_t why_size, int *bad_node)
                 ok = 0;
                 if (bad_node) *bad_node = m;
                 if (why)
-                    snprintf(why, why_size,
-                             "player %d (%s), information set %d \"%s\": nodes %d and %d are "
-                             "reached by different own histories",
-                             pl + 1, g->player_names[pl], g->infoset_number[h],
-                             g->infoset_label[h], m0 + 1, m + 1);
+                    brink_buf_printf(why,
+                                     "player %d (%s), information set %d \"%s\": nodes %d and "
+                                     "%d are reached by different own histories",
+                                     pl + 1, g->player_names[pl], g->infoset_number[h],
+                                     g->infoset_label[h], m0 + 1, m + 1);
                 break;
             }
         }
@@ -76,26 +77,49 @@ static int check_recall(brink_efg *g, char *why, size_t why_size, int *bad_node)
     return ok;
 }
 
+int brink_efg_perfect_recall_why(const brink_efg *g, brink_buf *why)
+{
+    int r = check_recall((brink_efg *)g, why, NULL);
+    return r < 0 || (why && why->failed) ? -1 : r;
+}
+
 int brink_efg_check_perfect_recall(const brink_efg *g, char *why, size_t why_size)
 {
     if (why && why_size) why[0] = '\0';
-    int r = check_recall((brink_efg *)g, why, why_size, NULL);
+    brink_buf b;
+    brink_buf_init(&b);
+    int r = check_recall((brink_efg *)g, why && why_size ? &b : NULL, NULL);
+    if (r == 0 && why && why_size && !b.failed && b.len) {
+        size_t n = b.len < why_size ? b.len : br_utf8_prefix(b.data, why_size - 1);
+        memcpy(why, b.data, n);
+        why[n] = '\0';
+    }
+    brink_buf_free(&b);
     return r < 0 ? 0 : r;
 }
 
 brink_status brink_efg_recall_error(const brink_efg *g, const char *need, brink_error *err)
 {
-    char why[300] = "";
+    brink_buf why;   /* names of any length: the error's message cuts it, at its own size */
+    brink_buf_init(&why);
     int bad = -1;
-    int r = check_recall((brink_efg *)g, why, sizeof why, &bad);
-    if (r < 0) return brink_error_set(err, BRINK_ENOMEM, "out of memory checking perfect recall");
-    if (r) return BRINK_OK;
-    if (bad >= 0 && g->node_line && g->node_column)
-        return brink_error_set_at(err, BRINK_EUNSUPPORTED, g->source_file, g->node_line[bad],
-                                  g->node_column[bad], "the game lacks perfect recall (%s); %s",
-                                  why, need);
-    return brink_error_set(err, BRINK_EUNSUPPORTED, "the game lacks perfect recall (%s); %s", why,
-                           need);
+    int r = check_recall((brink_efg *)g, &why, &bad);
+    if (r < 0 || why.failed) {
+        brink_buf_free(&why);
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory checking perfect recall");
+    }
+    brink_status st = BRINK_OK;
+    if (r)
+        ;
+    else if (bad >= 0 && g->node_line && g->node_column)
+        st = brink_error_set_at(err, BRINK_EUNSUPPORTED, g->source_file, g->node_line[bad],
+                                g->node_column[bad], "the game lacks perfect recall (%s); %s",
+                                why.data, need);
+    else
+        st = brink_error_set(err, BRINK_EUNSUPPORTED, "the game lacks perfect recall (%s); %s",
+                             why.data, need);
+    brink_buf_free(&why);
+    return st;
 }
 
 int brink_efg_is_perfect_info(const brink_efg *g)
@@ -324,7 +348,7 @@ brink_efg *brink_efg_builder_finish(brink_efg_builder *b, brink_error *err)
         brink_q_array_free(cum, rows * n);
     }
 
-    int r = check_recall(g, NULL, 0, NULL);
+    int r = check_recall(g, NULL, NULL);
     if (r < 0) goto oom;
     g->perfect_recall = r;
     g->perfect_info = brink_efg_is_perfect_info(g);

@@ -78,7 +78,7 @@ static int crisis_challenger(crisis_ctx *k, int type, int round, char *hist, siz
 static int crisis_final(crisis_ctx *k, int type, char *hist)
 {
     const brink_crisis_params *p = k->p;
-    char key[64 + 12 * 64];
+    char key[64 + 12 * 64];   /* hist: at most 64 rounds of "1000." (checked below): fits */
     snprintf(key, sizeof key, "C%d|%s|final", type, hist);
     static const char *const labels[2] = {"fight", "back down"};
     int h = crisis_set(k, key, 0, 2, labels);
@@ -98,7 +98,7 @@ static int crisis_defender(crisis_ctx *k, int type, int round, int level, char *
                            size_t hlen)
 {
     const brink_crisis_params *p = k->p;
-    char key[16 + 12 * 64];
+    char key[16 + 12 * 64];   /* hist: at most 64 rounds of "1000.": fits */
     snprintf(key, sizeof key, "D|%s", hist);
     static const char *const labels[2] = {"concede", "hold firm"};
     int h = crisis_set(k, key, 1, 2, labels);
@@ -117,7 +117,7 @@ static int crisis_defender(crisis_ctx *k, int type, int round, int level, char *
 static int crisis_challenger(crisis_ctx *k, int type, int round, char *hist, size_t hlen)
 {
     const brink_crisis_params *p = k->p;
-    char key[16 + 12 * 64];
+    char key[16 + 12 * 64];   /* hist: at most 64 rounds of "1000.": fits */
     snprintf(key, sizeof key, "C%d|%s", type, hist);
     int na = 1 + p->levels;
     const char **labels = (const char **)k->level_labels;

@@ -123,7 +123,7 @@ static int leduc_round_over(leduc_ctx *k, const leduc_state *s)
 
 static int leduc_infoset(leduc_ctx *k, const leduc_state *s)
 {
-    char key[48];
+    char key[48];   /* two fixed card names and a history under LEDUC_HIST bytes: fits */
     snprintf(key, sizeof key, "%d:%s%s:%s", s->actor + 1, card_label(k, s->rank[s->actor]),
              s->pub >= 0 ? card_label(k, s->pub) : "?", s->hist);
     int h = brink_genmap_get(&k->sets, key);

@@ -196,7 +196,7 @@ static brink_status check_repeat_actions(efg_reader *r, const iset_rec *h, int c
 {
     io_lexer *lx = &r->lx;
     brink_status st;
-    char who[32]; /* filled only when a message needs it */
+    char who[32]; /* "chance" or "player N": filled only when a message needs it */
     int k = 0;
     while (lx->cur.kind == IO_TOK_STRING) {
         if (k >= h->nactions)
@@ -205,13 +205,13 @@ static brink_status check_repeat_actions(efg_reader *r, const iset_rec *h, int c
                                 "listed", h->number, player_name(h->player, who, sizeof who),
                                 h->nactions, h->line);
         if (strcmp(lx->cur.text, h->actions[k]) != 0) {
-            char t[48];
-            snprintf(t, sizeof t, "%.40s", lx->cur.text);
+            char t[IO_LEX_CLIP_SIZE(40)], u[IO_LEX_CLIP_SIZE(40)];
+            io_lex_clip(t, sizeof t, lx->cur.text, lx->cur.len, 40);
+            io_lex_clip(u, sizeof u, h->actions[k], strlen(h->actions[k]), 40);
             return io_lex_error(lx, BRINK_EINVALID,
-                                "action %d of infoset %d of %s is \"%s\" here but \"%.40s\" at "
+                                "action %d of infoset %d of %s is \"%s\" here but \"%s\" at "
                                 "line %d", k + 1, h->number,
-                                player_name(h->player, who, sizeof who), t, h->actions[k],
-                                h->line);
+                                player_name(h->player, who, sizeof who), t, u, h->line);
         }
         if ((st = io_lex_advance(lx)) != BRINK_OK)
             return st;
@@ -303,7 +303,7 @@ static brink_status read_infoset(efg_reader *r, int player, int *id, int *nactio
     int nline = lx->cur.line, ncol = lx->cur.col;
     if ((st = io_lex_take_int(lx, "information set number", 1, INT_MAX, &number)) != BRINK_OK)
         return st;
-    char who[32]; /* filled only when a message needs it */
+    char who[32]; /* "chance" or "player N": filled only when a message needs it */
     int idx = io_intmap_get(&r->iset_map, iset_key(player, number));
     int chance = player == BRINK_CHANCE;
 
@@ -321,12 +321,13 @@ static brink_status read_infoset(efg_reader *r, int player, int *id, int *nactio
     if (idx >= 0) { /* a repeated description must match */
         const iset_rec *h = &r->isets[idx];
         if (strcmp(lx->cur.text, h->label) != 0) {
-            char t[48];
-            snprintf(t, sizeof t, "%.40s", lx->cur.text);
+            char t[IO_LEX_CLIP_SIZE(40)], u[IO_LEX_CLIP_SIZE(40)];
+            io_lex_clip(t, sizeof t, lx->cur.text, lx->cur.len, 40);
+            io_lex_clip(u, sizeof u, h->label, strlen(h->label), 40);
             return io_lex_error(lx, BRINK_EINVALID,
-                                "infoset %ld of %s is labelled \"%s\" here but \"%.40s\" at line "
-                                "%d", number, player_name(player, who, sizeof who), t,
-                                h->label, h->line);
+                                "infoset %ld of %s is labelled \"%s\" here but \"%s\" at line "
+                                "%d", number, player_name(player, who, sizeof who), t, u,
+                                h->line);
         }
         int lline = lx->cur.line, lcol = lx->cur.col;
         if ((st = io_lex_advance(lx)) != BRINK_OK)
@@ -477,11 +478,12 @@ static brink_status read_outcome(efg_reader *r, int *id)
     if (idx >= 0) {
         const outcome_rec *o = &r->outs[idx];
         if (strcmp(lx->cur.text, o->label) != 0) {
-            char t[48];
-            snprintf(t, sizeof t, "%.40s", lx->cur.text);
+            char t[IO_LEX_CLIP_SIZE(40)], u[IO_LEX_CLIP_SIZE(40)];
+            io_lex_clip(t, sizeof t, lx->cur.text, lx->cur.len, 40);
+            io_lex_clip(u, sizeof u, o->label, strlen(o->label), 40);
             return io_lex_error(lx, BRINK_EINVALID,
-                                "outcome %ld is labelled \"%s\" here but \"%.40s\" at line %d",
-                                number, t, o->label, o->line);
+                                "outcome %ld is labelled \"%s\" here but \"%s\" at line %d",
+                                number, t, u, o->line);
         }
         int lline = lx->cur.line, lcol = lx->cur.col;
         if ((st = io_lex_advance(lx)) != BRINK_OK)

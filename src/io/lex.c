@@ -58,8 +58,10 @@ brink_status io_lex_error_at(io_lexer *lx, brink_status code, int line, int col,
     char msg[BRINK_ERROR_MESSAGE_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof msg)   /* cut at the error's size: at a whole character */
+        msg[br_utf8_prefix(msg, strlen(msg))] = '\0';
     lx->failed = 1;
     lx->status = code;
     return brink_error_set_at(lx->err, code, lx->filename, line, col, "%s", msg);
@@ -112,8 +114,10 @@ brink_status io_lex_error(io_lexer *lx, brink_status code, const char *fmt, ...)
     char msg[BRINK_ERROR_MESSAGE_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof msg)   /* cut at the error's size: at a whole character */
+        msg[br_utf8_prefix(msg, strlen(msg))] = '\0';
     return io_lex_error_at(lx, code, lx->cur.line, lx->cur.col, "%s", msg);
 }
 
@@ -281,7 +285,7 @@ void io_lex_free(io_lexer *lx)
 }
 
 /* Copy at most max display characters of text, marking truncation. */
-static void clip(char *out, size_t size, const char *text, size_t len, size_t max)
+void io_lex_clip(char *out, size_t size, const char *text, size_t len, size_t max)
 {
     size_t n = len < max ? len : max;
     size_t o = 0;
@@ -314,12 +318,12 @@ void io_lex_describe(const io_lexer *lx, char *buf, size_t size)
     case IO_TOK_RBRACE: snprintf(buf, size, "'}'"); break;
     case IO_TOK_COMMA: snprintf(buf, size, "','"); break;
     case IO_TOK_STRING:
-        clip(t, sizeof t, lx->cur.text, lx->cur.len, 32);
+        io_lex_clip(t, sizeof t, lx->cur.text, lx->cur.len, 32);
         snprintf(buf, size, "string \"%s\"", t);
         break;
     case IO_TOK_NUMBER:
     case IO_TOK_WORD:
-        clip(t, sizeof t, lx->cur.text, lx->cur.len, 32);
+        io_lex_clip(t, sizeof t, lx->cur.text, lx->cur.len, 32);
         snprintf(buf, size, "'%s'", t);
         break;
     }
@@ -327,7 +331,7 @@ void io_lex_describe(const io_lexer *lx, char *buf, size_t size)
 
 brink_status io_lex_expected(io_lexer *lx, const char *what)
 {
-    char got[96];
+    char got[96];   /* a token clipped to 32 bytes (a "\\n" is 2) and its quotes: always fits */
     io_lex_describe(lx, got, sizeof got);
     return io_lex_error(lx, BRINK_ESYNTAX, "expected %s, got %s", what, got);
 }
@@ -357,7 +361,7 @@ brink_status io_lex_take_int(io_lexer *lx, const char *what, long min, long max,
         unsigned char c = (unsigned char)lx->cur.text[i];
         if (!is_digit(c)) {
             char t[64];
-            clip(t, sizeof t, lx->cur.text, lx->cur.len, 32);
+            io_lex_clip(t, sizeof t, lx->cur.text, lx->cur.len, 32);
             return io_lex_error(lx, BRINK_ESYNTAX, "expected %s (a whole number), got '%s'",
                                 what, t);
         }
@@ -368,7 +372,7 @@ brink_status io_lex_take_int(io_lexer *lx, const char *what, long min, long max,
     }
     if (big || v > max) {
         char t[64];
-        clip(t, sizeof t, lx->cur.text, lx->cur.len, 32);
+        io_lex_clip(t, sizeof t, lx->cur.text, lx->cur.len, 32);
         return io_lex_error(lx, big || max > INT_MAX / 2 ? BRINK_ETOOBIG : BRINK_EINVALID,
                             "%s %s is too large (at most %ld)", what, t, max);
     }
@@ -430,7 +434,7 @@ brink_status io_lex_take_number(io_lexer *lx, const char *what, mpq_t out)
         for (; e < end && is_digit((unsigned char)*e) && x <= IO_MAX_EXPONENT; e++)
             x = x * 10 + (*e - '0');
         if (x > IO_MAX_EXPONENT) {
-            clip(t, sizeof t, s, n, 32);
+            io_lex_clip(t, sizeof t, s, n, 32);
             return io_lex_error(lx, BRINK_ETOOBIG,
                                 "exponent out of range in '%s' (brink reads exponents up to "
                                 "%d)", t, IO_MAX_EXPONENT);
@@ -439,7 +443,7 @@ brink_status io_lex_take_number(io_lexer *lx, const char *what, mpq_t out)
     brink_error qe;
     brink_status st = brink_q_parse(out, s, n, &qe);
     if (st == BRINK_ESYNTAX) {
-        clip(t, sizeof t, s, n, 32);
+        io_lex_clip(t, sizeof t, s, n, 32);
         return io_lex_error(lx, BRINK_ESYNTAX, "invalid number '%s' (expected %s)", t, what);
     }
     if (st != BRINK_OK)

@@ -66,6 +66,10 @@ static inline size_t io_lex_remaining(const io_lexer *lx) { return lx->len - lx-
 
 /* Describe the current token for messages ("end of file", "'{'", "\"abc\"", "'xyz'"). */
 void io_lex_describe(const io_lexer *lx, char *buf, size_t size);
+/* At most max bytes of text (len bytes) for a message, "\n" shown as \n, cut at a whole
+ * character and marked "..." when cut; out needs 2 * max + 5 bytes to hold all of that. */
+#define IO_LEX_CLIP_SIZE(max) (2 * (max) + 5)
+void io_lex_clip(char *out, size_t size, const char *text, size_t len, size_t max);
 
 /* Record an error at the current token: "<msg>" with its line:col. Returns code. */
 brink_status io_lex_error(io_lexer *lx, brink_status code, const char *fmt, ...)

@@ -186,17 +186,21 @@ static brink_status check_size(nfg_reader *r)
     if (big) {
         /* Say how big, as a double (the exact product may overflow). */
         double prod = 1;
-        char dims[160] = "";
-        size_t o = 0;
+        brink_buf dims;   /* every player's count (the message is cut at its own size) */
+        brink_buf_init(&dims);
         for (size_t p = 0; p < r->nplayers; p++) {
             prod *= (double)r->nstrats[p];
-            if (o < sizeof dims - 24)
-                o += (size_t)snprintf(dims + o, sizeof dims - o, "%s%d", p ? " x " : "",
-                                      r->nstrats[p]);
+            brink_buf_printf(&dims, "%s%d", p ? " x " : "", r->nstrats[p]);
         }
-        return io_lex_error_at(&r->lx, BRINK_ETOOBIG, r->hline, r->hcol,
-                               "the strategy table %s has %.4g cells; brink's limit is %zu",
-                               dims, prod, (size_t)BRINK_MAX_CELLS);
+        if (dims.failed) {
+            brink_buf_free(&dims);
+            return io_lex_oom(&r->lx);
+        }
+        brink_status st = io_lex_error_at(&r->lx, BRINK_ETOOBIG, r->hline, r->hcol,
+                                          "the strategy table %s has %.4g cells; brink's limit "
+                                          "is %zu", dims.data, prod, (size_t)BRINK_MAX_CELLS);
+        brink_buf_free(&dims);
+        return st;
     }
     /* Memory, not only cells: every payoff is held exactly and as a double. */
     size_t payoffs, bytes;

@@ -19,10 +19,10 @@ static brink_status check_string(const char *s, const char *what, brink_error *e
     if (io_gambit_string_ok(s))
         return BRINK_OK;
     return brink_error_set(err, BRINK_EINVALID,
-                           "%s \"%.60s\" cannot be written in Gambit format (it is not valid "
+                           "%s \"%.60s%s\" cannot be written in Gambit format (it is not valid "
                            "UTF-8, or a backslash at its end or right before a quote would be "
                            "read back differently)",
-                           what, s);
+                           what, s, strlen(s) > 60 ? "..." : "");
 }
 
 static brink_status check_strings(const brink_nfg *g, brink_error *err)

@@ -191,11 +191,16 @@ brink_status sc_emit_maps(brink_scenario *sc, const brink_efg *g, brink_error *e
     }
     /* views give perfect recall by construction; the builder's check confirms it */
     if (!g->perfect_recall) {
-        char why[256] = "";
-        if (!brink_efg_check_perfect_recall(g, why, sizeof why) && !why[0])
-            return brink_error_set(err, BRINK_ENOMEM, "out of memory checking perfect recall");
-        return brink_error_set(err, BRINK_EINTERNAL,
-                               "compiled game lacks perfect recall (a brink bug): %s", why);
+        brink_buf why;
+        brink_buf_init(&why);
+        int r = brink_efg_perfect_recall_why(g, &why);
+        brink_status st = r < 0 ? brink_error_set(err, BRINK_ENOMEM,
+                                                  "out of memory checking perfect recall")
+                                : brink_error_set(err, BRINK_EINTERNAL, "compiled game lacks "
+                                                  "perfect recall (a brink bug): %s",
+                                                  r ? "?" : why.data);
+        brink_buf_free(&why);
+        return st;
     }
     return BRINK_OK;
 }

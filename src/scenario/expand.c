@@ -419,7 +419,7 @@ static int moves_infoset(xctx *x, const sc_node *n, int ei, int xo)
             for (int i = 0; same && i < nopts; i++)
                 same = strcmp(q->actions[i], labels[i]) == 0;
             if (!same) {
-                char other[80];
+                char other[80];   /* two ints: always fits */
                 snprintf(other, sizeof other, "line %d, column %d", q->loc.line, q->loc.col);
                 x_fail(x, &n->loc, BRINK_EINVALID,
                        "%s cannot tell this decision apart from the one at %s (it has seen "
@@ -615,13 +615,14 @@ static void build_option(xctx *x, bframe *f, int **terms, int *nterms, int *term
             }
         }
     }
-    /* actor ids, decision names and option labels are identifiers (< 64 bytes) */
-    char text[200];
-    snprintf(text, sizeof text, "%s: %s",
-             f->mover >= 0 ? sc->actors[f->mover].id : (n->name ? n->name : "chance"), label);
+    brink_buf *text = &x->textbuf;   /* scratch, interned at once */
+    brink_buf_reset(text);
+    brink_buf_printf(text, "%s: %s",
+                     f->mover >= 0 ? sc->actors[f->mover].id : (n->name ? n->name : "chance"),
+                     label);
     x->pend_mover = f->mover;
     x->pend_seen = f->seen;
-    x->pend_text = x_intern_str(x, text);
+    x->pend_text = text->failed ? NULL : x_intern_str(x, text->data);
     if (!x->pend_text) {
         x_oom(x);
         return;
@@ -673,9 +674,12 @@ static brink_status build_types(xctx *x, int a, int **terms, int *nterms, int *t
     for (int t = 0; t < ac->ntypes; t++)
         labels[t] = ac->types[t].name;
     tmp.opt_labels = labels;
-    char nm[100];
-    snprintf(nm, sizeof nm, "type of %s", ac->id);
-    tmp.name = x_intern_str(x, nm);
+    brink_buf *text = &x->textbuf;   /* scratch, interned at once */
+    brink_buf_reset(text);
+    brink_buf_printf(text, "type of %s", ac->id);
+    tmp.name = text->failed ? NULL : x_intern_str(x, text->data);
+    if (!tmp.name)
+        return x_oom(x);
     int xi = new_xinfoset(x, &tmp, BRINK_CHANCE, -1);
     if (xi < 0)
         return x_oom(x);
@@ -701,11 +705,11 @@ static brink_status build_types(xctx *x, int a, int **terms, int *nterms, int *t
         if (x->view[a] < 0)
             return x_oom(x);
         x->types[a] = t;
-        char text[200];
-        snprintf(text, sizeof text, "%s is %s", ac->id, ac->types[t].name);
+        brink_buf_reset(text);
+        brink_buf_printf(text, "%s is %s", ac->id, ac->types[t].name);
         x->pend_mover = -2;
         x->pend_seen = (uint64_t)1 << a;
-        x->pend_text = x_intern_str(x, text);
+        x->pend_text = text->failed ? NULL : x_intern_str(x, text->data);
         if (!x->pend_text)
             return x_oom(x);
         build_types(x, a + 1, terms, nterms, termcap);

@@ -402,11 +402,9 @@ int x_resolve(xctx *x, const sc_node *n, int ei, int round, target *t)
         return 0;
     case SN_NEXT:
         if (!e->next) {
-            char name[80];
-            snprintf(name, sizeof name, "%s", e->sub >= 0 ? x->sc->subs[e->sub].name : "?");
             x_fail(x, &n->loc, BRINK_EINVALID,
                  "next: reached in sub-game '%s', but its call gives no then: to continue with%s",
-                 name, NULL);
+                 e->sub >= 0 ? x->sc->subs[e->sub].name : "?", NULL);
             return -1;
         }
         t->n = e->next;

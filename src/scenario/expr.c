@@ -209,10 +209,10 @@ static brink_status perr(parser *p, size_t at, const char *fmt, const char *arg)
         open += (p->s[i] == '(') - (p->s[i] == ')');
     int cut = open > 0 && at >= p->len;
     p->st = brink_error_set_at(p->err, BRINK_ESYNTAX, p->ctx->file, p->ctx->line,
-                               p->ctx->col + (int)at, "%s in expression '%.*s'%s",
+                               p->ctx->col + (int)at, "%s in expression '%.*s%s'%s",
                                msg.failed || !msg.data ? "syntax error" : msg.data,
                                (int)(p->len > 80 ? br_utf8_prefix(p->s, 80) : p->len), p->s,
-                               cut ? " (inside { } or [ ] a comma ends the entry: quote the "
+                               p->len > 80 ? "..." : "", cut ? " (inside { } or [ ] a comma ends the entry: quote the "
                                      "expression)"
                                    : "");
     brink_buf_free(&msg);
@@ -264,9 +264,11 @@ static int enter(parser *p)
 
 static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb)
 {
-    if (la > 40 || lb > 40)
+    /* names are identifiers (under 64 bytes) and only distances under 3 are used: a text of
+     * more than 66 bytes is at least 3 edits from any of them */
+    if (la > 66 || lb > 66)
         return 99;
-    size_t row[41];
+    size_t row[67];
     for (size_t j = 0; j <= lb; j++)
         row[j] = j;
     for (size_t i = 1; i <= la; i++) {
@@ -308,17 +310,24 @@ static void parse_number(parser *p)
         }
     }
     /* brink_q_parse rejects '+' in exponents: copy without it */
-    char buf[128];
-    size_t n = 0;
-    for (size_t i = start; i < p->pos && n < sizeof buf - 1; i++)
-        if (p->s[i] != '+')
-            buf[n++] = p->s[i];
-    buf[n] = '\0';
-    if (p->pos - start >= sizeof buf - 1) {
-        perr(p, start, "number too long", NULL);
+    brink_buf nb;   /* as long as written: the bit limit below bounds its value */
+    brink_buf_init(&nb);
+    for (size_t i = start, j; i < p->pos; i = j) {
+        for (j = i; j < p->pos && p->s[j] != '+'; j++) {}
+        brink_buf_append(&nb, p->s + i, j - i);
+        if (j < p->pos)
+            j++;
+    }
+    brink_buf_append(&nb, "", 0);
+    if (nb.failed) {
+        brink_buf_free(&nb);
+        p->st = brink_error_set(p->err, BRINK_ENOMEM, "out of memory");
         return;
     }
+    const char *buf = nb.data;
+    size_t n = nb.len;
     if (n == 1 && buf[0] == '.') {
+        brink_buf_free(&nb);
         perr(p, start, "expected a number", NULL);
         return;
     }
@@ -343,6 +352,7 @@ static void parse_number(parser *p)
     else
         cb_push_const(&p->b, q);
     mpq_clear(q);
+    brink_buf_free(&nb);
 }
 
 typedef struct fn_info {
@@ -364,10 +374,12 @@ static void parse_call(parser *p, const char *name, size_t nlen, size_t at)
         if (strlen(FUNCTIONS[i].name) == nlen && strncmp(FUNCTIONS[i].name, name, nlen) == 0)
             fn = &FUNCTIONS[i];
     if (!fn) {
-        char nm[64];
-        snprintf(nm, sizeof nm, "%.*s", (int)(nlen > 60 ? 60 : nlen), name);
+        brink_buf nm;   /* the whole name */
+        brink_buf_init(&nm);
+        brink_buf_append(&nm, name, nlen);
         perr(p, at, "unknown function '%s' (functions: min, max, abs, clamp, if, floor, mod, sqrt, exp, log)",
-             nm);
+             nm.failed ? "?" : nm.data);
+        brink_buf_free(&nm);
         return;
     }
     p->pos++;  /* '(' */
@@ -412,7 +424,7 @@ static void parse_call(parser *p, const char *name, size_t nlen, size_t at)
         return;
     }
     if (nargs < fn->min_args || nargs > fn->max_args) {
-        char m[96];
+        char m[96];   /* a function's name (at most 5 letters) and two small ints */
         snprintf(m, sizeof m, "%s() takes %d%s argument%s", fn->name, fn->min_args,
                  fn->max_args > fn->min_args ? " or more" : "", fn->min_args == 1 ? "" : "s");
         perr(p, at, "%s", m);
@@ -472,8 +484,8 @@ static void parse_atom(parser *p)
                 return;
         }
         if (!p->ctx->resolve || !p->ctx->resolve(p->ctx->resolve_ctx, name, nlen, &is_arg, &index)) {
-            char nm[64], msg[200];
-            snprintf(nm, sizeof nm, "%.*s", (int)(nlen > 60 ? 60 : nlen), name);
+            brink_buf msg;   /* the whole name, however long */
+            brink_buf_init(&msg);
             const char *best = NULL;
             size_t bestd = 3;
             for (int i = 0; i < p->ctx->nnames; i++) {
@@ -489,15 +501,17 @@ static void parse_atom(parser *p)
                 }
             }
             if (nlen == 5 && !memcmp(name, "round", 5))   /* the sub-games' implicit argument */
-                snprintf(msg, sizeof msg, "unknown name 'round' (round exists only inside a "
+                brink_buf_printf(&msg, "unknown name 'round' (round exists only inside a "
                          "sub-game: the number of the round a repeat plays, 0 outside any "
                          "repeat)");
             else if (best)
-                snprintf(msg, sizeof msg, "unknown name '%s' (did you mean '%s'?)", nm, best);
+                brink_buf_printf(&msg, "unknown name '%.*s' (did you mean '%s'?)", (int)nlen,
+                                 name, best);
             else
-                snprintf(msg, sizeof msg, "unknown name '%s' (not a parameter%s)", nm,
-                         p->ctx->nnames ? " or argument" : "");
-            perr(p, at, "%s", msg);
+                brink_buf_printf(&msg, "unknown name '%.*s' (not a parameter%s)", (int)nlen, name,
+                                 p->ctx->nnames ? " or argument" : "");
+            perr(p, at, "%s", msg.failed ? "unknown name" : msg.data);
+            brink_buf_free(&msg);
             return;
         }
         cb_emit(&p->b, is_arg ? SC_OP_ARG : SC_OP_PARAM);
@@ -810,8 +824,8 @@ sc_expr *sc_expr_instantiate(const sc_expr *e, sc_expr *const *args, int nargs,
     if (!b.failed && b.n > SC_EXPR_MAX_CODE) {
         cb_free(&b);
         brink_error_set_at(err, BRINK_ETOOBIG, file, e->line, e->col,
-                           "expression '%.60s' grows to more than %d code words once sub-game "
-                           "arguments are substituted", e->text, SC_EXPR_MAX_CODE);
+                           "expression '%.*s%s' grows to more than %d code words once sub-game "
+                           "arguments are substituted", SC_CUT60(e->text), SC_EXPR_MAX_CODE);
         return NULL;
     }
     sc_expr *r = cb_finish(&b, e->text, strlen(e->text), e->line, e->col);
@@ -841,8 +855,8 @@ sc_expr *sc_expr_combine(int op, const sc_expr *a, const sc_expr *bx, brink_erro
     if (!b.failed && b.n > SC_EXPR_MAX_CODE) {
         cb_free(&b);
         brink_error_set_at(err, BRINK_ETOOBIG, NULL, a->line, a->col,
-                           "expression '%.60s' grows to more than %d code words", a->text,
-                           SC_EXPR_MAX_CODE);
+                           "expression '%.*s%s' grows to more than %d code words",
+                           SC_CUT60(a->text), SC_EXPR_MAX_CODE);
         return NULL;
     }
     sc_expr *r = cb_finish(&b, a->text, strlen(a->text), a->line, a->col);
@@ -852,6 +866,12 @@ sc_expr *sc_expr_combine(int op, const sc_expr *a, const sc_expr *bx, brink_erro
     }
     r->max_bits = a->max_bits > (bx ? bx->max_bits : 0) ? a->max_bits : (bx ? bx->max_bits : 0);
     return r;
+}
+
+int sc_cut_len(const char *text, size_t max)
+{
+    size_t n = strlen(text);
+    return (int)(n > max ? br_utf8_prefix(text, max) : n);
 }
 
 void sc_number_size_reason(char *msg, size_t size, const char *text, brink_status qs,
@@ -865,13 +885,13 @@ void sc_number_size_reason(char *msg, size_t size, const char *text, brink_statu
     long digits = (long)((double)limit * 0.30102999566398);
     size_t nb = mpz_sizeinbase(mpq_numref(q), 2), db = mpz_sizeinbase(mpq_denref(q), 2);
     if ((long)nb > limit)
-        snprintf(msg, size, "'%.60s' is too large to hold exactly: its numerator needs %zu "
-                 "bits (limit max_number_bits = %ld, about %ld decimal digits)", text, nb, limit,
-                 digits);
+        snprintf(msg, size, "'%.*s%s' is too large to hold exactly: its numerator needs %zu "
+                 "bits (limit max_number_bits = %ld, about %ld decimal digits)", SC_CUT60(text),
+                 nb, limit, digits);
     else
-        snprintf(msg, size, "'%.60s' is too small or too precise to hold exactly: its "
+        snprintf(msg, size, "'%.*s%s' is too small or too precise to hold exactly: its "
                  "denominator needs %zu bits (limit max_number_bits = %ld, about %ld decimal "
-                 "digits)", text, db, limit, digits);
+                 "digits)", SC_CUT60(text), db, limit, digits);
 }
 
 int sc_expr_uses_arg(const sc_expr *e, int i)

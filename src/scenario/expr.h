@@ -65,6 +65,13 @@ typedef struct sc_expr {
  * evaluator checks an upper bound of every result's size BEFORE asking GMP for it (a tower
  * such as ((2^256)^256)^256 would otherwise take gigabytes or make GMP abort the process). */
 #define SC_EXPR_DEFAULT_MAX_BITS ((long)BRINK_Q_MAX_BITS)
+
+/* For "%.*s%s" in a message: text's first max bytes (a whole character) and "..." when it is
+ * longer, so that a cut says so. */
+int sc_cut_len(const char *text, size_t max);
+#define SC_CUT(text, max) sc_cut_len((text), (max)), (text), \
+    ((text)[sc_cut_len((text), (max))] ? "..." : "")
+#define SC_CUT60(text) SC_CUT(text, 60)
 /* Why the number written `text` is refused for its size, for a message (no location):
  * qs and qerr come from brink_q_parse (BRINK_ETOOBIG: more than BRINK_Q_MAX_DIGITS digits or
  * an exponent beyond its limit; qerr says which), otherwise q is the parsed value and its

@@ -293,6 +293,8 @@ void sc_put_exact(brink_buf *b, const mpq_t q);
 /* Keep an expression for freeing with the scenario; returns e (NULL stays NULL). */
 sc_expr *sc_keep(brink_scenario *sc, sc_expr *e);
 int sc_actor_find(const brink_scenario *sc, const char *id);
+/* The actor whose id is the len bytes at id (a part of a longer text: "A" of "A.T@L"). */
+int sc_actor_find_n(const brink_scenario *sc, const char *id, size_t len);
 int sc_type_find(const brink_scenario *sc, int actor, const char *name);
 int sc_issue_find(const brink_scenario *sc, const char *name);
 int sc_level_find(const brink_scenario *sc, int issue, const char *name);

@@ -490,15 +490,15 @@ static brink_status parse_issues(brink_scenario *sc, const ynode *n, brink_error
 /* ---------------------------------------------------------------- preferences */
 
 static brink_status unknown_issue(brink_scenario *sc, const ynode *k, const char *name,
-                                  brink_error *err)
+                                  int len, brink_error *err)
 {
     brink_buf known;
     brink_buf_init(&known);
     for (int i = 0; i < sc->nissues; i++)
         sc_list_add(&known, sc->issues[i].name);
     brink_status r = sc_err(sc, err, k, BRINK_EINVALID,
-                            "preference for undefined issue '%s' (issues: %s)",
-                            name, sc->nissues ? sc_list_text(&known) : "none declared");
+                            "preference for undefined issue '%.*s' (issues: %s)",
+                            len, name, sc->nissues ? sc_list_text(&known) : "none declared");
     brink_buf_free(&known);
     return r;
 }
@@ -513,16 +513,12 @@ static brink_status parse_pref_entry(brink_scenario *sc, int actor, int type, co
     p->loc.line = k->line;
     p->loc.col = k->col;
     const char *eq = strchr(k->text, '=');
-    char name[128];
-    size_t n = eq ? (size_t)(eq - k->text) : strlen(k->text);
-    if (n >= sizeof name)
-        return sc_err(sc, err, k, BRINK_EINVALID, "issue name too long");
-    memcpy(name, k->text, n);
-    name[n] = '\0';
-    p->issue = sc_issue_find(sc, name);
+    size_t n = eq ? (size_t)(eq - k->text) : strlen(k->text);   /* the issue: before the '=' */
+    p->issue = sc_name_find(sc, SC_NAME_ISSUE, 0, k->text, n);
     if (p->issue < 0)
-        return unknown_issue(sc, k, name, err);
+        return unknown_issue(sc, k, k->text, (int)n, err);
     const sc_issue *is = &sc->issues[p->issue];
+    const char *name = is->name;
     if (eq) {
         if (is->nlevels == 0)
             return sc_err(sc, err, k, BRINK_EINVALID,

@@ -143,9 +143,9 @@ static brink_status parse_question(brink_scenario *sc, const ynode *y, brink_que
         return st;
     if (q->id && !brink_question_id_valid(q->id))
         return sc_err(sc, err, ytree_get(y, "id"), BRINK_EINVALID,
-                      "question id '%.80s' must be a word of letters, digits, _ and - (starting "
-                      "with a letter or _, under 64 bytes): it names the answer in --json, the "
-                      "report and the text", q->id);
+                      "question id '%.*s%s' must be a word of letters, digits, _ and - "
+                      "(starting with a letter or _, under 64 bytes): it names the answer in "
+                      "--json, the report and the text", SC_CUT(q->id, 80));
     const ynode *t = ytree_get(y, "threshold"), *s = ytree_get(y, "sweep"),
                 *c = ytree_get(y, "compare");
     if ((t != NULL) + (s != NULL) + (c != NULL) != 1)
@@ -310,29 +310,22 @@ int brink_scenario_find_decisions(const brink_scenario *sc, const char *ref, int
                         "(LABEL may be *)", ref);
         return -1;
     }
-    char who[128];
-    size_t wl = (size_t)(at - ref);
-    if (wl >= sizeof who) {
-        brink_error_set(err, BRINK_EINVALID, "decision reference too long");
-        return -1;
-    }
-    memcpy(who, ref, wl);
-    who[wl] = '\0';
-    char *dot = strchr(who, '.');
-    if (dot)
-        *dot = '\0';
-    int a = sc_actor_find(sc, who);
+    /* ACTOR or ACTOR.TYPE before the '@', found by length in ref itself */
+    int wl = (int)(at - ref);
+    const char *dot = memchr(ref, '.', (size_t)wl);
+    int al = dot ? (int)(dot - ref) : wl;
+    int a = sc_actor_find_n(sc, ref, (size_t)al);
     if (a < 0) {
-        brink_error_set(err, BRINK_EINVALID, "decision reference '%s': unknown actor '%s'", ref,
-                        who);
+        brink_error_set(err, BRINK_EINVALID, "decision reference '%s': unknown actor '%.*s'", ref,
+                        al, ref);
         return -1;
     }
     int type = -1;
     if (dot) {
-        type = sc_type_find(sc, a, dot + 1);
+        type = sc_name_find(sc, SC_NAME_TYPE, a, dot + 1, (size_t)(at - dot - 1));
         if (type < 0) {
-            brink_error_set(err, BRINK_EINVALID, "decision reference '%s': %s has no type '%s'",
-                            ref, who, dot + 1);
+            brink_error_set(err, BRINK_EINVALID, "decision reference '%s': %s has no type '%.*s'",
+                            ref, sc->actors[a].id, (int)(at - dot - 1), dot + 1);
             return -1;
         }
     }
@@ -491,14 +484,9 @@ brink_status brink_scenario_check_watch(const brink_scenario *sc, const char *re
     brink_buf known;
     brink_buf_init(&known);
     const char *at = strchr(ref, '@');
-    char who[128];   /* ACTOR.TYPE: two identifiers, each under 64 bytes */
-    size_t wl = (size_t)(at - ref);
-    memcpy(who, ref, wl < sizeof who ? wl : sizeof who - 1);
-    who[wl < sizeof who ? wl : sizeof who - 1] = '\0';
-    char *dot = strchr(who, '.');
-    if (dot)
-        *dot = '\0';
-    int a = sc_actor_find(sc, who);
+    const char *dot = memchr(ref, '.', (size_t)(at - ref));
+    int a = sc_actor_find_n(sc, ref, (size_t)((dot ? dot : at) - ref));   /* found above */
+    const char *who = sc->actors[a].id;
     const brink_efg *g = sc->game;
     /* each label once; the first 32 labels, then how many decisions there are */
     int h0 = g->player_infoset_start[a], h1 = g->player_infoset_start[a + 1], shown = 0;

@@ -292,10 +292,19 @@ brink_scenario *brink_scenario_load_builtin(int i, brink_error *err)
         brink_error_set(err, BRINK_EINVALID, "no built-in scenario %d", i);
         return NULL;
     }
-    char name[300];
-    snprintf(name, sizeof name, "scenarios/%s", brink_embedded_scenarios[i].name);
-    return brink_scenario_parse(brink_embedded_scenarios[i].text, brink_embedded_scenarios[i].len,
-                                name, NULL, err);
+    brink_buf name;   /* "scenarios/<file>", the file name whole */
+    brink_buf_init(&name);
+    brink_buf_printf(&name, "scenarios/%s", brink_embedded_scenarios[i].name);
+    if (name.failed) {
+        brink_buf_free(&name);
+        brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        return NULL;
+    }
+    brink_scenario *sc = brink_scenario_parse(brink_embedded_scenarios[i].text,
+                                              brink_embedded_scenarios[i].len, name.data, NULL,
+                                              err);
+    brink_buf_free(&name);
+    return sc;
 }
 
 brink_scenario *brink_scenario_load(const char *file_or_id, brink_error *err)

@@ -7,15 +7,18 @@
 #include <string.h>
 
 #include "scenario/model.h"
+#include "core/unicode.h"
 
 brink_status sc_err(brink_scenario *sc, brink_error *err, const ynode *n, brink_status code,
                     const char *fmt, ...)
 {
-    char msg[BRINK_ERROR_MESSAGE_MAX];
+    char msg[BRINK_ERROR_MESSAGE_MAX];   /* the error's own size: longer messages are cut there */
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int len = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (len >= (int)sizeof msg)   /* cut at the error's size: at a whole character */
+        msg[br_utf8_prefix(msg, strlen(msg))] = '\0';
     return brink_error_set_at(err, code, sc->file, n ? n->line : 0, n ? n->col : 0, "%s", msg);
 }
 
@@ -84,8 +87,13 @@ sc_expr *sc_keep(brink_scenario *sc, sc_expr *e)
 
 int sc_actor_find(const brink_scenario *sc, const char *id)
 {
+    return sc_actor_find_n(sc, id, strlen(id));
+}
+
+int sc_actor_find_n(const brink_scenario *sc, const char *id, size_t len)
+{
     for (int i = 0; i < sc->nactors; i++)
-        if (strcmp(sc->actors[i].id, id) == 0)
+        if (strncmp(sc->actors[i].id, id, len) == 0 && sc->actors[i].id[len] == '\0')
             return i;
     return -1;
 }
@@ -133,20 +141,15 @@ brink_status sc_parse_actor_ref(brink_scenario *sc, const ynode *key, int *actor
 {
     const char *s = key->text;
     const char *dot = strchr(s, '.');
-    char id[128];
-    size_t n = dot ? (size_t)(dot - s) : strlen(s);
-    if (n >= sizeof id)
-        return sc_err(sc, err, key, BRINK_EINVALID, "actor name too long: '%.40s...'", s);
-    memcpy(id, s, n);
-    id[n] = '\0';
-    int a = sc_actor_find(sc, id);
+    int n = (int)(dot ? (size_t)(dot - s) : strlen(s));   /* the actor's id: before the '.' */
+    int a = sc_actor_find_n(sc, s, (size_t)n);
     if (a < 0) {
         brink_buf known;
         brink_buf_init(&known);
         for (int i = 0; i < sc->nactors; i++)
             sc_list_add(&known, sc->actors[i].id);
-        brink_status r = sc_err(sc, err, key, BRINK_EINVALID, "unknown actor '%s' (actors: %s)", id,
-                      sc_list_text(&known));
+        brink_status r = sc_err(sc, err, key, BRINK_EINVALID, "unknown actor '%.*s' (actors: %s)",
+                                n, s, sc_list_text(&known));
         brink_buf_free(&known);
         return r;
     }
@@ -157,14 +160,15 @@ brink_status sc_parse_actor_ref(brink_scenario *sc, const ynode *key, int *actor
         if (t < 0) {
             if (sc->actors[a].ntypes == 0)
                 return sc_err(sc, err, key, BRINK_EINVALID,
-                              "actor %s has no private types, so '%s' names nothing", id, s);
+                              "actor %s has no private types, so '%s' names nothing",
+                              sc->actors[a].id, s);
             brink_buf known;
             brink_buf_init(&known);
             for (int i = 0; i < sc->actors[a].ntypes; i++)
                 sc_list_add(&known, sc->actors[a].types[i].name);
             brink_status r = sc_err(sc, err, key, BRINK_EINVALID,
                                     "actor %s has no type '%s' (types: %s)",
-                                    id, dot + 1, sc_list_text(&known));
+                                    sc->actors[a].id, dot + 1, sc_list_text(&known));
             brink_buf_free(&known);
             return r;
         }

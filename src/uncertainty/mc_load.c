@@ -68,8 +68,8 @@ static brink_status find_run(const char *path, const char *scenario, long *run, 
 /* The options the configuration text records (mc_db.c's config_text writes it). Lines not
  * read here (parameters, game) are checked whole by mc_db against this scenario's. */
 static brink_status parse_config(const char *config, brink_mc_options *o, int *watch,
-                                 int *nwatch, int cap, int *compare, char *method,
-                                 size_t method_len, brink_error *err)
+                                 int *nwatch, int cap, int *compare, char **method,
+                                 brink_error *err)
 {
     unsigned long long seed = 0;
     int have_seed = 0, have_samples = 0, have_method = 0;
@@ -77,8 +77,8 @@ static brink_status parse_config(const char *config, brink_mc_options *o, int *w
     *compare = -1;
     for (const char *l = config; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
         int v;
-        char m[256];
         brink_analysis_options *w = &o->analysis;
+        size_t ml = strncmp(l, "method=", 7) == 0 ? strcspn(l + 7, " \t\r\n") : 0;
         if (sscanf(l, "seed=%llu", &seed) == 1) {
             o->seed = (uint64_t)seed;
             have_seed = 1;
@@ -91,15 +91,19 @@ static brink_status parse_config(const char *config, brink_mc_options *o, int *w
             watch[(*nwatch)++] = v;
         } else if (sscanf(l, "compare=%d", &v) == 1) {
             *compare = v;
-        } else if (sscanf(l, "method=%255s refine=%d max_eq=%d tol=%lg cells=%ld time=%lg "
-                             "all_limit=%d profiles=%d", m, &w->refine, &w->max_equilibria,
-                          &w->tol, &w->max_reduced_cells, &w->time_limit, &w->all_limit_nodes,
-                          &w->max_profiles) == 8) {
-            if (strlen(m) >= method_len)
-                return brink_error_set(err, BRINK_EINVALID, "the stored run's method name is "
-                                       "too long");
-            strcpy(method, m);
-            w->method = strcmp(m, "-") ? method : NULL;
+        } else if (ml && sscanf(l + 7 + ml, " refine=%d max_eq=%d tol=%lg cells=%ld time=%lg "
+                                "all_limit=%d profiles=%d", &w->refine, &w->max_equilibria,
+                                &w->tol, &w->max_reduced_cells, &w->time_limit,
+                                &w->all_limit_nodes, &w->max_profiles) == 7) {
+            /* the method's name as stored, however long (a name brink does not know is
+             * refused by the analysis, never cut into one it knows) */
+            free(*method);
+            *method = malloc(ml + 1);
+            if (!*method)
+                return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+            memcpy(*method, l + 7, ml);
+            (*method)[ml] = '\0';
+            w->method = strcmp(*method, "-") ? *method : NULL;
             have_method = 1;
         }
     }
@@ -125,14 +129,13 @@ brink_mc_result *brink_montecarlo_load(const brink_scenario *sc, const char *pat
     const brink_efg *g = brink_scenario_game(sc);
     int cap = g->ninfosets + 1, nwatch = 0, compare = -1;
     int *watch = malloc((size_t)cap * sizeof *watch);
-    char method[256];
+    char *method = NULL;
     brink_mc_options o;
     brink_mc_options_init(&o);
     brink_mc_result *r = NULL;
     if (!watch)
         brink_error_set(err, BRINK_ENOMEM, "out of memory");
-    else if (!parse_config(config, &o, watch, &nwatch, cap, &compare, method, sizeof method,
-                           err)) {
+    else if (!parse_config(config, &o, watch, &nwatch, cap, &compare, &method, err)) {
         o.db = path;
         o.resume = 1;
         o.threads = 1;
@@ -142,5 +145,6 @@ brink_mc_result *brink_montecarlo_load(const brink_scenario *sc, const char *pat
     }
     free(watch);
     free(config);
+    free(method);
     return r;
 }

@@ -140,6 +140,24 @@ static void test_buf_arena_error(void)
     CHECK(brink_error_set(NULL, BRINK_ENOMEM, "x") == BRINK_ENOMEM);
     CHECK_STR(brink_status_name(BRINK_ETOOBIG), "too-big");
 
+    /* a path longer than the record's file field keeps its end (the file's name) behind "...",
+     * from a whole character; one that fits is kept whole */
+    char path[400];
+    memset(path, 'd', sizeof path);
+    memcpy(path + 144, "\xc3\xa9", 2);   /* "é" across the cut by bytes alone (at 145) */
+    strcpy(path + sizeof path - 12, "/game.efg");
+    brink_error_set_at(&e, BRINK_ESYNTAX, path, 2, 1, "x");
+    size_t fl = strlen(e.file);
+    CHECK(fl < BRINK_ERROR_FILE_MAX && fl >= BRINK_ERROR_FILE_MAX - 6);
+    CHECK(!strncmp(e.file, "...", 3) && !strcmp(e.file + fl - 9, "/game.efg"));
+    CHECK(((unsigned char)e.file[3] & 0xC0) != 0x80);
+    CHECK(!strcmp(e.file + 3, path + strlen(path) - (fl - 3)));
+    brink_error_set_file(&e, "short.efg");
+    CHECK_STR(e.file, "short.efg");
+    brink_error_set_file(&e, NULL);
+    CHECK_STR(e.file, "");
+    brink_error_set_file(NULL, "x");
+
     size_t out_sz;
     CHECK(brink_mul_size(SIZE_MAX / 2, 3, &out_sz) != 0);
     CHECK(brink_calloc(SIZE_MAX / 2, 3) == NULL);

@@ -111,6 +111,15 @@ static void test_recall(void)
     char why[300];
     CHECK(!brink_efg_check_perfect_recall(g, why, sizeof why));
     CHECK(strstr(why, "forgot") != NULL);
+    /* the whole reason through a brink_buf; a small buffer gets its start, cut at a whole
+     * character */
+    brink_buf wb;
+    brink_buf_init(&wb);
+    CHECK(brink_efg_perfect_recall_why(g, &wb) == 0 && wb.len > 0 && strcmp(wb.data, why) == 0);
+    char small[12];
+    CHECK(!brink_efg_check_perfect_recall(g, small, sizeof small));
+    CHECK(strlen(small) == sizeof small - 1 && strncmp(small, wb.data, sizeof small - 1) == 0);
+    brink_buf_free(&wb);
     brink_error err;
     CHECK(brink_efg_to_nfg(g, NULL, &err) == NULL && err.code == BRINK_EINVALID);
     brink_efg_free(g);
