@@ -14,6 +14,8 @@
  * Then the Sobol indices (--sobol N): the design's draws per second (N (k + 2) draws solved
  * as samples are) and the whole run's seconds (the estimator and its 200 bootstrap
  * resamples per output included), 1 thread and all threads.
+ * Then a compact game (10 rounds of alternating offers, 3.2e13 nodes unfolded): draws/s on
+ * its distinct sub-games, 1 thread, all threads, and every draw exact.
  * BRINK_BENCH_SCALE multiplies the number of draws (default 1). BRINK_BIN: the CLI.
  */
 #include <stdio.h>
@@ -241,6 +243,34 @@ int main(void)
         printf("%-6s %8ld %8ld %14.1f %10.3f %14.1f %10.3f\n", name, N, nd, s1, t1, sa, ta);
         failed |= s1 < 0 || sa < 0;
         brink_scenario_free(sc);
+    }
+    /* A compact game (issue 15): 10 rounds of alternating offers, 3.2e13 nodes as a tree,
+     * solved per draw on its distinct sub-games (docs/big-trees.md), the double path with
+     * its margin test first, and every draw exactly (--exact) */
+    {
+        const char *cid = "tests/data/montecarlo/rubinstein10-delta.yaml";
+        brink_error err;
+        brink_error_clear(&err);
+        brink_scenario_limits lim;
+        brink_scenario_limits_init(&lim);
+        lim.compact_above = 100000;
+        brink_scenario *sc = brink_scenario_load_file(cid, &lim, &err);
+        if (!sc) {
+            fprintf(stderr, "%s: %s\n", cid, err.message);
+            failed = 1;
+        } else {
+            long n = (long)(20000 * scale), f = 0;
+            if (n < 1)
+                n = 1;
+            double c1 = rate(sc, n, 1, NULL, 0, &f), ca = rate(sc, n, all, NULL, 0, &f),
+                   cx = rate(sc, n / 4 > 0 ? n / 4 : 1, 1, NULL, 1, &f);
+            printf("\n%-8s %8s %12s %12s %12s\n", "compact", "draws", "inst/s 1thr", "inst/s all",
+                   "exact 1thr");
+            printf("%-8s %8ld %12.1f %12.1f %12.1f%s\n", "rub10", n, c1, ca, cx,
+                   f ? "  (some draws failed)" : "");
+            failed |= c1 < 0 || ca < 0 || cx < 0;
+            brink_scenario_free(sc);
+        }
     }
     printf("target (issue 10): m1 >= 1e6 instances per minute on 2 cores; naive ratio >= 1000\n");
     return failed;
