@@ -393,6 +393,26 @@ static double cf_up(double e)
  * exact preference is strict at every class, so at every node of the tree, and the tree has
  * exactly one subgame-perfect equilibrium, this one. 1: row j filled; 0: the exact path
  * decides (a near tie, an expression the doubles cannot bound, a probability to check). */
+/* The double sum of terms term[t0..t1) (values dv, bounds de) into *v with a bound *e on
+ * its distance to the exact sum; 0 when it is not finite. */
+static int term_sum(const int *term, int t0, int t1, const double *dv, const double *de,
+                    double *v, double *e)
+{
+    double sum = 0, er = 0, mag = 0;
+    for (int t = t0; t < t1; t++) {
+        sum += dv[term[t]];
+        er += de[term[t]];
+        mag += fabs(sum);
+    }
+    if (!isfinite(sum) || !isfinite(mag))
+        return 0;
+    *v = sum;
+    /* 0 only when every partial sum was an exact 0 (no rounding happened: (1 + 1e-20) - 1
+     * sums to 0 in doubles although it is not) */
+    *e = er == 0 && mag == 0 ? 0 : cf_up(er + DBL_EPSILON * mag);
+    return 1;
+}
+
 static int compact_fast(const run *R, worker *w, long idx, int j)
 {
     const brink_scenario *sc = R->sc;
@@ -431,32 +451,18 @@ static int compact_fast(const run *R, worker *w, long idx, int j)
             continue;
         for (int p = 0; p < np; p++) {
             size_t t0 = (size_t)l * snp + (size_t)p;
-            double sum = 0, er = 0, mag = 0;
-            for (int t = k->term_start[t0]; t < k->term_start[t0 + 1]; t++) {
-                sum += dv[k->term[t]];
-                er += de[k->term[t]];
-                mag += fabs(sum);
-            }
-            if (!isfinite(sum) || !isfinite(mag))
+            if (!term_sum(k->term, k->term_start[t0], k->term_start[t0 + 1], dv, de,
+                          &V[(size_t)c * snp + (size_t)p], &E[(size_t)c * snp + (size_t)p]))
                 return 0;
-            V[(size_t)c * snp + (size_t)p] = sum;
-            E[(size_t)c * snp + (size_t)p] = cf_up(er + DBL_EPSILON * mag);
         }
     }
     int edges = k->nedge_terms > 0;
     for (int e = 0; edges && e <= ne; e++)
         for (int p = 0; p < np; p++) {
             size_t t0 = (size_t)e * snp + (size_t)p;
-            double sum = 0, er = 0, mag = 0;
-            for (int t = k->eterm_start[t0]; t < k->eterm_start[t0 + 1]; t++) {
-                sum += dv[k->eterm[t]];
-                er += de[k->eterm[t]];
-                mag += fabs(sum);
-            }
-            if (!isfinite(sum) || !isfinite(mag))
+            if (!term_sum(k->eterm, k->eterm_start[t0], k->eterm_start[t0 + 1], dv, de,
+                          &PV[t0], &PE[t0]))
                 return 0;
-            PV[t0] = sum;
-            PE[t0] = sum == 0 && er == 0 ? 0 : cf_up(er + DBL_EPSILON * mag);
         }
     /* backward induction, children first; x: the value through edge e, ex its bound */
 #define XV(e, ch, i) (edges ? V[(size_t)(ch) * snp + (size_t)(i)] + PV[(size_t)(e) * snp + (size_t)(i)] \
