@@ -49,7 +49,7 @@ static void usage(FILE *f)
             "                        [--watch REF ...] [--draws] [--sensitivity] [--sobol N]\n"
             "                        [--time-limit S] [--db FILE [--resume]]\n"
             "                        [--csv FILE] [--jsonl FILE] [--exact]\n"
-            "                        [--compact-above N]\n"
+            "                        [--compact-above N] [--max-nodes N]\n"
             "Draw the parameters that declare a distribution, solve every draw, and report\n"
             "how often each outcome and watched choice occurs (95%% Wilson intervals), how\n"
             "many draws have one proved equilibrium or several, and expected values.\n"
@@ -75,6 +75,7 @@ static void usage(FILE *f)
             "  --resume        with --db: continue the interrupted run with the same\n"
             "                  configuration (stored draws are not recomputed)\n"
             "  --json          machine-readable (schema/brink-montecarlo.schema.json)\n"
+            "  --max-nodes N   game-tree node limit for a scenario file (default 4194304)\n"
             "  --compact-above N  a perfect-information scenario file whose tree has more\n"
             "                  than N nodes (default 100000; 0: never) is solved draw by draw\n"
             "                  on its distinct sub-games, without the tree (exact backward\n"
@@ -165,7 +166,7 @@ static void compare_usage(FILE *f)
 {
     fprintf(f,
             "usage: brink compare FILE|ID --actor A [--at REF] [--samples N] [--seed S]\n"
-            "                     [--threads T] [--json] [--time-limit S]\n"
+            "                     [--threads T] [--json] [--time-limit S] [--max-nodes N]\n"
             "Across draws of the uncertain parameters, compare the options of actor A's first\n"
             "decision (or of decision REF, e.g. USA@start): the share of draws in which each\n"
             "is best, its expected value, expected regret and worst value, the others\n"
@@ -183,6 +184,7 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
     const char *in = NULL, *csv = NULL, *jsonl = NULL;
     int json = 0, draws = 0;
     size_t compact_above = compare ? 0 : 100000;   /* compare reads the tree's decisions */
+    size_t max_nodes = 0;                          /* 0: the default limit */
     const char **watch = calloc((size_t)argc + 1, sizeof *watch);
     if (!watch)
         return BRINK_EXIT_INTERNAL;
@@ -239,6 +241,8 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
             if (cli_parse_double(argv[++i], &d) || !(d > 0))
                 rc = cli_usage_error(cmd, "bad --time-limit '%s'", argv[i]);
             o.analysis.time_limit = d;
+        } else if (!strcmp(argv[i], "--max-nodes") && i + 1 < argc) {
+            rc = cli_parse_max_nodes(cmd, argv[++i], &max_nodes);
         } else if (!compare && !strcmp(argv[i], "--compact-above") && i + 1 < argc) {
             const char *cv = argv[++i];
             long ca = -1;
@@ -316,7 +320,8 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
     /* a file over --compact-above nodes with perfect information is built as its distinct
      * sub-games (scenario/compact.h), as brink analyze does; built-ins are small */
     int lrc = 0;
-    brink_scenario *sc = cli_load_scenario_compact(cmd, in, NULL, 0, 0, compact_above, 0, &lrc);
+    brink_scenario *sc = cli_load_scenario_compact(cmd, in, NULL, 0, max_nodes, compact_above, 0,
+                                                   &lrc);
     if (!sc) {
         free(watch);
         free(actor_ref);

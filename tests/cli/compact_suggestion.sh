@@ -24,4 +24,17 @@ expect_status "questions read the tree" 2 "$BRINK" analyze "$TMP/rq.yaml" --max-
 no_grep "questions: no compact advice" "compact-above" "$TMP/stderr"
 expect_status "--no-questions: the compact path applies" 2 "$BRINK" analyze "$TMP/rq.yaml" --max-nodes 1000 --no-questions
 expect_grep "--no-questions: advice" "without the tree: --compact-above 1000 \(Python: compact_above=N\)$" "$TMP/stderr"
+# tester 12, F6: every command that loads a scenario file takes --max-nodes (the refusal
+# advises it): its own limit is used, and a valid limit lets the file through
+R="$SRC/examples/rubinstein.yaml"
+for c in "sweep $R --vary delta=0.2:0.8:2" "report $R -o $TMP/r.html --no-tree" \
+         "plot $R --list" "montecarlo $R --samples 2 --compact-above 0" \
+         "compare $R --actor A --samples 2"; do
+  set -- $c
+  expect_status "$1 --max-nodes 100: refused at its limit" 2 "$BRINK" "$@" --max-nodes 100
+  expect_grep "$1 --max-nodes 100: the limit named" "25261 nodes \(limit 100\); .*--max-nodes N; Python: max_nodes=N" "$TMP/stderr"
+  expect_status "$1 --max-nodes 30000: runs" 0 "$BRINK" "$@" --max-nodes 30000
+done
+expect_status "sweep --max-nodes 0 refused" 2 "$BRINK" sweep "$R" --vary delta=0.2:0.8:2 --max-nodes 0
+
 finish
