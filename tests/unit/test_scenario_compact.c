@@ -787,5 +787,28 @@ int main(void)
     sc = load(hidden, 1);
     CHECK(!brink_scenario_is_compact(sc));
     brink_scenario_free(sc);
+    /* a coin seen only by A, and B never moves: perfect information, the compact game
+     * (tester 12, F9.2); when B moves first, the tree as before */
+    const char *coin_fmt =
+        "brink: 1\nid: w6\nactors: {A: {}, B: {}}\nissues: {n: {numeric: true, default: 0}}\n"
+        "subgames:\n  r:\n    body:\n      seen_by: [A]\n      chance:\n"
+        "        heads:\n          prob: 1/3\n          A:\n"
+        "            stop: {outcome: {n: round}, payoff: {A: 0, B: 0}}\n            go: next\n"
+        "        tails:\n          prob: 2/3\n          A:\n"
+        "            stop: {outcome: {n: round}, payoff: {A: 2, B: 0}}\n            go: next\n"
+        "game:\n  repeat: r\n  times: 3\n  then: {outcome: {n: 99}, payoff: {A: 1, B: 1}}\n";
+    snprintf(text, sizeof text, "%s", coin_fmt);
+    compare(text, 0);
+    {
+        char t2[4096];
+        snprintf(t2, sizeof t2, "brink: 1\nid: w7\nactors: {A: {}, B: {}}\n"
+                 "subgames:\n  r:\n    body:\n      seen_by: [A]\n      chance:\n"
+                 "        h: {prob: 1/2, A: {x: {payoff: {A: 1}}, y: {payoff: {A: 0}}}}\n"
+                 "        t: {prob: 1/2, B: {x: {payoff: {B: 1}}, y: {payoff: {B: 0}}}}\n"
+                 "game: {repeat: r, times: 3, then: {}}\n");
+        sc = load(t2, 1);   /* B moves after a coin it does not see */
+        CHECK(!brink_scenario_is_compact(sc));
+        brink_scenario_free(sc);
+    }
     return check_finish();
 }
