@@ -39,12 +39,14 @@ static void put_count_text(brink_buf *b, const mpz_t z)
             b->failed = 1;
             return;
         }
-        if (strlen(s) <= TEXT_DIGITS_MAX) {
+        size_t n = strlen(s);
+        void (*freefunc)(void *, size_t);
+        mp_get_memory_functions(NULL, NULL, &freefunc);
+        if (n <= TEXT_DIGITS_MAX)
             brink_buf_puts(b, s);
-            free(s);
+        freefunc(s, n + 1);
+        if (n <= TEXT_DIGITS_MAX)
             return;
-        }
-        free(s);
     }
     long ex;
     double m = mpz_get_d_2exp(&ex, z);   /* z = m 2^ex, 0.5 <= m < 1 */
