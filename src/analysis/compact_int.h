@@ -39,6 +39,23 @@ struct brink_compact_result {
                                  expectation over the play's chance outcomes) */
     mpq_t *value;             /* [np] each actor's value at the root (expected) */
     mpq_t *params;            /* [nparams + 1] the parameter values solved at */
+    /* Ties that change values (payoff_ties): vtied counts the tree's decision points whose
+     * tied best actions give some actor different values there. values_differ: 1 when such a
+     * tie is on the play shown (reached with positive probability), 0 when every one lies
+     * below a chance outcome of probability 0 (the values everywhere above it, the root's
+     * included, are the same in every equilibrium) or there is none, -1 when some lie off the
+     * path only (the equilibria may differ in values). */
+    mpz_t vtied;
+    int values_differ;
+    /* outcomes_differ: 1 when ties reached by some equilibrium's play lead to different
+     * outcome groups or expected numeric issues (exact, when every tie keeps the values), 0
+     * when every equilibrium has the play's outcomes and issue values, -1 when not decided
+     * (ties change values, or the check would take too much memory) */
+    int outcomes_differ;
+    /* play_omitted: the play branches into play_moves > COMPACT_PLAY_MAX decision points and
+     * chance moves, not listed (nplay = 0); outcomes, issues and values are still exact */
+    int play_omitted;
+    mpz_t play_moves;
     int nparams;
 };
 

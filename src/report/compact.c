@@ -28,6 +28,31 @@ static void put_mpz(brink_buf *b, const mpz_t z)
     free(s);
 }
 
+/* A count in the text: exact up to 40 digits, else "about 10^x" as the SPE counts are (JSON
+ * keeps the exact decimal string; tester 12, F9.1). */
+#define TEXT_DIGITS_MAX 40
+static void put_count_text(brink_buf *b, const mpz_t z)
+{
+    if (mpz_sizeinbase(z, 10) <= TEXT_DIGITS_MAX + 1) {
+        char *s = mpz_get_str(NULL, 10, z);
+        if (!s) {
+            b->failed = 1;
+            return;
+        }
+        size_t n = strlen(s);
+        void (*freefunc)(void *, size_t);
+        mp_get_memory_functions(NULL, NULL, &freefunc);
+        if (n <= TEXT_DIGITS_MAX)
+            brink_buf_puts(b, s);
+        freefunc(s, n + 1);
+        if (n <= TEXT_DIGITS_MAX)
+            return;
+    }
+    long ex;
+    double m = mpz_get_d_2exp(&ex, z);   /* z = m 2^ex, 0.5 <= m < 1 */
+    brink_buf_printf(b, "about 10^%.0f", log10(m) + (double)ex * log10(2.0));
+}
+
 /* A count as a JSON number when a double holds it exactly, else as a decimal string. */
 static void json_count(brink_buf *b, const mpz_t z)
 {
@@ -93,7 +118,7 @@ static void reason(brink_buf *line, const brink_analysis *a)
     const sc_compact *k = a->compact->k;
     /* the exact count (pass 1's saturates at 2^62 - 1: tester 11b, F7) */
     brink_buf_puts(line, "Changed automatically: the game tree would have ");
-    rep_mpz(line, (const mpz_t *)&k->nodes);
+    put_count_text(line, k->nodes);
     brink_buf_printf(line, " nodes, more than %zu, and has perfect information: solved by "
                            "backward induction once per distinct sub-game (%d of them, the "
                            "compact game), without unfolding the tree; decision points off "
@@ -112,11 +137,11 @@ brink_status an_compact_write_text(const brink_analysis *a, brink_buf *out, brin
     for (int i = 0; i < k->np; i++)
         brink_buf_printf(&line, "%s%s", i ? ", " : "", brink_scenario_actor_name(sc, i));
     brink_buf_puts(&line, "), ");
-    put_mpz(&line, k->nodes);
+    put_count_text(&line, k->nodes);
     brink_buf_puts(&line, " nodes, ");
-    put_mpz(&line, k->decisions);
+    put_count_text(&line, k->decisions);
     brink_buf_printf(&line, " decision point%s, ", mpz_cmp_ui(k->decisions, 1) == 0 ? "" : "s");
-    put_mpz(&line, k->chances);
+    put_count_text(&line, k->chances);
     brink_buf_printf(&line, " chance move%s; perfect information.",
                      mpz_cmp_ui(k->chances, 1) == 0 ? "" : "s");
     brink_buf_puts(out, "\n");
@@ -142,28 +167,69 @@ brink_status an_compact_write_text(const brink_analysis *a, brink_buf *out, brin
     if (one) {
         brink_buf_puts(&line, "One equilibrium (search: every subgame-perfect equilibrium in "
                               "pure strategies):");
-    } else if (r->count_exact) {
-        brink_buf_puts(&line, "One of ");
-        put_mpz(&line, r->nspe);
-        brink_buf_puts(&line, " subgame-perfect equilibria in pure strategies, all with the "
-                              "same values (ties at ");
-        put_mpz(&line, r->tied);
-        brink_buf_puts(&line, " decision points; the first best action is shown at each):");
     } else if (!r->spe.payoff_ties) {
-        brink_buf_printf(&line, "One of about 10^%.0f subgame-perfect equilibria in pure "
-                                "strategies, all with the same values (ties at ", r->log10_nspe);
-        put_mpz(&line, r->tied);
-        brink_buf_puts(&line, " decision points; the first best action is shown at each):");
+        brink_buf_puts(&line, "One of ");
+        if (r->count_exact)
+            put_count_text(&line, r->nspe);
+        else
+            brink_buf_printf(&line, "about 10^%.0f", r->log10_nspe);
+        brink_buf_puts(&line, " subgame-perfect equilibria in pure strategies, all with the "
+                              "same values");
+        if (r->outcomes_differ > 0)   /* tester 12, F1 */
+            brink_buf_puts(&line, " but not all with the same outcomes or issue values");
+        else if (r->outcomes_differ < 0)
+            brink_buf_puts(&line, ", whose outcomes were not compared (too many sub-games)");
+        brink_buf_puts(&line, " (ties at ");
+        put_count_text(&line, r->tied);
+        brink_buf_printf(&line, " decision point%s; the first best action is shown at each%s):",
+                         mpz_cmp_ui(r->tied, 1) == 0 ? "" : "s",
+                         r->outcomes_differ ? "; --compact-above 0 unfolds a tree within "
+                                              "--max-nodes to list the plays" : "");
     } else {
-        brink_buf_puts(&line, "One of several subgame-perfect equilibria in pure strategies: "
-                              "at some of the ");
-        put_mpz(&line, r->tied);
-        brink_buf_puts(&line, " decision points with tied best actions the choice changes "
-                              "another actor's value, so equilibria differ in values; this one "
-                              "takes the first best action at each (not counted: --max-nodes "
-                              "and --compact-above 0 unfold a tree that fits to list them):");
+        /* ties that change someone's value at their decision: what they do at the root
+         * depends on where they lie (tester 12, F2) */
+        brink_buf_puts(&line, "One of several subgame-perfect equilibria in pure strategies, ");
+        brink_buf_puts(&line, r->values_differ > 0    ? "which differ in values"
+                              : r->values_differ < 0 ? "which may differ in values"
+                                                     : "all with the same values");
+        if (r->values_differ == 0 && r->outcomes_differ > 0)
+            brink_buf_puts(&line, " but not all with the same outcomes or issue values");
+        int pl = mpz_cmp_ui(r->vtied, 1) != 0;
+        if (mpz_cmp(r->vtied, r->tied) == 0) {
+            brink_buf_printf(&line, ": the tie%s at ", pl ? "s" : "");
+            put_count_text(&line, r->tied);
+            brink_buf_printf(&line, " decision point%s change%s", pl ? "s" : "", pl ? "" : "s");
+        } else {
+            brink_buf_puts(&line, ": of the ties at ");
+            put_count_text(&line, r->tied);
+            brink_buf_puts(&line, " decision points, ");
+            put_count_text(&line, r->vtied);
+            brink_buf_printf(&line, " change%s", pl ? "" : "s");
+        }
+        brink_buf_puts(&line, " another actor's value there, ");
+        brink_buf_puts(&line, r->values_differ > 0
+                                  ? (pl ? "some on the path of play" : "on the path of play")
+                              : r->values_differ < 0
+                                  ? "only off the path of play shown"
+                                  : "only where the play goes with probability 0, so no value "
+                                    "above changes");
+        brink_buf_puts(&line, "; this one takes the first best action at each (not counted: "
+                              "--max-nodes and --compact-above 0 unfold a tree that fits to "
+                              "list them):");
     }
     rep_text_flush(out, &line, 0);
+    if (r->play_omitted) {   /* tester 12, F4 */
+        brink_buf_puts(&line, "(the play branches at chance moves into ");
+        put_count_text(&line, r->play_moves);
+        brink_buf_printf(&line, " decision points and chance moves, more than %d to list one "
+                                "by one: not listed; ", COMPACT_PLAY_MAX);
+        if (mpz_cmp_ui(k->nodes, (unsigned long)sc->lim.max_tree_nodes) <= 0)
+            brink_buf_puts(&line, "--compact-above 0 unfolds the tree, which fits --max-nodes, "
+                                  "to list it)");
+        else
+            brink_buf_puts(&line, "the tree is larger than --max-nodes)");
+        rep_text_flush(out, &line, 2);
+    }
     for (int i = 0; i < r->nplay; i++) {
         int c = r->play_cls[i];
         if (k->mover[c] < 0)   /* chance moves are in the words of the decisions below */
@@ -186,7 +252,7 @@ brink_status an_compact_write_text(const brink_analysis *a, brink_buf *out, brin
     }
     if (mpz_sgn(r->offpath) > 0) {
         brink_buf_puts(out, "  (");
-        put_mpz(out, r->offpath);
+        put_count_text(out, r->offpath);
         /* JSON lists the distinct sub-games, not the tree's decision points (tester 11b, F3) */
         brink_buf_puts(out, " decision points off the path of play not shown; --json lists "
                             "their distinct sub-games)\n");
@@ -194,8 +260,13 @@ brink_status an_compact_write_text(const brink_analysis *a, brink_buf *out, brin
     int discrete = 0;
     for (int i = 0; i < k->ni; i++)
         discrete |= sc->issues[i].nlevels > 0;
+    /* the outcomes and issues are the shown equilibrium's when others' differ (F1) */
+    const char *others = one ? ""
+                         : r->outcomes_differ > 0 ? " (the equilibrium shown's; others differ)"
+                         : r->outcomes_differ < 0 ? " (the equilibrium shown's; others' may differ)"
+                                                  : "";
     if (discrete) {   /* the tree's words: most likely first */
-        brink_buf_puts(&line, "Outcomes:");
+        brink_buf_printf(&line, "Outcomes%s:", others);
         for (int g = 0; g < r->ngroups; g++) {
             const int *levels = &k->leaf_level[(size_t)k->leaf[r->group_leaf[g]] * (size_t)k->ni];
             brink_buf_printf(&line, "%s ", g ? ";" : "");
@@ -207,7 +278,8 @@ brink_status an_compact_write_text(const brink_analysis *a, brink_buf *out, brin
     }
     for (int i = 0; i < k->ni; i++)
         if (!sc->issues[i].nlevels) {
-            brink_buf_printf(out, "    expected %s: ", sc->issues[i].name);
+            brink_buf_printf(out, "    expected %s%s: ", sc->issues[i].name,
+                             discrete ? "" : others);
             rep_num(out, brink_q_get_d(r->issue_value[i]));
             brink_buf_puts(out, "\n");
         }
@@ -268,6 +340,12 @@ brink_status an_compact_write_json(const brink_analysis *a, brink_buf *out, brin
         brink_buf_puts(out, "null");
     brink_buf_puts(out, ",\"tied_decision_points\":");
     json_count(out, r->tied);
+    brink_buf_puts(out, ",\"value_tied_decision_points\":");
+    json_count(out, r->vtied);
+    brink_buf_printf(out, ",\"values_differ\":%s,\"outcomes_differ\":%s,\"path_listed\":%s",
+                     r->values_differ > 0 ? "true" : r->values_differ < 0 ? "null" : "false",
+                     r->outcomes_differ > 0 ? "true" : r->outcomes_differ < 0 ? "null" : "false",
+                     r->play_omitted ? "false" : "true");
     brink_buf_puts(out, ",\"path\":[");
     int chance = mpz_sgn(k->chances) > 0;
     for (int i = 0; i < r->nplay; i++) {

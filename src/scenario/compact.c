@@ -28,6 +28,7 @@ typedef struct cx {
     sc_compact *k;
     int ineligible;
     const char *why;          /* why not, in words (x->compact_why) */
+    uint64_t movers;          /* actors who move anywhere in the file (movers_of) */
     /* memo: keys in a pool, the class of each (-1 while being built) */
     int *pool;
     size_t npool, poolcap;
@@ -431,7 +432,8 @@ static void enter(cx *c)
             return;
         int np = x->sc->nactors;
         uint64_t all = np < 64 ? ((uint64_t)1 << np) - 1 : ~(uint64_t)0;
-        uint64_t seen = (n->seen_set ? n->seen_by : all) | ((uint64_t)1 << mover);
+        /* hidden only from actors who never move: still perfect information */
+        uint64_t seen = (n->seen_set ? n->seen_by : all) | ((uint64_t)1 << mover) | ~c->movers;
         if ((seen & all) != all) {
             c->ineligible = 1;
             c->why = "some moves are hidden from some actors";
@@ -454,7 +456,7 @@ static void enter(cx *c)
         }
         int np = x->sc->nactors;
         uint64_t all = np < 64 ? ((uint64_t)1 << np) - 1 : ~(uint64_t)0;
-        uint64_t seen = n->seen_set ? n->seen_by : all;
+        uint64_t seen = (n->seen_set ? n->seen_by : all) | ~c->movers;
         if ((seen & all) != all) {
             c->ineligible = 1;
             c->why = "some chance moves are hidden from some actors";
@@ -672,6 +674,38 @@ static void cx_free(cx *c)
     htab_free(&c->h);
 }
 
+/* The actors who may move at some decision of the file (bits; every actor where a decision's
+ * actor is a sub-game argument, or when the walk is too deep or long to finish): an actor
+ * outside it has no decision, so what a move hides from it changes no information set, and
+ * the game is still of perfect information (tester 12, F9.2). */
+static void movers_walk(const sc_node *n, int depth, long *budget, uint64_t all, uint64_t *m)
+{
+    if (!n || *m == all)
+        return;
+    if (depth > 4096 || --*budget < 0) {
+        *m = all;
+        return;
+    }
+    if (n->kind == SN_DECISION)
+        *m |= n->actor >= 0 && n->actor < 64 ? (uint64_t)1 << n->actor : all;
+    for (int i = 0; i < n->nopts && n->opts; i++)
+        movers_walk(n->opts[i], depth + 1, budget, all, m);
+    movers_walk(n->then, depth + 1, budget, all, m);
+    movers_walk(n->if_then, depth + 1, budget, all, m);
+    movers_walk(n->if_else, depth + 1, budget, all, m);
+}
+
+static uint64_t movers_of(const brink_scenario *sc)
+{
+    int np = sc->nactors;
+    uint64_t all = np < 64 ? ((uint64_t)1 << np) - 1 : ~(uint64_t)0, m = 0;
+    long budget = 1000000;
+    movers_walk(sc->root, 0, &budget, all, &m);
+    for (int i = 0; i < sc->nsubs; i++)
+        movers_walk(sc->subs[i].body, 0, &budget, all, &m);
+    return m & all;
+}
+
 int x_compact(xctx *x, uint64_t total)
 {
     brink_scenario *sc = x->sc;
@@ -689,6 +723,7 @@ int x_compact(xctx *x, uint64_t total)
     cx c;
     memset(&c, 0, sizeof c);
     c.x = x;
+    c.movers = movers_of(sc);
     htab_init(&c.h);
     c.k = calloc(1, sizeof *c.k);
     x->view = brink_calloc((size_t)np, sizeof *x->view);

@@ -877,8 +877,15 @@ static void count_generated(xctx *x, cframe *f)
     x->st = brink_error_set_at(x->err, BRINK_ETOOBIG, x->sc->file, g->in_loc.line,
                                g->in_loc.col, "the game would have at least %s nodes (limit "
                                "%zu): the options generated here make %s; reduce the values or "
-                               "options, or raise the limit (--max-nodes N; Python: max_nodes=N)",
-                               whole, lim, part);
+                               "options, or raise the limit (--max-nodes N; Python: max_nodes=N)%s",
+                               whole, lim, part,
+                               /* the compact path was due, as the node-limit refusal says
+                                  (tester 12, F7) */
+                               x->sc->lim.compact_above && f->count > x->sc->lim.compact_above
+                                   ? "; it is not solved as a compact game (each distinct "
+                                     "sub-game once) because some options are made as the tree "
+                                     "is expanded (generators over round or sub-game arguments)"
+                                   : "");
 }
 
 uint64_t x_count(xctx *x, const sc_node *n, int ei, int round)

@@ -149,4 +149,93 @@ done
 sed 's/^      chance:/      hidden: true\n      chance:/' "$RC" > "$TMP/rch.yaml"
 expect_status "hidden chance: refused as a tree" 2 "$BRINK" analyze "$TMP/rch.yaml"
 expect_grep "hidden chance: why not compact" "because some chance moves are hidden from some actors" "$TMP/stderr"
+# tester 12: what ties do (F1, F2), a play too long to list (F4), the generator refusal's
+# reason (F7), counts of more than 40 digits (F9.1)
+unwrap() { tr '\n' ' ' < "$1" | tr -s ' '; }
+cat > "$TMP/c6.yaml" <<'Y'
+brink: 1
+id: c6
+actors: {A: {}, B: {}}
+parameters: {p: {value: 0.5, range: [0, 1]}}
+issues:
+  deal: [none, signed, shook]
+  share_A: {numeric: true, default: 0}
+subgames:
+  round:
+    body:
+      chance:
+        a_proposes:
+          prob: p
+          A:
+            offer_{y}:
+              for: y
+              in: [0.2, 0.6]
+              B:
+                sign: {outcome: {deal: signed, share_A: 1 - y}, payoff: {A: "(1 - y)/round", B: "y/round"}}
+                shake: {outcome: {deal: shook, share_A: 0}, payoff: {A: "(1 - y)/round", B: "y/round"}}
+                reject: next
+        b_proposes:
+          prob: 1 - p
+          B:
+            offer_{y}:
+              for: y
+              in: [0.2, 0.6]
+              A:
+                accept: {outcome: {deal: signed, share_A: y}, payoff: {A: "y/round", B: "(1 - y)/round"}}
+                reject: next
+game: {repeat: round, times: 2, then: {}}
+Y
+"$BRINK" analyze "$TMP/c6.yaml" --compact-above 1 > "$TMP/c6c" 2>&1 || bad "c6 compact"
+unwrap "$TMP/c6c" > "$TMP/c6u"
+expect_grep "F1: outcomes differ" 'One of 512 subgame-perfect equilibria in pure strategies, all with the same values but not all with the same outcomes or issue values' "$TMP/c6u"
+expect_grep "F1: outcomes labelled" "Outcomes \\(the equilibrium shown's; others differ\\): 100% deal=signed" "$TMP/c6u"
+"$BRINK" analyze "$TMP/c6.yaml" --compact-above 1 --json > "$TMP/c6j" 2>&1 || bad "c6 json"
+expect_grep "F1: json flag" '"outcomes_differ":true' "$TMP/c6j"
+expect_schema "F1 json" "$TMP/c6j" brink-analysis
+"$BRINK" analyze "$TMP/c6.yaml" --set p=0 --compact-above 1 > "$TMP/c6c" 2>&1 || bad "c6 p=0"
+if grep -q 'not all with the same outcomes\|others differ' "$TMP/c6c"; then bad "F1: p=0 said outcomes differ"; else ok; fi
+# F2: a tie that changes A's value in a branch of probability 0 (delta 1/2, offers 0.2 ... 0.8)
+sed -e 's/times: 10/times: 2/' -e 's/range(0.025, 0.975, 0.05)/[0.2, 0.4, 0.6, 0.8]/' "$RC" > "$TMP/c1.yaml"
+for pv in 0 1; do
+  "$BRINK" analyze "$TMP/c1.yaml" --set p=$pv --set delta=0.5 --compact-above 1 > "$TMP/c1c" 2>&1 || bad "c1 p=$pv"
+  unwrap "$TMP/c1c" > "$TMP/c1u"
+  expect_grep "F2 p=$pv: same values" 'One of several subgame-perfect equilibria in pure strategies, all with the same values: the tie at 1 decision point changes' "$TMP/c1u"
+  expect_grep "F2 p=$pv: where" 'only where the play goes with probability 0' "$TMP/c1u"
+done
+"$BRINK" analyze "$TMP/c1.yaml" --set p=1/3 --set delta=0.5 --compact-above 1 > "$TMP/c1c" 2>&1 || bad "c1 p=1/3"
+unwrap "$TMP/c1c" > "$TMP/c1u"
+expect_grep "F2 p=1/3: differ" 'which differ in values: the tie at 1 decision point changes another actor.s value there, on the path of play' "$TMP/c1u"
+# F4: 15 rounds of a public coin (98301 moves on the play): values and outcomes, play not listed
+cat > "$TMP/w4.yaml" <<'Y'
+brink: 1
+id: w4
+actors: {A: {}}
+parameters: {p: {value: 0.5, range: [0.001, 0.999]}}
+issues:
+  st: [stopped, end]
+  n: {numeric: true, default: 0}
+subgames:
+  r:
+    body:
+      chance:
+        heads: {prob: p, A: {stop: {outcome: {st: stopped, n: round}, payoff: {A: 0}}, go: next}}
+        tails: {prob: 1 - p, A: {stop: {outcome: {st: stopped, n: round}, payoff: {A: 0}}, go: next}}
+game: {repeat: r, times: 15, then: {outcome: {st: end, n: 99}, payoff: {A: 1}}}
+Y
+"$BRINK" analyze "$TMP/w4.yaml" > "$TMP/w4c" 2>&1 || bad "F4: refused"
+unwrap "$TMP/w4c" > "$TMP/w4u"
+expect_grep "F4: not listed" '98301 decision points and chance moves, more than 10000 to list one by one: not listed; --compact-above 0 unfolds the tree, which fits --max-nodes' "$TMP/w4u"
+expect_grep "F4: outcomes" 'Outcomes: 100% st=end expected n: 99 Expected value: A 1' "$TMP/w4u"
+"$BRINK" analyze "$TMP/w4.yaml" --json > "$TMP/w4j" 2>&1 || bad "F4 json"
+expect_grep "F4: json" '"path_listed":false' "$TMP/w4j"
+expect_schema "F4 json" "$TMP/w4j" brink-analysis
+# F7: options generated over round: the node-count refusal says why the compact game is not used
+sed 's/in: range(0.025, 0.975, 0.05)/in: "range(1, round + 3)"/' "$RC" > "$TMP/g1.yaml"
+expect_status "F7: refused" 2 "$BRINK" analyze "$TMP/g1.yaml"
+expect_grep "F7: why not compact" 'it is not solved as a compact game \(each distinct sub-game once\) because some options are made as the tree is expanded' "$TMP/stderr"
+# F9.1: 1000 rounds: counts of 1,600 digits as 10^x in the text, exact in JSON
+sed 's/times: 10/times: 1000/' "$RC" > "$TMP/big.yaml"
+"$BRINK" analyze "$TMP/big.yaml" > "$TMP/bigc" 2>&1 || bad "F9.1: 1000 rounds"
+expect_grep "F9.1: 10^x" 'about 10\^16[0-9][0-9] nodes' "$TMP/bigc"
+if awk 'length > 200 { exit 1 }' "$TMP/bigc"; then ok; else bad "F9.1: a text line over 200 characters"; fi
 finish

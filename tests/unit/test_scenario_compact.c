@@ -110,6 +110,63 @@ static const char *tally_fmt =
     "    go: {payoff: {B: %s}, repeat: stage, times: %d, then: {payoff: {A: 0.25}}}\n"
     "    stop: {payoff: {A: -100}}\n";
 
+/* A random proposer (probability %s), 2 rounds (tester 12's c6 and c1). c6: B signs or
+ * shakes hands, the same payoffs but other outcomes (ties that keep the values and change the
+ * outcomes). c1: offers 0.2 ... 0.8, delta 1/2; at p = 0 or 1 B's tie in the branch of
+ * probability 0 changes A's value there only. */
+static const char *sign_shake_fmt =
+    "brink: 1\nid: c6\nactors: {A: {}, B: {}}\nparameters: {p: {value: %s, range: [0, 1]}}\n"
+    "issues:\n  deal: [none, signed, shook]\n  share_A: {numeric: true, default: 0}\n"
+    "subgames:\n  round:\n    body:\n      chance:\n        a_proposes:\n          prob: p\n"
+    "          A:\n            offer_{y}:\n              for: y\n              in: [0.2, 0.6]\n"
+    "              B:\n                sign:\n"
+    "                  outcome: {deal: signed, share_A: 1 - y}\n"
+    "                  payoff: {A: \"(1 - y)/round\", B: \"y/round\"}\n"
+    "                shake:\n                  outcome: {deal: shook, share_A: 0}\n"
+    "                  payoff: {A: \"(1 - y)/round\", B: \"y/round\"}\n"
+    "                reject: next\n"
+    "        b_proposes:\n          prob: 1 - p\n"
+    "          B:\n            offer_{y}:\n              for: y\n              in: [0.2, 0.6]\n"
+    "              A:\n                accept:\n"
+    "                  outcome: {deal: signed, share_A: y}\n"
+    "                  payoff: {A: \"y/round\", B: \"(1 - y)/round\"}\n"
+    "                reject: next\n"
+    "game: {repeat: round, times: 2, then: {}}\n";
+static const char *proposer_fmt =
+    "brink: 1\nid: c1\nactors: {A: {}, B: {}}\nparameters: {p: {value: %s, range: [0, 1]}}\n"
+    "issues:\n  deal: [none, agreed]\n  share_A: {numeric: true, default: 0}\n"
+    "subgames:\n  round:\n    body:\n      chance:\n        a_proposes:\n          prob: p\n"
+    "          A:\n            offer_{y}:\n              for: y\n"
+    "              in: [0.2, 0.4, 0.6, 0.8]\n"
+    "              B:\n                accept:\n"
+    "                  outcome: {deal: agreed, share_A: 1 - y}\n"
+    "                  payoff: {A: \"0.5^(round - 1) * (1 - y)\", B: \"0.5^(round - 1) * y\"}\n"
+    "                reject: next\n"
+    "        b_proposes:\n          prob: 1 - p\n"
+    "          B:\n            offer_{y}:\n              for: y\n"
+    "              in: [0.2, 0.4, 0.6, 0.8]\n"
+    "              A:\n                accept:\n"
+    "                  outcome: {deal: agreed, share_A: y}\n"
+    "                  payoff: {A: \"0.5^(round - 1) * y\", B: \"0.5^(round - 1) * (1 - y)\"}\n"
+    "                reject: next\n"
+    "game: {repeat: round, times: 2, then: {}}\n";
+
+/* t with each line break and the indent after it as one space (the text's wrapping) */
+static void unwrap(char *t)
+{
+    char *o = t;
+    for (char *i = t; *i; i++) {
+        if (*i == '\n') {
+            while (i[1] == ' ')
+                i++;
+            *o++ = ' ';
+        } else {
+            *o++ = *i;
+        }
+    }
+    *o = 0;
+}
+
 static brink_scenario *load(const char *text, size_t compact_above)
 {
     brink_scenario_limits lim;
@@ -311,6 +368,30 @@ static void compare(const char *text, int payoff_ties)
             CHECK_EQ_INT(on, r->npath);
     }
     CHECK(found);
+    /* what the ties do, against the tree's equilibria (tester 12, F1, F2): outcomes or
+     * expected issues that differ between them, values that differ */
+    if (!ta->truncated && ta->count > 0) {
+        int odiff = 0, vdiff = 0;
+        for (int e = 1; e < ta->count; e++) {
+            const brink_equilibrium *x = &ta->eq[0], *y = &ta->eq[e];
+            for (int t = 0; t < ta->ngroups; t++)
+                odiff |= fabs(x->group_prob[t] - y->group_prob[t]) > 1e-12;
+            for (int i = 0; i < r->k->ni; i++)
+                if (!brink_scenario_issue_nlevels(tr, i))
+                    odiff |= fabs(x->issue_mean[i] - y->issue_mean[i]) > 1e-9;
+            for (int p = 0; p < np; p++)
+                vdiff |= !mpq_equal(x->valueq[p], y->valueq[p]);
+        }
+        if (!payoff_ties) {
+            CHECK_EQ_INT(r->values_differ, 0);
+            CHECK_EQ_INT(r->outcomes_differ, odiff);
+        } else {
+            CHECK(r->values_differ != 1 || vdiff);
+            CHECK(r->values_differ != 0 || !vdiff);
+            if (r->values_differ == 0)
+                CHECK_EQ_INT(r->outcomes_differ, odiff);
+        }
+    }
     if (!payoff_ties && !ta->truncated) {
         CHECK(r->count_exact);
         /* the tree's count of profiles: listed one by one, or counted over its plays when
@@ -339,8 +420,9 @@ static void compare(const char *text, int payoff_ties)
         free(y);
         brink_buf_free(&tt);
     }
-    CHECK(strstr(out.data, payoff_ties ? "One of several" : ta->count == 1 ? "One equilibrium ("
-                                                                           : "One of ") != NULL);
+    int one = ta->count == 1 && (!ta->profiles || mpz_cmp_ui(*ta->profiles, 1) == 0);
+    CHECK(strstr(out.data, payoff_ties ? "One of several" : one ? "One equilibrium ("
+                                                                : "One of ") != NULL);
     brink_buf_reset(&out);
     CHECK(brink_analysis_write_json(ca, &out, &err) == BRINK_OK);
     CHECK(strstr(out.data, "\"classes\":[{\"class\":") != NULL);
@@ -394,6 +476,52 @@ int main(void)
     /* ties that do: B is indifferent, A is not */
     snprintf(text, sizeof text, ties_fmt, "3", "0", 2);
     compare(text, 1);
+
+    /* ties that keep the values but not the outcomes (tester 12, F1) */
+    snprintf(text, sizeof text, sign_shake_fmt, "0.5");
+    compare(text, 0);
+    {
+        brink_scenario *sc6 = load(text, 1);
+        brink_analysis *a6 = analyse(sc6);
+        CHECK_EQ_INT(a6->compact->outcomes_differ, 1);
+        CHECK(mpz_cmp_ui(a6->compact->nspe, 512) == 0);
+        brink_buf b6;
+        brink_buf_init(&b6);
+        brink_error e6;
+        brink_error_clear(&e6);
+        CHECK(brink_analysis_write_text(a6, &b6, &e6) == BRINK_OK);
+        unwrap(b6.data);
+        CHECK(strstr(b6.data, "not all with the same outcomes") != NULL);
+        CHECK(strstr(b6.data, "Outcomes (the equilibrium shown's; others differ):") != NULL);
+        brink_buf_reset(&b6);
+        CHECK(brink_analysis_write_json(a6, &b6, &e6) == BRINK_OK);
+        CHECK(strstr(b6.data, "\"outcomes_differ\":true") != NULL);
+        brink_buf_free(&b6);
+        brink_analysis_free(a6);
+        brink_scenario_free(sc6);
+    }
+    snprintf(text, sizeof text, sign_shake_fmt, "0");   /* A never proposes: B's tie unreached */
+    compare(text, 0);
+    /* a tie that changes A's value, in a branch of probability 0 (F2), and on the path */
+    const char *pv[] = {"0", "1", "1/3"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(text, sizeof text, proposer_fmt, pv[i]);
+        compare(text, 1);
+        brink_scenario *s1 = load(text, 1);
+        brink_analysis *a1 = analyse(s1);
+        CHECK_EQ_INT(a1->compact->values_differ, i < 2 ? 0 : 1);
+        brink_buf b1;
+        brink_buf_init(&b1);
+        brink_error e1;
+        brink_error_clear(&e1);
+        CHECK(brink_analysis_write_text(a1, &b1, &e1) == BRINK_OK);
+        unwrap(b1.data);
+        CHECK(strstr(b1.data, i < 2 ? "all with the same values" : "which differ in values"));
+        CHECK(strstr(b1.data, "of the 1 decision") == NULL);
+        brink_buf_free(&b1);
+        brink_analysis_free(a1);
+        brink_scenario_free(s1);
+    }
 
     /* 10 rounds of 20 offers (3.2e13 nodes): the grid's SPE computed directly. In round k
      * the proposer's continuation is worth delta^(k-1) times its share; the responder
@@ -659,5 +787,28 @@ int main(void)
     sc = load(hidden, 1);
     CHECK(!brink_scenario_is_compact(sc));
     brink_scenario_free(sc);
+    /* a coin seen only by A, and B never moves: perfect information, the compact game
+     * (tester 12, F9.2); when B moves first, the tree as before */
+    const char *coin_fmt =
+        "brink: 1\nid: w6\nactors: {A: {}, B: {}}\nissues: {n: {numeric: true, default: 0}}\n"
+        "subgames:\n  r:\n    body:\n      seen_by: [A]\n      chance:\n"
+        "        heads:\n          prob: 1/3\n          A:\n"
+        "            stop: {outcome: {n: round}, payoff: {A: 0, B: 0}}\n            go: next\n"
+        "        tails:\n          prob: 2/3\n          A:\n"
+        "            stop: {outcome: {n: round}, payoff: {A: 2, B: 0}}\n            go: next\n"
+        "game:\n  repeat: r\n  times: 3\n  then: {outcome: {n: 99}, payoff: {A: 1, B: 1}}\n";
+    snprintf(text, sizeof text, "%s", coin_fmt);
+    compare(text, 0);
+    {
+        char t2[4096];
+        snprintf(t2, sizeof t2, "brink: 1\nid: w7\nactors: {A: {}, B: {}}\n"
+                 "subgames:\n  r:\n    body:\n      seen_by: [A]\n      chance:\n"
+                 "        h: {prob: 1/2, A: {x: {payoff: {A: 1}}, y: {payoff: {A: 0}}}}\n"
+                 "        t: {prob: 1/2, B: {x: {payoff: {B: 1}}, y: {payoff: {B: 0}}}}\n"
+                 "game: {repeat: r, times: 3, then: {}}\n");
+        sc = load(t2, 1);   /* B moves after a coin it does not see */
+        CHECK(!brink_scenario_is_compact(sc));
+        brink_scenario_free(sc);
+    }
     return check_finish();
 }
