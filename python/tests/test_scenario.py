@@ -149,6 +149,13 @@ def test_scenario_limits_and_compact_games(source_dir):
         brink.Scenario("M1", max_nodes=1.5)
     with pytest.raises(ValueError, match="max_nodes must be at least 1"):
         brink.Scenario("M1", max_nodes=0)
+    # what needs the tree is refused on a compact game, never a crash (tester 13, D1: sweep
+    # read an answer a compact analysis does not have)
+    small = brink.Scenario(f"{source_dir}/examples/rubinstein.yaml", compact_above=1)
+    with pytest.raises(brink.BrinkError, match="sweep: this scenario was loaded as a compact"):
+        brink.sweep(small, {"delta": (0.2, 0.8, 3)})
+    with pytest.raises(brink.BrinkError, match="threshold: this scenario was built as a compact"):
+        brink.threshold(small, "delta", watch="A@start")
     # an unknown option is named before the scenario is loaded (its error would come first)
     for f in (brink.analyze, brink.montecarlo):
         with pytest.raises(brink.BrinkError, match="unknown option 'compact_above'"):

@@ -2210,6 +2210,13 @@ brink_threshold *brink_threshold_compute(const brink_scenario *sc, int param, co
         brink_error_set(err, BRINK_EINVALID, "threshold: bad parameter or range");
         return NULL;
     }
+    if (brink_scenario_is_compact(sc)) {   /* the continuation works on the tree */
+        brink_error_set(err, BRINK_EUNSUPPORTED, "threshold: this scenario was built as a "
+                        "compact game (its distinct sub-games, not the tree), and thresholds "
+                        "follow equilibria on the game tree: load it without compact_above "
+                        "(--compact-above 0)");
+        return NULL;
+    }
     double t0 = brink_now();
     eng E;
     memset(&E, 0, sizeof E);

@@ -81,6 +81,11 @@ char *brink_ffi_threshold_json(const brink_scenario *sc, const char *param, cons
     ffi_opts fo = {"threshold", keys, values, nopts};
     if (analysis_options(&fo, &o, err))
         return NULL;
+    if (brink_scenario_is_compact(sc))   /* no tree to find the watched decisions in */
+        return brink_error_set(err, BRINK_EUNSUPPORTED, "threshold: this scenario was built as "
+                               "a compact game (its distinct sub-games, not the tree), and "
+                               "thresholds follow equilibria on the game tree: load it without "
+                               "compact_above"), NULL;
     int k = param ? brink_scenario_param_find(sc, param) : -1;
     if (k < 0)
         return brink_error_set(err, BRINK_EINVALID, "threshold: unknown parameter '%s'",
@@ -114,6 +119,12 @@ char *brink_ffi_threshold_json(const brink_scenario *sc, const char *param, cons
             goto done;
         }
         nwatch = brink_scenario_find_decisions(sc, watch, NULL, 0, err);
+        if (nwatch < 1) {   /* check_watch passed: not expected; never a bad allocation */
+            if (nwatch == 0)
+                brink_error_set(err, BRINK_EINVALID, "threshold: no decision matches '%s'",
+                                watch);
+            goto done;
+        }
         if (!(w = malloc((size_t)nwatch * sizeof *w))) {
             brink_error_set(err, BRINK_ENOMEM, "out of memory");
             goto done;
@@ -191,11 +202,21 @@ char *brink_ffi_sweep_json(const brink_scenario *sc, const char *const *params,
         brink_error_prefix(err, "sweep");
         goto done;
     }
+    if (brink_scenario_is_compact(sc)) {   /* a compact game answers no questions */
+        brink_error_set(err, BRINK_EUNSUPPORTED, "sweep: this scenario was loaded as a compact "
+                        "game (compact_above), and a sweep solves the game tree at every grid "
+                        "point: load it without compact_above");
+        goto done;
+    }
     o.ask = &q;
     o.nask = 1;
     o.questions = 1;
     if (!(a = brink_analyze(sc, &o, err)))
         goto done;
+    if (a->nanswers < 1) {
+        brink_error_set(err, BRINK_EINTERNAL, "sweep: the analysis gave no answer");
+        goto done;
+    }
     if (a->answers[0].status) {
         brink_error_set(err, a->answers[0].status, "sweep: %s", a->answers[0].message);
         goto done;
