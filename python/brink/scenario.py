@@ -87,6 +87,9 @@ class Scenario:
                 raise TypeError("Scenario: %s must be a whole number, not %r" % (k, v))
         if max_nodes is not None and max_nodes < 1:
             raise ValueError("Scenario: max_nodes must be at least 1, not %r" % (max_nodes,))
+        if compact_above is not None and compact_above < 0:
+            raise ValueError("Scenario: compact_above must be at least 0 (0: never), not %r"
+                             % (compact_above,))
         self._h = ctypes.c_void_p(_lib.call(
             lib.brink_ffi_scenario_load, str(file_or_id).encode(), float(max_nodes or 0),
             float(compact_above or 0), 1 if no_questions else 0))
@@ -117,8 +120,9 @@ class Scenario:
 def sweep(scenario, vary, watch=None, **options):
     """The equilibrium on a grid of one or two parameters, the others at their defaults, as
     `brink sweep --vary`: vary = {"p": (lo, hi, n)} (one or two parameters; lo or hi None:
-    the declared end; n points from 2 to 1001) or a list of (name, lo, hi, n). watch: the
-    decisions whose choice to record ("USA@demand"); None records the number of equilibria.
+    the declared end; n points from 2 to 1001) or a list of (name, lo, hi, n). watch: one
+    decision reference, a string ("USA@demand", "USA@*" for all of USA's decisions), whose
+    choices to record; None records the number of equilibria.
     Returns the sweep answer as a Record (the fields of a sweep answer in
     schema/brink-analysis.schema.json: points with choice, equilibria, values, outcomes;
     with a watched decision the exact regions between the points, `threshold` for one

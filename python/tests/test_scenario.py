@@ -149,6 +149,8 @@ def test_scenario_limits_and_compact_games(source_dir):
         brink.Scenario("M1", max_nodes=1.5)
     with pytest.raises(ValueError, match="max_nodes must be at least 1"):
         brink.Scenario("M1", max_nodes=0)
+    with pytest.raises(ValueError, match="compact_above must be at least 0"):
+        brink.Scenario("M1", compact_above=-1)
     # what needs the tree is refused on a compact game, never a crash (tester 13, D1: sweep
     # read an answer a compact analysis does not have)
     small = brink.Scenario(f"{source_dir}/examples/rubinstein.yaml", compact_above=1)

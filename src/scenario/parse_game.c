@@ -845,7 +845,8 @@ static brink_status parse_sub_args(brink_scenario *sc, const ynode *k, const yno
             return st;
         if (!sc_is_identifier(name->text) || strchr(name->text, '-'))
             return sc_err(sc, err, name, BRINK_EINVALID,
-                          "argument '%s' must be a word of letters, digits and _", name->text);
+                          "argument '%s' must be a word of letters, digits, _ and - that starts "
+                          "with a letter or _, under 64 bytes", name->text);
         if (sc_param_find(sc, name->text) >= 0)
             return sc_err(sc, err, name, BRINK_EINVALID,
                           "argument '%s' has the name of a parameter; rename it", name->text);

@@ -169,7 +169,8 @@ static brink_status parse_param(brink_scenario *sc, const ynode *key, const ynod
     brink_status st;
     if (!sc_is_identifier(key->text) || strchr(key->text, '-'))
         return sc_err(sc, err, key, BRINK_EINVALID,
-                      "parameter name '%s' must be a word of letters, digits and _", key->text);
+                      "parameter name '%s' must be a word of letters, digits, _ and - that starts "
+                      "with a letter or _, under 64 bytes", key->text);
     p->info.name = sc_strdup(sc, key->text);
     p->info.doc = "";
     p->info.units = "";
@@ -305,7 +306,8 @@ static brink_status parse_actor(brink_scenario *sc, const ynode *key, const ynod
     brink_status st;
     if (!sc_is_identifier(key->text) || strchr(key->text, '-') || strchr(key->text, '.'))
         return sc_err(sc, err, key, BRINK_EINVALID,
-                      "actor id '%s' must be a word of letters, digits and _", key->text);
+                      "actor id '%s' must be a word of letters, digits, _ and - that starts "
+                      "with a letter or _, under 64 bytes", key->text);
     if (sc_reserved_word(key->text))
         return sc_err(sc, err, key, BRINK_EINVALID,
                       "'%s' is a reserved word of the game tree and cannot name an actor",
@@ -345,7 +347,8 @@ static brink_status parse_actor(brink_scenario *sc, const ynode *key, const ynod
         const ynode *tk = ytree_key(types, t), *tv = ytree_val(types, t);
         if (!sc_is_identifier(tk->text) || strchr(tk->text, '-'))
             return sc_err(sc, err, tk, BRINK_EINVALID,
-                          "type name '%s' must be a word of letters, digits and _", tk->text);
+                          "type name '%s' must be a word of letters, digits, _ and - that starts "
+                          "with a letter or _, under 64 bytes", tk->text);
         a->types[t].name = sc_strdup(sc, tk->text);
         a->types[t].loc.line = tv->line;
         a->types[t].loc.col = tv->col;
@@ -421,7 +424,8 @@ static brink_status parse_issue(brink_scenario *sc, const ynode *key, const ynod
     brink_status st;
     if (!sc_is_identifier(key->text) || strchr(key->text, '-'))
         return sc_err(sc, err, key, BRINK_EINVALID,
-                      "issue name '%s' must be a word of letters, digits and _", key->text);
+                      "issue name '%s' must be a word of letters, digits, _ and - that starts "
+                      "with a letter or _, under 64 bytes", key->text);
     is->name = sc_strdup(sc, key->text);
     is->doc = "";
     is->units = "";

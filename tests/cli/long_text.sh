@@ -91,4 +91,11 @@ if command -v dot >/dev/null 2>&1; then
   grep -q 'class="node"' "$TMP/t.svg" && ok || bad "plot tree under a long TMPDIR: no nodes"
   [ -z "$(ls -A "$T")" ] && ok || bad "plot tree: the temporary directory is left: $(ls "$T")"
 fi
+# tester 13, D5: an identifier of 64 bytes or more is refused for its length, which the
+# message says (it said only "a word of letters, digits and _")
+long=$(printf 'A%.0s' $(seq 1 70))
+printf 'brink: 1\nid: x\nactors:\n  %s: {name: A}\ngame:\n  %s:\n    a: {payoff: {}}\n' "$long" "$long" > "$TMP/longid.yaml"
+expect_status "70-byte actor id refused" 2 "$BRINK" analyze "$TMP/longid.yaml"
+expect_grep "the length is the reason" "actor id '$long' must be a word .*under 64 bytes" "$TMP/stderr"
+
 finish
