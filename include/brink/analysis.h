@@ -153,6 +153,10 @@ typedef struct brink_equilibrium {
     double *belief;          /* [nnodes] probability of each decision node within its
                                 information set (Bayes on the path; a supporting belief off it) */
     int *on_path;            /* [ninfosets] 1 if reached with positive probability */
+    int *belief_fixed;       /* [ninfosets] or NULL: 1 where the belief is the only one
+                                consistency allows (Bayes' rule on the path; off it, the
+                                deviations its nodes need), 0 where it is free and one that
+                                supports the choice was taken */
     double *reach;           /* [nnodes] probability that play passes through the node */
     double *value;           /* [nplayers] expected payoff */
     mpq_t *valueq;           /* [nplayers] exact, or NULL */

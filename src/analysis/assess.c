@@ -46,6 +46,7 @@ void an_eq_free(brink_equilibrium *eq, const brink_efg *g)
         brink_q_array_free(eq->behavq, (size_t)g->nactions);
     free(eq->belief);
     free(eq->on_path);
+    free(eq->belief_fixed);
     free(eq->reach);
     if (eq->nprofiles) {
         mpz_clear(*eq->nprofiles);
@@ -515,6 +516,8 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
     eq->behav = brink_calloc((size_t)g->nactions, sizeof *eq->behav);
     eq->belief = brink_calloc((size_t)g->nnodes, sizeof *eq->belief);
     eq->on_path = brink_calloc((size_t)(g->ninfosets ? g->ninfosets : 1), sizeof *eq->on_path);
+    eq->belief_fixed = brink_calloc((size_t)(g->ninfosets ? g->ninfosets : 1),
+                                    sizeof *eq->belief_fixed);
     eq->reach = brink_calloc((size_t)g->nnodes, sizeof *eq->reach);
     eq->value = brink_calloc((size_t)np, sizeof *eq->value);
     int maxd = 0;
@@ -544,7 +547,8 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
     if (behavq)
         eq->behavq = brink_q_array_new((size_t)g->nactions);
     brink_status st = BRINK_OK;
-    if (!eq->behav || !eq->belief || !eq->on_path || !eq->reach || !eq->value || !w.U || !w.Q ||
+    if (!eq->behav || !eq->belief || !eq->on_path || !eq->belief_fixed || !eq->reach ||
+        !eq->value || !w.U || !w.Q ||
         !w.mu || !w.order || !w.sig || !w.cls || !w.cp || !w.cz || !w.ndev || !w.dev ||
         (behavq && !eq->behavq)) {
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory assessing an equilibrium");
@@ -614,6 +618,7 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
         fill_Q(&w, h, w.Q);
         int ok;
         if (belief_structure(&w, h, eq->behav, w.mu)) {
+            eq->belief_fixed[h] = 1;
             ok = optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, gain, w.sig);
         } else {
             ok = supported(w.Q, m, k, eq->behav + a0, tol, gain, w.cls, w.cp, w.cz, w.mu);

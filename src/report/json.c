@@ -296,6 +296,9 @@ static void equilibrium(const brink_analysis *a, const brink_equilibrium *eq, in
                 brink_buf_puts(out, "}");
             }
             brink_buf_puts(out, "]");
+            if (eq->belief_fixed)
+                brink_buf_printf(out, ",\"belief_fixed\":%s",
+                                 eq->belief_fixed[h] ? "true" : "false");
         }
         brink_buf_puts(out, "}");
     }

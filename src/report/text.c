@@ -257,8 +257,11 @@ static void strategies(const brink_analysis *a, const brink_equilibrium *eq, bri
         if (g->infoset_nmembers[h] > 1) {
             int ms = g->infoset_member_start[h], lead = 1;
             brink_buf_printf(line, "%s: ", eq->on_path[h] ? "believes"
-                                           : "belief off the path (one that supports this "
-                                             "choice)");
+                                           : eq->belief_fixed && eq->belief_fixed[h]
+                                               ? "belief off the path (the only consistent "
+                                                 "one)"
+                                               : "belief off the path (one that supports this "
+                                                 "choice)");
             for (int x = 0; x < g->infoset_nmembers[h]; x++) {
                 int v = g->infoset_member[ms + x];
                 double b = rep_belief(g, eq, h, v);

@@ -87,4 +87,23 @@ assert not any(Fraction(s["exact"][0]) == Fraction(1, 3)
                for e in eqs for s in e["strategies"] if s["decision"] == 2), eqs
 PY
 
+# tester 13, D2: a belief consistency fixes says so; a free one says it was chosen to support
+# the choice (text and JSON belief_fixed)
+"$BRINK" analyze "$D/subgame-deviation.yaml" --no-questions >"$TMP/k2.txt" 2>&1
+expect_grep "fixed off-path belief labelled" "belief off the path \(the only consistent one\): A: b 100%" "$TMP/k2.txt"
+if grep -q "one that supports this choice" "$TMP/k2.txt"; then bad "a fixed belief called one that supports"; else ok; fi
+"$BRINK" analyze "$D/free-belief.yaml" --no-questions >"$TMP/b1.txt" 2>&1
+expect_grep "free off-path belief labelled" "belief off the path \(one that supports this choice\)" "$TMP/b1.txt"
+"$BRINK" analyze "$D/free-belief.yaml" --no-questions --json >"$TMP/b1.json" 2>&1
+python3 - "$TMP/b1.json" "$TMP/k2.json" <<'PY' && ok || bad "belief_fixed in JSON"
+import json, sys
+def flags(path):
+    d = json.load(open(path))
+    return [(s["on_path"], s["belief_fixed"]) for e in d["equilibria"] for s in e["strategies"]
+            if "beliefs" in s]
+assert (False, False) in flags(sys.argv[1]), flags(sys.argv[1])
+assert all(f for on, f in flags(sys.argv[2])), flags(sys.argv[2])
+PY
+expect_schema "belief_fixed in the schema" "$TMP/b1.json" brink-analysis
+
 finish
