@@ -238,54 +238,12 @@ static brink_status play_groups(struct brink_compact_result *r, const brink_scen
                                 const mpq_t *w, int **gof_keep, int *ngall, brink_error *err)
 {
     const sc_compact *k = r->k;
-    int n = k->nclasses, ni = k->ni, ng = 0;
-    unsigned char *seen = calloc((size_t)n, 1);
-    int *stk = malloc((size_t)n * 2 * sizeof *stk);
-    int *gleaf = malloc((size_t)(k->nleaves + 1) * sizeof *gleaf);
-    int *gof = malloc((size_t)n * sizeof *gof);
+    int n = k->nclasses, ng = 0;
+    int *gleaf = NULL, *gof = NULL;
     mpq_t *gp = NULL;
-    brink_status st = BRINK_OK;
-    if (!seen || !stk || !gleaf || !gof) {
-        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
-        goto out;
-    }
-    int top = 0;
-    stk[0] = k->root;
-    stk[1] = k->child_start[k->root];
-    seen[k->root] = 1;
-    top = 1;
-    while (top > 0) {
-        int c = stk[2 * top - 2];
-        if (k->mover[c] == -1) {   /* a leaf: its group */
-            const int *lv = &k->leaf_level[(size_t)k->leaf[c] * (size_t)ni];
-            int g = 0;
-            for (; g < ng; g++) {
-                const int *o = &k->leaf_level[(size_t)k->leaf[gleaf[g]] * (size_t)ni];
-                int same = 1;
-                for (int i = 0; i < ni && same; i++)
-                    same = (sc->issues[i].nlevels ? lv[i] : -1) ==
-                           (sc->issues[i].nlevels ? o[i] : -1);
-                if (same)
-                    break;
-            }
-            if (g == ng)
-                gleaf[ng++] = c;
-            gof[c] = g;
-            top--;
-            continue;
-        }
-        if (stk[2 * top - 1] >= k->child_start[c + 1]) {
-            top--;
-            continue;
-        }
-        int d = k->child[stk[2 * top - 1]++];
-        if (seen[d])
-            continue;
-        seen[d] = 1;
-        stk[2 * top] = d;
-        stk[2 * top + 1] = k->child_start[d];
-        top++;
-    }
+    brink_status st = sc_compact_leaf_groups(sc, k, &ng, &gof, &gleaf, err);
+    if (st)
+        return st;
     gp = brink_q_array_new((size_t)ng + 1);
     int *order = malloc((size_t)(ng + 1) * sizeof *order);
     if (!gp || !order) {
@@ -294,7 +252,7 @@ static brink_status play_groups(struct brink_compact_result *r, const brink_scen
         goto out;
     }
     for (int c = 0; c < n; c++)
-        if (k->mover[c] == -1 && seen[c])
+        if (gof[c] >= 0)
             mpq_add(gp[gof[c]], gp[gof[c]], w[c]);
     /* most likely first (exactly), ties in the tree's numbering; groups never reached left out */
     int no = 0;
@@ -324,8 +282,6 @@ static brink_status play_groups(struct brink_compact_result *r, const brink_scen
     *ngall = ng;
     gof = NULL;
 out:
-    free(seen);
-    free(stk);
     free(gleaf);
     free(gof);
     if (gp)

@@ -1125,3 +1125,64 @@ brink_status sc_compact_find_decision(const brink_scenario *sc, const char *ref,
     w->infoset = id < (uint64_t)1 << 31 ? (long)id : -1;
     return BRINK_OK;
 }
+
+brink_status sc_compact_leaf_groups(const brink_scenario *sc, const sc_compact *k, int *ngroups,
+                                    int **cls_group, int **group_leaf, brink_error *err)
+{
+    int n = k->nclasses, ni = k->ni, ng = 0;
+    unsigned char *seen = calloc((size_t)n, 1);
+    int *stk = malloc((size_t)n * 2 * sizeof *stk);
+    int *gleaf = malloc(((size_t)k->nleaves + 1) * sizeof *gleaf);
+    int *cg = malloc(((size_t)n + 1) * sizeof *cg);
+    if (!seen || !stk || !gleaf || !cg) {
+        free(seen);
+        free(stk);
+        free(gleaf);
+        free(cg);
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory grouping outcomes");
+    }
+    for (int c = 0; c < n; c++)
+        cg[c] = -1;
+    int top = 1;
+    stk[0] = k->root;
+    stk[1] = k->child_start[k->root];
+    seen[k->root] = 1;
+    while (top > 0) {
+        int c = stk[2 * top - 2];
+        if (k->mover[c] == -1) {   /* a leaf: the group of its discrete levels */
+            const int *lv = &k->leaf_level[(size_t)k->leaf[c] * (size_t)ni];
+            int g = 0;
+            for (; g < ng; g++) {
+                const int *o = &k->leaf_level[(size_t)k->leaf[gleaf[g]] * (size_t)ni];
+                int same = 1;
+                for (int i = 0; i < ni && same; i++)
+                    same = (sc->issues[i].nlevels ? lv[i] : -1) ==
+                           (sc->issues[i].nlevels ? o[i] : -1);
+                if (same)
+                    break;
+            }
+            if (g == ng)
+                gleaf[ng++] = c;
+            cg[c] = g;
+            top--;
+            continue;
+        }
+        if (stk[2 * top - 1] >= k->child_start[c + 1]) {
+            top--;
+            continue;
+        }
+        int d = k->child[stk[2 * top - 1]++];
+        if (seen[d])
+            continue;
+        seen[d] = 1;
+        stk[2 * top] = d;
+        stk[2 * top + 1] = k->child_start[d];
+        top++;
+    }
+    free(seen);
+    free(stk);
+    *ngroups = ng;
+    *cls_group = cg;
+    *group_leaf = gleaf;
+    return BRINK_OK;
+}

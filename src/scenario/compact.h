@@ -81,6 +81,13 @@ brink_status sc_compact_probs(const brink_scenario *sc, const sc_compact *k,
  * the tree's chance moves are checked in), into order[nclasses]: a depth-first walk that
  * enters each class once. Returns their count, or -1 out of memory. */
 int sc_compact_chance_order(const sc_compact *k, int *order);
+/* Outcome groups of the leaves (leaves with the same discrete levels), numbered as the tree's
+ * (an_groups: in the order their first leaf comes in the tree's pre-order, i.e. a depth-first
+ * walk entering each class once): *ngroups of them, cls_group[nclasses] each leaf class's
+ * group (-1 for decisions and classes the walk does not reach), group_leaf[ngroups] each
+ * group's first leaf class. Both malloc'd; BRINK_ENOMEM. */
+brink_status sc_compact_leaf_groups(const brink_scenario *sc, const sc_compact *k, int *ngroups,
+                                    int **cls_group, int **group_leaf, brink_error *err);
 /* A numeric issue's value at a leaf, exactly. */
 brink_status sc_compact_issue_value(const brink_scenario *sc, const sc_compact *k, int leaf,
                                     int issue, const mpq_t *params, mpq_t out,

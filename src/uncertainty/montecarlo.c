@@ -313,70 +313,32 @@ static int try_region(const run *R, worker *w, long idx, int j, int bound)
     return 1;
 }
 
-/* Outcome groups of a compact game as an_groups numbers the tree's (in the order their first
- * leaf comes in the tree's pre-order: a depth-first walk entering each class once), with each
- * leaf class's group. */
+/* Outcome groups of a compact game as an_groups numbers the tree's (sc_compact_leaf_groups),
+ * with each group's discrete levels (-1 for numeric issues) and each leaf class's group. */
 static brink_status compact_groups(const brink_scenario *sc, const sc_compact *k, int *ngroups,
                                    int **group_level, int **cls_group, brink_error *err)
 {
-    int n = k->nclasses, ni = k->ni, ng = 0;
+    int ng = 0, ni = k->ni, *gleaf = NULL;
     size_t w = (size_t)(ni ? ni : 1);
-    unsigned char *seen = calloc((size_t)n, 1);
-    int *stk = malloc((size_t)n * 2 * sizeof *stk);
-    int *lv = malloc(((size_t)k->nleaves + 1) * w * sizeof *lv);
-    int *cg = malloc((size_t)n * sizeof *cg);
-    if (!seen || !stk || !lv || !cg) {
-        free(seen);
-        free(stk);
-        free(lv);
-        free(cg);
+    brink_status st = sc_compact_leaf_groups(sc, k, &ng, cls_group, &gleaf, err);
+    if (st)
+        return st;
+    int *lv = malloc(((size_t)ng + 1) * w * sizeof *lv);
+    if (!lv) {
+        free(gleaf);
+        free(*cls_group);
+        *cls_group = NULL;
         return brink_error_set(err, BRINK_ENOMEM, "out of memory grouping outcomes");
     }
-    for (int c = 0; c < n; c++)
-        cg[c] = -1;
-    int top = 1;
-    stk[0] = k->root;
-    stk[1] = k->child_start[k->root];
-    seen[k->root] = 1;
-    while (top > 0) {
-        int c = stk[2 * top - 2];
-        if (k->mover[c] == -1) {
-            const int *l = &k->leaf_level[(size_t)k->leaf[c] * (size_t)ni];
-            int g = 0;
-            for (; g < ng; g++) {
-                int same = 1;
-                for (int i = 0; i < ni && same; i++)
-                    same = lv[(size_t)g * w + (size_t)i] ==
-                           (brink_scenario_issue_nlevels(sc, i) ? l[i] : -1);
-                if (same)
-                    break;
-            }
-            if (g == ng) {
-                for (int i = 0; i < ni; i++)
-                    lv[(size_t)g * w + (size_t)i] = brink_scenario_issue_nlevels(sc, i) ? l[i] : -1;
-                ng++;
-            }
-            cg[c] = g;
-            top--;
-            continue;
-        }
-        if (stk[2 * top - 1] >= k->child_start[c + 1]) {
-            top--;
-            continue;
-        }
-        int d = k->child[stk[2 * top - 1]++];
-        if (seen[d])
-            continue;
-        seen[d] = 1;
-        stk[2 * top] = d;
-        stk[2 * top + 1] = k->child_start[d];
-        top++;
-    }
-    free(seen);
-    free(stk);
+    for (int g = 0; g < ng; g++)
+        for (int i = 0; i < ni; i++)
+            lv[(size_t)g * w + (size_t)i] =
+                brink_scenario_issue_nlevels(sc, i)
+                    ? k->leaf_level[(size_t)k->leaf[gleaf[g]] * (size_t)ni + (size_t)i]
+                    : -1;
+    free(gleaf);
     *ngroups = ng;
     *group_level = lv;
-    *cls_group = cg;
     return BRINK_OK;
 }
 
