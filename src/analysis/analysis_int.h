@@ -103,4 +103,26 @@ brink_status an_answer_threshold(const brink_scenario *sc, const brink_analysis 
                                  const brink_analysis_options *o, brink_answer *ans,
                                  brink_error *err);
 
+/* threshold_engine.c: brink_threshold_compute, and on a compact game (scenario/compact.h)
+ * the watched decision named by its path (kw; NULL: none watched; watch is then ignored):
+ * regions, flips and certificates of the pure subgame-perfect profile backward induction
+ * takes on the classes (cn_compact.c), the tree's own on a game small enough for both. */
+#include "brink/threshold.h"
+#include "scenario/compact.h"
+brink_threshold *an_threshold_compute(const brink_scenario *sc, int param, const mpq_t lo,
+                                      const mpq_t hi, const mpq_t *values, const int *watch,
+                                      int nwatch, const sc_compact_watch *kw,
+                                      const brink_analysis_options *o, brink_error *err);
+/* Names of a threshold's decision ids h (watch, conditions, certificates): information sets
+ * of the tree, or classes of a compact game (its first decision point in the tree's order;
+ * the watched one by its path). an_thr_view: the view words, "" at the root, NULL on OOM;
+ * an_thr_infoset: the tree's information set number (compact: the watched one's, else -1). */
+int an_thr_is_compact(const brink_threshold *t);
+const char *an_thr_action(const brink_threshold *t, const brink_scenario *sc, int h, int a);
+int an_thr_player(const brink_threshold *t, const brink_scenario *sc, int h);
+int an_thr_nactions(const brink_threshold *t, const brink_scenario *sc, int h);
+int an_thr_type(const brink_threshold *t, const brink_scenario *sc, int h);
+long an_thr_infoset(const brink_threshold *t, int h);
+const char *an_thr_view(const brink_threshold *t, const brink_scenario *sc, int h);
+
 #endif

@@ -94,6 +94,42 @@ static brink_status forecast(const brink_scenario *sc, const brink_analysis_opti
     return BRINK_OK;
 }
 
+/* The declared questions (or o->ask), each answered or refused with its reason. */
+static brink_status ask_questions(const brink_scenario *sc, const brink_analysis_options *o,
+                                  brink_analysis *a, brink_error *err)
+{
+    int nq = o->ask && o->nask > 0 ? o->nask : brink_scenario_nquestions(sc);
+    if (o->questions && nq > 0) {
+        a->answers = brink_calloc((size_t)nq, sizeof *a->answers);
+        if (!a->answers) {
+            return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+        }
+        for (int i = 0; i < nq; i++) {
+            a->answers[i].q = o->ask && o->nask > 0 ? &o->ask[i] : brink_scenario_question(sc, i);
+            a->nanswers = i + 1;
+            brink_error local;
+            brink_error_clear(&local);
+            brink_status st = an_answer(sc, a, o, &a->answers[i], &local);
+            if (st == BRINK_ENOMEM || st == BRINK_EINTERNAL) {
+                if (err)
+                    *err = local;
+                return err ? err->code : BRINK_ENOMEM;
+            }
+            if (st) {   /* unanswerable: say why, keep the rest of the analysis */
+                a->answers[i].status = st;
+                a->answers[i].line = local.line;
+                a->answers[i].column = local.column;
+                a->answers[i].message = copy_text(local.message);
+                if (!a->answers[i].message) {
+                    brink_error_set(err, BRINK_ENOMEM, "out of memory");
+                    return err ? err->code : BRINK_ENOMEM;
+                }
+            }
+        }
+    }
+    return BRINK_OK;
+}
+
 brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_options *o,
                               brink_error *err)
 {
@@ -110,15 +146,10 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
     }
     a->sc = sc;
     if (brink_scenario_is_compact(sc)) {   /* no tree: backward induction on the sub-games */
-        if (o->questions && brink_scenario_nquestions(sc) > 0) {
-            brink_error_set(err, BRINK_EINVALID, "this scenario was built as a compact game "
-                            "(limits.compact_without_questions), which its questions cannot "
-                            "read: ask none (questions = 0), or build the tree "
-                            "(compact_above = 0)");
-            brink_analysis_free(a);
-            return NULL;
-        }
-        if (an_compact_analyze(sc, o, a, err) || forecast(sc, o, a, err))
+        /* questions: thresholds are answered on the compact game, others refused one by
+         * one with the reason (an_answer) */
+        if (an_compact_analyze(sc, o, a, err) || ask_questions(sc, o, a, err) ||
+            forecast(sc, o, a, err))
             goto fail;
         a->seconds = brink_now() - t0;
         return a;
@@ -154,36 +185,8 @@ brink_analysis *brink_analyze(const brink_scenario *sc, const brink_analysis_opt
         if (s.method.complete[k] && !(f & (BRINK_SOLVER_PURE_ONLY | BRINK_SOLVER_PERFECT_INFO)))
             a->unique = a->count == 1 && a->nrejected == 0 && !a->truncated;
     }
-    int nq = o->ask && o->nask > 0 ? o->nask : brink_scenario_nquestions(sc);
-    if (o->questions && nq > 0) {
-        a->answers = brink_calloc((size_t)nq, sizeof *a->answers);
-        if (!a->answers) {
-            brink_error_set(err, BRINK_ENOMEM, "out of memory");
-            goto fail;
-        }
-        for (int i = 0; i < nq; i++) {
-            a->answers[i].q = o->ask && o->nask > 0 ? &o->ask[i] : brink_scenario_question(sc, i);
-            a->nanswers = i + 1;
-            brink_error local;
-            brink_error_clear(&local);
-            brink_status st = an_answer(sc, a, o, &a->answers[i], &local);
-            if (st == BRINK_ENOMEM || st == BRINK_EINTERNAL) {
-                if (err)
-                    *err = local;
-                goto fail;
-            }
-            if (st) {   /* unanswerable: say why, keep the rest of the analysis */
-                a->answers[i].status = st;
-                a->answers[i].line = local.line;
-                a->answers[i].column = local.column;
-                a->answers[i].message = copy_text(local.message);
-                if (!a->answers[i].message) {
-                    brink_error_set(err, BRINK_ENOMEM, "out of memory");
-                    goto fail;
-                }
-            }
-        }
-    }
+    if (ask_questions(sc, o, a, err))
+        goto fail;
     if (forecast(sc, o, a, err))
         goto fail;
     a->seconds = brink_now() - t0;

@@ -350,6 +350,13 @@ out:
 brink_status an_answer(const brink_scenario *sc, const brink_analysis *a,
                        const brink_analysis_options *o, brink_answer *ans, brink_error *err)
 {
+    if (brink_scenario_is_compact(sc) && ans->q->kind != BRINK_Q_THRESHOLD)
+        return brink_error_set(err, BRINK_EUNSUPPORTED,
+                               "the scenario was built as a compact game (its distinct sub-games, "
+                               "not the tree), where only threshold questions are answered; "
+                               "this %s question reads the tree (brink analyze --compact-above 0 "
+                               "builds it, if it fits)",
+                               ans->q->kind == BRINK_Q_SWEEP ? "sweep" : "comparison");
     switch (ans->q->kind) {
     case BRINK_Q_THRESHOLD:
         return an_answer_threshold(sc, a, o, ans, err);

@@ -122,8 +122,9 @@ void cn_game_free(cn_game *G)
 
 void cn_eq_free(cn_eq *e, const brink_efg *g)
 {
-    cn_rf_array_free(e->beh, (size_t)g->nactions);
-    cn_rf_array_free(e->mu, (size_t)g->nnodes);
+    /* g NULL: a compact game's profile (pure, no functions) */
+    cn_rf_array_free(e->beh, g ? (size_t)g->nactions : 0);
+    cn_rf_array_free(e->mu, g ? (size_t)g->nnodes : 0);
     free(e->reached);
     free(e->pure);
     memset(e, 0, sizeof *e);

@@ -3,6 +3,7 @@
  * the range and the other parameters are exact, and the result is kept as data on the
  * answer (ans->threshold). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "analysis/analysis_int.h"
 #include "brink/threshold.h"
@@ -26,7 +27,15 @@ brink_status an_answer_threshold(const brink_scenario *sc, const brink_analysis 
     const brink_question *q = ans->q;
     int np = brink_scenario_nparams(sc), nwatch = 0;
     int *watch = NULL;
-    if (q->watch) {
+    sc_compact_watch kw;
+    memset(&kw, 0, sizeof kw);
+    int compact = brink_scenario_is_compact(sc), have_kw = 0;
+    if (q->watch && compact) {   /* one decision point, named by its path */
+        brink_status ws = sc_compact_find_decision(sc, q->watch, &kw, err);
+        if (ws)
+            return ws;
+        have_kw = 1;
+    } else if (q->watch) {
         nwatch = brink_scenario_find_decisions(sc, q->watch, NULL, 0, err);
         if (nwatch < 0)
             return err ? err->code : BRINK_EINVALID;
@@ -45,8 +54,12 @@ brink_status an_answer_threshold(const brink_scenario *sc, const brink_analysis 
     }
     brink_scenario_defaults(sc, values);
     an_question_range(q, 0, lo, hi);
-    ans->threshold = brink_threshold_compute(sc, q->param[0], lo, hi, (const mpq_t *)values,
-                                             watch, nwatch, o, err);
+    ans->threshold = compact ? an_threshold_compute(sc, q->param[0], lo, hi,
+                                                    (const mpq_t *)values, NULL, 0,
+                                                    have_kw ? &kw : NULL, o, err)
+                             : brink_threshold_compute(sc, q->param[0], lo, hi,
+                                                       (const mpq_t *)values, watch, nwatch, o,
+                                                       err);
     if (!ans->threshold)
         st = err ? err->code : BRINK_ENOMEM;
     else
@@ -55,5 +68,6 @@ out:
     mpq_clears(lo, hi, NULL);
     brink_q_array_free(values, (size_t)np + 1);
     free(watch);
+    free(kw.path);
     return st;
 }

@@ -12,8 +12,10 @@
 
 #include "analysis/analysis_int.h"
 #include "analysis/cn_int.h"
+#include "analysis/cn_compact.h"
 #include "analysis/continuation.h"
 #include "analysis/threshold_invalid.h"
+#include "scenario/model.h"
 #include "solve/solvers.h"
 #include "brink/threshold.h"
 
@@ -40,6 +42,14 @@ struct brink_threshold_internal {
     int *lc, *hc;
     int **eq_state;
     struct ivl **eq_ivl;        /* [nregions][ncn]: where each equilibrium is certified */
+    const sc_compact *k;        /* a compact game's (borrowed): watch, conds' h and
+                                   certificates' infoset are its classes; NULL on a tree */
+    int *watch_path, nwatch_path;   /* compact: the watched decision's edges from the root */
+    long watch_infoset;         /* compact: its information set's number in the tree, or -1 */
+    int *first_edge;            /* compact, made when first named: [nclasses] the edge the
+                                   tree's pre-order first enters each class by (-1: root) */
+    int *edge_cls;              /* [edges] the class each edge leaves */
+    char **view;                /* [nclasses] each class's view words, made when asked */
 };
 
 typedef struct gapi {
@@ -102,16 +112,22 @@ typedef struct eng {
     double solve_s;           /* how long the last exact solve took (its method checks the
                                  time in its search only, not in its verification) */
     brink_error *err;
+    /* a compact game (scenario/compact.h): no tree; profiles are one choice per class */
+    const sc_compact *k;
+    const sc_compact_watch *kw;
+    int *kchoice;             /* [nclasses] the short solve's profile */
 } eng;
 
 /* ---------------------------------------------------------------- small helpers */
 
-static int state_id(eng *E, const mpq_t *behq)
+static int state_id_of(eng *E, const mpq_t *behq, const int *choice)
 {
     unsigned char *row = brink_calloc((size_t)E->nwact + 1, 1);
     if (!row)
         return -1;
-    for (int w = 0; w < E->nwatch; w++) {
+    for (int w = 0; w < E->nwatch && choice; w++)   /* compact: a choice per class */
+        row[E->wstart[w] + choice[E->watch[w]]] = 1;
+    for (int w = 0; w < E->nwatch && !choice; w++) {
         int h = E->watch[w], a0 = E->g->infoset_action_start[h];
         for (int a = 0; a < E->g->infoset_nactions[h]; a++)
             row[E->wstart[w] + a] = mpq_sgn(behq[a0 + a]) > 0;
@@ -134,6 +150,11 @@ static int state_id(eng *E, const mpq_t *behq)
     memcpy(E->states + (size_t)E->nstates * (size_t)E->nwact, row, (size_t)E->nwact);
     free(row);
     return E->nstates++;
+}
+
+static int state_id(eng *E, const mpq_t *behq)
+{
+    return state_id_of(E, behq, NULL);
 }
 
 static int add_cond(eng *E, const pcond *c)
@@ -277,6 +298,8 @@ static brink_status invalid_part(eng *E, gapi *gp, gstack *S, const brink_error 
                                  const mpq_t x, int *done)
 {
     *done = 0;
+    if (E->k)
+        return BRINK_OK;   /* no chance moves (ck_applies): every point is a game */
     brink_error gl;
     brink_error_clear(&gl);
     brink_status gs = game_at(E, &gl);
@@ -774,6 +797,24 @@ static int tight_eq(tight *T, const pcset *conds, const ivl *v, const mpq_t x, c
 /* The parametric game at E->values (built on first use, re-derived past a guard). */
 static brink_status game_at(eng *E, brink_error *local)
 {
+    if (E->k) {   /* the compact game's functions: re-derived past a guard only */
+        int same = E->G_ready && E->G.pg.pay != NULL && !E->G.pg.nonrational;
+        for (int i = 0; i < E->G.pg.guards.n && same; i++)
+            same = pc_holds(E->G.pg.guards.c[i].kind,
+                            pq_sign_at(&E->G.pg.guards.c[i].s, E->values[E->param]));
+        if (same)
+            return BRINK_OK;
+        if (!E->G_ready) {
+            rf_init(&E->G.t1);
+            rf_init(&E->G.t2);
+            rf_init(&E->G.t3);
+            pq_init(&E->G.sp);
+        }
+        E->G_ready = 1;
+        sc_pgame_free(&E->G.pg);
+        return sc_param_compact(E->sc, E->k, E->param, (const mpq_t *)E->values, &E->G.pg,
+                                local);
+    }
     brink_status gs = E->G_ready ? cn_game_rebind(&E->G, E->sc, E->param,
                                                   (const mpq_t *)E->values, local)
                                  : cn_game_init(&E->G, E->sc, E->g, E->param,
@@ -792,6 +833,8 @@ static brink_status game_at(eng *E, brink_error *local)
  * to the exact solve (without ties the equilibrium is the only one). */
 static int quick_applies(const eng *E)
 {
+    if (E->k)
+        return 1;   /* compact games: always (see brink_threshold_compute) */
     const brink_efg *g = E->g;
     if (E->o->method || !g->perfect_info || g->ninfosets != g->player_infoset_start[g->nplayers])
         return 0;
@@ -804,6 +847,16 @@ static int quick_applies(const eng *E)
  * (a tie at x alone, taken by the first best move). */
 static int quick_solve(eng *E, const mpq_t x, brink_eqset *s, int *crossing)
 {
+    if (E->k) {   /* every tie taken by the first best action, as on a large tree */
+        int rc = ck_solve(&E->G, E->k, x, E->kchoice, crossing);
+        if (rc)
+            return rc < 0 ? -1 : 0;
+        if (!(s->eq = brink_calloc(1, sizeof *s->eq)))
+            return -1;
+        s->count = s->nfound = 1;
+        s->complete = 0;
+        return 1;
+    }
     const brink_efg *g = E->g;
     int nh = g->player_infoset_start[g->nplayers], found = 0, all = an_solve_all(g, E->o);
     int *choice = brink_calloc((size_t)nh + 1, sizeof *choice);
@@ -1045,11 +1098,12 @@ out:
 static int orders_fixed(eng *E, const mpq_t x, const ivl *R, int *oom)
 {
     const brink_efg *g = E->g;
-    if (!g->perfect_info || g->ninfosets != g->player_infoset_start[g->nplayers] ||
+    if ((!E->k && (!g->perfect_info || g->ninfosets != g->player_infoset_start[g->nplayers])) ||
         E->G.pg.nonrational)
         return 0;
     pq *P = NULL;
-    int n = 0, rc = cn_pure_order_polys(&E->G, x, MAX_ORDER_PLAYS, &P, &n);
+    int n = 0, rc = E->k ? ck_order_polys(&E->G, E->k, x, MAX_ORDER_PLAYS, &P, &n)
+                         : cn_pure_order_polys(&E->G, x, MAX_ORDER_PLAYS, &P, &n);
     if (rc) {
         *oom |= rc < 0;
         return 0;
@@ -1089,7 +1143,56 @@ static int orders_fixed(eng *E, const mpq_t x, const ivl *R, int *oom)
     return ok && !E->expired;
 }
 
+/* A compact game's profile at x (E->kchoice, quick_solve) continued: its distinct best-reply
+ * conditions (ck_conditions), its interval, its watched choice; the pure equilibrium of the
+ * tree's short solve, one choice per class. */
+static brink_status compact_continue(eng *E, const mpq_t x, cn_eq *cn, int *cst, ivl *eqi,
+                                     int *ncn, pcset *first_conds, tight *tp, const mpq_t Lq,
+                                     const mpq_t Hq)
+{
+    int n = E->k->nclasses, bad = 0;
+    pcset conds = {NULL, 0, 0};
+    cn_eq *e = &cn[*ncn];
+    memset(e, 0, sizeof *e);
+    if (!(e->pure = brink_calloc((size_t)n + 1, sizeof *e->pure)))
+        return OOM(E->err);
+    memcpy(e->pure, E->kchoice, (size_t)n * sizeof *e->pure);
+    if (ck_conditions(&E->G, E->k, E->kchoice, &conds, &bad)) {
+        cn_eq_free(e, NULL);
+        pcset_free(&conds);
+        return OOM(E->err);
+    }
+    if (bad) {   /* not an equilibrium exactly (cannot happen: the solve is exact) */
+        cn_eq_free(e, NULL);
+        pcset_free(&conds);
+        return BRINK_OK;
+    }
+    brink_status st = BRINK_OK;
+    cst[*ncn] = state_id_of(E, NULL, E->kchoice);
+    if (cst[*ncn] < 0)
+        st = OOM(E->err);
+    ivl_init(&eqi[*ncn]);
+    (*ncn)++;
+    if (!st)
+        st = ivl_component(E, &conds, x, Lq, Hq, &eqi[*ncn - 1]);
+    if (!st && tight_eq(tp, &conds, &eqi[*ncn - 1], x, Lq, Hq))
+        st = OOM(E->err);
+    *first_conds = conds;   /* kept for the uniqueness check of the region */
+    return st;
+}
+
 static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S);
+
+/* a compact game's short solve fills only s->eq (no tree to free it with) */
+#define EQSET_FREE(E, s, g)                                                                    \
+    do {                                                                                       \
+        if ((E)->k) {                                                                          \
+            free((s)->eq);                                                                     \
+            memset((s), 0, sizeof *(s));                                                       \
+        } else {                                                                               \
+            brink_eqset_free((s), (g));                                                        \
+        }                                                                                      \
+    } while (0)
 
 /* One sample, or none past the deadline. A sample whose root isolation the deadline cut
  * short leaves nothing: the regions and gaps it made are dropped and the whole gap is
@@ -1175,9 +1278,21 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
                 st = OOM(E->err);
             alg_clear(&ax);
             s.eq[0].behavq = NULL;   /* E->quickq */
-            brink_eqset_free(&s, g);
+            EQSET_FREE(E, &s, g);
             goto out;
         }
+    }
+    if (E->k && !quick) {   /* no exact solve of a compact game here: the gap says why */
+        E->solves++;
+        if (gs == BRINK_ENOMEM) {
+            st = OOM(E->err);
+            goto out;
+        }
+        if (!gs)
+            brink_error_set(&glocal, BRINK_EINVALID, "a payoff is undefined at this value of "
+                            "the parameter (a division by zero)");
+        st = failed_at(E, gp, S, point, &glocal, x);
+        goto out;
     }
     /* the solve gets the time left, when that is less than its own limit */
     brink_analysis_options so = *E->o;
@@ -1211,7 +1326,7 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
     local = glocal;
     cn_game *Gp = &E->G;
     if (gs) {
-        brink_eqset_free(&s, g);
+        EQSET_FREE(E, &s, g);
         if (gs == BRINK_ENOMEM) {
             st = OOM(E->err);
             goto out;
@@ -1227,12 +1342,12 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
         int split = 0;
         st = nonrational_part(E, Gp, gp, S, x, &split);
         if (st || split) {
-            brink_eqset_free(&s, g);
+            EQSET_FREE(E, &s, g);
             goto out;
         }
     }
     if (!Gp->pg.nonrational && !s.count) {
-        brink_eqset_free(&s, g);
+        EQSET_FREE(E, &s, g);
         st = no_equilibrium_at(E, gp, S, point, x);
         goto out;
     }
@@ -1246,7 +1361,7 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
         }
         if (r)
             r->nequilibria = s.count;
-        brink_eqset_free(&s, g);
+        EQSET_FREE(E, &s, g);
         goto out;
     }
     /* The expression guards hold on one interval around x; each equilibrium, continued,
@@ -1279,7 +1394,10 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
     mpq_inits(Lq, Hq, NULL);
     mpq_set(Lq, E->L);
     mpq_set(Hq, E->H);
-    for (int k = 0; k < s.count && !st; k++) {
+    if (E->k && !st) {   /* the compact game's one profile (quick_solve), continued */
+        st = compact_continue(E, x, cn, cst, eqi, &ncn, &first_conds, &tp, Lq, Hq);
+    }
+    for (int k = 0; k < s.count && !st && !E->k; k++) {
         mpq_t *bq = s.eq[k].behavq;
         mpq_t *tmpq = NULL;
         if (!bq) {   /* a float profile: its rational reading must pass the exact check */
@@ -1424,7 +1542,7 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
                 /* unique inside the region: perfect information, one subgame-perfect
                  * equilibrium at the sample, and no best-reply gap touching zero strictly
                  * inside (a tie there would add equilibria at that point) */
-                r->unique = g->perfect_info && r->complete_at_sample && s.count == 1 &&
+                r->unique = (E->k || g->perfect_info) && r->complete_at_sample && s.count == 1 &&
                             (!s.eq[0].nprofiles || mpz_cmp_ui(*s.eq[0].nprofiles, 1) == 0) &&
                             ncn == 1 && no_tie_inside(E, &first_conds, &R, &oom);
                 /* every equilibrium inside: unique there, or (perfect information without
@@ -1465,9 +1583,9 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
         cn_eq_free(&cn[k], g);
     free(cn);
     free(cst);
-    if (quick)
+    if (quick && !E->k)
         s.eq[0].behavq = NULL;   /* E->quickq, kept for the next sample */
-    brink_eqset_free(&s, g);
+    EQSET_FREE(E, &s, g);
 out:
     mpq_clear(x);
     if (oom && !st)
@@ -1692,7 +1810,7 @@ static brink_status certify(eng *E, treg *rb, treg *ra, alg *at, brink_threshold
     if (!differing(E, rb->cn_state[0], ra->cn_state[0], &h, &ab, &aa))
         return BRINK_OK;
     c->infoset = h;
-    c->player = E->g->infoset_player[h];
+    c->player = E->k ? E->k->mover[h] : E->g->infoset_player[h];
     c->action_below = ab;
     c->action_above = aa;
     if (E->deadline > 0 && brink_now() > E->deadline) {
@@ -1708,6 +1826,26 @@ static brink_status certify(eng *E, treg *rb, treg *ra, alg *at, brink_threshold
     rf_init(&vb);
     /* below: the game as seen from rb's sample; above: from ra's */
     mpq_set(E->values[E->param], rb->sample);
+    if (E->k) {   /* the watched decision point's value: its class's plus the payoffs
+                   * collected on the way to it (and before the root) */
+        st = game_at(E, E->err);
+        if (!st && (ck_gap(&E->G, E->k, rb->cn[0].pure, h, aa, ab, &gb) ||
+                    ck_gap(&E->G, E->k, rb->cn[0].pure, h, ab, -1, &vb)))
+            st = OOM(E->err);
+        int np = E->k->np, ne = E->k->child_start[E->k->nclasses], p = c->player;
+        if (!st && rf_add(&vb, &vb, &E->G.pg.epay[(size_t)ne * np + p]))
+            st = OOM(E->err);
+        for (int i = 0; !st && E->kw && i < E->kw->npath; i++)
+            if (rf_add(&vb, &vb, &E->G.pg.epay[(size_t)E->kw->path[i] * np + p]))
+                st = OOM(E->err);
+        if (!st) {
+            mpq_set(E->values[E->param], ra->sample);
+            st = game_at(E, E->err);
+            if (!st && ck_gap(&E->G, E->k, ra->cn[0].pure, h, aa, ab, &ga))
+                st = OOM(E->err);
+        }
+        goto gaps;
+    }
     st = cn_game_rebind(&E->G, E->sc, E->param, (const mpq_t *)E->values, E->err);
     if (!st)
         st = cn_gap(&E->G, &rb->cn[0], h, aa, ab, &gb, E->err);
@@ -1719,6 +1857,7 @@ static brink_status certify(eng *E, treg *rb, treg *ra, alg *at, brink_threshold
         if (!st)
             st = cn_gap(&E->G, &ra->cn[0], h, aa, ab, &ga, E->err);
     }
+gaps:
     if (st)
         goto out;
     /* the gap below and (the certificate's other half) the gap above */
@@ -1775,7 +1914,7 @@ out:
 static brink_status merge_sides(eng *E)
 {
     const brink_efg *g = E->g;
-    int oom = 0, nh = g->ninfosets;
+    int oom = 0, nh = E->k ? E->k->nclasses : g->ninfosets;
     for (int i = 0; i < E->nreg; i++) {
         treg *r = &E->reg[i];
         if (r->status != BRINK_REGION_CERTIFIED || alg_cmp(&r->lo, &r->hi, &oom) != 0)
@@ -1837,7 +1976,7 @@ static brink_status finish(eng *E, brink_threshold *T)
 {
     int oom = 0;
     qsort(E->reg, (size_t)E->nreg, sizeof *E->reg, cmp_reg);
-    if (!an_solve_all(E->g, E->o)) {
+    if (E->k || !an_solve_all(E->g, E->o)) {
         brink_status ms = merge_sides(E);
         if (ms)
             return ms;
@@ -1888,8 +2027,18 @@ static brink_status finish(eng *E, brink_threshold *T)
     I->sc = E->sc;
     I->param = E->param;
     I->np = E->np;
-    I->nactions = E->g->nactions;
-    I->nnodes = E->g->nnodes;
+    I->nactions = E->g ? E->g->nactions : 0;
+    I->nnodes = E->g ? E->g->nnodes : 0;
+    I->k = E->k;
+    I->watch_infoset = -1;
+    if (E->kw) {
+        I->watch_infoset = E->kw->infoset;
+        I->nwatch_path = E->kw->npath;
+        if (!(I->watch_path = brink_calloc((size_t)E->kw->npath + 1, sizeof *I->watch_path)))
+            return OOM(E->err);
+        if (E->kw->npath)
+            memcpy(I->watch_path, E->kw->path, (size_t)E->kw->npath * sizeof *I->watch_path);
+    }
     I->nregions = E->nreg;
     I->values = brink_q_array_new((size_t)E->np + 1);
     I->ncn = brink_calloc((size_t)E->nreg + 1, sizeof *I->ncn);
@@ -1996,7 +2145,13 @@ static void internal_free(struct brink_threshold_internal *I)
 {
     if (!I)
         return;
-    const brink_efg *g = brink_scenario_game(I->sc);
+    const brink_efg *g = I->k ? NULL : brink_scenario_game(I->sc);
+    free(I->watch_path);
+    for (int c = 0; I->view && c < I->k->nclasses; c++)
+        free(I->view[c]);
+    free(I->view);
+    free(I->first_edge);
+    free(I->edge_cls);
     for (int i = 0; i < I->nregions; i++) {
         for (int k = 0; I->cn && k < I->ncn[i]; k++)
             cn_eq_free(&I->cn[i][k], g);
@@ -2087,6 +2242,10 @@ brink_status brink_threshold_profile(const brink_threshold *t, int region, int k
     if (!brink_threshold_covers(t, region, k, x))
         return brink_error_set(err, BRINK_EINVALID,
                                "threshold profile: the equilibrium is not certified at this value");
+    if (I->k)
+        return brink_error_set(err, BRINK_EUNSUPPORTED, "threshold profile: the scenario was "
+                               "built as a compact game, which has no tree to give a behaviour "
+                               "profile of (its equilibria choose once per distinct sub-game)");
     const cn_eq *e = &I->cn[region][k];
     brink_scenario_instance *in = brink_scenario_instance_new(I->sc, err);
     mpq_t *values = brink_q_array_new((size_t)I->np + 1);
@@ -2201,6 +2360,22 @@ brink_threshold *brink_threshold_compute(const brink_scenario *sc, int param, co
                                          const int *watch, int nwatch,
                                          const brink_analysis_options *o, brink_error *err)
 {
+    if (brink_scenario_is_compact(sc) && watch && nwatch > 0) {
+        brink_error_set(err, BRINK_EUNSUPPORTED, "threshold: this scenario was built as a "
+                        "compact game (its distinct sub-games, not the tree), which has no "
+                        "information set numbers to watch: ask a threshold question naming the "
+                        "decision by its path (ACTOR@start, ACTOR@option/...), or load it "
+                        "without compact_above (--compact-above 0)");
+        return NULL;
+    }
+    return an_threshold_compute(sc, param, lo, hi, values, watch, nwatch, NULL, o, err);
+}
+
+brink_threshold *an_threshold_compute(const brink_scenario *sc, int param, const mpq_t lo,
+                                      const mpq_t hi, const mpq_t *values, const int *watch,
+                                      int nwatch, const sc_compact_watch *kw,
+                                      const brink_analysis_options *o, brink_error *err)
+{
     brink_analysis_options defaults;
     if (!o) {
         brink_analysis_options_init(&defaults);
@@ -2210,12 +2385,27 @@ brink_threshold *brink_threshold_compute(const brink_scenario *sc, int param, co
         brink_error_set(err, BRINK_EINVALID, "threshold: bad parameter or range");
         return NULL;
     }
-    if (brink_scenario_is_compact(sc)) {   /* the continuation works on the tree */
-        brink_error_set(err, BRINK_EUNSUPPORTED, "threshold: this scenario was built as a "
-                        "compact game (its distinct sub-games, not the tree), and thresholds "
-                        "follow equilibria on the game tree: load it without compact_above "
-                        "(--compact-above 0)");
-        return NULL;
+    const sc_compact *k = brink_scenario_is_compact(sc) ? sc->compact : NULL;
+    int kcls = -1;
+    if (k) {   /* the pure pass on the classes (cn_compact.c) */
+        if (!ck_applies(k)) {
+            brink_error_set(err, BRINK_EUNSUPPORTED, "threshold: this scenario was built as a "
+                            "compact game (its distinct sub-games, not the tree) with chance "
+                            "moves, where thresholds are not computed yet (they are on "
+                            "compact games without chance): load it without compact_above "
+                            "(--compact-above 0) if its tree fits");
+            return NULL;
+        }
+        if (o->method && strcmp(o->method, "spe") != 0) {
+            brink_error_set(err, BRINK_EUNSUPPORTED, "threshold: this scenario was built as a "
+                            "compact game, solved by backward induction only (method spe), "
+                            "not by '%s'", o->method);
+            return NULL;
+        }
+        if (kw)
+            kcls = kw->cls;
+        watch = kw ? &kcls : NULL;
+        nwatch = kw ? 1 : 0;
     }
     double t0 = brink_now();
     eng E;
@@ -2229,25 +2419,30 @@ brink_threshold *brink_threshold_compute(const brink_scenario *sc, int param, co
     E.np = brink_scenario_nparams(sc);
     E.watch = watch;
     E.nwatch = watch ? nwatch : 0;
+    E.k = k;
+    E.kw = k ? kw : NULL;
     mpq_inits(E.L, E.H, E.dflt, NULL);
     mpq_set(E.L, lo);
     mpq_set(E.H, hi);
     brink_threshold *T = brink_calloc(1, sizeof *T);
     gstack S = {NULL, 0, 0};
     brink_status st = BRINK_OK;
-    E.in = brink_scenario_instance_new(sc, err);
+    E.in = k ? NULL : brink_scenario_instance_new(sc, err);
     E.values = brink_q_array_new((size_t)E.np + 1);
     E.wstart = brink_calloc((size_t)E.nwatch + 1, sizeof *E.wstart);
-    if (!T || !E.in || !E.values || !E.wstart) {
-        if (E.in)
+    if (k)
+        E.kchoice = brink_calloc((size_t)k->nclasses + 1, sizeof *E.kchoice);
+    if (!T || (!k && !E.in) || !E.values || !E.wstart || (k && !E.kchoice)) {
+        if (k || E.in)
             OOM(err);
         st = BRINK_ENOMEM;
         goto out;
     }
     T->param = param;
-    E.g = brink_scenario_instance_game(E.in);
+    E.g = k ? NULL : brink_scenario_instance_game(E.in);
     for (int w = 0; w < E.nwatch; w++)
-        E.wstart[w + 1] = E.wstart[w] + E.g->infoset_nactions[watch[w]];
+        E.wstart[w + 1] = E.wstart[w] + (k ? k->child_start[watch[w] + 1] - k->child_start[watch[w]]
+                                           : E.g->infoset_nactions[watch[w]]);
     E.nwact = E.wstart[E.nwatch];
     for (int i = 0; i < E.np; i++)
         mpq_set(E.values[i], values[i]);
@@ -2262,7 +2457,7 @@ brink_threshold *brink_threshold_compute(const brink_scenario *sc, int param, co
         brink_q_array_free(d, (size_t)E.np);
     }
     E.have_default = mpq_cmp(E.dflt, lo) >= 0 && mpq_cmp(E.dflt, hi) <= 0;
-    st = an_groups(sc, E.g, &E.ngroups, &E.group_level, &E.leaf_group, err);
+    st = k ? BRINK_OK : an_groups(sc, E.g, &E.ngroups, &E.group_level, &E.leaf_group, err);
     if (st)
         goto out;
     {
@@ -2296,6 +2491,7 @@ out:
     free(E.states);
     free(E.conds);
     free(E.wstart);
+    free(E.kchoice);
     an_groups_free(E.group_level, E.leaf_group);
     if (E.G_ready)
         cn_game_free(&E.G);
@@ -2309,4 +2505,156 @@ out:
         return NULL;
     }
     return T;
+}
+
+/* ---------------------------------------------------------------- names (report/threshold.c)
+ * A threshold's decision ids are information sets of the tree, or on a compact game classes
+ * of identical sub-games, named here by the tree's first decision point of the class (the
+ * watched one by its own path). */
+
+static const sc_compact *thr_k(const brink_threshold *t)
+{
+    return t && t->internal ? t->internal->k : NULL;
+}
+
+int an_thr_is_compact(const brink_threshold *t)
+{
+    return thr_k(t) != NULL;
+}
+
+const char *an_thr_action(const brink_threshold *t, const brink_scenario *sc, int h, int a)
+{
+    const sc_compact *k = thr_k(t);
+    if (k)
+        return k->node[h]->opt_labels[a];
+    const brink_efg *g = brink_scenario_game(sc);
+    return g->action_label[g->infoset_action_start[h] + a];
+}
+
+int an_thr_player(const brink_threshold *t, const brink_scenario *sc, int h)
+{
+    const sc_compact *k = thr_k(t);
+    return k ? k->mover[h] : brink_scenario_game(sc)->infoset_player[h];
+}
+
+int an_thr_nactions(const brink_threshold *t, const brink_scenario *sc, int h)
+{
+    const sc_compact *k = thr_k(t);
+    return k ? k->child_start[h + 1] - k->child_start[h]
+             : brink_scenario_game(sc)->infoset_nactions[h];
+}
+
+int an_thr_type(const brink_threshold *t, const brink_scenario *sc, int h)
+{
+    return thr_k(t) ? -1 : brink_scenario_infoset_type(sc, h);
+}
+
+long an_thr_infoset(const brink_threshold *t, int h)
+{
+    const sc_compact *k = thr_k(t);
+    if (!k)
+        return h;
+    for (int w = 0; w < t->nwatch; w++)
+        if (t->watch[w] == h)
+            return t->internal->watch_infoset;
+    return -1;
+}
+
+static int first_edges(struct brink_threshold_internal *I)
+{
+    const sc_compact *k = I->k;
+    int n = k->nclasses, ne = k->child_start[n];
+    int *fe = brink_calloc((size_t)n + 1, sizeof *fe), *ec = brink_calloc((size_t)ne + 1, sizeof *ec);
+    int *stk = brink_calloc((size_t)n + 1, sizeof *stk), *next = brink_calloc((size_t)n + 1, sizeof *next);
+    unsigned char *seen = brink_calloc((size_t)n + 1, 1);
+    if (!fe || !ec || !stk || !next || !seen) {
+        free(fe);
+        free(ec);
+        free(stk);
+        free(next);
+        free(seen);
+        return -1;
+    }
+    for (int c = 0; c < n; c++)
+        for (int e = k->child_start[c]; e < k->child_start[c + 1]; e++)
+            ec[e] = c;
+    int sp = 0;
+    stk[sp++] = k->root;
+    seen[k->root] = 1;
+    fe[k->root] = -1;
+    for (int c = 0; c < n; c++)
+        next[c] = k->child_start[c];
+    while (sp) {   /* depth first, each class entered once: the tree's pre-order */
+        int c = stk[sp - 1];
+        if (next[c] == k->child_start[c + 1]) {
+            sp--;
+            continue;
+        }
+        int e = next[c]++, d = k->child[e];
+        if (seen[d])
+            continue;
+        seen[d] = 1;
+        fe[d] = e;
+        stk[sp++] = d;
+    }
+    free(stk);
+    free(next);
+    free(seen);
+    I->first_edge = fe;
+    I->edge_cls = ec;
+    return 0;
+}
+
+const char *an_thr_view(const brink_threshold *t, const brink_scenario *sc, int h)
+{
+    const sc_compact *k = thr_k(t);
+    if (!k)
+        return brink_scenario_infoset_view(sc, h);
+    struct brink_threshold_internal *I = t->internal;
+    if (!I->view && !(I->view = brink_calloc((size_t)k->nclasses + 1, sizeof *I->view)))
+        return NULL;
+    if (I->view[h])
+        return I->view[h];
+    if (!I->first_edge && first_edges(I))
+        return NULL;
+    int watched = 0;
+    for (int w = 0; w < t->nwatch; w++)
+        watched |= t->watch[w] == h;
+    /* the edges from the root to h */
+    int n = 0, *path = NULL;
+    if (watched) {
+        n = I->nwatch_path;
+        path = brink_calloc((size_t)n + 1, sizeof *path);
+        if (path && n)
+            memcpy(path, I->watch_path, (size_t)n * sizeof *path);
+    } else {
+        for (int c = h; I->first_edge[c] >= 0; c = I->edge_cls[I->first_edge[c]])
+            n++;
+        path = brink_calloc((size_t)n + 1, sizeof *path);
+        int i = n;
+        for (int c = h; path && I->first_edge[c] >= 0; c = I->edge_cls[I->first_edge[c]])
+            path[--i] = I->first_edge[c];
+    }
+    if (!path)
+        return NULL;
+    brink_buf b;
+    brink_buf_init(&b);
+    int shown = n > 64 ? 64 : n;   /* the tree's view: the last SC_VIEW_SHOWN events */
+    if (n > shown)
+        brink_buf_printf(&b, "(%d earlier events)", n - shown);
+    for (int i = n - shown; i < n; i++) {
+        int e = path[i], c = I->edge_cls[e];
+        const sc_node *nd = k->node[c];
+        const char *who = k->mover[c] >= 0 ? sc->actors[k->mover[c]].id
+                                           : nd->name ? nd->name : "chance";
+        brink_buf_printf(&b, "%s%s %s", b.len ? ", " : "", who,
+                         nd->opt_labels[e - k->child_start[c]]);
+    }
+    free(path);
+    if (b.failed) {
+        brink_buf_free(&b);
+        return NULL;
+    }
+    I->view[h] = b.data ? b.data : brink_calloc(1, 1);   /* owned now */
+    return I->view[h];
 }

@@ -471,7 +471,7 @@ brink_status an_compact_write_json(const brink_analysis *a, brink_buf *out, brin
         }
         brink_buf_puts(out, "}");
     }
-    brink_buf_puts(out, "],\"answers\":[]");
+    brink_buf_puts(out, "]");   /* the answers follow (json.c) */
     if (out->failed)
         return brink_error_set(err, BRINK_ENOMEM, "out of memory writing JSON");
     return BRINK_OK;

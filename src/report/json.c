@@ -655,6 +655,15 @@ brink_status brink_analysis_write_json(const brink_analysis *a, brink_buf *out, 
     scenario_part(a, out);
     if (a->compact) {   /* solved on the compact game (src/report/compact.c) */
         brink_status st = an_compact_write_json(a, out, err);
+        if (!st) {
+            brink_buf_puts(out, ",\"answers\":[");
+            for (int i = 0; i < a->nanswers; i++) {
+                if (i)
+                    brink_buf_puts(out, ",");
+                answer(a, &a->answers[i], out, &w);
+            }
+            brink_buf_puts(out, "]");
+        }
         if (!st && a->forecast)
             forecast(a, out, &w);
         brink_buf_puts(out, "}\n");

@@ -1082,6 +1082,11 @@ brink_status brink_analysis_write_text(const brink_analysis *a, brink_buf *out, 
     parameters(a, out, &line);
     if (a->compact) {   /* solved on the compact game (src/report/compact.c) */
         brink_status st = an_compact_write_text(a, out, err);
+        if (!st) {
+            answers(a, out, &line);   /* threshold questions; the others say why not */
+            if (line.failed || out->failed)
+                st = brink_error_set(err, BRINK_ENOMEM, "out of memory writing the report");
+        }
         brink_buf_free(&line);
         return st;
     }

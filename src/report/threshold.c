@@ -12,11 +12,15 @@
 #include "brink/io.h"
 #include "brink/threshold.h"
 #include "report/describe.h"
+#include "analysis/analysis_int.h"
+
+/* the threshold being written: its decision ids are a compact game's classes or the tree's
+ * information sets (an_thr_*) */
+static _Thread_local const brink_threshold *cur_t;
 
 static const char *action_label(const brink_scenario *sc, int h, int a)
 {
-    const brink_efg *g = brink_scenario_game(sc);
-    return g->action_label[g->infoset_action_start[h] + a];
+    return an_thr_action(cur_t, sc, h, a);
 }
 
 static void put_poly_t(brink_buf *out, const char *var, int deg, const mpz_t *z, const mpq_t *q)
@@ -116,8 +120,8 @@ static void put_real(brink_buf *out, const brink_real *r, const char *var)
 
 static const char *view_of(const brink_scenario *sc, int h)
 {
-    const char *v = brink_scenario_infoset_view(sc, h);
-    return v && v[0] ? v : "at the start";
+    const char *v = an_thr_view(cur_t, sc, h);
+    return v && v[0] ? v : v ? "at the start" : "?";
 }
 
 static void put_real_short(brink_buf *out, const brink_real *r)
@@ -167,8 +171,8 @@ static void put_state(brink_buf *out, const brink_threshold *t, const brink_scen
         int h = t->watch[w], o = t->watch_action_start[w];
         int n = t->watch_action_start[w + 1] - o, k = 0;
         if (nshow > 1) {
-            int ty = brink_scenario_infoset_type(sc, h);
-            int actor = brink_scenario_game(sc)->infoset_player[h];
+            int ty = an_thr_type(cur_t, sc, h);
+            int actor = an_thr_player(cur_t, sc, h);
             if (w)
                 brink_buf_puts(out, "; ");
             if (ty >= 0)
@@ -292,10 +296,9 @@ static void put_cond(brink_buf *out, const brink_threshold *t, const brink_scena
     if (id < 0 || id >= t->nconds)
         return;
     const brink_cond *c = &t->conds[id];
-    const brink_efg *g = brink_scenario_game(sc);
     const char *who = c->kind != BRINK_COND_EXPRESSION && c->kind != BRINK_COND_PROBABILITY &&
                               c->h >= 0
-                          ? brink_scenario_actor_id(sc, g->infoset_player[c->h])
+                          ? brink_scenario_actor_id(sc, an_thr_player(cur_t, sc, c->h))
                           : "";
     switch (c->kind) {
     case BRINK_COND_BEST_REPLY:
@@ -633,6 +636,7 @@ static void wrap_lines(brink_buf *out, const char *text, size_t len, size_t widt
 brink_status brink_threshold_write_text(const brink_threshold *t, const brink_scenario *sc,
                                         brink_buf *out, brink_error *err)
 {
+    cur_t = t;
     brink_buf raw;
     brink_buf_init(&raw);
     brink_status st = write_text_raw(t, sc, &raw, err);
@@ -674,6 +678,7 @@ static void put_reason_brief(brink_buf *out, const brink_threshold *t, int i, in
 brink_status brink_threshold_write_brief(const brink_threshold *t, const brink_scenario *sc,
                                          brink_buf *out, brink_error *err)
 {
+    cur_t = t;
     /* the same qualifier as the full text: a run of regions where the method's list is not
      * proved complete describes the equilibria found, not every equilibrium. When that holds
      * of every certified run it is said once, at the end; otherwise after each such run. */
@@ -716,6 +721,7 @@ brink_status brink_threshold_write_brief(const brink_threshold *t, const brink_s
 void brink_threshold_write_choice(const brink_threshold *t, const brink_scenario *sc, int region,
                                   brink_buf *out)
 {
+    cur_t = t;
     if (region < 0 || region >= t->nregions)
         return;
     if (t->regions[region].status == BRINK_REGION_CERTIFIED)
@@ -782,7 +788,7 @@ static const char *cond_id(brink_cond_kind k)
 brink_status brink_threshold_write_json(const brink_threshold *t, const brink_scenario *sc,
                                         brink_buf *out, brink_error *err)
 {
-    const brink_efg *g = brink_scenario_game(sc);
+    cur_t = t;
     brink_buf_puts(out, "{\"parameter\":");
     brink_json_string(out, brink_scenario_param(sc, t->param)->name);
     brink_buf_printf(out, ",\"parameter_index\":%d,\"range\":[", t->param);
@@ -794,14 +800,19 @@ brink_status brink_threshold_write_json(const brink_threshold *t, const brink_sc
     brink_buf_puts(out, ",\"watch\":[");
     for (int w = 0; w < t->nwatch; w++) {
         int h = t->watch[w];
-        int ty = brink_scenario_infoset_type(sc, h);
-        brink_buf_printf(out, "%s{\"infoset\":%d,\"actor\":%d,\"actor_id\":", w ? "," : "", h,
-                         g->infoset_player[h]);
-        brink_json_string(out, brink_scenario_actor_id(sc, g->infoset_player[h]));
+        int ty = an_thr_type(t, sc, h), pl = an_thr_player(t, sc, h);
+        const char *view = an_thr_view(t, sc, h);
+        if (!view)
+            out->failed = 1;
+        brink_buf_printf(out, "%s{\"infoset\":%ld,", w ? "," : "", an_thr_infoset(t, h));
+        if (an_thr_is_compact(t))   /* the compact game's class of the watched decision */
+            brink_buf_printf(out, "\"class\":%d,", h);
+        brink_buf_printf(out, "\"actor\":%d,\"actor_id\":", pl);
+        brink_json_string(out, brink_scenario_actor_id(sc, pl));
         brink_buf_printf(out, ",\"type\":%d,\"view\":", ty);
-        brink_json_string(out, brink_scenario_infoset_view(sc, h));
+        brink_json_string(out, view ? view : "");
         brink_buf_puts(out, ",\"actions\":[");
-        for (int a = 0; a < g->infoset_nactions[h]; a++) {
+        for (int a = 0; a < an_thr_nactions(t, sc, h); a++) {
             if (a)
                 brink_buf_puts(out, ",");
             brink_json_string(out, action_label(sc, h, a));
@@ -825,8 +836,15 @@ brink_status brink_threshold_write_json(const brink_threshold *t, const brink_sc
     brink_buf_puts(out, "],\"conditions\":[");
     for (int i = 0; i < t->nconds; i++) {
         const brink_cond *c = &t->conds[i];
-        brink_buf_printf(out, "%s{\"id\":%d,\"kind\":\"%s\",\"infoset\":%d,\"a\":%d,\"b\":%d}",
-                         i ? "," : "", i, cond_id(c->kind), c->h, c->a, c->b);
+        if (an_thr_is_compact(t))   /* a class of the compact game, every tree node of it */
+            brink_buf_printf(out, "%s{\"id\":%d,\"kind\":\"%s\",\"infoset\":%ld,\"class\":%d,"
+                                  "\"a\":%d,\"b\":%d}",
+                             i ? "," : "", i, cond_id(c->kind), an_thr_infoset(t, c->h), c->h,
+                             c->a, c->b);
+        else
+            brink_buf_printf(out, "%s{\"id\":%d,\"kind\":\"%s\",\"infoset\":%d,\"a\":%d,"
+                                  "\"b\":%d}",
+                             i ? "," : "", i, cond_id(c->kind), c->h, c->a, c->b);
     }
     brink_buf_puts(out, "],\"regions\":[");
     for (int i = 0; i < t->nregions; i++) {
@@ -873,9 +891,10 @@ brink_status brink_threshold_write_json(const brink_threshold *t, const brink_sc
             brink_buf_puts(out, ",\"unchecked\":true");
         const brink_flip_cert *c = &fl->cert;
         if (c->infoset >= 0 && c->num) {
-            brink_buf_printf(out, ",\"certificate\":{\"infoset\":%d,\"actor\":%d,"
+            brink_buf_printf(out, ",\"certificate\":{\"infoset\":%ld,\"actor\":%d,"
                                   "\"action_below\":%d,\"action_above\":%d,\"gap_numerator\":[",
-                             c->infoset, c->player, c->action_below, c->action_above);
+                             an_thr_infoset(t, c->infoset), c->player, c->action_below,
+                             c->action_above);
             for (int i = 0; i <= c->num_deg; i++) {
                 if (i)
                     brink_buf_puts(out, ",");

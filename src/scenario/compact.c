@@ -709,10 +709,20 @@ static uint64_t movers_of(const brink_scenario *sc)
 int x_compact(xctx *x, uint64_t total)
 {
     brink_scenario *sc = x->sc;
-    if (sc->nquestions > 0 && !sc->lim.compact_without_questions) {
-        x->compact_why = "the file has questions, which read the tree (brink analyze "
+    /* threshold questions that watch one decision point by its path are answered on the
+     * compact game (threshold_engine.c); other questions read the unfolded game */
+    int tree_questions = 0;
+    for (int i = 0; i < sc->nquestions; i++) {
+        const brink_question *q = &sc->questions[i];
+        const char *at = q->watch ? strchr(q->watch, '@') : NULL;
+        tree_questions |= q->kind != BRINK_Q_THRESHOLD ||
+                          (at && (!strcmp(at + 1, "*") || at[1] == '('));
+    }
+    if (tree_questions && !sc->lim.compact_without_questions) {
+        x->compact_why = "the file has questions other than threshold questions watching one "
+                         "decision point by its path, which read the tree (brink analyze "
                          "--no-questions skips them)";
-        return 0;   /* questions read the unfolded game */
+        return 0;
     }
     for (int a = 0; a < sc->nactors; a++)
         if (sc->actors[a].ntypes) {

@@ -4,6 +4,7 @@
  * evaluator's path, so the functions agree with brink_scenario_bind_q wherever the guards
  * hold. */
 #include "scenario/param.h"
+#include "scenario/compact.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -285,10 +286,14 @@ void sc_pgame_free(sc_pgame *pg)
     if (pg->pay)
         for (int i = 0; i < pg->nleaves * pg->nplayers; i++)
             rf_clear(&pg->pay[i]);
+    if (pg->epay)
+        for (int i = 0; i < pg->nepay; i++)
+            rf_clear(&pg->epay[i]);
     free(pg->prob);
     free(pg->pay);
+    free(pg->epay);
     pcset_free(&pg->guards);
-    pg->prob = pg->pay = NULL;
+    pg->prob = pg->pay = pg->epay = NULL;
 }
 
 static rf *rf_array(int n)
@@ -395,6 +400,101 @@ out:
     rf_array_free(st, nst);
     rf_array_free(vals, c->nclosed);
     rf_clear(&tmp);
+    mpq_clear(E.v);
+    pq_clear(&E.sp);
+    if (status)
+        sc_pgame_free(pg);
+    return status;
+}
+
+brink_status sc_param_compact(const brink_scenario *sc, const struct sc_compact *k, int param,
+                              const mpq_t *values, sc_pgame *pg, brink_error *err)
+{
+    const sc_compiled *c = &sc->c;
+    int np = k->np, ne = k->child_start[k->nclasses];
+    memset(pg, 0, sizeof *pg);
+    pg->nactions = ne;
+    pg->nleaves = k->nleaves;
+    pg->nplayers = np;
+    pg->nepay = (ne + 1) * np;
+    pg->prob = rf_array(ne);
+    pg->pay = rf_array(k->nleaves * np);
+    pg->epay = rf_array(pg->nepay);
+    int nst = c->maxstack + 1;
+    rf *st = rf_array(nst), *vals = rf_array(c->nclosed), tmp, sum;
+    rf_init(&tmp);
+    rf_init(&sum);
+    pev E;
+    memset(&E, 0, sizeof E);
+    E.pg = pg;
+    E.x0 = &values[param];
+    mpq_init(E.v);
+    pq_init(&E.sp);
+    brink_status status = BRINK_OK;
+    if (!pg->prob || !pg->pay || !pg->epay || !st || !vals) {
+        E.oom = 1;
+        goto out;
+    }
+    for (int i = 0; i < c->nclosed && !E.oom; i++) {
+        ev_result r = eval(&E, c->closed[i], values, param, st, &tmp);
+        if (r == EV_NONRATIONAL) {
+            pg->nonrational = c->closed[i]->text;
+            pg->nr_line = c->closed[i]->line;
+            pg->nr_col = c->closed[i]->col;
+            goto out;
+        }
+        if (r == EV_DOMAIN) {
+            status = brink_error_set_at(err, BRINK_EINVALID, sc->file, c->closed[i]->line,
+                                        c->closed[i]->col,
+                                        "'%s' cannot be evaluated at this parameter value",
+                                        c->closed[i]->text ? c->closed[i]->text : "?");
+            goto out;
+        }
+        E.oom |= rf_set(&vals[i], &st[0]);
+    }
+    for (int cl = 0; cl < k->nclasses && !E.oom; cl++) {
+        if (k->mover[cl] != SC_COMPACT_CHANCE)
+            continue;
+        E.oom |= rf_set_si(&sum, -1);
+        for (int e = k->child_start[cl]; e < k->child_start[cl + 1] && !E.oom; e++) {
+            rf *p = &pg->prob[e];
+            E.oom |= rf_set(p, &vals[k->prob[e]]);
+            if (!E.oom)
+                E.oom |= rf_add(&sum, &sum, p);
+            if (!E.oom && !rf_is_const(p)) {   /* a probability stays a probability */
+                E.oom |= rf_sign_poly(&E.sp, p);
+                if (!E.oom && !pcset_push(&pg->guards, PC_NONNEG, &E.sp))
+                    E.oom = 1;
+            }
+        }
+        if (!E.oom && !rf_is_const(&sum)) {   /* as sc_param_game: the sum stays 1 */
+            E.oom |= rf_sign_poly(&E.sp, &sum);
+            if (!E.oom && !pcset_push(&pg->guards, PC_ZERO, &E.sp))
+                E.oom = 1;
+        }
+    }
+    for (int l = 0; l < k->nleaves && !E.oom; l++)
+        for (int p = 0; p < np && !E.oom; p++) {
+            size_t x = (size_t)l * (size_t)np + (size_t)p;
+            rf *out = &pg->pay[x];
+            E.oom |= rf_set_si(out, 0);
+            for (int t = k->term_start[x]; t < k->term_start[x + 1] && !E.oom; t++)
+                E.oom |= rf_add(out, out, &vals[k->term[t]]);
+        }
+    for (int x = 0; x < pg->nepay && !E.oom; x++) {
+        rf *out = &pg->epay[x];
+        E.oom |= rf_set_si(out, 0);
+        for (int t = k->eterm_start ? k->eterm_start[x] : 0;
+             k->eterm_start && t < k->eterm_start[x + 1] && !E.oom; t++)
+            E.oom |= rf_add(out, out, &vals[k->eterm[t]]);
+    }
+out:
+    if (E.oom)
+        status = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    rf_array_free(st, nst);
+    rf_array_free(vals, c->nclosed);
+    rf_clear(&tmp);
+    rf_clear(&sum);
     mpq_clear(E.v);
     pq_clear(&E.sp);
     if (status)

@@ -20,6 +20,9 @@ typedef struct sc_pgame {
     int nactions, nleaves, nplayers;
     rf *prob;          /* [nactions]: chance actions' probabilities (player actions: 0) */
     rf *pay;           /* [nleaves * nplayers] */
+    rf *epay;          /* compact games (sc_param_compact): [nepay] the payoff terms on each
+                          edge, actor by actor, the last row those before the root; else NULL */
+    int nepay;
     pcset guards;      /* tag = line of the expression, h = its column */
     /* not rational in t: the first offending expression (text and position), else NULL */
     const char *nonrational;
@@ -32,5 +35,13 @@ typedef struct sc_pgame {
 brink_status sc_param_game(const brink_scenario *sc, const brink_efg *g, int param,
                            const mpq_t *values, sc_pgame *pg, brink_error *err);
 void sc_pgame_free(sc_pgame *pg);
+
+/* The same for a compact game (scenario/compact.h): pay[nleaves * np] each leaf class's
+ * payoffs, epay[(edges + 1) * np] each edge's terms (the last row: before the root), prob[edges]
+ * the chance outcomes' probabilities (decisions' edges: 0), with the guards of the branches
+ * taken at t = values[param] and of the probabilities (as sc_param_game's). */
+struct sc_compact;
+brink_status sc_param_compact(const brink_scenario *sc, const struct sc_compact *k, int param,
+                              const mpq_t *values, sc_pgame *pg, brink_error *err);
 
 #endif

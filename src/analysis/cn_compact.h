@@ -1,0 +1,28 @@
+/* cn_compact.h — pure subgame-perfect profiles of a compact game (scenario/compact.h)
+ * continued in one parameter (cn_compact.c): cn_pure.c's pass once per class of identical
+ * sub-games. The game's functions are G->pg from sc_param_compact (G->g is NULL); a profile
+ * is choice[nclasses], the action of every decision class (-1 at leaves). Internal. */
+#ifndef BRINK_ANALYSIS_CN_COMPACT_H
+#define BRINK_ANALYSIS_CN_COMPACT_H
+
+#include "analysis/continuation.h"
+#include "scenario/compact.h"
+
+/* 1 when the pass applies: no chance class. */
+int ck_applies(const sc_compact *k);
+/* Backward induction at x on the values of the functions there, the first best action at a
+ * tie (cn_pure_solve with ties_first); *crossing = 1 when a tie taken was between different
+ * functions equal at x. 0; 1 when a payoff is undefined at x; -1 on OOM. */
+int ck_solve(cn_game *G, const sc_compact *k, const mpq_t x, int *choice, int *crossing);
+/* Each class's value under choice: V[nclasses * np]. -1 on OOM. */
+int ck_values(cn_game *G, const sc_compact *k, const int *choice, rf *V);
+/* The distinct best-reply conditions of choice, as cn_pure_conditions (h: the class). */
+int ck_conditions(cn_game *G, const sc_compact *k, const int *choice, pcset *conds, int *bad);
+/* The mover's value of action a at class c minus that of b (b < 0: a's value itself, from the
+ * class's move on) under choice. -1 on OOM. */
+int ck_gap(cn_game *G, const sc_compact *k, const int *choice, int c, int a, int b, rf *out);
+/* cn_pure_order_polys on the classes. */
+int ck_order_polys(cn_game *G, const sc_compact *k, const mpq_t x, int maxset, pq **out,
+                   int *nout);
+
+#endif
