@@ -66,13 +66,53 @@ expect_status "14 rounds" 0 "$BRINK" analyze "$SRC/tests/data/scenarios/rubinste
 tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' >"$TMP/r14.txt"
 expect_grep "14 rounds: exact count in the method line" "the game tree would have 5173894736842105261 nodes" "$TMP/r14.txt"
 if grep -q 4611686018427387903 "$TMP/r14.txt"; then bad "14 rounds: saturated count"; else ok; fi
-# a file with questions: the tree (which its questions read) is refused with the reason the
-# compact game was not used; --no-questions lets it be one (tester 11b, F6, F10)
+# a file whose questions are threshold questions watching one decision point by its path: a
+# compact game, the thresholds answered on it (issue 15, item 2); a sweep question reads the
+# tree: refused with the reason the compact game was not used; --no-questions lets it be one
+# (tester 11b, F6, F10)
 Q=$SRC/tests/data/scenarios/rubinstein-10-question.yaml
-expect_status "questions: refused" 2 "$BRINK" analyze "$Q"
-expect_grep "questions: why not compact" "it is not solved as a compact game \(each distinct sub-game once\) because the file has questions, which read the tree \(brink analyze --no-questions skips them\)" "$TMP/stderr"
-expect_status "questions skipped: compact" 0 "$BRINK" analyze "$Q" --no-questions
+expect_status "threshold question: compact" 0 "$BRINK" analyze "$Q"
+expect_grep "threshold question: answered" 'delta over \[1/10, 9/10\] \(every region certified\):' "$TMP/stdout"
+expect_grep "threshold question: default" '-> at the default delta = 1/2: "offer_0.375"' "$TMP/stdout"
+expect_grep "threshold question: solved" "Expected value: A 0.625; B 0.375" "$TMP/stdout"
+sed 's/threshold: {parameter: delta, watch: A@start}/sweep: {parameter: delta, steps: 3, watch: A@start}/' "$Q" > "$TMP/qs.yaml"
+expect_status "sweep question: refused" 2 "$BRINK" analyze "$TMP/qs.yaml"
+expect_grep "sweep question: why not compact" "it is not solved as a compact game \(each distinct sub-game once\) because the file has questions other than threshold questions watching one decision point by its path, which read the tree \(brink analyze --no-questions skips them\)" "$TMP/stderr"
+expect_status "questions skipped: compact" 0 "$BRINK" analyze "$TMP/qs.yaml" --no-questions
 expect_grep "questions skipped: answer" "Expected value: A 0.625; B 0.375" "$TMP/stdout"
+# a watch that stands for many decision points keeps the file on the tree (refused here as too
+# big); a threshold question on a compact game answers as the tree does (3 rounds: regions,
+# flips, certificates, conditions equal in --json), and a sweep asked with it is refused alone
+sed 's/watch: A@start}/watch: "A@*"}/' "$Q" > "$TMP/qstar.yaml"
+expect_status "many decision points: the tree" 2 "$BRINK" analyze "$TMP/qstar.yaml"
+sed 's/times: 10/times: 3/' "$Q" > "$TMP/q3.yaml"
+"$BRINK" analyze --json "$TMP/q3.yaml" --compact-above 0 > "$TMP/q3t.json" 2>&1 || bad "q3 tree"
+"$BRINK" analyze --json "$TMP/q3.yaml" --compact-above 1 > "$TMP/q3c.json" 2>&1 || bad "q3 compact"
+"$BRINK" analyze "$TMP/q3.yaml" --compact-above 0 > "$TMP/q3t.txt" 2>&1 || bad "q3 tree text"
+"$BRINK" analyze "$TMP/q3.yaml" --compact-above 1 > "$TMP/q3c.txt" 2>&1 || bad "q3 compact text"
+if python3 - "$TMP/q3t.json" "$TMP/q3c.json" <<'PY'
+import json, sys
+def strip(t):
+    t = dict(t); t.pop('seconds', None)
+    for w in t['watch']: w.pop('infoset', None); w.pop('class', None)
+    t['conditions'] = [{k: v for k, v in c.items() if k not in ('infoset', 'class')} for c in t['conditions']]
+    for f in t['flips']:
+        if f.get('certificate'): f['certificate'].pop('infoset', None)
+    return t
+a, b = (json.load(open(f))['answers'][0]['threshold'] for f in sys.argv[1:3])
+assert len(a['regions']) == 47 and len(a['flips']) == 15, (len(a['regions']), len(a['flips']))
+assert b['watch'][0]['infoset'] == a['watch'][0]['infoset'] and b['watch'][0]['view'] == ''
+assert b['watch'][0]['class'] >= 0
+assert strip(a) == strip(b), [k for k in a if strip(a).get(k) != strip(b).get(k)]
+PY
+then ok; else bad "3 rounds: the compact threshold differs from the tree's"; fi
+sed -n '/^Questions:/,/equilibrium computations/p' "$TMP/q3t.txt" | grep -v 'equilibrium computations' > "$TMP/a"
+sed -n '/^Questions:/,/equilibrium computations/p' "$TMP/q3c.txt" | grep -v 'equilibrium computations' > "$TMP/b"
+if [ -s "$TMP/a" ] && diff "$TMP/a" "$TMP/b" > /dev/null; then ok; else bad "3 rounds: threshold text differs: $(diff "$TMP/a" "$TMP/b" | head -5)"; fi
+cat "$Q" > "$TMP/q2.yaml"
+printf '  - id: sw\n    sweep: {parameter: delta, steps: 3, watch: A@start}\n' >> "$TMP/q2.yaml"
+expect_status "sweep beside a threshold: the tree" 2 "$BRINK" analyze "$TMP/q2.yaml"
+expect_status "sweep beside a threshold, compact" 0 "$BRINK" analyze "$TMP/q2.yaml" --no-questions
 # public chance moves (issue 15, item 2): nature picks each round's proposer (A with
 # probability p); 10 rounds of 20 offers, 3.3e16 nodes, against a direct computation of the
 # grid's SPE (exact), and small versions against the tree's text
