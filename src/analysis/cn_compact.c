@@ -124,12 +124,12 @@ static int ftab_intern(ftab *T, rf *f, const mpq_t x, rf *tmp)
 
 /* ------------------------------------------------------------ values of a profile */
 
-int ck_applies(const sc_compact *k)
+int ck_has_chance(const sc_compact *k)
 {
     for (int c = 0; c < k->nclasses; c++)
         if (k->mover[c] == SC_COMPACT_CHANCE)
-            return 0;
-    return 1;
+            return 1;
+    return 0;
 }
 
 static const rf *edge_pay(const cn_game *G, int e, int p)
@@ -147,6 +147,23 @@ int ck_values(cn_game *G, const sc_compact *k, const int *choice, rf *V)
             for (int p = 0; p < np; p++)
                 if (rf_set(&o[p], &G->pg.pay[(size_t)k->leaf[c] * (size_t)np + (size_t)p]))
                     return -1;
+            continue;
+        }
+        if (k->mover[c] == SC_COMPACT_CHANCE) {   /* the expectation over the outcomes */
+            rf t;
+            rf_init(&t);
+            for (int p = 0; p < np; p++) {
+                int fail = rf_set_si(&o[p], 0);
+                for (int e = k->child_start[c]; e < k->child_start[c + 1] && !fail; e++)
+                    fail = rf_add(&t, edge_pay(G, e, p),
+                                  &V[(size_t)k->child[e] * (size_t)np + (size_t)p]) ||
+                           rf_mul(&t, &t, &G->pg.prob[e]) || rf_add(&o[p], &o[p], &t);
+                if (fail) {
+                    rf_clear(&t);
+                    return -1;
+                }
+            }
+            rf_clear(&t);
             continue;
         }
         int e = k->child_start[c] + choice[c], ch = k->child[e];
@@ -190,6 +207,32 @@ int ck_solve(cn_game *G, const sc_compact *k, const mpq_t x, int *choice, int *c
                 }
             }
             choice[c] = -1;
+            continue;
+        }
+        if (k->mover[c] == SC_COMPACT_CHANCE) {   /* expectations, exact at x and in t */
+            choice[c] = -1;
+            for (int e = k->child_start[c]; e < k->child_start[c + 1]; e++)
+                if (rf_eval(w, &G->pg.prob[e], x))
+                    goto out;
+            for (int p = 0; p < np; p++) {
+                mpq_set_ui(o[p], 0, 1);
+                if (rf_set_si(&V[(size_t)c * np + p], 0)) {
+                    rc = -1;
+                    goto out;
+                }
+                for (int e = k->child_start[c]; e < k->child_start[c + 1]; e++) {
+                    rf_eval(w, &G->pg.prob[e], x);
+                    mpq_add(bw, ex[(size_t)e * np + p], vx[(size_t)k->child[e] * np + p]);
+                    mpq_mul(bw, bw, w);
+                    mpq_add(o[p], o[p], bw);
+                    if (rf_add(&ga, edge_pay(G, e, p), &V[(size_t)k->child[e] * np + p]) ||
+                        rf_mul(&ga, &ga, &G->pg.prob[e]) ||
+                        rf_add(&V[(size_t)c * np + p], &V[(size_t)c * np + p], &ga)) {
+                        rc = -1;
+                        goto out;
+                    }
+                }
+            }
             continue;
         }
         int m = k->mover[c], e0 = k->child_start[c], na = k->child_start[c + 1] - e0, best = -1;
@@ -243,9 +286,49 @@ out:
     return rc;
 }
 
-int ck_conditions(cn_game *G, const sc_compact *k, const int *choice, pcset *conds, int *bad)
+/* The classes in the order of their first node in the tree's pre-order (a depth-first walk
+ * entering each class once), into ord[nclasses]; -1 on OOM. */
+static int preorder(const sc_compact *k, int *ord)
+{
+    int n = k->nclasses, cnt = 0;
+    int *stk = brink_calloc((size_t)n + 1, sizeof *stk), *next = brink_calloc((size_t)n + 1, sizeof *next);
+    unsigned char *seen = brink_calloc((size_t)n + 1, 1);
+    if (!stk || !next || !seen) {
+        free(stk);
+        free(next);
+        free(seen);
+        return -1;
+    }
+    int sp = 0;
+    stk[sp++] = k->root;
+    seen[k->root] = 1;
+    ord[cnt++] = k->root;
+    for (int c = 0; c < n; c++)
+        next[c] = k->child_start[c];
+    while (sp) {
+        int c = stk[sp - 1];
+        if (next[c] == k->child_start[c + 1]) {
+            sp--;
+            continue;
+        }
+        int d = k->child[next[c]++];
+        if (seen[d])
+            continue;
+        seen[d] = 1;
+        ord[cnt++] = d;
+        stk[sp++] = d;
+    }
+    free(stk);
+    free(next);
+    free(seen);
+    return cnt;
+}
+
+int ck_conditions(cn_game *G, const sc_compact *k, const int *choice, const mpq_t x,
+                  pcset *conds, int *bad)
 {
     int np = k->np, n = k->nclasses, rc = -1;
+    int *ord = brink_calloc((size_t)n + 1, sizeof *ord), nord = ord ? preorder(k, ord) : -1;
     rf *V = cn_rf_array((size_t)n * (size_t)np);
     ftab T;
     memset(&T, 0, sizeof T);
@@ -253,9 +336,46 @@ int ck_conditions(cn_game *G, const sc_compact *k, const int *choice, pcset *con
     rf_init(&ga);
     rf_init(&gb);
     rf_init(&tmp);
-    if (!V || ck_values(G, k, choice, V))
+    if (!V || nord < 0 || ck_values(G, k, choice, V))
         goto out;
-    for (int c = 0; c < n; c++) {
+    /* in the tree's order of its information sets (actor by actor, each in pre-order: the
+     * first of a function's occurrences is the tree's), the chance outcomes last */
+    for (int i = 0; i < (np + 1) * nord; i++) {
+        int c = ord[i % nord], who = i / nord;
+        if (who < np ? k->mover[c] != who : k->mover[c] != SC_COMPACT_CHANCE)
+            continue;
+        if (k->mover[c] == SC_COMPACT_CHANCE) {
+            /* the sets below an outcome stay reached (its probability stays positive) or
+             * unreached (it stays 0): the tree's reach conditions are products of these */
+            for (int e = k->child_start[c]; e < k->child_start[c + 1]; e++) {
+                const rf *pr = &G->pg.prob[e];
+                if (rf_is_const(pr))
+                    continue;
+                if (rf_set(&ga, pr))
+                    goto out;
+                int n0 = T.n, id = ftab_intern(&T, &ga, NULL, &tmp);
+                if (id < 0)
+                    goto out;
+                if (id < n0)
+                    continue;
+                mpq_t v;
+                mpq_init(v);
+                int zero = !rf_eval(v, pr, x) && mpq_sgn(v) == 0;
+                mpq_clear(v);
+                /* named by the first decision below the outcome (as the tree's reach
+                 * conditions are by a decision's information set), -1 when none */
+                int d = k->child[e];
+                while (d >= 0 && k->mover[d] == SC_COMPACT_CHANCE)
+                    d = k->child[k->child_start[d]];
+                if (d >= 0 && k->mover[d] < 0)
+                    d = -1;
+                if (cn_push_cond(G, conds, pr, zero ? PC_ZERO : PC_POS,
+                                 zero ? BRINK_COND_UNREACHED : BRINK_COND_REACHED, d, -1, -1,
+                                 bad))
+                    goto out;
+            }
+            continue;
+        }
         if (k->mover[c] < 0)
             continue;
         int m = k->mover[c], e0 = k->child_start[c], na = k->child_start[c + 1] - e0;
@@ -282,6 +402,7 @@ int ck_conditions(cn_game *G, const sc_compact *k, const int *choice, pcset *con
     }
     rc = 0;
 out:
+    free(ord);
     cn_rf_array_free(V, V ? (size_t)n * (size_t)np : 0);
     ftab_free(&T);
     rf_clear(&ga);
@@ -372,8 +493,8 @@ int ck_order_polys(cn_game *G, const sc_compact *k, const mpq_t x, int maxset, p
     int np = k->np, N = k->nclasses;
     *out = NULL;
     *nout = 0;
-    if (!ck_applies(k))
-        return 1;
+    if (ck_has_chance(k))
+        return 1;   /* as on the tree: shown for games without chance only */
     ftab F;
     vtab W;
     memset(&F, 0, sizeof F);

@@ -116,6 +116,7 @@ typedef struct eng {
     const sc_compact *k;
     const sc_compact_watch *kw;
     int *kchoice;             /* [nclasses] the short solve's profile */
+    int kchance;              /* the compact game has chance classes */
 } eng;
 
 /* ---------------------------------------------------------------- small helpers */
@@ -299,7 +300,8 @@ static brink_status invalid_part(eng *E, gapi *gp, gstack *S, const brink_error 
 {
     *done = 0;
     if (E->k)
-        return BRINK_OK;   /* no chance moves (ck_applies): every point is a game */
+        return BRINK_OK;   /* compact: a sample where the probabilities are not checks them
+                              (compact_probs_at) and fails alone */
     brink_error gl;
     brink_error_clear(&gl);
     brink_status gs = game_at(E, &gl);
@@ -851,6 +853,8 @@ static int quick_solve(eng *E, const mpq_t x, brink_eqset *s, int *crossing)
         int rc = ck_solve(&E->G, E->k, x, E->kchoice, crossing);
         if (rc)
             return rc < 0 ? -1 : 0;
+        if (E->kchance)
+            *crossing = 0;   /* the tree's general pass (chance) does not split there */
         if (!(s->eq = brink_calloc(1, sizeof *s->eq)))
             return -1;
         s->count = s->nfound = 1;
@@ -1143,6 +1147,27 @@ static int orders_fixed(eng *E, const mpq_t x, const ivl *R, int *oom)
     return ok && !E->expired;
 }
 
+/* The compact game's chance probabilities at x: each >= 0, each move's summing to 1. */
+static int compact_probs_ok(eng *E, const mpq_t x)
+{
+    const sc_compact *k = E->k;
+    mpq_t v, sum;
+    mpq_inits(v, sum, NULL);
+    int ok = 1;
+    for (int c = 0; c < k->nclasses && ok; c++) {
+        if (k->mover[c] != SC_COMPACT_CHANCE)
+            continue;
+        mpq_set_ui(sum, 0, 1);
+        for (int e = k->child_start[c]; e < k->child_start[c + 1] && ok; e++) {
+            ok = !rf_eval(v, &E->G.pg.prob[e], x) && mpq_sgn(v) >= 0;
+            mpq_add(sum, sum, v);
+        }
+        ok = ok && mpq_cmp_ui(sum, 1, 1) == 0;
+    }
+    mpq_clears(v, sum, NULL);
+    return ok;
+}
+
 /* A compact game's profile at x (E->kchoice, quick_solve) continued: its distinct best-reply
  * conditions (ck_conditions), its interval, its watched choice; the pure equilibrium of the
  * tree's short solve, one choice per class. */
@@ -1157,7 +1182,7 @@ static brink_status compact_continue(eng *E, const mpq_t x, cn_eq *cn, int *cst,
     if (!(e->pure = brink_calloc((size_t)n + 1, sizeof *e->pure)))
         return OOM(E->err);
     memcpy(e->pure, E->kchoice, (size_t)n * sizeof *e->pure);
-    if (ck_conditions(&E->G, E->k, E->kchoice, &conds, &bad)) {
+    if (ck_conditions(&E->G, E->k, E->kchoice, x, &conds, &bad)) {
         cn_eq_free(e, NULL);
         pcset_free(&conds);
         return OOM(E->err);
@@ -1281,6 +1306,22 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
             EQSET_FREE(E, &s, g);
             goto out;
         }
+    }
+    if (E->k && quick && E->kchance && !compact_probs_ok(E, x)) {
+        /* not a game at x (a probability below 0, a sum off 1): this sample fails */
+        quick = 0;
+        gs = brink_error_set(&glocal, BRINK_EINVALID, "the chance probabilities are not "
+                             "probabilities at this value of the parameter (one is below 0 or "
+                             "a move's do not sum to 1)");
+        EQSET_FREE(E, &s, g);
+    }
+    if (E->k && !quick && !gs && E->G.pg.nonrational) {   /* not rational in t: as the tree */
+        st = unknown_gap(E, gp, BRINK_UNKNOWN_NONRATIONAL, NULL, x);
+        if (!st) {
+            E->reg[E->nreg - 1].expr_line = E->G.pg.nr_line;
+            E->reg[E->nreg - 1].expr_col = E->G.pg.nr_col;
+        }
+        goto out;
     }
     if (E->k && !quick) {   /* no exact solve of a compact game here: the gap says why */
         E->solves++;
@@ -1929,8 +1970,8 @@ static brink_status merge_sides(eng *E)
                 if (!((cl < 0 || (cl == 0 && v->lc)) && (ch < 0 || (ch == 0 && v->hc))))
                     continue;
                 const cn_eq *e = &nb->cn[k];
-                if (!e->pure || e->beh || e->mu)
-                    continue;   /* only the pure ones of the quick solve */
+                if (!e->pure || e->beh || e->mu || E->kchance)
+                    continue;   /* only the pure ones of the quick solve (without chance) */
                 int seen = 0;
                 for (int q = 0; q < r->ncn && !seen; q++)
                     seen = r->cn_state[q] == nb->cn_state[k];
@@ -2388,14 +2429,6 @@ brink_threshold *an_threshold_compute(const brink_scenario *sc, int param, const
     const sc_compact *k = brink_scenario_is_compact(sc) ? sc->compact : NULL;
     int kcls = -1;
     if (k) {   /* the pure pass on the classes (cn_compact.c) */
-        if (!ck_applies(k)) {
-            brink_error_set(err, BRINK_EUNSUPPORTED, "threshold: this scenario was built as a "
-                            "compact game (its distinct sub-games, not the tree) with chance "
-                            "moves, where thresholds are not computed yet (they are on "
-                            "compact games without chance): load it without compact_above "
-                            "(--compact-above 0) if its tree fits");
-            return NULL;
-        }
         if (o->method && strcmp(o->method, "spe") != 0) {
             brink_error_set(err, BRINK_EUNSUPPORTED, "threshold: this scenario was built as a "
                             "compact game, solved by backward induction only (method spe), "
@@ -2421,6 +2454,7 @@ brink_threshold *an_threshold_compute(const brink_scenario *sc, int param, const
     E.nwatch = watch ? nwatch : 0;
     E.k = k;
     E.kw = k ? kw : NULL;
+    E.kchance = k && ck_has_chance(k);
     mpq_inits(E.L, E.H, E.dflt, NULL);
     mpq_set(E.L, lo);
     mpq_set(E.H, hi);
@@ -2534,6 +2568,8 @@ const char *an_thr_action(const brink_threshold *t, const brink_scenario *sc, in
 int an_thr_player(const brink_threshold *t, const brink_scenario *sc, int h)
 {
     const sc_compact *k = thr_k(t);
+    if (h < 0)
+        return -1;
     return k ? k->mover[h] : brink_scenario_game(sc)->infoset_player[h];
 }
 
@@ -2608,6 +2644,8 @@ static int first_edges(struct brink_threshold_internal *I)
 const char *an_thr_view(const brink_threshold *t, const brink_scenario *sc, int h)
 {
     const sc_compact *k = thr_k(t);
+    if (h < 0)
+        return "";
     if (!k)
         return brink_scenario_infoset_view(sc, h);
     struct brink_threshold_internal *I = t->internal;

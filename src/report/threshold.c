@@ -296,10 +296,10 @@ static void put_cond(brink_buf *out, const brink_threshold *t, const brink_scena
     if (id < 0 || id >= t->nconds)
         return;
     const brink_cond *c = &t->conds[id];
-    const char *who = c->kind != BRINK_COND_EXPRESSION && c->kind != BRINK_COND_PROBABILITY &&
-                              c->h >= 0
-                          ? brink_scenario_actor_id(sc, an_thr_player(cur_t, sc, c->h))
-                          : "";
+    int pl = c->kind != BRINK_COND_EXPRESSION && c->kind != BRINK_COND_PROBABILITY && c->h >= 0
+                 ? an_thr_player(cur_t, sc, c->h)
+                 : -1;
+    const char *who = pl >= 0 ? brink_scenario_actor_id(sc, pl) : "";
     switch (c->kind) {
     case BRINK_COND_BEST_REPLY:
     case BRINK_COND_INDIFFERENT:

@@ -798,17 +798,6 @@ int x_compact(xctx *x, uint64_t total)
         x_fail(x, &sc->root->loc, BRINK_EINTERNAL, "%s%s", "a compact game without leaves", "");
         goto out;
     }
-    /* threshold questions are answered on compact games without chance moves only
-     * (analysis/cn_compact.c): with chance, the file keeps its tree */
-    for (int d = 0; d < c.k->nclasses && sc->nquestions > 0 &&
-                    !sc->lim.compact_without_questions; d++)
-        if (c.k->mover[d] == SC_COMPACT_CHANCE) {
-            x->compact_why = "the file has threshold questions, which are answered on compact "
-                             "games without chance moves only (brink analyze --no-questions "
-                             "skips them)";
-            r = 0;
-            goto out;
-        }
     sc->compact = c.k;
     c.k = NULL;
     r = 1;
