@@ -156,8 +156,15 @@ def test_scenario_limits_and_compact_games(source_dir):
     small = brink.Scenario(f"{source_dir}/examples/rubinstein.yaml", compact_above=1)
     with pytest.raises(brink.BrinkError, match="sweep: this scenario was loaded as a compact"):
         brink.sweep(small, {"delta": (0.2, 0.8, 3)})
-    with pytest.raises(brink.BrinkError, match="threshold: this scenario was built as a compact"):
-        brink.threshold(small, "delta", watch="A@start")
+    # a threshold is answered on the compact game (issue 15, item 2): the tree's answer
+    tree = brink.Scenario(f"{source_dir}/examples/rubinstein.yaml")
+    tc = brink.threshold(small, "delta", watch="A@start")
+    tt = brink.threshold(tree, "delta", watch="A@start")
+    assert len(tc.regions) == len(tt.regions) == 47 and len(tc.flips) == len(tt.flips) == 15
+    assert [f.at.exact for f in tc.flips] == [f.at.exact for f in tt.flips]
+    # a watch that stands for many decision points is refused, naming why
+    with pytest.raises(brink.BrinkError, match="can stand for many"):
+        brink.threshold(small, "delta", watch="A@*")
     # an unknown option is named before the scenario is loaded (its error would come first)
     for f in (brink.analyze, brink.montecarlo):
         with pytest.raises(brink.BrinkError, match="unknown option 'compact_above'"):

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "ffi/ffi_int.h"
 #include "brink/threshold.h"
+#include "analysis/analysis_int.h"
 
 const char *const ffi_analysis_keys[] = {"method", "refine", "max_equilibria", "questions",
                                             "time_limit", "max_solves", NULL};
@@ -81,11 +82,9 @@ char *brink_ffi_threshold_json(const brink_scenario *sc, const char *param, cons
     ffi_opts fo = {"threshold", keys, values, nopts};
     if (analysis_options(&fo, &o, err))
         return NULL;
-    if (brink_scenario_is_compact(sc))   /* no tree to find the watched decisions in */
-        return brink_error_set(err, BRINK_EUNSUPPORTED, "threshold: this scenario was built as "
-                               "a compact game (its distinct sub-games, not the tree), and "
-                               "thresholds follow equilibria on the game tree: load it without "
-                               "compact_above"), NULL;
+    int compact = brink_scenario_is_compact(sc);
+    sc_compact_watch kw;   /* compact: the watched decision point, by its path */
+    memset(&kw, 0, sizeof kw);
     int k = param ? brink_scenario_param_find(sc, param) : -1;
     if (k < 0)
         return brink_error_set(err, BRINK_EINVALID, "threshold: unknown parameter '%s'",
@@ -113,6 +112,11 @@ char *brink_ffi_threshold_json(const brink_scenario *sc, const char *param, cons
         brink_error_set(err, BRINK_EINVALID, "threshold needs watch (the decision whose choice "
                         "may flip: \"ACTOR@LABEL\", \"ACTOR@*\")");
         goto done;
+    } else if (compact) {
+        if (sc_compact_find_decision(sc, watch, &kw, err)) {
+            brink_error_prefix(err, "threshold");
+            goto done;
+        }
     } else {
         if (brink_scenario_check_watch(sc, watch, err)) {
             brink_error_prefix(err, "threshold");
@@ -131,7 +135,8 @@ char *brink_ffi_threshold_json(const brink_scenario *sc, const char *param, cons
         }
         brink_scenario_find_decisions(sc, watch, w, nwatch, err);
     }
-    t = brink_threshold_compute(sc, k, qlo, qhi, vals, w, nwatch, &o, err);
+    t = compact ? an_threshold_compute(sc, k, qlo, qhi, vals, NULL, 0, &kw, &o, err)
+                : brink_threshold_compute(sc, k, qlo, qhi, vals, w, nwatch, &o, err);
     if (t) {
         brink_buf out;
         brink_buf_init(&out);
@@ -141,6 +146,7 @@ char *brink_ffi_threshold_json(const brink_scenario *sc, const char *param, cons
 done:
     brink_threshold_free(t);
     free(w);
+    free(kw.path);
     brink_q_array_free(vals, (size_t)np);
     mpq_clears(qlo, qhi, NULL);
     return s;
