@@ -109,6 +109,33 @@ then ok; else bad "3 rounds: the compact threshold differs from the tree's"; fi
 sed -n '/^Questions:/,/equilibrium computations/p' "$TMP/q3t.txt" | grep -v 'equilibrium computations' > "$TMP/a"
 sed -n '/^Questions:/,/equilibrium computations/p' "$TMP/q3c.txt" | grep -v 'equilibrium computations' > "$TMP/b"
 if [ -s "$TMP/a" ] && diff "$TMP/a" "$TMP/b" > /dev/null; then ok; else bad "3 rounds: threshold text differs: $(diff "$TMP/a" "$TMP/b" | head -5)"; fi
+# public chance moves (nature picks the proposer): 2 rounds (5003 nodes), thresholds over
+# delta and over the proposer's probability p, against the tree's (regions, flips,
+# certificates, binding conditions; the reach conditions of p)
+sed 's/times: 10/times: 2/' "$SRC/tests/data/scenarios/rubinstein-chance.yaml" > "$TMP/c2.yaml"
+printf 'questions:\n  - id: q\n    threshold: {parameter: p, watch: "A@a_proposes"}\n' >> "$TMP/c2.yaml"
+sed 's/parameter: p,/parameter: delta,/' "$TMP/c2.yaml" > "$TMP/c2d.yaml"
+for f in c2 c2d; do
+  "$BRINK" analyze --json "$TMP/$f.yaml" --compact-above 0 > "$TMP/${f}t.json" 2>&1 || bad "$f tree"
+  "$BRINK" analyze --json "$TMP/$f.yaml" --compact-above 1 > "$TMP/${f}c.json" 2>&1 || bad "$f compact"
+  if python3 - "$TMP/${f}t.json" "$TMP/${f}c.json" <<'PY'
+import json, sys
+def strip(t):
+    t = dict(t); t.pop('seconds', None)
+    for w in t['watch']: w.pop('infoset', None); w.pop('class', None)
+    t['conditions'] = [{k: v for k, v in c.items() if k not in ('infoset', 'class')} for c in t['conditions']]
+    for f in t['flips']:
+        if f.get('certificate'): f['certificate'].pop('infoset', None)
+    return t
+a, b = (json.load(open(f))['answers'][0]['threshold'] for f in sys.argv[1:3])
+assert len(a['flips']) >= 6, len(a['flips'])
+assert strip(a) == strip(b), [k for k in a if strip(a).get(k) != strip(b).get(k)]
+PY
+  then ok; else bad "$f: the compact threshold with chance differs from the tree's"; fi
+done
+expect_grep "chance: p's flips" '"exact":"1/38"' "$TMP/c2c.json"
+"$BRINK" analyze "$TMP/c2.yaml" --compact-above 1 > "$TMP/c2c.txt" 2>&1 || bad "c2 compact text"
+expect_grep "chance: words" 'A becomes indifferent between' "$TMP/c2c.txt"
 cat "$Q" > "$TMP/q2.yaml"
 printf '  - id: sw\n    sweep: {parameter: delta, steps: 3, watch: A@start}\n' >> "$TMP/q2.yaml"
 expect_status "sweep beside a threshold: the tree" 2 "$BRINK" analyze "$TMP/q2.yaml"
