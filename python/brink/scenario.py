@@ -212,7 +212,9 @@ def threshold(scenario, parameter, lo=None, hi=None, watch=None, **options):
     Returns a Record: regions (lo, hi: exact reals, status "certified"/..., states), flips
     (at, certificate), watch, states. A flip or region end may be irrational: test
     .rational; .exact is then None and .polynomial, .interval give it. Options as for
-    analyze()."""
+    analyze(). On a compact scenario (Scenario(..., compact_above=N)) it is answered on the
+    compact game: watch names one decision point by its path ("A@start", "A@offer/accept");
+    one that stands for many ("A@*") raises BrinkError saying so."""
     p = _text("parameter", parameter)
     w = None if watch is None else _text("watch", watch)
     blo, bhi = _bound("lo", lo), _bound("hi", hi)
