@@ -177,7 +177,10 @@ typedef struct brink_threshold {
  * it becomes an unknown region (where the game is not a game — a negative chance probability,
  * a sum off 1 — the exact interval where that holds). o->time_limit (> 0) bounds the whole
  * computation as well as each solve in it: the parts not done in time become unknown regions
- * (BRINK_UNKNOWN_TIME_LIMIT), flips not checked in time are uncertified (unchecked = 1). */
+ * (BRINK_UNKNOWN_TIME_LIMIT), flips not checked in time are uncertified (unchecked = 1).
+ * A compact scenario (brink_scenario_is_compact) has no information set numbers: watch must
+ * be empty there (else BRINK_EUNSUPPORTED); its threshold questions, which name the watched
+ * decision point by its path, are answered by brink_analyze (and Python's threshold). */
 brink_threshold *brink_threshold_compute(const brink_scenario *sc, int param, const mpq_t lo,
                                          const mpq_t hi, const mpq_t *values,
                                          const int *watch, int nwatch,
