@@ -530,6 +530,9 @@ static void compare_answer(const brink_analysis *a, const brink_answer *an, brin
             brink_buf_puts(out, ",\"values_hi\":");
             actor_values(out, an->opt_value_hi + (size_t)o * (size_t)g->nplayers, NULL,
                          g->nplayers);
+            /* over the equilibria listed (method.coverage), never proved to be over every
+             * equilibrium: mixed ones the search does not list may lie outside (N5) */
+            brink_buf_puts(out, ",\"ranges_over_every_equilibrium\":false");
         }
         int h = an->infoset, fixed = 1;   /* as the text says (text.c, compare_answer) */
         for (int x = 0; x < g->infoset_nmembers[h] && a->count; x++)

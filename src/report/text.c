@@ -1030,7 +1030,13 @@ static void compare_answer(const brink_analysis *a, const brink_answer *an, brin
                 rep_num(line, hi[p]);
                 sep = ", ";
             }
-            brink_buf_puts(line, sep[0] == ':' ? " in the outcomes that follow.)" : ".)");
+            /* the ranges are over the equilibria listed: the search's qualifier, as the
+             * list's heading says it (tester 14, N5: a mixed subgame-perfect equilibrium
+             * the extreme-point search does not list lay outside them) */
+            brink_buf_puts(line, sep[0] == ':' ? " in the outcomes that follow" : "");
+            brink_buf_puts(line, "; over the equilibria listed (search: ");
+            rep_coverage(line, &a->method);
+            brink_buf_puts(line, "): equilibria not listed may lead elsewhere.)");
         }
         /* the first equilibrium stands for a play: others with it may go on differently */
         int fixed = 1;

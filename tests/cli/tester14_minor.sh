@@ -53,4 +53,48 @@ expect_grep "a.b: the rule for parameters" \
 sed 's/\[no, yes\]/[no-deal, yes]/; s/^    l: /    l-1: /' "$TMP/ok.yaml" >"$TMP/n.yaml"
 expect_status "levels and options with '-' load" 0 "$BRINK" compile "$TMP/n.yaml"
 
+# ---- N5: compare's ranges are over the equilibria listed, with the search's qualifier. The
+# extreme-point search misses the mixed subgame-perfect equilibrium (A mixes 3/4 a after in,
+# B 1/4 a) whose values after "in" (3/4 each) lie below the printed "from 1" (tester 12 k2).
+cat >"$TMP/k2.yaml" <<'Y'
+brink: 1
+id: k2
+actors: {A: {}, B: {}}
+issues:
+  res: [out, coord, miss]
+game:
+  A:
+    out: {outcome: {res: out}, payoff: {A: 1, B: 1}}
+    in:
+      hidden: true
+      A:
+        a:
+          B:
+            a: {outcome: {res: coord}, payoff: {A: 3, B: 1}}
+            b: {outcome: {res: miss}, payoff: {A: 0, B: 0}}
+        b:
+          B:
+            a: {outcome: {res: miss}, payoff: {A: 0, B: 0}}
+            b: {outcome: {res: coord}, payoff: {A: 1, B: 3}}
+questions:
+  - id: cmp
+    compare: {watch: A@start}
+Y
+expect_status "k2 analyze" 0 "$BRINK" analyze "$TMP/k2.yaml"
+tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' >"$TMP/k2.txt"
+expect_grep "compare ranges carry the search's qualifier" \
+  'in: A 1, B 3; 100% res=coord\. \(The 3 equilibria differ after it: A from 1 to 3, B from 1 to 3; over the equilibria listed \(search: every extreme equilibrium; mixtures of equilibria in one component are equilibria too, plus a sequential equilibrium\): equilibria not listed may lead elsewhere\.\)' \
+  "$TMP/k2.txt"
+expect_status "k2 --json" 0 "$BRINK" analyze "$TMP/k2.yaml" --json
+cp "$TMP/stdout" "$TMP/k2.json"
+expect_schema "k2 JSON against the schema" "$TMP/k2.json" brink-analysis
+python3 - "$TMP/k2.json" <<'PY' && ok || bad "k2 JSON: ranges_over_every_equilibrium false where the equilibria differ"
+import json, sys
+opts = json.load(open(sys.argv[1]))["answers"][0]["options"]
+inn = [o for o in opts if o["label"] == "in"][0]
+assert inn["equilibria_differ"] is True and inn["ranges_over_every_equilibrium"] is False
+out = [o for o in opts if o["label"] == "out"][0]
+assert out["equilibria_differ"] is False and "ranges_over_every_equilibrium" not in out
+PY
+
 finish
