@@ -97,4 +97,61 @@ out = [o for o in opts if o["label"] == "out"][0]
 assert out["equilibria_differ"] is False and "ranges_over_every_equilibrium" not in out
 PY
 
+# ---- N6: an isolated point at the end of a threshold's range where a chance probability
+# reaches 0 (tester 14 bc3: at p = 1 branch t has probability 0, so the off-path belief and
+# R's choice change) is said as such, not as "a tie"; a real tie still is.
+cat >"$TMP/bc3.yaml" <<'Y'
+brink: 1
+id: bc3
+actors: {E: {}, J: {}, R: {}}
+parameters:
+  p: {value: 0.3, range: [0, 1]}
+game:
+  E:
+    out: {payoff: {E: 10, J: 0, R: 0}}
+    in:
+      hidden: true
+      chance:
+        h:
+          prob: p
+          hidden: true
+          J:
+            x: {payoff: {E: 0, J: 1, R: 0}}
+            y:
+              R:
+                a: {payoff: {E: 0, J: 2, R: 1}}
+                b: {payoff: {E: 0, J: 0, R: 0}}
+        t:
+          prob: 1 - p
+          R:
+            a: {payoff: {E: 0, J: 0, R: -1}}
+            b: {payoff: {E: 0, J: 0, R: 0}}
+questions:
+  - id: qr
+    threshold: {parameter: p, watch: R@in}
+Y
+expect_status "bc3 analyze" 0 "$BRINK" analyze "$TMP/bc3.yaml"
+tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' >"$TMP/bc3.txt"
+expect_grep "bc3: a chance probability reaching 0, named" \
+  '-> at p = 1 only: "a" \(where the chance probability of "t" is 0, positive beside it: the game has fewer branches there; not a tie\)\.' \
+  "$TMP/bc3.txt"
+if grep -q "a tie at the end" "$TMP/bc3.txt"; then bad "bc3: still called a tie"; else ok; fi
+cat >"$TMP/tie.yaml" <<'Y'
+brink: 1
+id: tie
+actors: {A: {}, B: {}}
+parameters:
+  c: {value: 0.5, range: [0, 1]}
+game:
+  A:
+    l: {payoff: {A: c, B: 0}}
+    r: {payoff: {A: 0, B: 1}}
+questions:
+  - id: q
+    threshold: {parameter: c, watch: A@start}
+Y
+expect_status "tie analyze" 0 "$BRINK" analyze "$TMP/tie.yaml"
+tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' >"$TMP/tie.txt"
+expect_grep "a payoff tie at the end is still a tie" '-> at c = 0 only: .*\(a tie at the end of the range\)\.' "$TMP/tie.txt"
+
 finish
