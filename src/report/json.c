@@ -622,6 +622,10 @@ static void method(const brink_analysis *a, brink_buf *out, brink_buf *w)
                      complete ? "true" : "false", m->refined ? "true" : "false", a->nfound,
                      a->nrejected, a->truncated ? "true" : "false");
     num(out, a->seconds);
+    if (a->nanswers) {   /* the questions' time, apart from the solve's */
+        brink_buf_puts(out, ",\"questions_seconds\":");
+        num(out, a->questions_seconds);
+    }
     if (a->nshort)   /* (only then: the field is new) */
         brink_buf_printf(out, ",\"short_of_tolerance\":%d", a->nshort);
     if (a->profiles) {   /* plays listed, profiles counted */

@@ -1054,7 +1054,11 @@ static void answers(const brink_analysis *a, brink_buf *out, brink_buf *line)
 {
     if (!a->nanswers)
         return;
-    brink_buf_puts(out, "\nQuestions:\n");
+    /* their time apart from the solve's on the method line */
+    if (a->questions_seconds >= 100)
+        brink_buf_printf(out, "\nQuestions (answered in %.0f s):\n", a->questions_seconds);
+    else
+        brink_buf_printf(out, "\nQuestions (answered in %.2g s):\n", a->questions_seconds);
     for (int i = 0; i < a->nanswers; i++) {
         const brink_answer *an = &a->answers[i];
         const brink_question *q = an->q;

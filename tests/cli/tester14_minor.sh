@@ -154,4 +154,55 @@ expect_status "tie analyze" 0 "$BRINK" analyze "$TMP/tie.yaml"
 tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' >"$TMP/tie.txt"
 expect_grep "a payoff tie at the end is still a tie" '-> at c = 0 only: .*\(a tie at the end of the range\)\.' "$TMP/tie.txt"
 
+# ---- N6: the method line's time is the solve's; the questions' time is apart (tester 14
+# rub3q: "1 distinct equilibrium kept; 1.4 s" of which 1.35 s was the threshold's).
+cat >"$TMP/rq.yaml" <<'Y'
+brink: 1
+id: rq
+actors: {A: {}, B: {}}
+parameters:
+  delta: {value: 0.5, range: [0.1, 0.9]}
+subgames:
+  round:
+    body:
+      if: mod(round, 2) == 1
+      then:
+        A:
+          offer_{y}:
+            for: y
+            in: range(0.05, 0.95, 0.3)
+            B:
+              accept: {payoff: {A: "delta^(round - 1) * (1 - y)", B: "delta^(round - 1) * y"}}
+              reject: next
+      else:
+        B:
+          offer_{y}:
+            for: y
+            in: range(0.05, 0.95, 0.3)
+            A:
+              accept: {payoff: {A: "delta^(round - 1) * y", B: "delta^(round - 1) * (1 - y)"}}
+              reject: next
+game:
+  repeat: round
+  times: 2
+  then: {}
+questions:
+  - id: q
+    threshold: {parameter: delta, watch: A@start}
+Y
+expect_status "rq --json" 0 "$BRINK" analyze "$TMP/rq.yaml" --json
+cp "$TMP/stdout" "$TMP/rq.json"
+expect_schema "rq JSON against the schema" "$TMP/rq.json" brink-analysis
+python3 - "$TMP/rq.json" <<'PY' && ok || bad "rq: method.seconds is the solve's, questions_seconds apart"
+import json, sys
+d = json.load(open(sys.argv[1]))
+m, t = d["method"], d["answers"][0]["threshold"]
+# the threshold's own time is inside the questions' and not inside the solve's
+assert m["questions_seconds"] >= t["seconds"] > m["seconds"], (m["seconds"], m["questions_seconds"], t["seconds"])
+PY
+expect_status "rq --no-questions --json" 0 "$BRINK" analyze "$TMP/rq.yaml" --json --no-questions
+if grep -q questions_seconds "$TMP/stdout"; then bad "no questions: no questions_seconds"; else ok; fi
+expect_status "rq text" 0 "$BRINK" analyze "$TMP/rq.yaml"
+expect_grep "the questions' time on their heading" '^Questions \(answered in [0-9.e+-]+ s\):$' "$TMP/stdout"
+
 finish
