@@ -205,4 +205,20 @@ if grep -q questions_seconds "$TMP/stdout"; then bad "no questions: no questions
 expect_status "rq text" 0 "$BRINK" analyze "$TMP/rq.yaml"
 expect_grep "the questions' time on their heading" '^Questions \(answered in [0-9.e+-]+ s\):$' "$TMP/stdout"
 
+# ---- N6: an option last with no value, in montecarlo and compare, "needs a value" as in the
+# other commands (it was "unknown option '--max-nodes'").
+for o in --max-nodes --compact-above --threads --samples --seed --watch --db; do
+  expect_status "montecarlo $o last" 2 "$BRINK" montecarlo "$TMP/k2.yaml" --samples 3 $o
+  expect_grep "montecarlo $o needs a value" "brink montecarlo: $o needs a value: $o [A-Z]+.*, and nothing follows it" "$TMP/stderr"
+done
+for o in --max-nodes --threads --samples --actor --at --time-limit; do
+  expect_status "compare $o last" 2 "$BRINK" compare "$TMP/k2.yaml" --samples 3 $o
+  expect_grep "compare $o needs a value" "brink compare: $o needs a value: $o [A-Z]+.*, and nothing follows it" "$TMP/stderr"
+done
+expect_status "compare --compact-above" 2 "$BRINK" compare "$TMP/k2.yaml" --actor A --compact-above
+expect_grep "compare --compact-above: not an option of compare, said why" \
+  "brink compare: --compact-above is not an option of compare: it reads the tree's decisions" "$TMP/stderr"
+expect_status "montecarlo unknown option" 2 "$BRINK" montecarlo "$TMP/k2.yaml" --bogus
+expect_grep "an unknown option is still unknown" "unknown option '--bogus'" "$TMP/stderr"
+
 finish
