@@ -1197,7 +1197,7 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     const sc_compact *K = sc->compact;
     if (K) {   /* a compact game (no tree): what needs the tree, or is not done yet, refused */
         const char *why = stored ? "reading a stored run back (it names the tree's decisions)"
-                          : o->compare_at ? "comparing options (brink compare)"
+                          : o->compare_at ? "comparing options (compare)"
                           : o->analysis.method && strcmp(o->analysis.method, "spe")
                               ? "another method than spe"
                               : NULL;
@@ -1205,8 +1205,9 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
             brink_error_set_at(err, BRINK_EUNSUPPORTED, sc->file, sc->root->loc.line,
                                sc->root->loc.col,
                                "Monte Carlo on a compact game (the scenario's tree would be "
-                               "too big to unfold) does not do %s yet; --compact-above 0 "
-                               "builds the tree (when it fits in --max-nodes)", why);
+                               "too big to unfold) does not do %s yet: it needs the tree", why);
+            /* how to build the tree is said by the caller, in its own words (the CLI's
+             * --compact-above 0, Python's compact_above=0; tester 14, N6) */
             return NULL;
         }
     }
