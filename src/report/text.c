@@ -1005,16 +1005,19 @@ static void compare_answer(const brink_analysis *a, const brink_answer *an, brin
             rep_num(line, an->opt_value[(size_t)o * (size_t)g->nplayers + (size_t)p]);
         }
         brink_buf_puts(line, ";");
+        /* the outcomes separated by "; " as an equilibrium's "Outcomes:" line has them */
+        int listed = 0;
         for (int k = 0; k < a->ngroups; k++) {
             double pr = an->opt_group[(size_t)o * (size_t)a->ngroups + (size_t)k];
             if (pr <= 1e-12)
                 continue;
-            brink_buf_puts(line, " ");
+            brink_buf_puts(line, listed++ ? "; " : " ");
             rep_pct(line, pr);
             brink_buf_puts(line, " ");
             rep_group(line, a, k);
-            brink_buf_puts(line, ".");
         }
+        if (listed)
+            brink_buf_puts(line, ".");
         if (an->opt_differ && an->opt_differ[o]) {
             /* the other equilibria's consequences of this option (tester 11, F7.4) */
             const double *lo = &an->opt_value_lo[(size_t)o * (size_t)g->nplayers];

@@ -221,4 +221,36 @@ expect_grep "compare --compact-above: not an option of compare, said why" \
 expect_status "montecarlo unknown option" 2 "$BRINK" montecarlo "$TMP/k2.yaml" --bogus
 expect_grep "an unknown option is still unknown" "unknown option '--bogus'" "$TMP/stderr"
 
+# ---- N6: compare's outcomes separated by "; ", as an equilibrium's "Outcomes:" line (it was
+# "50% deal=big. 50% deal=small.").
+cat >"$TMP/cmp.yaml" <<'Y'
+brink: 1
+id: cmp
+actors: {A: {}, B: {}}
+issues:
+  deal: [none, small, big]
+game:
+  A:
+    x:
+      chance:
+        h:
+          prob: 1/2
+          B:
+            l: {outcome: {deal: big}, payoff: {A: 3, B: 1}}
+            r: {outcome: {deal: none}, payoff: {A: 0, B: 0}}
+        t:
+          prob: 1/2
+          B:
+            u: {outcome: {deal: small}, payoff: {A: 1, B: 2}}
+            v: {outcome: {deal: big}, payoff: {A: 2, B: 1}}
+    y: {outcome: {deal: small}, payoff: {A: 1, B: 0}}
+questions:
+  - id: cmp
+    compare: {watch: A@start}
+Y
+expect_status "cmp analyze" 0 "$BRINK" analyze "$TMP/cmp.yaml"
+tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' >"$TMP/cmp.txt"
+expect_grep "compare: outcomes separated by '; '" 'x: A 2, B 1\.5; 50% deal=big; 50% deal=small\. y: A 1, B 0; 100% deal=small\.' "$TMP/cmp.txt"
+expect_grep "the equilibrium's own outcomes line, the same separator" 'Outcomes: 50% deal=[a-z]+; 50% deal=[a-z]+' "$TMP/cmp.txt"
+
 finish
