@@ -828,9 +828,13 @@ static void solve_one(const run *R, worker *w, long idx, int j)
         for (int e = 1; e < s.count && agree; e++)
             for (int p = 0; p < np; p++)
                 agree &= close_enough(s.eq[e].value[p], s.eq[0].value[p]);
+        /* the nearest doubles of the exact values where the solve has them, as the compact
+         * game's exact path gives them (tester 14, N6: the doubles' own arithmetic differed
+         * in the last bit) */
         if (agree)
             for (int p = 0; p < np; p++)
-                R->val[(size_t)j * (size_t)np + (size_t)p] = s.eq[0].value[p];
+                R->val[(size_t)j * (size_t)np + (size_t)p] =
+                    s.eq[0].valueq ? brink_q_get_d(s.eq[0].valueq[p]) : s.eq[0].value[p];
         agree = 1;
         for (int e = 1; e < s.count && agree; e++)
             for (int k = 0; k < ng; k++)

@@ -253,4 +253,65 @@ tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' >"$TMP/cmp.txt"
 expect_grep "compare: outcomes separated by '; '" 'x: A 2, B 1\.5; 50% deal=big; 50% deal=small\. y: A 1, B 0; 100% deal=small\.' "$TMP/cmp.txt"
 expect_grep "the equilibrium's own outcomes line, the same separator" 'Outcomes: 50% deal=[a-z]+; 50% deal=[a-z]+' "$TMP/cmp.txt"
 
+# ---- N6: tree and compact Monte Carlo give the same value doubles on draws solved exactly
+# (tester 12's c6: ties of equal values, every draw falls back to the exact solve; the tree
+# gave its doubles' own arithmetic, the compact run the nearest double of the exact value).
+cat >"$TMP/c6.yaml" <<'Y'
+brink: 1
+id: c6
+actors: {A: {}, B: {}}
+parameters:
+  p: {value: 0.5, range: [0, 1], distribution: "uniform(0, 1)"}
+issues:
+  deal: [none, signed, shook]
+subgames:
+  round:
+    body:
+      chance:
+        a_proposes:
+          prob: p
+          A:
+            offer_{y}:
+              for: y
+              in: [0.2, 0.6]
+              B:
+                sign: {outcome: {deal: signed}, payoff: {A: "(1 - y)/round", B: "y/round"}}
+                shake: {outcome: {deal: shook}, payoff: {A: "(1 - y)/round", B: "y/round"}}
+                reject: next
+        b_proposes:
+          prob: 1 - p
+          B:
+            offer_{y}:
+              for: y
+              in: [0.2, 0.6]
+              A:
+                accept: {outcome: {deal: signed}, payoff: {A: "y/round", B: "(1 - y)/round"}}
+                reject: next
+game:
+  repeat: round
+  times: 2
+  then: {}
+Y
+for ca in 0 1; do
+  expect_status "c6 montecarlo --compact-above $ca" 0 "$BRINK" montecarlo "$TMP/c6.yaml" \
+    --samples 100 --seed 2 --draws --json --compact-above $ca
+  cp "$TMP/stdout" "$TMP/c6_$ca.json"
+done
+python3 - "$TMP/c6_0.json" "$TMP/c6_1.json" <<'PY' && ok || bad "c6: tree and compact values differ"
+import json, sys
+from fractions import Fraction
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+assert a["double_path"]["fallback"] == 100          # every draw solved exactly
+diff = [i for i, (x, y) in enumerate(zip(a["draws"], b["draws"])) if x["value"] != y["value"]]
+assert not diff, "draws %s: %s vs %s" % (diff[:3], a["draws"][diff[0]]["value"], b["draws"][diff[0]]["value"])
+# and each is the nearest double of the exact value. By hand, B's value at the drawn p (the
+# draw's double, exactly): 4/5 - p/5 below 1/3, 2/5 + p/5 to 2/3, 2/5 - p/5 above.
+for d in a["draws"]:
+    if d["value"][1] is not None:
+        p = Fraction(d["x"][0])
+        v = (Fraction(4, 5) - p / 5 if p < Fraction(1, 3) else
+             Fraction(2, 5) + p / 5 if p < Fraction(2, 3) else Fraction(2, 5) - p / 5)
+        assert d["value"][1] == float(v), (d, float(v))
+PY
+
 finish
