@@ -347,7 +347,9 @@ typedef struct brink_analysis {
        forecast_options, or NULL (no `forecast:` section, or forecast_rounds 0) */
     brink_forecast_result *forecast;
     brink_forecast_options forecast_options;
-    double seconds;
+    double seconds;                  /* the solve's time (equilibria, their checks and
+                                        grouping), questions and forecast excluded */
+    double questions_seconds;        /* the questions' time (0 when none were asked) */
     /* non-NULL when the scenario was built as a compact game (brink_scenario_is_compact):
        solved by backward induction once per distinct sub-game; game, instance and eq are
        then NULL (count is 1: the play shown), and the writers print the compact form */

@@ -189,14 +189,15 @@ void brink_threshold_free(brink_threshold *t);   /* NULL is a no-op */
 
 /* 1 when the watched choices listed for a region are every equilibrium's the method looks
  * for there, as the text states them without "(other equilibria not ruled out)": an interval
- * `complete`, or complete at its sample and ending at flips that are all known (at least
- * one; brink_threshold_flip_known); a single point complete at its sample. 0 when other
- * equilibria are not ruled out, or the region is not certified. */
+ * proved `complete` inside; a single point complete (or complete at its sample, which is the
+ * point). 0 when other equilibria are not ruled out, or the region is not certified. A list
+ * complete at an interval's sample is not enough: an equilibrium absent there can appear
+ * between the sample and the ends. */
 int brink_threshold_region_complete(const brink_threshold *t, int region);
 /* 1 when flip f is a flip of every equilibrium (the method's): every equilibrium known on
- * both sides, or the watched mover's certificate where the method listed every equilibrium
- * at both sides' samples. 0: what changes there is the equilibria found (an incomplete
- * method, such as one sequential equilibrium, says nothing of the others). */
+ * both sides (both regions complete). 0: what changes there is the equilibria found (an
+ * incomplete method, such as one sequential equilibrium, says nothing of the others; a list
+ * complete at the samples only says nothing of the points near the flip). */
 int brink_threshold_flip_known(const brink_threshold *t, int flip);
 
 /* The equilibria behind a region: each of the ncertified equilibria found at the sample was

@@ -71,24 +71,31 @@ def _convert(key, v):
     return v
 
 
+# The library's bounds on Scenario's limits (src/ffi/ffi_scenario.c: the CLI's --max-nodes).
+MAX_NODES_LIMIT = 2 ** 40
+COMPACT_ABOVE_LIMIT = 10 ** 18
+
+
 class Scenario:
     """A loaded scenario: Scenario("M1"), Scenario("korea-2018-summit") or a YAML file path.
     Errors in the file raise BrinkError with file:line:column. For a file: max_nodes (the
-    game-tree node limit, default 4194304) and compact_above (0 or None: always the tree; N:
-    a perfect-information file whose tree has more than N nodes is built as a compact game,
-    each distinct sub-game once, as `brink analyze --compact-above N`; analyze() then solves
-    it by backward induction once per sub-game), no_questions (True: its questions will not
-    be asked, which lets a file with questions be compact)."""
+    game-tree node limit, default 4194304, 1 to 2^40) and compact_above (0 or None: always
+    the tree; N, up to 10^18: a perfect-information file whose tree has more than N nodes is
+    built as a compact game, each distinct sub-game once, as `brink analyze --compact-above
+    N`; analyze() then solves it by backward induction once per sub-game), no_questions
+    (True: its questions will not be asked, which lets a file with questions be compact).
+    A limit out of range raises ValueError naming it and its value."""
 
     def __init__(self, file_or_id, max_nodes=None, compact_above=None, no_questions=False):
         self.source = str(file_or_id)   # what was loaded (report() hands it to `brink`)
         for k, v in (("max_nodes", max_nodes), ("compact_above", compact_above)):
             if v is not None and (isinstance(v, bool) or not isinstance(v, numbers.Integral)):
                 raise TypeError("Scenario: %s must be a whole number, not %r" % (k, v))
-        if max_nodes is not None and max_nodes < 1:
-            raise ValueError("Scenario: max_nodes must be at least 1, not %r" % (max_nodes,))
-        if compact_above is not None and compact_above < 0:
-            raise ValueError("Scenario: compact_above must be at least 0 (0: never), not %r"
+        # one style for every bad value: ValueError naming the argument, its range and value
+        if max_nodes is not None and not 1 <= max_nodes <= MAX_NODES_LIMIT:
+            raise ValueError("Scenario: max_nodes must be from 1 to 2^40, not %r" % (max_nodes,))
+        if compact_above is not None and not 0 <= compact_above <= COMPACT_ABOVE_LIMIT:
+            raise ValueError("Scenario: compact_above must be from 0 (never) to 10^18, not %r"
                              % (compact_above,))
         self._h = ctypes.c_void_p(_lib.call(
             lib.brink_ffi_scenario_load, str(file_or_id).encode(), float(max_nodes or 0),

@@ -102,3 +102,16 @@ def test_errors_are_brink_errors():
     assert "nowhere" in str(e.value)
     with pytest.raises(brink.BrinkError):
         brink.montecarlo("M1", samples=5, colour="red")
+
+
+def test_compact_refusal_in_python_words(source_dir):
+    # what Monte Carlo on a compact game cannot do yet is refused, located, with the advice
+    # in Python's words (tester 14, N6: it said "--compact-above 0 ... --max-nodes")
+    sc = brink.Scenario(f"{source_dir}/examples/rubinstein.yaml", compact_above=1)
+    for call in (lambda: brink.compare(sc, actor="A", samples=5),
+                 lambda: brink.montecarlo(sc, samples=5, method="enumpure")):
+        with pytest.raises(brink.BrinkError) as e:
+            call()
+        assert e.value.status == "unsupported" and e.value.line > 0
+        assert "compact_above=0" in e.value.message and "max_nodes" in e.value.message
+        assert "--compact-above" not in e.value.message and "--max-nodes" not in e.value.message

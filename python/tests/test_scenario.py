@@ -147,10 +147,27 @@ def test_scenario_limits_and_compact_games(source_dir):
         brink.Scenario(f"{source_dir}/examples/rubinstein.yaml", max_nodes=100)
     with pytest.raises(TypeError, match="max_nodes must be a whole number"):
         brink.Scenario("M1", max_nodes=1.5)
-    with pytest.raises(ValueError, match="max_nodes must be at least 1"):
-        brink.Scenario("M1", max_nodes=0)
-    with pytest.raises(ValueError, match="compact_above must be at least 0"):
-        brink.Scenario("M1", compact_above=-1)
+    # one exception type and one message style for every bad value, naming the argument and
+    # the value given, too small or too large (tester 14, N4: compact_above=2**70 blamed
+    # max_nodes in a BrinkError)
+    for kw, bad in (("max_nodes", 0), ("max_nodes", 2**41), ("compact_above", -1),
+                    ("compact_above", 2**70)):
+        with pytest.raises(ValueError) as e:
+            brink.Scenario("M1", **{kw: bad})
+        assert not isinstance(e.value, brink.BrinkError)
+        assert str(e.value).startswith("Scenario: %s must be from " % kw)
+        assert str(e.value).endswith(", not %d" % bad)
+        other = "compact_above" if kw == "max_nodes" else "max_nodes"
+        assert other not in str(e.value)
+    brink.Scenario("M1", max_nodes=2**40, compact_above=10**18)   # the bounds themselves
+    # the library's own check (for other callers of the ffi) names one argument too
+    from brink import _lib
+    for mn, ca, name in ((2.0**41, 0.0, "max_nodes"), (0.5, 0.0, "max_nodes"),
+                         (0.0, 2.0**70, "compact_above"), (0.0, -1.0, "compact_above")):
+        with pytest.raises(brink.BrinkError) as e:
+            _lib.call(_lib.lib.brink_ffi_scenario_load, b"M1", mn, ca, 0)
+        assert e.value.message.startswith("Scenario: %s must be from" % name)
+        assert ("max_nodes" if name == "compact_above" else "compact_above") not in e.value.message
     # what needs the tree is refused on a compact game, never a crash (tester 13, D1: sweep
     # read an answer a compact analysis does not have)
     small = brink.Scenario(f"{source_dir}/examples/rubinstein.yaml", compact_above=1)

@@ -28,7 +28,7 @@
 #define CONTINUE_ALL_NODES 2000   /* see sample_gap */
 #define MAX_ENLARGE 6             /* support enlargements tried per equilibrium (see enlarge) */
 #define MAX_ALT_COMBOS 64         /* a play's other watched choices traced (see alt_swaps) */
-#define MAX_ORDER_PLAYS 64        /* plays per node compared (see orders_fixed) */
+#define MAX_ORDER_PLAYS 64        /* plays per node compared (see orders_shrink) */
 
 /* What stays with a result: the continued equilibria of every region, to evaluate them. */
 struct brink_threshold_internal {
@@ -1097,9 +1097,17 @@ out:
  * backward induction makes near the sample x changes sign within R, closed ends included
  * (cn_pure_order_polys: two different payoff functions of the mover that plays of two
  * children reach at x, and their denominators). Then its list at x (every profile, ties the
- * same ties) is its list everywhere in R. 0 when that is not shown (too many plays at a node,
- * out of time; *oom on OOM). */
-static int orders_fixed(eng *E, const mpq_t x, const ivl *R, int *oom)
+ * same ties) is its list everywhere in R. */
+/* Where the comparisons change sign inside R, R shrunk to the part around the sample x that
+ * none of them crosses: the interval between the nearest roots on either side of x (a closed
+ * rational end of R kept where no comparison vanishes at it). The list backward induction makes
+ * at x is then its list throughout the smaller R (the argument above), so the
+ * region is complete, and the parts cut off are sampled on their own (an equilibrium that
+ * appears between x and an end of R, absent at x, gets its own region: tester 14, N1).
+ * A comparison tied at x itself makes R the point x (its list is the point's). 1 when R
+ * (shrunk or not) holds the list at x throughout; 0 when that is not shown (too many plays at
+ * a node, out of time; *oom on OOM); R is then unchanged. */
+static int orders_shrink(eng *E, const mpq_t x, ivl *R, int *oom)
 {
     const brink_efg *g = E->g;
     if ((!E->k && (!g->perfect_info || g->ninfosets != g->player_infoset_start[g->nplayers])) ||
@@ -1115,14 +1123,19 @@ static int orders_fixed(eng *E, const mpq_t x, const ivl *R, int *oom)
     mpq_t a, b;
     mpq_inits(a, b, NULL);
     ivl_bracket(R, a, b);
-    int ok = 1;
+    alg lo, hi;   /* the nearest roots below and above x found so far */
+    alg_init(&lo);
+    alg_init(&hi);
+    int has_lo = 0, has_hi = 0, lc = R->lc, hc = R->hc, ok = 1, tie = 0;
     for (int i = 0; i < n && ok; i++) {
-        /* the ends themselves: a closed rational end is checked at the point */
-        if ((R->lc && R->lo.rational && pq_sign_at(&P[i], R->lo.q) == 0) ||
-            (R->hc && R->hi.rational && pq_sign_at(&P[i], R->hi.q) == 0)) {
-            ok = 0;
+        if (pq_sign_at(&P[i], x) == 0) {
+            tie = 1;   /* a tie at the sample itself: its list is the point's */
             break;
         }
+        if (lc && R->lo.rational && pq_sign_at(&P[i], R->lo.q) == 0)
+            lc = 0;   /* a tie at a closed rational end: the end is solved on its own */
+        if (hc && R->hi.rational && pq_sign_at(&P[i], R->hi.q) == 0)
+            hc = 0;
         if (mpq_cmp(a, b) >= 0)
             continue;
         alg *roots = NULL;
@@ -1135,16 +1148,55 @@ static int orders_fixed(eng *E, const mpq_t x, const ivl *R, int *oom)
             break;
         }
         for (int j = 0; j < nr && ok; j++) {
-            int cl = alg_cmp(&roots[j], (alg *)&R->lo, oom), ch = alg_cmp(&roots[j], (alg *)&R->hi, oom);
-            ok = !((cl > 0 || (cl == 0 && R->lc)) && (ch < 0 || (ch == 0 && R->hc)));
+            alg *z = &roots[j];
+            if (alg_cmp(z, &R->lo, oom) <= 0 || alg_cmp(z, &R->hi, oom) >= 0)
+                continue;   /* outside R (the bracket of an irrational end is wider) */
+            if (alg_cmp_q(z, x) < 0) {
+                if (!has_lo || alg_cmp(z, &lo, oom) > 0) {
+                    if (alg_set(&lo, z))
+                        *oom = 1;
+                    has_lo = 1;
+                }
+            } else if (!has_hi || alg_cmp(z, &hi, oom) < 0) {
+                if (alg_set(&hi, z))
+                    *oom = 1;
+                has_hi = 1;
+            }
         }
         alg_array_free(roots, nr);
     }
+    ok = ok && !*oom && !E->expired;
+    if (ok && tie) {   /* the region is the point x; the rest is sampled on its own */
+        alg_set_q(&R->lo, x);
+        alg_set_q(&R->hi, x);
+        R->lc = R->hc = 1;
+        R->lb = R->hb = NULL;
+    } else if (ok) {
+        /* a rational root is solved on its own; an irrational one cannot be, and is shared
+         * as the neighbours' closed end (as the engine's other irrational ends are), which
+         * `complete` (the inside, ends excluded) does not speak for */
+        if (has_lo) {
+            if (alg_set(&R->lo, &lo))
+                *oom = 1;
+            lc = !lo.rational;
+            R->lb = NULL;
+        }
+        if (has_hi) {
+            if (alg_set(&R->hi, &hi))
+                *oom = 1;
+            hc = !hi.rational;
+            R->hb = NULL;
+        }
+        R->lc = lc;
+        R->hc = hc;
+    }
+    alg_clear(&lo);
+    alg_clear(&hi);
     for (int i = 0; i < n; i++)
         pq_clear(&P[i]);
     free(P);
     mpq_clears(a, b, NULL);
-    return ok && !E->expired;
+    return ok && !*oom;
 }
 
 /* The compact game's chance probabilities at x: each >= 0, each move's summing to 1. */
@@ -1561,6 +1613,16 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
                     mpq_cmp(gp->b.q, E->H) != 0)
                     R.hc = 0;
             }
+            /* every play listed (with exact counts), and every watched choice the
+             * equilibria of each play make traced: where they differ off the path, each
+             * combination was continued (alt_swaps) */
+            int cas = s.complete && !s.truncated && !s.profiles_at_least && !untraced;
+            /* every equilibrium inside (perfect information without chance): the list at
+             * the sample complete and every comparison backward induction makes of the same
+             * sign throughout, ties the same ties (tester 11b, F5: two profiles tied off the
+             * path over the whole range); where one changes sign inside, the region is cut
+             * there (orders_shrink) */
+            int fixed = cas && alg_cmp(&R.lo, &R.hi, &oom) != 0 && orders_shrink(E, x, &R, &oom);
             treg *r = new_region(E, NULL);
             if (!r) {
                 st = OOM(E->err);
@@ -1575,24 +1637,16 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
                 mpq_set(r->sample, x);
                 r->nequilibria = s.count;
                 r->ncertified = ncn;
-                /* every play listed (with exact counts), and every watched choice the
-                 * equilibria of each play make traced: where they differ off the path,
-                 * each combination was continued (alt_swaps) */
-                r->complete_at_sample = s.complete && !s.truncated && !s.profiles_at_least &&
-                                        !untraced;
+                r->complete_at_sample = cas;
                 /* unique inside the region: perfect information, one subgame-perfect
                  * equilibrium at the sample, and no best-reply gap touching zero strictly
                  * inside (a tie there would add equilibria at that point) */
                 r->unique = (E->k || g->perfect_info) && r->complete_at_sample && s.count == 1 &&
                             (!s.eq[0].nprofiles || mpz_cmp_ui(*s.eq[0].nprofiles, 1) == 0) &&
                             ncn == 1 && no_tie_inside(E, &first_conds, &R, &oom);
-                /* every equilibrium inside: unique there, or (perfect information without
-                 * chance) the list at the sample complete and every comparison backward
-                 * induction makes of the same sign throughout, ties the same ties (tester
-                 * 11b, F5: two profiles tied off the path over the whole range); a single
-                 * point's list is its sample's (complete_at_sample, as before) */
-                r->complete = r->unique ||
-                              (r->complete_at_sample && !single && orders_fixed(E, x, &R, &oom));
+                /* every equilibrium inside: unique there, or the orders fixed (above); a
+                 * single point's list is its sample's (complete_at_sample, as before) */
+                r->complete = r->unique || (cas && !single && fixed);
                 r->bind_lo = R.lb ? add_cond(E, R.lb) : -1;
                 r->bind_hi = R.hb ? add_cond(E, R.hb) : -1;
                 if (r->bind_lo < -1 || r->bind_hi < -1)
@@ -2229,20 +2283,11 @@ int brink_threshold_region_complete(const brink_threshold *t, int region)
         return 0;
     if (r->point)
         return r->complete || r->complete_at_sample;
-    if (r->complete)
-        return 1;
-    /* an interval whose list is complete at its sample only: known where it ends at flips
-     * that are known (brink_threshold_flip_known), as the text's "it flips" says */
-    int nadjacent = 0;
-    for (int f = 0; f < t->nflips; f++) {
-        const brink_threshold_flip *fl = &t->flips[f];
-        if (fl->region_below != region && fl->region_above != region)
-            continue;
-        if (!brink_threshold_flip_known(t, f))
-            return 0;
-        nadjacent++;
-    }
-    return nadjacent > 0;
+    /* an interval: proved over its whole inside only. A list complete at the sample says
+     * nothing of the points between the sample and the ends, even where the ends are
+     * certified flips: an equilibrium absent at the sample can appear inside, and nothing
+     * the continuation traces ends the region there (tester 14, N1) */
+    return r->complete;
 }
 
 int brink_threshold_flip_known(const brink_threshold *t, int flip)
@@ -2252,8 +2297,9 @@ int brink_threshold_flip_known(const brink_threshold *t, int flip)
     const brink_threshold_flip *fl = &t->flips[flip];
     const brink_region *rb = &t->regions[fl->region_below];
     const brink_region *ra = &t->regions[fl->region_above];
-    return (rb->complete && ra->complete) ||
-           (fl->certified && rb->complete_at_sample && ra->complete_at_sample);
+    /* every equilibrium known on both sides, near the flip included: completeness at the
+     * two samples alone does not reach the flip (tester 14, N1) */
+    return rb->complete && ra->complete;
 }
 
 int brink_threshold_eq_state(const brink_threshold *t, int region, int k)

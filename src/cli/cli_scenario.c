@@ -34,6 +34,16 @@ static const struct {
     {"--vary", "NAME=LO:HI:N"},
     {"--watch", "DECISION (ACTOR@LABEL)"},
     {"-o", "FILE"},
+    {"--compact-above", "N"},
+    {"--samples", "N"},
+    {"--sobol", "N"},
+    {"--seed", "N"},
+    {"--threads", "N"},
+    {"--db", "FILE"},
+    {"--csv", "FILE"},
+    {"--jsonl", "FILE"},
+    {"--actor", "ACTOR"},
+    {"--at", "DECISION (ACTOR@LABEL)"},
 };
 
 int cli_bad_option(const char *cmd, const char *opts, const char *arg, int last)

@@ -252,8 +252,19 @@ int cli_montecarlo_run(int argc, char **argv, int compare, cli_mc_share *share)
             compact_above = (size_t)(ca > 0 ? ca : 0);
         } else if (!strcmp(argv[i], "--watch") && i + 1 < argc) {
             watch[o.nwatch_refs++] = argv[++i];
+        } else if (compare && !strcmp(argv[i], "--compact-above")) {
+            rc = cli_usage_error(cmd, "--compact-above is not an option of compare: it reads "
+                                 "the tree's decisions, which a compact game does not have");
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            rc = cli_usage_error(cmd, "unknown option '%s'", argv[i]);
+            /* an option that takes a value, last with none: "needs a value", as the other
+             * commands say it (the shared cli_bad_option; tester 14, N6) */
+            rc = cli_bad_option(cmd, compare ? "--db --csv --jsonl --actor --at --samples "
+                                               "--sobol --seed --threads --time-limit "
+                                               "--max-nodes --watch"
+                                             : "--db --csv --jsonl --samples --sobol --seed "
+                                               "--threads --time-limit --max-nodes "
+                                               "--compact-above --watch",
+                                argv[i], i + 1 == argc);
         } else if (!in) {
             in = argv[i];
         } else {

@@ -67,8 +67,14 @@ char *brink_ffi_montecarlo_json(const brink_scenario *sc, const char *const *wat
     o.nwatch_refs = nwatch;
     o.compare_at = compare_at;
     brink_mc_result *r = brink_montecarlo(sc, &o, err);
-    if (!r)
+    if (!r) {
+        /* what a compact game cannot do: how to build the tree, in Python's words (the
+         * library's message leaves that to its caller; tester 14, N6) */
+        if (err && err->code == BRINK_EUNSUPPORTED && brink_scenario_is_compact(sc))
+            brink_error_append(err, "Scenario(file, compact_above=0) builds the tree, when it "
+                                    "fits in max_nodes");
         return NULL;
+    }
     brink_buf out;
     brink_buf_init(&out);
     char *s = brink_mc_write_json(r, &out, err) ? NULL : ffi_take(&out, err);

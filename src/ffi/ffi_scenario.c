@@ -2,6 +2,7 @@
  * JSON the reports write (the data of the result, with exact numbers as text), so a caller
  * builds its own objects from data, never from the words of the text report.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,10 +245,14 @@ brink_scenario *brink_ffi_scenario_load(const char *file_or_id, double max_nodes
 {
     if (!file_or_id)
         return brink_error_set(err, BRINK_EINVALID, "Scenario: no file or id"), NULL;
+    /* each bound checked on its own, naming the argument and its value (0: the default) */
     if (!(max_nodes >= 0 && max_nodes <= 1099511627776.0) ||
-        !(compact_above >= 0 && compact_above <= 1e18))
+        (max_nodes > 0 && max_nodes < 1) || max_nodes != floor(max_nodes))
         return brink_error_set(err, BRINK_EINVALID, "Scenario: max_nodes must be from 1 to "
-                               "2^40 and compact_above at least 0"), NULL;
+                               "2^40, not %.17g", max_nodes), NULL;
+    if (!(compact_above >= 0 && compact_above <= 1e18) || compact_above != floor(compact_above))
+        return brink_error_set(err, BRINK_EINVALID, "Scenario: compact_above must be from 0 "
+                               "(never) to 10^18, not %.17g", compact_above), NULL;
     FILE *f = fopen(file_or_id, "rb");
     if (!f)   /* a built-in: small, its limits are the defaults */
         return brink_scenario_load(file_or_id, err);

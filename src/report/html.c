@@ -91,7 +91,10 @@ static void method(const brink_analysis *a, brink_buf *out, brink_buf *t)
         brink_buf_puts(out, "; it is the unique equilibrium: every equilibrium was enumerated");
     else if (a->count == 1)
         brink_buf_puts(out, "; uniqueness is not proved by this method");
-    brink_buf_printf(out, ". Analysis time %.2f s.</p>\n</section>\n", a->seconds);
+    brink_buf_printf(out, ". Solve time %.2f s", a->seconds);
+    if (a->nanswers)   /* the questions' apart, as the text says them */
+        brink_buf_printf(out, "; questions %.2f s", a->questions_seconds);
+    brink_buf_puts(out, ".</p>\n</section>\n");
 }
 
 static void choice_cells(const brink_analysis *a, const brink_equilibrium *eq, int h,

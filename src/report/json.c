@@ -530,6 +530,9 @@ static void compare_answer(const brink_analysis *a, const brink_answer *an, brin
             brink_buf_puts(out, ",\"values_hi\":");
             actor_values(out, an->opt_value_hi + (size_t)o * (size_t)g->nplayers, NULL,
                          g->nplayers);
+            /* over the equilibria listed (method.coverage), never proved to be over every
+             * equilibrium: mixed ones the search does not list may lie outside (N5) */
+            brink_buf_puts(out, ",\"ranges_over_every_equilibrium\":false");
         }
         int h = an->infoset, fixed = 1;   /* as the text says (text.c, compare_answer) */
         for (int x = 0; x < g->infoset_nmembers[h] && a->count; x++)
@@ -619,6 +622,10 @@ static void method(const brink_analysis *a, brink_buf *out, brink_buf *w)
                      complete ? "true" : "false", m->refined ? "true" : "false", a->nfound,
                      a->nrejected, a->truncated ? "true" : "false");
     num(out, a->seconds);
+    if (a->nanswers) {   /* the questions' time, apart from the solve's */
+        brink_buf_puts(out, ",\"questions_seconds\":");
+        num(out, a->questions_seconds);
+    }
     if (a->nshort)   /* (only then: the field is new) */
         brink_buf_printf(out, ",\"short_of_tolerance\":%d", a->nshort);
     if (a->profiles) {   /* plays listed, profiles counted */

@@ -1005,16 +1005,19 @@ static void compare_answer(const brink_analysis *a, const brink_answer *an, brin
             rep_num(line, an->opt_value[(size_t)o * (size_t)g->nplayers + (size_t)p]);
         }
         brink_buf_puts(line, ";");
+        /* the outcomes separated by "; " as an equilibrium's "Outcomes:" line has them */
+        int listed = 0;
         for (int k = 0; k < a->ngroups; k++) {
             double pr = an->opt_group[(size_t)o * (size_t)a->ngroups + (size_t)k];
             if (pr <= 1e-12)
                 continue;
-            brink_buf_puts(line, " ");
+            brink_buf_puts(line, listed++ ? "; " : " ");
             rep_pct(line, pr);
             brink_buf_puts(line, " ");
             rep_group(line, a, k);
-            brink_buf_puts(line, ".");
         }
+        if (listed)
+            brink_buf_puts(line, ".");
         if (an->opt_differ && an->opt_differ[o]) {
             /* the other equilibria's consequences of this option (tester 11, F7.4) */
             const double *lo = &an->opt_value_lo[(size_t)o * (size_t)g->nplayers];
@@ -1030,7 +1033,13 @@ static void compare_answer(const brink_analysis *a, const brink_answer *an, brin
                 rep_num(line, hi[p]);
                 sep = ", ";
             }
-            brink_buf_puts(line, sep[0] == ':' ? " in the outcomes that follow.)" : ".)");
+            /* the ranges are over the equilibria listed: the search's qualifier, as the
+             * list's heading says it (tester 14, N5: a mixed subgame-perfect equilibrium
+             * the extreme-point search does not list lay outside them) */
+            brink_buf_puts(line, sep[0] == ':' ? " in the outcomes that follow" : "");
+            brink_buf_puts(line, "; over the equilibria listed (search: ");
+            rep_coverage(line, &a->method);
+            brink_buf_puts(line, "): equilibria not listed may lead elsewhere.)");
         }
         /* the first equilibrium stands for a play: others with it may go on differently */
         int fixed = 1;
@@ -1048,7 +1057,11 @@ static void answers(const brink_analysis *a, brink_buf *out, brink_buf *line)
 {
     if (!a->nanswers)
         return;
-    brink_buf_puts(out, "\nQuestions:\n");
+    /* their time apart from the solve's on the method line */
+    if (a->questions_seconds >= 100)
+        brink_buf_printf(out, "\nQuestions (answered in %.0f s):\n", a->questions_seconds);
+    else
+        brink_buf_printf(out, "\nQuestions (answered in %.2g s):\n", a->questions_seconds);
     for (int i = 0; i < a->nanswers; i++) {
         const brink_answer *an = &a->answers[i];
         const brink_question *q = an->q;

@@ -13,6 +13,8 @@
 #include "brink/threshold.h"
 #include "report/describe.h"
 #include "analysis/analysis_int.h"
+#include "scenario/model.h"
+#include "scenario/compact.h"
 
 /* the threshold being written: its decision ids are a compact game's classes or the tree's
  * information sets (an_thr_*) */
@@ -351,6 +353,114 @@ static int isolated_point(const brink_threshold *t, int i)
            !same_choices(&t->regions[i - 1], r);
 }
 
+/* Why an isolated point differs, from data: the chance actions whose probability is 0 at the
+ * point r (rational) and positive at its neighbour nb's sample (there the game loses those
+ * branches, and beliefs off the path may change: not a tie), said on out as " (where ...)"
+ * with *n their number; *n = 0 and nothing said when none, or when the point is not rational
+ * or the game cannot be bound there. BRINK_ENOMEM only when the copy of the game fails. */
+/* chance_zero_at on a compact game: its chance outcomes' probabilities (sc_compact_probs). */
+static brink_status chance_zero_compact(const brink_threshold *t, const brink_scenario *sc,
+                                        const brink_region *r, const brink_region *nb, int *n,
+                                        brink_buf *out)
+{
+    const sc_compact *k = sc->compact;
+    int np = brink_scenario_nparams(sc), ne = k->child_start[k->nclasses];
+    brink_error e;
+    brink_error_clear(&e);
+    mpq_t *v = brink_q_array_new((size_t)np + 1);
+    mpq_t *p0 = brink_q_array_new((size_t)ne + 1), *p1 = brink_q_array_new((size_t)ne + 1);
+    brink_status st = BRINK_OK;
+    if (!v || !p0 || !p1) {
+        st = BRINK_ENOMEM;
+        goto done;
+    }
+    brink_scenario_defaults(sc, v);
+    mpq_set(v[t->param], r->lo.q);
+    if (sc_compact_probs(sc, k, (const mpq_t *)v, 0, p0, &e))
+        goto done;   /* not a game there: nothing said */
+    mpq_set(v[t->param], nb->sample);
+    if (sc_compact_probs(sc, k, (const mpq_t *)v, 0, p1, &e))
+        goto done;
+    int first = -1, fc = -1;
+    for (int c = 0; c < k->nclasses; c++) {
+        if (k->mover[c] != SC_COMPACT_CHANCE)
+            continue;
+        for (int x = k->child_start[c]; x < k->child_start[c + 1]; x++)
+            if (mpq_sgn(p0[x]) == 0 && mpq_sgn(p1[x]) > 0 && (*n)++ == 0) {
+                first = x;
+                fc = c;
+            }
+    }
+    if (first >= 0)
+        brink_buf_printf(out, " (where the chance probability of \"%s\"%s is 0, positive "
+                              "beside it: the game has fewer branches there; not a tie)",
+                         k->node[fc]->opt_labels[first - k->child_start[fc]],
+                         *n > 1 ? " and others" : "");
+done:
+    if (v)
+        brink_q_array_free(v, (size_t)np + 1);
+    if (p0)
+        brink_q_array_free(p0, (size_t)ne + 1);
+    if (p1)
+        brink_q_array_free(p1, (size_t)ne + 1);
+    return st;
+}
+
+static brink_status chance_zero_at(const brink_threshold *t, const brink_scenario *sc,
+                                   const brink_region *r, const brink_region *nb, int *n,
+                                   brink_buf *out)
+{
+    *n = 0;
+    if (!r->lo.rational)
+        return BRINK_OK;
+    if (brink_scenario_is_compact(sc))
+        return chance_zero_compact(t, sc, r, nb, n, out);
+    int np = brink_scenario_nparams(sc);
+    brink_error e;
+    brink_error_clear(&e);
+    brink_scenario_instance *in = brink_scenario_instance_new(sc, &e);
+    mpq_t *v = brink_q_array_new((size_t)np + 1);
+    unsigned char *zero = NULL;
+    brink_status st = BRINK_OK;
+    if (!in || !v) {
+        st = BRINK_ENOMEM;
+        goto done;
+    }
+    brink_scenario_defaults(sc, v);
+    mpq_set(v[t->param], r->lo.q);
+    if (brink_scenario_bind_q(in, v, &e))
+        goto done;   /* not bound there: nothing said */
+    const brink_efg *g = brink_scenario_instance_game(in);
+    int h0 = g->player_infoset_start[g->nplayers], h1 = g->player_infoset_start[g->nplayers + 1];
+    int a0 = h0 < h1 ? g->infoset_action_start[h0] : 0;
+    int a1 = h0 < h1 ? g->infoset_action_start[h1 - 1] + g->infoset_nactions[h1 - 1] : 0;
+    if (a1 <= a0)
+        goto done;
+    if (!(zero = calloc((size_t)(a1 - a0), 1))) {
+        st = BRINK_ENOMEM;
+        goto done;
+    }
+    int any = 0;
+    for (int a = a0; a < a1; a++)
+        any |= zero[a - a0] = mpq_sgn(g->action_probq[a]) == 0;
+    mpq_set(v[t->param], nb->sample);
+    if (!any || brink_scenario_bind_q(in, v, &e))
+        goto done;
+    int first = -1;
+    for (int a = a0; a < a1; a++)
+        if (zero[a - a0] && mpq_sgn(g->action_probq[a]) > 0 && (*n)++ == 0)
+            first = a;
+    if (first >= 0)
+        brink_buf_printf(out, " (where the chance probability of \"%s\"%s is 0, positive "
+                              "beside it: the game has fewer branches there; not a tie)",
+                         g->action_label[first], *n > 1 ? " and others" : "");
+done:
+    free(zero);
+    brink_q_array_free(v, (size_t)np + 1);
+    brink_scenario_instance_free(in);
+    return st;
+}
+
 static brink_status write_text_raw(const brink_threshold *t, const brink_scenario *sc,
                                    brink_buf *out, brink_error *err)
 {
@@ -485,9 +595,18 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
         put_real(out, &r->lo, pname);
         brink_buf_puts(out, " only: ");
         put_states(out, t, sc, r);
-        brink_buf_puts(out, i == 0 || i + 1 == t->nregions
-                                ? " (a tie at the end of the range).\n"
-                                : " (a tie there; the same choice on either side).\n");
+        /* a chance probability reaching 0 is said as such, not as a tie (tester 14, N6) */
+        int nzero;
+        brink_status st = chance_zero_at(t, sc, r, &t->regions[i == 0 ? 1 : i - 1], &nzero,
+                                         out);
+        if (st)
+            return brink_error_set(err, st, "out of memory");
+        if (nzero)
+            brink_buf_puts(out, ".\n");
+        else
+            brink_buf_puts(out, i == 0 || i + 1 == t->nregions
+                                    ? " (a tie at the end of the range).\n"
+                                    : " (a tie there; the same choice on either side).\n");
     }
     for (int f = 0; f < t->nflips; f++) {
         const brink_threshold_flip *fl = &t->flips[f];

@@ -341,7 +341,8 @@ static brink_status parse_options(brink_scenario *sc, const ynode *m, const scop
         if (!var) {
             if (!sc_is_identifier(ok->text)) {
                 st = sc_err(sc, err, ok, BRINK_EINVALID,
-                            "option '%s' must be a word of letters, digits, _ and -", ok->text);
+                            "option '%s' must be a word of letters, digits, _ and - "
+                          "that starts with a letter or _, under 64 bytes", ok->text);
                 break;
             }
             const char *label = sc_strdup(sc, ok->text);
@@ -767,7 +768,8 @@ static brink_status parse_node(brink_scenario *sc, const ynode *y, const scope *
             return st;
         if (!sc_is_identifier(v->text))
             return sc_err(sc, err, v, BRINK_EINVALID,
-                          "name '%s' must be a word of letters, digits, _ and -", v->text);
+                          "name '%s' must be a word of letters, digits, _ and - "
+                          "that starts with a letter or _, under 64 bytes", v->text);
         n->name = sc_strdup(sc, v->text);
     }
     if ((st = parse_visibility(sc, y, n, err)))
@@ -812,7 +814,8 @@ static brink_status parse_sub_args(brink_scenario *sc, const ynode *k, const yno
     static const char *const keys[] = {"args", "body", "doc", NULL};
     brink_status st;
     if (!sc_is_identifier(k->text))
-        return sc_err(sc, err, k, BRINK_EINVALID, "sub-game name '%s' must be a word", k->text);
+        return sc_err(sc, err, k, BRINK_EINVALID, "sub-game name '%s' must be a word of letters, "
+                      "digits, _ and - that starts with a letter or _, under 64 bytes", k->text);
     s->name = sc_strdup(sc, k->text);
     s->loc.line = k->line;
     s->loc.col = k->col;
@@ -843,10 +846,8 @@ static brink_status parse_sub_args(brink_scenario *sc, const ynode *k, const yno
         const ynode *def = args->kind == Y_MAP ? ytree_val(args, i) : NULL;
         if ((st = sc_expect(sc, name, Y_SCALAR, "an argument name", err)))
             return st;
-        if (!sc_is_identifier(name->text) || strchr(name->text, '-'))
-            return sc_err(sc, err, name, BRINK_EINVALID,
-                          "argument '%s' must be a word of letters, digits, _ and - that starts "
-                          "with a letter or _, under 64 bytes", name->text);
+        if ((st = sc_check_expr_name(sc, err, name, "argument", name->text)))
+            return st;
         if (sc_param_find(sc, name->text) >= 0)
             return sc_err(sc, err, name, BRINK_EINVALID,
                           "argument '%s' has the name of a parameter; rename it", name->text);

@@ -29,6 +29,35 @@ int sc_is_identifier(const char *s)
     return strlen(s) < 64;
 }
 
+/* A copy of `s` with every '-' replaced by '_' (in the arena; "" when out of memory). */
+static const char *sc_dash_to_underscore(brink_scenario *sc, const char *s)
+{
+    char *c = brink_arena_strdup(sc->arena, s);
+    if (!c)
+        return "";
+    for (char *p = c; *p; p++)
+        if (*p == '-')
+            *p = '_';
+    return c;
+}
+/* A name that appears in expressions (parameter, actor, type, issue, argument): letters,
+ * digits and '_', starting with a letter or '_', under 64 bytes. The refusal names the kind,
+ * and '-' as the cause when the name is a word but for it ('-' subtracts in expressions). */
+brink_status sc_check_expr_name(brink_scenario *sc, brink_error *err, const ynode *at,
+                                const char *kind, const char *name)
+{
+    if (sc_is_identifier(name) && !strchr(name, '-'))
+        return BRINK_OK;
+    if (sc_is_identifier(name))
+        return sc_err(sc, err, at, BRINK_EINVALID,
+                      "%s '%s' may not contain '-', which reads as a minus in expressions; "
+                      "use letters, digits and _ (for example '%s')", kind, name,
+                      sc_dash_to_underscore(sc, name));
+    return sc_err(sc, err, at, BRINK_EINVALID,
+                  "%s '%s' must be a word of letters, digits and _ that starts with a letter "
+                  "or _, under 64 bytes", kind, name);
+}
+
 /* Unclosed minus closing parentheses of a text. */
 static int paren_balance(const char *s)
 {
@@ -167,10 +196,8 @@ static brink_status parse_param(brink_scenario *sc, const ynode *key, const ynod
     static const char *const keys[] = {"value", "range", "distribution", "truncate", "units",
                                        "doc", NULL};
     brink_status st;
-    if (!sc_is_identifier(key->text) || strchr(key->text, '-'))
-        return sc_err(sc, err, key, BRINK_EINVALID,
-                      "parameter name '%s' must be a word of letters, digits, _ and - that starts "
-                      "with a letter or _, under 64 bytes", key->text);
+    if ((st = sc_check_expr_name(sc, err, key, "parameter name", key->text)))
+        return st;
     p->info.name = sc_strdup(sc, key->text);
     p->info.doc = "";
     p->info.units = "";
@@ -304,10 +331,8 @@ static brink_status parse_actor(brink_scenario *sc, const ynode *key, const ynod
 {
     static const char *const keys[] = {"name", "doc", "types", NULL};
     brink_status st;
-    if (!sc_is_identifier(key->text) || strchr(key->text, '-') || strchr(key->text, '.'))
-        return sc_err(sc, err, key, BRINK_EINVALID,
-                      "actor id '%s' must be a word of letters, digits, _ and - that starts "
-                      "with a letter or _, under 64 bytes", key->text);
+    if ((st = sc_check_expr_name(sc, err, key, "actor id", key->text)))
+        return st;
     if (sc_reserved_word(key->text))
         return sc_err(sc, err, key, BRINK_EINVALID,
                       "'%s' is a reserved word of the game tree and cannot name an actor",
@@ -345,10 +370,8 @@ static brink_status parse_actor(brink_scenario *sc, const ynode *key, const ynod
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     for (int t = 0; t < types->n; t++) {
         const ynode *tk = ytree_key(types, t), *tv = ytree_val(types, t);
-        if (!sc_is_identifier(tk->text) || strchr(tk->text, '-'))
-            return sc_err(sc, err, tk, BRINK_EINVALID,
-                          "type name '%s' must be a word of letters, digits, _ and - that starts "
-                          "with a letter or _, under 64 bytes", tk->text);
+        if ((st = sc_check_expr_name(sc, err, tk, "type name", tk->text)))
+            return st;
         a->types[t].name = sc_strdup(sc, tk->text);
         a->types[t].loc.line = tv->line;
         a->types[t].loc.col = tv->col;
@@ -403,7 +426,8 @@ static brink_status parse_levels(brink_scenario *sc, const ynode *seq, sc_issue 
             return st;
         if (!sc_is_identifier(l->text))
             return sc_err(sc, err, l, BRINK_EINVALID,
-                          "level '%s' must be a word of letters, digits, _ and -", l->text);
+                          "level '%s' must be a word of letters, digits, _ and - "
+                          "that starts with a letter or _, under 64 bytes", l->text);
         is->levels[i] = sc_strdup(sc, l->text);
         if (!is->levels[i])
             return brink_error_set(err, BRINK_ENOMEM, "out of memory");
@@ -422,10 +446,8 @@ static brink_status parse_issue(brink_scenario *sc, const ynode *key, const ynod
 {
     static const char *const keys[] = {"levels", "default", "numeric", "units", "doc", NULL};
     brink_status st;
-    if (!sc_is_identifier(key->text) || strchr(key->text, '-'))
-        return sc_err(sc, err, key, BRINK_EINVALID,
-                      "issue name '%s' must be a word of letters, digits, _ and - that starts "
-                      "with a letter or _, under 64 bytes", key->text);
+    if ((st = sc_check_expr_name(sc, err, key, "issue name", key->text)))
+        return st;
     is->name = sc_strdup(sc, key->text);
     is->doc = "";
     is->units = "";
@@ -666,7 +688,8 @@ brink_status sc_parse_meta(brink_scenario *sc, const ynode *root, brink_error *e
         return st;
     if (!sc_is_identifier(sc->id))
         return sc_err(sc, err, ytree_get(root, "id"), BRINK_EINVALID,
-                      "id '%s' must be a word of letters, digits, _ and -", sc->id);
+                      "id '%s' must be a word of letters, digits, _ and - "
+                      "that starts with a letter or _, under 64 bytes", sc->id);
     const ynode *src = ytree_get(root, "source");
     if (src && (st = parse_source(sc, src, err)))
         return st;

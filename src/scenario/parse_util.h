@@ -9,6 +9,10 @@
 const char *sc_strdup(brink_scenario *sc, const char *s);
 /* Letters, digits, '_' and '-', starting with a letter or '_', shorter than 64. */
 int sc_is_identifier(const char *s);
+/* A name that appears in expressions (parameter, actor, type, issue, argument) must be an
+ * identifier without '-': refused at `at`, naming `kind` and '-' when that is the cause. */
+brink_status sc_check_expr_name(brink_scenario *sc, brink_error *err, const ynode *at,
+                                const char *kind, const char *name);
 /* Every key of `map` must be in the NULL-terminated list `allowed`. */
 brink_status sc_check_keys(brink_scenario *sc, const ynode *map, const char *const *allowed,
                            const char *what, brink_error *err);

@@ -120,8 +120,8 @@ brink_mc_result *brink_montecarlo_load(const brink_scenario *sc, const char *pat
     if (!brink_scenario_game(sc)) {   /* a compact game: no tree to name decisions in */
         brink_error_set(err, BRINK_EUNSUPPORTED, "a stored Monte Carlo run is read back "
                         "with the scenario's tree, and this scenario was built as a compact "
-                        "game (its tree is too big to unfold); --compact-above 0 builds it "
-                        "when it fits");
+                        "game (its tree is too big to unfold); load it with the limit "
+                        "compact_above 0 to build the tree, when it fits");
         return NULL;
     }
     if (find_run(path, brink_scenario_id(sc), &run, &config, err))

@@ -828,9 +828,13 @@ static void solve_one(const run *R, worker *w, long idx, int j)
         for (int e = 1; e < s.count && agree; e++)
             for (int p = 0; p < np; p++)
                 agree &= close_enough(s.eq[e].value[p], s.eq[0].value[p]);
+        /* the nearest doubles of the exact values where the solve has them, as the compact
+         * game's exact path gives them (tester 14, N6: the doubles' own arithmetic differed
+         * in the last bit) */
         if (agree)
             for (int p = 0; p < np; p++)
-                R->val[(size_t)j * (size_t)np + (size_t)p] = s.eq[0].value[p];
+                R->val[(size_t)j * (size_t)np + (size_t)p] =
+                    s.eq[0].valueq ? brink_q_get_d(s.eq[0].valueq[p]) : s.eq[0].value[p];
         agree = 1;
         for (int e = 1; e < s.count && agree; e++)
             for (int k = 0; k < ng; k++)
@@ -1197,7 +1201,7 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     const sc_compact *K = sc->compact;
     if (K) {   /* a compact game (no tree): what needs the tree, or is not done yet, refused */
         const char *why = stored ? "reading a stored run back (it names the tree's decisions)"
-                          : o->compare_at ? "comparing options (brink compare)"
+                          : o->compare_at ? "comparing options (compare)"
                           : o->analysis.method && strcmp(o->analysis.method, "spe")
                               ? "another method than spe"
                               : NULL;
@@ -1205,8 +1209,9 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
             brink_error_set_at(err, BRINK_EUNSUPPORTED, sc->file, sc->root->loc.line,
                                sc->root->loc.col,
                                "Monte Carlo on a compact game (the scenario's tree would be "
-                               "too big to unfold) does not do %s yet; --compact-above 0 "
-                               "builds the tree (when it fits in --max-nodes)", why);
+                               "too big to unfold) does not do %s yet: it needs the tree", why);
+            /* how to build the tree is said by the caller, in its own words (the CLI's
+             * --compact-above 0, Python's compact_above=0; tester 14, N6) */
             return NULL;
         }
     }

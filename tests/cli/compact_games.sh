@@ -106,8 +106,8 @@ assert b['watch'][0]['class'] >= 0
 assert strip(a) == strip(b), [k for k in a if strip(a).get(k) != strip(b).get(k)]
 PY
 then ok; else bad "3 rounds: the compact threshold differs from the tree's"; fi
-sed -n '/^Questions:/,/equilibrium computations/p' "$TMP/q3t.txt" | grep -v 'equilibrium computations' > "$TMP/a"
-sed -n '/^Questions:/,/equilibrium computations/p' "$TMP/q3c.txt" | grep -v 'equilibrium computations' > "$TMP/b"
+sed -n '/^Questions/,/equilibrium computations/p' "$TMP/q3t.txt" | grep -v -e 'equilibrium computations' -e '^Questions' > "$TMP/a"
+sed -n '/^Questions/,/equilibrium computations/p' "$TMP/q3c.txt" | grep -v -e 'equilibrium computations' -e '^Questions' > "$TMP/b"
 if [ -s "$TMP/a" ] && diff "$TMP/a" "$TMP/b" > /dev/null; then ok; else bad "3 rounds: threshold text differs: $(diff "$TMP/a" "$TMP/b" | head -5)"; fi
 # public chance moves (nature picks the proposer): 2 rounds (5003 nodes), thresholds over
 # delta and over the proposer's probability p, against the tree's (regions, flips,
