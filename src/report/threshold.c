@@ -955,7 +955,8 @@ brink_status brink_threshold_write_json(const brink_threshold *t, const brink_sc
     brink_buf_puts(out, "],\"conditions\":[");
     for (int i = 0; i < t->nconds; i++) {
         const brink_cond *c = &t->conds[i];
-        if (an_thr_is_compact(t))   /* a class of the compact game, every tree node of it */
+        if (an_thr_is_compact(t) && c->h >= 0)   /* a class of the compact game, every
+                                                    tree node of it */
             brink_buf_printf(out, "%s{\"id\":%d,\"kind\":\"%s\",\"infoset\":%ld,\"class\":%d,"
                                   "\"a\":%d,\"b\":%d}",
                              i ? "," : "", i, cond_id(c->kind), an_thr_infoset(t, c->h), c->h,

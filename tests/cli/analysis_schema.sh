@@ -42,6 +42,17 @@ for path in sys.argv[2:]:
     d = json.load(open(path))
     errs = list(v.iter_errors(d))
     assert not errs, (d["id"], [(list(e.path), e.message[:200]) for e in errs[:3]])
+    if d["method"].get("compact"):
+        # the compact form (no tables): its threshold answers name classes (issue 15, item 2)
+        # (decisions and chance moves are listed in classes, by their class id)
+        listed = {c["class"]: c for c in d["classes"]}
+        for a in d["answers"]:
+            t = a.get("threshold")
+            if t:
+                assert all(listed[w["class"]]["actor"] == w["actor"] for w in t["watch"]), d["id"]
+                assert all(listed[c["class"]]["actor"] >= 0
+                           for c in t["conditions"] if "class" in c), d["id"]
+        continue
     # ids point into the tables
     dec = {x["id"]: x for x in d["decisions"]}
     assert len(dec) == d["game"]["decision_points"], d["id"]
