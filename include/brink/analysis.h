@@ -50,8 +50,9 @@ typedef struct brink_analysis_options {
                                 for one, since ties can make "all" exponentially many;
                                 but a threshold lists every equilibrium at the parameter's
                                 default, and on perfect-information games without chance at
-                                each tie until one such list comes back capped (a sample
-                                without a tie has one: see docs/scenario-language.md) */
+                                each tie until one such list comes back capped or 4M nodes
+                                were solved so (a sample without a tie has one: see
+                                docs/scenario-language.md) */
     int max_profiles;        /* assess at most this many profiles per method (default 64);
                                 the rest are counted in nfound but not examined (truncated) */
     int max_solves;          /* thresholds: at most this many equilibrium computations per

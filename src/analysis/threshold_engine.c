@@ -27,6 +27,10 @@
 #define MAX_ENLARGE 6             /* support enlargements tried per equilibrium (see enlarge) */
 #define MAX_ALT_COMBOS 64         /* a play's other watched choices traced (see alt_swaps) */
 #define MAX_ORDER_PLAYS 64        /* plays per node compared (see orders_fixed) */
+/* past all_limit_nodes, the ties a question lists whole (sample_gap) cost at most this many
+ * nodes of solves in all, the default's apart: M8's 29,521-node tree is listed at every tie
+ * (a few dozen solves), a tree of millions of nodes at one or two */
+#define LIST_TIES_NODES 4000000L
 
 /* What stays with a result: the continued equilibria of every region, to evaluate them. */
 struct brink_threshold_internal {
@@ -103,6 +107,7 @@ typedef struct eng {
                                  time in its search only, not in its verification) */
     int list_ties;            /* 1: a tie at a sample of a tree past all_limit_nodes is solved
                                  for every equilibrium (see sample_gap) */
+    long list_nodes;          /* nodes of such solves left (LIST_TIES_NODES) */
     brink_error *err;
 } eng;
 
@@ -1190,10 +1195,13 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
          * every play here, as the main analysis does, while that stays cheap (tester 13,
          * D1b: a tie-free branch past all_limit_nodes had turned a complete answer into one
          * equilibrium's trace). A list that comes back capped (more plays than max_profiles,
-         * or the method's own caps) ends that for the rest of the question: later ties take
-         * the first best move, and their lists are not called complete. */
+         * or the method's own caps) ends that for the rest of the question, and so does a
+         * budget of LIST_TIES_NODES nodes solved: later ties take the first best move, and
+         * their lists are not called complete. */
         if (quick)
-            want_all = tied && (want_all || E->list_ties);
+            want_all = tied && (want_all || (E->list_ties && E->list_nodes >= g->nnodes));
+        if (quick && want_all && !(E->have_default && mpq_equal(x, E->dflt)))
+            E->list_nodes -= g->nnodes;
         if (quick && want_all) {
             s.eq[0].behavq = NULL;   /* E->quickq */
             brink_eqset_free(&s, g);
@@ -2252,6 +2260,7 @@ brink_threshold *brink_threshold_compute(const brink_scenario *sc, int param, co
     /* o->time_limit bounds the whole question as well as each solve in it */
     E.deadline = o->time_limit > 0 ? t0 + o->time_limit : 0;
     E.list_ties = 1;
+    E.list_nodes = LIST_TIES_NODES;
     E.sc = sc;
     E.o = o;
     E.err = err;

@@ -14,14 +14,16 @@
 source "$(dirname "$0")/lib.bash"
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
-D="$SRC/tests/data/thresholds"
+D="$SRC/tests/data/tester13"
 
 for f in t1 t2 t3 t2big capped; do
   "$BRINK" analyze "$D/tester13-$f.yaml" --json > "$TMP/$f.json" 2>"$TMP/err" && ok ||
     bad "$f --json: $(cat "$TMP/err")"
   "$BRINK" analyze "$D/tester13-$f.yaml" > "$TMP/$f.txt" 2>"$TMP/err" && ok ||
     bad "$f: $(cat "$TMP/err")"
-  expect_schema "$f: schema" "$TMP/$f.json" brink-analysis
+  # the schema on the small ones (the big ones' JSON is megabytes: every equilibrium's
+  # strategy at each of 6,000 actions; analysis_schema.sh validates them too)
+  case $f in t1|t2|t3) expect_schema "$f: schema" "$TMP/$f.json" brink-analysis ;; esac
 done
 
 # 1. the big game answers as the small one
