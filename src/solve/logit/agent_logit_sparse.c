@@ -50,7 +50,9 @@ struct al_sparse {
     int *hcheck;          /* [H]: sets below b already looked at */
     int nh;
     int *dstamp;          /* [N]: node below action b (its log-reach moves) */
-    int *ustamp;          /* [N]: node whose value moves (dU valid) */
+    int *ustamp;          /* [N]: node whose value moves (its dU valid) */
+    double *uf;           /* [N]: its dU is uf x U(uc) (uc >= 0; one member of h_b below */
+    int *uc;              /* [N]:  it, the usual case), else the vector in dU (uc = -1) */
     /* the pattern, once built: each column's moving sets, and where each row goes */
     int have_pattern;
     int *set_start;       /* [n1 + 1] */
@@ -88,6 +90,8 @@ void al_sparse_free(al_sparse *s)
     free(s->hcheck);
     free(s->dstamp);
     free(s->ustamp);
+    free(s->uf);
+    free(s->uc);
     free(s->set_start);
     free(s->sets);
     free(s->set_beliefs);
@@ -121,6 +125,8 @@ al_sparse *al_sparse_new(const struct brink_alogit *m)
     s->hbel = brink_calloc((size_t)m->H + 1, sizeof *s->hbel);
     s->dstamp = brink_calloc(N, sizeof *s->dstamp);
     s->ustamp = brink_calloc(N, sizeof *s->ustamp);
+    s->uf = brink_calloc(N, sizeof *s->uf);
+    s->uc = brink_calloc(N, sizeof *s->uc);
     s->set_start = brink_calloc(n1 + 1, sizeof *s->set_start);
     s->sets_cap = (long)n1 + 1;   /* grown by keep_sets; never NULL */
     s->sets = brink_calloc((size_t)s->sets_cap, sizeof *s->sets);
@@ -138,7 +144,7 @@ al_sparse *al_sparse_new(const struct brink_alogit *m)
     s->Ai = brink_calloc((size_t)s->cap, sizeof *s->Ai);
     s->Ax = brink_calloc((size_t)s->cap, sizeof *s->Ax);
     if (!s->Ap || !s->symAp || !s->Fp || !s->act_infoset || !s->hstamp || !s->hlist || !s->hcheck || !s->hbel ||
-        !s->dstamp || !s->ustamp || !s->set_start || !s->sets || !s->set_beliefs || !s->pos || !s->inb || !s->dU || !s->rows || !s->rstamp ||
+        !s->dstamp || !s->ustamp || !s->uf || !s->uc || !s->set_start || !s->sets || !s->set_beliefs || !s->pos || !s->inb || !s->dU || !s->rows || !s->rstamp ||
         !s->rval || !s->Ai || !s->Ax) {
         al_sparse_free(s);
         return NULL;
@@ -334,7 +340,9 @@ static int column(al_sparse *s, const struct brink_alogit *m, const double *y, d
     else
         for (int a = 1; a < nab; a++)
             PUT(a0b + a, -1.0);
-    /* values: the members of h_b gain sigma_b U(child), carried up to the root */
+    /* values: the members of h_b gain sigma_b U(child), carried up to the root. A node
+     * that one member's walk reaches keeps the factor and the child (dU = f U(child), read
+     * for one player where it is used); a vector only where walks meet */
     for (int k = 0; k < nmb; k++) {
         int v = memb[k], c = brink_efg_child(g, v, ab);
         double f = m->sigma[b];
@@ -342,11 +350,19 @@ static int column(al_sparse *s, const struct brink_alogit *m, const double *y, d
         for (int x = v;;) {
             if (s->ustamp[x] != s->stamp) {
                 s->ustamp[x] = s->stamp;
-                memset(s->dU + (size_t)x * n, 0, (size_t)n * sizeof *s->dU);
+                s->uf[x] = f;
+                s->uc[x] = c;
+            } else {
+                double *d = s->dU + (size_t)x * n;
+                if (s->uc[x] >= 0) {
+                    const double *U0 = m->U + (size_t)s->uc[x] * n;
+                    for (int i = 0; i < n; i++)
+                        d[i] = s->uf[x] * U0[i];
+                    s->uc[x] = -1;
+                }
+                for (int i = 0; i < n; i++)
+                    d[i] += f * Uc[i];
             }
-            double *d = s->dU + (size_t)x * n;
-            for (int i = 0; i < n; i++)
-                d[i] += f * Uc[i];
             int p = g->node_parent[x];
             if (p < 0)
                 break;
@@ -377,7 +393,9 @@ static int column(al_sparse *s, const struct brink_alogit *m, const double *y, d
                 double dmu = m->mu[v] * ((s->inb[k] ? 1.0 : 0.0) - mean);
                 dq += dmu * m->U[(size_t)c * n + i];
                 if (s->ustamp[c] == s->stamp) {
-                    dq += m->mu[v] * s->dU[(size_t)c * n + i];
+                    double du = s->uc[c] >= 0 ? s->uf[c] * m->U[(size_t)s->uc[c] * n + i]
+                                              : s->dU[(size_t)c * n + i];
+                    dq += m->mu[v] * du;
                     dep = 1;
                 }
             }
