@@ -36,6 +36,7 @@ struct al_sparse {
     /* the augmented matrix [J; e_k^T]: Fp[n1 + 1], Fi/Fx[nnz + 1] */
     int *Fp, *Fi;
     double *Fx;
+    double fxmax;   /* max |Fx| (NaN left out, as fmax does) */
     long fcap;
     /* the pattern KLU's symbolic analysis was made for (a copy of Fp/Fi) */
     int *symAp, *symAi;
@@ -477,6 +478,13 @@ static int augment(al_sparse *s, int k)
         }
         s->Fp[j + 1] = (int)q;
     }
+    double mx = 0;
+    for (long e = 0; e < q; e++) {
+        double a = fabs(s->Fx[e]);
+        if (a > mx)
+            mx = a;
+    }
+    s->fxmax = mx;
     return 0;
 }
 
@@ -526,22 +534,31 @@ static int solve_checked(al_sparse *s, const double *r, double *x)
     if (!klu_solve(s->symbolic, s->numeric, s->n1, 1, x, &s->kc))
         return -1;
     double *res = s->rval;   /* scratch [n1] */
-    double fmax_ = 0, xmax = 0, rmax = 0, emax = 0;
+    /* maxima as fmax takes them (a NaN is left out), without its call per entry */
+    double xmax = 0, rmax = 0, emax = 0;
     for (int i = 0; i < s->n1; i++) {
         res[i] = -r[i];
         if (!isfinite(x[i]))
             return 0;
-        xmax = fmax(xmax, fabs(x[i]));
-        rmax = fmax(rmax, fabs(r[i]));
+        double ax = fabs(x[i]), ar = fabs(r[i]);
+        if (ax > xmax)
+            xmax = ax;
+        if (ar > rmax)
+            rmax = ar;
     }
-    for (int j = 0; j < s->n1; j++)
-        for (int q = s->Fp[j]; q < s->Fp[j + 1]; q++) {
-            res[s->Fi[q]] += s->Fx[q] * x[j];
-            fmax_ = fmax(fmax_, fabs(s->Fx[q]));
-        }
-    for (int i = 0; i < s->n1; i++)
-        emax = fmax(emax, fabs(res[i]));
-    return emax <= 1e-9 * (fmax_ * xmax + rmax);
+    const int *Fp = s->Fp, *Fi = s->Fi;
+    const double *Fx = s->Fx;
+    for (int j = 0; j < s->n1; j++) {
+        double xj = x[j];
+        for (int q = Fp[j]; q < Fp[j + 1]; q++)
+            res[Fi[q]] += Fx[q] * xj;
+    }
+    for (int i = 0; i < s->n1; i++) {
+        double a = fabs(res[i]);
+        if (a > emax)
+            emax = a;
+    }
+    return emax <= 1e-9 * (s->fxmax * xmax + rmax);
 }
 
 int al_sparse_solve(al_sparse *s, int k, const double *r, double *x)
