@@ -14,7 +14,7 @@
  * The pattern depends on the tree alone (a set is included when the structure lets it move,
  * whatever the numbers), so every call builds the same columns and KLU's symbolic
  * analysis (the fill-reducing ordering) is made once per trace (again only when the local
- * parameter k moves). The last row of the augmented system is e_k; the lambda column is
+ * parameter k moves to a coordinate whose analysis is not among the last few kept). The last row of the augmented system is e_k; the lambda column is
  * dense.
  * KLU prints nothing (its common block's print hooks are not set); its failures come
  * back as status values.
@@ -27,6 +27,8 @@
 #include "brink/core.h"
 #include "solve/logit/agent_logit_int.h"
 
+#define AL_SYM_CACHE 8
+
 struct al_sparse {
     int n1, AP, H;
     /* the Jacobian's compressed columns (rows 0..AP-1): Ap[n1 + 1], Ai/Ax[cap] */
@@ -38,11 +40,19 @@ struct al_sparse {
     double *Fx;
     double fxmax;   /* max |Fx| (NaN left out, as fmax does) */
     long fcap;
-    /* the pattern KLU's symbolic analysis was made for (a copy of Fp/Fi) */
-    int *symAp, *symAi;
-    long symnnz;
+    /* KLU's symbolic analysis (the fill-reducing ordering) of [J; e_k^T] for k = symk. J's
+     * pattern is fixed once built, so k alone names the pattern; the analyses of the last
+     * few k are kept (the local parameter moves back and forth between a few coordinates,
+     * and an analysis costs several factorisations) */
+    int symk;
     klu_common kc;
     klu_symbolic *symbolic;
+    struct {
+        int k;
+        long used;
+        klu_symbolic *sym;
+    } symc[AL_SYM_CACHE];
+    long symclock;
     klu_numeric *numeric;   /* the last factorisation: its pivot order is reused */
     /* one column's pass */
     int *act_infoset;     /* [AP] */
@@ -77,14 +87,15 @@ void al_sparse_free(al_sparse *s)
         klu_free_numeric(&s->numeric, &s->kc);
     if (s->symbolic)
         klu_free_symbolic(&s->symbolic, &s->kc);
+    for (int c = 0; c < AL_SYM_CACHE; c++)
+        if (s->symc[c].sym)
+            klu_free_symbolic(&s->symc[c].sym, &s->kc);
     free(s->Ap);
     free(s->Ai);
     free(s->Ax);
     free(s->Fp);
     free(s->Fi);
     free(s->Fx);
-    free(s->symAp);
-    free(s->symAi);
     free(s->act_infoset);
     free(s->hstamp);
     free(s->hlist);
@@ -117,7 +128,6 @@ al_sparse *al_sparse_new(const struct brink_alogit *m)
     s->n1 = m->AP + 1;
     size_t N = (size_t)m->N, n1 = (size_t)s->n1;
     s->Ap = brink_calloc(n1 + 1, sizeof *s->Ap);
-    s->symAp = brink_calloc(n1 + 1, sizeof *s->symAp);
     s->Fp = brink_calloc(n1 + 1, sizeof *s->Fp);
     s->act_infoset = brink_calloc((size_t)m->AP + 1, sizeof *s->act_infoset);
     s->hstamp = brink_calloc((size_t)m->H + 1, sizeof *s->hstamp);
@@ -144,7 +154,7 @@ al_sparse *al_sparse_new(const struct brink_alogit *m)
     s->cap = 4 * (long)n1;
     s->Ai = brink_calloc((size_t)s->cap, sizeof *s->Ai);
     s->Ax = brink_calloc((size_t)s->cap, sizeof *s->Ax);
-    if (!s->Ap || !s->symAp || !s->Fp || !s->act_infoset || !s->hstamp || !s->hlist || !s->hcheck || !s->hbel ||
+    if (!s->Ap || !s->Fp || !s->act_infoset || !s->hstamp || !s->hlist || !s->hcheck || !s->hbel ||
         !s->dstamp || !s->ustamp || !s->uf || !s->uc || !s->set_start || !s->sets || !s->set_beliefs || !s->pos || !s->inb || !s->dU || !s->rows || !s->rstamp ||
         !s->rval || !s->Ai || !s->Ax) {
         al_sparse_free(s);
@@ -488,29 +498,38 @@ static int augment(al_sparse *s, int k)
     return 0;
 }
 
-/* The symbolic analysis for the current pattern (made again only if the pattern changed:
- * the local parameter k moved, which is rare). */
-static int analyse(al_sparse *s)
+/* The symbolic analysis for the current pattern, [J; e_k^T] (made again only if k moved to
+ * a coordinate none of the kept analyses is for). */
+static int analyse(al_sparse *s, int k)
 {
-    long nnz = s->Fp[s->n1];
-    if (s->symbolic && s->symnnz == nnz &&
-        memcmp(s->symAp, s->Fp, (size_t)(s->n1 + 1) * sizeof *s->Fp) == 0 &&
-        memcmp(s->symAi, s->Fi, (size_t)nnz * sizeof *s->Fi) == 0)
+    if (s->symbolic && s->symk == k)
         return 0;
     if (s->numeric)
         klu_free_numeric(&s->numeric, &s->kc);
-    if (s->symbolic)
-        klu_free_symbolic(&s->symbolic, &s->kc);
-    int *ai = brink_reallocarray(s->symAi, (size_t)nnz + 1, sizeof *ai);
-    if (!ai)
-        return -2;
-    s->symAi = ai;
-    memcpy(s->symAp, s->Fp, (size_t)(s->n1 + 1) * sizeof *s->Fp);
-    memcpy(s->symAi, s->Fi, (size_t)nnz * sizeof *s->Fi);
-    s->symnnz = nnz;
+    if (s->symbolic) {   /* kept, in the place of the least recently used */
+        int c = 0;
+        for (int d = 1; d < AL_SYM_CACHE; d++)
+            if (s->symc[d].used < s->symc[c].used)
+                c = d;
+        if (s->symc[c].sym)
+            klu_free_symbolic(&s->symc[c].sym, &s->kc);
+        s->symc[c].sym = s->symbolic;
+        s->symc[c].k = s->symk;
+        s->symc[c].used = ++s->symclock;
+        s->symbolic = NULL;
+    }
+    for (int c = 0; c < AL_SYM_CACHE; c++)
+        if (s->symc[c].sym && s->symc[c].k == k) {
+            s->symbolic = s->symc[c].sym;
+            s->symc[c].sym = NULL;
+            s->symc[c].used = 0;
+            s->symk = k;
+            return 0;
+        }
     s->symbolic = klu_analyze(s->n1, s->Fp, s->Fi, &s->kc);
     if (!s->symbolic)
         return s->kc.status == KLU_OUT_OF_MEMORY ? -2 : -1;
+    s->symk = k;
     return 0;
 }
 
@@ -565,7 +584,7 @@ int al_sparse_solve(al_sparse *s, int k, const double *r, double *x)
 {
     if (s->nnz < 0 || augment(s, k))
         return -2;
-    int st = analyse(s);
+    int st = analyse(s, k);
     if (st)
         return st;
     /* The path moves little between solves: the last pivot order is tried first (no search),
