@@ -6,8 +6,20 @@
  * CPU seconds. Targets: Fearon 100 types x 31 demands < 1 s (in either order: drawn at the
  * root, the analysis postpones the draw itself); Kreps-Wilson chain store with 6 entrants
  * < 5 s (3 entrants by default, BENCH_KW_ENTRANTS=N for up to N: agent-logit, the only
- * method the analysis has for more than two actors, took 0.1 s for 3 and 244 s of CPU for 4);
- * 4 rounds x 20 offers < 50 MB.
+ * method the analysis has for more than two actors); 4 rounds x 20 offers < 50 MB.
+ *
+ * Kreps-Wilson, measured with `brink analyze` (user CPU seconds on a shared 2-core machine
+ * under heavy load, so +-20%; the same certified sequential equilibrium each time):
+ *   entrants                   6      7      8     9     10
+ *   tree nodes               2.9k   8.7k    26k   79k   236k
+ *   before (82caefa)         0.74    3.1     12    60    ~5 min (447 s wall), 652 MB
+ *   after (branch kw)        0.49    1.8    6.4    36    188, 676 MB
+ * Per entrant the tree grows 3x and the time still ~4.5x: each path step costs about nodes
+ * x depth (the Jacobian has a nonzero for every pair of an information set and an action
+ * above it or below it: beliefs and values; 28k, 97k, 332k, 1.1M nonzeros for 6..9) and
+ * the steps grow too (100, 110, 120, 160 for 6..9: the exact end of the branch needs the
+ * same rounding twice, which comes later with more entrants). 4 entrants (240 player
+ * actions: the dense path) takes longer than 5 (~0.9 s against ~0.15 s).
  *
  * Usage: bench_examples [TYPES ...]   (default 30 100)
  */
@@ -136,7 +148,7 @@ int main(int argc, char **argv)
     for (int e = 3; e <= kw_max; e++) {
         chainstore(&b, e);
         snprintf(what, sizeof what, "Kreps-Wilson chain store, %d entrants", e);
-        rc |= run(what, &b, 0, 0);
+        rc |= run(what, &b, e == 6 ? 5.0 : 0, 0);
     }
     for (int r = 1; r <= 4; r++) {
         rubinstein(&b, r);

@@ -47,7 +47,12 @@ typedef struct brink_analysis_options {
                                 per solve; 0 = the method's default */
     int all_limit_nodes;     /* questions re-solve asking for ALL equilibria only when the game
                                 has at most this many nodes (default 5000); larger games ask
-                                for one, since ties can make "all" exponentially many */
+                                for one, since ties can make "all" exponentially many;
+                                but a threshold lists every equilibrium at the parameter's
+                                default, and on perfect-information games without chance at
+                                each tie until one such list comes back capped or 4M nodes
+                                were solved so (a sample without a tie has one: see
+                                docs/scenario-language.md) */
     int max_profiles;        /* assess at most this many profiles per method (default 64);
                                 the rest are counted in nfound but not examined (truncated) */
     int max_solves;          /* thresholds: at most this many equilibrium computations per

@@ -86,8 +86,8 @@ typedef struct brink_region {
                               and no comparison backward induction makes at the sample
                               (two different payoff functions of a mover, reached by two
                               children's plays) changing sign within the region, closed ends
-                              included, so that its list is the same throughout (a single
-                              point: see complete_at_sample) */
+                              included, so that its list is the same throughout; a single
+                              point: its list is complete (complete_at_sample) */
     int unique;            /* 1: one equilibrium inside, ends excluded (perfect information:
                               one subgame-perfect profile, every preference strict inside;
                               at a closed end a tie may add equilibria) */

@@ -77,6 +77,19 @@ typedef struct {
     size_t cap, n;
 } pairset;
 
+/* A pair's slot: the bits of both halves mixed into the low ones (splitmix64's finalizer).
+ * mix(0, key) keeps the low half as it is, so every pair with the same second function
+ * shared one run of slots: a node with a hundred children took a second to compare. */
+static size_t pair_slot(uint64_t key, size_t cap)
+{
+    key ^= key >> 30;
+    key *= 0xbf58476d1ce4e5b9ULL;
+    key ^= key >> 27;
+    key *= 0x94d049bb133111ebULL;
+    key ^= key >> 31;
+    return (size_t)key & (cap - 1);
+}
+
 static int pairset_add(pairset *S, uint64_t key, int *added)
 {
     if (2 * (S->n + 1) > S->cap) {
@@ -86,7 +99,7 @@ static int pairset_add(pairset *S, uint64_t key, int *added)
             return -1;
         for (size_t i = 0; i < S->cap; i++)
             if (S->k[i]) {
-                size_t j = (size_t)mix(0, S->k[i]) & (nc - 1);
+                size_t j = pair_slot(S->k[i], nc);
                 while (nk[j])
                     j = (j + 1) & (nc - 1);
                 nk[j] = S->k[i];
@@ -95,7 +108,7 @@ static int pairset_add(pairset *S, uint64_t key, int *added)
         S->k = nk;
         S->cap = nc;
     }
-    size_t j = (size_t)mix(0, key + 1) & (S->cap - 1);
+    size_t j = pair_slot(key + 1, S->cap);
     while (S->k[j] && S->k[j] != key + 1)
         j = (j + 1) & (S->cap - 1);
     *added = !S->k[j];
@@ -219,13 +232,14 @@ static void sort_by_value(int *idx, int *tmp, int n, mpq_t *val)
 }
 
 int cn_pure_solve(cn_game *G, const mpq_t x, int ties_first, int *choice, int *found,
-                  int *crossing)
+                  int *crossing, int *tied)
 {
     const brink_efg *g = G->g;
     int N = g->nnodes, np = g->nplayers;
     size_t n = (size_t)G->pg.nleaves * (size_t)np;
     *found = 0;
     *crossing = 0;
+    *tied = 0;
     if (!G->leafcls && leaf_classes(G))
         return -1;
     if (!G->leafof && !(G->leafof = brink_calloc((size_t)N, sizeof *G->leafof)))
@@ -281,6 +295,7 @@ int cn_pure_solve(cn_game *G, const mpq_t x, int ties_first, int *choice, int *f
             }
         }
         *crossing |= cross;
+        *tied |= tie;
         if (tie && !ties_first)
             goto done;
         choice[h] = best;

@@ -89,9 +89,10 @@ brink_status cn_component_until(const pcset *conds, const mpq_t x0, const mpq_t 
  * induction of solve/spe.c lists first) or nothing is found (*found = 0; without any such
  * tie the equilibrium is the only subgame-perfect one, pure or mixed). *crossing = 1 when a
  * tie taken was between different payoff functions that are equal at x (x sits where they
- * cross, a flip) rather than between identical functions. -1 on OOM. */
+ * cross, a flip) rather than between identical functions; *tied = 1 when any tie was
+ * taken (0: the profile found is the only subgame-perfect equilibrium at x). -1 on OOM. */
 int cn_pure_solve(cn_game *G, const mpq_t x, int ties_first, int *choice, int *found,
-                  int *crossing);
+                  int *crossing, int *tied);
 
 /* A rational strictly between a < b. */
 void cn_rational_between(mpq_t out, alg *a, alg *b);

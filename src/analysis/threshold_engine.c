@@ -29,6 +29,10 @@
 #define MAX_ENLARGE 6             /* support enlargements tried per equilibrium (see enlarge) */
 #define MAX_ALT_COMBOS 64         /* a play's other watched choices traced (see alt_swaps) */
 #define MAX_ORDER_PLAYS 64        /* plays per node compared (see orders_shrink) */
+/* past all_limit_nodes, the ties a question lists whole (sample_gap) cost at most this many
+ * nodes of solves in all, the default's apart: M8's 29,521-node tree is listed at every tie
+ * (a few dozen solves), a tree of millions of nodes at one or two */
+#define LIST_TIES_NODES 4000000L
 
 /* What stays with a result: the continued equilibria of every region, to evaluate them. */
 struct brink_threshold_internal {
@@ -111,6 +115,9 @@ typedef struct eng {
     int expired;              /* 1: the deadline passed during the current step */
     double solve_s;           /* how long the last exact solve took (its method checks the
                                  time in its search only, not in its verification) */
+    int list_ties;            /* 1: a tie at a sample of a tree past all_limit_nodes is solved
+                                 for every equilibrium (see sample_gap) */
+    long list_nodes;          /* nodes of such solves left (LIST_TIES_NODES) */
     brink_error *err;
     /* a compact game (scenario/compact.h): no tree; profiles are one choice per class */
     const sc_compact *k;
@@ -846,8 +853,10 @@ static int quick_applies(const eng *E)
 
 /* 1 and s filled (one equilibrium, behavq = E->quickq) when the short solve answers at x;
  * 0 when the exact solve must; -1 on OOM. *crossing: x sits where two payoff functions cross
- * (a tie at x alone, taken by the first best move). */
-static int quick_solve(eng *E, const mpq_t x, brink_eqset *s, int *crossing)
+ * (a tie at x alone, taken by the first best move); *tied: a tie was taken (only where not
+ * every equilibrium is listed). Without a tie the profile is the only subgame-perfect
+ * equilibrium at x, whatever the size of the tree: s->complete. */
+static int quick_solve(eng *E, const mpq_t x, brink_eqset *s, int *crossing, int *tied)
 {
     if (E->k) {   /* every tie taken by the first best action, as on a large tree */
         int rc = ck_solve(&E->G, E->k, x, E->kchoice, crossing);
@@ -864,7 +873,7 @@ static int quick_solve(eng *E, const mpq_t x, brink_eqset *s, int *crossing)
     const brink_efg *g = E->g;
     int nh = g->player_infoset_start[g->nplayers], found = 0, all = an_solve_all(g, E->o);
     int *choice = brink_calloc((size_t)nh + 1, sizeof *choice);
-    if (!choice || cn_pure_solve(&E->G, x, !all, choice, &found, crossing)) {
+    if (!choice || cn_pure_solve(&E->G, x, !all, choice, &found, crossing, tied)) {
         free(choice);
         return -1;
     }
@@ -886,7 +895,7 @@ static int quick_solve(eng *E, const mpq_t x, brink_eqset *s, int *crossing)
         return -1;
     s->eq[0].behavq = E->quickq;
     s->count = s->nfound = 1;
-    s->complete = all;   /* as the method's: every equilibrium when they are all listed */
+    s->complete = !*tied;   /* no tie: the only one (with all listed, found means no tie) */
     return 1;
 }
 
@@ -1333,12 +1342,15 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
     brink_eqset s;
     memset(&s, 0, sizeof s);
     brink_status gs = BRINK_OK;
-    int game_done = 0, quick = 0;
+    /* at the default every equilibrium, as the main analysis lists them there whatever the
+     * size of the tree (tester 13, D1b: "at the default" agrees with the analysis above it) */
+    int game_done = 0, quick = 0, want_all = E->have_default && mpq_equal(x, E->dflt);
     if (quick_applies(E)) {
         gs = game_at(E, &glocal);
         game_done = 1;
-        int crossing = 0;
-        if (!gs && !E->G.pg.nonrational && (quick = quick_solve(E, x, &s, &crossing)) < 0) {
+        int crossing = 0, tied = 0;
+        if (!gs && !E->G.pg.nonrational &&
+            (quick = quick_solve(E, x, &s, &crossing, &tied)) < 0) {
             st = OOM(E->err);
             goto out;
         }
@@ -1357,6 +1369,24 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
             s.eq[0].behavq = NULL;   /* E->quickq */
             EQSET_FREE(E, &s, g);
             goto out;
+        }
+        /* A tie at x on a tree too large to list every equilibrium everywhere (an off-path
+         * tie that holds over the range, or a point on a crossing): backward induction lists
+         * every play here, as the main analysis does, while that stays cheap (tester 13,
+         * D1b: a tie-free branch past all_limit_nodes had turned a complete answer into one
+         * equilibrium's trace). A list that comes back capped (more plays than max_profiles,
+         * or the method's own caps) ends that for the rest of the question, and so does a
+         * budget of LIST_TIES_NODES nodes solved: later ties take the first best move, and
+         * their lists are not called complete. */
+        if (quick)
+            want_all = tied && (want_all || (E->list_ties && E->list_nodes >= g->nnodes));
+        if (quick && want_all && !(E->have_default && mpq_equal(x, E->dflt)))
+            E->list_nodes -= g->nnodes;
+        if (quick && want_all) {
+            s.eq[0].behavq = NULL;   /* E->quickq */
+            brink_eqset_free(&s, g);
+            memset(&s, 0, sizeof s);
+            quick = 0;
         }
     }
     if (E->k && quick && E->kchance && !compact_probs_ok(E, x)) {
@@ -1389,6 +1419,8 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
     }
     /* the solve gets the time left, when that is less than its own limit */
     brink_analysis_options so = *E->o;
+    if (want_all)
+        so.all_limit_nodes = -1;
     if (E->deadline > 0) {
         double left = E->deadline - brink_now();
         if (!(so.time_limit > 0) || left < so.time_limit)
@@ -1414,6 +1446,9 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
     E->solves++;
     if (!quick)
         E->solve_s = brink_now() - ts;
+    if (want_all && !an_solve_all(g, E->o) &&
+        !(s.complete && !s.truncated && !s.profiles_at_least))
+        E->list_ties = 0;
     if (!game_done)
         gs = game_at(E, &glocal);
     local = glocal;
@@ -1645,8 +1680,9 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
                             (!s.eq[0].nprofiles || mpz_cmp_ui(*s.eq[0].nprofiles, 1) == 0) &&
                             ncn == 1 && no_tie_inside(E, &first_conds, &R, &oom);
                 /* every equilibrium inside: unique there, or the orders fixed (above); a
-                 * single point's list is its sample's (complete_at_sample, as before) */
-                r->complete = r->unique || (cas && !single && fixed);
+                 * single point's list is its sample's: complete when that is (tester 13,
+                 * D3) */
+                r->complete = r->unique || (cas && (single || fixed));
                 r->bind_lo = R.lb ? add_cond(E, R.lb) : -1;
                 r->bind_hi = R.hb ? add_cond(E, R.hb) : -1;
                 if (r->bind_lo < -1 || r->bind_hi < -1)
@@ -2001,7 +2037,8 @@ out:
     return st;
 }
 
-/* On a tree too large to list every equilibrium, a point (a flip, a tie) was solved for one,
+/* On a tree too large to list every equilibrium, a point (a flip, a tie) whose list came
+ * back capped, or was not asked for once an earlier one had (sample_gap), holds one there,
  * the first best move at each tie. The pure equilibria of the regions on either side whose
  * certified intervals are closed at the point hold there too (every condition is a weak
  * inequality that the continuation checked up to the end): copies of them join the point's
@@ -2012,8 +2049,9 @@ static brink_status merge_sides(eng *E)
     int oom = 0, nh = E->k ? E->k->nclasses : g->ninfosets;
     for (int i = 0; i < E->nreg; i++) {
         treg *r = &E->reg[i];
-        if (r->status != BRINK_REGION_CERTIFIED || alg_cmp(&r->lo, &r->hi, &oom) != 0)
-            continue;
+        if (r->status != BRINK_REGION_CERTIFIED || alg_cmp(&r->lo, &r->hi, &oom) != 0 ||
+            r->complete_at_sample)
+            continue;   /* a point listed whole has them already */
         for (int j = i - 1; j <= i + 1; j += 2) {
             if (j < 0 || j >= E->nreg || E->reg[j].status != BRINK_REGION_CERTIFIED)
                 continue;
@@ -2491,6 +2529,8 @@ brink_threshold *an_threshold_compute(const brink_scenario *sc, int param, const
     memset(&E, 0, sizeof E);
     /* o->time_limit bounds the whole question as well as each solve in it */
     E.deadline = o->time_limit > 0 ? t0 + o->time_limit : 0;
+    E.list_ties = 1;
+    E.list_nodes = LIST_TIES_NODES;
     E.sc = sc;
     E.o = o;
     E.err = err;

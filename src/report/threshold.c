@@ -553,7 +553,7 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
         int open = 0;
         for (int k = (int)(r - t->regions); k <= j; k++)
             open |= !brink_threshold_region_complete(t, k);
-        if (open && !r->complete)
+        if (open)   /* any part of the line (tester 13, D3): JSON's others_ruled_out */
             brink_buf_puts(out, "  (other equilibria not ruled out)");
         brink_buf_puts(out, "\n");
     }
@@ -993,9 +993,11 @@ brink_status brink_threshold_write_json(const brink_threshold *t, const brink_sc
         for (int k = 0; k < r->nstates; k++)
             brink_buf_printf(out, "%s%d", k ? "," : "", r->state[k]);
         brink_buf_printf(out, "],\"complete\":%s,\"unique\":%s,\"complete_at_sample\":%s,"
-                              "\"ends_by\":[%d,%d]}",
+                              "\"others_ruled_out\":%s,\"ends_by\":[%d,%d]}",
                          r->complete ? "true" : "false", r->unique ? "true" : "false",
-                         r->complete_at_sample ? "true" : "false", r->binding_lo, r->binding_hi);
+                         r->complete_at_sample ? "true" : "false",
+                         brink_threshold_region_complete(t, i) ? "true" : "false",
+                         r->binding_lo, r->binding_hi);
     }
     brink_buf_puts(out, "],\"flips\":[");
     for (int f = 0; f < t->nflips; f++) {
@@ -1003,10 +1005,10 @@ brink_status brink_threshold_write_json(const brink_threshold *t, const brink_sc
         brink_buf_printf(out, "%s{\"at\":", f ? "," : "");
         jreal(out, &fl->at);
         brink_buf_printf(out, ",\"exact\":%s,\"region_below\":%d,\"region_above\":%d,"
-                              "\"region_at\":%d,\"certified\":%s,\"cause\":%d",
+                              "\"region_at\":%d,\"certified\":%s,\"known\":%s,\"cause\":%d",
                          fl->certified && fl->at.rational ? "true" : "false", fl->region_below,
                          fl->region_above, fl->region_at, fl->certified ? "true" : "false",
-                         fl->cause);
+                         brink_threshold_flip_known(t, f) ? "true" : "false", fl->cause);
         if (fl->unchecked)
             brink_buf_puts(out, ",\"unchecked\":true");
         const brink_flip_cert *c = &fl->cert;

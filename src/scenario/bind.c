@@ -49,11 +49,12 @@ brink_status sc_bind_game(const brink_scenario *sc, brink_efg *g, const mpq_t *v
             const mpq_t *p = &vals[c->action_expr[a0 + a]];
             if (mpq_sgn(*p) < 0) {
                 char *v = brink_q_to_string(*p);
+                const char *wh = sc_closed_where(c, c->action_expr[a0 + a]);
                 brink_status e = brink_error_set_at(err, BRINK_EINVALID, sc->file, xi->loc.line,
                                                     xi->loc.col,
-                                                    "probability of '%s' is negative (%s) at "
-                                                    "these parameter values", xi->actions[a],
-                                                    v ? v : "?");
+                                                    "probability of '%s'%s%s%s is negative (%s) "
+                                                    "at these parameter values", xi->actions[a],
+                                                    wh ? " (" : "", wh ? wh : "", wh ? ")" : "", v ? v : "?");
                 free(v);
                 return e;
             }
@@ -64,11 +65,12 @@ brink_status sc_bind_game(const brink_scenario *sc, brink_efg *g, const mpq_t *v
             double s = brink_q_get_d(*tmp);
             if (!(xi->inexact && s > 1 - 1e-12 && s < 1 + 1e-12)) {
                 char *v = brink_q_to_string(*tmp);
+                const char *wh = sc_probs_where(c, c->action_expr + a0, na);
                 brink_status e = brink_error_set_at(err, BRINK_EINVALID, sc->file, xi->loc.line,
                                                     xi->loc.col,
-                                                    "probabilities of this chance move sum to "
-                                                    "%s, not 1, at these parameter values",
-                                                    v ? v : "?");
+                                                    "probabilities of this chance move%s%s%s sum "
+                                                    "to %s, not 1, at these parameter values",
+                                                    wh ? " (" : "", wh ? wh : "", wh ? ")" : "", v ? v : "?");
                 free(v);
                 return e;
             }

@@ -559,7 +559,7 @@ static int walk(cx *c, const sc_node *root)
                 for (int i = f->child_base; cls >= 0 && i < c->nkids; i++) {
                     int pr = -1;
                     if (f->mover == SC_COMPACT_CHANCE &&
-                        (pr = x_inst_id(x, f->n->probs[i - f->child_base], f->ei)) < 0) {
+                        (pr = x_prob_id(x, f->n->probs[i - f->child_base], f->ei)) < 0) {
                         cls = -1;
                         break;
                     }
@@ -962,19 +962,20 @@ brink_status sc_compact_probs(const brink_scenario *sc, const sc_compact *k,
             if (st)
                 break;
             if (mpq_sgn(prob[e]) < 0) {
-                const char *label = nd->opt_labels[e - e0];
+                const char *label = nd->opt_labels[e - e0], *wh = sc_closed_where(cc, k->prob[e]);
                 if (at_defaults) {
                     st = brink_error_set_at(err, BRINK_EINVALID, sc->file, nd->loc.line,
                                             nd->loc.col,
-                                            "probability of '%s' is negative (%g) at the "
-                                            "default parameter values", label,
+                                            "probability of '%s'%s%s%s is negative (%g) at "
+                                            "the default parameter values", label, wh ? " (" : "", wh ? wh : "", wh ? ")" : "",
                                             brink_q_get_d(prob[e]));
                 } else {
                     char *v = brink_q_to_string(prob[e]);
                     st = brink_error_set_at(err, BRINK_EINVALID, sc->file, nd->loc.line,
                                             nd->loc.col,
-                                            "probability of '%s' is negative (%s) at these "
-                                            "parameter values", label, v ? v : "?");
+                                            "probability of '%s'%s%s%s is negative (%s) at "
+                                            "these parameter values", label, wh ? " (" : "", wh ? wh : "", wh ? ")" : "",
+                                            v ? v : "?");
                     free(v);
                 }
                 break;
@@ -992,9 +993,10 @@ brink_status sc_compact_probs(const brink_scenario *sc, const sc_compact *k,
             continue;
         }
         char *v = brink_q_to_string(sum);
+        const char *wh = sc_probs_where(cc, k->prob + e0, e1 - e0);
         st = brink_error_set_at(err, BRINK_EINVALID, sc->file, nd->loc.line, nd->loc.col,
-                                "probabilities of this chance move sum to %s, not 1, at %s "
-                                "parameter values", v ? v : "?",
+                                "probabilities of this chance move%s%s%s sum to %s, not 1, at "
+                                "%s parameter values", wh ? " (" : "", wh ? wh : "", wh ? ")" : "", v ? v : "?",
                                 at_defaults ? "the default" : "these");
         free(v);
     }

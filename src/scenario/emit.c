@@ -64,12 +64,14 @@ brink_efg *sc_emit_game(const brink_scenario *sc, brink_error *err)
             for (int a = 0; a < xi->nact && !st; a++) {
                 st = sc_expr_eval_q(c->closed[xi->prob_expr[a]], vals, stack, probs[a], sc->file,
                                     err);
-                if (!st && mpq_sgn(probs[a]) < 0)
+                if (!st && mpq_sgn(probs[a]) < 0) {
+                    const char *wh = sc_closed_where(c, xi->prob_expr[a]);
                     st = brink_error_set_at(err, BRINK_EINVALID, sc->file, xi->loc.line,
                                             xi->loc.col,
-                                            "probability of '%s' is negative (%g) at the "
-                                            "default parameter values", xi->actions[a],
+                                            "probability of '%s'%s%s%s is negative (%g) at the "
+                                            "default parameter values", xi->actions[a], wh ? " (" : "", wh ? wh : "", wh ? ")" : "",
                                             brink_q_get_d(probs[a]));
+                }
                 mpq_add(sum, sum, probs[a]);
             }
             if (!st && mpq_cmp_ui(sum, 1, 1) != 0) {
@@ -80,10 +82,12 @@ brink_efg *sc_emit_game(const brink_scenario *sc, brink_error *err)
                     mpq_sub(probs[xi->nact - 1], probs[xi->nact - 1], sum);
                 } else {
                     char *s = brink_q_to_string(sum);
+                    const char *wh = sc_probs_where(c, xi->prob_expr, xi->nact);
                     st = brink_error_set_at(err, BRINK_EINVALID, sc->file, xi->loc.line,
                                             xi->loc.col,
-                                            "probabilities of this chance move sum to %s, not 1, "
-                                            "at the default parameter values", s ? s : "?");
+                                            "probabilities of this chance move%s%s%s sum to %s, "
+                                            "not 1, at the default parameter values", wh ? " (" : "", wh ? wh : "", wh ? ")" : "",
+                                            s ? s : "?");
                     free(s);
                 }
             }

@@ -454,7 +454,7 @@ static int moves_infoset(xctx *x, const sc_node *n, int ei, int xo)
         for (int i = 0; i < nopts; i++) {
             /* a generated outcome's probability is read with its variable bound */
             int pe = o ? x_option_env(x, xo, i) : ei;
-            c->prob_expr[i] = pe < 0 ? -1 : x_inst_id(x, n->probs[o ? o->slot[i] : i], pe);
+            c->prob_expr[i] = pe < 0 ? -1 : x_prob_id(x, n->probs[o ? o->slot[i] : i], pe);
             if (c->prob_expr[i] < 0)
                 return -1;
             if (sc->c.closed[c->prob_expr[i]]->flags & SC_EXPR_INEXACT)

@@ -176,14 +176,15 @@ static void put_arg(xctx *x, const env *e, int i, brink_buf *b)
     sc_put_exact(b, a->kq[0]);
 }
 
-void x_err_where(xctx *x, int ei, const unsigned char *used)
+/* The words of where environment ei is ("in round 2 of sub-game 'stage', where k = 9"):
+ * the values of its arguments marked in used[], into b; 0 when there are none. */
+static int where_words(xctx *x, int ei, const unsigned char *used, brink_buf *b)
 {
-    if (!x->err || !used || ei < 0 || ei >= x->nenvs || x->err->code == BRINK_ENOMEM ||
-        x->err->code == BRINK_EINTERNAL)
-        return;
+    if (!used || ei < 0 || ei >= x->nenvs)
+        return 0;
     const env *e = &x->envs[ei];
     if (!e->names)
-        return;
+        return 0;
     const sc_subgame *sub = e->sub >= 0 ? &x->sc->subs[e->sub] : NULL;
     int ra = sub ? sub->round_arg : -1, round = 0, others = 0;
     /* `round` as "round R of": when it is a round a repeat plays (1, 2, ...) */
@@ -193,27 +194,124 @@ void x_err_where(xctx *x, int ei, const unsigned char *used)
     for (int i = 0; i < e->nargs; i++)
         others += used[i] && !(round && i == ra);
     if (!round && !others)
-        return;
-    brink_buf b;
-    brink_buf_init(&b);
+        return 0;
     if (sub) {
-        brink_buf_puts(&b, "in ");
+        brink_buf_puts(b, "in ");
         if (round) {
-            brink_buf_puts(&b, "round ");
-            put_arg(x, e, ra, &b);
-            brink_buf_puts(&b, " of ");
+            brink_buf_puts(b, "round ");
+            put_arg(x, e, ra, b);
+            brink_buf_puts(b, " of ");
         }
-        brink_buf_printf(&b, "sub-game '%s'", sub->name);
+        brink_buf_printf(b, "sub-game '%s'", sub->name);
     }
     for (int i = 0, k = 0; i < e->nargs; i++) {
         if (!used[i] || (round && i == ra))
             continue;
-        brink_buf_printf(&b, "%s%s = ", k++ ? ", " : sub ? ", where " : "where ", e->names[i]);
-        put_arg(x, e, i, &b);
+        brink_buf_printf(b, "%s%s = ", k++ ? ", " : sub ? ", where " : "where ", e->names[i]);
+        put_arg(x, e, i, b);
     }
-    if (!b.failed && b.data)
+    return !b->failed && b->data;
+}
+
+#define MAX_CALLERS 4   /* calls named above the one where it happened */
+
+/* where_words, and then the calls that led there, nearest first, each with the values its
+ * call's arguments read ("; called in round 1 of sub-game 'outer', where j = 1"): the
+ * first call that made each environment. 0 when there are no words. */
+static int chain_words(xctx *x, int ei, const unsigned char *used, brink_buf *b)
+{
+    if (!where_words(x, ei, used, b))
+        return 0;
+    for (int k = 0; k < MAX_CALLERS && ei >= 0 && ei < x->nenvs; k++) {
+        const env *e = &x->envs[ei];
+        int ci = e->caller1 - 1;
+        const sc_node *n = e->call;
+        if (ci < 0 || ci >= x->nenvs || !n || !n->args)
+            break;
+        const env *c = &x->envs[ci];
+        const sc_subgame *sub = &x->sc->subs[n->sub];
+        unsigned char *cu = malloc((size_t)c->nargs + 1);
+        if (!cu)
+            break;
+        for (int j = 0; j < c->nargs; j++) {
+            cu[j] = 0;
+            for (int i = 0; i < sub->nargs && !cu[j]; i++)   /* as x_call_env reads them */
+                cu[j] = i != n->index_arg && !(n->kind == SN_REPEAT && i == sub->round_arg) &&
+                        !(n->arg_tpl && n->arg_tpl[i]) && n->args[i] &&
+                        sc_expr_uses_arg(n->args[i], j);
+        }
+        brink_buf w;
+        brink_buf_init(&w);
+        int have = where_words(x, ci, cu, &w);
+        free(cu);
+        if (have)
+            brink_buf_printf(b, "; called %s", w.data);
+        brink_buf_free(&w);
+        if (!have)
+            break;
+        ei = ci;
+    }
+    return !b->failed && b->data;
+}
+
+void x_err_where(xctx *x, int ei, const unsigned char *used)
+{
+    if (!x->err || x->err->code == BRINK_ENOMEM || x->err->code == BRINK_EINTERNAL)
+        return;
+    brink_buf b;
+    brink_buf_init(&b);
+    if (chain_words(x, ei, used, &b))
         brink_error_append(x->err, b.data);
     brink_buf_free(&b);
+}
+
+int x_prob_id(xctx *x, const sc_expr *e, int ei)
+{
+    sc_compiled *c = &x->sc->c;
+    int before = c->nclosed, id = x_inst_id(x, e, ei);
+    if (id < before || !(e->flags & SC_EXPR_HAS_ARG) || ei < 0 || ei >= x->nenvs)
+        return id;   /* made before (its call kept then), no call in it, or an error */
+    const env *v = &x->envs[ei];
+    unsigned char *used = malloc((size_t)v->nargs + 1);
+    brink_buf b;
+    brink_buf_init(&b);
+    if (!used) {
+        x_oom(x);
+        return -1;
+    }
+    for (int i = 0; i < v->nargs; i++)
+        used[i] = sc_expr_uses_arg(e, i) != 0;
+    int have = chain_words(x, ei, used, &b);
+    free(used);
+    if (b.failed) {
+        brink_buf_free(&b);
+        x_oom(x);
+        return -1;
+    }
+    if (have) {
+        const char *w = x_intern_str(x, b.data);
+        if (!w) {
+            brink_buf_free(&b);
+            return -1;   /* x_str_id set the error */
+        }
+        if (c->nclosed_where < c->nclosed) {
+            size_t n = (size_t)c->closed_cap > (size_t)c->nclosed ? (size_t)c->closed_cap
+                                                                 : (size_t)c->nclosed;
+            const char **nw = brink_reallocarray((void *)c->closed_where, n, sizeof *nw);
+            if (!nw) {
+                brink_buf_free(&b);
+                x_oom(x);
+                return -1;
+            }
+            for (size_t i = (size_t)c->nclosed_where; i < n; i++)
+                nw[i] = NULL;
+            c->closed_where = nw;
+            c->nclosed_where = (int)n;
+        }
+        c->closed_where[id] = w;
+    }
+    brink_buf_free(&b);
+    return id;
 }
 
 /* A value that must be known before the game exists (if: conditions, repeat counts). */
@@ -355,6 +453,8 @@ static int x_call_env(xctx *x, const sc_node *n, int ei, const sc_node *next,
     e.next_round = next_round;
     e.names = (const char *const *)sub->arg_names;
     e.depth = x->envs[ei].depth + 1;
+    e.caller1 = ei + 1;
+    e.call = n;
     e.args = brink_calloc((size_t)(sub->nargs ? sub->nargs : 1), sizeof *e.args);
     if (!e.args) {
         x_oom(x);

@@ -48,6 +48,10 @@ typedef struct env {
     int next_env, next_round;
     int depth;
     uint64_t hash;
+    /* for messages only (not part of the identity): 1 + the environment whose call first
+     * made this one, and that call; 0 / NULL for the top level (tester 12, F9.3) */
+    int caller1;
+    const sc_node *call;
 } env;
 
 typedef struct memo {
@@ -169,6 +173,9 @@ int x_inst_id(xctx *x, const sc_expr *e, int ei);
  * 'stage', where k = 9)", the values of the arguments of environment ei marked in used[]
  * (nothing when none is marked or the error is out of memory or a bug). */
 void x_err_where(xctx *x, int ei, const unsigned char *used);
+/* x_inst_id for a chance probability: a new closed expression whose text uses the call's
+ * arguments keeps where it was made (sc_closed_where), for the probability errors. */
+int x_prob_id(xctx *x, const sc_expr *e, int ei);
 /* A value that must be known when the tree is built (if: conditions, repeat counts). */
 int x_const_value(xctx *x, const sc_expr *e, int ei, const char *what, mpq_t out);
 /* Interned environments (takes ownership of e->args). */

@@ -185,6 +185,17 @@ static brink_status quantiles(brink_scenario *sc, const ynode *in, ynode *parts,
                     "limit)", parts[1].text, sc->lim.max_tree_nodes);
     if (!st && which == 0 && mpq_cmp(a[0], a[1]) > 0)
         st = sc_err(sc, err, &parts[0], BRINK_EINVALID, "uniform(low, high) needs low <= high");
+    if (!st && which == 0 && mpq_equal(a[0], a[1]) && mpq_cmp_ui(nq, 1, 1) > 0) {
+        /* one value: its quantiles would be equal labels (tester 12, F9.4) */
+        brink_buf w;
+        brink_buf_init(&w);
+        sc_put_number(&w, a[0]);
+        st = sc_err(sc, err, &parts[0], BRINK_EINVALID,
+                    "'%s' has low = high = %s, a single value: its %lu quantiles would all be "
+                    "that value (the same label); quantiles of more than one need low < high",
+                    parts[0].text, w.failed ? "?" : w.data, mpz_get_ui(mpq_numref(nq)));
+        brink_buf_free(&w);
+    }
     if (!st && which == 1 && mpq_sgn(a[1]) <= 0)
         st = sc_err(sc, err, &parts[0], BRINK_EINVALID, "normal(mean, sd) needs sd > 0");
     if (!st && which == 2 && (mpq_cmp(a[0], a[1]) > 0 || mpq_cmp(a[1], a[2]) > 0 ||

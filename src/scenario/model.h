@@ -205,6 +205,11 @@ typedef struct sc_compiled {
     int nclosed, closed_cap;
     sc_expr **closed;
     int maxstack;
+    /* [nclosed_where] where a chance probability's closed expression was first made, when
+     * its text uses sub-game arguments: "in round 6 of sub-game 'round'" (the arena's), else
+     * NULL; read by sc_closed_where for the probability errors (tester 12, F5) */
+    const char **closed_where;
+    int nclosed_where;
     /* maps from the emitted game's indices */
     int ninfosets, ngleaves, nactions;
     int *xinfoset_of;        /* [game infosets] -> compiler infoset */
@@ -212,6 +217,11 @@ typedef struct sc_compiled {
     int *leaf_outcome;       /* [game leaves] -> game outcome */
     int *action_expr;        /* [game actions] closed expr (chance) or -1 */
 } sc_compiled;
+
+/* The call that made closed expression id (see closed_where), or NULL. */
+const char *sc_closed_where(const sc_compiled *c, int id);
+/* Of a chance move's probabilities ids[n]: the first one's call, or NULL. */
+const char *sc_probs_where(const sc_compiled *c, const int *ids, int n);
 
 /* An entry of the name index (names.c). */
 enum { SC_NAME_PARAM = 1, SC_NAME_SUB, SC_NAME_ISSUE, SC_NAME_LEVEL, SC_NAME_TYPE };

@@ -50,6 +50,13 @@ static int negative_at_end(rcheck *rc, const sc_expr *e, int *param, int *at_hi,
     return 0;
 }
 
+/* " (in round 6 of sub-game 'round')": the call that made a probability (tester 12, F5) */
+static void put_where(brink_buf *b, const char *where)
+{
+    if (where)
+        brink_buf_printf(b, " (%s)", where);
+}
+
 static brink_status refuse(rcheck *rc, sc_loc at, const char *what, int param, int at_hi,
                            brink_error *err)
 {
@@ -122,6 +129,7 @@ brink_status sc_check_ranges(const brink_scenario *sc, brink_error *err)
                 brink_buf w;
                 brink_buf_init(&w);
                 brink_buf_printf(&w, "probability of '%s'", xi->actions[k]);
+                put_where(&w, sc_closed_where(c, e));
                 st = refuse(&rc, xi->loc, w.failed ? "a probability" : w.data, param, hi, err);
                 brink_buf_free(&w);
             }
@@ -148,6 +156,7 @@ brink_status sc_check_ranges(const brink_scenario *sc, brink_error *err)
                 brink_buf_init(&w);
                 brink_buf_printf(&w, "probability of '%s'",
                                  nd->opt_labels[ed - k->child_start[cl]]);
+                put_where(&w, sc_closed_where(c, e));
                 st = refuse(&rc, nd->loc, w.failed ? "a probability" : w.data, param, hi, err);
                 brink_buf_free(&w);
             }

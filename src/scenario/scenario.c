@@ -45,10 +45,24 @@ static void compiled_free(sc_compiled *c)
     for (int i = 0; i < c->nclosed; i++)
         sc_expr_free(c->closed[i]);
     free(c->closed);
+    free(c->closed_where);
     free(c->xinfoset_of);
     free(c->xleaf_of);
     free(c->leaf_outcome);
     free(c->action_expr);
+}
+
+const char *sc_closed_where(const sc_compiled *c, int id)
+{
+    return id >= 0 && id < c->nclosed_where ? c->closed_where[id] : NULL;
+}
+
+const char *sc_probs_where(const sc_compiled *c, const int *ids, int n)
+{
+    for (int i = 0; ids && i < n; i++)
+        if (sc_closed_where(c, ids[i]))
+            return sc_closed_where(c, ids[i]);
+    return NULL;
 }
 
 void brink_scenario_free(brink_scenario *sc)
@@ -100,11 +114,37 @@ static brink_status check_compact_probs(const brink_scenario *sc, int at_default
     return st;
 }
 
+/* Every expression that reads a parameter, at the scenario's values, as the tree's bind
+ * evaluates them (and sc_compact_payoffs will): a value that breaks one (a division by zero)
+ * is refused when it is set, on both paths (tester 12, F9.8). */
+static brink_status check_compact_exprs(const brink_scenario *sc, brink_error *err)
+{
+    const sc_compiled *c = &sc->c;
+    size_t ns = (size_t)c->maxstack + 1, np = (size_t)sc->nparams + 1;
+    mpq_t *stack = brink_q_array_new(ns), *params = brink_q_array_new(np), v;
+    brink_status st = BRINK_OK;
+    mpq_init(v);
+    if (!stack || !params)
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    for (int i = 0; !st && i < sc->nparams; i++)
+        mpq_set(params[i], sc->params[i].value);
+    for (int i = 0; !st && i < c->nclosed; i++)
+        if (c->closed[i]->flags & SC_EXPR_HAS_PARAM)
+            st = sc_expr_eval_q(c->closed[i], (const mpq_t *)params, stack, v, sc->file, err);
+    mpq_clear(v);
+    brink_q_array_free(stack, ns);
+    brink_q_array_free(params, np);
+    return st;
+}
+
 static brink_status bind_defaults(brink_scenario *sc, brink_error *err)
 {
-    if (sc->compact)   /* a compact game reads the parameters when it is solved: only its
-                          chance probabilities are checked now, as a tree's bind does */
-        return check_compact_probs(sc, 0, err);
+    if (sc->compact) {   /* a compact game reads the parameters when it is solved: its
+                            chance probabilities and expressions are checked now, as a
+                            tree's bind does */
+        brink_status st = check_compact_probs(sc, 0, err);
+        return st ? st : check_compact_exprs(sc, err);
+    }
     if (!sc->game)
         return BRINK_OK;
     size_t ns = (size_t)sc->c.maxstack + 1, nv = (size_t)sc->c.nclosed + 1,

@@ -42,11 +42,23 @@ static void compare_at(const brink_scenario *sc, const int *leaf_group, int ngro
         CHECK(cn_game_rebind(G, sc, p, (const mpq_t *)values, &err) == BRINK_OK);
     *ready = 1;
     int nh = g->player_infoset_start[g->nplayers], found = -1, all = an_solve_all(g, &o);
-    int crossing = -1;
+    int crossing = -1, tied = -1;
     int *choice = calloc((size_t)nh + 1, sizeof *choice);
     CHECK(choice != NULL);
-    CHECK(cn_pure_solve(G, x, !all, choice, &found, &crossing) == 0);
+    CHECK(cn_pure_solve(G, x, !all, choice, &found, &crossing, &tied) == 0);
     CHECK(crossing == 0 || crossing == 1);
+    CHECK(tied == 0 || tied == 1);
+    CHECK(!crossing || tied);
+    /* without a tie the profile is the only subgame-perfect equilibrium */
+    if (found == 1 && !tied) {
+        brink_analysis_options every = o;
+        every.all_limit_nodes = -1;
+        brink_eqset s1;
+        CHECK(brink_analysis_solve(in, leaf_group, ngroups, &every, &s1, &err) == BRINK_OK);
+        CHECK_MSG(s1.count == 1 && s1.complete, "%s: no tie but %d equilibria",
+                  brink_scenario_id(sc), s1.count);
+        brink_eqset_free(&s1, g);
+    }
     n->points++;
     if (all) {
         CHECK_MSG(found == (s.count == 1), "%s: found %d, %d equilibria", brink_scenario_id(sc),

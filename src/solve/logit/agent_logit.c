@@ -46,6 +46,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "brink/solve.h"
+#include "brink/evaluate.h"
 #include "solve/logit/agent_logit.h"
 #include "solve/logit/agent_logit_int.h"
 #include "solve/solvers.h"
@@ -571,6 +572,10 @@ static void try_exact(const brink_efg *g, brink_profile *pr)
     mpq_init(one);
     mpq_set_ui(one, 1, 1);
     int H = g->player_infoset_start[g->nplayers];
+    double pay = 0;
+    for (size_t k = 0; k < (size_t)g->nleaves * g->nplayers; k++)
+        pay = fmax(pay, fabs(g->leaf_pay[k]));
+    double gain_tol = fmax(1e-9, 1e-14 * (brink_efg_max_depth(g) + 1.0)) * fmax(pay, 1e-300);
     for (size_t k = 0; k < sizeof tols / sizeof tols[0]; k++) {
         int ok = 1;
         for (int h = 0; h < H && ok; h++) {
@@ -589,6 +594,13 @@ static void try_exact(const brink_efg *g, brink_profile *pr)
         for (int a = g->player_action_start[g->nplayers]; a < g->nactions; a++)
             mpq_set(q->q[a], g->action_probq[a]);
         brink_profile_sync_doubles(q);
+        /* the doubles first: a gain well above their rounding error (values are convex
+         * combinations of payoffs: a few ulps of the largest per level of the tree, far below
+         * gain_tol) is a
+         * gain in rationals too, and the exact check, which costs far more, would only
+         * confirm it (most roundings tried on the way to the limit fail so) */
+        if (brink_verify_efg(g, q, 0, NULL) != BRINK_OK || !(q->max_regret <= gain_tol))
+            continue;
         if (brink_verify_efg(g, q, 1, NULL) == BRINK_OK && q->verified == 1) {
             /* the rounded point stands only when it is an assessment too (sequentially
              * rational with Bayes-consistent beliefs): rounding off-path play can break what

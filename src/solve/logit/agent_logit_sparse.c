@@ -14,7 +14,7 @@
  * The pattern depends on the tree alone (a set is included when the structure lets it move,
  * whatever the numbers), so every call builds the same columns and KLU's symbolic
  * analysis (the fill-reducing ordering) is made once per trace (again only when the local
- * parameter k moves). The last row of the augmented system is e_k; the lambda column is
+ * parameter k moves to a coordinate whose analysis is not among the last few kept). The last row of the augmented system is e_k; the lambda column is
  * dense.
  * KLU prints nothing (its common block's print hooks are not set); its failures come
  * back as status values.
@@ -27,6 +27,8 @@
 #include "brink/core.h"
 #include "solve/logit/agent_logit_int.h"
 
+#define AL_SYM_CACHE 8
+
 struct al_sparse {
     int n1, AP, H;
     /* the Jacobian's compressed columns (rows 0..AP-1): Ap[n1 + 1], Ai/Ax[cap] */
@@ -36,12 +38,21 @@ struct al_sparse {
     /* the augmented matrix [J; e_k^T]: Fp[n1 + 1], Fi/Fx[nnz + 1] */
     int *Fp, *Fi;
     double *Fx;
+    double fxmax;   /* max |Fx| (NaN left out, as fmax does) */
     long fcap;
-    /* the pattern KLU's symbolic analysis was made for (a copy of Fp/Fi) */
-    int *symAp, *symAi;
-    long symnnz;
+    /* KLU's symbolic analysis (the fill-reducing ordering) of [J; e_k^T] for k = symk. J's
+     * pattern is fixed once built, so k alone names the pattern; the analyses of the last
+     * few k are kept (the local parameter moves back and forth between a few coordinates,
+     * and an analysis costs several factorisations) */
+    int symk;
     klu_common kc;
     klu_symbolic *symbolic;
+    struct {
+        int k;
+        long used;
+        klu_symbolic *sym;
+    } symc[AL_SYM_CACHE];
+    long symclock;
     klu_numeric *numeric;   /* the last factorisation: its pivot order is reused */
     /* one column's pass */
     int *act_infoset;     /* [AP] */
@@ -50,7 +61,9 @@ struct al_sparse {
     int *hcheck;          /* [H]: sets below b already looked at */
     int nh;
     int *dstamp;          /* [N]: node below action b (its log-reach moves) */
-    int *ustamp;          /* [N]: node whose value moves (dU valid) */
+    int *ustamp;          /* [N]: node whose value moves (its dU valid) */
+    double *uf;           /* [N]: its dU is uf x U(uc) (uc >= 0; one member of h_b below */
+    int *uc;              /* [N]:  it, the usual case), else the vector in dU (uc = -1) */
     /* the pattern, once built: each column's moving sets, and where each row goes */
     int have_pattern;
     int *set_start;       /* [n1 + 1] */
@@ -74,20 +87,23 @@ void al_sparse_free(al_sparse *s)
         klu_free_numeric(&s->numeric, &s->kc);
     if (s->symbolic)
         klu_free_symbolic(&s->symbolic, &s->kc);
+    for (int c = 0; c < AL_SYM_CACHE; c++)
+        if (s->symc[c].sym)
+            klu_free_symbolic(&s->symc[c].sym, &s->kc);
     free(s->Ap);
     free(s->Ai);
     free(s->Ax);
     free(s->Fp);
     free(s->Fi);
     free(s->Fx);
-    free(s->symAp);
-    free(s->symAi);
     free(s->act_infoset);
     free(s->hstamp);
     free(s->hlist);
     free(s->hcheck);
     free(s->dstamp);
     free(s->ustamp);
+    free(s->uf);
+    free(s->uc);
     free(s->set_start);
     free(s->sets);
     free(s->set_beliefs);
@@ -112,7 +128,6 @@ al_sparse *al_sparse_new(const struct brink_alogit *m)
     s->n1 = m->AP + 1;
     size_t N = (size_t)m->N, n1 = (size_t)s->n1;
     s->Ap = brink_calloc(n1 + 1, sizeof *s->Ap);
-    s->symAp = brink_calloc(n1 + 1, sizeof *s->symAp);
     s->Fp = brink_calloc(n1 + 1, sizeof *s->Fp);
     s->act_infoset = brink_calloc((size_t)m->AP + 1, sizeof *s->act_infoset);
     s->hstamp = brink_calloc((size_t)m->H + 1, sizeof *s->hstamp);
@@ -121,6 +136,8 @@ al_sparse *al_sparse_new(const struct brink_alogit *m)
     s->hbel = brink_calloc((size_t)m->H + 1, sizeof *s->hbel);
     s->dstamp = brink_calloc(N, sizeof *s->dstamp);
     s->ustamp = brink_calloc(N, sizeof *s->ustamp);
+    s->uf = brink_calloc(N, sizeof *s->uf);
+    s->uc = brink_calloc(N, sizeof *s->uc);
     s->set_start = brink_calloc(n1 + 1, sizeof *s->set_start);
     s->sets_cap = (long)n1 + 1;   /* grown by keep_sets; never NULL */
     s->sets = brink_calloc((size_t)s->sets_cap, sizeof *s->sets);
@@ -137,8 +154,8 @@ al_sparse *al_sparse_new(const struct brink_alogit *m)
     s->cap = 4 * (long)n1;
     s->Ai = brink_calloc((size_t)s->cap, sizeof *s->Ai);
     s->Ax = brink_calloc((size_t)s->cap, sizeof *s->Ax);
-    if (!s->Ap || !s->symAp || !s->Fp || !s->act_infoset || !s->hstamp || !s->hlist || !s->hcheck || !s->hbel ||
-        !s->dstamp || !s->ustamp || !s->set_start || !s->sets || !s->set_beliefs || !s->pos || !s->inb || !s->dU || !s->rows || !s->rstamp ||
+    if (!s->Ap || !s->Fp || !s->act_infoset || !s->hstamp || !s->hlist || !s->hcheck || !s->hbel ||
+        !s->dstamp || !s->ustamp || !s->uf || !s->uc || !s->set_start || !s->sets || !s->set_beliefs || !s->pos || !s->inb || !s->dU || !s->rows || !s->rstamp ||
         !s->rval || !s->Ai || !s->Ax) {
         al_sparse_free(s);
         return NULL;
@@ -334,7 +351,9 @@ static int column(al_sparse *s, const struct brink_alogit *m, const double *y, d
     else
         for (int a = 1; a < nab; a++)
             PUT(a0b + a, -1.0);
-    /* values: the members of h_b gain sigma_b U(child), carried up to the root */
+    /* values: the members of h_b gain sigma_b U(child), carried up to the root. A node
+     * that one member's walk reaches keeps the factor and the child (dU = f U(child), read
+     * for one player where it is used); a vector only where walks meet */
     for (int k = 0; k < nmb; k++) {
         int v = memb[k], c = brink_efg_child(g, v, ab);
         double f = m->sigma[b];
@@ -342,11 +361,19 @@ static int column(al_sparse *s, const struct brink_alogit *m, const double *y, d
         for (int x = v;;) {
             if (s->ustamp[x] != s->stamp) {
                 s->ustamp[x] = s->stamp;
-                memset(s->dU + (size_t)x * n, 0, (size_t)n * sizeof *s->dU);
+                s->uf[x] = f;
+                s->uc[x] = c;
+            } else {
+                double *d = s->dU + (size_t)x * n;
+                if (s->uc[x] >= 0) {
+                    const double *U0 = m->U + (size_t)s->uc[x] * n;
+                    for (int i = 0; i < n; i++)
+                        d[i] = s->uf[x] * U0[i];
+                    s->uc[x] = -1;
+                }
+                for (int i = 0; i < n; i++)
+                    d[i] += f * Uc[i];
             }
-            double *d = s->dU + (size_t)x * n;
-            for (int i = 0; i < n; i++)
-                d[i] += f * Uc[i];
             int p = g->node_parent[x];
             if (p < 0)
                 break;
@@ -377,7 +404,9 @@ static int column(al_sparse *s, const struct brink_alogit *m, const double *y, d
                 double dmu = m->mu[v] * ((s->inb[k] ? 1.0 : 0.0) - mean);
                 dq += dmu * m->U[(size_t)c * n + i];
                 if (s->ustamp[c] == s->stamp) {
-                    dq += m->mu[v] * s->dU[(size_t)c * n + i];
+                    double du = s->uc[c] >= 0 ? s->uf[c] * m->U[(size_t)s->uc[c] * n + i]
+                                              : s->dU[(size_t)c * n + i];
+                    dq += m->mu[v] * du;
                     dep = 1;
                 }
             }
@@ -459,32 +488,48 @@ static int augment(al_sparse *s, int k)
         }
         s->Fp[j + 1] = (int)q;
     }
+    double mx = 0;
+    for (long e = 0; e < q; e++) {
+        double a = fabs(s->Fx[e]);
+        if (a > mx)
+            mx = a;
+    }
+    s->fxmax = mx;
     return 0;
 }
 
-/* The symbolic analysis for the current pattern (made again only if the pattern changed:
- * the local parameter k moved, which is rare). */
-static int analyse(al_sparse *s)
+/* The symbolic analysis for the current pattern, [J; e_k^T] (made again only if k moved to
+ * a coordinate none of the kept analyses is for). */
+static int analyse(al_sparse *s, int k)
 {
-    long nnz = s->Fp[s->n1];
-    if (s->symbolic && s->symnnz == nnz &&
-        memcmp(s->symAp, s->Fp, (size_t)(s->n1 + 1) * sizeof *s->Fp) == 0 &&
-        memcmp(s->symAi, s->Fi, (size_t)nnz * sizeof *s->Fi) == 0)
+    if (s->symbolic && s->symk == k)
         return 0;
     if (s->numeric)
         klu_free_numeric(&s->numeric, &s->kc);
-    if (s->symbolic)
-        klu_free_symbolic(&s->symbolic, &s->kc);
-    int *ai = brink_reallocarray(s->symAi, (size_t)nnz + 1, sizeof *ai);
-    if (!ai)
-        return -2;
-    s->symAi = ai;
-    memcpy(s->symAp, s->Fp, (size_t)(s->n1 + 1) * sizeof *s->Fp);
-    memcpy(s->symAi, s->Fi, (size_t)nnz * sizeof *s->Fi);
-    s->symnnz = nnz;
+    if (s->symbolic) {   /* kept, in the place of the least recently used */
+        int c = 0;
+        for (int d = 1; d < AL_SYM_CACHE; d++)
+            if (s->symc[d].used < s->symc[c].used)
+                c = d;
+        if (s->symc[c].sym)
+            klu_free_symbolic(&s->symc[c].sym, &s->kc);
+        s->symc[c].sym = s->symbolic;
+        s->symc[c].k = s->symk;
+        s->symc[c].used = ++s->symclock;
+        s->symbolic = NULL;
+    }
+    for (int c = 0; c < AL_SYM_CACHE; c++)
+        if (s->symc[c].sym && s->symc[c].k == k) {
+            s->symbolic = s->symc[c].sym;
+            s->symc[c].sym = NULL;
+            s->symc[c].used = 0;
+            s->symk = k;
+            return 0;
+        }
     s->symbolic = klu_analyze(s->n1, s->Fp, s->Fi, &s->kc);
     if (!s->symbolic)
         return s->kc.status == KLU_OUT_OF_MEMORY ? -2 : -1;
+    s->symk = k;
     return 0;
 }
 
@@ -508,29 +553,38 @@ static int solve_checked(al_sparse *s, const double *r, double *x)
     if (!klu_solve(s->symbolic, s->numeric, s->n1, 1, x, &s->kc))
         return -1;
     double *res = s->rval;   /* scratch [n1] */
-    double fmax_ = 0, xmax = 0, rmax = 0, emax = 0;
+    /* maxima as fmax takes them (a NaN is left out), without its call per entry */
+    double xmax = 0, rmax = 0, emax = 0;
     for (int i = 0; i < s->n1; i++) {
         res[i] = -r[i];
         if (!isfinite(x[i]))
             return 0;
-        xmax = fmax(xmax, fabs(x[i]));
-        rmax = fmax(rmax, fabs(r[i]));
+        double ax = fabs(x[i]), ar = fabs(r[i]);
+        if (ax > xmax)
+            xmax = ax;
+        if (ar > rmax)
+            rmax = ar;
     }
-    for (int j = 0; j < s->n1; j++)
-        for (int q = s->Fp[j]; q < s->Fp[j + 1]; q++) {
-            res[s->Fi[q]] += s->Fx[q] * x[j];
-            fmax_ = fmax(fmax_, fabs(s->Fx[q]));
-        }
-    for (int i = 0; i < s->n1; i++)
-        emax = fmax(emax, fabs(res[i]));
-    return emax <= 1e-9 * (fmax_ * xmax + rmax);
+    const int *Fp = s->Fp, *Fi = s->Fi;
+    const double *Fx = s->Fx;
+    for (int j = 0; j < s->n1; j++) {
+        double xj = x[j];
+        for (int q = Fp[j]; q < Fp[j + 1]; q++)
+            res[Fi[q]] += Fx[q] * xj;
+    }
+    for (int i = 0; i < s->n1; i++) {
+        double a = fabs(res[i]);
+        if (a > emax)
+            emax = a;
+    }
+    return emax <= 1e-9 * (s->fxmax * xmax + rmax);
 }
 
 int al_sparse_solve(al_sparse *s, int k, const double *r, double *x)
 {
     if (s->nnz < 0 || augment(s, k))
         return -2;
-    int st = analyse(s);
+    int st = analyse(s, k);
     if (st)
         return st;
     /* The path moves little between solves: the last pivot order is tried first (no search),

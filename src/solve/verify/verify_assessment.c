@@ -11,7 +11,9 @@
  *    reach and move probabilities are the evaluator's, with its convention for chance.
  *
  * Exact when the profile has q and beliefq (regret exactly 0 required), doubles otherwise.
- * Work: the sum over information sets of the sizes of their members' subtrees.
+ * Work: the sum over information sets of the sizes of their members' subtrees; in exact
+ * arithmetic, sub-trees where the player neither moves nor has payoffs that differ are
+ * summed at their root (flat_subtrees), plus one pass per player to find them.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -153,10 +155,56 @@ static double d_infoset_regret(const brink_efg *g, const brink_profile *pr, int 
 
 /* ---- exact ---- */
 
-/* Exact regret at h (into `regret`). */
+/* Player i's flat sub-trees, for the exact walks: flat[u] is a leaf below u when i has no
+ * information set in u's sub-tree and the same payoff at every leaf of it, else -1. When
+ * every node's move probabilities sum to exactly one (stoch), the leaves below such a u add
+ * w(u) x that payoff, whatever the weights w (all and others' reach: i does not move there),
+ * to the sequence i has at u: the walk takes that sum and goes past the sub-tree (an
+ * entrant's payoff is settled once its market is: its sets' walks stop there, not at the
+ * end of the game). */
+static void flat_subtrees(const brink_efg *g, int i, int *flat)
+{
+    const int H = g->player_infoset_start[g->nplayers], n = g->nplayers;
+    for (int u = 0; u < g->nnodes; u++)
+        flat[u] = g->node_leaf[u] >= 0 ? g->node_leaf[u] : -2;   /* -2: no leaf merged yet */
+    for (int u = g->nnodes - 1; u >= 0; u--) {   /* children (later in pre-order) first */
+        int hu = g->node_infoset[u];
+        if (hu >= 0 && hu < H && g->infoset_player[hu] == i)
+            flat[u] = -1;
+        int p = g->node_parent[u];
+        if (p < 0 || flat[p] == -1)
+            continue;
+        if (flat[u] < 0)
+            flat[p] = -1;
+        else if (flat[p] == -2)
+            flat[p] = flat[u];
+        else if (!mpq_equal(g->leaf_payq[(size_t)flat[p] * n + i],
+                            g->leaf_payq[(size_t)flat[u] * n + i]))
+            flat[p] = -1;
+    }
+}
+
+/* Do the exact move probabilities (the profile's and chance's) sum to one at every node? */
+static int exact_stochastic(const brink_efg *g, const brink_profile *pr)
+{
+    mpq_t *sum = brink_q_array_new((size_t)g->nnodes);
+    if (!sum)
+        return 0;
+    for (int v = 1; v < g->nnodes; v++)
+        mpq_add(sum[g->node_parent[v]], sum[g->node_parent[v]],
+                *brink_efg_edge_probq(g, (const mpq_t *)pr->q, v));
+    int ok = 1;
+    for (int v = 0; v < g->nnodes && ok; v++)
+        if (g->node_leaf[v] < 0 && mpq_cmp_ui(sum[v], 1, 1) != 0)
+            ok = 0;
+    brink_q_array_free(sum, (size_t)g->nnodes);
+    return ok;
+}
+
+/* Exact regret at h (into `regret`). flat: flat_subtrees() for h's player, or NULL. */
 static void q_infoset_regret(const brink_efg *g, const brink_profile *pr, int h,
                              av_scratch *s, mpq_t *V, mpq_t *wo, mpq_t *wa, mpq_t regret,
-                             mpq_t tmp)
+                             mpq_t tmp, const int *flat)
 {
     int i = g->infoset_player[h], n = g->nplayers;
     int as = g->player_action_start[i];
@@ -193,6 +241,10 @@ static void q_infoset_regret(const brink_efg *g, const brink_profile *pr, int h,
                 s->list[nl++] = hu;
             }
             int l = g->node_leaf[u];
+            if (l < 0 && flat && flat[u] >= 0) {   /* a flat sub-tree: its sum, then past it */
+                l = flat[u];
+                u += g->node_subtree_size[u] - 1;
+            }
             if (l >= 0) {
                 const mpq_t *pay = &g->leaf_payq[(size_t)l * n + i];
                 mpq_mul(tmp, wa[d], *pay);
@@ -257,6 +309,7 @@ brink_status brink_verify_assessment(const brink_efg *g, const brink_profile *pr
     double *wo = brink_calloc((size_t)depth + 1, sizeof *wo);
     double *wa = brink_calloc((size_t)depth + 1, sizeof *wa);
     mpq_t *Vq = NULL, *woq = NULL, *waq = NULL, *reachq = NULL;
+    int *flat = NULL;
     mpq_t regq, tmp, tot;
     mpq_init(regq);
     mpq_init(tmp);
@@ -322,10 +375,18 @@ brink_status brink_verify_assessment(const brink_efg *g, const brink_profile *pr
 
     /* Sequential rationality at every player information set. */
     rep->sequentially_rational = 1;
+    int flat_for = -1;   /* the player flat[] is made for */
+    if (exact && exact_stochastic(g, pr)) {
+        flat = brink_calloc((size_t)g->nnodes, sizeof *flat);   /* none: the plain walks */
+    }
     for (int h = 0; h < g->player_infoset_start[g->nplayers]; h++) {
         double r;
         if (exact) {
-            q_infoset_regret(g, pr, h, &s, Vq, woq, waq, regq, tmp);
+            if (flat && g->infoset_player[h] != flat_for) {
+                flat_for = g->infoset_player[h];
+                flat_subtrees(g, flat_for, flat);
+            }
+            q_infoset_regret(g, pr, h, &s, Vq, woq, waq, regq, tmp, flat);
             r = brink_q_get_d(regq);
             if (mpq_sgn(regq) != 0)
                 rep->sequentially_rational = 0;
@@ -341,6 +402,7 @@ brink_status brink_verify_assessment(const brink_efg *g, const brink_profile *pr
         }
     }
 out:
+    free(flat);
     av_scratch_free(&s);
     free(reach);
     free(V);
