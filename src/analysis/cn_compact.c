@@ -174,10 +174,12 @@ int ck_values(cn_game *G, const sc_compact *k, const int *choice, rf *V)
     return 0;
 }
 
-int ck_solve(cn_game *G, const sc_compact *k, const mpq_t x, int *choice, int *crossing)
+int ck_solve(cn_game *G, const sc_compact *k, const mpq_t x, int *choice, int *crossing,
+             int *tied)
 {
     int np = k->np, n = k->nclasses, ne = k->child_start[n], rc = -1;
     *crossing = 0;
+    *tied = 0;
     mpq_t *vx = brink_q_array_new((size_t)n * (size_t)np + 1);
     mpq_t *ex = brink_q_array_new((size_t)ne * (size_t)np + 1);
     mpq_t w, bw;
@@ -236,7 +238,7 @@ int ck_solve(cn_game *G, const sc_compact *k, const mpq_t x, int *choice, int *c
             continue;
         }
         int m = k->mover[c], e0 = k->child_start[c], na = k->child_start[c + 1] - e0, best = -1;
-        int cross = 0;
+        int cross = 0, tie = 0;
         for (int a = 0; a < na; a++) {
             int e = e0 + a;
             mpq_add(w, ex[(size_t)e * np + m], vx[(size_t)k->child[e] * np + m]);
@@ -244,8 +246,11 @@ int ck_solve(cn_game *G, const sc_compact *k, const mpq_t x, int *choice, int *c
             if (cmp > 0) {
                 best = a;
                 mpq_set(bw, w);
-                cross = 0;
-            } else if (cmp == 0 && !cross) {
+                cross = tie = 0;
+            } else if (cmp == 0) {
+                tie = 1;   /* with the best so far: a tie unless a better one follows */
+            }
+            if (cmp == 0 && !cross) {
                 /* a tie at x: between different functions (a crossing) or the same one */
                 int eb = e0 + best;
                 if (rf_add(&ga, edge_pay(G, e, m), &V[(size_t)k->child[e] * np + m]) ||
@@ -262,6 +267,7 @@ int ck_solve(cn_game *G, const sc_compact *k, const mpq_t x, int *choice, int *c
             }
         }
         *crossing |= cross;
+        *tied |= tie;
         choice[c] = best;
         int e = e0 + best, ch = k->child[e];
         for (int p = 0; p < np; p++) {

@@ -9,12 +9,16 @@
 #include "scenario/compact.h"
 
 /* 1 when the game has a chance class (public chance moves: values are expectations; the
- * tree's general pass is then mirrored: no split at crossings, no completeness shown). */
+ * tree's general pass is then mirrored: no split at crossings, no interval proved complete
+ * by its orders; a sample without a tie still has the only SPE). */
 int ck_has_chance(const sc_compact *k);
 /* Backward induction at x on the values of the functions there, the first best action at a
  * tie (cn_pure_solve with ties_first); *crossing = 1 when a tie taken was between different
- * functions equal at x. 0; 1 when a payoff is undefined at x; -1 on OOM. */
-int ck_solve(cn_game *G, const sc_compact *k, const mpq_t x, int *choice, int *crossing);
+ * functions equal at x; *tied = 1 when any decision had more than one best action at x
+ * (without one the profile is the only subgame-perfect equilibrium at x). 0; 1 when a payoff
+ * is undefined at x; -1 on OOM. */
+int ck_solve(cn_game *G, const sc_compact *k, const mpq_t x, int *choice, int *crossing,
+             int *tied);
 /* Each class's value under choice: V[nclasses * np]. -1 on OOM. */
 int ck_values(cn_game *G, const sc_compact *k, const int *choice, rf *V);
 /* The distinct best-reply conditions of choice, as cn_pure_conditions (h: the class), and

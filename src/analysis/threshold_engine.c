@@ -859,7 +859,7 @@ static int quick_applies(const eng *E)
 static int quick_solve(eng *E, const mpq_t x, brink_eqset *s, int *crossing, int *tied)
 {
     if (E->k) {   /* every tie taken by the first best action, as on a large tree */
-        int rc = ck_solve(&E->G, E->k, x, E->kchoice, crossing);
+        int anytie = 0, rc = ck_solve(&E->G, E->k, x, E->kchoice, crossing, &anytie);
         if (rc)
             return rc < 0 ? -1 : 0;
         if (E->kchance)
@@ -867,7 +867,11 @@ static int quick_solve(eng *E, const mpq_t x, brink_eqset *s, int *crossing, int
         if (!(s->eq = brink_calloc(1, sizeof *s->eq)))
             return -1;
         s->count = s->nfound = 1;
-        s->complete = 0;
+        /* without a tie the only subgame-perfect equilibrium (perfect information, chance
+         * moves or not: backward induction has one way), as the tree's short solve says;
+         * *tied stays 0: a compact game's ties are not listed whole here, so a sample with
+         * one keeps the first best action and its list is not called complete */
+        s->complete = !anytie;
         return 1;
     }
     const brink_efg *g = E->g;

@@ -16,13 +16,11 @@
 #include "scenario/model.h"
 #include "scenario/compact.h"
 
-/* the threshold being written: its decision ids are a compact game's classes or the tree's
- * information sets (an_thr_*) */
-static _Thread_local const brink_threshold *cur_t;
-
-static const char *action_label(const brink_scenario *sc, int h, int a)
+/* t's decision ids are a compact game's classes or the tree's information sets (an_thr_*) */
+static const char *action_label(const brink_threshold *t, const brink_scenario *sc, int h,
+                                int a)
 {
-    return an_thr_action(cur_t, sc, h, a);
+    return an_thr_action(t, sc, h, a);
 }
 
 static void put_poly_t(brink_buf *out, const char *var, int deg, const mpz_t *z, const mpq_t *q)
@@ -120,9 +118,9 @@ static void put_real(brink_buf *out, const brink_real *r, const char *var)
     brink_buf_puts(out, "))");
 }
 
-static const char *view_of(const brink_scenario *sc, int h)
+static const char *view_of(const brink_threshold *t, const brink_scenario *sc, int h)
 {
-    const char *v = an_thr_view(cur_t, sc, h);
+    const char *v = an_thr_view(t, sc, h);
     return v && v[0] ? v : v ? "at the start" : "?";
 }
 
@@ -154,7 +152,7 @@ static int uniform_state(const brink_threshold *t, const brink_scenario *sc,
                     return 0;
                 break;
             }
-            if (strcmp(action_label(sc, t->watch[0], j0), action_label(sc, t->watch[w], j)))
+            if (strcmp(action_label(t, sc, t->watch[0], j0), action_label(t, sc, t->watch[w], j)))
                 return 0;
             j0++;
             j++;
@@ -173,14 +171,14 @@ static void put_state(brink_buf *out, const brink_threshold *t, const brink_scen
         int h = t->watch[w], o = t->watch_action_start[w];
         int n = t->watch_action_start[w + 1] - o, k = 0;
         if (nshow > 1) {
-            int ty = an_thr_type(cur_t, sc, h);
-            int actor = an_thr_player(cur_t, sc, h);
+            int ty = an_thr_type(t, sc, h);
+            int actor = an_thr_player(t, sc, h);
             if (w)
                 brink_buf_puts(out, "; ");
             if (ty >= 0)
                 brink_buf_printf(out, "%s: ", brink_scenario_type_name(sc, actor, ty));
             else
-                brink_buf_printf(out, "%s: ", view_of(sc, h));
+                brink_buf_printf(out, "%s: ", view_of(t, sc, h));
         }
         for (int a = 0; a < n; a++)
             k += row[o + a];
@@ -189,7 +187,7 @@ static void put_state(brink_buf *out, const brink_threshold *t, const brink_scen
         int j = 0;
         for (int a = 0; a < n; a++)
             if (row[o + a])
-                brink_buf_printf(out, "%s%s", j++ ? "/" : "", action_label(sc, h, a));
+                brink_buf_printf(out, "%s%s", j++ ? "/" : "", action_label(t, sc, h, a));
     }
 }
 
@@ -299,25 +297,25 @@ static void put_cond(brink_buf *out, const brink_threshold *t, const brink_scena
         return;
     const brink_cond *c = &t->conds[id];
     int pl = c->kind != BRINK_COND_EXPRESSION && c->kind != BRINK_COND_PROBABILITY && c->h >= 0
-                 ? an_thr_player(cur_t, sc, c->h)
+                 ? an_thr_player(t, sc, c->h)
                  : -1;
     const char *who = pl >= 0 ? brink_scenario_actor_id(sc, pl) : "";
     switch (c->kind) {
     case BRINK_COND_BEST_REPLY:
     case BRINK_COND_INDIFFERENT:
         brink_buf_printf(out, "%s becomes indifferent between %s and %s (%s)", who,
-                         action_label(sc, c->h, c->b), action_label(sc, c->h, c->a),
-                         view_of(sc, c->h));
+                         action_label(t, sc, c->h, c->b), action_label(t, sc, c->h, c->a),
+                         view_of(t, sc, c->h));
         break;
     case BRINK_COND_POSITIVE:
         brink_buf_printf(out, "%s's probability of %s (%s) reaches 0", who,
-                         action_label(sc, c->h, c->a), view_of(sc, c->h));
+                         action_label(t, sc, c->h, c->a), view_of(t, sc, c->h));
         break;
     case BRINK_COND_REACHED:
-        brink_buf_printf(out, "%s's decision (%s) stops being reached", who, view_of(sc, c->h));
+        brink_buf_printf(out, "%s's decision (%s) stops being reached", who, view_of(t, sc, c->h));
         break;
     case BRINK_COND_UNREACHED:
-        brink_buf_printf(out, "%s's decision (%s) becomes reached", who, view_of(sc, c->h));
+        brink_buf_printf(out, "%s's decision (%s) becomes reached", who, view_of(t, sc, c->h));
         break;
     case BRINK_COND_EXPRESSION:
         brink_buf_printf(out, "an expression at line %d, column %d changes branch", c->h, c->a);
@@ -328,7 +326,7 @@ static void put_cond(brink_buf *out, const brink_threshold *t, const brink_scena
     case BRINK_COND_BELIEF:
         brink_buf_printf(out, "the beliefs that support the off-path play after %s's "
                          "unplayed %s (%s) stop being consistent", who,
-                         action_label(sc, c->h, c->a), view_of(sc, c->h));
+                         action_label(t, sc, c->h, c->a), view_of(t, sc, c->h));
         break;
     }
 }
@@ -633,19 +631,19 @@ static brink_status write_text_raw(const brink_threshold *t, const brink_scenari
             const brink_flip_cert *c = &fl->cert;
             const char *actor = brink_scenario_actor_id(sc, c->player);
             brink_buf_printf(out, "       certificate: %s (%s) gains g(%s) = ", actor,
-                             view_of(sc, c->infoset), pname);
+                             view_of(t, sc, c->infoset), pname);
             put_gap(out, pname, c->num_deg, c->num, c->den_deg, c->den);
             if (c->same_gap || !c->above_num) {
                 brink_buf_printf(out, " by %s instead of %s; g = 0 at the flip, g < 0 below, "
                                       "g > 0 above; either choice is worth ",
-                                 action_label(sc, c->infoset, c->action_above),
-                                 action_label(sc, c->infoset, c->action_below));
+                                 action_label(t, sc, c->infoset, c->action_above),
+                                 action_label(t, sc, c->infoset, c->action_below));
             } else {
                 /* the others play differently on the two sides: two functions */
                 brink_buf_printf(out, " by %s instead of %s in the equilibrium below, and "
                                       "h(%s) = ",
-                                 action_label(sc, c->infoset, c->action_above),
-                                 action_label(sc, c->infoset, c->action_below), pname);
+                                 action_label(t, sc, c->infoset, c->action_above),
+                                 action_label(t, sc, c->infoset, c->action_below), pname);
                 put_gap(out, pname, c->above_num_deg, c->above_num, c->above_den_deg,
                         c->above_den);
                 brink_buf_puts(out, " in the equilibrium above; g = h = 0 at the flip, g < 0 "
@@ -755,7 +753,6 @@ static void wrap_lines(brink_buf *out, const char *text, size_t len, size_t widt
 brink_status brink_threshold_write_text(const brink_threshold *t, const brink_scenario *sc,
                                         brink_buf *out, brink_error *err)
 {
-    cur_t = t;
     brink_buf raw;
     brink_buf_init(&raw);
     brink_status st = write_text_raw(t, sc, &raw, err);
@@ -797,7 +794,6 @@ static void put_reason_brief(brink_buf *out, const brink_threshold *t, int i, in
 brink_status brink_threshold_write_brief(const brink_threshold *t, const brink_scenario *sc,
                                          brink_buf *out, brink_error *err)
 {
-    cur_t = t;
     /* the same qualifier as the full text: a run of regions where the method's list is not
      * proved complete describes the equilibria found, not every equilibrium. When that holds
      * of every certified run it is said once, at the end; otherwise after each such run. */
@@ -840,7 +836,6 @@ brink_status brink_threshold_write_brief(const brink_threshold *t, const brink_s
 void brink_threshold_write_choice(const brink_threshold *t, const brink_scenario *sc, int region,
                                   brink_buf *out)
 {
-    cur_t = t;
     if (region < 0 || region >= t->nregions)
         return;
     if (t->regions[region].status == BRINK_REGION_CERTIFIED)
@@ -907,7 +902,6 @@ static const char *cond_id(brink_cond_kind k)
 brink_status brink_threshold_write_json(const brink_threshold *t, const brink_scenario *sc,
                                         brink_buf *out, brink_error *err)
 {
-    cur_t = t;
     brink_buf_puts(out, "{\"parameter\":");
     brink_json_string(out, brink_scenario_param(sc, t->param)->name);
     brink_buf_printf(out, ",\"parameter_index\":%d,\"range\":[", t->param);
@@ -934,7 +928,7 @@ brink_status brink_threshold_write_json(const brink_threshold *t, const brink_sc
         for (int a = 0; a < an_thr_nactions(t, sc, h); a++) {
             if (a)
                 brink_buf_puts(out, ",");
-            brink_json_string(out, action_label(sc, h, a));
+            brink_json_string(out, action_label(t, sc, h, a));
         }
         brink_buf_puts(out, "]}");
     }
