@@ -177,7 +177,7 @@ def test_scenario_limits_and_compact_games(source_dir):
     tree = brink.Scenario(f"{source_dir}/examples/rubinstein.yaml")
     tc = brink.threshold(small, "delta", watch="A@start")
     tt = brink.threshold(tree, "delta", watch="A@start")
-    assert len(tc.regions) == len(tt.regions) == 47 and len(tc.flips) == len(tt.flips) == 15
+    assert len(tc.regions) == len(tt.regions) == 65 and len(tc.flips) == len(tt.flips) == 15
     assert [f.at.exact for f in tc.flips] == [f.at.exact for f in tt.flips]
     # a watch that stands for many decision points is refused, naming why
     with pytest.raises(brink.BrinkError, match="can stand for many"):
