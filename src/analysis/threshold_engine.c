@@ -27,6 +27,8 @@
 #define MAX_ENLARGE 6             /* support enlargements tried per equilibrium (see enlarge) */
 #define MAX_ALT_COMBOS 64         /* a play's other watched choices traced (see alt_swaps) */
 #define MAX_ORDER_PLAYS 64        /* plays per node compared (see orders_shrink) */
+#define MAX_RSF_SETS 5000.0       /* tight-set choices per best-reply polyhedron (rsf_shrink) */
+#define MAX_RSF_STEPS 32          /* roots crossed on either side of a sample (rsf_shrink) */
 
 /* What stays with a result: the continued equilibria of every region, to evaluate them. */
 struct brink_threshold_internal {
@@ -1050,6 +1052,7 @@ out:
  * A comparison tied at x itself makes R the point x (its list is the point's). 1 when R
  * (shrunk or not) holds the list at x throughout; 0 when that is not shown (too many plays at
  * a node, out of time; *oom on OOM); R is then unchanged. */
+static int polys_shrink(eng *E, const mpq_t x, ivl *R, pq *P, int n, int skip_x, int *oom);
 static int orders_shrink(eng *E, const mpq_t x, ivl *R, int *oom)
 {
     const brink_efg *g = E->g;
@@ -1062,6 +1065,15 @@ static int orders_shrink(eng *E, const mpq_t x, ivl *R, int *oom)
         *oom |= rc < 0;
         return 0;
     }
+    return polys_shrink(E, x, R, P, n, 0, oom);
+}
+
+/* R shrunk to the part around x where none of P[0..n) changes sign (orders_shrink says how;
+ * a polynomial vanishing at x makes R the point x, unless skip_x: then the roots at x itself
+ * are passed over, the caller having shown what holds at x and on either side of it). Frees
+ * P. 1 when done; 0 when not (out of time; *oom on OOM), R then unchanged. */
+static int polys_shrink(eng *E, const mpq_t x, ivl *R, pq *P, int n, int skip_x, int *oom)
+{
     mpq_t a, b;
     mpq_inits(a, b, NULL);
     ivl_bracket(R, a, b);
@@ -1070,7 +1082,7 @@ static int orders_shrink(eng *E, const mpq_t x, ivl *R, int *oom)
     alg_init(&hi);
     int has_lo = 0, has_hi = 0, lc = R->lc, hc = R->hc, ok = 1, tie = 0;
     for (int i = 0; i < n && ok; i++) {
-        if (pq_sign_at(&P[i], x) == 0) {
+        if (!skip_x && pq_sign_at(&P[i], x) == 0) {
             tie = 1;   /* a tie at the sample itself: its list is the point's */
             break;
         }
@@ -1093,7 +1105,10 @@ static int orders_shrink(eng *E, const mpq_t x, ivl *R, int *oom)
             alg *z = &roots[j];
             if (alg_cmp(z, &R->lo, oom) <= 0 || alg_cmp(z, &R->hi, oom) >= 0)
                 continue;   /* outside R (the bracket of an irrational end is wider) */
-            if (alg_cmp_q(z, x) < 0) {
+            int cx = alg_cmp_q(z, x);
+            if (cx == 0)
+                continue;   /* skip_x: a root at x itself */
+            if (cx < 0) {
                 if (!has_lo || alg_cmp(z, &lo, oom) > 0) {
                     if (alg_set(&lo, z))
                         *oom = 1;
@@ -1139,6 +1154,102 @@ static int orders_shrink(eng *E, const mpq_t x, ivl *R, int *oom)
     free(P);
     mpq_clears(a, b, NULL);
     return ok && !*oom;
+}
+
+/* cn_rsf_extreme at z: 1 when every extreme equilibrium there and on either side of z (up
+ * to the nearest roots of *P) is rejected by the sequential check or reaches each watched
+ * set with watched choices among listed (*P, *n then set); 0 when not shown; -1 on OOM. */
+static int rsf_listed_at(eng *E, const mpq_t z, const unsigned char *listed, int nlisted,
+                         cn_rsf_cache *cache, pq **P, int *n)
+{
+    int rc = cn_rsf_extreme(&E->G, z, MAX_RSF_SETS, E->deadline, E->watch, E->nwatch, listed,
+                            nlisted, cache, P, n);
+    return rc ? (rc < 0 ? -1 : 0) : 1;
+}
+
+/* Two-player games whose reduced strategic form is small, solved by a method that lists its
+ * every extreme equilibrium (enummixed). cn_rsf_extreme at x: the extreme equilibria at x
+ * and on either side of it keep their supports up to the nearest roots of the polynomials
+ * of the parametric vertex enumeration; when each of them is rejected by the sequential
+ * check there, or reaches each watched set and makes watched choices among the states
+ * continued from x (cst[0..ncn)), the region is complete between those roots. At a rational
+ * root inside R the same is shown anew (the point and the part beyond it up to its own
+ * nearest roots), and so on outwards while it holds; R is shrunk to the part shown (an end
+ * where it fails is a rational root, left open and solved on its own, or an irrational one,
+ * kept as the neighbours' shared closed end, as orders_shrink does). 1 when shown (R
+ * shrunk); 0 when not (R unchanged; *oom on OOM). */
+static int rsf_shrink(eng *E, const brink_eqset *s, const mpq_t x, ivl *R, const int *cst,
+                      int ncn, int *oom)
+{
+    const brink_efg *g = E->g;
+    if (g->nplayers != 2 || g->perfect_info || E->G.pg.nonrational || !an_reduced_small(g, E->o))
+        return 0;
+    int all = 0;
+    for (int k = 0; k < s->method.nsolvers && k < BRINK_PLAN_MAX_ROLES; k++)
+        all |= s->method.complete[k] && s->method.solver[k] &&
+               !strcmp(s->method.solver[k]->name, "enummixed");
+    if (!all)
+        return 0;
+    /* the states continued from x, each certified over R */
+    unsigned char *listed = brink_calloc((size_t)(ncn ? ncn : 1) * (size_t)E->nwact + 1, 1);
+    if (!listed) {
+        *oom = 1;
+        return 0;
+    }
+    for (int k = 0; k < ncn; k++)
+        memcpy(listed + (size_t)k * (size_t)E->nwact, E->states + (size_t)cst[k] * (size_t)E->nwact,
+               (size_t)E->nwact);
+    pq *P = NULL;
+    cn_rsf_cache cache;
+    memset(&cache, 0, sizeof cache);
+    int n = 0, rc = rsf_listed_at(E, x, listed, ncn, &cache, &P, &n);
+    if (rc <= 0) {
+        *oom |= rc < 0;
+        free(listed);
+        cn_rsf_cache_free(&cache);
+        return 0;
+    }
+    ivl A, B;
+    ivl_init(&A);
+    ivl_init(&B);
+    ivl_copy(&A, R);
+    int ok = polys_shrink(E, x, &A, P, n, 1, oom);
+    mpq_t z;
+    mpq_init(z);
+    /* outwards: above, then below */
+    for (int side = 1; ok && !*oom && side >= -1; side -= 2) {
+        for (int step = 0; step < MAX_RSF_STEPS && !*oom && !E->expired; step++) {
+            alg *end = side > 0 ? &A.hi : &A.lo, *lim = side > 0 ? &R->hi : &R->lo;
+            if (!end->rational || alg_cmp(end, lim, oom) == 0)
+                break;
+            mpq_set(z, end->q);
+            if ((rc = rsf_listed_at(E, z, listed, ncn, &cache, &P, &n)) <= 0) {
+                *oom |= rc < 0;
+                break;
+            }
+            ivl_copy(&B, R);
+            if (!polys_shrink(E, z, &B, P, n, 1, oom))
+                break;
+            if (side > 0) {
+                alg_set(&A.hi, &B.hi);
+                A.hc = B.hc;
+                set_bind(&A.hbc, &A.hb, B.hb);
+            } else {
+                alg_set(&A.lo, &B.lo);
+                A.lc = B.lc;
+                set_bind(&A.lbc, &A.lb, B.lb);
+            }
+        }
+    }
+    mpq_clear(z);
+    free(listed);
+    cn_rsf_cache_free(&cache);
+    ok = ok && !*oom;
+    if (ok)
+        ivl_copy(R, &A);
+    ivl_clear(&A);
+    ivl_clear(&B);
+    return ok;
 }
 
 static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S);
@@ -1463,7 +1574,9 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
              * sign throughout, ties the same ties (tester 11b, F5: two profiles tied off the
              * path over the whole range); where one changes sign inside, the region is cut
              * there (orders_shrink) */
-            int fixed = cas && alg_cmp(&R.lo, &R.hi, &oom) != 0 && orders_shrink(E, x, &R, &oom);
+            int fixed = cas && alg_cmp(&R.lo, &R.hi, &oom) != 0 &&
+                        (orders_shrink(E, x, &R, &oom) ||
+                         (!oom && rsf_shrink(E, &s, x, &R, cst, ncn, &oom)));
             treg *r = new_region(E, NULL);
             if (!r) {
                 st = OOM(E->err);
