@@ -71,7 +71,8 @@ int cn_pure_order_polys(cn_game *G, const mpq_t x, int maxset, pq **out, int *no
  * the sequential check; and the polynomials (*polys, *npolys, monic, distinct; pq_clear
  * each) on an interval around x free of whose roots (x itself aside) all this stays as it is
  * next to x. 0 when shown; 1 when not: more than maxsets tight-set choices in a best-reply
- * polyhedron, the game undefined at x, an extreme equilibrium neither listed nor rejected,
+ * polyhedron, the game undefined at x, an extreme equilibrium neither listed nor rejected
+ * (rejection is shown only when may_reject: the analysis keeps sequential profiles only),
  * the deadline passed (brink_now() seconds; 0: none); -1 on OOM. cache (zeroed at first; NULL:
  * none) keeps the vertex enumeration's cofactors, which do not depend on x, between calls on
  * one parametric game; cn_rsf_cache_free. */
@@ -80,8 +81,8 @@ typedef struct cn_rsf_cache {
     int ntc[2], tccap[2], dsign[2];
 } cn_rsf_cache;
 int cn_rsf_extreme(cn_game *G, const mpq_t x, double maxsets, double deadline, const int *watch,
-                   int nwatch, const unsigned char *listed, int nlisted, cn_rsf_cache *cache,
-                   pq **polys, int *npolys);
+                   int nwatch, const unsigned char *listed, int nlisted, int may_reject,
+                   cn_rsf_cache *cache, pq **polys, int *npolys);
 void cn_rsf_cache_free(cn_rsf_cache *c);
 
 #endif

@@ -650,8 +650,8 @@ void cn_rsf_cache_free(cn_rsf_cache *c)
 }
 
 int cn_rsf_extreme(cn_game *G, const mpq_t x, double maxsets, double deadline, const int *watch,
-                   int nwatch, const unsigned char *listed, int nlisted, cn_rsf_cache *cache,
-                   pq **polys, int *npolys)
+                   int nwatch, const unsigned char *listed, int nlisted, int may_reject,
+                   cn_rsf_cache *cache, pq **polys, int *npolys)
 {
     const brink_efg *g = G->g;
     *polys = NULL;
@@ -870,7 +870,7 @@ int cn_rsf_extreme(cn_game *G, const mpq_t x, double maxsets, double deadline, c
                 if (listed_ok)
                     continue;
                 /* otherwise it must be shown that the sequential check rejects it */
-                int rj = reject(&R, G, &R.vx[1][a], &R.vx[0][b], reached);
+                int rj = may_reject ? reject(&R, G, &R.vx[1][a], &R.vx[0][b], reached) : 0;
                 if (rj < 0 || R.oom)
                     ret = -1;
                 else if (!rj)

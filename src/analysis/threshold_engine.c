@@ -1163,7 +1163,7 @@ static int rsf_listed_at(eng *E, const mpq_t z, const unsigned char *listed, int
                          cn_rsf_cache *cache, pq **P, int *n)
 {
     int rc = cn_rsf_extreme(&E->G, z, MAX_RSF_SETS, E->deadline, E->watch, E->nwatch, listed,
-                            nlisted, cache, P, n);
+                            nlisted, E->o->refine != 0, cache, P, n);
     return rc ? (rc < 0 ? -1 : 0) : 1;
 }
 
