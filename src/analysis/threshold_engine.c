@@ -28,7 +28,10 @@
 #define MAX_ALT_COMBOS 64         /* a play's other watched choices traced (see alt_swaps) */
 #define MAX_ORDER_PLAYS 64        /* plays per node compared (see orders_shrink) */
 #define MAX_RSF_SETS 5000.0       /* tight-set choices per best-reply polyhedron (rsf_shrink) */
+#define RSF_TIME_S 0.05          /* rsf_shrink's time per sample, with twice the solve's */
 #define MAX_RSF_STEPS 32          /* roots crossed on either side of a sample (rsf_shrink) */
+#define MAX_RSF_CUTS 6            /* regions rsf_shrink may cut short per question; past them
+                                     it proves whole regions only (each cut costs a sample) */
 
 /* What stays with a result: the continued equilibria of every region, to evaluate them. */
 struct brink_threshold_internal {
@@ -96,6 +99,7 @@ typedef struct eng {
     int solves;
     int point_streak;         /* consecutive samples whose region was that point alone */
     int fail_streak;          /* consecutive samples at which the method failed */
+    int rsf_cuts;             /* regions cut by rsf_shrink so far (at most MAX_RSF_CUTS) */
     cn_game G;                /* the parametric game and its workspace, reused */
     mpq_t *quickq;            /* [nactions] the short solve's profile (quick_solve) */
     int G_ready;
@@ -1052,7 +1056,8 @@ out:
  * A comparison tied at x itself makes R the point x (its list is the point's). 1 when R
  * (shrunk or not) holds the list at x throughout; 0 when that is not shown (too many plays at
  * a node, out of time; *oom on OOM); R is then unchanged. */
-static int polys_shrink(eng *E, const mpq_t x, ivl *R, pq *P, int n, int skip_x, int *oom);
+static int polys_shrink(eng *E, const mpq_t x, ivl *R, pq *P, int n, int skip_x, double dl,
+                        int *oom);
 static int orders_shrink(eng *E, const mpq_t x, ivl *R, int *oom)
 {
     const brink_efg *g = E->g;
@@ -1065,14 +1070,16 @@ static int orders_shrink(eng *E, const mpq_t x, ivl *R, int *oom)
         *oom |= rc < 0;
         return 0;
     }
-    return polys_shrink(E, x, R, P, n, 0, oom);
+    return polys_shrink(E, x, R, P, n, 0, 0, oom);
 }
 
 /* R shrunk to the part around x where none of P[0..n) changes sign (orders_shrink says how;
  * a polynomial vanishing at x makes R the point x, unless skip_x: then the roots at x itself
  * are passed over, the caller having shown what holds at x and on either side of it). Frees
- * P. 1 when done; 0 when not (out of time; *oom on OOM), R then unchanged. */
-static int polys_shrink(eng *E, const mpq_t x, ivl *R, pq *P, int n, int skip_x, int *oom)
+ * P. 1 when done; 0 when not (out of time; *oom on OOM), R then unchanged. dl > 0: a
+ * deadline of the caller's own, earlier than the question's, whose passing is no expiry. */
+static int polys_shrink(eng *E, const mpq_t x, ivl *R, pq *P, int n, int skip_x, double dl,
+                        int *oom)
 {
     mpq_t a, b;
     mpq_inits(a, b, NULL);
@@ -1093,8 +1100,8 @@ static int polys_shrink(eng *E, const mpq_t x, ivl *R, pq *P, int n, int skip_x,
         if (mpq_cmp(a, b) >= 0)
             continue;
         alg *roots = NULL;
-        int nr = pq_roots_in_until(&P[i], a, b, E->deadline, &roots);
-        if (nr == -2)
+        int nr = pq_roots_in_until(&P[i], a, b, dl > 0 ? dl : E->deadline, &roots);
+        if (nr == -2 && (!(dl > 0) || (E->deadline > 0 && brink_now() > E->deadline)))
             E->expired = 1;
         if (nr < 0) {
             *oom |= nr == -1;
@@ -1160,9 +1167,9 @@ static int polys_shrink(eng *E, const mpq_t x, ivl *R, pq *P, int n, int skip_x,
  * to the nearest roots of *P) is rejected by the sequential check or reaches each watched
  * set with watched choices among listed (*P, *n then set); 0 when not shown; -1 on OOM. */
 static int rsf_listed_at(eng *E, const mpq_t z, const unsigned char *listed, int nlisted,
-                         cn_rsf_cache *cache, pq **P, int *n)
+                         cn_rsf_cache *cache, double dl, pq **P, int *n)
 {
-    int rc = cn_rsf_extreme(&E->G, z, MAX_RSF_SETS, E->deadline, E->watch, E->nwatch, listed,
+    int rc = cn_rsf_extreme(&E->G, z, MAX_RSF_SETS, dl, E->watch, E->nwatch, listed,
                             nlisted, E->o->refine != 0, cache, P, n);
     return rc ? (rc < 0 ? -1 : 0) : 1;
 }
@@ -1199,10 +1206,14 @@ static int rsf_shrink(eng *E, const brink_eqset *s, const mpq_t x, ivl *R, const
     for (int k = 0; k < ncn; k++)
         memcpy(listed + (size_t)k * (size_t)E->nwact, E->states + (size_t)cst[k] * (size_t)E->nwact,
                (size_t)E->nwact);
+    /* its own time: a small multiple of the sample's solve, within the question's */
+    double dl = brink_now() + RSF_TIME_S + 2 * E->solve_s;
+    if (E->deadline > 0 && E->deadline < dl)
+        dl = E->deadline;
     pq *P = NULL;
     cn_rsf_cache cache;
     memset(&cache, 0, sizeof cache);
-    int n = 0, rc = rsf_listed_at(E, x, listed, ncn, &cache, &P, &n);
+    int n = 0, rc = rsf_listed_at(E, x, listed, ncn, &cache, dl, &P, &n);
     if (rc <= 0) {
         *oom |= rc < 0;
         free(listed);
@@ -1213,22 +1224,23 @@ static int rsf_shrink(eng *E, const brink_eqset *s, const mpq_t x, ivl *R, const
     ivl_init(&A);
     ivl_init(&B);
     ivl_copy(&A, R);
-    int ok = polys_shrink(E, x, &A, P, n, 1, oom);
+    int ok = polys_shrink(E, x, &A, P, n, 1, dl, oom);
     mpq_t z;
     mpq_init(z);
     /* outwards: above, then below */
     for (int side = 1; ok && !*oom && side >= -1; side -= 2) {
-        for (int step = 0; step < MAX_RSF_STEPS && !*oom && !E->expired; step++) {
+        for (int step = 0; step < MAX_RSF_STEPS && !*oom && !E->expired && brink_now() < dl;
+             step++) {
             alg *end = side > 0 ? &A.hi : &A.lo, *lim = side > 0 ? &R->hi : &R->lo;
             if (!end->rational || alg_cmp(end, lim, oom) == 0)
                 break;
             mpq_set(z, end->q);
-            if ((rc = rsf_listed_at(E, z, listed, ncn, &cache, &P, &n)) <= 0) {
+            if ((rc = rsf_listed_at(E, z, listed, ncn, &cache, dl, &P, &n)) <= 0) {
                 *oom |= rc < 0;
                 break;
             }
             ivl_copy(&B, R);
-            if (!polys_shrink(E, z, &B, P, n, 1, oom))
+            if (!polys_shrink(E, z, &B, P, n, 1, dl, oom))
                 break;
             if (side > 0) {
                 alg_set(&A.hi, &B.hi);
@@ -1244,6 +1256,14 @@ static int rsf_shrink(eng *E, const brink_eqset *s, const mpq_t x, ivl *R, const
     mpq_clear(z);
     free(listed);
     cn_rsf_cache_free(&cache);
+    /* a region cut short is sampled again beyond the cut: a few such cuts per question, then
+     * only regions proved whole (the cuts' roots may be many, most of them changing
+     * nothing the engine reports) */
+    int cut = alg_cmp(&A.lo, &R->lo, oom) != 0 || alg_cmp(&A.hi, &R->hi, oom) != 0;
+    if (ok && cut && E->rsf_cuts >= MAX_RSF_CUTS)
+        ok = 0;
+    else if (ok && cut)
+        E->rsf_cuts++;
     ok = ok && !*oom;
     if (ok)
         ivl_copy(R, &A);
