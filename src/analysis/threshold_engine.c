@@ -27,9 +27,9 @@
 #define MAX_ENLARGE 6             /* support enlargements tried per equilibrium (see enlarge) */
 #define MAX_ALT_COMBOS 64         /* a play's other watched choices traced (see alt_swaps) */
 #define MAX_ORDER_PLAYS 64        /* plays per node compared (see orders_shrink) */
-#define MAX_RSF_SETS 5000.0       /* tight-set choices per best-reply polyhedron (rsf_shrink) */
-#define RSF_TIME_S 0.05          /* rsf_shrink's time per sample, with twice the solve's */
-#define MAX_RSF_STEPS 32          /* roots crossed on either side of a sample (rsf_shrink) */
+#define MAX_RSF_SETS 500.0        /* tight-set choices per best-reply polyhedron (rsf_shrink):
+                                     more cost ~0.25 s a sample (13 x 4 signalling game) */
+#define MAX_RSF_STEPS 8          /* roots crossed on either side of a sample (rsf_shrink) */
 #define MAX_RSF_CUTS 6            /* regions rsf_shrink may cut short per question; past them
                                      it proves whole regions only (each cut costs a sample) */
 
@@ -1206,10 +1206,9 @@ static int rsf_shrink(eng *E, const brink_eqset *s, const mpq_t x, ivl *R, const
     for (int k = 0; k < ncn; k++)
         memcpy(listed + (size_t)k * (size_t)E->nwact, E->states + (size_t)cst[k] * (size_t)E->nwact,
                (size_t)E->nwact);
-    /* its own time: a small multiple of the sample's solve, within the question's */
-    double dl = brink_now() + RSF_TIME_S + 2 * E->solve_s;
-    if (E->deadline > 0 && E->deadline < dl)
-        dl = E->deadline;
+    /* the question's time; the work is bounded by MAX_RSF_STEPS and MAX_RSF_CUTS, not by a
+     * clock of its own, so that the answer does not depend on the machine's load */
+    double dl = E->deadline;
     pq *P = NULL;
     cn_rsf_cache cache;
     memset(&cache, 0, sizeof cache);
@@ -1229,8 +1228,7 @@ static int rsf_shrink(eng *E, const brink_eqset *s, const mpq_t x, ivl *R, const
     mpq_init(z);
     /* outwards: above, then below */
     for (int side = 1; ok && !*oom && side >= -1; side -= 2) {
-        for (int step = 0; step < MAX_RSF_STEPS && !*oom && !E->expired && brink_now() < dl;
-             step++) {
+        for (int step = 0; step < MAX_RSF_STEPS && !*oom && !E->expired; step++) {
             alg *end = side > 0 ? &A.hi : &A.lo, *lim = side > 0 ? &R->hi : &R->lo;
             if (!end->rational || alg_cmp(end, lim, oom) == 0)
                 break;
