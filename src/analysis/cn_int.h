@@ -64,4 +64,25 @@ int cn_pure_gap(cn_game *G, const cn_eq *e, int h, int a, int b, rf *out, int *u
  * than maxset plays, or a payoff is undefined at x (nothing made); -1 on OOM. */
 int cn_pure_order_polys(cn_game *G, const mpq_t x, int maxset, pq **out, int *nout);
 
+/* Two-player games (cn_rsf.c): whether every extreme equilibrium of the reduced strategic
+ * form at x, and just above and just below x, either makes watched choices among listed
+ * (nlisted rows of the watched sets' actions in watch order, 1 = played), reaching each
+ * watched set (elsewhere its choice is not the strategic form's), or is shown rejected by
+ * the sequential check; and the polynomials (*polys, *npolys, monic, distinct; pq_clear
+ * each) on an interval around x free of whose roots (x itself aside) all this stays as it is
+ * next to x. 0 when shown; 1 when not: more than maxsets tight-set choices in a best-reply
+ * polyhedron, the game undefined at x, an extreme equilibrium neither listed nor rejected
+ * (rejection is shown only when may_reject: the analysis keeps sequential profiles only),
+ * the deadline passed (brink_now() seconds; 0: none); -1 on OOM. cache (zeroed at first; NULL:
+ * none) keeps the vertex enumeration's cofactors, which do not depend on x, between calls on
+ * one parametric game; cn_rsf_cache_free. */
+typedef struct cn_rsf_cache {
+    pq *tc[2];
+    int ntc[2], tccap[2], dsign[2];
+} cn_rsf_cache;
+int cn_rsf_extreme(cn_game *G, const mpq_t x, double maxsets, double deadline, const int *watch,
+                   int nwatch, const unsigned char *listed, int nlisted, int may_reject,
+                   cn_rsf_cache *cache, pq **polys, int *npolys);
+void cn_rsf_cache_free(cn_rsf_cache *c);
+
 #endif

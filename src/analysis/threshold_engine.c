@@ -33,6 +33,11 @@
  * nodes of solves in all, the default's apart: M8's 29,521-node tree is listed at every tie
  * (a few dozen solves), a tree of millions of nodes at one or two */
 #define LIST_TIES_NODES 4000000L
+#define MAX_RSF_SETS 500.0        /* tight-set choices per best-reply polyhedron (rsf_shrink):
+                                     more cost ~0.25 s a sample (13 x 4 signalling game) */
+#define MAX_RSF_STEPS 8          /* roots crossed on either side of a sample (rsf_shrink) */
+#define MAX_RSF_CUTS 6            /* regions rsf_shrink may cut short per question; past them
+                                     it proves whole regions only (each cut costs a sample) */
 
 /* What stays with a result: the continued equilibria of every region, to evaluate them. */
 struct brink_threshold_internal {
@@ -108,6 +113,7 @@ typedef struct eng {
     int solves;
     int point_streak;         /* consecutive samples whose region was that point alone */
     int fail_streak;          /* consecutive samples at which the method failed */
+    int rsf_cuts;             /* regions cut by rsf_shrink so far (at most MAX_RSF_CUTS) */
     cn_game G;                /* the parametric game and its workspace, reused */
     mpq_t *quickq;            /* [nactions] the short solve's profile (quick_solve) */
     int G_ready;
@@ -1120,6 +1126,8 @@ out:
  * A comparison tied at x itself makes R the point x (its list is the point's). 1 when R
  * (shrunk or not) holds the list at x throughout; 0 when that is not shown (too many plays at
  * a node, out of time; *oom on OOM); R is then unchanged. */
+static int polys_shrink(eng *E, const mpq_t x, ivl *R, pq *P, int n, int skip_x, double dl,
+                        int *oom);
 static int orders_shrink(eng *E, const mpq_t x, ivl *R, int *oom)
 {
     const brink_efg *g = E->g;
@@ -1133,6 +1141,17 @@ static int orders_shrink(eng *E, const mpq_t x, ivl *R, int *oom)
         *oom |= rc < 0;
         return 0;
     }
+    return polys_shrink(E, x, R, P, n, 0, 0, oom);
+}
+
+/* R shrunk to the part around x where none of P[0..n) changes sign (orders_shrink says how;
+ * a polynomial vanishing at x makes R the point x, unless skip_x: then the roots at x itself
+ * are passed over, the caller having shown what holds at x and on either side of it). Frees
+ * P. 1 when done; 0 when not (out of time; *oom on OOM), R then unchanged. dl > 0: a
+ * deadline of the caller's own, earlier than the question's, whose passing is no expiry. */
+static int polys_shrink(eng *E, const mpq_t x, ivl *R, pq *P, int n, int skip_x, double dl,
+                        int *oom)
+{
     mpq_t a, b;
     mpq_inits(a, b, NULL);
     ivl_bracket(R, a, b);
@@ -1141,7 +1160,7 @@ static int orders_shrink(eng *E, const mpq_t x, ivl *R, int *oom)
     alg_init(&hi);
     int has_lo = 0, has_hi = 0, lc = R->lc, hc = R->hc, ok = 1, tie = 0;
     for (int i = 0; i < n && ok; i++) {
-        if (pq_sign_at(&P[i], x) == 0) {
+        if (!skip_x && pq_sign_at(&P[i], x) == 0) {
             tie = 1;   /* a tie at the sample itself: its list is the point's */
             break;
         }
@@ -1152,8 +1171,8 @@ static int orders_shrink(eng *E, const mpq_t x, ivl *R, int *oom)
         if (mpq_cmp(a, b) >= 0)
             continue;
         alg *roots = NULL;
-        int nr = pq_roots_in_until(&P[i], a, b, E->deadline, &roots);
-        if (nr == -2)
+        int nr = pq_roots_in_until(&P[i], a, b, dl > 0 ? dl : E->deadline, &roots);
+        if (nr == -2 && (!(dl > 0) || (E->deadline > 0 && brink_now() > E->deadline)))
             E->expired = 1;
         if (nr < 0) {
             *oom |= nr == -1;
@@ -1164,7 +1183,10 @@ static int orders_shrink(eng *E, const mpq_t x, ivl *R, int *oom)
             alg *z = &roots[j];
             if (alg_cmp(z, &R->lo, oom) <= 0 || alg_cmp(z, &R->hi, oom) >= 0)
                 continue;   /* outside R (the bracket of an irrational end is wider) */
-            if (alg_cmp_q(z, x) < 0) {
+            int cx = alg_cmp_q(z, x);
+            if (cx == 0)
+                continue;   /* skip_x: a root at x itself */
+            if (cx < 0) {
                 if (!has_lo || alg_cmp(z, &lo, oom) > 0) {
                     if (alg_set(&lo, z))
                         *oom = 1;
@@ -1269,6 +1291,114 @@ static brink_status compact_continue(eng *E, const mpq_t x, cn_eq *cn, int *cst,
         st = OOM(E->err);
     *first_conds = conds;   /* kept for the uniqueness check of the region */
     return st;
+}
+
+/* cn_rsf_extreme at z: 1 when every extreme equilibrium there and on either side of z (up
+ * to the nearest roots of *P) is rejected by the sequential check or reaches each watched
+ * set with watched choices among listed (*P, *n then set); 0 when not shown; -1 on OOM. */
+static int rsf_listed_at(eng *E, const mpq_t z, const unsigned char *listed, int nlisted,
+                         cn_rsf_cache *cache, double dl, pq **P, int *n)
+{
+    int rc = cn_rsf_extreme(&E->G, z, MAX_RSF_SETS, dl, E->watch, E->nwatch, listed,
+                            nlisted, E->o->refine != 0, cache, P, n);
+    return rc ? (rc < 0 ? -1 : 0) : 1;
+}
+
+/* Two-player games whose reduced strategic form is small, solved by a method that lists its
+ * every extreme equilibrium (enummixed). cn_rsf_extreme at x: the extreme equilibria at x
+ * and on either side of it keep their supports up to the nearest roots of the polynomials
+ * of the parametric vertex enumeration; when each of them is rejected by the sequential
+ * check there, or reaches each watched set and makes watched choices among the states
+ * continued from x (cst[0..ncn)), the region is complete between those roots. At a rational
+ * root inside R the same is shown anew (the point and the part beyond it up to its own
+ * nearest roots), and so on outwards while it holds; R is shrunk to the part shown (an end
+ * where it fails is a rational root, left open and solved on its own, or an irrational one,
+ * kept as the neighbours' shared closed end, as orders_shrink does). 1 when shown (R
+ * shrunk); 0 when not (R unchanged; *oom on OOM). */
+static int rsf_shrink(eng *E, const brink_eqset *s, const mpq_t x, ivl *R, const int *cst,
+                      int ncn, int *oom)
+{
+    const brink_efg *g = E->g;
+    if (E->k || !g || g->nplayers != 2 || g->perfect_info || E->G.pg.nonrational ||
+        !an_reduced_small(g, E->o))
+        return 0;   /* a compact game is perfect information: orders_shrink's */
+    int all = 0;
+    for (int k = 0; k < s->method.nsolvers && k < BRINK_PLAN_MAX_ROLES; k++)
+        all |= s->method.complete[k] && s->method.solver[k] &&
+               !strcmp(s->method.solver[k]->name, "enummixed");
+    if (!all)
+        return 0;
+    /* the states continued from x, each certified over R */
+    unsigned char *listed = brink_calloc((size_t)(ncn ? ncn : 1) * (size_t)E->nwact + 1, 1);
+    if (!listed) {
+        *oom = 1;
+        return 0;
+    }
+    for (int k = 0; k < ncn; k++)
+        memcpy(listed + (size_t)k * (size_t)E->nwact, E->states + (size_t)cst[k] * (size_t)E->nwact,
+               (size_t)E->nwact);
+    /* the question's time; the work is bounded by MAX_RSF_STEPS and MAX_RSF_CUTS, not by a
+     * clock of its own, so that the answer does not depend on the machine's load */
+    double dl = E->deadline;
+    pq *P = NULL;
+    cn_rsf_cache cache;
+    memset(&cache, 0, sizeof cache);
+    int n = 0, rc = rsf_listed_at(E, x, listed, ncn, &cache, dl, &P, &n);
+    if (rc <= 0) {
+        *oom |= rc < 0;
+        free(listed);
+        cn_rsf_cache_free(&cache);
+        return 0;
+    }
+    ivl A, B;
+    ivl_init(&A);
+    ivl_init(&B);
+    ivl_copy(&A, R);
+    int ok = polys_shrink(E, x, &A, P, n, 1, dl, oom);
+    mpq_t z;
+    mpq_init(z);
+    /* outwards: above, then below */
+    for (int side = 1; ok && !*oom && side >= -1; side -= 2) {
+        for (int step = 0; step < MAX_RSF_STEPS && !*oom && !E->expired; step++) {
+            alg *end = side > 0 ? &A.hi : &A.lo, *lim = side > 0 ? &R->hi : &R->lo;
+            if (!end->rational || alg_cmp(end, lim, oom) == 0)
+                break;
+            mpq_set(z, end->q);
+            if ((rc = rsf_listed_at(E, z, listed, ncn, &cache, dl, &P, &n)) <= 0) {
+                *oom |= rc < 0;
+                break;
+            }
+            ivl_copy(&B, R);
+            if (!polys_shrink(E, z, &B, P, n, 1, dl, oom))
+                break;
+            if (side > 0) {
+                alg_set(&A.hi, &B.hi);
+                A.hc = B.hc;
+                set_bind(&A.hbc, &A.hb, B.hb);
+            } else {
+                alg_set(&A.lo, &B.lo);
+                A.lc = B.lc;
+                set_bind(&A.lbc, &A.lb, B.lb);
+            }
+        }
+    }
+    mpq_clear(z);
+    free(listed);
+    cn_rsf_cache_free(&cache);
+    /* a region cut short is sampled again beyond the cut: a few such cuts per question, then
+     * only regions proved whole (the cuts' roots may be many, most of them changing
+     * nothing the engine reports) */
+    int cut = alg_cmp(&A.lo, &R->lo, oom) != 0 || alg_cmp(&A.hi, &R->hi, oom) != 0;
+    if (ok && cut && E->rsf_cuts >= MAX_RSF_CUTS)
+        ok = 0;
+    else if (ok && cut)
+        E->rsf_cuts++;
+    ok = ok && !*oom;
+    if (ok)
+        ivl_copy(R, &A);
+    ivl_clear(&A);
+    ivl_clear(&B);
+    return ok;
 }
 
 static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S);
@@ -1661,7 +1791,9 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
              * sign throughout, ties the same ties (tester 11b, F5: two profiles tied off the
              * path over the whole range); where one changes sign inside, the region is cut
              * there (orders_shrink) */
-            int fixed = cas && alg_cmp(&R.lo, &R.hi, &oom) != 0 && orders_shrink(E, x, &R, &oom);
+            int fixed = cas && alg_cmp(&R.lo, &R.hi, &oom) != 0 &&
+                        (orders_shrink(E, x, &R, &oom) ||
+                         (!oom && rsf_shrink(E, &s, x, &R, cst, ncn, &oom)));
             treg *r = new_region(E, NULL);
             if (!r) {
                 st = OOM(E->err);

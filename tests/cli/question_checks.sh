@@ -138,11 +138,18 @@ if grep -q "the same choice on either side" "$TMP/st.txt"; then bad "sum thresho
 tr '\n' ' ' <"$TMP/st.txt" | tr -s ' ' >"$TMP/st1.txt"
 expect_grep "sum threshold: located" "sum to 5/6, not 1, at these parameter values\) \(line 10, column 3\)" "$TMP/st1.txt"
 
-# --- several equilibria not ruled out: "does not change" is not claimed
-"$BRINK" analyze data/questions/mixed_incomplete.yaml --set y=-1 >"$TMP/mi.txt" 2>"$TMP/stderr" && ok || bad "mixed: $(cat "$TMP/stderr")"
+# --- several equilibria not ruled out: "does not change" is not claimed (every pure
+# equilibrium only: the mixed one and (D, L) below 0 are not searched)
+"$BRINK" analyze data/questions/mixed_incomplete.yaml --set y=-1 --method enumpure >"$TMP/mi.txt" 2>"$TMP/stderr" && ok || bad "mixed: $(cat "$TMP/stderr")"
 tr '\n' ' ' <"$TMP/mi.txt" | tr -s ' ' >"$TMP/mi1.txt"
 expect_grep "mixed: the weaker claim" "the equilibria found make the same watched choice over the range \(other equilibria are not ruled out\)" "$TMP/mi1.txt"
 if grep -q "does not change" "$TMP/mi1.txt"; then bad "mixed: 'does not change' claimed"; else ok; fi
+# the default method (every extreme equilibrium of the strategic form): the parametric vertex
+# enumeration proves each part complete, and (D, L) and the mixed equilibrium are found below 0
+"$BRINK" analyze data/questions/mixed_incomplete.yaml --set y=-1 >"$TMP/mi.txt" 2>"$TMP/stderr" && ok || bad "mixed: $(cat "$TMP/stderr")"
+tr '\n' ' ' <"$TMP/mi.txt" | tr -s ' ' >"$TMP/mi1.txt"
+expect_grep "mixed: all three below 0, complete" '\[-1, 0\] "U", "mixes U/D" or "D" \(several equilibria\) \(0, 1\] "U" ->' "$TMP/mi1.txt"
+expect_grep "mixed: it flips at 0" 'it flips at x = 0: "U", "mixes U/D" or "D" below, "U" above' "$TMP/mi1.txt"
 # --- --set breaking an expression: the place in the file
 expect_status "--set at a pole" 2 "$BRINK" analyze "$P" --set x=1
 expect_grep "--set at a pole: located" "^brink analyze: --set: $P:14:37: division by zero" "$TMP/stderr"

@@ -51,10 +51,10 @@ expect_grep "m2 answer qualified" 'Answer: "demand" on \[0, 8/27\]; "wait" on \(
 expect_grep "m2 rule: found change" '"exact":"8/27","certified":"yes","change":"the equilibria found change \(others not ruled out\)"' "$TMP/m2.txt"
 if grep -q '"change":"flip of every equilibrium"' "$TMP/m2.txt"; then bad "m2: a rule claims every equilibrium flips"; else ok; fi
 text "$TMP/m1.html" >"$TMP/m1.txt"
-# M1's lists are complete at the samples only: an equilibrium absent at a sample is not ruled
-# out between it and the flip (tester 14, N1), so the answer and the rule carry the qualifier
-expect_grep "m1 answer qualified" 'Answer: "hold_firm" on \[0, 1/2\) \(other equilibria not ruled out\); "hold_firm" or "concede" on 1/2; "concede" on \(1/2, 1\] \(other equilibria not ruled out\)' "$TMP/m1.txt"
-expect_grep "m1 rule: found change" '"exact":"1/2","certified":"yes","change":"the equilibria found change \(others not ruled out\)"' "$TMP/m1.txt"
+# M1's regions are proved complete over their whole inside (parametric vertex enumeration of
+# the reduced strategic form, rsf_shrink), not at the samples only (tester 14, N1): a flip
+expect_grep "m1 answer (flip known): no qualifier" 'Answer: "hold_firm" on \[0, 1/2\); "hold_firm" or "concede" on 1/2; "concede" on \(1/2, 1\] ' "$TMP/m1.txt"
+expect_grep "m1 rule: a flip" '"exact":"1/2","certified":"yes","change":"flip of every equilibrium"' "$TMP/m1.txt"
 expect_status "report pure-vs-mixed enumpure" 0 "$BRINK" report "$SRC/tests/data/thresholds/pure-vs-mixed.yaml" --method enumpure --no-tree -o "$TMP/pvm.html"
 text "$TMP/pvm.html" >"$TMP/pvm.txt"
 expect_grep "enumpure answer qualified" 'Answer: "T" on \[1/2, 2\] \(the equilibria found; others not ruled out\)' "$TMP/pvm.txt"

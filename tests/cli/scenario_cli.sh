@@ -36,7 +36,7 @@ expect_grep "m5 equilibrium" "DPRK, at the start: freeze" "$TMP/m5.txt"
 expect_grep "m5 threshold" "flips at reputation_cost = 5 exactly" "$TMP/m5.txt"
 expect_grep "m5 provenance" "seeds/004_1d97428a15f8680b.txt" "$TMP/m5.txt"
 "$BRINK" analyze m1 >"$TMP/m1.txt" 2>&1
-expect_grep "m1 threshold" "the equilibria found change at p_resolute = 1/2 exactly" "$TMP/m1.txt"
+expect_grep "m1 threshold" "flips at p_resolute = 1/2 exactly" "$TMP/m1.txt"
 expect_grep "m1 beliefs" "believes: DPRK is resolute 30%; DPRK is bluffing 70%" "$TMP/m1.txt"
 # a parameter changed on the command line moves the answer to the other side of 1/2
 "$BRINK" analyze m1 --set p_resolute=0.6 --no-questions >"$TMP/m1c.txt" 2>&1

@@ -11,6 +11,6 @@ expect_status "M1 enumpure" 0 "$BRINK" analyze M1 --method enumpure
 if grep -q "it flips at" "$TMP/stdout"; then bad "pure equilibria only, yet 'it flips'"; else ok; fi
 expect_grep "M1 enumpure: the equilibria found change" "the equilibria found change at p_resolute = 1/2 exactly" "$TMP/stdout"
 expect_status "M1 default" 0 "$BRINK" analyze M1
-# complete at the samples only, as enumpure is not: the same weaker statement (tester 14, N1)
-expect_grep "M1 default: the equilibria found change" "the equilibria found change at p_resolute = 1/2 exactly" "$TMP/stdout"
+# every extreme equilibrium, proved over each region (rsf_shrink): it flips
+expect_grep "M1 default still flips" "it flips at p_resolute = 1/2 exactly" "$TMP/stdout"
 finish

@@ -32,11 +32,23 @@ expect_status "pc1" 0 "$BRINK" analyze "$D/tester14-pc1.yaml"
 expect_grep "pc1: qualified" '\[0, 1/2)  "m0"  \(other equilibria not ruled out\)' "$TMP/stdout"
 expect_grep "pc1: found change" 'the equilibria found change at c = 1/2 exactly' "$TMP/stdout"
 
-# nc3: a 2x2 game (enummixed); (D, R) is an equilibrium on (3/2, 5/2)
+# nc3: a 2x2 game (enummixed); (D, R) is an equilibrium on (3/2, 5/2). The parametric vertex
+# enumeration of the strategic form cuts the region traced from c = 1/2 where an equilibrium
+# appears (3/2), and each part is proved complete
 expect_status "nc3" 0 "$BRINK" analyze "$D/tester14-nc3.yaml"
 cp "$TMP/stdout" "$TMP/nc3.txt"
-expect_grep "nc3: qualified" '\[0, 5/2)  "T"  \(other equilibria not ruled out\)' "$TMP/nc3.txt"
-if grep -q 'it flips at' "$TMP/nc3.txt"; then bad "nc3: says it flips"; else ok; fi
+if grep -q '\[0, 5/2)  "T"' "$TMP/nc3.txt"; then bad "nc3: T alone up to 5/2"; else ok; fi
+expect_grep "nc3: T alone below 3/2, complete" '\[0, 3/2)  "T"$' "$TMP/nc3.txt"
+expect_grep "nc3: both inside, complete" '\[3/2, 5/2\]  "T" or "D"  \(several equilibria\)$' "$TMP/nc3.txt"
+expect_grep "nc3: D alone above, complete" '\(5/2, 3\]  "D"$' "$TMP/nc3.txt"
+expect_grep "nc3: flips at 3/2" 'it flips at c = 3/2: "T" below, "T" or "D" above' "$TMP/nc3.txt"
+expect_status "nc3 json" 0 "$BRINK" analyze "$D/tester14-nc3.yaml" --json
+if python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+rs = d["answers"][0]["threshold"]["regions"]
+sys.exit(0 if all(r["complete"] or (r["point"] and r["complete_at_sample"]) for r in rs) else 1)
+' "$TMP/stdout"; then ok; else bad "nc3: a region not complete"; fi
 expect_status "nc3 at 2" 0 "$BRINK" analyze "$D/tester14-nc3.yaml" --set c=2 --no-questions
 expect_grep "nc3 at 2 lists D" 'A, at the start: D' "$TMP/stdout"
 finish

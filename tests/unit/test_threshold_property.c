@@ -173,11 +173,42 @@ static void gen_signal(brink_rng *r, brink_buf *b, int watch_receiver)
     }
 }
 
+/* Two-player strategic-form scenarios (BRINK_PROP_BIMATRIX): a simultaneous move (B does
+ * not see A's choice), 2-3 options each, payoffs in t; the threshold engine proves their
+ * regions complete by the parametric vertex enumeration of the reduced strategic form. */
+static int bimatrix;
+
+static void gen_bimatrix(brink_rng *r, brink_buf *b)
+{
+    int na = rint_in(r, 2, 3), nb = rint_in(r, 2, 3);
+    brink_buf_puts(b, "game:\n  hidden: true\n  A:\n");
+    for (int i = 0; i < na; i++) {
+        brink_buf_printf(b, "    %s:\n      B:\n", OPT[i]);
+        for (int j = 0; j < nb; j++) {
+            brink_buf_printf(b, "        %s: {payoff: {A: ", OPT[j]);
+            gen_expr(r, b);
+            brink_buf_puts(b, ", B: ");
+            gen_expr(r, b);
+            brink_buf_puts(b, "}}\n");
+        }
+    }
+}
+
 /* Scenario i of the run: its YAML text in b. */
 static void gen_scenario(brink_rng *r, brink_buf *b, int *kind)
 {
     int num = rint_in(r, 0, 10), wactor = 1;
     brink_buf_printf(b, "brink: 1\nid: prop\n");
+    if (bimatrix) {
+        *kind = 3;
+        wactor = (int)brink_rng_below(r, 2);
+        brink_buf_printf(b, "actors: {A: {}, B: {}}\n"
+                            "parameters: {t: {value: %g, range: [0, 1]}}\n", num / 10.0);
+        gen_bimatrix(r, b);
+        brink_buf_printf(b, "questions:\n  - {id: q, threshold: {parameter: t, watch: %s@start}}\n",
+                         ACTOR[wactor]);
+        return;
+    }
     *kind = (int)brink_rng_below(r, ties_rich ? 2 : 3);   /* 0, 1: perfect information;
                                                             2: signalling (not tie-rich) */
     if (*kind < 2) {
@@ -261,6 +292,7 @@ typedef struct {
     long scenarios, perfect, signalling, regions, unknown_regions, complete_regions, flips,
         exact_flips, certified_flips, points, profiles, extra, missing, solver_none,
         solver_failed, outside, flip_sides, gap_checked;
+    long bimatrix, complete_inside;   /* strategic-form scenarios; complete regions probed */
 } totals;
 
 typedef struct {
@@ -629,7 +661,7 @@ static int run_one(uint64_t seed, const char *fixed, long npts, totals *tot)
     }
     if (t) {
         tot->scenarios++;
-        *(kind < 2 ? &tot->perfect : &tot->signalling) += 1;
+        *(kind < 2 ? &tot->perfect : kind == 2 ? &tot->signalling : &tot->bimatrix) += 1;
         tot->regions += t->nregions;
         tot->flips += t->nflips;
         for (int i = 0; i < t->nregions; i++) {
@@ -678,7 +710,7 @@ static int run_one(uint64_t seed, const char *fixed, long npts, totals *tot)
             mpq_init(x);
             /* signalling games' exact solves enumerate mixed equilibria (~0.1 s each):
              * a third of the points in the CI run */
-            long np_here = kind == 2 && !getenv("BRINK_LONG") ? (npts + 2) / 3 : npts;
+            long np_here = kind >= 2 && !getenv("BRINK_LONG") ? (npts + 2) / 3 : npts;
             for (long j = 0; j < np_here && c.row; j++) {
                 if (j == 0) {
                     mpq_set_ui(x, 0, 1);
@@ -694,10 +726,32 @@ static int run_one(uint64_t seed, const char *fixed, long npts, totals *tot)
                 }
                 check_point(&c, x, -1);
             }
-            mpq_clear(x);
             /* c), d) */
             for (int i = 0; i < t->nflips && c.row; i++)
                 check_flip(&c, i);
+            /* e) inside each region claimed complete (up to 6 of them): three rational
+             * points, each solved exactly; the solver's choices must be the region's */
+            int ncheck = 0;
+            for (int i = 0; i < t->nregions && c.row && ncheck < 6; i++) {
+                const brink_region *R = &t->regions[i];
+                if (!R->complete || R->point)
+                    continue;
+                ncheck++;
+                tot->complete_inside++;
+                mpq_t lo, hi, y;
+                mpq_inits(lo, hi, y, NULL);
+                mpq_set(lo, R->lo.rational ? R->lo.q : R->lo.hi);
+                mpq_set(hi, R->hi.rational ? R->hi.q : R->hi.lo);
+                for (int k = 1; k <= 3 && mpq_cmp(lo, hi) < 0; k++) {
+                    mpq_sub(y, hi, lo);
+                    mpq_set_ui(x, (unsigned long)k, 4);
+                    mpq_mul(y, y, x);
+                    mpq_add(y, y, lo);
+                    check_point(&c, y, i);
+                }
+                mpq_clears(lo, hi, y, NULL);
+            }
+            mpq_clear(x);
             free(c.row);
             brink_q_array_free(c.v, (size_t)np + 1);
             brink_q_array_free(c.behq, (size_t)c.g->nactions);
@@ -922,14 +976,36 @@ int main(void)
     printf("  tie-rich scenarios: %ld, complete regions among them %ld (%ld of several "
            "equilibria)\n", nties, tot.complete_regions - complete0,
            tot.complete_not_unique - several0);
-    printf("threshold property: %ld scenarios (%ld perfect information, %ld signalling), "
-           "%ld failing\n", tot.scenarios, tot.perfect, tot.signalling, (long)nbad);
+    /* two-player strategic forms (BRINK_PROP_BIMATRIX, 12 by default): regions proved
+     * complete by the parametric vertex enumeration, each probed inside (e) */
+    long nbim = env_long("BRINK_PROP_BIMATRIX", 12);
+    long bcomplete0 = tot.complete_regions;
+    bimatrix = 1;
+    brink_rng broot;
+    brink_rng_seed(&broot, base + 2);
+    for (long i = 0; i < nbim; i++) {
+        uint64_t seed = brink_rng_next(&broot);
+        if (i % nshards != shard)
+            continue;
+        expect++;
+        nbad += run_one(seed, NULL, npts, &tot);
+    }
+    bimatrix = 0;
+    long bcomplete = tot.complete_regions - bcomplete0;
+    printf("  strategic-form scenarios: %ld, complete regions among them %ld\n", nbim,
+           bcomplete);
+    /* the proof applies to them: some region is complete (none was before it) */
+    CHECK(nbim < 4 || nshards > 1 || bcomplete > 0);
+    printf("threshold property: %ld scenarios (%ld perfect information, %ld signalling, %ld "
+           "strategic form), %ld failing\n", tot.scenarios, tot.perfect, tot.signalling,
+           tot.bimatrix, (long)nbad);
     printf("  regions %ld (%ld unknown, %ld complete), flips %ld (%ld certified, %ld exact)\n",
            tot.regions, tot.unknown_regions, tot.complete_regions, tot.flips,
            tot.certified_flips, tot.exact_flips);
     printf("  points solved %ld (%ld at flip sides; %ld in unknown regions skipped), profiles "
            "checked %ld, certificate gaps recomputed %ld\n", tot.points, tot.flip_sides,
            tot.outside, tot.profiles, tot.gap_checked);
+    printf("  complete regions probed inside (three points each) %ld\n", tot.complete_inside);
     printf("  solver vs regions (allowed only where not complete): choices the solver found "
            "beyond the region's %ld, region choices the solver missed %ld, no equilibrium "
            "found %ld, solver failures %ld\n", tot.extra, tot.missing, tot.solver_none,
