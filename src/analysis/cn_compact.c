@@ -517,10 +517,7 @@ int ck_order_polys(cn_game *G, const sc_compact *k, const mpq_t x, int maxset, p
     int *cstart = NULL, *mins = NULL;
     pq *P = NULL;
     int n = 0, cap = 0, rc = -1;
-    struct {
-        uint64_t *k;
-        size_t cap, n;
-    } PS = {NULL, 0, 0};
+    cn_pairset PS = {NULL, 0, 0};
     if (!start || !len || !vec)
         goto done;
     int maxk = 1;
@@ -630,64 +627,15 @@ int ck_order_polys(cn_game *G, const sc_compact *k, const mpq_t x, int maxset, p
                         int c2 = FID(cpool[j], m);
                         if (c2 == c1)
                             continue;
-                        uint64_t key = c1 < c2 ? ((uint64_t)c1 << 32) | (uint64_t)c2
-                                               : ((uint64_t)c2 << 32) | (uint64_t)c1;
-                        /* a set of pairs (key + 1 stored) */
-                        if (2 * (PS.n + 1) > PS.cap) {
-                            size_t nc = PS.cap ? 2 * PS.cap : 1024;
-                            uint64_t *nk = brink_calloc(nc, sizeof *nk);
-                            if (!nk) {
-                                rc = -1;
-                                break;
-                            }
-                            for (size_t z = 0; z < PS.cap; z++)
-                                if (PS.k[z]) {
-                                    size_t y = (size_t)mix(0, PS.k[z]) & (nc - 1);
-                                    while (nk[y])
-                                        y = (y + 1) & (nc - 1);
-                                    nk[y] = PS.k[z];
-                                }
-                            free(PS.k);
-                            PS.k = nk;
-                            PS.cap = nc;
+                        int added = 0;
+                        if (cn_pairset_add(&PS, c1, c2, &added)) {
+                            rc = -1;
+                            break;
                         }
-                        size_t y = (size_t)mix(0, key + 1) & (PS.cap - 1);
-                        while (PS.k[y] && PS.k[y] != key + 1)
-                            y = (y + 1) & (PS.cap - 1);
-                        if (PS.k[y])
+                        if (!added)
                             continue;
-                        PS.k[y] = key + 1;
-                        PS.n++;
-                        if (n + 3 > cap) {
-                            int nc = cap ? 2 * cap : 64;
-                            pq *np2 = brink_reallocarray(P, (size_t)nc, sizeof *P);
-                            if (!np2) {
-                                rc = -1;
-                                break;
-                            }
-                            P = np2;
-                            cap = nc;
-                        }
                         /* the cross difference, and the two denominators */
-                        const rf *fa = &F.f[c1], *fb = &F.f[c2];
-                        pq t;
-                        pq_init(&t);
-                        for (int z = 0; z < 3; z++)
-                            pq_init(&P[n + z]);
-                        int bad = pq_mul(&P[n], &fa->n, &fb->d) || pq_mul(&t, &fb->n, &fa->d) ||
-                                  pq_sub(&P[n], &P[n], &t) || pq_set(&P[n + 1], &fa->d) ||
-                                  pq_set(&P[n + 2], &fb->d);
-                        pq_clear(&t);
-                        for (int z = 0; z < 3; z++) {
-                            if (!bad && !pq_is_zero(&P[n]) && !pq_is_const(&P[n]))
-                                n++;   /* kept: it may vanish */
-                            else {
-                                pq_clear(&P[n]);
-                                if (z < 2)
-                                    memmove(&P[n], &P[n + 1], (size_t)(2 - z) * sizeof *P);
-                            }
-                        }
-                        if (bad)
+                        if (cn_push_cross(&P, &n, &cap, &F.f[c1], &F.f[c2]))
                             rc = -1;
                     }
                 }
@@ -721,7 +669,7 @@ done:
     free(cpool);
     free(cstart);
     free(mins);
-    free(PS.k);
+    cn_pairset_free(&PS);
     if (rc) {
         for (int i = 0; i < n; i++)
             pq_clear(&P[i]);

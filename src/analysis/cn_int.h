@@ -4,6 +4,8 @@
 #ifndef BRINK_ANALYSIS_CN_INT_H
 #define BRINK_ANALYSIS_CN_INT_H
 
+#include <stdint.h>
+
 #include "analysis/continuation.h"
 
 /* Positivity of an action in the support: strict, except for an action added to the support
@@ -63,6 +65,18 @@ int cn_pure_gap(cn_game *G, const cn_eq *e, int h, int a, int b, rf *out, int *u
  * that of x. *out malloc'd, *nout polynomials (pq_clear each). 0; 1 when a node has more
  * than maxset plays, or a payoff is undefined at x (nothing made); -1 on OOM. */
 int cn_pure_order_polys(cn_game *G, const mpq_t x, int maxset, pq **out, int *nout);
+/* What cn_pure_order_polys and the compact game's ck_order_polys share: a set of (function,
+ * function) pairs, each compared once (key: the two 32-bit ids, smaller first; zeroed to
+ * start, cn_pairset_free to end; *added = 1 when new; -1 on OOM), and the push of one pair's
+ * cross difference a.n b.d - b.n a.d with the two denominators onto P[*n..] (grown by
+ * doubling from *cap; constant or zero ones left out; -1 on OOM). */
+typedef struct {
+    uint64_t *k;   /* key + 1, 0 = empty (open addressing) */
+    size_t cap, n;
+} cn_pairset;
+int cn_pairset_add(cn_pairset *S, int f1, int f2, int *added);
+void cn_pairset_free(cn_pairset *S);
+int cn_push_cross(pq **P, int *n, int *cap, const rf *a, const rf *b);
 
 /* Two-player games (cn_rsf.c): whether every extreme equilibrium of the reduced strategic
  * form at x, and just above and just below x, either makes watched choices among listed

@@ -71,12 +71,6 @@ static int leaf_classes(cn_game *G)
     return 0;
 }
 
-/* A set of (class, class) pairs: open addressing on 64-bit keys (key + 1 stored, 0 = empty). */
-typedef struct {
-    uint64_t *k;
-    size_t cap, n;
-} pairset;
-
 /* A pair's slot: the bits of both halves mixed into the low ones (splitmix64's finalizer).
  * mix(0, key) keeps the low half as it is, so every pair with the same second function
  * shared one run of slots: a node with a hundred children took a second to compare. */
@@ -90,7 +84,7 @@ static size_t pair_slot(uint64_t key, size_t cap)
     return (size_t)key & (cap - 1);
 }
 
-static int pairset_add(pairset *S, uint64_t key, int *added)
+static int pairset_add(cn_pairset *S, uint64_t key, int *added)
 {
     if (2 * (S->n + 1) > S->cap) {
         size_t nc = S->cap ? 2 * S->cap : 1024;
@@ -119,6 +113,49 @@ static int pairset_add(pairset *S, uint64_t key, int *added)
     return 0;
 }
 
+int cn_pairset_add(cn_pairset *S, int f1, int f2, int *added)
+{
+    uint64_t a = (uint64_t)(uint32_t)(f1 < f2 ? f1 : f2), b = (uint64_t)(uint32_t)(f1 < f2 ? f2 : f1);
+    return pairset_add(S, (a << 32) | b, added);
+}
+
+void cn_pairset_free(cn_pairset *S)
+{
+    free(S->k);
+    memset(S, 0, sizeof *S);
+}
+
+int cn_push_cross(pq **P, int *n, int *cap, const rf *fa, const rf *fb)
+{
+    if (*n + 3 > *cap) {
+        int nc = *cap ? 2 * *cap : 64;
+        pq *np2 = brink_reallocarray(*P, (size_t)nc, sizeof **P);
+        if (!np2)
+            return -1;
+        *P = np2;
+        *cap = nc;
+    }
+    pq *Q = *P, t;
+    int m = *n;
+    pq_init(&t);
+    for (int z = 0; z < 3; z++)
+        pq_init(&Q[m + z]);
+    int bad = pq_mul(&Q[m], &fa->n, &fb->d) || pq_mul(&t, &fb->n, &fa->d) ||
+              pq_sub(&Q[m], &Q[m], &t) || pq_set(&Q[m + 1], &fa->d) || pq_set(&Q[m + 2], &fb->d);
+    pq_clear(&t);
+    for (int z = 0; z < 3; z++) {
+        if (!bad && !pq_is_zero(&Q[m]) && !pq_is_const(&Q[m]))
+            m++;   /* kept: it may vanish */
+        else {
+            pq_clear(&Q[m]);
+            if (z < 2)
+                memmove(&Q[m], &Q[m + 1], (size_t)(2 - z) * sizeof *Q);
+        }
+    }
+    *n = m;
+    return bad ? -1 : 0;
+}
+
 int cn_pure_applies(const cn_game *G, int nmixed)
 {
     const brink_efg *g = G->g;
@@ -135,7 +172,7 @@ int cn_pure_conditions(cn_game *G, const int *bref, cn_eq *out, pcset *conds, in
     if (!G->leafof && !(G->leafof = brink_calloc((size_t)N, sizeof *G->leafof)))
         return -1;
     unsigned char *others = brink_calloc((size_t)N, (size_t)np);   /* reach by the others */
-    pairset seen = {NULL, 0, 0};
+    cn_pairset seen = {NULL, 0, 0};
     rf gap;
     rf_init(&gap);
     int rc = -1;
@@ -177,7 +214,7 @@ int cn_pure_conditions(cn_game *G, const int *bref, cn_eq *out, pcset *conds, in
     rc = 0;
 done:
     rf_clear(&gap);
-    free(seen.k);
+    cn_pairset_free(&seen);
     free(others);
     return rc;
 }
@@ -370,7 +407,7 @@ int cn_pure_order_polys(cn_game *G, const mpq_t x, int maxset, pq **out, int *no
     int *start = brink_calloc((size_t)N + 1, sizeof *start);
     int *len = brink_calloc((size_t)N + 1, sizeof *len);
     int *mins = NULL, *pool = NULL, npool = 0, poolcap = 0;
-    pairset PS = {NULL, 0, 0};
+    cn_pairset PS = {NULL, 0, 0};
     pq *P = NULL;
     int n = 0, cap = 0, rc = -1;
     if (!vid || !crep || !val || !start || !len)
@@ -447,36 +484,8 @@ int cn_pure_order_polys(cn_game *G, const mpq_t x, int maxset, pq **out, int *no
                         }
                         if (!added)
                             continue;
-                        if (n + 3 > cap) {
-                            int nc = cap ? 2 * cap : 64;
-                            pq *np2 = brink_reallocarray(P, (size_t)nc, sizeof *P);
-                            if (!np2) {
-                                rc = -1;
-                                break;
-                            }
-                            P = np2;
-                            cap = nc;
-                        }
                         /* the cross difference, and the two denominators */
-                        const rf *fa = &G->pg.pay[crep[c1]], *fb = &G->pg.pay[crep[c2]];
-                        pq t;
-                        pq_init(&t);
-                        for (int z = 0; z < 3; z++)
-                            pq_init(&P[n + z]);
-                        int bad = pq_mul(&P[n], &fa->n, &fb->d) || pq_mul(&t, &fb->n, &fa->d) ||
-                                  pq_sub(&P[n], &P[n], &t) || pq_set(&P[n + 1], &fa->d) ||
-                                  pq_set(&P[n + 2], &fb->d);
-                        pq_clear(&t);
-                        for (int z = 0; z < 3; z++) {
-                            if (!bad && !pq_is_zero(&P[n]) && !pq_is_const(&P[n]))
-                                n++;   /* kept: it may vanish */
-                            else {
-                                pq_clear(&P[n]);
-                                if (z < 2)
-                                    memmove(&P[n], &P[n + 1], (size_t)(2 - z) * sizeof *P);
-                            }
-                        }
-                        if (bad)
+                        if (cn_push_cross(&P, &n, &cap, &G->pg.pay[crep[c1]], &G->pg.pay[crep[c2]]))
                             rc = -1;
                     }
                 }
@@ -506,7 +515,7 @@ done:
     free(len);
     free(mins);
     free(pool);
-    free(PS.k);
+    cn_pairset_free(&PS);
     if (rc) {
         for (int i = 0; i < n; i++)
             pq_clear(&P[i]);
