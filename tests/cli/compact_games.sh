@@ -90,7 +90,8 @@ sed 's/times: 10/times: 3/' "$Q" > "$TMP/q3.yaml"
 "$BRINK" analyze --json "$TMP/q3.yaml" --compact-above 1 > "$TMP/q3c.json" 2>&1 || bad "q3 compact"
 "$BRINK" analyze "$TMP/q3.yaml" --compact-above 0 > "$TMP/q3t.txt" 2>&1 || bad "q3 tree text"
 "$BRINK" analyze "$TMP/q3.yaml" --compact-above 1 > "$TMP/q3c.txt" 2>&1 || bad "q3 compact text"
-if python3 - "$TMP/q3t.json" "$TMP/q3c.json" <<'PY'
+# the tree's threshold against the compact game's, as data (cmp_thr.py, used below)
+cat > "$TMP/cmp_thr.py" <<'PY'
 import json, sys
 # completeness may differ, each side sound: the tree lists a tie's equilibria whole where it
 # is small (a point region complete), the compact game keeps the first best action there;
@@ -120,7 +121,12 @@ def strip(t):
     for f in t['flips']:
         if f.get('certificate'): f['certificate'].pop('infoset', None)
     return t
-a, b = (json.load(open(f))['answers'][0]['threshold'] for f in sys.argv[1:3])
+def load():
+    return (json.load(open(f))['answers'][0]['threshold'] for f in sys.argv[1:3])
+PY
+if PYTHONPATH="$TMP" python3 - "$TMP/q3t.json" "$TMP/q3c.json" <<'PY'
+from cmp_thr import *
+a, b = load()
 assert len(a['regions']) == 65 and len(a['flips']) == 15, (len(a['regions']), len(a['flips']))
 assert b['watch'][0]['infoset'] == a['watch'][0]['infoset'] and b['watch'][0]['view'] == ''
 assert b['watch'][0]['class'] >= 0
@@ -147,37 +153,9 @@ sed 's/parameter: p,/parameter: delta,/' "$TMP/c2.yaml" > "$TMP/c2d.yaml"
 for f in c2 c2d; do
   "$BRINK" analyze --json "$TMP/$f.yaml" --compact-above 0 > "$TMP/${f}t.json" 2>&1 || bad "$f tree"
   "$BRINK" analyze --json "$TMP/$f.yaml" --compact-above 1 > "$TMP/${f}c.json" 2>&1 || bad "$f compact"
-  if python3 - "$TMP/${f}t.json" "$TMP/${f}c.json" <<'PY'
-import json, sys
-# completeness may differ, each side sound: the tree lists a tie's equilibria whole where it
-# is small (a point region complete), the compact game keeps the first best action there;
-# with chance the tree's general pass (past all_limit_nodes) proves less than the compact
-# game's "no tie at the sample: the only SPE"
-FLAGS = ('complete', 'unique', 'complete_at_sample', 'others_ruled_out', 'equilibria', 'states',
-         'certified_equilibria')
-def points_ok(a, b):
-    # a point's choices: the compact game's a part of the tree's, and all of them unless
-    # it says others are not ruled out; elsewhere the same
-    for x, y in zip(a['regions'], b['regions']):
-        sx, sy = set(x['states']), set(y['states'])
-        if x['point'] and x['status'] == 'certified':
-            assert sy <= sx and (sy == sx or not y['others_ruled_out']), (x, y)
-        else:
-            assert x['states'] == y['states'], (x, y)
-def strip(t):
-    t = dict(t); t.pop('seconds', None)
-    for w in t['watch']: w.pop('infoset', None); w.pop('class', None)
-    conds = [{k: v for k, v in c.items() if k not in ('infoset', 'class', 'id')} for c in t.pop('conditions')]
-    cond = lambda i: conds[i] if i >= 0 else i   # by content: the lists' order may differ
-    t['regions'] = [{k: ([cond(i) for i in v] if k == 'ends_by' else v) for k, v in r.items()
-                     if k not in FLAGS and not (k == 'ends_by' and r['point'])}
-                    for r in t['regions']]   # a point's ends: how its list was made
-    t['flips'] = [{k: (cond(v) if k == 'cause' else v) for k, v in f.items() if k != 'known'}
-                  for f in t['flips']]
-    for f in t['flips']:
-        if f.get('certificate'): f['certificate'].pop('infoset', None)
-    return t
-a, b = (json.load(open(f))['answers'][0]['threshold'] for f in sys.argv[1:3])
+  if PYTHONPATH="$TMP" python3 - "$TMP/${f}t.json" "$TMP/${f}c.json" <<'PY'
+from cmp_thr import *
+a, b = load()
 assert len(a['flips']) >= 6, len(a['flips'])
 assert strip(a) == strip(b), [k for k in a if strip(a).get(k) != strip(b).get(k)]
 points_ok(a, b)
