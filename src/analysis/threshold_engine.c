@@ -1704,6 +1704,10 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
                                &tp, Lq, Hq, &untraced);
         } else if (!st) {
             nonlinear += res == CN_NONLINEAR;
+            /* an equilibrium found here whose choices the region does not list: the list is
+             * not every one's, even at a point (tester 15: 11 found at p = 1/1341882916, 5
+             * continued, an off-path "x" of the others missing from a "complete" point) */
+            untraced = 1;
         }
         if (k == 0 && s.count == 1 && !st && res == CN_OK) {
             first_conds = conds;   /* kept for the uniqueness check of the region */

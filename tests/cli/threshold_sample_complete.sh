@@ -51,4 +51,18 @@ sys.exit(0 if all(r["complete"] or (r["point"] and r["complete_at_sample"]) for 
 ' "$TMP/stdout"; then ok; else bad "nc3: a region not complete"; fi
 expect_status "nc3 at 2" 0 "$BRINK" analyze "$D/tester14-nc3.yaml" --set c=2 --no-questions
 expect_grep "nc3 at 2 lists D" 'A, at the start: D' "$TMP/stdout"
+
+# tester15-bad1: at a point, 11 equilibria found and 5 continued; the others' off-path "x" is
+# missing from the point's list, which must not be called complete (tester 15)
+expect_status "bad1 json" 0 "$BRINK" analyze "$D/tester15-bad1.yaml" --json
+if python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+for r in d["answers"][0]["threshold"]["regions"]:
+    if r["status"] == "certified" and r["certified_equilibria"] < r["equilibria"] and \
+       (r["complete"] or r["others_ruled_out"]):
+        sys.exit(1)
+' "$TMP/stdout"; then ok; else bad "bad1: a list missing found equilibria called complete"; fi
+expect_status "bad1 at the point" 0 "$BRINK" analyze "$D/tester15-bad1.yaml" --set p=1/1341882916 --no-questions
+expect_grep "bad1: x there" 'S, after S m1, R a: x \(off the equilibrium path\)' "$TMP/stdout"
 finish
