@@ -639,17 +639,8 @@ int ck_order_polys(cn_game *G, const sc_compact *k, const mpq_t x, int maxset, p
                             rc = -1;
                     }
                 }
-                if (!rc && ok) {   /* s1 after a is a play of c's: once */
-                    int dup = 0;
-                    for (int j = start[c]; j < npool && !dup; j++)
-                        dup = pool[j] == s1;
-                    if (!dup) {
-                        if (npool - start[c] >= maxset)
-                            rc = 1;   /* too many plays to compare here */
-                        else
-                            pool[npool++] = s1;
-                    }
-                }
+                if (!rc && ok)   /* s1 after a is a play of c's: once */
+                    rc = cn_play_once(pool, &npool, start[c], maxset, s1);
             }
         }
         len[c] = npool - start[c];

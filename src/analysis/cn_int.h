@@ -77,6 +77,9 @@ typedef struct {
 int cn_pairset_add(cn_pairset *S, int f1, int f2, int *added);
 void cn_pairset_free(cn_pairset *S);
 int cn_push_cross(pq **P, int *n, int *cap, const rf *a, const rf *b);
+/* Play s1 added to a node's plays pool[start..*npool) unless already there (the pool has room
+ * for it): 0; 1 when the node already has maxset plays (too many to compare). */
+int cn_play_once(int *pool, int *npool, int start, int maxset, int s1);
 
 /* Two-player games (cn_rsf.c): whether every extreme equilibrium of the reduced strategic
  * form at x, and just above and just below x, either makes watched choices among listed

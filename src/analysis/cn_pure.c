@@ -125,6 +125,17 @@ void cn_pairset_free(cn_pairset *S)
     memset(S, 0, sizeof *S);
 }
 
+int cn_play_once(int *pool, int *npool, int start, int maxset, int s1)
+{
+    for (int j = start; j < *npool; j++)
+        if (pool[j] == s1)
+            return 0;
+    if (*npool - start >= maxset)
+        return 1;
+    pool[(*npool)++] = s1;
+    return 0;
+}
+
 int cn_push_cross(pq **P, int *n, int *cap, const rf *fa, const rf *fb)
 {
     if (*n + 3 > *cap) {
@@ -476,9 +487,7 @@ int cn_pure_order_polys(cn_game *G, const mpq_t x, int maxset, pq **out, int *no
                         int c2 = CLS(pool[start[cb] + j], p), added = 0;
                         if (c2 == c1)
                             continue;
-                        uint64_t key = c1 < c2 ? ((uint64_t)c1 << 32) | (uint64_t)c2
-                                               : ((uint64_t)c2 << 32) | (uint64_t)c1;
-                        if (pairset_add(&PS, key, &added)) {
+                        if (cn_pairset_add(&PS, c1, c2, &added)) {
                             rc = -1;
                             break;
                         }
@@ -489,17 +498,8 @@ int cn_pure_order_polys(cn_game *G, const mpq_t x, int maxset, pq **out, int *no
                             rc = -1;
                     }
                 }
-                if (!rc && ok) {   /* s1 after a is a play of v's: once */
-                    int dup = 0;
-                    for (int j = start[v]; j < npool && !dup; j++)
-                        dup = pool[j] == s1;
-                    if (!dup) {
-                        if (npool - start[v] >= maxset)
-                            rc = 1;   /* too many plays to compare here */
-                        else
-                            pool[npool++] = s1;
-                    }
-                }
+                if (!rc && ok)   /* s1 after a is a play of v's: once */
+                    rc = cn_play_once(pool, &npool, start[v], maxset, s1);
             }
         }
         len[v] = npool - start[v];
