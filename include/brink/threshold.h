@@ -91,6 +91,16 @@ typedef struct brink_region {
     int unique;            /* 1: one equilibrium inside, ends excluded (perfect information:
                               one subgame-perfect profile, every preference strict inside;
                               at a closed end a tie may add equilibria) */
+    int agree;             /* 1: every equilibrium the method lists inside the region, ends
+                              excluded, has the same expected payoffs and the same
+                              probability of each outcome group, proved: two-player regions
+                              proved complete by the reduced strategic form's parametric
+                              vertex enumeration (enummixed+sequential), where every extreme
+                              equilibrium not shown rejected has one such function of the
+                              parameter, and the sequential solver's equilibrium, a basic
+                              solution of the sequence form, is realisation-equivalent to one
+                              of them (analysis/cn_int.h); 0: not shown. Mixtures of
+                              equilibria that the method does not list are not covered. */
     int complete_at_sample;/* the method's list at the sample point is complete, and every
                               watched choice of it traced (a play whose equilibria choose
                               differently at a watched set off the path: each combination) */

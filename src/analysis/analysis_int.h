@@ -113,6 +113,12 @@ brink_threshold *an_threshold_compute(const brink_scenario *sc, int param, const
                                       const mpq_t hi, const mpq_t *values, const int *watch,
                                       int nwatch, const sc_compact_watch *kw,
                                       const brink_analysis_options *o, brink_error *err);
+/* The players' part of equilibrium k of a region at x (brink_threshold_profile without the
+ * bind: for the Monte Carlo region path, a draw at a time): behq[0 .. player actions) exact,
+ * chance entries left as they are. The caller has checked brink_threshold_covers. 0, or 1
+ * when not available (a compact game, undefined at x). */
+int an_threshold_players_behq(const brink_threshold *t, int region, int k, const mpq_t x,
+                              const brink_efg *g, mpq_t *behq);
 /* Names of a threshold's decision ids h (watch, conditions, certificates): information sets
  * of the tree, or classes of a compact game (its first decision point in the tree's order;
  * the watched one by its path). an_thr_view: the view words, "" at the root, NULL on OOM;

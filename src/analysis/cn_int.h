@@ -92,13 +92,36 @@ int cn_play_once(int *pool, int *npool, int start, int maxset, int s1);
  * (rejection is shown only when may_reject: the analysis keeps sequential profiles only),
  * the deadline passed (brink_now() seconds; 0: none); -1 on OOM. cache (zeroed at first; NULL:
  * none) keeps the vertex enumeration's cofactors, which do not depend on x, between calls on
- * one parametric game; cn_rsf_cache_free. */
+ * one parametric game; cn_rsf_cache_free.
+ * agree (NULL: not asked; else 1 on entry, or 0 to skip): left 1 only when every extreme
+ * equilibrium met here (at x and on either side) that is not shown rejected (those making
+ * listed watched choices) has the same expected payoffs and the same probability of each
+ * outcome group (leaf_group[nleaves] in [0, ngroups)) as functions of t; meaningful when 0
+ * is returned. What enummixed+sequential lists then agrees: its extreme equilibria the check
+ * keeps are among those, and the sequential solver's quasi-perfect equilibrium is a basic
+ * solution of the sequence-form LCP, a vertex pair of the sequence-form best-reply polyhedra,
+ * so the image of an extreme equilibrium of the reduced strategic form with the same
+ * realisation plans (extreme points of a linear image are images of extreme points), hence
+ * the same outcome, values and reached sets; one shown rejected has no sequential
+ * equilibrium with its realisation plans (its unreached sets' strictly best actions are
+ * forced, and a reached set's played action is then strictly worse), so it is one not shown
+ * rejected (Avis, Rosenberg, Savani and von Stengel 2010, "Enumeration of Nash equilibria
+ * for two-player games", s. 2; von Stengel 1996, sequence form; Miltersen and Sorensen 2010).
+ * Other equilibria (mixtures within a maximal Nash subset) are not covered.
+ * one (NULL: not asked; else 1 on entry): left 1 only when every extreme equilibrium at x
+ * and on either side makes listed watched choices (none rejected), and all of them, completed
+ * as the sequential check completes them (the strictly best action at each unreached set,
+ * one node ending the game), are one behaviour profile with the same reached sets: the
+ * analysis' list is then that one equilibrium with none rejected, its "unique" (the
+ * sequential solver's too: realisation-equivalent to one of them, its unreached choices
+ * forced the same way). Meaningful when 0 is returned. */
 typedef struct cn_rsf_cache {
     pq *tc[2];
     int ntc[2], tccap[2], dsign[2];
 } cn_rsf_cache;
 int cn_rsf_extreme(cn_game *G, const mpq_t x, double maxsets, double deadline, const int *watch,
                    int nwatch, const unsigned char *listed, int nlisted, int may_reject,
+                   const int *leaf_group, int ngroups, int *agree, int *one,
                    cn_rsf_cache *cache, pq **polys, int *npolys);
 void cn_rsf_cache_free(cn_rsf_cache *c);
 

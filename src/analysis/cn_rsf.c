@@ -60,6 +60,23 @@ typedef struct rsf {
     int oom;
     double deadline;
     int stop;          /* 1: not shown (a root at x, past the deadline, undefined) */
+    /* outcome agreement (cn_rsf_extreme's agree): each leaf's chance reach, the strategies
+     * leading to it, the groups, and the first extreme equilibrium's values and group
+     * probabilities as functions of t (ref[2 + ngroups]) */
+    rf *chance;
+    const unsigned char *cons[2];
+    const int *lgroup;
+    int ngroups, have_ref;
+    int *agree;
+    rf *ref, *cur;
+    /* one equilibrium as the analysis counts them (cn_rsf_extreme's one): the first pair's
+     * completed behaviour and reached sets, and the polynomials its completions push, kept
+     * apart (P1) and added to P only when the answer is 1 */
+    int *one, one_have;
+    rf *one_ref, *one_cur;
+    unsigned char *one_reached;
+    pq *P1;
+    int np1, np1cap;
 } rsf;
 
 static int push_poly(rsf *R, const pq *p)
@@ -484,7 +501,8 @@ static int vertices(rsf *R, int w)
  * comparisons pushed), and on-path choices are never changed, only checked; when then some
  * reached set's played action is strictly worse for its mover than another (reach-weighted,
  * the gap pushed), the profile is not sequential. 1 rejected, 0 not shown, -1 on OOM. */
-static int reject(rsf *R, cn_game *G, const vtx *v1, const vtx *v2, const unsigned char *reached)
+static int reject(rsf *R, cn_game *G, const vtx *v1, const vtx *v2, const unsigned char *reached,
+                  rf *completed)
 {
     const brink_efg *g = R->g;
     int na = g->nactions, nn = g->nnodes, m = R->ns[0], n = R->ns[1], ret = 0;
@@ -563,6 +581,14 @@ static int reject(rsf *R, cn_game *G, const vtx *v1, const vtx *v2, const unsign
             if (rf_div(&beh[a0 + a], &beh[a0 + a], &tmp[1]))
                 ret = -1;
     }
+    if (completed && !ret) {   /* the completed profile is what was asked */
+        for (int a = 0; a < g->player_action_start[2] && !ret; a++)
+            if (rf_set(&completed[a], &beh[a]))
+                ret = -1;
+        if (!ret)
+            ret = 2;
+        goto out;
+    }
     /* continuation values bottom-up (pre-order: children after parents), reach top-down */
     for (int v = nn - 1; v >= 0 && !ret; v--) {
         for (int q = 0; q < 2 && !ret; q++) {
@@ -631,6 +657,111 @@ out:
     return ret;
 }
 
+/* The extreme equilibrium (v1: P1's vertex, player 1's mixed strategy and player 2's value;
+ * v2: P2's, player 2's strategy and player 1's value) compared with the first one met: its
+ * values (in the scaled payoffs, a positive multiple common to all) and each group's
+ * probability sum_l chance(l) X_l Y_l, X_l (Y_l) the weight player 1 (2) puts on strategies
+ * leading to leaf l, as functions of t. *R->agree = 0 when they differ. -1 on OOM. */
+static int pair_outcome(rsf *R, const vtx *v1, const vtx *v2)
+{
+    const brink_efg *g = R->g;
+    int ng = R->ngroups, nl = g->nleaves;
+    rf *o = R->cur, t;
+    pq X, Y, XY;
+    rf_init(&t);
+    pq_init(&X);
+    pq_init(&Y);
+    pq_init(&XY);
+    int f = 0;
+    const vtx *vv[2] = {v2, v1};   /* player p's value is on the other's polyhedron */
+    for (int p = 0; p < 2 && !f; p++)
+        f = pq_set(&o[p].n, &vv[p]->C[vv[p]->k]) || pq_set(&o[p].d, &vv[p]->D) ||
+            rf_norm(&o[p]);   /* rf's operations take normalised operands */
+    for (int k = 0; k < ng && !f; k++)
+        f = rf_set_si(&o[2 + k], 0);
+    for (int l = 0; l < nl && !f; l++) {
+        int k = R->lgroup[l];
+        if (k < 0 || k >= ng || rf_is_zero(&R->chance[l]))
+            continue;
+        f = pq_set_si(&X, 0) || pq_set_si(&Y, 0);
+        for (int c = 0; c < v1->k && !f; c++)
+            if (R->cons[0][(size_t)v1->S[c] * (size_t)nl + (size_t)l])
+                f = pq_add(&X, &X, &v1->C[c]);
+        for (int c = 0; c < v2->k && !f; c++)
+            if (R->cons[1][(size_t)v2->S[c] * (size_t)nl + (size_t)l])
+                f = pq_add(&Y, &Y, &v2->C[c]);
+        if (f || pq_is_zero(&X) || pq_is_zero(&Y))
+            continue;
+        f = pq_mul(&XY, &X, &Y) || pq_set(&t.n, &XY) || pq_mul(&t.d, &v1->D, &v2->D) ||
+            rf_norm(&t) || rf_mul(&t, &t, &R->chance[l]) || rf_add(&o[2 + k], &o[2 + k], &t);
+    }
+    for (int i = 0; i < 2 + ng && !f && R->have_ref && *R->agree; i++) {
+        f = rf_sub(&t, &o[i], &R->ref[i]);
+        if (!f && !rf_is_zero(&t))
+            *R->agree = 0;
+    }
+    for (int i = 0; i < 2 + ng && !f && !R->have_ref; i++)
+        f = rf_set(&R->ref[i], &o[i]);
+    R->have_ref = 1;
+    rf_clear(&t);
+    pq_clear(&X);
+    pq_clear(&Y);
+    pq_clear(&XY);
+    return f ? -1 : 0;
+}
+
+/* For cn_rsf_extreme's one: the listed extreme equilibrium (v1, v2) completed as the
+ * sequential check completes it (reject's completion: the strictly best action at each
+ * unreached set, one node ending the game), compared with the first one's, reached sets and
+ * players' behaviour as functions of t. *R->one = 0 when they differ or the completion is
+ * not determined. The comparisons the completion pushes go to P1. -1 on OOM. */
+static int pair_complete(rsf *R, cn_game *G, const vtx *v1, const vtx *v2,
+                         const unsigned char *reached)
+{
+    const brink_efg *g = R->g;
+    pq *P = R->P;
+    int np = R->np, npcap = R->npcap;
+    R->P = R->P1;
+    R->np = R->np1;
+    R->npcap = R->np1cap;
+    int rc = reject(R, G, v1, v2, reached, R->one_cur);
+    R->P1 = R->P;
+    R->np1 = R->np;
+    R->np1cap = R->npcap;
+    R->P = P;
+    R->np = np;
+    R->npcap = npcap;
+    if (rc < 0)
+        return -1;
+    if (rc != 2) {
+        *R->one = 0;
+        return 0;
+    }
+    int nh = g->player_infoset_start[2], pe = g->player_action_start[2];
+    if (!R->one_have) {
+        memcpy(R->one_reached, reached, (size_t)nh);
+        for (int a = 0; a < pe; a++)
+            if (rf_set(&R->one_ref[a], &R->one_cur[a]))
+                return -1;
+        R->one_have = 1;
+        return 0;
+    }
+    if (memcmp(R->one_reached, reached, (size_t)nh)) {
+        *R->one = 0;
+        return 0;
+    }
+    rf t;
+    rf_init(&t);
+    int f = 0;
+    for (int a = 0; a < pe && !f && *R->one; a++) {
+        f = rf_sub(&t, &R->one_cur[a], &R->one_ref[a]);
+        if (!f && !rf_is_zero(&t))
+            *R->one = 0;
+    }
+    rf_clear(&t);
+    return f ? -1 : 0;
+}
+
 static double binom(int n, int k)
 {
     double r = 1;
@@ -651,6 +782,7 @@ void cn_rsf_cache_free(cn_rsf_cache *c)
 
 int cn_rsf_extreme(cn_game *G, const mpq_t x, double maxsets, double deadline, const int *watch,
                    int nwatch, const unsigned char *listed, int nlisted, int may_reject,
+                   const int *leaf_group, int ngroups, int *agree, int *one,
                    cn_rsf_cache *cache, pq **polys, int *npolys)
 {
     const brink_efg *g = G->g;
@@ -697,6 +829,30 @@ int cn_rsf_extreme(cn_game *G, const mpq_t x, double maxsets, double deadline, c
         ret = -1;
         goto done;
     }
+    if (agree && *agree && leaf_group && ngroups > 0) {
+        R.agree = agree;
+        R.lgroup = leaf_group;
+        R.ngroups = ngroups;
+        R.chance = cn_rf_array((size_t)nl + 1);
+        R.ref = cn_rf_array((size_t)ngroups + 2);
+        R.cur = cn_rf_array((size_t)ngroups + 2);
+        if (!R.chance || !R.ref || !R.cur) {
+            ret = -1;
+            goto done;
+        }
+    } else if (agree) {
+        *agree = 0;   /* nothing to compare the outcomes with: not shown */
+    }
+    if (one && *one) {
+        R.one = one;
+        R.one_ref = cn_rf_array((size_t)g->nactions + 1);
+        R.one_cur = cn_rf_array((size_t)g->nactions + 1);
+        R.one_reached = brink_calloc((size_t)g->ninfosets + 1, 1);
+        if (!R.one_ref || !R.one_cur || !R.one_reached) {
+            ret = -1;
+            goto done;
+        }
+    }
     pq_init(&Dp[0]);
     pq_init(&Dp[1]);
     for (size_t c = 0; c < cells; c++) {
@@ -733,6 +889,10 @@ int cn_rsf_extreme(cn_game *G, const mpq_t x, double maxsets, double deadline, c
                 ret = -1;
                 goto done;
             }
+        }
+        if (R.chance && rf_set(&R.chance[l], c)) {
+            ret = -1;
+            goto done;
         }
         if (rf_mul(&w[(size_t)l * 2 + 1], c, &G->pg.pay[(size_t)l * 2 + 1]) ||
             rf_mul(c, c, &G->pg.pay[(size_t)l * 2])) {
@@ -799,6 +959,8 @@ int cn_rsf_extreme(cn_game *G, const mpq_t x, double maxsets, double deadline, c
     int nwact = 0;
     for (int k = 0; k < nwatch; k++)
         nwact += g->infoset_nactions[watch[k]];
+    R.cons[0] = cons0;
+    R.cons[1] = cons1;
     unsigned char *row = brink_calloc((size_t)nwact + 1, 1);
     unsigned char *reached = brink_calloc((size_t)g->ninfosets + 1, 1);
     if (!row || !reached)
@@ -867,10 +1029,24 @@ int cn_rsf_extreme(cn_game *G, const mpq_t x, double maxsets, double deadline, c
                     for (int k = 0; k < nlisted && !listed_ok; k++)
                         listed_ok = !memcmp(listed + (size_t)k * (size_t)nwact, row, (size_t)nwact);
                 }
+                /* a listed one's outcome: every one not shown rejected must agree (see
+                 * cn_int.h on why that covers the sequential equilibrium too) */
+                if (listed_ok && R.agree && *R.agree &&
+                    pair_outcome(&R, &R.vx[1][a], &R.vx[0][b])) {
+                    ret = -1;
+                    break;
+                }
+                if (listed_ok && R.one && *R.one &&
+                    pair_complete(&R, G, &R.vx[1][a], &R.vx[0][b], reached)) {
+                    ret = -1;
+                    break;
+                }
                 if (listed_ok)
                     continue;
+                if (R.one)
+                    *R.one = 0;   /* one rejected: the analysis says so, not "unique" */
                 /* otherwise it must be shown that the sequential check rejects it */
-                int rj = may_reject ? reject(&R, G, &R.vx[1][a], &R.vx[0][b], reached) : 0;
+                int rj = may_reject ? reject(&R, G, &R.vx[1][a], &R.vx[0][b], reached, NULL) : 0;
                 if (rj < 0 || R.oom)
                     ret = -1;
                 else if (!rj)
@@ -881,6 +1057,17 @@ int cn_rsf_extreme(cn_game *G, const mpq_t x, double maxsets, double deadline, c
     free(row);
     free(reached);
 done:
+    /* the completions' comparisons bound the interval only when "one" is claimed */
+    for (int i = 0; i < R.np1; i++) {
+        if (!ret && one && *one && !push_poly(&R, &R.P1[i])) {
+            pq_clear(&R.P1[i]);
+            continue;
+        }
+        if (!ret && one && *one)
+            ret = -1;
+        pq_clear(&R.P1[i]);
+    }
+    free(R.P1);
     if (!ret && R.np) {
         /* one copy of each polynomial */
         qsort(R.P, (size_t)R.np, sizeof *R.P, pq_cmp);
@@ -928,6 +1115,21 @@ done:
             pq_clear(&R.tc[v][i]);
         free(R.tc[v]);
     }
+    if (R.chance)
+        cn_rf_array_free(R.chance, (size_t)nl + 1);
+    if (R.ref)
+        cn_rf_array_free(R.ref, (size_t)R.ngroups + 2);
+    if (R.cur)
+        cn_rf_array_free(R.cur, (size_t)R.ngroups + 2);
+    if (ret && agree)
+        *agree = 0;
+    if (ret && one)
+        *one = 0;
+    if (R.one_ref)
+        cn_rf_array_free(R.one_ref, (size_t)g->nactions + 1);
+    if (R.one_cur)
+        cn_rf_array_free(R.one_cur, (size_t)g->nactions + 1);
+    free(R.one_reached);
     free(cons0);
     free(cons1);
     free(leafnode);

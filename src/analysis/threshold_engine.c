@@ -78,7 +78,7 @@ typedef struct treg {
     char *message;
     int expr_line, expr_col;
     mpq_t sample;
-    int nequilibria, ncertified, complete, complete_at_sample, unique;
+    int nequilibria, ncertified, complete, complete_at_sample, unique, agree;
     int bind_lo, bind_hi;     /* indices into the engine's condition list, or -1 */
     int ncn;
     cn_eq *cn;                /* continued equilibria */
@@ -1297,10 +1297,12 @@ static brink_status compact_continue(eng *E, const mpq_t x, cn_eq *cn, int *cst,
  * to the nearest roots of *P) is rejected by the sequential check or reaches each watched
  * set with watched choices among listed (*P, *n then set); 0 when not shown; -1 on OOM. */
 static int rsf_listed_at(eng *E, const mpq_t z, const unsigned char *listed, int nlisted,
-                         cn_rsf_cache *cache, double dl, pq **P, int *n)
+                         cn_rsf_cache *cache, double dl, int *agree, int *one, pq **P,
+                         int *n)
 {
     int rc = cn_rsf_extreme(&E->G, z, MAX_RSF_SETS, dl, E->watch, E->nwatch, listed,
-                            nlisted, E->o->refine != 0, cache, P, n);
+                            nlisted, E->o->refine != 0, E->leaf_group, E->ngroups, agree,
+                            one, cache, P, n);
     return rc ? (rc < 0 ? -1 : 0) : 1;
 }
 
@@ -1316,8 +1318,9 @@ static int rsf_listed_at(eng *E, const mpq_t z, const unsigned char *listed, int
  * kept as the neighbours' shared closed end, as orders_shrink does). 1 when shown (R
  * shrunk); 0 when not (R unchanged; *oom on OOM). */
 static int rsf_shrink(eng *E, const brink_eqset *s, const mpq_t x, ivl *R, const int *cst,
-                      int ncn, int *oom)
+                      int ncn, int *agree, int *one, int *oom)
 {
+    *agree = *one = 0;
     const brink_efg *g = E->g;
     if (E->k || !g || g->nplayers != 2 || g->perfect_info || E->G.pg.nonrational ||
         !an_reduced_small(g, E->o))
@@ -1343,7 +1346,15 @@ static int rsf_shrink(eng *E, const brink_eqset *s, const mpq_t x, ivl *R, const
     pq *P = NULL;
     cn_rsf_cache cache;
     memset(&cache, 0, sizeof cache);
-    int n = 0, rc = rsf_listed_at(E, x, listed, ncn, &cache, dl, &P, &n);
+    /* every equilibrium the method lists in the pieces kept has the same values and outcome
+     * probabilities (cn_rsf_extreme's agree: shown for enummixed's extreme equilibria and
+     * the sequential solver's, no other method's); a piece is added below only while it
+     * holds there too */
+    int ag = 1;
+    for (int k = 0; k < s->method.nsolvers && k < BRINK_PLAN_MAX_ROLES; k++)
+        ag &= s->method.solver[k] && (!strcmp(s->method.solver[k]->name, "enummixed") ||
+                                      !strcmp(s->method.solver[k]->name, "sequential"));
+    int on = ncn == 1, n = 0, rc = rsf_listed_at(E, x, listed, ncn, &cache, dl, &ag, &on, &P, &n);
     if (rc <= 0) {
         *oom |= rc < 0;
         free(listed);
@@ -1364,13 +1375,16 @@ static int rsf_shrink(eng *E, const brink_eqset *s, const mpq_t x, ivl *R, const
             if (!end->rational || alg_cmp(end, lim, oom) == 0)
                 break;
             mpq_set(z, end->q);
-            if ((rc = rsf_listed_at(E, z, listed, ncn, &cache, dl, &P, &n)) <= 0) {
+            int agz = ag, onz = on;
+            if ((rc = rsf_listed_at(E, z, listed, ncn, &cache, dl, &agz, &onz, &P, &n)) <= 0) {
                 *oom |= rc < 0;
                 break;
             }
             ivl_copy(&B, R);
             if (!polys_shrink(E, z, &B, P, n, 1, dl, oom))
                 break;
+            ag = agz;
+            on = onz;
             if (side > 0) {
                 alg_set(&A.hi, &B.hi);
                 A.hc = B.hc;
@@ -1394,8 +1408,11 @@ static int rsf_shrink(eng *E, const brink_eqset *s, const mpq_t x, ivl *R, const
     else if (ok && cut)
         E->rsf_cuts++;
     ok = ok && !*oom;
-    if (ok)
+    if (ok) {
         ivl_copy(R, &A);
+        *agree = ag;
+        *one = on;
+    }
     ivl_clear(&A);
     ivl_clear(&B);
     return ok;
@@ -1795,9 +1812,10 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
              * sign throughout, ties the same ties (tester 11b, F5: two profiles tied off the
              * path over the whole range); where one changes sign inside, the region is cut
              * there (orders_shrink) */
+            int agree = 0, one = 0;
             int fixed = cas && alg_cmp(&R.lo, &R.hi, &oom) != 0 &&
                         (orders_shrink(E, x, &R, &oom) ||
-                         (!oom && rsf_shrink(E, &s, x, &R, cst, ncn, &oom)));
+                         (!oom && rsf_shrink(E, &s, x, &R, cst, ncn, &agree, &one, &oom)));
             treg *r = new_region(E, NULL);
             if (!r) {
                 st = OOM(E->err);
@@ -1819,10 +1837,14 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
                 r->unique = (E->k || g->perfect_info) && r->complete_at_sample && s.count == 1 &&
                             (!s.eq[0].nprofiles || mpz_cmp_ui(*s.eq[0].nprofiles, 1) == 0) &&
                             ncn == 1 && no_tie_inside(E, &first_conds, &R, &oom);
+                /* two players: one completely labelled pair throughout (rsf_shrink), the
+                 * only Nash equilibrium there, mixed ones included */
+                r->unique |= fixed && one && ncn == 1 && !single;
                 /* every equilibrium inside: unique there, or the orders fixed (above); a
                  * single point's list is its sample's: complete when that is (tester 13,
                  * D3) */
                 r->complete = r->unique || (cas && (single || fixed));
+                r->agree = r->complete && !single && agree;
                 r->bind_lo = R.lb ? add_cond(E, R.lb) : -1;
                 r->bind_hi = R.hb ? add_cond(E, R.hb) : -1;
                 if (r->bind_lo < -1 || r->bind_hi < -1)
@@ -2281,6 +2303,7 @@ static brink_status finish(eng *E, brink_threshold *T)
         p->complete = r->complete;
         p->unique = r->unique;
         p->complete_at_sample = r->complete_at_sample;
+        p->agree = r->agree;
         p->binding_lo = r->bind_lo;
         p->binding_hi = r->bind_hi;
         p->state = distinct_states(r, &p->nstates);
@@ -2496,6 +2519,26 @@ int brink_threshold_covers(const brink_threshold *t, int region, int k, const mp
     ivl *v = &I->eq_ivl[region][k];
     int cl = alg_cmp_q(&v->lo, x), ch = alg_cmp_q(&v->hi, x);
     return !(cl > 0 || (cl == 0 && !v->lc) || ch < 0 || (ch == 0 && !v->hc));
+}
+
+int an_threshold_players_behq(const brink_threshold *t, int region, int k, const mpq_t x,
+                              const brink_efg *g, mpq_t *behq)
+{
+    struct brink_threshold_internal *I = t ? t->internal : NULL;
+    if (!I || I->k || region < 0 || region >= I->nregions || k < 0 || k >= I->ncn[region] ||
+        g->nactions != I->nactions)
+        return 1;
+    const cn_eq *e = &I->cn[region][k];
+    int np = g->nplayers, nh = g->player_infoset_start[np];
+    for (int a = 0; a < g->player_action_start[np]; a++) {
+        if (e->pure)
+            mpq_set_ui(behq[a], 0, 1);
+        else if (rf_eval(behq[a], &e->beh[a], x))
+            return 1;
+    }
+    for (int h = 0; e->pure && h < nh; h++)
+        mpq_set_ui(behq[g->infoset_action_start[h] + e->pure[h]], 1, 1);
+    return 0;
 }
 
 brink_status brink_threshold_profile(const brink_threshold *t, int region, int k, const mpq_t x,

@@ -986,9 +986,11 @@ brink_status brink_threshold_write_json(const brink_threshold *t, const brink_sc
                          r->nequilibria, r->ncertified);
         for (int k = 0; k < r->nstates; k++)
             brink_buf_printf(out, "%s%d", k ? "," : "", r->state[k]);
-        brink_buf_printf(out, "],\"complete\":%s,\"unique\":%s,\"complete_at_sample\":%s,"
+        brink_buf_printf(out, "],\"complete\":%s,\"unique\":%s,\"values_agree\":%s,"
+                              "\"complete_at_sample\":%s,"
                               "\"others_ruled_out\":%s,\"ends_by\":[%d,%d]}",
                          r->complete ? "true" : "false", r->unique ? "true" : "false",
+                         r->agree ? "true" : "false",
                          r->complete_at_sample ? "true" : "false",
                          brink_threshold_region_complete(t, i) ? "true" : "false",
                          r->binding_lo, r->binding_hi);

@@ -41,10 +41,16 @@ int mc_fast_solve(const brink_efg *g, const double *leaf_err, const int *leaf_gr
  * the others, brink_sampler_exact), and a draw (x: the exact number it binds) answered by
  * exact lookup where a region's equilibria are proved complete.
  * mc_regions_new: NULL when there is nothing to look up in (err set only for BRINK_ENOMEM).
- * mc_regions_answer: 1 when answered (value[nplayers], gprob[ngroups]; the equilibrium's
- * behaviour in behav[nactions], choices left to the caller), 0 when the draw must be solved.
- * Scratch: x, behq[nactions], U[nnodes * nplayers]. g: the structure (payoffs bound at the
- * draw). */
+ * mc_regions_answer: 1 when answered, 0 when the draw must be solved. A draw is answered
+ * strictly inside a certified region that is either `unique` (one equilibrium) or proved
+ * complete with every equilibrium's values and outcome probabilities one (`agree`, two-player
+ * games: brink/threshold.h): value[nplayers] (exact, the nearest doubles) and gprob[ngroups]
+ * (of the first equilibrium; every one's when agree), *neq the region's equilibria that are
+ * distinct at x (tol, as the exact path tells its equilibria apart), their behaviour in rows
+ * behav[neq * nactions] (choices left to the caller), *proved (MC_PROVED_*: LISTED for a
+ * complete region, the watched choices being those of every equilibrium the method looks for
+ * there). Scratch: x, behq[2 * nactions], U[nnodes * nplayers]. g: bound exactly at the
+ * draw. mc_regions_maxeq: the rows behav needs. */
 typedef struct mc_regions mc_regions;
 mc_regions *mc_regions_new(const brink_scenario *sc, int param, const mpq_t *values,
                            const int *watch, int nwatch, const brink_analysis_options *ao,
@@ -55,8 +61,9 @@ int mc_regions_count(const mc_regions *m, int *ncertified, int *ncomplete);
  * *seconds: what it took. */
 int mc_regions_time(const mc_regions *m, double *seconds);
 int mc_regions_answer(const mc_regions *m, const brink_efg *g, mpq_t x, mpq_t *behq,
-                      double *behav, double *U, const int *leaf_group, int ngroups,
-                      double *value, double *gprob);
+                      double *behav, double *U, const int *leaf_group, int ngroups, double tol,
+                      double *value, double *gprob, int *neq, int *proved);
+int mc_regions_maxeq(const mc_regions *m);
 
 /* How a draw was solved (mc_rec.path). */
 enum {

@@ -6,17 +6,25 @@
  * draw's double is one; a discrete value is the number as written). Its region is
  * found by exact comparison with the regions' ends (rational ends by mpq_cmp; an irrational
  * end by its isolating interval: a draw inside that interval is not decided here and is
- * solved). A draw is answered only strictly inside a region that is certified and whose
- * one equilibrium is proved the only one there (brink_region.unique; today the engine
- * proves this for perfect-information games only), with that certified equilibrium
- * covering x: the method would return that one equilibrium at
- * x, so its exact profile at x (brink_threshold_profile) gives the draw's choices, outcome
- * probabilities and values (evaluated in doubles from it, as the exact path's are). Every
- * other draw (a point region, an end, an unknown region, a region not proved unique) is
- * solved exactly by the caller. The threshold is computed with the draws' own numbers for
+ * solved). A draw is answered only strictly inside a certified region whose equilibria
+ * cover x and either
+ *  - one of them is proved the only one there (brink_region.unique: perfect information,
+ *    one subgame-perfect profile; two players, the analysis' one equilibrium with none
+ *    rejected): the method would return that equilibrium at x, so its exact profile at x
+ *    gives the draw's choices, outcome probabilities and values; or
+ *  - the region is proved complete and every equilibrium the method lists there has the same
+ *    values and outcome probabilities (brink_region.agree, two-player games): the draw's
+ *    values and outcomes are those of any of them, its watched choices those of the
+ *    region's equilibria (every one the method looks for makes one of them), and its count
+ *    the region's equilibria distinct at x. Its proof is "listed" (every equilibrium the
+ *    method looks for examined), the exact path's count may differ where a component of
+ *    equilibria gives it another extreme point or sequential pick.
+ * Every other draw (a point region, an end, an unknown region, a region without either
+ * proof) is solved exactly by the caller. The threshold is computed with the draws' own numbers for
  * the other parameters (their exact defaults, as the draws bind them), and the same analysis
  * options, so the regions describe the very games the draws bind.
  */
+#include <math.h>
 #include <stdlib.h>
 
 #include "analysis/analysis_int.h"
@@ -106,9 +114,26 @@ static int cmp_real(const mpq_t x, const brink_real *e)
     return 2;
 }
 
+int mc_regions_maxeq(const mc_regions *m)
+{
+    int k = 1;
+    for (int r = 0; r < m->t->nregions; r++)
+        if (m->t->regions[r].ncertified > k)
+            k = m->t->regions[r].ncertified;
+    return k;
+}
+
+/* The player part of behq as doubles into row (chance entries: the game's). */
+static void row_of(const brink_efg *g, const mpq_t *behq, double *row)
+{
+    int pe = g->player_action_start[g->nplayers];
+    for (int a = 0; a < g->nactions; a++)
+        row[a] = a < pe ? brink_q_get_d(behq[a]) : g->action_prob[a];
+}
+
 int mc_regions_answer(const mc_regions *m, const brink_efg *g, mpq_t x, mpq_t *behq,
-                      double *behav, double *U, const int *leaf_group, int ngroups,
-                      double *value, double *gprob)
+                      double *behav, double *U, const int *leaf_group, int ngroups, double tol,
+                      double *value, double *gprob, int *neq, int *proved)
 {
     const brink_threshold *t = m->t;
     /* the regions increase: the first whose upper end is not below x */
@@ -123,33 +148,48 @@ int mc_regions_answer(const mc_regions *m, const brink_efg *g, mpq_t x, mpq_t *b
     if (r == t->nregions)
         return 0;
     const brink_region *R = &t->regions[r];
-    /* strictly inside (uniqueness excludes the ends), certified, one equilibrium there */
-    if (R->point || R->status != BRINK_REGION_CERTIFIED || !R->unique || R->ncertified != 1 ||
-        cmp_real(x, &R->hi) != -1 || cmp_real(x, &R->lo) != 1 ||
-        !brink_threshold_covers(t, r, 0, x))
+    /* strictly inside (the proofs exclude the ends), certified, and either one equilibrium
+     * there (unique), or every equilibrium's values and outcome probabilities one (agree)
+     * with the watched choices complete */
+    int unique = R->unique && R->ncertified == 1;
+    if (R->point || R->status != BRINK_REGION_CERTIFIED || R->ncertified < 1 ||
+        !(unique || (R->complete && R->agree)) || cmp_real(x, &R->hi) != -1 ||
+        cmp_real(x, &R->lo) != 1)
         return 0;
-    brink_error local;
-    brink_error_clear(&local);
-    if (brink_threshold_profile(t, r, 0, x, behq, NULL, &local))
-        return 0;   /* not expected inside the region: the exact path decides */
-    for (int a = 0; a < g->nactions; a++)
-        behav[a] = brink_q_get_d(behq[a]);
-    int np = g->nplayers;
-    brink_efg_subtree_values(g, behav, 0, -1, U);
-    for (int i = 0; i < np; i++)
-        value[i] = U[i];
-    if (an_doubles_unfaithful(g)) {   /* payoffs beyond the doubles: the exact values */
-        mpq_t *vq = brink_q_array_new((size_t)np);
-        if (!vq || brink_efg_valuesq(g, (const mpq_t *)behq, vq, NULL) != BRINK_OK) {
-            brink_q_array_free(vq, (size_t)np);
-            return 0;   /* the exact path decides */
+    int na = g->nactions, pe = g->player_action_start[g->nplayers], n = 0;
+    for (int k = 0; k < R->ncertified; k++) {
+        double *row = &behav[(size_t)n * (size_t)na];
+        if (!brink_threshold_covers(t, r, k, x) ||
+            an_threshold_players_behq(t, r, k, x, g, k ? behq + na : behq))
+            return 0;   /* not expected inside the region: the exact path decides */
+        row_of(g, (const mpq_t *)(k ? behq + na : behq), row);
+        /* the equilibria kept at x are distinct, as the exact path keeps them (same_play) */
+        int dup = 0;
+        for (int j = 0; j < n && !dup; j++) {
+            const double *o = &behav[(size_t)j * (size_t)na];
+            dup = 1;
+            for (int a = 0; a < pe && dup; a++)
+                dup = fabs(row[a] - o[a]) <= tol;
         }
-        for (int i = 0; i < np; i++)
-            value[i] = brink_q_get_d(vq[i]);
-        brink_q_array_free(vq, (size_t)np);
+        n += !dup;
     }
+    *neq = n;
+    /* as the exact path says of such a draw: perfect information, the only subgame-perfect
+     * equilibrium; two players (rsf_shrink), the analysis' one equilibrium with none
+     * rejected */
+    *proved = unique ? (g->perfect_info ? MC_PROVED_SPE : MC_PROVED_UNIQUE) : MC_PROVED_LISTED;
+    /* the values (every equilibrium's, R->agree): exact, the nearest doubles */
+    int np = g->nplayers;
+    mpq_t *vq = brink_q_array_new((size_t)np);
+    if (!vq || brink_efg_valuesq(g, (const mpq_t *)behq, vq, NULL) != BRINK_OK) {
+        brink_q_array_free(vq, (size_t)np);
+        return 0;   /* the exact path decides */
+    }
+    for (int i = 0; i < np; i++)
+        value[i] = brink_q_get_d(vq[i]);
+    brink_q_array_free(vq, (size_t)np);
     /* outcome probabilities: reach of each leaf, root first (pre-order) */
-    double *reach = U;   /* the values are copied out; U now holds reach[nnodes] */
+    double *reach = U, *b0 = behav;
     reach[0] = 1;
     for (int v = 0; v < g->nnodes; v++) {
         int h = g->node_infoset[v];
@@ -157,7 +197,7 @@ int mc_regions_answer(const mc_regions *m, const brink_efg *g, mpq_t x, mpq_t *b
             continue;
         int c0 = g->node_child_start[v], a0 = g->infoset_action_start[h];
         for (int a = 0; a < g->infoset_nactions[h]; a++)
-            reach[g->node_children[c0 + a]] = reach[v] * behav[a0 + a];
+            reach[g->node_children[c0 + a]] = reach[v] * b0[a0 + a];
     }
     for (int k = 0; k < ngroups; k++)
         gprob[k] = 0;

@@ -292,23 +292,26 @@ static int try_region(const run *R, worker *w, long idx, int j, int bound)
     if (!bound && brink_scenario_bind_q(w->in, (const mpq_t *)w->q, &rc->err))
         return -1;
     double *val = &R->val[(size_t)j * (size_t)np], *gp = &R->gprob[(size_t)j * (size_t)ng];
-    if (!mc_regions_answer(R->reg, g, w->q[r->varied[0]], w->behq, w->behav,
-                           w->RU, R->leaf_group, ng, val, gp)) {
+    double tol = R->o->analysis.tol;
+    int neq = 0, proved = 0;
+    if (!mc_regions_answer(R->reg, g, w->q[r->varied[0]], w->behq, w->behav, w->RU,
+                           R->leaf_group, ng, tol, val, gp, &neq, &proved)) {
         for (int p = 0; p < np; p++)
             val[p] = NAN;
         return 0;
     }
     rc->path = MC_PATH_REGION;
-    rc->neq = 1;
-    /* as the exact path would say of this draw: a region is proved complete for a game with
-     * perfect information only (the only subgame-perfect equilibrium); claim nothing more
-     * of another game */
-    rc->proved = g->perfect_info ? MC_PROVED_SPE : 0;
-    rc->verified = 1;
-    rc->agreed_outcome = 1;
-    for (int k = 0; k < nw; k++)
-        R->choice[(size_t)j * (size_t)nw + (size_t)k] =
-            behav_state(g, w->behav, r->watch[k], R->o->analysis.tol);
+    rc->neq = neq;
+    rc->proved = proved;
+    rc->verified = 1;   /* each certified over the region */
+    rc->agreed_outcome = 1;   /* one equilibrium, or every one's outcome the same (agree) */
+    for (int k = 0; k < nw; k++) {
+        int st = behav_state(g, w->behav, r->watch[k], tol);
+        for (int e = 1; e < neq; e++)
+            if (behav_state(g, w->behav + (size_t)e * (size_t)g->nactions, r->watch[k], tol) != st)
+                st = BRINK_MC_AMBIGUOUS;
+        R->choice[(size_t)j * (size_t)nw + (size_t)k] = st;
+    }
     rc->outcome = realise(R->o->seed, idx, gp, ng);
     return 1;
 }
@@ -1358,11 +1361,11 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
                                            &r->nregions_complete);
             r->regions_stopped = mc_regions_time(R.reg, &r->regions_seconds);
         }
-        behq_n = (size_t)g->nactions + 1;
+        behq_n = 2 * (size_t)g->nactions + 1;
+        size_t rows = R.reg ? (size_t)mc_regions_maxeq(R.reg) : 1;
         for (int t = 0; t < T && R.reg; t++) {
-            size_t na = behq_n;
-            if (!(wk[t].behq = brink_q_array_new(na)) ||
-                !(wk[t].behav = malloc(na * sizeof(double))) ||
+            if (!(wk[t].behq = brink_q_array_new(behq_n)) ||
+                !(wk[t].behav = malloc((rows * (size_t)g->nactions + 1) * sizeof(double))) ||
                 !(wk[t].RU = malloc(((size_t)g->nnodes * (size_t)g->nplayers + 1) *
                                     sizeof(double))))
                 goto oom;
