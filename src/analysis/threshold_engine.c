@@ -1840,6 +1840,15 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
                 /* two players: one completely labelled pair throughout (rsf_shrink), the
                  * only Nash equilibrium there, mixed ones included */
                 r->unique |= fixed && one && ncn == 1 && !single;
+                /* a single point: its list is its sample's, unique as the analysis says it
+                 * there (a method listing mixed equilibria found one, rejecting none) */
+                int mixed_all = 0;
+                for (int k = 0; k < s.method.nsolvers && k < BRINK_PLAN_MAX_ROLES; k++)
+                    mixed_all |= s.method.complete[k] && s.method.solver[k] &&
+                                 !(s.method.solver[k]->flags &
+                                   (BRINK_SOLVER_PURE_ONLY | BRINK_SOLVER_PERFECT_INFO));
+                r->unique |= single && !E->k && !g->perfect_info && cas && mixed_all &&
+                             ncn == 1 && s.count == 1 && s.nrejected == 0 && !s.truncated;
                 /* every equilibrium inside: unique there, or the orders fixed (above); a
                  * single point's list is its sample's: complete when that is (tester 13,
                  * D3) */

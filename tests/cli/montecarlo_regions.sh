@@ -26,4 +26,25 @@ expect_status "resume a finished run --json" 0 "$BRINK" "${ARGS[@]}" --db "$TMP/
 if py 'r = d["regions"]; assert (r["lookup"], r["solved"], r["loaded"]) == (0, 0, 300), r; assert d["double_path"] == {"certified": 0, "fallback": 0}, d["double_path"]'
 then ok; else bad "JSON regions of a resumed run"; fi
 expect_schema "resumed run's JSON follows the schema" "$TMP/stdout" brink-montecarlo
+
+# two players: regions proved to hold the analysis' only equilibrium, or equilibria that all
+# have the same values and outcomes (M1 below 1/2: several), answered by lookup; each draw
+# equal to the exact path's (count, outcome, watched choices, values); where the values of a
+# region's equilibria differ (nc3 above 3/2) the draws are solved
+same_draws() {   # $1: label, $2: file, $3: samples, $4: python test of the regions
+  expect_status "$1 (regions)" 0 "$BRINK" montecarlo "$2" --samples "$3" --threads 2 --json --draws
+  cp "$TMP/stdout" "$TMP/reg.json"
+  expect_status "$1 (exact)" 0 "$BRINK" montecarlo "$2" --samples "$3" --threads 2 --json --draws --exact
+  if python3 -c "
+import json
+a = json.load(open('$TMP/reg.json')); b = json.load(open('$TMP/stdout'))
+r = a['regions']; $4
+assert a['draws'] == b['draws'], [i for i, (x, y) in enumerate(zip(a['draws'], b['draws'])) if x != y][:5]
+for k in ('none', 'unique', 'single_unproved', 'unique_subgame_perfect', 'several', 'incomplete', 'outcomes', 'watched', 'values', 'value_ambiguous'):
+    assert a.get(k) == b.get(k), (k, a.get(k), b.get(k))
+"; then ok; else bad "$1: the region path's draws differ from the exact path's"; fi
+}
+same_draws "m1" m1 3000 "assert (r['lookup'], r['solved']) == (3000, 0), r"
+same_draws "nc3" "$SRC/tests/data/montecarlo/nc3-drawn.yaml" 1000 \
+  "assert r['lookup'] > 300 and r['solved'] > 300, r"
 finish

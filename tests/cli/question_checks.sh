@@ -148,7 +148,7 @@ if grep -q "does not change" "$TMP/mi1.txt"; then bad "mixed: 'does not change' 
 # enumeration proves each part complete, and (D, L) and the mixed equilibrium are found below 0
 "$BRINK" analyze data/questions/mixed_incomplete.yaml --set y=-1 >"$TMP/mi.txt" 2>"$TMP/stderr" && ok || bad "mixed: $(cat "$TMP/stderr")"
 tr '\n' ' ' <"$TMP/mi.txt" | tr -s ' ' >"$TMP/mi1.txt"
-expect_grep "mixed: all three below 0, complete" '\[-1, 0\] "U", "mixes U/D" or "D" \(several equilibria\) \(0, 1\] "U" ->' "$TMP/mi1.txt"
+expect_grep "mixed: all three below 0, complete" '\[-1, 0\] "U", "mixes U/D" or "D" \(several equilibria\) \(0, 1\] "U" \(the only equilibrium inside\) ->' "$TMP/mi1.txt"
 expect_grep "mixed: it flips at 0" 'it flips at x = 0: "U", "mixes U/D" or "D" below, "U" above' "$TMP/mi1.txt"
 # --- --set breaking an expression: the place in the file
 expect_status "--set at a pole" 2 "$BRINK" analyze "$P" --set x=1

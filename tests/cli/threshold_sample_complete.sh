@@ -38,7 +38,7 @@ expect_grep "pc1: found change" 'the equilibria found change at c = 1/2 exactly'
 expect_status "nc3" 0 "$BRINK" analyze "$D/tester14-nc3.yaml"
 cp "$TMP/stdout" "$TMP/nc3.txt"
 if grep -q '\[0, 5/2)  "T"' "$TMP/nc3.txt"; then bad "nc3: T alone up to 5/2"; else ok; fi
-expect_grep "nc3: T alone below 3/2, complete" '\[0, 3/2)  "T"$' "$TMP/nc3.txt"
+expect_grep "nc3: T alone below 3/2, complete, the only one" '\[0, 3/2)  "T"  \(the only equilibrium inside\)$' "$TMP/nc3.txt"
 expect_grep "nc3: both inside, complete" '\[3/2, 5/2\]  "T" or "D"  \(several equilibria\)$' "$TMP/nc3.txt"
 expect_grep "nc3: D alone above, complete" '\(5/2, 3\]  "D"$' "$TMP/nc3.txt"
 expect_grep "nc3: flips at 3/2" 'it flips at c = 3/2: "T" below, "T" or "D" above' "$TMP/nc3.txt"

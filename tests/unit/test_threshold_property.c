@@ -25,6 +25,7 @@
  * BRINK_PROP_SHARD=k/m runs only the scenarios i with i mod m == k (the long run split over
  * processes: scripts/threshold-long.sh; the sums of the shards' counts are the run's).
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -293,6 +294,8 @@ typedef struct {
         exact_flips, certified_flips, points, profiles, extra, missing, solver_none,
         solver_failed, outside, flip_sides, gap_checked;
     long bimatrix, complete_inside;   /* strategic-form scenarios; complete regions probed */
+    long unique_checked, agree_checked;   /* points inside two-player regions claimed unique,
+                                             or claimed to agree in values and outcomes */
 } totals;
 
 typedef struct {
@@ -427,6 +430,59 @@ static void check_point(ctx *c, const mpq_t x, int want_region)
             if (getenv("BRINK_PROP_VERBOSE"))
                 fprintf(stderr, "%s: extra choice at %s (not complete)\n", c->what, xs);
         }
+    }
+    /* inside a two-player region claimed unique: the analysis' one equilibrium, none
+     * rejected; claimed to agree: every equilibrium listed has the region's values and
+     * outcome probabilities (brink_region.unique, .agree) */
+    for (int r = 0; r < t->nregions; r++) {
+        const brink_region *R = &t->regions[r];
+        int at_end = (R->lo.rational && mpq_equal(R->lo.q, x)) ||
+                     (R->hi.rational && mpq_equal(R->hi.q, x));
+        if (!region_contains(R, x) || R->point || at_end || c->g->perfect_info ||
+            R->status != BRINK_REGION_CERTIFIED)
+            continue;
+        if (R->unique) {
+            c->tot->unique_checked++;
+            CHECK_MSG(set.count == 1 && set.nrejected == 0, "%s: at %s region %d is claimed "
+                      "unique; the solver keeps %d and rejects %d", c->what, xs, r, set.count,
+                      set.nrejected);
+        }
+        if (!R->agree || R->ncertified < 1 || !brink_threshold_covers(t, r, 0, x))
+            continue;
+        c->tot->agree_checked++;
+        int np = c->g->nplayers;
+        mpq_t *vr = brink_q_array_new((size_t)np), *ve = brink_q_array_new((size_t)np);
+        CHECK(vr && ve);
+        CHECK(brink_threshold_profile(t, r, 0, x, c->behq, NULL, &err) == BRINK_OK);
+        CHECK(brink_efg_valuesq(c->g, (const mpq_t *)c->behq, vr, NULL) == BRINK_OK);
+        double *gr = calloc((size_t)c->a->ngroups + 1, sizeof *gr);
+        double *reach = calloc((size_t)c->g->nnodes + 1, sizeof *reach);
+        double *bd = calloc((size_t)c->g->nactions + 1, sizeof *bd);
+        CHECK(gr && reach && bd);
+        for (int a = 0; a < c->g->nactions; a++)
+            bd[a] = mpq_get_d(c->behq[a]);
+        brink_efg_reach(c->g, bd, reach);
+        for (int l = 0; l < c->g->nleaves; l++)
+            gr[c->a->leaf_group[l]] += reach[c->g->leaf_node[l]];
+        for (int e = 0; e < set.count; e++) {
+            const brink_equilibrium *q = &set.eq[e];
+            int same = 1;
+            if (q->behavq && brink_efg_valuesq(c->g, (const mpq_t *)q->behavq, ve, NULL) == BRINK_OK)
+                for (int i = 0; i < np; i++)
+                    same &= mpq_equal(ve[i], vr[i]) != 0;
+            else
+                for (int i = 0; i < np; i++)
+                    same &= fabs(q->value[i] - mpq_get_d(vr[i])) <= 1e-9;
+            for (int k = 0; k < c->a->ngroups; k++)
+                same &= fabs(q->group_prob[k] - gr[k]) <= 1e-9;
+            CHECK_MSG(same, "%s: at %s region %d is claimed to agree in values and outcomes; "
+                      "equilibrium %d of the solver differs", c->what, xs, r, e);
+        }
+        free(gr);
+        free(reach);
+        free(bd);
+        brink_q_array_free(vr, (size_t)np);
+        brink_q_array_free(ve, (size_t)np);
     }
     /* every choice of a complete region is found by the solver */
     for (int r = 0; r < t->nregions; r++) {
@@ -1006,6 +1062,8 @@ int main(void)
            "checked %ld, certificate gaps recomputed %ld\n", tot.points, tot.flip_sides,
            tot.outside, tot.profiles, tot.gap_checked);
     printf("  complete regions probed inside (three points each) %ld\n", tot.complete_inside);
+    printf("  points inside two-player regions claimed unique %ld, claimed to agree in values "
+           "and outcomes %ld\n", tot.unique_checked, tot.agree_checked);
     printf("  solver vs regions (allowed only where not complete): choices the solver found "
            "beyond the region's %ld, region choices the solver missed %ld, no equilibrium "
            "found %ld, solver failures %ld\n", tot.extra, tot.missing, tot.solver_none,
