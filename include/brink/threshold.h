@@ -90,7 +90,12 @@ typedef struct brink_region {
                               point: its list is complete (complete_at_sample) */
     int unique;            /* 1: one equilibrium inside, ends excluded (perfect information:
                               one subgame-perfect profile, every preference strict inside;
-                              at a closed end a tie may add equilibria) */
+                              at a closed end a tie may add equilibria. Two players: every
+                              extreme equilibrium of the reduced strategic form makes listed
+                              watched choices and completes, as the sequential check
+                              completes it off the path, to one profile: the analysis' one
+                              equilibrium, none rejected. A point: its list is one
+                              equilibrium, none rejected) */
     int agree;             /* 1: every equilibrium the method lists inside the region, ends
                               excluded, has the same expected payoffs and the same
                               probability of each outcome group, proved: two-player regions
