@@ -49,7 +49,7 @@ int mc_fast_solve(const brink_efg *g, const double *leaf_err, const int *leaf_gr
  * distinct at x (tol, as the exact path tells its equilibria apart), their behaviour in rows
  * behav[neq * nactions] (choices left to the caller), *proved (MC_PROVED_*: LISTED for a
  * complete region, the watched choices being those of every equilibrium the method looks for
- * there). Scratch: x, behq[2 * nactions], U[nnodes * nplayers]. g: bound exactly at the
+ * there). Scratch: x, behq[2 * nactions + nplayers], U[nnodes * nplayers]. g: bound exactly at the
  * draw. mc_regions_maxeq: the rows behav needs. */
 typedef struct mc_regions mc_regions;
 mc_regions *mc_regions_new(const brink_scenario *sc, int param, const mpq_t *values,

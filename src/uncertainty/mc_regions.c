@@ -180,14 +180,11 @@ int mc_regions_answer(const mc_regions *m, const brink_efg *g, mpq_t x, mpq_t *b
     *proved = unique ? (g->perfect_info ? MC_PROVED_SPE : MC_PROVED_UNIQUE) : MC_PROVED_LISTED;
     /* the values (every equilibrium's, R->agree): exact, the nearest doubles */
     int np = g->nplayers;
-    mpq_t *vq = brink_q_array_new((size_t)np);
-    if (!vq || brink_efg_valuesq(g, (const mpq_t *)behq, vq, NULL) != BRINK_OK) {
-        brink_q_array_free(vq, (size_t)np);
+    mpq_t *vq = behq + 2 * (size_t)na;   /* scratch: no allocation per draw */
+    if (brink_efg_valuesq(g, (const mpq_t *)behq, vq, NULL) != BRINK_OK)
         return 0;   /* the exact path decides */
-    }
     for (int i = 0; i < np; i++)
         value[i] = brink_q_get_d(vq[i]);
-    brink_q_array_free(vq, (size_t)np);
     /* outcome probabilities: reach of each leaf, root first (pre-order) */
     double *reach = U, *b0 = behav;
     reach[0] = 1;

@@ -1361,7 +1361,7 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
                                            &r->nregions_complete);
             r->regions_stopped = mc_regions_time(R.reg, &r->regions_seconds);
         }
-        behq_n = 2 * (size_t)g->nactions + 1;
+        behq_n = 2 * (size_t)g->nactions + (size_t)g->nplayers + 1;
         size_t rows = R.reg ? (size_t)mc_regions_maxeq(R.reg) : 1;
         for (int t = 0; t < T && R.reg; t++) {
             if (!(wk[t].behq = brink_q_array_new(behq_n)) ||
