@@ -2526,7 +2526,12 @@ int brink_threshold_covers(const brink_threshold *t, int region, int k, const mp
     if (!I || region < 0 || region >= I->nregions || k < 0 || k >= I->ncn[region])
         return 0;
     ivl *v = &I->eq_ivl[region][k];
-    int cl = alg_cmp_q(&v->lo, x), ch = alg_cmp_q(&v->hi, x);
+    mpq_t xc;   /* a caller's 2/4: GMP's arithmetic takes canonical rationals only */
+    mpq_init(xc);
+    mpq_set(xc, x);
+    mpq_canonicalize(xc);
+    int cl = alg_cmp_q(&v->lo, xc), ch = alg_cmp_q(&v->hi, xc);
+    mpq_clear(xc);
     return !(cl > 0 || (cl == 0 && !v->lc) || ch < 0 || (ch == 0 && !v->hc));
 }
 
@@ -2550,8 +2555,24 @@ int an_threshold_players_behq(const brink_threshold *t, int region, int k, const
     return 0;
 }
 
+static brink_status profile_at(const brink_threshold *t, int region, int k, const mpq_t x,
+                               mpq_t *behq, mpq_t *beliefq, brink_error *err);
+
 brink_status brink_threshold_profile(const brink_threshold *t, int region, int k, const mpq_t x,
                                      mpq_t *behq, mpq_t *beliefq, brink_error *err)
+{
+    mpq_t xc;   /* a caller's 2/4: GMP's arithmetic takes canonical rationals only (a
+                   non-canonical x once made a certified profile fail its own check) */
+    mpq_init(xc);
+    mpq_set(xc, x);
+    mpq_canonicalize(xc);
+    brink_status st = profile_at(t, region, k, xc, behq, beliefq, err);
+    mpq_clear(xc);
+    return st;
+}
+
+static brink_status profile_at(const brink_threshold *t, int region, int k, const mpq_t x,
+                               mpq_t *behq, mpq_t *beliefq, brink_error *err)
 {
     struct brink_threshold_internal *I = t ? t->internal : NULL;
     if (!I || region < 0 || region >= I->nregions || k < 0 || k >= I->ncn[region])

@@ -432,6 +432,65 @@ static void test_case_false_exact(void)
     brink_scenario_free(sc);
 }
 
+/* A caller's non-canonical rational (4/6): GMP's arithmetic takes canonical operands only,
+ * and the profile of a certified equilibrium at 4/6 once failed its own sequential check
+ * (the property test's seed 4848677246041361964, whose own 2/4-style points were not
+ * canonical). The profile query canonicalizes: the same exact profile as at 2/3. */
+static void test_case_noncanonical(void)
+{
+    const char *text =
+        "brink: 1\n"
+        "id: prop\n"
+        "actors: {A: {}, B: {}}\n"
+        "parameters: {t: {value: 0.9, range: [0, 1]}}\n"
+        "game:\n"
+        "  hidden: true\n"
+        "  A:\n"
+        "    a:\n"
+        "      B:\n"
+        "        a: {payoff: {A: 2 + -1 * t, B: -2 + 2 * t}}\n"
+        "        b: {payoff: {A: (-2 + -1 * t) / (1 + 1 * t), B: 0}}\n"
+        "        c: {payoff: {A: 2 + -3 * t, B: -2 + 1 * t}}\n"
+        "    b:\n"
+        "      B:\n"
+        "        a: {payoff: {A: -2 + 2 * t, B: 3 + -1 * t + -1 * t * t}}\n"
+        "        b: {payoff: {A: 3, B: -1 + -1 * t}}\n"
+        "        c: {payoff: {A: 1, B: 3 + 1 * t}}\n"
+        "questions:\n"
+        "  - {id: q, threshold: {parameter: t, watch: A@start}}\n"
+        ;
+    brink_scenario *sc;
+    brink_analysis *a = analyze(text, &sc);
+    const brink_threshold *t = thr(a, 0);
+    if (t) {
+        brink_error err;
+        const brink_efg *g = brink_scenario_game(sc);
+        size_t na = (size_t)g->nactions;
+        mpq_t *p1 = brink_q_array_new(na), *p2 = brink_q_array_new(na), x, y;
+        mpq_inits(x, y, NULL);
+        mpq_set_ui(x, 4, 6);   /* not canonicalized, on purpose */
+        mpq_set_ui(y, 2, 3);
+        int checked = 0;
+        for (int r = 0; r < t->nregions; r++)
+            for (int k = 0; k < t->regions[r].ncertified; k++) {
+                if (!brink_threshold_covers(t, r, k, y))
+                    continue;
+                CHECK(brink_threshold_covers(t, r, k, x));
+                CHECK(brink_threshold_profile(t, r, k, x, p1, NULL, &err) == BRINK_OK);
+                CHECK(brink_threshold_profile(t, r, k, y, p2, NULL, &err) == BRINK_OK);
+                for (size_t i = 0; i < na; i++)
+                    CHECK(mpq_equal(p1[i], p2[i]));
+                checked++;
+            }
+        CHECK(checked >= 2);
+        mpq_clears(x, y, NULL);
+        brink_q_array_free(p1, na);
+        brink_q_array_free(p2, na);
+    }
+    brink_analysis_free(a);
+    brink_scenario_free(sc);
+}
+
 int main(void)
 {
     test_irrational();
@@ -444,5 +503,6 @@ int main(void)
     test_case_missed();
     test_case_false_exact();
     test_case_if_nonrational_branch();
+    test_case_noncanonical();
     return check_finish();
 }
