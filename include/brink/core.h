@@ -53,6 +53,10 @@ void brink_rng_split(const brink_rng *parent, uint64_t index, brink_rng *child);
  * compiler accepts the .efg/.nfg writers can write and the readers read back. */
 #define BRINK_Q_MAX_BITS 65536
 brink_status brink_q_parse(mpq_t out, const char *text, size_t len, brink_error *err);
+/* Every mpq_t given to brink must be canonical (GMP's own rule: lowest terms, positive
+ * denominator; mpq_canonicalize after mpq_set_ui(q, 2, 4)), as GMP's arithmetic assumes;
+ * every one brink returns is. The threshold queries (brink_threshold_covers, _profile)
+ * canonicalize a copy of x themselves. */
 /* The double nearest to q (ties to even; +-inf beyond the range of doubles). GMP's
  * mpq_get_d truncates instead; use this wherever a double stands for an exact number. */
 double brink_q_get_d(const mpq_t q);
