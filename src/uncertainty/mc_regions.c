@@ -173,6 +173,12 @@ int mc_regions_answer(const mc_regions *m, const brink_efg *g, mpq_t x, mpq_t *b
         }
         n += !dup;
     }
+    /* several equilibria (agree): answered only where the count is the one the sample's
+     * solve kept, none continued apart from them (tester 16, V4: a sequential pick continued
+     * as its own function inside a component counted 3 where the exact path keeps 2), and
+     * where they are several (V2: one at x may be "unique" on the exact path, "listed" here) */
+    if (!unique && (n < 2 || n != R->nequilibria || R->ncertified != R->nequilibria))
+        return 0;
     *neq = n;
     /* as the exact path says of such a draw: perfect information, the only subgame-perfect
      * equilibrium; two players (rsf_shrink), the analysis' one equilibrium with none

@@ -47,4 +47,10 @@ for k in ('none', 'unique', 'single_unproved', 'unique_subgame_perfect', 'severa
 same_draws "m1" m1 3000 "assert (r['lookup'], r['solved']) == (3000, 0), r"
 same_draws "nc3" "$SRC/tests/data/montecarlo/nc3-drawn.yaml" 1000 \
   "assert r['lookup'] > 300 and r['solved'] > 300, r"
+# tester 16: V2, one equilibrium in a region that agrees (the exact path's proof varies inside:
+# solved); V4, a region whose continuation follows one more equilibrium than the exact path
+# keeps (solved): the draws equal the exact path's either way
+same_draws "tester16 V2" "$SRC/tests/data/montecarlo/tester16-v2.yaml" 300 \
+  "assert r['lookup'] > 0 and r['solved'] > 0, r"
+same_draws "tester16 V4" "$SRC/tests/data/montecarlo/tester16-v4.yaml" 300 "assert r['solved'] > 0, r"
 finish
