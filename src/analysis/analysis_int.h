@@ -130,6 +130,10 @@ brink_threshold *an_threshold_compute(const brink_scenario *sc, int param, const
  * bind: for the Monte Carlo region path, a draw at a time): behq[0 .. player actions) exact,
  * chance entries left as they are. The caller has checked brink_threshold_covers. 0, or 1
  * when not available (a compact game, undefined at x). */
+/* A compact game's threshold (an_threshold_compute with its kw): equilibrium k of a region as
+ * its choice at every class ([nclasses], the first best action's index; the pure
+ * subgame-perfect profile it stands for), or NULL (a tree's threshold, no such equilibrium). */
+const int *an_threshold_compact_choice(const brink_threshold *t, int region, int k);
 int an_threshold_players_behq(const brink_threshold *t, int region, int k, const mpq_t x,
                               const brink_efg *g, mpq_t *behq);
 /* Names of a threshold's decision ids h (watch, conditions, certificates): information sets

@@ -509,11 +509,8 @@ static void sweep_answer(const brink_analysis *a, const brink_answer *an, brink_
         for (int k = 0; k < an->npolygons; k++)
             all_exact &= an->polygons[k].exact != 0;
         brink_buf_printf(out, "],\"hidden_regions_ruled_out\":%s,"
-                              "\"other_equilibria_ruled_out\":false",
+                              "\"other_equilibria_ruled_out\":false}",
                          all_exact ? "true" : "false");
-        if (a->compact)   /* no band checked for exactness (regionmap_exact.c reads a tree) */
-            brink_buf_puts(out, ",\"exact_checked\":false");
-        brink_buf_puts(out, "}");
     }
 }
 

@@ -965,10 +965,6 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
             brink_buf_puts(line, " high); where traced, a region lying wholly between two "
                                  "lines is not ruled out");
         }
-        if (a->compact)   /* regionmap_exact.c proves bands from the tree's profiles */
-            brink_buf_puts(line, "; on the compact game no band between lines is checked for "
-                                 "exactness (that proof reads the tree: --compact-above 0 "
-                                 "builds it, if it fits)");
         if (an->nunresolved)
             brink_buf_printf(line, "; %d band%s not resolved (below)", an->nunresolved,
                              an->nunresolved == 1 ? "" : "s");
