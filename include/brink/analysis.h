@@ -306,6 +306,15 @@ typedef struct brink_answer {
     brink_point_failure *failed;   /* [nfailed] */
     double *value;           /* [npoints * nplayers] expected payoffs (first equilibrium) */
     double *group_prob;      /* [npoints * ngroups] */
+    int ngroups;             /* sweep: outcome groups of group_prob's rows (the tree's
+                                numbering; on a compact game every group of its leaves) */
+    /* sweep on a compact game (brink_analysis.compact): the watched decision point's class
+     * (set only there, with a watched decision), and first_only[npoints]: 1 where some
+     * decision point has several best actions, so backward induction on the classes kept the
+     * first at each (the point's choice and numbers are that equilibrium's; other equilibria
+     * are not ruled out) */
+    int watch_class;
+    unsigned char *first_only;
     double *issue_mean;      /* [npoints * nissues] expected numeric issues (first eq.) */
     /* compare: per action of the watched decision (the first watched set, infoset) */
     int nopts;

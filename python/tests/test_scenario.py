@@ -168,11 +168,15 @@ def test_scenario_limits_and_compact_games(source_dir):
             _lib.call(_lib.lib.brink_ffi_scenario_load, b"M1", mn, ca, 0)
         assert e.value.message.startswith("Scenario: %s must be from" % name)
         assert ("max_nodes" if name == "compact_above" else "compact_above") not in e.value.message
-    # what needs the tree is refused on a compact game, never a crash (tester 13, D1: sweep
-    # read an answer a compact analysis does not have)
+    # a sweep is answered on the compact game (issue 15; tester 13, D1: it read an answer a
+    # compact analysis did not have), as on the tree: the same points and exact regions
     small = brink.Scenario(f"{source_dir}/examples/rubinstein.yaml", compact_above=1)
-    with pytest.raises(brink.BrinkError, match="sweep: this scenario was loaded as a compact"):
-        brink.sweep(small, {"delta": (0.2, 0.8, 3)})
+    tree0 = brink.Scenario(f"{source_dir}/examples/rubinstein.yaml")
+    sc_ = brink.sweep(small, {"delta": (0.2, 0.8, 3)}, watch="A@start")
+    st_ = brink.sweep(tree0, {"delta": (0.2, 0.8, 3)}, watch="A@start")
+    assert [p.choice.label for p in sc_.points] == [p.choice.label for p in st_.points] == \
+        ["offer_0.175", "offer_0.275", "offer_0.175"]
+    assert [f.at.exact for f in sc_.threshold.flips] == [f.at.exact for f in st_.threshold.flips]
     # a threshold is answered on the compact game (issue 15, item 2): the tree's answer
     tree = brink.Scenario(f"{source_dir}/examples/rubinstein.yaml")
     tc = brink.threshold(small, "delta", watch="A@start")

@@ -81,6 +81,16 @@ void an_infoset_weights(const brink_efg *g, const brink_equilibrium *eq, int h, 
 brink_status an_answer(const brink_scenario *sc, const brink_analysis *a,
                        const brink_analysis_options *o, brink_answer *ans, brink_error *err);
 void an_answer_free(brink_answer *ans);
+/* A sweep's grid point failed: err's message gets the point ("at x = 1, y = 2/3"), and
+ * an_sweep_point_failed records it as point k (nequilibria[k] = -1) and clears err. */
+brink_status an_sweep_at_point(const brink_scenario *sc, const brink_question *q,
+                               const mpq_t *values, brink_status st, brink_error *err);
+brink_status an_sweep_point_failed(brink_answer *ans, int k, brink_error *err);
+/* sweep_compact.c: a sweep question on a compact game (scenario/compact.h): every grid point
+ * solved exactly by backward induction on the classes, the boundaries between grid points
+ * from the compact threshold engine (one parameter) or its region map (two). */
+brink_status an_sweep_compact(const brink_scenario *sc, const brink_analysis_options *o,
+                              brink_answer *ans, brink_error *err);
 /* The watched sets of a question (ans->watch, watch_start, nwatch), all of them. */
 brink_status an_watch(const brink_scenario *sc, const brink_efg *g, const char *ref,
                       brink_answer *ans, brink_error *err);
@@ -88,9 +98,12 @@ brink_status an_watch(const brink_scenario *sc, const brink_efg *g, const char *
 /* The range of a question's parameter d (0 or 1), exact when the scenario gives it so. */
 void an_question_range(const brink_question *q, int d, mpq_t lo, mpq_t hi);
 /* A two-parameter sweep's lines (n1 grid values of the second parameter, refined where
- * neighbours disagree) and its polygons (regionmap.c); values[] at the defaults. */
+ * neighbours disagree) and its polygons (regionmap.c); values[] at the defaults. kw: on a
+ * compact game the watched decision point (the lines from its threshold engine), else NULL. */
+struct sc_compact_watch;
 brink_status an_region_map(const brink_scenario *sc, const brink_question *q, const mpq_t lo,
-                           const mpq_t hi, mpq_t *values, int n1, brink_answer *ans,
+                           const mpq_t hi, mpq_t *values, int n1,
+                           const struct sc_compact_watch *kw, brink_answer *ans,
                            const brink_analysis_options *o, brink_error *err);
 /* regionmap_exact.c: exact[j] (of nlines - 1) for the band between lines j and j + 1 of the
  * map: AN_BAND_EXACT when it is proved (its quadrilaterals certified by convexity),
@@ -117,6 +130,10 @@ brink_threshold *an_threshold_compute(const brink_scenario *sc, int param, const
  * bind: for the Monte Carlo region path, a draw at a time): behq[0 .. player actions) exact,
  * chance entries left as they are. The caller has checked brink_threshold_covers. 0, or 1
  * when not available (a compact game, undefined at x). */
+/* A compact game's threshold (an_threshold_compute with its kw): equilibrium k of a region as
+ * its choice at every class ([nclasses], the first best action's index; the pure
+ * subgame-perfect profile it stands for), or NULL (a tree's threshold, no such equilibrium). */
+const int *an_threshold_compact_choice(const brink_threshold *t, int region, int k);
 int an_threshold_players_behq(const brink_threshold *t, int region, int k, const mpq_t x,
                               const brink_efg *g, mpq_t *behq);
 /* Names of a threshold's decision ids h (watch, conditions, certificates): information sets

@@ -54,6 +54,7 @@ void an_answer_free(brink_answer *ans)
     free(ans->failed);
     free(ans->value);
     free(ans->group_prob);
+    free(ans->first_only);
     free(ans->issue_mean);
     free(ans->opt_value);
     free(ans->opt_group);
@@ -65,8 +66,8 @@ void an_answer_free(brink_answer *ans)
 /* A grid point's bind or solve failed: keep the error's place (the expression or chance node
  * in the file) and add the point, "at x = 1" ("at x = 1, y = 2/3"), which the place alone
  * does not tell. */
-static brink_status at_point(const brink_scenario *sc, const brink_question *q,
-                             const mpq_t *values, brink_status st, brink_error *err)
+brink_status an_sweep_at_point(const brink_scenario *sc, const brink_question *q,
+                               const mpq_t *values, brink_status st, brink_error *err)
 {
     if (!err || st == BRINK_ENOMEM)
         return st;
@@ -96,7 +97,7 @@ static brink_status at_point(const brink_scenario *sc, const brink_question *q,
 
 /* Record the failure in err (already located and ending with the point) for grid point k,
  * and clear err. */
-static brink_status point_failed(brink_answer *ans, int k, brink_error *err)
+brink_status an_sweep_point_failed(brink_answer *ans, int k, brink_error *err)
 {
     brink_point_failure *grown =
         brink_reallocarray(ans->failed, (size_t)ans->nfailed + 1, sizeof *ans->failed);
@@ -131,6 +132,7 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     size_t N = (size_t)n0 * (size_t)n1;
     ans->npoints = (int)N;
+    ans->ngroups = G;
     ans->x = brink_calloc(N * 2, sizeof *ans->x);
     ans->xq = brink_q_array_new(N * 2);
     ans->choice = brink_calloc(N, sizeof *ans->choice);
@@ -185,11 +187,11 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
             brink_eqset s;
             if ((st = brink_scenario_bind_q(in, (const mpq_t *)values, err)) ||
                 (st = brink_analysis_solve(in, an->leaf_group, G, &go, &s, err))) {
-                at_point(sc, q, (const mpq_t *)values, st, err);
+                an_sweep_at_point(sc, q, (const mpq_t *)values, st, err);
                 if (st == BRINK_ENOMEM)
                     break;
                 /* this point only: it is reported with its place, the others go on */
-                st = point_failed(ans, (int)k, err);
+                st = an_sweep_point_failed(ans, (int)k, err);
                 continue;
             }
             ans->nequilibria[k] = s.count;
@@ -230,7 +232,7 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
             if (!ans->threshold)
                 st = err ? err->code : BRINK_ENOMEM;
         } else {
-            st = an_region_map(sc, q, lo, hi, values, n1, ans, o, err);
+            st = an_region_map(sc, q, lo, hi, values, n1, NULL, ans, o, err);
         }
         mpq_clears(lo, hi, NULL);
     }
@@ -350,13 +352,14 @@ out:
 brink_status an_answer(const brink_scenario *sc, const brink_analysis *a,
                        const brink_analysis_options *o, brink_answer *ans, brink_error *err)
 {
-    if (brink_scenario_is_compact(sc) && ans->q->kind != BRINK_Q_THRESHOLD)
+    if (brink_scenario_is_compact(sc) && ans->q->kind == BRINK_Q_COMPARE)
         return brink_error_set(err, BRINK_EUNSUPPORTED,
                                "the scenario was built as a compact game (its distinct sub-games, "
-                               "not the tree), where only threshold questions are answered; "
-                               "this %s question reads the tree (brink analyze --compact-above 0 "
-                               "builds it, if it fits)",
-                               ans->q->kind == BRINK_Q_SWEEP ? "sweep" : "comparison");
+                               "not the tree), where threshold and sweep questions are answered; "
+                               "this comparison question reads the tree (brink analyze "
+                               "--compact-above 0 builds it, if it fits)");
+    if (brink_scenario_is_compact(sc) && ans->q->kind == BRINK_Q_SWEEP)
+        return an_sweep_compact(sc, o, ans, err);
     switch (ans->q->kind) {
     case BRINK_Q_THRESHOLD:
         return an_answer_threshold(sc, a, o, ans, err);

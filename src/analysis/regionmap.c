@@ -98,14 +98,18 @@ static int same_seq(const brink_threshold *A, const seq *a, const brink_threshol
  * memory). */
 static brink_status compute_line(const brink_scenario *sc, const brink_question *q,
                                  const mpq_t lo, const mpq_t hi, mpq_t *values, const mpq_t y,
-                                 const brink_answer *ans, const brink_analysis_options *o,
-                                 brink_threshold **out, brink_error *err)
+                                 const sc_compact_watch *kw, const brink_answer *ans,
+                                 const brink_analysis_options *o, brink_threshold **out,
+                                 brink_error *err)
 {
     mpq_set(values[q->param[1]], y);
     brink_error local;
     brink_error_clear(&local);
-    *out = brink_threshold_compute(sc, q->param[0], lo, hi, (const mpq_t *)values, ans->watch,
-                                   ans->nwatch, o, &local);
+    /* a compact game: its own engine, the watched decision point by its path */
+    *out = kw ? an_threshold_compute(sc, q->param[0], lo, hi, (const mpq_t *)values, NULL, 0,
+                                     kw, o, &local)
+              : brink_threshold_compute(sc, q->param[0], lo, hi, (const mpq_t *)values,
+                                        ans->watch, ans->nwatch, o, &local);
     if (!*out && local.code == BRINK_ENOMEM)
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     return BRINK_OK;
@@ -254,8 +258,8 @@ static seq *all_seqs(const brink_answer *ans)
 }
 
 brink_status an_region_map(const brink_scenario *sc, const brink_question *q, const mpq_t lo,
-                           const mpq_t hi, mpq_t *values, int n1, brink_answer *ans,
-                           const brink_analysis_options *o, brink_error *err)
+                           const mpq_t hi, mpq_t *values, int n1, const sc_compact_watch *kw,
+                           brink_answer *ans, const brink_analysis_options *o, brink_error *err)
 {
     int cap = 0;
     brink_status st = BRINK_OK;
@@ -273,7 +277,7 @@ brink_status an_region_map(const brink_scenario *sc, const brink_question *q, co
         mpq_add(y, y, ylo);
         mpq_clear(d);
         brink_threshold *t = NULL;
-        st = compute_line(sc, q, lo, hi, values, y, ans, o, &t, err);
+        st = compute_line(sc, q, lo, hi, values, y, kw, ans, o, &t, err);
         if (!st && insert_line(ans, &cap, ans->nlines, y, t)) {
             brink_threshold_free(t);
             st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
@@ -308,7 +312,7 @@ brink_status an_region_map(const brink_scenario *sc, const brink_question *q, co
             mpq_add(y, ans->line_q[j], ans->line_q[j + 1]);
             mpq_div_2exp(y, y, 1);
             brink_threshold *t = NULL;
-            st = compute_line(sc, q, lo, hi, values, y, ans, o, &t, err);
+            st = compute_line(sc, q, lo, hi, values, y, kw, ans, o, &t, err);
             if (!st && insert_line(ans, &cap, j + 1, y, t)) {
                 brink_threshold_free(t);
                 st = brink_error_set(err, BRINK_ENOMEM, "out of memory");

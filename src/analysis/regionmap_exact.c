@@ -24,6 +24,7 @@
 #include "analysis/analysis_int.h"
 #include "brink/threshold.h"
 #include "scenario/affine.h"
+#include "scenario/model.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +84,37 @@ static int offpath_singletons(const brink_efg *g, const mpq_t *behq, unsigned ch
     return 1;
 }
 
+/* On a compact game (scenario/compact.h) a structure is the pure subgame-perfect profile that
+ * takes the same action at every node of a class: its choice per class, compared as bytes
+ * (W = nclasses * sizeof(int)). Perfect information: every set is a single node, so
+ * offpath_singletons holds; with constant chance probabilities and affine payoff terms
+ * (sc_game_affine on the classes) the one-shot deviation conditions at every class, which
+ * are the tree's at every node, are affine in (x, y), and the convexity argument above is
+ * the same. */
+static brink_status region_run_compact(const brink_threshold *t, int r, size_t W, srun *out,
+                                       brink_error *err)
+{
+    const brink_region *rg = &t->regions[r];
+    out->nprof = -1;
+    if (rg->status != BRINK_REGION_CERTIFIED || rg->ncertified < 1 || !rg->lo.rational ||
+        !rg->hi.rational)
+        return BRINK_OK;
+    out->prof = brink_calloc((size_t)rg->ncertified * W + 1, 1);
+    if (!out->prof)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    int n = 0;
+    for (int k = 0; k < rg->ncertified; k++) {
+        const int *ch = an_threshold_compact_choice(t, r, k);
+        if (!ch || !brink_threshold_covers(t, r, k, rg->lo.q) ||
+            !brink_threshold_covers(t, r, k, rg->hi.q))
+            return BRINK_OK;
+        if (!kept(out->prof, n, (const unsigned char *)ch, W))
+            memcpy(out->prof + (size_t)n++ * W, ch, W);
+    }
+    out->nprof = n;
+    return BRINK_OK;
+}
+
 /* The structure run of region r of line t as a new srun (out), or out->nprof = -1 when the
  * region does not qualify. */
 static brink_status region_run(const brink_threshold *t, int r, const brink_efg *g, mpq_t *behq,
@@ -124,10 +156,9 @@ static brink_status region_run(const brink_threshold *t, int r, const brink_efg 
     return BRINK_OK;
 }
 
-static brink_status line_runs(const brink_threshold *t, const brink_efg *g, mpq_t *behq,
+static brink_status line_runs(const brink_threshold *t, const brink_efg *g, size_t W, mpq_t *behq,
                               unsigned char *reached, sline *s, brink_error *err)
 {
-    size_t W = (size_t)g->player_action_start[g->nplayers];
     memset(s, 0, sizeof *s);
     if (!t)
         return BRINK_OK;
@@ -138,7 +169,8 @@ static brink_status line_runs(const brink_threshold *t, const brink_efg *g, mpq_
         if (t->regions[r].point)
             continue;
         srun cur = {0, NULL};
-        brink_status st = region_run(t, r, g, behq, reached, &cur, err);
+        brink_status st = g ? region_run(t, r, g, behq, reached, &cur, err)
+                            : region_run_compact(t, r, W, &cur, err);
         if (st || cur.nprof < 0) {
             free(cur.prof);
             return st;   /* s->ok stays 0 */
@@ -163,16 +195,18 @@ brink_status an_map_exact_bands(const brink_scenario *sc, const brink_answer *an
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     if (!aff || L < 2)
         return BRINK_OK;
-    const brink_efg *g = brink_scenario_game(sc);
-    size_t W = (size_t)g->player_action_start[g->nplayers];
-    mpq_t *behq = brink_q_array_new((size_t)g->nactions + 1);
-    unsigned char *reached = brink_calloc((size_t)g->nnodes + 1, 1);
+    /* a compact game: structures are choices per class (region_run_compact) */
+    const brink_efg *g = sc->compact ? NULL : brink_scenario_game(sc);
+    size_t W = g ? (size_t)g->player_action_start[g->nplayers]
+                 : (size_t)sc->compact->nclasses * sizeof(int);
+    mpq_t *behq = g ? brink_q_array_new((size_t)g->nactions + 1) : NULL;
+    unsigned char *reached = g ? brink_calloc((size_t)g->nnodes + 1, 1) : NULL;
     sline *S = brink_calloc((size_t)L, sizeof *S);
     brink_status st = BRINK_OK;
-    if (!behq || !reached || !S)
+    if ((g && (!behq || !reached)) || !S)
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
     for (int j = 0; j < L && !st; j++)
-        st = line_runs(ans->lines[j], g, behq, reached, &S[j], err);
+        st = line_runs(ans->lines[j], g, W, behq, reached, &S[j], err);
     for (int j = 0; j + 1 < L && !st; j++) {
         const sline *a = &S[j], *b = &S[j + 1];
         if (!a->ok || !b->ok || !a->n || !b->n)

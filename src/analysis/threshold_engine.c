@@ -2535,6 +2535,14 @@ int brink_threshold_covers(const brink_threshold *t, int region, int k, const mp
     return !(cl > 0 || (cl == 0 && !v->lc) || ch < 0 || (ch == 0 && !v->hc));
 }
 
+const int *an_threshold_compact_choice(const brink_threshold *t, int region, int k)
+{
+    struct brink_threshold_internal *I = t ? t->internal : NULL;
+    if (!I || !I->k || region < 0 || region >= I->nregions || k < 0 || k >= I->ncn[region])
+        return NULL;
+    return I->cn[region][k].pure;
+}
+
 int an_threshold_players_behq(const brink_threshold *t, int region, int k, const mpq_t x,
                               const brink_efg *g, mpq_t *behq)
 {

@@ -18,7 +18,7 @@ static void sweep_usage(FILE *f)
     fprintf(f,
             "usage: brink sweep FILE|ID --vary NAME=LO:HI:N [--vary NAME=LO:HI:N]\n"
             "                   [--watch DECISION] [--json] [--set NAME=VALUE ...]\n"
-            "                   [--max-nodes N]\n"
+            "                   [--max-nodes N] [--compact-above N]\n"
             "                   [--method NAME] [--time-limit S]\n"
             "The equilibrium on a grid of one or two parameters (the others at their defaults\n"
             "or --set values): the watched choice, expected values and outcome probabilities at\n"
@@ -30,6 +30,10 @@ static void sweep_usage(FILE *f)
             "                       questions)\n"
             "  --json               machine-readable output (schema/brink-analysis.schema.json)\n"
             "  --max-nodes N        game-tree node limit for a scenario file (default 4194304)\n"
+            "  --compact-above N    a perfect-information scenario file whose tree has more\n"
+            "                       than N nodes (default 100000; 0: never) is swept on its\n"
+            "                       distinct sub-games, without the tree (backward induction\n"
+            "                       at every grid point, as brink analyze --compact-above N)\n"
             "  --time-limit S       seconds for each equilibrium computation (the analysis at\n"
             "                       the defaults, every grid point, each step of the exact\n"
             "                       boundaries), not for the command; one reaching it: exit 2\n"
@@ -89,6 +93,8 @@ int brink_cli_sweep(int argc, char **argv)
     const char **varies = calloc((size_t)argc + 1, sizeof *varies);
     int json = 0, nsets = 0, nvary = 0, rc = BRINK_EXIT_OK;
     size_t max_nodes = 0;   /* 0: the default limit */
+    /* perfect-information trees above this many nodes are swept as compact games */
+    size_t compact_above = 100000;
     vary v[2];
     for (int d = 0; d < 2; d++)
         mpq_inits(v[d].lo, v[d].hi, NULL);
@@ -112,6 +118,12 @@ int brink_cli_sweep(int argc, char **argv)
             watch = argv[++i];
         } else if (!strcmp(argv[i], "--max-nodes") && i + 1 < argc) {
             rc = cli_parse_max_nodes("sweep", argv[++i], &max_nodes);
+        } else if (!strcmp(argv[i], "--compact-above") && i + 1 < argc) {
+            long ca = -1;
+            if (cli_parse_long(argv[++i], &ca) || ca < 0)
+                rc = cli_usage_error("sweep", "bad --compact-above '%s' (a whole number >= 0; "
+                                     "0: never)", argv[i]);
+            compact_above = ca > 0 ? (size_t)ca : 0;
         } else if (!strcmp(argv[i], "--set") && i + 1 < argc) {
             rc = cli_check_set("sweep", argv[++i]);
             sets[nsets++] = argv[i];
@@ -125,7 +137,8 @@ int brink_cli_sweep(int argc, char **argv)
                 rc = cli_usage_error("sweep", "bad --time-limit '%s'", argv[i]);
             o.time_limit = t;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            rc = cli_bad_option("sweep", "--vary --watch --set --method --time-limit --max-nodes", argv[i],
+            rc = cli_bad_option("sweep", "--vary --watch --set --method --time-limit --max-nodes "
+                                "--compact-above", argv[i],
                                 i + 1 == argc);
         } else if (what) {
             rc = cli_usage_error("sweep", "unexpected argument '%s' (one scenario)", argv[i]);
@@ -143,7 +156,15 @@ int brink_cli_sweep(int argc, char **argv)
     int status;
     brink_error err;
     brink_error_clear(&err);
-    sc = cli_load_scenario("sweep", what, sets, nsets, max_nodes, &status);
+    /* other methods read the tree, and so does a watch standing for many decision points
+     * (ACTOR@*, ACTOR@(...)), as for a file's questions (scenario/compact.c); the file's own
+     * questions are not asked here */
+    const char *wat = watch ? strchr(watch, '@') : NULL;
+    if ((o.method && strcmp(o.method, "spe") != 0) ||
+        (wat && (!strcmp(wat + 1, "*") || wat[1] == '(')))
+        compact_above = 0;
+    sc = cli_load_scenario_compact("sweep", what, sets, nsets, max_nodes, compact_above, 1,
+                                   &status);
     if (!sc) {
         rc = status;
         goto done;

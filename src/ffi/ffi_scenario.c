@@ -209,12 +209,8 @@ char *brink_ffi_sweep_json(const brink_scenario *sc, const char *const *params,
         brink_error_prefix(err, "sweep");
         goto done;
     }
-    if (brink_scenario_is_compact(sc)) {   /* a compact game answers no questions */
-        brink_error_set(err, BRINK_EUNSUPPORTED, "sweep: this scenario was loaded as a compact "
-                        "game (compact_above), and a sweep solves the game tree at every grid "
-                        "point: load it without compact_above");
-        goto done;
-    }
+    /* a compact game (compact_above): every grid point by backward induction on its classes,
+     * as brink sweep does (analysis/sweep_compact.c) */
     o.ask = &q;
     o.nask = 1;
     o.questions = 1;

@@ -234,6 +234,27 @@ void rep_choice(brink_buf *b, const brink_scenario *sc, const brink_efg *g, cons
     }
 }
 
+void rep_answer_choice(brink_buf *b, const brink_analysis *a, const brink_answer *an,
+                       const brink_choice *c, int probs)
+{
+    if (!a->compact) {
+        rep_choice(b, a->sc, a->game, an->watch, an->watch_start, an->nwatch, c, probs);
+        return;
+    }
+    const sc_compact *k = a->sc->compact;
+    int h = an->watch_class, na = an->watch_start[an->nwatch];
+    if (c->neq == 0 || !c->prob || an->nwatch != 1 || h < 0) {
+        brink_buf_puts(b, "no equilibrium found");
+        return;
+    }
+    for (int j = 0; j < na; j++)   /* backward induction on the classes: pure */
+        if (c->prob[j] > 1 - 1e-9) {
+            brink_buf_puts(b, k->node[h]->opt_labels[j]);
+            return;
+        }
+    brink_buf_puts(b, "no equilibrium found");
+}
+
 /* ---- the method, from the plan and the flags of the solvers that ran ---- */
 
 static int reduced(const brink_solver *s)

@@ -45,6 +45,11 @@ int rep_has_discrete_issue(const brink_scenario *sc);
 void rep_choice(brink_buf *b, const brink_scenario *sc, const brink_efg *g, const int *watch,
                 const int *watch_start, int nwatch, const brink_choice *c, int probs);
 
+/* A sweep point's watched choice in words: rep_choice on a tree; on a compact game
+ * (a->compact) the watched decision point's action, one pure equilibrium. */
+void rep_answer_choice(brink_buf *b, const brink_analysis *a, const brink_answer *an,
+                       const brink_choice *c, int probs);
+
 /* The method: "enummixed+sequential"; why it was chosen; what the search covered. */
 void rep_method_name(brink_buf *b, const brink_method_used *m);
 void rep_method_why(brink_buf *b, const brink_method_used *m);

@@ -547,8 +547,7 @@ static void map_spec(const brink_analysis *a, const brink_answer *an, brink_buf 
         if (an->nequilibria[i] < 0)
             brink_buf_puts(t, "failed at this point");
         else
-            rep_choice(t, a->sc, a->game, an->watch, an->watch_start, an->nwatch, &an->choice[i],
-                       0);
+            rep_answer_choice(t, a, an, &an->choice[i], 0);
         jtext(out, t);
         brink_buf_reset(t);
         brink_buf_printf(out, ",\"equilibria\":%d}", an->nequilibria[i] < 0 ? 0 : an->nequilibria[i]);

@@ -361,7 +361,7 @@ static void choice(const brink_analysis *a, const brink_answer *an, const brink_
     }
     brink_buf_puts(out, "],");
     brink_buf_reset(w);
-    rep_choice(w, a->sc, a->game, an->watch, an->watch_start, an->nwatch, c, 1);
+    rep_answer_choice(w, a, an, c, 1);
     text_key(out, "label", w);
     brink_buf_puts(out, "}");
 }
@@ -381,8 +381,8 @@ static void pairs(brink_buf *out, const double *xy, int n)
 static void sweep_answer(const brink_analysis *a, const brink_answer *an, brink_buf *out,
                          brink_buf *w)
 {
-    const brink_efg *g = a->game;
     const brink_question *q = an->q;
+    int na = brink_scenario_nactors(a->sc);   /* a compact game has no tree (a->game) */
     int ni = brink_scenario_nissues(a->sc);
     brink_buf_puts(out, ",\"parameters\":[");
     for (int d = 0; d < q->nparams; d++)
@@ -396,6 +396,8 @@ static void sweep_answer(const brink_analysis *a, const brink_answer *an, brink_
     brink_buf_puts(out, "],\"watched\":[");
     for (int k = 0; k < an->nwatch; k++)
         brink_buf_printf(out, "%s%d", k ? "," : "", an->watch[k]);
+    if (a->compact && an->nwatch == 1)   /* and its class in the compact game */
+        brink_buf_printf(out, "],\"watched_class\":[%d", an->watch_class);
     brink_buf_puts(out, "],\"points\":[");
     for (int k = 0; k < an->npoints; k++) {
         brink_buf_puts(out, k ? ",{\"x\":[" : "{\"x\":[");
@@ -432,15 +434,17 @@ static void sweep_answer(const brink_analysis *a, const brink_answer *an, brink_
             brink_buf_printf(out, ",\"profiles_at_least\":%s",
                              an->profiles_at_least[k] ? "true" : "false");
         }
+        if (an->first_only && an->first_only[k])   /* a compact game's tie (first kept) */
+            brink_buf_puts(out, ",\"others_ruled_out\":false");
         if (q->watch) {
             brink_buf_puts(out, ",\"choice\":");
             choice(a, an, &an->choice[k], out, w);
         }
         if (an->nequilibria[k] > 0) {   /* of the first equilibrium */
             brink_buf_puts(out, ",\"values\":");
-            actor_values(out, an->value + (size_t)k * (size_t)g->nplayers, NULL, g->nplayers);
+            actor_values(out, an->value + (size_t)k * (size_t)na, NULL, na);
             brink_buf_puts(out, ",\"outcomes\":");
-            group_probs(out, an->group_prob + (size_t)k * (size_t)a->ngroups, a->ngroups);
+            group_probs(out, an->group_prob + (size_t)k * (size_t)an->ngroups, an->ngroups);
             brink_buf_puts(out, ",\"issue_means\":[");
             for (int i = 0, first = 1; i < ni; i++) {
                 if (brink_scenario_issue_nlevels(a->sc, i))

@@ -628,7 +628,7 @@ static void sweep_choice(const brink_analysis *a, const brink_answer *an, int k,
     if (an->nequilibria[k] < 0)
         brink_buf_puts(b, "failed (below)");
     else if (an->q->watch)
-        rep_choice(b, a->sc, a->game, an->watch, an->watch_start, an->nwatch, &an->choice[k], 1);
+        rep_answer_choice(b, a, an, &an->choice[k], 1);
     else if (an->by_play && an->by_play[k] &&
              mpz_cmp_si(an->profiles[k], an->nequilibria[k]) != 0) {
         /* one listed per play: the count of equilibria is the profiles' (tester 11b, F11) */
@@ -638,6 +638,9 @@ static void sweep_choice(const brink_analysis *a, const brink_answer *an, int k,
                          an->nequilibria[k] == 1 ? "" : "s");
     } else
         brink_buf_printf(b, "%d", an->nequilibria[k]);
+    /* a compact game's tie: the first best action kept at every class (sweep_compact.c) */
+    if (an->nequilibria[k] >= 0 && an->first_only && an->first_only[k])
+        brink_buf_puts(b, " (other equilibria not ruled out)");
 }
 
 /* A sweep as a table: parameter value(s), watched choice (or equilibrium count), expected
@@ -760,8 +763,8 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
                         brink_buf *line)
 {
     const brink_scenario *sc = a->sc;
-    const brink_efg *g = a->game;
     const brink_question *q = an->q;
+    int na = brink_scenario_nactors(sc);   /* a compact game has no tree (a->game) */
     int ni = brink_scenario_nissues(sc);
     size_t wp[2] = {8, 8}, wc = q->watch ? strlen(q->watch) : 10;
     int digits[2] = {4, 4};
@@ -815,7 +818,7 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
         clear(out, line);
     }
     /* numeric columns as wide as their names */
-    size_t *wn = brink_calloc((size_t)(ni + g->nplayers) + 1, sizeof *wn);
+    size_t *wn = brink_calloc((size_t)(ni + na) + 1, sizeof *wn);
     if (!wn) {
         for (int j = 0; j < nkeys; j++)
             brink_buf_free(&texts[j]);
@@ -828,7 +831,7 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
         size_t l = strlen(brink_scenario_issue_name(sc, k));
         wn[k] = l > 11 ? l : 11;
     }
-    for (int p = 0; p < g->nplayers; p++) {
+    for (int p = 0; p < na; p++) {
         size_t l = strlen(brink_scenario_actor_id(sc, p));
         wn[ni + p] = l > 9 ? l : 9;
     }
@@ -845,7 +848,7 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
     for (int k = 0; k < ni; k++)
         if (brink_scenario_issue_nlevels(sc, k) == 0)
             brink_buf_printf(line, " %*s", (int)wn[k], brink_scenario_issue_name(sc, k));
-    for (int p = 0; p < g->nplayers; p++)
+    for (int p = 0; p < na; p++)
         brink_buf_printf(line, " %*s", (int)wn[ni + p], brink_scenario_actor_id(sc, p));
     brink_buf_puts(out, rep_text(line));
     brink_buf_puts(out, "\n");
@@ -868,8 +871,9 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
             sweep_choice(a, an, k, line);
         pad_to(line, c + wc);
         /* several equilibria: the numbers are the first one's, marked so */
-        const char *mark = an->nequilibria[k] > 1 ? "*" : "";
-        several |= an->nequilibria[k] > 1;
+        int sev = an->nequilibria[k] > 1 || (an->first_only && an->first_only[k]);
+        const char *mark = sev ? "*" : "";
+        several |= sev;
         for (int i = 0; i < ni; i++) {
             if (brink_scenario_issue_nlevels(sc, i))
                 continue;
@@ -878,9 +882,9 @@ static void sweep_table(const brink_analysis *a, const brink_answer *an, brink_b
             brink_buf_puts(&num, mark);
             brink_buf_printf(line, " %*s", (int)wn[i], an->nequilibria[k] > 0 ? rep_text(&num) : "-");
         }
-        for (int p = 0; p < g->nplayers; p++) {
+        for (int p = 0; p < na; p++) {
             brink_buf_reset(&num);
-            rep_num(&num, an->value[(size_t)k * (size_t)g->nplayers + (size_t)p]);
+            rep_num(&num, an->value[(size_t)k * (size_t)na + (size_t)p]);
             brink_buf_puts(&num, mark);
             brink_buf_printf(line, " %*s", (int)wn[ni + p],
                              an->nequilibria[k] > 0 ? rep_text(&num) : "-");

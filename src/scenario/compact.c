@@ -709,19 +709,20 @@ static uint64_t movers_of(const brink_scenario *sc)
 int x_compact(xctx *x, uint64_t total)
 {
     brink_scenario *sc = x->sc;
-    /* threshold questions that watch one decision point by its path are answered on the
-     * compact game (threshold_engine.c); other questions read the unfolded game */
+    /* threshold and sweep questions that watch one decision point by its path (or, sweeps,
+     * none) are answered on the compact game (threshold_engine.c, sweep_compact.c);
+     * comparisons and references to many decision points read the unfolded game */
     int tree_questions = 0;
     for (int i = 0; i < sc->nquestions; i++) {
         const brink_question *q = &sc->questions[i];
         const char *at = q->watch ? strchr(q->watch, '@') : NULL;
-        tree_questions |= q->kind != BRINK_Q_THRESHOLD ||
+        tree_questions |= q->kind == BRINK_Q_COMPARE ||
                           (at && (!strcmp(at + 1, "*") || at[1] == '('));
     }
     if (tree_questions && !sc->lim.compact_without_questions) {
-        x->compact_why = "the file has questions other than threshold questions watching one "
-                         "decision point by its path, which read the tree (brink analyze "
-                         "--no-questions skips them)";
+        x->compact_why = "the file has questions other than threshold and sweep questions "
+                         "watching one decision point by its path, which read the tree (brink "
+                         "analyze --no-questions skips them)";
         return 0;
     }
     for (int a = 0; a < sc->nactors; a++)

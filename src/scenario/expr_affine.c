@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 
+#include "scenario/compact.h"
 #include "scenario/model.h"
 
 typedef struct {
@@ -122,9 +123,39 @@ out:
     return res;
 }
 
+/* A compact game (scenario/compact.h): its chance classes' probabilities constant, its
+ * leaves' and edges' payoff terms affine. */
+static int compact_affine(const brink_scenario *sc, const sc_compact *k, int p0, int p1)
+{
+    const sc_compiled *c = &sc->c;
+    int ne = k->child_start[k->nclasses];
+    for (int e = 0; k->prob && e < ne; e++) {
+        if (k->prob[e] < 0)
+            continue;
+        int r = sc_expr_affinity(c->closed[k->prob[e]], p0, p1);
+        if (r != SC_AFF_CONST)
+            return r < 0 ? -1 : 0;
+    }
+    int nt = k->term_start ? k->term_start[k->nleaves * k->np] : 0;
+    for (int t = 0; t < nt; t++) {
+        int r = sc_expr_affinity(c->closed[k->term[t]], p0, p1);
+        if (r < 0 || r == SC_AFF_OTHER)
+            return r < 0 ? -1 : 0;
+    }
+    int nz = k->eterm_start ? k->eterm_start[(ne + 1) * k->np] : 0;
+    for (int t = 0; t < nz; t++) {
+        int r = sc_expr_affinity(c->closed[k->eterm[t]], p0, p1);
+        if (r < 0 || r == SC_AFF_OTHER)
+            return r < 0 ? -1 : 0;
+    }
+    return 1;
+}
+
 int sc_game_affine(const brink_scenario *sc, int p0, int p1)
 {
     const sc_compiled *c = &sc->c;
+    if (sc->compact)
+        return compact_affine(sc, sc->compact, p0, p1);
     const brink_efg *g = brink_scenario_game(sc);
     if (!g)
         return 0;

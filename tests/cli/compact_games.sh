@@ -67,22 +67,22 @@ tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' >"$TMP/r14.txt"
 expect_grep "14 rounds: exact count in the method line" "the game tree would have 5173894736842105261 nodes" "$TMP/r14.txt"
 if grep -q 4611686018427387903 "$TMP/r14.txt"; then bad "14 rounds: saturated count"; else ok; fi
 # a file whose questions are threshold questions watching one decision point by its path: a
-# compact game, the thresholds answered on it (issue 15, item 2); a sweep question reads the
-# tree: refused with the reason the compact game was not used; --no-questions lets it be one
-# (tester 11b, F6, F10)
+# compact game, the thresholds answered on it (issue 15, item 2); a sweep question too
+# (tests/cli/compact_sweep.sh); a comparison reads the tree: refused with the reason the
+# compact game was not used; --no-questions lets it be one (tester 11b, F6, F10)
 Q=$SRC/tests/data/scenarios/rubinstein-10-question.yaml
 expect_status "threshold question: compact" 0 "$BRINK" analyze "$Q"
 expect_grep "threshold question: answered" 'delta over \[1/10, 9/10\] \(every region certified\):' "$TMP/stdout"
 expect_grep "threshold question: default" '-> at the default delta = 1/2: "offer_0.375"' "$TMP/stdout"
 expect_grep "threshold question: solved" "Expected value: A 0.625; B 0.375" "$TMP/stdout"
-sed 's/threshold: {parameter: delta, watch: A@start}/sweep: {parameter: delta, steps: 3, watch: A@start}/' "$Q" > "$TMP/qs.yaml"
-expect_status "sweep question: refused" 2 "$BRINK" analyze "$TMP/qs.yaml"
-expect_grep "sweep question: why not compact" "it is not solved as a compact game \(each distinct sub-game once\) because the file has questions other than threshold questions watching one decision point by its path, which read the tree \(brink analyze --no-questions skips them\)" "$TMP/stderr"
+sed 's/threshold: {parameter: delta, watch: A@start}/compare: {watch: A@start}/' "$Q" > "$TMP/qs.yaml"
+expect_status "comparison question: refused" 2 "$BRINK" analyze "$TMP/qs.yaml"
+expect_grep "comparison question: why not compact" "it is not solved as a compact game \(each distinct sub-game once\) because the file has questions other than threshold and sweep questions watching one decision point by its path, which read the tree \(brink analyze --no-questions skips them\)" "$TMP/stderr"
 expect_status "questions skipped: compact" 0 "$BRINK" analyze "$TMP/qs.yaml" --no-questions
 expect_grep "questions skipped: answer" "Expected value: A 0.625; B 0.375" "$TMP/stdout"
 # a watch that stands for many decision points keeps the file on the tree (refused here as too
 # big); a threshold question on a compact game answers as the tree does (3 rounds: regions,
-# flips, certificates, conditions equal in --json), and a sweep asked with it is refused alone
+# flips, certificates, conditions equal in --json)
 sed 's/watch: A@start}/watch: "A@*"}/' "$Q" > "$TMP/qstar.yaml"
 expect_status "many decision points: the tree" 2 "$BRINK" analyze "$TMP/qstar.yaml"
 sed 's/times: 10/times: 3/' "$Q" > "$TMP/q3.yaml"
@@ -166,9 +166,9 @@ expect_grep "chance: p's flips" '"exact":"1/38"' "$TMP/c2c.json"
 "$BRINK" analyze "$TMP/c2.yaml" --compact-above 1 > "$TMP/c2c.txt" 2>&1 || bad "c2 compact text"
 expect_grep "chance: words" 'A becomes indifferent between' "$TMP/c2c.txt"
 cat "$Q" > "$TMP/q2.yaml"
-printf '  - id: sw\n    sweep: {parameter: delta, steps: 3, watch: A@start}\n' >> "$TMP/q2.yaml"
-expect_status "sweep beside a threshold: the tree" 2 "$BRINK" analyze "$TMP/q2.yaml"
-expect_status "sweep beside a threshold, compact" 0 "$BRINK" analyze "$TMP/q2.yaml" --no-questions
+printf '  - id: sw\n    compare: {watch: A@start}\n' >> "$TMP/q2.yaml"
+expect_status "comparison beside a threshold: the tree" 2 "$BRINK" analyze "$TMP/q2.yaml"
+expect_status "comparison beside a threshold, compact" 0 "$BRINK" analyze "$TMP/q2.yaml" --no-questions
 # public chance moves (issue 15, item 2): nature picks each round's proposer (A with
 # probability p); 10 rounds of 20 offers, 3.3e16 nodes, against a direct computation of the
 # grid's SPE (exact), and small versions against the tree's text
