@@ -755,23 +755,25 @@ static void tight_add(tight *T, const mpq_t r, const mpq_t x)
     }
 }
 
-/* Tight points of conds within [lo, hi] (rational brackets of an interval's ends). */
+/* Tight points of conds within [lo, hi] (rational brackets of an interval's ends): the ends
+ * where a condition vanishes, and its rational roots between them (only those inside are
+ * isolated: each costs halvings to 1/L^2 to tell whether it is rational). */
 static int tight_conds(tight *T, const pcset *conds, const mpq_t x, const mpq_t lo,
                        const mpq_t hi)
 {
-    mpq_t a, b;
-    mpq_inits(a, b, NULL);
-    mpq_set_si(a, -1, 1);
-    mpq_add(a, a, lo);   /* open brackets around the closed interval */
-    mpq_set_ui(b, 1, 1);
-    mpq_add(b, b, hi);
-    int oom = 0;
+    int oom = 0, wide = mpq_cmp(lo, hi) < 0;
     for (int i = 0; i < conds->n && !oom; i++) {
         const pcond *c = &conds->c[i];
         if (c->s.deg <= 0)
             continue;
+        if (pq_sign_at(&c->s, lo) == 0)
+            tight_add(T, lo, x);
+        if (wide && pq_sign_at(&c->s, hi) == 0)
+            tight_add(T, hi, x);
+        if (!wide)
+            continue;
         alg *roots = NULL;
-        int nr = pq_roots_in_until(&c->s, a, b, T->deadline, &roots);
+        int nr = pq_roots_in_until(&c->s, lo, hi, T->deadline, &roots);
         if (nr == -2) {
             *T->expired = 1;
             break;
@@ -781,11 +783,10 @@ static int tight_conds(tight *T, const pcset *conds, const mpq_t x, const mpq_t 
             break;
         }
         for (int j = 0; j < nr; j++)
-            if (roots[j].rational && mpq_cmp(roots[j].q, lo) >= 0 && mpq_cmp(roots[j].q, hi) <= 0)
+            if (roots[j].rational)
                 tight_add(T, roots[j].q, x);
         alg_array_free(roots, nr);
     }
-    mpq_clears(a, b, NULL);
     return oom ? -1 : 0;
 }
 
