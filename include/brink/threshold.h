@@ -64,7 +64,7 @@ typedef enum {
                                        them is its own SOLVE_FAILED region) */
     BRINK_UNKNOWN_TIME_LIMIT,       /* the question's time (options time_limit) ran out
                                        before this part was done */
-    BRINK_UNKNOWN_CONVERGING        /* not sampled: 16 regions in a row had each left this
+    BRINK_UNKNOWN_CONVERGING        /* not sampled: 64 regions in a row had each left this
                                        rest of the range on the same side, shrinking toward
                                        a limit (equilibria that move with t) */
 } brink_unknown_reason;

@@ -41,8 +41,11 @@
  * extreme points move with the parameter makes regions that shrink toward a limit without
  * reaching it (tester 15, rnd/g15: each sample's region ended where a probability of the
  * equilibria found there reached 0, a point nearer the limit each time; rnd/g118: regions
- * shrinking toward 0). A count, not a clock: the same answer on any machine. */
-#define MAX_CHASE 16
+ * shrinking toward 0). A count, not a clock: the same answer on any machine. Chains that do
+ * end are as long: 59 regions in a row (tester 15's rnd5/g5103, every region certified), 28
+ * and 29 (rnd3/g2407, rnd5/g5184), so the count stays above them; before it, the budget of
+ * solves (max_solves, 200) was the only bound. */
+#define MAX_CHASE 64
 #define MAX_RSF_CUTS 6            /* regions rsf_shrink may cut short per question; past them
                                      it proves whole regions only (each cut costs a sample) */
 

@@ -233,7 +233,7 @@ static const char *reason_text(brink_unknown_reason r)
     case BRINK_UNKNOWN_TIME_LIMIT:
         return "time limit";
     case BRINK_UNKNOWN_CONVERGING:
-        return "not sampled: 16 regions in a row each left this part on the same side, shrinking "
+        return "not sampled: 64 regions in a row each left this part on the same side, shrinking "
                "toward a limit (equilibria whose ends move with the parameter); a fixed limit, "
                "no option lifts it";
     default:
