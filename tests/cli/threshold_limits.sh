@@ -32,6 +32,12 @@ PYEOF
 timeout 30 "$BRINK" analyze "$D/slow-roots.yaml" --time-limit 0.5 >"$TMP/slow.txt" 2>&1
 expect_grep "slow roots: words" "not certified: time limit" "$TMP/slow.txt"
 
+# --- the help says what a main computation reaching the limit does (tester 15: it said "an
+# error, exit 2" where the automatic choice falls back to the next method)
+"$BRINK" analyze --help >"$TMP/help.txt" 2>&1
+expect_grep "help: the fallback" "with the automatic choice, the next method the policy" "$TMP/help.txt"
+expect_grep "help: the error with --method" "with --method, or" "$TMP/help.txt"
+
 # --- a failed sample covers only what is proved about it
 "$BRINK" analyze "$D/invalid-interval.yaml" --json >"$TMP/inv.json" 2>"$TMP/err" && ok \
   || bad "invalid interval: $(cat "$TMP/err")"
