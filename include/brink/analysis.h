@@ -67,6 +67,13 @@ typedef struct brink_analysis_options {
     int forecast_rounds;     /* a scenario with a `forecast:` section: run its EU forecast
                                 (brink_forecast_run, default options) for at most this many
                                 rounds (default 30; 0: not run) */
+    /* Optional: called during a threshold question that has run for more than half a second,
+     * at most every 0.2 s after a sample, with the share of its range covered so far (0..1;
+     * 1 once at the end when it was called before); `what` names the work. Nonzero return:
+     * ignored (the question is not cut short). NULL (the default): not called. Reads no
+     * result: the answers are the same with or without it. */
+    int (*progress)(void *ctx, double fraction, const char *what);
+    void *progress_ctx;
 } brink_analysis_options;
 
 void brink_analysis_options_init(brink_analysis_options *o);

@@ -62,8 +62,11 @@ typedef enum {
     BRINK_UNKNOWN_GAVE_UP,          /* not sampled: the method had failed at every one of
                                        several samples in a row next to this part (each of
                                        them is its own SOLVE_FAILED region) */
-    BRINK_UNKNOWN_TIME_LIMIT        /* the question's time (options time_limit) ran out
+    BRINK_UNKNOWN_TIME_LIMIT,       /* the question's time (options time_limit) ran out
                                        before this part was done */
+    BRINK_UNKNOWN_CONVERGING        /* not sampled: 64 regions in a row had each left this
+                                       rest of the range on the same side, shrinking toward
+                                       a limit (equilibria that move with t) */
 } brink_unknown_reason;
 
 typedef struct brink_region {

@@ -36,6 +36,16 @@
 #define MAX_RSF_SETS 500.0        /* tight-set choices per best-reply polyhedron (rsf_shrink):
                                      more cost ~0.25 s a sample (13 x 4 signalling game) */
 #define MAX_RSF_STEPS 8          /* roots crossed on either side of a sample (rsf_shrink) */
+/* regions in a row each leaving the rest of its gap on the same side (one end fixed), after
+ * which that rest is given up (BRINK_UNKNOWN_CONVERGING): a continuum of equilibria whose
+ * extreme points move with the parameter makes regions that shrink toward a limit without
+ * reaching it (tester 15, rnd/g15: each sample's region ended where a probability of the
+ * equilibria found there reached 0, a point nearer the limit each time; rnd/g118: regions
+ * shrinking toward 0). A count, not a clock: the same answer on any machine. Chains that do
+ * end are as long: 59 regions in a row (tester 15's rnd5/g5103, every region certified), 28
+ * and 29 (rnd3/g2407, rnd5/g5184), so the count stays above them; before it, the budget of
+ * solves (max_solves, 200) was the only bound. */
+#define MAX_CHASE 64
 #define MAX_RSF_CUTS 6            /* regions rsf_shrink may cut short per question; past them
                                      it proves whole regions only (each cut costs a sample) */
 
@@ -64,6 +74,8 @@ struct brink_threshold_internal {
 typedef struct gapi {
     alg a, b;
     int ai, bi;       /* the gap includes a / b */
+    int chase_a, chase_b;   /* regions in a row made in this gap's ancestors, each leaving
+                               the rest on a's (b's) side: see MAX_CHASE */
 } gapi;
 
 typedef struct ivl ivl;
@@ -272,6 +284,7 @@ static int push_gap(gstack *S, alg *a, int ai, alg *b, int bi)
     alg_init(&x->b);
     x->ai = ai;
     x->bi = bi;
+    x->chase_a = x->chase_b = 0;
     if (alg_set(&x->a, a) || alg_set(&x->b, b))
         return -1;
     return oom ? -1 : 0;
@@ -755,23 +768,25 @@ static void tight_add(tight *T, const mpq_t r, const mpq_t x)
     }
 }
 
-/* Tight points of conds within [lo, hi] (rational brackets of an interval's ends). */
+/* Tight points of conds within [lo, hi] (rational brackets of an interval's ends): the ends
+ * where a condition vanishes, and its rational roots between them (only those inside are
+ * isolated: each costs halvings to 1/L^2 to tell whether it is rational). */
 static int tight_conds(tight *T, const pcset *conds, const mpq_t x, const mpq_t lo,
                        const mpq_t hi)
 {
-    mpq_t a, b;
-    mpq_inits(a, b, NULL);
-    mpq_set_si(a, -1, 1);
-    mpq_add(a, a, lo);   /* open brackets around the closed interval */
-    mpq_set_ui(b, 1, 1);
-    mpq_add(b, b, hi);
-    int oom = 0;
+    int oom = 0, wide = mpq_cmp(lo, hi) < 0;
     for (int i = 0; i < conds->n && !oom; i++) {
         const pcond *c = &conds->c[i];
         if (c->s.deg <= 0)
             continue;
+        if (pq_sign_at(&c->s, lo) == 0)
+            tight_add(T, lo, x);
+        if (wide && pq_sign_at(&c->s, hi) == 0)
+            tight_add(T, hi, x);
+        if (!wide)
+            continue;
         alg *roots = NULL;
-        int nr = pq_roots_in_until(&c->s, a, b, T->deadline, &roots);
+        int nr = pq_roots_in_until(&c->s, lo, hi, T->deadline, &roots);
         if (nr == -2) {
             *T->expired = 1;
             break;
@@ -781,11 +796,10 @@ static int tight_conds(tight *T, const pcset *conds, const mpq_t x, const mpq_t 
             break;
         }
         for (int j = 0; j < nr; j++)
-            if (roots[j].rational && mpq_cmp(roots[j].q, lo) >= 0 && mpq_cmp(roots[j].q, hi) <= 0)
+            if (roots[j].rational)
                 tight_add(T, roots[j].q, x);
         alg_array_free(roots, nr);
     }
-    mpq_clears(a, b, NULL);
     return oom ? -1 : 0;
 }
 
@@ -1431,6 +1445,24 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S);
         }                                                                                      \
     } while (0)
 
+/* The share of the range the regions made so far cover, in doubles from their ends' rational
+ * values or isolating intervals (nothing refined: for progress only). */
+static double alg_approx(const alg *a)
+{
+    return a->rational ? mpq_get_d(a->q) : (mpq_get_d(a->lo) + mpq_get_d(a->hi)) / 2;
+}
+
+static double covered(const eng *E)
+{
+    double total = mpq_get_d(E->H) - mpq_get_d(E->L), sum = 0;
+    if (!(total > 0))
+        return 0;
+    for (int i = 0; i < E->nreg; i++)
+        sum += alg_approx(&E->reg[i].hi) - alg_approx(&E->reg[i].lo);
+    sum /= total;
+    return sum < 0 ? 0 : sum > 1 ? 1 : sum;
+}
+
 /* One sample, or none past the deadline. A sample whose root isolation the deadline cut
  * short leaves nothing: the regions and gaps it made are dropped and the whole gap is
  * reported "time limit" (never a region computed from part of the roots). */
@@ -1483,6 +1515,10 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
     }
     if (E->point_streak >= MAX_POINT_STREAK && !point) {
         st = unknown_gap(E, gp, BRINK_UNKNOWN_DEGENERATE, NULL, NULL);
+        goto out;
+    }
+    if (!point && (gp->chase_a >= MAX_CHASE || gp->chase_b >= MAX_CHASE)) {
+        st = unknown_gap(E, gp, BRINK_UNKNOWN_CONVERGING, NULL, NULL);
         goto out;
     }
     /* solve exactly at x */
@@ -1866,10 +1902,18 @@ static brink_status sample_gap_timed(eng *E, gapi *gp, gstack *S)
                 cn = NULL;
                 cst = NULL;
                 eqi = NULL;
-                /* what is left of the gap on either side */
-                if (!st && (push_gap(S, &gp->a, gp->ai, &R.lo, !R.lc) ||
-                            push_gap(S, &R.hi, !R.hc, &gp->b, gp->bi)))
+                /* what is left of the gap on either side (a region of more than a point
+                 * extends the chase on that side, see MAX_CHASE) */
+                int n0 = S->n;
+                if (!st && push_gap(S, &gp->a, gp->ai, &R.lo, !R.lc))
                     st = OOM(E->err);
+                if (!st && S->n > n0 && !single)
+                    S->g[S->n - 1].chase_a = gp->chase_a + 1;
+                n0 = S->n;
+                if (!st && push_gap(S, &R.hi, !R.hc, &gp->b, gp->bi))
+                    st = OOM(E->err);
+                if (!st && S->n > n0 && !single)
+                    S->g[S->n - 1].chase_b = gp->chase_b + 1;
             }
         }
         ivl_clear(&R);
@@ -2814,11 +2858,29 @@ brink_threshold *an_threshold_compute(const brink_scenario *sc, int param, const
         alg_clear(&a);
         alg_clear(&b);
     }
+    double shown = 0;   /* when progress was last shown (0: never) */
     while (!st && S.n) {
         gapi gp = S.g[--S.n];
         st = sample_gap(&E, &gp, &S);
         gap_clear(&gp);
+        if (o->progress && S.n) {
+            double now = brink_now();
+            if (now - t0 > 0.5 && now - shown >= 0.2) {
+                shown = now;
+                /* below 1 until the end: point gaps left cover nothing */
+                double f = covered(&E);
+                brink_buf w;
+                brink_buf_init(&w);
+                brink_buf_printf(&w, "threshold question: %d equilibrium computation%s",
+                                 E.solves, E.solves == 1 ? "" : "s");
+                o->progress(o->progress_ctx, f < 0.99 ? f : 0.99,
+                            w.data && !w.failed ? w.data : "threshold question");
+                brink_buf_free(&w);
+            }
+        }
     }
+    if (o->progress && shown > 0)
+        o->progress(o->progress_ctx, 1, "threshold question");
     if (!st)
         st = finish(&E, T);
     T->seconds = brink_now() - t0;

@@ -53,8 +53,13 @@ static void analyze_usage(FILE *f)
             "  --time-limit S    seconds for EACH equilibrium computation and EACH threshold\n"
             "                    question, not for the whole command: the main analysis is\n"
             "                    one computation, a sweep makes many. The main one reaching\n"
-            "                    it: an error, exit 2. A threshold's: the parts of the range\n"
-            "                    not done are reported \"not certified: time limit\"; a\n"
+            "                    it: with the automatic choice, the next method the policy\n"
+            "                    allows is run instead (\"Changed automatically: enummixed\n"
+            "                    refused the game: ... time limit\", e.g. the sequential\n"
+            "                    solver: one equilibrium, not every one); with --method, or\n"
+            "                    when no other method applies, an error, exit 2. A\n"
+            "                    threshold's: the parts of the range not done are reported\n"
+            "                    \"not certified: time limit\"; a\n"
             "                    sweep's: not answered (naming the grid point); the rest of\n"
             "                    the analysis stands\n"
             "  --iterations N    iterations per solve for iterative methods (CFR, logit)\n"
@@ -154,6 +159,8 @@ int brink_cli_analyze(int argc, char **argv)
     }
     if (o.method && strcmp(o.method, "spe") != 0)
         compact_above = 0;   /* other methods need the tree */
+    if (cli_stderr_is_tty())
+        o.progress = cli_progress;   /* long threshold questions: a bar on stderr */
     int builtin_all = nfiles == 0;
     int n = builtin_all ? brink_scenario_builtin_count() : nfiles;
     for (int i = 0; i < n; i++) {

@@ -12,20 +12,101 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "brink/core.h"
+
+/* ---------------------------------------------------------------- integer signs
+ * A sign at x = u/v (v > 0) of a polynomial needs no rational arithmetic: with the polynomial
+ * scaled by a positive integer to integer coefficients c_i, its sign is that of
+ * sum c_i u^i v^(d-i), which Horner's rule computes in integers. The rational evaluation
+ * (pq_sign_at) canonicalizes after every product and sum, which is most of its cost; the root
+ * isolation below evaluates only through zpoly. */
+typedef struct zpoly {
+    mpz_t *c;   /* [deg + 1], constant first */
+    int deg;    /* -1: zero */
+} zpoly;
+
+typedef struct zwork {
+    mpz_t acc, vp, t;
+} zwork;
+
+static void zw_init(zwork *w) { mpz_inits(w->acc, w->vp, w->t, NULL); }
+static void zw_clear(zwork *w) { mpz_clears(w->acc, w->vp, w->t, NULL); }
+
+static void zp_free(zpoly *z)
+{
+    if (z->c) {
+        for (int i = 0; i <= z->deg; i++)
+            mpz_clear(z->c[i]);
+        free(z->c);
+    }
+    z->c = NULL;
+    z->deg = -1;
+}
+
+/* z = p times the least common multiple of its denominators (a positive integer): the same
+ * signs everywhere. -1 on OOM. */
+static int zp_from_pq(zpoly *z, const pq *p)
+{
+    z->c = NULL;
+    z->deg = -1;
+    if (p->deg < 0)
+        return 0;
+    z->c = brink_calloc((size_t)p->deg + 1, sizeof *z->c);
+    if (!z->c)
+        return -1;
+    z->deg = p->deg;
+    mpz_t den;
+    mpz_init_set_ui(den, 1);
+    for (int i = 0; i <= p->deg; i++)
+        mpz_lcm(den, den, mpq_denref(p->c[i]));
+    for (int i = 0; i <= p->deg; i++) {
+        mpz_init(z->c[i]);
+        mpz_divexact(z->c[i], den, mpq_denref(p->c[i]));
+        mpz_mul(z->c[i], z->c[i], mpq_numref(p->c[i]));
+    }
+    mpz_clear(den);
+    return 0;
+}
+
+/* Sign of z at x (exact). */
+static int zp_sign_at(const zpoly *z, const mpq_t x, zwork *w)
+{
+    if (z->deg <= 0)
+        return z->deg < 0 ? 0 : mpz_sgn(z->c[0]);
+    mpz_srcptr u = mpq_numref(x), v = mpq_denref(x);
+    mpz_set(w->acc, z->c[z->deg]);
+    mpz_set_ui(w->vp, 1);
+    for (int i = z->deg - 1; i >= 0; i--) {
+        mpz_mul(w->vp, w->vp, v);
+        mpz_mul(w->acc, w->acc, u);
+        if (mpz_sgn(z->c[i])) {
+            mpz_mul(w->t, z->c[i], w->vp);
+            mpz_add(w->acc, w->acc, w->t);
+        }
+    }
+    return mpz_sgn(w->acc);
+}
 
 typedef struct sturm {
     pq *s;
     int n;
+    zpoly *z;   /* [n] the same sequence in integers (sturm_build) */
+    zwork w;
 } sturm;
 
 static void sturm_free(sturm *S)
 {
-    for (int i = 0; i < S->n; i++)
+    for (int i = 0; i < S->n; i++) {
         pq_clear(&S->s[i]);
+        if (S->z)
+            zp_free(&S->z[i]);
+    }
     free(S->s);
+    free(S->z);
     S->s = NULL;
+    S->z = NULL;
     S->n = 0;
 }
 
@@ -68,14 +149,28 @@ static int sturm_build(sturm *S, const pq *p, double deadline)
     for (int i = k + 1; i < S->n; i++)
         pq_clear(&S->s[i]);
     S->n = k + 1;
+    S->z = brink_calloc((size_t)S->n, sizeof *S->z);
+    if (!S->z)
+        return -1;
+    for (int i = 0; i < S->n; i++)
+        S->z[i].deg = -1;
+    for (int i = 0; i < S->n; i++)
+        if (zp_from_pq(&S->z[i], &S->s[i]))
+            return -1;
     return 0;
 }
 
-static int variations(const sturm *S, const mpq_t x)
+/* Sign of the sequence's first polynomial (the square-free one) at x. */
+static int sturm_sign0(sturm *S, const mpq_t x)
+{
+    return zp_sign_at(&S->z[0], x, &S->w);
+}
+
+static int variations(sturm *S, const mpq_t x)
 {
     int v = 0, last = 0;
     for (int i = 0; i < S->n; i++) {
-        int s = pq_sign_at(&S->s[i], x);
+        int s = zp_sign_at(&S->z[i], x, &S->w);
         if (!s)
             continue;
         if (last && s != last)
@@ -377,6 +472,7 @@ typedef struct rootacc {
     double deadline;   /* 0: none */
     int expired;
     const pq *p;
+    sturm *S;      /* p's Sturm sequence (its integer signs) */
     mpz_t L2;      /* L^2 */
 } rootacc;
 
@@ -410,42 +506,56 @@ static void record_isolated(rootacc *A, const mpq_t a, const mpq_t b)
         A->oom = 1;
         return;
     }
-    /* narrow to width < 1 / L^2, then test the simplest rational */
-    mpq_t w, lim, s;
-    mpq_inits(w, lim, s, NULL);
+    /* narrow to width < 1 / L^2, then test the simplest rational; the halvings are
+     * alg_refine's, with the signs taken in integers (the sign at the lower end stays that
+     * at a: every end moved to is not a root) */
+    mpq_t w, lim, s, m;
+    mpq_inits(w, lim, s, m, NULL);
     mpz_set_ui(mpq_numref(lim), 1);
     mpz_set(mpq_denref(lim), A->L2);
     mpq_canonicalize(lim);
+    int slo = sturm_sign0(A->S, a);
     for (;;) {
         mpq_sub(w, x->hi, x->lo);
-        if (mpq_cmp(w, lim) < 0 || x->rational)
+        if (mpq_cmp(w, lim) < 0)
             break;
         if (past(A->deadline)) {
             A->expired = 1;
             break;
         }
-        alg_refine(x);
+        mpq_add(m, x->lo, x->hi);
+        mpq_div_2exp(m, m, 1);
+        int sm = sturm_sign0(A->S, m);
+        if (sm == 0) {   /* a rational root met on the way */
+            alg_set_q(x, m);
+            break;
+        }
+        if (sm == slo)
+            mpq_set(x->lo, m);
+        else
+            mpq_set(x->hi, m);
     }
     if (!x->rational) {
         q_simplest_between(s, x->lo, x->hi);
-        if (pq_sign_at(A->p, s) == 0)
+        if (sturm_sign0(A->S, s) == 0)
             alg_set_q(x, s);
     }
-    mpq_clears(w, lim, s, NULL);
+    mpq_clears(w, lim, s, m, NULL);
 }
 
 /* Roots in (a, b) where va = V(a), vb = V(b) and a is not a root (b may be). */
-static void isolate(rootacc *A, const sturm *S, const mpq_t a, const mpq_t b, int va, int vb,
+static void isolate(rootacc *A, sturm *S, const mpq_t a, const mpq_t b, int va, int vb,
                     int depth)
 {
-    int k = va - vb - (pq_sign_at(A->p, b) == 0 ? 1 : 0);
+    int sb = sturm_sign0(S, b);
+    int k = va - vb - (sb == 0 ? 1 : 0);
     if (k <= 0 || A->oom || A->expired)
         return;
     if (past(A->deadline)) {
         A->expired = 1;
         return;
     }
-    if (k == 1 && pq_sign_at(A->p, b) != 0) {
+    if (k == 1 && sb != 0) {
         record_isolated(A, a, b);
         return;
     }
@@ -454,7 +564,7 @@ static void isolate(rootacc *A, const sturm *S, const mpq_t a, const mpq_t b, in
     mpq_add(m, a, b);
     mpq_div_2exp(m, m, 1);
     int vm = variations(S, m);
-    if (pq_sign_at(A->p, m) == 0) {
+    if (sturm_sign0(S, m) == 0) {
         /* the midpoint is a root: (a, m) has va - vm - 1 roots, (m, b) has vm - vb (- b) */
         isolate(A, S, a, m, va, vm, depth + 1);
         alg *x = push_root(A);
@@ -467,7 +577,7 @@ static void isolate(rootacc *A, const sturm *S, const mpq_t a, const mpq_t b, in
         for (;;) {
             mpq_add(m3, m3, m);
             mpq_div_2exp(m3, m3, 1);
-            if (pq_sign_at(A->p, m3) != 0 && variations(S, m3) == vm)
+            if (sturm_sign0(S, m3) != 0 && variations(S, m3) == vm)
                 break;
         }
         isolate(A, S, m3, b, vm, vb, depth + 1);
@@ -491,8 +601,10 @@ int pq_roots_in_until(const pq *f, const mpq_t lo, const mpq_t hi, double deadli
         return 0;
     pq p;
     pq_init(&p);
-    sturm S = {NULL, 0};
-    rootacc A = {NULL, 0, 0, 0, deadline, 0, NULL, {{0}}};
+    sturm S;
+    memset(&S, 0, sizeof S);
+    zw_init(&S.w);
+    rootacc A = {NULL, 0, 0, 0, deadline, 0, NULL, &S, {{0}}};
     mpz_init(A.L2);
     int rc = -1;
     if ((rc = pq_squarefree_until(&p, f, deadline)) != 0) {
@@ -515,7 +627,7 @@ int pq_roots_in_until(const pq *f, const mpq_t lo, const mpq_t hi, double deadli
     mpq_t a;
     mpq_init(a);
     mpq_set(a, lo);
-    if (pq_sign_at(&p, a) == 0) {
+    if (sturm_sign0(&S, a) == 0) {
         /* the left end is a root (excluded): start just right of it, past any other root */
         int v0 = variations(&S, lo);
         mpq_t b;
@@ -524,7 +636,7 @@ int pq_roots_in_until(const pq *f, const mpq_t lo, const mpq_t hi, double deadli
         for (;;) {
             mpq_add(b, b, lo);
             mpq_div_2exp(b, b, 1);
-            if (pq_sign_at(&p, b) != 0 && variations(&S, b) == v0)
+            if (sturm_sign0(&S, b) != 0 && variations(&S, b) == v0)
                 break;
         }
         mpq_set(a, b);
@@ -543,6 +655,7 @@ out:
         *out = NULL;
     }
     sturm_free(&S);
+    zw_clear(&S.w);
     pq_clear(&p);
     mpz_clear(A.L2);
     return rc;

@@ -3,6 +3,7 @@
  * schoolbook multiplication and Euclid's gcd are the right tools. */
 #include "core/poly.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "brink/core.h"
@@ -221,8 +222,98 @@ int pq_gcd(pq *g, const pq *a, const pq *b)
     return pq_gcd_until(g, a, b, 0);
 }
 
+/* ---- a modular test of coprimality
+ * For a and b scaled to integer coefficients, and a prime P dividing neither leading
+ * coefficient, the gcd of a and b mod P has at least the degree of their gcd over Q; so when
+ * it is constant mod P, the gcd over Q is 1. Most pairs met (a polynomial and its derivative,
+ * a numerator and a denominator) are coprime: the test, in machine words, saves Euclid's
+ * algorithm over Q, whose every step canonicalizes rationals. Otherwise (the test is
+ * inconclusive or says nothing) the exact algorithm runs, so the answer never depends on it. */
+#define GCD_P 2147483647ULL   /* 2^31 - 1, a prime */
+
+static uint64_t mod_pow(uint64_t b, uint64_t e)
+{
+    uint64_t r = 1;
+    b %= GCD_P;
+    while (e) {
+        if (e & 1)
+            r = r * b % GCD_P;
+        b = b * b % GCD_P;
+        e >>= 1;
+    }
+    return r;
+}
+
+/* p (deg >= 0) times the lcm of its denominators, mod GCD_P, into r[0..deg]; 0 when the
+ * leading coefficient vanishes mod GCD_P or a denominator does (then nothing is claimed). */
+static int mod_image(uint64_t *r, const pq *p)
+{
+    uint64_t den = 1;
+    for (int i = 0; i <= p->deg; i++) {
+        uint64_t d = mpz_fdiv_ui(mpq_denref(p->c[i]), (unsigned long)GCD_P);
+        if (d == 0)
+            return 0;
+        /* scaling by the product of the denominators' residues (a unit mod P) is enough:
+         * signs do not matter here, only the gcd's degree */
+        den = den * d % GCD_P;
+    }
+    for (int i = 0; i <= p->deg; i++) {
+        uint64_t n = mpz_fdiv_ui(mpq_numref(p->c[i]), (unsigned long)GCD_P);
+        uint64_t d = mpz_fdiv_ui(mpq_denref(p->c[i]), (unsigned long)GCD_P);
+        r[i] = n * (den * mod_pow(d, GCD_P - 2) % GCD_P) % GCD_P;
+    }
+    return r[p->deg] != 0;
+}
+
+/* 1: a and b (deg >= 1 both) are certainly coprime over Q; 0: not known; -1: OOM. */
+static int coprime_mod(const pq *a, const pq *b)
+{
+    uint64_t *x = brink_calloc((size_t)a->deg + 1, sizeof *x);
+    uint64_t *y = brink_calloc((size_t)b->deg + 1, sizeof *y);
+    if (!x || !y) {
+        free(x);
+        free(y);
+        return -1;
+    }
+    int res = 0;
+    if (mod_image(x, a) && mod_image(y, b)) {
+        int dx = a->deg, dy = b->deg;
+        /* Euclid mod P: x <- x mod y, swap, until one is zero; the other's degree is the
+         * gcd's */
+        while (dy >= 0) {
+            uint64_t inv = mod_pow(y[dy], GCD_P - 2);
+            while (dx >= dy) {
+                uint64_t f = x[dx] * inv % GCD_P;
+                int s = dx - dy;
+                for (int j = 0; j <= dy; j++)
+                    x[s + j] = (x[s + j] + (GCD_P - f) * y[j]) % GCD_P;
+                x[dx] = 0;
+                while (dx >= 0 && x[dx] == 0)
+                    dx--;
+            }
+            uint64_t *t = x;
+            x = y;
+            y = t;
+            int td = dx;
+            dx = dy;
+            dy = td;
+        }
+        res = dx == 0;
+    }
+    free(x);
+    free(y);
+    return res;
+}
+
 int pq_gcd_until(pq *g, const pq *a, const pq *b, double deadline)
 {
+    if (a->deg >= 1 && b->deg >= 1) {
+        int c = coprime_mod(a, b);
+        if (c < 0)
+            return -1;
+        if (c)
+            return pq_set_si(g, 1);
+    }
     pq x, y, q, r;
     pq_init(&x);
     pq_init(&y);

@@ -207,6 +207,7 @@ static const char *unknown_words(brink_unknown_reason r)
     case BRINK_UNKNOWN_DEGENERATE: return "ties that move with the parameter";
     case BRINK_UNKNOWN_GAVE_UP: return "given up after failed samples";
     case BRINK_UNKNOWN_TIME_LIMIT: return "time limit";
+    case BRINK_UNKNOWN_CONVERGING: return "regions shrinking toward a limit";
     default: return "not certified";
     }
 }

@@ -232,6 +232,10 @@ static const char *reason_text(brink_unknown_reason r)
         return "not sampled: the method failed at several samples in a row next to this part";
     case BRINK_UNKNOWN_TIME_LIMIT:
         return "time limit";
+    case BRINK_UNKNOWN_CONVERGING:
+        return "not sampled: 64 regions in a row each left this part on the same side, shrinking "
+               "toward a limit (equilibria whose ends move with the parameter); a fixed limit, "
+               "no option lifts it";
     default:
         return "unknown";
     }
@@ -888,7 +892,8 @@ static const char *reason_id(brink_unknown_reason r)
 {
     static const char *const ids[] = {"none", "nonrational", "nonlinear", "no_equilibrium",
                                       "solve_failed", "not_exact", "irrational_point",
-                                      "budget", "degenerate", "gave_up", "time_limit"};
+                                      "budget", "degenerate", "gave_up", "time_limit",
+                                      "converging"};
     return (unsigned)r < sizeof ids / sizeof ids[0] ? ids[r] : "unknown";
 }
 
