@@ -78,6 +78,10 @@ int an_plan_applies(int i, const brink_efg *g, int small);
 void an_infoset_weights(const brink_efg *g, const brink_equilibrium *eq, int h, double *w);
 
 /* answer.c: answer one declared question. */
+/* A sweep answer's per-point arrays for N points (na actors, G outcome groups, ni issues;
+ * first_only: a compact game's tie marks too), profiles' counts initialised: 0, or -1 when
+ * one is missing (those made are freed with the answer). */
+int an_sweep_arrays(brink_answer *ans, size_t N, int na, int G, int ni, int first_only);
 brink_status an_answer(const brink_scenario *sc, const brink_analysis *a,
                        const brink_analysis_options *o, brink_answer *ans, brink_error *err);
 void an_answer_free(brink_answer *ans);
@@ -134,6 +138,8 @@ brink_threshold *an_threshold_compute(const brink_scenario *sc, int param, const
  * its choice at every class ([nclasses], the first best action's index; the pure
  * subgame-perfect profile it stands for), or NULL (a tree's threshold, no such equilibrium). */
 const int *an_threshold_compact_choice(const brink_threshold *t, int region, int k);
+/* brink_threshold_covers for a canonical x (no copy: the Monte Carlo region path's draws). */
+int an_threshold_covers(const brink_threshold *t, int region, int k, const mpq_t x);
 int an_threshold_players_behq(const brink_threshold *t, int region, int k, const mpq_t x,
                               const brink_efg *g, mpq_t *behq);
 /* Names of a threshold's decision ids h (watch, conditions, certificates): information sets

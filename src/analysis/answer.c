@@ -120,17 +120,8 @@ brink_status an_sweep_point_failed(brink_answer *ans, int k, brink_error *err)
     return BRINK_OK;
 }
 
-static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
-                          const brink_analysis_options *o, brink_answer *ans, brink_error *err)
+int an_sweep_arrays(brink_answer *ans, size_t N, int na, int G, int ni, int first_only)
 {
-    const brink_question *q = ans->q;
-    int np = brink_scenario_nparams(sc), na = brink_scenario_nactors(sc), G = an->ngroups;
-    int n0 = q->steps[0], n1 = q->nparams > 1 ? q->steps[1] : 1;
-    if (q->watch && an_watch(sc, an->game, q->watch, ans, err))
-        return err ? err->code : BRINK_ENOMEM;
-    if (!q->watch && !(ans->watch_start = brink_calloc(1, sizeof *ans->watch_start)))
-        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
-    size_t N = (size_t)n0 * (size_t)n1;
     ans->npoints = (int)N;
     ans->ngroups = G;
     ans->x = brink_calloc(N * 2, sizeof *ans->x);
@@ -142,10 +133,31 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
     if ((ans->profiles = brink_calloc(N, sizeof *ans->profiles)))
         for (size_t k = 0; k < N; k++)
             mpz_init(ans->profiles[k]);
+    if (first_only)
+        ans->first_only = brink_calloc(N, 1);
     ans->value = brink_calloc(N * (size_t)na, sizeof *ans->value);
     ans->group_prob = brink_calloc(N * (size_t)(G ? G : 1), sizeof *ans->group_prob);
-    int ni = brink_scenario_nissues(sc);
     ans->issue_mean = brink_calloc(N * (size_t)(ni ? ni : 1), sizeof *ans->issue_mean);
+    return !ans->x || !ans->xq || !ans->choice || !ans->nequilibria || !ans->by_play ||
+                   !ans->profiles || !ans->profiles_at_least || (first_only && !ans->first_only) ||
+                   !ans->value || !ans->group_prob || !ans->issue_mean
+               ? -1
+               : 0;
+}
+
+static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
+                          const brink_analysis_options *o, brink_answer *ans, brink_error *err)
+{
+    const brink_question *q = ans->q;
+    int np = brink_scenario_nparams(sc), na = brink_scenario_nactors(sc), G = an->ngroups;
+    int n0 = q->steps[0], n1 = q->nparams > 1 ? q->steps[1] : 1;
+    if (q->watch && an_watch(sc, an->game, q->watch, ans, err))
+        return err ? err->code : BRINK_ENOMEM;
+    if (!q->watch && !(ans->watch_start = brink_calloc(1, sizeof *ans->watch_start)))
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    size_t N = (size_t)n0 * (size_t)n1;
+    int ni = brink_scenario_nissues(sc);
+    int arrays = an_sweep_arrays(ans, N, na, G, ni, 0);
     brink_scenario_instance *in = brink_scenario_instance_new(sc, err);
     mpq_t *values = brink_q_array_new((size_t)np + 1);
     brink_status st = BRINK_OK;
@@ -158,8 +170,7 @@ static brink_status sweep(const brink_scenario *sc, const brink_analysis *an,
         mpq_inits(glo[d], ghi[d], NULL);
     for (int d = 0; d < q->nparams; d++)
         an_question_range(q, d, glo[d], ghi[d]);
-    if (!ans->x || !ans->xq || !ans->choice || !ans->nequilibria || !ans->value || !ans->group_prob ||
-        !ans->issue_mean || !values || !ans->by_play || !ans->profiles || !ans->profiles_at_least) {
+    if (arrays || !values) {
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
         goto out;
     }

@@ -84,6 +84,19 @@ static int offpath_singletons(const brink_efg *g, const mpq_t *behq, unsigned ch
     return 1;
 }
 
+/* A region's structure run begins (out->nprof = -1 until it is filled): 1 with room for
+ * its profiles of W actions each; 0 when the region does not qualify (not certified, no
+ * equilibrium, an irrational end); -1 on OOM. */
+static int run_start(const brink_region *rg, size_t W, srun *out)
+{
+    out->nprof = -1;
+    if (rg->status != BRINK_REGION_CERTIFIED || rg->ncertified < 1 || !rg->lo.rational ||
+        !rg->hi.rational)
+        return 0;
+    out->prof = brink_calloc((size_t)rg->ncertified * W + 1, 1);
+    return out->prof ? 1 : -1;
+}
+
 /* On a compact game (scenario/compact.h) a structure is the pure subgame-perfect profile that
  * takes the same action at every node of a class: its choice per class, compared as bytes
  * (W = nclasses * sizeof(int)). Perfect information: every set is a single node, so
@@ -95,13 +108,9 @@ static brink_status region_run_compact(const brink_threshold *t, int r, size_t W
                                        brink_error *err)
 {
     const brink_region *rg = &t->regions[r];
-    out->nprof = -1;
-    if (rg->status != BRINK_REGION_CERTIFIED || rg->ncertified < 1 || !rg->lo.rational ||
-        !rg->hi.rational)
-        return BRINK_OK;
-    out->prof = brink_calloc((size_t)rg->ncertified * W + 1, 1);
-    if (!out->prof)
-        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    int q = run_start(rg, W, out);
+    if (q <= 0)
+        return q < 0 ? brink_error_set(err, BRINK_ENOMEM, "out of memory") : BRINK_OK;
     int n = 0;
     for (int k = 0; k < rg->ncertified; k++) {
         const int *ch = an_threshold_compact_choice(t, r, k);
@@ -122,13 +131,9 @@ static brink_status region_run(const brink_threshold *t, int r, const brink_efg 
 {
     const brink_region *rg = &t->regions[r];
     size_t W = (size_t)g->player_action_start[g->nplayers];
-    out->nprof = -1;
-    if (rg->status != BRINK_REGION_CERTIFIED || rg->ncertified < 1 || !rg->lo.rational ||
-        !rg->hi.rational)
-        return BRINK_OK;
-    out->prof = brink_calloc((size_t)rg->ncertified * W + 1, 1);
-    if (!out->prof)
-        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    int q = run_start(rg, W, out);
+    if (q <= 0)
+        return q < 0 ? brink_error_set(err, BRINK_ENOMEM, "out of memory") : BRINK_OK;
     int n = 0;
     for (int k = 0; k < rg->ncertified; k++) {
         if (!brink_threshold_covers(t, r, k, rg->lo.q) || !brink_threshold_covers(t, r, k, rg->hi.q))

@@ -262,8 +262,7 @@ brink_status an_sweep_compact(const brink_scenario *sc, const brink_analysis_opt
     P.gof = gof;
     int G = P.ngall;
     size_t N = (size_t)n0 * (size_t)n1;
-    ans->npoints = (int)N;
-    ans->ngroups = G;
+    int arrays = an_sweep_arrays(ans, N, na, G, ni, 1);
     ans->watch_class = wcls;
     ans->nwatch = q->watch ? 1 : 0;
     ans->watch = brink_calloc(2, sizeof *ans->watch);
@@ -274,19 +273,6 @@ brink_status an_sweep_compact(const brink_scenario *sc, const brink_analysis_opt
         ans->watch[0] = kw.infoset >= 0 && kw.infoset <= (long)(~0u >> 1) ? (int)kw.infoset : -1;
         ans->watch_start[1] = nact;
     }
-    ans->x = brink_calloc(N * 2, sizeof *ans->x);
-    ans->xq = brink_q_array_new(N * 2);
-    ans->choice = brink_calloc(N, sizeof *ans->choice);
-    ans->nequilibria = brink_calloc(N, sizeof *ans->nequilibria);
-    ans->by_play = brink_calloc(N, sizeof *ans->by_play);
-    ans->profiles_at_least = brink_calloc(N, sizeof *ans->profiles_at_least);
-    if ((ans->profiles = brink_calloc(N, sizeof *ans->profiles)))
-        for (size_t i = 0; i < N; i++)
-            mpz_init(ans->profiles[i]);
-    ans->first_only = brink_calloc(N, 1);
-    ans->value = brink_calloc(N * (size_t)na, sizeof *ans->value);
-    ans->group_prob = brink_calloc(N * (size_t)(G ? G : 1), sizeof *ans->group_prob);
-    ans->issue_mean = brink_calloc(N * (size_t)(ni ? ni : 1), sizeof *ans->issue_mean);
     values = brink_q_array_new((size_t)np + 1);
     size_t n = (size_t)k->nclasses, ne = (size_t)P.ne;
     P.pay = brink_q_array_new(n * (size_t)na + 1);
@@ -298,9 +284,7 @@ brink_status an_sweep_compact(const brink_scenario *sc, const brink_analysis_opt
     P.gp = brink_q_array_new((size_t)G + 1);
     P.iv = brink_q_array_new((size_t)ni + 1);
     P.reach = brink_calloc(n + 1, 1);
-    if (!P.reach || !ans->watch || !ans->watch_start || !ans->x || !ans->xq || !ans->choice ||
-        !ans->nequilibria || !ans->by_play || !ans->profiles || !ans->profiles_at_least ||
-        !ans->first_only || !ans->value || !ans->group_prob || !ans->issue_mean || !values ||
+    if (!P.reach || !ans->watch || !ans->watch_start || arrays || !values ||
         !P.pay || (k->nedge_terms > 0 && !P.epay) || (mpz_sgn(k->chances) > 0 && !P.prob) ||
         !P.w || !P.gp || !P.iv) {
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory");

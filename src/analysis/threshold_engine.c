@@ -2564,19 +2564,25 @@ int brink_threshold_eq_state(const brink_threshold *t, int region, int k)
     return I->eq_state[region][k];
 }
 
-int brink_threshold_covers(const brink_threshold *t, int region, int k, const mpq_t x)
+int an_threshold_covers(const brink_threshold *t, int region, int k, const mpq_t x)
 {
     struct brink_threshold_internal *I = t ? t->internal : NULL;
     if (!I || region < 0 || region >= I->nregions || k < 0 || k >= I->ncn[region])
         return 0;
     ivl *v = &I->eq_ivl[region][k];
+    int cl = alg_cmp_q(&v->lo, x), ch = alg_cmp_q(&v->hi, x);
+    return !(cl > 0 || (cl == 0 && !v->lc) || ch < 0 || (ch == 0 && !v->hc));
+}
+
+int brink_threshold_covers(const brink_threshold *t, int region, int k, const mpq_t x)
+{
     mpq_t xc;   /* a caller's 2/4: GMP's arithmetic takes canonical rationals only */
     mpq_init(xc);
     mpq_set(xc, x);
     mpq_canonicalize(xc);
-    int cl = alg_cmp_q(&v->lo, xc), ch = alg_cmp_q(&v->hi, xc);
+    int c = an_threshold_covers(t, region, k, xc);
     mpq_clear(xc);
-    return !(cl > 0 || (cl == 0 && !v->lc) || ch < 0 || (ch == 0 && !v->hc));
+    return c;
 }
 
 const int *an_threshold_compact_choice(const brink_threshold *t, int region, int k)
@@ -2629,7 +2635,7 @@ static brink_status profile_at(const brink_threshold *t, int region, int k, cons
     struct brink_threshold_internal *I = t ? t->internal : NULL;
     if (!I || region < 0 || region >= I->nregions || k < 0 || k >= I->ncn[region])
         return brink_error_set(err, BRINK_EINVALID, "threshold profile: no such equilibrium");
-    if (!brink_threshold_covers(t, region, k, x))
+    if (!an_threshold_covers(t, region, k, x))   /* x made canonical by the caller */
         return brink_error_set(err, BRINK_EINVALID,
                                "threshold profile: the equilibrium is not certified at this value");
     if (I->k)

@@ -159,7 +159,7 @@ int mc_regions_answer(const mc_regions *m, const brink_efg *g, mpq_t x, mpq_t *b
     int na = g->nactions, pe = g->player_action_start[g->nplayers], n = 0;
     for (int k = 0; k < R->ncertified; k++) {
         double *row = &behav[(size_t)n * (size_t)na];
-        if (!brink_threshold_covers(t, r, k, x) ||
+        if (!an_threshold_covers(t, r, k, x) ||   /* x canonical: brink_sampler_exact */
             an_threshold_players_behq(t, r, k, x, g, k ? behq + na : behq))
             return 0;   /* not expected inside the region: the exact path decides */
         row_of(g, (const mpq_t *)(k ? behq + na : behq), row);
