@@ -157,6 +157,16 @@ const brink_solver *brink_analysis_method(const brink_efg *g, const brink_analys
 
 /* ---- Results ---- */
 
+/* brink_equilibrium.sequential and .why */
+enum { BRINK_SEQ_REJECTED = 0, BRINK_SEQ_PROVED = 1, BRINK_SEQ_WEAK = 2 };
+enum {
+    BRINK_SEQ_WHY_NONE = 0,
+    BRINK_SEQ_WHY_RATIONAL = 1,   /* some choice is optimal for no belief consistency admits */
+    BRINK_SEQ_WHY_LINKED = 2      /* each choice is, but the linked-pair condition between
+                                     link[0] and link[1] holds for none of them (the beliefs
+                                     of every set linked to link[1] are fixed) */
+};
+
 /* One equilibrium. Indices are those of the game analysed: actions by global action index
  * (information set h's k-th action is infoset_action_start[h] + k), nodes by pre-order id. */
 typedef struct brink_equilibrium {
@@ -178,7 +188,20 @@ typedef struct brink_equilibrium {
     double *group_prob;      /* [ngroups] probability of each outcome group */
     double *issue_mean;      /* [nissues] expected value of numeric issues (0 for discrete) */
     int verified;            /* 1 = exact Nash check passed; 0 = checked in doubles only */
-    int sequential;          /* 1 = passed the sequential-rationality check */
+    /* BRINK_SEQ_PROVED (1): every choice is optimal for the beliefs shown, which are Bayes'
+     * rule where reached, meet the conditions of consistency belief_fixed describes, and
+     * agree across information sets linked by the same unobserved moves (the linked-pair
+     * condition, docs/scenario-language.md "Beliefs"); full consistency (Kreps and Wilson
+     * 1982) asks more and is not checked. BRINK_SEQ_WEAK (2): every choice optimal for
+     * beliefs Bayes-consistent where reached (a weak perfect Bayesian equilibrium), but no
+     * supporting beliefs meeting the linked-pair condition were found at link[0], link[1]:
+     * not shown sequential, not shown otherwise. BRINK_SEQ_REJECTED (0): not sequential;
+     * why says which check failed. Nonzero values are kept by the refinement. */
+    int sequential;
+    int why;                 /* sequential 0: BRINK_SEQ_WHY_*; else BRINK_SEQ_WHY_NONE */
+    int link[2];             /* sequential 2, or 0 with why BRINK_SEQ_WHY_LINKED: the two
+                                information sets (earlier, later) whose beliefs no found pair
+                                of supporting beliefs makes agree; else -1 */
     int completed;           /* off-path information sets whose choice was replaced */
     double max_regret;
     /* 1: a floating-point profile of an approximate method (agent-logit...): an equilibrium

@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "analysis/analysis_int.h"
+#include "analysis/assess_consistency.h"
 #include "solve/lp/glpk_guard.h"
 
 #define MAX_PASSES 8
@@ -66,7 +67,7 @@ void an_eq_free(brink_equilibrium *eq, const brink_efg *g)
  * sigma is optimal? Q is m x k (member x action) for the mover. On success mu receives one. */
 static int supported_body(const double *Q, int m, int k, const double *sigma, double tol,
                           double gain, const int *cls, const double *cp, const int *cz,
-                          double *mu, int *ind, double *val)
+                          int nextra, const double *extra, double *mu, int *ind, double *val)
 {
     double scale = 1;
     for (int i = 0; i < m * k; i++)
@@ -164,6 +165,16 @@ static int supported_body(const double *Q, int m, int k, const double *sigma, do
         glp_set_row_bnds(lp, r, GLP_FX, 0.0, 0.0);
         glp_set_mat_row(lp, r++, 2, ind, val);
     }
+    /* more conditions (assess_consistency.c): row e, sum_x extra[e * m + x] mu_x = 0 */
+    for (int e = 0; e < nextra; e++) {
+        for (int x = 0; x < m; x++) {
+            ind[x + 1] = x + 1;
+            val[x + 1] = extra[(size_t)e * (size_t)m + (size_t)x];
+        }
+        glp_add_rows(lp, 1);
+        glp_set_row_bnds(lp, r, GLP_FX, 0.0, 0.0);
+        glp_set_mat_row(lp, r++, m, ind, val);
+    }
     glp_smcp parm;
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
@@ -224,6 +235,8 @@ typedef struct supported_args {
     const int *cls;
     const double *cp;
     const int *cz;
+    int nextra;
+    const double *extra;
     int *ind;
     double *val;
 } supported_args;
@@ -232,7 +245,7 @@ static brink_status supported_glpk(void *ctx, brink_error *err)
 {
     supported_args *a = ctx;
     a->ok = supported_body(a->Q, a->m, a->k, a->sigma, a->tol, a->gain, a->cls, a->cp, a->cz,
-                           a->mu, a->ind, a->val);
+                           a->nextra, a->extra, a->mu, a->ind, a->val);
     return BRINK_OK;
 }
 
@@ -242,7 +255,7 @@ static brink_status supported_glpk(void *ctx, brink_error *err)
 static int supported(const double *Q, int m, int k, const double *sigma, double tol,
                      double gain, const int *cls, const double *cp, const int *cz, double *mu)
 {
-    supported_args a = {Q, sigma, m, k, 0, tol, gain, mu, cls, cp, cz, NULL, NULL};
+    supported_args a = {Q, sigma, m, k, 0, tol, gain, mu, cls, cp, cz, 0, NULL, NULL, NULL};
     a.ind = malloc((size_t)(m + 2) * sizeof *a.ind);
     a.val = malloc((size_t)(m + 2) * sizeof *a.val);
     int ok = a.ind && a.val && brink_glpk_guard(supported_glpk, &a, NULL) == BRINK_OK && a.ok;
@@ -412,6 +425,35 @@ static double infoset_reach(const work *w, int h)
     for (int j = 0; j < g->infoset_nmembers[h]; j++)
         r += w->reach[g->infoset_member[g->infoset_member_start[h] + j]];
     return r;
+}
+
+typedef struct relink_ctx {
+    work *w;
+    const double *behav;
+    double tol, gain;
+} relink_ctx;
+
+/* an_relink_fn (assess_consistency.h): free set h's support program with the linked
+ * conditions added; the belief found is checked to support the choice. */
+static int relink(void *ctx, int h, int nrows, const double *rows, double *mu)
+{
+    relink_ctx *c = ctx;
+    work *w = c->w;
+    const brink_efg *g = w->g;
+    int m = g->infoset_nmembers[h], k = g->infoset_nactions[h], a0 = g->infoset_action_start[h];
+    fill_Q(w, h, w->Q);
+    if (belief_structure(w, h, c->behav, mu))
+        return 0;   /* pinned: not free (the caller asks only for free sets) */
+    supported_args a = {w->Q, c->behav + a0, m, k, 0, c->tol, c->gain, mu, w->cls, w->cp, w->cz,
+                        nrows, rows, NULL, NULL};
+    a.ind = malloc((size_t)(m + 2) * sizeof *a.ind);
+    a.val = malloc((size_t)(m + 2) * sizeof *a.val);
+    int ok = a.ind && a.val ? 0 : -1;
+    if (!ok && brink_glpk_guard(supported_glpk, &a, NULL) == BRINK_OK && a.ok)
+        ok = optimal(w->Q, m, k, c->behav + a0, mu, c->tol, c->gain, w->sig);
+    free(a.ind);
+    free(a.val);
+    return ok;
 }
 
 /* Is every action in the support of sigma a best reply to belief mu? ev: scratch [k].
@@ -634,6 +676,8 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
     }
     for (int i = 0; i < np; i++)
         eq->value[i] = w.U[i];
+    relink_ctx rc = {&w, eq->behav, tol, gain};   /* beliefs linked across sets */
+    st = an_assess_links(g, eq, proved, relink, &rc, err);
 out:
     free(dblk);
     free(iblk);

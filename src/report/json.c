@@ -236,10 +236,27 @@ static void equilibrium(const brink_analysis *a, const brink_equilibrium *eq, in
 {
     const brink_scenario *sc = a->sc;
     const brink_efg *g = a->game;
-    brink_buf_printf(out, "{\"verified\":%s,\"sequential\":%s,\"path_group\":%d,"
-                          "\"max_regret\":",
-                     eq->verified == 1 ? "true" : "false", eq->sequential ? "true" : "false",
-                     path_group);
+    brink_buf_printf(out, "{\"verified\":%s,\"sequential\":%s,\"sequentially_rational\":%s,",
+                     eq->verified == 1 ? "true" : "false",
+                     eq->sequential == BRINK_SEQ_PROVED ? "true" : "false",
+                     eq->sequential ? "true" : "false");
+    if (eq->sequential == BRINK_SEQ_WEAK ||
+        (!eq->sequential && eq->why == BRINK_SEQ_WHY_LINKED)) {   /* (only then: new) */
+        brink_buf_puts(out, "\"linked_sets\":[");
+        for (int k = 0; k < 2; k++) {
+            if (k)
+                brink_buf_puts(out, ",");
+            if (eq->link[k] < 0)
+                brink_buf_puts(out, "null");
+            else
+                brink_buf_printf(out, "%d", eq->link[k]);
+        }
+        brink_buf_puts(out, "],");
+    }
+    if (!eq->sequential && eq->why)
+        brink_buf_printf(out, "\"rejected_because\":\"%s\",",
+                         eq->why == BRINK_SEQ_WHY_LINKED ? "linked_beliefs" : "no_belief");
+    brink_buf_printf(out, "\"path_group\":%d,\"max_regret\":", path_group);
     num(out, eq->max_regret);
     if (eq->nprofiles) {   /* a play: the equilibria it stands for */
         brink_buf_puts(out, ",\"profiles\":");

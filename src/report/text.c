@@ -452,6 +452,35 @@ static void approximate_note(const brink_analysis *a, brink_buf *out, brink_buf 
     flush(out, line, 2);
 }
 
+/* A profile kept as sequentially rational whose beliefs could not be made to agree across
+ * linked information sets (brink_equilibrium.sequential BRINK_SEQ_WEAK): the weaker claim. */
+static void weak_note(const brink_analysis *a, const brink_equilibrium *eq, brink_buf *out,
+                      brink_buf *line)
+{
+    if (eq->sequential != BRINK_SEQ_WEAK)
+        return;
+    brink_buf_puts(line, "(Not shown sequential: a weak perfect Bayesian equilibrium, each "
+                         "choice optimal for the beliefs shown, which follow Bayes' rule where "
+                         "play reaches; ");
+    if (eq->link[0] < 0 || eq->link[1] < 0) {
+        brink_buf_puts(line, "the game is too large to check that beliefs agree across "
+                             "information sets, as consistency asks.)");
+        flush(out, line, 2);
+        return;
+    }
+    brink_buf_puts(line, "no supporting beliefs were found for ");
+    for (int k = 0; k < 2; k++) {
+        if (k)
+            brink_buf_puts(line, " and for ");
+        rep_who(line, a->sc, a->game, eq->link[k]);
+        brink_buf_puts(line, ", ");
+        rep_when(line, a->sc, eq->link[k]);
+    }
+    brink_buf_puts(line, " that agree, as consistency asks where the same unobserved moves lead "
+                         "from one to the other.)");
+    flush(out, line, 2);
+}
+
 static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
 {
     brink_buf_puts(out, "\n");
@@ -582,6 +611,7 @@ static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
             brink_buf_puts(out, ":\n");
         }
         strategies(a, eq, out, line);
+        weak_note(a, eq, out, line);
         outcomes(a, eq, out, line);
     }
     if (ng > shown)

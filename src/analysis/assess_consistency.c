@@ -1,0 +1,337 @@
+/* assess_consistency.c — a necessary condition of consistency across information sets.
+ *
+ * assess.c chooses a supporting belief at each information set on its own. Consistency
+ * (Kreps and Wilson 1982: beliefs are the limit of Bayes' rule under fully mixed profiles
+ * converging to the strategies) also ties the beliefs of different sets together:
+ *
+ *   Let x, y be members of a player information set h and x', y' members of a later set h'
+ *   such that x' descends from x and y' from y by the same sequence of moves: the same
+ *   (information set, action) at each player move, and at each chance move the same
+ *   probability. Under any fully mixed profile the realisation probability of a node is the
+ *   product of the move probabilities on its path, so w(x') = w(x) s and w(y') = w(y) s with
+ *   the same suffix factor s > 0 (behaviour strategies are per information set; chance's
+ *   factors are equal by the condition). Hence w(x') w(y) = w(x) w(y') for every tremble;
+ *   dividing by the sums over h and h' and taking the limit,
+ *
+ *       mu'(x') mu(y) = mu'(y') mu(x).                                   (linked pair)
+ *
+ * (Two chance nodes are different nodes, so only their probabilities can make the factors
+ * equal; distinct probabilities give no condition.) The pairs are found by walking up from
+ * two members of an unreached h' in lockstep while the moves agree.
+ *
+ * When the beliefs assess.c chose meet every linked pair, the claim stands. Otherwise free
+ * sets (those consistency does not pin) are re-solved in turn, shallowest first and then
+ * deepest first: a set whose linked partners are already decided gets each pair as a linear
+ * condition in its own belief (the partner's belief fixed), added to its support program
+ * (relink). A complete pass whose beliefs meet every pair keeps the claim with those beliefs.
+ * Where a free set's partners are all pinned (Bayes' rule, or the only consistent belief)
+ * its program with their conditions is exact: infeasible means no consistent assessment
+ * supports the profile, which is rejected (why BRINK_SEQ_WHY_LINKED). Otherwise, free against
+ * free, the joint condition is bilinear and this search incomplete: the profile is reported
+ * as a weak perfect Bayesian equilibrium (BRINK_SEQ_WEAK), neither called sequential nor
+ * rejected. The pairs are a necessary condition, not all that consistency asks.
+ *
+ * Comparisons are in doubles at LINK_TOL (the beliefs are doubles; those from a free set's
+ * program are rounded to simple fractions by assess.c where they still support the play).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/assess_consistency.h"
+#include "brink/core.h"
+
+#define LINK_TOL 1e-9
+/* Sets with more members, or more pairs in all, are not searched: the claim weakens. */
+#define LINK_MAX_MEMBERS 1024
+#define LINK_MAX_PAIRS (1 << 20)
+
+typedef struct link_pair {
+    int h, h2;        /* earlier set, later (unreached) set */
+    int x, y, x2, y2; /* nodes: x, y in h; x2 below x, y2 below y in h2 */
+} link_pair;
+
+typedef struct links {
+    link_pair *p;
+    size_t n, cap;
+    int too_big;      /* some set or the pair list beyond the limits: not all checked */
+} links;
+
+static int push(links *L, const link_pair *q)
+{
+    if (L->n == LINK_MAX_PAIRS) {
+        L->too_big = 1;
+        return 0;
+    }
+    if (L->n == L->cap) {
+        size_t cap = L->cap ? 2 * L->cap : 64;
+        link_pair *p = realloc(L->p, cap * sizeof *p);
+        if (!p)
+            return -1;
+        L->p = p;
+        L->cap = cap;
+    }
+    L->p[L->n++] = *q;
+    return 0;
+}
+
+/* Do the edges into a and b carry the same move (see the file's comment)? */
+static int same_move(const brink_efg *g, int a, int b)
+{
+    int pa = g->node_parent[a], pb = g->node_parent[b];
+    int H = g->player_infoset_start[g->nplayers];
+    int ia = g->node_infoset[pa], ib = g->node_infoset[pb];
+    if (ia < H || ib < H)
+        return ia == ib && g->node_action[a] == g->node_action[b];
+    return mpq_equal(g->action_probq[g->node_action[a]], g->action_probq[g->node_action[b]]);
+}
+
+/* Every linked pair whose later set is unreached. -1 no memory. */
+static int collect(const brink_efg *g, const brink_equilibrium *eq, links *L)
+{
+    int H = g->player_infoset_start[g->nplayers];
+    for (int h2 = 0; h2 < H && !L->too_big; h2++) {
+        int m = g->infoset_nmembers[h2], ms = g->infoset_member_start[h2];
+        if (eq->on_path[h2] || m < 2)
+            continue;
+        if (m > LINK_MAX_MEMBERS) {
+            L->too_big = 1;
+            break;
+        }
+        for (int i = 0; i < m; i++)
+            for (int j = i + 1; j < m; j++) {
+                int x2 = g->infoset_member[ms + i], y2 = g->infoset_member[ms + j];
+                for (int a = x2, b = y2; g->node_parent[a] >= 0 && g->node_parent[b] >= 0;) {
+                    if (g->node_parent[a] == g->node_parent[b] || !same_move(g, a, b))
+                        break;
+                    a = g->node_parent[a];
+                    b = g->node_parent[b];
+                    int h = g->node_infoset[a];
+                    if (h < H && h != h2) {
+                        link_pair q = {h, h2, a, b, x2, y2};
+                        if (push(L, &q) < 0)
+                            return -1;
+                        if (L->too_big)
+                            return 0;
+                    }
+                }
+            }
+    }
+    return 0;
+}
+
+static double gap(const link_pair *q, const double *bel)
+{
+    return bel[q->x2] * bel[q->y] - bel[q->y2] * bel[q->x];
+}
+
+/* The first pair the beliefs break, or -1. */
+static long broken(const links *L, const double *bel)
+{
+    for (size_t i = 0; i < L->n; i++)
+        if (fabs(gap(&L->p[i], bel)) > LINK_TOL)
+            return (long)i;
+    return -1;
+}
+
+static int fixed_set(const brink_equilibrium *eq, int h)
+{
+    return eq->on_path[h] || (eq->belief_fixed && eq->belief_fixed[h]);
+}
+
+static int first_node(const brink_efg *g, int h)
+{
+    return g->infoset_member[g->infoset_member_start[h]];
+}
+
+typedef struct pass {
+    const brink_efg *g;
+    const brink_equilibrium *eq;
+    const links *L;
+    const int *memb;    /* [nnodes] a decision node's index in its set */
+    double *bel;        /* [nnodes] the beliefs of this pass */
+    unsigned char *decided;
+    double *rows, *mu;  /* scratch: [rows_cap * maxm], [maxm] */
+    size_t rows_cap;
+    an_relink_fn relink;
+    void *ctx;
+} pass;
+
+/* Re-solve free set h against its decided partners. 1 done, 0 no belief, -1 no memory;
+ * *all_fixed: every partner of h is pinned (the failure is then a proof), *partner: one. */
+static int resolve(pass *P, int h, int *all_fixed, int *partner)
+{
+    const brink_efg *g = P->g;
+    int m = g->infoset_nmembers[h], ms = g->infoset_member_start[h];
+    size_t nrows = 0;
+    *all_fixed = 1;
+    *partner = -1;
+    for (size_t i = 0; i < P->L->n; i++) {
+        const link_pair *q = &P->L->p[i];
+        int other = q->h == h ? q->h2 : q->h2 == h ? q->h : -1;
+        if (other < 0)
+            continue;
+        if (*partner < 0 || (!fixed_set(P->eq, other) && fixed_set(P->eq, *partner)))
+            *partner = other;
+        *all_fixed &= fixed_set(P->eq, other);
+        if (!P->decided[other])
+            continue;
+        if (nrows == P->rows_cap) {
+            size_t cap = P->rows_cap ? 2 * P->rows_cap : 16;
+            double *r = realloc(P->rows, cap * (size_t)m * sizeof *r);
+            if (!r)
+                return -1;
+            P->rows = r;
+            P->rows_cap = cap;
+        }
+        double *r = P->rows + nrows * (size_t)m;
+        memset(r, 0, (size_t)m * sizeof *r);
+        if (q->h == h) {   /* bel(x2) mu(y) - bel(y2) mu(x) = 0 */
+            r[P->memb[q->y]] += P->bel[q->x2];
+            r[P->memb[q->x]] -= P->bel[q->y2];
+        } else {           /* mu(x2) bel(y) - mu(y2) bel(x) = 0 */
+            r[P->memb[q->x2]] += P->bel[q->y];
+            r[P->memb[q->y2]] -= P->bel[q->x];
+        }
+        nrows++;
+    }
+    if (!nrows)
+        return 1;   /* nothing decided to agree with yet: its belief stands */
+    int ok = P->relink(P->ctx, h, (int)nrows, P->rows, P->mu);
+    if (ok == 1)
+        for (int x = 0; x < m; x++)
+            P->bel[g->infoset_member[ms + x]] = P->mu[x];
+    return ok;
+}
+
+/* One pass over the free sets in first-node pre-order (descending: deepest first).
+ * 1 every pair met, 0 not, 2 proved impossible (eq->link set), -1 no memory. */
+static int run_pass(pass *P, const int *free_sets, int nfree, int descending,
+                    brink_equilibrium *eq, int *fail)
+{
+    const brink_efg *g = P->g;
+    int H = g->player_infoset_start[g->nplayers];
+    memcpy(P->bel, eq->belief, (size_t)g->nnodes * sizeof *P->bel);
+    for (int h = 0; h < H; h++)
+        P->decided[h] = (unsigned char)fixed_set(eq, h);
+    for (int i = 0; i < nfree; i++) {
+        int h = free_sets[descending ? nfree - 1 - i : i], all_fixed, partner;
+        int ok = resolve(P, h, &all_fixed, &partner);
+        if (ok < 0)
+            return -1;
+        if (!ok) {
+            int early = partner >= 0 && first_node(g, partner) < first_node(g, h);
+            fail[0] = early ? partner : h;
+            fail[1] = early ? h : partner;
+            if (all_fixed) {
+                eq->link[0] = fail[0];
+                eq->link[1] = fail[1];
+                return 2;
+            }
+            return 0;
+        }
+        P->decided[h] = 1;
+    }
+    return broken(P->L, P->bel) < 0;
+}
+
+/* insertion sort by first member (few free sets) */
+static void sort_sets(const brink_efg *g, int *s, int n)
+{
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && first_node(g, s[j - 1]) > first_node(g, s[j]); j--) {
+            int t = s[j];
+            s[j] = s[j - 1];
+            s[j - 1] = t;
+        }
+}
+
+brink_status an_assess_links(const brink_efg *g, brink_equilibrium *eq, int proved,
+                             an_relink_fn relink, void *ctx, brink_error *err)
+{
+    eq->link[0] = eq->link[1] = -1;
+    eq->why = eq->sequential ? BRINK_SEQ_WHY_NONE : BRINK_SEQ_WHY_RATIONAL;
+    if (proved || eq->sequential != BRINK_SEQ_PROVED)
+        return BRINK_OK;
+    links L = {NULL, 0, 0, 0};
+    int H = g->player_infoset_start[g->nplayers], maxm = 1;
+    if (collect(g, eq, &L) < 0) {
+        free(L.p);
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory checking linked beliefs");
+    }
+    long b = L.too_big ? 0 : broken(&L, eq->belief);
+    if (!L.too_big && b < 0) {
+        free(L.p);
+        return BRINK_OK;
+    }
+    if (L.too_big) {   /* not searched: shown neither way */
+        eq->sequential = BRINK_SEQ_WEAK;
+        free(L.p);
+        return BRINK_OK;
+    }
+    for (int h = 0; h < H; h++)
+        maxm = g->infoset_nmembers[h] > maxm ? g->infoset_nmembers[h] : maxm;
+    pass P;
+    memset(&P, 0, sizeof P);
+    P.g = g;
+    P.eq = eq;
+    P.L = &L;
+    P.relink = relink;
+    P.ctx = ctx;
+    int *memb = brink_calloc((size_t)g->nnodes, sizeof *memb);
+    int *free_sets = brink_calloc((size_t)H + 1, sizeof *free_sets);
+    P.bel = brink_calloc((size_t)g->nnodes, sizeof *P.bel);
+    P.decided = brink_calloc((size_t)H + 1, 1);
+    P.mu = brink_calloc((size_t)maxm, sizeof *P.mu);
+    brink_status st = BRINK_OK;
+    if (!memb || !free_sets || !P.bel || !P.decided || !P.mu) {
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory checking linked beliefs");
+        goto out;
+    }
+    P.memb = memb;
+    for (int h = 0; h < H; h++)
+        for (int x = 0; x < g->infoset_nmembers[h]; x++)
+            memb[g->infoset_member[g->infoset_member_start[h] + x]] = x;
+    int nfree = 0;
+    for (int h = 0; h < H; h++) {
+        if (fixed_set(eq, h))
+            continue;
+        int linked = 0;
+        for (size_t i = 0; i < L.n && !linked; i++)
+            linked = L.p[i].h == h || L.p[i].h2 == h;
+        if (linked)
+            free_sets[nfree++] = h;
+    }
+    sort_sets(g, free_sets, nfree);
+    int fail[2] = {L.p[b].h, L.p[b].h2}, first_fail[2] = {-1, -1}, r = 0;
+    for (int desc = 0; desc < 2 && r != 1 && r != 2; desc++) {
+        r = run_pass(&P, free_sets, nfree, desc, eq, fail);
+        if (r < 0) {
+            st = brink_error_set(err, BRINK_ENOMEM, "out of memory checking linked beliefs");
+            goto out;
+        }
+        if (first_fail[0] < 0) {
+            first_fail[0] = fail[0];
+            first_fail[1] = fail[1];
+        }
+    }
+    if (r == 1) {
+        memcpy(eq->belief, P.bel, (size_t)g->nnodes * sizeof *P.bel);
+    } else if (r == 2) {
+        eq->sequential = BRINK_SEQ_REJECTED;
+        eq->why = BRINK_SEQ_WHY_LINKED;
+    } else {
+        eq->sequential = BRINK_SEQ_WEAK;
+        eq->link[0] = first_fail[0];
+        eq->link[1] = first_fail[1];
+    }
+out:
+    free(L.p);
+    free(memb);
+    free(free_sets);
+    free(P.bel);
+    free(P.decided);
+    free(P.mu);
+    free(P.rows);
+    return st;
+}
