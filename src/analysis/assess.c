@@ -67,7 +67,8 @@ void an_eq_free(brink_equilibrium *eq, const brink_efg *g)
  * sigma is optimal? Q is m x k (member x action) for the mover. On success mu receives one. */
 static int supported_body(const double *Q, int m, int k, const double *sigma, double tol,
                           double gain, const int *cls, const double *cp, const int *cz,
-                          int nextra, const double *extra, double *mu, int *ind, double *val)
+                          int nextra, const double *extra, const double *dir, double *mu,
+                          int *ind, double *val)
 {
     double scale = 1;
     for (int i = 0; i < m * k; i++)
@@ -106,6 +107,12 @@ static int supported_body(const double *Q, int m, int k, const double *sigma, do
     }
     glp_set_col_bnds(lp, m + 1, GLP_UP, 0.0, 1.0);   /* t <= 1 keeps the LP bounded */
     glp_set_obj_coef(lp, m + 1, 1.0);
+    if (dir) {   /* a vertex: the belief furthest along dir among those with t >= -eps */
+        glp_set_col_bnds(lp, m + 1, GLP_DB, -eps, 1.0);
+        glp_set_obj_coef(lp, m + 1, 0.0);
+        for (int x = 0; x < m; x++)
+            glp_set_obj_coef(lp, x + 1, dir[x]);
+    }
     int nrows = 1 + ns * (k - ns) + (ns - 1);
     glp_add_rows(lp, nrows);
     int ok = 0;
@@ -179,7 +186,7 @@ static int supported_body(const double *Q, int m, int k, const double *sigma, do
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     if (glp_simplex(lp, &parm) == 0 && glp_get_status(lp) == GLP_OPT &&
-        glp_get_obj_val(lp) >= -eps) {
+        glp_get_col_prim(lp, m + 1) >= -eps) {
         ok = 1;
         double s = 0;
         for (int x = 0; x < m; x++) {
@@ -236,7 +243,7 @@ typedef struct supported_args {
     const double *cp;
     const int *cz;
     int nextra;
-    const double *extra;
+    const double *extra, *dir;
     int *ind;
     double *val;
 } supported_args;
@@ -245,7 +252,7 @@ static brink_status supported_glpk(void *ctx, brink_error *err)
 {
     supported_args *a = ctx;
     a->ok = supported_body(a->Q, a->m, a->k, a->sigma, a->tol, a->gain, a->cls, a->cp, a->cz,
-                           a->nextra, a->extra, a->mu, a->ind, a->val);
+                           a->nextra, a->extra, a->dir, a->mu, a->ind, a->val);
     return BRINK_OK;
 }
 
@@ -255,7 +262,7 @@ static brink_status supported_glpk(void *ctx, brink_error *err)
 static int supported(const double *Q, int m, int k, const double *sigma, double tol,
                      double gain, const int *cls, const double *cp, const int *cz, double *mu)
 {
-    supported_args a = {Q, sigma, m, k, 0, tol, gain, mu, cls, cp, cz, 0, NULL, NULL, NULL};
+    supported_args a = {Q, sigma, m, k, 0, tol, gain, mu, cls, cp, cz, 0, NULL, NULL, NULL, NULL};
     a.ind = malloc((size_t)(m + 2) * sizeof *a.ind);
     a.val = malloc((size_t)(m + 2) * sizeof *a.val);
     int ok = a.ind && a.val && brink_glpk_guard(supported_glpk, &a, NULL) == BRINK_OK && a.ok;
@@ -435,7 +442,8 @@ typedef struct relink_ctx {
 
 /* an_relink_fn (assess_consistency.h): free set h's support program with the linked
  * conditions added; the belief found is checked to support the choice. */
-static int relink(void *ctx, int h, int nrows, const double *rows, double *mu)
+static int relink(void *ctx, int h, int nrows, const double *rows, const double *dir,
+                  double *mu)
 {
     relink_ctx *c = ctx;
     work *w = c->w;
@@ -445,7 +453,7 @@ static int relink(void *ctx, int h, int nrows, const double *rows, double *mu)
     if (belief_structure(w, h, c->behav, mu))
         return 0;   /* pinned: not free (the caller asks only for free sets) */
     supported_args a = {w->Q, c->behav + a0, m, k, 0, c->tol, c->gain, mu, w->cls, w->cp, w->cz,
-                        nrows, rows, NULL, NULL};
+                        nrows, rows, dir, NULL, NULL};
     a.ind = malloc((size_t)(m + 2) * sizeof *a.ind);
     a.val = malloc((size_t)(m + 2) * sizeof *a.val);
     int ok = a.ind && a.val ? 0 : -1;

@@ -24,6 +24,10 @@
  * deepest first: a set whose linked partners are already decided gets each pair as a linear
  * condition in its own belief (the partner's belief fixed), added to its support program
  * (relink). A complete pass whose beliefs meet every pair keeps the claim with those beliefs.
+ * When both passes fail on a pair of free sets, one side is seeded with each vertex of its
+ * supporting beliefs (the belief furthest along +-e_x for each member x; for two members the
+ * ends of an interval, and two intervals that meet share an end of one of them) and the
+ * passes rerun, the other sides then linear.
  * Where a free set's partners are all pinned (Bayes' rule, or the only consistent belief)
  * its program with their conditions is exact: infeasible means no consistent assessment
  * supports the profile, which is rejected (why BRINK_SEQ_WHY_LINKED). Otherwise, free against
@@ -45,6 +49,8 @@
 /* Sets with more members, or more pairs in all, are not searched: the claim weakens. */
 #define LINK_MAX_MEMBERS 1024
 #define LINK_MAX_PAIRS (1 << 20)
+/* A failing free set with up to this many members is searched by its vertices */
+#define LINK_MAX_SEED 16
 
 typedef struct link_pair {
     int h, h2;        /* earlier set, later (unreached) set */
@@ -157,9 +163,10 @@ typedef struct pass {
     void *ctx;
 } pass;
 
-/* Re-solve free set h against its decided partners. 1 done, 0 no belief, -1 no memory;
- * *all_fixed: every partner of h is pinned (the failure is then a proof), *partner: one. */
-static int resolve(pass *P, int h, int *all_fixed, int *partner)
+/* Re-solve free set h against its decided partners (dir: see an_relink_fn; then solved even
+ * with no partner decided). 1 done, 0 no belief, -1 no memory; *all_fixed: every partner of
+ * h is pinned (the failure is then a proof), *partner: one. */
+static int resolve(pass *P, int h, const double *dir, int *all_fixed, int *partner)
 {
     const brink_efg *g = P->g;
     int m = g->infoset_nmembers[h], ms = g->infoset_member_start[h];
@@ -195,28 +202,41 @@ static int resolve(pass *P, int h, int *all_fixed, int *partner)
         }
         nrows++;
     }
-    if (!nrows)
+    if (!nrows && !dir)
         return 1;   /* nothing decided to agree with yet: its belief stands */
-    int ok = P->relink(P->ctx, h, (int)nrows, P->rows, P->mu);
+    int ok = P->relink(P->ctx, h, (int)nrows, P->rows, dir, P->mu);
     if (ok == 1)
         for (int x = 0; x < m; x++)
             P->bel[g->infoset_member[ms + x]] = P->mu[x];
     return ok;
 }
 
-/* One pass over the free sets in first-node pre-order (descending: deepest first).
- * 1 every pair met, 0 not, 2 proved impossible (eq->link set), -1 no memory. */
-static int run_pass(pass *P, const int *free_sets, int nfree, int descending,
-                    brink_equilibrium *eq, int *fail)
+static void start_pass(pass *P, const brink_equilibrium *eq)
 {
     const brink_efg *g = P->g;
-    int H = g->player_infoset_start[g->nplayers];
     memcpy(P->bel, eq->belief, (size_t)g->nnodes * sizeof *P->bel);
-    for (int h = 0; h < H; h++)
+    for (int h = 0; h < g->player_infoset_start[g->nplayers]; h++)
         P->decided[h] = (unsigned char)fixed_set(eq, h);
+}
+
+/* One pass over the free sets in first-node pre-order (descending: deepest first); seed >= 0:
+ * that set's belief taken from seed_mu first. 1 every pair met, 0 not, 2 proved impossible
+ * (eq->link set), -1 no memory. */
+static int run_pass(pass *P, const int *free_sets, int nfree, int descending, int seed,
+                    const double *seed_mu, brink_equilibrium *eq, int *fail)
+{
+    const brink_efg *g = P->g;
+    start_pass(P, eq);
+    if (seed >= 0) {
+        for (int x = 0; x < g->infoset_nmembers[seed]; x++)
+            P->bel[g->infoset_member[g->infoset_member_start[seed] + x]] = seed_mu[x];
+        P->decided[seed] = 1;
+    }
     for (int i = 0; i < nfree; i++) {
         int h = free_sets[descending ? nfree - 1 - i : i], all_fixed, partner;
-        int ok = resolve(P, h, &all_fixed, &partner);
+        if (h == seed)
+            continue;
+        int ok = resolve(P, h, NULL, &all_fixed, &partner);
         if (ok < 0)
             return -1;
         if (!ok) {
@@ -283,8 +303,10 @@ brink_status an_assess_links(const brink_efg *g, brink_equilibrium *eq, int prov
     P.bel = brink_calloc((size_t)g->nnodes, sizeof *P.bel);
     P.decided = brink_calloc((size_t)H + 1, 1);
     P.mu = brink_calloc((size_t)maxm, sizeof *P.mu);
+    double *dir = brink_calloc((size_t)maxm, sizeof *dir),
+           *seed_mu = brink_calloc((size_t)maxm, sizeof *seed_mu);
     brink_status st = BRINK_OK;
-    if (!memb || !free_sets || !P.bel || !P.decided || !P.mu) {
+    if (!memb || !free_sets || !P.bel || !P.decided || !P.mu || !dir || !seed_mu) {
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory checking linked beliefs");
         goto out;
     }
@@ -305,14 +327,37 @@ brink_status an_assess_links(const brink_efg *g, brink_equilibrium *eq, int prov
     sort_sets(g, free_sets, nfree);
     int fail[2] = {L.p[b].h, L.p[b].h2}, first_fail[2] = {-1, -1}, r = 0;
     for (int desc = 0; desc < 2 && r != 1 && r != 2; desc++) {
-        r = run_pass(&P, free_sets, nfree, desc, eq, fail);
-        if (r < 0) {
-            st = brink_error_set(err, BRINK_ENOMEM, "out of memory checking linked beliefs");
-            goto out;
-        }
+        r = run_pass(&P, free_sets, nfree, desc, -1, NULL, eq, fail);
+        if (getenv("LDBG")) fprintf(stderr, "pass %d r %d\n", desc, r);
+        if (r < 0)
+            goto oom;
         if (first_fail[0] < 0) {
             first_fail[0] = fail[0];
             first_fail[1] = fail[1];
+        }
+    }
+    /* free against free: seed one side of the failing pair with each vertex of its supporting
+     * beliefs (furthest along +-e_x; for two members these are the interval's ends, and two
+     * intervals that meet share an end of one of them), the rest then linear */
+    for (int side = 0; side < 2 && r == 0; side++) {
+        int s = first_fail[side];
+        if (s < 0 || fixed_set(eq, s) || g->infoset_nmembers[s] > LINK_MAX_SEED)
+            continue;
+        int m = g->infoset_nmembers[s];
+        for (int d = 0; d < 2 * m && r == 0; d++) {
+            memset(dir, 0, (size_t)m * sizeof *dir);
+            dir[d / 2] = d % 2 ? -1 : 1;
+            int all_fixed, partner;
+            start_pass(&P, eq);
+            int ok = resolve(&P, s, dir, &all_fixed, &partner);
+            if (ok < 0)
+                goto oom;
+            if (!ok)
+                continue;
+            memcpy(seed_mu, P.mu, (size_t)m * sizeof *seed_mu);
+            for (int desc = 0; desc < 2 && r == 0; desc++)
+                if ((r = run_pass(&P, free_sets, nfree, desc, s, seed_mu, eq, fail)) < 0)
+                    goto oom;
         }
     }
     if (r == 1) {
@@ -325,7 +370,12 @@ brink_status an_assess_links(const brink_efg *g, brink_equilibrium *eq, int prov
         eq->link[0] = first_fail[0];
         eq->link[1] = first_fail[1];
     }
+    goto out;
+oom:
+    st = brink_error_set(err, BRINK_ENOMEM, "out of memory checking linked beliefs");
 out:
+    free(dir);
+    free(seed_mu);
     free(L.p);
     free(memb);
     free(free_sets);

@@ -7,9 +7,11 @@
 
 /* Re-solve the support of the choice at free information set h (assess.c) with nrows more
  * conditions, row r: sum_x rows[r * m + x] mu_x = 0 over h's m members. 1: a belief mu[m]
- * meeting them, the conditions of belief_structure and supporting the choice; 0: none (the
- * linear program infeasible); -1: no memory. */
-typedef int (*an_relink_fn)(void *ctx, int h, int nrows, const double *rows, double *mu);
+ * meeting them, the conditions of belief_structure and supporting the choice (dir NULL: the
+ * one with the widest margin; else one furthest along dir[m], a vertex of those beliefs);
+ * 0: none (the linear program infeasible); -1: no memory. */
+typedef int (*an_relink_fn)(void *ctx, int h, int nrows, const double *rows, const double *dir,
+                            double *mu);
 
 /* After assess.c's per-information-set check: eq->sequential 1 is kept (BRINK_SEQ_PROVED)
  * only when the beliefs meet the linked-pair condition (see the file's comment), possibly
