@@ -328,7 +328,6 @@ brink_status an_assess_links(const brink_efg *g, brink_equilibrium *eq, int prov
     int fail[2] = {L.p[b].h, L.p[b].h2}, first_fail[2] = {-1, -1}, r = 0;
     for (int desc = 0; desc < 2 && r != 1 && r != 2; desc++) {
         r = run_pass(&P, free_sets, nfree, desc, -1, NULL, eq, fail);
-        if (getenv("LDBG")) fprintf(stderr, "pass %d r %d\n", desc, r);
         if (r < 0)
             goto oom;
         if (first_fail[0] < 0) {
