@@ -468,16 +468,16 @@ static void weak_note(const brink_analysis *a, const brink_equilibrium *eq, brin
         flush(out, line, 2);
         return;
     }
-    brink_buf_puts(line, "no supporting beliefs were found for ");
+    brink_buf_puts(line, "no beliefs were found that support these choices and agree between ");
     for (int k = 0; k < 2; k++) {
         if (k)
-            brink_buf_puts(line, " and for ");
+            brink_buf_puts(line, " and ");
         rep_who(line, a->sc, a->game, eq->link[k]);
         brink_buf_puts(line, ", ");
         rep_when(line, a->sc, eq->link[k]);
     }
-    brink_buf_puts(line, " that agree, as consistency asks where the same unobserved moves lead "
-                         "from one to the other.)");
+    brink_buf_puts(line, ", as consistency asks where the same unobserved moves lead from one to "
+                         "the other.)");
     flush(out, line, 2);
 }
 

@@ -20,7 +20,7 @@ if grep -q "No equilibrium found" "$TMP/stdout"; then bad "analyze: no equilibri
 if grep -q "the method found no equilibrium" "$TMP/stdout"; then bad "analyze: question says none found"; else ok; fi
 
 expect_status "analyze --json" 0 $BRINK analyze $Y --json
-expect_grep "json: approximate with NashConv and tolerance" '"verified":false,"sequential":true,"path_group":0,"max_regret":[0-9.e-]+,"approximate":true,"nashconv":[0-9.e-]+,"method_tolerance":3\.656e-08' "$TMP/stdout"
+expect_grep "json: approximate with NashConv and tolerance" '"verified":false,"sequential":true,"sequentially_rational":true,"path_group":0,"max_regret":[0-9.e-]+,"approximate":true,"nashconv":[0-9.e-]+,"method_tolerance":3\.656e-08' "$TMP/stdout"
 
 # cut to 5 steps: the point reached is short of the tolerance: no equilibrium, and the advice
 # names the iteration budget (what stopped it)
