@@ -163,8 +163,8 @@ enum {
     BRINK_SEQ_WHY_NONE = 0,
     BRINK_SEQ_WHY_RATIONAL = 1,   /* some choice is optimal for no belief consistency admits */
     BRINK_SEQ_WHY_LINKED = 2      /* each choice is, but the linked-pair condition between
-                                     link[0] and link[1] holds for none of them (the beliefs
-                                     of every set linked to link[1] are fixed) */
+                                     link[0] and link[1] holds for none of the supporting
+                                     beliefs (proved: assess_consistency.c) */
 };
 
 /* One equilibrium. Indices are those of the game analysed: actions by global action index

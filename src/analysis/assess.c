@@ -458,7 +458,7 @@ static int relink(void *ctx, int h, int nrows, const double *rows, const double 
     a.val = malloc((size_t)(m + 2) * sizeof *a.val);
     int ok = a.ind && a.val ? 0 : -1;
     if (!ok && brink_glpk_guard(supported_glpk, &a, NULL) == BRINK_OK && a.ok)
-        ok = optimal(w->Q, m, k, c->behav + a0, mu, c->tol, c->gain, w->sig);
+        ok = optimal(w->Q, m, k, c->behav + a0, mu, c->tol, c->gain, w->sig) ? 1 : 2;
     free(a.ind);
     free(a.val);
     return ok;

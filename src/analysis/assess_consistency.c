@@ -27,10 +27,15 @@
  * When both passes fail on a pair of free sets, one side is seeded with each vertex of its
  * supporting beliefs (the belief furthest along +-e_x for each member x; for two members the
  * ends of an interval, and two intervals that meet share an end of one of them) and the
- * passes rerun, the other sides then linear.
+ * passes rerun, the other sides then linear. Still failing, a proof is sought for the pair
+ * (prove_apart): when the supporting beliefs of each set weigh two members only and a linked
+ * pair ties them, the condition says mu'(x2) = mu(x), and ranges that do not meet prove the
+ * profile not sequential (tester 17, finding 2: the US may refuse for mu <= 3/5, Seoul aid
+ * for mu >= 2/3).
  * Where a free set's partners are all pinned (Bayes' rule, or the only consistent belief)
  * its program with their conditions is exact: infeasible means no consistent assessment
- * supports the profile, which is rejected (why BRINK_SEQ_WHY_LINKED). Otherwise, free against
+ * supports the profile, which is rejected (why BRINK_SEQ_WHY_LINKED; also prove_apart's
+ * case below). Otherwise, free against
  * free, the joint condition is bilinear and this search incomplete: the profile is reported
  * as a weak perfect Bayesian equilibrium (BRINK_SEQ_WEAK), neither called sequential nor
  * rejected. The pairs are a necessary condition, not all that consistency asks.
@@ -205,6 +210,8 @@ static int resolve(pass *P, int h, const double *dir, int *all_fixed, int *partn
     if (!nrows && !dir)
         return 1;   /* nothing decided to agree with yet: its belief stands */
     int ok = P->relink(P->ctx, h, (int)nrows, P->rows, dir, P->mu);
+    if (ok == 2)
+        ok = 0;   /* not a supporting belief in doubles */
     if (ok == 1)
         for (int x = 0; x < m; x++)
             P->bel[g->infoset_member[ms + x]] = P->mu[x];
@@ -264,6 +271,88 @@ static void sort_sets(const brink_efg *g, int *s, int n)
             s[j] = s[j - 1];
             s[j - 1] = t;
         }
+}
+
+/* The range [lo, hi] of member x's belief over the beliefs supporting h's choice (no linked
+ * condition, and the program's tolerance: a superset of those consistency admits). 1 found,
+ * 0 none, -1 no memory. */
+static int belief_range(pass *P, int h, int x, double *dir, double *lo, double *hi)
+{
+    int m = P->g->infoset_nmembers[h];
+    for (int sgn = -1; sgn <= 1; sgn += 2) {
+        memset(dir, 0, (size_t)m * sizeof *dir);
+        dir[x] = sgn;
+        int ok = P->relink(P->ctx, h, 0, NULL, dir, P->mu);
+        if (ok <= 0)
+            return ok;   /* (0: none supports the choice, which assess.c found one did) */
+        *(sgn < 0 ? lo : hi) = P->mu[x];
+    }
+    return 1;
+}
+
+/* The one member x of h other than `not` that some supporting belief weighs (x < 0: none or
+ * several). */
+static int other_possible(pass *P, int h, int not, double *dir, int *x)
+{
+    int m = P->g->infoset_nmembers[h];
+    *x = -1;
+    for (int y = 0; y < m; y++) {
+        if (y == not)
+            continue;
+        double lo, hi;
+        int ok = belief_range(P, h, y, dir, &lo, &hi);
+        if (ok <= 0)
+            return ok;
+        if (hi > LINK_TOL) {
+            if (*x >= 0) {
+                *x = -1;
+                return 1;
+            }
+            *x = y;
+        }
+    }
+    return 1;
+}
+
+/* A proof for two free sets h (earlier) and h2: when the beliefs supporting each put weight on
+ * two members only, x, y of h and x2, y2 of h2, and (h, x, y, h2, x2, y2) is a linked pair,
+ * the condition with mu(x) + mu(y) = 1 = mu'(x2) + mu'(y2) reads mu'(x2) = mu(x): the ranges
+ * of the two over the supporting beliefs must meet. 1 they do not (no consistent assessment
+ * supports the profile), 0 not shown, -1 no memory. */
+static int prove_apart(pass *P, int h, int h2, double *dir)
+{
+    const brink_efg *g = P->g;
+    if (g->infoset_nmembers[h] > LINK_MAX_SEED || g->infoset_nmembers[h2] > LINK_MAX_SEED)
+        return 0;
+    for (size_t i = 0; i < P->L->n; i++) {
+        const link_pair *q = &P->L->p[i];
+        if (q->h != h || q->h2 != h2)
+            continue;
+        int x = P->memb[q->x], y = P->memb[q->y], x2 = P->memb[q->x2], y2 = P->memb[q->y2];
+        int ox, ox2, rc;
+        if ((rc = other_possible(P, h, x, dir, &ox)) <= 0)
+            return rc;
+        if (ox != y)
+            continue;
+        if ((rc = other_possible(P, h, y, dir, &ox)) <= 0)
+            return rc;
+        if (ox != x)
+            continue;
+        if ((rc = other_possible(P, h2, x2, dir, &ox2)) <= 0)
+            return rc;
+        if (ox2 != y2)
+            continue;
+        if ((rc = other_possible(P, h2, y2, dir, &ox2)) <= 0)
+            return rc;
+        if (ox2 != x2)
+            continue;
+        double lo, hi, lo2, hi2;
+        if ((rc = belief_range(P, h, x, dir, &lo, &hi)) <= 0 ||
+            (rc = belief_range(P, h2, x2, dir, &lo2, &hi2)) <= 0)
+            return rc;
+        return hi + LINK_TOL < lo2 || hi2 + LINK_TOL < lo;
+    }
+    return 0;
 }
 
 brink_status an_assess_links(const brink_efg *g, brink_equilibrium *eq, int proved,
@@ -357,6 +446,17 @@ brink_status an_assess_links(const brink_efg *g, brink_equilibrium *eq, int prov
             for (int desc = 0; desc < 2 && r == 0; desc++)
                 if ((r = run_pass(&P, free_sets, nfree, desc, s, seed_mu, eq, fail)) < 0)
                     goto oom;
+        }
+    }
+    if (r == 0 && first_fail[0] >= 0 && first_fail[1] >= 0 && !fixed_set(eq, first_fail[0]) &&
+        !fixed_set(eq, first_fail[1])) {
+        int pr = prove_apart(&P, first_fail[0], first_fail[1], dir);
+        if (pr < 0)
+            goto oom;
+        if (pr) {
+            eq->link[0] = first_fail[0];
+            eq->link[1] = first_fail[1];
+            r = 2;
         }
     }
     if (r == 1) {

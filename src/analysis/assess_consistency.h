@@ -9,7 +9,9 @@
  * conditions, row r: sum_x rows[r * m + x] mu_x = 0 over h's m members. 1: a belief mu[m]
  * meeting them, the conditions of belief_structure and supporting the choice (dir NULL: the
  * one with the widest margin; else one furthest along dir[m], a vertex of those beliefs);
- * 0: none (the linear program infeasible); -1: no memory. */
+ * 2: the linear program's belief mu, within its tolerance of supporting the choice but not
+ * passing the check in doubles (a vertex on the boundary); 0: none (the linear program
+ * infeasible); -1: no memory. */
 typedef int (*an_relink_fn)(void *ctx, int h, int nrows, const double *rows, const double *dir,
                             double *mu);
 

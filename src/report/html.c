@@ -82,7 +82,7 @@ static void method(const brink_analysis *a, brink_buf *out, brink_buf *t)
     brink_buf_reset(t);
     brink_buf_printf(out, ".</p>\n<p>%d equilibri%s kept", a->count, a->count == 1 ? "um" : "a");
     if (a->nrejected)
-        brink_buf_printf(out, " (%d found were not sequentially rational)", a->nrejected);
+        brink_buf_printf(out, " (%d found were not sequential)", a->nrejected);
     /* "unique" only when the analysis proved it (brink_analysis.unique) */
     if (nh == 0 && a->count == 1)
         brink_buf_puts(out, "; the game has no decisions (chance moves only), so this "

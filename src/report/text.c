@@ -199,7 +199,7 @@ static void game_line(const brink_analysis *a, brink_buf *out, brink_buf *line)
     }
     if (a->nshort)
         brink_buf_printf(line, "%d short of the method's tolerance (no equilibrium), ", a->nshort);
-    brink_buf_printf(line, "%d rejected as not sequentially rational, %d distinct equilibri%s "
+    brink_buf_printf(line, "%d rejected as not sequential, %d distinct equilibri%s "
                            "kept; ", a->nrejected, a->count, a->count == 1 ? "um" : "a");
     /* two significant digits, whole seconds from 100 on (not "2.8e+02") */
     if (a->seconds >= 100)

@@ -10,7 +10,7 @@ Y=$SRC/tests/data/tolerance/three-player-irrational.yaml
 
 expect_status "analyze: exit 0" 0 $BRINK analyze $Y
 expect_grep "analyze: one equilibrium" "^One equilibrium \(search" "$TMP/stdout"
-expect_grep "analyze: kept" "1 profile found, 0 rejected as not sequentially rational, 1 distinct" "$TMP/stdout"
+expect_grep "analyze: kept" "1 profile found, 0 rejected as not sequential, 1 distinct" "$TMP/stdout"
 expect_grep "analyze: the mixed profile" "P1, at the start: a1 45\.6%, a2 54\.4%" "$TMP/stdout"
 expect_grep "analyze: P3 mixes" "P3, at the start: c1 75\.9%, c2 24\.1%" "$TMP/stdout"
 expect_grep "analyze: approximate, with its NashConv" "\(An approximate equilibrium: NashConv [0-9.]+e-0[89], checked in floating" "$TMP/stdout"

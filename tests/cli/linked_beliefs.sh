@@ -9,9 +9,11 @@ source "$(dirname "$0")/lib.bash"
 D=data/consistency
 
 # (a) good = 2, bad = 3: refuse needs <= 3/5 < 2/3, so "both stall, US refuses, Seoul aids"
-# is no sequential equilibrium: not called sequential (a weak PBE, the two sets named); the
+# is no sequential equilibrium. Each set's supporting beliefs weigh two types only and one
+# linked pair ties them (Seoul's = the US's): the ranges [0, 3/5] and [2/3, 1] do not meet, a
+# proof, so it is rejected (shown with --all-equilibria, the two sets named); the
 # semi-separating equilibrium and the pooling one where Seoul does not aid stay sequential.
-"$BRINK" analyze "$D/korea3sig.yaml" --no-questions --json > "$TMP/a.json"
+"$BRINK" analyze "$D/korea3sig.yaml" --no-questions --all-equilibria --json > "$TMP/a.json"
 python3 - "$TMP/a.json" <<'PY' && ok || bad "korea3sig: $(head -c 300 "$TMP/a.json")"
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -21,10 +23,11 @@ def choice(e, h):
     return [s for s in e["strategies"] if s["decision"] == h][0]["probabilities"]
 eqs = d["equilibria"]
 assert len(eqs) == 3, len(eqs)
-weak = [e for e in eqs if not e["sequential"]]
-assert len(weak) == 1, [e["sequential"] for e in eqs]
-w = weak[0]
-assert w["sequentially_rational"] is True and w["linked_sets"] == [us, rok], w.get("linked_sets")
+rej = [e for e in eqs if not e["sequential"]]
+assert len(rej) == 1, [e["sequential"] for e in eqs]
+w = rej[0]
+assert w["sequentially_rational"] is False and w["rejected_because"] == "linked_beliefs", w
+assert w["linked_sets"] == [us, rok], w.get("linked_sets")
 assert choice(w, rok)[0] == 1 and choice(w, us)[1] == 1, w   # aid, refuse
 seq = [e for e in eqs if e["sequential"]]
 assert all(e["sequentially_rational"] and "linked_sets" not in e for e in seq)
@@ -33,15 +36,15 @@ assert any(choice(e, sincere)[0] == 1 for e in seq), "semi-separating lost"
 assert any(choice(e, sincere)[1] == 1 and choice(e, rok)[1] == 1 for e in seq), "pooling lost"
 # every sequential one's shown beliefs meet the linked condition: Seoul's type odds = the US's
 for e in seq:
-    b = {x["node"]: x["probability"] for s in e["strategies"] for x in s.get("beliefs", [])}
     st = {s["decision"]: s for s in e["strategies"]}
     ub = [x["probability"] for x in st[us]["beliefs"]]
     rb = [x["probability"] for x in st[rok]["beliefs"]]   # sincere: relief, refuse; cheater: ...
     assert abs((rb[0] + rb[1]) - ub[0]) < 1e-9, (ub, rb)
 PY
+"$BRINK" analyze "$D/korea3sig.yaml" --no-questions --json > "$TMP/a2.json"
+python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["equilibria"]; assert len(e) == 2 and all(x["sequential"] for x in e), e' "$TMP/a2.json" && ok || bad "korea3sig: the rejected profile kept"
 "$BRINK" analyze "$D/korea3sig.yaml" --no-questions > "$TMP/a.txt"
-expect_grep "text: the weaker claim" "Not shown sequential: a weak perfect" "$TMP/a.txt"
-expect_grep "text: the two sets named" "agree between USA, after DPRK propose and ROK, after DPRK" "$TMP/a.txt"
+expect_grep "text: rejected" "1 rejected as not sequential, 2 distinct" "$TMP/a.txt"
 
 # (b) good = 0.2, bad = 0.8: refuse needs <= 4/5, so beliefs in [2/3, 4/5] support both: the
 # profile stays sequential, with beliefs that agree (an end of the US interval, 80%; the
