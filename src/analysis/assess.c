@@ -457,8 +457,12 @@ static int relink(void *ctx, int h, int nrows, const double *rows, const double 
     a.ind = malloc((size_t)(m + 2) * sizeof *a.ind);
     a.val = malloc((size_t)(m + 2) * sizeof *a.val);
     int ok = a.ind && a.val ? 0 : -1;
-    if (!ok && brink_glpk_guard(supported_glpk, &a, NULL) == BRINK_OK && a.ok)
-        ok = optimal(w->Q, m, k, c->behav + a0, mu, c->tol, c->gain, w->sig) ? 1 : 2;
+    if (!ok && brink_glpk_guard(supported_glpk, &a, NULL) == BRINK_OK && a.ok) {
+        ok = optimal(w->Q, m, k, c->behav + a0, mu, c->tol, c->gain, w->sig);
+        if (!ok)   /* a vertex on the boundary (1/2, not 0.4999999997) */
+            simple_belief(w->Q, m, k, c->behav + a0, c->tol, c->gain, w->cls, w->cp, mu, w->sig);
+        ok = ok || optimal(w->Q, m, k, c->behav + a0, mu, c->tol, c->gain, w->sig) ? 1 : 2;
+    }
     free(a.ind);
     free(a.val);
     return ok;
