@@ -31,6 +31,12 @@ void an_eq_free(brink_equilibrium *eq, const brink_efg *g);
 brink_status an_eq_summarise(const brink_scenario *sc, const brink_scenario_instance *in,
                              const brink_efg *g, const int *leaf_group, int ngroups,
                              brink_equilibrium *eq, brink_error *err);
+/* For an exact profile (eq->behavq): the outcome-group probabilities and values per own type
+ * of an_eq_summarise recomputed exactly, stored as their nearest doubles (summary_exact.c);
+ * nothing done without rationals. */
+brink_status an_eq_summarise_exact(const brink_scenario *sc, const brink_efg *g,
+                                   const int *leaf_group, int ngroups, brink_equilibrium *eq,
+                                   brink_error *err);
 
 /* pathgroups.c: a->path_group / npath_groups from a->eq (tol: for double strategies). */
 brink_status an_path_groups(brink_analysis *a, double tol, brink_error *err);

@@ -428,11 +428,15 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         if (!st && keep == 1 && eq.approximate && eq.verified != 1 && l.stats.tolerance > 0 &&
             !(eq.nashconv <= l.stats.tolerance))
             keep = -2;
-        if (!st && keep == 1 && eq.valueq && unfaithful)
-            for (int k = 0; k < g->nplayers; k++)   /* the nearest doubles of the exact values */
+        /* an exact profile's numbers are the nearest doubles of its exact ones, not sums
+         * in doubles (tester 17, F12: an exact 0 printed as 1.542e-17) */
+        if (!st && keep == 1 && eq.valueq)
+            for (int k = 0; k < g->nplayers; k++)
                 eq.value[k] = brink_q_get_d(eq.valueq[k]);
         if (!st && keep == 1)
             st = an_eq_summarise(sc, in, g, leaf_group, ngroups, &eq, err);
+        if (!st && keep == 1)
+            st = an_eq_summarise_exact(sc, g, leaf_group, ngroups, &eq, err);
         if (keep == 1 && !st) {
             out->eq[out->count++] = eq;
         } else {
