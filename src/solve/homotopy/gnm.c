@@ -35,16 +35,19 @@
 #include "solve/solvers.h"
 
 #define GNM_H0 0.05          /* first step (scaled payoff units) */
-#define GNM_HMAX 2.0         /* largest step */
+#define GNM_HMAX 0.5         /* largest step on a curved piece */
+#define GNM_HKINK 0.05       /* largest step that locates a kink on a curved piece */
 #define GNM_HMIN 1e-13       /* a step this small that still fails ends the path */
 #define GNM_NEWTON 8         /* corrector iterations */
 #define GNM_EVENT_TOL 1e-12 /* a support's face counts as crossed beyond this */
 #define GNM_HMAX_PURE 1e6    /* pieces where every support is one strategy are straight */
 #define GNM_COS_MIN 0.9
 #define GNM_KEEP 1e-9        /* NashConv (relative to the payoff range) of a profile kept */
+#define GNM_ZERO_BAND 1e-10 /* |lambda| below this is on lambda = 0 */
+#define GNM_STALE 32         /* crossings in a row finding nothing new: cycling */
 #define GNM_RAYS 4           /* rays tried when a path is lost */
 #define GNM_STUCK 64         /* kinks in a row without moving: a degenerate point */      /* sharper turns within a piece halve the step */
-#define GNM_STEPS(n) (20000L + 200L * (long)(n)) /* steps unless --iterations */
+#define GNM_STEPS(n) (50000L + 1000L * (long)(n)) /* steps unless --iterations */
 
 typedef struct gnm {
     const brink_nfg *g;
@@ -442,7 +445,7 @@ brink_status gnm_follow(const brink_nfg *g, const brink_solve_options *o, const 
     long max_steps = o->max_iterations > 0 ? o->max_iterations : GNM_STEPS(n);
     double t0 = brink_now(), hstep = GNM_H0 + (s.y[n] - lam1);
     double worst = 0;
-    int finished = 0, stuck = 0;
+    int finished = 0, stuck = 0, stale = 0, last_sign = 1;
     while (!finished) {
         if (++s.steps > max_steps ||
             (o->time_limit > 0 && (s.steps & 63) == 0 && brink_now() - t0 > o->time_limit)) {
@@ -476,6 +479,12 @@ brink_status gnm_follow(const brink_nfg *g, const brink_solve_options *o, const 
         double frac;
         int ev = first_event(&s, s.y, s.yp, &frac);
         int kink = 0;
+        if (ev >= 0 && frac * hstep > GNM_HKINK && !pure_piece(&s)) {
+            /* approach a kink of a curved piece in short steps: interpolating over a long
+             * one may land on another crossing of the same face */
+            hstep = fmax(GNM_HKINK, 0.5 * frac * hstep);
+            continue;
+        }
         if (ev >= 0) {
             for (int k = 0; k < m; k++)
                 s.yp[k] = s.y[k] + frac * (s.yp[k] - s.y[k]);
@@ -515,9 +524,19 @@ brink_status gnm_follow(const brink_nfg *g, const brink_solve_options *o, const 
             continue;
         }
         /* accepted: lambda = 0 crossed on this piece? */
+        /* A crossing: lambda's sign, ignoring a band around 0, differs from the last one
+         * seen. (In degenerate games the path may run inside lambda = 0 along a continuum of
+         * equilibria; rounding there is no crossing.) */
         double l0 = s.y[n], l1 = s.yp[n];
-        if ((l0 > 0 && l1 <= 0) || (l0 < 0 && l1 >= 0)) {
-            double f = l1 == l0 ? 1 : l0 / (l0 - l1);
+        int sign1 = l1 > GNM_ZERO_BAND ? 1 : l1 < -GNM_ZERO_BAND ? -1 : 0;
+        int crossed = sign1 != 0 && sign1 != last_sign;
+        if (sign1 == 0 && last_sign != 0 && fabs(l0) > GNM_ZERO_BAND &&
+            (st = record(&s, s.yp, tol, out, &worst, err))) /* entering lambda = 0 */
+            goto done;
+        if (sign1 != 0)
+            last_sign = sign1;
+        if (crossed) {
+            double f = l1 == l0 ? 1 : fmin(fmax(l0 / (l0 - l1), 0), 1);
             double *q = s.ys;
             for (int k = 0; k < m; k++)
                 q[k] = s.y[k] + f * (s.yp[k] - s.y[k]);
@@ -528,8 +547,16 @@ brink_status gnm_follow(const brink_nfg *g, const brink_solve_options *o, const 
                 for (int k = 0; k < m; k++)
                     q[k] = s.y[k] + f * (s.yp[k] - s.y[k]);
             gs->crossings++;
+            int before = out->count;
             if ((st = record(&s, q, tol, out, &worst, err)))
                 goto done;
+            /* crossings that only meet equilibria already found: the path is cycling
+             * (rounding at a degenerate point), not progressing */
+            stale = out->count > before ? 0 : stale + 1;
+            if (stale > GNM_STALE) {
+                gs->broken = 1;
+                break;
+            }
             tangent(&s, s.yp, s.t); /* restore tn */
         }
         if (kink) {
@@ -559,7 +586,7 @@ brink_status gnm_follow(const brink_nfg *g, const brink_solve_options *o, const 
                 gs->orientation_changes++;
                 orient = now != 0 ? now : orient;
             }
-            hstep = fmax(hstep, 1e-6);
+            hstep = fmin(fmax(hstep, 1e-6), GNM_HKINK);
         } else {
             memcpy(s.y, s.yp, sizeof(double) * (size_t)m);
             hstep = fmin(hstep * 1.6, pure_piece(&s) ? GNM_HMAX_PURE : GNM_HMAX);
@@ -571,6 +598,11 @@ brink_status gnm_follow(const brink_nfg *g, const brink_solve_options *o, const 
             gs->broken = 1;
             break;
         }
+    }
+    if (!finished && fabs(s.y[n]) <= 1e-8 && !st) {
+        /* a path lost on lambda = 0 (a continuum of equilibria of a degenerate game): its
+         * last point is one, to within what polishing and the check say */
+        st = record(&s, s.y, tol, out, &worst, err);
     }
     gs->steps = s.steps;
     gs->newton = s.newton;
