@@ -41,6 +41,8 @@ expect_grep "gnm: several on its path" "Equilibrium 3 " "$TMP/stdout"
 expect_grep "gnm: pure (2,3,2)" "P1=7 P2=7 P3=7" "$TMP/stdout"
 expect_status "gnm with a seed" 0 $BRINK solve $D/three_player.nfg --method gnm --seed 5
 expect_grep "gnm with a seed verified" "verified exactly" "$TMP/stdout"
+expect_status "gnm out of budget" 0 $BRINK solve $D/three_player.nfg --method gnm --iterations 2
+expect_grep "gnm: the fallback said" "the profile is simpdiv's" "$TMP/stdout"
 expect_status "ipa on 3 players" 0 $BRINK solve $D/three_player.nfg --method ipa
 expect_grep "ipa verified" "verified exactly" "$TMP/stdout"
 expect_status "gnm listed" 0 $BRINK solve --list

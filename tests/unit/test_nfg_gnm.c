@@ -263,6 +263,11 @@ static void test_budget(void)
         brink_status st = fx_solve(methods[k], g, &o, &l, &err);
         CHECK_MSG(st == BRINK_OK && l.count >= 1, "%s budget: %s", methods[k],
                   st ? err.message : "no profile");
+        /* two steps do not reach lambda = 0 (gnm): the profile is simpdiv's, and said so */
+        if (k == 0 && st == BRINK_OK)
+            CHECK(l.stats.fallback_method && strcmp(l.stats.fallback_method, "simpdiv") == 0);
+        if (st == BRINK_OK && l.stats.fallback_method)
+            CHECK_STR(l.stats.fallback_method, "simpdiv");
         brink_profile_list_free(&l);
     }
     brink_nfg_free(g);

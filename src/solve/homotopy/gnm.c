@@ -652,7 +652,8 @@ const brink_solver brink_solver_gnm = {
     .summary = "global Newton method of Govindan-Wilson: follows a perturbation path "
                "(any number of players)",
     .guarantee = "the Nash equilibria at the path's crossings of the unperturbed game, each to "
-                 "the tolerance, exact when the driver's rational check confirms it",
+                 "the tolerance, exact when the driver's rational check confirms it (simplicial "
+                 "subdivision's point, said so, when no path gives one)",
     .flags = BRINK_SOLVER_NFG | BRINK_SOLVER_EFG | BRINK_SOLVER_APPROX,
     .solve_nfg = gnm_nfg,
     .solve_efg = NULL,

@@ -8,6 +8,7 @@
 #include "solve/polish/nfgderiv.h"
 #include "solve/polish/nfgpolish.h"
 #include "solve/simpdiv/simpdiv.h"
+#include "solve/solvers.h"
 
 static uint64_t splitmix(uint64_t *s)
 {
@@ -179,6 +180,7 @@ brink_status gw_fallback(const brink_nfg *g, const brink_solve_options *o,
             memcpy(pr->p, x, sizeof(double) * (size_t)n);
             out->stats.residual = regret;
             out->stats.stopped_at_limit = stopped;
+            out->stats.fallback_method = brink_solver_simpdiv.name;
         }
     }
     free(x);

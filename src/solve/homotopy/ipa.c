@@ -197,9 +197,9 @@ const brink_solver brink_solver_ipa = {
     .name = "ipa",
     .summary = "iterated polymatrix approximation of Govindan-Wilson, Lemke on each "
                "approximation (any number of players)",
-    .guarantee = "one Nash equilibrium to the tolerance (simplicial subdivision's when the "
-                 "iteration does not converge), exact when the driver's rational check "
-                 "confirms it",
+    .guarantee = "one Nash equilibrium to the tolerance, exact when the driver's rational "
+                 "check confirms it (simplicial subdivision's point, said so, when the "
+                 "iteration does not converge)",
     .flags = BRINK_SOLVER_NFG | BRINK_SOLVER_EFG | BRINK_SOLVER_APPROX,
     .solve_nfg = ipa_nfg,
     .solve_efg = NULL,
