@@ -31,8 +31,9 @@
 #include "solve/solvers.h"
 
 #define IPA_ITERATIONS 2000   /* polymatrix approximations unless --iterations */
+#define IPA_RESTART 250      /* approximations per ray before another is tried */
 #define IPA_ALPHA_MIN 0.02    /* smallest step fraction */
-#define IPA_CLOSE 1e-6        /* NashConv (relative) below which support polishing is tried */
+#define IPA_CLOSE 1e-2        /* NashConv (relative) below which support polishing is tried */
 
 /* Equilibrium of the polymatrix approximation at sigma (u, du filled) into tau. */
 static brink_status polymatrix_eq(const brink_nfg *g, brink_lcp *l, const double *sigma,
@@ -124,6 +125,16 @@ brink_status ipa_iterate(const brink_nfg *g, const brink_solve_options *o,
             o->progress(o->progress_ctx, (double)it / (double)max_it,
                         "iterating polymatrix approximations"))
             break;
+        if (it > 0 && it % IPA_RESTART == 0) {
+            /* no convergence from this ray: another ray, from the centre again (the
+             * approximation's equilibrium that Lemke's path picks depends on it) */
+            gw_ray(g, o->seed + (uint64_t)(it / IPA_RESTART) * 0x9e3779b9u, ray);
+            for (int a = 0; a < n; a++)
+                zh[a] = 1;
+            alpha = 1;
+            prev = INFINITY;
+            is->restarts++;
+        }
         is->iterations++;
         gw_retract(g, zh, NULL, sigma, lev, NULL);
         gw_values(g, scale, sigma, u, du);
@@ -168,6 +179,13 @@ brink_status ipa_iterate(const brink_nfg *g, const brink_solve_options *o,
         prev = dist;
         for (int a = 0; a < n; a++)
             zh[a] += alpha * (zt[a] - zh[a]);
+    }
+    if (!found && isfinite(bestnc) && !st) { /* the best point seen, polished if it can be */
+        int before = out->count;
+        double nc;
+        if ((st = gw_add(g, best, tol, 1e-9 * range, out, &nc, err)))
+            goto done;
+        found = out->count > before;
     }
     if (!found && !is->stopped && is->iterations >= max_it)
         is->stopped = 1;

@@ -7,6 +7,7 @@
 typedef struct ipa_stats {
     long iterations;     /* polymatrix approximations solved */
     long pivots;         /* Lemke pivots over all of them */
+    int restarts;        /* rays tried after the first (every 250 approximations) */
     int lemke_failures;  /* approximations Lemke could not solve in doubles (iteration ended) */
     int stopped;         /* budget or time limit reached without an equilibrium */
     double nashconv;     /* best NashConv seen (payoff units) */
