@@ -53,7 +53,8 @@ int main(void)
             long profiles = 0, exact = 0;
             double worst = 0;
             for (int r = 0; r < reps; r++) {
-                brink_nfg *g = random_game(sizes[z].N, sizes[z].k, 1000u * (uint64_t)z + (uint64_t)r);
+                uint64_t seed = 1000u * (uint64_t)z + (uint64_t)r;
+                brink_nfg *g = random_game(sizes[z].N, sizes[z].k, seed);
                 if (!g)
                     return 1;
                 double range = 0, lo = INFINITY, hi = -INFINITY;
@@ -67,7 +68,8 @@ int main(void)
                 brink_profile_list_init(&l);
                 brink_error err;
                 double c0 = bench_cpu_self();
-                brink_status st = brink_solve(brink_solver_find(methods[m]), &game, NULL, &l, &err);
+                const brink_solver *sv = brink_solver_find(methods[m]);
+                brink_status st = brink_solve(sv, &game, NULL, &l, &err);
                 t[r] = bench_cpu_self() - c0;
                 if (st) {
                     fprintf(stderr, "%s: %s\n", methods[m], err.message);
@@ -76,7 +78,8 @@ int main(void)
                 profiles += l.count;
                 for (int i = 0; i < l.count; i++) {
                     exact += l.items[i].verified == 1;
-                    worst = fmax(worst, l.items[i].verified == 1 ? 0 : l.items[i].nashconv / range);
+                    double rel = l.items[i].verified == 1 ? 0 : l.items[i].nashconv / range;
+                    worst = fmax(worst, rel);
                 }
                 brink_profile_list_free(&l);
                 brink_nfg_free(g);

@@ -39,18 +39,19 @@
 #define GNM_HKINK 0.05       /* largest step that locates a kink on a curved piece */
 #define GNM_HMIN 1e-13       /* a step this small that still fails ends the path */
 #define GNM_NEWTON 8         /* corrector iterations */
-#define GNM_EVENT_TOL 1e-12 /* a support's face counts as crossed beyond this */
+#define GNM_EVENT_TOL 1e-12  /* a support's face counts as crossed beyond this */
 #define GNM_HMAX_PURE 1e6    /* pieces where every support is one strategy are straight */
-#define GNM_COS_MIN 0.9
+#define GNM_COS_MIN 0.9      /* sharper turns within a piece halve the step */
 #define GNM_KEEP 1e-9        /* NashConv (relative to the payoff range) of a profile kept */
-#define GNM_ZERO_BAND 1e-10 /* |lambda| below this is on lambda = 0 */
+#define GNM_ZERO_BAND 1e-10  /* |lambda| below this is on lambda = 0 */
 #define GNM_STALE 32         /* crossings in a row finding nothing new: cycling */
 #define GNM_RAYS 4           /* rays tried when a path is lost */
-#define GNM_STUCK 64         /* kinks in a row without moving: a degenerate point */      /* sharper turns within a piece halve the step */
+#define GNM_STUCK 64         /* kinks in a row without moving: a degenerate point */
 #define GNM_STEPS(n) (50000L + 1000L * (long)(n)) /* steps unless --iterations */
 
 typedef struct gnm {
     const brink_nfg *g;
+    double *mem;             /* the block the double arrays below live in */
     int N, n, m;             /* m = n + 1: (z, lambda) */
     double scale;            /* 1 / payoff range */
     double *b;               /* [n] ray */
@@ -326,25 +327,9 @@ static brink_status record(gnm *s, const double *y, double tol, brink_profile_li
 
 static void gnm_free(gnm *s)
 {
-    free(s->b);
+    free(s->mem);
     free(s->in);
-    free(s->sigma);
-    free(s->v);
-    free(s->u);
-    free(s->du);
-    free(s->A);
     free(s->perm);
-    free(s->h);
-    free(s->rhs);
-    free(s->dx);
-    free(s->y);
-    free(s->t);
-    free(s->yp);
-    free(s->tn);
-    free(s->ys);
-    free(s->eq);
-    free(s->row);
-    free(s->anc);
 }
 
 brink_status gnm_follow(const brink_nfg *g, const brink_solve_options *o, const double *ray,
@@ -360,30 +345,27 @@ brink_status gnm_follow(const brink_nfg *g, const brink_solve_options *o, const 
     s.scale = 1 / range;
     double tol = (o->tolerance > 0 ? o->tolerance : 1e-10) * range;
     brink_status st = BRINK_OK;
-    s.b = malloc(sizeof(double) * (size_t)n);
+    /* one block for the doubles: b, sigma, u, eq [n]; v [N]; du [n * n]; A [m * m]; and the
+     * ten [m] vectors */
+    size_t nd = 4 * (size_t)n + (size_t)s.N + (size_t)n * n + (size_t)m * m + 10 * (size_t)m;
+    double *blk = s.mem = malloc(sizeof(double) * nd);
     s.in = malloc((size_t)n);
-    s.sigma = malloc(sizeof(double) * (size_t)n);
-    s.v = malloc(sizeof(double) * (size_t)s.N);
-    s.u = malloc(sizeof(double) * (size_t)n);
-    s.du = malloc(sizeof(double) * (size_t)n * n);
-    s.A = malloc(sizeof(double) * (size_t)m * m);
     s.perm = malloc(sizeof(int) * (size_t)m);
-    s.h = malloc(sizeof(double) * (size_t)m);
-    s.rhs = malloc(sizeof(double) * (size_t)m);
-    s.dx = malloc(sizeof(double) * (size_t)m);
-    s.y = malloc(sizeof(double) * (size_t)m);
-    s.t = malloc(sizeof(double) * (size_t)m);
-    s.yp = malloc(sizeof(double) * (size_t)m);
-    s.tn = malloc(sizeof(double) * (size_t)m);
-    s.ys = malloc(sizeof(double) * (size_t)m);
-    s.eq = malloc(sizeof(double) * (size_t)n);
-    s.row = malloc(sizeof(double) * (size_t)m);
-    s.anc = malloc(sizeof(double) * (size_t)m);
-    if (!s.row || !s.anc || !s.b || !s.in || !s.sigma || !s.v || !s.u || !s.du || !s.A || !s.perm || !s.h ||
-        !s.rhs || !s.dx || !s.y || !s.t || !s.yp || !s.tn || !s.ys || !s.eq) {
+    if (!blk || !s.in || !s.perm) {
         st = brink_error_set(err, BRINK_ENOMEM, "gnm: out of memory");
         goto done;
     }
+    s.b = blk;
+    s.sigma = s.b + n;
+    s.u = s.sigma + n;
+    s.eq = s.u + n;
+    s.v = s.eq + n;
+    s.du = s.v + s.N;
+    s.A = s.du + (size_t)n * n;
+    double *vm = s.A + (size_t)m * m;
+    double **vecs[10] = {&s.h, &s.rhs, &s.dx, &s.y, &s.t, &s.yp, &s.tn, &s.ys, &s.row, &s.anc};
+    for (int k = 0; k < 10; k++)
+        *vecs[k] = vm + (size_t)k * m;
     if (ray)
         memcpy(s.b, ray, sizeof(double) * (size_t)n);
     else
