@@ -625,7 +625,7 @@ static brink_status gnm_nfg(const brink_nfg *g, const brink_solve_options *o,
     out->stats.stopped_at_limit = gs.stopped || gs.broken;
     out->stats.budget_exhausted = gs.stopped && !(o->time_limit > 0);
     if (out->count == 0)
-        return gw_fallback(g, o, out, err);
+        return gw_fallback(g, o, t0, out, err);
     return BRINK_OK;
 }
 

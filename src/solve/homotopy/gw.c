@@ -159,7 +159,7 @@ brink_status gw_add(const brink_nfg *g, double *x, double tol, double keep,
     return BRINK_OK;
 }
 
-brink_status gw_fallback(const brink_nfg *g, const brink_solve_options *o,
+brink_status gw_fallback(const brink_nfg *g, const brink_solve_options *o, double t0,
                          brink_profile_list *out, brink_error *err)
 {
     int n = g->total_strats;
@@ -168,6 +168,7 @@ brink_status gw_fallback(const brink_nfg *g, const brink_solve_options *o,
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     brink_solve_options so = *o;
     so.max_iterations = 0; /* simpdiv's own pivot budget, not the path's step budget */
+    so.time_limit = solve_time_left(o, t0); /* what the method left of --time-limit */
     double regret;
     long pivots = 0;
     int stopped = 0;

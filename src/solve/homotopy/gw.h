@@ -40,10 +40,10 @@ brink_status gw_add(const brink_nfg *g, double *x, double tol, double keep,
 
 /* When a path method ends without any profile (its path lost or out of budget): one profile
  * by simplicial subdivision (simpdiv_search, polished), so that the caller still gets the
- * best point there is; out->stats.fallback_method says so ("simpdiv") and
- * stats.stopped_at_limit whether that point meets the tolerance. Errors: those of
- * simpdiv_search. */
-brink_status gw_fallback(const brink_nfg *g, const brink_solve_options *o,
+ * best point there is, within what is left of o->time_limit since t0 (brink_now());
+ * out->stats.fallback_method says so ("simpdiv") and stats.stopped_at_limit whether that
+ * point meets the tolerance. Errors: those of simpdiv_search. */
+brink_status gw_fallback(const brink_nfg *g, const brink_solve_options *o, double t0,
                          brink_profile_list *out, brink_error *err);
 
 #endif

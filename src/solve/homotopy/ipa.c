@@ -200,13 +200,14 @@ static brink_status ipa_nfg(const brink_nfg *g, const brink_solve_options *o,
                             brink_profile_list *out, brink_error *err)
 {
     ipa_stats is;
+    double t0 = brink_now();
     brink_status st = ipa_iterate(g, o, out, &is, err);
     if (st)
         return st;
     out->stats.iterations = is.iterations;
     out->stats.tolerance = (o->tolerance > 0 ? o->tolerance : 1e-10) * nfg_payoff_range(g);
     if (out->count == 0)
-        return gw_fallback(g, o, out, err);
+        return gw_fallback(g, o, t0, out, err);
     out->stats.residual = out->items[0].nashconv;
     return BRINK_OK;
 }
