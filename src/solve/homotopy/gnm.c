@@ -622,8 +622,9 @@ static brink_status gnm_nfg(const brink_nfg *g, const brink_solve_options *o,
     out->stats.iterations = steps;
     out->stats.residual = worst;
     out->stats.tolerance = (o->tolerance > 0 ? o->tolerance : 1e-10) * nfg_payoff_range(g);
-    out->stats.stopped_at_limit = gs.stopped || gs.broken;
-    out->stats.budget_exhausted = gs.stopped && !(o->time_limit > 0);
+    /* Every profile kept meets the tolerance (gw_add), so a path cut short leaves answers,
+     * not points short of the target: stopped_at_limit stays 0 (gnm never claims a complete
+     * list). With no profile, simpdiv's point and its own flags. */
     if (out->count == 0)
         return gw_fallback(g, o, t0, out, err);
     return BRINK_OK;
