@@ -4,7 +4,8 @@
  * Known answers: on random 2-player games every profile of either method is one of the exact
  * equilibria enummixed lists, and gnm's path crosses lambda = 0 an odd number of times
  * (Govindan & Wilson 2003, section 3); Jordan's 3-player matching-pennies cycle has the one
- * equilibrium (1/2, 1/2, 1/2); the 3-player test game's pure equilibria are found.
+ * equilibrium (1/2, 1/2, 1/2); the 3-player test game's pure equilibria are found; on
+ * McKelvey and McLennan's 2x2x2 game (9 equilibria) gnm's path finds all 9.
  * Property: on random games of 3 and 4 players every profile is exactly verified or has
  * NashConv below 1e-9 of the payoff range, and the same seed gives the same profiles.
  * Degenerate games (constant payoffs, ties, single strategies) end without error.
@@ -161,6 +162,48 @@ static void test_three_player_known(void)
     brink_game_free(&game);
 }
 
+/* McKelvey and McLennan's 2x2x2 game (Gambit's contrib/games/2x2x2.nfg): 9 Nash equilibria,
+ * 4 pure and 2 totally mixed. gnm's path from the default seed crosses all 9. */
+static void test_mckelvey_mclennan(void)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/data/games/mckelvey_mclennan_2x2x2.nfg",
+             check_source_dir());
+    brink_game game;
+    brink_error err;
+    if (brink_game_read_file(path, &game, &err) != BRINK_OK) {
+        printf("SKIP: %s: %s\n", path, err.message);
+        return;
+    }
+    const brink_nfg *g = game.nfg;
+    brink_profile_list l;
+    if (fx_solve("gnm", g, NULL, &l, &err) == BRINK_OK) {
+        all_ok(g, &l, "McKelvey-McLennan gnm");
+        CHECK_EQ_INT(l.count, 9);
+        int pure = 0, mixed = 0;
+        for (int i = 0; i < l.count; i++) {
+            int ones = 0, positive = 0;
+            for (int a = 0; a < 6; a++) {
+                ones += l.items[i].p[a] == 1;
+                positive += l.items[i].p[a] > 1e-9;
+            }
+            pure += ones == 3;
+            mixed += positive == 6;
+        }
+        CHECK_EQ_INT(pure, 4);
+        CHECK_EQ_INT(mixed, 2);
+    } else {
+        CHECK_MSG(0, "gnm: %s", err.message);
+    }
+    brink_profile_list_free(&l);
+    if (fx_solve("ipa", g, NULL, &l, &err) == BRINK_OK)
+        all_ok(g, &l, "McKelvey-McLennan ipa");
+    else
+        CHECK_MSG(0, "ipa: %s", err.message);
+    brink_profile_list_free(&l);
+    brink_game_free(&game);
+}
+
 static void test_random_property(void)
 {
     fx_rng r = {2027};
@@ -277,6 +320,7 @@ int main(void)
 {
     test_two_player_known();
     test_three_player_known();
+    test_mckelvey_mclennan();
     test_random_property();
     test_degenerate();
     test_budget();
