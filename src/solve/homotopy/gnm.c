@@ -505,8 +505,7 @@ brink_status gnm_follow(const brink_nfg *g, const brink_solve_options *o, const 
             hstep *= 0.5;
             continue;
         }
-        /* accepted: lambda = 0 crossed on this piece? */
-        /* A crossing: lambda's sign, ignoring a band around 0, differs from the last one
+        /* Accepted. A crossing of lambda = 0: lambda's sign, ignoring a band around 0, differs from the last one
          * seen. (In degenerate games the path may run inside lambda = 0 along a continuum of
          * equilibria; rounding there is no crossing.) */
         double l0 = s.y[n], l1 = s.yp[n];
