@@ -1,0 +1,293 @@
+/* assess_exact.c — the sequential check's decisions in exact arithmetic, for a profile given
+ * in rationals (assess.c calls these only where the doubles cannot decide).
+ *
+ * Why: the check in doubles reads an action of probability below its tolerance (1e-9) as
+ * unplayed and a loss below tolerance x payoff scale as a tie. Exact solvers return such
+ * numbers as they are (a mixture of 1e-10 off the path, a loss of 1e-4 among payoffs of 10^6),
+ * and the threshold engine's exact proofs do not count the profiles they make: deciding them
+ * in doubles kept equilibria that are not sequential, and the exact Monte Carlo path (the
+ * analysis per draw) disagreed with the region path. Here the support is bq != 0, beliefs
+ * pinned by consistency are exact ratios of the members' weights, and the values of the
+ * actions are the exact continuation values below each member (brink_efg_subtree_valuesq,
+ * which skips branches of probability 0). A free belief is the linear program's (doubles)
+ * checked exactly, or, with two members, the exact interval of beliefs that support the play.
+ */
+#include <stdlib.h>
+
+#include "analysis/assess_exact.h"
+
+void an_exact_init(an_exact *x, const brink_efg *g, const mpq_t *bq, int maxm, int maxk)
+{
+    x->g = g;
+    x->bq = bq;
+    x->maxm = maxm;
+    x->maxk = maxk;
+    x->n = 0;
+    x->q = NULL;
+}
+
+void an_exact_free(an_exact *x)
+{
+    if (x->q)
+        brink_q_array_free(x->q, x->n);
+    x->q = NULL;
+    x->n = 0;
+}
+
+static int ready(an_exact *x)
+{
+    if (x->q)
+        return 1;
+    size_t nn = (size_t)x->g->nnodes, m = (size_t)x->maxm + 1, k = (size_t)x->maxk + 1;
+    size_t n = nn + m * k + 2 * m + k + 3;
+    x->q = brink_q_array_new(n);
+    if (!x->q)
+        return 0;
+    x->n = n;
+    x->U = x->q;
+    x->Q = x->U + nn;
+    x->mu = x->Q + m * k;
+    x->cp = x->mu + m;
+    x->ev = x->cp + m;
+    x->t = x->ev + k;
+    x->lo = x->t + 1;
+    x->hi = x->lo + 1;
+    return 1;
+}
+
+/* cp[j] for the members of h: the product of chance's and the others' positive
+ * probabilities on the member's path (its deviations and the mover's own moves left out, as
+ * member_weight in assess.c does in doubles); 0 for cz members. */
+static void weights(an_exact *x, int h, const int *cz)
+{
+    const brink_efg *g = x->g;
+    int p = g->infoset_player[h], H = g->player_infoset_start[g->nplayers];
+    int m = g->infoset_nmembers[h], ms = g->infoset_member_start[h];
+    for (int j = 0; j < m; j++) {
+        mpq_set_ui(x->cp[j], !cz[j], 1);
+        if (cz[j])
+            continue;
+        for (int y = g->infoset_member[ms + j]; g->node_parent[y] >= 0; y = g->node_parent[y]) {
+            int hp = g->node_infoset[g->node_parent[y]], act = g->node_action[y];
+            if (hp >= H)
+                mpq_mul(x->cp[j], x->cp[j], g->action_probq[act]);
+            else if (g->infoset_player[hp] != p && mpq_sgn(x->bq[act]) != 0)
+                mpq_mul(x->cp[j], x->cp[j], x->bq[act]);
+        }
+    }
+}
+
+/* mu = cp / sum(cp) (weights() first). */
+static void pinned_belief(an_exact *x, int m)
+{
+    mpq_set_ui(*x->t, 0, 1);
+    for (int j = 0; j < m; j++)
+        mpq_add(*x->t, *x->t, x->cp[j]);
+    for (int j = 0; j < m; j++)
+        if (mpq_sgn(*x->t) > 0)
+            mpq_div(x->mu[j], x->cp[j], *x->t);
+        else
+            mpq_set_ui(x->mu[j], 0, 1);
+}
+
+/* Q[j * k + a]: the mover's exact value of action a at member j, for the members of
+ * positive belief and the actions marked (need NULL: all). */
+static void values(an_exact *x, int h, const unsigned char *need)
+{
+    const brink_efg *g = x->g;
+    int p = g->infoset_player[h], k = g->infoset_nactions[h];
+    int m = g->infoset_nmembers[h], ms = g->infoset_member_start[h];
+    for (int j = 0; j < m; j++) {
+        if (mpq_sgn(x->mu[j]) == 0)
+            continue;
+        int v = g->infoset_member[ms + j];
+        for (int a = 0; a < k; a++) {
+            if (need && !need[a])
+                continue;
+            int c = brink_efg_child(g, v, a);
+            brink_efg_subtree_valuesq(g, x->bq, c, p, x->U);
+            mpq_set(x->Q[j * k + a], x->U[c]);
+        }
+    }
+}
+
+/* ev[a] = sum_j mu_j Q[j, a] for the marked actions (values() first). */
+static void expected(an_exact *x, int m, int k, const unsigned char *need)
+{
+    for (int a = 0; a < k; a++) {
+        mpq_set_ui(x->ev[a], 0, 1);
+        if (need && !need[a])
+            continue;
+        for (int j = 0; j < m; j++)
+            if (mpq_sgn(x->mu[j]) != 0) {
+                mpq_mul(*x->t, x->mu[j], x->Q[j * k + a]);
+                mpq_add(x->ev[a], x->ev[a], *x->t);
+            }
+    }
+}
+
+/* Is every action in the support worth the most among the marked (expected() first)? */
+static int support_best(const an_exact *x, int h, const unsigned char *need)
+{
+    int k = x->g->infoset_nactions[h], a0 = x->g->infoset_action_start[h], best = -1;
+    for (int a = 0; a < k; a++)
+        if ((!need || need[a]) && (best < 0 || mpq_cmp(x->ev[a], x->ev[best]) > 0))
+            best = a;
+    for (int a = 0; a < k; a++)
+        if (mpq_sgn(x->bq[a0 + a]) != 0 &&
+            ((need && !need[a]) || mpq_cmp(x->ev[a], x->ev[best]) < 0))
+            return 0;
+    return 1;
+}
+
+int an_exact_pinned_optimal(an_exact *x, int h, const int *cz, const unsigned char *need)
+{
+    if (!ready(x))
+        return -1;
+    int m = x->g->infoset_nmembers[h], k = x->g->infoset_nactions[h];
+    weights(x, h, cz);
+    pinned_belief(x, m);
+    values(x, h, need);
+    expected(x, m, k, need);
+    return support_best(x, h, need);
+}
+
+/* mu (doubles) as the simple fractions they round (the linear program's belief after
+ * simple_belief, or a default belief), normalised exactly. */
+static void belief_from_doubles(an_exact *x, int m, const double *mu)
+{
+    mpq_set_ui(*x->t, 0, 1);
+    for (int j = 0; j < m; j++) {
+        brink_q_from_double_approx(x->mu[j], mu[j] > 0 ? mu[j] : 0, 1e-12);
+        mpq_add(*x->t, *x->t, x->mu[j]);
+    }
+    for (int j = 0; j < m; j++)
+        if (mpq_sgn(*x->t) > 0)
+            mpq_div(x->mu[j], x->mu[j], *x->t);
+}
+
+int an_exact_best_reply(an_exact *x, int h, int pinned, const int *cz, const double *mu,
+                        const unsigned char *need)
+{
+    if (!ready(x))
+        return -1;
+    int m = x->g->infoset_nmembers[h], k = x->g->infoset_nactions[h], best = -1;
+    if (pinned) {
+        weights(x, h, cz);
+        pinned_belief(x, m);
+    } else {
+        belief_from_doubles(x, m, mu);
+    }
+    values(x, h, need);
+    expected(x, m, k, need);
+    for (int a = 0; a < k; a++)
+        if (need[a] && (best < 0 || mpq_cmp(x->ev[a], x->ev[best]) > 0))
+            best = a;
+    return best;
+}
+
+/* Does x->mu meet the conditions of a free belief (see an_exact_free_supported)? */
+static int belief_allowed(const an_exact *x, int m, const int *cls, const int *cz)
+{
+    int possible = 0;
+    for (int j = 0; j < m; j++)
+        possible |= !cz[j];
+    for (int j = 0; j < m; j++) {
+        if (mpq_sgn(x->mu[j]) < 0 || (possible && cz[j] && mpq_sgn(x->mu[j]) != 0))
+            return 0;
+        for (int i = 0; i < j; i++)
+            if (cls[i] == cls[j] && !cz[i] && !cz[j]) {
+                /* mu_i cp_j == mu_j cp_i */
+                mpq_t l, r;
+                mpq_init(l);
+                mpq_init(r);
+                mpq_mul(l, x->mu[i], x->cp[j]);
+                mpq_mul(r, x->mu[j], x->cp[i]);
+                int eq = mpq_equal(l, r);
+                mpq_clear(l);
+                mpq_clear(r);
+                if (!eq)
+                    return 0;
+            }
+    }
+    return 1;
+}
+
+/* Two members: the beliefs t = mu_0 in [0, 1] that make every action in the support a best
+ * reply form an interval [lo, hi] (each condition is linear in t); 1 when it is not empty,
+ * with mu set to its lower end. Values for both members and all actions (values() with mu
+ * positive) first. */
+static int two_member_interval(an_exact *x, int h, const int *cls, const int *cz)
+{
+    int k = x->g->infoset_nactions[h], a0 = x->g->infoset_action_start[h], ok = 1;
+    mpq_t d0, d1, s;
+    mpq_init(d0);
+    mpq_init(d1);
+    mpq_init(s);
+    mpq_set_ui(*x->lo, 0, 1);
+    mpq_set_ui(*x->hi, 1, 1);
+    if (cz[0] != cz[1])   /* the one consistency excludes gets 0 */
+        mpq_set_ui(cz[0] ? *x->hi : *x->lo, cz[0] ? 0 : 1, 1);
+    if (!cz[0] && !cz[1] && cls[0] == cls[1]) {   /* t cp1 = (1 - t) cp0 */
+        mpq_add(s, x->cp[0], x->cp[1]);
+        mpq_div(*x->lo, x->cp[0], s);
+        mpq_set(*x->hi, *x->lo);
+    }
+    /* for a in the support and every b: f(t) = t d0 + (1 - t) d1 >= 0, d_j = Q_ja - Q_jb */
+    for (int a = 0; a < k && ok; a++) {
+        if (mpq_sgn(x->bq[a0 + a]) == 0)
+            continue;
+        for (int b = 0; b < k && ok; b++) {
+            if (b == a)
+                continue;
+            mpq_sub(d0, x->Q[a], x->Q[b]);
+            mpq_sub(d1, x->Q[k + a], x->Q[k + b]);
+            mpq_sub(s, d0, d1);   /* f(t) = d1 + t s */
+            if (mpq_sgn(s) == 0) {
+                ok = mpq_sgn(d1) >= 0;
+                continue;
+            }
+            mpq_neg(d1, d1);
+            mpq_div(d1, d1, s);   /* the root -d1 / s */
+            if (mpq_sgn(s) > 0 && mpq_cmp(d1, *x->lo) > 0)
+                mpq_set(*x->lo, d1);
+            else if (mpq_sgn(s) < 0 && mpq_cmp(d1, *x->hi) < 0)
+                mpq_set(*x->hi, d1);
+            ok = mpq_cmp(*x->lo, *x->hi) <= 0;
+        }
+    }
+    if (ok) {
+        mpq_set(x->mu[0], *x->lo);
+        mpq_set_ui(x->mu[1], 1, 1);
+        mpq_sub(x->mu[1], x->mu[1], *x->lo);
+    }
+    mpq_clear(d0);
+    mpq_clear(d1);
+    mpq_clear(s);
+    return ok;
+}
+
+int an_exact_free_supported(an_exact *x, int h, const int *cls, const int *cz, double *mu)
+{
+    if (!ready(x))
+        return -1;
+    int m = x->g->infoset_nmembers[h], k = x->g->infoset_nactions[h];
+    weights(x, h, cz);
+    for (int j = 0; j < m; j++)   /* every member's values: the belief is to be found */
+        mpq_set_ui(x->mu[j], 1, 1);
+    values(x, h, NULL);
+    belief_from_doubles(x, m, mu);
+    int ok = belief_allowed(x, m, cls, cz);
+    if (ok) {
+        expected(x, m, k, NULL);
+        ok = support_best(x, h, NULL);
+    }
+    if (!ok && m == 2)
+        ok = two_member_interval(x, h, cls, cz);
+    else if (!ok)
+        return 2;
+    if (ok)
+        for (int j = 0; j < m; j++)
+            mu[j] = brink_q_get_d(x->mu[j]);
+    return ok;
+}
