@@ -726,6 +726,8 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
                     mpq_set_ui(eq->behavq[a0 + a], a == best, 1);
             }
             brink_efg_subtree_values(g, eq->behav, 0, -1, w.U);
+            if (w.x)
+                an_exact_invalidate(w.x);
             changed = 1;
             eq->completed++;
         }

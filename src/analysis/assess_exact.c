@@ -8,8 +8,8 @@
  * in doubles kept equilibria that are not sequential, and the exact Monte Carlo path (the
  * analysis per draw) disagreed with the region path. Here the support is bq != 0, beliefs
  * pinned by consistency are exact ratios of the members' weights, and the values of the
- * actions are the exact continuation values below each member (brink_efg_subtree_valuesq,
- * which skips branches of probability 0). A free belief is the linear program's (doubles)
+ * actions are exact continuation values (node_value: computed where needed, kept while the
+ * profile stands). A free belief is the linear program's (doubles)
  * checked exactly, or, with two members, the exact interval of beliefs that support the play.
  */
 #include <stdlib.h>
@@ -24,29 +24,54 @@ void an_exact_init(an_exact *x, const brink_efg *g, const mpq_t *bq, int maxm, i
     x->maxk = maxk;
     x->n = 0;
     x->q = NULL;
+    x->vp = NULL;
+    x->pool = NULL;
+    x->stack = NULL;
+    x->Q = NULL;
+    x->npool = x->ninit = 0;
 }
 
 void an_exact_free(an_exact *x)
 {
     if (x->q)
         brink_q_array_free(x->q, x->n);
-    x->q = NULL;
-    x->n = 0;
+    for (size_t i = 0; i < x->ninit; i++)
+        mpq_clear(x->pool[i]);
+    free(x->pool);
+    free(x->vp);
+    free(x->stack);
+    free(x->Q);
+    an_exact_init(x, x->g, x->bq, x->maxm, x->maxk);
+}
+
+void an_exact_invalidate(an_exact *x)
+{
+    if (x->vp)
+        for (size_t i = 0; i < (size_t)x->g->nnodes * (size_t)x->g->nplayers; i++)
+            x->vp[i] = NULL;
+    x->npool = 0;   /* the pool's numbers are reused (still initialised) */
 }
 
 static int ready(an_exact *x)
 {
     if (x->q)
         return 1;
-    size_t nn = (size_t)x->g->nnodes, m = (size_t)x->maxm + 1, k = (size_t)x->maxk + 1;
-    size_t n = nn + m * k + 2 * m + k + 3;
-    x->q = brink_q_array_new(n);
-    if (!x->q)
+    size_t m = (size_t)x->maxm + 1, k = (size_t)x->maxk + 1;
+    size_t n = 2 * m + k + 3, nv = (size_t)x->g->nnodes * (size_t)x->g->nplayers;
+    /* the pool is raw memory, each number initialised when first used */
+    if (!x->vp)
+        x->vp = brink_calloc(nv, sizeof *x->vp);
+    if (!x->pool)
+        x->pool = malloc(nv * sizeof *x->pool);
+    if (!x->stack)
+        x->stack = malloc((size_t)x->g->nnodes * sizeof *x->stack);
+    if (!x->Q)
+        x->Q = malloc((m * k + k) * sizeof *x->Q);
+    if (!x->vp || !x->pool || !x->stack || !x->Q || !(x->q = brink_q_array_new(n)))
         return 0;
     x->n = n;
-    x->U = x->q;
-    x->Q = x->U + nn;
-    x->mu = x->Q + m * k;
+    x->evp = x->Q + m * k;
+    x->mu = x->q;
     x->cp = x->mu + m;
     x->ev = x->cp + m;
     x->t = x->ev + k;
@@ -90,6 +115,63 @@ static void pinned_belief(an_exact *x, int m)
             mpq_set_ui(x->mu[j], 0, 1);
 }
 
+/* Player p's exact continuation value at node c under the profile, computed where needed
+ * and kept until the profile changes (an_exact_invalidate): ties in the band are met at many
+ * information sets of a tree (off the path of a pure equilibrium most of all), and their
+ * subtrees overlap. A node with one move of probability 1 shares its child's number (a pure
+ * profile's values are leaves' payoffs: no arithmetic); only mixing and chance nodes take one
+ * from the pool. Branches of probability 0 are not visited. */
+static mpq_srcptr node_value(an_exact *x, int p, int c)
+{
+    const brink_efg *g = x->g;
+    mpq_srcptr *vp = x->vp + (size_t)p * (size_t)g->nnodes;
+    int top = 0;
+    if (vp[c])
+        return vp[c];
+    x->stack[top++] = c;
+    while (top > 0) {
+        int v = x->stack[top - 1], h = g->node_infoset[v], pending = 0;
+        if (h < 0) {
+            vp[v] = g->leaf_payq[(size_t)g->node_leaf[v] * (size_t)g->nplayers + (size_t)p];
+            top--;
+            continue;
+        }
+        int k = g->infoset_nactions[h], npos = 0, last = -1;
+        for (int a = 0; a < k; a++) {
+            int ch = brink_efg_child(g, v, a);
+            if (mpq_sgn(*brink_efg_edge_probq(g, x->bq, ch)) == 0)
+                continue;
+            npos++;
+            last = ch;
+            if (!vp[ch]) {
+                x->stack[top++] = ch;   /* pushed once each (a tree): the stack holds nnodes */
+                pending = 1;
+            }
+        }
+        if (pending)
+            continue;
+        top--;
+        if (npos == 1 && mpq_cmp_ui(*brink_efg_edge_probq(g, x->bq, last), 1, 1) == 0) {
+            vp[v] = vp[last];
+            continue;
+        }
+        if (x->npool == x->ninit)
+            mpq_init(x->pool[x->ninit++]);
+        mpq_ptr q = x->pool[x->npool++];
+        mpq_set_ui(q, 0, 1);
+        for (int a = 0; a < k; a++) {
+            int ch = brink_efg_child(g, v, a);
+            const mpq_t *pr = brink_efg_edge_probq(g, x->bq, ch);
+            if (mpq_sgn(*pr) != 0) {
+                mpq_mul(*x->t, *pr, vp[ch]);
+                mpq_add(q, q, *x->t);
+            }
+        }
+        vp[v] = q;
+    }
+    return vp[c];
+}
+
 /* Q[j * k + a]: the mover's exact value of action a at member j, for the members of
  * positive belief and the actions marked (need NULL: all). */
 static void values(an_exact *x, int h, const unsigned char *need)
@@ -101,28 +183,34 @@ static void values(an_exact *x, int h, const unsigned char *need)
         if (mpq_sgn(x->mu[j]) == 0)
             continue;
         int v = g->infoset_member[ms + j];
-        for (int a = 0; a < k; a++) {
-            if (need && !need[a])
-                continue;
-            int c = brink_efg_child(g, v, a);
-            brink_efg_subtree_valuesq(g, x->bq, c, p, x->U);
-            mpq_set(x->Q[j * k + a], x->U[c]);
-        }
+        for (int a = 0; a < k; a++)
+            if (!need || need[a])
+                x->Q[j * k + a] = node_value(x, p, brink_efg_child(g, v, a));
     }
 }
 
-/* ev[a] = sum_j mu_j Q[j, a] for the marked actions (values() first). */
+/* evp[a] -> sum_j mu_j Q[j, a] for the marked actions (values() first); with one member
+ * of belief 1 (perfect information most of all) Q's own numbers, no arithmetic. */
 static void expected(an_exact *x, int m, int k, const unsigned char *need)
 {
+    int one = -1;
+    for (int j = 0; j < m; j++)
+        if (mpq_sgn(x->mu[j]) != 0)
+            one = one == -1 && mpq_cmp_ui(x->mu[j], 1, 1) == 0 ? j : -2;
     for (int a = 0; a < k; a++) {
-        mpq_set_ui(x->ev[a], 0, 1);
         if (need && !need[a])
             continue;
+        if (one >= 0) {
+            x->evp[a] = x->Q[one * k + a];
+            continue;
+        }
+        mpq_set_ui(x->ev[a], 0, 1);
         for (int j = 0; j < m; j++)
             if (mpq_sgn(x->mu[j]) != 0) {
                 mpq_mul(*x->t, x->mu[j], x->Q[j * k + a]);
                 mpq_add(x->ev[a], x->ev[a], *x->t);
             }
+        x->evp[a] = x->ev[a];
     }
 }
 
@@ -131,11 +219,11 @@ static int support_best(const an_exact *x, int h, const unsigned char *need)
 {
     int k = x->g->infoset_nactions[h], a0 = x->g->infoset_action_start[h], best = -1;
     for (int a = 0; a < k; a++)
-        if ((!need || need[a]) && (best < 0 || mpq_cmp(x->ev[a], x->ev[best]) > 0))
+        if ((!need || need[a]) && (best < 0 || mpq_cmp(x->evp[a], x->evp[best]) > 0))
             best = a;
     for (int a = 0; a < k; a++)
         if (mpq_sgn(x->bq[a0 + a]) != 0 &&
-            ((need && !need[a]) || mpq_cmp(x->ev[a], x->ev[best]) < 0))
+            ((need && !need[a]) || mpq_cmp(x->evp[a], x->evp[best]) < 0))
             return 0;
     return 1;
 }
@@ -145,8 +233,12 @@ int an_exact_pinned_optimal(an_exact *x, int h, const int *cz, const unsigned ch
     if (!ready(x))
         return -1;
     int m = x->g->infoset_nmembers[h], k = x->g->infoset_nactions[h];
-    weights(x, h, cz);
-    pinned_belief(x, m);
+    if (m == 1) {
+        mpq_set_ui(x->mu[0], 1, 1);
+    } else {
+        weights(x, h, cz);
+        pinned_belief(x, m);
+    }
     values(x, h, need);
     expected(x, m, k, need);
     return support_best(x, h, need);
@@ -181,7 +273,7 @@ int an_exact_best_reply(an_exact *x, int h, int pinned, const int *cz, const dou
     values(x, h, need);
     expected(x, m, k, need);
     for (int a = 0; a < k; a++)
-        if (need[a] && (best < 0 || mpq_cmp(x->ev[a], x->ev[best]) > 0))
+        if (need[a] && (best < 0 || mpq_cmp(x->evp[a], x->evp[best]) > 0))
             best = a;
     return best;
 }

@@ -11,14 +11,24 @@ typedef struct an_exact {
     const mpq_t *bq;    /* the profile (chance moves carry the game's probabilities) */
     int maxm, maxk;
     size_t n;           /* entries of q (0: not allocated yet) */
-    mpq_t *q;           /* one block: U [nnodes], Q [maxm * maxk], mu, cp [maxm], ev [maxk],
-                           t, lo, hi */
-    mpq_t *U, *Q, *mu, *cp, *ev, *t, *lo, *hi;
+    mpq_t *q;           /* one block: mu, cp [maxm], ev [maxk], t, lo, hi */
+    mpq_t *mu, *cp, *ev, *t, *lo, *hi;
+    mpq_srcptr *Q;      /* [maxm * maxk + maxk]: Q[j * k + a] the mover's value of action a at
+                           member j (node_value's numbers), then evp [maxk], the expected
+                           value of each action (ev's, or Q's with one member) */
+    mpq_srcptr *evp;
+    mpq_srcptr *vp;     /* [nplayers * nnodes]: player i's exact value at node v, NULL where
+                           not computed yet: a leaf's payoff, a child's number, or the pool's */
+    mpq_t *pool;        /* [nplayers * nnodes] raw; the first ninit initialised, npool used */
+    size_t npool, ninit;
+    int *stack;         /* [nnodes] */
 } an_exact;
 
 /* Nothing allocated until a decision needs it. */
 void an_exact_init(an_exact *x, const brink_efg *g, const mpq_t *bq, int maxm, int maxk);
 void an_exact_free(an_exact *x);
+/* The profile changed (a choice replaced): values computed before are stale. */
+void an_exact_invalidate(an_exact *x);
 
 /* Pinned belief at information set h (the members cz[x] = 0 share one class of deviations):
  * mu = the members' exact weights (chance's and the others' positive probabilities on the
