@@ -469,6 +469,20 @@ static int best_reply(const double *Q, int m, int k, const double *mu, double to
     return best;
 }
 
+/* ev[a] = the value of action a at h under belief w->mu (doubles); returns the payoff scale,
+ * max(1, |ev|), that the tolerance is relative to. */
+static double expected_at(const work *w, int m, int k, double *ev)
+{
+    double scale = 1;
+    for (int a = 0; a < k; a++) {
+        ev[a] = 0;
+        for (int x = 0; x < m; x++)
+            ev[a] += w->mu[x] * w->Q[x * k + a];
+        scale = fmax(scale, fabs(ev[a]));
+    }
+    return scale;
+}
+
 /* An exact profile at a pinned belief: the decision in doubles when it is clear, exactly when
  * it falls inside the tolerance band. A support action (exact: bq != 0, however small) worth
  * less than the best by more than tol x scale is a loss; one that beats every other action by
@@ -479,15 +493,9 @@ static int optimal_exact(work *w, int h, double tol)
 {
     const brink_efg *g = w->g;
     int m = g->infoset_nmembers[h], k = g->infoset_nactions[h], a0 = g->infoset_action_start[h];
-    double *ev = w->sig, best = -INFINITY, scale = 1;
-    for (int a = 0; a < k; a++) {
-        ev[a] = 0;
-        for (int x = 0; x < m; x++)
-            ev[a] += w->mu[x] * w->Q[x * k + a];
+    double *ev = w->sig, band = tol * expected_at(w, m, k, ev), best = -INFINITY;
+    for (int a = 0; a < k; a++)
         best = fmax(best, ev[a]);
-        scale = fmax(scale, fabs(ev[a]));
-    }
-    double band = tol * scale;
     int doubt = 0;
     for (int a = 0; a < k; a++)
         w->need[a] = 0;
@@ -513,17 +521,10 @@ static int best_reply_at(work *w, int h, int pinned, double tol)
     int best = best_reply(w->Q, m, k, w->mu, tol);
     if (!w->x)
         return best;
-    double bv = 0, scale = 1, *ev = w->sig;
-    for (int a = 0; a < k; a++) {
-        ev[a] = 0;
-        for (int x = 0; x < m; x++)
-            ev[a] += w->mu[x] * w->Q[x * k + a];
-        scale = fmax(scale, fabs(ev[a]));
-    }
-    bv = ev[best];
+    double *ev = w->sig, band = tol * expected_at(w, m, k, ev);
     int near = 0;
     for (int a = 0; a < k; a++)
-        near += (w->need[a] = ev[a] >= bv - tol * scale);
+        near += (w->need[a] = ev[a] >= ev[best] - band);
     return near > 1 ? an_exact_best_reply(w->x, h, pinned, w->cz, w->mu, w->need) : best;
 }
 
@@ -531,9 +532,8 @@ static int best_reply_at(work *w, int h, int pinned, double tol)
  * (1) or not (0)? w->mu receives the belief (the one reported), *fixed whether consistency
  * pins it. An exact profile is judged exactly inside the tolerance band (optimal_exact; a
  * free belief: the linear program on the exact support, its belief then checked exactly);
- * where the exact check of a free belief cannot decide (more than two members, the linear
- * program's belief not exactly right) the doubles' verdict stands and w->unproved counts
- * it. final: the reported belief is wanted (a free one rounded to simple fractions). -1: no
+ * where the exact check of a free belief cannot decide (too many vertex candidates: many
+ * members and actions) the doubles' verdict stands and w->unproved counts it. final: the reported belief is wanted (a free one rounded to simple fractions). -1: no
  * memory. */
 static int judge(work *w, int h, const double *behav, double tol, double gain, int final,
                  int *fixed)
@@ -556,9 +556,9 @@ static int judge(work *w, int h, const double *behav, double tol, double gain, i
         simple_belief(w->Q, m, k, sigma, tol, gain, w->cls, w->cp, w->mu, w->sig);
         if (w->x) {   /* no belief within the band means none exactly: only ok is checked */
             ok = an_exact_free_supported(w->x, h, w->cls, w->cz, w->mu);
-            if (ok == 2) {
+            if (ok == 2) {   /* the doubles' verdict, said to be one (final check) */
                 ok = 1;
-                w->unproved++;
+                w->unproved += final;
             }
         }
     }
@@ -752,6 +752,8 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
         for (int x = 0; x < m; x++)
             eq->belief[g->infoset_member[ms + x]] = w.mu[x];
     }
+    /* where the check rests on doubles (approximate profiles say so themselves) */
+    eq->sequential_doubles = eq->sequential && !proved && !gain && (!w.x || w.unproved > 0);
     for (int i = 0; i < np; i++)
         eq->value[i] = w.U[i];
 out:

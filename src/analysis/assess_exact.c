@@ -10,7 +10,8 @@
  * pinned by consistency are exact ratios of the members' weights, and the values of the
  * actions are exact continuation values (node_value: computed where needed, kept while the
  * profile stands). A free belief is the linear program's (doubles)
- * checked exactly, or, with two members, the exact interval of beliefs that support the play.
+ * checked exactly, else the exact interval of beliefs that support the play (two members) or a
+ * vertex of their polytope (more).
  */
 #include <stdlib.h>
 
@@ -359,6 +360,159 @@ static int two_member_interval(an_exact *x, int h, const int *cls, const int *cz
     return ok;
 }
 
+/* Vertices tried at most by vertex_search (each a small exact linear solve). */
+#define VERTEX_MAX_TRIES 4096
+
+/* Solve the rows idx[0..n) of R (each m coefficients and a right-hand side) as equations by
+ * Gaussian elimination in A (scratch, n x (m + 1)); 1 with mu set when the solution is
+ * unique, 0 when there is none or many. */
+static int solve_rows(an_exact *x, mpq_t *R, const int *idx, int n, int m, mpq_t *A)
+{
+    int w = m + 1, r = 0;
+    for (int i = 0; i < n; i++)
+        for (int c = 0; c < w; c++)
+            mpq_set(A[i * w + c], R[idx[i] * w + c]);
+    for (int c = 0; c < m && r < n; c++) {
+        int piv = r;
+        while (piv < n && mpq_sgn(A[piv * w + c]) == 0)
+            piv++;
+        if (piv == n)
+            return 0;   /* a free variable: no vertex */
+        for (int cc = 0; cc < w; cc++)
+            mpq_swap(A[r * w + cc], A[piv * w + cc]);
+        for (int i = 0; i < n; i++) {
+            if (i == r || mpq_sgn(A[i * w + c]) == 0)
+                continue;
+            mpq_div(*x->t, A[i * w + c], A[r * w + c]);
+            for (int cc = c; cc < w; cc++) {
+                mpq_mul(*x->lo, *x->t, A[r * w + cc]);
+                mpq_sub(A[i * w + cc], A[i * w + cc], *x->lo);
+            }
+        }
+        r++;
+    }
+    if (r < m)
+        return 0;
+    for (int i = m; i < n; i++)   /* rows left over: 0 = rhs must hold */
+        if (mpq_sgn(A[i * w + m]) != 0)
+            return 0;
+    for (int c = 0; c < m; c++)
+        mpq_div(x->mu[c], A[c * w + m], A[c * w + c]);
+    return 1;
+}
+
+/* Any number of members: the beliefs meeting consistency's conditions under which every
+ * action in the support is a best reply form a polytope inside the simplex, empty or with a
+ * vertex; a vertex solves the equalities with some of the inequalities held tight. Tries
+ * every choice of tight inequalities (up to VERTEX_MAX_TRIES linear solves): 1 a vertex
+ * found (mu set), 0 none (no such belief), 2 too many to try, -1 no memory. Values of every
+ * member and action first (values() with mu positive). */
+static int vertex_search(an_exact *x, int h, const int *cls, const int *cz)
+{
+    const brink_efg *g = x->g;
+    int m = g->infoset_nmembers[h], k = g->infoset_nactions[h], a0 = g->infoset_action_start[h];
+    int w = m + 1, maxr = 1 + 2 * m + k + m + k * k, possible = 0;
+    for (int j = 0; j < m; j++)
+        possible |= !cz[j];
+    mpq_t *R = brink_q_array_new((size_t)maxr * (size_t)w),
+          *A = brink_q_array_new((size_t)maxr * (size_t)w);
+    int *idx = malloc((size_t)maxr * 2 * sizeof *idx);
+    if (!R || !A || !idx) {
+        if (R)
+            brink_q_array_free(R, (size_t)maxr * (size_t)w);
+        if (A)
+            brink_q_array_free(A, (size_t)maxr * (size_t)w);
+        free(idx);
+        return -1;
+    }
+    int *ge = idx + maxr, neq = 0, nge = 0, n = 0;
+    /* equalities first (rows 0..neq), then inequalities (>= 0) */
+    for (int j = 0; j < m; j++)   /* sum mu = 1 */
+        mpq_set_ui(R[n * w + j], 1, 1);
+    mpq_set_ui(R[n * w + m], 1, 1);
+    idx[neq++] = n++;
+    for (int j = 0; j < m; j++) {
+        if (possible && cz[j]) {   /* mu_j = 0 */
+            mpq_set_ui(R[n * w + j], 1, 1);
+            idx[neq++] = n++;
+        }
+        for (int i = 0; i < j; i++)   /* same class: mu_i cp_j - mu_j cp_i = 0 */
+            if (cls[i] == cls[j] && !cz[i] && !cz[j]) {
+                mpq_set(R[n * w + i], x->cp[j]);
+                mpq_neg(R[n * w + j], x->cp[i]);
+                idx[neq++] = n++;
+                break;
+            }
+    }
+    for (int a = 0, prev = -1; a < k; a++) {   /* consecutive support actions: equal values */
+        if (mpq_sgn(x->bq[a0 + a]) == 0)
+            continue;
+        if (prev >= 0) {
+            for (int j = 0; j < m; j++)
+                mpq_sub(R[n * w + j], x->Q[j * k + prev], x->Q[j * k + a]);
+            idx[neq++] = n++;
+        }
+        prev = a;
+    }
+    for (int j = 0; j < m; j++) {   /* mu_j >= 0 */
+        mpq_set_ui(R[n * w + j], 1, 1);
+        ge[nge++] = n++;
+    }
+    for (int a = 0; a < k; a++)   /* a in the support, b not: a worth at least b */
+        for (int b = 0; b < k && mpq_sgn(x->bq[a0 + a]) != 0; b++) {
+            if (mpq_sgn(x->bq[a0 + b]) != 0)
+                continue;
+            for (int j = 0; j < m; j++)
+                mpq_sub(R[n * w + j], x->Q[j * k + a], x->Q[j * k + b]);
+            ge[nge++] = n++;
+        }
+    /* choices of d = 0..m tight inequalities (d: what the equalities leave free, at most m) */
+    int found = 0, tries = 0;
+    int *pick = malloc((size_t)(m + 1) * sizeof *pick);
+    if (!pick)
+        found = -1;
+    for (int d = 0; d <= m && d <= nge && !found; d++) {
+        for (int i = 0; i < d; i++)
+            pick[i] = i;
+        for (;;) {
+            if (++tries > VERTEX_MAX_TRIES) {
+                found = 2;
+                break;
+            }
+            for (int i = 0; i < d; i++)
+                idx[neq + i] = ge[pick[i]];
+            if (solve_rows(x, R, idx, neq + d, m, A)) {
+                int ok = 1;
+                for (int r = 0; r < nge && ok; r++) {
+                    mpq_set_ui(*x->hi, 0, 1);
+                    for (int j = 0; j < m; j++) {
+                        mpq_mul(*x->lo, R[ge[r] * w + j], x->mu[j]);
+                        mpq_add(*x->hi, *x->hi, *x->lo);
+                    }
+                    ok = mpq_sgn(*x->hi) >= 0;
+                }
+                if (ok) {
+                    found = 1;
+                    break;
+                }
+            }
+            int i = d - 1;   /* the next choice of d among nge */
+            while (i >= 0 && pick[i] == nge - d + i)
+                i--;
+            if (i < 0)
+                break;
+            pick[i]++;
+            for (int j = i + 1; j < d; j++)
+                pick[j] = pick[j - 1] + 1;
+        }
+    }
+    free(pick);
+    free(idx);
+    brink_q_array_free(R, (size_t)maxr * (size_t)w);
+    brink_q_array_free(A, (size_t)maxr * (size_t)w);
+    return found;
+}
+
 int an_exact_free_supported(an_exact *x, int h, const int *cls, const int *cz, double *mu)
 {
     if (!ready(x))
@@ -376,8 +530,8 @@ int an_exact_free_supported(an_exact *x, int h, const int *cls, const int *cz, d
     }
     if (!ok && m == 2)
         ok = two_member_interval(x, h, cls, cz);
-    else if (!ok)
-        return 2;
+    else if (!ok && (ok = vertex_search(x, h, cls, cz)) != 1)
+        return ok;
     if (ok)
         for (int j = 0; j < m; j++)
             mu[j] = brink_q_get_d(x->mu[j]);

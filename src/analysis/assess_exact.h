@@ -46,9 +46,10 @@ int an_exact_best_reply(an_exact *x, int h, int pinned, const int *cz, const dou
 /* Free belief at h: is there a belief meeting consistency's conditions (cz members 0 while
  * another is possible; members of one class cls keep the ratio of their weights) under which
  * every action in the support is a best reply? Tries the linear program's belief mu
- * (doubles, read as simple fractions), then, with two members, decides exactly (the beliefs
- * are an interval). 1 yes (mu receives the exact belief's doubles), 0 no, 2 not decided
- * (more than two members and mu does not do), -1 out of memory. */
+ * (doubles, read as simple fractions), then decides exactly: with two members the beliefs
+ * are an interval; with more, the vertices of their polytope are searched. 1 yes (mu
+ * receives the exact belief's doubles), 0 no, 2 not decided (more vertex candidates than
+ * the search tries), -1 out of memory. */
 int an_exact_free_supported(an_exact *x, int h, const int *cls, const int *cz, double *mu);
 
 #endif
