@@ -30,6 +30,9 @@ for g in mixture loss; do
   one_eq "$g-types at the default p = 0.55" "$IN" "$D/$g-types.yaml" --no-questions
   one_eq "$g-types at p = 1/2 + 1e-10" "$IN" "$D/$g-types.yaml" --no-questions --set p=$ABOVE
 done
+one_eq "loss-three at the default p = 0.55" "$IN" "$D/loss-three.yaml"
+one_eq "loss-three at p = 1/2 + 1e-10" "$IN" "$D/loss-three.yaml" --set p=$ABOVE
+one_eq "loss-three at p = 0.45" "$OUT" "$D/loss-three.yaml" --set p=0.45
 one_eq "loss at p = 1/2 - 1e-10" "$OUT" "$D/loss.yaml" --keep-order --set p=$BELOW
 one_eq "loss-types at p = 1/2 - 1e-10" "$OUT" "$D/loss-types.yaml" --no-questions --set p=$BELOW
 
