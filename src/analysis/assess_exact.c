@@ -360,8 +360,12 @@ static int two_member_interval(an_exact *x, int h, const int *cls, const int *cz
     return ok;
 }
 
-/* Vertices tried at most by vertex_search (each a small exact linear solve). */
+/* Vertices tried at most by vertex_search with up to 4 members (each an exact linear solve
+ * of about m^3 operations: with more members, proportionally fewer, so that a search costs
+ * about as much whatever m). */
 #define VERTEX_MAX_TRIES 4096
+/* Beyond this many members no search (its rows alone would be ~3 m^2 numbers). */
+#define VERTEX_MAX_MEMBERS 64
 
 /* Solve the rows idx[0..n) of R (each m coefficients and a right-hand side) as equations by
  * Gaussian elimination in A (scratch, n x (m + 1)); 1 with mu set when the solution is
@@ -404,13 +408,16 @@ static int solve_rows(an_exact *x, mpq_t *R, const int *idx, int n, int m, mpq_t
 /* Any number of members: the beliefs meeting consistency's conditions under which every
  * action in the support is a best reply form a polytope inside the simplex, empty or with a
  * vertex; a vertex solves the equalities with some of the inequalities held tight. Tries
- * every choice of tight inequalities (up to VERTEX_MAX_TRIES linear solves): 1 a vertex
+ * every choice of tight inequalities (up to VERTEX_MAX_TRIES linear solves; none beyond
+ * VERTEX_MAX_MEMBERS members): 1 a vertex
  * found (mu set), 0 none (no such belief), 2 too many to try, -1 no memory. Values of every
  * member and action first (values() with mu positive). */
 static int vertex_search(an_exact *x, int h, const int *cls, const int *cz)
 {
     const brink_efg *g = x->g;
     int m = g->infoset_nmembers[h], k = g->infoset_nactions[h], a0 = g->infoset_action_start[h];
+    if (m > VERTEX_MAX_MEMBERS)
+        return 2;
     int w = m + 1, maxr = 1 + 2 * m + k + m + k * k, possible = 0;
     for (int j = 0; j < m; j++)
         possible |= !cz[j];
@@ -467,7 +474,8 @@ static int vertex_search(an_exact *x, int h, const int *cls, const int *cz)
             ge[nge++] = n++;
         }
     /* choices of d = 0..m tight inequalities (d: what the equalities leave free, at most m) */
-    int found = 0, tries = 0;
+    int found = 0, tries = 0,
+        max_tries = m <= 4 ? VERTEX_MAX_TRIES : VERTEX_MAX_TRIES * 64 / (m * m * m) + 1;
     int *pick = malloc((size_t)(m + 1) * sizeof *pick);
     if (!pick)
         found = -1;
@@ -475,7 +483,7 @@ static int vertex_search(an_exact *x, int h, const int *cls, const int *cz)
         for (int i = 0; i < d; i++)
             pick[i] = i;
         for (;;) {
-            if (++tries > VERTEX_MAX_TRIES) {
+            if (++tries > max_tries) {
                 found = 2;
                 break;
             }
