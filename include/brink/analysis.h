@@ -179,6 +179,11 @@ typedef struct brink_equilibrium {
     double *issue_mean;      /* [nissues] expected value of numeric issues (0 for discrete) */
     int verified;            /* 1 = exact Nash check passed; 0 = checked in doubles only */
     int sequential;          /* 1 = passed the sequential-rationality check */
+    /* 1: that check passed in floating point only, to the analysis' tolerance (1e-9 of the
+     * payoff scale), somewhere: a profile without rationals, or a free belief off the path
+     * that the exact check could not decide (too many vertex candidates); 0: decided exactly
+     * (a profile in rationals), or an approximate method's profile (approximate says so) */
+    int sequential_doubles;
     int completed;           /* off-path information sets whose choice was replaced */
     double max_regret;
     /* 1: a floating-point profile of an approximate method (agent-logit...): an equilibrium

@@ -245,6 +245,8 @@ static void equilibrium(const brink_analysis *a, const brink_equilibrium *eq, in
         brink_buf_puts(out, ",\"profiles\":");
         count_json(out, (const mpz_t *)eq->nprofiles);
     }
+    if (eq->sequential_doubles && !eq->approximate)   /* (only then: the field is new) */
+        brink_buf_puts(out, ",\"sequential_in_doubles\":true");
     if (eq->approximate && eq->verified != 1) {   /* (only then: the fields are new) */
         brink_buf_puts(out, ",\"approximate\":true,\"nashconv\":");
         num(out, eq->nashconv);

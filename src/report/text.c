@@ -452,6 +452,27 @@ static void approximate_note(const brink_analysis *a, brink_buf *out, brink_buf 
     flush(out, line, 2);
 }
 
+/* Equilibria whose sequential check rests on doubles (not an approximate method's: those say
+ * so above): the claim is to the tolerance, not exact. */
+static void doubles_note(const brink_analysis *a, brink_buf *out, brink_buf *line)
+{
+    int n = 0;
+    for (int e = 0; e < a->count; e++)
+        n += a->eq[e].sequential && a->eq[e].sequential_doubles && !a->eq[e].approximate;
+    if (n == 0)
+        return;
+    if (a->count == 1)
+        brink_buf_puts(line, "(Its sequential rationality was checked in floating point, to "
+                             "the analysis' tolerance (1e-9 of the payoff scale by default), "
+                             "not exactly.)");
+    else
+        brink_buf_printf(line, "(The sequential rationality of %d of the equilibria was checked "
+                               "in floating point, to the analysis' tolerance (1e-9 of the "
+                               "payoff scale by default), not exactly.)",
+                         n);
+    flush(out, line, 2);
+}
+
 static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
 {
     brink_buf_puts(out, "\n");
@@ -591,8 +612,10 @@ static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
         differences(a, out, line);
     else if (a->eq[0].verified == 1)
         brink_buf_puts(out, "  (verified exactly as a Nash equilibrium in rational arithmetic)\n");
-    if (a->count >= 1)
+    if (a->count >= 1) {
         approximate_note(a, out, line);
+        doubles_note(a, out, line);
+    }
 }
 
 /* A count in a table cell: exact up to 40 digits, else rounded to three significant digits
