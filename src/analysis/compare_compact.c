@@ -20,7 +20,8 @@
  *               can get from each other option (the others' continuations chosen freely);
  *               at a chance class, every combination of its outcomes' ones, weighted. The
  *               lists are capped (SET_MAX per class); capped lists keep only consequences
- *               that are ones (a subset), and the answer says the ranges are over those.
+ *               that are ones (a subset), and the answer says the ranges are over those;
+ *               so does a chance class past COMBOS_MAX combinations.
  *
  * The first equilibrium is the solved profile's (first best action everywhere); on the tree
  * it is the most efficient one listed, so the two agree wherever nothing differs after the
@@ -35,10 +36,11 @@
 #include "scenario/compact.h"
 
 #define SET_MAX 256            /* consequences kept per class */
+#define COMBOS_MAX 65536       /* combinations tried at one chance class */
 
 typedef struct {
-    int n;                     /* entries, W = np + G numbers each */
-    mpq_t *x;                  /* [SET_MAX * W], NULL until built */
+    int n, cap;                /* entries, W = np + G numbers each */
+    mpq_t *x;                  /* [cap * W], NULL until built */
 } cset;
 
 typedef struct {
@@ -53,12 +55,13 @@ typedef struct {
 static int cset_alloc(cctx *C, cset *s)
 {
     s->n = 0;
-    s->x = brink_q_array_new((size_t)SET_MAX * (size_t)C->W);
+    s->cap = 1;
+    s->x = brink_q_array_new((size_t)C->W);
     return s->x ? 0 : -1;
 }
 
-/* Append x[W] unless it is there already (or the list is full: capped). */
-static void cset_add(cctx *C, cset *s, const mpq_t *x)
+/* Append x[W] unless it is there already (or the list is full: capped). -1 out of memory. */
+static int cset_add(cctx *C, cset *s, const mpq_t *x)
 {
     size_t W = (size_t)C->W;
     for (int i = 0; i < s->n; i++) {
@@ -66,15 +69,27 @@ static void cset_add(cctx *C, cset *s, const mpq_t *x)
         for (size_t j = 0; j < W && same; j++)
             same = mpq_equal(s->x[(size_t)i * W + j], x[j]);
         if (same)
-            return;
+            return 0;
     }
     if (s->n == SET_MAX) {
         C->capped = 1;
-        return;
+        return 0;
+    }
+    if (s->n == s->cap) {   /* most lists have one entry: grown as needed */
+        int cap = s->cap * 4 < SET_MAX ? s->cap * 4 : SET_MAX;
+        mpq_t *g = brink_q_array_new((size_t)cap * W);
+        if (!g)
+            return -1;
+        for (size_t j = 0; j < (size_t)s->n * W; j++)
+            mpq_swap(g[j], s->x[j]);
+        brink_q_array_free(s->x, (size_t)s->cap * W);
+        s->x = g;
+        s->cap = cap;
     }
     for (size_t j = 0; j < W; j++)
         mpq_set(s->x[(size_t)s->n * W + j], x[j]);
     s->n++;
+    return 0;
 }
 
 /* The consequences of class c, its children's built. tmp[W] is scratch; idx[edges of c]. -1
@@ -92,8 +107,7 @@ static int build(cctx *C, int c, mpq_t *tmp, int *idx)
             mpq_set(tmp[p], r->pay[(size_t)c * (size_t)np + (size_t)p]);
         for (int g = 0; g < C->G; g++)
             mpq_set_ui(tmp[np + g], C->gof[c] == g, 1);
-        cset_add(C, s, (const mpq_t *)tmp);
-        return 0;
+        return cset_add(C, s, (const mpq_t *)tmp);
     }
     if (k->mover[c] >= 0) {
         int i = k->mover[c];
@@ -123,13 +137,14 @@ static int build(cctx *C, int c, mpq_t *tmp, int *idx)
                 int ok = 1;
                 for (int f = e0; f < e1 && ok; f++)
                     ok = f == e || mpq_cmp(tmp[i], tmp[W + (f - e0)]) >= 0;
-                if (ok)
-                    cset_add(C, s, (const mpq_t *)tmp);
+                if (ok && cset_add(C, s, (const mpq_t *)tmp))
+                    return -1;
             }
         }
         return 0;
     }
     /* chance: every combination of the outcomes' consequences (odometer over idx) */
+    long combos = 0;
     for (int e = e0; e < e1; e++)
         idx[e - e0] = 0;
     for (;;) {
@@ -145,9 +160,12 @@ static int build(cctx *C, int c, mpq_t *tmp, int *idx)
                 mpq_add(tmp[j], tmp[j], C->t);
             }
         }
-        cset_add(C, s, (const mpq_t *)tmp);
-        if (s->n == SET_MAX && C->capped)
+        if (cset_add(C, s, (const mpq_t *)tmp))
+            return -1;
+        if ((s->n == SET_MAX && C->capped) || ++combos == COMBOS_MAX) {
+            C->capped = 1;   /* (at the combination budget: some may be left out) */
             return 0;
+        }
         int e = e0;
         while (e < e1 && ++idx[e - e0] == C->s[k->child[e]].n)
             idx[e++ - e0] = 0;
@@ -344,7 +362,7 @@ brink_status an_compare_compact(const brink_scenario *sc, const brink_analysis *
 out:
     for (int c = 0; C.s && c < n; c++)
         if (C.s[c].x)
-            brink_q_array_free(C.s[c].x, (size_t)SET_MAX * (size_t)C.W);
+            brink_q_array_free(C.s[c].x, (size_t)C.s[c].cap * (size_t)C.W);
     free(C.s);
     if (tmp)
         brink_q_array_free(tmp, ntmp);

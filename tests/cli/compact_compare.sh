@@ -144,4 +144,17 @@ same m7b 0
 python3 "$TMP/add.py" "$SRC/scenarios/m8-outside-options.yaml" "$TMP/m8.yaml" USA@start 'USA@*' 'DPRK@*'
 both m8 "$TMP/m8.yaml"
 same m8 0
+# 10 rounds of 20 offers (3.2e13 nodes), only as a compact game; at delta = 5/33 some of A's
+# offers are followed by B's ties, which change values
+Q=$SRC/tests/data/scenarios/rubinstein-10-question.yaml
+sed 's/threshold: {parameter: delta, watch: A@start}/compare: {watch: A@start}/' "$Q" > "$TMP/q10.yaml"
+expect_status "10 rounds" 0 "$BRINK" analyze "$TMP/q10.yaml"
+expect_grep "10 rounds: answered" '^      offer_0.375: A 0.625, B 0.375; 100% deal=agreed.$' "$TMP/stdout"
+expect_status "10 rounds, ties" 0 "$BRINK" analyze "$TMP/q10.yaml" --set delta=5/33 --json
+python3 - "$TMP/stdout" 2> "$TMP/err" <<'PY' && ok || bad "10 rounds, ties: $(tail -c 600 "$TMP/err")"
+import json, sys
+o = json.load(open(sys.argv[1]))['answers'][0]['options']
+d = [x for x in o if x['equilibria_differ']]
+assert d and all(x['ranges_over_every_pure_equilibrium'] for x in d), o
+PY
 finish
