@@ -990,6 +990,24 @@ static void threshold_answer(const brink_analysis *a, const brink_answer *an, br
         brink_threshold_write_text(an->threshold, a->sc, out, NULL);
 }
 
+/* ": A from lo to hi, B ..." for the actors whose value ranges (" in the outcomes that
+ * follow" when none does). */
+static void value_ranges(brink_buf *line, const brink_scenario *sc, int np, const double *lo,
+                         const double *hi)
+{
+    const char *sep = ": ";
+    for (int p = 0; p < np; p++) {
+        if (lo[p] == hi[p])
+            continue;
+        brink_buf_printf(line, "%s%s from ", sep, brink_scenario_actor_id(sc, p));
+        rep_num(line, lo[p]);
+        brink_buf_puts(line, " to ");
+        rep_num(line, hi[p]);
+        sep = ", ";
+    }
+    brink_buf_puts(line, sep[0] == ':' ? " in the outcomes that follow" : "");
+}
+
 /* The same on a compact game (compare_compact.c): the decision point named by its path, its
  * options' labels and the outcome groups' levels read off the classes. */
 static void compare_answer_compact(const brink_analysis *a, const brink_answer *an,
@@ -1052,17 +1070,7 @@ static void compare_answer_compact(const brink_analysis *a, const brink_answer *
             const double *lo = &an->opt_value_lo[(size_t)o * (size_t)np];
             const double *hi = &an->opt_value_hi[(size_t)o * (size_t)np];
             brink_buf_puts(line, " (The subgame-perfect equilibria differ after it");
-            const char *sep = ": ";
-            for (int p = 0; p < np; p++) {
-                if (lo[p] == hi[p])
-                    continue;
-                brink_buf_printf(line, "%s%s from ", sep, brink_scenario_actor_id(sc, p));
-                rep_num(line, lo[p]);
-                brink_buf_puts(line, " to ");
-                rep_num(line, hi[p]);
-                sep = ", ";
-            }
-            brink_buf_puts(line, sep[0] == ':' ? " in the outcomes that follow" : "");
+            value_ranges(line, sc, np, lo, hi);
             if (an->opt_pure_capped)
                 brink_buf_puts(line, "; over some of the pure subgame-perfect equilibria (a "
                                      "list of their consequences reached its cap): others "
@@ -1121,20 +1129,10 @@ static void compare_answer(const brink_analysis *a, const brink_answer *an, brin
             const double *lo = &an->opt_value_lo[(size_t)o * (size_t)g->nplayers];
             const double *hi = &an->opt_value_hi[(size_t)o * (size_t)g->nplayers];
             brink_buf_printf(line, " (The %d equilibria differ after it", a->count);
-            const char *sep = ": ";
-            for (int p = 0; p < g->nplayers; p++) {
-                if (lo[p] == hi[p])
-                    continue;
-                brink_buf_printf(line, "%s%s from ", sep, brink_scenario_actor_id(sc, p));
-                rep_num(line, lo[p]);
-                brink_buf_puts(line, " to ");
-                rep_num(line, hi[p]);
-                sep = ", ";
-            }
             /* the ranges are over the equilibria listed: the search's qualifier, as the
              * list's heading says it (tester 14, N5: a mixed subgame-perfect equilibrium
              * the extreme-point search does not list lay outside them) */
-            brink_buf_puts(line, sep[0] == ':' ? " in the outcomes that follow" : "");
+            value_ranges(line, sc, g->nplayers, lo, hi);
             brink_buf_puts(line, "; over the equilibria listed (search: ");
             rep_coverage(line, &a->method);
             brink_buf_puts(line, "): equilibria not listed may lead elsewhere.)");

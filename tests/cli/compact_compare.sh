@@ -21,15 +21,7 @@ open(out, 'w').write(t)
 PY
 cat > "$TMP/cmp.py" <<'PY'
 import json, re, sys
-def close(x, y):
-    if isinstance(x, float) or isinstance(y, float):
-        return isinstance(x, (int, float)) and isinstance(y, (int, float)) and \
-            abs(x - y) <= 1e-12 * (1 + abs(x) + abs(y))
-    if isinstance(x, dict):
-        return isinstance(y, dict) and x.keys() == y.keys() and all(close(x[k], y[k]) for k in x)
-    if isinstance(x, list):
-        return isinstance(y, list) and len(x) == len(y) and all(close(u, v) for u, v in zip(x, y))
-    return x == y
+from json_close import close
 def vals(v):
     return [a['value'] for a in v]
 ta, tb = json.load(open(sys.argv[1]))['answers'], json.load(open(sys.argv[2]))['answers']
@@ -95,7 +87,7 @@ both() {   # both NAME FILE [ARGS...]: analyze on the tree and on the compact ga
   "$BRINK" analyze "$f" "$@" --compact-above 1 --json > "$TMP/$name.c.json" 2>&1 || bad "$name: compact json"
 }
 same() {   # same NAME TIES: the answers agree (TIES options with a tie after them)
-  if python3 "$TMP/cmp.py" "$TMP/$1.t.json" "$TMP/$1.c.json" "$2" 2> "$TMP/err"
+  if PYTHONPATH="$SRC/tests/cli" python3 "$TMP/cmp.py" "$TMP/$1.t.json" "$TMP/$1.c.json" "$2" 2> "$TMP/err"
   then ok; else bad "$1: the compact game's --json differs: $(tail -c 900 "$TMP/err")"; fi
   if python3 "$TMP/cmp_text.py" "$TMP/$1.t.txt" "$TMP/$1.c.txt" 2> "$TMP/err"
   then ok; else bad "$1: the compact game's text differs: $(tail -c 900 "$TMP/err")"; fi
