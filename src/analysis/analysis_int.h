@@ -95,7 +95,8 @@ brink_status an_sweep_point_failed(brink_answer *ans, int k, brink_error *err);
  * from the compact threshold engine (one parameter) or its region map (two). */
 /* A compare question on a compact game (compare_compact.c); a->compact solved. */
 brink_status an_compare_compact(const brink_scenario *sc, const brink_analysis *a,
-                                brink_answer *ans, brink_error *err);
+                                const brink_analysis_options *o, brink_answer *ans,
+                                brink_error *err);
 brink_status an_sweep_compact(const brink_scenario *sc, const brink_analysis_options *o,
                               brink_answer *ans, brink_error *err);
 /* The watched sets of a question (ans->watch, watch_start, nwatch), all of them. */

@@ -366,7 +366,7 @@ brink_status an_answer(const brink_scenario *sc, const brink_analysis *a,
                        const brink_analysis_options *o, brink_answer *ans, brink_error *err)
 {
     if (brink_scenario_is_compact(sc) && ans->q->kind == BRINK_Q_COMPARE)
-        return an_compare_compact(sc, a, ans, err);
+        return an_compare_compact(sc, a, o, ans, err);
     if (brink_scenario_is_compact(sc) && ans->q->kind == BRINK_Q_SWEEP)
         return an_sweep_compact(sc, o, ans, err);
     switch (ans->q->kind) {

@@ -23,6 +23,12 @@
  *               that are ones (a subset), and the answer says the ranges are over those;
  *               so does a chance class past COMBOS_MAX combinations.
  *
+ *   alike       a tie on the solved profile's play after the option whose consequences are
+ *               all the same is noted as the tree notes it ("other equilibria with its play
+ *               continue differently") where the tree lists its equilibria by play: more
+ *               profiles than max_profiles, or a count not known here (ties that change
+ *               values); listed one by one, the tree adds no note.
+ *
  * The first equilibrium is the solved profile's (first best action everywhere); on the tree
  * it is the most efficient one listed, so the two agree wherever nothing differs after the
  * options. Mixed subgame-perfect equilibria are not examined (ranges_over_every_equilibrium
@@ -236,7 +242,8 @@ static int tie_on_continuation(const cctx *C, int d, unsigned char *seen)
 }
 
 brink_status an_compare_compact(const brink_scenario *sc, const brink_analysis *a,
-                                brink_answer *ans, brink_error *err)
+                                const brink_analysis_options *opt, brink_answer *ans,
+                                brink_error *err)
 {
     const struct brink_compact_result *r = a->compact;
     const sc_compact *k = sc->compact;
@@ -322,6 +329,7 @@ brink_status an_compare_compact(const brink_scenario *sc, const brink_analysis *
                 goto out;
             }
     }
+    long max_listed = opt->max_profiles > 0 ? opt->max_profiles : 64;
     for (int o = 0; o < K; o++) {
         int e = e0 + o, d = k->child[e];
         double *v0 = &ans->opt_value[(size_t)o * (size_t)np];
@@ -334,8 +342,12 @@ brink_status an_compare_compact(const brink_scenario *sc, const brink_analysis *
         }
         for (int g = 0; g < C.G; g++)
             ans->opt_group[(size_t)o * (size_t)C.G + (size_t)g] = brink_q_get_d(x[np + g]);
-        /* a tie on the play after it that the consequences do not show (they are alike) */
-        ans->opt_alike[o] = (unsigned char)!tie_on_continuation(&C, d, below);
+        /* a tie on the play after it that the consequences do not show (they are alike),
+         * said where the tree lists its equilibria by play (more profiles than
+         * max_profiles, or not counted here): listed one by one, they show it themselves */
+        ans->opt_alike[o] = (unsigned char)(!tie_on_continuation(&C, d, below) ||
+                                            (r->count_exact &&
+                                             mpz_cmp_ui(r->nspe, (unsigned long)max_listed) <= 0));
         if (!ties)
             continue;
         const cset *s = &C.s[d];

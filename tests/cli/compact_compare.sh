@@ -74,7 +74,13 @@ for x, y in zip(a, b):
         continue
     # the same but for the notes on ties, which the compact game words its own way; it says
     # the equilibria differ after an option wherever the tree does
-    assert re.sub(NOTE, '', x) == re.sub(NOTE, '', y), (x, y)
+    xs, ys = re.sub(NOTE, '', x), re.sub(NOTE, '', y)
+    if xs != ys:
+        # where a tie follows an option the first equilibria may differ (the tree's is its
+        # most efficient, the compact game's the first best action everywhere): the words
+        # the same, the numbers within the ranges (checked in --json)
+        num = lambda t: re.sub(r'-?[0-9][0-9.e+-]*%?', '#', t)
+        assert 'differ after it' in y and num(xs) == num(ys), (x, y)
     assert x.count('differ after it') <= y.count('differ after it'), (x, y)
 PY
 both() {   # both NAME FILE [ARGS...]: analyze on the tree and on the compact game
@@ -109,6 +115,19 @@ expect_grep "r2: B@* refused" '"error":"[^"]*none of them before the others' "$T
 both r2t "$TMP/r2.yaml" --set delta=19/39
 same r2t 2
 expect_grep "r2t: the tie said" 'offer_0.475: A 0.525, B 0.475; 100% deal=agreed. \(The subgame-perfect' "$TMP/r2t.c.txt"
+# 3 rounds at delta = 5/39: ties that keep the values on the play (the tree lists a million
+# profiles by play: its ranges are over the plays' representatives, the compact game's over
+# every pure equilibrium) and ties that change them
+python3 "$TMP/add.py" "$SRC/examples/rubinstein.yaml" "$TMP/r3.yaml" A@start B@offer_0.125 'A@*'
+both r3t "$TMP/r3.yaml" --set delta=5/39
+same r3t 5
+# the same tie with few profiles (listed one by one on the tree, which then adds no note):
+# a coin, A indifferent between two equal outcomes on either side
+sed 's/right: {outcome: {result: right}, payoff: {A: 1, B: 0}}/right: {outcome: {result: left}, payoff: {A: 1, B: 2}}/' \
+  "$SRC/tests/data/scenarios/compact_coin_tie.yaml" > "$TMP/coin3.yaml"
+python3 "$TMP/add.py" "$TMP/coin3.yaml" "$TMP/coin4.yaml" B@start A@go/heads
+both coin4 "$TMP/coin4.yaml"
+same coin4 0
 # chance moves, named decisions (the first of a name's decision points)
 python3 "$TMP/add.py" "$SRC/scenarios/m4-deterrence-last-resort.yaml" "$TMP/m4.yaml" \
   DPRK@threatened USA@retaliation DPRK@normal 'USA@*' 'DPRK@*'
