@@ -336,6 +336,17 @@ typedef struct brink_answer {
     double *opt_value_lo, *opt_value_hi;   /* [nopts * nplayers] over every equilibrium kept */
     int *opt_differ;         /* [nopts] 1: the equilibria differ after the option (values or
                                 outcome probabilities), so the first one's is not the answer */
+    /* compare on a compact game (brink_analysis.compact; infoset is then the tree's number of
+     * the decision point, -1 when too large, and watch_class its class): the edges from the
+     * root to it (compare_path[compare_npath]); opt_alike[nopts] 0 where a tie lies on the
+     * first equilibrium's play after the option (equilibria with that play continue
+     * differently); opt_pure_capped 1 when the ranges are over some of the pure
+     * subgame-perfect equilibria only (a list of consequences reached its cap), 0 when over
+     * every one */
+    int compare_npath;
+    int *compare_path;
+    unsigned char *opt_alike;
+    int opt_pure_capped;
 } brink_answer;
 
 typedef struct brink_analysis {

@@ -99,6 +99,10 @@ brink_status an_sweep_point_failed(brink_answer *ans, int k, brink_error *err);
 /* sweep_compact.c: a sweep question on a compact game (scenario/compact.h): every grid point
  * solved exactly by backward induction on the classes, the boundaries between grid points
  * from the compact threshold engine (one parameter) or its region map (two). */
+/* A compare question on a compact game (compare_compact.c); a->compact solved. */
+brink_status an_compare_compact(const brink_scenario *sc, const brink_analysis *a,
+                                const brink_analysis_options *o, brink_answer *ans,
+                                brink_error *err);
 brink_status an_sweep_compact(const brink_scenario *sc, const brink_analysis_options *o,
                               brink_answer *ans, brink_error *err);
 /* The watched sets of a question (ans->watch, watch_start, nwatch), all of them. */
