@@ -202,6 +202,11 @@ typedef struct brink_equilibrium {
     int link[2];             /* sequential 2, or 0 with why BRINK_SEQ_WHY_LINKED: the two
                                 information sets (earlier, later) whose beliefs no found pair
                                 of supporting beliefs makes agree; else -1 */
+    /* 1: that check passed in floating point only, to the analysis' tolerance (1e-9 of the
+     * payoff scale), somewhere: a profile without rationals, or a free belief off the path
+     * that the exact check could not decide (too many vertex candidates); 0: decided exactly
+     * (a profile in rationals), or an approximate method's profile (approximate says so) */
+    int sequential_doubles;
     int completed;           /* off-path information sets whose choice was replaced */
     double max_regret;
     /* 1: a floating-point profile of an approximate method (agent-logit...): an equilibrium
@@ -354,6 +359,17 @@ typedef struct brink_answer {
     double *opt_value_lo, *opt_value_hi;   /* [nopts * nplayers] over every equilibrium kept */
     int *opt_differ;         /* [nopts] 1: the equilibria differ after the option (values or
                                 outcome probabilities), so the first one's is not the answer */
+    /* compare on a compact game (brink_analysis.compact; infoset is then the tree's number of
+     * the decision point, -1 when too large, and watch_class its class): the edges from the
+     * root to it (compare_path[compare_npath]); opt_alike[nopts] 0 where a tie lies on the
+     * first equilibrium's play after the option (equilibria with that play continue
+     * differently); opt_pure_capped 1 when the ranges are over some of the pure
+     * subgame-perfect equilibria only (a list of consequences reached its cap), 0 when over
+     * every one */
+    int compare_npath;
+    int *compare_path;
+    unsigned char *opt_alike;
+    int opt_pure_capped;
 } brink_answer;
 
 typedef struct brink_analysis {

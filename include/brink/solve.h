@@ -86,6 +86,10 @@ typedef struct brink_solve_stats {
     /* 1 when profiles (and each play's nprofiles) are lower bounds: a node kept fewer plays
      * than it has (BRINK_SPE_MAX caps), so plays and profiles beyond are not counted. */
     int profiles_at_least;
+    /* The registered method (its registry name, a static string) that produced the profiles
+     * when this one could not: gnm and ipa hand over to simpdiv when no path or iteration
+     * gives an equilibrium (src/solve/homotopy/gw.h). NULL: the method's own profiles. */
+    const char *fallback_method;
 } brink_solve_stats;
 
 /* Why a double-precision pivoting run was abandoned for exact arithmetic. */

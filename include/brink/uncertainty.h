@@ -72,12 +72,21 @@ void brink_sampler_exact(const brink_sampler *s, const double *values, mpq_t *q,
 /* ---- Interval estimates ---- */
 
 /* A proportion k/n with its Wilson score interval at normal quantile z (n = 0: p = NaN,
- * interval [0, 1]). */
+ * interval [0, 1]). unknown: draws of the same run whose answer is not known (no equilibrium
+ * found, a failed solve, equilibria that disagree on it); they are not in n, and [lo, hi]
+ * covers every answer they could have: the Wilson bounds of k of n + unknown below and of
+ * k + unknown of n + unknown above. Draws without an answer can cluster in one part of the
+ * range (tester 17, finding 1: every chain-store draw above q = 0.25 found none), so p alone
+ * over n, or k over every draw, can both miss the share; the interval cannot. */
 typedef struct brink_proportion {
     long k, n;
     double p, lo, hi;
+    long unknown;
 } brink_proportion;
 void brink_wilson(long k, long n, double z, brink_proportion *out);
+/* k of n known draws, unknown more whose answer is not known: p = k/n (NaN when n = 0), the
+ * interval as above (unknown = 0: brink_wilson). */
+void brink_wilson_partial(long k, long n, long unknown, double z, brink_proportion *out);
 
 /* A mean over n values with its interval mean +- z * sd / sqrt(n) (normal approximation),
  * clipped to the least and the greatest of the n values (n < 2: the interval is [-inf, inf]). */

@@ -31,6 +31,12 @@ void an_eq_free(brink_equilibrium *eq, const brink_efg *g);
 brink_status an_eq_summarise(const brink_scenario *sc, const brink_scenario_instance *in,
                              const brink_efg *g, const int *leaf_group, int ngroups,
                              brink_equilibrium *eq, brink_error *err);
+/* For an exact profile (eq->behavq): the outcome-group probabilities and values per own type
+ * of an_eq_summarise recomputed exactly, stored as their nearest doubles (summary_exact.c);
+ * nothing done without rationals. */
+brink_status an_eq_summarise_exact(const brink_scenario *sc, const brink_efg *g,
+                                   const int *leaf_group, int ngroups, brink_equilibrium *eq,
+                                   brink_error *err);
 
 /* pathgroups.c: a->path_group / npath_groups from a->eq (tol: for double strategies). */
 brink_status an_path_groups(brink_analysis *a, double tol, brink_error *err);
@@ -93,6 +99,10 @@ brink_status an_sweep_point_failed(brink_answer *ans, int k, brink_error *err);
 /* sweep_compact.c: a sweep question on a compact game (scenario/compact.h): every grid point
  * solved exactly by backward induction on the classes, the boundaries between grid points
  * from the compact threshold engine (one parameter) or its region map (two). */
+/* A compare question on a compact game (compare_compact.c); a->compact solved. */
+brink_status an_compare_compact(const brink_scenario *sc, const brink_analysis *a,
+                                const brink_analysis_options *o, brink_answer *ans,
+                                brink_error *err);
 brink_status an_sweep_compact(const brink_scenario *sc, const brink_analysis_options *o,
                               brink_answer *ans, brink_error *err);
 /* The watched sets of a question (ans->watch, watch_start, nwatch), all of them. */

@@ -61,6 +61,8 @@ void an_answer_free(brink_answer *ans)
     free(ans->opt_value_lo);
     free(ans->opt_value_hi);
     free(ans->opt_differ);
+    free(ans->compare_path);
+    free(ans->opt_alike);
 }
 
 /* A grid point's bind or solve failed: keep the error's place (the expression or chance node
@@ -364,11 +366,7 @@ brink_status an_answer(const brink_scenario *sc, const brink_analysis *a,
                        const brink_analysis_options *o, brink_answer *ans, brink_error *err)
 {
     if (brink_scenario_is_compact(sc) && ans->q->kind == BRINK_Q_COMPARE)
-        return brink_error_set(err, BRINK_EUNSUPPORTED,
-                               "the scenario was built as a compact game (its distinct sub-games, "
-                               "not the tree), where threshold and sweep questions are answered; "
-                               "this comparison question reads the tree (brink analyze "
-                               "--compact-above 0 builds it, if it fits)");
+        return an_compare_compact(sc, a, o, ans, err);
     if (brink_scenario_is_compact(sc) && ans->q->kind == BRINK_Q_SWEEP)
         return an_sweep_compact(sc, o, ans, err);
     switch (ans->q->kind) {

@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "analysis/analysis_int.h"
+#include "analysis/assess_exact.h"
 #include "analysis/assess_consistency.h"
 #include "solve/lp/glpk_guard.h"
 
@@ -285,6 +286,12 @@ typedef struct work {
     int *dev;              /* [maxm * (max depth + 1)] each member's deviations, sorted */
     int *ndev;             /* [maxm] */
     int maxd;
+    /* a profile in rationals (not an approximate method's): decisions inside the tolerance
+     * band are taken exactly (assess_exact.c); NULL: doubles only */
+    an_exact *x;
+    double *sup;           /* [maxk] 1/0: the exact support of the choice at hand */
+    unsigned char *need;   /* [maxk] actions the exact decision compares */
+    int unproved;          /* free beliefs the exact check could not decide */
 } work;
 
 /* Member x of h (mover p): its deviations (the others' actions of probability exactly 0 on
@@ -304,7 +311,7 @@ static void member_weight(work *w, int p, int x, int v, const double *behav, int
             c *= g->action_prob[act];
             *impossible |= mpq_sgn(g->action_probq[act]) == 0;
         } else if (g->infoset_player[hp] != p) {
-            if (behav[act] == 0)
+            if (w->x ? mpq_sgn(w->x->bq[act]) == 0 : behav[act] == 0)
                 d[n++] = act;
             else
                 c *= behav[act];
@@ -462,6 +469,7 @@ static int relink(void *ctx, int h, int nrows, const double *rows, const double 
         if (!ok)   /* a vertex on the boundary (1/2, not 0.4999999997) */
             simple_belief(w->Q, m, k, c->behav + a0, c->tol, c->gain, w->cls, w->cp, mu, w->sig);
         ok = ok || optimal(w->Q, m, k, c->behav + a0, mu, c->tol, c->gain, w->sig) ? 1 : 2;
+        w->unproved += ok == 1;
     }
     free(a.ind);
     free(a.val);
@@ -514,6 +522,104 @@ static int best_reply(const double *Q, int m, int k, const double *mu, double to
         }
     }
     return best;
+}
+
+/* ev[a] = the value of action a at h under belief w->mu (doubles); returns the payoff scale,
+ * max(1, |ev|), that the tolerance is relative to. */
+static double expected_at(const work *w, int m, int k, double *ev)
+{
+    double scale = 1;
+    for (int a = 0; a < k; a++) {
+        ev[a] = 0;
+        for (int x = 0; x < m; x++)
+            ev[a] += w->mu[x] * w->Q[x * k + a];
+        scale = fmax(scale, fabs(ev[a]));
+    }
+    return scale;
+}
+
+/* An exact profile at a pinned belief: the decision in doubles when it is clear, exactly when
+ * it falls inside the tolerance band. A support action (exact: bq != 0, however small) worth
+ * less than the best by more than tol x scale is a loss; one that beats every other action by
+ * more is optimal; otherwise the actions within the band of a support action are compared in
+ * exact arithmetic (w->need marks them: the rest are clearly worse). 1 optimal, 0 not, -1 no
+ * memory. */
+static int optimal_exact(work *w, int h, double tol)
+{
+    const brink_efg *g = w->g;
+    int m = g->infoset_nmembers[h], k = g->infoset_nactions[h], a0 = g->infoset_action_start[h];
+    double *ev = w->sig, band = tol * expected_at(w, m, k, ev), best = -INFINITY;
+    for (int a = 0; a < k; a++)
+        best = fmax(best, ev[a]);
+    int doubt = 0;
+    for (int a = 0; a < k; a++)
+        w->need[a] = 0;
+    for (int a = 0; a < k; a++) {
+        if (mpq_sgn(w->x->bq[a0 + a]) == 0)
+            continue;
+        if (ev[a] < best - band)
+            return 0;
+        w->need[a] = 1;
+        for (int b = 0; b < k; b++)
+            if (b != a && ev[b] >= ev[a] - band)
+                w->need[b] = doubt = 1;
+    }
+    return doubt ? an_exact_pinned_optimal(w->x, h, w->cz, w->need) : 1;
+}
+
+/* The best reply to w->mu at h (pinned: consistency's belief), exactly among the actions
+ * within the band of the best in doubles for an exact profile. -1: no memory. */
+static int best_reply_at(work *w, int h, int pinned, double tol)
+{
+    const brink_efg *g = w->g;
+    int m = g->infoset_nmembers[h], k = g->infoset_nactions[h];
+    int best = best_reply(w->Q, m, k, w->mu, tol);
+    if (!w->x)
+        return best;
+    double *ev = w->sig, band = tol * expected_at(w, m, k, ev);
+    int near = 0;
+    for (int a = 0; a < k; a++)
+        near += (w->need[a] = ev[a] >= ev[best] - band);
+    return near > 1 ? an_exact_best_reply(w->x, h, pinned, w->cz, w->mu, w->need) : best;
+}
+
+/* The check at information set h under eq->behav: is the choice there supported by a belief
+ * (1) or not (0)? w->mu receives the belief (the one reported), *fixed whether consistency
+ * pins it. An exact profile is judged exactly inside the tolerance band (optimal_exact; a
+ * free belief: the linear program on the exact support, its belief then checked exactly);
+ * where the exact check of a free belief cannot decide (too many vertex candidates: many
+ * members and actions) the doubles' verdict stands and w->unproved counts it. final: the reported belief is wanted (a free one rounded to simple fractions). -1: no
+ * memory. */
+static int judge(work *w, int h, const double *behav, double tol, double gain, int final,
+                 int *fixed)
+{
+    const brink_efg *g = w->g;
+    int m = g->infoset_nmembers[h], k = g->infoset_nactions[h], a0 = g->infoset_action_start[h];
+    fill_Q(w, h, w->Q);
+    *fixed = belief_structure(w, h, behav, w->mu);
+    if (*fixed)
+        return w->x ? optimal_exact(w, h, tol)
+                    : optimal(w->Q, m, k, behav + a0, w->mu, tol, gain, w->sig);
+    const double *sigma = behav + a0;
+    if (w->x) {   /* the exact support, however small its probabilities */
+        for (int a = 0; a < k; a++)
+            w->sup[a] = mpq_sgn(w->x->bq[a0 + a]) != 0;
+        sigma = w->sup;
+    }
+    int ok = supported(w->Q, m, k, sigma, tol, gain, w->cls, w->cp, w->cz, w->mu);
+    if (ok && (final || w->x)) {
+        simple_belief(w->Q, m, k, sigma, tol, gain, w->cls, w->cp, w->mu, w->sig);
+        if (w->x) {   /* no belief within the band means none exactly: only ok is checked */
+            ok = an_exact_free_supported(w->x, h, w->cls, w->cz, w->mu);
+            if (ok == 2) {   /* the doubles' verdict, said to be one (final check) */
+                ok = 1;
+                w->unproved += final;
+            }
+        }
+    }
+    if (!ok)
+        default_belief(w, m, w->mu);
+    return ok;
 }
 
 static brink_status assess(const brink_efg *g, const double *behav_in, const mpq_t *behavq,
@@ -581,15 +687,19 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
     /* the work arrays in two blocks (doubles, ints): two allocations per call, not eleven */
     size_t nU = (size_t)g->nnodes * (size_t)np, nQ = (size_t)(w.maxm + 1) * (size_t)(w.maxk + 1),
            nm = (size_t)w.maxm + 1, nsig = (size_t)w.maxk + (size_t)w.maxm + 2,
-           nord = (size_t)(nh ? nh : 1), ndev = nm * ((size_t)maxd + 1);
-    double *dblk = brink_calloc(nU + nQ + 2 * nm + nsig, sizeof *dblk);
-    int *iblk = brink_calloc(nord + 3 * nm + ndev, sizeof *iblk);
+           nord = (size_t)(nh ? nh : 1), ndev = nm * ((size_t)maxd + 1),
+           nk = (size_t)w.maxk + 1, npos = behavq && !gain && !proved ? (size_t)g->nnodes : 0;
+    double *dblk = brink_calloc(nU + nQ + 2 * nm + nsig + nk, sizeof *dblk);
+    int *iblk = brink_calloc(nord + 3 * nm + ndev + npos, sizeof *iblk);
+    unsigned char *need = brink_calloc(nk, 1);
+    an_exact xq;
     if (dblk) {
         w.U = dblk;
         w.Q = w.U + nU;
         w.mu = w.Q + nQ;
         w.cp = w.mu + nm;
         w.sig = w.cp + nm;
+        w.sup = w.sig + nsig;
     }
     if (iblk) {
         w.order = iblk;
@@ -598,13 +708,15 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
         w.ndev = w.cz + nm;
         w.dev = w.ndev + nm;
     }
+    int *pos = iblk ? w.dev + ndev : NULL;   /* [npos] exact: node reached with probability > 0 */
+    w.need = need;
     if (behavq)
         eq->behavq = brink_q_array_new((size_t)g->nactions);
     brink_status st = BRINK_OK;
     if (!eq->behav || !eq->belief || !eq->on_path || !eq->belief_fixed || !eq->reach ||
         !eq->value || !w.U || !w.Q ||
         !w.mu || !w.order || !w.sig || !w.cls || !w.cp || !w.cz || !w.ndev || !w.dev ||
-        (behavq && !eq->behavq)) {
+        !need || (behavq && !eq->behavq)) {
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory assessing an equilibrium");
         goto out;
     }
@@ -628,6 +740,21 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
     brink_efg_reach(g, eq->behav, eq->reach);
     for (int h = 0; h < nh; h++)
         eq->on_path[h] = infoset_reach(&w, h) > tol;
+    if (npos) {
+        /* a profile in rationals (not one proved already): decided exactly where the doubles
+         * cannot (assess_exact.c); on the path means reached with probability > 0 exactly */
+        an_exact_init(&xq, g, eq->behavq, w.maxm, w.maxk);
+        w.x = &xq;
+        pos[0] = 1;
+        for (int v = 1; v < g->nnodes; v++)
+            pos[v] = pos[g->node_parent[v]] &&
+                     mpq_sgn(*brink_efg_edge_probq(g, eq->behavq, v)) != 0;
+        for (int h = 0; h < nh; h++) {
+            eq->on_path[h] = 0;
+            for (int j = 0; j < g->infoset_nmembers[h]; j++)
+                eq->on_path[h] |= pos[g->infoset_member[g->infoset_member_start[h] + j]];
+        }
+    }
 
     /* complete off-path play: replace choices the beliefs do not support (a profile proved
      * exactly keeps its own) */
@@ -638,23 +765,24 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
             int h = w.order[oi];
             if (eq->on_path[h])
                 continue;
-            int m = g->infoset_nmembers[h], k = g->infoset_nactions[h],
-                a0 = g->infoset_action_start[h];
-            fill_Q(&w, h, w.Q);
-            int pinned = belief_structure(&w, h, eq->behav, w.mu);
-            if (pinned ? optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, gain, w.sig)
-                       : supported(w.Q, m, k, eq->behav + a0, tol, gain, w.cls, w.cp, w.cz,
-                                   w.mu))
+            int k = g->infoset_nactions[h], a0 = g->infoset_action_start[h], pinned;
+            int ok = judge(&w, h, eq->behav, tol, gain, 0, &pinned);
+            int best = ok == 0 ? best_reply_at(&w, h, pinned, tol) : 0;
+            if (ok < 0 || best < 0) {
+                st = brink_error_set(err, BRINK_ENOMEM, "out of memory assessing an "
+                                     "equilibrium");
+                goto out;
+            }
+            if (ok)
                 continue;
-            if (!pinned)
-                default_belief(&w, m, w.mu);
-            int best = best_reply(w.Q, m, k, w.mu, tol);
             for (int a = 0; a < k; a++) {
                 eq->behav[a0 + a] = a == best;
                 if (eq->behavq)
                     mpq_set_ui(eq->behavq[a0 + a], a == best, 1);
             }
             brink_efg_subtree_values(g, eq->behav, 0, -1, w.U);
+            if (w.x)
+                an_exact_invalidate(w.x);
             changed = 1;
             eq->completed++;
         }
@@ -667,20 +795,13 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
     /* final check and beliefs */
     eq->sequential = 1;
     for (int h = 0; h < nh; h++) {
-        int m = g->infoset_nmembers[h], k = g->infoset_nactions[h],
-            a0 = g->infoset_action_start[h], ms = g->infoset_member_start[h];
-        fill_Q(&w, h, w.Q);
-        int ok;
-        if (belief_structure(&w, h, eq->behav, w.mu)) {
-            eq->belief_fixed[h] = 1;
-            ok = optimal(w.Q, m, k, eq->behav + a0, w.mu, tol, gain, w.sig);
-        } else {
-            ok = supported(w.Q, m, k, eq->behav + a0, tol, gain, w.cls, w.cp, w.cz, w.mu);
-            if (!ok)
-                default_belief(&w, m, w.mu);
-            else
-                simple_belief(w.Q, m, k, eq->behav + a0, tol, gain, w.cls, w.cp, w.mu, w.sig);
+        int m = g->infoset_nmembers[h], ms = g->infoset_member_start[h], fixed;
+        int ok = judge(&w, h, eq->behav, tol, gain, 1, &fixed);
+        if (ok < 0) {
+            st = brink_error_set(err, BRINK_ENOMEM, "out of memory assessing an equilibrium");
+            goto out;
         }
+        eq->belief_fixed[h] = fixed;
         if (!ok && !proved)
             eq->sequential = 0;
         for (int x = 0; x < m; x++)
@@ -690,9 +811,15 @@ static brink_status assess(const brink_efg *g, const double *behav_in, const mpq
         eq->value[i] = w.U[i];
     relink_ctx rc = {&w, eq->behav, tol, gain};   /* beliefs linked across sets */
     st = an_assess_links(g, eq, proved, relink, &rc, err);
+    /* where the check rests on doubles (approximate profiles say so themselves; a belief
+     * re-solved for the linked conditions is checked in doubles: relink counts it) */
+    eq->sequential_doubles = eq->sequential && !proved && !gain && (!w.x || w.unproved > 0);
 out:
+    if (w.x)
+        an_exact_free(w.x);
     free(dblk);
     free(iblk);
+    free(need);
     if (st)
         an_eq_free(eq, g);
     return st;

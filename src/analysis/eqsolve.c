@@ -428,11 +428,15 @@ static brink_status run(const brink_solver *s, const brink_scenario_instance *in
         if (!st && keep == 1 && eq.approximate && eq.verified != 1 && l.stats.tolerance > 0 &&
             !(eq.nashconv <= l.stats.tolerance))
             keep = -2;
-        if (!st && keep == 1 && eq.valueq && unfaithful)
-            for (int k = 0; k < g->nplayers; k++)   /* the nearest doubles of the exact values */
+        /* an exact profile's numbers are the nearest doubles of its exact ones, not sums
+         * in doubles (tester 17, F12: an exact 0 printed as 1.542e-17) */
+        if (!st && keep == 1 && eq.valueq)
+            for (int k = 0; k < g->nplayers; k++)
                 eq.value[k] = brink_q_get_d(eq.valueq[k]);
         if (!st && keep == 1)
             st = an_eq_summarise(sc, in, g, leaf_group, ngroups, &eq, err);
+        if (!st && keep == 1)
+            st = an_eq_summarise_exact(sc, g, leaf_group, ngroups, &eq, err);
         if (keep == 1 && !st) {
             out->eq[out->count++] = eq;
         } else {
@@ -508,6 +512,51 @@ static brink_status plan_and_run(const brink_scenario_instance *in, const solve_
                                  const brink_analysis_options *o, const an_solve_ws *ws,
                                  brink_eqset *out, brink_error *err);
 
+static brink_status postponed(const brink_efg *g, const brink_analysis_options *o,
+                              brink_efg **pg, int **amap, long *swaps, brink_error *err);
+
+/* Every method refused a game kept as written (postpone_chance off): when postponing its
+ * chance moves would give perfect information, say so (backward induction solves that). */
+static void keep_order_hint(const brink_efg *g, brink_error *err)
+{
+    brink_analysis_options on;
+    brink_analysis_options_init(&on);
+    brink_efg *pg = NULL;
+    int *amap = NULL;
+    long swaps = 0;
+    brink_error local;
+    brink_error_clear(&local);
+    if (postponed(g, &on, &pg, &amap, &swaps, &local) == BRINK_OK && pg)
+        brink_error_append(err, "the game was kept as written; with its chance moves "
+                                "postponed (the default) it has perfect information, and "
+                                "backward induction solves it");
+    brink_efg_free(pg);
+    free(amap);
+}
+
+/* Every method refused the game: each one's reason, not the last one's alone (tester 17,
+ * F8: "exact Lemke: tableau ... exceeds the exact limit" was all that was said). The code is
+ * the last refusal's. */
+static void every_refusal(const brink_method_change *ch, int n, brink_error *err)
+{
+    brink_buf b;
+    brink_buf_init(&b);
+    brink_buf_puts(&b, "every method the analysis tries refused the game: ");
+    int said = 0;
+    for (int j = 0; j < n; j++) {
+        int seen = 0;
+        for (int i = 0; i < j; i++)
+            seen |= ch[i].solver == ch[j].solver;
+        if (seen || !ch[j].why.message[0])
+            continue;
+        brink_buf_printf(&b, "%s%s: %s", said++ ? "; " : "", ch[j].solver->name,
+                         ch[j].why.message);
+    }
+    if (said && !b.failed)
+        brink_error_set(err, err->code, "%s", b.data);
+    brink_buf_free(&b);
+}
+
 /* Imperfect information only because chance moves come before decisions that cannot see
  * them: the same game with those moves postponed has perfect information, and the methods
  * for it (exact, complete) run there. *pg: that game and *amap its action map, or NULL when
@@ -548,9 +597,25 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
         const brink_solver *s = brink_analysis_method(g, o, NULL, err);
         if (!s)
             return err ? err->code : BRINK_EINVALID;
-        brink_status st = run(s, in, NULL, leaf_group, ngroups, o, NULL, out, err);
+        /* a method for perfect information, asked for on a game that has imperfect
+         * information only because chance moves come first, runs where the automatic choice
+         * runs it: on the same game with those moves postponed (tester 17, F8: spe was
+         * refused on Fearon's game although the automatic analysis solves it with spe) */
+        brink_efg *pg = NULL;
+        int *amap = NULL;
+        long swaps = 0;
+        brink_status st = BRINK_OK;
+        if ((s->flags & BRINK_SOLVER_PERFECT_INFO) && !g->perfect_info &&
+            (st = postponed(g, o, &pg, &amap, &swaps, err)))
+            return st;
+        solve_game sg = {pg, amap};
+        st = run(s, in, pg ? &sg : NULL, leaf_group, ngroups, o, NULL, out, err);
+        if (!st && pg)
+            out->method.postponed = swaps;
         if (st)
             brink_eqset_free(out, g);
+        brink_efg_free(pg);
+        free(amap);
         return st;
     }
     brink_efg *pg = NULL;
@@ -563,6 +628,8 @@ brink_status brink_analysis_solve(const brink_scenario_instance *in, const int *
     st = plan_and_run(in, pg ? &sg : NULL, leaf_group, ngroups, o, NULL, out, err);
     if (!st && pg)
         out->method.postponed = swaps;
+    if (refusal(st) && !o->postpone_chance && !g->perfect_info && err)
+        keep_order_hint(g, err);
     brink_efg_free(pg);
     free(amap);
     return st;
@@ -656,5 +723,7 @@ static brink_status plan_and_run(const brink_scenario_instance *in, const solve_
         st = err ? err->code : BRINK_EUNSUPPORTED;
     }
     brink_eqset_free(out, g0);
+    if (refusal(st) && nchanges > 1 && err)
+        every_refusal(changes, nchanges, err);
     return st ? st : BRINK_EUNSUPPORTED;
 }

@@ -154,6 +154,10 @@ void cli_print_profiles_text(brink_buf *out, const brink_game *g, const brink_so
         brink_buf_printf(out, "Note: double-precision pivoting %s; redone in exact arithmetic"
                               "%s\n", fallback_text(l->stats.fallback_reason),
                          l->stats.exact_fallbacks > 1 ? " (more than once)" : "");
+    if (l->stats.fallback_method)
+        brink_buf_printf(out, "Note: %s gave no equilibrium of its own (its path or iteration "
+                              "was lost or ran out of budget); the profile is %s's\n",
+                         s->name, l->stats.fallback_method);
     for (int k = 0; k < l->nconvex; k++) {
         int a = l->convex_start[k], b = l->convex_start[k + 1];
         brink_buf_printf(out, "  Convex set %d: ", k + 1);
@@ -278,6 +282,10 @@ void cli_print_profiles_json(brink_buf *out, const brink_game *g, const brink_so
     if (l->stats.exact_fallbacks > 0) {
         brink_buf_puts(out, ",\"fallback_reason\":");
         brink_json_string(out, fallback_text(l->stats.fallback_reason));
+    }
+    if (l->stats.fallback_method) {
+        brink_buf_puts(out, ",\"fallback_method\":");
+        brink_json_string(out, l->stats.fallback_method);
     }
     brink_buf_printf(out, ",\"complete\":%s,\"seconds\":", l->stats.complete ? "true" : "false");
     put_num_json(out, l->stats.seconds);

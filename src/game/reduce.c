@@ -241,20 +241,23 @@ brink_nfg *brink_efg_to_nfg(const brink_efg *g, brink_reduced **mapout, brink_er
         if (c < 0) goto oom;
         cells *= c;
         if (!(c <= (double)BRINK_MAX_CELLS) || !(cells <= (double)BRINK_MAX_CELLS)) {
-            /* counts beyond the doubles (2^2000 strategies) are said as such, not "inf" */
+            /* counts beyond the doubles (2^2000 strategies) are said as such, not "inf"; the
+             * tree methods named are those that take the game (tester 17, F7: seqlcp and
+             * sequential were suggested for 4 players, and refuse them) */
+            const char *tree = n == 2 ? "seqlcp, sequential, cfr" : "agent-logit, cfr";
             if (isfinite(cells))
                 brink_error_set(err, BRINK_ETOOBIG,
                                 "the reduced strategic form would have %.3g cells (player %d "
                                 "alone has %.3g reduced strategies); the limit is %zu. Use a "
-                                "method that works on the tree (seqlcp, sequential, cfr)",
-                                cells, i + 1, c, (size_t)BRINK_MAX_CELLS);
+                                "method that works on the tree (%s)",
+                                cells, i + 1, c, (size_t)BRINK_MAX_CELLS, tree);
             else
                 brink_error_set(err, BRINK_ETOOBIG,
                                 "the reduced strategic form would have more than 1e308 cells "
                                 "(player %d alone has %s reduced strategies); the limit is %zu. "
-                                "Use a method that works on the tree (seqlcp, sequential, cfr)",
+                                "Use a method that works on the tree (%s)",
                                 i + 1, isfinite(c) ? "many" : "more than 1e308",
-                                (size_t)BRINK_MAX_CELLS);
+                                (size_t)BRINK_MAX_CELLS, tree);
             goto fail;
         }
         r->nstrats[i] = (int)c;

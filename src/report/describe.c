@@ -303,7 +303,13 @@ void rep_method_why(brink_buf *b, const brink_method_used *m)
     int any_reduced = 0;
     for (int k = 0; k < m->nsolvers; k++)
         any_reduced |= reduced(m->solver[k]);
-    if (m->plan < 0)
+    if (m->plan < 0 && m->postponed > 0)
+        brink_buf_printf(b, "chosen by the user, run with chance moves postponed to where "
+                            "they first matter (%ld decision%s moved above %s; the same game)",
+                         m->postponed, m->postponed == 1 ? "" : "s",
+                         m->postponed == 1 ? "a chance move it cannot see"
+                                           : "chance moves they cannot see");
+    else if (m->plan < 0)
         brink_buf_puts(b, "chosen by the user");
     else if ((need & BRINK_PLAN_PERFECT_INFO) && m->postponed > 0)
         brink_buf_printf(b, "perfect information once chance moves are postponed to where they "

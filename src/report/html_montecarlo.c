@@ -63,7 +63,11 @@ static void prop_cells(brink_buf *out, const brink_proportion *p)
     rep_pct(out, p->lo);
     brink_buf_puts(out, " &ndash; ");
     rep_pct(out, p->hi);
-    brink_buf_printf(out, " (%ld of %ld)</td>", p->k, p->n);
+    brink_buf_printf(out, " (%ld of %ld", p->k, p->n);
+    if (p->unknown)
+        brink_buf_printf(out, "; the interval covers %ld draw%s without an answer", p->unknown,
+                         rep_s(p->unknown));
+    brink_buf_puts(out, ")</td>");
 }
 
 static void watched_table(const brink_mc_result *r, brink_buf *out, brink_buf *w)

@@ -262,6 +262,8 @@ static void equilibrium(const brink_analysis *a, const brink_equilibrium *eq, in
         brink_buf_puts(out, ",\"profiles\":");
         count_json(out, (const mpz_t *)eq->nprofiles);
     }
+    if (eq->sequential_doubles && !eq->approximate)   /* (only then: the field is new) */
+        brink_buf_puts(out, ",\"sequential_in_doubles\":true");
     if (eq->approximate && eq->verified != 1) {   /* (only then: the fields are new) */
         brink_buf_puts(out, ",\"approximate\":true,\"nashconv\":");
         num(out, eq->nashconv);
@@ -531,9 +533,49 @@ static void sweep_answer(const brink_analysis *a, const brink_answer *an, brink_
     }
 }
 
+/* The same on a compact game (compare_compact.c): the tree's number of the decision point
+ * (null past 2^31) and its class; the options' labels from the class. */
+static void compare_answer_compact(const brink_analysis *a, const brink_answer *an,
+                                   brink_buf *out)
+{
+    const sc_compact *k = a->sc->compact;
+    int h = an->watch_class, np = k->np;
+    brink_buf_puts(out, ",\"decision\":");
+    int_or_null(out, an->infoset >= 0 ? an->infoset : -1);
+    brink_buf_printf(out, ",\"decision_class\":%d,\"options\":[", h);
+    for (int o = 0; o < an->nopts; o++) {
+        brink_buf_printf(out, "%s{\"action\":%d,", o ? "," : "", o);
+        str(out, "label", k->node[h]->opt_labels[o]);
+        brink_buf_puts(out, ",\"values\":");
+        actor_values(out, an->opt_value + (size_t)o * (size_t)np, NULL, np);
+        brink_buf_puts(out, ",\"outcomes\":");
+        group_probs(out, an->opt_group + (size_t)o * (size_t)an->ngroups, an->ngroups);
+        brink_buf_printf(out, ",\"equilibria_differ\":%s", an->opt_differ[o] ? "true" : "false");
+        if (an->opt_differ[o]) {
+            brink_buf_puts(out, ",\"values_lo\":");
+            actor_values(out, an->opt_value_lo + (size_t)o * (size_t)np, NULL, np);
+            brink_buf_puts(out, ",\"values_hi\":");
+            actor_values(out, an->opt_value_hi + (size_t)o * (size_t)np, NULL, np);
+            /* over the pure subgame-perfect equilibria (every one unless capped), never the
+             * mixed ones */
+            brink_buf_printf(out, ",\"ranges_over_every_equilibrium\":false,"
+                                  "\"ranges_over_every_pure_equilibrium\":%s",
+                             an->opt_pure_capped ? "false" : "true");
+        }
+        if (!an->opt_alike[o])
+            brink_buf_puts(out, ",\"continues_alike\":false");
+        brink_buf_puts(out, "}");
+    }
+    brink_buf_puts(out, "]");
+}
+
 static void compare_answer(const brink_analysis *a, const brink_answer *an, brink_buf *out)
 {
     const brink_efg *g = a->game;
+    if (a->compact) {
+        compare_answer_compact(a, an, out);
+        return;
+    }
     brink_buf_printf(out, ",\"decision\":%d,\"options\":[", an->infoset);
     for (int o = 0; o < an->nopts; o++) {
         brink_buf_printf(out, "%s{\"action\":%d,", o ? "," : "", o);

@@ -22,7 +22,11 @@ static void prop_text(brink_buf *b, const brink_proportion *p)
     rep_pct(b, p->lo);
     brink_buf_puts(b, ", ");
     rep_pct(b, p->hi);
-    brink_buf_printf(b, "]  (%ld of %ld)", p->k, p->n);
+    brink_buf_printf(b, "]  (%ld of %ld", p->k, p->n);
+    if (p->unknown)
+        brink_buf_printf(b, "; the interval covers the %ld draw%s without an answer, whatever "
+                            "they would show", p->unknown, rep_s(p->unknown));
+    brink_buf_puts(b, ")");
 }
 
 static const char *dist_name(brink_dist_kind k)
@@ -229,8 +233,8 @@ brink_status brink_mc_write_text(const brink_mc_result *r, brink_buf *out, brink
         brink_buf_printf(out, "  %ld draw%s not counted: their equilibria lead to different "
                               "outcomes.\n", r->outcome_ambiguous, rep_s(r->outcome_ambiguous));
     for (int k = 0; k < r->nwatch; k++) {
-        brink_buf_puts(out, k ? "" : "\nWatched choices (share of all draws in which every "
-                                     "equilibrium makes it):\n");
+        brink_buf_puts(out, k ? "" : "\nWatched choices (share of the draws with an "
+                                     "equilibrium found in which every equilibrium makes it):\n");
         brink_buf_puts(out, "  ");
         rep_mc_watch_who(out, r, k);
         brink_buf_puts(out, ", ");
@@ -303,7 +307,7 @@ static void prop_json(brink_buf *out, const brink_proportion *p)
     num(out, p->lo);
     brink_buf_puts(out, ",\"hi\":");
     num(out, p->hi);
-    brink_buf_puts(out, "}");
+    brink_buf_printf(out, ",\"unknown\":%ld}", p->unknown);
 }
 
 static void mean_json(brink_buf *out, const brink_mean *m)

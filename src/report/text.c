@@ -481,6 +481,27 @@ static void weak_note(const brink_analysis *a, const brink_equilibrium *eq, brin
     flush(out, line, 2);
 }
 
+/* Equilibria whose sequential check rests on doubles (not an approximate method's: those say
+ * so above): the claim is to the tolerance, not exact. */
+static void doubles_note(const brink_analysis *a, brink_buf *out, brink_buf *line)
+{
+    int n = 0;
+    for (int e = 0; e < a->count; e++)
+        n += a->eq[e].sequential && a->eq[e].sequential_doubles && !a->eq[e].approximate;
+    if (n == 0)
+        return;
+    if (a->count == 1)
+        brink_buf_puts(line, "(Its sequential rationality was checked in floating point, to "
+                             "the analysis' tolerance (1e-9 of the payoff scale by default), "
+                             "not exactly.)");
+    else
+        brink_buf_printf(line, "(The sequential rationality of %d of the equilibria was checked "
+                               "in floating point, to the analysis' tolerance (1e-9 of the "
+                               "payoff scale by default), not exactly.)",
+                         n);
+    flush(out, line, 2);
+}
+
 static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
 {
     brink_buf_puts(out, "\n");
@@ -621,8 +642,10 @@ static void equilibria(const brink_analysis *a, brink_buf *out, brink_buf *line)
         differences(a, out, line);
     else if (a->eq[0].verified == 1)
         brink_buf_puts(out, "  (verified exactly as a Nash equilibrium in rational arithmetic)\n");
-    if (a->count >= 1)
+    if (a->count >= 1) {
         approximate_note(a, out, line);
+        doubles_note(a, out, line);
+    }
 }
 
 /* A count in a table cell: exact up to 40 digits, else rounded to three significant digits
@@ -1020,11 +1043,113 @@ static void threshold_answer(const brink_analysis *a, const brink_answer *an, br
         brink_threshold_write_text(an->threshold, a->sc, out, NULL);
 }
 
+/* ": A from lo to hi, B ..." for the actors whose value ranges (" in the outcomes that
+ * follow" when none does). */
+static void value_ranges(brink_buf *line, const brink_scenario *sc, int np, const double *lo,
+                         const double *hi)
+{
+    const char *sep = ": ";
+    for (int p = 0; p < np; p++) {
+        if (lo[p] == hi[p])
+            continue;
+        brink_buf_printf(line, "%s%s from ", sep, brink_scenario_actor_id(sc, p));
+        rep_num(line, lo[p]);
+        brink_buf_puts(line, " to ");
+        rep_num(line, hi[p]);
+        sep = ", ";
+    }
+    brink_buf_puts(line, sep[0] == ':' ? " in the outcomes that follow" : "");
+}
+
+/* The same on a compact game (compare_compact.c): the decision point named by its path, its
+ * options' labels and the outcome groups' levels read off the classes. */
+static void compare_answer_compact(const brink_analysis *a, const brink_answer *an,
+                                   brink_buf *out, brink_buf *line)
+{
+    const brink_scenario *sc = a->sc;
+    const sc_compact *k = sc->compact;
+    int h = an->watch_class, np = k->np, ni = k->ni, G = 0, *gof = NULL, *gleaf = NULL;
+    if (sc_compact_leaf_groups(sc, k, &G, &gof, &gleaf, NULL) || G != an->ngroups) {
+        free(gof);
+        free(gleaf);
+        out->failed = 1;
+        return;
+    }
+    brink_buf_printf(line, "-> what follows each choice of %s ", brink_scenario_actor_id(sc,
+                     k->mover[h]));
+    /* when: the events on its path, the tree's last SC_VIEW_SHOWN (64) */
+    int n = an->compare_npath, shown = n > 64 ? 64 : n, c = k->root;
+    if (!n)
+        brink_buf_puts(line, "at the start");
+    else
+        brink_buf_puts(line, "after ");
+    if (n > shown)
+        brink_buf_printf(line, "(%d earlier events), ", n - shown);
+    for (int i = 0; i < n; i++) {
+        int e = an->compare_path[i];
+        if (i >= n - shown) {
+            const sc_node *nd = k->node[c];
+            brink_buf_printf(line, "%s%s %s", i > n - shown ? ", " : "",
+                             k->mover[c] >= 0 ? brink_scenario_actor_id(sc, k->mover[c])
+                                              : nd->name ? nd->name : "chance",
+                             nd->opt_labels[e - k->child_start[c]]);
+        }
+        c = k->child[e];
+    }
+    brink_buf_puts(line, " (first equilibrium):");
+    flush(out, line, 4);
+    for (int o = 0; o < an->nopts; o++) {
+        brink_buf_printf(line, "%s:", k->node[h]->opt_labels[o]);
+        for (int p = 0; p < np; p++) {
+            brink_buf_printf(line, "%s %s ", p ? "," : "", brink_scenario_actor_id(sc, p));
+            rep_num(line, an->opt_value[(size_t)o * (size_t)np + (size_t)p]);
+        }
+        brink_buf_puts(line, ";");
+        int listed = 0;
+        for (int g = 0; g < G; g++) {
+            double pr = an->opt_group[(size_t)o * (size_t)G + (size_t)g];
+            if (pr <= 1e-12)
+                continue;
+            brink_buf_puts(line, listed++ ? "; " : " ");
+            rep_pct(line, pr);
+            brink_buf_puts(line, " ");
+            /* the group's levels: those of its first leaf */
+            rep_group_levels(line, sc, k->leaf_level + (size_t)k->leaf[gleaf[g]] * (size_t)ni,
+                             0);
+        }
+        if (listed)
+            brink_buf_puts(line, ".");
+        if (an->opt_differ[o]) {
+            const double *lo = &an->opt_value_lo[(size_t)o * (size_t)np];
+            const double *hi = &an->opt_value_hi[(size_t)o * (size_t)np];
+            brink_buf_puts(line, " (The subgame-perfect equilibria differ after it");
+            value_ranges(line, sc, np, lo, hi);
+            if (an->opt_pure_capped)
+                brink_buf_puts(line, "; over some of the pure subgame-perfect equilibria (a "
+                                     "list of their consequences reached its cap): others "
+                                     "may lead elsewhere.)");
+            else
+                brink_buf_puts(line, "; over every pure subgame-perfect equilibrium: mixed "
+                                     "ones may lead elsewhere.)");
+        }
+        if (!an->opt_alike[o])
+            brink_buf_puts(line, " (Play after it as in the equilibrium shown; other equilibria "
+                                 "with its play continue differently.)");
+        flush(out, line, 6);
+    }
+    free(gof);
+    free(gleaf);
+}
+
 static void compare_answer(const brink_analysis *a, const brink_answer *an, brink_buf *out,
                            brink_buf *line)
 {
     const brink_scenario *sc = a->sc;
     const brink_efg *g = a->game;
+    if (a->compact) {
+        compare_answer_compact(a, an, out, line);
+        return;
+    }
     int h = an->infoset, a0 = g->infoset_action_start[h];
     brink_buf_puts(line, "-> what follows each choice of ");
     rep_who(line, sc, g, h);
@@ -1057,20 +1182,10 @@ static void compare_answer(const brink_analysis *a, const brink_answer *an, brin
             const double *lo = &an->opt_value_lo[(size_t)o * (size_t)g->nplayers];
             const double *hi = &an->opt_value_hi[(size_t)o * (size_t)g->nplayers];
             brink_buf_printf(line, " (The %d equilibria differ after it", a->count);
-            const char *sep = ": ";
-            for (int p = 0; p < g->nplayers; p++) {
-                if (lo[p] == hi[p])
-                    continue;
-                brink_buf_printf(line, "%s%s from ", sep, brink_scenario_actor_id(sc, p));
-                rep_num(line, lo[p]);
-                brink_buf_puts(line, " to ");
-                rep_num(line, hi[p]);
-                sep = ", ";
-            }
             /* the ranges are over the equilibria listed: the search's qualifier, as the
              * list's heading says it (tester 14, N5: a mixed subgame-perfect equilibrium
              * the extreme-point search does not list lay outside them) */
-            brink_buf_puts(line, sep[0] == ':' ? " in the outcomes that follow" : "");
+            value_ranges(line, sc, g->nplayers, lo, hi);
             brink_buf_puts(line, "; over the equilibria listed (search: ");
             rep_coverage(line, &a->method);
             brink_buf_puts(line, "): equilibria not listed may lead elsewhere.)");

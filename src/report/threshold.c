@@ -357,7 +357,9 @@ static int isolated_point(const brink_threshold *t, int i)
 
 /* Why an isolated point differs, from data: the chance actions whose probability is 0 at the
  * point r (rational) and positive at its neighbour nb's sample (there the game loses those
- * branches, and beliefs off the path may change: not a tie), said on out as " (where ...)"
+ * branches, and beliefs off the path may change), said on out as " (where ...)". Not called
+ * "not a tie": the watched actor may be indifferent there too (tester 17, finding 5: a
+ * challenger's gain -k r vanishes at r = 0 where the disaster's probability does).
  * with *n their number; *n = 0 and nothing said when none, or when the point is not rational
  * or the game cannot be bound there. BRINK_ENOMEM only when the copy of the game fails. */
 /* chance_zero_at on a compact game: its chance outcomes' probabilities (sc_compact_probs). */
@@ -395,7 +397,7 @@ static brink_status chance_zero_compact(const brink_threshold *t, const brink_sc
     }
     if (first >= 0)
         brink_buf_printf(out, " (where the chance probability of \"%s\"%s is 0, positive "
-                              "beside it: the game has fewer branches there; not a tie)",
+                              "beside it: the game has fewer branches there)",
                          k->node[fc]->opt_labels[first - k->child_start[fc]],
                          *n > 1 ? " and others" : "");
 done:
@@ -454,7 +456,7 @@ static brink_status chance_zero_at(const brink_threshold *t, const brink_scenari
             first = a;
     if (first >= 0)
         brink_buf_printf(out, " (where the chance probability of \"%s\"%s is 0, positive "
-                              "beside it: the game has fewer branches there; not a tie)",
+                              "beside it: the game has fewer branches there)",
                          g->action_label[first], *n > 1 ? " and others" : "");
 done:
     free(zero);

@@ -710,14 +710,16 @@ int x_compact(xctx *x, uint64_t total)
 {
     brink_scenario *sc = x->sc;
     /* threshold and sweep questions that watch one decision point by its path (or, sweeps,
-     * none) are answered on the compact game (threshold_engine.c, sweep_compact.c);
-     * comparisons and references to many decision points read the unfolded game */
+     * none) are answered on the compact game (threshold_engine.c, sweep_compact.c), and so
+     * are comparisons, whose one decision a name or * picks as on the tree
+     * (sc_compact_find_one_decision, compare_compact.c); other references to many decision
+     * points read the unfolded game */
     int tree_questions = 0;
     for (int i = 0; i < sc->nquestions; i++) {
         const brink_question *q = &sc->questions[i];
         const char *at = q->watch ? strchr(q->watch, '@') : NULL;
-        tree_questions |= q->kind == BRINK_Q_COMPARE ||
-                          (at && (!strcmp(at + 1, "*") || at[1] == '('));
+        tree_questions |= at && (at[1] == '(' ||
+                                 (q->kind != BRINK_Q_COMPARE && !strcmp(at + 1, "*")));
     }
     if (tree_questions && !sc->lim.compact_without_questions) {
         x->compact_why = "the file has questions other than threshold and sweep questions "
@@ -1029,6 +1031,35 @@ static uint64_t *decision_counts(const sc_compact *k)
     return cnt;
 }
 
+/* w->infoset: the decision point's number in the tree: decision points of the actors
+ * before a, then a's before it in the tree's pre-order (as the tree numbers its information
+ * sets, one per decision point here); -1 past 2^31. On failure w->path is freed. */
+static brink_status number_decision(const sc_compact *k, int a, sc_compact_watch *w,
+                                    brink_error *err)
+{
+    uint64_t *cnt = decision_counts(k);
+    if (!cnt) {
+        free(w->path);
+        w->path = NULL;
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    }
+    int np = k->np;
+    uint64_t id = 0;
+    for (int b = 0; b < a; b++)
+        id += cnt[(size_t)k->root * (size_t)np + (size_t)b];
+    int u = k->root;
+    for (int i = 0; i < w->npath; i++) {
+        if (k->mover[u] == a)
+            id++;
+        for (int e = k->child_start[u]; e < w->path[i]; e++)
+            id += cnt[(size_t)k->child[e] * (size_t)np + (size_t)a];
+        u = k->child[w->path[i]];
+    }
+    free(cnt);
+    w->infoset = id < (uint64_t)1 << 31 ? (long)id : -1;
+    return BRINK_OK;
+}
+
 brink_status sc_compact_find_decision(const brink_scenario *sc, const char *ref,
                                       sc_compact_watch *w, brink_error *err)
 {
@@ -1116,27 +1147,7 @@ brink_status sc_compact_find_decision(const brink_scenario *sc, const char *ref,
     w->cls = c;
     w->path = path;
     w->npath = n;
-    /* its number in the tree: decision points of the actors before a, then a's before it in
-     * the tree's pre-order (as the tree numbers its information sets, one per decision point
-     * here); -1 past 2^31 */
-    uint64_t *cnt = decision_counts(k);
-    if (!cnt)
-        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
-    int np = k->np;
-    uint64_t id = 0;
-    for (int b = 0; b < a; b++)
-        id += cnt[(size_t)k->root * (size_t)np + (size_t)b];
-    int u = k->root;
-    for (int i = 0; i < n; i++) {
-        if (k->mover[u] == a)
-            id++;
-        for (int e = k->child_start[u]; e < path[i]; e++)
-            id += cnt[(size_t)k->child[e] * (size_t)np + (size_t)a];
-        u = k->child[path[i]];
-    }
-    free(cnt);
-    w->infoset = id < (uint64_t)1 << 31 ? (long)id : -1;
-    return BRINK_OK;
+    return number_decision(k, a, w, err);
 }
 
 brink_status sc_compact_leaf_groups(const brink_scenario *sc, const sc_compact *k, int *ngroups,
@@ -1198,4 +1209,108 @@ brink_status sc_compact_leaf_groups(const brink_scenario *sc, const sc_compact *
     *cls_group = cg;
     *group_leaf = gleaf;
     return BRINK_OK;
+}
+
+/* Does class c match the reference's actor a and label (NULL: any of a's decisions)? */
+static int one_matches(const sc_compact *k, int c, int a, const char *label)
+{
+    return k->mover[c] == a && (!label || (k->node[c]->name && !strcmp(k->node[c]->name, label)));
+}
+
+brink_status sc_compact_find_one_decision(const brink_scenario *sc, const char *ref,
+                                          sc_compact_watch *w, brink_error *err)
+{
+    const sc_compact *k = sc->compact;
+    memset(w, 0, sizeof *w);
+    w->infoset = -1;
+    const char *at = strchr(ref, '@');
+    int first_of_actor = !at && sc_actor_find(sc, ref) >= 0;
+    if (!first_of_actor) {
+        brink_status st = sc_compact_find_decision(sc, ref, w, err);
+        if (st != BRINK_EUNSUPPORTED || at[1] == '(')
+            return st;
+        brink_error_clear(err);   /* a name or *: the rule of brink compare --at below */
+    }
+    size_t wl = at ? (size_t)(at - ref) : strlen(ref);
+    char *who = malloc(wl + 1);
+    if (!who)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    memcpy(who, ref, wl);
+    who[wl] = 0;
+    int a = sc_actor_find(sc, who);
+    free(who);
+    const char *label = first_of_actor || !strcmp(at + 1, "*") ? NULL : at + 1;
+    /* cnt[c]: the tree paths from c to a first match below it (itself included), 2 meaning
+     * two or more; the tree's first decision is the one match that comes before every other
+     * on every path, so it exists when the root has exactly one such path (classes are
+     * numbered children first) */
+    int n = k->nclasses;
+    unsigned char *cnt = calloc((size_t)n + 1, 1);
+    if (!cnt)
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    for (int c = 0; c < n; c++) {
+        if (one_matches(k, c, a, label)) {
+            cnt[c] = 1;
+            continue;
+        }
+        int s = 0;
+        for (int e = k->child_start[c]; e < k->child_start[c + 1] && s < 2; e++)
+            s += cnt[k->child[e]];
+        cnt[c] = (unsigned char)(s < 2 ? s : 2);
+    }
+    brink_status st = BRINK_OK;
+    if (!cnt[k->root])
+        st = brink_error_set(err, BRINK_EINVALID, "no decision matches '%s'", ref);
+    else if (cnt[k->root] > 1 && !first_of_actor) {
+        /* the tree's decision points that match, counted: those of every matching class */
+        mpz_t m;
+        mpz_init(m);
+        for (int c = 0; c < n; c++)
+            if (one_matches(k, c, a, label))
+                mpz_add(m, m, k->mult[c]);
+        char *ms = mpz_get_str(NULL, 10, m);
+        st = brink_error_set(err, BRINK_EINVALID,
+                             "'%s' matches %s decisions, none of them before the others, and a "
+                             "comparison looks at one decision: give one by its path "
+                             "(%s@option/option/...)", ref, ms ? ms : "several",
+                             sc->actors[a].id);
+        if (ms) {
+            void (*freefunc)(void *, size_t);
+            mp_get_memory_functions(NULL, NULL, &freefunc);
+            freefunc(ms, strlen(ms) + 1);
+        }
+        mpz_clear(m);
+    }
+    if (st) {
+        free(cnt);
+        return st;
+    }
+    /* down from the root along the first edge leading to a match: with one path, the only
+     * one; for a bare actor name, the actor's first decision in the tree's pre-order */
+    int c = k->root, cap = 16;
+    if (!(w->path = malloc((size_t)cap * sizeof *w->path))) {
+        free(cnt);
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    }
+    while (!one_matches(k, c, a, label)) {
+        int e = k->child_start[c];
+        while (!cnt[k->child[e]])
+            e++;
+        if (w->npath == cap) {
+            int *g = brink_reallocarray(w->path, (size_t)cap * 2, sizeof *g);
+            if (!g) {
+                free(cnt);
+                free(w->path);
+                w->path = NULL;
+                return brink_error_set(err, BRINK_ENOMEM, "out of memory");
+            }
+            w->path = g;
+            cap *= 2;
+        }
+        w->path[w->npath++] = e;
+        c = k->child[e];
+    }
+    free(cnt);
+    w->cls = c;
+    return number_decision(k, a, w, err);
 }

@@ -105,5 +105,12 @@ typedef struct sc_compact_watch {
 } sc_compact_watch;
 brink_status sc_compact_find_decision(const brink_scenario *sc, const char *ref,
                                       sc_compact_watch *w, brink_error *err);
+/* The one decision a comparison looks at (brink_scenario_find_one_decision's rule on the
+ * tree): a path as above; a node's name or * (ACTOR@name, ACTOR@*): the match that comes
+ * before every other match on every path, refused (BRINK_EINVALID) when the first matches
+ * lie side by side; a bare actor name: the actor's first decision point in the tree's
+ * pre-order. */
+brink_status sc_compact_find_one_decision(const brink_scenario *sc, const char *ref,
+                                          sc_compact_watch *w, brink_error *err);
 
 #endif

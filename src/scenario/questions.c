@@ -519,6 +519,16 @@ brink_status sc_check_questions(brink_scenario *sc, brink_error *err)
         const sc_loc *loc = &sc->question_watch_loc[i];
         brink_error local;
         brink_error_clear(&local);
+        if (sc->compact && q->kind == BRINK_Q_COMPARE && strchr(q->watch, '@')) {
+            /* one decision, by the tree's rule */
+            sc_compact_watch w;
+            brink_status st = sc_compact_find_one_decision(sc, q->watch, &w, &local);
+            free(w.path);
+            if (st)
+                return brink_error_set_at(err, local.code, sc->file, loc->line, loc->col, "%s",
+                                          local.message);
+            continue;
+        }
         if (brink_scenario_check_watch(sc, q->watch, &local))
             return brink_error_set_at(err, local.code, sc->file, loc->line, loc->col, "%s",
                                       local.message);

@@ -15,6 +15,8 @@ static const brink_solver *const registry[] = {
     &brink_solver_lp,
     &brink_solver_logit,
     &brink_solver_simpdiv,
+    &brink_solver_gnm,
+    &brink_solver_ipa,
     &brink_solver_sequential,
     &brink_solver_cfrplus,
     &brink_solver_cfr,

@@ -14,6 +14,8 @@ extern const brink_solver brink_solver_lcp;
 extern const brink_solver brink_solver_lp;
 extern const brink_solver brink_solver_logit;
 extern const brink_solver brink_solver_simpdiv;
+extern const brink_solver brink_solver_gnm;
+extern const brink_solver brink_solver_ipa;
 extern const brink_solver brink_solver_sequential;
 extern const brink_solver brink_solver_cfr;
 extern const brink_solver brink_solver_cfrplus;

@@ -57,6 +57,7 @@ void brink_wilson(long k, long n, double z, brink_proportion *out)
 {
     out->k = k;
     out->n = n;
+    out->unknown = 0;
     if (n <= 0) {
         out->p = NAN;
         out->lo = 0;
@@ -73,6 +74,23 @@ void brink_wilson(long k, long n, double z, brink_proportion *out)
         out->lo = 0;
     if (k == n)
         out->hi = 1;
+}
+
+void brink_wilson_partial(long k, long n, long unknown, double z, brink_proportion *out)
+{
+    if (unknown <= 0) {
+        brink_wilson(k, n, z, out);
+        return;
+    }
+    brink_proportion below, above;
+    brink_wilson(k, n + unknown, z, &below);
+    brink_wilson(k + unknown, n + unknown, z, &above);
+    out->k = k;
+    out->n = n;
+    out->unknown = unknown;
+    out->p = n > 0 ? (double)k / (double)n : NAN;
+    out->lo = below.lo;
+    out->hi = above.hi;
 }
 
 void brink_mc_result_free(brink_mc_result *r)
@@ -1549,22 +1567,29 @@ brink_mc_result *mc_run(const brink_scenario *sc, const brink_mc_options *o,
     if (r->failed && !r->first_error)
         goto oom;
     long nd = o->samples - r->failed;
-    brink_wilson(r->unique, nd, o->z, &r->p_unique);
-    brink_wilson(r->several, nd, o->z, &r->p_several);
-    brink_wilson(r->unique_spe, nd, o->z, &r->p_unique_spe);
+    /* draws without an answer are not counted as "no": each share is over the draws that
+     * have one, and its interval covers whatever the others would have shown */
+    brink_wilson_partial(r->unique, nd, r->failed, o->z, &r->p_unique);
+    brink_wilson_partial(r->several, nd, r->failed, o->z, &r->p_several);
+    brink_wilson_partial(r->unique_spe, nd, r->failed, o->z, &r->p_unique_spe);
+    long answered = nd - r->none;   /* draws with an equilibrium found */
     for (int k = 0; k < ng; k++) {
-        brink_wilson(S.outcome_k[k], S.outcome_n, o->z, &r->outcome[k]);
+        brink_wilson_partial(S.outcome_k[k], S.outcome_n, o->samples - S.outcome_n, o->z,
+                             &r->outcome[k]);
         r->outcome_incomplete[k] = S.outcome_inc[k];
         r->outcome_mean[k] = S.outcome_n ? S.outcome_p[k] / (double)S.outcome_n : NAN;
     }
     for (int k = 0; k < nw; k++) {
         for (int a = r->watch_start[k]; a < r->watch_start[k + 1]; a++) {
-            brink_wilson(S.choice_k[a], o->samples, o->z, &r->choice[a]);
+            brink_wilson_partial(S.choice_k[a], answered, o->samples - answered, o->z,
+                                 &r->choice[a]);
             r->choice_incomplete[a] = S.choice_inc[a];
         }
-        brink_wilson(S.mixed_k[k], o->samples, o->z, &r->choice_mixed[k]);
+        brink_wilson_partial(S.mixed_k[k], answered, o->samples - answered, o->z,
+                             &r->choice_mixed[k]);
         r->mixed_incomplete[k] = S.mixed_inc[k];
-        brink_wilson(S.amb_k[k], o->samples, o->z, &r->choice_ambiguous[k]);
+        brink_wilson_partial(S.amb_k[k], answered, o->samples - answered, o->z,
+                             &r->choice_ambiguous[k]);
     }
     for (int p = 0; p < np; p++)
         mean_of(&r->value[p], S.val_n[p], S.val_mean[p], S.val_m2[p], o->z, S.val_min[p],

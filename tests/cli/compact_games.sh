@@ -68,16 +68,21 @@ expect_grep "14 rounds: exact count in the method line" "the game tree would hav
 if grep -q 4611686018427387903 "$TMP/r14.txt"; then bad "14 rounds: saturated count"; else ok; fi
 # a file whose questions are threshold questions watching one decision point by its path: a
 # compact game, the thresholds answered on it (issue 15, item 2); a sweep question too
-# (tests/cli/compact_sweep.sh); a comparison reads the tree: refused with the reason the
-# compact game was not used; --no-questions lets it be one (tester 11b, F6, F10)
+# (tests/cli/compact_sweep.sh); a comparison too (tests/cli/compact_compare.sh); a watch
+# standing for many decision points in a threshold question reads the tree: refused with the
+# reason the compact game was not used; --no-questions lets it be one (tester 11b, F6, F10)
 Q=$SRC/tests/data/scenarios/rubinstein-10-question.yaml
 expect_status "threshold question: compact" 0 "$BRINK" analyze "$Q"
 expect_grep "threshold question: answered" 'delta over \[1/10, 9/10\] \(every region certified\):' "$TMP/stdout"
 expect_grep "threshold question: default" '-> at the default delta = 1/2: "offer_0.375"' "$TMP/stdout"
 expect_grep "threshold question: solved" "Expected value: A 0.625; B 0.375" "$TMP/stdout"
-sed 's/threshold: {parameter: delta, watch: A@start}/compare: {watch: A@start}/' "$Q" > "$TMP/qs.yaml"
-expect_status "comparison question: refused" 2 "$BRINK" analyze "$TMP/qs.yaml"
-expect_grep "comparison question: why not compact" "it is not solved as a compact game \(each distinct sub-game once\) because the file has questions other than threshold and sweep questions watching one decision point by its path, which read the tree \(brink analyze --no-questions skips them\)" "$TMP/stderr"
+sed 's/threshold: {parameter: delta, watch: A@start}/compare: {watch: A@start}/' "$Q" > "$TMP/qc.yaml"
+expect_status "comparison question: compact" 0 "$BRINK" analyze "$TMP/qc.yaml"
+tr '\n' ' ' <"$TMP/stdout" | tr -s ' ' >"$TMP/qc.txt"
+expect_grep "comparison question: answered" '-> what follows each choice of A at the start \(first equilibrium\): offer_0.025: A [0-9.]+, B [0-9.]+; 100% deal=agreed. .* offer_0.375: A 0.625, B 0.375; 100% deal=agreed.' "$TMP/qc.txt"
+sed 's/watch: A@start}/watch: "A@*"}/' "$Q" > "$TMP/qs.yaml"
+expect_status "many decision points: refused" 2 "$BRINK" analyze "$TMP/qs.yaml"
+expect_grep "many decision points: why not compact" "it is not solved as a compact game \(each distinct sub-game once\) because the file has questions other than threshold and sweep questions watching one decision point by its path, which read the tree \(brink analyze --no-questions skips them\)" "$TMP/stderr"
 expect_status "questions skipped: compact" 0 "$BRINK" analyze "$TMP/qs.yaml" --no-questions
 expect_grep "questions skipped: answer" "Expected value: A 0.625; B 0.375" "$TMP/stdout"
 # a watch that stands for many decision points keeps the file on the tree (refused here as too
@@ -167,7 +172,8 @@ expect_grep "chance: p's flips" '"exact":"1/38"' "$TMP/c2c.json"
 expect_grep "chance: words" 'A becomes indifferent between' "$TMP/c2c.txt"
 cat "$Q" > "$TMP/q2.yaml"
 printf '  - id: sw\n    compare: {watch: A@start}\n' >> "$TMP/q2.yaml"
-expect_status "comparison beside a threshold: the tree" 2 "$BRINK" analyze "$TMP/q2.yaml"
+expect_status "comparison beside a threshold: compact" 0 "$BRINK" analyze "$TMP/q2.yaml"
+expect_grep "comparison beside a threshold: both answered" '^    -> what follows each choice of A at the start \(first equilibrium\):' "$TMP/stdout"
 expect_status "comparison beside a threshold, compact" 0 "$BRINK" analyze "$TMP/q2.yaml" --no-questions
 # public chance moves (issue 15, item 2): nature picks each round's proposer (A with
 # probability p); 10 rounds of 20 offers, 3.3e16 nodes, against a direct computation of the

@@ -46,16 +46,7 @@ def same_thr(x, y):
             assert set(s['states']) <= set(r['states']), (r, s)
         else:
             assert r['states'] == s['states'], (r, s)
-def close(x, y):
-    # numbers: the tree's doubles against the nearest doubles of exact rationals
-    if isinstance(x, float) or isinstance(y, float):
-        return isinstance(x, (int, float)) and isinstance(y, (int, float)) and \
-            abs(x - y) <= 1e-12 * (1 + abs(x) + abs(y))
-    if isinstance(x, dict):
-        return isinstance(y, dict) and x.keys() == y.keys() and all(close(x[k], y[k]) for k in x)
-    if isinstance(x, list):
-        return isinstance(y, list) and len(x) == len(y) and all(close(u, v) for u, v in zip(x, y))
-    return x == y
+from json_close import close   # (tests/cli/json_close.py)
 def ans(f):
     return json.load(open(f))['answers'][0]
 a, b = ans(sys.argv[1]), ans(sys.argv[2])
@@ -179,7 +170,7 @@ both() {   # both NAME SCENARIO ARGS...: brink sweep on the tree and on the comp
   "$BRINK" sweep "$f" "$@" --compact-above 1 --json > "$TMP/$name.c.json" 2>&1 || bad "$name: compact json"
 }
 same() {   # same NAME [FIRST_KEPT]: the answers agree
-  if PYTHONPATH="$TMP" python3 "$TMP/cmp_sweep.py" "$TMP/$1.t.json" "$TMP/$1.c.json" ${2:-} 2> "$TMP/err"
+  if PYTHONPATH="$TMP:$SRC/tests/cli" python3 "$TMP/cmp_sweep.py" "$TMP/$1.t.json" "$TMP/$1.c.json" ${2:-} 2> "$TMP/err"
   then ok; else bad "$1: the compact game's --json differs: $(tail -c 600 "$TMP/err")"; fi
   if python3 "$TMP/cmp_text.py" "$TMP/$1.t.txt" "$TMP/$1.c.txt" 2> "$TMP/err"
   then ok; else bad "$1: the compact game's text differs: $(tail -c 900 "$TMP/err")"; fi

@@ -39,4 +39,9 @@ expect_status "simpdiv on a tree" 0 $BRINK solve $SRC/tests/data/games/horse.efg
 expect_grep "simpdiv: proved exactly" "verified exactly" "$TMP/stdout"
 expect_grep "simpdiv: the fractions" "c=1/8 d=7/8" "$TMP/stdout"
 if grep -q APPROXIMATE "$TMP/stdout"; then bad "simpdiv: still approximate"; else ok; fi
+# gnm and ipa on a 3-player tree, through its reduced strategic form
+for m in gnm ipa; do
+    expect_status "$m on a tree" 0 $BRINK solve $SRC/tests/data/games/horse.efg --method $m
+    expect_grep "$m on a tree: verified" "verified exactly" "$TMP/stdout"
+done
 finish

@@ -35,6 +35,19 @@ expect_grep "logit limit verified" "verified exactly" "$TMP/stdout"
 
 expect_status "simpdiv on 3 players" 0 $BRINK solve $D/three_player.nfg --method simpdiv
 expect_grep "simpdiv verified" "verified exactly" "$TMP/stdout"
+# the Govindan-Wilson methods on 3 players: gnm's path crosses both pure equilibria
+expect_status "gnm on 3 players" 0 $BRINK solve $D/three_player.nfg --method gnm
+expect_grep "gnm: several on its path" "Equilibrium 3 " "$TMP/stdout"
+expect_grep "gnm: pure (2,3,2)" "P1=7 P2=7 P3=7" "$TMP/stdout"
+expect_status "gnm with a seed" 0 $BRINK solve $D/three_player.nfg --method gnm --seed 5
+expect_grep "gnm with a seed verified" "verified exactly" "$TMP/stdout"
+expect_status "gnm out of budget" 0 $BRINK solve $D/three_player.nfg --method gnm --iterations 2
+expect_grep "gnm: the fallback said" "the profile is simpdiv's" "$TMP/stdout"
+expect_status "ipa on 3 players" 0 $BRINK solve $D/three_player.nfg --method ipa
+expect_grep "ipa verified" "verified exactly" "$TMP/stdout"
+expect_status "gnm listed" 0 $BRINK solve --list
+expect_grep "gnm in the list" "global Newton" "$TMP/stdout"
+expect_grep "ipa in the list" "iterated polymatrix" "$TMP/stdout"
 
 expect_status "enummixed refuses 3 players" 2 $BRINK solve $D/three_player.nfg --method enummixed
 expect_grep "enummixed says why" "2-player" "$TMP/stderr"

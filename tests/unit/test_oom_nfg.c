@@ -23,7 +23,8 @@ static int run(void *ctx)
 {
     (void)ctx;
     const brink_nfg *g = strcmp(method, "lp") == 0 ? game0
-                         : (strcmp(method, "logit") == 0 || strcmp(method, "simpdiv") == 0)
+                         : (strcmp(method, "logit") == 0 || strcmp(method, "simpdiv") == 0 ||
+                            strcmp(method, "gnm") == 0 || strcmp(method, "ipa") == 0)
                              ? game3
                              : game2;
     brink_solve_options o;
@@ -90,6 +91,8 @@ int main(void)
     exhaust("lp", 1);
     exhaust("logit", 1);
     exhaust("simpdiv", 1);
+    exhaust("gnm", 1);
+    exhaust("ipa", 1);
     brink_nfg_free(g2);
     brink_nfg_free(g0);
     brink_nfg_free(g3);
