@@ -217,7 +217,7 @@ questions:
 %s''' % (seed, '\n'.join(lines), ''.join('  - compare: {watch: "%s@*"}\n' % m for m in sorted(movers))),
       file=open(out, 'w'))
 PY
-for seed in 1 2 3 4 5 6 7 8 9 10 11 12; do
+for seed in $(seq 1 "${BRINK_COMPARE_PROP_N:-6}"); do   # BRINK_COMPARE_PROP_N=100 for a long run
   python3 "$TMP/gen.py" $seed "$TMP/g$seed.yaml"
   both g$seed "$TMP/g$seed.yaml"
   same g$seed -1
