@@ -153,11 +153,11 @@ brink_status an_compact_write_text(const brink_analysis *a, brink_buf *out, brin
     rep_text_flush(out, &line, 8);
     int one = r->count_exact && mpz_cmp_ui(r->nspe, 1) == 0;
     if (one)
-        brink_buf_puts(&line, "1 profile found, 0 rejected as not sequentially rational, 1 "
+        brink_buf_puts(&line, "1 profile found, 0 rejected as not sequential, 1 "
                               "distinct equilibrium kept; ");
     else
         brink_buf_puts(&line, "1 profile found (the first best action at every tie), 0 "
-                              "rejected as not sequentially rational; ");
+                              "rejected as not sequential; ");
     if (a->seconds >= 100)
         brink_buf_printf(&line, "%.0f s.", a->seconds);
     else

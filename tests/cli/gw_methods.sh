@@ -13,10 +13,10 @@ for m in gnm ipa; do
 done
 # gnm finds several profiles on its path, some of them not sequentially rational: said so,
 # and the ones kept give the backward-induction play
-expect_grep "gnm: filtered" "rejected as not sequentially rational" "$TMP/gnm.1"
+expect_grep "gnm: filtered" "rejected as not sequential" "$TMP/gnm.1"
 expect_grep "gnm: the play" "ROK, after USA seoul_leads: propose 60" "$TMP/gnm.1"
 # ipa's one Nash equilibrium of the reduced form fails that check here: said, not hidden
-said="1 rejected as not sequentially rational, 0 distinct equilibria kept"
+said="1 rejected as not sequential, 0 distinct equilibria kept"
 expect_grep "ipa: said" "$said" "$TMP/ipa.1"
 expect_grep "ipa: no claim" "did not pass the checks" "$TMP/ipa.1"
 finish
