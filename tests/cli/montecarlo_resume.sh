@@ -36,14 +36,17 @@ dump() {
   || bad "uninterrupted run failed: $(head -c 300 "$TMP/stderr")"
 
 kills=0 last=0 partial=0
-for _ in $(seq 1 10); do
+# up to 30 tries, each killed within 50 ms of the database growing: the run's 16 blocks then
+# give enough kills on a fast machine too (with up to 100 ms and 10 tries, a quiet CI machine
+# once finished the run in 4)
+for _ in $(seq 1 30); do
   "$BRINK" "${ARGS[@]}" --db "$TMP/run.db" --resume >/dev/null 2>&1 &
   pid=$!
   # wait for progress beyond the last kill (or the end of the run)
   while kill -0 "$pid" 2>/dev/null && [ "$(stored "$TMP/run.db")" -le "$last" ]; do
     sleep 0.02
   done
-  sleep "0.0$((RANDOM % 100))"
+  sleep "0.$(printf %03d $((RANDOM % 50)))"
   if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
   wait "$pid" 2>/dev/null
   last=$(stored "$TMP/run.db")
