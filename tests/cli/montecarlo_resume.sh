@@ -36,17 +36,17 @@ dump() {
   || bad "uninterrupted run failed: $(head -c 300 "$TMP/stderr")"
 
 kills=0 last=0 partial=0
-# up to 30 tries, each killed within 50 ms of the database growing: the run's 16 blocks then
-# give enough kills on a fast machine too (with up to 100 ms and 10 tries, a quiet CI machine
-# once finished the run in 4)
+# up to 30 tries, each killed within 10 ms of the database growing, and at least 3 kills with
+# part of the run stored (with up to 100 ms, 10 tries and 5 asked, a quiet CI machine once
+# finished the run in 4: the blocks are stored in bursts)
 for _ in $(seq 1 30); do
   "$BRINK" "${ARGS[@]}" --db "$TMP/run.db" --resume >/dev/null 2>&1 &
   pid=$!
   # wait for progress beyond the last kill (or the end of the run)
   while kill -0 "$pid" 2>/dev/null && [ "$(stored "$TMP/run.db")" -le "$last" ]; do
-    sleep 0.02
+    sleep 0.005
   done
-  sleep "0.$(printf %03d $((RANDOM % 50)))"
+  sleep "0.00$((RANDOM % 10))"
   if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
   wait "$pid" 2>/dev/null
   last=$(stored "$TMP/run.db")
@@ -54,7 +54,7 @@ for _ in $(seq 1 30); do
   [ "$last" -ge "$N" ] && break
 done
 echo "$kills kills, $partial with part of the draws stored"
-if [ "$kills" -ge 5 ] && [ "$partial" -ge 5 ]; then ok; else
+if [ "$kills" -ge 3 ] && [ "$partial" -ge 3 ]; then ok; else
   bad "too few kills inside the run ($kills kills, $partial with part of the draws stored)"; fi
 "$BRINK" "${ARGS[@]}" --db "$TMP/run.db" --resume >"$TMP/run.json" 2>"$TMP/stderr" \
   || bad "resumed run failed: $(head -c 300 "$TMP/stderr")"
