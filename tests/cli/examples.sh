@@ -49,6 +49,39 @@ expect_grep "kw q=0.13 > 1/8: E1 out" '^  E1, at the start: stay out$' "$TMP/k13
 "$BRINK" analyze "$EX/chainstore.yaml" --no-questions --set q=0.12 > "$TMP/k12" 2>&1
 expect_grep "kw q=0.12 < 1/8: E1 in" '^  E1, at the start: enter$' "$TMP/k12"
 
+# at every prior the sequential equilibrium is found and proved (tester 17, F3: at q = 0.02,
+# 0.07, 0.27, 0.49 agent-logit's early end took a rounding whose off-path beliefs were Bayes'
+# rule nowhere, after E1 stay_out, and the analysis rejected it: "No equilibrium found").
+# Kreps and Wilson's play: E1 enters below b^3 = 1/8; a weak incumbent fights it with 3q/(1-q)
+# (belief b^2 after a fight); after E1 stays out (off the path below 1/8) E2 enters below
+# b^2 = 1/4 and a weak incumbent fights it with q/(1-q) (belief b); above 1/4 E2 stays out too.
+for q in 1/50 7/100 1/5 27/100 49/100; do
+  "$BRINK" analyze "$EX/chainstore.yaml" --no-questions --set q=$q --json > "$TMP/kq.json" 2> "$TMP/kq.err"
+  if python3 - "$TMP/kq.json" "$q" <<'PY'
+import json, sys
+from fractions import Fraction as F
+d = json.load(open(sys.argv[1])); q = F(sys.argv[2])
+assert len(d["equilibria"]) == 1, len(d["equilibria"])
+e = d["equilibria"][0]
+assert e["sequential"] is True and e["verified"] is True, (e["sequential"], e["verified"])
+dec = {x["id"]: x for x in d["decisions"]}
+def play(who, seen):
+    for s in e["strategies"]:
+        x = dec[s["decision"]]
+        if x["who"] == who and x["seen"] == seen:
+            return dict(zip(x["actions"], (F(v) for v in s["exact"])))
+    raise KeyError((who, seen))
+assert play("E1", "")["enter"] == (1 if q < F(1, 8) else 0)
+if q < F(1, 8):
+    assert play("I (weak)", "E1 enter")["fight"] == 3 * q / (1 - q)
+stay = play("E2", "E1 stay_out")
+assert stay["enter"] == (1 if q < F(1, 4) else 0), stay
+if q < F(1, 4):
+    assert play("I (weak)", "E1 stay_out, E2 enter")["fight"] == q / (1 - q)
+PY
+  then ok; else bad "kw q=$q: one sequential equilibrium, Kreps and Wilson's play"; fi
+done
+
 # four entrants: E1 and E2 out (q = 1/5 > b^4, b^3), E3 in (q < b^2), a weak incumbent fights it
 # with probability 1/4 so that E4 believes b = 1/2
 "$BRINK" analyze "$SRC/tests/data/scenarios/chainstore4.yaml" --no-questions > "$TMP/k4" 2>&1

@@ -1,8 +1,10 @@
 # montecarlo_unanswered.sh — draws without an answer are never counted as "no" (tester 17,
-# finding 1). Over Kreps and Wilson's chain store with q ~ U(0, 0.3), agent-logit finds no
+# finding 1). Over Kreps and Wilson's chain store with q ~ U(0, 0.3), agent-logit found no
 # equilibrium in the draws above about q = 0.25, all in one part of the range: the first
 # entrant's share of staying out (truly the share of draws with q > b^3 = 1/8) was printed
 # over every draw, failures counted as "not staying out", with an interval that missed it.
+# Agent-logit now answers there; the case's payoff is made undefined above q = 1/4 so that
+# the same draws stay without an answer.
 # Now each share is over the draws that have an answer and its interval covers whatever the
 # others would have shown; the text and JSON say how many there are.
 . "$(dirname "$0")/lib.bash"

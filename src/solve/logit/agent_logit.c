@@ -896,49 +896,150 @@ out:
     return st;
 }
 
-/* Beliefs for the exact profile pr->q (after try_exact): at a set whose members the others
- * (chance and the other players) reach with positive probability, Bayes' rule on that reach
- * (on the path the usual posterior; perfect recall makes the owner's own moves alike at every
- * member); elsewhere the path's beliefs, rounded to simple fractions summing to one. -1 OOM. */
+/* Beliefs for the exact profile pr->q (after try_exact), as consistency (Kreps and Wilson
+ * 1982) asks within one information set. A member's reach by the others (chance and the other
+ * players; perfect recall makes the owner's own moves alike at every member) is a product of
+ * positive probabilities times the trembles of its zero-probability moves, one tremble per
+ * action. A member whose zero moves strictly contain another member's gets 0 (its reach
+ * vanishes faster); members with the same zero moves share those trembles, so Bayes' rule on
+ * their positive parts fixes their ratio (with no zero moves: the usual posterior on the
+ * path; after a common deviation: Bayes inside the subtree it starts). Only the weight of
+ * each such group against groups with other zero moves is free: the path's, rounded to
+ * simple fractions summing to one. -1 OOM. */
+static int zero_moves_within(const int *a, int na, const int *b, int nb)   /* a in b, sorted */
+{
+    int j = 0;
+    for (int k = 0; k < na; k++) {
+        while (j < nb && b[j] < a[k])
+            j++;
+        if (j == nb || b[j] != a[k])
+            return 0;
+        j++;
+    }
+    return 1;
+}
+
+static int cmp_int(const void *x, const void *y)
+{
+    int a = *(const int *)x, b = *(const int *)y;
+    return (a > b) - (a < b);
+}
+
 static int exact_beliefs(const brink_efg *g, brink_profile *pr)
 {
     int N = g->nnodes, H = g->player_infoset_start[g->nplayers];
     if (pr->beliefq)   /* made before (try_exact): made again for this rounding */
         brink_q_array_free(pr->beliefq, (size_t)pr->nbelief);
     pr->beliefq = brink_q_array_new((size_t)N);   /* chance sets too: Bayes on every move */
-    if (!pr->beliefq)
+    int maxm = 1;
+    for (int h = 0; h < g->ninfosets; h++)
+        if (g->infoset_nmembers[h] > maxm)
+            maxm = g->infoset_nmembers[h];
+    /* per member: its zero moves (sorted action ids, from zs[k]), their count, its group
+     * (-1: it vanishes) */
+    size_t cap = 0, *zs = calloc((size_t)maxm, sizeof *zs);
+    int *zero = NULL, *nzero = calloc((size_t)maxm, sizeof *nzero);
+    int *grp = calloc((size_t)maxm, sizeof *grp);
+    if (!pr->beliefq || !zs || !nzero || !grp) {
+        free(zs);
+        free(nzero);
+        free(grp);
         return -1;
-    mpq_t r, sum;
-    mpq_inits(r, sum, NULL);
+    }
+    mpq_t r, sum, w, left;
+    mpq_inits(r, sum, w, left, NULL);
     for (int h = 0; h < g->ninfosets; h++) {
         const int *mem = g->infoset_member + g->infoset_member_start[h];
         int nm = g->infoset_nmembers[h], i = h < H ? g->infoset_player[h] : -1;
-        mpq_set_ui(sum, 0, 1);
+        size_t need = 0;   /* first the count of zero moves, then the moves */
         for (int k = 0; k < nm; k++) {
-            mpq_set_ui(r, 1, 1);
-            for (int v = mem[k]; v > 0 && mpq_sgn(r); v = g->node_parent[v]) {
+            zs[k] = need;
+            for (int v = mem[k]; v > 0; v = g->node_parent[v]) {
                 int a = g->node_action[v], hp = g->node_infoset[g->node_parent[v]];
-                if (hp >= H || g->infoset_player[hp] != i)   /* chance or another player */
-                    mpq_mul(r, r, a >= g->player_action_start[g->nplayers] ? g->action_probq[a]
-                                                                          : pr->q[a]);
+                if ((hp >= H || g->infoset_player[hp] != i) &&
+                    !mpq_sgn(a >= g->player_action_start[g->nplayers] ? g->action_probq[a]
+                                                                      : pr->q[a]))
+                    need++;
             }
-            mpq_set(pr->beliefq[mem[k]], r);
-            mpq_add(sum, sum, r);
+        }
+        if (need > cap) {
+            int *nz = realloc(zero, need * sizeof *zero);
+            if (!nz) {
+                free(zero);
+                free(zs);
+                free(nzero);
+                free(grp);
+                mpq_clears(r, sum, w, left, NULL);
+                return -1;
+            }
+            zero = nz;
+            cap = need;
         }
         for (int k = 0; k < nm; k++) {
-            if (mpq_sgn(sum) > 0) {
-                mpq_div(pr->beliefq[mem[k]], pr->beliefq[mem[k]], sum);
-            } else if (k < nm - 1) {
-                brink_q_from_double_approx(pr->beliefq[mem[k]], pr->belief[mem[k]], 1e-6);
-            } else {   /* the last member: one minus the others */
-                mpq_set_ui(r, 1, 1);
-                for (int j = 0; j < nm - 1; j++)
-                    mpq_sub(r, r, pr->beliefq[mem[j]]);
-                mpq_set(pr->beliefq[mem[k]], r);
+            int *z = need ? zero + zs[k] : NULL;   /* no zero moves: nothing to write */
+            nzero[k] = 0;
+            mpq_set_ui(r, 1, 1);
+            for (int v = mem[k]; v > 0; v = g->node_parent[v]) {
+                int a = g->node_action[v], hp = g->node_infoset[g->node_parent[v]];
+                if (hp < H && g->infoset_player[hp] == i)
+                    continue;   /* the owner's own move */
+                const mpq_t *p = a >= g->player_action_start[g->nplayers] ? &g->action_probq[a]
+                                                                         : &pr->q[a];
+                if (mpq_sgn(*p))
+                    mpq_mul(r, r, *p);
+                else
+                    z[nzero[k]++] = a;
             }
+            if (nzero[k] > 1)
+                qsort(z, (size_t)nzero[k], sizeof *z, cmp_int);
+            mpq_set(pr->beliefq[mem[k]], r);
         }
+        /* groups of members with the same zero moves, none strictly inside another's */
+        int ngrp = 0;
+        for (int k = 0; k < nm; k++) {
+            const int *zk = nzero[k] ? zero + zs[k] : NULL;
+            grp[k] = -2;
+            for (int j = 0; j < nm && grp[k] == -2; j++)
+                if (nzero[j] < nzero[k] &&
+                    (!nzero[j] || zero_moves_within(zero + zs[j], nzero[j], zk, nzero[k])))
+                    grp[k] = -1;
+            for (int j = 0; j < k && grp[k] == -2; j++)
+                if (grp[j] >= 0 && nzero[j] == nzero[k] &&
+                    (!nzero[k] || !memcmp(zero + zs[j], zk, (size_t)nzero[k] * sizeof *zk)))
+                    grp[k] = grp[j];
+            if (grp[k] == -2)
+                grp[k] = ngrp++;
+        }
+        /* each group: its weight (the whole, or the path's rounded), shared by Bayes' rule */
+        mpq_set_ui(left, 1, 1);
+        for (int c = 0; c < ngrp; c++) {
+            double wd = 0;
+            mpq_set_ui(sum, 0, 1);
+            for (int k = 0; k < nm; k++)
+                if (grp[k] == c) {
+                    mpq_add(sum, sum, pr->beliefq[mem[k]]);
+                    wd += pr->belief[mem[k]];
+                }
+            if (c == ngrp - 1)
+                mpq_set(w, left);   /* the last group: one minus the others */
+            else
+                brink_q_from_double_approx(w, wd, 1e-6);
+            mpq_sub(left, left, w);
+            for (int k = 0; k < nm; k++)
+                if (grp[k] == c) {
+                    mpq_div(pr->beliefq[mem[k]], pr->beliefq[mem[k]], sum);
+                    mpq_mul(pr->beliefq[mem[k]], pr->beliefq[mem[k]], w);
+                }
+        }
+        for (int k = 0; k < nm; k++)
+            if (grp[k] < 0)
+                mpq_set_ui(pr->beliefq[mem[k]], 0, 1);
     }
-    mpq_clears(r, sum, NULL);
+    mpq_clears(r, sum, w, left, NULL);
+    free(zero);
+    free(zs);
+    free(nzero);
+    free(grp);
     for (int v = 0; v < N; v++)
         pr->belief[v] = brink_q_get_d(pr->beliefq[v]);
     return 0;
