@@ -287,6 +287,75 @@ static void option_follows(const brink_analysis *an, const brink_equilibrium *eq
     }
 }
 
+/* option_follows in rationals, for a profile with them (eq->behavq) in a game with exact
+ * payoffs: the same sums, stored as their nearest doubles, so that terms that cancel give 0 and
+ * not rounding noise (tester 17: "fight: I 5.551e-17" where a weak chain-store incumbent's
+ * value is exactly 0). Off the path the set's weights are the beliefs' doubles, taken exactly.
+ * Scratch: wq[m], rq[nnodes], valq[np], grpq[G], t (initialised). */
+static void option_follows_exact(const brink_analysis *an, const brink_equilibrium *eq, int h,
+                                 int a, mpq_t *wq, mpq_t *rq, mpq_t *valq, mpq_t *grpq, mpq_t t,
+                                 double *val, double *grp)
+{
+    const brink_efg *g = an->game;
+    int np = g->nplayers, G = an->ngroups, m = g->infoset_nmembers[h],
+        ms = g->infoset_member_start[h], chance0 = g->player_action_start[g->nplayers];
+    const mpq_t *bq = (const mpq_t *)eq->behavq;
+    for (int i = 0; i < np; i++)
+        mpq_set_ui(valq[i], 0, 1);
+    for (int k = 0; k < G; k++)
+        mpq_set_ui(grpq[k], 0, 1);
+    mpq_set_ui(t, 0, 1);   /* the set's reach */
+    for (int x = 0; x < m; x++) {
+        mpq_set_ui(wq[x], 1, 1);
+        for (int v = g->infoset_member[ms + x]; v > 0; v = g->node_parent[v]) {
+            int b = g->node_action[v];
+            mpq_mul(wq[x], wq[x], b >= chance0 ? g->action_probq[b] : bq[b]);
+        }
+        mpq_add(t, t, wq[x]);
+    }
+    for (int x = 0; x < m; x++) {
+        double b = eq->belief[g->infoset_member[ms + x]];
+        if (mpq_sgn(t) > 0)
+            mpq_div(wq[x], wq[x], t);
+        else
+            mpq_set_d(wq[x], isfinite(b) ? b : 0);   /* GMP aborts on NaN */
+    }
+    for (int x = 0; x < m; x++) {
+        int c = brink_efg_child(g, g->infoset_member[ms + x], a);
+        int end = c + g->node_subtree_size[c];
+        mpq_set(rq[c], wq[x]);   /* the weight times the reach below c */
+        for (int v = c; v < end; v++) {
+            if (v > c) {
+                int b = g->node_action[v];
+                mpq_mul(rq[v], rq[g->node_parent[v]], b >= chance0 ? g->action_probq[b] : bq[b]);
+            }
+            int l = g->node_leaf[v];
+            if (l < 0 || mpq_sgn(rq[v]) == 0)
+                continue;
+            mpq_add(grpq[an->leaf_group[l]], grpq[an->leaf_group[l]], rq[v]);
+            for (int i = 0; i < np; i++) {
+                mpq_mul(t, rq[v], g->leaf_payq[(size_t)l * (size_t)np + (size_t)i]);
+                mpq_add(valq[i], valq[i], t);
+            }
+        }
+    }
+    for (int i = 0; i < np; i++)
+        val[i] = brink_q_get_d(valq[i]);
+    for (int k = 0; k < G; k++)
+        grp[k] = brink_q_get_d(grpq[k]);
+}
+
+/* What follows option a in eq: in rationals where eq has them, else in doubles. */
+static void follows(const brink_analysis *an, const brink_equilibrium *eq, int h, int a,
+                    double *w, double *r, mpq_t *wq, mpq_t *rq, mpq_t *valq, mpq_t *grpq,
+                    mpq_t t, double *val, double *grp)
+{
+    if (eq->behavq && wq)
+        option_follows_exact(an, eq, h, a, wq, rq, valq, grpq, t, val, grp);
+    else
+        option_follows(an, eq, h, a, w, r, val, grp);
+}
+
 static int differs(double x, double y)
 {
     return fabs(x - y) > 1e-9 * (1 + fabs(x) + fabs(y));
@@ -329,9 +398,20 @@ static brink_status compare(const brink_scenario *sc, const brink_analysis *an,
     double *r = brink_calloc((size_t)g->nnodes, sizeof *r);
     double *val = brink_calloc((size_t)np, sizeof *val);
     double *grp = brink_calloc((size_t)(G ? G : 1), sizeof *grp);
+    /* the exact sums' scratch, when an equilibrium has rationals */
+    int exact = 0;
+    for (int e = 0; e < an->count && g->leaf_payq; e++)
+        exact |= an->eq[e].behavq != NULL;
+    mpq_t *wq = exact ? brink_q_array_new((size_t)m) : NULL;
+    mpq_t *rq = exact ? brink_q_array_new((size_t)g->nnodes) : NULL;
+    mpq_t *valq = exact ? brink_q_array_new((size_t)np) : NULL;
+    mpq_t *grpq = exact ? brink_q_array_new((size_t)(G ? G : 1)) : NULL;
+    mpq_t t;
+    mpq_init(t);
     brink_status st = BRINK_OK;
     if (!ans->opt_value || !ans->opt_value_lo || !ans->opt_value_hi || !ans->opt_group ||
-        !ans->opt_differ || !w || !r || !val || !grp) {
+        !ans->opt_differ || !w || !r || !val || !grp ||
+        (exact && (!wq || !rq || !valq || !grpq))) {
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
         goto out;
     }
@@ -340,11 +420,11 @@ static brink_status compare(const brink_scenario *sc, const brink_analysis *an,
         double *lo = &ans->opt_value_lo[(size_t)a * (size_t)np];
         double *hi = &ans->opt_value_hi[(size_t)a * (size_t)np];
         double *g0 = &ans->opt_group[(size_t)a * (size_t)G];
-        option_follows(an, &an->eq[0], h, a, w, r, v0, g0);
+        follows(an, &an->eq[0], h, a, w, r, wq, rq, valq, grpq, t, v0, g0);
         for (int i = 0; i < np; i++)
             lo[i] = hi[i] = v0[i];
         for (int e = 1; e < an->count; e++) {
-            option_follows(an, &an->eq[e], h, a, w, r, val, grp);
+            follows(an, &an->eq[e], h, a, w, r, wq, rq, valq, grpq, t, val, grp);
             for (int i = 0; i < np; i++) {
                 ans->opt_differ[a] |= differs(val[i], v0[i]);
                 lo[i] = fmin(lo[i], val[i]);
@@ -359,6 +439,15 @@ out:
     free(r);
     free(val);
     free(grp);
+    mpq_clear(t);
+    if (wq)
+        brink_q_array_free(wq, (size_t)m);
+    if (rq)
+        brink_q_array_free(rq, (size_t)g->nnodes);
+    if (valq)
+        brink_q_array_free(valq, (size_t)np);
+    if (grpq)
+        brink_q_array_free(grpq, (size_t)(G ? G : 1));
     return st;
 }
 

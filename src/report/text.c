@@ -1104,9 +1104,11 @@ static void compare_answer_compact(const brink_analysis *a, const brink_answer *
             brink_buf_printf(line, "%s %s ", p ? "," : "", brink_scenario_actor_id(sc, p));
             rep_num(line, an->opt_value[(size_t)o * (size_t)np + (size_t)p]);
         }
-        brink_buf_puts(line, ";");
-        int listed = 0;
-        for (int g = 0; g < G; g++) {
+        /* outcomes only where the scenario has issues, as an equilibrium's list has them
+         * (else the one group is "100% every outcome") */
+        int listed = 0, groups = rep_has_discrete_issue(sc);
+        brink_buf_puts(line, groups ? ";" : ".");
+        for (int g = 0; g < G && groups; g++) {
             double pr = an->opt_group[(size_t)o * (size_t)G + (size_t)g];
             if (pr <= 1e-12)
                 continue;
@@ -1163,10 +1165,11 @@ static void compare_answer(const brink_analysis *a, const brink_answer *an, brin
             brink_buf_printf(line, "%s %s ", p ? "," : "", brink_scenario_actor_id(sc, p));
             rep_num(line, an->opt_value[(size_t)o * (size_t)g->nplayers + (size_t)p]);
         }
-        brink_buf_puts(line, ";");
-        /* the outcomes separated by "; " as an equilibrium's "Outcomes:" line has them */
-        int listed = 0;
-        for (int k = 0; k < a->ngroups; k++) {
+        /* the outcomes separated by "; " as an equilibrium's "Outcomes:" line has them, and
+         * as it does only where the scenario has issues (else "100% every outcome") */
+        int listed = 0, groups = rep_has_discrete_issue(sc);
+        brink_buf_puts(line, groups ? ";" : ".");
+        for (int k = 0; k < a->ngroups && groups; k++) {
             double pr = an->opt_group[(size_t)o * (size_t)a->ngroups + (size_t)k];
             if (pr <= 1e-12)
                 continue;

@@ -1060,6 +1060,20 @@ static brink_status number_decision(const sc_compact *k, int a, sc_compact_watch
     return BRINK_OK;
 }
 
+/* The actor named by the first wl characters of a decision reference: *a its index, -1 when
+ * unknown, -2 when it names a type (ACTOR.TYPE). -1 OOM. */
+static int ref_actor(const brink_scenario *sc, const char *ref, size_t wl, int *a)
+{
+    char *who = malloc(wl + 1);
+    if (!who)
+        return -1;
+    memcpy(who, ref, wl);
+    who[wl] = 0;
+    *a = strchr(who, '.') ? -2 : sc_actor_find(sc, who);
+    free(who);
+    return 0;
+}
+
 brink_status sc_compact_find_decision(const brink_scenario *sc, const char *ref,
                                       sc_compact_watch *w, brink_error *err)
 {
@@ -1071,23 +1085,15 @@ brink_status sc_compact_find_decision(const brink_scenario *sc, const char *ref,
         return brink_error_set(err, BRINK_EINVALID,
                                "decision reference '%s' must look like ACTOR@LABEL or "
                                "ACTOR.TYPE@LABEL (LABEL may be *)", ref);
-    size_t wl = (size_t)(at - ref);
-    char *who = malloc(wl + 1);
-    if (!who)
+    int wl = (int)(at - ref), a;
+    if (ref_actor(sc, ref, (size_t)wl, &a))
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
-    memcpy(who, ref, wl);
-    who[wl] = 0;
-    int a = strchr(who, '.') ? -2 : sc_actor_find(sc, who);
-    brink_status st = BRINK_OK;
     if (a == -2)
-        st = brink_error_set(err, BRINK_EINVALID, "decision reference '%s': this compact game "
-                             "has no types", ref);
-    else if (a < 0)
-        st = brink_error_set(err, BRINK_EINVALID, "decision reference '%s': unknown actor '%s'",
-                             ref, who);
-    free(who);
-    if (st)
-        return st;
+        return brink_error_set(err, BRINK_EINVALID, "decision reference '%s': this compact "
+                               "game has no types", ref);
+    if (a < 0)
+        return brink_error_set(err, BRINK_EINVALID, "decision reference '%s': unknown actor "
+                               "'%.*s'", ref, wl, ref);
     const char *label = at + 1;
     if (!strcmp(label, "*") || label[0] == '(')
         return brink_error_set(err, BRINK_EUNSUPPORTED,
@@ -1231,14 +1237,9 @@ brink_status sc_compact_find_one_decision(const brink_scenario *sc, const char *
             return st;
         brink_error_clear(err);   /* a name or *: the rule of brink compare --at below */
     }
-    size_t wl = at ? (size_t)(at - ref) : strlen(ref);
-    char *who = malloc(wl + 1);
-    if (!who)
+    int a;
+    if (ref_actor(sc, ref, at ? (size_t)(at - ref) : strlen(ref), &a))
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
-    memcpy(who, ref, wl);
-    who[wl] = 0;
-    int a = sc_actor_find(sc, who);
-    free(who);
     const char *label = first_of_actor || !strcmp(at + 1, "*") ? NULL : at + 1;
     /* cnt[c]: the tree paths from c to a first match below it (itself included), 2 meaning
      * two or more; the tree's first decision is the one match that comes before every other

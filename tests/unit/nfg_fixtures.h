@@ -7,6 +7,7 @@
 
 #include <stdint.h>
 #include "brink/brink.h"
+#include "check.h"
 #include "lrsnash_ref.h"
 
 /* 2-player game from row-major m x n integer tables. */
@@ -36,6 +37,40 @@ static inline brink_nfg *fx_table(int nplayers, const int *nstrats, const long *
         for (int p = 0; p < nplayers; p++)
             brink_nfg_set_payoff_si(g, c, p, pay[c * (size_t)nplayers + p], 1);
     return g;
+}
+
+/* Jordan's (1993) cyclic matching pennies: three players choose 0 or 1; the first gets 1 for
+ * matching the second, the second for matching the third, the third for mismatching the
+ * first. Its one equilibrium is every player at 1/2 (no pure one). NULL on OOM. */
+static inline brink_nfg *fx_cyclic_pennies(void)
+{
+    int ns[3] = {2, 2, 2};
+    long pay[8 * 3];
+    for (int c = 0; c < 8; c++) {   /* Gambit cell order: player 1 fastest */
+        int s[3] = {c & 1, (c >> 1) & 1, (c >> 2) & 1};
+        pay[c * 3 + 0] = s[0] == s[1];
+        pay[c * 3 + 1] = s[1] == s[2];
+        pay[c * 3 + 2] = s[2] != s[0];
+    }
+    return fx_table(3, ns, pay);
+}
+
+/* The game file tests/data/games/NAME (.nfg or .efg), read into *game. The file is the
+ * repository's: failing to read it is a failed check (never a skip). 0 ok, -1 not read. */
+static inline int fx_read_data_game(const char *name, brink_game *game)
+{
+    size_t n = strlen(check_source_dir()) + strlen(name) + 32;
+    char *path = malloc(n);
+    if (!path) {
+        CHECK_MSG(0, "%s: out of memory", name);
+        return -1;
+    }
+    snprintf(path, n, "%s/tests/data/games/%s", check_source_dir(), name);
+    brink_error err;
+    int ok = brink_game_read_file(path, game, &err) == BRINK_OK;
+    CHECK_MSG(ok, "%s: %s", path, err.message);
+    free(path);
+    return ok ? 0 : -1;
 }
 
 typedef struct fx_rng {

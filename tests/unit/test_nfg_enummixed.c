@@ -228,14 +228,10 @@ static void test_lrsnash_random(void)
 
 static void test_efg(void)
 {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/tests/data/games/poker.efg", check_source_dir());
     brink_game game;
     brink_error err;
-    if (brink_game_read_file(path, &game, &err) != BRINK_OK) {
-        printf("SKIP: cannot read %s: %s\n", path, err.message);
+    if (fx_read_data_game("poker.efg", &game))
         return;
-    }
     brink_profile_list l;
     brink_profile_list_init(&l);
     brink_status st = brink_solve(brink_solver_find("enummixed"), &game, NULL, &l, &err);

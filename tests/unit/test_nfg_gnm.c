@@ -107,15 +107,7 @@ static void test_three_player_known(void)
 {
     /* Jordan (1993): 1 wants to match 2, 2 to match 3, 3 to mismatch 1; the one equilibrium
      * is every player at 1/2. Cells in Gambit order (player 1 fastest). */
-    int ns[3] = {2, 2, 2};
-    long pay[8 * 3];
-    for (int c = 0; c < 8; c++) {
-        int s1 = c & 1, s2 = (c >> 1) & 1, s3 = (c >> 2) & 1;
-        pay[c * 3 + 0] = s1 == s2;
-        pay[c * 3 + 1] = s2 == s3;
-        pay[c * 3 + 2] = s3 != s1;
-    }
-    brink_nfg *g = fx_table(3, ns, pay);
+    brink_nfg *g = fx_cyclic_pennies();
     for (int k = 0; k < 2; k++) {
         brink_profile_list l;
         brink_error err;
@@ -132,14 +124,10 @@ static void test_three_player_known(void)
     brink_nfg_free(g);
     /* the 3-player test game (2 x 3 x 2): its pure equilibria (1,2,2) and (2,3,2) pay 4 and
      * 7 to everyone; gnm's path from the default seed finds both, each exactly verified */
-    char path[1024];
-    snprintf(path, sizeof path, "%s/tests/data/games/three_player.nfg", check_source_dir());
     brink_game game;
     brink_error err;
-    if (brink_game_read_file(path, &game, &err) != BRINK_OK) {
-        printf("SKIP: %s: %s\n", path, err.message);
+    if (fx_read_data_game("three_player.nfg", &game))
         return;
-    }
     brink_profile_list l;
     if (fx_solve("gnm", game.nfg, NULL, &l, &err) == BRINK_OK) {
         int pay4 = 0, pay7 = 0;
@@ -166,15 +154,10 @@ static void test_three_player_known(void)
  * 4 pure and 2 totally mixed. gnm's path from the default seed crosses all 9. */
 static void test_mckelvey_mclennan(void)
 {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/tests/data/games/mckelvey_mclennan_2x2x2.nfg",
-             check_source_dir());
     brink_game game;
     brink_error err;
-    if (brink_game_read_file(path, &game, &err) != BRINK_OK) {
-        printf("SKIP: %s: %s\n", path, err.message);
+    if (fx_read_data_game("mckelvey_mclennan_2x2x2.nfg", &game))
         return;
-    }
     const brink_nfg *g = game.nfg;
     brink_profile_list l;
     if (fx_solve("gnm", g, NULL, &l, &err) == BRINK_OK) {

@@ -106,26 +106,13 @@ static void test_paths(void)
     brink_nfg *g = fx_bimatrix(2, 2, ba, bb);
     check_path(g, "battle of the sexes");
     brink_nfg_free(g);
-    int ns[3] = {2, 2, 2};
-    long pay[24];
-    for (int c = 0; c < 8; c++) {
-        int s[3] = {c & 1, (c >> 1) & 1, (c >> 2) & 1};
-        pay[c * 3 + 0] = s[0] == s[1];
-        pay[c * 3 + 1] = s[1] == s[2];
-        pay[c * 3 + 2] = s[2] != s[0];
-    }
-    g = fx_table(3, ns, pay);
+    g = fx_cyclic_pennies();
     check_path(g, "3-player cyclic matching");
     brink_nfg_free(g);
-    char path[1024];
-    snprintf(path, sizeof path, "%s/tests/data/games/three_player.nfg", check_source_dir());
     brink_game game;
-    brink_error err;
-    if (brink_game_read_file(path, &game, &err) == BRINK_OK) {
+    if (fx_read_data_game("three_player.nfg", &game) == 0) {
         check_path(game.nfg, "three_player.nfg");
         brink_game_free(&game);
-    } else {
-        printf("SKIP: %s: %s\n", path, err.message);
     }
 }
 

@@ -127,15 +127,7 @@ static void test_textbook(void)
  * (cyclic). The only equilibrium is everyone mixing 1/2. */
 static void test_three_player(void)
 {
-    int ns[3] = {2, 2, 2};
-    long pay[8 * 3];
-    for (int c = 0; c < 8; c++) {
-        int s[3] = {c & 1, (c >> 1) & 1, (c >> 2) & 1};
-        pay[c * 3 + 0] = s[0] == s[1];
-        pay[c * 3 + 1] = s[1] == s[2];
-        pay[c * 3 + 2] = s[2] != s[0]; /* the last one mismatches: no pure equilibrium */
-    }
-    brink_nfg *g = fx_table(3, ns, pay);
+    brink_nfg *g = fx_cyclic_pennies();
     brink_profile_list l;
     brink_error err;
     brink_status st = fx_solve("simpdiv", g, NULL, &l, &err);
@@ -147,14 +139,10 @@ static void test_three_player(void)
     }
     brink_profile_list_free(&l);
     brink_nfg_free(g);
-    char path[1024];
-    snprintf(path, sizeof path, "%s/tests/data/games/three_player.nfg", check_source_dir());
     brink_game game;
-    if (brink_game_read_file(path, &game, &err) == BRINK_OK) {
+    if (fx_read_data_game("three_player.nfg", &game) == 0) {
         solve_ok(game.nfg, "three_player.nfg");
         brink_game_free(&game);
-    } else {
-        printf("SKIP: %s: %s\n", path, err.message);
     }
 }
 

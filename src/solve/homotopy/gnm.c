@@ -343,7 +343,7 @@ brink_status gnm_follow(const brink_nfg *g, const brink_solve_options *o, const 
     int n = s.n = g->total_strats, m = s.m = n + 1;
     double range = nfg_payoff_range(g);
     s.scale = 1 / range;
-    double tol = (o->tolerance > 0 ? o->tolerance : 1e-10) * range;
+    double tol = gw_tolerance(g, o);
     brink_status st = BRINK_OK;
     /* one block for the doubles: b, sigma, u, eq [n]; v [N]; du [n * n]; A [m * m]; and the
      * ten [m] vectors */
@@ -620,13 +620,10 @@ static brink_status gnm_nfg(const brink_nfg *g, const brink_solve_options *o,
     }
     out->stats.iterations = steps;
     out->stats.residual = worst;
-    out->stats.tolerance = (o->tolerance > 0 ? o->tolerance : 1e-10) * nfg_payoff_range(g);
     /* Every profile kept meets the tolerance (gw_add), so a path cut short leaves answers,
      * not points short of the target: stopped_at_limit stays 0 (gnm never claims a complete
      * list). With no profile, simpdiv's point and its own flags. */
-    if (out->count == 0)
-        return gw_fallback(g, o, t0, out, err);
-    return BRINK_OK;
+    return gw_finish(g, o, t0, out, err);
 }
 
 const brink_solver brink_solver_gnm = {

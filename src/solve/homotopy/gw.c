@@ -187,3 +187,15 @@ brink_status gw_fallback(const brink_nfg *g, const brink_solve_options *o, doubl
     free(x);
     return st;
 }
+
+double gw_tolerance(const brink_nfg *g, const brink_solve_options *o)
+{
+    return (o->tolerance > 0 ? o->tolerance : 1e-10) * nfg_payoff_range(g);
+}
+
+brink_status gw_finish(const brink_nfg *g, const brink_solve_options *o, double t0,
+                       brink_profile_list *out, brink_error *err)
+{
+    out->stats.tolerance = gw_tolerance(g, o);
+    return out->count ? BRINK_OK : gw_fallback(g, o, t0, out, err);
+}

@@ -46,4 +46,13 @@ brink_status gw_add(const brink_nfg *g, double *x, double tol, double keep,
 brink_status gw_fallback(const brink_nfg *g, const brink_solve_options *o, double t0,
                          brink_profile_list *out, brink_error *err);
 
+/* The methods' tolerance in payoff units: o->tolerance (default 1e-10) times the payoff
+ * range. */
+double gw_tolerance(const brink_nfg *g, const brink_solve_options *o);
+
+/* A method's end: out->stats.tolerance set (gw_tolerance) and, when the method found no
+ * profile, gw_fallback's. Errors: those of gw_fallback. */
+brink_status gw_finish(const brink_nfg *g, const brink_solve_options *o, double t0,
+                       brink_profile_list *out, brink_error *err);
+
 #endif

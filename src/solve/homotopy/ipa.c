@@ -98,8 +98,7 @@ brink_status ipa_iterate(const brink_nfg *g, const brink_solve_options *o,
 {
     memset(is, 0, sizeof *is);
     int N = g->nplayers, n = g->total_strats, L = n + N;
-    double range = nfg_payoff_range(g), scale = 1 / range;
-    double tol = (o->tolerance > 0 ? o->tolerance : 1e-10) * range;
+    double range = nfg_payoff_range(g), scale = 1 / range, tol = gw_tolerance(g, o);
     brink_status st = BRINK_OK;
     double *mem = malloc(sizeof(double) * ((size_t)n * 9 + (size_t)n * n + (size_t)L + N));
     brink_lcp *l = brink_lcp_new(L, 1);
@@ -205,11 +204,9 @@ static brink_status ipa_nfg(const brink_nfg *g, const brink_solve_options *o,
     if (st)
         return st;
     out->stats.iterations = is.iterations;
-    out->stats.tolerance = (o->tolerance > 0 ? o->tolerance : 1e-10) * nfg_payoff_range(g);
-    if (out->count == 0)
-        return gw_fallback(g, o, t0, out, err);
-    out->stats.residual = out->items[0].nashconv;
-    return BRINK_OK;
+    if (out->count)
+        out->stats.residual = out->items[0].nashconv;
+    return gw_finish(g, o, t0, out, err);
 }
 
 const brink_solver brink_solver_ipa = {

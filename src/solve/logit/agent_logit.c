@@ -643,15 +643,30 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
                                      brink_profile_list *out, brink_error *err)
 {
     int before = out ? out->count : 0;
+    double t0 = brink_now();
     brink_status st = brink_agent_logit_trace_la(g, o, visit, ctx, out, 0, err);
     int AP = g->player_action_start[g->nplayers];
     /* the sparse path failed to follow the branch on a game the dense one can hold (payoffs
-     * of very different sizes): the dense path, with its arclength steps, tries again */
-    if ((st == BRINK_ENOCONVERGE || st == BRINK_EINTERNAL) && AP > AGENT_LOGIT_DENSE_MAX &&
-        AP <= AGENT_LOGIT_DENSE_FALLBACK) {
+     * of very different sizes), or stopped where its steps underflowed short of the
+     * tolerance (not at a user's step or time limit: the chain store with 5 entrants at
+     * q = 0.45, where its local parametrisation stalls): the dense path, with its arclength
+     * steps, tries again in what is left of the time limit */
+    int stalled = st == BRINK_OK && out && out->count > before && out->stats.stopped_at_limit &&
+                  !out->stats.budget_exhausted &&
+                  !(o && o->time_limit > 0 && brink_now() - t0 >= o->time_limit);
+    if ((st == BRINK_ENOCONVERGE || st == BRINK_EINTERNAL || stalled) &&
+        AP > AGENT_LOGIT_DENSE_MAX && AP <= AGENT_LOGIT_DENSE_FALLBACK) {
         while (out && out->count > before)
             brink_profile_clear(&out->items[--out->count]);
-        st = brink_agent_logit_trace_la(g, o, visit, ctx, out, 1, err);
+        if (out)
+            out->stats.stopped_at_limit = 0;
+        brink_solve_options left;
+        if (o) {
+            left = *o;
+            if (o->time_limit > 0)
+                left.time_limit = fmax(o->time_limit - (brink_now() - t0), 1e-3);
+        }
+        st = brink_agent_logit_trace_la(g, o ? &left : NULL, visit, ctx, out, 1, err);
     }
     return st;
 }
