@@ -19,8 +19,11 @@
  * equal; distinct probabilities give no condition.) The pairs are found by walking up from
  * two members of an unreached h' in lockstep while the moves agree.
  *
- * When the beliefs assess.c chose meet every linked pair, the claim stands. Otherwise free
- * sets (those consistency does not pin) are re-solved in turn, shallowest first and then
+ * When the beliefs assess.c chose meet every linked pair, the claim stands. Otherwise the free
+ * sets (those consistency does not pin) fall into components, sets joined by linked pairs
+ * (a pair with a pinned set is a constant condition and joins nothing); each component is
+ * searched on its own, as follows, and the claim stands when every one succeeds. Its free
+ * sets are re-solved in turn, shallowest first and then
  * deepest first: a set whose linked partners are already decided gets each pair as a linear
  * condition in its own belief (the partner's belief fixed), added to its support program
  * (relink). A complete pass whose beliefs meet every pair keeps the claim with those beliefs.
@@ -164,6 +167,9 @@ typedef struct pass {
     unsigned char *decided;
     double *rows, *mu;  /* scratch: [rows_cap * maxm], [maxm] */
     size_t rows_cap;
+    const double *base; /* [nnodes] the beliefs a pass starts from */
+    const int *comp;    /* [H] a free set's component, -1 for the others */
+    int fail[2];        /* a component's first failing pair of sets (earlier, later) */
     an_relink_fn relink;
     void *ctx;
 } pass;
@@ -221,7 +227,7 @@ static int resolve(pass *P, int h, const double *dir, int *all_fixed, int *partn
 static void start_pass(pass *P, const brink_equilibrium *eq)
 {
     const brink_efg *g = P->g;
-    memcpy(P->bel, eq->belief, (size_t)g->nnodes * sizeof *P->bel);
+    memcpy(P->bel, P->base, (size_t)g->nnodes * sizeof *P->bel);
     for (int h = 0; h < g->player_infoset_start[g->nplayers]; h++)
         P->decided[h] = (unsigned char)fixed_set(eq, h);
 }
@@ -259,7 +265,18 @@ static int run_pass(pass *P, const int *free_sets, int nfree, int descending, in
         }
         P->decided[h] = 1;
     }
-    return broken(P->L, P->bel) < 0;
+    /* the pairs of this component (pairs join sets of one component, or one of its sets
+     * and a pinned set) */
+    int c = nfree ? P->comp[free_sets[0]] : -1;
+    for (size_t i = 0; i < P->L->n; i++) {
+        const link_pair *q = &P->L->p[i];
+        if ((P->comp[q->h] == c || P->comp[q->h2] == c) && fabs(gap(q, P->bel)) > LINK_TOL) {
+            fail[0] = q->h;
+            fail[1] = q->h2;
+            return 0;
+        }
+    }
+    return 1;
 }
 
 /* insertion sort by first member (few free sets) */
@@ -355,6 +372,59 @@ static int prove_apart(pass *P, int h, int h2, double *dir)
     return 0;
 }
 
+/* One component's search (its free sets cs[n], by first node): both passes; failing, one
+ * side of the first failing pair seeded with each vertex of its supporting beliefs (furthest
+ * along +-e_x; for two members these are the interval's ends, and two intervals that meet
+ * share an end of one of them), the rest then linear; still failing, prove_apart on that pair.
+ * 1 every pair of the component met (P->bel), 2 proved impossible (eq->link), 0 not shown
+ * (P->fail), -1 no memory. */
+static int component(pass *P, brink_equilibrium *eq, const int *cs, int n, double *dir,
+                     double *seed_mu)
+{
+    const brink_efg *g = P->g;
+    int fail[2] = {-1, -1}, r = 0;
+    P->fail[0] = P->fail[1] = -1;
+    for (int desc = 0; desc < 2 && r == 0; desc++) {
+        r = run_pass(P, cs, n, desc, -1, NULL, eq, fail);
+        if (P->fail[0] < 0) {
+            P->fail[0] = fail[0];
+            P->fail[1] = fail[1];
+        }
+    }
+    for (int side = 0; side < 2 && r == 0; side++) {
+        int s = P->fail[side];
+        if (s < 0 || fixed_set(eq, s) || g->infoset_nmembers[s] > LINK_MAX_SEED)
+            continue;
+        int m = g->infoset_nmembers[s];
+        for (int d = 0; d < 2 * m && r == 0; d++) {
+            memset(dir, 0, (size_t)m * sizeof *dir);
+            dir[d / 2] = d % 2 ? -1 : 1;
+            int all_fixed, partner;
+            start_pass(P, eq);
+            int ok = resolve(P, s, dir, &all_fixed, &partner);
+            if (ok < 0)
+                return -1;
+            if (!ok)
+                continue;
+            memcpy(seed_mu, P->mu, (size_t)m * sizeof *seed_mu);
+            for (int desc = 0; desc < 2 && r == 0; desc++)
+                r = run_pass(P, cs, n, desc, s, seed_mu, eq, fail);
+        }
+    }
+    if (r == 0 && P->fail[0] >= 0 && P->fail[1] >= 0 && !fixed_set(eq, P->fail[0]) &&
+        !fixed_set(eq, P->fail[1])) {
+        int pr = prove_apart(P, P->fail[0], P->fail[1], dir);
+        if (pr < 0)
+            return -1;
+        if (pr) {
+            eq->link[0] = P->fail[0];
+            eq->link[1] = P->fail[1];
+            r = 2;
+        }
+    }
+    return r;
+}
+
 brink_status an_assess_links(const brink_efg *g, brink_equilibrium *eq, int proved,
                              an_relink_fn relink, void *ctx, brink_error *err)
 {
@@ -394,8 +464,12 @@ brink_status an_assess_links(const brink_efg *g, brink_equilibrium *eq, int prov
     P.mu = brink_calloc((size_t)maxm, sizeof *P.mu);
     double *dir = brink_calloc((size_t)maxm, sizeof *dir),
            *seed_mu = brink_calloc((size_t)maxm, sizeof *seed_mu);
+    int *comp = brink_calloc((size_t)H + 1, sizeof *comp),
+        *cset = brink_calloc((size_t)H + 1, sizeof *cset);
+    double *committed = brink_calloc((size_t)g->nnodes, sizeof *committed);
     brink_status st = BRINK_OK;
-    if (!memb || !free_sets || !P.bel || !P.decided || !P.mu || !dir || !seed_mu) {
+    if (!memb || !free_sets || !P.bel || !P.decided || !P.mu || !dir || !seed_mu || !comp ||
+        !cset || !committed) {
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory checking linked beliefs");
         goto out;
     }
@@ -414,51 +488,67 @@ brink_status an_assess_links(const brink_efg *g, brink_equilibrium *eq, int prov
             free_sets[nfree++] = h;
     }
     sort_sets(g, free_sets, nfree);
-    int fail[2] = {L.p[b].h, L.p[b].h2}, first_fail[2] = {-1, -1}, r = 0;
-    for (int desc = 0; desc < 2 && r != 1 && r != 2; desc++) {
-        r = run_pass(&P, free_sets, nfree, desc, -1, NULL, eq, fail);
-        if (r < 0)
-            goto oom;
-        if (first_fail[0] < 0) {
-            first_fail[0] = fail[0];
-            first_fail[1] = fail[1];
-        }
-    }
-    /* free against free: seed one side of the failing pair with each vertex of its supporting
-     * beliefs (furthest along +-e_x; for two members these are the interval's ends, and two
-     * intervals that meet share an end of one of them), the rest then linear */
-    for (int side = 0; side < 2 && r == 0; side++) {
-        int s = first_fail[side];
-        if (s < 0 || fixed_set(eq, s) || g->infoset_nmembers[s] > LINK_MAX_SEED)
+    /* components of the free sets joined by linked pairs: independent searches (a pair joins
+     * two sets of one component, or a set and a pinned one, whose belief is a constant), so
+     * one component's failure does not hide another's success (the chain store with five or
+     * six entrants: chains of sets after different deviations) */
+    for (int h = 0; h < H; h++)
+        comp[h] = -1;
+    for (int i = 0; i < nfree; i++)
+        comp[free_sets[i]] = free_sets[i];
+    for (size_t i = 0; i < L.n; i++) {
+        int a = L.p[i].h, c2 = L.p[i].h2;
+        if (comp[a] < 0 || comp[c2] < 0)
             continue;
-        int m = g->infoset_nmembers[s];
-        for (int d = 0; d < 2 * m && r == 0; d++) {
-            memset(dir, 0, (size_t)m * sizeof *dir);
-            dir[d / 2] = d % 2 ? -1 : 1;
-            int all_fixed, partner;
-            start_pass(&P, eq);
-            int ok = resolve(&P, s, dir, &all_fixed, &partner);
-            if (ok < 0)
-                goto oom;
-            if (!ok)
-                continue;
-            memcpy(seed_mu, P.mu, (size_t)m * sizeof *seed_mu);
-            for (int desc = 0; desc < 2 && r == 0; desc++)
-                if ((r = run_pass(&P, free_sets, nfree, desc, s, seed_mu, eq, fail)) < 0)
-                    goto oom;
-        }
+        while (comp[a] != a)
+            a = comp[a] = comp[comp[a]];
+        while (comp[c2] != c2)
+            c2 = comp[c2] = comp[comp[c2]];
+        if (a != c2)
+            comp[a > c2 ? a : c2] = a < c2 ? a : c2;
     }
-    if (r == 0 && first_fail[0] >= 0 && first_fail[1] >= 0 && !fixed_set(eq, first_fail[0]) &&
-        !fixed_set(eq, first_fail[1])) {
-        int pr = prove_apart(&P, first_fail[0], first_fail[1], dir);
-        if (pr < 0)
+    for (int i = 0; i < nfree; i++) {
+        int a = free_sets[i];
+        while (comp[a] != a)
+            a = comp[a];
+        comp[free_sets[i]] = a;
+    }
+    P.comp = comp;
+    memcpy(committed, eq->belief, (size_t)g->nnodes * sizeof *committed);
+    P.base = committed;
+    int r = 1, weak[2] = {-1, -1};
+    for (int i0 = 0; i0 < nfree && r != 2; i0++) {
+        int c = comp[free_sets[i0]], nc = 0, seen = 0;
+        for (int j = 0; j < i0 && !seen; j++)
+            seen = comp[free_sets[j]] == c;
+        if (seen)
+            continue;   /* the component was searched at its first set */
+        for (int j = i0; j < nfree; j++)
+            if (comp[free_sets[j]] == c)
+                cset[nc++] = free_sets[j];
+        int rc = component(&P, eq, cset, nc, dir, seed_mu);
+        if (rc < 0)
             goto oom;
-        if (pr) {
-            eq->link[0] = first_fail[0];
-            eq->link[1] = first_fail[1];
+        if (rc == 1) {
+            for (int j = 0; j < nc; j++)
+                for (int x = 0; x < g->infoset_nmembers[cset[j]]; x++) {
+                    int v = g->infoset_member[g->infoset_member_start[cset[j]] + x];
+                    committed[v] = P.bel[v];
+                }
+        } else if (rc == 2) {
             r = 2;
+        } else {
+            if (weak[0] < 0) {
+                weak[0] = P.fail[0];
+                weak[1] = P.fail[1];
+            }
+            r = 0;
         }
     }
+    if (r == 1 && broken(&L, committed) >= 0)
+        r = 0;   /* a broken pair of two pinned sets: not searched, the claim weakens */
+    memcpy(P.bel, committed, (size_t)g->nnodes * sizeof *P.bel);
+    int first_fail[2] = {weak[0] >= 0 ? weak[0] : L.p[b].h, weak[0] >= 0 ? weak[1] : L.p[b].h2};
     if (r == 1) {
         memcpy(eq->belief, P.bel, (size_t)g->nnodes * sizeof *P.bel);
     } else if (r == 2) {
@@ -475,6 +565,9 @@ oom:
 out:
     free(dir);
     free(seed_mu);
+    free(comp);
+    free(cset);
+    free(committed);
     free(L.p);
     free(memb);
     free(free_sets);

@@ -6,7 +6,10 @@
 #     words only, and --method spe was refused on a game the automatic choice solves with spe
 #     (chance moves postponed);
 # F12: exact numbers printed as rounding noise beside "verified exactly" (a weak chain-store
-#     incumbent's value 1.542e-17 for 0).
+#     incumbent's value 1.542e-17 for 0), in a compare answer too ("fight: I 5.551e-17"), and
+#     "100% every outcome" after every option of a scenario without issues;
+# F3: agent-logit found no equilibrium of the chain store at some priors (with 5 entrants
+#     at q = 0.45 its sparse path stalled; the other priors: tests/cli/examples.sh).
 . "$(dirname "$0")/lib.bash"
 D=$SRC/tests/data
 
@@ -30,6 +33,21 @@ assert e['verified'], e['verified']
 assert [t['value'] for t in e['type_values']] == [1.5, 0], e['type_values']
 assert [v['exact'] for v in e['values']] == ['3/20', '1/10', '3/10', '2/5'], e['values']"
 then ok; else bad "JSON: the nearest doubles of the exact values"; fi
+
+# the compare question on the same game: the weak incumbent's value after fighting is 0
+{ cat "$D/montecarlo/chainstore3-unanswered.yaml"
+  printf '  - id: weak_opts\n    compare: {watch: I.weak@enter}\n'; } > "$TMP/kwc.yaml"
+expect_status "chain store compare" 0 "$BRINK" analyze "$TMP/kwc.yaml"
+expect_grep "compare: an exact 0, no outcome list" "^      fight: I 0, E1 -0.5, E2 0.08333, E3 0.4583\.$" "$TMP/stdout"
+if grep -q "every outcome" "$TMP/stdout"; then bad "'every outcome' in a scenario without issues"; else ok; fi
+
+# five entrants at q = 0.45: Kreps and Wilson's play, E1-E4 stay out (q > b^5 ... b^2), E5
+# enters (q < b = 1/2)
+expect_status "chain store, 5 entrants, q = 0.45" 0 "$BRINK" analyze "$D/scenarios/chainstore5.yaml" --no-questions --set q=0.45
+expect_grep "one equilibrium" "^One equilibrium" "$TMP/stdout"
+expect_grep "E4 stays out" "^  E4, after E1 stay_out, E2 stay_out, E3 stay_out: stay out$" "$TMP/stdout"
+expect_grep "E5 enters" "^  E5, after E1 stay_out, E2 stay_out, E3 stay_out, E4 stay_out: enter$" "$TMP/stdout"
+if grep -q "Not shown sequential" "$TMP/stdout"; then bad "5 entrants: not shown sequential"; else ok; fi
 
 F30=$D/scenarios/fearon30-chance-first.yaml
 F100=$D/scenarios/fearon100-chance-first.yaml
