@@ -191,6 +191,40 @@ static void put_state(brink_buf *out, const brink_threshold *t, const brink_scen
     }
 }
 
+/* Does state a come before state b in the options' order: the one whose first played option
+ * comes first, then the one that plays fewer (a pure choice before mixtures with it), then at
+ * the first watched action where they differ the one that plays it, then the state id. */
+static int state_before(const brink_threshold *t, int a, int b, int nw)
+{
+    const unsigned char *ra = t->state_played + (size_t)a * (size_t)nw,
+                        *rb = t->state_played + (size_t)b * (size_t)nw;
+    int fa = nw, fb = nw, ca = 0, cb = 0;
+    for (int k = nw - 1; k >= 0; k--) {
+        fa = ra[k] ? k : fa;
+        fb = rb[k] ? k : fb;
+        ca += ra[k] != 0;
+        cb += rb[k] != 0;
+    }
+    if (fa != fb)
+        return fa < fb;
+    if (ca != cb)
+        return ca < cb;
+    for (int k = 0; k < nw; k++)
+        if (ra[k] != rb[k])
+            return ra[k] > rb[k];
+    return a < b;
+}
+
+/* The place of the region's j-th state in the options' order (state_before: a strict total
+ * order, so the places are 0 .. nstates - 1). */
+static int state_rank(const brink_threshold *t, const brink_region *r, int j, int nw)
+{
+    int rank = 0;
+    for (int k = 0; k < r->nstates; k++)
+        rank += k != j && state_before(t, r->state[k], r->state[j], nw);
+    return rank;
+}
+
 static void put_states(brink_buf *out, const brink_threshold *t, const brink_scenario *sc,
                        const brink_region *r)
 {
@@ -198,11 +232,17 @@ static void put_states(brink_buf *out, const brink_threshold *t, const brink_sce
         brink_buf_puts(out, "equilibrium structure unchanged");
         return;
     }
+    /* in the options' order (a state that plays an earlier option first), not in the order
+     * the states were found: "demand_0.69", "demand_0.7", "demand_0.71" (tester 17) */
+    int nw = t->watch_action_start[t->nwatch];
     for (int i = 0; i < r->nstates; i++) {
+        int best = 0;
+        while (best + 1 < r->nstates && state_rank(t, r, best, nw) != i)
+            best++;
         if (i)
             brink_buf_puts(out, i + 1 == r->nstates ? " or " : ", ");
         brink_buf_puts(out, "\"");
-        put_state(out, t, sc, r->state[i]);
+        put_state(out, t, sc, r->state[best]);
         brink_buf_puts(out, "\"");
     }
 }

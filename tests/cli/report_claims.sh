@@ -53,7 +53,7 @@ if grep -q '"change":"flip of every equilibrium"' "$TMP/m2.txt"; then bad "m2: a
 text "$TMP/m1.html" >"$TMP/m1.txt"
 # M1's regions are proved complete over their whole inside (parametric vertex enumeration of
 # the reduced strategic form, rsf_shrink), not at the samples only (tester 14, N1): a flip
-expect_grep "m1 answer (flip known): no qualifier" 'Answer: "hold_firm" on \[0, 1/2\); "hold_firm" or "concede" on 1/2; "concede" on \(1/2, 1\] ' "$TMP/m1.txt"
+expect_grep "m1 answer (flip known): no qualifier" 'Answer: "hold_firm" on \[0, 1/2\); "concede" or "hold_firm" on 1/2; "concede" on \(1/2, 1\] ' "$TMP/m1.txt"
 expect_grep "m1 rule: a flip" '"exact":"1/2","certified":"yes","change":"flip of every equilibrium"' "$TMP/m1.txt"
 expect_status "report pure-vs-mixed enumpure" 0 "$BRINK" report "$SRC/tests/data/thresholds/pure-vs-mixed.yaml" --method enumpure --no-tree -o "$TMP/pvm.html"
 text "$TMP/pvm.html" >"$TMP/pvm.txt"

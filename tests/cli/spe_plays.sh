@@ -18,8 +18,8 @@ expect_grep "sweep: either" '^    1 *either left or right \(several equilibria\)
 # the threshold traces both actions of the play's equilibria at the watched tie (tester 11b,
 # F11); at the default, its sample, the list is complete, but over the region (a chance move:
 # the comparisons are not checked) others are not ruled out
-expect_grep "threshold: both, qualified" '\[-1, 2\] "right" or "left" \(several equilibria\) \(other equilibria not ruled out\)' "$TMP/w"
-expect_grep "threshold: both at the default" 'at the default g = 1: "right" or "left"\.' "$TMP/w"
+expect_grep "threshold: both, qualified" '\[-1, 2\] "left" or "right" \(several equilibria\) \(other equilibria not ruled out\)' "$TMP/w"
+expect_grep "threshold: both at the default" 'at the default g = 1: "left" or "right"\.' "$TMP/w"
 expect_grep "compare qualified" 'stop: A -1, B 0\. \(Play after it as in the equilibrium shown; other equilibria with its play continue differently.\)' "$TMP/w"
 "$BRINK" analyze "$f" --json > "$TMP/j" 2>&1
 if python3 - "$TMP/j" <<'PY'

@@ -8,6 +8,8 @@
 # F12: exact numbers printed as rounding noise beside "verified exactly" (a weak chain-store
 #     incumbent's value 1.542e-17 for 0), in a compare answer too ("fight: I 5.551e-17"), and
 #     "100% every outcome" after every option of a scenario without issues;
+# tie lists in the options' order, not the order found ("demand_0.7", "demand_0.74",
+#     "demand_0.69", ...: Fearon with 30 types, a sweep over p);
 # F3: agent-logit found no equilibrium of the chain store at some priors (with 5 entrants
 #     at q = 0.45 its sparse path stalled; the other priors: tests/cli/examples.sh).
 . "$(dirname "$0")/lib.bash"
@@ -50,6 +52,17 @@ expect_grep "E5 enters" "^  E5, after E1 stay_out, E2 stay_out, E3 stay_out, E4 
 if grep -q "Not shown sequential" "$TMP/stdout"; then bad "5 entrants: not shown sequential"; else ok; fi
 
 F30=$D/scenarios/fearon30-chance-first.yaml
+{ cat "$F30"; printf 'questions:\n  - id: p_sweep\n    sweep: {parameter: p, range: [0.3, 0.7], steps: 5, watch: A@start}\n'; } > "$TMP/f30s.yaml"
+expect_status "Fearon, 30 types, sweep over p" 0 "$BRINK" analyze "$TMP/f30s.yaml"
+if tr -s ' \n' ' ' < "$TMP/stdout" | grep -o '"demand_[0-9.]*"\(, "demand_[0-9.]*"\)* or "demand_[0-9.]*"' |
+   python3 -c "
+import re, sys
+lists = [[float(x) for x in re.findall(r'demand_([0-9.]+)', l)] for l in sys.stdin]
+assert sum(len(l) > 5 for l in lists) >= 5, [len(l) for l in lists]
+bad = [l for l in lists if l != sorted(l)]
+assert not bad, bad[:2]"
+then ok; else bad "tie lists in the options' order"; fi
+
 F100=$D/scenarios/fearon100-chance-first.yaml
 expect_status "--keep-order: every method refuses" 2 "$BRINK" analyze "$F100" --keep-order --no-questions
 expect_grep "each refusal said" "every method the analysis tries refused the game: sequential: exact Lemke: .*; seqlcp: " "$TMP/stderr"
