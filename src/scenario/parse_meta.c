@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scenario/generate.h"
 #include "scenario/model.h"
 #include "scenario/parse_util.h"
 
@@ -326,21 +327,29 @@ static brink_status check_priors(brink_scenario *sc, const sc_actor *a, const yn
     return st;
 }
 
-static brink_status parse_actor(brink_scenario *sc, const ynode *key, const ynode *val,
+/* The actor written at key: val; id is key's text, or for a generated actor (var: the
+ * generator's variable) the key with {var} replaced by value, as are {var} in name and doc. */
+static brink_status parse_actor(brink_scenario *sc, const ynode *key, const char *id,
+                                const ynode *val, const char *var, const mpq_t value,
                                 sc_actor *a, brink_error *err)
 {
     static const char *const keys[] = {"name", "doc", "types", NULL};
+    static const char *const gen_keys[] = {"for", "in", "name", "doc", NULL};
     brink_status st;
-    if ((st = sc_check_expr_name(sc, err, key, "actor id", key->text)))
+    if ((st = sc_check_expr_name(sc, err, key, var ? "generated actor id" : "actor id", id)))
         return st;
-    if (sc_reserved_word(key->text))
+    if (sc_reserved_word(id))
         return sc_err(sc, err, key, BRINK_EINVALID,
-                      "'%s' is a reserved word of the game tree and cannot name an actor",
-                      key->text);
-    if (sc_param_find(sc, key->text) >= 0)
+                      "'%s' is a reserved word of the game tree and cannot name an actor", id);
+    if (sc_param_find(sc, id) >= 0)
         return sc_err(sc, err, key, BRINK_EINVALID,
-                      "actor id '%s' is also a parameter name; rename one", key->text);
-    a->id = sc_strdup(sc, key->text);
+                      "actor id '%s' is also a parameter name; rename one", id);
+    for (int j = 0; j < sc->nactors; j++)   /* written ones are unique keys; generated not */
+        if (!strcmp(sc->actors[j].id, id))
+            return sc_err(sc, err, key, BRINK_EINVALID,
+                          "actor id '%s' is made twice (first at line %d, column %d)", id,
+                          sc->actors[j].loc.line, sc->actors[j].loc.col);
+    a->id = sc_strdup(sc, id);
     a->name = a->id;
     a->doc = "";
     a->loc.line = key->line;
@@ -351,10 +360,15 @@ static brink_status parse_actor(brink_scenario *sc, const ynode *key, const ynod
         return a->name ? BRINK_OK : brink_error_set(err, BRINK_ENOMEM, "out of memory");
     }
     if ((st = sc_expect(sc, val, Y_MAP, "an actor", err)) ||
-        (st = sc_check_keys(sc, val, keys, "an actor", err)) ||
+        (st = sc_check_keys(sc, val, var ? gen_keys : keys,
+                            var ? "a generated actor (private types need their own priors: "
+                                  "write such actors out)" : "an actor", err)) ||
         (st = sc_get_text(sc, val, "name", 0, &a->name, err)) ||
         (st = sc_get_text(sc, val, "doc", 0, &a->doc, err)))
         return st;
+    if (var && (!(a->name = sc_gen_label(sc, a->name, var, value)) ||
+                (a->doc[0] && !(a->doc = sc_gen_label(sc, a->doc, var, value)))))
+        return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     const ynode *types = ytree_get(val, "types");
     if (!types)
         return BRINK_OK;
@@ -386,6 +400,12 @@ static brink_status parse_actor(brink_scenario *sc, const ynode *key, const ynod
     return check_priors(sc, a, types, err);
 }
 
+/* The generator of an actor entry (`for:` in its map), or NULL. */
+static const ynode *actor_generator(const ynode *val)
+{
+    return val->kind == Y_MAP ? ytree_get(val, "for") : NULL;
+}
+
 static brink_status parse_actors(brink_scenario *sc, const ynode *n, brink_error *err)
 {
     brink_status st = sc_expect(sc, n, Y_MAP, "actors", err);
@@ -393,18 +413,64 @@ static brink_status parse_actors(brink_scenario *sc, const ynode *n, brink_error
         return st;
     if (n->n < 1)
         return sc_err(sc, err, n, BRINK_EINVALID, "a scenario needs at least one actor");
-    if (n->n > BRINK_MAX_PLAYERS)
-        return sc_err(sc, err, n, BRINK_ETOOBIG, "%d actors (limit %d)", n->n, BRINK_MAX_PLAYERS);
-    sc->actors = brink_arena_alloc(sc->arena, (size_t)n->n * sizeof *sc->actors);
-    if (!sc->actors)
+    /* generated actors (E{k}: {for: k, in: range(1, 6)}): their values first, for the count */
+    mpq_t **vals = calloc((size_t)n->n, sizeof *vals);
+    int *nvals = calloc((size_t)n->n, sizeof *nvals), total = 0;
+    if (!vals || !nvals) {
+        free(vals);
+        free(nvals);
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
-    memset(sc->actors, 0, (size_t)n->n * sizeof *sc->actors);
-    for (int i = 0; i < n->n; i++) {
-        if ((st = parse_actor(sc, ytree_key(n, i), ytree_val(n, i), &sc->actors[i], err)))
-            return st;
-        sc->nactors = i + 1;
     }
-    return BRINK_OK;
+    for (int i = 0; i < n->n && !st; i++) {
+        const ynode *val = ytree_val(n, i), *var = actor_generator(val), *in;
+        if (!var) {
+            total++;
+            continue;
+        }
+        if (var->kind != Y_SCALAR || !var->len) {
+            st = sc_err(sc, err, var, BRINK_ESYNTAX, "for: must name a variable");
+            break;
+        }
+        if ((st = sc_check_expr_name(sc, err, var, "a generator's variable", var->text)))
+            break;
+        if (!(in = ytree_get(val, "in"))) {
+            st = sc_err(sc, err, val, BRINK_ESYNTAX, "a generated actor needs in: (its values)");
+            break;
+        }
+        if (!(st = sc_gen_values(sc, in, NULL, &vals[i], &nvals[i], err)))
+            total = total + nvals[i] > BRINK_MAX_PLAYERS ? BRINK_MAX_PLAYERS + 1
+                                                         : total + nvals[i];
+        if (!st && total > BRINK_MAX_PLAYERS)
+            st = sc_err(sc, err, var ? ytree_get(val, "in") : ytree_key(n, i), BRINK_ETOOBIG,
+                        "more than %d actors (the limit)", BRINK_MAX_PLAYERS);
+    }
+    if (!st && !(sc->actors = brink_arena_alloc(sc->arena, (size_t)total * sizeof *sc->actors)))
+        st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+    if (!st)
+        memset(sc->actors, 0, (size_t)total * sizeof *sc->actors);
+    for (int i = 0; i < n->n && !st; i++) {
+        const ynode *key = ytree_key(n, i), *val = ytree_val(n, i), *var = actor_generator(val);
+        if (!var) {
+            if (!(st = parse_actor(sc, key, key->text, val, NULL, NULL,
+                                   &sc->actors[sc->nactors], err)))
+                sc->nactors++;
+            continue;
+        }
+        for (int v = 0; v < nvals[i] && !st; v++) {
+            const char *id = sc_gen_label(sc, key->text, var->text, vals[i][v]);
+            if (!id)
+                st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
+            else if (!(st = parse_actor(sc, key, id, val, var->text, vals[i][v],
+                                        &sc->actors[sc->nactors], err)))
+                sc->nactors++;
+        }
+    }
+    for (int i = 0; i < n->n; i++)
+        if (vals[i])
+            brink_q_array_free(vals[i], (size_t)nvals[i]);
+    free(vals);
+    free(nvals);
+    return st;
 }
 
 /* ---------------------------------------------------------------- issues */
