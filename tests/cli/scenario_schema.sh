@@ -14,6 +14,7 @@ jsonschema.Draft202012Validator.check_schema(schema)
 v = jsonschema.Draft202012Validator(schema)
 files = sorted(glob.glob(f"{src}/scenarios/*.yaml")) + sorted(glob.glob(f"{src}/examples/*.yaml"))
 assert len(files) >= 8, files
+files += [f"{src}/tests/data/scenarios/chainstore6.yaml"]   # a generator of actors
 for f in files:
     errs = list(v.iter_errors(yaml.safe_load(open(f))))
     assert not errs, (f, [e.message for e in errs[:3]])
@@ -22,6 +23,9 @@ bad = [
     {"brink": 1, "id": "x", "actors": {"A": {}}, "game": {}, "extra": 1},          # unknown key
     {"brink": 1, "id": "x", "actors": {"A": {"types": {"t": 1}}}, "game": {}},    # one type
     {"brink": 1, "id": "x", "actors": {"A": {}}, "game": {"chance": {"h": {}}}},  # no prob
+    {"brink": 1, "id": "x", "actors": {"E{k}": {"for": "k"}}, "game": {}},          # no in:
+    {"brink": 1, "id": "x", "actors": {"E{k}": {"for": "k", "in": [1, 2],
+                                                "types": {"a": 0.5, "b": 0.5}}}, "game": {}},
 ]
 for b in bad:
     assert list(v.iter_errors(b)), b
