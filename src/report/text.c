@@ -99,6 +99,9 @@ static void pad_to(brink_buf *line, size_t col)
         brink_buf_puts(line, " ");
 }
 
+static void beliefs_text(brink_buf *line, const brink_scenario *sc, const brink_efg *g,
+                         const brink_equilibrium *eq, int h, int ms, int *lead);
+
 /* A number with its exact value: short decimals exactly ("1e-12"), a value beyond the double
  * range from its exact value ("~3.000000000e+399"), never as "inf" nor as "0". */
 static void num_or_exact(brink_buf *line, double x, const mpq_t *q)
@@ -262,18 +265,7 @@ static void strategies(const brink_analysis *a, const brink_equilibrium *eq, bri
                                                  "one)"
                                                : "belief off the path (one that supports this "
                                                  "choice)");
-            for (int x = 0; x < g->infoset_nmembers[h]; x++) {
-                int v = g->infoset_member[ms + x];
-                double b = rep_belief(g, eq, h, v);
-                if (b <= 1e-12)   /* what the actor rules out is not worth a line */
-                    continue;
-                if (!lead)
-                    brink_buf_puts(line, "; ");
-                rep_hidden(line, sc, g, v);
-                brink_buf_puts(line, " ");
-                rep_pct(line, b);
-                lead = 0;
-            }
+            beliefs_text(line, sc, g, eq, h, ms, &lead);
             flush(out, line, 6);
         }
     }
@@ -281,6 +273,84 @@ static void strategies(const brink_analysis *a, const brink_equilibrium *eq, bri
         brink_buf_printf(out, "  (%d decision points off the path of play not shown; --json lists "
                               "them)\n", hidden);
     free(order);
+}
+
+/* More positions than this in one belief are summarised (Fearon with 100 types: a belief over
+ * 100 costs was 35 wrapped lines); --json lists every one. */
+#define REP_BELIEF_LIST_MAX 8
+
+/* The positions an actor's belief at h weighs, "A 25%; B 75%"; past REP_BELIEF_LIST_MAX
+ * positions, their number, the common probability when they share one, else the likeliest
+ * three and what the rest weigh. */
+static void beliefs_text(brink_buf *line, const brink_scenario *sc, const brink_efg *g,
+                         const brink_equilibrium *eq, int h, int ms, int *lead)
+{
+    int m = g->infoset_nmembers[h], n = 0, same = 1;
+    double first = -1;
+    for (int x = 0; x < m; x++) {
+        double b = rep_belief(g, eq, h, g->infoset_member[ms + x]);
+        if (b <= 1e-12)   /* what the actor rules out is not worth a line */
+            continue;
+        if (first < 0)
+            first = b;
+        same &= fabs(b - first) <= 1e-12;
+        n++;
+    }
+    if (n <= REP_BELIEF_LIST_MAX) {
+        for (int x = 0; x < m; x++) {
+            int v = g->infoset_member[ms + x];
+            double b = rep_belief(g, eq, h, v);
+            if (b <= 1e-12)
+                continue;
+            if (!*lead)
+                brink_buf_puts(line, "; ");
+            rep_hidden(line, sc, g, v);
+            brink_buf_puts(line, " ");
+            rep_pct(line, b);
+            *lead = 0;
+        }
+        return;
+    }
+    int lo = -1, hi = -1;   /* the first and the last position weighed */
+    for (int x = 0; x < m; x++)
+        if (rep_belief(g, eq, h, g->infoset_member[ms + x]) > 1e-12) {
+            lo = lo < 0 ? x : lo;
+            hi = x;
+        }
+    brink_buf_printf(line, "%d positions (", n);
+    rep_hidden(line, sc, g, g->infoset_member[ms + lo]);
+    brink_buf_puts(line, " ... ");
+    rep_hidden(line, sc, g, g->infoset_member[ms + hi]);
+    brink_buf_puts(line, ")");
+    if (same) {
+        brink_buf_puts(line, ", each ");
+        rep_pct(line, first);
+        brink_buf_puts(line, " (--json lists them)");
+        return;
+    }
+    brink_buf_puts(line, "; the likeliest ");
+    int top[3] = {-1, -1, -1};
+    double rest = 1;
+    for (int k = 0; k < 3; k++) {
+        for (int x = 0; x < m; x++) {
+            double b = rep_belief(g, eq, h, g->infoset_member[ms + x]);
+            if (b <= 1e-12 || x == top[0] || x == top[1])
+                continue;
+            if (top[k] < 0 || b > rep_belief(g, eq, h, g->infoset_member[ms + top[k]]))
+                top[k] = x;
+        }
+        int v = g->infoset_member[ms + top[k]];
+        double b = rep_belief(g, eq, h, v);
+        brink_buf_puts(line, k ? "; " : "");
+        rep_hidden(line, sc, g, v);
+        brink_buf_puts(line, " ");
+        rep_pct(line, b);
+        rest -= b;
+    }
+    brink_buf_puts(line, "; the other ");
+    brink_buf_printf(line, "%d ", n - 3);
+    rep_pct(line, rest > 0 ? rest : 0);
+    brink_buf_puts(line, " (--json lists them)");
 }
 
 /* Actor i's expected value, with its value per own type when it has types. */

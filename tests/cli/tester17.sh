@@ -8,6 +8,7 @@
 # F12: exact numbers printed as rounding noise beside "verified exactly" (a weak chain-store
 #     incumbent's value 1.542e-17 for 0), in a compare answer too ("fight: I 5.551e-17"), and
 #     "100% every outcome" after every option of a scenario without issues;
+# a belief over 100 positions printed as 35 wrapped lines: past 8 positions it is summarised;
 # tie lists in the options' order, not the order found ("demand_0.7", "demand_0.74",
 #     "demand_0.69", ...: Fearon with 30 types, a sweep over p);
 # F3: agent-logit found no equilibrium of the chain store at some priors (with 5 entrants
@@ -50,6 +51,18 @@ expect_grep "one equilibrium" "^One equilibrium" "$TMP/stdout"
 expect_grep "E4 stays out" "^  E4, after E1 stay_out, E2 stay_out, E3 stay_out: stay out$" "$TMP/stdout"
 expect_grep "E5 enters" "^  E5, after E1 stay_out, E2 stay_out, E3 stay_out, E4 stay_out: enter$" "$TMP/stdout"
 if grep -q "Not shown sequential" "$TMP/stdout"; then bad "5 entrants: not shown sequential"; else ok; fi
+
+# beliefs over many positions: summarised (equal: their number and each one's probability;
+# unequal: the likeliest three and the rest), up to 8 listed as before
+belief_case() {   # name, number of states, probability expression, expected line (ERE)
+  printf 'brink: 1\nid: b\ntitle: b\nactors:\n  A: {name: A}\ngame:\n  seen_by: []\n  chance:\n    s{k}:\n      for: k\n      in: range(1, %s)\n      prob: %s\n      A:\n        left: {payoff: {A: k}}\n        right: {payoff: {A: 5}}\n' "$2" "$3" > "$TMP/bel.yaml"
+  expect_status "$1" 0 "$BRINK" analyze "$TMP/bel.yaml" --no-questions
+  tr -s ' \n' ' ' < "$TMP/stdout" > "$TMP/bel.txt"
+  expect_grep "$1: the belief line" "$4" "$TMP/bel.txt"
+}
+belief_case "9 unequal states" 9 "k / 45" "believes: 9 positions \(chance: s1 \.\.\. chance: s9\); the likeliest chance: s9 20%; chance: s8 17\.8%; chance: s7 15\.6%; the other 6 46\.7% \(--json lists them\)"
+belief_case "10 equal states" 10 "1/10" "believes: 10 positions \(chance: s1 \.\.\. chance: s10\), each 10% \(--json lists them\)"
+belief_case "8 states listed" 8 "1/8" "believes: chance: s1 12\.5%; chance: s2 12\.5%; .*chance: s8 12\.5% "
 
 F30=$D/scenarios/fearon30-chance-first.yaml
 { cat "$F30"; printf 'questions:\n  - id: p_sweep\n    sweep: {parameter: p, range: [0.3, 0.7], steps: 5, watch: A@start}\n'; } > "$TMP/f30s.yaml"
