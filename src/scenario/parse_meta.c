@@ -441,9 +441,11 @@ static brink_status parse_actors(brink_scenario *sc, const ynode *n, brink_error
             total = total + nvals[i] > BRINK_MAX_PLAYERS ? BRINK_MAX_PLAYERS + 1
                                                          : total + nvals[i];
         if (!st && total > BRINK_MAX_PLAYERS)
-            st = sc_err(sc, err, var ? ytree_get(val, "in") : ytree_key(n, i), BRINK_ETOOBIG,
-                        "more than %d actors (the limit)", BRINK_MAX_PLAYERS);
+            st = sc_err(sc, err, in, BRINK_ETOOBIG, "more than %d actors (the limit)",
+                        BRINK_MAX_PLAYERS);
     }
+    if (!st && total > BRINK_MAX_PLAYERS)   /* written ones alone */
+        st = sc_err(sc, err, n, BRINK_ETOOBIG, "%d actors (limit %d)", total, BRINK_MAX_PLAYERS);
     if (!st && !(sc->actors = brink_arena_alloc(sc->arena, (size_t)total * sizeof *sc->actors)))
         st = brink_error_set(err, BRINK_ENOMEM, "out of memory");
     if (!st)

@@ -58,4 +58,16 @@ bad_case "no in:" '  E{k}: {for: k}' "b.yaml:7:[0-9]+: error: a generated actor 
 bad_case "a parameter in in:" '  E{k}: {for: k, in: "range(1, p)"}' "b.yaml:7:[0-9]+: error: "
 bad_case "for: not a name" '  E{k}: {for: 3, in: [1]}' "b.yaml:7:[0-9]+: error: a generator's variable '3' must be"
 bad_case "more than 64" '  E{k}: {for: k, in: "range(1, 65)"}' "b.yaml:7:[0-9]+: error: more than 64 actors \(the limit\)"
+# 65 actors written out: refused as before the generators (the count is over written and
+# generated ones alike)
+{ printf 'brink: 1\nid: b\ntitle: b\nactors:\n'
+  for i in $(seq 1 65); do printf '  E%d: e\n' "$i"; done
+  printf 'game:\n  E1: {x: {payoff: {E1: 1}}}\n'; } > "$TMP/many.yaml"
+expect_status "65 written actors" 2 "$BRINK" analyze "$TMP/many.yaml"
+expect_grep "65 written actors: located" "many.yaml:5:3: error: 65 actors \(limit 64\)" "$TMP/stderr"
+{ printf 'brink: 1\nid: b\ntitle: b\nactors:\n'
+  for i in $(seq 1 60); do printf '  W%d: w\n' "$i"; done
+  printf '  E{k}: {for: k, in: "range(1, 5)"}\ngame:\n  E1: {x: {payoff: {E1: 1}}}\n'; } > "$TMP/many2.yaml"
+expect_status "60 written and 5 generated" 2 "$BRINK" analyze "$TMP/many2.yaml"
+expect_grep "60 + 5: at the generator" "many2.yaml:65:[0-9]+: error: more than 64 actors \(the limit\)" "$TMP/stderr"
 finish
