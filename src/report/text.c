@@ -328,7 +328,7 @@ static void beliefs_text(brink_buf *line, const brink_scenario *sc, const brink_
         brink_buf_puts(line, " (--json lists them)");
         return;
     }
-    brink_buf_puts(line, "; the likeliest ");
+    brink_buf_puts(line, "; the likeliest: ");
     int top[3] = {-1, -1, -1};
     double rest = 1;
     for (int k = 0; k < 3; k++) {
@@ -341,7 +341,7 @@ static void beliefs_text(brink_buf *line, const brink_scenario *sc, const brink_
         }
         int v = g->infoset_member[ms + top[k]];
         double b = rep_belief(g, eq, h, v);
-        brink_buf_puts(line, k ? "; " : "");
+        brink_buf_puts(line, k ? ", " : "");
         rep_hidden(line, sc, g, v);
         brink_buf_puts(line, " ");
         rep_pct(line, b);

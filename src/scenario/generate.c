@@ -342,6 +342,16 @@ static int quoted_list(const ynode *in)
     return in->quoted && *s == '[';
 }
 
+/* A call cut at its first comma: "range(1" or "quantiles(normal(0" (a flow mapping's comma
+ * ended the value). */
+static int cut_call(const ynode *in)
+{
+    const char *t = in->text;
+    while (*t == ' ')
+        t++;
+    return (!strncmp(t, "range(", 6) || !strncmp(t, "quantiles(", 10)) && !strchr(t, ')');
+}
+
 brink_status sc_gen_values(brink_scenario *sc, const ynode *in, const sc_local *locals,
                            mpq_t **out, int *count, brink_error *err)
 {
@@ -382,7 +392,11 @@ brink_status sc_gen_values(brink_scenario *sc, const ynode *in, const sc_local *
                       "in: must be range(low, high), range(low, high, step), "
                       "quantiles(DISTRIBUTION, n) or a list of values (found '%s'%s)", in->text,
                       quoted_list(in) ? ": a text in quotes, not a YAML list; write the list "
-                                        "without quotes" : "");
+                                        "without quotes"
+                      : cut_call(in) ? ": in a flow mapping {...} the comma ends the value; "
+                                       "quote it, in: \"range(1, 3)\", or write the mapping "
+                                       "as a block"
+                                     : "");
     mpq_t lo, step, span;
     mpq_inits(lo, step, span, NULL);
     mpz_t n;

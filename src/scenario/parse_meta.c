@@ -366,7 +366,7 @@ static brink_status parse_actor(brink_scenario *sc, const ynode *key, const char
         (st = sc_get_text(sc, val, "name", 0, &a->name, err)) ||
         (st = sc_get_text(sc, val, "doc", 0, &a->doc, err)))
         return st;
-    if (var && (!(a->name = sc_gen_label(sc, a->name, var, value)) ||
+    if (var && ((a->name[0] && !(a->name = sc_gen_label(sc, a->name, var, value))) ||
                 (a->doc[0] && !(a->doc = sc_gen_label(sc, a->doc, var, value)))))
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     const ynode *types = ytree_get(val, "types");
@@ -424,6 +424,12 @@ static brink_status parse_actors(brink_scenario *sc, const ynode *n, brink_error
     for (int i = 0; i < n->n && !st; i++) {
         const ynode *val = ytree_val(n, i), *var = actor_generator(val), *in;
         if (!var) {
+            if (strchr(ytree_key(n, i)->text, '{') && val->kind == Y_MAP) {
+                st = sc_err(sc, err, ytree_key(n, i), BRINK_ESYNTAX,
+                            "'%s' looks like a generator of actors, which needs for: (the "
+                            "variable) and in: (its values)", ytree_key(n, i)->text);
+                break;
+            }
             total++;
             continue;
         }
@@ -433,6 +439,28 @@ static brink_status parse_actors(brink_scenario *sc, const ynode *n, brink_error
         }
         if ((st = sc_check_expr_name(sc, err, var, "a generator's variable", var->text)))
             break;
+        const char *key = ytree_key(n, i)->text;
+        size_t vl = strlen(var->text);
+        const char *use = strstr(key, "{");
+        int holds = 0;   /* the key holds {var} */
+        for (const char *c = use; c && !holds; c = strstr(c + 1, "{"))
+            holds = !strncmp(c + 1, var->text, vl) && c[1 + vl] == '}';
+        int actor = 0;   /* a written actor's id (generated ones are not made yet) */
+        for (int j = 0; j < n->n && !actor; j++)
+            actor = !strcmp(ytree_key(n, j)->text, var->text);
+        if (sc_param_find(sc, var->text) >= 0 || sc_reserved_word(var->text) || actor) {
+            st = sc_err(sc, err, var, BRINK_EINVALID, "the generator's variable '%s' is %s; "
+                        "name it otherwise", var->text,
+                        sc_param_find(sc, var->text) >= 0 ? "a parameter"
+                        : sc_reserved_word(var->text) ? "a reserved word" : "an actor's id");
+            break;
+        }
+        if (!holds) {
+            st = sc_err(sc, err, ytree_key(n, i), BRINK_EINVALID,
+                        "a generated actor's key must hold {%s}, the generator's variable, "
+                        "to make a different id for each value ('%s')", var->text, key);
+            break;
+        }
         if (!(in = ytree_get(val, "in"))) {
             st = sc_err(sc, err, val, BRINK_ESYNTAX, "a generated actor needs in: (its values)");
             break;

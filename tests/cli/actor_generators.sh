@@ -23,6 +23,10 @@ assert names[1:] == ['Entrant 1', 'Entrant 2', 'Entrant 3', 'Entrant 4'], names
 assert len(d['equilibria']) == 1 and d['equilibria'][0]['sequential'] is True"
 then ok; else bad "ids, names and the answer"; fi
 
+# an empty name: the id stands for it, as for a written actor (was "out of memory")
+printf 'brink: 1\nid: e\ntitle: e\nactors:\n  E{k}: {for: k, in: [1, 2], name: ""}\ngame:\n  E1: {x: {E2: {y: {payoff: {E1: 1, E2: 1}}}}}\n' > "$TMP/empty.yaml"
+expect_status "an empty generated name" 0 "$BRINK" compile "$TMP/empty.yaml" -o "$TMP/empty.efg"
+
 # written and generated actors mix in order; a list of values; doc with the value
 cat > "$TMP/mix.yaml" <<'EOF'
 brink: 1
@@ -56,6 +60,10 @@ bad_case "id not a name" '  E{k}: {for: k, in: [1, 0.5]}' "b.yaml:7:3: error: .*
 bad_case "types refused" '  E{k}: {for: k, in: [1, 2], types: {a: 1/2, b: 1/2}}' "b.yaml:7:.*error: .*generated actor.*types"
 bad_case "no in:" '  E{k}: {for: k}' "b.yaml:7:[0-9]+: error: a generated actor needs in:"
 bad_case "a parameter in in:" '  E{k}: {for: k, in: "range(1, p)"}' "b.yaml:7:[0-9]+: error: "
+bad_case "no for:" '  E{k}: {in: [1, 2]}' "b.yaml:7:3: error: 'E{k}' looks like a generator of actors, which needs for: \(the variable\) and in: \(its values\)"
+bad_case "key without the variable" '  E{j}: {for: k, in: [1, 2]}' "b.yaml:7:3: error: a generated actor's key must hold \{k\}, the generator's variable"
+bad_case "variable is a parameter" '  E{p}: {for: p, in: [1, 2]}' "b.yaml:7:[0-9]+: error: the generator's variable 'p' is a parameter; name it otherwise"
+bad_case "unquoted range in a flow mapping" '  E{k}: {for: k, in: range(1, 3)}' "in a flow mapping \{\.\.\.\} the comma ends the value; quote it"
 bad_case "for: not a name" '  E{k}: {for: 3, in: [1]}' "b.yaml:7:[0-9]+: error: a generator's variable '3' must be"
 bad_case "more than 64" '  E{k}: {for: k, in: "range(1, 65)"}' "b.yaml:7:[0-9]+: error: more than 64 actors \(the limit\)"
 # 65 actors written out: refused as before the generators (the count is over written and

@@ -60,7 +60,7 @@ belief_case() {   # name, number of states, probability expression, expected lin
   tr -s ' \n' ' ' < "$TMP/stdout" > "$TMP/bel.txt"
   expect_grep "$1: the belief line" "$4" "$TMP/bel.txt"
 }
-belief_case "9 unequal states" 9 "k / 45" "believes: 9 positions \(chance: s1 \.\.\. chance: s9\); the likeliest chance: s9 20%; chance: s8 17\.8%; chance: s7 15\.6%; the other 6 46\.7% \(--json lists them\)"
+belief_case "9 unequal states" 9 "k / 45" "believes: 9 positions \(chance: s1 \.\.\. chance: s9\); the likeliest: chance: s9 20%, chance: s8 17\.8%, chance: s7 15\.6%; the other 6 46\.7% \(--json lists them\)"
 belief_case "10 equal states" 10 "1/10" "believes: 10 positions \(chance: s1 \.\.\. chance: s10\), each 10% \(--json lists them\)"
 belief_case "8 states listed" 8 "1/8" "believes: chance: s1 12\.5%; chance: s2 12\.5%; .*chance: s8 12\.5% "
 

@@ -62,6 +62,11 @@
 /* The dense path's memory holds this many actions (2 x 128 MB): the fallback when the sparse
  * path fails. */
 #define AGENT_LOGIT_DENSE_FALLBACK 4000
+/* A sparse path that stalls short of the tolerance is followed again by the dense one up to
+ * this many actions (a dense step costs about 0.05 s there; the chain store with 5 entrants,
+ * 726 actions, took 6-9 s). Beyond, a retry runs for minutes where the sparse path took
+ * seconds (6 entrants, 2,184 actions: over 90 s at q = 0.05), and the stalled point stands. */
+#define AGENT_LOGIT_STALL_DENSE_MAX 1000
 /* Largest number of player actions. */
 #define AGENT_LOGIT_MAX_ACTIONS 1000000
 /* Default step budget. */
@@ -654,7 +659,8 @@ brink_status brink_agent_logit_trace(const brink_efg *g, const brink_solve_optio
     int stalled = st == BRINK_OK && out && out->count > before && out->stats.stopped_at_limit &&
                   !out->stats.budget_exhausted &&
                   !(o && o->time_limit > 0 && brink_now() - t0 >= o->time_limit);
-    if ((st == BRINK_ENOCONVERGE || st == BRINK_EINTERNAL || stalled) &&
+    if ((st == BRINK_ENOCONVERGE || st == BRINK_EINTERNAL ||
+         (stalled && AP <= AGENT_LOGIT_STALL_DENSE_MAX)) &&
         AP > AGENT_LOGIT_DENSE_MAX && AP <= AGENT_LOGIT_DENSE_FALLBACK) {
         while (out && out->count > before)
             brink_profile_clear(&out->items[--out->count]);
