@@ -280,21 +280,32 @@ static void strategies(const brink_analysis *a, const brink_equilibrium *eq, bri
 #define REP_BELIEF_LIST_MAX 8
 
 /* The positions an actor's belief at h weighs, "A 25%; B 75%"; past REP_BELIEF_LIST_MAX
- * positions, their number, the common probability when they share one, else the likeliest
- * three and what the rest weigh. */
+ * positions, their number, the first and the last, and the common probability when they
+ * share one, else the likeliest three and what the rest weigh. */
 static void beliefs_text(brink_buf *line, const brink_scenario *sc, const brink_efg *g,
                          const brink_equilibrium *eq, int h, int ms, int *lead)
 {
-    int m = g->infoset_nmembers[h], n = 0, same = 1;
-    double first = -1;
-    for (int x = 0; x < m; x++) {
+    int m = g->infoset_nmembers[h], n = 0, same = 1, lo = -1, hi = -1;
+    int top[3] = {-1, -1, -1};   /* the likeliest three, first the likeliest */
+    double tb[3] = {0, 0, 0}, first = 0;
+    for (int x = 0; x < m; x++) {   /* one pass: what the summary needs */
         double b = rep_belief(g, eq, h, g->infoset_member[ms + x]);
         if (b <= 1e-12)   /* what the actor rules out is not worth a line */
             continue;
-        if (first < 0)
-            first = b;
+        first = n++ ? first : b;
         same &= fabs(b - first) <= 1e-12;
-        n++;
+        lo = lo < 0 ? x : lo;
+        hi = x;
+        for (int k = 0; k < 3; k++)
+            if (top[k] < 0 || b > tb[k]) {
+                for (int j = 2; j > k; j--) {
+                    top[j] = top[j - 1];
+                    tb[j] = tb[j - 1];
+                }
+                top[k] = x;
+                tb[k] = b;
+                break;
+            }
     }
     if (n <= REP_BELIEF_LIST_MAX) {
         for (int x = 0; x < m; x++) {
@@ -311,12 +322,6 @@ static void beliefs_text(brink_buf *line, const brink_scenario *sc, const brink_
         }
         return;
     }
-    int lo = -1, hi = -1;   /* the first and the last position weighed */
-    for (int x = 0; x < m; x++)
-        if (rep_belief(g, eq, h, g->infoset_member[ms + x]) > 1e-12) {
-            lo = lo < 0 ? x : lo;
-            hi = x;
-        }
     brink_buf_printf(line, "%d positions (", n);
     rep_hidden(line, sc, g, g->infoset_member[ms + lo]);
     brink_buf_puts(line, " ... ");
@@ -329,26 +334,15 @@ static void beliefs_text(brink_buf *line, const brink_scenario *sc, const brink_
         return;
     }
     brink_buf_puts(line, "; the likeliest: ");
-    int top[3] = {-1, -1, -1};
     double rest = 1;
     for (int k = 0; k < 3; k++) {
-        for (int x = 0; x < m; x++) {
-            double b = rep_belief(g, eq, h, g->infoset_member[ms + x]);
-            if (b <= 1e-12 || x == top[0] || x == top[1])
-                continue;
-            if (top[k] < 0 || b > rep_belief(g, eq, h, g->infoset_member[ms + top[k]]))
-                top[k] = x;
-        }
-        int v = g->infoset_member[ms + top[k]];
-        double b = rep_belief(g, eq, h, v);
         brink_buf_puts(line, k ? ", " : "");
-        rep_hidden(line, sc, g, v);
+        rep_hidden(line, sc, g, g->infoset_member[ms + top[k]]);
         brink_buf_puts(line, " ");
-        rep_pct(line, b);
-        rest -= b;
+        rep_pct(line, tb[k]);
+        rest -= tb[k];
     }
-    brink_buf_puts(line, "; the other ");
-    brink_buf_printf(line, "%d ", n - 3);
+    brink_buf_printf(line, "; the other %d ", n - 3);
     rep_pct(line, rest > 0 ? rest : 0);
     brink_buf_puts(line, " (--json lists them)");
 }

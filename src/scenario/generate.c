@@ -486,9 +486,10 @@ const char *sc_gen_label(brink_scenario *sc, const char *key, const char *var,
             p++;
         }
     }
-    /* out of memory (the number's words included): NULL, never a label with "?" in it */
-    const char *r = b.failed || num.failed || !b.data ? NULL
-                                                       : brink_arena_strdup(sc->arena, b.data);
+    /* out of memory (the number's words included): NULL, never a label with "?" in it; an
+     * empty key makes an empty label (the buffer has no data then) */
+    const char *r = b.failed || num.failed ? NULL
+                                           : brink_arena_strdup(sc->arena, b.data ? b.data : "");
     brink_buf_free(&b);
     brink_buf_free(&num);
     return r;

@@ -366,8 +366,8 @@ static brink_status parse_actor(brink_scenario *sc, const ynode *key, const char
         (st = sc_get_text(sc, val, "name", 0, &a->name, err)) ||
         (st = sc_get_text(sc, val, "doc", 0, &a->doc, err)))
         return st;
-    if (var && ((a->name[0] && !(a->name = sc_gen_label(sc, a->name, var, value))) ||
-                (a->doc[0] && !(a->doc = sc_gen_label(sc, a->doc, var, value)))))
+    if (var && (!(a->name = sc_gen_label(sc, a->name, var, value)) ||
+                !(a->doc = sc_gen_label(sc, a->doc, var, value))))
         return brink_error_set(err, BRINK_ENOMEM, "out of memory");
     const ynode *types = ytree_get(val, "types");
     if (!types)

@@ -59,7 +59,7 @@ bad_case "id made twice" '  E1: first
 bad_case "id not a name" '  E{k}: {for: k, in: [1, 0.5]}' "b.yaml:7:3: error: .*generated actor id.*E0.5"
 bad_case "types refused" '  E{k}: {for: k, in: [1, 2], types: {a: 1/2, b: 1/2}}' "b.yaml:7:.*error: .*generated actor.*types"
 bad_case "no in:" '  E{k}: {for: k}' "b.yaml:7:[0-9]+: error: a generated actor needs in:"
-bad_case "a parameter in in:" '  E{k}: {for: k, in: "range(1, p)"}' "b.yaml:7:[0-9]+: error: "
+bad_case "a parameter in in:" '  E{k}: {for: k, in: "range(1, p)"}' "b.yaml:7:[0-9]+: error: a generator's values must be known when the tree is built: .*not parameters \('p'\)"
 bad_case "no for:" '  E{k}: {in: [1, 2]}' "b.yaml:7:3: error: 'E{k}' looks like a generator of actors, which needs for: \(the variable\) and in: \(its values\)"
 bad_case "key without the variable" '  E{j}: {for: k, in: [1, 2]}' "b.yaml:7:3: error: a generated actor's key must hold \{k\}, the generator's variable"
 bad_case "variable is a parameter" '  E{p}: {for: p, in: [1, 2]}' "b.yaml:7:[0-9]+: error: the generator's variable 'p' is a parameter; name it otherwise"

@@ -43,6 +43,10 @@ then ok; else bad "JSON: the nearest doubles of the exact values"; fi
 expect_status "chain store compare" 0 "$BRINK" analyze "$TMP/kwc.yaml"
 expect_grep "compare: an exact 0, no outcome list" "^      fight: I 0, E1 -0.5, E2 0.08333, E3 0.4583\.$" "$TMP/stdout"
 if grep -q "every outcome" "$TMP/stdout"; then bad "'every outcome' in a scenario without issues"; else ok; fi
+# at q = 1/5 the first entrant stays out: the compared set is off the path, weighed by the
+# beliefs (their doubles, taken exactly), and the value is still an exact 0
+expect_status "chain store compare, off the path" 0 "$BRINK" analyze "$TMP/kwc.yaml" --set q=1/5
+expect_grep "compare off the path: an exact 0" "^      fight: I 0, E1 -0.5, E2 0.08333, E3 0.4583\.$" "$TMP/stdout"
 
 # five entrants at q = 0.45: Kreps and Wilson's play, E1-E4 stay out (q > b^5 ... b^2), E5
 # enters (q < b = 1/2)
